@@ -1,0 +1,50 @@
+# Atlante: `make map` builds the map from the bundled samples; `make test` runs every test.
+# Both create the virtual environment .venv from the pins in pyproject.toml.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip -q --disable-pip-version-check
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: map test lint bench eval gazetteer clean
+
+map: $(VENV)/.runtime
+	$(PY) make_map.py -o out
+
+test: $(VENV)/.test $(CHROMIUM)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q --nbmake tests notebooks
+
+lint: $(VENV)/.test
+	$(PY) -m ruff check .
+
+bench: $(VENV)/.test
+	$(PY) benchmarks/bench_gazetteer.py
+	$(PY) benchmarks/bench_figures.py
+	$(PY) benchmarks/bench_map.py
+
+eval: $(VENV)/.runtime
+	$(PY) benchmarks/eval_geoparsing.py --split test
+
+gazetteer: $(VENV)/.runtime
+	$(PY) geo/data/build_gazetteer.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(PIP) install -e ".[test]"
+	touch $@
+
+# Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Atlante's text side: gazetteer, text -> places, figures and dates."""

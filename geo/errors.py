@@ -1,0 +1,19 @@
+"""Atlante's exceptions: one root, so callers can catch everything Atlante raises."""
+
+from __future__ import annotations
+
+
+class AtlanteError(Exception):
+    """Root of every error Atlante raises on purpose."""
+
+
+class InputError(AtlanteError):
+    """Bad input: a missing path, an unreadable or binary file, empty input, an unknown option value."""
+
+
+class GazetteerError(AtlanteError):
+    """The embedded gazetteer is missing, corrupt, or was asked for an unknown id."""
+
+
+class GeocoderError(AtlanteError):
+    """An online geocoder failed (unreachable, timed out, refused) or was misconfigured."""

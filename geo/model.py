@@ -1,0 +1,155 @@
+"""Plain data records passed between the steps text -> places -> figures -> layers.
+
+Every step of Atlante takes and returns these dataclasses (or GeoDataFrames built
+from them in :mod:`layers`), so each step can be tested and replaced on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: Roles a place can play in a report, from the most to the least specific.
+ROLES = ("venue", "deployment", "incident", "actor", "participant", "mention")
+
+#: Kinds of gazetteer entity.
+PLACE_KINDS = ("city", "admin1", "country", "region", "other")
+
+#: Kinds of reported figure.
+FIGURE_KINDS = ("troops", "incidents", "killed", "wounded", "casualties", "equipment", "other")
+
+#: How a figure is qualified in the text.
+QUALIFIERS = ("exact", "approx", "at_least", "up_to", "more_than", "less_than")
+
+#: Whether a figure is a present fact or a plan / possibility.
+STATUSES = ("current", "planned")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article.
+
+    Attributes
+    ----------
+    doc_id : str
+        File stem, or the ``doc_id`` of a JSONL line.
+    text : str
+        The text exactly as given; every offset in Atlante points into it.
+    date : datetime.date or None
+        Publication date given with the input (JSONL ``date``), if any.
+    lang : str or None
+        Language given with the input; ``None`` means detect it.
+    title, url : str or None
+        Optional metadata, shown in popups.
+    """
+
+    doc_id: str
+    text: str
+    date: dt.date | None = None
+    lang: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A gazetteer entry: a city, an admin-1 unit, a country or a composite region.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier: ``geonames:<id>``, ``country:<ISO alpha-2>``,
+        ``admin1:<ISO 3166-2>`` or ``region:<slug>``.
+    name : str
+        English name.
+    kind : str
+        One of :data:`PLACE_KINDS`.
+    country : str or None
+        ISO 3166-1 alpha-2 code; ``None`` for an area spanning several countries.
+    admin1 : str or None
+        ISO 3166-2 code of the admin-1 unit holding a city (or of the unit itself).
+    lat, lon : float
+        A representative point (city location, or a point inside the area).
+    population : int
+        Population where known, else 0.
+    members : tuple of str
+        For a composite region, the ids of the entities it is the union of.
+    capital_of : str or None
+        ISO alpha-2 code of the country whose national capital this city is.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    members: tuple[str, ...] = ()
+    capital_of: str | None = None
+
+
+@dataclass
+class Mention:
+    """A place name found in a document, with its resolution and role.
+
+    ``start``/``end`` are code-point offsets into ``Document.text`` (end exclusive);
+    ``sentence_start``/``sentence_end`` bound the sentence it stands in.
+    ``entity`` is ``None`` when the name could not be resolved.  ``date`` is the ISO
+    date of the event its sentence reports, when the sentence dates it ("ieri").
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    entity: Entity | None = None
+    role: str = "mention"
+    confidence: float = 0.0
+    sentence_start: int = 0
+    sentence_end: int = 0
+    date: str | None = None
+
+
+@dataclass
+class Figure:
+    """A reported number: troops, incidents, casualties, equipment.
+
+    ``start``/``end`` are the offsets of the number expression in the document;
+    ``quote`` is the sentence it stands in (``quote_start`` its offset).
+    ``places``/``place_ids`` are the places the figure applies to: one figure over
+    several places stays one figure.  ``per_unit`` marks "1,000 troops *each* in ...".
+    ``date``/``date_end`` bound the event date (ISO strings) when it is known.
+    """
+
+    doc_id: str
+    kind: str
+    value: int
+    start: int
+    end: int
+    quote: str
+    quote_start: int = 0
+    low: int | None = None
+    high: int | None = None
+    qualifier: str = "exact"
+    status: str = "current"
+    place_ids: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_end: str | None = None
+    source: str | None = None
+    per_unit: bool = False
+    unit: str | None = None
+    figure_id: str = ""
+
+
+@dataclass
+class ParsedDocument:
+    """Everything Atlante read from one document."""
+
+    document: Document
+    lang: str
+    date: dt.date | None
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)

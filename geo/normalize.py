@@ -1,0 +1,62 @@
+"""Text folding shared by the gazetteer and the recogniser.
+
+:func:`fold` lower-cases, strips accents and unifies apostrophes and dashes while
+keeping **one output character per input character**, so an offset found in the
+folded text is the same offset in the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Letters that Unicode does not decompose into base + accent.
+_EXTRA = {
+    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ı": "i",
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ð": "d", "þ": "t",
+}
+_APOSTROPHES = "'’‘ʼ`´′ʹ‛"
+_DASHES = "‐‑‒–—―−"
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _DASHES:
+        return "-"
+    if ch in _EXTRA:
+        return _EXTRA[ch]
+    if ch.isascii():
+        return ch.lower()
+    base = unicodedata.normalize("NFD", ch)[0]
+    low = base.lower()
+    return low[0] if low else ch
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching: case, accents, apostrophes, dashes.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    str
+        A string of the same length as ``text``.
+
+    Examples
+    --------
+    >>> fold("Zaporižžja d’Italia")
+    "zaporizzja d'italia"
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def fold_key(name: str) -> str:
+    """Fold a name and collapse its inner white space: the gazetteer's lookup key."""
+    return " ".join(fold(name).split())

@@ -1,0 +1,156 @@
+"""Roles: what a place does in the report, from cue words around it.
+
+Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
+
+``actor``
+    A capital or a country followed by a verb of speech or action ("Mosca ha reagito",
+    "Washington said", "Bamako a dénoncé") or by a colon in a headline ("Washington:").
+``venue``
+    A city introduced by a locative ("a Parigi", "in Brussels") — or by "di/of" right
+    after the cue ("l'incontro di Parigi") — within six words of a meeting cue.
+``deployment`` / ``incident``
+    A place introduced by a locative, alone or as part of a list ("in Polonia, Romania e
+    nei Paesi baltici"), in a sentence with a troop cue / an incident cue.  Figures later
+    confirm these roles: every place a troop figure applies to is a deployment place,
+    every place an incident or casualty figure applies to an incident place.
+``participant``
+    A country in a sentence that lists participants ("insieme a", "took part").
+``mention``
+    Everything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geo import lexicons
+from geo.normalize import fold, fold_key
+from geo.toponyms import tokenize
+
+VENUE_WINDOW = 6
+CUE_WINDOW = 14
+_OF = {"di", "de", "of", "du", "des", "del", "della", "d"}
+_LIST_JOINERS = {",", "e", "ed", "and", "et", "o", "or", "ou", "&"}
+FIGURE_ROLES = {"troops": "deployment", "incidents": "incident", "killed": "incident", "wounded": "incident",
+                "casualties": "incident"}
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    locative: frozenset[str]
+    venue: frozenset[str]
+    deployment: frozenset[str]
+    incident: frozenset[str]
+    participant: frozenset[str]
+    actor_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def role_cues(lang: str) -> RoleCues:
+    """Folded role cue lists for ``lang``."""
+    lex = lexicons.load(lang, "places") or lexicons.load("en", "places")
+
+    def get(key: str) -> frozenset[str]:
+        return frozenset(fold_key(str(w)) for w in lex.get(key) or [])
+
+    return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"),
+                    get("actor_verbs"))
+
+
+def _cue_positions(words: list[str], cues: frozenset[str]) -> list[int]:
+    """Word indices where a (possibly multi-word) cue starts."""
+    out = []
+    for i in range(len(words)):
+        for n in (1, 2, 3):
+            if i + n <= len(words) and " ".join(words[i : i + n]) in cues:
+                out.append(i)
+                break
+    return out
+
+
+def assign_roles(mentions: list, text: str, lang: str) -> None:
+    """Set ``role`` on every resolved mention, in place.
+
+    Parameters
+    ----------
+    mentions : list of geo.model.Mention
+        Mentions of one document, in text order, with ``entity`` set where resolved.
+    text : str
+        The document text.
+    lang : str
+        Language code selecting the cue lists.
+    """
+    cues = role_cues(lang)
+    folded = fold(text)
+    by_sentence: dict[tuple[int, int], list] = {}
+    for m in mentions:
+        by_sentence.setdefault((m.sentence_start, m.sentence_end), []).append(m)
+    for (s, e), group in by_sentence.items():
+        tokens = tokenize(text[s:e], folded[s:e])
+        words = [t.key for t in tokens]
+        offsets = [t.start + s for t in tokens]
+        positions = {name: _cue_positions(words, getattr(cues, name))
+                     for name in ("venue", "deployment", "incident", "participant")}
+        prev_locative = False
+        prev_end = None
+        for m in group:
+            if m.entity is None:
+                continue
+            idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
+            end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
+            locative = _is_locative(words, idx, cues.locative)
+            gap = text[prev_end : m.start] if prev_end is not None else None
+            if not locative and gap is not None and _is_list_gap(gap) and prev_locative:
+                locative = True
+            m.role = _role(m, text, words, idx, end_idx, locative, positions, cues)
+            prev_locative, prev_end = locative, m.end
+
+
+def _is_locative(words: list[str], idx: int, locative: frozenset[str]) -> bool:
+    if idx >= 1 and words[idx - 1] in locative:
+        return True
+    return idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative
+
+
+def _is_list_gap(gap: str) -> bool:
+    parts = fold(gap).replace(",", " , ").replace("'", " ").split()
+    # "in Polonia, Romania e nei Paesi baltici": only joiners, articles and locatives between names.
+    return len(parts) <= 3 and any(p in _LIST_JOINERS for p in parts)
+
+
+def _role(m, text, words, idx, end_idx, locative, positions, cues: RoleCues) -> str:
+    e = m.entity
+    actor_able = e.kind == "country" or bool(getattr(e, "capital_of", None))
+    if actor_able and not locative:
+        after = text[m.end : m.end + 2]
+        if after.startswith(":") or (end_idx < len(words) and words[end_idx] in cues.actor_verbs
+                                     and not text[m.end : m.end + 2].startswith(",")):
+            return "actor"
+    if e.kind == "city":
+        for p in positions["venue"]:
+            near = abs(p - idx) <= VENUE_WINDOW
+            of_after_cue = p < idx and idx - p <= 2 and words[idx - 1] in _OF
+            if near and (locative or of_after_cue):
+                return "venue"
+    if locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["deployment"]):
+        return "deployment"
+    if locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["incident"]):
+        return "incident"
+    if e.kind == "country" and positions["participant"]:
+        return "participant"
+    return "mention"
+
+
+def roles_from_figures(mentions: list, figures: list) -> None:
+    """Confirm roles from figures: places a troop figure applies to are deployment places,
+    places of incident or casualty figures are incident places (in the figure's sentence)."""
+    for f in figures:
+        role = FIGURE_ROLES.get(f.kind)
+        if not role:
+            continue
+        ids = set(f.place_ids)
+        for m in mentions:
+            if m.entity is not None and m.entity.id in ids and m.sentence_start == f.quote_start \
+                    and m.role in ("mention", "participant"):
+                m.role = role

@@ -1,0 +1,62 @@
+"""Sentence boundaries with offsets, for quotes and for the context of a mention."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
+# white space, or at a line break.  A dot after a single capital letter or a short
+# abbreviation ("Dr.", "Gen.", "St.", "U.S.") does not end a sentence.
+_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Mt|Ft|Jr|Sr|No|Inc|Co|Corp|"
+    r"vs|etc|Sig|Dott|Prof|On|Avv|Ing|Mme|Mgr|av|art|pag|ca|cfr)|(?:[A-Z]\.)+[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        Document text.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` offsets of each sentence, leading and trailing white space
+        excluded; together they cover every non-blank character of ``text``.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """Return the sentence span holding ``offset`` (the nearest before it if none does)."""
+    best = spans[0] if spans else (0, 0)
+    for s, e in spans:
+        if s <= offset:
+            best = (s, e)
+            if offset < e:
+                break
+        else:
+            break
+    return best

@@ -1,0 +1,317 @@
+"""Recognition: find the place names in a text, with exact character offsets.
+
+The recogniser is gazetteer-driven and rule-filtered:
+
+1. **Tokens** are runs of letters and digits; a candidate name is a run of 1 to
+   ``gazetteer.max_name_tokens`` tokens joined only by a space, a hyphen, an apostrophe
+   or an abbreviation dot ("St. Louis").  Its first token must be capitalised, so
+   elided prepositions fall away by themselves: in "dell'Ucraina" only "Ucraina" starts
+   a candidate, while "L'Aquila" is matched whole.  The longest name the gazetteer
+   knows wins.
+2. **Masks** come first and hide spans from the gazetteer:
+   buildings and institutions (lexicon ``not_places``: "Quai d'Orsay", "Casa Bianca")
+   are not toponyms — the documented rule is *no mention*, never the place they stand
+   for; person names are found from titles ("il generale", "spokeswoman") and first
+   names (lexicon ``persons``, all languages together, since an Italian article names
+   Polish ministers), and a surname seen in a person name is not a place later in the
+   same document ("Austin" after "Lloyd Austin") unless a locative preposition
+   introduces it.
+3. **Filters** drop single words that are common words first (lexicon
+   ``common_words`` and function words), a capitalised word at a sentence start that
+   the document also writes in lower case, acronyms (unless a country code such as
+   "USA" or a dateline), and names known only as a minor alternate spelling of a small
+   place.
+Places inside other names ("accordi di Minsk", "University of Kent") stay mentions
+of the place: the text names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from geo import lexicons
+from geo.normalize import fold, fold_key
+from geo.sentences import sentence_at, split_sentences
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
+MAX_TOKENS = 6
+#: Entities at least this populous may be found through a minor alternate name.
+ALTERNATE_NAME_MIN_POPULATION = 100_000
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def all_caps(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+@dataclass
+class Span:
+    """A recognised place name, before resolution."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: list = field(default_factory=list)  # gazetteer Candidates, ranked
+    sentence: tuple[int, int] = (0, 0)
+    area_hint: bool = False  # "la zona di Kharkiv": prefer the admin-1 unit
+    dateline: bool = False
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists one language contributes, folded."""
+
+    not_places: frozenset[str]
+    common_words: frozenset[str]
+    stopwords: frozenset[str]
+    titles: frozenset[str]
+    first_names: frozenset[str]
+    locative: frozenset[str]
+    area_cues: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _all_first_names() -> frozenset[str]:
+    names: set[str] = set()
+    for lang in lexicons.available_languages():
+        names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
+    return frozenset(names)
+
+
+@lru_cache(maxsize=None)
+def cues_for(lang: str) -> Cues:
+    """Load and fold the recogniser's lexicons for ``lang`` (English fills the gaps)."""
+    langs = [lang] if lang == "en" else [lang, "en"]
+
+    def gather(concern: str, key: str, languages=langs) -> frozenset[str]:
+        out: set[str] = set()
+        for lg in languages:
+            out.update(fold_key(str(w)) for w in lexicons.load(lg, concern).get(key) or [])
+        return frozenset(out)
+
+    all_langs = lexicons.available_languages()
+    return Cues(
+        not_places=gather("places", "not_places", all_langs),
+        common_words=gather("places", "common_words", [lang]),
+        stopwords=gather("language", "stopwords", all_langs),
+        titles=gather("persons", "titles", all_langs),
+        first_names=_all_first_names(),
+        locative=gather("places", "locative", [lang]),
+        area_cues=gather("places", "area_cues", [lang]),
+    )
+
+
+def tokenize(text: str, folded: str) -> list[Token]:
+    """Split ``text`` into letter/digit tokens with offsets and folded keys."""
+    return [Token(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
+
+
+def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    """Occurrences of any phrase, on word boundaries, in folded text."""
+    spans = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        start = folded.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            before = folded[start - 1] if start else " "
+            after = folded[end] if end < len(folded) else " "
+            if not before.isalnum() and not after.isalnum():
+                spans.append((start, end))
+            start = folded.find(phrase, start + 1)
+    return spans
+
+
+def _person_spans(tokens: list[Token], text: str, cues: Cues) -> tuple[list[tuple[int, int]], set[str]]:
+    """Spans of person names, and the surnames seen (folded)."""
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    n = len(tokens)
+
+    def run_from(i: int, limit: int = 3) -> int:
+        """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
+        j = i
+        while j < n and j - i < limit and tokens[j].capitalised and not tokens[j].all_caps:
+            if j > i and not _JOINER.match(text[tokens[j - 1].end : tokens[j].start]):
+                break
+            j += 1
+        return j
+
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        # A title, then up to two lower-case words (nationality, office), then a name.
+        title_end = _match_title(tokens, i, text, cues.titles)
+        if title_end:
+            j = title_end
+            skipped = 0
+            while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative:
+                j += 1
+                skipped += 1
+            if j < n and tokens[j].capitalised and not tokens[j].all_caps:
+                end = run_from(j)
+                spans.append((tokens[j].start, tokens[end - 1].end))
+                surnames.add(tokens[end - 1].key)
+                i = end
+                continue
+        if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
+            nxt = tokens[i + 1]
+            if nxt.capitalised and not nxt.all_caps and text[tok.end : nxt.start] == " ":
+                end = run_from(i + 1)
+                spans.append((tok.start, tokens[end - 1].end))
+                surnames.add(tokens[end - 1].key)
+                i = end
+                continue
+        i += 1
+    return spans, surnames
+
+
+def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str]) -> int:
+    """If a title starts at token i, return the index of the token after it, else 0."""
+    for length in (3, 2, 1):
+        if i + length > len(tokens):
+            continue
+        phrase = fold_key(text[tokens[i].start : tokens[i + length - 1].end])
+        if phrase in titles or phrase + "." in titles:
+            return i + length
+    return 0
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Span]:
+    """Find the place names in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Document text.
+    lang : str
+        Language code; selects the lexicons.
+    gazetteer : geo.gazetteer.Gazetteer
+        Names to look for.
+    dateline : geo.dates.Dateline, optional
+        The document's dateline; its place is always taken.
+
+    Returns
+    -------
+    list of Span
+        Non-overlapping spans in text order, each with its ranked candidates.
+    """
+    cues = cues_for(lang)
+    folded = fold(text)
+    tokens = tokenize(text, folded)
+    sentences = split_sentences(text) or [(0, len(text))]
+    sentence_starts = {s for s, _ in sentences}
+    masked = _phrase_spans(folded, cues.not_places)
+    persons, surnames = _person_spans(tokens, text, cues)
+    lowercase_words = {t.key for t in tokens if t.text.islower()}
+    dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
+    max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
+
+    spans: list[Span] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not tok.capitalised or tok.text[0].isdigit():
+            i += 1
+            continue
+        hit = None
+        for length in range(min(max_n, n - i), 0, -1):
+            last = tokens[i + length - 1]
+            if length > 1 and not all(
+                _JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1)
+            ):
+                continue
+            start, end = tok.start, last.end
+            key = fold_key(text[start:end])
+            cands = gazetteer.candidates(key)
+            if not cands and end < len(text) and text[end] == ".":
+                cands = gazetteer.candidates(key + ".")
+                if cands:
+                    end += 1
+            if cands:
+                hit = (length, start, end, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        length, start, end, cands = hit
+        is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
+        if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
+                                sentence_starts, lowercase_words):
+            sent = sentence_at(sentences, start)
+            spans.append(Span(start, end, text[start:end], list(cands), sent,
+                              area_hint=_area_hint(folded, start, cues), dateline=is_dateline))
+        i += length
+    return spans
+
+
+def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
+          sentence_starts, lowercase_words) -> bool:
+    """Apply the masks and filters to one gazetteer hit."""
+    if _overlaps(start, end, masked) or _overlaps(start, end, persons):
+        return False
+    tok = tokens[i]
+    key = fold_key(text[start:end])
+    prev_key = tokens[i - 1].key if i else ""
+    after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
+    if length == 1:
+        if len(key) < 3 and not tok.all_caps:
+            return False
+        if tok.all_caps and not _country_code(cands):
+            # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
+            if len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands):
+                return False
+        if key in cues.common_words:
+            return False
+        at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
+        if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
+            return False
+        if key in surnames and not after_locative:
+            return False
+    if not any(c.primary for c in cands):
+        best = cands[0].entity
+        if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
+            return False
+    return True
+
+
+def _country_code(cands) -> bool:
+    return any(c.entity.kind == "country" for c in cands)
+
+
+def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:
+    tok = tokens[i]
+    if tok.start in sentence_starts:
+        return True
+    # After an opening quote or dash at the start of a sentence.
+    j = tok.start - 1
+    while j >= 0 and text[j] in " \t\"'«“‘(-–—":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n"
+
+
+def _area_hint(folded: str, start: int, cues: Cues) -> bool:
+    """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``."""
+    window = " ".join(folded[max(0, start - 30) : start].split())
+    return any(window.endswith(cue) or window.endswith(cue + " l'") or window.endswith(cue + " la")
+               for cue in cues.area_cues)

@@ -1,0 +1,1 @@
+"""Atlante's map side: GeoDataFrames, folium layers, the map and exports."""

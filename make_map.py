@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Atlante's command line: news articles in, a layered map and its data out.
+
+    python make_map.py [INPUT ...] [-o OUTDIR] [--lang auto|it|en|fr|...] [--title TEXT]
+
+With no INPUT the bundled sample articles are read.  See README.md for every option
+and output field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from geo.errors import AtlanteError, InputError
+
+ROOT = Path(__file__).resolve().parent
+SAMPLES = ROOT / "samples"
+PROG = "make_map.py"
+
+#: The files this command writes, and only these, are replaced in OUTDIR.
+OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used by the README's option table)."""
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read news articles and draw the places, deployments and incidents they report on a map.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help=".txt/.md/.html files, folders, '-' for standard input, or .jsonl (one document per line: "
+                        "doc_id, text, optional date, lang, title, url). Default: the bundled samples.")
+    p.add_argument("-o", "--outdir", default="out", help="output folder (default: out/)")
+    p.add_argument("--lang", default="auto", help="document language: auto (detect per document), it, en, fr, ...")
+    p.add_argument("--title", default=None, help="map title")
+    p.add_argument("--format", default="geojson", dest="formats",
+                   help="comma-separated extra exports: geojson (always), gpkg, csv")
+    p.add_argument("--cdn", action="store_true",
+                   help="link Leaflet and friends from public CDNs instead of inlining them (smaller file, needs network)")
+    p.add_argument("--pov", default="un", choices=("un", "de_facto"),
+                   help="borders' point of view: un (default; Crimea is Ukraine, UNGA res. 68/262) or de_facto")
+    p.add_argument("--corrections", default=None, metavar="FILE",
+                   help="YAML or CSV file of manual corrections (surface -> gazetteer id, coordinates or not-a-place)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return the process exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except AtlanteError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate everything, parse the documents, then write the outputs atomically."""
+    from geo.documents import read_inputs
+    from geo.language import known_languages
+
+    if args.lang != "auto" and args.lang not in known_languages():
+        raise InputError(f"unknown --lang {args.lang!r}; choose auto or one of {', '.join(known_languages())}")
+    formats = _parse_formats(args.formats)
+    outdir = Path(args.outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError(f"{outdir}: exists and is not a folder")
+    corrections = None
+    if args.corrections:
+        from geo.corrections import load_corrections
+
+        corrections = load_corrections(Path(args.corrections))
+
+    t0 = time.perf_counter()
+    docs = read_inputs(args.inputs or [str(SAMPLES)])
+
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import parse_documents
+
+    gazetteer = load_gazetteer(pov=args.pov)
+    parsed = parse_documents(docs, lang=args.lang, gazetteer=gazetteer, corrections=corrections)
+    if corrections is not None:
+        for warning in corrections.unused_report():
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+
+    from layers.export import export, write_geojson
+    from layers.frames import figures_frame, places_frame
+    from layers.map import build_map, save_map
+
+    places = places_frame(parsed, gazetteer)
+    figures = figures_frame(parsed, gazetteer)
+    lang = _interface_language(parsed)
+    fmap = build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title, lang=lang,
+                     cdn=args.cdn)
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    _atomic_write(outdir / "places.geojson", lambda p: write_geojson(places, p))
+    _atomic_write(outdir / "figures.geojson", lambda p: write_geojson(figures, p))
+    _atomic_write(outdir / "mentions.jsonl", lambda p: write_mentions(parsed, p))
+    _atomic_write(outdir / "map.html", lambda p: save_map(fmap, p))
+    extra = export(places, figures, outdir, [f for f in formats if f != "geojson"])
+    if not args.quiet:
+        n_mentions = sum(len(d.mentions) for d in parsed)
+        n_figures = sum(len(d.figures) for d in parsed)
+        print(f"{len(docs)} document(s): {n_mentions} place mentions, {len(places)} places, "
+              f"{n_figures} figures in {time.perf_counter() - t0:.1f} s")
+        for name in OUTPUT_FILES:
+            print(f"  wrote {outdir / name}")
+        for path in extra:
+            print(f"  wrote {path}")
+    return 0
+
+
+def _parse_formats(value: str) -> list[str]:
+    from layers.export import EXPORT_FORMATS
+
+    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in EXPORT_FORMATS]
+    if bad:
+        raise InputError(f"unknown --format {', '.join(bad)}; choose from {', '.join(EXPORT_FORMATS)}")
+    return formats
+
+
+def _interface_language(parsed: list) -> str:
+    """The language most documents are in: the map's interface speaks it."""
+    counts: dict[str, int] = {}
+    for d in parsed:
+        counts[d.lang] = counts.get(d.lang, 0) + 1
+    return max(sorted(counts), key=counts.get) if counts else "en"
+
+
+def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``.
+
+    A failure leaves the earlier file untouched.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        tmp_path.unlink()
+        write(tmp_path)
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def mention_records(parsed_doc) -> dict:
+    """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
+    tops = []
+    for m in parsed_doc.mentions:
+        e = m.entity
+        tops.append({
+            "start": m.start, "end": m.end, "surface": m.surface,
+            "place_id": e.id if e else None, "name": e.name if e else None,
+            "kind": e.kind if e else None, "country": e.country if e else None,
+            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
+            "role": m.role, "confidence": round(m.confidence, 3),
+        })
+    return {"doc_id": parsed_doc.document.doc_id, "toponyms": tops}
+
+
+def write_mentions(parsed: list, path: Path) -> None:
+    """Write ``mentions.jsonl``: the format ``../shared/eval/score.py`` reads."""
+    with path.open("w", encoding="utf-8") as fh:
+        for d in parsed:
+            fh.write(json.dumps(mention_records(d), ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
