@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="geojson", dest="formats",
                    help="comma-separated extra exports: geojson (always), gpkg, csv")
     p.add_argument("--cdn", action="store_true",
-                   help="link Leaflet and friends from public CDNs instead of inlining them (smaller file, needs network)")
+                   help="link Leaflet and friends from public CDNs instead of inlining them "
+                        "(smaller file, needs network)")
     p.add_argument("--pov", default="un", choices=("un", "de_facto"),
                    help="borders' point of view: un (default; Crimea is Ukraine, UNGA res. 68/262) or de_facto")
     p.add_argument("--corrections", default=None, metavar="FILE",
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
     docs = read_inputs(args.inputs or [str(SAMPLES)])
 
     from geo.gazetteer import load_gazetteer
+
     from geo.pipeline import parse_documents
 
     gazetteer = load_gazetteer(pov=args.pov)

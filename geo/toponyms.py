@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
@@ -84,7 +84,7 @@ class Cues:
     area_cues: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_first_names() -> frozenset[str]:
     names: set[str] = set()
     for lang in lexicons.available_languages():
@@ -92,7 +92,7 @@ def _all_first_names() -> frozenset[str]:
     return frozenset(names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues_for(lang: str) -> Cues:
     """Load and fold the recogniser's lexicons for ``lang`` (English fills the gaps)."""
     langs = [lang] if lang == "en" else [lang, "en"]
@@ -113,6 +113,28 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
     )
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    """Folded alias -> entity ids, from every language's ``aliases.yaml``."""
+    out: dict[str, list[str]] = {}
+    for lang in lexicons.available_languages():
+        for alias, entity_id in (lexicons.load(lang, "aliases").get("aliases") or {}).items():
+            out.setdefault(fold_key(str(alias)), []).append(str(entity_id))
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def lookup_candidates(gazetteer, key: str) -> list:
+    """The gazetteer's candidates for a folded name, after the lexicons' aliases ("U.S.", "W.Va.")."""
+    ids = _aliases().get(key)
+    if not ids:
+        return gazetteer.candidates(key)
+    from geo.gazetteer import Candidate
+
+    alias = [Candidate(gazetteer.get(i), True) for i in ids if i in gazetteer]
+    seen = {c.entity.id for c in alias}
+    return alias + [c for c in gazetteer.candidates(key) if c.entity.id not in seen]
 
 
 def tokenize(text: str, folded: str) -> list[Token]:
@@ -137,11 +159,14 @@ def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]
     return spans
 
 
-def _person_spans(tokens: list[Token], text: str, cues: Cues) -> tuple[list[tuple[int, int]], set[str]]:
+def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tuple[list[tuple[int, int]], set[str]]:
     """Spans of person names, and the surnames seen (folded)."""
     spans: list[tuple[int, int]] = []
     surnames: set[str] = set()
     n = len(tokens)
+
+    def plain_gap(a: int, b: int) -> bool:
+        return text[tokens[a].end : tokens[b].start].strip(" .") == ""
 
     def run_from(i: int, limit: int = 3) -> int:
         """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
@@ -152,18 +177,36 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues) -> tuple[list[tupl
             j += 1
         return j
 
+    def longer_place_at(i: int) -> bool:
+        """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
+        for length in (4, 3, 2):
+            if (
+                i + length <= n
+                and all(_JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1))
+                and gazetteer.candidates(fold_key(text[tokens[i].start : tokens[i + length - 1].end]))
+            ):
+                return True
+        return False
+
     i = 0
     while i < n:
         tok = tokens[i]
-        # A title, then up to two lower-case words (nationality, office), then a name.
+        # A title, then up to two lower-case words (nationality, office), then a name:
+        # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
+        # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
         title_end = _match_title(tokens, i, text, cues.titles)
         if title_end:
             j = title_end
             skipped = 0
-            while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative:
+            while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
+                    and plain_gap(j - 1, j):
                 j += 1
                 skipped += 1
-            if j < n and tokens[j].capitalised and not tokens[j].all_caps:
+            if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
+                    and gazetteer.candidates(tokens[j].key) and tokens[j + 1].key in cues.first_names:
+                j += 1
+            if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
+                    and not longer_place_at(j):
                 end = run_from(j)
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -171,7 +214,7 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues) -> tuple[list[tupl
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
             nxt = tokens[i + 1]
-            if nxt.capitalised and not nxt.all_caps and text[tok.end : nxt.start] == " ":
+            if nxt.capitalised and not nxt.all_caps and text[tok.end : nxt.start] == " " and not longer_place_at(i):
                 end = run_from(i + 1)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -182,12 +225,15 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues) -> tuple[list[tupl
 
 
 def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str]) -> int:
-    """If a title starts at token i, return the index of the token after it, else 0."""
+    """If a title starts at token i, return the index of the token after it, else 0.
+
+    A title written with a dot in the lexicon ("m.", "gen.") needs its dot in the text."""
     for length in (3, 2, 1):
         if i + length > len(tokens):
             continue
-        phrase = fold_key(text[tokens[i].start : tokens[i + length - 1].end])
-        if phrase in titles or phrase + "." in titles:
+        end = tokens[i + length - 1].end
+        phrase = fold_key(text[tokens[i].start : end])
+        if phrase in titles or (phrase + "." in titles and text[end : end + 1] == "."):
             return i + length
     return 0
 
@@ -221,7 +267,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
     masked = _phrase_spans(folded, cues.not_places)
-    persons, surnames = _person_spans(tokens, text, cues)
+    persons, surnames = _person_spans(tokens, text, cues, gazetteer)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
@@ -243,10 +289,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 continue
             start, end = tok.start, last.end
             key = fold_key(text[start:end])
-            cands = gazetteer.candidates(key)
-            if not cands and end < len(text) and text[end] == ".":
-                cands = gazetteer.candidates(key + ".")
-                if cands:
+            cands = lookup_candidates(gazetteer, key)
+            if end < len(text) and text[end] == ".":
+                dotted = lookup_candidates(gazetteer, key + ".")
+                if dotted and not (cands and cands[0].primary):
+                    cands = dotted
                     end += 1
             if cands:
                 hit = (length, start, end, cands)
@@ -277,10 +324,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False
-        if tok.all_caps and not _country_code(cands):
-            # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
-            if len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands):
-                return False
+        # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
+        if tok.all_caps and not _country_code(cands) and (
+            len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
+        ):
+            return False
         if key in cues.common_words:
             return False
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)

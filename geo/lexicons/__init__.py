@@ -7,7 +7,7 @@ adding a folder; no code changes.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ def available_languages() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in LEXICON_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str, concern: str) -> dict[str, Any]:
     """Load one lexicon file.
 
