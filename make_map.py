@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     _atomic_write(outdir / "figures.geojson", lambda p: write_geojson(figures, p))
     _atomic_write(outdir / "mentions.jsonl", lambda p: write_mentions(parsed, p))
     _atomic_write(outdir / "map.html", lambda p: save_map(fmap, p))
-    extra = export(places, figures, outdir, [f for f in formats if f != "geojson"])
+    extra = export(places, figures, outdir, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
     if not args.quiet:
         n_mentions = sum(len(d.mentions) for d in parsed)
         n_figures = sum(len(d.figures) for d in parsed)

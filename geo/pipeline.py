@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from geo.dates import document_date, find_dateline
+from geo.dates import document_date, event_dates, find_dateline
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
@@ -44,6 +44,17 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     return mentions
 
 
+def _date_mentions(doc: Document, mentions: list[Mention], lang: str, doc_date) -> None:
+    """Date each mention by the event its sentence reports ("si è svolta ieri a Parigi")."""
+    cache: dict[tuple[int, int], str | None] = {}
+    for m in mentions:
+        key = (m.sentence_start, m.sentence_end)
+        if key not in cache:
+            window = event_dates(doc.text[key[0] : key[1]], lang, doc_date)
+            cache[key] = window[0].isoformat() if window and window[0] == window[1] else None
+        m.date = cache[key]
+
+
 def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None) -> ParsedDocument:
     """Parse one document into places and figures (see :func:`parse_documents`)."""
     doc_lang = doc.lang if lang == "auto" and doc.lang else lang
@@ -52,7 +63,12 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     dateline = find_dateline(doc.text, doc_lang)
     doc_date = document_date(doc, doc_lang)
     mentions = find_places(doc, lang=doc_lang, gazetteer=gazetteer, dateline=dateline, corrections=corrections)
+    _date_mentions(doc, mentions, doc_lang, doc_date)
     figures = extract_figures(doc, mentions, lang=doc_lang, doc_date=doc_date)
+    for f in figures:
+        # A figure the text does not date is dated by its report.
+        if f.date is None and doc_date is not None:
+            f.date = doc_date.isoformat()
     roles_from_figures(mentions, figures)
     return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures)
 

@@ -1,14 +1,18 @@
 """Resolution: choose one gazetteer entity for each recognised name.
 
-The model is a score per candidate, summed from documented evidence, then a softmax
-over a name's candidates; the winner's probability is the mention's confidence.
+The model is a score per candidate, summed from documented evidence; the winner is the
+highest score and the mention's confidence is the two-way softmax of the winner against
+the best alternative (1.0 when there is none; 0.5 when the two tie), lowered by a fifth for
+names of three letters or fewer and for minor alternate spellings.
 
 ``prior``
     Kind and size: a country 3.0, a composite region 2.8, an admin-1 unit 1.6, a city
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
     capital +0.4; a name that is only a minor alternate spelling of the entity -1.0.
 ``area``
-    "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region.
+    "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
+    without such a cue an admin-1 unit that holds a namesake candidate city ("Paris",
+    "Kharkiv") gets -1.5: the bare name means the city.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
     the candidate's admin-1 unit or country.
@@ -38,6 +42,7 @@ CONTEXT_WEIGHT = 2.0
 ADMIN1_CONTEXT_BONUS = 1.0
 COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
+NAMESAKE_PENALTY = -1.5
 
 
 @dataclass
@@ -121,6 +126,9 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             s = prior(cand)
             if span.area_hint and e.kind in ("admin1", "region"):
                 s += AREA_BONUS
+            elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1
+                                            for c in span.candidates):
+                s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
             if qual_entities and (f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
                 s += QUALIFIER_BONUS
             if e.country:
@@ -133,8 +141,9 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                 s += COHERENCE_BONUS
             scores.append(s)
         top = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        z = sum(math.exp(s - scores[top]) for s in scores)
-        confidence = 1.0 / z
+        runner_up = max((sc for k, sc in enumerate(scores) if k != top), default=None)
+        # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
+        confidence = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - scores[top]))
         if len(span.surface) <= 3 or not span.candidates[top].primary:
             confidence *= 0.8
         out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))

@@ -14,7 +14,8 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
     confirm these roles: every place a troop figure applies to is a deployment place,
     every place an incident or casualty figure applies to an incident place.
 ``participant``
-    A country in a sentence that lists participants ("insieme a", "took part").
+    A country, not introduced by a locative, near a cue that lists participants
+    ("insieme a", "tra cui", "took part").
 ``mention``
     Everything else.
 """
@@ -22,7 +23,7 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
@@ -46,7 +47,7 @@ class RoleCues:
     actor_verbs: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def role_cues(lang: str) -> RoleCues:
     """Folded role cue lists for ``lang``."""
     lex = lexicons.load(lang, "places") or lexicons.load("en", "places")
@@ -94,6 +95,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
                      for name in ("venue", "deployment", "incident", "participant")}
         prev_locative = False
         prev_end = None
+        prev_role = None
         for m in group:
             if m.entity is None:
                 continue
@@ -103,8 +105,12 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             gap = text[prev_end : m.start] if prev_end is not None else None
             if not locative and gap is not None and _is_list_gap(gap) and prev_locative:
                 locative = True
-            m.role = _role(m, text, words, idx, end_idx, locative, positions, cues)
-            prev_locative, prev_end = locative, m.end
+            in_list = gap is not None and _is_list_gap(gap)
+            cue_before = any(0 < idx - p <= 3 for p in positions["participant"])
+            m.role = _role(m, text, words, idx, end_idx, locative and not cue_before, positions, cues)
+            if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
+                m.role = prev_role  # "insieme a Canada, Australia e Giappone"
+            prev_locative, prev_end, prev_role = locative, m.end, m.role
 
 
 def _is_locative(words: list[str], idx: int, locative: frozenset[str]) -> bool:
@@ -137,7 +143,7 @@ def _role(m, text, words, idx, end_idx, locative, positions, cues: RoleCues) -> 
         return "deployment"
     if locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["incident"]):
         return "incident"
-    if e.kind == "country" and positions["participant"]:
+    if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
         return "participant"
     return "mention"
 

@@ -1,0 +1,460 @@
+"""Dates: the document's date (input or dateline) and the dates of reported events.
+
+Month and weekday names, relative words ("ieri", "yesterday", "hier") and windows
+("negli ultimi giorni", "in recent days", "ces derniers jours") live in
+``geo/lexicons/<lang>/dates.yaml``.  Explicit and relative dates are read with those
+lists; ``dateparser`` (slow to import, so imported lazily) is only the fallback for a
+dateline date the lists cannot read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from geo.lexicons import load
+from geo.model import Document
+from geo.normalize import fold
+from geo.numbers import Phrases, Token, find_numbers, phrase_tokens, tokenize
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline opening an article ("Parigi, 6 gennaio 2026 –", "PARIS (Reuters) -").
+
+    Attributes
+    ----------
+    end : int
+        Offset just after the dateline (its separator and the white space after it).
+    date : datetime.date or None
+        The date it gives, when it gives one with a year.
+    place_start, place_end : int or None
+        Offsets of the place name it opens with.
+    """
+
+    end: int
+    date: dt.date | None
+    place_start: int | None
+    place_end: int | None
+
+
+@dataclass(frozen=True)
+class _DateLex:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    past_after: Phrases
+    past_before: Phrases
+    next_after: Phrases
+    next_before: Phrases
+    days: dict[tuple[str, ...], tuple[int, int]]
+    days_phrases: Phrases
+    windows: dict[tuple[str, ...], int]
+    windows_phrases: Phrases
+    last_prefixes: Phrases
+    last_fillers: Phrases
+    last_units: dict[str, int]
+    weeks: dict[tuple[str, ...], int]
+    weeks_phrases: Phrases
+    month_preps: Phrases
+    range_joiners: Phrases
+    day_suffixes: frozenset[str]
+    since: Phrases
+    month_to_date: Phrases
+
+
+def _span(v: Any) -> tuple[int, int]:
+    if isinstance(v, list):
+        return int(v[0]), int(v[-1])
+    return int(v), int(v)
+
+
+@cache
+def _datelex(lang: str) -> _DateLex:
+    d = load(lang, "dates") or load("en", "dates")
+    last = d.get("last_n") or {}
+    days = {phrase_tokens(k): _span(v) for k, v in (d.get("days") or {}).items()}
+    windows = {phrase_tokens(k): int(v) for k, v in (d.get("windows") or {}).items()}
+    weeks = {phrase_tokens(k): int(v) for k, v in (d.get("weeks") or {}).items()}
+    return _DateLex(
+        months={fold(str(k)): int(v) for k, v in (d.get("months") or {}).items()},
+        weekdays={fold(str(k)): int(v) for k, v in (d.get("weekdays") or {}).items()},
+        past_after=Phrases(d.get("weekday_past_after") or []),
+        past_before=Phrases(d.get("weekday_past_before") or []),
+        next_after=Phrases(d.get("weekday_next_after") or []),
+        next_before=Phrases(d.get("weekday_next_before") or []),
+        days=days,
+        days_phrases=Phrases(" ".join(k) for k in days),
+        windows=windows,
+        windows_phrases=Phrases(" ".join(k) for k in windows),
+        last_prefixes=Phrases(last.get("prefixes") or []),
+        last_fillers=Phrases(last.get("fillers") or []),
+        last_units={fold(str(k)): int(v) for k, v in (last.get("units") or {}).items()},
+        weeks=weeks,
+        weeks_phrases=Phrases(" ".join(k) for k in weeks),
+        month_preps=Phrases(d.get("month_prepositions") or []),
+        range_joiners=Phrases(d.get("day_range_joiners") or []),
+        day_suffixes=frozenset(fold(str(s)) for s in d.get("day_suffixes") or []),
+        since=Phrases(d.get("since") or []),
+        month_to_date=Phrases(d.get("month_to_date") or []),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Explicit dates: "6 gennaio 2026", "January 5, 2026", "le 5 janvier", "dal 3 al 5 marzo"
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _day(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
+    """A day of the month at ``toks[k]``: (day, tokens used incl. a suffix such as "1er", "5th")."""
+    if k >= len(toks) or not toks[k].text.isdigit() or len(toks[k].text) > 2:
+        return None
+    day = int(toks[k].text)
+    if not 1 <= day <= 31:
+        return None
+    n = 1
+    if k + 1 < len(toks) and toks[k + 1].text in lex.day_suffixes and toks[k + 1].start == toks[k].end:
+        n = 2
+    return day, n
+
+
+def _month(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
+    if k >= len(toks) or toks[k].text not in lex.months:
+        return None
+    n = 1
+    if k + 1 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
+        n = 2  # "Jan.", "gen."
+    return lex.months[toks[k].text], n
+
+
+def _year(toks: list[Token], k: int) -> tuple[int, int] | None:
+    skip = 1 if k < len(toks) and toks[k].text == "," else 0
+    k += skip
+    if (
+        k < len(toks)
+        and toks[k].text.isdigit()
+        and len(toks[k].text) == 4
+        and 1800 <= int(toks[k].text) <= 2200
+    ):
+        return int(toks[k].text), 1 + skip
+    return None
+
+
+def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.date | None:
+    """A date; without a year, the occurrence of day/month nearest to ``ref``."""
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        if ref is None:
+            return None
+        best = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                cand = dt.date(y, month, day)
+            except ValueError:
+                continue
+            if best is None or abs((cand - ref).days) < abs((best - ref).days):
+                best = cand
+        return best
+    except ValueError:
+        return None
+
+
+def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> tuple[tuple, int] | None:
+    """An explicit date or day range starting at ``toks[k]``: ((first, last), tokens used)."""
+    d1 = _day(toks, k, lex)
+    if d1:
+        j = k + d1[1]
+        d2 = None
+        jn = lex.range_joiners.match_at(toks, j)
+        if jn:
+            d2 = _day(toks, j + jn, lex)
+            if d2:
+                j += jn + d2[1]
+        mo = _month(toks, j, lex)
+        if mo:
+            j += mo[1]
+            yr = _year(toks, j)
+            year = yr[0] if yr else None
+            j += yr[1] if yr else 0
+            first = _make(year, mo[0], d1[0], ref)
+            last = _make(year, mo[0], d2[0], ref) if d2 else first
+            if first and last and first <= last:
+                return (first, last), j - k
+        return None
+    mo = _month(toks, k, lex)
+    if mo:  # "January 5, 2026", "Jan. 5"
+        j = k + mo[1]
+        d1 = _day(toks, j, lex)
+        if d1:
+            j += d1[1]
+            d2 = None
+            jn = lex.range_joiners.match_at(toks, j)
+            if jn and _day(toks, j + jn, lex) and not _month(toks, j + jn + 1, lex):
+                d2 = _day(toks, j + jn, lex)
+                j += jn + (d2[1] if d2 else 0)
+            yr = _year(toks, j)
+            year = yr[0] if yr else None
+            j += yr[1] if yr else 0
+            first = _make(year, mo[0], d1[0], ref)
+            last = _make(year, mo[0], d2[0], ref) if d2 else first
+            if first and last and first <= last:
+                return (first, last), j - k
+    return None
+
+
+def _month_alone(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> tuple[tuple, int] | None:
+    """ "a gennaio", "in January 2026", "en mars": the whole month."""
+    n = lex.month_preps.match_at(toks, k)
+    mo = _month(toks, k + n, lex) if n else None
+    if not mo or (
+        k + n + mo[1] < len(toks)
+        and toks[k + n + mo[1]].text.isdigit()
+        and len(toks[k + n + mo[1]].text) <= 2
+    ):
+        return None
+    j = k + n + mo[1]
+    yr = _year(toks, j)
+    if yr:
+        year = yr[0]
+        j += yr[1]
+    elif ref is not None:
+        year = ref.year if mo[0] <= ref.month + 6 else ref.year - 1
+    else:
+        return None
+    last_day = calendar.monthrange(year, mo[0])[1]
+    first, last = dt.date(year, mo[0], 1), dt.date(year, mo[0], last_day)
+    if lex.since.match_at(toks, k) and ref is not None and first <= ref:
+        last = ref  # "since November 2023", "depuis janvier"
+    return (first, last), j - k
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Relative dates
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _weekday(toks: list[Token], k: int, lex: _DateLex, ref: dt.date) -> tuple[tuple, int] | None:
+    if toks[k].text not in lex.weekdays:
+        return None
+    wd = lex.weekdays[toks[k].text]
+    before_next = lex.next_before.match_ending(toks, k)
+    before_past = lex.past_before.match_ending(toks, k)
+    n_next = lex.next_after.match_at(toks, k + 1)
+    n_past = lex.past_after.match_at(toks, k + 1)
+    back = (ref.weekday() - wd) % 7
+    if lex.since.match_ending(toks, k):  # "depuis vendredi": from that day to the document date
+        return (ref - dt.timedelta(days=back or 7), ref), 1 + n_past
+    if before_next or n_next:
+        ahead = (wd - ref.weekday()) % 7 or 7
+        day = ref + dt.timedelta(days=ahead)
+    elif before_past or n_past:
+        day = ref - dt.timedelta(days=back or 7)
+    else:
+        day = ref - dt.timedelta(days=back)
+    return (day, day), 1 + n_next + n_past
+
+
+def _last_n(
+    toks: list[Token], k: int, lex: _DateLex, ref: dt.date, numbers: dict[int, tuple[int, int]]
+) -> tuple[tuple, int] | None:
+    n = lex.last_prefixes.match_at(toks, k)
+    if not n or k + n >= len(toks) or toks[k + n].start not in numbers:
+        return None
+    value, end = numbers[toks[k + n].start]
+    j = k + n
+    while j < len(toks) and toks[j].end <= end:
+        j += 1
+    j += lex.last_fillers.match_at(toks, j)
+    if j >= len(toks) or toks[j].text not in lex.last_units:
+        return None
+    hours = value * lex.last_units[toks[j].text]
+    days = max(1, -(-hours // 24))
+    return (ref - dt.timedelta(days=days), ref), j + 1 - k
+
+
+def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """Find when the events of a sentence happened.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence (or any short text).
+    lang : str
+        Language code.
+    doc_date : datetime.date or None
+        The document's date; relative expressions need it.
+
+    Returns
+    -------
+    (datetime.date, datetime.date) or None
+        First and last day of the first date expression of the sentence: explicit dates
+        ("il 5 gennaio", "on January 5", "dal 3 al 5 marzo"), relative days ("ieri", "l'altro
+        ieri", "yesterday", "hier"), weekdays ("lunedì scorso", "last Monday", "lundi dernier";
+        a bare weekday is the latest such day up to the document date), weeks ("last week"),
+        windows ending on the document date ("negli ultimi giorni" = the 7 days before it,
+        "in the past 24 hours", "ces trois derniers jours") and months ("a gennaio").
+        ``None`` when there is none, or it is relative and ``doc_date`` is ``None``.
+    """
+    lex = _datelex(lang)
+    toks = tokenize(fold(sentence))
+    numbers: dict[int, tuple[int, int]] | None = None
+    for k in range(len(toks)):
+        hit = _explicit(toks, k, lex, doc_date) or _month_alone(toks, k, lex, doc_date)
+        if hit:
+            first, last = hit[0]
+            since = lex.since.match_ending(toks, k) or lex.since.match_at(toks, k)
+            if since and first == last and doc_date is not None and first <= doc_date:
+                return first, doc_date  # "dal 3 gennaio", "since January 3", "depuis mars"
+            return first, last
+        if doc_date is None:
+            continue
+        if lex.month_to_date.match_at(toks, k):
+            return doc_date.replace(day=1), doc_date
+        n = lex.days_phrases.match_at(toks, k)
+        if n:
+            a, b = lex.days[tuple(t.text for t in toks[k : k + n])]
+            return doc_date + dt.timedelta(days=a), doc_date + dt.timedelta(days=b)
+        n = lex.windows_phrases.match_at(toks, k)
+        if n:
+            length = lex.windows[tuple(t.text for t in toks[k : k + n])]
+            return doc_date - dt.timedelta(days=length), doc_date
+        n = lex.weeks_phrases.match_at(toks, k)
+        if n:
+            shift = lex.weeks[tuple(t.text for t in toks[k : k + n])]
+            monday = doc_date - dt.timedelta(days=doc_date.weekday()) + dt.timedelta(days=7 * shift)
+            end = doc_date if shift == 0 else monday + dt.timedelta(days=6)
+            return monday, end
+        hit = _weekday(toks, k, lex, doc_date)
+        if hit:
+            return hit[0]
+        if lex.last_prefixes.match_at(toks, k):
+            if numbers is None:
+                numbers = {m.start: (m.value, m.end) for m in find_numbers(sentence, lang)}
+            hit = _last_n(toks, k, lex, doc_date, numbers)
+            if hit:
+                return hit[0]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Datelines
+# ---------------------------------------------------------------------------------------------------------
+
+_WORD = r"[^\W\d_][\w.'’-]*"
+_DATELINE = re.compile(
+    rf"(?P<lead>[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*[-–—][ \t]*)?)"
+    rf"(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,3}}?)"
+    rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
+    r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
+    r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
+    r"[ \t]*(?P<sep>[-–—:|]+)[ \t]*"
+)
+
+
+def _date_text(text: str, lang: str) -> dt.date | None:
+    lex = _datelex(lang)
+    toks = tokenize(fold(text))
+    for k in range(len(toks)):
+        hit = _explicit(toks, k, lex, None)
+        if hit:
+            return hit[0][0]
+    if not re.search(r"\d{4}", text):
+        return None
+    import dateparser  # slow to import: only for datelines the lexicon cannot read
+
+    parsed = dateparser.parse(
+        text,
+        languages=[lang],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"},
+    )
+    return parsed.date() if parsed else None
+
+
+def find_dateline(text: str, lang: str) -> Dateline | None:
+    """Find the dateline at the start of an article.
+
+    Parameters
+    ----------
+    text : str
+        The article (the dateline may open any of its first three non-blank lines, after a title).
+    lang : str
+        Language code, for the month names.
+
+    Returns
+    -------
+    Dateline or None
+        Accepted forms: ``Place, <date> –`` ("Parigi, 6 gennaio 2026 –", "Kyiv, Jan 5 —"),
+        ``PLACE (Agency) -`` ("PARIS (Reuters) -", "KYIV, Ukraine (AP) —") and an upper-case
+        place alone ("KHARTOUM:", "ROMA -").  A date without a year gives ``date=None``.
+        A title-case word before a colon ("Washington: ...") is a heading, not a dateline.
+    """
+    pos = 0
+    for _ in range(3):
+        while pos < len(text) and text[pos] in "\r\n \t":
+            pos += 1
+        if pos >= len(text):
+            return None
+        m = _DATELINE.match(text, pos)
+        if m:
+            found = _accept(m, text, lang)
+            if found:
+                return found
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return None
+        pos = nl + 1
+    return None
+
+
+def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
+    place = m.group("place")
+    if not place[0].isupper():
+        return None
+    letters = [c for c in place if c.isalpha()]
+    upper = len(letters) >= 2 and all(c.isupper() for c in letters)
+    words = place.split()
+    if not upper and not all(
+        w[0].isupper() or w.lower() in {"de", "di", "del", "la", "le", "sur"} for w in words
+    ):
+        return None
+    raw_date, region = m.group("date"), m.group("region")
+    has_date = bool(raw_date and re.search(r"\d", raw_date) and _has_month(raw_date, lang))
+    if raw_date and not has_date:
+        if region is not None or not re.fullmatch(rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}", raw_date.strip()):
+            return None
+        region, raw_date = raw_date.strip(), None  # "KYIV, Ukraine (AP) —"
+    if region and not region[0].isupper():
+        return None
+    if not (has_date or m.group("agency") or upper):
+        return None
+    date = _date_text(raw_date, lang) if raw_date else None
+    return Dateline(m.end(), date, m.start("place"), m.end("place"))
+
+
+def _has_month(raw: str, lang: str) -> bool:
+    lex = _datelex(lang)
+    return any(t.text in lex.months for t in tokenize(fold(raw))) or bool(re.search(r"\d{1,2}/\d{1,2}", raw))
+
+
+def document_date(doc: Document, lang: str) -> dt.date | None:
+    """The document's date: the input's ``date``, else the date of its dateline.
+
+    Parameters
+    ----------
+    doc : Document
+        The input article.
+    lang : str
+        Its language.
+
+    Returns
+    -------
+    datetime.date or None
+    """
+    if doc.date is not None:
+        return doc.date
+    line = find_dateline(doc.text, lang)
+    return line.date if line else None

@@ -1,0 +1,923 @@
+"""Text -> figures: troop numbers, incident counts, casualties, equipment.
+
+A number found by :func:`geo.numbers.find_numbers` becomes a :class:`geo.model.Figure`
+only when a figure noun governs it: the noun follows within a few words ("circa 12.000
+soldati", "18 incidents armés", "12,000 NATO troops", "centinaia di morti"), a phrase
+before it names the count ("death toll rose to 40", "gli scontri sono stati 41"), or the
+noun is understood from the figure just before ("5.000 soldati in Polonia e 3.000 in
+Romania", "killing 4 civilians and wounding 12").  Persons in general ("12 civilians")
+count only with a casualty cue ("12 civilians were killed").  Years, clock times,
+percentages, money, dates, ordinals, codes, unit names ("Panzerbrigade 45") and counts of
+countries or meetings are not figures.
+
+Every word list is in ``geo/lexicons/<lang>/figures.yaml``: the nouns of each kind, the
+qualifier cues, the planned/current cues, the locative and list words used to link
+places, and the source cues.
+
+Decisions
+---------
+* Kinds: Italian "vittime" counts the dead (killed); English "casualties"/"victims" and
+  French "victimes"/"pertes" count killed and wounded together (casualties).  "uomini",
+  "men", "hommes" are troops only from 50 up (``weak_troops`` in the lexicon).
+* Ranges: ``value`` is the low end (the least the text asserts, as for vague plurals:
+  "centinaia" -> 100, qualifier ``at_least``), except under "up to"/"less than", where it
+  is the high end; ``low``/``high`` keep both ends; a range's qualifier is ``approx``
+  unless a cue says otherwise.
+* Status: the nearest planned/current cue in the number's clause (cut at commas and
+  conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
+  brackets and quotes), else the status of a figure it is coordinated with; else current.
+* Places: the place right after the figure and a locative word; else the best list of
+  places in the sentence (near, after a locative word, in the same clause; a capital
+  followed by a speech verb, or a mention whose role is "venue"/"actor", only when nothing
+  better exists, the earlier sentences of the paragraph included).  When the resolver set
+  roles, places marked "deployment"/"incident" win.  A semicolon ends a statement for
+  places, sources and dates.
+* Source: the name after an attribution cue ("secondo l'OSCE" -> "OSCE"), else the subject
+  of a reporting verb ("Fonti militari hanno spiegato", "said the ministry"), articles
+  stripped; ``None`` when the statement attributes nothing.
+* ``unit`` is the governing noun as written ("soldati", "incidenti armati").
+* ``figure_id`` is ``f"{doc_id}:f{n}"`` with ``n`` counting from 1 in text order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from geo.dates import event_dates, find_dateline
+from geo.lexicons import load
+from geo.model import FIGURE_KINDS, Document, Figure, Mention
+from geo.normalize import fold
+from geo.numbers import NumberMatch, Phrases, Token, find_numbers, phrase_tokens, tokenize
+from geo.sentences import sentence_at, split_sentences
+
+_STRONG = frozenset(';:()[]“”«»"„')
+_PUNCT = frozenset('.,;:!?()[]“”«»"„')
+_MAX_GAP = 3  # words allowed between a number and its noun
+
+
+@dataclass(frozen=True)
+class _Lex:
+    nouns: Phrases
+    noun_kind: dict[tuple[str, ...], str]
+    persons: Phrases
+    killed_cues: Phrases
+    wounded_cues: Phrases
+    modifiers: Phrases
+    before: Phrases
+    before_kind: dict[tuple[str, ...], str]
+    anaphora: Phrases
+    copulas: Phrases
+    proforms: frozenset[str]
+    weak_troops: frozenset[str]
+    weak_min: int
+    modifier_suffixes: tuple[str, ...]
+    head_last: bool
+    hyphenated_modifiers: bool
+    not_after: Phrases
+    not_before: Phrases
+    year_before: Phrases
+    qualifiers: dict[str, Phrases]
+    approx_after: Phrases
+    planned: Phrases
+    planned_endings: tuple[str, ...]
+    current: Phrases
+    locative: Phrases
+    place_words: frozenset[str]
+    list_words: Phrases
+    list_coordinators: Phrases
+    speaker_after: Phrases
+    per_unit: Phrases
+    src_before: Phrases
+    src_verbs: Phrases
+    src_articles: Phrases
+    src_stop: Phrases
+    src_pronouns: Phrases
+    coordinators: Phrases
+
+
+def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
+    mapping: dict[tuple[str, ...], str] = {}
+    for kind in FIGURE_KINDS:  # the first kind listing a noun wins
+        for noun in (raw or {}).get(kind) or []:
+            mapping.setdefault(phrase_tokens(str(noun)), kind)
+    return Phrases(" ".join(k) for k in mapping), mapping
+
+
+@cache
+def _lex(lang: str) -> _Lex:
+    d = load(lang, "figures") or load("en", "figures")
+    f, q, st, pl, so = (d.get(k) or {} for k in ("figures", "qualifiers", "status", "places", "sources"))
+    nouns, noun_kind = _kind_map(f.get("kinds"))
+    before, before_kind = _kind_map(f.get("before"))
+
+    def ph(section: dict, key: str) -> Phrases:
+        return Phrases(section.get(key) or [])
+
+    return _Lex(
+        nouns=nouns,
+        noun_kind=noun_kind,
+        persons=ph(f, "persons"),
+        killed_cues=ph(f, "killed_cues"),
+        wounded_cues=ph(f, "wounded_cues"),
+        modifiers=ph(f, "modifiers"),
+        before=before,
+        before_kind=before_kind,
+        anaphora=ph(f, "anaphora"),
+        copulas=ph(f, "copulas"),
+        proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
+        weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
+        weak_min=int(f.get("weak_troops_min", 0)),
+        modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
+        head_last=bool(f.get("compound_head_last", False)),
+        hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
+        not_after=ph(f, "not_after"),
+        not_before=ph(f, "not_before"),
+        year_before=ph(f, "year_before"),
+        qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
+        approx_after=ph(q, "approx_after"),
+        planned=ph(st, "planned"),
+        planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
+        current=ph(st, "current"),
+        locative=ph(pl, "locative"),
+        place_words=frozenset(fold(str(w)) for w in pl.get("place_words") or []),
+        list_words=ph(pl, "list_words"),
+        list_coordinators=ph(pl, "list_coordinators"),
+        speaker_after=ph(pl, "speaker_after"),
+        per_unit=ph(pl, "per_unit"),
+        src_before=ph(so, "before"),
+        src_verbs=ph(so, "verbs"),
+        src_articles=ph(so, "articles"),
+        src_stop=ph(so, "stop"),
+        src_pronouns=ph(so, "pronouns"),
+        coordinators=ph(d.get("clauses") or {}, "coordinators"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The document as tokens
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Doc:
+    text: str
+    toks: list[Token]
+    sentences: list[tuple[int, int]]  # sentences, cut further at semicolons: independent statements
+    sent_of: list[int]  # index in ``sentences`` of each token
+    in_number: list[bool]  # token belongs to a number expression
+    lex: _Lex
+    lang: str
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Token indices [i, j) covering the characters [start, end)."""
+        i = _bisect(self.toks, start)
+        j = i
+        while j < len(self.toks) and self.toks[j].start < end:
+            j += 1
+        return i, j
+
+    def is_strong(self, k: int) -> bool:
+        """A clause boundary inside a sentence: ; : ( ) quotes, or a dash between spaces."""
+        if self.in_number[k]:
+            return False
+        t = self.toks[k]
+        if t.text == ":":
+            return t.end >= len(self.text) or not self.text[t.end].isdigit()
+        if t.text in _STRONG:
+            return True
+        if t.text == "-":
+            before = t.start == 0 or self.text[t.start - 1].isspace()
+            after = t.end >= len(self.text) or self.text[t.end].isspace()
+            return before and after
+        return False
+
+    def clause(self, i: int, j: int, *, sub: bool) -> tuple[int, int]:
+        """Token bounds of the clause holding tokens [i, j); ``sub`` also cuts at commas and coordinators."""
+        s = self.sent_of[i]
+        a = i
+        while a > 0 and self.sent_of[a - 1] == s and not self._cut(a - 1, sub):
+            a -= 1
+        b = j
+        while b < len(self.toks) and self.sent_of[b] == s and not self._cut(b, sub):
+            b += 1
+        return a, b
+
+    def _cut(self, k: int, sub: bool) -> bool:
+        if self.is_strong(k):
+            return True
+        if not sub or self.in_number[k]:
+            return False
+        return self.toks[k].text == "," or (self.toks[k].text,) in self.lex.coordinators.seqs
+
+    def original(self, i: int, j: int) -> str:
+        return self.text[self.toks[i].start : self.toks[j - 1].end]
+
+    def capitalized(self, k: int) -> bool:
+        t = self.toks[k]
+        return self.text[t.start].isupper()
+
+
+def _bisect(toks: list[Token], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _semicolon_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    parts = []
+    k = text.find(";", a, b)
+    while k >= 0:
+        parts.append((a, k))
+        a = k + 1
+        while a < b and text[a].isspace():
+            a += 1
+        k = text.find(";", a, b)
+    parts.append((a, b))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
+    folded = fold(text)
+    toks = tokenize(folded)
+    sentences = []
+    for a, b in split_sentences(text) or [(0, len(text))]:
+        for part in _semicolon_parts(text, a, b):
+            sentences.append(part)
+    sent_of: list[int] = []
+    s = 0
+    for t in toks:
+        while s + 1 < len(sentences) and t.start >= sentences[s][1]:
+            s += 1
+        sent_of.append(s)
+    doc = _Doc(text, toks, sentences, sent_of, [False] * len(toks), _lex(lang), lang)
+    for nm in numbers:
+        i, j = doc.tok_range(nm.start, nm.end)
+        for k in range(i, j):
+            doc.in_number[k] = True
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Kind: the noun that governs a number
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Head:
+    kind: str
+    unit: str | None
+    end: int  # token index after the noun (or after the number when the noun is before it)
+
+
+def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | None:
+    """(kind or None for persons, first token, end token) of the noun following a number."""
+    lex = doc.lex
+    k, skipped = j, 0
+    while k < end and skipped <= _MAX_GAP:
+        if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
+            k += 1  # "3,000 U.S. troops"
+            continue
+        if doc.in_number[k] or doc.toks[k].text in _PUNCT:
+            return None
+        n = lex.nouns.match_at(doc.toks, k)
+        if n and k + n <= end:
+            while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
+                k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
+            return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
+        n = lex.persons.match_at(doc.toks, k)
+        if n and k + n <= end:
+            return None, k, k + n
+        n = lex.modifiers.match_at(doc.toks, k)
+        if n:
+            k += n
+        elif (
+            doc.toks[k].text in ("di", "of", "de", "d", "'")
+            or doc.capitalized(k)
+            or doc.toks[k].text.endswith(lex.modifier_suffixes or ("\0",))
+            or (lex.hyphenated_modifiers and "-" in doc.toks[k].text and doc.toks[k].text[0].isalpha())
+        ):
+            k += 1
+        else:
+            return None
+        skipped += 1
+    return None
+
+
+def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
+    """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
+    lex = doc.lex
+    after: tuple[int, str] | None = None
+    for k in range(j, min(end, j + 3)):
+        t = doc.toks[k].text
+        if doc.in_number[k] or t in _PUNCT or (t,) in lex.coordinators.seqs:
+            break
+        if lex.killed_cues.match_at(doc.toks, k):
+            after = (k - j, "killed")
+        elif lex.wounded_cues.match_at(doc.toks, k):
+            after = (k - j, "wounded")
+        if after:
+            break
+    before: tuple[int, str] | None = None
+    for k in range(i, max(a, i - 4), -1):
+        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT):
+            break
+        if lex.killed_cues.match_ending(doc.toks, k):
+            before = (i - k, "killed")
+        elif lex.wounded_cues.match_ending(doc.toks, k):
+            before = (i - k, "wounded")
+        if before:
+            break
+    if after and before:
+        return after[1] if after[0] < before[0] else before[1]
+    return (after or before or (0, None))[1]
+
+
+def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
+    """(kind, words) named before the number: "death toll rose to 40", "gli scontri sono stati 41"."""
+    lex = doc.lex
+    for k in range(i, max(a, i - 7), -1):
+        if k < i and (doc.in_number[k] or doc.toks[k].text in ".;!?"):
+            break
+        n = lex.before.match_ending(doc.toks, k)
+        if n:
+            return lex.before_kind[tuple(t.text for t in doc.toks[k - n : k])], doc.original(k - n, k)
+    p = i - max((q.match_ending(doc.toks, i) for q in lex.qualifiers.values()), default=0)
+    c = p - lex.copulas.match_ending(doc.toks, p)
+    if c < p and c > a:
+        n = lex.nouns.match_ending(doc.toks, c)
+        if n:
+            return lex.noun_kind[tuple(t.text for t in doc.toks[c - n : c])], doc.original(c - n, c)
+    return None
+
+
+def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
+    lex = doc.lex
+    a, b = doc.clause(i, j, sub=False)
+    found = _noun_after(doc, j, b)
+    noun_end = found[2] if found else j
+    if found is not None:
+        kind, ns, ne = found
+        if kind == "troops" and nm_value < lex.weak_min and doc.toks[ns].text in lex.weak_troops:
+            kind = None  # "two men were arrested" is no troop figure; "5,000 men" is
+        if kind in (None, "troops", "other"):
+            kind = _casualty_cue(doc, i, ne, b, a) or kind
+        if kind is not None:
+            return _Head(kind, doc.original(ns, ne), ne)
+    named = _named_before(doc, i, a)
+    if named:
+        return _Head(named[0], named[1], noun_end)
+    if prev is None:
+        return None
+    # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
+    if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
+        for k in range(i, max(a, i - 7), -1):
+            if k < i and doc.in_number[k]:
+                break
+            if lex.anaphora.match_ending(doc.toks, k):
+                return _Head(prev.kind, prev.unit, j)
+    # "5.000 soldati in Polonia e 3.000 in Romania", "altre 17 sono state ferite", "intercepted 9 others":
+    # the noun is understood from the figure before, in the same sentence.
+    if prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
+        return None
+    if found is not None and not (
+        prev.kind in ("killed", "wounded", "casualties")
+        or doc.original(found[1], found[2]).lower() in lex.proforms
+    ):
+        return None  # "12.000 soldati e 300 civili": civilians are no troops
+    gap = doc.text[doc.toks[prev_end - 1].end : doc.toks[i].start]
+    coordinated = any(lex.list_coordinators.match_at(doc.toks, k) for k in range(prev_end, i))
+    k = noun_end
+    while k < len(doc.toks) and lex.modifiers.match_at(doc.toks, k):
+        k += lex.modifiers.match_at(doc.toks, k)  # "5,000 more"
+    nxt = doc.toks[k] if k < len(doc.toks) else None
+    ends_clause = nxt is None or nxt.text in _PUNCT or doc.sent_of[k] != doc.sent_of[i]
+    cue = _casualty_cue(doc, i, k, b, a)
+    follows = ends_clause or lex.locative.match_at(doc.toks, k) or lex.per_unit.match_at(doc.toks, k) or cue
+    limit = 80
+    if found is not None:  # "..., adding that it had intercepted 9 others"; "12 morti, tra cui 4 civili"
+        limit = 160 if doc.original(found[1], found[2]).lower() in lex.proforms else 40
+    if len(gap) <= limit and coordinated and follows:
+        kind = prev.kind
+        if kind in ("troops", "killed", "wounded", "other"):
+            kind = cue or kind  # "uccidendo 4 civili e ferendone 12"
+        return _Head(kind, prev.unit, noun_end)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Not figures
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
+    lex = doc.lex
+    if lex.not_after.match_at(doc.toks, j) or lex.not_before.match_ending(doc.toks, i):
+        return True
+    raw = doc.text[nm.start : nm.end]
+    # "sulla Provinciale 38", "Task Force 61": a name (not a place, not a cue) ending in a number.
+    if raw.isdigit() and len(raw) <= 4 and i > 0 and doc.sent_of[i - 1] == doc.sent_of[i]:
+        k = i - 1
+        first = k == 0 or doc.sent_of[k - 1] != doc.sent_of[k]
+        cue = any(q.match_ending(doc.toks, i) for q in lex.qualifiers.values()) or lex.modifiers.match_ending(
+            doc.toks, i
+        )
+        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue:
+            return True
+    if (
+        raw.isdigit()
+        and len(raw) == 4
+        and 1800 <= nm.value <= 2100
+        and lex.year_before.match_ending(doc.toks, i)
+    ):
+        return True
+    # "1-888-234-1294", "A-10-2": part of a code or a phone number.
+    if doc.text[nm.end : nm.end + 2][:1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isdigit():
+        return True
+    if nm.start >= 2 and doc.text[nm.start - 1] == "-" and doc.text[nm.start - 2].isalnum():
+        return True
+    # "19-year-old", "three-day": a number glued to a word by a dash qualifies that word.
+    if doc.text[nm.end : nm.end + 1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isalpha():
+        return True
+    # After a slash or a number sign it is a name or a date ("1/2", "#3").
+    return nm.start > 0 and doc.text[nm.start - 1] in "/#№"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Qualifier, status, source, per-unit
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str:
+    best, best_n = None, 0
+    for name, phrases in doc.lex.qualifiers.items():
+        n = phrases.match_ending(doc.toks, i)
+        if n > best_n:
+            best, best_n = name, n
+    if best:
+        return best
+    if doc.lex.approx_after.match_at(doc.toks, j) or doc.lex.approx_after.match_at(doc.toks, noun_end):
+        return "approx"
+    if nm.vague:
+        return "at_least"
+    if nm.approx_word or nm.high is not None:
+        return "approx"
+    return "exact"
+
+
+def _status(
+    doc: _Doc, i: int, j: int, prev: Figure | None, prev_status_clause: tuple[int, int] | None
+) -> str:
+    lex = doc.lex
+    a, b = doc.clause(i, j, sub=True)
+    best: tuple[int, str] | None = None
+    for k in range(a, b):
+        if i <= k < j:
+            continue
+        dist = i - k if k < i else k - j
+        status = None
+        if lex.current.match_at(doc.toks, k):
+            status = "current"
+        elif lex.planned.match_at(doc.toks, k) or _future_form(
+            doc.text[doc.toks[k].start : doc.toks[k].end], lex
+        ):
+            status = "planned"
+        if status and (best is None or dist < best[0]):
+            best = (dist, status)
+    if best:
+        return best[1]
+    pa, _ = doc.clause(i, j, sub=False)
+    # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
+    for k in range(a - 1, pa - 1, -1):
+        if lex.current.match_at(doc.toks, k):
+            return "current"
+        if lex.planned.match_at(doc.toks, k) or _future_form(
+            doc.text[doc.toks[k].start : doc.toks[k].end], lex
+        ):
+            return "planned"
+    # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
+    if prev is not None and prev_status_clause is not None:
+        _, pb = doc.clause(i, j, sub=False)
+        plain = all(
+            doc.toks[k].text in _PUNCT
+            or (doc.toks[k].text,) in lex.coordinators.seqs
+            or lex.modifiers.match_at(doc.toks, k)
+            or any(q.match_at(doc.toks, k) for q in lex.qualifiers.values())
+            for k in range(a, i)
+        )
+        if plain and pa <= prev_status_clause[0] < pb:
+            return prev.status
+    return "current"
+
+
+def _future_form(word: str, lex: _Lex) -> bool:
+    """A future or conditional verb form, read on the unfolded word ("invierà", not "frontiera")."""
+    word = word.lower()
+    return len(word) >= 5 and word.isalpha() and any(word.endswith(e) for e in lex.planned_endings)
+
+
+def _per_unit(doc: _Doc, j: int, b: int) -> bool:
+    return any(doc.lex.per_unit.match_at(doc.toks, k) for k in range(j, min(b, j + 12)))
+
+
+def _name_after(doc: _Doc, k: int, end: int) -> tuple[int, int] | None:
+    lex = doc.lex
+    while k < end:
+        n = lex.src_articles.match_at(doc.toks, k)
+        if not n:
+            break
+        k += n
+    if k >= end or doc.toks[k].text in _PUNCT or doc.in_number[k] or lex.src_stop.match_at(doc.toks, k):
+        return None
+    s = k
+    if doc.capitalized(k):
+        while k < end and not doc.in_number[k] and doc.toks[k].text not in _PUNCT:
+            t = doc.toks[k].text
+            joins = (
+                t in _CONNECT
+                and k + 1 < end
+                and (doc.capitalized(k + 1) or doc.toks[k + 1].text in ("'", "s"))
+            )
+            if not (doc.capitalized(k) or joins):
+                break
+            k += 1
+        if doc.toks[k - 1].text in _CONNECT:
+            k -= 1
+    else:
+        words = 0
+        while k < end and words < 6 and not doc.in_number[k] and doc.toks[k].text not in _PUNCT:
+            if k > s and lex.src_stop.match_at(doc.toks, k):
+                break
+            words += doc.toks[k].text != "'"
+            k += 1
+        # "un rapport d'experts de l'ONU": run on into the proper name that ends the phrase
+        e = k
+        while e < end and (doc.toks[e].text in _CONNECT or lex.src_articles.match_at(doc.toks, e)):
+            e += 1
+        if e > k and e < end and doc.capitalized(e) and not doc.in_number[e]:
+            k = e
+            while k < end and not doc.in_number[k] and (doc.capitalized(k) or doc.toks[k].text in _CONNECT):
+                k += 1
+    if (doc.toks[s].text,) in lex.src_pronouns.seqs and k == s + 1:
+        return None
+    return (s, k) if k > s else None
+
+
+_CONNECT = frozenset(
+    {
+        "di",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "degli",
+        "delle",
+        "de",
+        "du",
+        "des",
+        "of",
+        "the",
+        "'",
+        "s",
+        "-",
+        "&",
+        "d",
+        "dell",
+        "la",
+        "le",
+    }
+)
+
+
+def _name_before(doc: _Doc, k: int, start: int) -> tuple[int, int] | None:
+    """The subject just before a reporting verb at ``toks[k]`` ("the health ministry said")."""
+    lex = doc.lex
+    e = s = k
+    bounded = False
+    while s > start and e - s < 10:
+        t = doc.toks[s - 1]
+        if (
+            t.text in _PUNCT
+            or doc.in_number[s - 1]
+            or doc.is_strong(s - 1)
+            or t.text in ("che", "that", "que", "qui", "which", "who")
+            or lex.src_stop.match_at(doc.toks, s - 1)
+        ):
+            bounded = True
+            break
+        s -= 1
+    if not bounded and s > start:
+        s = e  # no boundary close by: keep only a proper name just before the verb
+        while s > start and e - s < 6 and (doc.capitalized(s - 1) or doc.toks[s - 1].text in _CONNECT):
+            s -= 1
+    while s < e:
+        n = lex.src_articles.match_at(doc.toks, s)
+        if not n:
+            break
+        s += n
+    if s >= e or (e - s == 1 and (doc.toks[s].text,) in lex.src_pronouns.seqs):
+        return None
+    return s, e
+
+
+def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
+    """The source a sentence attributes its figures to: after an attribution cue ("secondo l'OSCE",
+    "according to the UN", "selon l'ONU") if any, else the subject of a reporting verb."""
+    lex = doc.lex
+    a, b = sent
+    for verbs in (False, True):
+        best: tuple[int, tuple[int, int]] | None = None
+        for k in range(a, b):
+            span = None
+            if not verbs:
+                n = lex.src_before.match_at(doc.toks, k)
+                span = _name_after(doc, k + n, b) if n else None
+            else:
+                n = lex.src_verbs.match_at(doc.toks, k)
+                if n:
+                    span = _name_after(doc, k + n, b)
+                    if span and span[1] < b and doc.toks[span[1]].text not in _PUNCT:
+                        span = None  # "said the 3rd Brigade would...": not an inverted subject
+                    span = span or _name_before(doc, k, a)
+            if span is None or span[0] <= i < span[1]:
+                continue
+            dist = abs(k - i)
+            if best is None or dist < best[0]:
+                best = (dist, span)
+        if best is not None:
+            return doc.original(*best[1]).strip(" '’\"“”«»") or None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention]
+    start: int
+    end: int
+    sentence: int
+
+
+def _groups(doc: _Doc, mentions: list[Mention]) -> list[_Group]:
+    """Coordinated lists of place mentions ("in Polonia, Romania e nei Paesi baltici")."""
+    ms = sorted((m for m in mentions if m.entity is not None), key=lambda m: (m.start, -m.end))
+    groups: list[_Group] = []
+    for m in ms:
+        i, _ = doc.tok_range(m.start, m.end)
+        sent = doc.sent_of[min(i, len(doc.toks) - 1)] if doc.toks else 0
+        g = groups[-1] if groups else None
+        if g is not None and m.start < g.end:
+            continue  # nested or overlapping mention: keep the outer one
+        if g is not None and g.sentence == sent and _listed(doc, g.end, m.start):
+            g.mentions.append(m)
+            g.end = m.end
+        else:
+            groups.append(_Group([m], m.start, m.end, sent))
+    for g in groups:
+        g.mentions = _most_specific(g.mentions)
+    return groups
+
+
+def _listed(doc: _Doc, a: int, b: int) -> bool:
+    i, j = doc.tok_range(a, b)
+    if i == j:
+        return False
+    has_coord = False
+    k = i
+    while k < j:
+        n = doc.lex.list_words.match_at(doc.toks, k)
+        if not n or k + n > j:
+            return False
+        if doc.lex.list_coordinators.match_at(doc.toks, k):
+            has_coord = True
+        k += n
+    return has_coord
+
+
+def _most_specific(ms: list[Mention]) -> list[Mention]:
+    """Drop a country or region named beside a place inside it ("Kharkiv, Ukraine")."""
+    out = []
+    for m in ms:
+        e = m.entity
+        assert e is not None
+        inner = any(
+            o is not m
+            and o.entity is not None
+            and o.entity.kind != e.kind
+            and (
+                (e.kind == "country" and o.entity.country == e.country)
+                or (e.kind == "admin1" and o.entity.kind == "city" and o.entity.admin1 == e.admin1)
+            )
+            for o in ms
+        )
+        if not inner:
+            out.append(m)
+    return out or ms
+
+
+def _locative_before(doc: _Doc, i: int) -> bool:
+    """A locative word introduces the place at ``toks[i]`` ("in", "nella zona di", "dans la province du")."""
+    for m in range(5):
+        if m and (i - m < 0 or doc.toks[i - m].text not in doc.lex.place_words):
+            return False
+        if doc.lex.locative.match_ending(doc.toks, i - m):
+            return True
+    return False
+
+
+def _group_penalty(doc: _Doc, g: _Group) -> float:
+    i, j = doc.tok_range(g.start, g.end)
+    pen = 0.0
+    if not _locative_before(doc, i):
+        pen += 30
+        if any(m.entity is not None and m.entity.capital_of for m in g.mentions):
+            pen += 50  # "Washington offers support": a capital standing for its government
+    if doc.lex.speaker_after.match_at(doc.toks, j):
+        pen += 1000
+    roles = {m.role for m in g.mentions}
+    if roles & {"deployment", "incident"}:
+        pen -= 40
+    elif roles and roles <= {"venue", "actor"}:
+        pen += 1000
+    return pen
+
+
+def _places(doc: _Doc, groups: list[_Group], nm: NumberMatch, i: int, j: int, head_end: int) -> list[Mention]:
+    s = doc.sent_of[i]
+    here = [g for g in groups if g.sentence == s]
+    # Roles from the resolver, when set, say which places hold deployments or incidents.
+    marked = [g for g in here if {m.role for m in g.mentions} & {"deployment", "incident"}]
+    if marked:
+        groups = marked
+    # "12.000 soldati in Polonia": a place right after the figure and a locative word governs it.
+    k = head_end + doc.lex.locative.match_at(doc.toks, head_end)
+    if k > head_end:
+        while k < len(doc.toks) and k - head_end < 8 and doc.toks[k].text in doc.lex.place_words:
+            k += 1
+        at = doc.toks[k].start if k < len(doc.toks) else -1
+        for g in groups:
+            if g.start == at:
+                return g.mentions
+    a, b = doc.clause(i, j, sub=False)
+    ca, cb = doc.toks[a].start, doc.toks[b - 1].end
+    best: tuple[float, _Group] | None = None
+    for g in groups:
+        if g.sentence != s:
+            continue
+        dist = max(0, g.start - nm.end, nm.start - g.end)
+        score = dist + _group_penalty(doc, g)
+        if not (ca <= g.start and g.end <= cb):
+            score += 100
+        if best is None or score < best[0]:
+            best = (score, g)
+    if best is not None and best[0] < 1000:
+        return best[1].mentions
+    # No place in the sentence (or only a capital speaking for its government): the nearest sentence
+    # before it, in the same paragraph, that has one.
+    sent_start = doc.sentences[s][0]
+    for back in range(1, 4):
+        if s - back < 0:
+            break
+        ps, pe = doc.sentences[s - back]
+        if "\n" in doc.text[pe:sent_start]:
+            break
+        cands = [g for g in groups if g.sentence == s - back]
+        if cands:
+            pen, _, g = min((_group_penalty(doc, g), -g.start, g) for g in cands)
+            if pen < 1000:
+                return g.mentions
+        sent_start = ps
+    return best[1].mentions if best is not None else []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------------------
+
+
+def extract_figures(
+    doc: Document, mentions: list[Mention], *, lang: str, doc_date: dt.date | None
+) -> list[Figure]:
+    """Find the figures a document reports and the places they apply to.
+
+    Parameters
+    ----------
+    doc : Document
+        The article.
+    mentions : list of Mention
+        Its resolved place mentions (those with ``entity`` None are ignored); their
+        ``role``, when set to "deployment"/"incident", is preferred, "venue"/"actor" avoided.
+    lang : str
+        Language code ("it", "en", "fr"); selects ``geo/lexicons/<lang>/figures.yaml``.
+    doc_date : datetime.date or None
+        The document's date, for relative event dates ("ieri", "in recent days").
+
+    Returns
+    -------
+    list of Figure
+        In text order.  One figure over a coordinated list of places stays one figure;
+        "each"/"ciascuno"/"chacun" sets ``per_unit``.  A figure with no place in its
+        sentence takes the places of the nearest earlier sentence of its paragraph.
+        See the module docstring for the decisions on kinds, ranges and ``unit``.
+    """
+    text = doc.text
+    numbers = find_numbers(text, lang)
+    d = _build(text, lang, numbers)
+    groups = _groups(d, mentions)
+    place_tokens = {k for m in mentions for k in range(*d.tok_range(m.start, m.end))}
+    figures: list[Figure] = []
+    prev: Figure | None = None
+    prev_end = 0
+    prev_clause: tuple[int, int] | None = None
+    dates_cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None] = {}
+    quotes = split_sentences(text) or [(0, len(text))]
+    line = find_dateline(text, lang)
+    skip = line.end if line else 0
+    for nm in numbers:
+        i, j = d.tok_range(nm.start, nm.end)
+        if i >= j or _excluded(d, nm, i, j, place_tokens):
+            continue
+        head = _head(d, i, j, prev, prev_end, nm.value)
+        if head is None:
+            continue
+        qualifier = _qualifier(d, nm, i, j, head.end)
+        value = nm.value
+        if nm.high is not None and qualifier in ("up_to", "less_than"):
+            value = nm.high
+        status = _status(d, i, j, prev, prev_clause)
+        s = d.sent_of[i]
+        ss, se = sentence_at(quotes, nm.start)
+        when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
+        sa = sb = i
+        while sa > 0 and d.sent_of[sa - 1] == s:
+            sa -= 1
+        while sb < len(d.toks) and d.sent_of[sb] == s:
+            sb += 1
+        places = _places(d, groups, nm, i, j, head.end)
+        ids, names = _unique_places(places)
+        _, cb = d.clause(i, j, sub=False)
+        fig = Figure(
+            doc_id=doc.doc_id,
+            kind=head.kind,
+            value=value,
+            start=nm.start,
+            end=nm.end,
+            quote=text[ss:se],
+            quote_start=ss,
+            low=nm.low,
+            high=nm.high,
+            qualifier=qualifier,
+            status=status,
+            place_ids=ids,
+            places=names,
+            date=when[0].isoformat() if when else None,
+            date_end=when[1].isoformat() if when else None,
+            source=_source(d, i, (sa, sb)),
+            per_unit=_per_unit(d, j, cb),
+            unit=head.unit,
+            figure_id=f"{doc.doc_id}:f{len(figures) + 1}",
+        )
+        figures.append(fig)
+        prev, prev_end = fig, max(j, head.end)
+        prev_clause = d.clause(i, j, sub=False)
+    return figures
+
+
+def _when(
+    d: _Doc,
+    s: int,
+    sentence: tuple[int, int],
+    skip: int,
+    doc_date: dt.date | None,
+    cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None],
+) -> tuple[dt.date, dt.date] | None:
+    """Event dates of the figure's statement (its part of the sentence between semicolons), else of its
+    whole sentence; the dateline is never read as an event date."""
+    for a, b in (d.sentences[s], sentence):
+        a = max(a, skip)
+        if (a, b) not in cache:
+            cache[(a, b)] = event_dates(d.text[a:b], d.lang, doc_date) if b > a else None
+        if cache[(a, b)] is not None:
+            return cache[(a, b)]
+    return None
+
+
+def _unique_places(places: list[Mention]) -> tuple[list[str], list[str]]:
+    ids: list[str] = []
+    names: list[str] = []
+    for m in places:
+        e = m.entity
+        if e is not None and e.id not in ids:
+            ids.append(e.id)
+            names.append(e.name)
+    return ids, names

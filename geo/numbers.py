@@ -1,0 +1,502 @@
+"""Numbers as journalists write them, with their offsets.
+
+Digits with thousands separators ("12.000", "12,000", "12 000"), decimals with a
+multiplier ("1,5 milioni", "1.5 million", "20 mila", "20mila"), spelled-out numbers
+(read with ``text2num``: "ventimila", "twenty thousand", "vingt mille"), approximate
+words ("una dozzina", "a dozen", "une vingtaine"), vague plurals ("decine di migliaia",
+"hundreds", "des centaines") and ranges ("tra 10.000 e 12.000", "10-12 thousand",
+"entre 10 000 et 12 000").  Every word list lives in the ``numbers`` section of
+``geo/lexicons/<lang>/figures.yaml``.
+
+This module also holds the small token layer that :mod:`geo.figures` and
+:mod:`geo.dates` share: :func:`tokenize` (tokens of folded text, with offsets) and
+:class:`Phrases` (word lists matched token by token).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from text_to_num import text2num
+
+from geo.lexicons import load
+from geo.normalize import fold
+
+# ---------------------------------------------------------------------------------------------------------
+# Tokens and phrase lists
+# ---------------------------------------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of folded text: a word (hyphens inside), a run of digits or one other character."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split folded text into :class:`Token` s.
+
+    Parameters
+    ----------
+    folded : str
+        Text folded with :func:`geo.normalize.fold` (offsets are those of the original text).
+    start, end : int
+        Optional bounds; tokens are those inside ``folded[start:end]``.
+
+    Returns
+    -------
+    list of Token
+    """
+    stop = len(folded) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Return the folded tokens of a lexicon phrase."""
+    return tuple(t.text for t in tokenize(fold(phrase)))
+
+
+class Phrases:
+    """A word list matched token by token on folded text, longest phrase first.
+
+    Parameters
+    ----------
+    phrases : iterable of str
+        Phrases as written in a lexicon file; they are folded and tokenized.
+    """
+
+    def __init__(self, phrases: Iterable[Any]):
+        seqs: set[tuple[str, ...]] = set()
+        for p in phrases:
+            if not isinstance(p, str):
+                raise ValueError(f"lexicon phrase {p!r} is not a string (quote it in the YAML file)")
+            toks = phrase_tokens(p)
+            if toks:
+                seqs.add(toks)
+        self.seqs = frozenset(seqs)
+        self._first: dict[str, list[tuple[str, ...]]] = {}
+        self._last: dict[str, list[tuple[str, ...]]] = {}
+        for s in sorted(seqs, key=len, reverse=True):
+            self._first.setdefault(s[0], []).append(s)
+            self._last.setdefault(s[-1], []).append(s)
+
+    def __bool__(self) -> bool:
+        return bool(self.seqs)
+
+    def __contains__(self, word: object) -> bool:
+        return (word,) in self.seqs
+
+    def match_at(self, toks: Sequence[Token], i: int) -> int:
+        """Length in tokens of the longest phrase starting at ``toks[i]`` (0 if none)."""
+        if i >= len(toks):
+            return 0
+        for seq in self._first.get(toks[i].text, ()):
+            n = len(seq)
+            if i + n <= len(toks) and all(toks[i + k].text == seq[k] for k in range(n)):
+                return n
+        return 0
+
+    def match_ending(self, toks: Sequence[Token], j: int) -> int:
+        """Length in tokens of the longest phrase ending just before ``toks[j]`` (0 if none)."""
+        if j <= 0 or j > len(toks):
+            return 0
+        for seq in self._last.get(toks[j - 1].text, ()):
+            n = len(seq)
+            if j - n >= 0 and all(toks[j - n + k].text == seq[k] for k in range(n)):
+                return n
+        return 0
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Number lexicon
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _NumLex:
+    decimal: str
+    space_groups: bool
+    multipliers: dict[tuple[str, ...], int]
+    multiplier_phrases: Phrases
+    approx: dict[tuple[str, ...], int]
+    approx_phrases: Phrases
+    vague: dict[tuple[str, ...], int]
+    vague_phrases: Phrases
+    vague_quantifiers: Phrases
+    vague_join: Phrases
+    not_alone: frozenset[str]
+    not_numbers: Phrases
+    joiners: frozenset[str]
+    ranges: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
+    range_articles: frozenset[str]
+    change_verbs: frozenset[str]
+    digits_re: re.Pattern[str]
+
+
+def _value_map(raw: dict[str, Any] | None) -> dict[tuple[str, ...], int]:
+    return {phrase_tokens(str(k)): int(v) for k, v in (raw or {}).items()}
+
+
+@cache
+def _numlex(lang: str) -> _NumLex:
+    data = load(lang, "figures").get("numbers") or load("en", "figures").get("numbers") or {}
+    space_groups = bool(data.get("space_groups", False))
+    spaces = "\u00a0\u202f\u2009" + (" " if space_groups else "")
+    sep = f"[.,{spaces}]"
+    digits_re = re.compile(
+        rf"(?<![\w.,/:])(?<![^\W\d_]-)(\d{{1,3}}(?:{sep}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+    )
+    multipliers = _value_map(data.get("multipliers"))
+    approx = _value_map(data.get("approx"))
+    vague = _value_map(data.get("vague"))
+    ranges = tuple((phrase_tokens(str(p)), phrase_tokens(str(j))) for p, j in (data.get("ranges") or []))
+    return _NumLex(
+        decimal=str(data.get("decimal", ".")),
+        space_groups=space_groups,
+        multipliers=multipliers,
+        multiplier_phrases=Phrases(" ".join(k) for k in multipliers),
+        approx=approx,
+        approx_phrases=Phrases(" ".join(k) for k in approx),
+        vague=vague,
+        vague_phrases=Phrases(" ".join(k) for k in vague),
+        vague_quantifiers=Phrases(data.get("vague_quantifiers") or []),
+        vague_join=Phrases(data.get("vague_join") or []),
+        not_alone=frozenset(fold(str(w)) for w in data.get("not_alone") or []),
+        not_numbers=Phrases(data.get("not_numbers") or []),
+        joiners=frozenset(fold(str(w)) for w in data.get("joiners") or []),
+        ranges=ranges,
+        range_articles=frozenset(fold(str(w)) for w in data.get("range_articles") or []),
+        change_verbs=frozenset(fold(str(w)) for w in data.get("change_verbs") or []),
+        digits_re=digits_re,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Matches
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number expression found in a text.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the expression (a range includes its prefix: "tra 10.000 e 12.000").
+    value : int
+        The number; for a range, its low end (see :func:`find_numbers`).
+    low, high : int or None
+        Bounds of a range; a vague plural ("centinaia") has ``low`` = ``value`` and no ``high``.
+    approx_word : bool
+        The expression is itself approximate ("una dozzina", "a dozen", "une vingtaine").
+    vague : bool
+        A vague plural ("decine", "hundreds", "des milliers"): ``value`` is a lower bound.
+    spelled : bool
+        Written in words rather than digits.
+    """
+
+    start: int
+    end: int
+    value: int
+    low: int | None = None
+    high: int | None = None
+    approx_word: bool = False
+    vague: bool = False
+    spelled: bool = False
+
+
+@dataclass
+class _Raw:
+    i: int  # first token
+    j: int  # one past the last token
+    value: int
+    mult: int = 1
+    approx_word: bool = False
+    vague: bool = False
+    spelled: bool = False
+
+
+@lru_cache(maxsize=20000)
+def _t2n(words: str, lang: str) -> int | None:
+    try:
+        return int(text2num(words, lang))
+    except (ValueError, TypeError):
+        return None
+
+
+def _digit_value(s: str, lex: _NumLex, has_mult: bool) -> float | None:
+    """Read a digit string: a separator followed by exactly three digits groups thousands, except the
+    language's decimal mark before a multiplier ("1.500 million" in English is 1.5 million)."""
+    s = re.sub(r"[\s\u00a0\u202f\u2009]", "", s)
+    seps = [c for c in s if c in ".,"]
+    if not seps:
+        return float(s)
+    if len(set(seps)) == 2:  # "1.200,50" / "1,200.50": the last one is the decimal mark
+        dec = s[max(s.rfind("."), s.rfind(","))]
+        if s.count(dec) > 1:
+            return None  # "1.623,427.54": no number a reporter writes
+        return float(s.replace("." if dec == "," else ",", "").replace(dec, "."))
+    sep = seps[0]
+    groups = s.split(sep)
+    three = all(len(g) == 3 for g in groups[1:])
+    if len(groups) > 2 or (three and not (has_mult and sep == lex.decimal)):
+        return float("".join(groups)) if three else None
+    return float(s.replace(sep, "."))
+
+
+def _find_digits(
+    text: str, folded: str, toks: list[Token], starts: dict[int, int], lex: _NumLex, used: list[bool]
+) -> list[_Raw]:
+    out: list[_Raw] = []
+    ends = {t.end: k for k, t in enumerate(toks)}
+    for m in lex.digits_re.finditer(folded):
+        s, e = m.span()
+        if s not in starts or e not in ends:
+            continue
+        i, j = starts[s], ends[e] + 1
+        nxt = text[e : e + 1]
+        if nxt and nxt in "°ºª":
+            continue
+        if nxt in ("/", ":") and text[e + 1 : e + 2].isdigit():
+            continue  # a date (6/1/2026) or a clock time (10:30)
+        mult = 1
+        glued = j < len(toks) and toks[j].start == e and toks[j].text[:1].isalpha()
+        n = lex.multiplier_phrases.match_at(toks, j)
+        if n and (glued or toks[j].start > e):
+            mult = lex.multipliers[tuple(t.text for t in toks[j : j + n])]
+            j += n
+        elif glued:
+            continue  # "82nd", "5G", "100km", "17h": not a count
+        value = _digit_value(m.group(), lex, mult > 1)
+        if value is None:
+            continue
+        total = value * mult
+        if abs(total - round(total)) > 1e-6:
+            continue  # "12,5" alone is no count
+        for k in range(i, j):
+            used[k] = True
+        out.append(_Raw(i, j, int(round(total)), mult=mult))
+    return out
+
+
+def _find_phrases(
+    toks: list[Token], used: list[bool], phrases: Phrases, values: dict[tuple[str, ...], int], **flags: bool
+) -> list[_Raw]:
+    out: list[_Raw] = []
+    k = 0
+    while k < len(toks):
+        n = 0 if used[k] else phrases.match_at(toks, k)
+        if n and not any(used[k : k + n]):
+            out.append(_Raw(k, k + n, values[tuple(t.text for t in toks[k : k + n])], spelled=True, **flags))
+            for x in range(k, k + n):
+                used[x] = True
+            k += n
+        else:
+            k += 1
+    return out
+
+
+def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    k = 0
+    while k < len(toks):
+        prev = toks[k - 1] if k else None
+        if used[k] or (prev is not None and _t2n(text[prev.start : prev.end].lower(), lang) is not None):
+            k += 1  # "due milioni" is a number, not the vague "milioni"
+            continue
+        q = lex.vague_quantifiers.match_at(toks, k)
+        n = lex.vague_phrases.match_at(toks, k + q)
+        if not n or any(used[k : k + q + n]):
+            k += 1
+            continue
+        value = lex.vague[tuple(t.text for t in toks[k + q : k + q + n])]
+        j = k + q + n
+        while True:  # "decine di migliaia", "hundreds of thousands"
+            jn = lex.vague_join.match_at(toks, j)
+            n2 = lex.vague_phrases.match_at(toks, j + jn) if jn else 0
+            if not n2 or any(used[j : j + jn + n2]):
+                break
+            value *= lex.vague[tuple(t.text for t in toks[j + jn : j + jn + n2])]
+            j += jn + n2
+        out.append(_Raw(k, j, value, vague=True, spelled=True))
+        for x in range(k, j):
+            used[x] = True
+        k = j
+    return out
+
+
+def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
+    out: list[_Raw] = []
+    k = 0
+
+    def word(x: int) -> str:
+        return text[toks[x].start : toks[x].end].lower()
+
+    while k < len(toks):
+        t = toks[k]
+        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or _t2n(word(k), lang) is None:
+            k += 1
+            continue
+        best_j, best_v = k + 1, _t2n(word(k), lang)
+        j = k + 1
+        while j < len(toks) and j - k < 12 and not used[j] and toks[j].text[0].isalpha():
+            w = toks[j].text
+            if not (w in lex.joiners or (w,) in lex.multipliers or _t2n(word(j), lang) is not None):
+                break
+            v = _t2n(" ".join(word(x) for x in range(k, j + 1)), lang)
+            if v is not None:
+                best_j, best_v = j + 1, v
+            j += 1
+        n = lex.multiplier_phrases.match_at(toks, best_j)
+        if n and not any(used[best_j : best_j + n]):  # "two dozen"
+            best_v = (best_v or 0) * lex.multipliers[tuple(x.text for x in toks[best_j : best_j + n])]
+            best_j += n
+        elif best_j == k + 1 and (t.text in lex.not_alone or best_v == 0):
+            k += 1
+            continue
+        for x in range(k, best_j):
+            used[x] = True
+        out.append(_Raw(k, best_j, int(best_v or 0), spelled=True))
+        k = best_j
+    return out
+
+
+def _prefix_len(toks: list[Token], i: int, prefix: tuple[str, ...], lex: _NumLex) -> int | None:
+    """Tokens taken by ``prefix`` (and an optional article) before ``toks[i]``; None if absent."""
+    if not prefix:
+        return 0
+    for art in (0, 1):
+        if art and not (i >= 1 and toks[i - 1].text in lex.range_articles):
+            continue
+        s = i - art - len(prefix)
+        if s >= 0 and tuple(t.text for t in toks[s : i - art]) == prefix:
+            return len(prefix) + art
+    return None
+
+
+def _gap_is(toks: list[Token], a: _Raw, b: _Raw, joiner: tuple[str, ...], lex: _NumLex) -> bool:
+    gap = [t.text for t in toks[a.j : b.i]]
+    while len(gap) > len(joiner) and gap[-1] in lex.range_articles:
+        gap.pop()  # "tra i 10.000 e i 12.000"
+    return tuple(gap) == joiner
+
+
+def _merge_ranges(
+    toks: list[Token], raws: list[_Raw], lex: _NumLex
+) -> list[tuple[int, int, _Raw, _Raw | None]]:
+    """Pair consecutive plain numbers into ranges: (first token, end token, low, high or None)."""
+    out: list[tuple[int, int, _Raw, _Raw | None]] = []
+    k = 0
+    while k < len(raws):
+        a = raws[k]
+        b = raws[k + 1] if k + 1 < len(raws) else None
+        merged = False
+        if b is not None and not (a.vague or b.vague or a.approx_word or b.approx_word):
+            for prefix, joiner in lex.ranges:
+                p = _prefix_len(toks, a.i, prefix, lex)
+                if p is None or not _gap_is(toks, a, b, joiner, lex):
+                    continue
+                if prefix and any(t.text in lex.change_verbs for t in toks[max(0, a.i - p - 3) : a.i - p]):
+                    continue  # "salire da 12.000 a 20.000": a change, not a range
+                low = a.value
+                if a.mult == 1 and b.mult > 1 and a.value * b.mult <= b.value:
+                    low = a.value * b.mult  # "10-12 mila", "between 10 and 12 thousand"
+                if low >= b.value:
+                    continue
+                out.append((a.i - p, b.j, _Raw(a.i, a.j, low, spelled=a.spelled), b))
+                merged = True
+                break
+        if merged:
+            k += 2
+        else:
+            out.append((a.i, a.j, a, None))
+            k += 1
+    return out
+
+
+def find_numbers(text: str, lang: str) -> list[NumberMatch]:
+    """Find every number expression in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any text.
+    lang : str
+        Language code; its ``numbers`` lexicon decides the decimal mark, multipliers and number words.
+
+    Returns
+    -------
+    list of NumberMatch
+        In text order.  A range ("tra 10.000 e 12.000", "10-12 thousand") is one match with
+        ``value = low``: the least the text asserts, as for vague plurals ("centinaia" -> 100).
+        Numbers glued to letters ("F-16", "82nd", "G7"), clock times ("10:30") and numeric dates
+        are not returned; "un"/"a"/"une" alone are articles, not the number one.  Deciding whether
+        a number is a year, a time or a figure is left to :mod:`geo.figures`.
+    """
+    lex = _numlex(lang)
+    folded = fold(text)
+    toks = tokenize(folded)
+    starts = {t.start: k for k, t in enumerate(toks)}
+    used = [False] * len(toks)
+    k = 0
+    while k < len(toks):  # "per cento", "pour cent": not numbers
+        n = lex.not_numbers.match_at(toks, k)
+        for x in range(k, k + n):
+            used[x] = True
+        k += max(n, 1)
+    raws = _find_digits(text, folded, toks, starts, lex, used)
+    raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, approx_word=True)
+    raws += _find_vague(text, toks, used, lex, lang)
+    raws += _find_words(text, toks, used, lex, lang)
+    raws.sort(key=lambda r: r.i)
+    out: list[NumberMatch] = []
+    for i, j, a, b in _merge_ranges(toks, raws, lex):
+        start, end = toks[i].start, toks[j - 1].end
+        if b is None:
+            low = a.value if a.vague else None
+            out.append(NumberMatch(start, end, a.value, low, None, a.approx_word, a.vague, a.spelled))
+        else:
+            out.append(
+                NumberMatch(start, end, a.value, a.value, b.value, False, False, a.spelled and b.spelled)
+            )
+    return out
+
+
+def parse_number(text: str, lang: str) -> int | None:
+    """Read ``text`` as one number expression.
+
+    Parameters
+    ----------
+    text : str
+        Such as "12.000", "12,000", "1,5 milioni", "20 mila", "ventimila", "twenty thousand",
+        "una dozzina", "centinaia" or "tra 10 e 12 mila".
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    int or None
+        The value (a range gives its low end); ``None`` when ``text`` is not exactly one number.
+
+    Examples
+    --------
+    >>> parse_number("1,5 milioni", "it")
+    1500000
+    >>> parse_number("twenty thousand", "en")
+    20000
+    """
+    stripped = text.strip()
+    found = find_numbers(stripped, lang)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].value
+    return None

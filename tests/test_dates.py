@@ -1,0 +1,107 @@
+"""Document and event dates: geo.dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.dates import document_date, event_dates, find_dateline
+from geo.model import Document
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "date"),
+    [
+        ("it", "Parigi, 6 gennaio 2026 – Il vertice si è chiuso.", "Parigi", D(2026, 1, 6)),
+        ("it", "Roma, 12/01/2026 - Il governo ha deciso.", "Roma", D(2026, 1, 12)),
+        ("fr", "Paris, le 6 janvier 2026 - La France a décidé.", "Paris", D(2026, 1, 6)),
+        ("en", "WASHINGTON, Jan. 5, 2026 (Reuters) - The Pentagon said.", "WASHINGTON", D(2026, 1, 5)),
+        ("en", "KHARTOUM: The army said.", "KHARTOUM", None),
+        ("en", "PARIS (Reuters) - France said.", "PARIS", None),
+        ("en", "KYIV, Ukraine (AP) — Russia fired.", "KYIV", None),
+        ("en", "Kyiv, Jan 5 — Russia fired.", "Kyiv", None),  # no year: no date
+        ("it", "Un titolo qualsiasi\nROMA - Il governo ha deciso.", "ROMA", None),
+    ],
+)
+def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -> None:
+    line = find_dateline(text, lang)
+    assert line is not None
+    assert text[line.place_start : line.place_end] == place
+    assert line.date == date
+    assert text[line.end - 1] in " \n" and text[line.end] not in "-–—: "
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Washington: sostegno deciso alla missione europea"),  # a heading, not a dateline
+        ("it", "Secondo la bozza, la forza – già presente – resta."),
+        ("en", "The army said on Monday that it had won."),
+    ],
+)
+def test_no_dateline(lang: str, text: str) -> None:
+    assert find_dateline(text, lang) is None
+
+
+def test_document_date_prefers_the_input_then_the_dateline() -> None:
+    text = "Parigi, 6 gennaio 2026 – Il vertice si è chiuso."
+    assert document_date(Document("a", text, date=D(2026, 2, 1)), "it") == D(2026, 2, 1)
+    assert document_date(Document("a", text), "it") == D(2026, 1, 6)
+    assert document_date(Document("a", "Il vertice si è chiuso."), "it") is None
+
+
+REF = D(2026, 1, 6)  # a Tuesday
+
+EVENT_ROWS = [
+    ("it", "La riunione si è svolta ieri a Parigi.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("it", "L'attacco è avvenuto l'altro ieri.", (D(2026, 1, 4), D(2026, 1, 4))),
+    ("it", "Lunedì scorso sono arrivati i rinforzi.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("it", "Il testo è stato visto domenica sera.", (D(2026, 1, 4), D(2026, 1, 4))),
+    ("it", "Negli ultimi giorni gli scontri sono aumentati.", (D(2025, 12, 30), D(2026, 1, 6))),
+    ("it", "Nelle ultime 24 ore si contano 5 attacchi.", (D(2026, 1, 5), D(2026, 1, 6))),
+    ("it", "Negli ultimi 3 giorni la tregua ha tenuto.", (D(2026, 1, 3), D(2026, 1, 6))),
+    ("it", "Il 5 gennaio sono stati colpiti due depositi.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("it", "Dal 3 al 5 gennaio si sono svolte le esercitazioni.", (D(2026, 1, 3), D(2026, 1, 5))),
+    ("it", "Dall'inizio del mese si contano 30 raid.", (D(2026, 1, 1), D(2026, 1, 6))),
+    ("it", "A dicembre la missione è stata prorogata.", (D(2025, 12, 1), D(2025, 12, 31))),
+    ("en", "The convoy was hit yesterday.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("en", "Troops arrived last Monday.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("en", "In recent days the shelling intensified.", (D(2025, 12, 30), D(2026, 1, 6))),
+    ("en", "In the past 48 hours there were five attacks.", (D(2026, 1, 4), D(2026, 1, 6))),
+    ("en", "The depot was struck on January 5.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("en", "The base was hit on Dec. 28.", (D(2025, 12, 28), D(2025, 12, 28))),  # the nearest Dec 28
+    ("en", "Fighting went on last week.", (D(2025, 12, 29), D(2026, 1, 4))),
+    ("en", "Attacks have continued since Monday.", (D(2026, 1, 5), D(2026, 1, 6))),
+    ("fr", "Le convoi a été touché hier.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("fr", "Les renforts sont arrivés lundi dernier.", (D(2026, 1, 5), D(2026, 1, 5))),
+    ("fr", "Ces derniers jours, les combats ont repris.", (D(2025, 12, 30), D(2026, 1, 6))),
+    ("fr", "Au cours des 24 dernières heures, 3 frappes.", (D(2026, 1, 5), D(2026, 1, 6))),
+    ("fr", "Les combats durent depuis vendredi.", (D(2026, 1, 2), D(2026, 1, 6))),
+    ("fr", "Le 5 janvier, deux dépôts ont été touchés.", (D(2026, 1, 5), D(2026, 1, 5))),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), EVENT_ROWS)
+def test_event_dates(lang: str, sentence: str, expected: tuple[dt.date, dt.date]) -> None:
+    assert event_dates(sentence, lang, REF) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("it", "La riunione è iniziata alle 10 del mattino."),
+        ("it", "Nelle prossime settimane arriveranno rinforzi."),
+        ("en", "Officials met to discuss the plan."),
+        ("fr", "La réunion a commencé à 17 heures."),
+    ],
+)
+def test_no_event_date(lang: str, sentence: str) -> None:
+    assert event_dates(sentence, lang, REF) is None
+
+
+def test_relative_dates_need_a_document_date() -> None:
+    assert event_dates("Il convoglio è stato colpito ieri.", "it", None) is None
+    assert event_dates("On 5 January 2026 the depot was hit.", "en", None) == (D(2026, 1, 5), D(2026, 1, 5))

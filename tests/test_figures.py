@@ -1,0 +1,456 @@
+"""Text -> figures: geo.figures.extract_figures on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from geo.dates import document_date
+from geo.figures import extract_figures
+from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Entity, Figure, Mention
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DAY = dt.date(2026, 1, 6)
+
+
+def _e(id_: str, name: str, kind: str, country: str | None, capital_of: str | None = None) -> Entity:
+    return Entity(id_, name, kind, country, None, 0.0, 0.0, capital_of=capital_of)
+
+
+PL = _e("country:PL", "Poland", "country", "PL")
+RO = _e("country:RO", "Romania", "country", "RO")
+BALTIC = _e("region:baltic-states", "Baltic states", "region", None)
+LT = _e("country:LT", "Lithuania", "country", "LT")
+LV = _e("country:LV", "Latvia", "country", "LV")
+EE = _e("country:EE", "Estonia", "country", "EE")
+UA = _e("country:UA", "Ukraine", "country", "UA")
+KHARKIV = _e("admin1:UA-63", "Kharkiv Oblast", "admin1", "UA")
+DONBAS = _e("region:donbas", "Donbas", "region", "UA")
+KYIV = _e("geonames:703448", "Kyiv", "city", "UA", capital_of="UA")
+MOSCOW = _e("geonames:524901", "Moscow", "city", "RU", capital_of="RU")
+PARIS = _e("geonames:2988507", "Paris", "city", "FR", capital_of="FR")
+BAKHMUT = _e("geonames:712165", "Bakhmut", "city", "UA")
+
+NAMES = {
+    "Polonia": PL,
+    "Poland": PL,
+    "Pologne": PL,
+    "Romania": RO,
+    "Roumanie": RO,
+    "Paesi baltici": BALTIC,
+    "Baltic states": BALTIC,
+    "pays baltes": BALTIC,
+    "Lituania": LT,
+    "Lithuania": LT,
+    "Latvia": LV,
+    "Estonia": EE,
+    "Ucraina": UA,
+    "Ukraine": UA,
+    "Kharkiv": KHARKIV,
+    "Donbass": DONBAS,
+    "Donbas": DONBAS,
+    "Kyiv": KYIV,
+    "Kiev": KYIV,
+    "Mosca": MOSCOW,
+    "Moscow": MOSCOW,
+    "Parigi": PARIS,
+    "Paris": PARIS,
+    "Bakhmut": BAKHMUT,
+}
+
+
+def mentions(
+    text: str, names: dict[str, Entity] = NAMES, roles: dict[str, str] | None = None
+) -> list[Mention]:
+    """Resolved mentions for every occurrence of the known names (longest first, no overlaps)."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        k = text.find(name)
+        while k >= 0:
+            end = k + len(name)
+            if not any(a < end and k < b for a, b in taken):
+                taken.append((k, end))
+                role = (roles or {}).get(name, "mention")
+                out.append(Mention("d", k, end, name, names[name], role=role, confidence=1.0))
+            k = text.find(name, end)
+    return sorted(out, key=lambda m: m.start)
+
+
+def figs(text: str, lang: str, date: dt.date | None = DAY, **kw: object) -> list[Figure]:
+    ms = mentions(text, **kw)  # type: ignore[arg-type]
+    return extract_figures(Document("d", text), ms, lang=lang, doc_date=date)
+
+
+def one(text: str, lang: str, **kw: object) -> Figure:
+    found = figs(text, lang, **kw)
+    assert len(found) == 1, [(f.kind, f.value, text[f.start : f.end]) for f in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The reference case, in our own words
+# ---------------------------------------------------------------------------------------------------------
+
+REFERENCE_LIKE_IT = (
+    "Parigi, 6 gennaio 2026 – Delegati di oltre venti Paesi si sono visti ieri a Parigi, a partire dalle 10 del "
+    "mattino. Secondo il documento finale, la forza alleata – oggi presente in Polonia, Romania e nei Paesi "
+    "baltici con circa 12.000 soldati – resterà sotto comando NATO. Un alto ufficiale ha precisato che "
+    "\u201cil contingente potrebbe salire fino a 20.000 unità nei prossimi mesi\u201d.\n"
+    "Negli ultimi giorni, secondo l'OSCE, si sono contati almeno 18 incidenti armati nella zona di Kharkiv e "
+    "nel Donbass."
+)
+
+
+def test_reference_like_case_italian() -> None:
+    doc = Document("ref", REFERENCE_LIKE_IT)
+    found = extract_figures(doc, mentions(doc.text), lang="it", doc_date=document_date(doc, "it"))
+    assert [(f.kind, f.value, f.qualifier, f.status) for f in found] == [
+        ("troops", 12000, "approx", "current"),
+        ("troops", 20000, "up_to", "planned"),
+        ("incidents", 18, "at_least", "current"),
+    ]
+    baltic_three = ["country:PL", "country:RO", "region:baltic-states"]
+    assert found[0].place_ids == baltic_three
+    assert found[0].places == ["Poland", "Romania", "Baltic states"]
+    assert found[1].place_ids == baltic_three  # no place in its sentence: the earlier sentence's
+    assert found[2].place_ids == ["admin1:UA-63", "region:donbas"]
+    assert found[2].source == "OSCE"
+    assert (found[2].date, found[2].date_end) == ("2025-12-30", "2026-01-06")
+    assert [f.figure_id for f in found] == ["ref:f1", "ref:f2", "ref:f3"]
+    assert [doc.text[f.start : f.end] for f in found] == ["12.000", "20.000", "18"]
+    for f in found:
+        assert doc.text[f.quote_start : f.quote_start + len(f.quote)] == f.quote
+        assert f.quote_start <= f.start < f.end <= f.quote_start + len(f.quote)
+
+
+def test_reference_like_case_english_and_french() -> None:
+    en = figs(
+        "Delegates from more than twenty countries met in Paris at 10 am. According to the draft, the allied "
+        "force, already in Poland, Romania and the Baltic states with about 12,000 troops, could grow to up to "
+        "20,000 in the coming months. At least 18 armed incidents were recorded near Kharkiv and in the Donbas, "
+        "according to the OSCE.",
+        "en",
+    )
+    assert [(f.kind, f.value, f.qualifier, f.status, len(f.place_ids)) for f in en] == [
+        ("troops", 12000, "approx", "current", 3),
+        ("troops", 20000, "up_to", "planned", 3),
+        ("incidents", 18, "at_least", "current", 2),
+    ]
+    assert en[2].source == "OSCE"
+    fr = figs(
+        "Selon l'OSCE, au moins 18 incidents armés ont été recensés près de Kharkiv et dans le Donbass. Environ "
+        "12 000 soldats sont déjà présents en Pologne, en Roumanie et dans les pays baltes.",
+        "fr",
+    )
+    assert [(f.kind, f.value, f.qualifier, f.status, f.source) for f in fr] == [
+        ("incidents", 18, "at_least", "current", "OSCE"),
+        ("troops", 12000, "approx", "current", None),
+    ]
+    assert fr[1].place_ids == ["country:PL", "country:RO", "region:baltic-states"]
+
+
+def test_reference_article() -> None:
+    """The real reference article (read, not copied): exactly its three figures."""
+    text = (SHARED / "seeds" / "volenterosi_paris_2026-01-06_it.txt").read_text(encoding="utf-8")
+    doc = Document("volenterosi", text)
+    date = document_date(doc, "it")
+    assert date == dt.date(2026, 1, 6)
+    found = extract_figures(doc, mentions(text), lang="it", doc_date=date)
+    assert [(f.kind, f.value, f.qualifier, f.status) for f in found] == [
+        ("troops", 12000, "approx", "current"),
+        ("troops", 20000, "up_to", "planned"),
+        ("incidents", 18, "at_least", "current"),
+    ]
+    three = ["country:PL", "country:RO", "region:baltic-states"]
+    assert found[0].place_ids == three and found[1].place_ids == three
+    assert found[2].place_ids == ["admin1:UA-63", "region:donbas"]
+    assert found[2].source == "OSCE"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Kinds
+# ---------------------------------------------------------------------------------------------------------
+
+KIND_ROWS = [
+    ("it", "Sono arrivati 3.000 militari italiani.", "troops", 3000),
+    ("it", "Il contingente conta 20.000 unità.", "troops", 20000),
+    ("it", "Si contano 40 bombardamenti.", "incidents", 40),
+    ("it", "Sono state registrate 12 violazioni del cessate il fuoco.", "incidents", 12),
+    ("it", "L'esplosione ha causato 9 morti.", "killed", 9),
+    ("it", "Nell'attacco 3 soldati sono stati uccisi.", "killed", 3),
+    ("it", "Si contano 25 vittime.", "killed", 25),  # Italian "vittime": the dead
+    ("it", "I medici hanno curato 14 feriti.", "wounded", 14),
+    ("it", "Sono stati abbattuti 30 droni.", "equipment", 30),
+    ("it", "Sono arrivati 50 carri armati.", "equipment", 50),
+    ("it", "Restano 200 prigionieri.", "other", 200),
+    ("en", "The army sent 5,000 more troops.", "troops", 5000),
+    ("en", "There were 18 clashes overnight.", "incidents", 18),
+    ("en", "Observers logged 7 drone incursions.", "incidents", 7),  # compounds are head-last
+    ("en", "The strike left 4 dead.", "killed", 4),
+    ("en", "Two soldiers were wounded.", "wounded", 2),
+    ("en", "The unit suffered 40 casualties.", "casualties", 40),  # English casualties: not split
+    ("en", "The navy shot down 8 short-range ballistic missiles.", "equipment", 8),
+    ("en", "The death toll rose to 62.", "killed", 62),
+    ("fr", "La France enverra 2 000 soldats.", "troops", 2000),
+    ("fr", "On a compté 18 incidents armés.", "incidents", 18),
+    ("fr", "La frappe a fait 3 morts.", "killed", 3),
+    ("fr", "On compte une dizaine de blessés.", "wounded", 10),
+    ("fr", "On déplore 12 victimes.", "casualties", 12),  # French victimes: not split
+    ("fr", "Ils ont perdu 30 chars.", "equipment", 30),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind", "value"), KIND_ROWS)
+def test_kind(lang: str, text: str, kind: str, value: int) -> None:
+    f = one(text, lang)
+    assert (f.kind, f.value) == (kind, value)
+    assert f.kind in FIGURE_KINDS
+
+
+def test_casualty_cues_turn_people_into_casualties() -> None:
+    found = figs("Il raid ha colpito il mercato, uccidendo almeno 4 civili e ferendone 12.", "it")
+    assert [(f.kind, f.value, f.qualifier) for f in found] == [
+        ("killed", 4, "at_least"),
+        ("wounded", 12, "exact"),
+    ]
+    found = figs("Three soldiers were killed and five wounded near Bakhmut.", "en")
+    assert [(f.kind, f.value, f.place_ids) for f in found] == [
+        ("killed", 3, ["geonames:712165"]),
+        ("wounded", 5, ["geonames:712165"]),
+    ]
+
+
+def test_people_in_general_are_no_figure() -> None:
+    assert figs("Oltre 2.000 persone hanno partecipato alla marcia.", "it") == []
+    assert figs("Some 450,000 people live in the city.", "en") == []
+
+
+def test_men_are_troops_in_large_numbers() -> None:
+    assert (one("NATO sent 5,000 men to the border.", "en").kind) == "troops"
+    assert (one("Il Cremlino ha ammassato 50 mila uomini.", "it").value) == 50000
+
+
+def test_understood_noun_from_the_figure_before() -> None:
+    found = figs("Ci sono 5.000 soldati in Polonia e 3.000 in Romania.", "it")
+    assert [(f.kind, f.value, f.place_ids) for f in found] == [
+        ("troops", 5000, ["country:PL"]),
+        ("troops", 3000, ["country:RO"]),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Not figures
+# ---------------------------------------------------------------------------------------------------------
+
+NOT_FIGURES = [
+    ("it", "Alle 10 del mattino i delegati di oltre venti Paesi si sono riuniti."),
+    ("it", "La riunione è finita alle 17."),
+    ("it", "Il 6 gennaio 2026 i ministri hanno firmato."),
+    ("it", "Nel 2024 soldati e civili hanno lasciato la città."),
+    ("it", "Il 12% delle truppe è rientrato."),
+    ("it", "La missione costa 1,5 milioni di euro."),
+    ("it", "La Panzerbrigade 45 guida l'esercitazione."),
+    ("it", "Erano presenti due ministri."),
+    ("it", "L'82ª divisione ha lasciato la base."),
+    ("en", "The talks began at 5 pm with ministers from 31 nations."),
+    ("en", "The 82nd Airborne Division is on alert."),
+    ("en", "Two ministers met on January 5."),
+    ("en", "Spending rose by 2% to $1.5 billion."),
+    ("en", "Two F-16 jets flew over; a 19-year-old soldier was hurt."),
+    ("fr", "La réunion a commencé à 17 heures avec une vingtaine de pays."),
+    ("fr", "Le budget atteint 3 milliards d'euros, soit 15 % de plus."),
+    ("fr", "Le 15 février, 12 000 personnes ont manifesté."),
+    ("en", "Two men were arrested after the clash."),  # "men": troops only in large numbers
+    ("en", "Call the toll free line 1-888-234-1294 today."),
+    ("it", "Un argine è crollato sulla Provinciale 38 vicino a Olbia."),
+    ("en", "Task Force 61 sailed on Monday."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_FIGURES)
+def test_not_a_figure(lang: str, text: str) -> None:
+    assert [(f.kind, f.value) for f in figs(text, lang)] == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Qualifiers, ranges, status
+# ---------------------------------------------------------------------------------------------------------
+
+QUALIFIER_ROWS = [
+    ("it", "Sono arrivati 3.000 soldati.", "exact", 3000),
+    ("it", "Sono arrivati circa 3.000 soldati.", "approx", 3000),
+    ("it", "Sono arrivati quasi 3.000 soldati.", "approx", 3000),
+    ("it", "Sono arrivati almeno 3.000 soldati.", "at_least", 3000),
+    ("it", "Sono arrivati oltre 3.000 soldati.", "more_than", 3000),
+    ("it", "Sono arrivati più di 3.000 soldati.", "more_than", 3000),
+    ("it", "Sono arrivati meno di 3.000 soldati.", "less_than", 3000),
+    ("it", "Sono arrivati una dozzina di soldati.", "approx", 12),
+    ("it", "Sono arrivati centinaia di soldati.", "at_least", 100),
+    ("it", "Sono arrivati tra 10.000 e 12.000 soldati.", "approx", 10000),
+    ("en", "About 3,000 troops arrived.", "approx", 3000),
+    ("en", "Some 3,000 troops arrived.", "approx", 3000),
+    ("en", "Nearly 3,000 troops arrived.", "approx", 3000),
+    ("en", "At least 3,000 troops arrived.", "at_least", 3000),
+    ("en", "More than 3,000 troops arrived.", "more_than", 3000),
+    ("en", "Over 3,000 troops arrived.", "more_than", 3000),
+    ("en", "Fewer than 3,000 troops arrived.", "less_than", 3000),
+    ("en", "Thousands of troops arrived.", "at_least", 1000),
+    ("fr", "Environ 3 000 soldats sont arrivés.", "approx", 3000),
+    ("fr", "Près de 3 000 soldats sont arrivés.", "approx", 3000),
+    ("fr", "Au moins 3 000 soldats sont arrivés.", "at_least", 3000),
+    ("fr", "Plus de 3 000 soldats sont arrivés.", "more_than", 3000),
+    ("fr", "Moins de 3 000 soldats sont arrivés.", "less_than", 3000),
+    ("fr", "Des centaines de soldats sont arrivés.", "at_least", 100),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "qualifier", "value"), QUALIFIER_ROWS)
+def test_qualifier(lang: str, text: str, qualifier: str, value: int) -> None:
+    f = one(text, lang)
+    assert (f.qualifier, f.value) == (qualifier, value)
+    assert f.qualifier in QUALIFIERS
+
+
+def test_range_value_is_its_low_end_except_under_up_to() -> None:
+    f = one("Between 10,000 and 12,000 soldiers are stationed in Poland.", "en")
+    assert (f.value, f.low, f.high, f.qualifier) == (10000, 10000, 12000, "approx")
+    f = one("Potrebbero arrivare fino a 10-12 mila soldati.", "it")
+    assert (f.value, f.low, f.high, f.qualifier, f.status) == (12000, 10000, 12000, "up_to", "planned")
+
+
+STATUS_ROWS = [
+    ("it", "Il contingente potrebbe salire fino a 20.000 unità.", "planned"),
+    ("it", "Il governo prevede di inviare 3.000 soldati.", "planned"),
+    ("it", "L'Alleanza invierà 3.000 soldati.", "planned"),
+    ("it", "Nelle prossime settimane arriveranno 3.000 soldati.", "planned"),
+    ("it", "Sono già schierati 3.000 soldati.", "current"),
+    ("it", "Ieri sono arrivati 3.000 soldati.", "current"),
+    ("en", "NATO will deploy 3,000 troops.", "planned"),
+    ("en", "The force could rise to 3,000 troops.", "planned"),
+    ("en", "The ministry plans to send 3,000 troops.", "planned"),
+    ("en", "NATO has 3,000 troops there.", "current"),
+    ("en", "3,000 troops are already stationed there.", "current"),
+    ("fr", "Le contingent pourrait atteindre 3 000 soldats.", "planned"),
+    ("fr", "Paris enverra 3 000 soldats.", "planned"),
+    ("fr", "Quelque 3 000 soldats sont déjà présents.", "current"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), STATUS_ROWS)
+def test_status(lang: str, text: str, status: str) -> None:
+    f = one(text, lang)
+    assert f.status == status and f.status in STATUSES
+
+
+def test_status_is_read_per_clause() -> None:
+    found = figs("La NATO ha 12.000 soldati in Polonia e ne invierà altri 5.000.", "it")
+    assert [(f.value, f.status) for f in found] == [(12000, "current"), (5000, "planned")]
+    found = figs("The alliance will deploy 3,000 troops and 200 tanks.", "en")
+    assert [(f.kind, f.status) for f in found] == [("troops", "planned"), ("equipment", "planned")]
+    found = figs("La forza – già presente in Polonia con circa 12.000 soldati – continuerà a operare.", "it")
+    assert [(f.value, f.status) for f in found] == [(12000, "current")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_coordinated_list_gives_one_figure_over_all_places() -> None:
+    f = one("Circa 8.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici.", "it")
+    assert f.place_ids == ["country:PL", "country:RO", "region:baltic-states"]
+    assert f.per_unit is False
+
+
+def test_per_unit_figure() -> None:
+    f = one("The allies will station 1,000 troops each in Lithuania, Latvia and Estonia.", "en")
+    assert (f.per_unit, f.value, f.place_ids) == (True, 1000, ["country:LT", "country:LV", "country:EE"])
+    f = one("L'Alleanza invierà 1.000 soldati ciascuno in Lituania, Polonia e Romania.", "it")
+    assert f.per_unit is True
+    f = one("La France enverra 500 soldats chacun en Pologne et en Roumanie.", "fr")
+    assert (f.per_unit, f.place_ids) == (True, ["country:PL", "country:RO"])
+
+
+def test_locative_place_wins_over_a_speaking_capital() -> None:
+    f = one("Mosca ha detto che 3.000 soldati resteranno in Ucraina.", "it")
+    assert f.place_ids == ["country:UA"]
+    f = one("Moscow said 40 attacks had been recorded near Kharkiv.", "en")
+    assert f.place_ids == ["admin1:UA-63"]
+
+
+def test_speaking_capital_gives_way_to_the_previous_sentence() -> None:
+    found = figs("Russian units massed near Kharkiv. Moscow says 40 drones were launched.", "en")
+    assert [(f.value, f.place_ids) for f in found] == [(40, ["admin1:UA-63"])]
+
+
+def test_previous_sentence_places_only_within_the_paragraph() -> None:
+    found = figs("Le truppe sono in Polonia. Il contingente conta 3.000 uomini.", "it")
+    assert found[0].place_ids == ["country:PL"]
+    found = figs("Le truppe sono in Polonia.\nIl contingente conta 3.000 uomini.", "it")
+    assert found[0].place_ids == []
+
+
+def test_mentions_with_a_deployment_role_are_preferred() -> None:
+    text = "Da Kyiv si segnala che 3.000 soldati sono a Bakhmut."
+    assert one(text, "it").place_ids == ["geonames:712165"]  # no roles: the nearest locative place
+    assert one(text, "it", roles={"Kyiv": "deployment"}).place_ids == ["geonames:703448"]
+
+
+def test_unresolved_mentions_are_ignored() -> None:
+    text = "Circa 8.000 soldati sono schierati in Polonia."
+    ms = [Mention("d", text.find("Polonia"), text.find("Polonia") + 7, "Polonia", None)]
+    (f,) = extract_figures(Document("d", text), ms, lang="it", doc_date=DAY)
+    assert f.place_ids == [] and f.places == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sources and dates
+# ---------------------------------------------------------------------------------------------------------
+
+SOURCE_ROWS = [
+    ("it", "Secondo l'OSCE, sono stati registrati 18 attacchi.", "OSCE"),
+    ("it", "Sono stati uccisi 12 soldati, ha riferito il ministero della Difesa.", "ministero della Difesa"),
+    (
+        "it",
+        "Fonti militari francesi hanno spiegato che arriveranno 3.000 soldati.",
+        "Fonti militari francesi",
+    ),
+    ("it", "Sono arrivati 3.000 soldati.", None),
+    ("en", "According to the UN, 18 attacks were recorded.", "UN"),
+    ("en", "Strikes killed 12 people, Ukraine's emergency service said.", "Ukraine's emergency service"),
+    ("en", "The death toll rose to 62, citing the health ministry.", "health ministry"),
+    ("en", "NATO will send 3,000 troops, officials said on Monday.", "officials"),
+    ("fr", "Selon l'ONU, 18 attaques ont été recensées.", "ONU"),
+    ("fr", "Paris enverra 2 000 soldats, a indiqué le ministère des Armées.", "ministère des Armées"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "source"), SOURCE_ROWS)
+def test_source(lang: str, text: str, source: str | None) -> None:
+    assert one(text, lang).source == source
+
+
+def test_event_dates_are_relative_to_the_document_date() -> None:
+    f = one("Ieri un raid ha ucciso 5 soldati.", "it")
+    assert (f.date, f.date_end) == ("2026-01-05", "2026-01-05")
+    f = one("Ieri un raid ha ucciso 5 soldati.", "it", date=None)
+    assert (f.date, f.date_end) == (None, None)
+    found = figs("Vendredi, 2 drones ont frappé; depuis lundi, 5 attaques ont été recensées.", "fr")
+    assert [(f.value, f.date, f.date_end) for f in found] == [
+        (2, "2026-01-02", "2026-01-02"),
+        (5, "2026-01-05", "2026-01-06"),
+    ]
+
+
+def test_dateline_is_not_an_event_date() -> None:
+    doc = Document("d", "Vilnius, 3 febbraio 2026 – Ieri sono arrivati 500 soldati.")
+    (f,) = extract_figures(doc, [], lang="it", doc_date=document_date(doc, "it"))
+    assert (f.date, f.date_end) == ("2026-02-02", "2026-02-02")
+
+
+def test_unit_is_the_noun_as_written() -> None:
+    assert one("Sono arrivate 18 unità navali.", "it").unit == "unità navali"
+    assert one("At least 18 armed incidents were recorded.", "en").unit == "armed incidents"

@@ -1,0 +1,142 @@
+"""Numbers as journalists write them: geo.numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.numbers import NumberMatch, Phrases, find_numbers, parse_number, tokenize
+
+PARSE_ROWS = [
+    # Italian: "." groups thousands, "," is the decimal mark
+    ("it", "12.000", 12000),
+    ("it", "12,000", 12000),  # English-style grouping in an Italian text is still twelve thousand
+    ("it", "1.200.000", 1200000),
+    ("it", "1,5 milioni", 1500000),
+    ("it", "1.500 milioni", 1500000000),
+    ("it", "20 mila", 20000),
+    ("it", "20mila", 20000),
+    ("it", "ventimila", 20000),
+    ("it", "venti mila", 20000),
+    ("it", "ventitré", 23),
+    ("it", "cento e venti", 120),
+    ("it", "due milioni", 2000000),
+    ("it", "una dozzina", 12),
+    ("it", "una decina", 10),
+    ("it", "un migliaio", 1000),
+    ("it", "decine", 10),
+    ("it", "centinaia", 100),
+    ("it", "migliaia", 1000),
+    ("it", "decine di migliaia", 10000),
+    ("it", "tra 10.000 e 12.000", 10000),
+    ("it", "tra i 10.000 e i 12.000", 10000),
+    ("it", "tra 10 e 12 mila", 10000),
+    ("it", "18", 18),
+    # English: "," groups thousands, "." is the decimal mark
+    ("en", "12,000", 12000),
+    ("en", "1.5 million", 1500000),
+    ("en", "3.125 million", 3125000),
+    ("en", "2 million", 2000000),
+    ("en", "twenty thousand", 20000),
+    ("en", "twenty-two", 22),
+    ("en", "one hundred and twenty", 120),
+    ("en", "two dozen", 24),
+    ("en", "a dozen", 12),
+    ("en", "half a dozen", 6),
+    ("en", "dozens", 12),
+    ("en", "hundreds", 100),
+    ("en", "thousands", 1000),
+    ("en", "hundreds of thousands", 100000),
+    ("en", "several hundred", 100),
+    ("en", "between 10,000 and 12,000", 10000),
+    ("en", "10-12 thousand", 10000),
+    ("en", "two or three", 2),
+    # French: space or no-break space groups thousands
+    ("fr", "12 000", 12000),
+    ("fr", "12\u00a0000", 12000),
+    ("fr", "12\u202f000", 12000),
+    ("fr", "1,5 million", 1500000),
+    ("fr", "vingt mille", 20000),
+    ("fr", "quatre-vingt-dix", 90),
+    ("fr", "vingt et un", 21),
+    ("fr", "une douzaine", 12),
+    ("fr", "une vingtaine", 20),
+    ("fr", "un millier", 1000),
+    ("fr", "des centaines", 100),
+    ("fr", "des dizaines de milliers", 10000),
+    ("fr", "entre 10 000 et 12 000", 10000),
+    # not one number expression
+    ("it", "12,5", None),
+    ("en", "2.5", None),
+    ("it", "una", None),
+    ("fr", "une", None),
+    ("en", "a", None),
+    ("en", "82nd", None),
+    ("en", "F-16", None),
+    ("en", "G7", None),
+    ("it", "10:30", None),
+    ("it", "6/1/2026", None),
+    ("it", "45°", None),
+    ("en", "soldiers", None),
+    ("it", "12 e 14", None),
+    ("en", "1.623,427.54", None),  # malformed: no number, no crash
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PARSE_ROWS)
+def test_parse_number(lang: str, text: str, expected: int | None) -> None:
+    assert parse_number(text, lang) == expected
+
+
+def test_find_numbers_gives_offsets_in_the_original_text() -> None:
+    text = "Circa 12.000 soldati, poi una dozzina di carri e ventimila uomini."
+    found = find_numbers(text, "it")
+    assert [text[m.start : m.end] for m in found] == ["12.000", "una dozzina", "ventimila"]
+    assert [m.value for m in found] == [12000, 12, 20000]
+    assert [m.approx_word for m in found] == [False, True, False]
+    assert [m.spelled for m in found] == [False, True, True]
+
+
+def test_range_keeps_both_ends_and_its_prefix() -> None:
+    (m,) = find_numbers("between 10,000 and 12,000 troops", "en")
+    assert (m.start, m.value, m.low, m.high) == (0, 10000, 10000, 12000)
+    (m,) = find_numbers("10-12 thousand", "en")
+    assert (m.low, m.high) == (10000, 12000)
+
+
+def test_a_change_is_not_a_range() -> None:
+    found = find_numbers("il contingente potrebbe salire da 12.000 a 20.000 uomini", "it")
+    assert [(m.value, m.high) for m in found] == [(12000, None), (20000, None)]
+
+
+def test_descending_pair_is_not_a_range() -> None:
+    assert [m.value for m in find_numbers("finì 3-1", "it")] == [3, 1]
+
+
+def test_vague_plural_is_a_lower_bound() -> None:
+    (m,) = find_numbers("centinaia di soldati", "it")
+    assert (m.value, m.low, m.high, m.vague) == (100, 100, None, True)
+
+
+def test_percent_words_are_not_numbers() -> None:
+    assert [m.value for m in find_numbers("il 12 per cento", "it")] == [12]
+    assert [m.value for m in find_numbers("12 pour cent", "fr")] == [12]
+
+
+def test_plain_space_groups_thousands_only_in_french() -> None:
+    assert [m.value for m in find_numbers("les 12 000 soldats", "fr")] == [12000]
+    assert [m.value for m in find_numbers("in 2025 300 soldiers", "en")] == [2025, 300]
+
+
+def test_number_match_is_frozen() -> None:
+    m = NumberMatch(0, 2, 12)
+    with pytest.raises(AttributeError):
+        m.value = 13  # type: ignore[misc]
+
+
+def test_phrases_match_folded_tokens() -> None:
+    toks = tokenize("jusqu'a 20 000")
+    phrases = Phrases(["jusqu'à", "au moins"])
+    assert phrases.match_at(toks, 0) == 3
+    assert phrases.match_ending(toks, 3) == 3
+    with pytest.raises(ValueError):
+        Phrases([True])
