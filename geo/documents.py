@@ -103,7 +103,8 @@ def read_jsonl(path: Path) -> list[Document]:
     """Read a JSONL file: one object per line with ``doc_id``, ``text`` and optional
     ``date`` (ISO), ``lang``, ``title``, ``url``; other keys are ignored."""
     docs = []
-    for lineno, line in enumerate(read_text_file(path).splitlines(), 1):
+    # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
+    for lineno, line in enumerate(read_text_file(path).split("\n"), 1):
         if not line.strip():
             continue
         try:

@@ -6,23 +6,23 @@ the best alternative (1.0 when there is none; 0.5 when the two tie), lowered by 
 names of three letters or fewer and for minor alternate spellings.
 
 ``prior``
-    Kind and size: a country 3.0, a composite region 2.8, an admin-1 unit 1.6, a city
+    Kind and size: a country 4.0, a composite region 3.5, an admin-1 unit 2.4, a city
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
     capital +0.4; a name that is only a minor alternate spelling of the entity -1.0.
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
-    without such a cue an admin-1 unit that holds a namesake candidate city ("Paris",
-    "Kharkiv") gets -1.5: the bare name means the city.
+    without such a cue an admin-1 unit that holds a namesake city of 100,000 people or
+    more ("Paris", "Kharkiv") gets -1.5: the bare name means the city.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
     the candidate's admin-1 unit or country.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
-    count): up to +2.0 for a candidate in one of them; +1.0 when the candidate's admin-1
-    unit is itself named in the document.
-``coherence``
-    +0.6 when another place of the document lies within 300 km (Paris next to Brussels
-    and Poland is Paris, France).
+    count): up to +2.0 for a candidate in one of them.
+``coherence`` (second pass, against the other names as first resolved)
+    +1.0 for a city in an admin-1 unit the document names or holds another place in;
+    +0.6 when another city of the document lies within 300 km (Paris next to Brussels
+    is Paris, France).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from geo.normalize import fold_key
 
-KIND_PRIOR = {"country": 3.0, "region": 2.8, "admin1": 1.6, "other": 1.0}
+KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 1.0}
 CAPITAL_BONUS = 0.4
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
@@ -43,6 +43,7 @@ ADMIN1_CONTEXT_BONUS = 1.0
 COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
+NAMESAKE_MIN_POPULATION = 100_000
 
 
 @dataclass
@@ -98,56 +99,68 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     -------
     list of Resolution
     """
-    # Pass 1: anchors = names with one plausible reading (a sole candidate, or a country/region/admin-1
-    # name that outranks every city reading), plus the dateline.
+    # Pass 1: anchors = names with one plausible reading (a sole candidate, or a single area reading
+    # that outranks every city reading), plus the dateline.  They vote for the document's countries.
     country_votes: Counter[str] = Counter()
-    admin1_named: set[str] = set()
-    anchors: list[tuple[float, float]] = []
     for span in spans:
         best = max(span.candidates, key=prior)
-        unambiguous = len(span.candidates) == 1 or best.entity.kind in ("country", "region", "admin1") or span.dateline
-        if unambiguous:
-            e = best.entity
-            for code in _countries(e, gazetteer):
+        areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
+        if len(span.candidates) == 1 or span.dateline or (len(areas) == 1 and best in areas):
+            for code in _countries(best.entity, gazetteer):
                 country_votes[code] += 1
-            if e.kind == "admin1" and e.admin1:
-                admin1_named.add(e.admin1)
-            if e.kind == "city":
-                anchors.append((e.lat, e.lon))
     total = sum(country_votes.values()) or 1
+    base = [_base_scores(span, text, gazetteer, country_votes, total) for span in spans]
+    tops = [span.candidates[_argmax(sc)].entity for span, sc in zip(spans, base, strict=True)]
 
+    # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
-    for span in spans:
-        qual = _qualifier_key(text, span.end)
-        qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else set()
-        scores = []
-        for cand in span.candidates:
+    for i, (span, scores) in enumerate(zip(spans, base, strict=True)):
+        others = [t for j, t in enumerate(tops) if j != i and spans[j].surface != span.surface]
+        admin1s = {t.admin1 for t in others if t.admin1 and t.kind in ("city", "admin1")}
+        points = [(t.lat, t.lon) for t in others if t.kind == "city"]
+        final = []
+        for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
-            s = prior(cand)
-            if span.area_hint and e.kind in ("admin1", "region"):
-                s += AREA_BONUS
-            elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1
-                                            for c in span.candidates):
-                s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
-            if qual_entities and (f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
-                s += QUALIFIER_BONUS
-            if e.country:
-                s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
-            if e.kind == "city" and e.admin1 and e.admin1 in admin1_named:
-                s += ADMIN1_CONTEXT_BONUS
-            if e.kind == "city" and any(
-                0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in anchors
-            ):
-                s += COHERENCE_BONUS
-            scores.append(s)
-        top = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        runner_up = max((sc for k, sc in enumerate(scores) if k != top), default=None)
+            if e.kind == "city":
+                if e.admin1 and e.admin1 in admin1s:
+                    sc += ADMIN1_CONTEXT_BONUS
+                if any(0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in points):
+                    sc += COHERENCE_BONUS
+            final.append(sc)
+        top = _argmax(final)
+        runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
         # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
-        confidence = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - scores[top]))
+        confidence = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
         if len(span.surface) <= 3 or not span.candidates[top].primary:
             confidence *= 0.8
         out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))
     return out
+
+
+def _argmax(scores: list[float]) -> int:
+    return max(range(len(scores)), key=lambda k: (scores[k], -k))
+
+
+def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int) -> list[float]:
+    """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
+    qual = _qualifier_key(text, span.end)
+    qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else set()
+    scores = []
+    for cand in span.candidates:
+        e = cand.entity
+        s = prior(cand)
+        if span.area_hint and e.kind in ("admin1", "region"):
+            s += AREA_BONUS
+        elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary
+                                        and c.entity.population >= NAMESAKE_MIN_POPULATION
+                                        for c in span.candidates):
+            s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
+        if qual_entities and (f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
+            s += QUALIFIER_BONUS
+        if e.country:
+            s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
+        scores.append(s)
+    return scores
 
 
 def _countries(entity, gazetteer) -> list[str]:

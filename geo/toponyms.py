@@ -27,9 +27,10 @@ of the place: the text names it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
@@ -40,6 +41,11 @@ _JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 MAX_TOKENS = 6
 #: Entities at least this populous may be found through a minor alternate name.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+#: A one-word city name is kept only when log10(population) exceeds the word's Zipf
+#: frequency by this margin (one unit less after a locative preposition: "in Reading").
+COMMON_WORD_MARGIN = 0.3
+#: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
+SPEAKER_MAX_POPULATION = 100_000
 
 
 @dataclass
@@ -79,9 +85,14 @@ class Cues:
     common_words: frozenset[str]
     stopwords: frozenset[str]
     titles: frozenset[str]
+    title_first_words: frozenset[str]
     first_names: frozenset[str]
     locative: frozenset[str]
     area_cues: frozenset[str]
+    demonyms: frozenset[str]
+    lang: str
+    speech_verbs: frozenset[str]
+    abbreviations: tuple[tuple[str, str], ...]
 
 
 @cache
@@ -109,9 +120,17 @@ def cues_for(lang: str) -> Cues:
         common_words=gather("places", "common_words", [lang]),
         stopwords=gather("language", "stopwords", all_langs),
         titles=gather("persons", "titles", all_langs),
+        title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", all_langs) if t),
         first_names=_all_first_names(),
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
+        demonyms=gather("demonyms", "demonyms", all_langs),
+        lang=lang,
+        speech_verbs=gather("places", "actor_verbs", [lang]),
+        abbreviations=tuple(sorted(
+            (fold_key(str(k)), fold_key(str(v)))
+            for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
+        )),
     )
 
 
@@ -135,6 +154,29 @@ def lookup_candidates(gazetteer, key: str) -> list:
     alias = [Candidate(gazetteer.get(i), True) for i in ids if i in gazetteer]
     seen = {c.entity.id for c in alias}
     return alias + [c for c in gazetteer.candidates(key) if c.entity.id not in seen]
+
+
+@lru_cache(maxsize=200_000)
+def word_frequency(word: str, lang: str) -> float:
+    """Zipf frequency of ``word`` (log10 of uses per billion words) in ``lang`` or English,
+    whichever is higher, from the ``wordfreq`` package; 0 where it has no data."""
+    from wordfreq import available_languages, zipf_frequency
+
+    langs = {"en"} | ({lang} if lang in _wordfreq_languages(available_languages) else set())
+    return max(zipf_frequency(word, lg) for lg in langs)
+
+
+@lru_cache(maxsize=1)
+def _wordfreq_languages(available_languages) -> frozenset[str]:
+    return frozenset(available_languages())
+
+
+def common_word_margin(key: str, population: int, lang: str) -> float:
+    """How much more a name is a place than a word: ``log10(population) - zipf(word)``.
+
+    Council (Idaho, 800 people; "council" 5.1) scores -2.2, Paris (2.1 million; 4.8) +1.5.
+    """
+    return math.log10(max(population, 1)) - word_frequency(key, lang)
 
 
 def tokenize(text: str, folded: str) -> list[Token]:
@@ -194,7 +236,7 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
         # A title, then up to two lower-case words (nationality, office), then a name:
         # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
         # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
-        title_end = _match_title(tokens, i, text, cues.titles)
+        title_end = _match_title(tokens, i, text, cues.titles) if tok.key in cues.title_first_words else 0
         if title_end:
             j = title_end
             skipped = 0
@@ -273,23 +315,24 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
 
     spans: list[Span] = []
-    i = 0
     n = len(tokens)
+    # run[i]: how many tokens from i on are joined by a space, hyphen, apostrophe or abbreviation dot.
+    run = [1] * n
+    for k in range(n - 2, -1, -1):
+        if _JOINER.match(text[tokens[k].end : tokens[k + 1].start]):
+            run[k] = run[k + 1] + 1
+    i = 0
     while i < n:
         tok = tokens[i]
         if not tok.capitalised or tok.text[0].isdigit():
             i += 1
             continue
         hit = None
-        for length in range(min(max_n, n - i), 0, -1):
-            last = tokens[i + length - 1]
-            if length > 1 and not all(
-                _JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1)
-            ):
-                continue
-            start, end = tok.start, last.end
-            key = fold_key(text[start:end])
-            cands = lookup_candidates(gazetteer, key)
+        start = tok.start
+        for length in range(min(max_n, run[i]), 0, -1):
+            end = tokens[i + length - 1].end
+            key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])
+            cands = lookup_candidates(gazetteer, key) or _expanded(gazetteer, key, cues)
             if end < len(text) and text[end] == ".":
                 dotted = lookup_candidates(gazetteer, key + ".")
                 if dotted and not (cands and cands[0].primary):
@@ -312,6 +355,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     return spans
 
 
+def _expanded(gazetteer, key: str, cues: Cues) -> list:
+    """Candidates after expanding abbreviations ("Mt. Pleasant" -> "mount pleasant")."""
+    for short, full in cues.abbreviations:
+        if key.startswith(short + " "):
+            return lookup_candidates(gazetteer, full + key[len(short):])
+    return []
+
+
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
           sentence_starts, lowercase_words) -> bool:
     """Apply the masks and filters to one gazetteer hit."""
@@ -321,6 +372,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     key = fold_key(text[start:end])
     prev_key = tokens[i - 1].key if i else ""
     after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
+    if key in cues.demonyms:
+        return False
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False
@@ -336,6 +389,15 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False
         if key in surnames and not after_locative:
             return False
+        best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
+        if best.kind == "city" and not best.capital_of:
+            margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
+            if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
+                return False
+            nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+            if nxt in cues.speech_verbs and best.population < SPEAKER_MAX_POPULATION and not after_locative \
+                    and text[end:end + 1] == " ":
+                return False
     if not any(c.primary for c in cands):
         best = cands[0].entity
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
