@@ -44,6 +44,8 @@ ALTERNATE_NAME_MIN_POPULATION = 100_000
 #: A one-word city name is kept only when log10(population) exceeds the word's Zipf
 #: frequency by this margin (one unit less after a locative preposition: "in Reading").
 COMMON_WORD_MARGIN = 0.3
+#: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.
+NAME_WORD_MAX_ZIPF = 4.0
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
 SPEAKER_MAX_POPULATION = 100_000
 
@@ -92,6 +94,8 @@ class Cues:
     demonyms: frozenset[str]
     lang: str
     speech_verbs: frozenset[str]
+    org_heads: frozenset[str]
+    org_tails: frozenset[str]
     abbreviations: tuple[tuple[str, str], ...]
 
 
@@ -117,7 +121,7 @@ def cues_for(lang: str) -> Cues:
     all_langs = lexicons.available_languages()
     return Cues(
         not_places=gather("places", "not_places", all_langs),
-        common_words=gather("places", "common_words", [lang]),
+        common_words=gather("places", "common_words", langs),
         stopwords=gather("language", "stopwords", all_langs),
         titles=gather("persons", "titles", all_langs),
         title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", all_langs) if t),
@@ -127,6 +131,8 @@ def cues_for(lang: str) -> Cues:
         demonyms=gather("demonyms", "demonyms", all_langs),
         lang=lang,
         speech_verbs=gather("places", "actor_verbs", [lang]),
+        org_heads=gather("places", "org_heads", langs),
+        org_tails=gather("places", "org_tails", langs),
         abbreviations=tuple(sorted(
             (fold_key(str(k)), fold_key(str(v)))
             for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
@@ -241,7 +247,7 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             j = title_end
             skipped = 0
             while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
-                    and plain_gap(j - 1, j):
+                    and tokens[j].key not in cues.stopwords and plain_gap(j - 1, j):
                 j += 1
                 skipped += 1
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
@@ -280,6 +286,31 @@ def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str])
     return 0
 
 
+_CONNECTORS = frozenset({"di", "d", "del", "della", "dello", "dei", "degli", "delle", "per", "l", "of", "the", "de",
+                         "du", "des", "la", "le", "les", "and", "e", "et", "&"})
+
+
+def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Names of organisations that hold a place: "Banca d'Italia", "University of Kent".
+
+    The span runs from the head word over capitalised words and connectors (up to six tokens)."""
+    spans = []
+    for i, tok in enumerate(tokens):
+        if not tok.capitalised or tok.key not in cues.org_heads:
+            continue
+        j = i + 1
+        last = i
+        while j < len(tokens) and j - i <= 6 and text[tokens[j - 1].end : tokens[j].start] in (" ", "'", "’", " '"):
+            if tokens[j].capitalised:
+                last = j
+            elif tokens[j].key not in _CONNECTORS:
+                break
+            j += 1
+        if last > i:
+            spans.append((tokens[i].start, tokens[last].end))
+    return spans
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -310,6 +341,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     sentence_starts = {s for s, _ in sentences}
     masked = _phrase_spans(folded, cues.not_places)
     persons, surnames = _person_spans(tokens, text, cues, gazetteer)
+    masked += _organisation_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
@@ -389,8 +421,22 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False
         if key in surnames and not after_locative:
             return False
+        nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
+        follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
+        if follows and nxt_tok.key in cues.org_tails:
+            return False  # "Boston Globe", "Roma Calcio"
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         if best.kind == "city" and not best.capital_of:
+            # Next to a capitalised rare word, a town's name is part of a person's or a firm's:
+            # "Kobe Bryant", "Whitney Houston".
+            prev_tok = tokens[i - 1] if i else None
+            precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
+                        and not _at_sentence_start(tokens, i - 1, text, sentence_starts)
+                        and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
+            if (follows and not nxt_tok.all_caps and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
+                precedes and not prev_tok.all_caps and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF
+            ):
+                return False
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False
