@@ -84,6 +84,7 @@ class _Lex:
     planned_endings: tuple[str, ...]
     current: Phrases
     locative: Phrases
+    origin: Phrases
     place_words: frozenset[str]
     list_words: Phrases
     list_coordinators: Phrases
@@ -141,6 +142,7 @@ def _lex(lang: str) -> _Lex:
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
+        origin=ph(pl, "origin"),
         place_words=frozenset(fold(str(w)) for w in pl.get("place_words") or []),
         list_words=ph(pl, "list_words"),
         list_coordinators=ph(pl, "list_coordinators"),
@@ -735,9 +737,21 @@ def _locative_before(doc: _Doc, i: int) -> bool:
     return False
 
 
+def _origin_before(doc: _Doc, i: int) -> bool:
+    """An origin word introduces the place at ``toks[i]`` ("in arrivo dalla Germania", "sent from Poland")."""
+    for m in range(4):
+        if m and (i - m < 0 or doc.toks[i - m].text not in doc.lex.place_words):
+            return False
+        if doc.lex.origin.match_ending(doc.toks, i - m):
+            return True
+    return False
+
+
 def _group_penalty(doc: _Doc, g: _Group) -> float:
     i, j = doc.tok_range(g.start, g.end)
     pen = 0.0
+    if _origin_before(doc, i):
+        pen += 1000  # where troops come from is not where the figure applies
     if not _locative_before(doc, i):
         pen += 30
         if any(m.entity is not None and m.entity.capital_of for m in g.mentions):

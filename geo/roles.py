@@ -130,7 +130,7 @@ def _role(m, text, words, idx, end_idx, locative, positions, cues: RoleCues) -> 
     actor_able = e.kind == "country" or bool(getattr(e, "capital_of", None))
     if actor_able and not locative:
         after = text[m.end : m.end + 2]
-        if after.startswith(":") or (end_idx < len(words) and words[end_idx] in cues.actor_verbs
+        if (after.startswith(":") and idx == 0) or (end_idx < len(words) and words[end_idx] in cues.actor_verbs
                                      and not text[m.end : m.end + 2].startswith(",")):
             return "actor"
     if e.kind == "city":
@@ -139,10 +139,13 @@ def _role(m, text, words, idx, end_idx, locative, positions, cues: RoleCues) -> 
             of_after_cue = p < idx and idx - p <= 2 and words[idx - 1] in _OF
             if near and (locative or of_after_cue):
                 return "venue"
-    if locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["deployment"]):
-        return "deployment"
-    if locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["incident"]):
-        return "incident"
+    if locative:
+        # The nearer cue decides: "attaques ... contre des postes militaires dans la région de Mopti".
+        near = {role: min((abs(p - idx) for p in positions[role]), default=CUE_WINDOW + 1)
+                for role in ("incident", "deployment")}
+        role = min(near, key=lambda r: (near[r], r != "incident"))
+        if near[role] <= CUE_WINDOW:
+            return role
     if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
         return "participant"
     return "mention"

@@ -91,6 +91,7 @@ class Cues:
     first_names: frozenset[str]
     locative: frozenset[str]
     area_cues: frozenset[str]
+    area_suffixes: frozenset[str]
     demonyms: frozenset[str]
     lang: str
     speech_verbs: frozenset[str]
@@ -128,6 +129,7 @@ def cues_for(lang: str) -> Cues:
         first_names=_all_first_names(),
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
+        area_suffixes=gather("places", "area_suffixes", [lang]),
         demonyms=gather("demonyms", "demonyms", all_langs),
         lang=lang,
         speech_verbs=gather("places", "actor_verbs", [lang]),
@@ -382,7 +384,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                                 sentence_starts, lowercase_words):
             sent = sentence_at(sentences, start)
             spans.append(Span(start, end, text[start:end], list(cands), sent,
-                              area_hint=_area_hint(folded, start, cues), dateline=is_dateline))
+                              area_hint=_area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues),
+                              dateline=is_dateline))
         i += length
     return spans
 
@@ -464,6 +467,25 @@ def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:
     while j >= 0 and text[j] in " \t\"'«“‘(-–—":
         j -= 1
     return j < 0 or text[j] in ".!?:\n"
+
+
+_AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})
+
+
+def _area_suffix(tokens: list[Token], k: int, cues: Cues) -> bool:
+    """True when an area word follows the name, or a short list it opens: "Kherson oblast",
+    "the Zaporizhzhia and Kherson regions"."""
+    for step in range(4):
+        if k + step >= len(tokens):
+            return False
+        key = tokens[k + step].key
+        if key in cues.area_suffixes:
+            return True
+        if step == 0 and key not in _AND:
+            return False
+        if step > 0 and not tokens[k + step].capitalised:
+            return False
+    return False
 
 
 def _area_hint(folded: str, start: int, cues: Cues) -> bool:
