@@ -9,6 +9,8 @@ names of three letters or fewer and for minor alternate spellings.
     Kind and size: a country 4.0, a composite region 3.5, an admin-1 unit 2.4, a city
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
     capital +0.4; a name that is only a minor alternate spelling of the entity -1.0.
+``name``
+    +0.3 when the name as written is the entity's English name ("Sudan" before South Sudan).
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
     without such a cue an admin-1 unit that holds a namesake city of 100,000 people or
@@ -43,6 +45,7 @@ ADMIN1_CONTEXT_BONUS = 1.0
 COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
+NAME_MATCH_BONUS = 0.3
 NAMESAKE_MIN_POPULATION = 100_000
 
 
@@ -143,12 +146,15 @@ def _argmax(scores: list[float]) -> int:
 
 def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
+    surface_key = fold_key(span.surface)
     qual = _qualifier_key(text, span.end)
     qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else set()
     scores = []
     for cand in span.candidates:
         e = cand.entity
         s = prior(cand)
+        if fold_key(e.name) == surface_key:
+            s += NAME_MATCH_BONUS  # "Sudan" is Sudan before South Sudan
         if span.area_hint and e.kind in ("admin1", "region"):
             s += AREA_BONUS
         elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary

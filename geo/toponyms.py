@@ -124,8 +124,8 @@ def cues_for(lang: str) -> Cues:
         not_places=gather("places", "not_places", all_langs),
         common_words=gather("places", "common_words", langs),
         stopwords=gather("language", "stopwords", all_langs),
-        titles=gather("persons", "titles", all_langs),
-        title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", all_langs) if t),
+        titles=gather("persons", "titles", langs),
+        title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", langs) if t),
         first_names=_all_first_names(),
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
@@ -244,7 +244,9 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
         # A title, then up to two lower-case words (nationality, office), then a name:
         # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
         # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
-        title_end = _match_title(tokens, i, text, cues.titles) if tok.key in cues.title_first_words else 0
+        title_end = (_match_title(tokens, i, text, cues.titles)
+                     if tok.key in cues.title_first_words and (tok.start == 0 or text[tok.start - 1] in " \n\t(\"“«")
+                     else 0)
         if title_end:
             j = title_end
             skipped = 0
@@ -417,7 +419,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
-        if key in cues.common_words:
+        if key in cues.common_words and not tok.all_caps:
             return False
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
         if at_sentence_start and (key in cues.stopwords or key in lowercase_words):

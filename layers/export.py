@@ -1,0 +1,259 @@
+"""Write the places and figures frames as GeoJSON, GeoPackage or an ACLED-like CSV.
+
+=========  ===================================  ==============================================
+format     files                                contents
+=========  ===================================  ==============================================
+geojson    ``places.geojson``, ``figures.geojson``  RFC 7946; properties exactly the frame columns
+gpkg       ``atlante.gpkg``                     layers ``places`` and ``figures``; list columns
+                                                as JSON text
+csv        ``figures.csv``                      one row per figure and place (ACLED-like);
+                                                a figure with no place is one row without a
+                                                location.  ``count`` repeats on each row of a
+                                                figure over several places: group by
+                                                ``figure_id`` before adding counts up.
+=========  ===================================  ==============================================
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
+
+from geo.errors import GazetteerError, InputError
+
+EXPORT_FORMATS = ("geojson", "gpkg", "csv")
+
+#: Output file extension -> OGR driver (``None``: written by this module, not by OGR).
+_EXTENSION_TO_DRIVER: dict[str, str | None] = {"geojson": None, "gpkg": "GPKG", "csv": None}
+
+#: Decimal places kept in GeoJSON coordinates (about 10 cm).
+COORD_DECIMALS = 6
+
+#: Columns of ``figures.csv``, after ACLED's event files.
+CSV_COLUMNS = ("event_date", "event_type", "location", "admin1", "country", "iso", "latitude", "longitude",
+               "geo_precision", "count", "count_low", "count_high", "qualifier", "status", "source", "notes",
+               "document", "figure_id", "place_id")
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+#: ACLED's geo_precision: 1 the place itself, 2 a part of a region, 3 a large area.
+_GEO_PRECISION = {"city": 1, "admin1": 2, "country": 3, "region": 3, "other": 3}
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: Path | str) -> None:
+    """Write a frame as an RFC 7946 FeatureCollection.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        A frame from :mod:`layers.frames` (EPSG:4326; other CRSs are reprojected).
+    path : Path or str
+        The file to write (UTF-8).
+
+    Notes
+    -----
+    Properties are the frame's columns, in order; lists stay JSON arrays, missing
+    values are ``null``.  Coordinates are longitude, latitude with
+    :data:`COORD_DECIMALS` decimals; polygon rings follow the right-hand rule; no ``crs``
+    member is written.  A row with no geometry is a feature with ``"geometry": null``.
+    """
+    Path(path).write_text(json.dumps(geojson_dict(gdf), ensure_ascii=False, separators=(",", ":")) + "\n",
+                          encoding="utf-8")
+
+
+def geojson_dict(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
+    """The RFC 7946 FeatureCollection of a frame, as Python data (see :func:`write_geojson`)."""
+    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+        gdf = gdf.to_crs("EPSG:4326")
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    features = []
+    for row, geom in zip(gdf[columns].itertuples(index=False, name=None), gdf.geometry, strict=True):
+        features.append({"type": "Feature", "geometry": geometry_dict(geom),
+                         "properties": {c: json_value(v) for c, v in zip(columns, row, strict=True)}})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> dict[str, Any] | None:
+    """A shapely geometry as an RFC 7946 geometry object (``None`` for a missing or empty one)."""
+    if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
+        return None
+    return _round_coords(mapping(_right_hand(geom)), decimals)
+
+
+def json_value(value: Any) -> Any:
+    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``."""
+    if isinstance(value, list | tuple | np.ndarray):
+        return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_value(v) for k, v in value.items()}
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def export(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, outdir: Path, formats: Iterable[str], *,
+           gazetteer: Any = None) -> list[Path]:
+    """Write the frames in each requested format.
+
+    Parameters
+    ----------
+    places, figures : geopandas.GeoDataFrame
+        Frames from :func:`layers.frames.places_frame` and :func:`layers.frames.figures_frame`.
+    outdir : Path
+        Existing or new folder.
+    formats : iterable of str
+        Names from :data:`EXPORT_FORMATS` (files in the module docstring).
+    gazetteer : Gazetteer, optional
+        Fills the CSV's ``admin1`` names and places' representative points; without it
+        ``admin1`` is empty and an area's point is a point inside its polygon.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+
+    Raises
+    ------
+    InputError
+        For a format not in :data:`EXPORT_FORMATS`.
+    """
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for fmt in dict.fromkeys(formats):
+        if fmt not in _EXTENSION_TO_DRIVER:
+            raise InputError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+        if fmt == "geojson":
+            for name, gdf in (("places", places), ("figures", figures)):
+                write_geojson(gdf, outdir / f"{name}.geojson")
+                written.append(outdir / f"{name}.geojson")
+        elif fmt == "csv":
+            write_csv(places, figures, outdir / "figures.csv", gazetteer=gazetteer)
+            written.append(outdir / "figures.csv")
+        else:
+            path = outdir / f"atlante.{fmt}"
+            write_ogr(places, figures, path, driver=_EXTENSION_TO_DRIVER[fmt])
+            written.append(path)
+    return written
+
+
+def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, driver: str) -> None:
+    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text)."""
+    if path.exists():
+        path.unlink()
+    for layer, gdf in (("places", places), ("figures", figures)):
+        flat = gdf.copy()
+        for col in flat.columns:
+            if col != flat.geometry.name and flat[col].dtype == object:
+                flat[col] = [json.dumps(json_value(v), ensure_ascii=False) if isinstance(v, list | tuple) else v
+                             for v in flat[col]]
+        flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
+
+
+def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, gazetteer: Any = None) -> None:
+    """Write ``figures.csv``: one row per figure and place, columns :data:`CSV_COLUMNS`.
+
+    ``location`` is the place's English name; ``admin1`` the name of the admin-1 unit
+    holding it (with a gazetteer); ``country`` the country's name and ``iso`` its ISO
+    alpha-2 code; ``latitude``/``longitude`` a representative point; ``notes`` the quote.
+    A text cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a
+    spreadsheet shows it as text instead of running it as a formula.
+    """
+    place_rows = {row["place_id"]: row for row in places.to_dict("records")}
+    with Path(path).open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for fig in figures.to_dict("records"):
+            base = {
+                "event_date": json_value(fig["date"]) or "", "event_type": fig["kind"],
+                "count": json_value(fig["value"]), "count_low": _blank(fig["low"]), "count_high": _blank(fig["high"]),
+                "qualifier": fig["qualifier"], "status": fig["status"], "source": _blank(fig["source"]),
+                "notes": fig["quote"], "document": fig["document"], "figure_id": fig["figure_id"],
+            }
+            ids = list(fig["place_ids"] or [])
+            names = list(fig["places"] or [])
+            if not ids:
+                writer.writerow(_defused(base | {c: "" for c in CSV_COLUMNS if c not in base}))
+                continue
+            for i, pid in enumerate(ids):
+                name = names[i] if i < len(names) else pid
+                writer.writerow(_defused(base | _location(pid, name, place_rows.get(pid), gazetteer)))
+
+
+def _defused(row: dict[str, Any]) -> dict[str, Any]:
+    """Keep spreadsheets from reading a text cell as a formula (``=``, ``+``, ``-``, ``@`` first)."""
+    return {k: "'" + v if isinstance(v, str) and v[:1] in _FORMULA_STARTS else v for k, v in row.items()}
+
+
+def _location(place_id: str, name: str, place: Mapping[str, Any] | None, gazetteer: Any) -> dict[str, Any]:
+    entity = _entity(gazetteer, place_id)
+    kind = (place or {}).get("kind") or (entity.kind if entity else "other")
+    iso = (place or {}).get("country") or (entity.country if entity else None)
+    lat = lon = None
+    if entity is not None:
+        lat, lon = entity.lat, entity.lon
+    elif place is not None and place.get("geometry") is not None:
+        point = place["geometry"].representative_point()
+        lat, lon = point.y, point.x
+    admin1 = ""
+    if kind == "admin1":
+        admin1 = name
+    elif entity is not None and entity.admin1:
+        unit = _entity(gazetteer, f"admin1:{entity.admin1}")
+        admin1 = unit.name if unit else ""
+    country = ""
+    if iso:
+        holder = _entity(gazetteer, f"country:{iso}")
+        country = holder.name if holder else (name if kind == "country" else iso)
+    return {"location": (place or {}).get("name") or name, "admin1": admin1, "country": country, "iso": iso or "",
+            "latitude": "" if lat is None else round(lat, 5), "longitude": "" if lon is None else round(lon, 5),
+            "geo_precision": _GEO_PRECISION.get(kind, 3), "place_id": place_id}
+
+
+def _entity(gazetteer: Any, place_id: str):
+    if gazetteer is None:
+        return None
+    try:
+        return gazetteer.get(place_id)
+    except (GazetteerError, KeyError, LookupError):
+        return None
+
+
+def _blank(value: Any) -> Any:
+    value = json_value(value)
+    return "" if value is None else value
+
+
+def _right_hand(geom: BaseGeometry) -> BaseGeometry:
+    """Orient polygon rings as RFC 7946 asks: exterior counter-clockwise, holes clockwise."""
+    kind = geom.geom_type
+    if kind == "Polygon":
+        return orient(geom, 1.0)
+    if kind in ("MultiPolygon", "GeometryCollection"):
+        return type(geom)([_right_hand(g) for g in geom.geoms])
+    return geom
+
+
+def _round_coords(obj: Any, decimals: int) -> Any:
+    if isinstance(obj, dict):
+        return {k: _round_coords(v, decimals) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        if obj and isinstance(obj[0], float | int):
+            return [round(float(c), decimals) for c in obj]
+        return [_round_coords(v, decimals) for v in obj]
+    return obj

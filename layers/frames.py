@@ -1,0 +1,238 @@
+"""GeoDataFrames of the places and figures read from the documents (EPSG:4326).
+
+The columns are the output contract of ``places.geojson`` and ``figures.geojson``
+(README, "Outputs").
+
+Geometry of a figure: the union of its places' geometries.  Polygons are dissolved;
+a city lying inside one of the figure's areas is already covered and adds nothing; a
+city outside every area is kept as a point, so a figure over areas and outside cities
+is a ``GeometryCollection`` of the dissolved area and those points.  A figure over
+cities only is a ``Point`` or ``MultiPoint``; a figure with no place has no geometry.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from shapely.geometry import GeometryCollection, Point
+from shapely.geometry.base import BaseGeometry
+
+from geo.errors import GazetteerError
+from geo.model import PLACE_KINDS, ROLES, Entity, ParsedDocument
+
+CRS = "EPSG:4326"
+
+#: Columns of :func:`places_frame`, in order (the geometry column comes last).
+PLACE_COLUMNS = ("place_id", "name", "kind", "country", "roles", "mentions", "surfaces", "documents",
+                 "confidence")
+
+#: Columns of :func:`figures_frame`, in order: the contract, then the extras.
+FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "status", "places", "place_ids",
+                  "date", "quote", "document", "start", "end", "source", "per_unit", "date_end", "unit")
+
+_AREA_TYPES = ("Polygon", "MultiPolygon")
+_POINT_TYPES = ("Point", "MultiPoint")
+
+
+def place_geometry(entity: Entity, gazetteer: Any) -> BaseGeometry:
+    """The geometry of a resolved place.
+
+    Parameters
+    ----------
+    entity : Entity
+        The place.
+    gazetteer : Gazetteer or None
+        Asked for ``geometry(entity.id)``; without one, or when it has no geometry for the
+        entity, the entity's representative point is used.
+
+    Returns
+    -------
+    shapely geometry
+        A ``Point`` for a city, a (Multi)Polygon for an area the gazetteer has a shape for.
+    """
+    geom = None
+    if gazetteer is not None:
+        try:
+            geom = gazetteer.geometry(entity.id)
+        except (GazetteerError, KeyError, LookupError):
+            geom = None
+    if geom is not None and not geom.is_empty and not is_lonlat(geom):
+        warnings.warn(f"gazetteer geometry of {entity.id} is not in longitude/latitude degrees "
+                      f"(bounds {tuple(round(b) for b in geom.bounds)}); using its point", stacklevel=2)
+        geom = None
+    if geom is None or geom.is_empty:
+        geom = Point(entity.lon, entity.lat)
+    return geom
+
+
+def is_lonlat(geom: BaseGeometry) -> bool:
+    """Whether a geometry lies within longitude -180..180 and latitude -90..90 (EPSG:4326)."""
+    minx, miny, maxx, maxy = geom.bounds
+    return -180.0 <= minx <= maxx <= 180.0 and -90.0 <= miny <= maxy <= 90.0
+
+
+def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
+    """One row per distinct resolved place over all documents.
+
+    Parameters
+    ----------
+    parsed : list of ParsedDocument
+        The documents with their mentions.
+    gazetteer : Gazetteer or None
+        Gives each place's geometry (see :func:`place_geometry`).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns :data:`PLACE_COLUMNS` and ``geometry``, EPSG:4326, in order of first mention.
+        ``roles`` is ordered as :data:`geo.model.ROLES`; ``surfaces`` and ``documents`` are
+        distinct, in order of appearance; ``confidence`` is the maximum over the mentions.
+    """
+    records: dict[str, dict[str, Any]] = {}
+    entities: dict[str, Entity] = {}
+    for doc in parsed:
+        for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+            entity = mention.entity
+            if entity is None:
+                continue
+            rec = records.get(entity.id)
+            if rec is None:
+                entities[entity.id] = entity
+                rec = records[entity.id] = {
+                    "place_id": entity.id, "name": entity.name,
+                    "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
+                    "country": entity.country or None, "roles": set(), "mentions": 0,
+                    "surfaces": [], "documents": [], "confidence": 0.0,
+                }
+            rec["roles"].add(mention.role if mention.role in ROLES else "mention")
+            rec["mentions"] += 1
+            if mention.surface not in rec["surfaces"]:
+                rec["surfaces"].append(mention.surface)
+            if mention.doc_id not in rec["documents"]:
+                rec["documents"].append(mention.doc_id)
+            rec["confidence"] = max(rec["confidence"], float(mention.confidence))
+    rows = []
+    for place_id, rec in records.items():
+        rec["roles"] = [r for r in ROLES if r in rec["roles"]]
+        rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)
+        rows.append({**rec, "geometry": place_geometry(entities[place_id], gazetteer)})
+    return _frame(rows, PLACE_COLUMNS, {"mentions": "int64", "confidence": "float64"})
+
+
+def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
+    """One row per figure, with the geometry covering its places.
+
+    Parameters
+    ----------
+    parsed : list of ParsedDocument
+        The documents with their figures.
+    gazetteer : Gazetteer or None
+        Gives the places' geometries; an id it does not know falls back to the entity of
+        a mention with that id, and is otherwise left out of the geometry.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns :data:`FIGURE_COLUMNS` and ``geometry`` (see the module docstring), EPSG:4326,
+        in document order.  ``low``/``high`` are nullable integers; a missing ``figure_id``
+        becomes ``<doc_id>:<start>``.
+    """
+    known: dict[str, Entity] = {}
+    for doc in parsed:
+        for mention in doc.mentions:
+            if mention.entity is not None:
+                known.setdefault(mention.entity.id, mention.entity)
+    geom_cache: dict[str, BaseGeometry | None] = {}
+    cover_cache: dict[tuple[str, ...], BaseGeometry | None] = {}
+    seen_ids: set[str] = set()
+    rows = []
+    for doc in parsed:
+        for fig in doc.figures:
+            key = tuple(dict.fromkeys(fig.place_ids))
+            if key not in cover_cache:
+                geoms = [_lookup_geometry(pid, gazetteer, known, geom_cache) for pid in key]
+                cover_cache[key] = cover([g for g in geoms if g is not None])
+            figure_id = fig.figure_id or f"{fig.doc_id}:{fig.start}"
+            if figure_id in seen_ids:
+                n = 2
+                while f"{figure_id}#{n}" in seen_ids:
+                    n += 1
+                figure_id = f"{figure_id}#{n}"
+            seen_ids.add(figure_id)
+            rows.append({
+                "figure_id": figure_id, "kind": fig.kind, "value": int(fig.value), "low": fig.low,
+                "high": fig.high, "qualifier": fig.qualifier, "status": fig.status,
+                "places": list(fig.places), "place_ids": list(fig.place_ids), "date": fig.date or None,
+                "quote": fig.quote, "document": fig.doc_id, "start": int(fig.start), "end": int(fig.end),
+                "source": fig.source or None, "per_unit": bool(fig.per_unit), "date_end": fig.date_end or None,
+                "unit": fig.unit or None, "geometry": cover_cache[key],
+            })
+    dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
+              "per_unit": "bool"}
+    return _frame(rows, FIGURE_COLUMNS, dtypes)
+
+
+def cover(geoms: Sequence[BaseGeometry]) -> BaseGeometry | None:
+    """The geometry covering several places (rules in the module docstring).
+
+    Parameters
+    ----------
+    geoms : sequence of shapely geometries
+        The places' geometries.
+
+    Returns
+    -------
+    shapely geometry or None
+        ``None`` for no geometry; a (Multi)Point, a (Multi)Polygon, or a
+        ``GeometryCollection`` of one dissolved area and the points outside it.
+    """
+    geoms = [g for g in geoms if g is not None and not g.is_empty]
+    if not geoms:
+        return None
+    areas = [shapely.make_valid(g) for g in geoms if g.geom_type in _AREA_TYPES]
+    points = [g for g in geoms if g.geom_type in _POINT_TYPES]
+    others = [g for g in geoms if g.geom_type not in _AREA_TYPES + _POINT_TYPES]
+    if not areas and not others:
+        return shapely.union_all(points)
+    area = shapely.union_all(areas + others) if len(areas) + len(others) > 1 else (areas + others)[0]
+    area = polygons_only(area)
+    outside = [p for p in points if not area.covers(p)]
+    if not outside:
+        return area
+    parts = list(getattr(area, "geoms", [area])) if area.geom_type == "GeometryCollection" else [area]
+    return GeometryCollection(parts + [shapely.union_all(outside)])
+
+
+def polygons_only(geom: BaseGeometry) -> BaseGeometry:
+    """Drop the slivers (lines, points) that ``make_valid``/``union`` may leave next to polygons."""
+    if geom.geom_type != "GeometryCollection":
+        return geom
+    polys = [g for g in geom.geoms if g.geom_type in _AREA_TYPES]
+    return shapely.union_all(polys) if polys else geom
+
+
+def _lookup_geometry(place_id: str, gazetteer: Any, known: dict[str, Entity],
+                     cache: dict[str, BaseGeometry | None]) -> BaseGeometry | None:
+    if place_id in cache:
+        return cache[place_id]
+    entity = known.get(place_id)
+    if entity is None and gazetteer is not None:
+        try:
+            entity = gazetteer.get(place_id)
+        except (GazetteerError, KeyError, LookupError):
+            entity = None
+    cache[place_id] = place_geometry(entity, gazetteer) if entity is not None else None
+    return cache[place_id]
+
+
+def _frame(rows: Iterable[dict[str, Any]], columns: Sequence[str], dtypes: dict[str, str]) -> gpd.GeoDataFrame:
+    """Build the frame column by column: text columns stay ``object`` so a missing value is ``None``."""
+    rows = list(rows)
+    data = {col: pd.Series([r[col] for r in rows], dtype=dtypes.get(col, object)) for col in columns}
+    geometry = gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=geometry, crs=CRS)

@@ -1,0 +1,141 @@
+"""What popups and tooltips say, as plain text for the page's script to lay out.
+
+A popup *spec* is a dict of plain strings::
+
+    {"title": "Ukraine", "sub": "country · deployment", "head": "about 12,000 troops, ...",
+     "lines": ["places: ..."], "entries": [{"text": ..., "date": ..., "quote": [pre, mark, post],
+     "doc": {"text": ..., "href": ...}, "source": ...}], "docs": [{"text": ..., "href": ...}]}
+
+Nothing in it is HTML: ``layers/assets/atlante.js`` puts every string in the page with
+``textContent`` (the figure inside the quote in a ``<mark>``), and keeps a link only when
+it is ``http:`` or ``https:``.  So a document holding markup or script shows it as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from geo.model import Document
+from layers.strings import count_phrase, format_date
+from layers.words import figure_phrase
+
+#: Figures listed in one popup at most; the rest are counted ("… and 3 more").
+MAX_ENTRIES = 12
+#: Longest title (place names joined) before it is cut.
+MAX_TITLE = 90
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is an absolute ``http(s)`` link, else ``None`` (no ``javascript:``, ``data:``...)."""
+    if not url or not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c in url for c in "\r\n\t\0 "):
+        return url
+    return None
+
+
+def doc_link(doc_id: str, documents: Mapping[str, Document]) -> dict[str, str | None]:
+    """The document's title (or id) and its link, for a popup."""
+    doc = documents.get(doc_id)
+    title = (doc.title if doc is not None and doc.title else None) or doc_id
+    return {"text": title, "href": safe_href(doc.url if doc is not None else None)}
+
+
+def quote_parts(quote: str, start: int, end: int, text: str | None = None) -> list[str]:
+    """Split a quote around the figure's words: ``[before, figure, after]``.
+
+    Parameters
+    ----------
+    quote : str
+        The sentence holding the figure.
+    start, end : int
+        Offsets of the figure in the document's text.
+    text : str, optional
+        The document's text, to place the quote in it.
+
+    Returns
+    -------
+    list of str
+        Three strings; ``[quote, "", ""]`` when the figure cannot be found in the quote.
+    """
+    quote = quote or ""
+    if text and 0 <= start < end <= len(text):
+        offset = text.rfind(quote, 0, start + len(quote)) if quote else -1
+        if offset != -1 and offset <= start and end <= offset + len(quote):
+            a, b = start - offset, end - offset
+            return [quote[:a], quote[a:b], quote[b:]]
+        surface = text[start:end]
+        i = quote.find(surface)
+        if surface and i != -1:
+            return [quote[:i], surface, quote[i + len(surface):]]
+    return [quote, "", ""]
+
+
+def figure_entry(fig: Mapping[str, Any], strings: dict[str, Any], documents: Mapping[str, Document]) -> dict:
+    """One figure in a popup: its phrase, date, quote (figure marked), source and document."""
+    doc = documents.get(fig["document"])
+    entry = {
+        "text": figure_phrase(fig, strings),
+        "date": format_date(fig.get("date"), strings),
+        "quote": quote_parts(fig.get("quote") or "", int(fig["start"]), int(fig["end"]),
+                             doc.text if doc is not None else None),
+        "doc": doc_link(fig["document"], documents),
+    }
+    if fig.get("source"):
+        entry["source"] = strings["popup"]["source"].format(source=fig["source"])
+    return entry
+
+
+def title_of(names: Sequence[str]) -> str:
+    """Place names joined for a popup title, cut at :data:`MAX_TITLE` characters."""
+    title = ", ".join(dict.fromkeys(n for n in names if n))
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip(", ") + "…"
+
+
+def limited(entries: list[dict], strings: dict[str, Any]) -> tuple[list[dict], list[str]]:
+    """Keep :data:`MAX_ENTRIES` entries; say how many more there are."""
+    if len(entries) <= MAX_ENTRIES:
+        return entries, []
+    rest = len(entries) - MAX_ENTRIES
+    return entries[:MAX_ENTRIES], [count_phrase(strings["popup"]["more"], rest, strings)]
+
+
+def kind_and_roles(kind: str, roles: Sequence[str], strings: dict[str, Any]) -> str:
+    """``"city · venue, mentioned"`` in the interface language."""
+    words = [strings["kinds"].get(kind, kind)]
+    if roles:
+        words.append(", ".join(strings["roles"].get(r, r) for r in roles))
+    return " · ".join(words)
+
+
+def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
+                documents: Mapping[str, Document]) -> dict:
+    """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents."""
+    entries, more = limited([figure_entry(f, strings, documents) for f in figures], strings)
+    lines = [count_phrase(strings["popup"]["mentions"], int(place["mentions"]), strings)]
+    surfaces = [s for s in place["surfaces"] if s != place["name"]]
+    if surfaces:
+        lines.append(strings["popup"]["as_written"].format(surfaces=", ".join(f"“{s}”" for s in surfaces)))
+    return {"title": place["name"], "sub": kind_and_roles(place["kind"], place["roles"], strings),
+            "lines": lines + more, "entries": entries,
+            "docs": [doc_link(d, documents) for d in place["documents"]] if not entries else []}
+
+
+def figures_popup(title: str, head: str, figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
+                  documents: Mapping[str, Document], sub: str = "") -> dict:
+    """Popup of one figure, or of figures over the same places: a headline, then each figure.
+
+    An entry whose words are the headline's leaves them out (one figure is not said twice).
+    """
+    entries, more = limited([figure_entry(f, strings, documents) for f in figures], strings)
+    for entry in entries:
+        if entry["text"] == head:
+            entry["text"] = ""
+    return {"title": title, "sub": sub, "head": head, "lines": more, "entries": entries, "docs": []}

@@ -1,0 +1,100 @@
+"""Colours, classes and symbol sizes of the map layers.
+
+Role colours are the Okabe-Ito palette (readable with the common colour-vision
+deficiencies); troop figures are shaded in five classes of a sequential blue ramp;
+incident and casualty figures are circles whose *area* is proportional to the count.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+
+#: Colour of each role (and the default for a place with no other role: "mention").
+ROLE_COLORS = {
+    "venue": "#CC79A7",
+    "deployment": "#0072B2",
+    "incident": "#D55E00",
+    "actor": "#009E73",
+    "participant": "#E69F00",
+    "mention": "#7F7F7F",
+}
+
+#: Upper bounds of the troop classes (a value equal to a bound falls in the class above).
+TROOP_BREAKS = (1_000, 5_000, 20_000, 100_000)
+#: Fill of each troop class, lightest first (ColorBrewer Blues, 5 classes).
+TROOP_COLORS = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
+
+#: Fill of the proportional circles of each figure layer.
+FIGURE_COLORS = {"incidents": "#D55E00", "casualties": "#A50F15", "other": "#6A51A3"}
+
+#: Radius in pixels of the largest circle of a layer, and the smallest any circle gets.
+MAX_RADIUS = 28.0
+MIN_RADIUS = 3.5
+
+#: Radius of a city drawn as a plain place (not a proportional symbol).
+PLACE_RADIUS = 6.0
+
+#: Above this many circles in one layer, the layer clusters them (Leaflet.markercluster).
+CLUSTER_THRESHOLD = 40
+
+
+def troop_class(value: float) -> int:
+    """Index of the troop class of ``value`` (0 = fewest), for :data:`TROOP_COLORS`."""
+    return bisect_right(TROOP_BREAKS, value)
+
+
+def troop_color(value: float) -> str:
+    """Fill colour of an area where ``value`` troops are reported."""
+    return TROOP_COLORS[troop_class(value)]
+
+
+def primary_role(roles: Sequence[str]) -> str:
+    """The role a place is drawn with: the first of its roles in :data:`geo.model.ROLES` order."""
+    return roles[0] if roles else "mention"
+
+
+def role_color(roles: Sequence[str]) -> str:
+    """Colour of a place with these roles (see :func:`primary_role`)."""
+    return ROLE_COLORS.get(primary_role(roles), ROLE_COLORS["mention"])
+
+
+class RadiusScale:
+    """Circle radius for a count, with area proportional to the count.
+
+    Parameters
+    ----------
+    values : iterable of float
+        The counts the layer shows; the largest gets :data:`MAX_RADIUS`.
+    """
+
+    def __init__(self, values: Iterable[float]):
+        self.vmax = max((float(v) for v in values if v and v > 0), default=1.0)
+
+    def __call__(self, value: float) -> float:
+        """Radius in pixels; never below :data:`MIN_RADIUS`."""
+        if not value or value <= 0:
+            return MIN_RADIUS
+        return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(float(value) / self.vmax)), 2)
+
+    def legend_values(self) -> list[int]:
+        """Up to three round counts to draw in the size legend, largest first."""
+        top = _nice_floor(self.vmax)
+        values = [top]
+        for step in (10, 100):
+            smaller = _nice_floor(top / step)
+            if smaller >= 1 and self(smaller) > MIN_RADIUS and smaller not in values:
+                values.append(smaller)
+        return values
+
+
+def _nice_floor(value: float) -> int:
+    """The largest of 1, 2, 5, 10, 20, 50... not above ``value`` (at least 1)."""
+    if value < 1:
+        return 1
+    exponent = 10 ** math.floor(math.log10(value))
+    for mantissa in (5, 2, 1):
+        if mantissa * exponent <= value:
+            return int(mantissa * exponent)
+    return int(exponent)

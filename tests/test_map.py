@@ -1,0 +1,358 @@
+"""The folium map built in Python: words, languages, layers, assets, escaping (no browser here)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import pytest
+import yaml
+
+from layers import style
+from layers.assets import asset_text
+from layers.basemap import countries_layer
+from layers.frames import figures_frame, places_frame
+from layers.map import AtlanteLayers, build_map, save_map, script_json
+from layers.polyline import decode_ring, encode_polygons, encode_ring
+from layers.popups import quote_parts, safe_href
+from layers.strings import (
+    I18N_DIR,
+    available_languages,
+    choose_language,
+    format_date,
+    format_number,
+    load_strings,
+)
+from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, demo_gazetteer, hostile_document, synthetic_corpus
+from layers.words import figure_phrase, group_phrase
+
+TROOPS_NOW = {"kind": "troops", "value": 12000, "qualifier": "approx", "status": "current"}
+TROOPS_LATER = {"kind": "troops", "value": 20000, "qualifier": "up_to", "status": "planned"}
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return demo_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def parsed(gaz):
+    return demo_documents(gaz) + [hostile_document(gaz)]
+
+
+@pytest.fixture(scope="module")
+def frames(parsed, gaz):
+    return places_frame(parsed, gaz), figures_frame(parsed, gaz)
+
+
+def _build(frames, parsed, gaz, **kwargs):
+    return build_map(*frames, documents=[p.document for p in parsed], gazetteer=gaz, **kwargs)
+
+
+def _data(m):
+    return next(c for c in m._children.values() if isinstance(c, AtlanteLayers)).data
+
+
+@pytest.fixture(scope="module")
+def html_it(frames, parsed, gaz):
+    return _build(frames, parsed, gaz, lang="it").get_root().render()
+
+
+# --- words and languages -------------------------------------------------------------------------------------
+
+
+def _keys(d, prefix=""):
+    out = set()
+    for k, v in d.items():
+        out.add(prefix + k)
+        if isinstance(v, dict):
+            out |= _keys(v, prefix + k + ".")
+    return out
+
+
+def test_every_language_file_has_the_english_keys():
+    english = _keys(yaml.safe_load((I18N_DIR / "en.yaml").read_text(encoding="utf-8")))
+    assert {"en", "it", "fr"} <= set(available_languages())
+    for lang in available_languages():
+        assert _keys(yaml.safe_load((I18N_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))) == english, lang
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", "12,000"), ("it", "12.000"), ("fr", "12\u202f000")])
+def test_numbers_follow_the_language(lang, expected):
+    assert format_number(12000, load_strings(lang)) == expected
+    assert format_number(7, load_strings(lang)) == "7"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "about 12,000 troops, could rise to 20,000"),
+    ("it", "circa 12.000 soldati, potrebbero salire a 20.000"),
+    ("fr", "environ 12\u202f000 soldats, pourrait atteindre 20\u202f000"),
+])
+def test_current_and_planned_figures_read_as_one_phrase(lang, expected):
+    assert group_phrase([TROOPS_NOW, TROOPS_LATER], load_strings(lang)) == [expected]
+
+
+def test_figure_phrases_in_words():
+    en = load_strings("en")
+    assert figure_phrase(TROOPS_LATER, en) == "up to 20,000 troops (planned)"
+    assert figure_phrase({"kind": "killed", "value": 3, "qualifier": "at_least"}, en) == "at least 3 killed"
+    assert figure_phrase({"kind": "troops", "value": 1}, en) == "1 soldier"
+    assert figure_phrase({"kind": "troops", "value": 150, "low": 100, "high": 200}, en) == \
+        "between 100 and 200 troops"
+    assert figure_phrase({"kind": "troops", "value": 1000, "per_unit": True}, en) == "1,000 troops in each place"
+    assert figure_phrase({"kind": "equipment", "value": 300, "qualifier": "more_than", "unit": "drones"}, en) == \
+        "more than 300 drones"
+    it = load_strings("it")
+    assert figure_phrase({"kind": "wounded", "value": 2, "qualifier": "approx"}, it) == "circa 2 feriti"
+    # Two current figures are not merged into a "could rise to".
+    assert len(group_phrase([TROOPS_NOW, TROOPS_NOW], en)) == 2
+
+
+def test_dates_in_words():
+    assert format_date("2026-01-06", load_strings("it")) == "6 gennaio 2026"
+    assert format_date("2026-01", load_strings("en")) == "January 2026"
+    assert format_date("2026-02-03", load_strings("fr")) == "3 février 2026"
+    assert format_date(None, load_strings("en")) == ""
+    assert format_date("not a date", load_strings("en")) == "not a date"
+
+
+def test_language_choice_and_fallback():
+    assert choose_language(["it", "en", "it", None]) == "it"
+    assert choose_language(["de", "es"]) == "en"
+    assert load_strings("de")["code"] == "en"
+
+
+# --- popups -------------------------------------------------------------------------------------------------
+
+
+def test_quote_is_split_around_the_figure(parsed):
+    doc = parsed[0].document
+    fig = parsed[0].figures[1]
+    before, mark, after = quote_parts(fig.quote, fig.start, fig.end, doc.text)
+    assert mark == "20.000" == doc.text[fig.start:fig.end]
+    assert before + mark + after == fig.quote
+    # Without the text, or with offsets outside it, the quote stays whole.
+    assert quote_parts(fig.quote, fig.start, fig.end) == [fig.quote, "", ""]
+    assert quote_parts(fig.quote, 10_000, 10_005, doc.text) == [fig.quote, "", ""]
+
+
+@pytest.mark.parametrize(("url", "kept"), [
+    ("https://example.org/a?b=1", True), ("http://example.org", True), ("javascript:alert(1)", False),
+    (" JavaScript:alert(1)", False), ("data:text/html,<script>", False), ("//example.org", False),
+    ("https://exa mple.org", False), ("", False), (None, False),
+])
+def test_only_http_links_are_kept(url, kept):
+    assert (safe_href(url) is not None) == kept
+
+
+# --- the map ------------------------------------------------------------------------------------------------
+
+
+def test_self_contained_map_links_nothing(html_it):
+    assert not re.search(r"<script[^>]+src=", html_it)
+    assert not re.search(r"<link[^>]+href=", html_it)
+    assert "cdn.jsdelivr" not in html_it and "cdnjs" not in html_it and "code.jquery" not in html_it
+    assert asset_text("leaflet")[-2000:] in html_it  # Leaflet itself is inside
+    assert "sourceMappingURL" not in html_it
+    assert "L.Icon.Default.mergeOptions" in html_it
+
+
+def test_folium_shared_state_is_not_mutated(frames, parsed, gaz, tmp_path):
+    before_js, before_css = list(folium.Map.default_js), list(folium.Map.default_css)
+    save_map(_build(frames, parsed, gaz), tmp_path / "a.html")
+    assert folium.Map.default_js == before_js and folium.Map.default_css == before_css
+    plain = folium.Map(tiles=None).get_root().render()
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in plain
+
+
+def test_cdn_map_links_the_libraries_and_is_smaller(frames, parsed, gaz, html_it):
+    html = _build(frames, parsed, gaz, lang="it", cdn=True).get_root().render()
+    assert re.search(r'<script src="https://cdn\.jsdelivr\.net/npm/leaflet@1\.9\.3/dist/leaflet\.js">', html)
+    assert "bootstrap" not in html and "font-awesome" not in html.lower() and "fontawesome" not in html
+    assert len(html) < len(html_it) / 2
+    assert "atlanteRender" in html  # Atlante's own script is inlined either way
+
+
+def test_jquery_is_inlined_only_when_a_popup_needs_it(frames, parsed, gaz, html_it):
+    assert "jQuery v3.7.1" not in html_it
+    m = _build(frames, parsed, gaz)
+    folium.Marker([50, 30], popup=folium.Popup("plain")).add_to(m)
+    html = m.get_root().render()
+    assert "jQuery v3.7.1" in html and not re.search(r"<script[^>]+src=", html)
+
+
+def test_hostile_strings_never_reach_the_page_as_markup(frames, parsed, gaz):
+    title = "<script>window.__pwned = 'title-arg';</script>"
+    html = _build(frames, parsed, gaz, title=title).get_root().render()
+    markup = [s for s in HOSTILE_SNIPPETS if "<" in s]
+    for snippet in (*markup, title, "<b>Kyiv</b>", "</script><b>hostile</b>"):
+        assert snippet not in html, snippet
+    # Template syntax from a document is data too: written verbatim, never evaluated by Jinja.
+    (template,) = [s for s in HOSTILE_SNIPPETS if "{{" in s]
+    assert template in html
+    assert f"<title>{'&lt;script&gt;'}" in html
+    # The only script elements are the page's own.
+    assert html.count("</script>") == html.count("<script>")
+
+
+def test_script_json_cannot_close_its_script():
+    text = script_json({"q": "</script><!-- \u2028 & '"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"q": "</script><!-- \u2028 & '"}
+
+
+def test_layers_and_their_items(frames, parsed, gaz):
+    places, figures = frames
+    data = _data(_build(frames, parsed, gaz))
+    layers = data["layers"]
+    n_places = figures.set_index("figure_id")["place_ids"].map(len)
+    kinds = figures.set_index("figure_id")["kind"]
+    assert len(layers["incidents"]) == n_places[kinds == "incidents"].sum() == 2
+    assert len(layers["casualties"]) == n_places[kinds.isin(["killed", "wounded"])].sum() == 2
+    assert "other" not in layers  # the only equipment figure has no place
+    # Troop figures over the same places are one deployment: Ukraine (2 figures) counts once.
+    troop_groups = {tuple(sorted(ids)) for ids, k in zip(figures["place_ids"], figures["kind"], strict=True)
+                    if k == "troops"}
+    assert len(layers["deployments"]) == sum(len(g) for g in troop_groups) == 5
+    assert len(layers["places"]) == len(places)
+    venues = places[places["roles"].map(lambda r: "venue" in r or "actor" in r)]
+    assert sorted(i["pl"] for i in layers["venues"]) == sorted(venues["place_id"])
+    ukraine = next(i for i in layers["deployments"] if i["pl"] == "country:UA")
+    popup = data["popups"][ukraine["pp"]]
+    assert popup["head"] == "about 12,000 troops, could rise to 20,000"
+    assert popup["sub"] == "12,000 to 20,000 troops"
+    assert ukraine["s"]["fillColor"] == style.troop_color(12000)
+    entry = popup["entries"][0]
+    assert entry["quote"][1] == "circa 12.000 soldati" and entry["doc"]["href"] == "https://example.org/vertice"
+    assert len(data["places"]["country:UA"]["e"]) == 1  # one polygon
+    assert data["places"]["geonames:698740"]["e"] is None
+
+
+def test_circle_popups_name_the_place_and_its_role(gaz):
+    parsed = demo_documents(gaz)
+    odesa_fig = parsed[1].figures[2]
+    odesa_fig.place_ids.append("geonames:706448")  # the Odesa incidents also over Kherson
+    data = _data(build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz),
+                           documents=[p.document for p in parsed], gazetteer=gaz))
+    items = [i for i in data["layers"]["incidents"] if i["v"] == 5]
+    assert sorted(i["pl"] for i in items) == ["geonames:698740", "geonames:706448"]
+    popup = data["popups"][next(i["pp"] for i in items if i["pl"] == "geonames:698740")]
+    assert (popup["title"], popup["sub"], popup["head"]) == ("Odesa", "city · incident", "5 incidents")
+    assert popup["lines"] == ["also: Kherson"]
+
+
+def test_proportional_circles_share_one_scale(frames, parsed, gaz):
+    data = _data(_build(frames, parsed, gaz))
+    circles = data["layers"]["incidents"] + data["layers"]["casualties"]
+    biggest = max(circles, key=lambda i: i["v"])
+    assert biggest["r"] == style.MAX_RADIUS
+    for item in circles:
+        expected = max(style.MIN_RADIUS, style.MAX_RADIUS * (item["v"] / biggest["v"]) ** 0.5)
+        assert item["r"] == pytest.approx(expected, abs=0.01)
+
+
+def test_hostile_link_is_dropped_and_text_kept(frames, parsed, gaz):
+    data = _data(_build(frames, parsed, gaz))
+    hostile = [e for p in data["popups"] for e in p["entries"] if e["doc"]["text"].startswith("</script>")]
+    assert hostile and all(e["doc"]["href"] is None for e in hostile)
+    assert any(HOSTILE_SNIPPETS[0] in "".join(e["quote"]) for e in hostile)
+
+
+def test_default_visibility_and_time_filter(frames, parsed, gaz):
+    m = _build(frames, parsed, gaz)
+    data = _data(m)
+    groups = next(c for c in m._children.values() if isinstance(c, AtlanteLayers)).groups
+    assert groups["deployments"].show and groups["venues"].show and not groups["places"].show
+    assert groups["countries"].show and not groups["tiles"].show  # offline: no tile request at start
+    placed = {d for d, ids in zip(frames[1]["date"], frames[1]["place_ids"], strict=True) if d and ids}
+    assert data["time"]["dates"] == sorted(placed) and len(placed) == 5
+    # With no figure and no venue or actor, "All places" is what the map shows.
+    mentions_only = frames[0][frames[0]["roles"].map(lambda r: not {"venue", "actor"} & set(r))]
+    places_only = build_map(mentions_only, frames[1].iloc[0:0], documents=[], gazetteer=gaz)
+    only_groups = next(c for c in places_only._children.values() if isinstance(c, AtlanteLayers)).groups
+    assert only_groups["places"].show and _data(places_only)["time"] is None
+
+
+def test_empty_input_still_makes_a_map(gaz, frames):
+    m = build_map(frames[0].iloc[0:0], frames[1].iloc[0:0], documents=[], gazetteer=gaz, lang="fr")
+    data = _data(m)
+    assert data["layers"] == {"places": []} and data["bounds"] is None and data["time"] is None
+    assert data["legend"]["subtitle"] == ["0 documents"]
+    assert "atlanteRender" in m.get_root().render()
+
+
+def test_layer_names_count_the_figures_drawn(frames, parsed, gaz):
+    html = _build(frames, parsed, gaz).get_root().render()
+    n_deployments = sum(1 for k, ids in zip(frames[1]["kind"], frames[1]["place_ids"], strict=True)
+                        if k == "troops" and ids)
+    assert f'"Deployments ({n_deployments})"' in html and '"Other figures' not in html
+
+
+def test_cdn_map_opens_on_the_tiles(frames, parsed, gaz):
+    groups = next(c for c in _build(frames, parsed, gaz, cdn=True)._children.values()
+                  if isinstance(c, AtlanteLayers)).groups
+    assert groups["tiles"].show and not groups["countries"].show
+
+
+def test_many_circles_are_clustered():
+    parsed, gaz = synthetic_corpus(200, n_cities=50)
+    m = build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz), documents=[p.document for p in parsed],
+                  gazetteer=gaz)
+    data = _data(m)
+    assert set(data["clustered"]) == {"incidents", "casualties"}
+    html = m.get_root().render()
+    assert "L.markerClusterGroup" in html and asset_text("markerclusterjs")[:200] in html
+    assert m.options["max_zoom"] == 18
+
+
+def test_legend_and_language(frames, parsed, gaz):
+    data = _data(_build(frames, parsed, gaz, lang="it", title="Prova"))
+    legend = data["legend"]
+    assert legend["title"] == "Prova"
+    assert legend["subtitle"] == ["5 gennaio 2026 – 9 gennaio 2026", "4 documenti"]
+    titles = [s["title"] for s in legend["sections"]]
+    assert "Truppe schierate" in titles and "Ruolo del luogo" in titles
+    sources = " ".join(s["text"] for s in legend["sources"])
+    assert "GeoNames (CC BY 4.0)" in sources and "Natural Earth" in sources and "CARTO" in sources
+
+
+def test_offline_basemap_comes_from_the_gazetteer_countries(gaz):
+    basemap = countries_layer(gaz)
+    ids = sorted(c["id"] for c in basemap["countries"])
+    assert ids == sorted(e.id for e in gaz.entities(kinds=("country",)))
+    ukraine = next(c for c in basemap["countries"] if c["id"] == "country:UA")
+    lats, lons = zip(*decode_ring(ukraine["e"][0][0], basemap["precision"]), strict=True)
+    minx, miny, maxx, maxy = gaz.geometry("country:UA").bounds
+    assert (min(lons), min(lats), max(lons), max(lats)) == pytest.approx((minx, miny, maxx, maxy), abs=0.01)
+    assert countries_layer(gaz) is basemap  # cached per gazetteer
+    assert countries_layer(None)["countries"] == []
+
+
+def test_polyline_round_trip():
+    ring = [(30.52, 50.45), (36.25, 49.98), (32.61, 46.63), (-0.001, -89.5), (30.52, 50.45)]
+    assert decode_ring(encode_ring(ring, 3), 3) == [(lat, lon) for lon, lat in ring[:-1]]
+    text = encode_ring(ring, 2)
+    assert not set(text) & set("<>&\"'") or "\\" in json.dumps(text)
+    assert all(63 <= ord(c) <= 126 for c in text)
+    # Rings that collapse at the precision are dropped, holes too.
+    tiny = [(0.0, 0.0), (0.001, 0.0), (0.001, 0.001), (0.0, 0.0)]
+    assert encode_ring(tiny, 2) == ""
+    from shapely.geometry import Polygon
+
+    holed = Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(1, 1), (1.001, 1), (1.001, 1.001)]])
+    assert len(encode_polygons(holed, 2)) == 1 and len(encode_polygons(holed, 2)[0]) == 1
+    assert len(encode_polygons(holed, 4)[0]) == 2
+
+
+def test_basemap_leaves_out_shapes_not_in_degrees(gaz):
+    from shapely.geometry import box
+
+    from layers.synthetic import MemoryGazetteer
+
+    projected = MemoryGazetteer([gaz.get("country:UA"), gaz.get("country:PL")],
+                                {"country:UA": box(2_600_000, 5_500_000, 4_400_000, 6_900_000),
+                                 "country:PL": gaz.geometry("country:PL")})
+    with pytest.warns(UserWarning, match="1 countries"):
+        layer = countries_layer(projected)
+    assert [c["id"] for c in layer["countries"]] == ["country:PL"]
