@@ -46,7 +46,7 @@ def test_places_geojson_fields(samples_out):
     assert len(ids) == len(set(ids)), "one feature per distinct place"
     for f in feats:
         p = f["properties"]
-        assert PLACE_FIELDS <= set(p)
+        assert set(p) >= PLACE_FIELDS
         assert p["kind"] in PLACE_KINDS
         assert p["roles"] and set(p["roles"]) <= set(ROLES)
         assert p["mentions"] >= 1 and p["surfaces"] and p["documents"]
@@ -65,7 +65,7 @@ def test_figures_geojson_fields(samples_out):
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (ROOT / "samples").glob("*.txt")}
     for f in feats:
         p = f["properties"]
-        assert FIGURE_FIELDS <= set(p)
+        assert set(p) >= FIGURE_FIELDS
         assert p["kind"] in FIGURE_KINDS and p["qualifier"] in QUALIFIERS and p["status"] in STATUSES
         assert isinstance(p["value"], int)
         text = texts[p["document"]]
@@ -80,7 +80,7 @@ def test_mentions_jsonl_offsets_point_into_the_text(samples_out):
     assert {line["doc_id"] for line in lines} == set(texts)
     for line in lines:
         for t in line["toponyms"]:
-            assert TOPONYM_FIELDS <= set(t)
+            assert set(t) >= TOPONYM_FIELDS
             assert texts[line["doc_id"]][t["start"] : t["end"]] == t["surface"]
             assert t["role"] in ROLES
 
