@@ -13,8 +13,8 @@ names of three letters or fewer and for minor alternate spellings.
     +0.3 when the name as written is the entity's English name ("Sudan" before South Sudan).
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
-    without such a cue an admin-1 unit that holds a namesake city of 100,000 people or
-    more ("Paris", "Kharkiv") gets -1.5: the bare name means the city.
+    without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
+    more ("Paris", "Kharkiv", "L'Aquila") gets -1.5: the bare name means the city.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
     the candidate's admin-1 unit or country.
@@ -23,6 +23,7 @@ names of three letters or fewer and for minor alternate spellings.
     count): up to +2.0 for a candidate in one of them.
 ``coherence`` (second pass, against the other names as first resolved)
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
+    +1.0 for an admin-1 unit per other city of the document inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
     is Paris, France).
 """
@@ -46,7 +47,7 @@ COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
 NAME_MATCH_BONUS = 0.3
-NAMESAKE_MIN_POPULATION = 100_000
+NAMESAKE_MIN_POPULATION = 10_000
 
 
 @dataclass
@@ -124,6 +125,9 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
+            if e.kind == "admin1" and e.admin1:
+                inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
+                sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
             if e.kind == "city":
                 if e.admin1 and e.admin1 in admin1s:
                     sc += ADMIN1_CONTEXT_BONUS

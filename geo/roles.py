@@ -113,7 +113,13 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             prev_locative, prev_end, prev_role = locative, m.end, m.role
 
 
+_ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
+
+
 def _is_locative(words: list[str], idx: int, locative: frozenset[str]) -> bool:
+    """A locative word, possibly followed by an article, stands right before word ``idx``."""
+    if idx >= 1 and words[idx - 1] in _ARTICLES:
+        idx -= 1
     if idx >= 1 and words[idx - 1] in locative:
         return True
     return idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative

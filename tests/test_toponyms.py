@@ -1,0 +1,148 @@
+"""Recognition, resolution and roles, rule by rule, in Italian, English and French."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import find_places
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def places(text: str, lang: str, gaz) -> list:
+    return find_places(Document("t", text), lang=lang, gazetteer=gaz)
+
+
+def surfaces(text: str, lang: str, gaz) -> list[str]:
+    return [m.surface for m in places(text, lang, gaz)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "entity_id_prefix", "country"),
+    [
+        ("Le truppe sono entrate nell'Ucraina devastata.", "it", "Ucraina", "country:UA", "UA"),
+        ("Il terremoto ha colpito L'Aquila di notte.", "it", "L'Aquila", "geonames:", "IT"),
+        ("I colloqui si sono tenuti d'Italia e di Francia.", "it", "Francia", "country:FR", "FR"),
+        ("Les soldats sont arrivés à Paris hier soir.", "fr", "Paris", "geonames:", "FR"),
+        ("La reconstruction de l'Ukraine coûtera cher.", "fr", "Ukraine", "country:UA", "UA"),
+        ("Reinforcements reached Kharkiv on Monday.", "en", "Kharkiv", "geonames:", "UA"),
+        ("Rinforzi in arrivo a Charkiv e Leopoli.", "it", "Leopoli", "geonames:", "UA"),
+        ("Truppe schierate nei Paesi baltici.", "it", "Paesi baltici", "region:", None),
+        ("Scontri nel Donbass durante la notte.", "it", "Donbass", "region:", "UA"),
+        ("La sicurezza dell'Europa orientale è in gioco.", "it", "Europa orientale", "region:", None),
+    ],
+)
+def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, text, lang, surface,
+                                                                         entity_id_prefix, country):
+    found = {m.surface: m for m in places(text, lang, gaz)}
+    assert surface in found, (text, list(found))
+    m = found[surface]
+    assert text[m.start : m.end] == surface
+    assert m.entity.id.startswith(entity_id_prefix)
+    assert m.entity.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_a_place"),
+    [
+        ("Il segretario alla Difesa americano, Lloyd Austin, ha parlato a lungo.", "it", "Austin"),
+        ("Il ministro Carlo Marino ha confermato l'invio.", "it", "Marino"),
+        ("La generale Sofia Ferrara guida la logistica.", "it", "Sofia"),
+        ("La generale Sofia Ferrara guida la logistica.", "it", "Ferrara"),
+        ("La riunione nei saloni del Quai d'Orsay è finita tardi.", "it", "Orsay"),
+        ("La Casa Bianca vuole rafforzare la deterrenza.", "it", "Casa Bianca"),
+        ("Solo tra una pausa e l'altra si è parlato di pace.", "it", "Solo"),
+        ("Parole accolte con entusiasmo dai presenti.", "it", "Parole"),
+        ("Un messaggio chiaro, ha detto il portavoce.", "it", "Un"),
+        ("La Banca d'Italia ha rivisto le stime.", "it", "Italia"),
+        ("Spokeswoman Florence Hart said the talks would resume.", "en", "Florence"),
+        ("General Austin Miller told reporters about the plan.", "en", "Austin"),
+        ("Taylor said the council would vote on Monday.", "en", "Taylor"),
+        ("The report was first published by the Boston Globe.", "en", "Boston"),
+        ("Le colonel Antoine Nancy a précisé les détails.", "fr", "Nancy"),
+        ("The Council met in August to discuss the budget.", "en", "Council"),
+        ("Russian and Polish officers met at the border.", "en", "Russian"),
+    ],
+)
+def test_persons_buildings_organisations_and_common_words_are_not_places(gaz, text, lang, not_a_place):
+    assert not_a_place not in " ".join(surfaces(text, lang, gaz)).split(" ") + surfaces(text, lang, gaz)
+
+
+def test_a_surname_seen_in_a_person_name_is_not_a_place_later(gaz):
+    text = "Secretary Lloyd Austin arrived on Monday. Austin later met the ministers in Brussels."
+    assert surfaces(text, "en", gaz) == ["Brussels"]
+
+
+def test_dateline_in_capitals_is_a_place(gaz):
+    from geo.dates import find_dateline
+
+    text = "KHARTOUM: Fighting resumed in the capital after a short truce."
+    found = find_places(Document("t", text), lang="en", gazetteer=gaz, dateline=find_dateline(text, "en"))
+    assert found and found[0].surface == "KHARTOUM" and found[0].entity.country == "SD"
+
+
+def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
+    found = surfaces("NATO and the OSCE sent observers; US troops stayed in Estonia.", "en", gaz)
+    assert found == ["US", "Estonia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("The band played in Paris, Texas, last week.", "Paris", "US", "US-TX"),
+        ("Leaders met in Paris before travelling to Brussels and Warsaw.", "Paris", "FR", None),
+        ("Georgia's governor met officials in Atlanta and Savannah.", "Georgia", "US", None),
+        ("Russian troops crossed from Tbilisi's north into Georgia.", "Georgia", "GE", None),
+    ],
+)
+def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, admin1):
+    m = next(m for m in places(text, "en", gaz) if m.surface == surface)
+    assert m.entity.country == country
+    if admin1:
+        assert m.entity.admin1 == admin1
+
+
+def test_area_cue_selects_the_oblast_and_bare_name_the_city(gaz):
+    area = next(m for m in places("Almeno 18 incidenti nella zona di Kharkiv.", "it", gaz) if m.surface == "Kharkiv")
+    city = next(m for m in places("Il sindaco di Kharkiv ha parlato.", "it", gaz) if m.surface == "Kharkiv")
+    assert area.entity.kind == "admin1" and area.entity.admin1 == "UA-63"
+    assert city.entity.kind == "city" and city.entity.admin1 == "UA-63"
+    both = places("Shelling hit the Zaporizhzhia and Kherson regions overnight.", "en", gaz)
+    assert [m.entity.kind for m in both] == ["admin1", "admin1"]
+
+
+def test_confidence_is_lower_for_a_doubtful_choice(gaz):
+    sure = places("Le truppe sono arrivate in Polonia.", "it", gaz)[0]
+    doubtful = next(m for m in places("They drove to Springfield.", "en", gaz) if m.surface == "Springfield")
+    assert sure.confidence > 0.9
+    assert doubtful.confidence < sure.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "role"),
+    [
+        ("Mosca ha reagito con durezza alla dichiarazione.", "it", "Mosca", "actor"),
+        ("Washington said it would respond.", "en", "Washington", "actor"),
+        ("Bamako a dénoncé une offensive coordonnée.", "fr", "Bamako", "actor"),
+        ("La riunione si è svolta ieri a Parigi.", "it", "Parigi", "venue"),
+        ("Defence ministers held a summit in Vilnius.", "en", "Vilnius", "venue"),
+        ("Circa 4.500 soldati sono schierati in Lituania.", "it", "Lituania", "deployment"),
+        ("Shelling attacks hit villages in the Kherson region.", "en", "Kherson", "incident"),
+        ("Al vertice, insieme a Canada e Giappone, c'erano molti ministri.", "it", "Giappone", "participant"),
+        ("Il piano prevede nuovi reparti in arrivo dalla Germania.", "it", "Germania", "mention"),
+        ("La crisi in Ucraina preoccupa i rappresentanti.", "it", "Ucraina", "mention"),
+    ],
+)
+def test_roles_from_cue_words(gaz, text, lang, surface, role):
+    m = next(m for m in places(text, lang, gaz) if m.surface.startswith(surface))
+    assert m.role == role, (text, m.role)
+
+
+def test_minsk_in_a_treaty_name_is_a_mention(gaz):
+    found = places("Gli accordi di Minsk restano lettera morta.", "it", gaz)
+    assert [(m.surface, m.entity.country, m.role) for m in found] == [("Minsk", "BY", "mention")]
