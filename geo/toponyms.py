@@ -415,7 +415,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if len(key) < 3 and not tok.all_caps:
             return False
         # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
-        if tok.all_caps and not _country_code(cands) and (
+        if tok.all_caps and not _country_code(cands) and key not in _aliases() and (
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
