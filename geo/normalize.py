@@ -13,7 +13,7 @@ from functools import lru_cache
 # Letters that Unicode does not decompose into base + accent.
 _EXTRA = {
     "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ı": "i",
-    "ħ": "h", "ŧ": "t", "ŀ": "l", "ð": "d", "þ": "t",
+    "Ð": "d", "ħ": "h", "Ħ": "h", "ŧ": "t", "Ŧ": "t", "ŀ": "l", "Ŀ": "l", "ð": "d", "þ": "t", "Þ": "t",
 }
 _APOSTROPHES = "'’‘ʼ`´′ʹ‛"
 _DASHES = "‐‑‒–—―−"

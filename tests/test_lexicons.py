@@ -215,3 +215,11 @@ def test_key_titles_are_present(lang: str):
     titles = {fold_key(t) for t in _persons(lang)["titles"]}
     missing = {fold_key(t) for t in KEY_TITLES[lang]} - titles
     assert missing == set()
+
+
+def test_fold_is_idempotent_and_keeps_length():
+    from geo.normalize import fold
+
+    sample = "Ðakovo Þórshöfn Ħamrun Zaporižžja d’Italia İstanbul Łódź ÆØÅ Straße"
+    assert len(fold(sample)) == len(sample)
+    assert fold(fold(sample)) == fold(sample)

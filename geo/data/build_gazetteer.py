@@ -150,12 +150,23 @@ class Ent:
     def add(self, name: Any, primary: bool = True, *, min_len: int = 3) -> None:
         got = clean_name(name, min_len=min_len)
         if got is not None:
-            self.names[got] = self.names.get(got, False) or primary
+            for form in _with_unmarked(got):
+                self.names[form] = self.names.get(form, False) or primary
 
     def add_alternate(self, name: str) -> None:
         got = clean_alternate(name)
         if got is not None:
-            self.names[got] = self.names.get(got, False)
+            for form in _with_unmarked(got):
+                self.names[form] = self.names.get(form, False)
+
+
+_SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
+
+
+def _with_unmarked(name: str) -> list[str]:
+    """The name, and the name without transliteration apostrophes: "Ts'khinvali" -> "Tskhinvali"."""
+    plain = _SOFT_SIGN.sub("", name)
+    return [name] if plain == name or len(plain.split()[0]) < 4 else [name, plain]
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -384,9 +395,12 @@ def country_entities(src: Sources, cs: CountrySet) -> dict[str, Ent]:
     for a2, row in cs.rows.items():
         w = wc.get(a2, {})
         eng = (w.get("name") or {}).get("common") or row.get("NAME_EN") or row["NAME"]
+        # The point is the country's conventional centre (world-countries `latlng`, the GeoNames
+        # convention: Russia 60N 100E), not Natural Earth's label point; NE's label where it has none.
+        latlng = w.get("latlng") or [row["LABEL_Y"], row["LABEL_X"]]
         e = Ent(
             id=f"country:{a2}", name=eng, kind="country", country=a2,
-            lat=round(float(row["LABEL_Y"]), 5), lon=round(float(row["LABEL_X"]), 5),
+            lat=round(float(latlng[0]), 5), lon=round(float(latlng[1]), 5),
             population=int(row["POP_EST"]),
         )
         e.add(eng)
@@ -583,7 +597,7 @@ def admin1_entities(
             continue
         country = str(row.iso_a2) if re.fullmatch(r"[A-Z]{2}", str(row.iso_a2)) else code[:2]
         eng = (gn_by_iso.get(code) or [None])[0] or clean_name(row.cldr_en) or clean_name(row.name) or code
-        lat, lon = representative(simplified[code])
+        lat, lon = region_point(simplified[code])
         e = Ent(id=f"admin1:{code}", name=eng, kind="admin1", country=country, admin1=code, lat=lat, lon=lon)
         e.add(eng)
         if not e.names:  # a name outside our scripts: keep it anyway, it is the entity's name
@@ -1033,6 +1047,10 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
         if shapely.symmetric_difference(g, country_geoms["un"][a2]).area > POV_MIN_AREA
     }
     log(f"  countries drawn differently by the two points of view: {sorted(changed)}")
+    # Continents keep GeoNames' conventional points (Europe 48.7N 9.1E), like countries.
+    continents = json.loads((shared / "geonames" / "continents.json").read_text(encoding="utf-8"))
+    continent_points = {c["name"]: (round(float(c["lat"]), 5), round(float(c["lng"]), 5))
+                        for c in continents.values()}
     region_geoms: dict[str, dict[str, Any]] = {"un": {}, "de_facto": {}}
     for _slug, e in sorted(regions.items()):
         for pov, cs in povs.items():
@@ -1045,7 +1063,7 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
                 union = shapely.union_all([*([union] if union is not None else []), *units])
             tol = REGION_TOLERANCE if len(ctry) >= REGION_COARSE_MEMBERS else SIMPLIFY_TOLERANCE
             region_geoms[pov][e.id] = simplify_area(polygonal(union), tol)
-        e.lat, e.lon = region_point(region_geoms["un"][e.id])
+        e.lat, e.lon = continent_points.get(e.name) or region_point(region_geoms["un"][e.id])
     log("  regions done")
     de_facto_items = [(f"country:{a2}", country_geoms["de_facto"][a2]) for a2 in sorted(changed)]
     de_facto_items += sorted(region_geoms["de_facto"].items())
