@@ -87,7 +87,6 @@ def run(args: argparse.Namespace) -> int:
     docs = read_inputs(args.inputs or [str(SAMPLES)])
 
     from geo.gazetteer import load_gazetteer
-
     from geo.pipeline import parse_documents
 
     gazetteer = load_gazetteer(pov=args.pov)

@@ -10,7 +10,8 @@ names of three letters or fewer and for minor alternate spellings.
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
     capital +0.4; a name that is only a minor alternate spelling of the entity -1.0.
 ``name``
-    +0.3 when the name as written is the entity's English name ("Sudan" before South Sudan).
+    +0.3 when the name as written is the entity's English name, +0.9 for an area ("Sudan"
+    before South Sudan, "Mexico" the country before Mexico City).
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
     without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
@@ -158,7 +159,8 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int)
         e = cand.entity
         s = prior(cand)
         if fold_key(e.name) == surface_key:
-            s += NAME_MATCH_BONUS  # "Sudan" is Sudan before South Sudan
+            # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
+            s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region") else 1)
         if span.area_hint and e.kind in ("admin1", "region"):
             s += AREA_BONUS
         elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary

@@ -1064,6 +1064,10 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
             tol = REGION_TOLERANCE if len(ctry) >= REGION_COARSE_MEMBERS else SIMPLIFY_TOLERANCE
             region_geoms[pov][e.id] = simplify_area(polygonal(union), tol)
         e.lat, e.lon = continent_points.get(e.name) or region_point(region_geoms["un"][e.id])
+    for eid, (lat, lon, _why) in sorted((fixes.get("points") or {}).items()):
+        if eid not in by_id:
+            raise SystemExit(f"corrections.yaml: unknown entity {eid}")
+        by_id[eid].lat, by_id[eid].lon = round(float(lat), 5), round(float(lon), 5)
     log("  regions done")
     de_facto_items = [(f"country:{a2}", country_geoms["de_facto"][a2]) for a2 in sorted(changed)]
     de_facto_items += sorted(region_geoms["de_facto"].items())
