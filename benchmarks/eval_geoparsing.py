@@ -63,6 +63,25 @@ def run_corpus(name: str, split: str, workdir: Path) -> dict:
     return result
 
 
+def places_throughput(name: str) -> tuple[int, float]:
+    """Documents per second of the text -> places step alone (one process, one core, warm gazetteer)."""
+    sys.path.insert(0, str(ROOT))
+    from geo.dates import find_dateline
+    from geo.documents import read_jsonl
+    from geo.gazetteer import load_gazetteer
+    from geo.language import detect_language
+    from geo.pipeline import find_places
+
+    gaz = load_gazetteer()
+    docs = read_jsonl(EVAL / name / "docs.jsonl")
+    langs = [d.lang or detect_language(d.text) for d in docs]
+    find_places(docs[0], lang=langs[0], gazetteer=gaz)  # warm the lexicons and word lists
+    t0 = time.perf_counter()
+    for doc, lang in zip(docs, langs, strict=True):
+        find_places(doc, lang=lang, gazetteer=gaz, dateline=find_dateline(doc.text, lang))
+    return len(docs), time.perf_counter() - t0
+
+
 def _f(x) -> str:
     return "  -  " if x is None else f"{x:.3f}"
 
@@ -107,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             # KIND has no split field: the whole dev set is scored.
             split = "all" if name == "kind_it_dev" else a.split
             print_table(name, run_corpus(name, split, workdir))
+            n, seconds = places_throughput(name)
+            print(f"  text -> places alone: {n} docs in {seconds:.2f} s = {n / seconds:.0f} docs/s")
     return 0
 
 
