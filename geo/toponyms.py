@@ -132,7 +132,7 @@ def cues_for(lang: str) -> Cues:
         area_suffixes=gather("places", "area_suffixes", [lang]),
         demonyms=gather("demonyms", "demonyms", all_langs),
         lang=lang,
-        speech_verbs=gather("places", "actor_verbs", [lang]),
+        speech_verbs=gather("places", "speech_verbs", [lang]),
         org_heads=gather("places", "org_heads", langs),
         org_tails=gather("places", "org_tails", langs),
         abbreviations=tuple(sorted(

@@ -164,9 +164,17 @@ _SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
 
 
 def _with_unmarked(name: str) -> list[str]:
-    """The name, and the name without transliteration apostrophes: "Ts'khinvali" -> "Tskhinvali"."""
+    """The name and its usual unmarked spellings: without transliteration apostrophes
+    ("Ts'khinvali" -> "Tskhinvali") and with spaces for hyphens ("Emilia-Romagna" -> "Emilia Romagna")."""
+    forms = [name]
     plain = _SOFT_SIGN.sub("", name)
-    return [name] if plain == name or len(plain.split()[0]) < 4 else [name, plain]
+    if plain != name and len(plain.split()[0]) >= 4:
+        forms.append(plain)
+    for form in list(forms):
+        spaced = re.sub(r"(?<=[^\W\d_]{3})-(?=[^\W\d_]{3})", " ", form)
+        if spaced != form and len(spaced.split()) <= 6:
+            forms.append(spaced)
+    return forms
 
 
 # --------------------------------------------------------------------------- geometry helpers
@@ -391,6 +399,7 @@ def country_entities(src: Sources, cs: CountrySet) -> dict[str, Ent]:
         p = src.country_names / f"i18n-iso-countries_{lang}.json"
         if p.exists():
             i18n[lang] = json.loads(p.read_text(encoding="utf-8"))["countries"]
+    points = src.yaml("corrections.yaml").get("points") or {}
     out = {}
     for a2, row in cs.rows.items():
         w = wc.get(a2, {})
@@ -403,6 +412,8 @@ def country_entities(src: Sources, cs: CountrySet) -> dict[str, Ent]:
             lat=round(float(latlng[0]), 5), lon=round(float(latlng[1]), 5),
             population=int(row["POP_EST"]),
         )
+        if e.id in points:
+            e.lat, e.lon = round(float(points[e.id][0]), 5), round(float(points[e.id][1]), 5)
         e.add(eng)
         for col in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_CIAWF", "NAME_SORT", "BRK_NAME",
                     "GEOUNIT"):
