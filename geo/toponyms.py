@@ -221,7 +221,9 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
     def run_from(i: int, limit: int = 3) -> int:
         """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
         j = i
-        while j < n and j - i < limit and tokens[j].capitalised and not tokens[j].all_caps:
+        while j < n and j - i < limit and tokens[j].capitalised and (
+            not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
+        ):
             if j > i and not _JOINER.match(text[tokens[j - 1].end : tokens[j].start]):
                 break
             j += 1
@@ -266,8 +268,9 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
             nxt = tokens[i + 1]
-            if nxt.capitalised and not nxt.all_caps and text[tok.end : nxt.start] == " " and not longer_place_at(i):
-                end = run_from(i + 1)
+            if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
+                    and not longer_place_at(i):
+                end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
                 i = end
@@ -446,9 +449,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False
             nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
-            if nxt in cues.speech_verbs and best.population < SPEAKER_MAX_POPULATION and not after_locative \
-                    and text[end:end + 1] == " ":
-                return False
+            if best.population < SPEAKER_MAX_POPULATION and not after_locative and (
+                (nxt in cues.speech_verbs and text[end:end + 1] == " ") or (prev_key in cues.speech_verbs)
+            ):
+                return False  # "Taylor said", "said Taylor"
     if not any(c.primary for c in cands):
         best = cands[0].entity
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
