@@ -268,8 +268,10 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
             nxt = tokens[i + 1]
+            tail_of_place = i > 0 and _JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
+                fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not longer_place_at(i):
+                    and not longer_place_at(i) and not tail_of_place:
                 end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
