@@ -105,7 +105,7 @@ def print_table(name: str, res: dict) -> None:
         verdict_acc = "met" if acc >= target_acc else f"missed by {target_acc - acc:.3f}"
         line += f"; acc@161 >= {target_acc}: {verdict_acc}"
     print(line)
-    if resol:
+    if resol and resol.get("acc161") is not None:
         print(f"  overlap F1 {res['recognition']['overlap']['f1']:.3f}; end-to-end acc@161 "
               f"{resol['acc161_end_to_end']:.3f}; AUC {resol['auc']:.3f}")
 

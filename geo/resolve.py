@@ -8,7 +8,8 @@ names of three letters or fewer and for minor alternate spellings.
 ``prior``
     Kind and size: a country 4.0, a composite region 3.5, an admin-1 unit 2.4, a city
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
-    capital +0.4; a name that is only a minor alternate spelling of the entity -1.0.
+    capital +1.0 (news names capitals for their governments); a name that is only a minor
+    alternate spelling of the entity -1.0.
 ``name``
     +0.3 when the name as written is the entity's English name, +0.9 for an area ("Sudan"
     before South Sudan, "Mexico" the country before Mexico City).
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from geo.normalize import fold_key
 
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 1.0}
-CAPITAL_BONUS = 0.4
+CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
 QUALIFIER_BONUS = 5.0

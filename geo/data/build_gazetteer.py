@@ -828,10 +828,13 @@ def promote_shared_names(cities: dict[int, Ent], admin1: dict[str, Ent]) -> None
 def apply_variants(
     variants: dict[str, list[list[str]]], cities: dict[int, Ent], admin1: dict[str, Ent]
 ) -> None:
+    # Standard names first: a city matched only through a GeoNames alternate (Nikopol lists
+    # "Slov'iansk") is used only when no city carries the variant as a standard name.
     city_index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    city_alt_index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for gid, e in cities.items():
-        for n in e.names:
-            city_index[(e.country or "", fold_key(n))].append(gid)
+        for n, primary in e.names.items():
+            (city_index if primary else city_alt_index)[(e.country or "", fold_key(n))].append(gid)
     a1_index: dict[tuple[str, str], list[str]] = defaultdict(list)
     for code, e in admin1.items():
         for n in e.names:
@@ -839,7 +842,8 @@ def apply_variants(
     for country, groups in sorted(variants.items()):
         for group in groups:
             keys = {fold_key(n) for n in group}
-            gids = {g for k in keys for g in city_index.get((country, k), [])}
+            gids = {g for k in keys for g in city_index.get((country, k), [])} or {
+                g for k in keys for g in city_alt_index.get((country, k), [])}
             codes = {c for k in keys for c in a1_index.get((country, k), [])}
             if not gids and not codes:
                 log(f"  variants: no place for {group[0]!r} in {country}")
