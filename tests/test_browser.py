@@ -278,3 +278,35 @@ def test_samples_map_in_the_browser(page, samples_map, artifacts_dir):
     assert countries >= 200  # the offline basemap: the world's countries
     page.screenshot(path=str(artifacts_dir / "map_samples.png"))
     assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+@pytest.fixture(scope="module")
+def reference_map(tmp_path_factory):
+    """The reference article (../shared/seeds) through the real gazetteer and parser."""
+    from geo.documents import read_inputs
+    from geo.gazetteer import load_gazetteer
+    from geo.pipeline import parse_documents
+
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "volenterosi_paris_2026-01-06_it.txt"
+    assert seed.is_file(), f"reference article missing: {seed}"
+    gaz = load_gazetteer()
+    docs = read_inputs([str(seed)])
+    parsed = parse_documents(docs, gazetteer=gaz)
+    path = tmp_path_factory.mktemp("reference") / "map.html"
+    return _save(parsed, gaz, path, lang="it")
+
+
+def test_reference_map_in_the_browser(page, reference_map, artifacts_dir):
+    path, places, figures = reference_map
+    _open(page, path)
+    assert _layer_counts(page) == _expected_counts(places, figures)
+    # The deployment over Poland, Romania and the Baltic states reads as a range in its popup.
+    poland = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.pl === 'country:PL')")
+    assert poland >= 0
+    _click_item(page, "deployments", poland)
+    page.wait_for_timeout(400)
+    content = page.locator(".leaflet-popup-content").inner_text()
+    assert "12.000" in content and "20.000" in content
+    assert "Paesi baltici" in content  # the quote, with the figure's sentence
+    page.screenshot(path=str(artifacts_dir / "map_reference.png"))
+    assert page.atlante_errors == [] and page.atlante_requests == []
