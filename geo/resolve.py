@@ -109,6 +109,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     # that outranks every city reading), plus the dateline.  They vote for the document's countries.
     country_votes: Counter[str] = Counter()
     for span in spans:
+        if not span.candidates:
+            continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
         if len(span.candidates) == 1 or span.dateline or (len(areas) == 1 and best in areas):
@@ -116,12 +118,15 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                 country_votes[code] += 1
     total = sum(country_votes.values()) or 1
     base = [_base_scores(span, text, gazetteer, country_votes, total) for span in spans]
-    tops = [span.candidates[_argmax(sc)].entity for span, sc in zip(spans, base, strict=True)]
+    tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
 
     # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
     for i, (span, scores) in enumerate(zip(spans, base, strict=True)):
-        others = [t for j, t in enumerate(tops) if j != i and spans[j].surface != span.surface]
+        if not scores:
+            out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
+            continue
+        others = [t for j, t in enumerate(tops) if j != i and t is not None and spans[j].surface != span.surface]
         admin1s = {t.admin1 for t in others if t.admin1 and t.kind in ("city", "admin1")}
         points = [(t.lat, t.lon) for t in others if t.kind == "city"]
         final = []

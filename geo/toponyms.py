@@ -73,7 +73,7 @@ class Span:
     start: int
     end: int
     surface: str
-    candidates: list = field(default_factory=list)  # gazetteer Candidates, ranked
+    candidates: list = field(default_factory=list)  # gazetteer Candidates, ranked; [] = unresolved
     sentence: tuple[int, int] = (0, 0)
     area_hint: bool = False  # "la zona di Kharkiv": prefer the admin-1 unit
     dateline: bool = False
@@ -92,6 +92,7 @@ class Cues:
     locative: frozenset[str]
     area_cues: frozenset[str]
     area_suffixes: frozenset[str]
+    admin2_suffixes: frozenset[str]
     demonyms: frozenset[str]
     lang: str
     speech_verbs: frozenset[str]
@@ -130,6 +131,7 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
         area_suffixes=gather("places", "area_suffixes", [lang]),
+        admin2_suffixes=gather("places", "admin2_suffixes", langs),
         demonyms=gather("demonyms", "demonyms", all_langs),
         lang=lang,
         speech_verbs=gather("places", "speech_verbs", [lang]),
@@ -386,6 +388,13 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
+        after = tokens[i + length] if i + length < n else None
+        if (after is not None and after.capitalised and after.key in cues.admin2_suffixes
+                and text[end : after.start] == " " and not _overlaps(start, after.end, masked)):
+            # "Laurel County": a unit the gazetteer lacks, not the town of Laurel.
+            spans.append(Span(start, after.end, text[start : after.end], [], sentence_at(sentences, start)))
+            i += length + 1
+            continue
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words):

@@ -146,3 +146,10 @@ def test_roles_from_cue_words(gaz, text, lang, surface, role):
 def test_minsk_in_a_treaty_name_is_a_mention(gaz):
     found = places("Gli accordi di Minsk restano lettera morta.", "it", gaz)
     assert [(m.surface, m.entity.country, m.role) for m in found] == [("Minsk", "BY", "mention")]
+
+
+def test_a_county_the_gazetteer_lacks_is_an_unresolved_mention_not_a_town(gaz):
+    found = places("Deputies in Laurel County arrested two men near London, Kentucky.", "en", gaz)
+    county = next(m for m in found if m.surface.startswith("Laurel"))
+    assert county.surface == "Laurel County" and county.entity is None and county.confidence == 0.0
+    assert any(m.surface == "London" and m.entity.admin1 == "US-KY" for m in found)
