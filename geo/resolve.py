@@ -12,7 +12,8 @@ names of three letters or fewer and for minor alternate spellings.
     alternate spelling of the entity -1.0.
 ``name``
     +0.3 when the name as written is the entity's English name, +0.9 for an area ("Sudan"
-    before South Sudan, "Mexico" the country before Mexico City).
+    before South Sudan); when the name is a country's own name, a city known by another name
+    ("Mexico City" for "Mexico") gets -1.0.
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
     without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
@@ -49,6 +50,7 @@ COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
 NAME_MATCH_BONUS = 0.3
+COUNTRY_NAME_PENALTY = -1.0
 NAMESAKE_MIN_POPULATION = 10_000
 
 
@@ -160,10 +162,13 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int)
     surface_key = fold_key(span.surface)
     qual = _qualifier_key(text, span.end)
     qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else set()
+    names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     scores = []
     for cand in span.candidates:
         e = cand.entity
         s = prior(cand)
+        if names_country and e.kind == "city" and fold_key(e.name) != surface_key:
+            s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City
         if fold_key(e.name) == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region") else 1)
