@@ -727,24 +727,24 @@ def _most_specific(ms: list[Mention]) -> list[Mention]:
     return out or ms
 
 
-def _locative_before(doc: _Doc, i: int) -> bool:
-    """A locative word introduces the place at ``toks[i]`` ("in", "nella zona di", "dans la province du")."""
-    for m in range(5):
+def _introduced_by(doc: _Doc, i: int, words: Phrases, reach: int = 5) -> bool:
+    """One of ``words`` introduces the place at ``toks[i]``, maybe over place words ("nel sud del")."""
+    for m in range(reach):
         if m and (i - m < 0 or doc.toks[i - m].text not in doc.lex.place_words):
             return False
-        if doc.lex.locative.match_ending(doc.toks, i - m):
+        if words.match_ending(doc.toks, i - m):
             return True
     return False
+
+
+def _locative_before(doc: _Doc, i: int) -> bool:
+    """A locative word introduces the place at ``toks[i]`` ("in", "nella zona di", "dans la province du")."""
+    return _introduced_by(doc, i, doc.lex.locative)
 
 
 def _origin_before(doc: _Doc, i: int) -> bool:
     """An origin word introduces the place at ``toks[i]`` ("in arrivo dalla Germania", "sent from Poland")."""
-    for m in range(4):
-        if m and (i - m < 0 or doc.toks[i - m].text not in doc.lex.place_words):
-            return False
-        if doc.lex.origin.match_ending(doc.toks, i - m):
-            return True
-    return False
+    return _introduced_by(doc, i, doc.lex.origin, reach=4)
 
 
 def _group_penalty(doc: _Doc, g: _Group) -> float:
