@@ -102,7 +102,9 @@ class Corrections:
             m.entity = self._entity(rule, gazetteer)
             m.confidence = 1.0
             out.append(m)
-        out.extend(self._missing(doc, out, gazetteer))
+        added = self._missing(doc, out, gazetteer)
+        # A corrected span replaces the shorter names found inside it ("passo di Vrata" over "Vrata").
+        out = [m for m in out if not any(a.start <= m.start and m.end <= a.end for a in added)] + added
         out.sort(key=lambda m: m.start)
         return out
 
@@ -110,7 +112,9 @@ class Corrections:
         added = []
         folded = fold(doc.text)
         sentences = split_sentences(doc.text) or [(0, len(doc.text))]
-        taken = [(m.start, m.end) for m in mentions]
+        # Names already taken by corrected mentions; a plain mention inside a rule's span gives way.
+        taken = [(m.start, m.end) for m in mentions if m.confidence == 1.0 and m.entity is not None
+                 and self._rule_for(m.surface, doc.doc_id) is not None]
         for rule in self.rules:
             if rule.not_place or (rule.doc_id is not None and rule.doc_id != doc.doc_id):
                 continue
