@@ -28,7 +28,9 @@ names of three letters or fewer and for minor alternate spellings.
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
     +1.0 for an admin-1 unit per other city of the document inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
-    is Paris, France).
+    is Paris, France); when one country has half the document's votes, +0.4 for each other
+    name (up to three) with a reading in that country within 100 km ("Palestine", "Athens" and
+    "Tyler": the Texan towns).
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
 NAME_MATCH_BONUS = 0.3
 COUNTRY_NAME_PENALTY = -1.0
+DOMINANT_SHARE = 0.5
+LOCAL_KM = 100.0
+LOCAL_BONUS = 0.4
 NAMESAKE_MIN_POPULATION = 10_000
 
 
@@ -122,6 +127,13 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     base = [_base_scores(span, text, gazetteer, country_votes, total) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
 
+    # Local news: when one country dominates, towns whose namesakes cluster together support each
+    # other ("Palestine", "Athens" and "Tyler" all have a Texan reading within 100 km).
+    dominant = country_votes.most_common(1)[0][0] if country_votes else None
+    if dominant is not None and country_votes[dominant] / total < DOMINANT_SHARE:
+        dominant = None
+    local = _local_points(spans, dominant)
+
     # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
     for i, (span, scores) in enumerate(zip(spans, base, strict=True)):
@@ -142,6 +154,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                     sc += ADMIN1_CONTEXT_BONUS
                 if any(0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in points):
                     sc += COHERENCE_BONUS
+                if e.country == dominant:
+                    sc += LOCAL_BONUS * min(_local_support(e, span.surface, local), 3)
             final.append(sc)
         top = _argmax(final)
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
@@ -151,6 +165,31 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             confidence *= 0.8
         out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))
     return out
+
+
+def _local_points(spans: list, country: str | None) -> dict[str, list[tuple[float, float]]]:
+    """Surface -> points of its city readings in ``country`` (empty without a dominant country)."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    if country is None:
+        return points
+    for span in spans:
+        pts = [(c.entity.lat, c.entity.lon) for c in span.candidates
+               if c.entity.kind == "city" and c.entity.country == country]
+        if pts:
+            points.setdefault(span.surface, []).extend(pts)
+    return points
+
+
+def _local_support(e, surface: str, local: dict[str, list[tuple[float, float]]]) -> int:
+    """How many other names of the document have a reading within ``LOCAL_KM`` of ``e``."""
+    n = 0
+    for other, pts in local.items():
+        if other == surface:
+            continue
+        if any(abs(la - e.lat) < 1.0 and abs(lo - e.lon) < 1.5 and haversine_km(e.lat, e.lon, la, lo) < LOCAL_KM
+               for la, lo in pts):
+            n += 1
+    return n
 
 
 def _argmax(scores: list[float]) -> int:
