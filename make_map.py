@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="borders' point of view: un (default; Crimea is Ukraine, UNGA res. 68/262) or de_facto")
     p.add_argument("--corrections", default=None, metavar="FILE",
                    help="YAML or CSV file of manual corrections (surface -> gazetteer id, coordinates or not-a-place)")
+    online = p.add_argument_group("online geocoding (opt-in; off by default, Atlante works offline)")
+    online.add_argument("--online", action="store_true",
+                        help="ask Nominatim for names the embedded gazetteer lacks (needs --user-agent)")
+    online.add_argument("--user-agent", default=None,
+                        help="your application and contact, required by Nominatim's usage policy")
+    online.add_argument("--geocoder-url", default="https://nominatim.openstreetmap.org",
+                        help="Nominatim server (default: the public one; at most one request per second)")
+    online.add_argument("--geocoder-cache", default=None, metavar="FILE",
+                        help="SQLite cache of answers (default: ~/.cache/atlante/geocode.sqlite)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -90,7 +99,9 @@ def run(args: argparse.Namespace) -> int:
     from geo.pipeline import parse_documents
 
     gazetteer = load_gazetteer(pov=args.pov)
-    parsed = parse_documents(docs, lang=args.lang, gazetteer=gazetteer, corrections=corrections)
+    online = _online_geocoder(args) if args.online else None
+    parsed = parse_documents(docs, lang=args.lang, gazetteer=gazetteer, corrections=corrections, online=online,
+                             progress=not args.quiet and sys.stderr.isatty())
     if corrections is not None:
         for warning in corrections.unused_report():
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -121,6 +132,19 @@ def run(args: argparse.Namespace) -> int:
         for path in extra:
             print(f"  wrote {path}")
     return 0
+
+
+def _online_geocoder(args: argparse.Namespace):
+    """The opt-in Nominatim geocoder (cached, rate-limited), from the command-line options."""
+    from urllib.parse import urlsplit
+
+    from geo.geocoders import CachedGeocoder
+
+    url = urlsplit(args.geocoder_url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise InputError(f"--geocoder-url must be an http(s) URL, got {args.geocoder_url!r}")
+    return CachedGeocoder(user_agent=args.user_agent, cache_path=args.geocoder_cache, domain=url.netloc,
+                          scheme=url.scheme)
 
 
 def _parse_formats(value: str) -> list[str]:

@@ -12,8 +12,31 @@ from geo.resolve import resolve_spans
 from geo.roles import assign_roles, roles_from_figures
 from geo.toponyms import find_toponyms
 
+#: Confidence given to a place found only by the online geocoder.
+ONLINE_CONFIDENCE = 0.5
 
-def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, corrections=None) -> list[Mention]:
+
+def geocode_unresolved(mentions: list[Mention], online, memo: dict | None = None) -> None:
+    """Ask the user's online geocoder for the names the gazetteer lacks ("Laurel County"), in place.
+
+    Each distinct surface is asked once per run (and once ever, through the geocoder's cache);
+    a surface it does not know stays unresolved.
+    """
+    from geo.geocoders import entity_from_location
+
+    memo = {} if memo is None else memo
+    for m in mentions:
+        if m.entity is not None:
+            continue
+        if m.surface not in memo:
+            location = online.geocode(m.surface, exactly_one=True)
+            memo[m.surface] = entity_from_location(location) if location is not None else None
+        if memo[m.surface] is not None:
+            m.entity, m.confidence = memo[m.surface], ONLINE_CONFIDENCE
+
+
+def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, corrections=None,
+                online=None, memo: dict | None = None) -> list[Mention]:
     """Recognise, resolve and give a role to every place named in ``doc``.
 
     Parameters
@@ -25,11 +48,15 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     dateline : geo.dates.Dateline, optional
     corrections : geo.corrections.Corrections, optional
         Manual fixes applied after resolution.
+    online : geo.geocoders.CachedGeocoder, optional
+        The user's opt-in online geocoder, asked only for names the gazetteer lacks.
+    memo : dict, optional
+        Answers of ``online`` shared across documents.
 
     Returns
     -------
     list of Mention
-        In text order; ``entity`` is set on every mention.
+        In text order; ``entity`` is ``None`` for a name nothing could place.
     """
     spans = find_toponyms(doc.text, lang=lang, gazetteer=gazetteer, dateline=dateline)
     resolutions = resolve_spans(spans, doc.text, gazetteer)
@@ -40,6 +67,8 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     ]
     if corrections is not None:
         mentions = corrections.apply(doc, mentions, gazetteer)
+    if online is not None:
+        geocode_unresolved(mentions, online, memo)
     assign_roles(mentions, doc.text, lang)
     return mentions
 
@@ -55,14 +84,16 @@ def _date_mentions(doc: Document, mentions: list[Mention], lang: str, doc_date) 
         m.date = cache[key]
 
 
-def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None) -> ParsedDocument:
+def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
+                   memo: dict | None = None) -> ParsedDocument:
     """Parse one document into places and figures (see :func:`parse_documents`)."""
     doc_lang = doc.lang if lang == "auto" and doc.lang else lang
     if doc_lang == "auto":
         doc_lang = detect_language(doc.text)
     dateline = find_dateline(doc.text, doc_lang)
     doc_date = document_date(doc, doc_lang)
-    mentions = find_places(doc, lang=doc_lang, gazetteer=gazetteer, dateline=dateline, corrections=corrections)
+    mentions = find_places(doc, lang=doc_lang, gazetteer=gazetteer, dateline=dateline, corrections=corrections,
+                           online=online, memo=memo)
     _date_mentions(doc, mentions, doc_lang, doc_date)
     figures = extract_figures(doc, mentions, lang=doc_lang, doc_date=doc_date)
     for f in figures:
@@ -74,7 +105,7 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
 
 
 def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=None,
-                    corrections=None) -> list[ParsedDocument]:
+                    corrections=None, online=None, progress: bool = False) -> list[ParsedDocument]:
     """Parse documents into places and figures.
 
     Parameters
@@ -87,6 +118,10 @@ def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=N
         Defaults to the embedded gazetteer, UN point of view.
     corrections : geo.corrections.Corrections, optional
         Manual fixes (``--corrections``).
+    online : geo.geocoders.CachedGeocoder, optional
+        Opt-in online geocoder for names the gazetteer lacks; ``None`` keeps Atlante offline.
+    progress : bool
+        Show a progress bar (tqdm) on standard error.
 
     Returns
     -------
@@ -96,4 +131,8 @@ def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=N
         from geo.gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
-    return [parse_document(d, lang=lang, gazetteer=gazetteer, corrections=corrections) for d in docs]
+    from tqdm import tqdm
+
+    memo: dict = {}
+    return [parse_document(d, lang=lang, gazetteer=gazetteer, corrections=corrections, online=online, memo=memo)
+            for d in tqdm(docs, desc="reading", unit="doc", disable=not progress, leave=False)]

@@ -173,3 +173,40 @@ def test_outdir_that_is_a_file_is_refused(tmp_path):
     target.write_text("a file", encoding="utf-8")
     assert make_map.main([str(ROOT / "samples"), "-o", str(target), "-q"]) == 2
     assert target.read_text(encoding="utf-8") == "a file"
+
+
+def test_online_geocoding_is_opt_in_cached_and_fills_names_the_gazetteer_lacks(tmp_path, monkeypatch):
+    from tests.nominatim_stub import NominatimStub
+
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)  # the stub is on 127.0.0.1: no proxy in between
+
+    src = tmp_path / "doc.txt"
+    src.write_text("Deputies in Laurel County arrested two men near London, Kentucky.", encoding="utf-8")
+    county = {"place_id": 7, "osm_type": "relation", "osm_id": 1700, "lat": "37.11", "lon": "-84.12",
+              "display_name": "Laurel County, Kentucky, United States", "name": "Laurel County",
+              "addresstype": "county", "type": "administrative", "address": {"country_code": "us"}}
+    with NominatimStub(places=[county]) as stub:
+        offline = tmp_path / "offline"
+        assert make_map.main([str(src), "-o", str(offline), "-q"]) == 0
+        assert stub.requests == [], "nothing touches the network unless asked"
+        line = json.loads((offline / "mentions.jsonl").read_text())
+        assert {t["surface"]: t["place_id"] for t in line["toponyms"]}["Laurel County"] is None
+
+        args = [str(src), "-q", "--online", "--user-agent", "atlante-tests/0.1 (tests@example.org)",
+                "--geocoder-url", f"http://{stub.domain}", "--geocoder-cache", str(tmp_path / "cache.sqlite")]
+        assert make_map.main([*args, "-o", str(tmp_path / "online")]) == 0
+        line = json.loads((tmp_path / "online" / "mentions.jsonl").read_text())
+        laurel = next(t for t in line["toponyms"] if t["surface"] == "Laurel County")
+        assert (laurel["place_id"], laurel["lat"], laurel["lon"]) == ("osm:relation:1700", 37.11, -84.12)
+        asked = len(stub.requests)
+        assert asked == 1
+        assert make_map.main([*args, "-o", str(tmp_path / "again")]) == 0
+        assert len(stub.requests) == asked, "the second run is served from the cache"
+
+
+def test_online_geocoding_needs_a_user_agent(tmp_path):
+    src = tmp_path / "doc.txt"
+    src.write_text("Troops in Laurel County.", encoding="utf-8")
+    assert make_map.main([str(src), "-o", str(tmp_path / "out"), "-q", "--online"]) == 2
+    assert not (tmp_path / "out").exists()
