@@ -98,6 +98,9 @@ class Cues:
     speech_verbs: frozenset[str]
     org_heads: frozenset[str]
     org_tails: frozenset[str]
+    club_articles: frozenset[str]
+    cities_with_article: frozenset[str]
+    span_prefixes: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...]
 
 
@@ -137,6 +140,9 @@ def cues_for(lang: str) -> Cues:
         speech_verbs=gather("places", "speech_verbs", [lang]),
         org_heads=gather("places", "org_heads", langs),
         org_tails=gather("places", "org_tails", langs),
+        club_articles=gather("places", "club_articles", [lang]),
+        cities_with_article=gather("places", "cities_with_article", [lang]),
+        span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=len, reverse=True)),
         abbreviations=tuple(sorted(
             (fold_key(str(k)), fold_key(str(v)))
             for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
@@ -399,9 +405,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words):
             sent = sentence_at(sentences, start)
-            spans.append(Span(start, end, text[start:end], list(cands), sent,
-                              area_hint=_area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues),
-                              dateline=is_dateline))
+            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues)
+            start = _with_prefix(folded, start, cues)
+            spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline))
         i += length
     return spans
 
@@ -444,6 +450,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
+        if prev_key in cues.club_articles and key not in cues.cities_with_article and not any(
+            c.entity.kind in ("country", "region") for c in cands  # "il Belgio", "il Lazio" keep theirs
+        ):
+            return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         if best.kind == "city" and not best.capital_of:
             # Next to a capitalised rare word, a town's name is part of a person's or a firm's:
@@ -484,6 +494,16 @@ def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:
     while j >= 0 and text[j] in " \t\"'«“‘(-–—":
         j -= 1
     return j < 0 or text[j] in ".!?:\n"
+
+
+def _with_prefix(folded: str, start: int, cues: Cues) -> int:
+    """Start of the mention including a descriptor the language writes as part of the name
+    ("provincia di Milano" in Italian); ``start`` itself when there is none."""
+    for prefix in cues.span_prefixes:
+        begin = start - len(prefix) - 1
+        if begin >= 0 and folded[begin:start] == prefix + " " and (begin == 0 or not folded[begin - 1].isalnum()):
+            return begin
+    return start
 
 
 _AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})

@@ -153,3 +153,12 @@ def test_a_county_the_gazetteer_lacks_is_an_unresolved_mention_not_a_town(gaz):
     county = next(m for m in found if m.surface.startswith("Laurel"))
     assert county.surface == "Laurel County" and county.entity is None and county.confidence == 0.0
     assert any(m.surface == "London" and m.entity.admin1 == "US-KY" for m in found)
+
+
+def test_italian_clubs_and_descriptors(gaz):
+    found = places("Una vittoria per il Napoli. La provincia di Milano e il Cairo. Il Lazio vota.", "it", gaz)
+    got = {m.surface: m.entity for m in found}
+    assert "Napoli" not in got, "'il Napoli' is the club: Italian cities take no article"
+    assert got["provincia di Milano"].kind == "admin1" and got["provincia di Milano"].admin1 == "IT-MI"
+    assert got["Cairo"].country == "EG", "the article belongs to the name of some cities"
+    assert got["Lazio"].kind == "region", "regions take the article"
