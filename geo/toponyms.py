@@ -406,7 +406,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                                 sentence_starts, lowercase_words):
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues)
-            start = _with_prefix(folded, start, cues)
+            start = _with_prefix(text, folded, start, cues)
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline))
         i += length
     return spans
@@ -450,7 +450,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
-        if prev_key in cues.club_articles and key not in cues.cities_with_article and not any(
+        if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
             c.entity.kind in ("country", "region") for c in cands  # "il Belgio", "il Lazio" keep theirs
         ):
             return False  # "il Napoli", "al Milan": the club
@@ -462,8 +462,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
                         and not _at_sentence_start(tokens, i - 1, text, sentence_starts)
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
-            if (follows and not nxt_tok.all_caps and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
-                precedes and not prev_tok.all_caps and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF
+            if (follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
+                precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF
             ):
                 return False
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
@@ -481,6 +481,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     return True
 
 
+def _name_like(tok: Token) -> bool:
+    """Written like a person's name: a capital, then lower case ("Bryant", not "NBA" or "WineFestival")."""
+    return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
 def _country_code(cands) -> bool:
     return any(c.entity.kind == "country" for c in cands)
 
@@ -496,12 +501,13 @@ def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:
     return j < 0 or text[j] in ".!?:\n"
 
 
-def _with_prefix(folded: str, start: int, cues: Cues) -> int:
+def _with_prefix(text: str, folded: str, start: int, cues: Cues) -> int:
     """Start of the mention including a descriptor the language writes as part of the name
     ("provincia di Milano" in Italian); ``start`` itself when there is none."""
     for prefix in cues.span_prefixes:
         begin = start - len(prefix) - 1
-        if begin >= 0 and folded[begin:start] == prefix + " " and (begin == 0 or not folded[begin - 1].isalnum()):
+        if (begin >= 0 and folded[begin:start] == prefix + " " and (begin == 0 or not folded[begin - 1].isalnum())
+                and folded[begin] == text[begin]):  # lower case: "Comune di Roma" is the institution
             return begin
     return start
 
