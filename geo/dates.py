@@ -175,16 +175,7 @@ def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> 
             if d2:
                 j += jn + d2[1]
         mo = _month(toks, j, lex)
-        if mo:
-            j += mo[1]
-            yr = _year(toks, j)
-            year = yr[0] if yr else None
-            j += yr[1] if yr else 0
-            first = _make(year, mo[0], d1[0], ref)
-            last = _make(year, mo[0], d2[0], ref) if d2 else first
-            if first and last and first <= last:
-                return (first, last), j - k
-        return None
+        return _days_of_month(toks, k, j + mo[1], mo[0], d1, d2, ref) if mo else None
     mo = _month(toks, k, lex)
     if mo:  # "January 5, 2026", "Jan. 5"
         j = k + mo[1]
@@ -196,13 +187,21 @@ def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> 
             if jn and _day(toks, j + jn, lex) and not _month(toks, j + jn + 1, lex):
                 d2 = _day(toks, j + jn, lex)
                 j += jn + (d2[1] if d2 else 0)
-            yr = _year(toks, j)
-            year = yr[0] if yr else None
-            j += yr[1] if yr else 0
-            first = _make(year, mo[0], d1[0], ref)
-            last = _make(year, mo[0], d2[0], ref) if d2 else first
-            if first and last and first <= last:
-                return (first, last), j - k
+            return _days_of_month(toks, k, j, mo[0], d1, d2, ref)
+    return None
+
+
+def _days_of_month(toks: list[Token], k: int, j: int, month: int, d1: tuple, d2: tuple | None,
+                   ref: dt.date | None) -> tuple[tuple, int] | None:
+    """Close a day (or day range) of ``month`` whose tokens run from ``k`` to ``j``, reading an
+    optional year at ``j``: ((first, last), tokens used)."""
+    yr = _year(toks, j)
+    year = yr[0] if yr else None
+    j += yr[1] if yr else 0
+    first = _make(year, month, d1[0], ref)
+    last = _make(year, month, d2[0], ref) if d2 else first
+    if first and last and first <= last:
+        return (first, last), j - k
     return None
 
 
