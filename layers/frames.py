@@ -29,7 +29,7 @@ CRS = "EPSG:4326"
 
 #: Columns of :func:`places_frame`, in order (the geometry column comes last).
 PLACE_COLUMNS = ("place_id", "name", "kind", "country", "roles", "mentions", "surfaces", "documents",
-                 "confidence")
+                 "confidence", "dates")
 
 #: Columns of :func:`figures_frame`, in order: the contract, then the extras.
 FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "status", "places", "place_ids",
@@ -91,7 +91,8 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
     geopandas.GeoDataFrame
         Columns :data:`PLACE_COLUMNS` and ``geometry``, EPSG:4326, in order of first mention.
         ``roles`` is ordered as :data:`geo.model.ROLES`; ``surfaces`` and ``documents`` are
-        distinct, in order of appearance; ``confidence`` is the maximum over the mentions.
+        distinct, in order of appearance; ``confidence`` is the maximum over the mentions;
+        ``dates`` are the ISO dates of the events the place's sentences report ("ieri a Parigi").
     """
     records: dict[str, dict[str, Any]] = {}
     entities: dict[str, Entity] = {}
@@ -107,7 +108,7 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
                     "place_id": entity.id, "name": entity.name,
                     "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
                     "country": entity.country or None, "roles": set(), "mentions": 0,
-                    "surfaces": [], "documents": [], "confidence": 0.0,
+                    "surfaces": [], "documents": [], "confidence": 0.0, "dates": set(),
                 }
             rec["roles"].add(mention.role if mention.role in ROLES else "mention")
             rec["mentions"] += 1
@@ -116,9 +117,12 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
             if mention.doc_id not in rec["documents"]:
                 rec["documents"].append(mention.doc_id)
             rec["confidence"] = max(rec["confidence"], float(mention.confidence))
+            if getattr(mention, "date", None):
+                rec["dates"].add(mention.date)
     rows = []
     for place_id, rec in records.items():
         rec["roles"] = [r for r in ROLES if r in rec["roles"]]
+        rec["dates"] = sorted(rec["dates"])
         rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)
         rows.append({**rec, "geometry": place_geometry(entities[place_id], gazetteer)})
     return _frame(rows, PLACE_COLUMNS, {"mentions": "int64", "confidence": "float64"})

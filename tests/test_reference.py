@@ -36,6 +36,11 @@ def test_language_and_date(parsed):
     assert parsed.date.isoformat() == "2026-01-06"
 
 
+def test_the_meeting_in_paris_is_dated_the_day_before_the_dateline(parsed):
+    venue = [m for m in parsed.mentions if m.surface == "Parigi" and m.role == "venue" and m.date]
+    assert venue and venue[0].date == "2026-01-05"
+
+
 @pytest.mark.parametrize(
     ("name", "kind", "role"),
     [
