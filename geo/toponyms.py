@@ -278,8 +278,14 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             nxt = tokens[i + 1]
             tail_of_place = i > 0 and _JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
+            # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
+            # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
+            place_first = any(c.entity.kind in ("country", "admin1", "region") for c in gazetteer.candidates(tok.key))
+            speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
+            surname_like = not place_first or len(nxt.text) == 1 or speaks or (
+                _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF)
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not longer_place_at(i) and not tail_of_place:
+                    and not longer_place_at(i) and not tail_of_place and surname_like:
                 end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
