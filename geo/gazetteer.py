@@ -575,7 +575,7 @@ class Gazetteer:
         Returns
         -------
         shapely.geometry.base.BaseGeometry
-            A ``Point`` (lon, lat) for a city, a ``Polygon`` or ``MultiPolygon`` otherwise,
+            A ``Point`` (lon, lat) for a city or a sea, a ``Polygon`` or ``MultiPolygon`` otherwise,
             simplified to about 0.005 degrees, valid, in EPSG:4326.
 
         Raises
@@ -586,7 +586,7 @@ class Gazetteer:
         import shapely
 
         ent = self.get(entity_id)
-        if ent.kind == "city":
+        if ent.kind in ("city", "other"):  # cities and seas are points
             return shapely.Point(ent.lon, ent.lat)
         geom = self._area_geometry(entity_id, ent.kind)
         if len(geom.geoms) == 1:

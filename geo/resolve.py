@@ -6,7 +6,7 @@ the best alternative (1.0 when there is none; 0.5 when the two tie), lowered by 
 names of three letters or fewer and for minor alternate spellings.
 
 ``prior``
-    Kind and size: a country 4.0, a composite region 3.5, an admin-1 unit 2.4, a city
+    Kind and size: a country 4.0, a composite region 3.5, a sea 3.0, an admin-1 unit 2.4, a city
     ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
     capital +1.0 (news names capitals for their governments); a name that is only a minor
     alternate spelling of the entity -1.0.
@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from geo.normalize import fold_key
 
-KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 1.0}
+KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
@@ -210,7 +210,7 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int)
             s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City
         if fold_key(e.name) == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
-            s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region") else 1)
+            s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
         if span.area_hint and e.kind in ("admin1", "region"):
             s += AREA_BONUS
         elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary

@@ -400,6 +400,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
+        if length == 1 and any(c.entity.kind in ("country", "other") for c in cands):
+            # "Atlantic" is the ocean, not Atlantic, Iowa: beside a country or a sea, a town whose
+            # name is first a common word is no reading at all.
+            cands = [c for c in cands if c.entity.kind != "city" or c.entity.capital_of
+                     or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         after = tokens[i + length] if i + length < n else None
         if (after is not None and after.capitalised and after.key in cues.admin2_suffixes
                 and text[end : after.start] == " " and not _overlaps(start, after.end, masked)):
@@ -457,7 +462,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
-            c.entity.kind in ("country", "region") for c in cands  # "il Belgio", "il Lazio" keep theirs
+            c.entity.kind in ("country", "region", "other") for c in cands  # "il Belgio", "nel Mediterraneo"
         ):
             return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity

@@ -26,6 +26,7 @@ ID_FORMS = {
     "admin1": re.compile(r"^admin1:[A-Z]{2}-[A-Z0-9]{1,3}$"),
     "city": re.compile(r"^geonames:[1-9][0-9]*$"),
     "region": re.compile(r"^region:[a-z0-9]+(-[a-z0-9]+)*$"),
+    "other": re.compile(r"^sea:[a-z0-9]+(-[a-z0-9]+)*$"),
 }
 
 # Points inside places, written here from general knowledge (lon, lat).
@@ -197,7 +198,7 @@ def test_ids_kinds_and_names(gaz):
         assert -90 <= e.lat <= 90 and -180 <= e.lon <= 180
         counts[e.kind] = counts.get(e.kind, 0) + 1
     assert counts["country"] >= 230 and counts["admin1"] >= 4000 and counts["city"] >= 140_000
-    assert counts["region"] >= 40
+    assert counts["region"] >= 40 and counts["other"] >= 25
     assert sum(counts.values()) == len(gaz)
     assert sum(1 for _ in gaz.entities(kinds=["country"])) == counts["country"]
 
@@ -416,3 +417,12 @@ def test_build_of_countries_is_deterministic_and_matches_committed(gaz):
         assert (c.name, c.population, c.lat, c.lon) == (e.name, e.population, e.lat, e.lon)
         for name in e.names:
             assert c.id in {x.id for x in gaz.lookup(name)}, name
+
+
+def test_seas_are_points_found_in_several_languages(gaz):
+    import shapely
+
+    for name in ("Mar Nero", "mer Noire", "Black Sea", "Чорне море"):
+        assert gaz.lookup(name)[0].id == "sea:black-sea", name
+    geom = gaz.geometry("sea:black-sea")
+    assert geom.geom_type == "Point" and shapely.Point(34.0, 43.4).equals(geom)

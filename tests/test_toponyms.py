@@ -162,3 +162,10 @@ def test_italian_clubs_and_descriptors(gaz):
     assert got["provincia di Milano"].kind == "admin1" and got["provincia di Milano"].admin1 == "IT-MI"
     assert got["Cairo"].country == "EG", "the article belongs to the name of some cities"
     assert got["Lazio"].kind == "region", "regions take the article"
+
+
+def test_seas_and_straits_are_places(gaz):
+    found = places("Navi russe nel Mar Nero e attacchi nel Mar Rosso. Esercitazioni nel Mediterraneo.", "it", gaz)
+    assert [m.entity.id for m in found] == ["sea:black-sea", "sea:red-sea", "sea:mediterranean-sea"]
+    found = places("Houthi attacks hit ships in the Red Sea and the Gulf of Aden.", "en", gaz)
+    assert [(m.entity.id, m.role) for m in found] == [("sea:red-sea", "incident"), ("sea:gulf-of-aden", "incident")]

@@ -930,6 +930,20 @@ def member_country(members: tuple[str, ...], country_of: dict[str, str | None]) 
     return got.pop() if len(got) == 1 else None
 
 
+def sea_entities(src: Sources) -> list[Ent]:
+    """Seas, oceans, gulfs and straits from ``sources/seas.yaml``: points of kind "other"."""
+    out = []
+    for row in src.yaml("seas.yaml")["seas"]:
+        lat, lon = row["point"]
+        e = Ent(id=f"sea:{row['slug']}", name=row["name"], kind="other", country=None,
+                lat=round(float(lat), 5), lon=round(float(lon), 5))
+        e.add(row["name"])
+        for name in row.get("names") or []:
+            e.add(name)
+        out.append(e)
+    return out
+
+
 # --------------------------------------------------------------------------- POV
 
 
@@ -1103,7 +1117,8 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
 
     log("index ...")
     # areas by id, then cities by GeoNames id (numeric): the runtime finds ids by bisection
-    ents = sorted([*countries.values(), *admin1.values(), *regions.values()], key=lambda e: e.id)
+    seas = sea_entities(src)
+    ents = sorted([*countries.values(), *admin1.values(), *regions.values(), *seas], key=lambda e: e.id)
     n_areas = len(ents)
     ents += [cities[gid] for gid in sorted(cities)]
     pos = {e.id: i for i, e in enumerate(ents)}
