@@ -59,15 +59,15 @@ def role_cues(lang: str) -> RoleCues:
                     get("actor_verbs"))
 
 
-def _cue_positions(words: list[str], cues: frozenset[str]) -> list[int]:
+def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
+    """For each word index, the 1-, 2- and 3-word phrases starting there."""
+    n = len(words)
+    return [tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n) for i in range(n)]
+
+
+def _cue_positions(grams: list[tuple[str, ...]], cues: frozenset[str]) -> list[int]:
     """Word indices where a (possibly multi-word) cue starts."""
-    out = []
-    for i in range(len(words)):
-        for n in (1, 2, 3):
-            if i + n <= len(words) and " ".join(words[i : i + n]) in cues:
-                out.append(i)
-                break
-    return out
+    return [i for i, phrases in enumerate(grams) if any(p in cues for p in phrases)]
 
 
 def assign_roles(mentions: list, text: str, lang: str) -> None:
@@ -91,7 +91,8 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
         tokens = tokenize(text[s:e], folded[s:e])
         words = [t.key for t in tokens]
         offsets = [t.start + s for t in tokens]
-        positions = {name: _cue_positions(words, getattr(cues, name))
+        grams = _ngrams(words)
+        positions = {name: _cue_positions(grams, getattr(cues, name))
                      for name in ("venue", "deployment", "incident", "participant")}
         prev_locative = False
         prev_end = None

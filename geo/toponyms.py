@@ -50,7 +50,7 @@ NAME_WORD_MAX_ZIPF = 4.0
 SPEAKER_MAX_POPULATION = 100_000
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -387,7 +387,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         for length in range(min(max_n, run[i]), 0, -1):
             end = tokens[i + length - 1].end
             key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])
-            cands = lookup_candidates(gazetteer, key) or _expanded(gazetteer, key, cues)
+            cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
             if end < len(text) and text[end] == ".":
                 dotted = lookup_candidates(gazetteer, key + ".")
                 if dotted and not (cands and cands[0].primary):
