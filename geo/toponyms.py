@@ -261,7 +261,8 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             j = title_end
             skipped = 0
             while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
-                    and tokens[j].key not in cues.stopwords and plain_gap(j - 1, j):
+                    and tokens[j].key not in cues.stopwords and tokens[j].key not in cues.speech_verbs \
+                    and plain_gap(j - 1, j):
                 j += 1
                 skipped += 1
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \

@@ -169,3 +169,7 @@ def test_seas_and_straits_are_places(gaz):
     assert [m.entity.id for m in found] == ["sea:black-sea", "sea:red-sea", "sea:mediterranean-sea"]
     found = places("Houthi attacks hit ships in the Red Sea and the Gulf of Aden.", "en", gaz)
     assert [(m.entity.id, m.role) for m in found] == [("sea:red-sea", "incident"), ("sea:gulf-of-aden", "incident")]
+
+
+def test_a_title_then_a_speech_verb_does_not_make_the_next_name_a_person(gaz):
+    assert surfaces("A militia spokesman says Turkey has shelled a city.", "en", gaz) == ["Turkey"]
