@@ -167,6 +167,10 @@ def _with_unmarked(name: str) -> list[str]:
     """The name and its usual unmarked spellings: without transliteration apostrophes
     ("Ts'khinvali" -> "Tskhinvali") and with spaces for hyphens ("Emilia-Romagna" -> "Emilia Romagna")."""
     forms = [name]
+    bare = name.strip("'’‘ʼʻʿʾ`´")  # "‘Afrīn" (a transliterated ayin) is written "Afrin" in the news
+    if bare != name and len(bare) >= 3:
+        forms.append(bare)
+        name = bare
     plain = _SOFT_SIGN.sub("", name)
     if plain != name and len(plain.split()[0]) >= 4:
         forms.append(plain)
