@@ -173,3 +173,13 @@ def test_seas_and_straits_are_places(gaz):
 
 def test_a_title_then_a_speech_verb_does_not_make_the_next_name_a_person(gaz):
     assert surfaces("A militia spokesman says Turkey has shelled a city.", "en", gaz) == ["Turkey"]
+
+
+def test_figures_confirm_roles_the_cue_words_missed(gaz):
+    from geo.pipeline import parse_document
+
+    text = "La Lituania ospita 4.500 soldati."  # no locative before the name: the cues alone say "mention"
+    assert [m.role for m in places(text, "it", gaz)] == ["mention"]
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    assert [(f.kind, f.places) for f in parsed.figures] == [("troops", ["Lithuania"])]
+    assert [m.role for m in parsed.mentions] == ["deployment"]
