@@ -21,8 +21,11 @@ The recogniser is gazetteer-driven and rule-filtered:
    the document also writes in lower case, acronyms (unless a country code such as
    "USA" or a dateline), and names known only as a minor alternate spelling of a small
    place.
-Places inside other names ("accordi di Minsk", "University of Kent") stay mentions
-of the place: the text names it.
+4. **Features** (:mod:`geo.features`): a name framed by a feature word ("fiume Dyfi",
+   "Wichita Drive") is one mention, resolved through the whole phrase or, after a natural
+   head, the place it names; never the town inside a street's name.
+Places inside organisations' names are no mentions ("Banca d'Italia", "University of Kent");
+places in lower-case phrases are ("accordi di Minsk").
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from geo import lexicons
+from geo.features import feature_spans
 from geo.normalize import fold, fold_key
 from geo.sentences import sentence_at, split_sentences
 
@@ -102,6 +106,15 @@ class Cues:
     cities_with_article: frozenset[str]
     span_prefixes: tuple[str, ...]
     abbreviations: tuple[tuple[str, str], ...]
+    feature_heads: frozenset[str] = frozenset()
+    street_heads: frozenset[str] = frozenset()
+    feature_suffixes: frozenset[str] = frozenset()
+    feature_connectors: frozenset[str] = frozenset()
+    direction_before: frozenset[str] = frozenset()
+    direction_after: frozenset[str] = frozenset()
+    capitalised_heads: bool = False
+    institution_heads: frozenset[str] = frozenset()
+    head_prepositions: frozenset[str] = frozenset()
 
 
 @cache
@@ -147,6 +160,15 @@ def cues_for(lang: str) -> Cues:
             (fold_key(str(k)), fold_key(str(v)))
             for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
         )),
+        feature_heads=gather("places", "feature_heads", [lang]),
+        street_heads=gather("places", "street_heads", [lang]),
+        feature_suffixes=gather("places", "feature_suffixes", [lang]) | gather("places", "admin2_suffixes", langs),
+        feature_connectors=gather("places", "feature_connectors", [lang]),
+        direction_before=gather("places", "direction_before", [lang]),
+        direction_after=gather("places", "direction_after", [lang]),
+        institution_heads=gather("places", "institution_heads", [lang]),
+        head_prepositions=gather("places", "head_prepositions", [lang]),
+        capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
     )
 
 
@@ -367,6 +389,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     persons, surnames = _person_spans(tokens, text, cues, gazetteer)
     masked += _organisation_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
+    name_words: set[str] = set()
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
 
@@ -377,27 +400,28 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     for k in range(n - 2, -1, -1):
         if _JOINER.match(text[tokens[k].end : tokens[k + 1].start]):
             run[k] = run[k + 1] + 1
+    features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
+                             suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
+                             stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
+                             units=cues.admin2_suffixes)
     i = 0
     while i < n:
         tok = tokens[i]
-        if not tok.capitalised or tok.text[0].isdigit():
-            i += 1
+        feature = features.get(i)
+        hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues) if tok.capitalised else None
+        if feature is not None and not _is_feature(feature, tokens, hit, cues):
+            feature = None
+        if feature is not None and (hit is None or hit[2] < feature.end):
+            # A street, river or district: one mention, resolved only through the whole phrase
+            # or, after a natural or administrative head, through the place it names.
+            if not _overlaps(feature.start, feature.end, masked) and not _overlaps(feature.start, feature.end, persons):
+                cands, name_start = _feature_candidates(feature, tokens, folded, gazetteer, cues)
+                spans.append(Span(feature.start, feature.end, text[feature.start : feature.end], cands,
+                                  sentence_at(sentences, feature.start),
+                                  area_hint=_area_hint(folded, name_start, cues)))
+            i = feature.last + 1
             continue
-        hit = None
-        start = tok.start
-        for length in range(min(max_n, run[i]), 0, -1):
-            end = tokens[i + length - 1].end
-            key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])
-            cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
-            if end < len(text) and text[end] == ".":
-                dotted = lookup_candidates(gazetteer, key + ".")
-                if dotted and not (cands and cands[0].primary):
-                    cands = dotted
-                    end += 1
-            if cands:
-                hit = (length, start, end, cands)
-                break
-        if hit is None:
+        if hit is None or tok.text[0].isdigit():
             i += 1
             continue
         length, start, end, cands = hit
@@ -406,22 +430,91 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             # name is first a common word is no reading at all.
             cands = [c for c in cands if c.entity.kind != "city" or c.entity.capital_of
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
-        after = tokens[i + length] if i + length < n else None
-        if (after is not None and after.capitalised and after.key in cues.admin2_suffixes
-                and text[end : after.start] == " " and not _overlaps(start, after.end, masked)):
-            # "Laurel County": a unit the gazetteer lacks, not the town of Laurel.
-            spans.append(Span(start, after.end, text[start : after.end], [], sentence_at(sentences, start)))
-            i += length + 1
-            continue
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                sentence_starts, lowercase_words):
+                                sentence_starts, lowercase_words, name_words):
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues)
             start = _with_prefix(text, folded, start, cues)
+            start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
+            while spans and spans[-1].end > start:
+                spans.pop()  # "Centro Italia": the direction word was read as a place of its own
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline))
+            length += extra
         i += length
     return spans
+
+
+def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
+    """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
+    start = tokens[i].start
+    for length in range(min(max_n, run_i), 0, -1):
+        end = tokens[i + length - 1].end
+        key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])
+        cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
+        if end < len(text) and text[end] == ".":
+            dotted = lookup_candidates(gazetteer, key + ".")
+            if dotted and not (cands and cands[0].primary):
+                cands = dotted
+                end += 1
+        if cands:
+            return length, start, end, cands
+    return None
+
+
+def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
+    """Whether a feature word really frames a name here."""
+    head = tokens[feature.first]
+    if head.key not in cues.feature_heads | cues.street_heads:
+        return True  # a suffix: "Neches River"
+    if hit is not None and head.key in cues.feature_heads:
+        return False  # "Mount Pleasant", "Valle d'Aosta": the head starts a name the gazetteer knows
+    if head.key in cues.institution_heads and head.text[:1].isupper():
+        return False  # "la Prefettura di Roma": the office, not the area
+    if head.key in cues.street_heads:
+        prev = tokens[feature.first - 1].key if feature.first else ""
+        if head.key in cues.head_prepositions and head.text[:1].islower() and prev not in cues.locative \
+                and prev not in cues.feature_connectors:
+            return False  # "arrivo via Casablanca": the preposition
+    return True
+
+
+def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple[list, int]:
+    """Candidates for a feature ("golfo del Messico"), and where the name after its head starts.
+
+    The whole phrase first; then, after a natural or administrative head ("isola di Lampedusa",
+    "golfo di Napoli"), the place it names, which locates it; never after a street's ("via Roma")
+    nor before a suffix ("Wichita Drive")."""
+    whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
+    j = feature.first
+    if tokens[j].key in cues.feature_heads | cues.street_heads:
+        j += 1
+        while j < feature.last and tokens[j].key in cues.feature_connectors:
+            j += 1
+    if whole:
+        return whole, tokens[j].start
+    if tokens[feature.first].key in cues.feature_heads:
+        inner = lookup_candidates(gazetteer, folded[tokens[j].start : feature.end])
+        if any(c.primary for c in inner):
+            return inner, tokens[j].start
+    return [], tokens[j].start
+
+
+def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[int, int, int]:
+    """Widen a name over a direction word the language writes as part of it ("Tunisia centrale",
+    "Germania Est", "Centro Italia"); return the new start and end and the tokens added after it."""
+    k = i + length
+    extra = 0
+    for m in (2, 1):
+        joined = k + m <= len(tokens) and all(text[tokens[q - 1].end : tokens[q].start] in (" ", "-")
+                                              for q in range(k, k + m))
+        if joined and " ".join(t.key for t in tokens[k : k + m]) in cues.direction_after:
+            end, extra = tokens[k + m - 1].end, m
+            break
+    if i > 0 and tokens[i - 1].capitalised and tokens[i - 1].key in cues.direction_before \
+            and text[tokens[i - 1].end : tokens[i].start] in (" ", "-") and tokens[i].start == start:
+        start = tokens[i - 1].start
+    return start, end, extra
 
 
 def _expanded(gazetteer, key: str, cues: Cues) -> list:
@@ -433,8 +526,11 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
 
 
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
-          sentence_starts, lowercase_words) -> bool:
-    """Apply the masks and filters to one gazetteer hit."""
+          sentence_starts, lowercase_words, name_words: set[str]) -> bool:
+    """Apply the masks and filters to one gazetteer hit.
+
+    ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
+    in "Kobe Bryant"); such a word alone is then no small town either."""
     if _overlaps(start, end, masked) or _overlaps(start, end, persons):
         return False
     tok = tokens[i]
@@ -472,11 +568,15 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             # "Kobe Bryant", "Whitney Houston".
             prev_tok = tokens[i - 1] if i else None
             precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
-                        and not _at_sentence_start(tokens, i - 1, text, sentence_starts)
+                        and prev_tok.key not in lowercase_words
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
-            if (follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
-                precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF
-            ):
+            if follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
+                name_words.add(nxt_tok.key)  # "Kobe Bryant", then "Bryant tweeted"
+                return False
+            if precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
+                name_words.add(key)  # "Roseanne Barr", then "Barr tweeted"
+                return False
+            if key in name_words and not after_locative and best.population < SPEAKER_MAX_POPULATION:
                 return False
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:

@@ -26,7 +26,7 @@ ID_FORMS = {
     "admin1": re.compile(r"^admin1:[A-Z]{2}-[A-Z0-9]{1,3}$"),
     "city": re.compile(r"^geonames:[1-9][0-9]*$"),
     "region": re.compile(r"^region:[a-z0-9]+(-[a-z0-9]+)*$"),
-    "other": re.compile(r"^sea:[a-z0-9]+(-[a-z0-9]+)*$"),
+    "other": re.compile(r"^(sea|area):[a-z0-9]+(-[a-z0-9]+)*$"),
 }
 
 # Points inside places, written here from general knowledge (lon, lat).
@@ -426,3 +426,11 @@ def test_seas_are_points_found_in_several_languages(gaz):
         assert gaz.lookup(name)[0].id == "sea:black-sea", name
     geom = gaz.geometry("sea:black-sea")
     assert geom.geom_type == "Point" and shapely.Point(34.0, 43.4).equals(geom)
+
+
+def test_areas_without_a_polygon_are_points_in_their_country(gaz):
+    for name in ("Ossezia del Sud", "South Ossetia", "Ossétie du Sud"):
+        assert gaz.lookup(name)[0].id == "area:south-ossetia", name
+    karabakh = gaz.lookup("Haut-Karabakh")[0]
+    assert karabakh.id == "area:nagorno-karabakh" and karabakh.country == "AZ" and karabakh.kind == "other"
+    assert gaz.geometry("area:golan-heights").geom_type == "Point"

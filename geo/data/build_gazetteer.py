@@ -934,12 +934,13 @@ def member_country(members: tuple[str, ...], country_of: dict[str, str | None]) 
     return got.pop() if len(got) == 1 else None
 
 
-def sea_entities(src: Sources) -> list[Ent]:
-    """Seas, oceans, gulfs and straits from ``sources/seas.yaml``: points of kind "other"."""
+def point_entities(src: Sources, file: str, prefix: str) -> list[Ent]:
+    """Hand-written points of kind "other": seas, oceans, gulfs and straits (``sources/seas.yaml``,
+    ``sea:<slug>``) and land areas no source holds as a polygon (``sources/areas.yaml``, ``area:<slug>``)."""
     out = []
-    for row in src.yaml("seas.yaml")["seas"]:
+    for row in src.yaml(file)[file.removesuffix(".yaml")]:
         lat, lon = row["point"]
-        e = Ent(id=f"sea:{row['slug']}", name=row["name"], kind="other", country=None,
+        e = Ent(id=f"{prefix}:{row['slug']}", name=row["name"], kind="other", country=row.get("country"),
                 lat=round(float(lat), 5), lon=round(float(lon), 5))
         e.add(row["name"])
         for name in row.get("names") or []:
@@ -1121,7 +1122,7 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
 
     log("index ...")
     # areas by id, then cities by GeoNames id (numeric): the runtime finds ids by bisection
-    seas = sea_entities(src)
+    seas = point_entities(src, "seas.yaml", "sea") + point_entities(src, "areas.yaml", "area")
     ents = sorted([*countries.values(), *admin1.values(), *regions.values(), *seas], key=lambda e: e.id)
     n_areas = len(ents)
     ents += [cities[gid] for gid in sorted(cities)]
