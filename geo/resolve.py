@@ -28,14 +28,22 @@ names of three letters or fewer and for minor alternate spellings.
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
     +1.0 for an admin-1 unit per other city of the document inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
-    is Paris, France); when one country has half the document's votes, +0.4 for each other
-    name (up to three) with a reading in that country within 100 km ("Palestine", "Athens" and
-    "Tyler": the Texan towns).
+    is Paris, France); when one country has half the document's votes (anchors count fully, the
+    other names' first readings half), +0.6 for each other name (up to three) with a reading in
+    that country within 100 km ("Palestine", "Athens" and "Tyler": the Texan towns).
+``list``
+    +2.0 for a reading of the same kind as a neighbour in a list ("Missouri, New York, North
+    Carolina and Virginia": the state, not the city), when the neighbour is a country or an
+    admin-1 unit.
+``locality``
+    "Palestine police", "the mayor of Lebanon", "il sindaco di Paris": +2.5 for a city; a country
+    or an area has no police chief or mayor.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -45,6 +53,9 @@ KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
+LOCALITY_BONUS = 2.5
+LIST_BONUS = 2.0
+_LIST_GAP = re.compile(r"^\s*(?:,|;|/)?\s*(?:and|or|e|ed|et|ou|y|o|und|i)?\s*$")
 QUALIFIER_BONUS = 5.0
 CONTEXT_WEIGHT = 2.0
 ADMIN1_CONTEXT_BONUS = 1.0
@@ -55,7 +66,7 @@ NAME_MATCH_BONUS = 0.3
 COUNTRY_NAME_PENALTY = -1.0
 DOMINANT_SHARE = 0.5
 LOCAL_KM = 100.0
-LOCAL_BONUS = 0.4
+LOCAL_BONUS = 0.6
 NAMESAKE_MIN_POPULATION = 10_000
 
 
@@ -120,7 +131,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
-        if len(span.candidates) == 1 or span.dateline or (len(areas) == 1 and best in areas):
+        area_anchor = len(areas) == 1 and best in areas and not getattr(span, "locality_hint", False)
+        if len(span.candidates) == 1 or span.dateline or area_anchor:
             for code in _countries(best.entity, gazetteer):
                 country_votes[code] += 1
     total = sum(country_votes.values()) or 1
@@ -129,8 +141,12 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
 
     # Local news: when one country dominates, towns whose namesakes cluster together support each
     # other ("Palestine", "Athens" and "Tyler" all have a Texan reading within 100 km).
-    dominant = country_votes.most_common(1)[0][0] if country_votes else None
-    if dominant is not None and country_votes[dominant] / total < DOMINANT_SHARE:
+    # The first readings vote too, at half weight: a page of ambiguous town names ("Columbus",
+    # "Grove City", "Madison") still shows which country it is about.
+    votes = country_votes + Counter({k: v / 2 for k, v in Counter(
+        t.country for t in tops if t is not None and t.country).items()})
+    dominant = votes.most_common(1)[0][0] if votes else None
+    if dominant is not None and votes[dominant] / (sum(votes.values()) or 1) < DOMINANT_SHARE:
         dominant = None
     local = _local_points(spans, dominant)
 
@@ -143,9 +159,12 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         others = [t for j, t in enumerate(tops) if j != i and t is not None and spans[j].surface != span.surface]
         admin1s = {t.admin1 for t in others if t.admin1 and t.kind in ("city", "admin1")}
         points = [(t.lat, t.lon) for t in others if t.kind == "city"]
+        list_kinds = _list_neighbour_kinds(spans, tops, i, text)
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
+            if e.kind in list_kinds:
+                sc += LIST_BONUS
             if e.kind == "admin1" and e.admin1:
                 inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
@@ -165,6 +184,18 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             confidence *= 0.8
         out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))
     return out
+
+
+def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[str]:
+    """Kinds (country, admin-1) of the first readings of the names listed right beside span i."""
+    kinds = set()
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans) and tops[j] is not None and tops[j].kind in ("country", "admin1"):
+            a, b = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
+            gap = text[a.end : b.start]
+            if gap.strip() and _LIST_GAP.match(gap):
+                kinds.add(tops[j].kind)
+    return kinds
 
 
 def _local_points(spans: list, country: str | None) -> dict[str, list[tuple[float, float]]]:
@@ -217,6 +248,8 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int)
                                         and c.entity.population >= NAMESAKE_MIN_POPULATION
                                         for c in span.candidates):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
+        if getattr(span, "locality_hint", False) and e.kind == "city":
+            s += LOCALITY_BONUS
         if qual_entities and (f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
             s += QUALIFIER_BONUS
         if e.country:

@@ -80,6 +80,7 @@ class Span:
     candidates: list = field(default_factory=list)  # gazetteer Candidates, ranked; [] = unresolved
     sentence: tuple[int, int] = (0, 0)
     area_hint: bool = False  # "la zona di Kharkiv": prefer the admin-1 unit
+    locality_hint: bool = False  # "Palestine police", "the mayor of Lebanon": prefer a town
     dateline: bool = False
 
 
@@ -115,6 +116,8 @@ class Cues:
     capitalised_heads: bool = False
     institution_heads: frozenset[str] = frozenset()
     head_prepositions: frozenset[str] = frozenset()
+    locality_after: frozenset[str] = frozenset()
+    locality_before: frozenset[str] = frozenset()
 
 
 @cache
@@ -168,6 +171,8 @@ def cues_for(lang: str) -> Cues:
         direction_after=gather("places", "direction_after", [lang]),
         institution_heads=gather("places", "institution_heads", [lang]),
         head_prepositions=gather("places", "head_prepositions", [lang]),
+        locality_after=gather("places", "locality_after", [lang]),
+        locality_before=gather("places", "locality_before", [lang]),
         capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
     )
 
@@ -439,10 +444,24 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
             while spans and spans[-1].end > start:
                 spans.pop()  # "Centro Italia": the direction word was read as a place of its own
-            spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline))
+            locality = _locality_hint(folded, start, end, cues)
+            spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
+                              locality_hint=locality))
             length += extra
         i += length
+    _share_locality(spans, gazetteer)
     return spans
+
+
+def _share_locality(spans: list[Span], gazetteer) -> None:
+    """One name, one sense: once "Lebanon police" shows a town, every "Lebanon" of the document
+    asks for a town, and gets back the towns that the common-word filter dropped beside a country."""
+    towns = {fold_key(s.surface) for s in spans if s.locality_hint}
+    for s in spans:
+        key = fold_key(s.surface)
+        if key in towns:
+            s.locality_hint = True
+            s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
 
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
@@ -641,6 +660,14 @@ def _area_suffix(tokens: list[Token], k: int, cues: Cues) -> bool:
         if step > 0 and not tokens[k + step].capitalised:
             return False
     return False
+
+
+def _locality_hint(folded: str, start: int, end: int, cues: Cues) -> bool:
+    """True when a town's word follows or precedes the name: "Lebanon police", "mayor of Lebanon"."""
+    after = " ".join(folded[end : end + 30].split()[:2])
+    before = " ".join(folded[max(0, start - 30) : start].split())
+    return any(after == cue or after.startswith(cue + " ") for cue in cues.locality_after) or any(
+        before.endswith(cue) for cue in cues.locality_before)
 
 
 def _area_hint(folded: str, start: int, cues: Cues) -> bool:

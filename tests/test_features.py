@@ -98,3 +98,4 @@ def test_a_word_seen_beside_a_town_in_a_name_is_no_town_later(gaz):
     got = [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)]
     assert "Bryant" not in got
     assert got == ["Kobe"]  # the city after "to" is still the city
+

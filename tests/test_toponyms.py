@@ -98,6 +98,14 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         ("Leaders met in Paris before travelling to Brussels and Warsaw.", "Paris", "FR", None),
         ("Georgia's governor met officials in Atlanta and Savannah.", "Georgia", "US", None),
         ("Russian troops crossed from Tbilisi's north into Georgia.", "Georgia", "GE", None),
+        # locality words, shared by every mention of the name in the document
+        ("Lebanon Police arrested him. Lebanon has two schools.", "Lebanon", "US", None),
+        ("Palestine police officer Gary Rayford stopped the car.", "Palestine", "US", "US-TX"),
+        ("The mayor of Lebanon spoke on Monday.", "Lebanon", "US", None),
+        # a list of states asks for the state
+        ("Volunteers came from Missouri, New York, North Carolina and Virginia.", "New York", "US", "US-NY"),
+        # the first readings of ambiguous towns show the document's country
+        ("Columbus, Grove City and Madison voted; Dublin followed.", "Dublin", "US", "US-OH"),
     ],
 )
 def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, admin1):
@@ -114,6 +122,18 @@ def test_area_cue_selects_the_oblast_and_bare_name_the_city(gaz):
     assert city.entity.kind == "city" and city.entity.admin1 == "UA-63"
     both = places("Shelling hit the Zaporizhzhia and Kherson regions overnight.", "en", gaz)
     assert [m.entity.kind for m in both] == ["admin1", "admin1"]
+
+
+def test_italian_locality_cue_asks_for_a_town(gaz):
+    town = next(m for m in places("Il sindaco di Lebanon ha parlato.", "it", gaz) if m.surface == "Lebanon")
+    assert town.entity.kind == "city" and town.entity.country == "US"
+
+
+def test_a_list_of_states_gives_the_state_kind(gaz):
+    found = {m.surface: m.entity for m in places("Volunteers came from Missouri, New York and Virginia.", "en", gaz)}
+    assert found["New York"].kind == "admin1"
+    alone = next(m for m in places("Volunteers came from New York.", "en", gaz) if m.surface == "New York")
+    assert alone.entity.kind == "city"
 
 
 def test_confidence_is_lower_for_a_doubtful_choice(gaz):
