@@ -26,7 +26,8 @@ names of three letters or fewer and for minor alternate spellings.
     count): up to +2.0 for a candidate in one of them.
 ``coherence`` (second pass, against the other names as first resolved)
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
-    +1.0 for an admin-1 unit per other city of the document inside it (at most +2.0);
+    +1.0 for an admin-1 unit per other city of the document inside it, and for a country per other
+    city or admin-1 unit inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
     is Paris, France); when one country has half the document's votes (anchors count fully, the
     other names' first readings half), +0.6 for each other name (up to three) with a reading in
@@ -132,12 +133,18 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
         area_anchor = len(areas) == 1 and best in areas and not getattr(span, "locality_hint", False)
-        if len(span.candidates) == 1 or span.dateline or area_anchor:
+        sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
+        if sole or span.dateline or area_anchor:
             for code in _countries(best.entity, gazetteer):
                 country_votes[code] += 1
     total = sum(country_votes.values()) or 1
     base = [_base_scores(span, text, gazetteer, country_votes, total) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
+    for k, span in enumerate(spans):
+        context = getattr(span, "context", None)
+        if not span.candidates and context:
+            # "Morecambe Road" names no town, but the town it is named after is likely near.
+            tops[k] = max(context, key=prior).entity
 
     # Local news: when one country dominates, towns whose namesakes cluster together support each
     # other ("Palestine", "Athens" and "Tyler" all have a Texan reading within 100 km).
@@ -160,6 +167,9 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         admin1s = {t.admin1 for t in others if t.admin1 and t.kind in ("city", "admin1")}
         points = [(t.lat, t.lon) for t in others if t.kind == "city"]
         list_kinds = _list_neighbour_kinds(spans, tops, i, text)
+        # Local support ranks towns among themselves: it does not put Florida, New York, before the state.
+        area_reading = any(c.entity.kind in ("country", "admin1") and c.entity.country == dominant
+                           for c in span.candidates)
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
@@ -168,12 +178,15 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             if e.kind == "admin1" and e.admin1:
                 inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
+            if e.kind == "country":
+                inside = {t.id for t in others if t.kind in ("city", "admin1") and t.country == e.country}
+                sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca and Puebla
             if e.kind == "city":
                 if e.admin1 and e.admin1 in admin1s:
                     sc += ADMIN1_CONTEXT_BONUS
                 if any(0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in points):
                     sc += COHERENCE_BONUS
-                if e.country == dominant:
+                if e.country == dominant and not area_reading:
                     sc += LOCAL_BONUS * min(_local_support(e, span.surface, local), 3)
             final.append(sc)
         top = _argmax(final)

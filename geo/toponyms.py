@@ -81,6 +81,7 @@ class Span:
     sentence: tuple[int, int] = (0, 0)
     area_hint: bool = False  # "la zona di Kharkiv": prefer the admin-1 unit
     locality_hint: bool = False  # "Palestine police", "the mayor of Lebanon": prefer a town
+    context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
 
 
@@ -421,9 +422,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             # or, after a natural or administrative head, through the place it names.
             if not _overlaps(feature.start, feature.end, masked) and not _overlaps(feature.start, feature.end, persons):
                 cands, name_start = _feature_candidates(feature, tokens, folded, gazetteer, cues)
+                context = [] if cands or hit is None or not any(c.primary for c in hit[3]) else hit[3]
                 spans.append(Span(feature.start, feature.end, text[feature.start : feature.end], cands,
                                   sentence_at(sentences, feature.start),
-                                  area_hint=_area_hint(folded, name_start, cues)))
+                                  area_hint=_area_hint(folded, name_start, cues), context=context))
             i = feature.last + 1
             continue
         if hit is None or tok.text[0].isdigit():

@@ -106,6 +106,13 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         ("Volunteers came from Missouri, New York, North Carolina and Virginia.", "New York", "US", "US-NY"),
         # the first readings of ambiguous towns show the document's country
         ("Columbus, Grove City and Madison voted; Dublin followed.", "Dublin", "US", "US-OH"),
+        # a country holds the other places of the document
+        ("The caravan camped in Matias Romero, Oaxaca State, Mexico. Officials in Puebla and Mexico City said the "
+         "laws of Mexico are strict.", "Mexico", "MX", None),
+        # a street named after a town locates the document, though the street stays unresolved
+        ("Police in Lancaster closed Morecambe Road and Scotforth Road after the crash.", "Lancaster", "GB", None),
+        # a state keeps its name beside towns that support each other
+        ("He lived in Atlanta, Decatur, Marietta and Florida, police said.", "Florida", "US", "US-FL"),
     ],
 )
 def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, admin1):
