@@ -584,21 +584,29 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         ):
             return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
-        if best.kind == "city" and not best.capital_of:
+        town = best.kind == "city" and not best.capital_of
+        # A province is a person's surname only behind a first name, and only where no city of note
+        # shares its name: "Dewly Nelson" (Nelson, New Zealand), not "Distinctly Dublin".
+        province = best.kind == "admin1" and not any(
+            c.entity.kind == "city" and (c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION)
+            for c in cands)
+        if town or province:
             # Next to a capitalised rare word, a town's name is part of a person's or a firm's:
             # "Kobe Bryant", "Whitney Houston".
             prev_tok = tokens[i - 1] if i else None
             precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
                         and prev_tok.key not in lowercase_words
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
-            if follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
+            if town and follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
                 name_words.add(nxt_tok.key)  # "Kobe Bryant", then "Bryant tweeted"
                 return False
             if precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
                 name_words.add(key)  # "Roseanne Barr", then "Barr tweeted"
                 return False
-            if key in name_words and not after_locative and best.population < SPEAKER_MAX_POPULATION:
+            if key in name_words and not after_locative and (best.kind == "admin1"
+                                                             or best.population < SPEAKER_MAX_POPULATION):
                 return False
+        if best.kind == "city" and not best.capital_of:
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False

@@ -99,3 +99,11 @@ def test_a_word_seen_beside_a_town_in_a_name_is_no_town_later(gaz):
     assert "Bryant" not in got
     assert got == ["Kobe"]  # the city after "to" is still the city
 
+
+
+def test_a_province_behind_a_rare_first_name_is_a_surname(gaz):
+    text = ("The plan won over residents, explains councillor Dewly Nelson. Nelson himself was a critic. "
+            "The Texas Forestry Service gave trees to Dublin schools.")
+    got = [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)]
+    assert "Nelson" not in got
+    assert "Texas" in got and "Dublin" in got
