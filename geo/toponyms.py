@@ -119,6 +119,7 @@ class Cues:
     head_prepositions: frozenset[str] = frozenset()
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
+    province_codes: str | None = None
 
 
 @cache
@@ -174,6 +175,7 @@ def cues_for(lang: str) -> Cues:
         head_prepositions=gather("places", "head_prepositions", [lang]),
         locality_after=gather("places", "locality_after", [lang]),
         locality_before=gather("places", "locality_before", [lang]),
+        province_codes=lexicons.load(lang, "places").get("province_codes"),
         capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
     )
 
@@ -447,8 +449,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             while spans and spans[-1].end > start:
                 spans.pop()  # "Centro Italia": the direction word was read as a place of its own
             locality = _locality_hint(folded, start, end, cues)
+            province = _province_code(text, end, cues, gazetteer)
+            if province is not None:
+                cands = [c for c in cands if c.entity.admin1 == province.entity.admin1] or cands
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
                               locality_hint=locality))
+            if province is not None:
+                code_start = text.index("(", end) + 1
+                spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))
             length += extra
         i += length
     _share_locality(spans, gazetteer)
@@ -670,6 +678,24 @@ def _area_suffix(tokens: list[Token], k: int, cues: Cues) -> bool:
         if step > 0 and not tokens[k + step].capitalised:
             return False
     return False
+
+
+_PROVINCE_CODE = re.compile(r" ?\(([A-Z]{2})\)")
+
+
+def _province_code(text: str, end: int, cues: Cues, gazetteer):
+    """The province a bracketed code after a town names ("Scarperia (FI)"), as a Candidate, or None."""
+    if not cues.province_codes:
+        return None
+    m = _PROVINCE_CODE.match(text, end)
+    if m is None:
+        return None
+    entity_id = f"admin1:{cues.province_codes}-{m.group(1)}"
+    if entity_id not in gazetteer:
+        return None
+    from geo.gazetteer import Candidate
+
+    return Candidate(gazetteer.get(entity_id), True)
 
 
 def _locality_hint(folded: str, start: int, end: int, cues: Cues) -> bool:

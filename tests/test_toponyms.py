@@ -210,3 +210,19 @@ def test_figures_confirm_roles_the_cue_words_missed(gaz):
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
     assert [(f.kind, f.places) for f in parsed.figures] == [("troops", ["Lithuania"])]
     assert [m.role for m in parsed.mentions] == ["deployment"]
+
+
+def test_italian_province_code_is_a_mention_and_picks_the_town(gaz):
+    found = places("Scosse tra Scarperia (FI), Vernio (PO) e Castiglione dei Pepoli (BO).", "it", gaz)
+    assert [(m.surface, m.entity.id) for m in found if m.entity.kind == "admin1"] == [
+        ("FI", "admin1:IT-FI"), ("PO", "admin1:IT-PO"), ("BO", "admin1:IT-BO")]
+    text = "Un incidente a Calcinaia (PI), vicino a Pisa."
+    town = next(m for m in places(text, "it", gaz) if m.surface == "Calcinaia")
+    assert town.entity.admin1 == "IT-PI"
+    # the same brackets mean nothing in English, and an unknown code is no province
+    assert "FI" not in surfaces("Tremors hit Scarperia (FI) overnight.", "en", gaz)
+    assert "ZZ" not in surfaces("Scosse a Scarperia (ZZ) stanotte.", "it", gaz)
+
+
+def test_italian_magistrate_title_marks_a_person(gaz):
+    assert surfaces("Le misure richieste dal pm Paola Conti a Firenze.", "it", gaz) == ["Firenze"]
