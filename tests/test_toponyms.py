@@ -225,4 +225,4 @@ def test_italian_province_code_is_a_mention_and_picks_the_town(gaz):
 
 
 def test_italian_magistrate_title_marks_a_person(gaz):
-    assert surfaces("Le misure richieste dal pm Paola Conti a Firenze.", "it", gaz) == ["Firenze"]
+    assert surfaces("Le misure chieste dal gip Paola Conti a Firenze.", "it", gaz) == ["Firenze"]
