@@ -95,6 +95,7 @@ class Cues:
     titles: frozenset[str]
     title_first_words: frozenset[str]
     first_names: frozenset[str]
+    name_particles: frozenset[str]
     locative: frozenset[str]
     area_cues: frozenset[str]
     area_suffixes: frozenset[str]
@@ -149,6 +150,7 @@ def cues_for(lang: str) -> Cues:
         titles=gather("persons", "titles", langs),
         title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", langs) if t),
         first_names=_all_first_names(),
+        name_particles=gather("persons", "name_particles", all_langs),
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
         area_suffixes=gather("places", "area_suffixes", [lang]),
@@ -256,6 +258,14 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
     def plain_gap(a: int, b: int) -> bool:
         return text[tokens[a].end : tokens[b].start].strip(" .") == ""
 
+    def particle_at(j: int) -> bool:
+        """A name particle joining two capitalised words: "Mike de Kock", "Óscar de la Hoya"."""
+        k = j
+        while k < n and k - j < 2 and tokens[k].key in cues.name_particles and not tokens[k].capitalised \
+                and text[tokens[k - 1].end : tokens[k].start] == " ":
+            k += 1
+        return k > j and k < n and tokens[k].capitalised and text[tokens[k - 1].end : tokens[k].start] == " "
+
     def run_from(i: int, limit: int = 3) -> int:
         """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
         j = i
@@ -266,6 +276,12 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
                 break
             j += 1
         return j
+
+    def notable_place_at(k: int) -> bool:
+        """A longer place name, or a place of note, starts at token k ("da Rio de Janeiro", "di Torino")."""
+        return longer_place_at(k) or any(
+            c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION
+            for c in gazetteer.candidates(tokens[k].key))
 
     def longer_place_at(i: int) -> bool:
         """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
@@ -315,6 +331,16 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF)
+            if particle_at(i + 1) and not tail_of_place and not longer_place_at(i):
+                k = i + 1
+                while not tokens[k].capitalised:
+                    k += 1
+                if not notable_place_at(k):
+                    end = run_from(k)  # "Mike de Kock", "Roger van Boxtel", "Óscar de la Hoya"
+                    spans.append((tok.start, tokens[end - 1].end))
+                    surnames.add(tokens[end - 1].key)
+                    i = end
+                    continue
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
                     and not longer_place_at(i) and not tail_of_place and surname_like:
                 end = run_from(i + 1, limit=4)

@@ -107,3 +107,16 @@ def test_a_province_behind_a_rare_first_name_is_a_surname(gaz):
     got = [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)]
     assert "Nelson" not in got
     assert "Texas" in got and "Dublin" in got
+
+
+def test_a_name_particle_joins_a_surname_to_a_first_name_but_not_a_city(gaz):
+    text = "Trainer Mike de Kock won in Dubai; later Kock said so. Roger van Boxtel flew to Amsterdam."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Dubai", "Amsterdam"]
+    text = "Deraglia un treno a Santiago de Compostela; Papa Francesco da Rio de Janeiro prega."
+    got = [m.surface for m in find_places(Document("t", text), lang="it", gazetteer=gaz)]
+    assert got == ["Santiago de Compostela", "Rio de Janeiro"]
+
+
+def test_kinship_words_introduce_a_person(gaz):
+    text = "The brothers pleaded guilty, with his brother Tyler given 21 years in Texas."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Texas"]
