@@ -20,7 +20,8 @@ names of three letters or fewer and for minor alternate spellings.
     more ("Paris", "Kharkiv", "L'Aquila") gets -1.5: the bare name means the city.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
-    the candidate's admin-1 unit or country.
+    the candidate's admin-1 unit or country; the other mentions of the name in the document,
+    unqualified, take the same qualifier.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count): up to +2.0 for a candidate in one of them.
@@ -138,7 +139,16 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             for code in _countries(best.entity, gazetteer):
                 country_votes[code] += 1
     total = sum(country_votes.values()) or 1
-    base = [_base_scores(span, text, gazetteer, country_votes, total) for span in spans]
+    # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
+    qualifiers: dict[str, set[str]] = {}
+    for span in spans:
+        qual = _qualifier_key(text, span.end)
+        if qual and span.candidates:
+            found = {e.id for e in gazetteer.lookup(qual)}
+            if any(f"admin1:{c.entity.admin1}" in found or f"country:{c.entity.country}" in found
+                   for c in span.candidates):
+                qualifiers.setdefault(fold_key(span.surface), set()).update(found)
+    base = [_base_scores(span, text, gazetteer, country_votes, total, qualifiers) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
     for k, span in enumerate(spans):
         context = getattr(span, "context", None)
@@ -240,11 +250,12 @@ def _argmax(scores: list[float]) -> int:
     return max(range(len(scores)), key=lambda k: (scores[k], -k))
 
 
-def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int) -> list[float]:
+def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
+                 qualifiers: dict[str, set[str]]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
     qual = _qualifier_key(text, span.end)
-    qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else set()
+    qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else qualifiers.get(surface_key, set())
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     scores = []
     for cand in span.candidates:

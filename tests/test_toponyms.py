@@ -226,3 +226,9 @@ def test_italian_province_code_is_a_mention_and_picks_the_town(gaz):
 
 def test_italian_magistrate_title_marks_a_person(gaz):
     assert surfaces("Le misure chieste dal gip Paola Conti a Firenze.", "it", gaz) == ["Firenze"]
+
+
+def test_a_qualifier_carries_to_the_other_mentions_of_the_name(gaz):
+    text = "The fair opened in Paris, Tennessee, on Friday. Chefs from Lyon and Marseille praised Paris."
+    found = [m.entity.admin1 for m in places(text, "en", gaz) if m.surface == "Paris"]
+    assert found == ["US-TN", "US-TN"]
