@@ -645,9 +645,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False
             nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
-            if best.population < SPEAKER_MAX_POPULATION and not after_locative and (
+            according = i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.speech_verbs  # "according to Taylor"
+            if best.population < SPEAKER_MAX_POPULATION and (according or not after_locative and (
                 (nxt in cues.speech_verbs and text[end:end + 1] == " ") or (prev_key in cues.speech_verbs)
-            ):
+            )):
                 return False  # "Taylor said", "said Taylor"
     if not any(c.primary for c in cands):
         best = cands[0].entity

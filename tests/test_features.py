@@ -120,3 +120,8 @@ def test_a_name_particle_joins_a_surname_to_a_first_name_but_not_a_city(gaz):
 def test_kinship_words_introduce_a_person(gaz):
     text = "The brothers pleaded guilty, with his brother Tyler given 21 years in Texas."
     assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Texas"]
+
+
+def test_according_to_a_surname_is_no_town(gaz):
+    text = "He fled on foot, according to Taylor. Deputies searched Palestine."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Palestine"]
