@@ -330,7 +330,8 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             place_first = any(c.entity.kind in ("country", "admin1", "region") for c in gazetteer.candidates(tok.key))
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
-                _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF)
+                _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
+                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
             if particle_at(i + 1) and not tail_of_place and not longer_place_at(i):
                 k = i + 1
                 while not tokens[k].capitalised:

@@ -125,3 +125,8 @@ def test_kinship_words_introduce_a_person(gaz):
 def test_according_to_a_surname_is_no_town(gaz):
     text = "He fled on foot, according to Taylor. Deputies searched Palestine."
     assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Palestine"]
+
+
+def test_two_first_names_and_a_surname_are_a_person_even_when_the_first_is_a_province(gaz):
+    text = "Police arrested Paul Francis Floyd, 47, of Los Angeles."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Los Angeles"]
