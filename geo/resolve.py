@@ -24,7 +24,8 @@ names of three letters or fewer and for minor alternate spellings.
     unqualified, take the same qualifier.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
-    count): up to +2.0 for a candidate in one of them.
+    count; an admin-1 unit named like one of its cities is no unambiguous name): up to +2.0
+    for a candidate in one of them.
 ``coherence`` (second pass, against the other names as first resolved)
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
     +1.0 for an admin-1 unit per other city of the document inside it, and for a country per other
@@ -133,7 +134,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
-        area_anchor = len(areas) == 1 and best in areas and not getattr(span, "locality_hint", False)
+        area_anchor = len(areas) == 1 and best in areas and not getattr(span, "locality_hint", False) \
+            and not _namesake_city(best.entity, span.candidates)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
         if sole or span.dateline or area_anchor:
             for code in _countries(best.entity, gazetteer):
@@ -268,9 +270,7 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
         if span.area_hint and e.kind in ("admin1", "region"):
             s += AREA_BONUS
-        elif e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary
-                                        and c.entity.population >= NAMESAKE_MIN_POPULATION
-                                        for c in span.candidates):
+        elif _namesake_city(e, span.candidates):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if getattr(span, "locality_hint", False) and e.kind == "city":
             s += LOCALITY_BONUS
@@ -280,6 +280,12 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
             s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
         scores.append(s)
     return scores
+
+
+def _namesake_city(e, candidates) -> bool:
+    """An admin-1 unit that holds a city of the same name with at least 10,000 people."""
+    return e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary
+                                      and c.entity.population >= NAMESAKE_MIN_POPULATION for c in candidates)
 
 
 def _countries(entity, gazetteer) -> list[str]:

@@ -232,3 +232,10 @@ def test_a_qualifier_carries_to_the_other_mentions_of_the_name(gaz):
     text = "The fair opened in Paris, Tennessee, on Friday. Chefs from Lyon and Marseille praised Paris."
     found = [m.entity.admin1 for m in places(text, "en", gaz) if m.surface == "Paris"]
     assert found == ["US-TN", "US-TN"]
+
+
+def test_a_region_named_like_its_city_does_not_vote_for_its_country(gaz):
+    text = ("The office in Nelson opened. Nelson staff are happy. A second one opened in Creston. Nelson has lines. "
+            "Nelson residents wait. The office on Victoria St is small. People no longer drive to Castlegar.")
+    found = {m.entity.country for m in places(text, "en", gaz) if m.surface == "Nelson"}
+    assert found == {"CA"}
