@@ -236,6 +236,7 @@ def test_a_qualifier_carries_to_the_other_mentions_of_the_name(gaz):
 
 def test_a_region_named_like_its_city_does_not_vote_for_its_country(gaz):
     text = ("The office in Nelson opened. Nelson staff are happy. A second one opened in Creston. Nelson has lines. "
-            "Nelson residents wait. The office on Victoria St is small. People no longer drive to Castlegar.")
+            "Nelson residents wait. The office on Victoria St is small. People no longer drive to Castlegar. "
+            "Nelson is glad.")
     found = {m.entity.country for m in places(text, "en", gaz) if m.surface == "Nelson"}
     assert found == {"CA"}
