@@ -523,7 +523,7 @@ def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
     head = tokens[feature.first]
     if head.key not in cues.feature_heads | cues.street_heads:
         return True  # a suffix: "Neches River"
-    if hit is not None and head.key in cues.feature_heads:
+    if hit is not None and hit[2] > head.end and head.key in cues.feature_heads:
         return False  # "Mount Pleasant", "Valle d'Aosta": the head starts a name the gazetteer knows
     if head.key in cues.institution_heads and head.text[:1].isupper():
         return False  # "la Prefettura di Roma": the office, not the area

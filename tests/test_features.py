@@ -56,6 +56,7 @@ def test_a_feature_is_one_unresolved_mention_not_the_town_inside_it(gaz, text, l
     [
         ("Nave in difficoltà nel golfo del Messico.", "it", "golfo del Messico", "sea:gulf-of-mexico"),
         ("Sbarchi sull'isola di Lampedusa ieri.", "it", "isola di Lampedusa", "geonames:2524459"),
+        ("Lake Manassas is a public reservoir.", "en", "Lake Manassas", "geonames:4771401"),
         ("Le centre de Lyon et la rue principale.", "fr", "Lyon", "geonames:2996944"),
     ],
 )
