@@ -470,7 +470,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words, name_words):
             sent = sentence_at(sentences, start)
-            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues)
+            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues, text)
             start = _with_prefix(text, folded, start, cues)
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
             while spans and spans[-1].end > start:
@@ -692,18 +692,20 @@ def _with_prefix(text: str, folded: str, start: int, cues: Cues) -> int:
 _AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})
 
 
-def _area_suffix(tokens: list[Token], k: int, cues: Cues) -> bool:
+def _area_suffix(tokens: list[Token], k: int, cues: Cues, text: str) -> bool:
     """True when an area word follows the name, or a short list it opens: "Kherson oblast",
-    "the Zaporizhzhia and Kherson regions"."""
-    for step in range(4):
+    "the Zaporizhzhia and Kherson regions", "the Zaporizhzhia, Kherson and Donetsk regions";
+    not across the comma of "Washington, State Department"."""
+    for step in range(6):
         if k + step >= len(tokens):
             return False
-        key = tokens[k + step].key
-        if key in cues.area_suffixes:
-            return True
-        if step == 0 and key not in _AND:
+        tok = tokens[k + step]
+        gap = text[tokens[k + step - 1].end : tok.start].strip() if k + step > 0 else ""
+        if gap not in ("", ","):
             return False
-        if step > 0 and not tokens[k + step].capitalised:
+        if tok.key in cues.area_suffixes:
+            return step > 0 or not gap
+        if tok.key not in _AND and not (tok.capitalised and (step > 0 or gap)):
             return False
     return False
 

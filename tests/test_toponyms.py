@@ -129,6 +129,11 @@ def test_area_cue_selects_the_oblast_and_bare_name_the_city(gaz):
     assert city.entity.kind == "city" and city.entity.admin1 == "UA-63"
     both = places("Shelling hit the Zaporizhzhia and Kherson regions overnight.", "en", gaz)
     assert [m.entity.kind for m in both] == ["admin1", "admin1"]
+    three = places("Shelling hit the Zaporizhzhia, Kherson and Donetsk regions overnight.", "en", gaz)
+    assert [m.entity.kind for m in three] == ["admin1", "admin1", "admin1"]
+    # an area word after a comma belongs to the next phrase: the capital, not Washington State
+    capital = places("In Washington, State Department officials spoke.", "en", gaz)[0]
+    assert capital.entity.kind == "city" and capital.entity.capital_of == "US"
 
 
 def test_italian_locality_cue_asks_for_a_town(gaz):
