@@ -23,7 +23,6 @@ from dataclasses import dataclass
 #: At most this many tokens in the name a feature word frames.
 MAX_NAME_TOKENS = 3
 _JOIN = re.compile(r"^(?: |-|'|’|\. ?)$")
-_GENITIVE = re.compile(r"^['’]s? $")  # "Governors’ Parkway", "St. John's Road"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +35,11 @@ class Feature:
     last: int  # index of its last token
 
 
-def _joined(text: str, left, right) -> bool:
+def _joined(text: str, left, right, abbreviations: frozenset[str] = frozenset()) -> bool:
     gap = text[left.end : right.start]
-    if gap.startswith("."):  # an abbreviation ("St. Marys River"), never a sentence's end
-        return len(left.text) <= 2 and bool(_JOIN.match(gap))
-    return bool(_JOIN.match(gap) or _GENITIVE.match(gap))
+    if gap.startswith("."):  # an abbreviation or an initial ("St. Marys River"), not "the US. River levels"
+        return (left.key in abbreviations or len(left.text) == 1) and bool(_JOIN.match(gap))
+    return bool(_JOIN.match(gap))
 
 
 def _name_token(tok, stopwords: frozenset[str]) -> bool:
@@ -49,7 +48,9 @@ def _name_token(tok, stopwords: frozenset[str]) -> bool:
 
 def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: frozenset[str],
                   connectors: frozenset[str], stopwords: frozenset[str],
-                  capitalised_heads: bool = False, units: frozenset[str] = frozenset()) -> dict[int, Feature]:
+                  capitalised_heads: bool = False, units: frozenset[str] = frozenset(),
+                  abbreviations: frozenset[str] = frozenset(), headline: frozenset[int] = frozenset(),
+                  ) -> dict[int, Feature]:
     """Find the features in a tokenised text.
 
     Parameters
@@ -67,6 +68,11 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
     units : frozenset of str
         Suffixes of administrative units, which stay features inside a longer name
         ("Henderson County Sheriff"); other suffixes do not ("Florida Highway Patrol").
+    abbreviations : frozenset of str
+        Folded words that a dot may follow inside a name ("st", "mt").
+    headline : frozenset of int
+        Indices of tokens in title-case or upper-case sentences, where every word is capitalised
+        and a suffix cannot tell a name from the headline around it ("Russia Bombs Ukraine Bridge").
 
     Returns
     -------
@@ -80,13 +86,14 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
             continue
         feature = None
         if tok.key in heads and (tok.text[:1].isupper() or not capitalised_heads):
-            feature = _after_head(tokens, k, text, connectors, stopwords)
-        if feature is None and tok.key in suffixes and tok.text[:1].isupper():
+            feature = _after_head(tokens, k, text, connectors, stopwords, abbreviations)
+        if feature is None and tok.key in suffixes and tok.text[:1].isupper() and k not in headline:
             previous = found.get(last_first) if last_first is not None else None
-            if previous is not None and previous.last == k - 1 and _joined(text, tokens[k - 1], tok):
+            extends = previous is not None and previous.last == k - 1
+            if extends and _joined(text, tokens[k - 1], tok, abbreviations):
                 feature = Feature(previous.start, tok.end, previous.first, k)  # "Cabin Creek Road"
             else:
-                feature = _before_suffix(tokens, k, text, stopwords, floor=taken_until + 1)
+                feature = _before_suffix(tokens, k, text, stopwords, abbreviations, floor=taken_until + 1)
             if feature is not None and tok.key not in units and _longer_name_follows(tokens, k, text, suffixes):
                 feature = None  # "Florida Highway Patrol", "Texas Forest Service": a body named after a place
         if feature is not None:
@@ -95,20 +102,24 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
     return found
 
 
-def _after_head(tokens, k, text, connectors, stopwords) -> Feature | None:
+def _after_head(tokens, k, text, connectors, stopwords, abbreviations) -> Feature | None:
     """"fiume Dyfi", "distretto di Amil", "golfo del Messico": head, connectors, capitalised name."""
+    n = len(tokens)
+
+    def joined(a: int, b: int) -> bool:
+        return _joined(text, tokens[a], tokens[b], abbreviations)
+
     j = k + 1
-    while j < len(tokens) and j - k <= 2 and tokens[j].key in connectors and _joined(text, tokens[j - 1], tokens[j]):
+    while j < n and j - k <= 2 and tokens[j].key in connectors and joined(j - 1, j):
         j += 1
-    if j >= len(tokens) or not _name_token(tokens[j], stopwords) or not _joined(text, tokens[j - 1], tokens[j]):
+    if j >= n or not _name_token(tokens[j], stopwords) or not joined(j - 1, j):
         return None
     last = j
-    while last + 1 < len(tokens) and last + 1 - j < MAX_NAME_TOKENS and _joined(text, tokens[last], tokens[last + 1]):
-        nxt = tokens[last + 1]
-        if _name_token(nxt, stopwords):
+    while last + 1 < n and last + 1 - j < MAX_NAME_TOKENS and joined(last, last + 1):
+        if _name_token(tokens[last + 1], stopwords):
             last += 1
-        elif nxt.key in connectors and last + 2 < len(tokens) and _name_token(tokens[last + 2], stopwords) \
-                and _joined(text, nxt, tokens[last + 2]):
+        elif (tokens[last + 1].key in connectors and last + 2 < n and _name_token(tokens[last + 2], stopwords)
+              and joined(last + 1, last + 2)):
             last += 2  # "Santiago de Compostela", "Valle d'Orta"
         else:
             break
@@ -121,11 +132,11 @@ def _longer_name_follows(tokens, k, text, suffixes) -> bool:
         and nxt.key not in suffixes
 
 
-def _before_suffix(tokens, k, text, stopwords, floor: int) -> Feature | None:
+def _before_suffix(tokens, k, text, stopwords, abbreviations, floor: int) -> Feature | None:
     """"Neches River", "Cabin Creek Road", "St. Marys River": capitalised name, then the feature word."""
     first = k
     while (first - 1 >= floor and k - (first - 1) <= MAX_NAME_TOKENS
-           and _joined(text, tokens[first - 1], tokens[first])
+           and _joined(text, tokens[first - 1], tokens[first], abbreviations)
            and text[tokens[first - 1].end : tokens[first].start] != "-"):  # "Paris-Henry County": two places
         prev = tokens[first - 1]
         if not _name_token(prev, stopwords):

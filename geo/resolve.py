@@ -37,7 +37,7 @@ names of three letters or fewer and for minor alternate spellings.
 ``list``
     +2.0 for a reading of the same kind as a neighbour in a list ("Missouri, New York, North
     Carolina and Virginia": the state, not the city), when the neighbour is a country or an
-    admin-1 unit.
+    admin-1 unit of the same country.
 ``locality``
     "Palestine police", "the mayor of Lebanon", "il sindaco di Paris": +2.5 for a city; a country
     or an area has no police chief or mayor.
@@ -185,8 +185,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
-            if e.kind in list_kinds:
-                sc += LIST_BONUS
+            if (e.kind, e.country if e.kind == "admin1" else None) in list_kinds:
+                sc += LIST_BONUS  # states of one country, or countries: not "Mexico, Texas and California"
             if e.kind == "admin1" and e.admin1:
                 inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
@@ -211,16 +211,24 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     return out
 
 
-def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[str]:
-    """Kinds (country, admin-1) of the first readings of the names listed right beside span i."""
+def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tuple[str, str | None]]:
+    """(kind, country) of the first readings, countries or admin-1 units, of the names listed right
+    beside span i."""
     kinds = set()
     for j in (i - 1, i + 1):
         if 0 <= j < len(spans) and tops[j] is not None and tops[j].kind in ("country", "admin1"):
             a, b = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
             gap = text[a.end : b.start]
-            if gap.strip() and _LIST_GAP.match(gap):
-                kinds.add(tops[j].kind)
+            if not gap.strip() or not _LIST_GAP.match(gap) or (j > i and _qualifies(tops[j], spans[i])):
+                continue  # "Mykolaiv, Mykolaiv Oblast": the unit the town is in, not a list
+            kinds.add((tops[j].kind, tops[j].country if tops[j].kind == "admin1" else None))
     return kinds
+
+
+def _qualifies(unit, span) -> bool:
+    """Whether ``unit`` (a country or an admin-1 unit) holds one of the span's town readings."""
+    return any(c.entity.kind == "city" and (c.entity.admin1 == unit.admin1 if unit.kind == "admin1"
+                                            else c.entity.country == unit.country) for c in span.candidates)
 
 
 def _local_points(spans: list, country: str | None) -> dict[str, list[tuple[float, float]]]:
@@ -274,7 +282,8 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if getattr(span, "locality_hint", False) and e.kind == "city":
             s += LOCALITY_BONUS
-        if qual_entities and (f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
+        if qual_entities and e.id not in qual_entities and (
+                f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
             s += QUALIFIER_BONUS
         if e.country:
             s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total

@@ -50,6 +50,8 @@ ALTERNATE_NAME_MIN_POPULATION = 100_000
 COMMON_WORD_MARGIN = 0.3
 #: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.
 NAME_WORD_MAX_ZIPF = 4.0
+#: A word rarer than this is no word of the language at all: a name ("Dewly"), unlike "Taliban".
+UNKNOWN_WORD_MAX_ZIPF = 2.0
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
 SPEAKER_MAX_POPULATION = 100_000
 
@@ -111,7 +113,8 @@ class Cues:
     abbreviations: tuple[tuple[str, str], ...]
     feature_heads: frozenset[str] = frozenset()
     street_heads: frozenset[str] = frozenset()
-    feature_suffixes: frozenset[str] = frozenset()
+    feature_suffixes: frozenset[str] = frozenset()  # every suffix: natural, street and admin-2
+    natural_suffixes: frozenset[str] = frozenset()  # "River", "Valley": located by the area they name
     feature_connectors: frozenset[str] = frozenset()
     direction_before: frozenset[str] = frozenset()
     direction_after: frozenset[str] = frozenset()
@@ -169,7 +172,9 @@ def cues_for(lang: str) -> Cues:
         )),
         feature_heads=gather("places", "feature_heads", [lang]),
         street_heads=gather("places", "street_heads", [lang]),
-        feature_suffixes=gather("places", "feature_suffixes", [lang]) | gather("places", "admin2_suffixes", langs),
+        feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
+                          | gather("places", "admin2_suffixes", langs)),
+        natural_suffixes=gather("places", "feature_suffixes", [lang]),
         feature_connectors=gather("places", "feature_connectors", [lang]),
         direction_before=gather("places", "direction_before", [lang]),
         direction_after=gather("places", "direction_after", [lang]),
@@ -332,7 +337,7 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
                 nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
-            if particle_at(i + 1) and not tail_of_place and not longer_place_at(i):
+            if particle_at(i + 1) and not tail_of_place and not notable_place_at(i):
                 k = i + 1
                 while not tokens[k].capitalised:
                     k += 1
@@ -343,7 +348,8 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
                     i = end
                     continue
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not longer_place_at(i) and not tail_of_place and surname_like:
+                    and not longer_place_at(i) and not tail_of_place and surname_like \
+                    and nxt.key not in cues.feature_suffixes:  # "Henry County", "Lincoln Street"
                 end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -424,7 +430,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     persons, surnames = _person_spans(tokens, text, cues, gazetteer)
     masked += _organisation_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
-    name_words: set[str] = set()
+    name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
 
@@ -438,7 +444,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
                              suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
                              stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
-                             units=cues.admin2_suffixes)
+                             units=cues.admin2_suffixes,
+                             abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
+                             headline=_headline_tokens(tokens, sentences, lang))
     i = 0
     while i < n:
         tok = tokens[i]
@@ -451,7 +459,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             # or, after a natural or administrative head, through the place it names.
             if not _overlaps(feature.start, feature.end, masked) and not _overlaps(feature.start, feature.end, persons):
                 cands, name_start = _feature_candidates(feature, tokens, folded, gazetteer, cues)
-                context = [] if cands or hit is None or not any(c.primary for c in hit[3]) else hit[3]
+                context = [] if cands or hit is None else [c for c in hit[3] if c.primary]
                 spans.append(Span(feature.start, feature.end, text[feature.start : feature.end], cands,
                                   sentence_at(sentences, feature.start),
                                   area_hint=_area_hint(folded, name_start, cues), context=context))
@@ -471,14 +479,17 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                                 sentence_starts, lowercase_words, name_words):
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues, text)
+            locality = _locality_hint(folded, start, end, cues)  # before "comune di" joins the name
             start = _with_prefix(text, folded, start, cues)
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
             while spans and spans[-1].end > start:
                 spans.pop()  # "Centro Italia": the direction word was read as a place of its own
-            locality = _locality_hint(folded, start, end, cues)
             province = _province_code(text, end, cues, gazetteer)
-            if province is not None:
-                cands = [c for c in cands if c.entity.admin1 == province.entity.admin1] or cands
+            in_province = [c for c in cands if province is not None and c.entity.admin1 == province.entity.admin1]
+            if in_province:
+                cands = in_province
+            else:
+                province = None  # "Lugano (CH)": Switzerland, not the province of Chieti
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
                               locality_hint=locality))
             if province is not None:
@@ -529,7 +540,8 @@ def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
         return False  # "la Prefettura di Roma": the office, not the area
     if head.key in cues.street_heads:
         prev = tokens[feature.first - 1].key if feature.first else ""
-        if head.key in cues.head_prepositions and head.text[:1].islower() and prev not in cues.locative \
+        written_low = head.text[:1].islower() or head.all_caps  # "ARRIVATO VIA PARIGI" too
+        if head.key in cues.head_prepositions and written_low and prev not in cues.locative \
                 and prev not in cues.feature_connectors:
             return False  # "arrivo via Casablanca": the preposition
     return True
@@ -538,9 +550,11 @@ def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
 def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple[list, int]:
     """Candidates for a feature ("golfo del Messico"), and where the name after its head starts.
 
-    The whole phrase first; then, after a natural or administrative head ("isola di Lampedusa",
-    "golfo di Napoli"), the place it names, which locates it; never after a street's ("via Roma")
-    nor before a suffix ("Wichita Drive")."""
+    The whole phrase first; then the place it names, which locates it: after a natural or
+    administrative head and a connector, its primary readings ("isola di Lampedusa", "golfo di
+    Napoli"; not "Lake Victoria", which is no lake of Victoria); before a
+    natural suffix, its country or region readings ("Panjshir Valley"); never after a street's head
+    ("via Roma") nor before a street's suffix ("Wichita Drive", "Crimea Bridge")."""
     whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
     j = feature.first
     if tokens[j].key in cues.feature_heads | cues.street_heads:
@@ -549,11 +563,37 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
             j += 1
     if whole:
         return whole, tokens[j].start
-    if tokens[feature.first].key in cues.feature_heads:
-        inner = lookup_candidates(gazetteer, folded[tokens[j].start : feature.end])
-        if any(c.primary for c in inner):
-            return inner, tokens[j].start
+    if tokens[feature.first].key in cues.feature_heads and j > feature.first + 1:
+        # "lago di Garda", "the Gulf of Aden": the place the feature is of; not "Lake Victoria".
+        inner = [c for c in lookup_candidates(gazetteer, folded[tokens[j].start : feature.end]) if c.primary]
+        return inner, tokens[j].start
+    name_end = tokens[feature.last - 1].end
+    if tokens[feature.last].key in cues.natural_suffixes and name_end - feature.start > 3:  # not "Mon Forest"
+        inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
+        areas = [c for c in inner if c.primary and c.entity.kind in ("country", "admin1", "region", "other")]
+        return areas, tokens[j].start
     return [], tokens[j].start
+
+
+#: Words at least this frequent (Zipf) are written in lower case in running text, capitalised in headlines.
+HEADLINE_WORD_MIN_ZIPF = 4.5
+
+
+def _headline_tokens(tokens: list[Token], sentences, lang: str) -> frozenset[int]:
+    """Indices of the tokens of sentences written in title case or capitals ("Russia Bombs Ukraine
+    Bridge In Night Raid"), where capitals do not mark names: most of their common words are
+    capitalised, while a list of streets keeps its "between" and "and" in lower case."""
+    out: set[int] = set()
+    k = 0
+    for _, end in sentences:
+        first = k
+        while k < len(tokens) and tokens[k].start < end:
+            k += 1
+        common = [t for t in tokens[first + 1 : k]
+                  if t.text.isalpha() and word_frequency(t.key, lang) >= HEADLINE_WORD_MIN_ZIPF]
+        if len(common) >= 3 and sum(t.text[0].isupper() for t in common) >= 0.8 * len(common):
+            out.update(range(first, k))
+    return frozenset(out)
 
 
 def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[int, int, int]:
@@ -582,7 +622,7 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
 
 
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
-          sentence_starts, lowercase_words, name_words: set[str]) -> bool:
+          sentence_starts, lowercase_words, name_words: dict[str, str]) -> bool:
     """Apply the masks and filters to one gazetteer hit.
 
     ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
@@ -603,8 +643,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
-        if key in cues.common_words and not tok.all_caps:
-            return False
+        if (key in cues.common_words or key in cues.feature_suffixes) and not tok.all_caps:
+            return False  # "Calcio"; "Parkway", "Mountain" alone are the feature's word, not a town
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
         if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
             return False
@@ -620,8 +660,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
-        # A province is a person's surname only behind a first name, and only where no city of note
-        # shares its name: "Dewly Nelson" (Nelson, New Zealand), not "Distinctly Dublin".
+        # A province is a person's surname only behind a first name (a known one, or a word unknown to
+        # the language), and only where no city of note shares its name: "Dewly Nelson" (Nelson, New
+        # Zealand); not "Distinctly Dublin", nor "the Taliban Helmand stronghold".
         province = best.kind == "admin1" and not any(
             c.entity.kind == "city" and (c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION)
             for c in cands)
@@ -633,13 +674,17 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                         and prev_tok.key not in lowercase_words
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
             if town and follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
-                name_words.add(nxt_tok.key)  # "Kobe Bryant", then "Bryant tweeted"
+                name_words.setdefault(nxt_tok.key, "beside a town")  # "Kobe Bryant", then "Bryant tweeted"
                 return False
-            if precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
-                name_words.add(key)  # "Roseanne Barr", then "Barr tweeted"
+            if precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF \
+                    and (town or prev_tok.key in cues.first_names
+                         or word_frequency(prev_tok.key, cues.lang) < UNKNOWN_WORD_MAX_ZIPF):
+                name_words[key] = "beside a word" if town else "after a first name"
                 return False
-            if key in name_words and not after_locative and (best.kind == "admin1"
-                                                             or best.population < SPEAKER_MAX_POPULATION):
+            # Seen in a name, a small town's name is a surname; a province's only after a first name
+            # ("Willie Nelson", then "Nelson sang"; not "the Taliban Helmand stronghold").
+            if key in name_words and not after_locative and (
+                    name_words[key] == "after a first name" if province else best.population < SPEAKER_MAX_POPULATION):
                 return False
         if best.kind == "city" and not best.capital_of:
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
@@ -696,6 +741,7 @@ def _area_suffix(tokens: list[Token], k: int, cues: Cues, text: str) -> bool:
     """True when an area word follows the name, or a short list it opens: "Kherson oblast",
     "the Zaporizhzhia and Kherson regions", "the Zaporizhzhia, Kherson and Donetsk regions";
     not across the comma of "Washington, State Department"."""
+    joined_by_and = False
     for step in range(6):
         if k + step >= len(tokens):
             return False
@@ -704,7 +750,8 @@ def _area_suffix(tokens: list[Token], k: int, cues: Cues, text: str) -> bool:
         if gap not in ("", ","):
             return False
         if tok.key in cues.area_suffixes:
-            return step > 0 or not gap
+            return (step > 0 and joined_by_and) or not gap  # not "Mykolaiv, Mykolaiv Oblast"
+        joined_by_and = joined_by_and or tok.key in _AND
         if tok.key not in _AND and not (tok.capitalised and (step > 0 or gap)):
             return False
     return False
