@@ -446,7 +446,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                              stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
                              units=cues.admin2_suffixes,
                              abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
-                             headline=_headline_tokens(tokens, sentences, lang))
+                             headline=_headline_tokens(tokens, sentences, cues.stopwords))
     i = 0
     while i < n:
         tok = tokens[i]
@@ -575,23 +575,20 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
     return [], tokens[j].start
 
 
-#: Words at least this frequent (Zipf) are written in lower case in running text, capitalised in headlines.
-HEADLINE_WORD_MIN_ZIPF = 4.5
-
-
-def _headline_tokens(tokens: list[Token], sentences, lang: str) -> frozenset[int]:
+def _headline_tokens(tokens: list[Token], sentences, stopwords: frozenset[str]) -> frozenset[int]:
     """Indices of the tokens of sentences written in title case or capitals ("Russia Bombs Ukraine
-    Bridge In Night Raid"), where capitals do not mark names: most of their common words are
-    capitalised, while a list of streets keeps its "between" and "and" in lower case."""
+    Bridge"), where capitals do not mark names: no function word in lower case, and few words in
+    lower case at all; a list of streets keeps its "between" and "and"."""
     out: set[int] = set()
     k = 0
     for _, end in sentences:
         first = k
         while k < len(tokens) and tokens[k].start < end:
             k += 1
-        common = [t for t in tokens[first + 1 : k]
-                  if t.text.isalpha() and word_frequency(t.key, lang) >= HEADLINE_WORD_MIN_ZIPF]
-        if len(common) >= 3 and sum(t.text[0].isupper() for t in common) >= 0.8 * len(common):
+        words = [t for t in tokens[first + 1 : k] if t.text.isalpha()]
+        lower = [t for t in words if not t.text[0].isupper()]
+        capitalised = sum(1 for t in words if t.text[0].isupper() and len(t.text) > 3)
+        if capitalised >= 3 and 4 * len(lower) < len(words) and not any(t.key in stopwords for t in lower):
             out.update(range(first, k))
     return frozenset(out)
 
