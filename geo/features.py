@@ -50,7 +50,7 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
                   connectors: frozenset[str], stopwords: frozenset[str],
                   capitalised_heads: bool = False, units: frozenset[str] = frozenset(),
                   abbreviations: frozenset[str] = frozenset(), headline: frozenset[int] = frozenset(),
-                  ) -> dict[int, Feature]:
+                  place_at=lambda k: False) -> dict[int, Feature]:
     """Find the features in a tokenised text.
 
     Parameters
@@ -72,7 +72,11 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
         Folded words that a dot may follow inside a name ("st", "mt").
     headline : frozenset of int
         Indices of tokens in title-case or upper-case sentences, where every word is capitalised
-        and a suffix cannot tell a name from the headline around it ("Russia Bombs Ukraine Bridge").
+        and a feature word cannot tell a name from the headline around it ("Russia Bombs Ukraine
+        Bridge", "Wildfire Near Lake Tahoe Forces Evacuations").
+    place_at : callable, optional
+        ``place_at(k)``: whether a place name starts at token k; a name after a head stops before
+        "di"/"of" and a place ("quartiere Obolon di Kiev" is "quartiere Obolon", then Kiev).
 
     Returns
     -------
@@ -85,8 +89,8 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
         if k <= taken_until:
             continue
         feature = None
-        if tok.key in heads and (tok.text[:1].isupper() or not capitalised_heads):
-            feature = _after_head(tokens, k, text, connectors, stopwords, abbreviations)
+        if tok.key in heads and (tok.text[:1].isupper() or not capitalised_heads) and k not in headline:
+            feature = _after_head(tokens, k, text, connectors, stopwords, abbreviations, place_at)
         if feature is None and tok.key in suffixes and tok.text[:1].isupper() and k not in headline:
             previous = found.get(last_first) if last_first is not None else None
             extends = previous is not None and previous.last == k - 1
@@ -102,7 +106,7 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
     return found
 
 
-def _after_head(tokens, k, text, connectors, stopwords, abbreviations) -> Feature | None:
+def _after_head(tokens, k, text, connectors, stopwords, abbreviations, place_at) -> Feature | None:
     """"fiume Dyfi", "distretto di Amil", "golfo del Messico": head, connectors, capitalised name."""
     n = len(tokens)
 
@@ -119,11 +123,19 @@ def _after_head(tokens, k, text, connectors, stopwords, abbreviations) -> Featur
         if _name_token(tokens[last + 1], stopwords):
             last += 1
         elif (tokens[last + 1].key in connectors and last + 2 < n and _name_token(tokens[last + 2], stopwords)
-              and joined(last + 1, last + 2)):
-            last += 2  # "Santiago de Compostela", "Valle d'Orta"
+              and joined(last + 1, last + 2) and not place_at(last + 2)):
+            last += 2  # "Valle d'Orta"; not "quartiere Obolon di Kiev"
         else:
             break
+    if _inside_word(tokens, last, text):
+        return None  # "quartiere di Shuja'iyya": the name goes on past what we can read
     return Feature(tokens[k].start, tokens[last].end, k, last)
+
+
+def _inside_word(tokens, last: int, text: str) -> bool:
+    """Whether token ``last`` is followed, within the same word, by a lower-case part ("Shuja'iyya")."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and text[tokens[last].end : nxt.start] in ("'", "’", "-") and not nxt.text[:1].isupper()
 
 
 def _longer_name_follows(tokens, k, text, suffixes) -> bool:

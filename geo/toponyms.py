@@ -115,12 +115,13 @@ class Cues:
     street_heads: frozenset[str] = frozenset()
     feature_suffixes: frozenset[str] = frozenset()  # every suffix: natural, street and admin-2
     natural_suffixes: frozenset[str] = frozenset()  # "River", "Valley": located by the area they name
+    facility_suffixes: frozenset[str] = frozenset()  # "Bridge", "Airport": located by the town they name
     feature_connectors: frozenset[str] = frozenset()
     direction_before: frozenset[str] = frozenset()
     direction_after: frozenset[str] = frozenset()
     capitalised_heads: bool = False
     institution_heads: frozenset[str] = frozenset()
-    head_prepositions: frozenset[str] = frozenset()
+    ambiguous_heads: frozenset[str] = frozenset()
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
     province_codes: str | None = None
@@ -173,13 +174,14 @@ def cues_for(lang: str) -> Cues:
         feature_heads=gather("places", "feature_heads", [lang]),
         street_heads=gather("places", "street_heads", [lang]),
         feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
-                          | gather("places", "admin2_suffixes", langs)),
+                          | gather("places", "facility_suffixes", [lang]) | gather("places", "admin2_suffixes", langs)),
         natural_suffixes=gather("places", "feature_suffixes", [lang]),
+        facility_suffixes=gather("places", "facility_suffixes", [lang]),
         feature_connectors=gather("places", "feature_connectors", [lang]),
         direction_before=gather("places", "direction_before", [lang]),
         direction_after=gather("places", "direction_after", [lang]),
         institution_heads=gather("places", "institution_heads", [lang]),
-        head_prepositions=gather("places", "head_prepositions", [lang]),
+        ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
         locality_after=gather("places", "locality_after", [lang]),
         locality_before=gather("places", "locality_before", [lang]),
         province_codes=lexicons.load(lang, "places").get("province_codes"),
@@ -446,7 +448,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                              stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
                              units=cues.admin2_suffixes,
                              abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
-                             headline=_headline_tokens(tokens, sentences, cues.stopwords))
+                             headline=_headline_tokens(tokens, sentences, cues.stopwords),
+                             place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)))
     i = 0
     while i < n:
         tok = tokens[i]
@@ -459,7 +462,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             # or, after a natural or administrative head, through the place it names.
             if not _overlaps(feature.start, feature.end, masked) and not _overlaps(feature.start, feature.end, persons):
                 cands, name_start = _feature_candidates(feature, tokens, folded, gazetteer, cues)
-                context = [] if cands or hit is None else [c for c in hit[3] if c.primary]
+                inner = hit[3] if hit is not None else lookup_candidates(gazetteer, folded[name_start:feature.end])
+                context = [] if cands else [c for c in inner if c.primary]  # "quartiere Jabalia": near Jabalia
                 spans.append(Span(feature.start, feature.end, text[feature.start : feature.end], cands,
                                   sentence_at(sentences, feature.start),
                                   area_hint=_area_hint(folded, name_start, cues), context=context))
@@ -538,12 +542,12 @@ def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
         return False  # "Mount Pleasant", "Valle d'Aosta": the head starts a name the gazetteer knows
     if head.key in cues.institution_heads and head.text[:1].isupper():
         return False  # "la Prefettura di Roma": the office, not the area
-    if head.key in cues.street_heads:
+    if head.key in cues.ambiguous_heads:
         prev = tokens[feature.first - 1].key if feature.first else ""
         written_low = head.text[:1].islower() or head.all_caps  # "ARRIVATO VIA PARIGI" too
-        if head.key in cues.head_prepositions and written_low and prev not in cues.locative \
-                and prev not in cues.feature_connectors:
-            return False  # "arrivo via Casablanca": the preposition
+        after_word = prev in cues.stopwords or prev in cues.locative or prev + "'" in cues.locative  # "sull'isola"
+        if written_low and not after_word:
+            return False  # "arrivo via Casablanca", "Erdogan punta Damasco": a preposition, a verb
     return True
 
 
@@ -572,6 +576,9 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
         inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
         areas = [c for c in inner if c.primary and c.entity.kind in ("country", "admin1", "region", "other")]
         return areas, tokens[j].start
+    if tokens[feature.last].key in cues.facility_suffixes:
+        inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
+        return [c for c in inner if c.primary], tokens[j].start  # "London Bridge" is in London
     return [], tokens[j].start
 
 
@@ -668,6 +675,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             # "Kobe Bryant", "Whitney Houston".
             prev_tok = tokens[i - 1] if i else None
             precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
+                        and not _at_sentence_start(tokens, i - 1, text, sentence_starts)  # "Besieged Mariupol"
                         and prev_tok.key not in lowercase_words
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
             if town and follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
@@ -688,9 +696,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False
             nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
-            according = i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.speech_verbs  # "according to Taylor"
+            ends_clause = text[end : end + 1] in (".", ",", ";", "")  # "according to Taylor.", not "Bakhmut officials"
+            according = i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.speech_verbs and ends_clause
+            speech_before = prev_key in cues.speech_verbs and ends_clause
             if best.population < SPEAKER_MAX_POPULATION and (according or not after_locative and (
-                (nxt in cues.speech_verbs and text[end:end + 1] == " ") or (prev_key in cues.speech_verbs)
+                (nxt in cues.speech_verbs and text[end:end + 1] == " ") or speech_before
             )):
                 return False  # "Taylor said", "said Taylor"
     if not any(c.primary for c in cands):

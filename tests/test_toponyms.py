@@ -99,8 +99,8 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         ("Georgia's governor met officials in Atlanta and Savannah.", "Georgia", "US", None),
         ("Russian troops crossed from Tbilisi's north into Georgia.", "Georgia", "GE", None),
         # locality words, shared by every mention of the name in the document
-        ("Lebanon Police arrested him. Lebanon has two schools.", "Lebanon", "US", None),
-        ("Palestine police officer Gary Rayford stopped the car.", "Palestine", "US", "US-TX"),
+        ("The Lebanon Police Department arrested him. Lebanon has two schools.", "Lebanon", "US", None),
+        ("Palestine Police Department officer Gary Rayford stopped the car.", "Palestine", "US", "US-TX"),
         ("The mayor of Lebanon spoke on Monday.", "Lebanon", "US", None),
         # a list of states asks for the state
         ("Volunteers came from Missouri, New York, North Carolina and Virginia.", "New York", "US", "US-NY"),
