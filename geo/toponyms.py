@@ -506,7 +506,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
 
 
 def _share_locality(spans: list[Span], gazetteer) -> None:
-    """One name, one sense: once "Lebanon police" shows a town, every "Lebanon" of the document
+    """One name, one sense: once "Lebanon Police Department" shows a town, every "Lebanon" of the document
     asks for a town, and gets back the towns that the common-word filter dropped beside a country."""
     towns = {fold_key(s.surface) for s in spans if s.locality_hint}
     for s in spans:
@@ -558,7 +558,8 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
     administrative head and a connector, its primary readings ("isola di Lampedusa", "golfo di
     Napoli"; not "Lake Victoria", which is no lake of Victoria); before a
     natural suffix, its country or region readings ("Panjshir Valley"); never after a street's head
-    ("via Roma") nor before a street's suffix ("Wichita Drive", "Crimea Bridge")."""
+    ("via Roma") nor before a street's suffix ("Wichita Drive"); a bridge or an airport by its town
+    ("London Bridge")."""
     whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
     j = feature.first
     if tokens[j].key in cues.feature_heads | cues.street_heads:
@@ -783,7 +784,7 @@ def _province_code(text: str, end: int, cues: Cues, gazetteer):
 
 
 def _locality_hint(folded: str, start: int, end: int, cues: Cues) -> bool:
-    """True when a town's word follows or precedes the name: "Lebanon police", "mayor of Lebanon"."""
+    """True when a town's word follows or precedes the name: "Lebanon Police Department", "mayor of Lebanon"."""
     after = " ".join(folded[end : end + 30].split()[:2])
     before = " ".join(folded[max(0, start - 30) : start].split())
     return any(after == cue or after.startswith(cue + " ") for cue in cues.locality_after) or any(
