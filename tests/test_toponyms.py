@@ -245,3 +245,8 @@ def test_a_region_named_like_its_city_does_not_vote_for_its_country(gaz):
             "Nelson is glad.")
     found = {m.entity.country for m in places(text, "en", gaz) if m.surface == "Nelson"}
     assert found == {"CA"}
+
+
+def test_gaza_alone_is_the_strip_and_gaza_city_the_city(gaz):
+    assert [m.entity.id for m in places("Airstrikes hit Gaza overnight.", "en", gaz)] == ["region:gaza-strip"]
+    assert [m.entity.id for m in places("Residents of Gaza City fled south.", "en", gaz)] == ["geonames:281133"]
