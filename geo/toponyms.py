@@ -122,6 +122,7 @@ class Cues:
     capitalised_heads: bool = False
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
+    sports_cues: frozenset[str] = frozenset()
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
     province_codes: str | None = None
@@ -182,6 +183,7 @@ def cues_for(lang: str) -> Cues:
         direction_after=gather("places", "direction_after", [lang]),
         institution_heads=gather("places", "institution_heads", [lang]),
         ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
+        sports_cues=gather("places", "sports_cues", [lang]),
         locality_after=gather("places", "locality_after", [lang]),
         locality_before=gather("places", "locality_before", [lang]),
         province_codes=lexicons.load(lang, "places").get("province_codes"),
@@ -400,6 +402,24 @@ def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tupl
     return spans
 
 
+def _fixture_spans(tokens: list[Token], text: str, folded: str, sentences, cues: Cues) -> list[tuple[int, int]]:
+    """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
+    words joined by a spaced dash, in a sentence with a sports word (lexicon ``sports_cues``), name
+    teams, not places; "la tratta Napoli - Roma" keeps its towns."""
+    if not cues.sports_cues:
+        return []
+    spans = []
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
+        if alone and a.capitalised and b.capitalised and text[a.end : b.start] in (" - ", " – "):
+            lo, hi = sentence_at(sentences, a.start)
+            words = set(folded[lo:hi].split())
+            if words & cues.sports_cues:
+                spans += [(a.start, a.end), (b.start, b.end)]
+    return spans
+
+
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -431,6 +451,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     masked = _phrase_spans(folded, cues.not_places)
     persons, surnames = _person_spans(tokens, text, cues, gazetteer)
     masked += _organisation_spans(tokens, text, cues)
+    masked += _fixture_spans(tokens, text, folded, sentences, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None

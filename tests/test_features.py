@@ -191,3 +191,19 @@ def test_italian_comune_di_asks_for_a_town(gaz):
 )
 def test_names_near_feature_words_keep_their_places(gaz, text, lang, expected):
     assert found(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Un giorno dopo la partita Ecuador - Polonia, i tifosi sono tornati a Varsavia.", "it",
+         {"Varsavia": "geonames:756135"}),
+        ("Restano le semifinali tra Juventus - Milan e Napoli - Inter.", "it", {}),
+        ("Un biglietto di sola andata sulla tratta Napoli - Roma.", "it",
+         {"Napoli": "geonames:3172394", "Roma": "geonames:3169070"}),
+        ("After the game his roots led him to Canada - Sault Ste. Marie, Ontario.", "en",
+         {"Canada": "country:CA", "Sault Ste. Marie": "geonames:6141439", "Ontario": "admin1:CA-ON"}),
+    ],
+)
+def test_a_fixture_names_teams_but_a_route_names_towns(gaz, text, lang, expected):
+    assert found(text, lang, gaz) == expected
