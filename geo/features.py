@@ -10,9 +10,13 @@ mention, whether or not the gazetteer knows it:
   upper case, optionally followed by "di", "del", "of"...): "fiume Dyfi",
   "distretto di Amil", "via Cina", "Lake Manassas".
 
-:func:`geo.toponyms.find_toponyms` resolves such a span when the gazetteer knows the whole
-phrase ("golfo del Messico", "Gulf of Mexico") and otherwise keeps it as an unresolved
-mention: "Wichita Drive" is no mention of Wichita, Kansas, and "via Roma" none of Rome.
+:func:`geo.toponyms.find_toponyms` resolves such a span through the whole phrase ("golfo del
+Messico"), the place it is of ("lago di Garda"), the area a natural feature is named after
+("Panjshir Valley") or the town a bridge or an airport stands in ("London Bridge"), and
+otherwise keeps it as an unresolved mention: "Wichita Drive" is no mention of Wichita, Kansas,
+and "via Roma" none of Rome.  The lexicons of each language say which word is which
+(``feature_heads``, ``street_heads``, ``feature_suffixes``, ``street_suffixes``,
+``facility_suffixes`` in ``geo/lexicons/<lang>/places.yaml``).
 """
 
 from __future__ import annotations
