@@ -143,9 +143,12 @@ def _inside_word(tokens, last: int, text: str) -> bool:
 
 
 def _longer_name_follows(tokens, k, text, suffixes) -> bool:
+    """A capitalised word goes on after the feature word ("Florida Highway Patrol"), other than a
+    feature word or an address's unit ("Lone Oak Road Lot 12")."""
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    unit = k + 2 < len(tokens) and tokens[k + 2].text[:1].isdigit()
     return nxt is not None and text[tokens[k].end : nxt.start] == " " and nxt.text[:1].isupper() \
-        and nxt.key not in suffixes
+        and nxt.key not in suffixes and not unit
 
 
 def _before_suffix(tokens, k, text, stopwords, abbreviations, floor: int) -> Feature | None:

@@ -671,6 +671,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False
         if (key in cues.common_words or key in cues.feature_suffixes) and not tok.all_caps:
             return False  # "Calcio"; "Parkway", "Mountain" alone are the feature's word, not a town
+        number = tokens[i + 1].text if i + 1 < len(tokens) and text[end : tokens[i + 1].start] == " " else ""
+        numbered = number[:1].isdigit() and not re.fullmatch(r"(19|20)\d\d", number)  # not "Germania 2006"
+        if numbered and prev_key in cues.feature_suffixes:
+            return False  # "1205 Lone Oak Road Lot 12": an address's unit (while "Ohio 63" is in Ohio)
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
         if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
             return False

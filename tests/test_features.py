@@ -185,6 +185,9 @@ def test_italian_comune_di_asks_for_a_town(gaz):
         ("Raid nel quartiere di Shuja'iyya, a est di Gaza City.", "it", {"Gaza City": "geonames:281133"}),
         # a head in a headline frames nothing
         ("Wildfire Near Lake Tahoe Forces Evacuations In California", "en", {"California": "admin1:US-CA"}),
+        # an address: the street, then its unit ("Lot" is no French département here)
+        ("He lives at 1205 Lone Oak Road Lot 12 in Paris, Tennessee.", "en",
+         {"Lone Oak Road": None, "Paris": "geonames:4647963", "Tennessee": "admin1:US-TN"}),
         # a bridge stands in the place it is named after
         ("A terror attack on London Bridge left eight dead.", "en", {"London Bridge": "geonames:2643743"}),
     ],
