@@ -123,6 +123,7 @@ class Cues:
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
+    admin2_plurals: frozenset[str] = frozenset()
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
     province_codes: str | None = None
@@ -184,6 +185,7 @@ def cues_for(lang: str) -> Cues:
         institution_heads=gather("places", "institution_heads", [lang]),
         ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
         sports_cues=gather("places", "sports_cues", [lang]),
+        admin2_plurals=gather("places", "admin2_plurals", langs),
         locality_after=gather("places", "locality_after", [lang]),
         locality_before=gather("places", "locality_before", [lang]),
         province_codes=lexicons.load(lang, "places").get("province_codes"),
@@ -503,7 +505,12 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words, name_words):
             sent = sentence_at(sentences, start)
-            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues, text)
+            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues.area_suffixes, text)
+            if _area_suffix(tokens, i + length, cues.admin2_plurals, text):
+                # "Barrow and Jackson counties": units the gazetteer lacks, not the towns of that name
+                spans.append(Span(start, end, text[start:end], [], sentence_at(sentences, start)))
+                i += length
+                continue
             locality = _locality_hint(folded, start, end, cues)  # before "comune di" joins the name
             start = _with_prefix(text, folded, start, cues)
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
@@ -770,7 +777,7 @@ def _with_prefix(text: str, folded: str, start: int, cues: Cues) -> int:
 _AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})
 
 
-def _area_suffix(tokens: list[Token], k: int, cues: Cues, text: str) -> bool:
+def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: str) -> bool:
     """True when an area word follows the name, or a short list it opens: "Kherson oblast",
     "the Zaporizhzhia and Kherson regions", "the Zaporizhzhia, Kherson and Donetsk regions";
     not across the comma of "Washington, State Department"."""
@@ -782,7 +789,7 @@ def _area_suffix(tokens: list[Token], k: int, cues: Cues, text: str) -> bool:
         gap = text[tokens[k + step - 1].end : tok.start].strip() if k + step > 0 else ""
         if gap not in ("", ","):
             return False
-        if tok.key in cues.area_suffixes:
+        if tok.key in suffixes:
             return (step > 0 and joined_by_and) or not gap  # not "Mykolaiv, Mykolaiv Oblast"
         joined_by_and = joined_by_and or tok.key in _AND
         if tok.key not in _AND and not (tok.capitalised and (step > 0 or gap)):

@@ -188,6 +188,9 @@ def test_italian_comune_di_asks_for_a_town(gaz):
         # an address: the street, then its unit ("Lot" is no French département here)
         ("He lives at 1205 Lone Oak Road Lot 12 in Paris, Tennessee.", "en",
          {"Lone Oak Road": None, "Paris": "geonames:4647963", "Tennessee": "admin1:US-TN"}),
+        # counties in the plural after a list: units the gazetteer lacks, not namesake towns
+        ("School boards in Barrow and Jackson counties met in Atlanta.", "en",
+         {"Barrow": None, "Jackson": None, "Atlanta": "geonames:4180439"}),
         # a bridge stands in the place it is named after
         ("A terror attack on London Bridge left eight dead.", "en", {"London Bridge": "geonames:2643743"}),
     ],
