@@ -98,6 +98,7 @@ class Cues:
     title_first_words: frozenset[str]
     first_names: frozenset[str]
     name_particles: frozenset[str]
+    not_surnames: frozenset[str]
     locative: frozenset[str]
     area_cues: frozenset[str]
     area_suffixes: frozenset[str]
@@ -115,7 +116,6 @@ class Cues:
     street_heads: frozenset[str] = frozenset()
     feature_suffixes: frozenset[str] = frozenset()  # every suffix: natural, street and admin-2
     natural_suffixes: frozenset[str] = frozenset()  # "River", "Valley": located by the area they name
-    facility_suffixes: frozenset[str] = frozenset()  # "Bridge", "Airport": located by the town they name
     feature_connectors: frozenset[str] = frozenset()
     direction_before: frozenset[str] = frozenset()
     direction_after: frozenset[str] = frozenset()
@@ -157,6 +157,7 @@ def cues_for(lang: str) -> Cues:
         title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", langs) if t),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
+        not_surnames=gather("places", "not_surnames", langs),
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
         area_suffixes=gather("places", "area_suffixes", [lang]),
@@ -176,9 +177,8 @@ def cues_for(lang: str) -> Cues:
         feature_heads=gather("places", "feature_heads", [lang]),
         street_heads=gather("places", "street_heads", [lang]),
         feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
-                          | gather("places", "facility_suffixes", [lang]) | gather("places", "admin2_suffixes", langs)),
+                          | gather("places", "admin2_suffixes", langs)),
         natural_suffixes=gather("places", "feature_suffixes", [lang]),
-        facility_suffixes=gather("places", "facility_suffixes", [lang]),
         feature_connectors=gather("places", "feature_connectors", [lang]),
         direction_before=gather("places", "direction_before", [lang]),
         direction_after=gather("places", "direction_after", [lang]),
@@ -186,7 +186,7 @@ def cues_for(lang: str) -> Cues:
         ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
         sports_cues=gather("places", "sports_cues", [lang]),
         admin2_plurals=gather("places", "admin2_plurals", langs),
-        locality_after=gather("places", "locality_after", [lang]),
+        locality_after=frozenset(str(w) for w in lexicons.load(lang, "places").get("locality_after") or []),
         locality_before=gather("places", "locality_before", [lang]),
         province_codes=lexicons.load(lang, "places").get("province_codes"),
         capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
@@ -260,8 +260,10 @@ def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]
     return spans
 
 
-def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tuple[list[tuple[int, int]], set[str]]:
-    """Spans of person names, and the surnames seen (folded)."""
+def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
+                  headline: frozenset[int] = frozenset()) -> tuple[list[tuple[int, int]], set[str]]:
+    """Spans of person names, and the surnames seen (folded); in headlines (token indices in
+    ``headline``) a first name takes one capitalised word at most."""
     spans: list[tuple[int, int]] = []
     surnames: set[str] = set()
     n = len(tokens)
@@ -353,10 +355,16 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> tupl
                     surnames.add(tokens[end - 1].key)
                     i = end
                     continue
+            # A first name that is also a place starts no person before a state or a country named so, or a
+            # word that is no surname (lexicon ``not_surnames``): "Kyle Texas police", "Tracy Police".
+            state_after = any(c.primary and c.entity.kind in ("country", "admin1")
+                              and fold_key(c.entity.name) == nxt.key for c in gazetteer.candidates(nxt.key))
+            word_after = nxt.key not in cues.first_names and (nxt.key in cues.not_surnames or state_after) \
+                and bool(gazetteer.candidates(tok.key))
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not longer_place_at(i) and not tail_of_place and surname_like \
+                    and not longer_place_at(i) and not tail_of_place and surname_like and not word_after \
                     and nxt.key not in cues.feature_suffixes:  # "Henry County", "Lincoln Street"
-                end = run_from(i + 1, limit=4)
+                end = run_from(i + 1, limit=1 if i in headline else 4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
                 i = end
@@ -404,10 +412,11 @@ def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tupl
     return spans
 
 
-def _fixture_spans(tokens: list[Token], text: str, folded: str, sentences, cues: Cues) -> list[tuple[int, int]]:
+def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
     """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
-    words joined by a spaced dash, in a sentence with a sports word (lexicon ``sports_cues``), name
-    teams, not places; "la tratta Napoli - Roma" keeps its towns."""
+    words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
+    before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
+    and so does "the Russia - Ukraine war" in a sentence about a "final deal"."""
     if not cues.sports_cues:
         return []
     spans = []
@@ -415,9 +424,8 @@ def _fixture_spans(tokens: list[Token], text: str, folded: str, sentences, cues:
         a, b = tokens[k], tokens[k + 1]
         alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
         if alone and a.capitalised and b.capitalised and text[a.end : b.start] in (" - ", " – "):
-            lo, hi = sentence_at(sentences, a.start)
-            words = set(folded[lo:hi].split())
-            if words & cues.sports_cues:
+            near = {t.key for t in tokens[max(0, k - 5) : k]} | ({tokens[k + 2].key} if k + 2 < len(tokens) else set())
+            if near & cues.sports_cues:
                 spans += [(a.start, a.end), (b.start, b.end)]
     return spans
 
@@ -451,9 +459,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
     masked = _phrase_spans(folded, cues.not_places)
-    persons, surnames = _person_spans(tokens, text, cues, gazetteer)
+    headline = _headline_tokens(tokens, sentences, cues.stopwords)
+    persons, surnames = _person_spans(tokens, text, cues, gazetteer, headline)
     masked += _organisation_spans(tokens, text, cues)
-    masked += _fixture_spans(tokens, text, folded, sentences, cues)
+    masked += _fixture_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
@@ -471,7 +480,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                              stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
                              units=cues.admin2_suffixes,
                              abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
-                             headline=_headline_tokens(tokens, sentences, cues.stopwords),
+                             headline=headline,
                              place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)))
     i = 0
     while i < n:
@@ -511,7 +520,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 spans.append(Span(start, end, text[start:end], [], sentence_at(sentences, start)))
                 i += length
                 continue
-            locality = _locality_hint(folded, start, end, cues)  # before "comune di" joins the name
+            locality = _locality_hint(text, folded, start, end, cues)  # before "comune di" joins the name
             start = _with_prefix(text, folded, start, cues)
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
             while spans and spans[-1].end > start:
@@ -574,7 +583,8 @@ def _is_feature(feature, tokens, hit, cues: Cues) -> bool:
         prev = tokens[feature.first - 1].key if feature.first else ""
         written_low = head.text[:1].islower() or head.all_caps  # "ARRIVATO VIA PARIGI" too
         after_word = prev in cues.stopwords or prev in cues.locative or prev + "'" in cues.locative  # "sull'isola"
-        if written_low and not after_word:
+        of_place = tokens[feature.first + 1].key in cues.feature_connectors  # "isola di Lampedusa" is no verb
+        if written_low and not after_word and not of_place:
             return False  # "arrivo via Casablanca", "Erdogan punta Damasco": a preposition, a verb
     return True
 
@@ -586,8 +596,8 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
     administrative head and a connector, its primary readings ("isola di Lampedusa", "golfo di
     Napoli"; not "Lake Victoria", which is no lake of Victoria); before a
     natural suffix, its country or region readings ("Panjshir Valley"); never after a street's head
-    ("via Roma") nor before a street's suffix ("Wichita Drive"); a bridge or an airport by its town
-    ("London Bridge")."""
+    ("via Roma") nor before a street's or a work's suffix ("Wichita Drive", "Victoria Bridge" in
+    Montreal)."""
     whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
     j = feature.first
     if tokens[j].key in cues.feature_heads | cues.street_heads:
@@ -605,9 +615,6 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
         inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
         areas = [c for c in inner if c.primary and c.entity.kind in ("country", "admin1", "region", "other")]
         return areas, tokens[j].start
-    if tokens[feature.last].key in cues.facility_suffixes:
-        inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
-        return [c for c in inner if c.primary], tokens[j].start  # "London Bridge" is in London
     return [], tokens[j].start
 
 
@@ -815,9 +822,12 @@ def _province_code(text: str, end: int, cues: Cues, gazetteer):
     return Candidate(gazetteer.get(entity_id), True)
 
 
-def _locality_hint(folded: str, start: int, end: int, cues: Cues) -> bool:
-    """True when a town's word follows or precedes the name: "Lebanon Police Department", "mayor of Lebanon"."""
-    after = " ".join(folded[end : end + 30].split()[:2])
+def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> bool:
+    """True when a town's word follows or precedes the name: "Lebanon High School", "mayor of Lebanon".
+
+    The words after the name are matched as written: "Lebanon High School" names a town's school,
+    while "a Texas high school" is a school in Texas."""
+    after = " ".join(text[end : end + 30].split()[:2])
     before = " ".join(folded[max(0, start - 30) : start].split())
     return any(after == cue or after.startswith(cue + " ") for cue in cues.locality_after) or any(
         before.endswith(cue) for cue in cues.locality_before)
