@@ -355,11 +355,12 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                     surnames.add(tokens[end - 1].key)
                     i = end
                     continue
-            # A first name that is also a place starts no person before a state or a country named so, or a
-            # word that is no surname (lexicon ``not_surnames``): "Kyle Texas police", "Tracy Police".
-            state_after = any(c.primary and c.entity.kind in ("country", "admin1")
-                              and fold_key(c.entity.name) == nxt.key for c in gazetteer.candidates(nxt.key))
-            word_after = nxt.key not in cues.first_names and (nxt.key in cues.not_surnames or state_after) \
+            # A first name that is also a place starts no person before a country's name or a word that is
+            # no surname (lexicon ``not_surnames``): "Tracy Police"; provinces are surnames too ("Ashley
+            # Sutton", "Peter Moyo").
+            country_after = any(c.primary and c.entity.kind == "country" and fold_key(c.entity.name) == nxt.key
+                                for c in gazetteer.candidates(nxt.key))
+            word_after = nxt.key not in cues.first_names and (nxt.key in cues.not_surnames or country_after) \
                 and bool(gazetteer.candidates(tok.key))
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
                     and not longer_place_at(i) and not tail_of_place and surname_like and not word_after \
