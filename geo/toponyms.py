@@ -62,14 +62,8 @@ class Token:
     end: int
     text: str
     key: str  # folded
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def all_caps(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper()
+    capitalised: bool = False  # first character upper case
+    all_caps: bool = False  # two characters or more, all upper case
 
 
 @dataclass
@@ -239,8 +233,12 @@ def common_word_margin(key: str, population: int, lang: str) -> float:
 
 
 def tokenize(text: str, folded: str) -> list[Token]:
-    """Split ``text`` into letter/digit tokens with offsets and folded keys."""
-    return [Token(m.start(), m.end(), m.group(), folded[m.start() : m.end()]) for m in _TOKEN.finditer(text)]
+    """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        out.append(Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper()))
+    return out
 
 
 def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
@@ -358,13 +356,9 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             # A first name that is also a place starts no person before a country's name or a word that is
             # no surname (lexicon ``not_surnames``): "Tracy Police"; provinces are surnames too ("Ashley
             # Sutton", "Peter Moyo").
-            country_after = any(c.primary and c.entity.kind == "country" and fold_key(c.entity.name) == nxt.key
-                                for c in gazetteer.candidates(nxt.key))
-            word_after = nxt.key not in cues.first_names and (nxt.key in cues.not_surnames or country_after) \
-                and bool(gazetteer.candidates(tok.key))
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not longer_place_at(i) and not tail_of_place and surname_like and not word_after \
-                    and nxt.key not in cues.feature_suffixes:  # "Henry County", "Lincoln Street"
+                    and not tail_of_place and surname_like and nxt.key not in cues.feature_suffixes \
+                    and not longer_place_at(i) and not _no_surname(tok, nxt, cues, gazetteer):  # "Henry County"
                 end = run_from(i + 1, limit=1 if i in headline else 4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -372,6 +366,16 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         i += 1
     return spans, surnames
+
+
+def _no_surname(first: Token, nxt: Token, cues: Cues, gazetteer) -> bool:
+    """Whether ``nxt`` cannot be the surname after ``first``, a first name that is also a place: a
+    country's name, or a word of the lexicon ``not_surnames`` ("Tracy Police")."""
+    if nxt.key in cues.first_names or not (nxt.key in cues.not_surnames or any(
+            c.primary and c.entity.kind == "country" and fold_key(c.entity.name) == nxt.key
+            for c in gazetteer.candidates(nxt.key))):
+        return False
+    return bool(gazetteer.candidates(first.key))
 
 
 def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str]) -> int:
@@ -418,13 +422,15 @@ def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int
     words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
     before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
     and so does "the Russia - Ukraine war" in a sentence about a "final deal"."""
-    if not cues.sports_cues:
+    if not cues.sports_cues or (" - " not in text and " – " not in text):
         return []
     spans = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
+        if text[a.end : b.start] not in (" - ", " – "):
+            continue
         alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
-        if alone and a.capitalised and b.capitalised and text[a.end : b.start] in (" - ", " – "):
+        if alone and a.capitalised and b.capitalised:
             near = {t.key for t in tokens[max(0, k - 5) : k]} | ({tokens[k + 2].key} if k + 2 < len(tokens) else set())
             if near & cues.sports_cues:
                 spans += [(a.start, a.end), (b.start, b.end)]
