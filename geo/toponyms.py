@@ -117,6 +117,7 @@ class Cues:
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
+    sports_cues_beside: frozenset[str] = frozenset()
     admin2_plurals: frozenset[str] = frozenset()
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
@@ -179,6 +180,7 @@ def cues_for(lang: str) -> Cues:
         institution_heads=gather("places", "institution_heads", [lang]),
         ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
         sports_cues=gather("places", "sports_cues", [lang]),
+        sports_cues_beside=gather("places", "sports_cues_beside", [lang]),
         admin2_plurals=gather("places", "admin2_plurals", langs),
         locality_after=frozenset(str(w) for w in lexicons.load(lang, "places").get("locality_after") or []),
         locality_before=gather("places", "locality_before", [lang]),
@@ -359,7 +361,13 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
                     and not tail_of_place and surname_like and nxt.key not in cues.feature_suffixes \
                     and not longer_place_at(i) and not _no_surname(tok, nxt, cues, gazetteer):  # "Henry County"
-                end = run_from(i + 1, limit=1 if i in headline else 4)
+                if i in headline:  # "Sarah Jessica Parker Returns": over first names, then one word
+                    end = i + 1
+                    while end < n and tokens[end].key in cues.first_names and end - i < 3:
+                        end += 1
+                    end = min(end + 1, n)
+                else:
+                    end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
                 i = end
@@ -431,8 +439,10 @@ def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int
             continue
         alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
         if alone and a.capitalised and b.capitalised:
-            near = {t.key for t in tokens[max(0, k - 5) : k]} | ({tokens[k + 2].key} if k + 2 < len(tokens) else set())
-            if near & cues.sports_cues:
+            after = {tokens[k + 2].key} if k + 2 < len(tokens) else set()
+            near = {t.key for t in tokens[max(0, k - 5) : k]} | after
+            beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
+            if near & cues.sports_cues or beside & cues.sports_cues_beside:
                 spans += [(a.start, a.end), (b.start, b.end)]
     return spans
 
@@ -522,8 +532,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                                 sentence_starts, lowercase_words, name_words):
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues.area_suffixes, text)
-            if _area_suffix(tokens, i + length, cues.admin2_plurals, text):
-                # "Barrow and Jackson counties": units the gazetteer lacks, not the towns of that name
+            listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
+                i >= 1 and tokens[i - 1].key in _AND and _area_suffix(tokens, i + length, cues.admin2_plurals, text))
+            if listed and not any(c.primary and c.entity.kind in ("country", "admin1", "region") for c in cands):
+                # "Barrow and Jackson counties": units the gazetteer lacks, not the towns of that name;
+                # not "Georgia and Florida counties"
                 spans.append(Span(start, end, text[start:end], [], sentence_at(sentences, start)))
                 i += length
                 continue
@@ -603,7 +616,7 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
     administrative head and a connector, its primary readings ("isola di Lampedusa", "golfo di
     Napoli"; not "Lake Victoria", which is no lake of Victoria); before a
     natural suffix, its country or region readings ("Panjshir Valley"); never after a street's head
-    ("via Roma") nor before a street's or a work's suffix ("Wichita Drive", "Victoria Bridge" in
+    ("via Roma") nor before a street's suffix ("Wichita Drive", "Victoria Bridge", which is in
     Montreal)."""
     whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
     j = feature.first
@@ -791,7 +804,7 @@ def _with_prefix(text: str, folded: str, start: int, cues: Cues) -> int:
 _AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})
 
 
-def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: str) -> bool:
+def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: str, need_and: bool = False) -> bool:
     """True when an area word follows the name, or a short list it opens: "Kherson oblast",
     "the Zaporizhzhia and Kherson regions", "the Zaporizhzhia, Kherson and Donetsk regions";
     not across the comma of "Washington, State Department"."""
@@ -804,7 +817,7 @@ def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: st
         if gap not in ("", ","):
             return False
         if tok.key in suffixes:
-            return (step > 0 and joined_by_and) or not gap  # not "Mykolaiv, Mykolaiv Oblast"
+            return (step > 0 and joined_by_and) or (not gap and not need_and)  # not "Mykolaiv, Mykolaiv Oblast"
         joined_by_and = joined_by_and or tok.key in _AND
         if tok.key not in _AND and not (tok.capitalised and (step > 0 or gap)):
             return False
@@ -832,12 +845,18 @@ def _province_code(text: str, end: int, cues: Cues, gazetteer):
 def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> bool:
     """True when a town's word follows or precedes the name: "Lebanon High School", "mayor of Lebanon".
 
-    The words after the name are matched as written: "Lebanon High School" names a town's school,
-    while "a Texas high school" is a school in Texas."""
-    after = " ".join(text[end : end + 30].split()[:2])
+    Lexicon words in lower case match in any case; capitalised ones only as written or in capitals:
+    "Lebanon High School" names a town's school, while "a Texas high school" is a school in Texas."""
+    written = " ".join(text[end : end + 30].split()[:2])
+    low = " ".join(folded[end : end + 30].split()[:2])
+
+    def follows(cue: str) -> bool:
+        if cue.islower():  # "police department": any case
+            return low == cue or low.startswith(cue + " ")
+        return any(w == c or w.startswith(c + " ") for w, c in ((written, cue), (written, cue.upper())))
+
     before = " ".join(folded[max(0, start - 30) : start].split())
-    return any(after == cue or after.startswith(cue + " ") for cue in cues.locality_after) or any(
-        before.endswith(cue) for cue in cues.locality_before)
+    return any(follows(cue) for cue in cues.locality_after) or any(before.endswith(cue) for cue in cues.locality_before)
 
 
 def _area_hint(folded: str, start: int, cues: Cues) -> bool:

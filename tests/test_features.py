@@ -239,3 +239,25 @@ def test_a_fixture_names_teams_but_a_route_names_towns(gaz, text, lang, expected
 )
 def test_sports_headlines_first_names_and_schools(gaz, text, lang, expected):
     assert found(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "counties" after a single state, or "boroughs" after a city, keep the place
+        ("Several Florida counties ordered evacuations.", "en", {"Florida": "admin1:US-FL"}),
+        ("Georgia and Florida counties were hit.", "en", {"Georgia": "admin1:US-GA", "Florida": "admin1:US-FL"}),
+        # a town's police, in any case
+        ("The Aurora police department said the gunman fled.", "en", {"Aurora": "geonames:5412347"}),
+        ("Aurora Police said the gunman was killed.", "en", {"Aurora": "geonames:5412347"}),
+        # a final right next to the pair
+        ("Tickets for the England - Italy final at Wembley sold out.", "en", {"Wembley": "geonames:2634549"}),
+        ("La finale Italia - Inghilterra si giocherà a Londra.", "it", {"Londra": "geonames:2643743"}),
+        # a headline's first names, then one word
+        ("Sarah Jessica Parker Returns To New York Stage", "en", {"New York": "geonames:5128581"}),
+        # a bridge is not located by its name
+        ("Victoria Bridge in Montreal was closed.", "en", {"Victoria Bridge": None, "Montreal": "geonames:6077243"}),
+    ],
+)
+def test_counties_police_finals_and_headline_names_keep_their_places(gaz, text, lang, expected):
+    assert found(text, lang, gaz) == expected
