@@ -573,9 +573,22 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
 
+@cache
+def _comma_aliases() -> tuple[tuple[str, str], ...]:
+    """Aliases written with a comma inside ("Washington, D.C."), folded, longest first."""
+    return tuple(sorted(((k, k) for k in _aliases() if ", " in k), key=lambda kv: -len(kv[0])))
+
+
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
     start = tokens[i].start
+    for alias, _ in _comma_aliases():  # "Washington, D.C." is one name, not a town and its state
+        if folded.startswith(alias, start):
+            end = start + len(alias)
+            length = 1
+            while i + length < len(tokens) and tokens[i + length].end <= end:
+                length += 1
+            return length, start, end, lookup_candidates(gazetteer, alias)
     for length in range(min(max_n, run_i), 0, -1):
         end = tokens[i + length - 1].end
         key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])

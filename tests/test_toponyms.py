@@ -250,3 +250,9 @@ def test_a_region_named_like_its_city_does_not_vote_for_its_country(gaz):
 def test_gaza_alone_is_the_strip_and_gaza_city_the_city(gaz):
     assert [m.entity.id for m in places("Airstrikes hit Gaza overnight.", "en", gaz)] == ["region:gaza-strip"]
     assert [m.entity.id for m in places("Residents of Gaza City fled south.", "en", gaz)] == ["geonames:281133"]
+
+
+def test_washington_dc_with_its_comma_is_one_name(gaz):
+    found = places("Tickets are sold in 44 states, Washington, D.C., and Puerto Rico.", "en", gaz)
+    assert [(m.surface, m.entity.id) for m in found][0] == ("Washington, D.C.", "geonames:4140963")
+    assert [m.surface for m in places("In Washington, State Department officials spoke.", "en", gaz)] == ["Washington"]
