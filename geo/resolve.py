@@ -219,16 +219,10 @@ def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tup
         if 0 <= j < len(spans) and tops[j] is not None and tops[j].kind in ("country", "admin1"):
             a, b = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
             gap = text[a.end : b.start]
-            if not gap.strip() or not _LIST_GAP.match(gap) or (j > i and _qualifies(tops[j], spans[i])):
-                continue  # "Mykolaiv, Mykolaiv Oblast": the unit the town is in, not a list
+            if not gap.strip() or not _LIST_GAP.match(gap):
+                continue
             kinds.add((tops[j].kind, tops[j].country if tops[j].kind == "admin1" else None))
     return kinds
-
-
-def _qualifies(unit, span) -> bool:
-    """Whether ``unit`` (a country or an admin-1 unit) holds one of the span's town readings."""
-    return any(c.entity.kind == "city" and (c.entity.admin1 == unit.admin1 if unit.kind == "admin1"
-                                            else c.entity.country == unit.country) for c in span.candidates)
 
 
 def _local_points(spans: list, country: str | None) -> dict[str, list[tuple[float, float]]]:

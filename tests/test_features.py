@@ -261,3 +261,17 @@ def test_sports_headlines_first_names_and_schools(gaz, text, lang, expected):
 )
 def test_counties_police_finals_and_headline_names_keep_their_places(gaz, text, lang, expected):
     assert found(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a feature word alone is no town ("Parkway", California; "Mountain", a Philippine province)
+        ("Crews repaved Governors' Parkway on Monday near Madison.", "en", {"Madison": "geonames:5261457"}),
+        ("He worked at Oneida Mountain Hospital for 30 years.", "en", {"Oneida": "geonames:5129837"}),
+        # a head that starts a name the gazetteer knows is part of that name
+        ("The Mount Pleasant City Council met on Monday.", "en", {"Mount Pleasant": "geonames:4588165"}),
+    ],
+)
+def test_feature_words_alone_or_inside_known_names_are_no_features(gaz, text, lang, expected):
+    assert found(text, lang, gaz) == expected
