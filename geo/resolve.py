@@ -134,7 +134,7 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
-        area_anchor = len(areas) == 1 and best in areas and not getattr(span, "locality_hint", False) \
+        area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
         if sole or span.dateline or area_anchor:
@@ -153,7 +153,7 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     base = [_base_scores(span, text, gazetteer, country_votes, total, qualifiers) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
     for k, span in enumerate(spans):
-        context = getattr(span, "context", None)
+        context = span.context
         if not span.candidates and context:
             # "Morecambe Road" names no town, but the town it is named after is likely near.
             tops[k] = max(context, key=prior).entity
@@ -274,7 +274,7 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
             s += AREA_BONUS
         elif _namesake_city(e, span.candidates):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
-        if getattr(span, "locality_hint", False) and e.kind == "city":
+        if span.locality_hint and e.kind == "city":
             s += LOCALITY_BONUS
         if qual_entities and e.id not in qual_entities and (
                 f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
