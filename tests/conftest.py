@@ -63,3 +63,20 @@ def artifacts_dir() -> Path:
     """``out/test-artifacts/``: screenshots the browser tests leave for a person to look at."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def demo_gaz():
+    """The small synthetic gazetteer of :mod:`layers.synthetic` (the real one is the ``gaz`` fixture of
+    the recogniser's tests)."""
+    from layers.synthetic import demo_gazetteer
+
+    return demo_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def demo_parsed(demo_gaz):
+    """The synthetic demo documents, parsed, and a hostile one (markup and template syntax in its text)."""
+    from layers.synthetic import demo_documents, hostile_document
+
+    return demo_documents(demo_gaz) + [hostile_document(demo_gaz)]

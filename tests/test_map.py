@@ -24,7 +24,7 @@ from layers.strings import (
     format_number,
     load_strings,
 )
-from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, demo_gazetteer, hostile_document, synthetic_corpus
+from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, synthetic_corpus
 from layers.words import figure_phrase, group_phrase
 
 TROOPS_NOW = {"kind": "troops", "value": 12000, "qualifier": "approx", "status": "current"}
@@ -32,22 +32,12 @@ TROOPS_LATER = {"kind": "troops", "value": 20000, "qualifier": "up_to", "status"
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return demo_gazetteer()
+def frames(demo_parsed, demo_gaz):
+    return places_frame(demo_parsed, demo_gaz), figures_frame(demo_parsed, demo_gaz)
 
 
-@pytest.fixture(scope="module")
-def parsed(gaz):
-    return demo_documents(gaz) + [hostile_document(gaz)]
-
-
-@pytest.fixture(scope="module")
-def frames(parsed, gaz):
-    return places_frame(parsed, gaz), figures_frame(parsed, gaz)
-
-
-def _build(frames, parsed, gaz, **kwargs):
-    return build_map(*frames, documents=[p.document for p in parsed], gazetteer=gaz, **kwargs)
+def _build(frames, demo_parsed, demo_gaz, **kwargs):
+    return build_map(*frames, documents=[p.document for p in demo_parsed], gazetteer=demo_gaz, **kwargs)
 
 
 def _data(m):
@@ -55,8 +45,8 @@ def _data(m):
 
 
 @pytest.fixture(scope="module")
-def html_it(frames, parsed, gaz):
-    return _build(frames, parsed, gaz, lang="it").get_root().render()
+def html_it(frames, demo_parsed, demo_gaz):
+    return _build(frames, demo_parsed, demo_gaz, lang="it").get_root().render()
 
 
 # --- words and languages -------------------------------------------------------------------------------------
@@ -126,9 +116,9 @@ def test_language_choice_and_fallback():
 # --- popups -------------------------------------------------------------------------------------------------
 
 
-def test_quote_is_split_around_the_figure(parsed):
-    doc = parsed[0].document
-    fig = parsed[0].figures[1]
+def test_quote_is_split_around_the_figure(demo_parsed):
+    doc = demo_parsed[0].document
+    fig = demo_parsed[0].figures[1]
     before, mark, after = quote_parts(fig.quote, fig.start, fig.end, doc.text)
     assert mark == "20.000" == doc.text[fig.start:fig.end]
     assert before + mark + after == fig.quote
@@ -158,33 +148,33 @@ def test_self_contained_map_links_nothing(html_it):
     assert "L.Icon.Default.mergeOptions" in html_it
 
 
-def test_folium_shared_state_is_not_mutated(frames, parsed, gaz, tmp_path):
+def test_folium_shared_state_is_not_mutated(frames, demo_parsed, demo_gaz, tmp_path):
     before_js, before_css = list(folium.Map.default_js), list(folium.Map.default_css)
-    save_map(_build(frames, parsed, gaz), tmp_path / "a.html")
+    save_map(_build(frames, demo_parsed, demo_gaz), tmp_path / "a.html")
     assert folium.Map.default_js == before_js and folium.Map.default_css == before_css
     plain = folium.Map(tiles=None).get_root().render()
     assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js">' in plain
 
 
-def test_cdn_map_links_the_libraries_and_is_smaller(frames, parsed, gaz, html_it):
-    html = _build(frames, parsed, gaz, lang="it", cdn=True).get_root().render()
+def test_cdn_map_links_the_libraries_and_is_smaller(frames, demo_parsed, demo_gaz, html_it):
+    html = _build(frames, demo_parsed, demo_gaz, lang="it", cdn=True).get_root().render()
     assert re.search(r'<script src="https://cdn\.jsdelivr\.net/npm/leaflet@1\.9\.3/dist/leaflet\.js">', html)
     assert "bootstrap" not in html and "font-awesome" not in html.lower() and "fontawesome" not in html
     assert len(html) < len(html_it) / 2
     assert "atlanteRender" in html  # Atlante's own script is inlined either way
 
 
-def test_jquery_is_inlined_only_when_a_popup_needs_it(frames, parsed, gaz, html_it):
+def test_jquery_is_inlined_only_when_a_popup_needs_it(frames, demo_parsed, demo_gaz, html_it):
     assert "jQuery v3.7.1" not in html_it
-    m = _build(frames, parsed, gaz)
+    m = _build(frames, demo_parsed, demo_gaz)
     folium.Marker([50, 30], popup=folium.Popup("plain")).add_to(m)
     html = m.get_root().render()
     assert "jQuery v3.7.1" in html and not re.search(r"<script[^>]+src=", html)
 
 
-def test_hostile_strings_never_reach_the_page_as_markup(frames, parsed, gaz):
+def test_hostile_strings_never_reach_the_page_as_markup(frames, demo_parsed, demo_gaz):
     title = "<script>window.__pwned = 'title-arg';</script>"
-    html = _build(frames, parsed, gaz, title=title).get_root().render()
+    html = _build(frames, demo_parsed, demo_gaz, title=title).get_root().render()
     markup = [s for s in HOSTILE_SNIPPETS if "<" in s]
     for snippet in (*markup, title, "<b>Kyiv</b>", "</script><b>hostile</b>"):
         assert snippet not in html, snippet
@@ -202,9 +192,9 @@ def test_script_json_cannot_close_its_script():
     assert json.loads(text) == {"q": "</script><!-- \u2028 & '"}
 
 
-def test_layers_and_their_items(frames, parsed, gaz):
+def test_layers_and_their_items(frames, demo_parsed, demo_gaz):
     places, figures = frames
-    data = _data(_build(frames, parsed, gaz))
+    data = _data(_build(frames, demo_parsed, demo_gaz))
     layers = data["layers"]
     n_places = figures.set_index("figure_id")["place_ids"].map(len)
     kinds = figures.set_index("figure_id")["kind"]
@@ -229,12 +219,12 @@ def test_layers_and_their_items(frames, parsed, gaz):
     assert data["places"]["geonames:698740"]["e"] is None
 
 
-def test_circle_popups_name_the_place_and_its_role(gaz):
-    parsed = demo_documents(gaz)
+def test_circle_popups_name_the_place_and_its_role(demo_gaz):
+    parsed = demo_documents(demo_gaz)  # fresh documents: this test changes one of their figures
     odesa_fig = parsed[1].figures[2]
     odesa_fig.place_ids.append("geonames:706448")  # the Odesa incidents also over Kherson
-    data = _data(build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz),
-                           documents=[p.document for p in parsed], gazetteer=gaz))
+    data = _data(build_map(places_frame(parsed, demo_gaz), figures_frame(parsed, demo_gaz),
+                           documents=[p.document for p in parsed], gazetteer=demo_gaz))
     items = [i for i in data["layers"]["incidents"] if i["v"] == 5]
     assert sorted(i["pl"] for i in items) == ["geonames:698740", "geonames:706448"]
     popup = data["popups"][next(i["pp"] for i in items if i["pl"] == "geonames:698740")]
@@ -242,8 +232,8 @@ def test_circle_popups_name_the_place_and_its_role(gaz):
     assert popup["lines"] == ["also: Kherson"]
 
 
-def test_proportional_circles_share_one_scale(frames, parsed, gaz):
-    data = _data(_build(frames, parsed, gaz))
+def test_proportional_circles_share_one_scale(frames, demo_parsed, demo_gaz):
+    data = _data(_build(frames, demo_parsed, demo_gaz))
     circles = data["layers"]["incidents"] + data["layers"]["casualties"]
     biggest = max(circles, key=lambda i: i["v"])
     assert biggest["r"] == style.MAX_RADIUS
@@ -252,15 +242,15 @@ def test_proportional_circles_share_one_scale(frames, parsed, gaz):
         assert item["r"] == pytest.approx(expected, abs=0.01)
 
 
-def test_hostile_link_is_dropped_and_text_kept(frames, parsed, gaz):
-    data = _data(_build(frames, parsed, gaz))
+def test_hostile_link_is_dropped_and_text_kept(frames, demo_parsed, demo_gaz):
+    data = _data(_build(frames, demo_parsed, demo_gaz))
     hostile = [e for p in data["popups"] for e in p["entries"] if e["doc"]["text"].startswith("</script>")]
     assert hostile and all(e["doc"]["href"] is None for e in hostile)
     assert any(HOSTILE_SNIPPETS[0] in "".join(e["quote"]) for e in hostile)
 
 
-def test_default_visibility_and_time_filter(frames, parsed, gaz):
-    m = _build(frames, parsed, gaz)
+def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):
+    m = _build(frames, demo_parsed, demo_gaz)
     data = _data(m)
     groups = next(c for c in m._children.values() if isinstance(c, AtlanteLayers)).groups
     assert groups["deployments"].show and groups["venues"].show and not groups["places"].show
@@ -269,28 +259,28 @@ def test_default_visibility_and_time_filter(frames, parsed, gaz):
     assert data["time"]["dates"] == sorted(placed) and len(placed) == 5
     # With no figure and no venue or actor, "All places" is what the map shows.
     mentions_only = frames[0][frames[0]["roles"].map(lambda r: not {"venue", "actor"} & set(r))]
-    places_only = build_map(mentions_only, frames[1].iloc[0:0], documents=[], gazetteer=gaz)
+    places_only = build_map(mentions_only, frames[1].iloc[0:0], documents=[], gazetteer=demo_gaz)
     only_groups = next(c for c in places_only._children.values() if isinstance(c, AtlanteLayers)).groups
     assert only_groups["places"].show and _data(places_only)["time"] is None
 
 
-def test_empty_input_still_makes_a_map(gaz, frames):
-    m = build_map(frames[0].iloc[0:0], frames[1].iloc[0:0], documents=[], gazetteer=gaz, lang="fr")
+def test_empty_input_still_makes_a_map(demo_gaz, frames):
+    m = build_map(frames[0].iloc[0:0], frames[1].iloc[0:0], documents=[], gazetteer=demo_gaz, lang="fr")
     data = _data(m)
     assert data["layers"] == {"places": []} and data["bounds"] is None and data["time"] is None
     assert data["legend"]["subtitle"] == ["0 documents"]
     assert "atlanteRender" in m.get_root().render()
 
 
-def test_layer_names_count_the_figures_drawn(frames, parsed, gaz):
-    html = _build(frames, parsed, gaz).get_root().render()
+def test_layer_names_count_the_figures_drawn(frames, demo_parsed, demo_gaz):
+    html = _build(frames, demo_parsed, demo_gaz).get_root().render()
     n_deployments = sum(1 for k, ids in zip(frames[1]["kind"], frames[1]["place_ids"], strict=True)
                         if k == "troops" and ids)
     assert f'"Deployments ({n_deployments})"' in html and '"Other figures' not in html
 
 
-def test_cdn_map_opens_on_the_tiles(frames, parsed, gaz):
-    groups = next(c for c in _build(frames, parsed, gaz, cdn=True)._children.values()
+def test_cdn_map_opens_on_the_tiles(frames, demo_parsed, demo_gaz):
+    groups = next(c for c in _build(frames, demo_parsed, demo_gaz, cdn=True)._children.values()
                   if isinstance(c, AtlanteLayers)).groups
     assert groups["tiles"].show and not groups["countries"].show
 
@@ -306,8 +296,8 @@ def test_many_circles_are_clustered():
     assert m.options["max_zoom"] == 18
 
 
-def test_legend_and_language(frames, parsed, gaz):
-    data = _data(_build(frames, parsed, gaz, lang="it", title="Prova"))
+def test_legend_and_language(frames, demo_parsed, demo_gaz):
+    data = _data(_build(frames, demo_parsed, demo_gaz, lang="it", title="Prova"))
     legend = data["legend"]
     assert legend["title"] == "Prova"
     assert legend["subtitle"] == ["5 gennaio 2026 – 9 gennaio 2026", "4 documenti"]
@@ -317,15 +307,15 @@ def test_legend_and_language(frames, parsed, gaz):
     assert "GeoNames (CC BY 4.0)" in sources and "Natural Earth" in sources and "CARTO" in sources
 
 
-def test_offline_basemap_comes_from_the_gazetteer_countries(gaz):
-    basemap = countries_layer(gaz)
+def test_offline_basemap_comes_from_the_gazetteer_countries(demo_gaz):
+    basemap = countries_layer(demo_gaz)
     ids = sorted(c["id"] for c in basemap["countries"])
-    assert ids == sorted(e.id for e in gaz.entities(kinds=("country",)))
+    assert ids == sorted(e.id for e in demo_gaz.entities(kinds=("country",)))
     ukraine = next(c for c in basemap["countries"] if c["id"] == "country:UA")
     lats, lons = zip(*decode_ring(ukraine["e"][0][0], basemap["precision"]), strict=True)
-    minx, miny, maxx, maxy = gaz.geometry("country:UA").bounds
+    minx, miny, maxx, maxy = demo_gaz.geometry("country:UA").bounds
     assert (min(lons), min(lats), max(lons), max(lats)) == pytest.approx((minx, miny, maxx, maxy), abs=0.01)
-    assert countries_layer(gaz) is basemap  # cached per gazetteer
+    assert countries_layer(demo_gaz) is basemap  # cached per gazetteer
     assert countries_layer(None)["countries"] == []
 
 
@@ -345,14 +335,14 @@ def test_polyline_round_trip():
     assert len(encode_polygons(holed, 4)[0]) == 2
 
 
-def test_basemap_leaves_out_shapes_not_in_degrees(gaz):
+def test_basemap_leaves_out_shapes_not_in_degrees(demo_gaz):
     from shapely.geometry import box
 
     from layers.synthetic import MemoryGazetteer
 
-    projected = MemoryGazetteer([gaz.get("country:UA"), gaz.get("country:PL")],
+    projected = MemoryGazetteer([demo_gaz.get("country:UA"), demo_gaz.get("country:PL")],
                                 {"country:UA": box(2_600_000, 5_500_000, 4_400_000, 6_900_000),
-                                 "country:PL": gaz.geometry("country:PL")})
+                                 "country:PL": demo_gaz.geometry("country:PL")})
     with pytest.warns(UserWarning, match="1 countries"):
         layer = countries_layer(projected)
     assert [c["id"] for c in layer["countries"]] == ["country:PL"]
