@@ -6,14 +6,15 @@ the best alternative (1.0 when there is none; 0.5 when the two tie), lowered by 
 names of three letters or fewer and for minor alternate spellings.
 
 ``prior``
-    Kind and size: a country 4.0, a composite region 3.5, a sea 3.0, an admin-1 unit 2.4, a city
-    ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000 ~ 2.0), a national
-    capital +1.0 (news names capitals for their governments); a name that is only a minor
-    alternate spelling of the entity -1.0.
+    Kind and size: a country 4.0 (at most ``1 + log10(population + 10) / 2``: "Norfolk" is
+    no more Norfolk Island, 2,000 people, than a town), a composite region 3.5, a sea 3.0, an
+    admin-1 unit 2.4, a city ``log10(population + 10) / 2`` (1 million people ~ 3.0, 10,000
+    ~ 2.0), a national capital +1.0 (news names capitals for their governments); a name that
+    is only a minor alternate spelling of the entity -1.0.
 ``name``
     +0.3 when the name as written is the entity's English name, +0.9 for an area ("Sudan"
-    before South Sudan); when the name is a country's own name, a city known by another name
-    ("Mexico City" for "Mexico") gets -1.0.
+    before South Sudan); when the name is a country's own name, a city gets -1.0 ("Mexico" is
+    neither Mexico City nor Mexico, Missouri, unless the text supports the town or asks for one).
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
     without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
@@ -25,15 +26,21 @@ names of three letters or fewer and for minor alternate spellings.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count; an admin-1 unit named like one of its cities is no unambiguous name): up to +2.0
-    for a candidate in one of them.
+    for a candidate in one of them. A name is no context for itself: "Lebanon" three times,
+    read first as the country, does not vote for Lebanon (the dateline does).
 ``coherence`` (second pass, against the other names as first resolved)
+    Only other names count, and not when they are first read as one of this name's own
+    readings ("Dublin City" does not support Dublin, Ireland, for "Dublin"). A street named
+    after a town ("Post Road") lends the town's point, not its state nor a country vote.
     +1.0 for a city in an admin-1 unit the document names or holds another place in;
     +1.0 for an admin-1 unit per other city of the document inside it, and for a country per other
     city or admin-1 unit inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
     is Paris, France); when one country has half the document's votes (anchors count fully, the
     other names' first readings half), +0.6 for each other name (up to three) with a reading in
-    that country within 100 km ("Palestine", "Athens" and "Tyler": the Texan towns).
+    that country within 100 km ("Palestine", "Athens" and "Tyler": the Texan towns); names first
+    read as states or countries lend no town readings (Mexico, Missouri, is not "near" California
+    and Oregon, though towns of those names are).
 ``list``
     +2.0 for a reading of the same kind as a neighbour in a list ("Missouri, New York, North
     Carolina and Virginia": the state, not the city), when the neighbour is a country or an
@@ -88,6 +95,9 @@ def prior(candidate) -> float:
             score += CAPITAL_BONUS
     else:
         score = KIND_PRIOR.get(e.kind, 1.0)
+        if e.kind == "country" and e.population:
+            # a territory of a few thousand people is no more famous than a town ("Norfolk" Island)
+            score = min(score, 1.0 + math.log10(e.population + 10) / 2)
     if not candidate.primary:
         score += ALTERNATE_PENALTY
     return score
@@ -129,6 +139,7 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     # Pass 1: anchors = names with one plausible reading (a sole candidate, or a single area reading
     # that outranks every city reading), plus the dateline.  They vote for the document's countries.
     country_votes: Counter[str] = Counter()
+    own_votes: dict[str, Counter[str]] = {}  # a name is no context for itself
     for span in spans:
         if not span.candidates:
             continue
@@ -140,7 +151,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         if sole or span.dateline or area_anchor:
             for code in _countries(best.entity, gazetteer):
                 country_votes[code] += 1
-    total = sum(country_votes.values()) or 1
+                if not span.dateline:  # the dateline is context for the same name in the body
+                    own_votes.setdefault(fold_key(span.surface), Counter())[code] += 1
     # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
     qualifiers: dict[str, set[str]] = {}
     for span in spans:
@@ -150,24 +162,26 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
             if any(f"admin1:{c.entity.admin1}" in found or f"country:{c.entity.country}" in found
                    for c in span.candidates):
                 qualifiers.setdefault(fold_key(span.surface), set()).update(found)
-    base = [_base_scores(span, text, gazetteer, country_votes, total, qualifiers) for span in spans]
+    base = [_base_scores(span, text, gazetteer, country_votes - own_votes.get(fold_key(span.surface), Counter()),
+                         qualifiers) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
+    hinted = set()  # "Morecambe Road" names no town, but the town it is named after is likely near
     for k, span in enumerate(spans):
-        context = span.context
-        if not span.candidates and context:
-            # "Morecambe Road" names no town, but the town it is named after is likely near.
-            tops[k] = max(context, key=prior).entity
+        if not span.candidates and span.context:
+            tops[k] = max(span.context, key=prior).entity
+            hinted.add(k)
 
     # Local news: when one country dominates, towns whose namesakes cluster together support each
     # other ("Palestine", "Athens" and "Tyler" all have a Texan reading within 100 km).
     # The first readings vote too, at half weight: a page of ambiguous town names ("Columbus",
     # "Grove City", "Madison") still shows which country it is about.
     votes = country_votes + Counter({k: v / 2 for k, v in Counter(
-        t.country for t in tops if t is not None and t.country).items()})
+        t.country for j, t in enumerate(tops) if t is not None and t.country and j not in hinted).items()})
     dominant = votes.most_common(1)[0][0] if votes else None
     if dominant is not None and votes[dominant] / (sum(votes.values()) or 1) < DOMINANT_SHARE:
         dominant = None
-    local = _local_points(spans, dominant)
+    # Names first read as states or countries ("California", "Oregon") lend no town readings.
+    local = _local_points([s for s, t in zip(spans, tops, strict=True) if t is None or t.kind == "city"], dominant)
 
     # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
@@ -175,8 +189,14 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
-        others = [t for j, t in enumerate(tops) if j != i and t is not None and spans[j].surface != span.surface]
-        admin1s = {t.admin1 for t in others if t.admin1 and t.kind in ("city", "admin1")}
+        # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
+        own = {c.entity.id for c in span.candidates}
+        other_ks = [j for j, t in enumerate(tops) if j != i and t is not None and spans[j].surface != span.surface
+                    and t.id not in own]
+        others = [tops[j] for j in other_ks]
+        # a hint is near the town it is named after, not in its state ("Post Road" is not Post, Texas)
+        admin1s = {tops[j].admin1 for j in other_ks if j not in hinted and tops[j].admin1
+                   and tops[j].kind in ("city", "admin1")}
         points = [(t.lat, t.lon) for t in others if t.kind == "city"]
         list_kinds = _list_neighbour_kinds(spans, tops, i, text)
         # Local support ranks towns among themselves: it does not put Florida, New York, before the state.
@@ -254,19 +274,20 @@ def _argmax(scores: list[float]) -> int:
     return max(range(len(scores)), key=lambda k: (scores[k], -k))
 
 
-def _base_scores(span, text: str, gazetteer, country_votes: Counter, total: int,
+def _base_scores(span, text: str, gazetteer, country_votes: Counter,
                  qualifiers: dict[str, set[str]]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
     qual = _qualifier_key(text, span.end)
     qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else qualifiers.get(surface_key, set())
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
+    total = sum(country_votes.values()) or 1
     scores = []
     for cand in span.candidates:
         e = cand.entity
         s = prior(cand)
-        if names_country and e.kind == "city" and fold_key(e.name) != surface_key:
-            s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City
+        if names_country and e.kind == "city" and not span.locality_hint:
+            s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City nor Mexico, Missouri
         if fold_key(e.name) == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)

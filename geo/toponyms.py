@@ -522,7 +522,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
-        if length == 1 and any(c.entity.kind in ("country", "other") for c in cands):
+        if length == 1 and any(c.entity.kind in ("country", "other") and fold_key(c.entity.name) != tok.key
+                               for c in cands):
             # "Atlantic" is the ocean, not Atlantic, Iowa: beside a country or a sea, a town whose
             # name is first a common word is no reading at all.
             cands = [c for c in cands if c.entity.kind != "city" or c.entity.capital_of
@@ -855,13 +856,18 @@ def _province_code(text: str, end: int, cues: Cues, gazetteer):
     return Candidate(gazetteer.get(entity_id), True)
 
 
+_CLAUSE_END = re.compile(r"[.,;:!?()\"\u201c\u201d]")
+
+
 def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> bool:
     """True when a town's word follows or precedes the name: "Lebanon High School", "mayor of Lebanon".
 
     Lexicon words in lower case match in any case; capitalised ones only as written or in capitals:
     "Lebanon High School" names a town's school, while "a Texas high school" is a school in Texas."""
-    written = " ".join(text[end : end + 30].split()[:2])
-    low = " ".join(folded[end : end + 30].split()[:2])
+    stop = _CLAUSE_END.search(text, end, end + 30)  # "Norfolk High School, works": the cue ends at the comma
+    stop = stop.start() if stop else end + 30
+    written = " ".join(text[end:stop].split()[:2])
+    low = " ".join(folded[end:stop].split()[:2])
 
     def follows(cue: str) -> bool:
         if cue.islower():  # "police department": any case

@@ -112,6 +112,23 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         ("Tech jobs went to western states such as California or Washington.", "California", "US", "US-CA"),
         # a name known only as an old spelling of a US town ("Twickenham") casts no vote for the US
         ("From Twickenham the team went on to Richmond and London.", "London", "GB", None),
+        # a name is no context for itself: three "Lebanon" do not vote for the country
+        ("Services are at the chapel in Lebanon. She was born in Myerstown and moved to Lebanon in 1960. "
+         "Her sister lives in Lebanon.", "Lebanon", "US", "US-PA"),
+        # a town named like a country is a reading, when the text supports it
+        ("A Palestine man was stopped in Elkhart, Texas, and jailed in Palestine after a hearing in Tyler.",
+         "Palestine", "US", "US-TX"),
+        # ... and only then: a state beside the town's name is not enough
+        ("Prices rose in California. Oregon and Missouri farms sold corn to Mexico.", "Mexico", "MX", None),
+        # names read as states lend no town readings: California, Missouri, is not near Fulton's namesake
+        ("Officials in California and Oregon met business leaders from Fulton.", "Fulton", "US", "US-CA"),
+        # a name's own readings do not support it: "Dublin City" is no evidence for Dublin, Ireland
+        ("Dublin City Schools hired a teacher from Boulder City. Dublin parents were pleased.", "Dublin", "US", None),
+        # a territory of 2,000 people is no more famous than a county: "Norfolk" is not Norfolk Island
+        ("Norfolk is quiet this winter.", "Norfolk", "GB", None),
+        # a locality word ends at the comma: "Norfolk High School, works"
+        ("Janet Johnson, a counselor at Norfolk High School, works with students.", "Norfolk", "US", None),
+        ("The Jordan Elementary School principal thanked Minnesota parents.", "Jordan", "US", "US-MN"),
     ],
 )
 def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, admin1):
@@ -119,6 +136,13 @@ def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, adm
     assert m.entity.country == country
     if admin1:
         assert m.entity.admin1 == admin1
+
+
+def test_a_street_named_after_a_town_does_not_vote_for_its_state(gaz):
+    # "Post Road" hints at Post, Texas, as a nearby point only: Dublin is not pulled to Texas.
+    text = "Dublin parents met on Post Road with a teacher from Boulder City. Dublin will build a school."
+    dublin = next(m for m in places(text, "en", gaz) if m.surface == "Dublin")
+    assert dublin.entity.country == "US" and dublin.entity.admin1 != "US-TX"
 
 
 def test_area_cue_selects_the_oblast_and_bare_name_the_city(gaz):
