@@ -122,6 +122,9 @@ class Cues:
     locality_after: frozenset[str] = frozenset()
     locality_before: frozenset[str] = frozenset()
     province_codes: str | None = None
+    admin1_suffixes: frozenset[str] = frozenset()
+    admin1_suffix_countries: frozenset[str] = frozenset()
+    origin_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -156,6 +159,10 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]),
         area_suffixes=gather("places", "area_suffixes", [lang]),
+        admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
+        origin_words=gather("places", "origin_words", [lang]),
+        admin1_suffix_countries=frozenset(
+            str(c) for c in lexicons.load(lang, "places").get("admin1_suffix_countries") or []),
         admin2_suffixes=gather("places", "admin2_suffixes", langs),
         demonyms=gather("demonyms", "demonyms", all_langs),
         lang=lang,
@@ -542,6 +549,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 i += length
                 continue
             locality = _locality_hint(text, folded, start, end, cues)  # before "comune di" joins the name
+            states = [c for c in cands
+                      if c.entity.kind == "admin1" and c.entity.country in cues.admin1_suffix_countries]
+            suffix = _admin1_suffix(tokens, i + length, text, cues) if states else None
+            if suffix is not None:  # "Benue State": the state, named in full
+                end, area, length, cands = suffix.end, True, length + 1, states
             start = _with_prefix(text, folded, start, cues)
             start, end, extra = _with_direction(tokens, i, length, start, end, text, cues)
             while spans and spans[-1].end > start:
@@ -760,6 +772,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                          or word_frequency(prev_tok.key, cues.lang) < UNKNOWN_WORD_MAX_ZIPF):
                 name_words[key] = "beside a word" if town else "after a first name"
                 return False
+            # A first name that is a small town is the person ("il ruolo di Arnold"; "Lindsay received"),
+            # unless a locative or an origin word stands before it ("in Lindsay", "Mages of Lindsay").
+            if town and key in cues.first_names and best.population < SPEAKER_MAX_POPULATION and not follows \
+                    and not after_locative and prev_key not in cues.origin_words:
+                return False
             # Seen in a name, a small town's name is a surname; a province's only after a first name
             # ("Willie Nelson", then "Nelson sang"; not "the Taliban Helmand stronghold").
             if key in name_words and not after_locative and (
@@ -876,6 +893,18 @@ def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> 
 
     before = " ".join(folded[max(0, start - 30) : start].split())
     return any(follows(cue) for cue in cues.locality_after) or any(before.endswith(cue) for cue in cues.locality_before)
+
+
+def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token | None:
+    """The capitalised word of the lexicon ``admin1_suffixes`` right after a state's name ("Benue State"),
+    unless another capitalised word follows it ("Sokoto State University")."""
+    if k >= len(tokens) or tokens[k].key not in cues.admin1_suffixes or not tokens[k].capitalised \
+            or text[tokens[k - 1].end : tokens[k].start] != " ":
+        return None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and text[tokens[k].end : nxt.start] == " " and nxt.capitalised:
+        return None  # "Colorado State University", "Ohio State Buckeyes": a body or a team
+    return tokens[k]
 
 
 def _area_hint(folded: str, start: int, cues: Cues) -> bool:

@@ -67,6 +67,12 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         ("Le colonel Antoine Nancy a précisé les détails.", "fr", "Nancy"),
         ("The Council met in August to discuss the budget.", "en", "Council"),
         ("Russian and Polish officers met at the border.", "en", "Russian"),
+        # an admin-1 unit named by a common word (Centre, Burkina Faso) is the word
+        ("Relatives marched to the Tianjin No. 2 Detention Centre on Thursday.", "en", "Centre"),
+        ("She grew up in a Jewish family in Kermanshah.", "en", "Jewish"),
+        # a first name that is a small town, alone, is the person
+        ("Era diventato famoso per il ruolo di Arnold nella serie.", "it", "Arnold"),
+        ("Lindsay received $40 with her first-place certificate.", "en", "Lindsay"),
     ],
 )
 def test_persons_buildings_organisations_and_common_words_are_not_places(gaz, text, lang, not_a_place):
@@ -136,6 +142,20 @@ def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, adm
     assert m.entity.country == country
     if admin1:
         assert m.entity.admin1 == admin1
+
+
+def test_a_first_name_that_is_a_town_stays_the_town_after_a_locative_or_origin_word(gaz):
+    assert "Lindsay" in surfaces("Machinists Norb Mages of Lindsay and Dennis Lopez came.", "en", gaz)
+    assert "Lindsay" in surfaces("The bank grew east into Gainesville and Lindsay last year.", "en", gaz)
+    assert "Lindsay" in surfaces("Dog thieves struck in Lindsay again.", "en", gaz)
+
+
+def test_a_state_named_in_full_takes_its_word(gaz):
+    benue = places("Gunmen attacked a village in Benue State on Monday.", "en", gaz)
+    assert [(m.surface, m.entity.kind) for m in benue] == [("Benue State", "admin1")]
+    # not a US university or team, nor before another capitalised word
+    assert surfaces("Mississippi State won in overtime.", "en", gaz) == ["Mississippi"]
+    assert surfaces("Students at Sokoto State University protested.", "en", gaz) == ["Sokoto"]
 
 
 def test_a_street_named_after_a_town_does_not_vote_for_its_state(gaz):
