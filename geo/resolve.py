@@ -32,12 +32,13 @@ names of three letters or fewer and for minor alternate spellings.
     Only other names count, and not when they are first read as one of this name's own
     readings ("Dublin City" does not support Dublin, Ireland, for "Dublin"). A street named
     after a town ("Post Road") lends the town's point, not its state nor a country vote.
-    +1.0 for a city in an admin-1 unit the document names or holds another place in;
+    +1.0 for a city in an admin-1 unit the document names, +0.3 in one that only holds another
+    of its cities (Boston beside New York City is still Boston, Massachusetts);
     +1.0 for an admin-1 unit per other city of the document inside it, and for a country per other
     city or admin-1 unit inside it (at most +2.0);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
-    is Paris, France); when one country has half the document's votes (anchors count fully, the
-    other names' first readings half), +0.6 for each other name (up to three) with a reading in
+    is Paris, France); when one country has half the document's votes (each anchor once, the
+    other names' first readings half, once per name), +0.6 for each other name (up to three) with a reading in
     that country within 100 km ("Palestine", "Athens" and "Tyler": the Texan towns); names first
     read as states or countries lend no town readings (Mexico, Missouri, is not "near" California
     and Oregon, though towns of those names are).
@@ -69,6 +70,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,|;|/)?\s*(?:and|or|e|ed|et|ou|y|o|und|i)?\s*$")
 QUALIFIER_BONUS = 5.0
 CONTEXT_WEIGHT = 2.0
 ADMIN1_CONTEXT_BONUS = 1.0
+HELD_ADMIN1_BONUS = 0.3
 COHERENCE_BONUS = 0.6
 COHERENCE_KM = 300.0
 NAMESAKE_PENALTY = -1.5
@@ -175,8 +177,16 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     # other ("Palestine", "Athens" and "Tyler" all have a Texan reading within 100 km).
     # The first readings vote too, at half weight: a page of ambiguous town names ("Columbus",
     # "Grove City", "Madison") still shows which country it is about.
-    votes = country_votes + Counter({k: v / 2 for k, v in Counter(
-        t.country for j, t in enumerate(tops) if t is not None and t.country and j not in hinted).items()})
+    # One vote per name, however often it is repeated.
+    first_readings = {fold_key(spans[j].surface): t.country for j, t in enumerate(tops)
+                      if t is not None and t.country and j not in hinted}
+    # Anchors count once per name here, the dateline's votes as they are.
+    anchors, repeated = Counter(), Counter()
+    for counter in own_votes.values():
+        anchors.update(set(counter))
+        repeated.update(counter)
+    anchors.update(country_votes - repeated)
+    votes = anchors + Counter({k: v / 2 for k, v in Counter(first_readings.values()).items()})
     dominant = votes.most_common(1)[0][0] if votes else None
     if dominant is not None and votes[dominant] / (sum(votes.values()) or 1) < DOMINANT_SHARE:
         dominant = None
@@ -195,8 +205,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                     and t.id not in own]
         others = [tops[j] for j in other_ks]
         # a hint is near the town it is named after, not in its state ("Post Road" is not Post, Texas)
-        admin1s = {tops[j].admin1 for j in other_ks if j not in hinted and tops[j].admin1
-                   and tops[j].kind in ("city", "admin1")}
+        named = {tops[j].admin1 for j in other_ks if tops[j].kind == "admin1" and tops[j].admin1}
+        held = {tops[j].admin1 for j in other_ks if j not in hinted and tops[j].kind == "city" and tops[j].admin1}
         points = [(t.lat, t.lon) for t in others if t.kind == "city"]
         list_kinds = _list_neighbour_kinds(spans, tops, i, text)
         # Local support ranks towns among themselves: it does not put Florida, New York, before the state.
@@ -214,8 +224,10 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                 inside = {t.id for t in others if t.kind in ("city", "admin1") and t.country == e.country}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca and Puebla
             if e.kind == "city":
-                if e.admin1 and e.admin1 in admin1s:
-                    sc += ADMIN1_CONTEXT_BONUS
+                if e.admin1 in named:
+                    sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
+                elif e.admin1 in held:
+                    sc += HELD_ADMIN1_BONUS  # Boston, New York, beside New York City: weaker
                 if any(0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in points):
                     sc += COHERENCE_BONUS
                 if e.country == dominant and not area_reading:

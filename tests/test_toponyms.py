@@ -119,8 +119,8 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         # a name known only as an old spelling of a US town ("Twickenham") casts no vote for the US
         ("From Twickenham the team went on to Richmond and London.", "London", "GB", None),
         # a name is no context for itself: three "Lebanon" do not vote for the country
-        ("Services are at the chapel in Lebanon. She was born in Myerstown and moved to Lebanon in 1960. "
-         "Her sister lives in Lebanon.", "Lebanon", "US", "US-PA"),
+        ("Services are at the chapel in Lebanon. She was born in Myerstown, married in Annville and moved to "
+         "Lebanon in 1960. Her sister lives in Lebanon.", "Lebanon", "US", "US-PA"),
         # a town named like a country is a reading, when the text supports it
         ("A Palestine man was stopped in Elkhart, Texas, and jailed in Palestine after a hearing in Tyler.",
          "Palestine", "US", "US-TX"),
@@ -132,6 +132,8 @@ def test_acronyms_are_organisations_but_country_codes_are_places(gaz):
         ("Dublin City Schools hired a teacher from Boulder City. Dublin parents were pleased.", "Dublin", "US", None),
         # a territory of 2,000 people is no more famous than a county: "Norfolk" is not Norfolk Island
         ("Norfolk is quiet this winter.", "Norfolk", "GB", None),
+        # a state that only holds another city of the document is weak evidence: not Boston, New York
+        ("The prince visited Washington, New York and Boston before flying west.", "Boston", "US", "US-MA"),
         # a locality word ends at the comma: "Norfolk High School, works"
         ("Janet Johnson, a counselor at Norfolk High School, works with students.", "Norfolk", "US", None),
         ("The Jordan Elementary School principal thanked Minnesota parents.", "Jordan", "US", "US-MN"),
