@@ -207,15 +207,15 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 
 
 def lookup_candidates(gazetteer, key: str) -> list:
-    """The gazetteer's candidates for a folded name, after the lexicons' aliases ("U.S.", "W.Va.")."""
+    """The gazetteer's candidates for a folded name, or the lexicons' aliases ("U.S.", "W.Va.", "Gulf")
+    alone: an alias says what the name means in the news, over the gazetteer's namesakes (the
+    Persian Gulf, not Gulf Province of Papua New Guinea)."""
     ids = _aliases().get(key)
     if not ids:
         return gazetteer.candidates(key)
     from geo.gazetteer import Candidate
 
-    alias = [Candidate(gazetteer.get(i), True) for i in ids if i in gazetteer]
-    seen = {c.entity.id for c in alias}
-    return alias + [c for c in gazetteer.candidates(key) if c.entity.id not in seen]
+    return [Candidate(gazetteer.get(i), True) for i in ids if i in gazetteer] or gazetteer.candidates(key)
 
 
 @lru_cache(maxsize=200_000)

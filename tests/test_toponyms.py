@@ -152,6 +152,11 @@ def test_a_first_name_that_is_a_town_stays_the_town_after_a_locative_or_origin_w
     assert "Lindsay" in surfaces("Dog thieves struck in Lindsay again.", "en", gaz)
 
 
+def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
+    gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
+    assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
+
+
 def test_a_state_named_in_full_takes_its_word(gaz):
     benue = places("Gunmen attacked a village in Benue State on Monday.", "en", gaz)
     assert [(m.surface, m.entity.kind) for m in benue] == [("Benue State", "admin1")]
