@@ -73,7 +73,7 @@ def demonym_share(name: str) -> tuple[int, int] | None:
     from geo.normalize import fold_key
     from geo.toponyms import cues_for
 
-    demonyms = cues_for("en").demonyms  # every language's demonyms lexicon
+    demonyms = cues_for("en").demonyms  # the English demonyms lexicon: both corpora are English
     n = hits = 0
     for line in (EVAL / name / "docs.jsonl").open(encoding="utf-8"):
         for gold in json.loads(line)["gold"]:

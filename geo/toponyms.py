@@ -164,7 +164,7 @@ def cues_for(lang: str) -> Cues:
         admin1_suffix_countries=frozenset(
             str(c) for c in lexicons.load(lang, "places").get("admin1_suffix_countries") or []),
         admin2_suffixes=gather("places", "admin2_suffixes", langs),
-        demonyms=gather("demonyms", "demonyms", all_langs),
+        demonyms=gather("demonyms", "demonyms", [lang]),  # French "suisse" is no demonym in English
         lang=lang,
         speech_verbs=gather("places", "speech_verbs", [lang]),
         org_heads=gather("places", "org_heads", langs),

@@ -152,6 +152,22 @@ def test_a_first_name_that_is_a_town_stays_the_town_after_a_locative_or_origin_w
     assert "Lindsay" in surfaces("Dog thieves struck in Lindsay again.", "en", gaz)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a demonym of one language is no demonym in another ("suisse", "italien" are French adjectives)
+        ("Er fuhr nach Italien und dann weiter.", "de", "Italien"),
+        ("Typhoon season hit the Philippines early.", "en", "Philippines"),
+        # a country's own name is no demonym in its own language
+        ("Il a quitté la Suisse en mai.", "fr", "Suisse"),
+        ("Troops left Djibouti on Monday.", "en", "Djibouti"),
+        ("The Vatican said the visit would go ahead.", "en", "Vatican"),
+    ],
+)
+def test_a_country_name_is_not_taken_for_a_demonym(gaz, text, lang, place):
+    assert place in surfaces(text, lang, gaz)
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
