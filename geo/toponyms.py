@@ -347,7 +347,8 @@ def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
-            place_first = any(c.entity.kind in ("country", "admin1", "region") for c in gazetteer.candidates(tok.key))
+            place_first = any(c.primary and c.entity.kind in ("country", "admin1", "region")
+                              for c in gazetteer.candidates(tok.key))  # not "Emilia", a weak alias
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
@@ -746,7 +747,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False  # "Boston Globe", "Roma Calcio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
             c.entity.kind in ("country", "region", "other") for c in cands  # "il Belgio", "nel Mediterraneo"
-        ):
+        ) and not _area_without_town(cands):  # "il Sudtirolo", but "il Verona" is the club
             return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
@@ -799,6 +800,12 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
             return False
     return True
+
+
+def _area_without_town(cands) -> bool:
+    """An admin-1 reading, and no town of note of that name ("Sudtirolo"; not "Verona")."""
+    return any(c.entity.kind == "admin1" for c in cands) and not any(
+        c.entity.kind == "city" and c.entity.population >= SPEAKER_MAX_POPULATION // 10 for c in cands)
 
 
 def _name_like(tok: Token) -> bool:

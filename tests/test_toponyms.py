@@ -168,6 +168,26 @@ def test_a_country_name_is_not_taken_for_a_demonym(gaz, text, lang, place):
     assert place in surfaces(text, lang, gaz)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "entity_id"),
+    [
+        ("Neve in Valle d'Aosta e in Alto Adige.", "it", "Valle d'Aosta", "admin1:IT-AO"),
+        ("Neve in Valle d'Aosta e in Alto Adige.", "it", "Alto Adige", "admin1:IT-BZ"),
+        ("Frana in Friuli, chiusa la statale.", "it", "Friuli", "region:it-friuli-venezia-giulia"),
+        ("Incendies en Provence cet été.", "fr", "Provence", "region:fr-provence-alpes-cote-d-azur"),
+        # an article before a province with no town of note is no football club
+        ("Il Sudtirolo vota domenica.", "it", "Sudtirolo", "admin1:IT-BZ"),
+    ],
+)
+def test_regions_known_by_their_everyday_names(gaz, text, lang, surface, entity_id):
+    assert (surface, entity_id) in [(m.surface, m.entity.id) for m in places(text, lang, gaz)]
+
+
+def test_a_weak_alias_does_not_stop_a_persons_name_nor_a_club(gaz):
+    assert surfaces("Emilia Clarke è arrivata ieri sera.", "it", gaz) == []
+    assert surfaces("Il Verona ha vinto in casa.", "it", gaz) == []
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
