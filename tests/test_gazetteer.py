@@ -26,7 +26,7 @@ ID_FORMS = {
     "admin1": re.compile(r"^admin1:[A-Z]{2}-[A-Z0-9]{1,3}$"),
     "city": re.compile(r"^geonames:[1-9][0-9]*$"),
     "region": re.compile(r"^region:[a-z0-9]+(-[a-z0-9]+)*$"),
-    "other": re.compile(r"^(sea|area):[a-z0-9]+(-[a-z0-9]+)*$"),
+    "other": re.compile(r"^(sea|area|land):[a-z0-9]+(-[a-z0-9]+)*$"),
 }
 
 # Points inside places, written here from general knowledge (lon, lat).

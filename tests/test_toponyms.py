@@ -183,6 +183,19 @@ def test_regions_known_by_their_everyday_names(gaz, text, lang, surface, entity_
     assert (surface, entity_id) in [(m.surface, m.entity.id) for m in places(text, lang, gaz)]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "entity_id"),
+    [
+        ("Nuove scosse nel Mugello, avvertite anche a Firenze.", "it", "Mugello", "land:mugello"),
+        ("L'Etna ha ripreso a eruttare nella notte.", "it", "Etna", "land:etna"),
+        ("Avalanche risk is high across the Alps this week.", "en", "Alps", "land:alps"),
+        ("Des incendies ravagent le Massif central.", "fr", "Massif central", "land:massif-central"),
+    ],
+)
+def test_ranges_volcanoes_and_districts_are_places(gaz, text, lang, surface, entity_id):
+    assert (surface, entity_id) in [(m.surface, m.entity.id) for m in places(text, lang, gaz)]
+
+
 def test_a_weak_alias_does_not_stop_a_persons_name_nor_a_club(gaz):
     assert surfaces("Emilia Clarke è arrivata ieri sera.", "it", gaz) == []
     assert surfaces("Il Verona ha vinto in casa.", "it", gaz) == []

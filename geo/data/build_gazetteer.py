@@ -936,7 +936,8 @@ def member_country(members: tuple[str, ...], country_of: dict[str, str | None]) 
 
 def point_entities(src: Sources, file: str, prefix: str) -> list[Ent]:
     """Hand-written points of kind "other": seas, oceans, gulfs and straits (``sources/seas.yaml``,
-    ``sea:<slug>``) and land areas no source holds as a polygon (``sources/areas.yaml``, ``area:<slug>``)."""
+    ``sea:<slug>``), land areas no source holds as a polygon (``sources/areas.yaml``, ``area:<slug>``)
+    and ranges, volcanoes and districts (``sources/landforms.yaml``, ``land:<slug>``)."""
     out = []
     for row in src.yaml(file)[file.removesuffix(".yaml")]:
         lat, lon = row["point"]
@@ -1122,7 +1123,8 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
 
     log("index ...")
     # areas by id, then cities by GeoNames id (numeric): the runtime finds ids by bisection
-    seas = point_entities(src, "seas.yaml", "sea") + point_entities(src, "areas.yaml", "area")
+    seas = (point_entities(src, "seas.yaml", "sea") + point_entities(src, "areas.yaml", "area")
+            + point_entities(src, "landforms.yaml", "land"))
     ents = sorted([*countries.values(), *admin1.values(), *regions.values(), *seas], key=lambda e: e.id)
     n_areas = len(ents)
     ents += [cities[gid] for gid in sorted(cities)]
