@@ -434,3 +434,9 @@ def test_areas_without_a_polygon_are_points_in_their_country(gaz):
     karabakh = gaz.lookup("Haut-Karabakh")[0]
     assert karabakh.id == "area:nagorno-karabakh" and karabakh.country == "AZ" and karabakh.kind == "other"
     assert gaz.geometry("area:golan-heights").geom_type == "Point"
+
+
+def test_a_capital_is_the_city_of_that_name_not_a_town_that_only_carries_it(gaz):
+    # Natural Earth's id for Abuja points to Suleja, which has "Abuja" only as an alternate name.
+    abuja = [e for e in gaz.lookup("Abuja") if e.kind == "city"][0]
+    assert abuja.capital_of == "NG" and abuja.population > 1_000_000

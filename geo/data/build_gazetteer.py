@@ -767,6 +767,9 @@ def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -
     for gid, e in cities.items():
         for n in e.names:
             by_name[(e.country or "", fold_key(n))].append(gid)
+    by_primary: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for gid, e in cities.items():
+        by_primary[(e.country or "", fold_key(e.name))].append(gid)
     gn_countries = json.loads(src.gn_countries.read_text(encoding="utf-8"))
     capitals: dict[str, list[int]] = defaultdict(list)
     for row in df.sort_values(["ADM0_A3", "NAME"]).itertuples():
@@ -774,6 +777,10 @@ def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -
         gid = int(row.GEONAMEID) if row.GEONAMEID == row.GEONAMEID and row.GEONAMEID > 0 else -1
         if gid not in cities or (a2 and cities[gid].country != a2):
             gid = _nearest_named(cities, by_name, a2, row)
+        elif fold_key(cities[gid].name) != fold_key(str(row.NAME)) and by_primary.get((a2 or "", fold_key(str(row.NAME)))):
+            # NE's id points to a town that only has the name as an alternate (Abuja -> Suleja), while a
+            # city of that very name exists: take the most populous such city.
+            gid = max(by_primary[(a2 or "", fold_key(str(row.NAME)))], key=lambda g: (cities[g].population, -g))
         if gid is None or gid < 0:
             continue
         e = cities[gid]
