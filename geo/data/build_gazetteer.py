@@ -777,10 +777,11 @@ def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -
         gid = int(row.GEONAMEID) if row.GEONAMEID == row.GEONAMEID and row.GEONAMEID > 0 else -1
         if gid not in cities or (a2 and cities[gid].country != a2):
             gid = _nearest_named(cities, by_name, a2, row)
-        elif fold_key(cities[gid].name) != fold_key(str(row.NAME)) and by_primary.get((a2 or "", fold_key(str(row.NAME)))):
+        elif (namesakes := by_primary.get((a2 or "", fold_key(str(row.NAME))))) \
+                and fold_key(cities[gid].name) != fold_key(str(row.NAME)):
             # NE's id points to a town that only has the name as an alternate (Abuja -> Suleja), while a
             # city of that very name exists: take the most populous such city.
-            gid = max(by_primary[(a2 or "", fold_key(str(row.NAME)))], key=lambda g: (cities[g].population, -g))
+            gid = max(namesakes, key=lambda g: (cities[g].population, -g))
         if gid is None or gid < 0:
             continue
         e = cities[gid]
