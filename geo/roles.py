@@ -4,13 +4,16 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
 
 ``actor``
     A capital or a country followed by a verb of speech or action ("Mosca ha reagito",
-    "Washington said", "Bamako a dénoncé") or by a colon in a headline ("Washington:").
+    "Washington said", "Bamako a dénoncé"; verbs are compared as written, so "à" is no "a")
+    or by a colon in a headline ("Washington:"), and every name of such a subject list
+    ("Paris et Berlin ont condamné"); not after "di/of" ("il Tribunale di Roma ha").
 ``venue``
     A city introduced by a locative ("a Parigi", "in Brussels") — or by "di/of" right
     after the cue ("l'incontro di Parigi") — within six words of a meeting cue.
 ``deployment`` / ``incident``
-    A place introduced by a locative, alone or as part of a list ("in Polonia, Romania e
-    nei Paesi baltici"), in a sentence with a troop cue / an incident cue.  Figures later
+    A place introduced by a locative (elided ones too: "nell'Ucraina"), alone or as part of a
+    list ("in Polonia, Romania e nei Paesi baltici"; not a speaker after the comma: "in Dnipro,
+    Kyiv said"), in a sentence with a troop cue / an incident cue.  Figures later
     confirm these roles: every place a troop figure applies to is a deployment place,
     every place an incident or casualty figure applies to an incident place.
 ``participant``
@@ -53,10 +56,12 @@ def role_cues(lang: str) -> RoleCues:
     lex = lexicons.load(lang, "places") or lexicons.load("en", "places")
 
     def get(key: str) -> frozenset[str]:
-        return frozenset(fold_key(str(w)) for w in lex.get(key) or [])
+        # "nell'", "all'" end with their apostrophe in the lexicon; the text's words do not ("nell", "Ucraina").
+        return frozenset(fold_key(str(w)).rstrip("'") for w in lex.get(key) or [])
 
-    return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"),
-                    get("actor_verbs"))
+    # Verbs are compared as written, accents kept: French "a" (has) is not "à" (to).
+    verbs = frozenset(str(w).lower() for w in lex.get("actor_verbs") or [])
+    return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs)
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -90,6 +95,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
     for (s, e), group in by_sentence.items():
         tokens = tokenize(text[s:e], folded[s:e])
         words = [t.key for t in tokens]
+        written = [t.text.lower() for t in tokens]
         offsets = [t.start + s for t in tokens]
         grams = _ngrams(words)
         positions = {name: _cue_positions(grams, getattr(cues, name))
@@ -104,14 +110,16 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
             locative = _is_locative(words, idx, cues.locative)
             gap = text[prev_end : m.start] if prev_end is not None else None
-            if not locative and gap is not None and _is_list_gap(gap) and prev_locative:
-                locative = True
             in_list = gap is not None and _is_list_gap(gap)
+            speaks = _speaks(m, text, written, idx, end_idx, cues)
+            if not locative and in_list and prev_locative and not speaks:  # not "in Dnipro, Kyiv said"
+                locative = True
             cue_before = any(0 < idx - p <= 3 for p in positions["participant"])
-            m.role = _role(m, text, words, idx, end_idx, locative and not cue_before, positions, cues)
+            m.role = _role(m, words, idx, locative and not cue_before, speaks, positions)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
                 m.role = prev_role  # "insieme a Canada, Australia e Giappone"
             prev_locative, prev_end, prev_role = locative, m.end, m.role
+        _coordinated_actors(group, text)
 
 
 _ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
@@ -132,14 +140,33 @@ def _is_list_gap(gap: str) -> bool:
     return len(parts) <= 3 and any(p in _LIST_JOINERS for p in parts)
 
 
-def _role(m, text, words, idx, end_idx, locative, positions, cues: RoleCues) -> str:
+def _actor_able(e) -> bool:
+    return e.kind == "country" or bool(getattr(e, "capital_of", None))
+
+
+def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: RoleCues) -> bool:
+    """A country or a capital as the subject of a verb of speech or action ("Mosca ha reagito",
+    "Kyiv said"), or before a headline's colon ("Washington:"); not "il Tribunale di Roma ha"."""
+    if not _actor_able(m.entity) or (idx >= 1 and written[idx - 1] in _OF):
+        return False
+    if text[m.end : m.end + 1] == ":" and idx == 0:
+        return True
+    return end_idx < len(written) and written[end_idx] in cues.actor_verbs and text[m.end : m.end + 1] != ","
+
+
+def _coordinated_actors(group: list, text: str) -> None:
+    """"Paris et Berlin ont condamné", "Washington and London condemned": every name of a subject
+    list speaks with the last one."""
+    for left, right in zip(reversed(group[:-1]), reversed(group[1:]), strict=True):
+        if right.role == "actor" and left.role == "mention" and left.entity is not None \
+                and _actor_able(left.entity) and _is_list_gap(text[left.end : right.start]):
+            left.role = "actor"
+
+
+def _role(m, words, idx, locative, speaks, positions) -> str:
     e = m.entity
-    actor_able = e.kind == "country" or bool(getattr(e, "capital_of", None))
-    if actor_able and not locative:
-        after = text[m.end : m.end + 2]
-        if (after.startswith(":") and idx == 0) or (end_idx < len(words) and words[end_idx] in cues.actor_verbs
-                                     and not text[m.end : m.end + 2].startswith(",")):
-            return "actor"
+    if speaks and not locative:
+        return "actor"
     if e.kind == "city":
         for p in positions["venue"]:
             near = abs(p - idx) <= VENUE_WINDOW

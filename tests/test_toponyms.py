@@ -267,6 +267,20 @@ def test_confidence_is_lower_for_a_doubtful_choice(gaz):
         ("Al vertice, insieme a Canada e Giappone, c'erano molti ministri.", "it", "Giappone", "participant"),
         ("Il piano prevede nuovi reparti in arrivo dalla Germania.", "it", "Germania", "mention"),
         ("La crisi in Ucraina preoccupa i rappresentanti.", "it", "Ucraina", "mention"),
+        # elided locatives ("nell'") are locatives
+        ("Sono stati schierati soldati nell'Ucraina occidentale.", "it", "Ucraina occidentale", "deployment"),
+        ("Un raid israeliano sull'Iran ha colpito tre basi.", "it", "Iran", "incident"),
+        # French "à" is no "a" (has): no speaker here
+        ("L'ambassadeur de France à Moscou a été convoqué.", "fr", "France", "mention"),
+        ("L'aide militaire de Paris à Kiev continue.", "fr", "Paris", "mention"),
+        ("Washington à l'heure des sanctions contre Moscou.", "fr", "Washington", "mention"),
+        # every name of a subject list speaks
+        ("Paris et Berlin ont condamné l'attaque.", "fr", "Paris", "actor"),
+        ("Washington and London condemned the strike.", "en", "Washington", "actor"),
+        # a speaker after a comma is no member of the list of places before it
+        ("Russian missiles hit an apartment block in Dnipro, Kyiv said.", "en", "Kyiv", "actor"),
+        # "of Rome" is no subject
+        ("Il Tribunale di Roma ha condannato l'imputato.", "it", "Roma", "mention"),
     ],
 )
 def test_roles_from_cue_words(gaz, text, lang, surface, role):
