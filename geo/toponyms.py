@@ -125,6 +125,7 @@ class Cues:
     admin1_suffixes: frozenset[str] = frozenset()
     admin1_suffix_countries: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
+    area_cues_plural: frozenset[str] = frozenset()
 
 
 @cache
@@ -157,7 +158,8 @@ def cues_for(lang: str) -> Cues:
         name_particles=gather("persons", "name_particles", all_langs),
         not_surnames=gather("places", "not_surnames", langs),
         locative=gather("places", "locative", [lang]),
-        area_cues=gather("places", "area_cues", [lang]),
+        area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
+        area_cues_plural=gather("places", "area_cues_plural", [lang]),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
         origin_words=gather("places", "origin_words", [lang]),
@@ -511,7 +513,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     while i < n:
         tok = tokens[i]
         feature = features.get(i)
-        hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues) if tok.capitalised else None
+        if tok.capitalised:
+            hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
+        elif tok.key in _lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
+            hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
+            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in _lowercase_phrases()[1]):
+                hit = None
+        else:
+            hit = None
         if feature is not None and not _is_feature(feature, tokens, hit, cues):
             feature = None
         if feature is not None and (hit is None or hit[2] < feature.end):
@@ -573,6 +582,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             length += extra
         i += length
     _share_locality(spans, gazetteer)
+    _plural_areas(spans, text, folded, cues)
     return spans
 
 
@@ -585,6 +595,17 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
         if key in towns:
             s.locality_hint = True
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
+
+
+@cache
+def _lowercase_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, phrases) of the regions' names of two words or more in the lexicons ("Paesi
+    baltici", "pays baltes"): found in lower case too ("nei paesi baltici")."""
+    from geo.gazetteer import _load_lexicon_aliases
+
+    phrases = {fold_key(alias) for refs in _load_lexicon_aliases().values() for names in refs.values()
+               for alias, _primary in names if " " in alias.strip()}
+    return frozenset(p.split(" ")[0] for p in phrases), frozenset(phrases)
 
 
 @cache
@@ -914,8 +935,30 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
     return tokens[k]
 
 
-def _area_hint(folded: str, start: int, cues: Cues) -> bool:
-    """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``."""
-    window = " ".join(folded[max(0, start - 30) : start].split())
-    return any(window.endswith(cue) or window.endswith(cue + " l'") or window.endswith(cue + " la")
-               for cue in cues.area_cues)
+_OF_WORDS = frozenset({"di", "del", "della", "de", "du", "d'", "of"})
+
+
+def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") -> bool:
+    """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``, also
+    with one word between the cue's noun and its "of" ("nella regione russa di Kursk")."""
+    window = " ".join(folded[max(0, start - 40) : start].split())
+    listed = getattr(cues, which)
+    if any(window.endswith(cue) or window.endswith(cue + " l'") or window.endswith(cue + " la") for cue in listed):
+        return True
+    words = window.replace("'", "' ").split()
+    return len(words) >= 3 and words[-1] in _OF_WORDS and f"{words[-3]} {words[-1]}" in listed
+
+
+def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:
+    """After a plural area cue every name of the list is an area: "le regioni di Donetsk e Luhansk",
+    "les régions de Donetsk et de Louhansk"."""
+    for k, span in enumerate(spans):
+        if not _area_hint(folded, span.start, cues, "area_cues_plural"):
+            continue
+        for prev, nxt in zip(spans[k:], spans[k + 1 :], strict=False):
+            if not _LIST_GAP.match(text[prev.end : nxt.start]):
+                break
+            nxt.area_hint = True
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|e|ed|et|y|und|i|or|o|ou)\s+)?(?:(?:di|de|d'|of)\s*)?$")

@@ -201,6 +201,28 @@ def test_a_weak_alias_does_not_stop_a_persons_name_nor_a_club(gaz):
     assert surfaces("Il Verona ha vinto in casa.", "it", gaz) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        # after a plural area cue, every name of the list is an area
+        ("Le regioni di Donetsk e Luhansk sono state annesse.", "it", ["admin1", "admin1"]),
+        ("Les régions de Donetsk et de Louhansk ont été annexées.", "fr", ["admin1", "admin1"]),
+        ("Shelling hit the regions of Kharkiv, Sumy and Poltava.", "en", ["admin1", "admin1", "admin1"]),
+        # one word between the cue's noun and its "di"
+        ("Combattimenti nella regione russa di Kursk.", "it", ["admin1"]),
+    ],
+)
+def test_plural_and_qualified_area_cues(gaz, text, lang, kinds):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == kinds
+
+
+def test_region_names_of_several_words_are_found_in_lower_case(gaz):
+    baltics = places("Altri soldati andranno nei paesi baltici entro marzo.", "it", gaz)
+    assert [(m.surface, m.entity.id) for m in baltics] == [("paesi baltici", "region:baltic-states")]
+    territories = places("Tensions dans les territoires palestiniens.", "fr", gaz)
+    assert [(m.surface, m.entity.id) for m in territories] == [("territoires palestiniens", "country:PS")]
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
