@@ -10,7 +10,7 @@ from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
 from geo.resolve import resolve_spans
 from geo.roles import assign_roles, roles_from_figures
-from geo.toponyms import find_toponyms
+from geo.toponyms import cues_for, find_toponyms
 
 #: Confidence given to a place found only by the online geocoder.
 ONLINE_CONFIDENCE = 0.5
@@ -59,7 +59,7 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
         In text order; ``entity`` is ``None`` for a name nothing could place.
     """
     spans = find_toponyms(doc.text, lang=lang, gazetteer=gazetteer, dateline=dateline)
-    resolutions = resolve_spans(spans, doc.text, gazetteer)
+    resolutions = resolve_spans(spans, doc.text, gazetteer, home_countries=cues_for(lang).home_countries)
     mentions = [
         Mention(doc_id=doc.doc_id, start=s.start, end=s.end, surface=s.surface, entity=r.entity,
                 confidence=r.confidence, sentence_start=s.sentence[0], sentence_end=s.sentence[1])

@@ -18,7 +18,13 @@ names of three letters or fewer and for minor alternate spellings.
 ``area``
     "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
     without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
-    more ("Paris", "Kharkiv", "L'Aquila") gets -1.5: the bare name means the city.
+    more ("Paris", "Kharkiv", "L'Aquila") gets -1.5: the bare name means the city; so does a
+    unit of a country of fewer than 20 million people named like a city of 100,000 abroad
+    ("Manchester", "Bari": not the parish of Jamaica, not the region of Somalia).
+``home``
+    +0.7 for a candidate in one of the countries of the document's language (lexicon
+    ``home_countries``: "a Bari" in Italian is Bari, Italy; "à Brest" in French is Brest,
+    France); English has none.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
     the candidate's admin-1 unit or country; the other mentions of the name in the document,
@@ -62,6 +68,7 @@ from geo.normalize import fold_key
 
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
+HOME_BONUS = 0.7
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
 LOCALITY_BONUS = 2.5
@@ -80,6 +87,8 @@ DOMINANT_SHARE = 0.5
 LOCAL_KM = 100.0
 LOCAL_BONUS = 0.6
 NAMESAKE_MIN_POPULATION = 10_000
+FAMOUS_NAMESAKE_POPULATION = 100_000
+SMALL_COUNTRY_POPULATION = 20_000_000
 
 
 @dataclass
@@ -123,7 +132,8 @@ def _qualifier_key(text: str, end: int) -> str | None:
     return fold_key(" ".join(words[:3])) if words and words[0][:1].isupper() else None
 
 
-def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
+def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozenset[str] = frozenset()
+                  ) -> list[Resolution]:
     """Resolve every span (same order), using the whole document as context.
 
     Parameters
@@ -133,6 +143,8 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
     text : str
         Document text (for "Paris, Texas" qualifiers).
     gazetteer : geo.gazetteer.Gazetteer
+    home_countries : frozenset of str, optional
+        ISO codes of the countries of the document's language (``home`` above).
 
     Returns
     -------
@@ -148,7 +160,7 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
-            and not _namesake_city(best.entity, span.candidates)  # "Nelson": the NZ region or the towns?
+            and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
         if sole or span.dateline or area_anchor:
             for code in _countries(best.entity, gazetteer):
@@ -165,7 +177,7 @@ def resolve_spans(spans: list, text: str, gazetteer) -> list[Resolution]:
                    for c in span.candidates):
                 qualifiers.setdefault(fold_key(span.surface), set()).update(found)
     base = [_base_scores(span, text, gazetteer, country_votes - own_votes.get(fold_key(span.surface), Counter()),
-                         qualifiers) for span in spans]
+                         qualifiers, home_countries) for span in spans]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
     hinted = set()  # "Morecambe Road" names no town, but the town it is named after is likely near
     for k, span in enumerate(spans):
@@ -287,7 +299,7 @@ def _argmax(scores: list[float]) -> int:
 
 
 def _base_scores(span, text: str, gazetteer, country_votes: Counter,
-                 qualifiers: dict[str, set[str]]) -> list[float]:
+                 qualifiers: dict[str, set[str]], home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
     qual = _qualifier_key(text, span.end)
@@ -305,7 +317,7 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter,
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
         if span.area_hint and e.kind in ("admin1", "region"):
             s += AREA_BONUS
-        elif _namesake_city(e, span.candidates):
+        elif _namesake_city(e, span.candidates, gazetteer):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if span.locality_hint and e.kind == "city":
             s += LOCALITY_BONUS
@@ -314,14 +326,37 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter,
             s += QUALIFIER_BONUS
         if e.country:
             s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
+            if e.country in home_countries:
+                s += HOME_BONUS
         scores.append(s)
     return scores
 
 
-def _namesake_city(e, candidates) -> bool:
-    """An admin-1 unit that holds a city of the same name with at least 10,000 people."""
-    return e.kind == "admin1" and any(c.entity.kind == "city" and c.entity.admin1 == e.admin1 and c.primary
-                                      and c.entity.population >= NAMESAKE_MIN_POPULATION for c in candidates)
+def _namesake_city(e, candidates, gazetteer) -> bool:
+    """An admin-1 unit that holds a city of the same name with at least 10,000 people; or a unit of
+    a country of fewer than 20 million people that shares its name with a city of 100,000 in another
+    country ("Manchester" is no parish of Jamaica, "Bari" no region of Somalia; Ontario stays Ontario)."""
+    if e.kind != "admin1":
+        return False
+    small = None
+    for c in candidates:
+        if c.entity.kind != "city" or not c.primary:
+            continue
+        if c.entity.admin1 == e.admin1 and c.entity.population >= NAMESAKE_MIN_POPULATION:
+            return True
+        if c.entity.population >= FAMOUS_NAMESAKE_POPULATION and c.entity.country != e.country:
+            if small is None:
+                small = _country_population(gazetteer, e.country) < SMALL_COUNTRY_POPULATION
+            if small:
+                return True
+    return False
+
+
+def _country_population(gazetteer, code: str | None) -> int:
+    try:
+        return gazetteer.get(f"country:{code}").population or 0
+    except Exception:  # noqa: BLE001 - a unit of a territory the gazetteer holds no country for
+        return 0
 
 
 def _countries(entity, gazetteer) -> list[str]:

@@ -126,6 +126,7 @@ class Cues:
     admin1_suffix_countries: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
     area_cues_plural: frozenset[str] = frozenset()
+    home_countries: frozenset[str] = frozenset()
 
 
 @cache
@@ -160,6 +161,7 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
         area_cues_plural=gather("places", "area_cues_plural", [lang]),
+        home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
         origin_words=gather("places", "origin_words", [lang]),

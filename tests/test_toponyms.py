@@ -223,6 +223,23 @@ def test_region_names_of_several_words_are_found_in_lower_case(gaz):
     assert [(m.surface, m.entity.id) for m in territories] == [("territoires palestiniens", "country:PS")]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "country"),
+    [
+        # a unit of a small country named like a big city abroad is not the bare name's sense
+        ("Police in Manchester arrested three men.", "en", "Manchester", "GB"),
+        ("Protesters marched through Portland overnight.", "en", "Portland", "US"),
+        ("Farmers in Ontario protested on Monday.", "en", "Ontario", "CA"),
+        # the countries of the document's language come first, other things equal
+        ("Un homme a été interpellé mardi à Brest par les gendarmes.", "fr", "Brest", "FR"),
+        ("Un uomo è stato arrestato a Latina nella notte.", "it", "Latina", "IT"),
+        ("Un uomo è stato arrestato a Bari dalla polizia.", "it", "Bari", "IT"),
+    ],
+)
+def test_big_cities_and_home_countries_win_the_bare_name(gaz, text, lang, surface, country):
+    assert next(m for m in places(text, lang, gaz) if m.surface == surface).entity.country == country
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
