@@ -127,6 +127,7 @@ class Cues:
     origin_words: frozenset[str] = frozenset()
     area_cues_plural: frozenset[str] = frozenset()
     home_countries: frozenset[str] = frozenset()
+    start_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -161,6 +162,7 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
         area_cues_plural=gather("places", "area_cues_plural", [lang]),
+        start_words=gather("places", "start_words", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -760,8 +762,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if numbered and prev_key in cues.feature_suffixes:
             return False  # "1205 Lone Oak Road Lot 12": an address's unit (while "Ohio 63" is in Ohio)
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
-        if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
-            return False
+        if at_sentence_start and (key in cues.stopwords or key in lowercase_words or key in cues.start_words):
+            return False  # "Sale la tensione", "Split decisions": a word that opens sentences
         if key in surnames and not after_locative:
             return False
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -70,6 +70,13 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         # an admin-1 unit named by a common word (Centre, Burkina Faso) is the word
         ("Relatives marched to the Tianjin No. 2 Detention Centre on Thursday.", "en", "Centre"),
         ("She grew up in a Jewish family in Kermanshah.", "en", "Jewish"),
+        # organisations named with a place's alternate name or a place's word
+        ("Le Nazioni Unite hanno chiesto una tregua.", "it", "Unite"),
+        ("Israel said it killed a senior Hamas commander.", "en", "Hamas"),
+        ("Forza Italia ha presentato una mozione.", "it", "Italia"),
+        # words that open sentences (lexicon start_words)
+        ("Sale la tensione tra Roma e Parigi.", "it", "Sale"),
+        ("Split decisions are common in boxing.", "en", "Split"),
         # a first name that is a small town, alone, is the person
         ("Era diventato famoso per il ruolo di Arnold nella serie.", "it", "Arnold"),
         ("Lindsay received $40 with her first-place certificate.", "en", "Lindsay"),
@@ -144,6 +151,10 @@ def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, adm
     assert m.entity.country == country
     if admin1:
         assert m.entity.admin1 == admin1
+
+
+def test_a_sentence_opening_word_is_still_a_place_elsewhere(gaz):
+    assert [m.start for m in places("Vasto incendio nei boschi vicino a Vasto.", "it", gaz)] == [35]
 
 
 def test_a_first_name_that_is_a_town_stays_the_town_after_a_locative_or_origin_word(gaz):
