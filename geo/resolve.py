@@ -26,9 +26,10 @@ names of three letters or fewer and for minor alternate spellings.
     ``home_countries``: "a Bari" in Italian is Bari, Italy; "à Brest" in French is Brest,
     France); English has none.
 ``qualifier``
-    "Paris, Texas", "Alexandria, Louisiana": +5 when the name right after the comma is
-    the candidate's admin-1 unit or country; the other mentions of the name in the document,
-    unqualified, take the same qualifier.
+    "Paris, Texas", "Alexandria, Louisiana", "Columbus, Ga.": +5 when the name right after the
+    comma (its longest one to three words the gazetteer knows) is the candidate's admin-1 unit or
+    country; the other mentions of the name in the document, unqualified, take the same
+    qualifier; and the qualifying name itself takes the unit ("Athens, Georgia": the state).
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count; an admin-1 unit named like one of its cities is no unambiguous name): up to +2.0
@@ -122,14 +123,33 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _qualifier_key(text: str, end: int) -> str | None:
-    """The name after "X, " (up to the next punctuation), folded: "Paris, Texas" -> "texas"."""
+_QUALIFIER_STOP = re.compile(r"[,;:()\n\u2013\u2014]")
+
+
+def _qualifier_ids(text: str, end: int, gazetteer) -> set[str]:
+    """Entity ids of the name after "X, ": the longest of its first one to three words that the
+    gazetteer or an alias knows ("Paris, Texas —", "Columbus, Ga., on Tuesday", "Athens, Georgia and")."""
+    from geo.toponyms import lookup_candidates
+
     if text[end : end + 2] != ", ":
-        return None
+        return set()
     rest = text[end + 2 : end + 40]
-    stop = min([i for i in (rest.find(c) for c in ",.;:()\n") if i >= 0] or [len(rest)])
-    words = rest[:stop].split()
-    return fold_key(" ".join(words[:3])) if words and words[0][:1].isupper() else None
+    stop = _QUALIFIER_STOP.search(rest)
+    words = list(re.finditer(r"\S+", rest[: stop.start() if stop else len(rest)]))[:3]
+    if not words or not words[0].group()[:1].isupper():
+        return set()
+    for k in range(len(words), 0, -1):
+        name = rest[words[0].start() : words[k - 1].end()]
+        if _LIST_GOES_ON.match(text, end + 2 + words[k - 1].end()):
+            continue  # "Washington, New York and Boston": a list, not Washington in New York
+        for key in dict.fromkeys((fold_key(name), fold_key(name.rstrip(".")))):
+            ids = {c.entity.id for c in lookup_candidates(gazetteer, key)}
+            if ids:
+                return ids
+    return set()
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and|or|e|et|y|und)\s+(?:the\s+)?[A-Z]")
 
 
 def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozenset[str] = frozenset()
@@ -169,15 +189,19 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     own_votes.setdefault(fold_key(span.surface), Counter())[code] += 1
     # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
     qualifiers: dict[str, set[str]] = {}
-    for span in spans:
-        qual = _qualifier_key(text, span.end)
-        if qual and span.candidates:
-            found = {e.id for e in gazetteer.lookup(qual)}
-            if any(f"admin1:{c.entity.admin1}" in found or f"country:{c.entity.country}" in found
-                   for c in span.candidates):
-                qualifiers.setdefault(fold_key(span.surface), set()).update(found)
+    qualifying: dict[int, set[str]] = {}  # span index -> the units its qualified neighbour lies in
+    for k, span in enumerate(spans):
+        found = _qualifier_ids(text, span.end, gazetteer) if span.candidates else set()
+        units = {u for c in span.candidates for u in (f"admin1:{c.entity.admin1}", f"country:{c.entity.country}")}
+        if found & units:
+            qualifiers.setdefault(fold_key(span.surface), set()).update(found)
+            if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
+                qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     base = [_base_scores(span, text, gazetteer, country_votes - own_votes.get(fold_key(span.surface), Counter()),
                          qualifiers, home_countries) for span in spans]
+    for k, ids in qualifying.items():
+        base[k] = [sc + QUALIFIER_BONUS * (c.entity.id in ids) for c, sc in zip(spans[k].candidates, base[k],
+                                                                                  strict=True)]
     tops = [span.candidates[_argmax(sc)].entity if sc else None for span, sc in zip(spans, base, strict=True)]
     hinted = set()  # "Morecambe Road" names no town, but the town it is named after is likely near
     for k, span in enumerate(spans):
@@ -302,8 +326,7 @@ def _base_scores(span, text: str, gazetteer, country_votes: Counter,
                  qualifiers: dict[str, set[str]], home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
-    qual = _qualifier_key(text, span.end)
-    qual_entities = {e.id for e in gazetteer.lookup(qual)} if qual else qualifiers.get(surface_key, set())
+    qual_entities = _qualifier_ids(text, span.end, gazetteer) or qualifiers.get(surface_key, set())
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1
     scores = []

@@ -440,3 +440,10 @@ def test_a_capital_is_the_city_of_that_name_not_a_town_that_only_carries_it(gaz)
     # Natural Earth's id for Abuja points to Suleja, which has "Abuja" only as an alternate name.
     abuja = [e for e in gaz.lookup("Abuja") if e.kind == "city"][0]
     assert abuja.capital_of == "NG" and abuja.population > 1_000_000
+
+
+def test_border_towns_keep_the_state_geonames_gives_them(gaz):
+    # the simplified polygons put St. Louis in Illinois and Columbus, Georgia, in Alabama
+    st_louis = max((e for e in gaz.lookup("St. Louis") if e.kind == "city"), key=lambda e: e.population)
+    assert st_louis.admin1 == "US-MO"
+    assert any(e.admin1 == "US-GA" and e.population > 100_000 for e in gaz.lookup("Columbus"))

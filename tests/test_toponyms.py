@@ -251,6 +251,25 @@ def test_big_cities_and_home_countries_win_the_bare_name(gaz, text, lang, surfac
     assert next(m for m in places(text, lang, gaz) if m.surface == surface).entity.country == country
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id_or_admin1"),
+    [
+        # the qualifier is the longest name the gazetteer knows, whatever follows it
+        ("PARIS, Texas — The city council met on Monday.", "PARIS", "US-TX"),
+        ("He was arrested in Columbus, Ga., on Tuesday.", "Columbus", "US-GA"),
+        # the qualifying name is the unit the qualified town lies in
+        ("Residents of Athens, Georgia, protested on Monday.", "Georgia", "admin1:US-GA"),
+        # a list is no qualifier: not Washington, New York
+        ("After stops in Washington, New York and Boston, the prince flew west.", "Washington", "US-DC"),
+        # a governor belongs to a state
+        ("Georgia Gov. Brian Kemp signed the bill.", "Georgia", "admin1:US-GA"),
+    ],
+)
+def test_qualifiers_lists_and_state_words(gaz, text, surface, entity_id_or_admin1):
+    e = next(m for m in places(text, "en", gaz) if m.surface == surface).entity
+    assert entity_id_or_admin1 in (e.id, e.admin1)
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")

@@ -66,6 +66,10 @@ REGION_COARSE_MEMBERS = 5
 #: A country whose polygons under the two points of view differ by more than this area (square
 #: degrees) gets its own de facto geometry (smaller differences are Natural Earth version drift).
 POV_MIN_AREA = 0.01
+#: GeoNames admin-1 codes are trusted over the polygons for border towns in countries where they agree
+#: with the polygons for this share of the towns, within this distance of GeoNames' unit.
+GEONAMES_CODE_AGREEMENT = 0.95
+GEONAMES_CODE_KM = 15.0
 #: Cities of GeoNames cities500 kept: population at least this, or a national capital.
 MIN_CITY_POPULATION = 500
 #: GeoNames alternate names are indexed for cities of at least this population (smaller towns
@@ -731,7 +735,31 @@ def assign_admin1(
                 best[i] = (d, g)
         for i, (_, g) in best.items():
             out[i] = codes[g]
+    _prefer_geonames_codes(cities, out, pts, polys, codes)
     return out
+
+
+def _prefer_geonames_codes(cities: list[dict[str, Any]], out: list[str | None], pts, polys, codes) -> None:
+    """Border towns that the simplified polygons put in the neighbouring unit (St. Louis in Illinois,
+    Columbus, Georgia, in Alabama): in countries whose GeoNames admin-1 codes are ISO 3166-2 codes
+    (they agree with the polygons for ``GEONAMES_CODE_AGREEMENT`` of the towns: the US, not Ukraine),
+    GeoNames' unit wins when the town lies within ``GEONAMES_CODE_KM`` of it."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for g, code in enumerate(codes):
+        if code is not None:
+            by_code[code].append(g)
+    gn = [f"{c['countrycode']}-{c.get('admin1code')}" for c in cities]
+    agree: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, c in enumerate(cities):
+        tally = agree[c["countrycode"]]
+        tally[0] += out[i] == gn[i]
+        tally[1] += 1
+    for i, c in enumerate(cities):
+        ok, n = agree[c["countrycode"]]
+        if out[i] == gn[i] or gn[i] not in by_code or n < 20 or ok / n < GEONAMES_CODE_AGREEMENT:
+            continue
+        if min(shapely.distance(pts[i], polys[g]) for g in by_code[gn[i]]) < GEONAMES_CODE_KM / 111.0:
+            out[i] = gn[i]
 
 
 def city_entities(
