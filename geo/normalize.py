@@ -60,3 +60,29 @@ def fold(text: str) -> str:
 def fold_key(name: str) -> str:
     """Fold a name and collapse its inner white space: the gazetteer's lookup key."""
     return " ".join(fold(name).split())
+
+
+def nfc_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` in Unicode NFC, and for each of its characters (and its end) the offset in ``text``.
+
+    Accents typed as combining marks ("Krako\u0301w") are composed ("Kraków") so that names match,
+    while every offset can still be mapped back to the text as given.
+
+    Examples
+    --------
+    >>> nfc_offsets("Krako\u0301w")
+    ('Kraków', [0, 1, 2, 3, 4, 6, 7])
+    """
+    parts: list[str] = []
+    back: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        seg = unicodedata.normalize("NFC", text[i:j])
+        parts.append(seg)
+        back.extend([i] * len(seg))
+        i = j
+    back.append(n)
+    return "".join(parts), back

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from geo.dates import document_date, event_dates, find_dateline
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
+from geo.normalize import nfc_offsets
 from geo.resolve import resolve_spans
 from geo.roles import assign_roles, roles_from_figures
 from geo.toponyms import cues_for, find_toponyms
@@ -58,8 +60,16 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     list of Mention
         In text order; ``entity`` is ``None`` for a name nothing could place.
     """
-    spans = find_toponyms(doc.text, lang=lang, gazetteer=gazetteer, dateline=dateline)
-    resolutions = resolve_spans(spans, doc.text, gazetteer, home_countries=cues_for(lang).home_countries)
+    text, back = doc.text, None
+    if not unicodedata.is_normalized("NFC", text):  # "Krako\u0301w": read composed, offsets into the text as given
+        text, back = nfc_offsets(text)
+        dateline = find_dateline(text, lang) if dateline is not None else None
+    spans = find_toponyms(text, lang=lang, gazetteer=gazetteer, dateline=dateline)
+    resolutions = resolve_spans(spans, text, gazetteer, home_countries=cues_for(lang).home_countries)
+    if back is not None:
+        for s in spans:
+            s.start, s.end, s.sentence = back[s.start], back[s.end], (back[s.sentence[0]], back[s.sentence[1]])
+            s.surface = doc.text[s.start : s.end]
     mentions = [
         Mention(doc_id=doc.doc_id, start=s.start, end=s.end, surface=s.surface, entity=r.entity,
                 confidence=r.confidence, sentence_start=s.sentence[0], sentence_end=s.sentence[1])

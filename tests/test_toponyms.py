@@ -270,6 +270,16 @@ def test_qualifiers_lists_and_state_words(gaz, text, surface, entity_id_or_admin
     assert entity_id_or_admin1 in (e.id, e.admin1)
 
 
+def test_accents_typed_as_combining_marks_are_read_and_offsets_point_into_the_text_as_given(gaz):
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Un séisme a frappé Liège, puis Kraków et Bogotá.")
+    found = places(text, "fr", gaz)
+    assert [unicodedata.normalize("NFC", m.surface) for m in found] == ["Liège", "Kraków", "Bogotá"]
+    assert all(text[m.start : m.end] == m.surface for m in found)
+    assert found[-1].end == len(text) - 1
+
+
 def test_a_lexicon_alias_replaces_the_gazetteers_namesakes(gaz):
     gulf = places("Tensions rose in the Gulf after the embargo on Qatar.", "en", gaz)[0]
     assert (gulf.surface, gulf.entity.id) == ("Gulf", "sea:persian-gulf")
