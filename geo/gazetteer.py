@@ -100,6 +100,8 @@ MAGIC = b"ATLANTE-GAZ\x001\n"
 
 #: Radius of :meth:`Gazetteer.reverse` for cities, in km.
 CITY_RADIUS_KM = 20.0
+#: Names whose candidates a gazetteer keeps at hand (cleared when full).
+CANDIDATES_MEMO_SIZE = 200_000
 
 _TYPECODES = {"i4": "i", "i8": "q", "u1": "B", "u2": "H"}
 
@@ -379,6 +381,7 @@ class Gazetteer:
         self._post = core.postings
         self._override = core.de_facto_country if pov == "de_facto" else {}
         self._cache: dict[int, Entity] = {}
+        self._candidates_memo: dict[str, tuple[Candidate, ...]] = {}  # name -> candidates, as text repeats names
         self._overlay: dict[str, list[tuple[int, bool]]] = {}
         self.max_name_tokens = core.max_name_tokens
         self._add_lexicon_aliases()
@@ -517,7 +520,13 @@ class Gazetteer:
         list of Candidate
             Same order as :meth:`lookup`; empty on a miss.
         """
-        return [Candidate(self._entity(idx), primary) for idx, primary in self._ranked(name)]
+        cached = self._candidates_memo.get(name)
+        if cached is None:
+            if len(self._candidates_memo) >= CANDIDATES_MEMO_SIZE:
+                self._candidates_memo.clear()
+            cached = tuple(Candidate(self._entity(idx), primary) for idx, primary in self._ranked(name))
+            self._candidates_memo[name] = cached
+        return list(cached)
 
     def get(self, entity_id: str) -> Entity:
         """Return the entity with this id.

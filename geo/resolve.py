@@ -64,6 +64,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.normalize import fold_key
 
@@ -190,15 +191,19 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
     qualifiers: dict[str, set[str]] = {}
     qualifying: dict[int, set[str]] = {}  # span index -> the units its qualified neighbour lies in
+    quals = [_qualifier_ids(text, span.end, gazetteer) if span.candidates else set() for span in spans]
     for k, span in enumerate(spans):
-        found = _qualifier_ids(text, span.end, gazetteer) if span.candidates else set()
-        units = {u for c in span.candidates for u in (f"admin1:{c.entity.admin1}", f"country:{c.entity.country}")}
+        found = quals[k]
+        units = {u for c in span.candidates for u in (f"admin1:{c.entity.admin1}", f"country:{c.entity.country}")
+                 } if found else set()
         if found & units:
             qualifiers.setdefault(fold_key(span.surface), set()).update(found)
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
-    base = [_base_scores(span, text, gazetteer, country_votes - own_votes.get(fold_key(span.surface), Counter()),
-                         qualifiers, home_countries) for span in spans]
+    keys = [fold_key(span.surface) for span in spans]
+    base = [_base_scores(span, gazetteer, country_votes - own_votes[key] if key in own_votes else country_votes,
+                         quals[k] or qualifiers.get(key, set()), home_countries)
+            for k, (span, key) in enumerate(zip(spans, keys, strict=True))]
     for k, ids in qualifying.items():
         base[k] = [sc + QUALIFIER_BONUS * (c.entity.id in ids) for c, sc in zip(spans[k].candidates, base[k],
                                                                                   strict=True)]
@@ -264,7 +269,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
                 elif e.admin1 in held:
                     sc += HELD_ADMIN1_BONUS  # Boston, New York, beside New York City: weaker
-                if any(0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM for la, lo in points):
+                if any(abs(la - e.lat) < COHERENCE_KM / 110 and 0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM
+                       for la, lo in points):
                     sc += COHERENCE_BONUS
                 if e.country == dominant and not area_reading:
                     sc += LOCAL_BONUS * min(_local_support(e, span.surface, local), 3)
@@ -322,11 +328,10 @@ def _argmax(scores: list[float]) -> int:
     return max(range(len(scores)), key=lambda k: (scores[k], -k))
 
 
-def _base_scores(span, text: str, gazetteer, country_votes: Counter,
-                 qualifiers: dict[str, set[str]], home_countries: frozenset[str]) -> list[float]:
+def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str],
+                 home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
-    qual_entities = _qualifier_ids(text, span.end, gazetteer) or qualifiers.get(surface_key, set())
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1
     scores = []
@@ -375,6 +380,7 @@ def _namesake_city(e, candidates, gazetteer) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _country_population(gazetteer, code: str | None) -> int:
     try:
         return gazetteer.get(f"country:{code}").population or 0

@@ -70,9 +70,28 @@ def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
     return [tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n) for i in range(n)]
 
 
-def _cue_positions(grams: list[tuple[str, ...]], cues: frozenset[str]) -> list[int]:
-    """Word indices where a (possibly multi-word) cue starts."""
-    return [i for i, phrases in enumerate(grams) if any(p in cues for p in phrases)]
+_CUE_KINDS = ("venue", "deployment", "incident", "participant")
+
+
+@cache
+def _cue_kinds(cues: RoleCues) -> dict[str, tuple[str, ...]]:
+    """Cue phrase -> the kinds of cue it is."""
+    kinds: dict[str, list[str]] = {}
+    for name in _CUE_KINDS:
+        for phrase in getattr(cues, name):
+            kinds.setdefault(phrase, []).append(name)
+    return {phrase: tuple(names) for phrase, names in kinds.items()}
+
+
+def _cue_positions(grams: list[tuple[str, ...]], cues: RoleCues) -> dict[str, list[int]]:
+    """For each kind of cue, the word indices where a (possibly multi-word) cue of that kind starts."""
+    kinds = _cue_kinds(cues)
+    positions: dict[str, list[int]] = {name: [] for name in _CUE_KINDS}
+    for i, phrases in enumerate(grams):
+        found = {name for p in phrases for name in kinds.get(p, ())}
+        for name in found:
+            positions[name].append(i)
+    return positions
 
 
 def assign_roles(mentions: list, text: str, lang: str) -> None:
@@ -98,8 +117,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
         written = [t.text.lower() for t in tokens]
         offsets = [t.start + s for t in tokens]
         grams = _ngrams(words)
-        positions = {name: _cue_positions(grams, getattr(cues, name))
-                     for name in ("venue", "deployment", "incident", "participant")}
+        positions = _cue_positions(grams, cues)
         prev_locative = False
         prev_end = None
         prev_role = None

@@ -249,11 +249,8 @@ def common_word_margin(key: str, population: int, lang: str) -> float:
 
 def tokenize(text: str, folded: str) -> list[Token]:
     """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        out.append(Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper()))
-    return out
+    return [Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper())
+            for m in _TOKEN.finditer(text) for (start, end), word in ((m.span(), m.group()),)]
 
 
 def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
