@@ -80,6 +80,7 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         # a first name that is a small town, alone, is the person
         ("Era diventato famoso per il ruolo di Arnold nella serie.", "it", "Arnold"),
         ("Lindsay received $40 with her first-place certificate.", "en", "Lindsay"),
+        ("Arno Schmidt wrote novels about the war.", "en", "Arno"),
     ],
 )
 def test_persons_buildings_organisations_and_common_words_are_not_places(gaz, text, lang, not_a_place):
@@ -201,6 +202,10 @@ def test_regions_known_by_their_everyday_names(gaz, text, lang, surface, entity_
         ("L'Etna ha ripreso a eruttare nella notte.", "it", "Etna", "land:etna"),
         ("Avalanche risk is high across the Alps this week.", "en", "Alps", "land:alps"),
         ("Des incendies ravagent le Massif central.", "fr", "Massif central", "land:massif-central"),
+        # rivers named on their own, not the atoll, the city or the state of that name
+        ("L'Arno ha superato il livello di guardia a Firenze.", "it", "Arno", "land:arno"),
+        ("Le truppe hanno attraversato il fiume Dnipro vicino a Kherson.", "it", "fiume Dnipro", "land:dnipro-river"),
+        ("Flooding along the Mississippi River closed roads.", "en", "Mississippi River", "land:mississippi-river"),
     ],
 )
 def test_ranges_volcanoes_and_districts_are_places(gaz, text, lang, surface, entity_id):
