@@ -128,6 +128,8 @@ class Cues:
     area_cues_plural: frozenset[str] = frozenset()
     home_countries: frozenset[str] = frozenset()
     start_words: frozenset[str] = frozenset()
+    known_places: frozenset[str] = frozenset()
+    own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
 @cache
@@ -163,6 +165,8 @@ def cues_for(lang: str) -> Cues:
         area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
         area_cues_plural=gather("places", "area_cues_plural", [lang]),
         start_words=gather("places", "start_words", [lang]),
+        own_stopwords=gather("language", "stopwords", [lang]),
+        known_places=gather("places", "known_places", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -505,7 +509,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             run[k] = run[k + 1] + 1
     features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
                              suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
-                             stopwords=cues.stopwords, capitalised_heads=cues.capitalised_heads,
+                             stopwords=cues.own_stopwords, capitalised_heads=cues.capitalised_heads,
                              units=cues.admin2_suffixes,
                              abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
                              headline=headline,
@@ -807,7 +811,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                 return False
         if best.kind == "city" and not best.capital_of:
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
-            if common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
+            if key not in cues.known_places \
+                    and common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
                 return False
             nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
             ends_clause = text[end : end + 1] in (".", ",", ";", "")  # "according to Taylor.", not "Bakhmut officials"

@@ -154,6 +154,20 @@ def test_resolution_uses_qualifiers_and_context(gaz, text, surface, country, adm
         assert m.entity.admin1 == admin1
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a town the language's news names often, though its name is a frequent (English) word
+        ("Le maire de Nice a réagi dans la soirée.", "fr", "Nice"),
+        ("Migranti soccorsi al largo di Lampedusa.", "it", "Lampedusa"),
+        # a foreign article inside an English name ("Los", "El"), before a county word
+        ("Wildfires spread in Los Angeles County on Monday.", "en", "Los Angeles County"),
+    ],
+)
+def test_known_places_and_foreign_articles(gaz, text, lang, place):
+    assert place in surfaces(text, lang, gaz)
+
+
 def test_a_sentence_opening_word_is_still_a_place_elsewhere(gaz):
     assert [m.start for m in places("Vasto incendio nei boschi vicino a Vasto.", "it", gaz)] == [35]
 
