@@ -440,17 +440,25 @@ def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tupl
     return spans
 
 
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
+
+
 def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
     """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
     words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
     before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
-    and so does "the Russia - Ukraine war" in a sentence about a "final deal"."""
-    if not cues.sports_cues or (" - " not in text and " – " not in text):
+    and so does "the Russia - Ukraine war" in a sentence about a "final deal". A result right after
+    the pair makes it a fixture whatever the dash ("Roma-Lazio 2-0", "Italy - Spain 1:1")."""
+    if not cues.sports_cues or "-" not in text and "–" not in text:
         return []
     spans = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
-        if text[a.end : b.start] not in (" - ", " – "):
+        score = _SCORE.match(text, b.end)  # "Roma-Lazio 2-0": a result makes any dash a fixture
+        if text[a.end : b.start] not in (" - ", " – ") and not (score and text[a.end : b.start] in ("-", "–")):
+            continue
+        if score and a.capitalised and b.capitalised:
+            spans += [(a.start, a.end), (b.start, b.end)]
             continue
         alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
         if alone and a.capitalised and b.capitalised:

@@ -207,6 +207,10 @@ def test_names_near_feature_words_keep_their_places(gaz, text, lang, expected):
         ("Restano le semifinali tra Juventus - Milan e Napoli - Inter.", "it", {}),
         ("Un biglietto di sola andata sulla tratta Napoli - Roma.", "it",
          {"Napoli": "geonames:3172394", "Roma": "geonames:3169070"}),
+        # a result makes a fixture of any dash
+        ("Roma-Lazio 2-0, decide un gol nel finale.", "it", {}),
+        ("Il volo Roma-Milano delle 8 è in ritardo.", "it",
+         {"Roma": "geonames:3169070", "Milano": "geonames:3173435"}),
         ("After the game his roots led him to Canada - Sault Ste. Marie, Ontario.", "en",
          {"Canada": "country:CA", "Sault Ste. Marie": "geonames:6141439", "Ontario": "admin1:CA-ON"}),
     ],
