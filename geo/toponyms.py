@@ -454,8 +454,11 @@ def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int
     spans = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
+        gap = text[a.end : b.start]
+        if gap not in (" - ", " – ", "-", "–"):
+            continue
         score = _SCORE.match(text, b.end)  # "Roma-Lazio 2-0": a result makes any dash a fixture
-        if text[a.end : b.start] not in (" - ", " – ") and not (score and text[a.end : b.start] in ("-", "–")):
+        if not score and gap in ("-", "–"):
             continue
         if score and a.capitalised and b.capitalised:
             spans += [(a.start, a.end), (b.start, b.end)]
@@ -955,11 +958,12 @@ _OF_WORDS = frozenset({"di", "del", "della", "de", "du", "d'", "of"})
 def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") -> bool:
     """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``, also
     with one word between the cue's noun and its "of" ("nella regione russa di Kursk")."""
-    window = " ".join(folded[max(0, start - 40) : start].split())
     listed = getattr(cues, which)
-    if any(window.endswith(cue) or window.endswith(cue + " l'") or window.endswith(cue + " la") for cue in listed):
-        return True
-    words = window.replace("'", "' ").split()
+    words = folded[max(0, start - 40) : start].split()
+    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None):
+        if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
+            return True
+    words = " ".join(words).replace("'", "' ").split()
     return len(words) >= 3 and words[-1] in _OF_WORDS and f"{words[-3]} {words[-1]}" in listed
 
 
