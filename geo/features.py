@@ -54,7 +54,7 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
                   connectors: frozenset[str], stopwords: frozenset[str],
                   capitalised_heads: bool = False, units: frozenset[str] = frozenset(),
                   abbreviations: frozenset[str] = frozenset(), headline: frozenset[int] = frozenset(),
-                  place_at=lambda k: False) -> dict[int, Feature]:
+                  place_at=lambda k: False, bare_heads: frozenset[str] = frozenset()) -> dict[int, Feature]:
     """Find the features in a tokenised text.
 
     Parameters
@@ -81,6 +81,9 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
     place_at : callable, optional
         ``place_at(k)``: whether a place name starts at token k; a name after a head stops before
         "di"/"of" and a place ("quartiere Obolon di Kiev" is "quartiere Obolon", then Kiev).
+    bare_heads : frozenset of str
+        Heads that frame a name only right before it: "aeroporto Fiumicino", "stazione Serenella",
+        while "l'aeroporto di Napoli" is a mention of Naples.
 
     Returns
     -------
@@ -94,7 +97,9 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
             continue
         feature = None
         if tok.key in heads and (tok.text[:1].isupper() or not capitalised_heads) and k not in headline:
-            feature = _after_head(tokens, k, text, connectors, stopwords, abbreviations, place_at)
+            bare = tok.key in bare_heads
+            feature = _after_head(tokens, k, text, frozenset() if bare else connectors, stopwords, abbreviations,
+                                  place_at)
         if feature is None and tok.key in suffixes and tok.text[:1].isupper() and k not in headline:
             previous = found.get(last_first) if last_first is not None else None
             extends = previous is not None and previous.last == k - 1

@@ -129,6 +129,7 @@ class Cues:
     home_countries: frozenset[str] = frozenset()
     start_words: frozenset[str] = frozenset()
     known_places: frozenset[str] = frozenset()
+    bare_heads: frozenset[str] = frozenset()
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
@@ -167,6 +168,7 @@ def cues_for(lang: str) -> Cues:
         start_words=gather("places", "start_words", [lang]),
         own_stopwords=gather("language", "stopwords", [lang]),
         known_places=gather("places", "known_places", [lang]),
+        bare_heads=gather("places", "bare_heads", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -524,7 +526,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                              units=cues.admin2_suffixes,
                              abbreviations=frozenset(short.rstrip(".") for short, _ in cues.abbreviations),
                              headline=headline,
-                             place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)))
+                             place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)),
+                             bare_heads=cues.bare_heads)
     i = 0
     while i < n:
         tok = tokens[i]
@@ -759,6 +762,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
     if key in cues.demonyms:
         return False
+    if length > 1 and tok.key in cues.stopwords and any(
+            not t.capitalised and t.key not in _CONNECTORS for t in tokens[i + 1 : i + length]):
+        return False  # "La pena di morte", "La paz en Oriente Medio": an article, then common words
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False

@@ -222,6 +222,18 @@ def test_a_fixture_names_teams_but_a_route_names_towns(gaz, text, lang, expected
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
+        # a bare head frames the name right after it; with "di" the place is a mention of its own
+        ("Caos all'aeroporto Fiumicino dalle 12.", "it", {"aeroporto Fiumicino": None}),
+        ("Voli cancellati all'aeroporto di Napoli.", "it", {"Napoli": "geonames:3172394"}),
+    ],
+)
+def test_airports_and_stations(gaz, text, lang, expected):
+    assert found(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
         # a sports word far from the pair, or with another sense, makes no fixture
         ("Peace talks on the Russia - Ukraine war aim at a final deal in Istanbul.", "en",
          {"Russia": "country:RU", "Ukraine": "country:UA", "Istanbul": "geonames:745044"}),

@@ -74,6 +74,10 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         ("Le Nazioni Unite hanno chiesto una tregua.", "it", "Unite"),
         ("Israel said it killed a senior Hamas commander.", "en", "Hamas"),
         ("Forza Italia ha presentato una mozione.", "it", "Italia"),
+        # an article then common words is no name ("La Pena", Texas)
+        ("La pena di morte è stata comminata ieri.", "it", "La pena"),
+        # teams
+        ("Il titolo vinto sul Team New Zealand.", "it", "New Zealand"),
         # words that open sentences (lexicon start_words)
         ("Sale la tensione tra Roma e Parigi.", "it", "Sale"),
         ("Split decisions are common in boxing.", "en", "Split"),
