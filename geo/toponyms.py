@@ -130,6 +130,7 @@ class Cues:
     start_words: frozenset[str] = frozenset()
     known_places: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
+    unknown_place_after: frozenset[str] = frozenset()
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
@@ -169,6 +170,7 @@ def cues_for(lang: str) -> Cues:
         own_stopwords=gather("language", "stopwords", [lang]),
         known_places=gather("places", "known_places", [lang]),
         bare_heads=gather("places", "bare_heads", [lang]),
+        unknown_place_after=gather("places", "unknown_place_after", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -554,6 +556,19 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                                   area_hint=_area_hint(folded, name_start, cues), context=context))
             i = feature.last + 1
             continue
+        if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
+                and cues.unknown_place_after \
+                and _after_phrase(folded, tok.start, cues.unknown_place_after) \
+                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+            # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
+            last = i
+            while last + 1 < n and last - i < 2 and tokens[last + 1].capitalised \
+                    and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
+                last += 1
+            spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
+                              sentence_at(sentences, tok.start)))
+            i = last + 1
+            continue
         if hit is None or tok.text[0].isdigit():
             i += 1
             continue
@@ -566,7 +581,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                sentence_starts, lowercase_words, name_words):
+                                sentence_starts, lowercase_words, name_words,
+                                area_cue=_area_hint(folded, start, cues)):
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues.area_suffixes, text)
             listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
@@ -649,7 +665,7 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
         cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
         if end < len(text) and text[end] == ".":
             dotted = lookup_candidates(gazetteer, key + ".")
-            if dotted and not (cands and cands[0].primary):
+            if dotted and (not (cands and cands[0].primary) or key + "." in _aliases()):  # "U.S.A."
                 cands = dotted
                 end += 1
         if cands:
@@ -749,7 +765,7 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
 
 
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
-          sentence_starts, lowercase_words, name_words: dict[str, str]) -> bool:
+          sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False) -> bool:
     """Apply the masks and filters to one gazetteer hit.
 
     ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
@@ -790,7 +806,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False  # "Boston Globe", "Roma Calcio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
             c.entity.kind in ("country", "region", "other") for c in cands  # "il Belgio", "nel Mediterraneo"
-        ) and not _area_without_town(cands):  # "il Sudtirolo", but "il Verona" is the club
+        ) and not _area_without_town(cands) and not (area_cue and any(c.entity.kind == "admin1" for c in cands)):
+            # "il Sudtirolo", "lo stato del Virginia"; but "il Verona" is the club
             return False  # "il Napoli", "al Milan": the club
         best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
@@ -959,6 +976,12 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
 
 
 _OF_WORDS = frozenset({"di", "del", "della", "de", "du", "d'", "of"})
+
+
+def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (folded words) ends right before ``start``."""
+    words = folded[max(0, start - 30) : start].split()
+    return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
 
 def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") -> bool:

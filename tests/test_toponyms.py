@@ -172,6 +172,25 @@ def test_known_places_and_foreign_articles(gaz, text, lang, place):
     assert place in surfaces(text, lang, gaz)
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Morto in località Raica, nella strada per Telti.", "it", "Raica"),
+        ("Gunmen raided the village of Khazna near Mosul.", "en", "Khazna"),
+    ],
+)
+def test_a_name_after_a_place_word_is_listed_unresolved(gaz, text, lang, name):
+    assert (name, None) in [(m.surface, m.entity) for m in places(text, lang, gaz)]
+
+
+def test_italian_sea_and_state_words(gaz):
+    assert [(m.surface, m.entity.id) for m in places("Vicino alla costa dell'oceano Pacifico.", "it", gaz)] == [
+        ("oceano Pacifico", "sea:pacific-ocean")]
+    virginia = places("Richmond, capitale dello stato del Virginia.", "it", gaz)[-1]
+    assert (virginia.surface, virginia.entity.id) == ("Virginia", "admin1:US-VA")
+    assert surfaces("Altri tre agenti uccisi in U.S.A.", "it", gaz) == ["U.S.A."]
+
+
 def test_a_sentence_opening_word_is_still_a_place_elsewhere(gaz):
     assert [m.start for m in places("Vasto incendio nei boschi vicino a Vasto.", "it", gaz)] == [35]
 
