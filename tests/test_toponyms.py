@@ -191,6 +191,22 @@ def test_italian_sea_and_state_words(gaz):
     assert surfaces("Altri tre agenti uccisi in U.S.A.", "it", gaz) == ["U.S.A."]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Un terremoto sacudió la provincia de Alicante.", "es", [("provincia de Alicante", "admin1", "mention")]),
+        ("Moscú ha denunciado el ataque.", "es", [("Moscú", "city", "actor")]),
+        ("Soldados españoles desplegados en Letonia.", "es", [("Letonia", "country", "deployment")]),
+        ("El Real Madrid venció al Barcelona en el Santiago Bernabéu.", "es", []),
+        ("Die Bundeswehr hat Soldaten nach Litauen verlegt.", "de", [("Litauen", "country", "deployment")]),
+        ("Das Treffen fand in Brüssel statt.", "de", [("Brüssel", "city", "venue")]),
+        ("Bayern München schlug Borussia Dortmund.", "de", []),
+    ],
+)
+def test_spanish_and_german_cues(gaz, text, lang, expected):
+    assert [(m.surface, m.entity.kind, m.role) for m in places(text, lang, gaz)] == expected
+
+
 def test_a_sentence_opening_word_is_still_a_place_elsewhere(gaz):
     assert [m.start for m in places("Vasto incendio nei boschi vicino a Vasto.", "it", gaz)] == [35]
 
