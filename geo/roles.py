@@ -130,7 +130,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             gap = text[prev_end : m.start] if prev_end is not None else None
             in_list = gap is not None and _is_list_gap(gap)
             speaks = _speaks(m, text, written, idx, end_idx, cues)
-            if not locative and in_list and prev_locative and not speaks:  # not "in Dnipro, Kyiv said"
+            if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
             cue_before = any(0 < idx - p <= 3 for p in positions["participant"])
             m.role = _role(m, words, idx, locative and not cue_before, speaks, positions)
@@ -174,11 +174,22 @@ def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: Role
 
 def _coordinated_actors(group: list, text: str) -> None:
     """"Paris et Berlin ont condamné", "Washington and London condemned": every name of a subject
-    list speaks with the last one."""
+    list speaks with the last one; the list must open its clause ("Relations between Russia and
+    Ukraine", "in France, Berlin said" are no subject lists)."""
     for left, right in zip(reversed(group[:-1]), reversed(group[1:]), strict=True):
+        gap = text[left.end : right.start]
         if right.role == "actor" and left.role == "mention" and left.entity is not None \
-                and _actor_able(left.entity) and _is_list_gap(text[left.end : right.start]):
+                and _actor_able(left.entity) and _is_list_gap(gap) and "," not in gap \
+                and _opens_clause(text, left.start):
             left.role = "actor"
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Nothing but an article stands between ``start`` and the clause's beginning."""
+    before = fold(text[max(0, start - 40) : start]).replace("'", " ").split()
+    while before and before[-1] in _ARTICLES:
+        before.pop()
+    return not before or before[-1][-1:] in ".:;!?\"»”" or not before[-1][-1:].isalnum()
 
 
 def _role(m, words, idx, locative, speaks, positions) -> str:

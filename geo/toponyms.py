@@ -53,6 +53,8 @@ NAME_WORD_MAX_ZIPF = 4.0
 #: A word rarer than this is no word of the language at all: a name ("Dewly"), unlike "Taliban".
 UNKNOWN_WORD_MAX_ZIPF = 2.0
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
+#: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
+FIRST_NAME_TOWN_MAX = 50_000
 SPEAKER_MAX_POPULATION = 100_000
 
 
@@ -166,7 +168,7 @@ def cues_for(lang: str) -> Cues:
         locative=gather("places", "locative", [lang]),
         area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
         area_cues_plural=gather("places", "area_cues_plural", [lang]),
-        start_words=gather("places", "start_words", [lang]),
+        start_words=frozenset(str(w).lower() for w in lexicons.load(lang, "places").get("start_words") or []),
         own_stopwords=gather("language", "stopwords", [lang]),
         known_places=gather("places", "known_places", [lang]),
         bare_heads=gather("places", "bare_heads", [lang]),
@@ -444,7 +446,8 @@ def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tupl
     return spans
 
 
-_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:km|chilometri|kilometri|kilometres|kilometers|miles|"
+                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|%))")
 
 
 def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -557,14 +560,18 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i = feature.last + 1
             continue
         if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
-                and cues.unknown_place_after \
+                and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
                 and _after_phrase(folded, tok.start, cues.unknown_place_after) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
             last = i
-            while last + 1 < n and last - i < 2 and tokens[last + 1].capitalised \
-                    and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
-                last += 1
+            while last + 1 < n and last - i < 3 and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
+                if tokens[last + 1].capitalised:
+                    last += 1
+                elif last + 2 < n and tokens[last + 1].key in _CONNECTORS and tokens[last + 2].capitalised:
+                    last += 2  # "località Pian del Lago"
+                else:
+                    break
             spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
                               sentence_at(sentences, tok.start)))
             i = last + 1
@@ -573,6 +580,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
+        if length > 1 and tok.capitalised and tok.key in cues.stopwords and any(
+                not t.capitalised and t.key not in _CONNECTORS for t in tokens[i + 1 : i + length]):
+            i += 1  # "La pena di morte", "La paz en Oriente Medio": an article, then common words
+            continue
         if length == 1 and any(c.entity.kind in ("country", "other") and fold_key(c.entity.name) != tok.key
                                for c in cands):
             # "Atlantic" is the ocean, not Atlantic, Iowa: beside a country or a sea, a town whose
@@ -639,7 +650,8 @@ def _lowercase_phrases() -> tuple[frozenset[str], frozenset[str]]:
     from geo.gazetteer import _load_lexicon_aliases
 
     phrases = {fold_key(alias) for refs in _load_lexicon_aliases().values() for names in refs.values()
-               for alias, _primary in names if " " in alias.strip()}
+               for alias, primary in names if primary and " " in alias.strip()
+               and not any(w[:1].isupper() for w in alias.split()[1:])}  # "Paesi baltici", not "West Bank"
     return frozenset(p.split(" ")[0] for p in phrases), frozenset(phrases)
 
 
@@ -778,9 +790,6 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
     if key in cues.demonyms:
         return False
-    if length > 1 and tok.key in cues.stopwords and any(
-            not t.capitalised and t.key not in _CONNECTORS for t in tokens[i + 1 : i + length]):
-        return False  # "La pena di morte", "La paz en Oriente Medio": an article, then common words
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False
@@ -796,8 +805,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if numbered and prev_key in cues.feature_suffixes:
             return False  # "1205 Lone Oak Road Lot 12": an address's unit (while "Ohio 63" is in Ohio)
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
-        if at_sentence_start and (key in cues.stopwords or key in lowercase_words or key in cues.start_words):
-            return False  # "Sale la tensione", "Split decisions": a word that opens sentences
+        if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
+            return False
+        if at_sentence_start and not tok.all_caps and tok.text.lower() in cues.start_words and _next_word_lower(
+                tokens, i, text):
+            return False  # "Sale la tensione", "Split decisions"; not "Split, Croatia", "Malé"
         if key in surnames and not after_locative:
             return False
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -835,8 +847,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                 return False
             # A first name that is a small town is the person ("il ruolo di Arnold"; "Lindsay received"),
             # unless a locative or an origin word stands before it ("in Lindsay", "Mages of Lindsay").
-            if town and key in cues.first_names and best.population < SPEAKER_MAX_POPULATION and not follows \
-                    and not after_locative and prev_key not in cues.origin_words:
+            if town and key in cues.first_names and best.population < FIRST_NAME_TOWN_MAX and not follows \
+                    and not after_locative and prev_key not in cues.origin_words and key not in cues.known_places \
+                    and text[end : end + 1] != "," and not _is_list_item(tokens, i, length, text):
                 return False
             # Seen in a name, a small town's name is a surname; a province's only after a first name
             # ("Willie Nelson", then "Nelson sang"; not "the Taliban Helmand stronghold").
@@ -861,6 +874,19 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
             return False
     return True
+
+
+def _next_word_lower(tokens: list[Token], i: int, text: str) -> bool:
+    """The word right after token i, after a space, is written in lower case and joins nothing."""
+    return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " " \
+        and tokens[i + 1].text[:1].islower() and tokens[i + 1].key not in _AND
+
+
+def _is_list_item(tokens: list[Token], i: int, length: int, text: str) -> bool:
+    """A capitalised name joined to this one by "and"/"e"/"et" ("Troy and Albany")."""
+    k = i + length
+    return k + 1 < len(tokens) and tokens[k].key in _AND and tokens[k + 1].capitalised \
+        and text[tokens[k - 1].end : tokens[k].start] == " "
 
 
 def _area_without_town(cands) -> bool:

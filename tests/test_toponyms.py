@@ -207,6 +207,52 @@ def test_spanish_and_german_cues(gaz, text, lang, expected):
     assert [(m.surface, m.entity.kind, m.role) for m in places(text, lang, gaz)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        # a first name that is a town stays the town in an apposition, a list, or as a known place
+        ("Arnold, a town near Nottingham, voted to leave.", "en", "Arnold"),
+        ("Troy and Albany were hit by the blizzard.", "en", "Troy"),
+        ("Lourdes accoglie ogni anno milioni di pellegrini.", "it", "Lourdes"),
+        # a sentence-opening word is a place before a comma, in a list, in a dateline, or with its accent
+        ("SPLIT, Croatia — The ferry left on time.", "en", "SPLIT"),
+        ("Split and Dubrovnik are popular with tourists.", "en", "Split"),
+        ("Malé, la capitale delle Maldive, è allagata.", "it", "Malé"),
+        # a route with a range of kilometres or hours is no fixture
+        ("Sull'autostrada A1 Milano-Napoli 5-6 chilometri di coda.", "it", "Napoli"),
+    ],
+)
+def test_places_that_the_new_filters_must_keep(gaz, text, lang, place):
+    assert place in surfaces(text, lang, gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "not_a_place"),
+    [
+        # ordinary phrases are not the weak region names of the lexicons
+        ("Sul fianco est della montagna si è staccata una frana.", "it", "fianco est"),
+        ("The west bank of the river was flooded.", "en", "west bank"),
+        # generic areas of a city are the city
+        ("Missiles hit residential areas of Kyiv and Kharkiv overnight.", "en", "admin1"),
+        # a river's name in another language that is a person's name
+        ("Ren Zhengfei spoke in Shenzhen on Monday.", "en", "Ren"),
+    ],
+)
+def test_what_the_new_rules_must_not_take(gaz, text, lang, not_a_place):
+    found = places(text, lang, gaz)
+    assert not_a_place not in [m.surface for m in found] + [m.entity.kind for m in found if m.entity]
+
+
+def test_home_country_is_a_tie_breaker_not_a_trump(gaz):
+    # a district of Turin does not beat Philadelphia, though both are "Filadelfia" in Italian
+    assert places("A Filadelfia è stato ucciso un poliziotto.", "it", gaz)[0].entity.country == "US"
+
+
+def test_a_copula_is_no_action(gaz):
+    assert [m.role for m in places("Madrid es la capital de España.", "es", gaz)] == ["mention", "mention"]
+    assert [m.role for m in places("Berlin ist eine schöne Stadt.", "de", gaz)] == ["mention"]
+
+
 def test_a_sentence_opening_word_is_still_a_place_elsewhere(gaz):
     assert [m.start for m in places("Vasto incendio nei boschi vicino a Vasto.", "it", gaz)] == [35]
 
@@ -418,6 +464,10 @@ def test_confidence_is_lower_for_a_doubtful_choice(gaz):
         ("Russian missiles hit an apartment block in Dnipro, Kyiv said.", "en", "Kyiv", "actor"),
         # "of Rome" is no subject
         ("Il Tribunale di Roma ha condannato l'imputato.", "it", "Roma", "mention"),
+        # a list after a locative stays places, and a subject list must open its clause
+        ("In Francia e Germania si vota domenica.", "it", "Germania", "mention"),
+        ("I voli tra Roma e Parigi hanno subito ritardi.", "it", "Roma", "mention"),
+        ("Following the vote in France, Berlin said it was concerned.", "en", "France", "mention"),
     ],
 )
 def test_roles_from_cue_words(gaz, text, lang, surface, role):
