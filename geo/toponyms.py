@@ -133,6 +133,8 @@ class Cues:
     known_places: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
     unknown_place_after: frozenset[str] = frozenset()
+    club_articles_feminine: frozenset[str] = frozenset()
+    feminine_clubs: frozenset[str] = frozenset()
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
@@ -173,6 +175,8 @@ def cues_for(lang: str) -> Cues:
         known_places=gather("places", "known_places", [lang]),
         bare_heads=gather("places", "bare_heads", [lang]),
         unknown_place_after=gather("places", "unknown_place_after", [lang]),
+        club_articles_feminine=gather("places", "club_articles_feminine", [lang]),
+        feminine_clubs=gather("places", "feminine_clubs", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -816,6 +820,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
+        if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs:
+            return False  # "la Lazio", "della Lazio": the club; the region is "il Lazio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
             c.entity.kind in ("country", "region", "other") for c in cands  # "il Belgio", "nel Mediterraneo"
         ) and not _area_without_town(cands) and not (area_cue and any(c.entity.kind == "admin1" for c in cands)):

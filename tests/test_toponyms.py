@@ -311,6 +311,11 @@ def test_ranges_volcanoes_and_districts_are_places(gaz, text, lang, surface, ent
     assert (surface, entity_id) in [(m.surface, m.entity.id) for m in places(text, lang, gaz)]
 
 
+def test_a_feminine_article_makes_lazio_the_club(gaz):
+    assert surfaces("I tifosi della Lazio hanno festeggiato.", "it", gaz) == []
+    assert [m.entity.id for m in places("Piogge nel Lazio e in Toscana.", "it", gaz)][0] == "region:it-latium"
+
+
 def test_a_weak_alias_does_not_stop_a_persons_name_nor_a_club(gaz):
     assert surfaces("Emilia Clarke è arrivata ieri sera.", "it", gaz) == []
     assert surfaces("Il Verona ha vinto in casa.", "it", gaz) == []
