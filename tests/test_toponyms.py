@@ -78,6 +78,8 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         ("La pena di morte è stata comminata ieri.", "it", "La pena"),
         # teams
         ("Il titolo vinto sul Team New Zealand.", "it", "New Zealand"),
+        ("Notre Dame won the title game in overtime.", "en", "Notre Dame"),
+        ("Che Adams is set to miss the game.", "en", "Adams"),
         # words that open sentences (lexicon start_words)
         ("Sale la tensione tra Roma e Parigi.", "it", "Sale"),
         ("Split decisions are common in boxing.", "en", "Split"),
