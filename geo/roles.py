@@ -35,7 +35,7 @@ from geo.toponyms import tokenize
 VENUE_WINDOW = 6
 CUE_WINDOW = 14
 _OF = {"di", "de", "of", "du", "des", "del", "della", "d"}
-_LIST_JOINERS = {",", "e", "ed", "and", "et", "o", "or", "ou", "&"}
+_LIST_JOINERS = {",", "e", "ed", "and", "et", "o", "or", "ou", "&", "und", "y", "i"}
 FIGURE_ROLES = {"troops": "deployment", "incidents": "incident", "killed": "incident", "wounded": "incident",
                 "casualties": "incident"}
 

@@ -53,6 +53,8 @@ NAME_WORD_MAX_ZIPF = 4.0
 #: A word rarer than this is no word of the language at all: a name ("Dewly"), unlike "Taliban".
 UNKNOWN_WORD_MAX_ZIPF = 2.0
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
+#: An airport or station named bare after a town ("aeroporto Fiumicino") is located at a town this big.
+BARE_HEAD_MIN_POPULATION = 10_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
 SPEAKER_MAX_POPULATION = 100_000
@@ -135,6 +137,8 @@ class Cues:
     unknown_place_after: frozenset[str] = frozenset()
     club_articles_feminine: frozenset[str] = frozenset()
     feminine_clubs: frozenset[str] = frozenset()
+    subject_words: frozenset[str] = frozenset()  # verbs after a subject: "Vasto ha approvato", "Split is"
+    town_words: frozenset[str] = frozenset()  # "Marion residents", "Bend police"
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
@@ -177,6 +181,9 @@ def cues_for(lang: str) -> Cues:
         unknown_place_after=gather("places", "unknown_place_after", [lang]),
         club_articles_feminine=gather("places", "club_articles_feminine", [lang]),
         feminine_clubs=gather("places", "feminine_clubs", [lang]),
+        subject_words=gather("places", "actor_verbs", [lang]) | gather("places", "speech_verbs", [lang])
+        | gather("places", "town_words", [lang]),
+        town_words=gather("places", "town_words", [lang]),
         home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
         area_suffixes=gather("places", "area_suffixes", [lang]),
         admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
@@ -451,7 +458,8 @@ def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tupl
 
 
 _SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:km|chilometri|kilometri|kilometres|kilometers|miles|"
-                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|%))")
+                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|volte|times|fois|"
+                    r"veces|mal\b|%))")
 
 
 def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -557,6 +565,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             if not _overlaps(feature.start, feature.end, masked) and not _overlaps(feature.start, feature.end, persons):
                 cands, name_start = _feature_candidates(feature, tokens, folded, gazetteer, cues)
                 inner = hit[3] if hit is not None else lookup_candidates(gazetteer, folded[name_start:feature.end])
+                if not cands and tokens[feature.first].key in cues.bare_heads:
+                    # "aeroporto Fiumicino" is at Fiumicino; "stazione Termini" at no town of that name
+                    cands = [c for c in inner if c.primary and c.entity.kind == "city"
+                             and c.entity.population >= BARE_HEAD_MIN_POPULATION]
                 context = [] if cands else [c for c in inner if c.primary]  # "quartiere Jabalia": near Jabalia
                 spans.append(Span(feature.start, feature.end, text[feature.start : feature.end], cands,
                                   sentence_at(sentences, feature.start),
@@ -812,7 +824,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
             return False
         if at_sentence_start and not tok.all_caps and tok.text.lower() in cues.start_words and _next_word_lower(
-                tokens, i, text):
+                tokens, i, text) and tokens[i + 1].key not in cues.subject_words:
             return False  # "Sale la tensione", "Split decisions"; not "Split, Croatia", "Malé"
         if key in surnames and not after_locative:
             return False
@@ -855,7 +867,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             # unless a locative or an origin word stands before it ("in Lindsay", "Mages of Lindsay").
             if town and key in cues.first_names and best.population < FIRST_NAME_TOWN_MAX and not follows \
                     and not after_locative and prev_key not in cues.origin_words and key not in cues.known_places \
-                    and text[end : end + 1] != "," and not _is_list_item(tokens, i, length, text):
+                    and text[end : end + 1] != "," and not _is_list_item(tokens, i, length, text) \
+                    and not (nxt_tok is not None and nxt_tok.key in cues.town_words):
                 return False
             # Seen in a name, a small town's name is a surname; a province's only after a first name
             # ("Willie Nelson", then "Nelson sang"; not "the Taliban Helmand stronghold").

@@ -223,7 +223,8 @@ def test_a_fixture_names_teams_but_a_route_names_towns(gaz, text, lang, expected
     ("text", "lang", "expected"),
     [
         # a bare head frames the name right after it; with "di" the place is a mention of its own
-        ("Caos all'aeroporto Fiumicino dalle 12.", "it", {"aeroporto Fiumicino": None}),
+        ("Caos all'aeroporto Fiumicino dalle 12.", "it", {"aeroporto Fiumicino": "geonames:3176923"}),
+        ("Treni fermi alla stazione Termini.", "it", {"stazione Termini": None}),  # no town called Termini
         ("Voli cancellati all'aeroporto di Napoli.", "it", {"Napoli": "geonames:3172394"}),
     ],
 )

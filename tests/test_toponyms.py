@@ -74,6 +74,8 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         ("Le Nazioni Unite hanno chiesto una tregua.", "it", "Unite"),
         ("Israel said it killed a senior Hamas commander.", "en", "Hamas"),
         ("Forza Italia ha presentato una mozione.", "it", "Italia"),
+        ("Il Bayern ha vinto contro il Dortmund.", "it", "Bayern"),
+        ("Il villaggio di Babbo Natale ha aperto a Rovaniemi.", "it", "Babbo Natale"),
         # an article then common words is no name ("La Pena", Texas)
         ("La pena di morte è stata comminata ieri.", "it", "La pena"),
         # teams
@@ -216,7 +218,11 @@ def test_spanish_and_german_cues(gaz, text, lang, expected):
         ("Arnold, a town near Nottingham, voted to leave.", "en", "Arnold"),
         ("Troy and Albany were hit by the blizzard.", "en", "Troy"),
         ("Lourdes accoglie ogni anno milioni di pellegrini.", "it", "Lourdes"),
-        # a sentence-opening word is a place before a comma, in a list, in a dateline, or with its accent
+        # a sentence-opening word is a place before a comma, in a list, in a dateline, with its accent,
+        # or before a verb or a town's word
+        ("Vasto ha approvato il nuovo piano regolatore.", "it", "Vasto"),
+        ("Bend police arrested a man on Friday.", "en", "Bend"),
+        ("Marion residents were told to boil water.", "en", "Marion"),
         ("SPLIT, Croatia — The ferry left on time.", "en", "SPLIT"),
         ("Split and Dubrovnik are popular with tourists.", "en", "Split"),
         ("Malé, la capitale delle Maldive, è allagata.", "it", "Malé"),
@@ -475,6 +481,7 @@ def test_confidence_is_lower_for_a_doubtful_choice(gaz):
         ("In Francia e Germania si vota domenica.", "it", "Germania", "mention"),
         ("I voli tra Roma e Parigi hanno subito ritardi.", "it", "Roma", "mention"),
         ("Following the vote in France, Berlin said it was concerned.", "en", "France", "mention"),
+        ("In Paris und Berlin haben Tausende demonstriert.", "de", "Berlin", "mention"),
     ],
 )
 def test_roles_from_cue_words(gaz, text, lang, surface, role):
