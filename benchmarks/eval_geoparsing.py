@@ -70,8 +70,8 @@ def demonym_share(name: str) -> tuple[int, int] | None:
     if name == "kind_it_dev":
         return None
     sys.path.insert(0, str(ROOT))
+    from geo.cues import cues_for
     from geo.normalize import fold_key
-    from geo.toponyms import cues_for
 
     demonyms = cues_for("en").demonyms  # the English demonyms lexicon: both corpora are English
     n = hits = 0

@@ -39,12 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from geo.cues import cues_for, word_frequency  # noqa: E402
 from geo.dates import find_dateline  # noqa: E402
 from geo.documents import read_jsonl  # noqa: E402
 from geo.gazetteer import load_gazetteer  # noqa: E402
 from geo.language import detect_language  # noqa: E402
 from geo.resolve import prior, resolve_spans  # noqa: E402
-from geo.toponyms import cues_for, find_toponyms, word_frequency  # noqa: E402
+from geo.toponyms import find_toponyms  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 NER = SHARED / "data" / "ner"

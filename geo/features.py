@@ -59,7 +59,7 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
 
     Parameters
     ----------
-    tokens : list of geo.toponyms.Token
+    tokens : list of geo.sentences.Token
     text : str
     heads, suffixes : frozenset of str
         Folded feature words written before / after the name.

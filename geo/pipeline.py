@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from geo.cues import cues_for
 from geo.dates import document_date, event_dates, find_dateline
 from geo.figures import extract_figures
 from geo.language import detect_language
@@ -12,7 +13,7 @@ from geo.model import Document, Mention, ParsedDocument
 from geo.normalize import nfc_offsets
 from geo.resolve import resolve_spans
 from geo.roles import assign_roles, roles_from_figures
-from geo.toponyms import cues_for, find_toponyms
+from geo.toponyms import find_toponyms
 
 #: Confidence given to a place found only by the online geocoder.
 ONLINE_CONFIDENCE = 0.5

@@ -67,6 +67,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from geo.cues import lookup_candidates
 from geo.normalize import fold_key
 
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
@@ -132,8 +133,6 @@ _QUALIFIER_STOP = re.compile(r"[,;:()\n\u2013\u2014]")
 def _qualifier_ids(text: str, end: int, gazetteer) -> set[str]:
     """Entity ids of the name after "X, ": the longest of its first one to three words that the
     gazetteer or an alias knows ("Paris, Texas —", "Columbus, Ga., on Tuesday", "Athens, Georgia and")."""
-    from geo.toponyms import lookup_candidates
-
     if text[end : end + 2] != ", ":
         return set()
     rest = text[end + 2 : end + 40]

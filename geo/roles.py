@@ -30,7 +30,7 @@ from functools import cache
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
-from geo.toponyms import tokenize
+from geo.sentences import tokenize
 
 VENUE_WINDOW = 6
 CUE_WINDOW = 14

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
 # white space, or at a line break.  A dot after a single capital letter or a short
@@ -60,3 +61,24 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
         else:
             break
     return best
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # folded
+    capitalised: bool = False  # first character upper case
+    all_caps: bool = False  # two characters or more, all upper case
+
+
+def tokenize(text: str, folded: str) -> list[Token]:
+    """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
+    return [Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper())
+            for m in _TOKEN.finditer(text) for (start, end), word in ((m.span(), m.group()),)]

@@ -8,14 +8,13 @@ The recogniser is gazetteer-driven and rule-filtered:
    elided prepositions fall away by themselves: in "dell'Ucraina" only "Ucraina" starts
    a candidate, while "L'Aquila" is matched whole.  The longest name the gazetteer
    knows wins.
-2. **Masks** come first and hide spans from the gazetteer:
+2. **Masks** (:mod:`geo.masks`) come first and hide spans from the gazetteer:
    buildings and institutions (lexicon ``not_places``: "Quai d'Orsay", "Casa Bianca")
    are not toponyms — the documented rule is *no mention*, never the place they stand
    for; person names are found from titles ("il generale", "spokeswoman") and first
-   names (lexicon ``persons``, all languages together, since an Italian article names
-   Polish ministers), and a surname seen in a person name is not a place later in the
-   same document ("Austin" after "Lloyd Austin") unless a locative preposition
-   introduces it.
+   names, and a surname seen in a person name is not a place later in the same document
+   ("Austin" after "Lloyd Austin") unless a locative preposition introduces it;
+   organisations and teams hide the place in their names.
 3. **Filters** drop single words that are common words first (lexicon
    ``common_words`` and function words), a capitalised word at a sentence start that
    the document also writes in lower case, acronyms (unless a country code such as
@@ -25,49 +24,52 @@ The recogniser is gazetteer-driven and rule-filtered:
    "Wichita Drive") is one mention, resolved through the whole phrase or, after a natural
    head, the place it names; never the town inside a street's name.
 Places inside organisations' names are no mentions ("Banca d'Italia", "University of Kent");
-places in lower-case phrases are ("accordi di Minsk").
+places in lower-case phrases are ("accordi di Minsk"). The lexicons are read by :mod:`geo.cues`,
+the tokens made by :mod:`geo.sentences`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
-from geo import lexicons
+from geo.cues import (
+    Cues,
+    aliases,
+    comma_aliases,
+    common_word_margin,
+    cues_for,
+    lookup_candidates,
+    lowercase_phrases,
+    word_frequency,
+)
 from geo.features import feature_spans
+from geo.masks import (
+    CONNECTORS,
+    JOINER,
+    NAME_WORD_MAX_ZIPF,
+    SPEAKER_MAX_POPULATION,
+    UNKNOWN_WORD_MAX_ZIPF,
+    fixture_spans,
+    name_like,
+    organisation_spans,
+    person_spans,
+    phrase_spans,
+)
 from geo.normalize import fold, fold_key
-from geo.sentences import sentence_at, split_sentences
+from geo.sentences import Token, sentence_at, split_sentences, tokenize
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 MAX_TOKENS = 6
 #: Entities at least this populous may be found through a minor alternate name.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 #: A one-word city name is kept only when log10(population) exceeds the word's Zipf
 #: frequency by this margin (one unit less after a locative preposition: "in Reading").
 COMMON_WORD_MARGIN = 0.3
-#: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.
-NAME_WORD_MAX_ZIPF = 4.0
-#: A word rarer than this is no word of the language at all: a name ("Dewly"), unlike "Taliban".
-UNKNOWN_WORD_MAX_ZIPF = 2.0
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
 #: An airport or station named bare after a town ("aeroporto Fiumicino") is located at a town this big.
 BARE_HEAD_MIN_POPULATION = 10_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
-SPEAKER_MAX_POPULATION = 100_000
-
-
-@dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    key: str  # folded
-    capitalised: bool = False  # first character upper case
-    all_caps: bool = False  # two characters or more, all upper case
 
 
 @dataclass
@@ -83,413 +85,6 @@ class Span:
     locality_hint: bool = False  # "Palestine police", "the mayor of Lebanon": prefer a town
     context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The word lists one language contributes, folded."""
-
-    not_places: frozenset[str]
-    common_words: frozenset[str]
-    stopwords: frozenset[str]
-    titles: frozenset[str]
-    title_first_words: frozenset[str]
-    first_names: frozenset[str]
-    name_particles: frozenset[str]
-    not_surnames: frozenset[str]
-    locative: frozenset[str]
-    area_cues: frozenset[str]
-    area_suffixes: frozenset[str]
-    admin2_suffixes: frozenset[str]
-    demonyms: frozenset[str]
-    lang: str
-    speech_verbs: frozenset[str]
-    org_heads: frozenset[str]
-    org_tails: frozenset[str]
-    club_articles: frozenset[str]
-    cities_with_article: frozenset[str]
-    span_prefixes: tuple[str, ...]
-    abbreviations: tuple[tuple[str, str], ...]
-    feature_heads: frozenset[str] = frozenset()
-    street_heads: frozenset[str] = frozenset()
-    feature_suffixes: frozenset[str] = frozenset()  # every suffix: natural, street and admin-2
-    natural_suffixes: frozenset[str] = frozenset()  # "River", "Valley": located by the area they name
-    feature_connectors: frozenset[str] = frozenset()
-    direction_before: frozenset[str] = frozenset()
-    direction_after: frozenset[str] = frozenset()
-    capitalised_heads: bool = False
-    institution_heads: frozenset[str] = frozenset()
-    ambiguous_heads: frozenset[str] = frozenset()
-    sports_cues: frozenset[str] = frozenset()
-    sports_cues_beside: frozenset[str] = frozenset()
-    admin2_plurals: frozenset[str] = frozenset()
-    locality_after: frozenset[str] = frozenset()
-    locality_before: frozenset[str] = frozenset()
-    province_codes: str | None = None
-    admin1_suffixes: frozenset[str] = frozenset()
-    admin1_suffix_countries: frozenset[str] = frozenset()
-    origin_words: frozenset[str] = frozenset()
-    area_cues_plural: frozenset[str] = frozenset()
-    home_countries: frozenset[str] = frozenset()
-    start_words: frozenset[str] = frozenset()
-    known_places: frozenset[str] = frozenset()
-    bare_heads: frozenset[str] = frozenset()
-    unknown_place_after: frozenset[str] = frozenset()
-    club_articles_feminine: frozenset[str] = frozenset()
-    feminine_clubs: frozenset[str] = frozenset()
-    subject_words: frozenset[str] = frozenset()  # verbs after a subject: "Vasto ha approvato", "Split is"
-    town_words: frozenset[str] = frozenset()  # "Marion residents", "Bend police"
-    own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
-
-
-@cache
-def _all_first_names() -> frozenset[str]:
-    names: set[str] = set()
-    for lang in lexicons.available_languages():
-        names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
-    return frozenset(names)
-
-
-@cache
-def cues_for(lang: str) -> Cues:
-    """Load and fold the recogniser's lexicons for ``lang`` (English fills the gaps)."""
-    langs = [lang] if lang == "en" else [lang, "en"]
-
-    def gather(concern: str, key: str, languages=langs) -> frozenset[str]:
-        out: set[str] = set()
-        for lg in languages:
-            out.update(fold_key(str(w)) for w in lexicons.load(lg, concern).get(key) or [])
-        return frozenset(out)
-
-    all_langs = lexicons.available_languages()
-    return Cues(
-        not_places=gather("places", "not_places", all_langs),
-        common_words=gather("places", "common_words", langs),
-        stopwords=gather("language", "stopwords", all_langs),
-        titles=gather("persons", "titles", langs),
-        title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", langs) if t),
-        first_names=_all_first_names(),
-        name_particles=gather("persons", "name_particles", all_langs),
-        not_surnames=gather("places", "not_surnames", langs),
-        locative=gather("places", "locative", [lang]),
-        area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
-        area_cues_plural=gather("places", "area_cues_plural", [lang]),
-        start_words=frozenset(str(w).lower() for w in lexicons.load(lang, "places").get("start_words") or []),
-        own_stopwords=gather("language", "stopwords", [lang]),
-        known_places=gather("places", "known_places", [lang]),
-        bare_heads=gather("places", "bare_heads", [lang]),
-        unknown_place_after=gather("places", "unknown_place_after", [lang]),
-        club_articles_feminine=gather("places", "club_articles_feminine", [lang]),
-        feminine_clubs=gather("places", "feminine_clubs", [lang]),
-        subject_words=gather("places", "actor_verbs", [lang]) | gather("places", "speech_verbs", [lang])
-        | gather("places", "town_words", [lang]),
-        town_words=gather("places", "town_words", [lang]),
-        home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
-        area_suffixes=gather("places", "area_suffixes", [lang]),
-        admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
-        origin_words=gather("places", "origin_words", [lang]),
-        admin1_suffix_countries=frozenset(
-            str(c) for c in lexicons.load(lang, "places").get("admin1_suffix_countries") or []),
-        admin2_suffixes=gather("places", "admin2_suffixes", langs),
-        demonyms=gather("demonyms", "demonyms", [lang]),  # French "suisse" is no demonym in English
-        lang=lang,
-        speech_verbs=gather("places", "speech_verbs", [lang]),
-        org_heads=gather("places", "org_heads", langs),
-        org_tails=gather("places", "org_tails", langs),
-        club_articles=gather("places", "club_articles", [lang]),
-        cities_with_article=gather("places", "cities_with_article", [lang]),
-        span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=len, reverse=True)),
-        abbreviations=tuple(sorted(
-            (fold_key(str(k)), fold_key(str(v)))
-            for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
-        )),
-        feature_heads=gather("places", "feature_heads", [lang]),
-        street_heads=gather("places", "street_heads", [lang]),
-        feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
-                          | gather("places", "admin2_suffixes", langs)),
-        natural_suffixes=gather("places", "feature_suffixes", [lang]),
-        feature_connectors=gather("places", "feature_connectors", [lang]),
-        direction_before=gather("places", "direction_before", [lang]),
-        direction_after=gather("places", "direction_after", [lang]),
-        institution_heads=gather("places", "institution_heads", [lang]),
-        ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
-        sports_cues=gather("places", "sports_cues", [lang]),
-        sports_cues_beside=gather("places", "sports_cues_beside", [lang]),
-        admin2_plurals=gather("places", "admin2_plurals", langs),
-        locality_after=frozenset(str(w) for w in lexicons.load(lang, "places").get("locality_after") or []),
-        locality_before=gather("places", "locality_before", [lang]),
-        province_codes=lexicons.load(lang, "places").get("province_codes"),
-        capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
-    )
-
-
-@cache
-def _aliases() -> dict[str, tuple[str, ...]]:
-    """Folded alias -> entity ids, from every language's ``aliases.yaml``."""
-    out: dict[str, list[str]] = {}
-    for lang in lexicons.available_languages():
-        for alias, entity_id in (lexicons.load(lang, "aliases").get("aliases") or {}).items():
-            out.setdefault(fold_key(str(alias)), []).append(str(entity_id))
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
-
-
-def lookup_candidates(gazetteer, key: str) -> list:
-    """The gazetteer's candidates for a folded name, or the lexicons' aliases ("U.S.", "W.Va.", "Gulf")
-    alone: an alias says what the name means in the news, over the gazetteer's namesakes (the
-    Persian Gulf, not Gulf Province of Papua New Guinea)."""
-    ids = _aliases().get(key)
-    if not ids:
-        return gazetteer.candidates(key)
-    from geo.gazetteer import Candidate
-
-    return [Candidate(gazetteer.get(i), True) for i in ids if i in gazetteer] or gazetteer.candidates(key)
-
-
-@lru_cache(maxsize=200_000)
-def word_frequency(word: str, lang: str) -> float:
-    """Zipf frequency of ``word`` (log10 of uses per billion words) in ``lang`` or English,
-    whichever is higher, from the ``wordfreq`` package; 0 where it has no data."""
-    from wordfreq import available_languages, zipf_frequency
-
-    langs = {"en"} | ({lang} if lang in _wordfreq_languages(available_languages) else set())
-    return max(zipf_frequency(word, lg) for lg in langs)
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_languages(available_languages) -> frozenset[str]:
-    return frozenset(available_languages())
-
-
-def common_word_margin(key: str, population: int, lang: str) -> float:
-    """How much more a name is a place than a word: ``log10(population) - zipf(word)``.
-
-    Council (Idaho, 800 people; "council" 5.1) scores -2.2, Paris (2.1 million; 4.8) +1.5.
-    """
-    return math.log10(max(population, 1)) - word_frequency(key, lang)
-
-
-def tokenize(text: str, folded: str) -> list[Token]:
-    """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
-    return [Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper())
-            for m in _TOKEN.finditer(text) for (start, end), word in ((m.span(), m.group()),)]
-
-
-def _phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
-    """Occurrences of any phrase, on word boundaries, in folded text."""
-    spans = []
-    for phrase in phrases:
-        if not phrase:
-            continue
-        start = folded.find(phrase)
-        while start != -1:
-            end = start + len(phrase)
-            before = folded[start - 1] if start else " "
-            after = folded[end] if end < len(folded) else " "
-            if not before.isalnum() and not after.isalnum():
-                spans.append((start, end))
-            start = folded.find(phrase, start + 1)
-    return spans
-
-
-def _person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
-                  headline: frozenset[int] = frozenset()) -> tuple[list[tuple[int, int]], set[str]]:
-    """Spans of person names, and the surnames seen (folded); in headlines (token indices in
-    ``headline``) a first name takes one capitalised word at most."""
-    spans: list[tuple[int, int]] = []
-    surnames: set[str] = set()
-    n = len(tokens)
-
-    def plain_gap(a: int, b: int) -> bool:
-        return text[tokens[a].end : tokens[b].start].strip(" .") == ""
-
-    def particle_at(j: int) -> bool:
-        """A name particle joining two capitalised words: "Mike de Kock", "Óscar de la Hoya"."""
-        k = j
-        while k < n and k - j < 2 and tokens[k].key in cues.name_particles and not tokens[k].capitalised \
-                and text[tokens[k - 1].end : tokens[k].start] == " ":
-            k += 1
-        return k > j and k < n and tokens[k].capitalised and text[tokens[k - 1].end : tokens[k].start] == " "
-
-    def run_from(i: int, limit: int = 3) -> int:
-        """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
-        j = i
-        while j < n and j - i < limit and tokens[j].capitalised and (
-            not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
-        ):
-            if j > i and not _JOINER.match(text[tokens[j - 1].end : tokens[j].start]):
-                break
-            j += 1
-        return j
-
-    def notable_place_at(k: int) -> bool:
-        """A longer place name, or a place of note, starts at token k ("da Rio de Janeiro", "di Torino")."""
-        return longer_place_at(k) or any(
-            c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION
-            for c in gazetteer.candidates(tokens[k].key))
-
-    def longer_place_at(i: int) -> bool:
-        """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
-        for length in (4, 3, 2):
-            if (
-                i + length <= n
-                and all(_JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1))
-                and gazetteer.candidates(fold_key(text[tokens[i].start : tokens[i + length - 1].end]))
-            ):
-                return True
-        return False
-
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        # A title, then up to two lower-case words (nationality, office), then a name:
-        # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
-        # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
-        title_end = (_match_title(tokens, i, text, cues.titles)
-                     if tok.key in cues.title_first_words and (tok.start == 0 or text[tok.start - 1] in " \n\t(\"“«")
-                     else 0)
-        if title_end:
-            j = title_end
-            skipped = 0
-            while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
-                    and tokens[j].key not in cues.stopwords and tokens[j].key not in cues.speech_verbs \
-                    and plain_gap(j - 1, j):
-                j += 1
-                skipped += 1
-            if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
-                    and gazetteer.candidates(tokens[j].key) and tokens[j + 1].key in cues.first_names:
-                j += 1
-            if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
-                    and not longer_place_at(j):
-                end = run_from(j)
-                spans.append((tokens[j].start, tokens[end - 1].end))
-                surnames.add(tokens[end - 1].key)
-                i = end
-                continue
-        if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
-            nxt = tokens[i + 1]
-            tail_of_place = i > 0 and _JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
-                fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
-            # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
-            # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
-            place_first = any(c.primary and c.entity.kind in ("country", "admin1", "region")
-                              for c in gazetteer.candidates(tok.key))  # not "Emilia", a weak alias
-            speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
-            surname_like = not place_first or len(nxt.text) == 1 or speaks or (
-                _name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
-                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
-            if particle_at(i + 1) and not tail_of_place and not notable_place_at(i):
-                k = i + 1
-                while not tokens[k].capitalised:
-                    k += 1
-                if not notable_place_at(k):
-                    end = run_from(k)  # "Mike de Kock", "Roger van Boxtel", "Óscar de la Hoya"
-                    spans.append((tok.start, tokens[end - 1].end))
-                    surnames.add(tokens[end - 1].key)
-                    i = end
-                    continue
-            # A first name that is also a place starts no person before a country's name or a word that is
-            # no surname (lexicon ``not_surnames``): "Tracy Police"; provinces are surnames too ("Ashley
-            # Sutton", "Peter Moyo").
-            if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
-                    and not tail_of_place and surname_like and nxt.key not in cues.feature_suffixes \
-                    and not longer_place_at(i) and not _no_surname(tok, nxt, cues, gazetteer):  # "Henry County"
-                if i in headline:  # "Sarah Jessica Parker Returns": over first names, then one word
-                    end = i + 1
-                    while end < n and tokens[end].key in cues.first_names and end - i < 3:
-                        end += 1
-                    end = min(end + 1, n)
-                else:
-                    end = run_from(i + 1, limit=4)
-                spans.append((tok.start, tokens[end - 1].end))
-                surnames.add(tokens[end - 1].key)
-                i = end
-                continue
-        i += 1
-    return spans, surnames
-
-
-def _no_surname(first: Token, nxt: Token, cues: Cues, gazetteer) -> bool:
-    """Whether ``nxt`` cannot be the surname after ``first``, a first name that is also a place: a
-    country's name, or a word of the lexicon ``not_surnames`` ("Tracy Police")."""
-    if nxt.key in cues.first_names or not (nxt.key in cues.not_surnames or any(
-            c.primary and c.entity.kind == "country" and fold_key(c.entity.name) == nxt.key
-            for c in gazetteer.candidates(nxt.key))):
-        return False
-    return bool(gazetteer.candidates(first.key))
-
-
-def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str]) -> int:
-    """If a title starts at token i, return the index of the token after it, else 0.
-
-    A title written with a dot in the lexicon ("m.", "gen.") needs its dot in the text."""
-    for length in (3, 2, 1):
-        if i + length > len(tokens):
-            continue
-        end = tokens[i + length - 1].end
-        phrase = fold_key(text[tokens[i].start : end])
-        if phrase in titles or (phrase + "." in titles and text[end : end + 1] == "."):
-            return i + length
-    return 0
-
-
-_CONNECTORS = frozenset({"di", "d", "del", "della", "dello", "dei", "degli", "delle", "per", "l", "of", "the", "de",
-                         "du", "des", "la", "le", "les", "and", "e", "et", "&"})
-
-
-def _organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
-    """Names of organisations that hold a place: "Banca d'Italia", "University of Kent".
-
-    The span runs from the head word over capitalised words and connectors (up to six tokens)."""
-    spans = []
-    for i, tok in enumerate(tokens):
-        if not tok.capitalised or tok.key not in cues.org_heads:
-            continue
-        j = i + 1
-        last = i
-        while j < len(tokens) and j - i <= 6 and text[tokens[j - 1].end : tokens[j].start] in (" ", "'", "’", " '"):
-            if tokens[j].capitalised:
-                last = j
-            elif tokens[j].key not in _CONNECTORS:
-                break
-            j += 1
-        if last > i:
-            spans.append((tokens[i].start, tokens[last].end))
-    return spans
-
-
-_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:km|chilometri|kilometri|kilometres|kilometers|miles|"
-                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|volte|times|fois|"
-                    r"veces|mal\b|%))")
-
-
-def _fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
-    """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
-    words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
-    before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
-    and so does "the Russia - Ukraine war" in a sentence about a "final deal". A result right after
-    the pair makes it a fixture whatever the dash ("Roma-Lazio 2-0", "Italy - Spain 1:1")."""
-    if not cues.sports_cues or "-" not in text and "–" not in text:
-        return []
-    spans = []
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        gap = text[a.end : b.start]
-        if gap not in (" - ", " – ", "-", "–"):
-            continue
-        score = _SCORE.match(text, b.end)  # "Roma-Lazio 2-0": a result makes any dash a fixture
-        if not score and gap in ("-", "–"):
-            continue
-        if score and a.capitalised and b.capitalised:
-            spans += [(a.start, a.end), (b.start, b.end)]
-            continue
-        alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
-        if alone and a.capitalised and b.capitalised:
-            after = {tokens[k + 2].key} if k + 2 < len(tokens) else set()
-            near = {t.key for t in tokens[max(0, k - 5) : k]} | after
-            beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
-            if near & cues.sports_cues or beside & cues.sports_cues_beside:
-                spans += [(a.start, a.end), (b.start, b.end)]
-    return spans
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -520,11 +115,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     tokens = tokenize(text, folded)
     sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
-    masked = _phrase_spans(folded, cues.not_places)
+    masked = phrase_spans(folded, cues.not_places)
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
-    persons, surnames = _person_spans(tokens, text, cues, gazetteer, headline)
-    masked += _organisation_spans(tokens, text, cues)
-    masked += _fixture_spans(tokens, text, cues)
+    persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
+    masked += organisation_spans(tokens, text, cues)
+    masked += fixture_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
@@ -535,7 +130,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     # run[i]: how many tokens from i on are joined by a space, hyphen, apostrophe or abbreviation dot.
     run = [1] * n
     for k in range(n - 2, -1, -1):
-        if _JOINER.match(text[tokens[k].end : tokens[k + 1].start]):
+        if JOINER.match(text[tokens[k].end : tokens[k + 1].start]):
             run[k] = run[k + 1] + 1
     features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
                              suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
@@ -551,9 +146,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         feature = features.get(i)
         if tok.capitalised:
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
-        elif tok.key in _lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
+        elif tok.key in lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
-            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in _lowercase_phrases()[1]):
+            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]):
                 hit = None
         else:
             hit = None
@@ -584,7 +179,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             while last + 1 < n and last - i < 3 and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
                 if tokens[last + 1].capitalised:
                     last += 1
-                elif last + 2 < n and tokens[last + 1].key in _CONNECTORS and tokens[last + 2].capitalised:
+                elif last + 2 < n and tokens[last + 1].key in CONNECTORS and tokens[last + 2].capitalised:
                     last += 2  # "località Pian del Lago"
                 else:
                     break
@@ -597,7 +192,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             continue
         length, start, end, cands = hit
         if length > 1 and tok.capitalised and tok.key in cues.stopwords and any(
-                not t.capitalised and t.key not in _CONNECTORS for t in tokens[i + 1 : i + length]):
+                not t.capitalised and t.key not in CONNECTORS for t in tokens[i + 1 : i + length]):
             i += 1  # "La pena di morte", "La paz en Oriente Medio": an article, then common words
             continue
         if length == 1 and any(c.entity.kind in ("country", "other") and fold_key(c.entity.name) != tok.key
@@ -659,28 +254,10 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
 
-@cache
-def _lowercase_phrases() -> tuple[frozenset[str], frozenset[str]]:
-    """(first words, phrases) of the regions' names of two words or more in the lexicons ("Paesi
-    baltici", "pays baltes"): found in lower case too ("nei paesi baltici")."""
-    from geo.gazetteer import _load_lexicon_aliases
-
-    phrases = {fold_key(alias) for refs in _load_lexicon_aliases().values() for names in refs.values()
-               for alias, primary in names if primary and " " in alias.strip()
-               and not any(w[:1].isupper() for w in alias.split()[1:])}  # "Paesi baltici", not "West Bank"
-    return frozenset(p.split(" ")[0] for p in phrases), frozenset(phrases)
-
-
-@cache
-def _comma_aliases() -> tuple[tuple[str, str], ...]:
-    """Aliases written with a comma inside ("Washington, D.C."), folded, longest first."""
-    return tuple(sorted(((k, k) for k in _aliases() if ", " in k), key=lambda kv: -len(kv[0])))
-
-
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
     start = tokens[i].start
-    for alias, _ in _comma_aliases():  # "Washington, D.C." is one name, not a town and its state
+    for alias, _ in comma_aliases():  # "Washington, D.C." is one name, not a town and its state
         if folded.startswith(alias, start):
             end = start + len(alias)
             length = 1
@@ -693,7 +270,7 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
         cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
         if end < len(text) and text[end] == ".":
             dotted = lookup_candidates(gazetteer, key + ".")
-            if dotted and (not (cands and cands[0].primary) or key + "." in _aliases()):  # "U.S.A."
+            if dotted and (not (cands and cands[0].primary) or key + "." in aliases()):  # "U.S.A."
                 cands = dotted
                 end += 1
         if cands:
@@ -810,7 +387,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if len(key) < 3 and not tok.all_caps:
             return False
         # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
-        if tok.all_caps and not _country_code(cands) and key not in _aliases() and (
+        if tok.all_caps and not _country_code(cands) and key not in aliases() and (
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
@@ -855,10 +432,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                         and not _at_sentence_start(tokens, i - 1, text, sentence_starts)  # "Besieged Mariupol"
                         and prev_tok.key not in lowercase_words
                         and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
-            if town and follows and _name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
+            if town and follows and name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
                 name_words.setdefault(nxt_tok.key, "beside a town")  # "Kobe Bryant", then "Bryant tweeted"
                 return False
-            if precedes and _name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF \
+            if precedes and name_like(prev_tok) and word_frequency(prev_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF \
                     and (town or prev_tok.key in cues.first_names
                          or word_frequency(prev_tok.key, cues.lang) < UNKNOWN_WORD_MAX_ZIPF):
                 name_words[key] = "beside a word" if town else "after a first name"
@@ -912,11 +489,6 @@ def _area_without_town(cands) -> bool:
     """An admin-1 reading, and no town of note of that name ("Sudtirolo"; not "Verona")."""
     return any(c.entity.kind == "admin1" for c in cands) and not any(
         c.entity.kind == "city" and c.entity.population >= SPEAKER_MAX_POPULATION // 10 for c in cands)
-
-
-def _name_like(tok: Token) -> bool:
-    """Written like a person's name: a capital, then lower case ("Bryant", not "NBA" or "WineFestival")."""
-    return tok.text[:1].isupper() and tok.text[1:].islower()
 
 
 def _country_code(cands) -> bool:

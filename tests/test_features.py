@@ -9,7 +9,7 @@ from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.normalize import fold
 from geo.pipeline import find_places
-from geo.toponyms import tokenize
+from geo.sentences import tokenize
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,308 @@
+"""Masks: what is not a place, found before the gazetteer is asked.
+
+Buildings and institutions (lexicon ``not_places``: "Quai d'Orsay", "Casa Bianca") are not toponyms:
+the documented rule is *no mention*, never the place they stand for. Person names are found from
+titles ("il generale", "spokeswoman") and first names (lexicon ``persons``, all languages together,
+since an Italian article names Polish ministers); the surnames they end with are reported, so that
+"Austin" after "Lloyd Austin" is no place later in the document. Organisation names hide the place
+inside them ("Banca d'Italia", "University of Kent", "Boston Globe"), and so do teams in a fixture
+("la partita Ecuador - Polonia", "Roma-Lazio 2-0").
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.cues import Cues, word_frequency
+from geo.normalize import fold_key
+from geo.sentences import Token
+
+JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
+
+
+#: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.
+NAME_WORD_MAX_ZIPF = 4.0
+
+
+#: A word rarer than this is no word of the language at all: a name ("Dewly"), unlike "Taliban".
+UNKNOWN_WORD_MAX_ZIPF = 2.0
+
+
+SPEAKER_MAX_POPULATION = 100_000
+
+
+def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+    """Occurrences of any phrase, on word boundaries, in folded text.
+
+    Parameters
+    ----------
+    folded : str
+        The text folded by :func:`geo.normalize.fold` (same offsets as the text).
+    phrases : frozenset of str
+        Folded phrases (lexicon ``not_places``).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets, end exclusive.
+    """
+    spans = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        start = folded.find(phrase)
+        while start != -1:
+            end = start + len(phrase)
+            before = folded[start - 1] if start else " "
+            after = folded[end] if end < len(folded) else " "
+            if not before.isalnum() and not after.isalnum():
+                spans.append((start, end))
+            start = folded.find(phrase, start + 1)
+    return spans
+
+
+def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
+                  headline: frozenset[int] = frozenset()) -> tuple[list[tuple[int, int]], set[str]]:
+    """Spans of person names, and the surnames seen (folded).
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+        Titles, first names, name particles and speech verbs of the document's language.
+    gazetteer : geo.gazetteer.Gazetteer
+        To tell a first name that is also a place ("Georgia") from a person's.
+    headline : frozenset of int, optional
+        Indices of tokens in title-case or upper-case sentences, where a first name takes one
+        capitalised word at most.
+
+    Returns
+    -------
+    tuple of (list of (int, int), set of str)
+        Spans of person names, and the folded surnames they end with.
+    """
+    spans: list[tuple[int, int]] = []
+    surnames: set[str] = set()
+    n = len(tokens)
+
+    def plain_gap(a: int, b: int) -> bool:
+        return text[tokens[a].end : tokens[b].start].strip(" .") == ""
+
+    def particle_at(j: int) -> bool:
+        """A name particle joining two capitalised words: "Mike de Kock", "Óscar de la Hoya"."""
+        k = j
+        while k < n and k - j < 2 and tokens[k].key in cues.name_particles and not tokens[k].capitalised \
+                and text[tokens[k - 1].end : tokens[k].start] == " ":
+            k += 1
+        return k > j and k < n and tokens[k].capitalised and text[tokens[k - 1].end : tokens[k].start] == " "
+
+    def run_from(i: int, limit: int = 3) -> int:
+        """Index past a run of capitalised tokens starting at i (joined by spaces/hyphens)."""
+        j = i
+        while j < n and j - i < limit and tokens[j].capitalised and (
+            not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
+        ):
+            if j > i and not JOINER.match(text[tokens[j - 1].end : tokens[j].start]):
+                break
+            j += 1
+        return j
+
+    def notable_place_at(k: int) -> bool:
+        """A longer place name, or a place of note, starts at token k ("da Rio de Janeiro", "di Torino")."""
+        return longer_place_at(k) or any(
+            c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION
+            for c in gazetteer.candidates(tokens[k].key))
+
+    def longer_place_at(i: int) -> bool:
+        """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
+        for length in (4, 3, 2):
+            if (
+                i + length <= n
+                and all(JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1))
+                and gazetteer.candidates(fold_key(text[tokens[i].start : tokens[i + length - 1].end]))
+            ):
+                return True
+        return False
+
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        # A title, then up to two lower-case words (nationality, office), then a name:
+        # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
+        # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
+        title_end = (_match_title(tokens, i, text, cues.titles)
+                     if tok.key in cues.title_first_words and (tok.start == 0 or text[tok.start - 1] in " \n\t(\"“«")
+                     else 0)
+        if title_end:
+            j = title_end
+            skipped = 0
+            while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
+                    and tokens[j].key not in cues.stopwords and tokens[j].key not in cues.speech_verbs \
+                    and plain_gap(j - 1, j):
+                j += 1
+                skipped += 1
+            if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
+                    and gazetteer.candidates(tokens[j].key) and tokens[j + 1].key in cues.first_names:
+                j += 1
+            if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
+                    and not longer_place_at(j):
+                end = run_from(j)
+                spans.append((tokens[j].start, tokens[end - 1].end))
+                surnames.add(tokens[end - 1].key)
+                i = end
+                continue
+        if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
+            nxt = tokens[i + 1]
+            tail_of_place = i > 0 and JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
+                fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
+            # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
+            # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
+            place_first = any(c.primary and c.entity.kind in ("country", "admin1", "region")
+                              for c in gazetteer.candidates(tok.key))  # not "Emilia", a weak alias
+            speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
+            surname_like = not place_first or len(nxt.text) == 1 or speaks or (
+                name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
+                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
+            if particle_at(i + 1) and not tail_of_place and not notable_place_at(i):
+                k = i + 1
+                while not tokens[k].capitalised:
+                    k += 1
+                if not notable_place_at(k):
+                    end = run_from(k)  # "Mike de Kock", "Roger van Boxtel", "Óscar de la Hoya"
+                    spans.append((tok.start, tokens[end - 1].end))
+                    surnames.add(tokens[end - 1].key)
+                    i = end
+                    continue
+            # A first name that is also a place starts no person before a country's name or a word that is
+            # no surname (lexicon ``not_surnames``): "Tracy Police"; provinces are surnames too ("Ashley
+            # Sutton", "Peter Moyo").
+            if nxt.capitalised and (not nxt.all_caps or len(nxt.text) == 1) and text[tok.end : nxt.start] == " " \
+                    and not tail_of_place and surname_like and nxt.key not in cues.feature_suffixes \
+                    and not longer_place_at(i) and not _no_surname(tok, nxt, cues, gazetteer):  # "Henry County"
+                if i in headline:  # "Sarah Jessica Parker Returns": over first names, then one word
+                    end = i + 1
+                    while end < n and tokens[end].key in cues.first_names and end - i < 3:
+                        end += 1
+                    end = min(end + 1, n)
+                else:
+                    end = run_from(i + 1, limit=4)
+                spans.append((tok.start, tokens[end - 1].end))
+                surnames.add(tokens[end - 1].key)
+                i = end
+                continue
+        i += 1
+    return spans, surnames
+
+
+def _no_surname(first: Token, nxt: Token, cues: Cues, gazetteer) -> bool:
+    """Whether ``nxt`` cannot be the surname after ``first``, a first name that is also a place: a
+    country's name, or a word of the lexicon ``not_surnames`` ("Tracy Police")."""
+    if nxt.key in cues.first_names or not (nxt.key in cues.not_surnames or any(
+            c.primary and c.entity.kind == "country" and fold_key(c.entity.name) == nxt.key
+            for c in gazetteer.candidates(nxt.key))):
+        return False
+    return bool(gazetteer.candidates(first.key))
+
+
+def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str]) -> int:
+    """If a title starts at token i, return the index of the token after it, else 0.
+
+    A title written with a dot in the lexicon ("m.", "gen.") needs its dot in the text."""
+    for length in (3, 2, 1):
+        if i + length > len(tokens):
+            continue
+        end = tokens[i + length - 1].end
+        phrase = fold_key(text[tokens[i].start : end])
+        if phrase in titles or (phrase + "." in titles and text[end : end + 1] == "."):
+            return i + length
+    return 0
+
+
+CONNECTORS = frozenset({"di", "d", "del", "della", "dello", "dei", "degli", "delle", "per", "l", "of", "the", "de",
+                         "du", "des", "la", "le", "les", "and", "e", "et", "&"})
+
+
+def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Names of organisations that hold a place: "Banca d'Italia", "University of Kent".
+
+    The span runs from the head word over capitalised words and connectors (up to six tokens).
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the spans to mask, end exclusive.
+    """
+    spans = []
+    for i, tok in enumerate(tokens):
+        if not tok.capitalised or tok.key not in cues.org_heads:
+            continue
+        j = i + 1
+        last = i
+        while j < len(tokens) and j - i <= 6 and text[tokens[j - 1].end : tokens[j].start] in (" ", "'", "’", " '"):
+            if tokens[j].capitalised:
+                last = j
+            elif tokens[j].key not in CONNECTORS:
+                break
+            j += 1
+        if last > i:
+            spans.append((tokens[i].start, tokens[last].end))
+    return spans
+
+
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:km|chilometri|kilometri|kilometres|kilometers|miles|"
+                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|volte|times|fois|"
+                    r"veces|mal\b|%))")
+
+
+def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
+    words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
+    before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
+    and so does "the Russia - Ukraine war" in a sentence about a "final deal". A result right after
+    the pair makes it a fixture whatever the dash ("Roma-Lazio 2-0", "Italy - Spain 1:1").
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the spans to mask, end exclusive.
+    """
+    if not cues.sports_cues or "-" not in text and "–" not in text:
+        return []
+    spans = []
+    for k in range(len(tokens) - 1):
+        a, b = tokens[k], tokens[k + 1]
+        gap = text[a.end : b.start]
+        if gap not in (" - ", " – ", "-", "–"):
+            continue
+        score = _SCORE.match(text, b.end)  # "Roma-Lazio 2-0": a result makes any dash a fixture
+        if not score and gap in ("-", "–"):
+            continue
+        if score and a.capitalised and b.capitalised:
+            spans += [(a.start, a.end), (b.start, b.end)]
+            continue
+        alone = (k == 0 or not tokens[k - 1].capitalised) and (k + 2 >= len(tokens) or not tokens[k + 2].capitalised)
+        if alone and a.capitalised and b.capitalised:
+            after = {tokens[k + 2].key} if k + 2 < len(tokens) else set()
+            near = {t.key for t in tokens[max(0, k - 5) : k]} | after
+            beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
+            if near & cues.sports_cues or beside & cues.sports_cues_beside:
+                spans += [(a.start, a.end), (b.start, b.end)]
+    return spans
+
+
+def name_like(tok: Token) -> bool:
+    """Written like a person's name: a capital, then lower case ("Bryant", not "NBA" or "WineFestival")."""
+    return tok.text[:1].isupper() and tok.text[1:].islower()
