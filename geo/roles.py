@@ -6,7 +6,9 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
     A capital or a country followed by a verb of speech or action ("Mosca ha reagito",
     "Washington said", "Bamako a dénoncé"; verbs are compared as written, so "à" is no "a")
     or by a colon in a headline ("Washington:"), and every name of such a subject list
-    ("Paris et Berlin ont condamné"); not after "di/of" ("il Tribunale di Roma ha").
+    ("Paris et Berlin ont condamné"); not after "di/of" ("il Tribunale di Roma ha"), nor before an
+    auxiliary and a verb of experience ("Parigi ha avuto un'estate torrida"; lexicon
+    ``experience_verbs``).
 ``venue``
     A city introduced by a locative ("a Parigi", "in Brussels") — or by "di/of" right
     after the cue ("l'incontro di Parigi") — within six words of a meeting cue.
@@ -48,6 +50,7 @@ class RoleCues:
     incident: frozenset[str]
     participant: frozenset[str]
     actor_verbs: frozenset[str]
+    experience_verbs: frozenset[str] = frozenset()
 
 
 @cache
@@ -61,7 +64,9 @@ def role_cues(lang: str) -> RoleCues:
 
     # Verbs are compared as written, accents kept: French "a" (has) is not "à" (to).
     verbs = frozenset(str(w).lower() for w in lex.get("actor_verbs") or [])
-    return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs)
+    experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
+    return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
+                    experience)
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -169,7 +174,12 @@ def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: Role
         return False
     if text[m.end : m.end + 1] == ":" and idx == 0:
         return True
-    return end_idx < len(written) and written[end_idx] in cues.actor_verbs and text[m.end : m.end + 1] != ","
+    if end_idx >= len(written) or written[end_idx] not in cues.actor_verbs or text[m.end : m.end + 1] == ",":
+        return False
+    # "Parigi ha avuto un'estate torrida", "Paris has seen floods": an auxiliary before a verb of
+    # experience makes the place what things happen to, not who acts
+    nxt = end_idx + 1
+    return not (nxt < len(written) and written[nxt] in cues.experience_verbs)
 
 
 def _coordinated_actors(group: list, text: str) -> None:

@@ -482,6 +482,9 @@ def test_confidence_is_lower_for_a_doubtful_choice(gaz):
         ("I voli tra Roma e Parigi hanno subito ritardi.", "it", "Roma", "mention"),
         ("Following the vote in France, Berlin said it was concerned.", "en", "France", "mention"),
         ("In Paris und Berlin haben Tausende demonstriert.", "de", "Berlin", "mention"),
+        # an auxiliary before a verb of experience: what happens to the place, no actor
+        ("Parigi e Berlino hanno avuto un'estate torrida.", "it", "Berlino", "mention"),
+        ("Paris et Berlin ont connu un été record.", "fr", "Paris", "mention"),
     ],
 )
 def test_roles_from_cue_words(gaz, text, lang, surface, role):
