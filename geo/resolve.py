@@ -69,6 +69,7 @@ from functools import lru_cache
 
 from geo.cues import lookup_candidates
 from geo.normalize import fold_key
+from geo.sentences import joins_list
 
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
@@ -78,7 +79,6 @@ ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
 LOCALITY_BONUS = 2.5
 LIST_BONUS = 2.0
-_LIST_GAP = re.compile(r"^\s*(?:,|;|/)?\s*(?:and|or|e|ed|et|ou|y|o|und|i)?\s*$")
 QUALIFIER_BONUS = 5.0
 CONTEXT_WEIGHT = 2.0
 ADMIN1_CONTEXT_BONUS = 1.0
@@ -294,7 +294,7 @@ def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tup
         if 0 <= j < len(spans) and tops[j] is not None and tops[j].kind in ("country", "admin1"):
             a, b = (spans[j], spans[i]) if j < i else (spans[i], spans[j])
             gap = text[a.end : b.start]
-            if not gap.strip() or not _LIST_GAP.match(gap):
+            if not joins_list(gap):
                 continue
             kinds.add((tops[j].kind, tops[j].country if tops[j].kind == "admin1" else None))
     return kinds

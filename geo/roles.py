@@ -32,12 +32,10 @@ from functools import cache
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
-from geo.sentences import tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
 
 VENUE_WINDOW = 6
 CUE_WINDOW = 14
-_OF = {"di", "de", "of", "du", "des", "del", "della", "d"}
-_LIST_JOINERS = {",", "e", "ed", "and", "et", "o", "or", "ou", "&", "und", "y", "i"}
 FIGURE_ROLES = {"troops": "deployment", "incidents": "incident", "killed": "incident", "wounded": "incident",
                 "casualties": "incident"}
 
@@ -160,7 +158,7 @@ def _is_locative(words: list[str], idx: int, locative: frozenset[str]) -> bool:
 def _is_list_gap(gap: str) -> bool:
     parts = fold(gap).replace(",", " , ").replace("'", " ").split()
     # "in Polonia, Romania e nei Paesi baltici": only joiners, articles and locatives between names.
-    return len(parts) <= 3 and any(p in _LIST_JOINERS for p in parts)
+    return len(parts) <= 3 and any(p in LIST_JOINERS or p in (",", "&") for p in parts)
 
 
 def _actor_able(e) -> bool:
@@ -170,7 +168,7 @@ def _actor_able(e) -> bool:
 def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: RoleCues) -> bool:
     """A country or a capital as the subject of a verb of speech or action ("Mosca ha reagito",
     "Kyiv said"), or before a headline's colon ("Washington:"); not "il Tribunale di Roma ha"."""
-    if not _actor_able(m.entity) or (idx >= 1 and written[idx - 1] in _OF):
+    if not _actor_able(m.entity) or (idx >= 1 and written[idx - 1] in OF_WORDS):
         return False
     if text[m.end : m.end + 1] == ":" and idx == 0:
         return True
@@ -209,7 +207,7 @@ def _role(m, words, idx, locative, speaks, positions) -> str:
     if e.kind == "city":
         for p in positions["venue"]:
             near = abs(p - idx) <= VENUE_WINDOW
-            of_after_cue = p < idx and idx - p <= 2 and words[idx - 1] in _OF
+            of_after_cue = p < idx and idx - p <= 2 and words[idx - 1] in OF_WORDS
             if near and (locative or of_after_cue):
                 return "venue"
     if locative:

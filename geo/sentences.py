@@ -63,6 +63,38 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return best
 
 
+# --------------------------------------------------------------------------- lists
+
+#: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages.
+LIST_JOINERS = frozenset({"and", "or", "e", "ed", "o", "et", "ou", "y", "und", "i"})
+#: Words for "of" ("la regione di Kursk", "l'incontro di Parigi"), folded; "d" is "d'".
+OF_WORDS = frozenset({"di", "del", "della", "de", "du", "des", "d", "of"})
+
+
+def joins_list(gap: str, *, of_word: bool = False) -> bool:
+    """Whether the text between two names makes them items of one list: a comma, a semicolon or a
+    slash, and at most one joining word (", ", " and ", ", e "); with ``of_word`` also an "of" after
+    it ("Donetsk et de Louhansk").
+
+    Parameters
+    ----------
+    gap : str
+        The text between the two names.
+    of_word : bool
+        Allow one of :data:`OF_WORDS` after the joiner.
+
+    Returns
+    -------
+    bool
+    """
+    parts = gap.lower().replace(",", " , ").replace(";", " ; ").replace("/", " / ").replace("'", " ").split()
+    joiners = [p for p in parts if p in LIST_JOINERS]
+    ofs = [p for p in parts if of_word and p in OF_WORDS]
+    marks = [p for p in parts if p in (",", ";", "/")]
+    return bool(parts) and len(joiners) <= 1 and len(ofs) <= 1 and len(marks) <= 1 \
+        and len(joiners) + len(ofs) + len(marks) == len(parts)
+
+
 # --------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)

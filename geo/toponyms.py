@@ -57,7 +57,7 @@ from geo.masks import (
     phrase_spans,
 )
 from geo.normalize import fold, fold_key
-from geo.sentences import Token, sentence_at, split_sentences, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, Token, joins_list, sentence_at, split_sentences, tokenize
 
 MAX_TOKENS = 6
 #: Entities at least this populous may be found through a minor alternate name.
@@ -208,7 +208,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             sent = sentence_at(sentences, start)
             area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues.area_suffixes, text)
             listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
-                i >= 1 and tokens[i - 1].key in _AND and _area_suffix(tokens, i + length, cues.admin2_plurals, text))
+                i >= 1 and tokens[i - 1].key in LIST_JOINERS
+                and _area_suffix(tokens, i + length, cues.admin2_plurals, text))
             if listed and not any(c.primary and c.entity.kind in ("country", "admin1", "region") for c in cands):
                 # "Barrow and Jackson counties": units the gazetteer lacks, not the towns of that name;
                 # not "Georgia and Florida counties"
@@ -475,13 +476,13 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
 def _next_word_lower(tokens: list[Token], i: int, text: str) -> bool:
     """The word right after token i, after a space, is written in lower case and joins nothing."""
     return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == " " \
-        and tokens[i + 1].text[:1].islower() and tokens[i + 1].key not in _AND
+        and tokens[i + 1].text[:1].islower() and tokens[i + 1].key not in LIST_JOINERS
 
 
 def _is_list_item(tokens: list[Token], i: int, length: int, text: str) -> bool:
     """A capitalised name joined to this one by "and"/"e"/"et" ("Troy and Albany")."""
     k = i + length
-    return k + 1 < len(tokens) and tokens[k].key in _AND and tokens[k + 1].capitalised \
+    return k + 1 < len(tokens) and tokens[k].key in LIST_JOINERS and tokens[k + 1].capitalised \
         and text[tokens[k - 1].end : tokens[k].start] == " "
 
 
@@ -517,9 +518,6 @@ def _with_prefix(text: str, folded: str, start: int, cues: Cues) -> int:
     return start
 
 
-_AND = frozenset({"and", "e", "ed", "et", "y", "und", "i", "or", "o", "ou"})
-
-
 def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: str, need_and: bool = False) -> bool:
     """True when an area word follows the name, or a short list it opens: "Kherson oblast",
     "the Zaporizhzhia and Kherson regions", "the Zaporizhzhia, Kherson and Donetsk regions";
@@ -534,8 +532,8 @@ def _area_suffix(tokens: list[Token], k: int, suffixes: frozenset[str], text: st
             return False
         if tok.key in suffixes:
             return (step > 0 and joined_by_and) or (not gap and not need_and)  # not "Mykolaiv, Mykolaiv Oblast"
-        joined_by_and = joined_by_and or tok.key in _AND
-        if tok.key not in _AND and not (tok.capitalised and (step > 0 or gap)):
+        joined_by_and = joined_by_and or tok.key in LIST_JOINERS
+        if tok.key not in LIST_JOINERS and not (tok.capitalised and (step > 0 or gap)):
             return False
     return False
 
@@ -592,9 +590,6 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
     return tokens[k]
 
 
-_OF_WORDS = frozenset({"di", "del", "della", "de", "du", "d'", "of"})
-
-
 def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
     """Whether one of ``phrases`` (folded words) ends right before ``start``."""
     words = folded[max(0, start - 30) : start].split()
@@ -609,8 +604,8 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") ->
     for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
-    words = " ".join(words).replace("'", "' ").split()
-    return len(words) >= 3 and words[-1] in _OF_WORDS and f"{words[-3]} {words[-1]}" in listed
+    words = " ".join(words).replace("'", " ").split()
+    return len(words) >= 3 and words[-1] in OF_WORDS and f"{words[-3]} {words[-1]}" in listed
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:
@@ -620,9 +615,7 @@ def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None
         if not _area_hint(folded, span.start, cues, "area_cues_plural"):
             continue
         for prev, nxt in zip(spans[k:], spans[k + 1 :], strict=False):
-            if not _LIST_GAP.match(text[prev.end : nxt.start]):
+            if not joins_list(text[prev.end : nxt.start], of_word=True):
                 break
             nxt.area_hint = True
 
-
-_LIST_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:and|e|ed|et|y|und|i|or|o|ou)\s+)?(?:(?:di|de|d'|of)\s*)?$")
