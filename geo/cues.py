@@ -79,10 +79,31 @@ def _all_first_names() -> frozenset[str]:
     return frozenset(names)
 
 
+#: places.yaml keys read for the document's language only, folded (field name = key).
+_OWN_LANGUAGE = ("locative", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
+                 "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
+                 "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
+                 "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
+                 "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before")
+#: places.yaml keys where English fills the gaps of the document's language.
+_WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals")
+
+
 @cache
 def cues_for(lang: str) -> Cues:
-    """Load and fold the recogniser's lexicons for ``lang`` (English fills the gaps)."""
+    """Load and fold the recogniser's lexicons for ``lang`` (English fills the gaps where it can).
+
+    Parameters
+    ----------
+    lang : str
+        Language code of a folder of ``geo/lexicons``.
+
+    Returns
+    -------
+    Cues
+    """
     langs = [lang] if lang == "en" else [lang, "en"]
+    places = lexicons.load(lang, "places")
 
     def gather(concern: str, key: str, languages=langs) -> frozenset[str]:
         out: set[str] = set()
@@ -90,65 +111,41 @@ def cues_for(lang: str) -> Cues:
             out.update(fold_key(str(w)) for w in lexicons.load(lg, concern).get(key) or [])
         return frozenset(out)
 
+    def as_written(key: str, case=str) -> frozenset[str]:
+        return frozenset(case(str(w)) for w in places.get(key) or [])
+
     all_langs = lexicons.available_languages()
+    own = {key: gather("places", key, [lang]) for key in _OWN_LANGUAGE}
+    with_english = {key: gather("places", key) for key in _WITH_ENGLISH}
+    titles = gather("persons", "titles")
     return Cues(
+        **own,
+        **with_english,
         not_places=gather("places", "not_places", all_langs),
-        common_words=gather("places", "common_words", langs),
         stopwords=gather("language", "stopwords", all_langs),
-        titles=gather("persons", "titles", langs),
-        title_first_words=frozenset(t.split()[0].rstrip(".") for t in gather("persons", "titles", langs) if t),
+        own_stopwords=gather("language", "stopwords", [lang]),
+        titles=titles,
+        title_first_words=frozenset(t.split()[0].rstrip(".") for t in titles if t),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
-        not_surnames=gather("places", "not_surnames", langs),
-        locative=gather("places", "locative", [lang]),
-        area_cues=gather("places", "area_cues", [lang]) | gather("places", "area_cues_plural", [lang]),
-        area_cues_plural=gather("places", "area_cues_plural", [lang]),
-        start_words=frozenset(str(w).lower() for w in lexicons.load(lang, "places").get("start_words") or []),
-        own_stopwords=gather("language", "stopwords", [lang]),
-        known_places=gather("places", "known_places", [lang]),
-        bare_heads=gather("places", "bare_heads", [lang]),
-        unknown_place_after=gather("places", "unknown_place_after", [lang]),
-        club_articles_feminine=gather("places", "club_articles_feminine", [lang]),
-        feminine_clubs=gather("places", "feminine_clubs", [lang]),
-        subject_words=gather("places", "actor_verbs", [lang]) | gather("places", "speech_verbs", [lang])
-        | gather("places", "town_words", [lang]),
-        town_words=gather("places", "town_words", [lang]),
-        home_countries=frozenset(str(c) for c in lexicons.load(lang, "places").get("home_countries") or []),
-        area_suffixes=gather("places", "area_suffixes", [lang]),
-        admin1_suffixes=gather("places", "admin1_suffixes", [lang]),
-        origin_words=gather("places", "origin_words", [lang]),
-        admin1_suffix_countries=frozenset(
-            str(c) for c in lexicons.load(lang, "places").get("admin1_suffix_countries") or []),
-        admin2_suffixes=gather("places", "admin2_suffixes", langs),
+        area_cues=gather("places", "area_cues", [lang]) | own["area_cues_plural"],
+        subject_words=gather("places", "actor_verbs", [lang]) | own["speech_verbs"] | own["town_words"],
+        start_words=as_written("start_words", str.lower),  # "Malé" is not "Male"
+        home_countries=as_written("home_countries"),
+        admin1_suffix_countries=as_written("admin1_suffix_countries"),
+        locality_after=as_written("locality_after"),  # lower case: any case; capitalised: as written
         demonyms=gather("demonyms", "demonyms", [lang]),  # French "suisse" is no demonym in English
         lang=lang,
-        speech_verbs=gather("places", "speech_verbs", [lang]),
-        org_heads=gather("places", "org_heads", langs),
-        org_tails=gather("places", "org_tails", langs),
-        club_articles=gather("places", "club_articles", [lang]),
-        cities_with_article=gather("places", "cities_with_article", [lang]),
-        span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=len, reverse=True)),
+        span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=lambda p: (-len(p), p))),
         abbreviations=tuple(sorted(
             (fold_key(str(k)), fold_key(str(v)))
             for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
         )),
-        feature_heads=gather("places", "feature_heads", [lang]),
-        street_heads=gather("places", "street_heads", [lang]),
         feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
-                          | gather("places", "admin2_suffixes", langs)),
+                          | with_english["admin2_suffixes"]),
         natural_suffixes=gather("places", "feature_suffixes", [lang]),
-        feature_connectors=gather("places", "feature_connectors", [lang]),
-        direction_before=gather("places", "direction_before", [lang]),
-        direction_after=gather("places", "direction_after", [lang]),
-        institution_heads=gather("places", "institution_heads", [lang]),
-        ambiguous_heads=gather("places", "ambiguous_heads", [lang]),
-        sports_cues=gather("places", "sports_cues", [lang]),
-        sports_cues_beside=gather("places", "sports_cues_beside", [lang]),
-        admin2_plurals=gather("places", "admin2_plurals", langs),
-        locality_after=frozenset(str(w) for w in lexicons.load(lang, "places").get("locality_after") or []),
-        locality_before=gather("places", "locality_before", [lang]),
-        province_codes=lexicons.load(lang, "places").get("province_codes"),
-        capitalised_heads=bool(lexicons.load(lang, "places").get("feature_heads_capitalised")),
+        province_codes=places.get("province_codes"),
+        capitalised_heads=bool(places.get("feature_heads_capitalised")),
     )
 
 
