@@ -68,6 +68,7 @@ class Cues:
     feminine_clubs: frozenset[str] = frozenset()
     subject_words: frozenset[str] = frozenset()  # verbs after a subject: "Vasto ha approvato", "Split is"
     town_words: frozenset[str] = frozenset()  # "Marion residents", "Bend police"
+    not_after_number: frozenset[str] = frozenset()  # units and times: "5-6 chilometri" is no result
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
 
 
@@ -144,6 +145,8 @@ def cues_for(lang: str) -> Cues:
         feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
                           | with_english["admin2_suffixes"]),
         natural_suffixes=gather("places", "feature_suffixes", [lang]),
+        not_after_number=frozenset(fold_key(str(w)) for lg in langs
+                                   for w in (lexicons.load(lg, "figures").get("figures") or {}).get("not_after") or []),
         province_codes=places.get("province_codes"),
         capitalised_heads=bool(places.get("feature_heads_capitalised")),
     )

@@ -256,9 +256,8 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
     return spans
 
 
-_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b(?!\s*(?:km|chilometri|kilometri|kilometres|kilometers|miles|"
-                    r"metri|metres|meters|ore|hours?|h\b|minuti|minutes|giorni|days|anni|years|mila|volte|times|fois|"
-                    r"veces|mal\b|%))")
+_SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
 
 
 def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
@@ -288,6 +287,9 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
         if gap not in (" - ", " – ", "-", "–"):
             continue
         score = _SCORE.match(text, b.end)  # "Roma-Lazio 2-0": a result makes any dash a fixture
+        unit = _NEXT_WORD.match(text, score.end()) if score else None
+        if unit and fold_key(unit.group(1)) in cues.not_after_number:
+            score = None  # "Milano-Napoli 5-6 chilometri", "Roma-Parigi 2-3 volte": a range, no result
         if not score and gap in ("-", "–"):
             continue
         if score and a.capitalised and b.capitalised:

@@ -211,6 +211,9 @@ def test_names_near_feature_words_keep_their_places(gaz, text, lang, expected):
         ("Roma-Lazio 2-0, decide un gol nel finale.", "it", {}),
         ("Il volo Roma-Milano delle 8 è in ritardo.", "it",
          {"Roma": "geonames:3169070", "Milano": "geonames:3173435"}),
+        # a range before a unit of the figures lexicon (not_after) is no result
+        ("Il volo Roma-Milano 2-3 volte a settimana.", "it",
+         {"Roma": "geonames:3169070", "Milano": "geonames:3173435"}),
         ("After the game his roots led him to Canada - Sault Ste. Marie, Ontario.", "en",
          {"Canada": "country:CA", "Sault Ste. Marie": "geonames:6141439", "Ontario": "admin1:CA-ON"}),
     ],
