@@ -24,8 +24,7 @@ names of three letters or fewer and for minor alternate spellings.
 ``home``
     +0.3 for a candidate in one of the countries of the document's language (lexicon
     ``home_countries``: "a Bari" in Italian is Bari, Italy; "à Brest" in French is Brest,
-    France), a town of 20,000 people at least; English and Spanish, spoken in many countries,
-    have none.
+    France), a tie-breaker only; English and Spanish, spoken in many countries, have none.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana", "Columbus, Ga.": +5 when the name right after the
     comma (its longest one to three words the gazetteer knows) is the candidate's admin-1 unit or
@@ -74,7 +73,6 @@ from geo.sentences import joins_list
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
 HOME_BONUS = 0.3
-HOME_MIN_POPULATION = 20_000
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
 LOCALITY_BONUS = 2.5
@@ -355,8 +353,8 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
             s += QUALIFIER_BONUS
         if e.country:
             s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
-            if e.country in home_countries and (e.kind != "city" or e.population >= HOME_MIN_POPULATION):
-                s += HOME_BONUS  # a tie-breaker between towns of note, not a hamlet over Bethlehem
+            if e.country in home_countries:
+                s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia
         scores.append(s)
     return scores
 

@@ -401,7 +401,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
         if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
             return False
-        if at_sentence_start and not tok.all_caps and tok.text.lower() in cues.start_words and _next_word_lower(
+        if at_sentence_start and tok.text.lower() in cues.start_words and _next_word_lower(
                 tokens, i, text) and tokens[i + 1].key not in cues.subject_words:
             return False  # "Sale la tensione", "Split decisions"; not "Split, Croatia", "Malé"
         if key in surnames and not after_locative:

@@ -447,3 +447,9 @@ def test_border_towns_keep_the_state_geonames_gives_them(gaz):
     st_louis = max((e for e in gaz.lookup("St. Louis") if e.kind == "city"), key=lambda e: e.population)
     assert st_louis.admin1 == "US-MO"
     assert any(e.admin1 == "US-GA" and e.population > 100_000 for e in gaz.lookup("Columbus"))
+
+
+def test_candidates_kept_at_hand_are_not_shared_with_the_caller(gaz):
+    first = gaz.candidates("Paris")
+    first.clear()  # a caller that filters the list in place
+    assert [c.entity.id for c in gaz.candidates("Paris")] == [e.id for e in gaz.lookup("Paris")]
