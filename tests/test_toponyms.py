@@ -346,6 +346,17 @@ def test_plural_and_qualified_area_cues(gaz, text, lang, kinds):
     assert [m.entity.kind for m in places(text, lang, gaz)] == kinds
 
 
+@pytest.mark.parametrize(
+    ("gap", "of_word", "joins"),
+    [(", ", False, True), (" and ", False, True), (", e ", False, True), (" et de ", True, True),
+     (" et de ", False, False), (" and or ", False, False), (" said in ", False, False), ("", False, False)],
+)
+def test_what_joins_the_items_of_a_list(gap, of_word, joins):
+    from geo.sentences import joins_list
+
+    assert joins_list(gap, of_word=of_word) is joins
+
+
 def test_region_names_of_several_words_are_found_in_lower_case(gaz):
     baltics = places("Altri soldati andranno nei paesi baltici entro marzo.", "it", gaz)
     assert [(m.surface, m.entity.id) for m in baltics] == [("paesi baltici", "region:baltic-states")]
