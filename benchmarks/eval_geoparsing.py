@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_places import places_throughput
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
@@ -83,25 +85,6 @@ def demonym_share(name: str) -> tuple[int, int] | None:
             n += 1
             hits += key in demonyms or key.rstrip("s") in demonyms
     return hits, n
-
-
-def places_throughput(name: str) -> tuple[int, float]:
-    """Documents per second of the text -> places step alone (one process, one core, warm gazetteer)."""
-    sys.path.insert(0, str(ROOT))
-    from geo.dates import find_dateline
-    from geo.documents import read_jsonl
-    from geo.gazetteer import load_gazetteer
-    from geo.language import detect_language
-    from geo.pipeline import find_places
-
-    gaz = load_gazetteer()
-    docs = read_jsonl(EVAL / name / "docs.jsonl")
-    langs = [d.lang or detect_language(d.text) for d in docs]
-    find_places(docs[0], lang=langs[0], gazetteer=gaz)  # warm the lexicons and word lists
-    t0 = time.perf_counter()
-    for doc, lang in zip(docs, langs, strict=True):
-        find_places(doc, lang=lang, gazetteer=gaz, dateline=find_dateline(doc.text, lang))
-    return len(docs), time.perf_counter() - t0
 
 
 def _f(x) -> str:

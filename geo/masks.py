@@ -283,6 +283,8 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     spans = []
     for k in range(len(tokens) - 1):
         a, b = tokens[k], tokens[k + 1]
+        if text[a.end] not in "-–" and text[a.end + 1 : a.end + 2] not in ("-", "–"):
+            continue  # the cheap test first: most words are not joined by a dash
         gap = text[a.end : b.start]
         if gap not in (" - ", " – ", "-", "–"):
             continue

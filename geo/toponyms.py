@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo.cues import (
     Cues,
@@ -202,11 +203,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             cands = [c for c in cands if c.entity.kind != "city" or c.entity.capital_of
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
+        area_cue = _area_hint(folded, start, cues)
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                sentence_starts, lowercase_words, name_words,
-                                area_cue=_area_hint(folded, start, cues)):
+                                sentence_starts, lowercase_words, name_words, area_cue=area_cue):
             sent = sentence_at(sentences, start)
-            area = _area_hint(folded, start, cues) or _area_suffix(tokens, i + length, cues.area_suffixes, text)
+            area = area_cue or _area_suffix(tokens, i + length, cues.area_suffixes, text)
             listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
                 i >= 1 and tokens[i - 1].key in LIST_JOINERS
                 and _area_suffix(tokens, i + length, cues.admin2_plurals, text))
@@ -559,11 +560,20 @@ def _province_code(text: str, end: int, cues: Cues, gazetteer):
 _CLAUSE_END = re.compile(r"[.,;:!?()\"\u201c\u201d]")
 
 
+@lru_cache(maxsize=64)
+def _folded_cues(cues: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold_key(c) for c in cues)
+
+
 def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> bool:
     """True when a town's word follows or precedes the name: "Lebanon High School", "mayor of Lebanon".
 
     Lexicon words in lower case match in any case; capitalised ones only as written or in capitals:
     "Lebanon High School" names a town's school, while "a Texas high school" is a school in Texas."""
+    after = _WORD.search(folded, end, end + 30)
+    if (after is None or after.group() not in _edge_words(_folded_cues(cues.locality_after))[0]) \
+            and _word_before(folded, start) not in _edge_words(cues.locality_before)[1]:
+        return False  # the cheap test first: no cue word right after or before the name
     stop = _CLAUSE_END.search(text, end, end + 30)  # "Norfolk High School, works": the cue ends at the comma
     stop = stop.start() if stop else end + 30
     written = " ".join(text[end:stop].split()[:2])
@@ -590,8 +600,29 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
     return tokens[k]
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=256)
+def _edge_words(phrases: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, last words) of folded phrases, as the tokenizer cuts them ("lieu-dit" ends in "dit")."""
+    words = [_WORD.findall(p) for p in phrases]
+    return frozenset(w[0] for w in words if w), frozenset(w[-1] for w in words if w)
+
+
+def _word_before(folded: str, start: int) -> str:
+    """The last word (as the tokenizer cuts words) before ``start``."""
+    words = folded[max(0, start - 25) : start].split()
+    if not words:
+        return ""
+    last = words[-1]
+    return last if last.isalnum() else (_WORD.findall(last) or [""])[-1]
+
+
 def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
     """Whether one of ``phrases`` (folded words) ends right before ``start``."""
+    if _word_before(folded, start) not in _edge_words(phrases)[1]:
+        return False
     words = folded[max(0, start - 30) : start].split()
     return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
@@ -600,6 +631,8 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") ->
     """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``, also
     with one word between the cue's noun and its "of" ("nella regione russa di Kursk")."""
     listed = getattr(cues, which)
+    if _word_before(folded, start) not in _edge_words(listed)[1] | OF_WORDS | {"l", "la"}:
+        return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
