@@ -754,12 +754,15 @@ def _prefer_geonames_codes(cities: list[dict[str, Any]], out: list[str | None], 
         tally = agree[c["countrycode"]]
         tally[0] += out[i] == gn[i]
         tally[1] += 1
+    moved = 0
     for i, c in enumerate(cities):
         ok, n = agree[c["countrycode"]]
         if out[i] == gn[i] or gn[i] not in by_code or n < 20 or ok / n < GEONAMES_CODE_AGREEMENT:
             continue
         if min(shapely.distance(pts[i], polys[g]) for g in by_code[gn[i]]) < GEONAMES_CODE_KM / 111.0:
             out[i] = gn[i]
+            moved += 1
+    log(f"  border towns given GeoNames' admin-1 unit: {moved}")
 
 
 def city_entities(
