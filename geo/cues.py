@@ -43,10 +43,12 @@ class Cues:
     street_heads: frozenset[str] = frozenset()
     feature_suffixes: frozenset[str] = frozenset()  # every suffix: natural, street and admin-2
     natural_suffixes: frozenset[str] = frozenset()  # "River", "Valley": located by the area they name
+    building_suffixes: frozenset[str] = frozenset()  # "Cathedral": located at the town it is named after
     feature_connectors: frozenset[str] = frozenset()
     direction_before: frozenset[str] = frozenset()
     direction_after: frozenset[str] = frozenset()
     capitalised_heads: bool = False
+    hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -142,13 +144,16 @@ def cues_for(lang: str) -> Cues:
             (fold_key(str(k)), fold_key(str(v)))
             for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
         )),
-        feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes", [lang])
-                          | with_english["admin2_suffixes"]),
+        # English street and building suffixes count in every language: "Trafalgar Square", "Holyrood Palace"
+        feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes")
+                          | gather("places", "building_suffixes") | with_english["admin2_suffixes"]),
+        building_suffixes=gather("places", "building_suffixes"),
         natural_suffixes=gather("places", "feature_suffixes", [lang]),
         not_after_number=frozenset(fold_key(str(w)) for lg in langs
                                    for w in (lexicons.load(lg, "figures").get("figures") or {}).get("not_after") or []),
         province_codes=places.get("province_codes"),
         capitalised_heads=bool(places.get("feature_heads_capitalised")),
+        hyphen_compounds=bool(places.get("hyphen_compounds")),
     )
 
 

@@ -16,7 +16,8 @@ Messico"), the place it is of ("lago di Garda"), the area a natural feature is n
 otherwise keeps it as an unresolved mention: "Wichita Drive" is no mention of Wichita, Kansas,
 and "via Roma" none of Rome.  The lexicons of each language say which word is which
 (``feature_heads``, ``street_heads``, ``feature_suffixes``, ``street_suffixes``,
-``facility_suffixes`` in ``geo/lexicons/<lang>/places.yaml``).
+``building_suffixes`` in ``geo/lexicons/<lang>/places.yaml``; English street and building
+suffixes count in every language: "Trafalgar Square", "Manila Cathedral").
 """
 
 from __future__ import annotations

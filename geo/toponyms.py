@@ -240,9 +240,67 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))
             length += extra
         i += length
+    if cues.hyphen_compounds:
+        spans = _hyphen_compounds(spans, text)
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
     return spans
+
+
+_WORD = re.compile(r"[^\W_]+")
+#: Kinds of place that a hyphen joins without making one name: "Polonia-Bielorussia" is a border.
+_POLITIES = frozenset({"country", "admin1", "region"})
+#: Cities this big, hyphenated, are a route between two places ("Roma-Milano"), not one name ("Roma-Lido").
+COMPOUND_CITY_MIN_POPULATION = 100_000
+
+
+def _stands_alone(span: Span) -> bool:
+    if not span.candidates:
+        return False
+    top = span.candidates[0].entity
+    return top.kind in _POLITIES or (top.kind == "city" and top.population >= COMPOUND_CITY_MIN_POPULATION)
+
+
+def _hyphen_compounds(spans: list[Span], text: str) -> list[Span]:
+    """Languages that name lines, stations and airports by hyphenated places (lexicon ``hyphen_compounds``):
+    "la Roma-Lido" and "Milano-Malpensa" are one mention each, placed at their first name; "Domscheit-Berg"
+    holds no place. When every part stands on its own (a country, a region, a city of
+    ``COMPOUND_CITY_MIN_POPULATION``), the parts stay places: "il confine Polonia-Bielorussia", "il volo
+    Roma-Milano"."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        i += 1
+        if span.dateline:
+            out.append(span)
+            continue
+        if span.start >= 2 and text[span.start - 1] == "-" and text[span.start - 2].isalpha() \
+                and not (out and out[-1].end >= span.start - 1):
+            word_start = span.start - 1
+            while word_start > 0 and text[word_start - 1].isalpha():
+                word_start -= 1
+            if text[word_start].isupper():
+                continue  # "Domscheit-Berg": the name of something else
+        parts, end, j = [span], span.end, i
+        while end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
+            word = _WORD.match(text, end + 1)
+            if word is None:
+                break
+            end = word.end()
+            if j < len(spans) and spans[j].start == word.start():
+                parts.append(spans[j])
+                end = max(end, spans[j].end)
+                j += 1
+            else:
+                parts.append(None)
+        if len(parts) == 1 or all(p is not None and _stands_alone(p) for p in parts):
+            out.append(span)
+            continue
+        out.append(Span(span.start, end, text[span.start : end], span.candidates, span.sentence,
+                        area_hint=span.area_hint, locality_hint=span.locality_hint, context=span.context))
+        i = j
+    return out
 
 
 def _share_locality(spans: list[Span], gazetteer) -> None:
@@ -305,9 +363,9 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
     The whole phrase first; then the place it names, which locates it: after a natural or
     administrative head and a connector, its primary readings ("isola di Lampedusa", "golfo di
     Napoli"; not "Lake Victoria", which is no lake of Victoria); before a
-    natural suffix, its country or region readings ("Panjshir Valley"); never after a street's head
-    ("via Roma") nor before a street's suffix ("Wichita Drive", "Victoria Bridge", which is in
-    Montreal)."""
+    natural suffix, its country or region readings ("Panjshir Valley"); before a building's suffix, the
+    town it stands in ("Manila Cathedral"); never after a street's head ("via Roma") nor before a
+    street's suffix ("Wichita Drive", "Victoria Bridge", which is in Montreal)."""
     whole = lookup_candidates(gazetteer, folded[feature.start : feature.end])
     j = feature.first
     if tokens[j].key in cues.feature_heads | cues.street_heads:
@@ -325,6 +383,10 @@ def _feature_candidates(feature, tokens, folded, gazetteer, cues: Cues) -> tuple
         inner = lookup_candidates(gazetteer, folded[feature.start : name_end])
         areas = [c for c in inner if c.primary and c.entity.kind in ("country", "admin1", "region", "other")]
         return areas, tokens[j].start
+    if tokens[feature.last].key in cues.building_suffixes:  # "Manila Cathedral" stands in Manila
+        towns = [c for c in lookup_candidates(gazetteer, folded[feature.start : name_end])
+                 if c.primary and c.entity.kind == "city"]
+        return towns, tokens[j].start
     return [], tokens[j].start
 
 

@@ -595,3 +595,50 @@ def test_a_country_holds_the_documents_other_places(gaz):
     text = "Migrants camped in Oaxaca and Puebla, then rested in Mexico City; the laws of Mexico are strict."
     found = [(m.surface, m.entity.id) for m in places(text, "en", gaz)]
     assert found[-1] == ("Mexico", "country:MX")  # not Mexico City, though its country is Mexico too
+
+
+def test_italian_hyphen_compounds_are_one_mention_at_their_first_place(gaz):
+    found = places("Sospesi i treni della linea Milano-Asso; atterraggio a Roma-Fiumicino.", "it", gaz)
+    assert [m.surface for m in found] == ["Milano-Asso", "Roma-Fiumicino"]
+    assert [m.entity.country for m in found] == ["IT", "IT"]
+    assert found[0].entity.id == places("Sospesi i treni a Milano.", "it", gaz)[0].entity.id
+    # two countries make a border, not a name; a place hyphenated to a name is no place
+    assert surfaces("Tensione sul confine Polonia-Bielorussia.", "it", gaz) == ["Polonia", "Bielorussia"]
+    assert surfaces("Lo ha detto Domscheit-Berg ai giornalisti.", "it", gaz) == []
+    # English keeps the parts: "Fargo-Moorhead" names two towns
+    assert surfaces("The river will crest in Fargo-Moorhead on Friday.", "en", gaz) == ["Fargo", "Moorhead"]
+
+
+def test_a_capitalised_regione_is_the_administration(gaz):
+    # "la Regione Lazio ha approvato": the regional government, an organisation (no mention), while
+    # "la regione Calabria" in lower case is the area
+    assert surfaces("La Regione Lazio ha approvato la delibera; piove sulla regione Calabria.", "it", gaz) \
+        == ["Calabria"]
+
+
+def test_a_competition_named_after_a_country_is_no_place(gaz):
+    assert surfaces("La finale di Coppa Italia si gioca a Roma.", "it", gaz) == ["Roma"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "resolved"),
+    [
+        # Italian buildings named right after their head: one mention, never the sea or town inside
+        ("La partita allo Stadio Adriatico di Pescara.", "it", "Stadio Adriatico", False),
+        ("Ricoverati al Policlinico San Martino di Genova.", "it", "Policlinico San Martino", False),
+        # English building suffixes, in any language's text: at the town they are named after
+        ("La veglia nella Manila Cathedral, gremita.", "it", "Manila Cathedral", True),
+        ("The vigil at the Manila Cathedral drew crowds.", "en", "Manila Cathedral", True),
+        ("Il corteo è arrivato a Trafalgar Square.", "it", "Trafalgar Square", False),
+    ],
+)
+def test_buildings_are_one_mention_with_their_names(gaz, text, lang, surface, resolved):
+    found = {m.surface: m for m in places(text, lang, gaz)}
+    assert surface in found
+    assert (found[surface].entity is not None) == resolved
+    if resolved:
+        assert found[surface].entity.country == "PH"
+
+
+def test_with_di_a_hospital_names_its_town(gaz):
+    assert [m.entity.id for m in places("Colpito l'ospedale di Kherson.", "it", gaz)] == ["geonames:706448"]
