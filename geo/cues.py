@@ -167,6 +167,15 @@ def aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+@cache
+def acronym_aliases() -> frozenset[str]:
+    """Folded aliases that the lexicons write in capitals ("USA", "UE"): an acronym in the text that
+    is one of them is a place; "AIA" is no "Aia" (The Hague)."""
+    return frozenset(fold_key(str(alias)) for lang in lexicons.available_languages()
+                     for alias in (lexicons.load(lang, "aliases").get("aliases") or {})
+                     if str(alias).isupper())
+
+
 def lookup_candidates(gazetteer, key: str) -> list:
     """The gazetteer's candidates for a folded name, or the lexicons' aliases ("U.S.", "W.Va.", "Gulf")
     alone: an alias says what the name means in the news, over the gazetteer's namesakes (the

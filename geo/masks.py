@@ -248,8 +248,8 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
         while j < len(tokens) and j - i <= 6 and text[tokens[j - 1].end : tokens[j].start] in (" ", "'", "’", " '"):
             if tokens[j].capitalised:
                 last = j
-            elif tokens[j].key not in CONNECTORS:
-                break
+            elif tokens[j].key not in CONNECTORS or last > i:
+                break  # "Istituto Floriani di Vimercate": a named body, then the place where it is
             j += 1
         if last > i:
             spans.append((tokens[i].start, tokens[last].end))

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from geo.cues import (
     Cues,
+    acronym_aliases,
     aliases,
     comma_aliases,
     common_word_margin,
@@ -451,7 +452,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if len(key) < 3 and not tok.all_caps:
             return False
         # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
-        if tok.all_caps and not _country_code(cands) and key not in aliases() and (
+        if tok.all_caps and not _country_code(cands) and key not in acronym_aliases() and (
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False

@@ -642,3 +642,17 @@ def test_buildings_are_one_mention_with_their_names(gaz, text, lang, surface, re
 
 def test_with_di_a_hospital_names_its_town(gaz):
     assert [m.entity.id for m in places("Colpito l'ospedale di Kherson.", "it", gaz)] == ["geonames:706448"]
+
+
+def test_a_named_body_then_di_and_a_place_is_located_there(gaz):
+    # the body's own name comes first, then where it is; "Banca d'Italia" is a name through and through
+    assert surfaces("Una sedia lanciata nell'Istituto Floriani di Vimercate.", "it", gaz) == ["Vimercate"]
+    assert surfaces("Il governatore della Banca d'Italia parla a Roma.", "it", gaz) == ["Roma"]
+
+
+def test_italian_cities_named_with_their_article_after_an_elided_preposition(gaz):
+    found = places("La Corte penale internazionale dell'Aja; il vertice all'Aia; il volo per L'Avana.", "it", gaz)
+    assert [(m.surface, m.entity.id) for m in found] == [
+        ("Aja", "geonames:2747373"), ("Aia", "geonames:2747373"), ("L'Avana", "geonames:3553478")]
+    # an alias is a place in capitals only when the lexicon writes it so: "USA", not "AIA"
+    assert surfaces("The AIA gave the USA team an award.", "en", gaz) == ["USA"]
