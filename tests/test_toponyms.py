@@ -656,3 +656,15 @@ def test_italian_cities_named_with_their_article_after_an_elided_preposition(gaz
         ("Aja", "geonames:2747373"), ("Aia", "geonames:2747373"), ("L'Avana", "geonames:3553478")]
     # an alias is a place in capitals only when the lexicon writes it so: "USA", not "AIA"
     assert surfaces("The AIA gave the USA team an award.", "en", gaz) == ["USA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a party named after its country is no mention of it
+        ("The Murmansk legislature is controlled by United Russia.", "en", ["Murmansk"]),
+        ("Il partito Russia Unita ha vinto a Murmansk.", "it", ["Murmansk"]),
+    ],
+)
+def test_parties_named_after_their_country_are_not_places(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
