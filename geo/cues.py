@@ -72,6 +72,7 @@ class Cues:
     town_words: frozenset[str] = frozenset()  # "Marion residents", "Bend police"
     not_after_number: frozenset[str] = frozenset()  # units and times: "5-6 chilometri" is no result
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
+    age_words: frozenset[str] = frozenset()  # "Sofia Ferrara, 34 anni": a person's name before an age
 
 
 @cache
@@ -131,6 +132,7 @@ def cues_for(lang: str) -> Cues:
         title_first_words=frozenset(t.split()[0].rstrip(".") for t in titles if t),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
+        age_words=gather("persons", "age_words", all_langs),
         area_cues=gather("places", "area_cues", [lang]) | own["area_cues_plural"],
         subject_words=gather("places", "actor_verbs", [lang]) | own["speech_verbs"] | own["town_words"],
         start_words=as_written("start_words", str.lower),  # "Malé" is not "Male"

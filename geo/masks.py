@@ -147,7 +147,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 j += 1
             if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
                     and not longer_place_at(j):
-                end = run_from(j)
+                end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
                 i = end
@@ -304,6 +304,41 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
             beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
             if near & cues.sports_cues or beside & cues.sports_cues_beside:
                 spans += [(a.start, a.end), (b.start, b.end)]
+    return spans
+
+
+def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+    """A person's name followed by an age, the way news reports introduce people: "Jordan Lee, 19,";
+    "Sofia Ferrara, 34 anni" (lexicon ``age_words``, persons).  Two or three capitalised words, or a
+    first name alone ("Hailey, 6,"), a comma, a number of one to three digits, then a comma or an age
+    word.
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the names, end exclusive.
+    """
+    spans = []
+    for k in range(1, len(tokens) - 1):
+        age = tokens[k + 1]
+        if text[tokens[k].end : age.start] != ", " or not age.text.isdigit() or len(age.text) > 3:
+            continue
+        after = text[age.end : age.end + 1]
+        nxt = tokens[k + 2].key if k + 2 < len(tokens) else ""
+        if after != "," and not (after == " " and nxt in cues.age_words):
+            continue
+        first = k
+        while first > 0 and k - first < 2 and text[tokens[first - 1].end : tokens[first].start] == " " \
+                and name_like(tokens[first - 1]) and tokens[first - 1].key not in cues.stopwords:
+            first -= 1
+        if name_like(tokens[k]) and (first < k or tokens[k].key in cues.first_names):  # "Hailey, 6,"
+            spans.append((tokens[first].start, tokens[k].end))
     return spans
 
 

@@ -217,6 +217,8 @@ def _role(m, words, idx, locative, speaks, positions) -> str:
         role = min(near, key=lambda r: (near[r], r != "incident"))
         if near[role] <= CUE_WINDOW:
             return role
+    if any(0 < idx - p <= 2 and all(w in _ARTICLES for w in words[p + 1 : idx]) for p in positions["incident"]):
+        return "incident"  # the object of an attack: "bombardearon Járkov", "hanno colpito la Crimea"
     if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
         return "participant"
     return "mention"

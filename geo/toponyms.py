@@ -52,6 +52,7 @@ from geo.masks import (
     NAME_WORD_MAX_ZIPF,
     SPEAKER_MAX_POPULATION,
     UNKNOWN_WORD_MAX_ZIPF,
+    age_spans,
     fixture_spans,
     name_like,
     organisation_spans,
@@ -70,6 +71,9 @@ COMMON_WORD_MARGIN = 0.3
 #: A small town named like a person and followed by a speech verb ("Taylor said") is a person.
 #: An airport or station named bare after a town ("aeroporto Fiumicino") is located at a town this big.
 BARE_HEAD_MIN_POPULATION = 10_000
+#: A name that starts with an article and names a town this big keeps its article before a longer name
+#: ("Los Angeles City Council"); a smaller one gives way to it ("La Unión Europea" is no "La Unión").
+ARTICLE_NAME_MIN_POPULATION = 100_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
 
@@ -120,6 +124,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     masked = phrase_spans(folded, cues.not_places)
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
+    persons += age_spans(tokens, text, cues)
     masked += organisation_spans(tokens, text, cues)
     masked += fixture_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
@@ -193,6 +198,13 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
+        if length > 1 and tok.key in cues.stopwords:
+            inner = _longest_hit(tokens, i + 1, run[i + 1], max_n, text, folded, gazetteer, cues)
+            if inner is not None and inner[2] > end and not any(
+                    c.primary and (c.entity.kind in ("country", "region") or c.entity.capital_of
+                                   or c.entity.population >= ARTICLE_NAME_MIN_POPULATION) for c in cands):
+                i += 1  # "La Unión Europea": the article of a longer name, not "La Unión" (Philippines)
+                continue
         if length > 1 and tok.capitalised and tok.key in cues.stopwords and any(
                 not t.capitalised and t.key not in CONNECTORS for t in tokens[i + 1 : i + length]):
             i += 1  # "La pena di morte", "La paz en Oriente Medio": an article, then common words
@@ -248,7 +260,6 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     return spans
 
 
-_WORD = re.compile(r"[^\W_]+")
 #: Kinds of place that a hyphen joins without making one name: "Polonia-Bielorussia" is a border.
 _POLITIES = frozenset({"country", "admin1", "region"})
 #: Cities this big, hyphenated, are a route between two places ("Roma-Milano"), not one name ("Roma-Lido").
@@ -448,6 +459,13 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
     if key in cues.demonyms:
         return False
+    if _IRISH_SURNAME.match(text, start) and not after_locative and not (
+            i + length < len(tokens) and tokens[i + length].key in cues.town_words) and all(
+            c.entity.kind == "city" and c.entity.population < SPEAKER_MAX_POPULATION for c in cands):
+        return False  # "O'Connor alerted the officer": a surname, unless "in O'Neill" or "O'Fallon police"
+    if length == 2 and tok.key in cues.stopwords and not after_locative and _article_and_word(
+            tokens[i + 1].key, cands, cues.lang):
+        return False  # "La Junta de Andalucía", "La Bolsa de Madrid": an article and a noun, not a village
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False
@@ -474,6 +492,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
+        if not tok.all_caps and (_AMPERSAND_AFTER.match(text, end)
+                                 or _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)):
+            return False  # "Bed Bath & Beyond", "Salt + Smoke": a firm; not "TIJUANA & SAN DIEGO"
         if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs:
             return False  # "la Lazio", "della Lazio": the club; the region is "il Lazio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
@@ -535,6 +556,15 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
             return False
     return True
+
+
+def _article_and_word(word: str, cands, lang: str) -> bool:
+    """Whether a name made of an article and one word ("La Junta") is that word first: its best town is
+    no capital and less common than the word (``common_word_margin`` below 0; "La Plata" stays)."""
+    towns = [c.entity for c in cands if c.primary]
+    if not towns or any(e.kind != "city" or e.capital_of for e in towns):
+        return False
+    return common_word_margin(word, max(e.population for e in towns), lang) < 0
 
 
 def _next_word_lower(tokens: list[Token], i: int, text: str) -> bool:
@@ -664,6 +694,9 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
 
 
 _WORD = re.compile(r"[^\W_]+")
+_IRISH_SURNAME = re.compile(r"O['’][A-Z]")
+_AMPERSAND_AFTER = re.compile(r" ?[&+] ?[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w']* ?[&+] ?$")
 
 
 @lru_cache(maxsize=256)

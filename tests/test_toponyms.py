@@ -668,3 +668,64 @@ def test_italian_cities_named_with_their_article_after_an_elided_preposition(gaz
 )
 def test_parties_named_after_their_country_are_not_places(gaz, text, lang, expected):
     assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a town named like a common word, in a locative or a list: the town
+        ("A boy from Reading was arrested; schools in Reading and Wokingham closed.", "en",
+         ["Reading", "Reading", "Wokingham"]),
+        # firms named with an ampersand; a dateline in capitals keeps its places
+        ("They shop at Bed Bath & Beyond and eat at Salt + Smoke in Boston.", "en", ["Boston"]),
+        ("TIJUANA & SAN DIEGO, March 29 -- The caravan moved north.", "en", ["TIJUANA", "SAN DIEGO"]),
+        # an article and a common noun are no village; an article gives way to a longer name
+        ("La Junta de Andalucía y La Bolsa de Madrid.", "es", ["Andalucía", "Madrid"]),
+        ("La Unión Europea aprobó sanciones.", "es", ["Unión Europea"]),
+        ("El huracán llegó a La Junta.", "es", ["La Junta"]),
+        ("La Plata registró lluvias.", "es", ["La Plata"]),
+        ("Donors to any Los Angeles City political campaign.", "en", ["Los Angeles"]),
+        # storms are named like people
+        ("Hurricane Milton made landfall near Sarasota.", "en", ["Sarasota"]),
+        ("El huracán Otis tocó tierra cerca de Acapulco.", "es", ["Acapulco"]),
+        # a name and an age make a person
+        ("The victim was identified as Jordan Lee, 19, of Salem.", "en", ["Salem"]),
+        ("Sofia Ferrara, 34 anni, residente a Milano.", "it", ["Milano"]),
+        ("His children, Hailey, 6, and Carter, 4, live in Ohio.", "en", ["Ohio"]),
+        # Irish surnames are persons unless a locative or a town word says otherwise
+        ("Officer Joe Reyes, who knew O’Connor, alerted the sergeant.", "en", []),
+        ("He moved to O'Neill last year. O'Fallon police said.", "en", ["O'Neill", "O'Fallon"]),
+        # German capitalises nouns: "Mann" is a man, not the Isle of Man
+        ("Ein 34-jähriger Mann wurde in Leipzig festgenommen.", "de", ["Leipzig"]),
+    ],
+)
+def test_common_words_firms_storms_and_people(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entity_id"),
+    [
+        ("Los agricultores cortaron carreteras en Cataluña.", "es", "region:es-catalonia"),
+        ("El gobierno de Renania del Norte-Westfalia votó.", "es", "admin1:DE-NW"),
+        ("Lluvias en el estado de Río Grande del Sur.", "es", "admin1:BR-RS"),
+        ("Der Papst empfing im Vatikan Gäste.", "de", "country:VA"),
+        ("Huthi griffen ein Frachtschiff im Roten Meer an.", "de", "sea:red-sea"),
+    ],
+)
+def test_spanish_and_german_names_of_regions_and_seas(gaz, text, lang, entity_id):
+    assert [m.entity.id for m in places(text, lang, gaz)] == [entity_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "role"),
+    [
+        ("Las tropas rusas bombardearon Járkov durante la noche.", "es", "incident"),
+        ("I russi hanno bombardato Kharkiv nella notte.", "it", "incident"),
+        ("Russian forces shelled Kharkiv overnight.", "en", "incident"),
+        # the attacker is no object: "Mosca ha condannato gli attacchi" is an actor
+        ("Mosca ha condannato gli attacchi.", "it", "actor"),
+    ],
+)
+def test_the_object_of_an_attack_is_an_incident_place(gaz, text, lang, role):
+    assert [m.role for m in places(text, lang, gaz)] == [role]
