@@ -42,7 +42,8 @@ names of three letters or fewer and for minor alternate spellings.
     +1.0 for a city in an admin-1 unit the document names, +0.3 in one that only holds another
     of its cities (Boston beside New York City is still Boston, Massachusetts);
     +1.0 for an admin-1 unit per other city of the document inside it, and for a country per other
-    city or admin-1 unit inside it (at most +2.0);
+    city or admin-1 unit inside it (at most +2.0); +1.0 more for the unit when a country of the same
+    name holds no other place of the document ("Georgia" beside Atlanta is the state);
     +0.6 when another city of the document lies within 300 km (Paris next to Brussels
     is Paris, France); when one country has half the document's votes (each anchor once, the
     other names' first readings half, once per name), +0.6 for each other name (up to three) with a reading in
@@ -252,6 +253,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         # Local support ranks towns among themselves: it does not put Florida, New York, before the state.
         area_reading = any(c.entity.kind in ("country", "admin1") and c.entity.country == dominant
                            for c in span.candidates)
+        countries = [c.entity.country for c in span.candidates if c.entity.kind == "country"]
+        unsupported_country = bool(countries) and not any(
+            t.kind in ("city", "admin1") and t.country in countries for t in others)
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
@@ -260,6 +264,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if e.kind == "admin1" and e.admin1:
                 inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
+                if inside and unsupported_country:
+                    sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
             if e.kind == "country":
                 inside = {t.id for t in others if t.kind in ("city", "admin1") and t.country == e.country}
                 sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca and Puebla

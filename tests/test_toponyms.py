@@ -729,3 +729,10 @@ def test_spanish_and_german_names_of_regions_and_seas(gaz, text, lang, entity_id
 )
 def test_the_object_of_an_attack_is_an_incident_place(gaz, text, lang, role):
     assert [m.role for m in places(text, lang, gaz)] == [role]
+
+
+def test_a_state_holding_a_place_of_the_text_beats_an_unsupported_country(gaz):
+    state = places("Georgia's governor signed the voting bill into law in Atlanta.", "en", gaz)
+    assert state[0].entity.id == "admin1:US-GA"
+    country = places("Georgia's president met officials in Tbilisi.", "en", gaz)
+    assert country[0].entity.id == "country:GE"
