@@ -463,6 +463,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             i + length < len(tokens) and tokens[i + length].key in cues.town_words) and all(
             c.entity.kind == "city" and c.entity.population < SPEAKER_MAX_POPULATION for c in cands):
         return False  # "O'Connor alerted the officer": a surname, unless "in O'Neill" or "O'Fallon police"
+    if length > 1 and i + length < len(tokens) and tokens[i + length].key in cues.org_tails \
+            and text[end : tokens[i + length].start] == " " and tokens[i + length].capitalised \
+            and text[end - 1] != ".":  # not "W.Va. Democrat volunteer"
+        return False  # "Kansas City Chiefs", "New York Post": a team, a paper
     if length == 2 and tok.key in cues.stopwords and not after_locative and _article_and_word(
             tokens[i + 1].key, cands, cues.lang):
         return False  # "La Junta de Andalucía", "La Bolsa de Madrid": an article and a noun, not a village

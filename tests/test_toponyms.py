@@ -736,3 +736,17 @@ def test_a_state_holding_a_place_of_the_text_beats_an_unsupported_country(gaz):
     assert state[0].entity.id == "admin1:US-GA"
     country = places("Georgia's president met officials in Tbilisi.", "en", gaz)
     assert country[0].entity.id == "country:GE"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Philadelphia Eagles beat the Kansas City Chiefs in Miami.", "en", ["Miami"]),
+        ("Texas Instruments reported profits in Dallas.", "en", ["Dallas"]),
+        ("Secondo il New York Post, l'attore vive a Roma.", "it", ["Roma"]),
+        # a state's abbreviation before a party word stays the state
+        ("W.Va. Democrat volunteer dies at 74.", "en", ["W.Va."]),
+    ],
+)
+def test_teams_firms_and_papers_named_after_places(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
