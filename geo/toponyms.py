@@ -557,8 +557,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                 return False  # "Taylor said", "said Taylor"
     if not any(c.primary for c in cands):
         best = cands[0].entity
-        if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION:
-            return False
+        if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
+                after_locative and length == 1 and common_word_margin(key, best.population, cues.lang) >= 0
+                and not _ALTERNATE_STOP.match(text, end)):
+            return False  # a minor spelling of a small town; "à Chamonix", "a Naqoura" are the town
     return True
 
 
@@ -698,6 +700,8 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
 
 
 _WORD = re.compile(r"[^\W_]+")
+#: After a minor spelling, these make it no town: "in Talla 2" (a room), "at Fleming's", "in Wal-Mart".
+_ALTERNATE_STOP = re.compile(r"(?: ?\d|['’]s\b|-)")
 _IRISH_SURNAME = re.compile(r"O['’][A-Z]")
 _AMPERSAND_AFTER = re.compile(r" ?[&+] ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w']* ?[&+] ?$")

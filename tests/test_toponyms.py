@@ -750,3 +750,19 @@ def test_a_state_holding_a_place_of_the_text_beats_an_unsupported_country(gaz):
 )
 def test_teams_firms_and_papers_named_after_places(gaz, text, lang, expected):
     assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a name the gazetteer holds only as an alternate spelling of a small town, after a locative
+        ("Quatre morts à Chamonix.", "fr", ["Chamonix"]),
+        ("Les combats font rage à Bakhmout.", "fr", ["Bakhmout"]),
+        ("Paura a Ostia per un incendio.", "it", ["Ostia"]),
+        # not a room number, a shop, nor the first part of a firm's name
+        ("The session is at 6:30 p.m. in Talla 2 at the center.", "en", []),
+        ("They ate at Fleming’s Steakhouse.", "en", []),
+    ],
+)
+def test_a_minor_spelling_after_a_locative_is_the_town(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
