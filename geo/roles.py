@@ -49,6 +49,7 @@ class RoleCues:
     participant: frozenset[str]
     actor_verbs: frozenset[str]
     experience_verbs: frozenset[str] = frozenset()
+    area_nouns: frozenset[str] = frozenset()  # "nell'oblast di Kharkiv": the locative is the area's
 
 
 @cache
@@ -63,8 +64,9 @@ def role_cues(lang: str) -> RoleCues:
     # Verbs are compared as written, accents kept: French "a" (has) is not "à" (to).
     verbs = frozenset(str(w).lower() for w in lex.get("actor_verbs") or [])
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
+    areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience)
+                    experience, areas)
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -129,7 +131,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
                 continue
             idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
             end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
-            locative = _is_locative(words, idx, cues.locative)
+            locative = _is_locative(words, idx, cues.locative, cues.area_nouns)
             gap = text[prev_end : m.start] if prev_end is not None else None
             in_list = gap is not None and _is_list_gap(gap)
             speaks = _speaks(m, text, written, idx, end_idx, cues)
@@ -146,13 +148,20 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
 _ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
 
 
-def _is_locative(words: list[str], idx: int, locative: frozenset[str]) -> bool:
-    """A locative word, possibly followed by an article, stands right before word ``idx``."""
+def _is_locative(words: list[str], idx: int, locative: frozenset[str],
+                 area_nouns: frozenset[str] = frozenset()) -> bool:
+    """A locative word, possibly followed by an article, stands right before word ``idx``, or before
+    the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson")."""
     if idx >= 1 and words[idx - 1] in _ARTICLES:
         idx -= 1
+    if idx >= 2 and words[idx - 1] in OF_WORDS and words[idx - 2] in area_nouns:
+        idx -= 2
+        if idx >= 1 and words[idx - 1] in _ARTICLES:
+            idx -= 1
     if idx >= 1 and words[idx - 1] in locative:
         return True
-    return idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative
+    return (idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative) or (
+        idx >= 3 and " ".join(words[idx - 3 : idx]) in locative)  # "nei pressi di", "in the vicinity of"
 
 
 def _is_list_gap(gap: str) -> bool:

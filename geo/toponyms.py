@@ -738,10 +738,11 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") ->
     if _word_before(folded, start) not in _edge_words(listed)[1] | OF_WORDS | {"l", "la"}:
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
-    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None):
+    split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
+    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
-    words = " ".join(words).replace("'", " ").split()
+    words = split
     return len(words) >= 3 and words[-1] in OF_WORDS and f"{words[-3]} {words[-1]}" in listed
 
 

@@ -766,3 +766,17 @@ def test_teams_firms_and_papers_named_after_places(gaz, text, lang, expected):
 )
 def test_a_minor_spelling_after_a_locative_is_the_town(gaz, text, lang, expected):
     assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "entity_id", "role"),
+    [
+        ("Nell'oblast di Kharkiv sono stati uccisi tre civili.", "it", "admin1:UA-63", "incident"),
+        ("Trois civils tués dans l'oblast de Kherson.", "fr", "admin1:UA-65", "incident"),
+        ("Nella zona di Zaporizhzhia sono stati schierati soldati.", "it", "admin1:UA-23", "deployment"),
+        ("Un blindato è saltato su una mina nei pressi di Kherson.", "it", "geonames:706448", "incident"),
+        ("Les troupes russes ont bombardé Marioupol dans la nuit.", "fr", "geonames:701822", "incident"),
+    ],
+)
+def test_an_area_noun_after_an_elided_locative_gives_the_area_and_its_role(gaz, text, lang, entity_id, role):
+    assert [(m.entity.id, m.role) for m in places(text, lang, gaz)] == [(entity_id, role)]
