@@ -49,6 +49,7 @@ class Cues:
     direction_after: frozenset[str] = frozenset()
     capitalised_heads: bool = False
     hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
+    article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -156,6 +157,8 @@ def cues_for(lang: str) -> Cues:
         province_codes=places.get("province_codes"),
         capitalised_heads=bool(places.get("feature_heads_capitalised")),
         hyphen_compounds=bool(places.get("hyphen_compounds")),
+        article_contractions=tuple((fold_key(str(k)), fold_key(str(v)))
+                                   for k, v in (places.get("article_contractions") or {}).items()),
     )
 
 
@@ -167,6 +170,12 @@ def aliases() -> dict[str, tuple[str, ...]]:
         for alias, entity_id in (lexicons.load(lang, "aliases").get("aliases") or {}).items():
             out.setdefault(fold_key(str(alias)), []).append(str(entity_id))
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+@cache
+def own_aliases(lang: str) -> frozenset[str]:
+    """Folded aliases of one language's ``aliases.yaml``: "Ala." is Alabama in English, a town in Italian."""
+    return frozenset(fold_key(str(alias)) for alias in (lexicons.load(lang, "aliases").get("aliases") or {}))
 
 
 @cache

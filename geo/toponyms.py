@@ -43,6 +43,7 @@ from geo.cues import (
     cues_for,
     lookup_candidates,
     lowercase_phrases,
+    own_aliases,
     word_frequency,
 )
 from geo.features import feature_spans
@@ -153,6 +154,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         feature = features.get(i)
         if tok.capitalised:
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
+            if cues.article_contractions and i and text[tokens[i - 1].end : tok.start] == " ":
+                hit = _contracted_hit(tokens, i, run[i], max_n, folded, gazetteer, cues) or hit
         elif tok.key in lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
             if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]):
@@ -342,9 +345,26 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
         cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []
         if end < len(text) and text[end] == ".":
             dotted = lookup_candidates(gazetteer, key + ".")
-            if dotted and (not (cands and cands[0].primary) or key + "." in aliases()):  # "U.S.A."
+            if dotted and (not (cands and cands[0].primary) or key + "." in aliases() and (
+                    key + "." in own_aliases(cues.lang) or text[max(0, start - 2) : start] == ", " or "." in key)):
+                # "U.S.A.", "Ala. lawmakers", "Huntsville, Ala."; in Italian "a Ala." is Ala
                 cands = dotted
                 end += 1
+        if cands:
+            return length, start, end, cands
+    return None
+
+
+def _contracted_hit(tokens, i, run_i, max_n, folded, gazetteer, cues: Cues):
+    """After a preposition fused with an article ("au", "du"), the town whose name starts with that
+    article: "au Havre" is Le Havre, not Havré; ``(length, start, end, candidates)`` or None."""
+    article = dict(cues.article_contractions).get(tokens[i - 1].key)
+    if article is None:
+        return None
+    start = tokens[i].start
+    for length in range(min(max_n - 1, run_i), 0, -1):
+        end = tokens[i + length - 1].end
+        cands = [c for c in lookup_candidates(gazetteer, f"{article} {folded[start:end]}") if c.primary]
         if cands:
             return length, start, end, cands
     return None

@@ -780,3 +780,19 @@ def test_a_minor_spelling_after_a_locative_is_the_town(gaz, text, lang, expected
 )
 def test_an_area_noun_after_an_elided_locative_gives_the_area_and_its_role(gaz, text, lang, entity_id, role):
     assert [(m.entity.id, m.role) for m in places(text, lang, gaz)] == [(entity_id, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Un navire est arrivé au Havre; le maire du Mans a parlé.", "fr",
+         [("Havre", "geonames:3003796"), ("Mans", "geonames:3003603")]),
+        ("Le président du Mali a parlé.", "fr", [("Mali", "country:ML")]),
+        # a state's abbreviation is Alabama in English, or after a comma; in Italian "a Ala." is Ala
+        ("Un incendio a Ala.", "it", [("Ala", "geonames:3183374")]),
+        ("Florida and Ala. lawmakers voted.", "en", [("Florida", "admin1:US-FL"), ("Ala.", "admin1:US-AL")]),
+        ("Nato a Huntsville, Ala., nel 1950.", "it", [("Huntsville", "geonames:4068590"), ("Ala.", "admin1:US-AL")]),
+    ],
+)
+def test_fused_articles_and_abbreviations_by_language(gaz, text, lang, expected):
+    assert [(m.surface, m.entity.id) for m in places(text, lang, gaz)] == expected
