@@ -519,7 +519,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if not tok.all_caps and (_AMPERSAND_AFTER.match(text, end)
                                  or _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)):
             return False  # "Bed Bath & Beyond", "Salt + Smoke": a firm; not "TIJUANA & SAN DIEGO"
-        if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs:
+        if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs and text[end : end + 1] != "-":
             return False  # "la Lazio", "della Lazio": the club; the region is "il Lazio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
             c.entity.kind in ("country", "region", "other") for c in cands  # "il Belgio", "nel Mediterraneo"

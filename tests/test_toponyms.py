@@ -796,3 +796,18 @@ def test_an_area_noun_after_an_elided_locative_gives_the_area_and_its_role(gaz, 
 )
 def test_fused_articles_and_abbreviations_by_language(gaz, text, lang, expected):
     assert [(m.surface, m.entity.id) for m in places(text, lang, gaz)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Roma ha esonerato l'allenatore dopo la sconfitta a Napoli.", "it", ["Napoli"]),
+        ("Nella Roma antica i senatori votavano; la Roma-Lido è chiusa.", "it", ["Roma", "Roma-Lido"]),
+        ("L'Olimpia Milano ha perso a Bologna.", "it", ["Bologna"]),
+        ("La Comunità di Sant'Egidio ha mediato in Mozambico.", "it", ["Mozambico"]),
+        ("L'OGC Nice s'est imposé à Lyon; le FC Nantes et Le Havre AC ont perdu.", "fr", ["Lyon"]),
+        ("Air France a annulé des vols vers Tel-Aviv.", "fr", ["Tel-Aviv"]),
+    ],
+)
+def test_clubs_and_firms_named_after_places(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
