@@ -6,6 +6,7 @@ files) is read once per language into a :class:`Cues`, folded like the text it i
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -50,6 +51,7 @@ class Cues:
     capitalised_heads: bool = False
     hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
     article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
+    abbreviation_shorts: frozenset[str] = frozenset()  # "mt", "st": words an abbreviation starts
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -123,6 +125,10 @@ def cues_for(lang: str) -> Cues:
     own = {key: gather("places", key, [lang]) for key in _OWN_LANGUAGE}
     with_english = {key: gather("places", key) for key in _WITH_ENGLISH}
     titles = gather("persons", "titles")
+    abbreviations = tuple(sorted(
+        (fold_key(str(k)), fold_key(str(v)))
+        for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
+    ))
     return Cues(
         **own,
         **with_english,
@@ -143,10 +149,8 @@ def cues_for(lang: str) -> Cues:
         demonyms=gather("demonyms", "demonyms", [lang]),  # French "suisse" is no demonym in English
         lang=lang,
         span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=lambda p: (-len(p), p))),
-        abbreviations=tuple(sorted(
-            (fold_key(str(k)), fold_key(str(v)))
-            for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
-        )),
+        abbreviations=abbreviations,
+        abbreviation_shorts=frozenset(short.rstrip(".").split(" ")[0] for short, _ in abbreviations),
         # English street and building suffixes count in every language: "Trafalgar Square", "Holyrood Palace"
         feature_suffixes=(gather("places", "feature_suffixes", [lang]) | gather("places", "street_suffixes")
                           | gather("places", "building_suffixes") | with_english["admin2_suffixes"]),
@@ -185,6 +189,21 @@ def acronym_aliases() -> frozenset[str]:
     return frozenset(fold_key(str(alias)) for lang in lexicons.available_languages()
                      for alias in (lexicons.load(lang, "aliases").get("aliases") or {})
                      if str(alias).isupper())
+
+
+@cache
+def _sorted_aliases() -> tuple[str, ...]:
+    return tuple(sorted(aliases()))
+
+
+def name_continues(gazetteer, prefix: str) -> bool:
+    """Whether a gazetteer name or a lexicon alias starts with ``prefix`` (folded)."""
+    keys = _sorted_aliases()
+    j = bisect.bisect_left(keys, prefix)
+    if j < len(keys) and keys[j].startswith(prefix):
+        return True
+    continues = getattr(gazetteer, "continues", None)
+    return continues is None or continues(prefix)
 
 
 def lookup_candidates(gazetteer, key: str) -> list:

@@ -383,6 +383,7 @@ class Gazetteer:
         self._cache: dict[int, Entity] = {}
         self._candidates_memo: dict[str, tuple[Candidate, ...]] = {}  # name -> candidates, as text repeats names
         self._overlay: dict[str, list[tuple[int, bool]]] = {}
+        self._overlay_keys: list[str] | None = None  # sorted, for prefix tests
         self.max_name_tokens = core.max_name_tokens
         self._add_lexicon_aliases()
         self._cities_xy: Any = None
@@ -463,6 +464,17 @@ class Gazetteer:
         for idx, primary in extra:
             merged[idx] = merged.get(idx, False) or primary
         return sorted(merged.items(), key=lambda t: (-self._score(t[0], t[1]), self._core.id_of(t[0])))
+
+    def continues(self, prefix: str) -> bool:
+        """Whether some name of the gazetteer starts with ``prefix`` (folded): the recogniser stops
+        growing a name ("New York ...") as soon as no known name goes on that way."""
+        i = bisect.bisect_left(self._keys, prefix)
+        if i < self._nkeys and self._keys[i].startswith(prefix):
+            return True
+        if self._overlay_keys is None:
+            self._overlay_keys = sorted(self._overlay)
+        j = bisect.bisect_left(self._overlay_keys, prefix)
+        return j < len(self._overlay_keys) and self._overlay_keys[j].startswith(prefix)
 
     def lookup(
         self,

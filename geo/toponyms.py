@@ -43,6 +43,7 @@ from geo.cues import (
     cues_for,
     lookup_candidates,
     lowercase_phrases,
+    name_continues,
     own_aliases,
     word_frequency,
 )
@@ -339,7 +340,13 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
             while i + length < len(tokens) and tokens[i + length].end <= end:
                 length += 1
             return length, start, end, lookup_candidates(gazetteer, alias)
-    for length in range(min(max_n, run_i), 0, -1):
+    longest = min(max_n, run_i)
+    if tokens[i].key not in cues.abbreviation_shorts:  # "Mt. Pleasant" is looked up expanded
+        reach = 1
+        while reach < longest and name_continues(gazetteer, folded[start : tokens[i + reach].start]):
+            reach += 1  # no known name goes on past "Boston " in "Boston Globe Editorial Board"
+        longest = reach
+    for length in range(longest, 0, -1):
         end = tokens[i + length - 1].end
         key = folded[start:end]  # joiners hold no runs of white space: this is fold_key(text[start:end])
         cands = lookup_candidates(gazetteer, key) or ("." in key and _expanded(gazetteer, key, cues)) or []

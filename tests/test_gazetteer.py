@@ -453,3 +453,10 @@ def test_candidates_kept_at_hand_are_not_shared_with_the_caller(gaz):
     first = gaz.candidates("Paris")
     first.clear()  # a caller that filters the list in place
     assert [c.entity.id for c in gaz.candidates("Paris")] == [e.id for e in gaz.lookup("Paris")]
+
+
+def test_continues_tells_whether_a_known_name_goes_on(gaz):
+    assert gaz.continues("new york ")  # New York City
+    assert not gaz.continues("boston globe")
+    assert gaz.continues("paesi balt")  # a lexicon name (Paesi baltici), held beside the index
+    assert not gaz.continues("zzqx")
