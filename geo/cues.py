@@ -52,6 +52,7 @@ class Cues:
     hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
     article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
     abbreviation_shorts: frozenset[str] = frozenset()  # "mt", "st": words an abbreviation starts
+    not_town_after: frozenset[str] = frozenset()  # "au Québec": the province, not the city
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -87,7 +88,7 @@ def _all_first_names() -> frozenset[str]:
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).
-_OWN_LANGUAGE = ("locative", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
+_OWN_LANGUAGE = ("locative", "not_town_after", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",

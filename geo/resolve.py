@@ -22,9 +22,11 @@ names of three letters or fewer and for minor alternate spellings.
     unit of a country of fewer than 20 million people named like a city of 100,000 abroad
     ("Manchester", "Bari": not the parish of Jamaica, not the region of Somalia).
 ``home``
-    +0.3 for a candidate in one of the countries of the document's language (lexicon
+    +0.4 for a candidate in one of the countries of the document's language (lexicon
     ``home_countries``: "a Bari" in Italian is Bari, Italy; "à Brest" in French is Brest,
-    France), a tie-breaker only; English and Spanish, spoken in many countries, have none.
+    France; "à Orange" is Orange, Vaucluse, not Orange, California, 4.6 times larger), a tie-breaker
+    between towns up to about six times apart in size (not Filadelfia, Turin, over Philadelphia);
+    English and Spanish, spoken in many countries, have none.
 ``qualifier``
     "Paris, Texas", "Alexandria, Louisiana", "Columbus, Ga.": +5 when the name right after the
     comma (its longest one to three words the gazetteer knows) is the candidate's admin-1 unit or
@@ -55,8 +57,9 @@ names of three letters or fewer and for minor alternate spellings.
     Carolina and Virginia": the state, not the city), when the neighbour is a country or an
     admin-1 unit of the same country.
 ``locality``
-    "Palestine police", "the mayor of Lebanon", "il sindaco di Paris": +2.5 for a city; a country
-    or an area has no police chief or mayor.
+    "Palestine police", "the mayor of Lebanon", "il sindaco di Paris", French "à Luxembourg": +2.5
+    for a city; a country or an area has no police chief or mayor. French "au Québec", "du Mali"
+    (lexicon ``not_town_after``): -2.5 for a city.
 """
 
 from __future__ import annotations
@@ -73,7 +76,7 @@ from geo.sentences import joins_list
 
 KIND_PRIOR = {"country": 4.0, "region": 3.5, "admin1": 2.4, "other": 3.0}
 CAPITAL_BONUS = 1.0
-HOME_BONUS = 0.3
+HOME_BONUS = 0.4
 ALTERNATE_PENALTY = -1.0
 AREA_BONUS = 2.5
 LOCALITY_BONUS = 2.5
@@ -354,6 +357,8 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if span.locality_hint and e.kind == "city":
             s += LOCALITY_BONUS
+        if getattr(span, "not_town", False) and e.kind == "city":
+            s -= LOCALITY_BONUS  # "au Québec": the province
         if qual_entities and e.id not in qual_entities and (
                 f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
             s += QUALIFIER_BONUS

@@ -91,6 +91,7 @@ class Span:
     sentence: tuple[int, int] = (0, 0)
     area_hint: bool = False  # "la zona di Kharkiv": prefer the admin-1 unit
     locality_hint: bool = False  # "Palestine police", "the mayor of Lebanon": prefer a town
+    not_town: bool = False  # "au Québec", "du Mali": a country or a province, not a town
     context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
 
@@ -153,10 +154,13 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     while i < n:
         tok = tokens[i]
         feature = features.get(i)
+        not_town = False
         if tok.capitalised:
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
             if cues.article_contractions and i and text[tokens[i - 1].end : tok.start] == " ":
-                hit = _contracted_hit(tokens, i, run[i], max_n, folded, gazetteer, cues) or hit
+                contracted = _contracted_hit(tokens, i, run[i], max_n, folded, gazetteer, cues)
+                not_town = contracted is None and tokens[i - 1].key in cues.not_town_after
+                hit = contracted or hit
         elif tok.key in lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
             if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]):
@@ -251,7 +255,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             else:
                 province = None  # "Lugano (CH)": Switzerland, not the province of Chieti
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
-                              locality_hint=locality))
+                              locality_hint=locality, not_town=not_town and not locality))
             if province is not None:
                 code_start = text.index("(", end) + 1
                 spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))

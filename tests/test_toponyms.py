@@ -811,3 +811,18 @@ def test_fused_articles_and_abbreviations_by_language(gaz, text, lang, expected)
 )
 def test_clubs_and_firms_named_after_places(gaz, text, lang, expected):
     assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Un cambriolage à Orange la nuit dernière.", "geonames:2989460"),  # Vaucluse, not California
+        ("Les ministres se sont réunis à Luxembourg.", "geonames:2960316"),  # "à": the city
+        ("Il est allé au Luxembourg.", "country:LU"),  # "au": the country
+        ("Il vit au Québec depuis dix ans.", "admin1:CA-QC"),  # the province
+        ("Il vit à Québec depuis dix ans.", "geonames:6325494"),  # the city
+        ("Le président du Mali a parlé.", "country:ML"),  # not the Guinean prefecture
+    ],
+)
+def test_french_prepositions_choose_between_town_and_country(gaz, text, entity_id):
+    assert [m.entity.id for m in places(text, "fr", gaz)] == [entity_id]
