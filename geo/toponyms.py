@@ -516,7 +516,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if numbered and prev_key in cues.feature_suffixes:
             return False  # "1205 Lone Oak Road Lot 12": an address's unit (while "Ohio 63" is in Ohio)
         at_sentence_start = _at_sentence_start(tokens, i, text, sentence_starts)
-        if at_sentence_start and (key in cues.stopwords or key in lowercase_words):
+        # a function word of another language opens a sentence as a town when the town outweighs the word:
+        # "Como, esondato il lago" (Spanish "como"); not "Come early" (Italian "come")
+        if at_sentence_start and (key in cues.own_stopwords or key in lowercase_words or (
+                key in cues.stopwords and common_word_margin(
+                    key, max(c.entity.population for c in cands), cues.lang) < 0)):
             return False
         if at_sentence_start and tok.text.lower() in cues.start_words and _next_word_lower(
                 tokens, i, text) and tokens[i + 1].key not in cues.subject_words:

@@ -826,3 +826,8 @@ def test_clubs_and_firms_named_after_places(gaz, text, lang, expected):
 )
 def test_french_prepositions_choose_between_town_and_country(gaz, text, entity_id):
     assert [m.entity.id for m in places(text, "fr", gaz)] == [entity_id]
+
+
+def test_a_foreign_function_word_opens_a_sentence_as_a_town_only_when_the_town_outweighs_it(gaz):
+    assert surfaces("Como, esondato il lago nella notte.", "it", gaz) == ["Como"]  # Spanish "como"
+    assert surfaces("Come early for the best selection.", "en", gaz) == []  # Italian "come"
