@@ -53,6 +53,9 @@ class Cues:
     article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
     abbreviation_shorts: frozenset[str] = frozenset()  # "mt", "st": words an abbreviation starts
     not_town_after: frozenset[str] = frozenset()  # "au Québec": the province, not the city
+    saint_words: frozenset[str] = frozenset()  # "San", "Saint": a saint's name after saint_heads
+    saint_heads: frozenset[str] = frozenset()  # "la chiesa di San Giovanni" is the saint, no town
+    saint_days: bool = False  # "St. Patrick's Day" is a feast
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -88,7 +91,8 @@ def _all_first_names() -> frozenset[str]:
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).
-_OWN_LANGUAGE = ("locative", "not_town_after", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
+_OWN_LANGUAGE = ("locative", "not_town_after", "saint_words", "saint_heads", "area_cues_plural", "known_places",
+                 "bare_heads", "unknown_place_after",
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
@@ -162,6 +166,7 @@ def cues_for(lang: str) -> Cues:
         province_codes=places.get("province_codes"),
         capitalised_heads=bool(places.get("feature_heads_capitalised")),
         hyphen_compounds=bool(places.get("hyphen_compounds")),
+        saint_days=bool(places.get("saint_days")),
         article_contractions=tuple((fold_key(str(k)), fold_key(str(v)))
                                    for k, v in (places.get("article_contractions") or {}).items()),
     )

@@ -498,6 +498,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             and text[end : tokens[i + length].start] == " " and tokens[i + length].capitalised \
             and text[end - 1] != ".":  # not "W.Va. Democrat volunteer"
         return False  # "Kansas City Chiefs", "New York Post": a team, a paper
+    if tok.key in cues.saint_words and (_after_saint_head(tokens, i, cues) or (
+            cues.saint_days and _SAINT_DAY.match(text, end))):
+        return False  # "la chiesa di San Giovanni", "la fête de la Saint-Jean", "St. Patrick's Day": a saint
     if length == 2 and tok.key in cues.stopwords and not after_locative and _article_and_word(
             tokens[i + 1].key, cands, cues.lang):
         return False  # "La Junta de Andalucía", "La Bolsa de Madrid": an article and a noun, not a village
@@ -597,6 +600,14 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                 and not _ALTERNATE_STOP.match(text, end)):
             return False  # a minor spelling of a small town; "à Chamonix", "a Naqoura" are the town
     return True
+
+
+def _after_saint_head(tokens: list[Token], i: int, cues: Cues) -> bool:
+    """A church or a feast (lexicon ``saint_heads``), then up to two connectors, stands before token i."""
+    j = i - 1
+    while j >= 0 and i - j <= 2 and (tokens[j].key in cues.feature_connectors or tokens[j].key in _SAINT_ARTICLES):
+        j -= 1
+    return j >= 0 and tokens[j].key in cues.saint_heads
 
 
 def _article_and_word(word: str, cands, lang: str) -> bool:
@@ -737,6 +748,8 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
 _WORD = re.compile(r"[^\W_]+")
 #: After a minor spelling, these make it no town: "in Talla 2" (a room), "at Fleming's", "in Wal-Mart".
 _ALTERNATE_STOP = re.compile(r"(?: ?\d|['’]s\b|-)")
+_SAINT_ARTICLES = frozenset({"la", "le", "l", "el"})  # "la fête de la Saint-Jean"
+_SAINT_DAY = re.compile(r"(?:['’]s)? Day\b")
 _IRISH_SURNAME = re.compile(r"O['’][A-Z]")
 _AMPERSAND_AFTER = re.compile(r" ?[&+] ?[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w']* ?[&+] ?$")

@@ -831,3 +831,17 @@ def test_french_prepositions_choose_between_town_and_country(gaz, text, entity_i
 def test_a_foreign_function_word_opens_a_sentence_as_a_town_only_when_the_town_outweighs_it(gaz):
     assert surfaces("Como, esondato il lago nella notte.", "it", gaz) == ["Como"]  # Spanish "como"
     assert surfaces("Come early for the best selection.", "en", gaz) == []  # Italian "come"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nella chiesa di San Giovanni Battista i funerali; la festa di San Giacomo a Santiago.", "it",
+         ["Santiago"]),
+        ("Vive a San Giovanni Rotondo.", "it", ["San Giovanni Rotondo"]),
+        ("À l'église Saint-Pierre et pour la fête de la Saint-Jean à Saint-Denis.", "fr", ["Saint-Denis"]),
+        ("Safety stressed on St. Patrick's Day in St. Cloud.", "en", ["St. Cloud"]),
+    ],
+)
+def test_a_saint_after_a_church_or_a_feast_is_no_town(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
