@@ -507,6 +507,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     if length == 1:
         if len(key) < 3 and not tok.all_caps:
             return False
+        if (key in cues.titles or key + "." in cues.titles) and _NAME_AFTER.match(text, end):
+            return False  # "dal ricco Sig. Drummond": a title before a name, not Sig (Algeria)
         # Acronyms (NATO, OSCE, UN) are organisations; a country code (USA, UK) is kept.
         if tok.all_caps and not _country_code(cands) and key not in acronym_aliases() and (
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
@@ -748,6 +750,7 @@ def _admin1_suffix(tokens: list[Token], k: int, text: str, cues: Cues) -> Token 
 _WORD = re.compile(r"[^\W_]+")
 #: After a minor spelling, these make it no town: "in Talla 2" (a room), "at Fleming's", "in Wal-Mart".
 _ALTERNATE_STOP = re.compile(r"(?: ?\d|['’]s\b|-)")
+_NAME_AFTER = re.compile(r"\.? [A-Z]")
 _SAINT_ARTICLES = frozenset({"la", "le", "l", "el"})  # "la fête de la Saint-Jean"
 _SAINT_DAY = re.compile(r"(?:['’]s)? Day\b")
 _IRISH_SURNAME = re.compile(r"O['’][A-Z]")

@@ -845,3 +845,16 @@ def test_a_foreign_function_word_opens_a_sentence_as_a_town_only_when_the_town_o
 )
 def test_a_saint_after_a_church_or_a_feast_is_no_town(gaz, text, lang, expected):
     assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adottato dal ricco Sig. Drummond a Milano.", ["Milano"]),  # a title before a name
+        ("Ben 60 arresti a Napoli.", ["Napoli"]),  # "ben" = as many as
+        ("Rugby: vince il Treviso a Roma.", ["Roma"]),
+        ("Campione con la SS Lazio e l'AC Milan a Roma.", ["Roma"]),
+    ],
+)
+def test_italian_titles_adverbs_sports_and_clubs(gaz, text, expected):
+    assert surfaces(text, "it", gaz) == expected
