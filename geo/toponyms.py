@@ -225,8 +225,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         area_cue = _area_hint(folded, start, cues)
+        locality = _locality_hint(text, folded, start, end, cues)  # before "comune di" joins the name
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                sentence_starts, lowercase_words, name_words, area_cue=area_cue):
+                                sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality):
             sent = sentence_at(sentences, start)
             area = area_cue or _area_suffix(tokens, i + length, cues.area_suffixes, text)
             listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
@@ -238,7 +239,6 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 spans.append(Span(start, end, text[start:end], [], sentence_at(sentences, start)))
                 i += length
                 continue
-            locality = _locality_hint(text, folded, start, end, cues)  # before "comune di" joins the name
             states = [c for c in cands
                       if c.entity.kind == "admin1" and c.entity.country in cues.admin1_suffix_countries]
             suffix = _admin1_suffix(tokens, i + length, text, cues) if states else None
@@ -477,7 +477,8 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
 
 
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
-          sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False) -> bool:
+          sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False,
+          town_cue: bool = False) -> bool:
     """Apply the masks and filters to one gazetteer hit.
 
     ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
@@ -598,9 +599,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     if not any(c.primary for c in cands):
         best = cands[0].entity
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
-                after_locative and length == 1 and common_word_margin(key, best.population, cues.lang) >= 0
+                (after_locative or town_cue) and length == 1 and common_word_margin(key, best.population, cues.lang) >= 0
                 and not _ALTERNATE_STOP.match(text, end)):
-            return False  # a minor spelling of a small town; "à Chamonix", "a Naqoura" are the town
+            return False  # a minor spelling of a small town; "à Chamonix", "il sindaco di Ascoli" are the town
     return True
 
 

@@ -759,6 +759,7 @@ def test_teams_firms_and_papers_named_after_places(gaz, text, lang, expected):
         ("Quatre morts à Chamonix.", "fr", ["Chamonix"]),
         ("Les combats font rage à Bakhmout.", "fr", ["Bakhmout"]),
         ("Paura a Ostia per un incendio.", "it", ["Ostia"]),
+        ("Il sindaco di Ascoli, Piero Celani, ha parlato.", "it", ["Ascoli"]),  # after a town word too
         # not a room number, a shop, nor the first part of a firm's name
         ("The session is at 6:30 p.m. in Talla 2 at the center.", "en", []),
         ("They ate at Fleming’s Steakhouse.", "en", []),
