@@ -599,8 +599,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     if not any(c.primary for c in cands):
         best = cands[0].entity
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
-                (after_locative or town_cue) and length == 1 and common_word_margin(key, best.population, cues.lang) >= 0
-                and not _ALTERNATE_STOP.match(text, end)):
+                (after_locative or town_cue) and length == 1
+                and common_word_margin(key, best.population, cues.lang) >= 0 and not _ALTERNATE_STOP.match(text, end)):
             return False  # a minor spelling of a small town; "à Chamonix", "il sindaco di Ascoli" are the town
     return True
 
