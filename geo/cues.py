@@ -24,6 +24,7 @@ class Cues:
     stopwords: frozenset[str]
     titles: frozenset[str]
     title_first_words: frozenset[str]
+    title_words: frozenset[str]  # every word of every title: "foreign", "minister", "esteri"
     first_names: frozenset[str]
     name_particles: frozenset[str]
     not_surnames: frozenset[str]
@@ -56,6 +57,9 @@ class Cues:
     saint_words: frozenset[str] = frozenset()  # "San", "Saint": a saint's name after saint_heads
     saint_heads: frozenset[str] = frozenset()  # "la chiesa di San Giovanni" is the saint, no town
     saint_days: bool = False  # "St. Patrick's Day" is a feast
+    capitalised_institutions: frozenset[str] = frozenset()  # "la Regione Lazio ha approvato": the office
+    town_prepositions: frozenset[str] = frozenset()  # "à Luxembourg": the city
+    compound_heads: frozenset[str] = frozenset()  # "l'aeroporto di Roma-Fiumicino": one name
     institution_heads: frozenset[str] = frozenset()
     ambiguous_heads: frozenset[str] = frozenset()
     sports_cues: frozenset[str] = frozenset()
@@ -91,8 +95,8 @@ def _all_first_names() -> frozenset[str]:
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).
-_OWN_LANGUAGE = ("locative", "not_town_after", "saint_words", "saint_heads", "area_cues_plural", "known_places",
-                 "bare_heads", "unknown_place_after",
+_OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "capitalised_institutions", "town_prepositions",
+                 "saint_words", "saint_heads", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
@@ -142,6 +146,7 @@ def cues_for(lang: str) -> Cues:
         own_stopwords=gather("language", "stopwords", [lang]),
         titles=titles,
         title_first_words=frozenset(t.split()[0].rstrip(".") for t in titles if t),
+        title_words=frozenset(w.rstrip(".") for t in titles for w in t.split()),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
         age_words=gather("persons", "age_words", all_langs),

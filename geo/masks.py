@@ -128,18 +128,22 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
     i = 0
     while i < n:
         tok = tokens[i]
-        # A title, then up to two lower-case words (nationality, office), then a name:
+        # A title, then up to two lower-case words of nationality or office, then a name:
         # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
         # title ("il presidente Usa Joe Biden") stays a place when a name follows it.
         title_end = (_match_title(tokens, i, text, cues.titles)
-                     if tok.key in cues.title_first_words and (tok.start == 0 or text[tok.start - 1] in " \n\t(\"“«")
+                     if tok.key in cues.title_first_words and (tok.start == 0 or text[tok.start - 1] in " \n\t(\"“«"
+                                                               or _ELIDED.match(text, max(0, tok.start - 2)))
                      else 0)
+        if title_end and longer_place_at(i):
+            title_end = 0  # "Storm Lake police": the town, not a storm
         if title_end:
             j = title_end
             skipped = 0
             while j < n and skipped < 2 and not tokens[j].capitalised and tokens[j].key not in cues.locative \
                     and tokens[j].key not in cues.stopwords and tokens[j].key not in cues.speech_verbs \
-                    and plain_gap(j - 1, j):
+                    and (tokens[j].key in cues.demonyms or tokens[j].key in cues.title_words) \
+                    and plain_gap(j - 1, j):  # "il generale polacco", "the foreign minister"; not "visited"
                 j += 1
                 skipped += 1
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
@@ -217,6 +221,9 @@ def _match_title(tokens: list[Token], i: int, text: str, titles: frozenset[str])
         if phrase in titles or (phrase + "." in titles and text[end : end + 1] == "."):
             return i + length
     return 0
+
+
+_ELIDED = re.compile(r"[^\W\d_]['’]")  # "l'ouragan": a title after an elided article; not "'Mr."
 
 
 CONNECTORS = frozenset({"di", "d", "del", "della", "dello", "dei", "degli", "delle", "per", "l", "of", "the", "de",
@@ -325,7 +332,7 @@ def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int
         Start and end offsets of the names, end exclusive.
     """
     spans = []
-    for k in range(1, len(tokens) - 1):
+    for k in range(len(tokens) - 1):
         age = tokens[k + 1]
         if text[tokens[k].end : age.start] != ", " or not age.text.isdigit() or len(age.text) > 3:
             continue

@@ -50,6 +50,7 @@ class RoleCues:
     actor_verbs: frozenset[str]
     experience_verbs: frozenset[str] = frozenset()
     area_nouns: frozenset[str] = frozenset()  # "nell'oblast di Kharkiv": the locative is the area's
+    attack_verbs: frozenset[str] = frozenset()  # "bombardearon Járkov": the object is the incident place
 
 
 @cache
@@ -66,7 +67,7 @@ def role_cues(lang: str) -> RoleCues:
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
     areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience, areas)
+                    experience, areas, get("attack_verbs"))
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -122,6 +123,9 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
         written = [t.text.lower() for t in tokens]
         offsets = [t.start + s for t in tokens]
         grams = _ngrams(words)
+        # a place's own words cue nothing: "à La Réunion" is no meeting
+        inside = {k for m in group for k, off in enumerate(offsets) if m.start <= off < m.end}
+        grams = [() if k in inside else g for k, g in enumerate(grams)]
         positions = _cue_positions(grams, cues)
         prev_locative = False
         prev_end = None
@@ -138,7 +142,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
             cue_before = any(0 < idx - p <= 3 for p in positions["participant"])
-            m.role = _role(m, words, idx, locative and not cue_before, speaks, positions)
+            m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues.attack_verbs)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
                 m.role = prev_role  # "insieme a Canada, Australia e Giappone"
             prev_locative, prev_end, prev_role = locative, m.end, m.role
@@ -209,7 +213,7 @@ def _opens_clause(text: str, start: int) -> bool:
     return not before or before[-1][-1:] in ".:;!?\"»”" or not before[-1][-1:].isalnum()
 
 
-def _role(m, words, idx, locative, speaks, positions) -> str:
+def _role(m, words, idx, locative, speaks, positions, attack_verbs: frozenset[str] = frozenset()) -> str:
     e = m.entity
     if speaks and not locative:
         return "actor"
@@ -226,8 +230,9 @@ def _role(m, words, idx, locative, speaks, positions) -> str:
         role = min(near, key=lambda r: (near[r], r != "incident"))
         if near[role] <= CUE_WINDOW:
             return role
-    if any(0 < idx - p <= 2 and all(w in _ARTICLES for w in words[p + 1 : idx]) for p in positions["incident"]):
-        return "incident"  # the object of an attack: "bombardearon Járkov", "hanno colpito la Crimea"
+    if any(0 < idx - p <= 2 and words[p] in attack_verbs and all(w in _ARTICLES for w in words[p + 1 : idx])
+           for p in range(max(0, idx - 2), idx)):
+        return "incident"  # the object of an attack: "bombardearon Járkov", "shelled Kharkiv"
     if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
         return "participant"
     return "mention"

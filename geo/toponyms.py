@@ -62,6 +62,7 @@ from geo.masks import (
     phrase_spans,
 )
 from geo.normalize import fold, fold_key
+from geo.resolve import haversine_km
 from geo.sentences import LIST_JOINERS, OF_WORDS, Token, joins_list, sentence_at, split_sentences, tokenize
 
 MAX_TOKENS = 6
@@ -76,6 +77,9 @@ BARE_HEAD_MIN_POPULATION = 10_000
 #: A name that starts with an article and names a town this big keeps its article before a longer name
 #: ("Los Angeles City Council"); a smaller one gives way to it ("La Unión Europea" is no "La Unión").
 ARTICLE_NAME_MIN_POPULATION = 100_000
+#: Beside "&", a name is a firm's unless it is an area or a city this big ("Jammu & Kashmir"; not "Bed
+#: Bath & Beyond": Bath, 101,557; "Salt + Smoke": Salt, 107,874).
+AMPERSAND_CITY_MIN_POPULATION = 200_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
 
@@ -206,7 +210,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             i += 1
             continue
         length, start, end, cands = hit
-        if length > 1 and tok.key in cues.stopwords:
+        if length > 1 and (tok.key in cues.stopwords or text[tok.end : tok.end + 1] in ("'", "’")):
             inner = _longest_hit(tokens, i + 1, run[i + 1], max_n, text, folded, gazetteer, cues)
             if inner is not None and inner[2] > end and not any(
                     c.primary and (c.entity.kind in ("country", "region") or c.entity.capital_of
@@ -225,7 +229,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         area_cue = _area_hint(folded, start, cues)
-        locality = _locality_hint(text, folded, start, end, cues)  # before "comune di" joins the name
+        locality = _locality_hint(text, folded, start, end, cues) or (  # before "comune di" joins the name
+            i >= 1 and tokens[i - 1].key in cues.town_prepositions and any(  # "à Luxembourg", not "à La Réunion"
+                c.primary and c.entity.kind == "city" and (c.entity.capital_of or c.entity.population >= 100_000)
+                for c in cands))
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality):
             sent = sentence_at(sentences, start)
@@ -262,7 +269,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             length += extra
         i += length
     if cues.hyphen_compounds:
-        spans = _hyphen_compounds(spans, text)
+        spans = _hyphen_compounds(spans, text, folded, cues.compound_heads)
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
     return spans
@@ -272,21 +279,45 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
 _POLITIES = frozenset({"country", "admin1", "region"})
 #: Cities this big, hyphenated, are a route between two places ("Roma-Milano"), not one name ("Roma-Lido").
 COMPOUND_CITY_MIN_POPULATION = 100_000
+#: Two towns this close, hyphenated, are a route ("Bari-Matera", "Napoli-Capri"), not one name.
+COMPOUND_ROUTE_KM = 300
 
 
-def _stands_alone(span: Span) -> bool:
-    if not span.candidates:
+def _is_polity(span: Span) -> bool:
+    return bool(span.candidates) and span.candidates[0].entity.kind in _POLITIES
+
+
+def _after_head(folded: str, start: int, heads: frozenset[str]) -> bool:
+    """A head word stands right before ``start``, or before its "di" with one word between: "lo scalo
+    Alghero-Fertilia", "l'aeroporto di Roma-Fiumicino", "l'aeroporto militare di Brescia-Ghedi"."""
+    words = folded[max(0, start - 40) : start].replace("'", " ").split()
+    if words and words[-1] in heads:
+        return True
+    return len(words) >= 2 and words[-1] in OF_WORDS and any(w in heads for w in words[-3:-1])
+
+
+def _route(a: Span, b: Span) -> bool:
+    """Whether two hyphenated places are two places (a border, a route): two countries or regions, two
+    cities of ``COMPOUND_CITY_MIN_POPULATION``, or two towns within ``COMPOUND_ROUTE_KM`` ("la
+    statale Bari-Matera"); a far namesake ("Roma-Lido": the Lido of Venice) makes one name."""
+    if not a.candidates or not b.candidates:
         return False
-    top = span.candidates[0].entity
-    return top.kind in _POLITIES or (top.kind == "city" and top.population >= COMPOUND_CITY_MIN_POPULATION)
+    x, y = a.candidates[0].entity, b.candidates[0].entity
+    if x.kind in _POLITIES and y.kind in _POLITIES:
+        return True
+    if x.kind != "city" or y.kind != "city":
+        return False
+    big = min(x.population, y.population) >= COMPOUND_CITY_MIN_POPULATION
+    return big or haversine_km(x.lat, x.lon, y.lat, y.lon) <= COMPOUND_ROUTE_KM
 
 
-def _hyphen_compounds(spans: list[Span], text: str) -> list[Span]:
+def _hyphen_compounds(spans: list[Span], text: str, folded: str = "", heads: frozenset[str] = frozenset()
+                      ) -> list[Span]:
     """Languages that name lines, stations and airports by hyphenated places (lexicon ``hyphen_compounds``):
     "la Roma-Lido" and "Milano-Malpensa" are one mention each, placed at their first name; "Domscheit-Berg"
-    holds no place. When every part stands on its own (a country, a region, a city of
-    ``COMPOUND_CITY_MIN_POPULATION``), the parts stay places: "il confine Polonia-Bielorussia", "il volo
-    Roma-Milano"."""
+    holds no place, but a country does ("il vertice Ue-Cina"). A border or a route keeps its places (see
+    :func:`_route`): "il confine Polonia-Bielorussia", "il volo Roma-Milano", "la statale Bari-Matera";
+    after a head of the lexicon ``compound_heads`` the pair is one name ("l'aeroporto di Roma-Fiumicino")."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
@@ -300,8 +331,8 @@ def _hyphen_compounds(spans: list[Span], text: str) -> list[Span]:
             word_start = span.start - 1
             while word_start > 0 and text[word_start - 1].isalpha():
                 word_start -= 1
-            if text[word_start].isupper():
-                continue  # "Domscheit-Berg": the name of something else
+            if text[word_start].isupper() and not _is_polity(span):
+                continue  # "Domscheit-Berg": the name of something else; not "il vertice Ue-Cina"
         parts, end, j = [span], span.end, i
         while end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper():
             word = _WORD.match(text, end + 1)
@@ -314,7 +345,9 @@ def _hyphen_compounds(spans: list[Span], text: str) -> list[Span]:
                 j += 1
             else:
                 parts.append(None)
-        if len(parts) == 1 or all(p is not None and _stands_alone(p) for p in parts):
+        pairs = zip(parts, parts[1:], strict=False)
+        named = bool(heads) and _after_head(folded, span.start, heads)
+        if len(parts) == 1 or not named and all(a is not None and b is not None and _route(a, b) for a, b in pairs):
             out.append(span)
             continue
         out.append(Span(span.start, end, text[span.start : end], span.candidates, span.sentence,
@@ -499,9 +532,16 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             and text[end : tokens[i + length].start] == " " and tokens[i + length].capitalised \
             and text[end - 1] != ".":  # not "W.Va. Democrat volunteer"
         return False  # "Kansas City Chiefs", "New York Post": a team, a paper
+    if i >= 1 and tokens[i - 1].key in cues.capitalised_institutions and tokens[i - 1].text[:1].isupper() \
+            and text[tokens[i - 1].end : start] == " " and not (
+                i >= 2 and tokens[i - 2].key in cues.locative or i >= 3 and tokens[i - 3].key in cues.locative):
+        return False  # "la Regione Lazio ha approvato": the administration; not "nella Regione Amhara"
     if tok.key in cues.saint_words and (_after_saint_head(tokens, i, cues) or (
             cues.saint_days and _SAINT_DAY.match(text, end))):
         return False  # "la chiesa di San Giovanni", "la fête de la Saint-Jean", "St. Patrick's Day": a saint
+    if length == 2 and len(tok.text) == 1 and tokens[i + 1].all_caps and len(tokens[i + 1].text) >= 3 \
+            and key not in acronym_aliases():
+        return False  # "L'AIA ha pubblicato": an acronym after an elided article, not L'Aia
     if length == 2 and tok.key in cues.stopwords and not after_locative and _article_and_word(
             tokens[i + 1].key, cands, cues.lang):
         return False  # "La Junta de Andalucía", "La Bolsa de Madrid": an article and a noun, not a village
@@ -538,8 +578,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if follows and nxt_tok.key in cues.org_tails:
             return False  # "Boston Globe", "Roma Calcio"
         if not tok.all_caps and (_AMPERSAND_AFTER.match(text, end)
-                                 or _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)):
-            return False  # "Bed Bath & Beyond", "Salt + Smoke": a firm; not "TIJUANA & SAN DIEGO"
+                                 or _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)) \
+                and not _area_reading(cands) and best_population(cands) < AMPERSAND_CITY_MIN_POPULATION:
+            return False  # "Bed Bath & Beyond", "Salt + Smoke": a firm; not "TIJUANA & SAN DIEGO", "Jammu & Kashmir"
         if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs and text[end : end + 1] != "-":
             return False  # "la Lazio", "della Lazio": the club; the region is "il Lazio"
         if prev_key in cues.club_articles and key not in cues.cities_with_article and not follows and not any(
@@ -611,6 +652,16 @@ def _after_saint_head(tokens: list[Token], i: int, cues: Cues) -> bool:
     while j >= 0 and i - j <= 2 and (tokens[j].key in cues.feature_connectors or tokens[j].key in _SAINT_ARTICLES):
         j -= 1
     return j >= 0 and tokens[j].key in cues.saint_heads
+
+
+def best_population(cands) -> int:
+    """The population of the most populous primary reading (0 when none)."""
+    return max((c.entity.population for c in cands if c.primary), default=0)
+
+
+def _area_reading(cands) -> bool:
+    """A country, a region, a first-level unit or a natural area among the primary readings."""
+    return any(c.primary and c.entity.kind in ("country", "admin1", "region", "other") for c in cands)
 
 
 def _article_and_word(word: str, cands, lang: str) -> bool:
@@ -779,7 +830,7 @@ def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
     """Whether one of ``phrases`` (folded words) ends right before ``start``."""
     if _word_before(folded, start) not in _edge_words(phrases)[1]:
         return False
-    words = folded[max(0, start - 30) : start].split()
+    words = folded[max(0, start - 30) : start].replace("'", " ").split()  # "all'aeroporto di": "aeroporto di"
     return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
 

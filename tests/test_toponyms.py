@@ -598,13 +598,16 @@ def test_a_country_holds_the_documents_other_places(gaz):
 
 
 def test_italian_hyphen_compounds_are_one_mention_at_their_first_place(gaz):
-    found = places("Sospesi i treni della linea Milano-Asso; atterraggio a Roma-Fiumicino.", "it", gaz)
-    assert [m.surface for m in found] == ["Milano-Asso", "Roma-Fiumicino"]
-    assert [m.entity.country for m in found] == ["IT", "IT"]
-    assert found[0].entity.id == places("Sospesi i treni a Milano.", "it", gaz)[0].entity.id
-    # two countries make a border, not a name; a place hyphenated to a name is no place
+    found = places("Sospesi i treni della Roma-Lido; atterraggio all'aeroporto di Roma-Fiumicino.", "it", gaz)
+    assert [m.surface for m in found] == ["Roma-Lido", "Roma-Fiumicino"]
+    assert [m.entity.id for m in found] == [places("Sospesi i treni a Roma.", "it", gaz)[0].entity.id] * 2
+    # a border or a route keeps both places: two countries, two cities of 100,000, two towns within 300 km
     assert surfaces("Tensione sul confine Polonia-Bielorussia.", "it", gaz) == ["Polonia", "Bielorussia"]
+    assert surfaces("Il volo Roma-Milano è in ritardo.", "it", gaz) == ["Roma", "Milano"]
+    assert surfaces("La statale Bari-Matera resta chiusa.", "it", gaz) == ["Bari", "Matera"]
+    # a place hyphenated to a name is no place; a country after an organisation is
     assert surfaces("Lo ha detto Domscheit-Berg ai giornalisti.", "it", gaz) == []
+    assert surfaces("Il vertice Ue-Cina si è chiuso.", "it", gaz) == ["Cina"]
     # English keeps the parts: "Fargo-Moorhead" names two towns
     assert surfaces("The river will crest in Fargo-Moorhead on Friday.", "en", gaz) == ["Fargo", "Moorhead"]
 
@@ -823,6 +826,7 @@ def test_clubs_and_firms_named_after_places(gaz, text, lang, expected):
         ("Il vit au Québec depuis dix ans.", "admin1:CA-QC"),  # the province
         ("Il vit à Québec depuis dix ans.", "geonames:6325494"),  # the city
         ("Le président du Mali a parlé.", "country:ML"),  # not the Guinean prefecture
+        ("Des incendies ont éclaté à Crète cet été.", "admin1:GR-M"),  # "à" before an island: no small town
     ],
 )
 def test_french_prepositions_choose_between_town_and_country(gaz, text, entity_id):
@@ -859,3 +863,52 @@ def test_a_saint_after_a_church_or_a_feast_is_no_town(gaz, text, lang, expected)
 )
 def test_italian_titles_adverbs_sports_and_clubs(gaz, text, expected):
     assert surfaces(text, "it", gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a title takes lower-case words of nationality or office before a name, not a verb
+        ("The president visited Paris on Monday.", "en", ["Paris"]),
+        ("The foreign minister visited Kyiv on Monday.", "en", ["Kyiv"]),
+        ("Il generale polacco Andrzej Nowak è arrivato a Varsavia.", "it", ["Varsavia"]),
+        # capitalised "Regione" after a locative, or before "di", is the area
+        ("I combattimenti nella Regione Amhara continuano.", "it", ["Amhara"]),
+        ("Nella Regione di Kherson i bombardamenti continuano.", "it", ["Regione di Kherson"]),
+        # an acronym after an elided article; a storm word inside a town's name; an elided storm word
+        ("L'AIA ha pubblicato il nuovo regolamento.", "it", []),
+        ("Storm Lake police arrested a man.", "en", ["Storm Lake"]),
+        ("L'ouragan Milton a frappé la Floride.", "fr", ["Floride"]),
+        ("Hailey, 6, was taken to hospital in Manchester.", "en", ["Manchester"]),
+        # "&" between areas or big cities is no firm
+        ("Indian troops were deployed to Jammu & Kashmir.", "en", ["Jammu", "Kashmir"]),
+        # a parliament, not the Syrian town; an article before a longer name
+        ("United Russia won a majority in the Duma.", "en", []),
+        ("L'Union européenne a condamné l'attaque.", "fr", ["Union européenne"]),
+    ],
+)
+def test_what_the_review_of_the_new_rules_found(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
+
+
+def test_palaces_are_not_located_at_their_namesake_towns(gaz):
+    found = places("Protesters gathered outside Buckingham Palace on Saturday.", "en", gaz)
+    assert [(m.surface, m.entity) for m in found] == [("Buckingham Palace", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "role"),
+    [
+        ("Russian forces shelled Kharkiv overnight.", "en", "incident"),
+        ("The United States hit China with new tariffs.", "en", "mention"),
+        ("Meloni ha attaccato Bruxelles sul patto migratorio.", "it", "mention"),
+    ],
+)
+def test_only_a_military_attack_makes_its_object_an_incident_place(gaz, text, lang, role):
+    assert places(text, lang, gaz)[-1].role == role
+
+
+def test_a_place_name_cues_no_role_and_islands_take_a(gaz):
+    found = places("Une fusillade a fait un mort à Saint-Denis, à La Réunion.", "fr", gaz)
+    assert [(m.surface, m.role) for m in found] == [("Saint-Denis", "mention"), ("La Réunion", "mention")]
+    assert found[1].entity.id == "admin1:FR-RE"
