@@ -884,6 +884,7 @@ def test_italian_titles_adverbs_sports_and_clubs(gaz, text, expected):
         ("Indian troops were deployed to Jammu & Kashmir.", "en", ["Jammu", "Kashmir"]),
         # a parliament, not the Syrian town; an article before a longer name
         ("United Russia won a majority in the Duma.", "en", []),
+        ("The Toyota failed to yield to a 1991 Honda in San Diego.", "en", ["San Diego"]),  # cars
         ("L'Union européenne a condamné l'attaque.", "fr", ["Union européenne"]),
     ],
 )
