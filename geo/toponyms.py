@@ -775,8 +775,8 @@ def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> 
         return False  # the cheap test first: no cue word right after or before the name
     stop = _CLAUSE_END.search(text, end, end + 30)  # "Norfolk High School, works": the cue ends at the comma
     stop = stop.start() if stop else end + 30
-    written = " ".join(text[end:stop].split()[:2])
-    low = " ".join(folded[end:stop].split()[:2])
+    written = " ".join(text[end:stop].split()[:3])  # "Independent School District"
+    low = " ".join(folded[end:stop].split()[:3])
 
     def follows(cue: str) -> bool:
         if cue.islower():  # "police department": any case

@@ -913,3 +913,8 @@ def test_a_place_name_cues_no_role_and_islands_take_a(gaz):
     found = places("Une fusillade a fait un mort à Saint-Denis, à La Réunion.", "fr", gaz)
     assert [(m.surface, m.role) for m in found] == [("Saint-Denis", "mention"), ("La Réunion", "mention")]
     assert found[1].entity.id == "admin1:FR-RE"
+
+
+def test_a_town_word_of_three_words_makes_a_country_name_the_town(gaz):
+    found = places("Palestine Independent School District hosts a parenting conference.", "en", gaz)
+    assert found[0].entity.id == "geonames:4717232"  # Palestine, Texas
