@@ -299,8 +299,9 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
         unit = _NEXT_WORD.match(text, score.end()) if score else None
         if unit and fold_key(unit.group(1)) in cues.not_after_number:
             score = None  # "Milano-Napoli 5-6 chilometri", "Roma-Parigi 2-3 volte": a range, no result
-        if not score and gap in ("-", "–"):
-            continue
+        cue_before = k and (tokens[k - 1].key in cues.sports_cues or tokens[k - 1].key in cues.sports_cues_beside)
+        if not score and gap in ("-", "–") and not cue_before:
+            continue  # "Milano-Napoli" is a route; "la partita Bologna-Lecce" a match
         if score and a.capitalised and b.capitalised:
             spans += [(a.start, a.end), (b.start, b.end)]
             continue

@@ -51,6 +51,7 @@ class RoleCues:
     experience_verbs: frozenset[str] = frozenset()
     area_nouns: frozenset[str] = frozenset()  # "nell'oblast di Kharkiv": the locative is the area's
     attack_verbs: frozenset[str] = frozenset()  # "bombardearon Járkov": the object is the incident place
+    clitics: frozenset[str] = frozenset()  # "Vilnius lo ha accolto": pronouns between subject and verb
 
 
 @cache
@@ -67,7 +68,7 @@ def role_cues(lang: str) -> RoleCues:
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
     areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience, areas, get("attack_verbs"))
+                    experience, areas, get("attack_verbs"), get("clitics"))
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -185,7 +186,11 @@ def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: Role
         return False
     if text[m.end : m.end + 1] == ":" and idx == 0:
         return True
-    if end_idx >= len(written) or written[end_idx] not in cues.actor_verbs or text[m.end : m.end + 1] == ",":
+    if text[m.end : m.end + 1] == ",":
+        return False
+    while end_idx < len(written) - 1 and written[end_idx] in cues.clitics:
+        end_idx += 1  # "Varsavia e Vilnius lo hanno accolto"
+    if end_idx >= len(written) or written[end_idx] not in cues.actor_verbs:
         return False
     # "Parigi ha avuto un'estate torrida", "Paris has seen floods": an auxiliary before a verb of
     # experience makes the place what things happen to, not who acts

@@ -167,8 +167,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                 hit = contracted or hit
         elif tok.key in lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
-            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]):
-                hit = None
+            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]
+                                    or tok.start and text[tok.start - 1] == "-"):
+                hit = None  # "nord-est de l'Ukraine" is no "est de l'Ukraine"
         else:
             hit = None
         if feature is not None and not _is_feature(feature, tokens, hit, cues):
@@ -362,7 +363,7 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
     towns = {fold_key(s.surface) for s in spans if s.locality_hint}
     for s in spans:
         key = fold_key(s.surface)
-        if key in towns:
+        if key in towns and not s.area_hint:  # "la région de Kherson" stays the oblast beside "la ville de Kherson"
             s.locality_hint = True
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
@@ -521,7 +522,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
     tok = tokens[i]
     key = fold_key(text[start:end])
     prev_key = tokens[i - 1].key if i else ""
-    after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative)
+    after_locative = prev_key in cues.locative or (i >= 2 and f"{tokens[i - 2].key} {prev_key}" in cues.locative) or (
+        i >= 3 and f"{tokens[i - 3].key} {tokens[i - 2].key} {prev_key}" in cues.locative)  # "nei pressi di"
     if key in cues.demonyms:
         return False
     if _IRISH_SURNAME.match(text, start) and not after_locative and not (
@@ -536,6 +538,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             and text[tokens[i - 1].end : start] == " " and not (
                 i >= 2 and tokens[i - 2].key in cues.locative or i >= 3 and tokens[i - 3].key in cues.locative):
         return False  # "la Regione Lazio ha approvato": the administration; not "nella Regione Amhara"
+    if i >= 1 and tokens[i - 1].text[:1].isupper() and text[tokens[i - 1].end : start] in ("'", "’") \
+            and not _at_sentence_start(tokens, i - 1, text, sentence_starts):
+        return False  # "al Dall'Ara", "D'Alema": a surname; a preposition is written in lower case ("dall'Ucraina")
     if tok.key in cues.saint_words and (_after_saint_head(tokens, i, cues) or (
             cues.saint_days and _SAINT_DAY.match(text, end))):
         return False  # "la chiesa di San Giovanni", "la fête de la Saint-Jean", "St. Patrick's Day": a saint

@@ -918,3 +918,35 @@ def test_a_place_name_cues_no_role_and_islands_take_a(gaz):
 def test_a_town_word_of_three_words_makes_a_country_name_the_town(gaz):
     found = places("Palestine Independent School District hosts a parenting conference.", "en", gaz)
     assert found[0].entity.id == "geonames:4717232"  # Palestine, Texas
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Il Bologna ha battuto il Cagliari al Dall'Ara di Bologna.", "it", ["Bologna"]),  # a surname's elision
+        ("Lo Shakhtar Donetsk e la Dynamo Kiev giocheranno a Leopoli.", "it", ["Leopoli"]),
+        ("Rinviata la partita Bologna-Lecce per l'allerta meteo.", "it", []),
+        ("Un blindato è saltato nei pressi di Naqoura.", "it", ["Naqoura"]),
+        ("Des frappes dans le nord-est de l'Ukraine.", "fr", ["Ukraine"]),
+        ("Red Star Belgrade and Partizan drew; Russia's Africa Corps is in Mali.", "en", ["Russia", "Mali"]),
+    ],
+)
+def test_what_the_end_to_end_review_found(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
+
+
+def test_a_town_word_elsewhere_leaves_an_area_cue_its_area(gaz):
+    found = places("Dans la région de Kherson, des frappes. La ville de Kherson a été touchée.", "fr", gaz)
+    assert [m.entity.id for m in found] == ["admin1:UA-65", "geonames:706448"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("Varsavia e Vilnius lo hanno accolto con favore.", "it", ["actor", "actor"]),
+        ("Washington and Moscow agreed to talk.", "en", ["actor", "actor"]),
+        ("Auch Minsk kritisierte die Entscheidung.", "de", ["actor"]),
+    ],
+)
+def test_subjects_with_pronouns_and_more_verbs_are_actors(gaz, text, lang, roles):
+    assert [m.role for m in places(text, lang, gaz)] == roles
