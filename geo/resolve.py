@@ -35,7 +35,9 @@ names of three letters or fewer and for minor alternate spellings.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count; an admin-1 unit named like one of its cities is no unambiguous name): up to +2.0
-    for a candidate in one of them. A name is no context for itself: "Lebanon" three times,
+    for a candidate in one of them. A country with less than half of the votes lifts no town over a
+    bigger namesake ("ministers from the United States, Russia, Turkey and Ukraine met in Geneva":
+    Geneva, Switzerland, not Geneva, Illinois). A name is no context for itself: "Lebanon" three times,
     read first as the country, does not vote for Lebanon (the dateline does).
 ``coherence`` (second pass, against the other names as first resolved)
     Only other names count, and not when they are first read as one of this name's own
@@ -342,6 +344,7 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
     surface_key = fold_key(span.surface)
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1
+    biggest = max((c.entity.population for c in span.candidates if c.primary and c.entity.kind == "city"), default=0)
     scores = []
     for cand in span.candidates:
         e = cand.entity
@@ -363,7 +366,9 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
                 f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
             s += QUALIFIER_BONUS
         if e.country:
-            s += CONTEXT_WEIGHT * country_votes.get(e.country, 0) / total
+            share = country_votes.get(e.country, 0) / total
+            if share >= 0.5 or e.kind != "city" or e.population >= biggest:
+                s += CONTEXT_WEIGHT * share  # a minority country lifts no town over a bigger namesake
             if e.country in home_countries:
                 s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia
         scores.append(s)

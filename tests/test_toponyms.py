@@ -950,3 +950,8 @@ def test_a_town_word_elsewhere_leaves_an_area_cue_its_area(gaz):
 )
 def test_subjects_with_pronouns_and_more_verbs_are_actors(gaz, text, lang, roles):
     assert [m.role for m in places(text, lang, gaz)] == roles
+
+
+def test_a_minority_country_lifts_no_town_over_a_bigger_namesake(gaz):
+    text = "Foreign ministers from the United States, Russia, Turkey and Ukraine met in Geneva on Tuesday."
+    assert places(text, "en", gaz)[-1].entity.id == "geonames:2660646"  # Geneva, Switzerland
