@@ -142,7 +142,8 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
             speaks = _speaks(m, text, written, idx, end_idx, cues)
             if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
-            cue_before = any(0 < idx - p <= 3 for p in positions["participant"])
+            near = idx - 1 if idx and words[idx - 1] in _ARTICLES else idx  # "tra cui il Canada"
+            cue_before = any(0 < near - p <= 2 for p in positions["participant"])  # not "ministers held in"
             m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues.attack_verbs)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
                 m.role = prev_role  # "insieme a Canada, Australia e Giappone"

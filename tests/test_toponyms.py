@@ -955,3 +955,10 @@ def test_subjects_with_pronouns_and_more_verbs_are_actors(gaz, text, lang, roles
 def test_a_minority_country_lifts_no_town_over_a_bigger_namesake(gaz):
     text = "Foreign ministers from the United States, Russia, Turkey and Ukraine met in Geneva on Tuesday."
     assert places(text, "en", gaz)[-1].entity.id == "geonames:2660646"  # Geneva, Switzerland
+
+
+def test_ministers_from_countries_are_participants_and_their_meeting_has_a_venue(gaz):
+    found = places("Foreign ministers from the United States, Russia and Turkey met in Geneva.", "en", gaz)
+    assert [m.role for m in found] == ["participant", "participant", "participant", "venue"]
+    found = places("The meeting of defence ministers held in Brussels agreed to send troops.", "en", gaz)
+    assert found[0].role == "venue"
