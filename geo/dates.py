@@ -350,7 +350,7 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
     r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
-    r"[ \t]*(?P<sep>[-–—:|]+)[ \t]*"
+    r"[ \t]*(?P<sep>\.?[-–—:|]+)[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"
 )
 
 

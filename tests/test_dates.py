@@ -24,6 +24,7 @@ D = dt.date
         ("en", "KYIV, Ukraine (AP) — Russia fired.", "KYIV", None),
         ("en", "Kyiv, Jan 5 — Russia fired.", "Kyiv", None),  # no year: no date
         ("it", "Un titolo qualsiasi\nROMA - Il governo ha deciso.", "ROMA", None),
+        ("es", "MADRID, 3 mar (EFE).- El Gobierno aprobó el envío.", "MADRID", None),  # EFE's ".-"
     ],
 )
 def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -> None:
