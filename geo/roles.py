@@ -52,6 +52,7 @@ class RoleCues:
     area_nouns: frozenset[str] = frozenset()  # "nell'oblast di Kharkiv": the locative is the area's
     attack_verbs: frozenset[str] = frozenset()  # "bombardearon Járkov": the object is the incident place
     clitics: frozenset[str] = frozenset()  # "Vilnius lo ha accolto": pronouns between subject and verb
+    locative_breakers: frozenset[str] = frozenset()  # "oltre all'Italia": besides Italy, no location
 
 
 @cache
@@ -68,7 +69,7 @@ def role_cues(lang: str) -> RoleCues:
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
     areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience, areas, get("attack_verbs"), get("clitics"))
+                    experience, areas, get("attack_verbs"), get("clitics"), get("locative_breakers"))
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -136,7 +137,7 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
                 continue
             idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
             end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
-            locative = _is_locative(words, idx, cues.locative, cues.area_nouns)
+            locative = _is_locative(words, idx, cues.locative, cues.area_nouns) and not _broken(words, idx, cues)
             gap = text[prev_end : m.start] if prev_end is not None else None
             in_list = gap is not None and _is_list_gap(gap)
             speaks = _speaks(m, text, written, idx, end_idx, cues)
@@ -168,6 +169,14 @@ def _is_locative(words: list[str], idx: int, locative: frozenset[str],
         return True
     return (idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative) or (
         idx >= 3 and " ".join(words[idx - 3 : idx]) in locative)  # "nei pressi di", "in the vicinity of"
+
+
+def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:
+    """A word of the lexicon ``locative_breakers`` stands before the locative: "oltre all'Italia"."""
+    k = idx - 1
+    if k >= 1 and words[k] in _ARTICLES:
+        k -= 1
+    return k >= 1 and words[k - 1] in cues.locative_breakers
 
 
 def _is_list_gap(gap: str) -> bool:

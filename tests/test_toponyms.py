@@ -962,3 +962,16 @@ def test_ministers_from_countries_are_participants_and_their_meeting_has_a_venue
     assert [m.role for m in found] == ["participant", "participant", "participant", "venue"]
     found = places("The meeting of defence ministers held in Brussels agreed to send troops.", "en", gaz)
     assert found[0].role == "venue"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("Oltre all'Italia, soldati di Germania saranno schierati in Lettonia.", "it",
+         ["mention", "mention", "deployment"]),
+        ("Grâce à la Norvège, des soldats ont été déployés en Lettonie.", "fr", ["mention", "deployment"]),
+        ("Thanks to Norway, the troops were deployed in Latvia.", "en", ["mention", "deployment"]),
+    ],
+)
+def test_a_locative_inside_another_phrase_places_nothing(gaz, text, lang, roles):
+    assert [m.role for m in places(text, lang, gaz)] == roles
