@@ -8,44 +8,27 @@ import datetime as dt
 import pytest
 
 from geo.dates import document_date, event_dates, find_dateline
-from geo.figures import extract_figures
-from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Entity, Figure, Mention
+from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Figure
 from geo.numbers import find_numbers, parse_number
+from tests.figure_helpers import entity, figures_in, only_figure
 
 D = dt.date
 DAY = D(2026, 1, 6)  # a Tuesday
 
 
-def _e(id_: str, name: str, kind: str, country: str | None) -> Entity:
-    return Entity(id_, name, kind, country, None, 0.0, 0.0)
-
-
-PL = _e("country:PL", "Poland", "country", "PL")
-RO = _e("country:RO", "Romania", "country", "RO")
-LV = _e("country:LV", "Latvia", "country", "LV")
-LT = _e("country:LT", "Lithuania", "country", "LT")
+PL = entity("country:PL", "Poland", "country", "PL")
+RO = entity("country:RO", "Romania", "country", "RO")
+LV = entity("country:LV", "Latvia", "country", "LV")
+LT = entity("country:LT", "Lithuania", "country", "LT")
 NAMES = {"Polonia": PL, "Rumanía": RO, "Letonia": LV, "Lituania": LT}
 
 
-def mentions(text: str) -> list[Mention]:
-    """Resolved mentions for every occurrence of the known Spanish names."""
-    out = []
-    for name, entity in NAMES.items():
-        k = text.find(name)
-        while k >= 0:
-            out.append(Mention("d", k, k + len(name), name, entity, role="mention", confidence=1.0))
-            k = text.find(name, k + len(name))
-    return sorted(out, key=lambda m: m.start)
-
-
 def figs(text: str, date: dt.date | None = DAY) -> list[Figure]:
-    return extract_figures(Document("d", text), mentions(text), lang="es", doc_date=date)
+    return figures_in(text, NAMES, "es", date)
 
 
 def one(text: str, date: dt.date | None = DAY) -> Figure:
-    found = figs(text, date)
-    assert len(found) == 1, [(f.kind, f.value, text[f.start : f.end]) for f in found]
-    return found[0]
+    return only_figure(text, NAMES, "es", date)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -334,5 +317,5 @@ def test_dateline_gives_the_document_date_and_is_no_event_date() -> None:
     doc = Document("d", "BOGOTÁ, 12 de marzo de 2025 – Ayer murieron cinco soldados en un ataque.")
     date = document_date(doc, "es")
     assert date == D(2025, 3, 12)
-    (f,) = extract_figures(doc, [], lang="es", doc_date=date)
+    (f,) = figures_in(doc.text, {}, "es", date)
     assert (f.kind, f.value, f.date, f.date_end) == ("killed", 5, "2025-03-11", "2025-03-11")
