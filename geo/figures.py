@@ -96,6 +96,7 @@ class _Lex:
     src_stop: Phrases
     src_pronouns: Phrases
     coordinators: Phrases
+    relatives: Phrases
 
 
 def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
@@ -154,6 +155,7 @@ def _lex(lang: str) -> _Lex:
         src_stop=ph(so, "stop"),
         src_pronouns=ph(so, "pronouns"),
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
+        relatives=ph(d.get("clauses") or {}, "relatives"),
     )
 
 
@@ -207,8 +209,8 @@ class _Doc:
         return a, b
 
     def _cut(self, k: int, sub: bool) -> bool:
-        if self.is_strong(k):
-            return True
+        if self.is_strong(k) or (not self.in_number[k] and (self.toks[k].text,) in self.lex.relatives.seqs):
+            return True  # "..., donde murieron": a relative clause has its own verb
         if not sub or self.in_number[k]:
             return False
         return self.toks[k].text == "," or (self.toks[k].text,) in self.lex.coordinators.seqs

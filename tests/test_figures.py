@@ -10,6 +10,7 @@ import pytest
 from geo.dates import document_date
 from geo.figures import extract_figures
 from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Entity, Figure, Mention
+from tests.figure_helpers import figures_in
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DAY = dt.date(2026, 1, 6)
@@ -454,3 +455,15 @@ def test_dateline_is_not_an_event_date() -> None:
 def test_unit_is_the_noun_as_written() -> None:
     assert one("Sono arrivate 18 unità navali.", "it").unit == "unità navali"
     assert one("At least 18 armed incidents were recorded.", "en").unit == "armed incidents"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "statuses"),
+    [
+        ("España enviará alrededor de 650 militares al Líbano, donde al menos cinco personas murieron ayer.", "es",
+         ["planned", "current"]),
+        ("L'Italia invierà 500 soldati in Lettonia, dove ne sono già schierati 250.", "it", ["planned", "current"]),
+    ],
+)
+def test_a_relative_clause_has_its_own_status(text, lang, statuses):
+    assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
