@@ -775,9 +775,16 @@ def _places(doc: _Doc, groups: list[_Group], nm: NumberMatch, i: int, j: int, he
     marked = [g for g in here if {m.role for m in g.mentions} & {"deployment", "incident"}]
     if marked:
         groups = marked
-    # "12.000 soldati in Polonia": a place right after the figure and a locative word governs it.
-    k = head_end + doc.lex.locative.match_at(doc.toks, head_end)
-    if k > head_end:
+    # "12.000 soldati in Polonia", "4,500 troops already stationed in Kosovo": a place right after the
+    # figure and a locative word, up to three plain words between, governs it.
+    start = head_end
+    for _ in range(4):
+        k = start + doc.lex.locative.match_at(doc.toks, start)
+        if k > start or start >= len(doc.toks) or not doc.toks[start].text.isalpha() \
+                or (doc.toks[start].text,) in doc.lex.coordinators.seqs or doc.capitalized(start):
+            break
+        start += 1
+    if k > start:
         while k < len(doc.toks) and k - head_end < 8 and doc.toks[k].text in doc.lex.place_words:
             k += 1
         at = doc.toks[k].start if k < len(doc.toks) else -1

@@ -467,3 +467,12 @@ def test_unit_is_the_noun_as_written() -> None:
 )
 def test_a_relative_clause_has_its_own_status(text, lang, statuses):
     assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
+
+
+def test_a_place_after_the_figure_and_a_participle_governs_it():
+    it_ = Entity("country:IT", "Italy", "country", "IT", None, 0.0, 0.0)
+    xk = Entity("country:XK", "Kosovo", "country", "XK", None, 0.0, 0.0)
+    text = ("The reinforcements, drawn from a battalion based in Italy, will join the roughly 4,500 troops "
+            "already stationed in Kosovo.")
+    (f,) = figures_in(text, {"Italy": it_, "Kosovo": xk}, "en", None)
+    assert (f.value, f.place_ids) == (4500, ["country:XK"])
