@@ -57,7 +57,6 @@ class Cues:
     saint_words: frozenset[str] = frozenset()  # "San", "Saint": a saint's name after saint_heads
     saint_heads: frozenset[str] = frozenset()  # "la chiesa di San Giovanni" is the saint, no town
     saint_days: bool = False  # "St. Patrick's Day" is a feast
-    capitalised_institutions: frozenset[str] = frozenset()  # "la Regione Lazio ha approvato": the office
     town_prepositions: frozenset[str] = frozenset()  # "à Luxembourg": the city
     compound_heads: frozenset[str] = frozenset()  # "l'aeroporto di Roma-Fiumicino": one name
     institution_heads: frozenset[str] = frozenset()
@@ -95,7 +94,7 @@ def _all_first_names() -> frozenset[str]:
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).
-_OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "capitalised_institutions", "town_prepositions",
+_OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositions",
                  "saint_words", "saint_heads", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",

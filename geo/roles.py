@@ -198,8 +198,8 @@ def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: Role
         return True
     if text[m.end : m.end + 1] == ",":
         return False
-    while end_idx < len(written) - 1 and written[end_idx] in cues.clitics:
-        end_idx += 1  # "Varsavia e Vilnius lo hanno accolto"
+    while end_idx < len(written) - 1 and written[end_idx] in cues.clitics and written[end_idx] not in cues.actor_verbs:
+        end_idx += 1  # "Varsavia e Vilnius lo hanno accolto"; "si" is a verb's own ("si sono detti")
     if end_idx >= len(written) or written[end_idx] not in cues.actor_verbs:
         return False
     # "Parigi ha avuto un'estate torrida", "Paris has seen floods": an auxiliary before a verb of

@@ -612,11 +612,10 @@ def test_italian_hyphen_compounds_are_one_mention_at_their_first_place(gaz):
     assert surfaces("The river will crest in Fargo-Moorhead on Friday.", "en", gaz) == ["Fargo", "Moorhead"]
 
 
-def test_a_capitalised_regione_is_the_administration(gaz):
-    # "la Regione Lazio ha approvato": the regional government, an organisation (no mention), while
-    # "la regione Calabria" in lower case is the area
-    assert surfaces("La Regione Lazio ha approvato la delibera; piove sulla regione Calabria.", "it", gaz) \
-        == ["Calabria"]
+def test_a_capitalised_regione_is_the_region(gaz):
+    # the map wants Lombardy under its government's ordinances; the administration is not masked
+    assert surfaces("Il presidente della Regione Lombardia ha firmato; piove sulla regione Calabria.", "it", gaz) \
+        == ["Lombardia", "Calabria"]
 
 
 def test_a_competition_named_after_a_country_is_no_place(gaz):
@@ -975,3 +974,38 @@ def test_ministers_from_countries_are_participants_and_their_meeting_has_a_venue
 )
 def test_a_locative_inside_another_phrase_places_nothing(gaz, text, lang, roles):
     assert [m.role for m in places(text, lang, gaz)] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the article of a name after a dateline's dash, and "La" before a country at a sentence's start
+        ("Roma, 3 marzo 2026 – L'Italia invierà 250 soldati in Lettonia.", "it", ["Roma", "Italia", "Lettonia"]),
+        ("PARIS, 3 mars 2026 – L'Allemagne a annoncé des sanctions.", "fr", ["PARIS", "Allemagne"]),
+        ("La Francia e la Germania hanno chiesto un cessate il fuoco.", "it", ["Francia", "Germania"]),
+        ("La Argentina votó en contra.", "es", ["Argentina"]),
+        # German nouns that are towns elsewhere; an Italian exonym
+        ("BERLIN, 3. März 2026 – Der Zug von Frankfurt nach Köln fiel aus.", "de", ["BERLIN", "Frankfurt", "Köln"]),
+        ("Tra i Paesi coinvolti ci sono Francia, Germania e Olanda.", "it", ["Francia", "Germania", "Olanda"]),
+    ],
+)
+def test_what_the_final_review_found(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        ("Parigi, 6 gennaio 2026 – Gli Stati Uniti si sono detti pronti.", "it", ["mention", "actor"]),
+        ("Der Kanzler traf sich in Paris mit dem Präsidenten.", "de", ["mention"]),
+        ("NATO defence ministers will meet in Brussels to discuss reinforcements for Lithuania and Latvia.", "en",
+         ["venue", "mention", "mention"]),
+    ],
+)
+def test_roles_the_final_review_found(gaz, text, lang, roles):
+    assert [m.role for m in places(text, lang, gaz)] == roles
+
+
+def test_eastern_europe_is_placed_in_europe(gaz):
+    e = places("Truppe schierate in Europa orientale.", "it", gaz)[0].entity
+    assert e.id == "region:eastern-europe" and 40 < e.lat < 60 and 15 < e.lon < 45
