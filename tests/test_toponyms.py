@@ -1009,3 +1009,9 @@ def test_roles_the_final_review_found(gaz, text, lang, roles):
 def test_eastern_europe_is_placed_in_europe(gaz):
     e = places("Truppe schierate in Europa orientale.", "it", gaz)[0].entity
     assert e.id == "region:eastern-europe" and 40 < e.lat < 60 and 15 < e.lon < 45
+
+
+def test_spanish_names_of_oblasts_take_the_area_cue(gaz):
+    found = places("Los combates en la región de Járkov se intensificaron; los misiles cayeron sobre Járkov.", "es",
+                   gaz)
+    assert [m.entity.id for m in found] == ["admin1:UA-63", "geonames:706483"]
