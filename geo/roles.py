@@ -256,12 +256,21 @@ def _role(m, words, idx, locative, speaks, positions, attack_verbs: frozenset[st
 def roles_from_figures(mentions: list, figures: list) -> None:
     """Confirm roles from figures: places a troop figure applies to are deployment places,
     places of incident or casualty figures are incident places (in the figure's sentence)."""
+    # A casualty or incident figure makes an incident place even of a place that a troop word made a
+    # deployment place ("Au Mali, au moins 20 soldats ont été tués"), unless a troop figure applies there;
+    # and a troop figure a deployment place of one an incident word made an incident place.
+    troops = {(pid, f.quote_start) for f in figures if f.kind == "troops" for pid in f.place_ids}
+    hurt = {(pid, f.quote_start) for f in figures if FIGURE_ROLES.get(f.kind) == "incident" for pid in f.place_ids}
     for f in figures:
         role = FIGURE_ROLES.get(f.kind)
         if not role:
             continue
         ids = set(f.place_ids)
         for m in mentions:
-            if m.entity is not None and m.entity.id in ids and m.sentence_start == f.quote_start \
-                    and m.role in ("mention", "participant"):
-                m.role = role
+            if m.entity is None or m.entity.id not in ids or m.sentence_start != f.quote_start:
+                continue
+            key = (m.entity.id, f.quote_start)
+            if m.role in ("mention", "participant") or (
+                    role == "incident" and m.role == "deployment" and key not in troops) or (
+                    role == "deployment" and m.role == "incident" and key not in hurt):
+                m.role = role  # "will deploy 700 troops to Kosovo after clashes": a deployment place

@@ -6,7 +6,7 @@ import pytest
 
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
-from geo.pipeline import find_places
+from geo.pipeline import find_places, parse_document
 
 
 @pytest.fixture(scope="module")
@@ -541,8 +541,6 @@ def test_a_title_then_a_speech_verb_does_not_make_the_next_name_a_person(gaz):
 
 
 def test_figures_confirm_roles_the_cue_words_missed(gaz):
-    from geo.pipeline import parse_document
-
     text = "La Lituania ospita 4.500 soldati."  # no locative before the name: the cues alone say "mention"
     assert [m.role for m in places(text, "it", gaz)] == ["mention"]
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
@@ -1015,3 +1013,23 @@ def test_spanish_names_of_oblasts_take_the_area_cue(gaz):
     found = places("Los combates en la región de Járkov se intensificaron; los misiles cayeron sobre Járkov.", "es",
                    gaz)
     assert [m.entity.id for m in found] == ["admin1:UA-63", "geonames:706483"]
+
+
+def test_a_casualty_figure_makes_an_incident_place_of_a_troop_word_place(gaz):
+    parsed = parse_document(Document("t", "Au Mali, au moins 20 soldats ont été tués lundi."), lang="fr",
+                            gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions] == [("Mali", "incident")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cairo will host the next round of talks.", "Mexico City was hit by a magnitude 6 earthquake."],
+)
+def test_what_happens_to_a_capital_makes_no_actor(gaz, text):
+    assert places(text, "en", gaz)[0].role == "mention"
+
+
+def test_a_troop_figure_makes_a_deployment_place_of_an_incident_word_place(gaz):
+    text = "In Kupiansk, where shelling continues, 2,000 troops are stationed."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions] == [("Kupiansk", "deployment")]
