@@ -69,6 +69,7 @@ class _Lex:
     before_kind: dict[tuple[str, ...], str]
     anaphora: Phrases
     copulas: Phrases
+    copula_articles: frozenset[str]
     proforms: frozenset[str]
     weak_troops: frozenset[str]
     weak_min: int
@@ -128,6 +129,7 @@ def _lex(lang: str) -> _Lex:
         before_kind=before_kind,
         anaphora=ph(f, "anaphora"),
         copulas=ph(f, "copulas"),
+        copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
         weak_min=int(f.get("weak_troops_min", 0)),
@@ -330,8 +332,8 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             break
     before: tuple[int, str] | None = None
     for k in range(i, max(a, i - 4), -1):
-        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT):
-            break
+        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or (doc.toks[k].text,) in lex.coordinators.seqs):
+            break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
         if lex.killed_cues.match_ending(doc.toks, k):
             before = (i - k, "killed")
         elif lex.wounded_cues.match_ending(doc.toks, k):
@@ -361,10 +363,24 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
     return None
 
 
+def _after_copula(doc: _Doc, i: int) -> bool:
+    """A copula, then perhaps a qualifier, stands right before the number at token i ("sono circa")."""
+    lex = doc.lex
+    p = i - max((q.match_ending(doc.toks, i) for q in lex.qualifiers.values()), default=0)
+    return lex.copulas.match_ending(doc.toks, p) > 0
+
+
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
     lex = doc.lex
     a, b = doc.clause(i, j, sub=False)
     found = _noun_after(doc, j, b)
+    if found is None and j < b and doc.toks[j].text in lex.copula_articles:
+        found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
+        coordinated = prev is not None and prev_end <= i and all(  # "Sono 3 i morti e oltre 500 i feriti"
+            doc.toks[k].text in _PUNCT or (doc.toks[k].text,) in lex.coordinators.seqs
+            or any(q.match_at(doc.toks, k) for q in lex.qualifiers.values()) for k in range(prev_end, i))
+        if found is None or not (_after_copula(doc, i) or coordinated):
+            return None  # "e oltre 2.000 gli sfollati": a noun of its own, not the figure before's
     noun_end = found[2] if found else j
     if found is not None:
         kind, ns, ne = found

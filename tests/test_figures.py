@@ -476,3 +476,21 @@ def test_a_place_after_the_figure_and_a_participle_governs_it():
             "already stationed in Kosovo.")
     (f,) = figures_in(text, {"Italy": it_, "Kosovo": xk}, "en", None)
     assert (f.value, f.place_ids) == (4500, ["country:XK"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the inverted copula of Italian and Spanish news: the article stands between number and noun
+        ("Sono circa 3.500 i soldati della Nato schierati in Lituania.", "it", [("troops", 3500, "approx")]),
+        ("Sono almeno 3 i morti e oltre 50 i feriti.", "it",
+         [("killed", 3, "at_least"), ("wounded", 50, "more_than")]),
+        ("Son al menos cinco los muertos.", "es", [("killed", 5, "at_least")]),
+        # a casualty word of the figure before does not name this one; no copula, no article skip
+        ("Sono almeno 3 i morti e oltre 2.000 gli sfollati.", "it",
+         [("killed", 3, "at_least"), ("other", 2000, "more_than")]),
+        ("Tra il 2020 e il 2022 i soldati sono aumentati.", "it", []),
+    ],
+)
+def test_inverted_copula(text, lang, expected):
+    assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
