@@ -360,7 +360,7 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if span.locality_hint and e.kind == "city":
             s += LOCALITY_BONUS
-        if getattr(span, "not_town", False) and e.kind == "city":
+        if span.not_town and e.kind == "city":
             s -= LOCALITY_BONUS  # "au Québec": the province
         if qual_entities and e.id not in qual_entities and (
                 f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):

@@ -31,8 +31,10 @@ the tokens made by :mod:`geo.sentences`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+from geopy.distance import great_circle
 
 from geo.cues import (
     Cues,
@@ -62,7 +64,6 @@ from geo.masks import (
     phrase_spans,
 )
 from geo.normalize import fold, fold_key
-from geo.resolve import haversine_km
 from geo.sentences import LIST_JOINERS, OF_WORDS, Token, joins_list, sentence_at, split_sentences, tokenize
 
 MAX_TOKENS = 6
@@ -80,6 +81,9 @@ ARTICLE_NAME_MIN_POPULATION = 100_000
 #: Beside "&", a name is a firm's unless it is an area or a city this big ("Jammu & Kashmir"; not "Bed
 #: Bath & Beyond": Bath, 101,557; "Salt + Smoke": Salt, 107,874).
 AMPERSAND_CITY_MIN_POPULATION = 200_000
+#: French "à" asks for a town when one of the name's towns is a capital or this big ("à Luxembourg"); not
+#: before an island's small namesake ("à Crète").
+TOWN_PREPOSITION_MIN_POPULATION = 100_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
 
@@ -230,10 +234,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         area_cue = _area_hint(folded, start, cues)
-        locality = _locality_hint(text, folded, start, end, cues) or (  # before "comune di" joins the name
-            i >= 1 and tokens[i - 1].key in cues.town_prepositions and any(  # "à Luxembourg", not "à La Réunion"
-                c.primary and c.entity.kind == "city" and (c.entity.capital_of or c.entity.population >= 100_000)
-                for c in cands))
+        # before "comune di" joins the name
+        locality = _locality_hint(text, folded, start, end, cues) or _town_preposition(tokens, i, cands, cues)
         if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                 sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality):
             sent = sentence_at(sentences, start)
@@ -272,7 +274,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             length = 1  # "La Francia invierà": the article's reading failed; the name after it may not
         i += length
     if cues.hyphen_compounds:
-        spans = _hyphen_compounds(spans, text, folded, cues.compound_heads)
+        spans = _hyphen_compounds(spans, text, folded, cues)
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
     return spans
@@ -290,15 +292,6 @@ def _is_polity(span: Span) -> bool:
     return bool(span.candidates) and span.candidates[0].entity.kind in _POLITIES
 
 
-def _after_head(folded: str, start: int, heads: frozenset[str]) -> bool:
-    """A head word stands right before ``start``, or before its "di" with one word between: "lo scalo
-    Alghero-Fertilia", "l'aeroporto di Roma-Fiumicino", "l'aeroporto militare di Brescia-Ghedi"."""
-    words = folded[max(0, start - 40) : start].replace("'", " ").split()
-    if words and words[-1] in heads:
-        return True
-    return len(words) >= 2 and words[-1] in OF_WORDS and any(w in heads for w in words[-3:-1])
-
-
 def _route(a: Span, b: Span) -> bool:
     """Whether two hyphenated places are two places (a border, a route): two countries or regions, two
     cities of ``COMPOUND_CITY_MIN_POPULATION``, or two towns within ``COMPOUND_ROUTE_KM`` ("la
@@ -311,11 +304,10 @@ def _route(a: Span, b: Span) -> bool:
     if x.kind != "city" or y.kind != "city":
         return False
     big = min(x.population, y.population) >= COMPOUND_CITY_MIN_POPULATION
-    return big or haversine_km(x.lat, x.lon, y.lat, y.lon) <= COMPOUND_ROUTE_KM
+    return big or great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= COMPOUND_ROUTE_KM
 
 
-def _hyphen_compounds(spans: list[Span], text: str, folded: str = "", heads: frozenset[str] = frozenset()
-                      ) -> list[Span]:
+def _hyphen_compounds(spans: list[Span], text: str, folded: str, cues: Cues) -> list[Span]:
     """Languages that name lines, stations and airports by hyphenated places (lexicon ``hyphen_compounds``):
     "la Roma-Lido" and "Milano-Malpensa" are one mention each, placed at their first name; "Domscheit-Berg"
     holds no place, but a country does ("il vertice Ue-Cina"). A border or a route keeps its places (see
@@ -349,12 +341,11 @@ def _hyphen_compounds(spans: list[Span], text: str, folded: str = "", heads: fro
             else:
                 parts.append(None)
         pairs = zip(parts, parts[1:], strict=False)
-        named = bool(heads) and _after_head(folded, span.start, heads)
+        named = bool(cues.compound_heads) and _area_hint(folded, span.start, cues, "compound_heads")
         if len(parts) == 1 or not named and all(a is not None and b is not None and _route(a, b) for a, b in pairs):
             out.append(span)
             continue
-        out.append(Span(span.start, end, text[span.start : end], span.candidates, span.sentence,
-                        area_hint=span.area_hint, locality_hint=span.locality_hint, context=span.context))
+        out.append(replace(span, end=end, surface=text[span.start : end]))
         i = j
     return out
 
@@ -582,7 +573,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             return False  # "Boston Globe", "Roma Calcio"
         if not tok.all_caps and (_AMPERSAND_AFTER.match(text, end)
                                  or _AMPERSAND_BEFORE.search(text, max(0, start - 40), start)) \
-                and not _area_reading(cands) and best_population(cands) < AMPERSAND_CITY_MIN_POPULATION:
+                and not _area_reading(cands) and _best_population(cands) < AMPERSAND_CITY_MIN_POPULATION:
             return False  # "Bed Bath & Beyond", "Salt + Smoke": a firm; not "TIJUANA & SAN DIEGO", "Jammu & Kashmir"
         if prev_key in cues.club_articles_feminine and key in cues.feminine_clubs and text[end : end + 1] != "-":
             return False  # "la Lazio", "della Lazio": the club; the region is "il Lazio"
@@ -657,7 +648,15 @@ def _after_saint_head(tokens: list[Token], i: int, cues: Cues) -> bool:
     return j >= 0 and tokens[j].key in cues.saint_heads
 
 
-def best_population(cands) -> int:
+def _town_preposition(tokens: list[Token], i: int, cands, cues: Cues) -> bool:
+    """French "à" before a name with a capital or a big town among its readings: "à Luxembourg" (the city),
+    not "à La Réunion" (no town of note) nor "à Crète"."""
+    return i >= 1 and tokens[i - 1].key in cues.town_prepositions and any(
+        c.primary and c.entity.kind == "city"
+        and (c.entity.capital_of or c.entity.population >= TOWN_PREPOSITION_MIN_POPULATION) for c in cands)
+
+
+def _best_population(cands) -> int:
     """The population of the most populous primary reading (0 when none)."""
     return max((c.entity.population for c in cands if c.primary), default=0)
 
