@@ -177,28 +177,32 @@ def cues_for(lang: str) -> Cues:
 
 
 @cache
+def _alias_entries() -> tuple[tuple[str, str, str], ...]:
+    """(language, alias as written, entity id) for every language's ``aliases.yaml``."""
+    return tuple((lang, str(alias), str(entity_id)) for lang in lexicons.available_languages()
+                 for alias, entity_id in (lexicons.load(lang, "aliases").get("aliases") or {}).items())
+
+
+@cache
 def aliases() -> dict[str, tuple[str, ...]]:
     """Folded alias -> entity ids, from every language's ``aliases.yaml``."""
     out: dict[str, list[str]] = {}
-    for lang in lexicons.available_languages():
-        for alias, entity_id in (lexicons.load(lang, "aliases").get("aliases") or {}).items():
-            out.setdefault(fold_key(str(alias)), []).append(str(entity_id))
+    for _lang, alias, entity_id in _alias_entries():
+        out.setdefault(fold_key(alias), []).append(entity_id)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
 @cache
 def own_aliases(lang: str) -> frozenset[str]:
     """Folded aliases of one language's ``aliases.yaml``: "Ala." is Alabama in English, a town in Italian."""
-    return frozenset(fold_key(str(alias)) for alias in (lexicons.load(lang, "aliases").get("aliases") or {}))
+    return frozenset(fold_key(alias) for lg, alias, _ in _alias_entries() if lg == lang)
 
 
 @cache
 def acronym_aliases() -> frozenset[str]:
     """Folded aliases that the lexicons write in capitals ("USA", "UE"): an acronym in the text that
     is one of them is a place; "AIA" is no "Aia" (The Hague)."""
-    return frozenset(fold_key(str(alias)) for lang in lexicons.available_languages()
-                     for alias in (lexicons.load(lang, "aliases").get("aliases") or {})
-                     if str(alias).isupper())
+    return frozenset(fold_key(alias) for _, alias, _ in _alias_entries() if alias.isupper())
 
 
 @cache

@@ -354,20 +354,21 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
         n = lex.before.match_ending(doc.toks, k)
         if n:
             return lex.before_kind[tuple(t.text for t in doc.toks[k - n : k])], doc.original(k - n, k)
-    p = i - max((q.match_ending(doc.toks, i) for q in lex.qualifiers.values()), default=0)
-    c = p - lex.copulas.match_ending(doc.toks, p)
-    if c < p and c > a:
+    c = _copula_start(doc, i)
+    if c is not None and c > a:
         n = lex.nouns.match_ending(doc.toks, c)
         if n:
             return lex.noun_kind[tuple(t.text for t in doc.toks[c - n : c])], doc.original(c - n, c)
     return None
 
 
-def _after_copula(doc: _Doc, i: int) -> bool:
-    """A copula, then perhaps a qualifier, stands right before the number at token i ("sono circa")."""
+def _copula_start(doc: _Doc, i: int) -> int | None:
+    """Token index of a copula that stands, perhaps with a qualifier, right before the number at token i
+    ("i morti sono almeno 12", "Sono circa 3.500 i soldati"); None when there is none."""
     lex = doc.lex
     p = i - max((q.match_ending(doc.toks, i) for q in lex.qualifiers.values()), default=0)
-    return lex.copulas.match_ending(doc.toks, p) > 0
+    n = lex.copulas.match_ending(doc.toks, p)
+    return p - n if n else None
 
 
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
@@ -376,10 +377,9 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     found = _noun_after(doc, j, b)
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
-        coordinated = prev is not None and prev_end <= i and all(  # "Sono 3 i morti e oltre 500 i feriti"
-            doc.toks[k].text in _PUNCT or (doc.toks[k].text,) in lex.coordinators.seqs
-            or any(q.match_at(doc.toks, k) for q in lex.qualifiers.values()) for k in range(prev_end, i))
-        if found is None or not (_after_copula(doc, i) or coordinated):
+        # "Sono 3 i morti e oltre 500 i feriti"
+        coordinated = prev is not None and prev_end <= i and _only_joiners(doc, prev_end, i)
+        if found is None or not (_copula_start(doc, i) is not None or coordinated):
             return None  # "e oltre 2.000 gli sfollati": a noun of its own, not the figure before's
     noun_end = found[2] if found else j
     if found is not None:
@@ -524,16 +524,21 @@ def _status(
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
         _, pb = doc.clause(i, j, sub=False)
-        plain = all(
-            doc.toks[k].text in _PUNCT
-            or (doc.toks[k].text,) in lex.coordinators.seqs
-            or lex.modifiers.match_at(doc.toks, k)
-            or any(q.match_at(doc.toks, k) for q in lex.qualifiers.values())
-            for k in range(a, i)
-        )
-        if plain and pa <= prev_status_clause[0] < pb:
+        if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
+    """Tokens [lo, hi) are punctuation, coordinators, modifiers or qualifiers only ("and 200", "e oltre")."""
+    lex = doc.lex
+    return all(
+        doc.toks[k].text in _PUNCT
+        or (doc.toks[k].text,) in lex.coordinators.seqs
+        or lex.modifiers.match_at(doc.toks, k)
+        or any(q.match_at(doc.toks, k) for q in lex.qualifiers.values())
+        for k in range(lo, hi)
+    )
 
 
 def _future_form(word: str, lex: _Lex) -> bool:
