@@ -216,8 +216,7 @@ def name_continues(gazetteer, prefix: str) -> bool:
     j = bisect.bisect_left(keys, prefix)
     if j < len(keys) and keys[j].startswith(prefix):
         return True
-    continues = getattr(gazetteer, "continues", None)
-    return continues is None or continues(prefix)
+    return gazetteer.continues(prefix)
 
 
 def lookup_candidates(gazetteer, key: str) -> list:
