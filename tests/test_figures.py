@@ -10,29 +10,25 @@ import pytest
 from geo.dates import document_date
 from geo.figures import extract_figures
 from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Entity, Figure, Mention
-from tests.figure_helpers import figures_in
+from tests.figure_helpers import entity, figures_in, mentions_in
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DAY = dt.date(2026, 1, 6)
 
 
-def _e(id_: str, name: str, kind: str, country: str | None, capital_of: str | None = None) -> Entity:
-    return Entity(id_, name, kind, country, None, 0.0, 0.0, capital_of=capital_of)
-
-
-PL = _e("country:PL", "Poland", "country", "PL")
-RO = _e("country:RO", "Romania", "country", "RO")
-BALTIC = _e("region:baltic-states", "Baltic states", "region", None)
-LT = _e("country:LT", "Lithuania", "country", "LT")
-LV = _e("country:LV", "Latvia", "country", "LV")
-EE = _e("country:EE", "Estonia", "country", "EE")
-UA = _e("country:UA", "Ukraine", "country", "UA")
-KHARKIV = _e("admin1:UA-63", "Kharkiv Oblast", "admin1", "UA")
-DONBAS = _e("region:donbas", "Donbas", "region", "UA")
-KYIV = _e("geonames:703448", "Kyiv", "city", "UA", capital_of="UA")
-MOSCOW = _e("geonames:524901", "Moscow", "city", "RU", capital_of="RU")
-PARIS = _e("geonames:2988507", "Paris", "city", "FR", capital_of="FR")
-BAKHMUT = _e("geonames:712165", "Bakhmut", "city", "UA")
+PL = entity("country:PL", "Poland", "country", "PL")
+RO = entity("country:RO", "Romania", "country", "RO")
+BALTIC = entity("region:baltic-states", "Baltic states", "region", None)
+LT = entity("country:LT", "Lithuania", "country", "LT")
+LV = entity("country:LV", "Latvia", "country", "LV")
+EE = entity("country:EE", "Estonia", "country", "EE")
+UA = entity("country:UA", "Ukraine", "country", "UA")
+KHARKIV = entity("admin1:UA-63", "Kharkiv Oblast", "admin1", "UA")
+DONBAS = entity("region:donbas", "Donbas", "region", "UA")
+KYIV = entity("geonames:703448", "Kyiv", "city", "UA", capital_of="UA")
+MOSCOW = entity("geonames:524901", "Moscow", "city", "RU", capital_of="RU")
+PARIS = entity("geonames:2988507", "Paris", "city", "FR", capital_of="FR")
+BAKHMUT = entity("geonames:712165", "Bakhmut", "city", "UA")
 
 NAMES = {
     "Polonia": PL,
@@ -62,31 +58,17 @@ NAMES = {
 }
 
 
-def mentions(
-    text: str, names: dict[str, Entity] = NAMES, roles: dict[str, str] | None = None
-) -> list[Mention]:
-    """Resolved mentions for every occurrence of the known names (longest first, no overlaps)."""
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for name in sorted(names, key=len, reverse=True):
-        k = text.find(name)
-        while k >= 0:
-            end = k + len(name)
-            if not any(a < end and k < b for a, b in taken):
-                taken.append((k, end))
-                role = (roles or {}).get(name, "mention")
-                out.append(Mention("d", k, end, name, names[name], role=role, confidence=1.0))
-            k = text.find(name, end)
-    return sorted(out, key=lambda m: m.start)
+def mentions(text: str, names: dict[str, Entity] = NAMES, roles: dict[str, str] | None = None) -> list[Mention]:
+    return mentions_in(text, names, roles)
 
 
-def figs(text: str, lang: str, date: dt.date | None = DAY, **kw: object) -> list[Figure]:
-    ms = mentions(text, **kw)  # type: ignore[arg-type]
-    return extract_figures(Document("d", text), ms, lang=lang, doc_date=date)
+def figs(text: str, lang: str, date: dt.date | None = DAY, names: dict[str, Entity] = NAMES,
+         roles: dict[str, str] | None = None) -> list[Figure]:
+    return figures_in(text, names, lang, date, roles)
 
 
 def one(text: str, lang: str, **kw: object) -> Figure:
-    found = figs(text, lang, **kw)
+    found = figs(text, lang, **kw)  # type: ignore[arg-type]
     assert len(found) == 1, [(f.kind, f.value, text[f.start : f.end]) for f in found]
     return found[0]
 
@@ -470,8 +452,8 @@ def test_a_relative_clause_has_its_own_status(text, lang, statuses):
 
 
 def test_a_place_after_the_figure_and_a_participle_governs_it():
-    it_ = Entity("country:IT", "Italy", "country", "IT", None, 0.0, 0.0)
-    xk = Entity("country:XK", "Kosovo", "country", "XK", None, 0.0, 0.0)
+    it_ = entity("country:IT", "Italy", "country", "IT")
+    xk = entity("country:XK", "Kosovo", "country", "XK")
     text = ("The reinforcements, drawn from a battalion based in Italy, will join the roughly 4,500 troops "
             "already stationed in Kosovo.")
     (f,) = figures_in(text, {"Italy": it_, "Kosovo": xk}, "en", None)
