@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Iterable
 from html.parser import HTMLParser
@@ -22,6 +23,42 @@ TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 _SNIFF_BYTES = 8192
 
+#: The file that marks a folder as one of Atlante's output folders (see :mod:`layers.outputs`).
+MANIFEST_NAME = "manifest.json"
+MANIFEST_GENERATOR = "atlante"
+#: Files that together mark an output folder of a version of Atlante that wrote no manifest.
+_OLD_OUTPUT_MARKERS = ("mentions.jsonl", "places.geojson")
+
+
+def is_output_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds Atlante's outputs (its manifest, or the outputs of an older version)."""
+    manifest = folder / MANIFEST_NAME
+    if manifest.is_file():
+        try:
+            if json.loads(manifest.read_text(encoding="utf-8")).get("generator") == MANIFEST_GENERATOR:
+                return True
+        except (OSError, ValueError, AttributeError):
+            pass
+    return all((folder / name).is_file() for name in _OLD_OUTPUT_MARKERS)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files a folder input reads, in sorted order.
+
+    Every ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` file inside, recursively,
+    except hidden files and folders (a name starting with ``.``) and Atlante's own output
+    folders (:func:`is_output_folder`), wherever they are.
+    """
+    files: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_output_folder(here / d))
+        if here != folder and is_output_folder(here):
+            continue
+        files.extend(here / f for f in filenames
+                     if not f.startswith(".") and Path(f).suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+    return sorted(files)
+
 
 def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[Document]:
     """Read every input named on the command line.
@@ -30,7 +67,8 @@ def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[D
     ----------
     inputs : iterable of str
         File paths, folder paths (every supported file inside, recursively, in
-        sorted order) or ``"-"`` for standard input.
+        sorted order, except hidden paths and Atlante's output folders: see
+        :func:`folder_files`) or ``"-"`` for standard input.
     stdin : file-like, optional
         Stream read for ``"-"`` (default :data:`sys.stdin`).
 
@@ -55,9 +93,7 @@ def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[D
         if not path.exists():
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
-            )
+            files = folder_files(path)
             if not files:
                 raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
             for f in files:

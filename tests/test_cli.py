@@ -107,11 +107,12 @@ def test_jsonl_input_uses_doc_ids_and_offsets_into_text(tmp_path):
 def test_stdin_html_and_folder_inputs(tmp_path, monkeypatch):
     import io
 
-    html = tmp_path / "page.html"
+    (tmp_path / "pages").mkdir()
+    html = tmp_path / "pages" / "page.html"
     html.write_text("<html><head><title>Border report</title><script>var x = 'Paris';</script></head>"
                     "<body><p>Soldiers were sent to Lithuania.</p></body></html>", encoding="utf-8")
     out = tmp_path / "out"
-    assert make_map.main([str(tmp_path), "-o", str(out), "-q"]) == 0
+    assert make_map.main([str(tmp_path / "pages"), "-o", str(out), "-q"]) == 0
     line = json.loads((out / "mentions.jsonl").read_text().splitlines()[0])
     assert line["doc_id"] == "page"
     assert [t["name"] for t in line["toponyms"]] == ["Lithuania"], "script content is not text"
