@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Nominatim server (default: the public one; at most one request per second)")
     online.add_argument("--geocoder-cache", default=None, metavar="FILE",
                         help="SQLite cache of answers (default: ~/.cache/atlante/geocode.sqlite)")
+    p.add_argument("--encoding", default=None,
+                   help="read every input in this encoding (default: detect: BOM, UTF-8, else the likeliest "
+                        "legacy encoding such as cp1252)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad file of a batch (default: skip it with a warning)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -81,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
     if args.lang != "auto" and args.lang not in known_languages():
         raise InputError(f"unknown --lang {args.lang!r}; choose auto or one of {', '.join(known_languages())}")
     formats = _parse_formats(args.formats)
+    if args.encoding is not None:
+        from geo.documents import check_encoding
+
+        check_encoding(args.encoding)
     from layers.outputs import OutputFolder, check_outdir
 
     outdir = check_outdir(args.outdir, args.inputs or [str(SAMPLES)])
@@ -99,7 +108,13 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     from geo.documents import read_inputs
 
     t0 = time.perf_counter()
-    docs = read_inputs(args.inputs or [str(SAMPLES)])
+    skipped: list[str] = []
+
+    def skip(reason: str) -> None:
+        skipped.append(reason)
+        print(f"{PROG}: warning: {reason}; skipped", file=sys.stderr)
+
+    docs = read_inputs(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
 
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_documents
@@ -134,6 +149,12 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
               f"{n_figures} figures in {time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")
+    if skipped:
+        names = [reason.split(": ", 1)[0] for reason in skipped]
+        more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+        print(f"{PROG}: warning: skipped {len(skipped)} bad input file(s) ({', '.join(names[:5])}{more}); "
+              f"read {len(docs)} document(s) from the others (--strict stops at the first bad file)",
+              file=sys.stderr)
     return 0
 
 

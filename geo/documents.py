@@ -6,11 +6,16 @@ Every reader returns :class:`geo.model.Document` records; every failure raises
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import datetime as dt
 import json
 import os
+import re
 import sys
-from collections.abc import Iterable
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
@@ -60,7 +65,8 @@ def folder_files(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[Document]:
+def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None, encoding: str | None = None,
+                strict: bool = False, on_skip: Callable[[str], None] | None = None) -> list[Document]:
     """Read every input named on the command line.
 
     Parameters
@@ -71,6 +77,13 @@ def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[D
         :func:`folder_files`) or ``"-"`` for standard input.
     stdin : file-like, optional
         Stream read for ``"-"`` (default :data:`sys.stdin`).
+    encoding : str, optional
+        Read every file in this encoding instead of detecting it (see :func:`decode_text`).
+    strict : bool
+        Stop at the first bad file of a batch (default: skip it, see ``on_skip``).
+    on_skip : callable, optional
+        Called with the one-line reason when a bad file of a batch is skipped; by
+        default a :class:`InputWarning` is issued.
 
     Returns
     -------
@@ -80,14 +93,17 @@ def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[D
     Raises
     ------
     InputError
-        A path is missing, a file is unreadable, binary or of an unsupported type,
-        a JSONL line is malformed, or there is no text at all.
+        A path is missing or a folder holds no supported file; the only input file is
+        unreadable, binary, undecodable, of an unsupported type or a malformed JSONL file
+        (in a batch of several files such a file is skipped, unless ``strict``); every file
+        was skipped; or there is no text at all.
     """
-    docs: list[Document] = []
+    if encoding is not None:
+        check_encoding(encoding)
+    sources: list[Path | None] = []  # None: standard input
     for item in inputs:
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin
-            docs.append(Document(doc_id="stdin", text=stream.read()))
+            sources.append(None)
             continue
         path = Path(item)
         if not path.exists():
@@ -96,51 +112,161 @@ def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None) -> list[D
             files = folder_files(path)
             if not files:
                 raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
-            for f in files:
-                docs.extend(read_path(f))
+            sources.extend(files)
         else:
-            docs.extend(read_path(path))
+            sources.append(path)
+    batch = len(sources) > 1
+    docs: list[Document] = []
+    skipped = 0
+    for source in sources:
+        try:
+            if source is None:
+                docs.append(Document(doc_id="stdin", text=_read_stream(stdin or sys.stdin, encoding)))
+            else:
+                docs.extend(read_path(source, encoding=encoding))
+        except InputError as exc:
+            if strict or not batch:
+                raise
+            skipped += 1
+            if on_skip is None:
+                warnings.warn(f"{exc}; skipped", InputWarning, stacklevel=2)
+            else:
+                on_skip(str(exc))
     if not docs:
-        raise InputError("no input documents")
+        raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
     if all(not d.text.strip() for d in docs):
         raise InputError("the input holds no text")
     return _unique_ids(docs)
 
 
-def read_path(path: Path) -> list[Document]:
-    """Read one file into documents (one, or one per line for JSONL)."""
+class InputWarning(UserWarning):
+    """A bad file of a batch was skipped."""
+
+
+def _read_stream(stream: TextIO, encoding: str | None) -> str:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:  # a text stream with no bytes underneath (io.StringIO)
+        return stream.read()
+    return decode_text(buffer.read(), "standard input", encoding=encoding)
+
+
+def read_path(path: Path, *, encoding: str | None = None) -> list[Document]:
+    """Read one file into documents (one, or one per line for JSONL).
+
+    ``encoding`` forces the file's encoding (default: detected, see :func:`decode_text`).
+    """
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        return read_jsonl(path)
+        return read_jsonl(path, encoding=encoding)
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .jsonl")
-    text = read_text_file(path)
+    text = read_text_file(path, encoding=encoding)
     if suffix in (".html", ".htm"):
         title, text = html_to_text(text)
         return [Document(doc_id=path.stem, text=text, title=title)]
     return [Document(doc_id=path.stem, text=text)]
 
 
-def read_text_file(path: Path) -> str:
-    """Read a UTF-8 text file, refusing binary content with a clear error."""
+def read_text_file(path: Path, *, encoding: str | None = None) -> str:
+    """Read a text file in its encoding (detected unless ``encoding`` is given; see :func:`decode_text`)."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if b"\x00" in raw[:_SNIFF_BYTES]:
-        raise InputError(f"{path}: binary file, not text")
+    return decode_text(raw, str(path), encoding=encoding)
+
+
+#: Byte-order marks, longest first (UTF-32's little-endian mark starts like UTF-16's).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: Legacy encodings preferred among equally plausible readings: Western European ones, where the
+#: project's main languages were written before UTF-8.
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+#: Unicode categories that are implausible in a news text decoded right (symbols, marks, controls).
+_ODD_CATEGORIES = frozenset({"So", "Sk", "Sm", "Mn", "Me", "No", "Co", "Cc", "Cf", "Cn"})
+#: A reading with more than one odd character in this many is no text.
+MAX_ODD_SHARE = 10
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name, or an :class:`InputError` for an unknown one."""
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1252, latin-1, utf-16)") from None
 
 
-def read_jsonl(path: Path) -> list[Document]:
+def decode_text(raw: bytes, where: str, *, encoding: str | None = None) -> str:
+    """Decode a file's bytes.
+
+    A byte-order mark decides (UTF-8, UTF-16, UTF-32); then strict UTF-8; then the most
+    plausible reading among those :mod:`charset_normalizer` proposes and Windows-1252:
+    fewest symbols, control characters and mixed-script words, Western European
+    encodings first on a tie.  ``encoding`` skips detection.
+
+    Raises
+    ------
+    InputError
+        Binary content (NUL bytes without a UTF-16/32 mark), or bytes no encoding reads.
+    """
+    if encoding is not None:
+        try:
+            return raw.decode(check_encoding(encoding))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not {encoding} text (byte {exc.start})") from None
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{where}: not {codec} text despite its byte-order mark (byte {exc.start})") from None
+    if b"\x00" in raw[:_SNIFF_BYTES]:
+        raise InputError(f"{where}: binary file, not text")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect_legacy(raw, where)
+
+
+def _detect_legacy(raw: bytes, where: str) -> str:
+    from charset_normalizer import from_bytes
+
+    candidates = [(str(m), m.encoding, m.chaos) for m in from_bytes(raw)]
+    with contextlib.suppress(UnicodeDecodeError):
+        candidates.append((raw.decode("cp1252"), "cp1252", 1.0))
+    scored = [(_oddness(text), name not in _PREFERRED, chaos, text) for text, name, chaos in candidates]
+    best = min(scored, default=None, key=lambda c: c[:3])
+    if best is None or best[0] > max(2, len(best[3]) // MAX_ODD_SHARE):
+        raise InputError(f"{where}: not text in any known encoding (binary? use --encoding to name it)")
+    return best[3]
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+def _odd_word(word: str) -> bool:
+    """A word mixing scripts ("Ð¾Ñ"), or a long Latin word made mostly of accented letters ("Ðîññèéñêèå")."""
+    scripts = {_script(c) for c in word}
+    if len(scripts) > 1:
+        return True
+    return scripts == {"LATIN"} and len(word) >= 4 and 2 * sum(not c.isascii() for c in word) > len(word)
+
+
+def _oddness(text: str) -> int:
+    """How implausible a decoded text is: symbols, marks and controls, and odd words (:func:`_odd_word`)."""
+    odd = sum(1 for c in text if unicodedata.category(c) in _ODD_CATEGORIES and c not in "\n\r\t")
+    return odd + sum(1 for w in _WORD.findall(text) if _odd_word(w))
+
+
+def read_jsonl(path: Path, *, encoding: str | None = None) -> list[Document]:
     """Read a JSONL file: one object per line with ``doc_id``, ``text`` and optional
     ``date`` (ISO), ``lang``, ``title``, ``url``; other keys are ignored."""
     docs = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
-    for lineno, line in enumerate(read_text_file(path).split("\n"), 1):
+    for lineno, line in enumerate(read_text_file(path, encoding=encoding).split("\n"), 1):
         if not line.strip():
             continue
         try:

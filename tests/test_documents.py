@@ -1,0 +1,117 @@
+"""Reading inputs: encodings (BOMs, UTF-8, legacy single-byte), forced encodings, batches with bad files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.documents import InputWarning, decode_text, read_inputs, read_text_file
+from geo.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TEXTS = {
+    "it": "Le truppe italiane sono arrivate a Forlì e poi in Lettonia: è una missione più lunga del previsto.",
+    "fr": "Les soldats français sont arrivés à Brest ; l'état-major a précisé que la mission durera trois mois.",
+    "de": "Die Bundeswehr schickt Soldaten nach Litauen; der Einsatz beginnt im März, hieß es in Köln.",
+    "es": "Las tropas españolas llegaron a Córdoba y después a Letonia, según informó el ministerio.",
+    "quotes": "“Troops” – in Poland … the mission costs 2 million €, the ministry said.",
+    "pl": "Żołnierze polscy przybyli do Łodzi i Gdańska, poinformowało ministerstwo obrony.",
+    "ru": "Российские войска вошли в Харьковскую область, сообщили в министерстве обороны.",
+}
+
+
+@pytest.mark.parametrize(("key", "encoding"), [
+    ("it", "utf-8"), ("it", "utf-8-sig"), ("it", "utf-16"), ("fr", "utf-16-le-bom"), ("de", "utf-16-be-bom"),
+    ("es", "utf-32"),
+    ("it", "latin-1"), ("fr", "latin-1"), ("de", "latin-1"), ("es", "latin-1"), ("it", "cp1252"),
+    ("quotes", "cp1252"), ("pl", "cp1250"), ("ru", "cp1251"),
+])
+def test_files_in_every_common_encoding_are_read(tmp_path, key, encoding):
+    text = TEXTS[key]
+    if encoding.endswith("-bom"):  # UTF-16 of one byte order with its mark
+        codec = encoding[: -len("-bom")]
+        raw = ("\ufeff" + text).encode(codec)
+    else:
+        raw = text.encode(encoding)
+    path = tmp_path / "a.txt"
+    path.write_bytes(raw)
+    assert read_text_file(path) == text
+
+
+def test_an_encoding_can_be_forced(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Forlì, Città di Castello".encode("latin-1"))
+    assert read_text_file(path, encoding="latin-1") == "Forlì, Città di Castello"
+    assert read_text_file(path, encoding="cp1250") == "Forlě, Cittŕ di Castello", "forced, not detected"
+    with pytest.raises(InputError, match="not utf-8 text"):
+        read_text_file(path, encoding="utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        read_inputs([str(path)], encoding="klingon")
+
+
+def test_binary_content_is_no_text():
+    with pytest.raises(InputError, match="binary"):
+        decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.txt")
+    with pytest.raises(InputError, match="not text in any known encoding"):
+        decode_text(bytes(range(1, 32)) * 20 + b"\xff\xfe\x81", "y.txt")
+
+
+def _batch(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "a_good.txt").write_bytes(TEXTS["it"].encode("latin-1"))
+    (folder / "b_binary.txt").write_bytes(b"\x00\x01\x02PNG")
+    (folder / "c_broken.jsonl").write_text('{"doc_id": "x", "text": "a"}\n{oops\n', encoding="utf-8")
+    (folder / "d_good.txt").write_text(TEXTS["fr"], encoding="utf-16")
+    return folder
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "make_map.py"), *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_a_batch_skips_bad_files_with_a_warning_each_and_a_summary(tmp_path):
+    src = _batch(tmp_path / "in")
+    out = tmp_path / "out"
+    proc = _cli(str(src), "-o", str(out), "-q", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert "b_binary.txt: binary file" in lines[0] and lines[0].endswith("skipped")
+    assert "c_broken.jsonl:2: not valid JSON" in lines[1]
+    assert "skipped 2 bad input file(s)" in lines[2] and "read 2 document(s)" in lines[2]
+    docs = {json.loads(line)["doc_id"] for line in (out / "mentions.jsonl").read_text().splitlines()}
+    assert docs == {"a_good", "d_good"}
+
+
+def test_strict_stops_at_the_first_bad_file(tmp_path):
+    src = _batch(tmp_path / "in")
+    out = tmp_path / "out"
+    proc = _cli(str(src), "-o", str(out), "--strict", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"make_map.py: error: {src / 'b_binary.txt'}: binary file, not text"]
+    assert not out.exists()
+
+
+def test_a_batch_of_bad_files_only_fails(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"\x00\x01")
+    (src / "b.txt").write_bytes(b"\x00\x02")
+    proc = _cli(str(src), "-o", str(tmp_path / "out"), cwd=tmp_path)
+    assert proc.returncode == 2 and "all 2 input files were skipped" in proc.stderr.splitlines()[-1]
+
+
+def test_the_python_api_warns_about_skipped_files(tmp_path):
+    src = _batch(tmp_path / "in")
+    with pytest.warns(InputWarning) as record:
+        docs = read_inputs([str(src)])
+    messages = [str(w.message) for w in record]
+    assert len(messages) == 2 and "b_binary.txt: binary file" in messages[0] and "c_broken.jsonl:2" in messages[1]
+    assert [d.doc_id for d in docs] == ["a_good", "d_good"]
+    assert docs[1].text == TEXTS["fr"]
