@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help=".txt/.md/.html files, folders, '-' for standard input, or .jsonl (one document per line: "
-                        "doc_id, text, optional date, lang, title, url). Default: the bundled samples.")
+                        "doc_id, text, optional date, lang, title, url, outlet). Default: the bundled samples.")
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: out/)")
     p.add_argument("--lang", default="auto", help="document language: auto (detect per document), it, en, fr, ...")
     p.add_argument("--title", default=None, help="map title")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -162,8 +163,7 @@ def read_path(path: Path, *, encoding: str | None = None) -> list[Document]:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .jsonl")
     text = read_text_file(path, encoding=encoding)
     if suffix in (".html", ".htm"):
-        title, text = html_to_text(text)
-        return [Document(doc_id=path.stem, text=text, title=title)]
+        return [html_document(path.stem, text)]
     return [Document(doc_id=path.stem, text=text)]
 
 
@@ -263,7 +263,7 @@ def _oddness(text: str) -> int:
 
 def read_jsonl(path: Path, *, encoding: str | None = None) -> list[Document]:
     """Read a JSONL file: one object per line with ``doc_id``, ``text`` and optional
-    ``date`` (ISO), ``lang``, ``title``, ``url``; other keys are ignored."""
+    ``date`` (ISO), ``lang``, ``title``, ``url``, ``outlet``; other keys are ignored."""
     docs = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
     for lineno, line in enumerate(read_text_file(path, encoding=encoding).split("\n"), 1):
@@ -288,6 +288,7 @@ def read_jsonl(path: Path, *, encoding: str | None = None) -> list[Document]:
                 lang=_opt_str(obj.get("lang")),
                 title=_opt_str(obj.get("title")),
                 url=_opt_str(obj.get("url")),
+                outlet=_opt_str(obj.get("outlet")),
             )
         )
     return docs
@@ -313,7 +314,7 @@ def _unique_ids(docs: list[Document]) -> list[Document]:
         n = seen.get(d.doc_id, 0) + 1
         seen[d.doc_id] = n
         if n > 1:
-            d = Document(f"{d.doc_id}-{n}", d.text, d.date, d.lang, d.title, d.url)
+            d = dataclasses.replace(d, doc_id=f"{d.doc_id}-{n}")
         out.append(d)
     return out
 
@@ -353,10 +354,50 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> tuple[str | None, str]:
-    """Extract ``(title, text)`` from an HTML page; scripts and styles are dropped.
+def html_document(doc_id: str, html: str) -> Document:
+    """A saved web page as a document: its article's text and the page's metadata.
 
-    Offsets of everything Atlante finds in an HTML input refer to this text.
+    The article body is extracted with trafilatura: navigation, cookie banners, related
+    articles, comments and footers are left out, so the towns they name are no places of
+    the article.  The page's metadata (``<title>``, Open Graph and schema.org tags, canonical
+    link) give the document's ``title``, ``date`` (publication date), ``url`` and
+    ``outlet`` (site name).  A page trafilatura finds no article in (a bare fragment) is
+    read whole by :func:`html_to_text`.  Offsets of everything Atlante finds in an HTML
+    input refer to the extracted text.
+
+    Parameters
+    ----------
+    doc_id : str
+    html : str
+        The page's markup, decoded.
+
+    Returns
+    -------
+    Document
+    """
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - a pinned dependency
+        raise InputError(f"reading HTML needs trafilatura ({exc}); run `make map` or pip install -e .") from None
+    article = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if article is None or not (article.text or "").strip():
+        title, text = html_to_text(html)
+        return Document(doc_id=doc_id, text=text, title=title)
+    date = None
+    if article.date:
+        with contextlib.suppress(ValueError):
+            date = dt.date.fromisoformat(article.date[:10])
+    return Document(doc_id=doc_id, text=article.text, date=date, title=_opt_str(article.title),
+                    url=_opt_str(article.url), outlet=_opt_str(article.sitename))
+
+
+def html_to_text(html: str) -> tuple[str | None, str]:
+    """Extract ``(title, text)`` from an HTML page or fragment: all its text, scripts and styles dropped.
+
+    The fallback of :func:`html_document` for markup with no article in it.
     """
     parser = _TextExtractor()
     parser.feed(html)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import make_map
 from geo.documents import InputWarning, decode_text, read_inputs, read_text_file
 from geo.errors import InputError
 
@@ -115,3 +116,54 @@ def test_the_python_api_warns_about_skipped_files(tmp_path):
     assert len(messages) == 2 and "b_binary.txt: binary file" in messages[0] and "c_broken.jsonl:2" in messages[1]
     assert [d.doc_id for d in docs] == ["a_good", "d_good"]
     assert docs[1].text == TEXTS["fr"]
+
+
+# -- HTML pages ------------------------------------------------------------------------------
+
+DATA = Path(__file__).resolve().parent / "data"
+#: Towns the pages' menus, cookie banners, related-article lists, comments and footers name.
+CHROME_TOWNS = {"Rome", "Milan", "Naples", "Turin", "Palermo", "Bologna", "Florence", "Genoa", "London",
+                "Manchester", "Liverpool", "Edinburgh", "Leeds", "Glasgow", "Cardiff", "Belfast", "Bristol",
+                "Plymouth", "Aberdeen", "Birmingham", "Norway", "Yorkshire"}
+
+
+@pytest.mark.parametrize(("page", "title", "date", "url", "outlet"), [
+    ("news_page_it.html", "Truppe italiane in Lettonia, arrivano i rinforzi", "2026-03-04",
+     "https://www.corrieredelnord.example/esteri/truppe-lettonia", "Il Corriere del Nord"),
+    ("news_page_en.html", "Britain sends 800 more troops to Estonia", "2026-02-17",
+     "https://northernledger.example/world/2026/feb/17/estonia-troops", "The Northern Ledger"),
+])
+def test_a_saved_page_gives_its_article_and_metadata(page, title, date, url, outlet):
+    (doc,) = read_inputs([str(DATA / page)])
+    assert (doc.title, doc.date.isoformat(), doc.url, doc.outlet) == (title, date, url, outlet)
+    for chrome in ("Accetta", "Accept all", "Leggi anche", "Most read", "Commenti", "Comments", "P.IVA",
+                   "Registered in", "Share on"):
+        assert chrome not in doc.text
+    assert doc.text.count("\n") >= 3, "paragraphs stay lines"
+
+
+def test_towns_of_a_page_s_chrome_are_no_places_and_the_article_s_are(tmp_path):
+    src = tmp_path / "pages"
+    src.mkdir()
+    for page in ("news_page_it.html", "news_page_en.html"):
+        (src / page).write_bytes((DATA / page).read_bytes())
+    out = tmp_path / "out"
+    assert make_map.main([str(src), "-o", str(out), "-q"]) == 0
+    names = {}
+    for line in (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        names[row["doc_id"]] = {t["name"] for t in row["toponyms"]}
+    assert {"Latvia", "Livorno", "Riga", "Belarus"} <= names["news_page_it"]
+    assert {"Estonia", "Tapa", "Tallinn", "Moscow"} <= names["news_page_en"]
+    assert not (names["news_page_it"] | names["news_page_en"]) & CHROME_TOWNS
+    figures = json.loads((out / "figures.geojson").read_text(encoding="utf-8"))["features"]
+    dated = {f["properties"]["document"]: f["properties"]["date"]
+             for f in figures if f["properties"]["kind"] == "troops"}
+    assert dated["news_page_en"] == "2026-02-17", "an undated figure takes the page's publication date"
+
+
+def test_an_html_fragment_with_no_article_is_read_whole(tmp_path):
+    path = tmp_path / "snippet.html"
+    path.write_text("<p>Troops in <b>Poland</b>.</p>", encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert doc.text == "Troops in Poland." and doc.title is None and doc.outlet is None
