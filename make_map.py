@@ -149,6 +149,10 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
               f"{n_figures} figures in {time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")
+    if online is not None and online.failure is not None:
+        unresolved = {m.surface for d in parsed for m in d.mentions if m.entity is None}
+        print(f"{PROG}: warning: the online geocoder failed, so the run went on offline: "
+              f"{len(unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
     if skipped:
         names = [reason.split(": ", 1)[0] for reason in skipped]
         more = f" and {len(names) - 5} more" if len(names) > 5 else ""
@@ -159,16 +163,19 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
 
 
 def _online_geocoder(args: argparse.Namespace):
-    """The opt-in Nominatim geocoder (cached, rate-limited), from the command-line options."""
+    """The opt-in Nominatim geocoder (cached, rate-limited, offline once it fails), from the command-line options."""
     from urllib.parse import urlsplit
 
-    from geo.geocoders import CachedGeocoder
+    from geo.geocoders import CachedGeocoder, OfflineFallback
 
     url = urlsplit(args.geocoder_url)
     if url.scheme not in ("http", "https") or not url.netloc:
         raise InputError(f"--geocoder-url must be an http(s) URL, got {args.geocoder_url!r}")
-    return CachedGeocoder(user_agent=args.user_agent, cache_path=args.geocoder_cache, domain=url.netloc,
-                          scheme=url.scheme)
+    online = CachedGeocoder(user_agent=args.user_agent, cache_path=args.geocoder_cache, domain=url.netloc,
+                            scheme=url.scheme)
+    # an unreachable geocoder is a warning: the run goes on offline (summed up in _make)
+    return OfflineFallback(online, on_failure=lambda reason: print(
+        f"{PROG}: warning: {reason}; going on offline", file=sys.stderr))
 
 
 def _parse_formats(value: str) -> list[str]:
