@@ -153,7 +153,13 @@ def export(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, outdir: Path, fo
 
 
 def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, driver: str) -> None:
-    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text)."""
+    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text).
+
+    The file carries no time of writing (:func:`layers.reproducible.fixed_ogr_timestamp`): the
+    same frames give the same bytes.
+    """
+    from layers.reproducible import fixed_ogr_timestamp
+
     if path.exists():
         path.unlink()
     for layer, gdf in (("places", places), ("figures", figures)):
@@ -162,7 +168,8 @@ def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
             if col != flat.geometry.name and flat[col].dtype == object:
                 flat[col] = [json.dumps(json_value(v), ensure_ascii=False) if isinstance(v, list | tuple) else v
                              for v in flat[col]]
-        flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
+        with fixed_ogr_timestamp():
+            flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
 
 
 def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, gazetteer: Any = None) -> None:

@@ -212,3 +212,13 @@ def test_folders_skip_hidden_paths_and_atlante_outputs(tmp_path):
     _write(src / "older_map" / "map.html", "<html><body>Milano</body></html>")
     assert folder_files(src) == [src / "a.txt", src / "sub" / "b.md"]
     assert [d.doc_id for d in read_inputs([str(src)])] == ["a", "b"]
+
+
+def test_the_same_inputs_give_the_same_bytes_in_every_file(tmp_path):
+    outs = [tmp_path / "first", tmp_path / "second"]
+    for out in outs:
+        assert make_map.main(["-o", str(out), "-q", "--format", "geojson,gpkg,csv"]) == 0
+    first, second = (_snapshot(out) for out in outs)
+    assert set(first) == {*make_map.OUTPUT_FILES, "atlante.gpkg", "figures.csv"}
+    for name, data in first.items():
+        assert data == second[name], f"{name} differs between two runs"
