@@ -29,6 +29,10 @@ TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 _SNIFF_BYTES = 8192
 
+#: The sample articles that ship with Atlante (``samples/`` beside the ``geo`` package), whatever the
+#: working directory: ``read_inputs([SAMPLES])``.
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
 #: The file that marks a folder as one of Atlante's output folders (see :mod:`layers.outputs`).
 MANIFEST_NAME = "manifest.json"
 MANIFEST_GENERATOR = "atlante"
@@ -66,16 +70,17 @@ def folder_files(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def read_inputs(inputs: Iterable[str], *, stdin: TextIO | None = None, encoding: str | None = None,
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | None = None, encoding: str | None = None,
                 strict: bool = False, on_skip: Callable[[str], None] | None = None) -> list[Document]:
     """Read every input named on the command line.
 
     Parameters
     ----------
-    inputs : iterable of str
+    inputs : iterable of str or Path
         File paths, folder paths (every supported file inside, recursively, in
         sorted order, except hidden paths and Atlante's output folders: see
-        :func:`folder_files`) or ``"-"`` for standard input.
+        :func:`folder_files`) or ``"-"`` for standard input.  :data:`SAMPLES` is the
+        bundled sample articles.
     stdin : file-like, optional
         Stream read for ``"-"`` (default :data:`sys.stdin`).
     encoding : str, optional

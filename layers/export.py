@@ -92,13 +92,16 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
 
 
 def json_value(value: Any) -> Any:
-    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``."""
+    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``, dates as ISO text."""
     if isinstance(value, list | tuple | np.ndarray):
         return [json_value(v) for v in value]
     if isinstance(value, dict):
         return {str(k): json_value(v) for k, v in value.items()}
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        value = pd.Timestamp(value)
+        return None if pd.isna(value) else (value.date() if value == value.normalize() else value).isoformat()
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):

@@ -167,3 +167,11 @@ def test_an_html_fragment_with_no_article_is_read_whole(tmp_path):
     path.write_text("<p>Troops in <b>Poland</b>.</p>", encoding="utf-8")
     (doc,) = read_inputs([str(path)])
     assert doc.text == "Troops in Poland." and doc.title is None and doc.outlet is None
+
+
+def test_the_bundled_samples_are_found_from_any_working_directory(tmp_path, monkeypatch):
+    from geo.documents import SAMPLES
+
+    monkeypatch.chdir(tmp_path)
+    docs = read_inputs([SAMPLES])
+    assert len(docs) == len(list(SAMPLES.glob("*.txt"))) >= 4
