@@ -57,14 +57,14 @@ def folder_files(folder: Path) -> list[Path]:
 
     Every ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` file inside, recursively,
     except hidden files and folders (a name starting with ``.``) and Atlante's own output
-    folders (:func:`is_output_folder`), wherever they are.
+    folders (:func:`is_output_folder`), wherever they are (``folder`` itself included).
     """
     files: list[Path] = []
+    if is_output_folder(folder):
+        return files
     for dirpath, dirnames, filenames in os.walk(folder):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_output_folder(here / d))
-        if here != folder and is_output_folder(here):
-            continue
         files.extend(here / f for f in filenames
                      if not f.startswith(".") and Path(f).suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
     return sorted(files)
@@ -116,6 +116,8 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():
             files = folder_files(path)
+            if not files and is_output_folder(path):
+                raise InputError(f"{item}: a folder of Atlante's outputs, not of articles")
             if not files:
                 raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
             sources.extend(files)

@@ -12,6 +12,7 @@ import pytest
 
 import make_map
 from geo.documents import folder_files, read_inputs
+from geo.errors import InputError
 from layers.outputs import STAGING_NAME, OutputFolder, read_manifest, sha256_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,3 +223,9 @@ def test_the_same_inputs_give_the_same_bytes_in_every_file(tmp_path):
     assert set(first) == {*make_map.OUTPUT_FILES, "atlante.gpkg", "figures.csv"}
     for name, data in first.items():
         assert data == second[name], f"{name} differs between two runs"
+
+
+def test_an_output_folder_given_as_input_is_refused(two_runs):
+    _, _, out = two_runs
+    with pytest.raises(InputError, match="a folder of Atlante's outputs"):
+        read_inputs([str(out)])
