@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -71,17 +69,11 @@ def _batch(folder: Path) -> Path:
     return folder
 
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "make_map.py"), *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
-
-
-def test_a_batch_skips_bad_files_with_a_warning_each_and_a_summary(tmp_path):
+def test_a_batch_skips_bad_files_with_a_warning_each_and_a_summary(tmp_path, capsys):
     src = _batch(tmp_path / "in")
     out = tmp_path / "out"
-    proc = _cli(str(src), "-o", str(out), "-q", cwd=tmp_path)
-    assert proc.returncode == 0, proc.stderr
-    lines = proc.stderr.strip().splitlines()
+    assert make_map.main([str(src), "-o", str(out), "-q"]) == 0
+    lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 3
     assert "b_binary.txt: binary file" in lines[0] and lines[0].endswith("skipped")
     assert "c_broken.jsonl:2: not valid JSON" in lines[1]
@@ -90,22 +82,23 @@ def test_a_batch_skips_bad_files_with_a_warning_each_and_a_summary(tmp_path):
     assert docs == {"a_good", "d_good"}
 
 
-def test_strict_stops_at_the_first_bad_file(tmp_path):
+def test_strict_stops_at_the_first_bad_file(tmp_path, capsys):
     src = _batch(tmp_path / "in")
     out = tmp_path / "out"
-    proc = _cli(str(src), "-o", str(out), "--strict", cwd=tmp_path)
-    assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [f"make_map.py: error: {src / 'b_binary.txt'}: binary file, not text"]
+    assert make_map.main([str(src), "-o", str(out), "--strict"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"make_map.py: error: {src / 'b_binary.txt'}: binary file, not text"]
     assert not out.exists()
 
 
-def test_a_batch_of_bad_files_only_fails(tmp_path):
+def test_a_batch_of_bad_files_only_fails(tmp_path, capsys):
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_bytes(b"\x00\x01")
     (src / "b.txt").write_bytes(b"\x00\x02")
-    proc = _cli(str(src), "-o", str(tmp_path / "out"), cwd=tmp_path)
-    assert proc.returncode == 2 and "all 2 input files were skipped" in proc.stderr.splitlines()[-1]
+    assert make_map.main([str(src), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "make_map.py: error: all 2 input files were skipped"
 
 
 def test_the_python_api_warns_about_skipped_files(tmp_path):
