@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -191,6 +192,8 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 #: Unicode categories that are implausible in a news text decoded right (symbols, marks, controls).
 _ODD_CATEGORIES = frozenset({"So", "Sk", "Sm", "Mn", "Me", "No", "Co", "Cc", "Cf", "Cn"})
+#: How many bytes of a file the candidate readings of a legacy encoding are scored on.
+_DETECT_BYTES = 16384
 #: A reading with more than one odd character in this many is no text.
 MAX_ODD_SHARE = 10
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -240,16 +243,25 @@ def decode_text(raw: bytes, where: str, *, encoding: str | None = None) -> str:
 def _detect_legacy(raw: bytes, where: str) -> str:
     from charset_normalizer import from_bytes
 
-    candidates = [(str(m), m.encoding, m.chaos) for m in from_bytes(raw)]
+    candidates = [(m.encoding, m.chaos) for m in from_bytes(raw)]
     with contextlib.suppress(UnicodeDecodeError):
-        candidates.append((raw.decode("cp1252"), "cp1252", 1.0))
-    scored = [(_oddness(text), name not in _PREFERRED, chaos, text) for text, name, chaos in candidates]
+        raw.decode("cp1252")
+        candidates.append(("cp1252", 1.0))
+    head = raw[:_DETECT_BYTES]  # readings are scored on the head of the file: the winner decodes it all
+    scored = []
+    for name, chaos in candidates:
+        sample = head.decode(name, errors="ignore")
+        scored.append((_oddness(sample), name not in _PREFERRED, chaos, name, len(sample)))
     best = min(scored, default=None, key=lambda c: c[:3])
-    if best is None or best[0] > max(2, len(best[3]) // MAX_ODD_SHARE):
+    if best is None or best[0] > max(2, best[4] // MAX_ODD_SHARE):
         raise InputError(f"{where}: not text in any known encoding (binary? use --encoding to name it)")
-    return best[3]
+    try:
+        return raw.decode(best[3])
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not {best[3]} text after all (byte {exc.start}); use --encoding") from None
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 
