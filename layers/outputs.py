@@ -1,10 +1,13 @@
 """The output folder: checked before any work, locked for one run, written all together.
 
-A run never writes into OUTDIR directly.  :class:`OutputFolder`
+A run never writes into OUTDIR directly.  It
 
 1. checks OUTDIR before any processing (:func:`check_outdir`): its parent must be a folder,
    it must be a folder or creatable, writable, and neither equal to nor inside an input
    folder;
+
+then :class:`OutputFolder`
+
 2. takes an exclusive lock on OUTDIR (``fcntl.flock`` on the folder itself, so no lock file
    is left behind; ``msvcrt`` on a hidden ``.atlante.lock`` on Windows): a second run into
    the same folder fails at once with one line (:class:`OutdirBusyError`);
@@ -27,6 +30,7 @@ for every file, the manifest included.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -169,7 +173,11 @@ class OutputFolder:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         try:
-            if self.staging.exists():
+            if (self.staging / MANIFEST_NAME).is_file():
+                # a commit an error or Ctrl-C interrupted: finish it (else the next run will)
+                with contextlib.suppress(OSError):
+                    self._finish(self.staging)
+            elif self.staging.exists():
                 shutil.rmtree(self.staging, ignore_errors=True)
             if self._created and not any(self.outdir.iterdir()):
                 self.outdir.rmdir()

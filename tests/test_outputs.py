@@ -229,3 +229,21 @@ def test_an_output_folder_given_as_input_is_refused(two_runs):
     _, _, out = two_runs
     with pytest.raises(InputError, match="a folder of Atlante's outputs"):
         read_inputs([str(out)])
+
+
+def test_an_error_during_the_commit_is_finished_on_the_way_out(two_runs, monkeypatch):
+    import os
+
+    _, b, out = two_runs
+    real_replace, calls = os.replace, []
+
+    def flaky_replace(src, dst):
+        calls.append(Path(src).name)
+        if Path(src).name == "mentions.jsonl" and calls.count("mentions.jsonl") == 1:
+            raise KeyboardInterrupt  # Ctrl-C half-way through the renames
+        return real_replace(src, dst)
+
+    monkeypatch.setattr("os.replace", flaky_replace)
+    assert make_map.main([str(b), "-o", str(out), "-q"]) == 130
+    _agrees_with_manifest(out)
+    assert _doc_ids(out) == {"beta"} and not (out / STAGING_NAME).exists()
