@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer clean lab
+.PHONY: map test lint bench eval gazetteer weights clean lab
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -32,6 +32,10 @@ lab: $(VENV)/.notebook
 eval: $(VENV)/.runtime
 	$(PY) benchmarks/eval_geoparsing.py --split test
 
+# Refit the weights of the weighed decisions on ../shared/eval/news_train; news_dev is only checked.
+weights: $(VENV)/.test
+	$(PY) geo/data/fit_weights.py --check ../shared/eval/news_dev
+
 gazetteer: $(VENV)/.runtime
 	$(PY) geo/data/build_gazetteer.py
 
@@ -43,7 +47,7 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
-	$(PIP) install -e ".[test]"
+	$(PIP) install -e ".[test,fit]"
 	touch $@
 
 $(VENV)/.notebook: pyproject.toml $(VENV)/.runtime
