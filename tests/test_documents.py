@@ -168,3 +168,15 @@ def test_the_bundled_samples_are_found_from_any_working_directory(tmp_path, monk
     monkeypatch.chdir(tmp_path)
     docs = read_inputs([SAMPLES])
     assert len(docs) == len(list(SAMPLES.glob("*.txt"))) >= 4
+
+
+def test_standard_input_is_decoded_like_a_file(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, str(ROOT / "make_map.py"), "-", "-o", str(out), "-q"],
+                          input=TEXTS["it"].encode("latin-1"), capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    (line,) = (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
+    assert "Forlì" in {t["surface"] for t in json.loads(line)["toponyms"]}
