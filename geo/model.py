@@ -41,6 +41,8 @@ class Document:
         Language given with the input; ``None`` means detect it.
     title, url : str or None
         Optional metadata, shown in popups.
+    outlet : str or None
+        The publication, e.g. from a web page's site name.
     """
 
     doc_id: str
@@ -49,6 +51,7 @@ class Document:
     lang: str | None = None
     title: str | None = None
     url: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)

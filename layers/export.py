@@ -92,13 +92,16 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
 
 
 def json_value(value: Any) -> Any:
-    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``."""
+    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``, dates as ISO text."""
     if isinstance(value, list | tuple | np.ndarray):
         return [json_value(v) for v in value]
     if isinstance(value, dict):
         return {str(k): json_value(v) for k, v in value.items()}
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        value = pd.Timestamp(value)
+        return None if pd.isna(value) else (value.date() if value == value.normalize() else value).isoformat()
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
@@ -153,7 +156,13 @@ def export(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, outdir: Path, fo
 
 
 def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, driver: str) -> None:
-    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text)."""
+    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text).
+
+    The file carries no time of writing (:func:`layers.reproducible.fixed_ogr_timestamp`): the
+    same frames give the same bytes.
+    """
+    from layers.reproducible import fixed_ogr_timestamp
+
     if path.exists():
         path.unlink()
     for layer, gdf in (("places", places), ("figures", figures)):
@@ -162,7 +171,8 @@ def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
             if col != flat.geometry.name and flat[col].dtype == object:
                 flat[col] = [json.dumps(json_value(v), ensure_ascii=False) if isinstance(v, list | tuple) else v
                              for v in flat[col]]
-        flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
+        with fixed_ogr_timestamp():
+            flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
 
 
 def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, gazetteer: Any = None) -> None:

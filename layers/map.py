@@ -516,7 +516,15 @@ def save_map(m: folium.Map, path: Path) -> None:
         A map from :func:`build_map`; any other folium map has its assets inlined too.
     path : Path
         The file to write.
+
+    Notes
+    -----
+    The same map gives the same bytes: folium's random element ids are replaced by ids
+    derived from the page (:func:`layers.reproducible.stable_element_ids`).
     """
     if not isinstance(m, AtlanteMap):
         inline_assets(m)
-    Path(path).write_text(m.get_root().render(), encoding="utf-8")
+    from layers.reproducible import stable_element_ids
+
+    root = m.get_root()
+    Path(path).write_text(stable_element_ids(root, root.render()), encoding="utf-8")

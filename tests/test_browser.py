@@ -8,6 +8,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from layers.frames import figures_frame, places_frame
@@ -171,7 +172,8 @@ def test_date_filter_keeps_only_the_chosen_period(page, maps):
     path, _, figures = maps["demo"]
     _open(page, path)
     dates = page.evaluate("atlante.data.time.dates")
-    assert dates == sorted({d for d, ids in zip(figures["date"], figures["place_ids"], strict=True) if d and ids})
+    assert dates == sorted({d.date().isoformat() for d, ids in zip(figures["date"], figures["place_ids"], strict=True)
+                            if d is not pd.NaT and ids})
     last = dates[-1]
     page.evaluate("""(i) => { const input = document.querySelectorAll('.atlante-time-input')[0];
         input.value = String(i); input.dispatchEvent(new Event('input')); }""", len(dates) - 1)

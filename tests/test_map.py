@@ -6,6 +6,7 @@ import json
 import re
 
 import folium
+import pandas as pd
 import pytest
 import yaml
 
@@ -255,7 +256,8 @@ def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):
     groups = next(c for c in m._children.values() if isinstance(c, AtlanteLayers)).groups
     assert groups["deployments"].show and groups["venues"].show and not groups["places"].show
     assert groups["countries"].show and not groups["tiles"].show  # offline: no tile request at start
-    placed = {d for d, ids in zip(frames[1]["date"], frames[1]["place_ids"], strict=True) if d and ids}
+    placed = {d.date().isoformat() for d, ids in zip(frames[1]["date"], frames[1]["place_ids"], strict=True)
+              if d is not pd.NaT and ids}
     assert data["time"]["dates"] == sorted(placed) and len(placed) == 5
     # With no figure and no venue or actor, "All places" is what the map shows.
     mentions_only = frames[0][frames[0]["roles"].map(lambda r: not {"venue", "actor"} & set(r))]
