@@ -358,7 +358,8 @@ class _Symbols:
         spans = [s for s in (day_span(f["date"], f.get("date_end")) for f in group) if s]
         return {
             "id": fig["figure_id"], "L": layer, "k": fig["kind"], "v": value, "q": fig["qualifier"],
-            "st": "planned" if all(f["status"] == "planned" for f in group) else "current", "pl": ids,
+            "st": "planned" if all(f["status"] == "planned" for f in group) else "current",
+            "ss": sorted({f["status"] for f in group}), "pl": ids,
             "a": int(any(places.kind(pid) != "city" for pid in ids)),
             "t0": min(s[0] for s in spans) if spans else None, "t1": max(s[1] for s in spans) if spans else None,
             "dl": format_date_range(fig["date"], fig.get("date_end") or fig["date"], strings),
@@ -423,7 +424,7 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
                  doc_index: Mapping[str, int]) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
-    (the panel's filters hide it when none of its documents or dates is shown)."""
+    (its own, its figures' and its documents'), so that the panel's filters hide it with them."""
     items = []
     for row in rows:
         pid = row["place_id"]
@@ -440,7 +441,9 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
         role = style.primary_role(row["roles"])
-        spans = [s for s in (day_span(d) for d in row.get("dates") or []) if s]
+        dates = [*(row.get("dates") or []), *(f["date"] for f in figures_at.get(pid, []) if f["date"]),
+                 *(documents[d].date.isoformat() for d in row["documents"] if d in documents and documents[d].date)]
+        spans = [s for s in (day_span(d) for d in dates) if s]
         items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
                       "docs": [doc_index[d] for d in row["documents"] if d in doc_index],
                       "t0": min(s[0] for s in spans) if spans else None,
@@ -592,8 +595,12 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
 
 
 def _time_axis(content: _Content) -> dict[str, Any] | None:
-    """The date filter's span (days since 1970-01-01), when the symbols cover two days or more."""
-    spans = [(i["t0"], i["t1"]) for key in FIGURE_LAYERS for i in content.layers[key] if i["t0"] is not None]
+    """The date filter's span (days since 1970-01-01), when the symbols cover two days or more.
+
+    The axis also covers the places' dates, so that nothing is filtered out before the user asks."""
+    if not any(content.layers[key] for key in FIGURE_LAYERS):
+        return None
+    spans = [(i["t0"], i["t1"]) for items in content.layers.values() for i in items if i.get("t0") is not None]
     if not spans:
         return None
     first, last = min(s[0] for s in spans), max(s[1] for s in spans)

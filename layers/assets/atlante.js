@@ -274,7 +274,7 @@
     }
     if (entry.figure) {
       if (f.kind && item.k !== f.kind) return false;
-      if (f.status && item.st !== f.status) return false;
+      if (f.status && (item.ss || [item.st]).indexOf(f.status) < 0) return false;
       if (f.qualifier && item.q !== f.qualifier) return false;
     }
     if (f.q && entry.text.indexOf(f.q) < 0) return false;
@@ -378,7 +378,10 @@
 
   function distinct(entries, key) {
     var seen = {};
-    entries.forEach(function (e) { seen[e.item[key]] = true; });
+    entries.forEach(function (e) {
+      var v = e.item[key];
+      (Array.isArray(v) ? v : [v]).forEach(function (x) { seen[x] = true; });
+    });
     return Object.keys(seen).filter(function (k) { return k && k !== "undefined"; }).sort();
   }
 
@@ -422,7 +425,7 @@
     var kinds = distinct(entries, "k");
     this.kindSelect = select(ui.kind, kinds, kinds.map(function (k) { return ui.figure_kinds[k] || k; }),
                              ui.kind + ": " + ui.all);
-    var statuses = distinct(entries, "st");
+    var statuses = distinct(entries, "ss");
     this.statusSelect = select(ui.status, statuses, statuses.map(function (k) { return ui.statuses[k] || k; }),
                                ui.status + ": " + ui.all);
     var quals = distinct(entries, "q");
