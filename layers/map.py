@@ -64,7 +64,6 @@ from layers.polyline import encode_polygons
 from layers.popups import figures_popup, kind_and_roles, place_popup, safe_href, title_of
 from layers.strings import (
     count_phrase,
-    format_date,
     format_date_range,
     format_number,
     load_strings,
@@ -90,6 +89,12 @@ VENUE_ROLES = ("venue", "actor")
 
 #: Above this many symbols the page draws totals per place and day (issue: maps readable at scale).
 MAX_SYMBOLS = 2_000
+
+#: Reports written out (with their quotes) in the popup of a total; the rest are counted.
+MAX_TOTAL_ENTRIES = 5
+
+#: Periods of the totals, finest first: the first that brings the symbols under the limit is used.
+AGGREGATE_PERIODS = (("day", 1), ("week", 7), ("month", 30), ("year", 365), ("all", None))
 
 #: From this zoom on, every label that does not collide shows; below it, only the largest symbols' labels.
 LABEL_ZOOM = 5
@@ -331,9 +336,9 @@ def _outlet(doc: Document | None) -> str:
 
 
 def _documents(documents: Sequence[Document], strings: dict[str, Any]) -> list[dict[str, Any]]:
-    """The page's list of documents: id, title, outlet, date, link."""
-    return [{"id": d.doc_id, "t": d.title or "", "o": _outlet(d), "d": d.date.isoformat() if d.date else "",
-             "dl": format_date(d.date.isoformat(), strings) if d.date else "", "h": safe_href(d.url)}
+    """The page's list of documents: id, title, outlet, ISO date, link (keys left out when empty)."""
+    return [{k: v for k, v in (("id", d.doc_id), ("t", d.title), ("o", _outlet(d)),
+                               ("d", d.date.isoformat() if d.date else None), ("h", safe_href(d.url))) if v}
             for d in documents]
 
 
@@ -383,8 +388,8 @@ class _Symbols:
         self.popups.append(popup)
         return len(self.popups) - 1
 
-    def aggregate(self, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Totals per layer, kind, place and day (or undated) when the symbols are too many for a browser.
+    def aggregate(self, items: list[dict[str, Any]], days: int | None = 1) -> list[dict[str, Any]]:
+        """Totals per layer, kind, place and period of ``days`` days (``None``: all time; undated apart).
 
         Each total keeps its number of reports (``n``) and every figure for the downloads;
         its popup lists the first reports with their quotes.
@@ -392,32 +397,50 @@ class _Symbols:
         strings = self.strings
         groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
         for item in items:
-            groups[(item["L"], item["k"], item["pl"][0], item["t0"], item["t1"], item["st"])].append(item)
+            bucket = None if item["t0"] is None else (item["t0"] // days if days else 0)
+            groups[(item["L"], item["k"], item["pl"][0], bucket, item["st"])].append(item)
         out = []
-        for (_, kind, pid, _, _, status), group in groups.items():
+        for (_, kind, pid, _, status), group in groups.items():
             first = group[0]
             total = sum(i["v"] for i in group)
             name = self.places.name(pid)
             noun = strings["nouns"].get(kind, strings["nouns"]["other"])[plural_form(total, strings)]
             head = f"{format_number(total, strings)} {noun}".strip()
             reports = count_phrase(strings["popup"]["reports"], len(group), strings)
-            figs = [f for i in group for f in i.pop("_figs")]
+            dated = [i for i in group if i["t0"] is not None]
+            t0 = min((i["t0"] for i in dated), default=None)
+            t1 = max((i["t1"] for i in dated), default=None)
+            when = format_date_range(_iso(t0), _iso(t1), strings) if dated else ""
+            figs = [f for i in group for f in i["_figs"]]
             popup = figures_popup(name, f"{head} ({reports})", figs, strings, self.documents,
-                                  sub=strings["popup"]["total"].format(n=len(group), date=first["dl"]))
+                                  sub=strings["popup"]["total"].format(n=len(group), date=when),
+                                  most=MAX_TOTAL_ENTRIES)
             self.popups.append(popup)
             docs = {i["doc"] for i in group}
             out.append({**first, "id": first["id"] if len(group) == 1 else f"{first['id']}+{len(group) - 1}",
-                        "v": total, "q": "exact", "st": status, "n": len(group), "pl": [pid],
-                        "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
+                        "v": total, "q": "exact", "st": status, "n": len(group), "pl": [pid], "t0": t0, "t1": t1,
+                        "dl": when, "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
                         "tt": f"{name}: {head} ({reports})", "lab": f"{format_number(total, strings)} · {name}",
                         "pp": len(self.popups) - 1, "x": [x for i in group for x in i["x"]],
                         "doc": first["doc"] if len(docs) == 1 else -1, "docs": sorted(docs)})
+        for item in out:
+            item.pop("_figs", None)
         return out
 
 
-def _export_row(fig: Mapping[str, Any]) -> dict[str, Any]:
-    """What the page's download buttons write for a figure: the figures frame's columns but the quote."""
-    return {c: fig.get(c) for c in FIGURE_COLUMNS if c in fig and c not in ("quote", "start", "end")}
+def _iso(day: int | None) -> str | None:
+    """Days since 1970-01-01 as an ISO date."""
+    return None if day is None else (EPOCH + dt.timedelta(days=day)).isoformat()
+
+
+#: Columns of the figures the page's download buttons write (the figures frame's but the quote and offsets);
+#: each figure travels as a list of values in this order.
+EXPORT_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c not in ("quote", "start", "end"))
+
+
+def _export_row(fig: Mapping[str, Any]) -> list[Any]:
+    """A figure's values in :data:`EXPORT_COLUMNS` order, for the page's downloads."""
+    return [fig.get(c) for c in EXPORT_COLUMNS]
 
 
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
@@ -463,7 +486,8 @@ def _legend(title: str, documents: Sequence[Document], content: _Content, string
                             count_phrase(strings["documents"], len(documents), strings)) if s]
     if content.aggregated:
         subtitle.append(legend["aggregated"].format(figures=format_number(content.aggregated["figures"], strings),
-                                                    symbols=format_number(content.aggregated["symbols"], strings)))
+                                                    symbols=format_number(content.aggregated["symbols"], strings),
+                                                    period=legend["periods"][content.aggregated["period"]]))
     sections = []
     for key in FIGURE_LAYERS:
         if not layers.get(key):
@@ -568,8 +592,15 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
     aggregated = None
     if len(items) > max_symbols:
         n_figures = sum(len(i["x"]) for i in items)
-        items = symbols.aggregate(items)
-        aggregated = {"figures": n_figures, "symbols": len(items)}
+        for step, (_, days) in enumerate(AGGREGATE_PERIODS):
+            mark = len(popups)
+            totals = symbols.aggregate(items, days)
+            if len(totals) <= max_symbols or step == len(AGGREGATE_PERIODS) - 1:
+                break
+            del popups[mark:]  # too many still: a longer period
+        period = AGGREGATE_PERIODS[step][0]
+        items = totals
+        aggregated = {"figures": n_figures, "symbols": len(items), "period": period}
     else:
         for item in items:
             item["pp"] = symbols.popup(item)
@@ -686,6 +717,7 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
         "figureLayers": [k for k in FIGURE_LAYERS if k in groups],
         "colors": style.FIGURE_COLORS,
         "docs": _documents(documents, strings),
+        "exportColumns": EXPORT_COLUMNS,
         "precision": PLACE_DECIMALS,
         "basemap": countries_layer(gazetteer),
         "basemap_attribution": strings["legend"]["places_data"],

@@ -262,7 +262,7 @@ def test_many_figures_are_drawn_as_totals_and_the_map_says_so(desktop, maps, art
     aggregated = page.evaluate("atlante.data.aggregated")
     n_symbols = page.evaluate("atlante.entries.length")
     assert aggregated["symbols"] == n_symbols < aggregated["figures"]
-    note = page.locator(".atlante-legend-sub", has_text="totals per place and day")
+    note = page.locator(".atlante-legend-sub", has_text="totals per place and")
     assert note.count() == 1 and note.is_visible()
     # The downloads still hold every figure behind the totals.
     rows = json.loads(page.evaluate("atlante.geojson()"))["features"]

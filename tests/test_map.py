@@ -194,6 +194,13 @@ def test_script_json_cannot_close_its_script():
     assert json.loads(text) == {"q": "</script><!-- \u2028 & '"}
 
 
+def _rows(item):
+    """The figures behind a symbol, as dicts (the page sends them as lists of EXPORT_COLUMNS values)."""
+    from layers.map import EXPORT_COLUMNS
+
+    return [dict(zip(EXPORT_COLUMNS, values, strict=True)) for values in item["x"]]
+
+
 def _placed(figures):
     return figures[figures["place_ids"].map(len) > 0]
 
@@ -208,7 +215,7 @@ def test_one_symbol_per_figure_never_one_per_place(frames, demo_parsed, demo_gaz
     assert "other" not in layers  # the only equipment figure has no place
     # Every placed figure is in exactly one symbol: none is drawn once per place, none is lost.
     drawn = [row["figure_id"] for key in ("deployments", "incidents", "casualties") for i in layers[key]
-             for row in i["x"]]
+             for row in _rows(i)]
     assert sorted(drawn) == sorted(_placed(figures)["figure_id"])
     # The troops over Kharkiv and Kyiv are one symbol over both places, whose popup says so.
     (pair,) = [i for i in layers["deployments"] if len(i["pl"]) == 2]
@@ -254,7 +261,7 @@ def test_same_sentence_duplicates_are_drawn_once_and_other_sentences_are_not_pai
     data = _data(build_map(places_frame(parsed, demo_gaz), figures, documents=[p.document for p in parsed],
                            gazetteer=demo_gaz))
     kherson = [i for i in data["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]
-    assert len(kherson) == 1 and [r["figure_id"] for r in kherson[0]["x"]] == ["southern-front-f1"]
+    assert len(kherson) == 1 and [r["figure_id"] for r in _rows(kherson[0])] == ["southern-front-f1"]
     ukraine = [i for i in data["layers"]["deployments"] if i["pl"] == ["country:UA"]]
     assert sorted(data["popups"][i["pp"]]["head"] for i in ukraine) == [
         "about 12,000 troops", "up to 20,000 troops (planned)"]
@@ -310,20 +317,28 @@ def test_too_many_symbols_become_totals_per_place_and_day():
     places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
     full = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz))
     assert full["aggregated"] is None
-    drawn = [r for k in ("deployments", "incidents", "casualties") for i in full["layers"][k] for r in i["x"]]
+    drawn = [r for k in ("deployments", "incidents", "casualties") for i in full["layers"][k] for r in _rows(i)]
     data = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz,
                            max_symbols=100))
     items = [i for k in ("deployments", "incidents", "casualties", "other") for i in data["layers"].get(k, [])]
-    assert data["aggregated"] == {"figures": len(drawn), "symbols": len(items)}
+    period = data["aggregated"].pop("period")
+    assert data["aggregated"] == {"figures": len(drawn), "symbols": len(items)} and len(items) <= 100
     assert len(items) < 0.8 * len(drawn)
     # Totals keep every figure drawn and their sum; each total is one place, one day, one kind.
-    rows = [r for i in items for r in i["x"]]
+    rows = [r for i in items for r in _rows(i)]
     assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in drawn)
     assert sum(i["n"] for i in items) == len(full["layers"]["deployments"]) + len(
         full["layers"]["incidents"]) + len(full["layers"]["casualties"])
-    assert all(len(i["pl"]) == 1 and sum(r["value"] for r in i["x"]) == i["v"] for i in items)
+    assert all(len(i["pl"]) == 1 and sum(r["value"] for r in _rows(i)) == i["v"] for i in items)
     assert len({(i["L"], i["k"], i["pl"][0], i["t0"], i["t1"], i["st"]) for i in items}) == len(items)
-    assert any("totals per place and day" in line for line in data["legend"]["subtitle"])
+    assert period == "month"  # 5 places x 60 days x 3 layers: days and weeks give more than 100 totals
+    months = [(i["t0"], i["t1"]) for i in items]
+    assert all(t1 - t0 < 31 for t0, t1 in months)
+    assert any("totals per place and month" in line for line in data["legend"]["subtitle"])
+    per_day = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz,
+                              max_symbols=len(drawn) - 1))
+    assert per_day["aggregated"]["period"] == "day"
+    assert all(i["t0"] == i["t1"] for k in ("incidents", "casualties") for i in per_day["layers"][k])
 
 
 def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):

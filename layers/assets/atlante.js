@@ -325,9 +325,16 @@
 
   /* ---------------------------------------------------------------- downloads */
 
+  /* The figures behind the shown symbols, as objects of the export columns. */
   function exportRows(atlante) {
-    var rows = [];
-    atlante.visible.forEach(function (entry) { entry.item.x.forEach(function (row) { rows.push(row); }); });
+    var rows = [], columns = atlante.data.exportColumns;
+    atlante.visible.forEach(function (entry) {
+      entry.item.x.forEach(function (values) {
+        var row = {};
+        columns.forEach(function (c, i) { row[c] = values[i] === undefined ? null : values[i]; });
+        rows.push(row);
+      });
+    });
     return rows;
   }
 
@@ -486,7 +493,7 @@
       item.dataset.doc = String(i);
       var title = doc.t || ui.no_title;
       item.appendChild(docNode({text: title, href: doc.h}));
-      var meta = [doc.o, doc.dl].filter(Boolean).join(" · ");
+      var meta = [doc.o, doc.d ? dayLabel(isoToDay(doc.d), ui) : ""].filter(Boolean).join(" · ");
       if (meta) item.appendChild(el("div", "atlante-docmeta", meta));
       item.appendChild(el("div", "atlante-docmeta", doc.id));
       var only = el("button", "atlante-docfilter", ui.title);
@@ -765,7 +772,7 @@
                      placeName: item.pl.map(function (pid) { return data.places[pid] ? data.places[pid].n : pid; }).join(", "),
                      docTitle: item.docs && item.docs.length > 1 ? "" : docTitle(item.doc)};
         entry.text = [entry.placeName, entry.docTitle, item.h, item.dl,
-                      (item.x || []).map(function (r) { return [r.source, r.document].join(" "); }).join(" "),
+                      (item.x || []).map(function (r) { return r.join(" "); }).join(" "),
                       item.doc >= 0 && data.docs[item.doc] ? data.docs[item.doc].o : ""].join(" ").toLowerCase();
         var popup = data.popups[item.pp];
         layer.bindPopup(function () { return popupNode(popup); }, popupOptions);
