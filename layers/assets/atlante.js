@@ -15,7 +15,9 @@
   /* Rows the table draws at most; the rest are counted. */
   var MAX_ROWS = 300;
   /* Labels drawn at most, and below the label zoom only symbols at least this large get one. */
-  var MAX_LABELS = 80, MIN_LABEL_RADIUS = 9;
+  var MAX_LABELS = 80, MIN_LABEL_RADIUS = 9, MAX_LABEL_TRIES = 600;
+  /* Above this many symbols they are drawn on a canvas (adding and removing thousands of SVG paths is slow). */
+  var CANVAS_ABOVE = 1000;
   var HIGHLIGHT = "#FFB000";
 
   function el(tag, className, text) {
@@ -131,9 +133,10 @@
 
   /* ---------------------------------------------------------------- symbols */
 
-  function symbolStyle(item, color) {
+  function symbolStyle(item, color, renderer) {
     var planned = item.st === "planned";
     return {
+      renderer: renderer,
       radius: item.r, pane: "atlante-points", className: "atlante-item atlante-" + item.L,
       color: item.a ? color : "#FFFFFF", weight: item.a ? 2 : 1, opacity: 1,
       dashArray: item.a ? "4 3" : null, fill: true,
@@ -250,7 +253,7 @@
         bounds.contains(e.latlng);
     });
     shown.sort(function (a, b) { return b.item.r - a.item.r; });
-    for (var i = 0; i < shown.length && taken.length < MAX_LABELS; i += 1) {
+    for (var i = 0; i < Math.min(shown.length, MAX_LABEL_TRIES) && taken.length < MAX_LABELS; i += 1) {
       var e = shown[i], p = map.latLngToContainerPoint(e.latlng);
       var w = e.item.lab.length * 6.4 + 8, h = 16;
       var box = {x0: p.x + e.item.r + 2, y0: p.y - h / 2, x1: p.x + e.item.r + 2 + w, y1: p.y + h / 2};
@@ -302,7 +305,7 @@
       (adds[key] || []).forEach(function (layer) { group.addLayer(layer); });
     });
     updateOutlines(atlante);
-    sortCircles(atlante);
+    if (Object.keys(adds).length) sortCircles(atlante);  /* added symbols come last: put the small ones on top */
     updateLabels(atlante);
     if (atlante.panel) atlante.panel.refresh();
     atlante.lastApplyMs = performance.now() - t0;
@@ -748,6 +751,8 @@
     var popupOptions = {maxWidth: Math.min(380, map.getSize().x - 50), minWidth: Math.min(240, map.getSize().x - 70),
                         maxHeight: Math.round(map.getSize().y * (small ? 0.5 : 0.6)),
                         autoPanPadding: [12, 12], className: "atlante-popup-box"};
+    var nSymbols = (data.figureLayers || []).reduce(function (n, key) { return n + data.layers[key].length; }, 0);
+    var renderer = nSymbols > CANVAS_ABOVE ? L.canvas({pane: "atlante-points"}) : undefined;
     var docTitle = function (i) { return i >= 0 && data.docs[i] ? (data.docs[i].t || data.docs[i].id) : ""; };
 
     (data.figureLayers || []).forEach(function (key) {
@@ -767,7 +772,7 @@
             });
           }
         });
-        var layer = L.circleMarker(anchor.p, symbolStyle(item, color));
+        var layer = L.circleMarker(anchor.p, symbolStyle(item, color, renderer));
         var entry = {item: item, layer: layer, key: key, figure: true, shown: true, latlng: L.latLng(anchor.p),
                      placeName: item.pl.map(function (pid) { return data.places[pid] ? data.places[pid].n : pid; }).join(", "),
                      docTitle: item.docs && item.docs.length > 1 ? "" : docTitle(item.doc)};
