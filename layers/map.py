@@ -641,7 +641,8 @@ def _time_axis(content: _Content) -> dict[str, Any] | None:
 def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
     """The words the panel's script needs, in the interface language."""
     return {**strings["panel"], "time": strings["time"], "layers": strings["layers"],
-            "months": strings["date"]["months"], "day": strings["date"]["day"], "range": strings["date"]["range"]}
+            "months": strings["date"]["months"], "day": strings["date"]["day"], "range": strings["date"]["range"],
+            "group": strings["number"]["group"]}
 
 
 def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,

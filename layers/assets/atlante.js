@@ -33,6 +33,11 @@
     });
   }
 
+  /* An integer with the interface language's thousands separator. */
+  function formatCount(n, ui) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ui.group);
+  }
+
   function safeHref(url) {
     return (typeof url === "string" && /^https?:\/\/[^\s]+$/i.test(url)) ? url : null;
   }
@@ -408,7 +413,7 @@
     var head = el("div", "atlante-panel-head");
     var tabs = el("div", "atlante-tabs");
     this.tabFigures = el("button", "atlante-tab atlante-tab-on", ui.title);
-    this.tabDocs = el("button", "atlante-tab", ui.documents + " (" + data.docs.length + ")");
+    this.tabDocs = el("button", "atlante-tab", ui.documents + " (" + formatCount(data.docs.length, ui) + ")");
     tabs.appendChild(this.tabFigures);
     tabs.appendChild(this.tabDocs);
     head.appendChild(tabs);
@@ -530,7 +535,8 @@
     /* The button that opens the panel (the only thing of it a phone shows at load). */
     var opener = this.opener = L.control({position: "topleft"});
     opener.onAdd = function () {
-      var button = el("button", "atlante-opener leaflet-bar", fill(ui.open, {n: atlante.entries.length}));
+      var button = el("button", "atlante-opener leaflet-bar",
+                      fill(ui.open, {n: formatCount(atlante.entries.length, ui)}));
       L.DomEvent.disableClickPropagation(button);
       button.addEventListener("click", function () { self.setOpen(!self.isOpen()); });
       return button;
@@ -656,7 +662,8 @@
       if (x > y) return dir;
       return b.item.v - a.item.v;
     });
-    this.count.textContent = fill(ui.shown, {n: rows.length, total: atlante.entries.length});
+    this.count.textContent = fill(ui.shown, {n: formatCount(rows.length, ui),
+                                              total: formatCount(atlante.entries.length, ui)});
     var body = el("tbody");
     rows.slice(0, MAX_ROWS).forEach(function (entry) {
       var tr = el("tr", "atlante-row" + (entry === atlante.selected ? " atlante-selected" : ""));
