@@ -448,3 +448,25 @@ def test_basemap_leaves_out_shapes_not_in_degrees(demo_gaz):
     with pytest.warns(UserWarning, match="1 countries"):
         layer = countries_layer(projected)
     assert [c["id"] for c in layer["countries"]] == ["country:PL"]
+
+
+def test_huge_areas_are_outlines_only_and_framed_by_their_point(demo_gaz):
+    """Russia, the US or "Europe" must not cover the world view: no fill, and no zooming out to their extent."""
+    from shapely.geometry import box
+
+    from geo.model import Entity
+    from layers.synthetic import MemoryGazetteer
+
+    huge = Entity("country:RU", "Russia", "country", "RU", None, 61.5, 105.3)
+    gaz = MemoryGazetteer([*demo_gaz.entities(), huge],
+                          {**{e.id: demo_gaz.geometry(e.id) for e in demo_gaz.entities() if e.kind != "city"},
+                           "country:RU": box(27.0, 41.0, 180.0, 82.0)})
+    parsed = demo_documents(gaz)
+    parsed[1].figures[0].place_ids = ["country:RU"]
+    data = _data(build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz),
+                           documents=[p.document for p in parsed], gazetteer=gaz))
+    assert data["places"]["country:RU"]["w"] == 1 and data["places"]["country:UA"]["w"] == 0
+    (south, west), (north, east) = data["bounds"]
+    assert (north, east) == (61.5, 105.3)  # framed by Russia's point, not by its extent (82 N, 180 E)
+    # The page draws a wide area's outline without a fill.
+    assert "fill: !place.w" in asset_text("atlante.js")
