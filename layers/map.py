@@ -460,7 +460,7 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
             popup_of[pid] = len(popups) - 1
         color = style.role_color(row["roles"])
         if record["e"] is not None:
-            style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.2}
+            style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.12}
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
         role = style.primary_role(row["roles"])

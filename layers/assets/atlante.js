@@ -149,9 +149,10 @@
     };
   }
 
-  /* A circle marker for a city, a polygon for an area (the venues and places layers). */
+  /* A circle marker for a city, a polygon for an area (the venues and places layers); an area wider than
+     a continent's part (Russia, the US) is an outline only, so that it cannot cover the world view. */
   function placeLayer(item, place, key, precision) {
-    var opts = Object.assign({}, item.s, {fill: true, className: "atlante-item atlante-" + key});
+    var opts = Object.assign({}, item.s, {fill: !place.w, className: "atlante-item atlante-" + key});
     if (!place.e) {
       opts.radius = item.r;
       opts.pane = "atlante-points";
@@ -676,8 +677,12 @@
       fig.appendChild(document.createTextNode(entry.item.h));
       tr.appendChild(date);
       tr.appendChild(fig);
-      tr.appendChild(el("td", "atlante-cell-place", entry.placeName));
-      tr.appendChild(el("td", "atlante-cell-doc", entry.docTitle));
+      [["atlante-cell-place", entry.placeName], ["atlante-cell-doc", entry.docTitle]].forEach(function (cell) {
+        var td = el("td", cell[0]);
+        td.appendChild(el("div", "atlante-clamp", cell[1]));
+        td.title = cell[1];
+        tr.appendChild(td);
+      });
       tr.addEventListener("click", function () { atlante.focus(entry); });
       entry.row = tr;
       body.appendChild(tr);
