@@ -554,3 +554,33 @@ def test_desktop_samples_screenshot_and_one_language(desktop, samples_map, artif
     _readme_screenshot(page, "desktop")
     page.screenshot(path=str(artifacts_dir / "desktop_samples.png"))
     assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_phone_true_numbers_panel_language_and_totals(phone, maps, artifacts_dir):
+    """The desktop's points on a phone: one lit group per shared figure, the drawer's filters, one language."""
+    page = phone
+    path, _, figures = maps["demo"]
+    _open(page, path)
+    index = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.pl.length === 2)")
+    _click_item(page, "deployments", index)
+    page.wait_for_timeout(400)
+    assert page.locator(".atlante-highlight").count() == 2
+    popup = page.locator(".leaflet-popup")
+    assert "una sola cifra su 2 luoghi" in popup.inner_text() and "Kharkiv, Kiev" in popup.inner_text()
+    box = popup.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    page.screenshot(path=str(artifacts_dir / "phone_shared.png"))
+    page.evaluate("atlante.map.closePopup()")
+    page.locator(".atlante-opener").click()
+    page.locator(".atlante-select").nth(1).select_option("troops")
+    assert [t.split(" ")[0] for t in page.locator(".atlante-cell-figure").all_inner_texts()] == [
+        "4.000", "circa", "circa"]  # sorted by date, newest first; Italian numbers and words
+    assert "Paesi baltici" in page.locator(".atlante-cell-place").all_inner_texts()
+    page.locator(".atlante-close").click()
+    assert not page.locator(".atlante-panel").is_visible()
+    # Totals at scale say so on a phone too, once the legend is opened.
+    path, _, _ = maps["many"]
+    _open(page, path)
+    page.locator(".atlante-legend summary").click()
+    assert page.locator(".atlante-legend-sub", has_text="totals per place and").is_visible()
+    assert page.atlante_errors == [] and page.atlante_requests == []
