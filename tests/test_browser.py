@@ -194,6 +194,11 @@ def test_hostile_document_runs_no_script(page, maps, artifacts_dir):
     assert page.atlante_dialogs == []
     assert page.evaluate("document.querySelectorAll('.leaflet-pane img, .leaflet-pane svg svg, "
                          ".leaflet-pane script, .leaflet-pane b').length") == 0
+    # The panel shows the hostile title as text too.
+    panel = page.locator(".atlante-panel").inner_text()
+    assert hostile_document().document.title in panel
+    assert page.evaluate("document.querySelectorAll('.atlante-panel img, .atlante-panel script, "
+                         ".atlante-panel b, .atlante-panel svg').length") == 0
     assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0
     assert page.title() == HOSTILE_SNIPPETS[1]
     hostile_layer = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.v === 40)")

@@ -479,6 +479,8 @@
       var th = el("th", "atlante-sortable", col[1]);
       th.dataset.key = col[0];
       th.setAttribute("role", "button");
+      th.tabIndex = 0;
+      th.addEventListener("keydown", function (ev) { if (ev.key === "Enter") th.click(); });
       th.addEventListener("click", function () {
         self.sort = {key: col[0], dir: self.sort.key === col[0] ? -self.sort.dir : (col[0] === "place" || col[0] === "doc" ? 1 : -1)};
         self.refresh();
@@ -683,7 +685,9 @@
         td.title = cell[1];
         tr.appendChild(td);
       });
+      tr.tabIndex = 0;
       tr.addEventListener("click", function () { atlante.focus(entry); });
+      tr.addEventListener("keydown", function (ev) { if (ev.key === "Enter") atlante.focus(entry); });
       entry.row = tr;
       body.appendChild(tr);
     });
