@@ -74,8 +74,6 @@ from layers.words import figure_bounds, group_phrase, text_pairs
 
 #: Layers of proportional symbols, one per group of figure kinds, each with its own size scale.
 FIGURE_LAYERS = ("deployments", "incidents", "casualties", "other")
-#: Kept for callers of the former name.
-CIRCLE_LAYERS = FIGURE_LAYERS
 
 #: Overlay layers in layer-control order.
 LAYER_KEYS = (*FIGURE_LAYERS, "venues", "places")

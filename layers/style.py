@@ -9,7 +9,6 @@ of one kind does not shrink the others.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 #: Colour of each role (and the default for a place with no other role: "mention").
@@ -21,11 +20,6 @@ ROLE_COLORS = {
     "participant": "#E69F00",
     "mention": "#7F7F7F",
 }
-
-#: Upper bounds of the troop classes (a value equal to a bound falls in the class above).
-TROOP_BREAKS = (1_000, 5_000, 20_000, 100_000)
-#: Fill of each troop class, lightest first (ColorBrewer Blues, 5 classes).
-TROOP_COLORS = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
 
 #: Fill of the proportional circles of each figure layer.
 FIGURE_COLORS = {"deployments": "#2166AC", "incidents": "#D55E00", "casualties": "#A50F15", "other": "#6A51A3"}
@@ -42,16 +36,6 @@ SCALE_FLOORS = {"deployments": 1_000.0, "incidents": 50.0, "casualties": 50.0, "
 
 #: Radius of a city drawn as a plain place (not a proportional symbol).
 PLACE_RADIUS = 6.0
-
-
-def troop_class(value: float) -> int:
-    """Index of the troop class of ``value`` (0 = fewest), for :data:`TROOP_COLORS`."""
-    return bisect_right(TROOP_BREAKS, value)
-
-
-def troop_color(value: float) -> str:
-    """Fill colour of an area where ``value`` troops are reported."""
-    return TROOP_COLORS[troop_class(value)]
 
 
 def primary_role(roles: Sequence[str]) -> str:
@@ -85,15 +69,6 @@ class RadiusScale:
             return MIN_RADIUS
         return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(float(value) / self.vmax)), 2)
 
-    def legend_values(self) -> list[int]:
-        """Up to three round counts to draw in the size legend, largest first."""
-        top = _nice_floor(self.vmax)
-        values = [top]
-        for step in (10, 100):
-            smaller = _nice_floor(top / step)
-            if smaller >= 1 and self(smaller) > MIN_RADIUS and smaller not in values:
-                values.append(smaller)
-        return values
 
 
 def legend_values(values: Iterable[float], scale: RadiusScale, most: int = 3) -> list[int]:
@@ -113,14 +88,3 @@ def legend_values(values: Iterable[float], scale: RadiusScale, most: int = 3) ->
         if len(chosen) < most and all(abs(scale(best) - scale(c)) >= LEGEND_MIN_GAP for c in chosen):
             chosen.append(best)
     return sorted(chosen, reverse=True)
-
-
-def _nice_floor(value: float) -> int:
-    """The largest of 1, 2, 5, 10, 20, 50... not above ``value`` (at least 1)."""
-    if value < 1:
-        return 1
-    exponent = 10 ** math.floor(math.log10(value))
-    for mantissa in (5, 2, 1):
-        if mantissa * exponent <= value:
-            return int(mantissa * exponent)
-    return int(exponent)
