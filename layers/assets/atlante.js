@@ -17,7 +17,7 @@
   /* Labels drawn at most, and below the label zoom only symbols at least this large get one. */
   var MAX_LABELS = 80, MIN_LABEL_RADIUS = 9, MAX_LABEL_TRIES = 600;
   /* Above this many symbols they are drawn on a canvas (adding and removing thousands of SVG paths is slow). */
-  var CANVAS_ABOVE = 1000;
+  var CANVAS_ABOVE = 500;
   var HIGHLIGHT = "#FFB000";
 
   function el(tag, className, text) {
