@@ -6,11 +6,11 @@ format     files                                contents
 geojson    ``places.geojson``, ``figures.geojson``  RFC 7946; properties exactly the frame columns
 gpkg       ``atlante.gpkg``                     layers ``places`` and ``figures``; list columns
                                                 as JSON text
-csv        ``figures.csv``                      one row per figure and place (ACLED-like);
-                                                a figure with no place is one row without a
-                                                location.  ``count`` repeats on each row of a
-                                                figure over several places: group by
-                                                ``figure_id`` before adding counts up.
+csv        ``figures.csv``                      one row per figure (ACLED-like: one row per
+                                                event); a figure over several places lists
+                                                them in one field (``location``, ``place_id``
+                                                ... joined with ``"; "``), so ``count`` sums
+                                                without counting a figure twice.
 =========  ===================================  ==============================================
 """
 
@@ -43,7 +43,10 @@ COORD_DECIMALS = 6
 #: Columns of ``figures.csv``, after ACLED's event files.
 CSV_COLUMNS = ("event_date", "event_type", "location", "admin1", "country", "iso", "latitude", "longitude",
                "geo_precision", "count", "count_low", "count_high", "qualifier", "status", "source", "notes",
-               "document", "figure_id", "place_id")
+               "document", "figure_id", "place_id", "n_places")
+
+#: Joins the places of a figure over several places in one CSV field.
+CSV_JOIN = "; "
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -176,13 +179,18 @@ def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
 
 
 def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, gazetteer: Any = None) -> None:
-    """Write ``figures.csv``: one row per figure and place, columns :data:`CSV_COLUMNS`.
+    """Write ``figures.csv``: one row per figure, columns :data:`CSV_COLUMNS`.
 
-    ``location`` is the place's English name; ``admin1`` the name of the admin-1 unit
-    holding it (with a gazetteer); ``country`` the country's name and ``iso`` its ISO
-    alpha-2 code; ``latitude``/``longitude`` a representative point; ``notes`` the quote.
-    A text cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a
-    spreadsheet shows it as text instead of running it as a formula.
+    Like ACLED's export (one row per event), a figure is one row whatever the number of
+    its places, so the ``count`` column can be summed.  A figure over several places
+    lists them in one field: ``location`` (the places' English names), ``admin1``,
+    ``country``, ``iso`` and ``place_id`` are joined with :data:`CSV_JOIN` in the
+    figure's order (``admin1``/``country``/``iso`` without repeats); ``n_places`` says
+    how many there are; ``latitude``/``longitude`` are the first place's representative
+    point and ``geo_precision`` the coarsest of the places (ACLED: 1 the place itself,
+    2 part of a region, 3 a large area).  ``notes`` is the quote.  A text cell starting
+    with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet shows it
+    as text instead of running it as a formula.
     """
     place_rows = {row["place_id"]: row for row in places.to_dict("records")}
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
@@ -195,14 +203,27 @@ def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
                 "qualifier": fig["qualifier"], "status": fig["status"], "source": _blank(fig["source"]),
                 "notes": fig["quote"], "document": fig["document"], "figure_id": fig["figure_id"],
             }
-            ids = list(fig["place_ids"] or [])
+            ids = list(dict.fromkeys(fig["place_ids"] or []))
             names = list(fig["places"] or [])
-            if not ids:
-                writer.writerow(_defused(base | {c: "" for c in CSV_COLUMNS if c not in base}))
-                continue
-            for i, pid in enumerate(ids):
-                name = names[i] if i < len(names) else pid
-                writer.writerow(_defused(base | _location(pid, name, place_rows.get(pid), gazetteer)))
+            located = [_location(pid, names[i] if i < len(names) else pid, place_rows.get(pid), gazetteer)
+                       for i, pid in enumerate(ids)]
+            writer.writerow(_defused(base | _joined_locations(located)))
+
+
+def _joined_locations(located: list[dict[str, Any]]) -> dict[str, Any]:
+    """The location fields of a figure's places, in one row (see :func:`write_csv`)."""
+    if not located:
+        return {"location": "", "admin1": "", "country": "", "iso": "", "latitude": "", "longitude": "",
+                "geo_precision": "", "place_id": "", "n_places": 0}
+
+    def join(key: str, distinct: bool) -> str:
+        values = [str(row[key]) for row in located if row[key] != ""]
+        return CSV_JOIN.join(dict.fromkeys(values) if distinct else values)
+
+    return {"location": join("location", False), "admin1": join("admin1", True), "country": join("country", True),
+            "iso": join("iso", True), "latitude": located[0]["latitude"], "longitude": located[0]["longitude"],
+            "geo_precision": max(row["geo_precision"] for row in located), "place_id": join("place_id", False),
+            "n_places": len(located)}
 
 
 def _defused(row: dict[str, Any]) -> dict[str, Any]:
