@@ -36,8 +36,6 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
-from geopy.distance import great_circle
-
 from geo.cues import (
     Cues,
     acronym_aliases,
@@ -321,7 +319,11 @@ def _route(a: Span, b: Span) -> bool:
     if x.kind != "city" or y.kind != "city":
         return False
     big = min(x.population, y.population) >= COMPOUND_CITY_MIN_POPULATION
-    return big or great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= COMPOUND_ROUTE_KM
+    if big:
+        return True
+    from geopy.distance import great_circle  # here: importing geopy costs a tenth of a second at start-up
+
+    return great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= COMPOUND_ROUTE_KM
 
 
 def _hyphen_compounds(spans: list[Span], text: str, folded: str, cues: Cues) -> list[Span]:
