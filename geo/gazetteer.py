@@ -235,10 +235,9 @@ def _decompressed(path: Path) -> bytes:
     return data
 
 
-def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str], Any]:
-    """Decode a geometry container into (ids, numpy array of MultiPolygons)."""
+def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str], _Geometries]:
+    """Decode a geometry container into (ids, the MultiPolygons as a lazy sequence)."""
     import numpy as np
-    import shapely
 
     ids = sections["ids"]
     raw = np.frombuffer(sections["coords"], dtype=np.uint8)
@@ -249,10 +248,52 @@ def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str
         np.frombuffer(sections[name].tobytes(), dtype="<i4").astype(np.int64)
         for name in ("ring_offsets", "part_offsets", "geom_offsets")
     )
-    geoms = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+    geoms = _Geometries(coords, offsets)
     if len(geoms) != len(ids):
         raise GazetteerError("geometry file corrupt: id and geometry counts differ")
     return ids, geoms
+
+
+class _Geometries:
+    """The MultiPolygons of a geometry file: one is built from the coordinates when first asked for
+    (a map needs a few of the 4,700 admin-1 units), all at once by :meth:`all`."""
+
+    def __init__(self, coords: Any, offsets: tuple[Any, Any, Any]) -> None:
+        self.coords = coords
+        self.rings, self.parts, self.geoms = offsets
+        self._one: dict[int, Any] = {}
+        self._all: Any = None
+
+    def __len__(self) -> int:
+        return len(self.geoms) - 1
+
+    def __getitem__(self, i: int) -> Any:
+        if self._all is not None:
+            return self._all[i]
+        got = self._one.get(i)
+        if got is None:
+            import numpy as np
+            import shapely
+
+            if not 0 <= i < len(self):
+                raise IndexError(i)
+            p0, p1 = self.geoms[i], self.geoms[i + 1]
+            r0, r1 = self.parts[p0], self.parts[p1]
+            c0, c1 = self.rings[r0], self.rings[r1]
+            got = shapely.from_ragged_array(
+                shapely.GeometryType.MULTIPOLYGON, self.coords[c0:c1],
+                (self.rings[r0 : r1 + 1] - c0, self.parts[p0 : p1 + 1] - r0, np.array([0, p1 - p0])))[0]
+            self._one[i] = got
+        return got
+
+    def all(self) -> Any:
+        """Every geometry, as a numpy array."""
+        if self._all is None:
+            import shapely
+
+            self._all = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, self.coords,
+                                                  (self.rings, self.parts, self.geoms))
+        return self._all
 
 
 # --------------------------------------------------------------------------- core data
@@ -647,7 +688,8 @@ class Gazetteer:
 
             pos, geoms = self._core.geometries(GEOMETRY_FILES[kind])
             ids = sorted(pos)
-            arr = [geoms[pos[i]] for i in ids]
+            every = geoms.all()
+            arr = [every[pos[i]] for i in ids]
             if self.pov == "de_facto":
                 dpos, dgeoms = self._core.geometries(DE_FACTO_GEOMETRY_FILE)
                 arr = [dgeoms[dpos[i]] if i in dpos else g for i, g in zip(ids, arr, strict=True)]
