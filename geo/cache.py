@@ -23,6 +23,8 @@ T = TypeVar("T")
 
 #: Environment variable naming the cache folder; an empty value turns the cache off.
 CACHE_ENV = "ATLANTE_CACHE_DIR"
+#: Entries kept per name (the newest ones).
+KEEP = 3
 
 
 def cache_dir() -> Path | None:
@@ -66,7 +68,8 @@ def entry_path(name: str, key: str, suffix: str) -> Path | None:
 def publish(path: Path, write: Callable[[Path], None]) -> bool:
     """Write a cache entry through a temporary file in its folder, then move it into place.
 
-    Older entries of the same name are removed.  Returns False, leaving nothing behind, when the
+    Of the older entries of the same name, the ``KEEP - 1`` newest stay (two checkouts of different
+    versions can share the folder); the others are removed.  Returns False, leaving nothing behind, when the
     folder cannot be created or written.
     """
     try:
@@ -80,9 +83,11 @@ def publish(path: Path, write: Callable[[Path], None]) -> bool:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         stem = path.name.rsplit("-", 1)[0]
-        for old in path.parent.glob(f"{stem}-*{path.suffix}"):
-            if old != path and old.name.rsplit("-", 1)[0] == stem:
-                old.unlink(missing_ok=True)
+        others = [p for p in path.parent.glob(f"{stem}-*{path.suffix}")
+                  if p != path and p.name.rsplit("-", 1)[0] == stem]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1 :]:
+            old.unlink(missing_ok=True)
     except OSError:
         return False
     return True

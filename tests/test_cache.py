@@ -14,7 +14,7 @@ import yaml
 
 import geo.lexicons
 from geo import frequencies
-from geo.cache import cache_dir, cached_data, fingerprint
+from geo.cache import KEEP, cache_dir, cached_data, fingerprint
 from layers.polyline import encode_ring
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,12 +45,16 @@ def test_data_is_built_once_then_read_back(cache):
         return {"words": ["Kyiv", "Vilnius"], "n": 2}
 
     assert cached_data("demo", "k1", build) == {"words": ["Kyiv", "Vilnius"], "n": 2}
+    os.utime(cache / "demo-k1.marshal", (1_000_000, 1_000_000))
     assert cached_data("demo", "k1", build) == {"words": ["Kyiv", "Vilnius"], "n": 2}
     assert len(calls) == 1
-    # A new key (an edited source) compiles again and replaces the old entry.
-    cached_data("demo", "k2", build)
-    assert len(calls) == 2
-    assert sorted(p.name for p in cache.iterdir()) == ["demo-k2.marshal"]
+    # A new key (an edited source) compiles again; only the newest entries of a name are kept.
+    for k, key in enumerate(["k2", "k3", "k4"], start=1):
+        cached_data("demo", key, build)
+        os.utime(cache / f"demo-{key}.marshal", (1_000_000 + k, 1_000_000 + k))
+    assert len(calls) == 4
+    cached_data("demo", "k5", build)
+    assert sorted(p.name for p in cache.iterdir()) == [f"demo-k{k}.marshal" for k in range(6 - KEEP, 6)]
 
 
 def test_a_damaged_entry_is_compiled_again(cache):
