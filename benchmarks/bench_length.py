@@ -10,7 +10,8 @@ vary as they do in a long report: many distinct places, the big ones named again
 
 Every size runs ``make_map.py DOC -o OUT -q`` in its own process; the time is the whole process's
 wall time, the memory its peak resident set (``os.wait4``).  Printed per size: MB, mentions, figures,
-seconds, seconds per MB, the ratio of seconds per MB to the smallest size's, and peak MB.  The target
+seconds, seconds per MB, the ratio of seconds per MB to the smallest size's, CPU seconds (less
+sensitive than wall time to other work on a shared machine) and peak MB.  The target
 (issue 16) is a ratio within 1.5 at every size, and memory that grows no faster than the text.
 """
 
@@ -91,8 +92,8 @@ def long_document(n_bytes: int, pools: dict[str, list[str]], sample: str, seed: 
     return "\n\n".join(parts)
 
 
-def run_once(doc: Path, out: Path) -> tuple[float, float]:
-    """Run the command line on one document; return (wall seconds, peak resident MB) of its process."""
+def run_once(doc: Path, out: Path) -> tuple[float, float, float]:
+    """Run the command line on one document; return (wall seconds, CPU seconds, peak resident MB) of its process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "make_map.py"), str(doc), "-o", str(out), "-q"], cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -100,7 +101,7 @@ def run_once(doc: Path, out: Path) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"make_map.py failed on {doc} (exit {proc.returncode})")
-    return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # kilobytes on Linux
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,21 +118,22 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.keep or tmp)
         work.mkdir(parents=True, exist_ok=True)
-        print(f"{'MB':>6} {'mentions':>9} {'figures':>8} {'seconds':>8} {'s/MB':>7} {'ratio':>6} {'peak MB':>8}")
+        print(f"{'MB':>6} {'mentions':>9} {'figures':>8} {'seconds':>8} {'s/MB':>7} {'ratio':>6} {'cpu s':>7} "
+              f"{'peak MB':>8}")
         first = None
         for mb in sizes:
             doc = work / f"long_{mb:g}MB.txt"
             doc.write_text(long_document(int(mb * 1_000_000), pools, sample), encoding="utf-8")
             real_mb = doc.stat().st_size / 1_000_000
             out = work / f"out_{mb:g}MB"
-            seconds, peak = run_once(doc, out)
+            seconds, cpu, peak = run_once(doc, out)
             with (out / "mentions.jsonl").open(encoding="utf-8") as f:
                 mentions = sum(len(json.loads(line)["toponyms"]) for line in f)
             figures = len(json.loads((out / "figures.geojson").read_text(encoding="utf-8"))["features"])
             per_mb = seconds / real_mb
             first = first or per_mb
             print(f"{real_mb:6.2f} {mentions:9d} {figures:8d} {seconds:8.1f} {per_mb:7.1f} {per_mb / first:6.2f} "
-                  f"{peak:8.0f}", flush=True)
+                  f"{cpu:7.1f} {peak:8.0f}", flush=True)
     return 0
 
 
