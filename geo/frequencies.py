@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import os
 import re
 import sqlite3
 from functools import cache
@@ -42,7 +43,7 @@ def zipf(word: str, lang: str) -> float:
         Zipf frequency, 0 for a word the list lacks.
     """
     if _PLAIN.match(word):
-        table = _table(lang)
+        table = _table(lang, os.getpid())  # a connection per process: never one inherited through fork
         if table is not None:
             row = table.execute("SELECT zipf FROM words WHERE word = ?", (word,)).fetchone()
             return row[0] if row is not None else _missing(table)
@@ -75,8 +76,9 @@ def _missing(table: sqlite3.Connection) -> float:
 
 
 @cache
-def _table(lang: str) -> sqlite3.Connection | None:
-    """The compiled table of ``lang``, compiled now if needed; None when it cannot be."""
+def _table(lang: str, pid: int) -> sqlite3.Connection | None:
+    """The compiled table of ``lang``, compiled now if needed, opened for process ``pid``; None when it
+    cannot be."""
     path = entry_path(f"wordfreq-{lang}", fingerprint(extra=["wordfreq", version("wordfreq"), lang]), ".sqlite")
     if path is None:
         return None

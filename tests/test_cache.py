@@ -113,7 +113,7 @@ def test_word_frequencies_from_the_table_are_wordfreqs(cache, lang):
     try:
         for word in WORDS:
             assert frequencies.zipf(word, lang) == wordfreq.zipf_frequency(word, lang), word
-        assert frequencies._table(lang) is not None
+        assert frequencies._table(lang, os.getpid()) is not None
         assert list(cache.glob(f"wordfreq-{lang}-*.sqlite"))
     finally:
         frequencies._table.cache_clear()
@@ -123,7 +123,7 @@ def test_word_frequencies_without_a_cache_ask_wordfreq(monkeypatch):
     monkeypatch.setenv("ATLANTE_CACHE_DIR", "")
     frequencies._table.cache_clear()
     try:
-        assert frequencies._table("en") is None
+        assert frequencies._table("en", os.getpid()) is None
         assert frequencies.zipf("council", "en") == wordfreq.zipf_frequency("council", "en")
     finally:
         frequencies._table.cache_clear()
