@@ -203,16 +203,16 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
 
 
 def read_sentences(text: str, folded: str, spans: Sequence[tuple[int, int]], profile: EventProfile,
-                   skip: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
-    """:func:`read_sentence` for every span of ``spans``, tokenising the text once."""
-    tokens = tokenize(text, folded)
+                   skip: Sequence[tuple[int, int]] = (), tokens: Sequence[Token] | None = None) -> list[Sentence]:
+    """:func:`read_sentence` for every span of ``spans``, tokenising the text once (or reading the
+    document model's ``tokens``)."""
+    tokens = tokenize(text, folded) if tokens is None else tokens
     starts = [t.start for t in tokens]
     out = []
     for a, b in spans:
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         own = [t for t in tokens[lo:hi] if t.end <= b]
-        out.append(_with_triggers(a, b, [Token(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps)
-                                         for t in own], profile, skip))
+        out.append(_with_triggers(a, b, own, profile, skip))
     return out
 
 

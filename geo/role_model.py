@@ -220,18 +220,21 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     return f
 
 
-def read_sentences(text: str, mentions: Sequence, lang: str) -> list[Sentence]:
+def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> list[Sentence]:
     """Every sentence of ``text`` read once (tokens and triggers); the places' own words are no
-    triggers."""
+    triggers. ``reading`` (:class:`geo.doc.Reading`) gives the text already read."""
     from geo.events import event_profile
     from geo.events import read_sentences as read_spans
     from geo.normalize import fold
     from geo.sentences import split_sentences
 
-    spans = split_sentences(text) or [(0, len(text))]
+    shared = reading is not None and reading.text == text
+    spans = list(reading.sentences) if shared else (split_sentences(text) or [(0, len(text))])
     known = set(spans)
     spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
     skip = [(m.start, m.end) for m in mentions]
+    if shared:
+        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.tokens)
     return read_spans(text, fold(text), spans, event_profile(lang), skip)
 
 

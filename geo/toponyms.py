@@ -123,7 +123,7 @@ def _overlaps(start: int, end: int, spans: _SpanSet) -> bool:
     return spans.overlaps(start, end)
 
 
-def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Span]:
+def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None) -> list[Span]:
     """Find the place names in ``text``.
 
     Parameters
@@ -136,6 +136,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         Names to look for.
     dateline : geo.dates.Dateline, optional
         The document's dateline; its place is always taken.
+    reading : geo.doc.Reading, optional
+        The text already read (folded, tokens, sentences) by the document model; read here otherwise.
 
     Returns
     -------
@@ -143,9 +145,12 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         Non-overlapping spans in text order, each with its ranked candidates.
     """
     cues = cues_for(lang)
-    folded = fold(text)
-    tokens = tokenize(text, folded)
-    sentences = split_sentences(text) or [(0, len(text))]
+    if reading is not None and reading.text == text:
+        folded, tokens, sentences = reading.folded, reading.tokens, reading.sentences
+    else:
+        folded = fold(text)
+        tokens = tokenize(text, folded)
+        sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
     masked = phrase_spans(folded, cues.not_places)
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
