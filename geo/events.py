@@ -31,7 +31,7 @@ EVENT_CLASSES = ("kill", "wound", "intercept", "attack", "exercise", "deploy", "
 INCIDENT_CLASSES = frozenset({"kill", "wound", "intercept", "attack"})
 DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
-#: The keys every ``events.yaml`` must hold, and no others.
+#: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
               "direction_words", "subordinators")
 
@@ -77,7 +77,7 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 @dataclass(frozen=True)
 class EventProfile:
-    """One language's event lexicon, checked against :data:`FRAME_KEYS`."""
+    """One language's event lexicon (``events.yaml``, checked against ``geo/lexicons/schema.yaml``)."""
 
     lang: str
     triggers: dict[str, Phrases]
@@ -93,31 +93,18 @@ class EventProfile:
         return hash(self.lang)
 
 
-class LexiconSchemaError(ValueError):
-    """A lexicon file misses a key the schema requires, or holds one it does not know."""
-
-
 @cache
 def event_profile(lang: str) -> EventProfile:
     """The event lexicon of ``lang`` (English where the language has none).
 
     Raises
     ------
-    LexiconSchemaError
-        When the file misses a key of :data:`FRAME_KEYS` or holds another one; the message names
-        the file and the key.
+    geo.errors.LexiconSchemaError
+        When the file does not follow ``geo/lexicons/schema.yaml`` (:func:`geo.lexicons.check`); the
+        message names the file and the key.
     """
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
-    path = lexicons.LEXICON_DIR / code / "events.yaml"
-    for key in FRAME_KEYS:
-        if key not in data:
-            raise LexiconSchemaError(f"{path}: missing key {key!r}")
-    for key, value in data.items():
-        if key not in FRAME_KEYS:
-            raise LexiconSchemaError(f"{path}: unknown key {key!r} (known: {', '.join(FRAME_KEYS)})")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LexiconSchemaError(f"{path}: key {key!r} must be a list of words")
     return EventProfile(
         lang=code,
         triggers={c: Phrases.of(data[c]) for c in EVENT_CLASSES},
