@@ -33,7 +33,7 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
 #: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators")
+              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words")
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,9 @@ class EventProfile:
     of_words: frozenset[str]
     direction_words: Phrases
     subordinators: Phrases
+    agent_cues: Phrases
+    conflict_nouns: Phrases
+    between_words: Phrases
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -115,6 +118,9 @@ def event_profile(lang: str) -> EventProfile:
         of_words=frozenset(fold(s) for s in data["of_words"]),
         direction_words=Phrases.of(data["direction_words"]),
         subordinators=Phrases.of(data["subordinators"]),
+        agent_cues=Phrases.of(data["agent_cues"]),
+        conflict_nouns=Phrases.of(data["conflict_nouns"]),
+        between_words=Phrases.of(data["between_words"]),
     )
 
 

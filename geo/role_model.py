@@ -44,7 +44,7 @@ def feature_names() -> list[str]:
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous",
-              "contains_other", "inside_other", "government_of&national"]
+              "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
@@ -140,6 +140,20 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
                for k in range(max(0, j - 2), j + 1))
 
 
+def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_list: bool, previous,
+                      sentence: Sentence) -> bool:
+    """A conflict noun, then "between", then the place (or the place before it in the same list)."""
+    k = idx
+    if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
+        k = sentence.token_at(previous.start)
+    j = k - 1
+    while j >= 0 and words[j] in _ARTICLES:
+        j -= 1
+    if j < 0 or not profile.between_words.match_at(words, j):
+        return False
+    return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
     for j in range(max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
@@ -186,9 +200,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
+    if _cue_before(profile.agent_cues, words, idx, 3):
+        f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _is_list_gap(
             text[previous.end : m.start]):
         f["in_list"] = 1.0
+    if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
+        f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
     if headline:
         f["headline"] = 1.0
     events = sentence.events()

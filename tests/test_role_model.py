@@ -44,6 +44,15 @@ CASES = [
     ("en", "Three civilians were killed in Sumy.", "Sumy", "figure_place:hurt", "Sumy is quiet."),
     ("en", "Sweden took part in the summit.", "Sweden", "country&meet", "Sweden is cold."),
     ("en", "Paris: talks resume.", "Paris", "headline", "It rained. Paris is wet."),
+    ("en", "The battalion is led by Canada.", "Canada", "agent_before", "The battalion is based in Canada."),
+    ("es", "Dos misiles lanzados por Corea del Norte cayeron al mar.", "Corea del Norte", "agent_before",
+     "Dos misiles cayeron en Corea del Norte."),
+    ("it", "La guerra tra Israele e Hamas continua.", "Israele", "conflict_between", "La guerra in Israele continua."),
+    ("en", "The war between Armenia and Azerbaijan ended.", "Azerbaijan", "conflict_between",
+     "The war in Azerbaijan ended."),
+    ("it", "Il governo di Ankara ha risposto.", "Ankara", "government_of&national", "Il sindaco di Ankara ha risposto."),
+    ("en", "Fighting near Maiduguri in the Borno region went on.", "Borno", "contains_other",
+     "Fighting in the Borno region went on."),
 ]
 
 
