@@ -50,7 +50,8 @@ CASES = [
     ("it", "La guerra tra Israele e Hamas continua.", "Israele", "conflict_between", "La guerra in Israele continua."),
     ("en", "The war between Armenia and Azerbaijan ended.", "Azerbaijan", "conflict_between",
      "The war in Azerbaijan ended."),
-    ("it", "Il governo di Ankara ha risposto.", "Ankara", "government_of&national", "Il sindaco di Ankara ha risposto."),
+    ("it", "Il governo di Ankara ha risposto.", "Ankara", "government_of&national",
+     "Il sindaco di Ankara ha risposto."),
     ("en", "Fighting near Maiduguri in the Borno region went on.", "Borno", "contains_other",
      "Fighting in the Borno region went on."),
 ]
