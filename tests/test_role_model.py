@@ -108,3 +108,27 @@ def test_fitting_learns_a_predictive_feature():
     weights = to_weights(fit(rows, 1.0))
     assert weights.decide({"locative": 1.0}) == "incident"
     assert weights.decide({"of_before": 1.0}) == "mention"
+
+
+# Written sentences that, together, fire every feature of the model: a feature nothing computes any more
+# fails this test.
+COVERAGE = [
+    ("it", "Il vertice si è svolto a Parigi: vi hanno partecipato Canada e Giappone."),
+    ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
+    ("it", "Almeno 18 incidenti armati nella zona di Kharkiv e nel Donbass."),
+    ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy e nel Mar Nero."),
+    ("it", "Due soldati sono rimasti feriti durante un'esercitazione in Lettonia, ha detto Mosca."),
+    ("en", "Three civilians were killed in Kherson, Ukraine's defence ministry said."),
+    ("en", "Kyiv: twelve strikes hit the Kharkiv region overnight."),
+    ("en", "Ministers from Italy met in Rome to discuss the deployment of troops."),
+]
+
+
+def test_the_written_sentences_fire_every_feature(gaz):
+    fired: set[str] = set()
+    for lang, text in COVERAGE:
+        for m in parse_document(Document("t", text), lang=lang, gazetteer=gaz).mentions:
+            fired |= set(m.features)
+    for lang, text, surface, _feature, _contrast in CASES:
+        fired |= set(features_of(text, lang, surface, gaz))
+    assert set(feature_names()) - fired == set()
