@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
-from geo.model import ROLES
+from geo.model import ROLES, Entity
 from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -33,9 +33,9 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
-#: Rules no weight overrides: a place nothing resolved has no role; a dateline's place is where the
-#: report was filed.
-VETOES = ("unresolved_is_mention", "dateline_is_mention")
+#: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
+#: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
+VETOES = ("dateline_is_mention",)
 
 
 def feature_names() -> list[str]:
@@ -108,6 +108,11 @@ def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int
     return False
 
 
+def _unresolved(surface: str) -> Entity:
+    """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
+    return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
+
+
 def _contains(area, place) -> bool:
     """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
     if area.id == place.id:
@@ -165,7 +170,7 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
                      figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
-    e = m.entity
+    e = m.entity if m.entity is not None else _unresolved(m.surface)
     words = sentence.words
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
@@ -258,7 +263,7 @@ def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> li
 
 def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],
                  weights: RoleWeights | None, dateline=None) -> None:
-    """Give every resolved mention its role from its features, in place.
+    """Give every mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
     (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`).
@@ -276,9 +281,6 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     previous = None
     lists: list[list] = []
     for m in mentions:
-        if m.entity is None:
-            previous = m
-            continue
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
                                       previous=previous, headline=sentence.start == first,
