@@ -68,6 +68,8 @@ class _Lex:
     before: Phrases
     before_kind: dict[tuple[str, ...], str]
     anaphora: Phrases
+    anaphora_after: Phrases
+    partitive: Phrases
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
@@ -128,6 +130,8 @@ def _lex(lang: str) -> _Lex:
         before=before,
         before_kind=before_kind,
         anaphora=ph(f, "anaphora"),
+        anaphora_after=ph(f, "anaphora_after"),
+        partitive=ph(f, "partitive"),
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
@@ -280,12 +284,20 @@ class _Head:
     kind: str
     unit: str | None
     end: int  # token index after the noun (or after the number when the noun is before it)
+    elliptical: bool = False  # the noun is understood from the figure before ("e 3.000 in Romania")
 
 
 def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | None:
     """(kind or None for persons, first token, end token) of the noun following a number."""
     lex = doc.lex
     k, skipped = j, 0
+    n = lex.partitive.match_at(doc.toks, j)
+    if n:  # "15 der insgesamt 74 Drohnen", "tre delle quattro navi": the part takes the noun of the whole
+        k = j + n
+        while k < end and (lex.modifiers.match_at(doc.toks, k) or _qualifier_at(doc, k)):
+            k += lex.modifiers.match_at(doc.toks, k) or _qualifier_at(doc, k)
+        while k < end and doc.in_number[k]:
+            k += 1
     while k < end and skipped <= _MAX_GAP:
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
@@ -314,6 +326,11 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             return None
         skipped += 1
     return None
+
+
+def _qualifier_at(doc: _Doc, k: int) -> int:
+    """Length of a qualifier phrase starting at ``toks[k]`` ("almeno", "more than"), 0 if none."""
+    return max((q.match_at(doc.toks, k) for q in doc.lex.qualifiers.values()), default=0)
 
 
 def _coordinator(doc: _Doc, k: int) -> bool:
@@ -403,6 +420,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         return None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
+        if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
+            return _Head(prev.kind, prev.unit, j + lex.anaphora_after.match_at(doc.toks, j))
         for k in range(i, max(a, i - 7), -1):
             if k < i and doc.in_number[k]:
                 break
@@ -418,22 +437,28 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     ):
         return None  # "12.000 soldati e 300 civili": civilians are no troops
     gap = doc.text[doc.toks[prev_end - 1].end : doc.toks[i].start]
-    coordinated = any(lex.list_coordinators.match_at(doc.toks, k) for k in range(prev_end, i))
+    # "20 droni su A e altri 72 su B", "23 droni: 12 su A, nove su B": a list or a colon joins them.
+    coordinated = any(
+        lex.list_coordinators.match_at(doc.toks, k) or doc.toks[k].text == ":" for k in range(prev_end, i)
+    )
     k = noun_end
     while k < len(doc.toks) and lex.modifiers.match_at(doc.toks, k):
         k += lex.modifiers.match_at(doc.toks, k)  # "5,000 more"
     nxt = doc.toks[k] if k < len(doc.toks) else None
-    ends_clause = nxt is None or nxt.text in _PUNCT or doc.sent_of[k] != doc.sent_of[i]
+    # "e altri 72 - cioè ... - nella regione di B": an aside between dashes or brackets ends the phrase too.
+    ends_clause = nxt is None or nxt.text in _PUNCT or doc.sent_of[k] != doc.sent_of[i] or doc.is_strong(k)
     cue = _casualty_cue(doc, i, k, b, a)
-    follows = ends_clause or lex.locative.match_at(doc.toks, k) or lex.per_unit.match_at(doc.toks, k) or cue
-    limit = 80
+    located = bool(lex.locative.match_at(doc.toks, k) or lex.per_unit.match_at(doc.toks, k))
+    follows = ends_clause or located or cue
+    # A count with its own place ("..., 13 in quella di B, otto in quella di C") carries a list further.
+    limit = 160 if located else 80
     if found is not None:  # "..., adding that it had intercepted 9 others"; "12 morti, tra cui 4 civili"
         limit = 160 if doc.original(found[1], found[2]).lower() in lex.proforms else 40
     if len(gap) <= limit and coordinated and follows:
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):
             kind = cue or kind  # "uccidendo 4 civili e ferendone 12"
-        return _Head(kind, prev.unit, noun_end)
+        return _Head(kind, prev.unit, noun_end, elliptical=located)
     return None
 
 
@@ -898,7 +923,9 @@ def extract_figures(
         if i >= j or _excluded(d, nm, i, j, place_tokens):
             continue
         head = _head(d, i, j, prev, prev_end, nm.value)
-        if head is None or (nm.article and head.kind not in ("killed", "wounded", "casualties")):
+        if head is None or (
+            nm.article and head.kind not in ("killed", "wounded", "casualties") and not head.elliptical
+        ):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         qualifier = _qualifier(d, nm, i, j, head.end)
         value = nm.value

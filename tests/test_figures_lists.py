@@ -1,0 +1,105 @@
+"""Text -> figures on the shapes of real reporting: counts listed by place after a first figure, parts of a
+whole, counts that refer back to the figure before.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+from geo.model import Figure
+from tests.figure_helpers import entity, figures_in
+
+AAA = entity("geonames:1", "Aaa", "city", "UA")
+BBB = entity("geonames:2", "Bbb", "city", "UA")
+CCC = entity("geonames:3", "Ccc", "city", "UA")
+DDD = entity("geonames:4", "Ddd", "city", "UA")
+NAMES = {"Aaa": AAA, "Bbb": BBB, "Ccc": CCC, "Ddd": DDD}
+
+
+def found(text: str, lang: str) -> list[tuple[str, int, str]]:
+    return [(f.kind, f.value, f.qualifier) for f in figures_in(text, NAMES, lang, None)]
+
+
+def by_value(text: str, lang: str) -> dict[int, Figure]:
+    return {f.value: f for f in figures_in(text, NAMES, lang, None)}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counts by place after a first figure: each is a figure of the same kind
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_counts_by_place_carry_a_long_list() -> None:
+    text = (
+        "Secondo il comando, 30 droni sono stati distrutti nella zona di Aaa, dove da settimane si combatte "
+        "senza sosta, 11 in quella di Bbb, sei sulla zona di Ccc e uno su quella di Ddd."
+    )
+    assert found(text, "it") == [
+        ("equipment", 30, "exact"),
+        ("equipment", 11, "exact"),
+        ("equipment", 6, "exact"),
+        ("equipment", 1, "exact"),
+    ]
+    figs = by_value(text, "it")
+    assert figs[11].places == ["Bbb"]  # "in quella di Bbb": the place after "quella" holds the count
+    assert figs[1].places == ["Ddd"]
+
+
+def test_count_after_an_aside_between_dashes() -> None:
+    text = "La contraerea ha abbattuto 9 droni sopra Aaa e altri 40 - un record per la zona - sopra Bbb."
+    assert found(text, "it") == [("equipment", 9, "exact"), ("equipment", 40, "exact")]
+
+
+def test_counts_after_a_colon() -> None:
+    text = "Sono stati intercettati 15 droni: 8 nella zona di Aaa, quattro nella zona di Bbb e tre nella zona di Ccc."
+    assert [v for _, v, _ in found(text, "it")] == [15, 8, 4, 3]
+
+
+def test_one_each_closes_a_list() -> None:
+    assert found("Abbiamo abbattuto 5 droni su Aaa, due su Bbb e uno ciascuno su Ccc e Ddd.", "it")[-1] == (
+        "equipment",
+        1,
+        "exact",
+    )
+    fr = found("L'armée a abattu 12 drones dans la région de Aaa, trois dans celle de Bbb et un dans celle de Ccc.",
+               "fr")
+    assert [v for _, v, _ in fr] == [12, 3, 1]
+    es = found("El ejército derribó 12 drones en la región de Aaa, tres en la de Bbb y uno en la de Ccc.", "es")
+    assert [v for _, v, _ in es] == [12, 3, 1]
+
+
+def test_an_article_alone_is_still_no_count() -> None:
+    assert found("Un drone è caduto nella zona di Aaa.", "it") == []
+    assert found("Ha visto uno nella piazza di Aaa.", "it") == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Parts of a whole and counts that refer back
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_part_of_a_whole_takes_the_noun_of_the_whole() -> None:
+    assert found("La marina ha affondato tre delle quattro navi nemiche.", "it") == [
+        ("equipment", 3, "exact"),
+        ("equipment", 4, "exact"),
+    ]
+    assert found("Mindestens 12 der insgesamt 90 Drohnen wurden abgeschossen.", "de")[0] == (
+        "equipment",
+        12,
+        "at_least",
+    )
+    assert found("Three of the four ships were sunk.", "en")[0] == ("equipment", 3, "exact")
+    assert found("L'attacco ha causato la morte di almeno 20 dei suoi soldati.", "it") == [("killed", 20, "at_least")]
+
+
+def test_count_referring_back_to_the_figure_before() -> None:
+    assert found("Russland schickte 90 Drohnen. 60 davon wurden abgeschossen.", "de") == [
+        ("equipment", 90, "exact"),
+        ("equipment", 60, "exact"),
+    ]
+    assert found("Rusia lanzó 90 drones, de los que 60 fueron derribados.", "es") == [
+        ("equipment", 90, "exact"),
+        ("equipment", 60, "exact"),
+    ]
+    assert found("Russia launched 40 drones; 30 of them were shot down.", "en") == [
+        ("equipment", 40, "exact"),
+        ("equipment", 30, "exact"),
+    ]
+    assert found("Russia launched 40 drones, of which 30 were shot down.", "en")[1] == ("equipment", 30, "exact")
