@@ -55,6 +55,7 @@ from geo.sentences import sentence_at, split_sentences
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
+_OPEN_QUOTES = frozenset('"“«„')
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class _Lex:
     anaphora: Phrases
     anaphora_after: Phrases
     partitive: Phrases
+    single: Phrases
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
@@ -132,6 +134,7 @@ def _lex(lang: str) -> _Lex:
         anaphora=ph(f, "anaphora"),
         anaphora_after=ph(f, "anaphora_after"),
         partitive=ph(f, "partitive"),
+        single=ph(f, "single"),
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
@@ -298,6 +301,9 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             k += lex.modifiers.match_at(doc.toks, k) or _qualifier_at(doc, k)
         while k < end and doc.in_number[k]:
             k += 1
+    if k == j < len(doc.toks) - 1 and doc.toks[k].text in _OPEN_QUOTES and not doc.in_number[k + 1]:
+        k += 1  # 'almeno tre "missili balistici"': the noun quoted, in a clause of its own
+        end = max(end, doc.clause(k, k + 1, sub=False)[1])
     while k < end and skipped <= _MAX_GAP:
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
@@ -312,7 +318,7 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         n = lex.persons.match_at(doc.toks, k)
         if n and k + n <= end:
             return None, k, k + n
-        n = lex.modifiers.match_at(doc.toks, k)
+        n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
         if n:
             k += n
         elif (
@@ -923,9 +929,7 @@ def extract_figures(
         if i >= j or _excluded(d, nm, i, j, place_tokens):
             continue
         head = _head(d, i, j, prev, prev_end, nm.value)
-        if head is None or (
-            nm.article and head.kind not in ("killed", "wounded", "casualties") and not head.elliptical
-        ):
+        if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         qualifier = _qualifier(d, nm, i, j, head.end)
         value = nm.value
@@ -968,6 +972,22 @@ def extract_figures(
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
     return figures
+
+
+def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:
+    """An article before a noun counts one: a casualty ("una persona è morta"), the last count of a list by
+    place ("e uno su quella di B"), a count said to be single ("un solo missile"), or a weapon coordinated with
+    a figure of its kind just before ("18 drones et un missile")."""
+    if head.kind in ("killed", "wounded", "casualties") or head.elliptical or d.lex.single.match_at(d.toks, j):
+        return True
+    return (
+        prev is not None
+        and head.kind == prev.kind
+        and prev_end <= i
+        and d.sent_of[prev_end - 1] == d.sent_of[i]
+        and i - prev_end <= 2
+        and _only_joiners(d, prev_end, i)
+    )
 
 
 def _when(

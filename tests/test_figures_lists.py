@@ -103,3 +103,41 @@ def test_count_referring_back_to_the_figure_before() -> None:
         ("equipment", 30, "exact"),
     ]
     assert found("Russia launched 40 drones, of which 30 were shot down.", "en")[1] == ("equipment", 30, "exact")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Equipment: the nouns of real reporting, quoted nouns, a single weapon
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_equipment_nouns_of_real_reporting() -> None:
+    assert found("Hanno distrutto 23 velivoli senza pilota e affondato quattro imbarcazioni.", "it") == [
+        ("equipment", 23, "exact"),
+        ("equipment", 4, "exact"),
+    ]
+    assert found("L'armée a détruit au moins 18 camions et une dizaine de taxis-motos.", "fr") == [
+        ("equipment", 18, "at_least"),
+        ("equipment", 10, "approx"),
+    ]
+    assert found("Más de 200 motocicletas fueron incautadas.", "es") == [("equipment", 200, "more_than")]
+    assert found("The jets dropped three bombs and the rebels lost two pickups.", "en") == [
+        ("equipment", 3, "exact"),
+        ("equipment", 2, "exact"),
+    ]
+    assert found("Nordkorea feuerte zwei ballistische Kurzstreckenraketen ab.", "de") == [("equipment", 2, "exact")]
+
+
+def test_a_quoted_noun_still_governs_its_number() -> None:
+    assert found('Il nemico ha lanciato almeno tre "missili balistici" su Aaa.', "it") == [("equipment", 3, "at_least")]
+    assert found('Ha ripetuto 3 "volte" la domanda.', "it") == []
+
+
+def test_a_single_weapon_counts_one_only_when_said_or_listed() -> None:
+    assert found("È stato abbattuto un solo missile.", "it") == [("equipment", 1, "exact")]
+    assert found("Corea lanzó un solo misil balístico.", "es") == [("equipment", 1, "exact")]
+    assert found("Dix-huit drones et un missile ont été abattus.", "fr") == [
+        ("equipment", 18, "exact"),
+        ("equipment", 1, "exact"),
+    ]
+    assert found("Un missile a frappé la ville.", "fr") == []
+    assert found("Un drone è caduto vicino al porto.", "it") == []
