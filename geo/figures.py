@@ -55,6 +55,7 @@ from geo.sentences import sentence_at, split_sentences
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
+_CUE_REACH = 8  # words after a noun searched for its casualty verb ("ont également été blessés")
 _OPEN_QUOTES = frozenset('"“«„')
 
 
@@ -65,6 +66,8 @@ class _Lex:
     persons: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
+    killed_before: Phrases
+    wounded_before: Phrases
     modifiers: Phrases
     before: Phrases
     before_kind: dict[tuple[str, ...], str]
@@ -128,6 +131,8 @@ def _lex(lang: str) -> _Lex:
         persons=ph(f, "persons"),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
+        killed_before=ph(f, "killed_before"),
+        wounded_before=ph(f, "wounded_before"),
         modifiers=ph(f, "modifiers"),
         before=before,
         before_kind=before_kind,
@@ -315,8 +320,8 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
             return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
-        n = lex.persons.match_at(doc.toks, k)
-        if n and k + n <= end:
+        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k))
+        if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
         n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
         if n:
@@ -334,6 +339,24 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
     return None
 
 
+def _proform_alone(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a pronoun-like noun standing alone ("Huit autres sont blessés"), not a modifier of the
+    noun after it ("5,000 more troops", "altri 3.000 soldati")."""
+    lex = doc.lex
+    if doc.toks[k].text not in lex.proforms:
+        return False
+    n = k + 1
+    if n >= len(doc.toks):
+        return True
+    return not (
+        lex.nouns.match_at(doc.toks, n)
+        or lex.persons.match_at(doc.toks, n)
+        or lex.modifiers.match_at(doc.toks, n)
+        or doc.capitalized(n)
+        or doc.in_number[n]
+    )
+
+
 def _qualifier_at(doc: _Doc, k: int) -> int:
     """Length of a qualifier phrase starting at ``toks[k]`` ("almeno", "more than"), 0 if none."""
     return max((q.match_at(doc.toks, k) for q in doc.lex.qualifiers.values()), default=0)
@@ -349,8 +372,16 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
     lex = doc.lex
     after: tuple[int, str] | None = None
-    for k in range(j, min(end, j + 3)):
+    k, reach = j, j + _CUE_REACH
+    while k < min(end, reach):
         t = doc.toks[k].text
+        if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
+            # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
+            k += 1
+            while k < end and doc.in_number[k]:
+                k += 1
+            reach = k + 2 * _CUE_REACH
+            continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
         if lex.killed_cues.match_at(doc.toks, k):
@@ -359,13 +390,14 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             after = (k - j, "wounded")
         if after:
             break
+        k += 1
     before: tuple[int, str] | None = None
     for k in range(i, max(a, i - 4), -1):
         if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
             break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
-        if lex.killed_cues.match_ending(doc.toks, k):
+        if lex.killed_cues.match_ending(doc.toks, k) or lex.killed_before.match_ending(doc.toks, k):
             before = (i - k, "killed")
-        elif lex.wounded_cues.match_ending(doc.toks, k):
+        elif lex.wounded_cues.match_ending(doc.toks, k) or lex.wounded_before.match_ending(doc.toks, k):
             before = (i - k, "wounded")
         if before:
             break

@@ -141,3 +141,37 @@ def test_a_single_weapon_counts_one_only_when_said_or_listed() -> None:
     ]
     assert found("Un missile a frappé la ville.", "fr") == []
     assert found("Un drone è caduto vicino al porto.", "it") == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Casualties named by who they were: the verb further on, a loss, a death, the bodies
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_casualty_verb_a_few_words_after_the_noun() -> None:
+    assert found("Onze Casques bleus ont également été blessés.", "fr") == [("wounded", 11, "exact")]
+    assert found("È di tre militari italiani della missione Onu feriti il bilancio.", "it") == [("wounded", 3, "exact")]
+    assert found("5.000 soldati italiani sono partiti ieri per Aaa.", "it") == [("troops", 5000, "exact")]
+
+
+def test_casualty_verb_after_a_list_of_counts() -> None:
+    assert found("Sei soldati e 34 ausiliari civili della milizia locale sono stati uccisi ieri.", "it") == [
+        ("killed", 6, "exact"),
+        ("killed", 34, "exact"),
+    ]
+
+
+def test_losses_deaths_and_bodies_before_the_number() -> None:
+    assert found("L'esercito ha perso 12 soldati.", "it") == [("killed", 12, "exact")]
+    assert found("Nous avons perdu quatre policiers.", "fr") == [("killed", 4, "exact")]
+    assert found("Les corps de neuf soldats ont été retrouvés.", "fr") == [("killed", 9, "exact")]
+    assert found("Rebels kill 15 soldiers in raid.", "en") == [("killed", 15, "exact")]
+    assert found("The mission has lost 40 personnel since 2015.", "en") == [("killed", 40, "exact")]
+    assert found("He had seen 60 bodies.", "en") == [("killed", 60, "exact")]
+    assert found("El ataque provocó la muerte de cuatro gendarmes.", "es") == [("killed", 4, "exact")]
+    assert found("Los bomberos recuperaron un cadáver.", "es") == [("killed", 1, "exact")]
+
+
+def test_others_with_a_casualty_verb() -> None:
+    assert found("Huit autres sont blessés.", "fr") == [("wounded", 8, "exact")]
+    assert found("The army sent 5,000 more troops.", "en") == [("troops", 5000, "exact")]
