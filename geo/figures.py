@@ -1003,7 +1003,36 @@ def extract_figures(
         figures.append(fig)
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
-    return figures
+    return _drop_repeats(figures, doc.doc_id)
+
+
+def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
+    """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
+    headline repeated in the body, a statement quoted after the summary) is the earlier one again, unless both
+    name places and none is shared ("3 morti a A ... 3 morti a B" are two facts); "almeno 30" beside "32" or
+    "30" are two figures.  The earlier one keeps the later
+    one's places when it had none.  Figure ids are numbered again in text order."""
+    kept: list[Figure] = []
+    for f in figures:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.kind == f.kind
+                and k.value == f.value
+                and k.qualifier == f.qualifier
+                and k.quote_start != f.quote_start
+                and (not k.place_ids or not f.place_ids or set(k.place_ids) & set(f.place_ids))
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(f)
+        elif not same.place_ids:
+            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    for n, f in enumerate(kept, 1):
+        f.figure_id = f"{doc_id}:f{n}"
+    return kept
 
 
 def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:

@@ -175,3 +175,28 @@ def test_losses_deaths_and_bodies_before_the_number() -> None:
 def test_others_with_a_casualty_verb() -> None:
     assert found("Huit autres sont blessés.", "fr") == [("wounded", 8, "exact")]
     assert found("The army sent 5,000 more troops.", "en") == [("troops", 5000, "exact")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One figure per fact: the headline repeated in the body
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_figure_repeated_in_another_sentence_is_one_figure() -> None:
+    text = "Dodici soldati uccisi ad Aaa\nDodici soldati sono stati uccisi ieri ad Aaa. Lo ha detto il comando."
+    figs = figures_in(text, NAMES, "it", None)
+    assert [(f.kind, f.value, f.places, f.figure_id) for f in figs] == [("killed", 12, ["Aaa"], "d:f1")]
+
+
+def test_the_first_mention_takes_the_places_of_its_repeat() -> None:
+    figs = figures_in("Abbattuti 40 droni.\nLa contraerea ha abbattuto 40 droni sopra Bbb.", NAMES, "it", None)
+    assert [(f.value, f.places) for f in figs] == [(40, ["Bbb"])]
+
+
+def test_same_number_in_other_places_or_with_another_hedge_stays_two_figures() -> None:
+    assert [f.value for f in figures_in("Tre civili uccisi ad Aaa. Tre civili uccisi a Bbb.", NAMES, "it", None)] == [
+        3,
+        3,
+    ]
+    text = "Almeno 30 soldati uccisi ad Aaa. Sono 30 i soldati uccisi ad Aaa secondo il comando."
+    assert [(f.value, f.qualifier) for f in figures_in(text, NAMES, "it", None)] == [(30, "at_least"), (30, "exact")]
