@@ -19,10 +19,12 @@ Decisions
 * Kinds: Italian "vittime" counts the dead (killed); English "casualties"/"victims" and
   French "victimes"/"pertes" count killed and wounded together (casualties).  "uomini",
   "men", "hommes" are troops only from 50 up (``weak_troops`` in the lexicon).
-* Ranges: ``value`` is the low end (the least the text asserts, as for vague plurals:
-  "centinaia" -> 100, qualifier ``at_least``), except under "up to"/"less than", where it
-  is the high end; ``low``/``high`` keep both ends; a range's qualifier is ``approx``
-  unless a cue says otherwise.
+* Vague plurals ("centinaia di soldati", "dozens of attacks", "Hunderte", "des dizaines de
+  blessés") count nothing and are no figures, as in the annotated real reporting; approximate
+  number words ("una decina", "a dozen", "une centaine") are figures with qualifier ``approx``.
+* Ranges: ``value`` is the low end (the least the text asserts), except under "up to"/"less
+  than", where it is the high end; ``low``/``high`` keep both ends; a range's qualifier is
+  ``approx`` unless a cue says otherwise.
 * Status: the nearest planned/current cue in the number's clause (cut at commas and
   conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
   brackets and quotes), else the status of a figure it is coordinated with; else current.
@@ -958,8 +960,8 @@ def extract_figures(
     skip = line.end if line else 0
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
-        if i >= j or _excluded(d, nm, i, j, place_tokens):
-            continue
+        if i >= j or nm.vague or _excluded(d, nm, i, j, place_tokens):
+            continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
         head = _head(d, i, j, prev, prev_end, nm.value)
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead

@@ -200,3 +200,19 @@ def test_same_number_in_other_places_or_with_another_hedge_stays_two_figures() -
     ]
     text = "Almeno 30 soldati uccisi ad Aaa. Sono 30 i soldati uccisi ad Aaa secondo il comando."
     assert [(f.value, f.qualifier) for f in figures_in(text, NAMES, "it", None)] == [(30, "at_least"), (30, "exact")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Not figures: vague plurals count nothing
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_vague_plurals_are_no_figures() -> None:
+    assert found("Sono arrivati centinaia di soldati ad Aaa.", "it") == []
+    assert found("Thousands of troops arrived and dozens of attacks were reported.", "en") == []
+    assert found("Des centaines de soldats sont arrivés, faisant des dizaines de blessés.", "fr") == []
+
+
+def test_approximate_number_words_stay_figures() -> None:
+    assert found("Sono arrivati una dozzina di soldati.", "it") == [("troops", 12, "approx")]
+    assert found("Une centaine de soldats sont arrivés.", "fr") == [("troops", 100, "approx")]
