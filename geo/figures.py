@@ -77,6 +77,8 @@ class _Lex:
     anaphora_after: Phrases
     partitive: Phrases
     single: Phrases
+    glued: Phrases
+    glued_kind: dict[tuple[str, ...], str]
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
@@ -122,6 +124,7 @@ def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
     f, q, st, pl, so = (d.get(k) or {} for k in ("figures", "qualifiers", "status", "places", "sources"))
     nouns, noun_kind = _kind_map(f.get("kinds"))
+    glued, glued_kind = _kind_map(f.get("glued"))
     before, before_kind = _kind_map(f.get("before"))
 
     def ph(section: dict, key: str) -> Phrases:
@@ -142,6 +145,8 @@ def _lex(lang: str) -> _Lex:
         anaphora_after=ph(f, "anaphora_after"),
         partitive=ph(f, "partitive"),
         single=ph(f, "single"),
+        glued=glued,
+        glued_kind=glued_kind,
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
@@ -437,6 +442,9 @@ def _copula_start(doc: _Doc, i: int) -> int | None:
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
     lex = doc.lex
     a, b = doc.clause(i, j, sub=False)
+    glued = _glued_kind(doc, j)
+    if glued is not None:
+        return _Head(glued, doc.original(j + 1, j + 2), j + 2)
     found = _noun_after(doc, j, b)
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
@@ -456,6 +464,11 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     named = _named_before(doc, i, a)
     if named:
         return _Head(named[0], named[1], noun_end)
+    if found is None and (j >= len(doc.toks) or doc.toks[j].text in _PUNCT or _coordinator(doc, j)):
+        # "the gunmen killed one and wounded two": a count right after its casualty verb, no noun
+        cue = _casualty_cue(doc, i, j, j, a)
+        if cue is not None:
+            return _Head(cue, None, j)
     if prev is None:
         return None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
@@ -507,6 +520,15 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
 # ---------------------------------------------------------------------------------------------------------
 
 
+def _glued_kind(doc: _Doc, j: int) -> str | None:
+    """The kind named by a word glued to the number by a dash ("1,000-strong", "13,000-troop"), if any."""
+    if j + 1 < len(doc.toks) and doc.toks[j].text == "-":
+        n = doc.lex.glued.match_at(doc.toks, j + 1)
+        if n:
+            return doc.lex.glued_kind[tuple(t.text for t in doc.toks[j + 1 : j + 1 + n])]
+    return None
+
+
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
     lex = doc.lex
     if lex.not_after.match_at(doc.toks, j) or lex.not_before.match_ending(doc.toks, i):
@@ -535,7 +557,7 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         return True
     # "19-year-old", "three-day": a number glued to a word by a dash qualifies that word.
     if doc.text[nm.end : nm.end + 1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isalpha():
-        return True
+        return _glued_kind(doc, j) is None  # "a 1,000-strong battalion" is a troop figure
     # After a slash or a number sign it is a name or a date ("1/2", "#3").
     return nm.start > 0 and doc.text[nm.start - 1] in "/#№"
 

@@ -351,10 +351,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
 
     while k < len(toks):
         t = toks[k]
-        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or _t2n(word(k), lang) is None:
+        first = _t2n(word(k), lang)
+        if first is None and t.text in lex.not_alone:
+            first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
+        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or first is None:
             k += 1
             continue
-        best_j, best_v = k + 1, _t2n(word(k), lang)
+        best_j, best_v = k + 1, first
         j = k + 1
         while j < len(toks) and j - k < 12 and not used[j] and toks[j].text[0].isalpha():
             w = toks[j].text

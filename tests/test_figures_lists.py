@@ -216,3 +216,31 @@ def test_vague_plurals_are_no_figures() -> None:
 def test_approximate_number_words_stay_figures() -> None:
     assert found("Sono arrivati una dozzina di soldati.", "it") == [("troops", 12, "approx")]
     assert found("Une centaine de soldats sont arrivés.", "fr") == [("troops", 100, "approx")]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Count shapes: a kind glued by a dash, a count right after its verb, articles and spaced thousands
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_a_kind_glued_to_the_number() -> None:
+    assert found("A 1,000-strong battalion will arrive.", "en") == [("troops", 1000, "exact")]
+    assert found("The 13,000-troop force is stretched.", "en") == [("troops", 13000, "exact")]
+    assert found("A 19-year-old man was arrested.", "en") == []
+
+
+def test_a_count_right_after_its_casualty_verb() -> None:
+    assert found("The gunmen killed one and wounded two.", "en") == [("killed", 1, "exact"), ("wounded", 2, "exact")]
+
+
+def test_an_article_before_a_person_with_a_casualty_verb() -> None:
+    assert found("A soldier was killed.", "en") == [("killed", 1, "exact")]
+    assert found("A soldier arrived.", "en") == []
+    assert found("Dabei wurde eine Person getötet.", "de") == [("killed", 1, "exact")]
+
+
+def test_german_thousands_after_a_space_and_after_time_nouns() -> None:
+    assert found("Insgesamt wurden rund 90 000 Truppen mobilisiert.", "de") == [("troops", 90000, "approx")]
+    assert found("Russland habe in den vergangenen 24 Stunden 300 Angriffe geflogen.", "de") == [
+        ("incidents", 300, "exact")
+    ]
