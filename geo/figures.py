@@ -92,6 +92,7 @@ class _Lex:
     year_before: Phrases
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
+    at_least_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
     current: Phrases
@@ -160,6 +161,7 @@ def _lex(lang: str) -> _Lex:
         year_before=ph(f, "year_before"),
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
+        at_least_after=ph(q, "at_least_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         current=ph(st, "current"),
@@ -577,6 +579,8 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
         return best
     if doc.lex.approx_after.match_at(doc.toks, j) or doc.lex.approx_after.match_at(doc.toks, noun_end):
         return "approx"
+    if doc.lex.at_least_after.match_at(doc.toks, j) or doc.lex.at_least_after.match_at(doc.toks, noun_end):
+        return "at_least"  # "una persona almeno è morta"
     if nm.vague:
         return "at_least"
     if nm.approx_word or nm.high is not None:
@@ -595,7 +599,7 @@ def _status(
             continue
         dist = i - k if k < i else k - j
         status = None
-        if lex.current.match_at(doc.toks, k):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, a):
             status = "current"
         elif lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
@@ -620,6 +624,16 @@ def _status(
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _planned_before(doc: _Doc, k: int, a: int) -> bool:
+    """A planned cue stands within two words before ``toks[k]`` ("will be stationed", "sarà schierato"): the
+    participle a current cue reads is then a future."""
+    lex = doc.lex
+    for m in range(max(a, k - 2), k):
+        if lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex):
+            return True
+    return False
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
@@ -988,6 +1002,18 @@ def extract_figures(
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         qualifier = _qualifier(d, nm, i, j, head.end)
+        if (
+            qualifier == "exact"
+            and not nm.article  # "almeno 19 gendarmi e un civile": one is one
+            and prev is not None
+            and prev.qualifier in ("at_least", "approx")
+            and prev_end <= i
+            and d.sent_of[prev_end - 1] == d.sent_of[i]
+            and 0 < i - prev_end <= 2
+            and any(_coordinator(d, k) for k in range(prev_end, i))
+            and _only_joiners(d, prev_end, i)
+        ):
+            qualifier = prev.qualifier  # "almeno 12 civili e 6 soldati": the hedge holds for both
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high

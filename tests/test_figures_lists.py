@@ -244,3 +244,27 @@ def test_german_thousands_after_a_space_and_after_time_nouns() -> None:
     assert found("Russland habe in den vergangenen 24 Stunden 300 Angriffe geflogen.", "de") == [
         ("incidents", 300, "exact")
     ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Qualifier and status
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_hedge_after_the_noun_and_shared_by_a_coordinated_count() -> None:
+    assert found("Una persona almeno è morta.", "it") == [("killed", 1, "at_least")]
+    assert found("Almeno dodici civili e sei soldati sono rimasti uccisi.", "it") == [
+        ("killed", 12, "at_least"),
+        ("killed", 6, "at_least"),
+    ]
+    assert found("Hanno ucciso almeno 19 soldati e un civile.", "it")[-1] == ("killed", 1, "exact")
+    assert found("Almeno 12 civili uccisi ad Aaa; 6 soldati feriti.", "it")[-1] == ("wounded", 6, "exact")
+
+
+def test_a_future_before_a_current_participle_is_planned() -> None:
+    f = figures_in("A total of 800 troops will be stationed in Aaa.", NAMES, "en", None)
+    assert [(x.value, x.status) for x in f] == [(800, "planned")]
+    f = figures_in("About 800 troops are stationed in Aaa.", NAMES, "en", None)
+    assert [(x.value, x.status) for x in f] == [(800, "current")]
+    f = figures_in("La force est appelée à atteindre 5.000 hommes.", NAMES, "fr", None)
+    assert [(x.value, x.status) for x in f] == [(5000, "planned")]
