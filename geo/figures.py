@@ -58,6 +58,7 @@ _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
 _CUE_REACH = 8  # words after a noun searched for its casualty verb ("ont également été blessés")
+_SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
 _OPEN_QUOTES = frozenset('"“«„')
 
 
@@ -1058,10 +1059,11 @@ def extract_figures(
 
 def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
-    headline repeated in the body, a statement quoted after the summary) is the earlier one again, unless both
-    name places and none is shared ("3 morti a A ... 3 morti a B" are two facts); "almeno 30" beside "32" or
-    "30" are two figures.  The earlier one keeps the later
-    one's places when it had none.  Figure ids are numbered again in text order."""
+    headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
+    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
+    3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
+    "almeno 30" beside "30" are two figures.  The earlier one keeps the later one's places when it had none.
+    Figure ids are numbered again in text order."""
     kept: list[Figure] = []
     for f in figures:
         same = next(
@@ -1072,7 +1074,12 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
                 and k.value == f.value
                 and k.qualifier == f.qualifier
                 and k.quote_start != f.quote_start
-                and (not k.place_ids or not f.place_ids or set(k.place_ids) & set(f.place_ids))
+                and (
+                    f.value >= _SURE_REPEAT
+                    or not k.place_ids
+                    or not f.place_ids
+                    or set(k.place_ids) & set(f.place_ids)
+                )
             ),
             None,
         )

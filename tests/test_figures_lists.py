@@ -268,3 +268,10 @@ def test_a_future_before_a_current_participle_is_planned() -> None:
     assert [(x.value, x.status) for x in f] == [(800, "current")]
     f = figures_in("La force est appelée à atteindre 5.000 hommes.", NAMES, "fr", None)
     assert [(x.value, x.status) for x in f] == [(5000, "planned")]
+
+
+def test_a_large_number_repeated_is_one_fact_even_located_otherwise() -> None:
+    text = "Abbattuti 120 droni su Aaa\nLa contraerea ha abbattuto nella notte 120 droni sopra Bbb e Ccc."
+    assert [f.value for f in figures_in(text, NAMES, "it", None)] == [120]
+    text = "Due civili uccisi ad Aaa. Due civili uccisi a Bbb."
+    assert [f.value for f in figures_in(text, NAMES, "it", None)] == [2, 2]
