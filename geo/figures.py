@@ -77,6 +77,8 @@ class _Lex:
     anaphora: Phrases
     anaphora_after: Phrases
     partitive: Phrases
+    parts: Phrases
+    breakdown: Phrases
     single: Phrases
     glued: Phrases
     glued_kind: dict[tuple[str, ...], str]
@@ -146,6 +148,8 @@ def _lex(lang: str) -> _Lex:
         anaphora=ph(f, "anaphora"),
         anaphora_after=ph(f, "anaphora_after"),
         partitive=ph(f, "partitive"),
+        parts=ph(f, "parts"),
+        breakdown=ph(f, "breakdown"),
         single=ph(f, "single"),
         glued=glued,
         glued_kind=glued_kind,
@@ -383,8 +387,20 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     lex = doc.lex
     after: tuple[int, str] | None = None
     k, reach = j, j + _CUE_REACH
+    aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
     while k < min(end, reach):
         t = doc.toks[k].text
+        n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
+        if n:  # "53 persone, fra cui 15 bambini, sono state uccise": the verb after the aside holds
+            k += 1 + n
+            while k < end and doc.in_number[k]:
+                k += 1
+            aside, reach = True, k + 2 * _CUE_REACH
+            continue
+        if t == "," and aside:
+            aside = False
+            k += 1
+            continue
         if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
             # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
             k += 1
@@ -414,6 +430,36 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
+    """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
+    "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
+    lex = doc.lex
+    if not lex.breakdown.match_at(doc.toks, ns):
+        return False
+    return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
+
+
+def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> str | None:
+    """The casualty kind of the figure before when the count at ``toks[i]`` is one of its parts: introduced
+    as such ("Darunter seien fünf Soldaten", "tra cui 4 soldati") or coordinated right after it ("killed 15
+    soldiers and four militia fighters")."""
+    lex = doc.lex
+    if prev is None or prev.kind not in ("killed", "wounded", "casualties") or prev_end > i:
+        return None
+    if doc.sent_of[i] - doc.sent_of[prev_end - 1] > 1:
+        return None
+    for k in range(i, max(a - 1, i - 4), -1):
+        if lex.parts.match_ending(doc.toks, k):
+            return prev.kind
+        if k < i and doc.in_number[k - 1 if k else 0]:
+            break
+    same = doc.sent_of[prev_end - 1] == doc.sent_of[i]
+    if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
+            and _only_joiners(doc, prev_end, i):
+        return prev.kind
+    return None
 
 
 def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
@@ -456,12 +502,16 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if found is None or not (_copula_start(doc, i) is not None or coordinated):
             return None  # "e oltre 2.000 gli sfollati": a noun of its own, not the figure before's
     noun_end = found[2] if found else j
+    if found is not None and _breakdown(doc, i, a, found[1], found[2]):
+        return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
     if found is not None:
         kind, ns, ne = found
         if kind == "troops" and nm_value < lex.weak_min and doc.toks[ns].text in lex.weak_troops:
             kind = None  # "two men were arrested" is no troop figure; "5,000 men" is
         if kind in (None, "troops", "other"):
             kind = _casualty_cue(doc, i, ne, b, a) or kind
+            if kind in (None, "troops"):  # displaced or prisoners after the dead are no part of them
+                kind = _part_of(doc, i, a, prev, prev_end) or kind
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)

@@ -275,3 +275,38 @@ def test_a_large_number_repeated_is_one_fact_even_located_otherwise() -> None:
     assert [f.value for f in figures_in(text, NAMES, "it", None)] == [120]
     text = "Due civili uccisi ad Aaa. Due civili uccisi a Bbb."
     assert [f.value for f in figures_in(text, NAMES, "it", None)] == [2, 2]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Parts of a casualty figure
+# ---------------------------------------------------------------------------------------------------------
+
+
+def test_the_verb_after_an_aside_of_parts_holds_for_the_total() -> None:
+    assert found("Almeno 40 persone, fra cui 12 soldati, sono state uccise ieri.", "it") == [
+        ("killed", 40, "at_least"),
+        ("killed", 12, "exact"),
+    ]
+    assert found("Officials said 14 people, including 9 soldiers were injured.", "en") == [
+        ("wounded", 14, "exact"),
+        ("wounded", 9, "exact"),
+    ]
+
+
+def test_parts_take_the_kind_of_the_casualty_figure_before() -> None:
+    text = "Bei dem Angriff sind 20 Menschen getötet worden. Darunter seien sechs Soldaten und neun Kämpfer der Miliz."
+    assert found(text, "de") == [("killed", 20, "exact"), ("killed", 6, "exact"), ("killed", 9, "exact")]
+    assert found("Rebels killed 15 soldiers and four militia fighters in an attack.", "en") == [
+        ("killed", 15, "exact"),
+        ("killed", 4, "exact"),
+    ]
+    assert found("Il governo invierà 5.000 soldati e 300 addestratori.", "it") == [
+        ("troops", 5000, "exact"),
+        ("troops", 300, "exact"),
+    ]
+
+
+def test_an_age_breakdown_is_no_figure() -> None:
+    assert found("Almeno 40 persone, fra cui 12 bambini, sono state uccise ieri.", "it") == [("killed", 40, "at_least")]
+    assert found("Acht Menschen, darunter drei Kinder, wurden verletzt.", "de") == [("wounded", 8, "exact")]
+    assert found("Sono morti 12 bambini.", "it") == [("killed", 12, "exact")]
