@@ -79,6 +79,7 @@ class _Lex:
     partitive: Phrases
     parts: Phrases
     breakdown: Phrases
+    definite: Phrases
     single: Phrases
     glued: Phrases
     glued_kind: dict[tuple[str, ...], str]
@@ -150,6 +151,7 @@ def _lex(lang: str) -> _Lex:
         partitive=ph(f, "partitive"),
         parts=ph(f, "parts"),
         breakdown=ph(f, "breakdown"),
+        definite=ph(f, "definite"),
         single=ph(f, "single"),
         glued=glued,
         glued_kind=glued_kind,
@@ -1101,6 +1103,8 @@ def extract_figures(
             unit=head.unit,
             figure_id=f"{doc.doc_id}:f{len(figures) + 1}",
         )
+        if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
+            continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.append(fig)
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)

@@ -310,3 +310,10 @@ def test_an_age_breakdown_is_no_figure() -> None:
     assert found("Almeno 40 persone, fra cui 12 bambini, sono state uccise ieri.", "it") == [("killed", 40, "at_least")]
     assert found("Acht Menschen, darunter drei Kinder, wurden verletzt.", "de") == [("wounded", 8, "exact")]
     assert found("Sono morti 12 bambini.", "it") == [("killed", 12, "exact")]
+
+
+def test_a_count_after_a_definite_article_refers_back() -> None:
+    text = "Quattro militari sono rimasti feriti ad Aaa. Il ministro ha chiesto notizie dei quattro militari."
+    assert found(text, "it") == [("wounded", 4, "exact")]
+    text = "Three soldiers were wounded in Aaa. The three soldiers are in hospital, and the 500 troops stay."
+    assert found(text, "en") == [("wounded", 3, "exact"), ("troops", 500, "exact")]
