@@ -124,6 +124,19 @@ def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
     return Phrases(" ".join(k) for k in mapping), mapping
 
 
+# Phrase lists of the ``figures`` section read for the shapes of real reporting (see the lexicons' comments).
+_FIGURE_PHRASES = (
+    "killed_before",
+    "wounded_before",
+    "anaphora_after",
+    "partitive",
+    "parts",
+    "breakdown",
+    "definite",
+    "single",
+)
+
+
 @cache
 def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
@@ -141,18 +154,11 @@ def _lex(lang: str) -> _Lex:
         persons=ph(f, "persons"),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
-        killed_before=ph(f, "killed_before"),
-        wounded_before=ph(f, "wounded_before"),
+        **{k: ph(f, k) for k in _FIGURE_PHRASES},
         modifiers=ph(f, "modifiers"),
         before=before,
         before_kind=before_kind,
         anaphora=ph(f, "anaphora"),
-        anaphora_after=ph(f, "anaphora_after"),
-        partitive=ph(f, "partitive"),
-        parts=ph(f, "parts"),
-        breakdown=ph(f, "breakdown"),
-        definite=ph(f, "definite"),
-        single=ph(f, "single"),
         glued=glued,
         glued_kind=glued_kind,
         copulas=ph(f, "copulas"),
