@@ -396,7 +396,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     after: tuple[int, str] | None = None
     k, reach = j, j + _CUE_REACH
     aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
-    while k < min(end, reach):
+    while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
         n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
         if n:  # "53 persone, fra cui 15 bambini, sono state uccise": the verb after the aside holds
@@ -409,6 +409,17 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             aside = False
             k += 1
             continue
+        if t in _OPEN_QUOTES or t in "”»":
+            k += 1  # 'y étaient « morts en martyr »': a quoted verb is still the verb
+            if k < len(doc.toks):
+                end = max(end, doc.clause(k, k + 1, sub=False)[1])
+            continue
+        if t == "," and not aside:
+            # "Un altro casco blu, il quinto in due giorni, è stato ferito": the verb right after an aside
+            cue = _cue_after_aside(doc, k, end)
+            if cue is not None:
+                after = (k - j, cue)
+                break
         if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
             # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
             k += 1
@@ -447,6 +458,31 @@ def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     if not lex.breakdown.match_at(doc.toks, ns):
         return False
     return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
+
+
+def _cue_after_aside(doc: _Doc, k: int, end: int) -> str | None:
+    """killed/wounded when the comma at ``toks[k]`` opens an aside of a few words closed by a comma that
+    a casualty verb follows within three words (quotes passed over); None otherwise."""
+    lex = doc.lex
+    c = k + 1
+    while c < min(end, k + 10) and doc.toks[c].text not in _PUNCT:
+        c += 1
+    if c >= end or c == k + 1 or doc.toks[c].text != ",":
+        return None
+    m, words = c + 1, 0
+    while m < end and words < 3:
+        if doc.toks[m].text in _OPEN_QUOTES or doc.toks[m].text in "”»":
+            m += 1
+            continue
+        if doc.in_number[m] or doc.toks[m].text in _PUNCT:
+            return None
+        if lex.killed_cues.match_at(doc.toks, m):
+            return "killed"
+        if lex.wounded_cues.match_at(doc.toks, m):
+            return "wounded"
+        m += 1
+        words += 1
+    return None
 
 
 def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> str | None:

@@ -317,3 +317,12 @@ def test_a_count_after_a_definite_article_refers_back() -> None:
     assert found(text, "it") == [("wounded", 4, "exact")]
     text = "Three soldiers were wounded in Aaa. The three soldiers are in hospital, and the 500 troops stay."
     assert found(text, "en") == [("wounded", 3, "exact"), ("troops", 500, "exact")]
+
+
+def test_casualty_verb_after_an_aside_or_in_quotes() -> None:
+    assert found("Un altro casco blu, il terzo in una settimana, è stato ferito.", "it") == [("wounded", 1, "exact")]
+    assert found("Cinque soldati, ha detto il portavoce, sono stati uccisi.", "it") == [("killed", 5, "exact")]
+    assert found("Cinque soldati, arrivati ieri, sono partiti.", "it") == [("troops", 5, "exact")]
+    assert found("Cinq soldats, dont un officier, y sont « morts au combat ».", "fr") == [("killed", 5, "exact")]
+    assert found("Cinq soldats sont « arrivés ».", "fr") == [("troops", 5, "exact")]
+    assert found("Un casco blu è arrivato.", "it") == []
