@@ -326,3 +326,9 @@ def test_casualty_verb_after_an_aside_or_in_quotes() -> None:
     assert found("Cinq soldats, dont un officier, y sont « morts au combat ».", "fr") == [("killed", 5, "exact")]
     assert found("Cinq soldats sont « arrivés ».", "fr") == [("troops", 5, "exact")]
     assert found("Un casco blu è arrivato.", "it") == []
+
+
+def test_an_article_and_a_demonym_before_a_casualty() -> None:
+    assert found("A Bangladeshi peacekeeper in the north was killed.", "en") == [("killed", 1, "exact")]
+    assert found("A US soldier was wounded.", "en") == [("wounded", 1, "exact")]
+    assert found("A French soldier arrived.", "en") == []
