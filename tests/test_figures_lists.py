@@ -335,7 +335,7 @@ def test_an_article_and_a_demonym_before_a_casualty() -> None:
 
 
 def test_an_adverb_between_a_listed_count_and_its_place() -> None:
-    text = "Au moins 30 civils ont été tués: six dans la ville de Aaa, 20 autres dans l'ouest et quatre enfin dans l'est."
+    text = "Au moins 30 civils ont été tués: six dans la ville de Aaa, 20 autres dans l'ouest et quatre enfin à l'est."
     assert [v for _, v, _ in found(text, "fr")] == [30, 6, 20, 4]
     assert [v for _, v, _ in found("Sono morti 20 civili: 12 ad Aaa, cinque a Bbb e tre infine a Ccc.", "it")] == [
         20,
