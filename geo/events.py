@@ -33,7 +33,7 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
 #: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words")
+              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles")
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,7 @@ class EventProfile:
     agent_cues: Phrases
     conflict_nouns: Phrases
     between_words: Phrases
+    part_articles: frozenset[str]
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -121,6 +122,7 @@ def event_profile(lang: str) -> EventProfile:
         agent_cues=Phrases.of(data["agent_cues"]),
         conflict_nouns=Phrases.of(data["conflict_nouns"]),
         between_words=Phrases.of(data["between_words"]),
+        part_articles=frozenset(fold(w) for w in data["part_articles"]),
     )
 
 

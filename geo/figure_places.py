@@ -184,14 +184,23 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str) -> dict[int, int]:
     return group
 
 
-def choose(scores: Sequence[float], groups: dict[int, int], threshold: float) -> list[int]:
-    """The best candidate and its list mates, when the best passes ``threshold``; else none."""
+def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
+           fallback: Sequence[int] = ()) -> list[int]:
+    """The best candidate and its list mates, when the best passes ``threshold``; else ``fallback``
+    (rule ``own_sentence_stands``: the places the rules chose in the figure's own sentence — a figure
+    whose sentence names its place is not left without one)."""
     if not scores:
         return []
     best = max(range(len(scores)), key=lambda k: scores[k])
     if scores[best] <= threshold:
-        return []
+        return list(fallback)
     return [k for k in range(len(scores)) if groups[k] == groups[best]]
+
+
+def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
+    """The candidates of the figure's own sentence that the rules chose."""
+    cue = set(cue_ids)
+    return [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.entity.id in cue]
 
 
 def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sentence], text: str, *,
@@ -208,7 +217,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         pool = candidates(fig, mentions, sentences, text)
         sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
         scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence)) for m, where in pool]
-        chosen = sorted((pool[k][0] for k in choose(scores, list_mates(pool, text), weights.threshold)),
-                        key=lambda m: m.start)
+        picked = choose(scores, list_mates(pool, text), weights.threshold, own_sentence_choice(pool, fig.cue_place_ids))
+        chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

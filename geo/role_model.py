@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
 from geo.model import ROLES, Entity
 from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
@@ -43,8 +44,9 @@ def feature_names() -> list[str]:
     names = [f"cue:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
-              "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous",
-              "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between"]
+              "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
+              "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
+              "speech_after"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
@@ -172,6 +174,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     """The named features of one resolved mention (see :func:`feature_names`)."""
     e = m.entity if m.entity is not None else _unresolved(m.surface)
     words = sentence.words
+    speech = cues_for(profile.lang).speech_verbs
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
@@ -183,10 +186,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     k = idx - 1 if idx and words[idx - 1] in _ARTICLES else idx
     if k >= 1 and words[k - 1] in profile.of_words:
         f["of_before"] = 1.0
-        if any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
+        d = k - 2  # the word before "of"
+        if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
+            f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
+        elif any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "north of Goma", "a 20 km da", "nordwestlich von Charkiw"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
+    if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
+        f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
             and m.start - previous.end <= 40 and _contains(e, previous.entity):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before

@@ -65,6 +65,7 @@ def test_the_best_candidate_comes_with_its_list():
     assert choose(scores, groups, 0.0) == [0, 1]
     assert choose(scores, groups, 2.5) == []
     assert choose([], {}, 0.0) == []
+    assert choose(scores, groups, 2.5, fallback=[3]) == [3]  # the rules' own-sentence choice stands
 
 
 def test_one_figure_over_a_list_stays_one_figure_over_all_of_it(gaz):

@@ -251,7 +251,8 @@ def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
     tp = fp = fn = 0
     for case in cases:
         scores = [weights.score(f) for f, _, _ in case.rows]
-        a, b, c = _match(choose(scores, case.groups, weights.threshold), case)
+        fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
+        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback), case)
         tp, fp, fn = tp + a, fp + b, fn + c
     return tp, fp, fn
 
