@@ -10,6 +10,7 @@ and output field.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -25,7 +26,7 @@ SAMPLES = ROOT / "samples"
 PROG = "make_map.py"
 
 #: The files this command writes, and only these, are replaced in OUTDIR.
-OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl")
+OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -58,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Nominatim server (default: the public one; at most one request per second)")
     online.add_argument("--geocoder-cache", default=None, metavar="FILE",
                         help="SQLite cache of answers (default: ~/.cache/atlante/geocode.sqlite)")
+    scale = p.add_argument_group("many documents")
+    scale.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="worker processes for the per-document work (default: the cores; 1: this process)")
+    scale.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="run the per-document work on a Dask cluster: tcp://HOST:8786, or 'local' for a "
+                            "LocalCluster on this machine")
+    scale.add_argument("--keep-duplicates", action="store_true",
+                       help="count near-duplicate documents (the same wire in several outlets) as many reports")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -77,7 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Validate everything, parse the documents, then write the outputs atomically."""
-    from geo.documents import read_inputs
     from geo.language import known_languages
 
     if args.lang != "auto" and args.lang not in known_languages():
@@ -93,45 +101,89 @@ def run(args: argparse.Namespace) -> int:
         corrections = load_corrections(Path(args.corrections))
 
     t0 = time.perf_counter()
-    docs = read_inputs(args.inputs or [str(SAMPLES)])
-
+    from geo.corpus import iter_documents, read_corpus
     from geo.gazetteer import load_gazetteer
-    from geo.pipeline import parse_documents
+    from geo.parallel import Settings, default_jobs
 
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be at least 1, got {args.jobs}")
+    docs = iter_documents(args.inputs or [str(SAMPLES)])
     gazetteer = load_gazetteer(pov=args.pov)
     online = _online_geocoder(args) if args.online else None
-    parsed = parse_documents(docs, lang=args.lang, gazetteer=gazetteer, corrections=corrections, online=online,
-                             progress=not args.quiet and sys.stderr.isatty())
+    with _dask_client(args.dask) as client:
+        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
+                             jobs=args.jobs or default_jobs(), client=client, online=online,
+                             progress=not args.quiet, dedup=not args.keep_duplicates)
+    parsed, docs = corpus.parsed, corpus.documents
     if corrections is not None:
         for warning in corrections.unused_report():
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
+    from layers.consolidated import events_frame
     from layers.export import export, write_geojson
     from layers.frames import figures_frame, places_frame
     from layers.map import build_map, save_map
 
-    places = places_frame(parsed, gazetteer)
-    figures = figures_frame(parsed, gazetteer)
+    steps = _Steps(quiet=args.quiet)
+    places = steps("places", lambda: places_frame(corpus.kept, gazetteer))
+    figures = steps("figures", lambda: figures_frame(corpus.kept, gazetteer))
+    events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
+                                                            documents={d.doc_id: d for d in docs}))
     lang = _interface_language(parsed)
-    fmap = build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title, lang=lang,
-                     cdn=args.cdn)
+    fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
+                                          lang=lang, cdn=args.cdn))
 
     outdir.mkdir(parents=True, exist_ok=True)
     _atomic_write(outdir / "places.geojson", lambda p: write_geojson(places, p))
+    steps("writing", None)
     _atomic_write(outdir / "figures.geojson", lambda p: write_geojson(figures, p))
+    _atomic_write(outdir / "events.geojson", lambda p: write_geojson(events, p))
     _atomic_write(outdir / "mentions.jsonl", lambda p: write_mentions(parsed, p))
     _atomic_write(outdir / "map.html", lambda p: save_map(fmap, p))
     extra = export(places, figures, outdir, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
+    steps.close()
     if not args.quiet:
         n_mentions = sum(len(d.mentions) for d in parsed)
         n_figures = sum(len(d.figures) for d in parsed)
-        print(f"{len(docs)} document(s): {n_mentions} place mentions, {len(places)} places, "
-              f"{n_figures} figures in {time.perf_counter() - t0:.1f} s")
+        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {n_mentions} place "
+              f"mentions, {len(places)} places, {n_figures} figures, {len(events)} events in "
+              f"{time.perf_counter() - t0:.1f} s")
         for name in OUTPUT_FILES:
             print(f"  wrote {outdir / name}")
         for path in extra:
             print(f"  wrote {path}")
     return 0
+
+
+class _Steps:
+    """Progress over the steps after parsing (tqdm on standard error; nothing under -q or in a short run)."""
+
+    def __init__(self, *, quiet: bool):
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=5, desc="places", unit="step", disable=quiet, delay=1.0, file=sys.stderr,
+                         leave=False, bar_format="{desc}: {n}/{total} steps [{elapsed}]")
+
+    def __call__(self, name: str, work: Callable | None):
+        self._bar.set_description_str(name, refresh=False)
+        result = work() if work is not None else None
+        self._bar.update(1)
+        return result
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+@contextlib.contextmanager
+def _dask_client(address: str | None):
+    """A Dask client for ``--dask`` (``local``: a LocalCluster of this machine's cores), else ``None``."""
+    if address is None:
+        yield None
+        return
+    from geo.cluster import connect
+
+    with connect(address) as client:
+        yield client
 
 
 def _online_geocoder(args: argparse.Namespace):
