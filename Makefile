@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer clean
+.PHONY: map test lint bench eval gazetteer weights clean
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -27,6 +27,10 @@ bench: $(VENV)/.test
 eval: $(VENV)/.runtime
 	$(PY) benchmarks/eval_geoparsing.py --split test
 
+# Refit the weights of the weighed decisions on ../shared/eval/news_train; news_dev is only checked.
+weights: $(VENV)/.test
+	$(PY) geo/data/fit_weights.py --check ../shared/eval/news_dev
+
 gazetteer: $(VENV)/.runtime
 	$(PY) geo/data/build_gazetteer.py
 
@@ -38,7 +42,7 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
-	$(PIP) install -e ".[test]"
+	$(PIP) install -e ".[test,fit]"
 	touch $@
 
 # Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).

@@ -316,13 +316,19 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
     return None
 
 
+def _coordinator(doc: _Doc, k: int) -> bool:
+    """Token ``k`` is a list coordinator as written: Italian "è" (is) folds to "e" (and) but is no "e"."""
+    t = doc.toks[k].text
+    return (t,) in doc.lex.coordinators.seqs and doc.original(k, k + 1).lower() == t
+
+
 def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
     lex = doc.lex
     after: tuple[int, str] | None = None
     for k in range(j, min(end, j + 3)):
         t = doc.toks[k].text
-        if doc.in_number[k] or t in _PUNCT or (t,) in lex.coordinators.seqs:
+        if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
         if lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
@@ -332,7 +338,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             break
     before: tuple[int, str] | None = None
     for k in range(i, max(a, i - 4), -1):
-        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or (doc.toks[k].text,) in lex.coordinators.seqs):
+        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
             break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
         if lex.killed_cues.match_ending(doc.toks, k):
             before = (i - k, "killed")
@@ -892,8 +898,8 @@ def extract_figures(
         if i >= j or _excluded(d, nm, i, j, place_tokens):
             continue
         head = _head(d, i, j, prev, prev_end, nm.value)
-        if head is None:
-            continue
+        if head is None or (nm.article and head.kind not in ("killed", "wounded", "casualties")):
+            continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         qualifier = _qualifier(d, nm, i, j, head.end)
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):

@@ -98,6 +98,8 @@ class Mention:
     ``sentence_start``/``sentence_end`` bound the sentence it stands in.
     ``entity`` is ``None`` when the name could not be resolved.  ``date`` is the ISO
     date of the event its sentence reports, when the sentence dates it ("ieri").
+    ``cue_role`` is the reading of the cue rules (:mod:`geo.roles`), ``role`` the weighed decision
+    of :mod:`geo.role_model`, and ``features`` the named features that decision read.
     """
 
     doc_id: str
@@ -110,6 +112,8 @@ class Mention:
     sentence_start: int = 0
     sentence_end: int = 0
     date: str | None = None
+    cue_role: str = "mention"
+    features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass
@@ -153,3 +157,4 @@ class ParsedDocument:
     date: dt.date | None
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    frames: list = field(default_factory=list)  # geo.events.Frame, one per sentence reporting an event

@@ -134,6 +134,7 @@ class _NumLex:
     vague_quantifiers: Phrases
     vague_join: Phrases
     not_alone: frozenset[str]
+    alone_before: Phrases
     not_numbers: Phrases
     joiners: frozenset[str]
     ranges: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
@@ -171,6 +172,7 @@ def _numlex(lang: str) -> _NumLex:
         vague_quantifiers=Phrases(data.get("vague_quantifiers") or []),
         vague_join=Phrases(data.get("vague_join") or []),
         not_alone=frozenset(fold(str(w)) for w in data.get("not_alone") or []),
+        alone_before=Phrases(data.get("alone_before") or []),
         not_numbers=Phrases(data.get("not_numbers") or []),
         joiners=frozenset(fold(str(w)) for w in data.get("joiners") or []),
         ranges=ranges,
@@ -203,6 +205,9 @@ class NumberMatch:
         A vague plural ("decine", "hundreds", "des milliers"): ``value`` is a lower bound.
     spelled : bool
         Written in words rather than digits.
+    article : bool
+        An article that counts one before a noun of the lexicon's ``alone_before`` ("una persona è
+        morta"): a figure only where a casualty word makes it one.
     """
 
     start: int
@@ -213,6 +218,7 @@ class NumberMatch:
     approx_word: bool = False
     vague: bool = False
     spelled: bool = False
+    article: bool = False
 
 
 @dataclass
@@ -224,6 +230,7 @@ class _Raw:
     approx_word: bool = False
     vague: bool = False
     spelled: bool = False
+    article: bool = False
 
 
 @lru_cache(maxsize=20000)
@@ -361,12 +368,15 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
         if n and not any(used[best_j : best_j + n]):  # "two dozen"
             best_v = (best_v or 0) * lex.multipliers[tuple(x.text for x in toks[best_j : best_j + n])]
             best_j += n
+        article = best_j == k + 1 and t.text in lex.not_alone
+        if article and best_v != 0 and lex.alone_before.match_at(toks, k + 1):
+            pass  # "una persona è morta", "un Casque bleu a été tué": the article counts one
         elif best_j == k + 1 and (t.text in lex.not_alone or best_v == 0):
             k += 1
             continue
         for x in range(k, best_j):
             used[x] = True
-        out.append(_Raw(k, best_j, int(best_v or 0), spelled=True))
+        out.append(_Raw(k, best_j, int(best_v or 0), spelled=True, article=article))
         k = best_j
     return out
 
@@ -464,7 +474,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
         start, end = toks[i].start, toks[j - 1].end
         if b is None:
             low = a.value if a.vague else None
-            out.append(NumberMatch(start, end, a.value, low, None, a.approx_word, a.vague, a.spelled))
+            out.append(NumberMatch(start, end, a.value, low, None, a.approx_word, a.vague, a.spelled, a.article))
         else:
             out.append(
                 NumberMatch(start, end, a.value, a.value, b.value, False, False, a.spelled and b.spelled)

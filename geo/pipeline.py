@@ -7,11 +7,13 @@ from collections.abc import Iterable
 
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates, find_dateline
+from geo.events import build_frames
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
 from geo.normalize import nfc_offsets
 from geo.resolve import resolve_spans
+from geo.role_model import decide_roles, read_sentences
 from geo.roles import assign_roles, roles_from_figures
 from geo.toponyms import find_toponyms
 
@@ -112,7 +114,13 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
         if f.date is None and doc_date is not None:
             f.date = doc_date.isoformat()
     roles_from_figures(mentions, figures)
-    return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures)
+    for m in mentions:
+        m.cue_role = m.role
+    sentences = read_sentences(doc.text, mentions, doc_lang)
+    decide_roles(mentions, figures, text=doc.text, lang=doc_lang, sentences=sentences, dateline=dateline)
+    frames = build_frames(doc.doc_id, doc.text, sentences, mentions, figures)
+    return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures,
+                          frames=frames)
 
 
 def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=None,

@@ -476,3 +476,45 @@ def test_a_place_after_the_figure_and_a_participle_governs_it():
 )
 def test_inverted_copula(text, lang, expected):
     assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Casualties named by who they were, and counted by an article
+# ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("it", "Una donna è rimasta ferita nel bombardamento.", [("wounded", 1)]),
+        ("it", "Un ragazzo è stato ucciso ieri sera.", [("killed", 1)]),
+        ("it", "Un soldato ucciso e un altro ferito nell'agguato.", [("killed", 1), ("wounded", 1)]),
+        ("it", "Almeno 19 gendarmi sono stati uccisi.", [("killed", 19)]),
+        ("it", "Dieci ribelli sono rimasti uccisi.", [("killed", 10)]),
+        ("en", "One person was killed overnight.", [("killed", 1)]),
+        ("en", "Four UN observers were killed in the ambush.", [("killed", 4)]),
+        ("en", "Some 250 conscripts reportedly died.", [("killed", 250)]),
+        ("fr", "Un Casque bleu a été tué lundi.", [("killed", 1)]),
+        ("es", "Una persona murió en el ataque.", [("killed", 1)]),
+    ],
+)
+def test_casualties_named_by_who_they_were(lang: str, text: str, expected: list) -> None:
+    assert [(f.kind, f.value) for f in figures_in(text, {}, lang, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Un soldato è arrivato in città."),
+        ("it", "Una persona ha chiesto informazioni."),
+        ("de", "Ein Soldat und eine Drohne."),
+        ("it", "Due osservatori hanno visitato il villaggio."),
+    ],
+)
+def test_an_article_or_a_person_without_a_casualty_word_is_no_figure(lang: str, text: str) -> None:
+    assert figures_in(text, {}, lang, None) == []
+
+
+def test_italian_e_with_an_accent_is_no_list_coordinator() -> None:
+    # "è morta": the verb, not "e" (and), stands between the noun and the casualty word
+    assert [(f.kind, f.value) for f in figures_in("Una persona è morta.", {}, "it", None)] == [("killed", 1)]

@@ -1,0 +1,246 @@
+"""Event frames: what happens in each sentence, from the trigger words of the lexicons.
+
+A sentence's *frame* names the classes of event its trigger words report — an attack, an
+interception, a killing, a wounding, a deployment, an exercise, a meeting — with the places and
+figures that stand in it. Roles (:mod:`geo.role_model`) read the frames: a place in a sentence
+whose event is an attack is an incident place, where troops are stationed a deployment place.
+
+Trigger words are data: ``geo/lexicons/<lang>/events.yaml`` holds, for each class, folded words
+and phrases of up to three words; a word ending in ``*`` matches every word that starts with it
+("bombard*": bombardato, bombardamenti). The same file lists the words that make a place stand for
+a government or army (``government_heads``: "il ministero degli Esteri di Ankara"), introduce a
+source (``source_cues``: "stando a Tbilisi") or an origin (``origin_cues``: "missili partiti
+dall'Iran"), and the possessive suffixes ("Chad's army").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from geo import lexicons
+from geo.normalize import fold
+from geo.sentences import Token, tokenize
+
+#: Classes of event a trigger word can report, in the order a frame names its main event.
+EVENT_CLASSES = ("kill", "wound", "intercept", "attack", "exercise", "deploy", "meet")
+
+#: Classes whose places are incident places, and those whose places are deployment places.
+INCIDENT_CLASSES = frozenset({"kill", "wound", "intercept", "attack"})
+DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
+
+#: The keys every ``events.yaml`` must hold, and no others.
+FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
+              "direction_words", "subordinators")
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Folded phrases of one to three words; a word ending in ``*`` is a prefix."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    _by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+    _by_stem: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def of(cls, entries: Iterable[str]) -> Phrases:
+        phrases = tuple(tuple(fold(str(e)).replace("'", " ").split()) for e in entries if str(e).strip())
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        by_stem: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            first = p[0]
+            if first.endswith("*"):
+                by_stem.setdefault(first[:3], []).append(p)
+            else:
+                by_first.setdefault(first, []).append(p)
+        return cls(phrases, {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_stem.items()})
+
+    def match_at(self, words: Sequence[str], i: int) -> int:
+        """The number of words of the longest phrase that starts at word ``i`` (0: none)."""
+        best = 0
+        w = words[i]
+        for p in self._by_first.get(w, ()) + self._by_stem.get(w[:3], ()):
+            if len(p) > best and i + len(p) <= len(words) and all(
+                    _word_matches(pat, words[i + k]) for k, pat in enumerate(p)):
+                best = len(p)
+        return best
+
+    def __contains__(self, word: str) -> bool:
+        return self.match_at([word], 0) == 1
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@dataclass(frozen=True)
+class EventProfile:
+    """One language's event lexicon, checked against :data:`FRAME_KEYS`."""
+
+    lang: str
+    triggers: dict[str, Phrases]
+    government_heads: Phrases
+    source_cues: Phrases
+    origin_cues: Phrases
+    possessive_suffixes: frozenset[str]
+    of_words: frozenset[str]
+    direction_words: Phrases
+    subordinators: Phrases
+
+    def __hash__(self) -> int:
+        return hash(self.lang)
+
+
+class LexiconSchemaError(ValueError):
+    """A lexicon file misses a key the schema requires, or holds one it does not know."""
+
+
+@cache
+def event_profile(lang: str) -> EventProfile:
+    """The event lexicon of ``lang`` (English where the language has none).
+
+    Raises
+    ------
+    LexiconSchemaError
+        When the file misses a key of :data:`FRAME_KEYS` or holds another one; the message names
+        the file and the key.
+    """
+    code = lang if lexicons.load(lang, "events") else "en"
+    data = lexicons.load(code, "events")
+    path = lexicons.LEXICON_DIR / code / "events.yaml"
+    for key in FRAME_KEYS:
+        if key not in data:
+            raise LexiconSchemaError(f"{path}: missing key {key!r}")
+    for key, value in data.items():
+        if key not in FRAME_KEYS:
+            raise LexiconSchemaError(f"{path}: unknown key {key!r} (known: {', '.join(FRAME_KEYS)})")
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise LexiconSchemaError(f"{path}: key {key!r} must be a list of words")
+    return EventProfile(
+        lang=code,
+        triggers={c: Phrases.of(data[c]) for c in EVENT_CLASSES},
+        government_heads=Phrases.of(data["government_heads"]),
+        source_cues=Phrases.of(data["source_cues"]),
+        origin_cues=Phrases.of(data["origin_cues"]),
+        possessive_suffixes=frozenset(fold(s) for s in data["possessive_suffixes"]),
+        of_words=frozenset(fold(s) for s in data["of_words"]),
+        direction_words=Phrases.of(data["direction_words"]),
+        subordinators=Phrases.of(data["subordinators"]),
+    )
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger word (or phrase) of class ``event``: tokens ``[first, last)`` of its sentence."""
+
+    event: str
+    first: int
+    last: int
+
+
+@dataclass
+class Sentence:
+    """One sentence read once: its bounds, its tokens and the triggers among them."""
+
+    start: int
+    end: int
+    tokens: list[Token]
+    triggers: list[Trigger]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.key for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the first token that starts at or after ``offset`` (len(tokens) past the end)."""
+        return next((k for k, t in enumerate(self.tokens) if t.start >= offset), len(self.tokens))
+
+    def events(self) -> set[str]:
+        return {t.event for t in self.triggers}
+
+
+def read_sentence(text: str, folded: str, start: int, end: int, profile: EventProfile,
+                  skip: Sequence[tuple[int, int]] = ()) -> Sentence:
+    """Tokenise ``text[start:end]`` and find its triggers; the words of ``skip`` spans (the places'
+    own names) are no triggers ("Forte dei Marmi" is no attack)."""
+    tokens = tokenize(text[start:end], folded[start:end])
+    for t in tokens:
+        t.start += start
+        t.end += start
+    words = [t.key for t in tokens]
+    inside = [any(a <= t.start < b for a, b in skip) for t in tokens]
+    triggers = []
+    for i in range(len(words)):
+        if inside[i]:
+            continue
+        for event in EVENT_CLASSES:
+            n = profile.triggers[event].match_at(words, i)
+            if n:
+                triggers.append(Trigger(event, i, i + n))
+    return Sentence(start, end, tokens, triggers)
+
+
+@dataclass
+class Frame:
+    """What one sentence reports: its event classes, places and figures.
+
+    Attributes
+    ----------
+    doc_id : str
+    start, end : int
+        The sentence's offsets in the document.
+    event : str
+        The main class of event (the first of :data:`EVENT_CLASSES` among its triggers).
+    events : list of str
+        Every class of event its triggers name.
+    place_ids : list of str
+        Places of the frame: the mentions whose role is the event's (incident, deployment, venue).
+    actors : list of str
+        Places standing for a government or army in the sentence.
+    figure_ids : list of str
+        Figures reported in the sentence.
+    date : str or None
+        The sentence's event date.
+    quote : str
+        The sentence.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    event: str
+    events: list[str]
+    place_ids: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    figure_ids: list[str] = field(default_factory=list)
+    date: str | None = None
+    quote: str = ""
+
+
+#: The role a frame's place has, by the frame's main class of event.
+FRAME_ROLES = {"kill": "incident", "wound": "incident", "intercept": "incident", "attack": "incident",
+               "deploy": "deployment", "exercise": "deployment", "meet": "venue"}
+
+
+def build_frames(doc_id: str, text: str, sentences: Sequence[Sentence], mentions: Sequence,
+                 figures: Sequence) -> list[Frame]:
+    """One :class:`Frame` per sentence that has a trigger, with its places (by their final role),
+    actors and figures, in text order."""
+    frames = []
+    for s in sentences:
+        events = s.events()
+        if not events:
+            continue
+        main = next(c for c in EVENT_CLASSES if c in events)
+        inside = [m for m in mentions if s.start <= m.start < s.end and m.entity is not None]
+        role = FRAME_ROLES[main]
+        place_ids = list(dict.fromkeys(m.entity.id for m in inside if m.role == role))
+        actors = list(dict.fromkeys(m.entity.id for m in inside if m.role == "actor"))
+        figs = [f for f in figures if s.start <= f.start < s.end]
+        dates = [m.date for m in inside if m.date] + [f.date for f in figs if f.date]
+        frames.append(Frame(doc_id=doc_id, start=s.start, end=s.end, event=main,
+                            events=[c for c in EVENT_CLASSES if c in events], place_ids=place_ids,
+                            actors=actors, figure_ids=[f.figure_id for f in figs],
+                            date=dates[0] if dates else None, quote=text[s.start:s.end].strip()))
+    return frames

@@ -1,0 +1,280 @@
+"""Roles as a weighed decision: named features of each place, weights kept in data.
+
+The cue rules of :mod:`geo.roles` give every place a first reading (its ``cue_role``). This stage
+reads that reading beside the sentence's event frame (:mod:`geo.events`), the figures that apply to
+the place and the words around it, as *named features*, and chooses the role with the highest score
+
+    score(role) = bias[role] + sum over features f of value(f) * weight[f][role]
+
+The weights live in ``geo/data/weights/roles.yaml``, fitted by ``geo/data/fit_weights.py`` on the
+real articles of ``../shared/eval/news_train`` (leave-one-article-out cross-validation printed by
+the same command); nothing here is hand-set. Hard vetoes stay rules, named in :data:`VETOES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
+from geo.model import ROLES
+from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
+
+WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
+
+#: Figure kinds grouped as the features see them.
+FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt",
+                 "incidents": "incidents", "equipment": "equipment", "other": "equipment"}
+
+#: How many words away a trigger counts as near a place.
+NEAR = 6
+
+#: Rules no weight overrides: a place nothing resolved has no role; a dateline's place is where the
+#: report was filed.
+VETOES = ("unresolved_is_mention", "dateline_is_mention")
+
+
+def feature_names() -> list[str]:
+    """Every feature the model knows, in a fixed order."""
+    names = [f"cue:{r}" for r in ROLES]
+    names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
+    names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
+              "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous"]
+    names += [f"event:{c}" for c in EVENT_CLASSES]
+    names += ["near:incident", "near:deployment", "near:meet"]
+    names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
+    names += [f"figure_place:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
+    names += [f"figure_sentence:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
+    return names
+
+
+@dataclass(frozen=True)
+class RoleWeights:
+    """Fitted weights: ``bias[role]`` and ``weights[feature][role]``."""
+
+    roles: tuple[str, ...]
+    bias: dict[str, float]
+    weights: dict[str, dict[str, float]]
+
+    def scores(self, features: dict[str, float]) -> dict[str, float]:
+        out = dict(self.bias)
+        for name, value in features.items():
+            for role, w in self.weights.get(name, {}).items():
+                out[role] += value * w
+        return out
+
+    def decide(self, features: dict[str, float]) -> str:
+        scores = self.scores(features)
+        return max(self.roles, key=lambda r: (scores[r], -self.roles.index(r)))
+
+
+@cache
+def load_weights(path: Path = WEIGHTS_PATH) -> RoleWeights | None:
+    """The fitted weights, or ``None`` when none have been fitted (the cue roles then stand)."""
+    if not path.is_file():
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    known = set(feature_names())
+    unknown = sorted(set(data.get("weights", {})) - known)
+    if unknown:
+        raise ValueError(f"{path}: unknown feature(s) {', '.join(unknown)}; refit with geo/data/fit_weights.py")
+    roles = tuple(data["roles"])
+    return RoleWeights(roles, {r: float(data["bias"][r]) for r in roles},
+                       {f: {r: float(w) for r, w in ws.items()} for f, ws in data["weights"].items()})
+
+
+def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
+    Slovakia": a government word, then (within four words) "of", right before the place."""
+    k = idx - 1
+    if k >= 0 and words[k] in _ARTICLES:
+        k -= 1
+    if k < 0 or words[k] not in profile.of_words:
+        return False
+    return any(profile.government_heads.match_at(words, j) for j in range(max(0, k - 4), k))
+
+
+def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int, profile: EventProfile) -> bool:
+    """"Chad's army chief", "Russia's defence ministry": a possessive, then a government word."""
+    words = sentence.words
+    if end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[end : end + 1] in "'’":
+        after = range(end_idx + 1, min(len(words), end_idx + 4))
+        return any(profile.government_heads.match_at(words, j) for j in after)
+    return False
+
+
+def _contains(area, place) -> bool:
+    """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
+    if area.id == place.id:
+        return False
+    if area.kind == "country":
+        return place.country == area.country and place.kind in ("city", "admin1")
+    if area.kind == "admin1":
+        return place.kind == "city" and place.admin1 is not None and place.admin1 == area.admin1
+    return False
+
+
+def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place opens its clause (only articles, a subordinator or punctuation before it) and a lower-case
+    word that is no preposition follows: "Israel conducted", "dass Russland ... durchgeführt habe"."""
+    tokens = sentence.tokens
+    if end_idx >= len(tokens):
+        return False
+    nxt = tokens[end_idx]
+    if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
+        return False
+    j = idx - 1
+    while j >= 0 and tokens[j].key in _ARTICLES:
+        j -= 1
+    if j < 0:
+        return True
+    between = text[tokens[j].end : tokens[j + 1].start if j + 1 < len(tokens) else tokens[idx].start]
+    if any(c in between for c in ",;:(\"«“"):
+        return True
+    return any(profile.subordinators.match_at([t.key for t in tokens], k) == j - k + 1
+               for k in range(max(0, j - 2), j + 1))
+
+
+def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
+    for j in range(max(0, idx - reach), idx):
+        n = phrases.match_at(words, j)
+        if n and j + n <= idx and all(w in _ARTICLES for w in words[j + n : idx]):
+            return True
+    return False
+
+
+def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
+                     figures: Sequence, previous, headline: bool) -> dict[str, float]:
+    """The named features of one resolved mention (see :func:`feature_names`)."""
+    e = m.entity
+    words = sentence.words
+    idx = sentence.token_at(m.start)
+    end_idx = sentence.token_at(m.end)
+    f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
+    if e.capital_of:
+        f["capital"] = 1.0
+    locative = _is_locative(words, idx, cues.locative, cues.area_nouns)
+    if locative:
+        f["locative"] = 1.0
+    k = idx - 1 if idx and words[idx - 1] in _ARTICLES else idx
+    if k >= 1 and words[k - 1] in profile.of_words:
+        f["of_before"] = 1.0
+        if any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
+            f["direction_of"] = 1.0  # "north of Goma", "a 20 km da", "nordwestlich von Charkiw"
+    if _clause_subject(text, sentence, idx, end_idx, profile):
+        f["clause_subject"] = 1.0
+    if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
+            and m.start - previous.end <= 40 and _contains(e, previous.entity):
+        f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
+    if _government_of(words, idx, profile):
+        f["government_of"] = 1.0
+    if _government_possessive(text, sentence, end_idx, m.end, profile):
+        f["government_possessive"] = 1.0
+    if _cue_before(profile.source_cues, words, idx, 3):
+        f["source_before"] = 1.0
+    if _cue_before(profile.origin_cues, words, idx, 2):
+        f["origin_before"] = 1.0
+    if previous is not None and previous.sentence_start == m.sentence_start and _is_list_gap(
+            text[previous.end : m.start]):
+        f["in_list"] = 1.0
+    if headline:
+        f["headline"] = 1.0
+    events = sentence.events()
+    for c in events:
+        f[f"event:{c}"] = 1.0
+    near = {t.event for t in sentence.triggers if min(abs(t.first - idx), abs(t.last - 1 - idx)) <= NEAR}
+    groups = {"incident": bool(near & INCIDENT_CLASSES), "deployment": bool(near & DEPLOYMENT_CLASSES),
+              "meet": "meet" in near}
+    for g, on in groups.items():
+        if on:
+            f[f"near:{g}"] = 1.0
+    if locative and events & INCIDENT_CLASSES:
+        f["locative&incident"] = 1.0
+    if locative and events & DEPLOYMENT_CLASSES:
+        f["locative&deployment"] = 1.0
+    if locative and "meet" in events:
+        f["locative&meet"] = 1.0
+    if e.kind == "country" and "meet" in events:
+        f["country&meet"] = 1.0
+    for fig in figures:
+        if not (sentence.start <= fig.start < sentence.end):
+            continue
+        group = FIGURE_GROUPS.get(fig.kind)
+        if group is None:
+            continue
+        f[f"figure_sentence:{group}"] = 1.0
+        if e.id in fig.place_ids:
+            f[f"figure_place:{group}"] = 1.0
+    return f
+
+
+def read_sentences(text: str, mentions: Sequence, lang: str) -> list[Sentence]:
+    """Every sentence of ``text`` read once (tokens and triggers); the places' own words are no
+    triggers."""
+    from geo.events import event_profile, read_sentence
+    from geo.normalize import fold
+    from geo.sentences import split_sentences
+
+    profile = event_profile(lang)
+    folded = fold(text)
+    spans = split_sentences(text) or [(0, len(text))]
+    known = set(spans)
+    spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
+    skip = [(m.start, m.end) for m in mentions]
+    return [read_sentence(text, folded, a, b, profile, skip) for a, b in spans]
+
+
+def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],
+                 dateline=None, weights: RoleWeights | None = None) -> None:
+    """Give every resolved mention its role from its features, in place.
+
+    Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
+    (the trace of the decision); ``role`` is the weighed choice. Without fitted weights the cue
+    role stands.
+    """
+    from geo.events import event_profile
+    from geo.roles import role_cues
+
+    weights = weights if weights is not None else load_weights()
+    cues, profile = role_cues(lang), event_profile(lang)
+    by_span = {(s.start, s.end): s for s in sentences}
+    first = min((s.start for s in sentences), default=0)
+    previous = None
+    lists: list[list] = []
+    for m in mentions:
+        if m.entity is None:
+            previous = m
+            continue
+        sentence = by_span[(m.sentence_start, m.sentence_end)]
+        m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
+                                      previous=previous, headline=sentence.start == first)
+        if m.features.get("in_list") and lists and lists[-1][-1] is previous:
+            lists[-1].append(m)
+        else:
+            lists.append([m])
+        previous = m
+        if dateline is not None and dateline.place_start is not None and m.start == dateline.place_start:
+            m.role = "mention"  # veto dateline_is_mention
+        elif weights is not None:
+            m.role = weights.decide(m.features)
+    if weights is not None:
+        for group in lists:
+            _share_role(group, weights, dateline)
+
+
+def _share_role(group: list, weights: RoleWeights, dateline) -> None:
+    """The places of one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument
+    of their frame: they take together the role with the highest summed score."""
+    if len(group) < 2 or (dateline is not None and any(m.start == dateline.place_start for m in group)):
+        return
+    total = dict.fromkeys(weights.roles, 0.0)
+    for m in group:
+        for role, score in weights.scores(m.features).items():
+            total[role] += score
+    role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
+    for m in group:
+        m.role = role

@@ -1,0 +1,99 @@
+"""Event frames (geo/events.py): trigger words from the lexicons, checked against their schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import lexicons
+from geo.events import EVENT_CLASSES, FRAME_KEYS, LexiconSchemaError, Phrases, event_profile, read_sentence
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.normalize import fold
+from geo.pipeline import parse_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def events_of(text: str, lang: str) -> set[str]:
+    return read_sentence(text, fold(text), 0, len(text), event_profile(lang)).events()
+
+
+@pytest.mark.parametrize(("lang", "text", "event"), [
+    ("it", "Le difese aeree hanno abbattuto dodici velivoli nemici.", "intercept"),
+    ("it", "L'artiglieria ha bombardato la periferia della città.", "attack"),
+    ("it", "Tre civili sono stati uccisi.", "kill"),
+    ("it", "Due agenti sono rimasti feriti.", "wound"),
+    ("it", "Il battaglione sarà schierato entro marzo.", "deploy"),
+    ("it", "L'esercitazione durerà due settimane.", "exercise"),
+    ("it", "Il vertice si è svolto senza incidenti diplomatici.", "meet"),
+    ("en", "Air defences shot down nine drones.", "intercept"),
+    ("en", "Two soldiers were wounded.", "wound"),
+    ("fr", "Des frappes ont visé un dépôt.", "attack"),
+    ("es", "Murieron cuatro personas.", "kill"),
+    ("de", "Die Luftabwehr hat drei Drohnen abgeschossen.", "intercept"),
+    ("de", "Das Manöver beginnt am Montag.", "exercise"),
+])
+def test_trigger_words_name_the_event(lang, text, event):
+    assert event in events_of(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("it", "Il ministro ha parlato con i giornalisti della nuova legge."),
+    ("en", "The minister spoke to reporters about the budget."),
+])
+def test_a_sentence_without_triggers_has_no_event(lang, text):
+    assert events_of(text, lang) == set()
+
+
+def test_a_star_is_a_prefix_and_a_plain_word_is_whole():
+    phrases = Phrases.of(["bombard*", "raid", "shot down"])
+    assert phrases.match_at(["bombardamenti"], 0) == 1
+    assert phrases.match_at(["raids"], 0) == 0
+    assert phrases.match_at(["were", "shot", "down"], 1) == 2
+
+
+def test_a_place_name_is_no_trigger():
+    text = "Officials in Mission Viejo approved the budget."
+    start = text.index("Mission")
+    plain = read_sentence(text, fold(text), 0, len(text), event_profile("en"))
+    skipped = read_sentence(text, fold(text), 0, len(text), event_profile("en"), [(start, start + 13)])
+    assert plain.events() == {"deploy"}  # "mission" is a deployment word
+    assert skipped.events() == set()  # but not inside the town's name
+
+
+def test_every_events_lexicon_holds_exactly_the_schema_keys():
+    for lang in lexicons.available_languages():
+        data = lexicons.load(lang, "events")
+        if data:
+            assert set(data) == set(FRAME_KEYS), lang
+            assert event_profile(lang).lang == lang
+
+
+def test_a_misspelt_key_fails_naming_file_and_key(tmp_path, monkeypatch):
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    good = (lexicons.LEXICON_DIR / "en" / "events.yaml").read_text(encoding="utf-8")
+    (folder / "events.yaml").write_text(good.replace("intercept:", "intercpet:"), encoding="utf-8")
+    monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
+    lexicons.load.cache_clear()
+    event_profile.cache_clear()
+    try:
+        with pytest.raises(LexiconSchemaError, match=r"xx/events.yaml: missing key 'intercept'"):
+            event_profile("xx")
+    finally:
+        lexicons.load.cache_clear()
+        event_profile.cache_clear()
+
+
+def test_frames_name_the_event_its_places_and_figures(gaz):
+    text = "Nella notte 40 droni sono stati abbattuti sopra le regioni di Sumy e Poltava. Il ministro ha parlato."
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    assert len(parsed.frames) == 1
+    frame = parsed.frames[0]
+    assert frame.event == "intercept"
+    assert [f.kind for f in parsed.figures if f.figure_id in frame.figure_ids] == ["equipment"]
+    assert frame.quote.startswith("Nella notte")
+    assert set(EVENT_CLASSES) >= set(frame.events)

@@ -1,0 +1,100 @@
+"""Roles as a weighed decision (geo/role_model.py): every named feature fires where its words are, and
+the weights, not the order of rules, choose the role."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.model import ROLES, Document
+from geo.pipeline import parse_document
+from geo.role_model import RoleWeights, feature_names, load_weights
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def features_of(text: str, lang: str, surface: str, gaz) -> dict[str, float]:
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    return next(m.features for m in parsed.mentions if m.surface == surface and m.entity is not None)
+
+
+# (language, sentence, place, feature): the feature fires for the place; in the contrast sentence it does not.
+CASES = [
+    ("it", "Il portavoce del ministero degli Esteri di Ankara ha risposto.", "Ankara", "government_of",
+     "Il portavoce è arrivato ieri ad Ankara."),
+    ("en", "Chad's army chief resigned.", "Chad", "government_possessive", "Chad's capital is hot."),
+    ("it", "Stando a Tbilisi, la tregua regge.", "Tbilisi", "source_before", "A Tbilisi la tregua regge."),
+    ("it", "I missili sono partiti dall'Iran.", "Iran", "origin_before", "I missili sono caduti in Iran."),
+    ("en", "Gunmen attacked a village north of Goma.", "Goma", "direction_of", "Gunmen attacked a village in Goma."),
+    ("en", "Israel conducted new strikes.", "Israel", "clause_subject", "Strikes were reported in Israel."),
+    ("it", "Una persona è morta a Izmail, nella regione di Odessa.", "Odessa", "contains_previous",
+     "Una persona è morta nella regione di Odessa."),
+    ("it", "Droni abbattuti sopra Sumy, Poltava e Chernihiv.", "Poltava", "in_list", "Droni abbattuti sopra Poltava."),
+    ("it", "Sono stati uccisi tre civili a Kherson.", "Kherson", "event:kill", "Il sindaco di Kherson ha parlato."),
+    ("it", "Sono stati uccisi tre civili a Kherson.", "Kherson", "locative&incident", "Kherson ha parlato ieri."),
+    ("en", "About 900 troops are stationed in Estonia.", "Estonia", "figure_place:troops",
+     "Estonia has a long coastline."),
+    ("en", "About 900 troops are stationed in Estonia.", "Estonia", "locative&deployment",
+     "Estonia has a long coastline."),
+    ("en", "Ministers met in Oslo on Monday.", "Oslo", "locative&meet", "Oslo is expensive."),
+    ("en", "Ministers met in Oslo on Monday.", "Oslo", "near:meet", "Oslo is expensive."),
+    ("en", "Three civilians were killed in Sumy.", "Sumy", "figure_place:hurt", "Sumy is quiet."),
+    ("en", "Sweden took part in the summit.", "Sweden", "country&meet", "Sweden is cold."),
+    ("en", "Paris: talks resume.", "Paris", "headline", "It rained. Paris is wet."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "feature", "contrast"), CASES)
+def test_each_feature_fires_on_its_words(gaz, lang, text, surface, feature, contrast):
+    assert feature in features_of(text, lang, surface, gaz)
+    assert feature not in features_of(contrast, lang, surface, gaz)
+
+
+def test_every_feature_of_the_cases_is_known():
+    assert {c[3] for c in CASES} <= set(feature_names())
+
+
+def test_the_weights_file_names_only_known_features_and_all_roles():
+    weights = load_weights()
+    assert weights is not None and weights.roles == ROLES
+    assert set(weights.weights) <= set(feature_names())
+
+
+def test_the_role_is_the_highest_score():
+    w = RoleWeights(ROLES, dict.fromkeys(ROLES, 0.0), {"locative": {"incident": 2.0, "mention": 1.0}})
+    assert w.decide({"locative": 1.0}) == "incident"
+    assert w.decide({}) == "venue"  # a tie goes to the more specific role, first in ROLES
+    w2 = RoleWeights(ROLES, {**dict.fromkeys(ROLES, 0.0), "mention": 3.0}, w.weights)
+    assert w2.decide({"locative": 1.0}) == "mention"
+
+
+def test_unknown_features_in_the_weights_file_fail(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("roles: [mention]\nbias: {mention: 0}\nweights: {near:everything: {mention: 1}}\n")
+    with pytest.raises(ValueError, match="unknown feature"):
+        load_weights(path)
+
+
+def test_the_places_of_one_list_share_their_role(gaz):
+    parsed = parse_document(Document("t", "Nella notte droni abbattuti sopra le regioni di Sumy, Poltava e Chernihiv."),
+                            lang="it", gazetteer=gaz)
+    roles = {m.surface: m.role for m in parsed.mentions}
+    assert len(set(roles.values())) == 1 and set(roles) == {"Sumy", "Poltava", "Chernihiv"}
+
+
+def test_a_datelines_place_is_a_mention(gaz):
+    parsed = parse_document(Document("t", "KHARKIV, 3 marzo - Tre civili sono stati uccisi da un drone."),
+                            lang="it", gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions][:1] == [("KHARKIV", "mention")]
+
+
+def test_fitting_learns_a_predictive_feature():
+    from geo.data.fit_weights import fit, to_weights
+
+    rows = [({"locative": 1.0}, "mention", "incident")] * 20 + [({"of_before": 1.0}, "mention", "mention")] * 20
+    weights = to_weights(fit(rows, 1.0))
+    assert weights.decide({"locative": 1.0}) == "incident"
+    assert weights.decide({"of_before": 1.0}) == "mention"
