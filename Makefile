@@ -42,7 +42,7 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
-	$(PIP) install -e ".[test,fit]"
+	$(PIP) install -e ".[test,fit,dask]"
 	touch $@
 
 # Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).

@@ -28,6 +28,9 @@ PROG = "make_map.py"
 #: The files this command writes, and only these, are replaced in OUTDIR.
 OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson")
 
+#: Runs of fewer documents show no progress bar for the steps after parsing.
+FEW_DOCUMENTS = 20
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the README's option table)."""
@@ -124,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     from layers.frames import figures_frame, places_frame
     from layers.map import build_map, save_map
 
-    steps = _Steps(quiet=args.quiet)
+    steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
     places = steps("places", lambda: places_frame(corpus.kept, gazetteer))
     figures = steps("figures", lambda: figures_frame(corpus.kept, gazetteer))
     events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
@@ -162,7 +165,7 @@ class _Steps:
         from tqdm import tqdm
 
         self._bar = tqdm(total=5, desc="places", unit="step", disable=quiet, delay=1.0, file=sys.stderr,
-                         leave=False, bar_format="{desc}: {n}/{total} steps [{elapsed}]")
+                         leave=not sys.stderr.isatty(), bar_format="{desc}: {n}/{total} steps [{elapsed}]")
 
     def __call__(self, name: str, work: Callable | None):
         self._bar.set_description_str(name, refresh=False)

@@ -19,6 +19,7 @@ initializer, or the first batch a Dask worker runs) and keeps it for every later
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import sys
 from collections import deque
@@ -29,6 +30,9 @@ from geo.model import Document, Entity, ParsedDocument
 
 #: Documents sent to a worker at once.
 BATCH = 16
+
+#: Seconds before a progress bar shows: a short run prints none.
+PROGRESS_DELAY = 1.0
 
 #: Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT = 4
@@ -89,11 +93,15 @@ def compact(parsed: ParsedDocument) -> ParsedDocument:
     """Drop what no later step reads, so that thousands of results fit in memory.
 
     A document without figures keeps its metadata but not its text (the map's popups read
-    the text only to mark a figure inside its quote).
+    the text only to mark a figure inside its quote); the per-sentence event frames, read
+    by the roles inside :func:`geo.pipeline.parse_document` only, are dropped.
     """
+    changes: dict[str, Any] = {}
     if not parsed.figures and parsed.document.text:
-        parsed = dataclasses.replace(parsed, document=dataclasses.replace(parsed.document, text=""))
-    return parsed
+        changes["document"] = dataclasses.replace(parsed.document, text="")
+    if getattr(parsed, "frames", None):
+        changes["frames"] = []
+    return dataclasses.replace(parsed, **changes) if changes else parsed
 
 
 def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dict | None = None
@@ -190,7 +198,11 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     from tqdm import tqdm
 
     rules = settings.corrections.rules if settings.corrections is not None else []
-    batches = _batches(docs, BATCH)
+    docs = iter(docs)
+    head = list(itertools.islice(docs, BATCH))
+    if len(head) < BATCH and client is None:
+        jobs = 1  # a handful of documents: starting workers would cost more than it saves
+    batches = _batches(itertools.chain(head, docs), BATCH)
     if online is not None or (client is None and jobs <= 1):
         memo: dict = {}
         results = (parse_batch(b, settings, online, memo) for b in batches)
@@ -208,8 +220,10 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         executor = ProcessPoolExecutor(max_workers=jobs, initializer=worker_state, initargs=(settings,))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
-    bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=1.0, file=sys.stderr, leave=False,
-               mininterval=0.5 if sys.stderr.isatty() else 10.0, dynamic_ncols=True)
+    tty = sys.stderr.isatty()
+    # on a terminal the bar redraws itself and goes; in a log it writes a line every few seconds and the last stays
+    bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
+               mininterval=0.5 if tty else 5.0, dynamic_ncols=True)
     entities: dict[str, Entity] = {}
     try:
         for batch, used in results:
