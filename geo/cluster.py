@@ -26,6 +26,7 @@ distributed step, on the reduced figure rows.  Near-duplicate copies are found t
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -76,7 +77,8 @@ def connect(address: str, *, n_workers: int | None = None) -> Iterator[Any]:
 
     if address == "local":
         with LocalCluster(n_workers=n_workers or default_jobs(), threads_per_worker=1, processes=True,
-                          dashboard_address=None, host="127.0.0.1") as cluster, Client(cluster) as client:
+                          dashboard_address=None, host="127.0.0.1", silence_logs=logging.ERROR) as cluster, \
+                Client(cluster) as client:
             yield client
         return
     if "://" not in address:
@@ -161,23 +163,32 @@ def parse_bag(bag, *, lang: str = "auto", pov: str = "un", corrections=None):
     -------
     (dask.dataframe.DataFrame, dask.dataframe.DataFrame)
         Mentions (columns :data:`MENTION_COLUMNS`) and figures (:data:`FIGURE_COLUMNS`), one
-        partition per partition of ``bag``, rows in document order within each.  Write them
-        with ``to_parquet``, or turn the figures into a dask-geopandas frame with
-        :func:`to_geo`.
+        partition per partition of ``bag``, rows in document order within each.  Both read
+        the same parsed partitions: compute them together (``dask.compute(mentions, figures)``)
+        or ``persist()`` the bag to parse each document once.  Write them with ``to_parquet``,
+        or turn the figures into a dask-geopandas frame with :func:`to_geo`
+        (``to_geo(figures).to_parquet(folder)``: partitioned GeoParquet).
     """
     _need_dask()
+    import dask
     import dask.dataframe as dd
 
     settings = Settings(lang, pov, corrections)
-    parsed = bag.map(_as_document).map_partitions(_parse_partition, settings)
-    mentions = parsed.map_partitions(
-        lambda part: [_frame([row for m, _ in part for row in m], MENTION_COLUMNS, _MENTION_TYPES)])
-    figures = parsed.map_partitions(
-        lambda part: [_frame([row for _, f in part for row in f], FIGURE_COLUMNS, _FIGURE_TYPES)])
-    m_meta = _meta(MENTION_COLUMNS, _MENTION_TYPES)
-    f_meta = _meta(FIGURE_COLUMNS, _FIGURE_TYPES)
-    return (dd.from_delayed(mentions.to_delayed(), meta=m_meta, verify_meta=False),
-            dd.from_delayed(figures.to_delayed(), meta=f_meta, verify_meta=False))
+    parts = bag.map(_as_document).map_partitions(_parse_partition, settings).to_delayed()
+    mentions = [dask.delayed(_mention_frame)(part) for part in parts]
+    figures = [dask.delayed(_figure_frame)(part) for part in parts]
+    # list columns (places, place_ids, signature) stay Python objects, not pyarrow strings
+    with dask.config.set({"dataframe.convert-string": False}):
+        return (dd.from_delayed(mentions, meta=_meta(MENTION_COLUMNS, _MENTION_TYPES), verify_meta=False),
+                dd.from_delayed(figures, meta=_meta(FIGURE_COLUMNS, _FIGURE_TYPES), verify_meta=False))
+
+
+def _mention_frame(part: list[tuple[list[dict], list[dict]]]) -> pd.DataFrame:
+    return _frame([row for rows, _ in part for row in rows], MENTION_COLUMNS, _MENTION_TYPES)
+
+
+def _figure_frame(part: list[tuple[list[dict], list[dict]]]) -> pd.DataFrame:
+    return _frame([row for _, rows in part for row in rows], FIGURE_COLUMNS, _FIGURE_TYPES)
 
 
 def _as_document(item: Any) -> Document:
@@ -249,3 +260,21 @@ def events_of(figures: pd.DataFrame, gazetteer=None, *, dedup: bool = True) -> t
                            geometry=gpd.points_from_xy(kept_rows["lon"], kept_rows["lat"]), crs="EPSG:4326")
     events, with_ids = events_frame(geo, gazetteer, copies=copies)
     return pd.DataFrame(events.drop(columns="geometry")), pd.DataFrame(with_ids.drop(columns="geometry"))
+
+
+def write_geoparquet(figures, folder) -> None:
+    """Write figure rows (from :func:`parse_bag`) as partitioned GeoParquet, one file per partition.
+
+    For corpora whose figures no map could hold: read them back with
+    ``geopandas.read_parquet(folder)`` or ``dask_geopandas.read_parquet(folder)``.  The
+    document signatures are left out; list columns are lists of strings.
+    """
+    import pyarrow as pa
+
+    text, texts = pa.string(), pa.list_(pa.string())
+    types = {"value": pa.int64(), "low": pa.int64(), "high": pa.int64(), "start": pa.int64(), "end": pa.int64(),
+             "per_unit": pa.bool_(), "lat": pa.float64(), "lon": pa.float64(), "places": texts, "place_ids": texts,
+             "geometry": pa.binary()}
+    columns = [c for c in FIGURE_COLUMNS if c != "signature"]
+    schema = pa.schema([(c, types.get(c, text)) for c in [*columns, "geometry"]])
+    to_geo(figures.drop(columns=["signature"])).to_parquet(str(folder), schema=schema, write_index=False)
