@@ -198,9 +198,9 @@ def _as_document(item: Any) -> Document:
         import json
         from pathlib import Path
 
-        from geo.corpus import _json_document
+        from geo.documents import jsonl_document
 
-        return _json_document(json.dumps(item), Path("bag"), 0)
+        return jsonl_document(json.dumps(item), Path("bag"), 0)
     raise InputError(f"a bag of documents holds Document objects or JSONL-like dicts, not {type(item).__name__}")
 
 

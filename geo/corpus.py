@@ -9,8 +9,8 @@ mentions), not with the texts read.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,33 +60,16 @@ def iter_jsonl(path: Path) -> Iterator[Document]:
     :class:`InputError` naming the file and line.
     """
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    stem = path.name[: -len(JSONL_GZ_SUFFIX)] if path.name.lower().endswith(JSONL_GZ_SUFFIX) else path.stem
     try:
         with opener(path, "rt", encoding="utf-8-sig", newline="\n") as fh:
             for lineno, line in enumerate(fh, 1):
                 if line.strip():
-                    yield _json_document(line, path, lineno)
+                    yield _documents.jsonl_document(line, path, lineno, stem=stem)
     except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-
-
-def _json_document(line: str, path: Path, lineno: int) -> Document:
-    where = f"{path}:{lineno}"
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{where}: not valid JSON ({exc.msg})") from None
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: a line must be a JSON object")
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"{where}: missing or non-string 'text'")
-    doc_id = obj.get("doc_id")
-    stem = path.name[: -len(JSONL_GZ_SUFFIX)] if path.name.lower().endswith(JSONL_GZ_SUFFIX) else path.stem
-    return Document(doc_id=f"{stem}-{lineno}" if doc_id is None or doc_id == "" else str(doc_id), text=text,
-                    date=_documents._parse_date(obj.get("date"), where), lang=_documents._opt_str(obj.get("lang")),
-                    title=_documents._opt_str(obj.get("title")), url=_documents._opt_str(obj.get("url")))
 
 
 def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None) -> Iterator[Document]:
@@ -123,7 +106,7 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None) -> Ite
             k = seen.get(doc.doc_id, 0) + 1
             seen[doc.doc_id] = k
             if k > 1:
-                doc = Document(f"{doc.doc_id}-{k}", doc.text, doc.date, doc.lang, doc.title, doc.url)
+                doc = dataclasses.replace(doc, doc_id=f"{doc.doc_id}-{k}")
             any_text = any_text or bool(doc.text.strip())
             n += 1
             yield doc

@@ -105,30 +105,32 @@ def read_jsonl(path: Path) -> list[Document]:
     docs = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
     for lineno, line in enumerate(read_text_file(path).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{path}:{lineno}: a line must be a JSON object")
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise InputError(f"{path}:{lineno}: missing or non-string 'text'")
-        doc_id = obj.get("doc_id")
-        doc_id = f"{path.stem}-{lineno}" if doc_id is None or doc_id == "" else str(doc_id)
-        docs.append(
-            Document(
-                doc_id=doc_id,
-                text=text,
-                date=_parse_date(obj.get("date"), f"{path}:{lineno}"),
-                lang=_opt_str(obj.get("lang")),
-                title=_opt_str(obj.get("title")),
-                url=_opt_str(obj.get("url")),
-            )
-        )
+        if line.strip():
+            docs.append(jsonl_document(line, path, lineno))
     return docs
+
+
+def jsonl_document(line: str, path: Path, lineno: int, *, stem: str | None = None) -> Document:
+    """The document of one JSONL line (see :func:`read_jsonl`); ``stem`` names it when it has no ``doc_id``."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{path}:{lineno}: a line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{path}:{lineno}: missing or non-string 'text'")
+    doc_id = obj.get("doc_id")
+    doc_id = f"{stem or path.stem}-{lineno}" if doc_id is None or doc_id == "" else str(doc_id)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        date=_parse_date(obj.get("date"), f"{path}:{lineno}"),
+        lang=_opt_str(obj.get("lang")),
+        title=_opt_str(obj.get("title")),
+        url=_opt_str(obj.get("url")),
+    )
 
 
 def _opt_str(value: object) -> str | None:
