@@ -7,8 +7,9 @@ redrawn):
 * **parse**: documents per second of the per-document work (:func:`geo.corpus.read_corpus`:
   parsing, compaction, copies) in this process, in 2 worker processes and on a LocalCluster of
   2 worker processes, each as a ratio to the serial run of the same invocation;
-* **end to end**: ``make_map.py CORPUS --jobs J -q`` as a subprocess (reading, parsing, frames,
-  events, map, every output file), documents per second and its peak resident memory;
+* **end to end**: ``make_map.py CORPUS --jobs J -q --keep-duplicates`` as a subprocess (reading,
+  parsing, frames, events, map, every output file; every document counted, none set aside as a
+  copy: the most the outputs can hold), documents per second and its peak resident memory;
 * **memory**: the same end-to-end run at each size of ``--memory-docs`` (peak RSS of the
   command, workers excluded: ``--jobs 1``), to see whether memory grows with the corpus.
 
@@ -46,11 +47,11 @@ def parse_rate(path: Path, *, jobs: int = 1, client=None) -> tuple[int, float]:
 
 
 def end_to_end(path: Path, *, jobs: int) -> tuple[float, int]:
-    """(seconds, peak RSS in bytes) of ``make_map.py path --jobs J -q`` run as a child process."""
+    """(seconds, peak RSS in bytes) of ``make_map.py path --jobs J -q --keep-duplicates`` as a child process."""
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
         proc = subprocess.Popen([sys.executable, str(ROOT / "make_map.py"), str(path), "-o", out, "-q",
-                                 "--jobs", str(jobs)])
+                                 "--jobs", str(jobs), "--keep-duplicates"])
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)

@@ -89,14 +89,38 @@ def worker_state(settings: Settings) -> dict[str, Any]:
     return _STATE
 
 
+@dataclasses.dataclass(slots=True)
+class MentionRow:
+    """A place mention as the outputs read it (the fields of :class:`geo.model.Mention` they use).
+
+    A fifth of a Mention's memory: no ``__dict__``, no role features (read by the role
+    decision inside :func:`geo.pipeline.parse_document` only).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    entity: Entity | None
+    role: str
+    confidence: float
+    sentence_start: int
+    sentence_end: int
+    date: str | None
+
+
 def compact(parsed: ParsedDocument) -> ParsedDocument:
     """Drop what no later step reads, so that thousands of results fit in memory.
 
     A document without figures keeps its metadata but not its text (the map's popups read
-    the text only to mark a figure inside its quote); the per-sentence event frames, read
-    by the roles inside :func:`geo.pipeline.parse_document` only, are dropped.
+    the text only to mark a figure inside its quote); mentions become :class:`MentionRow`
+    (their role features go); the per-sentence event frames, read by the roles inside
+    :func:`geo.pipeline.parse_document` only, are dropped.
     """
     changes: dict[str, Any] = {}
+    if parsed.mentions and not isinstance(parsed.mentions[0], MentionRow):
+        changes["mentions"] = [MentionRow(m.doc_id, m.start, m.end, m.surface, m.entity, m.role, m.confidence,
+                                          m.sentence_start, m.sentence_end, m.date) for m in parsed.mentions]
     if not parsed.figures and parsed.document.text:
         changes["document"] = dataclasses.replace(parsed.document, text="")
     if getattr(parsed, "frames", None):
