@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -172,14 +173,16 @@ class Merger:
     def group(self, reports: Sequence[Report]) -> list[list[Report]]:
         """Group reports into events, in input order (see the module docstring)."""
         events: list[_Event] = []
-        # (kind, status, per_unit, country) -> day (ordinal, None undated) -> events with a report that day:
-        # a report is compared only with the events it could join.
+        # (kind, status, per_unit, country, value bucket) -> day (ordinal, None undated) -> events with a report
+        # that day whose value interval reaches the bucket: a report is compared only with events it could join.
         blocks: dict[tuple, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
         for r in reports:
             keys = []
             if r.place_ids:
                 countries = set().union(*(self.places.countries(p) for p in r.place_ids))
-                keys = [(r.kind, r.status, r.per_unit, c) for c in sorted(countries)]
+                lo, hi = _interval(r, self._margins)
+                keys = [(r.kind, r.status, r.per_unit, c, b) for c in sorted(countries)
+                        for b in _buckets(lo - self._slack, hi + self._slack)]
             chosen = None
             for i in sorted({i for k in keys for i in self._candidates(blocks.get(k), r)}):
                 ev = events[i]
@@ -208,6 +211,13 @@ class Merger:
         for day in range(d - w, d + w + 1):
             found.update(days.get(day, ()))
         return found
+
+
+def _buckets(lo: float, hi: float) -> range:
+    """Half-octave buckets an interval of values reaches: two intervals that overlap share one."""
+    def bucket(x: float) -> int:
+        return int(math.floor(2 * math.log2(max(x, 1.0))))
+    return range(bucket(lo), bucket(hi) + 1)
 
 
 def summarise_values(members: Sequence[Report]) -> tuple[int, str]:
