@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer weights clean
+.PHONY: map test lint bench eval gazetteer weights clean lab
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -23,6 +23,11 @@ bench: $(VENV)/.test
 	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_figures.py
 	$(PY) benchmarks/bench_map.py
+
+# JupyterLab on the notebooks (installs the `notebook` extra first); LAB_ARGS="--no-browser --port 8890" etc.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+lab: $(VENV)/.notebook
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
 
 eval: $(VENV)/.runtime
 	$(PY) benchmarks/eval_geoparsing.py --split test
@@ -43,6 +48,10 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(PIP) install -e ".[test,fit,dask]"
+	touch $@
+
+$(VENV)/.notebook: pyproject.toml $(VENV)/.runtime
+	$(PIP) install -e ".[notebook]"
 	touch $@
 
 # Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).

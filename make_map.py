@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -25,8 +23,12 @@ ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
 PROG = "make_map.py"
 
-#: The files this command writes, and only these, are replaced in OUTDIR.
-OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson")
+#: The files every run writes (``--format`` adds more); only Atlante's own files are replaced in OUTDIR,
+#: all together (see :mod:`layers.outputs`), and ``manifest.json`` lists them with their hashes.
+OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "manifest.json")
+
+#: The consolidated events, written beside them (see "Many reports, one picture" in the README).
+EVENTS_FILE = "events.geojson"
 
 #: Runs of fewer documents show no progress bar for the steps after parsing.
 FEW_DOCUMENTS = 20
@@ -40,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help=".txt/.md/.html files, folders, '-' for standard input, or .jsonl (one document per line: "
-                        "doc_id, text, optional date, lang, title, url). Default: the bundled samples.")
+                        "doc_id, text, optional date, lang, title, url, outlet). Default: the bundled samples.")
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: out/)")
     p.add_argument("--lang", default="auto", help="document language: auto (detect per document), it, en, fr, ...")
     p.add_argument("--title", default=None, help="map title")
@@ -62,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Nominatim server (default: the public one; at most one request per second)")
     online.add_argument("--geocoder-cache", default=None, metavar="FILE",
                         help="SQLite cache of answers (default: ~/.cache/atlante/geocode.sqlite)")
+    p.add_argument("--encoding", default=None,
+                   help="read every input in this encoding (default: detect: BOM, UTF-8, else the likeliest "
+                        "legacy encoding such as cp1252)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad file of a batch (default: skip it with a warning)")
     scale = p.add_argument_group("many documents")
     scale.add_argument("--jobs", type=int, default=None, metavar="N",
                        help="worker processes for the per-document work (default: the cores; 1: this process)")
@@ -88,31 +95,46 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate everything, parse the documents, then write the outputs atomically."""
+    """Validate everything (OUTDIR included) before any work, then make the outputs under OUTDIR's lock."""
     from geo.language import known_languages
 
     if args.lang != "auto" and args.lang not in known_languages():
         raise InputError(f"unknown --lang {args.lang!r}; choose auto or one of {', '.join(known_languages())}")
     formats = _parse_formats(args.formats)
-    outdir = Path(args.outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise InputError(f"{outdir}: exists and is not a folder")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.encoding is not None:
+        from geo.documents import check_encoding
+
+        check_encoding(args.encoding)
+    from layers.outputs import OutputFolder, check_outdir
+
+    outdir = check_outdir(args.outdir, args.inputs or [str(SAMPLES)])
     corrections = None
     if args.corrections:
         from geo.corrections import load_corrections
 
         corrections = load_corrections(Path(args.corrections))
+    online = _online_geocoder(args) if args.online else None
+    with OutputFolder(outdir) as out:
+        return _make(args, out, formats=formats, corrections=corrections, online=online)
 
+
+def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, online) -> int:
+    """Read, parse, draw and write into the locked output folder ``out`` (see :func:`run`)."""
     t0 = time.perf_counter()
+    skipped: list[str] = []
+
+    def skip(reason: str) -> None:
+        skipped.append(reason)
+        print(f"{PROG}: warning: {reason}; skipped", file=sys.stderr)
+
     from geo.corpus import iter_documents, read_corpus
     from geo.gazetteer import load_gazetteer
     from geo.parallel import Settings, default_jobs
 
-    if args.jobs is not None and args.jobs < 1:
-        raise InputError(f"--jobs must be at least 1, got {args.jobs}")
-    docs = iter_documents(args.inputs or [str(SAMPLES)])
+    docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
-    online = _online_geocoder(args) if args.online else None
     with _dask_client(args.dask) as client:
         corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
                              jobs=args.jobs or default_jobs(), client=client, online=online,
@@ -135,15 +157,15 @@ def run(args: argparse.Namespace) -> int:
     lang = _interface_language(parsed)
     fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
                                           lang=lang, cdn=args.cdn))
-
-    outdir.mkdir(parents=True, exist_ok=True)
-    _atomic_write(outdir / "places.geojson", lambda p: write_geojson(places, p))
     steps("writing", None)
-    _atomic_write(outdir / "figures.geojson", lambda p: write_geojson(figures, p))
-    _atomic_write(outdir / "events.geojson", lambda p: write_geojson(events, p))
-    _atomic_write(outdir / "mentions.jsonl", lambda p: write_mentions(parsed, p))
-    _atomic_write(outdir / "map.html", lambda p: save_map(fmap, p))
-    extra = export(places, figures, outdir, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
+
+    write_geojson(places, out.staging / "places.geojson")
+    write_geojson(figures, out.staging / "figures.geojson")
+    write_geojson(events, out.staging / EVENTS_FILE)
+    write_mentions(parsed, out.staging / "mentions.jsonl")
+    save_map(fmap, out.staging / "map.html")
+    export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
+    written = out.commit()
     steps.close()
     if not args.quiet:
         n_mentions = sum(len(d.mentions) for d in parsed)
@@ -151,10 +173,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {n_mentions} place "
               f"mentions, {len(places)} places, {n_figures} figures, {len(events)} events in "
               f"{time.perf_counter() - t0:.1f} s")
-        for name in OUTPUT_FILES:
-            print(f"  wrote {outdir / name}")
-        for path in extra:
-            print(f"  wrote {path}")
+        for path in written:
+            print(f"  wrote {Path(args.outdir) / path.name}")
+    if online is not None and online.failure is not None:
+        unresolved = {m.surface for d in parsed for m in d.mentions if m.entity is None}
+        print(f"{PROG}: warning: the online geocoder failed, so the run went on offline: "
+              f"{len(unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
+    if skipped:
+        names = [reason.split(": ", 1)[0] for reason in skipped]
+        more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+        print(f"{PROG}: warning: skipped {len(skipped)} bad input file(s) ({', '.join(names[:5])}{more}); "
+              f"read {len(docs)} document(s) from the others (--strict stops at the first bad file)",
+              file=sys.stderr)
     return 0
 
 
@@ -190,16 +220,19 @@ def _dask_client(address: str | None):
 
 
 def _online_geocoder(args: argparse.Namespace):
-    """The opt-in Nominatim geocoder (cached, rate-limited), from the command-line options."""
+    """The opt-in Nominatim geocoder (cached, rate-limited, offline once it fails), from the command-line options."""
     from urllib.parse import urlsplit
 
-    from geo.geocoders import CachedGeocoder
+    from geo.geocoders import CachedGeocoder, OfflineFallback
 
     url = urlsplit(args.geocoder_url)
     if url.scheme not in ("http", "https") or not url.netloc:
         raise InputError(f"--geocoder-url must be an http(s) URL, got {args.geocoder_url!r}")
-    return CachedGeocoder(user_agent=args.user_agent, cache_path=args.geocoder_cache, domain=url.netloc,
-                          scheme=url.scheme)
+    online = CachedGeocoder(user_agent=args.user_agent, cache_path=args.geocoder_cache, domain=url.netloc,
+                            scheme=url.scheme)
+    # an unreachable geocoder is a warning: the run goes on offline (summed up in _make)
+    return OfflineFallback(online, on_failure=lambda reason: print(
+        f"{PROG}: warning: {reason}; going on offline", file=sys.stderr))
 
 
 def _parse_formats(value: str) -> list[str]:
@@ -218,23 +251,6 @@ def _interface_language(parsed: list) -> str:
     for d in parsed:
         counts[d.lang] = counts.get(d.lang, 0) + 1
     return max(sorted(counts), key=counts.get) if counts else "en"
-
-
-def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``.
-
-    A failure leaves the earlier file untouched.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        tmp_path.unlink()
-        write(tmp_path)
-        os.replace(tmp_path, path)
-    finally:
-        if tmp_path.exists():
-            tmp_path.unlink()
 
 
 def mention_records(parsed_doc) -> dict:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import sys
-from collections.abc import Iterable, Iterator
+import warnings
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -42,9 +43,7 @@ def _sources(inputs: Iterable[str]) -> list[Path | None]:
         if not path.exists():
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():
-            suffixes = _documents.TEXT_SUFFIXES + _documents.JSONL_SUFFIXES
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                           and (p.suffix.lower() in suffixes or p.name.lower().endswith(JSONL_GZ_SUFFIX)))
+            files = _documents.folder_files(path)
             if not files:
                 raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
             out.extend(files)
@@ -53,34 +52,39 @@ def _sources(inputs: Iterable[str]) -> list[Path | None]:
     return out
 
 
-def iter_jsonl(path: Path) -> Iterator[Document]:
+def iter_jsonl(path: Path, *, encoding: str | None = None) -> Iterator[Document]:
     """Stream a JSONL (or gzip-compressed ``.jsonl.gz``) file: one document per non-blank line.
 
     The fields are those of :func:`geo.documents.read_jsonl`; a malformed line raises
-    :class:`InputError` naming the file and line.
+    :class:`InputError` naming the file and line.  UTF-8 unless ``encoding`` says otherwise.
     """
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     stem = path.name[: -len(JSONL_GZ_SUFFIX)] if path.name.lower().endswith(JSONL_GZ_SUFFIX) else path.stem
     try:
-        with opener(path, "rt", encoding="utf-8-sig", newline="\n") as fh:
+        with opener(path, "rt", encoding=encoding or "utf-8-sig", newline="\n") as fh:
             for lineno, line in enumerate(fh, 1):
                 if line.strip():
                     yield _documents.jsonl_document(line, path, lineno, stem=stem)
     except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise InputError(f"{path}: not {encoding or 'UTF-8'} text (byte {exc.start})") from None
 
 
-def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None) -> Iterator[Document]:
+def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encoding: str | None = None,
+                   strict: bool = False, on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
     """Read the inputs of the command line lazily, in order, with unique ``doc_id`` values.
 
     Parameters
     ----------
     inputs : iterable of str
-        As :func:`geo.documents.read_inputs`; ``.jsonl.gz`` files are read too.
+        As :func:`geo.documents.read_inputs` (folders read by :func:`geo.documents.folder_files`);
+        ``.jsonl`` and ``.jsonl.gz`` files are streamed line by line.
     stdin : file-like, optional
         Stream read for ``"-"``.
+    encoding, strict, on_skip
+        As :func:`geo.documents.read_inputs`: in a batch of several files a bad file is skipped
+        (``on_skip`` is told why; a JSONL file keeps the lines before its bad one) unless ``strict``.
 
     Yields
     ------
@@ -89,29 +93,42 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None) -> Ite
     Raises
     ------
     InputError
-        At once for a missing path or an empty folder; when reached, for a bad file or line;
-        at the end, when there was no document or no text at all.
+        At once for a missing path or an empty folder; when reached, for a bad file of a single
+        input or under ``strict``; at the end, when there was no document or no text at all.
     """
+    if encoding is not None:
+        _documents.check_encoding(encoding)
+    sources = _sources(inputs)
+    batch = len(sources) > 1
     seen: dict[str, int] = {}
     any_text = False
-    n = 0
-    for source in _sources(inputs):
-        if source is None:
-            docs: Iterable[Document] = _documents.read_inputs(["-"], stdin=stdin or sys.stdin)
-        elif _is_jsonl(source):
-            docs = iter_jsonl(source)
-        else:
-            docs = _documents.read_path(source)
-        for doc in docs:
-            k = seen.get(doc.doc_id, 0) + 1
-            seen[doc.doc_id] = k
-            if k > 1:
-                doc = dataclasses.replace(doc, doc_id=f"{doc.doc_id}-{k}")
-            any_text = any_text or bool(doc.text.strip())
-            n += 1
-            yield doc
+    n = skipped = 0
+    for source in sources:
+        try:
+            if source is None:
+                docs: Iterable[Document] = _documents.read_inputs(["-"], stdin=stdin or sys.stdin, encoding=encoding)
+            elif _is_jsonl(source):
+                docs = iter_jsonl(source, encoding=encoding)
+            else:
+                docs = _documents.read_path(source, encoding=encoding)
+            for doc in docs:
+                k = seen.get(doc.doc_id, 0) + 1
+                seen[doc.doc_id] = k
+                if k > 1:
+                    doc = dataclasses.replace(doc, doc_id=f"{doc.doc_id}-{k}")
+                any_text = any_text or bool(doc.text.strip())
+                n += 1
+                yield doc
+        except InputError as exc:
+            if strict or not batch:
+                raise
+            skipped += 1
+            if on_skip is None:
+                warnings.warn(f"{exc}; skipped", _documents.InputWarning, stacklevel=2)
+            else:
+                on_skip(str(exc))
     if not n:
-        raise InputError("no input documents")
+        raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
     if not any_text:
         raise InputError("the input holds no text")
 

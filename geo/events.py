@@ -15,6 +15,7 @@ dall'Iran"), and the possessive suffixes ("Chad's army").
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -160,6 +161,22 @@ class Sentence:
         return {t.event for t in self.triggers}
 
 
+@cache
+def _all_triggers(profile: EventProfile) -> Phrases:
+    """Every trigger phrase of every class in one index (the classes of a phrase: :func:`_trigger_classes`)."""
+    return Phrases.of(" ".join(p) for c in EVENT_CLASSES for p in profile.triggers[c].phrases)
+
+
+def _trigger_classes(profile: EventProfile, words: Sequence[str], i: int) -> list[tuple[str, int]]:
+    """(class, length) of the longest phrase of each class that starts at word ``i``."""
+    out = []
+    for event in EVENT_CLASSES:
+        n = profile.triggers[event].match_at(words, i)
+        if n:
+            out.append((event, n))
+    return out
+
+
 def read_sentence(text: str, folded: str, start: int, end: int, profile: EventProfile,
                   skip: Sequence[tuple[int, int]] = ()) -> Sentence:
     """Tokenise ``text[start:end]`` and find its triggers; the words of ``skip`` spans (the places'
@@ -168,17 +185,35 @@ def read_sentence(text: str, folded: str, start: int, end: int, profile: EventPr
     for t in tokens:
         t.start += start
         t.end += start
+    return _with_triggers(start, end, tokens, profile, skip)
+
+
+def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProfile,
+                   skip: Sequence[tuple[int, int]]) -> Sentence:
     words = [t.key for t in tokens]
-    inside = [any(a <= t.start < b for a, b in skip) for t in tokens]
+    spans = [(a, b) for a, b in skip if a < end and start < b]
+    index = _all_triggers(profile)
     triggers = []
-    for i in range(len(words)):
-        if inside[i]:
-            continue
-        for event in EVENT_CLASSES:
-            n = profile.triggers[event].match_at(words, i)
-            if n:
-                triggers.append(Trigger(event, i, i + n))
+    for i, t in enumerate(tokens):
+        if not index.match_at(words, i) or any(a <= t.start < b for a, b in spans):
+            continue  # most words start no trigger of any class: one look-up decides
+        for event, n in _trigger_classes(profile, words, i):
+            triggers.append(Trigger(event, i, i + n))
     return Sentence(start, end, tokens, triggers)
+
+
+def read_sentences(text: str, folded: str, spans: Sequence[tuple[int, int]], profile: EventProfile,
+                   skip: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
+    """:func:`read_sentence` for every span of ``spans``, tokenising the text once."""
+    tokens = tokenize(text, folded)
+    starts = [t.start for t in tokens]
+    out = []
+    for a, b in spans:
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        own = [t for t in tokens[lo:hi] if t.end <= b]
+        out.append(_with_triggers(a, b, [Token(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps)
+                                         for t in own], profile, skip))
+    return out
 
 
 @dataclass

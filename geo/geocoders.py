@@ -21,7 +21,8 @@ import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ __all__ = [
     "CachedGeocoder",
     "GazetteerGeocoder",
     "GeocodeCache",
+    "OfflineFallback",
     "default_cache_path",
     "entity_from_location",
     "resolve_name",
@@ -334,35 +336,49 @@ class GeocodeCache:
 
     One row per request: ``key`` (JSON of provider, endpoint, normalised query and the other
     parameters), the provider's JSON answer in ``result``, ``found`` (0 for a miss: misses are
-    cached too) and ``fetched_at`` (UTC ISO time).  Entries never expire; delete the file (or
-    call :meth:`clear`) to refresh.  Each operation opens its own short connection, so an
-    instance can be shared between threads and processes.
+    cached too) and ``fetched_at`` (UTC ISO time).  The file is created with the first answer
+    stored: a run that looks nothing up (or whose lookups all fail) leaves no file.  Entries
+    never expire; delete the file (or call :meth:`clear`) to refresh.  Each operation opens its
+    own short connection, so an instance can be shared between threads and processes.
 
     Parameters
     ----------
     path : str or Path
-        The SQLite file; its folder is created if needed.
+        The SQLite file; it and its folder are created when the first answer is stored.
 
     Raises
     ------
     GeocoderError
-        If the file cannot be created or is not a usable SQLite database.
+        If the file could not be created there, or exists and is not a usable SQLite database.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path).expanduser()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with closing(self._connect()) as con, con:
-                con.execute(_SCHEMA)
+            if self.path.exists():
+                self._create()  # an existing file must be a usable cache
+            else:
+                existing = self.path.parent
+                while not existing.exists() and existing != existing.parent:
+                    existing = existing.parent
+                if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+                    raise OSError(f"cannot create a file under {existing}")
         except (OSError, sqlite3.Error) as err:
             raise GeocoderError(f"cannot use geocoder cache {self.path}: {err}") from err
+
+    def _create(self) -> None:
+        """Create the file and its table (the first answer to store does it: none is made for nothing)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as con, con:
+            con.execute(_SCHEMA)
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=10)
 
     def get(self, key: str) -> Any:
         """Return the cached JSON answer for ``key``, or the module's ``_MISSING`` sentinel."""
+        if not self.path.exists():
+            return _MISSING
         with closing(self._connect()) as con:
             row = con.execute("SELECT result FROM geocode_cache WHERE key = ?", (key,)).fetchone()
         return _MISSING if row is None else json.loads(row[0])
@@ -371,21 +387,27 @@ class GeocodeCache:
         self, key: str, *, provider: str, endpoint: str, query: str, params: dict[str, str],
         result: Any, found: bool,
     ) -> None:
-        """Store (or replace) one answer."""
+        """Store (or replace) one answer, creating the file on the first one."""
         row = (
             key, provider, endpoint, query, json.dumps(params, sort_keys=True, ensure_ascii=False),
             json.dumps(result, ensure_ascii=False), int(found),
             datetime.now(UTC).isoformat(timespec="seconds"),
         )
+        if not self.path.exists():
+            self._create()
         with closing(self._connect()) as con, con:
             con.execute("INSERT OR REPLACE INTO geocode_cache VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def clear(self) -> None:
         """Delete every entry."""
+        if not self.path.exists():
+            return
         with closing(self._connect()) as con, con:
             con.execute("DELETE FROM geocode_cache")
 
     def __len__(self) -> int:
+        if not self.path.exists():
+            return 0
         with closing(self._connect()) as con:
             return con.execute("SELECT COUNT(*) FROM geocode_cache").fetchone()[0]
 
@@ -712,6 +734,47 @@ class CachedGeocoder:
                 f"{self.provider} reverse ({point.latitude}, {point.longitude}) via {self.domain} failed: "
                 f"{_one_line(err)}"
             ) from err
+
+
+class OfflineFallback:
+    """An online geocoder that, once it fails, is asked no more: the run goes on offline.
+
+    The pipeline's online geocoder on the command line: with the network down (or the server
+    failing, or timing out), the first failed lookup is reported once through ``on_failure``
+    (default: a :class:`UserWarning`) and every later lookup answers ``None`` without a
+    request, so the names the gazetteer lacks stay unresolved instead of stopping the run.
+
+    Parameters
+    ----------
+    online : CachedGeocoder
+        The geocoder to ask while it works.
+    on_failure : callable, optional
+        Called with the one-line reason of the first failure.
+
+    Attributes
+    ----------
+    failure : str or None
+        The first failure's message; ``None`` while the geocoder works.
+    """
+
+    def __init__(self, online: OnlineGeocoderLike, *, on_failure: Callable[[str], None] | None = None) -> None:
+        self.online = online
+        self.on_failure = on_failure
+        self.failure: str | None = None
+
+    def geocode(self, query: str, **kwargs: Any) -> Any:
+        """``online.geocode(query, **kwargs)``; ``None`` once a lookup has failed."""
+        if self.failure is not None:
+            return None
+        try:
+            return self.online.geocode(query, **kwargs)
+        except GeocoderError as err:
+            self.failure = str(err)
+            if self.on_failure is not None:
+                self.on_failure(self.failure)
+            else:
+                warnings.warn(f"{self.failure}; going on offline", UserWarning, stacklevel=2)
+            return None
 
 
 # --------------------------------------------------------------------------------------------

@@ -263,6 +263,50 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
     return spans
 
 
+#: Longest organisation name spelled out before its acronym, in words.
+ACRONYM_NAME_MAX_WORDS = 12
+
+
+def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
+    """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in South
+    Sudan (UNMISS)", "Kosovo Force (KFOR)", "Organisation du traité de l'Atlantique Nord (OTAN)".
+
+    The name is the fewest words before the bracket that open with the acronym's first letter and
+    hold its letters in order; a name that is itself a place the gazetteer knows ("Democratic
+    Republic of the Congo (DRC)") is no organisation and stays.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the spans to mask, end exclusive.
+    """
+    spans = []
+    for i, tok in enumerate(tokens):
+        acronym = tok.text
+        if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper() and i
+                and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
+            continue
+        key = acronym.lower()
+        for k in range(i - 1, max(-1, i - 1 - ACRONYM_NAME_MAX_WORDS), -1):
+            gap = text[tokens[k].end : tokens[k + 1].start] if k + 1 < i else text[tokens[k].end : tok.start - 1]
+            if any(c in gap for c in ".,;:!?()[]\"«»“”\n"):
+                break
+            words = tokens[k:i]
+            if len(words) < 2 or words[0].key[:1] != key[0] or not words[0].capitalised:
+                continue
+            if _subsequence(key, "".join(w.key for w in words)):
+                name = text[words[0].start : words[-1].end]
+                if gazetteer is None or not gazetteer.candidates(name):
+                    spans += [(words[0].start, words[-1].end), (tok.start, tok.end)]
+                break
+    return spans
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 _SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
 

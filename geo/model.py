@@ -41,6 +41,8 @@ class Document:
         Language given with the input; ``None`` means detect it.
     title, url : str or None
         Optional metadata, shown in popups.
+    outlet : str or None
+        The publication, e.g. from a web page's site name.
     """
 
     doc_id: str
@@ -49,6 +51,7 @@ class Document:
     lang: str | None = None
     title: str | None = None
     url: str | None = None
+    outlet: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ class Figure:
     ``places``/``place_ids`` are the places the figure applies to: one figure over
     several places stays one figure.  ``per_unit`` marks "1,000 troops *each* in ...".
     ``date``/``date_end`` bound the event date (ISO strings) when it is known.
+    ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
+    is the weighed choice of :mod:`geo.figure_places`.
     """
 
     doc_id: str
@@ -146,6 +151,7 @@ class Figure:
     per_unit: bool = False
     unit: str | None = None
     figure_id: str = ""
+    cue_place_ids: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates, find_dateline
 from geo.events import build_frames
+from geo.figure_places import place_figures
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
@@ -118,6 +119,7 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
         m.cue_role = m.role
     sentences = read_sentences(doc.text, mentions, doc_lang)
     decide_roles(mentions, figures, text=doc.text, lang=doc_lang, sentences=sentences, dateline=dateline)
+    place_figures(figures, mentions, sentences, doc.text)
     frames = build_frames(doc.doc_id, doc.text, sentences, mentions, figures)
     return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures,
                           frames=frames)

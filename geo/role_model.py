@@ -215,17 +215,16 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
 def read_sentences(text: str, mentions: Sequence, lang: str) -> list[Sentence]:
     """Every sentence of ``text`` read once (tokens and triggers); the places' own words are no
     triggers."""
-    from geo.events import event_profile, read_sentence
+    from geo.events import event_profile
+    from geo.events import read_sentences as read_spans
     from geo.normalize import fold
     from geo.sentences import split_sentences
 
-    profile = event_profile(lang)
-    folded = fold(text)
     spans = split_sentences(text) or [(0, len(text))]
     known = set(spans)
     spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
     skip = [(m.start, m.end) for m in mentions]
-    return [read_sentence(text, folded, a, b, profile, skip) for a, b in spans]
+    return read_spans(text, fold(text), spans, event_profile(lang), skip)
 
 
 def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],

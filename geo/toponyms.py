@@ -56,6 +56,7 @@ from geo.masks import (
     NAME_WORD_MAX_ZIPF,
     SPEAKER_MAX_POPULATION,
     UNKNOWN_WORD_MAX_ZIPF,
+    acronym_spans,
     age_spans,
     fixture_spans,
     name_like,
@@ -137,6 +138,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
     masked += organisation_spans(tokens, text, cues)
+    masked += acronym_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how

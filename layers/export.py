@@ -6,11 +6,11 @@ format     files                                contents
 geojson    ``places.geojson``, ``figures.geojson``  RFC 7946; properties exactly the frame columns
 gpkg       ``atlante.gpkg``                     layers ``places`` and ``figures``; list columns
                                                 as JSON text
-csv        ``figures.csv``                      one row per figure and place (ACLED-like);
-                                                a figure with no place is one row without a
-                                                location.  ``count`` repeats on each row of a
-                                                figure over several places: group by
-                                                ``figure_id`` before adding counts up.
+csv        ``figures.csv``                      one row per figure (ACLED-like: one row per
+                                                event); a figure over several places lists
+                                                them in one field (``location``, ``place_id``
+                                                ... joined with ``"; "``), so ``count`` sums
+                                                without counting a figure twice.
 =========  ===================================  ==============================================
 """
 
@@ -43,7 +43,10 @@ COORD_DECIMALS = 6
 #: Columns of ``figures.csv``, after ACLED's event files.
 CSV_COLUMNS = ("event_date", "event_type", "location", "admin1", "country", "iso", "latitude", "longitude",
                "geo_precision", "count", "count_low", "count_high", "qualifier", "status", "source", "notes",
-               "document", "figure_id", "place_id")
+               "document", "figure_id", "place_id", "n_places")
+
+#: Joins the places of a figure over several places in one CSV field.
+CSV_JOIN = "; "
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -109,13 +112,16 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
 
 
 def json_value(value: Any) -> Any:
-    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``."""
+    """A frame cell as plain JSON data: numpy scalars unwrapped, missing values as ``None``, dates as ISO text."""
     if isinstance(value, list | tuple | np.ndarray):
         return [json_value(v) for v in value]
     if isinstance(value, dict):
         return {str(k): json_value(v) for k, v in value.items()}
     if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, pd.Timestamp | np.datetime64):
+        value = pd.Timestamp(value)
+        return None if pd.isna(value) else (value.date() if value == value.normalize() else value).isoformat()
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, float) and math.isnan(value):
@@ -170,7 +176,13 @@ def export(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, outdir: Path, fo
 
 
 def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, driver: str) -> None:
-    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text)."""
+    """Write both frames as layers ``places`` and ``figures`` of one OGR file (list columns as JSON text).
+
+    The file carries no time of writing (:func:`layers.reproducible.fixed_ogr_timestamp`): the
+    same frames give the same bytes.
+    """
+    from layers.reproducible import fixed_ogr_timestamp
+
     if path.exists():
         path.unlink()
     for layer, gdf in (("places", places), ("figures", figures)):
@@ -179,17 +191,23 @@ def write_ogr(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
             if col != flat.geometry.name and flat[col].dtype == object:
                 flat[col] = [json.dumps(json_value(v), ensure_ascii=False) if isinstance(v, list | tuple) else v
                              for v in flat[col]]
-        flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
+        with fixed_ogr_timestamp():
+            flat.to_file(path, layer=layer, driver=driver, engine="pyogrio")
 
 
 def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *, gazetteer: Any = None) -> None:
-    """Write ``figures.csv``: one row per figure and place, columns :data:`CSV_COLUMNS`.
+    """Write ``figures.csv``: one row per figure, columns :data:`CSV_COLUMNS`.
 
-    ``location`` is the place's English name; ``admin1`` the name of the admin-1 unit
-    holding it (with a gazetteer); ``country`` the country's name and ``iso`` its ISO
-    alpha-2 code; ``latitude``/``longitude`` a representative point; ``notes`` the quote.
-    A text cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a
-    spreadsheet shows it as text instead of running it as a formula.
+    Like ACLED's export (one row per event), a figure is one row whatever the number of
+    its places, so the ``count`` column can be summed.  A figure over several places
+    lists them in one field: ``location`` (the places' English names), ``admin1``,
+    ``country``, ``iso`` and ``place_id`` are joined with :data:`CSV_JOIN` in the
+    figure's order (``admin1``/``country``/``iso`` without repeats); ``n_places`` says
+    how many there are; ``latitude``/``longitude`` are the first place's representative
+    point and ``geo_precision`` the coarsest of the places (ACLED: 1 the place itself,
+    2 part of a region, 3 a large area).  ``notes`` is the quote.  A text cell starting
+    with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet shows it
+    as text instead of running it as a formula.
     """
     place_rows = {row["place_id"]: row for row in places.to_dict("records")}
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
@@ -202,14 +220,27 @@ def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
                 "qualifier": fig["qualifier"], "status": fig["status"], "source": _blank(fig["source"]),
                 "notes": fig["quote"], "document": fig["document"], "figure_id": fig["figure_id"],
             }
-            ids = list(fig["place_ids"] or [])
+            ids = list(dict.fromkeys(fig["place_ids"] or []))
             names = list(fig["places"] or [])
-            if not ids:
-                writer.writerow(_defused(base | {c: "" for c in CSV_COLUMNS if c not in base}))
-                continue
-            for i, pid in enumerate(ids):
-                name = names[i] if i < len(names) else pid
-                writer.writerow(_defused(base | _location(pid, name, place_rows.get(pid), gazetteer)))
+            located = [_location(pid, names[i] if i < len(names) else pid, place_rows.get(pid), gazetteer)
+                       for i, pid in enumerate(ids)]
+            writer.writerow(_defused(base | _joined_locations(located)))
+
+
+def _joined_locations(located: list[dict[str, Any]]) -> dict[str, Any]:
+    """The location fields of a figure's places, in one row (see :func:`write_csv`)."""
+    if not located:
+        return {"location": "", "admin1": "", "country": "", "iso": "", "latitude": "", "longitude": "",
+                "geo_precision": "", "place_id": "", "n_places": 0}
+
+    def join(key: str, distinct: bool) -> str:
+        values = [str(row[key]) for row in located if row[key] != ""]
+        return CSV_JOIN.join(dict.fromkeys(values) if distinct else values)
+
+    return {"location": join("location", False), "admin1": join("admin1", True), "country": join("country", True),
+            "iso": join("iso", True), "latitude": located[0]["latitude"], "longitude": located[0]["longitude"],
+            "geo_precision": max(row["geo_precision"] for row in located), "place_id": join("place_id", False),
+            "n_places": len(located)}
 
 
 def _defused(row: dict[str, Any]) -> dict[str, Any]:

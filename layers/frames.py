@@ -177,7 +177,7 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
                 "unit": fig.unit or None, "geometry": cover_cache[key],
             })
     dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
-              "per_unit": "bool"}
+              "per_unit": "bool", "date": "datetime64[s]", "date_end": "datetime64[s]"}  # dates: NaT when unknown
     return _frame(rows, FIGURE_COLUMNS, dtypes)
 
 

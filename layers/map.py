@@ -1,25 +1,31 @@
-"""The folium map: layers of deployments, incidents, casualties and places, a legend, a date filter.
+"""The folium map: proportional symbols of the figures, light area outlines, a legend, an events panel.
 
 Layers (overlays in the layer control, top to bottom; all on at start except *All places*,
 which is on only when there is nothing else to show):
 
-* **Deployments** - troop figures; the areas (or cities) they cover are shaded by the
-  number of troops.  Figures over the same places make one symbol: a current and a
-  planned figure read as a range ("12,000 to 20,000"); a planned-only deployment has a
-  dashed outline.
-* **Incidents**, **Casualties**, **Other figures** - a circle per figure and place whose
-  area is proportional to the count, at the place's representative point; clustered
-  (Leaflet.markercluster) above :data:`layers.style.CLUSTER_THRESHOLD` circles.
+* **Deployments**, **Incidents**, **Casualties**, **Other figures** - one proportional
+  symbol per figure (circle area proportional to the number, one size scale per layer),
+  at the representative point of its first place.  A figure over several places is one
+  symbol: hovering or clicking it lights up all its places, and its popup says which
+  places share it.  A figure over a whole area (oblast, country, region) has a dashed
+  ring and its area a light outline (drawn once per place, never stacked fills); a planned
+  figure is hollow.  A current and a planned figure the text pairs in one sentence are one
+  symbol ("12,000, could rise to 20,000"); figures repeating one another in one sentence
+  are drawn once.
 * **Venues and actors** - places whose role is venue or actor, coloured by role.
 * **All places** - every resolved place, coloured by its first role.
 
-Areas are polygons, cities circle markers.  Base layers: the *offline* country outlines
-from the gazetteer and the *online* CartoDB Positron tiles.  A self-contained map opens
-on the offline outlines, so it makes no network request until the user picks the tiles;
-a ``cdn=True`` map opens on the tiles and falls back to the outlines when tiles fail to
-load.  The legend gives the title, the dates, the number of documents, the classes and
-symbol sizes, and the data sources.  When figures carry two or more dates, a date filter
-shows only the figures in the chosen period (undated figures stay visible).
+Labels (number and place name) show at the zooms where they do not collide.  The events
+panel (``layers/assets/atlante.js``) lists the symbols in a table linked to the map, with
+search, filters by document, kind, status, qualifier and a date axis with a histogram that
+filter every layer, the list of documents, and downloads of what is shown.  With more than
+:data:`MAX_SYMBOLS` symbols, the page draws totals per place and day with their number of
+reports (and says so); every figure stays in ``figures.geojson``.
+
+Base layers: the *offline* country outlines from the gazetteer and the *online* CartoDB
+Positron tiles.  A self-contained map opens on the offline outlines, so it makes no network
+request until the user picks the tiles; a ``cdn=True`` map opens on the tiles and falls back
+to the outlines when tiles fail to load.
 
 Every string from a document reaches the page as JSON data (``<``, ``>`` and ``&``
 escaped) and is shown with ``textContent`` by ``layers/assets/atlante.js``: markup in a
@@ -28,6 +34,8 @@ document is shown, never run.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import html
 import json
 import os
@@ -37,46 +45,68 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import folium
 import geopandas as gpd
 import xyzservices.providers as xyz
 from branca.element import MacroElement
-from folium.plugins import MarkerCluster
 
 from geo.errors import GazetteerError
+from geo.language import detect_language
 from geo.model import ROLES, Document
 from layers import style
 from layers.assets import Raw, inline_assets
 from layers.basemap import countries_layer, simplify
 from layers.export import json_value
+from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
-from layers.popups import figures_popup, kind_and_roles, place_popup, title_of
-from layers.strings import count_phrase, format_date_range, format_number, load_strings
-from layers.words import figure_bounds, group_phrase, range_label
+from layers.popups import figures_popup, kind_and_roles, place_popup, safe_href, title_of
+from layers.strings import (
+    count_phrase,
+    format_date_range,
+    format_number,
+    load_strings,
+    place_names,
+    plural_form,
+)
+from layers.words import figure_bounds, group_phrase, text_pairs
+
+#: Layers of proportional symbols, one per group of figure kinds, each with its own size scale.
+FIGURE_LAYERS = ("deployments", "incidents", "casualties", "other")
 
 #: Overlay layers in layer-control order.
-LAYER_KEYS = ("deployments", "incidents", "casualties", "other", "venues", "places")
+LAYER_KEYS = (*FIGURE_LAYERS, "venues", "places")
 
 #: Figure kind -> the layer drawing it.
 FIGURE_LAYER = {"troops": "deployments", "incidents": "incidents", "killed": "casualties",
                 "wounded": "casualties", "casualties": "casualties", "equipment": "other", "other": "other"}
 
-#: A deployment of more figures than this is summed up by its range in its headline and tooltip.
-MAX_HEAD_PHRASES = 2
-
-#: Layers of proportional circles.
-CIRCLE_LAYERS = ("incidents", "casualties", "other")
-
 #: Roles drawn in the "Venues and actors" layer.
 VENUE_ROLES = ("venue", "actor")
+
+#: Above this many symbols the page draws totals per place and day (issue: maps readable at scale).
+MAX_SYMBOLS = 2_000
+
+#: Reports written out (with their quotes) in the popup of a total; the rest are counted.
+MAX_TOTAL_ENTRIES = 5
+
+#: Periods of the totals, finest first: the first that brings the symbols under the limit is used.
+AGGREGATE_PERIODS = (("day", 1), ("week", 7), ("month", 30), ("year", 365), ("all", None))
+
+#: From this zoom on, every label that does not collide shows; below it, only the largest symbols' labels.
+LABEL_ZOOM = 5
 
 #: Simplification (degrees) and precision of the place shapes drawn on the map.
 PLACE_TOLERANCE = 0.01
 PLACE_DECIMALS = 3
 
-#: An area wider than this (degrees) is framed by its representative point, not its extent.
+#: An area wider than this (degrees) is framed by its representative point, not its extent, and its
+#: outline is drawn without any fill (Russia, the US or "Europe" must not cover the world view).
 MAX_FIT_WIDTH = 40.0
+
+#: Days are counted from this date in the page's time axis.
+EPOCH = dt.date(1970, 1, 1)
 
 #: Tile provider of the online base layer.
 TILES = xyz.CartoDB.Positron
@@ -140,8 +170,9 @@ def script_json(obj: Any) -> str:
 class _Places:
     """Place geometry and names for the page, each place sent once whatever the layers using it."""
 
-    def __init__(self, places: gpd.GeoDataFrame, gazetteer: Any):
+    def __init__(self, places: gpd.GeoDataFrame, gazetteer: Any, strings: dict[str, Any] | None = None):
         self.gazetteer = gazetteer
+        self.local = place_names(strings["code"]) if strings else {}
         self.rows = {row["place_id"]: row for row in places.to_dict("records")} if len(places) else {}
         self.used: dict[str, dict[str, Any]] = {}
         self._missing: set[str] = set()
@@ -155,11 +186,24 @@ class _Places:
             return None
 
     def name(self, place_id: str, fallback: str | None = None) -> str:
+        """The place's name in the interface language when known (Polonia, Mosca), else its English name."""
+        if place_id in self.local:
+            return self.local[place_id]
         row = self.rows.get(place_id)
         if row is not None:
             return row["name"]
         entity = self._entity(place_id)
         return entity.name if entity is not None else (fallback or place_id)
+
+    def kind(self, place_id: str) -> str:
+        """``city``, ``admin1``, ``country``, ``region`` or ``other``."""
+        row = self.rows.get(place_id)
+        if row is not None:
+            return row["kind"]
+        entity = self._entity(place_id)
+        if entity is not None:
+            return entity.kind
+        return "city" if (self.used.get(place_id) or {}).get("e") is None else "other"
 
     def describe(self, place_id: str, strings: dict[str, Any]) -> str:
         """``"city · incident"``: the place's kind and roles, when the places frame has it."""
@@ -200,7 +244,9 @@ class _Places:
         record = {"n": self.name(place_id), "p": [round(point[0], 5), round(point[1], 5)], "e": shape}
         if shape is not None:
             minx, miny, maxx, maxy = geom.bounds
-            record["_bounds"] = [[miny, minx], [maxy, maxx]] if maxx - minx <= MAX_FIT_WIDTH else None
+            wide = maxx - minx > MAX_FIT_WIDTH
+            record["_bounds"] = None if wide else [[miny, minx], [maxy, maxx]]
+            record["w"] = int(wide)
         self.used[place_id] = record
         return record
 
@@ -216,119 +262,247 @@ def _figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
             for row in figures[columns].itertuples(index=False, name=None)]
 
 
-def _deployment_items(figs: list[dict], places: _Places, strings: dict, documents: Mapping[str, Document],
-                      popups: list[dict]) -> tuple[list[dict], bool]:
-    groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
-    for fig in figs:
-        if fig["place_ids"]:
-            groups[tuple(sorted(dict.fromkeys(fig["place_ids"])))].append(fig)
-    items, planned_only_seen = [], False
-    for key, group in groups.items():
-        bounds = [figure_bounds(f) for f in group]
-        low, high = min(b[0] for b in bounds), max(b[1] for b in bounds)
-        current = [figure_bounds(f)[1] for f in group if f["status"] != "planned"]
-        planned_only = not current
-        planned_only_seen |= planned_only
-        shade = max(current) if current else high
-        names = [places.name(pid) for pid in key]
-        noun = strings["nouns"]["troops"]["one" if low == high == 1 else "other"]
-        phrases = group_phrase(group, strings)
-        sub = f"{range_label(low, high, strings)} {noun}"
-        if len(phrases) <= MAX_HEAD_PHRASES:
-            head = "; ".join(phrases)
+def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:
+    """The days a figure's date covers, as days since 1970-01-01: a period stays a period.
+
+    ``2026-01-06`` is one day; ``2026-01`` the whole month; ``2026`` the whole year; a
+    ``date_end`` stretches the span to the end of that date.  ``None`` for no or a bad date.
+    """
+    def bounds(iso: str) -> tuple[dt.date, dt.date] | None:
+        try:
+            parts = [int(p) for p in iso[:10].split("-")]
+            if len(parts) == 1:
+                return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+            if len(parts) == 2:
+                first = dt.date(parts[0], parts[1], 1)
+                return first, dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+            day = dt.date(*parts[:3])
+            return day, day
+        except (ValueError, TypeError):
+            return None
+
+    start = bounds(date) if date else None
+    if start is None:
+        return None
+    end = bounds(date_end) if date_end else None
+    last = max(start[1], end[1]) if end else start[1]
+    return (start[0] - EPOCH).days, (last - EPOCH).days
+
+
+def _same_statement(fig: Mapping[str, Any]) -> tuple:
+    """Figures of one sentence of one document with the same kind and places: one statement."""
+    return (fig["document"], fig.get("quote"), FIGURE_LAYER.get(fig["kind"], "other"),
+            tuple(dict.fromkeys(fig["place_ids"] or [])))
+
+
+def statements(records: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Figures grouped as the text states them, duplicates dropped.
+
+    Figures of one sentence with the same kind and places (:func:`_same_statement`) are
+    one group; within it, a figure repeating another's value, range, qualifier and status
+    is drawn once; a current and a planned figure the text pairs stay together (one symbol,
+    "could rise / fall to"); any other figures of the group become groups of their own.
+    """
+    grouped: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+    for fig in records:
+        grouped[_same_statement(fig)].append(fig)
+    out = []
+    for group in grouped.values():
+        unique = list({(f["kind"], f["value"], f["low"], f["high"], f["qualifier"], f["status"], f["per_unit"]): f
+                       for f in reversed(group)}.values())[::-1]
+        current = [f for f in unique if f["status"] != "planned"]
+        planned = [f for f in unique if f["status"] == "planned"]
+        if len(current) == 1 and len(planned) == 1 and text_pairs(current[0], planned[0]):
+            out.append([current[0], planned[0]])
         else:
-            head = f"{sub} ({count_phrase(strings['popup']['figures'], len(group), strings)})"
-        popups.append(figures_popup(title_of(names), head, group, strings, documents, sub=sub))
-        style_ = {"color": "#08306B", "weight": 1.2, "opacity": 0.9, "fillColor": style.troop_color(shade),
-                  "fillOpacity": 0.55}
-        if planned_only:
-            style_["dashArray"] = "5 4"
-        dates = sorted({f["date"] for f in group if f["date"]})
-        for pid in key:
-            if places.use(pid) is None:
-                continue
-            items.append({"pl": pid, "s": style_, "r": 8, "pp": len(popups) - 1, "d": dates,
-                          "t": f"{places.name(pid)}: {head}", "v": shade})
-    return items, planned_only_seen
+            out.extend([f] for f in unique)
+    return out
 
 
-def _circle_items(figs: list[dict], layer: str, scale: style.RadiusScale, places: _Places, strings: dict,
-                  documents: Mapping[str, Document], popups: list[dict]) -> list[dict]:
-    color = style.FIGURE_COLORS[layer]
-    items = []
-    for fig in sorted(figs, key=lambda f: -figure_bounds(f)[1]):
-        ids = [pid for pid in dict.fromkeys(fig["place_ids"]) if places.use(pid) is not None]
+def _outlet(doc: Document | None) -> str:
+    """The outlet of a document: its ``outlet`` when the input gives one, else its link's host."""
+    if doc is None:
+        return ""
+    outlet = getattr(doc, "outlet", None)
+    if outlet:
+        return str(outlet)
+    href = safe_href(doc.url)
+    if not href:
+        return ""
+    host = urlsplit(href).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _documents(documents: Sequence[Document], strings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page's list of documents: id, title, outlet, ISO date, link (keys left out when empty)."""
+    return [{k: v for k, v in (("id", d.doc_id), ("t", d.title), ("o", _outlet(d)),
+                               ("d", d.date.isoformat() if d.date else None), ("h", safe_href(d.url))) if v}
+            for d in documents]
+
+
+class _Symbols:
+    """One proportional symbol per statement (a figure, or a figure the text pairs with a plan)."""
+
+    def __init__(self, places: _Places, strings: dict[str, Any], documents: Mapping[str, Document],
+                 doc_index: Mapping[str, int], popups: list[dict[str, Any]]):
+        self.places, self.strings, self.documents = places, strings, documents
+        self.doc_index, self.popups = doc_index, popups
+
+    def item(self, group: list[dict[str, Any]], layer: str) -> dict[str, Any] | None:
+        """The page's record of one symbol (no popup, no size yet), or None when no place is drawable."""
+        places, strings = self.places, self.strings
+        fig = group[0]
+        ids = [pid for pid in dict.fromkeys(fig["place_ids"] or []) if places.use(pid) is not None]
         if not ids:
-            continue
-        head = "; ".join(group_phrase([fig], strings))
+            return None
+        names = [places.name(pid) for pid in ids]
+        head = "; ".join(group_phrase(group, strings))
         value = figure_bounds(fig)[1]
-        style_ = {"color": "#FFFFFF", "weight": 1, "opacity": 1, "fillColor": color, "fillOpacity": 0.65}
-        for pid in ids:
-            # One popup per place: it names the place and its role there, then the figure.
-            others = [places.name(other) for other in ids if other != pid]
-            popup = figures_popup(places.name(pid), head, [fig], strings, documents, sub=places.describe(pid, strings))
-            if others:
-                popup["lines"] = [strings["popup"]["also"].format(places=title_of(others)), *popup["lines"]]
-            popups.append(popup)
-            items.append({"pl": pid, "pt": 1, "s": style_, "r": scale(value), "pp": len(popups) - 1,
-                          "d": [fig["date"]] if fig["date"] else [], "t": f"{places.name(pid)}: {head}",
-                          "v": value})
-    return items
+        spans = [s for s in (day_span(f["date"], f.get("date_end")) for f in group) if s]
+        return {
+            "id": fig["figure_id"], "L": layer, "k": fig["kind"], "v": value, "q": fig["qualifier"],
+            "st": "planned" if all(f["status"] == "planned" for f in group) else "current",
+            "ss": sorted({f["status"] for f in group}), "pl": ids,
+            "a": int(any(places.kind(pid) != "city" for pid in ids)),
+            "t0": min(s[0] for s in spans) if spans else None, "t1": max(s[1] for s in spans) if spans else None,
+            "dl": format_date_range(fig["date"], fig.get("date_end") or fig["date"], strings),
+            "doc": self.doc_index.get(fig["document"], -1), "h": head,
+            "lab": f"{format_number(value, strings)} · {names[0]}" + (" +" if len(ids) > 1 else ""),
+            "tt": f"{title_of(names)}: {head}", "n": 1, "x": [_export_row(f) for f in group], "_figs": group,
+        }
+
+    def popup(self, item: dict[str, Any]) -> int:
+        """Make the popup of one symbol: its place(s), precision, headline, quotes; "shared with" for many places."""
+        places, strings, words = self.places, self.strings, self.strings["popup"]
+        ids, group = item["pl"], item.pop("_figs")
+        names = [places.name(pid) for pid in ids]
+        kind = places.kind(ids[0])
+        sub = (words["over_area"] if kind != "city" else words["at_place"]).format(
+            kind=strings["kinds"].get(kind, kind))
+        popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub)
+        if len(ids) > 1:
+            popup["title"] = title_of(names)
+            popup["lines"] = [words["shared"].format(n=len(ids), places=title_of(names)), *popup["lines"]]
+        self.popups.append(popup)
+        return len(self.popups) - 1
+
+    def aggregate(self, items: list[dict[str, Any]], days: int | None = 1) -> list[dict[str, Any]]:
+        """Totals per layer, kind, place and period of ``days`` days (``None``: all time; undated apart).
+
+        Each total keeps its number of reports (``n``) and every figure for the downloads;
+        its popup lists the first reports with their quotes.
+        """
+        strings = self.strings
+        groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
+        for item in items:
+            bucket = None if item["t0"] is None else (item["t0"] // days if days else 0)
+            groups[(item["L"], item["k"], item["pl"][0], bucket, item["st"])].append(item)
+        out = []
+        for (_, kind, pid, _, status), group in groups.items():
+            first = group[0]
+            total = sum(i["v"] for i in group)
+            name = self.places.name(pid)
+            noun = strings["nouns"].get(kind, strings["nouns"]["other"])[plural_form(total, strings)]
+            head = f"{format_number(total, strings)} {noun}".strip()
+            reports = count_phrase(strings["popup"]["reports"], len(group), strings)
+            dated = [i for i in group if i["t0"] is not None]
+            t0 = min((i["t0"] for i in dated), default=None)
+            t1 = max((i["t1"] for i in dated), default=None)
+            when = format_date_range(_iso(t0), _iso(t1), strings) if dated else ""
+            figs = [f for i in group for f in i["_figs"]]
+            popup = figures_popup(name, f"{head} ({reports})", figs, strings, self.documents,
+                                  sub=strings["popup"]["total"].format(n=len(group), date=when),
+                                  most=MAX_TOTAL_ENTRIES)
+            self.popups.append(popup)
+            docs = {i["doc"] for i in group}
+            out.append({**first, "id": first["id"] if len(group) == 1 else f"{first['id']}+{len(group) - 1}",
+                        "v": total, "q": "exact", "st": status, "n": len(group), "pl": [pid], "t0": t0, "t1": t1,
+                        "dl": when, "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
+                        "tt": f"{name}: {head} ({reports})", "lab": f"{format_number(total, strings)} · {name}",
+                        "pp": len(self.popups) - 1, "x": [x for i in group for x in i["x"]],
+                        "doc": first["doc"] if len(docs) == 1 else -1, "docs": sorted(docs)})
+        for item in out:
+            item.pop("_figs", None)
+        return out
+
+
+def _iso(day: int | None) -> str | None:
+    """Days since 1970-01-01 as an ISO date."""
+    return None if day is None else (EPOCH + dt.timedelta(days=day)).isoformat()
+
+
+#: Columns of the figures the page's download buttons write (the figures frame's but the quote and offsets);
+#: each figure travels as a list of values in this order.
+EXPORT_COLUMNS = tuple(c for c in FIGURE_COLUMNS if c not in ("quote", "start", "end"))
+
+
+def _export_row(fig: Mapping[str, Any]) -> list[Any]:
+    """A figure's values in :data:`EXPORT_COLUMNS` order, for the page's downloads."""
+    return [fig.get(c) for c in EXPORT_COLUMNS]
 
 
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
-                 documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int]) -> list[dict]:
+                 documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
+                 doc_index: Mapping[str, int]) -> list[dict]:
+    """Venues, actors and places: a point or an area each, with its documents and the span of its dates
+    (its own, its figures' and its documents'), so that the panel's filters hide it with them."""
     items = []
     for row in rows:
         pid = row["place_id"]
         record = places.use(pid)
         if record is None:
             continue
+        row = {**row, "name": places.name(pid, row["name"])}
         if pid not in popup_of:
             popups.append(place_popup(row, figures_at.get(pid, []), strings, documents))
             popup_of[pid] = len(popups) - 1
         color = style.role_color(row["roles"])
         if record["e"] is not None:
-            style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.2}
+            style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.12}
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
         role = style.primary_role(row["roles"])
-        items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid], "d": [],
+        dates = [*(row.get("dates") or []), *(f["date"] for f in figures_at.get(pid, []) if f["date"]),
+                 *(documents[d].date.isoformat() for d in row["documents"] if d in documents and documents[d].date)]
+        spans = [s for s in (day_span(d) for d in dates) if s]
+        items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
+                      "docs": [doc_index[d] for d in row["documents"] if d in doc_index],
+                      "t0": min(s[0] for s in spans) if spans else None,
+                      "t1": max(s[1] for s in spans) if spans else None,
                       "t": f"{row['name']} · {strings['roles'].get(role, role)}"})
     return items
 
 
 def _legend(title: str, documents: Sequence[Document], content: _Content, strings: dict) -> dict[str, Any]:
-    """The legend's contents: title, dates, documents, classes, symbol sizes, sources."""
+    """The legend's contents: title, dates, documents, one size scale per figure layer, precision, sources."""
     legend = strings["legend"]
-    layers, scale = content.layers, content.scale
+    layers = content.layers
     doc_dates = [d.date.isoformat() for d in documents if d.date]
     all_dates = sorted(set(content.dates) | set(doc_dates))
     subtitle = [s for s in (format_date_range(all_dates[0] if all_dates else None,
                                               all_dates[-1] if all_dates else None, strings),
                             count_phrase(strings["documents"], len(documents), strings)) if s]
+    if content.aggregated:
+        subtitle.append(legend["aggregated"].format(figures=format_number(content.aggregated["figures"], strings),
+                                                    symbols=format_number(content.aggregated["symbols"], strings),
+                                                    period=legend["periods"][content.aggregated["period"]]))
     sections = []
-    if layers.get("deployments"):
-        entries = []
-        breaks = style.TROOP_BREAKS
-        for i, color in enumerate(style.TROOP_COLORS):
-            if i == 0:
-                label = legend["below"].format(n=format_number(breaks[0], strings))
-            elif i == len(breaks):
-                label = legend["above"].format(n=format_number(breaks[-1], strings))
-            else:
-                label = range_label(breaks[i - 1], breaks[i], strings)
-            entries.append({"sw": "area", "fill": color, "label": label})
-        if content.planned_only:
-            entries.append({"sw": "area", "fill": "#FFFFFF", "dash": True, "label": legend["planned_only"]})
-        sections.append({"title": legend["deployments"], "entries": entries})
-    circles = [key for key in CIRCLE_LAYERS if layers.get(key)]
-    if circles:
-        sections.append({"title": legend["counts"], "row": True, "entries": [
-            {"sw": "circle", "fill": "#BDBDBD", "r": scale(v), "label": format_number(v, strings)}
-            for v in scale.legend_values()]})
-        sections.append({"title": "", "row": True, "entries": [
-            {"sw": "dot", "fill": style.FIGURE_COLORS[key], "label": strings["layers"][key]} for key in circles]})
+    for key in FIGURE_LAYERS:
+        if not layers.get(key):
+            continue
+        scale = content.scales[key]
+        values = style.legend_values([i["v"] for i in layers[key]], scale)
+        sections.append({"title": f"{strings['layers'][key]} ({legend['sizes']})", "row": True, "entries": [
+            {"sw": "circle", "fill": style.FIGURE_COLORS[key], "r": scale(v), "label": format_number(v, strings)}
+            for v in values]})
+    items = [i for key in FIGURE_LAYERS for i in layers.get(key, [])]
+    if items:
+        entries = [{"sw": "dot", "fill": "#7F7F7F", "label": legend["point_event"]}]
+        if any(i["a"] for i in items):
+            entries.append({"sw": "ring", "fill": "#7F7F7F", "dash": True, "label": legend["area_event"]})
+        if any(i["st"] == "planned" for i in items):
+            entries.append({"sw": "ring", "fill": "#FFFFFF", "label": legend["planned"]})
+        sections.append({"title": legend["precision"], "row": True, "entries": entries})
     if content.roles:
         sections.append({"title": legend["roles"], "row": True, "entries": [
             {"sw": "dot", "fill": style.ROLE_COLORS[r], "label": strings["roles"][r]}
@@ -375,60 +549,103 @@ class _Content:
     layers: dict[str, list[dict[str, Any]]]
     popups: list[dict[str, Any]]
     counts: dict[str, int]
-    scale: style.RadiusScale
-    planned_only: bool
+    scales: dict[str, style.RadiusScale]
     dates: list[str]
     roles: set[str]
+    aggregated: dict[str, int] | None
+
+
+def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Document], lang: str) -> None:
+    """A unit word written in another language than the interface's ("Soldaten" on an Italian map) gives way
+    to the interface's noun for the figure's kind."""
+    langs: dict[str, str] = {}
+    for fig in records:
+        if not fig.get("unit"):
+            continue
+        doc_id = fig["document"]
+        if doc_id not in langs:
+            doc = docs.get(doc_id)
+            langs[doc_id] = (doc.lang or detect_language(doc.text)) if doc is not None else ""
+        if langs[doc_id] != lang:
+            fig["unit"] = None
 
 
 def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Sequence[Document], gazetteer: Any,
-             strings: dict[str, Any]) -> _Content:
-    """Sort the figures into layers and make every item and popup of the page."""
+             strings: dict[str, Any], max_symbols: int = MAX_SYMBOLS) -> _Content:
+    """Make every symbol, item and popup of the page: one symbol per statement, totals beyond ``max_symbols``."""
     docs = {d.doc_id: d for d in documents}
-    known = _Places(places, gazetteer)
+    doc_index = {d.doc_id: i for i, d in enumerate(documents)}
+    known = _Places(places, gazetteer, strings)
     popups: list[dict[str, Any]] = []
     records = _figure_records(figures)
-    by_layer: dict[str, list[dict]] = defaultdict(list)
+    _foreign_units_dropped(records, docs, strings["code"])
     figures_at: dict[str, list[dict]] = defaultdict(list)
     for fig in records:
-        by_layer[FIGURE_LAYER.get(fig["kind"], "other")].append(fig)
         for pid in dict.fromkeys(fig["place_ids"] or []):
             figures_at[pid].append(fig)
 
-    layers: dict[str, list[dict]] = {}
-    layers["deployments"], planned_only = _deployment_items(by_layer["deployments"], known, strings, docs,
-                                                            popups)
-    # One size scale for every circle layer: the same area means the same count.
-    scale = style.RadiusScale(figure_bounds(f)[1] for key in CIRCLE_LAYERS for f in by_layer[key]
-                              if f["place_ids"])
-    for key in CIRCLE_LAYERS:
-        layers[key] = _circle_items(by_layer[key], key, scale, known, strings, docs, popups)
+    symbols = _Symbols(known, strings, docs, doc_index, popups)
+    items = [item for group in statements(records)
+             if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
+    aggregated = None
+    if len(items) > max_symbols:
+        n_figures = sum(len(i["x"]) for i in items)
+        for step, (_, days) in enumerate(AGGREGATE_PERIODS):
+            mark = len(popups)
+            totals = symbols.aggregate(items, days)
+            if len(totals) <= max_symbols or step == len(AGGREGATE_PERIODS) - 1:
+                break
+            del popups[mark:]  # too many still: a longer period
+        period = AGGREGATE_PERIODS[step][0]
+        items = totals
+        aggregated = {"figures": n_figures, "symbols": len(items), "period": period}
+    else:
+        for item in items:
+            item["pp"] = symbols.popup(item)
+    scales = {key: style.RadiusScale((i["v"] for i in items if i["L"] == key), floor=style.SCALE_FLOORS[key])
+              for key in FIGURE_LAYERS}
+    for item in items:
+        item["r"] = scales[item["L"]](item["v"])
+    items.sort(key=lambda i: -i["r"])  # the big ones first: drawn behind the small ones
+
+    layers: dict[str, list[dict]] = {key: [i for i in items if i["L"] == key] for key in FIGURE_LAYERS}
     place_rows = places.drop(columns=places.geometry.name).to_dict("records") if len(places) else []
     popup_of: dict[str, int] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
-    layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of)
-    layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of)
+    layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
+    layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
 
-    # Layer names count what the layer draws: figures with a place on the map, places.
-    counts = {key: sum(1 for f in by_layer[key] if any(known.use(pid) for pid in f["place_ids"]))
-              for key in ("deployments", *CIRCLE_LAYERS)}
+    # Layer names count the figures they draw (a pair of figures the text pairs counts two), and places.
+    counts = {key: sum(len(i["x"]) for i in layers[key]) for key in FIGURE_LAYERS}
     counts |= {"venues": len(layers["venues"]), "places": len(layers["places"])}
     dates = sorted({f["date"] for f in records if f["date"] and f["place_ids"]})
     roles = {row["roles"][0] for row in place_rows if row["roles"]}
-    return _Content(known, layers, popups, counts, scale, planned_only, dates, roles)
+    return _Content(known, layers, popups, counts, scales, dates, roles, aggregated)
 
 
-def _time_filter(dates: list[str], strings: dict[str, Any]) -> dict[str, Any] | None:
-    """The date filter's settings, when the figures carry two dates or more."""
-    if len(dates) < 2:
+def _time_axis(content: _Content) -> dict[str, Any] | None:
+    """The date filter's span (days since 1970-01-01), when the symbols cover two days or more.
+
+    The axis also covers the places' dates, so that nothing is filtered out before the user asks."""
+    if not any(content.layers[key] for key in FIGURE_LAYERS):
         return None
-    words = strings["time"]
-    return {"dates": dates, "labels": [format_date_range(d, d, strings) for d in dates], "title": words["title"],
-            "from": words["from"], "to": words["to"], "note": words["undated"]}
+    spans = [(i["t0"], i["t1"]) for items in content.layers.values() for i in items if i.get("t0") is not None]
+    if not spans:
+        return None
+    first, last = min(s[0] for s in spans), max(s[1] for s in spans)
+    return {"min": first, "max": last} if last > first else None
+
+
+def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
+    """The words the panel's script needs, in the interface language."""
+    return {**strings["panel"], "time": strings["time"], "layers": strings["layers"],
+            "months": strings["date"]["months"], "day": strings["date"]["day"], "range": strings["date"]["range"],
+            "group": strings["number"]["group"]}
 
 
 def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,
-              title: str | None = None, lang: str = "en", cdn: bool = False) -> folium.Map:
+              title: str | None = None, lang: str = "en", cdn: bool = False,
+              max_symbols: int | None = None) -> folium.Map:
     """Build the layered map of the places and figures read from the documents.
 
     Parameters
@@ -446,6 +663,9 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     cdn : bool
         Link Leaflet and its plugins from CDNs (small file, needs the network) instead of
         inlining them (self-contained file, works offline).
+    max_symbols : int, optional
+        Above this many symbols (default :data:`MAX_SYMBOLS`), the page draws totals per
+        place and day with their number of reports, and says so in the legend.
 
     Returns
     -------
@@ -455,14 +675,17 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     strings = load_strings(lang)
     documents = list(documents)
     title = title or strings["title"]
-    content = _content(places, figures, documents, gazetteer, strings)
+    max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
+    content = _content(places, figures, documents, gazetteer, strings, max_symbols=max_symbols)
     layers = content.layers
 
     m = AtlanteMap(location=None, tiles=None, zoom_start=2, control_scale=True, cdn=cdn)
-    m.options["max_zoom"] = 18  # MarkerCluster needs it when the map has no tile layer
+    m.options["max_zoom"] = 18
     m.options["min_zoom"] = 2
     m.options["world_copy_jump"] = True
     m.get_root().title = html.escape(title)
+    m.get_root().header.add_child(Raw('<meta name="viewport" content="width=device-width, initial-scale=1">'),
+                                  name="atlante_viewport")
 
     countries = folium.FeatureGroup(name=strings["layers"]["countries"], overlay=False, control=True,
                                     show=not cdn)
@@ -470,39 +693,43 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     m.add_child(countries)
     m.add_child(tiles)
     groups: dict[str, folium.map.Layer] = {"countries": countries, "tiles": tiles}
-    has_figures = any(layers[k] for k in ("deployments", *CIRCLE_LAYERS))
+    has_figures = any(layers[k] for k in FIGURE_LAYERS)
     for key in LAYER_KEYS:
         if not layers[key] and key != "places":
             continue
         name = f"{strings['layers'][key]} ({format_number(content.counts[key], strings)})"
         show = key != "places" or not (has_figures or layers["venues"])
-        if key in CIRCLE_LAYERS and len(layers[key]) > style.CLUSTER_THRESHOLD:
-            group = MarkerCluster(name=name, overlay=True, control=True, show=show,
-                                  options={"maxClusterRadius": 40, "spiderfyOnMaxZoom": True,
-                                           "showCoverageOnHover": False})
-        else:
-            group = folium.FeatureGroup(name=name, overlay=True, control=True, show=show)
+        group = folium.FeatureGroup(name=name, overlay=True, control=True, show=show)
         m.add_child(group)
         groups[key] = group
 
     # Frame the figures when there are some (an actor far away should not zoom the map out), else what shows.
     shown = [k for k in LAYER_KEYS if k in groups and groups[k].show]
-    framed = [k for k in shown if k in ("deployments", *CIRCLE_LAYERS)] or shown
+    framed = [k for k in shown if k in FIGURE_LAYERS] or shown
+    framed_ids = [pid for k in framed for item in layers[k]
+                  for pid in (item["pl"] if isinstance(item["pl"], list) else [item["pl"]])]
     data = {
         "lang": strings["code"],
         "places": content.places.page_data(),
         "popups": content.popups,
         "layers": {k: v for k, v in layers.items() if k in groups},
-        "clustered": [k for k, g in groups.items() if isinstance(g, MarkerCluster)],
+        "figureLayers": [k for k in FIGURE_LAYERS if k in groups],
+        "colors": style.FIGURE_COLORS,
+        "docs": _documents(documents, strings),
+        "exportColumns": EXPORT_COLUMNS,
         "precision": PLACE_DECIMALS,
         "basemap": countries_layer(gazetteer),
         "basemap_attribution": strings["legend"]["places_data"],
         "legend": _legend(title, documents, content, strings),
-        "time": _time_filter(content.dates, strings),
-        "bounds": _fit_bounds([content.places.used[item["pl"]] for k in framed for item in layers[k]]),
+        "time": _time_axis(content),
+        "aggregated": content.aggregated,
+        "ui": _ui_strings(strings),
+        "labelZoom": LABEL_ZOOM,
+        "bounds": _fit_bounds([content.places.used[pid] for pid in framed_ids]),
     }
-    m.add_child(AtlanteLayers(groups, data))
+    # The layer list first: the page's script folds it on a phone.
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
+    m.add_child(AtlanteLayers(groups, data))
     inline_assets(m, cdn=cdn)
     return m
 
@@ -516,7 +743,15 @@ def save_map(m: folium.Map, path: Path) -> None:
         A map from :func:`build_map`; any other folium map has its assets inlined too.
     path : Path
         The file to write.
+
+    Notes
+    -----
+    The same map gives the same bytes: folium's random element ids are replaced by ids
+    derived from the page (:func:`layers.reproducible.stable_element_ids`).
     """
     if not isinstance(m, AtlanteMap):
         inline_assets(m)
-    Path(path).write_text(m.get_root().render(), encoding="utf-8")
+    from layers.reproducible import stable_element_ids
+
+    root = m.get_root()
+    Path(path).write_text(stable_element_ids(root, root.render()), encoding="utf-8")

@@ -99,12 +99,13 @@ def title_of(names: Sequence[str]) -> str:
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip(", ") + "…"
 
 
-def limited(entries: list[dict], strings: dict[str, Any]) -> tuple[list[dict], list[str]]:
-    """Keep :data:`MAX_ENTRIES` entries; say how many more there are."""
-    if len(entries) <= MAX_ENTRIES:
+def limited(entries: list[dict], strings: dict[str, Any], total: int | None = None) -> tuple[list[dict], list[str]]:
+    """Keep :data:`MAX_ENTRIES` entries; say how many more there are (of ``total``, by default the entries')."""
+    total = len(entries) if total is None else total
+    if total <= MAX_ENTRIES and len(entries) <= MAX_ENTRIES:
         return entries, []
-    rest = len(entries) - MAX_ENTRIES
-    return entries[:MAX_ENTRIES], [count_phrase(strings["popup"]["more"], rest, strings)]
+    kept = entries[:MAX_ENTRIES]
+    return kept, [count_phrase(strings["popup"]["more"], total - len(kept), strings)]
 
 
 def kind_and_roles(kind: str, roles: Sequence[str], strings: dict[str, Any]) -> str:
@@ -129,12 +130,14 @@ def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], 
 
 
 def figures_popup(title: str, head: str, figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
-                  documents: Mapping[str, Document], sub: str = "") -> dict:
+                  documents: Mapping[str, Document], sub: str = "", most: int = MAX_ENTRIES) -> dict:
     """Popup of one figure, or of figures over the same places: a headline, then each figure.
 
     An entry whose words are the headline's leaves them out (one figure is not said twice).
+    At most ``most`` (and :data:`MAX_ENTRIES`) figures are written out; the rest are counted.
     """
-    entries, more = limited([figure_entry(f, strings, documents) for f in figures], strings)
+    entries, more = limited([figure_entry(f, strings, documents) for f in figures[:most]], strings,
+                            total=len(figures))
     for entry in entries:
         if entry["text"] == head:
             entry["text"] = ""

@@ -19,6 +19,42 @@ I18N_DIR = Path(__file__).resolve().parent / "i18n"
 FALLBACK = "en"
 
 
+#: Place names per interface language: ``layers/i18n/places/<lang>.yaml`` (entity id -> name).
+PLACE_NAMES_DIR = I18N_DIR / "places"
+
+
+@cache
+def place_names(lang: str) -> dict[str, str]:
+    """Names of gazetteer places in an interface language (``country:PL`` -> ``Polonia``).
+
+    Parameters
+    ----------
+    lang : str
+        Interface language code.
+
+    Returns
+    -------
+    dict
+        Entity id -> name, from ``layers/i18n/places/<lang>.yaml`` (countries from CLDR,
+        large cities by hand), then the first alias of each composite region in
+        ``geo/lexicons/<lang>/regions.yaml``; empty for a language with neither.
+    """
+    names: dict[str, str] = {}
+    path = PLACE_NAMES_DIR / f"{lang}.yaml"
+    if path.is_file():
+        names.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    cities = yaml.safe_load((PLACE_NAMES_DIR / "cities.yaml").read_text(encoding="utf-8")) or {}
+    names.update({pid: forms[lang] for pid, forms in cities.items() if lang in forms})
+    from geo.lexicons import LEXICON_DIR
+
+    regions = LEXICON_DIR / lang / "regions.yaml"
+    if regions.is_file():
+        for ref, aliases in ((yaml.safe_load(regions.read_text(encoding="utf-8")) or {}).get("aliases") or {}).items():
+            if aliases:
+                names.setdefault(ref if ":" in ref else f"region:{ref}", str(aliases[0]))
+    return names
+
+
 def available_languages() -> tuple[str, ...]:
     """Return the interface languages that have a strings file, sorted."""
     return tuple(sorted(p.stem for p in I18N_DIR.glob("*.yaml")))
@@ -87,15 +123,24 @@ def format_number(value: float, strings: dict[str, Any]) -> str:
     return text.replace(",", "\0").replace(".", sep["decimal"]).replace("\0", sep["group"])
 
 
-def plural(forms: dict[str, str], n: float) -> str:
+def plural_form(n: float, strings: dict[str, Any]) -> str:
+    """``"one"`` or ``"other"``: the plural form the language uses for ``n``.
+
+    The language file lists the counts that take the singular (``one_values``: ``[1]`` in
+    English and Italian, ``[0, 1]`` in French, where "0 soldat" and "1 soldat" are singular).
+    """
+    return "one" if n in strings.get("one_values", [1]) else "other"
+
+
+def plural(forms: dict[str, str], n: float, strings: dict[str, Any] | None = None) -> str:
     """Choose the ``one`` or ``other`` form for ``n`` and fill ``{n}``."""
-    form = forms["one"] if n == 1 else forms["other"]
+    form = forms[plural_form(n, strings or {})]
     return form.replace("{n}", str(n))
 
 
 def count_phrase(forms: dict[str, str], n: int, strings: dict[str, Any]) -> str:
     """Like :func:`plural`, with ``{n}`` formatted per language (``"12 documenti"``)."""
-    form = forms["one"] if n == 1 else forms["other"]
+    form = forms[plural_form(n, strings)]
     return form.replace("{n}", format_number(n, strings))
 
 

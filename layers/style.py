@@ -1,14 +1,14 @@
 """Colours, classes and symbol sizes of the map layers.
 
 Role colours are the Okabe-Ito palette (readable with the common colour-vision
-deficiencies); troop figures are shaded in five classes of a sequential blue ramp;
-incident and casualty figures are circles whose *area* is proportional to the count.
+deficiencies); every figure is a circle whose *area* is proportional to the count, with
+one size scale per layer (troops, incidents, casualties, equipment) so that a large count
+of one kind does not shrink the others.
 """
 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 #: Colour of each role (and the default for a place with no other role: "mention").
@@ -21,33 +21,21 @@ ROLE_COLORS = {
     "mention": "#7F7F7F",
 }
 
-#: Upper bounds of the troop classes (a value equal to a bound falls in the class above).
-TROOP_BREAKS = (1_000, 5_000, 20_000, 100_000)
-#: Fill of each troop class, lightest first (ColorBrewer Blues, 5 classes).
-TROOP_COLORS = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
-
 #: Fill of the proportional circles of each figure layer.
-FIGURE_COLORS = {"incidents": "#D55E00", "casualties": "#A50F15", "other": "#6A51A3"}
+FIGURE_COLORS = {"deployments": "#2166AC", "incidents": "#D55E00", "casualties": "#A50F15", "other": "#6A51A3"}
+
+#: Legend circles closer than this (pixels of radius) to a larger one are left out.
+LEGEND_MIN_GAP = 4.0
 
 #: Radius in pixels of the largest circle of a layer, and the smallest any circle gets.
 MAX_RADIUS = 28.0
 MIN_RADIUS = 3.5
 
+#: Smallest count that gets the largest circle of each layer (its own size scale).
+SCALE_FLOORS = {"deployments": 1_000.0, "incidents": 50.0, "casualties": 50.0, "other": 50.0}
+
 #: Radius of a city drawn as a plain place (not a proportional symbol).
 PLACE_RADIUS = 6.0
-
-#: Above this many circles in one layer, the layer clusters them (Leaflet.markercluster).
-CLUSTER_THRESHOLD = 40
-
-
-def troop_class(value: float) -> int:
-    """Index of the troop class of ``value`` (0 = fewest), for :data:`TROOP_COLORS`."""
-    return bisect_right(TROOP_BREAKS, value)
-
-
-def troop_color(value: float) -> str:
-    """Fill colour of an area where ``value`` troops are reported."""
-    return TROOP_COLORS[troop_class(value)]
 
 
 def primary_role(roles: Sequence[str]) -> str:
@@ -67,10 +55,13 @@ class RadiusScale:
     ----------
     values : iterable of float
         The counts the layer shows; the largest gets :data:`MAX_RADIUS`.
+    floor : float
+        The count that gets :data:`MAX_RADIUS` when the data's largest is smaller
+        (:data:`SCALE_FLOORS`): three killed do not look like a massacre on their own scale.
     """
 
-    def __init__(self, values: Iterable[float]):
-        self.vmax = max((float(v) for v in values if v and v > 0), default=1.0)
+    def __init__(self, values: Iterable[float], floor: float = 1.0):
+        self.vmax = max(max((float(v) for v in values if v and v > 0), default=1.0), floor)
 
     def __call__(self, value: float) -> float:
         """Radius in pixels; never below :data:`MIN_RADIUS`."""
@@ -78,23 +69,22 @@ class RadiusScale:
             return MIN_RADIUS
         return round(max(MIN_RADIUS, MAX_RADIUS * math.sqrt(float(value) / self.vmax)), 2)
 
-    def legend_values(self) -> list[int]:
-        """Up to three round counts to draw in the size legend, largest first."""
-        top = _nice_floor(self.vmax)
-        values = [top]
-        for step in (10, 100):
-            smaller = _nice_floor(top / step)
-            if smaller >= 1 and self(smaller) > MIN_RADIUS and smaller not in values:
-                values.append(smaller)
-        return values
 
 
-def _nice_floor(value: float) -> int:
-    """The largest of 1, 2, 5, 10, 20, 50... not above ``value`` (at least 1)."""
-    if value < 1:
-        return 1
-    exponent = 10 ** math.floor(math.log10(value))
-    for mantissa in (5, 2, 1):
-        if mantissa * exponent <= value:
-            return int(mantissa * exponent)
-    return int(exponent)
+def legend_values(values: Iterable[float], scale: RadiusScale, most: int = 3) -> list[int]:
+    """Up to ``most`` values of the data for a size legend, largest first.
+
+    The largest value, then the data values whose circles come closest to half and a
+    quarter of its radius, then the smallest, keeping only circles at least
+    :data:`LEGEND_MIN_GAP` pixels apart: every value shown occurs in the data.
+    """
+    data = sorted({int(v) for v in values if v and v > 0}, reverse=True)
+    if not data:
+        return []
+    chosen = [data[0]]
+    top = scale(data[0])
+    for target in (top / 2, top / 4, 0.0):
+        best = min(data, key=lambda v: abs(scale(v) - target))
+        if len(chosen) < most and all(abs(scale(best) - scale(c)) >= LEGEND_MIN_GAP for c in chosen):
+            chosen.append(best)
+    return sorted(chosen, reverse=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from layers.strings import format_number
+from layers.strings import format_number, plural_form
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -59,7 +59,7 @@ def noun(figure: Mapping[str, Any], strings: dict[str, Any]) -> str:
         return unit.strip()
     forms = strings["nouns"].get(figure.get("kind") or "other", strings["nouns"]["other"])
     low, high = figure_bounds(figure)
-    return forms["one"] if low == high == 1 else forms["other"]
+    return forms[plural_form(high, strings)] if low == high else forms["other"]
 
 
 def figure_phrase(figure: Mapping[str, Any], strings: dict[str, Any], *, with_status: bool = True) -> str:
@@ -89,11 +89,25 @@ def figure_phrase(figure: Mapping[str, Any], strings: dict[str, Any], *, with_st
     return phrase
 
 
-def group_phrase(figures: Sequence[Mapping[str, Any]], strings: dict[str, Any]) -> list[str]:
-    """Several figures over the same places, in words.
+def text_pairs(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
+    """Whether the text itself pairs two figures as "now X, could rise (or fall) to Y".
 
-    One current and one planned figure make one phrase (``"about 12,000 troops, could
-    rise to 20,000"``); anything else gives one phrase per figure.
+    Only figures of one sentence of one document, of the same kind and over the same
+    places, one current and one planned, are read as a pair; figures from different
+    sentences, documents or dates are listed side by side, never summed up together.
+    """
+    statuses = {first.get("status"), second.get("status")}
+    return (statuses == {"current", "planned"} and first.get("document") == second.get("document")
+            and first.get("quote") == second.get("quote") and first.get("kind") == second.get("kind")
+            and list(first.get("place_ids") or []) == list(second.get("place_ids") or []))
+
+
+def group_phrase(figures: Sequence[Mapping[str, Any]], strings: dict[str, Any]) -> list[str]:
+    """Several figures in words.
+
+    A current and a planned figure that the text pairs (:func:`text_pairs`) make one phrase,
+    which says which way the number may go (``"about 12,000 troops, could rise to 20,000"``,
+    ``"about 1,000 troops, could fall to 600"``); anything else gives one phrase per figure.
 
     Parameters
     ----------
@@ -108,12 +122,13 @@ def group_phrase(figures: Sequence[Mapping[str, Any]], strings: dict[str, Any]) 
     """
     current = [f for f in figures if f.get("status") != "planned"]
     planned = [f for f in figures if f.get("status") == "planned"]
-    if len(current) == 1 and len(planned) == 1:
+    if len(current) == 1 and len(planned) == 1 and text_pairs(current[0], planned[0]):
         target = dict(planned[0])
         if target.get("qualifier") == "up_to":
             target["qualifier"] = "exact"
-        return [strings["could_rise"].format(current=figure_phrase(current[0], strings),
-                                             planned=number_phrase(target, strings))]
+        rises = figure_bounds(target)[1] >= figure_bounds(current[0])[1]
+        return [strings["could_rise" if rises else "could_fall"].format(
+            current=figure_phrase(current[0], strings), planned=number_phrase(target, strings))]
     return [figure_phrase(f, strings) for f in figures]
 
 

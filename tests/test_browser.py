@@ -1,18 +1,53 @@
 """The map in a real browser (Debian's Chromium through playwright), with the network blocked.
 
-Screenshots land in ``out/test-artifacts/`` for a person to look at.
+Each point of the map's issue is checked on a desktop (1280x800) and a phone (390x844)
+viewport.  Screenshots land in ``out/test-artifacts/`` for a person to look at; the two of
+the bundled samples that the README shows are rewritten in ``docs/screenshots/``.
 """
 
 from __future__ import annotations
 
+import json
 import warnings
+from collections import defaultdict
 from pathlib import Path
+from urllib.parse import unquote
 
+import pandas as pd
 import pytest
 
 from layers.frames import figures_frame, places_frame
-from layers.map import CIRCLE_LAYERS, FIGURE_LAYER, build_map, save_map
+from layers.map import FIGURE_LAYER, build_map, save_map
 from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, demo_gazetteer, hostile_document, synthetic_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+#: The README's screenshots, rewritten by the tests.
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+
+
+def _readme_screenshot(page, name):
+    """Write ``docs/screenshots/<name>.png`` in 128 colours (a small file to commit; Pillow comes with matplotlib)."""
+    import io
+
+    from PIL import Image
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(SCREENSHOTS / f"{name}.png", optimize=True)
+
+
+@pytest.fixture
+def desktop(page):
+    page.set_viewport_size(DESKTOP)
+    return page
+
+
+@pytest.fixture
+def phone(page):
+    page.set_viewport_size(PHONE)
+    return page
 
 
 def _save(parsed, gaz, path, **kwargs):
@@ -30,7 +65,7 @@ def maps(tmp_path_factory):
         "demo": _save(demo_documents(gaz), gaz, folder / "demo.html", lang="it"),
         "hostile": _save(demo_documents(gaz) + [hostile_document(gaz)], gaz, folder / "hostile.html",
                          title=HOSTILE_SNIPPETS[1]),
-        "cluster": _save(big, big_gaz, folder / "cluster.html"),
+        "many": _save(big, big_gaz, folder / "many.html", max_symbols=100),
     }
 
 
@@ -40,16 +75,20 @@ def _open(page, path):
 
 
 def _expected_counts(places, figures):
-    """Features each layer should hold, worked out from the frames (not from the map's data)."""
+    """Features each layer should hold, worked out from the frames (not from the map's data).
+
+    A symbol per figure, except that figures of one sentence with the same kind and places
+    repeating one another count once, and one current with one planned figure count once.
+    """
     counts = {"deployments": 0, "incidents": 0, "casualties": 0, "other": 0}
-    troop_groups = set()
-    for kind, ids in zip(figures["kind"], figures["place_ids"], strict=True):
-        layer = FIGURE_LAYER[kind]
-        if layer == "deployments":
-            troop_groups.add(tuple(sorted(set(ids))))
-        else:
-            counts[layer] += len(set(ids))
-    counts["deployments"] = sum(len(g) for g in troop_groups)
+    statements = defaultdict(set)
+    for row in figures.itertuples():
+        if row.place_ids:
+            key = (row.document, row.quote, FIGURE_LAYER[row.kind], tuple(row.place_ids))
+            statements[key].add((row.value, row.low, row.high, row.qualifier, row.status))
+    for (_, _, layer, _), values in statements.items():
+        paired = len(values) == 2 and sorted(v[4] for v in values) == ["current", "planned"]
+        counts[layer] += 1 if paired else len(values)
     counts["venues"] = int(places["roles"].map(lambda r: bool({"venue", "actor"} & set(r))).sum())
     counts["places"] = len(places)
     return {k: v for k, v in counts.items() if v or k == "places"}
@@ -60,16 +99,16 @@ def _layer_counts(page):
         k => [k, atlante.groups[k].getLayers().length]))""")
 
 
-def _click_item(page, key, index):
+def _click_item(page, key, index, zoom=6):
     """Click where a layer's item is drawn, as a person would (whatever is on top gets the click)."""
-    x, y = page.evaluate("""([key, index]) => {
+    x, y = page.evaluate("""([key, index, zoom]) => {
         const layer = atlante.layers[key][index];
         const where = layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
-        atlante.map.setView(where, 6, {animate: false});
+        atlante.map.setView(where, zoom, {animate: false});
         const p = atlante.map.latLngToContainerPoint(where);
         const box = atlante.map.getContainer().getBoundingClientRect();
         return [p.x + box.left, p.y + box.top];
-    }""", [key, index])
+    }""", [key, index, zoom])
     page.mouse.click(x, y)
     page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
 
@@ -81,7 +120,7 @@ def test_map_loads_offline_with_no_error_and_no_request(page, maps, artifacts_di
     assert page.evaluate("typeof jQuery") == "undefined"  # not needed, not shipped
     n_countries = page.evaluate("document.querySelectorAll('.leaflet-atlante-basemap-pane path').length")
     assert n_countries == len(list(demo_gazetteer().entities(kinds=("country",))))
-    assert page.locator(".atlante-legend").count() == 1 and page.locator(".atlante-time").count() == 1
+    assert page.locator(".atlante-legend").count() == 1 and page.locator(".atlante-panel .atlante-time").count() == 1
     page.screenshot(path=str(artifacts_dir / "map_demo.png"))
     assert page.atlante_errors == []
     assert page.atlante_requests == []
@@ -103,7 +142,7 @@ def test_click_opens_a_popup_with_the_quote(page, maps, artifacts_dir):
     path, _, figures = maps["demo"]
     _open(page, path)
     odesa = figures[figures["place_ids"].map(lambda ids: ids == ["geonames:698740"])].iloc[0]
-    index = page.evaluate("atlante.data.layers.incidents.findIndex(i => i.pl === 'geonames:698740')")
+    index = page.evaluate("atlante.data.layers.incidents.findIndex(i => i.pl[0] === 'geonames:698740')")
     _click_item(page, "incidents", index)
     page.wait_for_timeout(400)  # let the popup fade in
     content = page.locator(".leaflet-popup-content")
@@ -156,9 +195,14 @@ def test_hostile_document_runs_no_script(page, maps, artifacts_dir):
     assert page.atlante_dialogs == []
     assert page.evaluate("document.querySelectorAll('.leaflet-pane img, .leaflet-pane svg svg, "
                          ".leaflet-pane script, .leaflet-pane b').length") == 0
+    # The panel shows the hostile title as text too.
+    panel = page.locator(".atlante-panel").inner_text()
+    assert hostile_document().document.title in panel
+    assert page.evaluate("document.querySelectorAll('.atlante-panel img, .atlante-panel script, "
+                         ".atlante-panel b, .atlante-panel svg').length") == 0
     assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\" i]').length") == 0
     assert page.title() == HOSTILE_SNIPPETS[1]
-    hostile_layer = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.t.startsWith('Kyiv'))")
+    hostile_layer = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.v === 40)")
     page.evaluate("atlante.map.closePopup()")
     _click_item(page, "deployments", hostile_layer)
     page.wait_for_timeout(400)  # let the popup fade in
@@ -167,37 +211,73 @@ def test_hostile_document_runs_no_script(page, maps, artifacts_dir):
     assert page.atlante_errors == [] and page.atlante_requests == []
 
 
-def test_date_filter_keeps_only_the_chosen_period(page, maps):
+def _shown(page):
+    """The figure ids of the symbols on the map, and of the table's rows."""
+    return page.evaluate("""() => ({
+        map: atlante.entries.filter(e => atlante.groups[e.key].hasLayer(e.layer)).map(e => e.item.id).sort(),
+        rows: Array.from(document.querySelectorAll('.atlante-row')).map(r => r.dataset.id).sort()})""")
+
+
+def test_date_filter_on_a_time_axis_filters_every_layer(desktop, maps):
+    page = desktop
     path, _, figures = maps["demo"]
     _open(page, path)
-    dates = page.evaluate("atlante.data.time.dates")
-    assert dates == sorted({d for d, ids in zip(figures["date"], figures["place_ids"], strict=True) if d and ids})
-    last = dates[-1]
-    page.evaluate("""(i) => { const input = document.querySelectorAll('.atlante-time-input')[0];
-        input.value = String(i); input.dispatchEvent(new Event('input')); }""", len(dates) - 1)
-    counts = _layer_counts(page)
-    for key in ("deployments", "incidents", "casualties"):
-        items = page.evaluate(f"atlante.data.layers.{key}")
-        assert counts[key] == sum(1 for i in items if not i["d"] or last in i["d"]), key
-    assert counts["incidents"] == 0 and counts["deployments"] > 0
-    assert page.locator(".atlante-time-value").first.inner_text() == "8 gennaio 2026"
+    bars = page.locator(".atlante-hist .atlante-bar")
+    assert bars.count() == 5  # 5 to 9 January (the last document's date): one bar a day
+    # The first slider to the last day: only what is dated then, or spans it, stays.
+    page.evaluate("""() => { const [from, to] = document.querySelectorAll('.atlante-time-input');
+        to.value = String(Number(to.max) - 1); to.dispatchEvent(new Event('input'));
+        from.value = to.value; from.dispatchEvent(new Event('input')); }""")
+    shown = _shown(page)
+    last = max(d for d in figures["date"] if pd.notna(d))
+    expected = sorted(i for i, d, ids in zip(figures["figure_id"], figures["date"], figures["place_ids"],
+                                             strict=True) if ids and d == last and i != "vertice-parigi-f2")
+    assert shown["map"] == shown["rows"] == expected
+    assert page.locator(".atlante-time-value").inner_text() == "8 gennaio 2026 – 8 gennaio 2026"
+    # The venues and places follow: Paris (a venue of the 6 January document only) goes.
+    venues = page.evaluate("atlante.all.filter(e => e.key === 'venues' && e.shown).map(e => e.item.pl)")
+    assert "geonames:2988507" not in venues
+    assert page.evaluate("atlante.groups.venues.getLayers().length") == len(venues)
+    heights = page.evaluate("""() => Array.from(document.querySelectorAll('.atlante-bar-on'))
+        .map(b => parseFloat(b.style.height))""")
+    assert heights[:3] == [0, 0, 0] and heights[3] > 0 and heights[4] == 0
 
 
-def test_many_circles_are_clustered(page, maps, artifacts_dir):
-    path, places, figures = maps["cluster"]
+def test_a_period_stays_a_period(desktop, tmp_path):
+    """A figure of "the last days" (a period) shows for any day within it, and on the axis as a span."""
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    parsed[1].figures[0].date, parsed[1].figures[0].date_end = "2026-01-02", "2026-01-07"
+    path, _, _ = _save(parsed, gaz, tmp_path / "period.html")
+    page = desktop
     _open(page, path)
-    expected = _expected_counts(places, figures)
-    assert _layer_counts(page) == expected
-    assert sorted(page.evaluate("atlante.data.clustered")) == sorted(k for k in CIRCLE_LAYERS if k in expected)
-    assert page.locator(".marker-cluster").count() > 0
-    page.screenshot(path=str(artifacts_dir / "map_clustered.png"))
-    # The date filter works on clustered layers too.
-    day = page.evaluate("atlante.data.time.dates[3]")
+    page.evaluate("atlante.filter('2026-01-04', '2026-01-04')")
+    assert _shown(page)["map"] == ["southern-front-f1"]
+    page.evaluate("atlante.filter('2026-01-09', '2026-01-09')")
+    assert "southern-front-f1" not in _shown(page)["map"]
+    heights = page.evaluate("""() => Array.from(document.querySelectorAll('.atlante-bar-all'))
+        .map(b => parseFloat(b.style.height))""")
+    assert all(h > 0 for h in heights[:6])  # 2 to 7 January: the period counts on every day
+    assert page.atlante_errors == []
+
+
+def test_many_figures_are_drawn_as_totals_and_the_map_says_so(desktop, maps, artifacts_dir):
+    page = desktop
+    path, places, figures = maps["many"]
+    _open(page, path)
+    aggregated = page.evaluate("atlante.data.aggregated")
+    n_symbols = page.evaluate("atlante.entries.length")
+    assert aggregated["symbols"] == n_symbols < aggregated["figures"]
+    note = page.locator(".atlante-legend-sub", has_text="totals per place and")
+    assert note.count() == 1 and note.is_visible()
+    # The downloads still hold every figure behind the totals.
+    rows = json.loads(page.evaluate("atlante.geojson()"))["features"]
+    assert len(rows) == aggregated["figures"]
+    page.screenshot(path=str(artifacts_dir / "map_totals.png"))
+    day = page.evaluate("atlante.isoDay(atlante.data.time.min + 3)")
     page.evaluate("(d) => atlante.filter(d, d)", day)
-    counts = _layer_counts(page)
-    for key in ("incidents", "casualties"):
-        items = page.evaluate(f"atlante.data.layers.{key}")
-        assert counts[key] == sum(1 for i in items if day in i["d"]) > 0, key
+    shown = _shown(page)
+    assert 0 < len(shown["map"]) == len(shown["rows"]) < n_symbols
     assert page.atlante_errors == [] and page.atlante_requests == []
 
 
@@ -296,17 +376,217 @@ def reference_map(tmp_path_factory):
     return _save(parsed, gaz, path, lang="it")
 
 
-def test_reference_map_in_the_browser(page, reference_map, artifacts_dir):
+def test_reference_map_in_the_browser(desktop, reference_map, artifacts_dir):
+    page = desktop
     path, places, figures = reference_map
     _open(page, path)
     assert _layer_counts(page) == _expected_counts(places, figures)
-    # The deployment over Poland, Romania and the Baltic states reads as a range in its popup.
-    poland = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.pl === 'country:PL')")
-    assert poland >= 0
-    _click_item(page, "deployments", poland)
+    # The troops over Poland, Romania and the Baltic states: one symbol, not one circle per country.
+    current = page.evaluate("""atlante.data.layers.deployments.findIndex(
+        i => i.pl.includes('country:PL') && i.st === 'current')""")
+    item = page.evaluate(f"atlante.data.layers.deployments[{current}]")
+    assert item["pl"] == ["country:PL", "country:RO", "region:baltic-states"] and item["v"] == 12000
+    _click_item(page, "deployments", current, zoom=5)
     page.wait_for_timeout(400)
+    # Hover and click light all three places up.
+    assert page.locator(".atlante-highlight").count() == 3
     content = page.locator(".leaflet-popup-content").inner_text()
-    assert "12.000" in content and "20.000" in content
-    assert "Paesi baltici" in content  # the quote, with the figure's sentence
+    assert "12.000" in content and "Polonia, Romania, Paesi baltici" in content
+    assert "una sola cifra su 3 luoghi" in content
+    # The planned 20,000 is in another sentence: listed on its own, never "could rise" in this summary.
+    assert "20.000" not in content and "salire" not in page.locator(".atlante-head").inner_text()
     page.screenshot(path=str(artifacts_dir / "map_reference.png"))
+    assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_table_and_map_are_linked(desktop, maps, artifacts_dir):
+    page = desktop
+    path, _, figures = maps["demo"]
+    _open(page, path)
+    assert page.locator(".atlante-panel").is_visible()
+    rows = page.locator(".atlante-row")
+    n_symbols = page.evaluate("atlante.entries.length")
+    assert rows.count() == n_symbols == 7
+    # A row: the map flies to the symbol and opens its popup.
+    row = page.locator(".atlante-row[data-id='southern-front-f5']")
+    row.click()
+    page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
+    assert page.locator(".leaflet-popup-content .atlante-title").inner_text() == "Kharkiv, Kiev"
+    assert page.locator(".atlante-highlight").count() == 2  # both places lit up
+    assert "atlante-selected" in row.get_attribute("class")
+    page.screenshot(path=str(artifacts_dir / "map_row_clicked.png"))
+    # A symbol: its row lights up.
+    page.evaluate("atlante.map.closePopup()")
+    index = page.evaluate("atlante.data.layers.incidents.findIndex(i => i.pl[0] === 'geonames:698740')")
+    _click_item(page, "incidents", index)
+    odesa = page.evaluate(f"atlante.data.layers.incidents[{index}].id")
+    assert page.locator(".atlante-row.atlante-selected").get_attribute("data-id") == odesa
+    assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_table_sorts_searches_and_filters(desktop, maps):
+    page = desktop
+    path, _, figures = maps["demo"]
+    _open(page, path)
+
+    def column(n):
+        return page.locator(f".atlante-row td:nth-child({n})").all_inner_texts()
+
+    page.locator("th[data-key='value']").click()
+    values = page.evaluate("Array.from(document.querySelectorAll('.atlante-row')).map("
+                           "r => atlante.entries.find(e => e.item.id === r.dataset.id).item.v)")
+    assert values == sorted(values, reverse=True)
+    page.locator("th[data-key='value']").click()
+    assert page.evaluate("Array.from(document.querySelectorAll('.atlante-row')).map("
+                         "r => atlante.entries.find(e => e.item.id === r.dataset.id).item.v)") == sorted(values)
+    page.locator(".atlante-search").fill("odessa")
+    assert _shown(page) == {"map": ["southern-front-f3"], "rows": ["southern-front-f3"]}
+    page.locator(".atlante-search").fill("")
+    page.locator(".atlante-select").nth(1).select_option("troops")
+    assert all("soldat" in t for t in column(2)) and len(column(2)) == 3
+    page.locator(".atlante-select").nth(2).select_option("planned")
+    assert _shown(page)["rows"] == ["vertice-parigi-f1"]  # the plan, in one symbol with its current figure
+    page.locator(".atlante-reset").click()
+    page.locator(".atlante-select").nth(3).select_option("at_least")
+    assert _shown(page)["rows"] == ["southern-front-f1"]
+    page.locator(".atlante-reset").click()
+    doc = page.evaluate("atlante.data.docs.findIndex(d => d.id === 'flanc-est')")
+    page.locator(".atlante-select").first.select_option(str(doc))
+    assert _shown(page) == {"map": ["flanc-est-f1"], "rows": ["flanc-est-f1"]}
+    # Venues and places follow the document filter: France (actor) stays, Paris goes.
+    venues = page.evaluate("atlante.entries.length, atlante.all.filter(e => e.key === 'venues' && e.shown)"
+                           ".map(e => e.item.pl)")
+    assert venues == ["country:FR"]
+    assert page.atlante_errors == []
+
+
+def test_documents_list_and_downloads_of_what_is_shown(desktop, maps):
+    page = desktop
+    path, _, figures = maps["demo"]
+    _open(page, path)
+    page.locator(".atlante-tab").nth(1).click()
+    items = page.locator(".atlante-docitem")
+    assert items.count() == 3
+    first = items.first
+    assert first.locator("a").inner_text() == "Vertice a Parigi sulle garanzie"
+    assert first.locator("a").get_attribute("href") == "https://example.org/vertice"
+    assert "example.org · 6 gennaio 2026" in first.inner_text()
+    items.nth(1).locator(".atlante-docfilter").click()  # "Cifre" of the English report
+    ids = sorted(i for i, d, p in zip(figures["figure_id"], figures["document"], figures["place_ids"], strict=True)
+                 if d == "southern-front" and p)
+    assert _shown(page)["rows"] == ids
+    with page.expect_download() as info:
+        page.locator(".atlante-download", has_text="GeoJSON").click()
+    assert info.value.suggested_filename == "figures.geojson"
+    href = page.locator(".atlante-download", has_text="GeoJSON").get_attribute("href")
+    assert href.startswith("data:application/geo+json;charset=utf-8,")
+    collection = json.loads(unquote(href.split(",", 1)[1]))
+    assert sorted(f["properties"]["figure_id"] for f in collection["features"]) == ids
+    pair = next(f for f in collection["features"] if f["properties"]["figure_id"] == "southern-front-f5")
+    assert pair["geometry"]["type"] == "MultiPoint" and len(pair["geometry"]["coordinates"]) == 2
+    with page.expect_download():
+        page.locator(".atlante-download", has_text="CSV").click()
+    csv_text = unquote(page.locator(".atlante-download", has_text="CSV").get_attribute("href").split(",", 1)[1])
+    lines = csv_text.strip().split("\r\n")
+    assert lines[0].startswith("figure_id,kind,value") and len(lines) == len(ids) + 1
+    assert any("Kharkiv; Kyiv" in line for line in lines)  # one row per figure, its places in one field
+    assert page.atlante_errors == []
+
+
+def _covered(page):
+    """The share of the screen that controls and panels cover (their boxes' union, on a pixel grid)."""
+    return page.evaluate("""() => {
+        const w = innerWidth, h = innerHeight, step = 5, sel = '.leaflet-control, .atlante-panel';
+        const boxes = Array.from(document.querySelectorAll(sel)).filter(e => e.offsetParent !== null)
+            .map(e => e.getBoundingClientRect());
+        let covered = 0, total = 0;
+        for (let x = 0; x < w; x += step) for (let y = 0; y < h; y += step) {
+            total += 1;
+            if (boxes.some(b => x >= b.left && x < b.right && y >= b.top && y < b.bottom)) covered += 1;
+        }
+        return covered / total;
+    }""")
+
+
+def test_phone_layout_covers_little_and_popups_stay_on_screen(phone, samples_map, artifacts_dir):
+    page = phone
+    path, places, figures, _ = samples_map
+    _open(page, path)
+    assert _covered(page) <= 0.25
+    assert page.evaluate("document.querySelector('.atlante-legend').open") is False
+    assert not page.locator(".atlante-panel").is_visible()
+    assert page.locator(".leaflet-control-layers-expanded").count() == 0
+    page.screenshot(path=str(artifacts_dir / "phone_load.png"))
+    _readme_screenshot(page, "phone")
+    # A popup fits the screen, above the folded legend.
+    page.evaluate("document.querySelector('.atlante-legend').open = true")
+    index = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.v === Math.max("
+                          "...atlante.data.layers.deployments.map(j => j.v)))")
+    _click_item(page, "deployments", index, zoom=5)
+    page.wait_for_timeout(500)
+    box = page.locator(".leaflet-popup").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert box["y"] + box["height"] <= PHONE["height"]
+    assert page.evaluate("document.querySelector('.atlante-legend').open") is False
+    page.screenshot(path=str(artifacts_dir / "phone_popup.png"))
+    # The panel is a drawer: it opens from its button, and a row takes the user back to the map.
+    page.locator(".atlante-opener").click()
+    drawer = page.locator(".atlante-panel").bounding_box()
+    assert drawer["width"] == PHONE["width"] and drawer["y"] > PHONE["height"] / 3
+    page.screenshot(path=str(artifacts_dir / "phone_drawer.png"))
+    page.locator(".atlante-row").first.click()
+    page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
+    assert not page.locator(".atlante-panel").is_visible()
+    assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_desktop_samples_screenshot_and_one_language(desktop, samples_map, artifacts_dir):
+    page = desktop
+    path, places, figures, _ = samples_map
+    _open(page, path)
+    assert page.evaluate("atlante.data.lang") == "it"
+    labels = page.locator(".atlante-label-text").all_inner_texts()
+    assert labels and all(" · " in label for label in labels)
+    places_text = " ".join(page.locator(".atlante-cell-place").all_inner_texts())
+    assert "Lituania" in places_text and "Lithuania" not in places_text
+    figures_text = " ".join(page.locator(".atlante-cell-figure").all_inner_texts())
+    for english in ("troops", "soldiers", "killed", "wounded"):
+        assert english not in figures_text
+    # Outlines: drawn once per place, never a stack of fills.
+    outlines = page.evaluate("""() => Array.from(document.querySelectorAll('path.atlante-outline'))
+        .map(p => parseFloat(p.getAttribute('fill-opacity') || '0'))""")
+    assert outlines and max(outlines) <= 0.05
+    assert len(outlines) == len(page.evaluate("Object.keys(atlante.outlines)"))
+    _readme_screenshot(page, "desktop")
+    page.screenshot(path=str(artifacts_dir / "desktop_samples.png"))
+    assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_phone_true_numbers_panel_language_and_totals(phone, maps, artifacts_dir):
+    """The desktop's points on a phone: one lit group per shared figure, the drawer's filters, one language."""
+    page = phone
+    path, _, figures = maps["demo"]
+    _open(page, path)
+    index = page.evaluate("atlante.data.layers.deployments.findIndex(i => i.pl.length === 2)")
+    _click_item(page, "deployments", index)
+    page.wait_for_timeout(400)
+    assert page.locator(".atlante-highlight").count() == 2
+    popup = page.locator(".leaflet-popup")
+    assert "una sola cifra su 2 luoghi" in popup.inner_text() and "Kharkiv, Kiev" in popup.inner_text()
+    box = popup.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    page.screenshot(path=str(artifacts_dir / "phone_shared.png"))
+    page.evaluate("atlante.map.closePopup()")
+    page.locator(".atlante-opener").click()
+    page.locator(".atlante-select").nth(1).select_option("troops")
+    assert [t.split(" ")[0] for t in page.locator(".atlante-cell-figure").all_inner_texts()] == [
+        "4.000", "circa", "circa"]  # sorted by date, newest first; Italian numbers and words
+    assert "Paesi baltici" in page.locator(".atlante-cell-place").all_inner_texts()
+    page.locator(".atlante-close").click()
+    assert not page.locator(".atlante-panel").is_visible()
+    # Totals at scale say so on a phone too, once the legend is opened.
+    path, _, _ = maps["many"]
+    _open(page, path)
+    page.locator(".atlante-legend summary").click()
+    assert page.locator(".atlante-legend-sub", has_text="totals per place and").is_visible()
     assert page.atlante_errors == [] and page.atlante_requests == []

@@ -107,11 +107,12 @@ def test_jsonl_input_uses_doc_ids_and_offsets_into_text(tmp_path):
 def test_stdin_html_and_folder_inputs(tmp_path, monkeypatch):
     import io
 
-    html = tmp_path / "page.html"
+    (tmp_path / "pages").mkdir()
+    html = tmp_path / "pages" / "page.html"
     html.write_text("<html><head><title>Border report</title><script>var x = 'Paris';</script></head>"
                     "<body><p>Soldiers were sent to Lithuania.</p></body></html>", encoding="utf-8")
     out = tmp_path / "out"
-    assert make_map.main([str(tmp_path), "-o", str(out), "-q"]) == 0
+    assert make_map.main([str(tmp_path / "pages"), "-o", str(out), "-q"]) == 0
     line = json.loads((out / "mentions.jsonl").read_text().splitlines()[0])
     assert line["doc_id"] == "page"
     assert [t["name"] for t in line["toponyms"]] == ["Lithuania"], "script content is not text"
@@ -210,3 +211,41 @@ def test_online_geocoding_needs_a_user_agent(tmp_path):
     src.write_text("Troops in Laurel County.", encoding="utf-8")
     assert make_map.main([str(src), "-o", str(tmp_path / "out"), "-q", "--online"]) == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_online_with_the_geocoder_unreachable_warns_and_completes_offline(tmp_path):
+    from tests.nominatim_stub import closed_port
+
+    src = tmp_path / "doc.txt"
+    src.write_text("Deputies in Laurel County and Rockcastle County arrested two men near London, Kentucky.",
+                   encoding="utf-8")
+    cache = tmp_path / "cache" / "geocode.sqlite"
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "make_map.py"), str(src), "-o", str(out), "-q", "--online",
+         "--user-agent", "atlante-tests/0.1 (tests@example.org)", "--geocoder-url", f"http://{closed_port()}",
+         "--geocoder-cache", str(cache)],
+        capture_output=True, text=True, timeout=120, env={"PATH": "/usr/bin:/bin", "NO_PROXY": "*"})
+    assert proc.returncode == 0, proc.stderr
+    warnings = proc.stderr.strip().splitlines()
+    assert len(warnings) == 2 and all(w.startswith("make_map.py: warning: ") for w in warnings)
+    assert "GeocoderUnavailable" in warnings[0] and "going on offline" in warnings[0]
+    assert "2 name(s) the gazetteer lacks stayed unresolved" in warnings[1]
+    assert all((out / name).is_file() for name in make_map.OUTPUT_FILES)
+    line = json.loads((out / "mentions.jsonl").read_text())
+    assert {t["surface"] for t in line["toponyms"] if t["place_id"] is None} == {"Laurel County", "Rockcastle County"}
+    assert not cache.exists() and not cache.parent.exists(), "no cache file when nothing was looked up"
+
+
+def test_online_with_nothing_to_look_up_creates_no_cache(tmp_path):
+    from tests.nominatim_stub import NominatimStub
+
+    src = tmp_path / "doc.txt"
+    src.write_text("Troops arrived in Estonia and Latvia.", encoding="utf-8")
+    cache = tmp_path / "cache.sqlite"
+    with NominatimStub() as stub:
+        assert make_map.main([str(src), "-o", str(tmp_path / "out"), "-q", "--online", "--user-agent",
+                              "atlante-tests/0.1 (tests@example.org)", "--geocoder-url", f"http://{stub.domain}",
+                              "--geocoder-cache", str(cache)]) == 0
+        assert stub.requests == []
+    assert not cache.exists()

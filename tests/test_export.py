@@ -109,12 +109,14 @@ def _csv_rows(path):
         return list(csv.DictReader(fh))
 
 
-def test_csv_is_one_row_per_figure_and_place(frames, gaz, tmp_path):
+def test_csv_is_one_row_per_figure(frames, gaz, tmp_path):
     places, figures = frames
     (path,) = export(places, figures, tmp_path, ["csv"], gazetteer=gaz)
     rows = _csv_rows(path)
     assert list(rows[0]) == list(CSV_COLUMNS)
-    assert len(rows) == sum(max(1, len(ids)) for ids in figures["place_ids"])
+    assert len(rows) == len(figures)
+    # The count column sums to the figures' values: no figure is counted once per place.
+    assert sum(int(r["count"]) for r in rows) == figures["value"].sum()
     kherson = [r for r in rows if r["figure_id"] == "southern-front-f1"]
     assert len(kherson) == 1
     row = kherson[0]
@@ -124,8 +126,10 @@ def test_csv_is_one_row_per_figure_and_place(frames, gaz, tmp_path):
     assert (row["event_date"], row["event_type"], row["count"], row["qualifier"]) == (
         "2026-01-07", "incidents", "14", "at_least")
     assert "Kherson" in row["notes"]
-    pair = [r["location"] for r in rows if r["figure_id"] == "southern-front-f5"]
-    assert pair == ["Kharkiv", "Kyiv"]
+    (pair,) = [r for r in rows if r["figure_id"] == "southern-front-f5"]
+    assert (pair["location"], pair["place_id"], pair["n_places"]) == (
+        "Kharkiv; Kyiv", "geonames:706483; geonames:703448", "2")
+    assert pair["country"] == "Ukraine" and pair["iso"] == "UA" and float(pair["latitude"]) == pytest.approx(49.9808)
     lonely = [r for r in rows if r["figure_id"] == "southern-front-f6"]
     assert len(lonely) == 1 and lonely[0]["location"] == "" and lonely[0]["latitude"] == ""
 

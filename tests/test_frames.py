@@ -81,9 +81,11 @@ def test_figures_frame_columns_and_types(demo_parsed, demo_gaz):
     assert figures.crs.to_epsg() == 4326
     assert len(figures) == sum(len(d.figures) for d in demo_parsed)
     assert str(figures["low"].dtype) == "Int64" and str(figures["value"].dtype) == "int64"
+    assert figures["date"].dtype.kind == "M" and figures["date_end"].dtype.kind == "M", "dates are datetimes"
     first = demo_parsed[0].figures[0]
     row = _row(figures, "figure_id", first.figure_id)
-    assert (row["value"], row["qualifier"], row["status"], row["date"]) == (12000, "approx", "current", "2026-01-06")
+    assert (row["value"], row["qualifier"], row["status"], row["date"].date().isoformat()) == (
+        12000, "approx", "current", "2026-01-06")
     assert row["quote"] == first.quote and row["document"] == first.doc_id
     assert demo_parsed[0].document.text[row["start"]:row["end"]] == "circa 12.000 soldati"
 

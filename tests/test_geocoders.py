@@ -409,9 +409,9 @@ def test_default_cache_path_is_under_the_user_cache_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_cache_path() == tmp_path / "home" / ".cache" / "atlante" / "geocode.sqlite"
-    coder = CachedGeocoder(user_agent=UA)  # builds its cache there, sends nothing
+    coder = CachedGeocoder(user_agent=UA)  # its cache goes there, with the first answer: none yet
     assert coder.cache.path == tmp_path / "home" / ".cache" / "atlante" / "geocode.sqlite"
-    assert coder.cache.path.is_file()
+    assert not coder.cache.path.exists() and len(coder.cache) == 0
     assert coder.requests_made == 0
 
 

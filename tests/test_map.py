@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import folium
+import pandas as pd
 import pytest
 import yaml
 
@@ -23,6 +25,7 @@ from layers.strings import (
     format_date,
     format_number,
     load_strings,
+    place_names,
 )
 from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, synthetic_corpus
 from layers.words import figure_phrase, group_phrase
@@ -192,61 +195,151 @@ def test_script_json_cannot_close_its_script():
     assert json.loads(text) == {"q": "</script><!-- \u2028 & '"}
 
 
-def test_layers_and_their_items(frames, demo_parsed, demo_gaz):
+def _rows(item):
+    """The figures behind a symbol, as dicts (the page sends them as lists of EXPORT_COLUMNS values)."""
+    from layers.map import EXPORT_COLUMNS
+
+    return [dict(zip(EXPORT_COLUMNS, values, strict=True)) for values in item["x"]]
+
+
+def _placed(figures):
+    return figures[figures["place_ids"].map(len) > 0]
+
+
+def test_one_symbol_per_figure_never_one_per_place(frames, demo_parsed, demo_gaz):
     places, figures = frames
     data = _data(_build(frames, demo_parsed, demo_gaz))
     layers = data["layers"]
-    n_places = figures.set_index("figure_id")["place_ids"].map(len)
-    kinds = figures.set_index("figure_id")["kind"]
-    assert len(layers["incidents"]) == n_places[kinds == "incidents"].sum() == 2
-    assert len(layers["casualties"]) == n_places[kinds.isin(["killed", "wounded"])].sum() == 2
+    kinds = _placed(figures)["kind"]
+    assert len(layers["incidents"]) == (kinds == "incidents").sum() == 2
+    assert len(layers["casualties"]) == kinds.isin(["killed", "wounded"]).sum() == 2
     assert "other" not in layers  # the only equipment figure has no place
-    # Troop figures over the same places are one deployment: Ukraine (2 figures) counts once.
-    troop_groups = {tuple(sorted(ids)) for ids, k in zip(figures["place_ids"], figures["kind"], strict=True)
-                    if k == "troops"}
-    assert len(layers["deployments"]) == sum(len(g) for g in troop_groups) == 5
-    assert len(layers["places"]) == len(places)
-    venues = places[places["roles"].map(lambda r: "venue" in r or "actor" in r)]
-    assert sorted(i["pl"] for i in layers["venues"]) == sorted(venues["place_id"])
-    ukraine = next(i for i in layers["deployments"] if i["pl"] == "country:UA")
+    # Every placed figure is in exactly one symbol: none is drawn once per place, none is lost.
+    drawn = [row["figure_id"] for key in ("deployments", "incidents", "casualties") for i in layers[key]
+             for row in _rows(i)]
+    assert sorted(drawn) == sorted(_placed(figures)["figure_id"])
+    # The troops over Kharkiv and Kyiv are one symbol over both places, whose popup says so.
+    (pair,) = [i for i in layers["deployments"] if len(i["pl"]) == 2]
+    assert pair["pl"] == ["geonames:706483", "geonames:703448"] and pair["v"] == 120
+    popup = data["popups"][pair["pp"]]
+    assert popup["title"] == "Kharkiv, Kyiv"
+    assert popup["lines"][0] == "one figure over 2 places, not one per place: Kharkiv, Kyiv"
+    # The current and the planned figure of one sentence are one symbol, sized by the current one.
+    ukraine = next(i for i in layers["deployments"] if i["pl"] == ["country:UA"])
+    assert ukraine["v"] == 12000 and len(ukraine["x"]) == 2 and ukraine["a"] == 1
     popup = data["popups"][ukraine["pp"]]
     assert popup["head"] == "about 12,000 troops, could rise to 20,000"
-    assert popup["sub"] == "12,000 to 20,000 troops"
-    assert ukraine["s"]["fillColor"] == style.troop_color(12000)
+    assert popup["sub"] == "over the whole country"
     entry = popup["entries"][0]
     assert entry["quote"][1] == "circa 12.000 soldati" and entry["doc"]["href"] == "https://example.org/vertice"
     assert len(data["places"]["country:UA"]["e"]) == 1  # one polygon
     assert data["places"]["geonames:698740"]["e"] is None
+    assert len(layers["places"]) == len(places)
+    venues = places[places["roles"].map(lambda r: "venue" in r or "actor" in r)]
+    assert sorted(i["pl"] for i in layers["venues"]) == sorted(venues["place_id"])
 
 
-def test_circle_popups_name_the_place_and_its_role(demo_gaz):
+def test_a_shared_figure_lights_all_its_places_from_one_symbol(demo_gaz):
     parsed = demo_documents(demo_gaz)  # fresh documents: this test changes one of their figures
     odesa_fig = parsed[1].figures[2]
     odesa_fig.place_ids.append("geonames:706448")  # the Odesa incidents also over Kherson
     data = _data(build_map(places_frame(parsed, demo_gaz), figures_frame(parsed, demo_gaz),
                            documents=[p.document for p in parsed], gazetteer=demo_gaz))
-    items = [i for i in data["layers"]["incidents"] if i["v"] == 5]
-    assert sorted(i["pl"] for i in items) == ["geonames:698740", "geonames:706448"]
-    popup = data["popups"][next(i["pp"] for i in items if i["pl"] == "geonames:698740")]
-    assert (popup["title"], popup["sub"], popup["head"]) == ("Odesa", "city · incident", "5 incidents")
-    assert popup["lines"] == ["also: Kherson"]
+    (item,) = [i for i in data["layers"]["incidents"] if i["v"] == 5]
+    assert item["pl"] == ["geonames:698740", "geonames:706448"] and item["a"] == 0
+    popup = data["popups"][item["pp"]]
+    assert (popup["title"], popup["sub"], popup["head"]) == ("Odesa, Kherson", "at the city", "5 incidents")
+    assert popup["lines"] == ["one figure over 2 places, not one per place: Odesa, Kherson"]
 
 
-def test_proportional_circles_share_one_scale(frames, demo_parsed, demo_gaz):
+def test_same_sentence_duplicates_are_drawn_once_and_other_sentences_are_not_paired(demo_gaz):
+    parsed = demo_documents(demo_gaz)
+    first = parsed[1].figures[0]  # 14 incidents in Kherson
+    parsed[1].figures.append(replace(first, figure_id="southern-front-dup"))
+    later = parsed[0].figures[1]  # the planned 20,000, moved to a sentence of its own
+    parsed[0].figures[1] = replace(later, quote="Il contingente potrebbe salire.")
+    figures = figures_frame(parsed, demo_gaz)
+    data = _data(build_map(places_frame(parsed, demo_gaz), figures, documents=[p.document for p in parsed],
+                           gazetteer=demo_gaz))
+    kherson = [i for i in data["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]
+    assert len(kherson) == 1 and [r["figure_id"] for r in _rows(kherson[0])] == ["southern-front-f1"]
+    ukraine = [i for i in data["layers"]["deployments"] if i["pl"] == ["country:UA"]]
+    assert sorted(data["popups"][i["pp"]]["head"] for i in ukraine) == [
+        "about 12,000 troops", "up to 20,000 troops (planned)"]
+    assert [i["st"] for i in sorted(ukraine, key=lambda i: i["v"])] == ["current", "planned"]
+
+
+def test_pairs_say_which_way_the_number_goes():
+    en = load_strings("en")
+    now = {**TROOPS_NOW, "document": "d", "quote": "q", "place_ids": ["country:UA"]}
+    less = {"kind": "troops", "value": 600, "qualifier": "exact", "status": "planned", "document": "d",
+            "quote": "q", "place_ids": ["country:UA"]}
+    assert group_phrase([now, less], en) == ["about 12,000 troops, could fall to 600"]
+    assert group_phrase([now, {**less, "document": "other"}], en) == ["about 12,000 troops", "600 troops (planned)"]
+    assert group_phrase([now, {**less, "place_ids": ["country:PL"]}], en) == [
+        "about 12,000 troops", "600 troops (planned)"]
+
+
+def test_each_layer_has_its_own_size_scale(frames, demo_parsed, demo_gaz):
     data = _data(_build(frames, demo_parsed, demo_gaz))
-    circles = data["layers"]["incidents"] + data["layers"]["casualties"]
-    biggest = max(circles, key=lambda i: i["v"])
-    assert biggest["r"] == style.MAX_RADIUS
-    for item in circles:
-        expected = max(style.MIN_RADIUS, style.MAX_RADIUS * (item["v"] / biggest["v"]) ** 0.5)
-        assert item["r"] == pytest.approx(expected, abs=0.01)
+    for key in ("deployments", "incidents", "casualties"):
+        items = data["layers"][key]
+        vmax = max(max(i["v"] for i in items), style.SCALE_FLOORS[key])
+        for item in items:
+            expected = max(style.MIN_RADIUS, style.MAX_RADIUS * (item["v"] / vmax) ** 0.5)
+            assert item["r"] == pytest.approx(expected, abs=0.01), key
+    assert max(i["r"] for i in data["layers"]["deployments"]) == style.MAX_RADIUS  # 12,000 troops
+    # 14 incidents are not shrunk by 12,000 troops: their own scale.
+    assert max(i["r"] for i in data["layers"]["incidents"]) > 10
+    # Each legend shows values that occur in its layer.
+    for section in data["legend"]["sections"]:
+        sizes = [e for e in section["entries"] if e["sw"] == "circle"]
+        if not sizes:
+            continue
+        key = next(k for k in ("deployments", "incidents", "casualties") if section["title"].startswith(
+            load_strings("en")["layers"][k]))
+        values = {format_number(i["v"], load_strings("en")) for i in data["layers"][key]}
+        assert {e["label"] for e in sizes} <= values and sizes[0]["label"] == max(
+            values, key=lambda v: int(v.replace(",", "")))
 
 
-def test_hostile_link_is_dropped_and_text_kept(frames, demo_parsed, demo_gaz):
-    data = _data(_build(frames, demo_parsed, demo_gaz))
-    hostile = [e for p in data["popups"] for e in p["entries"] if e["doc"]["text"].startswith("</script>")]
-    assert hostile and all(e["doc"]["href"] is None for e in hostile)
-    assert any(HOSTILE_SNIPPETS[0] in "".join(e["quote"]) for e in hostile)
+def test_periods_stay_periods():
+    from layers.map import day_span
+
+    jan = day_span("2026-01")
+    assert jan[1] - jan[0] == 30
+    assert day_span("2026-01-06") == (jan[0] + 5, jan[0] + 5)
+    assert day_span("2025-12-30", "2026-01-06") == (jan[0] - 2, jan[0] + 5)
+    assert day_span(None) is None and day_span("soon") is None
+
+
+def test_too_many_symbols_become_totals_per_place_and_day():
+    parsed, gaz = synthetic_corpus(600, n_cities=5)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    full = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz))
+    assert full["aggregated"] is None
+    drawn = [r for k in ("deployments", "incidents", "casualties") for i in full["layers"][k] for r in _rows(i)]
+    data = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz,
+                           max_symbols=100))
+    items = [i for k in ("deployments", "incidents", "casualties", "other") for i in data["layers"].get(k, [])]
+    period = data["aggregated"].pop("period")
+    assert data["aggregated"] == {"figures": len(drawn), "symbols": len(items)} and len(items) <= 100
+    assert len(items) < 0.8 * len(drawn)
+    # Totals keep every figure drawn and their sum; each total is one place, one day, one kind.
+    rows = [r for i in items for r in _rows(i)]
+    assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in drawn)
+    assert sum(i["n"] for i in items) == len(full["layers"]["deployments"]) + len(
+        full["layers"]["incidents"]) + len(full["layers"]["casualties"])
+    assert all(len(i["pl"]) == 1 and sum(r["value"] for r in _rows(i)) == i["v"] for i in items)
+    assert len({(i["L"], i["k"], i["pl"][0], i["t0"], i["t1"], i["st"]) for i in items}) == len(items)
+    assert period == "month"  # 5 places x 60 days x 3 layers: days and weeks give more than 100 totals
+    months = [(i["t0"], i["t1"]) for i in items]
+    assert all(t1 - t0 < 31 for t0, t1 in months)
+    assert any("totals per place and month" in line for line in data["legend"]["subtitle"])
+    per_day = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz,
+                              max_symbols=len(drawn) - 1))
+    assert per_day["aggregated"]["period"] == "day"
+    assert all(i["t0"] == i["t1"] for k in ("incidents", "casualties") for i in per_day["layers"][k])
 
 
 def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):
@@ -255,8 +348,11 @@ def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):
     groups = next(c for c in m._children.values() if isinstance(c, AtlanteLayers)).groups
     assert groups["deployments"].show and groups["venues"].show and not groups["places"].show
     assert groups["countries"].show and not groups["tiles"].show  # offline: no tile request at start
-    placed = {d for d, ids in zip(frames[1]["date"], frames[1]["place_ids"], strict=True) if d and ids}
-    assert data["time"]["dates"] == sorted(placed) and len(placed) == 5
+    placed = sorted(d.date().isoformat() for d, ids in zip(frames[1]["date"], frames[1]["place_ids"], strict=True)
+                    if pd.notna(d) and ids)
+    from layers.map import day_span
+
+    assert (data["time"]["min"], data["time"]["max"]) == (day_span(placed[0])[0], day_span(placed[-1])[1])
     # With no figure and no venue or actor, "All places" is what the map shows.
     mentions_only = frames[0][frames[0]["roles"].map(lambda r: not {"venue", "actor"} & set(r))]
     places_only = build_map(mentions_only, frames[1].iloc[0:0], documents=[], gazetteer=demo_gaz)
@@ -268,7 +364,7 @@ def test_empty_input_still_makes_a_map(demo_gaz, frames):
     m = build_map(frames[0].iloc[0:0], frames[1].iloc[0:0], documents=[], gazetteer=demo_gaz, lang="fr")
     data = _data(m)
     assert data["layers"] == {"places": []} and data["bounds"] is None and data["time"] is None
-    assert data["legend"]["subtitle"] == ["0 documents"]
+    assert data["legend"]["subtitle"] == ["0 document"]  # French: 0 takes the singular
     assert "atlanteRender" in m.get_root().render()
 
 
@@ -276,7 +372,7 @@ def test_layer_names_count_the_figures_drawn(frames, demo_parsed, demo_gaz):
     html = _build(frames, demo_parsed, demo_gaz).get_root().render()
     n_deployments = sum(1 for k, ids in zip(frames[1]["kind"], frames[1]["place_ids"], strict=True)
                         if k == "troops" and ids)
-    assert f'"Deployments ({n_deployments})"' in html and '"Other figures' not in html
+    assert f'"Deployments ({n_deployments})"' in html and '"Other figures (' not in html
 
 
 def test_cdn_map_opens_on_the_tiles(frames, demo_parsed, demo_gaz):
@@ -285,15 +381,22 @@ def test_cdn_map_opens_on_the_tiles(frames, demo_parsed, demo_gaz):
     assert groups["tiles"].show and not groups["countries"].show
 
 
-def test_many_circles_are_clustered():
-    parsed, gaz = synthetic_corpus(200, n_cities=50)
-    m = build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz), documents=[p.document for p in parsed],
-                  gazetteer=gaz)
-    data = _data(m)
-    assert set(data["clustered"]) == {"incidents", "casualties"}
-    html = m.get_root().render()
-    assert "L.markerClusterGroup" in html and asset_text("markerclusterjs")[:200] in html
-    assert m.options["max_zoom"] == 18
+def test_one_language_per_map(demo_gaz):
+    parsed = demo_documents(demo_gaz)
+    parsed[2].figures[0].unit = "soldats"  # a unit word of the French text
+    data = _data(build_map(places_frame(parsed, demo_gaz), figures_frame(parsed, demo_gaz),
+                           documents=[p.document for p in parsed], gazetteer=demo_gaz, lang="it"))
+    names = {pid: p["n"] for pid, p in data["places"].items()}
+    assert names["country:PL"] == "Polonia" and names["country:UA"] == "Ucraina"
+    assert names["geonames:756135"] == "Varsavia" and names["region:baltic-states"] == "Paesi baltici"
+    assert names["geonames:706483"] == "Kharkiv"  # no Italian name known: the gazetteer's
+    baltic = next(i for i in data["layers"]["deployments"] if i["pl"] == ["region:baltic-states"])
+    assert baltic["h"] == "4.000 soldati" and baltic["lab"] == "4.000 · Paesi baltici"
+    assert place_names("it")["geonames:524901"] == "Mosca" and place_names("fr")["geonames:524901"] == "Moscou"
+    it, fr = load_strings("it"), load_strings("fr")
+    assert figure_phrase({"kind": "troops", "value": 1}, it) == "1 soldato"
+    assert figure_phrase({"kind": "troops", "value": 0}, fr) == "0 soldat"
+    assert figure_phrase({"kind": "killed", "value": 0}, it) == "0 morti"
 
 
 def test_legend_and_language(frames, demo_parsed, demo_gaz):
@@ -302,7 +405,8 @@ def test_legend_and_language(frames, demo_parsed, demo_gaz):
     assert legend["title"] == "Prova"
     assert legend["subtitle"] == ["5 gennaio 2026 – 9 gennaio 2026", "4 documenti"]
     titles = [s["title"] for s in legend["sections"]]
-    assert "Truppe schierate" in titles and "Ruolo del luogo" in titles
+    assert "Schieramenti (area del cerchio ∝ numero)" in titles and "Ruolo del luogo" in titles
+    assert "Attacchi (area del cerchio ∝ numero)" in titles and "Precisione" in titles
     sources = " ".join(s["text"] for s in legend["sources"])
     assert "GeoNames (CC BY 4.0)" in sources and "Natural Earth" in sources and "CARTO" in sources
 
@@ -346,3 +450,25 @@ def test_basemap_leaves_out_shapes_not_in_degrees(demo_gaz):
     with pytest.warns(UserWarning, match="1 countries"):
         layer = countries_layer(projected)
     assert [c["id"] for c in layer["countries"]] == ["country:PL"]
+
+
+def test_huge_areas_are_outlines_only_and_framed_by_their_point(demo_gaz):
+    """Russia, the US or "Europe" must not cover the world view: no fill, and no zooming out to their extent."""
+    from shapely.geometry import box
+
+    from geo.model import Entity
+    from layers.synthetic import MemoryGazetteer
+
+    huge = Entity("country:RU", "Russia", "country", "RU", None, 61.5, 105.3)
+    gaz = MemoryGazetteer([*demo_gaz.entities(), huge],
+                          {**{e.id: demo_gaz.geometry(e.id) for e in demo_gaz.entities() if e.kind != "city"},
+                           "country:RU": box(27.0, 41.0, 180.0, 82.0)})
+    parsed = demo_documents(gaz)
+    parsed[1].figures[0].place_ids = ["country:RU"]
+    data = _data(build_map(places_frame(parsed, gaz), figures_frame(parsed, gaz),
+                           documents=[p.document for p in parsed], gazetteer=gaz))
+    assert data["places"]["country:RU"]["w"] == 1 and data["places"]["country:UA"]["w"] == 0
+    (south, west), (north, east) = data["bounds"]
+    assert (north, east) == (61.5, 105.3)  # framed by Russia's point, not by its extent (82 N, 180 E)
+    # The page draws a wide area's outline without a fill.
+    assert "fill: !place.w" in asset_text("atlante.js")

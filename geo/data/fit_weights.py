@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,18 +64,78 @@ def aligned_mentions(article: dict, mentions: list) -> list[tuple[object, str]]:
     return pairs
 
 
-def collect(folder: Path) -> list[list[tuple[dict[str, float], str, str]]]:
-    """Per article: (features, cue role, gold role) of each aligned mention."""
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from geopy.distance import great_circle
+
+    return great_circle(a, b).km
+
+
+def same_place(gold: dict, entity) -> bool:
+    """The scorer's test: within 161 km (300 for regions and admin-1 units), or the right country."""
+    if gold.get("lat") is None:
+        return False
+    if (gold["kind"] == "country" or gold.get("metonymy_for")) and entity.country == gold.get("country_iso2") \
+            and entity.kind in ("country", "city"):
+        return entity.kind == "country" or bool(gold.get("metonymy_for"))
+    tol = 300 if gold["kind"] in ("region", "admin1") else 161
+    return _km((gold["lat"], gold["lon"]), (entity.lat, entity.lon)) < tol
+
+
+def aligned_figures(article: dict, figures: list) -> list[tuple[object, dict]]:
+    """(predicted figure, gold figure) matched as the scorer matches them: same kind and value."""
+    used: set[int] = set()
+    pairs = []
+    for gold in article["figures"]:
+        kinds = {gold["kind"]} | ({"equipment"} if gold["kind"] == "other" else set())
+        k = next((i for i, f in enumerate(figures)
+                  if i not in used and f.kind in kinds and f.value == int(gold["value"])), None)
+        if k is not None:
+            used.add(k)
+            pairs.append((figures[k], gold))
+    return pairs
+
+
+@dataclass
+class FigureCase:
+    """One aligned figure: its candidates' rows, their list groups and entities, and the gold places."""
+
+    rows: list
+    groups: dict[int, int]
+    entities: list
+    golds: list
+    n_gold: int
+
+
+def collect(folder: Path) -> tuple[list, list]:
+    """Per article: (features, cue role, gold role) of each aligned mention, and (features, cue, label)
+    of each candidate place of each aligned figure."""
+    from geo.figure_places import candidates, list_mates, pair_features
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
+    from geo.role_model import read_sentences
 
     gazetteer = load_gazetteer()
-    per_article = []
+    per_article, place_rows = [], []
     for art in load_articles(folder):
         doc = Document(doc_id=art["id"], text=art["text"], date=art["date"])
         parsed = parse_document(doc, gazetteer=gazetteer)
         per_article.append([(m.features, m.cue_role, gold) for m, gold in aligned_mentions(art, parsed.mentions)])
-    return per_article
+        sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
+        canon = {p["canonical"]: p for p in art["places"]}
+        figures = []
+        for fig, gold in aligned_figures(art, parsed.figures):
+            golds = [canon[c] for c in gold["places"] if c in canon]
+            pool = candidates(fig, parsed.mentions, sentences, doc.text)
+            sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
+            rows = []
+            for m, where in pool:
+                feats = pair_features(fig, m, where, pool, parsed.mentions, sentence)
+                label = "in" if any(same_place(g, m.entity) for g in golds) else "out"
+                rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", label))
+            figures.append(FigureCase(rows, list_mates(pool, doc.text), [m.entity for m, _ in pool], golds,
+                                      len(gold["places"])))
+        place_rows.append(figures)
+    return per_article, place_rows
 
 
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
@@ -104,10 +165,10 @@ def collect_examples(path: Path = EXAMPLES_PATH) -> list[tuple[dict[str, float],
     return rows
 
 
-def matrix(rows: list[tuple[dict[str, float], str, str]]):
+def matrix(rows: list[tuple[dict[str, float], str, str]], names: list[str] | None = None):
     import numpy as np
 
-    names = feature_names()
+    names = names or feature_names()
     index = {n: k for k, n in enumerate(names)}
     x = np.zeros((len(rows), len(names)))
     for r, (features, _, _) in enumerate(rows):
@@ -117,11 +178,11 @@ def matrix(rows: list[tuple[dict[str, float], str, str]]):
     return x, y
 
 
-def fit(rows, c: float):
-    """A multinomial logistic regression over every role (roles the data lacks get no weight)."""
+def fit(rows, c: float, names: list[str] | None = None):
+    """A (multinomial) logistic regression of the gold label on the features."""
     from sklearn.linear_model import LogisticRegression
 
-    x, y = matrix(rows)
+    x, y = matrix(rows, names)
     model = LogisticRegression(C=c, max_iter=5000)
     model.fit(x, y)
     return model
@@ -165,6 +226,84 @@ def cross_validate(per_article, c: float, always: list) -> float:
     return right / max(1, total)
 
 
+def place_weights(model, threshold: float = 0.0):
+    """Weights whose score is above zero where the model says "in" (the classes sort as in, out)."""
+    from geo.figure_places import PlaceWeights
+    from geo.figure_places import feature_names as place_names
+
+    names = place_names()
+    weights = {n: round(-float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
+    return PlaceWeights(round(-float(model.intercept_[0]), 4), weights, threshold)
+
+
+def _match(chosen: list, case: FigureCase) -> tuple[int, int, int]:
+    """The scorer's count for one figure: each gold place takes one chosen place within reach."""
+    used: set[int] = set()
+    for gold in case.golds:
+        hit = next((k for k in chosen if k not in used and same_place(gold, case.entities[k])), None)
+        if hit is not None:
+            used.add(hit)
+    return len(used), len(chosen) - len(used), case.n_gold - len(used)
+
+
+def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
+    from geo.figure_places import choose
+
+    tp = fp = fn = 0
+    for case in cases:
+        scores = [weights.score(f) for f, _, _ in case.rows]
+        a, b, c = _match(choose(scores, case.groups, weights.threshold), case)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return tp, fp, fn
+
+
+def cue_place_scores(cases: list[FigureCase]) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for case in cases:
+        a, b, c = _match([k for k, (_, cue, _) in enumerate(case.rows) if cue == "in"], case)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return tp, fp, fn
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+THRESHOLDS = (-2.0, -1.0, -0.5, 0.0, 0.5)
+
+
+def fit_places(cases: list[FigureCase], c: float, threshold: float | None = None):
+    """Fit the pair model on the candidates of ``cases``; choose the threshold on them unless given."""
+    from geo.figure_places import feature_names as place_names
+
+    rows = [r for case in cases for r in case.rows]
+    model = fit(rows, c, place_names())
+    if threshold is not None:
+        return place_weights(model, threshold)
+    return max((place_weights(model, t) for t in THRESHOLDS), key=lambda w: f1(*place_scores(w, cases)))
+
+
+def cross_validate_places(place_rows, c: float) -> float:
+    tp = fp = fn = 0
+    for k, held in enumerate(place_rows):
+        train = [case for j, cases in enumerate(place_rows) if j != k for case in cases]
+        if not held:
+            continue
+        a, b, d = place_scores(fit_places(train, c), held)
+        tp, fp, fn = tp + a, fp + b, fn + d
+    return f1(tp, fp, fn)
+
+
+def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
+    import yaml
+
+    header = (f"# Figure-place weights of geo/figure_places.py, fitted by geo/data/fit_weights.py on {source}\n"
+              f"# ({n} candidate places of aligned figures; C = {c}; leave-one-article-out F1 of the chosen\n"
+              f"# places {cv:.3f}). Do not edit by hand: refit instead.\n")
+    body = {"bias": weights.bias, "threshold": weights.threshold, "weights": weights.weights}
+    path.write_text(header + yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
+
+
 def write_weights(weights: RoleWeights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
     import yaml
 
@@ -185,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     if not any(args.data.glob("*.gold.json")):
         print(f"fit_weights.py: error: no *.gold.json in {args.data}", file=sys.stderr)
         return 2
-    per_article = collect(args.data)
+    per_article, place_rows = collect(args.data)
     rows = [r for rows in per_article for r in rows]
     print(f"{len(per_article)} articles, {len(rows)} aligned mentions; cue rules' accuracy {cue_accuracy(rows):.3f}")
     examples = collect_examples()
@@ -199,10 +338,27 @@ def main(argv: list[str] | None = None) -> int:
     write_weights(weights, args.out, source=f"{args.data.name} and {EXAMPLES_PATH.name}", c=best, cv=scores[best],
                   n=len(rows) + len(examples))
     print(f"wrote {args.out}")
+    from geo.figure_places import WEIGHTS_PATH as PLACE_WEIGHTS_PATH
+
+    flat = [case for cases in place_rows for case in cases]
+    print(f"{len(flat)} aligned figures; figure-place F1 of the cue rules {f1(*cue_place_scores(flat)):.3f}")
+    place_cv = {c: cross_validate_places(place_rows, c) for c in C_GRID}
+    for c, score in place_cv.items():
+        print(f"  C = {c:<5} leave-one-article-out F1 {score:.3f}")
+    best_place = max(C_GRID, key=lambda c: (place_cv[c], -c))
+    pweights = fit_places(flat, best_place)
+    place_out = args.out.parent / PLACE_WEIGHTS_PATH.name
+    write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=place_cv[best_place],
+                        n=sum(len(case.rows) for case in flat))
+    print(f"wrote {place_out}")
     if args.check is not None:
-        check = [r for rows in collect(args.check) for r in rows]
+        check_roles, check_places = collect(args.check)
+        check = [r for rows in check_roles for r in rows]
         print(f"check on {args.check.name} ({len(check)} aligned mentions): cue rules {cue_accuracy(check):.3f}, "
               f"weighed {accuracy(weights, check):.3f}")
+        cp = [case for cases in check_places for case in cases]
+        print(f"check on {args.check.name} ({len(cp)} aligned figures): figure-place F1 of the cue rules "
+              f"{f1(*cue_place_scores(cp)):.3f}, weighed {f1(*place_scores(pweights, cp)):.3f}")
     return 0
 
 

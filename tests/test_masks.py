@@ -1,0 +1,48 @@
+"""Masks (geo/masks.py): what is not a place, found before the gazetteer is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.masks import acronym_spans
+from geo.model import Document
+from geo.normalize import fold
+from geo.pipeline import find_places
+from geo.sentences import tokenize
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def masked(text: str, gaz) -> list[str]:
+    return [text[a:b] for a, b in acronym_spans(tokenize(text, fold(text)), text, gaz)]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("The UN Mission in South Sudan (UNMISS) said so.", "UN Mission in South Sudan", "UNMISS"),
+    ("Troops of the Kosovo Force (KFOR) arrived.", "Kosovo Force", "KFOR"),
+    ("L'Organisation du traité de l'Atlantique Nord (OTAN) a réagi.", "Organisation du traité de l'Atlantique Nord",
+     "OTAN"),
+    ("Selon l'Observatoire syrien des droits de l'Homme (OSDH), six civils.",
+     "Observatoire syrien des droits de l'Homme", "OSDH"),
+])
+def test_a_name_spelled_out_before_its_acronym_is_an_organisation(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting in the Democratic Republic of the Congo (DRC) went on.",  # the name is a place
+    "Shelling hit Kherson (Ukraine) again.",  # a place in brackets is no acronym of what precedes it
+    "Officials in Ohio (US) said so.",
+    "The report (PDF) was long.",  # no name opens with its letters
+])
+def test_places_and_plain_brackets_stay(gaz, text):
+    assert masked(text, gaz) == []
+
+
+def test_no_place_is_found_inside_an_expanded_acronym(gaz):
+    text = "The Kosovo Force (KFOR) sent 130 soldiers to Kosovo."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Kosovo"]
