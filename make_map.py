@@ -25,10 +25,8 @@ PROG = "make_map.py"
 
 #: The files every run writes (``--format`` adds more); only Atlante's own files are replaced in OUTDIR,
 #: all together (see :mod:`layers.outputs`), and ``manifest.json`` lists them with their hashes.
-OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "manifest.json")
-
-#: The consolidated events, written beside them (see "Many reports, one picture" in the README).
-EVENTS_FILE = "events.geojson"
+OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson",
+                "manifest.json")
 
 #: Runs of fewer documents show no progress bar for the steps after parsing.
 FEW_DOCUMENTS = 20
@@ -161,7 +159,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
 
     write_geojson(places, out.staging / "places.geojson")
     write_geojson(figures, out.staging / "figures.geojson")
-    write_geojson(events, out.staging / EVENTS_FILE)
+    write_geojson(events, out.staging / "events.geojson")
     write_mentions(parsed, out.staging / "mentions.jsonl")
     save_map(fmap, out.staging / "map.html")
     export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)

@@ -9,6 +9,7 @@ mentions), not with the texts read.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import gzip
 import sys
@@ -84,7 +85,8 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encodi
         Stream read for ``"-"``.
     encoding, strict, on_skip
         As :func:`geo.documents.read_inputs`: in a batch of several files a bad file is skipped
-        (``on_skip`` is told why; a JSONL file keeps the lines before its bad one) unless ``strict``.
+        (``on_skip`` is told why; a JSONL file with a bad line is skipped whole, so it is read
+        twice) unless ``strict``.
 
     Yields
     ------
@@ -108,6 +110,8 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encodi
             if source is None:
                 docs: Iterable[Document] = _documents.read_inputs(["-"], stdin=stdin or sys.stdin, encoding=encoding)
             elif _is_jsonl(source):
+                if batch and not strict:  # a bad line skips the whole file: check it before streaming it
+                    collections.deque(iter_jsonl(source, encoding=encoding), maxlen=0)
                 docs = iter_jsonl(source, encoding=encoding)
             else:
                 docs = _documents.read_path(source, encoding=encoding)
