@@ -33,26 +33,6 @@ def _is_jsonl(path: Path) -> bool:
     return name.endswith(JSONL_GZ_SUFFIX) or path.suffix.lower() in _documents.JSONL_SUFFIXES
 
 
-def _sources(inputs: Iterable[str]) -> list[Path | None]:
-    """Every file to read, in order (``None`` for standard input); missing paths fail at once."""
-    out: list[Path | None] = []
-    for item in inputs:
-        if item == "-":
-            out.append(None)
-            continue
-        path = Path(item)
-        if not path.exists():
-            raise InputError(f"{item}: no such file or directory")
-        if path.is_dir():
-            files = _documents.folder_files(path)
-            if not files:
-                raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
-            out.extend(files)
-        else:
-            out.append(path)
-    return out
-
-
 def iter_jsonl(path: Path, *, encoding: str | None = None) -> Iterator[Document]:
     """Stream a JSONL (or gzip-compressed ``.jsonl.gz``) file: one document per non-blank line.
 
@@ -100,7 +80,7 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encodi
     """
     if encoding is not None:
         _documents.check_encoding(encoding)
-    sources = _sources(inputs)
+    sources = _documents.input_sources(inputs)
     batch = len(sources) > 1
     seen: dict[str, int] = {}
     any_text = False

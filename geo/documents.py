@@ -108,23 +108,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     """
     if encoding is not None:
         check_encoding(encoding)
-    sources: list[Path | None] = []  # None: standard input
-    for item in inputs:
-        if item == "-":
-            sources.append(None)
-            continue
-        path = Path(item)
-        if not path.exists():
-            raise InputError(f"{item}: no such file or directory")
-        if path.is_dir():
-            files = folder_files(path)
-            if not files and is_output_folder(path):
-                raise InputError(f"{item}: a folder of Atlante's outputs, not of articles")
-            if not files:
-                raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
-            sources.extend(files)
-        else:
-            sources.append(path)
+    sources = input_sources(inputs)
     batch = len(sources) > 1
     docs: list[Document] = []
     skipped = 0
@@ -147,6 +131,34 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     if all(not d.text.strip() for d in docs):
         raise InputError("the input holds no text")
     return _unique_ids(docs)
+
+
+def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]:
+    """The files the inputs name, in order (``None`` for standard input), folders expanded.
+
+    Raises
+    ------
+    InputError
+        A path is missing, or a folder holds no supported file (or only Atlante's outputs).
+    """
+    sources: list[Path | None] = []
+    for item in inputs:
+        if item == "-":
+            sources.append(None)
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"{item}: no such file or directory")
+        if path.is_dir():
+            files = folder_files(path)
+            if not files and is_output_folder(path):
+                raise InputError(f"{item}: a folder of Atlante's outputs, not of articles")
+            if not files:
+                raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
+            sources.extend(files)
+        else:
+            sources.append(path)
+    return sources
 
 
 class InputWarning(UserWarning):
