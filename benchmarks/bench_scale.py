@@ -76,8 +76,10 @@ def main() -> None:
         print(f"parse, 2 processes:    {n} docs in {two:6.1f} s = {n / two:6.0f} docs/s  ({serial / two:.2f}x)")
         if not a.skip_dask:
             from geo.cluster import connect
+            from geo.parallel import Settings, start_worker
 
             with connect("local", n_workers=2) as client:
+                client.run(start_worker, Settings())  # as the process pool's workers, start with the gazetteer
                 n, cl = parse_rate(path, client=client)
             print(f"parse, LocalCluster 2: {n} docs in {cl:6.1f} s = {n / cl:6.0f} docs/s  ({serial / cl:.2f}x)")
         for jobs in (1, 2):

@@ -109,6 +109,11 @@ class MentionRow:
     date: str | None
 
 
+def start_worker(settings: Settings) -> None:
+    """Load what :func:`parse_batch` needs in this process (a worker's initializer; returns nothing to send)."""
+    worker_state(settings)
+
+
 def compact(parsed: ParsedDocument) -> ParsedDocument:
     """Drop what no later step reads, so that thousands of results fit in memory.
 
@@ -234,6 +239,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         results = ((res, [0] * len(rules)) for res, _ in results)
         executor = None
     elif client is not None:
+        client.run(start_worker, settings)  # every worker loads the gazetteer now, all at once
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         results = _ordered(lambda b: client.submit(parse_batch, b, settings, pure=False),
                            lambda f: f.result(), batches, IN_FLIGHT * workers)
