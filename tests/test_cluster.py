@@ -79,3 +79,22 @@ def _plain(v):
     if isinstance(v, float) and v != v:
         return None
     return v.item() if hasattr(v, "item") else v
+
+
+def test_write_geoparquet_writes_one_file_per_partition_that_reads_back(cluster, corpus_file, tmp_path):
+    import dask.bag as db
+    import geopandas as gpd
+    from distributed import Client
+
+    from geo.cluster import write_geoparquet
+
+    docs = list(iter_documents([str(corpus_file)]))
+    with Client(cluster):
+        _, figures = parse_bag(db.from_sequence(docs, npartitions=2))
+        write_geoparquet(figures, tmp_path / "figures.parquet")
+        expected = figures.compute()
+    assert len(list((tmp_path / "figures.parquet").glob("*.parquet"))) == 2
+    back = gpd.read_parquet(tmp_path / "figures.parquet")
+    assert back.crs == "EPSG:4326" and list(back["figure_id"]) == list(expected["figure_id"])
+    assert [list(p) for p in back["place_ids"]] == list(expected["place_ids"])
+    assert back.geometry.x.round(5).tolist() == expected["lon"].round(5).tolist()
