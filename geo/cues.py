@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from geo import lexicons
+from geo import frequencies, lexicons
 from geo.normalize import fold_key
 
 
@@ -234,16 +234,10 @@ def lookup_candidates(gazetteer, key: str) -> list:
 @lru_cache(maxsize=200_000)
 def word_frequency(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (log10 of uses per billion words) in ``lang`` or English,
-    whichever is higher, from the ``wordfreq`` package; 0 where it has no data."""
-    from wordfreq import available_languages, zipf_frequency
-
-    langs = {"en"} | ({lang} if lang in _wordfreq_languages(available_languages) else set())
-    return max(zipf_frequency(word, lg) for lg in langs)
-
-
-@lru_cache(maxsize=1)
-def _wordfreq_languages(available_languages) -> frozenset[str]:
-    return frozenset(available_languages())
+    whichever is higher, from the ``wordfreq`` package (through :mod:`geo.frequencies`); 0 where
+    it has no data."""
+    langs = {"en"} | ({lang} if lang in frequencies.languages() else set())
+    return max(frequencies.zipf(word, lg) for lg in langs)
 
 
 def common_word_margin(key: str, population: int, lang: str) -> float:

@@ -194,13 +194,12 @@ def choose(scores: Sequence[float], groups: dict[int, int], threshold: float) ->
 
 
 def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sentence], text: str, *,
-                  weights: PlaceWeights | None = None) -> None:
+                  weights: PlaceWeights | None) -> None:
     """Set each figure's ``place_ids``/``places`` from the weighed candidates, in place.
 
-    Each figure keeps the reading of :mod:`geo.figures` in ``cue_place_ids``; without fitted
-    weights that reading stands.
+    Each figure keeps the reading of :mod:`geo.figures` in ``cue_place_ids``; with ``weights`` None
+    (no fitted weights, :func:`load_weights`) that reading stands.
     """
-    weights = weights if weights is not None else load_weights()
     for fig in figures:
         fig.cue_place_ids = list(fig.place_ids)
         if weights is None:

@@ -719,6 +719,20 @@ def _groups(doc: _Doc, mentions: list[Mention]) -> list[_Group]:
     return groups
 
 
+class _GroupIndex:
+    """Groups in text order (their starts increase), found by sentence and by start without a scan."""
+
+    def __init__(self, groups: list[_Group]):
+        self.by_start = {g.start: g for g in groups}
+        self._by_sentence: dict[int, list[_Group]] = {}
+        for g in groups:
+            self._by_sentence.setdefault(g.sentence, []).append(g)
+
+    def in_sentence(self, s: int) -> list[_Group]:
+        """The groups of sentence ``s``, in text order."""
+        return self._by_sentence.get(s, [])
+
+
 def _listed(doc: _Doc, a: int, b: int) -> bool:
     i, j = doc.tok_range(a, b)
     if i == j:
@@ -795,13 +809,13 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
     return pen
 
 
-def _places(doc: _Doc, groups: list[_Group], nm: NumberMatch, i: int, j: int, head_end: int) -> list[Mention]:
+def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int) -> list[Mention]:
     s = doc.sent_of[i]
-    here = [g for g in groups if g.sentence == s]
+    here = groups.in_sentence(s)
     # Roles from the resolver, when set, say which places hold deployments or incidents.
     marked = [g for g in here if {m.role for m in g.mentions} & {"deployment", "incident"}]
     if marked:
-        groups = marked
+        groups = _GroupIndex(marked)
     # "12.000 soldati in Polonia", "4,500 troops already stationed in Kosovo": a place right after the
     # figure and a locative word, up to three plain words between, governs it.
     start = head_end
@@ -815,15 +829,12 @@ def _places(doc: _Doc, groups: list[_Group], nm: NumberMatch, i: int, j: int, he
         while k < len(doc.toks) and k - head_end < 8 and doc.toks[k].text in doc.lex.place_words:
             k += 1
         at = doc.toks[k].start if k < len(doc.toks) else -1
-        for g in groups:
-            if g.start == at:
-                return g.mentions
+        if at in groups.by_start:
+            return groups.by_start[at].mentions
     a, b = doc.clause(i, j, sub=False)
     ca, cb = doc.toks[a].start, doc.toks[b - 1].end
     best: tuple[float, _Group] | None = None
-    for g in groups:
-        if g.sentence != s:
-            continue
+    for g in groups.in_sentence(s):
         dist = max(0, g.start - nm.end, nm.start - g.end)
         score = dist + _group_penalty(doc, g)
         if not (ca <= g.start and g.end <= cb):
@@ -841,7 +852,7 @@ def _places(doc: _Doc, groups: list[_Group], nm: NumberMatch, i: int, j: int, he
         ps, pe = doc.sentences[s - back]
         if "\n" in doc.text[pe:sent_start]:
             break
-        cands = [g for g in groups if g.sentence == s - back]
+        cands = groups.in_sentence(s - back)
         if cands:
             pen, _, g = min((_group_penalty(doc, g), -g.start, g) for g in cands)
             if pen < 1000:
@@ -883,7 +894,7 @@ def extract_figures(
     text = doc.text
     numbers = find_numbers(text, lang)
     d = _build(text, lang, numbers)
-    groups = _groups(d, mentions)
+    groups = _GroupIndex(_groups(d, mentions))
     place_tokens = {k for m in mentions for k in range(*d.tok_range(m.start, m.end))}
     figures: list[Figure] = []
     prev: Figure | None = None

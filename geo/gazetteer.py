@@ -50,6 +50,7 @@ from __future__ import annotations
 import array
 import bisect
 import gzip
+import hashlib
 import json
 import logging
 import math
@@ -180,8 +181,7 @@ def read_container(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         When the file is missing, truncated or not a container.
     """
     try:
-        with open(path, "rb") as fh:
-            data = gzip.decompress(fh.read())
+        data = _decompressed(path)
         if not data.startswith(MAGIC):
             raise ValueError("bad magic")
         pos = len(MAGIC)
@@ -216,10 +216,30 @@ def read_container(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
         raise GazetteerError(f"gazetteer data file corrupt: {path}: {exc}") from exc
 
 
-def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str], Any]:
-    """Decode a geometry container into (ids, numpy array of MultiPolygons)."""
+def _decompressed(path: Path) -> bytes:
+    """The gunzipped bytes of a container, kept in the user's cache (:mod:`geo.cache`) under the
+    compressed file's path, size and modification time: reading them back is ten times faster than
+    decompressing."""
+    from geo.cache import entry_path, publish
+
+    st = path.stat()
+    key = hashlib.sha256(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:20]
+    entry = entry_path(f"gazetteer-{path.name.split('.')[0]}", key, ".bin")
+    if entry is not None:
+        try:
+            return entry.read_bytes()
+        except OSError:
+            pass
+    with open(path, "rb") as fh:
+        data = gzip.decompress(fh.read())
+    if entry is not None:
+        publish(entry, lambda tmp: tmp.write_bytes(data))
+    return data
+
+
+def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str], _Geometries]:
+    """Decode a geometry container into (ids, the MultiPolygons as a lazy sequence)."""
     import numpy as np
-    import shapely
 
     ids = sections["ids"]
     raw = np.frombuffer(sections["coords"], dtype=np.uint8)
@@ -230,10 +250,52 @@ def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str
         np.frombuffer(sections[name].tobytes(), dtype="<i4").astype(np.int64)
         for name in ("ring_offsets", "part_offsets", "geom_offsets")
     )
-    geoms = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
+    geoms = _Geometries(coords, offsets)
     if len(geoms) != len(ids):
         raise GazetteerError("geometry file corrupt: id and geometry counts differ")
     return ids, geoms
+
+
+class _Geometries:
+    """The MultiPolygons of a geometry file: one is built from the coordinates when first asked for
+    (a map needs a few of the 4,700 admin-1 units), all at once by :meth:`all`."""
+
+    def __init__(self, coords: Any, offsets: tuple[Any, Any, Any]) -> None:
+        self.coords = coords
+        self.rings, self.parts, self.geoms = offsets
+        self._one: dict[int, Any] = {}
+        self._all: Any = None
+
+    def __len__(self) -> int:
+        return len(self.geoms) - 1
+
+    def __getitem__(self, i: int) -> Any:
+        if self._all is not None:
+            return self._all[i]
+        got = self._one.get(i)
+        if got is None:
+            import numpy as np
+            import shapely
+
+            if not 0 <= i < len(self):
+                raise IndexError(i)
+            p0, p1 = self.geoms[i], self.geoms[i + 1]
+            r0, r1 = self.parts[p0], self.parts[p1]
+            c0, c1 = self.rings[r0], self.rings[r1]
+            got = shapely.from_ragged_array(
+                shapely.GeometryType.MULTIPOLYGON, self.coords[c0:c1],
+                (self.rings[r0 : r1 + 1] - c0, self.parts[p0 : p1 + 1] - r0, np.array([0, p1 - p0])))[0]
+            self._one[i] = got
+        return got
+
+    def all(self) -> Any:
+        """Every geometry, as a numpy array."""
+        if self._all is None:
+            import shapely
+
+            self._all = shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, self.coords,
+                                                  (self.rings, self.parts, self.geoms))
+        return self._all
 
 
 # --------------------------------------------------------------------------- core data
@@ -330,20 +392,17 @@ def _load_core(data_dir: str) -> _Core:
 
 def _load_lexicon_aliases() -> dict[str, dict[str, list[tuple[str, bool]]]]:
     """Read ``geo/lexicons/*/regions.yaml``: lang -> entity ref -> [(alias, primary)]."""
-    import yaml
+    from geo.lexicons import LEXICON_DIR, available_languages, parse_file
 
-    from geo.lexicons import LEXICON_DIR, available_languages
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     out: dict[str, dict[str, list[tuple[str, bool]]]] = {}
     for lang in available_languages():
         path = LEXICON_DIR / lang / "regions.yaml"
         if not path.is_file():
             continue
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=loader) or {}
-        if not isinstance(data, dict):
-            raise GazetteerError(f"{path}: a lexicon file must hold a mapping")
+        try:
+            data = parse_file(path)
+        except ValueError as exc:
+            raise GazetteerError(str(exc)) from None
         refs: dict[str, list[tuple[str, bool]]] = {}
         for section, primary in (("aliases", True), ("weak_aliases", False)):
             for ref, names in (data.get(section) or {}).items():
@@ -577,6 +636,13 @@ class Gazetteer:
             if kind_codes is None or kind_col[i] in kind_codes:
                 yield self._entity(i)
 
+    def fingerprint(self) -> str:
+        """A key of this gazetteer's data and point of view, for caches of what is computed from them:
+        the data files' names, sizes and modification times."""
+        files = [self._core.data_dir / name for name in (INDEX_FILE, *GEOMETRY_FILES.values(), DE_FACTO_GEOMETRY_FILE)]
+        return ";".join([self.pov] + [f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f in files if f.is_file()
+                                      for st in [f.stat()]])
+
     # ----------------------------------------------------------------- geometry
 
     def _area_geometry(self, entity_id: str, kind: str) -> Any:
@@ -624,7 +690,8 @@ class Gazetteer:
 
             pos, geoms = self._core.geometries(GEOMETRY_FILES[kind])
             ids = sorted(pos)
-            arr = [geoms[pos[i]] for i in ids]
+            every = geoms.all()
+            arr = [every[pos[i]] for i in ids]
             if self.pov == "de_facto":
                 dpos, dgeoms = self._core.geometries(DE_FACTO_GEOMETRY_FILE)
                 arr = [dgeoms[dpos[i]] if i in dpos else g for i, g in zip(ids, arr, strict=True)]

@@ -33,7 +33,7 @@ from geo.normalize import fold
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A token of folded text: a word (hyphens inside), a run of digits or one other character."""
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates, find_dateline
 from geo.events import build_frames
-from geo.figure_places import place_figures
+from geo.figure_places import PlaceWeights, place_figures
+from geo.figure_places import load_weights as load_place_weights
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
 from geo.normalize import nfc_offsets
 from geo.resolve import resolve_spans
-from geo.role_model import decide_roles, read_sentences
+from geo.role_model import RoleWeights, decide_roles, read_sentences
+from geo.role_model import load_weights as load_role_weights
 from geo.roles import assign_roles, roles_from_figures
 from geo.toponyms import find_toponyms
 
@@ -98,9 +101,23 @@ def _date_mentions(doc: Document, mentions: list[Mention], lang: str, doc_date) 
         m.date = cache[key]
 
 
+@dataclass(frozen=True)
+class Fitted:
+    """The weights of the weighed decisions; ``None`` for one leaves the rules' reading there."""
+
+    roles: RoleWeights | None
+    figure_places: PlaceWeights | None
+
+    @classmethod
+    def load(cls) -> Fitted:
+        """The weights kept in ``geo/data/weights`` (fitted by ``geo/data/fit_weights.py``)."""
+        return cls(load_role_weights(), load_place_weights())
+
+
 def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
-                   memo: dict | None = None) -> ParsedDocument:
-    """Parse one document into places and figures (see :func:`parse_documents`)."""
+                   memo: dict | None = None, fitted: Fitted | None = None) -> ParsedDocument:
+    """Parse one document into places and figures (see :func:`parse_documents`); ``fitted`` replaces
+    the weights kept in data (the fitting command passes its own)."""
     doc_lang = doc.lang if lang == "auto" and doc.lang else lang
     if doc_lang == "auto":
         doc_lang = detect_language(doc.text)
@@ -118,8 +135,10 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     for m in mentions:
         m.cue_role = m.role
     sentences = read_sentences(doc.text, mentions, doc_lang)
-    decide_roles(mentions, figures, text=doc.text, lang=doc_lang, sentences=sentences, dateline=dateline)
-    place_figures(figures, mentions, sentences, doc.text)
+    fitted = fitted if fitted is not None else Fitted.load()
+    decide_roles(mentions, figures, text=doc.text, lang=doc_lang, sentences=sentences, dateline=dateline,
+                 weights=fitted.roles)
+    place_figures(figures, mentions, sentences, doc.text, weights=fitted.figure_places)
     frames = build_frames(doc.doc_id, doc.text, sentences, mentions, figures)
     return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures,
                           frames=frames)

@@ -206,7 +206,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    base = [_base_scores(span, gazetteer, country_votes - own_votes[key] if key in own_votes else country_votes,
+    votes_without = {key: country_votes - own for key, own in own_votes.items()}  # once per name, not per mention
+    base = [_base_scores(span, gazetteer, votes_without.get(key, country_votes),
                          quals[k] or qualifiers.get(key, set()), home_countries)
             for k, (span, key) in enumerate(zip(spans, keys, strict=True))]
     for k, ids in qualifying.items():
@@ -238,6 +239,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         dominant = None
     # Names first read as states or countries ("California", "Oregon") lend no town readings.
     local = _local_points([s for s, t in zip(spans, tops, strict=True) if t is None or t.kind == "city"], dominant)
+    readings = _FirstReadings(spans, tops, hinted)
 
     # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
@@ -246,41 +248,31 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
-        own = {c.entity.id for c in span.candidates}
-        other_ks = [j for j, t in enumerate(tops) if j != i and t is not None and spans[j].surface != span.surface
-                    and t.id not in own]
-        others = [tops[j] for j in other_ks]
-        # a hint is near the town it is named after, not in its state ("Post Road" is not Post, Texas)
-        named = {tops[j].admin1 for j in other_ks if tops[j].kind == "admin1" and tops[j].admin1}
-        held = {tops[j].admin1 for j in other_ks if j not in hinted and tops[j].kind == "city" and tops[j].admin1}
-        points = [(t.lat, t.lon) for t in others if t.kind == "city"]
+        others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
         list_kinds = _list_neighbour_kinds(spans, tops, i, text)
         # Local support ranks towns among themselves: it does not put Florida, New York, before the state.
         area_reading = any(c.entity.kind in ("country", "admin1") and c.entity.country == dominant
                            for c in span.candidates)
         countries = [c.entity.country for c in span.candidates if c.entity.kind == "country"]
-        unsupported_country = bool(countries) and not any(
-            t.kind in ("city", "admin1") and t.country in countries for t in others)
+        unsupported_country = bool(countries) and not any(others.places_in_country(code) for code in countries)
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
             if (e.kind, e.country if e.kind == "admin1" else None) in list_kinds:
                 sc += LIST_BONUS  # states of one country, or countries: not "Mexico, Texas and California"
             if e.kind == "admin1" and e.admin1:
-                inside = {t.id for t in others if t.kind == "city" and t.admin1 == e.admin1}
-                sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
+                inside = others.cities_in_admin1(e.admin1)
+                sc += min(inside, 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
                 if inside and unsupported_country:
                     sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
             if e.kind == "country":
-                inside = {t.id for t in others if t.kind in ("city", "admin1") and t.country == e.country}
-                sc += min(len(inside), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca and Puebla
+                sc += min(others.places_in_country(e.country), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca
             if e.kind == "city":
-                if e.admin1 in named:
+                if others.names_admin1(e.admin1):
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
-                elif e.admin1 in held:
+                elif others.holds_admin1(e.admin1):
                     sc += HELD_ADMIN1_BONUS  # Boston, New York, beside New York City: weaker
-                if any(abs(la - e.lat) < COHERENCE_KM / 110 and 0 < haversine_km(e.lat, e.lon, la, lo) < COHERENCE_KM
-                       for la, lo in points):
+                if others.city_near(e):
                     sc += COHERENCE_BONUS
                 if e.country == dominant and not area_reading:
                     sc += LOCAL_BONUS * min(_local_support(e, span.surface, local), 3)
@@ -309,29 +301,150 @@ def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tup
     return kinds
 
 
-def _local_points(spans: list, country: str | None) -> dict[str, list[tuple[float, float]]]:
-    """Surface -> points of its city readings in ``country`` (empty without a dominant country)."""
-    points: dict[str, list[tuple[float, float]]] = {}
+#: Cell of the index of the first readings' cities, on each axis of the unit sphere: two points less than
+#: ``COHERENCE_KM`` apart (a chord of 0.047) are in the same or a neighbouring cell.
+_CELL = 0.05
+#: Cells of the local points' index, in degrees: the size of the box ``_local_support`` looks in.
+_LOCAL_CELL = (1.0, 1.5)
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int, int]:
+    p, lam = math.radians(lat), math.radians(lon)
+    return (math.floor(math.cos(p) * math.cos(lam) / _CELL), math.floor(math.cos(p) * math.sin(lam) / _CELL),
+            math.floor(math.sin(p) / _CELL))
+
+
+class _FirstReadings:
+    """The first readings of a document's names, indexed so that the evidence "the other names" give one
+    name is read from counts and a spatial index, not by comparing it with every other name.
+
+    The other names of a name are the mentions with a first reading, another surface, and a reading that
+    is not one of this name's own candidates; :meth:`others` gives them as an :class:`_Others` view.
+    """
+
+    def __init__(self, spans: list, tops: list, hinted: set[int]):
+        self.mentions: Counter[str] = Counter()  # entity id -> mentions read as it
+        self.unhinted: Counter[str] = Counter()  # ... not counting hints ("Post Road")
+        self.by_surface: dict[str, list[int]] = {}
+        self.tops = tops
+        self.hinted = hinted
+        self.named: dict[str, dict[str, None]] = {}  # admin-1 code -> the units read with it
+        self.held: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities (hints excluded)
+        self.cities: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities
+        self.in_country: dict[str | None, dict[str, None]] = {}  # country -> its cities and admin-1 units
+        self.grid: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
+        for j, t in enumerate(tops):
+            if t is None:
+                continue
+            self.mentions[t.id] += 1
+            self.by_surface.setdefault(spans[j].surface, []).append(j)
+            if j not in hinted:
+                self.unhinted[t.id] += 1
+            if t.kind == "admin1" and t.admin1:
+                self.named.setdefault(t.admin1, {})[t.id] = None
+            if t.kind == "city":
+                self.grid.setdefault(_cell(t.lat, t.lon), {})[t.id] = t
+                if t.admin1:
+                    self.cities.setdefault(t.admin1, {})[t.id] = None
+                    if j not in hinted:
+                        self.held.setdefault(t.admin1, {})[t.id] = None
+            if t.kind in ("city", "admin1"):
+                self.in_country.setdefault(t.country, {})[t.id] = None
+        self.views: dict[tuple[str, frozenset[str]], _Others] = {}
+
+    def others(self, surface: str, own: frozenset[str]) -> _Others:
+        """The other names of a name written ``surface`` whose candidates are ``own``."""
+        view = self.views.get((surface, own))
+        if view is None:
+            gone, gone_unhinted = Counter(), Counter()
+            for j in self.by_surface.get(surface, ()):
+                gone[self.tops[j].id] += 1
+                if j not in self.hinted:
+                    gone_unhinted[self.tops[j].id] += 1
+            absent = set(own) | {i for i, n in gone.items() if n == self.mentions[i]}
+            absent_unhinted = set(own) | {i for i, n in gone_unhinted.items() if n == self.unhinted[i]}
+            view = self.views[(surface, own)] = _Others(self, absent, absent_unhinted)
+        return view
+
+
+class _Others:
+    """The other names of one name: the first readings less the entities in ``absent`` (``absent_unhinted``
+    when hints do not count)."""
+
+    def __init__(self, readings: _FirstReadings, absent: set[str], absent_unhinted: set[str]):
+        self.r = readings
+        self.absent = absent
+        self.absent_unhinted = absent_unhinted
+        self._near: dict[str, bool] = {}
+
+    def _count(self, ids: dict[str, None] | None, cap: int = 2) -> int:
+        n = 0
+        for i in ids or ():
+            if i not in self.absent:
+                n += 1
+                if n == cap:
+                    break
+        return n
+
+    def cities_in_admin1(self, code: str) -> int:
+        """Distinct cities in admin-1 unit ``code`` (counted up to two)."""
+        return self._count(self.r.cities.get(code))
+
+    def places_in_country(self, code: str | None) -> int:
+        """Distinct cities and admin-1 units in country ``code`` (counted up to two)."""
+        return self._count(self.r.in_country.get(code))
+
+    def names_admin1(self, code: str | None) -> bool:
+        """Whether an admin-1 unit ``code`` is read."""
+        return bool(code) and self._count(self.r.named.get(code), 1) > 0
+
+    def holds_admin1(self, code: str | None) -> bool:
+        """Whether a city in admin-1 unit ``code`` is read (hints excluded)."""
+        return bool(code) and any(i not in self.absent_unhinted for i in self.r.held.get(code, ()))
+
+    def city_near(self, e) -> bool:
+        """Whether a city is read within ``COHERENCE_KM`` of ``e`` (not at its very point)."""
+        if e.id not in self._near:
+            self._near[e.id] = self._city_near(e)
+        return self._near[e.id]
+
+    def _city_near(self, e) -> bool:
+        x, y, z = _cell(e.lat, e.lon)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for dz in (-1, 0, 1):
+                    for i, t in self.r.grid.get((x + dx, y + dy, z + dz), {}).items():
+                        if i not in self.absent and abs(t.lat - e.lat) < COHERENCE_KM / 110 \
+                                and 0 < haversine_km(e.lat, e.lon, t.lat, t.lon) < COHERENCE_KM:
+                            return True
+        return False
+
+
+def _local_points(spans: list, country: str | None) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+    """Cell -> (surface, lat, lon) of the city readings in ``country`` (empty without a dominant country)."""
+    points: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
     if country is None:
         return points
     for span in spans:
-        pts = [(c.entity.lat, c.entity.lon) for c in span.candidates
-               if c.entity.kind == "city" and c.entity.country == country]
-        if pts:
-            points.setdefault(span.surface, []).extend(pts)
+        for c in span.candidates:
+            if c.entity.kind == "city" and c.entity.country == country:
+                la, lo = c.entity.lat, c.entity.lon
+                cell = (math.floor(la / _LOCAL_CELL[0]), math.floor(lo / _LOCAL_CELL[1]))
+                points.setdefault(cell, []).append((span.surface, la, lo))
     return points
 
 
-def _local_support(e, surface: str, local: dict[str, list[tuple[float, float]]]) -> int:
+def _local_support(e, surface: str, local: dict[tuple[int, int], list[tuple[str, float, float]]]) -> int:
     """How many other names of the document have a reading within ``LOCAL_KM`` of ``e``."""
-    n = 0
-    for other, pts in local.items():
-        if other == surface:
-            continue
-        if any(abs(la - e.lat) < 1.0 and abs(lo - e.lon) < 1.5 and haversine_km(e.lat, e.lon, la, lo) < LOCAL_KM
-               for la, lo in pts):
-            n += 1
-    return n
+    near = set()
+    cx, cy = math.floor(e.lat / _LOCAL_CELL[0]), math.floor(e.lon / _LOCAL_CELL[1])
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for other, la, lo in local.get((cx + dx, cy + dy), ()):
+                if other != surface and other not in near and abs(la - e.lat) < 1.0 and abs(lo - e.lon) < 1.5 \
+                        and haversine_km(e.lat, e.lon, la, lo) < LOCAL_KM:
+                    near.add(other)
+    return len(near)
 
 
 def _argmax(scores: list[float]) -> int:

@@ -43,7 +43,8 @@ def feature_names() -> list[str]:
     names = [f"cue:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
-              "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous"]
+              "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous",
+              "contains_other", "inside_other", "government_of&national"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
@@ -148,7 +149,7 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
 
 
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
-                     figures: Sequence, previous, headline: bool) -> dict[str, float]:
+                     figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
     e = m.entity
     words = sentence.words
@@ -172,6 +173,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
+        if e.kind == "country" or e.capital_of:
+            f["government_of&national"] = 1.0  # "il governo di Ankara"; not "the head of the Kherson administration"
+    others = [o.entity for o in neighbours if o is not m and o.entity is not None]
+    if any(_contains(e, o) for o in others):
+        f["contains_other"] = 1.0  # "near Gudumbali in the Lake Chad region": the region locates the town
+    if any(_contains(o, e) for o in others):
+        f["inside_other"] = 1.0
     if _government_possessive(text, sentence, end_idx, m.end, profile):
         f["government_possessive"] = 1.0
     if _cue_before(profile.source_cues, words, idx, 3):
@@ -228,19 +236,21 @@ def read_sentences(text: str, mentions: Sequence, lang: str) -> list[Sentence]:
 
 
 def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],
-                 dateline=None, weights: RoleWeights | None = None) -> None:
+                 weights: RoleWeights | None, dateline=None) -> None:
     """Give every resolved mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
-    (the trace of the decision); ``role`` is the weighed choice. Without fitted weights the cue
-    role stands.
+    (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`).
+    With ``weights`` None the cue role stands.
     """
     from geo.events import event_profile
     from geo.roles import role_cues
 
-    weights = weights if weights is not None else load_weights()
     cues, profile = role_cues(lang), event_profile(lang)
     by_span = {(s.start, s.end): s for s in sentences}
+    by_sentence: dict[int, list] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
     first = min((s.start for s in sentences), default=0)
     previous = None
     lists: list[list] = []
@@ -250,7 +260,8 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
             continue
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
-                                      previous=previous, headline=sentence.start == first)
+                                      previous=previous, headline=sentence.start == first,
+                                      neighbours=by_sentence.get(m.sentence_start, ()))
         if m.features.get("in_list") and lists and lists[-1][-1] is previous:
             lists[-1].append(m)
         else:

@@ -261,13 +261,16 @@ def roles_from_figures(mentions: list, figures: list) -> None:
     # and a troop figure a deployment place of one an incident word made an incident place.
     troops = {(pid, f.quote_start) for f in figures if f.kind == "troops" for pid in f.place_ids}
     hurt = {(pid, f.quote_start) for f in figures if FIGURE_ROLES.get(f.kind) == "incident" for pid in f.place_ids}
+    by_sentence: dict[int, list] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
     for f in figures:
         role = FIGURE_ROLES.get(f.kind)
         if not role:
             continue
         ids = set(f.place_ids)
-        for m in mentions:
-            if m.entity is None or m.entity.id not in ids or m.sentence_start != f.quote_start:
+        for m in by_sentence.get(f.quote_start, ()):
+            if m.entity is None or m.entity.id not in ids:
                 continue
             key = (m.entity.id, f.quote_start)
             if m.role in ("mention", "participant") or (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
@@ -51,16 +52,12 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """Return the sentence span holding ``offset`` (the nearest before it if none does)."""
-    best = spans[0] if spans else (0, 0)
-    for s, e in spans:
-        if s <= offset:
-            best = (s, e)
-            if offset < e:
-                break
-        else:
-            break
-    return best
+    """Return the sentence span holding ``offset`` (the nearest before it if none does).
+
+    ``spans`` are in text order and do not overlap, as :func:`split_sentences` gives them.
+    """
+    k = bisect_right(spans, offset, key=lambda span: span[0])  # the sentences that start at or before offset
+    return spans[k - 1] if k else spans[0] if spans else (0, 0)
 
 
 # --------------------------------------------------------------------------- lists

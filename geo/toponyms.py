@@ -31,10 +31,10 @@ the tokens made by :mod:`geo.sentences`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-
-from geopy.distance import great_circle
+from itertools import accumulate
 
 from geo.cues import (
     Cues,
@@ -105,8 +105,22 @@ class Span:
     dateline: bool = False
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _SpanSet:
+    """Character spans (masks, persons), for overlap tests in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a span overlaps ``[start, end)``."""
+        k = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.reach[k - 1] > start
+
+
+def _overlaps(start: int, end: int, spans: _SpanSet) -> bool:
+    return spans.overlaps(start, end)
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Span]:
@@ -140,6 +154,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
     masked += organisation_spans(tokens, text, cues)
     masked += acronym_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues)
+    masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
     dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
@@ -306,7 +321,11 @@ def _route(a: Span, b: Span) -> bool:
     if x.kind != "city" or y.kind != "city":
         return False
     big = min(x.population, y.population) >= COMPOUND_CITY_MIN_POPULATION
-    return big or great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= COMPOUND_ROUTE_KM
+    if big:
+        return True
+    from geopy.distance import great_circle  # here: importing geopy costs a tenth of a second at start-up
+
+    return great_circle((x.lat, x.lon), (y.lat, y.lon)).km <= COMPOUND_ROUTE_KM
 
 
 def _hyphen_compounds(spans: list[Span], text: str, folded: str, cues: Cues) -> list[Span]:

@@ -59,7 +59,8 @@ def countries_layer(gazetteer: Any, tolerance: float = TOLERANCE, decimals: int 
     -------
     dict
         ``{"precision": decimals, "countries": [{"id": entity id, "e": encoded polygons}]}``,
-        cached per gazetteer object.
+        cached per gazetteer object, and for the embedded gazetteer in the user's cache
+        (:mod:`geo.cache`) under its data files, this module's code and the shapely version.
     """
     if gazetteer is None:
         return {"precision": decimals, "countries": []}
@@ -70,6 +71,22 @@ def countries_layer(gazetteer: Any, tolerance: float = TOLERANCE, decimals: int 
         cached = {}
     if key in cached:
         return cached[key]
+    if callable(getattr(gazetteer, "fingerprint", None)):  # the embedded gazetteer: compiled once, kept on disk
+        from pathlib import Path
+
+        from geo.cache import cached_data, fingerprint
+
+        sources = [Path(__file__), Path(encode_polygons.__code__.co_filename)]
+        extra = [gazetteer.fingerprint(), str(tolerance), str(decimals), shapely.__version__,
+                 shapely.geos_version_string]
+        cached[key] = cached_data("basemap", fingerprint(sources, extra),
+                                  lambda: _countries_layer(gazetteer, tolerance, decimals))
+    else:
+        cached[key] = _countries_layer(gazetteer, tolerance, decimals)
+    return cached[key]
+
+
+def _countries_layer(gazetteer: Any, tolerance: float, decimals: int) -> dict[str, Any]:
     countries, skipped = [], []
     for entity in gazetteer.entities(kinds=("country",)):
         try:
@@ -87,5 +104,4 @@ def countries_layer(gazetteer: Any, tolerance: float = TOLERANCE, decimals: int 
     if skipped:
         warnings.warn(f"offline basemap: {len(skipped)} countries are not in longitude/latitude degrees and "
                       f"are left out (e.g. {', '.join(skipped[:3])})", stacklevel=2)
-    cached[key] = {"precision": decimals, "countries": countries}
-    return cached[key]
+    return {"precision": decimals, "countries": countries}

@@ -3,11 +3,11 @@
 The columns are the output contract of ``places.geojson`` and ``figures.geojson``
 (README, "Outputs").
 
-Geometry of a figure: the union of its places' geometries.  Polygons are dissolved;
-a city lying inside one of the figure's areas is already covered and adds nothing; a
-city outside every area is kept as a point, so a figure over areas and outside cities
-is a ``GeometryCollection`` of the dissolved area and those points.  A figure over
-cities only is a ``Point`` or ``MultiPoint``; a figure with no place has no geometry.
+Geometry of a figure: a ``MultiPoint`` of its places' representative points (the gazetteer's
+point of each place, the ``lat``, ``lon`` of ``mentions.jsonl``), one per place in ``place_ids``
+order; a figure with no place has no geometry.  The places' outlines are not repeated on every
+figure: they live once in the places frame (``places.geojson``), joined on ``place_id``, so that
+10,000 figures over a few countries stay small.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import GeometryCollection, Point
+from shapely.geometry import MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import GazetteerError
@@ -108,20 +108,20 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
                     "place_id": entity.id, "name": entity.name,
                     "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
                     "country": entity.country or None, "roles": set(), "mentions": 0,
-                    "surfaces": [], "documents": [], "confidence": 0.0, "dates": set(),
+                    "surfaces": [], "documents": {}, "confidence": 0.0, "dates": set(),
                 }
             rec["roles"].add(mention.role if mention.role in ROLES else "mention")
             rec["mentions"] += 1
             if mention.surface not in rec["surfaces"]:
                 rec["surfaces"].append(mention.surface)
-            if mention.doc_id not in rec["documents"]:
-                rec["documents"].append(mention.doc_id)
+            rec["documents"][mention.doc_id] = None  # distinct, in order
             rec["confidence"] = max(rec["confidence"], float(mention.confidence))
             if getattr(mention, "date", None):
                 rec["dates"].add(mention.date)
     rows = []
     for place_id, rec in records.items():
         rec["roles"] = [r for r in ROLES if r in rec["roles"]]
+        rec["documents"] = list(rec["documents"])
         rec["dates"] = sorted(rec["dates"])
         rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)
         rows.append({**rec, "geometry": place_geometry(entities[place_id], gazetteer)})
@@ -129,15 +129,15 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
 
 
 def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
-    """One row per figure, with the geometry covering its places.
+    """One row per figure, with its places' points as geometry.
 
     Parameters
     ----------
     parsed : list of ParsedDocument
         The documents with their figures.
     gazetteer : Gazetteer or None
-        Gives the places' geometries; an id it does not know falls back to the entity of
-        a mention with that id, and is otherwise left out of the geometry.
+        Gives the places' points; an id it does not know falls back to the entity of a
+        mention with that id, and is otherwise left out of the geometry.
 
     Returns
     -------
@@ -151,16 +151,17 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
         for mention in doc.mentions:
             if mention.entity is not None:
                 known.setdefault(mention.entity.id, mention.entity)
-    geom_cache: dict[str, BaseGeometry | None] = {}
-    cover_cache: dict[tuple[str, ...], BaseGeometry | None] = {}
+    point_cache: dict[str, Point | None] = {}
+    points_cache: dict[tuple[str, ...], MultiPoint | None] = {}
     seen_ids: set[str] = set()
     rows = []
     for doc in parsed:
         for fig in doc.figures:
             key = tuple(dict.fromkeys(fig.place_ids))
-            if key not in cover_cache:
-                geoms = [_lookup_geometry(pid, gazetteer, known, geom_cache) for pid in key]
-                cover_cache[key] = cover([g for g in geoms if g is not None])
+            if key not in points_cache:
+                points = [_lookup_point(pid, gazetteer, known, point_cache) for pid in key]
+                points = [pt for pt in points if pt is not None]
+                points_cache[key] = MultiPoint(points) if points else None
             figure_id = fig.figure_id or f"{fig.doc_id}:{fig.start}"
             if figure_id in seen_ids:
                 n = 2
@@ -174,42 +175,11 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
                 "places": list(fig.places), "place_ids": list(fig.place_ids), "date": fig.date or None,
                 "quote": fig.quote, "document": fig.doc_id, "start": int(fig.start), "end": int(fig.end),
                 "source": fig.source or None, "per_unit": bool(fig.per_unit), "date_end": fig.date_end or None,
-                "unit": fig.unit or None, "geometry": cover_cache[key],
+                "unit": fig.unit or None, "geometry": points_cache[key],
             })
     dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
               "per_unit": "bool", "date": "datetime64[s]", "date_end": "datetime64[s]"}  # dates: NaT when unknown
     return _frame(rows, FIGURE_COLUMNS, dtypes)
-
-
-def cover(geoms: Sequence[BaseGeometry]) -> BaseGeometry | None:
-    """The geometry covering several places (rules in the module docstring).
-
-    Parameters
-    ----------
-    geoms : sequence of shapely geometries
-        The places' geometries.
-
-    Returns
-    -------
-    shapely geometry or None
-        ``None`` for no geometry; a (Multi)Point, a (Multi)Polygon, or a
-        ``GeometryCollection`` of one dissolved area and the points outside it.
-    """
-    geoms = [g for g in geoms if g is not None and not g.is_empty]
-    if not geoms:
-        return None
-    areas = [shapely.make_valid(g) for g in geoms if g.geom_type in _AREA_TYPES]
-    points = [g for g in geoms if g.geom_type in _POINT_TYPES]
-    others = [g for g in geoms if g.geom_type not in _AREA_TYPES + _POINT_TYPES]
-    if not areas and not others:
-        return shapely.union_all(points)
-    area = shapely.union_all(areas + others) if len(areas) + len(others) > 1 else (areas + others)[0]
-    area = polygons_only(area)
-    outside = [p for p in points if not area.covers(p)]
-    if not outside:
-        return area
-    parts = list(getattr(area, "geoms", [area])) if area.geom_type == "GeometryCollection" else [area]
-    return GeometryCollection(parts + [shapely.union_all(outside)])
 
 
 def polygons_only(geom: BaseGeometry) -> BaseGeometry:
@@ -220,8 +190,8 @@ def polygons_only(geom: BaseGeometry) -> BaseGeometry:
     return shapely.union_all(polys) if polys else geom
 
 
-def _lookup_geometry(place_id: str, gazetteer: Any, known: dict[str, Entity],
-                     cache: dict[str, BaseGeometry | None]) -> BaseGeometry | None:
+def _lookup_point(place_id: str, gazetteer: Any, known: dict[str, Entity],
+                  cache: dict[str, Point | None]) -> Point | None:
     if place_id in cache:
         return cache[place_id]
     entity = known.get(place_id)
@@ -230,7 +200,7 @@ def _lookup_geometry(place_id: str, gazetteer: Any, known: dict[str, Entity],
             entity = gazetteer.get(place_id)
         except (GazetteerError, KeyError, LookupError):
             entity = None
-    cache[place_id] = place_geometry(entity, gazetteer) if entity is not None else None
+    cache[place_id] = Point(entity.lon, entity.lat) if entity is not None else None
     return cache[place_id]
 
 

@@ -8,17 +8,8 @@ arrays.  Characters are ASCII 63-126: no ``<`` or ``>``, nothing that can close 
 
 from __future__ import annotations
 
+import numpy as np
 from shapely.geometry.base import BaseGeometry
-
-
-def _encode_value(value: int) -> str:
-    value = ~(value << 1) if value < 0 else value << 1
-    chars = []
-    while value >= 0x20:
-        chars.append(chr((0x20 | (value & 0x1F)) + 63))
-        value >>= 5
-    chars.append(chr(value + 63))
-    return "".join(chars)
 
 
 def encode_ring(coords, precision: int) -> str:
@@ -26,20 +17,26 @@ def encode_ring(coords, precision: int) -> str:
 
     The closing vertex (equal to the first) is left out: Leaflet closes polygons itself.
     Consecutive vertices that round to the same point are written once; a ring left with
-    fewer than three vertices is ``""``.
+    fewer than three vertices is ``""``.  (Computed with numpy, a country's outline at a time.)
     """
-    factor = 10 ** precision
-    points = [(round(lat * factor), round(lon * factor)) for lon, lat, *_ in coords]
-    if len(points) > 1 and points[0] == points[-1]:
-        points.pop()
-    kept = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    xy = np.asarray(coords, dtype=float)
+    if xy.ndim != 2 or len(xy) == 0:
+        return ""
+    points = np.rint(xy[:, [1, 0]] * 10**precision).astype(np.int64)  # (lat, lon), rounded half to even
+    if len(points) > 1 and (points[0] == points[-1]).all():
+        points = points[:-1]
+    kept = points[np.r_[True, (points[1:] != points[:-1]).any(axis=1)]]
     if len(kept) < 3:
         return ""
-    out, last = [], (0, 0)
-    for point in kept:
-        out.append(_encode_value(point[0] - last[0]) + _encode_value(point[1] - last[1]))
-        last = point
-    return "".join(out)
+    deltas = np.diff(kept, axis=0, prepend=np.zeros((1, 2), dtype=np.int64)).reshape(-1)
+    values = np.where(deltas < 0, ~(deltas << 1), deltas << 1)  # zigzag: the sign in the lowest bit
+    # Five bits a character, lowest first, 0x20 on every character but a value's last; offset by 63.
+    n_chunks = max(1, (int(values.max()).bit_length() + 4) // 5)
+    shifts = 5 * np.arange(n_chunks)
+    rest = values[:, None] >> shifts
+    codes = (rest & 0x1F) | np.where((rest >> 5) > 0, 0x20, 0)
+    emitted = np.c_[np.ones(len(values), dtype=bool), rest[:, 1:] > 0]
+    return (codes[emitted] + 63).astype(np.uint8).tobytes().decode("ascii")
 
 
 def decode_ring(text: str, precision: int) -> list[tuple[float, float]]:

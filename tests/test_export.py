@@ -56,7 +56,26 @@ def test_geojson_values_lists_and_nulls(frames, tmp_path):
     assert no_place["geometry"] is None and no_place["properties"]["places"] == []
     two = by_id["southern-front-f5"]["geometry"]
     assert two["type"] == "MultiPoint"
-    assert sorted(two["coordinates"]) == [[30.5238, 50.4547], [36.2527, 49.9808]]  # longitude first
+    assert two["coordinates"] == [[36.2527, 49.9808], [30.5238, 50.4547]]  # longitude first, place_ids order
+
+
+def test_figures_geojson_carries_points_and_place_ids_whose_shapes_are_in_places(frames, tmp_path):
+    places, figures = frames
+    write_geojson(places, tmp_path / "places.geojson")
+    write_geojson(figures, tmp_path / "figures.geojson")
+    shapes = {f["properties"]["place_id"]: f["geometry"]
+              for f in json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["features"]}
+    features = json.loads((tmp_path / "figures.geojson").read_text(encoding="utf-8"))["features"]
+    over_areas = 0
+    for f in features:
+        ids = f["properties"]["place_ids"]
+        assert all(pid in shapes for pid in ids)
+        if f["geometry"] is None:
+            assert ids == []
+            continue
+        assert f["geometry"]["type"] == "MultiPoint" and len(f["geometry"]["coordinates"]) == len(ids)
+        over_areas += any(shapes[pid]["type"] in ("Polygon", "MultiPolygon") for pid in ids)
+    assert over_areas >= 3  # Ukraine, the Kherson region, the Baltic states: drawn from places.geojson
 
 
 def test_geojson_polygons_follow_the_right_hand_rule_and_are_rounded():

@@ -8,7 +8,7 @@ import pytest
 from shapely.geometry import MultiPoint, Point, box
 
 from geo.model import ROLES, Document, Entity, Figure, Mention, ParsedDocument
-from layers.frames import FIGURE_COLUMNS, PLACE_COLUMNS, cover, figures_frame, places_frame
+from layers.frames import FIGURE_COLUMNS, PLACE_COLUMNS, figures_frame, places_frame
 
 
 def _row(frame, key, value):
@@ -90,27 +90,29 @@ def test_figures_frame_columns_and_types(demo_parsed, demo_gaz):
     assert demo_parsed[0].document.text[row["start"]:row["end"]] == "circa 12.000 soldati"
 
 
-def test_figure_geometry_covers_its_places(demo_parsed, demo_gaz):
+def test_figure_geometry_is_its_places_points_not_their_outlines(demo_parsed, demo_gaz):
     figures = figures_frame(demo_parsed, demo_gaz)
     by_places = {tuple(r["place_ids"]): r.geometry for _, r in figures.iterrows()}
-    assert by_places[("country:UA",)].equals(demo_gaz.geometry("country:UA"))
+    ukraine = demo_gaz.get("country:UA")
+    # A figure over a country is the country's point: its outline lives once, in the places frame.
+    assert by_places[("country:UA",)].equals(MultiPoint([(ukraine.lon, ukraine.lat)]))
+    baltic = by_places[("region:baltic-states",)]
+    assert baltic.geom_type == "MultiPoint" and baltic.area == 0
+    kharkiv, kyiv = demo_gaz.get("geonames:706483"), demo_gaz.get("geonames:703448")
     two_cities = by_places[("geonames:706483", "geonames:703448")]
-    assert two_cities.geom_type == "MultiPoint" and len(two_cities.geoms) == 2
+    assert [(p.x, p.y) for p in two_cities.geoms] == [(kharkiv.lon, kharkiv.lat), (kyiv.lon, kyiv.lat)]
     assert by_places[()] is None  # the figure with no place
+    assert set(figures.geometry.dropna().geom_type) == {"MultiPoint"}
 
 
-def test_cover_rules():
-    area = box(0, 0, 10, 10)
-    inside, outside = Point(5, 5), Point(20, 20)
-    assert cover([]) is None
-    assert cover([inside]).equals(inside)
-    assert cover([inside, outside]).equals(MultiPoint([inside, outside]))
-    assert cover([area, inside]).equals(area)  # a city inside the area adds nothing
-    mixed = cover([area, inside, outside])
-    assert mixed.geom_type == "GeometryCollection"
-    assert [g.wkt for g in mixed.geoms] == [area.wkt, outside.wkt]
-    dissolved = cover([box(0, 0, 10, 10), box(10, 0, 20, 10)])
-    assert dissolved.geom_type == "Polygon" and dissolved.area == pytest.approx(200)
+def test_every_figure_place_has_its_shape_in_the_places_frame(demo_parsed, demo_gaz):
+    places = places_frame(demo_parsed, demo_gaz).set_index("place_id")
+    figures = figures_frame(demo_parsed, demo_gaz)
+    for _, fig in figures.iterrows():
+        for pid, point in zip(fig["place_ids"], getattr(fig.geometry, "geoms", []), strict=True):
+            shape = places.loc[pid, "geometry"]
+            assert shape.equals(demo_gaz.geometry(pid))
+            assert shape.covers(point)  # the figure's point lies on the place the places frame draws
 
 
 def test_missing_and_repeated_figure_ids_are_made_unique(demo_gaz):
@@ -122,13 +124,14 @@ def test_missing_and_repeated_figure_ids_are_made_unique(demo_gaz):
     figures = figures_frame([doc], demo_gaz)
     assert list(figures["figure_id"]) == ["d:0", "d:0#2"]
     # An id neither the gazetteer nor a mention knows is left out of the geometry.
-    assert figures.geometry.iloc[0].equals(Point(odesa.lon, odesa.lat))
+    assert figures.geometry.iloc[0].equals(MultiPoint([Point(odesa.lon, odesa.lat)]))
 
 
-def test_a_figure_place_known_only_to_the_gazetteer_still_gets_a_shape(demo_gaz):
+def test_a_figure_place_known_only_to_the_gazetteer_still_gets_its_point(demo_gaz):
     fig = Figure("d", "troops", 300, 0, 3, "300 troops went to Poland.", place_ids=["country:PL"])
     figures = figures_frame([ParsedDocument(Document("d", fig.quote), "en", None, [], [fig])], demo_gaz)
-    assert figures.geometry.iloc[0].equals(demo_gaz.geometry("country:PL"))
+    poland = demo_gaz.get("country:PL")
+    assert figures.geometry.iloc[0].equals(MultiPoint([(poland.lon, poland.lat)]))
 
 
 def test_empty_input_gives_empty_frames_with_the_columns(demo_gaz):

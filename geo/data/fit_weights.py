@@ -106,9 +106,9 @@ class FigureCase:
     n_gold: int
 
 
-def collect(folder: Path) -> tuple[list, list]:
-    """Per article: (features, cue role, gold role) of each aligned mention, and (features, cue, label)
-    of each candidate place of each aligned figure."""
+def collect(folder: Path, fitted) -> tuple[list, list]:
+    """Per article: (features, cue role, gold role) of each aligned mention, and the candidate places of
+    each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
     from geo.figure_places import candidates, list_mates, pair_features
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
@@ -118,7 +118,7 @@ def collect(folder: Path) -> tuple[list, list]:
     per_article, place_rows = [], []
     for art in load_articles(folder):
         doc = Document(doc_id=art["id"], text=art["text"], date=art["date"])
-        parsed = parse_document(doc, gazetteer=gazetteer)
+        parsed = parse_document(doc, gazetteer=gazetteer, fitted=fitted)
         per_article.append([(m.features, m.cue_role, gold) for m, gold in aligned_mentions(art, parsed.mentions)])
         sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
         canon = {p["canonical"]: p for p in art["places"]}
@@ -141,7 +141,7 @@ def collect(folder: Path) -> tuple[list, list]:
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
 
 
-def collect_examples(path: Path = EXAMPLES_PATH) -> list[tuple[dict[str, float], str, str]]:
+def collect_examples(path: Path = EXAMPLES_PATH, fitted=None) -> list[tuple[dict[str, float], str, str]]:
     """(features, cue role, gold role) of the places of the sentences written for the fit."""
     import yaml
 
@@ -152,7 +152,7 @@ def collect_examples(path: Path = EXAMPLES_PATH) -> list[tuple[dict[str, float],
     rows = []
     for k, ex in enumerate(yaml.safe_load(path.read_text(encoding="utf-8"))):
         doc = Document(doc_id=f"example{k}", text=ex["text"], lang=ex["lang"])
-        parsed = parse_document(doc, gazetteer=gazetteer)
+        parsed = parse_document(doc, gazetteer=gazetteer, fitted=fitted)
         cursor = 0
         for surface, role in ex["places"]:
             a = ex["text"].index(surface, cursor)
@@ -324,10 +324,14 @@ def main(argv: list[str] | None = None) -> int:
     if not any(args.data.glob("*.gold.json")):
         print(f"fit_weights.py: error: no *.gold.json in {args.data}", file=sys.stderr)
         return 2
-    per_article, place_rows = collect(args.data)
+    from geo.pipeline import Fitted
+
+    # Pass 1: the role features do not depend on any weights; pass 2 reads the figures' candidates with
+    # the roles just fitted, as the pipeline will.
+    per_article, _ = collect(args.data, Fitted(None, None))
     rows = [r for rows in per_article for r in rows]
     print(f"{len(per_article)} articles, {len(rows)} aligned mentions; cue rules' accuracy {cue_accuracy(rows):.3f}")
-    examples = collect_examples()
+    examples = collect_examples(fitted=Fitted(None, None))
     print(f"{len(examples)} places of the written examples ({EXAMPLES_PATH.name}) join every fit")
     scores = {c: cross_validate(per_article, c, examples) for c in C_GRID}
     for c, acc in scores.items():
@@ -340,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {args.out}")
     from geo.figure_places import WEIGHTS_PATH as PLACE_WEIGHTS_PATH
 
+    _, place_rows = collect(args.data, Fitted(weights, None))
     flat = [case for cases in place_rows for case in cases]
     print(f"{len(flat)} aligned figures; figure-place F1 of the cue rules {f1(*cue_place_scores(flat)):.3f}")
     place_cv = {c: cross_validate_places(place_rows, c) for c in C_GRID}
@@ -352,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                         n=sum(len(case.rows) for case in flat))
     print(f"wrote {place_out}")
     if args.check is not None:
-        check_roles, check_places = collect(args.check)
+        check_roles, check_places = collect(args.check, Fitted(weights, pweights))
         check = [r for rows in check_roles for r in rows]
         print(f"check on {args.check.name} ({len(check)} aligned mentions): cue rules {cue_accuracy(check):.3f}, "
               f"weighed {accuracy(weights, check):.3f}")

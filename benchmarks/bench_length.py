@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Length benchmark: one long document, end to end, at several sizes; time per MB and peak memory.
+
+    python benchmarks/bench_length.py [--sizes 0.25,1,4,16] [--keep DIR]
+
+Each document is English news text made by repeating varied sentences: the bundled English sample
+(one paragraph in ten) and sentences written from a few templates, filled with the gazetteer's
+cities, capitals, countries and admin-1 units (seeded, so every run reads the same text).  The names
+vary as they do in a long report: many distinct places, the big ones named again and again.
+
+Every size runs ``make_map.py DOC -o OUT -q`` in its own process; the time is the whole process's
+wall time, the memory its peak resident set (``os.wait4``).  Printed per size: MB, mentions, figures,
+seconds, seconds per MB, the ratio of seconds per MB to the smallest size's, CPU seconds (less
+sensitive than wall time to other work on a shared machine) and peak MB.  The target
+(issue 16) is a ratio within 1.5 at every size, and memory that grows no faster than the text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+#: Sentences of the generated paragraphs; the fields are filled with gazetteer names and numbers.
+TEMPLATES = (
+    "At least {n} soldiers arrived in {city} on {day}, officials in {capital} said.",
+    "Shelling hit {city} and {city2} overnight; {m} civilians were killed and {k} wounded, "
+    "according to the {region} administration.",
+    "The government of {country} said about {n} troops would be deployed to {country2} in the coming weeks.",
+    "Reporters in {city} counted more than {n} explosions near the border with {country}.",
+    "Ministers met in {capital} on {day} and agreed to send up to {n} troops to {country}, {country2} "
+    "and {country3}.",
+    "Local authorities in {region} reported {m} attacks in the past week.",
+    "The convoy left {city} for {city2} on {day} with {n} vehicles.",
+)
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+NUMBERS = ("12", "40", "300", "1,000", "5,000", "about 700", "nearly 2,500")
+
+
+def name_pools(gazetteer) -> dict[str, list[str]]:
+    """Names to fill the templates with: cities of 200,000 people or more, capitals, countries, admin-1 units."""
+    def names(kinds, keep=lambda e: True) -> list[str]:
+        return sorted({e.name for e in gazetteer.entities(kinds) if e.name.isascii() and keep(e)})
+
+    return {"city": names(["city"], lambda e: e.population >= 200_000),
+            "capital": names(["city"], lambda e: bool(e.capital_of)),
+            "country": names(["country"]), "region": names(["admin1"])}
+
+
+def long_document(n_bytes: int, pools: dict[str, list[str]], sample: str, seed: int = 0) -> str:
+    """An English document of about ``n_bytes`` bytes (see the module docstring).
+
+    Parameters
+    ----------
+    n_bytes : int
+        Size to reach, in UTF-8 bytes.
+    pools : dict
+        From :func:`name_pools`.
+    sample : str
+        A sample article, repeated as one paragraph in ten.
+    seed : int
+        Seed of the random choices.
+
+    Returns
+    -------
+    str
+    """
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    while size < n_bytes:
+        if rng.random() < 0.1:
+            para = sample
+        else:
+            para = " ".join(rng.choice(TEMPLATES).format(
+                n=rng.choice(NUMBERS), m=rng.randint(2, 30), k=rng.randint(2, 60), day=rng.choice(DAYS),
+                city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
+                capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
+                country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
+                region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
+        parts.append(para)
+        size += len(para.encode("utf-8")) + 2
+    return "\n\n".join(parts)
+
+
+def run_once(doc: Path, out: Path) -> tuple[float, float, float]:
+    """Run the command line on one document; return (wall seconds, CPU seconds, peak resident MB) of its process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "make_map.py"), str(doc), "-o", str(out), "-q"], cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"make_map.py failed on {doc} (exit {proc.returncode})")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="0.25,1,4,16", help="comma-separated document sizes in MB")
+    p.add_argument("--keep", default=None, help="write the documents and outputs here (default: a temporary folder)")
+    args = p.parse_args(argv)
+    sizes = [float(s) for s in args.sizes.split(",")]
+
+    from geo.gazetteer import load_gazetteer
+
+    pools = name_pools(load_gazetteer())
+    sample = (ROOT / "samples" / "en_zaporizhzhia_front.txt").read_text(encoding="utf-8").strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(args.keep or tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        print(f"{'MB':>6} {'mentions':>9} {'figures':>8} {'seconds':>8} {'s/MB':>7} {'ratio':>6} {'cpu s':>7} "
+              f"{'peak MB':>8}")
+        first = None
+        for mb in sizes:
+            doc = work / f"long_{mb:g}MB.txt"
+            doc.write_text(long_document(int(mb * 1_000_000), pools, sample), encoding="utf-8")
+            real_mb = doc.stat().st_size / 1_000_000
+            out = work / f"out_{mb:g}MB"
+            seconds, cpu, peak = run_once(doc, out)
+            with (out / "mentions.jsonl").open(encoding="utf-8") as f:
+                mentions = sum(len(json.loads(line)["toponyms"]) for line in f)
+            figures = len(json.loads((out / "figures.geojson").read_text(encoding="utf-8"))["features"])
+            per_mb = seconds / real_mb
+            first = first or per_mb
+            print(f"{real_mb:6.2f} {mentions:9d} {figures:8d} {seconds:8.1f} {per_mb:7.1f} {per_mb / first:6.2f} "
+                  f"{cpu:7.1f} {peak:8.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,126 @@
+"""A cache, in the user's cache folder, of data Atlante compiles from its own files at start-up.
+
+Reading the YAML lexicons and the word frequencies takes longer than mapping one article; their
+compiled form is kept in ``$ATLANTE_CACHE_DIR``, else ``$XDG_CACHE_HOME/atlante``, else
+``~/.cache/atlante``.  Every entry is named by a hash of what it was compiled from (the files'
+contents, package versions, the Python version), so an edited lexicon or an upgraded package is
+compiled again, never read stale.  When the folder cannot be created or written, the data is
+compiled in memory as before: the cache only saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Environment variable naming the cache folder; an empty value turns the cache off.
+CACHE_ENV = "ATLANTE_CACHE_DIR"
+#: Entries kept per name (the newest ones).
+KEEP = 3
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (not created here), or None when ``ATLANTE_CACHE_DIR`` is set empty."""
+    if CACHE_ENV in os.environ:
+        value = os.environ[CACHE_ENV]
+        return Path(value) if value else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "atlante"
+
+
+def fingerprint(files: Iterable[Path] = (), extra: Iterable[str] = ()) -> str:
+    """A hash of the files' names (with their folder's) and contents, of ``extra`` and of the Python version.
+
+    Parameters
+    ----------
+    files : iterable of Path
+        Source files of the cached data, in a stable order.
+    extra : iterable of str
+        Anything else the data depends on (a package's version).
+
+    Returns
+    -------
+    str
+        Twenty hexadecimal digits.
+    """
+    h = hashlib.sha256(sys.version.encode())
+    for part in extra:
+        h.update(b"\0" + part.encode())
+    for path in files:
+        h.update(b"\0" + f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def entry_path(name: str, key: str, suffix: str) -> Path | None:
+    """Where the entry ``name`` compiled with ``key`` lives (None without a cache folder)."""
+    folder = cache_dir()
+    return None if folder is None else folder / f"{name}-{key}{suffix}"
+
+
+def publish(path: Path, write: Callable[[Path], None]) -> bool:
+    """Write a cache entry through a temporary file in its folder, then move it into place.
+
+    Of the older entries of the same name, the ``KEEP - 1`` newest stay (two checkouts of different
+    versions can share the folder); the others are removed.  Returns False, leaving nothing behind, when the
+    folder cannot be created or written.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        stem = path.name.rsplit("-", 1)[0]
+        others = [p for p in path.parent.glob(f"{stem}-*{path.suffix}")
+                  if p != path and p.name.rsplit("-", 1)[0] == stem]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP - 1 :]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return False
+    return True
+
+
+def cached_data(name: str, key: str, build: Callable[[], T]) -> T:
+    """Plain data (dicts, lists, strings, numbers) compiled by ``build``, read from the cache when
+    an entry with this ``key`` exists, else built and stored (see the module docstring).
+
+    Parameters
+    ----------
+    name : str
+        Entry name, such as ``"lexicons"``.
+    key : str
+        From :func:`fingerprint`.
+    build : callable
+        Compiles the data; its result must be serialisable by :mod:`marshal`.
+
+    Returns
+    -------
+    The data.
+    """
+    path = entry_path(name, key, ".marshal")
+    if path is not None:
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # missing, unreadable or damaged: compile again
+    value: Any = build()
+    if path is not None:
+        try:
+            data = marshal.dumps(value)
+        except ValueError:  # a type marshal does not write (a YAML date): keep it in memory only
+            return value
+        publish(path, lambda tmp: tmp.write_bytes(data))
+    return value
