@@ -76,8 +76,26 @@ class Report:
 
 @dataclass
 class _Event:
+    """An event being built, with what a new report must agree with: the same answer as comparing it
+    with every member (the value intervals' extremes, the dates' extremes, the distinct place sets)."""
+
     members: list[Report] = field(default_factory=list)
     documents: set[str] = field(default_factory=set)
+    min_high: float = math.inf
+    max_low: float = -math.inf
+    first_day: int | None = None
+    last_day: int | None = None
+    place_sets: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(self, r: Report, lo: float, hi: float) -> None:
+        self.members.append(r)
+        self.documents.add(r.document)
+        self.min_high, self.max_low = min(self.min_high, hi), max(self.max_low, lo)
+        if r.date is not None:
+            d = r.date.toordinal()
+            self.first_day = d if self.first_day is None else min(self.first_day, d)
+            self.last_day = d if self.last_day is None else max(self.last_day, d)
+        self.place_sets.add(r.place_ids)
 
 
 class Places:
@@ -127,7 +145,8 @@ class Places:
             return frozenset(found)
         return frozenset({e.country or place_id})
 
-    def match(self, a: Sequence[str], b: Sequence[str]) -> bool:
+    @functools.cache  # noqa: B019 - one Places per run, a few thousand place sets
+    def match(self, a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         """Whether a place of ``a`` and a place of ``b`` are the same or one holds the other."""
         return any(p == q or p in self.holders(q) or q in self.holders(p) for p in a for q in b)
 
@@ -183,23 +202,33 @@ class Merger:
                 lo, hi = _interval(r, self._margins)
                 keys = [(r.kind, r.status, r.per_unit, c, b) for c in sorted(countries)
                         for b in _buckets(lo - self._slack, hi + self._slack)]
+            lo, hi = _interval(r, self._margins)
             chosen = None
             for i in sorted({i for k in keys for i in self._candidates(blocks.get(k), r)}):
-                ev = events[i]
-                if r.document not in ev.documents and all(self.compatible(r, m) for m in ev.members):
+                if self._fits(events[i], r, lo, hi):
                     chosen = i
                     break
             if chosen is None:
                 chosen = len(events)
                 events.append(_Event())
-            events[chosen].members.append(r)
-            events[chosen].documents.add(r.document)
+            events[chosen].add(r, lo, hi)
             day = r.date.toordinal() if r.date is not None else None
             for k in keys:
                 slot = blocks[k][day]
                 if not slot or slot[-1] != chosen:
                     slot.append(chosen)
         return [ev.members for ev in events]
+
+    def _fits(self, ev: _Event, r: Report, lo: float, hi: float) -> bool:
+        """Whether ``r`` is compatible with every report of ``ev`` (found through ``r``'s blocks: same kind,
+        status and per-unit reading), from the event's summaries rather than report by report."""
+        if r.document in ev.documents or lo > ev.min_high + self._slack or ev.max_low > hi + self._slack:
+            return False
+        if r.date is not None and ev.first_day is not None:
+            d, w = r.date.toordinal(), self.window(r.kind)
+            if d - ev.first_day > w or ev.last_day - d > w:
+                return False
+        return all(self.places.match(r.place_ids, p) for p in ev.place_sets)
 
     def _candidates(self, days: Mapping[int | None, list[int]] | None, r: Report) -> set[int]:
         if not days:
