@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             # KIND has no split field: the whole dev set is scored.
             split = "all" if name == "kind_it_dev" else a.split
             print_table(name, run_corpus(name, split, workdir))
-            n, seconds = places_throughput(name)
+            n, seconds, _ = places_throughput(name)
             print(f"  text -> places alone: {n} docs in {seconds:.2f} s = {n / seconds:.0f} docs/s")
             share = demonym_share(name)
             if share:

@@ -17,3 +17,8 @@ class GazetteerError(AtlanteError):
 
 class GeocoderError(AtlanteError):
     """An online geocoder failed (unreachable, timed out, refused) or was misconfigured."""
+
+
+class LexiconSchemaError(AtlanteError, ValueError):
+    """A lexicon file holds a key its schema (``geo/lexicons/schema.yaml``) does not know, misses a
+    required one, or holds a value of the wrong type; the message names the file and the key."""

@@ -31,9 +31,9 @@ EVENT_CLASSES = ("kill", "wound", "intercept", "attack", "exercise", "deploy", "
 INCIDENT_CLASSES = frozenset({"kill", "wound", "intercept", "attack"})
 DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
-#: The keys every ``events.yaml`` must hold, and no others.
+#: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators")
+              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 @dataclass(frozen=True)
 class EventProfile:
-    """One language's event lexicon, checked against :data:`FRAME_KEYS`."""
+    """One language's event lexicon (``events.yaml``, checked against ``geo/lexicons/schema.yaml``)."""
 
     lang: str
     triggers: dict[str, Phrases]
@@ -88,13 +88,12 @@ class EventProfile:
     of_words: frozenset[str]
     direction_words: Phrases
     subordinators: Phrases
+    agent_cues: Phrases
+    conflict_nouns: Phrases
+    between_words: Phrases
 
     def __hash__(self) -> int:
         return hash(self.lang)
-
-
-class LexiconSchemaError(ValueError):
-    """A lexicon file misses a key the schema requires, or holds one it does not know."""
 
 
 @cache
@@ -103,21 +102,12 @@ def event_profile(lang: str) -> EventProfile:
 
     Raises
     ------
-    LexiconSchemaError
-        When the file misses a key of :data:`FRAME_KEYS` or holds another one; the message names
-        the file and the key.
+    geo.errors.LexiconSchemaError
+        When the file does not follow ``geo/lexicons/schema.yaml`` (:func:`geo.lexicons.check`); the
+        message names the file and the key.
     """
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
-    path = lexicons.LEXICON_DIR / code / "events.yaml"
-    for key in FRAME_KEYS:
-        if key not in data:
-            raise LexiconSchemaError(f"{path}: missing key {key!r}")
-    for key, value in data.items():
-        if key not in FRAME_KEYS:
-            raise LexiconSchemaError(f"{path}: unknown key {key!r} (known: {', '.join(FRAME_KEYS)})")
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise LexiconSchemaError(f"{path}: key {key!r} must be a list of words")
     return EventProfile(
         lang=code,
         triggers={c: Phrases.of(data[c]) for c in EVENT_CLASSES},
@@ -128,6 +118,9 @@ def event_profile(lang: str) -> EventProfile:
         of_words=frozenset(fold(s) for s in data["of_words"]),
         direction_words=Phrases.of(data["direction_words"]),
         subordinators=Phrases.of(data["subordinators"]),
+        agent_cues=Phrases.of(data["agent_cues"]),
+        conflict_nouns=Phrases.of(data["conflict_nouns"]),
+        between_words=Phrases.of(data["between_words"]),
     )
 
 
@@ -203,16 +196,16 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
 
 
 def read_sentences(text: str, folded: str, spans: Sequence[tuple[int, int]], profile: EventProfile,
-                   skip: Sequence[tuple[int, int]] = ()) -> list[Sentence]:
-    """:func:`read_sentence` for every span of ``spans``, tokenising the text once."""
-    tokens = tokenize(text, folded)
+                   skip: Sequence[tuple[int, int]] = (), tokens: Sequence[Token] | None = None) -> list[Sentence]:
+    """:func:`read_sentence` for every span of ``spans``, tokenising the text once (or reading the
+    document model's ``tokens``)."""
+    tokens = tokenize(text, folded) if tokens is None else tokens
     starts = [t.start for t in tokens]
     out = []
     for a, b in spans:
         lo, hi = bisect_left(starts, a), bisect_left(starts, b)
         own = [t for t in tokens[lo:hi] if t.end <= b]
-        out.append(_with_triggers(a, b, [Token(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps)
-                                         for t in own], profile, skip))
+        out.append(_with_triggers(a, b, own, profile, skip))
     return out
 
 

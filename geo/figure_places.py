@@ -33,8 +33,9 @@ KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident"
              "incidents": "incident", "equipment": "incident", "other": "incident"}
 
 #: Features of the place itself, read from the role stage's trace (:mod:`geo.role_model`).
-PLACE_FEATURES = ("locative", "origin_before", "government_of", "government_possessive", "source_before",
-                  "clause_subject", "direction_of", "contains_previous", "in_list", "headline")
+#: (Origins and sources are vetoed, never weighed: see VETOES.)
+PLACE_FEATURES = ("locative", "government_of", "government_possessive", "clause_subject", "direction_of",
+                  "contains_previous", "in_list", "headline")
 
 #: Rules no weight overrides: where a thing comes from and the source a report cites are never where a
 #: figure happened ("missili partiti dall'Iran", "stando a Tbilisi").

@@ -19,10 +19,12 @@ Decisions
 * Kinds: Italian "vittime" counts the dead (killed); English "casualties"/"victims" and
   French "victimes"/"pertes" count killed and wounded together (casualties).  "uomini",
   "men", "hommes" are troops only from 50 up (``weak_troops`` in the lexicon).
-* Ranges: ``value`` is the low end (the least the text asserts, as for vague plurals:
-  "centinaia" -> 100, qualifier ``at_least``), except under "up to"/"less than", where it
-  is the high end; ``low``/``high`` keep both ends; a range's qualifier is ``approx``
-  unless a cue says otherwise.
+* Vague plurals ("centinaia di soldati", "dozens of attacks", "Hunderte", "des dizaines de
+  blessés") count nothing and are no figures, as in the annotated real reporting; approximate
+  number words ("una decina", "a dozen", "une centaine") are figures with qualifier ``approx``.
+* Ranges: ``value`` is the low end (the least the text asserts), except under "up to"/"less
+  than", where it is the high end; ``low``/``high`` keep both ends; a range's qualifier is
+  ``approx`` unless a cue says otherwise.
 * Status: the nearest planned/current cue in the number's clause (cut at commas and
   conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
   brackets and quotes), else the status of a figure it is coordinated with; else current.
@@ -55,6 +57,9 @@ from geo.sentences import sentence_at, split_sentences
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
+_CUE_REACH = 8  # words after a noun searched for its casualty verb ("ont également été blessés")
+_SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
+_OPEN_QUOTES = frozenset('"“«„')
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,20 @@ class _Lex:
     persons: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
+    killed_before: Phrases
+    wounded_before: Phrases
     modifiers: Phrases
     before: Phrases
     before_kind: dict[tuple[str, ...], str]
     anaphora: Phrases
+    anaphora_after: Phrases
+    partitive: Phrases
+    parts: Phrases
+    breakdown: Phrases
+    definite: Phrases
+    single: Phrases
+    glued: Phrases
+    glued_kind: dict[tuple[str, ...], str]
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
@@ -81,6 +96,7 @@ class _Lex:
     year_before: Phrases
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
+    at_least_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
     current: Phrases
@@ -108,11 +124,25 @@ def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
     return Phrases(" ".join(k) for k in mapping), mapping
 
 
+# Phrase lists of the ``figures`` section read for the shapes of real reporting (see the lexicons' comments).
+_FIGURE_PHRASES = (
+    "killed_before",
+    "wounded_before",
+    "anaphora_after",
+    "partitive",
+    "parts",
+    "breakdown",
+    "definite",
+    "single",
+)
+
+
 @cache
 def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
     f, q, st, pl, so = (d.get(k) or {} for k in ("figures", "qualifiers", "status", "places", "sources"))
     nouns, noun_kind = _kind_map(f.get("kinds"))
+    glued, glued_kind = _kind_map(f.get("glued"))
     before, before_kind = _kind_map(f.get("before"))
 
     def ph(section: dict, key: str) -> Phrases:
@@ -124,10 +154,13 @@ def _lex(lang: str) -> _Lex:
         persons=ph(f, "persons"),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
+        **{k: ph(f, k) for k in _FIGURE_PHRASES},
         modifiers=ph(f, "modifiers"),
         before=before,
         before_kind=before_kind,
         anaphora=ph(f, "anaphora"),
+        glued=glued,
+        glued_kind=glued_kind,
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
@@ -141,6 +174,7 @@ def _lex(lang: str) -> _Lex:
         year_before=ph(f, "year_before"),
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
+        at_least_after=ph(q, "at_least_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         current=ph(st, "current"),
@@ -280,12 +314,23 @@ class _Head:
     kind: str
     unit: str | None
     end: int  # token index after the noun (or after the number when the noun is before it)
+    elliptical: bool = False  # the noun is understood from the figure before ("e 3.000 in Romania")
 
 
 def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | None:
     """(kind or None for persons, first token, end token) of the noun following a number."""
     lex = doc.lex
     k, skipped = j, 0
+    n = lex.partitive.match_at(doc.toks, j)
+    if n:  # "15 der insgesamt 74 Drohnen", "tre delle quattro navi": the part takes the noun of the whole
+        k = j + n
+        while k < end and (lex.modifiers.match_at(doc.toks, k) or _qualifier_at(doc, k)):
+            k += lex.modifiers.match_at(doc.toks, k) or _qualifier_at(doc, k)
+        while k < end and doc.in_number[k]:
+            k += 1
+    if k == j < len(doc.toks) - 1 and doc.toks[k].text in _OPEN_QUOTES and not doc.in_number[k + 1]:
+        k += 1  # 'almeno tre "missili balistici"': the noun quoted, in a clause of its own
+        end = max(end, doc.clause(k, k + 1, sub=False)[1])
     while k < end and skipped <= _MAX_GAP:
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
@@ -297,10 +342,10 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
             return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
-        n = lex.persons.match_at(doc.toks, k)
-        if n and k + n <= end:
+        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k))
+        if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
-        n = lex.modifiers.match_at(doc.toks, k)
+        n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
         if n:
             k += n
         elif (
@@ -316,6 +361,29 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
     return None
 
 
+def _proform_alone(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a pronoun-like noun standing alone ("Huit autres sont blessés"), not a modifier of the
+    noun after it ("5,000 more troops", "altri 3.000 soldati")."""
+    lex = doc.lex
+    if doc.toks[k].text not in lex.proforms:
+        return False
+    n = k + 1
+    if n >= len(doc.toks):
+        return True
+    return not (
+        lex.nouns.match_at(doc.toks, n)
+        or lex.persons.match_at(doc.toks, n)
+        or lex.modifiers.match_at(doc.toks, n)
+        or doc.capitalized(n)
+        or doc.in_number[n]
+    )
+
+
+def _qualifier_at(doc: _Doc, k: int) -> int:
+    """Length of a qualifier phrase starting at ``toks[k]`` ("almeno", "more than"), 0 if none."""
+    return max((q.match_at(doc.toks, k) for q in doc.lex.qualifiers.values()), default=0)
+
+
 def _coordinator(doc: _Doc, k: int) -> bool:
     """Token ``k`` is a list coordinator as written: Italian "è" (is) folds to "e" (and) but is no "e"."""
     t = doc.toks[k].text
@@ -326,8 +394,39 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
     lex = doc.lex
     after: tuple[int, str] | None = None
-    for k in range(j, min(end, j + 3)):
+    k, reach = j, j + _CUE_REACH
+    aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
+    while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
+        n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
+        if n:  # "53 persone, fra cui 15 bambini, sono state uccise": the verb after the aside holds
+            k += 1 + n
+            while k < end and doc.in_number[k]:
+                k += 1
+            aside, reach = True, k + 2 * _CUE_REACH
+            continue
+        if t == "," and aside:
+            aside = False
+            k += 1
+            continue
+        if t in _OPEN_QUOTES or t in "”»":
+            k += 1  # 'y étaient « morts en martyr »': a quoted verb is still the verb
+            if k < len(doc.toks):
+                end = max(end, doc.clause(k, k + 1, sub=False)[1])
+            continue
+        if t == "," and not aside:
+            # "Un altro casco blu, il quinto in due giorni, è stato ferito": the verb right after an aside
+            cue = _cue_after_aside(doc, k, end)
+            if cue is not None:
+                after = (k - j, cue)
+                break
+        if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
+            # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
+            k += 1
+            while k < end and doc.in_number[k]:
+                k += 1
+            reach = k + 2 * _CUE_REACH
+            continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
         if lex.killed_cues.match_at(doc.toks, k):
@@ -336,19 +435,75 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             after = (k - j, "wounded")
         if after:
             break
+        k += 1
     before: tuple[int, str] | None = None
     for k in range(i, max(a, i - 4), -1):
         if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
             break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
-        if lex.killed_cues.match_ending(doc.toks, k):
+        if lex.killed_cues.match_ending(doc.toks, k) or lex.killed_before.match_ending(doc.toks, k):
             before = (i - k, "killed")
-        elif lex.wounded_cues.match_ending(doc.toks, k):
+        elif lex.wounded_cues.match_ending(doc.toks, k) or lex.wounded_before.match_ending(doc.toks, k):
             before = (i - k, "wounded")
         if before:
             break
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
+    """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
+    "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
+    lex = doc.lex
+    if not lex.breakdown.match_at(doc.toks, ns):
+        return False
+    return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
+
+
+def _cue_after_aside(doc: _Doc, k: int, end: int) -> str | None:
+    """killed/wounded when the comma at ``toks[k]`` opens an aside of a few words closed by a comma that
+    a casualty verb follows within three words (quotes passed over); None otherwise."""
+    lex = doc.lex
+    c = k + 1
+    while c < min(end, k + 10) and doc.toks[c].text not in _PUNCT:
+        c += 1
+    if c >= end or c == k + 1 or doc.toks[c].text != ",":
+        return None
+    m, words = c + 1, 0
+    while m < end and words < 3:
+        if doc.toks[m].text in _OPEN_QUOTES or doc.toks[m].text in "”»":
+            m += 1
+            continue
+        if doc.in_number[m] or doc.toks[m].text in _PUNCT:
+            return None
+        if lex.killed_cues.match_at(doc.toks, m):
+            return "killed"
+        if lex.wounded_cues.match_at(doc.toks, m):
+            return "wounded"
+        m += 1
+        words += 1
+    return None
+
+
+def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> str | None:
+    """The casualty kind of the figure before when the count at ``toks[i]`` is one of its parts: introduced
+    as such ("Darunter seien fünf Soldaten", "tra cui 4 soldati") or coordinated right after it ("killed 15
+    soldiers and four militia fighters")."""
+    lex = doc.lex
+    if prev is None or prev.kind not in ("killed", "wounded", "casualties") or prev_end > i:
+        return None
+    if doc.sent_of[i] - doc.sent_of[prev_end - 1] > 1:
+        return None
+    for k in range(i, max(a - 1, i - 4), -1):
+        if lex.parts.match_ending(doc.toks, k):
+            return prev.kind
+        if k < i and doc.in_number[k - 1 if k else 0]:
+            break
+    same = doc.sent_of[prev_end - 1] == doc.sent_of[i]
+    if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
+            and _only_joiners(doc, prev_end, i):
+        return prev.kind
+    return None
 
 
 def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
@@ -380,6 +535,9 @@ def _copula_start(doc: _Doc, i: int) -> int | None:
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
     lex = doc.lex
     a, b = doc.clause(i, j, sub=False)
+    glued = _glued_kind(doc, j)
+    if glued is not None:
+        return _Head(glued, doc.original(j + 1, j + 2), j + 2)
     found = _noun_after(doc, j, b)
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
@@ -388,21 +546,32 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if found is None or not (_copula_start(doc, i) is not None or coordinated):
             return None  # "e oltre 2.000 gli sfollati": a noun of its own, not the figure before's
     noun_end = found[2] if found else j
+    if found is not None and _breakdown(doc, i, a, found[1], found[2]):
+        return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
     if found is not None:
         kind, ns, ne = found
         if kind == "troops" and nm_value < lex.weak_min and doc.toks[ns].text in lex.weak_troops:
             kind = None  # "two men were arrested" is no troop figure; "5,000 men" is
         if kind in (None, "troops", "other"):
             kind = _casualty_cue(doc, i, ne, b, a) or kind
+            if kind in (None, "troops"):  # displaced or prisoners after the dead are no part of them
+                kind = _part_of(doc, i, a, prev, prev_end) or kind
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)
     if named:
         return _Head(named[0], named[1], noun_end)
+    if found is None and (j >= len(doc.toks) or doc.toks[j].text in _PUNCT or _coordinator(doc, j)):
+        # "the gunmen killed one and wounded two": a count right after its casualty verb, no noun
+        cue = _casualty_cue(doc, i, j, j, a)
+        if cue is not None:
+            return _Head(cue, None, j)
     if prev is None:
         return None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
+        if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
+            return _Head(prev.kind, prev.unit, j + lex.anaphora_after.match_at(doc.toks, j))
         for k in range(i, max(a, i - 7), -1):
             if k < i and doc.in_number[k]:
                 break
@@ -418,28 +587,43 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     ):
         return None  # "12.000 soldati e 300 civili": civilians are no troops
     gap = doc.text[doc.toks[prev_end - 1].end : doc.toks[i].start]
-    coordinated = any(lex.list_coordinators.match_at(doc.toks, k) for k in range(prev_end, i))
+    # "20 droni su A e altri 72 su B", "23 droni: 12 su A, nove su B": a list or a colon joins them.
+    coordinated = any(
+        lex.list_coordinators.match_at(doc.toks, k) or doc.toks[k].text == ":" for k in range(prev_end, i)
+    )
     k = noun_end
     while k < len(doc.toks) and lex.modifiers.match_at(doc.toks, k):
         k += lex.modifiers.match_at(doc.toks, k)  # "5,000 more"
     nxt = doc.toks[k] if k < len(doc.toks) else None
-    ends_clause = nxt is None or nxt.text in _PUNCT or doc.sent_of[k] != doc.sent_of[i]
+    # "e altri 72 - cioè ... - nella regione di B": an aside between dashes or brackets ends the phrase too.
+    ends_clause = nxt is None or nxt.text in _PUNCT or doc.sent_of[k] != doc.sent_of[i] or doc.is_strong(k)
     cue = _casualty_cue(doc, i, k, b, a)
-    follows = ends_clause or lex.locative.match_at(doc.toks, k) or lex.per_unit.match_at(doc.toks, k) or cue
-    limit = 80
+    located = bool(lex.locative.match_at(doc.toks, k) or lex.per_unit.match_at(doc.toks, k))
+    follows = ends_clause or located or cue
+    # A count with its own place ("..., 13 in quella di B, otto in quella di C") carries a list further.
+    limit = 160 if located else 80
     if found is not None:  # "..., adding that it had intercepted 9 others"; "12 morti, tra cui 4 civili"
         limit = 160 if doc.original(found[1], found[2]).lower() in lex.proforms else 40
     if len(gap) <= limit and coordinated and follows:
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):
             kind = cue or kind  # "uccidendo 4 civili e ferendone 12"
-        return _Head(kind, prev.unit, noun_end)
+        return _Head(kind, prev.unit, noun_end, elliptical=located)
     return None
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Not figures
 # ---------------------------------------------------------------------------------------------------------
+
+
+def _glued_kind(doc: _Doc, j: int) -> str | None:
+    """The kind named by a word glued to the number by a dash ("1,000-strong", "13,000-troop"), if any."""
+    if j + 1 < len(doc.toks) and doc.toks[j].text == "-":
+        n = doc.lex.glued.match_at(doc.toks, j + 1)
+        if n:
+            return doc.lex.glued_kind[tuple(t.text for t in doc.toks[j + 1 : j + 1 + n])]
+    return None
 
 
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
@@ -470,7 +654,7 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         return True
     # "19-year-old", "three-day": a number glued to a word by a dash qualifies that word.
     if doc.text[nm.end : nm.end + 1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isalpha():
-        return True
+        return _glued_kind(doc, j) is None  # "a 1,000-strong battalion" is a troop figure
     # After a slash or a number sign it is a name or a date ("1/2", "#3").
     return nm.start > 0 and doc.text[nm.start - 1] in "/#№"
 
@@ -490,6 +674,8 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
         return best
     if doc.lex.approx_after.match_at(doc.toks, j) or doc.lex.approx_after.match_at(doc.toks, noun_end):
         return "approx"
+    if doc.lex.at_least_after.match_at(doc.toks, j) or doc.lex.at_least_after.match_at(doc.toks, noun_end):
+        return "at_least"  # "una persona almeno è morta"
     if nm.vague:
         return "at_least"
     if nm.approx_word or nm.high is not None:
@@ -508,7 +694,7 @@ def _status(
             continue
         dist = i - k if k < i else k - j
         status = None
-        if lex.current.match_at(doc.toks, k):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, a):
             status = "current"
         elif lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
@@ -533,6 +719,16 @@ def _status(
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _planned_before(doc: _Doc, k: int, a: int) -> bool:
+    """A planned cue stands within two words before ``toks[k]`` ("will be stationed", "sarà schierato"): the
+    participle a current cue reads is then a future."""
+    lex = doc.lex
+    for m in range(max(a, k - 2), k):
+        if lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex):
+            return True
+    return False
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
@@ -906,12 +1102,24 @@ def extract_figures(
     skip = line.end if line else 0
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
-        if i >= j or _excluded(d, nm, i, j, place_tokens):
-            continue
+        if i >= j or nm.vague or _excluded(d, nm, i, j, place_tokens):
+            continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
         head = _head(d, i, j, prev, prev_end, nm.value)
-        if head is None or (nm.article and head.kind not in ("killed", "wounded", "casualties")):
+        if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         qualifier = _qualifier(d, nm, i, j, head.end)
+        if (
+            qualifier == "exact"
+            and not nm.article  # "almeno 19 gendarmi e un civile": one is one
+            and prev is not None
+            and prev.qualifier in ("at_least", "approx")
+            and prev_end <= i
+            and d.sent_of[prev_end - 1] == d.sent_of[i]
+            and 0 < i - prev_end <= 2
+            and any(_coordinator(d, k) for k in range(prev_end, i))
+            and _only_joiners(d, prev_end, i)
+        ):
+            qualifier = prev.qualifier  # "almeno 12 civili e 6 soldati": the hedge holds for both
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high
@@ -948,10 +1156,63 @@ def extract_figures(
             unit=head.unit,
             figure_id=f"{doc.doc_id}:f{len(figures) + 1}",
         )
+        if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
+            continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.append(fig)
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
-    return figures
+    return _drop_repeats(figures, doc.doc_id)
+
+
+def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
+    """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
+    headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
+    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
+    3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
+    "almeno 30" beside "30" are two figures.  The earlier one keeps the later one's places when it had none.
+    Figure ids are numbered again in text order."""
+    kept: list[Figure] = []
+    for f in figures:
+        same = next(
+            (
+                k
+                for k in kept
+                if k.kind == f.kind
+                and k.value == f.value
+                and k.qualifier == f.qualifier
+                and k.quote_start != f.quote_start
+                and (
+                    f.value >= _SURE_REPEAT
+                    or not k.place_ids
+                    or not f.place_ids
+                    or set(k.place_ids) & set(f.place_ids)
+                )
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(f)
+        elif not same.place_ids:
+            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    for n, f in enumerate(kept, 1):
+        f.figure_id = f"{doc_id}:f{n}"
+    return kept
+
+
+def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:
+    """An article before a noun counts one: a casualty ("una persona è morta"), the last count of a list by
+    place ("e uno su quella di B"), a count said to be single ("un solo missile"), or a weapon coordinated with
+    a figure of its kind just before ("18 drones et un missile")."""
+    if head.kind in ("killed", "wounded", "casualties") or head.elliptical or d.lex.single.match_at(d.toks, j):
+        return True
+    return (
+        prev is not None
+        and head.kind == prev.kind
+        and prev_end <= i
+        and d.sent_of[prev_end - 1] == d.sent_of[i]
+        and i - prev_end <= 2
+        and _only_joiners(d, prev_end, i)
+    )
 
 
 def _when(

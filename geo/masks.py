@@ -103,8 +103,9 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         while j < n and j - i < limit and tokens[j].capitalised and (
             not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
         ):
-            if j > i and not JOINER.match(text[tokens[j - 1].end : tokens[j].start]):
-                break
+            gap = text[tokens[j - 1].end : tokens[j].start] if j > i else ""
+            if j > i and (not JOINER.match(gap) or (gap.startswith(".") and len(tokens[j - 1].text) > 1)):
+                break  # a full stop joins only an initial: "George W. Bush", not "Stoltenberg. Germany"
             j += 1
         return j
 

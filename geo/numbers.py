@@ -351,10 +351,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
 
     while k < len(toks):
         t = toks[k]
-        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or _t2n(word(k), lang) is None:
+        first = _t2n(word(k), lang)
+        if first is None and t.text in lex.not_alone:
+            first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
+        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or first is None:
             k += 1
             continue
-        best_j, best_v = k + 1, _t2n(word(k), lang)
+        best_j, best_v = k + 1, first
         j = k + 1
         while j < len(toks) and j - k < 12 and not used[j] and toks[j].text[0].isalpha():
             w = toks[j].text
@@ -369,7 +372,11 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
             best_v = (best_v or 0) * lex.multipliers[tuple(x.text for x in toks[best_j : best_j + n])]
             best_j += n
         article = best_j == k + 1 and t.text in lex.not_alone
-        if article and best_v != 0 and lex.alone_before.match_at(toks, k + 1):
+        # "a Bangladeshi peacekeeper was killed": one capitalised word may stand between
+        demonym = k + 2 < len(toks) and text[toks[k + 1].start].isupper() and toks[k + 1].text.isalpha()
+        if article and best_v != 0 and (
+            lex.alone_before.match_at(toks, k + 1) or (demonym and lex.alone_before.match_at(toks, k + 2))
+        ):
             pass  # "una persona è morta", "un Casque bleu a été tué": the article counts one
         elif best_j == k + 1 and (t.text in lex.not_alone or best_v == 0):
             k += 1

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates, find_dateline
+from geo.doc import Doc, Reading
 from geo.events import build_frames
 from geo.figure_places import PlaceWeights, place_figures
 from geo.figure_places import load_weights as load_place_weights
@@ -45,7 +46,7 @@ def geocode_unresolved(mentions: list[Mention], online, memo: dict | None = None
 
 
 def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, corrections=None,
-                online=None, memo: dict | None = None) -> list[Mention]:
+                online=None, memo: dict | None = None, reading: Reading | None = None) -> list[Mention]:
     """Recognise, resolve and give a role to every place named in ``doc``.
 
     Parameters
@@ -61,6 +62,8 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
         The user's opt-in online geocoder, asked only for names the gazetteer lacks.
     memo : dict, optional
         Answers of ``online`` shared across documents.
+    reading : geo.doc.Reading, optional
+        The text already read by the document model.
 
     Returns
     -------
@@ -71,7 +74,7 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     if not unicodedata.is_normalized("NFC", text):  # "Krako\u0301w": read composed, offsets into the text as given
         text, back = nfc_offsets(text)
         dateline = find_dateline(text, lang) if dateline is not None else None
-    spans = find_toponyms(text, lang=lang, gazetteer=gazetteer, dateline=dateline)
+    spans = find_toponyms(text, lang=lang, gazetteer=gazetteer, dateline=dateline, reading=reading)
     resolutions = resolve_spans(spans, text, gazetteer, home_countries=cues_for(lang).home_countries)
     if back is not None:
         for s in spans:
@@ -86,7 +89,7 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
         mentions = corrections.apply(doc, mentions, gazetteer)
     if online is not None:
         geocode_unresolved(mentions, online, memo)
-    assign_roles(mentions, doc.text, lang)
+    assign_roles(mentions, doc.text, lang, reading)
     return mentions
 
 
@@ -114,34 +117,107 @@ class Fitted:
         return cls(load_role_weights(), load_place_weights())
 
 
-def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
-                   memo: dict | None = None, fitted: Fitted | None = None) -> ParsedDocument:
-    """Parse one document into places and figures (see :func:`parse_documents`); ``fitted`` replaces
-    the weights kept in data (the fitting command passes its own)."""
+@dataclass(frozen=True)
+class Context:
+    """What the stages read besides the document: the gazetteer, the user's corrections and online
+    geocoder, and the fitted weights."""
+
+    gazetteer: object
+    corrections: object = None
+    online: object = None
+    memo: dict | None = None
+    fitted: Fitted | None = None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the text side: it reads the layers ``requires`` names and adds those ``provides`` names."""
+
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    run: Callable[[Doc, Context], None]
+
+    def __call__(self, doc: Doc, context: Context) -> None:
+        missing = [r for r in self.requires if r not in doc.layers]
+        if missing:
+            raise RuntimeError(f"stage {self.name!r} needs {', '.join(missing)} first")
+        self.run(doc, context)
+        doc.layers.extend(self.provides)
+
+
+def _places(doc: Doc, ctx: Context) -> None:
+    """Recognition, resolution, the user's corrections, the online fallback and the cue roles."""
+    doc.mentions = find_places(doc.document, lang=doc.lang, gazetteer=ctx.gazetteer, dateline=doc.dateline,
+                               corrections=ctx.corrections, online=ctx.online, memo=ctx.memo, reading=doc.reading)
+    for m in doc.mentions:
+        m.cue_role = m.role
+
+
+def _mention_dates(doc: Doc, ctx: Context) -> None:
+    _date_mentions(doc.document, doc.mentions, doc.lang, doc.date)
+
+
+def _figures(doc: Doc, ctx: Context) -> None:
+    doc.figures = extract_figures(doc.document, doc.mentions, lang=doc.lang, doc_date=doc.date)
+    for f in doc.figures:
+        # A figure the text does not date is dated by its report.
+        if f.date is None and doc.date is not None:
+            f.date = doc.date.isoformat()
+
+
+def _sentences(doc: Doc, ctx: Context) -> None:
+    doc.sentences = read_sentences(doc.text, doc.mentions, doc.lang, doc.reading)
+
+
+def _roles(doc: Doc, ctx: Context) -> None:
+    roles_from_figures(doc.mentions, doc.figures)  # the cue rules' last word: figures confirm roles
+    for m in doc.mentions:
+        m.cue_role = m.role
+    decide_roles(doc.mentions, doc.figures, text=doc.text, lang=doc.lang, sentences=doc.sentences,
+                 dateline=doc.dateline, weights=ctx.fitted.roles)
+
+
+def _figure_places(doc: Doc, ctx: Context) -> None:
+    place_figures(doc.figures, doc.mentions, doc.sentences, doc.text, weights=ctx.fitted.figure_places)
+
+
+def _frames(doc: Doc, ctx: Context) -> None:
+    doc.frames = build_frames(doc.document.doc_id, doc.text, doc.sentences, doc.mentions, doc.figures)
+
+
+#: The text side, in order: each stage adds its layers to the one :class:`geo.doc.Doc`.
+STAGES: tuple[Stage, ...] = (
+    Stage("places", (), ("mentions",), _places),
+    Stage("mention_dates", ("mentions",), ("mention_dates",), _mention_dates),
+    Stage("figures", ("mentions", "mention_dates"), ("figures",), _figures),
+    Stage("sentences", ("mentions",), ("sentences",), _sentences),
+    Stage("roles", ("mentions", "figures", "sentences"), ("roles",), _roles),
+    Stage("figure_places", ("figures", "roles", "sentences"), ("figure_places",), _figure_places),
+    Stage("frames", ("sentences", "roles", "figure_places"), ("frames",), _frames),
+)
+
+
+def read_document(doc: Document, *, lang: str = "auto") -> Doc:
+    """The :class:`geo.doc.Doc` of ``doc``: its language, its text read once, its dateline and date."""
     doc_lang = doc.lang if lang == "auto" and doc.lang else lang
     if doc_lang == "auto":
         doc_lang = detect_language(doc.text)
-    dateline = find_dateline(doc.text, doc_lang)
-    doc_date = document_date(doc, doc_lang)
-    mentions = find_places(doc, lang=doc_lang, gazetteer=gazetteer, dateline=dateline, corrections=corrections,
-                           online=online, memo=memo)
-    _date_mentions(doc, mentions, doc_lang, doc_date)
-    figures = extract_figures(doc, mentions, lang=doc_lang, doc_date=doc_date)
-    for f in figures:
-        # A figure the text does not date is dated by its report.
-        if f.date is None and doc_date is not None:
-            f.date = doc_date.isoformat()
-    roles_from_figures(mentions, figures)
-    for m in mentions:
-        m.cue_role = m.role
-    sentences = read_sentences(doc.text, mentions, doc_lang)
-    fitted = fitted if fitted is not None else Fitted.load()
-    decide_roles(mentions, figures, text=doc.text, lang=doc_lang, sentences=sentences, dateline=dateline,
-                 weights=fitted.roles)
-    place_figures(figures, mentions, sentences, doc.text, weights=fitted.figure_places)
-    frames = build_frames(doc.doc_id, doc.text, sentences, mentions, figures)
-    return ParsedDocument(document=doc, lang=doc_lang, date=doc_date, mentions=mentions, figures=figures,
-                          frames=frames)
+    return Doc(document=doc, lang=doc_lang, reading=Reading.of(doc.text), dateline=find_dateline(doc.text, doc_lang),
+               date=document_date(doc, doc_lang))
+
+
+def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
+                   memo: dict | None = None, fitted: Fitted | None = None) -> ParsedDocument:
+    """Parse one document into places and figures (see :func:`parse_documents`): build its
+    :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
+    data (the fitting command passes its own)."""
+    d = read_document(doc, lang=lang)
+    context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
+    for stage in STAGES:
+        stage(d, context)
+    return ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
+                          frames=d.frames)
 
 
 def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=None,

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
-from geo.model import ROLES
+from geo.model import ROLES, Entity
 from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -33,9 +33,9 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
-#: Rules no weight overrides: a place nothing resolved has no role; a dateline's place is where the
-#: report was filed.
-VETOES = ("unresolved_is_mention", "dateline_is_mention")
+#: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
+#: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
+VETOES = ("dateline_is_mention",)
 
 
 def feature_names() -> list[str]:
@@ -44,7 +44,7 @@ def feature_names() -> list[str]:
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "contains_previous",
-              "contains_other", "inside_other", "government_of&national"]
+              "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
@@ -108,6 +108,11 @@ def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int
     return False
 
 
+def _unresolved(surface: str) -> Entity:
+    """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
+    return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
+
+
 def _contains(area, place) -> bool:
     """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
     if area.id == place.id:
@@ -140,6 +145,20 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
                for k in range(max(0, j - 2), j + 1))
 
 
+def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_list: bool, previous,
+                      sentence: Sentence) -> bool:
+    """A conflict noun, then "between", then the place (or the place before it in the same list)."""
+    k = idx
+    if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
+        k = sentence.token_at(previous.start)
+    j = k - 1
+    while j >= 0 and words[j] in _ARTICLES:
+        j -= 1
+    if j < 0 or not profile.between_words.match_at(words, j):
+        return False
+    return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
     for j in range(max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
@@ -151,7 +170,7 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
                      figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
-    e = m.entity
+    e = m.entity if m.entity is not None else _unresolved(m.surface)
     words = sentence.words
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
@@ -186,9 +205,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
+    if _cue_before(profile.agent_cues, words, idx, 3):
+        f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _is_list_gap(
             text[previous.end : m.start]):
         f["in_list"] = 1.0
+    if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
+        f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
@@ -220,24 +243,27 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     return f
 
 
-def read_sentences(text: str, mentions: Sequence, lang: str) -> list[Sentence]:
+def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> list[Sentence]:
     """Every sentence of ``text`` read once (tokens and triggers); the places' own words are no
-    triggers."""
+    triggers. ``reading`` (:class:`geo.doc.Reading`) gives the text already read."""
     from geo.events import event_profile
     from geo.events import read_sentences as read_spans
     from geo.normalize import fold
     from geo.sentences import split_sentences
 
-    spans = split_sentences(text) or [(0, len(text))]
+    shared = reading is not None and reading.text == text
+    spans = list(reading.sentences) if shared else (split_sentences(text) or [(0, len(text))])
     known = set(spans)
     spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
     skip = [(m.start, m.end) for m in mentions]
+    if shared:
+        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.tokens)
     return read_spans(text, fold(text), spans, event_profile(lang), skip)
 
 
 def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],
                  weights: RoleWeights | None, dateline=None) -> None:
-    """Give every resolved mention its role from its features, in place.
+    """Give every mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
     (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`).
@@ -255,9 +281,6 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     previous = None
     lists: list[list] = []
     for m in mentions:
-        if m.entity is None:
-            previous = m
-            continue
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
                                       previous=previous, headline=sentence.start == first,

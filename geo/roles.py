@@ -102,7 +102,7 @@ def _cue_positions(grams: list[tuple[str, ...]], cues: RoleCues) -> dict[str, li
     return positions
 
 
-def assign_roles(mentions: list, text: str, lang: str) -> None:
+def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
     """Set ``role`` on every resolved mention, in place.
 
     Parameters
@@ -113,17 +113,20 @@ def assign_roles(mentions: list, text: str, lang: str) -> None:
         The document text.
     lang : str
         Language code selecting the cue lists.
+    reading : geo.doc.Reading, optional
+        The text already read by the document model (its tokens are used, not made again).
     """
     cues = role_cues(lang)
-    folded = fold(text)
+    shared = reading is not None and reading.text == text
+    folded = reading.folded if shared else fold(text)
     by_sentence: dict[tuple[int, int], list] = {}
     for m in mentions:
         by_sentence.setdefault((m.sentence_start, m.sentence_end), []).append(m)
     for (s, e), group in by_sentence.items():
-        tokens = tokenize(text[s:e], folded[s:e])
+        tokens = reading.tokens_in(s, e) if shared else tokenize(text[s:e], folded[s:e])
         words = [t.key for t in tokens]
         written = [t.text.lower() for t in tokens]
-        offsets = [t.start + s for t in tokens]
+        offsets = [t.start for t in tokens] if shared else [t.start + s for t in tokens]
         grams = _ngrams(words)
         # a place's own words cue nothing: "à La Réunion" is no meeting
         inside = {k for m in group for k, off in enumerate(offsets) if m.start <= off < m.end}

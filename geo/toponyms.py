@@ -123,7 +123,13 @@ def _overlaps(start: int, end: int, spans: _SpanSet) -> bool:
     return spans.overlaps(start, end)
 
 
-def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Span]:
+def _unknown_list_gap(gap: str) -> bool:
+    """Only a comma or a list joiner between two names: the next name of a list of unknown places."""
+    words = gap.replace(",", " ").split()
+    return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
+
+
+def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None) -> list[Span]:
     """Find the place names in ``text``.
 
     Parameters
@@ -136,6 +142,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         Names to look for.
     dateline : geo.dates.Dateline, optional
         The document's dateline; its place is always taken.
+    reading : geo.doc.Reading, optional
+        The text already read (folded, tokens, sentences) by the document model; read here otherwise.
 
     Returns
     -------
@@ -143,9 +151,12 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
         Non-overlapping spans in text order, each with its ranked candidates.
     """
     cues = cues_for(lang)
-    folded = fold(text)
-    tokens = tokenize(text, folded)
-    sentences = split_sentences(text) or [(0, len(text))]
+    if reading is not None and reading.text == text:
+        folded, tokens, sentences = reading.folded, reading.tokens, reading.sentences
+    else:
+        folded = fold(text)
+        tokens = tokenize(text, folded)
+        sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
     masked = phrase_spans(folded, cues.not_places)
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
@@ -175,6 +186,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
                              headline=headline,
                              place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)),
                              bare_heads=cues.bare_heads)
+    unknown_end = -1  # end of the last place listed unresolved after a locality word ("le località di A e B")
     i = 0
     while i < n:
         tok = tokens[i]
@@ -213,19 +225,22 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None) -> list[Spa
             continue
         if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
                 and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
-                and _after_phrase(folded, tok.start, cues.unknown_place_after) \
+                and (_after_phrase(folded, tok.start, cues.unknown_place_after)
+                     or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
             last = i
             while last + 1 < n and last - i < 3 and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
                 if tokens[last + 1].capitalised:
                     last += 1
-                elif last + 2 < n and tokens[last + 1].key in CONNECTORS and tokens[last + 2].capitalised:
-                    last += 2  # "località Pian del Lago"
+                elif last + 2 < n and tokens[last + 1].key in CONNECTORS and tokens[last + 1].key not in LIST_JOINERS \
+                        and tokens[last + 2].capitalised:
+                    last += 2  # "località Pian del Lago"; not "Latmin e Morek", two villages
                 else:
                     break
             spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
                               sentence_at(sentences, tok.start)))
+            unknown_end = tokens[last].end
             i = last + 1
             continue
         if hit is None or tok.text[0].isdigit():

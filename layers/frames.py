@@ -35,6 +35,10 @@ PLACE_COLUMNS = ("place_id", "name", "kind", "country", "roles", "mentions", "su
 FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "status", "places", "place_ids",
                   "date", "quote", "document", "start", "end", "source", "per_unit", "date_end", "unit")
 
+#: Columns of :func:`event_frames_frame`, in order: what happened, where, when, how many, who, the quote.
+EVENT_FRAME_COLUMNS = ("frame_id", "event", "events", "places", "place_ids", "date", "figures", "figure_ids",
+                       "actors", "actor_ids", "quote", "document", "start", "end")
+
 _AREA_TYPES = ("Polygon", "MultiPolygon")
 _POINT_TYPES = ("Point", "MultiPoint")
 
@@ -180,6 +184,39 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
     dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
               "per_unit": "bool", "date": "datetime64[s]", "date_end": "datetime64[s]"}  # dates: NaT when unknown
     return _frame(rows, FIGURE_COLUMNS, dtypes)
+
+
+def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
+    """One row per event frame (:mod:`geo.events`): a sentence that reports an attack, an
+    interception, a killing, a wounding, a deployment, an exercise or a meeting.
+
+    Columns :data:`EVENT_FRAME_COLUMNS`: the main class of event and every class the sentence names,
+    its places (in the role the event gives them), its date, its figures ("12 killed"), the places that
+    act in it (``actors``), the sentence, its document and offsets. Geometry: a ``MultiPoint`` of the
+    places' points, as for figures; EPSG:4326, in document order.
+    """
+    known: dict[str, Entity] = {}
+    for doc in parsed:
+        for mention in doc.mentions:
+            if mention.entity is not None:
+                known.setdefault(mention.entity.id, mention.entity)
+    cache: dict[str, Point | None] = {}
+    rows = []
+    for doc in parsed:
+        figures = {f.figure_id: f for f in doc.figures}
+        for n, frame in enumerate(doc.frames, start=1):
+            points = [pt for pt in (_lookup_point(pid, gazetteer, known, cache) for pid in frame.place_ids) if pt]
+            figs = [figures[i] for i in frame.figure_ids if i in figures]
+            rows.append({
+                "frame_id": f"{frame.doc_id}:e{n}", "event": frame.event, "events": list(frame.events),
+                "places": [known[p].name if p in known else p for p in frame.place_ids],
+                "place_ids": list(frame.place_ids), "date": frame.date,
+                "figures": [f"{f.value} {f.kind}" for f in figs], "figure_ids": list(frame.figure_ids),
+                "actors": [known[p].name if p in known else p for p in frame.actors], "actor_ids": list(frame.actors),
+                "quote": frame.quote, "document": frame.doc_id, "start": int(frame.start), "end": int(frame.end),
+                "geometry": MultiPoint(points) if points else None,
+            })
+    return _frame(rows, EVENT_FRAME_COLUMNS, {"date": "datetime64[s]", "start": "int64", "end": "int64"})
 
 
 def polygons_only(geom: BaseGeometry) -> BaseGeometry:

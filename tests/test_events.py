@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from geo import lexicons
-from geo.events import EVENT_CLASSES, FRAME_KEYS, LexiconSchemaError, Phrases, event_profile, read_sentence
+from geo.errors import LexiconSchemaError
+from geo.events import EVENT_CLASSES, FRAME_KEYS, Phrases, event_profile, read_sentence
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.normalize import fold
@@ -65,6 +66,7 @@ def test_a_place_name_is_no_trigger():
 
 
 def test_every_events_lexicon_holds_exactly_the_schema_keys():
+    assert set(lexicons.schema()["events"]["required"]) == set(FRAME_KEYS)
     for lang in lexicons.available_languages():
         data = lexicons.load(lang, "events")
         if data:

@@ -85,3 +85,31 @@ def test_the_cue_reading_is_kept_beside_the_choice(gaz):
                             gazetteer=gaz)
     fig = parsed.figures[0]
     assert fig.cue_place_ids == ["country:PL"] and fig.place_ids == ["country:PL"]
+
+
+COVERAGE = [
+    ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
+    ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy.\nAltri 12 nel Mar Nero."),
+    ("en", "Shelling hit Kharkiv, Ukraine, overnight. The governor said 3 people were killed and 18 incidents "
+           "were recorded in the Kharkiv region, far from the front line in the east of the country."),
+    ("en", "Shelling hit Kherson and Mykolaiv overnight.\n\nThe governor said 3 people were wounded."),
+    ("en", "Italy will send 300 troops.\n\nThe ministers met in Rome, where Italy hosted the summit."),
+    ("fr", "Au Mali, au moins 20 soldats ont été tués près de Gao selon Bamako, qui parle de 5 attaques."),
+    ("en", "Ukraine's army said that overnight, in a long and complicated series of attacks on the region that "
+           "lasted for many hours and involved several units, 7 drones were shot down 40 km north of Kharkiv."),
+    ("en", "The government of Poland and Canada met in Rome; 3 soldiers were killed in the Black Sea."),
+    ("it", "Almeno 5 soldati sono stati uccisi a Kharkiv, Ucraina, e a Sumy."),
+]
+
+
+def test_the_written_sentences_fire_every_pair_feature(gaz):
+    fired: set[str] = set()
+    for lang, text in COVERAGE:
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+        sentences = read_sentences(text, parsed.mentions, lang)
+        for fig in parsed.figures:
+            pool = figure_candidates(fig, parsed.mentions, sentences, text)
+            sentence = next(s for s in sentences if s.start <= fig.start < s.end)
+            for m, where in pool:
+                fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence))
+    assert set(feature_names()) - fired == set()

@@ -271,7 +271,6 @@ QUALIFIER_ROWS = [
     ("it", "Sono arrivati più di 3.000 soldati.", "more_than", 3000),
     ("it", "Sono arrivati meno di 3.000 soldati.", "less_than", 3000),
     ("it", "Sono arrivati una dozzina di soldati.", "approx", 12),
-    ("it", "Sono arrivati centinaia di soldati.", "at_least", 100),
     ("it", "Sono arrivati tra 10.000 e 12.000 soldati.", "approx", 10000),
     ("en", "About 3,000 troops arrived.", "approx", 3000),
     ("en", "Some 3,000 troops arrived.", "approx", 3000),
@@ -280,13 +279,11 @@ QUALIFIER_ROWS = [
     ("en", "More than 3,000 troops arrived.", "more_than", 3000),
     ("en", "Over 3,000 troops arrived.", "more_than", 3000),
     ("en", "Fewer than 3,000 troops arrived.", "less_than", 3000),
-    ("en", "Thousands of troops arrived.", "at_least", 1000),
     ("fr", "Environ 3 000 soldats sont arrivés.", "approx", 3000),
     ("fr", "Près de 3 000 soldats sont arrivés.", "approx", 3000),
     ("fr", "Au moins 3 000 soldats sont arrivés.", "at_least", 3000),
     ("fr", "Plus de 3 000 soldats sont arrivés.", "more_than", 3000),
     ("fr", "Moins de 3 000 soldats sont arrivés.", "less_than", 3000),
-    ("fr", "Des centaines de soldats sont arrivés.", "at_least", 100),
 ]
 
 

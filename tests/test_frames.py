@@ -157,3 +157,22 @@ def test_entity_of_an_unknown_kind_becomes_other(demo_gaz):
     places = places_frame([doc], None)
     assert places.iloc[0]["kind"] == "other"
     assert dataclasses.asdict(odd)["kind"] == "sea"
+
+
+def test_event_frames_say_what_happened_where_how_many_and_who():
+    from geo.gazetteer import load_gazetteer
+    from geo.model import Document
+    from geo.pipeline import parse_document
+    from layers.frames import EVENT_FRAME_COLUMNS, event_frames_frame
+
+    gaz = load_gazetteer()
+    text = ("Kyiv said 40 drones were shot down over the Sumy and Poltava regions on 3 March 2026. "
+            "The minister spoke about the budget.")
+    parsed = parse_document(Document("d", text), lang="en", gazetteer=gaz)
+    frame = event_frames_frame([parsed], gaz)
+    assert list(frame.columns[:-1]) == list(EVENT_FRAME_COLUMNS) and len(frame) == 1
+    row = frame.iloc[0]
+    assert row["event"] == "intercept" and row["figures"] == ["40 equipment"]
+    assert set(row["places"]) == {"Sumy Oblast", "Poltava Oblast"} and row["actors"] == ["Kyiv"]
+    assert row.geometry.geom_type == "MultiPoint" and len(row.geometry.geoms) == 2
+    assert row["quote"].startswith("Kyiv said") and str(row["date"].date()) == "2026-03-03"

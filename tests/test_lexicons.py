@@ -223,3 +223,27 @@ def test_fold_is_idempotent_and_keeps_length():
     sample = "Ðakovo Þórshöfn Ħamrun Zaporižžja d’Italia İstanbul Łódź ÆØÅ Straße"
     assert len(fold(sample)) == len(sample)
     assert fold(fold(sample)) == fold(sample)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The schema (geo/lexicons/schema.yaml)
+# ---------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", LEXICON_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_lexicon_file_follows_the_schema(path):
+    lexicons.check(path, path.stem, yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+@pytest.mark.parametrize(("concern", "data", "message"), [
+    ("places", {"locatives": ["in"]}, r"xx/places.yaml: unknown key 'locatives'"),
+    ("places", {"locative": "in"}, r"key 'locative' must be a list, not str"),
+    ("figures", {"figures": {"kinds": {}, "persns": []}}, r"unknown key figures.'persns'"),
+    ("events", {"attack": []}, r"missing key"),
+    ("weather", {}, r"no schema for lexicon files named weather.yaml"),
+])
+def test_a_file_off_the_schema_fails_naming_file_and_key(concern, data, message):
+    from geo.errors import LexiconSchemaError
+
+    with pytest.raises(LexiconSchemaError, match=message):
+        lexicons.check(Path("geo/lexicons/xx") / f"{concern}.yaml", concern, data)

@@ -46,3 +46,21 @@ def test_places_and_plain_brackets_stay(gaz, text):
 def test_no_place_is_found_inside_an_expanded_acronym(gaz):
     text = "The Kosovo Force (KFOR) sent 130 soldiers to Kosovo."
     assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Kosovo"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("said NATO chief Jens Stoltenberg. Germany will lead the battalion.", "Jens Stoltenberg"),
+    ("said NATO chief Jens Stoltenberg.\nGermany will lead the battalion.", "Jens Stoltenberg"),
+    ("President George W. Bush spoke.", "George W. Bush"),  # a full stop still joins an initial
+])
+def test_a_full_stop_after_a_surname_ends_the_name(gaz, text, person):
+    from geo.cues import cues_for
+    from geo.masks import person_spans
+
+    spans, _ = person_spans(tokenize(text, fold(text)), text, cues_for("en"), gaz)
+    assert [text[a:b] for a, b in spans] == [person]
+
+
+def test_a_country_after_a_sentence_ending_in_a_surname_stays_a_place(gaz):
+    text = "Germany sent troops. The plan was announced by Jens Stoltenberg. Germany will lead it."
+    assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Germany", "Germany"]

@@ -44,6 +44,16 @@ CASES = [
     ("en", "Three civilians were killed in Sumy.", "Sumy", "figure_place:hurt", "Sumy is quiet."),
     ("en", "Sweden took part in the summit.", "Sweden", "country&meet", "Sweden is cold."),
     ("en", "Paris: talks resume.", "Paris", "headline", "It rained. Paris is wet."),
+    ("en", "The battalion is led by Canada.", "Canada", "agent_before", "The battalion is based in Canada."),
+    ("es", "Dos misiles lanzados por Corea del Norte cayeron al mar.", "Corea del Norte", "agent_before",
+     "Dos misiles cayeron en Corea del Norte."),
+    ("it", "La guerra tra Israele e Hamas continua.", "Israele", "conflict_between", "La guerra in Israele continua."),
+    ("en", "The war between Armenia and Azerbaijan ended.", "Azerbaijan", "conflict_between",
+     "The war in Azerbaijan ended."),
+    ("it", "Il governo di Ankara ha risposto.", "Ankara", "government_of&national",
+     "Il sindaco di Ankara ha risposto."),
+    ("en", "Fighting near Maiduguri in the Borno region went on.", "Borno", "contains_other",
+     "Fighting in the Borno region went on."),
 ]
 
 
@@ -98,3 +108,27 @@ def test_fitting_learns_a_predictive_feature():
     weights = to_weights(fit(rows, 1.0))
     assert weights.decide({"locative": 1.0}) == "incident"
     assert weights.decide({"of_before": 1.0}) == "mention"
+
+
+# Written sentences that, together, fire every feature of the model: a feature nothing computes any more
+# fails this test.
+COVERAGE = [
+    ("it", "Il vertice si è svolto a Parigi: vi hanno partecipato Canada e Giappone."),
+    ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
+    ("it", "Almeno 18 incidenti armati nella zona di Kharkiv e nel Donbass."),
+    ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy e nel Mar Nero."),
+    ("it", "Due soldati sono rimasti feriti durante un'esercitazione in Lettonia, ha detto Mosca."),
+    ("en", "Three civilians were killed in Kherson, Ukraine's defence ministry said."),
+    ("en", "Kyiv: twelve strikes hit the Kharkiv region overnight."),
+    ("en", "Ministers from Italy met in Rome to discuss the deployment of troops."),
+]
+
+
+def test_the_written_sentences_fire_every_feature(gaz):
+    fired: set[str] = set()
+    for lang, text in COVERAGE:
+        for m in parse_document(Document("t", text), lang=lang, gazetteer=gaz).mentions:
+            fired |= set(m.features)
+    for lang, text, surface, _feature, _contrast in CASES:
+        fired |= set(features_of(text, lang, surface, gaz))
+    assert set(feature_names()) - fired == set()

@@ -1034,3 +1034,19 @@ def test_a_troop_figure_makes_a_deployment_place_of_an_incident_word_place(gaz):
     text = "In Kupiansk, where shelling continues, 2,000 troops are stationed."
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert [(m.surface, m.cue_role) for m in parsed.mentions] == [("Kupiansk", "deployment")]
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("es", "Murieron en las localidades de Sakoani y Matiacoali.", ["Sakoani", "Matiacoali"]),
+    ("it", "Raid sui villaggi di Kfarzita, Latmin e Morek.", ["Kfarzita", "Latmin", "Morek"]),
+    ("it", "Un incendio in località Pian del Lago.", ["Pian del Lago"]),
+])
+def test_a_list_after_a_locality_word_is_a_list_of_unknown_places(gaz, lang, text, names):
+    found = places(text, lang, gaz)
+    assert [m.surface for m in found] == names and all(m.entity is None for m in found)
+
+
+def test_an_unresolved_place_gets_a_role_too(gaz):
+    parsed = parse_document(Document("t", "Tre civili sono stati uccisi nei villaggi di Kfarzita e Latmin."),
+                            lang="it", gazetteer=gaz)
+    assert {m.role for m in parsed.mentions} == {"incident"}

@@ -47,7 +47,7 @@ def load_articles(folder: Path) -> list[dict]:
 
 
 def aligned_mentions(article: dict, mentions: list) -> list[tuple[object, str]]:
-    """(predicted mention, gold role) for every gold span a resolved prediction overlaps most."""
+    """(predicted mention, gold role) for every gold span a prediction overlaps most."""
     used: set[int] = set()
     pairs = []
     for place in article["places"]:
@@ -59,8 +59,7 @@ def aligned_mentions(article: dict, mentions: list) -> list[tuple[object, str]]:
                     best = (overlap, i)
             if best is not None:
                 used.add(best[1])
-                if mentions[best[1]].entity is not None:
-                    pairs.append((mentions[best[1]], place["role"]))
+                pairs.append((mentions[best[1]], place["role"]))
     return pairs
 
 

@@ -48,7 +48,49 @@ def load(lang: str, concern: str) -> dict[str, Any]:
     path = LEXICON_DIR / lang / f"{concern}.yaml"
     if not path.is_file():
         return {}
-    return parse_file(path)
+    data = parse_file(path)
+    check(path, concern, data)
+    return data
+
+
+_TYPES = {"list": list, "mapping": dict, "bool": bool, "string": str, "number": (int, float)}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The schema of every concern (``geo/lexicons/schema.yaml``): its keys, their types, the required ones."""
+    return _parse(_HOME / "schema.yaml")
+
+
+def check(path: Path, concern: str, data: dict[str, Any]) -> None:
+    """Check one lexicon file's mapping against :func:`schema`.
+
+    Raises
+    ------
+    geo.errors.LexiconSchemaError
+        An unknown key, a missing required key, or a value of the wrong type, with the file and key named.
+    """
+    from geo.errors import LexiconSchemaError
+
+    spec = schema().get(concern)
+    if spec is None:
+        raise LexiconSchemaError(f"{path}: no schema for lexicon files named {concern}.yaml")
+    for key in spec.get("required", []):
+        if key not in data:
+            raise LexiconSchemaError(f"{path}: missing key {key!r}")
+    sections = spec.get("sections", {})
+    for key, value in data.items():
+        kind = spec["keys"].get(key)
+        if kind is None:
+            raise LexiconSchemaError(f"{path}: unknown key {key!r} (known: {', '.join(spec['keys'])})")
+        if not isinstance(value, _TYPES[kind]) or (kind == "number" and isinstance(value, bool)):
+            raise LexiconSchemaError(f"{path}: key {key!r} must be a {kind}, not {type(value).__name__}")
+        for sub, inner in (value.items() if key in sections else ()):
+            sub_kind = sections[key].get(sub)
+            if sub_kind is None:
+                raise LexiconSchemaError(f"{path}: unknown key {key}.{sub!r} (known: {', '.join(sections[key])})")
+            if not isinstance(inner, _TYPES[sub_kind]) or (sub_kind == "number" and isinstance(inner, bool)):
+                raise LexiconSchemaError(f"{path}: key {key}.{sub!r} must be a {sub_kind}, not {type(inner).__name__}")
 
 
 def parse_file(path: Path) -> dict[str, Any]:

@@ -1,0 +1,86 @@
+"""One document, read once: the text every stage of the text side reads, and the layers they add.
+
+A :class:`Doc` is built once per document by :func:`geo.pipeline.parse_document`. Its reading of the
+text — the folded text (same offsets), the word tokens, the sentences, the dateline and the date — is
+made once and shared; each stage (:mod:`geo.pipeline`, ``STAGES``) then adds its typed layer
+(``mentions``, ``figures``, ``sentences``, roles, figure places, ``frames``) and never rewrites the layer
+of an earlier stage: where a later stage weighs an earlier reading again, the earlier one is kept beside
+it (a mention's ``cue_role`` beside its ``role``, a figure's ``cue_place_ids`` beside its ``place_ids``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from geo.model import Document, Figure, Mention
+from geo.normalize import fold
+from geo.sentences import Token, split_sentences, tokenize
+
+
+@dataclass
+class Reading:
+    """The text read once: folded text (same offsets), word tokens, sentence spans.
+
+    Attributes
+    ----------
+    text : str
+    folded : str
+        :func:`geo.normalize.fold` of ``text``: same length, same offsets.
+    tokens : list of geo.sentences.Token
+        Word tokens of the whole text, offsets into ``text``.
+    sentences : list of (int, int)
+        Sentence spans (:func:`geo.sentences.split_sentences`; the whole text when it finds none).
+    """
+
+    text: str
+    folded: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> Reading:
+        folded = fold(text)
+        tokens = tokenize(text, folded)
+        return cls(text, folded, tokens, split_sentences(text) or [(0, len(text))], [t.start for t in tokens])
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie inside ``[start, end)``, as they are (absolute offsets)."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+
+@dataclass
+class Doc:
+    """One document and everything the text side found in it.
+
+    Attributes
+    ----------
+    document : Document
+    lang : str
+    reading : Reading
+    dateline : geo.dates.Dateline or None
+    date : datetime.date or None
+        The publication date (given, or read from the dateline).
+    mentions, figures, sentences, frames : list
+        The layers the stages add, in this order (see ``geo.pipeline.STAGES``).
+    layers : list of str
+        The names of the layers added so far, in order.
+    """
+
+    document: Document
+    lang: str
+    reading: Reading
+    dateline: object = None
+    date: dt.date | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    sentences: list = field(default_factory=list)
+    frames: list = field(default_factory=list)
+    layers: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text

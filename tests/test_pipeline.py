@@ -1,0 +1,67 @@
+"""The document model (geo/doc.py) and the stages of the text side (geo/pipeline.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.doc import Reading
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import STAGES, Context, Fitted, Stage, parse_document, read_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_every_stage_finds_what_it_requires_before_it():
+    provided: set[str] = set()
+    for stage in STAGES:
+        assert set(stage.requires) <= provided, stage.name
+        provided |= set(stage.provides)
+    assert {"mentions", "figures", "roles", "figure_places", "frames"} <= provided
+
+
+def test_a_stage_run_out_of_order_says_what_it_needs(gaz):
+    doc = read_document(Document("t", "Shelling hit Kharkiv."), lang="en")
+    roles = next(s for s in STAGES if s.name == "roles")
+    with pytest.raises(RuntimeError, match="needs mentions, figures, sentences"):
+        roles(doc, Context(gaz, fitted=Fitted(None, None)))
+
+
+def test_the_stages_add_their_layers_in_order(gaz):
+    doc = read_document(Document("t", "About 900 troops are stationed in Estonia."), lang="en")
+    context = Context(gaz, fitted=Fitted.load())
+    for stage in STAGES:
+        stage(doc, context)
+    assert doc.layers == [p for s in STAGES for p in s.provides]
+    assert [m.surface for m in doc.mentions] == ["Estonia"]
+    assert [f.value for f in doc.figures] == [900]
+
+
+def test_the_text_is_read_once_and_shared():
+    text = "Paris, 3 March. Ministers met. Troops left Tallinn."
+    reading = Reading.of(text)
+    assert reading.sentences[0][0] == 0 and len(reading.sentences) >= 2
+    a, b = reading.sentences[-1]
+    inside = reading.tokens_in(a, b)
+    assert [t.text for t in inside] == ["Troops", "left", "Tallinn"]
+    assert all(text[t.start : t.end] == t.text for t in inside)  # offsets into the whole text
+
+
+def test_a_custom_stage_can_join_the_pipeline(gaz):
+    seen = []
+    probe = Stage("probe", ("mentions",), ("probe",), lambda doc, ctx: seen.append(len(doc.mentions)))
+    doc = read_document(Document("t", "Shelling hit Kharkiv and Sumy."), lang="en")
+    context = Context(gaz, fitted=Fitted(None, None))
+    STAGES[0](doc, context)
+    probe(doc, context)
+    assert seen == [2] and doc.layers[-1] == "probe"
+
+
+def test_without_weights_the_rules_reading_stands(gaz):
+    text = "Circa 12.000 soldati sono schierati in Polonia."
+    ruled = parse_document(Document("t", text), lang="it", gazetteer=gaz, fitted=Fitted(None, None))
+    assert [m.role for m in ruled.mentions] == [m.cue_role for m in ruled.mentions]
+    assert [f.place_ids for f in ruled.figures] == [f.cue_place_ids for f in ruled.figures]
