@@ -97,4 +97,5 @@ def test_write_geoparquet_writes_one_file_per_partition_that_reads_back(cluster,
     back = gpd.read_parquet(tmp_path / "figures.parquet")
     assert back.crs == "EPSG:4326" and list(back["figure_id"]) == list(expected["figure_id"])
     assert [list(p) for p in back["place_ids"]] == list(expected["place_ids"])
-    assert back.geometry.x.round(5).tolist() == expected["lon"].round(5).tolist()
+    # a figure with no place has an empty point: its x is NaN, as its lon
+    assert back.geometry.x.round(5).fillna(999).tolist() == expected["lon"].round(5).fillna(999).tolist()
