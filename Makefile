@@ -47,7 +47,7 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
-	$(PIP) install -e ".[test,fit]"
+	$(PIP) install -e ".[test,fit,dask]"
 	touch $@
 
 $(VENV)/.notebook: pyproject.toml $(VENV)/.runtime

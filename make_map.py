@@ -10,10 +10,11 @@ and output field.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.errors import AtlanteError, InputError
@@ -24,7 +25,11 @@ PROG = "make_map.py"
 
 #: The files every run writes (``--format`` adds more); only Atlante's own files are replaced in OUTDIR,
 #: all together (see :mod:`layers.outputs`), and ``manifest.json`` lists them with their hashes.
-OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "manifest.json")
+OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson",
+                "manifest.json")
+
+#: Runs of fewer documents show no progress bar for the steps after parsing.
+FEW_DOCUMENTS = 20
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
                         "legacy encoding such as cp1252)")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad file of a batch (default: skip it with a warning)")
+    scale = p.add_argument_group("many documents")
+    scale.add_argument("--jobs", type=int, default=None, metavar="N",
+                       help="worker processes for the per-document work (default: the cores; 1: this process)")
+    scale.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="run the per-document work on a Dask cluster: tcp://HOST:8786, or 'local' for a "
+                            "LocalCluster on this machine")
+    scale.add_argument("--keep-duplicates", action="store_true",
+                       help="count near-duplicate documents (the same wire in several outlets) as many reports")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     return p
 
@@ -86,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     if args.lang != "auto" and args.lang not in known_languages():
         raise InputError(f"unknown --lang {args.lang!r}; choose auto or one of {', '.join(known_languages())}")
     formats = _parse_formats(args.formats)
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs must be at least 1, got {args.jobs}")
     if args.encoding is not None:
         from geo.documents import check_encoding
 
@@ -105,8 +120,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, online) -> int:
     """Read, parse, draw and write into the locked output folder ``out`` (see :func:`run`)."""
-    from geo.documents import read_inputs
-
     t0 = time.perf_counter()
     skipped: list[str] = []
 
@@ -114,39 +127,50 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
         skipped.append(reason)
         print(f"{PROG}: warning: {reason}; skipped", file=sys.stderr)
 
-    docs = read_inputs(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
-
+    from geo.corpus import iter_documents, read_corpus
     from geo.gazetteer import load_gazetteer
-    from geo.pipeline import parse_documents
+    from geo.parallel import Settings, default_jobs
 
+    docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
-    parsed = parse_documents(docs, lang=args.lang, gazetteer=gazetteer, corrections=corrections, online=online,
-                             progress=not args.quiet and sys.stderr.isatty())
+    with _dask_client(args.dask) as client:
+        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
+                             jobs=args.jobs or default_jobs(), client=client, online=online,
+                             progress=not args.quiet, dedup=not args.keep_duplicates)
+    parsed, docs = corpus.parsed, corpus.documents
     if corrections is not None:
         for warning in corrections.unused_report():
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
+    from layers.consolidated import events_frame
     from layers.export import export, write_geojson
     from layers.frames import figures_frame, places_frame
     from layers.map import build_map, save_map
 
-    places = places_frame(parsed, gazetteer)
-    figures = figures_frame(parsed, gazetteer)
+    steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
+    places = steps("places", lambda: places_frame(corpus.kept, gazetteer))
+    figures = steps("figures", lambda: figures_frame(corpus.kept, gazetteer))
+    events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
+                                                            documents={d.doc_id: d for d in docs}))
     lang = _interface_language(parsed)
-    fmap = build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title, lang=lang,
-                     cdn=args.cdn)
+    fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
+                                          lang=lang, cdn=args.cdn))
+    steps("writing", None)
 
     write_geojson(places, out.staging / "places.geojson")
     write_geojson(figures, out.staging / "figures.geojson")
+    write_geojson(events, out.staging / "events.geojson")
     write_mentions(parsed, out.staging / "mentions.jsonl")
     save_map(fmap, out.staging / "map.html")
     export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
     written = out.commit()
+    steps.close()
     if not args.quiet:
         n_mentions = sum(len(d.mentions) for d in parsed)
         n_figures = sum(len(d.figures) for d in parsed)
-        print(f"{len(docs)} document(s): {n_mentions} place mentions, {len(places)} places, "
-              f"{n_figures} figures in {time.perf_counter() - t0:.1f} s")
+        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {n_mentions} place "
+              f"mentions, {len(places)} places, {n_figures} figures, {len(events)} events in "
+              f"{time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")
     if online is not None and online.failure is not None:
@@ -160,6 +184,37 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
               f"read {len(docs)} document(s) from the others (--strict stops at the first bad file)",
               file=sys.stderr)
     return 0
+
+
+class _Steps:
+    """Progress over the steps after parsing (tqdm on standard error; nothing under -q or in a short run)."""
+
+    def __init__(self, *, quiet: bool):
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=5, desc="places", unit="step", disable=quiet, delay=1.0, file=sys.stderr,
+                         leave=not sys.stderr.isatty(), bar_format="{desc}: {n}/{total} steps [{elapsed}]")
+
+    def __call__(self, name: str, work: Callable | None):
+        self._bar.set_description_str(name, refresh=False)
+        result = work() if work is not None else None
+        self._bar.update(1)
+        return result
+
+    def close(self) -> None:
+        self._bar.close()
+
+
+@contextlib.contextmanager
+def _dask_client(address: str | None):
+    """A Dask client for ``--dask`` (``local``: a LocalCluster of this machine's cores), else ``None``."""
+    if address is None:
+        yield None
+        return
+    from geo.cluster import connect
+
+    with connect(address) as client:
+        yield client
 
 
 def _online_geocoder(args: argparse.Namespace):

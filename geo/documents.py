@@ -56,7 +56,7 @@ def is_output_folder(folder: Path) -> bool:
 def folder_files(folder: Path) -> list[Path]:
     """The files a folder input reads, in sorted order.
 
-    Every ``.txt``, ``.md``, ``.html``/``.htm`` and ``.jsonl`` file inside, recursively,
+    Every ``.txt``, ``.md``, ``.html``/``.htm``, ``.jsonl`` and ``.jsonl.gz`` file inside, recursively,
     except hidden files and folders (a name starting with ``.``) and Atlante's own output
     folders (:func:`is_output_folder`), wherever they are (``folder`` itself included).
     """
@@ -67,7 +67,8 @@ def folder_files(folder: Path) -> list[Path]:
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_output_folder(here / d))
         files.extend(here / f for f in filenames
-                     if not f.startswith(".") and Path(f).suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+                     if not f.startswith(".") and (Path(f).suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+                                                   or f.lower().endswith(".jsonl.gz")))
     return sorted(files)
 
 
@@ -107,23 +108,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     """
     if encoding is not None:
         check_encoding(encoding)
-    sources: list[Path | None] = []  # None: standard input
-    for item in inputs:
-        if item == "-":
-            sources.append(None)
-            continue
-        path = Path(item)
-        if not path.exists():
-            raise InputError(f"{item}: no such file or directory")
-        if path.is_dir():
-            files = folder_files(path)
-            if not files and is_output_folder(path):
-                raise InputError(f"{item}: a folder of Atlante's outputs, not of articles")
-            if not files:
-                raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
-            sources.extend(files)
-        else:
-            sources.append(path)
+    sources = input_sources(inputs)
     batch = len(sources) > 1
     docs: list[Document] = []
     skipped = 0
@@ -146,6 +131,34 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     if all(not d.text.strip() for d in docs):
         raise InputError("the input holds no text")
     return _unique_ids(docs)
+
+
+def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]:
+    """The files the inputs name, in order (``None`` for standard input), folders expanded.
+
+    Raises
+    ------
+    InputError
+        A path is missing, or a folder holds no supported file (or only Atlante's outputs).
+    """
+    sources: list[Path | None] = []
+    for item in inputs:
+        if item == "-":
+            sources.append(None)
+            continue
+        path = Path(item)
+        if not path.exists():
+            raise InputError(f"{item}: no such file or directory")
+        if path.is_dir():
+            files = folder_files(path)
+            if not files and is_output_folder(path):
+                raise InputError(f"{item}: a folder of Atlante's outputs, not of articles")
+            if not files:
+                raise InputError(f"{item}: no .txt, .md, .html or .jsonl file inside")
+            sources.extend(files)
+        else:
+            sources.append(path)
+    return sources
 
 
 class InputWarning(UserWarning):
@@ -286,31 +299,33 @@ def read_jsonl(path: Path, *, encoding: str | None = None) -> list[Document]:
     docs = []
     # split on "\n" only: JSON strings may hold U+2028 and other characters splitlines() breaks on.
     for lineno, line in enumerate(read_text_file(path, encoding=encoding).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{path}:{lineno}: a line must be a JSON object")
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise InputError(f"{path}:{lineno}: missing or non-string 'text'")
-        doc_id = obj.get("doc_id")
-        doc_id = f"{path.stem}-{lineno}" if doc_id is None or doc_id == "" else str(doc_id)
-        docs.append(
-            Document(
-                doc_id=doc_id,
-                text=text,
-                date=_parse_date(obj.get("date"), f"{path}:{lineno}"),
-                lang=_opt_str(obj.get("lang")),
-                title=_opt_str(obj.get("title")),
-                url=_opt_str(obj.get("url")),
-                outlet=_opt_str(obj.get("outlet")),
-            )
-        )
+        if line.strip():
+            docs.append(jsonl_document(line, path, lineno))
     return docs
+
+
+def jsonl_document(line: str, path: Path, lineno: int, *, stem: str | None = None) -> Document:
+    """The document of one JSONL line (see :func:`read_jsonl`); ``stem`` names it when it has no ``doc_id``."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise InputError(f"{path}:{lineno}: a line must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"{path}:{lineno}: missing or non-string 'text'")
+    doc_id = obj.get("doc_id")
+    doc_id = f"{stem or path.stem}-{lineno}" if doc_id is None or doc_id == "" else str(doc_id)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        date=_parse_date(obj.get("date"), f"{path}:{lineno}"),
+        lang=_opt_str(obj.get("lang")),
+        title=_opt_str(obj.get("title")),
+        url=_opt_str(obj.get("url")),
+        outlet=_opt_str(obj.get("outlet")),
+    )
 
 
 def _opt_str(value: object) -> str | None:

@@ -70,9 +70,26 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: Path | str) -> None:
     values are ``null``.  Coordinates are longitude, latitude with
     :data:`COORD_DECIMALS` decimals; polygon rings follow the right-hand rule; no ``crs``
     member is written.  A row with no geometry is a feature with ``"geometry": null``.
+
+    The file is written feature by feature, each distinct geometry object encoded once (figures
+    over the same places share one), so memory stays that of one feature; the bytes are those
+    of ``json.dumps(geojson_dict(gdf), separators=(",", ":"))``.
     """
-    Path(path).write_text(json.dumps(geojson_dict(gdf), ensure_ascii=False, separators=(",", ":")) + "\n",
-                          encoding="utf-8")
+    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+        gdf = gdf.to_crs("EPSG:4326")
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    encoded: dict[int, tuple[BaseGeometry | None, str]] = {}
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    with Path(path).open("w", encoding="utf-8") as fh:
+        fh.write('{"type":"FeatureCollection","features":[')
+        for i, (row, geom) in enumerate(zip(gdf[columns].itertuples(index=False, name=None), gdf.geometry,
+                                            strict=True)):
+            hit = encoded.get(id(geom))
+            if hit is None or hit[0] is not geom:
+                hit = encoded[id(geom)] = (geom, dumps(geometry_dict(geom)))
+            props = dumps({c: json_value(v) for c, v in zip(columns, row, strict=True)})
+            fh.write(("," if i else "") + '{"type":"Feature","geometry":' + hit[1] + ',"properties":' + props + "}")
+        fh.write("]}\n")
 
 
 def geojson_dict(gdf: gpd.GeoDataFrame) -> dict[str, Any]:

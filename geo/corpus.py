@@ -1,0 +1,192 @@
+"""A corpus through the text side: inputs streamed, documents parsed in parallel, copies found.
+
+:func:`iter_documents` reads the inputs lazily (a JSONL or JSONL.gz file line by line, a folder
+file by file), :func:`read_corpus` sends them through :func:`geo.parallel.parse_stream` and
+keeps, per document, only the compact result and its place among near-duplicate copies
+(:mod:`geo.duplicates`).  Memory then grows with what the outputs hold (places, figures,
+mentions), not with the texts read.
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import gzip
+import sys
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from geo import documents as _documents
+from geo.errors import InputError
+from geo.model import Document, ParsedDocument
+from geo.parallel import Settings, compact, parse_stream
+
+#: Compressed JSONL, read line by line like ``.jsonl``.
+JSONL_GZ_SUFFIX = ".jsonl.gz"
+
+
+def _is_jsonl(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(JSONL_GZ_SUFFIX) or path.suffix.lower() in _documents.JSONL_SUFFIXES
+
+
+def iter_jsonl(path: Path, *, encoding: str | None = None) -> Iterator[Document]:
+    """Stream a JSONL (or gzip-compressed ``.jsonl.gz``) file: one document per non-blank line.
+
+    The fields are those of :func:`geo.documents.read_jsonl`; a malformed line raises
+    :class:`InputError` naming the file and line.  UTF-8 unless ``encoding`` says otherwise.
+    """
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    stem = path.name[: -len(JSONL_GZ_SUFFIX)] if path.name.lower().endswith(JSONL_GZ_SUFFIX) else path.stem
+    try:
+        with opener(path, "rt", encoding=encoding or "utf-8-sig", newline="\n") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if line.strip():
+                    yield _documents.jsonl_document(line, path, lineno, stem=stem)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not {encoding or 'UTF-8'} text (byte {exc.start})") from None
+
+
+def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encoding: str | None = None,
+                   strict: bool = False, on_skip: Callable[[str], None] | None = None) -> Iterator[Document]:
+    """Read the inputs of the command line lazily, in order, with unique ``doc_id`` values.
+
+    Parameters
+    ----------
+    inputs : iterable of str
+        As :func:`geo.documents.read_inputs` (folders read by :func:`geo.documents.folder_files`);
+        ``.jsonl`` and ``.jsonl.gz`` files are streamed line by line.
+    stdin : file-like, optional
+        Stream read for ``"-"``.
+    encoding, strict, on_skip
+        As :func:`geo.documents.read_inputs`: in a batch of several files a bad file is skipped
+        (``on_skip`` is told why; a JSONL file with a bad line is skipped whole, so it is read
+        twice) unless ``strict``.
+
+    Yields
+    ------
+    Document
+
+    Raises
+    ------
+    InputError
+        At once for a missing path or an empty folder; when reached, for a bad file of a single
+        input or under ``strict``; at the end, when there was no document or no text at all.
+    """
+    if encoding is not None:
+        _documents.check_encoding(encoding)
+    sources = _documents.input_sources(inputs)
+    batch = len(sources) > 1
+    seen: dict[str, int] = {}
+    any_text = False
+    n = skipped = 0
+    for source in sources:
+        try:
+            if source is None:
+                docs: Iterable[Document] = _documents.read_inputs(["-"], stdin=stdin or sys.stdin, encoding=encoding)
+            elif _is_jsonl(source):
+                if batch and not strict:  # a bad line skips the whole file: check it before streaming it
+                    collections.deque(iter_jsonl(source, encoding=encoding), maxlen=0)
+                docs = iter_jsonl(source, encoding=encoding)
+            else:
+                docs = _documents.read_path(source, encoding=encoding)
+            for doc in docs:
+                k = seen.get(doc.doc_id, 0) + 1
+                seen[doc.doc_id] = k
+                if k > 1:
+                    doc = dataclasses.replace(doc, doc_id=f"{doc.doc_id}-{k}")
+                any_text = any_text or bool(doc.text.strip())
+                n += 1
+                yield doc
+        except InputError as exc:
+            if strict or not batch:
+                raise
+            skipped += 1
+            if on_skip is None:
+                warnings.warn(f"{exc}; skipped", _documents.InputWarning, stacklevel=2)
+            else:
+                on_skip(str(exc))
+    if not n:
+        raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
+    if not any_text:
+        raise InputError("the input holds no text")
+
+
+@dataclass
+class Corpus:
+    """The parsed documents of a run and their near-duplicate copies.
+
+    Attributes
+    ----------
+    parsed : list of ParsedDocument
+        Every document, in input order, compacted (:func:`geo.parallel.compact`).
+    copy_of : dict of str to str
+        For each copy, the id of the document kept in its place.
+    copies : dict of str to list of str
+        For each kept document with copies, their ids in input order.
+    """
+
+    parsed: list[ParsedDocument] = field(default_factory=list)
+    copy_of: dict[str, str] = field(default_factory=dict)
+    copies: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def kept(self) -> list[ParsedDocument]:
+        """The documents counted: every document but the copies."""
+        return [p for p in self.parsed if p.document.doc_id not in self.copy_of]
+
+    @property
+    def documents(self) -> list[Document]:
+        """Every document's (compacted) record."""
+        return [p.document for p in self.parsed]
+
+
+def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, gazetteer=None, jobs: int = 1,
+                client=None, online=None, progress: bool = False, dedup: bool = True) -> Corpus:
+    """Parse a stream of documents and find the copies among them.
+
+    Parameters
+    ----------
+    docs : iterable of Document
+        Consumed once, lazily.
+    settings : geo.parallel.Settings, optional
+        Language, point of view, corrections (defaults: auto, UN, none).
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        Loaded now when missing, so that worker processes started afterwards inherit it.
+    jobs, client, online, progress
+        As :func:`geo.parallel.parse_stream`.
+    dedup : bool
+        Find near-duplicate copies (:mod:`geo.duplicates`); ``False`` keeps every document.
+
+    Returns
+    -------
+    Corpus
+    """
+    from geo.duplicates import DuplicateFinder
+
+    settings = settings or Settings()
+    settings = Settings(settings.lang, settings.pov, settings.corrections, signatures=dedup)
+    if gazetteer is None:
+        from geo.gazetteer import load_gazetteer
+
+        load_gazetteer(pov=settings.pov)
+    finder = DuplicateFinder() if dedup else None
+    corpus = Corpus()
+    for result in parse_stream(docs, settings, jobs=jobs, client=client, online=online, progress=progress):
+        doc_id = result.parsed.document.doc_id
+        if finder is not None:
+            kept = finder.add(result.signature)
+            if kept is not None:
+                kept_id = corpus.parsed[kept].document.doc_id
+                corpus.copy_of[doc_id] = kept_id
+                corpus.copies.setdefault(kept_id, []).append(doc_id)
+                # a copy counts nothing: its mentions stay (mentions.jsonl lists every document)
+                result.parsed.figures = []
+                result.parsed = compact(result.parsed)
+        corpus.parsed.append(result.parsed)
+    return corpus

@@ -1,0 +1,276 @@
+"""Many documents at once: the per-document work in worker processes or on a Dask cluster.
+
+The work on one document is :func:`geo.pipeline.parse_document`, the function the serial run
+calls.  :func:`parse_stream` runs it over a stream of documents
+
+* in this process (``jobs=1``),
+* in ``jobs`` worker processes (:mod:`concurrent.futures`), or
+* on a Dask cluster (``client``, a :class:`distributed.Client`),
+
+and yields the results **in input order**, whatever order the workers finish in, so every
+output is the same as the serial run's.  Documents travel in batches of :data:`BATCH` and
+at most a few batches per worker are in flight, so memory does not grow with the corpus:
+each result is reduced as it arrives (:func:`compact`) and the caller keeps only that.
+
+Each worker loads the gazetteer once (:func:`worker_state`, the process pool's
+initializer, or the first batch a Dask worker runs) and keeps it for every later batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from geo.model import Document, Entity, ParsedDocument
+
+#: Documents sent to a worker at once.
+BATCH = 16
+
+#: Seconds before a progress bar shows: a short run prints none.
+PROGRESS_DELAY = 1.0
+
+#: Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
+IN_FLIGHT = 4
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """What every worker needs to parse a document: the options of the run, picklable.
+
+    Attributes
+    ----------
+    lang : str
+        ``"auto"`` or a language code (see :func:`geo.pipeline.parse_documents`).
+    pov : str
+        Borders' point of view of the gazetteer (``"un"`` or ``"de_facto"``).
+    corrections : geo.corrections.Corrections or None
+        Manual fixes; each worker counts the rules it used and sends the counts back.
+    signatures : bool
+        Also compute each document's MinHash signature (:mod:`geo.duplicates`).
+    """
+
+    lang: str = "auto"
+    pov: str = "un"
+    corrections: Any = None
+    signatures: bool = True
+
+
+@dataclasses.dataclass
+class Result:
+    """One parsed document as the later steps need it.
+
+    Attributes
+    ----------
+    parsed : ParsedDocument
+        Compacted by :func:`compact`.
+    signature : numpy.ndarray or None
+        MinHash values of the document's text (:func:`geo.duplicates.signature`).
+    """
+
+    parsed: ParsedDocument
+    signature: Any = None
+
+
+_STATE: dict[str, Any] = {}
+
+
+def worker_state(settings: Settings) -> dict[str, Any]:
+    """The gazetteer and settings of this process, loaded on first use (a worker's initializer)."""
+    if _STATE.get("settings") != settings:
+        from geo.gazetteer import load_gazetteer
+
+        _STATE.clear()
+        _STATE.update(settings=settings, gazetteer=load_gazetteer(pov=settings.pov))
+    return _STATE
+
+
+@dataclasses.dataclass(slots=True)
+class MentionRow:
+    """A place mention as the outputs read it (the fields of :class:`geo.model.Mention` they use).
+
+    A fifth of a Mention's memory: no ``__dict__``, no role features (read by the role
+    decision inside :func:`geo.pipeline.parse_document` only).
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    entity: Entity | None
+    role: str
+    confidence: float
+    sentence_start: int
+    sentence_end: int
+    date: str | None
+
+
+def start_worker(settings: Settings) -> None:
+    """Load what :func:`parse_batch` needs in this process (a worker's initializer; returns nothing to send)."""
+    worker_state(settings)
+
+
+def compact(parsed: ParsedDocument) -> ParsedDocument:
+    """Drop what no later step reads, so that thousands of results fit in memory.
+
+    A document without figures keeps its metadata but not its text (the map's popups read
+    the text only to mark a figure inside its quote); mentions become :class:`MentionRow`
+    (their role features go); the per-sentence event frames, read by the roles inside
+    :func:`geo.pipeline.parse_document` only, are dropped.
+    """
+    changes: dict[str, Any] = {}
+    if parsed.mentions and not isinstance(parsed.mentions[0], MentionRow):
+        changes["mentions"] = [MentionRow(m.doc_id, m.start, m.end, m.surface, m.entity, m.role, m.confidence,
+                                          m.sentence_start, m.sentence_end, m.date) for m in parsed.mentions]
+    if not parsed.figures and parsed.document.text:
+        changes["document"] = dataclasses.replace(parsed.document, text="")
+    if getattr(parsed, "frames", None):
+        changes["frames"] = []
+    return dataclasses.replace(parsed, **changes) if changes else parsed
+
+
+def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dict | None = None
+                ) -> tuple[list[Result], list[int]]:
+    """Parse a batch of documents in this process (the function every worker runs).
+
+    Parameters
+    ----------
+    docs : list of Document
+    settings : Settings
+    online : geo.geocoders.CachedGeocoder, optional
+        Only in this process: the online geocoder is never sent to workers.
+    memo : dict, optional
+        Answers of ``online`` shared across batches.
+
+    Returns
+    -------
+    (list of Result, list of int)
+        The results in the order of ``docs``, and how many times each correction rule was
+        used by this batch.
+    """
+    from geo.duplicates import signature
+    from geo.pipeline import parse_document
+
+    state = worker_state(settings)
+    rules = settings.corrections.rules if settings.corrections is not None else []
+    before = [r.used for r in rules]
+    out = []
+    for doc in docs:
+        parsed = parse_document(doc, lang=settings.lang, gazetteer=state["gazetteer"],
+                                corrections=settings.corrections, online=online, memo=memo)
+        sig = signature(doc.text) if settings.signatures else None
+        out.append(Result(compact(parsed), sig))
+    return out, [r.used - b for r, b in zip(rules, before, strict=True)]
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _ordered(submit: Callable[[list[Document]], Any], result_of: Callable[[Any], Any],
+             batches: Iterable[list[Document]], window: int) -> Iterator[Any]:
+    """Submit batches with at most ``window`` in flight; yield their results in submission order."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield result_of(pending.popleft())
+    while pending:
+        yield result_of(pending.popleft())
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1, client=None, online=None,
+                 progress: bool = False) -> Iterator[Result]:
+    """Parse documents in this process, in worker processes or on Dask; yield results in input order.
+
+    Parameters
+    ----------
+    docs : iterable of Document
+        Read lazily: a generator keeps memory flat however many documents it yields.
+    settings : Settings
+        The run's options (language, point of view, corrections).
+    jobs : int
+        Worker processes; 1 parses in this process.  Ignored with ``client``.
+    client : distributed.Client, optional
+        Run the batches on this Dask cluster instead.
+    online : geo.geocoders.CachedGeocoder, optional
+        The opt-in online geocoder: it is rate-limited and keeps a cache file, so a run that
+        uses it parses in this process.
+    progress : bool
+        A progress bar (tqdm) on standard error with the documents done and the rate; it
+        appears after a second, so a short run prints nothing.
+
+    Yields
+    ------
+    Result
+        One per document, in input order.
+    """
+    from tqdm import tqdm
+
+    rules = settings.corrections.rules if settings.corrections is not None else []
+    docs = iter(docs)
+    head = list(itertools.islice(docs, BATCH))
+    if len(head) < BATCH and client is None:
+        jobs = 1  # a handful of documents: starting workers would cost more than it saves
+    batches = _batches(itertools.chain(head, docs), BATCH)
+    if online is not None or (client is None and jobs <= 1):
+        memo: dict = {}
+        results = (parse_batch(b, settings, online, memo) for b in batches)
+        # In this process the rules count their own uses: the returned counts are not added again.
+        results = ((res, [0] * len(rules)) for res, _ in results)
+        executor = None
+    elif client is not None:
+        client.run(start_worker, settings)  # every worker loads the gazetteer now, all at once
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        results = _ordered(lambda b: client.submit(parse_batch, b, settings, pure=False),
+                           lambda f: f.result(), batches, IN_FLIGHT * workers)
+        executor = None
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=worker_state, initargs=(settings,))
+        results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
+                           batches, IN_FLIGHT * jobs)
+    tty = sys.stderr.isatty()
+    # on a terminal the bar redraws itself and goes; in a log it writes a line every few seconds and the last stays
+    bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
+               mininterval=0.5 if tty else 5.0, dynamic_ncols=True)
+    entities: dict[str, Entity] = {}
+    try:
+        for batch, used in results:
+            for rule, n in zip(rules, used, strict=True):
+                rule.used += n
+            for result in batch:
+                _share_entities(result.parsed, entities)
+                yield result
+            bar.update(len(batch))
+    finally:
+        bar.close()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _share_entities(parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
+    """One Entity object per place id: results from workers arrive with copies of their own."""
+    for m in parsed.mentions:
+        if m.entity is not None:
+            m.entity = entities.setdefault(m.entity.id, m.entity)

@@ -1,0 +1,121 @@
+"""Across documents: near-duplicate copies counted once, reports of one fact merged into one event."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import make_map
+from benchmarks.bench_merge import figures_of, load_reports, pairwise
+from geo.consolidate import Merger, Places, Report, summarise_values
+from geo.duplicates import DuplicateFinder, signature
+from geo.gazetteer import load_gazetteer
+from layers.consolidated import events_frame
+
+WIRE = ("ROME, 3 March (Wire) - Italy will send 300 more troops to Latvia next month, the defence minister told "
+        "parliament on Tuesday. The soldiers, most of them from the Alpine brigades, will join the multinational "
+        "battlegroup based at Adazi near Riga, which already counts about 1,700 personnel. The minister said the "
+        "deployment would last at least a year. Opposition deputies asked for a vote on the mission, while the "
+        "government insisted that the decision falls within the existing NATO mandate approved last spring.")
+COPY = ("Italy to send more troops to the Baltic\nBy a staff reporter\n"
+        + WIRE.rsplit(" Opposition", 1)[0] + " Readers can follow our live coverage on the website.")
+OTHER = ("ROME, 5 March (Wire) - Spain will send 500 more troops to Slovakia next month, the defence minister told "
+         "parliament on Thursday. The soldiers will join the multinational battlegroup near Bratislava. Critics "
+         "said the government had not consulted the regions before taking the decision on the new deployment.")
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def test_a_copy_with_another_headline_a_byline_and_a_cut_paragraph_is_found():
+    finder = DuplicateFinder()
+    assert finder.add(signature(WIRE)) is None
+    assert finder.add(signature(OTHER)) is None
+    assert finder.add(signature(COPY)) == 0
+    assert finder.add(signature(COPY)) == 0  # a copy of a copy points at the kept document
+    assert finder.add(signature("")) is None
+
+
+def test_the_command_line_counts_a_copy_once_and_lists_it(tmp_path):
+    docs = [{"doc_id": "wire", "text": WIRE, "date": "2026-03-03", "url": "https://www.agency.example/a"},
+            {"doc_id": "outlet", "text": COPY, "date": "2026-03-03", "url": "https://paper.example/b"},
+            {"doc_id": "other", "text": OTHER, "date": "2026-03-05"}]
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    out = tmp_path / "out"
+    assert make_map.main([str(src), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    figures = [f["properties"] for f in json.loads((out / "figures.geojson").read_text())["features"]]
+    assert figures and {f["document"] for f in figures} == {"wire", "other"}
+    assert all(f["copies"] == (["outlet"] if f["document"] == "wire" else []) for f in figures)
+    events = [f["properties"] for f in json.loads((out / "events.geojson").read_text())["features"]]
+    assert {f["event_id"] for f in figures} == {e["event_id"] for e in events}
+    wire = [s for e in events for s in e["sources"] if s["document"] == "wire"]
+    assert wire and all(s["copies"] == ["outlet"] and s["outlet"] == "agency.example" for s in wire)
+    mentions = [json.loads(line)["doc_id"] for line in (out / "mentions.jsonl").read_text().splitlines()]
+    assert mentions == ["wire", "outlet", "other"]  # every document keeps its mentions
+    kept = tmp_path / "kept"
+    assert make_map.main([str(src), "-o", str(kept), "-q", "--jobs", "1", "--keep-duplicates"]) == 0
+    again = [f["properties"] for f in json.loads((kept / "figures.geojson").read_text())["features"]]
+    assert "outlet" in {f["document"] for f in again}
+
+
+def _report(i, doc, value, places, date="2026-02-10", kind="killed", qualifier="exact", status="current",
+            low=None, high=None):
+    import datetime as dt
+
+    return Report(i, doc, kind, status, value, low, high, qualifier, False, tuple(places),
+                  dt.date.fromisoformat(date) if date else None)
+
+
+def test_a_city_and_its_oblast_and_country_are_one_place_and_two_cities_are_not(gazetteer):
+    merger = Merger(Places(gazetteer))
+    kharkiv, oblast, ukraine = "geonames:706483", "admin1:UA-63", "country:UA"
+    assert merger.compatible(_report(0, "a", 12, [kharkiv]), _report(1, "b", 12, [oblast]))
+    assert merger.compatible(_report(0, "a", 12, [ukraine]), _report(1, "b", 12, [kharkiv]))
+    assert merger.compatible(_report(0, "a", 40, ["geonames:379555"]), _report(1, "b", 40, ["region:darfur"]))
+    assert not merger.compatible(_report(0, "a", 12, [kharkiv]), _report(1, "b", 12, ["geonames:706448"]))
+    assert not merger.compatible(_report(0, "a", 12, [kharkiv]), _report(1, "a", 12, [kharkiv]))  # one document
+
+
+def test_dates_kinds_statuses_and_values_tell_facts_apart(gazetteer):
+    merger = Merger(Places(gazetteer))
+    base = _report(0, "a", 12000, ["country:PL"], kind="troops", qualifier="approx")
+    assert merger.compatible(base, _report(1, "b", 10000, ["country:PL"], kind="troops", qualifier="more_than"))
+    assert merger.compatible(base, _report(1, "b", 12000, ["country:PL"], date="2026-02-15", kind="troops"))
+    assert not merger.compatible(base, _report(1, "b", 12000, ["country:PL"], date="2026-02-20", kind="troops"))
+    assert not merger.compatible(base, _report(1, "b", 12000, ["country:PL"], kind="killed"))
+    assert not merger.compatible(base, _report(1, "b", 12000, ["country:PL"], kind="troops", status="planned"))
+    assert not merger.compatible(base, _report(1, "b", 30000, ["country:PL"], kind="troops"))
+    assert merger.compatible(base, _report(1, "b", 0, ["country:PL"], kind="troops", low=11000, high=13000))
+
+
+def test_disagreeing_values_stay_side_by_side(gazetteer):
+    reports = [_report(i, f"d{i}", v, ["country:PL"], kind="troops") for i, v in
+               enumerate((12000, 12000, 15000, 12000))]
+    groups = Merger(Places(gazetteer)).group(reports)
+    assert len(groups) == 1
+    assert summarise_values(groups[0]) == (12000, "12,000 (3 reports) – 15,000 (1 report)")
+
+
+def test_a_chain_of_near_values_does_not_drift_into_one_event(gazetteer):
+    reports = [_report(i, f"d{i}", v, ["country:PL"], kind="troops") for i, v in
+               enumerate((10000, 12000, 14000, 17000, 20000))]
+    groups = Merger(Places(gazetteer)).group(reports)
+    assert len(groups) > 1
+    for g in groups:
+        values = [r.value for r in g]
+        assert max(values) / min(values) < 1.5
+
+
+def test_the_written_clusters_merge_with_precision_and_recall_over_090(gazetteer):
+    reports = load_reports()
+    events, figures = events_frame(figures_of(reports, gazetteer), gazetteer)
+    p, r, _ = pairwise([x["fact"] for x in reports], list(figures["event_id"]))
+    assert p >= 0.9 and r >= 0.9
+    assert set(events.columns) >= {"event_id", "reports", "values", "sources", "geometry"}
+    assert int(events["reports"].sum()) == len(reports)
+    by_id = dict(zip(events["event_id"], events["reports"], strict=True))
+    assert by_id[figures["event_id"].iloc[0]] == 4  # the Baltic brigade: four reports in four languages

@@ -1,0 +1,133 @@
+"""Many documents: worker processes, streamed inputs, progress, and the same outputs as the serial run."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+import make_map
+from benchmarks.corpus import sample_like_documents
+from geo.corpus import iter_documents, read_corpus
+from geo.errors import InputError
+from geo.model import Document
+from geo.parallel import BATCH, Settings, compact, parse_stream
+from geo.pipeline import parse_document
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_FILES = ("places.geojson", "figures.geojson", "events.geojson", "mentions.jsonl")
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory) -> Path:
+    """Three batches' worth of sample-like documents, gzip-compressed JSONL."""
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for doc in sample_like_documents(3 * BATCH + 5, seed=7):
+            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def serial_and_parallel(corpus_file, tmp_path_factory) -> tuple[Path, Path]:
+    serial, parallel = tmp_path_factory.mktemp("serial"), tmp_path_factory.mktemp("parallel")
+    assert make_map.main([str(corpus_file), "-o", str(serial), "-q", "--jobs", "1"]) == 0
+    assert make_map.main([str(corpus_file), "-o", str(parallel), "-q", "--jobs", "2"]) == 0
+    return serial, parallel
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_two_worker_processes_write_the_serial_runs_bytes(serial_and_parallel, name):
+    serial, parallel = serial_and_parallel
+    assert (serial / name).read_bytes() == (parallel / name).read_bytes()
+
+
+def test_the_gzip_corpus_is_read_whole_in_order(serial_and_parallel):
+    serial, _ = serial_and_parallel
+    ids = [json.loads(line)["doc_id"] for line in (serial / "mentions.jsonl").read_text().splitlines()]
+    assert ids == [f"gen-{i:07d}" for i in range(3 * BATCH + 5)]
+
+
+def test_parse_stream_yields_what_parse_document_gives_in_input_order(corpus_file):
+    from geo.gazetteer import load_gazetteer
+
+    docs = list(iter_documents([str(corpus_file)]))
+    gaz = load_gazetteer()
+    results = list(parse_stream(iter(docs), Settings(), jobs=2))
+    assert [r.parsed.document.doc_id for r in results] == [d.doc_id for d in docs]
+    for doc, result in zip(docs[:5], results[:5], strict=True):
+        expected = compact(parse_document(doc, gazetteer=gaz))
+        assert [(m.start, m.end, m.entity.id if m.entity else None, m.role) for m in result.parsed.mentions] == \
+            [(m.start, m.end, m.entity.id if m.entity else None, m.role) for m in expected.mentions]
+        assert [(f.kind, f.value, f.place_ids) for f in result.parsed.figures] == \
+            [(f.kind, f.value, f.place_ids) for f in expected.figures]
+
+
+def test_results_share_one_entity_per_place(corpus_file):
+    results = list(parse_stream(iter_documents([str(corpus_file)]), Settings(), jobs=2))
+    by_id: dict[str, int] = {}
+    for r in results:
+        for m in r.parsed.mentions:
+            if m.entity is not None:
+                assert by_id.setdefault(m.entity.id, id(m.entity)) == id(m.entity)
+    assert by_id
+
+
+def test_compact_keeps_the_text_only_of_documents_with_figures():
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    plain = parse_document(Document("a", "Il vertice si è tenuto a Vilnius."), gazetteer=gaz)
+    counted = parse_document(Document("b", "Almeno 300 soldati sono arrivati in Lettonia."), gazetteer=gaz)
+    assert compact(plain).document.text == "" and compact(plain).mentions
+    assert compact(counted).document.text == counted.document.text and compact(counted).figures
+
+
+def test_iter_documents_streams_lazily_and_names_a_bad_line(tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text('{"doc_id": "a", "text": "Roma"}\n{"doc_id": "a", "text": "Parigi"}\nnot json\n')
+    stream = iter_documents([str(path)])
+    assert [next(stream).doc_id, next(stream).doc_id] == ["a", "a-2"]
+    with pytest.raises(InputError, match=r"two.jsonl:3: not valid JSON"):
+        next(stream)
+
+
+def test_a_missing_input_fails_before_anything_is_read(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        iter_documents([str(tmp_path / "nope.jsonl")]).__next__()
+
+
+def test_bad_jobs_is_one_line_and_exit_2(tmp_path, capsys):
+    assert make_map.main(["--jobs", "0", "-o", str(tmp_path / "o")]) == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_progress_goes_to_stderr_with_a_rate_when_piped(corpus_file, monkeypatch, capsys):
+    import geo.parallel
+
+    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
+    read_corpus(iter_documents([str(corpus_file)]), jobs=1, progress=True)
+    err = capsys.readouterr().err  # not a terminal: the last line stays
+    assert f"parsing: {3 * BATCH + 5}doc" in err and "doc/s" in err
+
+
+def test_quiet_prints_nothing(corpus_file, tmp_path, monkeypatch, capsys):
+    import geo.parallel
+
+    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)
+    assert make_map.main([str(corpus_file), "-o", str(tmp_path / "o"), "-q", "--jobs", "1"]) == 0
+    assert capsys.readouterr() == ("", "")
+
+
+def test_read_corpus_counts_corrections_used_in_workers(corpus_file, tmp_path):
+    from geo.corrections import load_corrections
+
+    rules = tmp_path / "fix.yaml"
+    rules.write_text("- surface: Nikopol\n  not_place: true\n- surface: Atlantide\n  not_place: true\n")
+    corrections = load_corrections(rules)
+    corpus = read_corpus(iter_documents([str(corpus_file)]), Settings(corrections=corrections), jobs=2)
+    assert all(m.surface != "Nikopol" for p in corpus.parsed for m in p.mentions)
+    unused = corrections.unused_report()
+    assert len(unused) == 1 and "Atlantide" in unused[0]
