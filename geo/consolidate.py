@@ -275,7 +275,13 @@ def _value_label(r: Report) -> str:
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """An ISO date string (or date) as a date; anything else is ``None``."""
+    """An ISO date string (or date) as a date; anything else is ``None``.
+
+    A timestamp of a frame's datetime column is its day; a missing one (``NaT``, which compares
+    unequal to itself) is ``None``.
+    """
+    if isinstance(value, dt.datetime):
+        return None if value != value else value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str) and len(value) >= 10:

@@ -119,3 +119,29 @@ def test_the_written_clusters_merge_with_precision_and_recall_over_090(gazetteer
     assert int(events["reports"].sum()) == len(reports)
     by_id = dict(zip(events["event_id"], events["reports"], strict=True))
     assert by_id[figures["event_id"].iloc[0]] == 4  # the Baltic brigade: four reports in four languages
+
+
+def test_a_missing_date_of_a_frame_is_no_date():
+    import datetime as dt
+
+    import pandas as pd
+
+    from geo.consolidate import parse_date
+
+    assert parse_date(pd.NaT) is None
+    assert parse_date(pd.Timestamp("2026-03-03 00:00:00")) == dt.date(2026, 3, 3)
+    assert parse_date("2026-03-03") == dt.date(2026, 3, 3)
+
+
+def test_the_command_line_consolidates_figures_the_text_does_not_date(tmp_path):
+    import json
+
+    import make_map
+
+    docs = tmp_path / "in.jsonl"
+    docs.write_text("\n".join(json.dumps({"doc_id": f"d{i}", "text": t}) for i, t in enumerate([
+        "Almeno 12 civili sono stati uccisi a Kharkiv.", "At least 12 civilians were killed in Kharkiv."])) + "\n",
+        encoding="utf-8")
+    assert make_map.main([str(docs), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 0
+    events = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))["features"]
+    assert [e["properties"]["reports"] for e in events] == [2]
