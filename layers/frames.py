@@ -150,11 +150,7 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
         in document order.  ``low``/``high`` are nullable integers; a missing ``figure_id``
         becomes ``<doc_id>:<start>``.
     """
-    known: dict[str, Entity] = {}
-    for doc in parsed:
-        for mention in doc.mentions:
-            if mention.entity is not None:
-                known.setdefault(mention.entity.id, mention.entity)
+    known = _known_entities(parsed)
     point_cache: dict[str, Point | None] = {}
     points_cache: dict[tuple[str, ...], MultiPoint | None] = {}
     seen_ids: set[str] = set()
@@ -195,11 +191,7 @@ def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoD
     act in it (``actors``), the sentence, its document and offsets. Geometry: a ``MultiPoint`` of the
     places' points, as for figures; EPSG:4326, in document order.
     """
-    known: dict[str, Entity] = {}
-    for doc in parsed:
-        for mention in doc.mentions:
-            if mention.entity is not None:
-                known.setdefault(mention.entity.id, mention.entity)
+    known = _known_entities(parsed)
     cache: dict[str, Point | None] = {}
     rows = []
     for doc in parsed:
@@ -217,6 +209,16 @@ def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoD
                 "geometry": MultiPoint(points) if points else None,
             })
     return _frame(rows, EVENT_FRAME_COLUMNS, {"date": "datetime64[s]", "start": "int64", "end": "int64"})
+
+
+def _known_entities(parsed: list[ParsedDocument]) -> dict[str, Entity]:
+    """Place id -> the entity a mention resolved to (the first one seen)."""
+    known: dict[str, Entity] = {}
+    for doc in parsed:
+        for mention in doc.mentions:
+            if mention.entity is not None:
+                known.setdefault(mention.entity.id, mention.entity)
+    return known
 
 
 def polygons_only(geom: BaseGeometry) -> BaseGeometry:
