@@ -27,7 +27,7 @@ from layers.strings import (
     load_strings,
     place_names,
 )
-from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, synthetic_corpus
+from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, reported_again, synthetic_corpus
 from layers.words import figure_phrase, group_phrase
 
 TROOPS_NOW = {"kind": "troops", "value": 12000, "qualifier": "approx", "status": "current"}
@@ -477,31 +477,8 @@ def test_huge_areas_are_outlines_only_and_framed_by_their_point(demo_gaz):
 # --- consolidated events -------------------------------------------------------------------------------------
 
 
-def _reported_again(demo_gaz, copies):
-    """The demo documents plus copies of the English one by other outlets; ``copies`` maps a new document id
-    to ``{figure value in the original: value this copy gives}`` (a value left out is given as in the original)."""
-    from layers.consolidated import events_frame
-
-    parsed = demo_documents(demo_gaz)
-    figures = figures_frame(parsed, demo_gaz)
-    original = parsed[1].document
-    documents = [p.document for p in parsed]
-    frames = [figures]
-    for doc_id, values in copies.items():
-        documents.append(replace(original, doc_id=doc_id, title=f"Report of {doc_id}",
-                                 url=f"https://{doc_id}.example/news", outlet=f"{doc_id} news"))
-        rows = figures[figures["document"] == original.doc_id].copy()
-        rows["document"] = doc_id
-        rows["figure_id"] = doc_id + "-" + rows["figure_id"]
-        rows["value"] = [values.get(v, v) for v in rows["value"]]
-        frames.append(rows)
-    figures = pd.concat(frames, ignore_index=True)
-    events, figures = events_frame(figures, demo_gaz, documents={d.doc_id: d for d in documents})
-    return places_frame(parsed, demo_gaz), figures, events, documents
-
-
 def test_one_fact_in_two_documents_is_one_symbol_whose_popup_lists_both_reports(demo_gaz):
-    places, figures, events, documents = _reported_again(demo_gaz, {"wire": {}})
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {}})
     data = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events))
     kherson = [i for i in data["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]
     assert len(kherson) == 1
@@ -523,7 +500,7 @@ def test_one_fact_in_two_documents_is_one_symbol_whose_popup_lists_both_reports(
 
 
 def test_an_event_is_sized_by_the_value_most_reports_give_and_keeps_the_others(demo_gaz):
-    places, figures, events, documents = _reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}})
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}})
     (event,) = events[events["place_ids"].map(lambda p: list(p) == ["geonames:706448"])
                       & (events["kind"] == "incidents")].itertuples()
     assert event.reports == 3
