@@ -154,7 +154,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
                                                             documents={d.doc_id: d for d in docs}))
     lang = _interface_language(parsed)
     fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
-                                          lang=lang, cdn=args.cdn))
+                                          lang=lang, cdn=args.cdn, events=events))
     steps("writing", None)
 
     write_geojson(places, out.staging / "places.geojson")

@@ -11,7 +11,9 @@ which is on only when there is nothing else to show):
   ring and its area a light outline (drawn once per place, never stacked fills); a planned
   figure is hollow.  A current and a planned figure the text pairs in one sentence are one
   symbol ("12,000, could rise to 20,000"); figures repeating one another in one sentence
-  are drawn once.
+  are drawn once.  Given the consolidated events (``build_map(..., events=...)``), the
+  figures of one event reported by several documents are one symbol, sized by the value
+  most reports give (never an average), whose popup lists every report and says how many.
 * **Venues and actors** - places whose role is venue or actor, coloured by role.
 * **All places** - every resolved place, coloured by its first role.
 
@@ -40,7 +42,7 @@ import html
 import json
 import os
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +72,7 @@ from layers.strings import (
     place_names,
     plural_form,
 )
-from layers.words import figure_bounds, group_phrase, text_pairs
+from layers.words import figure_bounds, figure_phrase, group_phrase, text_pairs
 
 #: Layers of proportional symbols, one per group of figure kinds, each with its own size scale.
 FIGURE_LAYERS = ("deployments", "incidents", "casualties", "other")
@@ -348,18 +350,37 @@ class _Symbols:
         self.places, self.strings, self.documents = places, strings, documents
         self.doc_index, self.popups = doc_index, popups
 
-    def item(self, group: list[dict[str, Any]], layer: str) -> dict[str, Any] | None:
-        """The page's record of one symbol (no popup, no size yet), or None when no place is drawable."""
+    def item(self, group: list[dict[str, Any]], layer: str,
+             event: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+        """The page's record of one symbol (no popup, no size yet), or None when no place is drawable.
+
+        With an ``event`` (a row of the events frame), ``group`` is its reports: one symbol at the
+        event's place, sized by the value most reports give, its headline saying how many reports.
+        """
         places, strings = self.places, self.strings
         fig = group[0]
-        ids = [pid for pid in dict.fromkeys(fig["place_ids"] or []) if places.use(pid) is not None]
+        if event is not None:
+            value = int(event["value"])
+            fig = next((f for f in group if f["value"] == value), fig)
+            group = [fig, *(f for f in group if f is not fig)]
+            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(fig["place_ids"] or [])]
+        else:
+            value = figure_bounds(fig)[1]
+            wanted = list(fig["place_ids"] or [])
+        ids = [pid for pid in dict.fromkeys(wanted) if places.use(pid) is not None]
+        if event is not None:
+            ids = ids[:1]
         if not ids:
             return None
         names = [places.name(pid) for pid in ids]
-        head = "; ".join(group_phrase(group, strings))
-        value = figure_bounds(fig)[1]
+        if event is None:
+            head = "; ".join(group_phrase(group, strings))
+        else:
+            head = (f"{figure_phrase(fig, strings)} "
+                    f"({count_phrase(strings['popup']['reports'], len(group), strings)})")
         spans = [s for s in (day_span(f["date"], f.get("date_end")) for f in group) if s]
-        return {
+        docs = sorted({self.doc_index.get(f["document"], -1) for f in group})
+        item = {
             "id": fig["figure_id"], "L": layer, "k": fig["kind"], "v": value, "q": fig["qualifier"],
             "st": "planned" if all(f["status"] == "planned" for f in group) else "current",
             "ss": sorted({f["status"] for f in group}), "pl": ids,
@@ -368,8 +389,13 @@ class _Symbols:
             "dl": format_date_range(fig["date"], fig.get("date_end") or fig["date"], strings),
             "doc": self.doc_index.get(fig["document"], -1), "h": head,
             "lab": f"{format_number(value, strings)} · {names[0]}" + (" +" if len(ids) > 1 else ""),
-            "tt": f"{title_of(names)}: {head}", "n": 1, "x": [_export_row(f) for f in group], "_figs": group,
+            "tt": f"{title_of(names)}: {head}", "n": len(group) if event is not None else 1,
+            "x": [_export_row(f) for f in group], "_figs": group,
         }
+        if event is not None:
+            item |= {"id": event["event_id"], "ev": event["event_id"], "doc": docs[0] if len(docs) == 1 else -1,
+                     "docs": docs, "_values": [f["value"] for f in group]}
+        return item
 
     def popup(self, item: dict[str, Any]) -> int:
         """Make the popup of one symbol: its place(s), precision, headline, quotes; "shared with" for many places."""
@@ -380,11 +406,27 @@ class _Symbols:
         sub = (words["over_area"] if kind != "city" else words["at_place"]).format(
             kind=strings["kinds"].get(kind, kind))
         popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub)
+        values = item.pop("_values", None)
+        if values is not None:
+            popup["lines"] = [*self._event_lines(values), *popup["lines"]]
+            for entry, fig in zip(popup["entries"], group, strict=False):
+                outlet = _outlet(self.documents.get(fig["document"]))
+                if outlet and entry.get("doc") and outlet != entry["doc"]["text"]:
+                    entry["doc"] = {**entry["doc"], "text": f"{entry['doc']['text']} · {outlet}"}
         if len(ids) > 1:
             popup["title"] = title_of(names)
             popup["lines"] = [words["shared"].format(n=len(ids), places=title_of(names)), *popup["lines"]]
         self.popups.append(popup)
         return len(self.popups) - 1
+
+    def _event_lines(self, values: Sequence[int]) -> list[str]:
+        """An event's values side by side with their reports, most reported first, when they disagree."""
+        counts = Counter(values)
+        if len(counts) < 2:
+            return []
+        strings = self.strings
+        return [" – ".join(f"{format_number(v, strings)} ({count_phrase(strings['popup']['reports'], n, strings)})"
+                           for v, n in counts.most_common())]
 
     def aggregate(self, items: list[dict[str, Any]], days: int | None = 1) -> list[dict[str, Any]]:
         """Totals per layer, kind, place and period of ``days`` days (``None``: all time; undated apart).
@@ -404,25 +446,28 @@ class _Symbols:
             name = self.places.name(pid)
             noun = strings["nouns"].get(kind, strings["nouns"]["other"])[plural_form(total, strings)]
             head = f"{format_number(total, strings)} {noun}".strip()
-            reports = count_phrase(strings["popup"]["reports"], len(group), strings)
+            n_reports = sum(i["n"] for i in group)
+            reports = count_phrase(strings["popup"]["reports"], n_reports, strings)
             dated = [i for i in group if i["t0"] is not None]
             t0 = min((i["t0"] for i in dated), default=None)
             t1 = max((i["t1"] for i in dated), default=None)
             when = format_date_range(_iso(t0), _iso(t1), strings) if dated else ""
             figs = [f for i in group for f in i["_figs"]]
             popup = figures_popup(name, f"{head} ({reports})", figs, strings, self.documents,
-                                  sub=strings["popup"]["total"].format(n=len(group), date=when),
+                                  sub=strings["popup"]["total"].format(n=n_reports, date=when),
                                   most=MAX_TOTAL_ENTRIES)
             self.popups.append(popup)
-            docs = {i["doc"] for i in group}
+            docs = {d for i in group for d in i.get("docs", [i["doc"]])}
             out.append({**first, "id": first["id"] if len(group) == 1 else f"{first['id']}+{len(group) - 1}",
-                        "v": total, "q": "exact", "st": status, "n": len(group), "pl": [pid], "t0": t0, "t1": t1,
+                        "v": total, "q": "exact", "st": status, "n": n_reports, "pl": [pid], "t0": t0, "t1": t1,
                         "dl": when, "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
                         "tt": f"{name}: {head} ({reports})", "lab": f"{format_number(total, strings)} · {name}",
                         "pp": len(self.popups) - 1, "x": [x for i in group for x in i["x"]],
                         "doc": first["doc"] if len(docs) == 1 else -1, "docs": sorted(docs)})
         for item in out:
             item.pop("_figs", None)
+            item.pop("_values", None)
+            item.pop("ev", None)
         return out
 
 
@@ -541,6 +586,27 @@ def _fit_bounds(records: Sequence[dict[str, Any]]) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
+def _event_reports(records: list[dict[str, Any]], events: gpd.GeoDataFrame | None
+                   ) -> tuple[list[tuple[dict[str, Any], list[dict[str, Any]]]], list[dict[str, Any]]]:
+    """The figures of each event of several reports, and the other figures (each drawn as today).
+
+    Returns ``([(event row, its figures), ...], other figures)``, events in order of first figure.
+    """
+    if events is None or not len(events) or not records or "event_id" not in records[0]:
+        return [], records
+    columns = ["event_id", "kind", "value", "place_ids", "reports"]
+    multi = {row["event_id"]: row for row in events[columns].to_dict("records") if int(row["reports"]) > 1}
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    alone = []
+    for fig in records:
+        event_id = fig.get("event_id")
+        if event_id in multi:
+            grouped.setdefault(event_id, []).append(fig)
+        else:
+            alone.append(fig)
+    return [(multi[e], figs) for e, figs in grouped.items()], alone
+
+
 @dataclass
 class _Content:
     """What the map draws, before any folium object exists."""
@@ -571,8 +637,10 @@ def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Doc
 
 
 def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Sequence[Document], gazetteer: Any,
-             strings: dict[str, Any], max_symbols: int = MAX_SYMBOLS) -> _Content:
-    """Make every symbol, item and popup of the page: one symbol per statement, totals beyond ``max_symbols``."""
+             strings: dict[str, Any], max_symbols: int = MAX_SYMBOLS,
+             events: gpd.GeoDataFrame | None = None) -> _Content:
+    """Make every symbol, item and popup of the page: one symbol per statement (per event of several
+    reports when ``events`` is given), totals beyond ``max_symbols``."""
     docs = {d.doc_id: d for d in documents}
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     known = _Places(places, gazetteer, strings)
@@ -585,8 +653,11 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
             figures_at[pid].append(fig)
 
     symbols = _Symbols(known, strings, docs, doc_index, popups)
-    items = [item for group in statements(records)
+    merged, records_alone = _event_reports(records, events)
+    items = [item for group in statements(records_alone)
              if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
+    items += [item for event, group in merged
+              if (item := symbols.item(group, FIGURE_LAYER.get(event["kind"], "other"), event)) is not None]
     aggregated = None
     if len(items) > max_symbols:
         n_figures = sum(len(i["x"]) for i in items)
@@ -645,7 +716,7 @@ def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
 
 def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,
               title: str | None = None, lang: str = "en", cdn: bool = False,
-              max_symbols: int | None = None) -> folium.Map:
+              max_symbols: int | None = None, events: gpd.GeoDataFrame | None = None) -> folium.Map:
     """Build the layered map of the places and figures read from the documents.
 
     Parameters
@@ -666,6 +737,11 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     max_symbols : int, optional
         Above this many symbols (default :data:`MAX_SYMBOLS`), the page draws totals per
         place and day with their number of reports, and says so in the legend.
+    events : geopandas.GeoDataFrame, optional
+        Consolidated events (:func:`layers.consolidated.events_frame`; ``figures`` then has its
+        ``event_id`` column).  The figures of an event of several reports are one symbol, sized
+        by the value most reports give, whose popup lists every report and says how many; the
+        events panel has one row per event.  ``None`` (default): one symbol per figure.
 
     Returns
     -------
@@ -676,7 +752,7 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     documents = list(documents)
     title = title or strings["title"]
     max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
-    content = _content(places, figures, documents, gazetteer, strings, max_symbols=max_symbols)
+    content = _content(places, figures, documents, gazetteer, strings, max_symbols=max_symbols, events=events)
     layers = content.layers
 
     m = AtlanteMap(location=None, tiles=None, zoom_start=2, control_scale=True, cdn=cdn)

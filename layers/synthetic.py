@@ -267,3 +267,45 @@ def synthetic_corpus(n_figures: int, *, n_cities: int = 400, per_doc: int = 20,
             made += 1
         parsed.append(w.parsed("en", day, f"Generated report {len(parsed)}", None))
     return parsed, gaz
+
+
+def reported_again(gazetteer: MemoryGazetteer, copies: Mapping[str, Mapping[int, int]]) -> tuple:
+    """The demo documents plus copies of the English one by other outlets, consolidated into events.
+
+    Parameters
+    ----------
+    gazetteer : MemoryGazetteer
+        The demo gazetteer (:func:`demo_gazetteer`).
+    copies : mapping
+        A new document id to ``{value in the original: value this copy gives}``; a value left
+        out is given as in the original.
+
+    Returns
+    -------
+    (places, figures, events, documents)
+        The frames of :mod:`layers.frames` and :func:`layers.consolidated.events_frame`
+        (``figures`` with its ``event_id``), and every document, copies last.
+    """
+    import dataclasses
+
+    import pandas as pd
+
+    from layers.consolidated import events_frame
+    from layers.frames import figures_frame, places_frame
+
+    parsed = demo_documents(gazetteer)
+    figures = figures_frame(parsed, gazetteer)
+    original = parsed[1].document
+    documents = [p.document for p in parsed]
+    frames = [figures]
+    for doc_id, values in copies.items():
+        documents.append(dataclasses.replace(original, doc_id=doc_id, title=f"Report of {doc_id}",
+                                             url=f"https://{doc_id}.example/news", outlet=f"{doc_id} news"))
+        rows = figures[figures["document"] == original.doc_id].copy()
+        rows["document"] = doc_id
+        rows["figure_id"] = doc_id + "-" + rows["figure_id"]
+        rows["value"] = [values.get(v, v) for v in rows["value"]]
+        frames.append(rows)
+    figures = pd.concat(frames, ignore_index=True)
+    events, figures = events_frame(figures, gazetteer, documents={d.doc_id: d for d in documents})
+    return places_frame(parsed, gazetteer), figures, events, documents

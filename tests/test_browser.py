@@ -18,7 +18,14 @@ import pytest
 
 from layers.frames import figures_frame, places_frame
 from layers.map import FIGURE_LAYER, build_map, save_map
-from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, demo_gazetteer, hostile_document, synthetic_corpus
+from layers.synthetic import (
+    HOSTILE_SNIPPETS,
+    demo_documents,
+    demo_gazetteer,
+    hostile_document,
+    reported_again,
+    synthetic_corpus,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = {"width": 1280, "height": 800}
@@ -589,4 +596,25 @@ def test_phone_true_numbers_panel_language_and_totals(phone, maps, artifacts_dir
     _open(page, path)
     page.locator(".atlante-legend summary").click()
     assert page.locator(".atlante-legend-sub", has_text="totals per place and").is_visible()
+    assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_an_event_of_two_reports_is_one_symbol_and_one_row_listing_both(desktop, tmp_path, artifacts_dir):
+    page = desktop
+    gaz = demo_gazetteer()
+    places, figures, events, documents = reported_again(gaz, {"wire": {}})
+    path = tmp_path / "events.html"
+    save_map(build_map(places, figures, documents=documents, gazetteer=gaz, events=events), path)
+    _open(page, path)
+    assert _layer_counts(page)["incidents"] == 2  # Kherson and Odesa, each reported twice
+    kherson = page.locator(".atlante-row", has_text="Kherson").filter(has_text="incidents")
+    assert kherson.count() == 1 and "(2 reports)" in kherson.inner_text()
+    kherson.click()
+    page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
+    popup = page.locator(".leaflet-popup-content")
+    assert popup.locator(".atlante-head").inner_text() == "at least 14 incidents (2 reports)"
+    assert popup.locator(".atlante-entry").count() == 2 and popup.locator("mark").all_inner_texts() == [
+        "At least 14", "At least 14"]
+    assert "Report of wire · wire news" in popup.inner_text()
+    page.screenshot(path=str(artifacts_dir / "map_event.png"))
     assert page.atlante_errors == [] and page.atlante_requests == []

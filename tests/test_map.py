@@ -27,7 +27,7 @@ from layers.strings import (
     load_strings,
     place_names,
 )
-from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, synthetic_corpus
+from layers.synthetic import HOSTILE_SNIPPETS, demo_documents, reported_again, synthetic_corpus
 from layers.words import figure_phrase, group_phrase
 
 TROOPS_NOW = {"kind": "troops", "value": 12000, "qualifier": "approx", "status": "current"}
@@ -472,3 +472,42 @@ def test_huge_areas_are_outlines_only_and_framed_by_their_point(demo_gaz):
     assert (north, east) == (61.5, 105.3)  # framed by Russia's point, not by its extent (82 N, 180 E)
     # The page draws a wide area's outline without a fill.
     assert "fill: !place.w" in asset_text("atlante.js")
+
+
+# --- consolidated events -------------------------------------------------------------------------------------
+
+
+def test_one_fact_in_two_documents_is_one_symbol_whose_popup_lists_both_reports(demo_gaz):
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {}})
+    data = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events))
+    kherson = [i for i in data["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]
+    assert len(kherson) == 1
+    (item,) = kherson
+    assert item["n"] == 2 and item["v"] == 14 and item["id"].startswith("event:")
+    assert item["docs"] == [1, 3] and item["doc"] == -1
+    assert sorted(r["document"] for r in _rows(item)) == ["southern-front", "wire"]
+    popup = data["popups"][item["pp"]]
+    assert popup["head"] == "at least 14 incidents (2 reports)" == item["h"]
+    assert [e["doc"]["text"] for e in popup["entries"]] == ["Drone strikes in the south · example.org",
+                                                            "Report of wire · wire news"]
+    assert all(e["quote"][1] == "At least 14" and e["date"] for e in popup["entries"])
+    # Two different facts (Kherson and Odesa incidents) stay two symbols, each of two reports.
+    assert sorted((i["pl"][0], i["v"], i["n"]) for i in data["layers"]["incidents"]) == [
+        ("geonames:698740", 5, 2), ("geonames:706448", 14, 2)]
+    # Without the events, one symbol per figure, as before.
+    plain = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz))
+    assert len([i for i in plain["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]) == 2
+
+
+def test_an_event_is_sized_by_the_value_most_reports_give_and_keeps_the_others(demo_gaz):
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}})
+    (event,) = events[events["place_ids"].map(lambda p: list(p) == ["geonames:706448"])
+                      & (events["kind"] == "incidents")].itertuples()
+    assert event.reports == 3
+    data = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events))
+    (item,) = [i for i in data["layers"]["incidents"] if i["pl"] == ["geonames:706448"]]
+    assert item["v"] == 14 and item["n"] == 3  # 14 twice, 16 once: 14, not an average
+    popup = data["popups"][item["pp"]]
+    assert popup["lines"][0] == "14 (2 reports) – 16 (1 report)"
+    assert [e["quote"][1] for e in popup["entries"]] == ["At least 14"] * 3
+    assert len(popup["entries"]) == 3
