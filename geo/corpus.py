@@ -167,14 +167,20 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
     -------
     Corpus
     """
-    from geo.duplicates import DuplicateFinder
+    from itertools import chain, islice
 
+    docs = iter(docs)
+    head = list(islice(docs, 2))
+    docs = chain(head, docs)
+    dedup = dedup and len(head) > 1  # one document copies nothing: no MinHash (and no datasketch import)
     settings = settings or Settings()
     settings = Settings(settings.lang, settings.pov, settings.corrections, signatures=dedup)
     if gazetteer is None:
         from geo.gazetteer import load_gazetteer
 
         load_gazetteer(pov=settings.pov)
+    if dedup:
+        from geo.duplicates import DuplicateFinder
     finder = DuplicateFinder() if dedup else None
     corpus = Corpus()
     for result in parse_stream(docs, settings, jobs=jobs, client=client, online=online, progress=progress):

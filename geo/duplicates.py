@@ -26,10 +26,9 @@ _WORD = re.compile(r"\w+")
 @functools.cache
 def settings(path: Path = CONFIG) -> dict[str, Any]:
     """The consolidation settings file, parsed (cached)."""
-    import yaml
+    from geo.lexicons import read_yaml
 
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return read_yaml(path)
 
 
 @functools.cache

@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from geo.events import Sentence
+from geo.lexicons import read_yaml
 from geo.model import ROLES
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
@@ -73,7 +72,7 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
     """The fitted weights, or ``None`` when none have been fitted."""
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     unknown = sorted(set(data.get("weights", {})) - set(feature_names()))
     if unknown:
         raise ValueError(f"{path}: unknown feature(s) {', '.join(unknown)}; refit with geo/data/fit_weights.py")

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
+from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
 
@@ -80,7 +79,7 @@ def load_weights(path: Path = WEIGHTS_PATH) -> RoleWeights | None:
     """The fitted weights, or ``None`` when none have been fitted (the cue roles then stand)."""
     if not path.is_file():
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     known = set(feature_names())
     unknown = sorted(set(data.get("weights", {})) - known)
     if unknown:

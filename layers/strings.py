@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from geo.lexicons import read_yaml
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 FALLBACK = "en"
@@ -42,14 +42,14 @@ def place_names(lang: str) -> dict[str, str]:
     names: dict[str, str] = {}
     path = PLACE_NAMES_DIR / f"{lang}.yaml"
     if path.is_file():
-        names.update(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    cities = yaml.safe_load((PLACE_NAMES_DIR / "cities.yaml").read_text(encoding="utf-8")) or {}
+        names.update(read_yaml(path) or {})
+    cities = read_yaml(PLACE_NAMES_DIR / "cities.yaml") or {}
     names.update({pid: forms[lang] for pid, forms in cities.items() if lang in forms})
     from geo.lexicons import LEXICON_DIR
 
     regions = LEXICON_DIR / lang / "regions.yaml"
     if regions.is_file():
-        for ref, aliases in ((yaml.safe_load(regions.read_text(encoding="utf-8")) or {}).get("aliases") or {}).items():
+        for ref, aliases in ((read_yaml(regions) or {}).get("aliases") or {}).items():
             if aliases:
                 names.setdefault(ref if ":" in ref else f"region:{ref}", str(aliases[0]))
     return names
@@ -75,8 +75,7 @@ def load_strings(lang: str) -> dict[str, Any]:
         The parsed YAML mapping, with ``"code"`` set to the language actually used.
     """
     code = lang if lang in available_languages() else FALLBACK
-    with (I18N_DIR / f"{code}.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(I18N_DIR / f"{code}.yaml")
     if not isinstance(data, dict):
         raise ValueError(f"{I18N_DIR / code}.yaml: must hold a mapping")
     data["code"] = code
