@@ -33,9 +33,13 @@ from geo.normalize import fold
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A token of folded text: a word (hyphens inside), a run of digits or one other character."""
+    """A token of folded text: a word (hyphens inside), a run of digits or one other character.
+
+    Read-only by convention (not ``frozen``: a frozen dataclass is built three times slower, and a
+    document makes tens of thousands of tokens); :func:`tokenize` shares them between callers.
+    """
 
     start: int
     end: int
@@ -56,8 +60,14 @@ def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]
     -------
     list of Token
     """
-    stop = len(folded) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)]
+    return list(_tokens(folded, start, len(folded) if end is None else end))
+
+
+@lru_cache(maxsize=32)
+def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
+    """The tokens of ``folded[start:stop]``, made once per text: :func:`find_numbers`, the figure reader
+    and the date reader tokenise the same document and sentences."""
+    return tuple(Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop))
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
