@@ -275,6 +275,16 @@ def _last_n(
     return (ref - dt.timedelta(days=days), ref), j + 1 - k
 
 
+@cache
+def _event_heads(lang: str) -> frozenset[str]:
+    """The token texts at which :func:`event_dates` may find a date (besides one- and two-digit days):
+    months, weekdays and the first words of its phrase lists."""
+    lex = _datelex(lang)
+    phrases = (lex.month_preps, lex.month_to_date, lex.days_phrases, lex.windows_phrases, lex.weeks_phrases,
+               lex.last_prefixes)
+    return frozenset(lex.months).union(lex.weekdays, *(p.heads for p in phrases))
+
+
 def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
     """Find when the events of a sentence happened.
 
@@ -300,8 +310,12 @@ def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.
     """
     lex = _datelex(lang)
     toks = tokenize(fold(sentence))
+    heads = _event_heads(lang)
     numbers: dict[int, tuple[int, int]] | None = None
     for k in range(len(toks)):
+        word = toks[k].text
+        if word not in heads and not (len(word) <= 2 and word.isdigit()):
+            continue  # no date, relative day, window, week or weekday starts at this token
         hit = _explicit(toks, k, lex, doc_date) or _month_alone(toks, k, lex, doc_date)
         if hit:
             first, last = hit[0]

@@ -59,9 +59,12 @@ class Phrases:
 
     def match_at(self, words: Sequence[str], i: int) -> int:
         """The number of words of the longest phrase that starts at word ``i`` (0: none)."""
-        best = 0
         w = words[i]
-        for p in self._by_first.get(w, ()) + self._by_stem.get(w[:3], ()):
+        firsts, stems = self._by_first.get(w), self._by_stem.get(w[:3])
+        if not firsts and not stems:
+            return 0  # most words start no phrase: no tuple built for them
+        best = 0
+        for p in (firsts or ()) + (stems or ()):
             if len(p) > best and i + len(p) <= len(words) and all(
                     _word_matches(pat, words[i + k]) for k, pat in enumerate(p)):
                 best = len(p)

@@ -34,6 +34,17 @@ def _fold_char(ch: str) -> str:
     return low[0] if low else ch
 
 
+class _FoldTable(dict):
+    """``str.translate`` table that folds each character once, on first sight (same as :func:`_fold_char`)."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = _fold_char(chr(code))
+        return out
+
+
+_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: case, accents, apostrophes, dashes.
 
@@ -54,7 +65,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_TABLE)
 
 
 def fold_key(name: str) -> str:

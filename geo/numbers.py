@@ -33,9 +33,13 @@ from geo.normalize import fold
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A token of folded text: a word (hyphens inside), a run of digits or one other character."""
+    """A token of folded text: a word (hyphens inside), a run of digits or one other character.
+
+    Read-only by convention (not ``frozen``: a frozen dataclass is built three times slower, and a
+    document makes tens of thousands of tokens); :func:`tokenize` shares them between callers.
+    """
 
     start: int
     end: int
@@ -56,8 +60,14 @@ def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]
     -------
     list of Token
     """
-    stop = len(folded) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)]
+    return list(_tokens(folded, start, len(folded) if end is None else end))
+
+
+@lru_cache(maxsize=32)
+def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
+    """The tokens of ``folded[start:stop]``, made once per text: :func:`find_numbers`, the figure reader
+    and the date reader tokenise the same document and sentences."""
+    return tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)])
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -88,6 +98,8 @@ class Phrases:
         for s in sorted(seqs, key=len, reverse=True):
             self._first.setdefault(s[0], []).append(s)
             self._last.setdefault(s[-1], []).append(s)
+        #: the first words of the phrases: :meth:`match_at` is 0 at a token whose text is not one
+        self.heads = frozenset(self._first)
 
     def __bool__(self) -> bool:
         return bool(self.seqs)
@@ -300,9 +312,10 @@ def _find_phrases(
     toks: list[Token], used: list[bool], phrases: Phrases, values: dict[tuple[str, ...], int], **flags: bool
 ) -> list[_Raw]:
     out: list[_Raw] = []
+    heads = phrases.heads
     k = 0
     while k < len(toks):
-        n = 0 if used[k] else phrases.match_at(toks, k)
+        n = 0 if used[k] or toks[k].text not in heads else phrases.match_at(toks, k)
         if n and not any(used[k : k + n]):
             out.append(_Raw(k, k + n, values[tuple(t.text for t in toks[k : k + n])], spelled=True, **flags))
             for x in range(k, k + n):
@@ -315,8 +328,12 @@ def _find_phrases(
 
 def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
     out: list[_Raw] = []
+    heads = lex.vague_quantifiers.heads | lex.vague_phrases.heads
     k = 0
     while k < len(toks):
+        if toks[k].text not in heads:  # no quantifier nor vague word starts here
+            k += 1
+            continue
         prev = toks[k - 1] if k else None
         if used[k] or (prev is not None and _t2n(text[prev.start : prev.end].lower(), lang) is not None):
             k += 1  # "due milioni" is a number, not the vague "milioni"
@@ -351,10 +368,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
 
     while k < len(toks):
         t = toks[k]
+        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague:
+            k += 1
+            continue
         first = _t2n(word(k), lang)
         if first is None and t.text in lex.not_alone:
             first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
-        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague or first is None:
+        if first is None:
             k += 1
             continue
         best_j, best_v = k + 1, first
@@ -466,8 +486,9 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     starts = {t.start: k for k, t in enumerate(toks)}
     used = [False] * len(toks)
     k = 0
+    not_heads = lex.not_numbers.heads
     while k < len(toks):  # "per cento", "pour cent": not numbers
-        n = lex.not_numbers.match_at(toks, k)
+        n = lex.not_numbers.match_at(toks, k) if toks[k].text in not_heads else 0
         for x in range(k, k + n):
             used[x] = True
         k += max(n, 1)

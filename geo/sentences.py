@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
 # white space, or at a line break.  A dot after a single capital letter or a short
@@ -30,6 +31,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets of each sentence, leading and trailing white space
         excluded; together they cover every non-blank character of ``text``.
     """
+    return list(_split(text))
+
+
+@lru_cache(maxsize=32)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`split_sentences`, made once per text (the stages of one document each ask for it)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
@@ -39,7 +46,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
-    return spans
+    return tuple(spans)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -109,5 +116,10 @@ class Token:
 
 def tokenize(text: str, folded: str) -> list[Token]:
     """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
-    return [Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper())
-            for m in _TOKEN.finditer(text) for (start, end), word in ((m.span(), m.group()),)]
+    out: list[Token] = []
+    add = out.append
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        word = m.group()
+        add(Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper()))
+    return out

@@ -140,3 +140,20 @@ def test_phrases_match_folded_tokens() -> None:
     assert phrases.match_ending(toks, 3) == 3
     with pytest.raises(ValueError):
         Phrases([True])
+
+
+def test_tokenize_gives_each_caller_its_own_list() -> None:
+    # tokens are made once per text and shared: a caller editing its list leaves the next one whole
+    first = tokenize("a dozen soldiers, 12 trucks")
+    texts = [t.text for t in first]
+    first.clear()
+    again = tokenize("a dozen soldiers, 12 trucks")
+    assert [t.text for t in again] == texts == ["a", "dozen", "soldiers", ",", "12", "trucks"]
+    assert [t.text for t in tokenize("a dozen soldiers, 12 trucks", 2, 16)] == ["dozen", "soldiers"]
+
+
+def test_phrase_heads_are_the_first_words() -> None:
+    phrases = Phrases(["per cento", "pour cent", "percent"])
+    assert phrases.heads == {"per", "pour", "percent"}
+    toks = tokenize("cento per cento")
+    assert phrases.match_at(toks, 0) == 0 and phrases.match_at(toks, 1) == 2

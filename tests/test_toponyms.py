@@ -1050,3 +1050,14 @@ def test_an_unresolved_place_gets_a_role_too(gaz):
     parsed = parse_document(Document("t", "Tre civili sono stati uccisi nei villaggi di Kfarzita e Latmin."),
                             lang="it", gazetteer=gaz)
     assert {m.role for m in parsed.mentions} == {"incident"}
+
+
+def test_split_sentences_gives_each_caller_its_own_list():
+    # the spans are found once per text and shared: a caller editing its list leaves the next one whole
+    from geo.sentences import split_sentences
+
+    text = "Troops reached the port. Gen. Rossi spoke at noon.\nMore later"
+    first = split_sentences(text)
+    assert [text[a:b] for a, b in first] == ["Troops reached the port.", "Gen. Rossi spoke at noon.", "More later"]
+    first.append((0, 1))
+    assert split_sentences(text) == first[:-1]
