@@ -24,6 +24,7 @@ from pathlib import Path
 from geo.events import Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES
+from geo.role_model import FIGURE_GROUPS, contains
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
 
@@ -80,10 +81,6 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
                         float(data.get("threshold", 0.0)))
 
 
-_GROUP = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt", "incidents": "incidents",
-          "equipment": "equipment", "other": "equipment"}
-
-
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
     "same_sentence", "sentence_before" or "elsewhere"."""
@@ -115,20 +112,12 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())]
 
 
-def _contains(area, place) -> bool:
-    if area.id == place.id:
-        return False
-    if area.kind == "country":
-        return place.country == area.country and place.kind in ("city", "admin1")
-    return area.kind == "admin1" and place.kind == "city" and place.admin1 == area.admin1
-
-
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence,
                   sentence: Sentence | None) -> dict[str, float]:
     """The named features of one (figure, candidate place) pair."""
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
-    group = _GROUP.get(fig.kind)
+    group = FIGURE_GROUPS.get(fig.kind)
     if group:
         f[f"figure:{group}"] = 1.0
     cue = set(fig.cue_place_ids)
@@ -155,7 +144,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence,
         f["role_fits_kind"] = 1.0
     if sum(1 for o in mentions if o.entity is not None and o.entity.id == e.id) > 1:
         f["repeated"] = 1.0
-    if any(o is not m and o.entity is not None and _contains(e, o.entity) for o, w in pool if w == "same_sentence"):
+    if any(o is not m and o.entity is not None and contains(e, o.entity) for o, w in pool if w == "same_sentence"):
         f["more_specific_here"] = 1.0  # "Kharkiv, Ukraine": a place inside this one stands beside the figure
     for name in PLACE_FEATURES:
         if m.features.get(name):

@@ -114,7 +114,7 @@ def _unresolved(surface: str) -> Entity:
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
 
 
-def _contains(area, place) -> bool:
+def contains(area, place) -> bool:
     """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
     if area.id == place.id:
         return False
@@ -195,16 +195,16 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
         f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
-            and m.start - previous.end <= 40 and _contains(e, previous.entity):
+            and m.start - previous.end <= 40 and contains(e, previous.entity):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
         if e.kind == "country" or e.capital_of:
             f["government_of&national"] = 1.0  # "il governo di Ankara"; not "the head of the Kherson administration"
     others = [o.entity for o in neighbours if o is not m and o.entity is not None]
-    if any(_contains(e, o) for o in others):
+    if any(contains(e, o) for o in others):
         f["contains_other"] = 1.0  # "near Gudumbali in the Lake Chad region": the region locates the town
-    if any(_contains(o, e) for o in others):
+    if any(contains(o, e) for o in others):
         f["inside_other"] = 1.0
     if _government_possessive(text, sentence, end_idx, m.end, profile):
         f["government_possessive"] = 1.0
