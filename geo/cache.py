@@ -124,3 +124,74 @@ def cached_data(name: str, key: str, build: Callable[[], T]) -> T:
             return value
         publish(path, lambda tmp: tmp.write_bytes(data))
     return value
+
+
+# --------------------------------------------------------------------------- jinja templates
+
+#: Attributes of a jinja2 Environment that shape the code it compiles from a template's source.
+_JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                   "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                   "is_async", "autoescape", "finalize")
+_templates_installed = False
+
+
+def cache_templates() -> bool:
+    """Keep the Python code that jinja2 compiles from template sources in the cache (one entry).
+
+    folium and branca compile some seventy Jinja templates when they are imported and when a map is
+    drawn (``Template(source)`` in class bodies), which takes longer than drawing one article's map.
+    This wraps :meth:`jinja2.Environment.compile` so that, for the environments ``Template(source)``
+    creates (shared, no extensions, plain settings), the code object is read back from the cache by a
+    hash of the source, its name, filename and the environment's settings; anything else, and every
+    template when there is no cache folder, is compiled as before. New code objects are stored when the
+    process exits. Call it before importing folium or branca; calling it again does nothing.
+
+    Returns
+    -------
+    bool
+        Whether the cache is in use (False without a cache folder or jinja2).
+    """
+    global _templates_installed
+    if _templates_installed:
+        return True
+    try:
+        import jinja2
+    except ImportError:
+        return False
+    path = entry_path("templates", fingerprint(extra=["jinja2", jinja2.__version__]), ".marshal")
+    if path is None:
+        return False
+    try:
+        codes = marshal.loads(path.read_bytes())
+        if not isinstance(codes, dict):
+            codes = {}
+    except (OSError, ValueError, EOFError, TypeError):
+        codes = {}
+    added: dict[str, Any] = {}
+    original = jinja2.Environment.compile
+
+    def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: A001
+        settings = tuple(getattr(self, a, None) for a in _JINJA_SETTINGS)
+        if raw or not isinstance(source, str) or not getattr(self, "shared", False) or self.extensions \
+                or not all(s is None or isinstance(s, str | bool | int) for s in settings):
+            return original(self, source, name, filename, raw, defer_init)
+        key = hashlib.sha256(repr((source, name, filename, defer_init, settings, type(self).__qualname__,
+                                   self.undefined.__qualname__, self.code_generator_class.__qualname__)
+                                  ).encode()).hexdigest()
+        code = codes.get(key)
+        if code is None:
+            code = added[key] = codes[key] = original(self, source, name, filename, raw, defer_init)
+        return code
+
+    def store() -> None:
+        if added:
+            data = marshal.dumps(codes)
+            publish(path, lambda tmp: tmp.write_bytes(data))
+
+    jinja2.Environment.compile = compile
+    import atexit
+
+    atexit.register(store)
+    _templates_installed = True
+    return True
