@@ -134,6 +134,8 @@ _JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_str
                    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                    "is_async", "autoescape", "finalize")
 _templates_installed = False
+#: Longer template sources are compiled every time: they are text a map renders (its own HTML), not templates.
+TEMPLATE_MAX_CHARS = 20_000
 
 
 def cache_templates() -> bool:
@@ -141,11 +143,13 @@ def cache_templates() -> bool:
 
     folium and branca compile some seventy Jinja templates when they are imported and when a map is
     drawn (``Template(source)`` in class bodies), which takes longer than drawing one article's map.
-    This wraps :meth:`jinja2.Environment.compile` so that, for the environments ``Template(source)``
-    creates (shared, no extensions, plain settings), the code object is read back from the cache by a
-    hash of the source, its name, filename and the environment's settings; anything else, and every
-    template when there is no cache folder, is compiled as before. New code objects are stored when the
-    process exits. Call it before importing folium or branca; calling it again does nothing.
+    This wraps :meth:`jinja2.Environment.compile` so that, for environments without extensions and
+    with plain settings, the code object is read back from the cache by a hash of the source, its name,
+    filename, the environment's settings and its filters and tests; anything else, and every
+    template when there is no cache folder, is compiled as before. When the process has compiled new
+    templates, the entry is written again at exit with the templates this process used (branca also
+    compiles the HTML it renders as a template: an entry of every run's would grow without end).
+    Call it before importing folium or branca; calling it again does nothing.
 
     Returns
     -------
@@ -169,24 +173,29 @@ def cache_templates() -> bool:
     except (OSError, ValueError, EOFError, TypeError):
         codes = {}
     added: dict[str, Any] = {}
+    used: set[str] = set()
     original = jinja2.Environment.compile
 
     def compile(self, source, name=None, filename=None, raw=False, defer_init=False):  # noqa: A001
         settings = tuple(getattr(self, a, None) for a in _JINJA_SETTINGS)
-        if raw or not isinstance(source, str) or not getattr(self, "shared", False) or self.extensions \
+        if raw or not isinstance(source, str) or len(source) > TEMPLATE_MAX_CHARS or self.extensions \
                 or not all(s is None or isinstance(s, str | bool | int) for s in settings):
             return original(self, source, name, filename, raw, defer_init)
+        # the optimiser may call filters and tests on constants while compiling: they are part of the key
+        functions = [(k, getattr(f, "__module__", None), getattr(f, "__qualname__", None))
+                     for table in (self.filters, self.tests) for k, f in sorted(table.items())]
         key = hashlib.sha256(repr((source, name, filename, defer_init, settings, type(self).__qualname__,
-                                   self.undefined.__qualname__, self.code_generator_class.__qualname__)
-                                  ).encode()).hexdigest()
+                                   self.undefined.__qualname__, self.code_generator_class.__qualname__,
+                                   functions)).encode()).hexdigest()
         code = codes.get(key)
         if code is None:
             code = added[key] = codes[key] = original(self, source, name, filename, raw, defer_init)
+        used.add(key)
         return code
 
     def store() -> None:
-        if added:
-            data = marshal.dumps(codes)
+        if added:  # the entry keeps this run's templates only, so that it does not grow run after run
+            data = marshal.dumps({key: codes[key] for key in used})
             publish(path, lambda tmp: tmp.write_bytes(data))
 
     jinja2.Environment.compile = compile
