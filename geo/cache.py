@@ -126,6 +126,41 @@ def cached_data(name: str, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+
+def cached_array(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """A numpy array computed by ``build``, kept as a ``.npy`` entry (see :func:`cached_data`).
+
+    Parameters
+    ----------
+    name : str
+        Entry name, such as ``"geometry-admin1"``.
+    key : str
+        What the array was computed from (a file's path, size and modification time; a scale).
+    build : callable
+        Computes the array (numeric, not of objects).
+
+    Returns
+    -------
+    numpy.ndarray
+        Read back as it was stored (same dtype, shape and values).
+    """
+    import numpy as np
+
+    path = entry_path(name, hashlib.sha256(key.encode()).hexdigest()[:20], ".npy")
+    if path is not None:
+        try:
+            return np.load(path, allow_pickle=False)
+        except (OSError, ValueError, EOFError):
+            pass  # missing, unreadable or damaged: compute again
+    value = build()
+    if path is not None:
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as fh:
+                np.save(fh, value, allow_pickle=False)
+
+        publish(path, write)
+    return value
+
 # --------------------------------------------------------------------------- jinja templates
 
 #: Attributes of a jinja2 Environment that shape the code it compiles from a template's source.
