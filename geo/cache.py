@@ -142,14 +142,14 @@ def cached_array(name: str, key: str, build: Callable[[], Any]) -> Any:
     Returns
     -------
     numpy.ndarray
-        Read back as it was stored (same dtype, shape and values).
+        Read back as it was stored (same dtype, shape and values), mapped read-only from the file.
     """
     import numpy as np
 
     path = entry_path(name, hashlib.sha256(key.encode()).hexdigest()[:20], ".npy")
     if path is not None:
         try:
-            return np.load(path, allow_pickle=False)
+            return np.load(path, mmap_mode="r", allow_pickle=False)
         except (OSError, ValueError, EOFError):
             pass  # missing, unreadable or damaged: compute again
     value = build()
