@@ -303,5 +303,9 @@ def _round_coords(obj: Any, decimals: int) -> Any:
     if isinstance(obj, list | tuple):
         if obj and isinstance(obj[0], float | int):
             return [round(float(c), decimals) for c in obj]
+        first = obj[0] if obj else None
+        if isinstance(first, tuple) and len(first) == 2 and isinstance(first[0], float):
+            # a ring or a line, as shapely's mapping gives it (the same as below, without a call per point)
+            return [[round(float(x), decimals), round(float(y), decimals)] for x, y in obj]
         return [_round_coords(v, decimals) for v in obj]
     return obj
