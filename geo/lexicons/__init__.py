@@ -15,6 +15,7 @@ import yaml
 
 LEXICON_DIR = Path(__file__).resolve().parent
 _HOME = LEXICON_DIR  # the folder the cache is compiled from, even when a test points LEXICON_DIR elsewhere
+_PROJECT = _HOME.parents[1]  # read_yaml keeps the files under it in the cache
 #: libyaml's safe loader when PyYAML was built with it (the pinned wheels are): the same data, ten times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -104,9 +105,21 @@ def parse_file(path: Path) -> dict[str, Any]:
 
 def read_yaml(path: Path) -> Any:
     """A YAML data file of the project, parsed with libyaml's safe loader when PyYAML has it (ten times
-    faster than the pure-Python one, same data): lexicons, fitted weights, settings, interface strings."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_LOADER)
+    faster than the pure-Python one, same data): lexicons, fitted weights, settings, interface strings.
+    A file of the project is kept, parsed, in the user's cache (:mod:`geo.cache`) under a hash of its
+    contents; a file elsewhere is parsed every time."""
+    path = Path(path)
+
+    def parse() -> Any:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_LOADER)
+
+    if not path.resolve().is_relative_to(_PROJECT) or not path.is_file():
+        return parse()
+    from geo.cache import cached_data, fingerprint
+
+    return cached_data(f"yaml-{path.parent.name}-{path.stem}",
+                       fingerprint([path], [yaml.__version__, _LOADER.__name__]), parse)
 
 
 def _parse(path: Path) -> dict[str, Any]:
