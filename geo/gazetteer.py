@@ -458,6 +458,7 @@ class Gazetteer:
         self._candidates_memo: dict[str, tuple[Candidate, ...]] = {}  # name -> candidates, as text repeats names
         self._overlay: dict[str, list[tuple[int, bool]]] = {}
         self._overlay_keys: list[str] | None = None  # sorted, for prefix tests
+        self._continues_memo: dict[str, bool] = {}  # prefix -> continues(prefix)
         self.max_name_tokens = core.max_name_tokens
         self._add_lexicon_aliases()
         self._cities_xy: Any = None
@@ -542,13 +543,20 @@ class Gazetteer:
     def continues(self, prefix: str) -> bool:
         """Whether some name of the gazetteer starts with ``prefix`` (folded): the recogniser stops
         growing a name ("New York ...") as soon as no known name goes on that way."""
+        known = self._continues_memo.get(prefix)
+        if known is not None:
+            return known  # text repeats its names' beginnings: one bisection of the 550,000 keys each
         i = bisect.bisect_left(self._keys, prefix)
-        if i < self._nkeys and self._keys[i].startswith(prefix):
-            return True
-        if self._overlay_keys is None:
-            self._overlay_keys = sorted(self._overlay)
-        j = bisect.bisect_left(self._overlay_keys, prefix)
-        return j < len(self._overlay_keys) and self._overlay_keys[j].startswith(prefix)
+        found = i < self._nkeys and self._keys[i].startswith(prefix)
+        if not found:
+            if self._overlay_keys is None:
+                self._overlay_keys = sorted(self._overlay)
+            j = bisect.bisect_left(self._overlay_keys, prefix)
+            found = j < len(self._overlay_keys) and self._overlay_keys[j].startswith(prefix)
+        if len(self._continues_memo) >= CANDIDATES_MEMO_SIZE:
+            self._continues_memo.clear()
+        self._continues_memo[prefix] = found
+        return found
 
     def lookup(
         self,
