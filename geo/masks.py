@@ -12,6 +12,8 @@ inside them ("Banca d'Italia", "University of Kent", "Boston Globe"), and so do 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from functools import cache
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
@@ -30,8 +32,16 @@ UNKNOWN_WORD_MAX_ZIPF = 2.0
 
 SPEAKER_MAX_POPULATION = 100_000
 
+_FIRST_WORD = re.compile(r"[^\W_]*")
 
-def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+
+@cache
+def _first_word(phrase: str) -> str:
+    """The run of letters and digits a phrase starts with ("" when it starts otherwise)."""
+    return _FIRST_WORD.match(phrase).group()
+
+
+def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = None) -> list[tuple[int, int]]:
     """Occurrences of any phrase, on word boundaries, in folded text.
 
     Parameters
@@ -40,6 +50,9 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
         The text folded by :func:`geo.normalize.fold` (same offsets as the text).
     phrases : frozenset of str
         Folded phrases (lexicon ``not_places``).
+    words : set of str, optional
+        The folded words (runs of letters and digits) of the text: a phrase whose first word is none
+        of them is not looked for.
 
     Returns
     -------
@@ -50,6 +63,10 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     for phrase in phrases:
         if not phrase:
             continue
+        if words is not None:
+            first = _first_word(phrase)
+            if first and first not in words:
+                continue  # on word boundaries, the phrase's first word is a word of the text
         start = folded.find(phrase)
         while start != -1:
             end = start + len(phrase)

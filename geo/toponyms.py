@@ -158,7 +158,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         tokens = tokenize(text, folded)
         sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
-    masked = phrase_spans(folded, cues.not_places)
+    masked = phrase_spans(folded, cues.not_places, {t.key for t in tokens})
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
