@@ -366,12 +366,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
     def word(x: int) -> str:
         return text[toks[x].start : toks[x].end].lower()
 
-    while k < len(toks):
+    n_toks, vague = len(toks), lex.vague
+    while k < n_toks:
         t = toks[k]
-        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague:
+        if used[k] or not t.text[0].isalpha() or (t.text,) in vague:
             k += 1
             continue
-        first = _t2n(word(k), lang)
+        first = _t2n(text[t.start : t.end].lower(), lang)  # word(k), without a call for each word of the text
         if first is None and t.text in lex.not_alone:
             first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
         if first is None:
