@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates_in, find_dateline
-from geo.doc import Doc, Reading
+from geo.doc import Doc, Reading, fewer_collections
 from geo.events import build_frames
 from geo.figure_places import PlaceWeights, place_figures
 from geo.figure_places import load_weights as load_place_weights
@@ -215,10 +215,11 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     """Parse one document into places and figures (see :func:`parse_documents`): build its
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
     data (the fitting command passes its own)."""
-    d = read_document(doc, lang=lang)
-    context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
-    for stage in STAGES:
-        stage(d, context)
+    with fewer_collections():
+        d = read_document(doc, lang=lang)
+        context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
+        for stage in STAGES:
+            stage(d, context)
     return ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
                           frames=d.frames)
 
