@@ -175,3 +175,21 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(gaz, tmp_path):
 def test_unknown_format_is_refused(frames, tmp_path):
     with pytest.raises(InputError, match="shp"):
         export(*frames, tmp_path, ["shp"])
+
+
+def test_geometry_coordinates_are_rounded_point_by_point():
+    from shapely.geometry import LineString, MultiPolygon, Point
+
+    from layers.export import geometry_dict
+
+    outer = [(0.1234567, 0.0), (1.0000004, 0.0), (1.0, 1.9999996), (0.0, 1.0), (0.1234567, 0.0)]
+    hole = [(0.2, 0.2), (0.2, 0.4000001), (0.4, 0.4), (0.2, 0.2)]
+    poly = Polygon(outer, [hole])
+    got = geometry_dict(MultiPolygon([poly, Polygon([(5, 5), (6, 5), (6, 6), (5, 5)])]))
+    assert got["type"] == "MultiPolygon"
+    first = got["coordinates"][0]
+    assert first[0][0] == [0.123457, 0.0] and [1.0, 2.0] in first[0] and [0.2, 0.4] in first[1]
+    assert got["coordinates"][1][0][0] == [5.0, 5.0]
+    assert geometry_dict(LineString([(1.23456789, 2.0), (3.0, 4.0)])) == {
+        "type": "LineString", "coordinates": [[1.234568, 2.0], [3.0, 4.0]]}
+    assert geometry_dict(Point(1.23456789, -2.0)) == {"type": "Point", "coordinates": [1.234568, -2.0]}
