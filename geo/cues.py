@@ -10,8 +10,9 @@ import bisect
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from geo import frequencies, lexicons
+from geo import frequencies, lexicons, normalize
 from geo.normalize import fold_key
 
 
@@ -87,10 +88,13 @@ class Cues:
 
 @cache
 def _all_first_names() -> frozenset[str]:
-    names: set[str] = set()
-    for lang in lexicons.available_languages():
-        names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
-    return frozenset(names)
+    def build() -> frozenset[str]:
+        names: set[str] = set()
+        for lang in lexicons.available_languages():
+            names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
+        return frozenset(names)
+
+    return lexicons.compiled("first-names", build, Path(__file__), Path(normalize.__file__))
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).

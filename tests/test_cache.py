@@ -222,3 +222,29 @@ def test_project_yaml_files_are_read_through_the_cache(cache, tmp_path):
     elsewhere.write_text("a: [1, 2]\n", encoding="utf-8")
     assert read_yaml(elsewhere) == {"a": [1, 2]}
     assert not list(cache.glob("yaml-*-mine-*"))  # a file outside the project is parsed, not kept
+
+
+def test_data_compiled_from_the_lexicons_is_kept_under_their_hash(cache, monkeypatch, tmp_path):
+    from geo.cues import _all_first_names
+    from geo.lexicons import compiled
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return frozenset({"anna", "marco"})
+
+    source = ROOT / "geo" / "cues.py"
+    assert compiled("demo-names", build, source) == compiled("demo-names", build, source) == {"anna", "marco"}
+    assert len(calls) == 1 and len(list(cache.glob("demo-names-*.marshal"))) == 1
+    monkeypatch.setattr(geo.lexicons, "LEXICON_DIR", tmp_path)  # other lexicons (a test's): compiled now
+    assert compiled("demo-names", build, source) == {"anna", "marco"} and len(calls) == 2
+    monkeypatch.undo()
+    _all_first_names.cache_clear()
+    try:
+        names = _all_first_names()
+        assert {"marco", "vjaceslav"} <= names  # folded ("Vjačeslav")
+        _all_first_names.cache_clear()
+        assert _all_first_names() == names  # read back from the cache
+    finally:
+        _all_first_names.cache_clear()

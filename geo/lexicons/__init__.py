@@ -7,11 +7,14 @@ adding a folder; no code changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 LEXICON_DIR = Path(__file__).resolve().parent
 _HOME = LEXICON_DIR  # the folder the cache is compiled from, even when a test points LEXICON_DIR elsewhere
@@ -60,7 +63,10 @@ _TYPES = {"list": list, "mapping": dict, "bool": bool, "string": str, "number": 
 @cache
 def schema() -> dict[str, Any]:
     """The schema of every concern (``geo/lexicons/schema.yaml``): its keys, their types, the required ones."""
-    return _parse(_HOME / "schema.yaml")
+    data = read_yaml(_HOME / "schema.yaml") or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{_HOME / 'schema.yaml'}: a lexicon file must hold a mapping")
+    return data
 
 
 def check(path: Path, concern: str, data: dict[str, Any]) -> None:
@@ -131,10 +137,46 @@ def _parse(path: Path) -> dict[str, Any]:
 
 
 @cache
+def _lexicon_files() -> tuple[Path, ...]:
+    return tuple(sorted(_HOME.glob("*/*.yaml")))
+
+
+@cache
+def _lexicons_key() -> str:
+    """A hash of every lexicon file (and of the YAML reader): the key of what is compiled from them."""
+    from geo.cache import fingerprint
+
+    return fingerprint(_lexicon_files(), [yaml.__version__, _LOADER.__name__])
+
+
+@cache
 def _all_lexicons() -> dict[str, dict[str, Any]]:
     """``"<lang>/<concern>"`` -> parsed file, for every lexicon file, through the cache."""
+    from geo.cache import cached_data
+
+    files = _lexicon_files()
+    return cached_data("lexicons", _lexicons_key(), lambda: {f"{p.parent.name}/{p.stem}": _parse(p) for p in files})
+
+
+def compiled(name: str, build: Callable[[], T], *sources: Path) -> T:
+    """What ``build`` compiles from the lexicons (plain data: sets, dicts, lists, strings), kept in the
+    user's cache (:mod:`geo.cache`) under a hash of the lexicon files and of the code that compiles it.
+
+    Parameters
+    ----------
+    name : str
+        Entry name, such as ``"first-names"``.
+    build : callable
+        Compiles the data from :func:`load`; its result must be serialisable by :mod:`marshal`.
+    *sources : Path
+        The modules whose code ``build`` runs (its own, :mod:`geo.normalize` when it folds).
+
+    Returns
+    -------
+    The data; compiled now when ``LEXICON_DIR`` points away from the project's lexicons (tests).
+    """
+    if LEXICON_DIR != _HOME:
+        return build()
     from geo.cache import cached_data, fingerprint
 
-    files = sorted(_HOME.glob("*/*.yaml"))
-    return cached_data("lexicons", fingerprint(files, [yaml.__version__, _LOADER.__name__]),
-                       lambda: {f"{p.parent.name}/{p.stem}": _parse(p) for p in files})
+    return cached_data(name, fingerprint(sources, [_lexicons_key()]), build)
