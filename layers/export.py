@@ -26,6 +26,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -108,7 +109,18 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
     """A shapely geometry as an RFC 7946 geometry object (``None`` for a missing or empty one)."""
     if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
         return None
-    return _round_coords(mapping(_right_hand(geom)), decimals)
+    oriented = _right_hand(geom)
+    kind = oriented.geom_type
+    if kind in ("Polygon", "MultiPolygon") and not oriented.has_z:
+        # what _round_coords(mapping(...)) gives, each ring read as one array rather than point by point
+        polygons = [oriented] if kind == "Polygon" else oriented.geoms
+        coordinates = [[_rounded_ring(ring, decimals) for ring in (p.exterior, *p.interiors)] for p in polygons]
+        return {"type": kind, "coordinates": coordinates[0] if kind == "Polygon" else coordinates}
+    return _round_coords(mapping(oriented), decimals)
+
+
+def _rounded_ring(ring: BaseGeometry, decimals: int) -> list[list[float]]:
+    return [[round(x, decimals), round(y, decimals)] for x, y in shapely.get_coordinates(ring).tolist()]
 
 
 def json_value(value: Any) -> Any:
