@@ -12,15 +12,34 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 T = TypeVar("T")
 
 LEXICON_DIR = Path(__file__).resolve().parent
 _HOME = LEXICON_DIR  # the folder the cache is compiled from, even when a test points LEXICON_DIR elsewhere
 _PROJECT = _HOME.parents[1]  # read_yaml keeps the files under it in the cache
-#: libyaml's safe loader when PyYAML was built with it (the pinned wheels are): the same data, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its loader: libyaml's safe loader when PyYAML was built with it (the pinned wheels are),
+    the same data ten times faster. Imported when a file is parsed: with the cache warm, no run needs it."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _yaml_key() -> str:
+    """What parsed data depends on besides the files: the installed PyYAML (its files' sizes and times),
+    found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or not spec.submodule_search_locations:
+        return "no-yaml"
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return ";".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}" for p in sorted(folder.iterdir())
+                    if p.is_file() for st in [p.stat()])
 
 
 def available_languages() -> tuple[str, ...]:
@@ -117,20 +136,22 @@ def read_yaml(path: Path) -> Any:
     path = Path(path)
 
     def parse() -> Any:
+        yaml, loader = _yaml()
         with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=_LOADER)
+            return yaml.load(fh, Loader=loader)
 
     if not path.resolve().is_relative_to(_PROJECT) or not path.is_file():
         return parse()
     from geo.cache import cached_data, fingerprint
 
     return cached_data(f"yaml-{path.parent.name}-{path.stem}",
-                       fingerprint([path], [yaml.__version__, _LOADER.__name__]), parse)
+                       fingerprint([path], [_yaml_key()]), parse)
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    yaml, loader = _yaml()
     with path.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LOADER) or {}
+        data = yaml.load(fh, Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a lexicon file must hold a mapping")
     return data
@@ -146,7 +167,7 @@ def _lexicons_key() -> str:
     """A hash of every lexicon file (and of the YAML reader): the key of what is compiled from them."""
     from geo.cache import fingerprint
 
-    return fingerprint(_lexicon_files(), [yaml.__version__, _LOADER.__name__])
+    return fingerprint(_lexicon_files(), [_yaml_key()])
 
 
 @cache
