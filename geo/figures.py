@@ -44,14 +44,14 @@ Decisions
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from geo.dates import event_dates, find_dateline
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Figure, Mention
 from geo.normalize import fold
-from geo.numbers import NumberMatch, Phrases, Token, find_numbers, phrase_tokens, tokenize
+from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
 from geo.sentences import sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -209,6 +209,7 @@ class _Doc:
     in_number: list[bool]  # token belongs to a number expression
     lex: _Lex
     lang: str
+    in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
@@ -301,6 +302,13 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
         i, j = doc.tok_range(nm.start, nm.end)
         for k in range(i, j):
             doc.in_number[k] = True
+        if i in doc.in_age:
+            continue
+        for s in range(max(0, i - 4), i + 1):  # "im Alter von 27, 31 und 32 Jahren": a list of ages too
+            n = age_length(text, toks, s, lang)
+            if s + n > i:
+                doc.in_age.update(range(s, s + n))
+                break
     return doc
 
 
@@ -315,6 +323,7 @@ class _Head:
     unit: str | None
     end: int  # token index after the noun (or after the number when the noun is before it)
     elliptical: bool = False  # the noun is understood from the figure before ("e 3.000 in Romania")
+    inherited: bool = False  # a noun of people of its own, the casualty kind taken from the figure before
 
 
 def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | None:
@@ -334,6 +343,11 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
     while k < end and skipped <= _MAX_GAP:
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
+            continue
+        n = age_length(doc.text, doc.toks, k, doc.lang) if k == j else 0
+        if n:  # "ein 38-jähriger Mann", "a 54-year-old woman": the age says who, the noun follows
+            k += n
+            skipped += 1
             continue
         if doc.in_number[k] or doc.toks[k].text in _PUNCT:
             return None
@@ -420,6 +434,11 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             if cue is not None:
                 after = (k - j, cue)
                 break
+        n = age_length(doc.text, doc.toks, k, doc.lang)
+        if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
+            k += n
+            reach += n
+            continue
         if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
             # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
             k += 1
@@ -608,7 +627,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):
             kind = cue or kind  # "uccidendo 4 civili e ferendone 12"
-        return _Head(kind, prev.unit, noun_end, elliptical=located)
+        return _Head(kind, prev.unit, noun_end, elliptical=located, inherited=found is not None and not cue)
     return None
 
 
@@ -628,6 +647,8 @@ def _glued_kind(doc: _Doc, j: int) -> str | None:
 
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
     lex = doc.lex
+    if i in doc.in_age:
+        return True  # "quattro uomini di 20, 25, 30 e 31 anni": ages, no counts
     if lex.not_after.match_at(doc.toks, j) or lex.not_before.match_ending(doc.toks, i):
         return True
     raw = doc.text[nm.start : nm.end]
@@ -1107,6 +1128,8 @@ def extract_figures(
         head = _head(d, i, j, prev, prev_end, nm.value)
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
+        if nm.article and (head.inherited or d.lex.parts.match_ending(d.toks, i)):
+            continue  # "cinq soldats, dont un officier, ...": one of them, no count of its own
         qualifier = _qualifier(d, nm, i, j, head.end)
         if (
             qualifier == "exact"

@@ -1,0 +1,49 @@
+"""Text -> figures: the shapes of real reporting, one category per table (sentences written for these tests).
+
+Each row is (language, sentence, the (kind, value) pairs found, in text order).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figure_helpers import figures_in
+
+
+def found(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in figures_in(text, {}, lang, None)]
+
+
+# A person named with an age: the age is no count, the article counts one, the verb after the age holds.
+AGES = [
+    ("it", "Una donna di 58 anni è stata uccisa dalle schegge.", [("killed", 1)]),
+    ("en", "A 47-year-old farmer was killed by shelling.", [("killed", 1)]),
+    ("fr", "Une femme de 66 ans a été tuée par un obus.", [("killed", 1)]),
+    ("es", "Un hombre de 52 años murió por la explosión.", [("killed", 1)]),
+    ("de", "Ein 29-jähriger Mann kam bei dem Beschuss ums Leben.", [("killed", 1)]),
+    ("de", "Eine 64 Jahre alte Frau wurde verletzt.", [("wounded", 1)]),
+    ("de", "Drei Männer im Alter von 19, 23 und 40 Jahren wurden verletzt.", [("wounded", 3)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), AGES)
+def test_ages(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# People named by who they were: a farmer, a pilot, gunmen; counted only with a casualty verb of their own.
+WHO = [
+    ("en", "A farmer was wounded and two pilots were killed.", [("wounded", 1), ("killed", 2)]),
+    ("it", "Un autista è morto e due infermieri sono rimasti feriti.", [("killed", 1), ("wounded", 2)]),
+    ("fr", "Un chauffeur a été tué.", [("killed", 1)]),
+    ("es", "Un conductor resultó herido.", [("wounded", 1)]),
+    ("de", "Zwei Piloten starben, ein Fahrer wurde verletzt.", [("killed", 2), ("wounded", 1)]),
+    # the casualty verb of the count before does not reach a person named by an article after it
+    ("en", "Nine rebels were killed, according to a doctor near the front.", [("killed", 9)]),
+    ("en", "A pilot landed safely.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), WHO)
+def test_people_named_by_who_they_were(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
