@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from geo.dates import event_dates, find_dateline
+from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Figure, Mention
 from geo.normalize import fold
@@ -114,6 +115,7 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    times: Phrases
 
 
 def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
@@ -192,6 +194,7 @@ def _lex(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        times=ph(f, "times"),
     )
 
 
@@ -634,6 +637,24 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
 # ---------------------------------------------------------------------------------------------------------
 # Not figures
 # ---------------------------------------------------------------------------------------------------------
+
+
+def _attack_near(doc: _Doc, i: int, j: int, *, before: int = 6, after: int = 3) -> bool:
+    """An attack trigger of the event lexicon (``events.yaml``: "shelled", "colpita", "beschossen") stands in
+    the clause of tokens [i, j), within ``before`` words before it or ``after`` words after it."""
+    a, b = doc.clause(i, j, sub=False)
+    attack = event_profile(doc.lang).triggers["attack"]
+    words = [t.text for t in doc.toks[max(a, i - before) : min(b, j + after)]]
+    return any(attack.match_at(words, k) for k in range(len(words)) if not i <= k + max(a, i - before) < j)
+
+
+def _repeated_attack(doc: _Doc, i: int, j: int) -> _Head | None:
+    """A count of times after an attack verb is a count of incidents ("shelled the town 35 times", "colpita 400
+    volte", "24 Mal beschossen"); lexicon ``times``."""
+    n = doc.lex.times.match_at(doc.toks, j)
+    if n and _attack_near(doc, i, j + n):
+        return _Head("incidents", doc.original(j, j + n), j + n)
+    return None
 
 
 def _glued_kind(doc: _Doc, j: int) -> str | None:
@@ -1123,9 +1144,12 @@ def extract_figures(
     skip = line.end if line else 0
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
-        if i >= j or nm.vague or _excluded(d, nm, i, j, place_tokens):
+        if i >= j or nm.vague:
             continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
-        head = _head(d, i, j, prev, prev_end, nm.value)
+        head = None if i in d.in_age else _repeated_attack(d, i, j)
+        if head is None and _excluded(d, nm, i, j, place_tokens):
+            continue
+        head = head or _head(d, i, j, prev, prev_end, nm.value)
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         if nm.article and (head.inherited or d.lex.parts.match_ending(d.toks, i)):

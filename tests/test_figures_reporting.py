@@ -47,3 +47,21 @@ WHO = [
 @pytest.mark.parametrize(("lang", "text", "expected"), WHO)
 def test_people_named_by_who_they_were(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# A count of times after (or, in German, before) an attack verb counts incidents; other times count nothing.
+TIMES = [
+    ("en", "Russian troops shelled the village 35 times overnight.", [("incidents", 35)]),
+    ("en", "Their bases were attacked at least 20 times in Iraq and 9 in Syria.", [("incidents", 20), ("incidents", 9)]),
+    ("it", "Il villaggio è stato colpito 300 volte in un giorno.", [("incidents", 300)]),
+    ("fr", "La ville a été bombardée 40 fois dimanche.", [("incidents", 40)]),
+    ("es", "El pueblo fue atacado 12 veces durante la noche.", [("incidents", 12)]),
+    ("de", "Die Stadt wurde 24 Mal beschossen.", [("incidents", 24)]),
+    ("en", "The minister visited the base three times.", []),
+    ("it", "Il generale ha ripetuto due volte il messaggio.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TIMES)
+def test_times_after_an_attack_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
