@@ -624,8 +624,14 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     follows = ends_clause or located or cue
     # A count with its own place ("..., 13 in quella di B, otto in quella di C") carries a list further.
     limit = 160 if located else 80
+    proform = found is not None and doc.original(found[1], found[2]).lower() in lex.proforms
     if found is not None:  # "..., adding that it had intercepted 9 others"; "12 morti, tra cui 4 civili"
-        limit = 160 if doc.original(found[1], found[2]).lower() in lex.proforms else 40
+        limit = 160 if proform else 40
+    if found is not None and not proform and not cue and not (
+        _only_joiners(doc, prev_end, i)
+        or any(lex.parts.match_ending(doc.toks, k) for k in range(prev_end + 1, i + 1))
+    ):
+        return None  # "plus de 850 morts depuis 2015, et contraint 840 000 personnes à fuir": a verb of their own
     if len(gap) <= limit and coordinated and follows:
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):

@@ -52,7 +52,7 @@ def test_people_named_by_who_they_were(lang: str, text: str, expected: list[tupl
 # A count of times after (or, in German, before) an attack verb counts incidents; other times count nothing.
 TIMES = [
     ("en", "Russian troops shelled the village 35 times overnight.", [("incidents", 35)]),
-    ("en", "Their bases were attacked at least 20 times in Iraq and 9 in Syria.", [("incidents", 20), ("incidents", 9)]),
+    ("en", "Bases were attacked at least 20 times in Iraq and 9 in Syria.", [("incidents", 20), ("incidents", 9)]),
     ("it", "Il villaggio è stato colpito 300 volte in un giorno.", [("incidents", 300)]),
     ("fr", "La ville a été bombardée 40 fois dimanche.", [("incidents", 40)]),
     ("es", "El pueblo fue atacado 12 veces durante la noche.", [("incidents", 12)]),
@@ -64,4 +64,17 @@ TIMES = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), TIMES)
 def test_times_after_an_attack_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# People after a casualty figure take its kind only as a list or a part of it, not with a verb of their own.
+INHERITED = [
+    ("fr", "Les combats ont fait 200 morts en un an et forcé 9 000 personnes à partir.", [("killed", 200)]),
+    ("en", "Fighting killed 40 soldiers and 12 civilians in the town.", [("killed", 40), ("killed", 12)]),
+    ("it", "Sono morti 30 soldati, tra cui 4 ufficiali.", [("killed", 30), ("killed", 4)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), INHERITED)
+def test_people_after_a_casualty_figure(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
