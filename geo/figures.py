@@ -116,6 +116,7 @@ class _Lex:
     coordinators: Phrases
     relatives: Phrases
     times: Phrases
+    demonyms: Phrases
 
 
 def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
@@ -195,6 +196,7 @@ def _lex(lang: str) -> _Lex:
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
         times=ph(f, "times"),
+        demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
     )
 
 
@@ -359,7 +361,7 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
             return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
-        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k))
+        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k)) or _demonym_alone(doc, k)
         if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
         n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
@@ -376,6 +378,17 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             return None
         skipped += 1
     return None
+
+
+def _demonym_alone(doc: _Doc, k: int) -> int:
+    """Length of a demonym at ``toks[k]`` that stands for people ("sei palestinesi", "two Americans"), not an
+    adjective of the noun after it ("3,000 American troops"); 0 otherwise."""
+    n = doc.lex.demonyms.match_at(doc.toks, k)
+    if not n or k + n >= len(doc.toks):
+        return n
+    m = k + n
+    lex = doc.lex
+    return 0 if lex.nouns.match_at(doc.toks, m) or lex.persons.match_at(doc.toks, m) or doc.capitalized(m) else n
 
 
 def _proform_alone(doc: _Doc, k: int) -> bool:
@@ -459,8 +472,11 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             break
         k += 1
     before: tuple[int, str] | None = None
+    if a == i and a > 0 and doc.toks[a - 1].text in _OPEN_QUOTES:
+        a = doc.clause(a - 1, a, sub=False)[0]  # 'la morte di "quattro caschi blu"': the quote opens on the count
     for k in range(i, max(a, i - 4), -1):
-        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
+        quote = k < i and doc.toks[k].text in _OPEN_QUOTES  # 'la morte di "quattro caschi blu"'
+        if k < i and not quote and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
             break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
         if lex.killed_cues.match_ending(doc.toks, k) or lex.killed_before.match_ending(doc.toks, k):
             before = (i - k, "killed")
@@ -545,6 +561,18 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
     return None
 
 
+def _copula_cue(doc: _Doc, j: int) -> _Head | None:
+    """A count that is the subject of a casualty participle after a copula ("At least 53 are wounded", "tre sono
+    morti"), its noun unsaid; None otherwise."""
+    lex = doc.lex
+    n = lex.copulas.match_at(doc.toks, j)
+    if n and lex.killed_cues.match_at(doc.toks, j + n):
+        return _Head("killed", None, j + n)
+    if n and lex.wounded_cues.match_at(doc.toks, j + n):
+        return _Head("wounded", None, j + n)
+    return None
+
+
 def _copula_start(doc: _Doc, i: int) -> int | None:
     """Token index of a copula that stands, perhaps with a qualifier, right before the number at token i
     ("i morti sono almeno 12", "Sono circa 3.500 i soldati"); None when there is none."""
@@ -589,7 +617,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if cue is not None:
             return _Head(cue, None, j)
     if prev is None:
-        return None
+        return _copula_cue(doc, j) if found is None else None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
         if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
@@ -599,6 +627,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
                 break
             if lex.anaphora.match_ending(doc.toks, k):
                 return _Head(prev.kind, prev.unit, j)
+    if found is None and _copula_cue(doc, j):  # after the counts that refer back ("de los que 75 fueron ...")
+        return _copula_cue(doc, j)
     # "5.000 soldati in Polonia e 3.000 in Romania", "altre 17 sono state ferite", "intercepted 9 others":
     # the noun is understood from the figure before, in the same sentence.
     if prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:

@@ -78,3 +78,39 @@ INHERITED = [
 @pytest.mark.parametrize(("lang", "text", "expected"), INHERITED)
 def test_people_after_a_casualty_figure(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# Casualty words as reporters write them: before the count, after it, after a copula, across a quote.
+CASUALTY_WORDS = [
+    ("it", "Il raid ha provocato l'uccisione di tre persone.", [("killed", 3)]),
+    ("it", "Il drone ha colpito un'auto, uccidendone tre occupanti.", [("killed", 3)]),
+    ("it", "Dieci assalitori sono stati neutralizzati.", [("killed", 10)]),
+    ("it", "Hanno annunciato la morte di “tre caschi blu del contingente”.", [("killed", 3)]),
+    ("it", "Tre sono morti e sette sono feriti.", [("killed", 3), ("wounded", 7)]),
+    ("en", "At least 53 are wounded.", [("wounded", 53)]),
+    ("en", "Seven soldiers sustained minor injuries in the attack.", [("wounded", 7)]),
+    ("es", "El misil mató a tres personas.", [("killed", 3)]),
+    ("de", "Bei dem Angriff starben zwei Piloten.", [("killed", 2)]),
+    # a count referring back to weapons keeps their kind even before a participle that also reads killed
+    ("es", "Rusia lanzó cien drones, de los que 75 fueron neutralizados.", [("equipment", 100), ("equipment", 75)]),
+    ("it", "Dieci droni sono stati neutralizzati.", [("equipment", 10)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASUALTY_WORDS)
+def test_casualty_words(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# A demonym after a count names people ("sei palestinesi"); before a noun it is that noun's adjective.
+DEMONYMS = [
+    ("it", "Sei palestinesi sono stati uccisi.", [("killed", 6)]),
+    ("it", "La morte di sei palestinesi è stata confermata.", [("killed", 6)]),
+    ("en", "Two Americans were killed and 3,000 American troops arrived.", [("killed", 2), ("troops", 3000)]),
+    ("it", "Sono arrivati 300 italiani.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DEMONYMS)
+def test_demonyms_name_people(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
