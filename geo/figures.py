@@ -70,6 +70,7 @@ class _Lex:
     persons: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
+    other_cues: Phrases
     killed_before: Phrases
     wounded_before: Phrases
     modifiers: Phrases
@@ -157,6 +158,7 @@ def _lex(lang: str) -> _Lex:
         persons=ph(f, "persons"),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
+        other_cues=ph(f, "other_cues"),
         **{k: ph(f, k) for k in _FIGURE_PHRASES},
         modifiers=ph(f, "modifiers"),
         before=before,
@@ -349,6 +351,11 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
             continue
+        t = doc.toks[k]
+        if t.text == "-" and k > j and k + 1 < end and doc.toks[k - 1].end == t.start == doc.toks[k + 1].start - 1 \
+                and not doc.in_number[k + 1]:
+            k += 2  # "three Kh-59 missiles", "nove Tu-95 bombardieri": a model code between the count and its noun
+            continue
         n = age_length(doc.text, doc.toks, k, doc.lang) if k == j else 0
         if n:  # "ein 38-jähriger Mann", "a 54-year-old woman": the age says who, the noun follows
             k += n
@@ -468,6 +475,8 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
             after = (k - j, "wounded")
+        elif lex.other_cues.match_at(doc.toks, k):
+            after = (k - j, "other")  # "10 aid workers were abducted"
         if after:
             break
         k += 1
@@ -482,6 +491,8 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             before = (i - k, "killed")
         elif lex.wounded_cues.match_ending(doc.toks, k) or lex.wounded_before.match_ending(doc.toks, k):
             before = (i - k, "wounded")
+        elif lex.other_cues.match_ending(doc.toks, k):
+            before = (i - k, "other")  # "avrebbero rapito quattro cooperanti"
         if before:
             break
     if after and before:

@@ -114,3 +114,20 @@ DEMONYMS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), DEMONYMS)
 def test_demonyms_name_people(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# The abducted, captured and missing are counts of kind "other"; equipment counts read across a model code.
+OTHER_AND_CODES = [
+    ("en", "Ten aid workers were briefly abducted near the border.", [("other", 10)]),
+    ("it", "I ribelli hanno rapito quattro cooperanti.", [("other", 4)]),
+    ("fr", "Deux soldats tués et quatre portés disparus.", [("killed", 2), ("other", 4)]),
+    ("de", "Drei Helfer wurden entführt.", [("other", 3)]),
+    ("en", "The bomber fired three Kh-59 guided missiles.", [("equipment", 3)]),
+    ("it", "Sono decollati nove Tu-95 bombardieri.", [("equipment", 9)]),
+    ("it", "Sette aeromobili sono stati abbattuti.", [("equipment", 7)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), OTHER_AND_CODES)
+def test_abducted_and_model_codes(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
