@@ -101,6 +101,8 @@ class _Lex:
     at_least_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
+    hearsay: Phrases
+    participle_endings: tuple[str, ...]
     current: Phrases
     locative: Phrases
     origin: Phrases
@@ -182,6 +184,8 @@ def _lex(lang: str) -> _Lex:
         at_least_after=ph(q, "at_least_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
+        hearsay=ph(st, "hearsay"),
+        participle_endings=tuple(fold(str(e)) for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
         origin=ph(pl, "origin"),
@@ -785,9 +789,9 @@ def _status(
         status = None
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, a):
             status = "current"
-        elif lex.planned.match_at(doc.toks, k) or _future_form(
+        elif (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        ):
+        )) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -798,9 +802,9 @@ def _status(
     for k in range(a - 1, pa - 1, -1):
         if lex.current.match_at(doc.toks, k):
             return "current"
-        if lex.planned.match_at(doc.toks, k) or _future_form(
+        if (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        ):
+        )) and not _hearsay(doc, k):
             return "planned"
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
@@ -808,6 +812,19 @@ def _status(
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _hearsay(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a conditional auxiliary of a past participle, the reporter's hedge on a past fact ("avrebbero
+    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``."""
+    lex = doc.lex
+    n = lex.hearsay.match_at(doc.toks, k)
+    if not n:
+        return False
+    return any(
+        doc.toks[m].text.isalpha() and doc.toks[m].text.endswith(lex.participle_endings)
+        for m in range(k + n, min(len(doc.toks), k + n + 3))
+    )
 
 
 def _planned_before(doc: _Doc, k: int, a: int) -> bool:

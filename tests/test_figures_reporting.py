@@ -131,3 +131,19 @@ OTHER_AND_CODES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), OTHER_AND_CODES)
 def test_abducted_and_model_codes(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# A conditional auxiliary before a past participle hedges a past fact (current); a conditional verb plans.
+HEARSAY = [
+    ("it", "I ribelli avrebbero anche rapito quattro cooperanti.", "current"),
+    ("it", "Dieci soldati sarebbero stati uccisi.", "current"),
+    ("fr", "Dix soldats auraient été tués.", "current"),
+    ("es", "Los rebeldes habrían matado a diez soldados.", "current"),
+    ("it", "L'Italia invierebbe 300 soldati.", "planned"),
+    ("fr", "La France enverrait 300 soldats.", "planned"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "status"), HEARSAY)
+def test_hearsay_is_no_plan(lang: str, text: str, status: str) -> None:
+    assert [f.status for f in figures_in(text, {}, lang, None)] == [status]
