@@ -58,7 +58,7 @@ from geo.sentences import sentence_at, split_sentences
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
-_CUE_REACH = 8  # words after a noun searched for its casualty verb ("ont également été blessés")
+_CUE_REACH = 10  # words after a noun searched for its casualty verb ("ont également été blessés")
 _SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
 _OPEN_QUOTES = frozenset('"“«„')
 
@@ -92,6 +92,7 @@ class _Lex:
     weak_min: int
     modifier_suffixes: tuple[str, ...]
     head_last: bool
+    compound_suffixes: bool
     hyphenated_modifiers: bool
     not_after: Phrases
     not_before: Phrases
@@ -175,6 +176,7 @@ def _lex(lang: str) -> _Lex:
         weak_min=int(f.get("weak_troops_min", 0)),
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
         head_last=bool(f.get("compound_head_last", False)),
+        compound_suffixes=bool(f.get("compound_suffixes", False)),
         hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
         not_after=ph(f, "not_after"),
         not_before=ph(f, "not_before"),
@@ -375,6 +377,9 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k)) or _demonym_alone(doc, k)
         if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
+        kind = _compound_kind(doc, k) if lex.compound_suffixes else None
+        if kind is not None:  # "20 Lockvogeldrohnen", "300 Bundeswehrsoldaten": a compound ending in a noun
+            return (kind or None), k, k + 1
         n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
         if n:
             k += n
@@ -388,6 +393,30 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         else:
             return None
         skipped += 1
+    return None
+
+
+_MIN_COMPOUND_HEAD = 5  # letters of the shortest noun read as the head of a compound ("drohnen" in "Lockvogeldrohnen")
+
+
+@cache
+def _compound_heads(lang: str) -> tuple[tuple[str, str], ...]:
+    """(noun, kind) of the one-word figure nouns (kind "" for persons) that can end a compound, longest first."""
+    lex = _lex(lang)
+    heads = [(k[0], kind) for k, kind in lex.noun_kind.items() if len(k) == 1]
+    heads += [(p[0], "") for p in lex.persons.seqs if len(p) == 1]
+    return tuple(sorted(((n, kd) for n, kd in heads if len(n) >= _MIN_COMPOUND_HEAD), key=lambda x: -len(x[0])))
+
+
+def _compound_kind(doc: _Doc, k: int) -> str | None:
+    """The kind of the noun a compound at ``toks[k]`` ends in ("Lockvogeldrohnen" -> equipment, "" for people:
+    "Bundeswehrsoldaten" -> troops), lexicon flag ``compound_suffixes``; None when it ends in none."""
+    word = doc.toks[k].text
+    if not word.isalpha():
+        return None
+    for noun, kind in _compound_heads(doc.lang):
+        if len(word) > len(noun) + 2 and word.endswith(noun):
+            return kind
     return None
 
 
@@ -508,7 +537,11 @@ def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
     "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
     lex = doc.lex
-    if not lex.breakdown.match_at(doc.toks, ns):
+    word = doc.toks[ns].text
+    compound = lex.compound_suffixes and any(  # "darunter drei Kleinkinder"
+        len(b) == 1 and len(word) > len(b[0]) + 2 and word.endswith(b[0]) for b in lex.breakdown.seqs
+    )
+    if not (lex.breakdown.match_at(doc.toks, ns) or compound):
         return False
     return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
 

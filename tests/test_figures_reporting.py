@@ -147,3 +147,19 @@ HEARSAY = [
 @pytest.mark.parametrize(("lang", "text", "status"), HEARSAY)
 def test_hearsay_is_no_plan(lang: str, text: str, status: str) -> None:
     assert [f.status for f in figures_in(text, {}, lang, None)] == [status]
+
+
+# German compounds end in their head noun: the count takes the head's kind, a breakdown its breakdown.
+COMPOUNDS = [
+    ("de", "Russland setzte auch 20 sogenannte Lockvogeldrohnen ein.", [("equipment", 20)]),
+    ("de", "Es gab 12 Todesopfer.", [("killed", 12)]),
+    ("de", "Im Ort sind vier Menschen getötet worden, darunter drei Kleinkinder.", [("killed", 4)]),
+    ("de", "Das Treffen dauerte 20 Minuten.", []),
+    # a casualty verb farther after a member named with his unit, a quoted adverb between
+    ("es", 'Un miembro de las fuerzas de paz resultó "levemente" herido.', [("wounded", 1)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), COMPOUNDS)
+def test_compounds_and_far_verbs(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
