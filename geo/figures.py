@@ -93,6 +93,7 @@ class _Lex:
     modifier_suffixes: tuple[str, ...]
     head_last: bool
     compound_suffixes: bool
+    cue_reach: int
     hyphenated_modifiers: bool
     not_after: Phrases
     not_before: Phrases
@@ -177,6 +178,7 @@ def _lex(lang: str) -> _Lex:
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
         head_last=bool(f.get("compound_head_last", False)),
         compound_suffixes=bool(f.get("compound_suffixes", False)),
+        cue_reach=int(f.get("cue_reach", _CUE_REACH)),
         hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
         not_after=ph(f, "not_after"),
         not_before=ph(f, "not_before"),
@@ -464,7 +466,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
     lex = doc.lex
     after: tuple[int, str] | None = None
-    k, reach = j, j + _CUE_REACH
+    k, reach = j, j + lex.cue_reach
     aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
     while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
@@ -473,7 +475,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             k += 1 + n
             while k < end and doc.in_number[k]:
                 k += 1
-            aside, reach = True, k + 2 * _CUE_REACH
+            aside, reach = True, k + 2 * lex.cue_reach
             continue
         if t == "," and aside:
             aside = False
@@ -500,7 +502,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             k += 1
             while k < end and doc.in_number[k]:
                 k += 1
-            reach = k + 2 * _CUE_REACH
+            reach = k + 2 * lex.cue_reach
             continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
@@ -544,6 +546,18 @@ def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     if not (lex.breakdown.match_at(doc.toks, ns) or compound):
         return False
     return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
+
+
+def _said_to_be_breakdown(doc: _Doc, k: int) -> bool:
+    """A copula at ``toks[k]`` followed by a breakdown noun ("... sono donne", "... were children")."""
+    lex = doc.lex
+    n = lex.copulas.match_at(doc.toks, k)
+    if not n:
+        return False
+    k += n
+    while k < len(doc.toks) and doc.toks[k].text in lex.copula_articles:
+        k += 1
+    return bool(lex.breakdown.match_at(doc.toks, k))
 
 
 def _cue_after_aside(doc: _Doc, k: int, end: int) -> str | None:
@@ -646,6 +660,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     noun_end = found[2] if found else j
     if found is not None and _breakdown(doc, i, a, found[1], found[2]):
         return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
+    if found is not None and lex.partitive.match_at(doc.toks, j) and _said_to_be_breakdown(doc, found[2]):
+        return None  # "Quattro dei feriti sono donne": who some of the counted were, no count of its own
     if found is not None:
         kind, ns, ne = found
         if kind == "troops" and nm_value < lex.weak_min and doc.toks[ns].text in lex.weak_troops:
@@ -1249,7 +1265,7 @@ def extract_figures(
         head = head or _head(d, i, j, prev, prev_end, nm.value)
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
-        if nm.article and (head.inherited or d.lex.parts.match_ending(d.toks, i)):
+        if nm.article and (head.inherited or any(d.lex.parts.match_ending(d.toks, k) for k in (i, i - 1))):
             continue  # "cinq soldats, dont un officier, ...": one of them, no count of its own
         qualifier = _qualifier(d, nm, i, j, head.end)
         if (

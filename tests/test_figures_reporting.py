@@ -163,3 +163,17 @@ COMPOUNDS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), COMPOUNDS)
 def test_compounds_and_far_verbs(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# Who some of the counted were (a breakdown, a part named with an article) is no count of its own.
+PARTS = [
+    ("it", "Trenta persone sono rimaste ferite. Quattro dei feriti sono donne.", [("wounded", 30)]),
+    ("en", "Thirty people were killed. Four of the dead were children.", [("killed", 30)]),
+    ("it", "Il raid ha provocato la morte di sei persone, tra cui anche un neonato.", [("killed", 6)]),
+    ("de", "Eine 70-jährige Frau wurde am Morgen beim Angriff auf den Vorort der Stadt verletzt.", [("wounded", 1)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PARTS)
+def test_parts_and_far_participles(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
