@@ -606,6 +606,13 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
     return None
 
 
+def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
+    """The count at ``toks[i]`` is introduced as a part ("inclusi", "including") of the troop figure just before."""
+    if prev is None or prev.kind != "troops" or prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
+        return False
+    return any(doc.lex.parts.match_ending(doc.toks, k) for k in range(i, max(a, prev_end, i - 3) - 1, -1))
+
+
 def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
     """(kind, words) named before the number: "death toll rose to 40", "gli scontri sono stati 41"."""
     lex = doc.lex
@@ -670,6 +677,10 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             kind = _casualty_cue(doc, i, ne, b, a) or kind
             if kind in (None, "troops"):  # displaced or prisoners after the dead are no part of them
                 kind = _part_of(doc, i, a, prev, prev_end) or kind
+        if kind is None and _demonym_alone(doc, ns) and (
+            _part_of_troops(doc, i, a, prev, prev_end) or _trigger_near(doc, i, ne, "deploy", before=8, after=6)
+        ):
+            kind = "troops"  # "10mila militari, inclusi circa 1.200 italiani", "oltre 250 italiani schierati"
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)
@@ -739,11 +750,12 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
 # ---------------------------------------------------------------------------------------------------------
 
 
-def _attack_near(doc: _Doc, i: int, j: int, *, before: int = 6, after: int = 3) -> bool:
-    """An attack trigger of the event lexicon (``events.yaml``: "shelled", "colpita", "beschossen") stands in
-    the clause of tokens [i, j), within ``before`` words before it or ``after`` words after it."""
+def _trigger_near(doc: _Doc, i: int, j: int, event: str = "attack", *, before: int = 6, after: int = 3) -> bool:
+    """A trigger of class ``event`` of the event lexicon (``events.yaml``: attack "shelled", "colpita",
+    "beschossen"; deploy "schierati", "stationed") stands in the clause of tokens [i, j), within ``before``
+    words before it or ``after`` words after it."""
     a, b = doc.clause(i, j, sub=False)
-    attack = event_profile(doc.lang).triggers["attack"]
+    attack = event_profile(doc.lang).triggers[event]
     words = [t.text for t in doc.toks[max(a, i - before) : min(b, j + after)]]
     return any(attack.match_at(words, k) for k in range(len(words)) if not i <= k + max(a, i - before) < j)
 
@@ -752,7 +764,7 @@ def _repeated_attack(doc: _Doc, i: int, j: int) -> _Head | None:
     """A count of times after an attack verb is a count of incidents ("shelled the town 35 times", "colpita 400
     volte", "24 Mal beschossen"); lexicon ``times``."""
     n = doc.lex.times.match_at(doc.toks, j)
-    if n and _attack_near(doc, i, j + n):
+    if n and _trigger_near(doc, i, j + n):
         return _Head("incidents", doc.original(j, j + n), j + n)
     return None
 

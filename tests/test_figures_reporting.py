@@ -177,3 +177,17 @@ PARTS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), PARTS)
 def test_parts_and_far_participles(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# A demonym count is a troop count as a part of a troop figure or beside a deployment verb.
+DEMONYM_TROOPS = [
+    ("it", "La missione conta 10mila militari, inclusi circa 1.200 italiani.", [("troops", 10000), ("troops", 1200)]),
+    ("it", "In Libano sono schierati oltre 900 italiani.", [("troops", 900)]),
+    ("en", "The force has 5,000 troops, including 300 Italians.", [("troops", 5000), ("troops", 300)]),
+    ("it", "Sono arrivati 300 italiani per la partita.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DEMONYM_TROOPS)
+def test_demonyms_as_troops(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
