@@ -191,3 +191,18 @@ DEMONYM_TROOPS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), DEMONYM_TROOPS)
 def test_demonyms_as_troops(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# The inverted order of Italian and Spanish news, an adverb beside the copula; a count in brackets after its noun.
+ORDER = [
+    ("it", "Sono almeno 1.204 i civili morti dall'inizio della guerra.", [("killed", 1204)]),
+    ("it", "Sono ormai 40 i morti.", [("killed", 40)]),
+    ("es", "Son ya 37 los heridos.", [("wounded", 37)]),
+    ("en", "Most ceasefire violations (312) were recorded in the north.", [("incidents", 312)]),
+    ("en", "The report (2024) names the region.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ORDER)
+def test_word_order(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
