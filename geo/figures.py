@@ -657,7 +657,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     glued = _glued_kind(doc, j)
     if glued is not None:
         return _Head(glued, doc.original(j + 1, j + 2), j + 2)
-    if 1 < i and j < len(doc.toks) and doc.toks[i - 1].text == "(" and doc.toks[j].text == ")":
+    if i > 1 and j < len(doc.toks) and doc.toks[i - 1].text == "(" and doc.toks[j].text == ")":
         n = lex.nouns.match_ending(doc.toks, i - 1)
         if n:  # "ceasefire violations (491)": the count in brackets after its noun
             return _Head(lex.noun_kind[tuple(t.text for t in doc.toks[i - 1 - n : i - 1])],
