@@ -1387,8 +1387,12 @@ def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_
         and head.kind == prev.kind
         and prev_end <= i
         and d.sent_of[prev_end - 1] == d.sent_of[i]
-        and i - prev_end <= 2
-        and _only_joiners(d, prev_end, i)
+        and (
+            (i - prev_end <= 2 and _only_joiners(d, prev_end, i))
+            # "Dix-huit drones d'attaque et un missile": the noun before with a complement of its own
+            or (i - prev_end <= 5 and _coordinator(d, i - 1)
+                and not any(d.in_number[k] or d.toks[k].text in _PUNCT for k in range(prev_end, i - 1)))
+        )
     )
 
 

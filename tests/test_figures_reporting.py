@@ -206,3 +206,16 @@ ORDER = [
 @pytest.mark.parametrize(("lang", "text", "expected"), ORDER)
 def test_word_order(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# A single weapon after a count of its kind whose noun has a complement; a far verb of a shooting.
+SINGLE = [
+    ("fr", "Dix-huit drones d'attaque et un missile ont été abattus.", [("equipment", 18), ("equipment", 1)]),
+    ("fr", "Dix-huit drones d'attaque ont visé la ville, un missile aussi.", [("equipment", 18)]),
+    ("en", "A police officer was fatally shot.", [("killed", 1)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), SINGLE)
+def test_single_weapon_and_shooting(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
