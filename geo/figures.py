@@ -1292,9 +1292,13 @@ def extract_figures(
             and prev.qualifier in ("at_least", "approx")
             and prev_end <= i
             and d.sent_of[prev_end - 1] == d.sent_of[i]
-            and 0 < i - prev_end <= 2
-            and any(_coordinator(d, k) for k in range(prev_end, i))
-            and _only_joiners(d, prev_end, i)
+            and (
+                (0 < i - prev_end <= 2 and any(_coordinator(d, k) for k in range(prev_end, i))
+                 and _only_joiners(d, prev_end, i))
+                # "attacked at least 16 times in Iraq and 11 in Syria": parallel counts by place share the hedge
+                or (head.elliptical and prev.qualifier == "at_least" and _coordinator(d, i - 1) and i - prev_end <= 6
+                    and not any(d.in_number[k] or d.toks[k].text in _PUNCT for k in range(prev_end, i - 1)))
+            )
         ):
             qualifier = prev.qualifier  # "almeno 12 civili e 6 soldati": the hedge holds for both
         value = nm.value

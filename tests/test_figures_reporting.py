@@ -219,3 +219,13 @@ SINGLE = [
 @pytest.mark.parametrize(("lang", "text", "expected"), SINGLE)
 def test_single_weapon_and_shooting(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+def test_a_lower_bound_holds_for_parallel_counts_by_place() -> None:
+    """"at least 20 times in Iraq and 9 in Syria": at least 9 too; a count after a colon keeps its own hedge."""
+    quals = [(f.value, f.qualifier) for f in figures_in("Bases were attacked at least 20 times in Iraq and 9 in "
+                                                         "Syria.", {}, "en", None)]
+    assert quals == [(20, "at_least"), (9, "at_least")]
+    quals = [(f.value, f.qualifier) for f in figures_in("Abbattuti oltre 100 droni: 40 su Mosca e 30 su Kursk.",
+                                                         {}, "it", None)]
+    assert quals == [(100, "more_than"), (40, "exact"), (30, "exact")]
