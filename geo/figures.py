@@ -122,6 +122,7 @@ class _Lex:
     relatives: Phrases
     times: Phrases
     demonyms: Phrases
+    stopwords: frozenset[str]
 
 
 def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
@@ -207,6 +208,7 @@ def _lex(lang: str) -> _Lex:
         relatives=ph(d.get("clauses") or {}, "relatives"),
         times=ph(f, "times"),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
+        stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
 
 
@@ -390,6 +392,8 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             or doc.capitalized(k)
             or doc.toks[k].text.endswith(lex.modifier_suffixes or ("\0",))
             or (lex.hyphenated_modifiers and "-" in doc.toks[k].text and doc.toks[k].text[0].isalpha())
+            # "two landing ships", "40 kamikaze drones", "tre grandi navi": one word of any kind right before
+            or (k + 1 < end and _plain_word(doc, k) and lex.nouns.match_at(doc.toks, k + 1))
         ):
             k += 1
         else:
@@ -430,7 +434,27 @@ def _demonym_alone(doc: _Doc, k: int) -> int:
         return n
     m = k + n
     lex = doc.lex
-    return 0 if lex.nouns.match_at(doc.toks, m) or lex.persons.match_at(doc.toks, m) or doc.capitalized(m) else n
+    if lex.nouns.match_at(doc.toks, m) or lex.persons.match_at(doc.toks, m) or doc.capitalized(m):
+        return 0
+    return 0 if _plain_word(doc, m) and lex.nouns.match_at(doc.toks, m + 1) else n  # "Russian landing ships"
+
+
+def _plain_word(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a word that can qualify a noun after it ("landing" ships, "kamikaze" drones): lower-case
+    letters, no stopword, coordinator, casualty cue, locative or number."""
+    lex = doc.lex
+    t = doc.toks[k]
+    return (
+        t.text.isalpha()
+        and not doc.in_number[k]
+        and t.text not in lex.stopwords
+        and t.text not in lex.copula_articles
+        and not (lex.definite.match_at(doc.toks, k) or lex.src_articles.match_at(doc.toks, k))
+        and (t.text,) not in lex.coordinators.seqs
+        and not doc.capitalized(k)
+        and not (lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k))
+        and not (lex.locative.match_at(doc.toks, k) or lex.partitive.match_at(doc.toks, k))
+    )
 
 
 def _proform_alone(doc: _Doc, k: int) -> bool:

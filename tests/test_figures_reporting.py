@@ -229,3 +229,21 @@ def test_a_lower_bound_holds_for_parallel_counts_by_place() -> None:
     quals = [(f.value, f.qualifier) for f in figures_in("Abbattuti oltre 100 droni: 40 su Mosca e 30 su Kursk.",
                                                          {}, "it", None)]
     assert quals == [(100, "more_than"), (40, "exact"), (30, "exact")]
+
+
+# Equipment launched and downed: a plain word before the noun, a part of a whole ("25 of 31", "30 von 40").
+EQUIPMENT = [
+    ("en", "Ukraine said it sank two Russian landing ships.", [("equipment", 2)]),
+    ("en", "Russia launched 40 kamikaze drones.", [("equipment", 40)]),
+    ("en", "Air defences shot down 25 of 31 drones.", [("equipment", 25), ("equipment", 31)]),
+    ("de", "In der Nacht wurden 30 von 40 Drohnen abgefangen.", [("equipment", 30), ("equipment", 40)]),
+    ("it", "La flotta ha perso tre grandi navi.", [("equipment", 3)]),
+    # no article, stopword, coordinator or casualty word is such a word
+    ("en", "The gunmen killed one and wounded two.", [("killed", 1), ("wounded", 2)]),
+    ("it", "Tra il 2020 e il 2022 i soldati sono aumentati.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), EQUIPMENT)
+def test_equipment_counts(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
