@@ -43,6 +43,7 @@ Decisions
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
@@ -1201,11 +1202,17 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
     return pen
 
 
-def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int) -> list[Mention]:
+def _places(
+    doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int, *, item: bool = False
+) -> tuple[list[Mention], bool]:
+    """The places of the figure at ``toks[i:j]`` and whether they are the place named right after it (with a
+    locative word); ``item``: the figure is an item of a count by place, whose place is that one whatever
+    roles say so far ("..., quattro nelle regioni di B e C")."""
     s = doc.sent_of[i]
     here = groups.in_sentence(s)
     # Roles from the resolver, when set, say which places hold deployments or incidents.
     marked = [g for g in here if {m.role for m in g.mentions} & {"deployment", "incident"}]
+    every = groups
     if marked:
         groups = _GroupIndex(marked)
     # "12.000 soldati in Polonia", "4,500 troops already stationed in Kosovo": a place right after the
@@ -1221,8 +1228,8 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         while k < len(doc.toks) and k - head_end < 8 and doc.toks[k].text in doc.lex.place_words:
             k += 1
         at = doc.toks[k].start if k < len(doc.toks) else -1
-        if at in groups.by_start:
-            return groups.by_start[at].mentions
+        if at in (every if item else groups).by_start:
+            return (every if item else groups).by_start[at].mentions, True
     a, b = doc.clause(i, j, sub=False)
     ca, cb = doc.toks[a].start, doc.toks[b - 1].end
     best: tuple[float, _Group] | None = None
@@ -1234,7 +1241,7 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         if best is None or score < best[0]:
             best = (score, g)
     if best is not None and best[0] < 1000:
-        return best[1].mentions
+        return best[1].mentions, False
     # No place in the sentence (or only a capital speaking for its government): the nearest sentence
     # before it, in the same paragraph, that has one.
     sent_start = doc.sentences[s][0]
@@ -1248,9 +1255,9 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         if cands:
             pen, _, g = min((_group_penalty(doc, g), -g.start, g) for g in cands)
             if pen < 1000:
-                return g.mentions
+                return g.mentions, False
         sent_start = ps
-    return best[1].mentions if best is not None else []
+    return (best[1].mentions if best is not None else []), False
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1337,7 +1344,7 @@ def extract_figures(
             sa -= 1
         while sb < len(d.toks) and d.sent_of[sb] == s:
             sb += 1
-        places = _places(d, groups, nm, i, j, head.end)
+        places, named_after = _places(d, groups, nm, i, j, head.end, item=head.elliptical)
         ids, names = _unique_places(places)
         _, cb = d.clause(i, j, sub=False)
         fig = Figure(
@@ -1363,10 +1370,21 @@ def extract_figures(
         )
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
-        figures.append(fig)
+        figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
     return _drop_repeats(figures, doc.doc_id)
+
+
+def _each_place(fig: Figure) -> list[Figure]:
+    """One figure per place for an item of a count by place that names several places ("23 droni: 12 su A,
+    quattro nelle regioni di B e C, uno ciascuno su D ed E"): the item's count is each place's."""
+    if len(fig.place_ids) < 2:
+        return [fig]
+    return [
+        dataclasses.replace(fig, place_ids=[pid], places=[name])
+        for pid, name in zip(fig.place_ids, fig.places, strict=True)
+    ]
 
 
 def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:

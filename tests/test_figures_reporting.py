@@ -247,3 +247,24 @@ EQUIPMENT = [
 @pytest.mark.parametrize(("lang", "text", "expected"), EQUIPMENT)
 def test_equipment_counts(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+def test_an_item_of_a_count_by_place_is_each_named_place_s() -> None:
+    """"quattro nelle regioni di B e C" in a count by place: four in each (one figure per place); a total over
+    a list stays one figure; the item's place is the one named with it whatever roles say so far."""
+    from tests.figure_helpers import entity
+
+    names = {n: entity(f"admin1:{n}", n, "admin1", "RU") for n in ("Aaa", "Bbb", "Ccc", "Ddd", "Eee", "Fff")}
+    text = ("Abbattuti 60 droni: 40 nella regione di Aaa, quattro nelle regioni di Bbb e Ccc "
+            "e uno ciascuno nelle regioni di Ddd, Eee e Fff.")
+    got = [(f.value, f.place_ids) for f in figures_in(text, names, "it", None, roles={"Bbb": "incident"})]
+    assert got[1:] == [  # (the total's places are the figure places stage's to weigh)
+        (40, ["admin1:Aaa"]),
+        (4, ["admin1:Bbb"]),
+        (4, ["admin1:Ccc"]),
+        (1, ["admin1:Ddd"]),
+        (1, ["admin1:Eee"]),
+        (1, ["admin1:Fff"]),
+    ]
+    total = figures_in("Abbattuti 12 droni sulle regioni di Bbb e Ccc.", names, "it", None)
+    assert [(f.value, f.place_ids) for f in total] == [(12, ["admin1:Bbb", "admin1:Ccc"])]
