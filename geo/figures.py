@@ -1392,7 +1392,8 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
     number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
     3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
-    "almeno 30" beside "30" are two figures.  The earlier one keeps the later one's places when it had none.
+    "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
+    victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order."""
     kept: list[Figure] = []
     for f in figures:
@@ -1400,7 +1401,7 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
             (
                 k
                 for k in kept
-                if k.kind == f.kind
+                if (k.kind == f.kind or (f.kind == "casualties" and k.kind in ("killed", "wounded")))
                 and k.value == f.value
                 and k.qualifier == f.qualifier
                 and k.quote_start != f.quote_start

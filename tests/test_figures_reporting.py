@@ -268,3 +268,19 @@ def test_an_item_of_a_count_by_place_is_each_named_place_s() -> None:
     ]
     total = figures_in("Abbattuti 12 droni sulle regioni di Bbb e Ccc.", names, "it", None)
     assert [(f.value, f.place_ids) for f in total] == [(12, ["admin1:Bbb", "admin1:Ccc"])]
+
+
+# "brings to ten the number of X killed": the noun after the count; "the two forces" are no troop count;
+# victims counted again after the dead are the dead.
+NUMBER_OF = [
+    ("it", "L'attacco porta a dieci il numero dei caschi blu uccisi quest'anno.", [("killed", 10)]),
+    ("fr", "L'attaque porte à dix le nombre de Casques bleus tués.", [("killed", 10)]),
+    ("en", "Disputes over the integration of the two forces grew.", []),
+    ("en", "NATO will deploy 4,000 forces.", [("troops", 4000)]),
+    ("fr", "Le bilan s'établit à 43 morts. La découverte de corps porte à 43 le nombre de victimes.", [("killed", 43)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NUMBER_OF)
+def test_number_of_and_repeats(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
