@@ -378,6 +378,10 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         if n and k + n <= end:
             while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
+            m = k + n
+            if lex.head_last and m < end and _plain_word(doc, m) and doc.toks[m].text.endswith("s") \
+                    and not lex.persons.match_at(doc.toks, m):
+                return None  # "two carrier strike groups": the figure noun modifies a head the lexicon lacks
             return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
         n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k)) or _demonym_alone(doc, k)
         if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue

@@ -284,3 +284,9 @@ NUMBER_OF = [
 @pytest.mark.parametrize(("lang", "text", "expected"), NUMBER_OF)
 def test_number_of_and_repeats(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+def test_a_figure_noun_modifying_an_unknown_head_is_no_figure() -> None:
+    """English compounds are head-last: "strike groups" are no strikes; "attack helicopters" are helicopters."""
+    assert found("The Pentagon sent two carrier strike groups to the region.", "en") == []
+    assert found("Three attack helicopters were lost.", "en") == [("equipment", 3)]
