@@ -877,14 +877,17 @@ def _status(
     lex = doc.lex
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
+    inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
     for k in range(a, b):
         if i <= k < j:
             continue
         dist = i - k if k < i else k - j
         status = None
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, a):
+        n = lex.current.match_at(doc.toks, k)
+        if n and not _planned_before(doc, k, a):
             status = "current"
-        elif (lex.planned.match_at(doc.toks, k) or _future_form(
+            inside = max(inside, k + n)
+        elif k >= inside and (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
         )) and not _hearsay(doc, k):
             status = "planned"
@@ -901,6 +904,19 @@ def _status(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
         )) and not _hearsay(doc, k):
             return "planned"
+    # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
+    # shares the verb after it.
+    _, pb = doc.clause(i, j, sub=False)
+    if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
+        for k in range(b + 1, pb):
+            if doc.in_number[k]:
+                continue
+            if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
+                return "current"
+            if (lex.planned.match_at(doc.toks, k) or _future_form(
+                doc.text[doc.toks[k].start : doc.toks[k].end], lex
+            )) and not _hearsay(doc, k):
+                return "planned"
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
         _, pb = doc.clause(i, j, sub=False)

@@ -290,3 +290,17 @@ def test_a_figure_noun_modifying_an_unknown_head_is_no_figure() -> None:
     """English compounds are head-last: "strike groups" are no strikes; "attack helicopters" are helicopters."""
     assert found("The Pentagon sent two carrier strike groups to the region.", "en") == []
     assert found("Three attack helicopters were lost.", "en") == [("equipment", 3)]
+
+
+# Status: a figure coordinated with the next one shares the verb after it; a deployment begun is current.
+STATUS = [
+    ("en", "A total of 800 British troops and 300 French soldiers will be stationed there by April.",
+     ["planned", "planned"]),
+    ("en", "Officials said they had begun to deploy 900 troops to the border.", ["current"]),
+    ("en", "Officials said they plan to deploy 900 troops to the border.", ["planned"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "statuses"), STATUS)
+def test_status_of_coordinated_and_begun(lang: str, text: str, statuses: list[str]) -> None:
+    assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
