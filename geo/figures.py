@@ -191,7 +191,7 @@ def _lex(lang: str) -> _Lex:
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
-        participle_endings=tuple(fold(str(e)) for e in st.get("participle_endings") or []),
+        participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
         origin=ph(pl, "origin"),
@@ -932,8 +932,8 @@ def _hearsay(doc: _Doc, k: int) -> bool:
     n = lex.hearsay.match_at(doc.toks, k)
     if not n:
         return False
-    return any(
-        doc.toks[m].text.isalpha() and doc.toks[m].text.endswith(lex.participle_endings)
+    return any(  # read on the unfolded word: "tués" is a participle, "nécessaires" none
+        doc.toks[m].text.isalpha() and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
         for m in range(k + n, min(len(doc.toks), k + n + 3))
     )
 

@@ -141,6 +141,7 @@ HEARSAY = [
     ("es", "Los rebeldes habrían matado a diez soldados.", "current"),
     ("it", "L'Italia invierebbe 300 soldati.", "planned"),
     ("fr", "La France enverrait 300 soldats.", "planned"),
+    ("fr", "Quelque 9 000 soldats seraient nécessaires pour tenir la ligne.", "planned"),
 ]
 
 
