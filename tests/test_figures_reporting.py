@@ -305,3 +305,18 @@ STATUS = [
 @pytest.mark.parametrize(("lang", "text", "statuses"), STATUS)
 def test_status_of_coordinated_and_begun(lang: str, text: str, statuses: list[str]) -> None:
     assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
+
+
+# The last item of a count by place written with an article ("e uno sul Mar Nero", "et un sur la mer Noire").
+LAST_ITEM = [
+    ("it", "Abbattuti 20 droni: 12 sulla regione di Aaa, sette su quella di Bbb e uno sul Mar Nero.",
+     [("equipment", 20), ("equipment", 12), ("equipment", 7), ("equipment", 1)]),
+    ("fr", "Vingt drones ont été abattus: 12 sur la région de Aaa et un sur la mer Noire.",
+     [("equipment", 20), ("equipment", 12), ("equipment", 1)]),
+    ("it", "Un ragazzo è andato nel parco.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), LAST_ITEM)
+def test_last_item_with_an_article(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
