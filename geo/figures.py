@@ -122,6 +122,7 @@ class _Lex:
     coordinators: Phrases
     relatives: Phrases
     times: Phrases
+    times_words: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -208,6 +209,7 @@ def _lex(lang: str) -> _Lex:
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
         times=ph(f, "times"),
+        times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -800,6 +802,8 @@ def _repeated_attack(doc: _Doc, i: int, j: int) -> _Head | None:
     n = doc.lex.times.match_at(doc.toks, j)
     if n and _trigger_near(doc, i, j + n):
         return _Head("incidents", doc.original(j, j + n), j + n)
+    if doc.lex.times_words.match_at(doc.toks, i) == j - i and _trigger_near(doc, i, j):
+        return _Head("incidents", doc.original(i, j), j)  # "the town was shelled twice", "dreimal beschossen"
     return None
 
 

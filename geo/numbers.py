@@ -155,6 +155,8 @@ class _NumLex:
     digits_re: re.Pattern[str]
     ages: Phrases
     age_before: Phrases
+    times: dict[tuple[str, ...], int]
+    times_phrases: Phrases
 
 
 def _value_map(raw: dict[str, Any] | None) -> dict[tuple[str, ...], int]:
@@ -193,6 +195,8 @@ def _numlex(lang: str) -> _NumLex:
         range_articles=frozenset(fold(str(w)) for w in data.get("range_articles") or []),
         change_verbs=frozenset(fold(str(w)) for w in data.get("change_verbs") or []),
         digits_re=digits_re,
+        times=_value_map(data.get("times")),
+        times_phrases=Phrases(data.get("times") or {}),
         ages=Phrases(data.get("ages") or []),
         age_before=Phrases(data.get("age_before") or []),
     )
@@ -545,6 +549,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
         k += max(n, 1)
     raws = _find_digits(text, folded, toks, starts, lex, used)
     raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, approx_word=True)
+    raws += _find_phrases(toks, used, lex.times_phrases, lex.times)  # "twice", "dreimal"
     raws += _find_vague(text, toks, used, lex, lang)
     raws += _find_words(text, toks, used, lex, lang)
     raws.sort(key=lambda r: r.i)

@@ -58,6 +58,9 @@ TIMES = [
     ("es", "El pueblo fue atacado 12 veces durante la noche.", [("incidents", 12)]),
     ("de", "Die Stadt wurde 24 Mal beschossen.", [("incidents", 24)]),
     ("en", "The minister visited the base three times.", []),
+    ("en", "The militia attacked the town twice last week.", [("incidents", 2)]),
+    ("de", "Die Stadt wurde dreimal beschossen.", [("incidents", 3)]),
+    ("en", "There are twice as many troops now.", []),
     ("it", "Il generale ha ripetuto due volte il messaggio.", []),
 ]
 
