@@ -41,6 +41,10 @@ WHO = [
     # the casualty verb of the count before does not reach a person named by an article after it
     ("en", "Nine rebels were killed, according to a doctor near the front.", [("killed", 9)]),
     ("en", "A pilot landed safely.", []),
+    # "another" counts one more beside a casualty word
+    ("en", "A soldier was killed and another wounded.", [("killed", 1), ("wounded", 1)]),
+    ("de", "Ein Soldat wurde getötet, ein weiterer verletzt.", [("killed", 1), ("wounded", 1)]),
+    ("en", "They need another month.", []),
 ]
 
 
