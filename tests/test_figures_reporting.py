@@ -45,6 +45,8 @@ WHO = [
     ("en", "A soldier was killed and another wounded.", [("killed", 1), ("wounded", 1)]),
     ("de", "Ein Soldat wurde getötet, ein weiterer verletzt.", [("killed", 1), ("wounded", 1)]),
     ("en", "They need another month.", []),
+    ("es", "Un hombre murió y otro resultó herido.", [("killed", 1), ("wounded", 1)]),
+    ("es", "Otro día llegaron los soldados.", []),
 ]
 
 
