@@ -26,11 +26,6 @@ AGES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), AGES)
-def test_ages(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # People named by who they were: a farmer, a pilot, gunmen; counted only with a casualty verb of their own.
 WHO = [
     ("en", "A farmer was wounded and two pilots were killed.", [("wounded", 1), ("killed", 2)]),
@@ -50,11 +45,6 @@ WHO = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), WHO)
-def test_people_named_by_who_they_were(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # A count of times after (or, in German, before) an attack verb counts incidents; other times count nothing.
 TIMES = [
     ("en", "Russian troops shelled the village 35 times overnight.", [("incidents", 35)]),
@@ -71,22 +61,12 @@ TIMES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), TIMES)
-def test_times_after_an_attack_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # People after a casualty figure take its kind only as a list or a part of it, not with a verb of their own.
 INHERITED = [
     ("fr", "Les combats ont fait 200 morts en un an et forcé 9 000 personnes à partir.", [("killed", 200)]),
     ("en", "Fighting killed 40 soldiers and 12 civilians in the town.", [("killed", 40), ("killed", 12)]),
     ("it", "Sono morti 30 soldati, tra cui 4 ufficiali.", [("killed", 30), ("killed", 4)]),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), INHERITED)
-def test_people_after_a_casualty_figure(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 # Casualty words as reporters write them: before the count, after it, after a copula, across a quote.
@@ -106,11 +86,6 @@ CASUALTY_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), CASUALTY_WORDS)
-def test_casualty_words(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # A demonym after a count names people ("sei palestinesi"); before a noun it is that noun's adjective.
 DEMONYMS = [
     ("it", "Sei palestinesi sono stati uccisi.", [("killed", 6)]),
@@ -118,11 +93,6 @@ DEMONYMS = [
     ("en", "Two Americans were killed and 3,000 American troops arrived.", [("killed", 2), ("troops", 3000)]),
     ("it", "Sono arrivati 300 italiani.", []),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), DEMONYMS)
-def test_demonyms_name_people(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 # The abducted, captured and missing are counts of kind "other"; equipment counts read across a model code.
@@ -137,11 +107,6 @@ OTHER_AND_CODES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), OTHER_AND_CODES)
-def test_abducted_and_model_codes(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # A conditional auxiliary before a past participle hedges a past fact (current); a conditional verb plans.
 HEARSAY = [
     ("it", "I ribelli avrebbero anche rapito quattro cooperanti.", "current"),
@@ -152,11 +117,6 @@ HEARSAY = [
     ("fr", "La France enverrait 300 soldats.", "planned"),
     ("fr", "Quelque 9 000 soldats seraient nécessaires pour tenir la ligne.", "planned"),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "status"), HEARSAY)
-def test_hearsay_is_no_plan(lang: str, text: str, status: str) -> None:
-    assert [f.status for f in figures_in(text, {}, lang, None)] == [status]
 
 
 # German compounds end in their head noun: the count takes the head's kind, a breakdown its breakdown.
@@ -170,11 +130,6 @@ COMPOUNDS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), COMPOUNDS)
-def test_compounds_and_far_verbs(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # Who some of the counted were (a breakdown, a part named with an article) is no count of its own.
 PARTS = [
     ("it", "Trenta persone sono rimaste ferite. Quattro dei feriti sono donne.", [("wounded", 30)]),
@@ -184,11 +139,6 @@ PARTS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), PARTS)
-def test_parts_and_far_participles(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # A demonym count is a troop count as a part of a troop figure or beside a deployment verb.
 DEMONYM_TROOPS = [
     ("it", "La missione conta 10mila militari, inclusi circa 1.200 italiani.", [("troops", 10000), ("troops", 1200)]),
@@ -196,11 +146,6 @@ DEMONYM_TROOPS = [
     ("en", "The force has 5,000 troops, including 300 Italians.", [("troops", 5000), ("troops", 300)]),
     ("it", "Sono arrivati 300 italiani per la partita.", []),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), DEMONYM_TROOPS)
-def test_demonyms_as_troops(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 # The inverted order of Italian and Spanish news, an adverb beside the copula; a count in brackets after its noun.
@@ -213,22 +158,12 @@ ORDER = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), ORDER)
-def test_word_order(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 # A single weapon after a count of its kind whose noun has a complement; a far verb of a shooting.
 SINGLE = [
     ("fr", "Dix-huit drones d'attaque et un missile ont été abattus.", [("equipment", 18), ("equipment", 1)]),
     ("fr", "Dix-huit drones d'attaque ont visé la ville, un missile aussi.", [("equipment", 18)]),
     ("en", "A police officer was fatally shot.", [("killed", 1)]),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), SINGLE)
-def test_single_weapon_and_shooting(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 def test_a_lower_bound_holds_for_parallel_counts_by_place() -> None:
@@ -252,11 +187,6 @@ EQUIPMENT = [
     ("en", "The gunmen killed one and wounded two.", [("killed", 1), ("wounded", 2)]),
     ("it", "Tra il 2020 e il 2022 i soldati sono aumentati.", []),
 ]
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), EQUIPMENT)
-def test_equipment_counts(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 def test_an_item_of_a_count_by_place_is_each_named_place_s() -> None:
@@ -291,11 +221,6 @@ NUMBER_OF = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), NUMBER_OF)
-def test_number_of_and_repeats(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
 def test_a_figure_noun_modifying_an_unknown_head_is_no_figure() -> None:
     """English compounds are head-last: "strike groups" are no strikes; "attack helicopters" are helicopters."""
     assert found("The Pentagon sent two carrier strike groups to the region.", "en") == []
@@ -311,11 +236,6 @@ STATUS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "statuses"), STATUS)
-def test_status_of_coordinated_and_begun(lang: str, text: str, statuses: list[str]) -> None:
-    assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
-
-
 # The last item of a count by place written with an article ("e uno sul Mar Nero", "et un sur la mer Noire").
 LAST_ITEM = [
     ("it", "Abbattuti 20 droni: 12 sulla regione di Aaa, sette su quella di Bbb e uno sul Mar Nero.",
@@ -326,6 +246,38 @@ LAST_ITEM = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), LAST_ITEM)
-def test_last_item_with_an_article(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+SHAPES = {
+    "ages": AGES,
+    "who": WHO,
+    "times": TIMES,
+    "inherited": INHERITED,
+    "casualty_words": CASUALTY_WORDS,
+    "demonyms": DEMONYMS,
+    "other_and_codes": OTHER_AND_CODES,
+    "compounds": COMPOUNDS,
+    "parts": PARTS,
+    "demonym_troops": DEMONYM_TROOPS,
+    "order": ORDER,
+    "single": SINGLE,
+    "equipment": EQUIPMENT,
+    "number_of": NUMBER_OF,
+    "last_item": LAST_ITEM,
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [row for table in SHAPES.values() for row in table],
+    ids=[f"{name}-{k}" for name, table in SHAPES.items() for k in range(len(table))],
+)
+def test_figures_of_each_shape(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "statuses"),
+    [(lang, text, [status]) for lang, text, status in HEARSAY] + STATUS,
+    ids=[f"hearsay-{k}" for k in range(len(HEARSAY))] + [f"status-{k}" for k in range(len(STATUS))],
+)
+def test_status_of_each_shape(lang: str, text: str, statuses: list[str]) -> None:
+    assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
