@@ -127,17 +127,20 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
         skipped.append(reason)
         print(f"{PROG}: warning: {reason}; skipped", file=sys.stderr)
 
-    from geo.corpus import iter_documents, read_corpus
+    from geo.corpus import SpooledCorpus, iter_documents, read_corpus
     from geo.gazetteer import load_gazetteer
     from geo.parallel import Settings, default_jobs
 
     docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
+    # each document's mentions are written, and its compact result spooled to disk, as it arrives
+    spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", mention_line=mention_records,
+                          unresolved=online is not None)
     with _dask_client(args.dask) as client:
         corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
                              jobs=args.jobs or default_jobs(), client=client, online=online,
-                             progress=not args.quiet, dedup=not args.keep_duplicates)
-    parsed, docs = corpus.parsed, corpus.documents
+                             progress=not args.quiet, dedup=not args.keep_duplicates, sink=spool)
+    docs = spool.documents
     if corrections is not None:
         for warning in corrections.unused_report():
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -148,35 +151,33 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     from layers.map import build_map, save_map
 
     steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
-    places = steps("places", lambda: places_frame(corpus.kept, gazetteer))
-    figures = steps("figures", lambda: figures_frame(corpus.kept, gazetteer))
+    places = steps("places", lambda: places_frame(spool.kept, gazetteer))
+    figures = steps("figures", lambda: figures_frame(spool.kept, gazetteer))
+    spool.close()
     events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
                                                             documents={d.doc_id: d for d in docs}))
-    lang = _interface_language(parsed)
+    write_geojson(events, out.staging / "events.geojson")
+    events = events[["event_id", "kind", "value", "place_ids", "reports", "geometry"]]  # what the map reads
+    lang = _interface_language(spool.langs)
     fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
                                           lang=lang, cdn=args.cdn, events=events))
     steps("writing", None)
 
     write_geojson(places, out.staging / "places.geojson")
     write_geojson(figures, out.staging / "figures.geojson")
-    write_geojson(events, out.staging / "events.geojson")
-    write_mentions(parsed, out.staging / "mentions.jsonl")
     save_map(fmap, out.staging / "map.html")
     export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
     written = out.commit()
     steps.close()
     if not args.quiet:
-        n_mentions = sum(len(d.mentions) for d in parsed)
-        n_figures = sum(len(d.figures) for d in parsed)
-        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {n_mentions} place "
-              f"mentions, {len(places)} places, {n_figures} figures, {len(events)} events in "
+        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {spool.n_mentions} place "
+              f"mentions, {len(places)} places, {spool.n_figures} figures, {len(events)} events in "
               f"{time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")
     if online is not None and online.failure is not None:
-        unresolved = {m.surface for d in parsed for m in d.mentions if m.entity is None}
         print(f"{PROG}: warning: the online geocoder failed, so the run went on offline: "
-              f"{len(unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
+              f"{len(spool.unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
     if skipped:
         names = [reason.split(": ", 1)[0] for reason in skipped]
         more = f" and {len(names) - 5} more" if len(names) > 5 else ""
@@ -243,11 +244,8 @@ def _parse_formats(value: str) -> list[str]:
     return formats
 
 
-def _interface_language(parsed: list) -> str:
-    """The language most documents are in: the map's interface speaks it."""
-    counts: dict[str, int] = {}
-    for d in parsed:
-        counts[d.lang] = counts.get(d.lang, 0) + 1
+def _interface_language(counts: dict[str, int]) -> str:
+    """The language most documents are in (documents per language): the map's interface speaks it."""
     return max(sorted(counts), key=counts.get) if counts else "en"
 
 

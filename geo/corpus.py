@@ -5,6 +5,11 @@ file by file), :func:`read_corpus` sends them through :func:`geo.parallel.parse_
 keeps, per document, only the compact result and its place among near-duplicate copies
 (:mod:`geo.duplicates`).  Memory then grows with what the outputs hold (places, figures,
 mentions), not with the texts read.
+
+A run of the command line keeps less still: it gives :func:`read_corpus` a ``sink``
+(:class:`SpooledCorpus`) that writes each document's mentions out as it arrives and spools
+its compact result to a temporary file (:class:`DocumentSpool`, inside the run's staging
+folder, see :mod:`layers.outputs`), which the frames read back one document at a time.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ from __future__ import annotations
 import collections
 import dataclasses
 import gzip
+import json
+import pickle
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from geo import documents as _documents
 from geo.errors import InputError
@@ -146,8 +153,98 @@ class Corpus:
         return [p.document for p in self.parsed]
 
 
+class DocumentSpool:
+    """Parsed documents in a temporary file, read back one at a time, as often as needed.
+
+    Each :meth:`append` pickles one (compact) document on its own, so that reading holds one
+    document at a time; iterating reads the file from the start (the frames read it twice).
+
+    Parameters
+    ----------
+    path : Path
+        The file to write; it should live in the run's staging folder
+        (:meth:`layers.outputs.OutputFolder.spool`), so that a crash leaves nothing behind that a
+        later run would read.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fh = self.path.open("wb")
+        self.count = 0
+
+    def append(self, parsed: ParsedDocument) -> None:
+        """Add one document at the end."""
+        pickle.dump(parsed, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[ParsedDocument]:
+        self._fh.flush()
+        with self.path.open("rb") as fh:
+            for _ in range(self.count):
+                yield pickle.load(fh)
+
+    def close(self) -> None:
+        """Close and delete the file."""
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+class SpooledCorpus:
+    """A run's sink for :func:`read_corpus`: what the outputs need of each document, kept off memory.
+
+    For each document as it arrives: its ``mentions.jsonl`` line is written, its record (the
+    text only when a figure's quote needs it) is kept for the map's list of documents, and a
+    counted document (not a near-duplicate copy) is spooled to ``folder`` for the frames
+    (:attr:`kept`).  The numbers the run prints are counted on the way.
+
+    Parameters
+    ----------
+    folder : Path
+        A temporary folder of the run (:meth:`layers.outputs.OutputFolder.spool`).
+    mentions : Path, optional
+        Where to write ``mentions.jsonl`` (in input order, every document, copies included).
+    mention_line : callable, optional
+        A parsed document -> its ``mentions.jsonl`` record (``make_map.mention_records``).
+    unresolved : bool
+        Also collect the surfaces left without a place (the online geocoder's summary).
+    """
+
+    def __init__(self, folder: Path, *, mentions: Path | None = None,
+                 mention_line: Callable[[ParsedDocument], dict[str, Any]] | None = None,
+                 unresolved: bool = False) -> None:
+        self.kept = DocumentSpool(Path(folder) / "kept.pickle")
+        self.documents: list[Document] = []
+        self.langs: collections.Counter[str] = collections.Counter()
+        self.n_mentions = self.n_figures = 0
+        self.unresolved: set[str] | None = set() if unresolved else None
+        self._line = mention_line
+        self._mentions = mentions.open("w", encoding="utf-8") if mentions is not None else None
+
+    def __call__(self, parsed: ParsedDocument, copy_of: str | None) -> None:
+        self.documents.append(parsed.document)
+        self.langs[parsed.lang] += 1
+        self.n_mentions += len(parsed.mentions)
+        self.n_figures += len(parsed.figures)
+        if self.unresolved is not None:
+            self.unresolved.update(m.surface for m in parsed.mentions if m.entity is None)
+        if self._mentions is not None and self._line is not None:
+            self._mentions.write(json.dumps(self._line(parsed), ensure_ascii=False) + "\n")
+        if copy_of is None:
+            self.kept.append(parsed)
+
+    def close(self) -> None:
+        """Finish ``mentions.jsonl`` and delete the spool."""
+        if self._mentions is not None:
+            self._mentions.close()
+        self.kept.close()
+
+
 def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, gazetteer=None, jobs: int = 1,
-                client=None, online=None, progress: bool = False, dedup: bool = True) -> Corpus:
+                client=None, online=None, progress: bool = False, dedup: bool = True,
+                sink: Callable[[ParsedDocument, str | None], None] | None = None) -> Corpus:
     """Parse a stream of documents and find the copies among them.
 
     Parameters
@@ -162,6 +259,10 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
         As :func:`geo.parallel.parse_stream`.
     dedup : bool
         Find near-duplicate copies (:mod:`geo.duplicates`); ``False`` keeps every document.
+    sink : callable, optional
+        Called with each compact document and the id of the document it copies (``None`` for a
+        counted one), in input order, as they arrive (e.g. a :class:`SpooledCorpus`); the
+        corpus then keeps no document (``Corpus.parsed`` stays empty), only the copies' links.
 
     Returns
     -------
@@ -183,16 +284,23 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
         from geo.duplicates import DuplicateFinder
     finder = DuplicateFinder() if dedup else None
     corpus = Corpus()
+    ids: list[str] = []  # input index -> doc_id, for the copies' links
     for result in parse_stream(docs, settings, jobs=jobs, client=client, online=online, progress=progress):
-        doc_id = result.parsed.document.doc_id
+        parsed = result.parsed
+        doc_id = parsed.document.doc_id
+        kept_id = None
         if finder is not None:
             kept = finder.add(result.signature)
             if kept is not None:
-                kept_id = corpus.parsed[kept].document.doc_id
+                kept_id = ids[kept]
                 corpus.copy_of[doc_id] = kept_id
                 corpus.copies.setdefault(kept_id, []).append(doc_id)
                 # a copy counts nothing: its mentions stay (mentions.jsonl lists every document)
-                result.parsed.figures = []
-                result.parsed = compact(result.parsed)
-        corpus.parsed.append(result.parsed)
+                parsed.figures = []
+                parsed = compact(parsed)
+        ids.append(doc_id)
+        if sink is None:
+            corpus.parsed.append(parsed)
+        else:
+            sink(parsed, kept_id)
     return corpus
