@@ -156,22 +156,26 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     spool.close()
     events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
                                                             documents={d.doc_id: d for d in docs}))
-    write_geojson(events, out.staging / "events.geojson")
+    n_places, n_events = len(places), len(events)
+
+    def write() -> None:  # the frames' files first, so that the map's memory peak does not add to theirs
+        write_geojson(events, out.staging / "events.geojson")
+        write_geojson(places, out.staging / "places.geojson")
+        write_geojson(figures, out.staging / "figures.geojson")
+        export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
+
+    steps("writing", write)
     events = events[["event_id", "kind", "value", "place_ids", "reports", "geometry"]]  # what the map reads
     lang = _interface_language(spool.langs)
     fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
                                           lang=lang, cdn=args.cdn, events=events))
-    steps("writing", None)
-
-    write_geojson(places, out.staging / "places.geojson")
-    write_geojson(figures, out.staging / "figures.geojson")
+    places = figures = events = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
-    export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
     written = out.commit()
     steps.close()
     if not args.quiet:
         print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {spool.n_mentions} place "
-              f"mentions, {len(places)} places, {spool.n_figures} figures, {len(events)} events in "
+              f"mentions, {n_places} places, {spool.n_figures} figures, {n_events} events in "
               f"{time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")

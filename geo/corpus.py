@@ -184,12 +184,30 @@ class DocumentSpool:
         self._fh.flush()
         with self.path.open("rb") as fh:
             for _ in range(self.count):
-                yield pickle.load(fh)
+                yield _shared_strings(pickle.load(fh))
 
     def close(self) -> None:
         """Close and delete the file."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
+
+
+def _shared_strings(parsed: ParsedDocument) -> ParsedDocument:
+    """The short words of a document read back from disk made one object each (``sys.intern``).
+
+    Each unpickled document brings its own copy of ``"troops"``, ``"exact"`` or a place id; the
+    frames keep every figure's, so that 100,000 documents would hold millions of copies.
+    """
+    intern = sys.intern
+    for fig in parsed.figures:
+        fig.kind, fig.qualifier, fig.status = intern(fig.kind), intern(fig.qualifier), intern(fig.status)
+        fig.place_ids = [intern(p) for p in fig.place_ids]
+        fig.places = [intern(p) for p in fig.places]
+        if fig.unit:
+            fig.unit = intern(fig.unit)
+        if fig.date:
+            fig.date = intern(fig.date)
+    return parsed
 
 
 class SpooledCorpus:
