@@ -28,8 +28,11 @@ from typing import Any, TextIO
 
 from geo import documents as _documents
 from geo.errors import InputError
-from geo.model import Document, ParsedDocument
-from geo.parallel import Settings, compact, parse_stream
+from geo.model import Document, Entity, Figure, ParsedDocument
+from geo.parallel import MentionRow, Settings, compact, parse_stream
+
+#: The fields of a figure, in the order the spool stores them.
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 
 #: Compressed JSONL, read line by line like ``.jsonl``.
 JSONL_GZ_SUFFIX = ".jsonl.gz"
@@ -156,8 +159,12 @@ class Corpus:
 class DocumentSpool:
     """Parsed documents in a temporary file, read back one at a time, as often as needed.
 
-    Each :meth:`append` pickles one (compact) document on its own, so that reading holds one
-    document at a time; iterating reads the file from the start (the frames read it twice).
+    What the frames read is kept (:func:`layers.frames.places_frame`, :func:`layers.frames.figures_frame`):
+    each document's id, language and date, its mentions and its figures, not its text.  A
+    mention's place is stored as its id and each place once, in this object, so that writing
+    and reading stay cheap; the short words of the figures come back as one shared object each.
+    Each :meth:`append` pickles one document on its own, so that reading holds one document at
+    a time; iterating reads the file from the start (the frames read it twice).
 
     Parameters
     ----------
@@ -170,11 +177,22 @@ class DocumentSpool:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fh = self.path.open("wb")
+        self._entities: dict[str, Entity] = {}
         self.count = 0
 
     def append(self, parsed: ParsedDocument) -> None:
         """Add one document at the end."""
-        pickle.dump(parsed, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        entities = self._entities
+        mentions = []
+        for m in parsed.mentions:
+            e = m.entity
+            if e is not None:
+                entities.setdefault(e.id, e)
+            mentions.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
+                             m.confidence, m.sentence_start, m.sentence_end, m.date))
+        figures = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in parsed.figures]
+        record = (parsed.document.doc_id, parsed.lang, parsed.date, mentions, figures)
+        pickle.dump(record, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
         self.count += 1
 
     def __len__(self) -> int:
@@ -182,32 +200,29 @@ class DocumentSpool:
 
     def __iter__(self) -> Iterator[ParsedDocument]:
         self._fh.flush()
+        entities, intern = self._entities, sys.intern
         with self.path.open("rb") as fh:
             for _ in range(self.count):
-                yield _shared_strings(pickle.load(fh))
+                doc_id, lang, date, mentions, figures = pickle.load(fh)
+                rows = [MentionRow(d, a, b, surface, entities[pid] if pid is not None else None, role, conf, s0, s1,
+                                   day) for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+                figs = []
+                for values in figures:
+                    fig = Figure(*values)
+                    fig.kind, fig.qualifier, fig.status = intern(fig.kind), intern(fig.qualifier), intern(fig.status)
+                    fig.place_ids = [intern(p) for p in fig.place_ids]
+                    fig.places = [intern(p) for p in fig.places]
+                    if fig.unit:
+                        fig.unit = intern(fig.unit)
+                    if fig.date:
+                        fig.date = intern(fig.date)
+                    figs.append(fig)
+                yield ParsedDocument(Document(doc_id, ""), lang, date, rows, figs)
 
     def close(self) -> None:
         """Close and delete the file."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
-
-
-def _shared_strings(parsed: ParsedDocument) -> ParsedDocument:
-    """The short words of a document read back from disk made one object each (``sys.intern``).
-
-    Each unpickled document brings its own copy of ``"troops"``, ``"exact"`` or a place id; the
-    frames keep every figure's, so that 100,000 documents would hold millions of copies.
-    """
-    intern = sys.intern
-    for fig in parsed.figures:
-        fig.kind, fig.qualifier, fig.status = intern(fig.kind), intern(fig.qualifier), intern(fig.status)
-        fig.place_ids = [intern(p) for p in fig.place_ids]
-        fig.places = [intern(p) for p in fig.places]
-        if fig.unit:
-            fig.unit = intern(fig.unit)
-        if fig.date:
-            fig.date = intern(fig.date)
-    return parsed
 
 
 class SpooledCorpus:
