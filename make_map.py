@@ -134,7 +134,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
     # each document's mentions are written, and its compact result spooled to disk, as it arrives
-    spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", mention_line=mention_records,
+    spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", gazetteer=gazetteer,
                           unresolved=online is not None)
     with _dask_client(args.dask) as client:
         corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
@@ -254,18 +254,10 @@ def _interface_language(counts: dict[str, int]) -> str:
 
 
 def mention_records(parsed_doc) -> dict:
-    """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
-    tops = []
-    for m in parsed_doc.mentions:
-        e = m.entity
-        tops.append({
-            "start": m.start, "end": m.end, "surface": m.surface,
-            "place_id": e.id if e else None, "name": e.name if e else None,
-            "kind": e.kind if e else None, "country": e.country if e else None,
-            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
-            "role": m.role, "confidence": round(m.confidence, 3),
-        })
-    return {"doc_id": parsed_doc.document.doc_id, "toponyms": tops}
+    """One ``mentions.jsonl`` line: the document id and its toponyms (:func:`geo.corpus.mention_record`)."""
+    from geo.corpus import mention_record
+
+    return mention_record(parsed_doc)
 
 
 def write_mentions(parsed: list, path: Path) -> None:
