@@ -176,9 +176,10 @@ def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
     if gazetteer is None:
         return False
     try:
-        return gazetteer.get(entity.id) == entity
+        known = gazetteer.get(entity.id)
     except (GazetteerError, KeyError, LookupError):
         return False
+    return known is entity or known == entity
 
 
 def spool_record(parsed: ParsedDocument, gazetteer: Any = None) -> tuple[bytes, dict[str, Entity]]:
@@ -188,11 +189,14 @@ def spool_record(parsed: ParsedDocument, gazetteer: Any = None) -> tuple[bytes, 
     (with their place's id only) and its figures (their fields in order), pickled.
     """
     extra: dict[str, Entity] = {}
+    checked: set[str] = set()
     mentions = []
     for m in parsed.mentions:
         e = m.entity
-        if e is not None and e.id not in extra and not _gazetteer_has(gazetteer, e):
-            extra[e.id] = e
+        if e is not None and e.id not in checked:
+            checked.add(e.id)
+            if not _gazetteer_has(gazetteer, e):
+                extra[e.id] = e
         mentions.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
                          m.confidence, m.sentence_start, m.sentence_end, m.date))
     figures = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in parsed.figures]

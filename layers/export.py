@@ -122,6 +122,13 @@ def json_column(series: pd.Series) -> list[Any]:
         return series.tolist()
     if isinstance(dtype, np.dtype) and dtype.kind == "f":
         return [None if v != v else v for v in series.tolist()]  # NaN is missing
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":  # a date at midnight is its day; NaT is missing
+        values = series.to_numpy()
+        days = values.astype("datetime64[D]")
+        text = np.datetime_as_string(days).tolist()
+        return [None if missing else (day if midnight and len(day) == 10 else json_value(v))
+                for v, day, missing, midnight in zip(values, text, np.isnat(values).tolist(),
+                                                     (values == days).tolist(), strict=True)]
     if not (isinstance(dtype, np.dtype) and dtype.kind == "O"):
         return [json_value(v) for v in series]
     out = series.tolist()
@@ -129,7 +136,7 @@ def json_column(series: pd.Series) -> list[Any]:
         kind = type(v)
         if v is None or kind is str or kind is int or kind is bool:
             continue
-        if kind is list and all(type(x) is str for x in v):
+        if kind is list and all(type(x) is str or type(x) is int for x in v):
             continue
         out[i] = json_value(v)
     return out
