@@ -303,6 +303,45 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     return spans
 
 
+_AFTER_ACRONYM = re.compile(r" ?\( ?| [-–] ")
+
+
+def spelled_after_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
+    """Names spelled out after their acronym: "Unifil (United Nations Interim Force in Lebanon)",
+    "(Unifil - United Nations Interim Force in Lebanon)". The name runs from the bracket or the dash
+    over at most ``ACRONYM_NAME_MAX_WORDS`` words without punctuation, up to the fewest words that hold
+    the acronym's letters in order (the first word opening with its first letter); a name that is
+    itself a place the gazetteer knows stays.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the names to mask, end exclusive.
+    """
+    spans = []
+    for i, tok in enumerate(tokens[:-2]):
+        acronym = tok.text
+        if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper()):
+            continue
+        m = _AFTER_ACRONYM.match(text, tok.end)
+        if m is None or ("(" not in m.group() and text[tok.start - 1 : tok.start] != "("):
+            continue  # a dash joins the name only inside a bracket: "(Unifil - United Nations ...)"
+        first = tokens[i + 1]
+        if first.start != m.end() or not first.capitalised or first.key[:1] != acronym[0].lower():
+            continue
+        key = acronym.lower()
+        for k in range(i + 2, min(len(tokens), i + 1 + ACRONYM_NAME_MAX_WORDS)):
+            if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".,;:!?()[]\"«»“”\n"):
+                break
+            words = tokens[i + 1 : k + 1]
+            if _subsequence(key, "".join(w.key for w in words)):
+                name = text[first.start : tokens[k].end]
+                if gazetteer is None or not gazetteer.candidates(name):
+                    spans.append((first.start, tokens[k].end))
+                break
+    return spans
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
