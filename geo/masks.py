@@ -168,7 +168,8 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
-                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
+                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised) or (  # "Paul Francis Floyd"
+                nxt.key in cues.first_names and _two_first_names(tok, nxt, gazetteer))  # "Léon Charles"
             if particle_at(i + 1) and not tail_of_place and not notable_place_at(i):
                 k = i + 1
                 while not tokens[k].capitalised:
@@ -198,6 +199,13 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         i += 1
     return spans, surnames
+
+
+def _two_first_names(first: Token, nxt: Token, gazetteer) -> bool:
+    """Two first names in a row name a person ("Léon Charles"), unless the first is a country's name
+    ("Georgia") or the second names an area ("Victoria Texas")."""
+    return not any(c.primary and c.entity.kind == "country" for c in gazetteer.candidates(first.key)) \
+        and not any(c.primary and c.entity.kind != "city" for c in gazetteer.candidates(nxt.key))
 
 
 def _no_surname(first: Token, nxt: Token, cues: Cues, gazetteer) -> bool:
