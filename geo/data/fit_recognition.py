@@ -217,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     # The best strength for the news side among those that cost LGL and GeoWebNews at most OTHER_BUDGET of
     # their names (the project promises no regression on them); the weakest when none does.
     budget = OTHER_BUDGET * sum(map(len, other_rows))
-    allowed = [c for c in C_GRID if -net(scores[c]["LGL+GWN"]) <= budget] or [min(C_GRID)]
+    allowed = [c for c in C_GRID if -net(scores[c]["LGL+GWN"]) <= budget] or [
+        max(C_GRID, key=lambda c: (net(scores[c]["LGL+GWN"]), -c))]
     best = max(allowed, key=lambda c: (net(scores[c]["news"]), -c))
     weights = fit(rows, best)
     print(f"fitted on all with C = {best}: bias {weights.bias}, weights {weights.weights}")
