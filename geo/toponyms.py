@@ -602,6 +602,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
+        if tok.all_caps and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and not any(
+                c.entity.kind in ("country", "admin1") for c in cands) and key not in acronym_aliases():
+            return False  # "BRUSSELS, Oct 14 (KUNA)": an acronym alone in brackets is an agency's or a body's
         if (key in cues.common_words or key in cues.feature_suffixes) and not tok.all_caps:
             return False  # "Calcio"; "Parkway", "Mountain" alone are the feature's word, not a town
         if cues.nouns_capitalised and _umlaut_folded_away(tok.text, cands):

@@ -235,3 +235,8 @@ def test_hit_features_reads_tokens_directly(gaz):
     starts = {s for s, _ in split_sentences(text)}
     feats = hit_features(tokens, 2, 2, start, start + 4, cands, text, cues_for("en"), starts)
     assert feats == {"abbreviation_before_modifier": 1.0}
+
+
+def test_an_acronym_alone_in_brackets_is_no_town(gaz):
+    names = found("VIENNA, May 4 (KUNA) -- Fresh troops reached Kosovo. The town of Kuna lies in Alaska.", "en", gaz)
+    assert names.count("Kuna") == 1 and "KUNA" not in names and "Kosovo" in names
