@@ -88,6 +88,8 @@ class Cues:
     org_name_connectors: frozenset[str] = frozenset()  # "to", "in", "de": inside such a name
     place_noun_endings: frozenset[str] = frozenset()  # German "Hafenstadt Kismayo": a noun, not a first name
     nouns_capitalised: bool = False  # German: a capitalised word may be a common noun
+    opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
+    match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
 
 
 @cache
@@ -104,7 +106,8 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
-                 "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings")
+                 "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
+                 "opponent_words", "match_words")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
                  "modifier_nouns", "org_name_heads", "org_name_connectors")

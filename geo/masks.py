@@ -15,7 +15,7 @@ import re
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
-from geo.sentences import Token
+from geo.sentences import LIST_JOINERS, Token
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 
@@ -404,6 +404,59 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
             beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
             if near & cues.sports_cues or beside & cues.sports_cues_beside:
                 spans += [(a.start, a.end), (b.start, b.end)]
+    return spans
+
+
+_OPPONENT_ARTICLES = frozenset({"l", "la", "il", "lo", "i", "gli", "le", "the", "el", "los", "las", "den", "die", "der",
+                                 "das", "dem"})
+
+
+def opponent_spans(tokens: list[Token], text: str, cues: Cues,
+                   sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Teams named as opponents in a sports report: in a sentence with a word of a match (lexicons
+    ``sports_cues``, ``match_words``), the names after "contro", "against" (``opponent_words``) and
+    the names listed with them are teams: "esordì in nazionale contro l'Australia", "ha giocato contro
+    Australia, Sudafrica e Nuova Zelanda". Without such a word, "contro la Russia" stays a place.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the names to mask, end exclusive.
+    """
+    if not cues.opponent_words:
+        return []
+    spans = []
+    n, k = len(tokens), 0
+    for _, s_end in sentences:
+        first = k
+        while k < n and tokens[k].start < s_end:
+            k += 1
+        words = tokens[first:k]
+        if not any(t.key in cues.opponent_words for t in words) or not any(
+                t.key in cues.sports_cues or t.key in cues.match_words for t in words):
+            continue
+        for j in range(first, k):
+            if tokens[j].key not in cues.opponent_words:
+                continue
+            q = j + 1
+            while q < k:
+                if tokens[q].key in _OPPONENT_ARTICLES and not tokens[q].capitalised:
+                    q += 1
+                if q >= k or not tokens[q].capitalised:
+                    break
+                end = q
+                while end + 1 < k and tokens[end + 1].capitalised and JOINER.match(
+                        text[tokens[end].end : tokens[end + 1].start]) and end - q < 2:
+                    end += 1
+                spans.append((tokens[q].start, tokens[end].end))
+                nxt = end + 1
+                if nxt < k and text[tokens[end].end : tokens[nxt].start].strip() == ",":
+                    q = nxt  # "contro Australia, Sudafrica e Nuova Zelanda"
+                elif nxt + 1 < k and tokens[nxt].key in LIST_JOINERS and \
+                        text[tokens[end].end : tokens[nxt].start] == " ":
+                    q = nxt + 1
+                else:
+                    break
     return spans
 
 

@@ -60,6 +60,7 @@ from geo.masks import (
     age_spans,
     fixture_spans,
     name_like,
+    opponent_spans,
     organisation_spans,
     person_spans,
     phrase_spans,
@@ -178,6 +179,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     masked += acronym_spans(tokens, text, gazetteer)
     masked += spelled_after_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues)
+    masked += opponent_spans(tokens, text, cues, sentences)
     masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how

@@ -240,3 +240,18 @@ def test_hit_features_reads_tokens_directly(gaz):
 def test_an_acronym_alone_in_brackets_is_no_town(gaz):
     names = found("VIENNA, May 4 (KUNA) -- Fresh troops reached Kosovo. The town of Kuna lies in Alaska.", "en", gaz)
     assert names.count("Kuna") == 1 and "KUNA" not in names and "Kosovo" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "teams", "places"),
+    [
+        ("Nel mondiale esordì contro l'Australia a Johannesburg e giocò contro Galles, Scozia e Nuova Zelanda.", "it",
+         {"Australia", "Galles", "Scozia", "Nuova Zelanda"}, {"Johannesburg"}),
+        ("He scored two goals against Wales in Cardiff.", "en", {"Wales"}, {"Cardiff"}),
+        # no word of a match: an attack against a country names the country
+        ("La NATO ha condotto esercitazioni contro la Russia in Polonia.", "it", set(), {"Russia", "Polonia"}),
+    ],
+)
+def test_opponents_in_a_match_report_are_teams(gaz, text, lang, teams, places):
+    names = set(found(text, lang, gaz))
+    assert not names & teams and places <= names
