@@ -644,7 +644,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         ) and not _area_without_town(cands) and not (area_cue and any(c.entity.kind == "admin1" for c in cands)):
             # "il Sudtirolo", "lo stato del Virginia"; but "il Verona" is the club
             return False  # "il Napoli", "al Milan": the club
-        best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
+        # the readings of the name as written: a capital known only by an old spelling ("Maroni" for Moroni)
+        # lends a surname after "spiega" no capital's weight
+        best = max([c for c in cands if c.primary] or cands,
+                   key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
         # A province is a person's surname only behind a first name (a known one, or a word unknown to
         # the language), and only where no city of note shares its name: "Dewly Nelson" (Nelson, New

@@ -255,3 +255,8 @@ def test_an_acronym_alone_in_brackets_is_no_town(gaz):
 def test_opponents_in_a_match_report_are_teams(gaz, text, lang, teams, places):
     names = set(found(text, lang, gaz))
     assert not names & teams and places <= names
+
+
+def test_a_capitals_old_spelling_lends_a_surname_after_a_speech_verb_no_weight(gaz):
+    names = found("«Abbiamo vinto in regione», spiega Maroni. Le truppe sono arrivate a Moroni.", "it", gaz)
+    assert names == ["Moroni"]  # "Maroni" is the speaker, not Moroni (Comoros), whose old spelling it is
