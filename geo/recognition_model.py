@@ -19,7 +19,8 @@ Features (lexicon keys of ``geo/lexicons/<lang>/places.yaml`` in brackets):
 
 ``abbreviation_before_modifier``
     A country's abbreviation ("U.S.", "US", "UK") right before a noun of forces or diplomacy
-    (``modifier_nouns``): "U.S. troops", "a US battalion", "the U.S. Embassy".
+    (``modifier_nouns``), or a word or two before it after a capitalised word or "and": "U.S. troops",
+    "a US battalion", "the U.S. Embassy", "U.S. Central Command", "U.S. and coalition forces".
 ``abbreviation_after_modifier``
     The same abbreviation right after such a noun, as Romance languages write it: "la marina USA".
 ``abbreviation_hyphen_pair``
@@ -53,6 +54,7 @@ from pathlib import Path
 from geo.cues import acronym_aliases
 from geo.lexicons import read_yaml
 from geo.normalize import fold_key
+from geo.sentences import LIST_JOINERS
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "recognition.yaml"
 
@@ -155,7 +157,7 @@ def hit_features(tokens: list, i: int, length: int, start: int, end: int, cands,
     prev = tokens[i - 1] if i else None
     gap_before = text[prev.end : start] if prev is not None else ""
     if country and _abbreviation(surface):
-        if nxt is not None and gap_after in (" ", "-") and nxt.key in cues.modifier_nouns:
+        if nxt is not None and gap_after in (" ", "-") and _noun_ahead(tokens, k, text, cues):
             out["abbreviation_before_modifier"] = 1.0
         if prev is not None and gap_before == " " and prev.key in cues.modifier_nouns:
             out["abbreviation_after_modifier"] = 1.0
@@ -182,6 +184,22 @@ def hit_features(tokens: list, i: int, length: int, start: int, end: int, cands,
                 break
             j += 1
     return out
+
+
+def _noun_ahead(tokens: list, k: int, text: str, cues) -> bool:
+    """A noun of ``modifier_nouns`` at token k, or one or two words on after a capitalised word or a list
+    joiner: "U.S. troops", "U.S. Central Command", "U.S. and coalition forces"; not "U.S. officials said
+    the troops"."""
+    if tokens[k].key in cues.modifier_nouns:
+        return True
+    for j in (k + 1, k + 2):
+        if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] != " ":
+            return False
+        if tokens[j].key in cues.modifier_nouns:
+            return True
+        if j == k + 1 and not (tokens[k].capitalised or tokens[k].key in LIST_JOINERS):
+            return False
+    return False
 
 
 def _inside_org_name(tokens: list, i: int, text: str, cues, sentence_starts) -> tuple[bool, bool]:

@@ -45,6 +45,8 @@ def features_of(text: str, surface: str, lang: str, gaz, occurrence: int = 0) ->
     [
         ("Some 300 U.S. troops reached the base on Friday.", "en", "U.S.", "abbreviation_before_modifier"),
         ("A US battalion will train near the border.", "en", "US", "abbreviation_before_modifier"),
+        ("Drones struck bases of U.S. and allied forces overnight.", "en", "U.S.", "abbreviation_before_modifier"),
+        ("The U.S. Southern Command sent two ships.", "en", "U.S.", "abbreviation_before_modifier"),
         ("La marina USA ha intercettato due droni.", "it", "USA", "abbreviation_after_modifier"),
         ("Ministers praised the U.S.-Estonia defence pact.", "en", "U.S.", "abbreviation_hyphen_pair"),
         ("Myanmar troops shelled three villages.", "en", "Myanmar", "name_before_modifier"),
@@ -67,6 +69,7 @@ def test_each_feature_fires_on_its_pattern(gaz, text, lang, surface, feature):
     [
         ("The United States sent 300 soldiers to Jordan.", "en", "United States"),  # no abbreviation
         ("Troops of the U.S. arrived on Monday.", "en", "U.S."),  # no noun after it
+        ("U.S. officials said the troops would stay.", "en", "U.S."),  # the noun is no modifier noun
         ("Colpi di mortaio hanno raggiunto il Libano in serata.", "it", "Libano"),  # no organisation's head
         ("Shelling hit Kassala overnight, residents said.", "en", "Kassala"),
     ],
