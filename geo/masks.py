@@ -312,6 +312,8 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
 
 
 _AFTER_ACRONYM = re.compile(r" ?\( ?| [-–] ")
+_BRACKET = re.compile(r"\(")
+_ACRONYM_WORD = re.compile(r"[^\W\d_]+")
 
 
 def spelled_after_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
@@ -327,27 +329,39 @@ def spelled_after_spans(tokens: list[Token], text: str, gazetteer=None) -> list[
         Start and end offsets of the names to mask, end exclusive.
     """
     spans = []
-    for i, tok in enumerate(tokens[:-2]):
-        acronym = tok.text
-        if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper()):
-            continue
-        m = _AFTER_ACRONYM.match(text, tok.end)
-        if m is None or ("(" not in m.group() and text[tok.start - 1 : tok.start] != "("):
-            continue  # a dash joins the name only inside a bracket: "(Unifil - United Nations ...)"
-        first = tokens[i + 1]
-        if first.start != m.end() or not first.capitalised or first.key[:1] != acronym[0].lower():
-            continue
-        key = acronym.lower()
-        for k in range(i + 2, min(len(tokens), i + 1 + ACRONYM_NAME_MAX_WORDS)):
-            if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".,;:!?()[]\"«»“”\n"):
-                break
-            words = tokens[i + 1 : k + 1]
-            if _subsequence(key, "".join(w.key for w in words)):
-                name = text[first.start : tokens[k].end]
-                if gazetteer is None or not gazetteer.candidates(name):
-                    spans.append((first.start, tokens[k].end))
-                break
+    if "(" not in text:
+        return spans
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    for bracket in (m.start() for m in _BRACKET.finditer(text)):
+        # the acronym before the bracket ("Unifil (United ...") or right inside it ("(Unifil - United ...")
+        word = _ACRONYM_WORD.match(text, bracket + 1)
+        for i in (ends.get(bracket - 1 if text[bracket - 1 : bracket] == " " else bracket),
+                  ends.get(word.end()) if word else None):
+            if i is not None and i + 2 < len(tokens):
+                spans += _spelled_after(tokens, i, text, gazetteer)
     return spans
+
+
+def _spelled_after(tokens: list[Token], i: int, text: str, gazetteer) -> list[tuple[int, int]]:
+    """The name spelled out after the acronym at token i, as a one-span list, or []."""
+    tok = tokens[i]
+    acronym = tok.text
+    if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper()):
+        return []
+    m = _AFTER_ACRONYM.match(text, tok.end)
+    if m is None or ("(" not in m.group() and text[tok.start - 1 : tok.start] != "("):
+        return []  # a dash joins the name only inside a bracket: "(Unifil - United Nations ...)"
+    first = tokens[i + 1]
+    if first.start != m.end() or not first.capitalised or first.key[:1] != acronym[0].lower():
+        return []
+    key = acronym.lower()
+    for k in range(i + 2, min(len(tokens), i + 1 + ACRONYM_NAME_MAX_WORDS)):
+        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".,;:!?()[]\"«»“”\n"):
+            return []
+        if _subsequence(key, "".join(w.key for w in tokens[i + 1 : k + 1])):
+            name = text[first.start : tokens[k].end]
+            return [] if gazetteer is not None and gazetteer.candidates(name) else [(first.start, tokens[k].end)]
+    return []
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -425,6 +439,9 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
     """
     if not cues.opponent_words:
         return []
+    lowered = text.lower()
+    if not any(w in lowered for w in cues.opponent_words):
+        return []  # the cheap test first: no "contro", "against" in the text
     spans = []
     n, k = len(tokens), 0
     for _, s_end in sentences:
