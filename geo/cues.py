@@ -90,6 +90,7 @@ class Cues:
     nouns_capitalised: bool = False  # German: a capitalised word may be a common noun
     opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
     match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
+    weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
 
 
 @cache
@@ -107,7 +108,7 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
                  "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
-                 "opponent_words", "match_words")
+                 "opponent_words", "match_words", "weapon_nouns")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
                  "modifier_nouns", "org_name_heads", "org_name_connectors")

@@ -604,6 +604,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
+        if cues.weapon_nouns and _after_weapon_noun(tokens, i, text, cues):
+            return False  # "le bombe guidate Kab", "Shahed drones": a weapon's model, not a town
         if tok.all_caps and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and not any(
                 c.entity.kind in ("country", "admin1") for c in cands) and key not in acronym_aliases():
             return False  # "BRUSSELS, Oct 14 (KUNA)": an acronym alone in brackets is an agency's or a body's
@@ -710,6 +712,19 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
 def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     """The lexicon ``place_noun_endings`` as a tuple for ``str.endswith`` (empty: no word ends so)."""
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
+
+
+def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
+    """A noun of weapons (lexicon ``weapon_nouns``) right before token i, or one lower-case word before it:
+    "bombe Kab", "missili balistici Iskander", "droni kamikaze Shahed"."""
+    for j in (i - 1, i - 2):
+        if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " ":
+            return False
+        if tokens[j].key in cues.weapon_nouns and not tokens[j].capitalised:
+            return True
+        if tokens[j].capitalised or tokens[j].key in cues.stopwords or tokens[j].key in cues.locative:
+            return False
+    return False
 
 
 _UMLAUTS = frozenset("äöüÄÖÜ")

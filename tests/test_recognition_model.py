@@ -263,3 +263,19 @@ def test_opponents_in_a_match_report_are_teams(gaz, text, lang, teams, places):
 def test_a_capitals_old_spelling_lends_a_surname_after_a_speech_verb_no_weight(gaz):
     names = found("«Abbiamo vinto in regione», spiega Maroni. Le truppe sono arrivate a Moroni.", "it", gaz)
     assert names == ["Moroni"]  # "Maroni" is the speaker, not Moroni (Comoros), whose old spelling it is
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "model", "place"),
+    [
+        ("Su Zaporizhzhia hanno lanciato le bombe guidate Kab.", "it", "Kab", "Zaporizhzhia"),
+        ("Nella notte missili balistici Iskander hanno colpito Kharkiv.", "it", "Iskander", "Kharkiv"),
+    ],
+)
+def test_a_capitalised_word_after_a_weapon_noun_is_its_model(gaz, text, lang, model, place):
+    names = found(text, lang, gaz)
+    assert model not in names and place in names
+
+
+def test_a_place_after_a_weapon_noun_and_a_preposition_stays(gaz):
+    assert "Kursk" in found("Droni su Kursk nella notte.", "it", gaz)
