@@ -192,13 +192,13 @@ def _noun_ahead(tokens: list, k: int, text: str, cues) -> bool:
     the troops"."""
     if tokens[k].key in cues.modifier_nouns:
         return True
+    if not (tokens[k].capitalised or tokens[k].key in LIST_JOINERS):
+        return False
     for j in (k + 1, k + 2):
         if j >= len(tokens) or text[tokens[j - 1].end : tokens[j].start] != " ":
             return False
         if tokens[j].key in cues.modifier_nouns:
             return True
-        if j == k + 1 and not (tokens[k].capitalised or tokens[k].key in LIST_JOINERS):
-            return False
     return False
 
 

@@ -715,15 +715,15 @@ def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
 
 
 def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
-    """A noun of weapons (lexicon ``weapon_nouns``) right before token i, or one lower-case word before it:
-    "bombe Kab", "missili balistici Iskander", "droni kamikaze Shahed"."""
-    for j in (i - 1, i - 2):
-        if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " ":
+    """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
+    token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
+    words: list[str] = []
+    for j in (i - 1, i - 2, i - 3):
+        if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " " or tokens[j].capitalised:
             return False
-        if tokens[j].key in cues.weapon_nouns and not tokens[j].capitalised:
+        words.insert(0, tokens[j].key)
+        if " ".join(words) in cues.weapon_nouns:
             return True
-        if tokens[j].capitalised or tokens[j].key in cues.stopwords or tokens[j].key in cues.locative:
-            return False
     return False
 
 

@@ -70,6 +70,7 @@ def test_each_feature_fires_on_its_pattern(gaz, text, lang, surface, feature):
         ("The United States sent 300 soldiers to Jordan.", "en", "United States"),  # no abbreviation
         ("Troops of the U.S. arrived on Monday.", "en", "U.S."),  # no noun after it
         ("U.S. officials said the troops would stay.", "en", "U.S."),  # the noun is no modifier noun
+        ("Officials said the US kept troops in the region.", "en", "US"),  # a verb, then the noun
         ("Colpi di mortaio hanno raggiunto il Libano in serata.", "it", "Libano"),  # no organisation's head
         ("Shelling hit Kassala overnight, residents said.", "en", "Kassala"),
     ],
@@ -277,5 +278,7 @@ def test_a_capitalised_word_after_a_weapon_noun_is_its_model(gaz, text, lang, mo
     assert model not in names and place in names
 
 
-def test_a_place_after_a_weapon_noun_and_a_preposition_stays(gaz):
+def test_a_place_after_a_weapon_noun_and_a_preposition_or_a_verb_stays(gaz):
     assert "Kursk" in found("Droni su Kursk nella notte.", "it", gaz)
+    assert "Kharkiv" in found("I missili colpiscono Kharkiv.", "it", gaz)
+    assert "Mykolaiv" in found("A missile hit Mykolaiv at dawn.", "en", gaz)
