@@ -121,7 +121,7 @@ def _abbreviation(surface: str) -> bool:
 
 
 def hit_features(tokens: list, i: int, length: int, start: int, end: int, cands, text: str, cues,
-                 sentence_starts: frozenset[int] | set[int] = frozenset()) -> dict[str, float]:
+                 sentence_starts: frozenset[int] | set[int] = frozenset(), town_cue: bool = False) -> dict[str, float]:
     """The named features of the gazetteer hit ``text[start:end]`` (tokens ``i`` to ``i + length``).
 
     Parameters
@@ -138,6 +138,10 @@ def hit_features(tokens: list, i: int, length: int, start: int, end: int, cands,
         The lexicons (``modifier_nouns``, ``org_name_heads``, ``org_name_connectors``).
     sentence_starts : set of int, optional
         Offsets where sentences start: a head there is a capitalised first word, not a name's.
+    town_cue : bool, optional
+        A town's word follows or precedes a name with a town among its readings ("Lebanon Police
+        Department", lexicon ``locality_after``): the words after it name the town's bodies, so the
+        ``*_before_org_word`` features do not fire (they do for "Kosovo Police": no town of that name).
 
     Returns
     -------
@@ -175,7 +179,7 @@ def hit_features(tokens: list, i: int, length: int, start: int, end: int, cands,
             out["inside_org_name"] = 1.0
         elif loose:
             out["inside_org_name_loose"] = 1.0
-        j = k
+        j = len(tokens) if town_cue else k
         while j < len(tokens) and j < k + 2 and tokens[j].capitalised \
                 and text[tokens[j - 1].end if j > k else end : tokens[j].start] == " ":
             if tokens[j].key in cues.org_name_heads:

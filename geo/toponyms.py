@@ -285,7 +285,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         locality = _locality_hint(text, folded, start, end, cues) or _town_preposition(tokens, i, cands, cues)
         kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
                                     sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality)
-        weighed = hit_features(tokens, i, length, start, end, cands, text, cues, sentence_starts) if kept else {}
+        town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
+        weighed = hit_features(tokens, i, length, start, end, cands, text, cues, sentence_starts,
+                               town_cue=town_named) if kept else {}
         if kept and weighed and not is_dateline and weights is not None and not weights.keep(weighed):
             kept = False  # "U.S. troops", "the Monitoring Mission to Ukraine": weighed out (fitted weights)
         if kept:

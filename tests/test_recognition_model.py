@@ -282,3 +282,9 @@ def test_a_place_after_a_weapon_noun_and_a_preposition_or_a_verb_stays(gaz):
     assert "Kursk" in found("Droni su Kursk nella notte.", "it", gaz)
     assert "Kharkiv" in found("I missili colpiscono Kharkiv.", "it", gaz)
     assert "Mykolaiv" in found("A missile hit Mykolaiv at dawn.", "en", gaz)
+
+
+def test_a_towns_police_department_names_the_town(gaz):
+    feats = features_of("The Lebanon Police Department arrested him.", "Lebanon", "en", gaz)
+    assert "country_before_org_word" not in feats  # a town's word follows: its police, not Lebanon's
+    assert "Lebanon" in found("The Lebanon Police Department arrested him.", "en", gaz)
