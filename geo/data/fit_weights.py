@@ -108,7 +108,6 @@ class FigureCase:
 def collect(folder: Path, fitted) -> tuple[list, list]:
     """Per article: (features, cue role, gold role) of each aligned mention, and the candidate places of
     each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
-    from geo.figure_places import candidates, list_mates, pair_features
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
     from geo.role_model import read_sentences
@@ -121,20 +120,39 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
         per_article.append([(m.features, m.cue_role, gold) for m, gold in aligned_mentions(art, parsed.mentions)])
         sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
         canon = {p["canonical"]: p for p in art["places"]}
-        figures = []
-        for fig, gold in aligned_figures(art, parsed.figures):
-            golds = [canon[c] for c in gold["places"] if c in canon]
-            pool = candidates(fig, parsed.mentions, sentences, doc.text)
-            sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-            rows = []
-            for m, where in pool:
-                feats = pair_features(fig, m, where, pool, parsed.mentions, sentence)
-                label = "in" if any(same_place(g, m.entity) for g in golds) else "out"
-                rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", label))
-            figures.append(FigureCase(rows, list_mates(pool, doc.text), [m.entity for m, _ in pool], golds,
-                                      len(gold["places"])))
+        figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
+                               doc.text) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
     return per_article, place_rows
+
+
+def gold_candidates(golds: list, entities: list) -> set[int]:
+    """The candidates that stand for the gold places, one each: of those within the scorer's reach, the
+    one of the gold's kind, then the nearest ("Aleppo Governorate" is the governorate, not the city or
+    Syria, though all three are within 300 km)."""
+    taken: set[int] = set()
+    for gold in golds:
+        reach = [k for k, e in enumerate(entities) if k not in taken and same_place(gold, e)]
+        if reach:
+            taken.add(min(reach, key=lambda k: (entities[k].kind != gold["kind"],
+                                                _km((gold["lat"], gold["lon"]), (entities[k].lat, entities[k].lon)))))
+    return taken
+
+
+def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str) -> FigureCase:
+    """The candidates of one aligned figure as rows (features, cue reading, gold label)."""
+    from geo.figure_places import candidates, list_mates, pair_features, related_places
+
+    pool = candidates(fig, parsed.mentions, sentences, text, parsed.figures)
+    sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
+    chosen = gold_candidates(golds, [m.entity for m, _ in pool])
+    rows = []
+    for k, (m, where) in enumerate(pool):
+        feats = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                              sentences=sentences, text=text)
+        rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out"))
+    groups = list_mates(pool, text, related_places(fig, parsed.figures, sentences))
+    return FigureCase(rows, groups, [m.entity for m, _ in pool], golds, len(gold["places"]))
 
 
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
@@ -225,14 +243,14 @@ def cross_validate(per_article, c: float, always: list) -> float:
     return right / max(1, total)
 
 
-def place_weights(model, threshold: float = 0.0):
+def place_weights(model, threshold: float = 0.0, also: float | None = None):
     """Weights whose score is above zero where the model says "in" (the classes sort as in, out)."""
     from geo.figure_places import PlaceWeights
     from geo.figure_places import feature_names as place_names
 
     names = place_names()
     weights = {n: round(-float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
-    return PlaceWeights(round(-float(model.intercept_[0]), 4), weights, threshold)
+    return PlaceWeights(round(-float(model.intercept_[0]), 4), weights, threshold, also)
 
 
 def _match(chosen: list, case: FigureCase) -> tuple[int, int, int]:
@@ -252,7 +270,7 @@ def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
     for case in cases:
         scores = [weights.score(f) for f, _, _ in case.rows]
         fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback), case)
+        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback, weights.also), case)
         tp, fp, fn = tp + a, fp + b, fn + c
     return tp, fp, fn
 
@@ -270,17 +288,20 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 THRESHOLDS = (-2.0, -1.0, -0.5, 0.0, 0.5)
+#: Scores above which a second place (and its list) joins the best one; None: the best and its list only.
+ALSO = (None, 0.0, 0.5, 1.0, 1.5)
 
 
 def fit_places(cases: list[FigureCase], c: float, threshold: float | None = None):
-    """Fit the pair model on the candidates of ``cases``; choose the threshold on them unless given."""
+    """Fit the pair model on the candidates of ``cases`` (a logistic regression of "this candidate stands
+    for a gold place"); choose the thresholds (:data:`THRESHOLDS`, :data:`ALSO`) on them unless given."""
     from geo.figure_places import feature_names as place_names
 
-    rows = [r for case in cases for r in case.rows]
-    model = fit(rows, c, place_names())
+    model = fit([r for case in cases for r in case.rows], c, place_names())
     if threshold is not None:
         return place_weights(model, threshold)
-    return max((place_weights(model, t) for t in THRESHOLDS), key=lambda w: f1(*place_scores(w, cases)))
+    return max((place_weights(model, t, a) for t in THRESHOLDS for a in ALSO),
+               key=lambda w: f1(*place_scores(w, cases)))
 
 
 def cross_validate_places(place_rows, c: float) -> float:
@@ -300,7 +321,7 @@ def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float
     header = (f"# Figure-place weights of geo/figure_places.py, fitted by geo/data/fit_weights.py on {source}\n"
               f"# ({n} candidate places of aligned figures; C = {c}; leave-one-article-out F1 of the chosen\n"
               f"# places {cv:.3f}). Do not edit by hand: refit instead.\n")
-    body = {"bias": weights.bias, "threshold": weights.threshold, "weights": weights.weights}
+    body = {"bias": weights.bias, "threshold": weights.threshold, "also": weights.also, "weights": weights.weights}
     path.write_text(header + yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
 
 
