@@ -254,7 +254,8 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()
                ) -> dict[int, int]:
-    """Candidate index -> index of its coordinated list (places of one sentence joined by list words); the
+    """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
+    wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group."""
     from geo.roles import _is_list_gap
 
@@ -264,7 +265,7 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
     for k in order:
         m = pool[k][0]
         before = pool[prev][0] if prev is not None else None
-        if before is not None and pool[prev][1] == pool[k][1] != "elsewhere" \
+        if before is not None and pool[prev][1] == pool[k][1] \
                 and before.sentence_start == m.sentence_start \
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]):
             group[k] = group[prev]

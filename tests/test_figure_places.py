@@ -157,6 +157,15 @@ def test_a_place_inside_the_figures_country_further_on_is_a_candidate(gaz):
         assert name in feats["Tillaberi"] and name not in feats["Niger"], name
 
 
+def test_a_list_further_on_stays_one_list(gaz):
+    text = "Seven soldiers were killed in Niger on Thursday.\n\nThe attacks hit Tillaberi and Tahoua, the army said."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    groups = list_mates(pool, text)
+    where = {m.surface: (w, groups[k]) for k, (m, w) in enumerate(pool)}
+    assert where["Tillaberi"] == where["Tahoua"] and where["Tillaberi"][0] == "elsewhere"
+    assert where["Niger"][1] != where["Tahoua"][1]
+
+
 def test_a_totals_parts_give_its_places_as_one_group(gaz):
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz)
     assert fig.value == 23
@@ -246,3 +255,15 @@ def test_fitting_labels_one_candidate_per_gold_place():
     gold = {"canonical": "Aleppo Governorate", "kind": "admin1", "lat": 36.1, "lon": 37.3, "country_iso2": "SY"}
     assert gold_candidates([gold], [city, province, country]) == {1}  # the governorate, not all within reach
     assert gold_candidates([gold], [city, country]) == {0}
+
+
+def test_the_fit_keeps_the_simplest_strength_within_noise_of_the_best():
+    from geo.data.fit_weights import bootstrap_se, choose_strength, pooled_f1
+
+    steady = [(8, 2, 2)] * 30  # every article alike: no noise, the best strength wins
+    assert bootstrap_se(steady) == 0.0
+    assert choose_strength({0.1: [(6, 4, 4)] * 30, 1.0: steady}) == 1.0
+    noisy = [(9, 0, 0), (1, 5, 5)] * 15
+    cv = {0.03: [(6, 3, 3), (3, 2, 2)] * 15, 0.1: noisy}
+    assert pooled_f1(cv[0.03]) < pooled_f1(noisy) <= pooled_f1(cv[0.03]) + bootstrap_se(noisy)
+    assert choose_strength(cv) == 0.03  # within one standard error: the stronger regularisation

@@ -304,15 +304,37 @@ def fit_places(cases: list[FigureCase], c: float, threshold: float | None = None
                key=lambda w: f1(*place_scores(w, cases)))
 
 
-def cross_validate_places(place_rows, c: float) -> float:
-    tp = fp = fn = 0
+def cross_validate_places(place_rows, c: float) -> list[tuple[int, int, int]]:
+    """Leave-one-article-out (tp, fp, fn) of the chosen places, one triple per article with figures."""
+    counts = []
     for k, held in enumerate(place_rows):
         train = [case for j, cases in enumerate(place_rows) if j != k for case in cases]
-        if not held:
-            continue
-        a, b, d = place_scores(fit_places(train, c), held)
-        tp, fp, fn = tp + a, fp + b, fn + d
-    return f1(tp, fp, fn)
+        if held:
+            counts.append(place_scores(fit_places(train, c), held))
+    return counts
+
+
+def pooled_f1(counts: list[tuple[int, int, int]]) -> float:
+    return f1(*(sum(col) for col in zip(*counts, strict=True))) if counts else 0.0
+
+
+def bootstrap_se(counts: list[tuple[int, int, int]], draws: int = 500, seed: int = 0) -> float:
+    """The standard error of :func:`pooled_f1` over articles drawn again with replacement."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    table = np.array(counts)
+    scores = [pooled_f1(table[rng.integers(0, len(table), len(table))].tolist()) for _ in range(draws)]
+    return float(np.std(scores))
+
+
+def choose_strength(cv: dict[float, list[tuple[int, int, int]]]) -> float:
+    """The strongest regularisation (smallest ``C``) whose cross-validated F1 is within one bootstrap
+    standard error of the best one's: on 60 articles, differences smaller than that are noise, and the
+    simpler model is the one to keep (the "one standard error" rule)."""
+    best = max(cv, key=lambda c: (pooled_f1(cv[c]), -c))
+    floor = pooled_f1(cv[best]) - bootstrap_se(cv[best])
+    return min(c for c in cv if pooled_f1(cv[c]) >= floor)
 
 
 def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
@@ -369,12 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     flat = [case for cases in place_rows for case in cases]
     print(f"{len(flat)} aligned figures; figure-place F1 of the cue rules {f1(*cue_place_scores(flat)):.3f}")
     place_cv = {c: cross_validate_places(place_rows, c) for c in C_GRID}
-    for c, score in place_cv.items():
-        print(f"  C = {c:<5} leave-one-article-out F1 {score:.3f}")
-    best_place = max(C_GRID, key=lambda c: (place_cv[c], -c))
+    for c, counts in place_cv.items():
+        print(f"  C = {c:<5} leave-one-article-out F1 {pooled_f1(counts):.3f} "
+              f"(bootstrap SE {bootstrap_se(counts):.3f})")
+    best_place = choose_strength(place_cv)
+    print(f"  chosen C = {best_place}: the smallest within one standard error of the best")
     pweights = fit_places(flat, best_place)
     place_out = args.out.parent / PLACE_WEIGHTS_PATH.name
-    write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=place_cv[best_place],
+    write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=pooled_f1(place_cv[best_place]),
                         n=sum(len(case.rows) for case in flat))
     print(f"wrote {place_out}")
     if args.check is not None:
