@@ -217,8 +217,10 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
         if any(c in text[lo:hi] for c in ",;:"):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
-        if any(o is not fig and lo <= o.start and o.end <= hi for o in figures):
-            f["figure_between"] = 1.0  # "47 droni nella regione di Bryansk, 42 in quella di Kaluga": Kaluga is 42's
+        if m.start >= fig.end and any(o is not fig and lo <= o.start and o.end <= hi for o in figures):
+            # "47 droni nella regione di Bryansk, 42 in quella di Kaluga": Kaluga is 42's. (A place before both
+            # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
+            f["figure_between"] = 1.0
     elif sentence is not None and m.start >= sentence.end:
         f["later"] = 1.0
     if KIND_ROLE.get(fig.kind) == m.role:

@@ -184,6 +184,9 @@ def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
     assert "comma_between" in feats["Kaluga"] and "comma_between" not in feats["Bryansk"]
     _, _, _, feats = pool_of("Three civilians were killed, the governor of Kherson said.", "en", gaz)
     assert "comma_between" in feats["Kherson"]
+    _, fig, _, feats = pool_of("A Kherson sono stati registrati almeno 4 attacchi, con una ventina di feriti.", "it",
+                               gaz, n=1)
+    assert fig.value == 20 and "figure_between" not in feats["Kherson"]  # a place before both figures is shared
 
 
 def test_a_place_by_a_trigger_of_the_figures_event(gaz):
