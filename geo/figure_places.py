@@ -2,12 +2,17 @@
 
 :mod:`geo.figures` gives each figure a first reading of its places (``cue_place_ids``: the place
 right after the figure and a locative, else the nearest list in the clause, else the paragraph's
-sentence before). This stage weighs every candidate place — the places of the figure's sentence, of
-the sentences before it in its paragraph, or, when those name no place, the document's places whose
-role fits the figure's kind (where the dead of a report are counted, the report's incident places) — by named features
-of the pair (figure, place), with weights fitted by ``geo/data/fit_weights.py`` on real articles,
-and keeps the best one, with the places listed with it ("sulle regioni di Sumy, Poltava e
-Kharkiv"), when its score passes the fitted threshold:
+sentence before). This stage weighs every candidate place by named features of the pair (figure,
+place), with weights fitted by ``geo/data/fit_weights.py`` on real articles. The candidates are the
+places of the figure's sentence and of the sentences before it in its paragraph; besides them, the
+document's places whose role fits the figure's kind (where the dead of a report are counted, the
+report's incident places) when the paragraph names no place, those that lie inside a place named
+beside the figure (the headline's "uccisi 7 soldati in Niger", the village named further on), and
+the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
+nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
+Kherson regions"). The best candidate is kept with the places listed with it ("sulle regioni di
+Sumy, Poltava e Kharkiv") — a total's parts count as one list — when its score passes the fitted
+threshold, with every other candidate whose score passes the second threshold ``also``:
 
     score = bias + sum over features f of value(f) * weight[f]
 
@@ -35,7 +40,7 @@ KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident"
 #: Features of the place itself, read from the role stage's trace (:mod:`geo.role_model`).
 #: (Origins and sources are vetoed, never weighed: see VETOES.)
 PLACE_FEATURES = ("locative", "government_of", "government_possessive", "clause_subject", "direction_of",
-                  "contains_previous", "in_list", "headline")
+                  "contains_previous", "in_list", "headline", "agent_before", "speech_after", "part_of")
 
 #: Rules no weight overrides: where a thing comes from and the source a report cites are never where a
 #: figure happened ("missili partiti dall'Iran", "stando a Tbilisi").
@@ -48,7 +53,9 @@ BACK = 3
 def feature_names() -> list[str]:
     """Every feature of a (figure, place) pair, in a fixed order."""
     names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "elsewhere",
-             "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty"]
+             "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty",
+             "later", "inside_here", "lead_figure_elsewhere", "part_place", "figure_between", "comma_between",
+             "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher"]
     names += [f"role:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")]
     names += [f"place:{f}" for f in PLACE_FEATURES]
@@ -63,6 +70,7 @@ class PlaceWeights:
     bias: float
     weights: dict[str, float]
     threshold: float = 0.0
+    also: float | None = None
 
     def score(self, features: dict[str, float]) -> float:
         return self.bias + sum(v * self.weights.get(k, 0.0) for k, v in features.items())
@@ -77,15 +85,23 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
     unknown = sorted(set(data.get("weights", {})) - set(feature_names()))
     if unknown:
         raise ValueError(f"{path}: unknown feature(s) {', '.join(unknown)}; refit with geo/data/fit_weights.py")
+    also = data.get("also")
     return PlaceWeights(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()},
-                        float(data.get("threshold", 0.0)))
+                        float(data.get("threshold", 0.0)), None if also is None else float(also))
 
 
-def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str) -> list[tuple[object, str]]:
+def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
+    return next((n for n, s in enumerate(order) if s.start <= offset < s.end), None)
+
+
+def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+               figures: Sequence = ()) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
-    "same_sentence", "sentence_before" or "elsewhere"."""
+    "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph) or
+    "elsewhere" (the document's other places whose role fits the figure's kind, where a headline's
+    "uccise venti persone" or a bare country beside the figure finds its village)."""
     order = sorted(sentences, key=lambda s: s.start)
-    k = next((n for n, s in enumerate(order) if s.start <= fig.start < s.end), None)
+    k = _sentence_index(order, fig.start)
     if k is None:
         return []
     here = order[k]
@@ -105,16 +121,74 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
     role = KIND_ROLE.get(fig.kind)
+    related = related_places(fig, figures, order)
+    here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = not out
-    for m in mentions:  # the document's places of the figure's kind, when its own paragraph names none
-        if fallback and m.entity is not None and m.role == role and m.entity.id not in out:
-            out[m.entity.id] = (m, "elsewhere")
+    elsewhere: dict[str, object] = {}
+    for m in mentions:  # the document's places of the figure's kind, the nearest mention of each: all of
+        # them when the paragraph names none, else those inside a place beside the figure or of its parts
+        e = m.entity
+        if e is None or e.id in out:
+            continue
+        inside = any(contains(h, e) for h in here_places)
+        if (m.role == role and (fallback or inside)) or e.id in related:
+            best = elsewhere.get(e.id)
+            if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
+                elsewhere[e.id] = m
+    out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())]
 
 
-def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence,
-                  sentence: Sentence | None) -> dict[str, float]:
-    """The named features of one (figure, candidate place) pair."""
+#: How many sentences after a total its parts are looked for ("23 droni: 12 nella regione di Bryansk ...").
+PARTS_AHEAD = 2
+
+
+def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
+    """The places of the parts of a total: the smaller figures of the same group in its sentence or the
+    :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("abbattuti 23
+    droni: 12 nella regione di Bryansk, nove in quella di Kaluga e due in quella di Kursk"), as the
+    parts' cue readings have them."""
+    k = _sentence_index(order, fig.start)
+    if k is None:
+        return set()
+    first, limit = order[k].start, order[min(len(order) - 1, k + PARTS_AHEAD)].end
+    group = FIGURE_GROUPS.get(fig.kind)
+    if group == "troops":  # a troop total's parts are national contingents: where they come from
+        return set()
+    parts = [o for o in figures if o is not fig and FIGURE_GROUPS.get(o.kind) == group and o.value < fig.value
+             and first <= o.start < limit]
+    out: set[str] = set()
+    total = 0
+    for o in sorted(parts, key=lambda o: o.start):
+        total += o.value
+        if total > fig.value:
+            break
+        out.update(o.cue_place_ids)
+    return out
+
+
+def related_places(fig, figures: Sequence, sentences: Sequence[Sentence]) -> set[str]:
+    """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`)."""
+    if not figures:
+        return set()
+    order = sorted(sentences, key=lambda s: s.start)
+    return part_places(fig, figures, order) | restated_places(fig, figures)
+
+
+
+
+
+def restated_places(fig, figures: Sequence) -> set[str]:
+    """The places another statement of the same figure names (same kind and value elsewhere in the text:
+    the headline's "28 drones" and the body's "28 drones in the Odesa, Kherson ... regions")."""
+    return {pid for o in figures if o is not fig and o.kind == fig.kind and o.value == fig.value
+            for pid in o.cue_place_ids}
+
+
+def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
+                  figures: Sequence = (), sentences: Sequence[Sentence] = (), text: str = "") -> dict[str, float]:
+    """The named features of one (figure, candidate place) pair (``figures``, ``sentences`` and ``text``
+    are the document's, read by the features that look beyond the pair)."""
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
     group = FIGURE_GROUPS.get(fig.kind)
@@ -140,20 +214,51 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence,
                 f["near"] = 1.0
             elif gap > 20:
                 f["far"] = 1.0
+        lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
+        if any(c in text[lo:hi] for c in ",;:"):
+            f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
+        if m.start >= fig.end and any(o is not fig and lo <= o.start and o.end <= hi for o in figures):
+            # "47 droni nella regione di Bryansk, 42 in quella di Kaluga": Kaluga is 42's. (A place before both
+            # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
+            f["figure_between"] = 1.0
+    elif sentence is not None and m.start >= sentence.end:
+        f["later"] = 1.0
     if KIND_ROLE.get(fig.kind) == m.role:
         f["role_fits_kind"] = 1.0
+    if group == "equipment" and e.kind == "country" and (m.role == "actor" or m.features.get("agent_before")
+                                                         or m.features.get("clause_subject")):
+        f["launcher"] = 1.0  # "Russia launched 31 drones", "lancés par la Russie": who fired, not where
+    near = "near:deployment" if group == "troops" else "near:incident"
+    if m.features.get(near):
+        f["trigger_fits_kind"] = 1.0  # the place stands by a trigger of the figure's event ("colpita", "schierati")
     if sum(1 for o in mentions if o.entity is not None and o.entity.id == e.id) > 1:
         f["repeated"] = 1.0
-    if any(o is not m and o.entity is not None and contains(e, o.entity) for o, w in pool if w == "same_sentence"):
+    here = [o.entity for o, w in pool if w == "same_sentence" and o is not m]
+    if any(contains(e, o) for o in here):
         f["more_specific_here"] = 1.0  # "Kharkiv, Ukraine": a place inside this one stands beside the figure
+    if any(contains(o, e) for o in here):
+        f["inside_here"] = 1.0  # "uccisi 7 soldati in Niger" ... "a Kandadji": the figure's country holds the place
+    if where != "same_sentence":
+        if all(o.kind in ("country", "region") for o in here):
+            f["here_is_country_only"] = 1.0  # the figure's sentence names no place finer than a country
+        order = sorted(sentences, key=lambda s: s.start)
+        if where == "elsewhere" and (_sentence_index(order, fig.start) or 0) < 2:
+            f["lead_figure_elsewhere"] = 1.0  # a headline's or lead's figure, told in detail further on
+    if figures and sentences and e.id in part_places(fig, figures, sorted(sentences, key=lambda s: s.start)):
+        f["part_place"] = 1.0
+    if e.id in restated_places(fig, figures):
+        f["restated_place"] = 1.0
     for name in PLACE_FEATURES:
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
     return f
 
 
-def list_mates(pool: Sequence[tuple[object, str]], text: str) -> dict[int, int]:
-    """Candidate index -> index of its coordinated list (places of one sentence joined by list words)."""
+def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()
+               ) -> dict[int, int]:
+    """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
+    wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
+    ``related`` places (a total's parts, :func:`related_places`) and their lists make one group."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
@@ -162,27 +267,36 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str) -> dict[int, int]:
     for k in order:
         m = pool[k][0]
         before = pool[prev][0] if prev is not None else None
-        if before is not None and pool[prev][1] == pool[k][1] != "elsewhere" \
+        if before is not None and pool[prev][1] == pool[k][1] \
                 and before.sentence_start == m.sentence_start \
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]):
             group[k] = group[prev]
         else:
             group[k] = k
         prev = k
+    joined = {group[k] for k in group if pool[k][0].entity.id in related}
+    if joined:
+        first = min(joined)
+        group = {k: first if g in joined else g for k, g in group.items()}
     return group
 
 
 def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
-           fallback: Sequence[int] = ()) -> list[int]:
-    """The best candidate and its list mates, when the best passes ``threshold``; else ``fallback``
-    (rule ``own_sentence_stands``: the places the rules chose in the figure's own sentence — a figure
-    whose sentence names its place is not left without one)."""
+           fallback: Sequence[int] = (), also: float | None = None) -> list[int]:
+    """The best candidate and its list mates, when the best passes ``threshold``, with every other
+    candidate (and its list) whose score passes ``also`` ("a Kandadji, nella regione di Tillabéri": a
+    figure over a village and its region); else ``fallback`` (rule ``own_sentence_stands``: the places the
+    rules chose in the figure's own sentence — a figure whose sentence names its place is not left
+    without one)."""
     if not scores:
         return []
     best = max(range(len(scores)), key=lambda k: scores[k])
     if scores[best] <= threshold:
         return list(fallback)
-    return [k for k in range(len(scores)) if groups[k] == groups[best]]
+    keep = {groups[best]}
+    if also is not None:
+        keep |= {groups[k] for k in range(len(scores)) if scores[k] > max(also, threshold)}
+    return [k for k in range(len(scores)) if groups[k] in keep]
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
@@ -200,12 +314,16 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
     """
     for fig in figures:
         fig.cue_place_ids = list(fig.place_ids)
-        if weights is None:
-            continue
-        pool = candidates(fig, mentions, sentences, text)
+    if weights is None:
+        return
+    for fig in figures:
+        pool = candidates(fig, mentions, sentences, text, figures)
         sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-        scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence)) for m, where in pool]
-        picked = choose(scores, list_mates(pool, text), weights.threshold, own_sentence_choice(pool, fig.cue_place_ids))
+        scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence, figures=figures,
+                                              sentences=sentences, text=text)) for m, where in pool]
+        groups = list_mates(pool, text, related_places(fig, figures, sentences))
+        picked = choose(scores, groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
+                        weights.also)
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

@@ -3,9 +3,21 @@ choice of the best place with its list."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from geo.figure_places import PlaceWeights, choose, feature_names, load_weights, pair_features
+from geo.figure_places import (
+    PlaceWeights,
+    choose,
+    feature_names,
+    list_mates,
+    load_weights,
+    pair_features,
+    part_places,
+    related_places,
+    restated_places,
+)
 from geo.figure_places import candidates as figure_candidates
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
@@ -22,9 +34,11 @@ def pool_of(text: str, lang: str, gaz, n: int = 0):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, lang)
     fig = parsed.figures[n]
-    pool = figure_candidates(fig, parsed.mentions, sentences, text)
+    pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
     sentence = next(s for s in sentences if s.start <= fig.start < s.end)
-    return parsed, fig, pool, {m.surface: pair_features(fig, m, w, pool, parsed.mentions, sentence) for m, w in pool}
+    return parsed, fig, pool, {m.surface: pair_features(fig, m, w, pool, parsed.mentions, sentence,
+                                                        figures=parsed.figures, sentences=sentences, text=text)
+                               for m, w in pool}
 
 
 def test_a_place_right_after_the_figure_and_a_locative(gaz):
@@ -88,6 +102,11 @@ def test_the_cue_reading_is_kept_beside_the_choice(gaz):
     assert fig.cue_place_ids == ["country:PL"] and fig.place_ids == ["country:PL"]
 
 
+RESTATED = ("Ukraine downs at least 28 drones\nThe air force said that 28 drones were destroyed over the Odesa and "
+            "Mykolaiv regions.")
+PARTS = ("Nella notte sono stati abbattuti 23 droni: 12 nella regione di Bryansk, 9 nella regione di Kaluga e 2 "
+         "nella regione di Kursk.")
+
 COVERAGE = [
     ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
     ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy.\nAltri 12 nel Mar Nero."),
@@ -100,6 +119,14 @@ COVERAGE = [
            "lasted for many hours and involved several units, 7 drones were shot down 40 km north of Kharkiv."),
     ("en", "The government of Poland and Canada met in Rome; 3 soldiers were killed in the Black Sea."),
     ("it", "Almeno 5 soldati sono stati uccisi a Kharkiv, Ucraina, e a Sumy."),
+    ("en", "Seven soldiers were killed in Niger on Thursday.\n\nThe attack hit a patrol near Tillaberi, the "
+                    "army said."),
+    ("it", PARTS),
+    ("en", "Three civilians were killed, the governor of Kherson said."),
+    ("fr", "Cinq Casques bleus ont été blessés dans le sud du Liban."),
+    ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel."),
+    ("en", "Officials in Kyiv said 12 drones were shot down over Sumy."),
+    ("en", RESTATED),
 ]
 
 
@@ -109,8 +136,137 @@ def test_the_written_sentences_fire_every_pair_feature(gaz):
         parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
         sentences = read_sentences(text, parsed.mentions, lang)
         for fig in parsed.figures:
-            pool = figure_candidates(fig, parsed.mentions, sentences, text)
+            pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
             sentence = next(s for s in sentences if s.start <= fig.start < s.end)
             for m, where in pool:
-                fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence))
+                fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                                           sentences=sentences, text=text))
     assert set(feature_names()) - fired == set()
+
+
+# The features that look beyond the pair, each with its own sentences.
+
+
+def test_a_place_inside_the_figures_country_further_on_is_a_candidate(gaz):
+    text = ("Seven soldiers were killed in Niger on Thursday.\n\nThe attack hit a patrol near Tillaberi, the army "
+            "said. Shelling also hit Kharkiv.")
+    _, _, pool, feats = pool_of(text, "en", gaz)
+    where = {m.surface: w for m, w in pool}
+    assert where["Tillaberi"] == "elsewhere" and "Kharkiv" not in where  # inside Niger; Kharkiv is not
+    for name in ("inside_here", "later", "lead_figure_elsewhere", "here_is_country_only"):
+        assert name in feats["Tillaberi"] and name not in feats["Niger"], name
+
+
+def test_a_list_further_on_stays_one_list(gaz):
+    text = "Seven soldiers were killed in Niger on Thursday.\n\nThe attacks hit Tillaberi and Tahoua, the army said."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    groups = list_mates(pool, text)
+    where = {m.surface: (w, groups[k]) for k, (m, w) in enumerate(pool)}
+    assert where["Tillaberi"] == where["Tahoua"] and where["Tillaberi"][0] == "elsewhere"
+    assert where["Niger"][1] != where["Tahoua"][1]
+
+
+def test_a_totals_parts_give_its_places_as_one_group(gaz):
+    parsed, fig, pool, feats = pool_of(PARTS, "it", gaz)
+    assert fig.value == 23
+    related = related_places(fig, parsed.figures, read_sentences(PARTS, parsed.mentions, "it"))
+    parts = {m.surface for m, _ in pool if m.entity.id in related}
+    assert len(parts) >= 2 and all("part_place" in feats[p] for p in parts)
+    groups = list_mates(pool, PARTS, related)
+    assert len({groups[k] for k, (m, _) in enumerate(pool) if m.surface in parts}) == 1
+    assert len(set(list_mates(pool, PARTS).values())) > 1  # without the parts, no list joins them
+
+
+def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
+    _, fig, _, feats = pool_of(PARTS, "it", gaz, n=1)
+    assert fig.value == 12
+    assert "figure_between" in feats["Kaluga"] and "figure_between" not in feats["Bryansk"]
+    assert "comma_between" in feats["Kaluga"] and "comma_between" not in feats["Bryansk"]
+    _, _, _, feats = pool_of("Three civilians were killed, the governor of Kherson said.", "en", gaz)
+    assert "comma_between" in feats["Kherson"]
+    _, fig, _, feats = pool_of("A Kherson sono stati registrati almeno 4 attacchi, con una ventina di feriti.", "it",
+                               gaz, n=1)
+    assert fig.value == 20 and "figure_between" not in feats["Kherson"]  # a place before both figures is shared
+
+
+def test_a_place_by_a_trigger_of_the_figures_event(gaz):
+    _, _, _, feats = pool_of("Officials in Kyiv said 12 drones were shot down over Sumy.", "en", gaz)
+    assert "trigger_fits_kind" in feats["Sumy"]
+    _, _, _, feats = pool_of(PARTS, "it", gaz)
+    assert not all("trigger_fits_kind" in f for f in feats.values())
+
+
+@pytest.mark.parametrize(("lang", "text", "launcher", "target"), [
+    ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel.", "Irán", "Israel"),
+    ("en", "Russia launched 31 drones at Ukraine overnight.", "Russia", "Ukraine"),
+])
+def test_the_launchers_country_is_marked(gaz, lang, text, launcher, target):
+    _, _, _, feats = pool_of(text, lang, gaz)
+    assert "launcher" in feats[launcher] and "launcher" not in feats[target]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
+    ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel.", "Irán", "place:agent_before"),
+    ("en", "Officials in Kyiv said 12 drones were shot down over Sumy.", "Kyiv", "place:speech_after"),
+    ("fr", "Cinq Casques bleus ont été blessés dans le sud du Liban.", "Liban", "place:part_of"),
+])
+def test_the_places_own_features_reach_the_pair(gaz, lang, text, surface, feature):
+    _, _, _, feats = pool_of(text, lang, gaz)
+    assert feature in feats[surface]
+    assert not all(feature in f for f in feats.values()) or len(feats) == 1
+
+
+def _fig(kind, value, start, places=()):
+    return SimpleNamespace(kind=kind, value=value, start=start, end=start + 2, cue_place_ids=list(places))
+
+
+def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
+    order = [SimpleNamespace(start=0, end=100), SimpleNamespace(start=100, end=200),
+             SimpleNamespace(start=200, end=300), SimpleNamespace(start=300, end=400)]
+    total = _fig("equipment", 20, 10)
+    parts = [total, _fig("equipment", 12, 30, ["a"]), _fig("equipment", 8, 110, ["b"]),
+             _fig("equipment", 5, 150, ["c"]), _fig("killed", 3, 40, ["d"]), _fig("equipment", 1, 310, ["e"])]
+    assert part_places(total, parts, order) == {"a", "b"}  # 12 + 8; then 5 would pass 20; killed is no part
+    troops = _fig("troops", 3000, 10)
+    assert part_places(troops, [troops, _fig("troops", 1000, 30, ["x"])], order) == set()
+
+
+def test_a_restated_figure_lends_its_places(gaz):
+    _, fig, _, feats = pool_of(RESTATED, "en", gaz)
+    assert fig.qualifier == "at_least" and "restated_place" in feats["Odesa"]
+    assert "restated_place" not in feats["Ukraine"]
+    head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
+    other = _fig("killed", 28, 700, ["c"])
+    assert restated_places(head, [head, body, other]) == {"oblast:a", "oblast:b"}
+
+
+def test_a_second_place_above_the_also_threshold_joins_the_best():
+    scores, groups = [2.0, 1.2, 0.1], {0: 0, 1: 1, 2: 2}
+    assert choose(scores, groups, 0.0) == [0]
+    assert choose(scores, groups, 0.0, also=1.0) == [0, 1]
+    assert choose(scores, groups, 0.0, also=-5.0) == [0, 1, 2]  # never below the threshold itself
+    assert choose(scores, groups, 3.0, fallback=[2], also=1.0) == [2]
+
+
+def test_fitting_labels_one_candidate_per_gold_place():
+    from geo.data.fit_weights import gold_candidates
+    from geo.model import Entity
+
+    city = Entity("geonames:1", "Aleppo", "city", "SY", "SY-HL", 36.20, 37.16, 1.0)
+    province = Entity("admin1:SY-HL", "Aleppo", "admin1", "SY", "SY-HL", 36.10, 37.30, 1.0)
+    country = Entity("country:SY", "Syria", "country", "SY", None, 35.0, 38.5, 1.0)
+    gold = {"canonical": "Aleppo Governorate", "kind": "admin1", "lat": 36.1, "lon": 37.3, "country_iso2": "SY"}
+    assert gold_candidates([gold], [city, province, country]) == {1}  # the governorate, not all within reach
+    assert gold_candidates([gold], [city, country]) == {0}
+
+
+def test_the_fit_keeps_the_simplest_strength_within_noise_of_the_best():
+    from geo.data.fit_weights import bootstrap_se, choose_strength, pooled_f1
+
+    steady = [(8, 2, 2)] * 30  # every article alike: no noise, the best strength wins
+    assert bootstrap_se(steady) == 0.0
+    assert choose_strength({0.1: [(6, 4, 4)] * 30, 1.0: steady}) == 1.0
+    noisy = [(9, 0, 0), (1, 5, 5)] * 15
+    cv = {0.03: [(6, 3, 3), (3, 2, 2)] * 15, 0.1: noisy}
+    assert pooled_f1(cv[0.03]) < pooled_f1(noisy) <= pooled_f1(cv[0.03]) + bootstrap_se(noisy)
+    assert choose_strength(cv) == 0.03  # within one standard error: the stronger regularisation

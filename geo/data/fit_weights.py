@@ -108,7 +108,6 @@ class FigureCase:
 def collect(folder: Path, fitted) -> tuple[list, list]:
     """Per article: (features, cue role, gold role) of each aligned mention, and the candidate places of
     each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
-    from geo.figure_places import candidates, list_mates, pair_features
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
     from geo.role_model import read_sentences
@@ -121,20 +120,39 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
         per_article.append([(m.features, m.cue_role, gold) for m, gold in aligned_mentions(art, parsed.mentions)])
         sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
         canon = {p["canonical"]: p for p in art["places"]}
-        figures = []
-        for fig, gold in aligned_figures(art, parsed.figures):
-            golds = [canon[c] for c in gold["places"] if c in canon]
-            pool = candidates(fig, parsed.mentions, sentences, doc.text)
-            sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-            rows = []
-            for m, where in pool:
-                feats = pair_features(fig, m, where, pool, parsed.mentions, sentence)
-                label = "in" if any(same_place(g, m.entity) for g in golds) else "out"
-                rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", label))
-            figures.append(FigureCase(rows, list_mates(pool, doc.text), [m.entity for m, _ in pool], golds,
-                                      len(gold["places"])))
+        figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
+                               doc.text) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
     return per_article, place_rows
+
+
+def gold_candidates(golds: list, entities: list) -> set[int]:
+    """The candidates that stand for the gold places, one each: of those within the scorer's reach, the
+    one of the gold's kind, then the nearest ("Aleppo Governorate" is the governorate, not the city or
+    Syria, though all three are within 300 km)."""
+    taken: set[int] = set()
+    for gold in golds:
+        reach = [k for k, e in enumerate(entities) if k not in taken and same_place(gold, e)]
+        if reach:
+            taken.add(min(reach, key=lambda k: (entities[k].kind != gold["kind"],
+                                                _km((gold["lat"], gold["lon"]), (entities[k].lat, entities[k].lon)))))
+    return taken
+
+
+def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str) -> FigureCase:
+    """The candidates of one aligned figure as rows (features, cue reading, gold label)."""
+    from geo.figure_places import candidates, list_mates, pair_features, related_places
+
+    pool = candidates(fig, parsed.mentions, sentences, text, parsed.figures)
+    sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
+    chosen = gold_candidates(golds, [m.entity for m, _ in pool])
+    rows = []
+    for k, (m, where) in enumerate(pool):
+        feats = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                              sentences=sentences, text=text)
+        rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out"))
+    groups = list_mates(pool, text, related_places(fig, parsed.figures, sentences))
+    return FigureCase(rows, groups, [m.entity for m, _ in pool], golds, len(gold["places"]))
 
 
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
@@ -225,14 +243,14 @@ def cross_validate(per_article, c: float, always: list) -> float:
     return right / max(1, total)
 
 
-def place_weights(model, threshold: float = 0.0):
+def place_weights(model, threshold: float = 0.0, also: float | None = None):
     """Weights whose score is above zero where the model says "in" (the classes sort as in, out)."""
     from geo.figure_places import PlaceWeights
     from geo.figure_places import feature_names as place_names
 
     names = place_names()
     weights = {n: round(-float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4}
-    return PlaceWeights(round(-float(model.intercept_[0]), 4), weights, threshold)
+    return PlaceWeights(round(-float(model.intercept_[0]), 4), weights, threshold, also)
 
 
 def _match(chosen: list, case: FigureCase) -> tuple[int, int, int]:
@@ -252,7 +270,7 @@ def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
     for case in cases:
         scores = [weights.score(f) for f, _, _ in case.rows]
         fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback), case)
+        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback, weights.also), case)
         tp, fp, fn = tp + a, fp + b, fn + c
     return tp, fp, fn
 
@@ -270,28 +288,53 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 THRESHOLDS = (-2.0, -1.0, -0.5, 0.0, 0.5)
+#: Scores above which a second place (and its list) joins the best one; None: the best and its list only.
+ALSO = (None, 0.0, 0.5, 1.0, 1.5)
 
 
 def fit_places(cases: list[FigureCase], c: float, threshold: float | None = None):
-    """Fit the pair model on the candidates of ``cases``; choose the threshold on them unless given."""
+    """Fit the pair model on the candidates of ``cases`` (a logistic regression of "this candidate stands
+    for a gold place"); choose the thresholds (:data:`THRESHOLDS`, :data:`ALSO`) on them unless given."""
     from geo.figure_places import feature_names as place_names
 
-    rows = [r for case in cases for r in case.rows]
-    model = fit(rows, c, place_names())
+    model = fit([r for case in cases for r in case.rows], c, place_names())
     if threshold is not None:
         return place_weights(model, threshold)
-    return max((place_weights(model, t) for t in THRESHOLDS), key=lambda w: f1(*place_scores(w, cases)))
+    return max((place_weights(model, t, a) for t in THRESHOLDS for a in ALSO),
+               key=lambda w: f1(*place_scores(w, cases)))
 
 
-def cross_validate_places(place_rows, c: float) -> float:
-    tp = fp = fn = 0
+def cross_validate_places(place_rows, c: float) -> list[tuple[int, int, int]]:
+    """Leave-one-article-out (tp, fp, fn) of the chosen places, one triple per article with figures."""
+    counts = []
     for k, held in enumerate(place_rows):
         train = [case for j, cases in enumerate(place_rows) if j != k for case in cases]
-        if not held:
-            continue
-        a, b, d = place_scores(fit_places(train, c), held)
-        tp, fp, fn = tp + a, fp + b, fn + d
-    return f1(tp, fp, fn)
+        if held:
+            counts.append(place_scores(fit_places(train, c), held))
+    return counts
+
+
+def pooled_f1(counts: list[tuple[int, int, int]]) -> float:
+    return f1(*(sum(col) for col in zip(*counts, strict=True))) if counts else 0.0
+
+
+def bootstrap_se(counts: list[tuple[int, int, int]], draws: int = 500, seed: int = 0) -> float:
+    """The standard error of :func:`pooled_f1` over articles drawn again with replacement."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    table = np.array(counts)
+    scores = [pooled_f1(table[rng.integers(0, len(table), len(table))].tolist()) for _ in range(draws)]
+    return float(np.std(scores))
+
+
+def choose_strength(cv: dict[float, list[tuple[int, int, int]]]) -> float:
+    """The strongest regularisation (smallest ``C``) whose cross-validated F1 is within one bootstrap
+    standard error of the best one's: on 60 articles, differences smaller than that are noise, and the
+    simpler model is the one to keep (the "one standard error" rule)."""
+    best = max(cv, key=lambda c: (pooled_f1(cv[c]), -c))
+    floor = pooled_f1(cv[best]) - bootstrap_se(cv[best])
+    return min(c for c in cv if pooled_f1(cv[c]) >= floor)
 
 
 def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
@@ -300,7 +343,7 @@ def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float
     header = (f"# Figure-place weights of geo/figure_places.py, fitted by geo/data/fit_weights.py on {source}\n"
               f"# ({n} candidate places of aligned figures; C = {c}; leave-one-article-out F1 of the chosen\n"
               f"# places {cv:.3f}). Do not edit by hand: refit instead.\n")
-    body = {"bias": weights.bias, "threshold": weights.threshold, "weights": weights.weights}
+    body = {"bias": weights.bias, "threshold": weights.threshold, "also": weights.also, "weights": weights.weights}
     path.write_text(header + yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
 
 
@@ -348,12 +391,14 @@ def main(argv: list[str] | None = None) -> int:
     flat = [case for cases in place_rows for case in cases]
     print(f"{len(flat)} aligned figures; figure-place F1 of the cue rules {f1(*cue_place_scores(flat)):.3f}")
     place_cv = {c: cross_validate_places(place_rows, c) for c in C_GRID}
-    for c, score in place_cv.items():
-        print(f"  C = {c:<5} leave-one-article-out F1 {score:.3f}")
-    best_place = max(C_GRID, key=lambda c: (place_cv[c], -c))
+    for c, counts in place_cv.items():
+        print(f"  C = {c:<5} leave-one-article-out F1 {pooled_f1(counts):.3f} "
+              f"(bootstrap SE {bootstrap_se(counts):.3f})")
+    best_place = choose_strength(place_cv)
+    print(f"  chosen C = {best_place}: the smallest within one standard error of the best")
     pweights = fit_places(flat, best_place)
     place_out = args.out.parent / PLACE_WEIGHTS_PATH.name
-    write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=place_cv[best_place],
+    write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=pooled_f1(place_cv[best_place]),
                         n=sum(len(case.rows) for case in flat))
     print(f"wrote {place_out}")
     if args.check is not None:
