@@ -33,7 +33,8 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
 #: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles")
+              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
+              "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,11 @@ class EventProfile:
     conflict_nouns: Phrases
     between_words: Phrases
     part_articles: frozenset[str]
+    official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
+    part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
+    direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
+    base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
+    toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -126,6 +132,11 @@ def event_profile(lang: str) -> EventProfile:
         conflict_nouns=Phrases.of(data["conflict_nouns"]),
         between_words=Phrases.of(data["between_words"]),
         part_articles=frozenset(fold(w) for w in data["part_articles"]),
+        official_heads=Phrases.of(data["official_heads"]),
+        part_nouns=Phrases.of(data["part_nouns"]),
+        direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
+        base_nouns=Phrases.of(data["base_nouns"]),
+        toward_words=Phrases.of(data["toward_words"]),
     )
 
 
