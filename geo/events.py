@@ -34,7 +34,8 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 #: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
-              "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words")
+              "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
+              "locality_nouns", "capital_nouns")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class EventProfile:
     direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
     base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
     toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
+    locality_nouns: Phrases = Phrases.of(())  # "a village in Gezira State": the state locates the village
+    capital_nouns: Phrases = Phrases.of(())  # "Obeid, the capital of North Kordofan"
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -137,6 +140,8 @@ def event_profile(lang: str) -> EventProfile:
         direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
         base_nouns=Phrases.of(data["base_nouns"]),
         toward_words=Phrases.of(data["toward_words"]),
+        locality_nouns=Phrases.of(data["locality_nouns"]),
+        capital_nouns=Phrases.of(data["capital_nouns"]),
     )
 
 

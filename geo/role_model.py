@@ -48,7 +48,8 @@ def feature_names() -> list[str]:
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
-              "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national"]
+              "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
+              "inside_thing"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -197,6 +198,31 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     return False
 
 
+def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
+    ("attacked a village in Gezira State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
+    and "of" ("Obeid, the capital of North Kordofan")."""
+    tokens, words = sentence.tokens, sentence.words
+    k = idx - 1
+    while k >= 0 and (words[k] in ARTICLES or words[k] in cues.area_nouns or words[k] in profile.direction_adjectives):
+        k -= 1
+    if k >= 0 and words[k] in profile.of_words:
+        return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
+                   for j in range(max(0, k - 2), k))
+    if k < 0 or not (words[k] in cues.locative or any(" ".join(words[j : k + 1]) in cues.locative
+                                                        for j in range(max(0, k - 2), k))):
+        return False
+    k -= 1
+    while k >= 0 and (words[k] in ARTICLES or words[k] in profile.of_words):
+        k -= 1
+    for j in range(k, max(-1, k - 4), -1):
+        if profile.locality_nouns.match_at(words, j):
+            return True
+        if not tokens[j].capitalised:
+            return False
+    return False
+
+
 def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
@@ -283,6 +309,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Kogalniceanu air base"
+    if _inside_thing(sentence, idx, cues, profile):
+        f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:

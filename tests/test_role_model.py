@@ -81,6 +81,10 @@ CASES = [
     ("en", "Strikes hit Omdurman.", "Omdurman", "clause:incident", "Strikes hit the north; Omdurman is calm."),
     ("en", "Troops are stationed in Tapa.", "Tapa", "clause:deployment", "Troops are stationed north; Tapa is calm."),
     ("en", "Ministers met in Oslo.", "Oslo", "clause:meet", "Ministers met (Oslo is calm)."),
+    ("en", "Gunmen attacked a village in Gezira State.", "Gezira State", "inside_thing",
+     "Gunmen attacked Gezira State."),
+    ("en", "A strike hit Obeid, the capital of North Kordofan.", "North Kordofan", "inside_thing",
+     "A strike hit Obeid, north of North Kordofan."),
     ("en", "Kherson is a port. Three people were killed in Kherson.", "Kherson", "figure_elsewhere:hurt",
      "Kherson is a port. Three people were killed in Odesa."),
 ]
