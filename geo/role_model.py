@@ -389,8 +389,8 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     """Give every mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
-    (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`).
-    With ``weights`` None the cue role stands.
+    (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`,
+    through :func:`choose_roles`). With ``weights`` None the cue role stands.
     """
     from geo.events import event_profile
     from geo.roles import role_cues
@@ -402,35 +402,67 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
         by_sentence.setdefault(m.sentence_start, []).append(m)
     first = min((s.start for s in sentences), default=0)
     previous = None
-    lists: list[list] = []
     for m in mentions:
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
                                       previous=previous, headline=sentence.start == first,
                                       neighbours=by_sentence.get(m.sentence_start, ()))
-        if m.features.get("in_list") and lists and lists[-1][-1] is previous:
-            lists[-1].append(m)
-        else:
-            lists.append([m])
         previous = m
-        if dateline is not None and dateline.place_start is not None and m.start == dateline.place_start:
-            m.role = "mention"  # veto dateline_is_mention
-        elif weights is not None:
-            m.role = weights.decide(m.features)
-    if weights is not None:
-        for group in lists:
-            _share_role(group, weights, dateline)
-
-
-def _share_role(group: list, weights: RoleWeights, dateline) -> None:
-    """The places of one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument
-    of their frame: they take together the role with the highest summed score."""
-    if len(group) < 2 or (dateline is not None and any(m.start == dateline.place_start for m in group)):
+    vetoed = dateline_vetoes(mentions, dateline)
+    if weights is None:
+        for k in vetoed:
+            mentions[k].role = "mention"
         return
-    total = dict.fromkeys(weights.roles, 0.0)
-    for m in group:
-        for role, score in weights.scores(m.features).items():
-            total[role] += score
-    role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
-    for m in group:
+    for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
+
+
+def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
+    """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place."""
+    if dateline is None or dateline.place_start is None:
+        return set()
+    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start}
+
+
+def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:
+    """The coordinated lists of a document's mentions (in text order): runs joined by ``in_list``."""
+    groups: list[list[int]] = []
+    for k, f in enumerate(features):
+        if f.get("in_list") and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights: RoleWeights) -> list[str]:
+    """The role of each of a document's mentions (features in text order).
+
+    Every mention takes the role of highest score, except the vetoed ones (``mention``); the places of
+    one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame
+    and take together the role with the highest summed score.
+
+    Parameters
+    ----------
+    features : sequence of dict
+        The named features of each mention (:func:`mention_features`).
+    vetoed : set of int
+        Indices that a veto makes mentions (:func:`dateline_vetoes`).
+    weights : RoleWeights
+
+    Returns
+    -------
+    list of str
+    """
+    roles = ["mention" if k in vetoed else weights.decide(f) for k, f in enumerate(features)]
+    for group in list_groups(features):
+        if len(group) < 2 or any(k in vetoed for k in group):
+            continue
+        total = dict.fromkeys(weights.roles, 0.0)
+        for k in group:
+            for role, score in weights.scores(features[k]).items():
+                total[role] += score
+        role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
+        for k in group:
+            roles[k] = role
+    return roles

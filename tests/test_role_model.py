@@ -143,6 +143,21 @@ def test_fitting_learns_a_predictive_feature():
     assert weights.decide({"of_before": 1.0}) == "mention"
 
 
+def test_the_cross_validation_scores_lists_as_the_pipeline_decides_them():
+    from geo.data.fit_weights import ArticleRoles, article_accuracy
+
+    w = RoleWeights(ROLES, dict.fromkeys(ROLES, 0.0), {"locative": {"incident": 2.0}, "of_before": {"mention": 1.0}})
+    first, second = {"locative": 1.0}, {"of_before": 1.0, "in_list": 1.0}
+    alone = ArticleRoles(rows=[(first, "mention", "incident"), ({"of_before": 1.0}, "mention", "incident")],
+                         features=[first, {"of_before": 1.0}], vetoed=set(), aligned=[0, 1])
+    listed = ArticleRoles(rows=[(first, "mention", "incident"), (second, "mention", "incident")],
+                          features=[first, second], vetoed=set(), aligned=[0, 1])
+    assert article_accuracy(w, [alone]) == 0.5
+    assert article_accuracy(w, [listed]) == 1.0  # the list shares "incident"
+    vetoed = ArticleRoles(rows=listed.rows, features=listed.features, vetoed={0}, aligned=[0, 1])
+    assert article_accuracy(w, [vetoed]) == 0.0  # a dateline's place is a mention; its list keeps its own roles
+
+
 # Written sentences that, together, fire every feature of the model: a feature nothing computes any more
 # fails this test.
 COVERAGE = [
