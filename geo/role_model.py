@@ -49,7 +49,7 @@ def feature_names() -> list[str]:
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
-              "inside_thing"]
+              "inside_thing", "topic_opening"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -309,6 +309,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Kogalniceanu air base"
+    if idx == 0 and text[m.end : m.end + 1] in (":", ","):
+        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3):

@@ -81,6 +81,7 @@ CASES = [
     ("en", "Strikes hit Omdurman.", "Omdurman", "clause:incident", "Strikes hit the north; Omdurman is calm."),
     ("en", "Troops are stationed in Tapa.", "Tapa", "clause:deployment", "Troops are stationed north; Tapa is calm."),
     ("en", "Ministers met in Oslo.", "Oslo", "clause:meet", "Ministers met (Oslo is calm)."),
+    ("it", "Sudan: tre morti in un attacco.", "Sudan", "topic_opening", "Tre morti in un attacco in Sudan."),
     ("en", "Gunmen attacked a village in Gezira State.", "Gezira State", "inside_thing",
      "Gunmen attacked Gezira State."),
     ("en", "A strike hit Obeid, the capital of North Kordofan.", "North Kordofan", "inside_thing",
