@@ -22,6 +22,7 @@ from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
+from geo.normalize import fold
 from geo.roles import ARTICLES, RoleCues, is_list_gap, is_locative
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -237,6 +238,17 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
+def _joins_list(gap: str, profile: EventProfile) -> bool:
+    """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
+    ``list_breakers`` ("dans le sud du Liban, où Israël") between the names."""
+    if not is_list_gap(gap):
+        return False
+    words = fold(gap).replace("'", " ").split()
+    if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
+        return False
+    return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
     for j in range(max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
@@ -268,10 +280,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
+        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue sud de Beyrouth"
         elif any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "north of Goma", "a 20 km da", "nordwestlich von Charkiw"
-        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
-            f["part_of"] = 1.0  # "la periferia di Beirut", "the southern suburbs of Beirut"
         if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
                 e.kind == "country" or e.capital_of):
             f["attack_of&national"] = 1.0  # "i raid di Israele", "l'offensiva della Russia"
@@ -326,8 +338,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["origin_before"] = 1.0
     if _cue_before(profile.agent_cues, words, idx, 3):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
-    if previous is not None and previous.sentence_start == m.sentence_start and is_list_gap(
-            text[previous.end : m.start]) and "contains_previous" not in f:
+    if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
+            text[previous.end : m.start], profile) and "contains_previous" not in f:
         f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa": a locator is no list member
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war

@@ -186,6 +186,15 @@ def test_the_written_sentences_fire_every_feature(gaz):
     assert set(feature_names()) - fired == set()
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "Deux soldats blessés dans le sud du Liban, où Israël frappe.", "Israël"),  # "où" is no "ou"
+    ("en", "Two soldiers were killed in Mali, south of Gao.", "Gao"),  # a direction is no list joiner
+])
+def test_a_relative_or_a_direction_ends_a_list(gaz, lang, text, surface):
+    assert "in_list" not in features_of(text, lang, surface, gaz)
+    assert "in_list" in features_of(text.replace(", où ", " ou ").replace(", south of ", " and "), lang, surface, gaz)
+
+
 def test_a_locator_after_a_comma_is_no_member_of_a_list(gaz):
     parsed = parse_document(Document("t", "Una donna è stata uccisa a Izmail, nel distretto di Odessa."),
                             lang="it", gazetteer=gaz)
