@@ -35,6 +35,7 @@ eval: $(VENV)/.runtime
 # Refit the weights of the weighed decisions on ../shared/eval/news_train; news_dev is only checked.
 weights: $(VENV)/.test
 	$(PY) geo/data/fit_weights.py --check ../shared/eval/news_dev
+	$(PY) geo/data/fit_recognition.py --check ../shared/eval/news_dev
 
 gazetteer: $(VENV)/.runtime
 	$(PY) geo/data/build_gazetteer.py

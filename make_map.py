@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 import time
@@ -82,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the process exit status."""
     args = build_parser().parse_args(argv)
+    global _gc_paused
+    collecting = _gc_paused = gc.isenabled()
+    gc.disable()  # while the libraries and the gazetteer load (see _make): their collections cost 0.15 s
     try:
         return run(args)
     except AtlanteError as exc:
@@ -90,6 +94,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        _gc_paused = False
+        if collecting:
+            gc.unfreeze()
+            gc.enable()
+
+
+#: Whether :func:`main` turned the garbage collector off for the start-up (:func:`_resume_gc` turns it on).
+_gc_paused = False
+
+
+def _resume_gc() -> None:
+    """Turn the collector back on, the start-up's objects frozen out of its passes (they live to the end)."""
+    global _gc_paused
+    if _gc_paused:
+        _gc_paused = False
+        gc.freeze()
+        gc.enable()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -127,56 +149,62 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
         skipped.append(reason)
         print(f"{PROG}: warning: {reason}; skipped", file=sys.stderr)
 
-    from geo.corpus import iter_documents, read_corpus
+    from geo.corpus import SpooledCorpus, iter_documents, read_corpus
     from geo.gazetteer import load_gazetteer
     from geo.parallel import Settings, default_jobs
 
     docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
-    with _dask_client(args.dask) as client:
-        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
-                             jobs=args.jobs or default_jobs(), client=client, online=online,
-                             progress=not args.quiet, dedup=not args.keep_duplicates)
-    parsed, docs = corpus.parsed, corpus.documents
-    if corrections is not None:
-        for warning in corrections.unused_report():
-            print(f"{PROG}: warning: {warning}", file=sys.stderr)
-
     from layers.consolidated import events_frame
     from layers.export import export, write_geojson
     from layers.frames import figures_frame, places_frame
     from layers.map import build_map, save_map
 
+    _resume_gc()
+    # each document's mentions are written, and its compact result spooled to disk, as it arrives
+    spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", gazetteer=gazetteer,
+                          unresolved=online is not None)
+    with _dask_client(args.dask) as client:
+        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
+                             jobs=args.jobs or default_jobs(), client=client, online=online,
+                             progress=not args.quiet, dedup=not args.keep_duplicates, sink=spool)
+    docs = spool.documents
+    if corrections is not None:
+        for warning in corrections.unused_report():
+            print(f"{PROG}: warning: {warning}", file=sys.stderr)
+
     steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
-    places = steps("places", lambda: places_frame(corpus.kept, gazetteer))
-    figures = steps("figures", lambda: figures_frame(corpus.kept, gazetteer))
+    places = steps("places", lambda: places_frame(spool.kept, gazetteer))
+    figures = steps("figures", lambda: figures_frame(spool.kept, gazetteer))
+    spool.close()
     events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
                                                             documents={d.doc_id: d for d in docs}))
-    lang = _interface_language(parsed)
+    n_places, n_events = len(places), len(events)
+
+    def write() -> None:  # the frames' files first, so that the map's memory peak does not add to theirs
+        write_geojson(events, out.staging / "events.geojson")
+        write_geojson(places, out.staging / "places.geojson")
+        write_geojson(figures, out.staging / "figures.geojson")
+        export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
+
+    steps("writing", write)
+    events = events[["event_id", "kind", "value", "place_ids", "reports", "geometry"]]  # what the map reads
+    lang = _interface_language(spool.langs)
     fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
                                           lang=lang, cdn=args.cdn, events=events))
-    steps("writing", None)
-
-    write_geojson(places, out.staging / "places.geojson")
-    write_geojson(figures, out.staging / "figures.geojson")
-    write_geojson(events, out.staging / "events.geojson")
-    write_mentions(parsed, out.staging / "mentions.jsonl")
+    places = figures = events = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
-    export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
     written = out.commit()
     steps.close()
     if not args.quiet:
-        n_mentions = sum(len(d.mentions) for d in parsed)
-        n_figures = sum(len(d.figures) for d in parsed)
-        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {n_mentions} place "
-              f"mentions, {len(places)} places, {n_figures} figures, {len(events)} events in "
+        print(f"{len(docs)} document(s) ({len(corpus.copy_of)} near-duplicate copies): {spool.n_mentions} place "
+              f"mentions, {n_places} places, {spool.n_figures} figures, {n_events} events in "
               f"{time.perf_counter() - t0:.1f} s")
         for path in written:
             print(f"  wrote {Path(args.outdir) / path.name}")
     if online is not None and online.failure is not None:
-        unresolved = {m.surface for d in parsed for m in d.mentions if m.entity is None}
         print(f"{PROG}: warning: the online geocoder failed, so the run went on offline: "
-              f"{len(unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
+              f"{len(spool.unresolved)} name(s) the gazetteer lacks stayed unresolved", file=sys.stderr)
     if skipped:
         names = [reason.split(": ", 1)[0] for reason in skipped]
         more = f" and {len(names) - 5} more" if len(names) > 5 else ""
@@ -243,27 +271,16 @@ def _parse_formats(value: str) -> list[str]:
     return formats
 
 
-def _interface_language(parsed: list) -> str:
-    """The language most documents are in: the map's interface speaks it."""
-    counts: dict[str, int] = {}
-    for d in parsed:
-        counts[d.lang] = counts.get(d.lang, 0) + 1
+def _interface_language(counts: dict[str, int]) -> str:
+    """The language most documents are in (documents per language): the map's interface speaks it."""
     return max(sorted(counts), key=counts.get) if counts else "en"
 
 
 def mention_records(parsed_doc) -> dict:
-    """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
-    tops = []
-    for m in parsed_doc.mentions:
-        e = m.entity
-        tops.append({
-            "start": m.start, "end": m.end, "surface": m.surface,
-            "place_id": e.id if e else None, "name": e.name if e else None,
-            "kind": e.kind if e else None, "country": e.country if e else None,
-            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
-            "role": m.role, "confidence": round(m.confidence, 3),
-        })
-    return {"doc_id": parsed_doc.document.doc_id, "toponyms": tops}
+    """One ``mentions.jsonl`` line: the document id and its toponyms (:func:`geo.corpus.mention_record`)."""
+    from geo.corpus import mention_record
+
+    return mention_record(parsed_doc)
 
 
 def write_mentions(parsed: list, path: Path) -> None:

@@ -41,7 +41,7 @@ from geo.errors import GazetteerError
 _SPECIFICITY = {"city": 0, "other": 1, "admin1": 2, "country": 3, "region": 4}
 
 
-@dataclass
+@dataclass(slots=True)
 class Report:
     """One figure as the merge reads it.
 

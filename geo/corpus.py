@@ -5,6 +5,11 @@ file by file), :func:`read_corpus` sends them through :func:`geo.parallel.parse_
 keeps, per document, only the compact result and its place among near-duplicate copies
 (:mod:`geo.duplicates`).  Memory then grows with what the outputs hold (places, figures,
 mentions), not with the texts read.
+
+A run of the command line keeps less still: it gives :func:`read_corpus` a ``sink``
+(:class:`SpooledCorpus`) that writes each document's mentions out as it arrives and spools
+its compact result to a temporary file (:class:`DocumentSpool`, inside the run's staging
+folder, see :mod:`layers.outputs`), which the frames read back one document at a time.
 """
 
 from __future__ import annotations
@@ -12,17 +17,22 @@ from __future__ import annotations
 import collections
 import dataclasses
 import gzip
+import json
+import pickle
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from geo import documents as _documents
-from geo.errors import InputError
-from geo.model import Document, ParsedDocument
-from geo.parallel import Settings, compact, parse_stream
+from geo.errors import GazetteerError, InputError
+from geo.model import Document, Entity, Figure, ParsedDocument
+from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream
+
+#: The fields of a figure, in the order the spool stores them.
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
 
 #: Compressed JSONL, read line by line like ``.jsonl``.
 JSONL_GZ_SUFFIX = ".jsonl.gz"
@@ -146,8 +156,198 @@ class Corpus:
         return [p.document for p in self.parsed]
 
 
+def mention_record(parsed: ParsedDocument) -> dict[str, Any]:
+    """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
+    tops = []
+    for m in parsed.mentions:
+        e = m.entity
+        tops.append({
+            "start": m.start, "end": m.end, "surface": m.surface,
+            "place_id": e.id if e else None, "name": e.name if e else None,
+            "kind": e.kind if e else None, "country": e.country if e else None,
+            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
+            "role": m.role, "confidence": round(m.confidence, 3),
+        })
+    return {"doc_id": parsed.document.doc_id, "toponyms": tops}
+
+
+def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
+    """Whether the gazetteer gives this very place for its id (a correction's own place it does not)."""
+    if gazetteer is None:
+        return False
+    try:
+        known = gazetteer.get(entity.id)
+    except (GazetteerError, KeyError, LookupError):
+        return False
+    return known is entity or known == entity
+
+
+def spool_record(parsed: ParsedDocument, gazetteer: Any = None) -> tuple[bytes, dict[str, Entity]]:
+    """A document's record for :class:`DocumentSpool`, and its places the gazetteer does not give as they are.
+
+    The record holds what the frames read: the document's id, language and date, its mentions
+    (with their place's id only) and its figures (their fields in order), pickled.
+    """
+    extra: dict[str, Entity] = {}
+    checked: set[str] = set()
+    mentions = []
+    for m in parsed.mentions:
+        e = m.entity
+        if e is not None and e.id not in checked:
+            checked.add(e.id)
+            if not _gazetteer_has(gazetteer, e):
+                extra[e.id] = e
+        mentions.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
+                         m.confidence, m.sentence_start, m.sentence_end, m.date))
+    figures = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in parsed.figures]
+    record = (parsed.document.doc_id, parsed.lang, parsed.date, mentions, figures)
+    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), extra
+
+
+def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
+    """What the outputs keep of a parsed document: its ``mentions.jsonl`` line and its spool record.
+
+    Made where the document is parsed (a worker process with ``Settings.prepare``), so that the
+    process gathering the results writes them as they come.
+    """
+    record, extra = spool_record(parsed, gazetteer)
+    return Prepared(json.dumps(mention_record(parsed), ensure_ascii=False), record, extra, len(parsed.mentions),
+                    len(parsed.figures))
+
+
+class DocumentSpool:
+    """Parsed documents in a temporary file, read back one at a time, as often as needed.
+
+    What the frames read is kept (:func:`layers.frames.places_frame`, :func:`layers.frames.figures_frame`):
+    each document's id, language and date, its mentions and its figures, not its text
+    (:func:`spool_record`).  A mention's place is stored as its id: the gazetteer gives it back,
+    and a place it does not hold (a correction's) is kept once, in this object.  The short words
+    of the figures come back as one shared object each.  Each record is pickled on its own, so
+    that reading holds one document at a time; iterating reads the file from the start (the
+    frames read it twice).
+
+    Parameters
+    ----------
+    path : Path
+        The file to write; it should live in the run's staging folder
+        (:meth:`layers.outputs.OutputFolder.spool`), so that a crash leaves nothing behind that a
+        later run would read.
+    gazetteer : Gazetteer, optional
+        The run's gazetteer, which gives the mentions' places back.
+    """
+
+    def __init__(self, path: Path, gazetteer: Any = None) -> None:
+        self.path = Path(path)
+        self.gazetteer = gazetteer
+        self._fh = self.path.open("wb")
+        self._entities: dict[str, Entity] = {}
+        self.count = 0
+
+    def append(self, parsed: ParsedDocument) -> None:
+        """Add one document at the end."""
+        self.write(*spool_record(parsed, self.gazetteer))
+
+    def write(self, record: bytes, entities: dict[str, Entity]) -> None:
+        """Add one document's :func:`spool_record` at the end."""
+        self._fh.write(record)
+        for pid, entity in entities.items():
+            self._entities.setdefault(pid, entity)
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def _entity(self, place_id: str) -> Entity:
+        entity = self._entities.get(place_id)
+        if entity is None:
+            entity = self._entities[place_id] = self.gazetteer.get(place_id)
+        return entity
+
+    def __iter__(self) -> Iterator[ParsedDocument]:
+        self._fh.flush()
+        entity, intern = self._entity, sys.intern
+        with self.path.open("rb") as fh:
+            for _ in range(self.count):
+                doc_id, lang, date, mentions, figures = pickle.load(fh)
+                rows = [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1,
+                                   day) for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+                figs = []
+                for values in figures:
+                    fig = Figure(*values)
+                    fig.kind, fig.qualifier, fig.status = intern(fig.kind), intern(fig.qualifier), intern(fig.status)
+                    fig.place_ids = [intern(p) for p in fig.place_ids]
+                    fig.places = [intern(p) for p in fig.places]
+                    if fig.unit:
+                        fig.unit = intern(fig.unit)
+                    if fig.date:
+                        fig.date = intern(fig.date)
+                    figs.append(fig)
+                yield ParsedDocument(Document(doc_id, ""), lang, date, rows, figs)
+
+    def close(self) -> None:
+        """Close and delete the file."""
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+class SpooledCorpus:
+    """A run's sink for :func:`read_corpus`: what the outputs need of each document, kept off memory.
+
+    For each document as it arrives: its ``mentions.jsonl`` line is written, its record (the
+    text only when a figure's quote needs it) is kept for the map's list of documents, and a
+    counted document (not a near-duplicate copy) is spooled to ``folder`` for the frames
+    (:attr:`kept`).  The numbers the run prints are counted on the way.  The line and the spool
+    record are made where the document was parsed (:attr:`prepares`: ``Settings.prepare``), so
+    that with worker processes this process only writes them.
+
+    Parameters
+    ----------
+    folder : Path
+        A temporary folder of the run (:meth:`layers.outputs.OutputFolder.spool`).
+    mentions : Path, optional
+        Where to write ``mentions.jsonl`` (in input order, every document, copies included).
+    gazetteer : Gazetteer, optional
+        The run's gazetteer (see :class:`DocumentSpool`).
+    unresolved : bool
+        Also collect the surfaces left without a place (the online geocoder's summary); the
+        mentions are then read here, not prepared in the workers.
+    """
+
+    def __init__(self, folder: Path, *, mentions: Path | None = None, gazetteer: Any = None,
+                 unresolved: bool = False) -> None:
+        self.kept = DocumentSpool(Path(folder) / "kept.pickle", gazetteer)
+        self.gazetteer = gazetteer
+        self.documents: list[Document] = []
+        self.langs: collections.Counter[str] = collections.Counter()
+        self.n_mentions = self.n_figures = 0
+        self.unresolved: set[str] | None = set() if unresolved else None
+        self.prepares = not unresolved
+        self._mentions = mentions.open("w", encoding="utf-8") if mentions is not None else None
+
+    def __call__(self, parsed: ParsedDocument, copy_of: str | None, prepared: Prepared | None = None) -> None:
+        self.documents.append(parsed.document)
+        self.langs[parsed.lang] += 1
+        if self.unresolved is not None:
+            self.unresolved.update(m.surface for m in parsed.mentions if m.entity is None)
+        if prepared is None:
+            prepared = prepare(parsed, self.gazetteer)
+        self.n_mentions += prepared.n_mentions
+        if self._mentions is not None:
+            self._mentions.write(prepared.line + "\n")
+        if copy_of is None:  # a copy counts nothing: no figure, no place
+            self.n_figures += prepared.n_figures
+            self.kept.write(prepared.record, prepared.entities)
+
+    def close(self) -> None:
+        """Finish ``mentions.jsonl`` and delete the spool."""
+        if self._mentions is not None:
+            self._mentions.close()
+        self.kept.close()
+
+
 def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, gazetteer=None, jobs: int = 1,
-                client=None, online=None, progress: bool = False, dedup: bool = True) -> Corpus:
+                client=None, online=None, progress: bool = False, dedup: bool = True,
+                sink: Callable[[ParsedDocument, str | None], None] | None = None) -> Corpus:
     """Parse a stream of documents and find the copies among them.
 
     Parameters
@@ -162,6 +362,12 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
         As :func:`geo.parallel.parse_stream`.
     dedup : bool
         Find near-duplicate copies (:mod:`geo.duplicates`); ``False`` keeps every document.
+    sink : callable, optional
+        Called with each compact document, the id of the document it copies (``None`` for a
+        counted one) and, when the sink ``prepares`` (a :class:`SpooledCorpus`), what
+        :func:`prepare` made of it where it was parsed (the document then comes without its
+        mentions and figures), in input order, as they arrive; the corpus then keeps no document
+        (``Corpus.parsed`` stays empty), only the copies' links.
 
     Returns
     -------
@@ -174,7 +380,8 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
     docs = chain(head, docs)
     dedup = dedup and len(head) > 1  # one document copies nothing: no MinHash (and no datasketch import)
     settings = settings or Settings()
-    settings = Settings(settings.lang, settings.pov, settings.corrections, signatures=dedup)
+    prepared = sink is not None and getattr(sink, "prepares", False) and online is None
+    settings = Settings(settings.lang, settings.pov, settings.corrections, signatures=dedup, prepare=prepared)
     if gazetteer is None:
         from geo.gazetteer import load_gazetteer
 
@@ -183,16 +390,25 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
         from geo.duplicates import DuplicateFinder
     finder = DuplicateFinder() if dedup else None
     corpus = Corpus()
+    ids: list[str] = []  # input index -> doc_id, for the copies' links
     for result in parse_stream(docs, settings, jobs=jobs, client=client, online=online, progress=progress):
-        doc_id = result.parsed.document.doc_id
+        parsed = result.parsed
+        doc_id = parsed.document.doc_id
+        kept_id = None
         if finder is not None:
             kept = finder.add(result.signature)
             if kept is not None:
-                kept_id = corpus.parsed[kept].document.doc_id
+                kept_id = ids[kept]
                 corpus.copy_of[doc_id] = kept_id
                 corpus.copies.setdefault(kept_id, []).append(doc_id)
                 # a copy counts nothing: its mentions stay (mentions.jsonl lists every document)
-                result.parsed.figures = []
-                result.parsed = compact(result.parsed)
-        corpus.parsed.append(result.parsed)
+                parsed.figures = []
+                parsed = compact(parsed)
+        ids.append(doc_id)
+        if sink is None:
+            corpus.parsed.append(parsed)
+        elif prepared:
+            sink(parsed, kept_id, result.prepared)
+        else:
+            sink(parsed, kept_id)
     return corpus

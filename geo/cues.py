@@ -10,8 +10,9 @@ import bisect
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 
-from geo import frequencies, lexicons
+from geo import frequencies, lexicons, normalize
 from geo.normalize import fold_key
 
 
@@ -83,14 +84,25 @@ class Cues:
     not_after_number: frozenset[str] = frozenset()  # units and times: "5-6 chilometri" is no result
     own_stopwords: frozenset[str] = frozenset()  # the language's own: "Los Angeles County" in English
     age_words: frozenset[str] = frozenset()  # "Sofia Ferrara, 34 anni": a person's name before an age
+    modifier_nouns: frozenset[str] = frozenset()  # "U.S. troops", "la marina USA" (geo/recognition_model.py)
+    org_name_heads: frozenset[str] = frozenset()  # "the Monitoring Mission to Ukraine", "Kosovo Police"
+    org_name_connectors: frozenset[str] = frozenset()  # "to", "in", "de": inside such a name
+    place_noun_endings: frozenset[str] = frozenset()  # German "Hafenstadt Kismayo": a noun, not a first name
+    nouns_capitalised: bool = False  # German: a capitalised word may be a common noun
+    opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
+    match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
+    weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
 
 
 @cache
 def _all_first_names() -> frozenset[str]:
-    names: set[str] = set()
-    for lang in lexicons.available_languages():
-        names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
-    return frozenset(names)
+    def build() -> frozenset[str]:
+        names: set[str] = set()
+        for lang in lexicons.available_languages():
+            names.update(fold_key(n) for n in lexicons.load(lang, "persons").get("first_names") or [])
+        return frozenset(names)
+
+    return lexicons.compiled("first-names", build, Path(__file__), Path(normalize.__file__))
 
 
 #: places.yaml keys read for the document's language only, folded (field name = key).
@@ -99,9 +111,11 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
-                 "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before")
+                 "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
+                 "opponent_words", "match_words", "weapon_nouns")
 #: places.yaml keys where English fills the gaps of the document's language.
-_WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals")
+_WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
+                 "modifier_nouns", "org_name_heads", "org_name_connectors")
 
 
 @cache
@@ -171,6 +185,7 @@ def cues_for(lang: str) -> Cues:
         capitalised_heads=bool(places.get("feature_heads_capitalised")),
         hyphen_compounds=bool(places.get("hyphen_compounds")),
         saint_days=bool(places.get("saint_days")),
+        nouns_capitalised=bool(places.get("nouns_capitalised")),
         article_contractions=tuple((fold_key(str(k)), fold_key(str(v)))
                                    for k, v in (places.get("article_contractions") or {}).items()),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -308,8 +309,43 @@ def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.
         "in the past 24 hours", "ces trois derniers jours") and months ("a gennaio").
         ``None`` when there is none, or it is relative and ``doc_date`` is ``None``.
     """
+    return _event_dates(tokenize(fold(sentence)), sentence, 0, lang, doc_date)
+
+
+def event_dates_in(text: str, tokens: list[Token], starts: list[int], start: int, end: int, lang: str,
+                   doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """:func:`event_dates` of ``text[start:end]``, read from the tokens of the whole text.
+
+    Parameters
+    ----------
+    text : str
+        The whole text.
+    tokens : list of geo.numbers.Token
+        ``tokenize(fold(text))`` (made once per text, shared with the figure reader).
+    starts : list of int
+        The tokens' start offsets, for bisection.
+    start, end : int
+        The sentence.
+    lang, doc_date
+        As for :func:`event_dates`.
+
+    Returns
+    -------
+    (datetime.date, datetime.date) or None
+        The same as ``event_dates(text[start:end], lang, doc_date)``: the sentence's tokens are those of
+        the whole text inside it when no token crosses its ends (white space there, as between sentences),
+        else it is tokenised alone.
+    """
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    if (lo and tokens[lo - 1].end > start) or (hi and tokens[hi - 1].end > end):
+        return event_dates(text[start:end], lang, doc_date)  # a token crosses an end: read the sentence alone
+    return _event_dates(tokens[lo:hi], text[start:end], start, lang, doc_date)
+
+
+def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
+                 doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """:func:`event_dates` over the sentence's tokens ``toks``, whose offsets are ``offset`` past the sentence's."""
     lex = _datelex(lang)
-    toks = tokenize(fold(sentence))
     heads = _event_heads(lang)
     numbers: dict[int, tuple[int, int]] | None = None
     for k in range(len(toks)):
@@ -346,7 +382,7 @@ def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.
             return hit[0]
         if lex.last_prefixes.match_at(toks, k):
             if numbers is None:
-                numbers = {m.start: (m.value, m.end) for m in find_numbers(sentence, lang)}
+                numbers = {m.start + offset: (m.value, m.end + offset) for m in find_numbers(sentence, lang)}
             hit = _last_n(toks, k, lex, doc_date, numbers)
             if hit:
                 return hit[0]

@@ -96,16 +96,17 @@ class DuplicateFinder:
         int or None
             The 0-based input index of the kept document, or ``None`` if this one is kept.
         """
-        from datasketch import MinHash
+        from datasketch import LeanMinHash
 
         index = self._n
         self._n += 1
         if sig is None:
             return None
-        mh = MinHash(num_perm=self._num_perm, seed=self._seed, hashvalues=sig, scheme=self._scheme)
+        # a LeanMinHash holds the values only: a MinHash would draw its permutations again for every document
+        mh = LeanMinHash(seed=self._seed, hashvalues=sig, scheme=self._scheme)
         best, best_j = None, -1.0
         for other in self._lsh.query(mh):
-            j = float(np.mean(self._signatures[other] == sig))
+            j = np.count_nonzero(self._signatures[other] == sig) / self._num_perm
             if j >= self._threshold and (j > best_j or (j == best_j and other < best)):
                 best, best_j = other, j
         if best is not None:

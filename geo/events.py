@@ -209,9 +209,12 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
     words = [t.key for t in tokens]
     spans = [(a, b) for a, b in skip if a < end and start < b]
     index = _all_triggers(profile)
+    firsts, stems = index._by_first, index._by_stem
     triggers = []
     for i, t in enumerate(tokens):
-        if not index.match_at(words, i) or any(a <= t.start < b for a, b in spans):
+        w = words[i]
+        if (w not in firsts and w[:3] not in stems) or not index.match_at(words, i) \
+                or any(a <= t.start < b for a, b in spans):
             continue  # most words start no trigger of any class: one look-up decides
         for event, n in _trigger_classes(profile, words, i):
             triggers.append(Trigger(event, i, i + n))

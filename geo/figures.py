@@ -43,21 +43,23 @@ Decisions
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from geo.dates import event_dates, find_dateline
+from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Figure, Mention
 from geo.normalize import fold
-from geo.numbers import NumberMatch, Phrases, Token, find_numbers, phrase_tokens, tokenize
+from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
 from geo.sentences import sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
-_CUE_REACH = 8  # words after a noun searched for its casualty verb ("ont également été blessés")
+_CUE_REACH = 10  # words after a noun searched for its casualty verb ("ont également été blessés")
 _SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
 _OPEN_QUOTES = frozenset('"“«„')
 
@@ -69,6 +71,7 @@ class _Lex:
     persons: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
+    other_cues: Phrases
     killed_before: Phrases
     wounded_before: Phrases
     modifiers: Phrases
@@ -90,6 +93,8 @@ class _Lex:
     weak_min: int
     modifier_suffixes: tuple[str, ...]
     head_last: bool
+    compound_suffixes: bool
+    cue_reach: int
     hyphenated_modifiers: bool
     not_after: Phrases
     not_before: Phrases
@@ -99,6 +104,8 @@ class _Lex:
     at_least_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
+    hearsay: Phrases
+    participle_endings: tuple[str, ...]
     current: Phrases
     locative: Phrases
     origin: Phrases
@@ -114,6 +121,10 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    times: Phrases
+    times_words: Phrases
+    demonyms: Phrases
+    stopwords: frozenset[str]
 
 
 def _kind_map(raw: dict | None) -> tuple[Phrases, dict[tuple[str, ...], str]]:
@@ -154,6 +165,7 @@ def _lex(lang: str) -> _Lex:
         persons=ph(f, "persons"),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
+        other_cues=ph(f, "other_cues"),
         **{k: ph(f, k) for k in _FIGURE_PHRASES},
         modifiers=ph(f, "modifiers"),
         before=before,
@@ -168,6 +180,8 @@ def _lex(lang: str) -> _Lex:
         weak_min=int(f.get("weak_troops_min", 0)),
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
         head_last=bool(f.get("compound_head_last", False)),
+        compound_suffixes=bool(f.get("compound_suffixes", False)),
+        cue_reach=int(f.get("cue_reach", _CUE_REACH)),
         hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
         not_after=ph(f, "not_after"),
         not_before=ph(f, "not_before"),
@@ -177,6 +191,8 @@ def _lex(lang: str) -> _Lex:
         at_least_after=ph(q, "at_least_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
+        hearsay=ph(st, "hearsay"),
+        participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
         origin=ph(pl, "origin"),
@@ -192,6 +208,10 @@ def _lex(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        times=ph(f, "times"),
+        times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
+        demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
+        stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
 
 
@@ -209,6 +229,7 @@ class _Doc:
     in_number: list[bool]  # token belongs to a number expression
     lex: _Lex
     lang: str
+    in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
@@ -301,6 +322,13 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
         i, j = doc.tok_range(nm.start, nm.end)
         for k in range(i, j):
             doc.in_number[k] = True
+        if i in doc.in_age:
+            continue
+        for s in range(max(0, i - 4), i + 1):  # "im Alter von 27, 31 und 32 Jahren": a list of ages too
+            n = age_length(text, toks, s, lang)
+            if s + n > i:
+                doc.in_age.update(range(s, s + n))
+                break
     return doc
 
 
@@ -315,6 +343,7 @@ class _Head:
     unit: str | None
     end: int  # token index after the noun (or after the number when the noun is before it)
     elliptical: bool = False  # the noun is understood from the figure before ("e 3.000 in Romania")
+    inherited: bool = False  # a noun of people of its own, the casualty kind taken from the figure before
 
 
 def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | None:
@@ -335,16 +364,33 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
         if doc.toks[k].text == "." and k > j and len(doc.toks[k - 1].text) == 1 and doc.capitalized(k - 1):
             k += 1  # "3,000 U.S. troops"
             continue
+        t = doc.toks[k]
+        if t.text == "-" and k > j and k + 1 < end and doc.toks[k - 1].end == t.start == doc.toks[k + 1].start - 1 \
+                and not doc.in_number[k + 1]:
+            k += 2  # "three Kh-59 missiles", "nove Tu-95 bombardieri": a model code between the count and its noun
+            continue
+        n = age_length(doc.text, doc.toks, k, doc.lang) if k == j else 0
+        if n:  # "ein 38-jähriger Mann", "a 54-year-old woman": the age says who, the noun follows
+            k += n
+            skipped += 1
+            continue
         if doc.in_number[k] or doc.toks[k].text in _PUNCT:
             return None
         n = lex.nouns.match_at(doc.toks, k)
         if n and k + n <= end:
             while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
+            m = k + n
+            if lex.head_last and m < end and _plain_word(doc, m) and doc.toks[m].text.endswith("s") \
+                    and not lex.persons.match_at(doc.toks, m):
+                return None  # "two carrier strike groups": the figure noun modifies a head the lexicon lacks
             return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
-        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k))
+        n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k)) or _demonym_alone(doc, k)
         if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
+        kind = _compound_kind(doc, k) if lex.compound_suffixes else None
+        if kind is not None:  # "20 Lockvogeldrohnen", "300 Bundeswehrsoldaten": a compound ending in a noun
+            return (kind or None), k, k + 1
         n = lex.modifiers.match_at(doc.toks, k) or (k == j and lex.single.match_at(doc.toks, k))
         if n:
             k += n
@@ -353,12 +399,69 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             or doc.capitalized(k)
             or doc.toks[k].text.endswith(lex.modifier_suffixes or ("\0",))
             or (lex.hyphenated_modifiers and "-" in doc.toks[k].text and doc.toks[k].text[0].isalpha())
+            # "two landing ships", "40 kamikaze drones", "tre grandi navi": one word of any kind right before
+            or (k + 1 < end and _plain_word(doc, k) and lex.nouns.match_at(doc.toks, k + 1))
         ):
             k += 1
         else:
             return None
         skipped += 1
     return None
+
+
+_MIN_COMPOUND_HEAD = 5  # letters of the shortest noun read as the head of a compound ("drohnen" in "Lockvogeldrohnen")
+
+
+@cache
+def _compound_heads(lang: str) -> tuple[tuple[str, str], ...]:
+    """(noun, kind) of the one-word figure nouns (kind "" for persons) that can end a compound, longest first."""
+    lex = _lex(lang)
+    heads = [(k[0], kind) for k, kind in lex.noun_kind.items() if len(k) == 1]
+    heads += [(p[0], "") for p in lex.persons.seqs if len(p) == 1]
+    return tuple(sorted(((n, kd) for n, kd in heads if len(n) >= _MIN_COMPOUND_HEAD), key=lambda x: -len(x[0])))
+
+
+def _compound_kind(doc: _Doc, k: int) -> str | None:
+    """The kind of the noun a compound at ``toks[k]`` ends in ("Lockvogeldrohnen" -> equipment, "" for people:
+    "Bundeswehrsoldaten" -> troops), lexicon flag ``compound_suffixes``; None when it ends in none."""
+    word = doc.toks[k].text
+    if not word.isalpha():
+        return None
+    for noun, kind in _compound_heads(doc.lang):
+        if len(word) > len(noun) + 2 and word.endswith(noun):
+            return kind
+    return None
+
+
+def _demonym_alone(doc: _Doc, k: int) -> int:
+    """Length of a demonym at ``toks[k]`` that stands for people ("sei palestinesi", "two Americans"), not an
+    adjective of the noun after it ("3,000 American troops"); 0 otherwise."""
+    n = doc.lex.demonyms.match_at(doc.toks, k)
+    if not n or k + n >= len(doc.toks):
+        return n
+    m = k + n
+    lex = doc.lex
+    if lex.nouns.match_at(doc.toks, m) or lex.persons.match_at(doc.toks, m) or doc.capitalized(m):
+        return 0
+    return 0 if _plain_word(doc, m) and lex.nouns.match_at(doc.toks, m + 1) else n  # "Russian landing ships"
+
+
+def _plain_word(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a word that can qualify a noun after it ("landing" ships, "kamikaze" drones): lower-case
+    letters, no stopword, coordinator, casualty cue, locative or number."""
+    lex = doc.lex
+    t = doc.toks[k]
+    return (
+        t.text.isalpha()
+        and not doc.in_number[k]
+        and t.text not in lex.stopwords
+        and t.text not in lex.copula_articles
+        and not (lex.definite.match_at(doc.toks, k) or lex.src_articles.match_at(doc.toks, k))
+        and (t.text,) not in lex.coordinators.seqs
+        and not doc.capitalized(k)
+        and not (lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k))
+        and not (lex.locative.match_at(doc.toks, k) or lex.partitive.match_at(doc.toks, k))
+    )
 
 
 def _proform_alone(doc: _Doc, k: int) -> bool:
@@ -394,7 +497,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     """killed/wounded from the nearest cue just after the noun (from ``toks[j]``) or just before the number."""
     lex = doc.lex
     after: tuple[int, str] | None = None
-    k, reach = j, j + _CUE_REACH
+    k, reach = j, j + lex.cue_reach
     aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
     while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
@@ -403,7 +506,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             k += 1 + n
             while k < end and doc.in_number[k]:
                 k += 1
-            aside, reach = True, k + 2 * _CUE_REACH
+            aside, reach = True, k + 2 * lex.cue_reach
             continue
         if t == "," and aside:
             aside = False
@@ -420,12 +523,17 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             if cue is not None:
                 after = (k - j, cue)
                 break
+        n = age_length(doc.text, doc.toks, k, doc.lang)
+        if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
+            k += n
+            reach += n
+            continue
         if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
             # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
             k += 1
             while k < end and doc.in_number[k]:
                 k += 1
-            reach = k + 2 * _CUE_REACH
+            reach = k + 2 * lex.cue_reach
             continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
@@ -433,17 +541,24 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
             after = (k - j, "wounded")
+        elif lex.other_cues.match_at(doc.toks, k):
+            after = (k - j, "other")  # "10 aid workers were abducted"
         if after:
             break
         k += 1
     before: tuple[int, str] | None = None
+    if a == i and a > 0 and doc.toks[a - 1].text in _OPEN_QUOTES:
+        a = doc.clause(a - 1, a, sub=False)[0]  # 'la morte di "quattro caschi blu"': the quote opens on the count
     for k in range(i, max(a, i - 4), -1):
-        if k < i and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
+        quote = k < i and doc.toks[k].text in _OPEN_QUOTES  # 'la morte di "quattro caschi blu"'
+        if k < i and not quote and (doc.in_number[k] or doc.toks[k].text in _PUNCT or _coordinator(doc, k)):
             break  # "3 i morti e oltre 2.000 gli sfollati": the dead are the figure before's
         if lex.killed_cues.match_ending(doc.toks, k) or lex.killed_before.match_ending(doc.toks, k):
             before = (i - k, "killed")
         elif lex.wounded_cues.match_ending(doc.toks, k) or lex.wounded_before.match_ending(doc.toks, k):
             before = (i - k, "wounded")
+        elif lex.other_cues.match_ending(doc.toks, k):
+            before = (i - k, "other")  # "avrebbero rapito quattro cooperanti"
         if before:
             break
     if after and before:
@@ -455,9 +570,25 @@ def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
     "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
     lex = doc.lex
-    if not lex.breakdown.match_at(doc.toks, ns):
+    word = doc.toks[ns].text
+    compound = lex.compound_suffixes and any(  # "darunter drei Kleinkinder"
+        len(b) == 1 and len(word) > len(b[0]) + 2 and word.endswith(b[0]) for b in lex.breakdown.seqs
+    )
+    if not (lex.breakdown.match_at(doc.toks, ns) or compound):
         return False
     return any(lex.parts.match_ending(doc.toks, k) for k in range(i, max(a - 1, i - 3), -1))
+
+
+def _said_to_be_breakdown(doc: _Doc, k: int) -> bool:
+    """A copula at ``toks[k]`` followed by a breakdown noun ("... sono donne", "... were children")."""
+    lex = doc.lex
+    n = lex.copulas.match_at(doc.toks, k)
+    if not n:
+        return False
+    k += n
+    while k < len(doc.toks) and doc.toks[k].text in lex.copula_articles:
+        k += 1
+    return bool(lex.breakdown.match_at(doc.toks, k))
 
 
 def _cue_after_aside(doc: _Doc, k: int, end: int) -> str | None:
@@ -506,6 +637,13 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
     return None
 
 
+def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
+    """The count at ``toks[i]`` is introduced as a part ("inclusi", "including") of the troop figure just before."""
+    if prev is None or prev.kind != "troops" or prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
+        return False
+    return any(doc.lex.parts.match_ending(doc.toks, k) for k in range(i, max(a, prev_end, i - 3) - 1, -1))
+
+
 def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
     """(kind, words) named before the number: "death toll rose to 40", "gli scontri sono stati 41"."""
     lex = doc.lex
@@ -520,6 +658,18 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
         n = lex.nouns.match_ending(doc.toks, c)
         if n:
             return lex.noun_kind[tuple(t.text for t in doc.toks[c - n : c])], doc.original(c - n, c)
+    return None
+
+
+def _copula_cue(doc: _Doc, j: int) -> _Head | None:
+    """A count that is the subject of a casualty participle after a copula ("At least 53 are wounded", "tre sono
+    morti"), its noun unsaid; None otherwise."""
+    lex = doc.lex
+    n = lex.copulas.match_at(doc.toks, j)
+    if n and lex.killed_cues.match_at(doc.toks, j + n):
+        return _Head("killed", None, j + n)
+    if n and lex.wounded_cues.match_at(doc.toks, j + n):
+        return _Head("wounded", None, j + n)
     return None
 
 
@@ -538,6 +688,11 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     glued = _glued_kind(doc, j)
     if glued is not None:
         return _Head(glued, doc.original(j + 1, j + 2), j + 2)
+    if i > 1 and j < len(doc.toks) and doc.toks[i - 1].text == "(" and doc.toks[j].text == ")":
+        n = lex.nouns.match_ending(doc.toks, i - 1)
+        if n:  # "ceasefire violations (491)": the count in brackets after its noun
+            return _Head(lex.noun_kind[tuple(t.text for t in doc.toks[i - 1 - n : i - 1])],
+                         doc.original(i - 1 - n, i - 1), j + 1)
     found = _noun_after(doc, j, b)
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
@@ -548,6 +703,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     noun_end = found[2] if found else j
     if found is not None and _breakdown(doc, i, a, found[1], found[2]):
         return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
+    if found is not None and lex.partitive.match_at(doc.toks, j) and _said_to_be_breakdown(doc, found[2]):
+        return None  # "Quattro dei feriti sono donne": who some of the counted were, no count of its own
     if found is not None:
         kind, ns, ne = found
         if kind == "troops" and nm_value < lex.weak_min and doc.toks[ns].text in lex.weak_troops:
@@ -556,6 +713,10 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             kind = _casualty_cue(doc, i, ne, b, a) or kind
             if kind in (None, "troops"):  # displaced or prisoners after the dead are no part of them
                 kind = _part_of(doc, i, a, prev, prev_end) or kind
+        if kind is None and _demonym_alone(doc, ns) and (
+            _part_of_troops(doc, i, a, prev, prev_end) or _trigger_near(doc, i, ne, "deploy", before=8, after=6)
+        ):
+            kind = "troops"  # "10mila militari, inclusi circa 1.200 italiani", "oltre 250 italiani schierati"
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)
@@ -567,7 +728,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if cue is not None:
             return _Head(cue, None, j)
     if prev is None:
-        return None
+        return _copula_cue(doc, j) if found is None else None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
         if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
@@ -577,6 +738,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
                 break
             if lex.anaphora.match_ending(doc.toks, k):
                 return _Head(prev.kind, prev.unit, j)
+    if found is None and _copula_cue(doc, j):  # after the counts that refer back ("de los que 75 fueron ...")
+        return _copula_cue(doc, j)
     # "5.000 soldati in Polonia e 3.000 in Romania", "altre 17 sono state ferite", "intercepted 9 others":
     # the noun is understood from the figure before, in the same sentence.
     if prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
@@ -602,19 +765,46 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     follows = ends_clause or located or cue
     # A count with its own place ("..., 13 in quella di B, otto in quella di C") carries a list further.
     limit = 160 if located else 80
+    proform = found is not None and doc.original(found[1], found[2]).lower() in lex.proforms
     if found is not None:  # "..., adding that it had intercepted 9 others"; "12 morti, tra cui 4 civili"
-        limit = 160 if doc.original(found[1], found[2]).lower() in lex.proforms else 40
+        limit = 160 if proform else 40
+    if found is not None and not proform and not cue and not (
+        _only_joiners(doc, prev_end, i)
+        or any(lex.parts.match_ending(doc.toks, k) for k in range(prev_end + 1, i + 1))
+    ):
+        return None  # "plus de 850 morts depuis 2015, et contraint 840 000 personnes à fuir": a verb of their own
     if len(gap) <= limit and coordinated and follows:
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):
             kind = cue or kind  # "uccidendo 4 civili e ferendone 12"
-        return _Head(kind, prev.unit, noun_end, elliptical=located)
+        return _Head(kind, prev.unit, noun_end, elliptical=located, inherited=found is not None and not cue)
     return None
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Not figures
 # ---------------------------------------------------------------------------------------------------------
+
+
+def _trigger_near(doc: _Doc, i: int, j: int, event: str = "attack", *, before: int = 6, after: int = 3) -> bool:
+    """A trigger of class ``event`` of the event lexicon (``events.yaml``: attack "shelled", "colpita",
+    "beschossen"; deploy "schierati", "stationed") stands in the clause of tokens [i, j), within ``before``
+    words before it or ``after`` words after it."""
+    a, b = doc.clause(i, j, sub=False)
+    attack = event_profile(doc.lang).triggers[event]
+    words = [t.text for t in doc.toks[max(a, i - before) : min(b, j + after)]]
+    return any(attack.match_at(words, k) for k in range(len(words)) if not i <= k + max(a, i - before) < j)
+
+
+def _repeated_attack(doc: _Doc, i: int, j: int) -> _Head | None:
+    """A count of times after an attack verb is a count of incidents ("shelled the town 35 times", "colpita 400
+    volte", "24 Mal beschossen"); lexicon ``times``."""
+    n = doc.lex.times.match_at(doc.toks, j)
+    if n and _trigger_near(doc, i, j + n):
+        return _Head("incidents", doc.original(j, j + n), j + n)
+    if doc.lex.times_words.match_at(doc.toks, i) == j - i and _trigger_near(doc, i, j):
+        return _Head("incidents", doc.original(i, j), j)  # "the town was shelled twice", "dreimal beschossen"
+    return None
 
 
 def _glued_kind(doc: _Doc, j: int) -> str | None:
@@ -628,6 +818,8 @@ def _glued_kind(doc: _Doc, j: int) -> str | None:
 
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
     lex = doc.lex
+    if i in doc.in_age:
+        return True  # "quattro uomini di 20, 25, 30 e 31 anni": ages, no counts
     if lex.not_after.match_at(doc.toks, j) or lex.not_before.match_ending(doc.toks, i):
         return True
     raw = doc.text[nm.start : nm.end]
@@ -689,16 +881,19 @@ def _status(
     lex = doc.lex
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
+    inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
     for k in range(a, b):
         if i <= k < j:
             continue
         dist = i - k if k < i else k - j
         status = None
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, a):
+        n = lex.current.match_at(doc.toks, k)
+        if n and not _planned_before(doc, k, a):
             status = "current"
-        elif lex.planned.match_at(doc.toks, k) or _future_form(
+            inside = max(inside, k + n)
+        elif k >= inside and (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        ):
+        )) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -709,16 +904,42 @@ def _status(
     for k in range(a - 1, pa - 1, -1):
         if lex.current.match_at(doc.toks, k):
             return "current"
-        if lex.planned.match_at(doc.toks, k) or _future_form(
+        if (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        ):
+        )) and not _hearsay(doc, k):
             return "planned"
+    # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
+    # shares the verb after it.
+    _, pb = doc.clause(i, j, sub=False)
+    if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
+        for k in range(b + 1, pb):
+            if doc.in_number[k]:
+                continue
+            if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
+                return "current"
+            if (lex.planned.match_at(doc.toks, k) or _future_form(
+                doc.text[doc.toks[k].start : doc.toks[k].end], lex
+            )) and not _hearsay(doc, k):
+                return "planned"
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
         _, pb = doc.clause(i, j, sub=False)
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _hearsay(doc: _Doc, k: int) -> bool:
+    """``toks[k]`` is a conditional auxiliary of a past participle, the reporter's hedge on a past fact ("avrebbero
+    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``."""
+    lex = doc.lex
+    n = lex.hearsay.match_at(doc.toks, k)
+    if not n:
+        return False
+    return any(  # read on the unfolded word: "tués" is a participle, "nécessaires" none
+        doc.toks[m].text.isalpha() and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
+        for m in range(k + n, min(len(doc.toks), k + n + 3))
+    )
 
 
 def _planned_before(doc: _Doc, k: int, a: int) -> bool:
@@ -1005,11 +1226,17 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
     return pen
 
 
-def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int) -> list[Mention]:
+def _places(
+    doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int, *, item: bool = False
+) -> tuple[list[Mention], bool]:
+    """The places of the figure at ``toks[i:j]`` and whether they are the place named right after it (with a
+    locative word); ``item``: the figure is an item of a count by place, whose place is that one whatever
+    roles say so far ("..., quattro nelle regioni di B e C")."""
     s = doc.sent_of[i]
     here = groups.in_sentence(s)
     # Roles from the resolver, when set, say which places hold deployments or incidents.
     marked = [g for g in here if {m.role for m in g.mentions} & {"deployment", "incident"}]
+    every = groups
     if marked:
         groups = _GroupIndex(marked)
     # "12.000 soldati in Polonia", "4,500 troops already stationed in Kosovo": a place right after the
@@ -1025,8 +1252,8 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         while k < len(doc.toks) and k - head_end < 8 and doc.toks[k].text in doc.lex.place_words:
             k += 1
         at = doc.toks[k].start if k < len(doc.toks) else -1
-        if at in groups.by_start:
-            return groups.by_start[at].mentions
+        if at in (every if item else groups).by_start:
+            return (every if item else groups).by_start[at].mentions, True
     a, b = doc.clause(i, j, sub=False)
     ca, cb = doc.toks[a].start, doc.toks[b - 1].end
     best: tuple[float, _Group] | None = None
@@ -1038,7 +1265,7 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         if best is None or score < best[0]:
             best = (score, g)
     if best is not None and best[0] < 1000:
-        return best[1].mentions
+        return best[1].mentions, False
     # No place in the sentence (or only a capital speaking for its government): the nearest sentence
     # before it, in the same paragraph, that has one.
     sent_start = doc.sentences[s][0]
@@ -1052,9 +1279,9 @@ def _places(doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, hea
         if cands:
             pen, _, g = min((_group_penalty(doc, g), -g.start, g) for g in cands)
             if pen < 1000:
-                return g.mentions
+                return g.mentions, False
         sent_start = ps
-    return best[1].mentions if best is not None else []
+    return (best[1].mentions if best is not None else []), False
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1102,11 +1329,16 @@ def extract_figures(
     skip = line.end if line else 0
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
-        if i >= j or nm.vague or _excluded(d, nm, i, j, place_tokens):
+        if i >= j or nm.vague:
             continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
-        head = _head(d, i, j, prev, prev_end, nm.value)
+        head = None if i in d.in_age else _repeated_attack(d, i, j)
+        if head is None and _excluded(d, nm, i, j, place_tokens):
+            continue
+        head = head or _head(d, i, j, prev, prev_end, nm.value)
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
+        if nm.article and (head.inherited or any(d.lex.parts.match_ending(d.toks, k) for k in (i, i - 1))):
+            continue  # "cinq soldats, dont un officier, ...": one of them, no count of its own
         qualifier = _qualifier(d, nm, i, j, head.end)
         if (
             qualifier == "exact"
@@ -1115,9 +1347,13 @@ def extract_figures(
             and prev.qualifier in ("at_least", "approx")
             and prev_end <= i
             and d.sent_of[prev_end - 1] == d.sent_of[i]
-            and 0 < i - prev_end <= 2
-            and any(_coordinator(d, k) for k in range(prev_end, i))
-            and _only_joiners(d, prev_end, i)
+            and (
+                (0 < i - prev_end <= 2 and any(_coordinator(d, k) for k in range(prev_end, i))
+                 and _only_joiners(d, prev_end, i))
+                # "attacked at least 16 times in Iraq and 11 in Syria": parallel counts by place share the hedge
+                or (head.elliptical and prev.qualifier == "at_least" and _coordinator(d, i - 1) and i - prev_end <= 6
+                    and not any(d.in_number[k] or d.toks[k].text in _PUNCT for k in range(prev_end, i - 1)))
+            )
         ):
             qualifier = prev.qualifier  # "almeno 12 civili e 6 soldati": the hedge holds for both
         value = nm.value
@@ -1132,7 +1368,7 @@ def extract_figures(
             sa -= 1
         while sb < len(d.toks) and d.sent_of[sb] == s:
             sb += 1
-        places = _places(d, groups, nm, i, j, head.end)
+        places, named_after = _places(d, groups, nm, i, j, head.end, item=head.elliptical)
         ids, names = _unique_places(places)
         _, cb = d.clause(i, j, sub=False)
         fig = Figure(
@@ -1158,10 +1394,21 @@ def extract_figures(
         )
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
-        figures.append(fig)
+        figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
     return _drop_repeats(figures, doc.doc_id)
+
+
+def _each_place(fig: Figure) -> list[Figure]:
+    """One figure per place for an item of a count by place that names several places ("23 droni: 12 su A,
+    quattro nelle regioni di B e C, uno ciascuno su D ed E"): the item's count is each place's."""
+    if len(fig.place_ids) < 2:
+        return [fig]
+    return [
+        dataclasses.replace(fig, place_ids=[pid], places=[name])
+        for pid, name in zip(fig.place_ids, fig.places, strict=True)
+    ]
 
 
 def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
@@ -1169,7 +1416,8 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
     number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
     3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
-    "almeno 30" beside "30" are two figures.  The earlier one keeps the later one's places when it had none.
+    "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
+    victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order."""
     kept: list[Figure] = []
     for f in figures:
@@ -1177,7 +1425,7 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
             (
                 k
                 for k in kept
-                if k.kind == f.kind
+                if (k.kind == f.kind or (f.kind == "casualties" and k.kind in ("killed", "wounded")))
                 and k.value == f.value
                 and k.qualifier == f.qualifier
                 and k.quote_start != f.quote_start
@@ -1210,8 +1458,12 @@ def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_
         and head.kind == prev.kind
         and prev_end <= i
         and d.sent_of[prev_end - 1] == d.sent_of[i]
-        and i - prev_end <= 2
-        and _only_joiners(d, prev_end, i)
+        and (
+            (i - prev_end <= 2 and _only_joiners(d, prev_end, i))
+            # "Dix-huit drones d'attaque et un missile": the noun before with a complement of its own
+            or (i - prev_end <= 5 and _coordinator(d, i - 1)
+                and not any(d.in_number[k] or d.toks[k].text in _PUNCT for k in range(prev_end, i - 1)))
+        )
     )
 
 

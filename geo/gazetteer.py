@@ -237,15 +237,26 @@ def _decompressed(path: Path) -> bytes:
     return data
 
 
-def _decode_geometries(sections: dict[str, Any], scale: float) -> tuple[list[str], _Geometries]:
-    """Decode a geometry container into (ids, the MultiPolygons as a lazy sequence)."""
+def _decode_geometries(sections: dict[str, Any], scale: float, cache: tuple[str, str] | None = None
+                       ) -> tuple[list[str], _Geometries]:
+    """Decode a geometry container into (ids, the MultiPolygons as a lazy sequence); with ``cache``
+    (an entry name, and the file's path, size and modification time) the decoded coordinates are kept in
+    the user's cache (:func:`geo.cache.cached_array`)."""
     import numpy as np
 
+    def decode() -> Any:
+        raw = np.frombuffer(sections["coords"], dtype=np.uint8)
+        zigzag = raw.reshape(4, -1).T.copy().view("<u4").reshape(-1).astype(np.int64)
+        deltas = ((zigzag >> 1) ^ -(zigzag & 1)).reshape(-1, 2)
+        return np.cumsum(deltas, axis=0) / scale
+
     ids = sections["ids"]
-    raw = np.frombuffer(sections["coords"], dtype=np.uint8)
-    zigzag = raw.reshape(4, -1).T.copy().view("<u4").reshape(-1).astype(np.int64)
-    deltas = ((zigzag >> 1) ^ -(zigzag & 1)).reshape(-1, 2)
-    coords = np.cumsum(deltas, axis=0) / scale
+    if cache is None:
+        coords = decode()
+    else:
+        from geo.cache import cached_array
+
+        coords = cached_array(cache[0], f"{cache[1]}:{scale!r}:{len(sections['coords'])}", decode)
     offsets = tuple(
         np.frombuffer(sections[name].tobytes(), dtype="<i4").astype(np.int64)
         for name in ("ring_offsets", "part_offsets", "geom_offsets")
@@ -375,9 +386,13 @@ class _Core:
         with self._geom_lock:
             got = self._geoms.get(file_name)
             if got is None:
-                _, sections = read_container(self.data_dir / file_name)
+                path = self.data_dir / file_name
+                _, sections = read_container(path)
+                st = path.stat()
                 try:
-                    ids, geoms = _decode_geometries(sections, self.geometry_scale)
+                    ids, geoms = _decode_geometries(
+                        sections, self.geometry_scale,
+                        (f"coords-{file_name.split('.')[0]}", f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}"))
                 except (KeyError, ValueError, TypeError) as exc:
                     raise GazetteerError(f"gazetteer geometry file corrupt: {file_name}: {exc}") from exc
                 got = ({gid: i for i, gid in enumerate(ids)}, geoms)
@@ -443,6 +458,7 @@ class Gazetteer:
         self._candidates_memo: dict[str, tuple[Candidate, ...]] = {}  # name -> candidates, as text repeats names
         self._overlay: dict[str, list[tuple[int, bool]]] = {}
         self._overlay_keys: list[str] | None = None  # sorted, for prefix tests
+        self._continues_memo: dict[str, bool] = {}  # prefix -> continues(prefix)
         self.max_name_tokens = core.max_name_tokens
         self._add_lexicon_aliases()
         self._cities_xy: Any = None
@@ -527,13 +543,20 @@ class Gazetteer:
     def continues(self, prefix: str) -> bool:
         """Whether some name of the gazetteer starts with ``prefix`` (folded): the recogniser stops
         growing a name ("New York ...") as soon as no known name goes on that way."""
+        known = self._continues_memo.get(prefix)
+        if known is not None:
+            return known  # text repeats its names' beginnings: one bisection of the 550,000 keys each
         i = bisect.bisect_left(self._keys, prefix)
-        if i < self._nkeys and self._keys[i].startswith(prefix):
-            return True
-        if self._overlay_keys is None:
-            self._overlay_keys = sorted(self._overlay)
-        j = bisect.bisect_left(self._overlay_keys, prefix)
-        return j < len(self._overlay_keys) and self._overlay_keys[j].startswith(prefix)
+        found = i < self._nkeys and self._keys[i].startswith(prefix)
+        if not found:
+            if self._overlay_keys is None:
+                self._overlay_keys = sorted(self._overlay)
+            j = bisect.bisect_left(self._overlay_keys, prefix)
+            found = j < len(self._overlay_keys) and self._overlay_keys[j].startswith(prefix)
+        if len(self._continues_memo) >= CANDIDATES_MEMO_SIZE:
+            self._continues_memo.clear()
+        self._continues_memo[prefix] = found
+        return found
 
     def lookup(
         self,

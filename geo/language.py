@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from geo import lexicons
 
@@ -17,12 +18,15 @@ DEFAULT_LANGUAGE = "en"
 
 @lru_cache(maxsize=1)
 def _stopword_sets() -> dict[str, frozenset[str]]:
-    sets = {}
-    for lang in lexicons.available_languages():
-        words = lexicons.load(lang, "language").get("stopwords") or []
-        if words:
-            sets[lang] = frozenset(str(w).lower() for w in words)
-    return sets
+    def build() -> dict[str, frozenset[str]]:
+        sets = {}
+        for lang in lexicons.available_languages():
+            words = lexicons.load(lang, "language").get("stopwords") or []
+            if words:
+                sets[lang] = frozenset(str(w).lower() for w in words)
+        return sets
+
+    return lexicons.compiled("stopwords", build, Path(__file__))
 
 
 def known_languages() -> tuple[str, ...]:

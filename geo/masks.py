@@ -12,10 +12,12 @@ inside them ("Banca d'Italia", "University of Kent", "Boston Globe"), and so do 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from functools import cache
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
-from geo.sentences import Token
+from geo.sentences import LIST_JOINERS, Token
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 
@@ -30,8 +32,16 @@ UNKNOWN_WORD_MAX_ZIPF = 2.0
 
 SPEAKER_MAX_POPULATION = 100_000
 
+_FIRST_WORD = re.compile(r"[^\W_]*")
 
-def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
+
+@cache
+def _first_word(phrase: str) -> str:
+    """The run of letters and digits a phrase starts with ("" when it starts otherwise)."""
+    return _FIRST_WORD.match(phrase).group()
+
+
+def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = None) -> list[tuple[int, int]]:
     """Occurrences of any phrase, on word boundaries, in folded text.
 
     Parameters
@@ -40,6 +50,9 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
         The text folded by :func:`geo.normalize.fold` (same offsets as the text).
     phrases : frozenset of str
         Folded phrases (lexicon ``not_places``).
+    words : set of str, optional
+        The folded words (runs of letters and digits) of the text: a phrase whose first word is none
+        of them is not looked for.
 
     Returns
     -------
@@ -50,6 +63,10 @@ def phrase_spans(folded: str, phrases: frozenset[str]) -> list[tuple[int, int]]:
     for phrase in phrases:
         if not phrase:
             continue
+        if words is not None:
+            first = _first_word(phrase)
+            if first and first not in words:
+                continue  # on word boundaries, the phrase's first word is a word of the text
         start = folded.find(phrase)
         while start != -1:
             end = start + len(phrase)
@@ -168,7 +185,8 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
-                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised)  # "Paul Francis Floyd"
+                nxt.key in cues.first_names and i + 2 < n and tokens[i + 2].capitalised) or (  # "Paul Francis Floyd"
+                nxt.key in cues.first_names and _two_first_names(tok, nxt, gazetteer))  # "Léon Charles"
             if particle_at(i + 1) and not tail_of_place and not notable_place_at(i):
                 k = i + 1
                 while not tokens[k].capitalised:
@@ -198,6 +216,13 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         i += 1
     return spans, surnames
+
+
+def _two_first_names(first: Token, nxt: Token, gazetteer) -> bool:
+    """Two first names in a row name a person ("Léon Charles"), unless the first is a country's name
+    ("Georgia") or the second names an area ("Victoria Texas")."""
+    return not any(c.primary and c.entity.kind == "country" for c in gazetteer.candidates(first.key)) \
+        and not any(c.primary and c.entity.kind != "city" for c in gazetteer.candidates(nxt.key))
 
 
 def _no_surname(first: Token, nxt: Token, cues: Cues, gazetteer) -> bool:
@@ -303,6 +328,59 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     return spans
 
 
+_AFTER_ACRONYM = re.compile(r" ?\( ?| [-–] ")
+_BRACKET = re.compile(r"\(")
+_ACRONYM_WORD = re.compile(r"[^\W\d_]+")
+
+
+def spelled_after_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
+    """Names spelled out after their acronym: "Unifil (United Nations Interim Force in Lebanon)",
+    "(Unifil - United Nations Interim Force in Lebanon)". The name runs from the bracket or the dash
+    over at most ``ACRONYM_NAME_MAX_WORDS`` words without punctuation, up to the fewest words that hold
+    the acronym's letters in order (the first word opening with its first letter); a name that is
+    itself a place the gazetteer knows stays.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the names to mask, end exclusive.
+    """
+    spans = []
+    if "(" not in text:
+        return spans
+    ends = {t.end: k for k, t in enumerate(tokens)}
+    for bracket in (m.start() for m in _BRACKET.finditer(text)):
+        # the acronym before the bracket ("Unifil (United ...") or right inside it ("(Unifil - United ...")
+        word = _ACRONYM_WORD.match(text, bracket + 1)
+        for i in (ends.get(bracket - 1 if text[bracket - 1 : bracket] == " " else bracket),
+                  ends.get(word.end()) if word else None):
+            if i is not None and i + 2 < len(tokens):
+                spans += _spelled_after(tokens, i, text, gazetteer)
+    return spans
+
+
+def _spelled_after(tokens: list[Token], i: int, text: str, gazetteer) -> list[tuple[int, int]]:
+    """The name spelled out after the acronym at token i, as a one-span list, or []."""
+    tok = tokens[i]
+    acronym = tok.text
+    if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper()):
+        return []
+    m = _AFTER_ACRONYM.match(text, tok.end)
+    if m is None or ("(" not in m.group() and text[tok.start - 1 : tok.start] != "("):
+        return []  # a dash joins the name only inside a bracket: "(Unifil - United Nations ...)"
+    first = tokens[i + 1]
+    if first.start != m.end() or not first.capitalised or first.key[:1] != acronym[0].lower():
+        return []
+    key = acronym.lower()
+    for k in range(i + 2, min(len(tokens), i + 1 + ACRONYM_NAME_MAX_WORDS)):
+        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".,;:!?()[]\"«»“”\n"):
+            return []
+        if _subsequence(key, "".join(w.key for w in tokens[i + 1 : k + 1])):
+            name = text[first.start : tokens[k].end]
+            return [] if gazetteer is not None and gazetteer.candidates(name) else [(first.start, tokens[k].end)]
+    return []
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
@@ -357,6 +435,62 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
             beside = ({tokens[k - 1].key} if k else set()) | after  # "la finale Italia - Inghilterra"
             if near & cues.sports_cues or beside & cues.sports_cues_beside:
                 spans += [(a.start, a.end), (b.start, b.end)]
+    return spans
+
+
+_OPPONENT_ARTICLES = frozenset({"l", "la", "il", "lo", "i", "gli", "le", "the", "el", "los", "las", "den", "die", "der",
+                                 "das", "dem"})
+
+
+def opponent_spans(tokens: list[Token], text: str, cues: Cues,
+                   sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Teams named as opponents in a sports report: in a sentence with a word of a match (lexicons
+    ``sports_cues``, ``match_words``), the names after "contro", "against" (``opponent_words``) and
+    the names listed with them are teams: "esordì in nazionale contro l'Australia", "ha giocato contro
+    Australia, Sudafrica e Nuova Zelanda". Without such a word, "contro la Russia" stays a place.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the names to mask, end exclusive.
+    """
+    if not cues.opponent_words:
+        return []
+    lowered = text.lower()
+    if not any(w in lowered for w in cues.opponent_words):
+        return []  # the cheap test first: no "contro", "against" in the text
+    spans = []
+    n, k = len(tokens), 0
+    for _, s_end in sentences:
+        first = k
+        while k < n and tokens[k].start < s_end:
+            k += 1
+        words = tokens[first:k]
+        if not any(t.key in cues.opponent_words for t in words) or not any(
+                t.key in cues.sports_cues or t.key in cues.match_words for t in words):
+            continue
+        for j in range(first, k):
+            if tokens[j].key not in cues.opponent_words:
+                continue
+            q = j + 1
+            while q < k:
+                if tokens[q].key in _OPPONENT_ARTICLES and not tokens[q].capitalised:
+                    q += 1
+                if q >= k or not tokens[q].capitalised:
+                    break
+                end = q
+                while end + 1 < k and tokens[end + 1].capitalised and JOINER.match(
+                        text[tokens[end].end : tokens[end + 1].start]) and end - q < 2:
+                    end += 1
+                spans.append((tokens[q].start, tokens[end].end))
+                nxt = end + 1
+                if nxt < k and text[tokens[end].end : tokens[nxt].start].strip() == ",":
+                    q = nxt  # "contro Australia, Sudafrica e Nuova Zelanda"
+                elif nxt + 1 < k and tokens[nxt].key in LIST_JOINERS and \
+                        text[tokens[end].end : tokens[nxt].start] == " ":
+                    q = nxt + 1
+                else:
+                    break
     return spans
 
 

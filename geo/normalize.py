@@ -63,9 +63,20 @@ def fold(text: str) -> str:
     >>> fold("Zaporižžja d’Italia")
     "zaporizzja d'italia"
     """
+    if len(text) >= _LONG:
+        return _fold_long(text)  # a document's text: the document model, the number and figure readers fold it
     if text.isascii():
         return text.lower()
     return text.translate(_TABLE)
+
+
+#: Texts this long are folded through :func:`_fold_long`'s small cache.
+_LONG = 500
+
+
+@lru_cache(maxsize=2)  # the document being read (and its predecessor): no more, documents can be large
+def _fold_long(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(_TABLE)
 
 
 def fold_key(name: str) -> str:

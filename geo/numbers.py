@@ -153,6 +153,10 @@ class _NumLex:
     range_articles: frozenset[str]
     change_verbs: frozenset[str]
     digits_re: re.Pattern[str]
+    ages: Phrases
+    age_before: Phrases
+    times: dict[tuple[str, ...], int]
+    times_phrases: Phrases
 
 
 def _value_map(raw: dict[str, Any] | None) -> dict[tuple[str, ...], int]:
@@ -191,6 +195,10 @@ def _numlex(lang: str) -> _NumLex:
         range_articles=frozenset(fold(str(w)) for w in data.get("range_articles") or []),
         change_verbs=frozenset(fold(str(w)) for w in data.get("change_verbs") or []),
         digits_re=digits_re,
+        times=_value_map(data.get("times")),
+        times_phrases=Phrases(data.get("times") or {}),
+        ages=Phrases(data.get("ages") or []),
+        age_before=Phrases(data.get("age_before") or []),
     )
 
 
@@ -366,12 +374,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
     def word(x: int) -> str:
         return text[toks[x].start : toks[x].end].lower()
 
-    while k < len(toks):
+    n_toks, vague = len(toks), lex.vague
+    while k < n_toks:
         t = toks[k]
-        if used[k] or not t.text[0].isalpha() or (t.text,) in lex.vague:
+        if used[k] or not t.text[0].isalpha() or (t.text,) in vague:
             k += 1
             continue
-        first = _t2n(word(k), lang)
+        first = _t2n(text[t.start : t.end].lower(), lang)  # word(k), without a call for each word of the text
         if first is None and t.text in lex.not_alone:
             first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
         if first is None:
@@ -392,10 +401,13 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
             best_v = (best_v or 0) * lex.multipliers[tuple(x.text for x in toks[best_j : best_j + n])]
             best_j += n
         article = best_j == k + 1 and t.text in lex.not_alone
-        # "a Bangladeshi peacekeeper was killed": one capitalised word may stand between
-        demonym = k + 2 < len(toks) and text[toks[k + 1].start].isupper() and toks[k + 1].text.isalpha()
+        # "a Bangladeshi peacekeeper was killed": one capitalised word may stand between; "a 54-year-old
+        # woman", "eine 50 Jahre alte Frau": an age too; "un'altra persona": the elided article's apostrophe
+        n = k + 1 + (k + 1 < len(toks) and toks[k + 1].text == "'")
+        n += _age_length(text, toks, n, lex, lang)
+        demonym = n + 1 < len(toks) and text[toks[n].start].isupper() and toks[n].text.isalpha()
         if article and best_v != 0 and (
-            lex.alone_before.match_at(toks, k + 1) or (demonym and lex.alone_before.match_at(toks, k + 2))
+            lex.alone_before.match_at(toks, n) or (demonym and lex.alone_before.match_at(toks, n + 1))
         ):
             pass  # "una persona è morta", "un Casque bleu a été tué": the article counts one
         elif best_j == k + 1 and (t.text in lex.not_alone or best_v == 0):
@@ -406,6 +418,50 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
         out.append(_Raw(k, best_j, int(best_v or 0), spelled=True, article=article))
         k = best_j
     return out
+
+
+def _age_length(text: str, toks: Sequence[Token], k: int, lex: _NumLex, lang: str) -> int:
+    """Tokens of an age phrase starting at ``toks[k]`` ("di 61 anni", "54-year-old", "im Alter von 27, 31
+    und 32 Jahren", lexicon ``ages``/``age_before``); 0 when none starts there."""
+    m = k + lex.age_before.match_at(toks, k)
+    numbers = 0
+    while m < len(toks):
+        word = text[toks[m].start : toks[m].end].lower()
+        if not (toks[m].text.isdigit() or (toks[m].text not in lex.not_alone and _t2n(word, lang) is not None)):
+            break
+        numbers += 1
+        m += 1
+        if m + 1 < len(toks) and (toks[m].text == "," or toks[m].text in lex.joiners) and toks[m + 1].text.isdigit():
+            m += 1  # "27, 31 und 32 Jahren"
+    if not numbers:
+        return 0
+    if m < len(toks) and toks[m].text == "-":
+        m += 1  # "54-year-old", "38-jährige"
+    n = lex.ages.match_at(toks, m)
+    return m + n - k if n else 0
+
+
+def age_length(text: str, toks: Sequence[Token], k: int, lang: str) -> int:
+    """Length in tokens of an age phrase starting at ``toks[k]``, 0 if none.
+
+    Parameters
+    ----------
+    text : str
+        The original text the tokens were made from.
+    toks : sequence of Token
+        Its tokens (:func:`tokenize` of the folded text).
+    k : int
+        Where the phrase would start.
+    lang : str
+        Language code; ``ages`` and ``age_before`` of the ``numbers`` lexicon name the words.
+
+    Returns
+    -------
+    int
+        "di 61 anni", "54-year-old", "de 70 años", "im Alter von 27, 31 und 32 Jahren" are ages: a
+        count of years that says who a person is, no figure.
+    """
+    return _age_length(text, toks, k, _numlex(lang), lang)
 
 
 def _prefix_len(toks: list[Token], i: int, prefix: tuple[str, ...], lex: _NumLex) -> int | None:
@@ -494,6 +550,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
         k += max(n, 1)
     raws = _find_digits(text, folded, toks, starts, lex, used)
     raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, approx_word=True)
+    raws += _find_phrases(toks, used, lex.times_phrases, lex.times)  # "twice", "dreimal"
     raws += _find_vague(text, toks, used, lex, lang)
     raws += _find_words(text, toks, used, lex, lang)
     raws.sort(key=lambda r: r.i)

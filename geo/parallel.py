@@ -52,12 +52,40 @@ class Settings:
         Manual fixes; each worker counts the rules it used and sends the counts back.
     signatures : bool
         Also compute each document's MinHash signature (:mod:`geo.duplicates`).
+    prepare : bool
+        Also prepare what the outputs keep of each document (:func:`geo.corpus.prepare`: its
+        ``mentions.jsonl`` line and its spool record) where it is parsed, and send that instead of
+        its mentions and figures: the process that gathers the results then has little left to do.
     """
 
     lang: str = "auto"
     pov: str = "un"
     corrections: Any = None
     signatures: bool = True
+    prepare: bool = False
+
+
+@dataclasses.dataclass
+class Prepared:
+    """What the outputs keep of one parsed document, made where it was parsed (:func:`geo.corpus.prepare`).
+
+    Attributes
+    ----------
+    line : str
+        Its ``mentions.jsonl`` line (without the newline).
+    record : bytes
+        Its record for :class:`geo.corpus.DocumentSpool` (mentions and figures, pickled).
+    entities : dict of str to Entity
+        The places of its mentions that the gazetteer does not hold as they are (corrections).
+    n_mentions, n_figures : int
+        How many mentions and figures it has.
+    """
+
+    line: str
+    record: bytes
+    entities: dict[str, Entity]
+    n_mentions: int
+    n_figures: int
 
 
 @dataclasses.dataclass
@@ -67,13 +95,16 @@ class Result:
     Attributes
     ----------
     parsed : ParsedDocument
-        Compacted by :func:`compact`.
+        Compacted by :func:`compact`; with :attr:`prepared`, without its mentions and figures.
     signature : numpy.ndarray or None
         MinHash values of the document's text (:func:`geo.duplicates.signature`).
+    prepared : Prepared or None
+        With ``Settings.prepare``: what the outputs keep of the document.
     """
 
     parsed: ParsedDocument
     signature: Any = None
+    prepared: Prepared | None = None
 
 
 _STATE: dict[str, Any] = {}
@@ -163,7 +194,14 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
         parsed = parse_document(doc, lang=settings.lang, gazetteer=state["gazetteer"],
                                 corrections=settings.corrections, online=online, memo=memo)
         sig = signature(doc.text) if settings.signatures else None
-        out.append(Result(compact(parsed), sig))
+        parsed = compact(parsed)
+        if settings.prepare:
+            from geo.corpus import prepare
+
+            ready = prepare(parsed, state["gazetteer"])
+            out.append(Result(dataclasses.replace(parsed, mentions=[], figures=[]), sig, ready))
+        else:
+            out.append(Result(parsed, sig))
     return out, [r.used - b for r, b in zip(rules, before, strict=True)]
 
 

@@ -7,15 +7,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo.cues import cues_for
-from geo.dates import document_date, event_dates, find_dateline
-from geo.doc import Doc, Reading
+from geo.dates import document_date, event_dates_in, find_dateline
+from geo.doc import Doc, Reading, fewer_collections
 from geo.events import build_frames
 from geo.figure_places import PlaceWeights, place_figures
 from geo.figure_places import load_weights as load_place_weights
 from geo.figures import extract_figures
 from geo.language import detect_language
 from geo.model import Document, Mention, ParsedDocument
-from geo.normalize import nfc_offsets
+from geo.normalize import fold, nfc_offsets
+from geo.numbers import tokenize as number_tokens
 from geo.resolve import resolve_spans
 from geo.role_model import RoleWeights, decide_roles, read_sentences
 from geo.role_model import load_weights as load_role_weights
@@ -93,13 +94,15 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
     return mentions
 
 
-def _date_mentions(doc: Document, mentions: list[Mention], lang: str, doc_date) -> None:
+def _date_mentions(doc: Document, mentions: list[Mention], lang: str, doc_date, folded: str | None = None) -> None:
     """Date each mention by the event its sentence reports ("si è svolta ieri a Parigi")."""
     cache: dict[tuple[int, int], str | None] = {}
+    tokens = number_tokens(fold(doc.text) if folded is None else folded) if mentions else []
+    starts = [t.start for t in tokens]
     for m in mentions:
         key = (m.sentence_start, m.sentence_end)
         if key not in cache:
-            window = event_dates(doc.text[key[0] : key[1]], lang, doc_date)
+            window = event_dates_in(doc.text, tokens, starts, key[0], key[1], lang, doc_date)
             cache[key] = window[0].isoformat() if window and window[0] == window[1] else None
         m.date = cache[key]
 
@@ -155,7 +158,7 @@ def _places(doc: Doc, ctx: Context) -> None:
 
 
 def _mention_dates(doc: Doc, ctx: Context) -> None:
-    _date_mentions(doc.document, doc.mentions, doc.lang, doc.date)
+    _date_mentions(doc.document, doc.mentions, doc.lang, doc.date, doc.reading.folded)
 
 
 def _figures(doc: Doc, ctx: Context) -> None:
@@ -212,10 +215,11 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     """Parse one document into places and figures (see :func:`parse_documents`): build its
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
     data (the fitting command passes its own)."""
-    d = read_document(doc, lang=lang)
-    context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
-    for stage in STAGES:
-        stage(d, context)
+    with fewer_collections():
+        d = read_document(doc, lang=lang)
+        context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
+        for stage in STAGES:
+            stage(d, context)
     return ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
                           frames=d.frames)
 

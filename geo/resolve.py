@@ -16,11 +16,14 @@ names of three letters or fewer and for minor alternate spellings.
     before South Sudan); when the name is a country's own name, a city gets -1.0 ("Mexico" is
     neither Mexico City nor Mexico, Missouri, unless the text supports the town or asks for one).
 ``area``
-    "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region;
+    "la zona di Kharkiv", "the region of", "oblast": +2.5 for an admin-1 unit or region (not for a unit of
+    a country the document does not name when another reading lies in one it does: "la regione di Beni"
+    in a report on Congo is not Bolivia's El Beni);
     without such a cue an admin-1 unit that holds a namesake city of 10,000 people or
     more ("Paris", "Kharkiv", "L'Aquila") gets -1.5: the bare name means the city; so does a
     unit of a country of fewer than 20 million people named like a city of 100,000 abroad
-    ("Manchester", "Bari": not the parish of Jamaica, not the region of Somalia).
+    ("Manchester", "Bari": not the parish of Jamaica, not the region of Somalia). A unit named like a sea
+    among the readings ("Red Sea": Egypt's and Sudan's provinces) gets -1.5 too: the name means the sea.
 ``home``
     +0.4 for a candidate in one of the countries of the document's language (lexicon
     ``home_countries``: "a Bari" in Italian is Bari, Italy; "à Brest" in French is Brest,
@@ -34,11 +37,14 @@ names of three letters or fewer and for minor alternate spellings.
     qualifier; and the qualifying name itself takes the unit ("Athens, Georgia": the state).
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
-    count; an admin-1 unit named like one of its cities is no unambiguous name): up to +2.0
-    for a candidate in one of them. A country with less than half of the votes lifts no town over a
-    bigger namesake ("ministers from the United States, Russia, Turkey and Ukraine met in Geneva":
-    Geneva, Switzerland, not Geneva, Illinois). A name is no context for itself: "Lebanon" three times,
-    read first as the country, does not vote for Lebanon (the dateline does).
+    count, a region's one vote shared by its members; an admin-1 unit named like one of its cities is
+    no unambiguous name): up to +2.0 for a candidate in one of them. A country with less than half of
+    the votes lifts no town over a bigger namesake ("ministers from the United States, Russia, Turkey
+    and Ukraine met in Geneva": Geneva, Switzerland, not Geneva, Illinois), unless that namesake is no
+    city of 100,000 and lies in a country the document does not name: then a town's share is counted
+    among the votes of its readings' countries only ("the base of Tapa" in a report on Estonia and its
+    allies: not Tapa, India). A name is no context for itself: "Lebanon" three times, read first as
+    the country, does not vote for Lebanon (the dateline does).
 ``coherence`` (second pass, against the other names as first resolved)
     Only other names count, and not when they are first read as one of this name's own
     readings ("Dublin City" does not support Dublin, Ireland, for "Dublin"). A street named
@@ -98,6 +104,7 @@ LOCAL_BONUS = 0.6
 NAMESAKE_MIN_POPULATION = 10_000
 FAMOUS_NAMESAKE_POPULATION = 100_000
 SMALL_COUNTRY_POPULATION = 20_000_000
+VOTE_EPS = 1e-6  # votes are shares of regions: below this, a country has none (float remainders)
 
 
 @dataclass
@@ -189,10 +196,11 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
         if sole or span.dateline or area_anchor:
-            for code in _countries(best.entity, gazetteer):
-                country_votes[code] += 1
+            codes = _countries(best.entity, gazetteer)
+            for code in codes:  # a region's vote is shared by its members: the EU is no vote for each of 27
+                country_votes[code] += 1 / len(codes)
                 if not span.dateline:  # the dateline is context for the same name in the body
-                    own_votes.setdefault(fold_key(span.surface), Counter())[code] += 1
+                    own_votes.setdefault(fold_key(span.surface), Counter())[code] += 1 / len(codes)
     # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
     qualifiers: dict[str, set[str]] = {}
     qualifying: dict[int, set[str]] = {}  # span index -> the units its qualified neighbour lies in
@@ -458,6 +466,16 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
     names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1
     biggest = max((c.entity.population for c in span.candidates if c.primary and c.entity.kind == "city"), default=0)
+    # The biggest town is no famous namesake and lies in a country the document does not name: a named
+    # country's share lifts its smaller town over it ("la base de Tapa" beside Estonia: not Tapa, India).
+    rival_unnamed = biggest < FAMOUS_NAMESAKE_POPULATION and not any(
+        country_votes.get(c.entity.country, 0) > VOTE_EPS for c in span.candidates
+        if c.primary and c.entity.kind == "city" and c.entity.population == biggest)
+    # ... and its share is taken among the readings' countries only: the text names Estonia, not India.
+    reading_votes = sum(country_votes.get(c, 0) for c in {c.entity.country for c in span.candidates}) or 1
+    voted_elsewhere = any(country_votes.get(c.entity.country, 0) > VOTE_EPS
+                          for c in span.candidates if c.entity.country)
+    seas = {fold_key(c.entity.name) for c in span.candidates if c.entity.kind == "other"}
     scores = []
     for cand in span.candidates:
         e = cand.entity
@@ -467,10 +485,14 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
         if fold_key(e.name) == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
-        if span.area_hint and e.kind in ("admin1", "region"):
-            s += AREA_BONUS
+        sea_named = e.kind == "admin1" and fold_key(e.name) in seas
+        if span.area_hint and e.kind in ("admin1", "region") and not sea_named and not (
+                e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS):
+            s += AREA_BONUS  # "la regione di Beni" in a report on Congo: not Bolivia's department of El Beni
         elif _namesake_city(e, span.candidates, gazetteer):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
+        if sea_named:
+            s += NAMESAKE_PENALTY  # "Red Sea": the sea, not the provinces named after it
         if span.locality_hint and e.kind == "city":
             s += LOCALITY_BONUS
         if span.not_town and e.kind == "city":
@@ -479,8 +501,8 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
                 f"admin1:{e.admin1}" in qual_entities or f"country:{e.country}" in qual_entities):
             s += QUALIFIER_BONUS
         if e.country:
-            share = country_votes.get(e.country, 0) / total
-            if share >= 0.5 or e.kind != "city" or e.population >= biggest:
+            share = country_votes.get(e.country, 0) / (reading_votes if rival_unnamed and e.kind == "city" else total)
+            if share >= 0.5 or e.kind != "city" or e.population >= biggest or rival_unnamed:
                 s += CONTEXT_WEIGHT * share  # a minority country lifts no town over a bigger namesake
             if e.country in home_countries:
                 s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia

@@ -75,7 +75,13 @@ def role_cues(lang: str) -> RoleCues:
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
     """For each word index, the 1-, 2- and 3-word phrases starting there."""
     n = len(words)
-    return [tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n) for i in range(n)]
+    two = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out = [(w, b, f"{b} {c}") for w, b, c in zip(words, two, words[2:], strict=False)]
+    if n >= 2:
+        out.append((words[n - 2], two[n - 2]))
+    if n >= 1:
+        out.append((words[n - 1],))
+    return out
 
 
 _CUE_KINDS = ("venue", "deployment", "incident", "participant")

@@ -60,14 +60,19 @@ from geo.masks import (
     age_spans,
     fixture_spans,
     name_like,
+    opponent_spans,
     organisation_spans,
     person_spans,
     phrase_spans,
+    spelled_after_spans,
 )
 from geo.normalize import fold, fold_key
+from geo.recognition_model import hit_features
+from geo.recognition_model import load_weights as load_recognition_weights
 from geo.sentences import LIST_JOINERS, OF_WORDS, Token, joins_list, sentence_at, split_sentences, tokenize
 
 MAX_TOKENS = 6
+_FITTED = object()  # find_toponyms' default: the fitted recognition weights
 #: Entities at least this populous may be found through a minor alternate name.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
 #: A one-word city name is kept only when log10(population) exceeds the word's Zipf
@@ -87,6 +92,8 @@ AMPERSAND_CITY_MIN_POPULATION = 200_000
 TOWN_PREPOSITION_MIN_POPULATION = 100_000
 #: A first name that is a town smaller than this, alone, is the person ("il ruolo di Arnold").
 FIRST_NAME_TOWN_MAX = 50_000
+#: In a language that capitalises nouns, a word this frequent (Zipf) is a noun before a foreign unit's name.
+NOUN_UNIT_MIN_ZIPF = 4.0
 
 
 @dataclass
@@ -103,6 +110,7 @@ class Span:
     not_town: bool = False  # "au Québec", "du Mali": a country or a province, not a town
     context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
+    features: dict = field(default_factory=dict)  # the weighed features that fired (geo/recognition_model.py)
 
 
 class _SpanSet:
@@ -129,7 +137,7 @@ def _unknown_list_gap(gap: str) -> bool:
     return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
 
 
-def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None) -> list[Span]:
+def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
     """Find the place names in ``text``.
 
     Parameters
@@ -144,6 +152,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         The document's dateline; its place is always taken.
     reading : geo.doc.Reading, optional
         The text already read (folded, tokens, sentences) by the document model; read here otherwise.
+    weights : geo.recognition_model.RecognitionWeights or None, optional
+        The weights of the weighed recognition; by default those of ``geo/data/weights/recognition.yaml``;
+        ``None`` keeps every name the rules keep (the fit reads the features then).
 
     Returns
     -------
@@ -151,6 +162,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         Non-overlapping spans in text order, each with its ranked candidates.
     """
     cues = cues_for(lang)
+    if weights is _FITTED:
+        weights = load_recognition_weights()
     if reading is not None and reading.text == text:
         folded, tokens, sentences = reading.folded, reading.tokens, reading.sentences
     else:
@@ -158,13 +171,15 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         tokens = tokenize(text, folded)
         sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
-    masked = phrase_spans(folded, cues.not_places)
+    masked = phrase_spans(folded, cues.not_places, {t.key for t in tokens})
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
     masked += organisation_spans(tokens, text, cues)
     masked += acronym_spans(tokens, text, gazetteer)
+    masked += spelled_after_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues)
+    masked += opponent_spans(tokens, text, cues, sentences)
     masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
@@ -268,8 +283,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         area_cue = _area_hint(folded, start, cues)
         # before "comune di" joins the name
         locality = _locality_hint(text, folded, start, end, cues) or _town_preposition(tokens, i, cands, cues)
-        if is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality):
+        kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
+                                    sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality)
+        town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
+        weighed = hit_features(tokens, i, length, start, end, cands, text, cues, sentence_starts,
+                               town_cue=town_named) if kept else {}
+        if kept and weighed and not is_dateline and weights is not None and not weights.keep(weighed):
+            kept = False  # "U.S. troops", "the Monitoring Mission to Ukraine": weighed out (fitted weights)
+        if kept:
             sent = sentence_at(sentences, start)
             area = area_cue or _area_suffix(tokens, i + length, cues.area_suffixes, text)
             listed = _area_suffix(tokens, i + length, cues.admin2_plurals, text, need_and=True) or (
@@ -297,7 +318,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             else:
                 province = None  # "Lugano (CH)": Switzerland, not the province of Chieti
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
-                              locality_hint=locality, not_town=not_town and not locality))
+                              locality_hint=locality, not_town=not_town and not locality, features=weighed))
             if province is not None:
                 code_start = text.index("(", end) + 1
                 spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))
@@ -585,8 +606,17 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             len(key) < 4 or not any(c.primary and c.entity.kind in ("city", "country") for c in cands)
         ):
             return False
+        if cues.weapon_nouns and _after_weapon_noun(tokens, i, text, cues):
+            return False  # "le bombe guidate Kab", "Shahed drones": a weapon's model, not a town
+        if tok.all_caps and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and not any(
+                c.entity.kind in ("country", "admin1") for c in cands) and key not in acronym_aliases():
+            return False  # "BRUSSELS, Oct 14 (KUNA)": an acronym alone in brackets is an agency's or a body's
         if (key in cues.common_words or key in cues.feature_suffixes) and not tok.all_caps:
             return False  # "Calcio"; "Parkway", "Mountain" alone are the feature's word, not a town
+        if cues.nouns_capitalised and _umlaut_folded_away(tok.text, cands):
+            return False  # German "Brände" (fires) is no Brande: only folding the umlaut away made them one
+        if cues.nouns_capitalised and not area_cue and _foreign_unit_named_like_a_noun(tok.text.lower(), cands, cues):
+            return False  # German "des Landes" (the country's), "Telegram-Kanal": nouns, not a French or Slovene unit
         number = tokens[i + 1].text if i + 1 < len(tokens) and text[end : tokens[i + 1].start] == " " else ""
         numbered = number[:1].isdigit() and not re.fullmatch(r"(19|20)\d\d", number)  # not "Germania 2006"
         if numbered and prev_key in cues.feature_suffixes:
@@ -618,7 +648,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         ) and not _area_without_town(cands) and not (area_cue and any(c.entity.kind == "admin1" for c in cands)):
             # "il Sudtirolo", "lo stato del Virginia"; but "il Verona" is the club
             return False  # "il Napoli", "al Milan": the club
-        best = max(cands, key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
+        # the readings of the name as written: a capital known only by an old spelling ("Maroni" for Moroni)
+        # lends a surname after "spiega" no capital's weight
+        best = max([c for c in cands if c.primary] or cands,
+                   key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
         # A province is a person's surname only behind a first name (a known one, or a word unknown to
         # the language), and only where no city of note shares its name: "Dewly Nelson" (Nelson, New
@@ -633,7 +666,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
             precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
                         and not _at_sentence_start(tokens, i - 1, text, sentence_starts)  # "Besieged Mariupol"
                         and prev_tok.key not in lowercase_words
-                        and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative)
+                        and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative
+                        and not prev_tok.key.endswith(_place_noun_endings(cues)))  # "Hafenstadt Kismayo"
             if town and follows and name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
                 name_words.setdefault(nxt_tok.key, "beside a town")  # "Kobe Bryant", then "Bryant tweeted"
                 return False
@@ -657,7 +691,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
         if best.kind == "city" and not best.capital_of:
             margin = COMMON_WORD_MARGIN - (1.0 if after_locative else 0.0)
             if key not in cues.known_places \
-                    and common_word_margin(key.rstrip("."), best.population, cues.lang) < margin:
+                    and common_word_margin(_word_key(tok, key, cues), best.population, cues.lang) < margin:
                 return False
             nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
             ends_clause = text[end : end + 1] in (".", ",", ";", "")  # "according to Taylor.", not "Bakhmut officials"
@@ -674,6 +708,58 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
                 and common_word_margin(key, best.population, cues.lang) >= 0 and not _ALTERNATE_STOP.match(text, end)):
             return False  # a minor spelling of a small town; "à Chamonix", "il sindaco di Ascoli" are the town
     return True
+
+
+@lru_cache(maxsize=16)
+def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
+    """The lexicon ``place_noun_endings`` as a tuple for ``str.endswith`` (empty: no word ends so)."""
+    return tuple(sorted(cues.place_noun_endings)) or ("\0",)
+
+
+def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
+    """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
+    token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
+    words: list[str] = []
+    for j in (i - 1, i - 2, i - 3):
+        if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " " or tokens[j].capitalised:
+            return False
+        words.insert(0, tokens[j].key)
+        if " ".join(words) in cues.weapon_nouns:
+            return True
+    return False
+
+
+_UMLAUTS = frozenset("äöüÄÖÜ")
+
+
+def _umlaut_folded_away(written: str, cands) -> bool:
+    """A word written with an umlaut whose readings are small towns spelled without any ("Brände" and
+    Brande): the match is folding's, not the text's."""
+    if not _UMLAUTS.intersection(written):
+        return False
+    towns = [c.entity for c in cands if c.primary]
+    return bool(towns) and all(e.kind == "city" and e.population < SPEAKER_MAX_POPULATION
+                               and not _UMLAUTS.intersection(e.name) for e in towns)
+
+
+def _word_key(tok: Token, key: str, cues: Cues) -> str:
+    """The key to look a one-word name up as a word: the folded key, or in a language that capitalises
+    its nouns the word as written in lower case, umlauts kept ("Häusern" is a frequent word, "Hausern"
+    none)."""
+    return tok.text.lower() if cues.nouns_capitalised else key.rstrip(".")
+
+
+def _foreign_unit_named_like_a_noun(key: str, cands, cues: Cues) -> bool:
+    """In a language that capitalises nouns, a frequent word (Zipf ``NOUN_UNIT_MIN_ZIPF`` or more) whose
+    area readings are only first-level units abroad, with no town of note, is the noun: "Landes",
+    "Kanal"; not "Bayern" (a home unit) nor "Krim" (a region)."""
+    units = [c.entity for c in cands if c.primary and c.entity.kind in ("country", "admin1", "region", "other")]
+    if not units or any(e.kind != "admin1" or e.country in cues.home_countries for e in units):
+        return False
+    if any(c.entity.kind == "city" and (c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION)
+           for c in cands):
+        return False
+    return word_frequency(key, cues.lang) >= NOUN_UNIT_MIN_ZIPF
 
 
 def _after_saint_head(tokens: list[Token], i: int, cues: Cues) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
@@ -80,14 +81,14 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: Path | str) -> None:
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     encoded: dict[int, tuple[BaseGeometry | None, str]] = {}
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    values = [json_column(gdf[c]) for c in columns]
     with Path(path).open("w", encoding="utf-8") as fh:
         fh.write('{"type":"FeatureCollection","features":[')
-        for i, (row, geom) in enumerate(zip(gdf[columns].itertuples(index=False, name=None), gdf.geometry,
-                                            strict=True)):
+        for i, (row, geom) in enumerate(zip(zip(*values, strict=True), gdf.geometry, strict=True)):
             hit = encoded.get(id(geom))
             if hit is None or hit[0] is not geom:
                 hit = encoded[id(geom)] = (geom, dumps(geometry_dict(geom)))
-            props = dumps({c: json_value(v) for c, v in zip(columns, row, strict=True)})
+            props = dumps(dict(zip(columns, row, strict=True)))
             fh.write(("," if i else "") + '{"type":"Feature","geometry":' + hit[1] + ',"properties":' + props + "}")
         fh.write("]}\n")
 
@@ -108,7 +109,49 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
     """A shapely geometry as an RFC 7946 geometry object (``None`` for a missing or empty one)."""
     if geom is None or (isinstance(geom, float) and math.isnan(geom)) or geom.is_empty:
         return None
-    return _round_coords(mapping(_right_hand(geom)), decimals)
+    oriented = _right_hand(geom)
+    kind = oriented.geom_type
+    if kind in ("Polygon", "MultiPolygon") and not oriented.has_z:
+        # what _round_coords(mapping(...)) gives, each ring read as one array rather than point by point
+        polygons = [oriented] if kind == "Polygon" else oriented.geoms
+        coordinates = [[_rounded_ring(ring, decimals) for ring in (p.exterior, *p.interiors)] for p in polygons]
+        return {"type": kind, "coordinates": coordinates[0] if kind == "Polygon" else coordinates}
+    return _round_coords(mapping(oriented), decimals)
+
+
+def _rounded_ring(ring: BaseGeometry, decimals: int) -> list[list[float]]:
+    return [[round(x, decimals), round(y, decimals)] for x, y in shapely.get_coordinates(ring).tolist()]
+
+
+def json_column(series: pd.Series) -> list[Any]:
+    """A frame column as plain JSON data, cell by cell as :func:`json_value`, with fast paths.
+
+    Plain integer and boolean columns convert at once; in an object column, text, ``None``,
+    Python numbers and lists of text are already JSON data and are left as they are.
+    """
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind in "iub":
+        return series.tolist()
+    if isinstance(dtype, np.dtype) and dtype.kind == "f":
+        return [None if v != v else v for v in series.tolist()]  # NaN is missing
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":  # a date at midnight is its day; NaT is missing
+        values = series.to_numpy()
+        days = values.astype("datetime64[D]")
+        text = np.datetime_as_string(days).tolist()
+        return [None if missing else (day if midnight and len(day) == 10 else json_value(v))
+                for v, day, missing, midnight in zip(values, text, np.isnat(values).tolist(),
+                                                     (values == days).tolist(), strict=True)]
+    if not (isinstance(dtype, np.dtype) and dtype.kind == "O"):
+        return [json_value(v) for v in series]
+    out = series.tolist()
+    for i, v in enumerate(out):
+        kind = type(v)
+        if v is None or kind is str or kind is int or kind is bool:
+            continue
+        if kind is list and all(type(x) is str or type(x) is int for x in v):
+            continue
+        out[i] = json_value(v)
+    return out
 
 
 def json_value(value: Any) -> Any:
@@ -303,5 +346,9 @@ def _round_coords(obj: Any, decimals: int) -> Any:
     if isinstance(obj, list | tuple):
         if obj and isinstance(obj[0], float | int):
             return [round(float(c), decimals) for c in obj]
+        first = obj[0] if obj else None
+        if isinstance(first, tuple) and len(first) == 2 and isinstance(first[0], float):
+            # a ring or a line, as shapely's mapping gives it (the same as below, without a call per point)
+            return [[round(float(x), decimals), round(float(y), decimals)] for x, y in obj]
         return [_round_coords(v, decimals) for v in obj]
     return obj

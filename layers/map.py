@@ -60,7 +60,7 @@ from geo.model import ROLES, Document
 from layers import style
 from layers.assets import Raw, inline_assets
 from layers.basemap import countries_layer, simplify
-from layers.export import json_value
+from layers.export import json_column
 from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
 from layers.popups import figures_popup, kind_and_roles, place_popup, safe_href, title_of
@@ -260,8 +260,8 @@ def _figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     if not len(figures):
         return []
     columns = [c for c in figures.columns if c != figures.geometry.name]
-    return [{c: json_value(v) for c, v in zip(columns, row, strict=True)}
-            for row in figures[columns].itertuples(index=False, name=None)]
+    values = [json_column(figures[c]) for c in columns]  # json_value of each cell, a column at a time
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:

@@ -17,6 +17,10 @@ then :class:`OutputFolder`
 4. commits: removes OUTDIR's manifest, renames each staged file over its namesake, removes
    the files of the previous run that this run did not write, and renames the manifest last.
 
+Temporary files of the run (documents spooled to disk while the next ones are parsed) live in
+a hidden folder inside the staging folder (:meth:`OutputFolder.spool`), deleted before the
+manifest is written: they are never outputs, never listed, and go with the staging folder.
+
 A crash while staging leaves OUTDIR as the previous run left it (the incomplete staging
 folder is deleted by the next run).  A crash during the commit (a handful of renames) leaves
 a complete staging folder that the next run into OUTDIR finishes before anything else, so
@@ -45,6 +49,8 @@ from geo.errors import InputError
 
 #: The hidden folder a run writes into before its files move into place.
 STAGING_NAME = ".atlante-staging"
+#: The run's temporary files (spooled documents), inside the staging folder: never an output.
+SPOOL_NAME = ".spool"
 #: Lock file used where ``fcntl`` is missing (Windows).
 LOCK_NAME = ".atlante.lock"
 
@@ -213,6 +219,12 @@ class OutputFolder:
             self._lock_fd = None
 
     # -- staging ----------------------------------------------------------------------------
+    def spool(self) -> Path:
+        """A folder for the run's temporary files, inside the staging folder (deleted at :meth:`commit`)."""
+        path = self.staging / SPOOL_NAME
+        path.mkdir(exist_ok=True)
+        return path
+
     def manifest(self) -> dict:
         """The manifest of the staged files: generator, run id (from their contents) and files."""
         files = [{"name": p.name, "bytes": p.stat().st_size, "sha256": sha256_file(p)}
@@ -228,6 +240,7 @@ class OutputFolder:
         list of Path
             The files now in OUTDIR, ``manifest.json`` last.
         """
+        shutil.rmtree(self.staging / SPOOL_NAME, ignore_errors=True)
         manifest = self.manifest()
         part = self.staging / f".{MANIFEST_NAME}.part"
         part.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

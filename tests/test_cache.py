@@ -148,6 +148,103 @@ def test_a_second_run_reads_the_cache_and_writes_the_same_outputs(tmp_path):
         subprocess.run([sys.executable, str(ROOT / "make_map.py"), sample, "-o", str(out), "-q"], check=True, env=env)
         outs.append(out)
     names = {p.name.split("-")[0] for p in (tmp_path / "cache").iterdir()}
-    assert {"lexicons", "basemap", "gazetteer"} <= names
-    for name in ("places.geojson", "figures.geojson", "mentions.jsonl"):
+    assert {"lexicons", "basemap", "gazetteer", "templates", "coords", "yaml"} <= names
+    for name in ("places.geojson", "figures.geojson", "mentions.jsonl", "map.html"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+def test_arrays_are_computed_once_then_mapped_from_the_file(cache):
+    import numpy as np
+
+    from geo.cache import cached_array
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return np.cumsum(np.arange(12, dtype=np.int64).reshape(-1, 2), axis=0) / 1e6
+
+    first = cached_array("demo-coords", "file:1:2", build)
+    again = cached_array("demo-coords", "file:1:2", build)
+    assert len(calls) == 1
+    assert again.dtype == first.dtype and again.shape == first.shape and (again == first).all()
+    next(cache.glob("demo-coords-*.npy")).write_bytes(b"damaged")
+    assert (cached_array("demo-coords", "file:1:2", build) == first).all()
+    assert len(calls) == 2
+
+
+def test_gazetteer_geometries_through_the_cache_are_the_decoded_ones(cache):
+    from geo.gazetteer import GEOMETRY_FILES, _decode_geometries, load_gazetteer, read_container
+
+    gaz = load_gazetteer()
+    path = gaz._core.data_dir / GEOMETRY_FILES["country"]
+    _, sections = read_container(path)
+    plain = _decode_geometries(sections, gaz._core.geometry_scale)[1].coords
+    for _ in range(2):  # computed, then read back
+        cached = _decode_geometries(sections, gaz._core.geometry_scale, ("coords-test", f"{path}:1"))[1].coords
+        assert cached.dtype == plain.dtype and (cached == plain).all()
+    assert len(list(cache.glob("coords-test-*.npy"))) == 1
+
+
+TEMPLATE_SCRIPT = """
+import sys, jinja2
+from geo.cache import cache_templates
+print(cache_templates())
+parses = []
+original = jinja2.Environment._parse
+jinja2.Environment._parse = lambda self, *a: parses.append(1) or original(self, *a)
+print(jinja2.Template("{{ n }} {% for p in places %}{{ p|upper }};{% endfor %}").render(n=2, places=["a", "b"]))
+print(len(parses))
+"""
+
+
+def test_templates_are_compiled_once_then_read_from_the_cache(cache):
+    env = {**os.environ, "ATLANTE_CACHE_DIR": str(cache)}
+    runs = [subprocess.run([sys.executable, "-c", TEMPLATE_SCRIPT], cwd=ROOT, env=env, capture_output=True,
+                           text=True, check=True).stdout.split("\n") for _ in range(2)]
+    assert runs[0][:3] == ["True", "2 A;B;", "1"]  # compiled, stored at exit
+    assert runs[1][:3] == ["True", "2 A;B;", "0"]  # read back: no parsing, the same text
+    assert len(list(cache.glob("templates-*.marshal"))) == 1
+    env["ATLANTE_CACHE_DIR"] = ""
+    off = subprocess.run([sys.executable, "-c", TEMPLATE_SCRIPT], cwd=ROOT, env=env, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    assert off[:3] == ["False", "2 A;B;", "1"]
+
+
+def test_project_yaml_files_are_read_through_the_cache(cache, tmp_path):
+    from geo.lexicons import read_yaml
+
+    weights = ROOT / "geo" / "data" / "weights" / "roles.yaml"
+    assert read_yaml(weights) == yaml.safe_load(weights.read_text(encoding="utf-8"))
+    assert read_yaml(weights) == yaml.safe_load(weights.read_text(encoding="utf-8"))  # read back
+    assert list(cache.glob("yaml-weights-roles-*.marshal"))
+    elsewhere = tmp_path / "mine.yaml"
+    elsewhere.write_text("a: [1, 2]\n", encoding="utf-8")
+    assert read_yaml(elsewhere) == {"a": [1, 2]}
+    assert not list(cache.glob("yaml-*-mine-*"))  # a file outside the project is parsed, not kept
+
+
+def test_data_compiled_from_the_lexicons_is_kept_under_their_hash(cache, monkeypatch, tmp_path):
+    from geo.cues import _all_first_names
+    from geo.lexicons import compiled
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return frozenset({"anna", "marco"})
+
+    source = ROOT / "geo" / "cues.py"
+    assert compiled("demo-names", build, source) == compiled("demo-names", build, source) == {"anna", "marco"}
+    assert len(calls) == 1 and len(list(cache.glob("demo-names-*.marshal"))) == 1
+    monkeypatch.setattr(geo.lexicons, "LEXICON_DIR", tmp_path)  # other lexicons (a test's): compiled now
+    assert compiled("demo-names", build, source) == {"anna", "marco"} and len(calls) == 2
+    monkeypatch.undo()
+    _all_first_names.cache_clear()
+    try:
+        names = _all_first_names()
+        assert {"marco", "vjaceslav"} <= names  # folded ("Vjačeslav")
+        _all_first_names.cache_clear()
+        assert _all_first_names() == names  # read back from the cache
+    finally:
+        _all_first_names.cache_clear()

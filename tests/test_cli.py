@@ -249,3 +249,18 @@ def test_online_with_nothing_to_look_up_creates_no_cache(tmp_path):
                               "--geocoder-cache", str(cache)]) == 0
         assert stub.requests == []
     assert not cache.exists()
+
+
+def test_the_collector_is_back_on_and_unfrozen_after_a_run(tmp_path):
+    import gc
+
+    # make_map turns the collector off while the libraries load, then freezes what they made
+    sample = str(ROOT / "samples" / "en_zaporizhzhia_front.txt")
+    assert make_map.main([sample, "-o", str(tmp_path / "o"), "-q"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:  # a caller's collector, turned off, stays off
+        assert make_map.main([sample, "-o", str(tmp_path / "p"), "-q"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -12,6 +12,7 @@ import make_map
 from benchmarks.corpus import sample_like_documents
 from geo.cluster import FIGURE_COLUMNS, MENTION_COLUMNS, events_of, figure_rows, mention_rows, parse_bag
 from geo.corpus import iter_documents
+from geo.model import Document
 from geo.parallel import Settings, parse_stream
 
 N_DOCS = 20
@@ -19,10 +20,17 @@ N_DOCS = 20
 
 @pytest.fixture(scope="module")
 def cluster():
+    import dask
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      host="127.0.0.1", silence_logs=logging.ERROR) as c:
+    from geo.parallel import parse_batch
+
+    # Warm this process (gazetteer, lexicons, pipeline) and fork the two worker processes from it: they start
+    # with all of it instead of importing and loading it again each (spawn, Dask's default, takes seconds more).
+    parse_batch([Document(doc_id="warm", text="Ieri 300 soldati sono arrivati a Kharkiv.")], Settings())
+    with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                         host="127.0.0.1", silence_logs=logging.ERROR) as c:
         yield c
 
 

@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import document_date, event_dates, find_dateline
+from geo.dates import document_date, event_dates, event_dates_in, find_dateline
 from geo.model import Document
+from geo.normalize import fold
+from geo.numbers import tokenize as number_tokens
+from geo.sentences import split_sentences
 
 D = dt.date
 
@@ -101,6 +104,28 @@ def test_event_dates(lang: str, sentence: str, expected: tuple[dt.date, dt.date]
 )
 def test_no_event_date(lang: str, sentence: str) -> None:
     assert event_dates(sentence, lang, REF) is None
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "fr"])
+def test_event_dates_of_a_sentence_in_a_text_are_those_of_the_sentence_alone(lang: str) -> None:
+    # The mention-date stage reads each sentence's tokens from the whole text's: same answers.
+    rows = [(sentence, expected) for lg, sentence, expected in EVENT_ROWS
+            if lg == lang and len(split_sentences(sentence)) == 1]  # not "hit on Dec. 28."
+    text = "Titolo del giorno\n\n" + "  ".join(sentence for sentence, _ in rows) + "\nFine."
+    tokens = number_tokens(fold(text))
+    starts = [t.start for t in tokens]
+    spans = split_sentences(text)
+    found = [event_dates_in(text, tokens, starts, a, b, lang, REF) for a, b in spans]
+    assert found == [event_dates(text[a:b], lang, REF) for a, b in spans]
+    assert [w for w in found if w is not None] == [expected for _, expected in rows]
+
+
+def test_event_dates_of_a_span_that_cuts_a_word_read_it_alone() -> None:
+    text = "Il convoglio è stato colpito ieri12 volte."
+    tokens = number_tokens(fold(text))
+    starts = [t.start for t in tokens]
+    cut = text.index("ieri") + 2  # inside "ieri": that token crosses the span's end
+    assert event_dates_in(text, tokens, starts, 0, cut, "it", REF) == event_dates(text[:cut], "it", REF) is None
 
 
 def test_relative_dates_need_a_document_date() -> None:

@@ -99,3 +99,16 @@ def test_frames_name_the_event_its_places_and_figures(gaz):
     assert [f.kind for f in parsed.figures if f.figure_id in frame.figure_ids] == ["equipment"]
     assert frame.quote.startswith("Nella notte")
     assert set(EVENT_CLASSES) >= set(frame.events)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7])
+def test_word_phrases_of_every_length_start_at_each_word(n):
+    from geo.roles import _ngrams
+
+    words = ["truppe", "a", "nord", "di", "kyiv", "e", "leopoli"][:n]
+    grams = _ngrams(words)
+    assert len(grams) == n
+    for i, phrases in enumerate(grams):
+        assert phrases == tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n)
+    if n >= 3:
+        assert grams[0] == ("truppe", "truppe a", "truppe a nord") and grams[-1] == (words[-1],)

@@ -11,7 +11,16 @@ import pytest
 from shapely.geometry import Polygon, shape
 
 from geo.errors import InputError
-from layers.export import _EXTENSION_TO_DRIVER, CSV_COLUMNS, EXPORT_FORMATS, export, geojson_dict, write_geojson
+from layers.export import (
+    _EXTENSION_TO_DRIVER,
+    CSV_COLUMNS,
+    EXPORT_FORMATS,
+    export,
+    geojson_dict,
+    json_column,
+    json_value,
+    write_geojson,
+)
 from layers.frames import FIGURE_COLUMNS, PLACE_COLUMNS, figures_frame, places_frame
 from layers.synthetic import demo_documents, demo_gazetteer, hostile_document
 
@@ -175,3 +184,37 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(gaz, tmp_path):
 def test_unknown_format_is_refused(frames, tmp_path):
     with pytest.raises(InputError, match="shp"):
         export(*frames, tmp_path, ["shp"])
+
+
+def test_geometry_coordinates_are_rounded_point_by_point():
+    from shapely.geometry import LineString, MultiPolygon, Point
+
+    from layers.export import geometry_dict
+
+    outer = [(0.1234567, 0.0), (1.0000004, 0.0), (1.0, 1.9999996), (0.0, 1.0), (0.1234567, 0.0)]
+    hole = [(0.2, 0.2), (0.2, 0.4000001), (0.4, 0.4), (0.2, 0.2)]
+    poly = Polygon(outer, [hole])
+    got = geometry_dict(MultiPolygon([poly, Polygon([(5, 5), (6, 5), (6, 6), (5, 5)])]))
+    assert got["type"] == "MultiPolygon"
+    first = got["coordinates"][0]
+    assert first[0][0] == [0.123457, 0.0] and [1.0, 2.0] in first[0] and [0.2, 0.4] in first[1]
+    assert got["coordinates"][1][0][0] == [5.0, 5.0]
+    assert geometry_dict(LineString([(1.23456789, 2.0), (3.0, 4.0)])) == {
+        "type": "LineString", "coordinates": [[1.234568, 2.0], [3.0, 4.0]]}
+    assert geometry_dict(Point(1.23456789, -2.0)) == {"type": "Point", "coordinates": [1.234568, -2.0]}
+
+
+
+def test_json_column_gives_json_value_of_every_cell(frames):
+    import numpy as np
+    import pandas as pd
+
+    odd = pd.DataFrame({
+        "when": np.array(["2026-01-02", "NaT", "2026-03-04T10:11:12"], dtype="datetime64[s]"),
+        "low": pd.Series([1, None, 3], dtype="Int64"), "share": [0.5, float("nan"), 2.0],
+        "mixed": [["a", 1], None, [np.int64(4), "b"]], "flag": [True, False, True],
+    })
+    for frame in (*frames, odd):
+        for column in frame.columns:
+            if column != getattr(frame, "geometry", pd.Series(name=None)).name:
+                assert json_column(frame[column]) == [json_value(v) for v in frame[column]], column

@@ -242,7 +242,7 @@ NOT_FIGURES = [
     ("en", "The 82nd Airborne Division is on alert."),
     ("en", "Two ministers met on January 5."),
     ("en", "Spending rose by 2% to $1.5 billion."),
-    ("en", "Two F-16 jets flew over; a 19-year-old soldier was hurt."),
+    ("en", "The F-16 jets flew over; a 19-year-old soldier watched them."),
     ("fr", "La réunion a commencé à 17 heures avec une vingtaine de pays."),
     ("fr", "Le budget atteint 3 milliards d'euros, soit 15 % de plus."),
     ("fr", "Le 15 février, 12 000 personnes ont manifesté."),

@@ -460,3 +460,24 @@ def test_continues_tells_whether_a_known_name_goes_on(gaz):
     assert not gaz.continues("boston globe")
     assert gaz.continues("paesi balt")  # a lexicon name (Paesi baltici), held beside the index
     assert not gaz.continues("zzqx")
+
+
+def test_continues_answers_the_same_from_its_memo():
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    prefixes = ["new yo", "zaporiz", "san ", "qqqz", "new yorkqq"]
+    first = [gaz.continues(p) for p in prefixes]
+    assert first == [True, True, True, False, False]
+    assert [gaz.continues(p) for p in prefixes] == first  # now from the memo
+    assert all(p in gaz._continues_memo for p in prefixes)
+
+
+def test_a_long_text_folds_character_by_character():
+    from geo.normalize import fold
+
+    text = "Zaporižžja d’Italia — Città e Łódź. " * 40  # long: folded once, through the small cache
+    folded = fold(text)
+    assert len(folded) == len(text) and folded == "".join(fold(c) for c in text)
+    assert fold(text) is folded
+    assert fold(text.upper()[:30]) == "zaporizzja d'italia - citta e "

@@ -64,3 +64,17 @@ def test_a_full_stop_after_a_surname_ends_the_name(gaz, text, person):
 def test_a_country_after_a_sentence_ending_in_a_surname_stays_a_place(gaz):
     text = "Germany sent troops. The plan was announced by Jens Stoltenberg. Germany will lead it."
     assert [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)] == ["Germany", "Germany"]
+
+
+def test_phrases_are_found_alike_with_the_texts_words_given():
+    from geo.cues import cues_for
+    from geo.masks import phrase_spans
+
+    text = ("The Red Cross said the Gulf of Mexico storm spared New Orleans; the Mexican wave at the stadium "
+            "and the red cross on the flag were seen in Dublin, while the Gulf War veterans met.")
+    folded = fold(text)
+    words = {t.key for t in tokenize(text, folded)}
+    phrases = cues_for("en").not_places | {"red cross", "gulf war", "mexican wave", "cross on"}
+    found = sorted(phrase_spans(folded, phrases, words))
+    assert found == sorted(phrase_spans(folded, phrases))
+    assert {folded[a:b] for a, b in found} >= {"red cross", "gulf war", "mexican wave", "cross on"}

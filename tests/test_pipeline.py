@@ -65,3 +65,33 @@ def test_without_weights_the_rules_reading_stands(gaz):
     ruled = parse_document(Document("t", text), lang="it", gazetteer=gaz, fitted=Fitted(None, None))
     assert [m.role for m in ruled.mentions] == [m.cue_role for m in ruled.mentions]
     assert [f.place_ids for f in ruled.figures] == [f.cue_place_ids for f in ruled.figures]
+
+
+def test_documents_are_read_with_fewer_collections_and_the_threshold_is_put_back():
+    import gc
+
+    from geo import pipeline
+    from geo.doc import YOUNG_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    seen = []
+    with fewer_collections():
+        seen.append(gc.get_threshold()[0])
+        with fewer_collections():  # a second reader (another thread) leaves it raised
+            seen.append(gc.get_threshold()[0])
+        seen.append(gc.get_threshold()[0])
+    assert seen == [max(before[0], YOUNG_THRESHOLD)] * 3
+    assert gc.get_threshold() == before
+    gc.set_threshold(0)  # a collector turned off stays off
+    try:
+        with fewer_collections():
+            assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
+    original, inside = pipeline.read_document, []
+    pipeline.read_document = lambda *a, **k: inside.append(gc.get_threshold()[0]) or original(*a, **k)
+    try:
+        parse_document(Document("t", "Le truppe sono arrivate a Vilnius."), lang="it", gazetteer=load_gazetteer())
+    finally:
+        pipeline.read_document = original
+    assert inside == [max(before[0], YOUNG_THRESHOLD)] and gc.get_threshold() == before

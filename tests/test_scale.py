@@ -131,3 +131,60 @@ def test_read_corpus_counts_corrections_used_in_workers(corpus_file, tmp_path):
     assert all(m.surface != "Nikopol" for p in corpus.parsed for m in p.mentions)
     unused = corrections.unused_report()
     assert len(unused) == 1 and "Atlantide" in unused[0]
+
+
+def test_the_spool_gives_back_the_frames_of_the_documents_in_memory(corpus_file, tmp_path):
+    from geo.corpus import DocumentSpool, spool_record
+    from geo.gazetteer import load_gazetteer
+    from geo.model import Entity
+    from layers.export import geojson_dict
+    from layers.frames import figures_frame, places_frame
+
+    gaz = load_gazetteer()
+    parsed = [r.parsed for r in parse_stream(iter_documents([str(corpus_file)]), Settings(), jobs=1)]
+    # a correction's own place: the gazetteer does not give it back, so the spool keeps it
+    own = Entity(id="fix:atlantide", name="Atlantide", kind="city", country=None, admin1=None, lat=1.0, lon=2.0)
+    target = next(m for p in parsed for m in p.mentions if m.entity is not None)
+    target.entity = own
+    spool = DocumentSpool(tmp_path / "kept.pickle", gaz)
+    for p in parsed:
+        spool.append(p)
+    holder = next(p for p in parsed if any(m.entity is own for m in p.mentions))
+    assert spool_record(holder, gaz)[1] == {own.id: own}
+    for frame in (places_frame, figures_frame):
+        assert geojson_dict(frame(spool, gaz)) == geojson_dict(frame(parsed, gaz))
+    spool.close()
+    assert not (tmp_path / "kept.pickle").exists()
+
+
+def test_workers_prepare_the_lines_and_records_this_process_would_make(corpus_file):
+    from geo.corpus import mention_record, prepare
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    docs = list(iter_documents([str(corpus_file)]))[: BATCH + 2]
+    here = [r.parsed for r in parse_stream(iter(docs), Settings(), jobs=1)]
+    there = list(parse_stream(iter(docs), Settings(prepare=True), jobs=2))
+    for parsed, result in zip(here, there, strict=True):
+        assert not result.parsed.mentions and not result.parsed.figures  # sent as the prepared records only
+        assert result.parsed.document == parsed.document  # its text stays when a figure's quote needs it
+        assert result.prepared == prepare(parsed, gaz)
+        assert json.loads(result.prepared.line) == mention_record(parsed)
+
+
+def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file, tmp_path, monkeypatch):
+    import geo.corpus
+
+    seen = []
+    write = geo.corpus.DocumentSpool.write
+
+    def spy(self, record, entities):
+        seen.append(self.path)
+        return write(self, record, entities)
+
+    monkeypatch.setattr(geo.corpus.DocumentSpool, "write", spy)
+    out = tmp_path / "out"
+    assert make_map.main([str(corpus_file), "-o", str(out), "-q", "--jobs", "1"]) == 0
+    assert seen and all(p.parent.parent == out / ".atlante-staging" for p in seen)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert sorted(p.name for p in out.iterdir()) == sorted([f["name"] for f in manifest["files"]] + ["manifest.json"])

@@ -7,16 +7,39 @@ adding a folder; no code changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-import yaml
+T = TypeVar("T")
 
 LEXICON_DIR = Path(__file__).resolve().parent
 _HOME = LEXICON_DIR  # the folder the cache is compiled from, even when a test points LEXICON_DIR elsewhere
-#: libyaml's safe loader when PyYAML was built with it (the pinned wheels are): the same data, ten times faster.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PROJECT = _HOME.parents[1]  # read_yaml keeps the files under it in the cache
+
+
+@cache
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its loader: libyaml's safe loader when PyYAML was built with it (the pinned wheels are),
+    the same data ten times faster. Imported when a file is parsed: with the cache warm, no run needs it."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@cache
+def _yaml_key() -> str:
+    """What parsed data depends on besides the files: the installed PyYAML (its files' sizes and times),
+    found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or not spec.submodule_search_locations:
+        return "no-yaml"
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return ";".join(f"{p.name}:{st.st_size}:{st.st_mtime_ns}" for p in sorted(folder.iterdir())
+                    if p.is_file() for st in [p.stat()])
 
 
 def available_languages() -> tuple[str, ...]:
@@ -59,7 +82,10 @@ _TYPES = {"list": list, "mapping": dict, "bool": bool, "string": str, "number": 
 @cache
 def schema() -> dict[str, Any]:
     """The schema of every concern (``geo/lexicons/schema.yaml``): its keys, their types, the required ones."""
-    return _parse(_HOME / "schema.yaml")
+    data = read_yaml(_HOME / "schema.yaml") or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{_HOME / 'schema.yaml'}: a lexicon file must hold a mapping")
+    return data
 
 
 def check(path: Path, concern: str, data: dict[str, Any]) -> None:
@@ -104,24 +130,74 @@ def parse_file(path: Path) -> dict[str, Any]:
 
 def read_yaml(path: Path) -> Any:
     """A YAML data file of the project, parsed with libyaml's safe loader when PyYAML has it (ten times
-    faster than the pure-Python one, same data): lexicons, fitted weights, settings, interface strings."""
-    with Path(path).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_LOADER)
+    faster than the pure-Python one, same data): lexicons, fitted weights, settings, interface strings.
+    A file of the project is kept, parsed, in the user's cache (:mod:`geo.cache`) under a hash of its
+    contents; a file elsewhere is parsed every time."""
+    path = Path(path)
+
+    def parse() -> Any:
+        yaml, loader = _yaml()
+        with path.open(encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=loader)
+
+    if not path.resolve().is_relative_to(_PROJECT) or not path.is_file():
+        return parse()
+    from geo.cache import cached_data, fingerprint
+
+    return cached_data(f"yaml-{path.parent.name}-{path.stem}",
+                       fingerprint([path], [_yaml_key()]), parse)
 
 
 def _parse(path: Path) -> dict[str, Any]:
+    yaml, loader = _yaml()
     with path.open(encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_LOADER) or {}
+        data = yaml.load(fh, Loader=loader) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: a lexicon file must hold a mapping")
     return data
 
 
 @cache
+def _lexicon_files() -> tuple[Path, ...]:
+    return tuple(sorted(_HOME.glob("*/*.yaml")))
+
+
+@cache
+def _lexicons_key() -> str:
+    """A hash of every lexicon file (and of the YAML reader): the key of what is compiled from them."""
+    from geo.cache import fingerprint
+
+    return fingerprint(_lexicon_files(), [_yaml_key()])
+
+
+@cache
 def _all_lexicons() -> dict[str, dict[str, Any]]:
     """``"<lang>/<concern>"`` -> parsed file, for every lexicon file, through the cache."""
+    from geo.cache import cached_data
+
+    files = _lexicon_files()
+    return cached_data("lexicons", _lexicons_key(), lambda: {f"{p.parent.name}/{p.stem}": _parse(p) for p in files})
+
+
+def compiled(name: str, build: Callable[[], T], *sources: Path) -> T:
+    """What ``build`` compiles from the lexicons (plain data: sets, dicts, lists, strings), kept in the
+    user's cache (:mod:`geo.cache`) under a hash of the lexicon files and of the code that compiles it.
+
+    Parameters
+    ----------
+    name : str
+        Entry name, such as ``"first-names"``.
+    build : callable
+        Compiles the data from :func:`load`; its result must be serialisable by :mod:`marshal`.
+    *sources : Path
+        The modules whose code ``build`` runs (its own, :mod:`geo.normalize` when it folds).
+
+    Returns
+    -------
+    The data; compiled now when ``LEXICON_DIR`` points away from the project's lexicons (tests).
+    """
+    if LEXICON_DIR != _HOME:
+        return build()
     from geo.cache import cached_data, fingerprint
 
-    files = sorted(_HOME.glob("*/*.yaml"))
-    return cached_data("lexicons", fingerprint(files, [yaml.__version__, _LOADER.__name__]),
-                       lambda: {f"{p.parent.name}/{p.stem}": _parse(p) for p in files})
+    return cached_data(name, fingerprint(sources, [_lexicons_key()]), build)

@@ -1,0 +1,283 @@
+"""Text -> figures: the shapes of real reporting, one category per table (sentences written for these tests).
+
+Each row is (language, sentence, the (kind, value) pairs found, in text order).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figure_helpers import figures_in
+
+
+def found(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in figures_in(text, {}, lang, None)]
+
+
+# A person named with an age: the age is no count, the article counts one, the verb after the age holds.
+AGES = [
+    ("it", "Una donna di 58 anni è stata uccisa dalle schegge.", [("killed", 1)]),
+    ("en", "A 47-year-old farmer was killed by shelling.", [("killed", 1)]),
+    ("fr", "Une femme de 66 ans a été tuée par un obus.", [("killed", 1)]),
+    ("es", "Un hombre de 52 años murió por la explosión.", [("killed", 1)]),
+    ("de", "Ein 29-jähriger Mann kam bei dem Beschuss ums Leben.", [("killed", 1)]),
+    ("de", "Eine 64 Jahre alte Frau wurde verletzt.", [("wounded", 1)]),
+    ("de", "Drei Männer im Alter von 19, 23 und 40 Jahren wurden verletzt.", [("wounded", 3)]),
+]
+
+
+# People named by who they were: a farmer, a pilot, gunmen; counted only with a casualty verb of their own.
+WHO = [
+    ("en", "A farmer was wounded and two pilots were killed.", [("wounded", 1), ("killed", 2)]),
+    ("it", "Un autista è morto e due infermieri sono rimasti feriti.", [("killed", 1), ("wounded", 2)]),
+    ("fr", "Un chauffeur a été tué.", [("killed", 1)]),
+    ("es", "Un conductor resultó herido.", [("wounded", 1)]),
+    ("de", "Zwei Piloten starben, ein Fahrer wurde verletzt.", [("killed", 2), ("wounded", 1)]),
+    # the casualty verb of the count before does not reach a person named by an article after it
+    ("en", "Nine rebels were killed, according to a doctor near the front.", [("killed", 9)]),
+    ("en", "A pilot landed safely.", []),
+    # "another" counts one more beside a casualty word
+    ("en", "A soldier was killed and another wounded.", [("killed", 1), ("wounded", 1)]),
+    ("de", "Ein Soldat wurde getötet, ein weiterer verletzt.", [("killed", 1), ("wounded", 1)]),
+    ("en", "They need another month.", []),
+    ("es", "Un hombre murió y otro resultó herido.", [("killed", 1), ("wounded", 1)]),
+    ("es", "Otro día llegaron los soldados.", []),
+]
+
+
+# A count of times after (or, in German, before) an attack verb counts incidents; other times count nothing.
+TIMES = [
+    ("en", "Russian troops shelled the village 35 times overnight.", [("incidents", 35)]),
+    ("en", "Bases were attacked at least 20 times in Iraq and 9 in Syria.", [("incidents", 20), ("incidents", 9)]),
+    ("it", "Il villaggio è stato colpito 300 volte in un giorno.", [("incidents", 300)]),
+    ("fr", "La ville a été bombardée 40 fois dimanche.", [("incidents", 40)]),
+    ("es", "El pueblo fue atacado 12 veces durante la noche.", [("incidents", 12)]),
+    ("de", "Die Stadt wurde 24 Mal beschossen.", [("incidents", 24)]),
+    ("en", "The minister visited the base three times.", []),
+    ("en", "The militia attacked the town twice last week.", [("incidents", 2)]),
+    ("de", "Die Stadt wurde dreimal beschossen.", [("incidents", 3)]),
+    ("en", "There are twice as many troops now.", []),
+    ("it", "Il generale ha ripetuto due volte il messaggio.", []),
+]
+
+
+# People after a casualty figure take its kind only as a list or a part of it, not with a verb of their own.
+INHERITED = [
+    ("fr", "Les combats ont fait 200 morts en un an et forcé 9 000 personnes à partir.", [("killed", 200)]),
+    ("en", "Fighting killed 40 soldiers and 12 civilians in the town.", [("killed", 40), ("killed", 12)]),
+    ("it", "Sono morti 30 soldati, tra cui 4 ufficiali.", [("killed", 30), ("killed", 4)]),
+]
+
+
+# Casualty words as reporters write them: before the count, after it, after a copula, across a quote.
+CASUALTY_WORDS = [
+    ("it", "Il raid ha provocato l'uccisione di tre persone.", [("killed", 3)]),
+    ("it", "Il drone ha colpito un'auto, uccidendone tre occupanti.", [("killed", 3)]),
+    ("it", "Dieci assalitori sono stati neutralizzati.", [("killed", 10)]),
+    ("it", "Hanno annunciato la morte di “tre caschi blu del contingente”.", [("killed", 3)]),
+    ("it", "Tre sono morti e sette sono feriti.", [("killed", 3), ("wounded", 7)]),
+    ("en", "At least 53 are wounded.", [("wounded", 53)]),
+    ("en", "Seven soldiers sustained minor injuries in the attack.", [("wounded", 7)]),
+    ("es", "El misil mató a tres personas.", [("killed", 3)]),
+    ("de", "Bei dem Angriff starben zwei Piloten.", [("killed", 2)]),
+    # a count referring back to weapons keeps their kind even before a participle that also reads killed
+    ("es", "Rusia lanzó cien drones, de los que 75 fueron neutralizados.", [("equipment", 100), ("equipment", 75)]),
+    ("it", "Dieci droni sono stati neutralizzati.", [("equipment", 10)]),
+]
+
+
+# A demonym after a count names people ("sei palestinesi"); before a noun it is that noun's adjective.
+DEMONYMS = [
+    ("it", "Sei palestinesi sono stati uccisi.", [("killed", 6)]),
+    ("it", "La morte di sei palestinesi è stata confermata.", [("killed", 6)]),
+    ("en", "Two Americans were killed and 3,000 American troops arrived.", [("killed", 2), ("troops", 3000)]),
+    ("it", "Sono arrivati 300 italiani.", []),
+]
+
+
+# The abducted, captured and missing are counts of kind "other"; equipment counts read across a model code.
+OTHER_AND_CODES = [
+    ("en", "Ten aid workers were briefly abducted near the border.", [("other", 10)]),
+    ("it", "I ribelli hanno rapito quattro cooperanti.", [("other", 4)]),
+    ("fr", "Deux soldats tués et quatre portés disparus.", [("killed", 2), ("other", 4)]),
+    ("de", "Drei Helfer wurden entführt.", [("other", 3)]),
+    ("en", "The bomber fired three Kh-59 guided missiles.", [("equipment", 3)]),
+    ("it", "Sono decollati nove Tu-95 bombardieri.", [("equipment", 9)]),
+    ("it", "Sette aeromobili sono stati abbattuti.", [("equipment", 7)]),
+]
+
+
+# A conditional auxiliary before a past participle hedges a past fact (current); a conditional verb plans.
+HEARSAY = [
+    ("it", "I ribelli avrebbero anche rapito quattro cooperanti.", "current"),
+    ("it", "Dieci soldati sarebbero stati uccisi.", "current"),
+    ("fr", "Dix soldats auraient été tués.", "current"),
+    ("es", "Los rebeldes habrían matado a diez soldados.", "current"),
+    ("it", "L'Italia invierebbe 300 soldati.", "planned"),
+    ("fr", "La France enverrait 300 soldats.", "planned"),
+    ("fr", "Quelque 9 000 soldats seraient nécessaires pour tenir la ligne.", "planned"),
+]
+
+
+# German compounds end in their head noun: the count takes the head's kind, a breakdown its breakdown.
+COMPOUNDS = [
+    ("de", "Russland setzte auch 20 sogenannte Lockvogeldrohnen ein.", [("equipment", 20)]),
+    ("de", "Es gab 12 Todesopfer.", [("killed", 12)]),
+    ("de", "Im Ort sind vier Menschen getötet worden, darunter drei Kleinkinder.", [("killed", 4)]),
+    ("de", "Das Treffen dauerte 20 Minuten.", []),
+    # a casualty verb farther after a member named with his unit, a quoted adverb between
+    ("es", 'Un miembro de las fuerzas de paz resultó "levemente" herido.', [("wounded", 1)]),
+]
+
+
+# Who some of the counted were (a breakdown, a part named with an article) is no count of its own.
+PARTS = [
+    ("it", "Trenta persone sono rimaste ferite. Quattro dei feriti sono donne.", [("wounded", 30)]),
+    ("en", "Thirty people were killed. Four of the dead were children.", [("killed", 30)]),
+    ("it", "Il raid ha provocato la morte di sei persone, tra cui anche un neonato.", [("killed", 6)]),
+    ("de", "Eine 70-jährige Frau wurde am Morgen beim Angriff auf den Vorort der Stadt verletzt.", [("wounded", 1)]),
+]
+
+
+# A demonym count is a troop count as a part of a troop figure or beside a deployment verb.
+DEMONYM_TROOPS = [
+    ("it", "La missione conta 10mila militari, inclusi circa 1.200 italiani.", [("troops", 10000), ("troops", 1200)]),
+    ("it", "In Libano sono schierati oltre 900 italiani.", [("troops", 900)]),
+    ("en", "The force has 5,000 troops, including 300 Italians.", [("troops", 5000), ("troops", 300)]),
+    ("it", "Sono arrivati 300 italiani per la partita.", []),
+]
+
+
+# The inverted order of Italian and Spanish news, an adverb beside the copula; a count in brackets after its noun.
+ORDER = [
+    ("it", "Sono almeno 1.204 i civili morti dall'inizio della guerra.", [("killed", 1204)]),
+    ("it", "Sono ormai 40 i morti.", [("killed", 40)]),
+    ("es", "Son ya 37 los heridos.", [("wounded", 37)]),
+    ("en", "Most ceasefire violations (312) were recorded in the north.", [("incidents", 312)]),
+    ("en", "The report (2024) names the region.", []),
+]
+
+
+# A single weapon after a count of its kind whose noun has a complement; a far verb of a shooting.
+SINGLE = [
+    ("fr", "Dix-huit drones d'attaque et un missile ont été abattus.", [("equipment", 18), ("equipment", 1)]),
+    ("fr", "Dix-huit drones d'attaque ont visé la ville, un missile aussi.", [("equipment", 18)]),
+    ("en", "A police officer was fatally shot.", [("killed", 1)]),
+]
+
+
+def test_a_lower_bound_holds_for_parallel_counts_by_place() -> None:
+    """"at least 20 times in Iraq and 9 in Syria": at least 9 too; a count after a colon keeps its own hedge."""
+    quals = [(f.value, f.qualifier) for f in figures_in("Bases were attacked at least 20 times in Iraq and 9 in "
+                                                         "Syria.", {}, "en", None)]
+    assert quals == [(20, "at_least"), (9, "at_least")]
+    quals = [(f.value, f.qualifier) for f in figures_in("Abbattuti oltre 100 droni: 40 su Mosca e 30 su Kursk.",
+                                                         {}, "it", None)]
+    assert quals == [(100, "more_than"), (40, "exact"), (30, "exact")]
+
+
+# Equipment launched and downed: a plain word before the noun, a part of a whole ("25 of 31", "30 von 40").
+EQUIPMENT = [
+    ("en", "Ukraine said it sank two Russian landing ships.", [("equipment", 2)]),
+    ("en", "Russia launched 40 kamikaze drones.", [("equipment", 40)]),
+    ("en", "Air defences shot down 25 of 31 drones.", [("equipment", 25), ("equipment", 31)]),
+    ("de", "In der Nacht wurden 30 von 40 Drohnen abgefangen.", [("equipment", 30), ("equipment", 40)]),
+    ("it", "La flotta ha perso tre grandi navi.", [("equipment", 3)]),
+    # no article, stopword, coordinator or casualty word is such a word
+    ("en", "The gunmen killed one and wounded two.", [("killed", 1), ("wounded", 2)]),
+    ("it", "Tra il 2020 e il 2022 i soldati sono aumentati.", []),
+]
+
+
+def test_an_item_of_a_count_by_place_is_each_named_place_s() -> None:
+    """"quattro nelle regioni di B e C" in a count by place: four in each (one figure per place); a total over
+    a list stays one figure; the item's place is the one named with it whatever roles say so far."""
+    from tests.figure_helpers import entity
+
+    names = {n: entity(f"admin1:{n}", n, "admin1", "RU") for n in ("Aaa", "Bbb", "Ccc", "Ddd", "Eee", "Fff")}
+    text = ("Abbattuti 60 droni: 40 nella regione di Aaa, quattro nelle regioni di Bbb e Ccc "
+            "e uno ciascuno nelle regioni di Ddd, Eee e Fff.")
+    got = [(f.value, f.place_ids) for f in figures_in(text, names, "it", None, roles={"Bbb": "incident"})]
+    assert got[1:] == [  # (the total's places are the figure places stage's to weigh)
+        (40, ["admin1:Aaa"]),
+        (4, ["admin1:Bbb"]),
+        (4, ["admin1:Ccc"]),
+        (1, ["admin1:Ddd"]),
+        (1, ["admin1:Eee"]),
+        (1, ["admin1:Fff"]),
+    ]
+    total = figures_in("Abbattuti 12 droni sulle regioni di Bbb e Ccc.", names, "it", None)
+    assert [(f.value, f.place_ids) for f in total] == [(12, ["admin1:Bbb", "admin1:Ccc"])]
+
+
+# "brings to ten the number of X killed": the noun after the count; "the two forces" are no troop count;
+# victims counted again after the dead are the dead.
+NUMBER_OF = [
+    ("it", "L'attacco porta a dieci il numero dei caschi blu uccisi quest'anno.", [("killed", 10)]),
+    ("fr", "L'attaque porte à dix le nombre de Casques bleus tués.", [("killed", 10)]),
+    ("en", "Disputes over the integration of the two forces grew.", []),
+    ("en", "NATO will deploy 4,000 forces.", [("troops", 4000)]),
+    ("fr", "Le bilan s'établit à 43 morts. La découverte de corps porte à 43 le nombre de victimes.", [("killed", 43)]),
+]
+
+
+def test_a_figure_noun_modifying_an_unknown_head_is_no_figure() -> None:
+    """English compounds are head-last: "strike groups" are no strikes; "attack helicopters" are helicopters."""
+    assert found("The Pentagon sent two carrier strike groups to the region.", "en") == []
+    assert found("Three attack helicopters were lost.", "en") == [("equipment", 3)]
+
+
+# Status: a figure coordinated with the next one shares the verb after it; a deployment begun is current.
+STATUS = [
+    ("en", "A total of 800 British troops and 300 French soldiers will be stationed there by April.",
+     ["planned", "planned"]),
+    ("en", "Officials said they had begun to deploy 900 troops to the border.", ["current"]),
+    ("en", "Officials said they plan to deploy 900 troops to the border.", ["planned"]),
+]
+
+
+# The last item of a count by place written with an article ("e uno sul Mar Nero", "et un sur la mer Noire").
+LAST_ITEM = [
+    ("it", "Abbattuti 20 droni: 12 sulla regione di Aaa, sette su quella di Bbb e uno sul Mar Nero.",
+     [("equipment", 20), ("equipment", 12), ("equipment", 7), ("equipment", 1)]),
+    ("fr", "Vingt drones ont été abattus: 12 sur la région de Aaa et un sur la mer Noire.",
+     [("equipment", 20), ("equipment", 12), ("equipment", 1)]),
+    ("it", "Un ragazzo è andato nel parco.", []),
+]
+
+
+SHAPES = {
+    "ages": AGES,
+    "who": WHO,
+    "times": TIMES,
+    "inherited": INHERITED,
+    "casualty_words": CASUALTY_WORDS,
+    "demonyms": DEMONYMS,
+    "other_and_codes": OTHER_AND_CODES,
+    "compounds": COMPOUNDS,
+    "parts": PARTS,
+    "demonym_troops": DEMONYM_TROOPS,
+    "order": ORDER,
+    "single": SINGLE,
+    "equipment": EQUIPMENT,
+    "number_of": NUMBER_OF,
+    "last_item": LAST_ITEM,
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [row for table in SHAPES.values() for row in table],
+    ids=[f"{name}-{k}" for name, table in SHAPES.items() for k in range(len(table))],
+)
+def test_figures_of_each_shape(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "statuses"),
+    [(lang, text, [status]) for lang, text, status in HEARSAY] + STATUS,
+    ids=[f"hearsay-{k}" for k in range(len(HEARSAY))] + [f"status-{k}" for k in range(len(STATUS))],
+)
+def test_status_of_each_shape(lang: str, text: str, statuses: list[str]) -> None:
+    assert [f.status for f in figures_in(text, {}, lang, None)] == statuses
