@@ -33,7 +33,9 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 
 #: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles")
+              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
+              "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
+              "locality_nouns", "capital_nouns", "list_breakers")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,14 @@ class EventProfile:
     conflict_nouns: Phrases
     between_words: Phrases
     part_articles: frozenset[str]
+    official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
+    part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
+    direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
+    base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
+    toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
+    locality_nouns: Phrases = Phrases.of(())  # "a village in Gezira State": the state locates the village
+    capital_nouns: Phrases = Phrases.of(())  # "Obeid, the capital of North Kordofan"
+    list_breakers: frozenset[str] = frozenset()  # "nel sud del Libano, dove Israele": as written, accents kept
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -126,6 +136,14 @@ def event_profile(lang: str) -> EventProfile:
         conflict_nouns=Phrases.of(data["conflict_nouns"]),
         between_words=Phrases.of(data["between_words"]),
         part_articles=frozenset(fold(w) for w in data["part_articles"]),
+        official_heads=Phrases.of(data["official_heads"]),
+        part_nouns=Phrases.of(data["part_nouns"]),
+        direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
+        base_nouns=Phrases.of(data["base_nouns"]),
+        toward_words=Phrases.of(data["toward_words"]),
+        locality_nouns=Phrases.of(data["locality_nouns"]),
+        capital_nouns=Phrases.of(data["capital_nouns"]),
+        list_breakers=frozenset(str(w).lower() for w in data["list_breakers"]),
     )
 
 

@@ -22,7 +22,8 @@ from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
-from geo.roles import _ARTICLES, RoleCues, _is_list_gap, _is_locative
+from geo.normalize import fold
+from geo.roles import ARTICLES, RoleCues, is_list_gap, is_locative
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
@@ -32,6 +33,9 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 
 #: How many words away a trigger counts as near a place.
 NEAR = 6
+
+#: Punctuation that ends a clause for the ``clause:*`` features.
+CLAUSE_BREAKS = ";:()\"«»“”–—"
 
 #: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
 #: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
@@ -45,12 +49,15 @@ def feature_names() -> list[str]:
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
-              "speech_after"]
+              "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
+              "inside_thing", "topic_opening"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
+    names += ["clause:incident", "clause:deployment", "clause:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
     names += [f"figure_place:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_sentence:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
+    names += [f"figure_elsewhere:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     return names
 
 
@@ -93,7 +100,7 @@ def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
     Slovakia": a government word, then (within four words) "of", right before the place."""
     k = idx - 1
-    if k >= 0 and words[k] in _ARTICLES:
+    if k >= 0 and words[k] in ARTICLES:
         k -= 1
     if k < 0 or words[k] not in profile.of_words:
         return False
@@ -135,7 +142,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
         return False
     j = idx - 1
-    while j >= 0 and tokens[j].key in _ARTICLES:
+    while j >= 0 and tokens[j].key in ARTICLES:
         j -= 1
     if j < 0:
         return True
@@ -153,17 +160,99 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
         k = sentence.token_at(previous.start)
     j = k - 1
-    while j >= 0 and words[j] in _ARTICLES:
+    while j >= 0 and words[j] in ARTICLES:
         j -= 1
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
     return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
 
 
+def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fillers: frozenset[str]) -> bool:
+    """A phrase of ``phrases`` ends before word ``idx`` with only articles, "of" words, area nouns and
+    direction adjectives between, and at most one other word ("il governatore della regione di
+    Zaporizhzhia", "the governor of the central region of Cherkasy")."""
+    for j in range(max(0, idx - 7), idx):
+        n = phrases.match_at(words, j)
+        if not n or j + n > idx:
+            continue
+        between = words[j + n : idx]
+        if between and between[-1] not in profile.of_words and between[-1] not in fillers:
+            continue  # "of" (or an area noun: "der Region Charkiw") stands right before the name
+        if sum(w not in fillers and w not in profile.of_words for w in between) <= 1:
+            return True
+    return False
+
+
+def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: frozenset[str]) -> bool:
+    """A phrase of ``phrases`` starts within three words after the name, with only capitalised words or
+    ``fillers`` between and no punctuation: "the Kherson Regional Military Administration", "the Kherson
+    city military administration", "the Mihail Kogalniceanu air base"."""
+    tokens = sentence.tokens
+    words = sentence.words
+    for j in range(end_idx, min(len(tokens), end_idx + 3)):
+        if j > 0 and any(c in text[tokens[j - 1].end : tokens[j].start] for c in ",;:()\"«»“”"):
+            return False
+        if phrases.match_at(words, j):
+            return True
+        if not (tokens[j].capitalised or words[j] in fillers):
+            return False
+    return False
+
+
+def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
+    ("attacked a village in Gezira State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
+    and "of" ("Obeid, the capital of North Kordofan")."""
+    tokens, words = sentence.tokens, sentence.words
+    k = idx - 1
+    while k >= 0 and (words[k] in ARTICLES or words[k] in cues.area_nouns or words[k] in profile.direction_adjectives):
+        k -= 1
+    if k >= 0 and words[k] in profile.of_words:
+        return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
+                   for j in range(max(0, k - 2), k))
+    if k < 0 or not (words[k] in cues.locative or any(" ".join(words[j : k + 1]) in cues.locative
+                                                        for j in range(max(0, k - 2), k))):
+        return False
+    k -= 1
+    while k >= 0 and (words[k] in ARTICLES or words[k] in profile.of_words):
+        k -= 1
+    for j in range(k, max(-1, k - 4), -1):
+        if profile.locality_nouns.match_at(words, j):
+            return True
+        if not tokens[j].capitalised:
+            return False
+    return False
+
+
+def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
+    """The classes of event of the triggers in the place's clause: the stretch of the sentence between
+    strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
+    tokens = sentence.tokens
+    cut = [0]
+    for k in range(1, len(tokens)):
+        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in CLAUSE_BREAKS):
+            cut.append(k)
+    cut.append(len(tokens))
+    lo = max(c for c in cut if c <= idx) if idx < len(tokens) else cut[-2]
+    hi = min((c for c in cut if c > idx), default=len(tokens))
+    return {t.event for t in sentence.triggers if lo <= t.first < hi}
+
+
+def _joins_list(gap: str, profile: EventProfile) -> bool:
+    """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
+    ``list_breakers`` ("dans le sud du Liban, où Israël") between the names."""
+    if not is_list_gap(gap):
+        return False
+    words = fold(gap).replace("'", " ").split()
+    if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
+        return False
+    return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
     for j in range(max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
-        if n and j + n <= idx and all(w in _ARTICLES for w in words[j + n : idx]):
+        if n and j + n <= idx and all(w in ARTICLES for w in words[j + n : idx]):
             return True
     return False
 
@@ -179,23 +268,38 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
     if e.capital_of:
         f["capital"] = 1.0
-    locative = _is_locative(words, idx, cues.locative, cues.area_nouns)
-    if locative:
-        f["locative"] = 1.0
-    k = idx - 1 if idx and words[idx - 1] in _ARTICLES else idx
+    locative = is_locative(words, idx, cues.locative, cues.area_nouns)
+    directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
+    if directed and is_locative(words, idx - 1, cues.locative, cues.area_nouns):
+        locative = True  # "in eastern Ukraine"
+    k = idx - 1 if idx and words[idx - 1] in ARTICLES else idx
     if k >= 1 and words[k - 1] in profile.of_words:
         f["of_before"] = 1.0
         d = k - 2  # the word before "of"
         if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
+            if is_locative(words, d, cues.locative) or words[d - 1] in cues.locative:
+                locative = True  # "nel sud del Libano" is where "in Libano" is
+        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue sud de Beyrouth"
         elif any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "north of Goma", "a 20 km da", "nordwestlich von Charkiw"
+        if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
+                e.kind == "country" or e.capital_of):
+            f["attack_of&national"] = 1.0  # "i raid di Israele", "l'offensiva della Russia"
+    if directed:
+        f["part_of"] = 1.0  # "in eastern Ukraine", "in der östlichen Ukraine"
+    if locative:
+        f["locative"] = 1.0
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
     if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
         f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
+    area = idx < len(words) and words[idx] in cues.area_nouns or (
+        idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
     if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
-            and m.start - previous.end <= 40 and contains(e, previous.entity):
+            and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
+                area and text[previous.end : m.start].lstrip(" )").startswith(","))):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
@@ -208,15 +312,35 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_other"] = 1.0
     if _government_possessive(text, sentence, end_idx, m.end, profile):
         f["government_possessive"] = 1.0
+    elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
+        f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    fillers = ARTICLES | cues.area_nouns | profile.direction_adjectives
+    if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
+            profile.official_heads, sentence, end_idx, text, fillers):
+        f["official_of"] = 1.0  # "il governatore di Zaporizhzhia": where a local authority speaks for
+    if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
+            profile.base_nouns, sentence, end_idx, text, fillers):
+        f["base"] = 1.0  # "nella base di Adazi", "the Kogalniceanu air base"
+    if idx == 0 and text[m.end : m.end + 1] in (":", ","):
+        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
+    if _inside_thing(sentence, idx, cues, profile):
+        f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
+    if _cue_before(profile.toward_words, words, idx, 3):
+        f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+    if previous is not None and previous.sentence_start == m.sentence_start:
+        gap = text[previous.end : m.start]
+        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
+                not is_list_gap(gap) or "contains_previous" in f):
+            f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3):
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
     if _cue_before(profile.agent_cues, words, idx, 3):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
-    if previous is not None and previous.sentence_start == m.sentence_start and _is_list_gap(
-            text[previous.end : m.start]):
-        f["in_list"] = 1.0
+    if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
+            text[previous.end : m.start], profile) and "contains_previous" not in f:
+        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa": a locator is no list member
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
     if headline:
@@ -230,6 +354,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for g, on in groups.items():
         if on:
             f[f"near:{g}"] = 1.0
+    clause = _clause_events(text, sentence, idx)
+    for g, classes in (("incident", INCIDENT_CLASSES), ("deployment", DEPLOYMENT_CLASSES), ("meet", {"meet"})):
+        if clause & classes:
+            f[f"clause:{g}"] = 1.0
     if locative and events & INCIDENT_CLASSES:
         f["locative&incident"] = 1.0
     if locative and events & DEPLOYMENT_CLASSES:
@@ -239,10 +367,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if e.kind == "country" and "meet" in events:
         f["country&meet"] = 1.0
     for fig in figures:
-        if not (sentence.start <= fig.start < sentence.end):
-            continue
         group = FIGURE_GROUPS.get(fig.kind)
         if group is None:
+            continue
+        if not (sentence.start <= fig.start < sentence.end):
+            if e.id in fig.place_ids:
+                f[f"figure_elsewhere:{group}"] = 1.0  # "Kherson" of a casualty figure two sentences on
             continue
         f[f"figure_sentence:{group}"] = 1.0
         if e.id in fig.place_ids:
@@ -273,8 +403,8 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     """Give every mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
-    (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`).
-    With ``weights`` None the cue role stands.
+    (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`,
+    through :func:`choose_roles`). With ``weights`` None the cue role stands.
     """
     from geo.events import event_profile
     from geo.roles import role_cues
@@ -286,35 +416,67 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
         by_sentence.setdefault(m.sentence_start, []).append(m)
     first = min((s.start for s in sentences), default=0)
     previous = None
-    lists: list[list] = []
     for m in mentions:
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
                                       previous=previous, headline=sentence.start == first,
                                       neighbours=by_sentence.get(m.sentence_start, ()))
-        if m.features.get("in_list") and lists and lists[-1][-1] is previous:
-            lists[-1].append(m)
-        else:
-            lists.append([m])
         previous = m
-        if dateline is not None and dateline.place_start is not None and m.start == dateline.place_start:
-            m.role = "mention"  # veto dateline_is_mention
-        elif weights is not None:
-            m.role = weights.decide(m.features)
-    if weights is not None:
-        for group in lists:
-            _share_role(group, weights, dateline)
-
-
-def _share_role(group: list, weights: RoleWeights, dateline) -> None:
-    """The places of one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument
-    of their frame: they take together the role with the highest summed score."""
-    if len(group) < 2 or (dateline is not None and any(m.start == dateline.place_start for m in group)):
+    vetoed = dateline_vetoes(mentions, dateline)
+    if weights is None:
+        for k in vetoed:
+            mentions[k].role = "mention"
         return
-    total = dict.fromkeys(weights.roles, 0.0)
-    for m in group:
-        for role, score in weights.scores(m.features).items():
-            total[role] += score
-    role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
-    for m in group:
+    for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
+
+
+def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
+    """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place."""
+    if dateline is None or dateline.place_start is None:
+        return set()
+    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start}
+
+
+def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:
+    """The coordinated lists of a document's mentions (in text order): runs joined by ``in_list``."""
+    groups: list[list[int]] = []
+    for k, f in enumerate(features):
+        if f.get("in_list") and groups:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    return groups
+
+
+def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights: RoleWeights) -> list[str]:
+    """The role of each of a document's mentions (features in text order).
+
+    Every mention takes the role of highest score, except the vetoed ones (``mention``); the places of
+    one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame
+    and take together the role with the highest summed score.
+
+    Parameters
+    ----------
+    features : sequence of dict
+        The named features of each mention (:func:`mention_features`).
+    vetoed : set of int
+        Indices that a veto makes mentions (:func:`dateline_vetoes`).
+    weights : RoleWeights
+
+    Returns
+    -------
+    list of str
+    """
+    roles = ["mention" if k in vetoed else weights.decide(f) for k, f in enumerate(features)]
+    for group in list_groups(features):
+        if len(group) < 2 or any(k in vetoed for k in group):
+            continue
+        total = dict.fromkeys(weights.roles, 0.0)
+        for k in group:
+            for role, score in weights.scores(features[k]).items():
+                total[role] += score
+        role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
+        for k in group:
+            roles[k] = role
+    return roles

@@ -146,13 +146,13 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
                 continue
             idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
             end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
-            locative = _is_locative(words, idx, cues.locative, cues.area_nouns) and not _broken(words, idx, cues)
+            locative = is_locative(words, idx, cues.locative, cues.area_nouns) and not _broken(words, idx, cues)
             gap = text[prev_end : m.start] if prev_end is not None else None
-            in_list = gap is not None and _is_list_gap(gap)
+            in_list = gap is not None and is_list_gap(gap)
             speaks = _speaks(m, text, written, idx, end_idx, cues)
             if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
-            near = idx - 1 if idx and words[idx - 1] in _ARTICLES else idx  # "tra cui il Canada"
+            near = idx - 1 if idx and words[idx - 1] in ARTICLES else idx  # "tra cui il Canada"
             cue_before = any(0 < near - p <= 2 for p in positions["participant"])  # not "ministers held in"
             m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues.attack_verbs)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
@@ -161,18 +161,19 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         _coordinated_actors(group, text)
 
 
-_ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
+#: Definite articles (folded) that may stand between a cue word and a name.
+ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
 
 
-def _is_locative(words: list[str], idx: int, locative: frozenset[str],
+def is_locative(words: list[str], idx: int, locative: frozenset[str],
                  area_nouns: frozenset[str] = frozenset()) -> bool:
     """A locative word, possibly followed by an article, stands right before word ``idx``, or before
     the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson")."""
-    if idx >= 1 and words[idx - 1] in _ARTICLES:
+    if idx >= 1 and words[idx - 1] in ARTICLES:
         idx -= 1
     if idx >= 2 and words[idx - 1] in OF_WORDS and words[idx - 2] in area_nouns:
         idx -= 2
-        if idx >= 1 and words[idx - 1] in _ARTICLES:
+        if idx >= 1 and words[idx - 1] in ARTICLES:
             idx -= 1
     if idx >= 1 and words[idx - 1] in locative:
         return True
@@ -183,12 +184,14 @@ def _is_locative(words: list[str], idx: int, locative: frozenset[str],
 def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:
     """A word of the lexicon ``locative_breakers`` stands before the locative: "oltre all'Italia"."""
     k = idx - 1
-    if k >= 1 and words[k] in _ARTICLES:
+    if k >= 1 and words[k] in ARTICLES:
         k -= 1
     return k >= 1 and words[k - 1] in cues.locative_breakers
 
 
-def _is_list_gap(gap: str) -> bool:
+def is_list_gap(gap: str) -> bool:
+    """The text between two names joins them in one list: only a comma, "and"/"e"/"et", articles and
+    locatives ("Sumy, Poltava", "in Polonia, Romania e nei Paesi baltici")."""
     parts = fold(gap).replace(",", " , ").replace("'", " ").split()
     # "in Polonia, Romania e nei Paesi baltici": only joiners, articles and locatives between names.
     return len(parts) <= 3 and any(p in LIST_JOINERS or p in (",", "&") for p in parts)
@@ -224,7 +227,7 @@ def _coordinated_actors(group: list, text: str) -> None:
     for left, right in zip(reversed(group[:-1]), reversed(group[1:]), strict=True):
         gap = text[left.end : right.start]
         if right.role == "actor" and left.role == "mention" and left.entity is not None \
-                and _actor_able(left.entity) and _is_list_gap(gap) and "," not in gap \
+                and _actor_able(left.entity) and is_list_gap(gap) and "," not in gap \
                 and _opens_clause(text, left.start):
             left.role = "actor"
 
@@ -232,7 +235,7 @@ def _coordinated_actors(group: list, text: str) -> None:
 def _opens_clause(text: str, start: int) -> bool:
     """Nothing but an article stands between ``start`` and the clause's beginning."""
     before = fold(text[max(0, start - 40) : start]).replace("'", " ").split()
-    while before and before[-1] in _ARTICLES:
+    while before and before[-1] in ARTICLES:
         before.pop()
     return not before or before[-1][-1:] in ".:;!?\"»”" or not before[-1][-1:].isalnum()
 
@@ -254,7 +257,7 @@ def _role(m, words, idx, locative, speaks, positions, attack_verbs: frozenset[st
         role = min(near, key=lambda r: (near[r], r != "incident"))
         if near[role] <= CUE_WINDOW:
             return role
-    if any(0 < idx - p <= 2 and words[p] in attack_verbs and all(w in _ARTICLES for w in words[p + 1 : idx])
+    if any(0 < idx - p <= 2 and words[p] in attack_verbs and all(w in ARTICLES for w in words[p + 1 : idx])
            for p in range(max(0, idx - 2), idx)):
         return "incident"  # the object of an attack: "bombardearon Járkov", "shelled Kharkiv"
     if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
@@ -286,3 +289,7 @@ def roles_from_figures(mentions: list, figures: list) -> None:
                     role == "incident" and m.role == "deployment" and key not in troops) or (
                     role == "deployment" and m.role == "incident" and key not in hurt):
                 m.role = role  # "will deploy 700 troops to Kosovo after clashes": a deployment place
+
+
+# The old private names, kept while other modules still import them (geo/figure_places.py).
+_ARTICLES, _is_locative, _is_list_gap = ARTICLES, is_locative, is_list_gap

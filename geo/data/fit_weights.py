@@ -7,9 +7,11 @@ Reads a folder of articles annotated like ``../shared/eval/news_train`` (``*.gol
 texts), runs the text side on each article, lines its place mentions up with the gold ones (the
 largest overlap, as the scorer does) and fits a multinomial logistic regression of the gold role on
 the named features of :mod:`geo.role_model`. It prints the leave-one-article-out cross-validated
-accuracy for each regularisation strength tried, next to the cue rules' accuracy, fits on every
-article with the best strength, writes ``geo/data/weights/roles.yaml`` and, with ``--check``, prints
-the accuracy on a second folder that is never fitted on. Needs the ``fit`` extra (scikit-learn).
+accuracy for each regularisation strength tried (each held-out article decided as the pipeline decides
+it: the places of a list share their role, the dateline's place is a mention), next to the cue rules'
+accuracy, fits on every article with the best strength, writes ``geo/data/weights/roles.yaml`` and,
+with ``--check``, prints the accuracy on a second folder that is never fitted on. Needs the ``fit``
+extra (scikit-learn).
 
 The annotated texts stay where they are: only the weights enter the project.
 """
@@ -95,6 +97,44 @@ def aligned_figures(article: dict, figures: list) -> list[tuple[object, dict]]:
 
 
 @dataclass
+class ArticleRoles:
+    """One article's mentions as the role decision sees them: ``rows`` (features, cue role, gold role) of
+    the aligned mentions, and for the whole document the features of every mention, the vetoed ones and
+    the index of each aligned mention, so that scoring decides as the pipeline does (lists share a role)."""
+
+    rows: list
+    features: list
+    vetoed: set
+    aligned: list
+
+
+def article_roles(art: dict, parsed) -> ArticleRoles:
+    """The :class:`ArticleRoles` of a parsed article."""
+    from geo.dates import find_dateline
+    from geo.role_model import dateline_vetoes
+
+    pairs = aligned_mentions(art, parsed.mentions)
+    index = {id(m): k for k, m in enumerate(parsed.mentions)}
+    return ArticleRoles(rows=[(m.features, m.cue_role, gold) for m, gold in pairs],
+                        features=[m.features for m in parsed.mentions],
+                        vetoed=dateline_vetoes(parsed.mentions, find_dateline(art["text"], parsed.lang)),
+                        aligned=[index[id(m)] for m, _ in pairs])
+
+
+def article_accuracy(weights: RoleWeights, articles: list[ArticleRoles]) -> float:
+    """Accuracy of the roles the pipeline would give (:func:`geo.role_model.choose_roles`) on the
+    aligned mentions of ``articles``."""
+    from geo.role_model import choose_roles
+
+    right = total = 0
+    for a in articles:
+        roles = choose_roles(a.features, a.vetoed, weights)
+        right += sum(roles[k] == gold for k, (_, _, gold) in zip(a.aligned, a.rows, strict=True))
+        total += len(a.rows)
+    return right / max(1, total)
+
+
+@dataclass
 class FigureCase:
     """One aligned figure: its candidates' rows, their list groups and entities, and the gold places."""
 
@@ -117,7 +157,7 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
     for art in load_articles(folder):
         doc = Document(doc_id=art["id"], text=art["text"], date=art["date"])
         parsed = parse_document(doc, gazetteer=gazetteer, fitted=fitted)
-        per_article.append([(m.features, m.cue_role, gold) for m, gold in aligned_mentions(art, parsed.mentions)])
+        per_article.append(article_roles(art, parsed))
         sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
         canon = {p["canonical"]: p for p in art["places"]}
         figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
@@ -222,24 +262,21 @@ def to_weights(model) -> RoleWeights:
     return RoleWeights(ROLES, {r: round(b, 4) for r, b in bias.items()}, weights)
 
 
-def accuracy(weights: RoleWeights, rows) -> float:
-    return sum(weights.decide(f) == gold for f, _, gold in rows) / max(1, len(rows))
-
-
 def cue_accuracy(rows) -> float:
     return sum(cue == gold for _, cue, gold in rows) / max(1, len(rows))
 
 
-def cross_validate(per_article, c: float, always: list) -> float:
-    """Leave-one-article-out accuracy over all aligned mentions (``always`` rows train every fold)."""
+def cross_validate(per_article: list[ArticleRoles], c: float, always: list) -> float:
+    """Leave-one-article-out accuracy over all aligned mentions (``always`` rows train every fold), each
+    held-out article decided as the pipeline decides it (:func:`article_accuracy`)."""
     right = total = 0
     for k, held in enumerate(per_article):
-        if not held:
+        if not held.rows:
             continue
-        train = [r for j, rows in enumerate(per_article) if j != k for r in rows] + always
+        train = [r for j, a in enumerate(per_article) if j != k for r in a.rows] + always
         weights = to_weights(fit(train, c))
-        right += sum(weights.decide(f) == gold for f, _, gold in held)
-        total += len(held)
+        right += article_accuracy(weights, [held]) * len(held.rows)
+        total += len(held.rows)
     return right / max(1, total)
 
 
@@ -372,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     # Pass 1: the role features do not depend on any weights; pass 2 reads the figures' candidates with
     # the roles just fitted, as the pipeline will.
     per_article, _ = collect(args.data, Fitted(None, None))
-    rows = [r for rows in per_article for r in rows]
+    rows = [r for a in per_article for r in a.rows]
     print(f"{len(per_article)} articles, {len(rows)} aligned mentions; cue rules' accuracy {cue_accuracy(rows):.3f}")
     examples = collect_examples(fitted=Fitted(None, None))
     print(f"{len(examples)} places of the written examples ({EXAMPLES_PATH.name}) join every fit")
@@ -381,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  C = {c:<5} leave-one-article-out accuracy {acc:.3f}")
     best = max(C_GRID, key=lambda c: (scores[c], -c))
     weights = to_weights(fit(rows + examples, best))
-    print(f"fitted on all with C = {best}: training accuracy {accuracy(weights, rows):.3f}")
+    print(f"fitted on all with C = {best}: training accuracy {article_accuracy(weights, per_article):.3f}")
     write_weights(weights, args.out, source=f"{args.data.name} and {EXAMPLES_PATH.name}", c=best, cv=scores[best],
                   n=len(rows) + len(examples))
     print(f"wrote {args.out}")
@@ -403,9 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {place_out}")
     if args.check is not None:
         check_roles, check_places = collect(args.check, Fitted(weights, pweights))
-        check = [r for rows in check_roles for r in rows]
+        check = [r for a in check_roles for r in a.rows]
         print(f"check on {args.check.name} ({len(check)} aligned mentions): cue rules {cue_accuracy(check):.3f}, "
-              f"weighed {accuracy(weights, check):.3f}")
+              f"weighed {article_accuracy(weights, check_roles):.3f}")
         cp = [case for cases in check_places for case in cases]
         print(f"check on {args.check.name} ({len(cp)} aligned figures): figure-place F1 of the cue rules "
               f"{f1(*cue_place_scores(cp)):.3f}, weighed {f1(*place_scores(pweights, cp)):.3f}")
