@@ -183,9 +183,10 @@ def read_path(path: Path, *, encoding: str | None = None) -> list[Document]:
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .jsonl")
     text = read_text_file(path, encoding=encoding)
-    if suffix in (".html", ".htm"):
-        return [html_document(path.stem, text)]
-    return [Document(doc_id=path.stem, text=text)]
+    doc = html_document(path.stem, text) if suffix in (".html", ".htm") else Document(doc_id=path.stem, text=text)
+    if not doc.text.strip():
+        raise InputError(f"{path}: empty file, no text")
+    return [doc]
 
 
 def read_text_file(path: Path, *, encoding: str | None = None) -> str:
