@@ -701,8 +701,9 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
 
-    # Layer names count the figures they draw (a pair of figures the text pairs counts two), and places.
-    counts = {key: sum(len(i["x"]) for i in layers[key]) for key in FIGURE_LAYERS}
+    # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
+    # of many reports, or a current and a planned figure the text pairs, is one), and places.
+    counts = {key: len(layers[key]) for key in FIGURE_LAYERS}
     counts |= {"venues": len(layers["venues"]), "places": len(layers["places"])}
     dates = sorted({f["date"] for f in records if f["date"] and f["place_ids"]})
     roles = {row["roles"][0] for row in place_rows if row["roles"]}
@@ -726,7 +727,7 @@ def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
     """The words the panel's script needs, in the interface language."""
     return {**strings["panel"], "time": strings["time"], "layers": strings["layers"],
             "months": strings["date"]["months"], "day": strings["date"]["day"], "range": strings["date"]["range"],
-            "group": strings["number"]["group"]}
+            "group": strings["number"]["group"], "one_values": strings.get("one_values", [1])}
 
 
 def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,

@@ -609,6 +609,19 @@ def test_an_event_of_two_reports_is_one_symbol_and_one_row_listing_both(desktop,
     assert _layer_counts(page)["incidents"] == 2  # Kherson and Odesa, each reported twice
     kherson = page.locator(".atlante-row", has_text="Kherson").filter(has_text="incidents")
     assert kherson.count() == 1 and "(2 reports)" in kherson.inner_text()
+    # The layer list and the panel count the same thing: rows (one per event), not reports.
+    overlay = page.locator(".leaflet-control-layers-overlays label", has_text="Incidents").inner_text()
+    n_rows = page.locator(".atlante-row").count()
+    assert overlay.strip() == "Incidents (2)" and n_rows == sum(_layer_counts(page).get(k, 0) for k in
+                                                                   ("deployments", "incidents", "casualties", "other"))
+    assert page.locator(".atlante-count").inner_text().startswith(f"{n_rows} of {n_rows}")
+    # Its document cell says how many documents, inside the panel.
+    cell = kherson.locator(".atlante-cell-doc")
+    assert cell.inner_text() == "2 documents"
+    panel = page.locator(".atlante-panel").bounding_box()
+    header = page.locator("th", has_text="Document").bounding_box()
+    assert header["x"] + header["width"] <= panel["x"] + panel["width"]
+    assert page.evaluate("(b => b.scrollWidth <= b.clientWidth)(document.querySelector('.atlante-table-box'))")
     kherson.click()
     page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
     popup = page.locator(".leaflet-popup-content")
