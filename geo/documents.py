@@ -17,7 +17,7 @@ import re
 import sys
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
@@ -129,8 +129,25 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     if not docs:
         raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
     if all(not d.text.strip() for d in docs):
-        raise InputError("the input holds no text")
+        raise no_text_error(sources)
     return _unique_ids(docs)
+
+
+def no_text_error(sources: Sequence[Path | None]) -> InputError:
+    """The error for inputs that hold no text, naming them (``"e.jsonl: the input holds no text"``).
+
+    Parameters
+    ----------
+    sources : sequence of Path or None
+        The files read (``None``: standard input), as :func:`input_sources` lists them.
+
+    Returns
+    -------
+    InputError
+    """
+    names = [str(s) if s is not None else "standard input" for s in sources[:3]]
+    more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
+    return InputError(f"{', '.join(names)}{more}: the input holds no text")
 
 
 def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]:

@@ -130,6 +130,7 @@ def test_stdin_html_and_folder_inputs(tmp_path, monkeypatch):
         (["missing.txt"], "no such file"),
         (["binary.txt"], "binary"),
         (["empty.txt"], "empty.txt: empty file, no text"),
+        (["blank.jsonl"], "blank.jsonl: the input holds no text"),
         (["ok.txt", "--lang", "xx"], "unknown --lang"),
         (["ok.txt", "--format", "shp"], "unknown --format"),
         (["bad.jsonl"], "not valid JSON"),
@@ -142,6 +143,7 @@ def test_bad_input_fails_cleanly_and_keeps_outputs(tmp_path, args, message):
     (tmp_path / "ok.txt").write_text("Troops in Poland.", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text('{"doc_id": "x", "text": "a"}\n{oops\n', encoding="utf-8")
     (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "blank.jsonl").write_text('{"doc_id": "b", "text": "  "}\n', encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "map.html").write_text("earlier map", encoding="utf-8")
