@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -597,6 +598,20 @@ def test_phone_true_numbers_panel_language_and_totals(phone, maps, artifacts_dir
     page.locator(".atlante-legend summary").click()
     assert page.locator(".atlante-legend-sub", has_text="totals per place and").is_visible()
     assert page.atlante_errors == [] and page.atlante_requests == []
+
+
+def test_where_a_planned_ring_and_a_current_figure_share_a_place_the_current_one_is_labelled(desktop, tmp_path):
+    page = desktop
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    later = parsed[0].figures[1]  # the planned "up to 20,000" over Ukraine, in a sentence of its own
+    parsed[0].figures[1] = replace(later, quote="Il contingente potrebbe salire.")
+    path, _, _ = _save(parsed, gaz, tmp_path / "planned.html")
+    _open(page, path)
+    labels = page.locator(".atlante-label-text").all_inner_texts()
+    ukraine = [label for label in labels if label.endswith("· Ukraine")]
+    assert ukraine == ["about 12,000 · Ukraine"], labels
+    assert page.atlante_errors == []
 
 
 def test_an_event_of_two_reports_is_one_symbol_and_one_row_listing_both(desktop, tmp_path, artifacts_dir):

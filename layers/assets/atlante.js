@@ -258,7 +258,11 @@
       return e.layer._map && (zoom >= atlante.data.labelZoom || e.item.r >= MIN_LABEL_RADIUS) &&
         bounds.contains(e.latlng);
     });
-    shown.sort(function (a, b) { return b.item.r - a.item.r; });
+    /* Current figures claim the room first, then the larger symbols: where a planned ring and a current
+       figure share a place, the label read is the current one (a planned label says so when it shows). */
+    shown.sort(function (a, b) {
+      return ((a.item.st === "planned") - (b.item.st === "planned")) || b.item.r - a.item.r;
+    });
     for (var i = 0; i < Math.min(shown.length, MAX_LABEL_TRIES) && taken.length < MAX_LABELS; i += 1) {
       var e = shown[i], p = map.latLngToContainerPoint(e.latlng);
       var w = e.item.lab.length * 6.4 + 8, h = 16;
