@@ -24,6 +24,34 @@ ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
 PROG = "make_map.py"
 
+#: The end of ``--help``: what is read, what is written, and the exit statuses.
+EPILOG = """\
+inputs read:
+  .txt, .md        one document per file (the file name is its id)
+  .html, .htm      a saved web page: its article text, title, date, link and outlet
+  .jsonl, .jsonl.gz  one JSON document per line
+  folders          every such file inside (subfolders too), sorted by path; '-' reads standard input
+  Empty, binary or unreadable files of a batch are skipped with a warning (--strict: stop).
+
+written to OUTDIR (only these files are replaced, all together):
+  map.html (offline map), places.geojson, figures.geojson, events.geojson, mentions.jsonl,
+  manifest.json (the files' hashes); --format adds gpkg and csv exports.
+
+exit status:
+  0 the map was written; 2 bad input or options (one line on stderr, OUTDIR untouched);
+  130 interrupted.
+"""
+
+
+def _prog_name(argv: Sequence[str] | None) -> str:
+    """The name the command was run as (``atlante`` when installed), for its messages.
+
+    A call with explicit arguments (a test, another program) keeps ``make_map.py``.
+    """
+    if argv is not None or not sys.argv or not sys.argv[0] or sys.argv[0] in ("-c", "-m"):
+        return PROG
+    return Path(sys.argv[0]).name
+
 #: The files every run writes (``--format`` adds more); only Atlante's own files are replaced in OUTDIR,
 #: all together (see :mod:`layers.outputs`), and ``manifest.json`` lists them with their hashes.
 OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl", "events.geojson",
@@ -38,12 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog=PROG,
         description="Read news articles and draw the places, deployments and incidents they report on a map.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help=".txt/.md/.html files, folders, '-' for standard input, or .jsonl (one document per line: "
                         "doc_id, text, optional date, lang, title, url, outlet). Default: the bundled samples.")
     p.add_argument("-o", "--outdir", default="out", help="output folder (default: out/)")
-    p.add_argument("--lang", default="auto", help="document language: auto (detect per document), it, en, fr, ...")
+    p.add_argument("--lang", default="auto", type=str.lower,
+                   help="document language: auto (detect per document), it, en, fr, ... (any case)")
     p.add_argument("--title", default=None, help="map title")
     p.add_argument("--format", default="geojson", dest="formats",
                    help="comma-separated extra exports: geojson (always), gpkg, csv")
@@ -82,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return the process exit status."""
-    args = build_parser().parse_args(argv)
+    global PROG
+    PROG = _prog_name(argv)
+    parser = build_parser()
+    parser.prog = PROG
+    args = parser.parse_args(argv)
     global _gc_paused
     collecting = _gc_paused = gc.isenabled()
     gc.disable()  # while the libraries and the gazetteer load (see _make): their collections cost 0.15 s

@@ -124,7 +124,7 @@ def iter_documents(inputs: Iterable[str], *, stdin: TextIO | None = None, encodi
     if not n:
         raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
     if not any_text:
-        raise InputError("the input holds no text")
+        raise _documents.no_text_error(sources)
 
 
 @dataclass

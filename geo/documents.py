@@ -17,7 +17,7 @@ import re
 import sys
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
@@ -129,8 +129,25 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], *, stdin: TextIO | Non
     if not docs:
         raise InputError(f"all {skipped} input files were skipped" if skipped else "no input documents")
     if all(not d.text.strip() for d in docs):
-        raise InputError("the input holds no text")
+        raise no_text_error(sources)
     return _unique_ids(docs)
+
+
+def no_text_error(sources: Sequence[Path | None]) -> InputError:
+    """The error for inputs that hold no text, naming them (``"e.jsonl: the input holds no text"``).
+
+    Parameters
+    ----------
+    sources : sequence of Path or None
+        The files read (``None``: standard input), as :func:`input_sources` lists them.
+
+    Returns
+    -------
+    InputError
+    """
+    names = [str(s) if s is not None else "standard input" for s in sources[:3]]
+    more = f" and {len(sources) - 3} more" if len(sources) > 3 else ""
+    return InputError(f"{', '.join(names)}{more}: the input holds no text")
 
 
 def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]:
@@ -183,9 +200,10 @@ def read_path(path: Path, *, encoding: str | None = None) -> list[Document]:
     if suffix not in TEXT_SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .jsonl")
     text = read_text_file(path, encoding=encoding)
-    if suffix in (".html", ".htm"):
-        return [html_document(path.stem, text)]
-    return [Document(doc_id=path.stem, text=text)]
+    doc = html_document(path.stem, text) if suffix in (".html", ".htm") else Document(doc_id=path.stem, text=text)
+    if not doc.text.strip():
+        raise InputError(f"{path}: empty file, no text")
+    return [doc]
 
 
 def read_text_file(path: Path, *, encoding: str | None = None) -> str:

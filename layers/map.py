@@ -72,7 +72,7 @@ from layers.strings import (
     place_names,
     plural_form,
 )
-from layers.words import figure_bounds, figure_phrase, group_phrase, text_pairs
+from layers.words import figure_bounds, figure_phrase, group_phrase, number_phrase, text_pairs
 
 #: Layers of proportional symbols, one per group of figure kinds, each with its own size scale.
 FIGURE_LAYERS = ("deployments", "incidents", "casualties", "other")
@@ -342,6 +342,21 @@ def _documents(documents: Sequence[Document], strings: dict[str, Any]) -> list[d
             for d in documents]
 
 
+def _label(fig: Mapping[str, Any], value: float, name: str, strings: dict[str, Any]) -> str:
+    """A symbol's label: the number it is drawn for with its qualifier, "planned" when it is, and the place.
+
+    ``"fino a 2.500 (in programma) · Costanza"``: a planned figure never reads as a current one.
+    """
+    shown = {**fig, "value": value}
+    if "qualifier" not in fig or value != figure_bounds(fig)[1]:
+        shown["qualifier"] = "exact"
+    shown["low"] = shown["high"] = None
+    phrase = number_phrase(shown, strings)
+    if fig.get("status") == "planned":
+        phrase = strings["planned"].format(phrase=phrase)
+    return f"{phrase} · {name}"
+
+
 class _Symbols:
     """One proportional symbol per statement (a figure, or a figure the text pairs with a plan)."""
 
@@ -388,7 +403,7 @@ class _Symbols:
             "t0": min(s[0] for s in spans) if spans else None, "t1": max(s[1] for s in spans) if spans else None,
             "dl": format_date_range(fig["date"], fig.get("date_end") or fig["date"], strings),
             "doc": self.doc_index.get(fig["document"], -1), "h": head,
-            "lab": f"{format_number(value, strings)} · {names[0]}" + (" +" if len(ids) > 1 else ""),
+            "lab": _label(fig, value, names[0], strings) + (" +" if len(ids) > 1 else ""),
             "tt": f"{title_of(names)}: {head}", "n": len(group) if event is not None else 1,
             "x": [_export_row(f) for f in group], "_figs": group,
         }
@@ -461,7 +476,7 @@ class _Symbols:
             out.append({**first, "id": first["id"] if len(group) == 1 else f"{first['id']}+{len(group) - 1}",
                         "v": total, "q": "exact", "st": status, "n": n_reports, "pl": [pid], "t0": t0, "t1": t1,
                         "dl": when, "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
-                        "tt": f"{name}: {head} ({reports})", "lab": f"{format_number(total, strings)} · {name}",
+                        "tt": f"{name}: {head} ({reports})", "lab": _label({"status": status}, total, name, strings),
                         "pp": len(self.popups) - 1, "x": [x for i in group for x in i["x"]],
                         "doc": first["doc"] if len(docs) == 1 else -1, "docs": sorted(docs)})
         for item in out:
@@ -686,8 +701,9 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
 
-    # Layer names count the figures they draw (a pair of figures the text pairs counts two), and places.
-    counts = {key: sum(len(i["x"]) for i in layers[key]) for key in FIGURE_LAYERS}
+    # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
+    # of many reports, or a current and a planned figure the text pairs, is one), and places.
+    counts = {key: len(layers[key]) for key in FIGURE_LAYERS}
     counts |= {"venues": len(layers["venues"]), "places": len(layers["places"])}
     dates = sorted({f["date"] for f in records if f["date"] and f["place_ids"]})
     roles = {row["roles"][0] for row in place_rows if row["roles"]}
@@ -711,7 +727,7 @@ def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
     """The words the panel's script needs, in the interface language."""
     return {**strings["panel"], "time": strings["time"], "layers": strings["layers"],
             "months": strings["date"]["months"], "day": strings["date"]["day"], "range": strings["date"]["range"],
-            "group": strings["number"]["group"]}
+            "group": strings["number"]["group"], "one_values": strings.get("one_values", [1])}
 
 
 def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -599,6 +600,20 @@ def test_phone_true_numbers_panel_language_and_totals(phone, maps, artifacts_dir
     assert page.atlante_errors == [] and page.atlante_requests == []
 
 
+def test_where_a_planned_ring_and_a_current_figure_share_a_place_the_current_one_is_labelled(desktop, tmp_path):
+    page = desktop
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    later = parsed[0].figures[1]  # the planned "up to 20,000" over Ukraine, in a sentence of its own
+    parsed[0].figures[1] = replace(later, quote="Il contingente potrebbe salire.")
+    path, _, _ = _save(parsed, gaz, tmp_path / "planned.html")
+    _open(page, path)
+    labels = page.locator(".atlante-label-text").all_inner_texts()
+    ukraine = [label for label in labels if label.endswith("· Ukraine")]
+    assert ukraine == ["about 12,000 · Ukraine"], labels
+    assert page.atlante_errors == []
+
+
 def test_an_event_of_two_reports_is_one_symbol_and_one_row_listing_both(desktop, tmp_path, artifacts_dir):
     page = desktop
     gaz = demo_gazetteer()
@@ -609,6 +624,19 @@ def test_an_event_of_two_reports_is_one_symbol_and_one_row_listing_both(desktop,
     assert _layer_counts(page)["incidents"] == 2  # Kherson and Odesa, each reported twice
     kherson = page.locator(".atlante-row", has_text="Kherson").filter(has_text="incidents")
     assert kherson.count() == 1 and "(2 reports)" in kherson.inner_text()
+    # The layer list and the panel count the same thing: rows (one per event), not reports.
+    overlay = page.locator(".leaflet-control-layers-overlays label", has_text="Incidents").inner_text()
+    n_rows = page.locator(".atlante-row").count()
+    assert overlay.strip() == "Incidents (2)" and n_rows == sum(_layer_counts(page).get(k, 0) for k in
+                                                                   ("deployments", "incidents", "casualties", "other"))
+    assert page.locator(".atlante-count").inner_text().startswith(f"{n_rows} of {n_rows}")
+    # Its document cell says how many documents, inside the panel.
+    cell = kherson.locator(".atlante-cell-doc")
+    assert cell.inner_text() == "2 documents"
+    panel = page.locator(".atlante-panel").bounding_box()
+    header = page.locator("th", has_text="Document").bounding_box()
+    assert header["x"] + header["width"] <= panel["x"] + panel["width"]
+    assert page.evaluate("(b => b.scrollWidth <= b.clientWidth)(document.querySelector('.atlante-table-box'))")
     kherson.click()
     page.wait_for_selector(".leaflet-popup-content .atlante-popup", timeout=5_000)
     popup = page.locator(".leaflet-popup-content")

@@ -129,7 +129,8 @@ def test_stdin_html_and_folder_inputs(tmp_path, monkeypatch):
     [
         (["missing.txt"], "no such file"),
         (["binary.txt"], "binary"),
-        (["empty.txt"], "no text"),
+        (["empty.txt"], "empty.txt: empty file, no text"),
+        (["blank.jsonl"], "blank.jsonl: the input holds no text"),
         (["ok.txt", "--lang", "xx"], "unknown --lang"),
         (["ok.txt", "--format", "shp"], "unknown --format"),
         (["bad.jsonl"], "not valid JSON"),
@@ -142,6 +143,7 @@ def test_bad_input_fails_cleanly_and_keeps_outputs(tmp_path, args, message):
     (tmp_path / "ok.txt").write_text("Troops in Poland.", encoding="utf-8")
     (tmp_path / "bad.jsonl").write_text('{"doc_id": "x", "text": "a"}\n{oops\n', encoding="utf-8")
     (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "blank.jsonl").write_text('{"doc_id": "b", "text": "  "}\n', encoding="utf-8")
     out = tmp_path / "out"
     out.mkdir()
     (out / "map.html").write_text("earlier map", encoding="utf-8")
@@ -154,6 +156,35 @@ def test_bad_input_fails_cleanly_and_keeps_outputs(tmp_path, args, message):
     assert message in err
     assert (out / "map.html").read_text(encoding="utf-8") == "earlier map"
     assert (out / "mine.txt").read_text(encoding="utf-8") == "user file"
+
+
+def test_an_empty_file_of_a_folder_is_skipped_with_a_warning(tmp_path, capsys):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Troops arrived in Poland.", encoding="utf-8")
+    (src / "b.txt").write_text("\n  \n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert make_map.main([str(src), "-o", str(out), "-q", "--lang", "EN"]) == 0  # any case of a language code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0] == f"make_map.py: warning: {src / 'b.txt'}: empty file, no text; skipped"
+    assert len(err) == 2 and "skipped 1 bad input file(s)" in err[1]
+    docs = [json.loads(line)["doc_id"] for line in (out / "mentions.jsonl").read_text().splitlines()]
+    assert docs == ["a"]
+
+
+def test_help_says_what_is_read_written_and_the_exit_statuses():
+    text = make_map.build_parser().format_help()
+    for word in (".txt", ".html", ".htm", ".jsonl.gz", "folders", "map.html", "manifest.json", "exit status",
+                 "2 bad input"):
+        assert word in text, word
+
+
+def test_messages_name_the_command_as_it_was_run(tmp_path):
+    atlante = Path(sys.executable).parent / "atlante"  # the installed entry point (pip install -e .)
+    proc = subprocess.run([str(atlante), "x.txt", "--lang", "xx", "-o", str(tmp_path / "out")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("atlante: error: unknown --lang 'xx'"), proc.stderr
 
 
 def test_success_replaces_only_its_own_outputs(tmp_path):

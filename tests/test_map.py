@@ -269,6 +269,19 @@ def test_same_sentence_duplicates_are_drawn_once_and_other_sentences_are_not_pai
     assert [i["st"] for i in sorted(ukraine, key=lambda i: i["v"])] == ["current", "planned"]
 
 
+def test_a_planned_figure_s_label_says_it_is_planned_and_its_qualifier(demo_gaz):
+    parsed = demo_documents(demo_gaz)
+    later = parsed[0].figures[1]  # the planned "up to 20,000", in a sentence of its own: a symbol of its own
+    parsed[0].figures[1] = replace(later, quote="Il contingente potrebbe salire.")
+    for lang, planned, current in (("it", "fino a 20.000 (in programma) · Ucraina", "circa 12.000 · Ucraina"),
+                                   ("en", "up to 20,000 (planned) · Ukraine", "about 12,000 · Ukraine")):
+        data = _data(build_map(places_frame(parsed, demo_gaz), figures_frame(parsed, demo_gaz),
+                               documents=[p.document for p in parsed], gazetteer=demo_gaz, lang=lang))
+        ukraine = sorted((i for i in data["layers"]["deployments"] if i["pl"] == ["country:UA"]),
+                         key=lambda i: i["v"])
+        assert [i["lab"] for i in ukraine] == [current, planned]
+
+
 def test_pairs_say_which_way_the_number_goes():
     en = load_strings("en")
     now = {**TROOPS_NOW, "document": "d", "quote": "q", "place_ids": ["country:UA"]}
@@ -368,11 +381,14 @@ def test_empty_input_still_makes_a_map(demo_gaz, frames):
     assert "atlanteRender" in m.get_root().render()
 
 
-def test_layer_names_count_the_figures_drawn(frames, demo_parsed, demo_gaz):
-    html = _build(frames, demo_parsed, demo_gaz).get_root().render()
-    n_deployments = sum(1 for k, ids in zip(frames[1]["kind"], frames[1]["place_ids"], strict=True)
-                        if k == "troops" and ids)
-    assert f'"Deployments ({n_deployments})"' in html and '"Other figures (' not in html
+def test_layer_names_count_the_rows_the_panel_lists(frames, demo_parsed, demo_gaz):
+    m = _build(frames, demo_parsed, demo_gaz)
+    html, rows = m.get_root().render(), _data(m)["layers"]["deployments"]
+    n_figures = sum(1 for k, ids in zip(frames[1]["kind"], frames[1]["place_ids"], strict=True)
+                    if k == "troops" and ids)
+    # The current 12,000 and the planned 20,000 over Ukraine are one symbol, one row: counted once.
+    assert len(rows) == n_figures - 1
+    assert f'"Deployments ({len(rows)})"' in html and '"Other figures (' not in html
 
 
 def test_cdn_map_opens_on_the_tiles(frames, demo_parsed, demo_gaz):

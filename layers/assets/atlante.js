@@ -258,7 +258,11 @@
       return e.layer._map && (zoom >= atlante.data.labelZoom || e.item.r >= MIN_LABEL_RADIUS) &&
         bounds.contains(e.latlng);
     });
-    shown.sort(function (a, b) { return b.item.r - a.item.r; });
+    /* Current figures claim the room first, then the larger symbols: where a planned ring and a current
+       figure share a place, the label read is the current one (a planned label says so when it shows). */
+    shown.sort(function (a, b) {
+      return ((a.item.st === "planned") - (b.item.st === "planned")) || b.item.r - a.item.r;
+    });
     for (var i = 0; i < Math.min(shown.length, MAX_LABEL_TRIES) && taken.length < MAX_LABELS; i += 1) {
       var e = shown[i], p = map.latLngToContainerPoint(e.latlng);
       var w = e.item.lab.length * 6.4 + 8, h = 16;
@@ -770,6 +774,11 @@
     var nSymbols = (data.figureLayers || []).reduce(function (n, key) { return n + data.layers[key].length; }, 0);
     var renderer = nSymbols > CANVAS_ABOVE ? L.canvas({pane: "atlante-points"}) : undefined;
     var docTitle = function (i) { return i >= 0 && data.docs[i] ? (data.docs[i].t || data.docs[i].id) : ""; };
+    /* A row of several documents says how many ("2 documenti"); its titles stay searchable. */
+    var docsCell = function (item) {
+      var n = item.docs.length, forms = data.ui.n_documents;
+      return fill((data.ui.one_values || [1]).indexOf(n) >= 0 ? forms.one : forms.other, {n: formatCount(n, data.ui)});
+    };
 
     (data.figureLayers || []).forEach(function (key) {
       var group = groups[key], made = [], color = data.colors[key];
@@ -791,8 +800,8 @@
         var layer = L.circleMarker(anchor.p, symbolStyle(item, color, renderer));
         var entry = {item: item, layer: layer, key: key, figure: true, shown: true, latlng: L.latLng(anchor.p),
                      placeName: item.pl.map(function (pid) { return data.places[pid] ? data.places[pid].n : pid; }).join(", "),
-                     docTitle: item.docs && item.docs.length > 1 ? "" : docTitle(item.doc)};
-        entry.text = [entry.placeName, entry.docTitle, item.h, item.dl,
+                     docTitle: item.docs && item.docs.length > 1 ? docsCell(item) : docTitle(item.doc)};
+        entry.text = [entry.placeName, entry.docTitle, (item.docs || []).map(docTitle).join(" "), item.h, item.dl,
                       (item.x || []).map(function (r) { return r.join(" "); }).join(" "),
                       item.doc >= 0 && data.docs[item.doc] ? data.docs[item.doc].o : ""].join(" ").toLowerCase();
         var popup = data.popups[item.pp];
