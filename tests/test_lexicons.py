@@ -247,3 +247,35 @@ def test_a_file_off_the_schema_fails_naming_file_and_key(concern, data, message)
 
     with pytest.raises(LexiconSchemaError, match=message):
         lexicons.check(Path("geo/lexicons/xx") / f"{concern}.yaml", concern, data)
+
+
+class _DuplicateKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a mapping naming one key twice (PyYAML keeps the last silently)."""
+
+
+def _refuse_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise ValueError(f"line {key_node.start_mark.line + 1}: key {key!r} given twice "
+                             f"(first on line {seen[key] + 1})")
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_DuplicateKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _refuse_duplicates)
+
+_PROJECT_YAML = sorted(p for folder in ("geo", "layers", "benchmarks")
+                       for p in (Path(__file__).parent.parent / folder).rglob("*.yaml"))
+
+
+def test_the_duplicate_key_check_sees_a_key_given_twice():
+    with pytest.raises(ValueError, match="'documents' given twice"):
+        yaml.load("panel:\n  documents: Documents\n  documents: 2 documents\n", Loader=_DuplicateKeyLoader)
+
+
+@pytest.mark.parametrize("path", _PROJECT_YAML, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_data_file_of_the_project_names_a_key_twice(path: Path):
+    # a second entry under the same key silently replaces the first (a panel tab read "[object Object]")
+    yaml.load(path.read_text(encoding="utf-8"), Loader=_DuplicateKeyLoader)
