@@ -123,6 +123,8 @@ class _Lex:
     relatives: Phrases
     times: Phrases
     times_words: Phrases
+    units: Phrases
+    change_verbs: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -210,6 +212,8 @@ def _lex(lang: str) -> _Lex:
         relatives=ph(d.get("clauses") or {}, "relatives"),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
+        units=ph(f, "units"),
+        change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -661,6 +665,29 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
     return None
 
 
+def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
+    """The troop unit whose size changes to the count ``[i, j)`` without a noun of its own, or None.
+
+    A change verb (``change_verbs`` of the numbers lexicon: "grow", "salire", "aufstocken") within three words
+    before the count (or, verb-last, after it), and a troop unit (``units``: "brigade", "contingente") before
+    that verb in the same clause: "the brigade could grow to 5,000", "die Brigade soll auf 5.000 aufgestockt
+    werden".
+    """
+    lex = doc.lex
+    verb = next((k for k in range(i - 1, max(a, i - 4) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
+    if verb is None:
+        verb = next((k for k in range(j, min(b, j + 3)) if lex.change_verbs.match_at(doc.toks, k)), None)
+    if verb is None:
+        return None
+    for k in range(min(verb, i), max(a, i - 12), -1):
+        if doc.toks[k - 1].text in _PUNCT:
+            break
+        n = lex.units.match_ending(doc.toks, k)
+        if n:
+            return doc.original(k - n, k)
+    return None
+
+
 def _copula_cue(doc: _Doc, j: int) -> _Head | None:
     """A count that is the subject of a casualty participle after a copula ("At least 53 are wounded", "tre sono
     morti"), its noun unsaid; None otherwise."""
@@ -722,6 +749,10 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     named = _named_before(doc, i, a)
     if named:
         return _Head(named[0], named[1], noun_end)
+    if found is None:
+        unit = _unit_grows(doc, i, j, a, b)
+        if unit is not None:  # "the brigade could grow to 5,000 by 2027": the size a force changes to
+            return _Head("troops", unit, j)
     if found is None and (j >= len(doc.toks) or doc.toks[j].text in _PUNCT or _coordinator(doc, j)):
         # "the gunmen killed one and wounded two": a count right after its casualty verb, no noun
         cue = _casualty_cue(doc, i, j, j, a)

@@ -233,6 +233,13 @@ STATUS = [
      ["planned", "planned"]),
     ("en", "Officials said they had begun to deploy 900 troops to the border.", ["current"]),
     ("en", "Officials said they plan to deploy 900 troops to the border.", ["planned"]),
+    # a unit's growth takes the status of its verb; "another N troops" that are being sent are current
+    ("en", "The brigade could grow to 4,500 by 2028.", ["planned"]),
+    ("en", "Officials say the contingent rose to 1,300 last month.", ["current"]),
+    ("en", "London is sending another 250 troops to the border.", ["current"]),
+    ("en", "London will send another 250 troops to the border.", ["planned"]),
+    ("it", "Roma sta inviando altri 250 soldati al confine.", ["current"]),
+    ("it", "Roma invierà altri 250 soldati al confine.", ["planned"]),
 ]
 
 
@@ -243,6 +250,20 @@ LAST_ITEM = [
     ("fr", "Vingt drones ont été abattus: 12 sur la région de Aaa et un sur la mer Noire.",
      [("equipment", 20), ("equipment", 12), ("equipment", 1)]),
     ("it", "Un ragazzo è andato nel parco.", []),
+]
+
+
+# The size a troop unit changes to, with no noun of its own after the count: troops; a budget or a toll is none.
+UNIT_GROWS = [
+    ("en", "The brigade could grow to 4,500 by 2028.", [("troops", 4500)]),
+    ("en", "Officials say the contingent rose to 1,300 last month.", [("troops", 1300)]),
+    ("en", "The battalion's fuel budget rose to 7,000 euros.", []),
+    ("en", "The mission's death toll rose to 14.", [("killed", 14)]),
+    ("en", "The brigade moved to 3 new bases.", []),
+    ("it", "La brigata potrebbe salire a 2.800 entro l'autunno.", [("troops", 2800)]),
+    ("fr", "Le bataillon pourrait passer à 1 100 d'ici l'été.", [("troops", 1100)]),
+    ("es", "La brigada podría aumentar a 3.400 el año próximo.", [("troops", 3400)]),
+    ("de", "Die Brigade soll bis 2028 auf 4.800 aufgestockt werden.", [("troops", 4800)]),
 ]
 
 
@@ -262,6 +283,7 @@ SHAPES = {
     "equipment": EQUIPMENT,
     "number_of": NUMBER_OF,
     "last_item": LAST_ITEM,
+    "unit_grows": UNIT_GROWS,
 }
 
 
