@@ -61,6 +61,7 @@ _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
 _CUE_REACH = 10  # words after a noun searched for its casualty verb ("ont également été blessés")
 _SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
+_POLICE_REACH = 30  # words after police searched for the mission they were sent on
 _OPEN_QUOTES = frozenset('"“«„')
 
 
@@ -124,6 +125,7 @@ class _Lex:
     times: Phrases
     times_words: Phrases
     units: Phrases
+    police: Phrases
     change_verbs: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
@@ -213,6 +215,7 @@ def _lex(lang: str) -> _Lex:
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
+        police=ph(f, "police"),
         change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
@@ -643,7 +646,7 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
 
 def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
     """The count at ``toks[i]`` is introduced as a part ("inclusi", "including") of the troop figure just before."""
-    if prev is None or prev.kind != "troops" or prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
+    if not _troops_before(doc, i, prev, prev_end):
         return False
     return any(doc.lex.parts.match_ending(doc.toks, k) for k in range(i, max(a, prev_end, i - 3) - 1, -1))
 
@@ -663,6 +666,27 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
         if n:
             return lex.noun_kind[tuple(t.text for t in doc.toks[c - n : c])], doc.original(c - n, c)
     return None
+
+
+def _police_sent(doc: _Doc, i: int, ns: int, ne: int) -> bool:
+    """The noun ``[ns, ne)`` of the count at ``i`` names police (``police``) sent on a mission abroad: a deploy
+    trigger of the event lexicon ("sent", "deployed", "mission") or a troop unit (``units``: "force") stands in its
+    clause. Police counted at home, or killed or wounded (cues read first), are no troops."""
+    return doc.lex.police.match_at(doc.toks, ns) == ne - ns and _mission_near(doc, i, ne)
+
+
+def _troops_before(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
+    """The figure just before the count at ``toks[i]`` is a troop figure of the same sentence."""
+    return prev is not None and prev.kind == "troops" and prev_end <= i and doc.sent_of[prev_end - 1] == doc.sent_of[i]
+
+
+def _mission_near(doc: _Doc, i: int, j: int) -> bool:
+    """A deploy trigger of the event lexicon or a troop unit (``units``) stands in the clause of the count
+    ``[i, j)``: within ten words before it or ``_POLICE_REACH`` after it."""
+    if _trigger_near(doc, i, j, "deploy", before=10, after=_POLICE_REACH):
+        return True
+    a, b = doc.clause(i, j, sub=False)
+    return any(doc.lex.units.match_at(doc.toks, k) for k in range(max(a, i - 10), min(b, j + _POLICE_REACH)))
 
 
 def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
@@ -742,8 +766,11 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
                 kind = _part_of(doc, i, a, prev, prev_end) or kind
         if kind is None and _demonym_alone(doc, ns) and (
             _part_of_troops(doc, i, a, prev, prev_end) or _trigger_near(doc, i, ne, "deploy", before=8, after=6)
+            or (_troops_before(doc, i, prev, prev_end) and _mission_near(doc, i, ne))
         ):
             kind = "troops"  # "10mila militari, inclusi circa 1.200 italiani", "oltre 250 italiani schierati"
+        if kind is None and _police_sent(doc, i, ns, ne):
+            kind = "troops"  # "200 more police officers joined the multinational force": police on a mission
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)

@@ -267,6 +267,19 @@ UNIT_GROWS = [
 ]
 
 
+# Police sent on a mission abroad are counted as troops, and so are the compatriots serving beside them;
+# police counted at home, or killed, are not.
+POLICE_SENT = [
+    ("en", "Last month 150 more police officers from Ghana joined some 400 other Ghanaians already serving in "
+     "the multinational force.", [("troops", 150), ("troops", 400)]),
+    ("en", "Ghana has sent 300 police officers to the island.", [("troops", 300)]),
+    ("fr", "Le Bénin a envoyé 200 policiers en Haïti.", [("troops", 200)]),
+    ("en", "The city employs 3,000 police officers.", []),
+    ("en", "Police said 150 officers and 400 Ghanaians attended the match.", []),
+    ("en", "Twelve police officers were killed in the ambush.", [("killed", 12)]),
+]
+
+
 SHAPES = {
     "ages": AGES,
     "who": WHO,
@@ -284,6 +297,7 @@ SHAPES = {
     "number_of": NUMBER_OF,
     "last_item": LAST_ITEM,
     "unit_grows": UNIT_GROWS,
+    "police_sent": POLICE_SENT,
 }
 
 
