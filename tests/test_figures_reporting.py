@@ -240,6 +240,12 @@ STATUS = [
     ("en", "London will send another 250 troops to the border.", ["planned"]),
     ("it", "Roma sta inviando altri 250 soldati al confine.", ["current"]),
     ("it", "Roma invierà altri 250 soldati al confine.", ["planned"]),
+    # a deployment approved or authorised is not under way yet: planned
+    ("en", "The alliance approved the deployment of a 900-strong battalion to the east.", ["planned"]),
+    ("it", "Il Senato ha approvato l'invio di 320 militari nel Sahel.", ["planned"]),
+    ("fr", "Le Sénat a autorisé le déploiement de 320 militaires au Sahel.", ["planned"]),
+    ("es", "El Senado aprobó el envío de 320 militares al Sahel.", ["planned"]),
+    ("de", "Der Bundestag billigte den Einsatz von 320 Soldaten in der Sahelzone.", ["planned"]),
 ]
 
 
