@@ -692,18 +692,19 @@ def _mission_near(doc: _Doc, i: int, j: int) -> bool:
 def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     """The troop unit whose size changes to the count ``[i, j)`` without a noun of its own, or None.
 
-    A change verb (``change_verbs`` of the numbers lexicon: "grow", "salire", "aufstocken") within three words
+    A change verb (``change_verbs`` of the numbers lexicon: "grow", "salire", "aufstocken") within seven words
     before the count (or, verb-last, after it), and a troop unit (``units``: "brigade", "contingente") before
-    that verb in the same clause: "the brigade could grow to 5,000", "die Brigade soll auf 5.000 aufgestockt
-    werden".
+    the count in the same clause: "the brigade could grow to 5,000", "will raise its contingent to 1,000", "die
+    Brigade soll auf 5.000 aufgestockt werden".
     """
     lex = doc.lex
-    verb = next((k for k in range(i - 1, max(a, i - 4) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
+    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
     if verb is None:
         verb = next((k for k in range(j, min(b, j + 3)) if lex.change_verbs.match_at(doc.toks, k)), None)
     if verb is None:
         return None
-    for k in range(min(verb, i), max(a, i - 12), -1):
+    # the unit before its verb, or after it ("raise its contingent to")
+    for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
             break
         n = lex.units.match_ending(doc.toks, k)

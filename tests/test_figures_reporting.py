@@ -270,6 +270,11 @@ UNIT_GROWS = [
     ("fr", "Le bataillon pourrait passer à 1 100 d'ici l'été.", [("troops", 1100)]),
     ("es", "La brigada podría aumentar a 3.400 el año próximo.", [("troops", 3400)]),
     ("de", "Die Brigade soll bis 2028 auf 4.800 aufgestockt werden.", [("troops", 4800)]),
+    # the unit can stand between the verb and the count
+    ("en", "Spain will raise its contingent to 1,100 next year.", [("troops", 1100)]),
+    ("en", "The rotation brings the Spanish troop presence to 2,600.", [("troops", 2600)]),
+    ("it", "La Spagna porterà il suo contingente a 1.100 entro l'anno.", [("troops", 1100)]),
+    ("en", "The brigade said on Monday that 40 people had been brought to hospital.", []),
 ]
 
 
