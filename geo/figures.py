@@ -967,9 +967,12 @@ def _status(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
         )) and not _hearsay(doc, k):
             return "planned"
+    _, pb = doc.clause(i, j, sub=False)
+    aside = _aside_status(doc, a, b, pb)
+    if aside is not None:
+        return aside
     # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
     # shares the verb after it.
-    _, pb = doc.clause(i, j, sub=False)
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
         for k in range(b + 1, pb):
             if doc.in_number[k]:
@@ -986,6 +989,31 @@ def _status(
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
+    """The status of the deployment a figure in an aside without a cue of its own is part of: "Die Einheit, der
+    auch 150 Soldaten angehören, soll verlegt werden", "the unit, which includes 150 soldiers, will be deployed".
+
+    The aside ``[a, b)`` stands between commas inside its clause (ending at ``pb``); the stretch after it up to the
+    next comma must hold a deploy trigger of the event lexicon beside its status cue ("will hold talks" is none).
+    """
+    lex = doc.lex
+    if not (a > 0 and b < pb and doc.toks[a - 1].text == "," and doc.toks[b].text == ","):
+        return None
+    _, e = doc.clause(b + 1, b + 2, sub=True)
+    deploy = event_profile(doc.lang).triggers["deploy"]
+    words = [t.text for t in doc.toks[b + 1 : e]]
+    if not any(deploy.match_at(words, k) for k in range(len(words))):
+        return None
+    for k in range(b + 1, e):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
+            return "current"
+        if (lex.planned.match_at(doc.toks, k) or _future_form(
+            doc.text[doc.toks[k].start : doc.toks[k].end], lex
+        )) and not _hearsay(doc, k):
+            return "planned"
+    return None
 
 
 def _hearsay(doc: _Doc, k: int) -> bool:

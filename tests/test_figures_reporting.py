@@ -246,6 +246,11 @@ STATUS = [
     ("fr", "Le Sénat a autorisé le déploiement de 320 militaires au Sahel.", ["planned"]),
     ("es", "El Senado aprobó el envío de 320 militares al Sahel.", ["planned"]),
     ("de", "Der Bundestag billigte den Einsatz von 320 Soldaten in der Sahelzone.", ["planned"]),
+    # a figure in an aside between commas takes the status of the deployment after it, not of any verb
+    ("de", "Die Einheit, der auch 140 belgische Soldaten angehören, soll in den kommenden Tagen nach Bosnien "
+     "verlegt werden.", ["planned"]),
+    ("en", "The unit, which includes 140 Belgian soldiers, will be deployed to Bosnia next week.", ["planned"]),
+    ("en", "Ruritania, which has 90,000 troops at the border, will hold talks next week.", ["current"]),
 ]
 
 
