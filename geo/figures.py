@@ -974,15 +974,9 @@ def _status(
     # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
     # shares the verb after it.
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
-        for k in range(b + 1, pb):
-            if doc.in_number[k]:
-                continue
-            if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
-                return "current"
-            if (lex.planned.match_at(doc.toks, k) or _future_form(
-                doc.text[doc.toks[k].start : doc.toks[k].end], lex
-            )) and not _hearsay(doc, k):
-                return "planned"
+        cue = _first_cue(doc, b + 1, pb)
+        if cue is not None:
+            return cue
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
         _, pb = doc.clause(i, j, sub=False)
@@ -998,7 +992,6 @@ def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
     The aside ``[a, b)`` stands between commas inside its clause (ending at ``pb``); the stretch after it up to the
     next comma must hold a deploy trigger of the event lexicon beside its status cue ("will hold talks" is none).
     """
-    lex = doc.lex
     if not (a > 0 and b < pb and doc.toks[a - 1].text == "," and doc.toks[b].text == ","):
         return None
     _, e = doc.clause(b + 1, b + 2, sub=True)
@@ -1006,8 +999,16 @@ def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
     words = [t.text for t in doc.toks[b + 1 : e]]
     if not any(deploy.match_at(words, k) for k in range(len(words))):
         return None
-    for k in range(b + 1, e):
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
+    return _first_cue(doc, b + 1, e)
+
+
+def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
+    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None."""
+    lex = doc.lex
+    for k in range(lo, hi):
+        if doc.in_number[k]:
+            continue
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
             return "current"
         if (lex.planned.match_at(doc.toks, k) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
