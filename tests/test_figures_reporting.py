@@ -296,6 +296,16 @@ POLICE_SENT = [
 ]
 
 
+# A count spelled out and repeated in digits in brackets, as official statements write it, is one count.
+BRACKETED = [
+    ("fr", "Le bilan fait état d'un (1) gendarme tué et de quatre (04) civils blessés.",
+     [("killed", 1), ("wounded", 4)]),
+    ("fr", "Trois (3) soldats ont été tués.", [("killed", 3)]),
+    ("en", "Two (2) soldiers were killed and one (1) civilian was injured.", [("killed", 2), ("wounded", 1)]),
+    ("en", "Six soldiers were killed at checkpoint (4) near the river.", [("killed", 6)]),
+]
+
+
 SHAPES = {
     "ages": AGES,
     "who": WHO,
@@ -314,6 +324,7 @@ SHAPES = {
     "last_item": LAST_ITEM,
     "unit_grows": UNIT_GROWS,
     "police_sent": POLICE_SENT,
+    "bracketed": BRACKETED,
 }
 
 
