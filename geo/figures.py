@@ -61,6 +61,7 @@ _PUNCT = frozenset('.,;:!?()[]“”«»"„')
 _MAX_GAP = 3  # words allowed between a number and its noun
 _CUE_REACH = 10  # words after a noun searched for its casualty verb ("ont également été blessés")
 _SURE_REPEAT = 10  # from this value up a number repeated with the same kind and hedge is the same fact
+_POLICE_REACH = 30  # words after police searched for the mission they were sent on
 _OPEN_QUOTES = frozenset('"“«„')
 
 
@@ -123,6 +124,9 @@ class _Lex:
     relatives: Phrases
     times: Phrases
     times_words: Phrases
+    units: Phrases
+    police: Phrases
+    change_verbs: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -210,6 +214,9 @@ def _lex(lang: str) -> _Lex:
         relatives=ph(d.get("clauses") or {}, "relatives"),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
+        units=ph(f, "units"),
+        police=ph(f, "police"),
+        change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -639,7 +646,7 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
 
 def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
     """The count at ``toks[i]`` is introduced as a part ("inclusi", "including") of the troop figure just before."""
-    if prev is None or prev.kind != "troops" or prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
+    if not _troops_before(doc, i, prev, prev_end):
         return False
     return any(doc.lex.parts.match_ending(doc.toks, k) for k in range(i, max(a, prev_end, i - 3) - 1, -1))
 
@@ -658,6 +665,51 @@ def _named_before(doc: _Doc, i: int, a: int) -> tuple[str, str] | None:
         n = lex.nouns.match_ending(doc.toks, c)
         if n:
             return lex.noun_kind[tuple(t.text for t in doc.toks[c - n : c])], doc.original(c - n, c)
+    return None
+
+
+def _police_sent(doc: _Doc, i: int, ns: int, ne: int) -> bool:
+    """The noun ``[ns, ne)`` of the count at ``i`` names police (``police``) sent on a mission abroad: a deploy
+    trigger of the event lexicon ("sent", "deployed", "mission") or a troop unit (``units``: "force") stands in its
+    clause. Police counted at home, or killed or wounded (cues read first), are no troops."""
+    return doc.lex.police.match_at(doc.toks, ns) == ne - ns and _mission_near(doc, i, ne)
+
+
+def _troops_before(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
+    """The figure just before the count at ``toks[i]`` is a troop figure of the same sentence."""
+    return prev is not None and prev.kind == "troops" and prev_end <= i and doc.sent_of[prev_end - 1] == doc.sent_of[i]
+
+
+def _mission_near(doc: _Doc, i: int, j: int) -> bool:
+    """A deploy trigger of the event lexicon or a troop unit (``units``) stands in the clause of the count
+    ``[i, j)``: within ten words before it or ``_POLICE_REACH`` after it."""
+    if _trigger_near(doc, i, j, "deploy", before=10, after=_POLICE_REACH):
+        return True
+    a, b = doc.clause(i, j, sub=False)
+    return any(doc.lex.units.match_at(doc.toks, k) for k in range(max(a, i - 10), min(b, j + _POLICE_REACH)))
+
+
+def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
+    """The troop unit whose size changes to the count ``[i, j)`` without a noun of its own, or None.
+
+    A change verb (``change_verbs`` of the numbers lexicon: "grow", "salire", "aufstocken") within seven words
+    before the count (or, verb-last, after it), and a troop unit (``units``: "brigade", "contingente") before
+    the count in the same clause: "the brigade could grow to 5,000", "will raise its contingent to 1,000", "die
+    Brigade soll auf 5.000 aufgestockt werden".
+    """
+    lex = doc.lex
+    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
+    if verb is None:
+        verb = next((k for k in range(j, min(b, j + 3)) if lex.change_verbs.match_at(doc.toks, k)), None)
+    if verb is None:
+        return None
+    # the unit before its verb, or after it ("raise its contingent to")
+    for k in range(i, max(a, min(verb, i) - 10), -1):
+        if doc.toks[k - 1].text in _PUNCT:
+            break
+        n = lex.units.match_ending(doc.toks, k)
+        if n:
+            return doc.original(k - n, k)
     return None
 
 
@@ -715,13 +767,20 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
                 kind = _part_of(doc, i, a, prev, prev_end) or kind
         if kind is None and _demonym_alone(doc, ns) and (
             _part_of_troops(doc, i, a, prev, prev_end) or _trigger_near(doc, i, ne, "deploy", before=8, after=6)
+            or (_troops_before(doc, i, prev, prev_end) and _mission_near(doc, i, ne))
         ):
             kind = "troops"  # "10mila militari, inclusi circa 1.200 italiani", "oltre 250 italiani schierati"
+        if kind is None and _police_sent(doc, i, ns, ne):
+            kind = "troops"  # "200 more police officers joined the multinational force": police on a mission
         if kind is not None:
             return _Head(kind, doc.original(ns, ne), ne)
     named = _named_before(doc, i, a)
     if named:
         return _Head(named[0], named[1], noun_end)
+    if found is None:
+        unit = _unit_grows(doc, i, j, a, b)
+        if unit is not None:  # "the brigade could grow to 5,000 by 2027": the size a force changes to
+            return _Head("troops", unit, j)
     if found is None and (j >= len(doc.toks) or doc.toks[j].text in _PUNCT or _coordinator(doc, j)):
         # "the gunmen killed one and wounded two": a count right after its casualty verb, no noun
         cue = _casualty_cue(doc, i, j, j, a)
@@ -908,25 +967,54 @@ def _status(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
         )) and not _hearsay(doc, k):
             return "planned"
+    _, pb = doc.clause(i, j, sub=False)
+    aside = _aside_status(doc, a, b, pb)
+    if aside is not None:
+        return aside
     # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
     # shares the verb after it.
-    _, pb = doc.clause(i, j, sub=False)
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
-        for k in range(b + 1, pb):
-            if doc.in_number[k]:
-                continue
-            if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, b + 1):
-                return "current"
-            if (lex.planned.match_at(doc.toks, k) or _future_form(
-                doc.text[doc.toks[k].start : doc.toks[k].end], lex
-            )) and not _hearsay(doc, k):
-                return "planned"
+        cue = _first_cue(doc, b + 1, pb)
+        if cue is not None:
+            return cue
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
     if prev is not None and prev_status_clause is not None:
         _, pb = doc.clause(i, j, sub=False)
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
+    """The status of the deployment a figure in an aside without a cue of its own is part of: "Die Einheit, der
+    auch 150 Soldaten angehören, soll verlegt werden", "the unit, which includes 150 soldiers, will be deployed".
+
+    The aside ``[a, b)`` stands between commas inside its clause (ending at ``pb``); the stretch after it up to the
+    next comma must hold a deploy trigger of the event lexicon beside its status cue ("will hold talks" is none).
+    """
+    if not (a > 0 and b < pb and doc.toks[a - 1].text == "," and doc.toks[b].text == ","):
+        return None
+    _, e = doc.clause(b + 1, b + 2, sub=True)
+    deploy = event_profile(doc.lang).triggers["deploy"]
+    words = [t.text for t in doc.toks[b + 1 : e]]
+    if not any(deploy.match_at(words, k) for k in range(len(words))):
+        return None
+    return _first_cue(doc, b + 1, e)
+
+
+def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
+    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None."""
+    lex = doc.lex
+    for k in range(lo, hi):
+        if doc.in_number[k]:
+            continue
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
+            return "current"
+        if (lex.planned.match_at(doc.toks, k) or _future_form(
+            doc.text[doc.toks[k].start : doc.toks[k].end], lex
+        )) and not _hearsay(doc, k):
+            return "planned"
+    return None
 
 
 def _hearsay(doc: _Doc, k: int) -> bool:

@@ -15,6 +15,7 @@ This module also holds the small token layer that :mod:`geo.figures` and
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -517,6 +518,23 @@ def _merge_ranges(
     return out
 
 
+def _merge_bracketed(toks: list[Token], raws: list[_Raw], lang: str) -> list[_Raw]:
+    """One number for a count spelled out and repeated in digits in brackets ("deux (2) soldats", "un (1) civil",
+    "trois (03) blessés"), as official statements write them: the digits join the word before of the same value."""
+    out: list[_Raw] = []
+    for r in raws:
+        bracketed = (
+            not r.spelled and r.i > 1 and r.j < len(toks) and toks[r.i - 1].text == "(" and toks[r.j].text == ")"
+        )
+        if bracketed and out and out[-1].j == r.i - 1 and out[-1].value == r.value:
+            out[-1] = dataclasses.replace(out[-1], j=r.j + 1)
+        elif bracketed and (not out or out[-1].j < r.i - 2) and _t2n(toks[r.i - 2].text, lang) == r.value:
+            out.append(dataclasses.replace(r, i=r.i - 2, j=r.j + 1, spelled=True))  # "un (1)": the article word
+        else:
+            out.append(r)
+    return out
+
+
 def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     """Find every number expression in ``text``.
 
@@ -553,7 +571,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     raws += _find_phrases(toks, used, lex.times_phrases, lex.times)  # "twice", "dreimal"
     raws += _find_vague(text, toks, used, lex, lang)
     raws += _find_words(text, toks, used, lex, lang)
-    raws.sort(key=lambda r: r.i)
+    raws = _merge_bracketed(toks, sorted(raws, key=lambda r: r.i), lang)
     out: list[NumberMatch] = []
     for i, j, a, b in _merge_ranges(toks, raws, lex):
         start, end = toks[i].start, toks[j - 1].end

@@ -233,6 +233,24 @@ STATUS = [
      ["planned", "planned"]),
     ("en", "Officials said they had begun to deploy 900 troops to the border.", ["current"]),
     ("en", "Officials said they plan to deploy 900 troops to the border.", ["planned"]),
+    # a unit's growth takes the status of its verb; "another N troops" that are being sent are current
+    ("en", "The brigade could grow to 4,500 by 2028.", ["planned"]),
+    ("en", "Officials say the contingent rose to 1,300 last month.", ["current"]),
+    ("en", "London is sending another 250 troops to the border.", ["current"]),
+    ("en", "London will send another 250 troops to the border.", ["planned"]),
+    ("it", "Roma sta inviando altri 250 soldati al confine.", ["current"]),
+    ("it", "Roma invierà altri 250 soldati al confine.", ["planned"]),
+    # a deployment approved or authorised is not under way yet: planned
+    ("en", "The alliance approved the deployment of a 900-strong battalion to the east.", ["planned"]),
+    ("it", "Il Senato ha approvato l'invio di 320 militari nel Sahel.", ["planned"]),
+    ("fr", "Le Sénat a autorisé le déploiement de 320 militaires au Sahel.", ["planned"]),
+    ("es", "El Senado aprobó el envío de 320 militares al Sahel.", ["planned"]),
+    ("de", "Der Bundestag billigte den Einsatz von 320 Soldaten in der Sahelzone.", ["planned"]),
+    # a figure in an aside between commas takes the status of the deployment after it, not of any verb
+    ("de", "Die Einheit, der auch 140 belgische Soldaten angehören, soll in den kommenden Tagen nach Bosnien "
+     "verlegt werden.", ["planned"]),
+    ("en", "The unit, which includes 140 Belgian soldiers, will be deployed to Bosnia next week.", ["planned"]),
+    ("en", "Ruritania, which has 90,000 troops at the border, will hold talks next week.", ["current"]),
 ]
 
 
@@ -243,6 +261,48 @@ LAST_ITEM = [
     ("fr", "Vingt drones ont été abattus: 12 sur la région de Aaa et un sur la mer Noire.",
      [("equipment", 20), ("equipment", 12), ("equipment", 1)]),
     ("it", "Un ragazzo è andato nel parco.", []),
+]
+
+
+# The size a troop unit changes to, with no noun of its own after the count: troops; a budget or a toll is none.
+UNIT_GROWS = [
+    ("en", "The brigade could grow to 4,500 by 2028.", [("troops", 4500)]),
+    ("en", "Officials say the contingent rose to 1,300 last month.", [("troops", 1300)]),
+    ("en", "The battalion's fuel budget rose to 7,000 euros.", []),
+    ("en", "The mission's death toll rose to 14.", [("killed", 14)]),
+    ("en", "The brigade moved to 3 new bases.", []),
+    ("it", "La brigata potrebbe salire a 2.800 entro l'autunno.", [("troops", 2800)]),
+    ("fr", "Le bataillon pourrait passer à 1 100 d'ici l'été.", [("troops", 1100)]),
+    ("es", "La brigada podría aumentar a 3.400 el año próximo.", [("troops", 3400)]),
+    ("de", "Die Brigade soll bis 2028 auf 4.800 aufgestockt werden.", [("troops", 4800)]),
+    # the unit can stand between the verb and the count
+    ("en", "Spain will raise its contingent to 1,100 next year.", [("troops", 1100)]),
+    ("en", "The rotation brings the Spanish troop presence to 2,600.", [("troops", 2600)]),
+    ("it", "La Spagna porterà il suo contingente a 1.100 entro l'anno.", [("troops", 1100)]),
+    ("en", "The brigade said on Monday that 40 people had been brought to hospital.", []),
+]
+
+
+# Police sent on a mission abroad are counted as troops, and so are the compatriots serving beside them;
+# police counted at home, or killed, are not.
+POLICE_SENT = [
+    ("en", "Last month 150 more police officers from Ghana joined some 400 other Ghanaians already serving in "
+     "the multinational force.", [("troops", 150), ("troops", 400)]),
+    ("en", "Ghana has sent 300 police officers to the island.", [("troops", 300)]),
+    ("fr", "Le Bénin a envoyé 200 policiers en Haïti.", [("troops", 200)]),
+    ("en", "The city employs 3,000 police officers.", []),
+    ("en", "Police said 150 officers and 400 Ghanaians attended the match.", []),
+    ("en", "Twelve police officers were killed in the ambush.", [("killed", 12)]),
+]
+
+
+# A count spelled out and repeated in digits in brackets, as official statements write it, is one count.
+BRACKETED = [
+    ("fr", "Le bilan fait état d'un (1) gendarme tué et de quatre (04) civils blessés.",
+     [("killed", 1), ("wounded", 4)]),
+    ("fr", "Trois (3) soldats ont été tués.", [("killed", 3)]),
+    ("en", "Two (2) soldiers were killed and one (1) civilian was injured.", [("killed", 2), ("wounded", 1)]),
+    ("en", "Six soldiers were killed at checkpoint (4) near the river.", [("killed", 6)]),
 ]
 
 
@@ -262,6 +322,9 @@ SHAPES = {
     "equipment": EQUIPMENT,
     "number_of": NUMBER_OF,
     "last_item": LAST_ITEM,
+    "unit_grows": UNIT_GROWS,
+    "police_sent": POLICE_SENT,
+    "bracketed": BRACKETED,
 }
 
 
