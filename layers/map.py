@@ -41,9 +41,10 @@ import datetime as dt
 import html
 import json
 import os
+import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,7 @@ from urllib.parse import urlsplit
 import folium
 import geopandas as gpd
 import xyzservices.providers as xyz
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 
 from geo.errors import GazetteerError
 from geo.language import detect_language
@@ -149,6 +150,8 @@ class AtlanteLayers(MacroElement):
         self._name = "AtlanteLayers"
         self.groups = dict(groups)
         self.data = data
+        #: When set, the page holds this marker where the data goes (:func:`save_map` writes the data itself).
+        self.data_marker: str | None = None
 
     def groups_js(self) -> str:
         """A JavaScript object from layer keys to the folium layers' variables."""
@@ -156,17 +159,66 @@ class AtlanteLayers(MacroElement):
 
     def render(self, **kwargs: Any) -> None:
         """Add the ``atlanteRender(...)`` call to the page's main script."""
-        call = f"atlanteRender({self._parent.get_name()}, {self.groups_js()}, {script_json(self.data)});"
+        data = self.data_marker if self.data_marker is not None else script_json(self.data)
+        call = f"atlanteRender({self._parent.get_name()}, {self.groups_js()}, {data});"
         self.get_root().script.add_child(Raw(call), name=self.get_name())
+
+
+#: Characters :func:`script_json` escapes, with their JSON escapes.
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
+
+#: Containers nested deeper than this are encoded in one piece by :func:`script_json_chunks`.
+CHUNK_DEPTH = 3
 
 
 def script_json(obj: Any) -> str:
     """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` and the JS line separators are escaped."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                       ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, code)
-    return text
+    return "".join(script_json_chunks(obj, depth=0))
+
+
+def script_json_chunks(obj: Any, depth: int = CHUNK_DEPTH) -> Iterator[str]:
+    """:func:`script_json` of ``obj`` in pieces, so that a big page's data is never one string.
+
+    Parameters
+    ----------
+    obj : Any
+        JSON-serialisable data.
+    depth : int
+        Dicts and lists down to this depth are written item by item; deeper ones in one piece.
+
+    Yields
+    ------
+    str
+        Pieces whose concatenation is ``script_json(obj)``.
+    """
+    for piece in _json_chunks(obj, depth):
+        for char, code in _SCRIPT_ESCAPES:
+            if char in piece:
+                piece = piece.replace(char, code)
+        yield piece
+
+
+def _json_chunks(obj: Any, depth: int) -> Iterator[str]:
+    """``json.dumps(obj)`` (compact, UTF-8, no NaN) in pieces: containers down to ``depth`` item by item."""
+    if depth > 0 and isinstance(obj, (list, tuple)) and obj:
+        yield "["
+        for i, item in enumerate(obj):
+            if i:
+                yield ","
+            yield from _json_chunks(item, depth - 1)
+        yield "]"
+    elif depth > 0 and isinstance(obj, dict) and obj and all(isinstance(k, str) for k in obj):
+        for i, (key, value) in enumerate(obj.items()):
+            yield ("{" if i == 0 else ",") + _dumps(key) + ":"
+            yield from _json_chunks(value, depth - 1)
+        yield "}"
+    else:
+        yield _dumps(obj)
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 class _Places:
@@ -843,7 +895,37 @@ def save_map(m: folium.Map, path: Path) -> None:
     """
     if not isinstance(m, AtlanteMap):
         inline_assets(m)
-    from layers.reproducible import stable_element_ids
+    from layers.reproducible import element_ids, replace_element_ids
 
     root = m.get_root()
-    Path(path).write_text(stable_element_ids(root, root.render()), encoding="utf-8")
+    # The page is rendered with a marker where each AtlanteLayers' data goes; the data is then written
+    # in pieces, so that the page's text is never held whole (at 100,000 documents it is 100+ MB).
+    layers = [e for e in _tree(root) if isinstance(e, AtlanteLayers)]
+    markers = {f"\x00atlante-data-{i}\x00": e for i, e in enumerate(layers)}
+    for marker, element in markers.items():
+        element.data_marker = marker
+    try:
+        page = root.render()
+    finally:
+        for element in layers:
+            element.data_marker = None
+    ids = element_ids(root)
+    pieces = re.split("(\x00atlante-data-[0-9]+\x00)", page)
+    if sorted(pieces[1::2]) != sorted(markers):
+        raise RuntimeError("the rendered page does not hold each data marker once")
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for i, piece in enumerate(pieces):
+            if i % 2 == 0:
+                fh.write(replace_element_ids(piece, ids))
+            else:
+                for chunk in script_json_chunks(markers[piece].data):
+                    fh.write(replace_element_ids(chunk, ids))
+
+
+def _tree(root: Element) -> Iterator[Element]:
+    """``root`` and its descendants, in tree order."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        yield element
+        stack.extend(reversed(list(getattr(element, "_children", {}).values())))

@@ -37,6 +37,22 @@ def stable_element_ids(root: Element, page: str) -> str:
     str
         ``page`` with each element id replaced.
     """
+    return replace_element_ids(page, element_ids(root))
+
+
+def element_ids(root: Element) -> dict[str, str]:
+    """The stable id of each element id of ``root``'s tree (see :func:`stable_element_ids`).
+
+    Parameters
+    ----------
+    root : branca.element.Element
+        The rendered page's root.
+
+    Returns
+    -------
+    dict of str to str
+        Random id -> stable id.
+    """
     ids: dict[str, str] = {}
     stack = [root]
     while stack:
@@ -45,7 +61,12 @@ def stable_element_ids(root: Element, page: str) -> str:
         if isinstance(old, str) and old not in ids:
             ids[old] = hashlib.sha256(f"{len(ids)}:{element._name}".encode()).hexdigest()[:32]
         stack.extend(reversed(list(getattr(element, "_children", {}).values())))
-    return _HEX_ID.sub(lambda match: ids.get(match.group(), match.group()), page)
+    return ids
+
+
+def replace_element_ids(text: str, ids: dict[str, str]) -> str:
+    """``text`` (a page or a piece of one) with each id of ``ids`` replaced (:func:`element_ids`)."""
+    return _HEX_ID.sub(lambda match: ids.get(match.group(), match.group()), text)
 
 
 def ogr_timestamp() -> str:

@@ -15,7 +15,7 @@ from layers import style
 from layers.assets import asset_text
 from layers.basemap import countries_layer
 from layers.frames import figures_frame, places_frame
-from layers.map import AtlanteLayers, build_map, save_map, script_json
+from layers.map import AtlanteLayers, build_map, save_map, script_json, script_json_chunks
 from layers.polyline import decode_ring, encode_polygons, encode_ring
 from layers.popups import quote_parts, safe_href
 from layers.strings import (
@@ -193,6 +193,25 @@ def test_script_json_cannot_close_its_script():
     text = script_json({"q": "</script><!-- \u2028 & '"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"q": "</script><!-- \u2028 & '"}
+
+
+def test_script_json_in_pieces_is_the_same_text():
+    data = {"a": [1, 2.5, None, True, {"b": ("x<", "\u2029&")}], "k": {1: "non-str key", "é": []},
+            "deep": [[[["<>"]]]], "empty": {}, "s": "Kyïv – 12 000"}
+    pieces = list(script_json_chunks(data, depth=4))
+    assert len(pieces) > 10
+    plain = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2029", "\\u2029")):
+        plain = plain.replace(char, code)
+    assert "".join(pieces) == script_json(data) == plain
+
+
+def test_saved_map_is_the_rendered_page_with_stable_ids(frames, demo_parsed, demo_gaz, tmp_path):
+    from layers.reproducible import stable_element_ids
+
+    save_map(_build(frames, demo_parsed, demo_gaz), tmp_path / "a.html")
+    root = _build(frames, demo_parsed, demo_gaz).get_root()  # the same map, rendered whole
+    assert (tmp_path / "a.html").read_text(encoding="utf-8") == stable_element_ids(root, root.render())
 
 
 def _rows(item):
