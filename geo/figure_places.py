@@ -10,7 +10,10 @@ report's incident places) when the paragraph names no place, those that lie insi
 beside the figure (the headline's "uccisi 7 soldati in Niger", the village named further on), and
 the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
 nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
-Kherson regions"). The best candidate is kept with the places listed with it ("sulle regioni di
+Kherson regions"), and, for a drone or missile total with no parts, the incident places its report lists
+in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
+the figure's context (rule :data:`FALLBACK_VETO`).
+The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list — when its score passes the fitted
 threshold, with every other candidate whose score passes the second threshold ``also``:
 
