@@ -10,7 +10,10 @@ report's incident places) when the paragraph names no place, those that lie insi
 beside the figure (the headline's "uccisi 7 soldati in Niger", the village named further on), and
 the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
 nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
-Kherson regions"). The best candidate is kept with the places listed with it ("sulle regioni di
+Kherson regions"), and, for a drone or missile total with no parts, the incident places its report lists
+in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
+the figure's context (rule :data:`FALLBACK_VETO`).
+The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list — when its score passes the fitted
 threshold, with every other candidate whose score passes the second threshold ``also``:
 
@@ -49,13 +52,19 @@ VETOES = {"origin_is_no_figure_place": "origin_before", "source_is_no_figure_pla
 #: How many sentences back, in the same paragraph, a figure looks for its places.
 BACK = 3
 
+#: Rule ``fallback_stays_in_context_country``: when a figure's paragraph names no place near it, the
+#: document's places it falls back on must lie in a country the figure's context is about (see
+#: :func:`context_countries`): an accident "near Rukla" (unknown) in a report from Lithuania is not placed
+#: at the Kharkiv of a sentence about shelling in Ukraine.
+FALLBACK_VETO = "fallback_stays_in_context_country"
+
 
 def feature_names() -> list[str]:
     """Every feature of a (figure, place) pair, in a fixed order."""
     names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "elsewhere",
              "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty",
              "later", "inside_here", "lead_figure_elsewhere", "part_place", "figure_between", "comma_between",
-             "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher"]
+             "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher", "report_place"]
     names += [f"role:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")]
     names += [f"place:{f}" for f in PLACE_FEATURES]
@@ -94,6 +103,25 @@ def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
     return next((n for n, s in enumerate(order) if s.start <= offset < s.end), None)
 
 
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def context_countries(fig, mentions: Sequence, text: str) -> set[str]:
+    """The countries a figure's context is about: those of the places its paragraph names before it, else
+    those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
+    when nothing before the figure names a place (a headline's figure). Places named after the figure
+    (the next sentence's shelling elsewhere) are no context."""
+    before = sorted((m for m in mentions if m.entity is not None and m.entity.country and m.start < fig.start),
+                    key=lambda m: m.start)
+    if not before:
+        return set()
+    start = _paragraph(text, before[-1].start)[0]
+    return {m.entity.country for m in before if m.start >= start}
+
+
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
                figures: Sequence = ()) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
@@ -121,16 +149,19 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
     role = KIND_ROLE.get(fig.kind)
-    related = related_places(fig, figures, order)
+    related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = not out
     elsewhere: dict[str, object] = {}
+    context = context_countries(fig, mentions, text) if fallback else set()
     for m in mentions:  # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
         if e is None or e.id in out:
             continue
         inside = any(contains(h, e) for h in here_places)
+        if e.id not in related and fallback and context and e.country and e.country not in context:
+            continue  # rule FALLBACK_VETO
         if (m.role == role and (fallback or inside)) or e.id in related:
             best = elsewhere.get(e.id)
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
@@ -167,12 +198,40 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     return out
 
 
-def related_places(fig, figures: Sequence, sentences: Sequence[Sentence]) -> set[str]:
-    """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`)."""
+#: How many sentences after a drone or missile total the report's incident places are looked for ("Russia
+#: launched 40 drones overnight. ... Drones were shot down over the Sumy, Poltava and Kharkiv regions").
+REPORT_AHEAD = 3
+
+
+def report_places(fig, mentions: Sequence, order: Sequence[Sentence]) -> set[str]:
+    """The incident places of the :data:`REPORT_AHEAD` sentences after an equipment total (drones,
+    missiles) whose own sentence names no place finer than a country and that has no parts
+    (:func:`part_places`): the regions a report lists after its total, with no figure of their own."""
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not mentions:
+        return set()
+    k = _sentence_index(order, fig.start)
+    if k is None or k + 1 >= len(order):
+        return set()
+    here = order[k]
+    if any(m.entity is not None and here.start <= m.start < here.end and m.entity.kind in ("city", "admin1")
+           and m.role in ("incident", "deployment") for m in mentions):
+        return set()
+    first, limit = order[k + 1].start, order[min(len(order) - 1, k + REPORT_AHEAD)].end
+    return {m.entity.id for m in mentions if m.entity is not None and m.role == "incident"
+            and m.entity.kind in ("city", "admin1") and first <= m.start < limit}
+
+
+def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = ()) -> set[str]:
+    """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
+    else, with ``mentions``, the incident places its report lists after it (:func:`report_places`)."""
     if not figures:
         return set()
     order = sorted(sentences, key=lambda s: s.start)
-    return part_places(fig, figures, order) | restated_places(fig, figures)
+    parts = part_places(fig, figures, order)
+    out = parts | restated_places(fig, figures)
+    if not parts:
+        out |= report_places(fig, mentions, order)
+    return out
 
 
 
@@ -248,6 +307,9 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         f["part_place"] = 1.0
     if e.id in restated_places(fig, figures):
         f["restated_place"] = 1.0
+    if sentences and not part_places(fig, figures, sorted(sentences, key=lambda s: s.start)) \
+            and e.id in report_places(fig, mentions, sorted(sentences, key=lambda s: s.start)):
+        f["report_place"] = 1.0  # "Russia launched 40 drones." ... "shot down over the Sumy and Poltava regions"
     for name in PLACE_FEATURES:
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
@@ -321,7 +383,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
         scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence, figures=figures,
                                               sentences=sentences, text=text)) for m, where in pool]
-        groups = list_mates(pool, text, related_places(fig, figures, sentences))
+        groups = list_mates(pool, text, related_places(fig, figures, sentences, mentions))
         picked = choose(scores, groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also)
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)

@@ -10,12 +10,14 @@ import pytest
 from geo.figure_places import (
     PlaceWeights,
     choose,
+    context_countries,
     feature_names,
     list_mates,
     load_weights,
     pair_features,
     part_places,
     related_places,
+    report_places,
     restated_places,
 )
 from geo.figure_places import candidates as figure_candidates
@@ -107,7 +109,10 @@ RESTATED = ("Ukraine downs at least 28 drones\nThe air force said that 28 drones
 PARTS = ("Nella notte sono stati abbattuti 23 droni: 12 nella regione di Bryansk, 9 nella regione di Kaluga e 2 "
          "nella regione di Kursk.")
 
+REPORT = ("Russia launched 40 drones at Ukraine overnight, the air force said. Most were shot down. Drones hit "
+          "the Sumy, Poltava and Chernihiv regions, the governors said.")
 COVERAGE = [
+    ("en", REPORT),
     ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
     ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy.\nAltri 12 nel Mar Nero."),
     ("en", "Shelling hit Kharkiv, Ukraine, overnight. The governor said 3 people were killed and 18 incidents "
@@ -270,3 +275,37 @@ def test_the_fit_keeps_the_simplest_strength_within_noise_of_the_best():
     cv = {0.03: [(6, 3, 3), (3, 2, 2)] * 15, 0.1: noisy}
     assert pooled_f1(cv[0.03]) < pooled_f1(noisy) <= pooled_f1(cv[0.03]) + bootstrap_se(noisy)
     assert choose_strength(cv) == 0.03  # within one standard error: the stronger regularisation
+
+
+def test_the_fallback_stays_in_the_country_the_context_is_about(gaz):
+    text = ("Germany has deployed a brigade to Lithuania, near the border with Belarus.\n\n"
+            "Two soldiers were injured in a training accident on Tuesday, the army said. "
+            "In another development, missiles struck Kharkiv and Odesa, killing civilians.")
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.kind == "wounded"
+    assert context_countries(fig, parsed.mentions, text) == {"LT", "DE", "BY"}
+    assert {m.surface for m, _ in pool} & {"Kharkiv", "Odesa"} == set()
+    # without a context before it (a headline's figure) the document's places stay candidates
+    text = "Two civilians killed overnight\n\nMissiles struck Kharkiv and Odesa, the governor said."
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert context_countries(fig, parsed.mentions, text) == set()
+    assert {m.surface for m, _ in pool} >= {"Kharkiv"}
+
+
+def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
+    parsed, fig, pool, feats = pool_of(REPORT, "en", gaz)
+    assert fig.value == 40
+    regions = {"Sumy", "Poltava", "Chernihiv"}
+    assert regions <= set(feats)
+    assert all("report_place" in feats[r] for r in regions)
+    sentences = read_sentences(REPORT, parsed.mentions, "en")
+    order = sorted(sentences, key=lambda s: s.start)
+    named = {m.entity.id for m in parsed.mentions if m.surface in regions}
+    assert report_places(fig, parsed.mentions, order) == named
+    groups = list_mates(pool, REPORT, related_places(fig, parsed.figures, sentences, parsed.mentions))
+    assert len({groups[k] for k, (m, _) in enumerate(pool) if m.surface in regions}) == 1  # one list
+    # a total whose own sentence names its region keeps to it; a troop figure has no report
+    text = "Russia launched 40 drones at the Sumy region overnight. Drones also hit the Poltava region."
+    parsed, fig, _, _ = pool_of(text, "en", gaz)
+    assert report_places(fig, parsed.mentions, sorted(read_sentences(text, parsed.mentions, "en"),
+                                                      key=lambda s: s.start)) == set()

@@ -191,7 +191,7 @@ def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str
         feats = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
                               sentences=sentences, text=text)
         rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out"))
-    groups = list_mates(pool, text, related_places(fig, parsed.figures, sentences))
+    groups = list_mates(pool, text, related_places(fig, parsed.figures, sentences, parsed.mentions))
     return FigureCase(rows, groups, [m.entity for m, _ in pool], golds, len(gold["places"]))
 
 
