@@ -51,6 +51,9 @@ VETOES = {"origin_is_no_figure_place": "origin_before", "source_is_no_figure_pla
 
 #: How many sentences back, in the same paragraph, a figure looks for its places.
 BACK = 3
+#: Kinds of place too wide to say where a figure happened: beside a figure they let the places inside them,
+#: named elsewhere in the document, be candidates ("uccisi sette soldati in Niger" ... "a Kandadji").
+COARSE_KINDS = ("country", "region")
 
 #: Rule ``fallback_stays_in_context_country``: when a figure's paragraph names no place near it, the
 #: document's places it falls back on must lie in a country the figure's context is about (see
@@ -152,6 +155,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = not out
+    finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text) if fallback else set()
     for m in mentions:  # the document's places of the figure's kind, the nearest mention of each: all of
@@ -159,7 +163,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         e = m.entity
         if e is None or e.id in out:
             continue
-        inside = any(contains(h, e) for h in here_places)
+        # a place inside one beside the figure, only while those are countries or regions: a town or an oblast
+        # beside the figure is where it happened, not a town of the same country further on (rule FINER_HERE)
+        inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
         if (m.role == role and (fallback or inside)) or e.id in related:
@@ -186,8 +192,10 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
+    # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
+    # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
     parts = [o for o in figures if o is not fig and FIGURE_GROUPS.get(o.kind) == group and o.value < fig.value
-             and first <= o.start < limit]
+             and (o.kind == fig.kind or fig.kind not in ("killed", "wounded")) and first <= o.start < limit]
     out: set[str] = set()
     total = 0
     for o in sorted(parts, key=lambda o: o.start):

@@ -309,3 +309,19 @@ def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
     parsed, fig, _, _ = pool_of(text, "en", gaz)
     assert report_places(fig, parsed.mentions, sorted(read_sentences(text, parsed.mentions, "en"),
                                                       key=lambda s: s.start)) == set()
+
+
+def test_a_town_beside_the_figure_closes_the_search_for_towns_of_its_country_further_on(gaz):
+    # rule FINER_HERE: beside a bare country, the country's towns named further on are candidates ...
+    text = ("Seven soldiers were killed in Niger on Sunday, the army said.\n\n"
+            "The attack targeted a patrol near Tillaberi, officials added.")
+    _, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.kind == "killed" and "Tillaberi" in {m.surface for m, _ in pool}
+    # ... but a town beside the figure is where it happened: another town of the country further on is not,
+    # nor is the place of two killed after the wounded (a count of the wounded has only wounded for parts)
+    text = ("Clashes broke out in Agadez, in northern Niger, with about twenty people wounded.\n\n"
+            "Two policemen were killed in an ambush near Tillaberi.")
+    _, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.kind == "wounded" and fig.value == 20
+    surfaces = {m.surface for m, _ in pool}
+    assert "Agadez" in surfaces and "Tillaberi" not in surfaces
