@@ -110,7 +110,7 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
     dtypes = {"value": "int64", "low": "int64", "high": "int64", "reports": "int64", "copies": "int64"}
     data = {c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, object)) for c in EVENT_COLUMNS}
     events = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS), crs=CRS)
-    figures = figures.copy()
+    figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
     figures.insert(len(figures.columns) - 1, "event_id", pd.Series(event_of, index=figures.index, dtype=object))
     figures.insert(len(figures.columns) - 1, "copies",
                    pd.Series([list(copies.get(d, ())) for d in figures["document"]], index=figures.index,
