@@ -288,3 +288,14 @@ def test_a_towns_police_department_names_the_town(gaz):
     feats = features_of("The Lebanon Police Department arrested him.", "Lebanon", "en", gaz)
     assert "country_before_org_word" not in feats  # a town's word follows: its police, not Lebanon's
     assert "Lebanon" in found("The Lebanon Police Department arrested him.", "en", gaz)
+
+
+@pytest.mark.parametrize("module", ["geo.data.fit_recognition", "geo.data.fit_weights"])
+def test_a_fit_command_without_annotated_articles_says_so_in_one_line(module, tmp_path, capsys):
+    import importlib
+
+    out = tmp_path / "weights.yaml"
+    assert importlib.import_module(module).main(["--data", str(tmp_path), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"no *.gold.json in {tmp_path}" in err
+    assert err.startswith(module.rsplit(".", 1)[1] + ".py: error:") and not out.exists()

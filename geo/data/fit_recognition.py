@@ -18,7 +18,6 @@ and with ``--check`` prints the same counts, with the fitted weights, on the fol
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -179,13 +178,10 @@ def write_weights(weights: RecognitionWeights, path: Path, *, source: str, c: fl
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--data", type=Path, default=EVAL / "news_train")
-    p.add_argument("--check", type=Path, default=None, help="a folder scored with the fitted weights, never fitted on")
-    p.add_argument("--out", type=Path, default=WEIGHTS_PATH)
-    args = p.parse_args(argv)
-    if not any(args.data.glob("*.gold.json")):
-        print(f"fit_recognition.py: error: no *.gold.json in {args.data}", file=sys.stderr)
+    from geo.data.fit_weights import fit_arguments
+
+    args = fit_arguments(argv, prog="fit_recognition.py", description=__doc__.splitlines()[0], out=WEIGHTS_PATH)
+    if args is None:
         return 2
     from geo.gazetteer import load_gazetteer
 

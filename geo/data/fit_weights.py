@@ -395,14 +395,23 @@ def write_weights(weights: RoleWeights, path: Path, *, source: str, c: float, cv
     path.write_text(header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: Path) -> argparse.Namespace | None:
+    """The arguments every fit command takes (``--data``, ``--check``, ``--out``), or None, with one line on
+    stderr, when ``--data`` holds no annotated article."""
+    p = argparse.ArgumentParser(prog=prog, description=description)
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "news_train")
     p.add_argument("--check", type=Path, default=None, help="a folder scored with the fitted weights, never fitted on")
-    p.add_argument("--out", type=Path, default=WEIGHTS_PATH)
+    p.add_argument("--out", type=Path, default=out)
     args = p.parse_args(argv)
     if not any(args.data.glob("*.gold.json")):
-        print(f"fit_weights.py: error: no *.gold.json in {args.data}", file=sys.stderr)
+        print(f"{prog}: error: no *.gold.json in {args.data}", file=sys.stderr)
+        return None
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = fit_arguments(argv, prog="fit_weights.py", description=__doc__.splitlines()[0], out=WEIGHTS_PATH)
+    if args is None:
         return 2
     from geo.pipeline import Fitted
 
