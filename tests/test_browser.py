@@ -374,9 +374,9 @@ def reference_map(tmp_path_factory):
     from geo.documents import read_inputs
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_documents
+    from tests.shared_material import shared_path
 
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "volenterosi_paris_2026-01-06_it.txt"
-    assert seed.is_file(), f"reference article missing: {seed}"
+    seed = shared_path("seeds/volenterosi_paris_2026-01-06_it.txt")
     gaz = load_gazetteer()
     docs = read_inputs([str(seed)])
     parsed = parse_documents(docs, gazetteer=gaz)

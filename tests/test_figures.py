@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,8 +10,8 @@ from geo.dates import document_date
 from geo.figures import extract_figures
 from geo.model import FIGURE_KINDS, QUALIFIERS, STATUSES, Document, Entity, Figure, Mention
 from tests.figure_helpers import entity, figures_in, mentions_in
+from tests.shared_material import shared_path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DAY = dt.date(2026, 1, 6)
 
 
@@ -137,7 +136,7 @@ def test_reference_like_case_english_and_french() -> None:
 
 def test_reference_article() -> None:
     """The real reference article (read, not copied): exactly its three figures."""
-    text = (SHARED / "seeds" / "volenterosi_paris_2026-01-06_it.txt").read_text(encoding="utf-8")
+    text = shared_path("seeds/volenterosi_paris_2026-01-06_it.txt").read_text(encoding="utf-8")
     doc = Document("volenterosi", text)
     date = document_date(doc, "it")
     assert date == dt.date(2026, 1, 6)

@@ -16,9 +16,9 @@ from geo import gazetteer as gz
 from geo.errors import GazetteerError
 from geo.gazetteer import Candidate, Gazetteer, load_gazetteer, prior
 from geo.normalize import fold_key
+from tests.shared_material import shared_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
 DATA = ROOT / "geo" / "data"
 
 ID_FORMS = {
@@ -407,7 +407,7 @@ def test_committed_files_are_canonical(tmp_path):
 def test_build_of_countries_is_deterministic_and_matches_committed(gaz):
     """A cheap part of the build (countries from the shared sources), run twice."""
     bg = build_module()
-    src = bg.Sources(SHARED)
+    src = bg.Sources(shared_path("data"))
     runs = [bg.country_entities(src, bg.load_countries(src, "un")) for _ in range(2)]
     assert runs[0] == runs[1]
     committed = {e.id: e for e in gaz.entities(kinds=["country"])}

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
-
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "volenterosi_paris_2026-01-06_it.txt"
+from tests.shared_material import shared_path
 
 
 @pytest.fixture(scope="module")
 def parsed():
-    assert SEED.is_file(), f"reference article missing: {SEED}"
-    doc = Document(doc_id=SEED.stem, text=SEED.read_text(encoding="utf-8"))
+    seed = shared_path("seeds/volenterosi_paris_2026-01-06_it.txt")
+    doc = Document(doc_id=seed.stem, text=seed.read_text(encoding="utf-8"))
     return parse_document(doc, gazetteer=load_gazetteer())
 
 
