@@ -57,7 +57,7 @@ import math
 import sys
 import threading
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -155,7 +155,96 @@ class Candidate:
 # --------------------------------------------------------------------------- container format
 
 
-def read_container(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+class Lines(Sequence[str]):
+    """A ``str`` section of a container: newline-joined UTF-8 strings, split a block of about
+    :attr:`BLOCK` bytes at a time when one of its strings is first read.
+
+    The index holds 550,000 keys and 200,000 names; splitting them all costs 80 ms at every start,
+    while one article reads a few hundred.  Behaves as the list of the strings; :meth:`find` and
+    :meth:`first_from` search a section sorted in code-point order (the index's keys) a block at a time.
+
+    Parameters
+    ----------
+    data : bytes
+        The UTF-8 text (empty: no strings).
+    """
+
+    #: Bytes per block (a block ends at the first newline after it).
+    BLOCK = 4096
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data = bytes(data)
+        starts: list[int] = []
+        ends: list[int] = []
+        pos, n = 0, len(data)
+        while n:
+            end = data.find(b"\n", min(pos + self.BLOCK, n))
+            end = n if end < 0 else end
+            starts.append(pos)
+            ends.append(end)
+            if end == n:
+                break
+            pos = end + 1
+        self._starts, self._ends = starts, ends
+        firsts, count = [], 0
+        for a, b in zip(starts, ends, strict=True):
+            firsts.append(count)
+            count += data.count(b"\n", a, b) + 1
+        self._firsts, self._len = firsts, count
+        self._blocks: list[list[str] | None] = [None] * len(starts)
+        self._heads = [data[a : b if (j := data.find(b"\n", a, b)) < 0 else j].decode("utf-8")
+                       for a, b in zip(starts, ends, strict=True)]
+
+    def _block(self, k: int) -> list[str]:
+        block = self._blocks[k]
+        if block is None:
+            block = self._blocks[k] = self._data[self._starts[k] : self._ends[k]].decode("utf-8").split("\n")
+        return block
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return list(self)[i]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("Lines index out of range")
+        k = bisect.bisect_right(self._firsts, i) - 1
+        return self._block(k)[i - self._firsts[k]]
+
+    def __iter__(self) -> Iterator[str]:
+        for k in range(len(self._blocks)):
+            yield from self._block(k)
+
+    def _position(self, key: str) -> tuple[int, int]:
+        """(block, position in it) where ``key`` would be inserted (the strings sorted)."""
+        k = bisect.bisect_right(self._heads, key) - 1
+        if k < 0:
+            return 0, 0
+        return k, bisect.bisect_left(self._block(k), key)
+
+    def find(self, key: str) -> int:
+        """Position of ``key`` in the sorted strings, or -1."""
+        k, j = self._position(key)
+        if not self._blocks:
+            return -1
+        block = self._block(k)
+        return self._firsts[k] + j if j < len(block) and block[j] == key else -1
+
+    def first_from(self, key: str) -> str | None:
+        """The first of the sorted strings not before ``key`` (None when all are)."""
+        k, j = self._position(key)
+        if not self._blocks:
+            return None
+        block = self._block(k)
+        if j < len(block):
+            return block[j]
+        return self._heads[k + 1] if k + 1 < len(self._heads) else None
+
+
+def read_container(path: Path, lazy: Iterable[str] = ()) -> tuple[dict[str, Any], dict[str, Any]]:
     """Read a gazetteer container file.
 
     A container is gzip(``MAGIC`` + 8-byte little-endian header length + JSON header + blob).
@@ -169,6 +258,8 @@ def read_container(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     ----------
     path : Path
         Container file.
+    lazy : iterable of str, optional
+        ``str`` sections to return as :class:`Lines`, split when read, instead of lists.
 
     Returns
     -------
@@ -194,7 +285,9 @@ def read_container(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
             raw = blob[off : off + length]
             if len(raw) != length:
                 raise ValueError(f"section {name} truncated")
-            if dtype == "str":
+            if dtype == "str" and name in lazy:
+                sections[name] = Lines(raw)
+            elif dtype == "str":
                 text = bytes(raw).decode("utf-8")
                 sections[name] = text.split("\n") if text else []
             elif dtype == "json":
@@ -317,12 +410,12 @@ class _Core:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        meta, s = read_container(data_dir / INDEX_FILE)
+        meta, s = read_container(data_dir / INDEX_FILE, lazy=("keys", "names"))
         try:
             self.meta = meta
             self.area_ids: list[str] = s["area_ids"]
             self.city_gids = s["city_gids"]
-            self.names: list[str] = s["names"]
+            self.names: Lines = s["names"]
             self.kind = s["kind"]
             self.country = s["country"]
             self.admin1 = s["admin1"]
@@ -331,7 +424,7 @@ class _Core:
             self.population = s["population"]
             self.country_codes: list[str] = s["country_codes"]
             self.admin1_codes: list[str] = s["admin1_codes"]
-            self.keys: list[str] = s["keys"]
+            self.keys: Lines = s["keys"]
             self.post_offsets = s["post_offsets"]
             self.postings = s["postings"]
             extra = s["extra"]
@@ -450,7 +543,6 @@ class Gazetteer:
         self.pov = pov
         self._core = core
         self._keys = core.keys
-        self._nkeys = len(core.keys)
         self._offs = core.post_offsets
         self._post = core.postings
         self._override = core.de_facto_country if pov == "de_facto" else {}
@@ -526,8 +618,8 @@ class Gazetteer:
     def _ranked(self, name: str) -> list[tuple[int, bool]]:
         """(entity position, primary) pairs for ``name``, best first."""
         key = fold_key(name)
-        i = bisect.bisect_left(self._keys, key)
-        if i < self._nkeys and self._keys[i] == key:
+        i = self._keys.find(key)
+        if i >= 0:
             post = self._post[self._offs[i] : self._offs[i + 1]]
             hits = [(p >> 1, bool(p & 1)) for p in post]
         else:
@@ -546,8 +638,8 @@ class Gazetteer:
         known = self._continues_memo.get(prefix)
         if known is not None:
             return known  # text repeats its names' beginnings: one bisection of the 550,000 keys each
-        i = bisect.bisect_left(self._keys, prefix)
-        found = i < self._nkeys and self._keys[i].startswith(prefix)
+        after = self._keys.first_from(prefix)
+        found = after is not None and after.startswith(prefix)
         if not found:
             if self._overlay_keys is None:
                 self._overlay_keys = sorted(self._overlay)
