@@ -120,7 +120,24 @@ def geometry_dict(geom: BaseGeometry | None, decimals: int = COORD_DECIMALS) -> 
 
 
 def _rounded_ring(ring: BaseGeometry, decimals: int) -> list[list[float]]:
-    return [[round(x, decimals), round(y, decimals)] for x, y in shapely.get_coordinates(ring).tolist()]
+    return rounded(shapely.get_coordinates(ring), decimals).tolist()
+
+
+def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
+    """``round(v, decimals)`` of every value, computed with numpy: the same floats as Python's
+    correctly rounded ``round`` (a value whose scaled fraction lies within 1e-6 of one half, where
+    numpy's product could round the other way, and any array of huge or missing values, are
+    rounded by Python)."""
+    values = np.asarray(values, dtype=float)
+    if not 0 <= decimals <= 15 or not (values.size and np.isfinite(values).all() and np.abs(values).max() < 1e6):
+        return np.vectorize(lambda v: round(v, decimals), otypes=[float])(values) if values.size else values
+    factor = 10.0**decimals
+    scaled = values * factor
+    out = np.rint(scaled) / factor
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    if near.any():
+        out[near] = [round(v, decimals) for v in values[near].tolist()]
+    return out
 
 
 def json_column(series: pd.Series) -> list[Any]:

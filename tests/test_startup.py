@@ -81,3 +81,17 @@ def test_polygons_are_encoded_ring_by_ring_as_each_ring_alone():
     assert encode_ring(speck, 2) == ""
     assert decode_ring(encode_polygons(geom, 2)[1][0], 2) == [(20.0, 20.0), (20.0, 21.0), (21.0, 21.0)]
     assert encode_polygons(Polygon(), 2) == [] and encode_polygons(Point(0, 0), 2) == []
+
+
+def test_coordinates_are_rounded_as_python_rounds_them():
+    """layers.export.rounded (numpy) gives the floats of round(v, decimals), near-ties and signs included."""
+    import numpy as np
+
+    from layers.export import rounded
+
+    values = np.array([[30.5234565, 50.4500015], [-4e-7, 4e-7], [0.1234565, -0.1234565], [2.675, 1.0000005],
+                       [179.9999995, -179.9999995], [12.0, -0.0]])
+    for decimals in (0, 2, 5, 6):
+        expected = [[round(v, decimals) for v in row] for row in values.tolist()]
+        assert json.dumps(rounded(values, decimals).tolist()) == json.dumps(expected)
+    assert json.dumps(rounded(np.array([[np.nan, 2e7]]), 6).tolist()) == json.dumps([[float("nan"), 2e7]])
