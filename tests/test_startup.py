@@ -90,7 +90,8 @@ def test_coordinates_are_rounded_as_python_rounds_them():
     from layers.export import rounded
 
     values = np.array([[30.5234565, 50.4500015], [-4e-7, 4e-7], [0.1234565, -0.1234565], [2.675, 1.0000005],
-                       [179.9999995, -179.9999995], [12.0, -0.0]])
+                       [179.9999995, -179.9999995], [12.0, -0.0],
+                       [-138.2883795, 69.7042205], [0.735, -0.155]])  # where rint(v * 10**d) / 10**d differs
     for decimals in (0, 2, 5, 6):
         expected = [[round(v, decimals) for v in row] for row in values.tolist()]
         assert json.dumps(rounded(values, decimals).tolist()) == json.dumps(expected)
