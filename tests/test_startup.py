@@ -26,20 +26,26 @@ ARTICLE = ("Kyiv, 3 March 2026. Two brigades moved from Kharkiv towards Zaporizh
            "general staff said. In Kherson, shelling killed four civilians and wounded 12.\n")
 
 
-def test_a_one_article_run_imports_none_of_the_optional_modules(tmp_path):
+def test_a_one_article_run_imports_none_of_the_optional_modules_and_ends_with_the_collector_frozen(tmp_path):
+    """With the cache warm, the command imports only what a map needs; at its exit every object is frozen
+    out of the garbage collector's last passes (registered by main() when it is the command, argv None)."""
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     env = {**os.environ, "ATLANTE_CACHE_DIR": str(tmp_path / "cache")}
     run = [str(article), "-o", str(tmp_path / "out"), "-q"]
     subprocess.run([sys.executable, "make_map.py", *run], cwd=ROOT, env=env, check=True)  # fills the cache
-    code = ("import json, sys, make_map; status = make_map.main(sys.argv[1:]); "
+    code = ("import atexit, gc, json, sys, make_map; "
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count())); "  # runs after main's handler
+            "sys.argv = ['make_map.py', *sys.argv[1:]]; status = make_map.main(); "
             "print(json.dumps([status, sorted(m for m in sys.modules if m.split('.')[0] in "
             f"{LAZY_MODULES!r})]))")
     out = subprocess.run([sys.executable, "-c", code, *run], cwd=ROOT, env=env, capture_output=True, text=True,
                          check=True)
-    status, imported = json.loads(out.stdout.strip().splitlines()[-1])
+    *_, result, frozen = out.stdout.strip().splitlines()
+    status, imported = json.loads(result)
     assert status == 0 and (tmp_path / "out" / "map.html").is_file()
     assert imported == []
+    assert frozen.startswith("frozen ") and int(frozen.split()[1]) > 10_000
 
 
 @pytest.mark.parametrize("block", [1, 5, 64, Lines.BLOCK])
