@@ -54,6 +54,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import sys
 import threading
 import zlib
@@ -745,11 +746,17 @@ class Gazetteer:
 
     def entities(self, kinds: Iterable[str] | None = None) -> Iterator[Entity]:
         """Iterate over all entities (of the given kinds): areas by id, then cities by GeoNames id."""
-        kind_codes = None if kinds is None else {KINDS.index(k) for k in kinds if k in KINDS}
-        kind_col = self._core.kind
-        for i in range(self._core.size):
-            if kind_codes is None or kind_col[i] in kind_codes:
+        if kinds is None:
+            for i in range(self._core.size):
                 yield self._entity(i)
+            return
+        kind_codes = sorted({KINDS.index(k) for k in kinds if k in KINDS})
+        if not kind_codes:
+            return
+        # the kind column is one byte an entity: the regular expression finds the wanted ones in C, in order
+        wanted = re.compile(b"[" + b"".join(re.escape(bytes([c])) for c in kind_codes) + b"]")
+        for found in wanted.finditer(self._core.kind.tobytes()):
+            yield self._entity(found.start())
 
     def fingerprint(self) -> str:
         """A key of this gazetteer's data and point of view, for caches of what is computed from them:

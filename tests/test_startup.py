@@ -102,3 +102,16 @@ def test_coordinates_are_rounded_as_python_rounds_them():
         expected = [[round(v, decimals) for v in row] for row in values.tolist()]
         assert json.dumps(rounded(values, decimals).tolist()) == json.dumps(expected)
     assert json.dumps(rounded(np.array([[np.nan, 2e7]]), 6).tolist()) == json.dumps([[float("nan"), 2e7]])
+
+
+def test_entities_of_some_kinds_are_those_of_the_kind_column_in_order():
+    """Gazetteer.entities(kinds) finds the kinds' rows in the kind column (no Python loop over 200,000 rows)."""
+    from geo.gazetteer import KINDS, load_gazetteer
+
+    gaz = load_gazetteer()
+    core = gaz._core
+    for kinds in (["region"], ["country", "region"], ["other"], ["nope"], []):
+        codes = {KINDS.index(k) for k in kinds if k in KINDS}
+        assert [e.id for e in gaz.entities(kinds)] == [core.id_of(i) for i in range(core.size) if core.kind[i] in codes]
+    regions = [e.kind for e in gaz.entities(["region"])]
+    assert len(regions) > 100 and set(regions) == {"region"}
