@@ -6,8 +6,9 @@ sentence before). This stage weighs every candidate place by named features of t
 place), with weights fitted by ``geo/data/fit_weights.py`` on real articles. The candidates are the
 places of the figure's sentence and of the sentences before it in its paragraph; besides them, the
 document's places whose role fits the figure's kind (where the dead of a report are counted, the
-report's incident places) when the paragraph names no place, those that lie inside a place named
-beside the figure (the headline's "uccisi 7 soldati in Niger", the village named further on), and
+report's incident places) when the paragraph names no place or none whose role fits the figure
+(:data:`UNFIT_NEAR`), those that lie inside a place named beside the figure (the headline's "uccisi 7
+soldati in Niger", the village named further on), and
 the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
 nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
 Kherson regions"), and, for a drone or missile total with no parts, the incident places its report lists
@@ -61,13 +62,19 @@ COARSE_KINDS = ("country", "region")
 #: at the Kharkiv of a sentence about shelling in Ukraine.
 FALLBACK_VETO = "fallback_stays_in_context_country"
 
+#: Rule ``no_fitting_place_near``: when no place of the figure's sentence and paragraph has the role of its
+#: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
+#: — the document's places of that role are candidates too, as when the paragraph names no place.
+UNFIT_NEAR = "no_fitting_place_near"
+
 
 def feature_names() -> list[str]:
     """Every feature of a (figure, place) pair, in a fixed order."""
     names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "elsewhere",
              "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty",
              "later", "inside_here", "lead_figure_elsewhere", "part_place", "figure_between", "comma_between",
-             "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher", "report_place"]
+             "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher", "report_place",
+             "nearest_fitting"]
     names += [f"role:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")]
     names += [f"place:{f}" for f in PLACE_FEATURES]
@@ -155,6 +162,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = not out
+    unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text) if fallback else set()
@@ -168,7 +176,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
-        if (m.role == role and (fallback or inside)) or e.id in related:
+        if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
                 elsewhere[e.id] = m
@@ -178,6 +186,11 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
 
 #: How many sentences after a total its parts are looked for ("23 droni: 12 nella regione di Bryansk ...").
 PARTS_AHEAD = 2
+#: Rule ``a_listed_count_is_no_total``: a figure that follows another of its group in its sentence is one
+#: count of a list ("47 droni nella regione di Bryansk, ..., quattro in quella di Rostov, due in quella di
+#: Orenburg e due in quella di Tambov"; "six tués à Alep, 22 autres dans l'ouest de la province"), not a
+#: total whose parts come after it: the counts after it are its siblings, even where their values add up.
+LISTED_COUNT = "a_listed_count_is_no_total"
 
 
 def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
@@ -192,6 +205,8 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
+    if any(o is not fig and FIGURE_GROUPS.get(o.kind) == group and first <= o.start < fig.start for o in figures):
+        return set()  # rule LISTED_COUNT
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
     parts = [o for o in figures if o is not fig and FIGURE_GROUPS.get(o.kind) == group and o.value < fig.value
@@ -321,7 +336,25 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     for name in PLACE_FEATURES:
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
+    f.update(rank_features(fig, m, pool))
     return f
+
+
+#: How near a candidate stands to its figure, for ranking: its own sentence, then the sentences before, then
+#: the rest of the document; then the distance in characters.
+TIERS = {"same_sentence": 0, "sentence_before": 1, "elsewhere": 2}
+
+
+def rank_features(fig, m, pool: Sequence[tuple[object, str]]) -> dict[str, float]:
+    """Features of a candidate against the figure's other candidates: ``nearest_fitting``, the nearest
+    (:data:`TIERS`) of the candidates whose role fits the figure's kind (:data:`KIND_ROLE`): of "Russia
+    launched 40 drones at Odesa and Kharkiv" the incident place Odesa, not the launcher nearer the number;
+    of "five soldiers died, the chief of staff said in Mogadishu", the village attacked further on."""
+    def rank(c: tuple[object, str]) -> tuple[int, int]:
+        return TIERS.get(c[1], len(TIERS)), abs(c[0].start - fig.start)
+
+    fitting = [c for c in pool if c[0].role == KIND_ROLE.get(fig.kind)]
+    return {"nearest_fitting": 1.0} if fitting and min(fitting, key=rank)[0] is m else {}
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()

@@ -325,3 +325,36 @@ def test_a_town_beside_the_figure_closes_the_search_for_towns_of_its_country_fur
     assert fig.kind == "wounded" and fig.value == 20
     surfaces = {m.surface for m, _ in pool}
     assert "Agadez" in surfaces and "Tillaberi" not in surfaces
+
+
+def test_a_listed_count_is_no_total_of_the_counts_after_it():
+    """Rule LISTED_COUNT: "47 drones over A, four over B, two over C and two over D": two and two add up to
+    four, but the four is one count of the list, not their total; the list's first count keeps its parts."""
+    order = [SimpleNamespace(start=0, end=200)]
+    first, four = _fig("equipment", 47, 10, ["p"]), _fig("equipment", 4, 40, ["q"])
+    figures = [first, four, _fig("equipment", 2, 70, ["a"]), _fig("equipment", 2, 100, ["b"])]
+    assert part_places(four, figures, order) == set()
+    assert part_places(first, figures, order) == {"q", "a", "b"}
+
+
+@pytest.mark.parametrize("text", [
+    "Drones hit Odesa and Kharkiv overnight, the governors said.\n"
+    "In a statement, Russia said its forces had launched 40 drones.",
+    "Missiles struck the port of Odesa on Monday.\nThe army chief, speaking in Kyiv, said five soldiers had died.",
+])
+def test_with_no_place_of_its_role_near_a_figure_looks_at_the_documents(gaz, text):
+    """Rule UNFIT_NEAR: the figure's paragraph names only the launcher or where a speaker stood, so the
+    document's incident places are candidates (further on, as with no place near)."""
+    _, _, pool, feats = pool_of(text, "en", gaz)
+    assert ("Odesa", "elsewhere") in [(m.surface, w) for m, w in pool]
+    assert "role_fits_kind" in feats["Odesa"]
+
+
+def test_the_nearest_place_whose_role_fits_the_figure(gaz):
+    """Feature nearest_fitting: of the candidates whose role fits the figure's kind, the nearest one: the
+    place the drones were launched at, not the launcher nor a place further on."""
+    text = "Russia launched 40 drones at Odesa overnight, and two hit a depot in Kharkiv the day before."
+    _, fig, _, feats = pool_of(text, "en", gaz)
+    assert fig.kind == "equipment" and fig.value == 40
+    assert "nearest_fitting" in feats["Odesa"]
+    assert "nearest_fitting" not in feats["Russia"] and "nearest_fitting" not in feats["Kharkiv"]
