@@ -51,7 +51,7 @@ from functools import cache
 from geo.dates import event_dates, find_dateline
 from geo.events import event_profile
 from geo.lexicons import load
-from geo.model import FIGURE_KINDS, Document, Figure, Mention
+from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
 from geo.sentences import sentence_at, split_sentences
@@ -535,8 +535,13 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             k += n
             reach += n
             continue
-        if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
-            # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
+        if t == "," and k + 1 < end and _coordinator(doc, k + 1) and _list_goes_on(doc, k, end):
+            k += 1  # "12 soldiers, 3 policemen, and 2 civilians": the serial comma
+            continue
+        if ((_coordinator(doc, k) or (t == "," and _list_goes_on(doc, k, end)))
+                and k + 1 < end and doc.in_number[k + 1] and k + 1 != i):
+            # "6 soldati e 34 ausiliari civili sono stati uccisi", "12 Soldaten, drei Polizisten und zwei
+            # Zivilisten wurden getötet": the verb after the list holds for every item
             k += 1
             while k < end and doc.in_number[k]:
                 k += 1
@@ -571,6 +576,24 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:
+    """The comma at ``toks[k]`` opens the next item of a list of counts that ends in a coordinator and a last
+    count ("12 soldati, tre poliziotti e due civili"), before any casualty cue or other punctuation."""
+    lex = doc.lex
+    m = k
+    while m < min(end, k + 16):
+        t = doc.toks[m].text
+        if t == ",":
+            if m + 1 >= end or not (doc.in_number[m + 1] or _coordinator(doc, m + 1)):
+                return False  # ", and 2 civilians": the serial comma before the last item
+        elif _coordinator(doc, m):
+            return m + 1 < end and doc.in_number[m + 1]
+        elif t in _PUNCT or lex.killed_cues.match_at(doc.toks, m) or lex.wounded_cues.match_at(doc.toks, m):
+            return False
+        m += 1
+    return False
 
 
 def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
@@ -641,7 +664,18 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
     if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
             and _only_joiners(doc, prev_end, i):
         return prev.kind
+    if same and i - prev_end == 1 and doc.toks[prev_end].text == "," and _verb_before_list(doc, prev) \
+            and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
+        return prev.kind  # "killed 15 soldiers, four policemen and two civilians": one verb before the list
     return None
+
+
+def _verb_before_list(doc: _Doc, prev: Figure) -> bool:
+    """The casualty kind of the figure ``prev`` comes from a cue just before its number ("killed 15 soldiers",
+    "ont tué 12 soldats"), which then governs every item of a list that follows it."""
+    pi, _ = doc.tok_range(prev.start, prev.end)
+    pa, _ = doc.clause(pi, pi + 1, sub=False)
+    return _casualty_cue(doc, pi, pi, pi, pa) == prev.kind
 
 
 def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
@@ -1485,7 +1519,8 @@ def extract_figures(
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         prev, prev_end = fig, max(j, head.end)
         prev_clause = d.clause(i, j, sub=False)
-    return _drop_repeats(figures, doc.doc_id)
+    entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex)
 
 
 def _each_place(fig: Figure) -> list[Figure]:
@@ -1499,11 +1534,16 @@ def _each_place(fig: Figure) -> list[Figure]:
     ]
 
 
-def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
+def _drop_repeats(
+    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | None = None
+) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
-    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
-    3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
+    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared or holds the other
+    ("3 morti a A ... 3 morti a B" are two facts; "sept soldats tués dans l'ouest du Niger ... sept soldats morts
+    dans la région de Tillabéri" one), or when a place holds the other but the two name different people
+    ("une femme ... un homme") or different dates; a larger one is the same fact even where the headline
+    locates it otherwise.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order."""
@@ -1522,6 +1562,8 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
                     or not k.place_ids
                     or not f.place_ids
                     or set(k.place_ids) & set(f.place_ids)
+                    or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
+                        and (k.date is None or f.date is None or (k.date, k.date_end) == (f.date, f.date_end)))
                 )
             ),
             None,
@@ -1533,6 +1575,40 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     return kept
+
+
+def _inside(inner: Entity, outer: Entity) -> bool:
+    """``inner`` lies in ``outer``: a place in a country, a city in its admin-1 unit."""
+    if inner.id == outer.id:
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country
+    return outer.kind == "admin1" and inner.admin1 == outer.admin1
+
+
+def _nested(a: list[str], b: list[str], entities: dict[str, Entity]) -> bool:
+    """A place of ``a`` holds one of ``b`` or lies in it ("Niger" and "Tillabéri", "Kharkiv Oblast" and
+    "Kharkiv")."""
+    return any(
+        x in entities and y in entities and (_inside(entities[x], entities[y]) or _inside(entities[y], entities[x]))
+        for x in a
+        for y in b
+    )
+
+
+def _same_who(k: Figure, f: Figure, lex: _Lex | None) -> bool:
+    """The two figures may count the same people: one names nobody in particular (no noun, a pronoun, a noun of
+    the figure's kind: "Tote", "autres") or both name them alike ("soldats" ... "soldats"); "eine Frau" and "ein
+    Mann" are two."""
+    if k.unit is None or f.unit is None or fold(k.unit) == fold(f.unit):
+        return True
+    if lex is None:
+        return False
+    for unit in (k.unit, f.unit):
+        words = phrase_tokens(unit)
+        if words and (lex.noun_kind.get(words) == f.kind or (len(words) == 1 and words[0] in lex.proforms)):
+            return True
+    return False
 
 
 def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:

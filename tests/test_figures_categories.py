@@ -1,0 +1,90 @@
+"""Text -> figures: error categories of real reporting studied on the training articles, each with sentences
+written for these tests in several languages.
+
+* A list of victims after (or before) one casualty verb, joined by commas: every item is a casualty count.
+* The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Entity
+from tests.figure_helpers import figures_in
+
+
+def found(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in figures_in(text, {}, lang, None)]
+
+
+# One casualty verb before a list of victims written with commas: "killed 12 soldiers, three policemen and two
+# civilians" — the police and the civilians were killed too; the same list before a verb-last casualty verb.
+VICTIM_LISTS = [
+    ("en", "Gunmen killed 12 soldiers, three policemen and two civilians near the border.",
+     [("killed", 12), ("killed", 3), ("killed", 2)]),
+    ("en", "Rebels kill 12 soldiers, three militia fighters in border raid",
+     [("killed", 12), ("killed", 3)]),
+    ("it", "I miliziani hanno ucciso 12 soldati, tre poliziotti e due civili vicino al confine.",
+     [("killed", 12), ("killed", 3), ("killed", 2)]),
+    ("fr", "Les assaillants ont blessé 12 soldats, trois gendarmes et deux civils près de la frontière.",
+     [("wounded", 12), ("wounded", 3), ("wounded", 2)]),
+    ("es", "Los atacantes mataron a 12 soldados, tres policías y dos civiles cerca de la frontera.",
+     [("killed", 12), ("killed", 3), ("killed", 2)]),
+    ("de", "Die Angreifer verletzten 12 Soldaten, drei Polizisten und zwei Zivilisten an der Grenze.",
+     [("wounded", 12), ("wounded", 3), ("wounded", 2)]),
+    # the verb after the list holds for its first item too
+    ("en", "Near the border 12 soldiers, 3 policemen, and 2 civilians were wounded.",
+     [("wounded", 12), ("wounded", 3), ("wounded", 2)]),
+    ("it", "Vicino al confine 12 soldati, tre poliziotti e due civili sono stati uccisi.",
+     [("killed", 12), ("killed", 3), ("killed", 2)]),
+    ("de", "Bei dem Angriff wurden 12 Soldaten, drei Polizisten und zwei Zivilisten getötet.",
+     [("killed", 12), ("killed", 3), ("killed", 2)]),
+    ("es", "En la frontera 12 soldados, tres policías y dos civiles resultaron heridos.",
+     [("wounded", 12), ("wounded", 3), ("wounded", 2)]),
+    # a count after a comma with a verb of its own is no item of the list
+    ("en", "The attack killed 12 civilians, 300 soldiers were then deployed to the border.",
+     [("killed", 12), ("troops", 300)]),
+    ("it", "Sono arrivati al confine 300 soldati, 20 sono rimasti feriti.", [("troops", 300), ("wounded", 20)]),
+    ("en", "Officials said 40 soldiers, and later 20 civilians, were moved to the border.", [("troops", 40)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), VICTIM_LISTS,
+                         ids=[f"victims-{k}" for k in range(len(VICTIM_LISTS))])
+def test_every_item_of_a_list_of_victims_is_a_casualty_count(lang: str, text: str,
+                                                             expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# Places that hold one another: a country, an admin-1 unit in it, a city in that unit; and another city.
+_COUNTRY = Entity("country:RU", "Ruritania", "country", "RU", None, 0.0, 0.0)
+_REGION = Entity("admin1:RU-1", "Aaa", "admin1", "RU", "RU-1", 0.0, 0.0)
+_CITY = Entity("geonames:1", "Bbb", "city", "RU", "RU-1", 0.0, 0.0)
+_OTHER = Entity("geonames:2", "Ccc", "city", "RU", "RU-2", 0.0, 0.0)
+_OTHER_REGION = Entity("admin1:RU-2", "Ddd", "admin1", "RU", "RU-2", 0.0, 0.0)
+PLACES = {"Ruritania": _COUNTRY, "Aaa": _REGION, "Bbb": _CITY, "Ccc": _OTHER, "Ddd": _OTHER_REGION}
+
+NESTED_REPEATS = [
+    # the report, then the statement quoted: the same soldiers, first in the country, then in its region
+    ("fr", "Sept soldats ont été tués jeudi dans l'ouest de Ruritania. Sept soldats sont morts au combat dans la "
+     "région de Aaa, a ajouté le ministre.", [7]),
+    ("de", "Zwei Tote bei Angriff auf Ruritania. Zwei Menschen kamen in Bbb ums Leben, teilte der Gouverneur mit.",
+     [2]),
+    ("it", "Un civile è stato ucciso nella regione di Aaa. Secondo il governatore, un civile è stato ucciso a Bbb.",
+     [1]),
+    ("en", "Three soldiers were killed in Bbb. The ministry said three soldiers were killed in Ruritania.", [3]),
+    # places that do not hold one another: two facts
+    ("en", "Three soldiers were killed in Bbb. Three soldiers were killed in Ccc.", [3, 3]),
+    ("es", "Dos civiles murieron en Bbb. Dos civiles murieron en la región de Ddd.", [2, 2]),
+    # a woman and a man, or two dates, are two facts even where one place holds the other
+    ("de", "Eine Frau wurde in der Region Aaa verletzt. Ein Mann wurde in Bbb verletzt.", [1, 1]),
+    ("en", "On 3 May 2024 five soldiers were killed in Ruritania. On 9 June 2024 five soldiers were killed in Bbb.",
+     [5, 5]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "values"), NESTED_REPEATS,
+                         ids=[f"nested-{k}" for k in range(len(NESTED_REPEATS))])
+def test_a_small_count_repeated_at_a_place_holding_the_first_is_one_fact(lang: str, text: str,
+                                                                        values: list[int]) -> None:
+    assert [f.value for f in figures_in(text, PLACES, lang, None)] == values
