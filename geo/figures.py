@@ -106,6 +106,7 @@ class _Lex:
     planned: Phrases
     planned_endings: tuple[str, ...]
     hearsay: Phrases
+    hearsay_after: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
     locative: Phrases
@@ -196,6 +197,7 @@ def _lex(lang: str) -> _Lex:
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
+        hearsay_after=ph(st, "hearsay_after"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
@@ -1059,8 +1061,13 @@ def _hearsay(doc: _Doc, k: int) -> bool:
     if not n:
         return False
     return any(  # read on the unfolded word: "tués" is a participle, "nécessaires" none
-        doc.toks[m].text.isalpha() and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
-        for m in range(k + n, min(len(doc.toks), k + n + 3))
+        doc.toks[m].text.isalpha()
+        and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
+        # "sollen getötet worden sein": where the lexicon asks for it, a perfect infinitive after the
+        # participle (a lower-case word: "sollen 300 Soldaten haben" is a plan)
+        and (not lex.hearsay_after.seqs or (doc.text[doc.toks[m].start].islower()
+                                            and lex.hearsay_after.match_at(doc.toks, m + 1)))
+        for m in range(k + n, min(len(doc.toks), k + n + (8 if lex.hearsay_after.seqs else 3)))
     )
 
 
@@ -1069,7 +1076,8 @@ def _planned_before(doc: _Doc, k: int, a: int) -> bool:
     participle a current cue reads is then a future."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
-        if lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex):
+        if (lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex)) \
+                and not _hearsay(doc, m):
             return True
     return False
 

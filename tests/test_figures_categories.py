@@ -3,6 +3,7 @@ written for these tests in several languages.
 
 * A list of victims after (or before) one casualty verb, joined by commas: every item is a casualty count.
 * The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
+* Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
 
 from __future__ import annotations
@@ -88,3 +89,37 @@ NESTED_REPEATS = [
 def test_a_small_count_repeated_at_a_place_holding_the_first_is_one_fact(lang: str, text: str,
                                                                         values: list[int]) -> None:
     assert [f.value for f in figures_in(text, PLACES, lang, None)] == values
+
+
+def statuses(text: str, lang: str) -> list[str]:
+    return [f.status for f in figures_in(text, {}, lang, None)]
+
+
+# Status by category: a deployment announced, or an intention ("compte envoyer"), is still to come; German
+# "sollen" before a participle and a perfect infinitive reports a past fact ("sollen getötet worden sein") and
+# is no plan, while "soll verlegt werden" is one.
+STATUS_CATEGORIES = [
+    ("en", "Washington announced the deployment of 3,000 troops to the border.", ["planned"]),
+    ("it", "Il governo ha annunciato l'invio di 200 soldati al confine.", ["planned"]),
+    ("fr", "Paris a annoncé l'envoi de 300 soldats à la frontière.", ["planned"]),
+    ("es", "Madrid anunció el envío de 300 soldados a la frontera.", ["planned"]),
+    ("de", "Berlin kündigte die Entsendung von 300 Soldaten an die Grenze an.", ["planned"]),
+    ("de", "Berlin hat die Entsendung von 300 Soldaten an die Grenze angekündigt.", ["planned"]),
+    ("fr", "Paris compte envoyer 300 soldats à la frontière.", ["planned"]),
+    ("fr", "Paris entend déployer 300 soldats à la frontière.", ["planned"]),
+    ("fr", "Paris a l'intention d'envoyer 300 soldats à la frontière.", ["planned"]),
+    # what was announced as done stays current
+    ("en", "The army announced that 300 soldiers had arrived at the border.", ["current"]),
+    ("it", "Il governo ha annunciato che 200 soldati sono arrivati al confine.", ["current"]),
+    ("de", "Zwölf Soldaten sollen getötet worden sein.", ["current"]),
+    ("de", "Bei dem Angriff sollen zwölf Soldaten ums Leben gekommen sein.", ["current"]),
+    ("de", "Die Angreifer sollen zwölf Soldaten getötet haben.", ["current"]),
+    ("de", "300 Soldaten sollen an die Grenze verlegt werden.", ["planned"]),
+    ("de", "Deutschland soll künftig 5.000 Soldaten an der Grenze haben.", ["planned"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), STATUS_CATEGORIES,
+                         ids=[f"status-{k}" for k in range(len(STATUS_CATEGORIES))])
+def test_status_of_announced_intended_and_reported_figures(lang: str, text: str, expected: list[str]) -> None:
+    assert statuses(text, lang) == expected
