@@ -70,6 +70,7 @@ class _Lex:
     nouns: Phrases
     noun_kind: dict[tuple[str, ...], str]
     persons: Phrases
+    age_before: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
     other_cues: Phrases
@@ -168,6 +169,7 @@ def _lex(lang: str) -> _Lex:
         nouns=nouns,
         noun_kind=noun_kind,
         persons=ph(f, "persons"),
+        age_before=Phrases((d.get("numbers") or {}).get("age_before") or []),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
         other_cues=ph(f, "other_cues"),
@@ -338,7 +340,24 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
             if s + n > i:
                 doc.in_age.update(range(s, s + n))
                 break
+        else:
+            n = _bare_age(doc, i, j)
+            if n:
+                doc.in_age.update(range(i - n, j))
     return doc
+
+
+def _bare_age(doc: _Doc, i: int, j: int) -> int:
+    """Tokens of the age word before the number ``toks[i:j]`` when it gives a person's age without a word for
+    years ("a man aged 43", "una mujer de 34", "un uomo di 43 anni e una donna di 34"): a person noun, an
+    ``age_before`` word of the numbers lexicon, the number, and no noun of a count after it; 0 otherwise."""
+    lex = doc.lex
+    n = lex.age_before.match_ending(doc.toks, i)
+    if not n or not lex.persons.match_ending(doc.toks, i - n):
+        return 0
+    if j < len(doc.toks) and (lex.nouns.match_at(doc.toks, j) or lex.persons.match_at(doc.toks, j)):
+        return 0  # "la madre di 3 bambini": a count of its own
+    return n
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -533,6 +552,8 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
                 after = (k - j, cue)
                 break
         n = age_length(doc.text, doc.toks, k, doc.lang)
+        while not n and k + n in doc.in_age:
+            n += 1  # "a man aged 43 was killed": an age without a word for years
         if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
             k += n
             reach += n
@@ -1526,6 +1547,8 @@ def extract_figures(
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         prev, prev_end = fig, max(j, head.end)
+        while prev_end < len(d.toks) and prev_end in d.in_age:
+            prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     return _drop_repeats(figures, doc.doc_id, entities, d.lex)

@@ -3,6 +3,7 @@ written for these tests in several languages.
 
 * A list of victims after (or before) one casualty verb, joined by commas: every item is a casualty count.
 * The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
+* An age given without a word for years ("a man aged 43", "una mujer de 34") is no count; the article counts one.
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
 
@@ -123,3 +124,25 @@ STATUS_CATEGORIES = [
                          ids=[f"status-{k}" for k in range(len(STATUS_CATEGORIES))])
 def test_status_of_announced_intended_and_reported_figures(lang: str, text: str, expected: list[str]) -> None:
     assert statuses(text, lang) == expected
+
+
+# An age without a word for years, after a person noun and an age word ("aged", "di", "de", "im Alter von"): no
+# count of its own; the article before the person counts one casualty, and so does the next person of a list.
+BARE_AGES = [
+    ("en", "A man aged 43 was killed.", [("killed", 1)]),
+    ("en", "A man aged 43 and a woman aged 34 were wounded.", [("wounded", 1), ("wounded", 1)]),
+    ("es", "Una mujer de 34 murió en el bombardeo.", [("killed", 1)]),
+    ("es", "El misil hirió a un hombre de 43 años y a una mujer de 34.", [("wounded", 1)]),
+    ("it", "Una donna di 34 è stata uccisa.", [("killed", 1)]),
+    ("it", "Sono rimasti feriti un uomo di 43 anni e una donna di 34.", [("wounded", 1), ("wounded", 1)]),
+    ("fr", "Un homme de 43 ans et une femme de 34 ont été blessés.", [("wounded", 1), ("wounded", 1)]),
+    ("de", "Ein Mann im Alter von 43 wurde verletzt.", [("wounded", 1)]),
+    # a count with a noun of its own after the person is no age
+    ("it", "Il comandante di 300 soldati è arrivato al fronte.", [("troops", 300)]),
+    ("es", "Un convoy de 34 vehículos fue atacado.", [("equipment", 34)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BARE_AGES, ids=[f"ages-{k}" for k in range(len(BARE_AGES))])
+def test_an_age_without_a_word_for_years_is_no_count(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
