@@ -104,6 +104,7 @@ class _Lex:
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
     at_least_after: Phrases
+    up_to_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
     hearsay: Phrases
@@ -196,6 +197,7 @@ def _lex(lang: str) -> _Lex:
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
         at_least_after=ph(q, "at_least_after"),
+        up_to_after=ph(q, "up_to_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
@@ -984,6 +986,8 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
         return "approx"
     if doc.lex.at_least_after.match_at(doc.toks, j) or doc.lex.at_least_after.match_at(doc.toks, noun_end):
         return "at_least"  # "una persona almeno è morta"
+    if doc.lex.up_to_after.match_at(doc.toks, j) or doc.lex.up_to_after.match_at(doc.toks, noun_end):
+        return "up_to"  # "1.100 soldati al massimo", "1,100 troops (maximum)"
     if nm.vague:
         return "at_least"
     if nm.approx_word or nm.high is not None:

@@ -4,6 +4,7 @@ written for these tests in several languages.
 * A list of victims after (or before) one casualty verb, joined by commas: every item is a casualty count.
 * The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
 * An age given without a word for years ("a man aged 43", "una mujer de 34") is no count; the article counts one.
+* An upper bound after the noun ("1,100 troops at most", "1.100 soldati al massimo") is up_to.
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
 
@@ -146,3 +147,26 @@ BARE_AGES = [
 @pytest.mark.parametrize(("lang", "text", "expected"), BARE_AGES, ids=[f"ages-{k}" for k in range(len(BARE_AGES))])
 def test_an_age_without_a_word_for_years_is_no_count(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+def qualifiers(text: str, lang: str) -> list[str]:
+    return [f.qualifier for f in figures_in(text, {}, lang, None)]
+
+
+# The most the text allows, said after the number or its noun: "1,100 troops at most", "1.100 soldati al massimo";
+# "au plus tard" (at the latest) is no bound.
+UP_TO_AFTER = [
+    ("en", "The force will have 1,100 troops at most.", ["up_to"]),
+    ("en", "The force has 1,100 troops (maximum) in the region.", ["up_to"]),
+    ("it", "La missione conta 1.100 soldati al massimo.", ["up_to"]),
+    ("fr", "La force comptera 1 100 soldats au maximum.", ["up_to"]),
+    ("es", "La fuerza tendrá 1.100 soldados como máximo.", ["up_to"]),
+    ("de", "Die Truppe soll 1.100 Soldaten höchstens umfassen.", ["up_to"]),
+    ("fr", "La force enverra 1 100 soldats au plus tard en mai.", ["exact"]),
+    ("it", "La forza invierà 1.100 soldati al più presto.", ["exact"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), UP_TO_AFTER, ids=[f"up_to-{k}" for k in range(len(UP_TO_AFTER))])
+def test_an_upper_bound_after_the_noun(lang: str, text: str, expected: list[str]) -> None:
+    assert qualifiers(text, lang) == expected
