@@ -772,16 +772,38 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     return None
 
 
-def _copula_cue(doc: _Doc, j: int) -> _Head | None:
+def _copula_cue(doc: _Doc, j: int, i: int | None = None) -> _Head | None:
     """A count that is the subject of a casualty participle after a copula ("At least 53 are wounded", "tre sono
-    morti"), its noun unsaid; None otherwise."""
+    morti"), its noun unsaid; given the count's first token ``i``, also one that opens its clause right before a
+    casualty verb ("Doce murieron", "Zwölf wurden getötet", "y dos resultaron heridos"); None otherwise."""
     lex = doc.lex
     n = lex.copulas.match_at(doc.toks, j)
+    if not n and i is not None and _opens_clause(doc, i):
+        if lex.killed_cues.match_at(doc.toks, j):
+            return _Head("killed", None, j)
+        if lex.wounded_cues.match_at(doc.toks, j):
+            return _Head("wounded", None, j)
     if n and lex.killed_cues.match_at(doc.toks, j + n):
         return _Head("killed", None, j + n)
     if n and lex.wounded_cues.match_at(doc.toks, j + n):
         return _Head("wounded", None, j + n)
     return None
+
+
+def _opens_clause(doc: _Doc, i: int) -> bool:
+    """The count at ``toks[i]`` stands first in its clause, after coordinators and qualifiers at most ("Doce
+    murieron", "y al menos dos resultaron heridos"; not "El 12 murieron", a date)."""
+    a, _ = doc.clause(i, i + 1, sub=True)
+    k = a
+    while k < i:
+        n = _qualifier_at(doc, k) or doc.lex.modifiers.match_at(doc.toks, k)
+        if n:
+            k += n
+        elif _coordinator(doc, k) or doc.toks[k].text in _PUNCT:
+            k += 1
+        else:
+            return False
+    return k == i
 
 
 def _copula_start(doc: _Doc, i: int) -> int | None:
@@ -846,7 +868,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if cue is not None:
             return _Head(cue, None, j)
     if prev is None:
-        return _copula_cue(doc, j) if found is None else None
+        return _copula_cue(doc, j, i) if found is None else None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
         if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
@@ -856,8 +878,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
                 break
             if lex.anaphora.match_ending(doc.toks, k):
                 return _Head(prev.kind, prev.unit, j)
-    if found is None and _copula_cue(doc, j):  # after the counts that refer back ("de los que 75 fueron ...")
-        return _copula_cue(doc, j)
+    if found is None and _copula_cue(doc, j, i):  # after the counts that refer back ("de los que 75 fueron ...")
+        return _copula_cue(doc, j, i)
     # "5.000 soldati in Polonia e 3.000 in Romania", "altre 17 sono state ferite", "intercepted 9 others":
     # the noun is understood from the figure before, in the same sentence.
     if prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:

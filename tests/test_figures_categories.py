@@ -4,6 +4,7 @@ written for these tests in several languages.
 * A list of victims after (or before) one casualty verb, joined by commas: every item is a casualty count.
 * The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
 * An age given without a word for years ("a man aged 43", "una mujer de 34") is no count; the article counts one.
+* A bare count that opens its clause right before a casualty verb ("Doce murieron", "Zwölf wurden getötet").
 * An upper bound after the noun ("1,100 troops at most", "1.100 soldati al massimo") is up_to.
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
@@ -170,3 +171,22 @@ UP_TO_AFTER = [
 @pytest.mark.parametrize(("lang", "text", "expected"), UP_TO_AFTER, ids=[f"up_to-{k}" for k in range(len(UP_TO_AFTER))])
 def test_an_upper_bound_after_the_noun(lang: str, text: str, expected: list[str]) -> None:
     assert qualifiers(text, lang) == expected
+
+
+# A count with no noun, first in its clause, right before a casualty verb: the dead or wounded it counts; a day of
+# the month ("El 12 murieron tres personas") is no such count.
+BARE_SUBJECTS = [
+    ("es", "Doce murieron en el ataque.", [("killed", 12)]),
+    ("es", "Doce murieron y dos resultaron heridos.", [("killed", 12), ("wounded", 2)]),
+    ("es", "Al menos doce murieron en el ataque.", [("killed", 12)]),
+    ("de", "Zwölf wurden getötet.", [("killed", 12)]),
+    ("de", "Zwölf starben, zwei wurden verletzt.", [("killed", 12), ("wounded", 2)]),
+    ("de", "Mindestens zwölf starben bei dem Angriff.", [("killed", 12)]),
+    ("es", "El 12 murieron tres personas.", [("killed", 3)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BARE_SUBJECTS,
+                         ids=[f"bare-{k}" for k in range(len(BARE_SUBJECTS))])
+def test_a_bare_count_before_a_casualty_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
