@@ -836,6 +836,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     noun_end = found[2] if found else j
     if found is not None and _breakdown(doc, i, a, found[1], found[2]):
         return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
+    if found is not None and lex.anaphora_after.match_at(doc.toks, j) and lex.breakdown.match_at(doc.toks, found[1]):
+        return None  # "12 de ellas niños", "12 of them children": who some of the counted were
     if found is not None and lex.partitive.match_at(doc.toks, j) and _said_to_be_breakdown(doc, found[2]):
         return None  # "Quattro dei feriti sono donne": who some of the counted were, no count of its own
     if found is not None:
@@ -871,8 +873,11 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         return _copula_cue(doc, j, i) if found is None else None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
-        if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
-            return _Head(prev.kind, prev.unit, j + lex.anaphora_after.match_at(doc.toks, j))
+        n = lex.anaphora_after.match_at(doc.toks, j)
+        if n and lex.breakdown.match_at(doc.toks, j + n):
+            return None  # "40 morti, 12 dei quali bambini": who some of them were, no count of its own
+        if n:  # "112 davon", "five of them", "20 dei quali": a part of it
+            return _Head(prev.kind, prev.unit, j + n)
         for k in range(i, max(a, i - 7), -1):
             if k < i and doc.in_number[k]:
                 break

@@ -5,6 +5,8 @@ written for these tests in several languages.
 * The same small count repeated in a later sentence at a place holding or inside the first one's is one fact.
 * An age given without a word for years ("a man aged 43", "una mujer de 34") is no count; the article counts one.
 * A bare count that opens its clause right before a casualty verb ("Doce murieron", "Zwölf wurden getötet").
+* A part counted after its whole by a relative ("20 dei quali", "20 de los cuales") is a figure of the whole's kind,
+  unless it says who some of them were ("12 delle quali bambini").
 * An upper bound after the noun ("1,100 troops at most", "1.100 soldati al massimo") is up_to.
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
@@ -189,4 +191,24 @@ BARE_SUBJECTS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), BARE_SUBJECTS,
                          ids=[f"bare-{k}" for k in range(len(BARE_SUBJECTS))])
 def test_a_bare_count_before_a_casualty_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# A part of the count before, named after the number by a relative or a pronoun ("20 dei quali", "20 de los
+# cuales", "20 davon"), takes the kind of the whole; an age or sex breakdown of it ("12 of them children") is none.
+RELATIVE_PARTS = [
+    ("it", "La Russia ha lanciato 25 droni, 20 dei quali sono stati abbattuti.",
+     [("equipment", 25), ("equipment", 20)]),
+    ("es", "Rusia lanzó 25 drones, 20 de los cuales fueron derribados.", [("equipment", 25), ("equipment", 20)]),
+    ("de", "Russland startete 25 Drohnen, 20 davon wurden abgeschossen.", [("equipment", 25), ("equipment", 20)]),
+    ("it", "Sono arrivati 3.000 soldati, 1.000 dei quali italiani.", [("troops", 3000), ("troops", 1000)]),
+    ("it", "Sono morte 40 persone, 12 delle quali bambini.", [("killed", 40)]),
+    ("en", "Forty people died, 12 of them children.", [("killed", 40)]),
+    ("es", "Murieron 40 personas, 12 de ellas niños.", [("killed", 40)]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), RELATIVE_PARTS,
+                         ids=[f"relative-{k}" for k in range(len(RELATIVE_PARTS))])
+def test_a_part_named_by_a_relative_after_the_number(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
