@@ -91,6 +91,7 @@ class _Lex:
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
+    another: frozenset[str]
     weak_troops: frozenset[str]
     weak_min: int
     modifier_suffixes: tuple[str, ...]
@@ -184,6 +185,7 @@ def _lex(lang: str) -> _Lex:
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
+        another=frozenset(fold(str(w)) for w in f.get("another") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
         weak_min=int(f.get("weak_troops_min", 0)),
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
@@ -1507,6 +1509,7 @@ def extract_figures(
     prev_clause: tuple[int, int] | None = None
     dates_cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None] = {}
     quotes = split_sentences(text) or [(0, len(text))]
+    more: set[int] = set()  # starts of the counts said to add to those reported
     line = find_dateline(text, lang)
     skip = line.end if line else 0
     for nm in numbers:
@@ -1577,12 +1580,14 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
+        if any(0 <= k < len(d.toks) and d.toks[k].text in d.lex.another for k in range(i - 1, j + 1)):
+            more.add(nm.start)  # "un altro soldato", "otra persona", "altre due vittime": one more
         prev, prev_end = fig, max(j, head.end)
         while prev_end < len(d.toks) and prev_end in d.in_age:
             prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    return _drop_repeats(figures, doc.doc_id, entities, d.lex)
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more)
 
 
 def _each_place(fig: Figure) -> list[Figure]:
@@ -1597,15 +1602,17 @@ def _each_place(fig: Figure) -> list[Figure]:
 
 
 def _drop_repeats(
-    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | None = None
+    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | None = None,
+    more: set[int] | frozenset[int] = frozenset(),
 ) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
     number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared or holds the other
     ("3 morti a A ... 3 morti a B" are two facts; "sept soldats tués dans l'ouest du Niger ... sept soldats morts
     dans la région de Tillabéri" one), or when a place holds the other but the two name different people
-    ("une femme ... un homme") or different dates; a larger one is the same fact even where the headline
-    locates it otherwise.
+    ("une femme ... un homme") or different dates, or when only one of them is said to add to those reported
+    (``more``: the starts of "another soldier", "otra persona"; "altre due vittime" said twice is one fact); a
+    larger one is the same fact even where the headline locates it otherwise.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order."""
@@ -1621,11 +1628,17 @@ def _drop_repeats(
                 and k.quote_start != f.quote_start
                 and (
                     f.value >= _SURE_REPEAT
-                    or not k.place_ids
-                    or not f.place_ids
-                    or set(k.place_ids) & set(f.place_ids)
-                    or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
-                        and (k.date is None or f.date is None or (k.date, k.date_end) == (f.date, f.date_end)))
+                    or (
+                        (k.start in more) == (f.start in more)  # "un soldato ... un altro soldato": two
+                        and (
+                            not k.place_ids
+                            or not f.place_ids
+                            or set(k.place_ids) & set(f.place_ids)
+                            or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
+                                and (k.date is None or f.date is None
+                                     or (k.date, k.date_end) == (f.date, f.date_end)))
+                        )
+                    )
                 )
             ),
             None,

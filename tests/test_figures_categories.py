@@ -8,6 +8,7 @@ written for these tests in several languages.
 * A part counted after its whole by a relative ("20 dei quali", "20 de los cuales") is a figure of the whole's kind,
   unless it says who some of them were ("12 delle quali bambini").
 * An upper bound after the noun ("1,100 troops at most", "1.100 soldati al massimo") is up_to.
+* A small count said to add to those reported ("un altro soldato", "otra persona") is no repeat of an earlier one.
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
 
@@ -212,3 +213,23 @@ RELATIVE_PARTS = [
                          ids=[f"relative-{k}" for k in range(len(RELATIVE_PARTS))])
 def test_a_part_named_by_a_relative_after_the_number(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text, lang) == expected
+
+
+# One more person or weapon, said so ("another", "un altro", "otra"), is a new fact even with no place of its own or
+# at the same place; the same count said twice without it stays one fact.
+ANOTHER = [
+    ("it", "Un soldato è stato ucciso a Bbb. Un altro soldato è stato ucciso.", [1, 1]),
+    ("en", "A soldier was killed in Bbb. Another soldier was killed in Bbb.", [1, 1]),
+    ("es", "Una persona murió en Bbb. Otra persona murió en el ataque.", [1, 1]),
+    ("fr", "Un soldat a été tué à Bbb. Un autre soldat a été tué à Bbb.", [1, 1]),
+    ("de", "Ein Soldat wurde in Bbb getötet. Ein weiterer Soldat wurde getötet.", [1, 1]),
+    ("it", "Un soldato è stato ucciso a Bbb. Un soldato è stato ucciso, ha detto il governatore.", [1]),
+    # "others" beside the dead are the wounded besides them, no sign of a new fact
+    ("fr", "Sept soldats ont été tués et cinq autres blessés à Bbb. Cinq soldats ont été blessés, selon l'armée.",
+     [7, 5]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "values"), ANOTHER, ids=[f"another-{k}" for k in range(len(ANOTHER))])
+def test_one_more_is_no_repeat(lang: str, text: str, values: list[int]) -> None:
+    assert [f.value for f in figures_in(text, PLACES, lang, None)] == values
