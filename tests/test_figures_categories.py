@@ -56,12 +56,6 @@ VICTIM_LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), VICTIM_LISTS,
-                         ids=[f"victims-{k}" for k in range(len(VICTIM_LISTS))])
-def test_every_item_of_a_list_of_victims_is_a_casualty_count(lang: str, text: str,
-                                                             expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
 
 # Places that hold one another: a country, an admin-1 unit in it, a city in that unit; and another city.
 _COUNTRY = Entity("country:RU", "Ruritania", "country", "RU", None, 0.0, 0.0)
@@ -90,16 +84,6 @@ NESTED_REPEATS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "values"), NESTED_REPEATS,
-                         ids=[f"nested-{k}" for k in range(len(NESTED_REPEATS))])
-def test_a_small_count_repeated_at_a_place_holding_the_first_is_one_fact(lang: str, text: str,
-                                                                        values: list[int]) -> None:
-    assert [f.value for f in figures_in(text, PLACES, lang, None)] == values
-
-
-def statuses(text: str, lang: str) -> list[str]:
-    return [f.status for f in figures_in(text, {}, lang, None)]
-
 
 # Status by category: a deployment announced, or an intention ("compte envoyer"), is still to come; German
 # "sollen" before a participle and a perfect infinitive reports a past fact ("sollen getötet worden sein") and
@@ -125,11 +109,6 @@ STATUS_CATEGORIES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), STATUS_CATEGORIES,
-                         ids=[f"status-{k}" for k in range(len(STATUS_CATEGORIES))])
-def test_status_of_announced_intended_and_reported_figures(lang: str, text: str, expected: list[str]) -> None:
-    assert statuses(text, lang) == expected
-
 
 # An age without a word for years, after a person noun and an age word ("aged", "di", "de", "im Alter von"): no
 # count of its own; the article before the person counts one casualty, and so does the next person of a list.
@@ -148,14 +127,6 @@ BARE_AGES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), BARE_AGES, ids=[f"ages-{k}" for k in range(len(BARE_AGES))])
-def test_an_age_without_a_word_for_years_is_no_count(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
-
-
-def qualifiers(text: str, lang: str) -> list[str]:
-    return [f.qualifier for f in figures_in(text, {}, lang, None)]
-
 
 # The most the text allows, said after the number or its noun: "1,100 troops at most", "1.100 soldati al massimo";
 # "au plus tard" (at the latest) is no bound.
@@ -171,10 +142,6 @@ UP_TO_AFTER = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "expected"), UP_TO_AFTER, ids=[f"up_to-{k}" for k in range(len(UP_TO_AFTER))])
-def test_an_upper_bound_after_the_noun(lang: str, text: str, expected: list[str]) -> None:
-    assert qualifiers(text, lang) == expected
-
 
 # A count with no noun, first in its clause, right before a casualty verb: the dead or wounded it counts; a day of
 # the month ("El 12 murieron tres personas") is no such count.
@@ -188,11 +155,6 @@ BARE_SUBJECTS = [
     ("es", "El 12 murieron tres personas.", [("killed", 3)]),
 ]
 
-
-@pytest.mark.parametrize(("lang", "text", "expected"), BARE_SUBJECTS,
-                         ids=[f"bare-{k}" for k in range(len(BARE_SUBJECTS))])
-def test_a_bare_count_before_a_casualty_verb(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 # A part of the count before, named after the number by a relative or a pronoun ("20 dei quali", "20 de los
@@ -208,11 +170,6 @@ RELATIVE_PARTS = [
     ("es", "Murieron 40 personas, 12 de ellas niños.", [("killed", 40)]),
 ]
 
-
-@pytest.mark.parametrize(("lang", "text", "expected"), RELATIVE_PARTS,
-                         ids=[f"relative-{k}" for k in range(len(RELATIVE_PARTS))])
-def test_a_part_named_by_a_relative_after_the_number(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
-    assert found(text, lang) == expected
 
 
 # One more person or weapon, said so ("another", "un altro", "otra"), is a new fact even with no place of its own or
@@ -230,6 +187,27 @@ ANOTHER = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text", "values"), ANOTHER, ids=[f"another-{k}" for k in range(len(ANOTHER))])
-def test_one_more_is_no_repeat(lang: str, text: str, values: list[int]) -> None:
+# Each table of (language, sentence, expected) with what it reads of the figures found there.
+FOUND = {"victims": VICTIM_LISTS, "ages": BARE_AGES, "bare": BARE_SUBJECTS, "relative": RELATIVE_PARTS}
+REPEATS = {"nested": NESTED_REPEATS, "another": ANOTHER}
+ATTRIBUTES = {"status": STATUS_CATEGORIES, "qualifier": UP_TO_AFTER}
+
+
+def _rows(tables: dict[str, list]) -> dict:
+    return {"argvalues": [(name, *row) for name, table in tables.items() for row in table],
+            "ids": [f"{name}-{k}" for name, table in tables.items() for k in range(len(table))]}
+
+
+@pytest.mark.parametrize(("table", "lang", "text", "expected"), **_rows(FOUND))
+def test_figures_of_each_category(table: str, lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize(("table", "lang", "text", "values"), **_rows(REPEATS))
+def test_repeats_and_new_facts(table: str, lang: str, text: str, values: list[int]) -> None:
     assert [f.value for f in figures_in(text, PLACES, lang, None)] == values
+
+
+@pytest.mark.parametrize(("attribute", "lang", "text", "expected"), **_rows(ATTRIBUTES))
+def test_status_and_qualifier_of_each_category(attribute: str, lang: str, text: str, expected: list[str]) -> None:
+    assert [getattr(f, attribute) for f in figures_in(text, {}, lang, None)] == expected
