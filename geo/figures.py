@@ -1580,8 +1580,11 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
-        if any(0 <= k < len(d.toks) and d.toks[k].text in d.lex.another for k in range(i - 1, j + 1)):
-            more.add(nm.start)  # "un altro soldato", "otra persona", "altre due vittime": one more
+        if any(0 <= k < len(d.toks) and d.toks[k].text in d.lex.another for k in range(i - 1, j + 1)) \
+                and not (prev is not None and d.sent_of[prev_end - 1] == s):
+            # "Un altro soldato è stato ucciso", "Otra persona murió": one more than those reported before; not
+            # "two were killed, another was injured", one other person beside a count of the same sentence
+            more.add(nm.start)
         prev, prev_end = fig, max(j, head.end)
         while prev_end < len(d.toks) and prev_end in d.in_age:
             prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before

@@ -181,6 +181,8 @@ ANOTHER = [
     ("fr", "Un soldat a été tué à Bbb. Un autre soldat a été tué à Bbb.", [1, 1]),
     ("de", "Ein Soldat wurde in Bbb getötet. Ein weiterer Soldat wurde getötet.", [1, 1]),
     ("it", "Un soldato è stato ucciso a Bbb. Un soldato è stato ucciso, ha detto il governatore.", [1]),
+    # "another" beside a count of its sentence is one other person than those, no sign of a new fact
+    ("en", "Two killed, one injured in Bbb\nTwo people were killed in Bbb and another was injured.", [2, 1]),
     # "others" beside the dead are the wounded besides them, no sign of a new fact
     ("fr", "Sept soldats ont été tués et cinq autres blessés à Bbb. Cinq soldats ont été blessés, selon l'armée.",
      [7, 5]),
