@@ -51,7 +51,7 @@ from functools import cache
 from geo.dates import event_dates, find_dateline
 from geo.events import event_profile
 from geo.lexicons import load
-from geo.model import FIGURE_KINDS, Document, Figure, Mention
+from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
 from geo.sentences import sentence_at, split_sentences
@@ -70,6 +70,7 @@ class _Lex:
     nouns: Phrases
     noun_kind: dict[tuple[str, ...], str]
     persons: Phrases
+    age_before: Phrases
     killed_cues: Phrases
     wounded_cues: Phrases
     other_cues: Phrases
@@ -90,6 +91,7 @@ class _Lex:
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
+    another: frozenset[str]
     weak_troops: frozenset[str]
     weak_min: int
     modifier_suffixes: tuple[str, ...]
@@ -103,9 +105,11 @@ class _Lex:
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
     at_least_after: Phrases
+    up_to_after: Phrases
     planned: Phrases
     planned_endings: tuple[str, ...]
     hearsay: Phrases
+    hearsay_after: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
     locative: Phrases
@@ -167,6 +171,7 @@ def _lex(lang: str) -> _Lex:
         nouns=nouns,
         noun_kind=noun_kind,
         persons=ph(f, "persons"),
+        age_before=Phrases((d.get("numbers") or {}).get("age_before") or []),
         killed_cues=ph(f, "killed_cues"),
         wounded_cues=ph(f, "wounded_cues"),
         other_cues=ph(f, "other_cues"),
@@ -180,6 +185,7 @@ def _lex(lang: str) -> _Lex:
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
+        another=frozenset(fold(str(w)) for w in f.get("another") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
         weak_min=int(f.get("weak_troops_min", 0)),
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
@@ -193,9 +199,11 @@ def _lex(lang: str) -> _Lex:
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
         at_least_after=ph(q, "at_least_after"),
+        up_to_after=ph(q, "up_to_after"),
         planned=ph(st, "planned"),
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
+        hearsay_after=ph(st, "hearsay_after"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         locative=ph(pl, "locative"),
@@ -336,7 +344,24 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
             if s + n > i:
                 doc.in_age.update(range(s, s + n))
                 break
+        else:
+            n = _bare_age(doc, i, j)
+            if n:
+                doc.in_age.update(range(i - n, j))
     return doc
+
+
+def _bare_age(doc: _Doc, i: int, j: int) -> int:
+    """Tokens of the age word before the number ``toks[i:j]`` when it gives a person's age without a word for
+    years ("a man aged 43", "una mujer de 34", "un uomo di 43 anni e una donna di 34"): a person noun, an
+    ``age_before`` word of the numbers lexicon, the number, and no noun of a count after it; 0 otherwise."""
+    lex = doc.lex
+    n = lex.age_before.match_ending(doc.toks, i)
+    if not n or not lex.persons.match_ending(doc.toks, i - n):
+        return 0
+    if j < len(doc.toks) and (lex.nouns.match_at(doc.toks, j) or lex.persons.match_at(doc.toks, j)):
+        return 0  # "la madre di 3 bambini": a count of its own
+    return n
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -531,12 +556,19 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
                 after = (k - j, cue)
                 break
         n = age_length(doc.text, doc.toks, k, doc.lang)
+        while not n and k + n in doc.in_age:
+            n += 1  # "a man aged 43 was killed": an age without a word for years
         if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
             k += n
             reach += n
             continue
-        if _coordinator(doc, k) and k + 1 < end and doc.in_number[k + 1] and k + 1 != i:
-            # "6 soldati e 34 ausiliari civili sono stati uccisi": the verb after the list holds for both
+        if t == "," and k + 1 < end and _coordinator(doc, k + 1) and _list_goes_on(doc, k, end):
+            k += 1  # "12 soldiers, 3 policemen, and 2 civilians": the serial comma
+            continue
+        if ((_coordinator(doc, k) or (t == "," and _list_goes_on(doc, k, end)))
+                and k + 1 < end and doc.in_number[k + 1] and k + 1 != i):
+            # "6 soldati e 34 ausiliari civili sono stati uccisi", "12 Soldaten, drei Polizisten und zwei
+            # Zivilisten wurden getötet": the verb after the list holds for every item
             k += 1
             while k < end and doc.in_number[k]:
                 k += 1
@@ -571,6 +603,24 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:
+    """The comma at ``toks[k]`` opens the next item of a list of counts that ends in a coordinator and a last
+    count ("12 soldati, tre poliziotti e due civili"), before any casualty cue or other punctuation."""
+    lex = doc.lex
+    m = k
+    while m < min(end, k + 16):
+        t = doc.toks[m].text
+        if t == ",":
+            if m + 1 >= end or not (doc.in_number[m + 1] or _coordinator(doc, m + 1)):
+                return False  # ", and 2 civilians": the serial comma before the last item
+        elif _coordinator(doc, m):
+            return m + 1 < end and doc.in_number[m + 1]
+        elif t in _PUNCT or lex.killed_cues.match_at(doc.toks, m) or lex.wounded_cues.match_at(doc.toks, m):
+            return False
+        m += 1
+    return False
 
 
 def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
@@ -641,7 +691,18 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
     if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
             and _only_joiners(doc, prev_end, i):
         return prev.kind
+    if same and i - prev_end == 1 and doc.toks[prev_end].text == "," and _verb_before_list(doc, prev) \
+            and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
+        return prev.kind  # "killed 15 soldiers, four policemen and two civilians": one verb before the list
     return None
+
+
+def _verb_before_list(doc: _Doc, prev: Figure) -> bool:
+    """The casualty kind of the figure ``prev`` comes from a cue just before its number ("killed 15 soldiers",
+    "ont tué 12 soldats"), which then governs every item of a list that follows it."""
+    pi, _ = doc.tok_range(prev.start, prev.end)
+    pa, _ = doc.clause(pi, pi + 1, sub=False)
+    return _casualty_cue(doc, pi, pi, pi, pa) == prev.kind
 
 
 def _part_of_troops(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> bool:
@@ -713,16 +774,38 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     return None
 
 
-def _copula_cue(doc: _Doc, j: int) -> _Head | None:
+def _copula_cue(doc: _Doc, j: int, i: int | None = None) -> _Head | None:
     """A count that is the subject of a casualty participle after a copula ("At least 53 are wounded", "tre sono
-    morti"), its noun unsaid; None otherwise."""
+    morti"), its noun unsaid; given the count's first token ``i``, also one that opens its clause right before a
+    casualty verb ("Doce murieron", "Zwölf wurden getötet", "y dos resultaron heridos"); None otherwise."""
     lex = doc.lex
     n = lex.copulas.match_at(doc.toks, j)
+    if not n and i is not None and _opens_clause(doc, i):
+        if lex.killed_cues.match_at(doc.toks, j):
+            return _Head("killed", None, j)
+        if lex.wounded_cues.match_at(doc.toks, j):
+            return _Head("wounded", None, j)
     if n and lex.killed_cues.match_at(doc.toks, j + n):
         return _Head("killed", None, j + n)
     if n and lex.wounded_cues.match_at(doc.toks, j + n):
         return _Head("wounded", None, j + n)
     return None
+
+
+def _opens_clause(doc: _Doc, i: int) -> bool:
+    """The count at ``toks[i]`` stands first in its clause, after coordinators and qualifiers at most ("Doce
+    murieron", "y al menos dos resultaron heridos"; not "El 12 murieron", a date)."""
+    a, _ = doc.clause(i, i + 1, sub=True)
+    k = a
+    while k < i:
+        n = _qualifier_at(doc, k) or doc.lex.modifiers.match_at(doc.toks, k)
+        if n:
+            k += n
+        elif _coordinator(doc, k) or doc.toks[k].text in _PUNCT:
+            k += 1
+        else:
+            return False
+    return k == i
 
 
 def _copula_start(doc: _Doc, i: int) -> int | None:
@@ -755,6 +838,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
     noun_end = found[2] if found else j
     if found is not None and _breakdown(doc, i, a, found[1], found[2]):
         return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
+    if found is not None and lex.anaphora_after.match_at(doc.toks, j) and lex.breakdown.match_at(doc.toks, found[1]):
+        return None  # "12 de ellas niños", "12 of them children": who some of the counted were
     if found is not None and lex.partitive.match_at(doc.toks, j) and _said_to_be_breakdown(doc, found[2]):
         return None  # "Quattro dei feriti sono donne": who some of the counted were, no count of its own
     if found is not None:
@@ -787,18 +872,21 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         if cue is not None:
             return _Head(cue, None, j)
     if prev is None:
-        return _copula_cue(doc, j) if found is None else None
+        return _copula_cue(doc, j, i) if found is None else None
     # "il numero potrebbe salire a 15.000": a count that refers back to the figure before.
     if found is None and doc.sent_of[i] - doc.sent_of[prev_end - 1] <= 2:
-        if lex.anaphora_after.match_at(doc.toks, j):  # "112 davon", "five of them": a part of it
-            return _Head(prev.kind, prev.unit, j + lex.anaphora_after.match_at(doc.toks, j))
+        n = lex.anaphora_after.match_at(doc.toks, j)
+        if n and lex.breakdown.match_at(doc.toks, j + n):
+            return None  # "40 morti, 12 dei quali bambini": who some of them were, no count of its own
+        if n:  # "112 davon", "five of them", "20 dei quali": a part of it
+            return _Head(prev.kind, prev.unit, j + n)
         for k in range(i, max(a, i - 7), -1):
             if k < i and doc.in_number[k]:
                 break
             if lex.anaphora.match_ending(doc.toks, k):
                 return _Head(prev.kind, prev.unit, j)
-    if found is None and _copula_cue(doc, j):  # after the counts that refer back ("de los que 75 fueron ...")
-        return _copula_cue(doc, j)
+    if found is None and _copula_cue(doc, j, i):  # after the counts that refer back ("de los que 75 fueron ...")
+        return _copula_cue(doc, j, i)
     # "5.000 soldati in Polonia e 3.000 in Romania", "altre 17 sono state ferite", "intercepted 9 others":
     # the noun is understood from the figure before, in the same sentence.
     if prev_end > i or doc.sent_of[prev_end - 1] != doc.sent_of[i]:
@@ -927,6 +1015,8 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
         return "approx"
     if doc.lex.at_least_after.match_at(doc.toks, j) or doc.lex.at_least_after.match_at(doc.toks, noun_end):
         return "at_least"  # "una persona almeno è morta"
+    if doc.lex.up_to_after.match_at(doc.toks, j) or doc.lex.up_to_after.match_at(doc.toks, noun_end):
+        return "up_to"  # "1.100 soldati al massimo", "1,100 troops (maximum)"
     if nm.vague:
         return "at_least"
     if nm.approx_word or nm.high is not None:
@@ -1025,8 +1115,13 @@ def _hearsay(doc: _Doc, k: int) -> bool:
     if not n:
         return False
     return any(  # read on the unfolded word: "tués" is a participle, "nécessaires" none
-        doc.toks[m].text.isalpha() and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
-        for m in range(k + n, min(len(doc.toks), k + n + 3))
+        doc.toks[m].text.isalpha()
+        and doc.original(m, m + 1).lower().endswith(lex.participle_endings)
+        # "sollen getötet worden sein": where the lexicon asks for it, a perfect infinitive after the
+        # participle (a lower-case word: "sollen 300 Soldaten haben" is a plan)
+        and (not lex.hearsay_after.seqs or (doc.text[doc.toks[m].start].islower()
+                                            and lex.hearsay_after.match_at(doc.toks, m + 1)))
+        for m in range(k + n, min(len(doc.toks), k + n + (8 if lex.hearsay_after.seqs else 3)))
     )
 
 
@@ -1035,7 +1130,8 @@ def _planned_before(doc: _Doc, k: int, a: int) -> bool:
     participle a current cue reads is then a future."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
-        if lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex):
+        if (lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex)) \
+                and not _hearsay(doc, m):
             return True
     return False
 
@@ -1413,6 +1509,7 @@ def extract_figures(
     prev_clause: tuple[int, int] | None = None
     dates_cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None] = {}
     quotes = split_sentences(text) or [(0, len(text))]
+    more: set[int] = set()  # starts of the counts said to add to those reported
     line = find_dateline(text, lang)
     skip = line.end if line else 0
     for nm in numbers:
@@ -1483,9 +1580,17 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
+        if any(0 <= k < len(d.toks) and d.toks[k].text in d.lex.another for k in range(i - 1, j + 1)) \
+                and not (prev is not None and d.sent_of[prev_end - 1] == s):
+            # "Un altro soldato è stato ucciso", "Otra persona murió": one more than those reported before; not
+            # "two were killed, another was injured", one other person beside a count of the same sentence
+            more.add(nm.start)
         prev, prev_end = fig, max(j, head.end)
+        while prev_end < len(d.toks) and prev_end in d.in_age:
+            prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
-    return _drop_repeats(figures, doc.doc_id)
+    entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more)
 
 
 def _each_place(fig: Figure) -> list[Figure]:
@@ -1499,11 +1604,18 @@ def _each_place(fig: Figure) -> list[Figure]:
     ]
 
 
-def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
+def _drop_repeats(
+    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | None = None,
+    more: set[int] | frozenset[int] = frozenset(),
+) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
-    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared ("3 morti a A ...
-    3 morti a B" are two facts); a larger one is the same fact even where the headline locates it otherwise.
+    number (below ``_SURE_REPEAT``) stays apart when both name places and none is shared or holds the other
+    ("3 morti a A ... 3 morti a B" are two facts; "sept soldats tués dans l'ouest du Niger ... sept soldats morts
+    dans la région de Tillabéri" one), or when a place holds the other but the two name different people
+    ("une femme ... un homme") or different dates, or when only one of them is said to add to those reported
+    (``more``: the starts of "another soldier", "otra persona"; "altre due vittime" said twice is one fact); a
+    larger one is the same fact even where the headline locates it otherwise.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order."""
@@ -1519,9 +1631,17 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
                 and k.quote_start != f.quote_start
                 and (
                     f.value >= _SURE_REPEAT
-                    or not k.place_ids
-                    or not f.place_ids
-                    or set(k.place_ids) & set(f.place_ids)
+                    or (
+                        (k.start in more) == (f.start in more)  # "un soldato ... un altro soldato": two
+                        and (
+                            not k.place_ids
+                            or not f.place_ids
+                            or set(k.place_ids) & set(f.place_ids)
+                            or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
+                                and (k.date is None or f.date is None
+                                     or (k.date, k.date_end) == (f.date, f.date_end)))
+                        )
+                    )
                 )
             ),
             None,
@@ -1533,6 +1653,40 @@ def _drop_repeats(figures: list[Figure], doc_id: str) -> list[Figure]:
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     return kept
+
+
+def _inside(inner: Entity, outer: Entity) -> bool:
+    """``inner`` lies in ``outer``: a place in a country, a city in its admin-1 unit."""
+    if inner.id == outer.id:
+        return False
+    if outer.kind == "country":
+        return inner.country == outer.country
+    return outer.kind == "admin1" and inner.admin1 == outer.admin1
+
+
+def _nested(a: list[str], b: list[str], entities: dict[str, Entity]) -> bool:
+    """A place of ``a`` holds one of ``b`` or lies in it ("Niger" and "Tillabéri", "Kharkiv Oblast" and
+    "Kharkiv")."""
+    return any(
+        x in entities and y in entities and (_inside(entities[x], entities[y]) or _inside(entities[y], entities[x]))
+        for x in a
+        for y in b
+    )
+
+
+def _same_who(k: Figure, f: Figure, lex: _Lex | None) -> bool:
+    """The two figures may count the same people: one names nobody in particular (no noun, a pronoun, a noun of
+    the figure's kind: "Tote", "autres") or both name them alike ("soldats" ... "soldats"); "eine Frau" and "ein
+    Mann" are two."""
+    if k.unit is None or f.unit is None or fold(k.unit) == fold(f.unit):
+        return True
+    if lex is None:
+        return False
+    for unit in (k.unit, f.unit):
+        words = phrase_tokens(unit)
+        if words and (lex.noun_kind.get(words) == f.kind or (len(words) == 1 and words[0] in lex.proforms)):
+            return True
+    return False
 
 
 def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:
