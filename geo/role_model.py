@@ -23,7 +23,9 @@ from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, Even
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
+from geo.numbers import find_numbers
 from geo.roles import ARTICLES, RoleCues, is_list_gap, is_locative
+from geo.sentences import LIST_JOINERS
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
@@ -50,7 +52,7 @@ def feature_names() -> list[str]:
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
-              "inside_thing", "topic_opening"]
+              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -113,6 +115,43 @@ def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int
     if end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[end : end + 1] in "'’":
         after = range(end_idx + 1, min(len(words), end_idx + 4))
         return any(profile.government_heads.match_at(words, j) for j in after)
+    return False
+
+
+def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """"Myanmar military carried out strikes", "M23 attacked Congo troops": a government or army word right
+    after the name, the name its modifier (not a war: "the Ukraine war")."""
+    return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
+        profile.conflict_nouns.match_at(words, end_idx)
+
+
+def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> tuple[bool, bool]:
+    """The name completes a locality noun and "of": "nel villaggio di Kfartaal", "the city of Kherson",
+    "en las poblaciones de Ekenewane". Returns (named so, a locative before the noun: "nel villaggio di")."""
+    k = idx - 1
+    while k >= 0 and words[k] in ARTICLES:
+        k -= 1
+    if k < 1 or words[k] not in profile.of_words:
+        return False, False
+    for j in range(max(0, k - 2), k):
+        n = profile.locality_nouns.match_at(words, j)
+        if n and j + n == k:
+            b = j - 1
+            while b >= 0 and words[b] in ARTICLES:
+                b -= 1
+            return True, b >= 0 and words[b] in cues.locative
+    return False, False
+
+
+def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
+    """A verb that describes the place follows it, alone or after a list: "Bohodukhiv liegt in der Region
+    Charkiw", "Odesa y Járkov son dos de las ciudades", "Sagaing has emerged as a hotspot"."""
+    words, tokens = sentence.words, sentence.tokens
+    for k in range(end_idx, min(len(words), end_idx + 5)):
+        if profile.stative_verbs.match_at(words, k):
+            return True
+        if not (tokens[k].capitalised or words[k] in ARTICLES or words[k] in LIST_JOINERS):
+            return False  # only a list's other names may stand between: "Odesa y Járkov son dos"
     return False
 
 
@@ -289,16 +328,27 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["attack_of&national"] = 1.0  # "i raid di Israele", "l'offensiva della Russia"
     if directed:
         f["part_of"] = 1.0  # "in eastern Ukraine", "in der östlichen Ukraine"
+    named, named_at = _locality_of(words, idx, cues, profile)
+    if named:
+        f["locality_of"] = 1.0  # "nel villaggio di Kfartaal": the place is the village
+        locative = locative or named_at
     if locative:
         f["locative"] = 1.0
+    national = e.kind == "country" or bool(e.capital_of)
+    if national and _government_after(words, end_idx, profile):
+        f["government_after"] = 1.0  # "Myanmar military", "Congo troops"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
     if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
         f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     area = idx < len(words) and words[idx] in cues.area_nouns or (
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
+    # "12 nella regione di Bryansk, 42 in quella di Kaluga": a count between the names starts a new entry
+    # of a tally, where the second name is no locator of the first
+    counted = previous is not None and previous.sentence_start == m.sentence_start and bool(
+        find_numbers(text[previous.end : m.start], profile.lang))
     if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
-            and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
+            and m.start - previous.end <= 40 and not counted and (contains(e, previous.entity) or (
                 area and text[previous.end : m.start].lstrip(" )").startswith(","))):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
@@ -329,13 +379,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
+        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and not counted and (
                 not is_list_gap(gap) or "contains_previous" in f):
             f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3):
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
+    if _stative_after(sentence, end_idx, profile):
+        f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
     if _cue_before(profile.agent_cues, words, idx, 3):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(

@@ -88,6 +88,14 @@ CASES = [
      "A strike hit Obeid, north of North Kordofan."),
     ("en", "Kherson is a port. Three people were killed in Kherson.", "Kherson", "figure_elsewhere:hurt",
      "Kherson is a port. Three people were killed in Odesa."),
+    ("en", "Myanmar military jets bombed two villages.", "Myanmar", "government_after",
+     "Two villages in Myanmar were bombed."),
+    ("en", "Jets bombed the city of Kherson at dawn.", "Kherson", "locality_of", "Jets bombed Kherson at dawn."),
+    ("it", "Tre civili sono stati uccisi nel villaggio di Kupiansk.", "Kupiansk", "locality_of",
+     "Tre civili di Kupiansk sono stati uccisi."),
+    ("de", "Bohodukhiv liegt nahe der Grenze.", "Bohodukhiv", "stative_after", "Bohodukhiv wurde beschossen."),
+    ("es", "Odesa y Járkov son dos de las ciudades más atacadas.", "Járkov", "stative_after",
+     "Odesa y Járkov fueron atacadas anoche."),
 ]
 
 
@@ -193,6 +201,24 @@ def test_the_written_sentences_fire_every_feature(gaz):
 def test_a_relative_or_a_direction_ends_a_list(gaz, lang, text, surface):
     assert "in_list" not in features_of(text, lang, surface, gaz)
     assert "in_list" in features_of(text.replace(", où ", " ou ").replace(", south of ", " and "), lang, surface, gaz)
+
+
+def test_the_village_of_a_place_is_where_the_locative_points(gaz):
+    kupiansk = features_of("Tre civili sono stati uccisi nel villaggio di Kupiansk.", "it", "Kupiansk", gaz)
+    assert "locative" in kupiansk and "locative&incident" in kupiansk
+    assert "locative" not in features_of("Il villaggio di Kupiansk è tranquillo.", "it", "Kupiansk", gaz)
+
+
+def test_a_war_is_no_government_after_the_name(gaz):
+    assert "government_after" not in features_of("The Ukraine war goes on.", "en", "Ukraine", gaz)
+
+
+def test_a_count_between_two_names_makes_a_tally_not_a_locator(gaz):
+    text = "Droni abbattuti: 12 nella regione di Bryansk, nove nella regione di Kaluga."
+    kaluga = features_of(text, "it", "Kaluga", gaz)
+    assert "apposition" not in kaluga and "contains_previous" not in kaluga
+    located = features_of("Droni abbattuti a Kozelsk, nella regione di Kaluga.", "it", "Kaluga", gaz)
+    assert "apposition" in located and "contains_previous" in located
 
 
 def test_a_locator_after_a_comma_is_no_member_of_a_list(gaz):
