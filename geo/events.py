@@ -66,7 +66,7 @@ class Phrases:
         if not firsts and not stems:
             return 0  # most words start no phrase: no tuple built for them
         best = 0
-        for p in (firsts or ()) + (stems or ()):
+        for p in (firsts + stems if firsts and stems else firsts or stems):
             if len(p) > best and i + len(p) <= len(words) and all(
                     _word_matches(pat, words[i + k]) for k, pat in enumerate(p)):
                 best = len(p)

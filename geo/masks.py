@@ -20,6 +20,9 @@ from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, Token
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
+#: The strings :data:`JOINER` matches (``$`` also matches before a final line break), for a set lookup
+#: where every gap between two tokens of a document is tested.
+JOINER_GAPS = frozenset(g + end for g in (" ", "-", "'", "’", ".", ". ", " - ") for end in ("", "\n"))
 
 
 #: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.

@@ -359,6 +359,19 @@ class _FirstReadings:
             if t.kind in ("city", "admin1"):
                 self.in_country.setdefault(t.country, {})[t.id] = None
         self.views: dict[tuple[str, frozenset[str]], _Others] = {}
+        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
+
+    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
+        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
+        document, not 27 lookups per question)."""
+        if self._around is None:
+            self._around = {}
+            for (x, y, z), cities in self.grid.items():
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for dz in (-1, 0, 1):
+                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
+        return self._around.get(cell, [])
 
     def others(self, surface: str, own: frozenset[str]) -> _Others:
         """The other names of a name written ``surface`` whose candidates are ``own``."""
@@ -417,14 +430,11 @@ class _Others:
         return self._near[e.id]
 
     def _city_near(self, e) -> bool:
-        x, y, z = _cell(e.lat, e.lon)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for dz in (-1, 0, 1):
-                    for i, t in self.r.grid.get((x + dx, y + dy, z + dz), {}).items():
-                        if i not in self.absent and abs(t.lat - e.lat) < COHERENCE_KM / 110 \
-                                and 0 < haversine_km(e.lat, e.lon, t.lat, t.lon) < COHERENCE_KM:
-                            return True
+        lat, lon, absent = e.lat, e.lon, self.absent
+        for i, t in self.r.around(_cell(lat, lon)):
+            if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
+                    and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
+                return True
         return False
 
 

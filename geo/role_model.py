@@ -228,13 +228,14 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     tokens = sentence.tokens
-    cut = [0]
-    for k in range(1, len(tokens)):
-        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in CLAUSE_BREAKS):
-            cut.append(k)
-    cut.append(len(tokens))
-    lo = max(c for c in cut if c <= idx) if idx < len(tokens) else cut[-2]
-    hi = min((c for c in cut if c > idx), default=len(tokens))
+
+    def breaks(k: int) -> bool:  # a clause starts at token k
+        gap = text[tokens[k - 1].end : tokens[k].start]
+        return bool(gap) and any(c in gap for c in CLAUSE_BREAKS)
+
+    # Only the breaks nearest the place are read, outward from it (not every gap of the sentence per place).
+    lo = next((k for k in range(min(idx, len(tokens) - 1), 0, -1) if breaks(k)), 0)
+    hi = next((k for k in range(idx + 1, len(tokens)) if breaks(k)), len(tokens))
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
