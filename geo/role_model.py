@@ -13,6 +13,7 @@ the same command); nothing here is hand-set. Hard vetoes stay rules, named in :d
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -224,18 +225,27 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     return False
 
 
+def _token_start(token) -> int:
+    return token.start
+
+
 def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     tokens = sentence.tokens
-
-    def breaks(k: int) -> bool:  # a clause starts at token k
-        gap = text[tokens[k - 1].end : tokens[k].start]
-        return bool(gap) and any(c in gap for c in CLAUSE_BREAKS)
-
-    # Only the breaks nearest the place are read, outward from it (not every gap of the sentence per place).
-    lo = next((k for k in range(min(idx, len(tokens) - 1), 0, -1) if breaks(k)), 0)
-    hi = next((k for k in range(idx + 1, len(tokens)) if breaks(k)), len(tokens))
+    n = len(tokens)
+    # The breaks nearest the place, found by the string's own searches (the marks are never inside a
+    # token): the last one before word ``idx`` (or the last word), the first one after it.
+    lo, hi = 0, n
+    if n >= 2:
+        last = max(text.rfind(c, tokens[0].end, tokens[min(idx, n - 1)].start) for c in CLAUSE_BREAKS)
+        if last >= 0:
+            lo = bisect_right(tokens, last, key=_token_start)
+        if idx + 1 < n:
+            first = min((x for c in CLAUSE_BREAKS if (x := text.find(c, tokens[idx].end, tokens[n - 1].start)) >= 0),
+                        default=-1)
+            if first >= 0:
+                hi = bisect_right(tokens, first, key=_token_start)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
