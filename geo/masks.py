@@ -12,7 +12,8 @@ inside them ("Banca d'Italia", "University of Kent", "Boston Globe"), and so do 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from bisect import bisect_left
+from collections.abc import Iterator, Set
 from functools import cache
 
 from geo.cues import Cues, word_frequency
@@ -124,7 +125,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
         ):
             gap = text[tokens[j - 1].end : tokens[j].start] if j > i else ""
-            if j > i and (not JOINER.match(gap) or (gap.startswith(".") and len(tokens[j - 1].text) > 1)):
+            if j > i and (gap not in JOINER_GAPS or (gap.startswith(".") and len(tokens[j - 1].text) > 1)):
                 break  # a full stop joins only an initial: "George W. Bush", not "Stoltenberg. Germany"
             j += 1
         return j
@@ -140,7 +141,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         for length in (4, 3, 2):
             if (
                 i + length <= n
-                and all(JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1))
+                and all(text[tokens[k].end : tokens[k + 1].start] in JOINER_GAPS for k in range(i, i + length - 1))
                 and gazetteer.candidates(fold_key(text[tokens[i].start : tokens[i + length - 1].end]))
             ):
                 return True
@@ -179,7 +180,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
             nxt = tokens[i + 1]
-            tail_of_place = i > 0 and JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
+            tail_of_place = i > 0 and text[tokens[i - 1].end : tok.start] in JOINER_GAPS and gazetteer.candidates(
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
@@ -296,6 +297,24 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
 ACRONYM_NAME_MAX_WORDS = 12
 
 
+#: A token right after an opening bracket, and right after a comma and a space (lookbehinds: the match is
+#: the token's first character).
+_AFTER_BRACKET = re.compile(r"(?<=\()[^\W_]")
+_AFTER_COMMA = re.compile(r"(?<=, )[^\W_]")
+
+
+def _tokens_after(pattern: re.Pattern, tokens: list[Token], text: str) -> Iterator[int]:
+    """Indices, in text order, of the tokens that start where ``pattern`` matches ``text``: the few
+    tokens a mask need look at, found by one scan of the text."""
+    starts = None
+    for m in pattern.finditer(text):
+        if starts is None:
+            starts = [t.start for t in tokens]
+        k = bisect_left(starts, m.start())
+        if k < len(tokens) and starts[k] == m.start():
+            yield k
+
+
 def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
     """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in South
     Sudan (UNMISS)", "Kosovo Force (KFOR)", "Organisation du traité de l'Atlantique Nord (OTAN)".
@@ -310,7 +329,8 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
         Start and end offsets of the spans to mask, end exclusive.
     """
     spans = []
-    for i, tok in enumerate(tokens):
+    for i in _tokens_after(_AFTER_BRACKET, tokens, text):  # the tokens right after "(", not every token
+        tok = tokens[i]
         acronym = tok.text
         if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper() and i
                 and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
@@ -482,8 +502,8 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
                 if q >= k or not tokens[q].capitalised:
                     break
                 end = q
-                while end + 1 < k and tokens[end + 1].capitalised and JOINER.match(
-                        text[tokens[end].end : tokens[end + 1].start]) and end - q < 2:
+                while end + 1 < k and tokens[end + 1].capitalised and text[tokens[end].end : tokens[end + 1].start] \
+                        in JOINER_GAPS and end - q < 2:
                     end += 1
                 spans.append((tokens[q].start, tokens[end].end))
                 nxt = end + 1
@@ -515,8 +535,11 @@ def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int
         Start and end offsets of the names, end exclusive.
     """
     spans = []
-    for k in range(len(tokens) - 1):
-        age = tokens[k + 1]
+    for j in _tokens_after(_AFTER_COMMA, tokens, text):  # the tokens right after ", ", not every token
+        if j == 0:
+            continue
+        k = j - 1
+        age = tokens[j]
         if text[tokens[k].end : age.start] != ", " or not age.text.isdigit() or len(age.text) > 3:
             continue
         after = text[age.end : age.end + 1]
