@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
+from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
@@ -225,10 +225,6 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     return False
 
 
-def _token_start(token) -> int:
-    return token.start
-
-
 def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
@@ -240,12 +236,12 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     if n >= 2:
         last = max(text.rfind(c, tokens[0].end, tokens[min(idx, n - 1)].start) for c in CLAUSE_BREAKS)
         if last >= 0:
-            lo = bisect_right(tokens, last, key=_token_start)
+            lo = bisect_right(tokens, last, key=TOKEN_START)
         if idx + 1 < n:
             first = min((x for c in CLAUSE_BREAKS if (x := text.find(c, tokens[idx].end, tokens[n - 1].start)) >= 0),
                         default=-1)
             if first >= 0:
-                hi = bisect_right(tokens, first, key=_token_start)
+                hi = bisect_right(tokens, first, key=TOKEN_START)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
