@@ -301,6 +301,8 @@ ACRONYM_NAME_MAX_WORDS = 12
 #: the token's first character).
 _AFTER_BRACKET = re.compile(r"(?<=\()[^\W_]")
 _AFTER_COMMA = re.compile(r"(?<=, )[^\W_]")
+#: A word right after a dash that follows a word, spaced or not ("Roma-Lazio", "Italia - Spagna").
+_AFTER_DASH = re.compile(r"(?:(?<=[^\W_] [-–] )|(?<=[^\W_][-–]))[^\W_]")
 
 
 def _tokens_after(pattern: re.Pattern, tokens: list[Token], text: str) -> Iterator[int]:
@@ -434,10 +436,11 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     if not cues.sports_cues or "-" not in text and "–" not in text:
         return []
     spans = []
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if text[a.end] not in "-–" and text[a.end + 1 : a.end + 2] not in ("-", "–"):
-            continue  # the cheap test first: most words are not joined by a dash
+    for j in _tokens_after(_AFTER_DASH, tokens, text):  # the words after a dash, not every word
+        k = j - 1
+        if k < 0:
+            continue
+        a, b = tokens[k], tokens[j]
         gap = text[a.end : b.start]
         if gap not in (" - ", " – ", "-", "–"):
             continue
