@@ -147,8 +147,15 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 return True
         return False
 
-    i = 0
-    while i < n:
+    # Only a title's first word or a first name starts a person's name: the loop visits those tokens only.
+    starts = [k for k, t in enumerate(tokens) if t.key in cues.title_first_words or t.key in cues.first_names]
+    i = m = 0
+    while True:
+        while m < len(starts) and starts[m] < i:
+            m += 1
+        if m == len(starts):
+            break
+        i = starts[m]
         tok = tokens[i]
         # A title, then up to two lower-case words of nationality or office, then a name:
         # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
