@@ -320,6 +320,7 @@ _CELL = 0.05
 _LOCAL_CELL = (1.0, 1.5)
 
 
+@lru_cache(maxsize=1 << 16)  # a place's cell, asked again by every document that reads the place
 def _cell(lat: float, lon: float) -> tuple[int, int, int]:
     p, lam = math.radians(lat), math.radians(lon)
     return (math.floor(math.cos(p) * math.cos(lam) / _CELL), math.floor(math.cos(p) * math.sin(lam) / _CELL),
