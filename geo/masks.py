@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Set
 from functools import cache
+from operator import attrgetter
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
@@ -304,24 +305,23 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
 ACRONYM_NAME_MAX_WORDS = 12
 
 
-#: A token right after an opening bracket, and right after a comma and a space (lookbehinds: the match is
-#: the token's first character).
-_AFTER_BRACKET = re.compile(r"(?<=\()[^\W_]")
-_AFTER_COMMA = re.compile(r"(?<=, )[^\W_]")
-#: A word right after a dash that follows a word, spaced or not ("Roma-Lazio", "Italia - Spagna").
-_AFTER_DASH = re.compile(r"(?:(?<=[^\W_] [-–] )|(?<=[^\W_][-–]))[^\W_]")
+#: The first character of a word right after an opening bracket, a comma and a space, a dash (spaced or
+#: not: "Roma-Lazio", "Italia - Spagna"), as group 1; the masks check the gap before the word themselves.
+_AFTER_BRACKET = re.compile(r"\(([^\W_])")
+_AFTER_COMMA = re.compile(r", ([^\W_])")
+_AFTER_DASH = re.compile(r"(?: [-–] |[-–])([^\W_])")
 
 
 def _tokens_after(pattern: re.Pattern, tokens: list[Token], text: str) -> Iterator[int]:
-    """Indices, in text order, of the tokens that start where ``pattern`` matches ``text``: the few
-    tokens a mask need look at, found by one scan of the text."""
-    starts = None
+    """Indices, in text order, of the tokens that start where ``pattern``'s group 1 matches ``text``:
+    the few tokens a mask need look at, found by one scan of the text."""
     for m in pattern.finditer(text):
-        if starts is None:
-            starts = [t.start for t in tokens]
-        k = bisect_left(starts, m.start())
-        if k < len(tokens) and starts[k] == m.start():
+        k = bisect_left(tokens, m.start(1), key=_START)
+        if k < len(tokens) and tokens[k].start == m.start(1):
             yield k
+
+
+_START = attrgetter("start")
 
 
 def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:

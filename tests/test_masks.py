@@ -95,7 +95,7 @@ def test_the_joiner_gaps_are_the_strings_the_joiner_pattern_matches():
 @pytest.mark.parametrize(("pattern", "words"), [
     ("_AFTER_BRACKET", ["KFOR", "x"]),
     ("_AFTER_COMMA", ["19", "in", "a"]),
-    ("_AFTER_DASH", ["Lazio", "Spagna", "0"]),
+    ("_AFTER_DASH", ["Lazio", "Spagna", "0", "b"]),  # "-b" too: the fixture mask then reads the gap " -"
 ])
 def test_the_masks_look_only_at_the_words_after_their_marks(pattern, words):
     from geo import masks
