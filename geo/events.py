@@ -19,10 +19,14 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
 from geo import lexicons
 from geo.normalize import fold
 from geo.sentences import Token, tokenize
+
+#: A token's start, the key of bisections over a sentence's tokens (in text order).
+TOKEN_START = attrgetter("start")
 
 #: Classes of event a trigger word can report, in the order a frame names its main event.
 EVENT_CLASSES = ("kill", "wound", "intercept", "attack", "exercise", "deploy", "meet")
@@ -66,7 +70,7 @@ class Phrases:
         if not firsts and not stems:
             return 0  # most words start no phrase: no tuple built for them
         best = 0
-        for p in (firsts or ()) + (stems or ()):
+        for p in (firsts + stems if firsts and stems else firsts or stems):
             if len(p) > best and i + len(p) <= len(words) and all(
                     _word_matches(pat, words[i + k]) for k, pat in enumerate(p)):
                 best = len(p)
@@ -173,7 +177,7 @@ class Sentence:
 
     def token_at(self, offset: int) -> int:
         """Index of the first token that starts at or after ``offset`` (len(tokens) past the end)."""
-        return next((k for k, t in enumerate(self.tokens) if t.start >= offset), len(self.tokens))
+        return bisect_left(self.tokens, offset, key=TOKEN_START)  # the tokens are in text order
 
     def events(self) -> set[str]:
         return {t.event for t in self.triggers}

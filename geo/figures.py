@@ -1036,11 +1036,12 @@ def _status(
             continue
         dist = i - k if k < i else k - j
         status = None
-        n = lex.current.match_at(doc.toks, k)
+        word = doc.toks[k].text  # most words start no cue: no call for them
+        n = lex.current.match_at(doc.toks, k) if word in lex.current.heads else 0
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and (lex.planned.match_at(doc.toks, k) or _future_form(
+        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or _future_form(
             doc.text[doc.toks[k].start : doc.toks[k].end], lex
         )) and not _hearsay(doc, k):
             status = "planned"
@@ -1151,7 +1152,7 @@ def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
 def _future_form(word: str, lex: _Lex) -> bool:
     """A future or conditional verb form, read on the unfolded word ("invierà", not "frontiera")."""
     word = word.lower()
-    return len(word) >= 5 and word.isalpha() and any(word.endswith(e) for e in lex.planned_endings)
+    return len(word) >= 5 and word.isalpha() and word.endswith(lex.planned_endings)  # a tuple: any of them
 
 
 def _per_unit(doc: _Doc, j: int, b: int) -> bool:
@@ -1265,8 +1266,11 @@ def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
     a, b = sent
     for verbs in (False, True):
         best: tuple[int, tuple[int, int]] | None = None
+        heads = lex.src_verbs.heads if verbs else lex.src_before.heads  # most words start no cue: no call for them
         for k in range(a, b):
             span = None
+            if doc.toks[k].text not in heads:
+                continue
             if not verbs:
                 n = lex.src_before.match_at(doc.toks, k)
                 span = _name_after(doc, k + n, b) if n else None

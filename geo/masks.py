@@ -12,14 +12,19 @@ inside them ("Banca d'Italia", "University of Kent", "Boston Globe"), and so do 
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from bisect import bisect_left
+from collections.abc import Iterator, Set
 from functools import cache
+from operator import attrgetter
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, Token
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
+#: The strings :data:`JOINER` matches (``$`` also matches before a final line break), for a set lookup
+#: where every gap between two tokens of a document is tested.
+JOINER_GAPS = frozenset(g + end for g in (" ", "-", "'", "’", ".", ". ", " - ") for end in ("", "\n"))
 
 
 #: A capitalised neighbour rarer than this (Zipf) makes a one-word town part of a name.
@@ -121,7 +126,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             not tokens[j].all_caps or len(tokens[j].text) == 1  # an initial: "George W. Bush"
         ):
             gap = text[tokens[j - 1].end : tokens[j].start] if j > i else ""
-            if j > i and (not JOINER.match(gap) or (gap.startswith(".") and len(tokens[j - 1].text) > 1)):
+            if j > i and (gap not in JOINER_GAPS or (gap.startswith(".") and len(tokens[j - 1].text) > 1)):
                 break  # a full stop joins only an initial: "George W. Bush", not "Stoltenberg. Germany"
             j += 1
         return j
@@ -137,14 +142,21 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         for length in (4, 3, 2):
             if (
                 i + length <= n
-                and all(JOINER.match(text[tokens[k].end : tokens[k + 1].start]) for k in range(i, i + length - 1))
+                and all(text[tokens[k].end : tokens[k + 1].start] in JOINER_GAPS for k in range(i, i + length - 1))
                 and gazetteer.candidates(fold_key(text[tokens[i].start : tokens[i + length - 1].end]))
             ):
                 return True
         return False
 
-    i = 0
-    while i < n:
+    # Only a title's first word or a first name starts a person's name: the loop visits those tokens only.
+    starts = [k for k, t in enumerate(tokens) if t.key in cues.title_first_words or t.key in cues.first_names]
+    i = m = 0
+    while True:
+        while m < len(starts) and starts[m] < i:
+            m += 1
+        if m == len(starts):
+            break
+        i = starts[m]
         tok = tokens[i]
         # A title, then up to two lower-case words of nationality or office, then a name:
         # "il generale polacco Andrzej Nowak", "President Zelensky".  A place right after the
@@ -176,7 +188,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
             nxt = tokens[i + 1]
-            tail_of_place = i > 0 and JOINER.match(text[tokens[i - 1].end : tok.start]) and gazetteer.candidates(
+            tail_of_place = i > 0 and text[tokens[i - 1].end : tok.start] in JOINER_GAPS and gazetteer.candidates(
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
@@ -293,6 +305,25 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
 ACRONYM_NAME_MAX_WORDS = 12
 
 
+#: The first character of a word right after an opening bracket, a comma and a space, a dash (spaced or
+#: not: "Roma-Lazio", "Italia - Spagna"), as group 1; the masks check the gap before the word themselves.
+_AFTER_BRACKET = re.compile(r"\(([^\W_])")
+_AFTER_COMMA = re.compile(r", ([^\W_])")
+_AFTER_DASH = re.compile(r"(?: [-–] |[-–])([^\W_])")
+
+
+def _tokens_after(pattern: re.Pattern, tokens: list[Token], text: str) -> Iterator[int]:
+    """Indices, in text order, of the tokens that start where ``pattern``'s group 1 matches ``text``:
+    the few tokens a mask need look at, found by one scan of the text."""
+    for m in pattern.finditer(text):
+        k = bisect_left(tokens, m.start(1), key=_START)
+        if k < len(tokens) and tokens[k].start == m.start(1):
+            yield k
+
+
+_START = attrgetter("start")
+
+
 def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
     """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in South
     Sudan (UNMISS)", "Kosovo Force (KFOR)", "Organisation du traité de l'Atlantique Nord (OTAN)".
@@ -307,7 +338,8 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
         Start and end offsets of the spans to mask, end exclusive.
     """
     spans = []
-    for i, tok in enumerate(tokens):
+    for i in _tokens_after(_AFTER_BRACKET, tokens, text):  # the tokens right after "(", not every token
+        tok = tokens[i]
         acronym = tok.text
         if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper() and i
                 and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
@@ -411,10 +443,11 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     if not cues.sports_cues or "-" not in text and "–" not in text:
         return []
     spans = []
-    for k in range(len(tokens) - 1):
-        a, b = tokens[k], tokens[k + 1]
-        if text[a.end] not in "-–" and text[a.end + 1 : a.end + 2] not in ("-", "–"):
-            continue  # the cheap test first: most words are not joined by a dash
+    for j in _tokens_after(_AFTER_DASH, tokens, text):  # the words after a dash, not every word
+        k = j - 1
+        if k < 0:
+            continue
+        a, b = tokens[k], tokens[j]
         gap = text[a.end : b.start]
         if gap not in (" - ", " – ", "-", "–"):
             continue
@@ -479,8 +512,8 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
                 if q >= k or not tokens[q].capitalised:
                     break
                 end = q
-                while end + 1 < k and tokens[end + 1].capitalised and JOINER.match(
-                        text[tokens[end].end : tokens[end + 1].start]) and end - q < 2:
+                while end + 1 < k and tokens[end + 1].capitalised and text[tokens[end].end : tokens[end + 1].start] \
+                        in JOINER_GAPS and end - q < 2:
                     end += 1
                 spans.append((tokens[q].start, tokens[end].end))
                 nxt = end + 1
@@ -512,8 +545,11 @@ def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int
         Start and end offsets of the names, end exclusive.
     """
     spans = []
-    for k in range(len(tokens) - 1):
-        age = tokens[k + 1]
+    for j in _tokens_after(_AFTER_COMMA, tokens, text):  # the tokens right after ", ", not every token
+        if j == 0:
+            continue
+        k = j - 1
+        age = tokens[j]
         if text[tokens[k].end : age.start] != ", " or not age.text.isdigit() or len(age.text) > 3:
             continue
         after = text[age.end : age.end + 1]

@@ -220,8 +220,12 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
         for stage in STAGES:
             stage(d, context)
-    return ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
-                          frames=d.frames)
+        parsed = ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
+                                frames=d.frames)
+        # The reading (tokens, sentences) goes before the threshold is put back: the collection that
+        # follows then walks what the document keeps, not all it made.
+        del d, context
+    return parsed
 
 
 def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=None,

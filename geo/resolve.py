@@ -248,6 +248,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     # Names first read as states or countries ("California", "Oregon") lend no town readings.
     local = _local_points([s for s, t in zip(spans, tops, strict=True) if t is None or t.kind == "city"], dominant)
     readings = _FirstReadings(spans, tops, hinted)
+    support: dict[tuple[str, str], int] = {}  # (entity id, surface) -> _local_support
 
     # Pass 2: coherence with the other places as first resolved (other surfaces only).
     out = []
@@ -283,7 +284,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                 if others.city_near(e):
                     sc += COHERENCE_BONUS
                 if e.country == dominant and not area_reading:
-                    sc += LOCAL_BONUS * min(_local_support(e, span.surface, local), 3)
+                    key = (e.id, span.surface)  # a name repeated in the text asks again: once per document
+                    if key not in support:
+                        support[key] = _local_support(e, span.surface, local)
+                    sc += LOCAL_BONUS * min(support[key], 3)
             final.append(sc)
         top = _argmax(final)
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
@@ -316,6 +320,7 @@ _CELL = 0.05
 _LOCAL_CELL = (1.0, 1.5)
 
 
+@lru_cache(maxsize=1 << 16)  # a place's cell, asked again by every document that reads the place
 def _cell(lat: float, lon: float) -> tuple[int, int, int]:
     p, lam = math.radians(lat), math.radians(lon)
     return (math.floor(math.cos(p) * math.cos(lam) / _CELL), math.floor(math.cos(p) * math.sin(lam) / _CELL),
@@ -359,6 +364,19 @@ class _FirstReadings:
             if t.kind in ("city", "admin1"):
                 self.in_country.setdefault(t.country, {})[t.id] = None
         self.views: dict[tuple[str, frozenset[str]], _Others] = {}
+        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
+
+    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
+        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
+        document, not 27 lookups per question)."""
+        if self._around is None:
+            self._around = {}
+            for (x, y, z), cities in self.grid.items():
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for dz in (-1, 0, 1):
+                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
+        return self._around.get(cell, [])
 
     def others(self, surface: str, own: frozenset[str]) -> _Others:
         """The other names of a name written ``surface`` whose candidates are ``own``."""
@@ -417,14 +435,11 @@ class _Others:
         return self._near[e.id]
 
     def _city_near(self, e) -> bool:
-        x, y, z = _cell(e.lat, e.lon)
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for dz in (-1, 0, 1):
-                    for i, t in self.r.grid.get((x + dx, y + dy, z + dz), {}).items():
-                        if i not in self.absent and abs(t.lat - e.lat) < COHERENCE_KM / 110 \
-                                and 0 < haversine_km(e.lat, e.lon, t.lat, t.lon) < COHERENCE_KM:
-                            return True
+        lat, lon, absent = e.lat, e.lon, self.absent
+        for i, t in self.r.around(_cell(lat, lon)):
+            if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
+                    and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
+                return True
         return False
 
 
@@ -459,11 +474,18 @@ def _argmax(scores: list[float]) -> int:
     return max(range(len(scores)), key=lambda k: (scores[k], -k))
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_key(name: str) -> str:
+    """:func:`geo.normalize.fold_key` of a gazetteer name, kept: every mention of a document asks it
+    again for each of its candidates."""
+    return fold_key(name)
+
+
 def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str],
                  home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
     surface_key = fold_key(span.surface)
-    names_country = any(c.entity.kind == "country" and fold_key(c.entity.name) == surface_key for c in span.candidates)
+    names_country = any(c.entity.kind == "country" and _name_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1
     biggest = max((c.entity.population for c in span.candidates if c.primary and c.entity.kind == "city"), default=0)
     # The biggest town is no famous namesake and lies in a country the document does not name: a named
@@ -475,17 +497,17 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
     reading_votes = sum(country_votes.get(c, 0) for c in {c.entity.country for c in span.candidates}) or 1
     voted_elsewhere = any(country_votes.get(c.entity.country, 0) > VOTE_EPS
                           for c in span.candidates if c.entity.country)
-    seas = {fold_key(c.entity.name) for c in span.candidates if c.entity.kind == "other"}
+    seas = {_name_key(c.entity.name) for c in span.candidates if c.entity.kind == "other"}
     scores = []
     for cand in span.candidates:
         e = cand.entity
         s = prior(cand)
         if names_country and e.kind == "city" and not span.locality_hint:
             s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City nor Mexico, Missouri
-        if fold_key(e.name) == surface_key:
+        if _name_key(e.name) == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
-        sea_named = e.kind == "admin1" and fold_key(e.name) in seas
+        sea_named = e.kind == "admin1" and _name_key(e.name) in seas
         if span.area_hint and e.kind in ("admin1", "region") and not sea_named and not (
                 e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS):
             s += AREA_BONUS  # "la regione di Beni" in a report on Congo: not Bolivia's department of El Beni

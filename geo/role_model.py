@@ -13,13 +13,14 @@ the same command); nothing here is hand-set. Hard vetoes stay rules, named in :d
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, EventProfile, Sentence
+from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
@@ -267,13 +268,19 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     tokens = sentence.tokens
-    cut = [0]
-    for k in range(1, len(tokens)):
-        if any(c in text[tokens[k - 1].end : tokens[k].start] for c in CLAUSE_BREAKS):
-            cut.append(k)
-    cut.append(len(tokens))
-    lo = max(c for c in cut if c <= idx) if idx < len(tokens) else cut[-2]
-    hi = min((c for c in cut if c > idx), default=len(tokens))
+    n = len(tokens)
+    # The breaks nearest the place, found by the string's own searches (the marks are never inside a
+    # token): the last one before word ``idx`` (or the last word), the first one after it.
+    lo, hi = 0, n
+    if n >= 2:
+        last = max(text.rfind(c, tokens[0].end, tokens[min(idx, n - 1)].start) for c in CLAUSE_BREAKS)
+        if last >= 0:
+            lo = bisect_right(tokens, last, key=TOKEN_START)
+        if idx + 1 < n:
+            first = min((x for c in CLAUSE_BREAKS if (x := text.find(c, tokens[idx].end, tokens[n - 1].start)) >= 0),
+                        default=-1)
+            if first >= 0:
+                hi = bisect_right(tokens, first, key=TOKEN_START)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 

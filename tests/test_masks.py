@@ -78,3 +78,29 @@ def test_phrases_are_found_alike_with_the_texts_words_given():
     found = sorted(phrase_spans(folded, phrases, words))
     assert found == sorted(phrase_spans(folded, phrases))
     assert {folded[a:b] for a, b in found} >= {"red cross", "gulf war", "mexican wave", "cross on"}
+
+
+def test_the_joiner_gaps_are_the_strings_the_joiner_pattern_matches():
+    """The recogniser tests each gap between two words by set lookup (JOINER_GAPS), the masks by the
+    pattern (JOINER) in places: the two must say the same of every short gap."""
+    from itertools import product
+
+    from geo.masks import JOINER, JOINER_GAPS
+
+    chars = [" ", "-", "'", "’", ".", "\n", ",", "a"]
+    gaps = ["".join(p) for n in range(1, 5) for p in product(chars, repeat=n)]
+    assert {g for g in gaps if JOINER.match(g)} == JOINER_GAPS
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ("_AFTER_BRACKET", ["KFOR", "x"]),
+    ("_AFTER_COMMA", ["19", "in", "a"]),
+    ("_AFTER_DASH", ["Lazio", "Spagna", "0", "b"]),  # "-b" too: the fixture mask then reads the gap " -"
+])
+def test_the_masks_look_only_at_the_words_after_their_marks(pattern, words):
+    from geo import masks
+
+    text = "Kosovo Force (KFOR) and (x) met Jordan Lee, 19, in Ohio; Roma-Lazio e Italia – Spagna 2-0, a -b c- d."
+    tokens = tokenize(text, fold(text))
+    found = [tokens[k].text for k in masks._tokens_after(getattr(masks, pattern), tokens, text)]
+    assert found == words
