@@ -39,7 +39,7 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
-              "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs")
+              "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues")
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class EventProfile:
     capital_nouns: Phrases = Phrases.of(())  # "Obeid, the capital of North Kordofan"
     list_breakers: frozenset[str] = frozenset()  # "nel sud del Libano, dove Israele": as written, accents kept
     stative_verbs: Phrases = Phrases.of(())  # "Bohodukhiv liegt in der Region Charkiw": a place described
+    speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -150,6 +151,7 @@ def event_profile(lang: str) -> EventProfile:
         capital_nouns=Phrases.of(data["capital_nouns"]),
         list_breakers=frozenset(str(w).lower() for w in data["list_breakers"]),
         stative_verbs=Phrases.of(data["stative_verbs"]),
+        speech_cues=Phrases.of(data["speech_cues"]),
     )
 
 

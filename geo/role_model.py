@@ -53,7 +53,7 @@ def feature_names() -> list[str]:
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
-              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after"]
+              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -295,6 +295,15 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
 
+def _speech_before(phrases, words: list[str], idx: int, locative: frozenset[str]) -> bool:
+    """A word of speaking right before the place's locative: "speaking in Kyiv", "told reporters in Paris"."""
+    for j in range(max(0, idx - 5), idx - 1):
+        n = phrases.match_at(words, j)
+        if n and j + n < idx and all(w in ARTICLES or w in locative for w in words[j + n : idx]):
+            return True
+    return False
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
     for j in range(max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
@@ -393,6 +402,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
+    if locative and _speech_before(profile.speech_cues, words, idx, cues.locative):
+        f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
     if _cue_before(profile.agent_cues, words, idx, 3):

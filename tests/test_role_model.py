@@ -96,6 +96,10 @@ CASES = [
     ("de", "Bohodukhiv liegt nahe der Grenze.", "Bohodukhiv", "stative_after", "Bohodukhiv wurde beschossen."),
     ("es", "Odesa y Járkov son dos de las ciudades más atacadas.", "Járkov", "stative_after",
      "Odesa y Járkov fueron atacadas anoche."),
+    ("en", "The minister, speaking in Warsaw, said two soldiers died.", "Warsaw", "speech_before",
+     "The minister said two soldiers died in Warsaw."),
+    ("it", "In conferenza stampa a Vilnius il generale ha parlato di tre feriti.", "Vilnius", "speech_before",
+     "Il generale ha parlato di tre feriti a Vilnius."),
 ]
 
 
@@ -243,6 +247,8 @@ CATEGORIES = [
     ("it", "Le forze di Mosca hanno bombardato Kherson nella notte.", {"Mosca": "actor", "Kherson": "incident"}),
     ("es", "Los drones fueron derribados sobre las regiones de Sumy, Poltava y Chernígov.",
      {"Sumy": "incident", "Poltava": "incident", "Chernígov": "incident"}),
+    ("en", "Speaking in Warsaw, the minister said a drone strike on Sumy killed two civilians.",
+     {"Warsaw": "venue", "Sumy": "incident"}),
 ]
 
 
