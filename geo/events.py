@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from operator import attrgetter
 
 from geo import lexicons
@@ -173,8 +173,9 @@ class Sentence:
     tokens: list[Token]
     triggers: list[Trigger]
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
+        """The tokens' folded keys, listed once per sentence (read-only: every place of the sentence reads them)."""
         return [t.key for t in self.tokens]
 
     def token_at(self, offset: int) -> int:

@@ -189,8 +189,8 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     between = text[tokens[j].end : tokens[j + 1].start if j + 1 < len(tokens) else tokens[idx].start]
     if any(c in between for c in ",;:(\"«“"):
         return True
-    return any(profile.subordinators.match_at([t.key for t in tokens], k) == j - k + 1
-               for k in range(max(0, j - 2), j + 1))
+    words = sentence.words
+    return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
 
 
 def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_list: bool, previous,
@@ -361,11 +361,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
     # "12 nella regione di Bryansk, 42 in quella di Kaluga": a count between the names starts a new entry
     # of a tally, where the second name is no locator of the first
-    counted = previous is not None and previous.sentence_start == m.sentence_start and bool(
-        find_numbers(text[previous.end : m.start], profile.lang))
-    if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
-            and m.start - previous.end <= 40 and not counted and (contains(e, previous.entity) or (
-                area and text[previous.end : m.start].lstrip(" )").startswith(","))):
+    # (looked for only when a feature below would hang on it: the text between is read for numbers once)
+    same = previous is not None and previous.sentence_start == m.sentence_start
+    counted: bool | None = None if same else False
+    if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
+            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not (
+            counted := bool(find_numbers(text[previous.end : m.start], profile.lang))):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
@@ -395,8 +396,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and not counted and (
-                not is_list_gap(gap) or "contains_previous" in f):
+        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
+                not is_list_gap(gap) or "contains_previous" in f) and not (
+                counted if counted is not None else find_numbers(gap, profile.lang)):
             f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3):
         f["source_before"] = 1.0
