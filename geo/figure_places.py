@@ -25,6 +25,7 @@ A figure keeps its cue reading where no weights have been fitted.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -267,10 +268,44 @@ def restated_places(fig, figures: Sequence) -> set[str]:
             for pid in o.cue_place_ids}
 
 
+@dataclass
+class FigureContext:
+    """What the features of every candidate of one figure share (:func:`figure_context`): read once per
+    figure, not once per pair."""
+
+    order: list[Sentence]  # the sentences in text order
+    parts: set[str]  # :func:`part_places`
+    restated: set[str]  # :func:`restated_places`
+    report: set[str]  # :func:`report_places` when there are no parts, else empty
+    counts: Counter  # entity id -> how many mentions name it
+    here: list[tuple[object, object]]  # (mention, entity) of the candidates of the figure's sentence
+    nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`rank_features`)
+
+    @property
+    def related(self) -> set[str]:
+        """:func:`related_places`."""
+        return self.parts | self.restated | self.report
+
+
+def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
+                   sentences: Sequence[Sentence] = ()) -> FigureContext:
+    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig``."""
+    order = sorted(sentences, key=lambda s: s.start)
+    parts = part_places(fig, figures, order)
+    return FigureContext(order, parts, restated_places(fig, figures),
+                         set() if parts else report_places(fig, mentions, order),
+                         Counter(o.entity.id for o in mentions if o.entity is not None),
+                         [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool))
+
+
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
-                  figures: Sequence = (), sentences: Sequence[Sentence] = (), text: str = "") -> dict[str, float]:
+                  figures: Sequence = (), sentences: Sequence[Sentence] = (), text: str = "",
+                  context: FigureContext | None = None) -> dict[str, float]:
     """The named features of one (figure, candidate place) pair (``figures``, ``sentences`` and ``text``
-    are the document's, read by the features that look beyond the pair)."""
+    are the document's, read by the features that look beyond the pair; ``context`` is
+    :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
+    if context is None:
+        context = figure_context(fig, pool, mentions, figures, sentences)
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
     group = FIGURE_GROUPS.get(fig.kind)
@@ -313,9 +348,9 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     near = "near:deployment" if group == "troops" else "near:incident"
     if m.features.get(near):
         f["trigger_fits_kind"] = 1.0  # the place stands by a trigger of the figure's event ("colpita", "schierati")
-    if sum(1 for o in mentions if o.entity is not None and o.entity.id == e.id) > 1:
+    if context.counts[e.id] > 1:
         f["repeated"] = 1.0
-    here = [o.entity for o, w in pool if w == "same_sentence" and o is not m]
+    here = [h for o, h in context.here if o is not m]
     if any(contains(e, o) for o in here):
         f["more_specific_here"] = 1.0  # "Kharkiv, Ukraine": a place inside this one stands beside the figure
     if any(contains(o, e) for o in here):
@@ -323,20 +358,19 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     if where != "same_sentence":
         if all(o.kind in ("country", "region") for o in here):
             f["here_is_country_only"] = 1.0  # the figure's sentence names no place finer than a country
-        order = sorted(sentences, key=lambda s: s.start)
-        if where == "elsewhere" and (_sentence_index(order, fig.start) or 0) < 2:
+        if where == "elsewhere" and (_sentence_index(context.order, fig.start) or 0) < 2:
             f["lead_figure_elsewhere"] = 1.0  # a headline's or lead's figure, told in detail further on
-    if figures and sentences and e.id in part_places(fig, figures, sorted(sentences, key=lambda s: s.start)):
+    if e.id in context.parts:  # (none without figures or sentences)
         f["part_place"] = 1.0
-    if e.id in restated_places(fig, figures):
+    if e.id in context.restated:
         f["restated_place"] = 1.0
-    if sentences and not part_places(fig, figures, sorted(sentences, key=lambda s: s.start)) \
-            and e.id in report_places(fig, mentions, sorted(sentences, key=lambda s: s.start)):
+    if e.id in context.report:
         f["report_place"] = 1.0  # "Russia launched 40 drones." ... "shot down over the Sumy and Poltava regions"
     for name in PLACE_FEATURES:
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
-    f.update(rank_features(fig, m, pool))
+    if context.nearest is not None and context.nearest is m:
+        f["nearest_fitting"] = 1.0  # rank_features
     return f
 
 
@@ -350,11 +384,17 @@ def rank_features(fig, m, pool: Sequence[tuple[object, str]]) -> dict[str, float
     (:data:`TIERS`) of the candidates whose role fits the figure's kind (:data:`KIND_ROLE`): of "Russia
     launched 40 drones at Odesa and Kharkiv" the incident place Odesa, not the launcher nearer the number;
     of "five soldiers died, the chief of staff said in Mogadishu", the village attacked further on."""
+    nearest = _nearest_fitting(fig, pool)
+    return {"nearest_fitting": 1.0} if nearest is not None and nearest is m else {}
+
+
+def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
+    """The candidate that :func:`rank_features` calls ``nearest_fitting`` (``None`` when none fits)."""
     def rank(c: tuple[object, str]) -> tuple[int, int]:
         return TIERS.get(c[1], len(TIERS)), abs(c[0].start - fig.start)
 
     fitting = [c for c in pool if c[0].role == KIND_ROLE.get(fig.kind)]
-    return {"nearest_fitting": 1.0} if fitting and min(fitting, key=rank)[0] is m else {}
+    return min(fitting, key=rank)[0] if fitting else None
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()
@@ -422,9 +462,10 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
     for fig in figures:
         pool = candidates(fig, mentions, sentences, text, figures)
         sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
+        context = figure_context(fig, pool, mentions, figures, sentences)
         scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence, figures=figures,
-                                              sentences=sentences, text=text)) for m, where in pool]
-        groups = list_mates(pool, text, related_places(fig, figures, sentences, mentions))
+                                              sentences=sentences, text=text, context=context)) for m, where in pool]
+        groups = list_mates(pool, text, context.related)
         picked = choose(scores, groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also)
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)

@@ -12,6 +12,7 @@ from geo.figure_places import (
     choose,
     context_countries,
     feature_names,
+    figure_context,
     list_mates,
     load_weights,
     pair_features,
@@ -147,6 +148,23 @@ def test_the_written_sentences_fire_every_pair_feature(gaz):
                 fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
                                            sentences=sentences, text=text))
     assert set(feature_names()) - fired == set()
+
+
+def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_alone(gaz):
+    # the same named features, in the same order (the scores add them in that order), and the same related places
+    for lang, text in COVERAGE:
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+        sentences = read_sentences(text, parsed.mentions, lang)
+        for fig in parsed.figures:
+            pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
+            sentence = next(s for s in sentences if s.start <= fig.start < s.end)
+            context = figure_context(fig, pool, parsed.mentions, parsed.figures, sentences)
+            assert context.related == related_places(fig, parsed.figures, sentences, parsed.mentions)
+            for m, where in pool:
+                args = (fig, m, where, pool, parsed.mentions, sentence)
+                kw = {"figures": parsed.figures, "sentences": sentences, "text": text}
+                alone = pair_features(*args, **kw)
+                assert list(pair_features(*args, **kw, context=context).items()) == list(alone.items())
 
 
 # The features that look beyond the pair, each with its own sentences.
