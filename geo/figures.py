@@ -46,9 +46,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
-from geo.dates import event_dates, find_dateline
+from geo.dates import event_dates, event_dates_in, find_dateline
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
@@ -247,6 +247,11 @@ class _Doc:
     in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
     # clause bounds per ``sub`` (:meth:`clause`), made on the first question, after ``in_number`` is set
     _clause_bounds: dict[bool, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The tokens' start offsets, for bisection."""
+        return [t.start for t in self.toks]
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
@@ -1745,7 +1750,12 @@ def _when(
     for a, b in (d.sentences[s], sentence):
         a = max(a, skip)
         if (a, b) not in cache:
-            cache[(a, b)] = event_dates(d.text[a:b], d.lang, doc_date) if b > a else None
+            if b <= a:
+                cache[(a, b)] = None
+            elif d.text.find("`", a, b) >= 0:  # folded alone, an ASCII stretch keeps "`" where the text has "'"
+                cache[(a, b)] = event_dates(d.text[a:b], d.lang, doc_date)
+            else:  # the same reading from the document's tokens, not the stretch tokenised again
+                cache[(a, b)] = event_dates_in(d.text, d.toks, d.starts, a, b, d.lang, doc_date)
         if cache[(a, b)] is not None:
             return cache[(a, b)]
     return None
