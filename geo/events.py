@@ -15,6 +15,7 @@ dall'Iran"), and the possessive suffixes ("Chad's army").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -172,6 +173,7 @@ class Sentence:
     end: int
     tokens: list[Token]
     triggers: list[Trigger]
+    _breaks: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def words(self) -> list[str]:
@@ -184,6 +186,20 @@ class Sentence:
 
     def events(self) -> set[str]:
         return {t.event for t in self.triggers}
+
+    def breaks(self, text: str, marks: str) -> list[int]:
+        """The offsets in ``text`` (the sentence's document) of the characters of ``marks`` between the end of
+        its first token and the start of its last, in order; found once per sentence and set of marks."""
+        found = self._breaks.get(marks)
+        if found is None:
+            found = self._breaks[marks] = [] if len(self.tokens) < 2 else [
+                m.start() for m in _marks_re(marks).finditer(text, self.tokens[0].end, self.tokens[-1].start)]
+        return found
+
+
+@cache
+def _marks_re(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 @cache

@@ -13,7 +13,7 @@ the same command); nothing here is hand-set. Hard vetoes stay rules, named in :d
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -269,18 +269,18 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     tokens = sentence.tokens
     n = len(tokens)
-    # The breaks nearest the place, found by the string's own searches (the marks are never inside a
-    # token): the last one before word ``idx`` (or the last word), the first one after it.
+    # The breaks nearest the place (the marks are never inside a token): the last one before word ``idx``
+    # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        last = max(text.rfind(c, tokens[0].end, tokens[min(idx, n - 1)].start) for c in CLAUSE_BREAKS)
-        if last >= 0:
-            lo = bisect_right(tokens, last, key=TOKEN_START)
+        breaks = sentence.breaks(text, CLAUSE_BREAKS)
+        k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
+        if k:
+            lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
         if idx + 1 < n:
-            first = min((x for c in CLAUSE_BREAKS if (x := text.find(c, tokens[idx].end, tokens[n - 1].start)) >= 0),
-                        default=-1)
-            if first >= 0:
-                hi = bisect_right(tokens, first, key=TOKEN_START)
+            k = bisect_left(breaks, tokens[idx].end)
+            if k < len(breaks):
+                hi = bisect_right(tokens, breaks[k], key=TOKEN_START)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 

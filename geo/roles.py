@@ -97,11 +97,19 @@ def _cue_kinds(cues: RoleCues) -> dict[str, tuple[str, ...]]:
     return {phrase: tuple(names) for phrase, names in kinds.items()}
 
 
+@cache
+def _cue_firsts(cues: RoleCues) -> frozenset[str]:
+    """The first words of the cue phrases: no cue starts at any other word."""
+    return frozenset(phrase.split(" ")[0] for phrase in _cue_kinds(cues))
+
+
 def _cue_positions(grams: list[tuple[str, ...]], cues: RoleCues) -> dict[str, list[int]]:
     """For each kind of cue, the word indices where a (possibly multi-word) cue of that kind starts."""
-    kinds = _cue_kinds(cues)
+    kinds, firsts = _cue_kinds(cues), _cue_firsts(cues)
     positions: dict[str, list[int]] = {name: [] for name in _CUE_KINDS}
     for i, phrases in enumerate(grams):
+        if not phrases or phrases[0] not in firsts:
+            continue  # the phrases at i all begin with its word (phrases[0])
         found = {name for p in phrases for name in kinds.get(p, ())}
         for name in found:
             positions[name].append(i)
