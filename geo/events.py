@@ -77,6 +77,14 @@ class Phrases:
                 best = len(p)
         return best
 
+    def starts_in(self, words: Sequence[str], lo: int, hi: int) -> list[int]:
+        """The indices in ``range(lo, hi)`` of the words a phrase may start at (:meth:`match_at` is 0 at the
+        others): one pass of look-ups instead of a call per word."""
+        firsts, stems = self._by_first, self._by_stem
+        if not stems:
+            return [j for j in range(lo, hi) if words[j] in firsts]
+        return [j for j in range(lo, hi) if words[j] in firsts or words[j][:3] in stems]
+
     def __contains__(self, word: str) -> bool:
         return self.match_at([word], 0) == 1
 

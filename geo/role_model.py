@@ -211,7 +211,7 @@ def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fil
     """A phrase of ``phrases`` ends before word ``idx`` with only articles, "of" words, area nouns and
     direction adjectives between, and at most one other word ("il governatore della regione di
     Zaporizhzhia", "the governor of the central region of Cherkasy")."""
-    for j in range(max(0, idx - 7), idx):
+    for j in phrases.starts_in(words, max(0, idx - 7), idx):
         n = phrases.match_at(words, j)
         if not n or j + n > idx:
             continue
@@ -297,7 +297,7 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
 
 def _speech_before(phrases, words: list[str], idx: int, locative: frozenset[str]) -> bool:
     """A word of speaking right before the place's locative: "speaking in Kyiv", "told reporters in Paris"."""
-    for j in range(max(0, idx - 5), idx - 1):
+    for j in phrases.starts_in(words, max(0, idx - 5), idx - 1):
         n = phrases.match_at(words, j)
         if n and j + n < idx and all(w in ARTICLES or w in locative for w in words[j + n : idx]):
             return True
@@ -305,7 +305,7 @@ def _speech_before(phrases, words: list[str], idx: int, locative: frozenset[str]
 
 
 def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
-    for j in range(max(0, idx - reach), idx):
+    for j in phrases.starts_in(words, max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
         if n and j + n <= idx and all(w in ARTICLES for w in words[j + n : idx]):
             return True
