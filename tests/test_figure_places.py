@@ -136,35 +136,35 @@ COVERAGE = [
 ]
 
 
-def test_the_written_sentences_fire_every_pair_feature(gaz):
-    fired: set[str] = set()
+def coverage_figures(gaz):
+    """(text, parsed, sentences, figure, its pool, its sentence) of every figure of :data:`COVERAGE`."""
     for lang, text in COVERAGE:
         parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
         sentences = read_sentences(text, parsed.mentions, lang)
         for fig in parsed.figures:
             pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
-            sentence = next(s for s in sentences if s.start <= fig.start < s.end)
-            for m, where in pool:
-                fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
-                                           sentences=sentences, text=text))
+            yield text, parsed, sentences, fig, pool, next(s for s in sentences if s.start <= fig.start < s.end)
+
+
+def test_the_written_sentences_fire_every_pair_feature(gaz):
+    fired: set[str] = set()
+    for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
+        for m, where in pool:
+            fired |= set(pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                                       sentences=sentences, text=text))
     assert set(feature_names()) - fired == set()
 
 
 def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_alone(gaz):
     # the same named features, in the same order (the scores add them in that order), and the same related places
-    for lang, text in COVERAGE:
-        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-        sentences = read_sentences(text, parsed.mentions, lang)
-        for fig in parsed.figures:
-            pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
-            sentence = next(s for s in sentences if s.start <= fig.start < s.end)
-            context = figure_context(fig, pool, parsed.mentions, parsed.figures, sentences)
-            assert context.related == related_places(fig, parsed.figures, sentences, parsed.mentions)
-            for m, where in pool:
-                args = (fig, m, where, pool, parsed.mentions, sentence)
-                kw = {"figures": parsed.figures, "sentences": sentences, "text": text}
-                alone = pair_features(*args, **kw)
-                assert list(pair_features(*args, **kw, context=context).items()) == list(alone.items())
+    for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
+        context = figure_context(fig, pool, parsed.mentions, parsed.figures, sentences)
+        assert context.related == related_places(fig, parsed.figures, sentences, parsed.mentions)
+        for m, where in pool:
+            args = (fig, m, where, pool, parsed.mentions, sentence)
+            kw = {"figures": parsed.figures, "sentences": sentences, "text": text}
+            alone = pair_features(*args, **kw)
+            assert list(pair_features(*args, **kw, context=context).items()) == list(alone.items())
 
 
 # The features that look beyond the pair, each with its own sentences.
