@@ -216,10 +216,29 @@ def _all_triggers(profile: EventProfile) -> Phrases:
     return Phrases.of(" ".join(p) for c in EVENT_CLASSES for p in profile.triggers[c].phrases)
 
 
+@cache
+def _class_heads(profile: EventProfile) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """The classes whose phrases start with a word (first dict) or a stem's three letters (second dict)."""
+    by_first: dict[str, set[str]] = {}
+    by_stem: dict[str, set[str]] = {}
+    for event in EVENT_CLASSES:
+        phrases = profile.triggers[event]
+        for w in phrases._by_first:
+            by_first.setdefault(w, set()).add(event)
+        for w in phrases._by_stem:
+            by_stem.setdefault(w, set()).add(event)
+    return ({w: frozenset(c) for w, c in by_first.items()}, {w: frozenset(c) for w, c in by_stem.items()})
+
+
 def _trigger_classes(profile: EventProfile, words: Sequence[str], i: int) -> list[tuple[str, int]]:
     """(class, length) of the longest phrase of each class that starts at word ``i``."""
+    by_first, by_stem = _class_heads(profile)
+    w = words[i]
+    classes = by_first.get(w, frozenset()) | by_stem.get(w[:3], frozenset())
     out = []
     for event in EVENT_CLASSES:
+        if event not in classes:
+            continue  # no phrase of the class starts with the word: match_at would say 0
         n = profile.triggers[event].match_at(words, i)
         if n:
             out.append((event, n))
