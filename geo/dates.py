@@ -361,17 +361,18 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
             return first, last
         if doc_date is None:
             continue
-        if lex.month_to_date.match_at(toks, k):
+        # (each phrase list is matched only where its first words hold the token: elsewhere match_at is 0)
+        if word in lex.month_to_date.heads and lex.month_to_date.match_at(toks, k):
             return doc_date.replace(day=1), doc_date
-        n = lex.days_phrases.match_at(toks, k)
+        n = lex.days_phrases.match_at(toks, k) if word in lex.days_phrases.heads else 0
         if n:
             a, b = lex.days[tuple(t.text for t in toks[k : k + n])]
             return doc_date + dt.timedelta(days=a), doc_date + dt.timedelta(days=b)
-        n = lex.windows_phrases.match_at(toks, k)
+        n = lex.windows_phrases.match_at(toks, k) if word in lex.windows_phrases.heads else 0
         if n:
             length = lex.windows[tuple(t.text for t in toks[k : k + n])]
             return doc_date - dt.timedelta(days=length), doc_date
-        n = lex.weeks_phrases.match_at(toks, k)
+        n = lex.weeks_phrases.match_at(toks, k) if word in lex.weeks_phrases.heads else 0
         if n:
             shift = lex.weeks[tuple(t.text for t in toks[k : k + n])]
             monday = doc_date - dt.timedelta(days=doc_date.weekday()) + dt.timedelta(days=7 * shift)
@@ -380,7 +381,7 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
         hit = _weekday(toks, k, lex, doc_date)
         if hit:
             return hit[0]
-        if lex.last_prefixes.match_at(toks, k):
+        if word in lex.last_prefixes.heads and lex.last_prefixes.match_at(toks, k):
             if numbers is None:
                 numbers = {m.start + offset: (m.value, m.end + offset) for m in find_numbers(sentence, lang)}
             hit = _last_n(toks, k, lex, doc_date, numbers)
