@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -245,8 +246,8 @@ class _Doc:
     lex: _Lex
     lang: str
     in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
-    # clause bounds per ``sub`` (:meth:`clause`), made on the first question, after ``in_number`` is set
-    _clause_bounds: dict[bool, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+    # clause bounds per ``sub`` and sentence (:meth:`clause`), made on the first question, after ``in_number`` is set
+    _clause_bounds: dict[tuple[bool, int], tuple[int, list[int], list[int]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -278,31 +279,32 @@ class _Doc:
 
     def clause(self, i: int, j: int, *, sub: bool) -> tuple[int, int]:
         """Token bounds of the clause holding tokens [i, j); ``sub`` also cuts at commas and coordinators."""
-        left, right = self._clause_bounds.get(sub) or self._bounds(sub)
         s = self.sent_of[i]
-        b = right[j] if j < len(self.toks) and self.sent_of[j] == s else j
-        return (left[i] if i > 0 else i), b
+        lo, left, right = self._clause_bounds.get((sub, s)) or self._bounds(sub, s)
+        b = right[j - lo] if j < len(self.toks) and self.sent_of[j] == s else j
+        return (left[i - lo] if i > 0 else i), b
 
-    def _bounds(self, sub: bool) -> tuple[list[int], list[int]]:
-        """For every token, where its clause begins (walking back) and ends (walking on), made once per
-        document when the numbers are known: ``left[k]`` is the first token of k's clause up to k,
-        ``right[k]`` the first token after it from k on (k itself when k cuts)."""
-        toks, sent_of, n = self.toks, self.sent_of, len(self.toks)
+    def _bounds(self, sub: bool, s: int) -> tuple[int, list[int], list[int]]:
+        """Where the clauses of sentence ``s`` begin and end, made on its first question (after ``in_number`` is
+        set): its first token ``lo``; for each of its tokens k, ``left[k - lo]`` the first token of k's clause up
+        to k, ``right[k - lo]`` the first token after it from k on (k itself when k cuts)."""
+        toks, sent_of = self.toks, self.sent_of
+        lo, hi = bisect_left(sent_of, s), bisect_right(sent_of, s)  # sent_of does not decrease
         lex = self.lex
         marks = _STRONG | {":", "-"} | {q[0] for q in lex.relatives.seqs if len(q) == 1}
         if sub:
             marks |= {","} | {q[0] for q in lex.coordinators.seqs if len(q) == 1}
-        cut = [t.text in marks and self._cut(k, sub) for k, t in enumerate(toks)]  # _cut is False off the marks
-        left = list(range(n))
-        for k in range(1, n):
-            if sent_of[k - 1] == sent_of[k] and not cut[k - 1]:
+        cut = [toks[k].text in marks and self._cut(k, sub) for k in range(lo, hi)]  # _cut is False off the marks
+        left = list(range(lo, hi))
+        for k in range(1, hi - lo):
+            if not cut[k - 1]:
                 left[k] = left[k - 1]
-        right = list(range(n))
-        for k in range(n - 1, -1, -1):
+        right = list(range(lo, hi))
+        for k in range(hi - lo - 1, -1, -1):
             if not cut[k]:
-                right[k] = right[k + 1] if k + 1 < n and sent_of[k + 1] == sent_of[k] else k + 1
-        self._clause_bounds[sub] = (left, right)
-        return left, right
+                right[k] = right[k + 1] if k + 1 < hi - lo else hi
+        self._clause_bounds[(sub, s)] = bounds = (lo, left, right)
+        return bounds
 
     def _cut(self, k: int, sub: bool) -> bool:
         if self.is_strong(k) or (not self.in_number[k] and (self.toks[k].text,) in self.lex.relatives.seqs):
