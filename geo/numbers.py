@@ -260,7 +260,6 @@ class _Raw:
     article: bool = False
 
 
-@lru_cache(maxsize=20000)
 @lru_cache(maxsize=1 << 16)
 def _t2n(words: str, lang: str) -> int | None:
     """The value text2num reads in ``words`` (None: no number); a pure function of the words, kept per word
