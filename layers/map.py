@@ -42,6 +42,7 @@ import html
 import json
 import os
 import re
+import sys
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -308,11 +309,23 @@ class _Places:
         return {pid: {k: v for k, v in rec.items() if not k.startswith("_")} for pid, rec in self.used.items()}
 
 
-def _figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+#: The figures the map draws: their frame, or its :func:`figure_records`.
+FigureRows = gpd.GeoDataFrame | list[dict[str, Any]]
+
+
+def figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """The rows of a figures frame as the map reads them (JSON data; see :func:`build_map`).
+
+    The records of a frame's chunks, concatenated, are those of the whole frame: a run gives
+    :func:`build_map` these rather than a frame it would hold whole.
+    """
     if not len(figures):
         return []
     columns = [c for c in figures.columns if c != figures.geometry.name]
     values = [json_column(figures[c]) for c in columns]  # json_value of each cell, a column at a time
+    for col in ("date", "date_end"):  # one text per day, not one per figure
+        if col in columns:
+            values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
@@ -703,7 +716,7 @@ def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Doc
             fig["unit"] = None
 
 
-def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Sequence[Document], gazetteer: Any,
+def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[Document], gazetteer: Any,
              strings: dict[str, Any], max_symbols: int = MAX_SYMBOLS,
              events: gpd.GeoDataFrame | None = None) -> _Content:
     """Make every symbol, item and popup of the page: one symbol per statement (per event of several
@@ -712,7 +725,7 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     known = _Places(places, gazetteer, strings)
     popups: list[dict[str, Any]] = []
-    records = _figure_records(figures)
+    records = figures if isinstance(figures, list) else figure_records(figures)
     _foreign_units_dropped(records, docs, strings["code"])
     figures_at: dict[str, list[dict]] = defaultdict(list)
     for fig in records:
@@ -782,7 +795,7 @@ def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
             "group": strings["number"]["group"], "one_values": strings.get("one_values", [1])}
 
 
-def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,
+def build_map(places: gpd.GeoDataFrame, figures: FigureRows, *, documents: list[Document], gazetteer: Any,
               title: str | None = None, lang: str = "en", cdn: bool = False,
               max_symbols: int | None = None, events: gpd.GeoDataFrame | None = None) -> folium.Map:
     """Build the layered map of the places and figures read from the documents.
@@ -790,7 +803,8 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     Parameters
     ----------
     places, figures : geopandas.GeoDataFrame
-        Frames from :func:`layers.frames.places_frame` and :func:`layers.frames.figures_frame`.
+        Frames from :func:`layers.frames.places_frame` and :func:`layers.frames.figures_frame`;
+        ``figures`` may also be given as its :func:`figure_records` (made chunk by chunk).
     documents : list of Document
         The documents, for titles, links and quotes.
     gazetteer : Gazetteer or None
