@@ -147,8 +147,9 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
 #: Columns of the events the map reads (:func:`layers.map.build_map`).
 MAP_EVENT_COLUMNS = ("event_id", "kind", "value", "place_ids", "reports")
 
-#: Events per chunk written by :func:`consolidate`.
-CHUNK_EVENTS = 5000
+#: Reports (sources) per chunk of events written by :func:`consolidate`: an event of many reports holds a
+#: source (with its quote) per report.
+CHUNK_REPORTS = 5000
 
 
 @dataclass
@@ -240,6 +241,7 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
                 return pickle.load(fh)
 
             rows: list[dict[str, Any]] = []
+            n_reports = 0
             for members in groups:
                 event_id = f"event:{detail(members[0].index)[0]}"
                 for m in members:
@@ -249,9 +251,10 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
                 if row["reports"] > 1:
                     multi.append({c: row[c] for c in (*MAP_EVENT_COLUMNS, "geometry")})
                 rows.append(row)
-                if len(rows) == CHUNK_EVENTS:
+                n_reports += len(members)
+                if n_reports >= CHUNK_REPORTS:
                     writer.write(_events_gdf(rows))
-                    rows = []
+                    rows, n_reports = [], 0
             if rows or not writer.count:
                 writer.write(_events_gdf(rows))
     finally:

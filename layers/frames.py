@@ -219,8 +219,9 @@ def figures_frame(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
 
 
 def figure_chunks(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
-                  size: int = CHUNK_DOCUMENTS) -> Iterator[gpd.GeoDataFrame]:
-    """The figures frame of a corpus in chunks of ``size`` documents, read once, one chunk in memory at a time.
+                  size: int | None = None) -> Iterator[gpd.GeoDataFrame]:
+    """The figures frame of a corpus in chunks of ``size`` documents (default :data:`CHUNK_DOCUMENTS`), read once,
+    one chunk in memory at a time.
 
     The chunks' concatenation is :func:`figures_frame` of the whole corpus (the same ids,
     values and geometries; the index starts again at 0 in each chunk); a chunk whose documents
@@ -228,7 +229,7 @@ def figure_chunks(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
     """
     state = FigureState()
     docs = iter(parsed)
-    while chunk := list(itertools.islice(docs, size)):
+    while chunk := list(itertools.islice(docs, size or CHUNK_DOCUMENTS)):
         frame = figures_frame(chunk, gazetteer, state=state)
         if len(frame):
             yield frame
