@@ -41,8 +41,8 @@ FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "sta
 EVENT_FRAME_COLUMNS = ("frame_id", "event", "events", "places", "place_ids", "date", "figures", "figure_ids",
                        "actors", "actor_ids", "quote", "document", "start", "end")
 
-#: Documents per frame of :func:`figure_chunks`: a few thousand figures, a few megabytes.
-CHUNK_DOCUMENTS = 2000
+#: Documents per frame of :func:`figure_chunks`: two thousand figures or so, a few megabytes.
+CHUNK_DOCUMENTS = 500
 
 _AREA_TYPES = ("Polygon", "MultiPolygon")
 _POINT_TYPES = ("Point", "MultiPoint")
