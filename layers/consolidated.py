@@ -42,13 +42,17 @@ def outlet_of(doc: Document | None) -> str | None:
 def reports_of(figures: gpd.GeoDataFrame, start: int = 0) -> list[Report]:
     """The figures frame's rows as reports for the merge, in row order (``index`` counts from ``start``)."""
     out = []
+    shared: dict[Any, Any] = {}  # one tuple per set of places, one date per day: half a million reports at scale
+    one = shared.setdefault
     cols = ("document", "kind", "status", "value", "low", "high", "qualifier", "per_unit", "place_ids", "date")
     for i, row in enumerate(figures[list(cols)].itertuples(index=False, name=None), start):
         doc, kind, status, value, low, high, qualifier, per_unit, place_ids, date = row
+        place_ids = tuple(place_ids or ())
+        day = parse_date(date)
         out.append(Report(index=i, document=str(doc), kind=kind, status=status, value=int(value),
                           low=None if pd.isna(low) else int(low), high=None if pd.isna(high) else int(high),
-                          qualifier=qualifier, per_unit=bool(per_unit), place_ids=tuple(place_ids or ()),
-                          date=parse_date(date)))
+                          qualifier=qualifier, per_unit=bool(per_unit), place_ids=one(place_ids, place_ids),
+                          date=None if day is None else one(day, day)))
     return out
 
 

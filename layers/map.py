@@ -45,7 +45,7 @@ import re
 import sys
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -310,10 +310,10 @@ class _Places:
 
 
 #: The figures the map draws: their frame, or its :func:`figure_records`.
-FigureRows = gpd.GeoDataFrame | list[dict[str, Any]]
+FigureRows = gpd.GeoDataFrame | list["FigureRecord"]
 
 
-def figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+def figure_records(figures: gpd.GeoDataFrame) -> list[FigureRecord]:
     """The rows of a figures frame as the map reads them (JSON data; see :func:`build_map`).
 
     The records of a frame's chunks, concatenated, are those of the whole frame: a run gives
@@ -326,7 +326,47 @@ def figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     for col in ("date", "date_end"):  # one text per day, not one per figure
         if col in columns:
             values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    index = {c: i for i, c in enumerate(columns)}
+    return [FigureRecord(index, list(row)) for row in zip(*values, strict=True)]
+
+
+class FigureRecord(MutableMapping):
+    """One figure as the map reads it: a mapping of the frame's columns to JSON values.
+
+    The columns' positions are shared by every record, each record holds a list of its values:
+    half the memory of a dict (the map holds one record per figure).  Its keys are fixed: a value
+    can change, a key cannot be added or removed.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: list[Any]) -> None:
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._index[key]]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._values[self._index[key]] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("a figure record keeps its columns")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._index.get(key)
+        return default if i is None else self._values[i]
+
+    def __repr__(self) -> str:
+        return f"FigureRecord({dict(self)!r})"
 
 
 def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:
