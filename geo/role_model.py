@@ -156,6 +156,17 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
     return False
 
 
+def _tally_between(gap: str, profile: EventProfile) -> bool:
+    """A count between two names opens a new entry of a tally ("12 nella regione di Bryansk, nove nella
+    regione di Kaluga"): any number, but one followed by "of" or by a distance or direction word ("one of the
+    ports in", "200 km south of") locates, as a comma does."""
+    for n in find_numbers(gap, profile.lang):
+        after = fold(gap[n.end :]).split()
+        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)):
+            return True
+    return False
+
+
 def _unresolved(surface: str) -> Entity:
     """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
@@ -361,8 +372,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
     # "12 nella regione di Bryansk, 42 in quella di Kaluga": a count between the names starts a new entry
     # of a tally, where the second name is no locator of the first
-    counted = previous is not None and previous.sentence_start == m.sentence_start and bool(
-        find_numbers(text[previous.end : m.start], profile.lang))
+    counted = previous is not None and previous.sentence_start == m.sentence_start and _tally_between(
+        text[previous.end : m.start], profile)
     if previous is not None and previous.entity is not None and previous.sentence_start == m.sentence_start \
             and m.start - previous.end <= 40 and not counted and (contains(e, previous.entity) or (
                 area and text[previous.end : m.start].lstrip(" )").startswith(","))):
@@ -404,7 +415,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["origin_before"] = 1.0
     if locative and _speech_before(profile.speech_cues, words, idx, cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
-    if _stative_after(sentence, end_idx, profile):
+    if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
     if _cue_before(profile.agent_cues, words, idx, 3):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"

@@ -160,14 +160,28 @@ def _rounded_ring(ring: BaseGeometry, decimals: int) -> list[list[float]]:
 
 
 def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
-    """``round(v, decimals)`` of every value, computed with numpy: the same floats as Python's
-    correctly rounded ``round`` (a value whose scaled fraction lies within 1e-6 of one half, where
-    numpy's product could round the other way, and any array of huge or missing values, are
-    rounded by Python)."""
+    """``round(v, decimals)`` of every value, computed with numpy.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Floats (coordinates).
+    decimals : int
+        Digits after the point.
+
+    Returns
+    -------
+    numpy.ndarray
+        The same floats as Python's correctly rounded ``round``: a value whose scaled fraction lies
+        within 1e-6 of one half, where numpy's product could round the other way, and any array whose
+        scaled values leave the range where a float holds every integer (2**52), or that has missing
+        values, are rounded by Python.
+    """
     values = np.asarray(values, dtype=float)
-    if not 0 <= decimals <= 15 or not (values.size and np.isfinite(values).all() and np.abs(values).max() < 1e6):
-        return np.vectorize(lambda v: round(v, decimals), otypes=[float])(values) if values.size else values
     factor = 10.0**decimals
+    if not 0 <= decimals <= 15 or not (values.size and np.isfinite(values).all()
+                                       and np.abs(values).max() * factor < 2.0**52):
+        return np.vectorize(lambda v: round(v, decimals), otypes=[float])(values) if values.size else values
     scaled = values * factor
     out = np.rint(scaled) / factor
     near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
