@@ -192,10 +192,8 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
 
     docs = iter_documents(args.inputs or [str(SAMPLES)], encoding=args.encoding, strict=args.strict, on_skip=skip)
     gazetteer = load_gazetteer(pov=args.pov)
-    from layers.consolidated import events_frame
-    from layers.export import export, write_geojson
-    from layers.frames import figures_frame, places_frame
     from layers.map import build_map, save_map
+    from layers.stream import write_frames
 
     _resume_gc()
     # each document's mentions are written, and its compact result spooled to disk, as it arrives
@@ -211,25 +209,15 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
     steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
-    places = steps("places", lambda: places_frame(spool.kept, gazetteer))
-    figures = steps("figures", lambda: figures_frame(spool.kept, gazetteer))
+    # the figures go through the merge, the files and the map's records a chunk at a time (layers/stream.py)
+    frames = write_frames(spool.kept, out.staging, out.spool(), gazetteer=gazetteer, documents=docs,
+                           copies=corpus.copies, formats=formats, steps=steps)
     spool.close()
-    events, figures = steps("events", lambda: events_frame(figures, gazetteer, copies=corpus.copies,
-                                                            documents={d.doc_id: d for d in docs}))
-    n_places, n_events = len(places), len(events)
-
-    def write() -> None:  # the frames' files first, so that the map's memory peak does not add to theirs
-        write_geojson(events, out.staging / "events.geojson")
-        write_geojson(places, out.staging / "places.geojson")
-        write_geojson(figures, out.staging / "figures.geojson")
-        export(places, figures, out.staging, [f for f in formats if f != "geojson"], gazetteer=gazetteer)
-
-    steps("writing", write)
-    events = events[["event_id", "kind", "value", "place_ids", "reports", "geometry"]]  # what the map reads
+    n_places, n_events = len(frames.places), frames.n_events
     lang = _interface_language(spool.langs)
-    fmap = steps("map", lambda: build_map(places, figures, documents=docs, gazetteer=gazetteer, title=args.title,
-                                          lang=lang, cdn=args.cdn, events=events))
-    places = figures = events = None  # the map holds what it draws
+    fmap = steps("map", lambda: build_map(frames.places, frames.records, documents=docs, gazetteer=gazetteer,
+                                          title=args.title, lang=lang, cdn=args.cdn, events=frames.events))
+    frames = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
     written = out.commit()
     steps.close()

@@ -67,6 +67,10 @@ FALLBACK_VETO = "fallback_stays_in_context_country"
 #: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
 UNFIT_NEAR = "no_fitting_place_near"
+#: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
+#: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
+#: later "Russia fired 40 drones" in a round-up of other news.
+ANOTHER_FIGURES_PLACE = "another_figures_place"
 
 
 def feature_names() -> list[str]:
@@ -177,6 +181,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
+        if unfit_near and not (fallback or inside) and e.id not in related and any(
+                o is not fig and FIGURE_GROUPS.get(o.kind) != FIGURE_GROUPS.get(fig.kind)
+                and _sentence_index(order, o.start) == _sentence_index(order, m.start) for o in figures):
+            continue  # rule ANOTHER_FIGURES_PLACE
         if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
@@ -206,8 +214,8 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and FIGURE_GROUPS.get(o.kind) == group and first <= o.start < fig.start for o in figures):
-        return set()  # rule LISTED_COUNT
+    if any(o is not fig and o.kind == fig.kind and first <= o.start < fig.start for o in figures):
+        return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
     parts = [o for o in figures if o is not fig and FIGURE_GROUPS.get(o.kind) == group and o.value < fig.value

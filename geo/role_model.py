@@ -156,6 +156,17 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
     return False
 
 
+def _tally_between(gap: str, profile: EventProfile) -> bool:
+    """A count between two names opens a new entry of a tally ("12 nella regione di Bryansk, nove nella
+    regione di Kaluga"): any number, but one followed by "of" or by a distance or direction word ("one of the
+    ports in", "200 km south of") locates, as a comma does."""
+    for n in find_numbers(gap, profile.lang):
+        after = fold(gap[n.end :]).split()
+        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)):
+            return True
+    return False
+
+
 def _unresolved(surface: str) -> Entity:
     """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
@@ -366,7 +377,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
             area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not (
-            counted := bool(find_numbers(text[previous.end : m.start], profile.lang))):
+            counted := _tally_between(text[previous.end : m.start], profile)):
         f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
@@ -398,7 +409,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         gap = text[previous.end : m.start]
         if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
                 not is_list_gap(gap) or "contains_previous" in f) and not (
-                counted if counted is not None else find_numbers(gap, profile.lang)):
+                counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3):
         f["source_before"] = 1.0
@@ -406,7 +417,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["origin_before"] = 1.0
     if locative and _speech_before(profile.speech_cues, words, idx, cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
-    if _stative_after(sentence, end_idx, profile):
+    if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
     if _cue_before(profile.agent_cues, words, idx, 3):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"

@@ -6,11 +6,16 @@ The merge itself is :mod:`geo.consolidate`; this module turns the figures frame
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import pickle
+from array import array
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.consolidate import Merger, Places, Report, parse_date, summarise_values
@@ -34,17 +39,73 @@ def outlet_of(doc: Document | None) -> str | None:
     return host[4:] if host and host.startswith("www.") else host
 
 
-def reports_of(figures: gpd.GeoDataFrame) -> list[Report]:
-    """The figures frame's rows as reports for the merge, in row order."""
+def reports_of(figures: gpd.GeoDataFrame, start: int = 0) -> list[Report]:
+    """The figures frame's rows as reports for the merge, in row order (``index`` counts from ``start``)."""
     out = []
+    shared: dict[Any, Any] = {}  # one tuple per set of places, one date per day: half a million reports at scale
+    one = shared.setdefault
     cols = ("document", "kind", "status", "value", "low", "high", "qualifier", "per_unit", "place_ids", "date")
-    for i, row in enumerate(figures[list(cols)].itertuples(index=False, name=None)):
+    for i, row in enumerate(figures[list(cols)].itertuples(index=False, name=None), start):
         doc, kind, status, value, low, high, qualifier, per_unit, place_ids, date = row
+        place_ids = tuple(place_ids or ())
+        day = parse_date(date)
         out.append(Report(index=i, document=str(doc), kind=kind, status=status, value=int(value),
                           low=None if pd.isna(low) else int(low), high=None if pd.isna(high) else int(high),
-                          qualifier=qualifier, per_unit=bool(per_unit), place_ids=tuple(place_ids or ()),
-                          date=parse_date(date)))
+                          qualifier=qualifier, per_unit=bool(per_unit), place_ids=one(place_ids, place_ids),
+                          date=None if day is None else one(day, day)))
     return out
+
+
+#: What an event's row reads of one of its reports: its figure id, quote and place names.
+Detail = tuple[str, str, list[str]]
+
+
+def _event_row(members: list[Report], event_id: str, places: Places, detail: Callable[[int], Detail],
+               geometry: Callable[[int], Any], documents: Mapping[str, Document],
+               copies: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    """One row of :func:`events_frame` (``detail`` and ``geometry`` of a report by its index)."""
+    value, values = summarise_values(members)
+    best = min(members, key=lambda m: (places.kind_rank(m.place_ids), m.index))
+    dates = sorted(m.date.isoformat() for m in members if m.date is not None)
+    sources = []
+    for m in members:
+        doc = documents.get(m.document)
+        figure_id, quote, _ = detail(m.index)
+        sources.append({
+            "figure_id": figure_id, "document": m.document, "outlet": outlet_of(doc),
+            "published": doc.date.isoformat() if doc is not None and doc.date else None,
+            "date": m.date.isoformat() if m.date else None, "value": m.value, "qualifier": m.qualifier,
+            "quote": quote, "copies": list(copies.get(m.document, ())),
+        })
+    lows = [m.low if m.low is not None else m.value for m in members]
+    highs = [m.high if m.high is not None else m.value for m in members]
+    return {
+        "event_id": event_id, "kind": best.kind, "status": best.status, "value": value, "values": values,
+        "low": min(lows), "high": max(highs), "qualifier": best.qualifier, "places": list(detail(best.index)[2]),
+        "place_ids": list(best.place_ids), "date": dates[0] if dates else None,
+        "date_end": dates[-1] if dates else None, "reports": len(members),
+        "documents": list(dict.fromkeys(m.document for m in members)),
+        "copies": sum(len(s["copies"]) for s in sources), "sources": sources,
+        "geometry": geometry(best.index),
+    }
+
+
+def _events_gdf(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = EVENT_COLUMNS) -> gpd.GeoDataFrame:
+    """The events frame of rows of :func:`_event_row` (``columns`` of :data:`EVENT_COLUMNS`, and the geometry)."""
+    dtypes = {"value": "int64", "low": "int64", "high": "int64", "reports": "int64", "copies": "int64"}
+    data = {c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, object)) for c in columns}
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS), crs=CRS)
+
+
+def _with_event_columns(figures: gpd.GeoDataFrame, event_of: Sequence[str],
+                        copies: Mapping[str, Sequence[str]]) -> gpd.GeoDataFrame:
+    """A shallow copy of ``figures`` with the columns ``event_id`` and ``copies`` before its geometry."""
+    figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
+    figures.insert(len(figures.columns) - 1, "event_id", pd.Series(event_of, index=figures.index, dtype=object))
+    figures.insert(len(figures.columns) - 1, "copies",
+                   pd.Series([list(copies.get(d, ())) for d in figures["document"]], index=figures.index,
+                             dtype=object))
+    return figures
 
 
 def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mapping[str, Document] | None = None,
@@ -67,7 +128,8 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
     (events, figures)
         ``events``: columns :data:`EVENT_COLUMNS` and ``geometry`` (the geometry of its most
         specific report), in order of first report.  ``figures``: the input with the columns
-        ``event_id`` and ``copies`` added.
+        ``event_id`` and ``copies`` added.  :func:`consolidate` gives the same from the figures
+        in chunks, writing the events as it goes.
     """
     documents = documents or {}
     copies = copies or {}
@@ -75,44 +137,130 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
     reports = reports_of(figures)
     groups = Merger(places).group(reports)
     event_of = [""] * len(reports)
-    rows = []
-    figure_ids = list(figures["figure_id"])
-    quotes = list(figures["quote"])
-    names = list(figures["places"])
+    details = list(zip(figures["figure_id"], figures["quote"], figures["places"], strict=True))
     geoms = list(figures.geometry)
+    rows = []
     for members in groups:
-        event_id = f"event:{figure_ids[members[0].index]}"
+        event_id = f"event:{details[members[0].index][0]}"
         for m in members:
             event_of[m.index] = event_id
-        value, values = summarise_values(members)
-        best = min(members, key=lambda m: (places.kind_rank(m.place_ids), m.index))
-        dates = sorted(m.date.isoformat() for m in members if m.date is not None)
-        sources = []
-        for m in members:
-            doc = documents.get(m.document)
-            sources.append({
-                "figure_id": figure_ids[m.index], "document": m.document, "outlet": outlet_of(doc),
-                "published": doc.date.isoformat() if doc is not None and doc.date else None,
-                "date": m.date.isoformat() if m.date else None, "value": m.value, "qualifier": m.qualifier,
-                "quote": quotes[m.index], "copies": list(copies.get(m.document, ())),
-            })
-        lows = [m.low if m.low is not None else m.value for m in members]
-        highs = [m.high if m.high is not None else m.value for m in members]
-        rows.append({
-            "event_id": event_id, "kind": best.kind, "status": best.status, "value": value, "values": values,
-            "low": min(lows), "high": max(highs), "qualifier": best.qualifier, "places": list(names[best.index]),
-            "place_ids": list(best.place_ids), "date": dates[0] if dates else None,
-            "date_end": dates[-1] if dates else None, "reports": len(members),
-            "documents": list(dict.fromkeys(m.document for m in members)),
-            "copies": sum(len(s["copies"]) for s in sources), "sources": sources,
-            "geometry": geoms[best.index],
-        })
-    dtypes = {"value": "int64", "low": "int64", "high": "int64", "reports": "int64", "copies": "int64"}
-    data = {c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, object)) for c in EVENT_COLUMNS}
-    events = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS), crs=CRS)
-    figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
-    figures.insert(len(figures.columns) - 1, "event_id", pd.Series(event_of, index=figures.index, dtype=object))
-    figures.insert(len(figures.columns) - 1, "copies",
-                   pd.Series([list(copies.get(d, ())) for d in figures["document"]], index=figures.index,
-                             dtype=object))
-    return events, figures
+        rows.append(_event_row(members, event_id, places, details.__getitem__, geoms.__getitem__, documents, copies))
+    return _events_gdf(rows), _with_event_columns(figures, event_of, copies)
+
+
+#: Columns of the events the map reads (:func:`layers.map.build_map`).
+MAP_EVENT_COLUMNS = ("event_id", "kind", "value", "place_ids", "reports")
+
+#: Reports (sources) per chunk of events written by :func:`consolidate`: an event of many reports holds a
+#: source (with its quote) per report.
+CHUNK_REPORTS = 5000
+
+
+@dataclass
+class Consolidation:
+    """The events of a corpus whose figures came in chunks (:func:`consolidate`).
+
+    Attributes
+    ----------
+    event_ids : list of str
+        Each event's id, in order of first report.
+    event_of : numpy.ndarray
+        For each figure (in the chunks' order), the number of its event in ``event_ids``.
+    multi : geopandas.GeoDataFrame
+        The events of several reports, columns :data:`MAP_EVENT_COLUMNS` and ``geometry``: what
+        the map draws as one symbol (the map draws an event of one report as its figure).
+    copies : mapping of str to list of str
+        The near-duplicate copies of each kept document.
+    """
+
+    event_ids: list[str]
+    event_of: np.ndarray
+    multi: gpd.GeoDataFrame
+    copies: Mapping[str, Sequence[str]]
+
+    def __len__(self) -> int:
+        return len(self.event_ids)
+
+    def with_events(self, figures: gpd.GeoDataFrame, start: int) -> gpd.GeoDataFrame:
+        """A chunk of the figures (its first row the ``start``-th figure) with the columns ``event_id`` and
+        ``copies`` that :func:`events_frame` adds."""
+        ids = self.event_ids
+        event_of = [ids[e] for e in self.event_of[start:start + len(figures)].tolist()]
+        return _with_event_columns(figures, event_of, self.copies)
+
+
+def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path: Path, scratch: Path, *,
+                documents: Mapping[str, Document] | None = None,
+                copies: Mapping[str, Sequence[str]] | None = None) -> Consolidation:
+    """Consolidate figures given in chunks and write ``events.geojson`` as the events come, chunk by chunk.
+
+    What :func:`events_frame` does, holding only what the merge compares (:class:`geo.consolidate.Report`)
+    and, per figure, a place in a scratch file for its id, quote and place names (read back for the
+    events' sources) and its geometry (one shared object per set of places), never the whole figures frame.
+
+    Parameters
+    ----------
+    chunks : iterable of geopandas.GeoDataFrame
+        The figures frame in chunks (:func:`layers.frames.figure_chunks`), read once.
+    gazetteer : Gazetteer
+        As :func:`events_frame`.
+    events_path : Path
+        Where to write the events (the bytes of :func:`layers.export.write_geojson` of
+        :func:`events_frame`'s events).
+    scratch : Path
+        A temporary file (deleted before returning).
+    documents, copies
+        As :func:`events_frame`.
+
+    Returns
+    -------
+    Consolidation
+        The events of each figure, for the figures' own outputs and the map.
+    """
+    from layers.export import GeoJSONWriter
+
+    documents = documents or {}
+    copies = copies or {}
+    places = Places(gazetteer)
+    reports: list[Report] = []
+    geoms: list[Any] = []
+    offsets = array("q")
+    scratch = Path(scratch)
+    try:
+        with scratch.open("wb") as fh:
+            for chunk in chunks:
+                reports += reports_of(chunk, len(reports))
+                geoms += list(chunk.geometry)
+                for detail in zip(chunk["figure_id"], chunk["quote"], chunk["places"], strict=True):
+                    offsets.append(fh.tell())
+                    pickle.dump(detail, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        groups = Merger(places).group(reports)
+        del reports
+        event_of = np.zeros(len(offsets), dtype=np.int64)
+        event_ids: list[str] = []
+        multi: list[dict[str, Any]] = []
+        with scratch.open("rb") as fh, GeoJSONWriter(events_path) as writer:
+            def detail(i: int) -> Detail:
+                fh.seek(offsets[i])
+                return pickle.load(fh)
+
+            rows: list[dict[str, Any]] = []
+            n_reports = 0
+            for members in groups:
+                event_id = f"event:{detail(members[0].index)[0]}"
+                for m in members:
+                    event_of[m.index] = len(event_ids)
+                event_ids.append(event_id)
+                row = _event_row(members, event_id, places, detail, geoms.__getitem__, documents, copies)
+                if row["reports"] > 1:
+                    multi.append({c: row[c] for c in (*MAP_EVENT_COLUMNS, "geometry")})
+                rows.append(row)
+                n_reports += len(members)
+                if n_reports >= CHUNK_REPORTS:
+                    writer.write(_events_gdf(rows))
+                    rows, n_reports = [], 0
+            if rows or not writer.count:
+                writer.write(_events_gdf(rows))
+    finally:
+        scratch.unlink(missing_ok=True)
+    return Consolidation(event_ids, event_of, _events_gdf(multi, MAP_EVENT_COLUMNS), copies)

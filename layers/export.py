@@ -74,23 +74,59 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: Path | str) -> None:
 
     The file is written feature by feature, each distinct geometry object encoded once (figures
     over the same places share one), so memory stays that of one feature; the bytes are those
-    of ``json.dumps(geojson_dict(gdf), separators=(",", ":"))``.
+    of ``json.dumps(geojson_dict(gdf), separators=(",", ":"))``.  :class:`GeoJSONWriter` writes
+    the same file from a frame given in chunks.
     """
-    if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
-        gdf = gdf.to_crs("EPSG:4326")
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    encoded: dict[int, tuple[BaseGeometry | None, str]] = {}
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    values = [json_column(gdf[c]) for c in columns]
-    with Path(path).open("w", encoding="utf-8") as fh:
-        fh.write('{"type":"FeatureCollection","features":[')
-        for i, (row, geom) in enumerate(zip(zip(*values, strict=True), gdf.geometry, strict=True)):
+    with GeoJSONWriter(path) as writer:
+        writer.write(gdf)
+
+
+class GeoJSONWriter:
+    """Write a FeatureCollection chunk by chunk: the bytes of :func:`write_geojson` of the chunks' concatenation.
+
+    Use as a context manager; each :meth:`write` appends the features of one frame (same columns
+    each time), so that a large output never needs its whole frame in memory.
+
+    Parameters
+    ----------
+    path : Path or str
+        The file to write (UTF-8).
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self._fh = Path(path).open("w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._fh.write('{"type":"FeatureCollection","features":[')
+        self._encoded: dict[int, tuple[BaseGeometry | None, str]] = {}
+        self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        self.count = 0
+
+    def write(self, gdf: gpd.GeoDataFrame) -> None:
+        """Append the features of one frame (see :func:`write_geojson`)."""
+        if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
+            gdf = gdf.to_crs("EPSG:4326")
+        columns = [c for c in gdf.columns if c != gdf.geometry.name]
+        encoded, dumps, fh = self._encoded, self._dumps, self._fh
+        values = [json_column(gdf[c]) for c in columns]
+        for row, geom in zip(zip(*values, strict=True), gdf.geometry, strict=True):
             hit = encoded.get(id(geom))
             if hit is None or hit[0] is not geom:
                 hit = encoded[id(geom)] = (geom, dumps(geometry_dict(geom)))
             props = dumps(dict(zip(columns, row, strict=True)))
-            fh.write(("," if i else "") + '{"type":"Feature","geometry":' + hit[1] + ',"properties":' + props + "}")
-        fh.write("]}\n")
+            fh.write(("," if self.count else "") + '{"type":"Feature","geometry":' + hit[1] + ',"properties":'
+                     + props + "}")
+            self.count += 1
+
+    def close(self) -> None:
+        """Finish the collection and close the file."""
+        if not self._fh.closed:
+            self._fh.write("]}\n")
+            self._fh.close()
+
+    def __enter__(self) -> GeoJSONWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def geojson_dict(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
@@ -124,14 +160,28 @@ def _rounded_ring(ring: BaseGeometry, decimals: int) -> list[list[float]]:
 
 
 def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
-    """``round(v, decimals)`` of every value, computed with numpy: the same floats as Python's
-    correctly rounded ``round`` (a value whose scaled fraction lies within 1e-6 of one half, where
-    numpy's product could round the other way, and any array of huge or missing values, are
-    rounded by Python)."""
+    """``round(v, decimals)`` of every value, computed with numpy.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Floats (coordinates).
+    decimals : int
+        Digits after the point.
+
+    Returns
+    -------
+    numpy.ndarray
+        The same floats as Python's correctly rounded ``round``: a value whose scaled fraction lies
+        within 1e-6 of one half, where numpy's product could round the other way, and any array whose
+        scaled values leave the range where a float holds every integer (2**52), or that has missing
+        values, are rounded by Python.
+    """
     values = np.asarray(values, dtype=float)
-    if not 0 <= decimals <= 15 or not (values.size and np.isfinite(values).all() and np.abs(values).max() < 1e6):
-        return np.vectorize(lambda v: round(v, decimals), otypes=[float])(values) if values.size else values
     factor = 10.0**decimals
+    if not 0 <= decimals <= 15 or not (values.size and np.isfinite(values).all()
+                                       and np.abs(values).max() * factor < 2.0**52):
+        return np.vectorize(lambda v: round(v, decimals), otypes=[float])(values) if values.size else values
     scaled = values * factor
     out = np.rint(scaled) / factor
     near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
@@ -267,12 +317,36 @@ def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
     point and ``geo_precision`` the coarsest of the places (ACLED: 1 the place itself,
     2 part of a region, 3 a large area).  ``notes`` is the quote.  A text cell starting
     with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet shows it
-    as text instead of running it as a formula.
+    as text instead of running it as a formula.  :class:`CsvWriter` writes the same file
+    from the figures given in chunks.
     """
-    place_rows = {row["place_id"]: row for row in places.to_dict("records")}
-    with Path(path).open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
+    with CsvWriter(places, path, gazetteer=gazetteer) as writer:
+        writer.write(figures)
+
+
+class CsvWriter:
+    """Write ``figures.csv`` chunk by chunk: the bytes of :func:`write_csv` of the chunks' concatenation.
+
+    Parameters
+    ----------
+    places : geopandas.GeoDataFrame
+        The places frame (every place of the figures to come).
+    path : Path
+        The file to write.
+    gazetteer : Gazetteer, optional
+        As :func:`write_csv`.
+    """
+
+    def __init__(self, places: gpd.GeoDataFrame, path: Path | str, *, gazetteer: Any = None) -> None:
+        self._places = {row["place_id"]: row for row in places.to_dict("records")}
+        self._gazetteer = gazetteer
+        self._fh = Path(path).open("w", encoding="utf-8", newline="")  # noqa: SIM115 - closed by close()
+        self._writer = csv.DictWriter(self._fh, fieldnames=CSV_COLUMNS)
+        self._writer.writeheader()
+
+    def write(self, figures: gpd.GeoDataFrame) -> None:
+        """Append one row per figure of a frame (see :func:`write_csv`)."""
+        place_rows, gazetteer = self._places, self._gazetteer
         for fig in figures.to_dict("records"):
             base = {
                 "event_date": json_value(fig["date"]) or "", "event_type": fig["kind"],
@@ -284,7 +358,17 @@ def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
             names = list(fig["places"] or [])
             located = [_location(pid, names[i] if i < len(names) else pid, place_rows.get(pid), gazetteer)
                        for i, pid in enumerate(ids)]
-            writer.writerow(_defused(base | _joined_locations(located)))
+            self._writer.writerow(_defused(base | _joined_locations(located)))
+
+    def close(self) -> None:
+        """Close the file."""
+        self._fh.close()
+
+    def __enter__(self) -> CsvWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _joined_locations(located: list[dict[str, Any]]) -> dict[str, Any]:

@@ -12,8 +12,10 @@ figure: they live once in the places frame (``places.geojson``), joined on ``pla
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import geopandas as gpd
@@ -38,6 +40,9 @@ FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "sta
 #: Columns of :func:`event_frames_frame`, in order: what happened, where, when, how many, who, the quote.
 EVENT_FRAME_COLUMNS = ("frame_id", "event", "events", "places", "place_ids", "date", "figures", "figure_ids",
                        "actors", "actor_ids", "quote", "document", "start", "end")
+
+#: Documents per frame of :func:`figure_chunks`: two thousand figures or so, a few megabytes.
+CHUNK_DOCUMENTS = 500
 
 _AREA_TYPES = ("Polygon", "MultiPolygon")
 _POINT_TYPES = ("Point", "MultiPoint")
@@ -132,16 +137,40 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
     return _frame(rows, PLACE_COLUMNS, {"mentions": "int64", "confidence": "float64"})
 
 
-def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
+@dataclasses.dataclass
+class FigureState:
+    """What the figures frames of successive chunks of one corpus share (:func:`figure_chunks`).
+
+    Attributes
+    ----------
+    seen_ids : set of str
+        The figure ids given so far (a repeated id gets ``#2``, ``#3``... as in one frame).
+    known : dict of str to Entity
+        Place id -> the entity a mention resolved to (the first one seen).
+    points, multipoints : dict
+        The places' points and the figures' geometries, one object per place and per set of places.
+    """
+
+    seen_ids: set[str] = dataclasses.field(default_factory=set)
+    known: dict[str, Entity] = dataclasses.field(default_factory=dict)
+    points: dict[str, Point | None] = dataclasses.field(default_factory=dict)
+    multipoints: dict[tuple[str, ...], MultiPoint | None] = dataclasses.field(default_factory=dict)
+
+
+def figures_frame(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
+                  state: FigureState | None = None) -> gpd.GeoDataFrame:
     """One row per figure, with its places' points as geometry.
 
     Parameters
     ----------
-    parsed : list of ParsedDocument
-        The documents with their figures.
+    parsed : iterable of ParsedDocument
+        The documents with their figures (read twice: a list, or a spool).
     gazetteer : Gazetteer or None
         Gives the places' points; an id it does not know falls back to the entity of a
         mention with that id, and is otherwise left out of the geometry.
+    state : FigureState, optional
+        Shared with the frames of the corpus's other chunks (:func:`figure_chunks`): their
+        concatenation is then the frame of the whole corpus.
 
     Returns
     -------
@@ -150,10 +179,11 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
         in document order.  ``low``/``high`` are nullable integers; a missing ``figure_id``
         becomes ``<doc_id>:<start>``.
     """
-    known = _known_entities(parsed)
-    point_cache: dict[str, Point | None] = {}
-    points_cache: dict[tuple[str, ...], MultiPoint | None] = {}
-    seen_ids: set[str] = set()
+    if state is None:
+        state = FigureState()
+    for place_id, entity in _known_entities(parsed).items():
+        state.known.setdefault(place_id, entity)
+    known, point_cache, points_cache, seen_ids = state.known, state.points, state.multipoints, state.seen_ids
     # column by column, not a dict per row: at 100,000 documents there are half a million figures
     cols: dict[str, list[Any]] = {col: [] for col in (*FIGURE_COLUMNS, "geometry")}
     shared: dict[Any, Any] = {}  # one object for each repeated text (kind, document, place ids...)
@@ -176,7 +206,7 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
                 "figure_id": figure_id, "kind": one(fig.kind, fig.kind), "value": int(fig.value), "low": fig.low,
                 "high": fig.high, "qualifier": one(fig.qualifier, fig.qualifier), "status": one(fig.status, fig.status),
                 "places": [one(p, p) for p in fig.places], "place_ids": [one(p, p) for p in fig.place_ids],
-                "date": fig.date or None, "quote": fig.quote, "document": one(fig.doc_id, fig.doc_id),
+                "date": fig.date or None, "quote": one(fig.quote, fig.quote), "document": one(fig.doc_id, fig.doc_id),
                 "start": int(fig.start), "end": int(fig.end), "source": one(fig.source or None, fig.source or None),
                 "per_unit": bool(fig.per_unit), "date_end": fig.date_end or None,
                 "unit": one(fig.unit or None, fig.unit or None), "geometry": points_cache[key],
@@ -186,6 +216,23 @@ def figures_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFr
     dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
               "per_unit": "bool", "date": "datetime64[s]", "date_end": "datetime64[s]"}  # dates: NaT when unknown
     return _frame_of_columns(cols, FIGURE_COLUMNS, dtypes)
+
+
+def figure_chunks(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
+                  size: int | None = None) -> Iterator[gpd.GeoDataFrame]:
+    """The figures frame of a corpus in chunks of ``size`` documents (default :data:`CHUNK_DOCUMENTS`), read once,
+    one chunk in memory at a time.
+
+    The chunks' concatenation is :func:`figures_frame` of the whole corpus (the same ids,
+    values and geometries; the index starts again at 0 in each chunk); a chunk whose documents
+    have no figure is not yielded.
+    """
+    state = FigureState()
+    docs = iter(parsed)
+    while chunk := list(itertools.islice(docs, size or CHUNK_DOCUMENTS)):
+        frame = figures_frame(chunk, gazetteer, state=state)
+        if len(frame):
+            yield frame
 
 
 def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:
@@ -217,7 +264,7 @@ def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoD
     return _frame(rows, EVENT_FRAME_COLUMNS, {"date": "datetime64[s]", "start": "int64", "end": "int64"})
 
 
-def _known_entities(parsed: list[ParsedDocument]) -> dict[str, Entity]:
+def _known_entities(parsed: Iterable[ParsedDocument]) -> dict[str, Entity]:
     """Place id -> the entity a mention resolved to (the first one seen)."""
     known: dict[str, Entity] = {}
     for doc in parsed:

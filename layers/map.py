@@ -42,9 +42,10 @@ import html
 import json
 import os
 import re
+import sys
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -308,12 +309,64 @@ class _Places:
         return {pid: {k: v for k, v in rec.items() if not k.startswith("_")} for pid, rec in self.used.items()}
 
 
-def _figure_records(figures: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+#: The figures the map draws: their frame, or its :func:`figure_records`.
+FigureRows = gpd.GeoDataFrame | list["FigureRecord"]
+
+
+def figure_records(figures: gpd.GeoDataFrame) -> list[FigureRecord]:
+    """The rows of a figures frame as the map reads them (JSON data; see :func:`build_map`).
+
+    The records of a frame's chunks, concatenated, are those of the whole frame: a run gives
+    :func:`build_map` these rather than a frame it would hold whole.
+    """
     if not len(figures):
         return []
     columns = [c for c in figures.columns if c != figures.geometry.name]
     values = [json_column(figures[c]) for c in columns]  # json_value of each cell, a column at a time
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    for col in ("date", "date_end"):  # one text per day, not one per figure
+        if col in columns:
+            values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]
+    index = {c: i for i, c in enumerate(columns)}
+    return [FigureRecord(index, list(row)) for row in zip(*values, strict=True)]
+
+
+class FigureRecord(MutableMapping):
+    """One figure as the map reads it: a mapping of the frame's columns to JSON values.
+
+    The columns' positions are shared by every record, each record holds a list of its values:
+    half the memory of a dict (the map holds one record per figure).  Its keys are fixed: a value
+    can change, a key cannot be added or removed.
+    """
+
+    __slots__ = ("_index", "_values")
+
+    def __init__(self, index: dict[str, int], values: list[Any]) -> None:
+        self._index, self._values = index, values
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[self._index[key]]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._values[self._index[key]] = value
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("a figure record keeps its columns")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = self._index.get(key)
+        return default if i is None else self._values[i]
+
+    def __repr__(self) -> str:
+        return f"FigureRecord({dict(self)!r})"
 
 
 def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:
@@ -703,7 +756,7 @@ def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Doc
             fig["unit"] = None
 
 
-def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Sequence[Document], gazetteer: Any,
+def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[Document], gazetteer: Any,
              strings: dict[str, Any], max_symbols: int = MAX_SYMBOLS,
              events: gpd.GeoDataFrame | None = None) -> _Content:
     """Make every symbol, item and popup of the page: one symbol per statement (per event of several
@@ -712,7 +765,7 @@ def _content(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, documents: Seq
     doc_index = {d.doc_id: i for i, d in enumerate(documents)}
     known = _Places(places, gazetteer, strings)
     popups: list[dict[str, Any]] = []
-    records = _figure_records(figures)
+    records = figures if isinstance(figures, list) else figure_records(figures)
     _foreign_units_dropped(records, docs, strings["code"])
     figures_at: dict[str, list[dict]] = defaultdict(list)
     for fig in records:
@@ -782,7 +835,7 @@ def _ui_strings(strings: dict[str, Any]) -> dict[str, Any]:
             "group": strings["number"]["group"], "one_values": strings.get("one_values", [1])}
 
 
-def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents: list[Document], gazetteer: Any,
+def build_map(places: gpd.GeoDataFrame, figures: FigureRows, *, documents: list[Document], gazetteer: Any,
               title: str | None = None, lang: str = "en", cdn: bool = False,
               max_symbols: int | None = None, events: gpd.GeoDataFrame | None = None) -> folium.Map:
     """Build the layered map of the places and figures read from the documents.
@@ -790,7 +843,8 @@ def build_map(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, *, documents:
     Parameters
     ----------
     places, figures : geopandas.GeoDataFrame
-        Frames from :func:`layers.frames.places_frame` and :func:`layers.frames.figures_frame`.
+        Frames from :func:`layers.frames.places_frame` and :func:`layers.frames.figures_frame`;
+        ``figures`` may also be given as its :func:`figure_records` (made chunk by chunk).
     documents : list of Document
         The documents, for titles, links and quotes.
     gazetteer : Gazetteer or None

@@ -145,3 +145,30 @@ def test_the_command_line_consolidates_figures_the_text_does_not_date(tmp_path):
     assert make_map.main([str(docs), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 0
     events = json.loads((tmp_path / "out" / "events.geojson").read_text(encoding="utf-8"))["features"]
     assert [e["properties"]["reports"] for e in events] == [2]
+
+
+def test_consolidating_in_chunks_writes_the_events_and_event_ids_of_the_whole_frame(gazetteer, tmp_path,
+                                                                                   monkeypatch):
+    import pandas as pd
+
+    import layers.consolidated
+    from layers.consolidated import MAP_EVENT_COLUMNS, consolidate
+    from layers.export import geojson_dict, write_geojson
+
+    figures = figures_of(load_reports(), gazetteer)
+    copies = {figures["document"].iloc[0]: ["a-copy"]}
+    events, with_ids = events_frame(figures, gazetteer, copies=copies)
+    assert (events["reports"] > 1).any() and (events["reports"] == 1).any()
+    write_geojson(events, tmp_path / "whole.geojson")
+    monkeypatch.setattr(layers.consolidated, "CHUNK_REPORTS", 3)  # several chunks of events, too
+    chunks = [figures.iloc[i:i + 7].reset_index(drop=True) for i in range(0, len(figures), 7)]
+    done = consolidate(iter(chunks), gazetteer, tmp_path / "chunks.geojson", tmp_path / "scratch.pickle",
+                       copies=copies)
+    assert (tmp_path / "chunks.geojson").read_bytes() == (tmp_path / "whole.geojson").read_bytes()
+    assert not (tmp_path / "scratch.pickle").exists()
+    assert len(done) == len(events)
+    starts = [0, *pd.Series([len(c) for c in chunks]).cumsum().tolist()[:-1]]
+    again = pd.concat([done.with_events(c, s) for c, s in zip(chunks, starts, strict=True)], ignore_index=True)
+    assert geojson_dict(again) == geojson_dict(with_ids)
+    multi = events[events["reports"] > 1].reset_index(drop=True)
+    assert geojson_dict(done.multi) == geojson_dict(multi[[*MAP_EVENT_COLUMNS, "geometry"]])

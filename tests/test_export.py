@@ -218,3 +218,26 @@ def test_json_column_gives_json_value_of_every_cell(frames):
         for column in frame.columns:
             if column != getattr(frame, "geometry", pd.Series(name=None)).name:
                 assert json_column(frame[column]) == [json_value(v) for v in frame[column]], column
+
+
+def test_chunked_writers_write_the_bytes_of_the_whole_frame(frames, gaz, tmp_path):
+    from layers.export import CsvWriter, GeoJSONWriter, write_csv
+
+    places, figures = frames
+    assert len(figures) > 3
+    chunks = [figures.iloc[:1], figures.iloc[1:3], figures.iloc[3:]]  # each chunk indexed as it comes
+    write_geojson(figures, tmp_path / "whole.geojson")
+    write_csv(places, figures, tmp_path / "whole.csv", gazetteer=gaz)
+    with GeoJSONWriter(tmp_path / "chunks.geojson") as geojson, \
+            CsvWriter(places, tmp_path / "chunks.csv", gazetteer=gaz) as table:
+        for chunk in chunks:
+            geojson.write(chunk.reset_index(drop=True))
+            table.write(chunk.reset_index(drop=True))
+    assert geojson.count == len(figures)
+    for name in ("geojson", "csv"):
+        assert (tmp_path / f"chunks.{name}").read_bytes() == (tmp_path / f"whole.{name}").read_bytes()
+    with GeoJSONWriter(tmp_path / "none.geojson"):
+        pass
+    write_geojson(figures.iloc[:0], tmp_path / "empty.geojson")
+    assert (tmp_path / "none.geojson").read_bytes() == (tmp_path / "empty.geojson").read_bytes()
+    assert json.loads((tmp_path / "none.geojson").read_text()) == {"type": "FeatureCollection", "features": []}

@@ -376,3 +376,26 @@ def test_the_nearest_place_whose_role_fits_the_figure(gaz):
     assert fig.kind == "equipment" and fig.value == 40
     assert "nearest_fitting" in feats["Odesa"]
     assert "nearest_fitting" not in feats["Russia"] and "nearest_fitting" not in feats["Kharkiv"]
+
+
+def test_a_far_figure_does_not_take_the_places_of_another_figure(gaz):
+    """Rule ANOTHER_FIGURES_PLACE: in a round-up, the places of a casualty figure's sentence are that figure's,
+    not candidates of a later drone count whose paragraph names only the launcher."""
+    text = ("Air strikes on Rafah killed 14 people, officials in Gaza said.\n"
+            "In other news, Russia launched 60 drones overnight, Moscow said.")
+    _, fig, pool, _ = pool_of(text, "en", gaz, n=1)
+    assert fig.kind == "equipment" and fig.value == 60
+    assert not {"Rafah", "Gaza"} & {m.surface for m, _ in pool}
+    # a sentence with no figure of its own stays a candidate (the rule's positive case, UNFIT_NEAR)
+    text = text.replace("killed 14 people", "hit a school")
+    _, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.value == 60 and "Rafah" in {m.surface for m, _ in pool}
+
+
+def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
+    """Rule LISTED_COUNT compares kinds: "killed two and wounded 20: 12 in A, eight in B" — the two killed
+    before the 20 wounded do not make the wounded one count of a list."""
+    order = [SimpleNamespace(start=0, end=200)]
+    killed, wounded = _fig("killed", 2, 10, ["k"]), _fig("wounded", 20, 30, ["w"])
+    figures = [killed, wounded, _fig("wounded", 12, 60, ["a"]), _fig("wounded", 8, 90, ["b"])]
+    assert part_places(wounded, figures, order) == {"a", "b"}

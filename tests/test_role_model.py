@@ -257,3 +257,22 @@ def test_the_fitted_weights_read_categories_of_real_reporting(gaz, lang, text, r
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     got = {name: m.role for m in parsed.mentions for name in roles if name in m.surface}
     assert got == roles
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Two people were killed in Izmail, one of the ports in the Odesa region.", "en"),
+    ("Shelling hit Izmail, 200 km south of the Odesa region.", "en"),
+])
+def test_a_number_that_locates_is_no_tally(gaz, text, lang):
+    """Only a count that opens an entry ("12 in Bryansk, nine in Kaluga") breaks the locator reading; "one of
+    the ports in" and a distance still locate the place before."""
+    odesa = features_of(text, lang, "Odesa region", gaz)
+    assert "contains_previous" in odesa or "apposition" in odesa
+    tally = features_of("Drones fell on Izmail, 12 in the Odesa region.", "en", "Odesa region", gaz)
+    assert "contains_previous" not in tally and "apposition" not in tally
+
+
+def test_a_place_in_a_locative_is_not_the_thing_described(gaz):
+    """stative_after is for the place a verb describes ("Bohodukhiv liegt ..."), not a place inside the subject."""
+    assert "stative_after" not in features_of("NATO troops in Latvia remain on high alert.", "en", "Latvia", gaz)
+    assert "stative_after" in features_of("Latvia remains on high alert.", "en", "Latvia", gaz)

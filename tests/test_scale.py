@@ -188,3 +188,62 @@ def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file,
     assert seen and all(p.parent.parent == out / ".atlante-staging" for p in seen)
     manifest = json.loads((out / "manifest.json").read_text())
     assert sorted(p.name for p in out.iterdir()) == sorted([f["name"] for f in manifest["files"]] + ["manifest.json"])
+
+
+def test_figure_chunks_are_the_figures_frame_in_pieces():
+    import dataclasses
+
+    import pandas as pd
+
+    from layers.export import geojson_dict
+    from layers.frames import figure_chunks, figures_frame
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    parsed = [*parsed, dataclasses.replace(parsed[1])]  # the same document twice: its ids repeat in another chunk
+    chunks = list(figure_chunks(parsed, gaz, size=1))
+    assert len(chunks) > 2
+    whole = figures_frame(parsed, gaz)
+    assert any(i.endswith("#2") for i in whole["figure_id"])
+    assert geojson_dict(pd.concat(chunks, ignore_index=True)) == geojson_dict(whole)
+
+
+def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(tmp_path, monkeypatch):
+    import layers.consolidated
+    import layers.frames
+    from layers.consolidated import events_frame
+    from layers.export import export, write_geojson
+    from layers.frames import figures_frame, places_frame
+    from layers.map import figure_records
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    documents = [p.document for p in parsed]
+    copies = {documents[0].doc_id: ["copy-of-first"]}
+    whole, chunked = tmp_path / "whole", tmp_path / "chunked"
+    whole.mkdir()
+    chunked.mkdir()
+    places = places_frame(parsed, gaz)
+    events, figures = events_frame(figures_frame(parsed, gaz), gaz, copies=copies,
+                                   documents={d.doc_id: d for d in documents})
+    write_geojson(events, whole / "events.geojson")
+    write_geojson(places, whole / "places.geojson")
+    write_geojson(figures, whole / "figures.geojson")
+    export(places, figures, whole, ["csv", "gpkg"], gazetteer=gaz)
+
+    monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 1)
+    monkeypatch.setattr(layers.consolidated, "CHUNK_REPORTS", 2)
+    steps = []
+    out = write_frames(parsed, chunked, tmp_path, gazetteer=gaz, documents=documents, copies=copies,
+                       formats=["geojson", "csv", "gpkg"], steps=lambda name, work: steps.append(name) or (
+                           work() if work else None))
+    assert steps == ["places", "figures", "events", "writing"]
+    assert sorted(p.name for p in chunked.iterdir()) == sorted(p.name for p in whole.iterdir())
+    for path in whole.iterdir():
+        assert (chunked / path.name).read_bytes() == path.read_bytes(), path.name
+    assert out.records == figure_records(figures)
+    assert out.n_events == len(events) and len(out.places) == len(places)
+    assert list(out.events["event_id"]) == list(events.loc[events["reports"] > 1, "event_id"])

@@ -102,6 +102,10 @@ def test_coordinates_are_rounded_as_python_rounds_them():
         expected = [[round(v, decimals) for v in row] for row in values.tolist()]
         assert json.dumps(rounded(values, decimals).tolist()) == json.dumps(expected)
     assert json.dumps(rounded(np.array([[np.nan, 2e7]]), 6).tolist()) == json.dumps([[float("nan"), 2e7]])
+    # many decimals on large values: beyond 2**52 the scaled product no longer holds the integer
+    big = np.random.default_rng(7).uniform(1e5, 1e6, 2000)
+    for decimals in (10, 12, 15):
+        assert rounded(big, decimals).tolist() == [round(v, decimals) for v in big.tolist()]
 
 
 def test_entities_of_some_kinds_are_those_of_the_kind_column_in_order():

@@ -1,0 +1,131 @@
+"""A run's frames and files from its spooled documents, a chunk of figures at a time.
+
+The command line spools each parsed document to disk (:class:`geo.corpus.SpooledCorpus`); this
+module reads the spool back to write the outputs without ever holding the whole figures frame,
+so that memory grows with what must stay (the merge's compact reports, the map's records), not
+with the figures' quotes, geometries and frames:
+
+1. the places frame (one row per distinct place: small whatever the corpus);
+2. the figures in chunks of :data:`layers.frames.CHUNK_DOCUMENTS` documents
+   (:func:`layers.frames.figure_chunks`) go through the merge (:func:`layers.consolidated.consolidate`),
+   which writes ``events.geojson`` as the events come;
+3. the figures in chunks again, each with its ``event_id``: ``figures.geojson`` and ``figures.csv``
+   written row by row, and the map's records of each chunk (:func:`layers.map.figure_records`).
+
+Every file has the bytes that the whole frames give (:func:`layers.export.write_geojson`,
+:func:`layers.export.export`, :func:`layers.consolidated.events_frame`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.model import Document, ParsedDocument
+
+#: Name of the scratch file of :func:`layers.consolidated.consolidate` in the run's spool folder.
+SCRATCH_NAME = "figures.pickle"
+
+
+@dataclass
+class Written:
+    """What the map needs once the files are written (:func:`write_frames`).
+
+    Attributes
+    ----------
+    places : geopandas.GeoDataFrame
+        The places frame.
+    records : list of dict
+        The figures as the map reads them (:func:`layers.map.figure_records`), with their events.
+    events : geopandas.GeoDataFrame
+        The events of several reports (:attr:`layers.consolidated.Consolidation.multi`).
+    n_events : int
+        How many events ``events.geojson`` holds.
+    """
+
+    places: gpd.GeoDataFrame
+    records: list[dict[str, Any]]
+    events: gpd.GeoDataFrame
+    n_events: int
+
+
+def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
+    return work() if work is not None else None
+
+
+def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
+                 documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
+                 formats: Iterable[str] = (), map_records: bool = True,
+                 steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
+    """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
+
+    Parameters
+    ----------
+    kept : iterable of ParsedDocument
+        The counted documents (a :class:`geo.corpus.DocumentSpool`), read three times.
+    folder : Path
+        The (staging) folder to write into.
+    scratch : Path
+        A folder for temporary files (the run's spool folder).
+    gazetteer : Gazetteer
+    documents : sequence of Document
+        Every document of the run (copies too), for the events' outlets and dates.
+    copies : mapping of str to list of str, optional
+        The near-duplicate copies of each kept document.
+    formats : iterable of str
+        Extra exports (``csv``, ``gpkg``; see :mod:`layers.export`); ``geojson`` is always written.
+    map_records : bool
+        Keep the figures' records for the map (:attr:`Written.records`).
+    steps : callable, optional
+        Called with each step's name and work (``make_map._Steps``: a progress bar): places,
+        figures, events, writing.
+
+    Returns
+    -------
+    Written
+    """
+    from layers.consolidated import consolidate
+    from layers.export import CsvWriter, GeoJSONWriter, write_geojson, write_ogr
+    from layers.frames import figure_chunks, figures_frame, places_frame
+    from layers.map import figure_records
+
+    folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
+    by_id = {d.doc_id: d for d in documents}
+    places = steps("places", lambda: places_frame(kept, gazetteer))
+    steps("figures", None)  # read in chunks by the next two steps
+    events = steps("events", lambda: consolidate(figure_chunks(kept, gazetteer), gazetteer,
+                                                  folder / "events.geojson", Path(scratch) / SCRATCH_NAME,
+                                                  documents=by_id, copies=copies))
+    records: list[dict[str, Any]] = []
+
+    def write() -> None:
+        write_geojson(places, folder / "places.geojson")
+        ogr: list[gpd.GeoDataFrame] = []
+        with contextlib.ExitStack() as stack:
+            geojson = stack.enter_context(GeoJSONWriter(folder / "figures.geojson"))
+            table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
+                     if "csv" in formats else None)
+            start = 0
+            for chunk in figure_chunks(kept, gazetteer):
+                chunk = events.with_events(chunk, start)
+                start += len(chunk)
+                geojson.write(chunk)
+                if table is not None:
+                    table.write(chunk)
+                if "gpkg" in formats:
+                    ogr.append(chunk)
+                if map_records:
+                    records.extend(figure_records(chunk))
+        if "gpkg" in formats:  # an OGR file is written whole: its frame is made only when asked for
+            whole = (pd.concat(ogr, ignore_index=True) if ogr
+                     else events.with_events(figures_frame([], gazetteer), 0))
+            write_ogr(places, whole, folder / "atlante.gpkg", driver="GPKG")
+
+    steps("writing", write)
+    return Written(places, records, events.multi, len(events))
