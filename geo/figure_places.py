@@ -170,6 +170,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
+    others: set[int | None] | None = None
     context = context_countries(fig, mentions, text) if fallback else set()
     for m in mentions:  # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
@@ -181,10 +182,13 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
-        if unfit_near and not (fallback or inside) and e.id not in related and any(
-                o is not fig and FIGURE_GROUPS.get(o.kind) != FIGURE_GROUPS.get(fig.kind)
-                and _sentence_index(order, o.start) == _sentence_index(order, m.start) for o in figures):
-            continue  # rule ANOTHER_FIGURES_PLACE
+        if unfit_near and not (fallback or inside) and e.id not in related:
+            if others is None:  # the sentences holding a figure of another group, once per figure
+                group = FIGURE_GROUPS.get(fig.kind)
+                others = {_sentence_index(order, o.start) for o in figures
+                          if o is not fig and FIGURE_GROUPS.get(o.kind) != group}
+            if _sentence_index(order, m.start) in others:
+                continue  # rule ANOTHER_FIGURES_PLACE
         if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
