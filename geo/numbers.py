@@ -120,8 +120,12 @@ class Phrases:
             n = len(seq)
             if n == 1:
                 return 1  # its one word is the token's
-            if i + n <= size and all(toks[i + k].text == seq[k] for k in range(1, n)):
-                return n
+            if i + n <= size:
+                for k in range(1, n):  # a loop, not all() over a generator: this runs for every cue word
+                    if toks[i + k].text != seq[k]:
+                        break
+                else:
+                    return n
         return 0
 
     def match_ending(self, toks: Sequence[Token], j: int) -> int:
@@ -130,8 +134,12 @@ class Phrases:
             return 0
         for seq in self._last.get(toks[j - 1].text, ()):
             n = len(seq)
-            if j - n >= 0 and all(toks[j - n + k].text == seq[k] for k in range(n)):
-                return n
+            if j - n >= 0:
+                for k in range(n):
+                    if toks[j - n + k].text != seq[k]:
+                        break
+                else:
+                    return n
         return 0
 
 
