@@ -219,27 +219,27 @@ class Lines(Sequence[str]):
         for k in range(len(self._blocks)):
             yield from self._block(k)
 
-    def _position(self, key: str) -> tuple[int, int]:
-        """(block, position in it) where ``key`` would be inserted (the strings sorted)."""
+    def _position(self, key: str) -> tuple[int, int, list[str]]:
+        """(block, position in it, the block's strings) where ``key`` would be inserted (the strings
+        sorted); the strings are empty when there are no blocks."""
+        if not self._blocks:
+            return 0, 0, []
         k = bisect.bisect_right(self._heads, key) - 1
         if k < 0:
-            return 0, 0
-        return k, bisect.bisect_left(self._block(k), key)
+            return 0, 0, self._block(0)
+        block = self._blocks[k] or self._block(k)
+        return k, bisect.bisect_left(block, key), block
 
     def find(self, key: str) -> int:
         """Position of ``key`` in the sorted strings, or -1."""
-        k, j = self._position(key)
-        if not self._blocks:
-            return -1
-        block = self._block(k)
+        k, j, block = self._position(key)
         return self._firsts[k] + j if j < len(block) and block[j] == key else -1
 
     def first_from(self, key: str) -> str | None:
         """The first of the sorted strings not before ``key`` (None when all are)."""
-        k, j = self._position(key)
+        k, j, block = self._position(key)
         if not self._blocks:
             return None
-        block = self._block(k)
         if j < len(block):
             return block[j]
         return self._heads[k + 1] if k + 1 < len(self._heads) else None

@@ -149,7 +149,8 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         return False
 
     # Only a title's first word or a first name starts a person's name: the loop visits those tokens only.
-    starts = [k for k, t in enumerate(tokens) if t.key in cues.title_first_words or t.key in cues.first_names]
+    title_firsts, first_names = cues.title_first_words, cues.first_names
+    starts = [k for k, t in enumerate(tokens) if t.key in title_firsts or t.key in first_names]
     i = m = 0
     while True:
         while m < len(starts) and starts[m] < i:

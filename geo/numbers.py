@@ -120,8 +120,12 @@ class Phrases:
             n = len(seq)
             if n == 1:
                 return 1  # its one word is the token's
-            if i + n <= size and all(toks[i + k].text == seq[k] for k in range(1, n)):
-                return n
+            if i + n <= size:
+                for k in range(1, n):  # a loop, not all() over a generator: this runs for every cue word
+                    if toks[i + k].text != seq[k]:
+                        break
+                else:
+                    return n
         return 0
 
     def match_ending(self, toks: Sequence[Token], j: int) -> int:
@@ -130,8 +134,12 @@ class Phrases:
             return 0
         for seq in self._last.get(toks[j - 1].text, ()):
             n = len(seq)
-            if j - n >= 0 and all(toks[j - n + k].text == seq[k] for k in range(n)):
-                return n
+            if j - n >= 0:
+                for k in range(n):
+                    if toks[j - n + k].text != seq[k]:
+                        break
+                else:
+                    return n
         return 0
 
 
@@ -329,36 +337,38 @@ def _find_phrases(
     toks: list[Token], used: list[bool], phrases: Phrases, values: dict[tuple[str, ...], int], **flags: bool
 ) -> list[_Raw]:
     out: list[_Raw] = []
-    heads = phrases.heads
-    k = 0
-    while k < len(toks):
-        n = 0 if used[k] or toks[k].text not in heads else phrases.match_at(toks, k)
+    after = 0  # a phrase read moves on past its tokens
+    for k in _at_heads(toks, phrases.heads):
+        if k < after or used[k]:
+            continue
+        n = phrases.match_at(toks, k)
         if n and not any(used[k : k + n]):
             out.append(_Raw(k, k + n, values[tuple(t.text for t in toks[k : k + n])], spelled=True, **flags))
             for x in range(k, k + n):
                 used[x] = True
-            k += n
-        else:
-            k += 1
+            after = k + n
     return out
+
+
+def _at_heads(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
+    """The positions of the tokens whose text is in ``heads`` (the first words of a word list), in one pass:
+    a reader walks these instead of every token."""
+    return [k for k, t in enumerate(toks) if t.text in heads]
 
 
 def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
     out: list[_Raw] = []
-    heads = lex.vague_quantifiers.heads | lex.vague_phrases.heads
-    k = 0
-    while k < len(toks):
-        if toks[k].text not in heads:  # no quantifier nor vague word starts here
-            k += 1
+    after = 0  # a vague number read moves on past its tokens
+    # only where a quantifier or vague word starts
+    for k in _at_heads(toks, lex.vague_quantifiers.heads | lex.vague_phrases.heads):
+        if k < after:
             continue
         prev = toks[k - 1] if k else None
         if used[k] or (prev is not None and _t2n(text[prev.start : prev.end].lower(), lang) is not None):
-            k += 1  # "due milioni" is a number, not the vague "milioni"
-            continue
+            continue  # "due milioni" is a number, not the vague "milioni"
         q = lex.vague_quantifiers.match_at(toks, k)
         n = lex.vague_phrases.match_at(toks, k + q)
         if not n or any(used[k : k + q + n]):
-            k += 1
             continue
         value = lex.vague[tuple(t.text for t in toks[k + q : k + q + n])]
         j = k + q + n
@@ -372,28 +382,32 @@ def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
         out.append(_Raw(k, j, value, vague=True, spelled=True))
         for x in range(k, j):
             used[x] = True
-        k = j
+        after = j
     return out
 
 
 def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
     out: list[_Raw] = []
-    k = 0
 
     def word(x: int) -> str:
         return text[toks[x].start : toks[x].end].lower()
 
-    n_toks, vague = len(toks), lex.vague
-    while k < n_toks:
-        t = toks[k]
-        if used[k] or not t.text[0].isalpha() or (t.text,) in vague:
-            k += 1
+    vague_words = {key[0] for key in lex.vague if len(key) == 1}
+    values = _word_values(lang)
+    # the words that may start a number, in one pass (_find_words moves on past what it marks used)
+    heads = [x for x, t in enumerate(toks) if not used[x] and t.text[0].isalpha() and t.text not in vague_words]
+    after = 0  # the first token not yet read: a number read marks its tokens used and moves on past them
+    for k in heads:
+        if k < after:
             continue
-        first = _t2n(text[t.start : t.end].lower(), lang)  # word(k), without a call for each word of the text
+        t = toks[k]
+        lowered = text[t.start : t.end].lower()  # word(k), without a call for each word of the text
+        first = values.get(lowered, _UNREAD)
+        if first is _UNREAD:
+            first = values[lowered] = _t2n(lowered, lang)
         if first is None and t.text in lex.not_alone:
             first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
         if first is None:
-            k += 1
             continue
         best_j, best_v = k + 1, first
         j = k + 1
@@ -420,13 +434,26 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
         ):
             pass  # "una persona è morta", "un Casque bleu a été tué": the article counts one
         elif best_j == k + 1 and (t.text in lex.not_alone or best_v == 0):
-            k += 1
             continue
         for x in range(k, best_j):
             used[x] = True
         out.append(_Raw(k, best_j, int(best_v or 0), spelled=True, article=article))
-        k = best_j
+        after = best_j
     return out
+
+
+_UNREAD = object()
+_WORD_VALUES: dict[str, dict[str, int | None]] = {}
+WORD_VALUES_SIZE = 1 << 16
+
+
+def _word_values(lang: str) -> dict[str, int | None]:
+    """The value text2num reads in each lower-cased word seen (None: no number), per language: one dict
+    look-up per word of a text instead of a cached call; emptied when it holds :data:`WORD_VALUES_SIZE`."""
+    values = _WORD_VALUES.setdefault(lang, {})
+    if len(values) >= WORD_VALUES_SIZE:
+        values.clear()
+    return values
 
 
 def _age_length(text: str, toks: Sequence[Token], k: int, lex: _NumLex, lang: str) -> int:
@@ -567,13 +594,14 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     toks = tokenize(folded)
     starts = {t.start: k for k, t in enumerate(toks)}
     used = [False] * len(toks)
-    k = 0
-    not_heads = lex.not_numbers.heads
-    while k < len(toks):  # "per cento", "pour cent": not numbers
-        n = lex.not_numbers.match_at(toks, k) if toks[k].text in not_heads else 0
+    after = 0
+    for k in _at_heads(toks, lex.not_numbers.heads):  # "per cento", "pour cent": not numbers
+        if k < after:
+            continue
+        n = lex.not_numbers.match_at(toks, k)
         for x in range(k, k + n):
             used[x] = True
-        k += max(n, 1)
+        after = k + max(n, 1)
     raws = _find_digits(text, folded, toks, starts, lex, used)
     raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, approx_word=True)
     raws += _find_phrases(toks, used, lex.times_phrases, lex.times)  # "twice", "dreimal"

@@ -202,10 +202,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                              place_at=lambda k: any(c.primary for c in lookup_candidates(gazetteer, tokens[k].key)),
                              bare_heads=cues.bare_heads)
     unknown_end = -1  # end of the last place listed unresolved after a locality word ("le località di A e B")
+    lower_heads, lower_phrases = lowercase_phrases()
     i = 0
     while i < n:
         tok = tokens[i]
         feature = features.get(i)
+        if feature is None and not tok.capitalised and tok.key not in lower_heads:
+            i += 1  # most words: no feature, no name in capitals nor in lower case starts here
+            continue
         not_town = False
         if tok.capitalised:
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
@@ -213,9 +217,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                 contracted = _contracted_hit(tokens, i, run[i], max_n, folded, gazetteer, cues)
                 not_town = contracted is None and tokens[i - 1].key in cues.not_town_after
                 hit = contracted or hit
-        elif tok.key in lowercase_phrases()[0]:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
+        elif tok.key in lower_heads:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
             hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
-            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lowercase_phrases()[1]
+            if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lower_phrases
                                     or tok.start and text[tok.start - 1] == "-"):
                 hit = None  # "nord-est de l'Ukraine" is no "est de l'Ukraine"
         else:
@@ -529,8 +533,10 @@ def _headline_tokens(tokens: list[Token], sentences, stopwords: frozenset[str]) 
             k += 1
         words = [t for t in tokens[first + 1 : k] if t.text.isalpha()]
         lower = [t for t in words if not t.text[0].isupper()]
+        if 4 * len(lower) >= len(words):
+            continue  # most sentences: words in lower case, not a headline (the capitals not counted)
         capitalised = sum(1 for t in words if t.text[0].isupper() and len(t.text) > 3)
-        if capitalised >= 3 and 4 * len(lower) < len(words) and not any(t.key in stopwords for t in lower):
+        if capitalised >= 3 and not any(t.key in stopwords for t in lower):
             out.update(range(first, k))
     return frozenset(out)
 
