@@ -117,9 +117,13 @@ def kind_and_roles(kind: str, roles: Sequence[str], strings: dict[str, Any]) -> 
 
 
 def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
-                documents: Mapping[str, Document]) -> dict:
-    """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents."""
-    entries, more = limited([figure_entry(f, strings, documents) for f in figures], strings)
+                documents: Mapping[str, Document], total: int | None = None) -> dict:
+    """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents.
+
+    ``total`` is how many figures the place has when ``figures`` are only its first ones.
+    """
+    entries, more = limited([figure_entry(f, strings, documents) for f in figures[:MAX_ENTRIES]], strings,
+                            total=len(figures) if total is None else total)
     lines = [count_phrase(strings["popup"]["mentions"], int(place["mentions"]), strings)]
     surfaces = [s for s in place["surfaces"] if s != place["name"]]
     if surfaces:
