@@ -639,14 +639,21 @@ class MapFigures:
         The events of several reports (see :func:`build_map`).
     max_symbols : int, optional
         Default :data:`MAX_SYMBOLS`.
+    texts : geo.corpus.TextSpool, optional
+        Where the texts of ``documents`` are (a run keeps them on disk): read when a quote is written.
     """
 
     def __init__(self, places: gpd.GeoDataFrame, *, documents: Sequence[Document], gazetteer: Any,
-                 lang: str = "en", events: gpd.GeoDataFrame | None = None, max_symbols: int | None = None) -> None:
+                 lang: str = "en", events: gpd.GeoDataFrame | None = None, max_symbols: int | None = None,
+                 texts: Any = None) -> None:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
         self.documents = list(documents)
-        self.docs = {d.doc_id: d for d in self.documents}
+        self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
+        if texts is not None:
+            from geo.corpus import WithTexts
+
+            self.docs = WithTexts(self.docs, texts)
         self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []

@@ -63,7 +63,7 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                  documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
                  formats: Iterable[str] = (), map_records: bool = True, map_lang: str | None = None,
-                 steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
+                 map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
     """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
 
     Parameters
@@ -86,6 +86,8 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     map_lang : str, optional
         The map's interface language: the records are then a :class:`layers.map.MapFigures`, which keeps
         only what the page draws once it knows the map draws totals.
+    map_texts : geo.corpus.TextSpool, optional
+        Where the documents' texts are, for the map's quotes (with ``map_lang``).
     steps : callable, optional
         Called with each step's name and work (``make_map._Steps``: a progress bar): places,
         figures, events, writing.
@@ -107,7 +109,8 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                                                   folder / "events.geojson", Path(scratch) / SCRATCH_NAME,
                                                   documents=by_id, copies=copies))
     records: Any = ([] if map_lang is None else
-                    MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi))
+                    MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
+                               texts=map_texts))
 
     def write() -> None:
         write_geojson(places, folder / "places.geojson")
