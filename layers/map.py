@@ -22,7 +22,10 @@ panel (``layers/assets/atlante.js``) lists the symbols in a table linked to the 
 search, filters by document, kind, status, qualifier and a date axis with a histogram that
 filter every layer, the list of documents, and downloads of what is shown.  With more than
 :data:`MAX_SYMBOLS` symbols, the page draws totals per place and day with their number of
-reports (and says so); every figure stays in ``figures.geojson``.
+reports (and says so) and carries only those: per total its sums, span and documents, the
+:data:`MAX_TOTAL_ENTRIES` earliest reports' quotes and how many more there are, one download row;
+every figure stays in ``figures.geojson`` and every event in ``events.geojson``.  A run gives the
+figures a chunk at a time (:class:`MapFigures`): once the totals are certain, nothing per figure is kept.
 
 Base layers: the *offline* country outlines from the gazetteer and the *online* CartoDB
 Positron tiles.  A self-contained map opens on the offline outlines, so it makes no network
