@@ -639,3 +639,16 @@ def test_an_event_is_sized_by_the_value_most_reports_give_and_keeps_the_others(d
     assert popup["lines"][0] == "14 (2 reports) – 16 (1 report)"
     assert [e["quote"][1] for e in popup["entries"]] == ["At least 14"] * 3
     assert len(popup["entries"]) == 3
+
+
+def test_a_place_popup_of_a_page_of_totals_lists_its_first_documents_and_counts_the_others():
+    from layers.popups import MAX_ENTRIES, place_popup
+
+    strings = load_strings("en")
+    place = {"name": "Testville", "kind": "city", "roles": ["mentioned"], "mentions": 40, "surfaces": ["Testville"],
+             "documents": [f"doc-{i}" for i in range(MAX_ENTRIES + 18)]}
+    every = place_popup(place, [], strings, {})
+    assert len(every["docs"]) == MAX_ENTRIES + 18 and len(every["lines"]) == 1
+    first = place_popup(place, [], strings, {}, total=0)
+    assert [d["text"] for d in first["docs"]] == place["documents"][:MAX_ENTRIES]
+    assert first["lines"][1:] == ["… and 18 more"]
