@@ -209,16 +209,18 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
 
     steps = _Steps(quiet=args.quiet or len(docs) < FEW_DOCUMENTS)
+    lang = _interface_language(spool.langs)
     # the figures go through the merge, the files and the map's records a chunk at a time (layers/stream.py)
     frames = write_frames(spool.kept, out.staging, out.spool(), gazetteer=gazetteer, documents=docs,
-                           copies=corpus.copies, formats=formats, steps=steps)
+                           copies=corpus.copies, formats=formats, steps=steps, map_lang=lang,
+                           map_texts=spool.texts)
     spool.close()
     n_places, n_events = len(frames.places), frames.n_events
-    lang = _interface_language(spool.langs)
     fmap = steps("map", lambda: build_map(frames.places, frames.records, documents=docs, gazetteer=gazetteer,
                                           title=args.title, lang=lang, cdn=args.cdn, events=frames.events))
     frames = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
+    spool.texts.close()
     written = out.commit()
     steps.close()
     if not args.quiet:

@@ -21,7 +21,7 @@ import json
 import pickle
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -290,11 +290,70 @@ class DocumentSpool:
         self.path.unlink(missing_ok=True)
 
 
+class TextSpool:
+    """Texts of documents in a temporary file, read back by document id (:meth:`get`).
+
+    The map reads a document's text only to mark a figure inside its quote; a run keeps its
+    documents' records without their texts and leaves these here, so that the texts held do not
+    grow with the corpus.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fh = self.path.open("w+b")
+        self._where: dict[str, tuple[int, int]] = {}
+        self._end = 0
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Keep ``text`` as the text of ``doc_id``."""
+        data = text.encode("utf-8")
+        self._fh.seek(self._end)
+        self._fh.write(data)
+        self._where[doc_id] = (self._end, len(data))
+        self._end += len(data)
+
+    def get(self, doc_id: str) -> str | None:
+        """The text of ``doc_id``, or None when it has none here."""
+        where = self._where.get(doc_id)
+        if where is None:
+            return None
+        self._fh.seek(where[0])
+        return self._fh.read(where[1]).decode("utf-8")
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._where
+
+    def close(self) -> None:
+        """Delete the file."""
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+class WithTexts(Mapping):
+    """Documents by id whose texts are read back from a :class:`TextSpool` when a document is looked up."""
+
+    def __init__(self, documents: Mapping[str, Document], texts: TextSpool) -> None:
+        self.documents, self.texts = documents, texts
+
+    def __getitem__(self, doc_id: str) -> Document:
+        doc = self.documents[doc_id]
+        if not doc.text and doc_id in self.texts:
+            doc = dataclasses.replace(doc, text=self.texts.get(doc_id))
+        return doc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+
 class SpooledCorpus:
     """A run's sink for :func:`read_corpus`: what the outputs need of each document, kept off memory.
 
-    For each document as it arrives: its ``mentions.jsonl`` line is written, its record (the
-    text only when a figure's quote needs it) is kept for the map's list of documents, and a
+    For each document as it arrives: its ``mentions.jsonl`` line is written, its record is kept
+    for the map's list of documents (its text, when a figure's quote needs it, in the file
+    :attr:`texts`: :class:`WithTexts` gives the documents with their texts), and a
     counted document (not a near-duplicate copy) is spooled to ``folder`` for the frames
     (:attr:`kept`).  The numbers the run prints are counted on the way.  The line and the spool
     record are made where the document was parsed (:attr:`prepares`: ``Settings.prepare``), so
@@ -318,6 +377,7 @@ class SpooledCorpus:
         self.kept = DocumentSpool(Path(folder) / "kept.pickle", gazetteer)
         self.gazetteer = gazetteer
         self.documents: list[Document] = []
+        self.texts = TextSpool(Path(folder) / "texts.bin")
         self.langs: collections.Counter[str] = collections.Counter()
         self.n_mentions = self.n_figures = 0
         self.unresolved: set[str] | None = set() if unresolved else None
@@ -325,7 +385,11 @@ class SpooledCorpus:
         self._mentions = mentions.open("w", encoding="utf-8") if mentions is not None else None
 
     def __call__(self, parsed: ParsedDocument, copy_of: str | None, prepared: Prepared | None = None) -> None:
-        self.documents.append(parsed.document)
+        doc = parsed.document
+        if doc.text:  # on disk until the map quotes it (:attr:`texts`)
+            self.texts.add(doc.doc_id, doc.text)
+            doc = dataclasses.replace(doc, text="")
+        self.documents.append(doc)
         self.langs[parsed.lang] += 1
         if self.unresolved is not None:
             self.unresolved.update(m.surface for m in parsed.mentions if m.entity is None)

@@ -22,7 +22,10 @@ panel (``layers/assets/atlante.js``) lists the symbols in a table linked to the 
 search, filters by document, kind, status, qualifier and a date axis with a histogram that
 filter every layer, the list of documents, and downloads of what is shown.  With more than
 :data:`MAX_SYMBOLS` symbols, the page draws totals per place and day with their number of
-reports (and says so); every figure stays in ``figures.geojson``.
+reports (and says so) and carries only those: per total its sums, span and documents, the
+:data:`MAX_TOTAL_ENTRIES` earliest reports' quotes and how many more there are, one download row;
+every figure stays in ``figures.geojson`` and every event in ``events.geojson``.  A run gives the
+figures a chunk at a time (:class:`MapFigures`): once the totals are certain, nothing per figure is kept.
 
 Base layers: the *offline* country outlines from the gazetteer and the *online* CartoDB
 Positron tiles.  A self-contained map opens on the offline outlines, so it makes no network
@@ -65,7 +68,15 @@ from layers.basemap import countries_layer, simplify
 from layers.export import json_column
 from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
-from layers.popups import figures_popup, kind_and_roles, place_popup, safe_href, title_of
+from layers.popups import (
+    MAX_ENTRIES,
+    figure_entry,
+    figures_popup,
+    kind_and_roles,
+    place_popup,
+    safe_href,
+    title_of,
+)
 from layers.strings import (
     count_phrase,
     format_date_range,
@@ -92,8 +103,9 @@ VENUE_ROLES = ("venue", "actor")
 #: Above this many symbols the page draws totals per place and day (issue: maps readable at scale).
 MAX_SYMBOLS = 2_000
 
-#: Reports written out (with their quotes) in the popup of a total; the rest are counted.
-MAX_TOTAL_ENTRIES = 5
+#: Reports written out (with their quotes) in the popup of a total, earliest first (by the first day of
+#: their date, then in the order of the input); the rest are counted and left to the data files.
+MAX_TOTAL_ENTRIES = 3
 
 #: Periods of the totals, finest first: the first that brings the symbols under the limit is used.
 AGGREGATE_PERIODS = (("day", 1), ("week", 7), ("month", 30), ("year", 365), ("all", None))
@@ -309,8 +321,8 @@ class _Places:
         return {pid: {k: v for k, v in rec.items() if not k.startswith("_")} for pid, rec in self.used.items()}
 
 
-#: The figures the map draws: their frame, or its :func:`figure_records`.
-FigureRows = gpd.GeoDataFrame | list["FigureRecord"]
+#: The figures the map draws: their frame, its :func:`figure_records`, or a :class:`MapFigures` fed chunk by chunk.
+FigureRows = "gpd.GeoDataFrame | list[FigureRecord] | MapFigures"
 
 
 def figure_records(figures: gpd.GeoDataFrame) -> list[FigureRecord]:
@@ -548,47 +560,280 @@ class _Symbols:
         return [" – ".join(f"{format_number(v, strings)} ({count_phrase(strings['popup']['reports'], n, strings)})"
                            for v, n in counts.most_common())]
 
-    def aggregate(self, items: list[dict[str, Any]], days: int | None = 1) -> list[dict[str, Any]]:
-        """Totals per layer, kind, place and period of ``days`` days (``None``: all time; undated apart).
 
-        Each total keeps its number of reports (``n``) and every figure for the downloads;
-        its popup lists the first reports with their quotes.
+@dataclass
+class _Total:
+    """A total of the symbols of one layer, kind, place, day (or undated) and status, made as they come.
+
+    It keeps the sums, the span of days, the documents and the :data:`MAX_TOTAL_ENTRIES` earliest
+    reports' popup entries (with their sort keys), never the figures themselves.
+    """
+
+    seq: int
+    id: str
+    ss: list[str]
+    symbols: int = 0
+    v: float = 0
+    n: int = 0
+    t0: int | None = None
+    t1: int | None = None
+    docs: set[int] | None = None
+    quotes: list[tuple[tuple[int, int], dict[str, Any]]] | None = None
+
+    def merge(self, other: _Total) -> None:
+        """Add ``other`` (a total of a later first symbol) to this one."""
+        self.symbols += other.symbols
+        self.v += other.v
+        self.n += other.n
+        if other.t0 is not None:
+            self.t0 = other.t0 if self.t0 is None else min(self.t0, other.t0)
+            self.t1 = other.t1 if self.t1 is None else max(self.t1, other.t1)
+        self.docs = (self.docs or set()) | (other.docs or set())
+        self.quotes = sorted([*(self.quotes or []), *(other.quotes or [])], key=lambda q: q[0])[:MAX_TOTAL_ENTRIES]
+
+
+@dataclass
+class _EventFigures:
+    """What the total of an event of several reports needs of its figures, gathered chunk by chunk."""
+
+    seq: int
+    first: Mapping[str, Any]
+    match: Mapping[str, Any] | None = None
+    count: int = 0
+    t0: int | None = None
+    t1: int | None = None
+    docs: set[int] | None = None
+    statuses: set[str] | None = None
+    quotes: list[tuple[tuple[int, int], Mapping[str, Any]]] | None = None
+
+
+#: Sort key of an undated report among a total's quotes: after every dated one.
+_UNDATED = 10 ** 9
+
+
+def _keep_earliest(quotes: list, key: tuple[int, int], value: Any) -> None:
+    """Keep the :data:`MAX_TOTAL_ENTRIES` smallest keys of ``quotes`` (a list of (key, value), sorted)."""
+    if len(quotes) < MAX_TOTAL_ENTRIES or key < quotes[-1][0]:
+        quotes.append((key, value))
+        quotes.sort(key=lambda q: q[0])
+        del quotes[MAX_TOTAL_ENTRIES:]
+
+
+class MapFigures:
+    """The figures of a map given a chunk at a time (:meth:`add`), for :func:`build_map`.
+
+    While the symbols they make may still number :data:`MAX_SYMBOLS` or fewer, the figures' records are
+    kept, and the map is the one their whole list gives.  As soon as more symbols are certain (statements
+    whose place is drawable, plus events of several reports at a drawable place), the map will draw
+    totals: from then on each chunk is folded into totals per layer, kind, place, day and status
+    (:class:`_Total`), each keeping its :data:`MAX_TOTAL_ENTRIES` earliest reports' quotes, and every
+    place keeps its first :data:`layers.popups.MAX_ENTRIES` figures and a count: memory no longer grows
+    with the figures.  Chunks must hold whole documents (:func:`layers.frames.figure_chunks`): a
+    statement is a sentence of one document.
+
+    Parameters
+    ----------
+    places : geopandas.GeoDataFrame
+    documents : sequence of Document
+    gazetteer : Gazetteer or None
+    lang : str
+        Interface language.
+    events : geopandas.GeoDataFrame, optional
+        The events of several reports (see :func:`build_map`).
+    max_symbols : int, optional
+        Default :data:`MAX_SYMBOLS`.
+    texts : geo.corpus.TextSpool, optional
+        Where the texts of ``documents`` are (a run keeps them on disk): read when a quote is written.
+    """
+
+    def __init__(self, places: gpd.GeoDataFrame, *, documents: Sequence[Document], gazetteer: Any,
+                 lang: str = "en", events: gpd.GeoDataFrame | None = None, max_symbols: int | None = None,
+                 texts: Any = None) -> None:
+        self.strings = load_strings(lang)
+        self.places, self.gazetteer, self.events = places, gazetteer, events
+        self.documents = list(documents)
+        self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
+        if texts is not None:
+            from geo.corpus import WithTexts
+
+            self.docs = WithTexts(self.docs, texts)
+        self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
+        self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
+        self.records: list[dict[str, Any]] | None = []
+        self.dates: set[str] = set()
+        self.seen = 0
+        self._probe = _Places(places, gazetteer, self.strings)
+        self._lower = 0
+        self._events_seen: set[str] = set()
+        self._multi: dict[str, dict[str, Any]] | None = None
+        # built when the map aggregates
+        self.known: _Places | None = None
+        self.symbols: _Symbols | None = None
+        self.totals: dict[tuple, _Total] = {}
+        self.event_figures: dict[str, _EventFigures] = {}
+        self.figures_at: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        self.count_at: Counter[str] = Counter()
+        self.spans_at: dict[str, tuple[int, int]] = {}
+        self.n_figures = 0
+
+    @property
+    def aggregating(self) -> bool:
+        """Whether the map draws totals (known once more symbols than allowed are certain)."""
+        return self.records is None
+
+    def _multi_events(self) -> dict[str, dict[str, Any]]:
+        if self._multi is None:
+            events, columns = self.events, ["event_id", "kind", "value", "place_ids", "reports"]
+            self._multi = ({} if events is None or not len(events) else
+                           {r["event_id"]: r for r in events[columns].to_dict("records") if int(r["reports"]) > 1})
+        return self._multi
+
+    def add(self, records: list[dict[str, Any]]) -> None:
+        """Take the records of a chunk of whole documents (:func:`figure_records`), in order."""
+        _foreign_units_dropped(records, self.docs, self.strings["code"])
+        self.dates.update(f["date"] for f in records if f["date"] and f["place_ids"])
+        if self.records is None:
+            self._fold(records)
+            return
+        self.records.extend(records)
+        multi = self._multi_events()
+        alone = []
+        for fig in records:
+            event_id = fig.get("event_id")
+            if event_id in multi:
+                if event_id not in self._events_seen and any(
+                        self._probe.use(pid) is not None for pid in multi[event_id]["place_ids"] or []):
+                    self._events_seen.add(event_id)
+            else:
+                alone.append(fig)
+        self._lower += sum(1 for group in statements(alone)
+                           if any(self._probe.use(pid) is not None for f in group for pid in f["place_ids"] or []))
+        if self._lower + len(self._events_seen) > self.max_symbols:
+            kept, self.records, self._probe = self.records, None, None
+            self.known = _Places(self.places, self.gazetteer, self.strings)
+            self.symbols = _Symbols(self.known, self.strings, self.docs, self.doc_index, [])
+            self._fold(kept)
+
+    def _fold(self, records: list[dict[str, Any]]) -> None:
+        """Fold figures into the totals, the events' gatherings and the places' first figures."""
+        seq = {id(f): self.seen + i for i, f in enumerate(records)}
+        self.seen += len(records)
+        for fig in records:
+            for pid in dict.fromkeys(fig["place_ids"] or []):
+                self.count_at[pid] += 1
+                if len(self.figures_at[pid]) < MAX_ENTRIES:
+                    self.figures_at[pid].append(fig)
+                span = day_span(fig["date"]) if fig["date"] else None
+                if span:
+                    old = self.spans_at.get(pid, span)
+                    self.spans_at[pid] = (min(old[0], span[0]), max(old[1], span[1]))
+        multi, alone = self._multi_events(), []
+        for fig in records:
+            event_id = fig.get("event_id")
+            if event_id not in multi:
+                alone.append(fig)
+                continue
+            state = self.event_figures.get(event_id)
+            if state is None:
+                state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], fig, docs=set(), statuses=set(),
+                                                                     quotes=[])
+            if state.match is None and fig["value"] == int(multi[event_id]["value"]):
+                state.match = fig
+            state.count += 1
+            span = day_span(fig["date"], fig.get("date_end"))
+            if span:
+                state.t0 = span[0] if state.t0 is None else min(state.t0, span[0])
+                state.t1 = span[1] if state.t1 is None else max(state.t1, span[1])
+            state.docs.add(self.doc_index.get(fig["document"], -1))
+            state.statuses.add(fig["status"])
+            _keep_earliest(state.quotes, (span[0] if span else _UNDATED, seq[id(fig)]), fig)
+        for group in statements(alone):
+            item = self.symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))
+            if item is not None:
+                self._add_total(item, [((s[0] if (s := day_span(f["date"], f.get("date_end"))) else _UNDATED,
+                                         seq[id(f)]), f) for f in group], min(seq[id(f)] for f in group))
+
+    def _add_total(self, item: dict[str, Any], quotes: list[tuple[tuple[int, int], Mapping[str, Any]]],
+                   seq: int, n_figures: int | None = None) -> None:
+        """Add one symbol to the total of its layer, kind, place, day and status."""
+        key = (item["L"], item["k"], item["pl"][0], item["t0"], item["st"])
+        total = self.totals.get(key)
+        if total is None:
+            total = self.totals[key] = _Total(seq, item["id"], item["ss"], docs=set(), quotes=[])
+        total.symbols += 1
+        total.v += item["v"]
+        total.n += item["n"]
+        if item["t0"] is not None:
+            total.t0 = item["t0"] if total.t0 is None else min(total.t0, item["t0"])
+            total.t1 = item["t1"] if total.t1 is None else max(total.t1, item["t1"])
+        total.docs.update(item.get("docs", [item["doc"]]))
+        self.n_figures += len(quotes) if n_figures is None else n_figures
+        for sort_key, fig in quotes:
+            if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
+                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs))
+
+    def _close_events(self) -> None:
+        """The totals of the events of several reports, once every chunk is in (in order of first report)."""
+        multi, places = self._multi_events(), self.known
+        for event_id, state in sorted(self.event_figures.items(), key=lambda e: e[1].seq):
+            event = multi[event_id]
+            fig = state.match or state.first
+            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(fig["place_ids"] or [])]
+            ids = [pid for pid in dict.fromkeys(wanted) if places.use(pid) is not None][:1]
+            if not ids:
+                continue
+            item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": fig["kind"],
+                    "v": int(event["value"]), "st": "planned" if state.statuses == {"planned"} else "current",
+                    "ss": sorted(state.statuses), "pl": ids, "t0": state.t0, "t1": state.t1, "n": state.count,
+                    "docs": sorted(state.docs), "doc": -1}
+            self._add_total(item, state.quotes, state.seq, n_figures=state.count)
+        self.event_figures = {}
+
+    def totals_items(self, popups: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """The page's totals (their popups appended to ``popups``) and the ``aggregated`` note.
+
+        The period is the first of :data:`AGGREGATE_PERIODS` that gives at most ``max_symbols`` totals.
         """
-        strings = self.strings
-        groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-        for item in items:
-            bucket = None if item["t0"] is None else (item["t0"] // days if days else 0)
-            groups[(item["L"], item["k"], item["pl"][0], bucket, item["st"])].append(item)
-        out = []
-        for (_, kind, pid, _, status), group in groups.items():
-            first = group[0]
-            total = sum(i["v"] for i in group)
-            name = self.places.name(pid)
-            noun = strings["nouns"].get(kind, strings["nouns"]["other"])[plural_form(total, strings)]
-            head = f"{format_number(total, strings)} {noun}".strip()
-            n_reports = sum(i["n"] for i in group)
-            reports = count_phrase(strings["popup"]["reports"], n_reports, strings)
-            dated = [i for i in group if i["t0"] is not None]
-            t0 = min((i["t0"] for i in dated), default=None)
-            t1 = max((i["t1"] for i in dated), default=None)
-            when = format_date_range(_iso(t0), _iso(t1), strings) if dated else ""
-            figs = [f for i in group for f in i["_figs"]]
-            popup = figures_popup(name, f"{head} ({reports})", figs, strings, self.documents,
-                                  sub=strings["popup"]["total"].format(n=n_reports, date=when),
-                                  most=MAX_TOTAL_ENTRIES)
-            self.popups.append(popup)
-            docs = {d for i in group for d in i.get("docs", [i["doc"]])}
-            out.append({**first, "id": first["id"] if len(group) == 1 else f"{first['id']}+{len(group) - 1}",
-                        "v": total, "q": "exact", "st": status, "n": n_reports, "pl": [pid], "t0": t0, "t1": t1,
-                        "dl": when, "a": int(self.places.kind(pid) != "city"), "h": f"{head} ({reports})",
-                        "tt": f"{name}: {head} ({reports})", "lab": _label({"status": status}, total, name, strings),
-                        "pp": len(self.popups) - 1, "x": [x for i in group for x in i["x"]],
-                        "doc": first["doc"] if len(docs) == 1 else -1, "docs": sorted(docs)})
-        for item in out:
-            item.pop("_figs", None)
-            item.pop("_values", None)
-            item.pop("ev", None)
-        return out
+        self._close_events()
+        for step, (_, days) in enumerate(AGGREGATE_PERIODS):
+            merged: dict[tuple, _Total] = {}
+            for (layer, kind, pid, t0, status), total in sorted(self.totals.items(), key=lambda t: t[1].seq):
+                bucket = None if t0 is None else (t0 // days if days else 0)
+                key = (layer, kind, pid, bucket, status)
+                if key in merged:
+                    merged[key].merge(total)
+                else:
+                    merged[key] = _Total(total.seq, total.id, total.ss, docs=set(), quotes=[])
+                    merged[key].merge(total)
+            if len(merged) <= self.max_symbols or step == len(AGGREGATE_PERIODS) - 1:
+                break
+        period = AGGREGATE_PERIODS[step][0]
+        strings, words = self.strings, self.strings["popup"]
+        items = []
+        for (layer, kind, pid, _, status), total in merged.items():
+            name = self.known.name(pid)
+            value = total.v
+            noun = strings["nouns"].get(kind, strings["nouns"]["other"])[plural_form(value, strings)]
+            head = f"{format_number(value, strings)} {noun}".strip()
+            reports = count_phrase(words["reports"], total.n, strings)
+            when = format_date_range(_iso(total.t0), _iso(total.t1), strings) if total.t0 is not None else ""
+            entries = [{**entry, "text": "" if entry["text"] == f"{head} ({reports})" else entry["text"]}
+                       for _, entry in total.quotes]
+            left = total.n - len(entries)
+            popups.append({"title": name, "sub": words["total"].format(n=total.n, date=when),
+                           "head": f"{head} ({reports})", "entries": entries, "docs": [],
+                           "lines": [count_phrase(words["more_reports"], left, strings)] if left > 0 else []})
+            docs = sorted(total.docs)
+            item_id = total.id if total.symbols == 1 else f"{total.id}+{total.symbols - 1}"
+            row = {"figure_id": item_id, "kind": kind, "value": value, "qualifier": "exact", "status": status,
+                   "places": [name], "place_ids": [pid], "date": _iso(total.t0), "date_end": _iso(total.t1)}
+            items.append({"id": item_id, "L": layer, "k": kind, "v": value, "q": "exact", "st": status,
+                          "ss": total.ss, "pl": [pid], "a": int(self.known.kind(pid) != "city"),
+                          "t0": total.t0, "t1": total.t1, "dl": when, "doc": docs[0] if len(docs) == 1 else -1,
+                          "docs": docs, "h": f"{head} ({reports})", "tt": f"{name}: {head} ({reports})",
+                          "lab": _label({"status": status}, value, name, strings), "n": total.n,
+                          "pp": len(popups) - 1, "x": [[row.get(c) for c in EXPORT_COLUMNS]]})
+        return items, {"figures": self.n_figures, "symbols": len(items), "period": period}
 
 
 def _iso(day: int | None) -> str | None:
@@ -608,9 +853,13 @@ def _export_row(fig: Mapping[str, Any]) -> list[Any]:
 
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
-                 doc_index: Mapping[str, int]) -> list[dict]:
+                 doc_index: Mapping[str, int], count_at: Mapping[str, int] | None = None,
+                 spans_at: Mapping[str, tuple[int, int]] | None = None) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
-    (its own, its figures' and its documents'), so that the panel's filters hide it with them."""
+    (its own, its figures' and its documents'), so that the panel's filters hide it with them.
+
+    ``figures_at`` holds each place's figures, or (with ``count_at``, how many there are, and ``spans_at``,
+    the span of their days) its first :data:`layers.popups.MAX_ENTRIES` ones."""
     items = []
     for row in rows:
         pid = row["place_id"]
@@ -619,7 +868,8 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
             continue
         row = {**row, "name": places.name(pid, row["name"])}
         if pid not in popup_of:
-            popups.append(place_popup(row, figures_at.get(pid, []), strings, documents))
+            popups.append(place_popup(row, figures_at.get(pid, []), strings, documents,
+                                      total=None if count_at is None else count_at[pid]))
             popup_of[pid] = len(popups) - 1
         color = style.role_color(row["roles"])
         if record["e"] is not None:
@@ -630,6 +880,8 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         dates = [*(row.get("dates") or []), *(f["date"] for f in figures_at.get(pid, []) if f["date"]),
                  *(documents[d].date.isoformat() for d in row["documents"] if d in documents and documents[d].date)]
         spans = [s for s in (day_span(d) for d in dates) if s]
+        if spans_at is not None and pid in spans_at:
+            spans.append(spans_at[pid])
         items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
                       "docs": [doc_index[d] for d in row["documents"] if d in doc_index],
                       "t0": min(s[0] for s in spans) if spans else None,
@@ -761,38 +1013,37 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
              events: gpd.GeoDataFrame | None = None) -> _Content:
     """Make every symbol, item and popup of the page: one symbol per statement (per event of several
     reports when ``events`` is given), totals beyond ``max_symbols``."""
-    docs = {d.doc_id: d for d in documents}
-    doc_index = {d.doc_id: i for i, d in enumerate(documents)}
-    known = _Places(places, gazetteer, strings)
-    popups: list[dict[str, Any]] = []
-    records = figures if isinstance(figures, list) else figure_records(figures)
-    _foreign_units_dropped(records, docs, strings["code"])
-    figures_at: dict[str, list[dict]] = defaultdict(list)
-    for fig in records:
-        for pid in dict.fromkeys(fig["place_ids"] or []):
-            figures_at[pid].append(fig)
-
-    symbols = _Symbols(known, strings, docs, doc_index, popups)
-    merged, records_alone = _event_reports(records, events)
-    items = [item for group in statements(records_alone)
-             if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
-    items += [item for event, group in merged
-              if (item := symbols.item(group, FIGURE_LAYER.get(event["kind"], "other"), event)) is not None]
-    aggregated = None
-    if len(items) > max_symbols:
-        n_figures = sum(len(i["x"]) for i in items)
-        for step, (_, days) in enumerate(AGGREGATE_PERIODS):
-            mark = len(popups)
-            totals = symbols.aggregate(items, days)
-            if len(totals) <= max_symbols or step == len(AGGREGATE_PERIODS) - 1:
-                break
-            del popups[mark:]  # too many still: a longer period
-        period = AGGREGATE_PERIODS[step][0]
-        items = totals
-        aggregated = {"figures": n_figures, "symbols": len(items), "period": period}
+    if isinstance(figures, MapFigures):
+        stream = figures
     else:
+        stream = MapFigures(places, documents=documents, gazetteer=gazetteer, lang=strings["code"], events=events,
+                            max_symbols=max_symbols)
+        stream.add(figures if isinstance(figures, list) else figure_records(figures))
+    docs, doc_index = stream.docs, stream.doc_index
+    popups: list[dict[str, Any]] = []
+    aggregated = None
+    if stream.aggregating:
+        known = stream.known
+        items, aggregated = stream.totals_items(popups)
+        figures_at, count_at, spans_at = stream.figures_at, stream.count_at, stream.spans_at
+        dates = sorted(stream.dates)
+    else:
+        known = _Places(places, gazetteer, strings)
+        records = stream.records
+        figures_at = defaultdict(list)
+        for fig in records:
+            for pid in dict.fromkeys(fig["place_ids"] or []):
+                figures_at[pid].append(fig)
+        count_at = spans_at = None
+        symbols = _Symbols(known, strings, docs, doc_index, popups)
+        merged, records_alone = _event_reports(records, stream.events)
+        items = [item for group in statements(records_alone)
+                 if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
+        items += [item for event, group in merged
+                  if (item := symbols.item(group, FIGURE_LAYER.get(event["kind"], "other"), event)) is not None]
         for item in items:
             item["pp"] = symbols.popup(item)
+        dates = sorted({f["date"] for f in records if f["date"] and f["place_ids"]})
     scales = {key: style.RadiusScale((i["v"] for i in items if i["L"] == key), floor=style.SCALE_FLOORS[key])
               for key in FIGURE_LAYERS}
     for item in items:
@@ -803,14 +1054,15 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
     place_rows = places.drop(columns=places.geometry.name).to_dict("records") if len(places) else []
     popup_of: dict[str, int] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
-    layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
-    layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index)
+    layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
+                                    count_at, spans_at)
+    layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
+                                    count_at, spans_at)
 
     # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
     # of many reports, or a current and a planned figure the text pairs, is one), and places.
     counts = {key: len(layers[key]) for key in FIGURE_LAYERS}
     counts |= {"venues": len(layers["venues"]), "places": len(layers["places"])}
-    dates = sorted({f["date"] for f in records if f["date"] and f["place_ids"]})
     roles = {row["roles"][0] for row in place_rows if row["roles"]}
     return _Content(known, layers, popups, counts, scales, dates, roles, aggregated)
 

@@ -117,16 +117,24 @@ def kind_and_roles(kind: str, roles: Sequence[str], strings: dict[str, Any]) -> 
 
 
 def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
-                documents: Mapping[str, Document]) -> dict:
-    """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents."""
-    entries, more = limited([figure_entry(f, strings, documents) for f in figures], strings)
+                documents: Mapping[str, Document], total: int | None = None) -> dict:
+    """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents.
+
+    ``total`` is how many figures the place has when ``figures`` are only its first ones: the page
+    then draws totals, and lists at most :data:`MAX_ENTRIES` of the place's documents (and counts the rest).
+    """
+    entries, more = limited([figure_entry(f, strings, documents) for f in figures[:MAX_ENTRIES]], strings,
+                            total=len(figures) if total is None else total)
     lines = [count_phrase(strings["popup"]["mentions"], int(place["mentions"]), strings)]
     surfaces = [s for s in place["surfaces"] if s != place["name"]]
     if surfaces:
         lines.append(strings["popup"]["as_written"].format(surfaces=", ".join(f"“{s}”" for s in surfaces)))
+    docs = list(place["documents"]) if not entries else []
+    if total is not None and len(docs) > MAX_ENTRIES:
+        more = [*more, count_phrase(strings["popup"]["more"], len(docs) - MAX_ENTRIES, strings)]
+        docs = docs[:MAX_ENTRIES]
     return {"title": place["name"], "sub": kind_and_roles(place["kind"], place["roles"], strings),
-            "lines": lines + more, "entries": entries,
-            "docs": [doc_link(d, documents) for d in place["documents"]] if not entries else []}
+            "lines": lines + more, "entries": entries, "docs": [doc_link(d, documents) for d in docs]}
 
 
 def figures_popup(title: str, head: str, figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],

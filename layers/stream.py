@@ -41,8 +41,9 @@ class Written:
     ----------
     places : geopandas.GeoDataFrame
         The places frame.
-    records : list of dict
-        The figures as the map reads them (:func:`layers.map.figure_records`), with their events.
+    records : list of dict or MapFigures
+        The figures as the map reads them (:func:`layers.map.figure_records`), with their events; with a
+        ``map_lang``, a :class:`layers.map.MapFigures` fed a chunk at a time (totals beyond the map's limit).
     events : geopandas.GeoDataFrame
         The events of several reports (:attr:`layers.consolidated.Consolidation.multi`).
     n_events : int
@@ -50,7 +51,7 @@ class Written:
     """
 
     places: gpd.GeoDataFrame
-    records: list[dict[str, Any]]
+    records: Any
     events: gpd.GeoDataFrame
     n_events: int
 
@@ -61,8 +62,8 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
 
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                  documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
-                 formats: Iterable[str] = (), map_records: bool = True,
-                 steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
+                 formats: Iterable[str] = (), map_records: bool = True, map_lang: str | None = None,
+                 map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
     """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
 
     Parameters
@@ -82,6 +83,11 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
         Extra exports (``csv``, ``gpkg``; see :mod:`layers.export`); ``geojson`` is always written.
     map_records : bool
         Keep the figures' records for the map (:attr:`Written.records`).
+    map_lang : str, optional
+        The map's interface language: the records are then a :class:`layers.map.MapFigures`, which keeps
+        only what the page draws once it knows the map draws totals.
+    map_texts : geo.corpus.TextSpool, optional
+        Where the documents' texts are, for the map's quotes (with ``map_lang``).
     steps : callable, optional
         Called with each step's name and work (``make_map._Steps``: a progress bar): places,
         figures, events, writing.
@@ -93,7 +99,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     from layers.consolidated import consolidate
     from layers.export import CsvWriter, GeoJSONWriter, write_geojson, write_ogr
     from layers.frames import figure_chunks, figures_frame, places_frame
-    from layers.map import figure_records
+    from layers.map import MapFigures, figure_records
 
     folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
     by_id = {d.doc_id: d for d in documents}
@@ -102,7 +108,9 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     events = steps("events", lambda: consolidate(figure_chunks(kept, gazetteer), gazetteer,
                                                   folder / "events.geojson", Path(scratch) / SCRATCH_NAME,
                                                   documents=by_id, copies=copies))
-    records: list[dict[str, Any]] = []
+    records: Any = ([] if map_lang is None else
+                    MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
+                               texts=map_texts))
 
     def write() -> None:
         write_geojson(places, folder / "places.geojson")
@@ -120,8 +128,10 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                     table.write(chunk)
                 if "gpkg" in formats:
                     ogr.append(chunk)
-                if map_records:
+                if map_records and map_lang is None:
                     records.extend(figure_records(chunk))
+                elif map_records:
+                    records.add(figure_records(chunk))
         if "gpkg" in formats:  # an OGR file is written whole: its frame is made only when asked for
             whole = (pd.concat(ogr, ignore_index=True) if ogr
                      else events.with_events(figures_frame([], gazetteer), 0))

@@ -15,7 +15,16 @@ from layers import style
 from layers.assets import asset_text
 from layers.basemap import countries_layer
 from layers.frames import figures_frame, places_frame
-from layers.map import AtlanteLayers, build_map, save_map, script_json, script_json_chunks
+from layers.map import (
+    MAX_TOTAL_ENTRIES,
+    AtlanteLayers,
+    MapFigures,
+    build_map,
+    figure_records,
+    save_map,
+    script_json,
+    script_json_chunks,
+)
 from layers.polyline import decode_ring, encode_polygons, encode_ring
 from layers.popups import quote_parts, safe_href
 from layers.strings import (
@@ -357,12 +366,12 @@ def test_too_many_symbols_become_totals_per_place_and_day():
     period = data["aggregated"].pop("period")
     assert data["aggregated"] == {"figures": len(drawn), "symbols": len(items)} and len(items) <= 100
     assert len(items) < 0.8 * len(drawn)
-    # Totals keep every figure drawn and their sum; each total is one place, one day, one kind.
-    rows = [r for i in items for r in _rows(i)]
-    assert sorted(r["figure_id"] for r in rows) == sorted(r["figure_id"] for r in drawn)
-    assert sum(i["n"] for i in items) == len(full["layers"]["deployments"]) + len(
-        full["layers"]["incidents"]) + len(full["layers"]["casualties"])
-    assert all(len(i["pl"]) == 1 and sum(r["value"] for r in _rows(i)) == i["v"] for i in items)
+    # Totals keep the sum and the number of reports of the symbols they replace; each total is one place,
+    # one day, one kind, and the page's downloads hold one row per total (every figure is in figures.geojson).
+    full_items = [i for k in ("deployments", "incidents", "casualties") for i in full["layers"][k]]
+    assert sum(i["n"] for i in items) == len(full_items)
+    assert sum(i["v"] for i in items) == sum(i["v"] for i in full_items)
+    assert all(len(i["pl"]) == 1 and [r["value"] for r in _rows(i)] == [i["v"]] for i in items)
     assert len({(i["L"], i["k"], i["pl"][0], i["t0"], i["t1"], i["st"]) for i in items}) == len(items)
     assert period == "month"  # 5 places x 60 days x 3 layers: days and weeks give more than 100 totals
     months = [(i["t0"], i["t1"]) for i in items]
@@ -372,6 +381,90 @@ def test_too_many_symbols_become_totals_per_place_and_day():
                               max_symbols=len(drawn) - 1))
     assert per_day["aggregated"]["period"] == "day"
     assert all(i["t0"] == i["t1"] for k in ("incidents", "casualties") for i in per_day["layers"][k])
+
+
+def _by_documents(records, size):
+    """The records in chunks of ``size`` whole documents, as layers.frames.figure_chunks gives them."""
+    chunks, docs = [], []
+    for rec in records:
+        if not docs or rec["document"] != docs[-1]:
+            docs.append(rec["document"])
+            if (len(docs) - 1) % size == 0:
+                chunks.append([])
+        chunks[-1].append(rec)
+    return chunks
+
+
+def _streamed(places, figures, documents, gaz, size, **kwargs):
+    stream = MapFigures(places, documents=documents, gazetteer=gaz, **kwargs)
+    switched = []
+    for chunk in _by_documents(figure_records(figures), size):
+        stream.add(chunk)
+        switched.append(stream.aggregating)
+    return stream, switched
+
+
+@pytest.mark.parametrize("max_symbols", [100, 10_000])
+def test_a_map_built_from_chunks_is_the_map_of_the_whole_list(max_symbols, tmp_path):
+    parsed, gaz = synthetic_corpus(600, n_cities=5)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    documents = [p.document for p in parsed]
+    stream, switched = _streamed(places, figures, documents, gaz, 2, max_symbols=max_symbols)
+    # Above the limit the map knows it draws totals after a few chunks, and keeps no figure's record then.
+    assert switched[-1] == (max_symbols == 100) and not switched[0]
+    assert stream.records is None if max_symbols == 100 else len(stream.records) == len(figures)
+    save_map(build_map(places, stream, documents=documents, gazetteer=gaz), tmp_path / "chunks.html")
+    save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=max_symbols),
+             tmp_path / "whole.html")
+    assert (tmp_path / "chunks.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
+
+
+def test_totals_of_events_from_chunks_are_those_of_the_whole_list(demo_gaz):
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}, "post": {}})
+    stream, switched = _streamed(places, figures, documents, demo_gaz, 1, events=events, max_symbols=2)
+    assert switched[-1]
+    data = _data(build_map(places, stream, documents=documents, gazetteer=demo_gaz))
+    whole = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2))
+    assert data == whole and data["aggregated"]["period"] == "all"
+    # An event of several reports is one symbol of its total: the reports of the totals are the symbols'.
+    full = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events))
+    drawn = [i for k in ("deployments", "incidents", "casualties", "other") for i in full["layers"].get(k, [])]
+    totals = [i for k in ("deployments", "incidents", "casualties", "other") for i in data["layers"].get(k, [])]
+    assert sum(i["n"] for i in totals) == sum(i["n"] for i in drawn)
+    merged = {i["ev"]: i["n"] for i in drawn if i.get("ev") and i["n"] > 1}
+    assert merged and all(any(t["id"].startswith(ev) and t["n"] >= n for t in totals) for ev, n in merged.items())
+
+
+def test_the_page_of_totals_quotes_a_few_earliest_reports_and_counts_the_others():
+    parsed, gaz = synthetic_corpus(1200, n_cities=3)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    data = _data(build_map(places, figures, documents=[p.document for p in parsed], gazetteer=gaz,
+                           max_symbols=20))
+    strings = load_strings("en")
+    items = [i for k in ("deployments", "incidents", "casualties", "other") for i in data["layers"].get(k, [])]
+    assert data["aggregated"]["symbols"] == len(items) <= 20
+    left_out = 0
+    for item in items:
+        popup = data["popups"][item["pp"]]
+        entries = popup["entries"]
+        assert 1 <= len(entries) <= MAX_TOTAL_ENTRIES and len(item["x"]) == 1
+        if item["n"] > len(entries):
+            more = item["n"] - len(entries)
+            left_out += more
+            assert popup["lines"] == [strings["popup"]["more_reports"]["other" if more > 1 else "one"].replace(
+                "{n}", format_number(more, strings))]
+            assert "figures.geojson" in popup["lines"][0]
+        else:
+            assert popup["lines"] == []
+    assert left_out > 0
+    # The quotes are the earliest reports of the total: no report of it left out is dated before them.
+    by_id = {r["figure_id"]: r for r in figure_records(figures)}
+    months = [(i["t0"], i["t1"]) for i in items]
+    assert all(t0 <= t1 for t0, t1 in months)
+    quoted = sum(len(data["popups"][i["pp"]]["entries"]) for i in items)
+    assert quoted <= MAX_TOTAL_ENTRIES * len(items) < len(by_id)
+    page = json.dumps(data, ensure_ascii=False)
+    assert sum(page.count(r["quote"]) > 0 for r in by_id.values() if r["quote"]) <= quoted
 
 
 def test_default_visibility_and_time_filter(frames, demo_parsed, demo_gaz):
@@ -546,3 +639,16 @@ def test_an_event_is_sized_by_the_value_most_reports_give_and_keeps_the_others(d
     assert popup["lines"][0] == "14 (2 reports) – 16 (1 report)"
     assert [e["quote"][1] for e in popup["entries"]] == ["At least 14"] * 3
     assert len(popup["entries"]) == 3
+
+
+def test_a_place_popup_of_a_page_of_totals_lists_its_first_documents_and_counts_the_others():
+    from layers.popups import MAX_ENTRIES, place_popup
+
+    strings = load_strings("en")
+    place = {"name": "Testville", "kind": "city", "roles": ["mentioned"], "mentions": 40, "surfaces": ["Testville"],
+             "documents": [f"doc-{i}" for i in range(MAX_ENTRIES + 18)]}
+    every = place_popup(place, [], strings, {})
+    assert len(every["docs"]) == MAX_ENTRIES + 18 and len(every["lines"]) == 1
+    first = place_popup(place, [], strings, {}, total=0)
+    assert [d["text"] for d in first["docs"]] == place["documents"][:MAX_ENTRIES]
+    assert first["lines"][1:] == ["… and 18 more"]

@@ -247,3 +247,35 @@ def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(
     assert out.records == figure_records(figures)
     assert out.n_events == len(events) and len(out.places) == len(places)
     assert list(out.events["event_id"]) == list(events.loc[events["reports"] > 1, "event_id"])
+
+
+def test_the_map_of_a_run_reads_its_texts_back_from_disk_and_draws_the_whole_frames_page(tmp_path):
+    from geo.corpus import SpooledCorpus, WithTexts
+    from layers.consolidated import events_frame
+    from layers.frames import figures_frame, places_frame
+    from layers.map import MapFigures, build_map, save_map
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    (tmp_path / "spool").mkdir()
+    sink = SpooledCorpus(tmp_path / "spool", gazetteer=gaz)
+    for p in parsed:
+        sink(p, None)
+    # the run holds the documents' records, not their texts; the map reads a text back when it quotes it
+    assert all(d.text == "" for d in sink.documents)
+    by_id = WithTexts({d.doc_id: d for d in sink.documents}, sink.texts)
+    assert [by_id[p.document.doc_id] for p in parsed] == [p.document for p in parsed]
+    out = write_frames(sink.kept, tmp_path, tmp_path, gazetteer=gaz, documents=sink.documents, map_lang="it",
+                       map_texts=sink.texts)
+    assert isinstance(out.records, MapFigures) and not out.records.aggregating
+    save_map(build_map(out.places, out.records, documents=sink.documents, gazetteer=gaz, lang="it",
+                       events=out.events), tmp_path / "run.html")
+    documents = [p.document for p in parsed]
+    events, figures = events_frame(figures_frame(parsed, gaz), gaz, documents={d.doc_id: d for d in documents})
+    save_map(build_map(places_frame(parsed, gaz), figures, documents=documents, gazetteer=gaz, lang="it",
+                       events=events.loc[events["reports"] > 1]), tmp_path / "whole.html")
+    assert (tmp_path / "run.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
+    sink.texts.close()
+    sink.close()
