@@ -93,6 +93,7 @@ class _Lex:
     copula_articles: frozenset[str]
     proforms: frozenset[str]
     another: frozenset[str]
+    another_one: frozenset[str]
     weak_troops: frozenset[str]
     weak_min: int
     modifier_suffixes: tuple[str, ...]
@@ -187,6 +188,7 @@ def _lex(lang: str) -> _Lex:
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
         another=frozenset(fold(str(w)) for w in f.get("another") or []),
+        another_one=frozenset(fold(str(w)) for w in f.get("another_one") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
         weak_min=int(f.get("weak_troops_min", 0)),
         modifier_suffixes=tuple(fold(str(x)) for x in f.get("modifier_suffixes") or []),
@@ -1610,7 +1612,8 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
-        if any(0 <= k < len(d.toks) and d.toks[k].text in d.lex.another for k in range(i - 1, j + 1)) \
+        if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
+                value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
                 and not (prev is not None and d.sent_of[prev_end - 1] == s):
             # "Un altro soldato è stato ucciso", "Otra persona murió": one more than those reported before; not
             # "two were killed, another was injured", one other person beside a count of the same sentence

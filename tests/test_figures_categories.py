@@ -180,6 +180,9 @@ ANOTHER = [
     ("es", "Una persona murió en Bbb. Otra persona murió en el ataque.", [1, 1]),
     ("fr", "Un soldat a été tué à Bbb. Un autre soldat a été tué à Bbb.", [1, 1]),
     ("de", "Ein Soldat wurde in Bbb getötet. Ein weiterer Soldat wurde getötet.", [1, 1]),
+    # "weitere" is one more only beside a count of one: "eine weitere Frau", not the plural "drei weitere"
+    ("de", "Eine Frau wurde in Bbb getötet. Eine weitere Frau wurde am Abend in Bbb getötet.", [1, 1]),
+    ("de", "In Bbb wurden drei Soldaten getötet. Drei weitere Soldaten wurden in Bbb getötet.", [3]),
     ("it", "Un soldato è stato ucciso a Bbb. Un soldato è stato ucciso, ha detto il governatore.", [1]),
     # "another" beside a count of its sentence is one other person than those, no sign of a new fact
     ("en", "Two killed, one injured in Bbb\nTwo people were killed in Bbb and another was injured.", [2, 1]),
