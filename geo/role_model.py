@@ -306,19 +306,11 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
 
-def _speech_before(phrases, words: list[str], idx: int, locative: frozenset[str]) -> bool:
-    """A word of speaking right before the place's locative: "speaking in Kyiv", "told reporters in Paris"."""
-    for j in phrases.starts_in(words, max(0, idx - 5), idx - 1):
-        n = phrases.match_at(words, j)
-        if n and j + n < idx and all(w in ARTICLES or w in locative for w in words[j + n : idx]):
-            return True
-    return False
-
-
-def _cue_before(phrases, words: list[str], idx: int, reach: int) -> bool:
+def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str] = ARTICLES) -> bool:
+    """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
     for j in phrases.starts_in(words, max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
-        if n and j + n <= idx and all(w in ARTICLES for w in words[j + n : idx]):
+        if n and j + n <= idx and all(w in between for w in words[j + n : idx]):
             return True
     return False
 
@@ -415,7 +407,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2):
         f["origin_before"] = 1.0
-    if locative and _speech_before(profile.speech_cues, words, idx, cues.locative):
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, ARTICLES | cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
