@@ -131,15 +131,3 @@ def test_event_dates_of_a_span_that_cuts_a_word_read_it_alone() -> None:
 def test_relative_dates_need_a_document_date() -> None:
     assert event_dates("Il convoglio è stato colpito ieri.", "it", None) is None
     assert event_dates("On 5 January 2026 the depot was hit.", "en", None) == (D(2026, 1, 5), D(2026, 1, 5))
-
-
-def test_a_backtick_reads_as_an_apostrophe_alone_and_inside_an_accented_document() -> None:
-    """fold gives "`" as "'" in an ASCII text too, so a sentence reads the same alone and inside its document
-    (the figures read it from the document's tokens): "l`altro ieri" is the day before yesterday."""
-    sentence = "Il convoglio e stato colpito l`altro ieri."
-    text = "Città di confine. " + sentence
-    tokens = number_tokens(fold(text))
-    a = text.index(sentence)
-    two_days = (REF - dt.timedelta(days=2),) * 2
-    assert event_dates(sentence, "it", REF) == two_days
-    assert event_dates_in(text, tokens, [t.start for t in tokens], a, len(text), "it", REF) == two_days
