@@ -13,7 +13,6 @@ import argparse
 import atexit
 import contextlib
 import gc
-import json
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -116,7 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     global PROG
     PROG = _prog_name(argv)
     parser = build_parser()
-    parser.prog = PROG
     args = parser.parse_args(argv)
     if argv is None:  # the command itself: the process ends with the run
         atexit.register(gc.freeze)  # the exit's collections then skip every object (0.25 s of a one-article run)
@@ -217,7 +215,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     spool.close()
     n_places, n_events = len(frames.places), frames.n_events
     fmap = steps("map", lambda: build_map(frames.places, frames.records, documents=docs, gazetteer=gazetteer,
-                                          title=args.title, lang=lang, cdn=args.cdn, events=frames.events))
+                                          title=args.title, lang=lang, cdn=args.cdn))
     frames = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
     spool.texts.close()
@@ -301,20 +299,6 @@ def _parse_formats(value: str) -> list[str]:
 def _interface_language(counts: dict[str, int]) -> str:
     """The language most documents are in (documents per language): the map's interface speaks it."""
     return max(sorted(counts), key=counts.get) if counts else "en"
-
-
-def mention_records(parsed_doc) -> dict:
-    """One ``mentions.jsonl`` line: the document id and its toponyms (:func:`geo.corpus.mention_record`)."""
-    from geo.corpus import mention_record
-
-    return mention_record(parsed_doc)
-
-
-def write_mentions(parsed: list, path: Path) -> None:
-    """Write ``mentions.jsonl``: the format ``../shared/eval/score.py`` reads."""
-    with path.open("w", encoding="utf-8") as fh:
-        for d in parsed:
-            fh.write(json.dumps(mention_records(d), ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

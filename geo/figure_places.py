@@ -291,7 +291,7 @@ class FigureContext:
     report: set[str]  # :func:`report_places` when there are no parts, else empty
     counts: Counter  # entity id -> how many mentions name it
     here: list[tuple[object, object]]  # (mention, entity) of the candidates of the figure's sentence
-    nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`rank_features`)
+    nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`_nearest_fitting`)
 
     @property
     def related(self) -> set[str]:
@@ -382,7 +382,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
     if context.nearest is not None and context.nearest is m:
-        f["nearest_fitting"] = 1.0  # rank_features
+        f["nearest_fitting"] = 1.0  # _nearest_fitting
     return f
 
 
@@ -391,17 +391,10 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
 TIERS = {"same_sentence": 0, "sentence_before": 1, "elsewhere": 2}
 
 
-def rank_features(fig, m, pool: Sequence[tuple[object, str]]) -> dict[str, float]:
-    """Features of a candidate against the figure's other candidates: ``nearest_fitting``, the nearest
-    (:data:`TIERS`) of the candidates whose role fits the figure's kind (:data:`KIND_ROLE`): of "Russia
-    launched 40 drones at Odesa and Kharkiv" the incident place Odesa, not the launcher nearer the number;
-    of "five soldiers died, the chief of staff said in Mogadishu", the village attacked further on."""
-    nearest = _nearest_fitting(fig, pool)
-    return {"nearest_fitting": 1.0} if nearest is not None and nearest is m else {}
-
-
 def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
-    """The candidate that :func:`rank_features` calls ``nearest_fitting`` (``None`` when none fits)."""
+    """Feature ``nearest_fitting``: the nearest candidate (:data:`TIERS`) whose role fits the figure's kind
+    (:data:`KIND_ROLE`), ``None`` when none fits: of "Russia launched 40 drones at Odesa and Kharkiv" the
+    incident place Odesa, not the launcher nearer the number."""
     def rank(c: tuple[object, str]) -> tuple[int, int]:
         return TIERS.get(c[1], len(TIERS)), abs(c[0].start - fig.start)
 

@@ -125,8 +125,11 @@ class GeoJSONWriter:
     def __enter__(self) -> GeoJSONWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # a failed write leaves the file unfinished (not a valid collection that looks complete)
+            self._fh.close()
 
 
 def geojson_dict(gdf: gpd.GeoDataFrame) -> dict[str, Any]:

@@ -683,7 +683,9 @@ class MapFigures:
 
     def _multi_events(self) -> dict[str, dict[str, Any]]:
         if self._multi is None:
-            events, columns = self.events, ["event_id", "kind", "value", "place_ids", "reports"]
+            from layers.consolidated import MAP_EVENT_COLUMNS
+
+            events, columns = self.events, list(MAP_EVENT_COLUMNS)
             self._multi = ({} if events is None or not len(events) else
                            {r["event_id"]: r for r in events[columns].to_dict("records") if int(r["reports"]) > 1})
         return self._multi
@@ -966,7 +968,9 @@ def _event_reports(records: list[dict[str, Any]], events: gpd.GeoDataFrame | Non
     """
     if events is None or not len(events) or not records or "event_id" not in records[0]:
         return [], records
-    columns = ["event_id", "kind", "value", "place_ids", "reports"]
+    from layers.consolidated import MAP_EVENT_COLUMNS
+
+    columns = list(MAP_EVENT_COLUMNS)
     multi = {row["event_id"]: row for row in events[columns].to_dict("records") if int(row["reports"]) > 1}
     grouped: dict[str, list[dict[str, Any]]] = {}
     alone = []

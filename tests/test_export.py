@@ -241,3 +241,17 @@ def test_chunked_writers_write_the_bytes_of_the_whole_frame(frames, gaz, tmp_pat
     write_geojson(figures.iloc[:0], tmp_path / "empty.geojson")
     assert (tmp_path / "none.geojson").read_bytes() == (tmp_path / "empty.geojson").read_bytes()
     assert json.loads((tmp_path / "none.geojson").read_text()) == {"type": "FeatureCollection", "features": []}
+    # the whole frame as one json document: the writer serialises as geojson_dict says
+    whole = json.loads((tmp_path / "whole.geojson").read_text())
+    assert whole == json.loads(json.dumps(geojson_dict(figures)))
+
+
+def test_a_failed_chunked_write_does_not_look_complete(frames, tmp_path):
+    from layers.export import GeoJSONWriter
+
+    _, figures = frames
+    with pytest.raises(RuntimeError), GeoJSONWriter(tmp_path / "cut.geojson") as geojson:
+        geojson.write(figures.iloc[:1].reset_index(drop=True))
+        raise RuntimeError("disk full")
+    with pytest.raises(json.JSONDecodeError):
+        json.loads((tmp_path / "cut.geojson").read_text())
