@@ -203,6 +203,15 @@ def test_ids_kinds_and_names(gaz):
     assert sum(1 for _ in gaz.entities(kinds=["country"])) == counts["country"]
 
 
+def test_a_name_written_with_a_backtick_finds_its_place_in_any_text(gaz):
+    """The index's keys are folded as texts are ("`" as "'"), so a GeoNames name spelt with a backtick is found
+    whether the text around it is ASCII or not."""
+    core = gz._load_core(str(gz.DATA_DIR))
+    assert core.keys.first_from("`") is None or not core.keys.first_from("`").startswith("`")
+    ajlun = {e.id for e in gaz.lookup("`Ajlun")}
+    assert ajlun and ajlun == {e.id for e in gaz.lookup("'Ajlun")} == {e.id for e in gaz.lookup("’Ajlun")}
+
+
 def test_get_contains_and_errors(gaz):
     assert "country:UA" in gaz and "admin1:UA-63" in gaz and "region:donbas" in gaz
     for bad in ("country:ZZ", "geonames:0", "geonames:x", "geonames:0706483", "nothing", ""):
