@@ -70,6 +70,7 @@ from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
 from layers.popups import (
     MAX_ENTRIES,
+    document_text,
     figure_entry,
     figures_popup,
     kind_and_roles,
@@ -478,9 +479,9 @@ class _Symbols:
     """One proportional symbol per statement (a figure, or a figure the text pairs with a plan)."""
 
     def __init__(self, places: _Places, strings: dict[str, Any], documents: Mapping[str, Document],
-                 doc_index: Mapping[str, int], popups: list[dict[str, Any]]):
+                 doc_index: Mapping[str, int], popups: list[dict[str, Any]], texts: Any = None):
         self.places, self.strings, self.documents = places, strings, documents
-        self.doc_index, self.popups = doc_index, popups
+        self.doc_index, self.popups, self.texts = doc_index, popups, texts
 
     def item(self, group: list[dict[str, Any]], layer: str,
              event: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
@@ -537,7 +538,7 @@ class _Symbols:
         kind = places.kind(ids[0])
         sub = (words["over_area"] if kind != "city" else words["at_place"]).format(
             kind=strings["kinds"].get(kind, kind))
-        popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub)
+        popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub, texts=self.texts)
         values = item.pop("_values", None)
         if values is not None:
             popup["lines"] = [*self._event_lines(values), *popup["lines"]]
@@ -652,11 +653,9 @@ class MapFigures:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
         self.documents = list(documents)
+        # the records (texts maybe empty) for titles, links, dates; a text is read back only for a quote
         self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
-        if texts is not None:
-            from geo.corpus import WithTexts
-
-            self.docs = WithTexts(self.docs, texts)
+        self.texts = texts
         self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
@@ -692,7 +691,7 @@ class MapFigures:
 
     def add(self, records: list[dict[str, Any]]) -> None:
         """Take the records of a chunk of whole documents (:func:`figure_records`), in order."""
-        _foreign_units_dropped(records, self.docs, self.strings["code"])
+        _foreign_units_dropped(records, self.docs, self.strings["code"], self.texts)
         self.dates.update(f["date"] for f in records if f["date"] and f["place_ids"])
         if self.records is None:
             self._fold(records)
@@ -713,7 +712,7 @@ class MapFigures:
         if self._lower + len(self._events_seen) > self.max_symbols:
             kept, self.records, self._probe = self.records, None, None
             self.known = _Places(self.places, self.gazetteer, self.strings)
-            self.symbols = _Symbols(self.known, self.strings, self.docs, self.doc_index, [])
+            self.symbols = _Symbols(self.known, self.strings, self.docs, self.doc_index, [], self.texts)
             self._fold(kept)
 
     def _fold(self, records: list[dict[str, Any]]) -> None:
@@ -772,7 +771,7 @@ class MapFigures:
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
-                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs))
+                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs, self.texts))
 
     def _close_events(self) -> None:
         """The totals of the events of several reports, once every chunk is in (in order of first report)."""
@@ -856,7 +855,7 @@ def _export_row(fig: Mapping[str, Any]) -> list[Any]:
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
                  doc_index: Mapping[str, int], count_at: Mapping[str, int] | None = None,
-                 spans_at: Mapping[str, tuple[int, int]] | None = None) -> list[dict]:
+                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
     (its own, its figures' and its documents'), so that the panel's filters hide it with them.
 
@@ -871,7 +870,7 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         row = {**row, "name": places.name(pid, row["name"])}
         if pid not in popup_of:
             popups.append(place_popup(row, figures_at.get(pid, []), strings, documents,
-                                      total=None if count_at is None else count_at[pid]))
+                                      total=None if count_at is None else count_at[pid], texts=texts))
             popup_of[pid] = len(popups) - 1
         color = style.role_color(row["roles"])
         if record["e"] is not None:
@@ -997,7 +996,8 @@ class _Content:
     aggregated: dict[str, int] | None
 
 
-def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Document], lang: str) -> None:
+def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Document], lang: str,
+                           texts: Any = None) -> None:
     """A unit word written in another language than the interface's ("Soldaten" on an Italian map) gives way
     to the interface's noun for the figure's kind."""
     langs: dict[str, str] = {}
@@ -1007,7 +1007,8 @@ def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Doc
         doc_id = fig["document"]
         if doc_id not in langs:
             doc = docs.get(doc_id)
-            langs[doc_id] = (doc.lang or detect_language(doc.text)) if doc is not None else ""
+            langs[doc_id] = (doc.lang or detect_language(document_text(doc_id, docs, texts) or "")
+                             if doc is not None else "")
         if langs[doc_id] != lang:
             fig["unit"] = None
 
@@ -1039,7 +1040,7 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
             for pid in dict.fromkeys(fig["place_ids"] or []):
                 figures_at[pid].append(fig)
         count_at = spans_at = None
-        symbols = _Symbols(known, strings, docs, doc_index, popups)
+        symbols = _Symbols(known, strings, docs, doc_index, popups, stream.texts)
         merged, records_alone = _event_reports(records, stream.events)
         items = [item for group in statements(records_alone)
                  if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
@@ -1059,9 +1060,9 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
     popup_of: dict[str, int] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at)
+                                    count_at, spans_at, stream.texts)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at)
+                                    count_at, spans_at, stream.texts)
 
     # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
     # of many reports, or a current and a planned figure the text pairs, is one), and places.
