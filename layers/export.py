@@ -220,8 +220,20 @@ def json_column(series: pd.Series) -> list[Any]:
             continue
         if kind is list and all(type(x) is str or type(x) is int for x in v):
             continue
+        if kind is list and all(type(x) is dict and _plain_dict(x) for x in v):  # an event's sources
+            continue
         out[i] = json_value(v)
     return out
+
+
+def _plain_dict(value: dict[str, Any]) -> bool:
+    """Whether :func:`json_value` leaves a dict as it is: text keys; text, int, bool, None or lists of text values."""
+    for k, x in value.items():
+        kind = type(x)
+        if type(k) is not str or not (x is None or kind is str or kind is int or kind is bool or (
+                kind is list and all(type(y) is str for y in x))):
+            return False
+    return True
 
 
 def json_value(value: Any) -> Any:

@@ -50,6 +50,7 @@ import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -382,6 +383,7 @@ class FigureRecord(MutableMapping):
         return f"FigureRecord({dict(self)!r})"
 
 
+@lru_cache(maxsize=8192)  # a map asks again and again for the same few hundred days
 def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:
     """The days a figure's date covers, as days since 1970-01-01: a period stays a period.
 
