@@ -100,13 +100,17 @@ class GeoJSONWriter:
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.count = 0
 
-    def write(self, gdf: gpd.GeoDataFrame) -> None:
-        """Append the features of one frame (see :func:`write_geojson`)."""
+    def write(self, gdf: gpd.GeoDataFrame, *, values: list[list[Any]] | None = None) -> None:
+        """Append the features of one frame (see :func:`write_geojson`).
+
+        ``values``: the frame's :func:`json_columns`, when the caller made them already (the map reads them too).
+        """
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
-            gdf = gdf.to_crs("EPSG:4326")
+            gdf, values = gdf.to_crs("EPSG:4326"), None
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
         encoded, dumps, fh = self._encoded, self._dumps, self._fh
-        values = [json_column(gdf[c]) for c in columns]
+        if values is None:
+            values = json_columns(gdf)
         for row, geom in zip(zip(*values, strict=True), gdf.geometry, strict=True):
             hit = encoded.get(id(geom))
             if hit is None or hit[0] is not geom:
@@ -191,6 +195,11 @@ def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
     if near.any():
         out[near] = [round(v, decimals) for v in values[near].tolist()]
     return out
+
+
+def json_columns(gdf: gpd.GeoDataFrame) -> list[list[Any]]:
+    """Every column but the geometry, in order, as :func:`json_column` gives it."""
+    return [json_column(gdf[c]) for c in gdf.columns if c != gdf.geometry.name]
 
 
 def json_column(series: pd.Series) -> list[Any]:

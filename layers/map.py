@@ -66,7 +66,7 @@ from geo.model import ROLES, Document
 from layers import style
 from layers.assets import Raw, inline_assets
 from layers.basemap import countries_layer, simplify
-from layers.export import json_column
+from layers.export import json_columns
 from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
 from layers.popups import (
@@ -327,16 +327,18 @@ class _Places:
 FigureRows = "gpd.GeoDataFrame | list[FigureRecord] | MapFigures"
 
 
-def figure_records(figures: gpd.GeoDataFrame) -> list[FigureRecord]:
+def figure_records(figures: gpd.GeoDataFrame, *, values: list[list[Any]] | None = None) -> list[FigureRecord]:
     """The rows of a figures frame as the map reads them (JSON data; see :func:`build_map`).
 
     The records of a frame's chunks, concatenated, are those of the whole frame: a run gives
-    :func:`build_map` these rather than a frame it would hold whole.
+    :func:`build_map` these rather than a frame it would hold whole.  ``values``: the frame's
+    :func:`layers.export.json_columns`, when the caller made them already (its date texts are interned here).
     """
     if not len(figures):
         return []
     columns = [c for c in figures.columns if c != figures.geometry.name]
-    values = [json_column(figures[c]) for c in columns]  # json_value of each cell, a column at a time
+    if values is None:
+        values = json_columns(figures)  # json_value of each cell, a column at a time
     for col in ("date", "date_end"):  # one text per day, not one per figure
         if col in columns:
             values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]
@@ -1230,9 +1232,28 @@ def save_map(m: folium.Map, path: Path) -> None:
         for i, piece in enumerate(pieces):
             if i % 2 == 0:
                 fh.write(replace_element_ids(piece, ids))
-            else:
-                for chunk in script_json_chunks(markers[piece].data):
-                    fh.write(replace_element_ids(chunk, ids))
+            else:  # the data's pieces, a batch of whole pieces at a time (an id is never cut in two)
+                for batch in _batches(script_json_chunks(markers[piece].data)):
+                    # the regex replaces only ids of ``ids``: a batch holding none of them is left as it is
+                    fh.write(replace_element_ids(batch, ids) if any(old in batch for old in ids) else batch)
+
+
+#: Characters of the page's data joined before they are written (:func:`save_map`).
+WRITE_BATCH = 1 << 16
+
+
+def _batches(pieces: Iterator[str], size: int = WRITE_BATCH) -> Iterator[str]:
+    """Consecutive pieces joined into strings of about ``size`` characters (a longer piece stays whole)."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def _tree(root: Element) -> Iterator[Element]:

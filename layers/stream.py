@@ -95,7 +95,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     Written
     """
     from layers.consolidated import consolidate
-    from layers.export import CsvWriter, GeoJSONWriter, export, write_geojson
+    from layers.export import CsvWriter, GeoJSONWriter, export, json_columns, write_geojson
     from layers.frames import figure_chunks, figures_frame, places_frame
     from layers.map import MapFigures, figure_records
 
@@ -122,15 +122,16 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
             for chunk in figure_chunks(kept, gazetteer):
                 chunk = events.with_events(chunk, start)
                 start += len(chunk)
-                geojson.write(chunk)
+                values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
+                geojson.write(chunk, values=values)
                 if table is not None:
                     table.write(chunk)
                 if whole_formats:
                     ogr.append(chunk)
                 if map_lang is None:
-                    records.extend(figure_records(chunk))
+                    records.extend(figure_records(chunk, values=values))
                 else:
-                    records.add(figure_records(chunk))
+                    records.add(figure_records(chunk, values=values))
         if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
             whole = (pd.concat(ogr, ignore_index=True) if ogr
                      else events.with_events(figures_frame([], gazetteer), 0))
