@@ -138,11 +138,12 @@ def context_countries(fig, mentions: Sequence, text: str) -> set[str]:
 
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-               figures: Sequence = ()) -> list[tuple[object, str]]:
+               figures: Sequence = (), related: set[str] | None = None) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
     "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph) or
     "elsewhere" (the document's other places whose role fits the figure's kind, where a headline's
-    "uccise venti persone" or a bare country beside the figure finds its village)."""
+    "uccise venti persone" or a bare country beside the figure finds its village). ``related`` is
+    :func:`related_places` of the figure when the caller has it already (read here otherwise)."""
     order = sorted(sentences, key=lambda s: s.start)
     k = _sentence_index(order, fig.start)
     if k is None:
@@ -164,7 +165,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
     role = KIND_ROLE.get(fig.kind)
-    related = related_places(fig, figures, order, mentions)
+    if related is None:
+        related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = not out
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
@@ -260,17 +262,17 @@ def report_places(fig, mentions: Sequence, order: Sequence[Sentence]) -> set[str
 def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = ()) -> set[str]:
     """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
     else, with ``mentions``, the incident places its report lists after it (:func:`report_places`)."""
+    parts, restated, report = _related(fig, figures, sorted(sentences, key=lambda s: s.start), mentions)
+    return parts | restated | report
+
+
+def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence
+             ) -> tuple[set[str], set[str], set[str]]:
+    """(parts, restated, report) of :func:`related_places`, each read once."""
     if not figures:
-        return set()
-    order = sorted(sentences, key=lambda s: s.start)
+        return set(), set(), set()
     parts = part_places(fig, figures, order)
-    out = parts | restated_places(fig, figures)
-    if not parts:
-        out |= report_places(fig, mentions, order)
-    return out
-
-
-
+    return parts, restated_places(fig, figures), set() if parts else report_places(fig, mentions, order)
 
 
 def restated_places(fig, figures: Sequence) -> set[str]:
@@ -300,14 +302,41 @@ class FigureContext:
 
 
 def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
-                   sentences: Sequence[Sentence] = ()) -> FigureContext:
-    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig``."""
+                   sentences: Sequence[Sentence] = (),
+                   related: tuple[set[str], set[str], set[str]] | None = None) -> FigureContext:
+    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``related``:
+    the (parts, restated, report) places when the caller has read them already)."""
     order = sorted(sentences, key=lambda s: s.start)
-    parts = part_places(fig, figures, order)
-    return FigureContext(order, parts, restated_places(fig, figures),
-                         set() if parts else report_places(fig, mentions, order),
+    parts, restated, report = _related(fig, figures, order, mentions) if related is None else related
+    return FigureContext(order, parts, restated, report,
                          Counter(o.entity.id for o in mentions if o.entity is not None),
                          [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool))
+
+
+@dataclass
+class WeighedFigure:
+    """What the runtime and the fit read of one figure (:func:`weigh_figure`): its candidates, the features
+    of each pair and the list groups of the candidates."""
+
+    pool: list[tuple[object, str]]
+    features: list[dict[str, float]]
+    groups: dict[int, int]
+
+
+def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+                 figures: Sequence) -> WeighedFigure:
+    """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
+    their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
+    reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh."""
+    order = sorted(sentences, key=lambda s: s.start)
+    related = _related(fig, figures, order, mentions)
+    union = related[0] | related[1] | related[2]
+    pool = candidates(fig, mentions, order, text, figures, related=union)
+    context = figure_context(fig, pool, mentions, figures, order, related=related)
+    sentence = next((s for s in order if s.start <= fig.start < s.end), None)
+    features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
+                              context=context) for m, where in pool]
+    return WeighedFigure(pool, features, list_mates(pool, text, union))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -465,13 +494,10 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
     if weights is None:
         return
     for fig in figures:
-        pool = candidates(fig, mentions, sentences, text, figures)
-        sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-        context = figure_context(fig, pool, mentions, figures, sentences)
-        scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence, figures=figures,
-                                              sentences=sentences, text=text, context=context)) for m, where in pool]
-        groups = list_mates(pool, text, context.related)
-        picked = choose(scores, groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
+        weighed = weigh_figure(fig, mentions, sentences, text, figures)
+        pool = weighed.pool
+        scores = [weights.score(f) for f in weighed.features]
+        picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also)
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]

@@ -12,7 +12,6 @@ from geo.figure_places import (
     choose,
     context_countries,
     feature_names,
-    figure_context,
     list_mates,
     load_weights,
     pair_features,
@@ -20,6 +19,7 @@ from geo.figure_places import (
     related_places,
     report_places,
     restated_places,
+    weigh_figure,
 )
 from geo.figure_places import candidates as figure_candidates
 from geo.gazetteer import load_gazetteer
@@ -156,15 +156,46 @@ def test_the_written_sentences_fire_every_pair_feature(gaz):
 
 
 def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_alone(gaz):
-    # the same named features, in the same order (the scores add them in that order), and the same related places
+    # the context read once holds what the figure's related places are when read on their own, and every pair
+    # weighed with it has the features read with a context of its own and with the candidates' related
+    # places read again (the scores add the features in order, so the order counts too)
     for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
-        context = figure_context(fig, pool, parsed.mentions, parsed.figures, sentences)
-        assert context.related == related_places(fig, parsed.figures, sentences, parsed.mentions)
-        for m, where in pool:
-            args = (fig, m, where, pool, parsed.mentions, sentence)
-            kw = {"figures": parsed.figures, "sentences": sentences, "text": text}
-            alone = pair_features(*args, **kw)
-            assert list(pair_features(*args, **kw, context=context).items()) == list(alone.items())
+        weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+        assert [(m.start, w) for m, w in weighed.pool] == [(m.start, w) for m, w in pool]
+        related = related_places(fig, parsed.figures, sentences, parsed.mentions)
+        assert weighed.groups == list_mates(pool, text, related)
+        for (m, where), feats in zip(pool, weighed.features, strict=True):
+            alone = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                                  sentences=sentences, text=text)
+            assert list(feats.items()) == list(alone.items())
+    # and the related places do reach the features: a total's parts are part places of it
+    parsed = parse_document(Document("t", PARTS), lang="it", gazetteer=gaz)
+    sentences = read_sentences(PARTS, parsed.mentions, "it")
+    total = max(parsed.figures, key=lambda f: f.value)
+    weighed = weigh_figure(total, parsed.mentions, sentences, PARTS, parsed.figures)
+    assert sum("part_place" in f for f in weighed.features) == 3
+
+
+def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
+    # geo/data/fit_weights.py rows, scored with the weights the pipeline loads, choose the places the pipeline
+    # chose: the fit and the runtime see the same candidates, features and lists
+    from geo.data.fit_weights import collect_sentences, figure_case, place_scores
+    from geo.figure_places import choose
+
+    weights = load_weights()
+    checked = 0
+    for lang, text in COVERAGE:
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+        sentences = collect_sentences(text, parsed)
+        for fig in parsed.figures:
+            case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
+            scores = [weights.score(f) for f, _, _ in case.rows]
+            fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
+            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also)
+            assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
+            checked += bool(fig.place_ids)
+    assert checked >= 10
+    assert place_scores(weights, []) == (0, 0, 0)
 
 
 # The features that look beyond the pair, each with its own sentences.
