@@ -25,6 +25,7 @@ A figure keeps its cue reading where no weights have been fitted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -272,14 +273,38 @@ def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequen
     if not figures:
         return set(), set(), set()
     parts = part_places(fig, figures, order)
-    return parts, restated_places(fig, figures), set() if parts else report_places(fig, mentions, order)
+    return parts, restated_places(fig, figures, order), set() if parts else report_places(fig, mentions, order)
 
 
-def restated_places(fig, figures: Sequence) -> set[str]:
-    """The places another statement of the same figure names (same kind and value elsewhere in the text:
-    the headline's "28 drones" and the body's "28 drones in the Odesa, Kherson ... regions")."""
-    return {pid for o in figures if o is not fig and o.kind == fig.kind and o.value == fig.value
-            for pid in o.cue_place_ids}
+#: How far above a hedged figure its restatement may lie: "oltre trenta droni" in the lead is the body's "32
+#: droni ... sulle regioni di Bryansk, Oryol, Kursk e Mosca" (rule ``a_hedged_figure_rounds_its_restatement``).
+ROUNDED_BY = 0.2
+#: The hedges under which a figure may round a larger count of the text.
+ROUNDING_HEDGES = ("approx", "more_than", "at_least")
+
+
+def restates(fig, other) -> bool:
+    """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("oltre
+    trenta", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("32")."""
+    if other is fig or other.kind != fig.kind:
+        return False
+    if other.value == fig.value:
+        return True
+    return fig.qualifier in ROUNDING_HEDGES and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
+
+
+def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> set[str]:
+    """The places another statement of the same figure names (:func:`restates`: the headline's "28 drones"
+    and the body's "28 drones in the Odesa, Kherson ... regions"), with, given the sentences ``order``, the
+    places of that statement's parts (the lead's "23 droni" and the body's "23 velivoli: 12 nella regione di
+    Bryansk, nove nella regione di Kaluga")."""
+    out: set[str] = set()
+    for o in figures:
+        if restates(fig, o):
+            out.update(o.cue_place_ids)
+            if order:
+                out |= part_places(o, figures, order)
+    return out
 
 
 @dataclass
@@ -336,7 +361,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = next((s for s in order if s.start <= fig.start < s.end), None)
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    return WeighedFigure(pool, features, list_mates(pool, text, union))
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -431,14 +456,21 @@ def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
     return min(fitting, key=rank)[0] if fitting else None
 
 
-def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()
-               ) -> dict[int, int]:
+#: Rule ``a_count_ends_a_list``: two places with a figure between them are no list, though only a comma and
+#: a number part them: "18 nella regione di Krasnodar, 11 in Crimea" gives Krasnodar to 18 and Crimea to 11.
+COUNT_ENDS_LIST = "a_count_ends_a_list"
+
+
+def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
+               figures: Sequence = ()) -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
-    ``related`` places (a total's parts, :func:`related_places`) and their lists make one group."""
+    ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
+    of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`)."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
+    starts = sorted(o.start for o in figures)
     group: dict[int, int] = {}
     prev = None
     for k in order:
@@ -446,7 +478,8 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         before = pool[prev][0] if prev is not None else None
         if before is not None and pool[prev][1] == pool[k][1] \
                 and before.sentence_start == m.sentence_start \
-                and before.end <= m.start and _is_list_gap(text[before.end : m.start]):
+                and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
+                and not _figure_within(starts, before.end, m.start):  # rule COUNT_ENDS_LIST
             group[k] = group[prev]
         else:
             group[k] = k
@@ -456,6 +489,12 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         first = min(joined)
         group = {k: first if g in joined else g for k, g in group.items()}
     return group
+
+
+def _figure_within(starts: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether a figure starts in ``[lo, hi)`` (``starts`` sorted)."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,

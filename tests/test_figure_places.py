@@ -270,8 +270,9 @@ def test_the_places_own_features_reach_the_pair(gaz, lang, text, surface, featur
     assert not all(feature in f for f in feats.values()) or len(feats) == 1
 
 
-def _fig(kind, value, start, places=()):
-    return SimpleNamespace(kind=kind, value=value, start=start, end=start + 2, cue_place_ids=list(places))
+def _fig(kind, value, start, places=(), qualifier="exact"):
+    return SimpleNamespace(kind=kind, value=value, start=start, end=start + 2, cue_place_ids=list(places),
+                           qualifier=qualifier)
 
 
 def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
@@ -292,6 +293,50 @@ def test_a_restated_figure_lends_its_places(gaz):
     head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
     other = _fig("killed", 28, 700, ["c"])
     assert restated_places(head, [head, body, other]) == {"oblast:a", "oblast:b"}
+
+
+def test_a_restatement_lends_the_places_of_its_parts(gaz):
+    text = ("Abbattuti almeno 23 droni nella notte.\nIl ministero ha detto di aver distrutto 23 droni: 12 nella "
+            "regione di Bryansk, nove nella regione di Kaluga e due nella regione di Kursk.")
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "it")
+    head = parsed.figures[0]
+    assert head.value == 23 and head.cue_place_ids == []
+    # the body's 23 names Bryansk itself and Kaluga and Kursk through its parts
+    assert restated_places(head, parsed.figures) == {"admin1:RU-BRY"}
+    assert restated_places(head, parsed.figures, sentences) == {"admin1:RU-BRY", "admin1:RU-KLU", "admin1:RU-KRS"}
+    weighed = weigh_figure(head, parsed.mentions, sentences, text, parsed.figures)
+    assert sum("restated_place" in f for f in weighed.features) == 3
+
+
+def test_a_hedged_figure_rounds_a_larger_restatement():
+    body = _fig("equipment", 32, 500, ["oblast:a", "oblast:b"])
+    for qualifier in ("more_than", "approx", "at_least"):
+        head = _fig("equipment", 30, 0, qualifier=qualifier)
+        assert restated_places(head, [head, body]) == {"oblast:a", "oblast:b"}
+    exact = _fig("equipment", 30, 0)
+    assert restated_places(exact, [exact, body]) == set()  # an exact 30 is another count than 32
+    far = _fig("equipment", 40, 500, ["oblast:c"])
+    head = _fig("equipment", 30, 0, qualifier="more_than")
+    assert restated_places(head, [head, far]) == set()  # "oltre trenta" does not round 40
+    fewer = _fig("equipment", 28, 500, ["oblast:d"])
+    assert restated_places(head, [head, fewer]) == set()  # nor a smaller count (a part)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Nella notte la difesa aerea ha abbattuto 30 droni: 18 nella regione di Kursk, 12 in Crimea."),
+    ("en", "Air defences downed 12 drones overnight: 7 over the Belgorod region, 5 over Crimea."),
+])
+def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    total, first, second = parsed.figures
+    weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
+    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
+    assert len(set(list_mates(weighed.pool, text).values())) == 1  # without the figures: one list
+    assert first.place_ids == first.cue_place_ids and second.place_ids == second.cue_place_ids
+    assert len(first.place_ids) == len(second.place_ids) == 1 and first.place_ids != second.place_ids
+    assert len(total.place_ids) == 2  # the total's parts still make one group
 
 
 def test_a_second_place_above_the_also_threshold_joins_the_best():
