@@ -4,18 +4,23 @@
 right after the figure and a locative, else the nearest list in the clause, else the paragraph's
 sentence before). This stage weighs every candidate place by named features of the pair (figure,
 place), with weights fitted by ``geo/data/fit_weights.py`` on real articles. The candidates are the
-places of the figure's sentence and of the sentences before it in its paragraph; besides them, the
+places of the figure's sentence and of the sentences before it in its paragraph (when the paragraph
+names none, those of the nearest sentence before it that does: a list heading, rule
+:data:`HEADING_BEFORE`); besides them, the
 document's places whose role fits the figure's kind (where the dead of a report are counted, the
 report's incident places) when the paragraph names no place or none whose role fits the figure
 (:data:`UNFIT_NEAR`), those that lie inside a place named beside the figure (the headline's "uccisi 7
 soldati in Niger", the village named further on), and
 the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
 nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
-Kherson regions"), and, for a drone or missile total with no parts, the incident places its report lists
+Kherson regions", with the places of that statement's parts; a hedged "oltre trenta droni" restates the
+body's "32 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
 the figure's context (rule :data:`FALLBACK_VETO`).
 The best candidate is kept with the places listed with it ("sulle regioni di
-Sumy, Poltava e Kharkiv") — a total's parts count as one list — when its score passes the fitted
+Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
+(:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
+list — when its score passes the fitted
 threshold, with every other candidate whose score passes the second threshold ``also``:
 
     score = bias + sum over features f of value(f) * weight[f]
@@ -64,6 +69,12 @@ COARSE_KINDS = ("country", "region")
 #: at the Kharkiv of a sentence about shelling in Ukraine.
 FALLBACK_VETO = "fallback_stays_in_context_country"
 
+#: Rule ``heading_before``: when a figure's paragraph names no place, the places of the nearest sentence
+#: before it that names one, across the paragraph break, are candidates whatever their role (where
+#: ``paragraph_before``): a list heading ("- Libano -") or the paragraph before ("The battalion is based in
+#: Tapa." then "Another 130 soldiers arrive this week.") says where the figure stands.
+HEADING_BEFORE = "heading_before"
+
 #: Rule ``no_fitting_place_near``: when no place of the figure's sentence and paragraph has the role of its
 #: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
@@ -76,11 +87,12 @@ ANOTHER_FIGURES_PLACE = "another_figures_place"
 
 def feature_names() -> list[str]:
     """Every feature of a (figure, place) pair, in a fixed order."""
-    names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "elsewhere",
+    names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "paragraph_before",
+             "elsewhere",
              "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty",
              "later", "inside_here", "lead_figure_elsewhere", "part_place", "figure_between", "comma_between",
              "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher", "report_place",
-             "nearest_fitting"]
+             "nearest_fitting", "nearest_fitting_elsewhere"]
     names += [f"role:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")]
     names += [f"place:{f}" for f in PLACE_FEATURES]
@@ -141,9 +153,10 @@ def context_countries(fig, mentions: Sequence, text: str) -> set[str]:
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
                figures: Sequence = (), related: set[str] | None = None) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
-    "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph) or
-    "elsewhere" (the document's other places whose role fits the figure's kind, where a headline's
-    "uccise venti persone" or a bare country beside the figure finds its village). ``related`` is
+    "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph),
+    "paragraph_before" (rule :data:`HEADING_BEFORE`) or "elsewhere" (the document's other places whose
+    role fits the figure's kind, where a headline's "uccise venti persone" or a bare country beside the
+    figure finds its village). ``related`` is
     :func:`related_places` of the figure when the caller has it already (read here otherwise)."""
     order = sorted(sentences, key=lambda s: s.start)
     k = _sentence_index(order, fig.start)
@@ -165,11 +178,18 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if m.entity is not None and prev.start <= m.start < prev.end and m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
+    if not out:  # rule HEADING_BEFORE
+        for prev in reversed(order[:k]):
+            named = [m for m in mentions if m.entity is not None and prev.start <= m.start < prev.end]
+            if named:
+                for m in named:
+                    out.setdefault(m.entity.id, (m, "paragraph_before"))
+                break
     role = KIND_ROLE.get(fig.kind)
     if related is None:
         related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
-    fallback = not out
+    fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
@@ -436,13 +456,15 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
     if context.nearest is not None and context.nearest is m:
-        f["nearest_fitting"] = 1.0  # _nearest_fitting
+        # _nearest_fitting; in the document's other places, the nearest in characters is a weaker sign than
+        # in the figure's own paragraph
+        f["nearest_fitting" if where != "elsewhere" else "nearest_fitting_elsewhere"] = 1.0
     return f
 
 
 #: How near a candidate stands to its figure, for ranking: its own sentence, then the sentences before, then
 #: the rest of the document; then the distance in characters.
-TIERS = {"same_sentence": 0, "sentence_before": 1, "elsewhere": 2}
+TIERS = {"same_sentence": 0, "sentence_before": 1, "paragraph_before": 2, "elsewhere": 3}
 
 
 def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
@@ -461,12 +483,19 @@ def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
 COUNT_ENDS_LIST = "a_count_ends_a_list"
 
 
+#: Rule ``a_locator_is_no_list_mate``: a country or region beside a place it holds locates that place
+#: ("a Izmail, regione di Odesa", "Beni, DR Congo", "in Siria: ad Aleppo e a Idlib"): it is no member of
+#: its list, and the figure takes it only on its own score.
+LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
+
+
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
                figures: Sequence = ()) -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
-    of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`)."""
+    of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
+    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`)."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
@@ -479,7 +508,9 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         if before is not None and pool[prev][1] == pool[k][1] \
                 and before.sentence_start == m.sentence_start \
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
-                and not _figure_within(starts, before.end, m.start):  # rule COUNT_ENDS_LIST
+                and not _figure_within(starts, before.end, m.start) \
+                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)):
+            # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
             group[k] = group[prev]
         else:
             group[k] = k

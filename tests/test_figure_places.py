@@ -60,10 +60,14 @@ def test_the_places_of_the_sentences_before_in_the_paragraph_are_candidates(gaz)
 
 
 def test_the_documents_places_of_the_figures_kind_when_the_paragraph_has_none(gaz):
-    text = "Shelling hit Kherson and Mykolaiv overnight.\n\nThe governor said 3 people were killed."
+    text = ("Shelling hit Kherson and Mykolaiv overnight.\n\nA drone struck Sumy at dawn.\n\nThe governor said 3 "
+            "people were killed.")
     parsed, fig, pool, _ = pool_of(text, "en", gaz)
     incident = {m.surface for m in parsed.mentions if m.role == "incident"}
-    assert {m.surface for m, w in pool if w == "elsewhere"} == incident
+    assert incident == {"Kherson", "Mykolaiv", "Sumy"}
+    # the nearest paragraph's place is read first (rule HEADING_BEFORE), the others come from the document
+    assert {m.surface: w for m, w in pool} == {"Sumy": "paragraph_before", "Kherson": "elsewhere",
+                                               "Mykolaiv": "elsewhere"}
 
 
 @pytest.mark.parametrize(("lang", "text", "vetoed"), [
@@ -337,6 +341,50 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
     assert first.place_ids == first.cue_place_ids and second.place_ids == second.cue_place_ids
     assert len(first.place_ids) == len(second.place_ids) == 1 and first.place_ids != second.place_ids
     assert len(total.place_ids) == 2  # the total's parts still make one group
+
+
+@pytest.mark.parametrize("lang,text,groups", [
+    ("en", "Two peacekeepers were killed near Beni, Congo, on Sunday.", [["Beni"], ["Congo"]]),
+    ("fr", "En Syrie, à Alep et à Idlib, 12 civils ont été tués.", [["Alep", "Idlib"], ["Syrie"]]),
+    ("en", "Two peacekeepers were killed near Beni and Butembo on Sunday.", [["Beni", "Butembo"]]),
+])
+def test_a_place_beside_one_it_holds_locates_it_and_is_no_list_mate(gaz, lang, text, groups):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    weighed = weigh_figure(parsed.figures[0], parsed.mentions, sentences, text, parsed.figures)
+    by_group: dict[int, list[str]] = {}
+    for k, (m, _) in enumerate(weighed.pool):
+        by_group.setdefault(weighed.groups[k], []).append(m.surface)
+    assert sorted(by_group.values()) == groups
+
+
+def test_the_nearest_fitting_place_elsewhere_is_its_own_feature(gaz):
+    # a headline's figure with no place in its paragraph: the nearest incident place further on is a weaker
+    # sign than the nearest in the figure's own sentence
+    text = ("Seven soldiers were killed on Thursday, the army said.\n\nThe attack hit a patrol near Tillaberi. "
+            "Gunmen also struck Tahoua.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "en")
+    weighed = weigh_figure(parsed.figures[0], parsed.mentions, sentences, text, parsed.figures)
+    fired = {m.surface: {k for k in f if k.startswith("nearest")} for (m, _), f in zip(weighed.pool, weighed.features,
+                                                                                    strict=True)}
+    assert fired == {"Tillaberi": {"nearest_fitting_elsewhere"}, "Tahoua": set()}
+    _, _, _, feats = pool_of("Officials said 12 drones were shot down over Sumy and Kharkiv.", "en", gaz)
+    assert "nearest_fitting" in feats["Sumy"] and "nearest_fitting_elsewhere" not in feats["Sumy"]
+
+
+def test_a_paragraph_that_names_no_place_reads_the_heading_before(gaz):
+    text = "Le missioni all'estero.\n- Libano -\nIl contingente conta 1.100 soldati."
+    _, _, pool, feats = pool_of(text, "it", gaz)
+    assert [(m.surface, w) for m, w in pool] == [("Libano", "paragraph_before")]  # a heading: role mention
+    assert "paragraph_before" in feats["Libano"]
+    text = "The battalion is based in Tapa, in Estonia.\nAnother 130 soldiers arrive this week."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    assert sorted((m.surface, w) for m, w in pool) == [("Estonia", "paragraph_before"), ("Tapa", "paragraph_before")]
+    # a paragraph that names a place keeps to it: the paragraph before is no candidate
+    text = "The battalion is based in Tapa.\nAnother 130 soldiers arrive in Latvia this week."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    assert [(m.surface, w) for m, w in pool] == [("Latvia", "same_sentence")]
 
 
 def test_a_second_place_above_the_also_threshold_joins_the_best():
