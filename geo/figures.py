@@ -808,12 +808,15 @@ def _copula_cue(doc: _Doc, j: int, i: int | None = None) -> _Head | None:
     casualty verb ("Doce murieron", "Zwölf wurden getötet", "y dos resultaron heridos"); None otherwise."""
     lex = doc.lex
     n = lex.copulas.match_at(doc.toks, j)
-    if not n and i is not None and _opens_clause(doc, i):
+    if not n:  # the verb right after the count, then whether the count opens its clause (the dearer question)
+        if i is None:
+            return None
         if lex.killed_cues.match_at(doc.toks, j):
-            return _Head("killed", None, j)
+            return _Head("killed", None, j) if _opens_clause(doc, i) else None
         if lex.wounded_cues.match_at(doc.toks, j):
-            return _Head("wounded", None, j)
-    if n and lex.killed_cues.match_at(doc.toks, j + n):
+            return _Head("wounded", None, j) if _opens_clause(doc, i) else None
+        return None
+    if lex.killed_cues.match_at(doc.toks, j + n):
         return _Head("killed", None, j + n)
     if n and lex.wounded_cues.match_at(doc.toks, j + n):
         return _Head("wounded", None, j + n)
@@ -1069,8 +1072,9 @@ def _status(
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
+        # (a future form has five letters at least, and a folded word is as long as the word)
+        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or (
+            len(word) >= 5 and _future_form(doc.text[doc.toks[k].start : doc.toks[k].end], lex)
         )) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
@@ -1580,11 +1584,7 @@ def extract_figures(
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
-        sa = sb = i
-        while sa > 0 and d.sent_of[sa - 1] == s:
-            sa -= 1
-        while sb < len(d.toks) and d.sent_of[sb] == s:
-            sb += 1
+        sa, sb = bisect_left(d.sent_of, s), bisect_right(d.sent_of, s)  # the sentence's tokens (sent_of rises)
         places, named_after = _places(d, groups, nm, i, j, head.end, item=head.elliptical)
         ids, names = _unique_places(places)
         _, cb = d.clause(i, j, sub=False)
