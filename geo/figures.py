@@ -292,10 +292,7 @@ class _Doc:
         to k, ``right[k - lo]`` the first token after it from k on (k itself when k cuts)."""
         toks, sent_of = self.toks, self.sent_of
         lo, hi = bisect_left(sent_of, s), bisect_right(sent_of, s)  # sent_of does not decrease
-        lex = self.lex
-        marks = _STRONG | {":", "-"} | {q[0] for q in lex.relatives.seqs if len(q) == 1}
-        if sub:
-            marks |= {","} | {q[0] for q in lex.coordinators.seqs if len(q) == 1}
+        marks = _cut_marks(self.lex.relatives, self.lex.coordinators if sub else None)
         cut = [toks[k].text in marks and self._cut(k, sub) for k in range(lo, hi)]  # _cut is False off the marks
         left = list(range(lo, hi))
         for k in range(1, hi - lo):
@@ -321,6 +318,16 @@ class _Doc:
     def capitalized(self, k: int) -> bool:
         t = self.toks[k]
         return self.text[t.start].isupper()
+
+
+@cache
+def _cut_marks(relatives: Phrases, coordinators: Phrases | None) -> frozenset[str]:
+    """The words at which :meth:`_Doc._cut` may cut a sentence into clauses, with ``coordinators`` (the clauses
+    ``sub`` asks for) also at commas and coordinators; made once per lexicon."""
+    marks = _STRONG | {":", "-"} | {q[0] for q in relatives.seqs if len(q) == 1}
+    if coordinators is not None:
+        marks |= {","} | {q[0] for q in coordinators.seqs if len(q) == 1}
+    return frozenset(marks)
 
 
 def _bisect(toks: list[Token], offset: int) -> int:
