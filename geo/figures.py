@@ -250,6 +250,14 @@ class _Doc:
     in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
     # clause bounds per ``sub`` and sentence (:meth:`clause`), made on the first question, after ``in_number`` is set
     _clause_bounds: dict[tuple[bool, int], tuple[int, list[int], list[int]]] = field(default_factory=dict, repr=False)
+    _ages: dict[int, int] = field(default_factory=dict, repr=False)  # :meth:`age_at`, per token asked about
+
+    def age_at(self, k: int) -> int:
+        """:func:`geo.numbers.age_length` at token ``k`` (0: no age phrase starts there), read once per token."""
+        n = self._ages.get(k)
+        if n is None:
+            n = self._ages[k] = age_length(self.text, self.toks, k, self.lang)
+        return n
 
     @cached_property
     def starts(self) -> list[int]:
@@ -375,7 +383,7 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
         if i in doc.in_age:
             continue
         for s in range(max(0, i - 4), i + 1):  # "im Alter von 27, 31 und 32 Jahren": a list of ages too
-            n = age_length(text, toks, s, lang)
+            n = doc.age_at(s)
             if s + n > i:
                 doc.in_age.update(range(s, s + n))
                 break
@@ -436,7 +444,7 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
                 and not doc.in_number[k + 1]:
             k += 2  # "three Kh-59 missiles", "nove Tu-95 bombardieri": a model code between the count and its noun
             continue
-        n = age_length(doc.text, doc.toks, k, doc.lang) if k == j else 0
+        n = doc.age_at(k) if k == j else 0
         if n:  # "ein 38-jähriger Mann", "a 54-year-old woman": the age says who, the noun follows
             k += n
             skipped += 1
@@ -590,7 +598,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             if cue is not None:
                 after = (k - j, cue)
                 break
-        n = age_length(doc.text, doc.toks, k, doc.lang)
+        n = doc.age_at(k)
         while not n and k + n in doc.in_age:
             n += 1  # "a man aged 43 was killed": an age without a word for years
         if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
