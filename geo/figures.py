@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -266,11 +267,8 @@ class _Doc:
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
-        i = _bisect(self.toks, start)
-        j = i
-        while j < len(self.toks) and self.toks[j].start < end:
-            j += 1
-        return i, j
+        i = bisect_right(self.toks, start, key=_END)  # the first token ending after start
+        return i, max(i, bisect_left(self.toks, end, key=_START))  # up to the first one from end on
 
     def is_strong(self, k: int) -> bool:
         """A clause boundary inside a sentence: ; : ( ) quotes, or a dash between spaces."""
@@ -338,15 +336,7 @@ def _cut_marks(relatives: Phrases, coordinators: Phrases | None) -> frozenset[st
     return frozenset(marks)
 
 
-def _bisect(toks: list[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 
 
 def _semicolon_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
