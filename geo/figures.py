@@ -252,6 +252,20 @@ class _Doc:
     # clause bounds per ``sub`` and sentence (:meth:`clause`), made on the first question, after ``in_number`` is set
     _clause_bounds: dict[tuple[bool, int], tuple[int, list[int], list[int]]] = field(default_factory=dict, repr=False)
     _ages: dict[int, int] = field(default_factory=dict, repr=False)  # :meth:`age_at`, per token asked about
+    _future: dict[int, bool] = field(default_factory=dict, repr=False)  # :meth:`future_at`, per token asked about
+    # the attributions of each sentence (:func:`_source_spans`), per (sentence's tokens, reporting verbs or not)
+    sources: dict[tuple[tuple[int, int], bool], list[tuple[int, tuple[int, int]]]] = field(
+        default_factory=dict, repr=False)
+
+    def future_at(self, k: int) -> bool:
+        """Token ``k`` is a future or conditional verb form (:func:`_future_form` of the word as written), read
+        once per token: the status reader asks again for every figure of a clause."""
+        found = self._future.get(k)
+        if found is None:
+            t = self.toks[k]
+            # a future form has five letters at least, and a folded word is as long as the word
+            found = self._future[k] = len(t.text) >= 5 and _future_form(self.text[t.start : t.end], self.lex)
+        return found
 
     def age_at(self, k: int) -> int:
         """:func:`geo.numbers.age_length` at token ``k`` (0: no age phrase starts there), read once per token."""
@@ -1077,10 +1091,8 @@ def _status(
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        # (a future form has five letters at least, and a folded word is as long as the word)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or (
-            len(word) >= 5 and _future_form(doc.text[doc.toks[k].start : doc.toks[k].end], lex)
-        )) and not _hearsay(doc, k):
+        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or doc.future_at(k)) \
+                and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -1091,9 +1103,7 @@ def _status(
     for k in range(a - 1, pa - 1, -1):
         if lex.current.match_at(doc.toks, k):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        )) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
             return "planned"
     _, pb = doc.clause(i, j, sub=False)
     aside = _aside_status(doc, a, b, pb)
@@ -1138,9 +1148,7 @@ def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        )) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
             return "planned"
     return None
 
@@ -1168,7 +1176,7 @@ def _planned_before(doc: _Doc, k: int, a: int) -> bool:
     participle a current cue reads is then a future."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
-        if (lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex)) \
+        if (lex.planned.match_at(doc.toks, m) or doc.future_at(m)) \
                 and not _hearsay(doc, m):
             return True
     return False
@@ -1299,26 +1307,10 @@ def _name_before(doc: _Doc, k: int, start: int) -> tuple[int, int] | None:
 def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
     """The source a sentence attributes its figures to: after an attribution cue ("secondo l'OSCE",
     "according to the UN", "selon l'ONU") if any, else the subject of a reporting verb."""
-    lex = doc.lex
-    a, b = sent
     for verbs in (False, True):
         best: tuple[int, tuple[int, int]] | None = None
-        heads = lex.src_verbs.heads if verbs else lex.src_before.heads  # most words start no cue: no call for them
-        for k in range(a, b):
-            span = None
-            if doc.toks[k].text not in heads:
-                continue
-            if not verbs:
-                n = lex.src_before.match_at(doc.toks, k)
-                span = _name_after(doc, k + n, b) if n else None
-            else:
-                n = lex.src_verbs.match_at(doc.toks, k)
-                if n:
-                    span = _name_after(doc, k + n, b)
-                    if span and span[1] < b and doc.toks[span[1]].text not in _PUNCT:
-                        span = None  # "said the 3rd Brigade would...": not an inverted subject
-                    span = span or _name_before(doc, k, a)
-            if span is None or span[0] <= i < span[1]:
+        for k, span in _source_spans(doc, sent, verbs):
+            if span[0] <= i < span[1]:
                 continue
             dist = abs(k - i)
             if best is None or dist < best[0]:
@@ -1326,6 +1318,35 @@ def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
         if best is not None:
             return doc.original(*best[1]).strip(" '’\"“”«»") or None
     return None
+
+
+def _source_spans(doc: _Doc, sent: tuple[int, int], verbs: bool) -> list[tuple[int, tuple[int, int]]]:
+    """(cue token, source span) of each attribution cue (``verbs``: each reporting verb) of the sentence, in text
+    order; read once per sentence, for all its figures."""
+    found = doc.sources.get((sent, verbs))
+    if found is not None:
+        return found
+    lex = doc.lex
+    a, b = sent
+    found = doc.sources[(sent, verbs)] = []
+    heads = lex.src_verbs.heads if verbs else lex.src_before.heads  # most words start no cue: no call for them
+    for k in range(a, b):
+        span = None
+        if doc.toks[k].text not in heads:
+            continue
+        if not verbs:
+            n = lex.src_before.match_at(doc.toks, k)
+            span = _name_after(doc, k + n, b) if n else None
+        else:
+            n = lex.src_verbs.match_at(doc.toks, k)
+            if n:
+                span = _name_after(doc, k + n, b)
+                if span and span[1] < b and doc.toks[span[1]].text not in _PUNCT:
+                    span = None  # "said the 3rd Brigade would...": not an inverted subject
+                span = span or _name_before(doc, k, a)
+        if span is not None:
+            found.append((k, span))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------
