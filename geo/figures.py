@@ -313,15 +313,17 @@ class _Doc:
         toks, sent_of = self.toks, self.sent_of
         lo, hi = bisect_left(sent_of, s), bisect_right(sent_of, s)  # sent_of does not decrease
         marks = _cut_marks(self.lex.relatives, self.lex.coordinators if sub else None)
-        cut = [toks[k].text in marks and self._cut(k, sub) for k in range(lo, hi)]  # _cut is False off the marks
-        left = list(range(lo, hi))
-        for k in range(1, hi - lo):
-            if not cut[k - 1]:
-                left[k] = left[k - 1]
-        right = list(range(lo, hi))
-        for k in range(hi - lo - 1, -1, -1):
-            if not cut[k]:
-                right[k] = right[k + 1] if k + 1 < hi - lo else hi
+        cuts = [k for k in range(lo, hi) if toks[k].text in marks and self._cut(k, sub)]  # _cut is False off the marks
+        # a stretch up to each cut c, then the rest: left is the stretch's first token, right its cut (hi for the rest)
+        left: list[int] = []
+        right: list[int] = []
+        first = lo
+        for c in cuts:
+            left += [first] * (c + 1 - first)
+            right += [c] * (c + 1 - first)
+            first = c + 1
+        left += [first] * (hi - first)
+        right += [hi] * (hi - first)
         self._clause_bounds[(sub, s)] = bounds = (lo, left, right)
         return bounds
 
