@@ -332,6 +332,8 @@ _SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]")
 def _digit_value(s: str, lex: _NumLex, has_mult: bool) -> float | None:
     """Read a digit string: a separator followed by exactly three digits groups thousands, except the
     language's decimal mark before a multiplier ("1.500 million" in English is 1.5 million)."""
+    if s.isdigit():
+        return float(s)  # most numbers: no separator to read
     s = _SPACES_RE.sub("", s)
     seps = [c for c in s if c in ".,"]
     if not seps:
@@ -598,8 +600,10 @@ def _merge_ranges(
         merged = False
         if b is not None and not (a.vague or b.vague or a.approx_word or b.approx_word):
             for prefix, joiner in lex.ranges:
+                if not _gap_is(toks, a, b, joiner, lex):
+                    continue  # (read first: most pairs of numbers stand far apart)
                 p = _prefix_len(toks, a.i, prefix, lex)
-                if p is None or not _gap_is(toks, a, b, joiner, lex):
+                if p is None:
                     continue
                 if prefix and any(t.text in lex.change_verbs for t in toks[max(0, a.i - p - 3) : a.i - p]):
                     continue  # "salire da 12.000 a 20.000": a change, not a range
