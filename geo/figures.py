@@ -375,12 +375,12 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
     for a, b in split_sentences(text) or [(0, len(text))]:
         for part in _semicolon_parts(text, a, b):
             sentences.append(part)
+    # a token belongs to the first sentence ending after its start (the last one at most): the tokens from the
+    # first starting at or after each sentence's end belong to the next sentences, filled stretch by stretch
     sent_of: list[int] = []
-    s = 0
-    for t in toks:
-        while s + 1 < len(sentences) and t.start >= sentences[s][1]:
-            s += 1
-        sent_of.append(s)
+    for s in range(len(sentences) - 1):
+        sent_of += [s] * (bisect_left(toks, sentences[s][1], key=_START) - len(sent_of))
+    sent_of += [max(len(sentences) - 1, 0)] * (len(toks) - len(sent_of))
     doc = _Doc(text, toks, sentences, sent_of, [False] * len(toks), _lex(lang), lang)
     for nm in numbers:
         i, j = doc.tok_range(nm.start, nm.end)
