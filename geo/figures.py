@@ -808,9 +808,12 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     Brigade soll auf 5.000 aufgestockt werden".
     """
     lex = doc.lex
-    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
+    toks, heads = doc.toks, lex.change_verbs.heads  # (no call at a word that starts no change verb)
+    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1)
+                 if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
     if verb is None:
-        verb = next((k for k in range(j, min(b, j + 3)) if lex.change_verbs.match_at(doc.toks, k)), None)
+        verb = next((k for k in range(j, min(b, j + 3))
+                     if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
     if verb is None:
         return None
     # the unit before its verb, or after it ("raise its contingent to")
