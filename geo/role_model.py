@@ -25,7 +25,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers
-from geo.roles import ARTICLES, RoleCues, is_list_gap, is_locative
+from geo.roles import RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -103,7 +103,7 @@ def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
     Slovakia": a government word, then (within four words) "of", right before the place."""
     k = idx - 1
-    if k >= 0 and words[k] in ARTICLES:
+    if k >= 0 and words[k] in profile.articles:
         k -= 1
     if k < 0 or words[k] not in profile.of_words:
         return False
@@ -130,7 +130,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     """The name completes a locality noun and "of": "nel villaggio di Kfartaal", "the city of Kherson",
     "en las poblaciones de Ekenewane". Returns (named so, a locative before the noun: "nel villaggio di")."""
     k = idx - 1
-    while k >= 0 and words[k] in ARTICLES:
+    while k >= 0 and words[k] in profile.articles:
         k -= 1
     if k < 1 or words[k] not in profile.of_words:
         return False, False
@@ -138,7 +138,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
         n = profile.locality_nouns.match_at(words, j)
         if n and j + n == k:
             b = j - 1
-            while b >= 0 and words[b] in ARTICLES:
+            while b >= 0 and words[b] in profile.articles:
                 b -= 1
             return True, b >= 0 and words[b] in cues.locative
     return False, False
@@ -151,7 +151,7 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
     for k in range(end_idx, min(len(words), end_idx + 5)):
         if profile.stative_verbs.match_at(words, k):
             return True
-        if not (tokens[k].capitalised or words[k] in ARTICLES or words[k] in LIST_JOINERS):
+        if not (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS):
             return False  # only a list's other names may stand between: "Odesa y Járkov son dos"
     return False
 
@@ -193,7 +193,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
         return False
     j = idx - 1
-    while j >= 0 and tokens[j].key in ARTICLES:
+    while j >= 0 and tokens[j].key in profile.articles:
         j -= 1
     if j < 0:
         return True
@@ -211,7 +211,7 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
         k = sentence.token_at(previous.start)
     j = k - 1
-    while j >= 0 and words[j] in ARTICLES:
+    while j >= 0 and words[j] in profile.articles:
         j -= 1
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
@@ -256,7 +256,8 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     and "of" ("Obeid, the capital of North Kordofan")."""
     tokens, words = sentence.tokens, sentence.words
     k = idx - 1
-    while k >= 0 and (words[k] in ARTICLES or words[k] in cues.area_nouns or words[k] in profile.direction_adjectives):
+    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
+                      or words[k] in profile.direction_adjectives):
         k -= 1
     if k >= 0 and words[k] in profile.of_words:
         return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
@@ -265,7 +266,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
                                                         for j in range(max(0, k - 2), k))):
         return False
     k -= 1
-    while k >= 0 and (words[k] in ARTICLES or words[k] in profile.of_words):
+    while k >= 0 and (words[k] in profile.articles or words[k] in profile.of_words):
         k -= 1
     for j in range(k, max(-1, k - 4), -1):
         if profile.locality_nouns.match_at(words, j):
@@ -306,7 +307,7 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
 
-def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str] = ARTICLES) -> bool:
+def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
     """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
     for j in phrases.starts_in(words, max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
@@ -326,17 +327,18 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
     if e.capital_of:
         f["capital"] = 1.0
-    locative = is_locative(words, idx, cues.locative, cues.area_nouns)
+    articles = profile.articles
+    locative = is_locative(words, idx, cues.locative, articles, cues.area_nouns)
     directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
-    if directed and is_locative(words, idx - 1, cues.locative, cues.area_nouns):
+    if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
-    k = idx - 1 if idx and words[idx - 1] in ARTICLES else idx
+    k = idx - 1 if idx and words[idx - 1] in articles else idx
     if k >= 1 and words[k - 1] in profile.of_words:
         f["of_before"] = 1.0
         d = k - 2  # the word before "of"
         if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
-            if is_locative(words, d, cues.locative) or words[d - 1] in cues.locative:
+            if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
         elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue sud de Beyrouth"
@@ -384,7 +386,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["government_possessive"] = 1.0
     elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
         f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
-    fillers = ARTICLES | cues.area_nouns | profile.direction_adjectives
+    fillers = articles | cues.area_nouns | profile.direction_adjectives
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
         f["official_of"] = 1.0  # "il governatore di Zaporizhzhia": where a local authority speaks for
@@ -395,7 +397,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
-    if _cue_before(profile.toward_words, words, idx, 3):
+    if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
@@ -403,15 +405,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 not is_list_gap(gap) or "contains_previous" in f) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
-    if _cue_before(profile.source_cues, words, idx, 3):
+    if _cue_before(profile.source_cues, words, idx, 3, articles):
         f["source_before"] = 1.0
-    if _cue_before(profile.origin_cues, words, idx, 2):
+    if _cue_before(profile.origin_cues, words, idx, 2, articles):
         f["origin_before"] = 1.0
-    if locative and _cue_before(profile.speech_cues, words, idx, 5, ARTICLES | cues.locative):
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, articles | cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
-    if _cue_before(profile.agent_cues, words, idx, 3):
+    if _cue_before(profile.agent_cues, words, idx, 3, articles):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f:

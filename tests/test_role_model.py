@@ -276,3 +276,15 @@ def test_a_place_in_a_locative_is_not_the_thing_described(gaz):
     """stative_after is for the place a verb describes ("Bohodukhiv liegt ..."), not a place inside the subject."""
     assert "stative_after" not in features_of("NATO troops in Latvia remain on high alert.", "en", "Latvia", gaz)
     assert "stative_after" in features_of("Latvia remains on high alert.", "en", "Latvia", gaz)
+
+
+def test_the_articles_between_a_cue_and_a_name_are_each_languages_own():
+    """The articles come from the events lexicons (schema-checked), one list per language: Italian "la" lets
+    the locative reach the name, English has only "the"."""
+    from geo.events import event_profile
+    from geo.roles import is_locative
+
+    it, en = event_profile("it").articles, event_profile("en").articles
+    assert is_locative(["nella", "la", "ucraina"], 2, frozenset({"nella"}), it)
+    assert not is_locative(["in", "la", "ucraina"], 2, frozenset({"in"}), en)
+    assert is_locative(["in", "the", "donbas"], 2, frozenset({"in"}), en)
