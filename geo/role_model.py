@@ -40,6 +40,9 @@ NEAR = 6
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()\"«»“”–—"
 
+#: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
+LOCATOR_BREAKS = ",;:()\"«»“”–—./"
+
 #: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
 #: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 VETOES = ("dateline_is_mention",)
@@ -53,7 +56,8 @@ def feature_names() -> list[str]:
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
-              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before"]
+              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
+              "locates_previous", "troop_origin", "country_noun_before", "country_in_place", "country_before_place"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -316,6 +320,44 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozen
     return False
 
 
+def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place follows the name before it (``previous``, in the same sentence) with only a locative between, and
+    articles, area nouns, part nouns and direction adjectives, no punctuation: "near Gudumbali in the Lake Chad
+    region", "Sukchon areas in South Pyongan province": it locates that name."""
+    if idx >= len(sentence.tokens) or previous.end > sentence.tokens[idx].start:
+        return False
+    gap = text[previous.end : sentence.tokens[idx].start]
+    if len(gap) > 40 or any(c in gap for c in LOCATOR_BREAKS):
+        return False
+    words = sentence.words[sentence.token_at(previous.end) : idx]
+    if not words or len(words) > 5:
+        return False
+    located = False
+    for k, w in enumerate(words):
+        if w in cues.locative or (k and f"{words[k - 1]} {w}" in cues.locative):
+            located = True  # "in", "nella", "nei pressi di"
+        elif not (w in profile.articles or w in cues.area_nouns or w in profile.direction_adjectives
+                  or w in profile.part_nouns or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues.locative)):
+            return False
+    return located
+
+
+def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """A plural noun of countries ends at most two words before the place: "countries including Jamaica",
+    "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
+    for j in profile.country_nouns.starts_in(words, max(0, idx - 4), idx):
+        n = profile.country_nouns.match_at(words, j)
+        if n and idx - 2 <= j + n <= idx:
+            return True
+    return False
+
+
+def _troop_origin(sentence: Sentence, idx: int) -> bool:
+    """A troop word ends at most four words before the place (whose origin cue precedes it): "200 troops from
+    Denmark", "1,000 troops, including members from Britain": a country contributing to a force."""
+    return any(t.event == "deploy" and 0 < idx - t.last <= 3 for t in sentence.triggers)
+
+
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
                      figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
@@ -409,6 +451,19 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2, articles):
         f["origin_before"] = 1.0
+        if national and _troop_origin(sentence, idx):
+            f["troop_origin"] = 1.0  # "200 troops from Denmark": a contributor to the force
+    if national and _country_noun_before(words, idx, profile):
+        f["country_noun_before"] = 1.0  # "countries including Jamaica", "nazioni alleate (Francia, ...)"
+    if same and _locates_previous(text, sentence, previous, idx, cues, profile):
+        if previous.entity is not None and previous.entity.kind == "country":
+            f["country_in_place"] = 1.0  # "Canada in Lettonia, Germania in Lituania": where a country's troops are
+        else:
+            f["locates_previous"] = 1.0  # "near Gudumbali in the Lake Chad region": where the name before is
+    if e.kind == "country":
+        nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
+        if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
+            f["country_before_place"] = 1.0  # "the UK in Estonia": the country whose force is there
     if locative and _cue_before(profile.speech_cues, words, idx, 5, articles | cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
@@ -416,8 +471,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _cue_before(profile.agent_cues, words, idx, 3, articles):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
-            text[previous.end : m.start], profile) and "contains_previous" not in f:
-        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa": a locator is no list member
+            text[previous.end : m.start], profile) and "contains_previous" not in f and \
+            "country_before_place" not in f:
+        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa" (a locator), nor "..., the UK in Estonia"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
     if headline:

@@ -100,6 +100,20 @@ CASES = [
      "The minister said two soldiers died in Warsaw."),
     ("it", "In conferenza stampa a Vilnius il generale ha parlato di tre feriti.", "Vilnius", "speech_before",
      "Il generale ha parlato di tre feriti a Vilnius."),
+    ("en", "Gunmen attacked a convoy near Butembo in North Kivu.", "North Kivu", "locates_previous",
+     "Gunmen attacked a convoy near Butembo, far from North Kivu."),
+    ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",
+     "Ein Angriff traf Kupjansk und die Region Charkiw."),
+    ("en", "The force has 1,200 troops from Ghana and Kenya.", "Ghana", "troop_origin",
+     "The force bought 1,200 rifles from Ghana and Kenya."),
+    ("it", "Ci sono 900 soldati provenienti da sei nazioni alleate (Francia, Belgio e Olanda).", "Francia",
+     "country_noun_before", "Ci sono 900 soldati provenienti dalla Francia, dal Belgio e dall'Olanda."),
+    ("en", "Police sent by countries including Kenya and Chad patrol the capital.", "Kenya", "country_noun_before",
+     "Police sent by Kenya and Chad patrol the capital."),
+    ("it", "Ogni battaglione ha una nazione guida: Canada in Lettonia, Germania in Lituania.", "Lituania",
+     "country_in_place", "Ogni battaglione ha una nazione guida: il comando in Lettonia, quello in Lituania."),
+    ("en", "Canada leads the battalion in Latvia, the UK in Estonia.", "UK", "country_before_place",
+     "Canada leads the battalion in Latvia, the UK and Estonia."),
 ]
 
 
@@ -249,6 +263,9 @@ CATEGORIES = [
      {"Sumy": "incident", "Poltava": "incident", "Chernígov": "incident"}),
     ("en", "Speaking in Warsaw, the minister said a drone strike on Sumy killed two civilians.",
      {"Warsaw": "venue", "Sumy": "incident"}),
+    # a country and a place paired after a list comma is the head of an elliptic clause, not a list member
+    ("en", "Canada leads the battalion in Latvia, Germany in Lithuania.",
+     {"Canada": "actor", "Latvia": "deployment", "Germany": "actor", "Lithuania": "deployment"}),
 ]
 
 
