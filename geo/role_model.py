@@ -57,7 +57,7 @@ def feature_names() -> list[str]:
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
-              "locates_previous", "troop_origin", "country_noun_before", "country_in_place", "country_before_place"]
+              "locates_previous", "country_noun_before", "country_in_place", "country_before_place"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -352,12 +352,6 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
-def _troop_origin(sentence: Sentence, idx: int) -> bool:
-    """A troop word ends at most four words before the place (whose origin cue precedes it): "200 troops from
-    Denmark", "1,000 troops, including members from Britain": a country contributing to a force."""
-    return any(t.event == "deploy" and 0 < idx - t.last <= 3 for t in sentence.triggers)
-
-
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
                      figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
@@ -450,9 +444,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _cue_before(profile.source_cues, words, idx, 3, articles):
         f["source_before"] = 1.0
     if _cue_before(profile.origin_cues, words, idx, 2, articles):
-        f["origin_before"] = 1.0
-        if national and _troop_origin(sentence, idx):
-            f["troop_origin"] = 1.0  # "200 troops from Denmark": a contributor to the force
+        if any(profile.direction_words.match_at(words, j) for j in range(max(0, idx - 5), idx - 1)):
+            f["direction_of"] = 1.0  # "a 30 km da Riga": a distance reference, read like "30 km north of"
+        else:
+            f["origin_before"] = 1.0
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "countries including Jamaica", "nazioni alleate (Francia, ...)"
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
