@@ -57,7 +57,8 @@ def feature_names() -> list[str]:
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
-              "locates_previous", "country_noun_before", "country_in_place", "country_before_place"]
+              "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
+              "deploy_head", "incident_head"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -342,6 +343,23 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
     return located
 
 
+def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> str | None:
+    """The class of the trigger that governs the place's locative: it ends right before the locative, or one
+    word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
+    Mission de l'ONU en RDC"). None when no trigger stands there."""
+    words = sentence.words
+    k = idx - 1
+    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
+                      or words[k] in profile.direction_adjectives):
+        k -= 1
+    if k < 1 or words[k] not in cues.locative:
+        return None
+    for t in sentence.triggers:
+        if k - 2 <= t.last - 1 < k:
+            return t.event
+    return None
+
+
 def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A plural noun of countries ends at most two words before the place: "countries including Jamaica",
     "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
@@ -450,6 +468,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["origin_before"] = 1.0
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "countries including Jamaica", "nazioni alleate (Francia, ...)"
+    if locative:
+        head = _head_event(sentence, idx, cues, profile)
+        if head in DEPLOYMENT_CLASSES:
+            f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
+        elif head in INCIDENT_CLASSES:
+            f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
             f["country_in_place"] = 1.0  # "Canada in Lettonia, Germania in Lituania": where a country's troops are

@@ -111,6 +111,9 @@ CASES = [
      "Police sent by Kenya and Chad patrol the capital."),
     ("it", "Ogni battaglione ha una nazione guida: Canada in Lettonia, Germania in Lituania.", "Lituania",
      "country_in_place", "Ogni battaglione ha una nazione guida: il comando in Lettonia, quello in Lituania."),
+    ("it", "Il contingente italiano in Libano conta mille uomini.", "Libano", "deploy_head",
+     "Il contingente italiano resterà ancora a lungo in Libano."),
+    ("en", "Three civilians were killed in Sumy.", "Sumy", "incident_head", "In Sumy three civilians were killed."),
     ("en", "Canada leads the battalion in Latvia, the UK in Estonia.", "UK", "country_before_place",
      "Canada leads the battalion in Latvia, the UK and Estonia."),
 ]
