@@ -197,6 +197,8 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     # each document's mentions are written, and its compact result spooled to disk, as it arrives
     spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", gazetteer=gazetteer,
                           unresolved=online is not None)
+    out.on_exit(spool.texts.close)  # an error or Ctrl-C leaves no temporary file open
+    out.on_exit(spool.close)
     with _dask_client(args.dask) as client:
         corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
                              jobs=args.jobs or default_jobs(), client=client, online=online,

@@ -4,18 +4,23 @@
 right after the figure and a locative, else the nearest list in the clause, else the paragraph's
 sentence before). This stage weighs every candidate place by named features of the pair (figure,
 place), with weights fitted by ``geo/data/fit_weights.py`` on real articles. The candidates are the
-places of the figure's sentence and of the sentences before it in its paragraph; besides them, the
+places of the figure's sentence and of the sentences before it in its paragraph (when the paragraph
+names none, those of the nearest sentence before it that does: a list heading, rule
+:data:`HEADING_BEFORE`); besides them, the
 document's places whose role fits the figure's kind (where the dead of a report are counted, the
 report's incident places) when the paragraph names no place or none whose role fits the figure
 (:data:`UNFIT_NEAR`), those that lie inside a place named beside the figure (the headline's "uccisi 7
 soldati in Niger", the village named further on), and
 the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
 nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
-Kherson regions"), and, for a drone or missile total with no parts, the incident places its report lists
+Kherson regions", with the places of that statement's parts; a hedged "oltre trenta droni" restates the
+body's "32 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
 the figure's context (rule :data:`FALLBACK_VETO`).
 The best candidate is kept with the places listed with it ("sulle regioni di
-Sumy, Poltava e Kharkiv") — a total's parts count as one list — when its score passes the fitted
+Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
+(:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
+list — when its score passes the fitted
 threshold, with every other candidate whose score passes the second threshold ``also``:
 
     score = bias + sum over features f of value(f) * weight[f]
@@ -25,6 +30,7 @@ A figure keeps its cue reading where no weights have been fitted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +69,12 @@ COARSE_KINDS = ("country", "region")
 #: at the Kharkiv of a sentence about shelling in Ukraine.
 FALLBACK_VETO = "fallback_stays_in_context_country"
 
+#: Rule ``heading_before``: when a figure's paragraph names no place, the places of the nearest sentence
+#: before it that names one, across the paragraph break, are candidates whatever their role (where
+#: ``paragraph_before``): a list heading ("- Libano -") or the paragraph before ("The battalion is based in
+#: Tapa." then "Another 130 soldiers arrive this week.") says where the figure stands.
+HEADING_BEFORE = "heading_before"
+
 #: Rule ``no_fitting_place_near``: when no place of the figure's sentence and paragraph has the role of its
 #: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
@@ -75,11 +87,12 @@ ANOTHER_FIGURES_PLACE = "another_figures_place"
 
 def feature_names() -> list[str]:
     """Every feature of a (figure, place) pair, in a fixed order."""
-    names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "elsewhere",
+    names = ["cue_chosen", "cue_list_mate", "right_after", "same_sentence", "sentence_before", "paragraph_before",
+             "elsewhere",
              "after_number", "near", "far", "role_fits_kind", "repeated", "more_specific_here", "cue_empty",
              "later", "inside_here", "lead_figure_elsewhere", "part_place", "figure_between", "comma_between",
              "trigger_fits_kind", "here_is_country_only", "restated_place", "launcher", "report_place",
-             "nearest_fitting"]
+             "nearest_fitting", "nearest_fitting_elsewhere"]
     names += [f"role:{r}" for r in ROLES]
     names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")]
     names += [f"place:{f}" for f in PLACE_FEATURES]
@@ -138,11 +151,13 @@ def context_countries(fig, mentions: Sequence, text: str) -> set[str]:
 
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-               figures: Sequence = ()) -> list[tuple[object, str]]:
+               figures: Sequence = (), related: set[str] | None = None) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
-    "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph) or
-    "elsewhere" (the document's other places whose role fits the figure's kind, where a headline's
-    "uccise venti persone" or a bare country beside the figure finds its village)."""
+    "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph),
+    "paragraph_before" (rule :data:`HEADING_BEFORE`) or "elsewhere" (the document's other places whose
+    role fits the figure's kind, where a headline's "uccise venti persone" or a bare country beside the
+    figure finds its village). ``related`` is
+    :func:`related_places` of the figure when the caller has it already (read here otherwise)."""
     order = sorted(sentences, key=lambda s: s.start)
     k = _sentence_index(order, fig.start)
     if k is None:
@@ -163,10 +178,18 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if m.entity is not None and prev.start <= m.start < prev.end and m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
+    if not out:  # rule HEADING_BEFORE
+        for prev in reversed(order[:k]):
+            named = [m for m in mentions if m.entity is not None and prev.start <= m.start < prev.end]
+            if named:
+                for m in named:
+                    out.setdefault(m.entity.id, (m, "paragraph_before"))
+                break
     role = KIND_ROLE.get(fig.kind)
-    related = related_places(fig, figures, order, mentions)
+    if related is None:
+        related = related_places(fig, figures, order, mentions)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
-    fallback = not out
+    fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
@@ -260,24 +283,48 @@ def report_places(fig, mentions: Sequence, order: Sequence[Sentence]) -> set[str
 def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = ()) -> set[str]:
     """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
     else, with ``mentions``, the incident places its report lists after it (:func:`report_places`)."""
+    parts, restated, report = _related(fig, figures, sorted(sentences, key=lambda s: s.start), mentions)
+    return parts | restated | report
+
+
+def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence
+             ) -> tuple[set[str], set[str], set[str]]:
+    """(parts, restated, report) of :func:`related_places`, each read once."""
     if not figures:
-        return set()
-    order = sorted(sentences, key=lambda s: s.start)
+        return set(), set(), set()
     parts = part_places(fig, figures, order)
-    out = parts | restated_places(fig, figures)
-    if not parts:
-        out |= report_places(fig, mentions, order)
+    return parts, restated_places(fig, figures, order), set() if parts else report_places(fig, mentions, order)
+
+
+#: How far above a hedged figure its restatement may lie: "oltre trenta droni" in the lead is the body's "32
+#: droni ... sulle regioni di Bryansk, Oryol, Kursk e Mosca" (rule ``a_hedged_figure_rounds_its_restatement``).
+ROUNDED_BY = 0.2
+#: The hedges under which a figure may round a larger count of the text.
+ROUNDING_HEDGES = ("approx", "more_than", "at_least")
+
+
+def restates(fig, other) -> bool:
+    """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("oltre
+    trenta", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("32")."""
+    if other is fig or other.kind != fig.kind:
+        return False
+    if other.value == fig.value:
+        return True
+    return fig.qualifier in ROUNDING_HEDGES and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
+
+
+def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> set[str]:
+    """The places another statement of the same figure names (:func:`restates`: the headline's "28 drones"
+    and the body's "28 drones in the Odesa, Kherson ... regions"), with, given the sentences ``order``, the
+    places of that statement's parts (the lead's "23 droni" and the body's "23 velivoli: 12 nella regione di
+    Bryansk, nove nella regione di Kaluga")."""
+    out: set[str] = set()
+    for o in figures:
+        if restates(fig, o):
+            out.update(o.cue_place_ids)
+            if order:
+                out |= part_places(o, figures, order)
     return out
-
-
-
-
-
-def restated_places(fig, figures: Sequence) -> set[str]:
-    """The places another statement of the same figure names (same kind and value elsewhere in the text:
-    the headline's "28 drones" and the body's "28 drones in the Odesa, Kherson ... regions")."""
-    return {pid for o in figures if o is not fig and o.kind == fig.kind and o.value == fig.value
-            for pid in o.cue_place_ids}
 
 
 @dataclass
@@ -300,14 +347,41 @@ class FigureContext:
 
 
 def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
-                   sentences: Sequence[Sentence] = ()) -> FigureContext:
-    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig``."""
+                   sentences: Sequence[Sentence] = (),
+                   related: tuple[set[str], set[str], set[str]] | None = None) -> FigureContext:
+    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``related``:
+    the (parts, restated, report) places when the caller has read them already)."""
     order = sorted(sentences, key=lambda s: s.start)
-    parts = part_places(fig, figures, order)
-    return FigureContext(order, parts, restated_places(fig, figures),
-                         set() if parts else report_places(fig, mentions, order),
+    parts, restated, report = _related(fig, figures, order, mentions) if related is None else related
+    return FigureContext(order, parts, restated, report,
                          Counter(o.entity.id for o in mentions if o.entity is not None),
                          [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool))
+
+
+@dataclass
+class WeighedFigure:
+    """What the runtime and the fit read of one figure (:func:`weigh_figure`): its candidates, the features
+    of each pair and the list groups of the candidates."""
+
+    pool: list[tuple[object, str]]
+    features: list[dict[str, float]]
+    groups: dict[int, int]
+
+
+def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+                 figures: Sequence) -> WeighedFigure:
+    """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
+    their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
+    reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh."""
+    order = sorted(sentences, key=lambda s: s.start)
+    related = _related(fig, figures, order, mentions)
+    union = related[0] | related[1] | related[2]
+    pool = candidates(fig, mentions, order, text, figures, related=union)
+    context = figure_context(fig, pool, mentions, figures, order, related=related)
+    sentence = next((s for s in order if s.start <= fig.start < s.end), None)
+    features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
+                              context=context) for m, where in pool]
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -382,13 +456,15 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         if m.features.get(name):
             f[f"place:{name}"] = 1.0
     if context.nearest is not None and context.nearest is m:
-        f["nearest_fitting"] = 1.0  # _nearest_fitting
+        # _nearest_fitting; in the document's other places, the nearest in characters is a weaker sign than
+        # in the figure's own paragraph
+        f["nearest_fitting" if where != "elsewhere" else "nearest_fitting_elsewhere"] = 1.0
     return f
 
 
 #: How near a candidate stands to its figure, for ranking: its own sentence, then the sentences before, then
 #: the rest of the document; then the distance in characters.
-TIERS = {"same_sentence": 0, "sentence_before": 1, "elsewhere": 2}
+TIERS = {"same_sentence": 0, "sentence_before": 1, "paragraph_before": 2, "elsewhere": 3}
 
 
 def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
@@ -402,14 +478,28 @@ def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
     return min(fitting, key=rank)[0] if fitting else None
 
 
-def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset()
-               ) -> dict[int, int]:
+#: Rule ``a_count_ends_a_list``: two places with a figure between them are no list, though only a comma and
+#: a number part them: "18 nella regione di Krasnodar, 11 in Crimea" gives Krasnodar to 18 and Crimea to 11.
+COUNT_ENDS_LIST = "a_count_ends_a_list"
+
+
+#: Rule ``a_locator_is_no_list_mate``: a country or region beside a place it holds locates that place
+#: ("a Izmail, regione di Odesa", "Beni, DR Congo", "in Siria: ad Aleppo e a Idlib"): it is no member of
+#: its list, and the figure takes it only on its own score.
+LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
+
+
+def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
+               figures: Sequence = ()) -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
-    ``related`` places (a total's parts, :func:`related_places`) and their lists make one group."""
+    ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
+    of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
+    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`)."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
+    starts = sorted(o.start for o in figures)
     group: dict[int, int] = {}
     prev = None
     for k in order:
@@ -417,7 +507,10 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         before = pool[prev][0] if prev is not None else None
         if before is not None and pool[prev][1] == pool[k][1] \
                 and before.sentence_start == m.sentence_start \
-                and before.end <= m.start and _is_list_gap(text[before.end : m.start]):
+                and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
+                and not _figure_within(starts, before.end, m.start) \
+                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)):
+            # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
             group[k] = group[prev]
         else:
             group[k] = k
@@ -427,6 +520,12 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         first = min(joined)
         group = {k: first if g in joined else g for k, g in group.items()}
     return group
+
+
+def _figure_within(starts: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether a figure starts in ``[lo, hi)`` (``starts`` sorted)."""
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
@@ -465,13 +564,10 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
     if weights is None:
         return
     for fig in figures:
-        pool = candidates(fig, mentions, sentences, text, figures)
-        sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-        context = figure_context(fig, pool, mentions, figures, sentences)
-        scores = [weights.score(pair_features(fig, m, where, pool, mentions, sentence, figures=figures,
-                                              sentences=sentences, text=text, context=context)) for m, where in pool]
-        groups = list_mates(pool, text, context.related)
-        picked = choose(scores, groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
+        weighed = weigh_figure(fig, mentions, sentences, text, figures)
+        pool = weighed.pool
+        scores = [weights.score(f) for f in weighed.features]
+        picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also)
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]

@@ -168,12 +168,16 @@ class Lines(Sequence[str]):
     ----------
     data : bytes
         The UTF-8 text (empty: no strings).
+    source : Path, optional
+        The file the text was read from, named by the :class:`GazetteerError` of a block that is not
+        UTF-8 (a corrupt file found when a lookup first reads that block).
     """
 
     #: Bytes per block (a block ends at the first newline after it).
     BLOCK = 4096
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, source: Path | None = None) -> None:
+        self._source = source
         self._data = data = bytes(data)
         starts: list[int] = []
         ends: list[int] = []
@@ -199,7 +203,12 @@ class Lines(Sequence[str]):
     def _block(self, k: int) -> list[str]:
         block = self._blocks[k]
         if block is None:
-            block = self._blocks[k] = self._data[self._starts[k] : self._ends[k]].decode("utf-8").split("\n")
+            try:
+                text = self._data[self._starts[k] : self._ends[k]].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise GazetteerError(f"gazetteer data file corrupt: {self._source or 'a text section'}: {exc} "
+                                     f"(run geo/data/build_gazetteer.py)") from exc
+            block = self._blocks[k] = text.split("\n")
         return block
 
     def __len__(self) -> int:
@@ -287,7 +296,7 @@ def read_container(path: Path, lazy: Iterable[str] = ()) -> tuple[dict[str, Any]
             if len(raw) != length:
                 raise ValueError(f"section {name} truncated")
             if dtype == "str" and name in lazy:
-                sections[name] = Lines(raw)
+                sections[name] = Lines(raw, path)
             elif dtype == "str":
                 text = bytes(raw).decode("utf-8")
                 sections[name] = text.split("\n") if text else []
@@ -894,17 +903,19 @@ class Gazetteer:
         return self.get(best[1]) if best else None
 
 
-_LOADED: dict[str, Gazetteer] = {}
+_LOADED: dict[tuple[str, str], Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def load_gazetteer(*, pov: str = "un") -> Gazetteer:
-    """Load the embedded gazetteer (cached per point of view).
+def load_gazetteer(*, pov: str = "un", data_dir: Path | str | None = None) -> Gazetteer:
+    """Load the embedded gazetteer (cached per point of view and folder).
 
     Parameters
     ----------
     pov : {"un", "de_facto"}, optional
         Point of view on disputed territory; see the module docstring.
+    data_dir : Path or str, optional
+        The folder of the data files (default: :data:`DATA_DIR`, the committed ones).
 
     Returns
     -------
@@ -913,13 +924,14 @@ def load_gazetteer(*, pov: str = "un") -> Gazetteer:
     Raises
     ------
     GazetteerError
-        On an unknown point of view or missing / corrupt data files.
+        On an unknown point of view or missing / corrupt data files (a corrupt block of the name index
+        is found when a lookup first reads it, and raised then), naming the file.
     """
     if pov not in POVS:
         raise GazetteerError(f"unknown point of view {pov!r}; expected one of {', '.join(POVS)}")
+    folder = str(DATA_DIR if data_dir is None else data_dir)
     with _LOAD_LOCK:
-        gaz = _LOADED.get(pov)
+        gaz = _LOADED.get((folder, pov))
         if gaz is None:
-            gaz = Gazetteer(_load_core(str(DATA_DIR)), pov)
-            _LOADED[pov] = gaz
+            gaz = _LOADED[folder, pov] = Gazetteer(_load_core(folder), pov)
         return gaz

@@ -66,7 +66,7 @@ def fold(text: str) -> str:
     if len(text) >= _LONG:
         return _fold_long(text)  # a document's text: the document model, the number and figure readers fold it
     if text.isascii():
-        return text.lower()
+        return text.lower().replace("`", "'")  # as the table does: an ASCII text folds as any other
     return text.translate(_TABLE)
 
 
@@ -76,7 +76,7 @@ _LONG = 500
 
 @lru_cache(maxsize=2)  # the document being read (and its predecessor): no more, documents can be large
 def _fold_long(text: str) -> str:
-    return text.lower() if text.isascii() else text.translate(_TABLE)
+    return text.lower().replace("`", "'") if text.isascii() else text.translate(_TABLE)
 
 
 def fold_key(name: str) -> str:

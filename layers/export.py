@@ -100,13 +100,17 @@ class GeoJSONWriter:
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         self.count = 0
 
-    def write(self, gdf: gpd.GeoDataFrame) -> None:
-        """Append the features of one frame (see :func:`write_geojson`)."""
+    def write(self, gdf: gpd.GeoDataFrame, *, values: list[list[Any]] | None = None) -> None:
+        """Append the features of one frame (see :func:`write_geojson`).
+
+        ``values``: the frame's :func:`json_columns`, when the caller made them already (the map reads them too).
+        """
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
-            gdf = gdf.to_crs("EPSG:4326")
+            gdf, values = gdf.to_crs("EPSG:4326"), None
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
         encoded, dumps, fh = self._encoded, self._dumps, self._fh
-        values = [json_column(gdf[c]) for c in columns]
+        if values is None:
+            values = json_columns(gdf)
         for row, geom in zip(zip(*values, strict=True), gdf.geometry, strict=True):
             hit = encoded.get(id(geom))
             if hit is None or hit[0] is not geom:
@@ -193,6 +197,11 @@ def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
     return out
 
 
+def json_columns(gdf: gpd.GeoDataFrame) -> list[list[Any]]:
+    """Every column but the geometry, in order, as :func:`json_column` gives it."""
+    return [json_column(gdf[c]) for c in gdf.columns if c != gdf.geometry.name]
+
+
 def json_column(series: pd.Series) -> list[Any]:
     """A frame column as plain JSON data, cell by cell as :func:`json_value`, with fast paths.
 
@@ -220,8 +229,20 @@ def json_column(series: pd.Series) -> list[Any]:
             continue
         if kind is list and all(type(x) is str or type(x) is int for x in v):
             continue
+        if kind is list and all(type(x) is dict and _plain_dict(x) for x in v):  # an event's sources
+            continue
         out[i] = json_value(v)
     return out
+
+
+def _plain_dict(value: dict[str, Any]) -> bool:
+    """Whether :func:`json_value` leaves a dict as it is: text keys; text, int, bool, None or lists of text values."""
+    for k, x in value.items():
+        kind = type(x)
+        if type(k) is not str or not (x is None or kind is str or kind is int or kind is bool or (
+                kind is list and all(type(y) is str for y in x))):
+            return False
+    return True
 
 
 def json_value(value: Any) -> Any:

@@ -188,6 +188,7 @@ def figures_frame(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
     cols: dict[str, list[Any]] = {col: [] for col in (*FIGURE_COLUMNS, "geometry")}
     shared: dict[Any, Any] = {}  # one object for each repeated text (kind, document, place ids...)
     one = shared.setdefault
+    appends = [cols[col].append for col in (*FIGURE_COLUMNS, "geometry")]
     for doc in parsed:
         for fig in doc.figures:
             key = tuple(dict.fromkeys(fig.place_ids))
@@ -202,17 +203,15 @@ def figures_frame(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
                     n += 1
                 figure_id = f"{figure_id}#{n}"
             seen_ids.add(figure_id)
-            row = {
-                "figure_id": figure_id, "kind": one(fig.kind, fig.kind), "value": int(fig.value), "low": fig.low,
-                "high": fig.high, "qualifier": one(fig.qualifier, fig.qualifier), "status": one(fig.status, fig.status),
-                "places": [one(p, p) for p in fig.places], "place_ids": [one(p, p) for p in fig.place_ids],
-                "date": fig.date or None, "quote": one(fig.quote, fig.quote), "document": one(fig.doc_id, fig.doc_id),
-                "start": int(fig.start), "end": int(fig.end), "source": one(fig.source or None, fig.source or None),
-                "per_unit": bool(fig.per_unit), "date_end": fig.date_end or None,
-                "unit": one(fig.unit or None, fig.unit or None), "geometry": points_cache[key],
-            }
-            for col, value in row.items():
-                cols[col].append(value)
+            row = (  # in FIGURE_COLUMNS order, then the geometry
+                figure_id, one(fig.kind, fig.kind), int(fig.value), fig.low, fig.high,
+                one(fig.qualifier, fig.qualifier), one(fig.status, fig.status), [one(p, p) for p in fig.places],
+                [one(p, p) for p in fig.place_ids], fig.date or None, one(fig.quote, fig.quote),
+                one(fig.doc_id, fig.doc_id), int(fig.start), int(fig.end), one(fig.source or None, fig.source or None),
+                bool(fig.per_unit), fig.date_end or None, one(fig.unit or None, fig.unit or None), points_cache[key],
+            )
+            for append, value in zip(appends, row, strict=True):
+                append(value)
     dtypes = {"value": "int64", "low": "Int64", "high": "Int64", "start": "int64", "end": "int64",
               "per_unit": "bool", "date": "datetime64[s]", "date_end": "datetime64[s]"}  # dates: NaT when unknown
     return _frame_of_columns(cols, FIGURE_COLUMNS, dtypes)

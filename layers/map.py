@@ -50,6 +50,7 @@ import warnings
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -65,11 +66,12 @@ from geo.model import ROLES, Document
 from layers import style
 from layers.assets import Raw, inline_assets
 from layers.basemap import countries_layer, simplify
-from layers.export import json_column
+from layers.export import json_columns
 from layers.frames import FIGURE_COLUMNS
 from layers.polyline import encode_polygons
 from layers.popups import (
     MAX_ENTRIES,
+    document_text,
     figure_entry,
     figures_popup,
     kind_and_roles,
@@ -325,16 +327,18 @@ class _Places:
 FigureRows = "gpd.GeoDataFrame | list[FigureRecord] | MapFigures"
 
 
-def figure_records(figures: gpd.GeoDataFrame) -> list[FigureRecord]:
+def figure_records(figures: gpd.GeoDataFrame, *, values: list[list[Any]] | None = None) -> list[FigureRecord]:
     """The rows of a figures frame as the map reads them (JSON data; see :func:`build_map`).
 
     The records of a frame's chunks, concatenated, are those of the whole frame: a run gives
-    :func:`build_map` these rather than a frame it would hold whole.
+    :func:`build_map` these rather than a frame it would hold whole.  ``values``: the frame's
+    :func:`layers.export.json_columns`, when the caller made them already (its date texts are interned here).
     """
     if not len(figures):
         return []
     columns = [c for c in figures.columns if c != figures.geometry.name]
-    values = [json_column(figures[c]) for c in columns]  # json_value of each cell, a column at a time
+    if values is None:
+        values = json_columns(figures)  # json_value of each cell, a column at a time
     for col in ("date", "date_end"):  # one text per day, not one per figure
         if col in columns:
             values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]
@@ -381,6 +385,7 @@ class FigureRecord(MutableMapping):
         return f"FigureRecord({dict(self)!r})"
 
 
+@lru_cache(maxsize=8192)  # a map asks again and again for the same few hundred days
 def day_span(date: str | None, date_end: str | None = None) -> tuple[int, int] | None:
     """The days a figure's date covers, as days since 1970-01-01: a period stays a period.
 
@@ -478,9 +483,9 @@ class _Symbols:
     """One proportional symbol per statement (a figure, or a figure the text pairs with a plan)."""
 
     def __init__(self, places: _Places, strings: dict[str, Any], documents: Mapping[str, Document],
-                 doc_index: Mapping[str, int], popups: list[dict[str, Any]]):
+                 doc_index: Mapping[str, int], popups: list[dict[str, Any]], texts: Any = None):
         self.places, self.strings, self.documents = places, strings, documents
-        self.doc_index, self.popups = doc_index, popups
+        self.doc_index, self.popups, self.texts = doc_index, popups, texts
 
     def item(self, group: list[dict[str, Any]], layer: str,
              event: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
@@ -537,7 +542,7 @@ class _Symbols:
         kind = places.kind(ids[0])
         sub = (words["over_area"] if kind != "city" else words["at_place"]).format(
             kind=strings["kinds"].get(kind, kind))
-        popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub)
+        popup = figures_popup(names[0], item["h"], group, strings, self.documents, sub=sub, texts=self.texts)
         values = item.pop("_values", None)
         if values is not None:
             popup["lines"] = [*self._event_lines(values), *popup["lines"]]
@@ -652,11 +657,9 @@ class MapFigures:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
         self.documents = list(documents)
+        # the records (texts maybe empty) for titles, links, dates; a text is read back only for a quote
         self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
-        if texts is not None:
-            from geo.corpus import WithTexts
-
-            self.docs = WithTexts(self.docs, texts)
+        self.texts = texts
         self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
@@ -692,7 +695,7 @@ class MapFigures:
 
     def add(self, records: list[dict[str, Any]]) -> None:
         """Take the records of a chunk of whole documents (:func:`figure_records`), in order."""
-        _foreign_units_dropped(records, self.docs, self.strings["code"])
+        _foreign_units_dropped(records, self.docs, self.strings["code"], self.texts)
         self.dates.update(f["date"] for f in records if f["date"] and f["place_ids"])
         if self.records is None:
             self._fold(records)
@@ -713,7 +716,7 @@ class MapFigures:
         if self._lower + len(self._events_seen) > self.max_symbols:
             kept, self.records, self._probe = self.records, None, None
             self.known = _Places(self.places, self.gazetteer, self.strings)
-            self.symbols = _Symbols(self.known, self.strings, self.docs, self.doc_index, [])
+            self.symbols = _Symbols(self.known, self.strings, self.docs, self.doc_index, [], self.texts)
             self._fold(kept)
 
     def _fold(self, records: list[dict[str, Any]]) -> None:
@@ -772,7 +775,7 @@ class MapFigures:
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
-                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs))
+                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs, self.texts))
 
     def _close_events(self) -> None:
         """The totals of the events of several reports, once every chunk is in (in order of first report)."""
@@ -856,7 +859,7 @@ def _export_row(fig: Mapping[str, Any]) -> list[Any]:
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
                  doc_index: Mapping[str, int], count_at: Mapping[str, int] | None = None,
-                 spans_at: Mapping[str, tuple[int, int]] | None = None) -> list[dict]:
+                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
     (its own, its figures' and its documents'), so that the panel's filters hide it with them.
 
@@ -871,7 +874,7 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         row = {**row, "name": places.name(pid, row["name"])}
         if pid not in popup_of:
             popups.append(place_popup(row, figures_at.get(pid, []), strings, documents,
-                                      total=None if count_at is None else count_at[pid]))
+                                      total=None if count_at is None else count_at[pid], texts=texts))
             popup_of[pid] = len(popups) - 1
         color = style.role_color(row["roles"])
         if record["e"] is not None:
@@ -997,7 +1000,8 @@ class _Content:
     aggregated: dict[str, int] | None
 
 
-def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Document], lang: str) -> None:
+def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Document], lang: str,
+                           texts: Any = None) -> None:
     """A unit word written in another language than the interface's ("Soldaten" on an Italian map) gives way
     to the interface's noun for the figure's kind."""
     langs: dict[str, str] = {}
@@ -1007,7 +1011,8 @@ def _foreign_units_dropped(records: list[dict[str, Any]], docs: Mapping[str, Doc
         doc_id = fig["document"]
         if doc_id not in langs:
             doc = docs.get(doc_id)
-            langs[doc_id] = (doc.lang or detect_language(doc.text)) if doc is not None else ""
+            langs[doc_id] = (doc.lang or detect_language(document_text(doc_id, docs, texts) or "")
+                             if doc is not None else "")
         if langs[doc_id] != lang:
             fig["unit"] = None
 
@@ -1039,7 +1044,7 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
             for pid in dict.fromkeys(fig["place_ids"] or []):
                 figures_at[pid].append(fig)
         count_at = spans_at = None
-        symbols = _Symbols(known, strings, docs, doc_index, popups)
+        symbols = _Symbols(known, strings, docs, doc_index, popups, stream.texts)
         merged, records_alone = _event_reports(records, stream.events)
         items = [item for group in statements(records_alone)
                  if (item := symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))) is not None]
@@ -1059,9 +1064,9 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
     popup_of: dict[str, int] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at)
+                                    count_at, spans_at, stream.texts)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at)
+                                    count_at, spans_at, stream.texts)
 
     # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
     # of many reports, or a current and a planned figure the text pairs, is one), and places.
@@ -1227,9 +1232,28 @@ def save_map(m: folium.Map, path: Path) -> None:
         for i, piece in enumerate(pieces):
             if i % 2 == 0:
                 fh.write(replace_element_ids(piece, ids))
-            else:
-                for chunk in script_json_chunks(markers[piece].data):
-                    fh.write(replace_element_ids(chunk, ids))
+            else:  # the data's pieces, a batch of whole pieces at a time (an id is never cut in two)
+                for batch in _batches(script_json_chunks(markers[piece].data)):
+                    # the regex replaces only ids of ``ids``: a batch holding none of them is left as it is
+                    fh.write(replace_element_ids(batch, ids) if any(old in batch for old in ids) else batch)
+
+
+#: Characters of the page's data joined before they are written (:func:`save_map`).
+WRITE_BATCH = 1 << 16
+
+
+def _batches(pieces: Iterator[str], size: int = WRITE_BATCH) -> Iterator[str]:
+    """Consecutive pieces joined into strings of about ``size`` characters (a longer piece stays whole)."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def _tree(root: Element) -> Iterator[Element]:

@@ -40,7 +40,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -154,6 +154,7 @@ class OutputFolder:
         self.staging = self.outdir / STAGING_NAME
         self._created = False
         self._lock_fd: int | None = None
+        self._on_exit = contextlib.ExitStack()
         self.committed: list[Path] = []
 
     # -- lock -------------------------------------------------------------------------------
@@ -178,6 +179,12 @@ class OutputFolder:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        try:
+            self._on_exit.close()  # the run's temporary files, closed before the staging folder goes
+        finally:
+            self._leave()
+
+    def _leave(self) -> None:
         try:
             if (self.staging / MANIFEST_NAME).is_file():
                 # a commit an error or Ctrl-C interrupted: finish it (else the next run will)
@@ -219,6 +226,14 @@ class OutputFolder:
             self._lock_fd = None
 
     # -- staging ----------------------------------------------------------------------------
+    def on_exit(self, close: Callable[[], object]) -> None:
+        """Call ``close`` when the run leaves the folder, whether it succeeded or not (first the last given).
+
+        For the run's temporary files (:meth:`spool`): an error or an interrupt leaves none open.
+        ``close`` may be called after it was already called by the run.
+        """
+        self._on_exit.callback(close)
+
     def spool(self) -> Path:
         """A folder for the run's temporary files, inside the staging folder (deleted at :meth:`commit`)."""
         path = self.staging / SPOOL_NAME

@@ -78,14 +78,40 @@ def quote_parts(quote: str, start: int, end: int, text: str | None = None) -> li
     return [quote, "", ""]
 
 
-def figure_entry(fig: Mapping[str, Any], strings: dict[str, Any], documents: Mapping[str, Document]) -> dict:
-    """One figure in a popup: its phrase, date, quote (figure marked), source and document."""
-    doc = documents.get(fig["document"])
+def document_text(doc_id: str, documents: Mapping[str, Document], texts: Any = None) -> str | None:
+    """The text of a document: its own, else (a run keeps texts on disk) the one ``texts`` holds.
+
+    Parameters
+    ----------
+    doc_id : str
+    documents : mapping of str to Document
+        The documents' records (their texts may be empty).
+    texts : geo.corpus.TextSpool, optional
+        Anything whose ``get(doc_id)`` gives a document's text or None.
+
+    Returns
+    -------
+    str or None
+        None for a document ``documents`` does not hold.
+    """
+    doc = documents.get(doc_id)
+    if doc is None:
+        return None
+    return doc.text or (texts.get(doc_id) if texts is not None else None) or doc.text
+
+
+def figure_entry(fig: Mapping[str, Any], strings: dict[str, Any], documents: Mapping[str, Document],
+                 texts: Any = None) -> dict:
+    """One figure in a popup: its phrase, date, quote (figure marked), source and document.
+
+    ``texts`` holds the documents' texts when their records do not (:func:`document_text`): the quote is
+    placed in its document's text.
+    """
     entry = {
         "text": figure_phrase(fig, strings),
         "date": format_date(fig.get("date"), strings),
         "quote": quote_parts(fig.get("quote") or "", int(fig["start"]), int(fig["end"]),
-                             doc.text if doc is not None else None),
+                             document_text(fig["document"], documents, texts)),
         "doc": doc_link(fig["document"], documents),
     }
     if fig.get("source"):
@@ -117,13 +143,14 @@ def kind_and_roles(kind: str, roles: Sequence[str], strings: dict[str, Any]) -> 
 
 
 def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
-                documents: Mapping[str, Document], total: int | None = None) -> dict:
+                documents: Mapping[str, Document], total: int | None = None, texts: Any = None) -> dict:
     """Popup of a place: kind and roles, mentions, surfaces, its figures and its documents.
 
     ``total`` is how many figures the place has when ``figures`` are only its first ones: the page
     then draws totals, and lists at most :data:`MAX_ENTRIES` of the place's documents (and counts the rest).
+    ``texts``: as :func:`figure_entry`.
     """
-    entries, more = limited([figure_entry(f, strings, documents) for f in figures[:MAX_ENTRIES]], strings,
+    entries, more = limited([figure_entry(f, strings, documents, texts) for f in figures[:MAX_ENTRIES]], strings,
                             total=len(figures) if total is None else total)
     lines = [count_phrase(strings["popup"]["mentions"], int(place["mentions"]), strings)]
     surfaces = [s for s in place["surfaces"] if s != place["name"]]
@@ -138,13 +165,15 @@ def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], 
 
 
 def figures_popup(title: str, head: str, figures: Sequence[Mapping[str, Any]], strings: dict[str, Any],
-                  documents: Mapping[str, Document], sub: str = "", most: int = MAX_ENTRIES) -> dict:
+                  documents: Mapping[str, Document], sub: str = "", most: int = MAX_ENTRIES,
+                  texts: Any = None) -> dict:
     """Popup of one figure, or of figures over the same places: a headline, then each figure.
 
     An entry whose words are the headline's leaves them out (one figure is not said twice).
     At most ``most`` (and :data:`MAX_ENTRIES`) figures are written out; the rest are counted.
+    ``texts``: as :func:`figure_entry`.
     """
-    entries, more = limited([figure_entry(f, strings, documents) for f in figures[:most]], strings,
+    entries, more = limited([figure_entry(f, strings, documents, texts) for f in figures[:most]], strings,
                             total=len(figures))
     for entry in entries:
         if entry["text"] == head:

@@ -62,7 +62,7 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
 
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                  documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
-                 formats: Iterable[str] = (), map_records: bool = True, map_lang: str | None = None,
+                 formats: Iterable[str] = (), map_lang: str | None = None,
                  map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
     """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
 
@@ -81,8 +81,6 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
         The near-duplicate copies of each kept document.
     formats : iterable of str
         Extra exports (``csv``, ``gpkg``; see :mod:`layers.export`); ``geojson`` is always written.
-    map_records : bool
-        Keep the figures' records for the map (:attr:`Written.records`).
     map_lang : str, optional
         The map's interface language: the records are then a :class:`layers.map.MapFigures`, which keeps
         only what the page draws once it knows the map draws totals.
@@ -97,11 +95,12 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     Written
     """
     from layers.consolidated import consolidate
-    from layers.export import CsvWriter, GeoJSONWriter, write_geojson, write_ogr
+    from layers.export import CsvWriter, GeoJSONWriter, export, json_columns, write_geojson
     from layers.frames import figure_chunks, figures_frame, places_frame
     from layers.map import MapFigures, figure_records
 
     folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
+    whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
     by_id = {d.doc_id: d for d in documents}
     places = steps("places", lambda: places_frame(kept, gazetteer))
     steps("figures", None)  # read in chunks by the next two steps
@@ -123,19 +122,20 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
             for chunk in figure_chunks(kept, gazetteer):
                 chunk = events.with_events(chunk, start)
                 start += len(chunk)
-                geojson.write(chunk)
+                values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
+                geojson.write(chunk, values=values)
                 if table is not None:
                     table.write(chunk)
-                if "gpkg" in formats:
+                if whole_formats:
                     ogr.append(chunk)
-                if map_records and map_lang is None:
-                    records.extend(figure_records(chunk))
-                elif map_records:
-                    records.add(figure_records(chunk))
-        if "gpkg" in formats:  # an OGR file is written whole: its frame is made only when asked for
+                if map_lang is None:
+                    records.extend(figure_records(chunk, values=values))
+                else:
+                    records.add(figure_records(chunk, values=values))
+        if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
             whole = (pd.concat(ogr, ignore_index=True) if ogr
                      else events.with_events(figures_frame([], gazetteer), 0))
-            write_ogr(places, whole, folder / "atlante.gpkg", driver="GPKG")
+            export(places, whole, folder, whole_formats, gazetteer=gazetteer)
 
     steps("writing", write)
     return Written(places, records, events.multi, len(events))

@@ -16,6 +16,11 @@ from layers.strings import format_number, plural_form
 
 
 def _int_or_none(value: Any) -> int | None:
+    kind = type(value)
+    if kind is int:  # the common cells first: what the general test below gives them, without pandas
+        return value
+    if kind is float:
+        return None if value != value else int(value)
     if value is None or (not isinstance(value, str | list) and pd.isna(value)):
         return None
     return int(value)

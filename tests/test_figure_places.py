@@ -12,7 +12,6 @@ from geo.figure_places import (
     choose,
     context_countries,
     feature_names,
-    figure_context,
     list_mates,
     load_weights,
     pair_features,
@@ -20,6 +19,7 @@ from geo.figure_places import (
     related_places,
     report_places,
     restated_places,
+    weigh_figure,
 )
 from geo.figure_places import candidates as figure_candidates
 from geo.gazetteer import load_gazetteer
@@ -60,10 +60,14 @@ def test_the_places_of_the_sentences_before_in_the_paragraph_are_candidates(gaz)
 
 
 def test_the_documents_places_of_the_figures_kind_when_the_paragraph_has_none(gaz):
-    text = "Shelling hit Kherson and Mykolaiv overnight.\n\nThe governor said 3 people were killed."
+    text = ("Shelling hit Kherson and Mykolaiv overnight.\n\nA drone struck Sumy at dawn.\n\nThe governor said 3 "
+            "people were killed.")
     parsed, fig, pool, _ = pool_of(text, "en", gaz)
     incident = {m.surface for m in parsed.mentions if m.role == "incident"}
-    assert {m.surface for m, w in pool if w == "elsewhere"} == incident
+    assert incident == {"Kherson", "Mykolaiv", "Sumy"}
+    # the nearest paragraph's place is read first (rule HEADING_BEFORE), the others come from the document
+    assert {m.surface: w for m, w in pool} == {"Sumy": "paragraph_before", "Kherson": "elsewhere",
+                                               "Mykolaiv": "elsewhere"}
 
 
 @pytest.mark.parametrize(("lang", "text", "vetoed"), [
@@ -156,15 +160,46 @@ def test_the_written_sentences_fire_every_pair_feature(gaz):
 
 
 def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_alone(gaz):
-    # the same named features, in the same order (the scores add them in that order), and the same related places
+    # the context read once holds what the figure's related places are when read on their own, and every pair
+    # weighed with it has the features read with a context of its own and with the candidates' related
+    # places read again (the scores add the features in order, so the order counts too)
     for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
-        context = figure_context(fig, pool, parsed.mentions, parsed.figures, sentences)
-        assert context.related == related_places(fig, parsed.figures, sentences, parsed.mentions)
-        for m, where in pool:
-            args = (fig, m, where, pool, parsed.mentions, sentence)
-            kw = {"figures": parsed.figures, "sentences": sentences, "text": text}
-            alone = pair_features(*args, **kw)
-            assert list(pair_features(*args, **kw, context=context).items()) == list(alone.items())
+        weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+        assert [(m.start, w) for m, w in weighed.pool] == [(m.start, w) for m, w in pool]
+        related = related_places(fig, parsed.figures, sentences, parsed.mentions)
+        assert weighed.groups == list_mates(pool, text, related)
+        for (m, where), feats in zip(pool, weighed.features, strict=True):
+            alone = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
+                                  sentences=sentences, text=text)
+            assert list(feats.items()) == list(alone.items())
+    # and the related places do reach the features: a total's parts are part places of it
+    parsed = parse_document(Document("t", PARTS), lang="it", gazetteer=gaz)
+    sentences = read_sentences(PARTS, parsed.mentions, "it")
+    total = max(parsed.figures, key=lambda f: f.value)
+    weighed = weigh_figure(total, parsed.mentions, sentences, PARTS, parsed.figures)
+    assert sum("part_place" in f for f in weighed.features) == 3
+
+
+def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
+    # geo/data/fit_weights.py rows, scored with the weights the pipeline loads, choose the places the pipeline
+    # chose: the fit and the runtime see the same candidates, features and lists
+    from geo.data.fit_weights import collect_sentences, figure_case, place_scores
+    from geo.figure_places import choose
+
+    weights = load_weights()
+    checked = 0
+    for lang, text in COVERAGE:
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+        sentences = collect_sentences(text, parsed)
+        for fig in parsed.figures:
+            case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
+            scores = [weights.score(f) for f, _, _ in case.rows]
+            fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
+            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also)
+            assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
+            checked += bool(fig.place_ids)
+    assert checked >= 10
+    assert place_scores(weights, []) == (0, 0, 0)
 
 
 # The features that look beyond the pair, each with its own sentences.
@@ -239,8 +274,9 @@ def test_the_places_own_features_reach_the_pair(gaz, lang, text, surface, featur
     assert not all(feature in f for f in feats.values()) or len(feats) == 1
 
 
-def _fig(kind, value, start, places=()):
-    return SimpleNamespace(kind=kind, value=value, start=start, end=start + 2, cue_place_ids=list(places))
+def _fig(kind, value, start, places=(), qualifier="exact"):
+    return SimpleNamespace(kind=kind, value=value, start=start, end=start + 2, cue_place_ids=list(places),
+                           qualifier=qualifier)
 
 
 def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
@@ -261,6 +297,94 @@ def test_a_restated_figure_lends_its_places(gaz):
     head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
     other = _fig("killed", 28, 700, ["c"])
     assert restated_places(head, [head, body, other]) == {"oblast:a", "oblast:b"}
+
+
+def test_a_restatement_lends_the_places_of_its_parts(gaz):
+    text = ("Abbattuti almeno 23 droni nella notte.\nIl ministero ha detto di aver distrutto 23 droni: 12 nella "
+            "regione di Bryansk, nove nella regione di Kaluga e due nella regione di Kursk.")
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "it")
+    head = parsed.figures[0]
+    assert head.value == 23 and head.cue_place_ids == []
+    # the body's 23 names Bryansk itself and Kaluga and Kursk through its parts
+    assert restated_places(head, parsed.figures) == {"admin1:RU-BRY"}
+    assert restated_places(head, parsed.figures, sentences) == {"admin1:RU-BRY", "admin1:RU-KLU", "admin1:RU-KRS"}
+    weighed = weigh_figure(head, parsed.mentions, sentences, text, parsed.figures)
+    assert sum("restated_place" in f for f in weighed.features) == 3
+
+
+def test_a_hedged_figure_rounds_a_larger_restatement():
+    body = _fig("equipment", 32, 500, ["oblast:a", "oblast:b"])
+    for qualifier in ("more_than", "approx", "at_least"):
+        head = _fig("equipment", 30, 0, qualifier=qualifier)
+        assert restated_places(head, [head, body]) == {"oblast:a", "oblast:b"}
+    exact = _fig("equipment", 30, 0)
+    assert restated_places(exact, [exact, body]) == set()  # an exact 30 is another count than 32
+    far = _fig("equipment", 40, 500, ["oblast:c"])
+    head = _fig("equipment", 30, 0, qualifier="more_than")
+    assert restated_places(head, [head, far]) == set()  # "oltre trenta" does not round 40
+    fewer = _fig("equipment", 28, 500, ["oblast:d"])
+    assert restated_places(head, [head, fewer]) == set()  # nor a smaller count (a part)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("it", "Nella notte la difesa aerea ha abbattuto 30 droni: 18 nella regione di Kursk, 12 in Crimea."),
+    ("en", "Air defences downed 12 drones overnight: 7 over the Belgorod region, 5 over Crimea."),
+])
+def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    total, first, second = parsed.figures
+    weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
+    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
+    assert len(set(list_mates(weighed.pool, text).values())) == 1  # without the figures: one list
+    assert first.place_ids == first.cue_place_ids and second.place_ids == second.cue_place_ids
+    assert len(first.place_ids) == len(second.place_ids) == 1 and first.place_ids != second.place_ids
+    assert len(total.place_ids) == 2  # the total's parts still make one group
+
+
+@pytest.mark.parametrize("lang,text,groups", [
+    ("en", "Two peacekeepers were killed near Beni, Congo, on Sunday.", [["Beni"], ["Congo"]]),
+    ("fr", "En Syrie, à Alep et à Idlib, 12 civils ont été tués.", [["Alep", "Idlib"], ["Syrie"]]),
+    ("en", "Two peacekeepers were killed near Beni and Butembo on Sunday.", [["Beni", "Butembo"]]),
+])
+def test_a_place_beside_one_it_holds_locates_it_and_is_no_list_mate(gaz, lang, text, groups):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    weighed = weigh_figure(parsed.figures[0], parsed.mentions, sentences, text, parsed.figures)
+    by_group: dict[int, list[str]] = {}
+    for k, (m, _) in enumerate(weighed.pool):
+        by_group.setdefault(weighed.groups[k], []).append(m.surface)
+    assert sorted(by_group.values()) == groups
+
+
+def test_the_nearest_fitting_place_elsewhere_is_its_own_feature(gaz):
+    # a headline's figure with no place in its paragraph: the nearest incident place further on is a weaker
+    # sign than the nearest in the figure's own sentence
+    text = ("Seven soldiers were killed on Thursday, the army said.\n\nThe attack hit a patrol near Tillaberi. "
+            "Gunmen also struck Tahoua.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "en")
+    weighed = weigh_figure(parsed.figures[0], parsed.mentions, sentences, text, parsed.figures)
+    fired = {m.surface: {k for k in f if k.startswith("nearest")} for (m, _), f in zip(weighed.pool, weighed.features,
+                                                                                    strict=True)}
+    assert fired == {"Tillaberi": {"nearest_fitting_elsewhere"}, "Tahoua": set()}
+    _, _, _, feats = pool_of("Officials said 12 drones were shot down over Sumy and Kharkiv.", "en", gaz)
+    assert "nearest_fitting" in feats["Sumy"] and "nearest_fitting_elsewhere" not in feats["Sumy"]
+
+
+def test_a_paragraph_that_names_no_place_reads_the_heading_before(gaz):
+    text = "Le missioni all'estero.\n- Libano -\nIl contingente conta 1.100 soldati."
+    _, _, pool, feats = pool_of(text, "it", gaz)
+    assert [(m.surface, w) for m, w in pool] == [("Libano", "paragraph_before")]  # a heading: role mention
+    assert "paragraph_before" in feats["Libano"]
+    text = "The battalion is based in Tapa, in Estonia.\nAnother 130 soldiers arrive this week."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    assert sorted((m.surface, w) for m, w in pool) == [("Estonia", "paragraph_before"), ("Tapa", "paragraph_before")]
+    # a paragraph that names a place keeps to it: the paragraph before is no candidate
+    text = "The battalion is based in Tapa.\nAnother 130 soldiers arrive in Latvia this week."
+    _, _, pool, _ = pool_of(text, "en", gaz)
+    assert [(m.surface, w) for m, w in pool] == [("Latvia", "same_sentence")]
 
 
 def test_a_second_place_above_the_also_threshold_joins_the_best():

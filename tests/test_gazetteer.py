@@ -203,6 +203,15 @@ def test_ids_kinds_and_names(gaz):
     assert sum(1 for _ in gaz.entities(kinds=["country"])) == counts["country"]
 
 
+def test_a_name_written_with_a_backtick_finds_its_place_in_any_text(gaz):
+    """The index's keys are folded as texts are ("`" as "'"), so a GeoNames name spelt with a backtick is found
+    whether the text around it is ASCII or not."""
+    core = gz._load_core(str(gz.DATA_DIR))
+    assert core.keys.first_from("`") is None or not core.keys.first_from("`").startswith("`")
+    ajlun = {e.id for e in gaz.lookup("`Ajlun")}
+    assert ajlun and ajlun == {e.id for e in gaz.lookup("'Ajlun")} == {e.id for e in gaz.lookup("’Ajlun")}
+
+
 def test_get_contains_and_errors(gaz):
     assert "country:UA" in gaz and "admin1:UA-63" in gaz and "region:donbas" in gaz
     for bad in ("country:ZZ", "geonames:0", "geonames:x", "geonames:0706483", "nothing", ""):
@@ -224,6 +233,46 @@ def test_missing_or_corrupt_data_raises_gazetteer_error(tmp_path):
     (tmp_path / gz.INDEX_FILE).write_bytes(good[: len(good) // 2])
     with pytest.raises(GazetteerError, match="corrupt"):
         gz._Core(tmp_path)
+
+
+def _corrupt_copy(folder: Path, key: str) -> Path:
+    """A copy of the data files whose name index has the key ``key`` (folded) replaced by bytes that are not UTF-8:
+    a file that loads and fails when a lookup first reads that block."""
+    import gzip
+
+    for path in DATA.glob("*.bin.gz"):
+        (folder / path.name).symlink_to(path)
+    data = gzip.decompress((DATA / gz.INDEX_FILE).read_bytes())
+    line = f"\n{key}\n".encode()
+    assert data.count(line) == 1
+    (folder / gz.INDEX_FILE).unlink()
+    (folder / gz.INDEX_FILE).write_bytes(gzip.compress(data.replace(line, b"\n" + b"\xff" * len(key) + b"\n"),
+                                                       compresslevel=1, mtime=0))
+    return folder
+
+
+def test_a_corrupt_name_index_is_a_gazetteer_error_naming_the_file(tmp_path, monkeypatch, capsys):
+    import make_map
+
+    monkeypatch.setenv("ATLANTE_CACHE_DIR", "")  # no cache entry for the corrupt copy
+    (tmp_path / "data").mkdir()
+    corrupt = _corrupt_copy(tmp_path / "data", "kharkiv")
+    broken = load_gazetteer(data_dir=corrupt)
+    assert broken is not load_gazetteer() and broken.lookup("Roma")  # the other blocks read as before
+    with pytest.raises(GazetteerError, match=re.escape(str(corrupt / gz.INDEX_FILE))):
+        broken.lookup("Kharkiv")
+    # the command line: one line, exit 2
+    monkeypatch.setattr(gz, "DATA_DIR", corrupt)
+    text = _write_text(tmp_path / "in.txt", "Missili su Kharkiv nella notte.")
+    assert make_map.main([str(text), "-o", str(tmp_path / "out"), "-q", "--jobs", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "gazetteer data file corrupt" in err and str(corrupt / gz.INDEX_FILE) in err
+    assert not (tmp_path / "out").exists()
+
+
+def _write_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_countries_cities_and_capitals(gaz):

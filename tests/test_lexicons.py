@@ -225,6 +225,16 @@ def test_fold_is_idempotent_and_keeps_length():
     assert fold(fold(sample)) == fold(sample)
 
 
+def test_fold_reads_a_backtick_as_an_apostrophe_in_ascii_and_accented_texts_alike():
+    """A sentence folds the same alone (ASCII) and inside its document (which may hold an accent)."""
+    from geo.normalize import fold
+
+    sentence = "Colpito l`altro ieri a `Ajlun."
+    assert fold(sentence) == "colpito l'altro ieri a 'ajlun."
+    for document in ("Città di confine. " + sentence, "x" * 600 + sentence, "é" * 600 + sentence):
+        assert fold(document).endswith(fold(sentence)), document[:20]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The schema (geo/lexicons/schema.yaml)
 # ---------------------------------------------------------------------------------------------------------

@@ -247,3 +247,34 @@ def test_an_error_during_the_commit_is_finished_on_the_way_out(two_runs, monkeyp
     assert make_map.main([str(b), "-o", str(out), "-q"]) == 130
     _agrees_with_manifest(out)
     assert _doc_ids(out) == {"beta"} and not (out / STAGING_NAME).exists()
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+def test_an_error_mid_run_closes_and_deletes_the_temporary_files(two_runs, monkeypatch, failure):
+    import geo.corpus
+
+    _, b, out = two_runs
+    before = _snapshot(out)
+    spools = []
+
+    class Watched(geo.corpus.SpooledCorpus):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            spools.append(self)
+
+    def broken_frames(kept, folder, scratch, **kwargs):
+        assert (Path(scratch) / "kept.pickle").is_file() and (Path(folder) / "mentions.jsonl").is_file()
+        raise failure
+
+    monkeypatch.setattr("geo.corpus.SpooledCorpus", Watched)
+    monkeypatch.setattr("layers.stream.write_frames", broken_frames)
+    if isinstance(failure, KeyboardInterrupt):
+        assert make_map.main([str(b), "-o", str(out), "-q"]) == 130
+    else:
+        with pytest.raises(RuntimeError):
+            make_map.main([str(b), "-o", str(out), "-q"])
+    (spool,) = spools
+    assert spool.kept._fh.closed and spool.texts._fh.closed and spool._mentions.closed
+    assert not spool.kept.path.exists() and not spool.texts.path.exists()
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(before), "no staging folder is left"

@@ -152,20 +152,27 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
     each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
-    from geo.role_model import read_sentences
-
     gazetteer = load_gazetteer()
     per_article, place_rows = [], []
     for art in load_articles(folder):
         doc = Document(doc_id=art["id"], text=art["text"], date=art["date"])
         parsed = parse_document(doc, gazetteer=gazetteer, fitted=fitted)
         per_article.append(article_roles(art, parsed))
-        sentences = read_sentences(doc.text, parsed.mentions, parsed.lang)
+        sentences = collect_sentences(doc.text, parsed)
         canon = {p["canonical"]: p for p in art["places"]}
         figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
                                doc.text) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
     return per_article, place_rows
+
+
+def collect_sentences(text: str, parsed) -> list:
+    """The sentences of a parsed document as the pipeline's sentences stage reads them (with the text's
+    :class:`geo.doc.Reading`), so that the fit weighs the features the runtime weighs."""
+    from geo.doc import Reading
+    from geo.role_model import read_sentences
+
+    return read_sentences(text, parsed.mentions, parsed.lang, Reading.of(text))
 
 
 def gold_candidates(golds: list, entities: list) -> set[int]:
@@ -182,19 +189,15 @@ def gold_candidates(golds: list, entities: list) -> set[int]:
 
 
 def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str) -> FigureCase:
-    """The candidates of one aligned figure as rows (features, cue reading, gold label)."""
-    from geo.figure_places import candidates, list_mates, pair_features, related_places
+    """The candidates of one aligned figure as rows (features, cue reading, gold label), read by
+    :func:`geo.figure_places.weigh_figure` as the pipeline reads them."""
+    from geo.figure_places import weigh_figure
 
-    pool = candidates(fig, parsed.mentions, sentences, text, parsed.figures)
-    sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
-    chosen = gold_candidates(golds, [m.entity for m, _ in pool])
-    rows = []
-    for k, (m, where) in enumerate(pool):
-        feats = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
-                              sentences=sentences, text=text)
-        rows.append((feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out"))
-    groups = list_mates(pool, text, related_places(fig, parsed.figures, sentences, parsed.mentions))
-    return FigureCase(rows, groups, [m.entity for m, _ in pool], golds, len(gold["places"]))
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+    chosen = gold_candidates(golds, [m.entity for m, _ in weighed.pool])
+    rows = [(feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out")
+            for k, ((m, _), feats) in enumerate(zip(weighed.pool, weighed.features, strict=True))]
+    return FigureCase(rows, weighed.groups, [m.entity for m, _ in weighed.pool], golds, len(gold["places"]))
 
 
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
