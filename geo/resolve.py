@@ -345,7 +345,7 @@ class _FirstReadings:
         self.held: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities (hints excluded)
         self.cities: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities
         self.in_country: dict[str | None, dict[str, None]] = {}  # country -> its cities and admin-1 units
-        self.grid: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
+        self.grid = _Grid()  # the cities, by cell
         for j, t in enumerate(tops):
             if t is None:
                 continue
@@ -356,27 +356,16 @@ class _FirstReadings:
             if t.kind == "admin1" and t.admin1:
                 self.named.setdefault(t.admin1, {})[t.id] = None
             if t.kind == "city":
-                self.grid.setdefault(_cell(t.lat, t.lon), {})[t.id] = t
+                self.grid.cells.setdefault(_cell(t.lat, t.lon), {})[t.id] = t
                 if t.admin1:
                     self.cities.setdefault(t.admin1, {})[t.id] = None
                     if j not in hinted:
                         self.held.setdefault(t.admin1, {})[t.id] = None
             if t.kind in ("city", "admin1"):
                 self.in_country.setdefault(t.country, {})[t.id] = None
+        # The views and what they read hold no reference back to this object: no reference cycle, so a
+        # document's readings are freed as soon as it is resolved, not left to the garbage collector.
         self.views: dict[tuple[str, frozenset[str]], _Others] = {}
-        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
-
-    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
-        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
-        document, not 27 lookups per question)."""
-        if self._around is None:
-            self._around = {}
-            for (x, y, z), cities in self.grid.items():
-                for dx in (-1, 0, 1):
-                    for dy in (-1, 0, 1):
-                        for dz in (-1, 0, 1):
-                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
-        return self._around.get(cell, [])
 
     def others(self, surface: str, own: frozenset[str]) -> _Others:
         """The other names of a name written ``surface`` whose candidates are ``own``."""
@@ -389,16 +378,39 @@ class _FirstReadings:
                     gone_unhinted[self.tops[j].id] += 1
             absent = set(own) | {i for i, n in gone.items() if n == self.mentions[i]}
             absent_unhinted = set(own) | {i for i, n in gone_unhinted.items() if n == self.unhinted[i]}
-            view = self.views[(surface, own)] = _Others(self, absent, absent_unhinted)
+            view = self.views[(surface, own)] = _Others(self.cities, self.in_country, self.named, self.held,
+                                                        self.grid, absent, absent_unhinted)
         return view
+
+
+class _Grid:
+    """The first readings' cities by cell of :func:`_cell`."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
+        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
+
+    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
+        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
+        document, not 27 lookups per question)."""
+        if self._around is None:
+            self._around = {}
+            for (x, y, z), cities in self.cells.items():
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for dz in (-1, 0, 1):
+                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
+        return self._around.get(cell, [])
 
 
 class _Others:
     """The other names of one name: the first readings less the entities in ``absent`` (``absent_unhinted``
     when hints do not count)."""
 
-    def __init__(self, readings: _FirstReadings, absent: set[str], absent_unhinted: set[str]):
-        self.r = readings
+    def __init__(self, cities: dict[str, dict[str, None]], in_country: dict[str | None, dict[str, None]],
+                 named: dict[str, dict[str, None]], held: dict[str, dict[str, None]], grid: _Grid,
+                 absent: set[str], absent_unhinted: set[str]):
+        self.cities, self.in_country, self.named, self.held, self.grid = cities, in_country, named, held, grid
         self.absent = absent
         self.absent_unhinted = absent_unhinted
         self._near: dict[str, bool] = {}
@@ -414,19 +426,19 @@ class _Others:
 
     def cities_in_admin1(self, code: str) -> int:
         """Distinct cities in admin-1 unit ``code`` (counted up to two)."""
-        return self._count(self.r.cities.get(code))
+        return self._count(self.cities.get(code))
 
     def places_in_country(self, code: str | None) -> int:
         """Distinct cities and admin-1 units in country ``code`` (counted up to two)."""
-        return self._count(self.r.in_country.get(code))
+        return self._count(self.in_country.get(code))
 
     def names_admin1(self, code: str | None) -> bool:
         """Whether an admin-1 unit ``code`` is read."""
-        return bool(code) and self._count(self.r.named.get(code), 1) > 0
+        return bool(code) and self._count(self.named.get(code), 1) > 0
 
     def holds_admin1(self, code: str | None) -> bool:
         """Whether a city in admin-1 unit ``code`` is read (hints excluded)."""
-        return bool(code) and any(i not in self.absent_unhinted for i in self.r.held.get(code, ()))
+        return bool(code) and any(i not in self.absent_unhinted for i in self.held.get(code, ()))
 
     def city_near(self, e) -> bool:
         """Whether a city is read within ``COHERENCE_KM`` of ``e`` (not at its very point)."""
@@ -436,7 +448,7 @@ class _Others:
 
     def _city_near(self, e) -> bool:
         lat, lon, absent = e.lat, e.lon, self.absent
-        for i, t in self.r.around(_cell(lat, lon)):
+        for i, t in self.grid.around(_cell(lat, lon)):
             if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
                     and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
                 return True
