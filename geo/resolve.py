@@ -215,9 +215,14 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
     votes_without = {key: country_votes - own for key, own in own_votes.items()}  # once per name, not per mention
-    base = [_base_scores(span, gazetteer, votes_without.get(key, country_votes),
-                         quals[k] or qualifiers.get(key, set()), home_countries)
-            for k, (span, key) in enumerate(zip(spans, keys, strict=True))]
+    base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
+    for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
+        qual = quals[k] or qualifiers.get(key, set())
+        same = (key, tuple((c.entity.id, c.primary) for c in span.candidates), span.area_hint,
+                span.locality_hint, span.not_town, frozenset(qual))
+        if same not in known:
+            known[same] = _base_scores(span, gazetteer, votes_without.get(key, country_votes), qual, home_countries)
+        base.append(list(known[same]))
     for k, ids in qualifying.items():
         base[k] = [sc + QUALIFIER_BONUS * (c.entity.id in ids) for c, sc in zip(spans[k].candidates, base[k],
                                                                                   strict=True)]
@@ -388,19 +393,24 @@ class _Grid:
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
-        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
+        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] = {}
 
     def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
-        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
-        document, not 27 lookups per question)."""
-        if self._around is None:
-            self._around = {}
-            for (x, y, z), cities in self.cells.items():
+        """(id, city) of the cities in ``cell`` and the 26 cells about it, gathered once per cell asked
+        about (a document asks about few cells: spreading every city over its 27 cells cost more)."""
+        found = self._around.get(cell)
+        if found is None:
+            found = []
+            if self.cells:
+                x, y, z = cell
                 for dx in (-1, 0, 1):
                     for dy in (-1, 0, 1):
                         for dz in (-1, 0, 1):
-                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
-        return self._around.get(cell, [])
+                            cities = self.cells.get((x + dx, y + dy, z + dz))
+                            if cities:
+                                found.extend(cities.items())
+            self._around[cell] = found
+        return found
 
 
 class _Others:

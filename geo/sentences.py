@@ -75,6 +75,7 @@ LIST_JOINERS = frozenset({"and", "or", "e", "ed", "o", "et", "ou", "y", "und", "
 OF_WORDS = frozenset({"di", "del", "della", "de", "du", "des", "d", "of"})
 
 
+@lru_cache(maxsize=4096)  # the same gaps (", ", " and ") come back in every document, from several readers
 def joins_list(gap: str, *, of_word: bool = False) -> bool:
     """Whether the text between two names makes them items of one list: a comma, a semicolon or a
     slash, and at most one joining word (", ", " and ", ", e "); with ``of_word`` also an "of" after

@@ -422,11 +422,20 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
 
+@lru_cache(maxsize=1)
+def _comma_aliases_by_first() -> dict[str, tuple[str, ...]]:
+    """:func:`geo.cues.comma_aliases` by first character, longest first as there."""
+    out: dict[str, list[str]] = {}
+    for alias, _ in comma_aliases():
+        out.setdefault(alias[0], []).append(alias)
+    return {first: tuple(found) for first, found in out.items()}
+
+
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
     start = tokens[i].start
-    for alias, _ in comma_aliases():  # "Washington, D.C." is one name, not a town and its state
-        if folded.startswith(alias, start):
+    for alias in _comma_aliases_by_first().get(folded[start], ()):  # "Washington, D.C." is one name, not a town
+        if folded.startswith(alias, start):  # and its state
             end = start + len(alias)
             length = 1
             while i + length < len(tokens) and tokens[i + length].end <= end:
