@@ -318,6 +318,8 @@ def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tup
     return kinds
 
 
+#: Up to this many cities read, a name's nearness to them is asked of each, without the spatial index.
+FEW_CITIES = 16
 #: Cell of the index of the first readings' cities, on each axis of the unit sphere: two points less than
 #: ``COHERENCE_KM`` apart (a chord of 0.047) are in the same or a neighbouring cell.
 _CELL = 0.05
@@ -395,6 +397,10 @@ class _Grid:
         self.cells: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
         self._around: dict[tuple[int, int, int], list[tuple[str, object]]] = {}
 
+    def cities(self) -> list[tuple[str, object]]:
+        """(id, city) of every city of the grid."""
+        return [item for cities in self.cells.values() for item in cities.items()]
+
     def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
         """(id, city) of the cities in ``cell`` and the 26 cells about it, gathered once per cell asked
         about (a document asks about few cells: spreading every city over its 27 cells cost more)."""
@@ -424,6 +430,7 @@ class _Others:
         self.absent = absent
         self.absent_unhinted = absent_unhinted
         self._near: dict[str, bool] = {}
+        self._present: list[tuple[str, object]] | None = None  # the cities read, less the absent ones
 
     def _count(self, ids: dict[str, None] | None, cap: int = 2) -> int:
         n = 0
@@ -458,7 +465,12 @@ class _Others:
 
     def _city_near(self, e) -> bool:
         lat, lon, absent = e.lat, e.lon, self.absent
-        for i, t in self.grid.around(_cell(lat, lon)):
+        if self._present is None:
+            self._present = [(i, t) for i, t in self.grid.cities() if i not in absent]
+        # Few cities (most documents): each is asked; many: only those of the cells about ``e`` (they hold
+        # every city within COHERENCE_KM, so both give the same answer).
+        near = self._present if len(self._present) <= FEW_CITIES else self.grid.around(_cell(lat, lon))
+        for i, t in near:
             if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
                     and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
                 return True
