@@ -214,7 +214,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    votes_without = {key: country_votes - own for key, own in own_votes.items()}  # once per name, not per mention
+    votes_without = {key: _less(country_votes, own) for key, own in own_votes.items()}  # once per name
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
@@ -304,6 +304,17 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     return out
 
 
+def _less(votes: Counter[str], own: Counter[str]) -> dict[str, float]:
+    """``votes - own`` as :class:`collections.Counter` subtracts (the positive counts left, in ``votes``'
+    order; ``own`` holds no negative count), without its cost."""
+    out = {}
+    for code, n in votes.items():
+        left = n - own.get(code, 0)
+        if left > 0:
+            out[code] = left
+    return out
+
+
 def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tuple[str, str | None]]:
     """(kind, country) of the first readings, countries or admin-1 units, of the names listed right
     beside span i."""
@@ -378,11 +389,13 @@ class _FirstReadings:
         """The other names of a name written ``surface`` whose candidates are ``own``."""
         view = self.views.get((surface, own))
         if view is None:
-            gone, gone_unhinted = Counter(), Counter()
+            gone: dict[str, int] = {}
+            gone_unhinted: dict[str, int] = {}
             for j in self.by_surface.get(surface, ()):
-                gone[self.tops[j].id] += 1
+                top = self.tops[j].id
+                gone[top] = gone.get(top, 0) + 1
                 if j not in self.hinted:
-                    gone_unhinted[self.tops[j].id] += 1
+                    gone_unhinted[top] = gone_unhinted.get(top, 0) + 1
             absent = set(own) | {i for i, n in gone.items() if n == self.mentions[i]}
             absent_unhinted = set(own) | {i for i, n in gone_unhinted.items() if n == self.unhinted[i]}
             view = self.views[(surface, own)] = _Others(self.cities, self.in_country, self.named, self.held,
