@@ -350,7 +350,10 @@ def test_plural_and_qualified_area_cues(gaz, text, lang, kinds):
 @pytest.mark.parametrize(
     ("gap", "of_word", "joins"),
     [(", ", False, True), (" and ", False, True), (", e ", False, True), (" et de ", True, True),
-     (" et de ", False, False), (" and or ", False, False), (" said in ", False, False), ("", False, False)],
+     (" et de ", False, False), (" and or ", False, False), (" said in ", False, False), ("", False, False),
+     # apostrophes are no words; a long gap is read as a short one (it is not kept in the cache)
+     (" ' ' ' , ", False, True), (",\n" + " " * 80 + "and ", False, True), (" - " * 30, False, False),
+     (" troops then moved from the city to ", False, False)],
 )
 def test_what_joins_the_items_of_a_list(gap, of_word, joins):
     from geo.sentences import joins_list
