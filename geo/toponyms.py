@@ -737,9 +737,17 @@ def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
 
 
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The last words of phrases of words joined by one space."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
+
+
 def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
     """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
     token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
+    if i == 0 or tokens[i - 1].key not in _last_words(cues.weapon_nouns):
+        return False  # every noun looked for ends with the word before the name
     words: list[str] = []
     for j in (i - 1, i - 2, i - 3):
         if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " " or tokens[j].capitalised:
