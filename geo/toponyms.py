@@ -561,7 +561,8 @@ def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[in
     "Germania Est", "Centro Italia"); return the new start and end and the tokens added after it."""
     k = i + length
     extra = 0
-    for m in (2, 1):
+    after = k < len(tokens) and tokens[k].key in _first_words(cues.direction_after)  # most names: no such word
+    for m in (2, 1) if after else ():
         joined = k + m <= len(tokens) and all(text[tokens[q - 1].end : tokens[q].start] in (" ", "-")
                                               for q in range(k, k + m))
         if joined and " ".join(t.key for t in tokens[k : k + m]) in cues.direction_after:
@@ -735,6 +736,12 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, person
 def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     """The lexicon ``place_noun_endings`` as a tuple for ``str.endswith`` (empty: no word ends so)."""
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
+
+
+@lru_cache(maxsize=16)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of phrases of words joined by one space."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
 
 
 @lru_cache(maxsize=16)
