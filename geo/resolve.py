@@ -409,10 +409,13 @@ class _Grid:
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
         self._around: dict[tuple[int, int, int], list[tuple[str, object]]] = {}
+        self._all: list[tuple[str, object]] | None = None
 
     def cities(self) -> list[tuple[str, object]]:
-        """(id, city) of every city of the grid."""
-        return [item for cities in self.cells.values() for item in cities.items()]
+        """(id, city) of every city of the grid (listed once: the grid is complete when it is first asked)."""
+        if self._all is None:
+            self._all = [item for cities in self.cells.values() for item in cities.items()]
+        return self._all
 
     def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
         """(id, city) of the cities in ``cell`` and the 26 cells about it, gathered once per cell asked
@@ -443,7 +446,6 @@ class _Others:
         self.absent = absent
         self.absent_unhinted = absent_unhinted
         self._near: dict[str, bool] = {}
-        self._present: list[tuple[str, object]] | None = None  # the cities read, less the absent ones
 
     def _count(self, ids: dict[str, None] | None, cap: int = 2) -> int:
         n = 0
@@ -478,11 +480,10 @@ class _Others:
 
     def _city_near(self, e) -> bool:
         lat, lon, absent = e.lat, e.lon, self.absent
-        if self._present is None:
-            self._present = [(i, t) for i, t in self.grid.cities() if i not in absent]
         # Few cities (most documents): each is asked; many: only those of the cells about ``e`` (they hold
         # every city within COHERENCE_KM, so both give the same answer).
-        near = self._present if len(self._present) <= FEW_CITIES else self.grid.around(_cell(lat, lon))
+        cities = self.grid.cities()
+        near = cities if len(cities) <= FEW_CITIES else self.grid.around(_cell(lat, lon))
         for i, t in near:
             if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
                     and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
