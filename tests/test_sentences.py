@@ -87,10 +87,10 @@ def test_headings_lists_and_final_punctuation_stay_boundaries_in_wrapped_text():
 
 def test_a_short_line_goes_on_after_a_comma_or_a_word_that_cannot_end_a_sentence():
     assert {"di", "the", "und", "contre", "hacia"} <= line_continuers()
-    line = "Il comando ha confermato che i reparti resteranno schierati lungo il confine"
-    text = "\n".join([line, "orientale fino all'autunno, come previsto.", line + " nord-orientale e",
-                      "Lituania.", line + " nord-orientale e nella", "Lettonia.", line + " nord-orientale,",
-                      "Polonia.", "Truppe inviate"])
+    body = ("Il comando ha confermato che i reparti resteranno schierati lungo il confine orientale fino "
+            "all'autunno e che nuove unità arriveranno entro la fine del mese, insieme a mezzi corazzati, "
+            "sistemi di difesa aerea e squadre del genio fornite dagli alleati della regione.")
+    short = "Truppe inviate in\nLettonia.\nTruppe inviate,\npoi Polonia.\nTruppe inviate\nLituania."
+    text = wrap(body) + "\n" + wrap(body) + "\n" + short
     assert texts(text, split_sentences(text)) == [
-        line + " orientale fino all'autunno, come previsto.", line + " nord-orientale e Lituania.",
-        line + " nord-orientale e nella Lettonia.", line + " nord-orientale, Polonia.", "Truppe inviate"]
+        body, body, "Truppe inviate in Lettonia.", "Truppe inviate, poi Polonia.", "Truppe inviate", "Lituania."]
