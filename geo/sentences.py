@@ -74,7 +74,8 @@ WRAP_MAX = 120
 #: between two non-blank lines fall inside a sentence (no final punctuation before them)...
 WRAP_SHARE = 0.4
 WRAP_MIN = 3
-#: ...and at least this share of the lines before them are nearly as long as the longest (their width).
+#: ...and at least this share of the lines before them are nearly as long as the longest (their width):
+#: at least this share of it.
 WRAP_FULL = 0.6
 #: Rule HEADING_LINE: a line with no final punctuation before a line that starts with a capital is a heading
 #: (a sentence of its own) when the next line's first word would have fit on it (its length, a space and
