@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
 # white space, or at a line break.  A dot after a single capital letter or a short
@@ -39,9 +39,12 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`split_sentences`, made once per text (the stages of one document each ask for it)."""
     spans: list[tuple[int, int]] = []
     start = 0
+    soft = _soft_breaks(text) if "\n" in text else frozenset()
     for m in _END.finditer(text):
         end = m.end()
         if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
+            continue
+        if m.start() in soft:
             continue
         _add(text, start, end, spans)
         start = end
@@ -56,6 +59,77 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+# --------------------------------------------------------------------------- hard-wrapped text
+
+#: A line that ends a sentence: final punctuation, then closing quotes or brackets.
+_FINAL = re.compile(r"[.!?…:;][\"'»”’)\]]*$")
+#: A line that is an item of a list: "- ", "• ", "* ", "1. ", "2) ".
+_BULLET = re.compile(r"(?:[-–—•*·▪]\s|\d{1,2}[.)]\s)")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+#: Rule WRAP_WIDTH: no line of a wrapped text is longer than this (e-mail, wires and PDF copies wrap at 60-100).
+WRAP_MAX = 120
+#: Rule WRAP_SHARE: a text is hard-wrapped when at least :data:`WRAP_MIN` and this share of its line breaks
+#: between two non-blank lines fall inside a sentence (no final punctuation before them)...
+WRAP_SHARE = 0.4
+WRAP_MIN = 3
+#: ...and at least this share of the lines before them are nearly as long as the longest (their width):
+#: at least this share of it.
+WRAP_FULL = 0.6
+#: Rule HEADING_LINE: a line with no final punctuation before a line that starts with a capital is a heading
+#: (a sentence of its own) when the next line's first word would have fit on it (its length, a space and
+#: that word within this share of the width), unless it ends with a comma or a continuing word.
+HEADING_FIT = 0.9
+
+
+@cache
+def line_continuers() -> frozenset[str]:
+    """Words that cannot end a sentence (conjunctions, prepositions, articles), in every language: the
+    ``line_continuers`` of each ``geo/lexicons/<lang>/language.yaml``, lower case."""
+    from geo import lexicons
+
+    return frozenset(w.lower() for lang in lexicons.available_languages()
+                     for w in lexicons.load(lang, "language").get("line_continuers") or [])
+
+
+def _ends_sentence(line: str) -> bool:
+    if not _FINAL.search(line):
+        return False
+    return not (line.endswith(".") and _ABBREV.search(line[-13:]))  # "Gen.\nSmith" goes on
+
+
+def _soft_breaks(text: str) -> frozenset[int]:
+    """Offsets of the line breaks of a hard-wrapped text that fall inside a sentence (read as spaces);
+    empty when the text is not hard-wrapped (a paragraph per line keeps every break).
+
+    A text is hard-wrapped (rules WRAP_WIDTH, WRAP_SHARE) when many breaks between two non-blank lines
+    come after no final punctuation and the lines before them have about the same length, at most
+    :data:`WRAP_MAX`, and no line is longer. In such a text a single break is a space unless the line before
+    it ends a sentence, the line after it is an item of a list, or the line before is a heading (rule
+    HEADING_LINE: a short line before a capitalised one; a line that continues with a lower case word, after
+    a comma or after one of :func:`line_continuers` is no heading). Blank lines always end a sentence."""
+    lines: list[tuple[int, str]] = []  # (offset of the "\n" ending it, stripped line)
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    pairs = [(k, a, b) for k, ((_, a), (_, b)) in enumerate(zip(lines, lines[1:], strict=False)) if a and b]
+    open_ = [(k, a, b) for k, a, b in pairs if not _ends_sentence(a) and not _BULLET.match(b)]
+    if len(open_) < WRAP_MIN or len(open_) < WRAP_SHARE * len(pairs):
+        return frozenset()
+    width = max(len(a) for _, a, _ in open_)
+    full = sum(len(a) >= WRAP_FULL * width for _, a, _ in open_)
+    if max(len(line) for _, line in lines) > WRAP_MAX or full < WRAP_FULL * len(open_):
+        return frozenset()
+    soft = set()
+    words = line_continuers()
+    for k, a, b in open_:
+        last = _LAST_WORD.search(a)
+        goes_on = b[0].islower() or a.endswith(",") or (last is not None and last.group().lower() in words)
+        if goes_on or len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width:
+            soft.add(lines[k][0])
+    return frozenset(soft)
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:

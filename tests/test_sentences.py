@@ -1,0 +1,96 @@
+"""The sentence stage (geo/sentences.py): hard-wrapped text is read as the sentences it holds."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import parse_document
+from geo.sentences import line_continuers, split_sentences
+
+# Written for these tests: a headline, then paragraphs; a figure's places are in the next line once wrapped.
+ARTICLES = {
+    "it": ("Attacco con droni sul porto di Odessa\n\n"
+           "Nella notte le forze russe hanno lanciato almeno 25 droni contro le regioni di Odessa e di Mykolaiv, "
+           "secondo l'aeronautica militare ucraina. Il governatore ha detto che tre persone sono rimaste ferite "
+           "a Izmail.\n\n"
+           "Circa 3.000 soldati italiani resteranno schierati in Libano fino alla fine dell'anno, ha annunciato "
+           "il ministro della Difesa."),
+    "en": ("Drone strike on Kharkiv\n\n"
+           "Russian forces launched at least 40 drones overnight against the regions of Kharkiv and Sumy, "
+           "the Ukrainian air force said on Monday. Two civilians were wounded in Chuhuiv, the governor added.\n\n"
+           "About 4,000 British troops will remain deployed in Estonia until the end of the year, the defence "
+           "ministry announced."),
+}
+
+
+def wrap(text: str, width: int = 66) -> str:
+    """``text`` hard-wrapped at ``width``, its paragraphs kept apart by blank lines."""
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+def texts(text: str, spans) -> list[str]:
+    return [" ".join(text[a:b].split()) for a, b in spans]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLES))
+def test_a_wrapped_article_is_read_as_the_unwrapped_one(gaz, lang):
+    flat = ARTICLES[lang]
+    wrapped = wrap(flat)
+    assert wrapped.count("\n") > flat.count("\n") + 2
+    assert texts(wrapped, split_sentences(wrapped)) == texts(flat, split_sentences(flat))
+    want = parse_document(Document("t", flat), lang=lang, gazetteer=gaz)
+    got = parse_document(Document("t", wrapped), lang=lang, gazetteer=gaz)
+    assert [(m.surface, m.role) for m in got.mentions] == [(m.surface, m.role) for m in want.mentions]
+    def figures(parsed):
+        return [(f.kind, f.value, f.place_ids) for f in parsed.figures]
+
+    assert figures(got) == figures(want)
+    # The drones' places are on the line after the number: they are still the figure's.
+    drones = next(f for f in got.figures if f.kind == "equipment")
+    between = wrapped[drones.start : min(m.start for m in got.mentions if m.entity and m.entity.id in drones.place_ids)]
+    assert "\n" in between and len(drones.place_ids) == 2
+    assert any(f.kind == "wounded" for f in got.figures)
+    # Offsets still point into the text as given, line breaks and all.
+    assert all(wrapped[m.start : m.end] == m.surface for m in got.mentions)
+    assert all(wrapped[f.quote_start : f.quote_start + len(f.quote)] == f.quote for f in got.figures)
+
+
+def test_a_text_with_a_paragraph_per_line_is_split_as_before():
+    text = ("Truppe al confine\n"
+            "Circa 500 soldati sono arrivati ieri in Lituania. Altri seguiranno a marzo\n"
+            "Il ministro ha parlato a Vilnius: la missione durerà un anno.\n"
+            "- Polonia\n"
+            "- Romania\n")
+    assert texts(text, split_sentences(text)) == [
+        "Truppe al confine", "Circa 500 soldati sono arrivati ieri in Lituania.", "Altri seguiranno a marzo",
+        "Il ministro ha parlato a Vilnius: la missione durerà un anno.", "- Polonia", "- Romania"]
+
+
+def test_headings_lists_and_final_punctuation_stay_boundaries_in_wrapped_text():
+    body = ("Le forze armate hanno annunciato che nuove unità arriveranno nella regione entro la fine "
+            "del mese, insieme a mezzi corazzati e a sistemi di difesa aerea forniti dagli alleati.")
+    text = ("Nuove truppe in arrivo\n" + wrap(body) + "\nGli alleati confermano:\n"
+            + "- 300 soldati in Estonia\n* 200 in Lettonia\n2) una nave nel Baltico\n" + wrap(body))
+    got = texts(text, split_sentences(text))
+    assert got == ["Nuove truppe in arrivo", body, "Gli alleati confermano:", "- 300 soldati in Estonia",
+                   "* 200 in Lettonia", "2) una nave nel Baltico", body]
+
+
+def test_a_short_line_goes_on_after_a_comma_or_a_word_that_cannot_end_a_sentence():
+    assert {"di", "the", "und", "contre", "hacia"} <= line_continuers()
+    body = ("Il comando ha confermato che i reparti resteranno schierati lungo il confine orientale fino "
+            "all'autunno e che nuove unità arriveranno entro la fine del mese, insieme a mezzi corazzati, "
+            "sistemi di difesa aerea e squadre del genio fornite dagli alleati della regione.")
+    short = "Truppe inviate in\nLettonia.\nTruppe inviate,\npoi Polonia.\nTruppe inviate\nLituania."
+    text = wrap(body) + "\n" + wrap(body) + "\n" + short
+    assert texts(text, split_sentences(text)) == [
+        body, body, "Truppe inviate in Lettonia.", "Truppe inviate, poi Polonia.", "Truppe inviate", "Lituania."]
