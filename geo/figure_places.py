@@ -303,6 +303,12 @@ ROUNDED_BY = 0.2
 ROUNDING_HEDGES = ("approx", "more_than", "at_least")
 
 
+#: Rule ``a_sibling_count_is_no_restatement``: a count of the same kind and value in the figure's own
+#: sentence is a sibling in a list of counts ("due in quella di Voronezh e due in quella di Tambov"), not
+#: the same figure stated again: its places are not the figure's.
+SIBLING_IS_NO_RESTATEMENT = "a_sibling_count_is_no_restatement"
+
+
 def restates(fig, other) -> bool:
     """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("oltre
     trenta", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("32")."""
@@ -317,10 +323,12 @@ def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> s
     """The places another statement of the same figure names (:func:`restates`: the headline's "28 drones"
     and the body's "28 drones in the Odesa, Kherson ... regions"), with, given the sentences ``order``, the
     places of that statement's parts (the lead's "23 droni" and the body's "23 velivoli: 12 nella regione di
-    Bryansk, nove nella regione di Kaluga")."""
+    Bryansk, nove nella regione di Kaluga"). Given ``order``, a count of the figure's own sentence is no
+    restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`)."""
     out: set[str] = set()
+    k = _sentence_index(order, fig.start) if order else None
     for o in figures:
-        if restates(fig, o):
+        if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
             out.update(o.cue_place_ids)
             if order:
                 out |= part_places(o, figures, order)

@@ -523,3 +523,18 @@ def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
     killed, wounded = _fig("killed", 2, 10, ["k"]), _fig("wounded", 20, 30, ["w"])
     figures = [killed, wounded, _fig("wounded", 12, 60, ["a"]), _fig("wounded", 8, 90, ["b"])]
     assert part_places(wounded, figures, order) == {"a", "b"}
+
+
+def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
+    text = ("Sono stati abbattuti 20 droni: 14 nella regione di Bryansk, due nella regione di Kursk e due nella "
+            "regione di Tambov.")
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "it")
+    kursk, tambov = [f for f in parsed.figures if f.value == 2]
+    assert kursk.cue_place_ids == ["admin1:RU-KRS"] and tambov.cue_place_ids == ["admin1:RU-TAM"]
+    # the second "due" counts Tambov's drones, not Kursk's stated again
+    assert restated_places(kursk, parsed.figures, sentences) == set()
+    weighed = weigh_figure(kursk, parsed.mentions, sentences, text, parsed.figures)
+    assert not any("restated_place" in f for f in weighed.features)
+    # without the sentences, the same value reads as a restatement
+    assert restated_places(kursk, parsed.figures) == {"admin1:RU-TAM"}
