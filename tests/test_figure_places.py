@@ -195,7 +195,7 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
             case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
             scores = [weights.score(f) for f, _, _ in case.rows]
             fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also)
+            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities)
             assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
             checked += bool(fig.place_ids)
     assert checked >= 10
@@ -538,3 +538,15 @@ def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
     assert not any("restated_place" in f for f in weighed.features)
     # without the sentences, the same value reads as a restatement
     assert restated_places(kursk, parsed.figures) == {"admin1:RU-TAM"}
+
+
+def test_the_finer_place_stands_over_the_country_holding_it():
+    niger = SimpleNamespace(id="country:NE", kind="country", country="NE", admin1=None)
+    region = SimpleNamespace(id="admin1:NE-6", kind="admin1", country="NE", admin1="NE-6")
+    town = SimpleNamespace(id="city:1", kind="city", country="NE", admin1="NE-6")
+    mali = SimpleNamespace(id="country:ML", kind="country", country="ML", admin1=None)
+    # "sette soldati uccisi in Niger" ... "a Tillabéri": the country beside the figure, the region further on
+    assert choose([1.0, 0.5], {0: 0, 1: 1}, -1.0, also=0.0) == [0, 1]
+    assert choose([1.0, 0.5], {0: 0, 1: 1}, -1.0, also=0.0, entities=[niger, region]) == [1]
+    # a region and a town inside it: the town; a country holding none of the others stays
+    assert choose([1.0, 0.5, 0.4], {0: 0, 1: 1, 2: 2}, -1.0, also=0.0, entities=[region, town, mali]) == [1, 2]
