@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from geo.lexicons import load
@@ -336,10 +336,26 @@ def event_dates_in(text: str, tokens: list[Token], starts: list[int], start: int
         the whole text inside it when no token crosses its ends (white space there, as between sentences),
         else it is tokenised alone.
     """
+    key = (text, start, end, lang, doc_date)  # the text hashes once; the same text object compares at once
+    found = _EVENT_DATES.get(key, _UNREAD)
+    if found is not _UNREAD:
+        return found  # a sentence the mentions' dates and the figures' dates both read
     lo, hi = bisect_left(starts, start), bisect_left(starts, end)
     if (lo and tokens[lo - 1].end > start) or (hi and tokens[hi - 1].end > end):
-        return event_dates(text[start:end], lang, doc_date)  # a token crosses an end: read the sentence alone
-    return _event_dates(tokens[lo:hi], text[start:end], start, lang, doc_date)
+        found = event_dates(text[start:end], lang, doc_date)  # a token crosses an end: read the sentence alone
+    else:
+        found = _event_dates(tokens[lo:hi], text[start:end], start, lang, doc_date)
+    if len(_EVENT_DATES) >= EVENT_DATES_SIZE:
+        _EVENT_DATES.clear()
+    _EVENT_DATES[key] = found
+    return found
+
+
+_UNREAD = object()
+#: The readings :func:`event_dates_in` keeps (a pure function of its text, bounds, language and date): the
+#: sentences of the last documents read, each read once by the mentions' dates and the figures' dates.
+_EVENT_DATES: dict[tuple[str, int, int, str, dt.date | None], tuple[dt.date, dt.date] | None] = {}
+EVENT_DATES_SIZE = 4096
 
 
 def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
@@ -348,11 +364,13 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
     lex = _datelex(lang)
     heads = _event_heads(lang)
     numbers: dict[int, tuple[int, int]] | None = None
-    for k in range(len(toks)):
+    # no date, relative day, window, week or weekday starts at another token (found in one pass)
+    for k in [k for k, t in enumerate(toks) if t.text in heads or (len(t.text) <= 2 and t.text.isdigit())]:
         word = toks[k].text
-        if word not in heads and not (len(word) <= 2 and word.isdigit()):
-            continue  # no date, relative day, window, week or weekday starts at this token
-        hit = _explicit(toks, k, lex, doc_date) or _month_alone(toks, k, lex, doc_date)
+        # an explicit date starts at a day or a month, a month alone at a preposition of ``month_preps``
+        hit = _explicit(toks, k, lex, doc_date) if word in lex.months or word.isdigit() else None
+        if not hit and word in lex.month_preps.heads:
+            hit = _month_alone(toks, k, lex, doc_date)
         if hit:
             first, last = hit[0]
             since = lex.since.match_ending(toks, k) or lex.since.match_at(toks, k)
@@ -378,7 +396,7 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
             monday = doc_date - dt.timedelta(days=doc_date.weekday()) + dt.timedelta(days=7 * shift)
             end = doc_date if shift == 0 else monday + dt.timedelta(days=6)
             return monday, end
-        hit = _weekday(toks, k, lex, doc_date)
+        hit = _weekday(toks, k, lex, doc_date) if word in lex.weekdays else None
         if hit:
             return hit[0]
         if word in lex.last_prefixes.heads and lex.last_prefixes.match_at(toks, k):
@@ -424,6 +442,7 @@ def _date_text(text: str, lang: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+@lru_cache(maxsize=4)  # the document model, the document's date and the figure reader ask for the same one
 def find_dateline(text: str, lang: str) -> Dateline | None:
     """Find the dateline at the start of an article.
 

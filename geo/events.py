@@ -40,7 +40,8 @@ DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
 FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
-              "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues")
+              "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
+              "country_nouns")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class EventProfile:
     list_breakers: frozenset[str] = frozenset()  # "nel sud del Libano, dove Israele": as written, accents kept
     stative_verbs: Phrases = Phrases.of(())  # "Bohodukhiv liegt in der Region Charkiw": a place described
     speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
+    articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
+    country_nouns: Phrases = Phrases.of(())  # "countries including Jamaica": members of a coalition or contingent
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -161,6 +164,8 @@ def event_profile(lang: str) -> EventProfile:
         list_breakers=frozenset(str(w).lower() for w in data["list_breakers"]),
         stative_verbs=Phrases.of(data["stative_verbs"]),
         speech_cues=Phrases.of(data["speech_cues"]),
+        articles=frozenset(fold(w) for w in data["articles"]),
+        country_nouns=Phrases.of(data["country_nouns"]),
     )
 
 

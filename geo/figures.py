@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -250,6 +251,28 @@ class _Doc:
     in_age: set[int] = field(default_factory=set)  # tokens of an age phrase ("di 61 anni", "im Alter von 27")
     # clause bounds per ``sub`` and sentence (:meth:`clause`), made on the first question, after ``in_number`` is set
     _clause_bounds: dict[tuple[bool, int], tuple[int, list[int], list[int]]] = field(default_factory=dict, repr=False)
+    _ages: dict[int, int] = field(default_factory=dict, repr=False)  # :meth:`age_at`, per token asked about
+    _future: dict[int, bool] = field(default_factory=dict, repr=False)  # :meth:`future_at`, per token asked about
+    # the attributions of each sentence (:func:`_source_spans`), per (sentence's tokens, reporting verbs or not)
+    sources: dict[tuple[tuple[int, int], bool], list[tuple[int, tuple[int, int]]]] = field(
+        default_factory=dict, repr=False)
+
+    def future_at(self, k: int) -> bool:
+        """Token ``k`` is a future or conditional verb form (:func:`_future_form` of the word as written), read
+        once per token: the status reader asks again for every figure of a clause."""
+        found = self._future.get(k)
+        if found is None:
+            t = self.toks[k]
+            # a future form has five letters at least, and a folded word is as long as the word
+            found = self._future[k] = len(t.text) >= 5 and _future_form(self.text[t.start : t.end], self.lex)
+        return found
+
+    def age_at(self, k: int) -> int:
+        """:func:`geo.numbers.age_length` at token ``k`` (0: no age phrase starts there), read once per token."""
+        n = self._ages.get(k)
+        if n is None:
+            n = self._ages[k] = age_length(self.text, self.toks, k, self.lang)
+        return n
 
     @cached_property
     def starts(self) -> list[int]:
@@ -258,11 +281,8 @@ class _Doc:
 
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
-        i = _bisect(self.toks, start)
-        j = i
-        while j < len(self.toks) and self.toks[j].start < end:
-            j += 1
-        return i, j
+        i = bisect_right(self.toks, start, key=_END)  # the first token ending after start
+        return i, max(i, bisect_left(self.toks, end, key=_START))  # up to the first one from end on
 
     def is_strong(self, k: int) -> bool:
         """A clause boundary inside a sentence: ; : ( ) quotes, or a dash between spaces."""
@@ -292,19 +312,18 @@ class _Doc:
         to k, ``right[k - lo]`` the first token after it from k on (k itself when k cuts)."""
         toks, sent_of = self.toks, self.sent_of
         lo, hi = bisect_left(sent_of, s), bisect_right(sent_of, s)  # sent_of does not decrease
-        lex = self.lex
-        marks = _STRONG | {":", "-"} | {q[0] for q in lex.relatives.seqs if len(q) == 1}
-        if sub:
-            marks |= {","} | {q[0] for q in lex.coordinators.seqs if len(q) == 1}
-        cut = [toks[k].text in marks and self._cut(k, sub) for k in range(lo, hi)]  # _cut is False off the marks
-        left = list(range(lo, hi))
-        for k in range(1, hi - lo):
-            if not cut[k - 1]:
-                left[k] = left[k - 1]
-        right = list(range(lo, hi))
-        for k in range(hi - lo - 1, -1, -1):
-            if not cut[k]:
-                right[k] = right[k + 1] if k + 1 < hi - lo else hi
+        marks = _cut_marks(self.lex.relatives, self.lex.coordinators if sub else None)
+        cuts = [k for k in range(lo, hi) if toks[k].text in marks and self._cut(k, sub)]  # _cut is False off the marks
+        # a stretch up to each cut c, then the rest: left is the stretch's first token, right its cut (hi for the rest)
+        left: list[int] = []
+        right: list[int] = []
+        first = lo
+        for c in cuts:
+            left += [first] * (c + 1 - first)
+            right += [c] * (c + 1 - first)
+            first = c + 1
+        left += [first] * (hi - first)
+        right += [hi] * (hi - first)
         self._clause_bounds[(sub, s)] = bounds = (lo, left, right)
         return bounds
 
@@ -323,15 +342,17 @@ class _Doc:
         return self.text[t.start].isupper()
 
 
-def _bisect(toks: list[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+@cache
+def _cut_marks(relatives: Phrases, coordinators: Phrases | None) -> frozenset[str]:
+    """The words at which :meth:`_Doc._cut` may cut a sentence into clauses, with ``coordinators`` (the clauses
+    ``sub`` asks for) also at commas and coordinators; made once per lexicon."""
+    marks = _STRONG | {":", "-"} | {q[0] for q in relatives.seqs if len(q) == 1}
+    if coordinators is not None:
+        marks |= {","} | {q[0] for q in coordinators.seqs if len(q) == 1}
+    return frozenset(marks)
+
+
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 
 
 def _semicolon_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -354,12 +375,12 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
     for a, b in split_sentences(text) or [(0, len(text))]:
         for part in _semicolon_parts(text, a, b):
             sentences.append(part)
+    # a token belongs to the first sentence ending after its start (the last one at most): the tokens from the
+    # first starting at or after each sentence's end belong to the next sentences, filled stretch by stretch
     sent_of: list[int] = []
-    s = 0
-    for t in toks:
-        while s + 1 < len(sentences) and t.start >= sentences[s][1]:
-            s += 1
-        sent_of.append(s)
+    for s in range(len(sentences) - 1):
+        sent_of += [s] * (bisect_left(toks, sentences[s][1], key=_START) - len(sent_of))
+    sent_of += [max(len(sentences) - 1, 0)] * (len(toks) - len(sent_of))
     doc = _Doc(text, toks, sentences, sent_of, [False] * len(toks), _lex(lang), lang)
     for nm in numbers:
         i, j = doc.tok_range(nm.start, nm.end)
@@ -368,7 +389,7 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
         if i in doc.in_age:
             continue
         for s in range(max(0, i - 4), i + 1):  # "im Alter von 27, 31 und 32 Jahren": a list of ages too
-            n = age_length(text, toks, s, lang)
+            n = doc.age_at(s)
             if s + n > i:
                 doc.in_age.update(range(s, s + n))
                 break
@@ -429,7 +450,7 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
                 and not doc.in_number[k + 1]:
             k += 2  # "three Kh-59 missiles", "nove Tu-95 bombardieri": a model code between the count and its noun
             continue
-        n = age_length(doc.text, doc.toks, k, doc.lang) if k == j else 0
+        n = doc.age_at(k) if k == j else 0
         if n:  # "ein 38-jähriger Mann", "a 54-year-old woman": the age says who, the noun follows
             k += n
             skipped += 1
@@ -583,7 +604,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             if cue is not None:
                 after = (k - j, cue)
                 break
-        n = age_length(doc.text, doc.toks, k, doc.lang)
+        n = doc.age_at(k)
         while not n and k + n in doc.in_age:
             n += 1  # "a man aged 43 was killed": an age without a word for years
         if n:  # "una donna di 61 anni è stata uccisa": the age between the noun and its verb
@@ -787,9 +808,12 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     Brigade soll auf 5.000 aufgestockt werden".
     """
     lex = doc.lex
-    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1) if lex.change_verbs.match_at(doc.toks, k)), None)
+    toks, heads = doc.toks, lex.change_verbs.heads  # (no call at a word that starts no change verb)
+    verb = next((k for k in range(i - 1, max(a, i - 7) - 1, -1)
+                 if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
     if verb is None:
-        verb = next((k for k in range(j, min(b, j + 3)) if lex.change_verbs.match_at(doc.toks, k)), None)
+        verb = next((k for k in range(j, min(b, j + 3))
+                     if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
     if verb is None:
         return None
     # the unit before its verb, or after it ("raise its contingent to")
@@ -808,12 +832,15 @@ def _copula_cue(doc: _Doc, j: int, i: int | None = None) -> _Head | None:
     casualty verb ("Doce murieron", "Zwölf wurden getötet", "y dos resultaron heridos"); None otherwise."""
     lex = doc.lex
     n = lex.copulas.match_at(doc.toks, j)
-    if not n and i is not None and _opens_clause(doc, i):
+    if not n:  # the verb right after the count, then whether the count opens its clause (the dearer question)
+        if i is None:
+            return None
         if lex.killed_cues.match_at(doc.toks, j):
-            return _Head("killed", None, j)
+            return _Head("killed", None, j) if _opens_clause(doc, i) else None
         if lex.wounded_cues.match_at(doc.toks, j):
-            return _Head("wounded", None, j)
-    if n and lex.killed_cues.match_at(doc.toks, j + n):
+            return _Head("wounded", None, j) if _opens_clause(doc, i) else None
+        return None
+    if lex.killed_cues.match_at(doc.toks, j + n):
         return _Head("killed", None, j + n)
     if n and lex.wounded_cues.match_at(doc.toks, j + n):
         return _Head("wounded", None, j + n)
@@ -1069,9 +1096,8 @@ def _status(
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        )) and not _hearsay(doc, k):
+        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or doc.future_at(k)) \
+                and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -1082,9 +1108,7 @@ def _status(
     for k in range(a - 1, pa - 1, -1):
         if lex.current.match_at(doc.toks, k):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        )) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
             return "planned"
     _, pb = doc.clause(i, j, sub=False)
     aside = _aside_status(doc, a, b, pb)
@@ -1129,9 +1153,7 @@ def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or _future_form(
-            doc.text[doc.toks[k].start : doc.toks[k].end], lex
-        )) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
             return "planned"
     return None
 
@@ -1159,7 +1181,7 @@ def _planned_before(doc: _Doc, k: int, a: int) -> bool:
     participle a current cue reads is then a future."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
-        if (lex.planned.match_at(doc.toks, m) or _future_form(doc.text[doc.toks[m].start : doc.toks[m].end], lex)) \
+        if (lex.planned.match_at(doc.toks, m) or doc.future_at(m)) \
                 and not _hearsay(doc, m):
             return True
     return False
@@ -1290,26 +1312,10 @@ def _name_before(doc: _Doc, k: int, start: int) -> tuple[int, int] | None:
 def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
     """The source a sentence attributes its figures to: after an attribution cue ("secondo l'OSCE",
     "according to the UN", "selon l'ONU") if any, else the subject of a reporting verb."""
-    lex = doc.lex
-    a, b = sent
     for verbs in (False, True):
         best: tuple[int, tuple[int, int]] | None = None
-        heads = lex.src_verbs.heads if verbs else lex.src_before.heads  # most words start no cue: no call for them
-        for k in range(a, b):
-            span = None
-            if doc.toks[k].text not in heads:
-                continue
-            if not verbs:
-                n = lex.src_before.match_at(doc.toks, k)
-                span = _name_after(doc, k + n, b) if n else None
-            else:
-                n = lex.src_verbs.match_at(doc.toks, k)
-                if n:
-                    span = _name_after(doc, k + n, b)
-                    if span and span[1] < b and doc.toks[span[1]].text not in _PUNCT:
-                        span = None  # "said the 3rd Brigade would...": not an inverted subject
-                    span = span or _name_before(doc, k, a)
-            if span is None or span[0] <= i < span[1]:
+        for k, span in _source_spans(doc, sent, verbs):
+            if span[0] <= i < span[1]:
                 continue
             dist = abs(k - i)
             if best is None or dist < best[0]:
@@ -1317,6 +1323,35 @@ def _source(doc: _Doc, i: int, sent: tuple[int, int]) -> str | None:
         if best is not None:
             return doc.original(*best[1]).strip(" '’\"“”«»") or None
     return None
+
+
+def _source_spans(doc: _Doc, sent: tuple[int, int], verbs: bool) -> list[tuple[int, tuple[int, int]]]:
+    """(cue token, source span) of each attribution cue (``verbs``: each reporting verb) of the sentence, in text
+    order; read once per sentence, for all its figures."""
+    found = doc.sources.get((sent, verbs))
+    if found is not None:
+        return found
+    lex = doc.lex
+    a, b = sent
+    found = doc.sources[(sent, verbs)] = []
+    heads = lex.src_verbs.heads if verbs else lex.src_before.heads  # most words start no cue: no call for them
+    for k in range(a, b):
+        span = None
+        if doc.toks[k].text not in heads:
+            continue
+        if not verbs:
+            n = lex.src_before.match_at(doc.toks, k)
+            span = _name_after(doc, k + n, b) if n else None
+        else:
+            n = lex.src_verbs.match_at(doc.toks, k)
+            if n:
+                span = _name_after(doc, k + n, b)
+                if span and span[1] < b and doc.toks[span[1]].text not in _PUNCT:
+                    span = None  # "said the 3rd Brigade would...": not an inverted subject
+                span = span or _name_before(doc, k, a)
+        if span is not None:
+            found.append((k, span))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1580,11 +1615,7 @@ def extract_figures(
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
-        sa = sb = i
-        while sa > 0 and d.sent_of[sa - 1] == s:
-            sa -= 1
-        while sb < len(d.toks) and d.sent_of[sb] == s:
-            sb += 1
+        sa, sb = bisect_left(d.sent_of, s), bisect_right(d.sent_of, s)  # the sentence's tokens (sent_of rises)
         places, named_after = _places(d, groups, nm, i, j, head.end, item=head.elliptical)
         ids, names = _unique_places(places)
         _, cb = d.clause(i, j, sub=False)

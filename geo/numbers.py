@@ -16,7 +16,9 @@ This module also holds the small token layer that :mod:`geo.figures` and
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -45,6 +47,9 @@ class Token:
     start: int
     end: int
     text: str
+
+
+_START = operator.attrgetter("start")
 
 
 def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -172,6 +177,9 @@ class _NumLex:
     age_before: Phrases
     times: dict[tuple[str, ...], int]
     times_phrases: Phrases
+    vague_words: frozenset[str]  # the one-word vague plurals ("centinaia", "hundreds")
+    vague_heads: frozenset[str]  # the words that may start a vague number (a quantifier or a vague plural)
+    heads: frozenset[str]  # the words that may start a phrase of ``not_numbers``, ``approx``, ``times``, ``vague``
 
 
 def _value_map(raw: dict[str, Any] | None) -> dict[tuple[str, ...], int]:
@@ -191,29 +199,38 @@ def _numlex(lang: str) -> _NumLex:
     approx = _value_map(data.get("approx"))
     vague = _value_map(data.get("vague"))
     ranges = tuple((phrase_tokens(str(p)), phrase_tokens(str(j))) for p, j in (data.get("ranges") or []))
+    not_numbers = Phrases(data.get("not_numbers") or [])
+    approx_phrases = Phrases(" ".join(k) for k in approx)
+    times_phrases = Phrases(data.get("times") or {})
+    vague_quantifiers = Phrases(data.get("vague_quantifiers") or [])
+    vague_phrases = Phrases(" ".join(k) for k in vague)
+    vague_heads = vague_quantifiers.heads | vague_phrases.heads
     return _NumLex(
         decimal=str(data.get("decimal", ".")),
         space_groups=space_groups,
         multipliers=multipliers,
         multiplier_phrases=Phrases(" ".join(k) for k in multipliers),
         approx=approx,
-        approx_phrases=Phrases(" ".join(k) for k in approx),
+        approx_phrases=approx_phrases,
         vague=vague,
-        vague_phrases=Phrases(" ".join(k) for k in vague),
-        vague_quantifiers=Phrases(data.get("vague_quantifiers") or []),
+        vague_phrases=vague_phrases,
+        vague_quantifiers=vague_quantifiers,
         vague_join=Phrases(data.get("vague_join") or []),
         not_alone=frozenset(fold(str(w)) for w in data.get("not_alone") or []),
         alone_before=Phrases(data.get("alone_before") or []),
-        not_numbers=Phrases(data.get("not_numbers") or []),
+        not_numbers=not_numbers,
         joiners=frozenset(fold(str(w)) for w in data.get("joiners") or []),
         ranges=ranges,
         range_articles=frozenset(fold(str(w)) for w in data.get("range_articles") or []),
         change_verbs=frozenset(fold(str(w)) for w in data.get("change_verbs") or []),
         digits_re=digits_re,
         times=_value_map(data.get("times")),
-        times_phrases=Phrases(data.get("times") or {}),
+        times_phrases=times_phrases,
         ages=Phrases(data.get("ages") or []),
         age_before=Phrases(data.get("age_before") or []),
+        vague_words=frozenset(key[0] for key in vague if len(key) == 1),
+        vague_heads=vague_heads,
+        heads=not_numbers.heads | approx_phrases.heads | times_phrases.heads | vague_heads,
     )
 
 
@@ -268,20 +285,56 @@ class _Raw:
     article: bool = False
 
 
-@lru_cache(maxsize=1 << 16)
+#: The most words :class:`_NumberWords` keeps per language before it starts again.
+NUMBER_WORDS_SIZE = 1 << 16
+
+
+class _NumberWords(dict):
+    """The value text2num reads in each string asked about, lower-cased by the caller (None: no number), for one
+    language: a pure function of the words, kept (text2num parses each word anew: a tenth of the figure reader's
+    time).  Looked up as a dict (``values[word]``, read on a miss), so that a pass over a document's words stays a
+    comprehension; emptied when it holds :data:`NUMBER_WORDS_SIZE` strings, so that it stays bounded."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, words: str) -> int | None:
+        if len(self) >= NUMBER_WORDS_SIZE:
+            self.clear()
+        try:
+            value: int | None = int(text2num(words, self.lang))
+        except (ValueError, TypeError):
+            value = None
+        self[words] = value
+        return value
+
+
+_NUMBER_WORDS: dict[str, _NumberWords] = {}
+
+
+def _number_words(lang: str) -> _NumberWords:
+    """The :class:`_NumberWords` of ``lang``."""
+    values = _NUMBER_WORDS.get(lang)
+    if values is None:
+        values = _NUMBER_WORDS[lang] = _NumberWords(lang)
+    return values
+
+
 def _t2n(words: str, lang: str) -> int | None:
-    """The value text2num reads in ``words`` (None: no number); a pure function of the words, kept per word
-    (text2num parses each word anew: a tenth of the figure reader's time)."""
-    try:
-        return int(text2num(words, lang))
-    except (ValueError, TypeError):
-        return None
+    """The value text2num reads in ``words`` (lower-cased; None: no number)."""
+    return _number_words(lang)[words]
+
+
+_SPACES_RE = re.compile(r"[\s\u00a0\u202f\u2009]")
 
 
 def _digit_value(s: str, lex: _NumLex, has_mult: bool) -> float | None:
     """Read a digit string: a separator followed by exactly three digits groups thousands, except the
     language's decimal mark before a multiplier ("1.500 million" in English is 1.5 million)."""
-    s = re.sub(r"[\s\u00a0\u202f\u2009]", "", s)
+    if s.isdigit():
+        return float(s)  # most numbers: no separator to read
+    s = _SPACES_RE.sub("", s)
     seps = [c for c in s if c in ".,"]
     if not seps:
         return float(s)
@@ -298,16 +351,20 @@ def _digit_value(s: str, lex: _NumLex, has_mult: bool) -> float | None:
     return float(s.replace(sep, "."))
 
 
-def _find_digits(
-    text: str, folded: str, toks: list[Token], starts: dict[int, int], lex: _NumLex, used: list[bool]
-) -> list[_Raw]:
+def _find_digits(text: str, folded: str, toks: Sequence[Token], lex: _NumLex, used: list[bool]) -> list[_Raw]:
     out: list[_Raw] = []
-    ends = {t.end: k for k, t in enumerate(toks)}
+    size = len(toks)
     for m in lex.digits_re.finditer(folded):
         s, e = m.span()
-        if s not in starts or e not in ends:
+        i = bisect_left(toks, s, key=_START)  # the token starting at s, if one does
+        if i == size or toks[i].start != s:
             continue
-        i, j = starts[s], ends[e] + 1
+        j = i  # the token ending at e, if one does: the match spans a few tokens from its first
+        while j < size and toks[j].end < e:
+            j += 1
+        if j == size or toks[j].end != e:
+            continue
+        j += 1
         nxt = text[e : e + 1]
         if nxt and nxt in "°ºª":
             continue
@@ -334,11 +391,12 @@ def _find_digits(
 
 
 def _find_phrases(
-    toks: list[Token], used: list[bool], phrases: Phrases, values: dict[tuple[str, ...], int], **flags: bool
+    toks: Sequence[Token], used: list[bool], phrases: Phrases, values: dict[tuple[str, ...], int], among: list[int],
+    **flags: bool,
 ) -> list[_Raw]:
     out: list[_Raw] = []
     after = 0  # a phrase read moves on past its tokens
-    for k in _at_heads(toks, phrases.heads):
+    for k in _at_heads(toks, phrases.heads, among):
         if k < after or used[k]:
             continue
         n = phrases.match_at(toks, k)
@@ -350,17 +408,20 @@ def _find_phrases(
     return out
 
 
-def _at_heads(toks: Sequence[Token], heads: frozenset[str]) -> list[int]:
-    """The positions of the tokens whose text is in ``heads`` (the first words of a word list), in one pass:
-    a reader walks these instead of every token."""
-    return [k for k, t in enumerate(toks) if t.text in heads]
+def _at_heads(toks: Sequence[Token], heads: frozenset[str], among: list[int]) -> list[int]:
+    """The positions, of those in ``among``, of the tokens whose text is in ``heads`` (the first words of a word
+    list): a reader walks these instead of every token.  ``among`` holds the positions of all the lexicon's heads
+    (``_NumLex.heads``), found in one pass over the text."""
+    return [k for k in among if toks[k].text in heads]
 
 
-def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
+def _find_vague(
+    text: str, toks: Sequence[Token], used: list[bool], lex: _NumLex, lang: str, among: list[int]
+) -> list[_Raw]:
     out: list[_Raw] = []
     after = 0  # a vague number read moves on past its tokens
     # only where a quantifier or vague word starts
-    for k in _at_heads(toks, lex.vague_quantifiers.heads | lex.vague_phrases.heads):
+    for k in _at_heads(toks, lex.vague_heads, among):
         if k < after:
             continue
         prev = toks[k - 1] if k else None
@@ -386,25 +447,41 @@ def _find_vague(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
     return out
 
 
-def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
+def _find_words(text: str, toks: Sequence[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
     out: list[_Raw] = []
 
     def word(x: int) -> str:
         return text[toks[x].start : toks[x].end].lower()
 
-    vague_words = {key[0] for key in lex.vague if len(key) == 1}
-    values = _word_values(lang)
-    # the words that may start a number, in one pass (_find_words moves on past what it marks used)
-    heads = [x for x, t in enumerate(toks) if not used[x] and t.text[0].isalpha() and t.text not in vague_words]
+    vague_words, not_alone = lex.vague_words, lex.not_alone
+    values = _number_words(lang)
+    # the words that start a number (text2num reads them, or an article of ``not_alone``), in one pass over the
+    # text: _find_words moves on past what it marks used, and skips every other word.  An ASCII text's folded
+    # words are its lower-cased words: the tokens' own texts are read then, without a slice for each word.
+    if text.isascii():
+        heads = [
+            x
+            for x, t in enumerate(toks)
+            if not used[x]
+            and t.text[0].isalpha()
+            and t.text not in vague_words
+            and (values[t.text] is not None or t.text in not_alone)
+        ]
+    else:
+        heads = [
+            x
+            for x, t in enumerate(toks)
+            if not used[x]
+            and t.text[0].isalpha()
+            and t.text not in vague_words
+            and (values[text[t.start : t.end].lower()] is not None or t.text in not_alone)
+        ]
     after = 0  # the first token not yet read: a number read marks its tokens used and moves on past them
     for k in heads:
         if k < after:
             continue
         t = toks[k]
-        lowered = text[t.start : t.end].lower()  # word(k), without a call for each word of the text
-        first = values.get(lowered, _UNREAD)
-        if first is _UNREAD:
-            first = values[lowered] = _t2n(lowered, lang)
+        first = values[text[t.start : t.end].lower()]
         if first is None and t.text in lex.not_alone:
             first = 1  # "eine", "einer": articles text2num does not read, one before a noun of ``alone_before``
         if first is None:
@@ -440,20 +517,6 @@ def _find_words(text: str, toks: list[Token], used: list[bool], lex: _NumLex, la
         out.append(_Raw(k, best_j, int(best_v or 0), spelled=True, article=article))
         after = best_j
     return out
-
-
-_UNREAD = object()
-_WORD_VALUES: dict[str, dict[str, int | None]] = {}
-WORD_VALUES_SIZE = 1 << 16
-
-
-def _word_values(lang: str) -> dict[str, int | None]:
-    """The value text2num reads in each lower-cased word seen (None: no number), per language: one dict
-    look-up per word of a text instead of a cached call; emptied when it holds :data:`WORD_VALUES_SIZE`."""
-    values = _WORD_VALUES.setdefault(lang, {})
-    if len(values) >= WORD_VALUES_SIZE:
-        values.clear()
-    return values
 
 
 def _age_length(text: str, toks: Sequence[Token], k: int, lex: _NumLex, lang: str) -> int:
@@ -500,7 +563,7 @@ def age_length(text: str, toks: Sequence[Token], k: int, lang: str) -> int:
     return _age_length(text, toks, k, _numlex(lang), lang)
 
 
-def _prefix_len(toks: list[Token], i: int, prefix: tuple[str, ...], lex: _NumLex) -> int | None:
+def _prefix_len(toks: Sequence[Token], i: int, prefix: tuple[str, ...], lex: _NumLex) -> int | None:
     """Tokens taken by ``prefix`` (and an optional article) before ``toks[i]``; None if absent."""
     if not prefix:
         return 0
@@ -513,15 +576,20 @@ def _prefix_len(toks: list[Token], i: int, prefix: tuple[str, ...], lex: _NumLex
     return None
 
 
-def _gap_is(toks: list[Token], a: _Raw, b: _Raw, joiner: tuple[str, ...], lex: _NumLex) -> bool:
-    gap = [t.text for t in toks[a.j : b.i]]
-    while len(gap) > len(joiner) and gap[-1] in lex.range_articles:
-        gap.pop()  # "tra i 10.000 e i 12.000"
-    return tuple(gap) == joiner
+def _gap_is(toks: Sequence[Token], a: _Raw, b: _Raw, joiner: tuple[str, ...], lex: _NumLex) -> bool:
+    """The tokens between ``a`` and ``b`` are ``joiner``, perhaps followed by articles ("tra i 10.000 e i
+    12.000"); read from the first, so that a long gap is given up at its first word."""
+    n = len(joiner)
+    if b.i - a.j < n:
+        return False
+    for k in range(n):
+        if toks[a.j + k].text != joiner[k]:
+            return False
+    return all(toks[k].text in lex.range_articles for k in range(a.j + n, b.i))
 
 
 def _merge_ranges(
-    toks: list[Token], raws: list[_Raw], lex: _NumLex
+    toks: Sequence[Token], raws: list[_Raw], lex: _NumLex
 ) -> list[tuple[int, int, _Raw, _Raw | None]]:
     """Pair consecutive plain numbers into ranges: (first token, end token, low, high or None)."""
     out: list[tuple[int, int, _Raw, _Raw | None]] = []
@@ -532,8 +600,10 @@ def _merge_ranges(
         merged = False
         if b is not None and not (a.vague or b.vague or a.approx_word or b.approx_word):
             for prefix, joiner in lex.ranges:
+                if not _gap_is(toks, a, b, joiner, lex):
+                    continue  # (read first: most pairs of numbers stand far apart)
                 p = _prefix_len(toks, a.i, prefix, lex)
-                if p is None or not _gap_is(toks, a, b, joiner, lex):
+                if p is None:
                     continue
                 if prefix and any(t.text in lex.change_verbs for t in toks[max(0, a.i - p - 3) : a.i - p]):
                     continue  # "salire da 12.000 a 20.000": a change, not a range
@@ -553,7 +623,7 @@ def _merge_ranges(
     return out
 
 
-def _merge_bracketed(toks: list[Token], raws: list[_Raw], lang: str) -> list[_Raw]:
+def _merge_bracketed(toks: Sequence[Token], raws: list[_Raw], lang: str) -> list[_Raw]:
     """One number for a count spelled out and repeated in digits in brackets ("deux (2) soldats", "un (1) civil",
     "trois (03) blessés"), as official statements write them: the digits join the word before of the same value."""
     out: list[_Raw] = []
@@ -591,21 +661,22 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     """
     lex = _numlex(lang)
     folded = fold(text)
-    toks = tokenize(folded)
-    starts = {t.start: k for k, t in enumerate(toks)}
+    toks = _tokens(folded, 0, len(folded))
     used = [False] * len(toks)
+    heads = lex.heads
+    among = [k for k, t in enumerate(toks) if t.text in heads]  # where a phrase of the lexicon may start
     after = 0
-    for k in _at_heads(toks, lex.not_numbers.heads):  # "per cento", "pour cent": not numbers
+    for k in _at_heads(toks, lex.not_numbers.heads, among):  # "per cento", "pour cent": not numbers
         if k < after:
             continue
         n = lex.not_numbers.match_at(toks, k)
         for x in range(k, k + n):
             used[x] = True
         after = k + max(n, 1)
-    raws = _find_digits(text, folded, toks, starts, lex, used)
-    raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, approx_word=True)
-    raws += _find_phrases(toks, used, lex.times_phrases, lex.times)  # "twice", "dreimal"
-    raws += _find_vague(text, toks, used, lex, lang)
+    raws = _find_digits(text, folded, toks, lex, used)
+    raws += _find_phrases(toks, used, lex.approx_phrases, lex.approx, among, approx_word=True)
+    raws += _find_phrases(toks, used, lex.times_phrases, lex.times, among)  # "twice", "dreimal"
+    raws += _find_vague(text, toks, used, lex, lang, among)
     raws += _find_words(text, toks, used, lex, lang)
     raws = _merge_bracketed(toks, sorted(raws, key=lambda r: r.i), lang)
     out: list[NumberMatch] = []

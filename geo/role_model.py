@@ -25,7 +25,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers
-from geo.roles import ARTICLES, RoleCues, is_list_gap, is_locative
+from geo.roles import RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -40,6 +40,9 @@ NEAR = 6
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()\"«»“”–—"
 
+#: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
+LOCATOR_BREAKS = ",;:()\"«»“”–—./"
+
 #: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
 #: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 VETOES = ("dateline_is_mention",)
@@ -53,7 +56,9 @@ def feature_names() -> list[str]:
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
-              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before"]
+              "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
+              "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
+              "deploy_head", "incident_head"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -103,7 +108,7 @@ def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
     Slovakia": a government word, then (within four words) "of", right before the place."""
     k = idx - 1
-    if k >= 0 and words[k] in ARTICLES:
+    if k >= 0 and words[k] in profile.articles:
         k -= 1
     if k < 0 or words[k] not in profile.of_words:
         return False
@@ -130,7 +135,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     """The name completes a locality noun and "of": "nel villaggio di Kfartaal", "the city of Kherson",
     "en las poblaciones de Ekenewane". Returns (named so, a locative before the noun: "nel villaggio di")."""
     k = idx - 1
-    while k >= 0 and words[k] in ARTICLES:
+    while k >= 0 and words[k] in profile.articles:
         k -= 1
     if k < 1 or words[k] not in profile.of_words:
         return False, False
@@ -138,7 +143,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
         n = profile.locality_nouns.match_at(words, j)
         if n and j + n == k:
             b = j - 1
-            while b >= 0 and words[b] in ARTICLES:
+            while b >= 0 and words[b] in profile.articles:
                 b -= 1
             return True, b >= 0 and words[b] in cues.locative
     return False, False
@@ -151,7 +156,7 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
     for k in range(end_idx, min(len(words), end_idx + 5)):
         if profile.stative_verbs.match_at(words, k):
             return True
-        if not (tokens[k].capitalised or words[k] in ARTICLES or words[k] in LIST_JOINERS):
+        if not (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS):
             return False  # only a list's other names may stand between: "Odesa y Járkov son dos"
     return False
 
@@ -193,7 +198,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
         return False
     j = idx - 1
-    while j >= 0 and tokens[j].key in ARTICLES:
+    while j >= 0 and tokens[j].key in profile.articles:
         j -= 1
     if j < 0:
         return True
@@ -211,7 +216,7 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
         k = sentence.token_at(previous.start)
     j = k - 1
-    while j >= 0 and words[j] in ARTICLES:
+    while j >= 0 and words[j] in profile.articles:
         j -= 1
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
@@ -256,7 +261,8 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     and "of" ("Obeid, the capital of North Kordofan")."""
     tokens, words = sentence.tokens, sentence.words
     k = idx - 1
-    while k >= 0 and (words[k] in ARTICLES or words[k] in cues.area_nouns or words[k] in profile.direction_adjectives):
+    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
+                      or words[k] in profile.direction_adjectives):
         k -= 1
     if k >= 0 and words[k] in profile.of_words:
         return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
@@ -265,7 +271,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
                                                         for j in range(max(0, k - 2), k))):
         return False
     k -= 1
-    while k >= 0 and (words[k] in ARTICLES or words[k] in profile.of_words):
+    while k >= 0 and (words[k] in profile.articles or words[k] in profile.of_words):
         k -= 1
     for j in range(k, max(-1, k - 4), -1):
         if profile.locality_nouns.match_at(words, j):
@@ -306,11 +312,60 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
 
-def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str] = ARTICLES) -> bool:
+def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
     """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
     for j in phrases.starts_in(words, max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
         if n and j + n <= idx and all(w in between for w in words[j + n : idx]):
+            return True
+    return False
+
+
+def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place follows the name before it (``previous``, in the same sentence) with only a locative between, and
+    articles, area nouns, part nouns and direction adjectives, no punctuation: "near Gudumbali in the Lake Chad
+    region", "Sukchon areas in South Pyongan province": it locates that name."""
+    if idx >= len(sentence.tokens) or previous.end > sentence.tokens[idx].start:
+        return False
+    gap = text[previous.end : sentence.tokens[idx].start]
+    if len(gap) > 40 or any(c in gap for c in LOCATOR_BREAKS):
+        return False
+    words = sentence.words[sentence.token_at(previous.end) : idx]
+    if not words or len(words) > 5:
+        return False
+    located = False
+    for k, w in enumerate(words):
+        if w in cues.locative or (k and f"{words[k - 1]} {w}" in cues.locative):
+            located = True  # "in", "nella", "nei pressi di"
+        elif not (w in profile.articles or w in cues.area_nouns or w in profile.direction_adjectives
+                  or w in profile.part_nouns or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues.locative)):
+            return False
+    return located
+
+
+def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> str | None:
+    """The class of the trigger that governs the place's locative: it ends right before the locative, or one
+    word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
+    Mission de l'ONU en RDC"). None when no trigger stands there."""
+    words = sentence.words
+    k = idx - 1
+    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
+                      or words[k] in profile.direction_adjectives):
+        k -= 1
+    if k < 1 or words[k] not in cues.locative:
+        return None
+    for t in sentence.triggers:
+        if k - 2 <= t.last - 1 < k:
+            return t.event
+    return None
+
+
+def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """A plural noun of countries ends at most two words before the place: "countries including Jamaica",
+    "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
+    for j in profile.country_nouns.starts_in(words, max(0, idx - 4), idx):
+        n = profile.country_nouns.match_at(words, j)
+        if n and idx - 2 <= j + n <= idx:
             return True
     return False
 
@@ -326,17 +381,18 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
     if e.capital_of:
         f["capital"] = 1.0
-    locative = is_locative(words, idx, cues.locative, cues.area_nouns)
+    articles = profile.articles
+    locative = is_locative(words, idx, cues.locative, articles, cues.area_nouns)
     directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
-    if directed and is_locative(words, idx - 1, cues.locative, cues.area_nouns):
+    if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
-    k = idx - 1 if idx and words[idx - 1] in ARTICLES else idx
+    k = idx - 1 if idx and words[idx - 1] in articles else idx
     if k >= 1 and words[k - 1] in profile.of_words:
         f["of_before"] = 1.0
         d = k - 2  # the word before "of"
         if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
-            if is_locative(words, d, cues.locative) or words[d - 1] in cues.locative:
+            if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
         elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue sud de Beyrouth"
@@ -384,7 +440,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["government_possessive"] = 1.0
     elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
         f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
-    fillers = ARTICLES | cues.area_nouns | profile.direction_adjectives
+    fillers = articles | cues.area_nouns | profile.direction_adjectives
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
         f["official_of"] = 1.0  # "il governatore di Zaporizhzhia": where a local authority speaks for
@@ -395,7 +451,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
-    if _cue_before(profile.toward_words, words, idx, 3):
+    if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
@@ -403,19 +459,40 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 not is_list_gap(gap) or "contains_previous" in f) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
-    if _cue_before(profile.source_cues, words, idx, 3):
+    if _cue_before(profile.source_cues, words, idx, 3, articles):
         f["source_before"] = 1.0
-    if _cue_before(profile.origin_cues, words, idx, 2):
-        f["origin_before"] = 1.0
-    if locative and _cue_before(profile.speech_cues, words, idx, 5, ARTICLES | cues.locative):
+    if _cue_before(profile.origin_cues, words, idx, 2, articles):
+        if any(profile.direction_words.match_at(words, j) for j in range(max(0, idx - 5), idx - 1)):
+            f["direction_of"] = 1.0  # "a 30 km da Riga": a distance reference, read like "30 km north of"
+        else:
+            f["origin_before"] = 1.0
+    if national and _country_noun_before(words, idx, profile):
+        f["country_noun_before"] = 1.0  # "countries including Jamaica", "nazioni alleate (Francia, ...)"
+    if locative:
+        head = _head_event(sentence, idx, cues, profile)
+        if head in DEPLOYMENT_CLASSES:
+            f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
+        elif head in INCIDENT_CLASSES:
+            f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
+    if same and _locates_previous(text, sentence, previous, idx, cues, profile):
+        if previous.entity is not None and previous.entity.kind == "country":
+            f["country_in_place"] = 1.0  # "Canada in Lettonia, Germania in Lituania": where a country's troops are
+        else:
+            f["locates_previous"] = 1.0  # "near Gudumbali in the Lake Chad region": where the name before is
+    if e.kind == "country":
+        nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
+        if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
+            f["country_before_place"] = 1.0  # "the UK in Estonia": the country whose force is there
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, articles | cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
-    if _cue_before(profile.agent_cues, words, idx, 3):
+    if _cue_before(profile.agent_cues, words, idx, 3, articles):
         f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
-            text[previous.end : m.start], profile) and "contains_previous" not in f:
-        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa": a locator is no list member
+            text[previous.end : m.start], profile) and "contains_previous" not in f and \
+            "country_before_place" not in f:
+        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa" (a locator), nor "..., the UK in Estonia"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
     if headline:

@@ -53,6 +53,7 @@ class RoleCues:
     attack_verbs: frozenset[str] = frozenset()  # "bombardearon Járkov": the object is the incident place
     clitics: frozenset[str] = frozenset()  # "Vilnius lo ha accolto": pronouns between subject and verb
     locative_breakers: frozenset[str] = frozenset()  # "oltre all'Italia": besides Italy, no location
+    articles: frozenset[str] = frozenset()  # "in the Donbas": articles between a cue and a name (events.yaml)
 
 
 @cache
@@ -68,8 +69,11 @@ def role_cues(lang: str) -> RoleCues:
     verbs = frozenset(str(w).lower() for w in lex.get("actor_verbs") or [])
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
     areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
+    from geo.events import event_profile
+
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience, areas, get("attack_verbs"), get("clitics"), get("locative_breakers"))
+                    experience, areas, get("attack_verbs"), get("clitics"), get("locative_breakers"),
+                    event_profile(lang).articles)
 
 
 def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
@@ -154,34 +158,31 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
                 continue
             idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
             end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
-            locative = is_locative(words, idx, cues.locative, cues.area_nouns) and not _broken(words, idx, cues)
+            locative = is_locative(words, idx, cues.locative, cues.articles, cues.area_nouns) and not \
+                _broken(words, idx, cues)
             gap = text[prev_end : m.start] if prev_end is not None else None
             in_list = gap is not None and is_list_gap(gap)
             speaks = _speaks(m, text, written, idx, end_idx, cues)
             if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
-            near = idx - 1 if idx and words[idx - 1] in ARTICLES else idx  # "tra cui il Canada"
+            near = idx - 1 if idx and words[idx - 1] in cues.articles else idx  # "tra cui il Canada"
             cue_before = any(0 < near - p <= 2 for p in positions["participant"])  # not "ministers held in"
-            m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues.attack_verbs)
+            m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
                 m.role = prev_role  # "insieme a Canada, Australia e Giappone"
             prev_locative, prev_end, prev_role = locative, m.end, m.role
-        _coordinated_actors(group, text)
+        _coordinated_actors(group, text, cues.articles)
 
 
-#: Definite articles (folded) that may stand between a cue word and a name.
-ARTICLES = frozenset({"the", "il", "lo", "la", "l", "i", "gli", "le", "les", "el", "los", "las", "der", "die", "das"})
-
-
-def is_locative(words: list[str], idx: int, locative: frozenset[str],
+def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: frozenset[str],
                  area_nouns: frozenset[str] = frozenset()) -> bool:
-    """A locative word, possibly followed by an article, stands right before word ``idx``, or before
-    the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson")."""
-    if idx >= 1 and words[idx - 1] in ARTICLES:
+    """A locative word, possibly followed by an article (of ``articles``), stands right before word ``idx``,
+    or before the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson")."""
+    if idx >= 1 and words[idx - 1] in articles:
         idx -= 1
     if idx >= 2 and words[idx - 1] in OF_WORDS and words[idx - 2] in area_nouns:
         idx -= 2
-        if idx >= 1 and words[idx - 1] in ARTICLES:
+        if idx >= 1 and words[idx - 1] in articles:
             idx -= 1
     if idx >= 1 and words[idx - 1] in locative:
         return True
@@ -192,7 +193,7 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str],
 def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:
     """A word of the lexicon ``locative_breakers`` stands before the locative: "oltre all'Italia"."""
     k = idx - 1
-    if k >= 1 and words[k] in ARTICLES:
+    if k >= 1 and words[k] in cues.articles:
         k -= 1
     return k >= 1 and words[k - 1] in cues.locative_breakers
 
@@ -228,7 +229,7 @@ def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: Role
     return not (nxt < len(written) and written[nxt] in cues.experience_verbs)
 
 
-def _coordinated_actors(group: list, text: str) -> None:
+def _coordinated_actors(group: list, text: str, articles: frozenset[str]) -> None:
     """"Paris et Berlin ont condamné", "Washington and London condemned": every name of a subject
     list speaks with the last one; the list must open its clause ("Relations between Russia and
     Ukraine", "in France, Berlin said" are no subject lists)."""
@@ -236,19 +237,19 @@ def _coordinated_actors(group: list, text: str) -> None:
         gap = text[left.end : right.start]
         if right.role == "actor" and left.role == "mention" and left.entity is not None \
                 and _actor_able(left.entity) and is_list_gap(gap) and "," not in gap \
-                and _opens_clause(text, left.start):
+                and _opens_clause(text, left.start, articles):
             left.role = "actor"
 
 
-def _opens_clause(text: str, start: int) -> bool:
-    """Nothing but an article stands between ``start`` and the clause's beginning."""
+def _opens_clause(text: str, start: int, articles: frozenset[str]) -> bool:
+    """Nothing but an article (of ``articles``) stands between ``start`` and the clause's beginning."""
     before = fold(text[max(0, start - 40) : start]).replace("'", " ").split()
-    while before and before[-1] in ARTICLES:
+    while before and before[-1] in articles:
         before.pop()
     return not before or before[-1][-1:] in ".:;!?\"»”" or not before[-1][-1:].isalnum()
 
 
-def _role(m, words, idx, locative, speaks, positions, attack_verbs: frozenset[str] = frozenset()) -> str:
+def _role(m, words, idx, locative, speaks, positions, cues: RoleCues) -> str:
     e = m.entity
     if speaks and not locative:
         return "actor"
@@ -265,7 +266,7 @@ def _role(m, words, idx, locative, speaks, positions, attack_verbs: frozenset[st
         role = min(near, key=lambda r: (near[r], r != "incident"))
         if near[role] <= CUE_WINDOW:
             return role
-    if any(0 < idx - p <= 2 and words[p] in attack_verbs and all(w in ARTICLES for w in words[p + 1 : idx])
+    if any(0 < idx - p <= 2 and words[p] in cues.attack_verbs and all(w in cues.articles for w in words[p + 1 : idx])
            for p in range(max(0, idx - 2), idx)):
         return "incident"  # the object of an attack: "bombardearon Járkov", "shelled Kharkiv"
     if e.kind == "country" and not locative and any(abs(p - idx) <= CUE_WINDOW for p in positions["participant"]):
@@ -299,5 +300,5 @@ def roles_from_figures(mentions: list, figures: list) -> None:
                 m.role = role  # "will deploy 700 troops to Kosovo after clashes": a deployment place
 
 
-# The old private names, kept while other modules still import them (geo/figure_places.py).
-_ARTICLES, _is_locative, _is_list_gap = ARTICLES, is_locative, is_list_gap
+# The old private name, kept while another module still imports it (geo/figure_places.py).
+_is_list_gap = is_list_gap

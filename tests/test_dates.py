@@ -131,3 +131,26 @@ def test_event_dates_of_a_span_that_cuts_a_word_read_it_alone() -> None:
 def test_relative_dates_need_a_document_date() -> None:
     assert event_dates("Il convoglio è stato colpito ieri.", "it", None) is None
     assert event_dates("On 5 January 2026 the depot was hit.", "en", None) == (D(2026, 1, 5), D(2026, 1, 5))
+
+
+def test_event_dates_kept_per_sentence_stay_bounded_and_follow_the_document_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The sentences read are kept (the mentions' and the figures' dates read the same ones), by text, bounds,
+    language and document date, and the store starts again when full."""
+    import geo.dates as dates
+
+    monkeypatch.setattr(dates, "EVENT_DATES_SIZE", 4)
+    monkeypatch.setattr(dates, "_EVENT_DATES", {})
+    text = "Il convoglio è stato colpito ieri. Oggi la missione riparte. Sabato scorso era arrivata a Herat."
+    tokens = number_tokens(fold(text))
+    starts = [t.start for t in tokens]
+    spans = split_sentences(text)
+    other = D(2026, 3, 2)
+    for _ in range(3):  # read again from the store: the same answers
+        for ref in (REF, other):
+            found = [event_dates_in(text, tokens, starts, a, b, "it", ref) for a, b in spans]
+            assert found == [event_dates(text[a:b], "it", ref) for a, b in spans]
+            assert len(dates._EVENT_DATES) <= 4
+    yesterday = (other - dt.timedelta(days=1),) * 2
+    assert event_dates_in(text, tokens, starts, *spans[0], "it", other) == yesterday

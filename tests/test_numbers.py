@@ -157,3 +157,26 @@ def test_phrase_heads_are_the_first_words() -> None:
     assert phrases.heads == {"per", "pour", "percent"}
     toks = tokenize("cento per cento")
     assert phrases.match_at(toks, 0) == 0 and phrases.match_at(toks, 1) == 2
+
+
+def test_number_words_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one memo of text2num's readings starts again when full: a stream of new words never grows it past
+    its cap, and the words read after a restart keep their values."""
+    import geo.numbers as numbers
+
+    monkeypatch.setattr(numbers, "NUMBER_WORDS_SIZE", 8)
+    monkeypatch.setattr(numbers, "_NUMBER_WORDS", {})
+    values = numbers._number_words("en")
+    for n in range(40):
+        assert values[f"word{n}"] is None
+        assert len(values) <= 8
+    assert values["twenty"] == 20 and values["seven"] == 7
+    assert len(values) <= 8
+    assert parse_number("twenty three thousand", "en") == 23000
+
+
+def test_ascii_and_accented_texts_read_number_words_alike() -> None:
+    """Number words are read from the original words (lower-cased), in an ASCII text as in one with accents."""
+    assert [m.value for m in find_numbers("Twenty-one soldiers and THREE civilians", "en")] == [21, 3]
+    assert [m.value for m in find_numbers("Ventitré soldati e TRE civili già arrivati", "it")] == [23, 3]
+    assert [m.value for m in find_numbers("Veintitrés soldados y tres civiles", "es")] == [23, 3]

@@ -100,6 +100,22 @@ CASES = [
      "The minister said two soldiers died in Warsaw."),
     ("it", "In conferenza stampa a Vilnius il generale ha parlato di tre feriti.", "Vilnius", "speech_before",
      "Il generale ha parlato di tre feriti a Vilnius."),
+    ("en", "Gunmen attacked a convoy near Butembo in North Kivu.", "North Kivu", "locates_previous",
+     "Gunmen attacked a convoy near Butembo, far from North Kivu."),
+    ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",
+     "Ein Angriff traf Kupjansk und die Region Charkiw."),
+    ("it", "La base si trova a 30 km da Vilnius.", "Vilnius", "direction_of", "I soldati arrivano da Vilnius."),
+    ("it", "Ci sono 900 soldati provenienti da sei nazioni alleate (Francia, Belgio e Olanda).", "Francia",
+     "country_noun_before", "Ci sono 900 soldati provenienti dalla Francia, dal Belgio e dall'Olanda."),
+    ("en", "Police sent by countries including Kenya and Chad patrol the capital.", "Kenya", "country_noun_before",
+     "Police sent by Kenya and Chad patrol the capital."),
+    ("it", "Ogni battaglione ha una nazione guida: Canada in Lettonia, Germania in Lituania.", "Lituania",
+     "country_in_place", "Ogni battaglione ha una nazione guida: il comando in Lettonia, quello in Lituania."),
+    ("it", "Il contingente italiano in Libano conta mille uomini.", "Libano", "deploy_head",
+     "Il contingente italiano resterà ancora a lungo in Libano."),
+    ("en", "Three civilians were killed in Sumy.", "Sumy", "incident_head", "In Sumy three civilians were killed."),
+    ("en", "Canada leads the battalion in Latvia, the UK in Estonia.", "UK", "country_before_place",
+     "Canada leads the battalion in Latvia, the UK and Estonia."),
 ]
 
 
@@ -249,6 +265,9 @@ CATEGORIES = [
      {"Sumy": "incident", "Poltava": "incident", "Chernígov": "incident"}),
     ("en", "Speaking in Warsaw, the minister said a drone strike on Sumy killed two civilians.",
      {"Warsaw": "venue", "Sumy": "incident"}),
+    # a country and a place paired after a list comma is the head of an elliptic clause, not a list member
+    ("en", "Canada leads the battalion in Latvia, Germany in Lithuania.",
+     {"Canada": "actor", "Latvia": "deployment", "Germany": "actor", "Lithuania": "deployment"}),
 ]
 
 
@@ -276,3 +295,15 @@ def test_a_place_in_a_locative_is_not_the_thing_described(gaz):
     """stative_after is for the place a verb describes ("Bohodukhiv liegt ..."), not a place inside the subject."""
     assert "stative_after" not in features_of("NATO troops in Latvia remain on high alert.", "en", "Latvia", gaz)
     assert "stative_after" in features_of("Latvia remains on high alert.", "en", "Latvia", gaz)
+
+
+def test_the_articles_between_a_cue_and_a_name_are_each_languages_own():
+    """The articles come from the events lexicons (schema-checked), one list per language: Italian "la" lets
+    the locative reach the name, English has only "the"."""
+    from geo.events import event_profile
+    from geo.roles import is_locative
+
+    it, en = event_profile("it").articles, event_profile("en").articles
+    assert is_locative(["nella", "la", "ucraina"], 2, frozenset({"nella"}), it)
+    assert not is_locative(["in", "la", "ucraina"], 2, frozenset({"in"}), en)
+    assert is_locative(["in", "the", "donbas"], 2, frozenset({"in"}), en)
