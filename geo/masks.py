@@ -46,6 +46,22 @@ def _first_word(phrase: str) -> str:
     return _FIRST_WORD.match(phrase).group()
 
 
+@cache
+def _union(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    return a | b
+
+
+@cache
+def _phrase_index(phrases: frozenset[str]) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """The non-empty phrases in the set's order, and their positions in it by first word ("" for a phrase
+    that starts with no word)."""
+    ordered = tuple(p for p in phrases if p)
+    by_first: dict[str, list[int]] = {}
+    for k, phrase in enumerate(ordered):
+        by_first.setdefault(_first_word(phrase), []).append(k)
+    return ordered, by_first
+
+
 def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = None) -> list[tuple[int, int]]:
     """Occurrences of any phrase, on word boundaries, in folded text.
 
@@ -65,13 +81,14 @@ def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = 
         Start and end offsets, end exclusive.
     """
     spans = []
-    for phrase in phrases:
-        if not phrase:
-            continue
-        if words is not None:
-            first = _first_word(phrase)
-            if first and first not in words:
-                continue  # on word boundaries, the phrase's first word is a word of the text
+    if words is None:
+        looked_for = [p for p in phrases if p]
+    else:  # on word boundaries, a phrase's first word is a word of the text: only those are looked for
+        ordered, by_first = _phrase_index(phrases)
+        found = [k for w in (words & by_first.keys() if len(words) < len(by_first) else by_first.keys() & words)
+                 for k in by_first[w]]
+        looked_for = [ordered[k] for k in sorted(found + by_first.get("", []))]
+    for phrase in looked_for:
         start = folded.find(phrase)
         while start != -1:
             end = start + len(phrase)
@@ -149,8 +166,8 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         return False
 
     # Only a title's first word or a first name starts a person's name: the loop visits those tokens only.
-    title_firsts, first_names = cues.title_first_words, cues.first_names
-    starts = [k for k, t in enumerate(tokens) if t.key in title_firsts or t.key in first_names]
+    starters = _union(cues.title_first_words, cues.first_names)
+    starts = [k for k, t in enumerate(tokens) if t.key in starters]
     i = m = 0
     while True:
         while m < len(starts) and starts[m] < i:

@@ -214,10 +214,15 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    votes_without = {key: country_votes - own for key, own in own_votes.items()}  # once per name, not per mention
-    base = [_base_scores(span, gazetteer, votes_without.get(key, country_votes),
-                         quals[k] or qualifiers.get(key, set()), home_countries)
-            for k, (span, key) in enumerate(zip(spans, keys, strict=True))]
+    votes_without = {key: _less(country_votes, own) for key, own in own_votes.items()}  # once per name
+    base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
+    for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
+        qual = quals[k] or qualifiers.get(key, set())
+        same = (key, tuple((c.entity.id, c.primary) for c in span.candidates), span.area_hint,
+                span.locality_hint, span.not_town, frozenset(qual))
+        if same not in known:
+            known[same] = _base_scores(span, gazetteer, votes_without.get(key, country_votes), qual, home_countries)
+        base.append(list(known[same]))
     for k, ids in qualifying.items():
         base[k] = [sc + QUALIFIER_BONUS * (c.entity.id in ids) for c, sc in zip(spans[k].candidates, base[k],
                                                                                   strict=True)]
@@ -299,6 +304,17 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     return out
 
 
+def _less(votes: Counter[str], own: Counter[str]) -> dict[str, float]:
+    """``votes - own`` as :class:`collections.Counter` subtracts (the positive counts left, in ``votes``'
+    order; ``own`` holds no negative count), without its cost."""
+    out = {}
+    for code, n in votes.items():
+        left = n - own.get(code, 0)
+        if left > 0:
+            out[code] = left
+    return out
+
+
 def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tuple[str, str | None]]:
     """(kind, country) of the first readings, countries or admin-1 units, of the names listed right
     beside span i."""
@@ -313,6 +329,8 @@ def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tup
     return kinds
 
 
+#: Up to this many cities read, a name's nearness to them is asked of each, without the spatial index.
+FEW_CITIES = 16
 #: Cell of the index of the first readings' cities, on each axis of the unit sphere: two points less than
 #: ``COHERENCE_KM`` apart (a chord of 0.047) are in the same or a neighbouring cell.
 _CELL = 0.05
@@ -345,7 +363,7 @@ class _FirstReadings:
         self.held: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities (hints excluded)
         self.cities: dict[str, dict[str, None]] = {}  # admin-1 code -> its cities
         self.in_country: dict[str | None, dict[str, None]] = {}  # country -> its cities and admin-1 units
-        self.grid: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
+        self.grid = _Grid()  # the cities, by cell
         for j, t in enumerate(tops):
             if t is None:
                 continue
@@ -356,49 +374,75 @@ class _FirstReadings:
             if t.kind == "admin1" and t.admin1:
                 self.named.setdefault(t.admin1, {})[t.id] = None
             if t.kind == "city":
-                self.grid.setdefault(_cell(t.lat, t.lon), {})[t.id] = t
+                self.grid.cells.setdefault(_cell(t.lat, t.lon), {})[t.id] = t
                 if t.admin1:
                     self.cities.setdefault(t.admin1, {})[t.id] = None
                     if j not in hinted:
                         self.held.setdefault(t.admin1, {})[t.id] = None
             if t.kind in ("city", "admin1"):
                 self.in_country.setdefault(t.country, {})[t.id] = None
+        # The views and what they read hold no reference back to this object: no reference cycle, so a
+        # document's readings are freed as soon as it is resolved, not left to the garbage collector.
         self.views: dict[tuple[str, frozenset[str]], _Others] = {}
-        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] | None = None
-
-    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
-        """(id, city) of the cities in ``cell`` and the 26 cells about it (the grid spread once per
-        document, not 27 lookups per question)."""
-        if self._around is None:
-            self._around = {}
-            for (x, y, z), cities in self.grid.items():
-                for dx in (-1, 0, 1):
-                    for dy in (-1, 0, 1):
-                        for dz in (-1, 0, 1):
-                            self._around.setdefault((x + dx, y + dy, z + dz), []).extend(cities.items())
-        return self._around.get(cell, [])
 
     def others(self, surface: str, own: frozenset[str]) -> _Others:
         """The other names of a name written ``surface`` whose candidates are ``own``."""
         view = self.views.get((surface, own))
         if view is None:
-            gone, gone_unhinted = Counter(), Counter()
+            gone: dict[str, int] = {}
+            gone_unhinted: dict[str, int] = {}
             for j in self.by_surface.get(surface, ()):
-                gone[self.tops[j].id] += 1
+                top = self.tops[j].id
+                gone[top] = gone.get(top, 0) + 1
                 if j not in self.hinted:
-                    gone_unhinted[self.tops[j].id] += 1
+                    gone_unhinted[top] = gone_unhinted.get(top, 0) + 1
             absent = set(own) | {i for i, n in gone.items() if n == self.mentions[i]}
             absent_unhinted = set(own) | {i for i, n in gone_unhinted.items() if n == self.unhinted[i]}
-            view = self.views[(surface, own)] = _Others(self, absent, absent_unhinted)
+            view = self.views[(surface, own)] = _Others(self.cities, self.in_country, self.named, self.held,
+                                                        self.grid, absent, absent_unhinted)
         return view
+
+
+class _Grid:
+    """The first readings' cities by cell of :func:`_cell`."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int, int], dict[str, object]] = {}  # cell -> cities
+        self._around: dict[tuple[int, int, int], list[tuple[str, object]]] = {}
+        self._all: list[tuple[str, object]] | None = None
+
+    def cities(self) -> list[tuple[str, object]]:
+        """(id, city) of every city of the grid (listed once: the grid is complete when it is first asked)."""
+        if self._all is None:
+            self._all = [item for cities in self.cells.values() for item in cities.items()]
+        return self._all
+
+    def around(self, cell: tuple[int, int, int]) -> list[tuple[str, object]]:
+        """(id, city) of the cities in ``cell`` and the 26 cells about it, gathered once per cell asked
+        about (a document asks about few cells: spreading every city over its 27 cells cost more)."""
+        found = self._around.get(cell)
+        if found is None:
+            found = []
+            if self.cells:
+                x, y, z = cell
+                for dx in (-1, 0, 1):
+                    for dy in (-1, 0, 1):
+                        for dz in (-1, 0, 1):
+                            cities = self.cells.get((x + dx, y + dy, z + dz))
+                            if cities:
+                                found.extend(cities.items())
+            self._around[cell] = found
+        return found
 
 
 class _Others:
     """The other names of one name: the first readings less the entities in ``absent`` (``absent_unhinted``
     when hints do not count)."""
 
-    def __init__(self, readings: _FirstReadings, absent: set[str], absent_unhinted: set[str]):
-        self.r = readings
+    def __init__(self, cities: dict[str, dict[str, None]], in_country: dict[str | None, dict[str, None]],
+                 named: dict[str, dict[str, None]], held: dict[str, dict[str, None]], grid: _Grid,
+                 absent: set[str], absent_unhinted: set[str]):
+        self.cities, self.in_country, self.named, self.held, self.grid = cities, in_country, named, held, grid
         self.absent = absent
         self.absent_unhinted = absent_unhinted
         self._near: dict[str, bool] = {}
@@ -414,19 +458,19 @@ class _Others:
 
     def cities_in_admin1(self, code: str) -> int:
         """Distinct cities in admin-1 unit ``code`` (counted up to two)."""
-        return self._count(self.r.cities.get(code))
+        return self._count(self.cities.get(code))
 
     def places_in_country(self, code: str | None) -> int:
         """Distinct cities and admin-1 units in country ``code`` (counted up to two)."""
-        return self._count(self.r.in_country.get(code))
+        return self._count(self.in_country.get(code))
 
     def names_admin1(self, code: str | None) -> bool:
         """Whether an admin-1 unit ``code`` is read."""
-        return bool(code) and self._count(self.r.named.get(code), 1) > 0
+        return bool(code) and self._count(self.named.get(code), 1) > 0
 
     def holds_admin1(self, code: str | None) -> bool:
         """Whether a city in admin-1 unit ``code`` is read (hints excluded)."""
-        return bool(code) and any(i not in self.absent_unhinted for i in self.r.held.get(code, ()))
+        return bool(code) and any(i not in self.absent_unhinted for i in self.held.get(code, ()))
 
     def city_near(self, e) -> bool:
         """Whether a city is read within ``COHERENCE_KM`` of ``e`` (not at its very point)."""
@@ -436,7 +480,11 @@ class _Others:
 
     def _city_near(self, e) -> bool:
         lat, lon, absent = e.lat, e.lon, self.absent
-        for i, t in self.r.around(_cell(lat, lon)):
+        # Few cities (most documents): each is asked; many: only those of the cells about ``e`` (they hold
+        # every city within COHERENCE_KM, so both give the same answer).
+        cities = self.grid.cities()
+        near = cities if len(cities) <= FEW_CITIES else self.grid.around(_cell(lat, lon))
+        for i, t in near:
             if i not in absent and abs(t.lat - lat) < COHERENCE_KM / 110 \
                     and 0 < haversine_km(lat, lon, t.lat, t.lon) < COHERENCE_KM:
                 return True

@@ -91,12 +91,26 @@ def joins_list(gap: str, *, of_word: bool = False) -> bool:
     -------
     bool
     """
+    if len(gap.replace("'", " ").split(None, 3)) > 3:
+        return False  # four words or more (most gaps between two names): never a list's
+    return _joins_list(gap, of_word) if len(gap) <= _CACHED_GAP else _list_gap(gap, of_word)
+
+
+#: Gaps up to this long are answered from a cache: the same ones (", ", " and ") come back in every document.
+_CACHED_GAP = 64
+
+
+def _list_gap(gap: str, of_word: bool) -> bool:
+    """:func:`joins_list`, worked out."""
     parts = gap.lower().replace(",", " , ").replace(";", " ; ").replace("/", " / ").replace("'", " ").split()
     joiners = [p for p in parts if p in LIST_JOINERS]
     ofs = [p for p in parts if of_word and p in OF_WORDS]
     marks = [p for p in parts if p in (",", ";", "/")]
     return bool(parts) and len(joiners) <= 1 and len(ofs) <= 1 and len(marks) <= 1 \
         and len(joiners) + len(ofs) + len(marks) == len(parts)
+
+
+_joins_list = lru_cache(maxsize=4096)(_list_gap)
 
 
 # --------------------------------------------------------------------------- tokens

@@ -284,11 +284,17 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             cands = [c for c in cands if c.entity.kind != "city" or c.entity.capital_of
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
-        area_cue = _area_hint(folded, start, cues)
-        # before "comune di" joins the name
-        locality = _locality_hint(text, folded, start, end, cues) or _town_preposition(tokens, i, cands, cues)
-        kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
-                                    sentence_starts, lowercase_words, name_words, area_cue=area_cue, town_cue=locality)
+        if not is_dateline and (_overlaps(start, end, masked) or _overlaps(start, end, persons)):
+            kept = area_cue = locality = False  # inside a mask or a person's name (_keep's first test): no cue asked
+        else:
+            before = _word_before(folded, start)
+            area_cue = _area_hint(folded, start, cues, before=before)
+            # before "comune di" joins the name
+            locality = _locality_hint(text, folded, start, end, cues, before=before) or _town_preposition(
+                tokens, i, cands, cues)
+            kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
+                                        sentence_starts, lowercase_words, name_words, area_cue=area_cue,
+                                        town_cue=locality)
         town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
         weighed = hit_features(tokens, i, length, start, end, cands, text, cues, sentence_starts,
                                town_cue=town_named) if kept else {}
@@ -422,11 +428,20 @@ def _share_locality(spans: list[Span], gazetteer) -> None:
             s.candidates = lookup_candidates(gazetteer, key) or s.candidates
 
 
+@lru_cache(maxsize=1)
+def _comma_aliases_by_first() -> dict[str, tuple[str, ...]]:
+    """:func:`geo.cues.comma_aliases` by first character, longest first as there."""
+    out: dict[str, list[str]] = {}
+    for alias, _ in comma_aliases():
+        out.setdefault(alias[0], []).append(alias)
+    return {first: tuple(found) for first, found in out.items()}
+
+
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
     start = tokens[i].start
-    for alias, _ in comma_aliases():  # "Washington, D.C." is one name, not a town and its state
-        if folded.startswith(alias, start):
+    for alias in _comma_aliases_by_first().get(folded[start], ()):  # "Washington, D.C." is one name, not a town
+        if folded.startswith(alias, start):  # and its state
             end = start + len(alias)
             length = 1
             while i + length < len(tokens) and tokens[i + length].end <= end:
@@ -546,7 +561,8 @@ def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[in
     "Germania Est", "Centro Italia"); return the new start and end and the tokens added after it."""
     k = i + length
     extra = 0
-    for m in (2, 1):
+    after = k < len(tokens) and tokens[k].key in _first_words(cues.direction_after)  # most names: no such word
+    for m in (2, 1) if after else ():
         joined = k + m <= len(tokens) and all(text[tokens[q - 1].end : tokens[q].start] in (" ", "-")
                                               for q in range(k, k + m))
         if joined and " ".join(t.key for t in tokens[k : k + m]) in cues.direction_after:
@@ -722,9 +738,23 @@ def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
 
 
+@lru_cache(maxsize=16)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The first words of phrases of words joined by one space."""
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
+
+
+@lru_cache(maxsize=16)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The last words of phrases of words joined by one space."""
+    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
+
+
 def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
     """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
     token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
+    if i == 0 or tokens[i - 1].key not in _last_words(cues.weapon_nouns):
+        return False  # every noun looked for ends with the word before the name
     words: list[str] = []
     for j in (i - 1, i - 2, i - 3):
         if j < 0 or text[tokens[j].end : tokens[j + 1].start] != " " or tokens[j].capitalised:
@@ -894,14 +924,16 @@ def _folded_cues(cues: frozenset[str]) -> frozenset[str]:
     return frozenset(fold_key(c) for c in cues)
 
 
-def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues) -> bool:
+def _locality_hint(text: str, folded: str, start: int, end: int, cues: Cues, before: str | None = None) -> bool:
     """True when a town's word follows or precedes the name: "Lebanon High School", "mayor of Lebanon".
 
     Lexicon words in lower case match in any case; capitalised ones only as written or in capitals:
-    "Lebanon High School" names a town's school, while "a Texas high school" is a school in Texas."""
+    "Lebanon High School" names a town's school, while "a Texas high school" is a school in Texas.
+    ``before`` is :func:`_word_before` at ``start`` when the caller has it already."""
     after = _WORD.search(folded, end, end + 30)
     if (after is None or after.group() not in _edge_words(_folded_cues(cues.locality_after))[0]) \
-            and _word_before(folded, start) not in _edge_words(cues.locality_before)[1]:
+            and (_word_before(folded, start) if before is None else before) \
+            not in _edge_words(cues.locality_before)[1]:
         return False  # the cheap test first: no cue word right after or before the name
     stop = _CLAUSE_END.search(text, end, end + 30)  # "Norfolk High School, works": the cue ends at the comma
     stop = stop.start() if stop else end + 30
@@ -970,11 +1002,12 @@ def _area_enders(listed: frozenset[str]) -> frozenset[str]:
     return _edge_words(listed)[1] | OF_WORDS | {"l", "la"}
 
 
-def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues") -> bool:
+def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", before: str | None = None) -> bool:
     """True when an area cue ("zona di", "region of", "oblast") stands right before ``start``, also
-    with one word between the cue's noun and its "of" ("nella regione russa di Kursk")."""
+    with one word between the cue's noun and its "of" ("nella regione russa di Kursk"). ``before`` is
+    :func:`_word_before` at ``start`` when the caller has it already."""
     listed = getattr(cues, which)
-    if _word_before(folded, start) not in _area_enders(listed):
+    if (_word_before(folded, start) if before is None else before) not in _area_enders(listed):
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"

@@ -350,7 +350,10 @@ def test_plural_and_qualified_area_cues(gaz, text, lang, kinds):
 @pytest.mark.parametrize(
     ("gap", "of_word", "joins"),
     [(", ", False, True), (" and ", False, True), (", e ", False, True), (" et de ", True, True),
-     (" et de ", False, False), (" and or ", False, False), (" said in ", False, False), ("", False, False)],
+     (" et de ", False, False), (" and or ", False, False), (" said in ", False, False), ("", False, False),
+     # apostrophes are no words; a long gap is read as a short one (it is not kept in the cache)
+     (" ' ' ' , ", False, True), (",\n" + " " * 80 + "and ", False, True), (" - " * 30, False, False),
+     (" troops then moved from the city to ", False, False)],
 )
 def test_what_joins_the_items_of_a_list(gap, of_word, joins):
     from geo.sentences import joins_list
@@ -1089,3 +1092,31 @@ def test_a_named_countrys_share_lifts_its_town_over_a_small_namesake_of_an_unnam
     assert m.entity.country == "EE"  # not Tapa, India, four times bigger but in no country of the text
     geneva = places("Ministers from the United States, Russia, Turkey and Ukraine met in Geneva.", "en", gaz)[-1]
     assert geneva.entity.country == "CH"  # a famous namesake stays
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_a_city_near_is_the_same_with_few_cities_and_through_the_spatial_index(gaz, count):
+    """The resolver's "another place read nearby" evidence: asked of every city when a document reads few,
+    through the cells about the name when it reads many; both are the plain distance test."""
+    from types import SimpleNamespace
+
+    from geo.resolve import COHERENCE_KM, FEW_CITIES, _FirstReadings, haversine_km
+
+    names = ["Milano", "Bergamo", "Brescia", "Torino", "Genova", "Bologna", "Firenze", "Pisa", "Roma", "Napoli",
+             "Bari", "Palermo", "Lyon", "Marseille", "Nice", "Paris", "Lille", "Bruxelles", "Anvers", "Gent",
+             "Köln", "Bonn", "Frankfurt", "Berlin", "Leipzig", "Dresden", "Praha", "Wien", "Graz", "Linz",
+             "Zürich", "Basel", "Bern", "Genève", "Lausanne", "Kyiv", "Kharkiv", "Odesa", "Lviv", "Dnipro",
+             "Madrid", "Toledo", "Sevilla", "Lisboa", "Porto"]
+    cities = [gaz.lookup(n, kinds=["city"], limit=1)[0] for n in names][:count]
+    assert (len(cities) <= FEW_CITIES) == (count == 5)
+    spans = [SimpleNamespace(surface=c.name) for c in cities]
+    readings = _FirstReadings(spans, cities, set())
+    asked = cities + [gaz.lookup(n, kinds=["city"], limit=1)[0] for n in ("Como", "Lodi", "Oslo", "Cairo")]
+    for own in asked:
+        others = readings.others(own.name, frozenset({own.id}))
+        expected = any(t.id != own.id and 0 < haversine_km(own.lat, own.lon, t.lat, t.lon) < COHERENCE_KM
+                       for t in cities)
+        assert others.city_near(own) == expected, own.name
+    assert any(readings.others(c.name, frozenset({c.id})).city_near(c) for c in cities)  # Milano, Bergamo
+    oslo = asked[-2]
+    assert not readings.others(oslo.name, frozenset({oslo.id})).city_near(oslo)
