@@ -303,6 +303,12 @@ ROUNDED_BY = 0.2
 ROUNDING_HEDGES = ("approx", "more_than", "at_least")
 
 
+#: Rule ``a_sibling_count_is_no_restatement``: a count of the same kind and value in the figure's own
+#: sentence is a sibling in a list of counts ("due in quella di Voronezh e due in quella di Tambov"), not
+#: the same figure stated again: its places are not the figure's.
+SIBLING_IS_NO_RESTATEMENT = "a_sibling_count_is_no_restatement"
+
+
 def restates(fig, other) -> bool:
     """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("oltre
     trenta", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("32")."""
@@ -317,10 +323,12 @@ def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> s
     """The places another statement of the same figure names (:func:`restates`: the headline's "28 drones"
     and the body's "28 drones in the Odesa, Kherson ... regions"), with, given the sentences ``order``, the
     places of that statement's parts (the lead's "23 droni" and the body's "23 velivoli: 12 nella regione di
-    Bryansk, nove nella regione di Kaluga")."""
+    Bryansk, nove nella regione di Kaluga"). Given ``order``, a count of the figure's own sentence is no
+    restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`)."""
     out: set[str] = set()
+    k = _sentence_index(order, fig.start) if order else None
     for o in figures:
-        if restates(fig, o):
+        if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
             out.update(o.cue_place_ids)
             if order:
                 out |= part_places(o, figures, order)
@@ -528,11 +536,18 @@ def _figure_within(starts: Sequence[int], lo: int, hi: int) -> bool:
     return k < len(starts) and starts[k] < hi
 
 
+#: Rule ``the_finer_place_stands``: of the places chosen for a figure, one that holds another chosen place
+#: is dropped: "sette soldati uccisi in Niger" with the body's "a Tillabéri" is placed at Tillabéri, not
+#: at Niger and Tillabéri (the country only locates the place where it happened).
+FINER_PLACE_STANDS = "the_finer_place_stands"
+
+
 def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
-           fallback: Sequence[int] = (), also: float | None = None) -> list[int]:
+           fallback: Sequence[int] = (), also: float | None = None, entities: Sequence = ()) -> list[int]:
     """The best candidate and its list mates, when the best passes ``threshold``, with every other
-    candidate (and its list) whose score passes ``also`` ("a Kandadji, nella regione di Tillabéri": a
-    figure over a village and its region); else ``fallback`` (rule ``own_sentence_stands``: the places the
+    candidate (and its list) whose score passes ``also`` (a figure over two places named apart), less those
+    holding another chosen place, given the candidates' ``entities`` (rule :data:`FINER_PLACE_STANDS`);
+    else ``fallback`` (rule ``own_sentence_stands``: the places the
     rules chose in the figure's own sentence — a figure whose sentence names its place is not left
     without one)."""
     if not scores:
@@ -543,7 +558,10 @@ def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
     keep = {groups[best]}
     if also is not None:
         keep |= {groups[k] for k in range(len(scores)) if scores[k] > max(also, threshold)}
-    return [k for k in range(len(scores)) if groups[k] in keep]
+    out = [k for k in range(len(scores)) if groups[k] in keep]
+    if entities:  # rule FINER_PLACE_STANDS
+        out = [k for k in out if not any(j != k and contains(entities[k], entities[j]) for j in out)]
+    return out
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
@@ -568,7 +586,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         pool = weighed.pool
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
-                        weights.also)
+                        weights.also, [m.entity for m, _ in pool])
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

@@ -195,7 +195,7 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
             case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
             scores = [weights.score(f) for f, _, _ in case.rows]
             fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also)
+            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities)
             assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
             checked += bool(fig.place_ids)
     assert checked >= 10
@@ -523,3 +523,30 @@ def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
     killed, wounded = _fig("killed", 2, 10, ["k"]), _fig("wounded", 20, 30, ["w"])
     figures = [killed, wounded, _fig("wounded", 12, 60, ["a"]), _fig("wounded", 8, 90, ["b"])]
     assert part_places(wounded, figures, order) == {"a", "b"}
+
+
+def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
+    text = ("Sono stati abbattuti 20 droni: 14 nella regione di Bryansk, due nella regione di Kursk e due nella "
+            "regione di Tambov.")
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "it")
+    kursk, tambov = [f for f in parsed.figures if f.value == 2]
+    assert kursk.cue_place_ids == ["admin1:RU-KRS"] and tambov.cue_place_ids == ["admin1:RU-TAM"]
+    # the second "due" counts Tambov's drones, not Kursk's stated again
+    assert restated_places(kursk, parsed.figures, sentences) == set()
+    weighed = weigh_figure(kursk, parsed.mentions, sentences, text, parsed.figures)
+    assert not any("restated_place" in f for f in weighed.features)
+    # without the sentences, the same value reads as a restatement
+    assert restated_places(kursk, parsed.figures) == {"admin1:RU-TAM"}
+
+
+def test_the_finer_place_stands_over_the_country_holding_it():
+    niger = SimpleNamespace(id="country:NE", kind="country", country="NE", admin1=None)
+    region = SimpleNamespace(id="admin1:NE-6", kind="admin1", country="NE", admin1="NE-6")
+    town = SimpleNamespace(id="city:1", kind="city", country="NE", admin1="NE-6")
+    mali = SimpleNamespace(id="country:ML", kind="country", country="ML", admin1=None)
+    # "sette soldati uccisi in Niger" ... "a Tillabéri": the country beside the figure, the region further on
+    assert choose([1.0, 0.5], {0: 0, 1: 1}, -1.0, also=0.0) == [0, 1]
+    assert choose([1.0, 0.5], {0: 0, 1: 1}, -1.0, also=0.0, entities=[niger, region]) == [1]
+    # a region and a town inside it: the town; a country holding none of the others stays
+    assert choose([1.0, 0.5, 0.4], {0: 0, 1: 1, 2: 2}, -1.0, also=0.0, entities=[region, town, mali]) == [1, 2]

@@ -312,7 +312,8 @@ def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
     for case in cases:
         scores = [weights.score(f) for f, _, _ in case.rows]
         fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback, weights.also), case)
+        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities),
+                         case)
         tp, fp, fn = tp + a, fp + b, fn + c
     return tp, fp, fn
 
