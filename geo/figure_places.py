@@ -313,8 +313,12 @@ def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequen
 #: How far above a hedged figure its restatement may lie: "una quarantina di droni" in the lead is the
 #: text's "43 droni ... sopra le regioni di Tula, Lipetsk e Ryazan" (rule ``a_hedged_figure_rounds_its_restatement``).
 ROUNDED_BY = 0.2
-#: The hedges under which a figure may round a larger count of the text.
-ROUNDING_HEDGES = ("approx", "more_than", "at_least")
+#: The hedges under which a figure may round a larger count of the text ("oltre", "at least").
+ROUNDING_UP = ("more_than", "at_least")
+#: The hedges under which a figure may round a count on either side: ``approx`` holds both "circa", "una
+#: quarantina" (either side) and "quasi", "poco meno di" (below), so a count up to :data:`ROUNDED_BY` below
+#: or above it may be the one it rounds.
+ROUNDING_EITHER = ("approx",)
 
 
 #: Rule ``a_sibling_count_is_no_restatement``: a count of the same kind and value in the figure's own
@@ -325,7 +329,8 @@ SIBLING_IS_NO_RESTATEMENT = "a_sibling_count_is_no_restatement"
 
 def restates(fig, other) -> bool:
     """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("una
-    quarantina", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("43").
+    quarantina", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("43"), or below it
+    too under ``approx`` ("poco meno di 40" and "37"; :data:`ROUNDING_EITHER`).
 
     Parameters
     ----------
@@ -343,7 +348,9 @@ def restates(fig, other) -> bool:
         return False
     if other.value == fig.value:
         return True
-    return fig.qualifier in ROUNDING_HEDGES and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
+    if fig.qualifier in ROUNDING_EITHER:
+        return fig.value * (1 - ROUNDED_BY) <= other.value <= fig.value * (1 + ROUNDED_BY)
+    return fig.qualifier in ROUNDING_UP and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
 
 
 def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> set[str]:

@@ -329,6 +329,13 @@ def test_a_hedged_figure_rounds_a_larger_restatement():
     assert restated_places(head, [head, far]) == set()  # "oltre trenta" does not round 40
     fewer = _fig("equipment", 28, 500, ["oblast:d"])
     assert restated_places(head, [head, fewer]) == set()  # nor a smaller count (a part)
+    # "approx" holds "quasi", "poco meno di" (below) as well as "circa": it rounds a count on either side,
+    # within the same margin; "almeno" does not round a smaller count
+    approx = _fig("equipment", 30, 0, qualifier="approx")
+    assert restated_places(approx, [approx, fewer]) == {"oblast:d"}
+    assert restated_places(approx, [approx, _fig("equipment", 23, 500, ["oblast:e"])]) == set()
+    at_least = _fig("equipment", 30, 0, qualifier="at_least")
+    assert restated_places(at_least, [at_least, fewer]) == set()
 
 
 @pytest.mark.parametrize("lang,text", [
