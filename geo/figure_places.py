@@ -140,10 +140,15 @@ def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, befor
     for m in mentions:
         if m.entity is None or m.start >= before or (best is not None and m.start <= best.start):
             continue
-        j = bisect_right(starts, m.start) - 1
-        if j >= 0 and m.start < order[j].end:
+        if _index_in(order, starts, m.start) is not None:
             best = m
     return None if best is None else order[_sentence_index(order, best.start)]
+
+
+def _index_in(order: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
+    """:func:`_sentence_index` by bisection, given the ``starts`` of ``order`` (sorted, not overlapping)."""
+    j = bisect_right(starts, offset) - 1
+    return j if j >= 0 and offset < order[j].end else None
 
 
 def _paragraph(text: str, offset: int) -> tuple[int, int]:
@@ -222,9 +227,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         if unfit_near and not (fallback or inside) and e.id not in related:
             if others is None:  # the sentences holding a figure of another group, once per figure
                 group = FIGURE_GROUPS.get(fig.kind)
-                others = {_sentence_index(order, o.start) for o in figures
+                starts = [s.start for s in order]
+                others = {_index_in(order, starts, o.start) for o in figures
                           if o is not fig and FIGURE_GROUPS.get(o.kind) != group}
-            if _sentence_index(order, m.start) in others:
+            if _index_in(order, starts, m.start) in others:
                 continue  # rule ANOTHER_FIGURES_PLACE
         if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
