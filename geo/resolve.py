@@ -281,7 +281,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
             if e.kind == "country":
                 sc += min(others.places_in_country(e.country), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca
-            if e.kind == "city":
+            if e.kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
                 if others.names_admin1(e.admin1):
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
                 elif others.holds_admin1(e.admin1):

@@ -1120,3 +1120,18 @@ def test_a_city_near_is_the_same_with_few_cities_and_through_the_spatial_index(g
     assert any(readings.others(c.name, frozenset({c.id})).city_near(c) for c in cities)  # Milano, Bergamo
     oslo = asked[-2]
     assert not readings.others(oslo.name, frozenset({oslo.id})).city_near(oslo)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Nella notte dieci droni sono stati abbattuti sulla regione di Mosca, tre su Tula, due su Kaluga e uno su "
+         "Rjazan.", "it", "Mosca"),
+        ("Des drones abattus dans la région de Moscou, puis sur Toula, Kalouga et Riazan.", "fr", "Moscou"),
+        ("Drones were downed over the region of Moscow, then over Tula, Kaluga and Ryazan.", "en", "Moscow"),
+    ],
+)
+def test_an_area_cue_holds_against_the_towns_named_around_it(gaz, text, lang, surface):
+    # The towns around are near the city, but the text asked for the region: their coherence does not overrule it.
+    m = next(m for m in places(text, lang, gaz) if m.surface == surface)
+    assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
