@@ -1135,3 +1135,16 @@ def test_an_area_cue_holds_against_the_towns_named_around_it(gaz, text, lang, su
     # The towns around are near the city, but the text asked for the region: their coherence does not overrule it.
     m = next(m for m in places(text, lang, gaz) if m.surface == surface)
     assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Secondo Kiev, in Ucraina è calma; cinque droni sono caduti nella regione di Voronezh.", "it"),
+        ("Ukraine said five drones fell in the region of Voronezh.", "en"),
+    ],
+)
+def test_an_area_cue_asks_for_the_unit_that_holds_its_namesake_city_in_an_unnamed_country(gaz, text, lang):
+    # Ukraine is named and has a Voronizh; Russia is not named, but its oblast holds the city the name is of.
+    m = next(m for m in places(text, lang, gaz) if m.surface == "Voronezh")
+    assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
