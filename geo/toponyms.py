@@ -1015,7 +1015,13 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
     words = split
-    return len(words) >= 3 and words[-1] in OF_WORDS and f"{words[-3]} {words[-1]}" in listed
+    if len(words) < 3 or words[-1] not in OF_WORDS:
+        return False
+    # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
+    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city).
+    return f"{words[-3]} {words[-1]}" in listed or (
+        len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
+        and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:

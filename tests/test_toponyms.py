@@ -1148,3 +1148,17 @@ def test_an_area_cue_asks_for_the_unit_that_holds_its_namesake_city_in_an_unname
     # Ukraine is named and has a Voronizh; Russia is not named, but its oblast holds the city the name is of.
     m = next(m for m in places(text, lang, gaz) if m.surface == "Voronezh")
     assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "kind"),
+    [
+        ("Un uomo è stato ferito nella regione di confine di Belgorod.", "it", "Belgorod", "admin1"),
+        ("Ataques en la región oriental ucraniana de Donetsk.", "es", "Donetsk", "admin1"),
+        ("Des frappes dans la région frontalière russe de Belgorod.", "fr", "Belgorod", "admin1"),
+        ("Bombe sull'area della città di Kherson.", "it", "Kherson", "city"),
+    ],
+)
+def test_an_area_cue_reaches_over_two_words_but_not_over_a_town_noun(gaz, text, lang, surface, kind):
+    m = next(m for m in places(text, lang, gaz) if m.surface == surface)
+    assert m.entity.kind == kind
