@@ -1162,3 +1162,17 @@ def test_an_area_cue_asks_for_the_unit_that_holds_its_namesake_city_in_an_unname
 def test_an_area_cue_reaches_over_two_words_but_not_over_a_town_noun(gaz, text, lang, surface, kind):
     m = next(m for m in places(text, lang, gaz) if m.surface == surface)
     assert m.entity.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israele ha colpito ancora la Striscia di\nGaza, mentre a Tel Aviv e a Gerusalemme suonavano le sirene.",
+         "it"),
+        ("Le Hezbollah, allié du Hamas dans la bande de Gaza, a tiré sur Haïfa et Tel-Aviv depuis Tyr.", "fr"),
+        ("Israel bombardeó la franja de Gaza, mientras sonaban alarmas en Tel Aviv, Haifa y Jerusalén.", "es"),
+    ],
+)
+def test_the_strip_written_around_the_name_is_the_strip_beside_towns(gaz, text, lang):
+    m = next(m for m in places(text, lang, gaz) if m.surface == "Gaza")
+    assert (m.entity.kind, m.entity.country) == ("region", "PS")
