@@ -1176,3 +1176,23 @@ def test_an_area_cue_reaches_over_two_words_but_not_over_a_town_noun(gaz, text, 
 def test_the_strip_written_around_the_name_is_the_strip_beside_towns(gaz, text, lang):
     m = next(m for m in places(text, lang, gaz) if m.surface == "Gaza")
     assert (m.entity.kind, m.entity.country) == ("region", "PS")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dodici droni sono stati abbattuti nella regione di Kursk, sette in quella di Tula e due in quella di "
+         "Belgorod.", "it"),
+        ("Douze drones ont été abattus dans la région de Koursk, sept dans celle de Toula et deux dans celle de "
+         "Belgorod.", "fr"),
+        ("Twelve drones were downed in the region of Kursk, seven in that of Tula and two in that of Belgorod.", "en"),
+        ("Doce drones fueron derribados en la región de Kursk, siete en la de Tula y dos en la de Bélgorod.", "es"),
+    ],
+)
+def test_a_pronoun_for_an_area_named_before_asks_for_the_area(gaz, text, lang):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == ["admin1"] * 3
+
+
+def test_a_pronoun_without_an_area_before_it_leaves_the_town(gaz):
+    assert [m.entity.kind for m in places("La casa di Tula è chiusa. Quella di Belgorod no.", "it", gaz)] == [
+        "city", "city"]
