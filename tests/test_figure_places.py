@@ -118,7 +118,7 @@ REPORT = ("Russia launched 40 drones at Ukraine overnight, the air force said. M
           "the Sumy, Poltava and Chernihiv regions, the governors said.")
 COVERAGE = [
     ("en", REPORT),
-    ("it", "Circa 12.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici."),
+    ("it", "Circa 8.000 soldati sono schierati in Ungheria, Slovacchia e nei Paesi baltici."),
     ("it", "Nella notte 40 droni sono stati abbattuti sopra la regione di Sumy.\nAltri 12 nel Mar Nero."),
     ("en", "Shelling hit Kharkiv, Ukraine, overnight. The governor said 3 people were killed and 18 incidents "
            "were recorded in the Kharkiv region, far from the front line in the east of the country."),
@@ -133,7 +133,7 @@ COVERAGE = [
                     "army said."),
     ("it", PARTS),
     ("en", "Three civilians were killed, the governor of Kherson said."),
-    ("fr", "Cinq Casques bleus ont été blessés dans le sud du Liban."),
+    ("fr", "Quatre Casques bleus sont blessés dans le nord du Mali."),
     ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel."),
     ("en", "Officials in Kyiv said 12 drones were shot down over Sumy."),
     ("en", RESTATED),
@@ -270,7 +270,7 @@ def test_the_launchers_country_is_marked(gaz, lang, text, launcher, target):
 @pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
     ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel.", "Irán", "place:agent_before"),
     ("en", "Officials in Kyiv said 12 drones were shot down over Sumy.", "Kyiv", "place:speech_after"),
-    ("fr", "Cinq Casques bleus ont été blessés dans le sud du Liban.", "Liban", "place:part_of"),
+    ("fr", "Quatre Casques bleus sont blessés dans le nord du Mali.", "Mali", "place:part_of"),
 ])
 def test_the_places_own_features_reach_the_pair(gaz, lang, text, surface, feature):
     _, _, _, feats = pool_of(text, lang, gaz)

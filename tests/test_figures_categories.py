@@ -67,8 +67,8 @@ PLACES = {"Ruritania": _COUNTRY, "Aaa": _REGION, "Bbb": _CITY, "Ccc": _OTHER, "D
 
 NESTED_REPEATS = [
     # the report, then the statement quoted: the same soldiers, first in the country, then in its region
-    ("fr", "Sept soldats ont été tués jeudi dans l'ouest de Ruritania. Sept soldats sont morts au combat dans la "
-     "région de Aaa, a ajouté le ministre.", [7]),
+    ("fr", "Huit gendarmes ont été tués mardi dans l'ouest de Ruritania. Huit gendarmes ont perdu la vie dans la "
+     "région de Aaa, a précisé le ministre.", [8]),
     ("de", "Zwei Tote bei Angriff auf Ruritania. Zwei Menschen kamen in Bbb ums Leben, teilte der Gouverneur mit.",
      [2]),
     ("it", "Un civile è stato ucciso nella regione di Aaa. Secondo il governatore, un civile è stato ucciso a Bbb.",

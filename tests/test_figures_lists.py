@@ -128,7 +128,8 @@ def test_equipment_nouns_of_real_reporting() -> None:
 
 
 def test_a_quoted_noun_still_governs_its_number() -> None:
-    assert found('Il nemico ha lanciato almeno tre "missili balistici" su Aaa.', "it") == [("equipment", 3, "at_least")]
+    assert found('Le milizie hanno sparato almeno quattro "missili balistici" contro Aaa.', "it") == [
+        ("equipment", 4, "at_least")]
     assert found('Ha ripetuto 3 "volte" la domanda.', "it") == []
 
 
@@ -149,15 +150,15 @@ def test_a_single_weapon_counts_one_only_when_said_or_listed() -> None:
 
 
 def test_casualty_verb_a_few_words_after_the_noun() -> None:
-    assert found("Onze Casques bleus ont également été blessés.", "fr") == [("wounded", 11, "exact")]
+    assert found("Douze Casques bleus ont en outre été blessés.", "fr") == [("wounded", 12, "exact")]
     assert found("È di tre militari italiani della missione Onu feriti il bilancio.", "it") == [("wounded", 3, "exact")]
     assert found("5.000 soldati italiani sono partiti ieri per Aaa.", "it") == [("troops", 5000, "exact")]
 
 
 def test_casualty_verb_after_a_list_of_counts() -> None:
-    assert found("Sei soldati e 34 ausiliari civili della milizia locale sono stati uccisi ieri.", "it") == [
-        ("killed", 6, "exact"),
-        ("killed", 34, "exact"),
+    assert found("Nove poliziotti e 21 volontari della protezione civile sono stati uccisi martedì.", "it") == [
+        ("killed", 9, "exact"),
+        ("killed", 21, "exact"),
     ]
 
 
@@ -168,7 +169,7 @@ def test_losses_deaths_and_bodies_before_the_number() -> None:
     assert found("Rebels kill 15 soldiers in raid.", "en") == [("killed", 15, "exact")]
     assert found("The mission has lost 40 personnel since 2015.", "en") == [("killed", 40, "exact")]
     assert found("He had seen 60 bodies.", "en") == [("killed", 60, "exact")]
-    assert found("El ataque provocó la muerte de cuatro gendarmes.", "es") == [("killed", 4, "exact")]
+    assert found("La explosión causó la muerte de siete policías.", "es") == [("killed", 7, "exact")]
     assert found("Los bomberos recuperaron un cadáver.", "es") == [("killed", 1, "exact")]
 
 
@@ -253,9 +254,9 @@ def test_german_thousands_after_a_space_and_after_time_nouns() -> None:
 
 def test_hedge_after_the_noun_and_shared_by_a_coordinated_count() -> None:
     assert found("Una persona almeno è morta.", "it") == [("killed", 1, "at_least")]
-    assert found("Almeno dodici civili e sei soldati sono rimasti uccisi.", "it") == [
-        ("killed", 12, "at_least"),
-        ("killed", 6, "at_least"),
+    assert found("Almeno otto poliziotti e tre passanti sono rimasti uccisi.", "it") == [
+        ("killed", 8, "at_least"),
+        ("killed", 3, "at_least"),
     ]
     assert found("Hanno ucciso almeno 19 soldati e un civile.", "it")[-1] == ("killed", 1, "exact")
     assert found("Almeno 12 civili uccisi ad Aaa; 6 soldati feriti.", "it")[-1] == ("wounded", 6, "exact")
@@ -296,9 +297,9 @@ def test_the_verb_after_an_aside_of_parts_holds_for_the_total() -> None:
 def test_parts_take_the_kind_of_the_casualty_figure_before() -> None:
     text = "Bei dem Angriff sind 20 Menschen getötet worden. Darunter seien sechs Soldaten und neun Kämpfer der Miliz."
     assert found(text, "de") == [("killed", 20, "exact"), ("killed", 6, "exact"), ("killed", 9, "exact")]
-    assert found("Rebels killed 15 soldiers and four militia fighters in an attack.", "en") == [
-        ("killed", 15, "exact"),
-        ("killed", 4, "exact"),
+    assert found("Gunmen killed 11 police officers and three militiamen near the border.", "en") == [
+        ("killed", 11, "exact"),
+        ("killed", 3, "exact"),
     ]
     assert found("Il governo invierà 5.000 soldati e 300 addestratori.", "it") == [
         ("troops", 5000, "exact"),
@@ -323,7 +324,7 @@ def test_casualty_verb_after_an_aside_or_in_quotes() -> None:
     assert found("Un altro casco blu, il terzo in una settimana, è stato ferito.", "it") == [("wounded", 1, "exact")]
     assert found("Cinque soldati, ha detto il portavoce, sono stati uccisi.", "it") == [("killed", 5, "exact")]
     assert found("Cinque soldati, arrivati ieri, sono partiti.", "it") == [("troops", 5, "exact")]
-    assert found("Cinq soldats, dont un officier, y sont « morts au combat ».", "fr") == [("killed", 5, "exact")]
+    assert found("Trois gendarmes, dont un capitaine, y sont « morts au combat ».", "fr") == [("killed", 3, "exact")]
     assert found("Cinq soldats sont « arrivés ».", "fr") == [("troops", 5, "exact")]
     assert found("Un casco blu è arrivato.", "it") == []
 
