@@ -1181,7 +1181,7 @@ def test_the_strip_written_around_the_name_is_the_strip_beside_towns(gaz, text, 
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Nella notte la contraerea ha distrutto dodici droni nella regione di Kursk, sette in quella di Tula e "
+        ("Nella notte la contraerea ha distrutto dodici droni nella regione di Tula, cinque in quella di Kursk e "
          "due in quella di Belgorod.", "it"),
         ("Douze drones ont été abattus dans la région de Koursk, sept dans celle de Toula et deux dans celle de "
          "Belgorod.", "fr"),
