@@ -28,6 +28,11 @@ KYIV = entity("geonames:703448", "Kyiv", "city", "UA", capital_of="UA")
 MOSCOW = entity("geonames:524901", "Moscow", "city", "RU", capital_of="RU")
 PARIS = entity("geonames:2988507", "Paris", "city", "FR", capital_of="FR")
 BAKHMUT = entity("geonames:712165", "Bakhmut", "city", "UA")
+HU = entity("country:HU", "Hungary", "country", "HU")
+BG = entity("country:BG", "Bulgaria", "country", "BG")
+ZAPORIZHZHIA = entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA")
+KHERSON = entity("admin1:UA-65", "Kherson Oblast", "admin1", "UA")
+ROME = entity("geonames:3169070", "Rome", "city", "IT", capital_of="IT")
 
 NAMES = {
     "Polonia": PL,
@@ -54,6 +59,16 @@ NAMES = {
     "Parigi": PARIS,
     "Paris": PARIS,
     "Bakhmut": BAKHMUT,
+    "Ungheria": HU,
+    "Hungary": HU,
+    "Hongrie": HU,
+    "Bulgaria": BG,
+    "Bulgarie": BG,
+    "Zaporizhzhia": ZAPORIZHZHIA,
+    "Zaporijjia": ZAPORIZHZHIA,
+    "Kherson": KHERSON,
+    "Roma": ROME,
+    "Rome": ROME,
 }
 
 
@@ -112,7 +127,7 @@ def test_reference_like_case_english_and_french() -> None:
     en = figs(
         "Ministers from about fifteen governments met in Rome at 9 am. The final communique says the "
         "multinational brigade, already in Hungary, Bulgaria and the Baltic states with about 7,500 troops, could "
-        "grow to up to 11,000 by the summer. At least 25 armed clashes were recorded near Zaporizhzhia and in the "
+        "grow to up to 11,000 over the summer. At least 25 armed clashes were recorded near Zaporizhzhia and in the "
         "Kherson region, according to the UN.",
         "en",
     )
@@ -391,7 +406,7 @@ def test_unresolved_mentions_are_ignored() -> None:
 
 SOURCE_ROWS = [
     ("it", "Secondo l'OSCE, sono stati registrati 18 attacchi.", "OSCE"),
-    ("it", "Nove militari sono morti negli scontri, ha comunicato il ministero della Difesa.", "ministero della Difesa"),
+    ("it", "Nove militari sono morti, ha comunicato il ministero della Difesa.", "ministero della Difesa"),
     (
         "it",
         "Fonti militari tedesche hanno detto che arriveranno 3.000 soldati.",
