@@ -583,7 +583,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
         n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
-        if n:  # "53 persone, fra cui 15 bambini, sono state uccise": the verb after the aside holds
+        if n:  # "41 civili, tra i quali 9 donne, risultano morti": the verb after the aside holds
             k += 1 + n
             while k < end and doc.in_number[k]:
                 k += 1
@@ -724,8 +724,8 @@ def _cue_after_aside(doc: _Doc, k: int, end: int) -> str | None:
 
 def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> str | None:
     """The casualty kind of the figure before when the count at ``toks[i]`` is one of its parts: introduced
-    as such ("Darunter seien fünf Soldaten", "tra cui 4 soldati") or coordinated right after it ("killed 15
-    soldiers and four militia fighters")."""
+    as such ("Darunter seien fünf Soldaten", "tra cui 4 soldati") or coordinated right after it ("wounded 7
+    policemen and three border guards")."""
     lex = doc.lex
     if prev is None or prev.kind not in ("killed", "wounded", "casualties") or prev_end > i:
         return None
@@ -909,7 +909,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             _part_of_troops(doc, i, a, prev, prev_end) or _trigger_near(doc, i, ne, "deploy", before=8, after=6)
             or (_troops_before(doc, i, prev, prev_end) and _mission_near(doc, i, ne))
         ):
-            kind = "troops"  # "10mila militari, inclusi circa 1.200 italiani", "oltre 250 italiani schierati"
+            kind = "troops"  # "8mila soldati, compresi circa 900 spagnoli", "oltre 250 italiani schierati"
         if kind is None and _police_sent(doc, i, ns, ne):
             kind = "troops"  # "200 more police officers joined the multinational force": police on a mission
         if kind is not None:
@@ -974,7 +974,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         _only_joiners(doc, prev_end, i)
         or any(lex.parts.match_ending(doc.toks, k) for k in range(prev_end + 1, i + 1))
     ):
-        return None  # "plus de 850 morts depuis 2015, et contraint 840 000 personnes à fuir": a verb of their own
+        return None  # "près de 400 victimes depuis 2019, et poussé 90 000 habitants à partir": a verb of their own
     if len(gap) <= limit and coordinated and follows:
         kind = prev.kind
         if kind in ("troops", "killed", "wounded", "other"):
@@ -1114,7 +1114,7 @@ def _status(
     aside = _aside_status(doc, a, b, pb)
     if aside is not None:
         return aside
-    # "800 British troops and 300 French soldiers will be stationed": a figure coordinated with the next one
+    # "600 Dutch troops and 250 Belgian soldiers are to be based": a figure coordinated with the next one
     # shares the verb after it.
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
         cue = _first_cue(doc, b + 1, pb)
@@ -1368,7 +1368,7 @@ class _Group:
 
 
 def _groups(doc: _Doc, mentions: list[Mention]) -> list[_Group]:
-    """Coordinated lists of place mentions ("in Polonia, Romania e nei Paesi baltici")."""
+    """Coordinated lists of place mentions ("in Slovacchia, Ungheria e nei Balcani")."""
     ms = sorted((m for m in mentions if m.entity is not None), key=lambda m: (m.start, -m.end))
     groups: list[_Group] = []
     for m in ms:

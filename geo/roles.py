@@ -14,7 +14,7 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
     after the cue ("l'incontro di Parigi") — within six words of a meeting cue.
 ``deployment`` / ``incident``
     A place introduced by a locative (elided ones too: "nell'Ucraina"), alone or as part of a
-    list ("in Polonia, Romania e nei Paesi baltici"; not a speaker after the comma: "in Dnipro,
+    list ("in Lituania, Lettonia e nel Mar Baltico"; not a speaker after the comma: "in Dnipro,
     Kyiv said"), in a sentence with a troop cue / an incident cue.  Figures later
     confirm these roles: every place a troop figure applies to is a deployment place,
     every place an incident or casualty figure applies to an incident place.
@@ -169,7 +169,7 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
             cue_before = any(0 < near - p <= 2 for p in positions["participant"])  # not "ministers held in"
             m.role = _role(m, words, idx, locative and not cue_before, speaks, positions, cues)
             if m.role == "mention" and in_list and prev_role in ("participant", "deployment", "incident"):
-                m.role = prev_role  # "insieme a Canada, Australia e Giappone"
+                m.role = prev_role  # "accanto a Norvegia, Islanda e Irlanda"
             prev_locative, prev_end, prev_role = locative, m.end, m.role
         _coordinated_actors(group, text, cues.articles)
 
@@ -218,9 +218,9 @@ def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:
 
 def is_list_gap(gap: str) -> bool:
     """The text between two names joins them in one list: only a comma, "and"/"e"/"et", articles and
-    locatives ("Sumy, Poltava", "in Polonia, Romania e nei Paesi baltici")."""
+    locatives ("Sumy, Poltava", "in Slovacchia, Ungheria e nei Balcani")."""
     parts = fold(gap).replace(",", " , ").replace("'", " ").split()
-    # "in Polonia, Romania e nei Paesi baltici": only joiners, articles and locatives between names.
+    # "in Grecia, Cipro e nei Balcani": only joiners, articles and locatives between names.
     return len(parts) <= 3 and any(p in LIST_JOINERS or p in (",", "&") for p in parts)
 
 

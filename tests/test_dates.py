@@ -41,7 +41,7 @@ def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("it", "Washington: sostegno deciso alla missione europea"),  # a heading, not a dateline
+        ("it", "Bruxelles: via libera unanime al piano comune"),  # a heading, not a dateline
         ("it", "Secondo la bozza, la forza – già presente – resta."),
         ("en", "The army said on Monday that it had won."),
     ],

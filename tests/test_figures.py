@@ -28,6 +28,11 @@ KYIV = entity("geonames:703448", "Kyiv", "city", "UA", capital_of="UA")
 MOSCOW = entity("geonames:524901", "Moscow", "city", "RU", capital_of="RU")
 PARIS = entity("geonames:2988507", "Paris", "city", "FR", capital_of="FR")
 BAKHMUT = entity("geonames:712165", "Bakhmut", "city", "UA")
+HU = entity("country:HU", "Hungary", "country", "HU")
+BG = entity("country:BG", "Bulgaria", "country", "BG")
+ZAPORIZHZHIA = entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA")
+KHERSON = entity("admin1:UA-65", "Kherson Oblast", "admin1", "UA")
+ROME = entity("geonames:3169070", "Rome", "city", "IT", capital_of="IT")
 
 NAMES = {
     "Polonia": PL,
@@ -54,6 +59,16 @@ NAMES = {
     "Parigi": PARIS,
     "Paris": PARIS,
     "Bakhmut": BAKHMUT,
+    "Ungheria": HU,
+    "Hungary": HU,
+    "Hongrie": HU,
+    "Bulgaria": BG,
+    "Bulgarie": BG,
+    "Zaporizhzhia": ZAPORIZHZHIA,
+    "Zaporijjia": ZAPORIZHZHIA,
+    "Kherson": KHERSON,
+    "Roma": ROME,
+    "Rome": ROME,
 }
 
 
@@ -77,12 +92,12 @@ def one(text: str, lang: str, **kw: object) -> Figure:
 # ---------------------------------------------------------------------------------------------------------
 
 REFERENCE_LIKE_IT = (
-    "Parigi, 6 gennaio 2026 – Delegati di oltre venti Paesi si sono visti ieri a Parigi, a partire dalle 10 del "
-    "mattino. Secondo il documento finale, la forza alleata – oggi presente in Polonia, Romania e nei Paesi "
-    "baltici con circa 12.000 soldati – resterà sotto comando NATO. Un alto ufficiale ha precisato che "
-    "\u201cil contingente potrebbe salire fino a 20.000 unità nei prossimi mesi\u201d.\n"
-    "Negli ultimi giorni, secondo l'OSCE, si sono contati almeno 18 incidenti armati nella zona di Kharkiv e "
-    "nel Donbass."
+    "Roma, 14 marzo 2026 – Ministri di una quindicina di governi si sono riuniti ieri a Roma, dalle 9 del "
+    "mattino. Il comunicato conclusivo spiega che la brigata multinazionale – oggi schierata nei Paesi baltici, "
+    "in Ungheria e in Bulgaria con circa 7.500 militari – rimarrà sotto guida NATO. Un generale ha aggiunto che "
+    "\u201cla forza potrebbe crescere fino a 11.000 effettivi entro l'estate\u201d.\n"
+    "Negli ultimi giorni, secondo l'ONU, sono stati contati almeno 25 scontri armati nella zona di Zaporizhzhia "
+    "e nella regione di Kherson."
 )
 
 
@@ -90,19 +105,19 @@ def test_reference_like_case_italian() -> None:
     doc = Document("ref", REFERENCE_LIKE_IT)
     found = extract_figures(doc, mentions(doc.text), lang="it", doc_date=document_date(doc, "it"))
     assert [(f.kind, f.value, f.qualifier, f.status) for f in found] == [
-        ("troops", 12000, "approx", "current"),
-        ("troops", 20000, "up_to", "planned"),
-        ("incidents", 18, "at_least", "current"),
+        ("troops", 7500, "approx", "current"),
+        ("troops", 11000, "up_to", "planned"),
+        ("incidents", 25, "at_least", "current"),
     ]
-    baltic_three = ["country:PL", "country:RO", "region:baltic-states"]
-    assert found[0].place_ids == baltic_three
-    assert found[0].places == ["Poland", "Romania", "Baltic states"]
-    assert found[1].place_ids == baltic_three  # no place in its sentence: the earlier sentence's
-    assert found[2].place_ids == ["admin1:UA-63", "region:donbas"]
-    assert found[2].source == "OSCE"
-    assert (found[2].date, found[2].date_end) == ("2025-12-30", "2026-01-06")
+    three = ["region:baltic-states", "country:HU", "country:BG"]
+    assert found[0].place_ids == three
+    assert found[0].places == ["Baltic states", "Hungary", "Bulgaria"]
+    assert found[1].place_ids == three  # no place in its sentence: the earlier sentence's
+    assert found[2].place_ids == ["admin1:UA-23", "admin1:UA-65"]
+    assert found[2].source == "ONU"
+    assert (found[2].date, found[2].date_end) == ("2026-03-07", "2026-03-14")
     assert [f.figure_id for f in found] == ["ref:f1", "ref:f2", "ref:f3"]
-    assert [doc.text[f.start : f.end] for f in found] == ["12.000", "20.000", "18"]
+    assert [doc.text[f.start : f.end] for f in found] == ["7.500", "11.000", "25"]
     for f in found:
         assert doc.text[f.quote_start : f.quote_start + len(f.quote)] == f.quote
         assert f.quote_start <= f.start < f.end <= f.quote_start + len(f.quote)
@@ -110,28 +125,28 @@ def test_reference_like_case_italian() -> None:
 
 def test_reference_like_case_english_and_french() -> None:
     en = figs(
-        "Delegates from more than twenty countries met in Paris at 10 am. According to the draft, the allied "
-        "force, already in Poland, Romania and the Baltic states with about 12,000 troops, could grow to up to "
-        "20,000 in the coming months. At least 18 armed incidents were recorded near Kharkiv and in the Donbas, "
-        "according to the OSCE.",
+        "Ministers from about fifteen governments met in Rome at 9 am. The final communique says the "
+        "multinational brigade, already in Hungary, Bulgaria and the Baltic states with about 7,500 troops, could "
+        "grow to up to 11,000 over the summer. At least 25 armed clashes were recorded near Zaporizhzhia and in the "
+        "Kherson region, according to the UN.",
         "en",
     )
     assert [(f.kind, f.value, f.qualifier, f.status, len(f.place_ids)) for f in en] == [
-        ("troops", 12000, "approx", "current", 3),
-        ("troops", 20000, "up_to", "planned", 3),
-        ("incidents", 18, "at_least", "current", 2),
+        ("troops", 7500, "approx", "current", 3),
+        ("troops", 11000, "up_to", "planned", 3),
+        ("incidents", 25, "at_least", "current", 2),
     ]
-    assert en[2].source == "OSCE"
+    assert en[2].source == "UN"
     fr = figs(
-        "Selon l'OSCE, au moins 18 incidents armés ont été recensés près de Kharkiv et dans le Donbass. Environ "
-        "12 000 soldats sont déjà présents en Pologne, en Roumanie et dans les pays baltes.",
+        "Selon l'ONU, au moins 25 affrontements armés ont été recensés près de Zaporijjia et dans la région de "
+        "Kherson. Environ 7 500 militaires sont déjà déployés en Hongrie, en Bulgarie et dans les pays baltes.",
         "fr",
     )
     assert [(f.kind, f.value, f.qualifier, f.status, f.source) for f in fr] == [
-        ("incidents", 18, "at_least", "current", "OSCE"),
-        ("troops", 12000, "approx", "current", None),
+        ("incidents", 25, "at_least", "current", "ONU"),
+        ("troops", 7500, "approx", "current", None),
     ]
-    assert fr[1].place_ids == ["country:PL", "country:RO", "region:baltic-states"]
+    assert fr[1].place_ids == ["country:HU", "country:BG", "region:baltic-states"]
 
 
 def test_reference_article() -> None:
@@ -301,7 +316,7 @@ def test_range_value_is_its_low_end_except_under_up_to() -> None:
 
 
 STATUS_ROWS = [
-    ("it", "Il contingente potrebbe salire fino a 20.000 unità.", "planned"),
+    ("it", "La missione potrebbe salire fino a 4.000 unità.", "planned"),
     ("it", "Il governo prevede di inviare 3.000 soldati.", "planned"),
     ("it", "L'Alleanza invierà 3.000 soldati.", "planned"),
     ("it", "Nelle prossime settimane arriveranno 3.000 soldati.", "planned"),
@@ -329,8 +344,8 @@ def test_status_is_read_per_clause() -> None:
     assert [(f.value, f.status) for f in found] == [(12000, "current"), (5000, "planned")]
     found = figs("The alliance will deploy 3,000 troops and 200 tanks.", "en")
     assert [(f.kind, f.status) for f in found] == [("troops", "planned"), ("equipment", "planned")]
-    found = figs("La forza – già presente in Polonia con circa 12.000 soldati – continuerà a operare.", "it")
-    assert [(f.value, f.status) for f in found] == [(12000, "current")]
+    found = figs("La brigata – già attiva in Slovacchia con circa 6.000 militari – resterà sul posto.", "it")
+    assert [(f.value, f.status) for f in found] == [(6000, "current")]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -339,8 +354,8 @@ def test_status_is_read_per_clause() -> None:
 
 
 def test_coordinated_list_gives_one_figure_over_all_places() -> None:
-    f = one("Circa 8.000 soldati sono schierati in Polonia, Romania e nei Paesi baltici.", "it")
-    assert f.place_ids == ["country:PL", "country:RO", "region:baltic-states"]
+    f = one("Circa 8.000 soldati sono schierati in Ungheria, Bulgaria e nei Paesi baltici.", "it")
+    assert f.place_ids == ["country:HU", "country:BG", "region:baltic-states"]
     assert f.per_unit is False
 
 
@@ -391,11 +406,11 @@ def test_unresolved_mentions_are_ignored() -> None:
 
 SOURCE_ROWS = [
     ("it", "Secondo l'OSCE, sono stati registrati 18 attacchi.", "OSCE"),
-    ("it", "Sono stati uccisi 12 soldati, ha riferito il ministero della Difesa.", "ministero della Difesa"),
+    ("it", "Nove militari sono morti, ha comunicato il ministero della Difesa.", "ministero della Difesa"),
     (
         "it",
-        "Fonti militari francesi hanno spiegato che arriveranno 3.000 soldati.",
-        "Fonti militari francesi",
+        "Fonti militari tedesche hanno detto che arriveranno 3.000 soldati.",
+        "Fonti militari tedesche",
     ),
     ("it", "Sono arrivati 3.000 soldati.", None),
     ("en", "According to the UN, 18 attacks were recorded.", "UN"),

@@ -34,7 +34,7 @@ def surfaces(text: str, lang: str, gaz) -> list[str]:
         ("Rinforzi in arrivo a Charkiv e Leopoli.", "it", "Leopoli", "geonames:", "UA"),
         ("Truppe schierate nei Paesi baltici.", "it", "Paesi baltici", "region:", None),
         ("Scontri nel Donbass durante la notte.", "it", "Donbass", "region:", "UA"),
-        ("La sicurezza dell'Europa orientale è in gioco.", "it", "Europa orientale", "region:", None),
+        ("Si discute del futuro dell'Europa orientale.", "it", "Europa orientale", "region:", None),
     ],
 )
 def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, text, lang, surface,
@@ -50,12 +50,12 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
 @pytest.mark.parametrize(
     ("text", "lang", "not_a_place"),
     [
-        ("Il segretario alla Difesa americano, Lloyd Austin, ha parlato a lungo.", "it", "Austin"),
+        ("Il capo del Pentagono, Lloyd Austin, è atterrato ieri sera.", "it", "Austin"),
         ("Il ministro Carlo Marino ha confermato l'invio.", "it", "Marino"),
         ("La generale Sofia Ferrara guida la logistica.", "it", "Sofia"),
         ("La generale Sofia Ferrara guida la logistica.", "it", "Ferrara"),
         ("La riunione nei saloni del Quai d'Orsay è finita tardi.", "it", "Orsay"),
-        ("La Casa Bianca vuole rafforzare la deterrenza.", "it", "Casa Bianca"),
+        ("La Casa Bianca ha chiesto nuove sanzioni.", "it", "Casa Bianca"),
         ("Solo tra una pausa e l'altra si è parlato di pace.", "it", "Solo"),
         ("Parole accolte con entusiasmo dai presenti.", "it", "Parole"),
         ("Un messaggio chiaro, ha detto il portavoce.", "it", "Un"),
@@ -999,7 +999,7 @@ def test_what_the_final_review_found(gaz, text, lang, expected):
 @pytest.mark.parametrize(
     ("text", "lang", "roles"),
     [
-        ("Parigi, 6 gennaio 2026 – Gli Stati Uniti si sono detti pronti.", "it", ["mention", "actor"]),
+        ("Madrid, 12 febbraio 2027 – Gli Stati Uniti hanno promesso nuovi aiuti.", "it", ["mention", "actor"]),
         ("Der Kanzler traf sich in Paris mit dem Präsidenten.", "de", ["mention"]),
         ("NATO defence ministers will meet in Brussels to discuss reinforcements for Lithuania and Latvia.", "en",
          ["venue", "mention", "mention"]),
@@ -1041,7 +1041,7 @@ def test_a_troop_figure_makes_a_deployment_place_of_an_incident_word_place(gaz):
 
 
 @pytest.mark.parametrize(("lang", "text", "names"), [
-    ("es", "Murieron en las localidades de Sakoani y Matiacoali.", ["Sakoani", "Matiacoali"]),
+    ("es", "Hubo heridos en las aldeas de Tambagou y Kolonkiré.", ["Tambagou", "Kolonkiré"]),
     ("it", "Raid sui villaggi di Kfarzita, Latmin e Morek.", ["Kfarzita", "Latmin", "Morek"]),
     ("it", "Un incendio in località Pian del Lago.", ["Pian del Lago"]),
 ])
@@ -1086,8 +1086,8 @@ def test_area_cues_ask_for_units_of_the_documents_countries_and_seas_stay_seas(g
 
 
 def test_a_named_countrys_share_lifts_its_town_over_a_small_namesake_of_an_unnamed_country(gaz):
-    text = ("Des soldats français arriveront en Estonie sur la base de Tapa, avec des Britanniques venus du "
-            "Royaume-Uni et de Lituanie.")
+    text = ("Un bataillon britannique sera basé à Tapa, en Estonie, aux côtés de renforts venus de France et "
+            "de Lituanie.")
     m = next(m for m in places(text, "fr", gaz) if m.surface == "Tapa")
     assert m.entity.country == "EE"  # not Tapa, India, four times bigger but in no country of the text
     geneva = places("Ministers from the United States, Russia, Turkey and Ukraine met in Geneva.", "en", gaz)[-1]
@@ -1153,8 +1153,8 @@ def test_an_area_cue_asks_for_the_unit_that_holds_its_namesake_city_in_an_unname
 @pytest.mark.parametrize(
     ("text", "lang", "surface", "kind"),
     [
-        ("Un uomo è stato ferito nella regione di confine di Belgorod.", "it", "Belgorod", "admin1"),
-        ("Ataques en la región oriental ucraniana de Donetsk.", "es", "Donetsk", "admin1"),
+        ("Tre case colpite nella regione di confine di Kursk.", "it", "Kursk", "admin1"),
+        ("Combates en la región nororiental ucraniana de Sumy.", "es", "Sumy", "admin1"),
         ("Des frappes dans la région frontalière russe de Belgorod.", "fr", "Belgorod", "admin1"),
         ("Bombe sull'area della città di Kherson.", "it", "Kherson", "city"),
     ],
@@ -1181,8 +1181,8 @@ def test_the_strip_written_around_the_name_is_the_strip_beside_towns(gaz, text, 
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        ("Dodici droni sono stati abbattuti nella regione di Kursk, sette in quella di Tula e due in quella di "
-         "Belgorod.", "it"),
+        ("Nella notte la contraerea ha distrutto dodici droni nella regione di Tula, cinque in quella di Kursk e "
+         "due in quella di Belgorod.", "it"),
         ("Douze drones ont été abattus dans la région de Koursk, sept dans celle de Toula et deux dans celle de "
          "Belgorod.", "fr"),
         ("Twelve drones were downed in the region of Kursk, seven in that of Tula and two in that of Belgorod.", "en"),
