@@ -117,9 +117,9 @@ class EventProfile:
     base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
     toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
     locality_nouns: Phrases = Phrases.of(())  # "a village in Gezira State": the state locates the village
-    capital_nouns: Phrases = Phrases.of(())  # "Obeid, the capital of North Kordofan"
+    capital_nouns: Phrases = Phrases.of(())  # "Kisumu, the capital of Kisumu County"
     list_breakers: frozenset[str] = frozenset()  # "nel sud del Libano, dove Israele": as written, accents kept
-    stative_verbs: Phrases = Phrases.of(())  # "Bohodukhiv liegt in der Region Charkiw": a place described
+    stative_verbs: Phrases = Phrases.of(())  # "Wunstorf liegt in der Region Hannover": a place described
     speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
     country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent

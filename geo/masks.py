@@ -343,8 +343,8 @@ _START = attrgetter("start")
 
 
 def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
-    """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in South
-    Sudan (UNMISS)", "Kosovo Force (KFOR)", "Organisation du traité de l'Atlantique Nord (OTAN)".
+    """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in Kosovo
+    (UNMIK)", "Kosovo Force (KFOR)", "Agence nationale de l'aviation civile (ANAC)".
 
     The name is the fewest words before the bracket that open with the acronym's first letter and
     hold its letters in order; a name that is itself a place the gazetteer knows ("Democratic
@@ -384,8 +384,8 @@ _ACRONYM_WORD = re.compile(r"[^\W\d_]+")
 
 
 def spelled_after_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[int, int]]:
-    """Names spelled out after their acronym: "Unifil (United Nations Interim Force in Lebanon)",
-    "(Unifil - United Nations Interim Force in Lebanon)". The name runs from the bracket or the dash
+    """Names spelled out after their acronym: "Unmik (United Nations Mission in Kosovo)",
+    "(Minusca - Mission des Nations unies en Centrafrique)". The name runs from the bracket or the dash
     over at most ``ACRONYM_NAME_MAX_WORDS`` words without punctuation, up to the fewest words that hold
     the acronym's letters in order (the first word opening with its first letter); a name that is
     itself a place the gazetteer knows stays.

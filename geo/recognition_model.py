@@ -34,9 +34,9 @@ Features (lexicon keys of ``geo/lexicons/<lang>/places.yaml`` in brackets):
     A capitalised head of an organisation's name (``org_name_heads``: Mission, Force, Command,
     Committee, Alliance...) earlier in the same run of capitalised words and connectors
     (``org_name_connectors``: to, in, for, de...): "the Monitoring Mission to Ukraine", "the Interim
-    Force in Lebanon", "Joint Force Command Brunssum", "la Alianza de Estados del Sahel".
+    Force in Lebanon", "Joint Force Command Brunssum", "el Mando Sur de Estados Unidos".
 ``inside_org_name_loose``
-    The same with up to two lower-case words between: "il Comando centrale degli Stati Uniti".
+    The same with up to two lower-case words between: "il Comando europeo degli Stati Uniti".
 ``org_name_locative``
     Either, when the word right before the name is a locative (lexicon ``locative``): "the Agency in
     Columbus", "la Mission de l'ONU en RDC" name where the body is, more often than its name.

@@ -52,7 +52,7 @@ def features_of(text: str, surface: str, lang: str, gaz, occurrence: int = 0) ->
         ("Myanmar troops shelled three villages.", "en", "Myanmar", "name_before_modifier"),
         ("Officers of the Multinational Corps Szczecin met on Monday.", "en", "Szczecin", "after_org_head"),
         ("The Defence Council of Moldova met on Monday.", "en", "Moldova", "inside_org_name"),
-        ("Lo ha riferito il Comando centrale degli Stati Uniti in una nota.", "it", "Stati Uniti",
+        ("Una nota del Comando europeo degli Stati Uniti parla di nuove manovre.", "it", "Stati Uniti",
          "inside_org_name_loose"),
         ("A statement of the Development Agency in Columbus followed.", "en", "Columbus", "org_name_locative"),
         ("Officers of the Kosovo Police were injured overnight.", "en", "Kosovo", "country_before_org_word"),
@@ -148,7 +148,7 @@ def test_the_fit_learns_a_negative_weight_for_a_feature_of_look_alikes():
     ("text", "place"),
     [
         ("Ein Anschlag traf die Kaserne nahe der Hafenstadt Kismayo am Montag.", "Kismayo"),
-        ("Eine Drohne traf ein Haus in der Kleinstadt Bohodukhiv nordwestlich von Charkiw.", "Bohodukhiv"),
+        ("Gestern brannte eine Scheune in der Kleinstadt Isjum südöstlich von Charkiw.", "Isjum"),
         ("Die Maschinen landen auf dem Fliegerhorst Wunstorf.", "Wunstorf"),
     ],
 )
@@ -177,9 +177,10 @@ def test_german_home_units_and_towns_stay(gaz):
 @pytest.mark.parametrize(
     ("text", "lang", "hidden", "place"),
     [
-        ("La forza Onu (Unifil - United Nations Interim Force in Lebanon) resta in Libano.", "it", "Lebanon",
-         "Libano"),
-        ("La Unifil (United Nations Interim Force in Lebanon) ha una base a Naqoura.", "it", "Lebanon", "Naqoura"),
+        ("Il contingente Onu (Unmik - United Nations Mission in Kosovo) pattuglia Mitrovica.", "it", "Kosovo",
+         "Mitrovica"),
+        ("I caschi blu della Unmik (United Nations Mission in Kosovo) hanno un presidio a Pristina.", "it", "Kosovo",
+         "Pristina"),
     ],
 )
 def test_a_name_spelled_out_after_its_acronym_hides_its_place(gaz, text, lang, hidden, place):
@@ -197,7 +198,7 @@ def test_spelled_after_spans_need_the_acronym_letters(gaz):
 @pytest.mark.parametrize(
     ("text", "lang", "unit_place", "place"),
     [
-        ("L'Italia con il Task Group Baltic pattuglia le coste della Lettonia.", "it", "Baltic", "Lettonia"),
+        ("Per due mesi il Task Group Baltic sorveglierà i porti della Lituania.", "it", "Baltic", "Lituania"),
         ("An officer of the Joint Force Command Naples arrived in Riga.", "en", "Naples", "Riga"),
     ],
 )
@@ -223,7 +224,7 @@ def test_alliance_member_sets_are_no_places(gaz, text, lang, grouping):
 @pytest.mark.parametrize(
     ("text", "lang", "person_word"),
     [
-        ("Le bilan est lourd, a déclaré Léon Charles, le directeur de la police.", "fr", "Léon"),
+        ("Aucun blessé n'est signalé, a affirmé Léon Dupuis, porte-parole de la mairie.", "fr", "Léon"),
         ("Das sagte Mukhtar Aden Mohamed, ein Offizier der Armee.", "de", "Aden"),
     ],
 )
