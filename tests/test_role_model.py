@@ -105,17 +105,24 @@ CASES = [
     ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",
      "Ein Angriff traf Kupjansk und die Region Charkiw."),
     ("it", "La base si trova a 30 km da Vilnius.", "Vilnius", "direction_of", "I soldati arrivano da Vilnius."),
+    ("fr", "Des obus sont tombés au nord-est de Lviv.", "Lviv", "direction_of", "Le bataillon est arrivé près de Lviv."),
+    ("es", "Hubo combates al este de Rivne.", "Rivne", "direction_of", "Este ataque cerca de Rivne fue grave."),
+    ("en", "The depot lies 40 miles from Tartu.", "Tartu", "direction_of", "The convoy came from Tartu."),
+    ("fr", "Le régiment est arrivé depuis la Roumanie.", "Roumanie", "origin_before",
+     "Le régiment est arrivé en Roumanie."),
+    ("es", "Este batallón procedente de Hungría llegó el lunes.", "Hungría", "origin_before",
+     "Este batallón llegó a Hungría el lunes."),
     ("it", "Ci sono 900 soldati provenienti da sei nazioni alleate (Francia, Belgio e Olanda).", "Francia",
      "country_noun_before", "Ci sono 900 soldati provenienti dalla Francia, dal Belgio e dall'Olanda."),
     ("en", "Police sent by countries including Kenya and Chad patrol the capital.", "Kenya", "country_noun_before",
      "Police sent by Kenya and Chad patrol the capital."),
-    ("it", "Ogni battaglione ha una nazione guida: Canada in Lettonia, Germania in Lituania.", "Lituania",
-     "country_in_place", "Ogni battaglione ha una nazione guida: il comando in Lettonia, quello in Lituania."),
+    ("it", "Ogni brigata ha un paese guida: Portogallo in Slovacchia, Olanda in Ungheria.", "Ungheria",
+     "country_in_place", "Ogni brigata ha un paese guida: il comando in Slovacchia, quello in Ungheria."),
     ("it", "Il contingente italiano in Libano conta mille uomini.", "Libano", "deploy_head",
      "Il contingente italiano resterà ancora a lungo in Libano."),
     ("en", "Three civilians were killed in Sumy.", "Sumy", "incident_head", "In Sumy three civilians were killed."),
-    ("en", "Canada leads the battalion in Latvia, the UK in Estonia.", "UK", "country_before_place",
-     "Canada leads the battalion in Latvia, the UK and Estonia."),
+    ("en", "Spain leads the brigade in Slovakia, Norway in Hungary.", "Norway", "country_before_place",
+     "Spain leads the brigade in Slovakia, Norway and Hungary."),
 ]
 
 
@@ -123,6 +130,21 @@ CASES = [
 def test_each_feature_fires_on_its_words(gaz, lang, text, surface, feature, contrast):
     assert feature in features_of(text, lang, surface, gaz)
     assert feature not in features_of(contrast, lang, surface, gaz)
+
+
+# A direction word that is also a common word ("est": "is"; "este": "this") before an origin cue is no distance:
+# only a number and a unit ("a 30 km da", "40 miles from") make the origin a reference point.
+ORIGINS = [
+    ("fr", "Le régiment est arrivé depuis la Roumanie.", "Roumanie"),
+    ("fr", "Le convoi est venu de Slovaquie la veille.", "Slovaquie"),
+    ("es", "Este batallón procedente de Hungría llegó el lunes.", "Hungría"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), ORIGINS)
+def test_a_homograph_of_a_direction_is_no_distance(gaz, lang, text, surface):
+    f = features_of(text, lang, surface, gaz)
+    assert "origin_before" in f and "direction_of" not in f
 
 
 def test_every_feature_of_the_cases_is_known():
