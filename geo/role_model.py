@@ -258,7 +258,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
-    and "of" ("Kadugli, the capital of South Kordofan")."""
+    and "of" ("Nyala, the capital of South Darfur")."""
     tokens, words = sentence.tokens, sentence.words
     k = idx - 1
     while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns

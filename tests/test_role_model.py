@@ -84,8 +84,8 @@ CASES = [
     ("it", "Sudan: tre morti in un attacco.", "Sudan", "topic_opening", "Tre morti in un attacco in Sudan."),
     ("en", "Gunmen attacked a village in Gezira State.", "Gezira State", "inside_thing",
      "Gunmen attacked Gezira State."),
-    ("en", "A strike hit Obeid, the capital of North Kordofan.", "North Kordofan", "inside_thing",
-     "A strike hit Obeid, north of North Kordofan."),
+    ("en", "A strike hit Nyala, the capital of South Darfur.", "South Darfur", "inside_thing",
+     "A strike hit Nyala, north of South Darfur."),
     ("en", "Kherson is a port. Three people were killed in Kherson.", "Kherson", "figure_elsewhere:hurt",
      "Kherson is a port. Three people were killed in Odesa."),
     ("en", "Myanmar military jets bombed two villages.", "Myanmar", "government_after",
@@ -94,8 +94,8 @@ CASES = [
     ("it", "Tre civili sono stati uccisi nel villaggio di Kupiansk.", "Kupiansk", "locality_of",
      "Tre civili di Kupiansk sono stati uccisi."),
     ("de", "Bohodukhiv liegt nahe der Grenze.", "Bohodukhiv", "stative_after", "Bohodukhiv wurde beschossen."),
-    ("es", "Odesa y Járkov son dos de las ciudades más atacadas.", "Járkov", "stative_after",
-     "Odesa y Járkov fueron atacadas anoche."),
+    ("es", "Lviv y Rivne son dos de las ciudades más tranquilas.", "Rivne", "stative_after",
+     "Lviv y Rivne fueron atacadas anoche."),
     ("en", "The minister, speaking in Warsaw, said two soldiers died.", "Warsaw", "speech_before",
      "The minister said two soldiers died in Warsaw."),
     ("it", "In conferenza stampa a Vilnius il generale ha parlato di tre feriti.", "Vilnius", "speech_before",
@@ -105,7 +105,8 @@ CASES = [
     ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",
      "Ein Angriff traf Kupjansk und die Region Charkiw."),
     ("it", "La base si trova a 30 km da Vilnius.", "Vilnius", "direction_of", "I soldati arrivano da Vilnius."),
-    ("fr", "Des obus sont tombés au nord-est de Lviv.", "Lviv", "direction_of", "Le bataillon est arrivé près de Lviv."),
+    ("fr", "Des obus sont tombés au nord-est de Lviv.", "Lviv", "direction_of",
+     "Le bataillon est arrivé près de Lviv."),
     ("es", "Hubo combates al este de Rivne.", "Rivne", "direction_of", "Este ataque cerca de Rivne fue grave."),
     ("en", "The depot lies 40 miles from Tartu.", "Tartu", "direction_of", "The convoy came from Tartu."),
     ("fr", "Le régiment est arrivé depuis la Roumanie.", "Roumanie", "origin_before",
@@ -256,18 +257,18 @@ def test_a_war_is_no_government_after_the_name(gaz):
 
 
 def test_a_count_between_two_names_makes_a_tally_not_a_locator(gaz):
-    text = "Droni abbattuti: 12 nella regione di Bryansk, nove nella regione di Kaluga."
-    kaluga = features_of(text, "it", "Kaluga", gaz)
-    assert "apposition" not in kaluga and "contains_previous" not in kaluga
-    located = features_of("Droni abbattuti a Kozelsk, nella regione di Kaluga.", "it", "Kaluga", gaz)
+    text = "Droni abbattuti: 8 nella regione di Tver, cinque nella regione di Pskov."
+    pskov = features_of(text, "it", "Pskov", gaz)
+    assert "apposition" not in pskov and "contains_previous" not in pskov
+    located = features_of("Droni abbattuti a Ostrov, nella regione di Pskov.", "it", "Pskov", gaz)
     assert "apposition" in located and "contains_previous" in located
 
 
 def test_a_locator_after_a_comma_is_no_member_of_a_list(gaz):
-    parsed = parse_document(Document("t", "Una donna è stata uccisa a Izmail, nel distretto di Odessa."),
+    parsed = parse_document(Document("t", "Un uomo è stato ferito a Pervomaisk, nella regione di Mykolaiv."),
                             lang="it", gazetteer=gaz)
-    odessa = next(m for m in parsed.mentions if "Odessa" in m.surface)
-    assert "contains_previous" in odessa.features and "in_list" not in odessa.features
+    mykolaiv = next(m for m in parsed.mentions if "Mykolaiv" in m.surface)
+    assert "contains_previous" in mykolaiv.features and "in_list" not in mykolaiv.features
 
 
 # Categories of real reporting, in sentences written for these tests (not in role_examples.yaml): the
@@ -288,8 +289,8 @@ CATEGORIES = [
     ("en", "Speaking in Warsaw, the minister said a drone strike on Sumy killed two civilians.",
      {"Warsaw": "venue", "Sumy": "incident"}),
     # a country and a place paired after a list comma is the head of an elliptic clause, not a list member
-    ("en", "Canada leads the battalion in Latvia, Germany in Lithuania.",
-     {"Canada": "actor", "Latvia": "deployment", "Germany": "actor", "Lithuania": "deployment"}),
+    ("en", "Spain leads the brigade in Slovakia, Norway in Hungary.",
+     {"Spain": "actor", "Slovakia": "deployment", "Norway": "actor", "Hungary": "deployment"}),
 ]
 
 
@@ -305,7 +306,7 @@ def test_the_fitted_weights_read_categories_of_real_reporting(gaz, lang, text, r
     ("Shelling hit Izmail, 200 km south of the Odesa region.", "en"),
 ])
 def test_a_number_that_locates_is_no_tally(gaz, text, lang):
-    """Only a count that opens an entry ("12 in Bryansk, nine in Kaluga") breaks the locator reading; "one of
+    """Only a count that opens an entry ("8 in Tver, five in Pskov") breaks the locator reading; "one of
     the ports in" and a distance still locate the place before."""
     odesa = features_of(text, lang, "Odesa region", gaz)
     assert "contains_previous" in odesa or "apposition" in odesa
