@@ -328,13 +328,14 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozen
 
 
 def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
-    """A direction word of the lexicon starts at word ``j``; one word alone counts only before "of" or another
-    direction word ("à l'est de", "al este del", "30 km north of"), so that a homograph ("est": "is"; "este":
-    "this") before a later "de" is no direction ("le bataillon est arrivé près de", "este ataque de")."""
+    """A direction word of the lexicon starts at word ``j``; one word alone counts only before "of", a one-word
+    origin cue or another direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north
+    of"), so that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon
+    est arrivé près de", "este ataque de")."""
     n = profile.direction_words.match_at(words, j)
     if n != 1:
         return n > 1
-    return j + 1 < len(words) and (words[j + 1] in profile.of_words
+    return j + 1 < len(words) and (words[j + 1] in profile.of_words or profile.origin_cues.match_at(words, j + 1) == 1
                                    or profile.direction_words.match_at(words, j + 1) > 0)
 
 

@@ -108,6 +108,8 @@ CASES = [
     ("fr", "Des obus sont tombés au nord-est de Lviv.", "Lviv", "direction_of",
      "Le bataillon est arrivé près de Lviv."),
     ("es", "Hubo combates al este de Rivne.", "Rivne", "direction_of", "Este ataque cerca de Rivne fue grave."),
+    ("it", "Il campo è a 20 chilometri a sud dalla città di Pavia.", "Pavia", "direction_of",
+     "Il campo è a 20 chilometri dalla piazza della città di Pavia."),
     ("en", "The depot lies 40 miles from Tartu.", "Tartu", "direction_of", "The convoy came from Tartu."),
     ("fr", "Le régiment est arrivé depuis la Roumanie.", "Roumanie", "origin_before",
      "Le régiment est arrivé en Roumanie."),
