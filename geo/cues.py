@@ -72,6 +72,7 @@ class Cues:
     admin1_suffix_countries: frozenset[str] = frozenset()
     origin_words: frozenset[str] = frozenset()
     area_cues_plural: frozenset[str] = frozenset()
+    area_pronouns: frozenset[str] = frozenset()  # "in quella di Tula" after "nella regione di Kursk"
     home_countries: frozenset[str] = frozenset()
     start_words: frozenset[str] = frozenset()
     known_places: frozenset[str] = frozenset()
@@ -112,7 +113,7 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
                  "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
-                 "opponent_words", "match_words", "weapon_nouns")
+                 "opponent_words", "match_words", "weapon_nouns", "area_pronouns")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
                  "modifier_nouns", "org_name_heads", "org_name_connectors")

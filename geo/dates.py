@@ -336,6 +336,10 @@ def event_dates_in(text: str, tokens: list[Token], starts: list[int], start: int
         the whole text inside it when no token crosses its ends (white space there, as between sentences),
         else it is tokenised alone.
     """
+    global _EVENT_DATES_TEXT
+    if text is not _EVENT_DATES_TEXT:  # another document: its sentences only are kept (rule ONE_DOCUMENT)
+        _EVENT_DATES.clear()
+        _EVENT_DATES_TEXT = text
     key = (text, start, end, lang, doc_date)  # the text hashes once; the same text object compares at once
     found = _EVENT_DATES.get(key, _UNREAD)
     if found is not _UNREAD:
@@ -352,9 +356,12 @@ def event_dates_in(text: str, tokens: list[Token], starts: list[int], start: int
 
 
 _UNREAD = object()
-#: The readings :func:`event_dates_in` keeps (a pure function of its text, bounds, language and date): the
-#: sentences of the last documents read, each read once by the mentions' dates and the figures' dates.
+#: The readings :func:`event_dates_in` keeps (a pure function of its text, bounds, language and date, given
+#: the tokens of ``fold(text)``): the sentences of the document read last (rule ONE_DOCUMENT: a finished
+#: document's text is not held), each read once by the mentions' dates and the figures' dates, at most
+#: :data:`EVENT_DATES_SIZE` of them.
 _EVENT_DATES: dict[tuple[str, int, int, str, dt.date | None], tuple[dt.date, dt.date] | None] = {}
+_EVENT_DATES_TEXT: str | None = None
 EVENT_DATES_SIZE = 4096
 
 

@@ -122,7 +122,7 @@ class EventProfile:
     stative_verbs: Phrases = Phrases.of(())  # "Bohodukhiv liegt in der Region Charkiw": a place described
     speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
-    country_nouns: Phrases = Phrases.of(())  # "countries including Jamaica": members of a coalition or contingent
+    country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent
     distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
 
     def __hash__(self) -> int:

@@ -11,10 +11,10 @@ document's places whose role fits the figure's kind (where the dead of a report 
 report's incident places) when the paragraph names no place or none whose role fits the figure
 (:data:`UNFIT_NEAR`), those that lie inside a place named beside the figure (the headline's "uccisi 7
 soldati in Niger", the village named further on), and
-the places of the figure's parts and restatements ("abbattuti 23 droni: 12 nella regione di Bryansk,
-nove in quella di Kaluga"; the headline's "28 drones" and the body's "28 drones in the Odesa and
-Kherson regions", with the places of that statement's parts; a hedged "oltre trenta droni" restates the
-body's "32 droni"), and, for a drone or missile total with no parts, the incident places its report lists
+the places of the figure's parts and restatements ("intercettati 19 droni: dieci sulla regione di Smolensk,
+sette su quella di Tula"; a title's "44 drones" and the text's "44 drones over the Sumy and Poltava
+regions", with the places of that statement's parts; a hedged "una quarantina di droni" restates the
+text's "43 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
 the figure's context (rule :data:`FALLBACK_VETO`).
 The best candidate is kept with the places listed with it ("sulle regioni di
@@ -30,7 +30,7 @@ A figure keeps its cue reading where no weights have been fitted.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -131,6 +131,26 @@ def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
     return next((n for n, s in enumerate(order) if s.start <= offset < s.end), None)
 
 
+def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int) -> Sentence | None:
+    """The last sentence of ``order`` (sorted, not overlapping) ending by ``before`` that holds a mention
+    with an entity: the sentence of the nearest such mention before ``before`` that lies in a sentence, read
+    in one pass over the mentions (not sentence by sentence back from ``before``)."""
+    starts = [s.start for s in order]
+    best = None
+    for m in mentions:
+        if m.entity is None or m.start >= before or (best is not None and m.start <= best.start):
+            continue
+        if _index_in(order, starts, m.start) is not None:
+            best = m
+    return None if best is None else order[_sentence_index(order, best.start)]
+
+
+def _index_in(order: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
+    """:func:`_sentence_index` by bisection, given the ``starts`` of ``order`` (sorted, not overlapping)."""
+    j = bisect_right(starts, offset) - 1
+    return j if j >= 0 and offset < order[j].end else None
+
+
 def _paragraph(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
@@ -155,7 +175,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
     "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph),
     "paragraph_before" (rule :data:`HEADING_BEFORE`) or "elsewhere" (the document's other places whose
-    role fits the figure's kind, where a headline's "uccise venti persone" or a bare country beside the
+    role fits the figure's kind, where a title's "morti quindici civili" or a bare country beside the
     figure finds its village). ``related`` is
     :func:`related_places` of the figure when the caller has it already (read here otherwise)."""
     order = sorted(sentences, key=lambda s: s.start)
@@ -178,13 +198,12 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if m.entity is not None and prev.start <= m.start < prev.end and m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
-    if not out:  # rule HEADING_BEFORE
-        for prev in reversed(order[:k]):
-            named = [m for m in mentions if m.entity is not None and prev.start <= m.start < prev.end]
-            if named:
-                for m in named:
+    if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
+        prev = _nearest_named_sentence(order, mentions, here.start)
+        if prev is not None:
+            for m in mentions:
+                if m.entity is not None and prev.start <= m.start < prev.end:
                     out.setdefault(m.entity.id, (m, "paragraph_before"))
-                break
     role = KIND_ROLE.get(fig.kind)
     if related is None:
         related = related_places(fig, figures, order, mentions)
@@ -208,9 +227,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         if unfit_near and not (fallback or inside) and e.id not in related:
             if others is None:  # the sentences holding a figure of another group, once per figure
                 group = FIGURE_GROUPS.get(fig.kind)
-                others = {_sentence_index(order, o.start) for o in figures
+                starts = [s.start for s in order]
+                others = {_index_in(order, starts, o.start) for o in figures
                           if o is not fig and FIGURE_GROUPS.get(o.kind) != group}
-            if _sentence_index(order, m.start) in others:
+            if _index_in(order, starts, m.start) in others:
                 continue  # rule ANOTHER_FIGURES_PLACE
         if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
@@ -220,19 +240,19 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())]
 
 
-#: How many sentences after a total its parts are looked for ("23 droni: 12 nella regione di Bryansk ...").
+#: How many sentences after a total its parts are looked for ("19 droni: dieci sulla regione di Smolensk ...").
 PARTS_AHEAD = 2
 #: Rule ``a_listed_count_is_no_total``: a figure that follows another of its group in its sentence is one
-#: count of a list ("47 droni nella regione di Bryansk, ..., quattro in quella di Rostov, due in quella di
-#: Orenburg e due in quella di Tambov"; "six tués à Alep, 22 autres dans l'ouest de la province"), not a
+#: count of a list ("35 droni sulla regione di Smolensk, ..., sei su quella di Tula, tre su quella di
+#: Lipetsk e tre su quella di Ryazan"; "quatre tués à Homs, 15 autres plus au nord"), not a
 #: total whose parts come after it: the counts after it are its siblings, even where their values add up.
 LISTED_COUNT = "a_listed_count_is_no_total"
 
 
 def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     """The places of the parts of a total: the smaller figures of the same group in its sentence or the
-    :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("abbattuti 23
-    droni: 12 nella regione di Bryansk, nove in quella di Kaluga e due in quella di Kursk"), as the
+    :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("intercettati 19
+    droni: dieci sulla regione di Smolensk, sette su quella di Tula e due su quella di Lipetsk"), as the
     parts' cue readings have them."""
     k = _sentence_index(order, fig.start)
     if k is None:
@@ -296,34 +316,54 @@ def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequen
     return parts, restated_places(fig, figures, order), set() if parts else report_places(fig, mentions, order)
 
 
-#: How far above a hedged figure its restatement may lie: "oltre trenta droni" in the lead is the body's "32
-#: droni ... sulle regioni di Bryansk, Oryol, Kursk e Mosca" (rule ``a_hedged_figure_rounds_its_restatement``).
+#: How far above a hedged figure its restatement may lie: "una quarantina di droni" in the lead is the
+#: text's "43 droni ... sopra le regioni di Tula, Lipetsk e Ryazan" (rule ``a_hedged_figure_rounds_its_restatement``).
 ROUNDED_BY = 0.2
-#: The hedges under which a figure may round a larger count of the text.
-ROUNDING_HEDGES = ("approx", "more_than", "at_least")
+#: The hedges under which a figure may round a larger count of the text ("oltre", "at least").
+ROUNDING_UP = ("more_than", "at_least")
+#: The hedges under which a figure may round a count on either side: ``approx`` holds both "circa", "una
+#: quarantina" (either side) and "quasi", "poco meno di" (below), so a count up to :data:`ROUNDED_BY` below
+#: or above it may be the one it rounds.
+ROUNDING_EITHER = ("approx",)
 
 
 #: Rule ``a_sibling_count_is_no_restatement``: a count of the same kind and value in the figure's own
-#: sentence is a sibling in a list of counts ("due in quella di Voronezh e due in quella di Tambov"), not
+#: sentence is a sibling in a list of counts ("tre su quella di Lipetsk e tre su quella di Ryazan"), not
 #: the same figure stated again: its places are not the figure's.
 SIBLING_IS_NO_RESTATEMENT = "a_sibling_count_is_no_restatement"
 
 
 def restates(fig, other) -> bool:
-    """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("oltre
-    trenta", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("32")."""
+    """Whether ``other`` states ``fig`` again: the same kind and value, or, for a hedged figure ("una
+    quarantina", "about 100"), a count of its kind at most :data:`ROUNDED_BY` above it ("43"), or below it
+    too under ``approx`` ("poco meno di 40" and "37"; :data:`ROUNDING_EITHER`).
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure stated first.
+    other : Figure
+        Another figure of the document.
+
+    Returns
+    -------
+    bool
+        True when ``other`` is ``fig`` stated again.
+    """
     if other is fig or other.kind != fig.kind:
         return False
     if other.value == fig.value:
         return True
-    return fig.qualifier in ROUNDING_HEDGES and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
+    if fig.qualifier in ROUNDING_EITHER:
+        return fig.value * (1 - ROUNDED_BY) <= other.value <= fig.value * (1 + ROUNDED_BY)
+    return fig.qualifier in ROUNDING_UP and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
 
 
 def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> set[str]:
-    """The places another statement of the same figure names (:func:`restates`: the headline's "28 drones"
-    and the body's "28 drones in the Odesa, Kherson ... regions"), with, given the sentences ``order``, the
-    places of that statement's parts (the lead's "23 droni" and the body's "23 velivoli: 12 nella regione di
-    Bryansk, nove nella regione di Kaluga"). Given ``order``, a count of the figure's own sentence is no
+    """The places another statement of the same figure names (:func:`restates`: a title's "44 drones"
+    and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the sentences ``order``, the
+    places of that statement's parts (the lead's "19 droni" and the text's "19 apparecchi: dieci sulla regione
+    di Smolensk, sette su quella di Tula"). Given ``order``, a count of the figure's own sentence is no
     restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`)."""
     out: set[str] = set()
     k = _sentence_index(order, fig.start) if order else None
@@ -369,7 +409,17 @@ def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, 
 @dataclass
 class WeighedFigure:
     """What the runtime and the fit read of one figure (:func:`weigh_figure`): its candidates, the features
-    of each pair and the list groups of the candidates."""
+    of each pair and the list groups of the candidates.
+
+    Parameters
+    ----------
+    pool : list of (mention, str)
+        The candidates: a mention and where it stands (:func:`candidates`).
+    features : list of dict
+        The named features of each candidate, in the order of ``pool`` (:func:`pair_features`).
+    groups : dict of int to int
+        Candidate index -> index of its list group (:func:`list_mates`).
+    """
 
     pool: list[tuple[object, str]]
     features: list[dict[str, float]]
@@ -377,10 +427,31 @@ class WeighedFigure:
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-                 figures: Sequence) -> WeighedFigure:
+                 figures: Sequence, figure_starts: Sequence[int] | None = None) -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
     their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
-    reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh."""
+    reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure whose places are weighed.
+    mentions : Sequence
+        The document's place mentions, with their roles and features.
+    sentences : Sequence[Sentence]
+        The document's sentences (any order).
+    text : str
+        The document's text.
+    figures : Sequence
+        Every figure of the document (``fig`` among them).
+    figure_starts : Sequence[int] or None
+        The starts of ``figures``, sorted, when the caller sorted them once for the document.
+
+    Returns
+    -------
+    WeighedFigure
+        The candidates, the features of each and their list groups.
+    """
     order = sorted(sentences, key=lambda s: s.start)
     related = _related(fig, figures, order, mentions)
     union = related[0] | related[1] | related[2]
@@ -389,7 +460,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = next((s for s in order if s.start <= fig.start < s.end), None)
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    return WeighedFigure(pool, features, list_mates(pool, text, union, figures))
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, figure_starts))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -429,7 +500,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         if any(c in text[lo:hi] for c in ",;:"):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
         if m.start >= fig.end and any(o is not fig and lo <= o.start and o.end <= hi for o in figures):
-            # "47 droni nella regione di Bryansk, 42 in quella di Kaluga": Kaluga is 42's. (A place before both
+            # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both
             # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
             f["figure_between"] = 1.0
     elif sentence is not None and m.start >= sentence.end:
@@ -438,7 +509,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         f["role_fits_kind"] = 1.0
     if group == "equipment" and e.kind == "country" and (m.role == "actor" or m.features.get("agent_before")
                                                          or m.features.get("clause_subject")):
-        f["launcher"] = 1.0  # "Russia launched 31 drones", "lancés par la Russie": who fired, not where
+        f["launcher"] = 1.0  # "Russia sent 57 drones", "tirés par la Russie": who fired, not where
     near = "near:deployment" if group == "troops" else "near:incident"
     if m.features.get(near):
         f["trigger_fits_kind"] = 1.0  # the place stands by a trigger of the figure's event ("colpita", "schierati")
@@ -487,27 +558,28 @@ def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
 
 
 #: Rule ``a_count_ends_a_list``: two places with a figure between them are no list, though only a comma and
-#: a number part them: "18 nella regione di Krasnodar, 11 in Crimea" gives Krasnodar to 18 and Crimea to 11.
+#: a number part them: "14 sulla regione di Tula, nove su Lipetsk" gives Tula to 14 and Lipetsk to nine.
 COUNT_ENDS_LIST = "a_count_ends_a_list"
 
 
 #: Rule ``a_locator_is_no_list_mate``: a country or region beside a place it holds locates that place
-#: ("a Izmail, regione di Odesa", "Beni, DR Congo", "in Siria: ad Aleppo e a Idlib"): it is no member of
+#: ("a Chornomorsk, regione di Odesa", "Bunia, Congo", "in Siria: a Homs e a Hama"): it is no member of
 #: its list, and the figure takes it only on its own score.
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
-               figures: Sequence = ()) -> dict[int, int]:
+               figures: Sequence = (), figure_starts: Sequence[int] | None = None) -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
     of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
-    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`)."""
+    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). ``figure_starts``: the figures' starts,
+    sorted, when the caller has sorted them once for the document (sorted here otherwise)."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
-    starts = sorted(o.start for o in figures)
+    starts = sorted(o.start for o in figures) if figure_starts is None else figure_starts
     group: dict[int, int] = {}
     prev = None
     for k in order:
@@ -581,8 +653,9 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
+    starts = sorted(o.start for o in figures)  # once per document, for list_mates
     for fig in figures:
-        weighed = weigh_figure(fig, mentions, sentences, text, figures)
+        weighed = weigh_figure(fig, mentions, sentences, text, figures, starts)
         pool = weighed.pool
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),

@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from geo.dates import event_dates, event_dates_in, find_dateline
+from geo.dates import event_dates_in, find_dateline
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
@@ -1788,8 +1788,6 @@ def _when(
         if (a, b) not in cache:
             if b <= a:
                 cache[(a, b)] = None
-            elif d.text.find("`", a, b) >= 0:  # folded alone, an ASCII stretch keeps "`" where the text has "'"
-                cache[(a, b)] = event_dates(d.text[a:b], d.lang, doc_date)
             else:  # the same reading from the document's tokens, not the stretch tokenised again
                 cache[(a, b)] = event_dates_in(d.text, d.toks, d.starts, a, b, d.lang, doc_date)
         if cache[(a, b)] is not None:

@@ -281,7 +281,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
             if e.kind == "country":
                 sc += min(others.places_in_country(e.country), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca
-            if e.kind == "city":
+            if e.kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
                 if others.names_admin1(e.admin1):
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
                 elif others.holds_admin1(e.admin1):
@@ -556,8 +556,9 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
         sea_named = e.kind == "admin1" and _name_key(e.name) in seas
-        if span.area_hint and e.kind in ("admin1", "region") and not sea_named and not (
-                e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS):
+        if span.area_hint and e.kind in ("admin1", "region") and not sea_named and (not (
+                e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS)
+                or _holds_its_namesake(e, span.candidates)):
             s += AREA_BONUS  # "la regione di Beni" in a report on Congo: not Bolivia's department of El Beni
         elif _namesake_city(e, span.candidates, gazetteer):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
@@ -580,18 +581,25 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
     return scores
 
 
+def _holds_its_namesake(e, candidates) -> bool:
+    """An admin-1 unit that holds a city of its name of at least 10,000 people among the readings: "la
+    regione di Voronezh" is Voronezh Oblast even when the text names Ukraine, which has a Voronizh too."""
+    return any(c.entity.kind == "city" and c.primary and c.entity.admin1 == e.admin1
+               and c.entity.population >= NAMESAKE_MIN_POPULATION for c in candidates)
+
+
 def _namesake_city(e, candidates, gazetteer) -> bool:
     """An admin-1 unit that holds a city of the same name with at least 10,000 people; or a unit of
     a country of fewer than 20 million people that shares its name with a city of 100,000 in another
     country ("Manchester" is no parish of Jamaica, "Bari" no region of Somalia; Ontario stays Ontario)."""
     if e.kind != "admin1":
         return False
+    if _holds_its_namesake(e, candidates):
+        return True
     small = None
     for c in candidates:
         if c.entity.kind != "city" or not c.primary:
             continue
-        if c.entity.admin1 == e.admin1 and c.entity.population >= NAMESAKE_MIN_POPULATION:
-            return True
         if c.entity.population >= FAMOUS_NAMESAKE_POPULATION and c.entity.country != e.country:
             if small is None:
                 small = _country_population(gazetteer, e.country) < SMALL_COUNTRY_POPULATION

@@ -177,7 +177,25 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
 def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: frozenset[str],
                  area_nouns: frozenset[str] = frozenset()) -> bool:
     """A locative word, possibly followed by an article (of ``articles``), stands right before word ``idx``,
-    or before the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson")."""
+    or before the area noun that the name completes ("nell'oblast di Kharkiv", "dans la région de Kherson").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's words, folded.
+    idx : int
+        Index of the name's first word.
+    locative : frozenset of str
+        Locative words and two-word phrases of the language.
+    articles : frozenset of str
+        Articles that may stand between the locative and the name (the lexicon's ``articles``).
+    area_nouns : frozenset of str
+        Nouns of areas that a name may complete after an "of" word.
+
+    Returns
+    -------
+    bool
+    """
     if idx >= 1 and words[idx - 1] in articles:
         idx -= 1
     if idx >= 2 and words[idx - 1] in OF_WORDS and words[idx - 2] in area_nouns:

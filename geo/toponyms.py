@@ -340,6 +340,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         spans = _hyphen_compounds(spans, text, folded, cues)
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
+    _pronoun_areas(spans, folded, cues)
     return spans
 
 
@@ -1015,7 +1016,24 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
     words = split
-    return len(words) >= 3 and words[-1] in OF_WORDS and f"{words[-3]} {words[-1]}" in listed
+    if len(words) < 3 or words[-1] not in OF_WORDS:
+        return False
+    # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
+    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city).
+    return f"{words[-3]} {words[-1]}" in listed or (
+        len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
+        and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
+
+
+def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
+    """A pronoun that stands for an area named before in the sentence asks for the area too: "14 nella
+    regione di Kursk, 13 in quella di Tula", "dans la région de Koursk et dans celle de Belgorod"."""
+    if not cues.area_pronouns:
+        return
+    for k, span in enumerate(spans):
+        if not span.area_hint and _area_hint(folded, span.start, cues, "area_pronouns") and any(
+                prev.area_hint and prev.sentence == span.sentence for prev in spans[:k]):
+            span.area_hint = True
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:

@@ -198,7 +198,18 @@ def rounded(values: np.ndarray, decimals: int) -> np.ndarray:
 
 
 def json_columns(gdf: gpd.GeoDataFrame) -> list[list[Any]]:
-    """Every column but the geometry, in order, as :func:`json_column` gives it."""
+    """Every column but the geometry, in order, as :func:`json_column` gives it.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        A chunk of an output frame.
+
+    Returns
+    -------
+    list of list
+        One list of JSON values per column, made once for every writer of the chunk.
+    """
     return [json_column(gdf[c]) for c in gdf.columns if c != gdf.geometry.name]
 
 

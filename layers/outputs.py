@@ -231,6 +231,11 @@ class OutputFolder:
 
         For the run's temporary files (:meth:`spool`): an error or an interrupt leaves none open.
         ``close`` may be called after it was already called by the run.
+
+        Parameters
+        ----------
+        close : callable
+            Called without arguments; its result is ignored.
         """
         self._on_exit.callback(close)
 

@@ -154,3 +154,20 @@ def test_event_dates_kept_per_sentence_stay_bounded_and_follow_the_document_date
             assert len(dates._EVENT_DATES) <= 4
     yesterday = (other - dt.timedelta(days=1),) * 2
     assert event_dates_in(text, tokens, starts, *spans[0], "it", other) == yesterday
+
+
+def test_event_dates_keep_only_the_document_read_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rule ONE_DOCUMENT: reading another text drops the readings of the one before, so a long run holds
+    no finished document's text (each key holds its whole text)."""
+    import geo.dates as dates
+
+    monkeypatch.setattr(dates, "_EVENT_DATES", {})
+    first = "La colonna è partita ieri da Herat. Domani arriverà a Kabul."
+    second = "Il ponte è stato riaperto lunedì. I lavori erano cominciati a maggio."
+    for text in (first, second):
+        tokens = number_tokens(fold(text))
+        starts = [t.start for t in tokens]
+        for a, b in split_sentences(text):
+            event_dates_in(text, tokens, starts, a, b, "it", REF)
+        assert {key[0] for key in dates._EVENT_DATES} == {text}
+    assert len(dates._EVENT_DATES) == len(split_sentences(second))

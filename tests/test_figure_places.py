@@ -109,10 +109,10 @@ def test_the_cue_reading_is_kept_beside_the_choice(gaz):
     assert fig.cue_place_ids == ["country:PL"] and fig.place_ids == ["country:PL"]
 
 
-RESTATED = ("Ukraine downs at least 28 drones\nThe air force said that 28 drones were destroyed over the Odesa and "
-            "Mykolaiv regions.")
-PARTS = ("Nella notte sono stati abbattuti 23 droni: 12 nella regione di Bryansk, 9 nella regione di Kaluga e 2 "
-         "nella regione di Kursk.")
+RESTATED = ("Ukraine intercepts at least 44 drones\nThe air force reported that 44 drones were brought down over "
+            "the Chernihiv and Poltava regions.")
+PARTS = ("Durante la notte sono stati intercettati 19 droni: 10 nella regione di Smolensk, 7 nella regione di Tula e "
+         "2 nella regione di Lipetsk.")
 
 REPORT = ("Russia launched 40 drones at Ukraine overnight, the air force said. Most were shot down. Drones hit "
           "the Sumy, Poltava and Chernihiv regions, the governors said.")
@@ -167,7 +167,7 @@ def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_
         weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
         assert [(m.start, w) for m, w in weighed.pool] == [(m.start, w) for m, w in pool]
         related = related_places(fig, parsed.figures, sentences, parsed.mentions)
-        assert weighed.groups == list_mates(pool, text, related)
+        assert weighed.groups == list_mates(pool, text, related, parsed.figures)
         for (m, where), feats in zip(pool, weighed.features, strict=True):
             alone = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
                                   sentences=sentences, text=text)
@@ -187,7 +187,8 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
     from geo.figure_places import choose
 
     weights = load_weights()
-    checked = 0
+    checked = chosen = 0
+    cases = []
     for lang, text in COVERAGE:
         parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
         sentences = collect_sentences(text, parsed)
@@ -198,8 +199,11 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
             picked = choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities)
             assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
             checked += bool(fig.place_ids)
+            chosen += len(picked)
+            cases.append(case)
     assert checked >= 10
-    assert place_scores(weights, []) == (0, 0, 0)
+    # with no gold place, every place the fit's scoring chooses is a false positive: the ones chosen here
+    assert place_scores(weights, cases) == (0, chosen, 0)
 
 
 # The features that look beyond the pair, each with its own sentences.
@@ -226,7 +230,7 @@ def test_a_list_further_on_stays_one_list(gaz):
 
 def test_a_totals_parts_give_its_places_as_one_group(gaz):
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz)
-    assert fig.value == 23
+    assert fig.value == 19
     related = related_places(fig, parsed.figures, read_sentences(PARTS, parsed.mentions, "it"))
     parts = {m.surface for m, _ in pool if m.entity.id in related}
     assert len(parts) >= 2 and all("part_place" in feats[p] for p in parts)
@@ -237,9 +241,9 @@ def test_a_totals_parts_give_its_places_as_one_group(gaz):
 
 def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
     _, fig, _, feats = pool_of(PARTS, "it", gaz, n=1)
-    assert fig.value == 12
-    assert "figure_between" in feats["Kaluga"] and "figure_between" not in feats["Bryansk"]
-    assert "comma_between" in feats["Kaluga"] and "comma_between" not in feats["Bryansk"]
+    assert fig.value == 10
+    assert "figure_between" in feats["Tula"] and "figure_between" not in feats["Smolensk"]
+    assert "comma_between" in feats["Tula"] and "comma_between" not in feats["Smolensk"]
     _, _, _, feats = pool_of("Three civilians were killed, the governor of Kherson said.", "en", gaz)
     assert "comma_between" in feats["Kherson"]
     _, fig, _, feats = pool_of("A Kherson sono stati registrati almeno 4 attacchi, con una ventina di feriti.", "it",
@@ -256,7 +260,7 @@ def test_a_place_by_a_trigger_of_the_figures_event(gaz):
 
 @pytest.mark.parametrize(("lang", "text", "launcher", "target"), [
     ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel.", "Irán", "Israel"),
-    ("en", "Russia launched 31 drones at Ukraine overnight.", "Russia", "Ukraine"),
+    ("en", "Russia launched 57 drones at Ukraine on Tuesday night.", "Russia", "Ukraine"),
 ])
 def test_the_launchers_country_is_marked(gaz, lang, text, launcher, target):
     _, _, _, feats = pool_of(text, lang, gaz)
@@ -292,7 +296,7 @@ def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
 
 def test_a_restated_figure_lends_its_places(gaz):
     _, fig, _, feats = pool_of(RESTATED, "en", gaz)
-    assert fig.qualifier == "at_least" and "restated_place" in feats["Odesa"]
+    assert fig.qualifier == "at_least" and "restated_place" in feats["Poltava"]
     assert "restated_place" not in feats["Ukraine"]
     head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
     other = _fig("killed", 28, 700, ["c"])
@@ -300,15 +304,15 @@ def test_a_restated_figure_lends_its_places(gaz):
 
 
 def test_a_restatement_lends_the_places_of_its_parts(gaz):
-    text = ("Abbattuti almeno 23 droni nella notte.\nIl ministero ha detto di aver distrutto 23 droni: 12 nella "
-            "regione di Bryansk, nove nella regione di Kaluga e due nella regione di Kursk.")
+    text = ("Intercettati almeno 19 droni stanotte.\nSecondo il ministero sono stati distrutti 19 droni: dieci nella "
+            "regione di Smolensk, sette nella regione di Tula e due nella regione di Lipetsk.")
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, "it")
     head = parsed.figures[0]
-    assert head.value == 23 and head.cue_place_ids == []
-    # the body's 23 names Bryansk itself and Kaluga and Kursk through its parts
-    assert restated_places(head, parsed.figures) == {"admin1:RU-BRY"}
-    assert restated_places(head, parsed.figures, sentences) == {"admin1:RU-BRY", "admin1:RU-KLU", "admin1:RU-KRS"}
+    assert head.value == 19 and head.cue_place_ids == []
+    # the body's 19 names Smolensk itself and Tula and Lipetsk through its parts
+    assert restated_places(head, parsed.figures) == {"admin1:RU-SMO"}
+    assert restated_places(head, parsed.figures, sentences) == {"admin1:RU-SMO", "admin1:RU-TUL", "admin1:RU-LIP"}
     weighed = weigh_figure(head, parsed.mentions, sentences, text, parsed.figures)
     assert sum("restated_place" in f for f in weighed.features) == 3
 
@@ -325,10 +329,17 @@ def test_a_hedged_figure_rounds_a_larger_restatement():
     assert restated_places(head, [head, far]) == set()  # "oltre trenta" does not round 40
     fewer = _fig("equipment", 28, 500, ["oblast:d"])
     assert restated_places(head, [head, fewer]) == set()  # nor a smaller count (a part)
+    # "approx" holds "quasi", "poco meno di" (below) as well as "circa": it rounds a count on either side,
+    # within the same margin; "almeno" does not round a smaller count
+    approx = _fig("equipment", 30, 0, qualifier="approx")
+    assert restated_places(approx, [approx, fewer]) == {"oblast:d"}
+    assert restated_places(approx, [approx, _fig("equipment", 23, 500, ["oblast:e"])]) == set()
+    at_least = _fig("equipment", 30, 0, qualifier="at_least")
+    assert restated_places(at_least, [at_least, fewer]) == set()
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("it", "Nella notte la difesa aerea ha abbattuto 30 droni: 18 nella regione di Kursk, 12 in Crimea."),
+    ("it", "Stanotte la contraerea ha intercettato 21 droni: 14 nella regione di Tula, 7 in Crimea."),
     ("en", "Air defences downed 12 drones overnight: 7 over the Belgorod region, 5 over Crimea."),
 ])
 def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
@@ -344,9 +355,9 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
 
 
 @pytest.mark.parametrize("lang,text,groups", [
-    ("en", "Two peacekeepers were killed near Beni, Congo, on Sunday.", [["Beni"], ["Congo"]]),
+    ("en", "Three aid workers were wounded near Bunia, Congo, on Friday.", [["Bunia"], ["Congo"]]),
     ("fr", "En Syrie, à Alep et à Idlib, 12 civils ont été tués.", [["Alep", "Idlib"], ["Syrie"]]),
-    ("en", "Two peacekeepers were killed near Beni and Butembo on Sunday.", [["Beni", "Butembo"]]),
+    ("en", "Three aid workers were wounded near Bunia and Butembo on Friday.", [["Bunia", "Butembo"]]),
 ])
 def test_a_place_beside_one_it_holds_locates_it_and_is_no_list_mate(gaz, lang, text, groups):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
@@ -385,6 +396,26 @@ def test_a_paragraph_that_names_no_place_reads_the_heading_before(gaz):
     text = "The battalion is based in Tapa.\nAnother 130 soldiers arrive in Latvia this week."
     _, _, pool, _ = pool_of(text, "en", gaz)
     assert [(m.surface, w) for m, w in pool] == [("Latvia", "same_sentence")]
+
+
+def test_the_heading_before_is_the_sentence_the_walk_back_finds(gaz):
+    """Rule HEADING_BEFORE reads the sentence of the nearest named mention before the figure's sentence in one
+    pass: for every sentence of a written document, the one a walk back sentence by sentence finds."""
+    from geo.figure_places import _nearest_named_sentence
+
+    text = ("Le missioni all'estero.\n- Libano -\nIl contingente conta 1.100 soldati.\nNon ci sono novità. "
+            "Tutto tace.\nIn Kosovo restano 800 militari, tra Pristina e Peja. Il resto è rientrato.\n"
+            "Altri 200 arriveranno in primavera.")
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    order = sorted(read_sentences(text, parsed.mentions, "it"), key=lambda s: s.start)
+    found = []
+    for k, here in enumerate(order):
+        walk = next((prev for prev in reversed(order[:k]) if any(
+            m.entity is not None and prev.start <= m.start < prev.end for m in parsed.mentions)), None)
+        found.append(_nearest_named_sentence(order, parsed.mentions, here.start))
+        assert found[-1] is walk, here
+    named = [text[s.start : s.end] for s in found if s is not None]
+    assert None in found and any("Libano" in s for s in named) and any("Pristina" in s for s in named)
 
 
 def test_a_second_place_above_the_also_threshold_joins_the_best():
@@ -526,18 +557,18 @@ def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
 
 
 def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
-    text = ("Sono stati abbattuti 20 droni: 14 nella regione di Bryansk, due nella regione di Kursk e due nella "
-            "regione di Tambov.")
+    text = ("Sono stati intercettati 22 droni: 16 nella regione di Smolensk, tre nella regione di Lipetsk e tre nella "
+            "regione di Ryazan.")
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, "it")
-    kursk, tambov = [f for f in parsed.figures if f.value == 2]
-    assert kursk.cue_place_ids == ["admin1:RU-KRS"] and tambov.cue_place_ids == ["admin1:RU-TAM"]
-    # the second "due" counts Tambov's drones, not Kursk's stated again
-    assert restated_places(kursk, parsed.figures, sentences) == set()
-    weighed = weigh_figure(kursk, parsed.mentions, sentences, text, parsed.figures)
+    lipetsk, ryazan = [f for f in parsed.figures if f.value == 3]
+    assert lipetsk.cue_place_ids == ["admin1:RU-LIP"] and ryazan.cue_place_ids == ["admin1:RU-RYA"]
+    # the second "tre" counts Ryazan's drones, not Lipetsk's stated again
+    assert restated_places(lipetsk, parsed.figures, sentences) == set()
+    weighed = weigh_figure(lipetsk, parsed.mentions, sentences, text, parsed.figures)
     assert not any("restated_place" in f for f in weighed.features)
     # without the sentences, the same value reads as a restatement
-    assert restated_places(kursk, parsed.figures) == {"admin1:RU-TAM"}
+    assert restated_places(lipetsk, parsed.figures) == {"admin1:RU-RYA"}
 
 
 def test_the_finer_place_stands_over_the_country_holding_it():

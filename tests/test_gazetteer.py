@@ -255,6 +255,7 @@ def test_a_corrupt_name_index_is_a_gazetteer_error_naming_the_file(tmp_path, mon
     import make_map
 
     monkeypatch.setenv("ATLANTE_CACHE_DIR", "")  # no cache entry for the corrupt copy
+    monkeypatch.setattr(gz, "_LOADED", dict(gz._LOADED))  # the corrupt copy leaves with the test
     (tmp_path / "data").mkdir()
     corrupt = _corrupt_copy(tmp_path / "data", "kharkiv")
     broken = load_gazetteer(data_dir=corrupt)

@@ -1120,3 +1120,79 @@ def test_a_city_near_is_the_same_with_few_cities_and_through_the_spatial_index(g
     assert any(readings.others(c.name, frozenset({c.id})).city_near(c) for c in cities)  # Milano, Bergamo
     oslo = asked[-2]
     assert not readings.others(oslo.name, frozenset({oslo.id})).city_near(oslo)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Nella notte dieci droni sono stati abbattuti sulla regione di Mosca, tre su Tula, due su Kaluga e uno su "
+         "Rjazan.", "it", "Mosca"),
+        ("Des drones abattus dans la région de Moscou, puis sur Toula, Kalouga et Riazan.", "fr", "Moscou"),
+        ("Drones were downed over the region of Moscow, then over Tula, Kaluga and Ryazan.", "en", "Moscow"),
+    ],
+)
+def test_an_area_cue_holds_against_the_towns_named_around_it(gaz, text, lang, surface):
+    # The towns around are near the city, but the text asked for the region: their coherence does not overrule it.
+    m = next(m for m in places(text, lang, gaz) if m.surface == surface)
+    assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Secondo Kiev, in Ucraina è calma; cinque droni sono caduti nella regione di Voronezh.", "it"),
+        ("Ukraine said five drones fell in the region of Voronezh.", "en"),
+    ],
+)
+def test_an_area_cue_asks_for_the_unit_that_holds_its_namesake_city_in_an_unnamed_country(gaz, text, lang):
+    # Ukraine is named and has a Voronizh; Russia is not named, but its oblast holds the city the name is of.
+    m = next(m for m in places(text, lang, gaz) if m.surface == "Voronezh")
+    assert (m.entity.kind, m.entity.country) == ("admin1", "RU")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "kind"),
+    [
+        ("Un uomo è stato ferito nella regione di confine di Belgorod.", "it", "Belgorod", "admin1"),
+        ("Ataques en la región oriental ucraniana de Donetsk.", "es", "Donetsk", "admin1"),
+        ("Des frappes dans la région frontalière russe de Belgorod.", "fr", "Belgorod", "admin1"),
+        ("Bombe sull'area della città di Kherson.", "it", "Kherson", "city"),
+    ],
+)
+def test_an_area_cue_reaches_over_two_words_but_not_over_a_town_noun(gaz, text, lang, surface, kind):
+    m = next(m for m in places(text, lang, gaz) if m.surface == surface)
+    assert m.entity.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Israele ha colpito ancora la Striscia di\nGaza, mentre a Tel Aviv e a Gerusalemme suonavano le sirene.",
+         "it"),
+        ("Le Hezbollah, allié du Hamas dans la bande de Gaza, a tiré sur Haïfa et Tel-Aviv depuis Tyr.", "fr"),
+        ("Israel bombardeó la franja de Gaza, mientras sonaban alarmas en Tel Aviv, Haifa y Jerusalén.", "es"),
+    ],
+)
+def test_the_strip_written_around_the_name_is_the_strip_beside_towns(gaz, text, lang):
+    m = next(m for m in places(text, lang, gaz) if m.surface == "Gaza")
+    assert (m.entity.kind, m.entity.country) == ("region", "PS")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dodici droni sono stati abbattuti nella regione di Kursk, sette in quella di Tula e due in quella di "
+         "Belgorod.", "it"),
+        ("Douze drones ont été abattus dans la région de Koursk, sept dans celle de Toula et deux dans celle de "
+         "Belgorod.", "fr"),
+        ("Twelve drones were downed in the region of Kursk, seven in that of Tula and two in that of Belgorod.", "en"),
+        ("Doce drones fueron derribados en la región de Kursk, siete en la de Tula y dos en la de Bélgorod.", "es"),
+    ],
+)
+def test_a_pronoun_for_an_area_named_before_asks_for_the_area(gaz, text, lang):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == ["admin1"] * 3
+
+
+def test_a_pronoun_without_an_area_before_it_leaves_the_town(gaz):
+    assert [m.entity.kind for m in places("La casa di Tula è chiusa. Quella di Belgorod no.", "it", gaz)] == [
+        "city", "city"]

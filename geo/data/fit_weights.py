@@ -168,7 +168,20 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
 
 def collect_sentences(text: str, parsed) -> list:
     """The sentences of a parsed document as the pipeline's sentences stage reads them (with the text's
-    :class:`geo.doc.Reading`), so that the fit weighs the features the runtime weighs."""
+    :class:`geo.doc.Reading`), so that the fit weighs the features the runtime weighs.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    parsed : ParsedDocument
+        The parsed document (its ``mentions`` and ``lang`` are read).
+
+    Returns
+    -------
+    list of Sentence
+        The document's sentences.
+    """
     from geo.doc import Reading
     from geo.role_model import read_sentences
 
