@@ -41,7 +41,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
-              "country_nouns")
+              "country_nouns", "distance_units")
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ class EventProfile:
     speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
     country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent
+    distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -166,6 +167,7 @@ def event_profile(lang: str) -> EventProfile:
         speech_cues=Phrases.of(data["speech_cues"]),
         articles=frozenset(fold(w) for w in data["articles"]),
         country_nouns=Phrases.of(data["country_nouns"]),
+        distance_units=frozenset(fold(w) for w in data["distance_units"]),
     )
 
 

@@ -24,7 +24,7 @@ from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKE
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
-from geo.numbers import find_numbers
+from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
 
@@ -125,15 +125,15 @@ def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
-    """"Myanmar military carried out strikes", "M23 attacked Congo troops": a government or army word right
+    """"Laos military carried out strikes", "rebels attacked Gabon troops": a government or army word right
     after the name, the name its modifier (not a war: "the Ukraine war")."""
     return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
         profile.conflict_nouns.match_at(words, end_idx)
 
 
 def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> tuple[bool, bool]:
-    """The name completes a locality noun and "of": "nel villaggio di Kfartaal", "the city of Kherson",
-    "en las poblaciones de Ekenewane". Returns (named so, a locative before the noun: "nel villaggio di")."""
+    """The name completes a locality noun and "of": "nel villaggio di Borgoforte", "the town of Tartu",
+    "en las aldeas de Villamar". Returns (named so, a locative before the noun: "nel villaggio di")."""
     k = idx - 1
     while k >= 0 and words[k] in profile.articles:
         k -= 1
@@ -150,20 +150,20 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
 
 
 def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
-    """A verb that describes the place follows it, alone or after a list: "Bohodukhiv liegt in der Region
-    Charkiw", "Odesa y Járkov son dos de las ciudades", "Sagaing has emerged as a hotspot"."""
+    """A verb that describes the place follows it, alone or after a list: "Tapa liegt im Kreis
+    Lääne-Viru", "Lviv y Rivne son dos ciudades tranquilas", "Mopti has become a flashpoint"."""
     words, tokens = sentence.words, sentence.tokens
     for k in range(end_idx, min(len(words), end_idx + 5)):
         if profile.stative_verbs.match_at(words, k):
             return True
         if not (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS):
-            return False  # only a list's other names may stand between: "Odesa y Járkov son dos"
+            return False  # only a list's other names may stand between: "Lviv y Rivne son dos"
     return False
 
 
 def _tally_between(gap: str, profile: EventProfile) -> bool:
-    """A count between two names opens a new entry of a tally ("12 nella regione di Bryansk, nove nella
-    regione di Kaluga"): any number, but one followed by "of" or by a distance or direction word ("one of the
+    """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
+    regione di Pskov"): any number, but one followed by "of" or by a distance or direction word ("one of the
     ports in", "200 km south of") locates, as a comma does."""
     for n in find_numbers(gap, profile.lang):
         after = fold(gap[n.end :]).split()
@@ -190,7 +190,7 @@ def contains(area, place) -> bool:
 
 def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place opens its clause (only articles, a subordinator or punctuation before it) and a lower-case
-    word that is no preposition follows: "Israel conducted", "dass Russland ... durchgeführt habe"."""
+    word that is no preposition follows: "Norway launched", "dass Russland ... durchgeführt habe"."""
     tokens = sentence.tokens
     if end_idx >= len(tokens):
         return False
@@ -226,7 +226,7 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
 def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fillers: frozenset[str]) -> bool:
     """A phrase of ``phrases`` ends before word ``idx`` with only articles, "of" words, area nouns and
     direction adjectives between, and at most one other word ("il governatore della regione di
-    Zaporizhzhia", "the governor of the central region of Cherkasy")."""
+    Zaporizhzhia", "the governor of the western region of Volyn")."""
     for j in phrases.starts_in(words, max(0, idx - 7), idx):
         n = phrases.match_at(words, j)
         if not n or j + n > idx:
@@ -241,8 +241,8 @@ def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fil
 
 def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: frozenset[str]) -> bool:
     """A phrase of ``phrases`` starts within three words after the name, with only capitalised words or
-    ``fillers`` between and no punctuation: "the Kherson Regional Military Administration", "the Kherson
-    city military administration", "the Mihail Kogalniceanu air base"."""
+    ``fillers`` between and no punctuation: "the Sumy Regional Military Administration", "the Sumy
+    city military administration", "the Campia Turzii air base"."""
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
@@ -257,8 +257,8 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
 
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
-    ("attacked a village in Gezira State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
-    and "of" ("Obeid, the capital of North Kordofan")."""
+    ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
+    and "of" ("Nyala, the capital of South Darfur")."""
     tokens, words = sentence.tokens, sentence.words
     k = idx - 1
     while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
@@ -303,7 +303,7 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
 
 def _joins_list(gap: str, profile: EventProfile) -> bool:
     """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
-    ``list_breakers`` ("dans le sud du Liban, où Israël") between the names."""
+    ``list_breakers`` ("dans le nord du Mali, où la France") between the names."""
     if not is_list_gap(gap):
         return False
     words = fold(gap).replace("'", " ").split()
@@ -312,19 +312,47 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
 
-def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
-    """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
+def _cue_start(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> int | None:
+    """Where a phrase of ``phrases`` starts that ends at most ``reach`` words before the place, only ``between``
+    words after it (None: no such phrase)."""
     for j in phrases.starts_in(words, max(0, idx - reach), idx):
         n = phrases.match_at(words, j)
         if n and j + n <= idx and all(w in between for w in words[j + n : idx]):
-            return True
-    return False
+            return j
+    return None
+
+
+def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
+    """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
+    return _cue_start(phrases, words, idx, reach, between) is not None
+
+
+def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
+    """A direction word of the lexicon starts at word ``j``; one word alone counts only before "of", a one-word
+    origin cue or another direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north
+    of"), so that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon
+    est arrivé près de", "este ataque de")."""
+    n = profile.direction_words.match_at(words, j)
+    if n != 1:
+        return n > 1
+    return j + 1 < len(words) and (words[j + 1] in profile.of_words or profile.origin_cues.match_at(words, j + 1) == 1
+                                   or profile.direction_words.match_at(words, j + 1) > 0)
+
+
+def _distance_before(words: list[str], j: int, profile: EventProfile) -> bool:
+    """A number and a unit of the lexicon ``distance_units`` end right before word ``j`` ("a 30 km da", "40 miles
+    from", "a trenta chilometri da"): a distance from the place, not an origin. A direction word alone ("est",
+    also "is"; "este", also "this") is no distance."""
+    if j < 2 or words[j - 1] not in profile.distance_units:
+        return False
+    n = words[j - 2]
+    return any(c.isdigit() for c in n) or parse_number(n, profile.lang) is not None
 
 
 def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place follows the name before it (``previous``, in the same sentence) with only a locative between, and
-    articles, area nouns, part nouns and direction adjectives, no punctuation: "near Gudumbali in the Lake Chad
-    region", "Sukchon areas in South Pyongan province": it locates that name."""
+    articles, area nouns, part nouns and direction adjectives, no punctuation: "near Mokwa in the Niger State
+    area", "Anju areas in the Pyongan region": it locates that name."""
     if idx >= len(sentence.tokens) or previous.end > sentence.tokens[idx].start:
         return False
     gap = text[previous.end : sentence.tokens[idx].start]
@@ -361,7 +389,7 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
 
 
 def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """A plural noun of countries ends at most two words before the place: "countries including Jamaica",
+    """A plural noun of countries ends at most two words before the place: "nations such as Chile",
     "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
     for j in profile.country_nouns.starts_in(words, max(0, idx - 4), idx):
         n = profile.country_nouns.match_at(words, j)
@@ -395,30 +423,30 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
         elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
-            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue sud de Beyrouth"
-        elif any(profile.direction_words.match_at(words, j) for j in range(max(0, k - 4), k - 1)):
-            f["direction_of"] = 1.0  # "north of Goma", "a 20 km da", "nordwestlich von Charkiw"
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"
+        elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
+            f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
         if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
                 e.kind == "country" or e.capital_of):
-            f["attack_of&national"] = 1.0  # "i raid di Israele", "l'offensiva della Russia"
+            f["attack_of&national"] = 1.0  # "i raid della Turchia", "l'offensiva della Russia"
     if directed:
         f["part_of"] = 1.0  # "in eastern Ukraine", "in der östlichen Ukraine"
     named, named_at = _locality_of(words, idx, cues, profile)
     if named:
-        f["locality_of"] = 1.0  # "nel villaggio di Kfartaal": the place is the village
+        f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
     if locative:
         f["locative"] = 1.0
     national = e.kind == "country" or bool(e.capital_of)
     if national and _government_after(words, end_idx, profile):
-        f["government_after"] = 1.0  # "Myanmar military", "Congo troops"
+        f["government_after"] = 1.0  # "Laos military", "Gabon troops"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
     if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
         f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     area = idx < len(words) and words[idx] in cues.area_nouns or (
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
-    # "12 nella regione di Bryansk, 42 in quella di Kaluga": a count between the names starts a new entry
+    # "8 nella regione di Tver, 30 in quella di Pskov": a count between the names starts a new entry
     # of a tally, where the second name is no locator of the first
     # (looked for only when a feature below would hang on it: the text between is read for numbers once)
     same = previous is not None and previous.sentence_start == m.sentence_start
@@ -426,14 +454,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
             area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not (
             counted := _tally_between(text[previous.end : m.start], profile)):
-        f["contains_previous"] = 1.0  # "a Izmail, nel distretto di Odessa": a locator of the place before
+        f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
         if e.kind == "country" or e.capital_of:
             f["government_of&national"] = 1.0  # "il governo di Ankara"; not "the head of the Kherson administration"
     others = [o.entity for o in neighbours if o is not m and o.entity is not None]
     if any(contains(e, o) for o in others):
-        f["contains_other"] = 1.0  # "near Gudumbali in the Lake Chad region": the region locates the town
+        f["contains_other"] = 1.0  # "near Mokwa in the Niger State area": the state locates the town
     if any(contains(o, e) for o in others):
         f["inside_other"] = 1.0
     if _government_possessive(text, sentence, end_idx, m.end, profile):
@@ -443,14 +471,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     fillers = articles | cues.area_nouns | profile.direction_adjectives
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
-        f["official_of"] = 1.0  # "il governatore di Zaporizhzhia": where a local authority speaks for
+        f["official_of"] = 1.0  # "il governatore di Mykolaiv": where a local authority speaks for
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
-        f["base"] = 1.0  # "nella base di Adazi", "the Kogalniceanu air base"
+        f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
     if idx == 0 and text[m.end : m.end + 1] in (":", ","):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
     if _inside_thing(sentence, idx, cues, profile):
-        f["inside_thing"] = 1.0  # "a village in Gezira State": the state locates where it happened
+        f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
@@ -458,16 +486,17 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
                 not is_list_gap(gap) or "contains_previous" in f) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
-            f["apposition"] = 1.0  # "a Izmail, nel distretto di Odessa": the place locates the one before
+            f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3, articles):
         f["source_before"] = 1.0
-    if _cue_before(profile.origin_cues, words, idx, 2, articles):
-        if any(profile.direction_words.match_at(words, j) for j in range(max(0, idx - 5), idx - 1)):
-            f["direction_of"] = 1.0  # "a 30 km da Riga": a distance reference, read like "30 km north of"
+    origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
+    if origin is not None:
+        if _distance_before(words, origin, profile):
+            f["direction_of"] = 1.0  # "a 12 km da Brescia": a distance reference, read like "12 km north of"
         else:
             f["origin_before"] = 1.0
     if national and _country_noun_before(words, idx, profile):
-        f["country_noun_before"] = 1.0  # "countries including Jamaica", "nazioni alleate (Francia, ...)"
+        f["country_noun_before"] = 1.0  # "nations such as Chile", "nazioni alleate (Francia, ...)"
     if locative:
         head = _head_event(sentence, idx, cues, profile)
         if head in DEPLOYMENT_CLASSES:
@@ -476,25 +505,25 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
-            f["country_in_place"] = 1.0  # "Canada in Lettonia, Germania in Lituania": where a country's troops are
+            f["country_in_place"] = 1.0  # "Portogallo in Slovacchia, Olanda in Ungheria": where a country's troops are
         else:
-            f["locates_previous"] = 1.0  # "near Gudumbali in the Lake Chad region": where the name before is
+            f["locates_previous"] = 1.0  # "near Mokwa in the Niger State area": where the name before is
     if e.kind == "country":
         nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
         if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
-            f["country_before_place"] = 1.0  # "the UK in Estonia": the country whose force is there
+            f["country_before_place"] = 1.0  # "Norway in Hungary": the country whose force is there
     if locative and _cue_before(profile.speech_cues, words, idx, 5, articles | cues.locative):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
-        f["stative_after"] = 1.0  # "Bohodukhiv liegt in der Region Charkiw": the place described
+        f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
     if _cue_before(profile.agent_cues, words, idx, 3, articles):
-        f["agent_before"] = 1.0  # "led by the United States", "lanzados por Corea del Norte"
+        f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
             "country_before_place" not in f:
-        f["in_list"] = 1.0  # not "a Izmail, nel distretto di Odessa" (a locator), nor "..., the UK in Estonia"
+        f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
-        f["conflict_between"] = 1.0  # "la guerra tra Israele e Hamas": a side of a war
+        f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
