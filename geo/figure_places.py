@@ -128,7 +128,9 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
 
 
 def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
-    return next((n for n, s in enumerate(order) if s.start <= offset < s.end), None)
+    """Index of the sentence of ``order`` (sorted by start, not overlapping) holding ``offset``, by bisection."""
+    j = bisect_right(order, offset, key=lambda s: s.start) - 1
+    return j if j >= 0 and offset < order[j].end else None
 
 
 def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int) -> Sentence | None:

@@ -124,12 +124,16 @@ def _soft_breaks(text: str) -> frozenset[int]:
         return frozenset()
     soft = set()
     words = line_continuers()
+    going_on = 0
     for k, a, b in open_:
         last = _LAST_WORD.search(a)
         goes_on = b[0].islower() or a.endswith(",") or (last is not None and last.group().lower() in words)
+        going_on += goes_on
         if goes_on or len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width:
             soft.add(lines[k][0])
-    return frozenset(soft)
+    # Rule WRAP_GOES_ON: a wrapped text has sentences that visibly run on over a break (a lower-case word, a
+    # comma, a word that cannot end a sentence); lines of one width that never do are a list of headlines.
+    return frozenset(soft) if going_on >= WRAP_MIN else frozenset()
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:

@@ -1030,10 +1030,12 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
     regione di Kursk, 13 in quella di Tula", "dans la région de Koursk et dans celle de Belgorod"."""
     if not cues.area_pronouns:
         return
-    for k, span in enumerate(spans):
-        if not span.area_hint and _area_hint(folded, span.start, cues, "area_pronouns") and any(
-                prev.area_hint and prev.sentence == span.sentence for prev in spans[:k]):
+    hinted: set[object] = set()  # the sentences with an area named so far: one pass, not one per span
+    for span in spans:
+        if not span.area_hint and span.sentence in hinted and _area_hint(folded, span.start, cues, "area_pronouns"):
             span.area_hint = True
+        if span.area_hint:
+            hinted.add(span.sentence)
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:

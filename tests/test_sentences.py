@@ -94,3 +94,17 @@ def test_a_short_line_goes_on_after_a_comma_or_a_word_that_cannot_end_a_sentence
     text = wrap(body) + "\n" + wrap(body) + "\n" + short
     assert texts(text, split_sentences(text)) == [
         body, body, "Truppe inviate in Lettonia.", "Truppe inviate, poi Polonia.", "Truppe inviate", "Lituania."]
+
+
+def test_a_list_of_headlines_of_one_width_is_no_wrapped_text():
+    """Rule WRAP_GOES_ON: lines of about one width with no final punctuation, none running on into the next
+    (each next line starts with a capital after a full word), are headlines: one sentence each."""
+    headlines = [
+        "Lisbon hosts the defence ministers of nine countries for two days",
+        "Storm damage closes the main harbour of Gdansk until next Monday",
+        "Hungary sends three hundred more engineers to the border posts",
+        "Fishing fleet returns early as ice covers the northern channels",
+        "Museum in Tartu reopens after repairs that lasted eighteen months",
+    ]
+    text = "\n".join(headlines)
+    assert [text[a:b] for a, b in split_sentences(text)] == headlines
