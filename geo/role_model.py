@@ -13,6 +13,7 @@ the same command); nothing here is hand-set. Hard vetoes stay rules, named in :d
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -343,10 +344,19 @@ def _distance_before(words: list[str], j: int, profile: EventProfile) -> bool:
     """A number and a unit of the lexicon ``distance_units`` end right before word ``j`` ("a 30 km da", "40 miles
     from", "a trenta chilometri da"): a distance from the place, not an origin. A direction word alone ("est",
     also "is"; "este", also "this") is no distance."""
+    if j < 1:
+        return False
+    glued = _GLUED_DISTANCE.fullmatch(words[j - 1])  # "a 30km da"
+    if glued is not None:
+        return glued.group(1) in profile.distance_units
     if j < 2 or words[j - 1] not in profile.distance_units:
         return False
     n = words[j - 2]
     return any(c.isdigit() for c in n) or parse_number(n, profile.lang) is not None
+
+
+#: A number with its unit written on it: "30km", "2,5km".
+_GLUED_DISTANCE = re.compile(r"\d+(?:[.,]\d+)?([^\W\d_]+)")
 
 
 def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: RoleCues, profile: EventProfile) -> bool:

@@ -105,6 +105,7 @@ CASES = [
     ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",
      "Ein Angriff traf Kupjansk und die Region Charkiw."),
     ("it", "La base si trova a 30 km da Vilnius.", "Vilnius", "direction_of", "I soldati arrivano da Vilnius."),
+    ("it", "Il deposito si trova a 12km da Kaunas.", "Kaunas", "direction_of", "Il convoglio parte da Kaunas."),
     ("fr", "Des obus sont tombés au nord-est de Lviv.", "Lviv", "direction_of",
      "Le bataillon est arrivé près de Lviv."),
     ("es", "Hubo combates al este de Rivne.", "Rivne", "direction_of", "Este ataque cerca de Rivne fue grave."),
