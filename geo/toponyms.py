@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from geo.cues import (
@@ -1030,12 +1030,24 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
     regione di Kursk, 13 in quella di Tula", "dans la région de Koursk et dans celle de Belgorod"."""
     if not cues.area_pronouns:
         return
-    hinted: set[object] = set()  # the sentences with an area named so far: one pass, not one per span
+    town_nouns = _town_nouns(cues.locality_before)
+    hinted: dict[object, int] = {}  # sentence -> end of its last area named so far: one pass, not one per span
     for span in spans:
-        if not span.area_hint and span.sentence in hinted and _area_hint(folded, span.start, cues, "area_pronouns"):
-            span.area_hint = True
+        last = hinted.get(span.sentence)
+        if not span.area_hint and last is not None and _area_hint(folded, span.start, cues, "area_pronouns") \
+                and town_nouns.isdisjoint(_WORDS.findall(folded[last : span.start])):
+            span.area_hint = True  # rule PRONOUN_FOR_A_TOWN: not after a town's noun ("la città ... quella di X")
         if span.area_hint:
-            hinted.add(span.sentence)
+            hinted[span.sentence] = span.end
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _town_nouns(locality_before: frozenset[str]) -> frozenset[str]:
+    """The nouns of towns that head the lexicon's ``locality_before`` phrases ("città" of "città di")."""
+    return frozenset(phrase.split()[0] for phrase in locality_before if phrase.split())
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:

@@ -1196,3 +1196,16 @@ def test_a_pronoun_for_an_area_named_before_asks_for_the_area(gaz, text, lang):
 def test_a_pronoun_without_an_area_before_it_leaves_the_town(gaz):
     assert [m.entity.kind for m in places("La casa di Tula è chiusa. Quella di Belgorod no.", "it", gaz)] == [
         "city", "city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nella regione di Kursk è calma, ma la città più colpita resta quella di Belgorod, dicono.", "it"),
+        ("En la región de Kursk hay calma, pero la ciudad más castigada es la de Belgorod.", "es"),
+    ],
+)
+def test_a_pronoun_for_a_town_asks_for_no_area(gaz, text, lang):
+    """Rule PRONOUN_FOR_A_TOWN: "quella di X" after a town's noun stands for a town, not for the area named before."""
+    m = next(m for m in places(text, lang, gaz) if m.surface == "Belgorod")
+    assert m.entity.kind == "city"
