@@ -1035,13 +1035,10 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
     for span in spans:
         last = hinted.get(span.sentence)
         if not span.area_hint and last is not None and _area_hint(folded, span.start, cues, "area_pronouns") \
-                and town_nouns.isdisjoint(_WORDS.findall(folded[last : span.start])):
+                and town_nouns.isdisjoint(_WORD.findall(folded[last : span.start])):
             span.area_hint = True  # rule PRONOUN_FOR_A_TOWN: not after a town's noun ("la città ... quella di X")
         if span.area_hint:
             hinted[span.sentence] = span.end
-
-
-_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @cache
