@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Length benchmark: one long document, end to end, at several sizes; time per MB and peak memory.
 
-    python benchmarks/bench_length.py [--sizes 0.25,1,4,16] [--keep DIR]
+    python benchmarks/bench_length.py [--sizes 0.25,1,4,16] [--dense 100,200,400] [--keep DIR]
 
 Each document is English news text made by repeating varied sentences: the bundled English sample
 (one paragraph in ten) and sentences written from a few templates, filled with the gazetteer's
@@ -13,6 +13,10 @@ wall time, the memory its peak resident set (``os.wait4``).  Printed per size: M
 seconds, seconds per MB, the ratio of seconds per MB to the smallest size's, CPU seconds (less
 sensitive than wall time to other work on a shared machine) and peak MB.  The target
 (issue 16) is a ratio within 1.5 at every size, and memory that grows no faster than the text.
+
+``--dense`` adds figure-dense documents of that many paragraphs, each paragraph written from the
+templates alone (every one names places and most hold a figure; no sample paragraph): the stages that
+weigh each figure against its document (geo/figure_places.py) must stay linear there too (issue 13).
 """
 
 from __future__ import annotations
@@ -56,6 +60,45 @@ def name_pools(gazetteer) -> dict[str, list[str]]:
             "country": names(["country"]), "region": names(["admin1"])}
 
 
+def dense_document(n_paragraphs: int, pools: dict[str, list[str]], seed: int = 0) -> str:
+    """A figure-dense English document of ``n_paragraphs`` paragraphs of 3 to 6 template sentences each.
+
+    Parameters
+    ----------
+    n_paragraphs : int
+        How many paragraphs.
+    pools : dict
+        From :func:`name_pools`.
+    seed : int
+        Seed of the random choices.
+
+    Returns
+    -------
+    str
+    """
+    rng = random.Random(seed)
+    return "\n\n".join(_paragraph(rng, pools, wide=True) for _ in range(n_paragraphs))
+
+
+def _paragraph(rng: random.Random, pools: dict[str, list[str]], wide: bool = False) -> str:
+    """One paragraph of 3 to 6 template sentences, filled from ``pools``; ``wide``: numbers drawn from a wide
+    range, so that the figures of a long document are many distinct counts, not a few repeated ones (the
+    figure stage merges a count repeated with its kind)."""
+    if wide:
+        return " ".join(rng.choice(TEMPLATES).format(
+            n=rng.randint(20, 9000), m=rng.randint(2, 900), k=rng.randint(2, 900), day=rng.choice(DAYS),
+            city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
+            capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
+            country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
+            region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
+    return " ".join(rng.choice(TEMPLATES).format(
+        n=rng.choice(NUMBERS), m=rng.randint(2, 30), k=rng.randint(2, 60), day=rng.choice(DAYS),
+        city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
+        capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
+        country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
+        region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
+
+
 def long_document(n_bytes: int, pools: dict[str, list[str]], sample: str, seed: int = 0) -> str:
     """An English document of about ``n_bytes`` bytes (see the module docstring).
 
@@ -78,15 +121,7 @@ def long_document(n_bytes: int, pools: dict[str, list[str]], sample: str, seed: 
     parts: list[str] = []
     size = 0
     while size < n_bytes:
-        if rng.random() < 0.1:
-            para = sample
-        else:
-            para = " ".join(rng.choice(TEMPLATES).format(
-                n=rng.choice(NUMBERS), m=rng.randint(2, 30), k=rng.randint(2, 60), day=rng.choice(DAYS),
-                city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
-                capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
-                country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
-                region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
+        para = sample if rng.random() < 0.1 else _paragraph(rng, pools)
         parts.append(para)
         size += len(para.encode("utf-8")) + 2
     return "\n\n".join(parts)
@@ -107,9 +142,11 @@ def run_once(doc: Path, out: Path) -> tuple[float, float, float]:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="0.25,1,4,16", help="comma-separated document sizes in MB")
+    p.add_argument("--dense", default="", help="comma-separated paragraph counts of figure-dense documents")
     p.add_argument("--keep", default=None, help="write the documents and outputs here (default: a temporary folder)")
     args = p.parse_args(argv)
-    sizes = [float(s) for s in args.sizes.split(",")]
+    sizes = [float(s) for s in args.sizes.split(",") if s]
+    dense = [int(s) for s in args.dense.split(",") if s]
 
     from geo.gazetteer import load_gazetteer
 
@@ -121,11 +158,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'MB':>6} {'mentions':>9} {'figures':>8} {'seconds':>8} {'s/MB':>7} {'ratio':>6} {'cpu s':>7} "
               f"{'peak MB':>8}")
         first = None
-        for mb in sizes:
-            doc = work / f"long_{mb:g}MB.txt"
-            doc.write_text(long_document(int(mb * 1_000_000), pools, sample), encoding="utf-8")
+        runs = [(f"{mb:g}MB", lambda mb=mb: long_document(int(mb * 1_000_000), pools, sample)) for mb in sizes]
+        runs += [(f"dense{n}", lambda n=n: dense_document(n, pools)) for n in dense]
+        for name, make in runs:
+            if name == f"dense{dense[0] if dense else 0}":
+                first = None  # the figure-dense sizes compare among themselves
+                print(f"figure-dense: {', '.join(map(str, dense))} paragraphs")
+            doc = work / f"long_{name}.txt"
+            doc.write_text(make(), encoding="utf-8")
             real_mb = doc.stat().st_size / 1_000_000
-            out = work / f"out_{mb:g}MB"
+            out = work / f"out_{name}"
             seconds, cpu, peak = run_once(doc, out)
             with (out / "mentions.jsonl").open(encoding="utf-8") as f:
                 mentions = sum(len(json.loads(line)["toponyms"]) for line in f)

@@ -59,6 +59,15 @@ VETOES = {"origin_is_no_figure_place": "origin_before", "source_is_no_figure_pla
 
 #: How many sentences back, in the same paragraph, a figure looks for its places.
 BACK = 3
+#: Rule ``a_figure_reads_its_stretch_of_text``: what a figure reads beyond its paragraph — the document's
+#: places of its role (rules HEADING_BEFORE, UNFIT_NEAR, the places inside a country beside it), the
+#: places of its restatements — lies within :data:`REACH` sentences either side of it. A news report is
+#: read whole (its lead's "44 droni" is restated further on); in a long compilation of reports, a count
+#: of 200 pages on is another report's, and a figure's work stays bounded by its stretch of text, not by
+#: the length of the document.
+STRETCH = "a_figure_reads_its_stretch_of_text"
+#: How many sentences either side of a figure rule :data:`STRETCH` reads.
+REACH = 60
 #: Kinds of place too wide to say where a figure happened: beside a figure they let the places inside them,
 #: named elsewhere in the document, be candidates ("uccisi sette soldati in Niger" ... "a Kandadji").
 COARSE_KINDS = ("country", "region")
@@ -133,10 +142,15 @@ def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
     return j if j >= 0 and offset < order[j].end else None
 
 
-def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int) -> Sentence | None:
+def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int,
+                            index: DocIndex | None = None) -> Sentence | None:
     """The last sentence of ``order`` (sorted, not overlapping) ending by ``before`` that holds a mention
     with an entity: the sentence of the nearest such mention before ``before`` that lies in a sentence, read
-    in one pass over the mentions (not sentence by sentence back from ``before``)."""
+    in one pass over the mentions (not sentence by sentence back from ``before``), or by bisection in the
+    ``index`` of the document (:class:`DocIndex`, whose sentences are ``order``)."""
+    if index is not None:
+        j = bisect_left(index.in_sentence_starts, before)
+        return None if j == 0 else order[_sentence_index(order, index.in_sentence[j - 1].start)]
     starts = [s.start for s in order]
     best = None
     for m in mentions:
@@ -159,81 +173,164 @@ def _paragraph(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def context_countries(fig, mentions: Sequence, text: str) -> set[str]:
+class DocIndex:
+    """The per-document indexes every figure of a document reads, built once (in time linear in the
+    document, less the sorts): the sentences by start, the place mentions by offset, role, entity and
+    sentence, and the figures by offset, sentence and (kind, value). With them the work for one figure
+    is bounded by what stands near it (its sentence and the few around it, its restatements), not by the
+    length of the document.
+
+    What a figure reads beyond its paragraph — the document's places of its role, its restatements — is
+    read within :data:`REACH` sentences of it (rule :data:`STRETCH`).
+
+    Parameters
+    ----------
+    mentions : Sequence
+        The document's place mentions (in text order).
+    sentences : Sequence[Sentence]
+        The document's sentences (any order).
+    text : str
+        The document's text.
+    figures : Sequence
+        The document's figures.
+    """
+
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], text: str, figures: Sequence = ()):
+        self.mentions, self.text, self.figures = mentions, text, figures
+        self.order = sorted(sentences, key=lambda s: s.start)
+        self.starts = [s.start for s in self.order]
+        #: the mentions with an entity, in text order, and their starts
+        self.by_start = sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start)
+        self.named_starts = [m.start for m in self.by_start]
+        #: of those, the ones that lie in a sentence (rule HEADING_BEFORE) and those with a country
+        self.in_sentence = [m for m in self.by_start if _index_in(self.order, self.starts, m.start) is not None]
+        self.in_sentence_starts = [m.start for m in self.in_sentence]
+        self.countried = [m for m in self.by_start if m.entity.country]
+        self.countried_starts = [m.start for m in self.countried]
+        self.by_role: dict[object, list[int]] = {}  # role -> positions in ``by_start``
+        self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``by_start``
+        self.by_sentence_start: dict[int, list] = {}  # a mention's sentence_start -> the mentions there
+        for k, m in enumerate(self.by_start):
+            self.by_role.setdefault(m.role, []).append(k)
+            self.by_entity.setdefault(m.entity.id, []).append(k)
+            self.by_sentence_start.setdefault(m.sentence_start, []).append(m)
+        self.counts = Counter(m.entity.id for m in self.by_start)
+        self.figure_order = sorted(figures, key=lambda o: o.start)
+        self.figure_starts = [o.start for o in self.figure_order]
+        self.figure_sentence = {id(o): _index_in(self.order, self.starts, o.start) for o in figures}
+        self.groups_in: dict[int | None, Counter] = {}  # sentence index -> the groups of its figures
+        for o in figures:
+            self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
+        self._parts: dict[int, set[str]] = {}
+
+    def mentions_between(self, lo: int, hi: int) -> list:
+        """The mentions with an entity that start in ``[lo, hi)``, in text order."""
+        return self.by_start[bisect_left(self.named_starts, lo) : bisect_left(self.named_starts, hi)]
+
+    def figures_between(self, lo: int, hi: int) -> list:
+        """The figures that start in ``[lo, hi)``, in text order."""
+        return self.figure_order[bisect_left(self.figure_starts, lo) : bisect_left(self.figure_starts, hi)]
+
+    def stretch(self, k: int) -> tuple[int, int]:
+        """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
+        :data:`STRETCH`)."""
+        return self.order[max(0, k - REACH)].start, self.order[min(len(self.order) - 1, k + REACH)].end
+
+    def within(self, positions: Sequence[int], lo: int, hi: int) -> Sequence[int]:
+        """Of ``positions`` (in ``by_start``, ascending), those of the mentions that start in ``[lo, hi)``."""
+        a = bisect_left(positions, bisect_left(self.named_starts, lo))
+        return positions[a : bisect_left(positions, bisect_left(self.named_starts, hi))]
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index in ``order`` of the sentence holding ``offset`` (:func:`_sentence_index`)."""
+        return _index_in(self.order, self.starts, offset)
+
+
+def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+              figures: Sequence) -> DocIndex:
+    """``index``, else one built for the document (a caller that reads one figure alone)."""
+    return index if index is not None else DocIndex(mentions, sentences, text, figures)
+
+
+def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
     """The countries a figure's context is about: those of the places its paragraph names before it, else
     those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
     when nothing before the figure names a place (a headline's figure). Places named after the figure
-    (the next sentence's shelling elsewhere) are no context."""
-    before = sorted((m for m in mentions if m.entity is not None and m.entity.country and m.start < fig.start),
-                    key=lambda m: m.start)
-    if not before:
+    (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
+    index = _index_of(index, mentions, (), text, ())
+    j = bisect_left(index.countried_starts, fig.start)
+    if j == 0:
         return set()
-    start = _paragraph(text, before[-1].start)[0]
-    return {m.entity.country for m in before if m.start >= start}
+    start = _paragraph(text, index.countried[j - 1].start)[0]
+    return {m.entity.country for m in index.countried[bisect_left(index.countried_starts, start) : j]}
 
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-               figures: Sequence = (), related: set[str] | None = None) -> list[tuple[object, str]]:
+               figures: Sequence = (), related: set[str] | None = None,
+               index: DocIndex | None = None) -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
     "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph),
     "paragraph_before" (rule :data:`HEADING_BEFORE`) or "elsewhere" (the document's other places whose
     role fits the figure's kind, where a title's "morti quindici civili" or a bare country beside the
     figure finds its village). ``related`` is
-    :func:`related_places` of the figure when the caller has it already (read here otherwise)."""
-    order = sorted(sentences, key=lambda s: s.start)
+    :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
+    document's :class:`DocIndex` (built here otherwise)."""
+    index = _index_of(index, mentions, sentences, text, figures)
+    order = index.order
     k = _sentence_index(order, fig.start)
     if k is None:
         return []
     here = order[k]
     out: dict[str, tuple[object, str]] = {}
-    for m in mentions:
-        if m.entity is not None and here.start <= m.start < here.end:
-            best = out.get(m.entity.id)
-            if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
-                out[m.entity.id] = (m, "same_sentence")
+    for m in index.mentions_between(here.start, here.end):
+        best = out.get(m.entity.id)
+        if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
+            out[m.entity.id] = (m, "same_sentence")
     start = here.start
     for back in range(1, BACK + 1):
         if k - back < 0 or "\n" in text[order[k - back].end : start]:
             break
         prev = order[k - back]
-        for m in mentions:
-            if m.entity is not None and prev.start <= m.start < prev.end and m.entity.id not in out:
+        for m in index.mentions_between(prev.start, prev.end):
+            if m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
     if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
-        prev = _nearest_named_sentence(order, mentions, here.start)
+        prev = _nearest_named_sentence(order, mentions, here.start, index)
         if prev is not None:
-            for m in mentions:
-                if m.entity is not None and prev.start <= m.start < prev.end:
-                    out.setdefault(m.entity.id, (m, "paragraph_before"))
+            for m in index.mentions_between(prev.start, prev.end):
+                out.setdefault(m.entity.id, (m, "paragraph_before"))
     role = KIND_ROLE.get(fig.kind)
     if related is None:
-        related = related_places(fig, figures, order, mentions)
+        related = related_places(fig, figures, order, mentions, index=index)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
-    others: set[int | None] | None = None
-    context = context_countries(fig, mentions, text) if fallback else set()
-    for m in mentions:  # the document's places of the figure's kind, the nearest mention of each: all of
+    context = context_countries(fig, mentions, text, index) if fallback else set()
+    group = FIGURE_GROUPS.get(fig.kind)
+    # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
+    # that role, or only countries and regions beside the figure) and those of the related places, in the
+    # order of the document's mentions
+    lo, hi = index.stretch(k)  # rule STRETCH
+    reach = [j for pid in related for j in index.within(index.by_entity.get(pid, []), lo, hi)]
+    if fallback or unfit_near or (here_places and not finer_here):
+        reach += index.within(index.by_role.get(role, []), lo, hi)
+    for m in (index.by_start[j] for j in sorted(set(reach))):
+        # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
-        if e is None or e.id in out:
+        if e.id in out:
             continue
         # a place inside one beside the figure, only while those are countries or regions: a town or an oblast
         # beside the figure is where it happened, not a town of the same country further on (rule FINER_HERE)
         inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
-        if unfit_near and not (fallback or inside) and e.id not in related:
-            if others is None:  # the sentences holding a figure of another group, once per figure
-                group = FIGURE_GROUPS.get(fig.kind)
-                starts = [s.start for s in order]
-                others = {_index_in(order, starts, o.start) for o in figures
-                          if o is not fig and FIGURE_GROUPS.get(o.kind) != group}
-            if _index_in(order, starts, m.start) in others:
-                continue  # rule ANOTHER_FIGURES_PLACE
+        if unfit_near and not (fallback or inside) and e.id not in related \
+                and any(g != group for g in index.groups_in.get(index.sentence_of(m.start), ())):
+            continue  # rule ANOTHER_FIGURES_PLACE: the sentence holds a figure of another group
         if (m.role == role and (fallback or inside or unfit_near)) or e.id in related:
             best = elsewhere.get(e.id)
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
@@ -251,11 +348,20 @@ PARTS_AHEAD = 2
 LISTED_COUNT = "a_listed_count_is_no_total"
 
 
-def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
+def part_places(fig, figures: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
     """The places of the parts of a total: the smaller figures of the same group in its sentence or the
     :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("intercettati 19
     droni: dieci sulla regione di Smolensk, sette su quella di Tula e due su quella di Lipetsk"), as the
-    parts' cue readings have them."""
+    parts' cue readings have them. ``index``: the document's :class:`DocIndex`, which keeps what it read."""
+    index = _index_of(index, (), order, "", figures)
+    if id(fig) not in index._parts:
+        index._parts[id(fig)] = _part_places(fig, index)
+    return index._parts[id(fig)]
+
+
+def _part_places(fig, index: DocIndex) -> set[str]:
+    """:func:`part_places`, read from the figures near ``fig`` in ``index``."""
+    order = index.order
     k = _sentence_index(order, fig.start)
     if k is None:
         return set()
@@ -263,15 +369,15 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and o.kind == fig.kind and first <= o.start < fig.start for o in figures):
+    if any(o is not fig and o.kind == fig.kind for o in index.figures_between(first, fig.start)):
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
-    parts = [o for o in figures if o is not fig and FIGURE_GROUPS.get(o.kind) == group and o.value < fig.value
-             and (o.kind == fig.kind or fig.kind not in ("killed", "wounded")) and first <= o.start < limit]
+    parts = [o for o in index.figures_between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
+             and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
-    for o in sorted(parts, key=lambda o: o.start):
+    for o in parts:  # in text order
         total += o.value
         if total > fig.value:
             break
@@ -284,38 +390,44 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence]) -> set[str]:
 REPORT_AHEAD = 3
 
 
-def report_places(fig, mentions: Sequence, order: Sequence[Sentence]) -> set[str]:
+def report_places(fig, mentions: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
     """The incident places of the :data:`REPORT_AHEAD` sentences after an equipment total (drones,
     missiles) whose own sentence names no place finer than a country and that has no parts
-    (:func:`part_places`): the regions a report lists after its total, with no figure of their own."""
+    (:func:`part_places`): the regions a report lists after its total, with no figure of their own.
+    ``index``: the document's :class:`DocIndex`."""
     if FIGURE_GROUPS.get(fig.kind) != "equipment" or not mentions:
         return set()
+    index = _index_of(index, mentions, order, "", ())
     k = _sentence_index(order, fig.start)
     if k is None or k + 1 >= len(order):
         return set()
     here = order[k]
-    if any(m.entity is not None and here.start <= m.start < here.end and m.entity.kind in ("city", "admin1")
-           and m.role in ("incident", "deployment") for m in mentions):
+    if any(m.entity.kind in ("city", "admin1") and m.role in ("incident", "deployment")
+           for m in index.mentions_between(here.start, here.end)):
         return set()
     first, limit = order[k + 1].start, order[min(len(order) - 1, k + REPORT_AHEAD)].end
-    return {m.entity.id for m in mentions if m.entity is not None and m.role == "incident"
-            and m.entity.kind in ("city", "admin1") and first <= m.start < limit}
+    return {m.entity.id for m in index.mentions_between(first, limit) if m.role == "incident"
+            and m.entity.kind in ("city", "admin1")}
 
 
-def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = ()) -> set[str]:
+def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = (), *,
+                   index: DocIndex | None = None) -> set[str]:
     """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
-    else, with ``mentions``, the incident places its report lists after it (:func:`report_places`)."""
-    parts, restated, report = _related(fig, figures, sorted(sentences, key=lambda s: s.start), mentions)
+    else, with ``mentions``, the incident places its report lists after it (:func:`report_places`).
+    ``index``: the document's :class:`DocIndex` (of these ``figures``, ``sentences`` and ``mentions``)."""
+    index = _index_of(index, mentions, sentences, "", figures)
+    parts, restated, report = _related(fig, figures, index.order, mentions, index)
     return parts | restated | report
 
 
-def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence
+def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence, index: DocIndex
              ) -> tuple[set[str], set[str], set[str]]:
     """(parts, restated, report) of :func:`related_places`, each read once."""
     if not figures:
         return set(), set(), set()
-    parts = part_places(fig, figures, order)
-    return parts, restated_places(fig, figures, order), set() if parts else report_places(fig, mentions, order)
+    parts = part_places(fig, figures, order, index)
+    return (parts, restated_places(fig, figures, order, index),
+            set() if parts else report_places(fig, mentions, order, index))
 
 
 #: How far above a hedged figure its restatement may lie: "una quarantina di droni" in the lead is the
@@ -361,19 +473,24 @@ def restates(fig, other) -> bool:
     return fig.qualifier in ROUNDING_UP and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
 
 
-def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = ()) -> set[str]:
+def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = (),
+                    index: DocIndex | None = None) -> set[str]:
     """The places another statement of the same figure names (:func:`restates`: a title's "44 drones"
     and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the sentences ``order``, the
     places of that statement's parts (the lead's "19 droni" and the text's "19 apparecchi: dieci sulla regione
     di Smolensk, sette su quella di Tula"). Given ``order``, a count of the figure's own sentence is no
-    restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`)."""
+    restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`). ``index``: the document's
+    :class:`DocIndex`, where the figures of ``fig``'s kind are looked up by value."""
     out: set[str] = set()
+    index = _index_of(index, (), order, "", figures)
     k = _sentence_index(order, fig.start) if order else None
-    for o in figures:
+    # rule STRETCH: the restatements within REACH sentences of the figure (all, without its sentences)
+    nearby = figures if k is None else index.figures_between(*index.stretch(k))
+    for o in nearby:
         if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
             out.update(o.cue_place_ids)
             if order:
-                out |= part_places(o, figures, order)
+                out |= part_places(o, figures, order, index)
     return out
 
 
@@ -389,6 +506,7 @@ class FigureContext:
     counts: Counter  # entity id -> how many mentions name it
     here: list[tuple[object, object]]  # (mention, entity) of the candidates of the figure's sentence
     nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`_nearest_fitting`)
+    index: DocIndex | None = None  # the document's indexes
 
     @property
     def related(self) -> set[str]:
@@ -398,14 +516,17 @@ class FigureContext:
 
 def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
                    sentences: Sequence[Sentence] = (),
-                   related: tuple[set[str], set[str], set[str]] | None = None) -> FigureContext:
+                   related: tuple[set[str], set[str], set[str]] | None = None,
+                   index: DocIndex | None = None) -> FigureContext:
     """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``related``:
-    the (parts, restated, report) places when the caller has read them already)."""
-    order = sorted(sentences, key=lambda s: s.start)
-    parts, restated, report = _related(fig, figures, order, mentions) if related is None else related
-    return FigureContext(order, parts, restated, report,
-                         Counter(o.entity.id for o in mentions if o.entity is not None),
-                         [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool))
+    the (parts, restated, report) places when the caller has read them already; ``index``: the document's
+    :class:`DocIndex`)."""
+    index = _index_of(index, mentions, sentences, "", figures)
+    order = index.order
+    parts, restated, report = _related(fig, figures, order, mentions, index) if related is None else related
+    return FigureContext(order, parts, restated, report, index.counts,
+                         [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool),
+                         index)
 
 
 @dataclass
@@ -429,7 +550,8 @@ class WeighedFigure:
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-                 figures: Sequence, figure_starts: Sequence[int] | None = None) -> WeighedFigure:
+                 figures: Sequence, figure_starts: Sequence[int] | None = None,
+                 index: DocIndex | None = None) -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
     their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
     reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh.
@@ -448,21 +570,26 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
         Every figure of the document (``fig`` among them).
     figure_starts : Sequence[int] or None
         The starts of ``figures``, sorted, when the caller sorted them once for the document.
+    index : DocIndex or None
+        The document's indexes, when the caller built them once for the document (built here otherwise).
 
     Returns
     -------
     WeighedFigure
         The candidates, the features of each and their list groups.
     """
-    order = sorted(sentences, key=lambda s: s.start)
-    related = _related(fig, figures, order, mentions)
+    index = _index_of(index, mentions, sentences, text, figures)
+    order = index.order
+    related = _related(fig, figures, order, mentions, index)
     union = related[0] | related[1] | related[2]
-    pool = candidates(fig, mentions, order, text, figures, related=union)
-    context = figure_context(fig, pool, mentions, figures, order, related=related)
-    sentence = next((s for s in order if s.start <= fig.start < s.end), None)
+    pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
+    context = figure_context(fig, pool, mentions, figures, order, related=related, index=index)
+    k = _sentence_index(order, fig.start)
+    sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, figure_starts))
+    starts = index.figure_starts if figure_starts is None else figure_starts
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, starts))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -473,6 +600,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
     if context is None:
         context = figure_context(fig, pool, mentions, figures, sentences)
+    index = context.index if context.index is not None else DocIndex(mentions, sentences, text, figures)
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
     group = FIGURE_GROUPS.get(fig.kind)
@@ -481,8 +609,8 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     cue = set(fig.cue_place_ids)
     if e.id in cue:
         f["cue_chosen"] = 1.0
-    elif m.features.get("in_list") and any(o.entity is not None and o.entity.id in cue and o.sentence_start ==
-                                             m.sentence_start and abs(o.start - m.start) < 120 for o in mentions):
+    elif m.features.get("in_list") and any(o.entity.id in cue and abs(o.start - m.start) < 120
+                                           for o in index.by_sentence_start.get(m.sentence_start, ())):
         f["cue_list_mate"] = 1.0
     if not cue:
         f["cue_empty"] = 1.0
@@ -501,7 +629,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
         if any(c in text[lo:hi] for c in ",;:"):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
-        if m.start >= fig.end and any(o is not fig and lo <= o.start and o.end <= hi for o in figures):
+        if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures_between(lo, hi)):
             # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both
             # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
             f["figure_between"] = 1.0
@@ -634,8 +762,27 @@ def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
         keep |= {groups[k] for k in range(len(scores)) if scores[k] > max(also, threshold)}
     out = [k for k in range(len(scores)) if groups[k] in keep]
     if entities:  # rule FINER_PLACE_STANDS
-        out = [k for k in out if not any(j != k and contains(entities[k], entities[j]) for j in out)]
+        out = _finest(out, entities)
     return out
+
+
+def _finest(chosen: list[int], entities: Sequence) -> list[int]:
+    """Rule :data:`FINER_PLACE_STANDS` on the ``chosen`` candidates: those that hold no other chosen place,
+    each compared only with the chosen places of its country or admin-1 unit (the only ones a country or an
+    admin-1 unit holds, :func:`geo.role_model.contains`), not with every chosen place."""
+    by_country: dict[object, list[int]] = {}
+    by_admin1: dict[object, list[int]] = {}
+    for j in chosen:
+        by_country.setdefault(entities[j].country, []).append(j)
+        by_admin1.setdefault(getattr(entities[j], "admin1", None), []).append(j)
+
+    def held(k: int) -> list[int]:
+        e = entities[k]
+        if e.kind == "country":
+            return by_country.get(e.country, [])
+        return by_admin1.get(e.admin1, []) if e.kind == "admin1" and e.admin1 is not None else []
+
+    return [k for k in chosen if not any(j != k and contains(entities[k], entities[j]) for j in held(k))]
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
@@ -655,9 +802,9 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    starts = sorted(o.start for o in figures)  # once per document, for list_mates
+    index = DocIndex(mentions, sentences, text, figures)  # once per document
     for fig in figures:
-        weighed = weigh_figure(fig, mentions, sentences, text, figures, starts)
+        weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index)
         pool = weighed.pool
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),

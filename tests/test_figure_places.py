@@ -581,3 +581,40 @@ def test_the_finer_place_stands_over_the_country_holding_it():
     assert choose([1.0, 0.5], {0: 0, 1: 1}, -1.0, also=0.0, entities=[niger, region]) == [1]
     # a region and a town inside it: the town; a country holding none of the others stays
     assert choose([1.0, 0.5, 0.4], {0: 0, 1: 1, 2: 2}, -1.0, also=0.0, entities=[region, town, mali]) == [1, 2]
+
+
+def _sentences_at(starts: list[int]):
+    """Written sentences of ten characters, one at each of ``starts`` (enough for rule STRETCH)."""
+    from geo.events import Sentence
+
+    return [Sentence(start=a, end=a + 10, tokens=[], triggers={}) for a in starts]
+
+
+def test_a_restatement_lies_within_the_figures_stretch_of_text():
+    """Rule STRETCH: a count of the same kind and value more than REACH sentences away is another report's,
+    not the figure stated again; one within REACH sentences lends its places."""
+    from geo.figure_places import REACH
+
+    order = _sentences_at([k * 20 for k in range(3 * REACH)])
+    head = _fig("equipment", 30, 0)
+    near = _fig("equipment", 30, 20 * (REACH - 1), ["oblast:a"])
+    far = _fig("equipment", 30, 20 * (REACH + 5), ["oblast:b"])
+    assert restated_places(head, [head, near, far], order) == {"oblast:a"}
+    assert restated_places(head, [head, near, far]) == {"oblast:a", "oblast:b"}  # no sentences: the document
+
+
+def test_the_documents_places_a_figure_falls_back_on_lie_within_its_stretch(gaz):
+    """Rule STRETCH on rule UNFIT_NEAR: the incident places a count of the dead falls back on, when its
+    paragraph names no place of that role, are those within REACH sentences of it, not every one of a long
+    document."""
+    from geo.figure_places import REACH
+
+    def elsewhere(filler: str) -> list[str]:
+        text = (f"Shelling hit Kherson overnight.\n{filler}\nOfficials in Kyiv said 5 people were killed.\n"
+                f"{filler}\nShelling hit Mykolaiv overnight.")
+        _, fig, pool, _ = pool_of(text, "en", gaz)
+        assert fig.kind == "killed" and ("Kyiv", "same_sentence") in [(m.surface, w) for m, w in pool]
+        return sorted(m.surface for m, w in pool if w == "elsewhere")
+
+    assert elsewhere("The talks went on.") == ["Kherson", "Mykolaiv"]
+    assert elsewhere(" ".join(["The talks went on all afternoon."] * (REACH + 10))) == []

@@ -150,6 +150,7 @@ class FigureCase:
 def collect(folder: Path, fitted) -> tuple[list, list]:
     """Per article: (features, cue role, gold role) of each aligned mention, and the candidate places of
     each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
+    from geo.figure_places import DocIndex
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
     gazetteer = load_gazetteer()
@@ -160,8 +161,9 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
         per_article.append(article_roles(art, parsed))
         sentences = collect_sentences(doc.text, parsed)
         canon = {p["canonical"]: p for p in art["places"]}
+        index = DocIndex(parsed.mentions, sentences, doc.text, parsed.figures)  # once per article
         figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
-                               doc.text) for fig, gold in aligned_figures(art, parsed.figures)]
+                               doc.text, index) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
     return per_article, place_rows
 
@@ -201,12 +203,13 @@ def gold_candidates(golds: list, entities: list) -> set[int]:
     return taken
 
 
-def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str) -> FigureCase:
+def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str, index=None) -> FigureCase:
     """The candidates of one aligned figure as rows (features, cue reading, gold label), read by
-    :func:`geo.figure_places.weigh_figure` as the pipeline reads them."""
+    :func:`geo.figure_places.weigh_figure` as the pipeline reads them (``index``: the document's
+    :class:`geo.figure_places.DocIndex`, when the caller built it once for the article)."""
     from geo.figure_places import weigh_figure
 
-    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, index=index)
     chosen = gold_candidates(golds, [m.entity for m, _ in weighed.pool])
     rows = [(feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out")
             for k, ((m, _), feats) in enumerate(zip(weighed.pool, weighed.features, strict=True))]
