@@ -26,6 +26,11 @@ threshold, with every other candidate whose score passes the second threshold ``
     score = bias + sum over features f of value(f) * weight[f]
 
 A figure keeps its cue reading where no weights have been fitted.
+
+The document is indexed once (:class:`DocIndex`: sentences, mentions and figures by offset, role, entity
+and sentence), and what a figure reads beyond its paragraph lies within :data:`REACH` sentences of it (rule
+:data:`STRETCH`), so the work per figure is bounded and the stage is linear in the document's length
+(``benchmarks/bench_length.py --dense``).
 """
 
 from __future__ import annotations
