@@ -67,14 +67,15 @@ def dense_document(n_paragraphs: int, pools: dict[str, list[str]], seed: int = 0
     ----------
     n_paragraphs : int
         How many paragraphs.
-    pools : dict
-        From :func:`name_pools`.
+    pools : dict of str to list of str
+        The names to fill the templates with (:func:`name_pools`).
     seed : int
-        Seed of the random choices.
+        Seeds the random choices: one seed, one document.
 
     Returns
     -------
     str
+        The paragraphs, parted by blank lines.
     """
     rng = random.Random(seed)
     return "\n\n".join(_paragraph(rng, pools, wide=True) for _ in range(n_paragraphs))
@@ -84,13 +85,19 @@ def _paragraph(rng: random.Random, pools: dict[str, list[str]], wide: bool = Fal
     """One paragraph of 3 to 6 template sentences, filled from ``pools``; ``wide``: numbers drawn from a wide
     range, so that the figures of a long document are many distinct counts, not a few repeated ones (the
     figure stage merges a count repeated with its kind)."""
-    if wide:
-        return " ".join(rng.choice(TEMPLATES).format(
-            n=rng.randint(20, 9000), m=rng.randint(2, 900), k=rng.randint(2, 900), day=rng.choice(DAYS),
-            city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
-            capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
-            country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
-            region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
+    return " ".join(_sentence(rng, pools, wide) for _ in range(rng.randint(3, 6)))
+
+
+def _sentence(rng: random.Random, pools: dict[str, list[str]], wide: bool) -> str:
+    """One template sentence filled from ``pools`` (see :func:`_paragraph`)."""
+    template = rng.choice(TEMPLATES)
+    n = rng.randint(20, 9000) if wide else rng.choice(NUMBERS)
+    m, k = rng.randint(2, 900 if wide else 30), rng.randint(2, 900 if wide else 60)
+    return template.format(
+        n=n, m=m, k=k, day=rng.choice(DAYS), city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
+        capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
+        country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
+        region=rng.choice(pools["region"]))
     return " ".join(rng.choice(TEMPLATES).format(
         n=rng.choice(NUMBERS), m=rng.randint(2, 30), k=rng.randint(2, 60), day=rng.choice(DAYS),
         city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
