@@ -192,8 +192,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
                 out[m.entity.id] = (m, "same_sentence")
     start = here.start
+    from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
+
     for back in range(1, BACK + 1):
-        if k - back < 0 or "\n" in text[order[k - back].end : start]:
+        if k - back < 0 or not same_paragraph(text, order[k - back].end, start):
             break
         prev = order[k - back]
         for m in mentions:

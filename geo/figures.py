@@ -56,7 +56,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.sentences import sentence_at, split_sentences
+from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
@@ -1524,7 +1524,7 @@ def _places(
         if s - back < 0:
             break
         ps, pe = doc.sentences[s - back]
-        if "\n" in doc.text[pe:sent_start]:
+        if not same_paragraph(doc.text, pe, sent_start):
             break
         cands = groups.in_sentence(s - back)
         if cands:
