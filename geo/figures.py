@@ -819,8 +819,34 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     # the unit before its verb, or after it ("raise its contingent to")
     for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
+            if doc.toks[k - 1].text == "," and k - 1 < verb and not any(
+                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)):
+                return _unit_before_aside(doc, k - 1)
             break
         n = lex.units.match_ending(doc.toks, k)
+        if n:
+            return doc.original(k - n, k)
+    return None
+
+
+#: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000
+#: soldiers, could grow to 5,000") holds at most this many tokens.
+_GROWTH_ASIDE = 16
+
+
+def _unit_before_aside(doc: _Doc, close: int) -> str | None:
+    """The troop unit (``units``) right before the aside that the comma at ``toks[close]`` ends, within a few
+    words of the aside's opening comma and in the same sentence ("la forza, oggi di 2.500 militari, potrebbe
+    salire a 7.000"); None when no unit stands there."""
+    s = doc.sent_of[close]
+    open_ = next((k for k in range(close - 1, max(-1, close - _GROWTH_ASIDE), -1)
+                  if doc.sent_of[k] != s or (doc.toks[k].text in _PUNCT and not doc.in_number[k])), None)
+    if open_ is None or doc.sent_of[open_] != s or doc.toks[open_].text != "," or open_ == close - 1:
+        return None
+    for k in range(open_, max(-1, open_ - 5), -1):
+        if k < open_ and (doc.sent_of[k] != s or doc.toks[k].text in _PUNCT):
+            break
+        n = doc.lex.units.match_ending(doc.toks, k)
         if n:
             return doc.original(k - n, k)
     return None

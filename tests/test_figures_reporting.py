@@ -252,6 +252,11 @@ STATUS = [
      "verlegt werden.", ["planned"]),
     ("en", "The unit, which includes 140 Belgian soldiers, will be deployed to Bosnia next week.", ["planned"]),
     ("en", "Ruritania, which has 90,000 troops at the border, will hold talks next week.", ["current"]),
+    # a unit's growth over an aside, with a time phrase after the count
+    ("it", "La brigata, oggi di 1.800 militari, potrebbe salire a 4.200 entro l'inverno.", ["current", "planned"]),
+    ("es", "El contingente, que hoy suma 700 militares, podría llegar a 1.900 antes del invierno.",
+     ["current", "planned"]),
+    ("en", "The battalion, which now has 1,200 soldiers, could grow to 3,300 by the spring.", ["current", "planned"]),
 ]
 
 
@@ -281,6 +286,19 @@ UNIT_GROWS = [
     ("en", "The rotation brings the Spanish troop presence to 2,600.", [("troops", 2600)]),
     ("it", "La Spagna porterà il suo contingente a 1.100 entro l'anno.", [("troops", 1100)]),
     ("en", "The brigade said on Monday that 40 people had been brought to hospital.", []),
+    # an aside between the unit and its verb (rule ASIDE_BEFORE_GROWTH), and verbs of reaching a size
+    ("en", "The battalion, which now has 1,200 soldiers, could grow to 3,300 by the spring.",
+     [("troops", 1200), ("troops", 3300)]),
+    ("en", "The battalion, officials in Oslo said, may reach 2,700 next year.", [("troops", 2700)]),
+    ("it", "La brigata, oggi di 1.800 militari, potrebbe salire a 4.200 entro l'inverno.",
+     [("troops", 1800), ("troops", 4200)]),
+    ("fr", "Le contingent, qui compte déjà 600 soldats, pourrait atteindre 1 500 d'ici l'automne.",
+     [("troops", 600), ("troops", 1500)]),
+    ("es", "El contingente, que hoy suma 700 militares, podría llegar a 1.900 antes del invierno.",
+     [("troops", 700), ("troops", 1900)]),
+    ("de", "Das Bataillon, das derzeit 800 Soldaten zählt, könnte bis zum Herbst auf 2.100 anwachsen.",
+     [("troops", 800), ("troops", 2100)]),
+    ("en", "The battalion, which lost 4 trucks, saw its budget grow to 9,000 euros.", [("equipment", 4)]),
 ]
 
 
