@@ -580,6 +580,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     after: tuple[int, str] | None = None
     k, reach = j, j + lex.cue_reach
     aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
+    phrase_end = j  # the end of the noun phrase read so far: the noun and its complements, one word between
     while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
         n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
@@ -625,6 +626,12 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
+        n = _complement(doc, k, end) if k - phrase_end <= 1 else 0
+        if n:  # "un membro della missione dell'ONU è rimasto ferito": the noun's complements are no distance
+            k += n
+            reach += n
+            phrase_end = k
+            continue
         if lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
@@ -652,6 +659,28 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _complement(doc: _Doc, k: int, end: int) -> int:
+    """Tokens of the "of" complement that starts at ``toks[k]`` (rule NOUN_PHRASE_REACH): an ``of_words`` of the
+    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number and no
+    casualty cue, and the capitalised words of a name after it ("de la misión", "dell'ONU", "of the United
+    Nations"); 0 when no complement starts there. The complements right after a noun (one word between at
+    most: "of the training mission of the EU") do not count against ``cue_reach``."""
+    profile = event_profile(doc.lang)
+    toks = doc.toks
+    if toks[k].text not in profile.of_words:
+        return 0
+    m = k + 1
+    while m < end and (toks[m].text == "'" or toks[m].text in profile.articles):
+        m += 1
+    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha() \
+            or doc.lex.killed_cues.match_at(toks, m) or doc.lex.wounded_cues.match_at(toks, m):
+        return 0
+    m += 1
+    while m < end and doc.capitalized(m) and toks[m].text.isalpha():
+        m += 1
+    return m - k
 
 
 def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:

@@ -302,6 +302,22 @@ UNIT_GROWS = [
 ]
 
 
+# A person named by a long noun phrase: its "of" complements do not count against the reach of the casualty
+# verb (rule NOUN_PHRASE_REACH); words that are no complement still do.
+NOUN_PHRASE = [
+    ("es", "Un miembro de la misión de observadores de la Unión Europea en Georgia resultó herido ayer.",
+     [("wounded", 1)]),
+    ("it", "Un membro della missione di addestramento dell'Unione Europea in Somalia è rimasto ferito.",
+     [("wounded", 1)]),
+    ("en", "A member of the training mission of the European Union in Somalia was wounded on Friday.",
+     [("wounded", 1)]),
+    ("fr", "Un membre de la mission de police de l'Union européenne au Kosovo a été blessé mardi.",
+     [("wounded", 1)]),
+    ("en", "A member of the mission spent the whole night in the hospital beside families whose sons were wounded.",
+     []),
+]
+
+
 # Police sent on a mission abroad are counted as troops, and so are the compatriots serving beside them;
 # police counted at home, or killed, are not.
 POLICE_SENT = [
@@ -342,6 +358,7 @@ SHAPES = {
     "number_of": NUMBER_OF,
     "last_item": LAST_ITEM,
     "unit_grows": UNIT_GROWS,
+    "noun_phrase": NOUN_PHRASE,
     "police_sent": POLICE_SENT,
     "bracketed": BRACKETED,
 }
