@@ -261,6 +261,11 @@ def test_an_acronym_alone_in_brackets_is_no_town(gaz):
         ("He scored two goals against Wales in Cardiff.", "en", {"Wales"}, {"Cardiff"}),
         # no word of a match: an attack against a country names the country
         ("La NATO ha condotto esercitazioni contro la Russia in Polonia.", "it", set(), {"Russia", "Polonia"}),
+        # the articles between the opponent word and the team are the language's (events.yaml ``articles``)
+        ("Le match amical contre les Pays-Bas a eu lieu à Lyon, et les Bleus ont gagné.", "fr", {"Pays-Bas"},
+         {"Lyon"}),
+        ("El partido contra los Países Bajos en Sevilla terminó con dos goles.", "es", {"Países Bajos"},
+         {"Sevilla"}),
     ],
 )
 def test_opponents_in_a_match_report_are_teams(gaz, text, lang, teams, places):
