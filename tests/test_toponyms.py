@@ -1209,3 +1209,17 @@ def test_a_pronoun_for_a_town_asks_for_no_area(gaz, text, lang):
     """Rule PRONOUN_FOR_A_TOWN: "quella di X" after a town's noun stands for a town, not for the area named before."""
     m = next(m for m in places(text, lang, gaz) if m.surface == "Belgorod")
     assert m.entity.kind == "city"
+
+
+def test_the_base_scores_hint_names_what_both_callers_pass():
+    """resolve._base_scores gets the document's Counter of country votes or the dict _less leaves of it: its
+    hint is a type both are, read at run time."""
+    import typing
+    from collections import Counter
+
+    from geo import resolve
+
+    hint = typing.get_type_hints(resolve._base_scores)["country_votes"]
+    kind = typing.get_origin(hint) or hint
+    votes = Counter({"UA": 2.0, "RU": 1.0})
+    assert isinstance(votes, kind) and isinstance(resolve._less(votes, Counter({"UA": 1.0})), kind)
