@@ -341,6 +341,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
     _pronoun_areas(spans, folded, cues)
+    for span in spans:
+        if span.area_hint:
+            span.candidates = _with_namesake_areas(span.candidates, gazetteer)
     return spans
 
 
@@ -997,6 +1000,24 @@ def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
     return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
 
+def _with_namesake_areas(cands, gazetteer) -> list:
+    """An area cue's readings with the admin-1 units named like their towns (rule VARIANT_AREA): a spelling
+    that the gazetteer knows as a town's variant only ("Sumi", "Chernígiv") reads the unit the town names
+    and lies in, as the town's own name does ("the Sumy region"); the unit comes with the variant's primary
+    flag. Readings that hold an admin-1 unit or a region already are left as they are."""
+    if not cands or any(c.entity.kind in ("admin1", "region") for c in cands):
+        return cands
+    out = list(cands)
+    for c in cands:
+        if c.entity.kind != "city" or not c.entity.admin1:
+            continue
+        for d in gazetteer.candidates(fold_key(c.entity.name)):
+            if d.entity.kind == "admin1" and d.entity.admin1 == c.entity.admin1 and d.primary \
+                    and all(o.entity.id != d.entity.id for o in out):
+                out.append(type(c)(d.entity, c.primary))
+    return out
+
+
 @lru_cache(maxsize=64)
 def _area_enders(listed: frozenset[str]) -> frozenset[str]:
     """The words an area cue can end with before a name: its last words, an "of", an article."""
@@ -1012,7 +1033,8 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
-    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split):
+    elided = split[:-1] + ["de"] if split and split[-1] == "d" else None  # "la région d'Odessa": "région de"
+    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split, elided):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
     words = split

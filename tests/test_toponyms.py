@@ -1223,3 +1223,27 @@ def test_the_base_scores_hint_names_what_both_callers_pass():
     kind = typing.get_origin(hint) or hint
     votes = Counter({"UA": 2.0, "RU": 1.0})
     assert isinstance(votes, kind) and isinstance(resolve._less(votes, Counter({"UA": 1.0})), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        # rule VARIANT_AREA: a spelling the gazetteer knows for the town only reads the unit after an area cue,
+        # as the town's own name does; alone it stays the town
+        ("I droni hanno colpito la regione di Jitomir durante la notte.", "it", [("admin1", "UA-18")]),
+        ("I droni hanno colpito Jitomir durante la notte.", "it", [("city", "UA-18")]),
+        ("Russian shells landed in the Mikolaiv region on Friday.", "en", [("admin1", "UA-48")]),
+        ("Artillery fire reached the regions of Jitomir and Mikolaiv.", "en",
+         [("admin1", "UA-18"), ("admin1", "UA-48")]),
+        # governorates, one or listed
+        ("Abbattuti quattro droni sui governatorati di Idlib e Hama.", "it",
+         [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        ("Strikes hit the governorates of Idlib and Hama on Monday.", "en", [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        ("Des tirs ont visé les gouvernorats d'Idleb et de Hama.", "fr", [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        # an area noun before an elided "d'" is a cue as before "de"; a town's noun is none
+        ("Des drones ont frappé la région d'Odessa dans la nuit de samedi.", "fr", [("admin1", "UA-51")]),
+        ("Le maire d'Odessa a visité le port dans la nuit de samedi.", "fr", [("city", "UA-51")]),
+    ],
+)
+def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, kinds):
+    assert [(m.entity.kind, m.entity.admin1) for m in places(text, lang, gaz)] == kinds
