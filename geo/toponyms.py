@@ -1041,10 +1041,21 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
     if len(words) < 3 or words[-1] not in OF_WORDS:
         return False
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
-    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city).
+    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
+    # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
+    if not _directions(cues.lang).isdisjoint(words[-3:-1]):
+        return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
         and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
+
+
+@cache
+def _directions(lang: str) -> frozenset[str]:
+    """The ``compass_words`` of ``geo/lexicons/<lang>/places.yaml`` ("north", "sud"), folded."""
+    from geo import lexicons
+
+    return frozenset(fold_key(str(w)) for w in lexicons.load(lang, "places").get("compass_words") or [])
 
 
 def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:

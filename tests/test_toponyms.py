@@ -1247,3 +1247,19 @@ def test_the_base_scores_hint_names_what_both_callers_pass():
 )
 def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, kinds):
     assert [(m.entity.kind, m.entity.admin1) for m in places(text, lang, gaz)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # rule DIRECTION_OF_A_TOWN: an area placed by its direction from a town keeps the town's reading
+        ("Jets struck a hilly area east of Damascus at dawn.", "en", "city"),
+        ("I caccia hanno colpito una zona a ovest di Damasco all'alba.", "it", "city"),
+        ("Des avions ont frappé une zone au sud de Damas à l'aube.", "fr", "city"),
+        # with the area noun right before its "of", or a word that is no direction between, the unit
+        ("Jets struck the area of Kharkiv at dawn.", "en", "admin1"),
+        ("Combattimenti nella regione orientale di Kharkiv.", "it", "admin1"),
+    ],
+)
+def test_a_direction_from_a_town_after_an_area_noun_keeps_the_town(gaz, text, lang, kind):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == [kind]
