@@ -1236,6 +1236,7 @@ def test_the_base_scores_hint_names_what_both_callers_pass():
         ("Artillery fire reached the regions of Jitomir and Mikolaiv.", "en",
          [("admin1", "UA-18"), ("admin1", "UA-48")]),
         # governorates, one or listed
+        ("Colpite nella notte le oblast' di Jitomir e Mikolaiv.", "it", [("admin1", "UA-18"), ("admin1", "UA-48")]),
         ("Abbattuti quattro droni sui governatorati di Idlib e Hama.", "it",
          [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
         ("Strikes hit the governorates of Idlib and Hama on Monday.", "en", [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
