@@ -134,6 +134,8 @@ class _Lex:
     units: Phrases
     police: Phrases
     change_verbs: Phrases
+    change_auxiliaries: Phrases
+    change_noun_openers: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -229,6 +231,8 @@ def _lex(lang: str) -> _Lex:
         units=ph(f, "units"),
         police=ph(f, "police"),
         change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
+        change_auxiliaries=ph(d.get("numbers") or {}, "change_auxiliaries"),
+        change_noun_openers=ph(d.get("numbers") or {}, "change_noun_openers"),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -849,13 +853,36 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
             if doc.toks[k - 1].text == "," and k - 1 < verb and not any(
-                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)):
+                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)) \
+                    and _only_auxiliaries(doc, k, verb if verb < i else k + 1) and not _other_noun(doc, k, i):
                 return _unit_before_aside(doc, k - 1)
             break
         n = lex.units.match_ending(doc.toks, k)
         if n:
-            return doc.original(k - n, k)
+            return None if _other_noun(doc, k, i) else doc.original(k - n, k)
     return None
+
+
+def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
+    """Only modal and auxiliary words (``change_auxiliaries``) stand in ``toks[k:stop]``, between an aside's
+    closing comma and the change verb (rule ASIDE_BEFORE_GROWTH): "the brigade, now 900 strong, could grow to"
+    but not "the battalion, formed in 2020, saw its losses rise to". With the verb last, only the word after the
+    comma is read ("das Bataillon, ..., könnte bis zum Herbst auf 2.100 anwachsen")."""
+    m = k
+    while m < stop:
+        n = doc.lex.change_auxiliaries.match_at(doc.toks, m)
+        if not n:
+            return False
+        m += n
+    return True
+
+
+def _other_noun(doc: _Doc, k: int, i: int) -> bool:
+    """Another noun phrase opens (``change_noun_openers``: "its", "the", "le sue") between a unit ending at
+    ``toks[k]`` and its count at ``toks[i]``: "the battalion saw its losses rise to 200", "vio cómo el número de
+    muertos llegaba a 45"; the count is that noun's."""
+    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) and not doc.lex.units.match_at(doc.toks, m + 1)
+               for m in range(k, i))
 
 
 #: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000

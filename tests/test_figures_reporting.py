@@ -299,6 +299,17 @@ UNIT_GROWS = [
     ("de", "Das Bataillon, das derzeit 800 Soldaten zählt, könnte bis zum Herbst auf 2.100 anwachsen.",
      [("troops", 800), ("troops", 2100)]),
     ("en", "The battalion, which lost 4 trucks, saw its budget grow to 9,000 euros.", [("equipment", 4)]),
+    # the aside holds only when the change verb follows its closing comma, modals between at most; another
+    # noun phrase between the unit and the count takes the count (rule ASIDE_BEFORE_GROWTH)
+    ("en", "The regiment, raised in 2019, saw its losses climb to 350.", []),
+    ("en", "The operation, which the regiment backs, saw the number of evacuees rise to 2,300.", []),
+    ("en", "The regiment, which lost 25 soldiers in March, saw its casualties rise to 70.",
+     [("killed", 25), ("killed", 70)]),
+    ("en", "The regiment saw its losses climb to 350.", []),
+    ("it", "Il reggimento, schierato a Zaporizhzhia, ha visto le perdite salire a 320.", []),
+    ("fr", "Le régiment, basé à Zaporijjia, a vu ses pertes monter à 320.", []),
+    ("es", "El regimiento, desplegado en Zaporiyia, vio sus bajas aumentar a 320.", []),
+    ("de", "Das Regiment, das bei Saporischschja liegt, sah seine Verluste auf 320 steigen.", []),
 ]
 
 
