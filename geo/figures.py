@@ -136,6 +136,8 @@ class _Lex:
     change_verbs: Phrases
     change_auxiliaries: Phrases
     change_noun_openers: Phrases
+    reach_verbs: Phrases
+    reach_ends: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -230,7 +232,10 @@ def _lex(lang: str) -> _Lex:
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
         police=ph(f, "police"),
-        change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
+        change_verbs=Phrases([*((d.get("numbers") or {}).get("change_verbs") or []),
+                              *((d.get("numbers") or {}).get("reach_verbs") or [])]),
+        reach_verbs=ph(d.get("numbers") or {}, "reach_verbs"),
+        reach_ends=ph(d.get("numbers") or {}, "reach_ends"),
         change_auxiliaries=ph(d.get("numbers") or {}, "change_auxiliaries"),
         change_noun_openers=ph(d.get("numbers") or {}, "change_noun_openers"),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
@@ -847,7 +852,7 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     if verb is None:
         verb = next((k for k in range(j, min(b, j + 3))
                      if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
-    if verb is None:
+    if verb is None or (lex.reach_verbs.match_at(toks, verb) and not _count_ends_phrase(doc, j, b, verb)):
         return None
     # the unit before its verb, or after it ("raise its contingent to")
     for k in range(i, max(a, min(verb, i) - 10), -1):
@@ -861,6 +866,15 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
         if n:
             return None if _other_noun(doc, k, i) else doc.original(k - n, k)
     return None
+
+
+def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:
+    """The count that ends at ``toks[j]`` ends its phrase, as the size a reach verb (``reach_verbs``) gives must:
+    the clause ends there, punctuation, a time phrase (``reach_ends``: "reach 2,000 by spring") or the verb itself
+    (verb last) follows. "The brigade reached 3 towns": a noun follows, the count is what was reached."""
+    toks = doc.toks
+    return (j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
+            or bool(doc.lex.units.match_at(toks, j)))
 
 
 def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:

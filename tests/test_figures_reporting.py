@@ -310,6 +310,13 @@ UNIT_GROWS = [
     ("fr", "Le régiment, basé à Zaporijjia, a vu ses pertes monter à 320.", []),
     ("es", "El regimiento, desplegado en Zaporiyia, vio sus bajas aumentar a 320.", []),
     ("de", "Das Regiment, das bei Saporischschja liegt, sah seine Verluste auf 320 steigen.", []),
+    # a reach verb gives a size only when the count ends its phrase; a noun after it is what was reached
+    ("en", "The regiment reached 5 hamlets east of Zaporizhzhia on Tuesday.", []),
+    ("fr", "Le régiment a atteint 6 hameaux à l'est de Zaporijjia.", []),
+    ("es", "El regimiento llegó a 5 aldeas al este de Zaporiyia.", []),
+    ("it", "Il reggimento ha raggiunto 6 frazioni a est di Zaporizhzhia.", []),
+    ("de", "Das Regiment erreichte 5 Weiler östlich von Saporischschja.", []),
+    ("en", "The regiment could reach 2,400 by the summer.", [("troops", 2400)]),
 ]
 
 
