@@ -129,6 +129,8 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    openers: Phrases
+    speech: Phrases
     times: Phrases
     times_words: Phrases
     units: Phrases
@@ -228,6 +230,8 @@ def _lex(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        openers=ph(d.get("clauses") or {}, "openers"),
+        speech=Phrases(load(lang, "events").get("speech_cues") or []),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
@@ -635,12 +639,17 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
+        if not aside and (lex.speech.match_at(doc.toks, k) or (phrase_end > j and lex.openers.match_at(doc.toks, k))):
+            break  # "a member of the staff of X said the boy was wounded", "... of the UN who visited the wounded"
         n = _complement(doc, k, end) if k - phrase_end <= 1 else 0
         if n:  # "un membro della missione dell'ONU è rimasto ferito": the noun's complements are no distance
             k += n
             reach += n
             phrase_end = k
             continue
+        if k > j and doc.toks[k - 1].text in event_profile(doc.lang).articles and (
+                lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k)):
+            break  # "a member of the mission visited the wounded": a casualty word after an article is a noun
         if lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):

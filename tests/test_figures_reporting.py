@@ -333,6 +333,15 @@ NOUN_PHRASE = [
      [("wounded", 1)]),
     ("en", "A member of the mission spent the whole night in the hospital beside families whose sons were wounded.",
      []),
+    # the reach ends at a speech verb, a complementiser or a relative pronoun after the complements, and at a
+    # casualty word that an article makes a noun
+    ("en", "One member of the council of Moldova told journalists the guard was wounded.", []),
+    ("it", "Un membro del consiglio della Moldavia ha detto che la guardia è stata uccisa.", []),
+    ("en", "A member of the board of the clinic in Odesa said the girl was killed.", []),
+    ("en", "A member of the commission of the Council of Europe who met the wounded was in Chisinau.", []),
+    ("en", "A member of the commission of the Council of Europe visited the wounded in Chisinau.", []),
+    ("es", "Un miembro del consejo de Moldavia dijo que el guardia resultó herido.", []),
+    ("de", "Ein Mitglied des Rates der Afrikanischen Union in Mali wurde getötet.", [("killed", 1)]),
 ]
 
 
