@@ -1264,3 +1264,19 @@ def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, ki
 )
 def test_a_direction_from_a_town_after_an_area_noun_keeps_the_town(gaz, text, lang, kind):
     assert [m.entity.kind for m in places(text, lang, gaz)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the surroundings of a place are a town's: no area cue, the town keeps its city reading
+        ("Des tirs ont touché les alentours d'Odessa dans la nuit de lundi.", "fr"),
+        ("Des obus sont tombés dans les environs d'Alep mardi.", "fr"),
+        ("Shells fell on the outskirts of Sumi late on Sunday.", "en"),
+        ("Cayeron proyectiles en los alrededores de Odessa el martes.", "es"),
+        ("Sono caduti razzi nei dintorni di Sumi nella notte.", "it"),
+        ("Granaten schlugen in der Umgebung von Charkiw ein.", "de"),
+    ],
+)
+def test_the_surroundings_of_a_town_are_the_town_s(gaz, text, lang):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == ["city"]
