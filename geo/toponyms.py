@@ -1043,7 +1043,7 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
     # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
     # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
-    if not _directions(cues.lang).isdisjoint(words[-3:-1]):
+    if any(" ".join(words[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
         return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
@@ -1052,10 +1052,12 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
 
 @cache
 def _directions(lang: str) -> frozenset[str]:
-    """The ``compass_words`` of ``geo/lexicons/<lang>/places.yaml`` ("north", "sud"), folded."""
+    """The ``direction_phrases`` of ``geo/lexicons/<lang>/places.yaml`` ("north of", "a sud di"), folded, an
+    apostrophe read as a space as in the words before a name ("à l'est de": "a l est de")."""
     from geo import lexicons
 
-    return frozenset(fold_key(str(w)) for w in lexicons.load(lang, "places").get("compass_words") or [])
+    return frozenset(" ".join(fold_key(str(w)).replace("'", " ").split())
+                     for w in lexicons.load(lang, "places").get("direction_phrases") or [])
 
 
 def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:

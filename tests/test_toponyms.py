@@ -1260,6 +1260,13 @@ def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, ki
         # with the area noun right before its "of", or a word that is no direction between, the unit
         ("Jets struck the area of Kharkiv at dawn.", "en", "admin1"),
         ("Combattimenti nella regione orientale di Kharkiv.", "it", "admin1"),
+        # a compass word that names a part of the place is no direction phrase: the area reading stays
+        ("Scontri nella zona sud di Zaporizhzhia nella notte.", "it", "admin1"),
+        ("Le secteur est de Zaporijjia a été visé dans la nuit.", "fr", "admin1"),
+        ("Hubo ataques en la zona oeste de Zaporiyia anoche.", "es", "admin1"),
+        # the prepositional direction phrases in Spanish and German
+        ("Hubo ataques en una zona al oeste de Zaporiyia anoche.", "es", "city"),
+        ("Angriffe trafen das Gebiet westlich von Saporischschja.", "de", "city"),
     ],
 )
 def test_a_direction_from_a_town_after_an_area_noun_keeps_the_town(gaz, text, lang, kind):
