@@ -41,6 +41,7 @@ from geo.events import Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
+from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
 
@@ -192,8 +193,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
                 out[m.entity.id] = (m, "same_sentence")
     start = here.start
-    from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
-
     for back in range(1, BACK + 1):
         if k - back < 0 or not same_paragraph(text, order[k - back].end, start):
             break

@@ -1033,7 +1033,8 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
-    elided = split[:-1] + ["de"] if split and split[-1] == "d" else None  # "la région d'Odessa": "région de"
+    full = dict(cues.elisions).get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
+    elided = split[:-1] + [full] if full else None
     for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split, elided):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
@@ -1043,7 +1044,7 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
     # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
     # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
-    if any(" ".join(words[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
+    if any(" ".join((elided or words)[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
         return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()

@@ -1244,6 +1244,8 @@ def test_the_base_scores_hint_names_what_both_callers_pass():
         # an area noun before an elided "d'" is a cue as before "de"; a town's noun is none
         ("Des drones ont frappé la région d'Odessa dans la nuit de samedi.", "fr", [("admin1", "UA-51")]),
         ("Le maire d'Odessa a visité le port dans la nuit de samedi.", "fr", [("city", "UA-51")]),
+        # the elided words are each language's (places.yaml elisions): Italian "d'" stands for "di"
+        ("I droni hanno colpito la regione d'Odessa nella notte di sabato.", "it", [("admin1", "UA-51")]),
     ],
 )
 def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, kinds):
@@ -1267,6 +1269,8 @@ def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, ki
         # the prepositional direction phrases in Spanish and German
         ("Hubo ataques en una zona al oeste de Zaporiyia anoche.", "es", "city"),
         ("Angriffe trafen das Gebiet westlich von Saporischschja.", "de", "city"),
+        # an elided "d'" (places.yaml elisions, French) ends a direction phrase as "de" does
+        ("Des drones ont visé une zone à l'ouest d'Odessa dans la nuit.", "fr", "city"),
     ],
 )
 def test_a_direction_from_a_town_after_an_area_noun_keeps_the_town(gaz, text, lang, kind):
