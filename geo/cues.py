@@ -53,6 +53,7 @@ class Cues:
     capitalised_heads: bool = False
     hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
     article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
+    elisions: tuple[tuple[str, str], ...] = ()  # "d'Odessa": "d" stands for "de" in a cue
     abbreviation_shorts: frozenset[str] = frozenset()  # "mt", "st": words an abbreviation starts
     not_town_after: frozenset[str] = frozenset()  # "au Québec": the province, not the city
     saint_words: frozenset[str] = frozenset()  # "San", "Saint": a saint's name after saint_heads
@@ -189,6 +190,7 @@ def cues_for(lang: str) -> Cues:
         nouns_capitalised=bool(places.get("nouns_capitalised")),
         article_contractions=tuple((fold_key(str(k)), fold_key(str(v)))
                                    for k, v in (places.get("article_contractions") or {}).items()),
+        elisions=tuple((fold_key(str(k)), fold_key(str(v))) for k, v in (places.get("elisions") or {}).items()),
     )
 
 

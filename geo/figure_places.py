@@ -46,6 +46,7 @@ from geo.events import Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
+from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
 
@@ -293,7 +294,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             out[m.entity.id] = (m, "same_sentence")
     start = here.start
     for back in range(1, BACK + 1):
-        if k - back < 0 or "\n" in text[order[k - back].end : start]:
+        if k - back < 0 or not same_paragraph(text, order[k - back].end, start):
             break
         prev = order[k - back]
         for m in index.mentions_between(prev.start, prev.end):

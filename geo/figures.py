@@ -56,7 +56,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.sentences import sentence_at, split_sentences
+from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
 _PUNCT = frozenset('.,;:!?()[]“”«»"„')
@@ -129,11 +129,17 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    openers: Phrases
+    speech: Phrases
     times: Phrases
     times_words: Phrases
     units: Phrases
     police: Phrases
     change_verbs: Phrases
+    change_auxiliaries: Phrases
+    change_noun_openers: Phrases
+    reach_verbs: Phrases
+    reach_ends: Phrases
     demonyms: Phrases
     stopwords: frozenset[str]
 
@@ -224,11 +230,18 @@ def _lex(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=ph(d.get("clauses") or {}, "coordinators"),
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        openers=ph(d.get("clauses") or {}, "openers"),
+        speech=Phrases(load(lang, "events").get("speech_cues") or []),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
         police=ph(f, "police"),
-        change_verbs=Phrases((d.get("numbers") or {}).get("change_verbs") or []),
+        change_verbs=Phrases([*((d.get("numbers") or {}).get("change_verbs") or []),
+                              *((d.get("numbers") or {}).get("reach_verbs") or [])]),
+        reach_verbs=ph(d.get("numbers") or {}, "reach_verbs"),
+        reach_ends=ph(d.get("numbers") or {}, "reach_ends"),
+        change_auxiliaries=ph(d.get("numbers") or {}, "change_auxiliaries"),
+        change_noun_openers=ph(d.get("numbers") or {}, "change_noun_openers"),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -580,6 +593,7 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     after: tuple[int, str] | None = None
     k, reach = j, j + lex.cue_reach
     aside = False  # inside ", fra cui 15 bambini," whose closing comma does not end the phrase
+    phrase_end = j  # the end of the noun phrase read so far: the noun and its complements, one word between
     while k < min(end, reach) or (k == end < min(reach, len(doc.toks)) and doc.toks[k].text in _OPEN_QUOTES):
         t = doc.toks[k].text
         n = lex.parts.match_at(doc.toks, k + 1) if t == "," and not aside else 0
@@ -625,6 +639,17 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
             continue
         if doc.in_number[k] or t in _PUNCT or _coordinator(doc, k):
             break
+        if not aside and (lex.speech.match_at(doc.toks, k) or (phrase_end > j and lex.openers.match_at(doc.toks, k))):
+            break  # "a member of the staff of X said the boy was wounded", "... of the UN who visited the wounded"
+        n = _complement(doc, k, end) if k - phrase_end <= 1 else 0
+        if n:  # "un membro della missione dell'ONU è rimasto ferito": the noun's complements are no distance
+            k += n
+            reach += n
+            phrase_end = k
+            continue
+        if k > j and doc.toks[k - 1].text in event_profile(doc.lang).articles and (
+                lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k)):
+            break  # "a member of the mission visited the wounded": a casualty word after an article is a noun
         if lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
@@ -652,6 +677,28 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
     if after and before:
         return after[1] if after[0] < before[0] else before[1]
     return (after or before or (0, None))[1]
+
+
+def _complement(doc: _Doc, k: int, end: int) -> int:
+    """Tokens of the "of" complement that starts at ``toks[k]`` (rule NOUN_PHRASE_REACH): an ``of_words`` of the
+    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number and no
+    casualty cue, and the capitalised words of a name after it ("de la misión", "dell'ONU", "of the United
+    Nations"); 0 when no complement starts there. The complements right after a noun (one word between at
+    most: "of the training mission of the EU") do not count against ``cue_reach``."""
+    profile = event_profile(doc.lang)
+    toks = doc.toks
+    if toks[k].text not in profile.of_words:
+        return 0
+    m = k + 1
+    while m < end and (toks[m].text == "'" or toks[m].text in profile.articles):
+        m += 1
+    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha() \
+            or doc.lex.killed_cues.match_at(toks, m) or doc.lex.wounded_cues.match_at(toks, m):
+        return 0
+    m += 1
+    while m < end and doc.capitalized(m) and toks[m].text.isalpha():
+        m += 1
+    return m - k
 
 
 def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:
@@ -814,13 +861,71 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     if verb is None:
         verb = next((k for k in range(j, min(b, j + 3))
                      if toks[k].text in heads and lex.change_verbs.match_at(toks, k)), None)
-    if verb is None:
+    if verb is None or (lex.reach_verbs.match_at(toks, verb) and not _count_ends_phrase(doc, j, b, verb)):
         return None
     # the unit before its verb, or after it ("raise its contingent to")
     for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
+            if doc.toks[k - 1].text == "," and k - 1 < verb and not any(
+                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)) \
+                    and _only_auxiliaries(doc, k, verb if verb < i else k + 1) and not _other_noun(doc, k, i):
+                return _unit_before_aside(doc, k - 1)
             break
         n = lex.units.match_ending(doc.toks, k)
+        if n:
+            return None if _other_noun(doc, k, i) else doc.original(k - n, k)
+    return None
+
+
+def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:
+    """The count that ends at ``toks[j]`` ends its phrase, as the size a reach verb (``reach_verbs``) gives must:
+    the clause ends there, punctuation, a time phrase (``reach_ends``: "reach 2,000 by spring") or the verb itself
+    (verb last) follows. "The brigade reached 3 towns": a noun follows, the count is what was reached."""
+    toks = doc.toks
+    return (j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
+            or bool(doc.lex.units.match_at(toks, j)))
+
+
+def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
+    """Only modal and auxiliary words (``change_auxiliaries``) stand in ``toks[k:stop]``, between an aside's
+    closing comma and the change verb (rule ASIDE_BEFORE_GROWTH): "the brigade, now 900 strong, could grow to"
+    but not "the battalion, formed in 2020, saw its losses rise to". With the verb last, only the word after the
+    comma is read ("das Bataillon, ..., könnte bis zum Herbst auf 2.100 anwachsen")."""
+    m = k
+    while m < stop:
+        n = doc.lex.change_auxiliaries.match_at(doc.toks, m)
+        if not n:
+            return False
+        m += n
+    return True
+
+
+def _other_noun(doc: _Doc, k: int, i: int) -> bool:
+    """Another noun phrase opens (``change_noun_openers``: "its", "the", "le sue") between a unit ending at
+    ``toks[k]`` and its count at ``toks[i]``: "the battalion saw its losses rise to 200", "vio cómo el número de
+    muertos llegaba a 45"; the count is that noun's."""
+    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) and not doc.lex.units.match_at(doc.toks, m + 1)
+               for m in range(k, i))
+
+
+#: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000
+#: soldiers, could grow to 5,000") holds at most this many tokens.
+_GROWTH_ASIDE = 16
+
+
+def _unit_before_aside(doc: _Doc, close: int) -> str | None:
+    """The troop unit (``units``) right before the aside that the comma at ``toks[close]`` ends, within a few
+    words of the aside's opening comma and in the same sentence ("la forza, oggi di 2.500 militari, potrebbe
+    salire a 7.000"); None when no unit stands there."""
+    s = doc.sent_of[close]
+    open_ = next((k for k in range(close - 1, max(-1, close - _GROWTH_ASIDE), -1)
+                  if doc.sent_of[k] != s or (doc.toks[k].text in _PUNCT and not doc.in_number[k])), None)
+    if open_ is None or doc.sent_of[open_] != s or doc.toks[open_].text != "," or open_ == close - 1:
+        return None
+    for k in range(open_, max(-1, open_ - 5), -1):
+        if k < open_ and (doc.sent_of[k] != s or doc.toks[k].text in _PUNCT):
+            break
+        n = doc.lex.units.match_ending(doc.toks, k)
         if n:
             return doc.original(k - n, k)
     return None
@@ -1524,7 +1629,7 @@ def _places(
         if s - back < 0:
             break
         ps, pe = doc.sentences[s - back]
-        if "\n" in doc.text[pe:sent_start]:
+        if not same_paragraph(doc.text, pe, sent_start):
             break
         cands = groups.in_sentence(s - back)
         if cands:

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Set
 from functools import cache
 from operator import attrgetter
 
+from geo import lexicons
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, Token
@@ -489,8 +490,11 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     return spans
 
 
-_OPPONENT_ARTICLES = frozenset({"l", "la", "il", "lo", "i", "gli", "le", "the", "el", "los", "las", "den", "die", "der",
-                                 "das", "dem"})
+@cache
+def _articles(lang: str) -> frozenset[str]:
+    """The definite articles of ``lang`` (``articles`` of ``geo/lexicons/<lang>/events.yaml``), folded: they may
+    stand between an opponent word and a team's name ("contro l'Australia", "gegen die Niederlande")."""
+    return frozenset(fold_key(str(w)) for w in lexicons.load(lang, "events").get("articles") or [])
 
 
 def opponent_spans(tokens: list[Token], text: str, cues: Cues,
@@ -511,6 +515,7 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
     if not any(w in lowered for w in cues.opponent_words):
         return []  # the cheap test first: no "contro", "against" in the text
     spans = []
+    articles = _articles(cues.lang)
     n, k = len(tokens), 0
     for _, s_end in sentences:
         first = k
@@ -525,7 +530,7 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
                 continue
             q = j + 1
             while q < k:
-                if tokens[q].key in _OPPONENT_ARTICLES and not tokens[q].capitalised:
+                if tokens[q].key in articles and not tokens[q].capitalised:
                     q += 1
                 if q >= k or not tokens[q].capitalised:
                     break

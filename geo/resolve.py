@@ -75,6 +75,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -529,9 +530,11 @@ def _name_key(name: str) -> str:
     return fold_key(name)
 
 
-def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str],
+def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entities: set[str],
                  home_countries: frozenset[str]) -> list[float]:
-    """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span."""
+    """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span. ``country_votes``
+    is the document's :class:`collections.Counter` of votes or the plain dict :func:`_less` leaves of it: read
+    with ``get`` and ``values`` only."""
     surface_key = fold_key(span.surface)
     names_country = any(c.entity.kind == "country" and _name_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1

@@ -39,7 +39,7 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
     """:func:`split_sentences`, made once per text (the stages of one document each ask for it)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    soft = _soft_breaks(text) if "\n" in text else frozenset()
+    soft = _soft_breaks(text)
     for m in _END.finditer(text):
         end = m.end()
         if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
@@ -77,6 +77,9 @@ WRAP_MIN = 3
 #: ...and at least this share of the lines before them are nearly as long as the longest (their width):
 #: at least this share of it.
 WRAP_FULL = 0.6
+#: Rule WRAP_LONG: up to this share of the non-blank lines of a wrapped text may be longer than
+#: :data:`WRAP_MAX` (a link, a table row, a paragraph pasted unwrapped).
+WRAP_LONG = 0.2
 #: Rule HEADING_LINE: a line with no final punctuation before a line that starts with a capital is a heading
 #: (a sentence of its own) when the next line's first word would have fit on it (its length, a space and
 #: that word within this share of the width), unless it ends with a comma or a continuing word.
@@ -101,39 +104,90 @@ def _ends_sentence(line: str) -> bool:
 
 def _soft_breaks(text: str) -> frozenset[int]:
     """Offsets of the line breaks of a hard-wrapped text that fall inside a sentence (read as spaces);
-    empty when the text is not hard-wrapped (a paragraph per line keeps every break).
+    empty when the text is not hard-wrapped (a paragraph per line keeps every break). See :func:`_wrapped`."""
+    return _wrapped(text)[0]
+
+
+def same_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (the gap between two sentences, say) holds no paragraph boundary: no
+    line break, or only the breaks a hard-wrapped text puts inside its paragraphs (the soft breaks that
+    :func:`split_sentences` reads as spaces, and the breaks after a sentence that ends on a full line).
+
+    Parameters
+    ----------
+    text : str
+        Document text.
+    start, end : int
+        Offsets of the span to look at.
+
+    Returns
+    -------
+    bool
+    """
+    k = text.find("\n", start, end)
+    if k < 0:
+        return True
+    inline = _wrapped(text)[1]
+    while k >= 0:
+        if k not in inline:
+            return False
+        k = text.find("\n", k + 1, end)
+    return True
+
+
+@lru_cache(maxsize=32)
+def _wrapped(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(soft breaks, breaks inside a paragraph) of a hard-wrapped text; both empty for any other text.
 
     A text is hard-wrapped (rules WRAP_WIDTH, WRAP_SHARE) when many breaks between two non-blank lines
     come after no final punctuation and the lines before them have about the same length, at most
-    :data:`WRAP_MAX`, and no line is longer. In such a text a single break is a space unless the line before
-    it ends a sentence, the line after it is an item of a list, or the line before is a heading (rule
-    HEADING_LINE: a short line before a capitalised one; a line that continues with a lower case word, after
-    a comma or after one of :func:`line_continuers` is no heading). Blank lines always end a sentence."""
+    :data:`WRAP_MAX` (rule WRAP_LONG: a few longer lines, up to :data:`WRAP_LONG` of them, are lines the
+    writer did not wrap: they neither set the width nor turn the reading off). In such a text a single break
+    is a space unless the line before it ends a sentence, the line after it is an item of a list, or the
+    line before is a heading (rule HEADING_LINE: a short line before a capitalised one; a line that
+    continues with a lower case word, after a comma or after one of :func:`line_continuers` is no heading).
+    A break after a full line that ends a sentence stays a sentence's end but not a paragraph's. Blank
+    lines always end a sentence and a paragraph."""
+    none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    if "\n" not in text:
+        return none
     lines: list[tuple[int, str]] = []  # (offset of the "\n" ending it, stripped line)
     pos = 0
     for raw in text.split("\n"):
         lines.append((pos + len(raw), raw.strip()))
         pos += len(raw) + 1
+    filled = [line for _, line in lines if line]
+    if sum(len(line) > WRAP_MAX for line in filled) > WRAP_LONG * len(filled):
+        return none
     pairs = [(k, a, b) for k, ((_, a), (_, b)) in enumerate(zip(lines, lines[1:], strict=False)) if a and b]
     open_ = [(k, a, b) for k, a, b in pairs if not _ends_sentence(a) and not _BULLET.match(b)]
     if len(open_) < WRAP_MIN or len(open_) < WRAP_SHARE * len(pairs):
-        return frozenset()
-    width = max(len(a) for _, a, _ in open_)
-    full = sum(len(a) >= WRAP_FULL * width for _, a, _ in open_)
-    if max(len(line) for _, line in lines) > WRAP_MAX or full < WRAP_FULL * len(open_):
-        return frozenset()
+        return none
+    short = [len(a) for _, a, _ in open_ if len(a) <= WRAP_MAX]
+    if not short:
+        return none
+    width = max(short)
+    if sum(n >= WRAP_FULL * width for n in short) < WRAP_FULL * len(short):
+        return none
     soft = set()
+    inline = set()
     words = line_continuers()
     going_on = 0
     for k, a, b in open_:
         last = _LAST_WORD.search(a)
         goes_on = b[0].islower() or a.endswith(",") or (last is not None and last.group().lower() in words)
         going_on += goes_on
-        if goes_on or len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width:
+        if goes_on or (len(a) <= WRAP_MAX and len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width):
             soft.add(lines[k][0])
     # Rule WRAP_GOES_ON: a wrapped text has sentences that visibly run on over a break (a lower-case word, a
     # comma, a word that cannot end a sentence); lines of one width that never do are a list of headlines.
-    return frozenset(soft) if going_on >= WRAP_MIN else frozenset()
+    if going_on < WRAP_MIN:
+        return none
+    for k, a, b in pairs:
+        if _ends_sentence(a) and not _BULLET.match(b) and len(a) <= WRAP_MAX \
+                and len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width:
+            inline.add(lines[k][0])
+    return frozenset(soft), frozenset(soft | inline)
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:

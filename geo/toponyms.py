@@ -341,6 +341,9 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     _share_locality(spans, gazetteer)
     _plural_areas(spans, text, folded, cues)
     _pronoun_areas(spans, folded, cues)
+    for span in spans:
+        if span.area_hint:
+            span.candidates = _with_namesake_areas(span.candidates, gazetteer)
     return spans
 
 
@@ -997,6 +1000,24 @@ def _after_phrase(folded: str, start: int, phrases: frozenset[str]) -> bool:
     return any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1))
 
 
+def _with_namesake_areas(cands, gazetteer) -> list:
+    """An area cue's readings with the admin-1 units named like their towns (rule VARIANT_AREA): a spelling
+    that the gazetteer knows as a town's variant only ("Sumi", "Chernígiv") reads the unit the town names
+    and lies in, as the town's own name does ("the Sumy region"); the unit comes with the variant's primary
+    flag. Readings that hold an admin-1 unit or a region already are left as they are."""
+    if not cands or any(c.entity.kind in ("admin1", "region") for c in cands):
+        return cands
+    out = list(cands)
+    for c in cands:
+        if c.entity.kind != "city" or not c.entity.admin1:
+            continue
+        for d in gazetteer.candidates(fold_key(c.entity.name)):
+            if d.entity.kind == "admin1" and d.entity.admin1 == c.entity.admin1 and d.primary \
+                    and all(o.entity.id != d.entity.id for o in out):
+                out.append(type(c)(d.entity, c.primary))
+    return out
+
+
 @lru_cache(maxsize=64)
 def _area_enders(listed: frozenset[str]) -> frozenset[str]:
     """The words an area cue can end with before a name: its last words, an "of", an article."""
@@ -1012,17 +1033,32 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
-    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split):
+    full = dict(cues.elisions).get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
+    elided = split[:-1] + [full] if full else None
+    for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split, elided):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
             return True
     words = split
     if len(words) < 3 or words[-1] not in OF_WORDS:
         return False
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
-    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city).
+    # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
+    # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
+    if any(" ".join((elided or words)[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
+        return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
         and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
+
+
+@cache
+def _directions(lang: str) -> frozenset[str]:
+    """The ``direction_phrases`` of ``geo/lexicons/<lang>/places.yaml`` ("north of", "a sud di"), folded, an
+    apostrophe read as a space as in the words before a name ("à l'est de": "a l est de")."""
+    from geo import lexicons
+
+    return frozenset(" ".join(fold_key(str(w)).replace("'", " ").split())
+                     for w in lexicons.load(lang, "places").get("direction_phrases") or [])
 
 
 def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:

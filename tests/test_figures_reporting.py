@@ -252,6 +252,11 @@ STATUS = [
      "verlegt werden.", ["planned"]),
     ("en", "The unit, which includes 140 Belgian soldiers, will be deployed to Bosnia next week.", ["planned"]),
     ("en", "Ruritania, which has 90,000 troops at the border, will hold talks next week.", ["current"]),
+    # a unit's growth over an aside, with a time phrase after the count
+    ("it", "La brigata, oggi di 1.800 militari, potrebbe salire a 4.200 entro l'inverno.", ["current", "planned"]),
+    ("es", "El contingente, que hoy suma 700 militares, podría llegar a 1.900 antes del invierno.",
+     ["current", "planned"]),
+    ("en", "The battalion, which now has 1,200 soldiers, could grow to 3,300 by the spring.", ["current", "planned"]),
 ]
 
 
@@ -281,6 +286,62 @@ UNIT_GROWS = [
     ("en", "The rotation brings the Spanish troop presence to 2,600.", [("troops", 2600)]),
     ("it", "La Spagna porterà il suo contingente a 1.100 entro l'anno.", [("troops", 1100)]),
     ("en", "The brigade said on Monday that 40 people had been brought to hospital.", []),
+    # an aside between the unit and its verb (rule ASIDE_BEFORE_GROWTH), and verbs of reaching a size
+    ("en", "The battalion, which now has 1,200 soldiers, could grow to 3,300 by the spring.",
+     [("troops", 1200), ("troops", 3300)]),
+    ("en", "The battalion, officials in Oslo said, may reach 2,700 next year.", [("troops", 2700)]),
+    ("it", "La brigata, oggi di 1.800 militari, potrebbe salire a 4.200 entro l'inverno.",
+     [("troops", 1800), ("troops", 4200)]),
+    ("fr", "Le contingent, qui compte déjà 600 soldats, pourrait atteindre 1 500 d'ici l'automne.",
+     [("troops", 600), ("troops", 1500)]),
+    ("es", "El contingente, que hoy suma 700 militares, podría llegar a 1.900 antes del invierno.",
+     [("troops", 700), ("troops", 1900)]),
+    ("de", "Das Bataillon, das derzeit 800 Soldaten zählt, könnte bis zum Herbst auf 2.100 anwachsen.",
+     [("troops", 800), ("troops", 2100)]),
+    ("en", "The battalion, which lost 4 trucks, saw its budget grow to 9,000 euros.", [("equipment", 4)]),
+    # the aside holds only when the change verb follows its closing comma, modals between at most; another
+    # noun phrase between the unit and the count takes the count (rule ASIDE_BEFORE_GROWTH)
+    ("en", "The regiment, raised in 2019, saw its losses climb to 350.", []),
+    ("en", "The operation, which the regiment backs, saw the number of evacuees rise to 2,300.", []),
+    ("en", "The regiment, which lost 25 soldiers in March, saw its casualties rise to 70.",
+     [("killed", 25), ("killed", 70)]),
+    ("en", "The regiment saw its losses climb to 350.", []),
+    ("it", "Il reggimento, schierato a Zaporizhzhia, ha visto le perdite salire a 320.", []),
+    ("fr", "Le régiment, basé à Zaporijjia, a vu ses pertes monter à 320.", []),
+    ("es", "El regimiento, desplegado en Zaporiyia, vio sus bajas aumentar a 320.", []),
+    ("de", "Das Regiment, das bei Saporischschja liegt, sah seine Verluste auf 320 steigen.", []),
+    # a reach verb gives a size only when the count ends its phrase; a noun after it is what was reached
+    ("en", "The regiment reached 5 hamlets east of Zaporizhzhia on Tuesday.", []),
+    ("fr", "Le régiment a atteint 6 hameaux à l'est de Zaporijjia.", []),
+    ("es", "El regimiento llegó a 5 aldeas al este de Zaporiyia.", []),
+    ("it", "Il reggimento ha raggiunto 6 frazioni a est di Zaporizhzhia.", []),
+    ("de", "Das Regiment erreichte 5 Weiler östlich von Saporischschja.", []),
+    ("en", "The regiment could reach 2,400 by the summer.", [("troops", 2400)]),
+]
+
+
+# A person named by a long noun phrase: its "of" complements do not count against the reach of the casualty
+# verb (rule NOUN_PHRASE_REACH); words that are no complement still do.
+NOUN_PHRASE = [
+    ("es", "Un miembro de la misión de observadores de la Unión Europea en Georgia resultó herido ayer.",
+     [("wounded", 1)]),
+    ("it", "Un membro della missione di addestramento dell'Unione Europea in Somalia è rimasto ferito.",
+     [("wounded", 1)]),
+    ("en", "A member of the training mission of the European Union in Somalia was wounded on Friday.",
+     [("wounded", 1)]),
+    ("fr", "Un membre de la mission de police de l'Union européenne au Kosovo a été blessé mardi.",
+     [("wounded", 1)]),
+    ("en", "A member of the mission spent the whole night in the hospital beside families whose sons were wounded.",
+     []),
+    # the reach ends at a speech verb, a complementiser or a relative pronoun after the complements, and at a
+    # casualty word that an article makes a noun
+    ("en", "One member of the council of Moldova told journalists the guard was wounded.", []),
+    ("it", "Un membro del consiglio della Moldavia ha detto che la guardia è stata uccisa.", []),
+    ("en", "A member of the board of the clinic in Odesa said the girl was killed.", []),
+    ("en", "A member of the commission of the Council of Europe who met the wounded was in Chisinau.", []),
+    ("en", "A member of the commission of the Council of Europe visited the wounded in Chisinau.", []),
+    ("es", "Un miembro del consejo de Moldavia dijo que el guardia resultó herido.", []),
+    ("de", "Ein Mitglied des Rates der Afrikanischen Union in Mali wurde getötet.", [("killed", 1)]),
 ]
 
 
@@ -324,6 +385,7 @@ SHAPES = {
     "number_of": NUMBER_OF,
     "last_item": LAST_ITEM,
     "unit_grows": UNIT_GROWS,
+    "noun_phrase": NOUN_PHRASE,
     "police_sent": POLICE_SENT,
     "bracketed": BRACKETED,
 }

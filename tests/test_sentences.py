@@ -108,3 +108,69 @@ def test_a_list_of_headlines_of_one_width_is_no_wrapped_text():
     ]
     text = "\n".join(headlines)
     assert [text[a:b] for a, b in split_sentences(text)] == headlines
+
+
+# Written for these tests: one paragraph wrapped at about 64 characters; a sentence ends at the end of the
+# second line, and the figure of the next sentence has its place in the sentence before.
+WRAPPED_PARAGRAPH = [
+    "Artillery fire hit a grain terminal on the edge of Mykolaiv late",
+    "on Sunday evening, as the regional administration said at dawn.",
+    "Local doctors reported that 9 people were wounded by splinters",
+    "and that three of them were still in a critical state at noon.",
+    "The administration asked residents to stay in their shelters",
+    "until the warning was lifted later in the morning, and it said",
+    "that the damaged warehouses would be rebuilt before the winter.",
+]
+
+
+def test_a_break_after_a_full_wrapped_line_ending_a_sentence_keeps_the_paragraph():
+    from geo.sentences import same_paragraph
+
+    text = "\n".join(WRAPPED_PARAGRAPH)
+    sentences = split_sentences(text)
+    assert len(sentences) == 3
+    for (_, end), (start, _) in zip(sentences, sentences[1:], strict=False):
+        assert "\n" in text[end:start] and same_paragraph(text, end, start)
+    # A blank line is a paragraph's end, in a wrapped text as in any other.
+    two = text + "\n\n" + text
+    assert not same_paragraph(two, len(text), len(text) + 2)
+    assert same_paragraph(two, 0, len(text))
+    # A text with a paragraph per line keeps every break a paragraph's end.
+    lines = "Shelling hit Mykolaiv.\nNine people were wounded.\nThe mayor spoke at noon."
+    assert not same_paragraph(lines, 22, 23)
+
+
+def test_a_figure_finds_its_place_in_the_sentence_before_over_a_wrapped_break(gaz):
+    """Both the figure extractor (geo/figures.py) and the figure-place candidates (geo/figure_places.py) read
+    the sentence before in the same paragraph, also when a wrapped line break separates the two."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from figure_helpers import entity, figures_in
+
+    from geo.figure_places import candidates
+    from geo.role_model import read_sentences
+
+    wrapped, flat = "\n".join(WRAPPED_PARAGRAPH), " ".join(WRAPPED_PARAGRAPH)
+    names = {"Mykolaiv": entity("m", "Mykolaiv", "city", "UA")}
+    for text in (flat, wrapped):
+        assert [(f.value, f.place_ids) for f in figures_in(text, names, "en", None)] == [(9, ["m"]), (3, ["m"])]
+        parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+        pool = candidates(parsed.figures[0], parsed.mentions, read_sentences(text, parsed.mentions, "en"), text,
+                          parsed.figures)
+        assert [(m.surface, where) for m, where in pool] == [("Mykolaiv", "sentence_before")]
+
+
+def test_one_long_line_leaves_a_wrapped_article_wrapped():
+    """Rule WRAP_LONG: one line the writer did not wrap (here a quote pasted whole) neither turns the
+    unwrapping off for the article nor sets the width of its lines."""
+    flat = ARTICLES["en"]
+    quote = ('"We will not leave the people of the eastern districts without power for another night, whatever '
+             'it takes," the minister told reporters.')
+    assert len(quote) > 120
+    wrapped = wrap(flat) + "\n\n" + quote
+    assert texts(wrapped, split_sentences(wrapped)) == texts(flat, split_sentences(flat)) + [" ".join(quote.split())]
+    # Too many long lines: a paragraph per line, every break kept.
+    lines = "\n".join([quote, "Storm warning for the coast", quote, "Ferries cancelled", quote])
+    assert len(split_sentences(lines)) == 5

@@ -1209,3 +1209,85 @@ def test_a_pronoun_for_a_town_asks_for_no_area(gaz, text, lang):
     """Rule PRONOUN_FOR_A_TOWN: "quella di X" after a town's noun stands for a town, not for the area named before."""
     m = next(m for m in places(text, lang, gaz) if m.surface == "Belgorod")
     assert m.entity.kind == "city"
+
+
+def test_the_base_scores_hint_names_what_both_callers_pass():
+    """resolve._base_scores gets the document's Counter of country votes or the dict _less leaves of it: its
+    hint is a type both are, read at run time."""
+    import typing
+    from collections import Counter
+
+    from geo import resolve
+
+    hint = typing.get_type_hints(resolve._base_scores)["country_votes"]
+    kind = typing.get_origin(hint) or hint
+    votes = Counter({"UA": 2.0, "RU": 1.0})
+    assert isinstance(votes, kind) and isinstance(resolve._less(votes, Counter({"UA": 1.0})), kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kinds"),
+    [
+        # rule VARIANT_AREA: a spelling the gazetteer knows for the town only reads the unit after an area cue,
+        # as the town's own name does; alone it stays the town
+        ("I droni hanno colpito la regione di Jitomir durante la notte.", "it", [("admin1", "UA-18")]),
+        ("I droni hanno colpito Jitomir durante la notte.", "it", [("city", "UA-18")]),
+        ("Russian shells landed in the Mikolaiv region on Friday.", "en", [("admin1", "UA-48")]),
+        ("Artillery fire reached the regions of Jitomir and Mikolaiv.", "en",
+         [("admin1", "UA-18"), ("admin1", "UA-48")]),
+        # governorates, one or listed
+        ("Colpite nella notte le oblast' di Jitomir e Mikolaiv.", "it", [("admin1", "UA-18"), ("admin1", "UA-48")]),
+        ("Abbattuti quattro droni sui governatorati di Idlib e Hama.", "it",
+         [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        ("Strikes hit the governorates of Idlib and Hama on Monday.", "en", [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        ("Des tirs ont visé les gouvernorats d'Idleb et de Hama.", "fr", [("admin1", "SY-ID"), ("admin1", "SY-HM")]),
+        # an area noun before an elided "d'" is a cue as before "de"; a town's noun is none
+        ("Des drones ont frappé la région d'Odessa dans la nuit de samedi.", "fr", [("admin1", "UA-51")]),
+        ("Le maire d'Odessa a visité le port dans la nuit de samedi.", "fr", [("city", "UA-51")]),
+        # the elided words are each language's (places.yaml elisions): Italian "d'" stands for "di"
+        ("I droni hanno colpito la regione d'Odessa nella notte di sabato.", "it", [("admin1", "UA-51")]),
+    ],
+)
+def test_area_readings_of_spelling_variants_and_governorates(gaz, text, lang, kinds):
+    assert [(m.entity.kind, m.entity.admin1) for m in places(text, lang, gaz)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        # rule DIRECTION_OF_A_TOWN: an area placed by its direction from a town keeps the town's reading
+        ("Jets struck a hilly area east of Damascus at dawn.", "en", "city"),
+        ("I caccia hanno colpito una zona a ovest di Damasco all'alba.", "it", "city"),
+        ("Des avions ont frappé une zone au sud de Damas à l'aube.", "fr", "city"),
+        # with the area noun right before its "of", or a word that is no direction between, the unit
+        ("Jets struck the area of Kharkiv at dawn.", "en", "admin1"),
+        ("Combattimenti nella regione orientale di Kharkiv.", "it", "admin1"),
+        # a compass word that names a part of the place is no direction phrase: the area reading stays
+        ("Scontri nella zona sud di Zaporizhzhia nella notte.", "it", "admin1"),
+        ("Le secteur est de Zaporijjia a été visé dans la nuit.", "fr", "admin1"),
+        ("Hubo ataques en la zona oeste de Zaporiyia anoche.", "es", "admin1"),
+        # the prepositional direction phrases in Spanish and German
+        ("Hubo ataques en una zona al oeste de Zaporiyia anoche.", "es", "city"),
+        ("Angriffe trafen das Gebiet westlich von Saporischschja.", "de", "city"),
+        # an elided "d'" (places.yaml elisions, French) ends a direction phrase as "de" does
+        ("Des drones ont visé une zone à l'ouest d'Odessa dans la nuit.", "fr", "city"),
+    ],
+)
+def test_a_direction_from_a_town_after_an_area_noun_keeps_the_town(gaz, text, lang, kind):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the surroundings of a place are a town's: no area cue, the town keeps its city reading
+        ("Des tirs ont touché les alentours d'Odessa dans la nuit de lundi.", "fr"),
+        ("Des obus sont tombés dans les environs d'Alep mardi.", "fr"),
+        ("Shells fell on the outskirts of Sumi late on Sunday.", "en"),
+        ("Cayeron proyectiles en los alrededores de Odessa el martes.", "es"),
+        ("Sono caduti razzi nei dintorni di Sumi nella notte.", "it"),
+        ("Granaten schlugen in der Umgebung von Charkiw ein.", "de"),
+    ],
+)
+def test_the_surroundings_of_a_town_are_the_town_s(gaz, text, lang):
+    assert [m.entity.kind for m in places(text, lang, gaz)] == ["city"]
