@@ -218,6 +218,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
+        if len(span.candidates) == 1:
+            base.append([0.0])  # a sole reading is the reading, whatever it scores (see pass 2)
+            continue
         same = (key, tuple((c.entity.id, c.primary) for c in span.candidates), span.area_hint,
                 span.locality_hint, span.not_town, frozenset(qual))
         if same not in known:
@@ -260,6 +263,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     for i, (span, scores) in enumerate(zip(spans, base, strict=True)):
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
+            continue
+        if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
+            sole = span.candidates[0]
+            out.append(Resolution(sole.entity, 0.8 if len(span.surface) <= 3 or not sole.primary else 1.0))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
