@@ -559,15 +559,16 @@ def _base_scores(span, gazetteer, country_votes: Counter, qual_entities: set[str
         s = prior(cand)
         if names_country and e.kind == "city" and not span.locality_hint:
             s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City nor Mexico, Missouri
-        if _name_key(e.name) == surface_key:
+        name_key = _name_key(e.name)
+        if name_key == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
-        sea_named = e.kind == "admin1" and _name_key(e.name) in seas
+        sea_named = e.kind == "admin1" and name_key in seas
         if span.area_hint and e.kind in ("admin1", "region") and not sea_named and (not (
                 e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS)
                 or _holds_its_namesake(e, span.candidates)):
             s += AREA_BONUS  # "la regione di Beni" in a report on Congo: not Bolivia's department of El Beni
-        elif _namesake_city(e, span.candidates, gazetteer):
+        elif e.kind == "admin1" and _namesake_city(e, span.candidates, gazetteer):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if sea_named:
             s += NAMESAKE_PENALTY  # "Red Sea": the sea, not the provinces named after it
