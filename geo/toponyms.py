@@ -559,11 +559,11 @@ def _headline_tokens(tokens: list[Token], sentences, stopwords: frozenset[str]) 
     Bridge"), where capitals do not mark names: no function word in lower case, and few words in
     lower case at all; a list of streets keeps its "between" and "and"."""
     out: set[int] = set()
+    starts = [t.start for t in tokens]
     k = 0
     for _, end in sentences:
         first = k
-        while k < len(tokens) and tokens[k].start < end:
-            k += 1
+        k = bisect_left(starts, end, k)  # past the sentence's tokens
         words = [t for t in tokens[first + 1 : k] if t.text.isalpha()]
         lower = [t for t in words if not t.text[0].isupper()]
         if 4 * len(lower) >= len(words):
