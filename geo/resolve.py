@@ -279,16 +279,18 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
-            if (e.kind, e.country if e.kind == "admin1" else None) in list_kinds:
+            kind = e.kind
+            if list_kinds and (kind, e.country if kind == "admin1" else None) in list_kinds:
                 sc += LIST_BONUS  # states of one country, or countries: not "Mexico, Texas and California"
-            if e.kind == "admin1" and e.admin1:
-                inside = others.cities_in_admin1(e.admin1)
-                sc += min(inside, 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
-                if inside and unsupported_country:
-                    sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
-            if e.kind == "country":
+            if kind == "admin1":
+                if e.admin1:
+                    inside = others.cities_in_admin1(e.admin1)
+                    sc += min(inside, 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
+                    if inside and unsupported_country:
+                        sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
+            elif kind == "country":
                 sc += min(others.places_in_country(e.country), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca
-            if e.kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
+            elif kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
                 if others.names_admin1(e.admin1):
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
                 elif others.holds_admin1(e.admin1):
