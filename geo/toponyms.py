@@ -202,11 +202,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     # others only, in text order, each at most once (a name read moves ``i`` on past its tokens).
     visits = [k for k, t in enumerate(tokens) if t.capitalised or t.key in lower_heads or k in features]
     i = v = 0
-    while True:
-        while v < len(visits) and visits[v] < i:
-            v += 1
-        if v == len(visits):
-            break
+    while (v := bisect_left(visits, i, v)) < len(visits):  # the next token to visit, from ``i`` on
         i = visits[v]
         tok = tokens[i]
         feature = features.get(i)
