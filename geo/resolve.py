@@ -219,6 +219,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
+        if len(span.candidates) == 1:
+            base.append([0.0])  # a sole reading is the reading, whatever it scores (see pass 2)
+            continue
         same = (key, tuple((c.entity.id, c.primary) for c in span.candidates), span.area_hint,
                 span.locality_hint, span.not_town, frozenset(qual))
         if same not in known:
@@ -262,6 +265,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
+        if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
+            sole = span.candidates[0]
+            out.append(Resolution(sole.entity, 0.8 if len(span.surface) <= 3 or not sole.primary else 1.0))
+            continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
         list_kinds = _list_neighbour_kinds(spans, tops, i, text)
@@ -273,16 +280,18 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         final = []
         for cand, sc in zip(span.candidates, scores, strict=True):
             e = cand.entity
-            if (e.kind, e.country if e.kind == "admin1" else None) in list_kinds:
+            kind = e.kind
+            if list_kinds and (kind, e.country if kind == "admin1" else None) in list_kinds:
                 sc += LIST_BONUS  # states of one country, or countries: not "Mexico, Texas and California"
-            if e.kind == "admin1" and e.admin1:
-                inside = others.cities_in_admin1(e.admin1)
-                sc += min(inside, 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
-                if inside and unsupported_country:
-                    sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
-            if e.kind == "country":
+            if kind == "admin1":
+                if e.admin1:
+                    inside = others.cities_in_admin1(e.admin1)
+                    sc += min(inside, 2) * ADMIN1_CONTEXT_BONUS  # "Georgia" next to Atlanta and Savannah
+                    if inside and unsupported_country:
+                        sc += ADMIN1_CONTEXT_BONUS  # the state holds a place of the text, the country none
+            elif kind == "country":
                 sc += min(others.places_in_country(e.country), 2) * ADMIN1_CONTEXT_BONUS  # "Mexico" next to Oaxaca
-            if e.kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
+            elif kind == "city" and not span.area_hint:  # "nella regione di Tula" beside Kaluga: still the oblast
                 if others.names_admin1(e.admin1):
                     sc += ADMIN1_CONTEXT_BONUS  # "Georgia ... Athens"
                 elif others.holds_admin1(e.admin1):
@@ -555,15 +564,16 @@ def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entit
         s = prior(cand)
         if names_country and e.kind == "city" and not span.locality_hint:
             s += COUNTRY_NAME_PENALTY  # "Mexico" names the country, not Mexico City nor Mexico, Missouri
-        if _name_key(e.name) == surface_key:
+        name_key = _name_key(e.name)
+        if name_key == surface_key:
             # "Sudan" is Sudan before South Sudan; "Mexico" is the country before Mexico City.
             s += NAME_MATCH_BONUS * (3 if e.kind in ("country", "admin1", "region", "other") else 1)
-        sea_named = e.kind == "admin1" and _name_key(e.name) in seas
+        sea_named = e.kind == "admin1" and name_key in seas
         if span.area_hint and e.kind in ("admin1", "region") and not sea_named and (not (
                 e.kind == "admin1" and voted_elsewhere and country_votes.get(e.country, 0) <= VOTE_EPS)
                 or _holds_its_namesake(e, span.candidates)):
             s += AREA_BONUS  # "la regione di Beni" in a report on Congo: not Bolivia's department of El Beni
-        elif _namesake_city(e, span.candidates, gazetteer):
+        elif e.kind == "admin1" and _namesake_city(e, span.candidates, gazetteer):
             s += NAMESAKE_PENALTY  # "Paris", "Kharkiv": the city, unless the text asks for the area
         if sea_named:
             s += NAMESAKE_PENALTY  # "Red Sea": the sea, not the provinces named after it

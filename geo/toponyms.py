@@ -188,11 +188,6 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
 
     spans: list[Span] = []
     n = len(tokens)
-    # run[i]: how many tokens from i on are joined by a space, hyphen, apostrophe or abbreviation dot.
-    run = [1] * n
-    for k in range(n - 2, -1, -1):
-        if text[tokens[k].end : tokens[k + 1].start] in JOINER_GAPS:  # JOINER.match, one set lookup per gap
-            run[k] = run[k + 1] + 1
     features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
                              suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
                              stopwords=cues.own_stopwords, capitalised_heads=cues.capitalised_heads,
@@ -203,22 +198,24 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                              bare_heads=cues.bare_heads)
     unknown_end = -1  # end of the last place listed unresolved after a locality word ("le località di A e B")
     lower_heads, lower_phrases = lowercase_phrases()
-    i = 0
-    while i < n:
+    # Most words start nothing: no feature, no name in capitals nor in lower case. The loop visits the
+    # others only, in text order, each at most once (a name read moves ``i`` on past its tokens).
+    visits = [k for k, t in enumerate(tokens) if t.capitalised or t.key in lower_heads or k in features]
+    i = v = 0
+    while (v := bisect_left(visits, i, v)) < len(visits):  # the next token to visit, from ``i`` on
+        i = visits[v]
         tok = tokens[i]
         feature = features.get(i)
-        if feature is None and not tok.capitalised and tok.key not in lower_heads:
-            i += 1  # most words: no feature, no name in capitals nor in lower case starts here
-            continue
         not_town = False
         if tok.capitalised:
-            hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
+            hit = _longest_hit(tokens, i, _joined(tokens, i, text, max_n), max_n, text, folded, gazetteer, cues)
             if cues.article_contractions and i and text[tokens[i - 1].end : tok.start] == " ":
-                contracted = _contracted_hit(tokens, i, run[i], max_n, folded, gazetteer, cues)
+                contracted = _contracted_hit(tokens, i, _joined(tokens, i, text, max_n), max_n, folded, gazetteer,
+                                             cues)
                 not_town = contracted is None and tokens[i - 1].key in cues.not_town_after
                 hit = contracted or hit
         elif tok.key in lower_heads:  # "i paesi baltici", "les pays baltes": as the lexicon writes them
-            hit = _longest_hit(tokens, i, run[i], max_n, text, folded, gazetteer, cues)
+            hit = _longest_hit(tokens, i, _joined(tokens, i, text, max_n), max_n, text, folded, gazetteer, cues)
             if hit is not None and (hit[0] < 2 or folded[hit[1] : hit[2]] not in lower_phrases
                                     or tok.start and text[tok.start - 1] == "-"):
                 hit = None  # "nord-est de l'Ukraine" is no "est de l'Ukraine"
@@ -267,7 +264,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             continue
         length, start, end, cands = hit
         if length > 1 and (tok.key in cues.stopwords or text[tok.end : tok.end + 1] in ("'", "’")):
-            inner = _longest_hit(tokens, i + 1, run[i + 1], max_n, text, folded, gazetteer, cues)
+            inner = _longest_hit(tokens, i + 1, _joined(tokens, i + 1, text, max_n), max_n, text, folded, gazetteer,
+                                 cues)
             if inner is not None and inner[2] > end and not any(
                     c.primary and (c.entity.kind in ("country", "region") or c.entity.capital_of
                                    or c.entity.population >= ARTICLE_NAME_MIN_POPULATION) for c in cands):
@@ -441,6 +439,15 @@ def _comma_aliases_by_first() -> dict[str, tuple[str, ...]]:
     return {first: tuple(found) for first, found in out.items()}
 
 
+def _joined(tokens, k: int, text: str, most: int) -> int:
+    """How many tokens from ``k`` on are joined by a space, a hyphen, an apostrophe or an abbreviation's dot,
+    counted up to ``most`` (no longer name is looked up): asked at the tokens a name may start at only."""
+    n = 1
+    while n < most and k + n < len(tokens) and text[tokens[k + n - 1].end : tokens[k + n].start] in JOINER_GAPS:
+        n += 1
+    return n
+
+
 def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     """The longest gazetteer name starting at token i: ``(length, start, end, candidates)`` or None."""
     start = tokens[i].start
@@ -473,10 +480,16 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     return None
 
 
+@cache
+def _contractions(pairs) -> dict[str, str]:
+    """The lexicon's (contraction, article) pairs as a mapping, made once per language."""
+    return dict(pairs)
+
+
 def _contracted_hit(tokens, i, run_i, max_n, folded, gazetteer, cues: Cues):
     """After a preposition fused with an article ("au", "du"), the town whose name starts with that
     article: "au Havre" is Le Havre, not Havré; ``(length, start, end, candidates)`` or None."""
-    article = dict(cues.article_contractions).get(tokens[i - 1].key)
+    article = _contractions(cues.article_contractions).get(tokens[i - 1].key)
     if article is None:
         return None
     start = tokens[i].start
@@ -545,11 +558,11 @@ def _headline_tokens(tokens: list[Token], sentences, stopwords: frozenset[str]) 
     Bridge"), where capitals do not mark names: no function word in lower case, and few words in
     lower case at all; a list of streets keeps its "between" and "and"."""
     out: set[int] = set()
+    starts = [t.start for t in tokens]
     k = 0
     for _, end in sentences:
         first = k
-        while k < len(tokens) and tokens[k].start < end:
-            k += 1
+        k = bisect_left(starts, end, k)  # past the sentence's tokens
         words = [t for t in tokens[first + 1 : k] if t.text.isalpha()]
         lower = [t for t in words if not t.text[0].isupper()]
         if 4 * len(lower) >= len(words):
