@@ -15,8 +15,9 @@ the one function the serial, process-pool and Dask runs call for a document):
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
 
-Only the current window's reading and the compact results so far are alive: the mentions' role
-features, read by the role decision inside a window only, are dropped after it.  Places are resolved
+Only the current window's reading and the compact results so far are alive: each window's mentions
+become :class:`geo.parallel.MentionRow` (their role features and cue roles, read by the decisions inside
+the window only, go), as :func:`geo.parallel.compact` makes them for every document.  Places are resolved
 with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
 read differently than in an unsplit run.  A document of at most :data:`WINDOW_CHARS` characters is
@@ -30,6 +31,7 @@ import re
 from collections.abc import Iterator
 
 from geo.model import Document, ParsedDocument
+from geo.parallel import MentionRow
 from geo.sentences import split_sentences
 
 #: Longest text read at once, in characters (code points).  Measured with
@@ -96,12 +98,10 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
 def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: str) -> ParsedDocument:
     """A window's result with offsets into the whole text and figure ids counted through it."""
     ids: dict[str, str] = {}
-    for m in parsed.mentions:
-        m.start += offset
-        m.end += offset
-        m.sentence_start += offset
-        m.sentence_end += offset
-        m.features = {}  # read by the role decision inside the window only
+    # the compact form the outputs read: the role features and cue roles served the window's decisions only
+    parsed.mentions = [MentionRow(m.doc_id, m.start + offset, m.end + offset, m.surface, m.entity, m.role,
+                                  m.confidence, m.sentence_start + offset, m.sentence_end + offset, m.date)
+                       for m in parsed.mentions]
     for n, f in enumerate(parsed.figures, figures_before + 1):
         f.start += offset
         f.end += offset

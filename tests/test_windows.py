@@ -99,7 +99,7 @@ def test_a_windowed_document_reads_as_the_whole(gaz, monkeypatch):
     for m in split.mentions:
         assert text[m.start : m.end] == m.surface
         assert m.sentence_start <= m.start < m.end <= m.sentence_end
-        assert not m.features  # the role features go with their window
+        assert not hasattr(m, "features")  # the role features go with their window
 
     def figures(parsed):
         return [(f.kind, f.value, f.start, f.end, f.quote_start, f.quote, f.place_ids, f.figure_id)
