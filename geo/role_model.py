@@ -557,18 +557,55 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["locative&meet"] = 1.0
     if e.kind == "country" and "meet" in events:
         f["country&meet"] = 1.0
-    for fig in figures:
-        group = FIGURE_GROUPS.get(fig.kind)
+    # the figures of the sentence and the first figure of each group elsewhere that names the place, found
+    # through the document's index (built once in decide_roles): the work is bounded by the sentence, not by
+    # the document; the features go in the order of the figures that set them, as a walk over all would
+    index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
+    inside = index.within(sentence.start, sentence.end)
+    hits: list[tuple[int, int, str]] = []  # (position of the figure, rank within it, feature)
+    for k in inside:
+        group = FIGURE_GROUPS.get(index[k].kind)
         if group is None:
             continue
-        if not (sentence.start <= fig.start < sentence.end):
-            if e.id in fig.place_ids:
-                f[f"figure_elsewhere:{group}"] = 1.0  # "Kherson" of a casualty figure two sentences on
-            continue
-        f[f"figure_sentence:{group}"] = 1.0
-        if e.id in fig.place_ids:
-            f[f"figure_place:{group}"] = 1.0
+        hits.append((k, 0, f"figure_sentence:{group}"))
+        if e.id in index[k].place_ids:
+            hits.append((k, 1, f"figure_place:{group}"))
+    for group in index.groups:
+        k = next((k for k in index.naming.get((e.id, group), ()) if k not in inside), None)
+        if k is not None:
+            hits.append((k, 0, f"figure_elsewhere:{group}"))  # "Kherson" of a casualty figure two sentences on
+    for _, _, name in sorted(hits):
+        f[name] = 1.0
     return f
+
+
+class FigureIndex(list):
+    """The figures of a document (a list of them, in their order) with the indexes
+    :func:`mention_features` reads, built once per document: the positions by start, for the figures of
+    one sentence by bisection, and the positions of the figures naming each place, by feature group.
+
+    Parameters
+    ----------
+    figures : Sequence
+        The document's figures.
+    """
+
+    def __init__(self, figures: Sequence = ()):
+        super().__init__(figures)
+        self.order = sorted(range(len(self)), key=lambda k: self[k].start)
+        self.starts = [self[k].start for k in self.order]
+        #: (entity id, group) -> the positions of the figures of that group naming the place, ascending
+        self.naming: dict[tuple[str, str], list[int]] = {}
+        for k, fig in enumerate(self):
+            group = FIGURE_GROUPS.get(fig.kind)
+            if group is not None:
+                for place in dict.fromkeys(fig.place_ids):
+                    self.naming.setdefault((place, group), []).append(k)
+        self.groups = list(dict.fromkeys(FIGURE_GROUPS.values()))
+
+    def within(self, lo: int, hi: int) -> set[int]:
+        """The positions of the figures that start in ``[lo, hi)``."""
+        return set(self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
 
 
 def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> list[Sentence]:
@@ -606,6 +643,7 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     for m in mentions:
         by_sentence.setdefault(m.sentence_start, []).append(m)
     first = min((s.start for s in sentences), default=0)
+    figures = FigureIndex(figures)  # indexed once for the document: each mention reads its sentence's figures
     previous = None
     for m in mentions:
         sentence = by_span[(m.sentence_start, m.sentence_end)]

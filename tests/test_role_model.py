@@ -333,3 +333,45 @@ def test_the_articles_between_a_cue_and_a_name_are_each_languages_own():
     assert is_locative(["nella", "la", "ucraina"], 2, frozenset({"nella"}), it)
     assert not is_locative(["in", "la", "ucraina"], 2, frozenset({"in"}), en)
     assert is_locative(["in", "the", "donbas"], 2, frozenset({"in"}), en)
+
+
+def _figure_walk(m, sentence, figures) -> list[str]:
+    """The figure features of ``m`` read by walking every figure of the document, in figure order (with the
+    places the figures had when the roles were weighed: ``cue_place_ids``)."""
+    from geo.role_model import FIGURE_GROUPS
+
+    out: dict[str, float] = {}
+    for fig in figures:
+        group = FIGURE_GROUPS.get(fig.kind)
+        if group is None:
+            continue
+        if not (sentence.start <= fig.start < sentence.end):
+            if m.entity.id in fig.cue_place_ids:
+                out[f"figure_elsewhere:{group}"] = 1.0
+            continue
+        out[f"figure_sentence:{group}"] = 1.0
+        if m.entity.id in fig.cue_place_ids:
+            out[f"figure_place:{group}"] = 1.0
+    return list(out)
+
+
+def test_the_figure_features_read_through_the_index_are_those_of_a_walk_over_every_figure(gaz):
+    # the index bounds each mention's work by its sentence; the features and their order (the order of
+    # the weighed sum) stay those of reading every figure of the document
+    text = ("Two drones struck Kharkiv on Monday. Four people were killed in Kharkiv and nine wounded in Odesa.\n\n"
+            "About 300 soldiers were sent to Estonia from Tartu. Kharkiv stayed quiet on Tuesday.\n\n"
+            "In Odesa, 12 civilians were wounded; officials in Kyiv said 40 troops would move to Odesa.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    from geo.role_model import read_sentences
+
+    sentences = {(s.start, s.end): s for s in read_sentences(text, parsed.mentions, "en")}
+    checked = 0
+    for m in parsed.mentions:
+        if m.entity is None:
+            continue
+        sentence = sentences[(m.sentence_start, m.sentence_end)]
+        assert [k for k in m.features if k.startswith("figure_")] == _figure_walk(m, sentence, parsed.figures)
+        checked += bool(_figure_walk(m, sentence, parsed.figures))
+    assert checked >= 4
+    names = {k for m in parsed.mentions for k in m.features}
+    assert {"figure_elsewhere:hurt", "figure_place:hurt", "figure_sentence:troops"} <= names
