@@ -112,3 +112,18 @@ def test_word_phrases_of_every_length_start_at_each_word(n):
         assert phrases == tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n)
     if n >= 3:
         assert grams[0] == ("truppe", "truppe a", "truppe a nord") and grams[-1] == (words[-1],)
+
+
+def test_spans_by_start_find_overlaps_and_keep_the_original_order():
+    """Frames and triggers of a long document look their spans up by bisection (linear in
+    length); the lookup must still see a long span that starts before the stretch, and answer in
+    the order the spans were given (frames list their places in mention order)."""
+    from types import SimpleNamespace
+
+    from geo.events import _ByStart
+
+    spans = _ByStart([(60, 70), (0, 50), (10, 12), (52, 58)])
+    assert spans.overlapping(40, 65) == [(60, 70), (0, 50), (52, 58)]
+    assert spans.overlapping(50, 52) == []
+    marks = [SimpleNamespace(start=s, end=s + 3) for s in (30, 5, 20, 31)]
+    assert [m.start for m in _ByStart(marks).starting_in(20, 31)] == [30, 20]
