@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from geo import windows
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates_in, find_dateline
 from geo.doc import Doc, Reading, fewer_collections
@@ -210,22 +211,48 @@ def read_document(doc: Document, *, lang: str = "auto") -> Doc:
                date=document_date(doc, doc_lang))
 
 
+def _run_stages(d: Doc, context: Context) -> ParsedDocument:
+    """Run :data:`STAGES` over ``d`` and return what the document keeps."""
+    for stage in STAGES:
+        stage(d, context)
+    return ParsedDocument(document=d.document, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
+                          frames=d.frames)
+
+
 def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
                    memo: dict | None = None, fitted: Fitted | None = None) -> ParsedDocument:
     """Parse one document into places and figures (see :func:`parse_documents`): build its
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
-    data (the fitting command passes its own)."""
+    data (the fitting command passes its own). A document longer than :data:`geo.windows.WINDOW_CHARS`
+    is read window by window, in bounded memory (:func:`geo.windows.parse_windows`)."""
     with fewer_collections():
-        d = read_document(doc, lang=lang)
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
-        for stage in STAGES:
-            stage(d, context)
-        parsed = ParsedDocument(document=doc, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
-                                frames=d.frames)
-        # The reading (tokens, sentences) goes before the threshold is put back: the collection that
-        # follows then walks what the document keeps, not all it made.
-        del d, context
+        if len(doc.text) > windows.WINDOW_CHARS:
+            parsed = windows.parse_windows(doc, _window_reader(lang, context), limit=windows.WINDOW_CHARS)
+        else:
+            d = read_document(doc, lang=lang)
+            parsed = _run_stages(d, context)
+            # The reading (tokens, sentences) goes before the threshold is put back: the collection that
+            # follows then walks what the document keeps, not all it made.
+            del d
+        del context
     return parsed
+
+
+def _window_reader(lang: str, context: Context) -> Callable[[Document, bool], ParsedDocument]:
+    """How :func:`geo.windows.parse_windows` parses one window: the first as a document of its own (its
+    language, dateline and date), the others with the first's language and date and no dateline."""
+    first: dict = {}
+
+    def parse_window(window: Document, is_first: bool) -> ParsedDocument:
+        if is_first:
+            d = read_document(window, lang=lang)
+            first.update(lang=d.lang, date=d.date)
+        else:
+            d = Doc(document=window, lang=first["lang"], reading=Reading.of(window.text), date=first["date"])
+        return _run_stages(d, context)
+
+    return parse_window
 
 
 def parse_documents(docs: Iterable[Document], *, lang: str = "auto", gazetteer=None,

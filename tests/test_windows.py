@@ -1,0 +1,127 @@
+"""One long document read window by window (geo/windows.py, called by geo/pipeline.parse_document)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo import windows
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import parse_document
+from geo.sentences import split_sentences
+from geo.windows import window_spans
+
+#: Paragraphs that each name their own country: nothing in one depends on another.
+PARAGRAPHS = (
+    "About 350 soldiers reached Vilnius on Tuesday, the Lithuanian defence ministry said.",
+    "Artillery struck Kharkiv overnight and 14 civilians were killed, regional officials in Ukraine said.",
+    "Rebels ambushed a supply column near Gao in northern Mali; four peacekeepers were wounded.",
+    "Canada plans to station up to 2,200 troops in Latvia by the end of next year.",
+    "Police in Nairobi, Kenya, reported 9 arrests after the protest on Friday.",
+    "Around 600 marines landed in Darwin, Australia, for a training exercise.",
+    "Two drones hit a fuel depot outside Odesa on Sunday, the Ukrainian navy said.",
+    "The German army moved 45 tanks to a base near Rukla in central Lithuania.",
+    "After floods near Mopti, 30 soldiers were deployed to Timbuktu in Mali to evacuate villages.",
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def long_text() -> str:
+    return "\n\n".join(PARAGRAPHS)
+
+
+def sentence_starts(text: str) -> set[int]:
+    return {start for start, _ in split_sentences(text)}
+
+
+def test_windows_cover_the_text_in_order_and_start_with_a_paragraph():
+    text = long_text()
+    spans = list(window_spans(text, 250))
+    assert len(spans) > 3
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(end - start <= 250 for start, end in spans)
+    for start, _ in spans[1:]:
+        assert text[start - 2 : start] == "\n\n"  # the cut is at a paragraph boundary
+
+
+def test_a_paragraph_longer_than_the_limit_is_cut_between_sentences():
+    text = " ".join(PARAGRAPHS)  # one paragraph of six sentences
+    spans = list(window_spans(text, 200))
+    assert len(spans) > 2
+    starts = sentence_starts(text)
+    for start, _end in spans[1:]:
+        assert start in starts, text[start - 20 : start + 20]
+    assert "".join(text[a:b] for a, b in spans) == text
+
+
+def test_a_sentence_longer_than_the_limit_stays_whole():
+    long_sentence = "Convoys moved from Riga towards Daugavpils" + ", then onwards" * 30 + "."
+    text = f"{PARAGRAPHS[0]} {long_sentence} {PARAGRAPHS[1]}"
+    spans = list(window_spans(text, 120))
+    cuts = [start for start, _ in spans[1:]]
+    starts = sentence_starts(text)
+    assert cuts and all(c in starts for c in cuts)
+    assert any(text[a:b].strip().startswith("Convoys") and text[a:b].rstrip().endswith("onwards.")
+               for a, b in spans)
+
+
+def test_a_short_text_is_one_window():
+    assert list(window_spans("Troops arrived in Tallinn.", 100)) == [(0, 26)]
+    assert list(window_spans("", 100)) == [(0, 0)]
+
+
+def test_a_windowed_document_reads_as_the_whole(gaz, monkeypatch):
+    text = long_text()
+    doc = Document("long", text)
+    whole = parse_document(doc, lang="en", gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    calls = []
+    original = windows._shifted
+
+    def count(parsed, offset, before, doc_id):
+        calls.append(offset)
+        return original(parsed, offset, before, doc_id)
+
+    monkeypatch.setattr(windows, "_shifted", count)
+    split = parse_document(doc, lang="en", gazetteer=gaz)
+    assert len(calls) > 4  # it was read in windows
+
+    def places(parsed):
+        return [(m.start, m.end, m.surface, m.entity.id if m.entity else None) for m in parsed.mentions]
+
+    assert places(split) == places(whole)
+    assert {"Vilnius", "Kharkiv", "Gao", "Latvia", "Nairobi", "Darwin"} <= {m.surface for m in split.mentions}
+    for m in split.mentions:
+        assert text[m.start : m.end] == m.surface
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+        assert not hasattr(m, "features")  # the role features go with their window
+
+    def figures(parsed):
+        return [(f.kind, f.value, f.start, f.end, f.quote_start, f.quote, f.place_ids, f.figure_id)
+                for f in parsed.figures]
+
+    assert figures(split) == figures(whole)
+    assert {350, 14, 2200, 600} <= {f.value for f in split.figures}
+    for f in split.figures:
+        assert text[f.quote_start : f.quote_start + len(f.quote)] == f.quote
+        assert f.start >= f.quote_start
+    assert [f.figure_id for f in split.figures] == [f"long:f{n}" for n in range(1, len(split.figures) + 1)]
+    assert [(fr.start, fr.end, fr.figure_ids) for fr in split.frames] == \
+        [(fr.start, fr.end, fr.figure_ids) for fr in whole.frames]
+    assert split.document is doc and split.lang == whole.lang == "en"
+
+
+def test_windows_after_the_first_keep_the_documents_date_and_read_no_dateline(gaz, monkeypatch):
+    head = "KAUNAS, 3 March 2025 - " + PARAGRAPHS[0]
+    text = "\n\n".join([head, *PARAGRAPHS[1:], "RIGA, " + PARAGRAPHS[3]])
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    parsed = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
+    assert parsed.date is not None and (parsed.date.month, parsed.date.day) == (3, 3)
+    # every window dates its figures by the document's date ("on Sunday": the Sunday before it)
+    assert all(f.date is not None and f.date <= parsed.date.isoformat() for f in parsed.figures)
+    assert parsed.figures[-1].value == 2200 and parsed.figures[-1].date == parsed.date.isoformat()
