@@ -98,12 +98,6 @@ def _sentence(rng: random.Random, pools: dict[str, list[str]], wide: bool) -> st
         capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
         country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
         region=rng.choice(pools["region"]))
-    return " ".join(rng.choice(TEMPLATES).format(
-        n=rng.choice(NUMBERS), m=rng.randint(2, 30), k=rng.randint(2, 60), day=rng.choice(DAYS),
-        city=rng.choice(pools["city"]), city2=rng.choice(pools["city"]),
-        capital=rng.choice(pools["capital"]), country=rng.choice(pools["country"]),
-        country2=rng.choice(pools["country"]), country3=rng.choice(pools["country"]),
-        region=rng.choice(pools["region"])) for _ in range(rng.randint(3, 6)))
 
 
 def long_document(n_bytes: int, pools: dict[str, list[str]], sample: str, seed: int = 0) -> str:

@@ -182,12 +182,12 @@ def _paragraph(text: str, offset: int) -> tuple[int, int]:
 class DocIndex:
     """The per-document indexes every figure of a document reads, built once (in time linear in the
     document, less the sorts): the sentences by start, the place mentions by offset, role, entity and
-    sentence, and the figures by offset, sentence and (kind, value). With them the work for one figure
-    is bounded by what stands near it (its sentence and the few around it, its restatements), not by the
-    length of the document.
+    sentence, the figures by offset and by sentence (the groups of each sentence's figures). With them the
+    work for one figure is bounded by what stands near it (its sentence and the few around it, its
+    restatements), not by the length of the document.
 
-    What a figure reads beyond its paragraph — the document's places of its role, its restatements — is
-    read within :data:`REACH` sentences of it (rule :data:`STRETCH`).
+    What a figure reads beyond its paragraph — the heading before it, the document's places of its role, its
+    restatements — is read within :data:`REACH` sentences of it (rule :data:`STRETCH`).
 
     Parameters
     ----------
@@ -301,9 +301,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
+    lo, hi = index.stretch(k)  # rule STRETCH
     if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
         prev = _nearest_named_sentence(order, mentions, here.start, index)
-        if prev is not None:
+        if prev is not None and prev.start >= lo:  # rule STRETCH: within REACH sentences of the figure
             for m in index.mentions_between(prev.start, prev.end):
                 out.setdefault(m.entity.id, (m, "paragraph_before"))
     role = KIND_ROLE.get(fig.kind)
@@ -319,7 +320,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
-    lo, hi = index.stretch(k)  # rule STRETCH
     reach = [j for pid in related for j in index.within(index.by_entity.get(pid, []), lo, hi)]
     if fallback or unfit_near or (here_places and not finer_here):
         reach += index.within(index.by_role.get(role, []), lo, hi)
@@ -486,7 +486,8 @@ def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = (),
     places of that statement's parts (the lead's "19 droni" and the text's "19 apparecchi: dieci sulla regione
     di Smolensk, sette su quella di Tula"). Given ``order``, a count of the figure's own sentence is no
     restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`). ``index``: the document's
-    :class:`DocIndex`, where the figures of ``fig``'s kind are looked up by value."""
+    :class:`DocIndex`, whose figures by offset give those within the figure's stretch (rule :data:`STRETCH`),
+    each tested with :func:`restates`."""
     out: set[str] = set()
     index = _index_of(index, (), order, "", figures)
     k = _sentence_index(order, fig.start) if order else None

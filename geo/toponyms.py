@@ -439,7 +439,7 @@ def _comma_aliases_by_first() -> dict[str, tuple[str, ...]]:
     return {first: tuple(found) for first, found in out.items()}
 
 
-def _joined(tokens, k: int, text: str, most: int) -> int:
+def _joined(tokens: list[Token], k: int, text: str, most: int) -> int:
     """How many tokens from ``k`` on are joined by a space, a hyphen, an apostrophe or an abbreviation's dot,
     counted up to ``most`` (no longer name is looked up): asked at the tokens a name may start at only."""
     n = 1
@@ -481,7 +481,7 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
 
 
 @cache
-def _contractions(pairs) -> dict[str, str]:
+def _contractions(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """The lexicon's (contraction, article) pairs as a mapping, made once per language."""
     return dict(pairs)
 

@@ -618,3 +618,32 @@ def test_the_documents_places_a_figure_falls_back_on_lie_within_its_stretch(gaz)
 
     assert elsewhere("The talks went on.") == ["Kherson", "Mykolaiv"]
     assert elsewhere(" ".join(["The talks went on all afternoon."] * (REACH + 10))) == []
+
+
+def test_the_heading_before_lies_within_the_figures_stretch(gaz):
+    """Rule STRETCH on rule HEADING_BEFORE: when a figure's paragraph names no place, the nearest sentence
+    before it that names one is read only within REACH sentences of it, not pages back."""
+    from geo.figure_places import REACH
+
+    def pool(n: int) -> list[tuple[str, str]]:
+        filler = " ".join(["Nobody answered the phone that evening."] * n)
+        text = f"A drone struck Sumy at dawn.\n\n{filler}\n\nThe governor said 4 people were wounded."
+        _, fig, found, _ = pool_of(text, "en", gaz)
+        assert fig.kind == "wounded"
+        return [(m.surface, w) for m, w in found]
+
+    assert pool(3) == [("Sumy", "paragraph_before")]
+    assert pool(REACH - 1) == [("Sumy", "paragraph_before")]  # the heading REACH sentences back
+    assert pool(REACH) == []  # REACH + 1 sentences back
+
+
+def test_the_stretch_holds_reach_sentences_and_no_more():
+    """Rule STRETCH at its edge: a restatement exactly REACH sentences from the figure, before or after it,
+    is read; one REACH + 1 sentences away is not."""
+    from geo.figure_places import REACH
+
+    order = _sentences_at([k * 20 for k in range(2 * REACH + 3)])
+    k = REACH + 1
+    fig = _fig("killed", 7, 20 * k)
+    figures = [fig] + [_fig("killed", 7, 20 * j, [f"city:{j - k}"]) for j in (0, 1, 2 * k - 1, 2 * k)]
+    assert restated_places(fig, figures, order) == {f"city:{-REACH}", f"city:{REACH}"}

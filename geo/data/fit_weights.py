@@ -24,12 +24,16 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from geo.model import ROLES, Document  # noqa: E402
 from geo.role_model import WEIGHTS_PATH, RoleWeights, feature_names  # noqa: E402
+
+if TYPE_CHECKING:
+    from geo.figure_places import DocIndex
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 #: The strengths tried for the role model (its features are many and sparse: 2.0 sits between the two best).
@@ -203,7 +207,8 @@ def gold_candidates(golds: list, entities: list) -> set[int]:
     return taken
 
 
-def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str, index=None) -> FigureCase:
+def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str,
+                index: DocIndex | None = None) -> FigureCase:
     """The candidates of one aligned figure as rows (features, cue reading, gold label), read by
     :func:`geo.figure_places.weigh_figure` as the pipeline reads them (``index``: the document's
     :class:`geo.figure_places.DocIndex`, when the caller built it once for the article)."""
