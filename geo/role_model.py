@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -77,17 +77,28 @@ class RoleWeights:
     roles: tuple[str, ...]
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
+    # each feature's (role, weight) pairs in the order of ``weights``, made once: scores are summed in that order
+    _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
         out = dict(self.bias)
+        pairs = self._pairs
         for name, value in features.items():
-            for role, w in self.weights.get(name, {}).items():
+            for role, w in pairs.get(name, ()):
                 out[role] += value * w
         return out
 
     def decide(self, features: dict[str, float]) -> str:
         scores = self.scores(features)
-        return max(self.roles, key=lambda r: (scores[r], -self.roles.index(r)))
+        # the role of highest score, the first of ``roles`` on a tie
+        best = self.roles[0]
+        for r in self.roles[1:]:
+            if scores[r] > scores[best]:
+                best = r
+        return best
 
 
 @cache
@@ -408,6 +419,17 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
+_UNIONS: dict[tuple[frozenset[str], ...], frozenset[str]] = {}
+
+
+def _union(*sets: frozenset[str]) -> frozenset[str]:
+    """The union of a language's word sets, made once (a frozenset keeps its hash: the key is cheap to look up)."""
+    found = _UNIONS.get(sets)
+    if found is None:
+        found = _UNIONS[sets] = frozenset().union(*sets)
+    return found
+
+
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
                      figures: Sequence, previous, headline: bool, neighbours: Sequence = ()) -> dict[str, float]:
     """The named features of one resolved mention (see :func:`feature_names`)."""
@@ -478,7 +500,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["government_possessive"] = 1.0
     elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
         f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
-    fillers = articles | cues.area_nouns | profile.direction_adjectives
+    fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
         f["official_of"] = 1.0  # "il governatore di Mykolaiv": where a local authority speaks for
@@ -522,7 +544,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
         if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
             f["country_before_place"] = 1.0  # "Norway in Hungary": the country whose force is there
-    if locative and _cue_before(profile.speech_cues, words, idx, 5, articles | cues.locative):
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, _union(articles, cues.locative)):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
