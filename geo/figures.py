@@ -1201,8 +1201,8 @@ def _status(
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k)) or doc.future_at(k)) \
-                and not _hearsay(doc, k):
+        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
+                              or (len(word) >= 5 and doc.future_at(k))) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)

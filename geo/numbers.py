@@ -525,8 +525,9 @@ def _age_length(text: str, toks: Sequence[Token], k: int, lex: _NumLex, lang: st
     m = k + lex.age_before.match_at(toks, k)
     numbers = 0
     while m < len(toks):
-        word = text[toks[m].start : toks[m].end].lower()
-        if not (toks[m].text.isdigit() or (toks[m].text not in lex.not_alone and _t2n(word, lang) is not None)):
+        t = toks[m]  # the word as written is read only when the token is no digit string
+        if not (t.text.isdigit() or (t.text not in lex.not_alone and _t2n(text[t.start : t.end].lower(), lang)
+                                     is not None)):
             break
         numbers += 1
         m += 1

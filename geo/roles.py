@@ -27,6 +27,7 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -147,7 +148,8 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         offsets = [t.start for t in tokens] if shared else [t.start + s for t in tokens]
         grams = _ngrams(words)
         # a place's own words cue nothing: "à La Réunion" is no meeting
-        inside = {k for m in group for k, off in enumerate(offsets) if m.start <= off < m.end}
+        # (offsets increase: the tokens from a character on are found by bisection, not by a scan per mention)
+        inside = {k for m in group for k in range(bisect_left(offsets, m.start), bisect_left(offsets, m.end))}
         grams = [() if k in inside else g for k, g in enumerate(grams)]
         positions = _cue_positions(grams, cues)
         prev_locative = False
@@ -156,8 +158,8 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         for m in group:
             if m.entity is None:
                 continue
-            idx = next((k for k, off in enumerate(offsets) if off >= m.start), len(words))
-            end_idx = next((k for k, off in enumerate(offsets) if off >= m.end), len(words))
+            idx = bisect_left(offsets, m.start)  # the first token from the mention on (len(words) if none)
+            end_idx = bisect_left(offsets, m.end)
             locative = is_locative(words, idx, cues.locative, cues.articles, cues.area_nouns) and not \
                 _broken(words, idx, cues)
             gap = text[prev_end : m.start] if prev_end is not None else None
