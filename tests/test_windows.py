@@ -174,3 +174,17 @@ def test_a_figure_repeated_in_two_windows_counts_once(gaz, monkeypatch):
     ids = {f.figure_id for f in split.figures}
     assert all(set(fr.figure_ids) <= ids for fr in split.frames)
 
+
+def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
+    import json
+
+    from geo.data import fit_weights
+
+    (tmp_path / "a.txt").write_text(" ".join(PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(json.dumps({"id": "a", "text_file": "a.txt", "places": [], "figures": []}),
+                                          encoding="utf-8")
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    assert fit_weights.main(["--data", str(tmp_path), "--out", str(tmp_path / "w.yaml")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "longer than 200 characters" in err[0]
+    assert not (tmp_path / "w.yaml").exists()
