@@ -68,6 +68,8 @@ class Doc:
     dateline : geo.dates.Dateline or None
     date : datetime.date or None
         The publication date (given, or read from the dateline).
+    headline : bool
+        Whether the text's first sentence is the document's headline (not so in a window after the first).
     mentions, figures, sentences, frames : list
         The layers the stages add, in this order (see ``geo.pipeline.STAGES``).
     layers : list of str
@@ -79,6 +81,7 @@ class Doc:
     reading: Reading
     dateline: object = None
     date: dt.date | None = None
+    headline: bool = True
     mentions: list[Mention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     sentences: list = field(default_factory=list)

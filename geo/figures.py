@@ -1790,31 +1790,7 @@ def _drop_repeats(
     Figure ids are numbered again in text order."""
     kept: list[Figure] = []
     for f in figures:
-        same = next(
-            (
-                k
-                for k in kept
-                if (k.kind == f.kind or (f.kind == "casualties" and k.kind in ("killed", "wounded")))
-                and k.value == f.value
-                and k.qualifier == f.qualifier
-                and k.quote_start != f.quote_start
-                and (
-                    f.value >= _SURE_REPEAT
-                    or (
-                        (k.start in more) == (f.start in more)  # "un soldato ... un altro soldato": two
-                        and (
-                            not k.place_ids
-                            or not f.place_ids
-                            or set(k.place_ids) & set(f.place_ids)
-                            or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
-                                and (k.date is None or f.date is None
-                                     or (k.date, k.date_end) == (f.date, f.date_end)))
-                        )
-                    )
-                )
-            ),
-            None,
-        )
+        same = next((k for k in kept if is_repeat(k, f, entities or {}, lex, more)), None)
         if same is None:
             kept.append(f)
         elif not same.place_ids:
@@ -1822,6 +1798,49 @@ def _drop_repeats(
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     return kept
+
+
+def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | str | None,
+              more: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Whether ``f``, later in the text, is the fact of the earlier figure ``k`` again (see :func:`_drop_repeats`).
+
+    Parameters
+    ----------
+    k, f : Figure
+        The earlier and the later figure.
+    entities : dict of str to Entity
+        The document's places by id.
+    lex : str or None
+        The figures lexicon of the document's language (or the language's code).
+    more : set of int
+        Starts of the figures said to add to those reported before ("another soldier").
+
+    Returns
+    -------
+    bool
+    """
+    if isinstance(lex, str):
+        lex = _lex(lex)
+    return bool(
+        (k.kind == f.kind or (f.kind == "casualties" and k.kind in ("killed", "wounded")))
+        and k.value == f.value
+        and k.qualifier == f.qualifier
+        and k.quote_start != f.quote_start
+        and (
+            f.value >= _SURE_REPEAT
+            or (
+                (k.start in more) == (f.start in more)  # "un soldato ... un altro soldato": two
+                and (
+                    not k.place_ids
+                    or not f.place_ids
+                    or set(k.place_ids) & set(f.place_ids)
+                    or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
+                        and (k.date is None or f.date is None
+                             or (k.date, k.date_end) == (f.date, f.date_end)))
+                )
+            )
+        )
+    )
 
 
 def _inside(inner: Entity, outer: Entity) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -179,7 +180,7 @@ def _roles(doc: Doc, ctx: Context) -> None:
     for m in doc.mentions:
         m.cue_role = m.role
     decide_roles(doc.mentions, doc.figures, text=doc.text, lang=doc.lang, sentences=doc.sentences,
-                 dateline=doc.dateline, weights=ctx.fitted.roles)
+                 dateline=doc.dateline, weights=ctx.fitted.roles, headline=doc.headline)
 
 
 def _figure_places(doc: Doc, ctx: Context) -> None:
@@ -204,11 +205,17 @@ STAGES: tuple[Stage, ...] = (
 
 def read_document(doc: Document, *, lang: str = "auto") -> Doc:
     """The :class:`geo.doc.Doc` of ``doc``: its language, its text read once, its dateline and date."""
+    doc_lang, dateline, date = _language_and_date(doc, lang)
+    return Doc(document=doc, lang=doc_lang, reading=Reading.of(doc.text), dateline=dateline, date=date)
+
+
+def _language_and_date(doc: Document, lang: str) -> tuple[str, object, object]:
+    """The language, dateline and date of ``doc`` (``lang`` "auto" detects the language when the document
+    gives none)."""
     doc_lang = doc.lang if lang == "auto" and doc.lang else lang
     if doc_lang == "auto":
         doc_lang = detect_language(doc.text)
-    return Doc(document=doc, lang=doc_lang, reading=Reading.of(doc.text), dateline=find_dateline(doc.text, doc_lang),
-               date=document_date(doc, doc_lang))
+    return doc_lang, find_dateline(doc.text, doc_lang), document_date(doc, doc_lang)
 
 
 def _run_stages(d: Doc, context: Context) -> ParsedDocument:
@@ -228,7 +235,7 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     with fewer_collections():
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
         if len(doc.text) > windows.WINDOW_CHARS:
-            parsed = windows.parse_windows(doc, _window_reader(lang, context), limit=windows.WINDOW_CHARS)
+            parsed = windows.parse_windows(doc, _window_reader(doc, lang, context), limit=windows.WINDOW_CHARS)
         else:
             d = read_document(doc, lang=lang)
             parsed = _run_stages(d, context)
@@ -239,17 +246,15 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     return parsed
 
 
-def _window_reader(lang: str, context: Context) -> Callable[[Document, bool], ParsedDocument]:
-    """How :func:`geo.windows.parse_windows` parses one window: the first as a document of its own (its
-    language, dateline and date), the others with the first's language and date and no dateline."""
-    first: dict = {}
+def _window_reader(doc: Document, lang: str, context: Context) -> Callable[[Document, bool], ParsedDocument]:
+    """How :func:`geo.windows.parse_windows` parses one window of ``doc``: with the language, dateline and date
+    read once from the start of the whole document (its first :data:`geo.windows.WINDOW_CHARS` characters, as a
+    short document is read), the dateline in the first window only; only the first window has a headline."""
+    lang_, dateline, date = _language_and_date(dataclasses.replace(doc, text=doc.text[: windows.WINDOW_CHARS]), lang)
 
     def parse_window(window: Document, is_first: bool) -> ParsedDocument:
-        if is_first:
-            d = read_document(window, lang=lang)
-            first.update(lang=d.lang, date=d.date)
-        else:
-            d = Doc(document=window, lang=first["lang"], reading=Reading.of(window.text), date=first["date"])
+        d = Doc(document=window, lang=lang_, reading=Reading.of(window.text),
+                dateline=dateline if is_first else None, date=date, headline=is_first)
         return _run_stages(d, context)
 
     return parse_window

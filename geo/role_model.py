@@ -612,7 +612,7 @@ class FigureIndex(list):
         The document's figures.
     """
 
-    def __init__(self, figures: Sequence = ()):
+    def __init__(self, figures: Sequence = ()) -> None:
         super().__init__(figures)
         self.order = sorted(range(len(self)), key=lambda k: self[k].start)
         self.starts = [self[k].start for k in self.order]
@@ -626,7 +626,18 @@ class FigureIndex(list):
         self.groups = list(dict.fromkeys(FIGURE_GROUPS.values()))
 
     def within(self, lo: int, hi: int) -> set[int]:
-        """The positions of the figures that start in ``[lo, hi)``."""
+        """The positions of the figures that start in ``[lo, hi)``.
+
+        Parameters
+        ----------
+        lo, hi : int
+            Offsets into the text: the span, ``hi`` excluded.
+
+        Returns
+        -------
+        set of int
+            Positions in the figure list.
+        """
         return set(self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
 
 
@@ -649,12 +660,13 @@ def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> li
 
 
 def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str, sentences: Sequence[Sentence],
-                 weights: RoleWeights | None, dateline=None) -> None:
+                 weights: RoleWeights | None, dateline=None, headline: bool = True) -> None:
     """Give every mention its role from its features, in place.
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
     (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`,
-    through :func:`choose_roles`). With ``weights`` None the cue role stands.
+    through :func:`choose_roles`). With ``weights`` None the cue role stands. ``headline`` false: the text
+    has no headline (a window after a long document's first).
     """
     from geo.events import event_profile
     from geo.roles import role_cues
@@ -670,7 +682,7 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     for m in mentions:
         sentence = by_span[(m.sentence_start, m.sentence_end)]
         m.features = mention_features(m, text=text, sentence=sentence, cues=cues, profile=profile, figures=figures,
-                                      previous=previous, headline=sentence.start == first,
+                                      previous=previous, headline=headline and sentence.start == first,
                                       neighbours=by_sentence.get(m.sentence_start, ()))
         previous = m
     vetoed = dateline_vetoes(mentions, dateline)

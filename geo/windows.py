@@ -6,11 +6,14 @@ therefore read window by window (:func:`parse_windows`, called by :func:`geo.pip
 the one function the serial, process-pool and Dask runs call for a document):
 
 * the windows (:func:`window_spans`) are consecutive slices of the text cut at a paragraph
-  boundary (a blank line), or at a sentence boundary when a paragraph is itself longer than the
-  limit; never inside a sentence (a sentence longer than the limit makes a longer window);
+  boundary (a blank line), or at a sentence boundary when no paragraph boundary leaves the window
+  at least half the limit (a short heading is not a window of its own); never inside a sentence
+  (a sentence longer than the limit makes a longer window);
 * each window goes through the same stages (:data:`geo.pipeline.STAGES`) as a document of its own
-  with the document's id, language, date and metadata (the dateline is read once, in the first
-  window), and its offsets are shifted back into the whole text;
+  with the document's id and metadata, and the language, dateline and date read once from the start
+  of the whole document (its first :data:`WINDOW_CHARS` characters, as a short document is read; the
+  dateline and the headline belong to the first window only), and its offsets are shifted back into
+  the whole text;
 * the results are joined into one :class:`geo.model.ParsedDocument`: mentions, figures (numbered
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
@@ -20,9 +23,9 @@ become :class:`geo.parallel.MentionRow` (their role features and cue roles, read
 the window only, go), as :func:`geo.parallel.compact` makes them for every document.  Places are resolved
 with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
-read differently than in an unsplit run; and a figure repeated word for word in two windows is kept
-in each, where an unsplit run keeps it once (``benchmarks/bench_length.py``, whose text repeats a sample
-article as one paragraph in ten: 1,379 figures at 1 MB against 986 unsplit).  A document of at most
+read differently than in an unsplit run.  A figure of a later window that repeats one kept from an
+earlier window (the same kind, value and hedge: :func:`geo.figures.is_repeat`) is dropped after the
+join, as an unsplit run drops it, and the ids are numbered again.  A document of at most
 :data:`WINDOW_CHARS` characters is read whole, as before.
 """
 
@@ -30,9 +33,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from geo.model import Document, ParsedDocument
+from geo.figures import is_repeat
+from geo.model import Document, Figure, ParsedDocument
 from geo.parallel import MentionRow
 from geo.sentences import split_sentences
 
@@ -43,6 +47,7 @@ WINDOW_CHARS = 250_000
 
 #: A paragraph boundary: a line break, blank lines (white space only), the next line.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+_SPACE = re.compile(r"\s*")
 
 
 def _last_paragraph_cut(text: str, start: int, stop: int) -> int | None:
@@ -77,20 +82,23 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
     ------
     (int, int)
         ``(start, end)`` of each window; together they cover the text, in order.  A window ends
-        where a paragraph starts (after a blank line), or, when the paragraph is longer than
-        ``limit``, where a sentence starts; a sentence longer than ``limit`` stays whole, in a
-        longer window.
+        where a paragraph starts (after a blank line) when that leaves it at least ``limit // 2``
+        characters, else where a sentence starts; a sentence longer than ``limit`` stays whole, in a
+        longer window.  White space opening a window (the text's start) is not counted in it: no
+        window is white space only.
     """
     if limit < 1:
         raise ValueError(f"window limit must be positive, not {limit}")
     start, n = 0, len(text)
-    while n - start > limit:
-        stop = start + limit
-        cut = _last_paragraph_cut(text, start, stop) or _last_sentence_cut(text, start, stop)
+    while n - (body := _SPACE.match(text, start).end()) > limit:  # white space opening a window joins it
+        stop = body + limit
+        cut = _last_paragraph_cut(text, body, stop)
+        if cut is None or cut - body < limit // 2:  # a short paragraph alone would make a window of its own
+            cut = _last_sentence_cut(text, body, stop) or cut
         if cut is None:  # one sentence longer than the limit: it ends the window, whole
             m = _PARAGRAPH.search(text, stop)
-            ahead = split_sentences(text[start : m.end() if m else n])
-            cut = start + ahead[1][0] if len(ahead) > 1 else (m.end() if m else n)
+            ahead = split_sentences(text[body : m.end() if m else n])
+            cut = body + ahead[1][0] if len(ahead) > 1 else (m.end() if m else n)
         yield start, cut
         start = cut
     if start < n or not n:
@@ -118,7 +126,8 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
     return parsed
 
 
-def parse_windows(doc: Document, parse_window, *, limit: int = WINDOW_CHARS) -> ParsedDocument:
+def parse_windows(doc: Document, parse_window: Callable[[Document, bool], ParsedDocument], *,
+                  limit: int = WINDOW_CHARS) -> ParsedDocument:
     """Parse a long document window by window (see the module docstring) and join the results.
 
     Parameters
@@ -128,19 +137,22 @@ def parse_windows(doc: Document, parse_window, *, limit: int = WINDOW_CHARS) -> 
     parse_window : callable
         ``parse_window(window, first)`` parses one window (a :class:`Document` holding the window's
         text and the document's id and metadata) into a :class:`ParsedDocument`; ``first`` is true for
-        the window that starts the text (where the dateline is).
+        the window that starts the text (the only one with the dateline and the headline); every window
+        has the language and date read from the start of the whole document.
     limit : int
         Longest window, in characters.
 
     Returns
     -------
     ParsedDocument
-        Of ``doc`` (its text whole), with the language and date of the first window.
+        Of ``doc`` (its text whole), with the language and date of the first window (those of the
+        document's start).
     """
     mentions: list = []
     figures: list = []
     frames: list = []
     lang = date = None
+    window_of: list[int] = []  # the window of each figure
     for k, (start, end) in enumerate(window_spans(doc.text, limit)):
         part = parse_window(dataclasses.replace(doc, text=doc.text[start:end]), k == 0)
         part = _shifted(part, start, len(figures), doc.doc_id)
@@ -148,6 +160,45 @@ def parse_windows(doc: Document, parse_window, *, limit: int = WINDOW_CHARS) -> 
             lang, date = part.lang, part.date
         mentions.extend(part.mentions)
         figures.extend(part.figures)
+        window_of.extend([k] * len(part.figures))
         frames.extend(part.frames)
         del part
+    figures = _drop_repeats_across(figures, window_of, frames, mentions, lang, doc.doc_id)
     return ParsedDocument(document=doc, lang=lang, date=date, mentions=mentions, figures=figures, frames=frames)
+
+
+def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: list, mentions: list, lang: str | None,
+                         doc_id: str) -> list[Figure]:
+    """The figures without those that repeat a figure of an earlier window, as an unsplit run drops them
+    (:func:`geo.figures.is_repeat`, on the places the extraction read); ids numbered again in text order and
+    the frames' ``figure_ids`` pointing at the figures kept.  Whether a figure adds to those reported before
+    ("another soldier") is known inside its window only: across windows two such figures count as one."""
+    entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
+    kept: list[Figure] = []
+    by_value: dict[int, list[tuple[Figure, int]]] = {}
+    same_as: dict[str, Figure] = {}
+    for f, k in zip(figures, window_of, strict=True):
+        earlier = (g for g, w in by_value.get(f.value, ()) if w < k)
+        same = next((g for g in earlier if is_repeat(_as_read(g), _as_read(f), entities, lang or "en")), None)
+        if same is None:
+            kept.append(f)
+            by_value.setdefault(f.value, []).append((f, k))
+            continue
+        same_as[f.figure_id] = same
+        if not same.place_ids:
+            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    if not same_as:
+        return figures
+    old_ids = {id(f): f.figure_id for f in kept}
+    for n, f in enumerate(kept, 1):
+        f.figure_id = f"{doc_id}:f{n}"
+    new_id = {old_ids[id(f)]: f.figure_id for f in kept}
+    new_id.update((old, same.figure_id) for old, same in same_as.items())
+    for fr in frames:
+        fr.figure_ids = list(dict.fromkeys(new_id.get(i, i) for i in fr.figure_ids))
+    return kept
+
+
+def _as_read(f: Figure) -> Figure:
+    """``f`` with the places its extraction read (what an unsplit run compares when it drops repeats)."""
+    return dataclasses.replace(f, place_ids=f.cue_place_ids) if f.cue_place_ids != f.place_ids else f

@@ -92,7 +92,7 @@ def test_a_windowed_document_reads_as_the_whole(gaz, monkeypatch):
     assert len(calls) > 4  # it was read in windows
 
     def places(parsed):
-        return [(m.start, m.end, m.surface, m.entity.id if m.entity else None) for m in parsed.mentions]
+        return [(m.start, m.end, m.surface, m.entity.id if m.entity else None, m.role) for m in parsed.mentions]
 
     assert places(split) == places(whole)
     assert {"Vilnius", "Kharkiv", "Gao", "Latvia", "Nairobi", "Darwin"} <= {m.surface for m in split.mentions}
@@ -118,10 +118,73 @@ def test_a_windowed_document_reads_as_the_whole(gaz, monkeypatch):
 
 def test_windows_after_the_first_keep_the_documents_date_and_read_no_dateline(gaz, monkeypatch):
     head = "KAUNAS, 3 March 2025 - " + PARAGRAPHS[0]
-    text = "\n\n".join([head, *PARAGRAPHS[1:], "RIGA, " + PARAGRAPHS[3]])
+    # (another number: the same figure again would be a repeat, dropped as an unsplit run drops it)
+    text = "\n\n".join([head, *PARAGRAPHS[1:], "RIGA, " + PARAGRAPHS[3].replace("2,200", "1,900")])
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
     parsed = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
     assert parsed.date is not None and (parsed.date.month, parsed.date.day) == (3, 3)
     # every window dates its figures by the document's date ("on Sunday": the Sunday before it)
     assert all(f.date is not None and f.date <= parsed.date.isoformat() for f in parsed.figures)
-    assert parsed.figures[-1].value == 2200 and parsed.figures[-1].date == parsed.date.isoformat()
+    assert parsed.figures[-1].value == 1900 and parsed.figures[-1].date == parsed.date.isoformat()
+
+
+#: One long Italian paragraph, its sentences each with a figure.
+ITALIAN = " ".join([
+    "Roma, 12 aprile 2026 - Circa 300 alpini sono partiti ieri da Bolzano verso la Lettonia.",
+    "Secondo il ministero della Difesa, altri 120 militari raggiungeranno Riga entro maggio.",
+    "Nella notte un attacco con droni ha colpito Kherson e 6 civili sono rimasti feriti.",
+    "Le autorità di Mogadiscio hanno riferito che 5 agenti sono stati uccisi in un agguato.",
+] * 2)
+
+
+def test_windows_never_leave_a_short_heading_alone_nor_a_window_of_white_space():
+    text = "Sahel: missione\n\n" + ITALIAN
+    spans = list(window_spans(text, 200))
+    assert all(end - start >= 100 for start, end in spans[:-1]), spans  # the heading goes with sentences
+    assert spans[1][0] in sentence_starts(text)
+    spaced = " " * 300 + "\n\n" + ITALIAN
+    spans = list(window_spans(spaced, 200))
+    assert spans[0][0] == 0 and spans[-1][1] == len(spaced)
+    assert all(spaced[a:b].strip() for a, b in spans), spans
+
+
+def test_a_heading_then_a_long_paragraph_reads_in_the_documents_language(gaz, monkeypatch):
+    text = "Sahel: missione\n\n" + ITALIAN
+    doc = Document("it", text)
+    whole = parse_document(doc, gazetteer=gaz)
+    assert whole.lang == "it" and whole.figures
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    monkeypatch.setattr(windows, "window_spans", lambda t, limit: iter([(0, 17), (17, len(t))]))
+    split = parse_document(doc, gazetteer=gaz)  # even with the heading alone in the first window
+    assert split.lang == "it"
+    assert [(f.kind, f.value, f.start) for f in split.figures] == [(f.kind, f.value, f.start) for f in whole.figures]
+    assert split.date == whole.date is not None
+
+
+def test_a_figure_repeated_in_two_windows_counts_once(gaz, monkeypatch):
+    repeat = "Officials in Nairobi, Kenya, said 250 soldiers were deployed to Garissa on Monday."
+    text = "\n\n".join([repeat, *PARAGRAPHS[:3], repeat, *PARAGRAPHS[3:5]])
+    doc = Document("rep", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    split = parse_document(doc, gazetteer=gaz)
+    assert [f.value for f in whole.figures].count(250) == 1
+    assert [(f.kind, f.value, f.start, f.figure_id) for f in split.figures] == \
+        [(f.kind, f.value, f.start, f.figure_id) for f in whole.figures]
+    ids = {f.figure_id for f in split.figures}
+    assert all(set(fr.figure_ids) <= ids for fr in split.frames)
+
+
+def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
+    import json
+
+    from geo.data import fit_weights
+
+    (tmp_path / "a.txt").write_text(" ".join(PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text(json.dumps({"id": "a", "text_file": "a.txt", "places": [], "figures": []}),
+                                          encoding="utf-8")
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    assert fit_weights.main(["--data", str(tmp_path), "--out", str(tmp_path / "w.yaml")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "longer than 200 characters" in err[0]
+    assert not (tmp_path / "w.yaml").exists()

@@ -440,6 +440,15 @@ def main(argv: list[str] | None = None) -> int:
     args = fit_arguments(argv, prog="fit_weights.py", description=__doc__.splitlines()[0], out=WEIGHTS_PATH)
     if args is None:
         return 2
+    from geo.windows import WINDOW_CHARS
+
+    # a longer document is read in windows, whose mentions keep no role features to fit on
+    too_long = [a["id"] for a in load_articles(args.data) if len(a["text"]) > WINDOW_CHARS]
+    if too_long:
+        print(f"fit_weights.py: error: training article {too_long[0]} in {args.data} is longer than "
+              f"{WINDOW_CHARS:,} characters (read in windows, it keeps no role features to fit on); "
+              "split it or leave it out", file=sys.stderr)
+        return 2
     from geo.pipeline import Fitted
 
     # Pass 1: the role features do not depend on any weights; pass 2 reads the figures' candidates with
