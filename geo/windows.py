@@ -175,14 +175,17 @@ def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: li
     ("another soldier") is known inside its window only: across windows two such figures count as one."""
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     kept: list[Figure] = []
-    by_value: dict[int, list[tuple[Figure, int]]] = {}
+    # the kept figures by value and hedge (a repeat has both equal), each with its reading made once
+    by_key: dict[tuple, list[tuple[Figure, Figure, int]]] = {}
     same_as: dict[str, Figure] = {}
     for f, k in zip(figures, window_of, strict=True):
-        earlier = (g for g, w in by_value.get(f.value, ()) if w < k)
-        same = next((g for g in earlier if is_repeat(_as_read(g), _as_read(f), entities, lang or "en")), None)
+        read = _as_read(f)
+        earlier = (g for g, g_read, w in by_key.get((f.value, f.qualifier), ()) if w < k
+                   and is_repeat(g_read, read, entities, lang or "en"))
+        same = next(earlier, None)
         if same is None:
             kept.append(f)
-            by_value.setdefault(f.value, []).append((f, k))
+            by_key.setdefault((f.value, f.qualifier), []).append((f, read, k))
             continue
         same_as[f.figure_id] = same
         if not same.place_ids:
@@ -200,5 +203,6 @@ def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: li
 
 
 def _as_read(f: Figure) -> Figure:
-    """``f`` with the places its extraction read (what an unsplit run compares when it drops repeats)."""
-    return dataclasses.replace(f, place_ids=f.cue_place_ids) if f.cue_place_ids != f.place_ids else f
+    """A copy of ``f`` with the places its extraction read (what an unsplit run compares when it drops
+    repeats), made once per figure: later changes to ``f``'s places do not reach it."""
+    return dataclasses.replace(f, place_ids=list(f.cue_place_ids))
