@@ -267,7 +267,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             continue
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            out.append(Resolution(sole.entity, 0.8 if len(span.surface) <= 3 or not sole.primary else 1.0))
+            out.append(Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
@@ -307,11 +307,16 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         top = _argmax(final)
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
         # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
-        confidence = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
-        if len(span.surface) <= 3 or not span.candidates[top].primary:
-            confidence *= 0.8
-        out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))
+        margin = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
+        out.append(Resolution(span.candidates[top].entity,
+                              round(_confidence(margin, span.surface, span.candidates[top].primary), 3)))
     return out
+
+
+def _confidence(margin: float, surface: str, primary: bool) -> float:
+    """The confidence of a reading: its ``margin`` over the runner-up (1.0 without one), times 0.8 when the
+    name has three letters or fewer or is not the place's primary name (both paths of :func:`resolve_spans`)."""
+    return margin * 0.8 if len(surface) <= 3 or not primary else margin
 
 
 def _less(votes: Counter[str], own: Counter[str]) -> dict[str, float]:

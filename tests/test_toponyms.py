@@ -471,7 +471,8 @@ def test_confidence_is_lower_for_a_doubtful_choice(gaz):
 
 def test_a_sole_reading_is_sure_unless_its_name_is_short_or_an_alternate(gaz):
     """A name with one reading in the gazetteer has no runner-up to lower its confidence: 1.0 for a long
-    primary name, 0.8 for a name of three letters or fewer, or one that is not the place's primary name."""
+    primary name, 0.8 for a name of three letters or fewer, or one that is not the place's primary name
+    (resolve._confidence: the one rule both the sole reading and the scored readings go through)."""
     assert [len(gaz.candidates(n)) for n in ("Ufa", "Narva", "Saigon")] == [1, 1, 1]
     assert not gaz.candidates("Saigon")[0].primary and gaz.candidates("Narva")[0].primary
     found = {m.surface: m.confidence for m in places("Relief flights left Ufa, Narva and Saigon on Monday.", "en", gaz)}
