@@ -215,7 +215,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    votes_without = {key: _less(country_votes, own) for key, own in own_votes.items()}  # once per name
+    # once per name; Counter subtraction keeps the positive counts only (a name's own votes are all positive)
+    votes_without = {key: country_votes - own for key, own in own_votes.items()}
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
@@ -317,17 +318,6 @@ def _confidence(margin: float, surface: str, primary: bool) -> float:
     """The confidence of a reading: its ``margin`` over the runner-up (1.0 without one), times 0.8 when the
     name has three letters or fewer or is not the place's primary name (both paths of :func:`resolve_spans`)."""
     return margin * 0.8 if len(surface) <= 3 or not primary else margin
-
-
-def _less(votes: Counter[str], own: Counter[str]) -> dict[str, float]:
-    """``votes - own`` as :class:`collections.Counter` subtracts (the positive counts left, in ``votes``'
-    order; ``own`` holds no negative count), without its cost."""
-    out = {}
-    for code, n in votes.items():
-        left = n - own.get(code, 0)
-        if left > 0:
-            out[code] = left
-    return out
 
 
 def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tuple[str, str | None]]:
@@ -547,8 +537,7 @@ def _name_key(name: str) -> str:
 def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entities: set[str],
                  home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span. ``country_votes``
-    is the document's :class:`collections.Counter` of votes or the plain dict :func:`_less` leaves of it: read
-    with ``get`` and ``values`` only."""
+    is the document's :class:`collections.Counter` of votes, or those left without the name's own votes."""
     surface_key = fold_key(span.surface)
     names_country = any(c.entity.kind == "country" and _name_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1

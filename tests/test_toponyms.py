@@ -1221,20 +1221,6 @@ def test_a_pronoun_for_a_town_asks_for_no_area(gaz, text, lang):
     assert m.entity.kind == "city"
 
 
-def test_the_base_scores_hint_names_what_both_callers_pass():
-    """resolve._base_scores gets the document's Counter of country votes or the dict _less leaves of it: its
-    hint is a type both are, read at run time."""
-    import typing
-    from collections import Counter
-
-    from geo import resolve
-
-    hint = typing.get_type_hints(resolve._base_scores)["country_votes"]
-    kind = typing.get_origin(hint) or hint
-    votes = Counter({"UA": 2.0, "RU": 1.0})
-    assert isinstance(votes, kind) and isinstance(resolve._less(votes, Counter({"UA": 1.0})), kind)
-
-
 @pytest.mark.parametrize(
     ("text", "lang", "kinds"),
     [
