@@ -94,6 +94,8 @@ class Cues:
     opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
     match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
     weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
+    name_starters: frozenset[str] = frozenset()  # title_first_words | first_names: the words a person's name starts
+    articles: frozenset[str] = frozenset()  # definite articles (events.yaml ``articles``): "contro l'Australia"
 
 
 @cache
@@ -149,6 +151,7 @@ def cues_for(lang: str) -> Cues:
     own = {key: gather("places", key, [lang]) for key in _OWN_LANGUAGE}
     with_english = {key: gather("places", key) for key in _WITH_ENGLISH}
     titles = gather("persons", "titles")
+    title_first_words = frozenset(t.split()[0].rstrip(".") for t in titles if t)
     abbreviations = tuple(sorted(
         (fold_key(str(k)), fold_key(str(v)))
         for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
@@ -160,8 +163,10 @@ def cues_for(lang: str) -> Cues:
         stopwords=gather("language", "stopwords", all_langs),
         own_stopwords=gather("language", "stopwords", [lang]),
         titles=titles,
-        title_first_words=frozenset(t.split()[0].rstrip(".") for t in titles if t),
+        title_first_words=title_first_words,
         title_words=frozenset(w.rstrip(".") for t in titles for w in t.split()),
+        name_starters=title_first_words | _all_first_names(),
+        articles=gather("events", "articles", [lang]),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
         age_words=gather("persons", "age_words", all_langs),
