@@ -480,16 +480,10 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     return None
 
 
-@cache
-def _contractions(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """The lexicon's (contraction, article) pairs as a mapping, made once per language."""
-    return dict(pairs)
-
-
 def _contracted_hit(tokens, i, run_i, max_n, folded, gazetteer, cues: Cues):
     """After a preposition fused with an article ("au", "du"), the town whose name starts with that
     article: "au Havre" is Le Havre, not Havré; ``(length, start, end, candidates)`` or None."""
-    article = _contractions(cues.article_contractions).get(tokens[i - 1].key)
+    article = cues.article_contractions.get(tokens[i - 1].key)
     if article is None:
         return None
     start = tokens[i].start
@@ -1046,7 +1040,7 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
-    full = dict(cues.elisions).get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
+    full = cues.elisions.get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
     elided = split[:-1] + [full] if full else None
     for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split, elided):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
@@ -1057,21 +1051,11 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
     # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
     # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
-    if any(" ".join((elided or words)[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
+    if any(" ".join((elided or words)[-n:]) in cues.direction_phrases for n in range(2, min(4, len(words)) + 1)):
         return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
         and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
-
-
-@cache
-def _directions(lang: str) -> frozenset[str]:
-    """The ``direction_phrases`` of ``geo/lexicons/<lang>/places.yaml`` ("north of", "a sud di"), folded, an
-    apostrophe read as a space as in the words before a name ("à l'est de": "a l est de")."""
-    from geo import lexicons
-
-    return frozenset(" ".join(fold_key(str(w)).replace("'", " ").split())
-                     for w in lexicons.load(lang, "places").get("direction_phrases") or [])
 
 
 def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
