@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 
 from geo.cues import (
@@ -572,7 +572,7 @@ def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[in
     "Germania Est", "Centro Italia"); return the new start and end and the tokens added after it."""
     k = i + length
     extra = 0
-    after = k < len(tokens) and tokens[k].key in _first_words(cues.direction_after)  # most names: no such word
+    after = k < len(tokens) and tokens[k].key in _edge_words(cues.direction_after)[0]  # most names: no such word
     for m in (2, 1) if after else ():
         joined = k + m <= len(tokens) and all(text[tokens[q - 1].end : tokens[q].start] in (" ", "-")
                                               for q in range(k, k + m))
@@ -749,22 +749,10 @@ def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
 
 
-@lru_cache(maxsize=16)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The first words of phrases of words joined by one space."""
-    return frozenset(p.split(" ", 1)[0] for p in phrases)
-
-
-@lru_cache(maxsize=16)
-def _last_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The last words of phrases of words joined by one space."""
-    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
-
-
 def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
     """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
     token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
-    if i == 0 or tokens[i - 1].key not in _last_words(cues.weapon_nouns):
+    if i == 0 or tokens[i - 1].key not in _edge_words(cues.weapon_nouns)[1]:
         return False  # every noun looked for ends with the word before the name
     words: list[str] = []
     for j in (i - 1, i - 2, i - 3):
@@ -1063,7 +1051,7 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
     regione di Kursk, 13 in quella di Tula", "dans la région de Koursk et dans celle de Belgorod"."""
     if not cues.area_pronouns:
         return
-    town_nouns = _town_nouns(cues.locality_before)
+    town_nouns = _edge_words(cues.locality_before)[0]  # "città" of "città di": the nouns of towns
     hinted: dict[object, int] = {}  # sentence -> end of its last area named so far: one pass, not one per span
     for span in spans:
         last = hinted.get(span.sentence)
@@ -1072,12 +1060,6 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
             span.area_hint = True  # rule PRONOUN_FOR_A_TOWN: not after a town's noun ("la città ... quella di X")
         if span.area_hint:
             hinted[span.sentence] = span.end
-
-
-@cache
-def _town_nouns(locality_before: frozenset[str]) -> frozenset[str]:
-    """The nouns of towns that head the lexicon's ``locality_before`` phrases ("città" of "città di")."""
-    return frozenset(phrase.split()[0] for phrase in locality_before if phrase.split())
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:
