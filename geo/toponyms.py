@@ -283,14 +283,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         if not is_dateline and (_overlaps(start, end, masked) or _overlaps(start, end, persons)):
-            kept = area_cue = locality = False  # inside a mask or a person's name (_keep's first test): no cue asked
+            kept = area_cue = locality = False  # inside a mask or a person's name: no cue asked, no _keep
         else:
             before = _word_before(folded, start)
             area_cue = _area_hint(folded, start, cues, before=before)
             # before "comune di" joins the name
             locality = _locality_hint(text, folded, start, end, cues, before=before) or _town_preposition(
                 tokens, i, cands, cues)
-            kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
+            kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, surnames,
                                         sentence_starts, lowercase_words, name_words, area_cue=area_cue,
                                         town_cue=locality)
         town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
@@ -593,15 +593,14 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
     return []
 
 
-def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
+def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
           sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False,
           town_cue: bool = False) -> bool:
-    """Apply the masks and filters to one gazetteer hit.
+    """Apply the filters to one gazetteer hit that no mask or person's name overlaps (the caller,
+    :func:`find_toponyms`, tests the masks first, before it asks for cues).
 
     ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
     in "Kobe Bryant"); such a word alone is then no small town either."""
-    if _overlaps(start, end, masked) or _overlaps(start, end, persons):
-        return False
     tok = tokens[i]
     key = fold_key(text[start:end])
     prev_key = tokens[i - 1].key if i else ""
