@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from geo import frequencies, lexicons, normalize
 from geo.normalize import fold_key
+
+
+def _no_mapping() -> Mapping[str, str]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,10 @@ class Cues:
     direction_after: frozenset[str] = frozenset()
     capitalised_heads: bool = False
     hyphen_compounds: bool = False  # "la Roma-Lido", "Milano-Malpensa": one name, not two places
-    article_contractions: tuple[tuple[str, str], ...] = ()  # "au Havre" names Le Havre
-    elisions: tuple[tuple[str, str], ...] = ()  # "d'Odessa": "d" stands for "de" in a cue
+    # Read-only mappings, left out of the hash and comparison (the language's other fields tell Cues apart):
+    # contraction -> article ("au Havre" names Le Havre), elided word -> word ("d'Odessa": "d" stands for "de").
+    article_contractions: Mapping[str, str] = field(default_factory=_no_mapping, hash=False, compare=False)
+    elisions: Mapping[str, str] = field(default_factory=_no_mapping, hash=False, compare=False)
     abbreviation_shorts: frozenset[str] = frozenset()  # "mt", "st": words an abbreviation starts
     not_town_after: frozenset[str] = frozenset()  # "au Québec": the province, not the city
     saint_words: frozenset[str] = frozenset()  # "San", "Saint": a saint's name after saint_heads
@@ -74,6 +82,7 @@ class Cues:
     origin_words: frozenset[str] = frozenset()
     area_cues_plural: frozenset[str] = frozenset()
     area_pronouns: frozenset[str] = frozenset()  # "in quella di Tula" after "nella regione di Kursk"
+    direction_phrases: frozenset[str] = frozenset()  # "north of", "a sud di": apostrophes read as spaces
     home_countries: frozenset[str] = frozenset()
     start_words: frozenset[str] = frozenset()
     known_places: frozenset[str] = frozenset()
@@ -94,6 +103,8 @@ class Cues:
     opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
     match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
     weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
+    name_starters: frozenset[str] = frozenset()  # title_first_words | first_names: the words a person's name starts
+    articles: frozenset[str] = frozenset()  # definite articles (events.yaml ``articles``): "contro l'Australia"
 
 
 @cache
@@ -149,6 +160,7 @@ def cues_for(lang: str) -> Cues:
     own = {key: gather("places", key, [lang]) for key in _OWN_LANGUAGE}
     with_english = {key: gather("places", key) for key in _WITH_ENGLISH}
     titles = gather("persons", "titles")
+    title_first_words = frozenset(t.split()[0].rstrip(".") for t in titles if t)
     abbreviations = tuple(sorted(
         (fold_key(str(k)), fold_key(str(v)))
         for lg in langs for k, v in (lexicons.load(lg, "places").get("abbreviations") or {}).items()
@@ -160,8 +172,10 @@ def cues_for(lang: str) -> Cues:
         stopwords=gather("language", "stopwords", all_langs),
         own_stopwords=gather("language", "stopwords", [lang]),
         titles=titles,
-        title_first_words=frozenset(t.split()[0].rstrip(".") for t in titles if t),
+        title_first_words=title_first_words,
         title_words=frozenset(w.rstrip(".") for t in titles for w in t.split()),
+        name_starters=title_first_words | _all_first_names(),
+        articles=gather("events", "articles", [lang]),
         first_names=_all_first_names(),
         name_particles=gather("persons", "name_particles", all_langs),
         age_words=gather("persons", "age_words", all_langs),
@@ -188,9 +202,13 @@ def cues_for(lang: str) -> Cues:
         hyphen_compounds=bool(places.get("hyphen_compounds")),
         saint_days=bool(places.get("saint_days")),
         nouns_capitalised=bool(places.get("nouns_capitalised")),
-        article_contractions=tuple((fold_key(str(k)), fold_key(str(v)))
-                                   for k, v in (places.get("article_contractions") or {}).items()),
-        elisions=tuple((fold_key(str(k)), fold_key(str(v))) for k, v in (places.get("elisions") or {}).items()),
+        article_contractions=MappingProxyType({fold_key(str(k)): fold_key(str(v))
+                                               for k, v in (places.get("article_contractions") or {}).items()}),
+        elisions=MappingProxyType({fold_key(str(k)): fold_key(str(v))
+                                   for k, v in (places.get("elisions") or {}).items()}),
+        # "à l'est de" is looked for as "a l est de", as the words before a name are read
+        direction_phrases=frozenset(" ".join(fold_key(str(w)).replace("'", " ").split())
+                                    for w in places.get("direction_phrases") or []),
     )
 
 

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Set
 from functools import cache
 from operator import attrgetter
 
-from geo import lexicons
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, Token
@@ -45,11 +44,6 @@ _FIRST_WORD = re.compile(r"[^\W_]*")
 def _first_word(phrase: str) -> str:
     """The run of letters and digits a phrase starts with ("" when it starts otherwise)."""
     return _FIRST_WORD.match(phrase).group()
-
-
-@cache
-def _union(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
-    return a | b
 
 
 @cache
@@ -86,8 +80,7 @@ def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = 
         looked_for = [p for p in phrases if p]
     else:  # on word boundaries, a phrase's first word is a word of the text: only those are looked for
         ordered, by_first = _phrase_index(phrases)
-        found = [k for w in (words & by_first.keys() if len(words) < len(by_first) else by_first.keys() & words)
-                 for k in by_first[w]]
+        found = [k for w in by_first.keys() & words for k in by_first[w]]  # the smaller side is walked
         looked_for = [ordered[k] for k in sorted(found + by_first.get("", []))]
     for phrase in looked_for:
         start = folded.find(phrase)
@@ -167,7 +160,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         return False
 
     # Only a title's first word or a first name starts a person's name: the loop visits those tokens only.
-    starters = _union(cues.title_first_words, cues.first_names)
+    starters = cues.name_starters
     starts = [k for k, t in enumerate(tokens) if t.key in starters]
     i = m = 0
     while True:
@@ -490,13 +483,6 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     return spans
 
 
-@cache
-def _articles(lang: str) -> frozenset[str]:
-    """The definite articles of ``lang`` (``articles`` of ``geo/lexicons/<lang>/events.yaml``), folded: they may
-    stand between an opponent word and a team's name ("contro l'Australia", "gegen die Niederlande")."""
-    return frozenset(fold_key(str(w)) for w in lexicons.load(lang, "events").get("articles") or [])
-
-
 def opponent_spans(tokens: list[Token], text: str, cues: Cues,
                    sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Teams named as opponents in a sports report: in a sentence with a word of a match (lexicons
@@ -515,7 +501,7 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
     if not any(w in lowered for w in cues.opponent_words):
         return []  # the cheap test first: no "contro", "against" in the text
     spans = []
-    articles = _articles(cues.lang)
+    articles = cues.articles  # "contro l'Australia", "gegen die Niederlande": an article before the team
     n, k = len(tokens), 0
     for _, s_end in sentences:
         first = k

@@ -215,7 +215,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    votes_without = {key: _less(country_votes, own) for key, own in own_votes.items()}  # once per name
+    # once per name; Counter subtraction keeps the positive counts only (a name's own votes are all positive)
+    votes_without = {key: country_votes - own for key, own in own_votes.items()}
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
@@ -267,7 +268,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             continue
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            out.append(Resolution(sole.entity, 0.8 if len(span.surface) <= 3 or not sole.primary else 1.0))
+            out.append(Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
@@ -307,22 +308,16 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         top = _argmax(final)
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
         # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
-        confidence = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
-        if len(span.surface) <= 3 or not span.candidates[top].primary:
-            confidence *= 0.8
-        out.append(Resolution(span.candidates[top].entity, round(confidence, 3)))
+        margin = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
+        out.append(Resolution(span.candidates[top].entity,
+                              round(_confidence(margin, span.surface, span.candidates[top].primary), 3)))
     return out
 
 
-def _less(votes: Counter[str], own: Counter[str]) -> dict[str, float]:
-    """``votes - own`` as :class:`collections.Counter` subtracts (the positive counts left, in ``votes``'
-    order; ``own`` holds no negative count), without its cost."""
-    out = {}
-    for code, n in votes.items():
-        left = n - own.get(code, 0)
-        if left > 0:
-            out[code] = left
-    return out
+def _confidence(margin: float, surface: str, primary: bool) -> float:
+    """The confidence of a reading: its ``margin`` over the runner-up (1.0 without one), times 0.8 when the
+    name has three letters or fewer or is not the place's primary name (both paths of :func:`resolve_spans`)."""
+    return margin * 0.8 if len(surface) <= 3 or not primary else margin
 
 
 def _list_neighbour_kinds(spans: list, tops: list, i: int, text: str) -> set[tuple[str, str | None]]:
@@ -542,8 +537,7 @@ def _name_key(name: str) -> str:
 def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entities: set[str],
                  home_countries: frozenset[str]) -> list[float]:
     """Prior, area cue, "X, Y" qualifier and country context for each candidate of a span. ``country_votes``
-    is the document's :class:`collections.Counter` of votes or the plain dict :func:`_less` leaves of it: read
-    with ``get`` and ``values`` only."""
+    is the document's :class:`collections.Counter` of votes, or those left without the name's own votes."""
     surface_key = fold_key(span.surface)
     names_country = any(c.entity.kind == "country" and _name_key(c.entity.name) == surface_key for c in span.candidates)
     total = sum(country_votes.values()) or 1

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 
 from geo.cues import (
@@ -283,14 +283,14 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                      or common_word_margin(tok.key, c.entity.population, lang) >= COMMON_WORD_MARGIN]
         is_dateline = dl_span is not None and start < dl_span[1] and dl_span[0] < end
         if not is_dateline and (_overlaps(start, end, masked) or _overlaps(start, end, persons)):
-            kept = area_cue = locality = False  # inside a mask or a person's name (_keep's first test): no cue asked
+            kept = area_cue = locality = False  # inside a mask or a person's name: no cue asked, no _keep
         else:
             before = _word_before(folded, start)
             area_cue = _area_hint(folded, start, cues, before=before)
             # before "comune di" joins the name
             locality = _locality_hint(text, folded, start, end, cues, before=before) or _town_preposition(
                 tokens, i, cands, cues)
-            kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, masked, persons, surnames,
+            kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, surnames,
                                         sentence_starts, lowercase_words, name_words, area_cue=area_cue,
                                         town_cue=locality)
         town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
@@ -480,16 +480,10 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
     return None
 
 
-@cache
-def _contractions(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """The lexicon's (contraction, article) pairs as a mapping, made once per language."""
-    return dict(pairs)
-
-
 def _contracted_hit(tokens, i, run_i, max_n, folded, gazetteer, cues: Cues):
     """After a preposition fused with an article ("au", "du"), the town whose name starts with that
     article: "au Havre" is Le Havre, not Havré; ``(length, start, end, candidates)`` or None."""
-    article = _contractions(cues.article_contractions).get(tokens[i - 1].key)
+    article = cues.article_contractions.get(tokens[i - 1].key)
     if article is None:
         return None
     start = tokens[i].start
@@ -578,7 +572,7 @@ def _with_direction(tokens, i, length, start, end, text, cues: Cues) -> tuple[in
     "Germania Est", "Centro Italia"); return the new start and end and the tokens added after it."""
     k = i + length
     extra = 0
-    after = k < len(tokens) and tokens[k].key in _first_words(cues.direction_after)  # most names: no such word
+    after = k < len(tokens) and tokens[k].key in _edge_words(cues.direction_after)[0]  # most names: no such word
     for m in (2, 1) if after else ():
         joined = k + m <= len(tokens) and all(text[tokens[q - 1].end : tokens[q].start] in (" ", "-")
                                               for q in range(k, k + m))
@@ -599,15 +593,14 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
     return []
 
 
-def _keep(tokens, i, length, start, end, cands, text, cues: Cues, masked, persons, surnames,
+def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
           sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False,
           town_cue: bool = False) -> bool:
-    """Apply the masks and filters to one gazetteer hit.
+    """Apply the filters to one gazetteer hit that no mask or person's name overlaps (the caller,
+    :func:`find_toponyms`, tests the masks first, before it asks for cues).
 
     ``name_words`` gathers the words seen beside a town's name in a person's name ("Bryant"
     in "Kobe Bryant"); such a word alone is then no small town either."""
-    if _overlaps(start, end, masked) or _overlaps(start, end, persons):
-        return False
     tok = tokens[i]
     key = fold_key(text[start:end])
     prev_key = tokens[i - 1].key if i else ""
@@ -755,22 +748,10 @@ def _place_noun_endings(cues: Cues) -> tuple[str, ...]:
     return tuple(sorted(cues.place_noun_endings)) or ("\0",)
 
 
-@lru_cache(maxsize=16)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The first words of phrases of words joined by one space."""
-    return frozenset(p.split(" ", 1)[0] for p in phrases)
-
-
-@lru_cache(maxsize=16)
-def _last_words(phrases: frozenset[str]) -> frozenset[str]:
-    """The last words of phrases of words joined by one space."""
-    return frozenset(p.rsplit(" ", 1)[-1] for p in phrases)
-
-
 def _after_weapon_noun(tokens: list[Token], i: int, text: str, cues: Cues) -> bool:
     """A noun of weapons (lexicon ``weapon_nouns``, one to three words, written in lower case) right before
     token i: "bombe Kab", "bombe guidate Kab", "missili balistici Iskander"; not "a missile hit Mykolaiv"."""
-    if i == 0 or tokens[i - 1].key not in _last_words(cues.weapon_nouns):
+    if i == 0 or tokens[i - 1].key not in _edge_words(cues.weapon_nouns)[1]:
         return False  # every noun looked for ends with the word before the name
     words: list[str] = []
     for j in (i - 1, i - 2, i - 3):
@@ -1046,7 +1027,7 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
         return False  # the cheap test first: no cue ends right before the name
     words = folded[max(0, start - 40) : start].split()
     split = " ".join(words).replace("'", " ").split()  # "nell'oblast di": "oblast di"
-    full = dict(cues.elisions).get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
+    full = cues.elisions.get(split[-1]) if split else None  # "la région d'Odessa": "région de" (elisions)
     elided = split[:-1] + [full] if full else None
     for tail in (words, words[:-1] if words and words[-1] in ("l'", "la") else None, split, elided):
         if tail and any(" ".join(tail[-n:]) in listed for n in range(1, min(4, len(tail)) + 1)):
@@ -1057,21 +1038,11 @@ def _area_hint(folded: str, start: int, cues: Cues, which: str = "area_cues", be
     # One or two words between the cue's noun and its "of": "regione russa di", "regione di confine di",
     # "región oriental ucraniana de"; not a town's noun ("l'area della città di Kherson": the city), nor a
     # direction (rule DIRECTION_OF_A_TOWN: "an area north of X", "la zona a sud di X" place the area by the town).
-    if any(" ".join((elided or words)[-n:]) in _directions(cues.lang) for n in range(2, min(4, len(words)) + 1)):
+    if any(" ".join((elided or words)[-n:]) in cues.direction_phrases for n in range(2, min(4, len(words)) + 1)):
         return False
     return f"{words[-3]} {words[-1]}" in listed or (
         len(words) >= 4 and f"{words[-4]} {words[-1]}" in listed and words[-2].isalpha()
         and words[-3].isalpha() and f"{words[-2]} {words[-1]}" not in cues.locality_before)
-
-
-@cache
-def _directions(lang: str) -> frozenset[str]:
-    """The ``direction_phrases`` of ``geo/lexicons/<lang>/places.yaml`` ("north of", "a sud di"), folded, an
-    apostrophe read as a space as in the words before a name ("à l'est de": "a l est de")."""
-    from geo import lexicons
-
-    return frozenset(" ".join(fold_key(str(w)).replace("'", " ").split())
-                     for w in lexicons.load(lang, "places").get("direction_phrases") or [])
 
 
 def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
@@ -1079,7 +1050,7 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
     regione di Kursk, 13 in quella di Tula", "dans la région de Koursk et dans celle de Belgorod"."""
     if not cues.area_pronouns:
         return
-    town_nouns = _town_nouns(cues.locality_before)
+    town_nouns = _edge_words(cues.locality_before)[0]  # "città" of "città di": the nouns of towns
     hinted: dict[object, int] = {}  # sentence -> end of its last area named so far: one pass, not one per span
     for span in spans:
         last = hinted.get(span.sentence)
@@ -1088,12 +1059,6 @@ def _pronoun_areas(spans: list[Span], folded: str, cues: Cues) -> None:
             span.area_hint = True  # rule PRONOUN_FOR_A_TOWN: not after a town's noun ("la città ... quella di X")
         if span.area_hint:
             hinted[span.sentence] = span.end
-
-
-@cache
-def _town_nouns(locality_before: frozenset[str]) -> frozenset[str]:
-    """The nouns of towns that head the lexicon's ``locality_before`` phrases ("città" of "città di")."""
-    return frozenset(phrase.split()[0] for phrase in locality_before if phrase.split())
 
 
 def _plural_areas(spans: list[Span], text: str, folded: str, cues: Cues) -> None:
