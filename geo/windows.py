@@ -12,8 +12,9 @@ the one function the serial, process-pool and Dask runs call for a document):
 * each window goes through the same stages (:data:`geo.pipeline.STAGES`) as a document of its own
   with the document's id and metadata, and the language, dateline and date read once from the start
   of the whole document (its first :data:`WINDOW_CHARS` characters, as a short document is read; the
-  dateline and the headline belong to the first window only), and its offsets are shifted back into
-  the whole text;
+  dateline and the headline belong to the first window only), and so is whether its lines are
+  hard-wrapped (:func:`geo.sentences.wrap_width`, passed to each window's reading by
+  :func:`geo.sentences.read_as_wrapped`), and its offsets are shifted back into the whole text;
 * the results are joined into one :class:`geo.model.ParsedDocument`: mentions, figures (numbered
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
@@ -38,7 +39,7 @@ from collections.abc import Callable, Iterator
 from geo.figures import is_repeat
 from geo.model import Document, Figure, ParsedDocument
 from geo.parallel import MentionRow
-from geo.sentences import split_sentences
+from geo.sentences import read_as_wrapped, split_sentences_as, wrap_width
 
 #: Longest text read at once, in characters (code points).  Measured with
 #: ``benchmarks/bench_length.py``: a window of this size peaks at some 30 MB of reading on top of
@@ -59,16 +60,19 @@ def _last_paragraph_cut(text: str, start: int, stop: int) -> int | None:
     return cut
 
 
-def _last_sentence_cut(text: str, start: int, stop: int) -> int | None:
-    """The start of the last whole sentence inside ``text[start:stop]`` after the first, or None.
+def _last_sentence_cut(text: str, start: int, stop: int, width: int | None) -> int | None:
+    """The start of the last whole sentence inside ``text[start:stop]`` after the first, or None (line breaks
+    read as those of a text hard-wrapped at ``width``, the document's judgement; the slice is split once, not
+    kept in the splitter's cache).
 
     The last sentence the splitter sees may run on past ``stop``: the window ends where it starts.
     """
-    spans = split_sentences(text[start:stop])
+    spans = split_sentences_as(text[start:stop], width)
     return start + spans[-1][0] if len(spans) > 1 else None
 
 
-def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, int]]:
+def window_spans(text: str, limit: int = WINDOW_CHARS, *, width: int | None | str = "judge"
+                 ) -> Iterator[tuple[int, int]]:
     """Cut ``text`` into consecutive windows of at most ``limit`` characters where it can.
 
     Parameters
@@ -77,6 +81,9 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
         The document's text.
     limit : int
         Longest window, in characters.
+    width : int or None, optional
+        Whether the document is hard-wrapped (:func:`geo.sentences.wrap_width`; by default judged from its
+        first ``limit`` characters): its sentences are read so.
 
     Yields
     ------
@@ -89,15 +96,17 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
     """
     if limit < 1:
         raise ValueError(f"window limit must be positive, not {limit}")
+    if width == "judge":
+        width = wrap_width(text[:limit])
     start, n = 0, len(text)
     while n - (body := _SPACE.match(text, start).end()) > limit:  # white space opening a window joins it
         stop = body + limit
         cut = _last_paragraph_cut(text, body, stop)
         if cut is None or cut - body < limit // 2:  # a short paragraph alone would make a window of its own
-            cut = _last_sentence_cut(text, body, stop) or cut
+            cut = _last_sentence_cut(text, body, stop, width) or cut
         if cut is None:  # one sentence longer than the limit: it ends the window, whole
             m = _PARAGRAPH.search(text, stop)
-            ahead = split_sentences(text[body : m.end() if m else n])
+            ahead = split_sentences_as(text[body : m.end() if m else n], width)
             cut = body + ahead[1][0] if len(ahead) > 1 else (m.end() if m else n)
         yield start, cut
         start = cut
@@ -153,8 +162,13 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
     frames: list = []
     lang = date = None
     window_of: list[int] = []  # the window of each figure
-    for k, (start, end) in enumerate(window_spans(doc.text, limit)):
-        part = parse_window(dataclasses.replace(doc, text=doc.text[start:end]), k == 0)
+    # whether the text is hard-wrapped is judged once, from its start, as its language: a short window alone
+    # (the last one, say) could not tell, and would keep every line break of its paragraphs
+    width = wrap_width(doc.text[:limit])
+    for k, (start, end) in enumerate(window_spans(doc.text, limit, width=width)):
+        window = dataclasses.replace(doc, text=doc.text[start:end])
+        with read_as_wrapped(window.text, width):
+            part = parse_window(window, k == 0)
         part = _shifted(part, start, len(figures), doc.doc_id)
         if k == 0:
             lang, date = part.lang, part.date

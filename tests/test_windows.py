@@ -154,7 +154,7 @@ def test_a_heading_then_a_long_paragraph_reads_in_the_documents_language(gaz, mo
     whole = parse_document(doc, gazetteer=gaz)
     assert whole.lang == "it" and whole.figures
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
-    monkeypatch.setattr(windows, "window_spans", lambda t, limit: iter([(0, 17), (17, len(t))]))
+    monkeypatch.setattr(windows, "window_spans", lambda t, limit, **kw: iter([(0, 17), (17, len(t))]))
     split = parse_document(doc, gazetteer=gaz)  # even with the heading alone in the first window
     assert split.lang == "it"
     assert [(f.kind, f.value, f.start) for f in split.figures] == [(f.kind, f.value, f.start) for f in whole.figures]
@@ -173,6 +173,27 @@ def test_a_figure_repeated_in_two_windows_counts_once(gaz, monkeypatch):
         [(f.kind, f.value, f.start, f.figure_id) for f in whole.figures]
     ids = {f.figure_id for f in split.figures}
     assert all(set(fr.figure_ids) <= ids for fr in split.frames)
+
+
+
+def test_a_short_last_window_of_a_wrapped_document_reads_its_lines_as_the_document(gaz, monkeypatch):
+    """Whether the text is hard-wrapped is judged once, from the document's start: a last window of two lines
+    alone looks like a paragraph per line and would keep its break, cutting the drones from a place."""
+    import textwrap
+
+    tail = "Officials said 40 drones were fired at Kharkiv and\nSumy overnight."
+    text = "\n\n".join([textwrap.fill(p, 50) for p in PARAGRAPHS] + [tail])
+    doc = Document("wrap", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
+    assert text[list(window_spans(text, 300))[-1][0]:].strip() == tail  # the tail is a window of its own
+    split = parse_document(doc, gazetteer=gaz)
+
+    def last(parsed):
+        f = parsed.figures[-1]
+        return f.kind, f.value, f.start, f.place_ids
+
+    assert last(split) == last(whole) and last(whole)[:2] == ("equipment", 40) and len(last(whole)[3]) == 2
 
 
 def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
