@@ -120,9 +120,12 @@ def test_windows_after_the_first_keep_the_documents_date_and_read_no_dateline(ga
     head = "KAUNAS, 3 March 2025 - " + PARAGRAPHS[0]
     # (another number: the same figure again would be a repeat, dropped as an unsplit run drops it)
     text = "\n\n".join([head, *PARAGRAPHS[1:], "RIGA, " + PARAGRAPHS[3].replace("2,200", "1,900")])
+    whole = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
     parsed = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
     assert parsed.date is not None and (parsed.date.month, parsed.date.day) == (3, 3)
+    # the dateline is the first window's only: the later windows' places read as in the whole run
+    assert [(m.surface, m.role) for m in parsed.mentions] == [(m.surface, m.role) for m in whole.mentions]
     # every window dates its figures by the document's date ("on Sunday": the Sunday before it)
     assert all(f.date is not None and f.date <= parsed.date.isoformat() for f in parsed.figures)
     assert parsed.figures[-1].value == 1900 and parsed.figures[-1].date == parsed.date.isoformat()
