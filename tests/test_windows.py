@@ -199,6 +199,50 @@ def test_a_short_last_window_of_a_wrapped_document_reads_its_lines_as_the_docume
     assert last(split) == last(whole) and last(whole)[:2] == ("equipment", 40) and len(last(whole)[3]) == 2
 
 
+
+#: A small count (below figures._SURE_REPEAT) told in one window, again at the same place in a later one, and
+#: at another place in a third; then a count told first with no place and again with one.
+WOUNDED_GAO = "Three soldiers were wounded in Gao, in northern Mali, when their patrol struck a mine on Monday."
+WOUNDED_GAO_AGAIN = "Officials in Bamako later said that three soldiers were wounded in Gao on Monday."
+WOUNDED_MOPTI = "Three soldiers were wounded in Mopti, in central Mali, the army said on Tuesday."
+WOUNDED_NOWHERE = "Three soldiers were wounded when their patrol struck a mine on Monday, the army said."
+WOUNDED_TIMBUKTU = "Officials later said that three soldiers were wounded in Timbuktu on Monday."
+
+
+def _whole_and_windowed(gaz, monkeypatch, paragraphs):
+    text = "\n\n".join(paragraphs)
+    doc = Document("rep", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    split = parse_document(doc, gazetteer=gaz)
+    starts = [start for start, _ in window_spans(text, 200)]
+    return text, whole, split, lambda offset: sum(s <= offset for s in starts)  # the window holding offset
+
+
+def test_a_small_count_repeated_in_a_later_window_is_dropped_at_the_same_place_and_kept_at_another(gaz,
+                                                                                                   monkeypatch):
+    text, whole, split, window = _whole_and_windowed(
+        gaz, monkeypatch, [WOUNDED_GAO, PARAGRAPHS[0], PARAGRAPHS[3], WOUNDED_GAO_AGAIN, PARAGRAPHS[5], WOUNDED_MOPTI])
+    again, mopti = text.index(WOUNDED_GAO_AGAIN), text.index(WOUNDED_MOPTI)
+    assert window(0) < window(again) < window(mopti)  # each told in a window of its own
+
+    def told(parsed):
+        return [(f.kind, f.value, f.start, f.figure_id) for f in parsed.figures]
+
+    assert [(f.value, f.start) for f in split.figures if f.kind == "wounded"] == [(3, 0), (3, mopti)]
+    assert told(split) == told(whole)
+    assert split.figures[0].place_ids == ["geonames:2457163"]  # Gao's, which both copies name
+
+
+def test_a_count_with_no_place_takes_the_places_of_its_copy_in_a_later_window(gaz, monkeypatch):
+    text, whole, split, window = _whole_and_windowed(
+        gaz, monkeypatch, [WOUNDED_NOWHERE, PARAGRAPHS[0], PARAGRAPHS[3], WOUNDED_TIMBUKTU])
+    assert window(0) < window(text.index(WOUNDED_TIMBUKTU))
+    assert [(f.kind, f.value, f.start) for f in split.figures if f.value == 3] == [("wounded", 3, 0)]
+    assert split.figures[0].place_ids == whole.figures[0].place_ids == ["geonames:2449067"]  # Timbuktu
+    assert split.figures[0].places == whole.figures[0].places
+
+
 def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
     import json
 
