@@ -36,7 +36,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
-from geo.figures import is_repeat
+from geo.figures import _drop_repeats
 from geo.model import Document, Figure, ParsedDocument
 from geo.parallel import MentionRow
 from geo.sentences import read_as_wrapped, split_sentences_as, wrap_width
@@ -184,31 +184,17 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
 def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: list, mentions: list, lang: str | None,
                          doc_id: str) -> list[Figure]:
     """The figures without those that repeat a figure of an earlier window, as an unsplit run drops them
-    (:func:`geo.figures.is_repeat`, on the places the extraction read); ids numbered again in text order and
+    (:func:`geo.figures._drop_repeats`, on the places the extraction read); ids numbered again in text order and
     the frames' ``figure_ids`` pointing at the figures kept.  Whether a figure adds to those reported before
     ("another soldier") is known inside its window only: across windows two such figures count as one."""
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    kept: list[Figure] = []
-    # the kept figures by value and hedge (a repeat has both equal), each with its reading made once
-    by_key: dict[tuple, list[tuple[Figure, Figure, int]]] = {}
+    window = {id(f): k for f, k in zip(figures, window_of, strict=True)}
+    old_ids = {id(f): f.figure_id for f in figures}
     same_as: dict[str, Figure] = {}
-    for f, k in zip(figures, window_of, strict=True):
-        read = _as_read(f)
-        earlier = (g for g, g_read, w in by_key.get((f.value, f.qualifier), ()) if w < k
-                   and is_repeat(g_read, read, entities, lang or "en"))
-        same = next(earlier, None)
-        if same is None:
-            kept.append(f)
-            by_key.setdefault((f.value, f.qualifier), []).append((f, read, k))
-            continue
-        same_as[f.figure_id] = same
-        if not same.place_ids:
-            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    kept = _drop_repeats(figures, doc_id, entities, lang or "en", view=_as_read, repeats=same_as,
+                         may_repeat=lambda earlier, later: window[id(earlier)] < window[id(later)])
     if not same_as:
-        return figures
-    old_ids = {id(f): f.figure_id for f in kept}
-    for n, f in enumerate(kept, 1):
-        f.figure_id = f"{doc_id}:f{n}"
+        return kept
     new_id = {old_ids[id(f)]: f.figure_id for f in kept}
     new_id.update((old, same.figure_id) for old, same in same_as.items())
     for fr in frames:

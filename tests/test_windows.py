@@ -243,6 +243,18 @@ def test_a_count_with_no_place_takes_the_places_of_its_copy_in_a_later_window(ga
     assert split.figures[0].places == whole.figures[0].places
 
 
+
+def test_another_count_in_the_same_window_is_no_repeat_across_windows(gaz, monkeypatch):
+    """"Another soldier" adds to the one before, as the window's own reading decided: only figures of an
+    earlier window are compared when the windows are joined."""
+    another = "A soldier was killed in Gao on Monday when a mine hit his patrol. Another soldier was killed in Gao."
+    text, whole, split, window = _whole_and_windowed(gaz, monkeypatch, [PARAGRAPHS[0], another, PARAGRAPHS[3]])
+    killed = [f.start for f in split.figures if f.kind == "killed"]
+    assert len(killed) == 2 and window(killed[0]) == window(killed[1])
+    assert [(f.kind, f.value, f.start, f.figure_id) for f in split.figures] == \
+        [(f.kind, f.value, f.start, f.figure_id) for f in whole.figures]
+
+
 def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
     import json
 
