@@ -118,9 +118,7 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
     """A window's result with offsets into the whole text and figure ids counted through it."""
     ids: dict[str, str] = {}
     # the compact form the outputs read: the role features and cue roles served the window's decisions only
-    parsed.mentions = [MentionRow(m.doc_id, m.start + offset, m.end + offset, m.surface, m.entity, m.role,
-                                  m.confidence, m.sentence_start + offset, m.sentence_end + offset, m.date)
-                       for m in parsed.mentions]
+    parsed.mentions = [MentionRow.of(m, offset) for m in parsed.mentions]
     for n, f in enumerate(parsed.figures, figures_before + 1):
         f.start += offset
         f.end += offset
