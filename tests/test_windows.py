@@ -70,6 +70,17 @@ def test_a_sentence_longer_than_the_limit_stays_whole():
                for a, b in spans)
 
 
+def test_cutting_windows_keeps_no_slice_in_the_splitters_caches():
+    """The slices read to find a sentence boundary are split once, not kept beside the windows' own texts."""
+    from geo import sentences
+
+    caches = (sentences._split, sentences._judged, sentences._breaks)
+    text = " ".join(PARAGRAPHS) + "\n" + "\n".join(PARAGRAPHS)
+    before = [c.cache_info().misses + c.cache_info().hits for c in caches]
+    assert len(list(window_spans(text, 200))) > 3
+    assert [c.cache_info().misses + c.cache_info().hits for c in caches] == before
+
+
 def test_a_short_text_is_one_window():
     assert list(window_spans("Troops arrived in Tallinn.", 100)) == [(0, 26)]
     assert list(window_spans("", 100)) == [(0, 0)]
