@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,26 +159,36 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         print(f"{'MB':>6} {'mentions':>9} {'figures':>8} {'seconds':>8} {'s/MB':>7} {'ratio':>6} {'cpu s':>7} "
               f"{'peak MB':>8}")
-        first = None
-        runs = [(f"{mb:g}MB", lambda mb=mb: long_document(int(mb * 1_000_000), pools, sample)) for mb in sizes]
-        runs += [(f"dense{n}", lambda n=n: dense_document(n, pools)) for n in dense]
-        for name, make in runs:
-            if name == f"dense{dense[0] if dense else 0}":
-                first = None  # the figure-dense sizes compare among themselves
-                print(f"figure-dense: {', '.join(map(str, dense))} paragraphs")
-            doc = work / f"long_{name}.txt"
-            doc.write_text(make(), encoding="utf-8")
-            real_mb = doc.stat().st_size / 1_000_000
-            out = work / f"out_{name}"
-            seconds, cpu, peak = run_once(doc, out)
-            with (out / "mentions.jsonl").open(encoding="utf-8") as f:
-                mentions = sum(len(json.loads(line)["toponyms"]) for line in f)
-            figures = len(json.loads((out / "figures.geojson").read_text(encoding="utf-8"))["features"])
-            per_mb = seconds / real_mb
-            first = first or per_mb
-            print(f"{real_mb:6.2f} {mentions:9d} {figures:8d} {seconds:8.1f} {per_mb:7.1f} {per_mb / first:6.2f} "
-                  f"{cpu:7.1f} {peak:8.0f}", flush=True)
+        groups = [  # each group's ratios are to its own first run
+            (None, [(f"{mb:g}MB", lambda mb=mb: long_document(int(mb * 1_000_000), pools, sample)) for mb in sizes]),
+            (f"figure-dense: {', '.join(map(str, dense))} paragraphs",
+             [(f"dense{n}", lambda n=n: dense_document(n, pools)) for n in dense]),
+        ]
+        for title, runs in groups:
+            if title and runs:
+                print(title)
+            first = None
+            for name, make in runs:
+                first = _report(name, make, work, first)
     return 0
+
+
+def _report(name: str, make: Callable[[], str], work: Path, first: float | None) -> float:
+    """Write one document made by ``make``, read it and print its row; the seconds per MB of the group's first
+    run (``first``, or this run's)."""
+    doc = work / f"long_{name}.txt"
+    doc.write_text(make(), encoding="utf-8")
+    real_mb = doc.stat().st_size / 1_000_000
+    out = work / f"out_{name}"
+    seconds, cpu, peak = run_once(doc, out)
+    with (out / "mentions.jsonl").open(encoding="utf-8") as f:
+        mentions = sum(len(json.loads(line)["toponyms"]) for line in f)
+    figures = len(json.loads((out / "figures.geojson").read_text(encoding="utf-8"))["features"])
+    per_mb = seconds / real_mb
+    first = first or per_mb
+    print(f"{real_mb:6.2f} {mentions:9d} {figures:8d} {seconds:8.1f} {per_mb:7.1f} {per_mb / first:6.2f} "
+          f"{cpu:7.1f} {peak:8.0f}", flush=True)
+    return first
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ import dataclasses
 import datetime as dt
 import operator
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -1774,8 +1775,9 @@ def _each_place(fig: Figure) -> list[Figure]:
 
 
 def _drop_repeats(
-    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | None = None,
-    more: set[int] | frozenset[int] = frozenset(),
+    figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | str | None = None,
+    more: set[int] | frozenset[int] = frozenset(), *, view: Callable[[Figure], Figure] | None = None,
+    may_repeat: Callable[[Figure, Figure], bool] | None = None, repeats: dict[str, Figure] | None = None,
 ) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
@@ -1787,20 +1789,37 @@ def _drop_repeats(
     larger one is the same fact even where the headline locates it otherwise.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
-    Figure ids are numbered again in text order."""
+    Figure ids are numbered again in text order.
+
+    The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
+    ``view`` gives the figure as it is compared (made once per figure; by default the figure itself),
+    ``may_repeat(kept, later)`` whether the pair may be one fact at all (by default any pair), and
+    ``repeats`` is filled with the old id of each figure dropped and the kept figure it repeats."""
+    if isinstance(lex, str):
+        lex = _lex(lex)
+    entities = entities or {}
     kept: list[Figure] = []
+    # the kept figures by value and qualifier (a repeat has both equal), each with its view
+    by_key: dict[tuple, list[tuple[Figure, Figure]]] = {}
     for f in figures:
-        same = next((k for k in kept if is_repeat(k, f, entities or {}, lex, more)), None)
+        seen = view(f) if view is not None else f
+        same = next((k for k, k_seen in by_key.get((f.value, f.qualifier), ())
+                     if (may_repeat is None or may_repeat(k, f)) and _is_repeat(k_seen, seen, entities, lex, more)),
+                    None)
         if same is None:
             kept.append(f)
-        elif not same.place_ids:
+            by_key.setdefault((f.value, f.qualifier), []).append((f, seen))
+            continue
+        if repeats is not None:
+            repeats[f.figure_id] = same
+        if not same.place_ids:
             same.place_ids, same.places = list(f.place_ids), list(f.places)
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     return kept
 
 
-def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | str | None,
+def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lang: str,
               more: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether ``f``, later in the text, is the fact of the earlier figure ``k`` again (see :func:`_drop_repeats`).
 
@@ -1810,8 +1829,8 @@ def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | str
         The earlier and the later figure.
     entities : dict of str to Entity
         The document's places by id.
-    lex : str or None
-        The figures lexicon of the document's language (or the language's code).
+    lang : str
+        The document's language (its figures lexicon is read).
     more : set of int
         Starts of the figures said to add to those reported before ("another soldier").
 
@@ -1819,8 +1838,12 @@ def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | str
     -------
     bool
     """
-    if isinstance(lex, str):
-        lex = _lex(lex)
+    return _is_repeat(k, f, entities, _lex(lang), more)
+
+
+def _is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | None,
+               more: set[int] | frozenset[int] = frozenset()) -> bool:
+    """:func:`is_repeat` with the language's figures lexicon read."""
     return bool(
         (k.kind == f.kind or (f.kind == "casualties" and k.kind in ("killed", "wounded")))
         and k.value == f.value
@@ -1834,7 +1857,7 @@ def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | str
                     not k.place_ids
                     or not f.place_ids
                     or set(k.place_ids) & set(f.place_ids)
-                    or (_nested(k.place_ids, f.place_ids, entities or {}) and _same_who(k, f, lex)
+                    or (_nested(k.place_ids, f.place_ids, entities) and _same_who(k, f, lex)
                         and (k.date is None or f.date is None
                              or (k.date, k.date_end) == (f.date, f.date_end)))
                 )

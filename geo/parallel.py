@@ -139,6 +139,24 @@ class MentionRow:
     sentence_end: int
     date: str | None
 
+    @classmethod
+    def of(cls, m: Any, shift: int = 0) -> MentionRow:
+        """The row of mention ``m`` (a :class:`geo.model.Mention` or a row), its offsets moved by ``shift``.
+
+        Parameters
+        ----------
+        m : Mention or MentionRow
+            The mention.
+        shift : int
+            Added to its offsets (a window's start in the whole text).
+
+        Returns
+        -------
+        MentionRow
+        """
+        return cls(m.doc_id, m.start + shift, m.end + shift, m.surface, m.entity, m.role, m.confidence,
+                   m.sentence_start + shift, m.sentence_end + shift, m.date)
+
 
 def start_worker(settings: Settings) -> None:
     """Load what :func:`parse_batch` needs in this process (a worker's initializer; returns nothing to send)."""
@@ -155,8 +173,7 @@ def compact(parsed: ParsedDocument) -> ParsedDocument:
     """
     changes: dict[str, Any] = {}
     if parsed.mentions and not isinstance(parsed.mentions[0], MentionRow):
-        changes["mentions"] = [MentionRow(m.doc_id, m.start, m.end, m.surface, m.entity, m.role, m.confidence,
-                                          m.sentence_start, m.sentence_end, m.date) for m in parsed.mentions]
+        changes["mentions"] = [MentionRow.of(m) for m in parsed.mentions]
     if not parsed.figures and parsed.document.text:
         changes["document"] = dataclasses.replace(parsed.document, text="")
     if getattr(parsed, "frames", None):

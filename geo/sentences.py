@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -31,15 +34,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         ``(start, end)`` offsets of each sentence, leading and trailing white space
         excluded; together they cover every non-blank character of ``text``.
     """
-    return list(_split(text))
+    return list(_split(text, _judgement_of(text)))
+
+
+def split_sentences_as(text: str, width: int | None) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of ``text`` read as a text judged hard-wrapped at ``width`` (None: not wrapped),
+    worked out and not cached: for a one-off slice (where a window of a long document ends).
+
+    Parameters
+    ----------
+    text : str
+        Text.
+    width : int or None
+        The width of the lines of the document ``text`` is taken from (:func:`wrap_width`).
+
+    Returns
+    -------
+    list of (int, int)
+        As :func:`split_sentences`.
+    """
+    return _sentences(text, _read_breaks(text, width)[0])
 
 
 @lru_cache(maxsize=32)
-def _split(text: str) -> tuple[tuple[int, int], ...]:
-    """:func:`split_sentences`, made once per text (the stages of one document each ask for it)."""
+def _split(text: str, judgement: int | None | str) -> tuple[tuple[int, int], ...]:
+    """:func:`split_sentences`, made once per text and judgement (the stages of one document each ask for it)."""
+    return tuple(_sentences(text, _wrapped_as(text, judgement)[0]))
+
+
+def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
+    """The sentences of ``text`` whose line breaks at ``soft`` are spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
-    soft = _soft_breaks(text)
     for m in _END.finditer(text):
         end = m.end()
         if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
@@ -49,7 +75,7 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
-    return tuple(spans)
+    return spans
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -102,10 +128,67 @@ def _ends_sentence(line: str) -> bool:
     return not (line.endswith(".") and _ABBREV.search(line[-13:]))  # "Gen.\nSmith" goes on
 
 
+#: The text whose line breaks are read as those of the document it is a window of, with the document's
+#: judgement (:func:`read_as_wrapped`).
+_READ_AS: ContextVar[tuple[str, int | None] | None] = ContextVar("read_as_wrapped", default=None)
+#: The judgement of a text made from the text itself.
+_OWN = "own"
+
+
+@contextmanager
+def read_as_wrapped(text: str, width: int | None) -> Iterator[None]:
+    """While inside, read the line breaks of ``text`` as those of a text judged hard-wrapped at ``width``
+    (None: not wrapped) rather than judging ``text`` alone: a window of a long document reads its breaks as
+    the document's start was judged (:func:`wrap_width`), as a whole run reads them, even when the window
+    alone is too short to tell.
+
+    Parameters
+    ----------
+    text : str
+        The window's text (what the stages read).
+    width : int or None
+        The document's judgement.
+
+    Yields
+    ------
+    None
+    """
+    token = _READ_AS.set((text, width))
+    try:
+        yield
+    finally:
+        _READ_AS.reset(token)
+
+
+def _judgement_of(text: str) -> int | None | str:
+    read_as = _READ_AS.get()
+    return read_as[1] if read_as is not None and read_as[0] == text else _OWN
+
+
+def wrap_width(text: str) -> int | None:
+    """Whether ``text`` is hard-wrapped (rules WRAP_WIDTH, WRAP_SHARE, WRAP_LONG, WRAP_GOES_ON; see
+    :func:`_wrapped`): the width of its lines when it is, None when it is not. Worked out, not cached.
+
+    Parameters
+    ----------
+    text : str
+        Text (the start of a long document).
+
+    Returns
+    -------
+    int or None
+    """
+    return _judge(text)[0]
+
+
+def _wrapped_as(text: str, judgement: int | None | str) -> tuple[frozenset[int], frozenset[int]]:
+    return _wrapped(text) if judgement == _OWN else _breaks(text, judgement)
+
+
 def _soft_breaks(text: str) -> frozenset[int]:
     """Offsets of the line breaks of a hard-wrapped text that fall inside a sentence (read as spaces);
     empty when the text is not hard-wrapped (a paragraph per line keeps every break). See :func:`_wrapped`."""
-    return _wrapped(text)[0]
+    return _wrapped_as(text, _judgement_of(text))[0]
 
 
 def same_paragraph(text: str, start: int, end: int) -> bool:
@@ -127,7 +210,7 @@ def same_paragraph(text: str, start: int, end: int) -> bool:
     k = text.find("\n", start, end)
     if k < 0:
         return True
-    inline = _wrapped(text)[1]
+    inline = _wrapped_as(text, _judgement_of(text))[1]
     while k >= 0:
         if k not in inline:
             return False
@@ -135,7 +218,6 @@ def same_paragraph(text: str, start: int, end: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=32)
 def _wrapped(text: str) -> tuple[frozenset[int], frozenset[int]]:
     """(soft breaks, breaks inside a paragraph) of a hard-wrapped text; both empty for any other text.
 
@@ -148,19 +230,19 @@ def _wrapped(text: str) -> tuple[frozenset[int], frozenset[int]]:
     continues with a lower case word, after a comma or after one of :func:`line_continuers` is no heading).
     A break after a full line that ends a sentence stays a sentence's end but not a paragraph's. Blank
     lines always end a sentence and a paragraph."""
-    none: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    return _judged(text)[1:]
+
+
+def _judge(text: str) -> tuple[int | None, frozenset[int], frozenset[int]]:
+    """(width or None, soft breaks, breaks inside a paragraph) of ``text`` judged alone (see :func:`_wrapped`)."""
+    none: tuple[None, frozenset[int], frozenset[int]] = (None, frozenset(), frozenset())
     if "\n" not in text:
         return none
-    lines: list[tuple[int, str]] = []  # (offset of the "\n" ending it, stripped line)
-    pos = 0
-    for raw in text.split("\n"):
-        lines.append((pos + len(raw), raw.strip()))
-        pos += len(raw) + 1
+    lines = _lines(text)
     filled = [line for _, line in lines if line]
     if sum(len(line) > WRAP_MAX for line in filled) > WRAP_LONG * len(filled):
         return none
-    pairs = [(k, a, b) for k, ((_, a), (_, b)) in enumerate(zip(lines, lines[1:], strict=False)) if a and b]
-    open_ = [(k, a, b) for k, a, b in pairs if not _ends_sentence(a) and not _BULLET.match(b)]
+    pairs, open_ = _pairs(lines)
     if len(open_) < WRAP_MIN or len(open_) < WRAP_SHARE * len(pairs):
         return none
     short = [len(a) for _, a, _ in open_ if len(a) <= WRAP_MAX]
@@ -169,6 +251,52 @@ def _wrapped(text: str) -> tuple[frozenset[int], frozenset[int]]:
     width = max(short)
     if sum(n >= WRAP_FULL * width for n in short) < WRAP_FULL * len(short):
         return none
+    soft, inline, going_on = _read(lines, pairs, open_, width)
+    # Rule WRAP_GOES_ON: a wrapped text has sentences that visibly run on over a break (a lower-case word, a
+    # comma, a word that cannot end a sentence); lines of one width that never do are a list of headlines.
+    if going_on < WRAP_MIN:
+        return none
+    return width, soft, inline
+
+
+_judged = lru_cache(maxsize=32)(_judge)
+
+
+@lru_cache(maxsize=32)
+def _breaks(text: str, width: int | None) -> tuple[frozenset[int], frozenset[int]]:
+    """:func:`_read_breaks`, made once per text and width."""
+    return _read_breaks(text, width)
+
+
+def _read_breaks(text: str, width: int | None) -> tuple[frozenset[int], frozenset[int]]:
+    """(soft breaks, breaks inside a paragraph) of ``text`` read as a text judged hard-wrapped at ``width``
+    (both empty for None)."""
+    if width is None or "\n" not in text:
+        return frozenset(), frozenset()
+    lines = _lines(text)
+    return _read(lines, *_pairs(lines), width)[:2]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset of the "\n" ending it, stripped line) of each line of ``text``."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    return lines
+
+
+def _pairs(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str, str]], list[tuple[int, str, str]]]:
+    """The breaks between two non-blank lines (index, line before, line after), and those of them with no
+    final punctuation before and no item of a list after."""
+    pairs = [(k, a, b) for k, ((_, a), (_, b)) in enumerate(zip(lines, lines[1:], strict=False)) if a and b]
+    return pairs, [(k, a, b) for k, a, b in pairs if not _ends_sentence(a) and not _BULLET.match(b)]
+
+
+def _read(lines: list[tuple[int, str]], pairs: list[tuple[int, str, str]], open_: list[tuple[int, str, str]],
+          width: int) -> tuple[frozenset[int], frozenset[int], int]:
+    """(soft breaks, breaks inside a paragraph, breaks that visibly go on) of lines wrapped at ``width``."""
     soft = set()
     inline = set()
     words = line_continuers()
@@ -179,15 +307,11 @@ def _wrapped(text: str) -> tuple[frozenset[int], frozenset[int]]:
         going_on += goes_on
         if goes_on or (len(a) <= WRAP_MAX and len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width):
             soft.add(lines[k][0])
-    # Rule WRAP_GOES_ON: a wrapped text has sentences that visibly run on over a break (a lower-case word, a
-    # comma, a word that cannot end a sentence); lines of one width that never do are a list of headlines.
-    if going_on < WRAP_MIN:
-        return none
     for k, a, b in pairs:
         if _ends_sentence(a) and not _BULLET.match(b) and len(a) <= WRAP_MAX \
                 and len(a) + 1 + len(b.split()[0]) > HEADING_FIT * width:
             inline.add(lines[k][0])
-    return frozenset(soft), frozenset(soft | inline)
+    return frozenset(soft), frozenset(soft | inline), going_on
 
 
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -225,11 +349,9 @@ def joins_list(gap: str, *, of_word: bool = False) -> bool:
     """
     if len(gap.replace("'", " ").split(None, 3)) > 3:
         return False  # four words or more (most gaps between two names): never a list's
-    return _joins_list(gap, of_word) if len(gap) <= _CACHED_GAP else _list_gap(gap, of_word)
-
-
-#: Gaps up to this long are answered from a cache: the same ones (", ", " and ") come back in every document.
-_CACHED_GAP = 64
+    # answered from a cache: the same gaps (", ", " and ") come back in every document; those of three words at
+    # most are short (the longest of news_dev and news_train: 25 characters), the cache holds 4096 of them
+    return _joins_list(gap, of_word)
 
 
 def _list_gap(gap: str, of_word: bool) -> bool:

@@ -12,8 +12,9 @@ the one function the serial, process-pool and Dask runs call for a document):
 * each window goes through the same stages (:data:`geo.pipeline.STAGES`) as a document of its own
   with the document's id and metadata, and the language, dateline and date read once from the start
   of the whole document (its first :data:`WINDOW_CHARS` characters, as a short document is read; the
-  dateline and the headline belong to the first window only), and its offsets are shifted back into
-  the whole text;
+  dateline and the headline belong to the first window only), and so is whether its lines are
+  hard-wrapped (:func:`geo.sentences.wrap_width`, passed to each window's reading by
+  :func:`geo.sentences.read_as_wrapped`), and its offsets are shifted back into the whole text;
 * the results are joined into one :class:`geo.model.ParsedDocument`: mentions, figures (numbered
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
@@ -35,10 +36,10 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
-from geo.figures import is_repeat
+from geo.figures import _drop_repeats
 from geo.model import Document, Figure, ParsedDocument
 from geo.parallel import MentionRow
-from geo.sentences import split_sentences
+from geo.sentences import read_as_wrapped, split_sentences_as, wrap_width
 
 #: Longest text read at once, in characters (code points).  Measured with
 #: ``benchmarks/bench_length.py``: a window of this size peaks at some 30 MB of reading on top of
@@ -59,16 +60,19 @@ def _last_paragraph_cut(text: str, start: int, stop: int) -> int | None:
     return cut
 
 
-def _last_sentence_cut(text: str, start: int, stop: int) -> int | None:
-    """The start of the last whole sentence inside ``text[start:stop]`` after the first, or None.
+def _last_sentence_cut(text: str, start: int, stop: int, width: int | None) -> int | None:
+    """The start of the last whole sentence inside ``text[start:stop]`` after the first, or None (line breaks
+    read as those of a text hard-wrapped at ``width``, the document's judgement; the slice is split once, not
+    kept in the splitter's cache).
 
     The last sentence the splitter sees may run on past ``stop``: the window ends where it starts.
     """
-    spans = split_sentences(text[start:stop])
+    spans = split_sentences_as(text[start:stop], width)
     return start + spans[-1][0] if len(spans) > 1 else None
 
 
-def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, int]]:
+def window_spans(text: str, limit: int = WINDOW_CHARS, *, width: int | None | str = "judge"
+                 ) -> Iterator[tuple[int, int]]:
     """Cut ``text`` into consecutive windows of at most ``limit`` characters where it can.
 
     Parameters
@@ -77,6 +81,9 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
         The document's text.
     limit : int
         Longest window, in characters.
+    width : int or None, optional
+        Whether the document is hard-wrapped (:func:`geo.sentences.wrap_width`; by default judged from its
+        first ``limit`` characters): its sentences are read so.
 
     Yields
     ------
@@ -89,15 +96,17 @@ def window_spans(text: str, limit: int = WINDOW_CHARS) -> Iterator[tuple[int, in
     """
     if limit < 1:
         raise ValueError(f"window limit must be positive, not {limit}")
+    if width == "judge":
+        width = wrap_width(text[:limit])
     start, n = 0, len(text)
     while n - (body := _SPACE.match(text, start).end()) > limit:  # white space opening a window joins it
         stop = body + limit
         cut = _last_paragraph_cut(text, body, stop)
         if cut is None or cut - body < limit // 2:  # a short paragraph alone would make a window of its own
-            cut = _last_sentence_cut(text, body, stop) or cut
+            cut = _last_sentence_cut(text, body, stop, width) or cut
         if cut is None:  # one sentence longer than the limit: it ends the window, whole
             m = _PARAGRAPH.search(text, stop)
-            ahead = split_sentences(text[body : m.end() if m else n])
+            ahead = split_sentences_as(text[body : m.end() if m else n], width)
             cut = body + ahead[1][0] if len(ahead) > 1 else (m.end() if m else n)
         yield start, cut
         start = cut
@@ -109,9 +118,7 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
     """A window's result with offsets into the whole text and figure ids counted through it."""
     ids: dict[str, str] = {}
     # the compact form the outputs read: the role features and cue roles served the window's decisions only
-    parsed.mentions = [MentionRow(m.doc_id, m.start + offset, m.end + offset, m.surface, m.entity, m.role,
-                                  m.confidence, m.sentence_start + offset, m.sentence_end + offset, m.date)
-                       for m in parsed.mentions]
+    parsed.mentions = [MentionRow.of(m, offset) for m in parsed.mentions]
     for n, f in enumerate(parsed.figures, figures_before + 1):
         f.start += offset
         f.end += offset
@@ -153,8 +160,13 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
     frames: list = []
     lang = date = None
     window_of: list[int] = []  # the window of each figure
-    for k, (start, end) in enumerate(window_spans(doc.text, limit)):
-        part = parse_window(dataclasses.replace(doc, text=doc.text[start:end]), k == 0)
+    # whether the text is hard-wrapped is judged once, from its start, as its language: a short window alone
+    # (the last one, say) could not tell, and would keep every line break of its paragraphs
+    width = wrap_width(doc.text[:limit])
+    for k, (start, end) in enumerate(window_spans(doc.text, limit, width=width)):
+        window = dataclasses.replace(doc, text=doc.text[start:end])
+        with read_as_wrapped(window.text, width):
+            part = parse_window(window, k == 0)
         part = _shifted(part, start, len(figures), doc.doc_id)
         if k == 0:
             lang, date = part.lang, part.date
@@ -170,31 +182,17 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
 def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: list, mentions: list, lang: str | None,
                          doc_id: str) -> list[Figure]:
     """The figures without those that repeat a figure of an earlier window, as an unsplit run drops them
-    (:func:`geo.figures.is_repeat`, on the places the extraction read); ids numbered again in text order and
+    (:func:`geo.figures._drop_repeats`, on the places the extraction read); ids numbered again in text order and
     the frames' ``figure_ids`` pointing at the figures kept.  Whether a figure adds to those reported before
     ("another soldier") is known inside its window only: across windows two such figures count as one."""
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    kept: list[Figure] = []
-    # the kept figures by value and hedge (a repeat has both equal), each with its reading made once
-    by_key: dict[tuple, list[tuple[Figure, Figure, int]]] = {}
+    window = {id(f): k for f, k in zip(figures, window_of, strict=True)}
+    old_ids = {id(f): f.figure_id for f in figures}
     same_as: dict[str, Figure] = {}
-    for f, k in zip(figures, window_of, strict=True):
-        read = _as_read(f)
-        earlier = (g for g, g_read, w in by_key.get((f.value, f.qualifier), ()) if w < k
-                   and is_repeat(g_read, read, entities, lang or "en"))
-        same = next(earlier, None)
-        if same is None:
-            kept.append(f)
-            by_key.setdefault((f.value, f.qualifier), []).append((f, read, k))
-            continue
-        same_as[f.figure_id] = same
-        if not same.place_ids:
-            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    kept = _drop_repeats(figures, doc_id, entities, lang or "en", view=_as_read, repeats=same_as,
+                         may_repeat=lambda earlier, later: window[id(earlier)] < window[id(later)])
     if not same_as:
-        return figures
-    old_ids = {id(f): f.figure_id for f in kept}
-    for n, f in enumerate(kept, 1):
-        f.figure_id = f"{doc_id}:f{n}"
+        return kept
     new_id = {old_ids[id(f)]: f.figure_id for f in kept}
     new_id.update((old, same.figure_id) for old, same in same_as.items())
     for fr in frames:

@@ -171,6 +171,22 @@ def test_one_long_line_leaves_a_wrapped_article_wrapped():
     assert len(quote) > 120
     wrapped = wrap(flat) + "\n\n" + quote
     assert texts(wrapped, split_sentences(wrapped)) == texts(flat, split_sentences(flat)) + [" ".join(quote.split())]
+    # The long line inside a wrapped paragraph, its sentence running on over the breaks on both sides; a line
+    # ending in "Gen." goes on too (an abbreviation ends no sentence).
+    lines = [
+        "Russian forces launched at least 40 drones overnight against the",
+        "regions of Kharkiv and Sumy, the Ukrainian air force said on",
+        "Monday. The governor said the strikes had hit a power station,",
+        "two substations and a depot of the regional water company on the outskirts of the city, the third attack "
+        "on it in a week, and",
+        "that repairs would take days. Two civilians were wounded in",
+        "Chuhuiv, according to the commander of the eastern region, Gen.",
+        "Petrenko, who asked residents to stay in shelters.",
+    ]
+    assert [len(line) > 120 for line in lines] == [False, False, False, True, False, False, False]
+    paragraph = "\n".join(lines)
+    assert texts(paragraph, split_sentences(paragraph)) == texts(" ".join(lines), split_sentences(" ".join(lines)))
+    assert len(split_sentences(paragraph)) == 3
     # Too many long lines: a paragraph per line, every break kept.
     lines = "\n".join([quote, "Storm warning for the coast", quote, "Ferries cancelled", quote])
     assert len(split_sentences(lines)) == 5

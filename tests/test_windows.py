@@ -70,6 +70,17 @@ def test_a_sentence_longer_than_the_limit_stays_whole():
                for a, b in spans)
 
 
+def test_cutting_windows_keeps_no_slice_in_the_splitters_caches():
+    """The slices read to find a sentence boundary are split once, not kept beside the windows' own texts."""
+    from geo import sentences
+
+    caches = (sentences._split, sentences._judged, sentences._breaks)
+    text = " ".join(PARAGRAPHS) + "\n" + "\n".join(PARAGRAPHS)
+    before = [c.cache_info().misses + c.cache_info().hits for c in caches]
+    assert len(list(window_spans(text, 200))) > 3
+    assert [c.cache_info().misses + c.cache_info().hits for c in caches] == before
+
+
 def test_a_short_text_is_one_window():
     assert list(window_spans("Troops arrived in Tallinn.", 100)) == [(0, 26)]
     assert list(window_spans("", 100)) == [(0, 0)]
@@ -120,9 +131,12 @@ def test_windows_after_the_first_keep_the_documents_date_and_read_no_dateline(ga
     head = "KAUNAS, 3 March 2025 - " + PARAGRAPHS[0]
     # (another number: the same figure again would be a repeat, dropped as an unsplit run drops it)
     text = "\n\n".join([head, *PARAGRAPHS[1:], "RIGA, " + PARAGRAPHS[3].replace("2,200", "1,900")])
+    whole = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
     parsed = parse_document(Document("d", text, lang="en"), gazetteer=gaz)
     assert parsed.date is not None and (parsed.date.month, parsed.date.day) == (3, 3)
+    # the dateline is the first window's only: the later windows' places read as in the whole run
+    assert [(m.surface, m.role) for m in parsed.mentions] == [(m.surface, m.role) for m in whole.mentions]
     # every window dates its figures by the document's date ("on Sunday": the Sunday before it)
     assert all(f.date is not None and f.date <= parsed.date.isoformat() for f in parsed.figures)
     assert parsed.figures[-1].value == 1900 and parsed.figures[-1].date == parsed.date.isoformat()
@@ -154,7 +168,7 @@ def test_a_heading_then_a_long_paragraph_reads_in_the_documents_language(gaz, mo
     whole = parse_document(doc, gazetteer=gaz)
     assert whole.lang == "it" and whole.figures
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
-    monkeypatch.setattr(windows, "window_spans", lambda t, limit: iter([(0, 17), (17, len(t))]))
+    monkeypatch.setattr(windows, "window_spans", lambda t, limit, **kw: iter([(0, 17), (17, len(t))]))
     split = parse_document(doc, gazetteer=gaz)  # even with the heading alone in the first window
     assert split.lang == "it"
     assert [(f.kind, f.value, f.start) for f in split.figures] == [(f.kind, f.value, f.start) for f in whole.figures]
@@ -173,6 +187,83 @@ def test_a_figure_repeated_in_two_windows_counts_once(gaz, monkeypatch):
         [(f.kind, f.value, f.start, f.figure_id) for f in whole.figures]
     ids = {f.figure_id for f in split.figures}
     assert all(set(fr.figure_ids) <= ids for fr in split.frames)
+
+
+
+def test_a_short_last_window_of_a_wrapped_document_reads_its_lines_as_the_document(gaz, monkeypatch):
+    """Whether the text is hard-wrapped is judged once, from the document's start: a last window of two lines
+    alone looks like a paragraph per line and would keep its break, cutting the drones from a place."""
+    import textwrap
+
+    tail = "Officials said 40 drones were fired at Kharkiv and\nSumy overnight."
+    text = "\n\n".join([textwrap.fill(p, 50) for p in PARAGRAPHS] + [tail])
+    doc = Document("wrap", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 300)
+    assert text[list(window_spans(text, 300))[-1][0]:].strip() == tail  # the tail is a window of its own
+    split = parse_document(doc, gazetteer=gaz)
+
+    def last(parsed):
+        f = parsed.figures[-1]
+        return f.kind, f.value, f.start, f.place_ids
+
+    assert last(split) == last(whole) and last(whole)[:2] == ("equipment", 40) and len(last(whole)[3]) == 2
+
+
+
+#: A small count (below figures._SURE_REPEAT) told in one window, again at the same place in a later one, and
+#: at another place in a third; then a count told first with no place and again with one.
+WOUNDED_GAO = "Three soldiers were wounded in Gao, in northern Mali, when their patrol struck a mine on Monday."
+WOUNDED_GAO_AGAIN = "Officials in Bamako later said that three soldiers were wounded in Gao on Monday."
+WOUNDED_MOPTI = "Three soldiers were wounded in Mopti, in central Mali, the army said on Tuesday."
+WOUNDED_NOWHERE = "Three soldiers were wounded when their patrol struck a mine on Monday, the army said."
+WOUNDED_TIMBUKTU = "Officials later said that three soldiers were wounded in Timbuktu on Monday."
+
+
+def _whole_and_windowed(gaz, monkeypatch, paragraphs):
+    text = "\n\n".join(paragraphs)
+    doc = Document("rep", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    split = parse_document(doc, gazetteer=gaz)
+    starts = [start for start, _ in window_spans(text, 200)]
+    return text, whole, split, lambda offset: sum(s <= offset for s in starts)  # the window holding offset
+
+
+def test_a_small_count_repeated_in_a_later_window_is_dropped_at_the_same_place_and_kept_at_another(gaz,
+                                                                                                   monkeypatch):
+    text, whole, split, window = _whole_and_windowed(
+        gaz, monkeypatch, [WOUNDED_GAO, PARAGRAPHS[0], PARAGRAPHS[3], WOUNDED_GAO_AGAIN, PARAGRAPHS[5], WOUNDED_MOPTI])
+    again, mopti = text.index(WOUNDED_GAO_AGAIN), text.index(WOUNDED_MOPTI)
+    assert window(0) < window(again) < window(mopti)  # each told in a window of its own
+
+    def told(parsed):
+        return [(f.kind, f.value, f.start, f.figure_id) for f in parsed.figures]
+
+    assert [(f.value, f.start) for f in split.figures if f.kind == "wounded"] == [(3, 0), (3, mopti)]
+    assert told(split) == told(whole)
+    assert split.figures[0].place_ids == ["geonames:2457163"]  # Gao's, which both copies name
+
+
+def test_a_count_with_no_place_takes_the_places_of_its_copy_in_a_later_window(gaz, monkeypatch):
+    text, whole, split, window = _whole_and_windowed(
+        gaz, monkeypatch, [WOUNDED_NOWHERE, PARAGRAPHS[0], PARAGRAPHS[3], WOUNDED_TIMBUKTU])
+    assert window(0) < window(text.index(WOUNDED_TIMBUKTU))
+    assert [(f.kind, f.value, f.start) for f in split.figures if f.value == 3] == [("wounded", 3, 0)]
+    assert split.figures[0].place_ids == whole.figures[0].place_ids == ["geonames:2449067"]  # Timbuktu
+    assert split.figures[0].places == whole.figures[0].places
+
+
+
+def test_another_count_in_the_same_window_is_no_repeat_across_windows(gaz, monkeypatch):
+    """"Another soldier" adds to the one before, as the window's own reading decided: only figures of an
+    earlier window are compared when the windows are joined."""
+    another = "A soldier was killed in Gao on Monday when a mine hit his patrol. Another soldier was killed in Gao."
+    text, whole, split, window = _whole_and_windowed(gaz, monkeypatch, [PARAGRAPHS[0], another, PARAGRAPHS[3]])
+    killed = [f.start for f in split.figures if f.kind == "killed"]
+    assert len(killed) == 2 and window(killed[0]) == window(killed[1])
+    assert [(f.kind, f.value, f.start, f.figure_id) for f in split.figures] == \
+        [(f.kind, f.value, f.start, f.figure_id) for f in whole.figures]
 
 
 def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monkeypatch, capsys):
