@@ -47,6 +47,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
 from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
 
@@ -155,8 +156,8 @@ def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, befor
     in one pass over the mentions (not sentence by sentence back from ``before``), or by bisection in the
     ``index`` of the document (:class:`DocIndex`, whose sentences are ``order``)."""
     if index is not None:
-        j = bisect_left(index.in_sentence_starts, before)
-        return None if j == 0 else order[_sentence_index(order, index.in_sentence[j - 1].start)]
+        j = bisect_left(index.in_sentence.starts, before)
+        return None if j == 0 else order[_sentence_index(order, index.in_sentence.items[j - 1].start)]
     starts = [s.start for s in order]
     best = None
     for m in mentions:
@@ -202,50 +203,39 @@ class DocIndex:
     """
 
     def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], text: str, figures: Sequence = ()):
-        self.mentions, self.text, self.figures = mentions, text, figures
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
-        #: the mentions with an entity, in text order, and their starts
-        self.by_start = sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start)
-        self.named_starts = [m.start for m in self.by_start]
+        #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
+        self.mentions = ByStart(sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start))
+        named = self.mentions.items
         #: of those, the ones that lie in a sentence (rule HEADING_BEFORE) and those with a country
-        self.in_sentence = [m for m in self.by_start if _index_in(self.order, self.starts, m.start) is not None]
-        self.in_sentence_starts = [m.start for m in self.in_sentence]
-        self.countried = [m for m in self.by_start if m.entity.country]
-        self.countried_starts = [m.start for m in self.countried]
-        self.by_role: dict[object, list[int]] = {}  # role -> positions in ``by_start``
-        self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``by_start``
+        self.in_sentence = ByStart([m for m in named if _index_in(self.order, self.starts, m.start) is not None])
+        self.countried = ByStart([m for m in named if m.entity.country])
+        self.by_role: dict[object, list[int]] = {}  # role -> positions in ``mentions``
+        self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``mentions``
         self.by_sentence_start: dict[int, list] = {}  # a mention's sentence_start -> the mentions there
-        for k, m in enumerate(self.by_start):
+        for k, m in enumerate(named):
             self.by_role.setdefault(m.role, []).append(k)
             self.by_entity.setdefault(m.entity.id, []).append(k)
             self.by_sentence_start.setdefault(m.sentence_start, []).append(m)
-        self.counts = Counter(m.entity.id for m in self.by_start)
-        self.figure_order = sorted(figures, key=lambda o: o.start)
-        self.figure_starts = [o.start for o in self.figure_order]
+        self.counts = Counter(m.entity.id for m in named)
+        #: the figures, in text order (:class:`geo.spans.ByStart`)
+        self.figures = ByStart(sorted(figures, key=lambda o: o.start))
         self.figure_sentence = {id(o): _index_in(self.order, self.starts, o.start) for o in figures}
         self.groups_in: dict[int | None, Counter] = {}  # sentence index -> the groups of its figures
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
         self._parts: dict[int, set[str]] = {}
 
-    def mentions_between(self, lo: int, hi: int) -> list:
-        """The mentions with an entity that start in ``[lo, hi)``, in text order."""
-        return self.by_start[bisect_left(self.named_starts, lo) : bisect_left(self.named_starts, hi)]
-
-    def figures_between(self, lo: int, hi: int) -> list:
-        """The figures that start in ``[lo, hi)``, in text order."""
-        return self.figure_order[bisect_left(self.figure_starts, lo) : bisect_left(self.figure_starts, hi)]
-
     def stretch(self, k: int) -> tuple[int, int]:
         """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
         :data:`STRETCH`)."""
         return self.order[max(0, k - REACH)].start, self.order[min(len(self.order) - 1, k + REACH)].end
 
-    def within(self, positions: Sequence[int], lo: int, hi: int) -> Sequence[int]:
-        """Of ``positions`` (in ``by_start``, ascending), those of the mentions that start in ``[lo, hi)``."""
-        a = bisect_left(positions, bisect_left(self.named_starts, lo))
-        return positions[a : bisect_left(positions, bisect_left(self.named_starts, hi))]
+    def among(self, positions: Sequence[int], lo: int, hi: int) -> Sequence[int]:
+        """Of ``positions`` (in ``mentions``, ascending), those of the mentions that start in ``[lo, hi)``."""
+        a, b = self.mentions.ranks(lo, hi)  # the mentions came sorted: their ranks are their positions
+        return positions[bisect_left(positions, a) : bisect_left(positions, b)]
 
     def sentence_of(self, offset: int) -> int | None:
         """Index in ``order`` of the sentence holding ``offset`` (:func:`_sentence_index`)."""
@@ -264,11 +254,11 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     when nothing before the figure names a place (a headline's figure). Places named after the figure
     (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
     index = _index_of(index, mentions, (), text, ())
-    j = bisect_left(index.countried_starts, fig.start)
+    j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
-    start = _paragraph(text, index.countried[j - 1].start)[0]
-    return {m.entity.country for m in index.countried[bisect_left(index.countried_starts, start) : j]}
+    start = _paragraph(text, index.countried.items[j - 1].start)[0]
+    return {m.entity.country for m in index.countried.between(start, fig.start)}
 
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
@@ -288,7 +278,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         return []
     here = order[k]
     out: dict[str, tuple[object, str]] = {}
-    for m in index.mentions_between(here.start, here.end):
+    for m in index.mentions.between(here.start, here.end):
         best = out.get(m.entity.id)
         if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
             out[m.entity.id] = (m, "same_sentence")
@@ -297,7 +287,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         if k - back < 0 or not same_paragraph(text, order[k - back].end, start):
             break
         prev = order[k - back]
-        for m in index.mentions_between(prev.start, prev.end):
+        for m in index.mentions.between(prev.start, prev.end):
             if m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
@@ -305,7 +295,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
         prev = _nearest_named_sentence(order, mentions, here.start, index)
         if prev is not None and prev.start >= lo:  # rule STRETCH: within REACH sentences of the figure
-            for m in index.mentions_between(prev.start, prev.end):
+            for m in index.mentions.between(prev.start, prev.end):
                 out.setdefault(m.entity.id, (m, "paragraph_before"))
     role = KIND_ROLE.get(fig.kind)
     if related is None:
@@ -320,10 +310,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
-    reach = [j for pid in related for j in index.within(index.by_entity.get(pid, []), lo, hi)]
+    reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
     if fallback or unfit_near or (here_places and not finer_here):
-        reach += index.within(index.by_role.get(role, []), lo, hi)
-    for m in (index.by_start[j] for j in sorted(set(reach))):
+        reach += index.among(index.by_role.get(role, []), lo, hi)
+    for m in (index.mentions.items[j] for j in sorted(set(reach))):
         # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
@@ -375,11 +365,11 @@ def _part_places(fig, index: DocIndex) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and o.kind == fig.kind for o in index.figures_between(first, fig.start)):
+    if any(o is not fig and o.kind == fig.kind for o in index.figures.between(first, fig.start)):
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
-    parts = [o for o in index.figures_between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
+    parts = [o for o in index.figures.between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
@@ -409,10 +399,10 @@ def report_places(fig, mentions: Sequence, order: Sequence[Sentence], index: Doc
         return set()
     here = order[k]
     if any(m.entity.kind in ("city", "admin1") and m.role in ("incident", "deployment")
-           for m in index.mentions_between(here.start, here.end)):
+           for m in index.mentions.between(here.start, here.end)):
         return set()
     first, limit = order[k + 1].start, order[min(len(order) - 1, k + REPORT_AHEAD)].end
-    return {m.entity.id for m in index.mentions_between(first, limit) if m.role == "incident"
+    return {m.entity.id for m in index.mentions.between(first, limit) if m.role == "incident"
             and m.entity.kind in ("city", "admin1")}
 
 
@@ -492,7 +482,7 @@ def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = (),
     index = _index_of(index, (), order, "", figures)
     k = _sentence_index(order, fig.start) if order else None
     # rule STRETCH: the restatements within REACH sentences of the figure (all, without its sentences)
-    nearby = figures if k is None else index.figures_between(*index.stretch(k))
+    nearby = figures if k is None else index.figures.between(*index.stretch(k))
     for o in nearby:
         if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
             out.update(o.cue_place_ids)
@@ -595,7 +585,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    starts = index.figure_starts if figure_starts is None else figure_starts
+    starts = index.figures.starts if figure_starts is None else figure_starts
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, starts))
 
 
@@ -636,7 +626,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
         if any(c in text[lo:hi] for c in ",;:"):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
-        if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures_between(lo, hi)):
+        if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures.between(lo, hi)):
             # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both
             # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
             f["figure_between"] = 1.0

@@ -28,6 +28,7 @@ from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
+from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
@@ -583,7 +584,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # through the document's index (built once in decide_roles): the work is bounded by the sentence, not by
     # the document; the features go in the order of the figures that set them, as a walk over all would
     index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
-    inside = index.within(sentence.start, sentence.end)
+    inside = index.by_start.positions_between(sentence.start, sentence.end)
     hits: list[tuple[int, int, str]] = []  # (position of the figure, rank within it, feature)
     for k in inside:
         group = FIGURE_GROUPS.get(index[k].kind)
@@ -614,8 +615,8 @@ class FigureIndex(list):
 
     def __init__(self, figures: Sequence = ()) -> None:
         super().__init__(figures)
-        self.order = sorted(range(len(self)), key=lambda k: self[k].start)
-        self.starts = [self[k].start for k in self.order]
+        #: the figures by start (:class:`geo.spans.ByStart`: positions in the list)
+        self.by_start = ByStart(self)
         #: (entity id, group) -> the positions of the figures of that group naming the place, ascending
         self.naming: dict[tuple[str, str], list[int]] = {}
         for k, fig in enumerate(self):
@@ -624,21 +625,6 @@ class FigureIndex(list):
                 for place in dict.fromkeys(fig.place_ids):
                     self.naming.setdefault((place, group), []).append(k)
         self.groups = list(dict.fromkeys(FIGURE_GROUPS.values()))
-
-    def within(self, lo: int, hi: int) -> set[int]:
-        """The positions of the figures that start in ``[lo, hi)``.
-
-        Parameters
-        ----------
-        lo, hi : int
-            Offsets into the text: the span, ``hi`` excluded.
-
-        Returns
-        -------
-        set of int
-            Positions in the figure list.
-        """
-        return set(self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
 
 
 def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> list[Sentence]:
