@@ -149,23 +149,12 @@ def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
     return j if j >= 0 and offset < order[j].end else None
 
 
-def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int,
-                            index: DocIndex | None = None) -> Sentence | None:
-    """The last sentence of ``order`` (sorted, not overlapping) ending by ``before`` that holds a mention
-    with an entity: the sentence of the nearest such mention before ``before`` that lies in a sentence, read
-    in one pass over the mentions (not sentence by sentence back from ``before``), or by bisection in the
-    ``index`` of the document (:class:`DocIndex`, whose sentences are ``order``)."""
-    if index is not None:
-        j = bisect_left(index.in_sentence.starts, before)
-        return None if j == 0 else order[_sentence_index(order, index.in_sentence.items[j - 1].start)]
-    starts = [s.start for s in order]
-    best = None
-    for m in mentions:
-        if m.entity is None or m.start >= before or (best is not None and m.start <= best.start):
-            continue
-        if _index_in(order, starts, m.start) is not None:
-            best = m
-    return None if best is None else order[_sentence_index(order, best.start)]
+def _nearest_named_sentence(index: DocIndex, before: int) -> Sentence | None:
+    """The last sentence of the document (``index``, :class:`DocIndex`) ending by ``before`` that holds a
+    mention with an entity: the sentence of the nearest such mention before ``before`` that lies in a
+    sentence, found by bisection (not sentence by sentence back from ``before``)."""
+    j = bisect_left(index.in_sentence.starts, before)
+    return None if j == 0 else index.order[_sentence_index(index.order, index.in_sentence.items[j - 1].start)]
 
 
 def _index_in(order: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
@@ -196,13 +185,11 @@ class DocIndex:
         The document's place mentions (in text order).
     sentences : Sequence[Sentence]
         The document's sentences (any order).
-    text : str
-        The document's text.
     figures : Sequence
         The document's figures.
     """
 
-    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], text: str, figures: Sequence = ()):
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = ()):
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
         #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
@@ -242,10 +229,10 @@ class DocIndex:
         return _index_in(self.order, self.starts, offset)
 
 
-def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
               figures: Sequence) -> DocIndex:
     """``index``, else one built for the document (a caller that reads one figure alone)."""
-    return index if index is not None else DocIndex(mentions, sentences, text, figures)
+    return index if index is not None else DocIndex(mentions, sentences, figures)
 
 
 def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
@@ -253,7 +240,7 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
     when nothing before the figure names a place (a headline's figure). Places named after the figure
     (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
-    index = _index_of(index, mentions, (), text, ())
+    index = _index_of(index, mentions, (), ())
     j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
@@ -271,7 +258,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     figure finds its village). ``related`` is
     :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
     document's :class:`DocIndex` (built here otherwise)."""
-    index = _index_of(index, mentions, sentences, text, figures)
+    index = _index_of(index, mentions, sentences, figures)
     order = index.order
     k = _sentence_index(order, fig.start)
     if k is None:
@@ -293,13 +280,13 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         start = prev.start
     lo, hi = index.stretch(k)  # rule STRETCH
     if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
-        prev = _nearest_named_sentence(order, mentions, here.start, index)
+        prev = _nearest_named_sentence(index, here.start)
         if prev is not None and prev.start >= lo:  # rule STRETCH: within REACH sentences of the figure
             for m in index.mentions.between(prev.start, prev.end):
                 out.setdefault(m.entity.id, (m, "paragraph_before"))
     role = KIND_ROLE.get(fig.kind)
     if related is None:
-        related = related_places(fig, figures, order, mentions, index=index)
+        related = related_places(fig, index)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
@@ -344,12 +331,12 @@ PARTS_AHEAD = 2
 LISTED_COUNT = "a_listed_count_is_no_total"
 
 
-def part_places(fig, figures: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
+def part_places(fig, index: DocIndex) -> set[str]:
     """The places of the parts of a total: the smaller figures of the same group in its sentence or the
     :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("intercettati 19
     droni: dieci sulla regione di Smolensk, sette su quella di Tula e due su quella di Lipetsk"), as the
-    parts' cue readings have them. ``index``: the document's :class:`DocIndex`, which keeps what it read."""
-    index = _index_of(index, (), order, "", figures)
+    parts' cue readings have them. ``index``: the document's :class:`DocIndex` (its figures and sentences),
+    which keeps what it read."""
     if id(fig) not in index._parts:
         index._parts[id(fig)] = _part_places(fig, index)
     return index._parts[id(fig)]
@@ -386,14 +373,14 @@ def _part_places(fig, index: DocIndex) -> set[str]:
 REPORT_AHEAD = 3
 
 
-def report_places(fig, mentions: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
+def report_places(fig, index: DocIndex) -> set[str]:
     """The incident places of the :data:`REPORT_AHEAD` sentences after an equipment total (drones,
     missiles) whose own sentence names no place finer than a country and that has no parts
     (:func:`part_places`): the regions a report lists after its total, with no figure of their own.
-    ``index``: the document's :class:`DocIndex`."""
-    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not mentions:
+    ``index``: the document's :class:`DocIndex` (its mentions and sentences)."""
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not len(index.mentions):
         return set()
-    index = _index_of(index, mentions, order, "", ())
+    order = index.order
     k = _sentence_index(order, fig.start)
     if k is None or k + 1 >= len(order):
         return set()
@@ -406,24 +393,20 @@ def report_places(fig, mentions: Sequence, order: Sequence[Sentence], index: Doc
             and m.entity.kind in ("city", "admin1")}
 
 
-def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = (), *,
-                   index: DocIndex | None = None) -> set[str]:
+def related_places(fig, index: DocIndex) -> set[str]:
     """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
-    else, with ``mentions``, the incident places its report lists after it (:func:`report_places`).
-    ``index``: the document's :class:`DocIndex` (of these ``figures``, ``sentences`` and ``mentions``)."""
-    index = _index_of(index, mentions, sentences, "", figures)
-    parts, restated, report = _related(fig, figures, index.order, mentions, index)
+    else the incident places its report lists after it (:func:`report_places`). ``index``: the document's
+    :class:`DocIndex` (its figures, sentences and mentions)."""
+    parts, restated, report = _related(fig, index)
     return parts | restated | report
 
 
-def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence, index: DocIndex
-             ) -> tuple[set[str], set[str], set[str]]:
+def _related(fig, index: DocIndex) -> tuple[set[str], set[str], set[str]]:
     """(parts, restated, report) of :func:`related_places`, each read once."""
-    if not figures:
+    if not len(index.figures):
         return set(), set(), set()
-    parts = part_places(fig, figures, order, index)
-    return (parts, restated_places(fig, figures, order, index),
-            set() if parts else report_places(fig, mentions, order, index))
+    parts = part_places(fig, index)
+    return parts, restated_places(fig, index), set() if parts else report_places(fig, index)
 
 
 #: How far above a hedged figure its restatement may lie: "una quarantina di droni" in the lead is the
@@ -469,25 +452,24 @@ def restates(fig, other) -> bool:
     return fig.qualifier in ROUNDING_UP and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
 
 
-def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = (),
-                    index: DocIndex | None = None) -> set[str]:
+def restated_places(fig, index: DocIndex) -> set[str]:
     """The places another statement of the same figure names (:func:`restates`: a title's "44 drones"
-    and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the sentences ``order``, the
+    and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the document's sentences, the
     places of that statement's parts (the lead's "19 droni" and the text's "19 apparecchi: dieci sulla regione
-    di Smolensk, sette su quella di Tula"). Given ``order``, a count of the figure's own sentence is no
+    di Smolensk, sette su quella di Tula"). Given the sentences, a count of the figure's own sentence is no
     restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`). ``index``: the document's
     :class:`DocIndex`, whose figures by offset give those within the figure's stretch (rule :data:`STRETCH`),
-    each tested with :func:`restates`."""
+    each tested with :func:`restates` (every figure of the document when the index holds no sentences)."""
     out: set[str] = set()
-    index = _index_of(index, (), order, "", figures)
+    order = index.order
     k = _sentence_index(order, fig.start) if order else None
     # rule STRETCH: the restatements within REACH sentences of the figure (all, without its sentences)
-    nearby = figures if k is None else index.figures.between(*index.stretch(k))
+    nearby = index.figures.items if k is None else index.figures.between(*index.stretch(k))
     for o in nearby:
         if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
             out.update(o.cue_place_ids)
             if order:
-                out |= part_places(o, figures, order, index)
+                out |= part_places(o, index)
     return out
 
 
@@ -503,7 +485,7 @@ class FigureContext:
     counts: Counter  # entity id -> how many mentions name it
     here: list[tuple[object, object]]  # (mention, entity) of the candidates of the figure's sentence
     nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`_nearest_fitting`)
-    index: DocIndex | None = None  # the document's indexes
+    index: DocIndex  # the document's indexes
 
     @property
     def related(self) -> set[str]:
@@ -511,16 +493,13 @@ class FigureContext:
         return self.parts | self.restated | self.report
 
 
-def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
-                   sentences: Sequence[Sentence] = (),
-                   related: tuple[set[str], set[str], set[str]] | None = None,
-                   index: DocIndex | None = None) -> FigureContext:
-    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``related``:
-    the (parts, restated, report) places when the caller has read them already; ``index``: the document's
-    :class:`DocIndex`)."""
-    index = _index_of(index, mentions, sentences, "", figures)
+def figure_context(fig, pool: Sequence[tuple[object, str]], index: DocIndex,
+                   related: tuple[set[str], set[str], set[str]] | None = None) -> FigureContext:
+    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``index``: the
+    document's :class:`DocIndex`; ``related``: the (parts, restated, report) places when the caller has read
+    them already)."""
     order = index.order
-    parts, restated, report = _related(fig, figures, order, mentions, index) if related is None else related
+    parts, restated, report = _related(fig, index) if related is None else related
     return FigureContext(order, parts, restated, report, index.counts,
                          [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool),
                          index)
@@ -547,8 +526,7 @@ class WeighedFigure:
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-                 figures: Sequence, figure_starts: Sequence[int] | None = None,
-                 index: DocIndex | None = None) -> WeighedFigure:
+                 figures: Sequence, index: DocIndex | None = None) -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
     their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
     reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh.
@@ -565,8 +543,6 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
         The document's text.
     figures : Sequence
         Every figure of the document (``fig`` among them).
-    figure_starts : Sequence[int] or None
-        The starts of ``figures``, sorted, when the caller sorted them once for the document.
     index : DocIndex or None
         The document's indexes, when the caller built them once for the document (built here otherwise).
 
@@ -575,18 +551,17 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     WeighedFigure
         The candidates, the features of each and their list groups.
     """
-    index = _index_of(index, mentions, sentences, text, figures)
+    index = _index_of(index, mentions, sentences, figures)
     order = index.order
-    related = _related(fig, figures, order, mentions, index)
+    related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
-    context = figure_context(fig, pool, mentions, figures, order, related=related, index=index)
+    context = figure_context(fig, pool, index, related=related)
     k = _sentence_index(order, fig.start)
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    starts = index.figures.starts if figure_starts is None else figure_starts
-    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, starts))
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -596,8 +571,8 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     are the document's, read by the features that look beyond the pair; ``context`` is
     :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
     if context is None:
-        context = figure_context(fig, pool, mentions, figures, sentences)
-    index = context.index if context.index is not None else DocIndex(mentions, sentences, text, figures)
+        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures))
+    index = context.index
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
     group = FIGURE_GROUPS.get(fig.kind)
@@ -799,7 +774,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, text, figures)  # once per document
+    index = DocIndex(mentions, sentences, figures)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index)
         pool = weighed.pool
