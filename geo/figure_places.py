@@ -143,24 +143,12 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
                         float(data.get("threshold", 0.0)), None if also is None else float(also))
 
 
-def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
-    """Index of the sentence of ``order`` (sorted by start, not overlapping) holding ``offset``, by bisection."""
-    j = bisect_right(order, offset, key=lambda s: s.start) - 1
-    return j if j >= 0 and offset < order[j].end else None
-
-
 def _nearest_named_sentence(index: DocIndex, before: int) -> Sentence | None:
     """The last sentence of the document (``index``, :class:`DocIndex`) ending by ``before`` that holds a
     mention with an entity: the sentence of the nearest such mention before ``before`` that lies in a
     sentence, found by bisection (not sentence by sentence back from ``before``)."""
     j = bisect_left(index.in_sentence.starts, before)
-    return None if j == 0 else index.order[_sentence_index(index.order, index.in_sentence.items[j - 1].start)]
-
-
-def _index_in(order: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
-    """:func:`_sentence_index` by bisection, given the ``starts`` of ``order`` (sorted, not overlapping)."""
-    j = bisect_right(starts, offset) - 1
-    return j if j >= 0 and offset < order[j].end else None
+    return None if j == 0 else index.order[index.sentence_of(index.in_sentence.items[j - 1].start)]
 
 
 def _paragraph(text: str, offset: int) -> tuple[int, int]:
@@ -196,7 +184,7 @@ class DocIndex:
         self.mentions = ByStart(sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start))
         named = self.mentions.items
         #: of those, the ones that lie in a sentence (rule HEADING_BEFORE) and those with a country
-        self.in_sentence = ByStart([m for m in named if _index_in(self.order, self.starts, m.start) is not None])
+        self.in_sentence = ByStart([m for m in named if self.sentence_of(m.start) is not None])
         self.countried = ByStart([m for m in named if m.entity.country])
         self.by_role: dict[object, list[int]] = {}  # role -> positions in ``mentions``
         self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``mentions``
@@ -208,7 +196,7 @@ class DocIndex:
         self.counts = Counter(m.entity.id for m in named)
         #: the figures, in text order (:class:`geo.spans.ByStart`)
         self.figures = ByStart(sorted(figures, key=lambda o: o.start))
-        self.figure_sentence = {id(o): _index_in(self.order, self.starts, o.start) for o in figures}
+        self.figure_sentence = {id(o): self.sentence_of(o.start) for o in figures}
         self.groups_in: dict[int | None, Counter] = {}  # sentence index -> the groups of its figures
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
@@ -225,8 +213,10 @@ class DocIndex:
         return positions[bisect_left(positions, a) : bisect_left(positions, b)]
 
     def sentence_of(self, offset: int) -> int | None:
-        """Index in ``order`` of the sentence holding ``offset`` (:func:`_sentence_index`)."""
-        return _index_in(self.order, self.starts, offset)
+        """Index in ``order`` of the sentence holding ``offset``, by bisection (``None`` when none does:
+        unlike :func:`geo.sentences.sentence_at`, no sentence before it stands in)."""
+        j = bisect_right(self.starts, offset) - 1
+        return j if j >= 0 and offset < self.order[j].end else None
 
 
 def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
@@ -260,7 +250,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     document's :class:`DocIndex` (built here otherwise)."""
     index = _index_of(index, mentions, sentences, figures)
     order = index.order
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     if k is None:
         return []
     here = order[k]
@@ -345,7 +335,7 @@ def part_places(fig, index: DocIndex) -> set[str]:
 def _part_places(fig, index: DocIndex) -> set[str]:
     """:func:`part_places`, read from the figures near ``fig`` in ``index``."""
     order = index.order
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     if k is None:
         return set()
     first, limit = order[k].start, order[min(len(order) - 1, k + PARTS_AHEAD)].end
@@ -381,7 +371,7 @@ def report_places(fig, index: DocIndex) -> set[str]:
     if FIGURE_GROUPS.get(fig.kind) != "equipment" or not len(index.mentions):
         return set()
     order = index.order
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     if k is None or k + 1 >= len(order):
         return set()
     here = order[k]
@@ -462,11 +452,11 @@ def restated_places(fig, index: DocIndex) -> set[str]:
     each tested with :func:`restates` (every figure of the document when the index holds no sentences)."""
     out: set[str] = set()
     order = index.order
-    k = _sentence_index(order, fig.start) if order else None
+    k = index.sentence_of(fig.start)
     # rule STRETCH: the restatements within REACH sentences of the figure (all, without its sentences)
     nearby = index.figures.items if k is None else index.figures.between(*index.stretch(k))
     for o in nearby:
-        if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
+        if restates(fig, o) and (k is None or index.sentence_of(o.start) != k):
             out.update(o.cue_place_ids)
             if order:
                 out |= part_places(o, index)
@@ -557,7 +547,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
     context = figure_context(fig, pool, index, related=related)
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
@@ -625,7 +615,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     if where != "same_sentence":
         if all(o.kind in ("country", "region") for o in here):
             f["here_is_country_only"] = 1.0  # the figure's sentence names no place finer than a country
-        if where == "elsewhere" and (_sentence_index(context.order, fig.start) or 0) < 2:
+        if where == "elsewhere" and (context.index.sentence_of(fig.start) or 0) < 2:
             f["lead_figure_elsewhere"] = 1.0  # a headline's or lead's figure, told in detail further on
     if e.id in context.parts:  # (none without figures or sentences)
         f["part_place"] = 1.0
