@@ -46,7 +46,7 @@ from geo.events import Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
-from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.sentences import paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
@@ -151,12 +151,6 @@ def _nearest_named_sentence(index: DocIndex, before: int) -> Sentence | None:
     return None if j == 0 else index.order[index.sentence_of(index.in_sentence.items[j - 1].start)]
 
 
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
-
-
 class DocIndex:
     """The per-document indexes every figure of a document reads, built once (in time linear in the
     document, less the sorts): the sentences by start, the place mentions by offset, role, entity and
@@ -234,7 +228,7 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
-    start = _paragraph(text, index.countried.items[j - 1].start)[0]
+    start = paragraph_start(text, index.countried.items[j - 1].start)  # a wrapped line's break goes on
     return {m.entity.country for m in index.countried.between(start, fig.start)}
 
 

@@ -470,6 +470,33 @@ def test_the_fallback_stays_in_the_country_the_context_is_about(gaz):
     assert {m.surface for m, _ in pool} >= {"Kharkiv"}
 
 
+def test_the_context_of_a_figure_is_its_whole_wrapped_paragraph(gaz):
+    """A hard-wrapped paragraph's line breaks are no paragraph ends (geo.sentences.paragraph_start, as
+    same_paragraph reads them): the countries a figure's context is about are those its whole paragraph names,
+    not only those of the line the last place stands on."""
+    import textwrap
+
+    from geo.sentences import paragraph_start
+
+    flat = ("A column of trucks left Mali on Monday morning with food and fuel for the border villages, "
+            "and it drove for two days along the river road while the drivers waited at each checkpoint "
+            "for the escort to catch up with them, before they reached Niger late on Wednesday. Four guards "
+            "were wounded in an ambush on the last stretch of the road, a local official told reporters.")
+    text = textwrap.fill(flat, 66)
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    line = {m.surface: text.count("\n", 0, m.start) for m in parsed.mentions}
+    assert line == {"Mali": 0, "Niger": 3}
+    fig = parsed.figures[0]
+    assert fig.kind == "wounded"
+    assert context_countries(fig, parsed.mentions, text) == {"ML", "NE"}
+    assert paragraph_start(text, fig.start) == 0
+    # two paragraphs of one line each keep apart
+    text = "A column of trucks left Mali on Monday.\nAt the border with Niger, four guards were wounded."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert paragraph_start(text, parsed.figures[0].start) == text.index("At")
+    assert context_countries(parsed.figures[0], parsed.mentions, text) == {"NE"}
+
+
 def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
     parsed, fig, pool, feats = pool_of(REPORT, "en", gaz)
     assert fig.value == 40
