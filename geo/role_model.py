@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -78,28 +78,18 @@ class RoleWeights:
     roles: tuple[str, ...]
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
-    # each feature's (role, weight) pairs in the order of ``weights``, made once: scores are summed in that order
-    _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
         out = dict(self.bias)
-        pairs = self._pairs
         for name, value in features.items():
-            for role, w in pairs.get(name, ()):
+            for role, w in self.weights.get(name, {}).items():
                 out[role] += value * w
         return out
 
     def decide(self, features: dict[str, float]) -> str:
+        """The role of highest score (the first of ``roles`` on a tie)."""
         scores = self.scores(features)
-        # the role of highest score, the first of ``roles`` on a tie
-        best = self.roles[0]
-        for r in self.roles[1:]:
-            if scores[r] > scores[best]:
-                best = r
-        return best
+        return max(self.roles, key=scores.__getitem__)
 
 
 @cache
@@ -420,15 +410,10 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
-_UNIONS: dict[tuple[frozenset[str], ...], frozenset[str]] = {}
-
-
+@cache
 def _union(*sets: frozenset[str]) -> frozenset[str]:
     """The union of a language's word sets, made once (a frozenset keeps its hash: the key is cheap to look up)."""
-    found = _UNIONS.get(sets)
-    if found is None:
-        found = _UNIONS[sets] = frozenset().union(*sets)
-    return found
+    return frozenset().union(*sets)
 
 
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
