@@ -166,11 +166,12 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
 
 def _tally_between(gap: str, profile: EventProfile) -> bool:
     """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
-    regione di Pskov"): any number, but one followed by "of" or by a distance or direction word ("one of the
-    ports in", "200 km south of") locates, as a comma does."""
+    regione di Pskov"): any number, but one followed by "of", by a unit of distance (:func:`_distance_before`)
+    or by a direction word ("one of the ports in", "200 km south of", "north of") locates, as a comma does."""
     for n in find_numbers(gap, profile.lang):
-        after = fold(gap[n.end :]).split()
-        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)):
+        number, after = fold(gap[n.start : n.end]).split(), fold(gap[n.end :]).split()
+        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)
+                         and not _distance_before(number + after, len(number) + 1, profile)):
             return True
     return False
 
@@ -331,11 +332,12 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozen
 
 
 def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
-    """A direction word of the lexicon starts at word ``j``; one word alone counts only before "of", a one-word
-    origin cue or another direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north
-    of"), so that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon
-    est arrivé près de", "este ataque de")."""
-    n = profile.direction_words.match_at(words, j)
+    """A direction word of the lexicon starts at word ``j``, or a distance ends there (a number and a unit,
+    :func:`_distance_before`); one word alone counts only before "of", a one-word origin cue or another
+    direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north of", "a 30 km da"), so
+    that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon est
+    arrivé près de", "este ataque de")."""
+    n = profile.direction_words.match_at(words, j) or int(_distance_before(words, j + 1, profile))
     if n != 1:
         return n > 1
     return j + 1 < len(words) and (words[j + 1] in profile.of_words or profile.origin_cues.match_at(words, j + 1) == 1
@@ -345,8 +347,9 @@ def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
 def _distance_before(words: list[str], j: int, profile: EventProfile) -> bool:
     """A number and a unit of the lexicon ``distance_units`` end right before word ``j`` ("a 30 km da", "40 miles
     from", "a trenta chilometri da"): a distance from the place, not an origin. A direction word alone ("est",
-    also "is"; "este", also "this") is no distance."""
-    if j < 1:
+    also "is"; "este", also "this") is no distance. The one reading of a distance: origins, tallies
+    (:func:`_tally_between`) and directions (:func:`_direction_at`) share it."""
+    if j < 1 or j > len(words):
         return False
     glued = _GLUED_DISTANCE.fullmatch(words[j - 1])  # "a 30km da"
     if glued is not None:

@@ -112,6 +112,7 @@ CASES = [
     ("it", "Il campo è a 20 chilometri a sud dalla città di Pavia.", "Pavia", "direction_of",
      "Il campo è a 20 chilometri dalla piazza della città di Pavia."),
     ("en", "The depot lies 40 miles from Tartu.", "Tartu", "direction_of", "The convoy came from Tartu."),
+    ("it", "Il poligono è a 15 km dalla città di Lodi.", "Lodi", "direction_of", "Il poligono è nella città di Lodi."),
     ("fr", "Le régiment est arrivé depuis la Roumanie.", "Roumanie", "origin_before",
      "Le régiment est arrivé en Roumanie."),
     ("es", "Este batallón procedente de Hungría llegó el lunes.", "Hungría", "origin_before",
