@@ -621,20 +621,6 @@ def _sentences_at(starts: list[int]):
     return [Sentence(start=a, end=a + 10, tokens=[], triggers={}) for a in starts]
 
 
-def test_a_restatement_lies_within_the_figures_stretch_of_text():
-    """Rule STRETCH: a count of the same kind and value more than REACH sentences away is another report's,
-    not the figure stated again; one within REACH sentences lends its places."""
-    from geo.figure_places import REACH
-
-    order = _sentences_at([k * 20 for k in range(3 * REACH)])
-    head = _fig("equipment", 30, 0)
-    near = _fig("equipment", 30, 20 * (REACH - 1), ["oblast:a"])
-    far = _fig("equipment", 30, 20 * (REACH + 5), ["oblast:b"])
-    assert restated_places(head, DocIndex((), order, [head, near, far])) == {"oblast:a"}
-    # no sentences: the whole document
-    assert restated_places(head, DocIndex((), (), [head, near, far])) == {"oblast:a", "oblast:b"}
-
-
 def test_the_documents_places_a_figure_falls_back_on_lie_within_its_stretch(gaz):
     """Rule STRETCH on rule UNFIT_NEAR: the incident places a count of the dead falls back on, when its
     paragraph names no place of that role, are those within REACH sentences of it, not every one of a long
@@ -669,9 +655,10 @@ def test_the_heading_before_lies_within_the_figures_stretch(gaz):
     assert pool(REACH) == []  # REACH + 1 sentences back
 
 
-def test_the_stretch_holds_reach_sentences_and_no_more():
-    """Rule STRETCH at its edge: a restatement exactly REACH sentences from the figure, before or after it,
-    is read; one REACH + 1 sentences away is not."""
+def test_a_restatement_lies_within_the_figures_stretch_of_text():
+    """Rule STRETCH: a count of the same kind and value more than REACH sentences away is another report's,
+    not the figure stated again. At the edge: a restatement exactly REACH sentences from the figure, before or
+    after it, is read; one REACH + 1 sentences away is not."""
     from geo.figure_places import REACH
 
     order = _sentences_at([k * 20 for k in range(2 * REACH + 3)])
@@ -679,3 +666,5 @@ def test_the_stretch_holds_reach_sentences_and_no_more():
     fig = _fig("killed", 7, 20 * k)
     figures = [fig] + [_fig("killed", 7, 20 * j, [f"city:{j - k}"]) for j in (0, 1, 2 * k - 1, 2 * k)]
     assert restated_places(fig, DocIndex((), order, figures)) == {f"city:{-REACH}", f"city:{REACH}"}
+    # no sentences: the whole document
+    assert restated_places(fig, DocIndex((), (), figures)) == {f"city:{j - k}" for j in (0, 1, 2 * k - 1, 2 * k)}
