@@ -50,33 +50,13 @@ class ByStart:
         return list(range(i, j)) if self.sorted else sorted(self.order[i:j])
 
     def between(self, lo: int, hi: int) -> list:
-        """The items that start in ``[lo, hi)``, in their original order.
-
-        Parameters
-        ----------
-        lo, hi : int
-            Offsets into the text: the stretch, ``hi`` excluded.
-
-        Returns
-        -------
-        list
-        """
+        """The items that start in ``[lo, hi)`` (offsets, ``hi`` excluded), in their original order."""
         if self.sorted:
             return self.items[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
         return [self.items[k] for k in self.positions_between(lo, hi)]
 
     def overlapping(self, lo: int, hi: int) -> list:
-        """The items that overlap ``[lo, hi)`` (``start < hi and lo < end``), in their original order.
-
-        Parameters
-        ----------
-        lo, hi : int
-            Offsets into the text: the stretch, ``hi`` excluded.
-
-        Returns
-        -------
-        list
-        """
+        """The items that overlap ``[lo, hi)`` (``start < hi and lo < end``), in their original order."""
         return [x for x in self.between(lo - self.longest, hi) if _start(x) < hi and lo < _end(x)]
 
 
