@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
-from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from dataclasses import dataclass, field
 from geo.model import Document, Figure, Mention
 from geo.normalize import fold
 from geo.sentences import Token, split_sentences, tokenize
+from geo.spans import ByStart
 
 
 @dataclass
@@ -42,18 +42,17 @@ class Reading:
     folded: str
     tokens: list[Token]
     sentences: list[tuple[int, int]]
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _by_start: ByStart = field(default_factory=ByStart, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Reading:
         folded = fold(text)
         tokens = tokenize(text, folded)
-        return cls(text, folded, tokens, split_sentences(text) or [(0, len(text))], [t.start for t in tokens])
+        return cls(text, folded, tokens, split_sentences(text) or [(0, len(text))], ByStart(tokens))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens that lie inside ``[start, end)``, as they are (absolute offsets)."""
-        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        return [t for t in self.tokens[lo:hi] if t.end <= end]
+        return [t for t in self._by_start.between(start, end) if t.end <= end]
 
 
 @dataclass

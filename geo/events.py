@@ -25,6 +25,7 @@ from operator import attrgetter
 from geo import lexicons
 from geo.normalize import fold
 from geo.sentences import Token, tokenize
+from geo.spans import ByStart
 
 #: A token's start, the key of bisections over a sentence's tokens (in text order).
 TOKEN_START = attrgetter("start")
@@ -285,36 +286,12 @@ def read_sentences(text: str, folded: str, spans: Sequence[tuple[int, int]], pro
     """:func:`read_sentence` for every span of ``spans``, tokenising the text once (or reading the
     document model's ``tokens``)."""
     tokens = tokenize(text, folded) if tokens is None else tokens
-    starts = [t.start for t in tokens]
-    skips = _ByStart(skip)
+    by_start, skips = ByStart(tokens), ByStart(skip)
     out = []
     for a, b in spans:
-        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
-        own = [t for t in tokens[lo:hi] if t.end <= b]
+        own = [t for t in by_start.between(a, b) if t.end <= b]
         out.append(_with_triggers(a, b, own, profile, skips.overlapping(a, b)))
     return out
-
-
-class _ByStart:
-    """Spans (or objects with ``start`` and ``end``) found by bisection: those that overlap, or
-    start inside, a stretch of text, in their original order, at a cost bounded by the stretch
-    rather than by the document (a document of many sentences stays linear)."""
-
-    def __init__(self, items: Sequence) -> None:
-        self.items = list(items)
-        bounds = [(x[0], x[1]) if isinstance(x, tuple) else (x.start, x.end) for x in self.items]
-        self.order = sorted(range(len(bounds)), key=lambda i: bounds[i][0])
-        self.starts = [bounds[i][0] for i in self.order]
-        self.longest = max((b - a for a, b in bounds), default=0)
-
-    def starting_in(self, start: int, end: int) -> list:
-        """The items whose start lies in ``[start, end)``, in their original order."""
-        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        return [self.items[i] for i in sorted(self.order[lo:hi])]
-
-    def overlapping(self, start: int, end: int) -> list:
-        """The spans that overlap ``[start, end)`` (with ``a < end and start < b``), in their original order."""
-        return [(a, b) for a, b in self.starting_in(start - self.longest, end) if a < end and start < b]
 
 
 @dataclass
@@ -364,17 +341,17 @@ def build_frames(doc_id: str, text: str, sentences: Sequence[Sentence], mentions
     """One :class:`Frame` per sentence that has a trigger, with its places (by their final role),
     actors and figures, in text order."""
     frames = []
-    by_mention, by_figure = _ByStart(mentions), _ByStart(figures)
+    by_mention, by_figure = ByStart(mentions), ByStart(figures)
     for s in sentences:
         events = s.events()
         if not events:
             continue
         main = next(c for c in EVENT_CLASSES if c in events)
-        inside = [m for m in by_mention.starting_in(s.start, s.end) if m.entity is not None]
+        inside = [m for m in by_mention.between(s.start, s.end) if m.entity is not None]
         role = FRAME_ROLES[main]
         place_ids = list(dict.fromkeys(m.entity.id for m in inside if m.role == role))
         actors = list(dict.fromkeys(m.entity.id for m in inside if m.role == "actor"))
-        figs = by_figure.starting_in(s.start, s.end)
+        figs = by_figure.between(s.start, s.end)
         dates = [m.date for m in inside if m.date] + [f.date for f in figs if f.date]
         frames.append(Frame(doc_id=doc_id, start=s.start, end=s.end, event=main,
                             events=[c for c in EVENT_CLASSES if c in events], place_ids=place_ids,

@@ -46,7 +46,8 @@ from geo.events import Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
-from geo.sentences import same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.sentences import paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
 
@@ -142,41 +143,12 @@ def load_weights(path: Path = WEIGHTS_PATH) -> PlaceWeights | None:
                         float(data.get("threshold", 0.0)), None if also is None else float(also))
 
 
-def _sentence_index(order: Sequence[Sentence], offset: int) -> int | None:
-    """Index of the sentence of ``order`` (sorted by start, not overlapping) holding ``offset``, by bisection."""
-    j = bisect_right(order, offset, key=lambda s: s.start) - 1
-    return j if j >= 0 and offset < order[j].end else None
-
-
-def _nearest_named_sentence(order: Sequence[Sentence], mentions: Sequence, before: int,
-                            index: DocIndex | None = None) -> Sentence | None:
-    """The last sentence of ``order`` (sorted, not overlapping) ending by ``before`` that holds a mention
-    with an entity: the sentence of the nearest such mention before ``before`` that lies in a sentence, read
-    in one pass over the mentions (not sentence by sentence back from ``before``), or by bisection in the
-    ``index`` of the document (:class:`DocIndex`, whose sentences are ``order``)."""
-    if index is not None:
-        j = bisect_left(index.in_sentence_starts, before)
-        return None if j == 0 else order[_sentence_index(order, index.in_sentence[j - 1].start)]
-    starts = [s.start for s in order]
-    best = None
-    for m in mentions:
-        if m.entity is None or m.start >= before or (best is not None and m.start <= best.start):
-            continue
-        if _index_in(order, starts, m.start) is not None:
-            best = m
-    return None if best is None else order[_sentence_index(order, best.start)]
-
-
-def _index_in(order: Sequence[Sentence], starts: Sequence[int], offset: int) -> int | None:
-    """:func:`_sentence_index` by bisection, given the ``starts`` of ``order`` (sorted, not overlapping)."""
-    j = bisect_right(starts, offset) - 1
-    return j if j >= 0 and offset < order[j].end else None
-
-
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
+def _nearest_named_sentence(index: DocIndex, before: int) -> Sentence | None:
+    """The last sentence of the document (``index``, :class:`DocIndex`) ending by ``before`` that holds a
+    mention with an entity: the sentence of the nearest such mention before ``before`` that lies in a
+    sentence, found by bisection (not sentence by sentence back from ``before``)."""
+    j = bisect_left(index.in_sentence.starts, before)
+    return None if j == 0 else index.order[index.sentence_of(index.in_sentence.items[j - 1].start)]
 
 
 class DocIndex:
@@ -195,67 +167,56 @@ class DocIndex:
         The document's place mentions (in text order).
     sentences : Sequence[Sentence]
         The document's sentences (any order).
-    text : str
-        The document's text.
     figures : Sequence
         The document's figures.
     """
 
-    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], text: str, figures: Sequence = ()):
-        self.mentions, self.text, self.figures = mentions, text, figures
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = ()):
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
-        #: the mentions with an entity, in text order, and their starts
-        self.by_start = sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start)
-        self.named_starts = [m.start for m in self.by_start]
+        #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
+        self.mentions = ByStart(sorted((m for m in mentions if m.entity is not None), key=lambda m: m.start))
+        named = self.mentions.items
         #: of those, the ones that lie in a sentence (rule HEADING_BEFORE) and those with a country
-        self.in_sentence = [m for m in self.by_start if _index_in(self.order, self.starts, m.start) is not None]
-        self.in_sentence_starts = [m.start for m in self.in_sentence]
-        self.countried = [m for m in self.by_start if m.entity.country]
-        self.countried_starts = [m.start for m in self.countried]
-        self.by_role: dict[object, list[int]] = {}  # role -> positions in ``by_start``
-        self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``by_start``
+        self.in_sentence = ByStart([m for m in named if self.sentence_of(m.start) is not None])
+        self.countried = ByStart([m for m in named if m.entity.country])
+        self.by_role: dict[object, list[int]] = {}  # role -> positions in ``mentions``
+        self.by_entity: dict[str, list[int]] = {}  # entity id -> positions in ``mentions``
         self.by_sentence_start: dict[int, list] = {}  # a mention's sentence_start -> the mentions there
-        for k, m in enumerate(self.by_start):
+        for k, m in enumerate(named):
             self.by_role.setdefault(m.role, []).append(k)
             self.by_entity.setdefault(m.entity.id, []).append(k)
             self.by_sentence_start.setdefault(m.sentence_start, []).append(m)
-        self.counts = Counter(m.entity.id for m in self.by_start)
-        self.figure_order = sorted(figures, key=lambda o: o.start)
-        self.figure_starts = [o.start for o in self.figure_order]
-        self.figure_sentence = {id(o): _index_in(self.order, self.starts, o.start) for o in figures}
+        self.counts = Counter(m.entity.id for m in named)
+        #: the figures, in text order (:class:`geo.spans.ByStart`)
+        self.figures = ByStart(sorted(figures, key=lambda o: o.start))
+        self.figure_sentence = {id(o): self.sentence_of(o.start) for o in figures}
         self.groups_in: dict[int | None, Counter] = {}  # sentence index -> the groups of its figures
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
         self._parts: dict[int, set[str]] = {}
-
-    def mentions_between(self, lo: int, hi: int) -> list:
-        """The mentions with an entity that start in ``[lo, hi)``, in text order."""
-        return self.by_start[bisect_left(self.named_starts, lo) : bisect_left(self.named_starts, hi)]
-
-    def figures_between(self, lo: int, hi: int) -> list:
-        """The figures that start in ``[lo, hi)``, in text order."""
-        return self.figure_order[bisect_left(self.figure_starts, lo) : bisect_left(self.figure_starts, hi)]
 
     def stretch(self, k: int) -> tuple[int, int]:
         """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
         :data:`STRETCH`)."""
         return self.order[max(0, k - REACH)].start, self.order[min(len(self.order) - 1, k + REACH)].end
 
-    def within(self, positions: Sequence[int], lo: int, hi: int) -> Sequence[int]:
-        """Of ``positions`` (in ``by_start``, ascending), those of the mentions that start in ``[lo, hi)``."""
-        a = bisect_left(positions, bisect_left(self.named_starts, lo))
-        return positions[a : bisect_left(positions, bisect_left(self.named_starts, hi))]
+    def among(self, positions: Sequence[int], lo: int, hi: int) -> Sequence[int]:
+        """Of ``positions`` (in ``mentions``, ascending), those of the mentions that start in ``[lo, hi)``."""
+        a, b = self.mentions.ranks(lo, hi)  # the mentions came sorted: their ranks are their positions
+        return positions[bisect_left(positions, a) : bisect_left(positions, b)]
 
     def sentence_of(self, offset: int) -> int | None:
-        """Index in ``order`` of the sentence holding ``offset`` (:func:`_sentence_index`)."""
-        return _index_in(self.order, self.starts, offset)
+        """Index in ``order`` of the sentence holding ``offset``, by bisection (``None`` when none does:
+        unlike :func:`geo.sentences.sentence_at`, no sentence before it stands in)."""
+        j = bisect_right(self.starts, offset) - 1
+        return j if j >= 0 and offset < self.order[j].end else None
 
 
-def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence], text: str,
+def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
               figures: Sequence) -> DocIndex:
     """``index``, else one built for the document (a caller that reads one figure alone)."""
-    return index if index is not None else DocIndex(mentions, sentences, text, figures)
+    return index if index is not None else DocIndex(mentions, sentences, figures)
 
 
 def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
@@ -263,12 +224,12 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
     when nothing before the figure names a place (a headline's figure). Places named after the figure
     (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
-    index = _index_of(index, mentions, (), text, ())
-    j = bisect_left(index.countried_starts, fig.start)
+    index = _index_of(index, mentions, (), ())
+    j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
-    start = _paragraph(text, index.countried[j - 1].start)[0]
-    return {m.entity.country for m in index.countried[bisect_left(index.countried_starts, start) : j]}
+    start = paragraph_start(text, index.countried.items[j - 1].start)  # a wrapped line's break goes on
+    return {m.entity.country for m in index.countried.between(start, fig.start)}
 
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
@@ -281,14 +242,14 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     figure finds its village). ``related`` is
     :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
     document's :class:`DocIndex` (built here otherwise)."""
-    index = _index_of(index, mentions, sentences, text, figures)
+    index = _index_of(index, mentions, sentences, figures)
     order = index.order
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     if k is None:
         return []
     here = order[k]
     out: dict[str, tuple[object, str]] = {}
-    for m in index.mentions_between(here.start, here.end):
+    for m in index.mentions.between(here.start, here.end):
         best = out.get(m.entity.id)
         if best is None or abs(m.start - fig.start) < abs(best[0].start - fig.start):
             out[m.entity.id] = (m, "same_sentence")
@@ -297,19 +258,19 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         if k - back < 0 or not same_paragraph(text, order[k - back].end, start):
             break
         prev = order[k - back]
-        for m in index.mentions_between(prev.start, prev.end):
+        for m in index.mentions.between(prev.start, prev.end):
             if m.entity.id not in out:
                 out[m.entity.id] = (m, "sentence_before")
         start = prev.start
     lo, hi = index.stretch(k)  # rule STRETCH
     if not out:  # rule HEADING_BEFORE: the sentence of the nearest named mention before the figure's sentence
-        prev = _nearest_named_sentence(order, mentions, here.start, index)
+        prev = _nearest_named_sentence(index, here.start)
         if prev is not None and prev.start >= lo:  # rule STRETCH: within REACH sentences of the figure
-            for m in index.mentions_between(prev.start, prev.end):
+            for m in index.mentions.between(prev.start, prev.end):
                 out.setdefault(m.entity.id, (m, "paragraph_before"))
     role = KIND_ROLE.get(fig.kind)
     if related is None:
-        related = related_places(fig, figures, order, mentions, index=index)
+        related = related_places(fig, index)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
@@ -320,10 +281,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
-    reach = [j for pid in related for j in index.within(index.by_entity.get(pid, []), lo, hi)]
+    reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
     if fallback or unfit_near or (here_places and not finer_here):
-        reach += index.within(index.by_role.get(role, []), lo, hi)
-    for m in (index.by_start[j] for j in sorted(set(reach))):
+        reach += index.among(index.by_role.get(role, []), lo, hi)
+    for m in (index.mentions.items[j] for j in sorted(set(reach))):
         # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
@@ -354,12 +315,12 @@ PARTS_AHEAD = 2
 LISTED_COUNT = "a_listed_count_is_no_total"
 
 
-def part_places(fig, figures: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
+def part_places(fig, index: DocIndex) -> set[str]:
     """The places of the parts of a total: the smaller figures of the same group in its sentence or the
     :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("intercettati 19
     droni: dieci sulla regione di Smolensk, sette su quella di Tula e due su quella di Lipetsk"), as the
-    parts' cue readings have them. ``index``: the document's :class:`DocIndex`, which keeps what it read."""
-    index = _index_of(index, (), order, "", figures)
+    parts' cue readings have them. ``index``: the document's :class:`DocIndex` (its figures and sentences),
+    which keeps what it read."""
     if id(fig) not in index._parts:
         index._parts[id(fig)] = _part_places(fig, index)
     return index._parts[id(fig)]
@@ -368,18 +329,18 @@ def part_places(fig, figures: Sequence, order: Sequence[Sentence], index: DocInd
 def _part_places(fig, index: DocIndex) -> set[str]:
     """:func:`part_places`, read from the figures near ``fig`` in ``index``."""
     order = index.order
-    k = _sentence_index(order, fig.start)
+    k = index.sentence_of(fig.start)
     if k is None:
         return set()
     first, limit = order[k].start, order[min(len(order) - 1, k + PARTS_AHEAD)].end
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and o.kind == fig.kind for o in index.figures_between(first, fig.start)):
+    if any(o is not fig and o.kind == fig.kind for o in index.figures.between(first, fig.start)):
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
-    parts = [o for o in index.figures_between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
+    parts = [o for o in index.figures.between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
@@ -396,44 +357,40 @@ def _part_places(fig, index: DocIndex) -> set[str]:
 REPORT_AHEAD = 3
 
 
-def report_places(fig, mentions: Sequence, order: Sequence[Sentence], index: DocIndex | None = None) -> set[str]:
+def report_places(fig, index: DocIndex) -> set[str]:
     """The incident places of the :data:`REPORT_AHEAD` sentences after an equipment total (drones,
     missiles) whose own sentence names no place finer than a country and that has no parts
     (:func:`part_places`): the regions a report lists after its total, with no figure of their own.
-    ``index``: the document's :class:`DocIndex`."""
-    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not mentions:
+    ``index``: the document's :class:`DocIndex` (its mentions and sentences)."""
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not len(index.mentions):
         return set()
-    index = _index_of(index, mentions, order, "", ())
-    k = _sentence_index(order, fig.start)
+    order = index.order
+    k = index.sentence_of(fig.start)
     if k is None or k + 1 >= len(order):
         return set()
     here = order[k]
     if any(m.entity.kind in ("city", "admin1") and m.role in ("incident", "deployment")
-           for m in index.mentions_between(here.start, here.end)):
+           for m in index.mentions.between(here.start, here.end)):
         return set()
     first, limit = order[k + 1].start, order[min(len(order) - 1, k + REPORT_AHEAD)].end
-    return {m.entity.id for m in index.mentions_between(first, limit) if m.role == "incident"
+    return {m.entity.id for m in index.mentions.between(first, limit) if m.role == "incident"
             and m.entity.kind in ("city", "admin1")}
 
 
-def related_places(fig, figures: Sequence, sentences: Sequence[Sentence], mentions: Sequence = (), *,
-                   index: DocIndex | None = None) -> set[str]:
+def related_places(fig, index: DocIndex) -> set[str]:
     """The places of a figure's parts and of its restatements (:func:`part_places`, :func:`restated_places`),
-    else, with ``mentions``, the incident places its report lists after it (:func:`report_places`).
-    ``index``: the document's :class:`DocIndex` (of these ``figures``, ``sentences`` and ``mentions``)."""
-    index = _index_of(index, mentions, sentences, "", figures)
-    parts, restated, report = _related(fig, figures, index.order, mentions, index)
+    else the incident places its report lists after it (:func:`report_places`). ``index``: the document's
+    :class:`DocIndex` (its figures, sentences and mentions)."""
+    parts, restated, report = _related(fig, index)
     return parts | restated | report
 
 
-def _related(fig, figures: Sequence, order: Sequence[Sentence], mentions: Sequence, index: DocIndex
-             ) -> tuple[set[str], set[str], set[str]]:
+def _related(fig, index: DocIndex) -> tuple[set[str], set[str], set[str]]:
     """(parts, restated, report) of :func:`related_places`, each read once."""
-    if not figures:
+    if not len(index.figures):
         return set(), set(), set()
-    parts = part_places(fig, figures, order, index)
-    return (parts, restated_places(fig, figures, order, index),
-            set() if parts else report_places(fig, mentions, order, index))
+    parts = part_places(fig, index)
+    return parts, restated_places(fig, index), set() if parts else report_places(fig, index)
 
 
 #: How far above a hedged figure its restatement may lie: "una quarantina di droni" in the lead is the
@@ -479,25 +436,24 @@ def restates(fig, other) -> bool:
     return fig.qualifier in ROUNDING_UP and fig.value < other.value <= fig.value * (1 + ROUNDED_BY)
 
 
-def restated_places(fig, figures: Sequence, order: Sequence[Sentence] = (),
-                    index: DocIndex | None = None) -> set[str]:
+def restated_places(fig, index: DocIndex) -> set[str]:
     """The places another statement of the same figure names (:func:`restates`: a title's "44 drones"
-    and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the sentences ``order``, the
+    and the text's "44 drones over the Sumy, Poltava ... regions"), with, given the document's sentences, the
     places of that statement's parts (the lead's "19 droni" and the text's "19 apparecchi: dieci sulla regione
-    di Smolensk, sette su quella di Tula"). Given ``order``, a count of the figure's own sentence is no
+    di Smolensk, sette su quella di Tula"). Given the sentences, a count of the figure's own sentence is no
     restatement but a sibling (rule :data:`SIBLING_IS_NO_RESTATEMENT`). ``index``: the document's
     :class:`DocIndex`, whose figures by offset give those within the figure's stretch (rule :data:`STRETCH`),
-    each tested with :func:`restates`."""
+    each tested with :func:`restates` (every figure of the document when the index holds no sentences)."""
     out: set[str] = set()
-    index = _index_of(index, (), order, "", figures)
-    k = _sentence_index(order, fig.start) if order else None
+    order = index.order
+    k = index.sentence_of(fig.start)
     # rule STRETCH: the restatements within REACH sentences of the figure (all, without its sentences)
-    nearby = figures if k is None else index.figures_between(*index.stretch(k))
+    nearby = index.figures.items if k is None else index.figures.between(*index.stretch(k))
     for o in nearby:
-        if restates(fig, o) and (k is None or _sentence_index(order, o.start) != k):
+        if restates(fig, o) and (k is None or index.sentence_of(o.start) != k):
             out.update(o.cue_place_ids)
             if order:
-                out |= part_places(o, figures, order, index)
+                out |= part_places(o, index)
     return out
 
 
@@ -513,7 +469,7 @@ class FigureContext:
     counts: Counter  # entity id -> how many mentions name it
     here: list[tuple[object, object]]  # (mention, entity) of the candidates of the figure's sentence
     nearest: object | None  # the candidate of ``nearest_fitting`` (:func:`_nearest_fitting`)
-    index: DocIndex | None = None  # the document's indexes
+    index: DocIndex  # the document's indexes
 
     @property
     def related(self) -> set[str]:
@@ -521,16 +477,13 @@ class FigureContext:
         return self.parts | self.restated | self.report
 
 
-def figure_context(fig, pool: Sequence[tuple[object, str]], mentions: Sequence, figures: Sequence = (),
-                   sentences: Sequence[Sentence] = (),
-                   related: tuple[set[str], set[str], set[str]] | None = None,
-                   index: DocIndex | None = None) -> FigureContext:
-    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``related``:
-    the (parts, restated, report) places when the caller has read them already; ``index``: the document's
-    :class:`DocIndex`)."""
-    index = _index_of(index, mentions, sentences, "", figures)
+def figure_context(fig, pool: Sequence[tuple[object, str]], index: DocIndex,
+                   related: tuple[set[str], set[str], set[str]] | None = None) -> FigureContext:
+    """The figure-wide part of :func:`pair_features` for the candidates ``pool`` of ``fig`` (``index``: the
+    document's :class:`DocIndex`; ``related``: the (parts, restated, report) places when the caller has read
+    them already)."""
     order = index.order
-    parts, restated, report = _related(fig, figures, order, mentions, index) if related is None else related
+    parts, restated, report = _related(fig, index) if related is None else related
     return FigureContext(order, parts, restated, report, index.counts,
                          [(o, o.entity) for o, w in pool if w == "same_sentence"], _nearest_fitting(fig, pool),
                          index)
@@ -557,8 +510,7 @@ class WeighedFigure:
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-                 figures: Sequence, figure_starts: Sequence[int] | None = None,
-                 index: DocIndex | None = None) -> WeighedFigure:
+                 figures: Sequence, index: DocIndex | None = None) -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
     their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
     reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh.
@@ -575,8 +527,6 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
         The document's text.
     figures : Sequence
         Every figure of the document (``fig`` among them).
-    figure_starts : Sequence[int] or None
-        The starts of ``figures``, sorted, when the caller sorted them once for the document.
     index : DocIndex or None
         The document's indexes, when the caller built them once for the document (built here otherwise).
 
@@ -585,18 +535,17 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     WeighedFigure
         The candidates, the features of each and their list groups.
     """
-    index = _index_of(index, mentions, sentences, text, figures)
+    index = _index_of(index, mentions, sentences, figures)
     order = index.order
-    related = _related(fig, figures, order, mentions, index)
+    related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
-    context = figure_context(fig, pool, mentions, figures, order, related=related, index=index)
-    k = _sentence_index(order, fig.start)
+    context = figure_context(fig, pool, index, related=related)
+    k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    starts = index.figure_starts if figure_starts is None else figure_starts
-    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, starts))
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -606,8 +555,8 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     are the document's, read by the features that look beyond the pair; ``context`` is
     :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
     if context is None:
-        context = figure_context(fig, pool, mentions, figures, sentences)
-    index = context.index if context.index is not None else DocIndex(mentions, sentences, text, figures)
+        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures))
+    index = context.index
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
     group = FIGURE_GROUPS.get(fig.kind)
@@ -636,7 +585,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
         if any(c in text[lo:hi] for c in ",;:"):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
-        if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures_between(lo, hi)):
+        if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures.between(lo, hi)):
             # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both
             # figures is often shared: "a Mitrovica 4 scontri, con una ventina di feriti".)
             f["figure_between"] = 1.0
@@ -660,7 +609,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     if where != "same_sentence":
         if all(o.kind in ("country", "region") for o in here):
             f["here_is_country_only"] = 1.0  # the figure's sentence names no place finer than a country
-        if where == "elsewhere" and (_sentence_index(context.order, fig.start) or 0) < 2:
+        if where == "elsewhere" and (context.index.sentence_of(fig.start) or 0) < 2:
             f["lead_figure_elsewhere"] = 1.0  # a headline's or lead's figure, told in detail further on
     if e.id in context.parts:  # (none without figures or sentences)
         f["part_place"] = 1.0
@@ -809,7 +758,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, text, figures)  # once per document
+    index = DocIndex(mentions, sentences, figures)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index)
         pool = weighed.pool

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
+from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
@@ -77,28 +78,18 @@ class RoleWeights:
     roles: tuple[str, ...]
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
-    # each feature's (role, weight) pairs in the order of ``weights``, made once: scores are summed in that order
-    _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
         out = dict(self.bias)
-        pairs = self._pairs
         for name, value in features.items():
-            for role, w in pairs.get(name, ()):
+            for role, w in self.weights.get(name, {}).items():
                 out[role] += value * w
         return out
 
     def decide(self, features: dict[str, float]) -> str:
+        """The role of highest score (the first of ``roles`` on a tie)."""
         scores = self.scores(features)
-        # the role of highest score, the first of ``roles`` on a tie
-        best = self.roles[0]
-        for r in self.roles[1:]:
-            if scores[r] > scores[best]:
-                best = r
-        return best
+        return max(self.roles, key=scores.__getitem__)
 
 
 @cache
@@ -175,11 +166,12 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
 
 def _tally_between(gap: str, profile: EventProfile) -> bool:
     """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
-    regione di Pskov"): any number, but one followed by "of" or by a distance or direction word ("one of the
-    ports in", "200 km south of") locates, as a comma does."""
+    regione di Pskov"): any number, but one followed by "of", by a unit of distance (:func:`_distance_before`)
+    or by a direction word ("one of the ports in", "200 km south of", "north of") locates, as a comma does."""
     for n in find_numbers(gap, profile.lang):
-        after = fold(gap[n.end :]).split()
-        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)):
+        number, after = fold(gap[n.start : n.end]).split(), fold(gap[n.end :]).split()
+        if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)
+                         and not _distance_before(number + after, len(number) + 1, profile)):
             return True
     return False
 
@@ -340,11 +332,12 @@ def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozen
 
 
 def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
-    """A direction word of the lexicon starts at word ``j``; one word alone counts only before "of", a one-word
-    origin cue or another direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north
-    of"), so that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon
-    est arrivé près de", "este ataque de")."""
-    n = profile.direction_words.match_at(words, j)
+    """A direction word of the lexicon starts at word ``j``, or a distance ends there (a number and a unit,
+    :func:`_distance_before`); one word alone counts only before "of", a one-word origin cue or another
+    direction word ("à l'est de", "al este del", "a nord dalla città di", "30 km north of", "a 30 km da"), so
+    that a homograph ("est": "is"; "este": "this") before a later "de" is no direction ("le bataillon est
+    arrivé près de", "este ataque de")."""
+    n = profile.direction_words.match_at(words, j) or int(_distance_before(words, j + 1, profile))
     if n != 1:
         return n > 1
     return j + 1 < len(words) and (words[j + 1] in profile.of_words or profile.origin_cues.match_at(words, j + 1) == 1
@@ -354,8 +347,9 @@ def _direction_at(words: list[str], j: int, profile: EventProfile) -> bool:
 def _distance_before(words: list[str], j: int, profile: EventProfile) -> bool:
     """A number and a unit of the lexicon ``distance_units`` end right before word ``j`` ("a 30 km da", "40 miles
     from", "a trenta chilometri da"): a distance from the place, not an origin. A direction word alone ("est",
-    also "is"; "este", also "this") is no distance."""
-    if j < 1:
+    also "is"; "este", also "this") is no distance. The one reading of a distance: origins, tallies
+    (:func:`_tally_between`) and directions (:func:`_direction_at`) share it."""
+    if j < 1 or j > len(words):
         return False
     glued = _GLUED_DISTANCE.fullmatch(words[j - 1])  # "a 30km da"
     if glued is not None:
@@ -419,15 +413,10 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
-_UNIONS: dict[tuple[frozenset[str], ...], frozenset[str]] = {}
-
-
+@cache
 def _union(*sets: frozenset[str]) -> frozenset[str]:
     """The union of a language's word sets, made once (a frozenset keeps its hash: the key is cheap to look up)."""
-    found = _UNIONS.get(sets)
-    if found is None:
-        found = _UNIONS[sets] = frozenset().union(*sets)
-    return found
+    return frozenset().union(*sets)
 
 
 def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profile: EventProfile,
@@ -583,7 +572,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # through the document's index (built once in decide_roles): the work is bounded by the sentence, not by
     # the document; the features go in the order of the figures that set them, as a walk over all would
     index = figures if isinstance(figures, FigureIndex) else FigureIndex(figures)
-    inside = index.within(sentence.start, sentence.end)
+    inside = index.by_start.positions_between(sentence.start, sentence.end)
     hits: list[tuple[int, int, str]] = []  # (position of the figure, rank within it, feature)
     for k in inside:
         group = FIGURE_GROUPS.get(index[k].kind)
@@ -614,8 +603,8 @@ class FigureIndex(list):
 
     def __init__(self, figures: Sequence = ()) -> None:
         super().__init__(figures)
-        self.order = sorted(range(len(self)), key=lambda k: self[k].start)
-        self.starts = [self[k].start for k in self.order]
+        #: the figures by start (:class:`geo.spans.ByStart`: positions in the list)
+        self.by_start = ByStart(self)
         #: (entity id, group) -> the positions of the figures of that group naming the place, ascending
         self.naming: dict[tuple[str, str], list[int]] = {}
         for k, fig in enumerate(self):
@@ -624,21 +613,6 @@ class FigureIndex(list):
                 for place in dict.fromkeys(fig.place_ids):
                     self.naming.setdefault((place, group), []).append(k)
         self.groups = list(dict.fromkeys(FIGURE_GROUPS.values()))
-
-    def within(self, lo: int, hi: int) -> set[int]:
-        """The positions of the figures that start in ``[lo, hi)``.
-
-        Parameters
-        ----------
-        lo, hi : int
-            Offsets into the text: the span, ``hi`` excluded.
-
-        Returns
-        -------
-        set of int
-            Positions in the figure list.
-        """
-        return set(self.order[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)])
 
 
 def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> list[Sentence]:

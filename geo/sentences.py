@@ -323,6 +323,31 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     return spans[k - 1] if k else spans[0] if spans else (0, 0)
 
 
+def paragraph_start(text: str, offset: int) -> int:
+    """The offset where the paragraph holding ``offset`` starts: just after the last line break before it
+    that ends a paragraph — not one of the breaks a hard-wrapped text puts inside its paragraphs, the same
+    breaks :func:`same_paragraph` reads as none (so ``same_paragraph(text, paragraph_start(text, o), o)``).
+
+    Parameters
+    ----------
+    text : str
+        Document text.
+    offset : int
+        An offset into ``text``.
+
+    Returns
+    -------
+    int
+    """
+    k = text.rfind("\n", 0, offset)
+    if k < 0:
+        return 0
+    inline = _wrapped(text)[1]
+    while k >= 0 and k in inline:
+        k = text.rfind("\n", 0, k)
+    return k + 1
+
+
 # --------------------------------------------------------------------------- lists
 
 #: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages.

@@ -120,10 +120,10 @@ def test_spans_by_start_find_overlaps_and_keep_the_original_order():
     the order the spans were given (frames list their places in mention order)."""
     from types import SimpleNamespace
 
-    from geo.events import _ByStart
+    from geo.spans import ByStart
 
-    spans = _ByStart([(60, 70), (0, 50), (10, 12), (52, 58)])
+    spans = ByStart([(60, 70), (0, 50), (10, 12), (52, 58)])
     assert spans.overlapping(40, 65) == [(60, 70), (0, 50), (52, 58)]
     assert spans.overlapping(50, 52) == []
     marks = [SimpleNamespace(start=s, end=s + 3) for s in (30, 5, 20, 31)]
-    assert [m.start for m in _ByStart(marks).starting_in(20, 31)] == [30, 20]
+    assert [m.start for m in ByStart(marks).between(20, 31)] == [30, 20]

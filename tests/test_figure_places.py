@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from geo.figure_places import (
+    DocIndex,
     PlaceWeights,
     choose,
     context_countries,
@@ -166,7 +167,7 @@ def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_
     for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
         weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
         assert [(m.start, w) for m, w in weighed.pool] == [(m.start, w) for m, w in pool]
-        related = related_places(fig, parsed.figures, sentences, parsed.mentions)
+        related = related_places(fig, DocIndex(parsed.mentions, sentences, parsed.figures))
         assert weighed.groups == list_mates(pool, text, related, parsed.figures)
         for (m, where), feats in zip(pool, weighed.features, strict=True):
             alone = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
@@ -231,7 +232,7 @@ def test_a_list_further_on_stays_one_list(gaz):
 def test_a_totals_parts_give_its_places_as_one_group(gaz):
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz)
     assert fig.value == 19
-    related = related_places(fig, parsed.figures, read_sentences(PARTS, parsed.mentions, "it"))
+    related = related_places(fig, DocIndex((), read_sentences(PARTS, parsed.mentions, "it"), parsed.figures))
     parts = {m.surface for m, _ in pool if m.entity.id in related}
     assert len(parts) >= 2 and all("part_place" in feats[p] for p in parts)
     groups = list_mates(pool, PARTS, related)
@@ -289,9 +290,10 @@ def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
     total = _fig("equipment", 20, 10)
     parts = [total, _fig("equipment", 12, 30, ["a"]), _fig("equipment", 8, 110, ["b"]),
              _fig("equipment", 5, 150, ["c"]), _fig("killed", 3, 40, ["d"]), _fig("equipment", 1, 310, ["e"])]
-    assert part_places(total, parts, order) == {"a", "b"}  # 12 + 8; then 5 would pass 20; killed is no part
+    # 12 + 8; then 5 would pass 20; killed is no part
+    assert part_places(total, DocIndex((), order, parts)) == {"a", "b"}
     troops = _fig("troops", 3000, 10)
-    assert part_places(troops, [troops, _fig("troops", 1000, 30, ["x"])], order) == set()
+    assert part_places(troops, DocIndex((), order, [troops, _fig("troops", 1000, 30, ["x"])])) == set()
 
 
 def test_a_restated_figure_lends_its_places(gaz):
@@ -300,7 +302,7 @@ def test_a_restated_figure_lends_its_places(gaz):
     assert "restated_place" not in feats["Ukraine"]
     head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
     other = _fig("killed", 28, 700, ["c"])
-    assert restated_places(head, [head, body, other]) == {"oblast:a", "oblast:b"}
+    assert restated_places(head, DocIndex((), (), [head, body, other])) == {"oblast:a", "oblast:b"}
 
 
 def test_a_restatement_lends_the_places_of_its_parts(gaz):
@@ -311,8 +313,9 @@ def test_a_restatement_lends_the_places_of_its_parts(gaz):
     head = parsed.figures[0]
     assert head.value == 19 and head.cue_place_ids == []
     # the body's 19 names Smolensk itself and Tula and Lipetsk through its parts
-    assert restated_places(head, parsed.figures) == {"admin1:RU-SMO"}
-    assert restated_places(head, parsed.figures, sentences) == {"admin1:RU-SMO", "admin1:RU-TUL", "admin1:RU-LIP"}
+    assert restated_places(head, DocIndex((), (), parsed.figures)) == {"admin1:RU-SMO"}
+    assert restated_places(head, DocIndex((), sentences, parsed.figures)) == {"admin1:RU-SMO", "admin1:RU-TUL",
+                                                                              "admin1:RU-LIP"}
     weighed = weigh_figure(head, parsed.mentions, sentences, text, parsed.figures)
     assert sum("restated_place" in f for f in weighed.features) == 3
 
@@ -321,21 +324,21 @@ def test_a_hedged_figure_rounds_a_larger_restatement():
     body = _fig("equipment", 32, 500, ["oblast:a", "oblast:b"])
     for qualifier in ("more_than", "approx", "at_least"):
         head = _fig("equipment", 30, 0, qualifier=qualifier)
-        assert restated_places(head, [head, body]) == {"oblast:a", "oblast:b"}
+        assert restated_places(head, DocIndex((), (), [head, body])) == {"oblast:a", "oblast:b"}
     exact = _fig("equipment", 30, 0)
-    assert restated_places(exact, [exact, body]) == set()  # an exact 30 is another count than 32
+    assert restated_places(exact, DocIndex((), (), [exact, body])) == set()  # an exact 30 is another count than 32
     far = _fig("equipment", 40, 500, ["oblast:c"])
     head = _fig("equipment", 30, 0, qualifier="more_than")
-    assert restated_places(head, [head, far]) == set()  # "oltre trenta" does not round 40
+    assert restated_places(head, DocIndex((), (), [head, far])) == set()  # "oltre trenta" does not round 40
     fewer = _fig("equipment", 28, 500, ["oblast:d"])
-    assert restated_places(head, [head, fewer]) == set()  # nor a smaller count (a part)
+    assert restated_places(head, DocIndex((), (), [head, fewer])) == set()  # nor a smaller count (a part)
     # "approx" holds "quasi", "poco meno di" (below) as well as "circa": it rounds a count on either side,
     # within the same margin; "almeno" does not round a smaller count
     approx = _fig("equipment", 30, 0, qualifier="approx")
-    assert restated_places(approx, [approx, fewer]) == {"oblast:d"}
-    assert restated_places(approx, [approx, _fig("equipment", 23, 500, ["oblast:e"])]) == set()
+    assert restated_places(approx, DocIndex((), (), [approx, fewer])) == {"oblast:d"}
+    assert restated_places(approx, DocIndex((), (), [approx, _fig("equipment", 23, 500, ["oblast:e"])])) == set()
     at_least = _fig("equipment", 30, 0, qualifier="at_least")
-    assert restated_places(at_least, [at_least, fewer]) == set()
+    assert restated_places(at_least, DocIndex((), (), [at_least, fewer])) == set()
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -399,20 +402,22 @@ def test_a_paragraph_that_names_no_place_reads_the_heading_before(gaz):
 
 
 def test_the_heading_before_is_the_sentence_the_walk_back_finds(gaz):
-    """Rule HEADING_BEFORE reads the sentence of the nearest named mention before the figure's sentence in one
-    pass: for every sentence of a written document, the one a walk back sentence by sentence finds."""
+    """Rule HEADING_BEFORE reads the sentence of the nearest named mention before the figure's sentence by
+    bisection in the document's index: for every sentence of a written document, the one a walk back sentence
+    by sentence finds."""
     from geo.figure_places import _nearest_named_sentence
 
     text = ("Le missioni all'estero.\n- Libano -\nIl contingente conta 1.100 soldati.\nNon ci sono novità. "
             "Tutto tace.\nIn Kosovo restano 800 militari, tra Pristina e Peja. Il resto è rientrato.\n"
             "Altri 200 arriveranno in primavera.")
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
-    order = sorted(read_sentences(text, parsed.mentions, "it"), key=lambda s: s.start)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "it"), parsed.figures)
+    order = index.order
     found = []
     for k, here in enumerate(order):
         walk = next((prev for prev in reversed(order[:k]) if any(
             m.entity is not None and prev.start <= m.start < prev.end for m in parsed.mentions)), None)
-        found.append(_nearest_named_sentence(order, parsed.mentions, here.start))
+        found.append(_nearest_named_sentence(index, here.start))
         assert found[-1] is walk, here
     named = [text[s.start : s.end] for s in found if s is not None]
     assert None in found and any("Libano" in s for s in named) and any("Pristina" in s for s in named)
@@ -465,6 +470,33 @@ def test_the_fallback_stays_in_the_country_the_context_is_about(gaz):
     assert {m.surface for m, _ in pool} >= {"Kharkiv"}
 
 
+def test_the_context_of_a_figure_is_its_whole_wrapped_paragraph(gaz):
+    """A hard-wrapped paragraph's line breaks are no paragraph ends (geo.sentences.paragraph_start, as
+    same_paragraph reads them): the countries a figure's context is about are those its whole paragraph names,
+    not only those of the line the last place stands on."""
+    import textwrap
+
+    from geo.sentences import paragraph_start
+
+    flat = ("A column of trucks left Mali on Monday morning with food and fuel for the border villages, "
+            "and it drove for two days along the river road while the drivers waited at each checkpoint "
+            "for the escort to catch up with them, before they reached Niger late on Wednesday. Four guards "
+            "were wounded in an ambush on the last stretch of the road, a local official told reporters.")
+    text = textwrap.fill(flat, 66)
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    line = {m.surface: text.count("\n", 0, m.start) for m in parsed.mentions}
+    assert line == {"Mali": 0, "Niger": 3}
+    fig = parsed.figures[0]
+    assert fig.kind == "wounded"
+    assert context_countries(fig, parsed.mentions, text) == {"ML", "NE"}
+    assert paragraph_start(text, fig.start) == 0
+    # two paragraphs of one line each keep apart
+    text = "A column of trucks left Mali on Monday.\nAt the border with Niger, four guards were wounded."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert paragraph_start(text, parsed.figures[0].start) == text.index("At")
+    assert context_countries(parsed.figures[0], parsed.mentions, text) == {"NE"}
+
+
 def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
     parsed, fig, pool, feats = pool_of(REPORT, "en", gaz)
     assert fig.value == 40
@@ -474,14 +506,13 @@ def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
     sentences = read_sentences(REPORT, parsed.mentions, "en")
     order = sorted(sentences, key=lambda s: s.start)
     named = {m.entity.id for m in parsed.mentions if m.surface in regions}
-    assert report_places(fig, parsed.mentions, order) == named
-    groups = list_mates(pool, REPORT, related_places(fig, parsed.figures, sentences, parsed.mentions))
+    assert report_places(fig, DocIndex(parsed.mentions, order)) == named
+    groups = list_mates(pool, REPORT, related_places(fig, DocIndex(parsed.mentions, sentences, parsed.figures)))
     assert len({groups[k] for k, (m, _) in enumerate(pool) if m.surface in regions}) == 1  # one list
     # a total whose own sentence names its region keeps to it; a troop figure has no report
     text = "Russia launched 40 drones at the Sumy region overnight. Drones also hit the Poltava region."
     parsed, fig, _, _ = pool_of(text, "en", gaz)
-    assert report_places(fig, parsed.mentions, sorted(read_sentences(text, parsed.mentions, "en"),
-                                                      key=lambda s: s.start)) == set()
+    assert report_places(fig, DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "en"))) == set()
 
 
 def test_a_town_beside_the_figure_closes_the_search_for_towns_of_its_country_further_on(gaz):
@@ -506,8 +537,8 @@ def test_a_listed_count_is_no_total_of_the_counts_after_it():
     order = [SimpleNamespace(start=0, end=200)]
     first, four = _fig("equipment", 47, 10, ["p"]), _fig("equipment", 4, 40, ["q"])
     figures = [first, four, _fig("equipment", 2, 70, ["a"]), _fig("equipment", 2, 100, ["b"])]
-    assert part_places(four, figures, order) == set()
-    assert part_places(first, figures, order) == {"q", "a", "b"}
+    assert part_places(four, DocIndex((), order, figures)) == set()
+    assert part_places(first, DocIndex((), order, figures)) == {"q", "a", "b"}
 
 
 @pytest.mark.parametrize("text", [
@@ -553,7 +584,7 @@ def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
     order = [SimpleNamespace(start=0, end=200)]
     killed, wounded = _fig("killed", 2, 10, ["k"]), _fig("wounded", 20, 30, ["w"])
     figures = [killed, wounded, _fig("wounded", 12, 60, ["a"]), _fig("wounded", 8, 90, ["b"])]
-    assert part_places(wounded, figures, order) == {"a", "b"}
+    assert part_places(wounded, DocIndex((), order, figures)) == {"a", "b"}
 
 
 def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
@@ -564,11 +595,11 @@ def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
     lipetsk, ryazan = [f for f in parsed.figures if f.value == 3]
     assert lipetsk.cue_place_ids == ["admin1:RU-LIP"] and ryazan.cue_place_ids == ["admin1:RU-RYA"]
     # the second "tre" counts Ryazan's drones, not Lipetsk's stated again
-    assert restated_places(lipetsk, parsed.figures, sentences) == set()
+    assert restated_places(lipetsk, DocIndex((), sentences, parsed.figures)) == set()
     weighed = weigh_figure(lipetsk, parsed.mentions, sentences, text, parsed.figures)
     assert not any("restated_place" in f for f in weighed.features)
     # without the sentences, the same value reads as a restatement
-    assert restated_places(lipetsk, parsed.figures) == {"admin1:RU-RYA"}
+    assert restated_places(lipetsk, DocIndex((), (), parsed.figures)) == {"admin1:RU-RYA"}
 
 
 def test_the_finer_place_stands_over_the_country_holding_it():
@@ -588,19 +619,6 @@ def _sentences_at(starts: list[int]):
     from geo.events import Sentence
 
     return [Sentence(start=a, end=a + 10, tokens=[], triggers={}) for a in starts]
-
-
-def test_a_restatement_lies_within_the_figures_stretch_of_text():
-    """Rule STRETCH: a count of the same kind and value more than REACH sentences away is another report's,
-    not the figure stated again; one within REACH sentences lends its places."""
-    from geo.figure_places import REACH
-
-    order = _sentences_at([k * 20 for k in range(3 * REACH)])
-    head = _fig("equipment", 30, 0)
-    near = _fig("equipment", 30, 20 * (REACH - 1), ["oblast:a"])
-    far = _fig("equipment", 30, 20 * (REACH + 5), ["oblast:b"])
-    assert restated_places(head, [head, near, far], order) == {"oblast:a"}
-    assert restated_places(head, [head, near, far]) == {"oblast:a", "oblast:b"}  # no sentences: the document
 
 
 def test_the_documents_places_a_figure_falls_back_on_lie_within_its_stretch(gaz):
@@ -637,13 +655,16 @@ def test_the_heading_before_lies_within_the_figures_stretch(gaz):
     assert pool(REACH) == []  # REACH + 1 sentences back
 
 
-def test_the_stretch_holds_reach_sentences_and_no_more():
-    """Rule STRETCH at its edge: a restatement exactly REACH sentences from the figure, before or after it,
-    is read; one REACH + 1 sentences away is not."""
+def test_a_restatement_lies_within_the_figures_stretch_of_text():
+    """Rule STRETCH: a count of the same kind and value more than REACH sentences away is another report's,
+    not the figure stated again. At the edge: a restatement exactly REACH sentences from the figure, before or
+    after it, is read; one REACH + 1 sentences away is not."""
     from geo.figure_places import REACH
 
     order = _sentences_at([k * 20 for k in range(2 * REACH + 3)])
     k = REACH + 1
     fig = _fig("killed", 7, 20 * k)
     figures = [fig] + [_fig("killed", 7, 20 * j, [f"city:{j - k}"]) for j in (0, 1, 2 * k - 1, 2 * k)]
-    assert restated_places(fig, figures, order) == {f"city:{-REACH}", f"city:{REACH}"}
+    assert restated_places(fig, DocIndex((), order, figures)) == {f"city:{-REACH}", f"city:{REACH}"}
+    # no sentences: the whole document
+    assert restated_places(fig, DocIndex((), (), figures)) == {f"city:{j - k}" for j in (0, 1, 2 * k - 1, 2 * k)}
