@@ -341,6 +341,9 @@ NOUN_PHRASE = [
     ("en", "A member of the commission of the Council of Europe who met the wounded was in Chisinau.", []),
     ("en", "A member of the commission of the Council of Europe visited the wounded in Chisinau.", []),
     ("es", "Un miembro del consejo de Moldavia dijo que el guardia resultó herido.", []),
+    # a relative pronoun alone (no speech verb, no article before the casualty word) ends the reach
+    ("en", "A member of the board of the clinic in Odesa whose son was wounded is in Chisinau.", []),
+    ("it", "Un membro del consiglio dell'ospedale di Leopoli il cui figlio è stato ferito è a Tbilisi.", []),
     ("de", "Ein Mitglied des Rates der Afrikanischen Union in Mali wurde getötet.", [("killed", 1)]),
 ]
 
