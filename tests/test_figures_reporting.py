@@ -316,6 +316,9 @@ UNIT_GROWS = [
     ("es", "El regimiento llegó a 5 aldeas al este de Zaporiyia.", []),
     ("it", "Il reggimento ha raggiunto 6 frazioni a est di Zaporizhzhia.", []),
     ("de", "Das Regiment erreichte 5 Weiler östlich von Saporischschja.", []),
+    ("de", "Das Bataillon erreichte im Herbst 2.100.", [("troops", 2100)]),
+    # verb last, the reach verb right after the count ends its phrase
+    ("de", "Das Bataillon hat im Herbst 2.100 erreicht.", [("troops", 2100)]),
     ("en", "The regiment could reach 2,400 by the summer.", [("troops", 2400)]),
 ]
 
