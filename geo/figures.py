@@ -866,8 +866,7 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     # the unit before its verb, or after it ("raise its contingent to")
     for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
-            if doc.toks[k - 1].text == "," and k - 1 < verb and not any(
-                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)) \
+            if doc.toks[k - 1].text == "," and k - 1 < verb \
                     and _only_auxiliaries(doc, k, verb if verb < i else k + 1) and not _other_noun(doc, k, i):
                 return _unit_before_aside(doc, k - 1)
             break
@@ -920,7 +919,7 @@ def _unit_before_aside(doc: _Doc, close: int) -> str | None:
     s = doc.sent_of[close]
     open_ = next((k for k in range(close - 1, max(-1, close - _GROWTH_ASIDE), -1)
                   if doc.sent_of[k] != s or (doc.toks[k].text in _PUNCT and not doc.in_number[k])), None)
-    if open_ is None or doc.sent_of[open_] != s or doc.toks[open_].text != "," or open_ == close - 1:
+    if open_ is None or doc.toks[open_].text != ",":  # an aside opens on a comma
         return None
     for k in range(open_, max(-1, open_ - 5), -1):
         if k < open_ and (doc.sent_of[k] != s or doc.toks[k].text in _PUNCT):

@@ -310,6 +310,14 @@ UNIT_GROWS = [
     ("fr", "Le régiment, basé à Zaporijjia, a vu ses pertes monter à 320.", []),
     ("es", "El regimiento, desplegado en Zaporiyia, vio sus bajas aumentar a 320.", []),
     ("de", "Das Regiment, das bei Saporischschja liegt, sah seine Verluste auf 320 steigen.", []),
+    # each guard of the aside alone: a word that is no modal or auxiliary before the change verb; another noun
+    # phrase between the verb and the count; an aside that opens on other punctuation than a comma
+    ("en", "The regiment, raised in 2019, watched fuel costs climb to 350.", []),
+    ("en", "The regiment, raised in 2019, will raise the fee to 350.", []),
+    ("en", "The brigade's supply plan: fuel orders now near 900, could grow to 2,000.", []),
+    # verb last, a comma between the count and the verb: the count is still the size the unit reaches
+    ("de", "Das Bataillon, jetzt in Polen, hat 900, steigen soll die Zahl auf 2.000.",
+     [("troops", 900), ("troops", 2000)]),
     # a reach verb gives a size only when the count ends its phrase; a noun after it is what was reached
     ("en", "The regiment reached 5 hamlets east of Zaporizhzhia on Tuesday.", []),
     ("fr", "Le régiment a atteint 6 hameaux à l'est de Zaporijjia.", []),
