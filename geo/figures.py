@@ -681,10 +681,11 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
 
 def _complement(doc: _Doc, k: int, end: int) -> int:
     """Tokens of the "of" complement that starts at ``toks[k]`` (rule NOUN_PHRASE_REACH): an ``of_words`` of the
-    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number and no
-    casualty cue, and the capitalised words of a name after it ("de la misión", "dell'ONU", "of the United
-    Nations"); 0 when no complement starts there. The complements right after a noun (one word between at
-    most: "of the training mission of the EU") do not count against ``cue_reach``."""
+    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number (a
+    casualty word too: "a nurse of wounded soldiers was killed"), and the capitalised words of a name after it
+    ("de la misión", "dell'ONU", "of the United Nations"); 0 when no complement starts there. The complements
+    right after a noun (one word between at most: "of the training mission of the EU") do not count against
+    ``cue_reach``."""
     profile = event_profile(doc.lang)
     toks = doc.toks
     if toks[k].text not in profile.of_words:
@@ -692,8 +693,7 @@ def _complement(doc: _Doc, k: int, end: int) -> int:
     m = k + 1
     while m < end and (toks[m].text == "'" or toks[m].text in profile.articles):
         m += 1
-    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha() \
-            or doc.lex.killed_cues.match_at(toks, m) or doc.lex.wounded_cues.match_at(toks, m):
+    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha():
         return 0
     m += 1
     while m < end and doc.capitalized(m) and toks[m].text.isalpha():
@@ -881,8 +881,7 @@ def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:
     the clause ends there, punctuation, a time phrase (``reach_ends``: "reach 2,000 by spring") or the verb itself
     (verb last) follows. "The brigade reached 3 towns": a noun follows, the count is what was reached."""
     toks = doc.toks
-    return (j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
-            or bool(doc.lex.units.match_at(toks, j)))
+    return j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
 
 
 def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
@@ -903,8 +902,7 @@ def _other_noun(doc: _Doc, k: int, i: int) -> bool:
     """Another noun phrase opens (``change_noun_openers``: "its", "the", "le sue") between a unit ending at
     ``toks[k]`` and its count at ``toks[i]``: "the battalion saw its losses rise to 200", "vio cómo el número de
     muertos llegaba a 45"; the count is that noun's."""
-    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) and not doc.lex.units.match_at(doc.toks, m + 1)
-               for m in range(k, i))
+    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) for m in range(k, i))
 
 
 #: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000

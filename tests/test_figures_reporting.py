@@ -356,6 +356,12 @@ NOUN_PHRASE = [
     ("en", "A member of the board of the clinic in Odesa whose son was wounded is in Chisinau.", []),
     ("it", "Un membro del consiglio dell'ospedale di Leopoli il cui figlio è stato ferito è a Tbilisi.", []),
     ("de", "Ein Mitglied des Rates der Afrikanischen Union in Mali wurde getötet.", [("killed", 1)]),
+    # a long name after "of" is part of the complement; a casualty word in a complement is no verb
+    ("en", "A guard of the Kharkiv Regional Military Administration of the Ministry of Internal Affairs of Ukraine "
+     "was wounded.", [("wounded", 1)]),
+    ("it", "Un membro della Croce Rossa Internazionale della Repubblica Democratica del Congo nella provincia del "
+     "Kivu Nord è rimasto ferito.", [("wounded", 1)]),
+    ("en", "A nurse of wounded soldiers was killed.", [("killed", 1)]),
 ]
 
 
