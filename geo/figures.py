@@ -1199,7 +1199,7 @@ def _status(
             status = "current"
             inside = max(inside, k + n)
         elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
-                              or (len(word) >= 5 and doc.future_at(k))) and not _hearsay(doc, k):
+                              or doc.future_at(k)) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
