@@ -168,13 +168,19 @@ _FIGURE_PHRASES = (
 @cache
 def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
-    f, q, st, pl, so = (d.get(k) or {} for k in ("figures", "qualifiers", "status", "places", "sources"))
+    f, q, st, pl, so, nu, cl = (d.get(k) or {} for k in (
+        "figures", "qualifiers", "status", "places", "sources", "numbers", "clauses"))
+    # the event lexicon through the route of :func:`geo.events.event_profile` (English where none): its words
+    # are matched here on tokens (:class:`geo.numbers.Phrases`), not on the words of an EventProfile
+    ev = load(lang, "events") or load("en", "events")
     nouns, noun_kind = _kind_map(f.get("kinds"))
     glued, glued_kind = _kind_map(f.get("glued"))
     before, before_kind = _kind_map(f.get("before"))
 
     def ph(section: dict, key: str) -> Phrases:
         return Phrases(section.get(key) or [])
+
+    coordinators = ph(cl, "coordinators")
 
     return _Lex(
         nouns=nouns,
@@ -228,9 +234,12 @@ def _lex(lang: str) -> _Lex:
         src_articles=ph(so, "articles"),
         src_stop=ph(so, "stop"),
         src_pronouns=ph(so, "pronouns"),
-        coordinators=ph(d.get("clauses") or {}, "coordinators"),
+        coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
-        openers=ph(d.get("clauses") or {}, "openers"),
+        # relative pronouns and the event lexicon's subordinators but its coordinators, which end the reach as
+        # written (:func:`_coordinator`: Italian "è" folds to "e")
+        openers=Phrases([*(cl.get("relative_pronouns") or []),
+                         *(w for w in ev["subordinators"] if phrase_tokens(str(w)) not in coordinators.seqs)]),
         speech=Phrases(load(lang, "events").get("speech_cues") or []),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
@@ -240,8 +249,11 @@ def _lex(lang: str) -> _Lex:
                               *((d.get("numbers") or {}).get("reach_verbs") or [])]),
         reach_verbs=ph(d.get("numbers") or {}, "reach_verbs"),
         reach_ends=ph(d.get("numbers") or {}, "reach_ends"),
-        change_auxiliaries=ph(d.get("numbers") or {}, "change_auxiliaries"),
-        change_noun_openers=ph(d.get("numbers") or {}, "change_noun_openers"),
+        # modal and auxiliary words: the lexicon's own, with the single words of the planned cues and copulas
+        change_auxiliaries=Phrases([*(nu.get("change_auxiliaries") or []),
+                                    *(w for w in [*(st.get("planned") or []), *(f.get("copulas") or [])]
+                                      if len(phrase_tokens(str(w))) == 1)]),
+        change_noun_openers=Phrases([*(so.get("articles") or []), *(nu.get("possessives") or [])]),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
