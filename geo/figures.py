@@ -913,8 +913,12 @@ def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
 def _other_noun(doc: _Doc, k: int, i: int) -> bool:
     """Another noun phrase opens (``change_noun_openers``: "its", "the", "le sue") between a unit ending at
     ``toks[k]`` and its count at ``toks[i]``: "the battalion saw its losses rise to 200", "vio cómo el número de
-    muertos llegaba a 45"; the count is that noun's."""
-    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) for m in range(k, i))
+    muertos llegaba a 45"; the count is that noun's. The unit's own possessive ending (events.yaml
+    ``possessive_suffixes``: "the brigade's strength") opens none, though the articles list its tokens."""
+    toks = doc.toks
+    if k + 1 < i and toks[k].text == "'" and toks[k + 1].text in event_profile(doc.lang).possessive_suffixes:
+        k += 2
+    return any(doc.lex.change_noun_openers.match_at(toks, m) for m in range(k, i))
 
 
 #: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000

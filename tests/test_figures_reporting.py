@@ -273,6 +273,7 @@ LAST_ITEM = [
 # The size a troop unit changes to, with no noun of its own after the count: troops; a budget or a toll is none.
 UNIT_GROWS = [
     ("en", "The brigade could grow to 4,500 by 2028.", [("troops", 4500)]),
+    ("en", "The brigade's strength could grow to 5,200 by 2029.", [("troops", 5200)]),
     ("en", "Officials say the contingent rose to 1,300 last month.", [("troops", 1300)]),
     ("en", "The battalion's fuel budget rose to 7,000 euros.", []),
     ("en", "The mission's death toll rose to 14.", [("killed", 14)]),
