@@ -170,8 +170,9 @@ def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
     f, q, st, pl, so, nu, cl = (d.get(k) or {} for k in (
         "figures", "qualifiers", "status", "places", "sources", "numbers", "clauses"))
-    # the event lexicon through the route of :func:`geo.events.event_profile` (English where none): its words
-    # are matched here on tokens (:class:`geo.numbers.Phrases`), not on the words of an EventProfile
+    # the event lexicon by the route of :func:`geo.events.event_profile` (the schema-checked :func:`load`, English
+    # where the language has none); its lists are read raw because they are matched here on tokens
+    # (:class:`geo.numbers.Phrases`), where an EventProfile holds :class:`geo.events.Phrases` matched on words
     ev = load(lang, "events") or load("en", "events")
     nouns, noun_kind = _kind_map(f.get("kinds"))
     glued, glued_kind = _kind_map(f.get("glued"))
@@ -240,7 +241,7 @@ def _lex(lang: str) -> _Lex:
         # written (:func:`_coordinator`: Italian "è" folds to "e")
         openers=Phrases([*(cl.get("relative_pronouns") or []),
                          *(w for w in ev["subordinators"] if phrase_tokens(str(w)) not in coordinators.seqs)]),
-        speech=Phrases(load(lang, "events").get("speech_cues") or []),
+        speech=Phrases(ev["speech_cues"]),  # a required key, as event_profile reads it
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
