@@ -169,13 +169,20 @@ _FIGURE_PHRASES = (
 @cache
 def _lex(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
-    f, q, st, pl, so = (d.get(k) or {} for k in ("figures", "qualifiers", "status", "places", "sources"))
+    f, q, st, pl, so, nu, cl = (d.get(k) or {} for k in (
+        "figures", "qualifiers", "status", "places", "sources", "numbers", "clauses"))
+    # the event lexicon by the route of :func:`geo.events.event_profile` (the schema-checked :func:`load`, English
+    # where the language has none); its lists are read raw because they are matched here on tokens
+    # (:class:`geo.numbers.Phrases`), where an EventProfile holds :class:`geo.events.Phrases` matched on words
+    ev = load(lang, "events") or load("en", "events")
     nouns, noun_kind = _kind_map(f.get("kinds"))
     glued, glued_kind = _kind_map(f.get("glued"))
     before, before_kind = _kind_map(f.get("before"))
 
     def ph(section: dict, key: str) -> Phrases:
         return Phrases(section.get(key) or [])
+
+    coordinators = ph(cl, "coordinators")
 
     return _Lex(
         nouns=nouns,
@@ -229,10 +236,13 @@ def _lex(lang: str) -> _Lex:
         src_articles=ph(so, "articles"),
         src_stop=ph(so, "stop"),
         src_pronouns=ph(so, "pronouns"),
-        coordinators=ph(d.get("clauses") or {}, "coordinators"),
+        coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
-        openers=ph(d.get("clauses") or {}, "openers"),
-        speech=Phrases(load(lang, "events").get("speech_cues") or []),
+        # relative pronouns and the event lexicon's subordinators but its coordinators, which end the reach as
+        # written (:func:`_coordinator`: Italian "è" folds to "e")
+        openers=Phrases([*(cl.get("relative_pronouns") or []),
+                         *(w for w in ev["subordinators"] if phrase_tokens(str(w)) not in coordinators.seqs)]),
+        speech=Phrases(ev["speech_cues"]),  # a required key, as event_profile reads it
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),
@@ -241,8 +251,11 @@ def _lex(lang: str) -> _Lex:
                               *((d.get("numbers") or {}).get("reach_verbs") or [])]),
         reach_verbs=ph(d.get("numbers") or {}, "reach_verbs"),
         reach_ends=ph(d.get("numbers") or {}, "reach_ends"),
-        change_auxiliaries=ph(d.get("numbers") or {}, "change_auxiliaries"),
-        change_noun_openers=ph(d.get("numbers") or {}, "change_noun_openers"),
+        # modal and auxiliary words: the lexicon's own, with the single words of the planned cues and copulas
+        change_auxiliaries=Phrases([*(nu.get("change_auxiliaries") or []),
+                                    *(w for w in [*(st.get("planned") or []), *(f.get("copulas") or [])]
+                                      if len(phrase_tokens(str(w))) == 1)]),
+        change_noun_openers=Phrases([*(so.get("articles") or []), *(nu.get("possessives") or [])]),
         demonyms=Phrases(load(lang, "demonyms").get("demonyms") or []),
         stopwords=frozenset(fold(str(w)) for w in (load(lang, "language") or {}).get("stopwords") or []),
     )
@@ -682,10 +695,11 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
 
 def _complement(doc: _Doc, k: int, end: int) -> int:
     """Tokens of the "of" complement that starts at ``toks[k]`` (rule NOUN_PHRASE_REACH): an ``of_words`` of the
-    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number and no
-    casualty cue, and the capitalised words of a name after it ("de la misión", "dell'ONU", "of the United
-    Nations"); 0 when no complement starts there. The complements right after a noun (one word between at
-    most: "of the training mission of the EU") do not count against ``cue_reach``."""
+    event lexicon, its articles (``articles``, an elided one's apostrophe), one word that is no number (a
+    casualty word too: "a nurse of wounded soldiers was killed"), and the capitalised words of a name after it
+    ("de la misión", "dell'ONU", "of the United Nations"); 0 when no complement starts there. The complements
+    right after a noun (one word between at most: "of the training mission of the EU") do not count against
+    ``cue_reach``."""
     profile = event_profile(doc.lang)
     toks = doc.toks
     if toks[k].text not in profile.of_words:
@@ -693,8 +707,7 @@ def _complement(doc: _Doc, k: int, end: int) -> int:
     m = k + 1
     while m < end and (toks[m].text == "'" or toks[m].text in profile.articles):
         m += 1
-    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha() \
-            or doc.lex.killed_cues.match_at(toks, m) or doc.lex.wounded_cues.match_at(toks, m):
+    if m >= end or doc.in_number[m] or toks[m].text in _PUNCT or not toks[m].text.isalpha():
         return 0
     m += 1
     while m < end and doc.capitalized(m) and toks[m].text.isalpha():
@@ -867,8 +880,7 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
     # the unit before its verb, or after it ("raise its contingent to")
     for k in range(i, max(a, min(verb, i) - 10), -1):
         if doc.toks[k - 1].text in _PUNCT:
-            if doc.toks[k - 1].text == "," and k - 1 < verb and not any(
-                    doc.toks[m].text in _PUNCT and not doc.in_number[m] for m in range(j, verb)) \
+            if doc.toks[k - 1].text == "," and k - 1 < verb \
                     and _only_auxiliaries(doc, k, verb if verb < i else k + 1) and not _other_noun(doc, k, i):
                 return _unit_before_aside(doc, k - 1)
             break
@@ -883,8 +895,7 @@ def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:
     the clause ends there, punctuation, a time phrase (``reach_ends``: "reach 2,000 by spring") or the verb itself
     (verb last) follows. "The brigade reached 3 towns": a noun follows, the count is what was reached."""
     toks = doc.toks
-    return (j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
-            or bool(doc.lex.units.match_at(toks, j)))
+    return j >= b or j == verb or toks[j].text in _PUNCT or bool(doc.lex.reach_ends.match_at(toks, j))
 
 
 def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
@@ -904,9 +915,12 @@ def _only_auxiliaries(doc: _Doc, k: int, stop: int) -> bool:
 def _other_noun(doc: _Doc, k: int, i: int) -> bool:
     """Another noun phrase opens (``change_noun_openers``: "its", "the", "le sue") between a unit ending at
     ``toks[k]`` and its count at ``toks[i]``: "the battalion saw its losses rise to 200", "vio cómo el número de
-    muertos llegaba a 45"; the count is that noun's."""
-    return any(doc.lex.change_noun_openers.match_at(doc.toks, m) and not doc.lex.units.match_at(doc.toks, m + 1)
-               for m in range(k, i))
+    muertos llegaba a 45"; the count is that noun's. The unit's own possessive ending (events.yaml
+    ``possessive_suffixes``: "the brigade's strength") opens none, though the articles list its tokens."""
+    toks = doc.toks
+    if k + 1 < i and toks[k].text == "'" and toks[k + 1].text in event_profile(doc.lang).possessive_suffixes:
+        k += 2
+    return any(doc.lex.change_noun_openers.match_at(toks, m) for m in range(k, i))
 
 
 #: Rule ASIDE_BEFORE_GROWTH: an aside between a unit and its change verb ("the brigade, which now has 2,000
@@ -921,7 +935,7 @@ def _unit_before_aside(doc: _Doc, close: int) -> str | None:
     s = doc.sent_of[close]
     open_ = next((k for k in range(close - 1, max(-1, close - _GROWTH_ASIDE), -1)
                   if doc.sent_of[k] != s or (doc.toks[k].text in _PUNCT and not doc.in_number[k])), None)
-    if open_ is None or doc.sent_of[open_] != s or doc.toks[open_].text != "," or open_ == close - 1:
+    if open_ is None or doc.toks[open_].text != ",":  # an aside opens on a comma
         return None
     for k in range(open_, max(-1, open_ - 5), -1):
         if k < open_ and (doc.sent_of[k] != s or doc.toks[k].text in _PUNCT):
@@ -1203,7 +1217,7 @@ def _status(
             status = "current"
             inside = max(inside, k + n)
         elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
-                              or (len(word) >= 5 and doc.future_at(k))) and not _hearsay(doc, k):
+                              or doc.future_at(k)) and not _hearsay(doc, k):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)

@@ -273,6 +273,7 @@ LAST_ITEM = [
 # The size a troop unit changes to, with no noun of its own after the count: troops; a budget or a toll is none.
 UNIT_GROWS = [
     ("en", "The brigade could grow to 4,500 by 2028.", [("troops", 4500)]),
+    ("en", "The brigade's strength could grow to 5,200 by 2029.", [("troops", 5200)]),
     ("en", "Officials say the contingent rose to 1,300 last month.", [("troops", 1300)]),
     ("en", "The battalion's fuel budget rose to 7,000 euros.", []),
     ("en", "The mission's death toll rose to 14.", [("killed", 14)]),
@@ -310,12 +311,23 @@ UNIT_GROWS = [
     ("fr", "Le régiment, basé à Zaporijjia, a vu ses pertes monter à 320.", []),
     ("es", "El regimiento, desplegado en Zaporiyia, vio sus bajas aumentar a 320.", []),
     ("de", "Das Regiment, das bei Saporischschja liegt, sah seine Verluste auf 320 steigen.", []),
+    # each guard of the aside alone: a word that is no modal or auxiliary before the change verb; another noun
+    # phrase between the verb and the count; an aside that opens on other punctuation than a comma
+    ("en", "The regiment, raised in 2019, watched fuel costs climb to 350.", []),
+    ("en", "The regiment, raised in 2019, will raise the fee to 350.", []),
+    ("en", "The brigade's supply plan: fuel orders now near 900, could grow to 2,000.", []),
+    # verb last, a comma between the count and the verb: the count is still the size the unit reaches
+    ("de", "Das Bataillon, jetzt in Polen, hat 900, steigen soll die Zahl auf 2.000.",
+     [("troops", 900), ("troops", 2000)]),
     # a reach verb gives a size only when the count ends its phrase; a noun after it is what was reached
     ("en", "The regiment reached 5 hamlets east of Zaporizhzhia on Tuesday.", []),
     ("fr", "Le régiment a atteint 6 hameaux à l'est de Zaporijjia.", []),
     ("es", "El regimiento llegó a 5 aldeas al este de Zaporiyia.", []),
     ("it", "Il reggimento ha raggiunto 6 frazioni a est di Zaporizhzhia.", []),
     ("de", "Das Regiment erreichte 5 Weiler östlich von Saporischschja.", []),
+    ("de", "Das Bataillon erreichte im Herbst 2.100.", [("troops", 2100)]),
+    # verb last, the reach verb right after the count ends its phrase
+    ("de", "Das Bataillon hat im Herbst 2.100 erreicht.", [("troops", 2100)]),
     ("en", "The regiment could reach 2,400 by the summer.", [("troops", 2400)]),
 ]
 
@@ -341,7 +353,16 @@ NOUN_PHRASE = [
     ("en", "A member of the commission of the Council of Europe who met the wounded was in Chisinau.", []),
     ("en", "A member of the commission of the Council of Europe visited the wounded in Chisinau.", []),
     ("es", "Un miembro del consejo de Moldavia dijo que el guardia resultó herido.", []),
+    # a relative pronoun alone (no speech verb, no article before the casualty word) ends the reach
+    ("en", "A member of the board of the clinic in Odesa whose son was wounded is in Chisinau.", []),
+    ("it", "Un membro del consiglio dell'ospedale di Leopoli il cui figlio è stato ferito è a Tbilisi.", []),
     ("de", "Ein Mitglied des Rates der Afrikanischen Union in Mali wurde getötet.", [("killed", 1)]),
+    # a long name after "of" is part of the complement; a casualty word in a complement is no verb
+    ("en", "A guard of the Kharkiv Regional Military Administration of the Ministry of Internal Affairs of Ukraine "
+     "was wounded.", [("wounded", 1)]),
+    ("it", "Un membro della Croce Rossa Internazionale della Repubblica Democratica del Congo nella provincia del "
+     "Kivu Nord è rimasto ferito.", [("wounded", 1)]),
+    ("en", "A nurse of wounded soldiers was killed.", [("killed", 1)]),
 ]
 
 
