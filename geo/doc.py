@@ -50,6 +50,11 @@ class Reading:
         tokens = tokenize(text, folded)
         return cls(text, folded, tokens, split_sentences(text) or [(0, len(text))], ByStart(tokens))
 
+    @property
+    def by_start(self) -> ByStart:
+        """The tokens by start (:class:`geo.spans.ByStart`), made once with the reading."""
+        return self._by_start
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens that lie inside ``[start, end)``, as they are (absolute offsets)."""
         return [t for t in self._by_start.between(start, end) if t.end <= end]

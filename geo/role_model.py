@@ -79,10 +79,15 @@ class RoleWeights:
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
 
+    def __post_init__(self) -> None:
+        # each feature's (role, weight) pairs as a tuple, made once: scores() runs for every mention
+        object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
+
     def scores(self, features: dict[str, float]) -> dict[str, float]:
         out = dict(self.bias)
+        pairs = self._pairs
         for name, value in features.items():
-            for role, w in self.weights.get(name, {}).items():
+            for role, w in pairs.get(name, ()):
                 out[role] += value * w
         return out
 
@@ -581,10 +586,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         hits.append((k, 0, f"figure_sentence:{group}"))
         if e.id in index[k].place_ids:
             hits.append((k, 1, f"figure_place:{group}"))
+    naming = index.naming
     for group in index.groups:
-        k = next((k for k in index.naming.get((e.id, group), ()) if k not in inside), None)
-        if k is not None:
-            hits.append((k, 0, f"figure_elsewhere:{group}"))  # "Kherson" of a casualty figure two sentences on
+        for k in naming.get((e.id, group), ()):
+            if k not in inside:
+                hits.append((k, 0, f"figure_elsewhere:{group}"))  # "Kherson" of a casualty figure two sentences on
+                break
     for _, _, name in sorted(hits):
         f[name] = 1.0
     return f
@@ -629,7 +636,7 @@ def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> li
     spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
     skip = [(m.start, m.end) for m in mentions]
     if shared:
-        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.tokens)
+        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.tokens, reading.by_start)
     return read_spans(text, fold(text), spans, event_profile(lang), skip)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -18,13 +19,22 @@ class ByStart:
     """
 
     def __init__(self, items: Sequence = ()) -> None:
-        self.items = list(items)
-        bounds = [(x[0], x[1]) if isinstance(x, tuple) else (x.start, x.end) for x in self.items]
-        self.order = sorted(range(len(bounds)), key=lambda i: bounds[i][0])
+        self.items = items = list(items)
+        if any(isinstance(x, tuple) for x in items):
+            starts = [x[0] if isinstance(x, tuple) else x.start for x in items]
+            ends = [x[1] if isinstance(x, tuple) else x.end for x in items]
+        else:  # objects: two passes of attribute reads, no pair built per item
+            starts = [x.start for x in items]
+            ends = [x.end for x in items]
         #: whether the items came sorted by start (then a rank by start is a position)
-        self.sorted = all(i == k for k, i in enumerate(self.order))
-        self.starts = [bounds[i][0] for i in self.order]
-        self.longest = max((b - a for a, b in bounds), default=0)
+        self.sorted = all(map(operator.le, starts, starts[1:]))
+        if self.sorted:  # most callers pass items in text order: no sort, no permutation to build
+            self.order: Sequence[int] = range(len(items))
+            self.starts = starts
+        else:
+            self.order = sorted(range(len(items)), key=starts.__getitem__)
+            self.starts = [starts[i] for i in self.order]
+        self.longest = max(map(operator.sub, ends, starts), default=0)
 
     def __len__(self) -> int:
         return len(self.items)

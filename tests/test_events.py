@@ -127,3 +127,28 @@ def test_spans_by_start_find_overlaps_and_keep_the_original_order():
     assert spans.overlapping(50, 52) == []
     marks = [SimpleNamespace(start=s, end=s + 3) for s in (30, 5, 20, 31)]
     assert [m.start for m in ByStart(marks).between(20, 31)] == [30, 20]
+
+
+def test_spans_by_start_answer_as_a_scan_of_every_span():
+    """The index (sorted input taken as it is, other input sorted once, ties, spans and objects mixed)
+    answers every stretch as a scan of all the spans in their order would."""
+    import random
+    from types import SimpleNamespace
+
+    from geo.spans import ByStart
+
+    rng = random.Random(7)
+    for case in range(60):
+        starts = [rng.randrange(0, 40) for _ in range(rng.randrange(0, 9))]
+        if case % 2:
+            starts.sort()  # text order, ties included
+        spans = [(a, a + rng.randrange(0, 12)) for a in starts]
+        items = [x if rng.random() < 0.5 else SimpleNamespace(start=x[0], end=x[1]) for x in spans]
+        index = ByStart(items)
+        assert index.sorted == (starts == sorted(starts))
+        for lo in range(-2, 45, 3):
+            for hi in range(lo, 50, 4):
+                pairs = list(zip(items, spans, strict=True))
+                assert index.between(lo, hi) == [x for x, (a, _) in pairs if lo <= a < hi]
+                assert index.overlapping(lo, hi) == [x for x, (a, b) in pairs if a < hi and lo < b]
+                assert index.positions_between(lo, hi) == [k for k, (a, _) in enumerate(spans) if lo <= a < hi]
