@@ -69,7 +69,8 @@ class Phrases:
     def match_at(self, words: Sequence[str], i: int) -> int:
         """The number of words of the longest phrase that starts at word ``i`` (0: none)."""
         w = words[i]
-        firsts, stems = self._by_first.get(w), self._by_stem.get(w[:3])
+        firsts = self._by_first.get(w)
+        stems = self._by_stem.get(w[:3]) if self._by_stem else None  # most lists have no stems: no slice
         if not firsts and not stems:
             return 0  # most words start no phrase: no tuple built for them
         best = 0

@@ -1326,7 +1326,9 @@ def _future_form(word: str, lex: _Lex) -> bool:
 
 
 def _per_unit(doc: _Doc, j: int, b: int) -> bool:
-    return any(doc.lex.per_unit.match_at(doc.toks, k) for k in range(j, min(b, j + 12)))
+    per_unit, toks = doc.lex.per_unit, doc.toks
+    heads = per_unit.heads  # match_at is 0 at a token no phrase starts with: no call there
+    return any(per_unit.match_at(toks, k) for k in range(j, min(b, j + 12, len(toks))) if toks[k].text in heads)
 
 
 def _name_after(doc: _Doc, k: int, end: int) -> tuple[int, int] | None:

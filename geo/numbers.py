@@ -115,12 +115,11 @@ class Phrases:
 
     def match_at(self, toks: Sequence[Token], i: int) -> int:
         """Length in tokens of the longest phrase starting at ``toks[i]`` (0 if none)."""
-        if i >= len(toks):
+        if i >= (size := len(toks)):
             return 0
         seqs = self._first.get(toks[i].text)
         if not seqs:
             return 0  # most tokens start no phrase
-        size = len(toks)
         for seq in seqs:
             n = len(seq)
             if n == 1:

@@ -215,8 +215,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             if k + 1 < len(spans) and text[span.end : spans[k + 1].start] == ", ":
                 qualifying[k + 1] = found & units  # "Athens, Georgia": Georgia is the state Athens is in
     keys = [fold_key(span.surface) for span in spans]
-    # once per name; Counter subtraction keeps the positive counts only (a name's own votes are all positive)
-    votes_without = {key: country_votes - own for key, own in own_votes.items()}
+    # once per name, when a name of several readings asks; Counter subtraction keeps the positive counts only
+    # (a name's own votes are all positive)
+    votes_without: dict[str, Counter[str]] = {}
     base, known = [], {}  # a name repeated with the same readings, cues and qualifier scores the same
     for k, (span, key) in enumerate(zip(spans, keys, strict=True)):
         qual = quals[k] or qualifiers.get(key, set())
@@ -226,7 +227,12 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         same = (key, tuple((c.entity.id, c.primary) for c in span.candidates), span.area_hint,
                 span.locality_hint, span.not_town, frozenset(qual))
         if same not in known:
-            known[same] = _base_scores(span, gazetteer, votes_without.get(key, country_votes), qual, home_countries)
+            votes = country_votes
+            if key in own_votes:
+                votes = votes_without.get(key)
+                if votes is None:
+                    votes = votes_without[key] = country_votes - own_votes[key]
+            known[same] = _base_scores(span, gazetteer, votes, qual, home_countries)
         base.append(list(known[same]))
     for k, ids in qualifying.items():
         base[k] = [sc + QUALIFIER_BONUS * (c.entity.id in ids) for c, sc in zip(spans[k].candidates, base[k],

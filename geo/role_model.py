@@ -255,7 +255,8 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and any(c in text[tokens[j - 1].end : tokens[j].start] for c in ",;:()\"«»“”"):
+        if j > 0 and (gap := text[tokens[j - 1].end : tokens[j].start]) != " " and any(
+                c in gap for c in ",;:()\"«»“”"):  # most gaps are one space: no scan
             return False
         if phrases.match_at(words, j):
             return True
@@ -712,13 +713,15 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     -------
     list of str
     """
-    roles = ["mention" if k in vetoed else weights.decide(f) for k, f in enumerate(features)]
+    # each mention's scores once: its own choice and its list's sum read the same ones
+    scores = [None if k in vetoed else weights.scores(f) for k, f in enumerate(features)]
+    roles = ["mention" if s is None else max(weights.roles, key=s.__getitem__) for s in scores]
     for group in list_groups(features):
         if len(group) < 2 or any(k in vetoed for k in group):
             continue
         total = dict.fromkeys(weights.roles, 0.0)
         for k in group:
-            for role, score in weights.scores(features[k]).items():
+            for role, score in scores[k].items():
                 total[role] += score
         role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
         for k in group:
