@@ -28,6 +28,7 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,15 +78,18 @@ def role_cues(lang: str) -> RoleCues:
                     event_profile(lang).articles)
 
 
-def _ngrams(words: list[str]) -> list[tuple[str, ...]]:
-    """For each word index, the 1-, 2- and 3-word phrases starting there."""
+def _ngrams(words: list[str], at: Iterable[int] | None = None) -> list[tuple[str, ...]]:
+    """For each word index, the 1-, 2- and 3-word phrases starting there; with ``at``, only at those indices
+    (``()`` at the others: a sentence's cues start at a few of its words)."""
     n = len(words)
-    two = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    out = [(w, b, f"{b} {c}") for w, b, c in zip(words, two, words[2:], strict=False)]
-    if n >= 2:
-        out.append((words[n - 2], two[n - 2]))
-    if n >= 1:
-        out.append((words[n - 1],))
+    out: list[tuple[str, ...]] = [()] * n
+    for k in range(n) if at is None else at:
+        w = words[k]
+        if k + 2 < n:
+            two = f"{w} {words[k + 1]}"
+            out[k] = (w, two, f"{two} {words[k + 2]}")
+        else:
+            out[k] = (w, f"{w} {words[k + 1]}") if k + 1 < n else (w,)
     return out
 
 
@@ -146,12 +150,12 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         words = [t.key for t in tokens]
         written = [t.text.lower() for t in tokens]
         offsets = [t.start for t in tokens] if shared else [t.start + s for t in tokens]
-        grams = _ngrams(words)
         # a place's own words cue nothing: "à La Réunion" is no meeting
         # (offsets increase: the tokens from a character on are found by bisection, not by a scan per mention)
         inside = {k for m in group for k in range(bisect_left(offsets, m.start), bisect_left(offsets, m.end))}
-        grams = [() if k in inside else g for k, g in enumerate(grams)]
-        positions = _cue_positions(grams, cues)
+        firsts = _cue_firsts(cues)  # the phrases only where a cue may start: no string built for the other words
+        positions = _cue_positions(_ngrams(words, [k for k, w in enumerate(words) if w in firsts and k not in inside]),
+                                   cues)
         prev_locative = False
         prev_end = None
         prev_role = None

@@ -112,6 +112,9 @@ def test_word_phrases_of_every_length_start_at_each_word(n):
         assert phrases == tuple(" ".join(words[i : i + k]) for k in (1, 2, 3) if i + k <= n)
     if n >= 3:
         assert grams[0] == ("truppe", "truppe a", "truppe a nord") and grams[-1] == (words[-1],)
+    # asked at some words only (where a cue may start), the same phrases there and none elsewhere
+    at = [k for k in range(n) if k % 3 != 1]
+    assert _ngrams(words, at) == [g if k in at else () for k, g in enumerate(grams)]
 
 
 def test_spans_by_start_find_overlaps_and_keep_the_original_order():
