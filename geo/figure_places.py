@@ -20,7 +20,8 @@ the figure's context (rule :data:`FALLBACK_VETO`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
-list — when its score passes the fitted
+list, but a troop figure's host country and its base make one group (:data:`HOST_AND_BASE`) — when its score
+passes the fitted
 threshold, with every other candidate whose score passes the second threshold ``also``:
 
     score = bias + sum over features f of value(f) * weight[f]
@@ -545,7 +546,8 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts))
+    return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
+                                                    troops=FIGURE_GROUPS.get(fig.kind) == "troops"))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -654,14 +656,25 @@ COUNT_ENDS_LIST = "a_count_ends_a_list"
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
+#: Rule ``a_deployment_names_its_host_and_its_base``: the places of a troop figure where one holds the other —
+#: the country (or region) and the base, town or district inside it ("schierati nella base di Rukla, in
+#: Lituania"; the title's "troops arrive in Latvia" and the text's camp near Riga) — make one group: a
+#: deployment stands at both, and the host country is no mere locator of its base as the country of an attack
+#: is of its town (:data:`LOCATOR_IS_NO_LIST_MATE`, :data:`FINER_PLACE_STANDS`).
+HOST_AND_BASE = "a_deployment_names_its_host_and_its_base"
+
+
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
-               figures: Sequence = (), figure_starts: Sequence[int] | None = None) -> dict[int, int]:
+               figures: Sequence = (), figure_starts: Sequence[int] | None = None, *,
+               troops: bool = False) -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
     of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
-    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). ``figure_starts``: the figures' starts,
-    sorted, when the caller has sorted them once for the document (sorted here otherwise)."""
+    holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). For a troop figure (``troops``) a place
+    holding others joins the group of the nearest place it holds (rule :data:`HOST_AND_BASE`).
+    ``figure_starts``: the figures' starts, sorted, when the caller has sorted them once for the document
+    (sorted here otherwise)."""
     from geo.roles import _is_list_gap
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
@@ -685,6 +698,14 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
     if joined:
         first = min(joined)
         group = {k: first if g in joined else g for k, g in group.items()}
+    if troops:  # rule HOST_AND_BASE
+        for k in order:
+            m = pool[k][0]
+            held = [j for j in order if j != k and contains(m.entity, pool[j][0].entity)]
+            if held:
+                near = group[min(held, key=lambda j: abs(pool[j][0].start - m.start))]
+                pair = {group[k], near}
+                group = {j: min(pair) if g in pair else g for j, g in group.items()}
     return group
 
 
@@ -704,7 +725,8 @@ def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
            fallback: Sequence[int] = (), also: float | None = None, entities: Sequence = ()) -> list[int]:
     """The best candidate and its list mates, when the best passes ``threshold``, with every other
     candidate (and its list) whose score passes ``also`` (a figure over two places named apart), less those
-    holding another chosen place, given the candidates' ``entities`` (rule :data:`FINER_PLACE_STANDS`);
+    holding another chosen place of another group, given the candidates' ``entities`` (rule
+    :data:`FINER_PLACE_STANDS`);
     else ``fallback`` (rule ``own_sentence_stands``: the places the
     rules chose in the figure's own sentence — a figure whose sentence names its place is not left
     without one)."""
@@ -718,13 +740,14 @@ def choose(scores: Sequence[float], groups: dict[int, int], threshold: float,
         keep |= {groups[k] for k in range(len(scores)) if scores[k] > max(also, threshold)}
     out = [k for k in range(len(scores)) if groups[k] in keep]
     if entities:  # rule FINER_PLACE_STANDS
-        out = _finest(out, entities)
+        out = _finest(out, entities, groups)
     return out
 
 
-def _finest(chosen: list[int], entities: Sequence) -> list[int]:
-    """Rule :data:`FINER_PLACE_STANDS` on the ``chosen`` candidates: those that hold no other chosen place,
-    each compared only with the chosen places of its country or admin-1 unit (the only ones a country or an
+def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None = None) -> list[int]:
+    """Rule :data:`FINER_PLACE_STANDS` on the ``chosen`` candidates: those that hold no other chosen place
+    of another group (``groups``: a host country and its base make one, rule :data:`HOST_AND_BASE`), each
+    compared only with the chosen places of its country or admin-1 unit (the only ones a country or an
     admin-1 unit holds, :func:`geo.role_model.contains`), not with every chosen place."""
     by_country: dict[object, list[int]] = {}
     by_admin1: dict[object, list[int]] = {}
@@ -738,7 +761,9 @@ def _finest(chosen: list[int], entities: Sequence) -> list[int]:
             return by_country.get(e.country, [])
         return by_admin1.get(e.admin1, []) if e.kind == "admin1" and e.admin1 is not None else []
 
-    return [k for k in chosen if not any(j != k and contains(entities[k], entities[j]) for j in held(k))]
+    group = groups or {}
+    return [k for k in chosen if not any(j != k and contains(entities[k], entities[j])
+                                         and group.get(j, j) != group.get(k, k) for j in held(k))]
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:

@@ -668,3 +668,42 @@ def test_a_restatement_lies_within_the_figures_stretch_of_text():
     assert restated_places(fig, DocIndex((), order, figures)) == {f"city:{-REACH}", f"city:{REACH}"}
     # no sentences: the whole document
     assert restated_places(fig, DocIndex((), (), figures)) == {f"city:{j - k}" for j in (0, 1, 2 * k - 1, 2 * k)}
+
+
+@pytest.mark.parametrize("lang,text,host,base", [
+    ("it", "Circa 800 soldati italiani sono schierati a Costanza, in Romania, da febbraio.", "Romania", "Costanza"),
+    ("en", "Some 900 American soldiers are now stationed in Poland, at a barracks in Rzeszów.", "Poland", "Rzeszów"),
+    ("fr", "Quelque 500 militaires belges sont déployés en Roumanie, à Constanța, depuis mars.", "Roumanie",
+     "Constanța"),
+    ("de", "Rund 700 deutsche Soldaten sind in Litauen stationiert, in der Stadt Kaunas.", "Litauen", "Kaunas"),
+])
+def test_a_deployment_names_its_host_country_and_its_base_as_one_group(gaz, lang, text, host, base):
+    """Rule HOST_AND_BASE: a troop figure's country and the town inside it make one group, and both stand
+    (rule FINER_PLACE_STANDS drops no place of the group of the place it holds)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    fig = next(f for f in parsed.figures if f.kind == "troops")
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+    at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
+    assert weighed.groups[at[host]] == weighed.groups[at[base]]
+    # without the rule the country only locates its town: two groups
+    apart = list_mates(weighed.pool, text, frozenset(), parsed.figures)
+    assert apart[at[host]] != apart[at[base]]
+    entities = [m.entity for m, _ in weighed.pool]
+    scores = [1.0 if k == at[base] else 0.0 for k in range(len(weighed.pool))]
+    assert sorted(choose(scores, weighed.groups, -1.0, entities=entities)) == sorted([at[host], at[base]])
+    assert choose(scores, apart, -1.0, also=-0.5, entities=entities) == [at[base]]
+
+
+def test_only_a_troop_figure_joins_a_country_to_the_town_it_holds(gaz):
+    """Rule HOST_AND_BASE is a troop figure's: for the wounded of a town the country beside it stays a
+    locator in a group of its own (rule LOCATOR_IS_NO_LIST_MATE)."""
+    text = "In Romania 1.000 soldati sono schierati a Costanza. Ieri a Bucarest sono stati feriti 3 civili, in Romania."
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "it")
+    for kind, together in (("troops", True), ("wounded", False)):
+        fig = next(f for f in parsed.figures if f.kind == kind)
+        weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+        here = {m.surface: weighed.groups[k] for k, (m, where) in enumerate(weighed.pool) if where == "same_sentence"}
+        town = "Costanza" if kind == "troops" else "Bucarest"
+        assert (here[town] == here["Romania"]) is together
