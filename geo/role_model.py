@@ -60,7 +60,7 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head"]
+              "deploy_head", "incident_head", "contributor", "lead_near"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -199,8 +199,8 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
-    if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
-        return False
+    if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit() or nxt.key in LIST_JOINERS:
+        return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
     j = idx - 1
     while j >= 0 and tokens[j].key in profile.articles:
         j -= 1
@@ -545,6 +545,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
+    if national and any(profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
+            words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
+        f["lead_near"] = 1.0  # "the battalion led by Canada", "troops from Spain are leading the force": it acts
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
@@ -587,6 +590,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             hits.append((k, 0, f"figure_elsewhere:{group}"))  # "Kherson" of a casualty figure two sentences on
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    if national and ("origin_before" in f or "country_noun_before" in f) and (
+            groups["deployment"] or "figure_sentence:troops" in f):
+        f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
     return f
 
 
