@@ -176,6 +176,12 @@ def _tally_between(gap: str, profile: EventProfile) -> bool:
     return False
 
 
+def _trigger_between(sentence: Sentence, lo: int, hi: int) -> bool:
+    """A trigger of an event lies among words ``lo`` to ``hi`` (between two names): "units led by Spain, are
+    being deployed in Slovakia" is no apposition of Slovakia to Spain, the place is where the event is."""
+    return any(lo <= t.first and t.last <= hi for t in sentence.triggers)
+
+
 def _unresolved(surface: str) -> Entity:
     """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
@@ -505,7 +511,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
         if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
-                not is_list_gap(gap) or "contains_previous" in f) and not (
+                not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
+                sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3, articles):
