@@ -64,7 +64,7 @@ def feature_names() -> list[str]:
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
-    names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
+    names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet", "topic_opening&incident"]
     names += [f"figure_place:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_sentence:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_elsewhere:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
@@ -502,8 +502,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
-    if idx == 0 and text[m.end : m.end + 1] in (":", ","):
-        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
+    if idx == 0 and text[m.end : m.end + 3].lstrip(" \u00a0\u202f")[:1] in (":", ","):
+        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -570,6 +570,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for g, classes in (("incident", INCIDENT_CLASSES), ("deployment", DEPLOYMENT_CLASSES), ("meet", {"meet"})):
         if clause & classes:
             f[f"clause:{g}"] = 1.0
+    if "topic_opening" in f and groups["incident"]:
+        f["topic_opening&incident"] = 1.0  # "Sudan: 40 morti in un attacco": the title names where it happened
     if locative and events & INCIDENT_CLASSES:
         f["locative&incident"] = 1.0
     if locative and events & DEPLOYMENT_CLASSES:
