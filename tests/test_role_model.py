@@ -273,6 +273,14 @@ def test_a_topic_opening_may_have_a_space_before_its_colon(gaz):
     assert "topic_opening" not in features_of("Au Niger, trois soldats tués dans une embuscade", "fr", "Niger", gaz)
 
 
+def test_a_place_after_a_locative_leads_nothing(gaz):
+    """lead_near is for the country that leads ("das von Norwegen geführte Bataillon"), not for the place where
+    the force it leads is ("... übt in Lettland")."""
+    text = "Das von Norwegen geführte Bataillon übt in Lettland."
+    assert "lead_near" in features_of(text, "de", "Norwegen", gaz)
+    assert "lead_near" not in features_of(text, "de", "Lettland", gaz)
+
+
 def test_a_name_before_a_list_joiner_is_no_clause_subject(gaz):
     """"in Lithuania, Latvia and Estonia": "and" goes on with the list, no verb of Latvia's follows."""
     assert "clause_subject" not in features_of("Soldiers are stationed in Lithuania, Latvia and Estonia.", "en",
