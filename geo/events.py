@@ -42,7 +42,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
-              "country_nouns", "distance_units")
+              "country_nouns", "distance_units", "lead_words")
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,7 @@ class EventProfile:
     articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
     country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent
     distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
+    lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -170,6 +171,7 @@ def event_profile(lang: str) -> EventProfile:
         articles=frozenset(fold(w) for w in data["articles"]),
         country_nouns=Phrases.of(data["country_nouns"]),
         distance_units=frozenset(fold(w) for w in data["distance_units"]),
+        lead_words=Phrases.of(data["lead_words"]),
     )
 
 

@@ -60,11 +60,11 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head"]
+              "deploy_head", "incident_head", "contributor", "lead_near"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
-    names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet"]
+    names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet", "topic_opening&incident"]
     names += [f"figure_place:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_sentence:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_elsewhere:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
@@ -181,6 +181,12 @@ def _tally_between(gap: str, profile: EventProfile) -> bool:
     return False
 
 
+def _trigger_between(sentence: Sentence, lo: int, hi: int) -> bool:
+    """A trigger of an event lies among words ``lo`` to ``hi`` (between two names): "units led by Spain, are
+    being deployed in Slovakia" is no apposition of Slovakia to Spain, the place is where the event is."""
+    return any(lo <= t.first and t.last <= hi for t in sentence.triggers)
+
+
 def _unresolved(surface: str) -> Entity:
     """A stand-in for a name nothing resolved: a place of kind "other" that contains nothing."""
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
@@ -204,8 +210,8 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
-    if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit():
-        return False
+    if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit() or nxt.key in LIST_JOINERS:
+        return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
     j = idx - 1
     while j >= 0 and tokens[j].key in profile.articles:
         j -= 1
@@ -502,8 +508,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
-    if idx == 0 and text[m.end : m.end + 1] in (":", ","):
-        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi"
+    if idx == 0 and text[m.end : m.end + 3].lstrip(" \u00a0\u202f")[:1] in (":", ","):
+        f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -511,7 +517,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
         if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
-                not is_list_gap(gap) or "contains_previous" in f) and not (
+                not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
+                sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if _cue_before(profile.source_cues, words, idx, 3, articles):
@@ -551,6 +558,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
+    if national and not locative and any(profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
+            words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
+        f["lead_near"] = 1.0  # "the battalion led by Canada", "troops from Spain are leading the force": it acts
+        # (not "the battalion led by Canada is in Latvia": a place after a locative is where, not who)
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
@@ -566,6 +577,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for g, classes in (("incident", INCIDENT_CLASSES), ("deployment", DEPLOYMENT_CLASSES), ("meet", {"meet"})):
         if clause & classes:
             f[f"clause:{g}"] = 1.0
+    if "topic_opening" in f and groups["incident"]:
+        f["topic_opening&incident"] = 1.0  # "Sudan: 40 morti in un attacco": the title names where it happened
     if locative and events & INCIDENT_CLASSES:
         f["locative&incident"] = 1.0
     if locative and events & DEPLOYMENT_CLASSES:
@@ -595,6 +608,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    if national and ("origin_before" in f or "country_noun_before" in f) and (
+            groups["deployment"] or "figure_sentence:troops" in f):
+        f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
     return f
 
 

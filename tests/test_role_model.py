@@ -130,6 +130,16 @@ CASES = [
     ("en", "Three civilians were killed in Sumy.", "Sumy", "incident_head", "In Sumy three civilians were killed."),
     ("en", "Spain leads the brigade in Slovakia, Norway in Hungary.", "Norway", "country_before_place",
      "Spain leads the brigade in Slovakia, Norway and Hungary."),
+    ("it", "Il battaglione guidato dalla Spagna è arrivato ieri.", "Spagna", "lead_near",
+     "Il battaglione è partito ieri dalla Spagna."),
+    ("de", "Das von Norwegen geführte Bataillon übt im Norden.", "Norwegen", "lead_near",
+     "Das Bataillon aus Norwegen übt im Norden."),
+    ("en", "The 900-strong force includes soldiers from Kenya.", "Kenya", "contributor",
+     "The missiles were launched from Kenya."),
+    ("es", "La misión de 400 efectivos incluye soldados procedentes de Bolivia.", "Bolivia", "contributor",
+     "El avión llegó procedente de Bolivia."),
+    ("fr", "Tchad : une attaque fait douze morts", "Tchad", "topic_opening&incident",
+     "Tchad : un nouveau gouvernement est nommé"),
 ]
 
 
@@ -248,6 +258,36 @@ def test_the_village_of_a_place_is_where_the_locative_points(gaz):
     assert "locative" not in features_of("Il villaggio di Kupiansk è tranquillo.", "it", "Kupiansk", gaz)
 
 
+def test_a_trigger_between_two_names_makes_no_apposition(gaz):
+    """"units led by Spain, are being deployed in Slovakia": the second name is where the event is, not a
+    locator of the first; a locator after a comma still is one."""
+    text = "Allied units, led by Spain, are being deployed this month in Slovakia."
+    assert "apposition" not in features_of(text, "en", "Slovakia", gaz)
+    assert "apposition" in features_of("Two soldiers were wounded in Kupiansk, in the Kharkiv region.", "en",
+                                       "Kharkiv region", gaz)
+
+
+def test_a_topic_opening_may_have_a_space_before_its_colon(gaz):
+    """French sets a space before the colon: "Niger : ..." opens the title as "Niger: ..." does."""
+    assert "topic_opening" in features_of("Niger : trois soldats tués dans une embuscade", "fr", "Niger", gaz)
+    assert "topic_opening" not in features_of("Au Niger, trois soldats tués dans une embuscade", "fr", "Niger", gaz)
+
+
+def test_a_place_after_a_locative_leads_nothing(gaz):
+    """lead_near is for the country that leads ("das von Norwegen geführte Bataillon"), not for the place where
+    the force it leads is ("... übt in Lettland")."""
+    text = "Das von Norwegen geführte Bataillon übt in Lettland."
+    assert "lead_near" in features_of(text, "de", "Norwegen", gaz)
+    assert "lead_near" not in features_of(text, "de", "Lettland", gaz)
+
+
+def test_a_name_before_a_list_joiner_is_no_clause_subject(gaz):
+    """"in Lithuania, Latvia and Estonia": "and" goes on with the list, no verb of Latvia's follows."""
+    assert "clause_subject" not in features_of("Soldiers are stationed in Lithuania, Latvia and Estonia.", "en",
+                                               "Latvia", gaz)
+    assert "clause_subject" in features_of("Yesterday, Latvia announced new drills.", "en", "Latvia", gaz)
+
+
 def test_a_war_is_no_government_after_the_name(gaz):
     assert "government_after" not in features_of("The Ukraine war goes on.", "en", "Ukraine", gaz)
 
@@ -287,6 +327,11 @@ CATEGORIES = [
     # a country and a place paired after a list comma is the head of an elliptic clause, not a list member
     ("en", "Spain leads the brigade in Slovakia, Norway in Hungary.",
      {"Spain": "actor", "Slovakia": "deployment", "Norway": "actor", "Hungary": "deployment"}),
+    # the country leading a force acts; the countries sending soldiers to it take part
+    ("en", "The 700-strong battalion will be led by Spain, with soldiers from Ireland and Austria.",
+     {"Spain": "actor", "Ireland": "participant", "Austria": "participant"}),
+    ("fr", "Des unités alliées, commandées par la Belgique, sont déployées en Roumanie et en Bulgarie.",
+     {"Belgique": "actor", "Roumanie": "deployment", "Bulgarie": "deployment"}),
 ]
 
 
