@@ -21,6 +21,7 @@ import json
 import pickle
 import sys
 import warnings
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -291,34 +292,67 @@ class DocumentSpool:
 
 
 class TextSpool:
-    """Texts of documents in a temporary file, read back by document id (:meth:`get`).
+    """Texts of documents in a temporary file, read back by document id (:meth:`get`), or a slice of one
+    (:meth:`slice`).
 
     The map reads a document's text only to mark a figure inside its quote; a run keeps its
     documents' records without their texts and leaves these here, so that the texts held do not
-    grow with the corpus.
+    grow with the corpus.  A quote needs the few hundred characters around its figure: :meth:`slice`
+    reads those alone (where every :data:`STRIDE`-th character starts in the file is kept), so that
+    quoting each figure of one long document costs the quote, not the document.
     """
+
+    #: Characters between two kept positions of a text in the file.
+    STRIDE = 4096
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fh = self.path.open("w+b")
-        self._where: dict[str, tuple[int, int]] = {}
+        # per document: where each STRIDE-th character starts in the file (the last entry: the text's end),
+        # and the text's length in characters
+        self._where: dict[str, tuple[array, int]] = {}
         self._end = 0
 
     def add(self, doc_id: str, text: str) -> None:
         """Keep ``text`` as the text of ``doc_id``."""
-        data = text.encode("utf-8")
         self._fh.seek(self._end)
-        self._fh.write(data)
-        self._where[doc_id] = (self._end, len(data))
-        self._end += len(data)
+        marks = array("q", [self._end])
+        for i in range(0, len(text), self.STRIDE):
+            data = text[i : i + self.STRIDE].encode("utf-8")
+            self._fh.write(data)
+            self._end += len(data)
+            marks.append(self._end)
+        self._where[doc_id] = (marks, len(text))
 
     def get(self, doc_id: str) -> str | None:
         """The text of ``doc_id``, or None when it has none here."""
         where = self._where.get(doc_id)
         if where is None:
             return None
-        self._fh.seek(where[0])
-        return self._fh.read(where[1]).decode("utf-8")
+        marks = where[0]
+        self._fh.seek(marks[0])
+        return self._fh.read(marks[-1] - marks[0]).decode("utf-8")
+
+    def length(self, doc_id: str) -> int | None:
+        """How many characters the text of ``doc_id`` has, or None when it has none here."""
+        where = self._where.get(doc_id)
+        return None if where is None else where[1]
+
+    def slice(self, doc_id: str, start: int, stop: int) -> str | None:
+        """``text[start:stop]`` of the text of ``doc_id`` (``0 <= start <= stop``), read alone; None when it has
+        none here."""
+        where = self._where.get(doc_id)
+        if where is None:
+            return None
+        marks, n = where
+        start, stop = min(start, n), min(stop, n)
+        if stop <= start:
+            return ""
+        first, last = start // self.STRIDE, -(-stop // self.STRIDE)
+        self._fh.seek(marks[first])
+        data = self._fh.read(marks[last] - marks[first]).decode("utf-8")
+        skip = first * self.STRIDE
+        return data[start - skip : stop - skip]
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._where
