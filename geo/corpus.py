@@ -157,19 +157,29 @@ class Corpus:
         return [p.document for p in self.parsed]
 
 
+def _toponym(m: Any) -> dict[str, Any]:
+    """One toponym of a ``mentions.jsonl`` line."""
+    e = m.entity
+    return {
+        "start": m.start, "end": m.end, "surface": m.surface,
+        "place_id": e.id if e else None, "name": e.name if e else None,
+        "kind": e.kind if e else None, "country": e.country if e else None,
+        "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
+        "role": m.role, "confidence": round(m.confidence, 3),
+    }
+
+
 def mention_record(parsed: ParsedDocument) -> dict[str, Any]:
     """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
-    tops = []
-    for m in parsed.mentions:
-        e = m.entity
-        tops.append({
-            "start": m.start, "end": m.end, "surface": m.surface,
-            "place_id": e.id if e else None, "name": e.name if e else None,
-            "kind": e.kind if e else None, "country": e.country if e else None,
-            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
-            "role": m.role, "confidence": round(m.confidence, 3),
-        })
-    return {"doc_id": parsed.document.doc_id, "toponyms": tops}
+    return {"doc_id": parsed.document.doc_id, "toponyms": [_toponym(m) for m in parsed.mentions]}
+
+
+def mention_line(parsed: ParsedDocument) -> str:
+    """``json.dumps(mention_record(parsed), ensure_ascii=False)``, made a toponym at a time: a long document's
+    line never holds all its toponyms as dicts (some 700 bytes each) beside the text they become."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    return "".join(('{"doc_id": ', dumps(parsed.document.doc_id), ', "toponyms": [',
+                    ", ".join([dumps(_toponym(m)) for m in parsed.mentions]), "]}"))
 
 
 def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
@@ -212,7 +222,7 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
     process gathering the results writes them as they come.
     """
     record, extra = spool_record(parsed, gazetteer)
-    return Prepared(json.dumps(mention_record(parsed), ensure_ascii=False), record, extra, len(parsed.mentions),
+    return Prepared(mention_line(parsed), record, extra, len(parsed.mentions),
                     len(parsed.figures))
 
 
@@ -431,7 +441,8 @@ class SpooledCorpus:
             prepared = prepare(parsed, self.gazetteer)
         self.n_mentions += prepared.n_mentions
         if self._mentions is not None:
-            self._mentions.write(prepared.line + "\n")
+            self._mentions.write(prepared.line)  # not line + "\n": a long document's line is not copied
+            self._mentions.write("\n")
         if copy_of is None:  # a copy counts nothing: no figure, no place
             self.n_figures += prepared.n_figures
             self.kept.write(prepared.record, prepared.entities)
