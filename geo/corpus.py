@@ -21,6 +21,7 @@ import json
 import pickle
 import sys
 import warnings
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,19 +157,29 @@ class Corpus:
         return [p.document for p in self.parsed]
 
 
+def _toponym(m: Any) -> dict[str, Any]:
+    """One toponym of a ``mentions.jsonl`` line."""
+    e = m.entity
+    return {
+        "start": m.start, "end": m.end, "surface": m.surface,
+        "place_id": e.id if e else None, "name": e.name if e else None,
+        "kind": e.kind if e else None, "country": e.country if e else None,
+        "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
+        "role": m.role, "confidence": round(m.confidence, 3),
+    }
+
+
 def mention_record(parsed: ParsedDocument) -> dict[str, Any]:
     """One ``mentions.jsonl`` line: the document id and its toponyms with offsets."""
-    tops = []
-    for m in parsed.mentions:
-        e = m.entity
-        tops.append({
-            "start": m.start, "end": m.end, "surface": m.surface,
-            "place_id": e.id if e else None, "name": e.name if e else None,
-            "kind": e.kind if e else None, "country": e.country if e else None,
-            "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
-            "role": m.role, "confidence": round(m.confidence, 3),
-        })
-    return {"doc_id": parsed.document.doc_id, "toponyms": tops}
+    return {"doc_id": parsed.document.doc_id, "toponyms": [_toponym(m) for m in parsed.mentions]}
+
+
+def mention_line(parsed: ParsedDocument) -> str:
+    """``json.dumps(mention_record(parsed), ensure_ascii=False)``, made a toponym at a time: a long document's
+    line never holds all its toponyms as dicts (some 700 bytes each) beside the text they become."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    return "".join(('{"doc_id": ', dumps(parsed.document.doc_id), ', "toponyms": [',
+                    ", ".join([dumps(_toponym(m)) for m in parsed.mentions]), "]}"))
 
 
 def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
@@ -211,7 +222,7 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
     process gathering the results writes them as they come.
     """
     record, extra = spool_record(parsed, gazetteer)
-    return Prepared(json.dumps(mention_record(parsed), ensure_ascii=False), record, extra, len(parsed.mentions),
+    return Prepared(mention_line(parsed), record, extra, len(parsed.mentions),
                     len(parsed.figures))
 
 
@@ -291,34 +302,67 @@ class DocumentSpool:
 
 
 class TextSpool:
-    """Texts of documents in a temporary file, read back by document id (:meth:`get`).
+    """Texts of documents in a temporary file, read back by document id (:meth:`get`), or a slice of one
+    (:meth:`slice`).
 
     The map reads a document's text only to mark a figure inside its quote; a run keeps its
     documents' records without their texts and leaves these here, so that the texts held do not
-    grow with the corpus.
+    grow with the corpus.  A quote needs the few hundred characters around its figure: :meth:`slice`
+    reads those alone (where every :data:`STRIDE`-th character starts in the file is kept), so that
+    quoting each figure of one long document costs the quote, not the document.
     """
+
+    #: Characters between two kept positions of a text in the file.
+    STRIDE = 4096
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fh = self.path.open("w+b")
-        self._where: dict[str, tuple[int, int]] = {}
+        # per document: where each STRIDE-th character starts in the file (the last entry: the text's end),
+        # and the text's length in characters
+        self._where: dict[str, tuple[array, int]] = {}
         self._end = 0
 
     def add(self, doc_id: str, text: str) -> None:
         """Keep ``text`` as the text of ``doc_id``."""
-        data = text.encode("utf-8")
         self._fh.seek(self._end)
-        self._fh.write(data)
-        self._where[doc_id] = (self._end, len(data))
-        self._end += len(data)
+        marks = array("q", [self._end])
+        for i in range(0, len(text), self.STRIDE):
+            data = text[i : i + self.STRIDE].encode("utf-8")
+            self._fh.write(data)
+            self._end += len(data)
+            marks.append(self._end)
+        self._where[doc_id] = (marks, len(text))
 
     def get(self, doc_id: str) -> str | None:
         """The text of ``doc_id``, or None when it has none here."""
         where = self._where.get(doc_id)
         if where is None:
             return None
-        self._fh.seek(where[0])
-        return self._fh.read(where[1]).decode("utf-8")
+        marks = where[0]
+        self._fh.seek(marks[0])
+        return self._fh.read(marks[-1] - marks[0]).decode("utf-8")
+
+    def length(self, doc_id: str) -> int | None:
+        """How many characters the text of ``doc_id`` has, or None when it has none here."""
+        where = self._where.get(doc_id)
+        return None if where is None else where[1]
+
+    def slice(self, doc_id: str, start: int, stop: int) -> str | None:
+        """``text[start:stop]`` of the text of ``doc_id`` (``0 <= start <= stop``), read alone; None when it has
+        none here."""
+        where = self._where.get(doc_id)
+        if where is None:
+            return None
+        marks, n = where
+        start, stop = min(start, n), min(stop, n)
+        if stop <= start:
+            return ""
+        first, last = start // self.STRIDE, -(-stop // self.STRIDE)
+        self._fh.seek(marks[first])
+        data = self._fh.read(marks[last] - marks[first]).decode("utf-8")
+        skip = first * self.STRIDE
+        return data[start - skip : stop - skip]
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._where
@@ -397,7 +441,8 @@ class SpooledCorpus:
             prepared = prepare(parsed, self.gazetteer)
         self.n_mentions += prepared.n_mentions
         if self._mentions is not None:
-            self._mentions.write(prepared.line + "\n")
+            self._mentions.write(prepared.line)  # not line + "\n": a long document's line is not copied
+            self._mentions.write("\n")
         if copy_of is None:  # a copy counts nothing: no figure, no place
             self.n_figures += prepared.n_figures
             self.kept.write(prepared.record, prepared.entities)

@@ -45,9 +45,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import operator
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -1815,24 +1816,99 @@ def _drop_repeats(
         lex = _lex(lex)
     entities = entities or {}
     kept: list[Figure] = []
-    # the kept figures by value and qualifier (a repeat has both equal), each with its view
-    by_key: dict[tuple, list[tuple[Figure, Figure]]] = {}
+    # the kept figures by value and qualifier (a repeat has both equal), each with its view, and indexed by kind
+    # and place (:class:`_RepeatIndex`): a figure is compared with those that may be its fact, not with all
+    by_key: dict[tuple, _RepeatIndex] = {}
     for f in figures:
         seen = view(f) if view is not None else f
-        same = next((k for k, k_seen in by_key.get((f.value, f.qualifier), ())
-                     if (may_repeat is None or may_repeat(k, f)) and _is_repeat(k_seen, seen, entities, lex, more)),
-                    None)
+        index = by_key.get((f.value, f.qualifier))
+        same = None
+        if index is not None:
+            same_at = next((i for i in index.candidates(seen, entities)
+                            if (may_repeat is None or may_repeat(index.kept[i][0], f))
+                            and _is_repeat(index.kept[i][1], seen, entities, lex, more)), None)
+            if same_at is not None:
+                same = index.kept[same_at][0]
         if same is None:
             kept.append(f)
-            by_key.setdefault((f.value, f.qualifier), []).append((f, seen))
+            by_key.setdefault((f.value, f.qualifier), _RepeatIndex()).add(f, seen, entities)
             continue
         if repeats is not None:
             repeats[f.figure_id] = same
-        if not same.place_ids:
+        if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     return kept
+
+
+class _RepeatIndex:
+    """The kept figures of one value and qualifier (:func:`_drop_repeats`), each with its view, and where to find
+    those a later figure may repeat (:func:`_is_repeat`): by kind, then by place.
+
+    A figure of a small count (below ``_SURE_REPEAT``) with places repeats only a kept figure without places, or
+    one that shares a place with it or whose place holds or lies in one of its places (:func:`_nested`): the
+    kept figures are listed under their places, under the units that hold their places (country, admin-1 unit)
+    and under what their places are (a country, an admin-1 unit).  :meth:`candidates` gives, in the order they
+    were kept, every kept figure that may be a repeat (some that are not): the caller tests each as before, so
+    the first repeat found is the same.  A kept figure without places that takes the places of its repeat stays
+    listed among those without places: a candidate of every later figure, as its new places may be.
+    """
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[Figure, Figure]] = []
+        self._by_kind: dict[str, dict[object, list[int]]] = {}
+
+    def add(self, k: Figure, seen: Figure, entities: dict[str, Entity]) -> None:
+        """Keep ``k`` (compared as ``seen``)."""
+        self.kept.append((k, seen))
+        at = len(self.kept) - 1
+        lists = self._by_kind.setdefault(seen.kind, {})
+        lists.setdefault(None, []).append(at)
+        keys = {"placeless"} if not seen.place_ids else set()
+        for pid in seen.place_ids:
+            keys.add(("id", pid))
+            e = entities.get(pid)
+            if e is not None:
+                keys.update(_inner_keys(e))
+                keys.add(("is", *_outer_key(e)))
+        for key in keys:
+            lists.setdefault(key, []).append(at)
+
+    def candidates(self, f: Figure, entities: dict[str, Entity]) -> Iterator[int]:
+        """The kept figures ``f`` may repeat, by their place in :attr:`kept`, in order (once each)."""
+        kinds = ("casualties", "killed", "wounded") if f.kind == "casualties" else (f.kind,)
+        lists = [self._by_kind[k] for k in kinds if k in self._by_kind]
+        if f.value >= _SURE_REPEAT or not f.place_ids:
+            keys: list[object] = [None]
+        else:
+            keys = ["placeless"]
+            for pid in f.place_ids:
+                keys.append(("id", pid))
+                e = entities.get(pid)
+                if e is not None:
+                    keys.append(("in", *_outer_key(e)))  # kept figures inside this place
+                    keys.extend(("is", *key[1:]) for key in _inner_keys(e))  # kept figures at a place holding it
+        last = -1
+        for at in heapq.merge(*(found for index in lists for key in keys if (found := index.get(key)))):
+            if at != last:
+                yield at
+                last = at
+
+
+def _inner_keys(e: Entity) -> tuple[tuple, ...]:
+    """What ``e`` may lie in (:func:`_inside`): its country and its admin-1 unit."""
+    return ("in", "country", e.country), ("in", "admin1", e.admin1)
+
+
+def _outer_key(e: Entity) -> tuple:
+    """What ``e`` holds as an outer place of :func:`_inside` (nothing but itself unless a country or an admin-1
+    unit)."""
+    if e.kind == "country":
+        return "country", e.country
+    if e.kind == "admin1":
+        return "admin1", e.admin1
+    return "none", e.id
 
 
 def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lang: str,

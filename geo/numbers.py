@@ -76,6 +76,11 @@ def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
     return tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)])
 
 
+def forget_texts() -> None:
+    """Empty the cache of texts' tokens (:func:`tokenize`): a long document's window, read once, leaves nothing."""
+    _tokens.cache_clear()
+
+
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
     """Return the folded tokens of a lexicon phrase."""
     return tuple(t.text for t in tokenize(fold(phrase)))

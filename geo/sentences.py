@@ -56,6 +56,12 @@ def split_sentences_as(text: str, width: int | None) -> list[tuple[int, int]]:
     return _sentences(text, _read_breaks(text, width)[0])
 
 
+def forget_texts() -> None:
+    """Empty the caches of texts' sentences and line breaks: a long document's window, read once, leaves nothing."""
+    for cached in (_split, _judged, _breaks):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=32)
 def _split(text: str, judgement: int | None | str) -> tuple[tuple[int, int], ...]:
     """:func:`split_sentences`, made once per text and judgement (the stages of one document each ask for it)."""

@@ -19,7 +19,8 @@ the one function the serial, process-pool and Dask runs call for a document):
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
 
-Only the current window's reading and the compact results so far are alive: each window's mentions
+Only the current window's reading and the compact results so far are alive (the caches keyed by a text
+are emptied after each window: :func:`forget_window`): each window's mentions
 become :class:`geo.parallel.MentionRow` (their role features and cue roles, read by the decisions inside
 the window only, go), as :func:`geo.parallel.compact` makes them for every document.  Places are resolved
 with the context of their window (some hundred thousand characters: the countries it names, the
@@ -36,6 +37,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Iterator
 
+from geo import numbers, sentences
 from geo.figures import _drop_repeats
 from geo.model import Document, Figure, ParsedDocument
 from geo.parallel import MentionRow
@@ -114,6 +116,13 @@ def window_spans(text: str, limit: int = WINDOW_CHARS, *, width: int | None | st
         yield start, n
 
 
+def forget_window() -> None:
+    """Empty the caches keyed by a text (its tokens, sentences and line breaks, which the stages of one text
+    share): a window is read once, and 32 windows' tokens would hold some 200 MB."""
+    numbers.forget_texts()
+    sentences.forget_texts()
+
+
 def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: str) -> ParsedDocument:
     """A window's result with offsets into the whole text and figure ids counted through it."""
     ids: dict[str, str] = {}
@@ -167,6 +176,7 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
         window = dataclasses.replace(doc, text=doc.text[start:end])
         with read_as_wrapped(window.text, width):
             part = parse_window(window, k == 0)
+        forget_window()
         part = _shifted(part, start, len(figures), doc.doc_id)
         if k == 0:
             lang, date = part.lang, part.date

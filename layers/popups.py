@@ -48,7 +48,8 @@ def doc_link(doc_id: str, documents: Mapping[str, Document]) -> dict[str, str | 
     return {"text": title, "href": safe_href(doc.url if doc is not None else None)}
 
 
-def quote_parts(quote: str, start: int, end: int, text: str | None = None) -> list[str]:
+def quote_parts(quote: str, start: int, end: int, text: str | None = None, *, offset: int = 0,
+                length: int | None = None) -> list[str]:
     """Split a quote around the figure's words: ``[before, figure, after]``.
 
     Parameters
@@ -58,7 +59,13 @@ def quote_parts(quote: str, start: int, end: int, text: str | None = None) -> li
     start, end : int
         Offsets of the figure in the document's text.
     text : str, optional
-        The document's text, to place the quote in it.
+        The document's text, to place the quote in it; or a slice of it (``offset``, ``length``) that holds
+        ``max(0, min(start, end - len(quote)))`` to ``min(length, max(end, start + len(quote)))``
+        (:func:`quote_span`): the quote is placed as in the whole text.
+    offset : int
+        Where ``text`` starts in the document's text.
+    length : int, optional
+        The length of the document's text (default: ``offset + len(text)``).
 
     Returns
     -------
@@ -66,16 +73,26 @@ def quote_parts(quote: str, start: int, end: int, text: str | None = None) -> li
         Three strings; ``[quote, "", ""]`` when the figure cannot be found in the quote.
     """
     quote = quote or ""
-    if text and 0 <= start < end <= len(text):
-        offset = text.rfind(quote, 0, start + len(quote)) if quote else -1
-        if offset != -1 and offset <= start and end <= offset + len(quote):
-            a, b = start - offset, end - offset
+    n = (offset + len(text) if text else 0) if length is None else length
+    if text is not None and n and 0 <= start < end <= n:
+        # the last occurrence starting at or before the figure; it holds the figure only when it starts at or
+        # after end - len(quote), so the slice of quote_span finds the one the whole text would
+        found = text.rfind(quote, 0, start + len(quote) - offset) if quote else -1
+        at = found + offset if found != -1 else -1
+        if at != -1 and at <= start and end <= at + len(quote):
+            a, b = start - at, end - at
             return [quote[:a], quote[a:b], quote[b:]]
-        surface = text[start:end]
+        surface = text[start - offset : end - offset]
         i = quote.find(surface)
         if surface and i != -1:
             return [quote[:i], surface, quote[i + len(surface):]]
     return [quote, "", ""]
+
+
+def quote_span(quote: str, start: int, end: int, length: int) -> tuple[int, int]:
+    """The slice of a document's text (of ``length`` characters) that :func:`quote_parts` reads for a figure at
+    ``start``-``end`` quoted by ``quote``: an occurrence of the quote that holds the figure lies inside."""
+    return max(0, min(start, end - len(quote))), min(length, max(end, start + len(quote)))
 
 
 def document_text(doc_id: str, documents: Mapping[str, Document], texts: Any = None) -> str | None:
@@ -100,18 +117,31 @@ def document_text(doc_id: str, documents: Mapping[str, Document], texts: Any = N
     return doc.text or (texts.get(doc_id) if texts is not None else None) or doc.text
 
 
+def _quoted(fig: Mapping[str, Any], documents: Mapping[str, Document], texts: Any = None) -> list[str]:
+    """:func:`quote_parts` of a figure record, reading of a text kept in ``texts`` (a
+    :class:`geo.corpus.TextSpool`) only the slice around the quote (:func:`quote_span`)."""
+    quote, start, end = fig.get("quote") or "", int(fig["start"]), int(fig["end"])
+    doc = documents.get(fig["document"])
+    if doc is not None and not doc.text and texts is not None and hasattr(texts, "slice"):
+        length = texts.length(fig["document"])
+        if length:
+            a, b = quote_span(quote, start, end, length)
+            return quote_parts(quote, start, end, texts.slice(fig["document"], a, b) if a < b else "", offset=a,
+                               length=length)
+    return quote_parts(quote, start, end, document_text(fig["document"], documents, texts))
+
+
 def figure_entry(fig: Mapping[str, Any], strings: dict[str, Any], documents: Mapping[str, Document],
                  texts: Any = None) -> dict:
     """One figure in a popup: its phrase, date, quote (figure marked), source and document.
 
     ``texts`` holds the documents' texts when their records do not (:func:`document_text`): the quote is
-    placed in its document's text.
+    placed in its document's text, of which only the slice around the quote is read.
     """
     entry = {
         "text": figure_phrase(fig, strings),
         "date": format_date(fig.get("date"), strings),
-        "quote": quote_parts(fig.get("quote") or "", int(fig["start"]), int(fig["end"]),
-                             document_text(fig["document"], documents, texts)),
+        "quote": _quoted(fig, documents, texts),
         "doc": doc_link(fig["document"], documents),
     }
     if fig.get("source"):

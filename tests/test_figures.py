@@ -529,3 +529,79 @@ def test_an_article_or_a_person_without_a_casualty_word_is_no_figure(lang: str, 
 def test_italian_e_with_an_accent_is_no_list_coordinator() -> None:
     # "è morta": the verb, not "e" (and), stands between the noun and the casualty word
     assert [(f.kind, f.value) for f in figures_in("Una persona è morta.", {}, "it", None)] == [("killed", 1)]
+
+
+# --- repeats: indexed by kind and place, the same as comparing every pair ---------------------------------------
+
+
+def _drop_repeats_pairwise(figures, doc_id, entities, lex, view=None, may_repeat=None, repeats=None):
+    """The rule of ``geo.figures._drop_repeats`` by comparing each figure with every figure kept before it."""
+    from geo.figures import _is_repeat
+
+    kept, seen_of = [], {}
+    for f in figures:
+        seen = view(f) if view is not None else f
+        same = next((k for k in kept if (k.value, k.qualifier) == (f.value, f.qualifier)
+                     and (may_repeat is None or may_repeat(k, f))
+                     and _is_repeat(seen_of[id(k)], seen, entities, lex)), None)
+        if same is None:
+            kept.append(f)
+            seen_of[id(f)] = seen
+            continue
+        if repeats is not None:
+            repeats[f.figure_id] = same
+        if not same.place_ids:
+            same.place_ids, same.places = list(f.place_ids), list(f.places)
+    for n, f in enumerate(kept, 1):
+        f.figure_id = f"{doc_id}:f{n}"
+    return kept
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_repeats_found_through_the_index_are_those_of_every_pair(seed):
+    import dataclasses
+    import random
+
+    from geo.figures import _drop_repeats, _lex
+
+    rng = random.Random(seed)
+    places = [Entity("country:PE", "Peru", "country", "PE", None, 0, 0),
+              Entity("country:CL", "Chile", "country", "CL", None, 0, 0),
+              Entity("admin1:PE-CUS", "Cusco", "admin1", "PE", "PE-CUS", 0, 0),
+              Entity("admin1:PE-ARE", "Arequipa", "admin1", "PE", "PE-ARE", 0, 0),
+              Entity("geonames:1", "Urubamba", "city", "PE", "PE-CUS", 0, 0),
+              Entity("geonames:2", "Sicuani", "city", "PE", "PE-CUS", 0, 0),
+              Entity("geonames:3", "Camana", "city", "PE", "PE-ARE", 0, 0),
+              Entity("geonames:4", "Arica", "city", "CL", None, 0, 0)]
+    entities = {e.id: e for e in places}
+    ids = [*entities, "unknown:1"]
+
+    def figure(n: int) -> Figure:
+        where = rng.sample(ids, rng.choice((0, 0, 1, 1, 1, 2)))
+        return Figure("d", rng.choice(("killed", "wounded", "casualties", "deployed")), rng.choice((2, 3, 3, 40)),
+                      10 * n, 10 * n + 2, f"q{n}", quote_start=10 * (n - rng.choice((0, 0, 1))),
+                      qualifier=rng.choice(("exact", "exact", "at_least")), place_ids=list(where),
+                      places=[i.upper() for i in where], date=rng.choice((None, None, "2024-03-01", "2024-03-02")),
+                      unit=rng.choice((None, None, "soldiers", "civilians")), figure_id=f"d:f{n}",
+                      cue_place_ids=rng.sample(ids, rng.choice((0, 1, 2))))
+
+    figures = [figure(n) for n in range(1, 160)]
+    window = {f.figure_id: n // 40 for n, f in enumerate(figures)}
+
+    def as_read(f):
+        return dataclasses.replace(f, place_ids=list(f.cue_place_ids))
+
+    def earlier(k, f):
+        return window[k.figure_id] < window[f.figure_id]
+
+    for view, may_repeat in ((None, None), (as_read, earlier)):
+        mine, theirs = [dataclasses.replace(f) for f in figures], [dataclasses.replace(f) for f in figures]
+        old_ids = {id(f): f.figure_id for f in mine} | {id(f): f.figure_id for f in theirs}
+        got, want = {}, {}
+        kept = _drop_repeats(mine, "d", entities, _lex("en"), view=view, may_repeat=may_repeat, repeats=got)
+        expected = _drop_repeats_pairwise(theirs, "d", entities, _lex("en"), view=view, may_repeat=may_repeat,
+                                          repeats=want)
+        assert [(old_ids[id(f)], f.figure_id, f.place_ids) for f in kept] == \
+            [(old_ids[id(f)], f.figure_id, f.place_ids) for f in expected]
+        assert {old: old_ids[id(f)] for old, f in got.items()} == {old: old_ids[id(f)] for old, f in want.items()}
+        assert len(got) == len(figures) - len(kept) > 0

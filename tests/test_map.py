@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 import yaml
 
+from geo.model import Document
 from layers import style
 from layers.assets import asset_text
 from layers.basemap import countries_layer
@@ -26,7 +27,7 @@ from layers.map import (
     script_json_chunks,
 )
 from layers.polyline import decode_ring, encode_polygons, encode_ring
-from layers.popups import quote_parts, safe_href
+from layers.popups import figure_entry, quote_parts, quote_span, safe_href
 from layers.strings import (
     I18N_DIR,
     available_languages,
@@ -137,6 +138,55 @@ def test_quote_is_split_around_the_figure(demo_parsed):
     # Without the text, or with offsets outside it, the quote stays whole.
     assert quote_parts(fig.quote, fig.start, fig.end) == [fig.quote, "", ""]
     assert quote_parts(fig.quote, 10_000, 10_005, doc.text) == [fig.quote, "", ""]
+
+
+def test_a_quote_is_placed_from_the_slice_around_it_as_in_the_whole_text():
+    # the sentence is said three times (the figure in the second and third only by its offsets), a sentence
+    # with accents and a long one between them: each figure is split as the whole text splits it
+    said = "Mezzo migliaio di alpini è giunto a Trento."
+    text = f"{said} Città e valli hanno accolto con gioia i reparti. {said}\n\n{'Un lungo periodo. ' * 40}{said}"
+    starts = [i for i in range(len(text)) if text.startswith(said, i)]
+    cases = [(said, s + 6, s + 15) for s in starts]
+    cases += [(said, starts[1] - 3, starts[1] + 4),  # straddles two sentences
+              ("", 5, 9), (said, 0, len(text)), (said[:9], starts[2], starts[2] + 5)]
+    for quote, start, end in cases:
+        a, b = quote_span(quote, start, end, len(text))
+        assert quote_parts(quote, start, end, text[a:b], offset=a, length=len(text)) == \
+            quote_parts(quote, start, end, text), (quote, start, end)
+    # an unsplit text and offsets out of it keep the quote whole
+    assert quote_parts(said, 10, 5, text) == [said, "", ""]
+    assert quote_parts(said, 6, 15, "", offset=0, length=0) == [said, "", ""]
+
+
+def test_a_figure_entry_reads_only_the_slice_of_its_quote_from_the_spool(tmp_path):
+    from geo.corpus import TextSpool
+
+    class Counting(TextSpool):
+        STRIDE = 8  # small: the slice crosses several marks
+        read = 0
+
+        def slice(self, doc_id, start, stop):
+            Counting.read += stop - start
+            return super().slice(doc_id, start, stop)
+
+    said = "Tre colonne di blindati sono entrate a Hérat all'alba."
+    text = "Prima riga, senza cifre né luoghi.\n\n" * 200 + said + "\n\nFine."
+    spool = Counting(tmp_path / "texts.bin")
+    spool.add("a", "ünïcödé " * 5)
+    spool.add("b", text)
+    assert spool.get("b") == text and spool.length("b") == len(text) and spool.get("z") is None
+    for start, stop in [(0, 1), (3, 17), (7, 9), (len(text) - 5, len(text) + 3), (40, 40)]:
+        assert spool.slice("b", start, stop) == text[start:stop]
+    assert spool.slice("a", 2, 13) == ("ünïcödé " * 5)[2:13]
+    start = text.index("Tre")
+    fig = {"kind": "deployed", "value": 3, "qualifier": "exact", "status": "current", "unit": None, "date": None,
+           "quote": said, "start": start, "end": start + 3, "document": "b"}
+    documents = {"b": Document("b", "")}
+    Counting.read = 0
+    entry = figure_entry(fig, load_strings("it"), documents, spool)
+    assert entry["quote"] == ["", "Tre", said[3:]]
+    assert 0 < Counting.read <= 2 * len(said)  # the quote's length either side of the figure, not the text
+    spool.close()
 
 
 @pytest.mark.parametrize(("url", "kept"), [

@@ -172,6 +172,19 @@ def test_workers_prepare_the_lines_and_records_this_process_would_make(corpus_fi
         assert json.loads(result.prepared.line) == mention_record(parsed)
 
 
+def test_a_documents_mentions_line_is_made_a_toponym_at_a_time_with_the_bytes_of_its_record():
+    from geo.corpus import mention_line, mention_record
+    from geo.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    text = ("Près de Genève et de Zürich, 40 soldats sont arrivés mardi; à Qwertzburg personne.\n\n"
+            "Les autorités de Besançon ont compté 12 blessés.")
+    parsed = compact(parse_document(Document("«doc» 1", text), lang="fr", gazetteer=gaz))
+    assert len(parsed.mentions) >= 3
+    for doc in (parsed, compact(parse_document(Document("vide", "Rien ici."), lang="fr", gazetteer=gaz))):
+        assert mention_line(doc) == json.dumps(mention_record(doc), ensure_ascii=False)
+
+
 def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file, tmp_path, monkeypatch):
     import geo.corpus
 

@@ -81,6 +81,26 @@ def test_cutting_windows_keeps_no_slice_in_the_splitters_caches():
     assert [c.cache_info().misses + c.cache_info().hits for c in caches] == before
 
 
+def test_a_windowed_document_leaves_no_window_in_the_text_caches(gaz, monkeypatch):
+    """Each window's tokens, sentences and line breaks are cached while it is read, then let go: the caches do
+    not grow with the document (32 windows' tokens would hold some 200 MB)."""
+    from geo import numbers, sentences
+
+    caches = (numbers._tokens, sentences._split, sentences._judged, sentences._breaks)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    seen = []
+    original = windows.forget_window
+
+    def forget():
+        seen.append(numbers._tokens.cache_info().currsize)  # the window's tokens were cached, and are let go
+        original()
+
+    monkeypatch.setattr(windows, "forget_window", forget)
+    parsed = parse_document(Document("long", long_text()), lang="en", gazetteer=gaz)
+    assert len(seen) > 4 and min(seen) >= 1 and parsed.figures
+    assert [c.cache_info().currsize for c in caches] == [0, 0, 0, 0]
+
+
 def test_a_short_text_is_one_window():
     assert list(window_spans("Troops arrived in Tallinn.", 100)) == [(0, 26)]
     assert list(window_spans("", 100)) == [(0, 0)]
