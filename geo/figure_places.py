@@ -511,7 +511,7 @@ class WeighedFigure:
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
-                 figures: Sequence, index: DocIndex | None = None) -> WeighedFigure:
+                 figures: Sequence, index: DocIndex | None = None, lang: str = "en") -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
     their list groups (:func:`list_mates`), with the figure's related places read once for all three: the one
     reading both :func:`place_figures` and the fitting command (geo/data/fit_weights.py) weigh.
@@ -530,6 +530,8 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
         Every figure of the document (``fig`` among them).
     index : DocIndex or None
         The document's indexes, when the caller built them once for the document (built here otherwise).
+    lang : str
+        The document's language (the words of :func:`list_mates`).
 
     Returns
     -------
@@ -547,7 +549,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
-                                                    troops=FIGURE_GROUPS.get(fig.kind) == "troops"))
+                                                    troops=FIGURE_GROUPS.get(fig.kind) == "troops", lang=lang))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -657,22 +659,47 @@ LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
 #: Rule ``a_deployment_names_its_host_and_its_base``: the places of a troop figure where one holds the other —
-#: the country (or region) and the base, town or district inside it ("schierati nella base di Rukla, in
-#: Lituania"; the title's "troops arrive in Latvia" and the text's camp near Riga) — make one group: a
+#: the country (or region) and the base, town or district inside it, named together in the figure's own sentence
+#: ("schierati nella base di Rukla, in Lituania"; not "..., the minister said in Vilnius") — make one group: a
 #: deployment stands at both, and the host country is no mere locator of its base as the country of an attack
 #: is of its town (:data:`LOCATOR_IS_NO_LIST_MATE`, :data:`FINER_PLACE_STANDS`).
 HOST_AND_BASE = "a_deployment_names_its_host_and_its_base"
 
 
+#: Rule ``a_deployment_names_its_host_and_its_base``: at most this many words stand between a host country and
+#: its base (:func:`_host_and_base_linked`).
+HOST_BASE_GAP = 6
+
+
+def _host_and_base_linked(text: str, a: object, b: object, lang: str) -> bool:
+    """Whether two places of a troop figure's own sentence are named together as its host and base: at most
+    :data:`HOST_BASE_GAP` words between them, and no ';', speech cue ("said in Vilnius": where a speaker stood),
+    subordinator or relative pronoun ("whose capital ... hosted") — the lexicons' words (:func:`geo.figures._lex`)."""
+    from geo.figures import _lex
+    from geo.normalize import fold
+    from geo.numbers import tokenize
+
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    gap = text[lo.end : hi.start]
+    if ";" in gap:
+        return False
+    toks = tokenize(fold(gap))
+    if sum(1 for t in toks if t.text[:1].isalnum()) > HOST_BASE_GAP:
+        return False
+    lex = _lex(lang)
+    return not any(lex.speech.match_at(toks, i) or lex.openers.match_at(toks, i) for i in range(len(toks)))
+
+
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
                figures: Sequence = (), figure_starts: Sequence[int] | None = None, *,
-               troops: bool = False) -> dict[int, int]:
+               troops: bool = False, lang: str = "en") -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
     of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
     holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). For a troop figure (``troops``) a place
-    holding others joins the group of the nearest place it holds (rule :data:`HOST_AND_BASE`).
+    holding others joins the group of the nearest place it holds (rule :data:`HOST_AND_BASE`), when both stand in
+    the figure's own sentence, named together (:func:`_host_and_base_linked`, in the words of ``lang``).
     ``figure_starts``: the figures' starts, sorted, when the caller has sorted them once for the document
     (sorted here otherwise)."""
     from geo.roles import _is_list_gap
@@ -700,8 +727,11 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         group = {k: first if g in joined else g for k, g in group.items()}
     if troops:  # rule HOST_AND_BASE
         for k in order:
-            m = pool[k][0]
-            held = [j for j in order if j != k and contains(m.entity, pool[j][0].entity)]
+            m, where = pool[k]
+            if where != "same_sentence":
+                continue
+            held = [j for j in order if j != k and pool[j][1] == "same_sentence"
+                    and contains(m.entity, pool[j][0].entity) and _host_and_base_linked(text, m, pool[j][0], lang)]
             if held:
                 near = group[min(held, key=lambda j: abs(pool[j][0].start - m.start))]
                 pair = {group[k], near}
@@ -773,7 +803,7 @@ def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[st
 
 
 def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sentence], text: str, *,
-                  weights: PlaceWeights | None) -> None:
+                  weights: PlaceWeights | None, lang: str = "en") -> None:
     """Set each figure's ``place_ids``/``places`` from the weighed candidates, in place.
 
     Each figure keeps the reading of :mod:`geo.figures` in ``cue_place_ids``; with ``weights`` None
@@ -785,7 +815,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         return
     index = DocIndex(mentions, sentences, figures)  # once per document
     for fig in figures:
-        weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index)
+        weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),

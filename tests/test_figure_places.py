@@ -683,7 +683,7 @@ def test_a_deployment_names_its_host_country_and_its_base_as_one_group(gaz, lang
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, lang)
     fig = next(f for f in parsed.figures if f.kind == "troops")
-    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
     at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
     assert weighed.groups[at[host]] == weighed.groups[at[base]]
     # without the rule the country only locates its town: two groups
@@ -703,7 +703,32 @@ def test_only_a_troop_figure_joins_a_country_to_the_town_it_holds(gaz):
     sentences = read_sentences(text, parsed.mentions, "it")
     for kind, together in (("troops", True), ("wounded", False)):
         fig = next(f for f in parsed.figures if f.kind == kind)
-        weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
+        weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, lang="it")
         here = {m.surface: weighed.groups[k] for k, (m, where) in enumerate(weighed.pool) if where == "same_sentence"}
         town = "Costanza" if kind == "troops" else "Bucarest"
         assert (here[town] == here["Romania"]) is together
+
+
+@pytest.mark.parametrize("lang,text,host,town", [
+    ("en", "Norway will send 400 soldiers to Latvia, the foreign minister said in Riga.", "Latvia", "Riga"),
+    ("en", "About 1,500 Dutch troops are based in Lithuania, whose second city Kaunas hosted the exercise.",
+     "Lithuania", "Kaunas"),
+    ("it", "Circa 600 soldati sono schierati in Estonia; la riunione si è svolta a Tallinn.", "Estonia", "Tallinn"),
+    ("it", "La Spagna manderà 300 soldati in Lettonia, ha annunciato la ministra a Riga.", "Lettonia", "Riga"),
+    ("fr", "Environ 400 soldats seront envoyés en Lituanie, a déclaré le ministre à Vilnius.", "Lituanie", "Vilnius"),
+    ("fr", "Quelque 700 soldats sont déployés en Roumanie, a annoncé la ministre lors d'un déplacement à Bucarest.",
+     "Roumanie", "Bucarest"),
+    ("de", "Etwa 900 Soldaten werden in Estland stationiert, sagte die Ministerin in Tallinn.", "Estland", "Tallinn"),
+    ("es", "Unos 450 soldados serán enviados a Lituania, dijo el ministro en Vilnius.", "Lituania", "Vilnius"),
+])
+def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text, host, town):
+    """Rule HOST_AND_BASE joins a country and a town only named together: a speech cue, a relative pronoun,
+    a ';' or more than HOST_BASE_GAP words between them leave the town (where a minister spoke, a summit met)
+    out of the deployment's group, and out of its places."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    fig = next(f for f in parsed.figures if f.kind == "troops")
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
+    at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
+    assert weighed.groups[at[host]] != weighed.groups[at[town]]
+    assert town not in {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}

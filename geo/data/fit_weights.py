@@ -214,7 +214,7 @@ def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str
     :class:`geo.figure_places.DocIndex`, when the caller built it once for the article)."""
     from geo.figure_places import weigh_figure
 
-    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, index=index)
+    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, index=index, lang=parsed.lang)
     chosen = gold_candidates(golds, [m.entity for m, _ in weighed.pool])
     rows = [(feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out")
             for k, ((m, _), feats) in enumerate(zip(weighed.pool, weighed.features, strict=True))]
