@@ -558,10 +558,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
-    if national and not locative and any(profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
-            words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
+    if national and not locative and "toward" not in f and any(
+            profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
+                words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
         f["lead_near"] = 1.0  # "the battalion led by Canada", "troops from Spain are leading the force": it acts
-        # (not "the battalion led by Canada is in Latvia": a place after a locative is where, not who)
+        # (not "the battalion led by Canada is in Latvia": a place after a locative is where, not who; nor
+        # "une attaque dirigée contre la Moldavie": a place after a toward word is the target)
     if headline:
         f["headline"] = 1.0
     events = sentence.events()

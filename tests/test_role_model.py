@@ -413,3 +413,18 @@ def test_the_figure_features_read_through_the_index_are_those_of_a_walk_over_eve
     assert checked >= 4
     names = {k for m in parsed.mentions for k in m.features}
     assert {"figure_elsewhere:hurt", "figure_place:hurt", "figure_sentence:troops"} <= names
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("fr", "Une frappe de drones dirigée contre la Moldavie a été repoussée dans la nuit.", "Moldavie"),
+    ("es", "La ofensiva dirigida contra Georgia comenzó al amanecer.", "Georgia"),
+    ("de", "Die gegen Estland geführte Cyberattacke legte Behörden lahm.", "Estland"),
+    ("en", "About 600 Canadian troops headed for Latvia on Monday.", "Latvia"),
+    ("de", "Die Türkei führt seit Wochen Gespräche mit Griechenland.", "Griechenland"),
+    ("de", "Aserbaidschan führt Krieg gegen Armenien.", "Armenien"),
+])
+def test_a_target_or_destination_near_a_lead_word_leads_nothing(gaz, lang, text, place):
+    """lead_near is for who leads a force: not the place after a toward word ("dirigée contre", "gegen ...
+    geführte"), nor where troops are "headed for", nor the partner or foe of a German "führt Gespräche/Krieg"
+    (to conduct, not to lead)."""
+    assert "lead_near" not in features_of(text, lang, place, gaz)
