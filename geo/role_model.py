@@ -338,6 +338,31 @@ def _cue_start(phrases, words: list[str], idx: int, reach: int, between: frozens
     return None
 
 
+@cache
+def troop_words(lang: str) -> frozenset[str]:
+    """The folded words of the figures lexicon's troop nouns and units (``figures.kinds.troops``,
+    ``figures.units``; the first word of a phrase: "consiglieri militari"), made once per language."""
+    from geo.figures import _lex
+
+    lex = _lex(lang)
+    return frozenset(seq[0] for seq, kind in lex.noun_kind.items() if kind == "troops") | frozenset(
+        seq[0] for seq in lex.units.seqs)
+
+
+def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool:
+    """A troop noun or unit of the figures lexicon (:func:`troop_words`) is one of the 2 words before the
+    origin cue at ``origin``, with no lead word after it ("soldiers from Kenya", "militari italiani provenienti
+    da"; not "Soldaten sollen Drohnen aus Belarus", "migrants from Belarus", nor "il battaglione guidato dalla
+    Germania": the leader)."""
+    troops = troop_words(profile.lang)
+    for j in range(origin - 1, max(-1, origin - 3), -1):
+        if profile.lead_words.match_at(words, j):
+            return False
+        if words[j] in troops:
+            return True
+    return False
+
+
 def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
     """A phrase of ``phrases`` ends at most ``reach`` words before the place, only ``between`` words after it."""
     return _cue_start(phrases, words, idx, reach, between) is not None
@@ -610,8 +635,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
-    if national and ("origin_before" in f or "country_noun_before" in f) and (
-            groups["deployment"] or "figure_sentence:troops" in f):
+    if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
+            words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
         f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
     return f
 

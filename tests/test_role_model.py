@@ -138,6 +138,8 @@ CASES = [
      "The missiles were launched from Kenya."),
     ("es", "La misión de 400 efectivos incluye soldados procedentes de Bolivia.", "Bolivia", "contributor",
      "El avión llegó procedente de Bolivia."),
+    ("fr", "Le contingent de 900 hommes compte des soldats venus du Tchad.", "Tchad", "contributor",
+     "Le contingent de 900 hommes est arrivé hier au Tchad."),
     ("fr", "Tchad : une attaque fait douze morts", "Tchad", "topic_opening&incident",
      "Tchad : un nouveau gouvernement est nommé"),
 ]
@@ -428,3 +430,17 @@ def test_a_target_or_destination_near_a_lead_word_leads_nothing(gaz, lang, text,
     geführte"), nor where troops are "headed for", nor the partner or foe of a German "führt Gespräche/Krieg"
     (to conduct, not to lead)."""
     assert "lead_near" not in features_of(text, lang, place, gaz)
+
+
+@pytest.mark.parametrize("lang,text,place", [
+    ("en", "Some 300 soldiers will guard the frontier against smugglers from Moldova.", "Moldova"),
+    ("de", "Rund 200 Soldaten sollen Drohnen aus Belarus abwehren.", "Belarus"),
+    ("de", "Die 500 Soldaten warten auf Lieferungen aus Frankreich.", "Frankreich"),
+    ("it", "Il battaglione di 800 soldati guidato dalla Germania è in Lituania.", "Germania"),
+    ("fr", "Les 400 soldats contrôlent les camions venus du Mali.", "Mali"),
+])
+def test_an_origin_not_of_the_troops_is_no_contributor(gaz, lang, text, place):
+    """contributor is for the country the soldiers come from ("soldiers from Kenya"): an origin cue after
+    another noun (smugglers, drones, deliveries from a country) or after a lead word ("guidato dalla") in a
+    sentence with troops names no contributing country."""
+    assert "contributor" not in features_of(text, lang, place, gaz)
