@@ -285,12 +285,11 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
 
 
 def read_sentences(text: str, folded: str, spans: Sequence[tuple[int, int]], profile: EventProfile,
-                   skip: Sequence[tuple[int, int]] = (), tokens: Sequence[Token] | None = None,
-                   by_start: ByStart | None = None) -> list[Sentence]:
+                   skip: Sequence[tuple[int, int]] = (), by_start: ByStart | None = None) -> list[Sentence]:
     """:func:`read_sentence` for every span of ``spans``, tokenising the text once (or reading the
-    document model's ``tokens``, and its index ``by_start`` of them when given)."""
+    document model's tokens through their index ``by_start``, when given)."""
     if by_start is None:
-        by_start = ByStart(tokenize(text, folded) if tokens is None else tokens)
+        by_start = ByStart(tokenize(text, folded))
     skips = ByStart(skip)
     out = []
     for a, b in spans:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +78,8 @@ class RoleWeights:
     roles: tuple[str, ...]
     bias: dict[str, float]
     weights: dict[str, dict[str, float]]
+    #: each feature's (role, weight) pairs, made once in __post_init__
+    _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each feature's (role, weight) pairs as a tuple, made once: scores() runs for every mention
@@ -91,10 +93,13 @@ class RoleWeights:
                 out[role] += value * w
         return out
 
+    def best(self, scores: dict[str, float]) -> str:
+        """The role of highest score in ``scores`` (the first of ``roles`` on a tie)."""
+        return max(self.roles, key=scores.__getitem__)
+
     def decide(self, features: dict[str, float]) -> str:
         """The role of highest score (the first of ``roles`` on a tie)."""
-        scores = self.scores(features)
-        return max(self.roles, key=scores.__getitem__)
+        return self.best(self.scores(features))
 
 
 @cache
@@ -680,7 +685,7 @@ def read_sentences(text: str, mentions: Sequence, lang: str, reading=None) -> li
     spans += sorted({(m.sentence_start, m.sentence_end) for m in mentions} - known)
     skip = [(m.start, m.end) for m in mentions]
     if shared:
-        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.tokens, reading.by_start)
+        return read_spans(text, reading.folded, spans, event_profile(lang), skip, reading.by_start)
     return read_spans(text, fold(text), spans, event_profile(lang), skip)
 
 
@@ -758,7 +763,7 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     """
     # each mention's scores once: its own choice and its list's sum read the same ones
     scores = [None if k in vetoed else weights.scores(f) for k, f in enumerate(features)]
-    roles = ["mention" if s is None else max(weights.roles, key=s.__getitem__) for s in scores]
+    roles = ["mention" if s is None else weights.best(s) for s in scores]
     for group in list_groups(features):
         if len(group) < 2 or any(k in vetoed for k in group):
             continue
@@ -766,7 +771,7 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
         for k in group:
             for role, score in scores[k].items():
                 total[role] += score
-        role = max(weights.roles, key=lambda r: (total[r], -weights.roles.index(r)))
+        role = weights.best(total)
         for k in group:
             roles[k] = role
     return roles

@@ -113,12 +113,13 @@ def _cue_firsts(cues: RoleCues) -> frozenset[str]:
 
 
 def _cue_positions(grams: list[tuple[str, ...]], cues: RoleCues) -> dict[str, list[int]]:
-    """For each kind of cue, the word indices where a (possibly multi-word) cue of that kind starts."""
-    kinds, firsts = _cue_kinds(cues), _cue_firsts(cues)
+    """For each kind of cue, the word indices where a (possibly multi-word) cue of that kind starts (``grams``:
+    :func:`_ngrams` at the words where a cue may start, :func:`_cue_firsts`; ``()`` at the others)."""
+    kinds = _cue_kinds(cues)
     positions: dict[str, list[int]] = {name: [] for name in _CUE_KINDS}
     for i, phrases in enumerate(grams):
-        if not phrases or phrases[0] not in firsts:
-            continue  # the phrases at i all begin with its word (phrases[0])
+        if not phrases:
+            continue
         found = {name for p in phrases for name in kinds.get(p, ())}
         for name in found:
             positions[name].append(i)
