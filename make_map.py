@@ -204,6 +204,9 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
                              jobs=args.jobs or default_jobs(), client=client, online=online,
                              progress=not args.quiet, dedup=not args.keep_duplicates, sink=spool)
     docs = spool.documents
+    from geo.memory import release_memory
+
+    release_memory()  # what parsing freed goes back to the system before the steps that follow
     if corrections is not None:
         for warning in corrections.unused_report():
             print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -253,6 +256,10 @@ class _Steps:
     def __call__(self, name: str, work: Callable | None):
         self._bar.set_description_str(name, refresh=False)
         result = work() if work is not None else None
+        if work is not None:
+            from geo.memory import release_memory
+
+            release_memory()  # each step starts from what the previous ones hold, not from their peak
         self._bar.update(1)
         return result
 

@@ -48,7 +48,7 @@ import re
 import sys
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -216,7 +216,7 @@ def script_json_chunks(obj: Any, depth: int = CHUNK_DEPTH) -> Iterator[str]:
 
 def _json_chunks(obj: Any, depth: int) -> Iterator[str]:
     """``json.dumps(obj)`` (compact, UTF-8, no NaN) in pieces: containers down to ``depth`` item by item."""
-    if depth > 0 and isinstance(obj, (list, tuple)) and obj:
+    if depth > 0 and isinstance(obj, (list, tuple, PageList)) and obj:
         yield "["
         for i, item in enumerate(obj):
             if i:
@@ -233,7 +233,14 @@ def _json_chunks(obj: Any, depth: int) -> Iterator[str]:
 
 
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_listed)
+
+
+def _listed(obj: Any) -> list[Any]:
+    """A :class:`PageList` as JSON reads it: the list of its items."""
+    if isinstance(obj, PageList):
+        return list(obj)
+    raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
 class _Places:
@@ -457,11 +464,45 @@ def _outlet(doc: Document | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _documents(documents: Sequence[Document], strings: dict[str, Any]) -> list[dict[str, Any]]:
-    """The page's list of documents: id, title, outlet, ISO date, link (keys left out when empty)."""
-    return [{k: v for k, v in (("id", d.doc_id), ("t", d.title), ("o", _outlet(d)),
-                               ("d", d.date.isoformat() if d.date else None), ("h", safe_href(d.url))) if v}
-            for d in documents]
+def _document(d: Document) -> dict[str, Any]:
+    """A document of the page's list: id, title, outlet, ISO date, link (keys left out when empty)."""
+    return {k: v for k, v in (("id", d.doc_id), ("t", d.title), ("o", _outlet(d)),
+                              ("d", d.date.isoformat() if d.date else None), ("h", safe_href(d.url))) if v}
+
+
+class PageList(Sequence):
+    """A list of the page's data made item by item as the page is written (:func:`script_json_chunks`),
+    so that a list with an item per document is never held whole; JSON as the list of its items.
+
+    Parameters
+    ----------
+    items : sequence
+        What the items are made of.
+    make : callable
+        Makes one item of the page from one of ``items``.
+    """
+
+    def __init__(self, items: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        self.items, self.make = items, make
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: Any) -> Any:
+        return [self.make(x) for x in self.items[i]] if isinstance(i, slice) else self.make(self.items[i])
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.make, self.items)
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _documents(documents: Sequence[Document], strings: dict[str, Any]) -> PageList:
+    """The page's list of documents (:func:`_document` of each), made as the page is written."""
+    return PageList(documents, _document)
 
 
 def _label(fig: Mapping[str, Any], value: float, name: str, strings: dict[str, Any]) -> str:
@@ -899,8 +940,8 @@ def _legend(title: str, documents: Sequence[Document], content: _Content, string
     """The legend's contents: title, dates, documents, one size scale per figure layer, precision, sources."""
     legend = strings["legend"]
     layers = content.layers
-    doc_dates = [d.date.isoformat() for d in documents if d.date]
-    all_dates = sorted(set(content.dates) | set(doc_dates))
+    doc_dates = {day.isoformat() for day in {d.date for d in documents if d.date}}  # each day once
+    all_dates = sorted(set(content.dates) | doc_dates)
     subtitle = [s for s in (format_date_range(all_dates[0] if all_dates else None,
                                               all_dates[-1] if all_dates else None, strings),
                             count_phrase(strings["documents"], len(documents), strings)) if s]

@@ -60,6 +60,24 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
     return work() if work is not None else None
 
 
+def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
+                  documents: Mapping[str, Document], copies: Mapping[str, Sequence[str]] | None) -> Any:
+    """:func:`layers.consolidated.consolidate` of the spooled figures, run in a child process
+    (:func:`geo.memory.in_child`): the merge's reports, groups and chunks go back to the system with it,
+    and only the figures' events come back (the copies stay this process's)."""
+    from geo.memory import in_child
+    from layers.consolidated import Consolidation, consolidate
+    from layers.frames import figure_chunks
+
+    def work() -> tuple[list[str], Any, gpd.GeoDataFrame]:
+        done = consolidate(figure_chunks(kept, gazetteer), gazetteer, folder / "events.geojson",
+                           Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
+        return done.event_ids, done.event_of, done.multi
+
+    event_ids, event_of, multi = in_child(work)
+    return Consolidation(event_ids, event_of, multi, copies or {})
+
+
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                  documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
                  formats: Iterable[str] = (), map_lang: str | None = None,
@@ -94,7 +112,6 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     -------
     Written
     """
-    from layers.consolidated import consolidate
     from layers.export import CsvWriter, GeoJSONWriter, export, json_columns, write_geojson
     from layers.frames import figure_chunks, figures_frame, places_frame
     from layers.map import MapFigures, figure_records
@@ -104,9 +121,8 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     by_id = {d.doc_id: d for d in documents}
     places = steps("places", lambda: places_frame(kept, gazetteer))
     steps("figures", None)  # read in chunks by the next two steps
-    events = steps("events", lambda: consolidate(figure_chunks(kept, gazetteer), gazetteer,
-                                                  folder / "events.geojson", Path(scratch) / SCRATCH_NAME,
-                                                  documents=by_id, copies=copies))
+    events = steps("events", lambda: _consolidated(kept, folder, scratch, gazetteer=gazetteer, documents=by_id,
+                                                    copies=copies))
     records: Any = ([] if map_lang is None else
                     MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
                                texts=map_texts))

@@ -513,7 +513,7 @@ def test_the_page_of_totals_quotes_a_few_earliest_reports_and_counts_the_others(
     assert all(t0 <= t1 for t0, t1 in months)
     quoted = sum(len(data["popups"][i["pp"]]["entries"]) for i in items)
     assert quoted <= MAX_TOTAL_ENTRIES * len(items) < len(by_id)
-    page = json.dumps(data, ensure_ascii=False)
+    page = json.dumps(data, ensure_ascii=False, default=list)  # the documents: a PageList
     assert sum(page.count(r["quote"]) > 0 for r in by_id.values() if r["quote"]) <= quoted
 
 
@@ -702,3 +702,27 @@ def test_a_place_popup_of_a_page_of_totals_lists_its_first_documents_and_counts_
     first = place_popup(place, [], strings, {}, total=0)
     assert [d["text"] for d in first["docs"]] == place["documents"][:MAX_ENTRIES]
     assert first["lines"][1:] == ["… and 18 more"]
+
+
+def test_the_pages_list_of_documents_is_made_as_it_is_written_and_reads_as_the_list():
+    import datetime as dt
+
+    from geo.model import Document
+    from layers.map import PageList, _document
+
+    documents = [Document("a-1", "", dt.date(2026, 3, 4), title="Nord <b>", url="https://www.example.org/x"),
+                 Document("a-2", "", None, outlet="Gazzetta")]
+    made = []
+    page = PageList(documents, lambda d: made.append(d.doc_id) or _document(d))
+    data = {"docs": page, "n": [1, 2]}
+    assert made == []  # nothing made before the page is written
+    whole = {"docs": [_document(d) for d in documents], "n": [1, 2]}
+    assert "".join(script_json_chunks(data)) == script_json(whole) == script_json(data)
+    assert made == ["a-1", "a-2", "a-1", "a-2"]
+    assert json.loads(script_json(data))["docs"] == [{"id": "a-1", "t": "Nord <b>", "o": "example.org",
+                                                      "d": "2026-03-04", "h": "https://www.example.org/x"},
+                                                     {"id": "a-2", "o": "Gazzetta"}]
+    assert page == whole["docs"] and page[1:] == whole["docs"][1:] and len(page) == 2
+    assert script_json({"docs": PageList([], _document)}) == '{"docs":[]}'
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        script_json({"x": object()})

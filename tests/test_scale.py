@@ -292,3 +292,59 @@ def test_the_map_of_a_run_reads_its_texts_back_from_disk_and_draws_the_whole_fra
     assert (tmp_path / "run.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
     sink.texts.close()
     sink.close()
+
+
+def test_a_step_in_a_child_process_answers_as_in_this_one():
+    import os
+
+    import geo.memory
+    from geo.errors import InputError
+    from geo.memory import can_fork, in_child
+
+    assert can_fork()  # Linux: the run's merge happens in a child
+    assert in_child(lambda: (os.getpid(), [1, 2]))[1] == [1, 2]
+    assert in_child(os.getpid) != os.getpid()
+
+    def fails():
+        raise InputError("no such place")
+
+    with pytest.raises(InputError, match="no such place"):
+        in_child(fails)
+    with pytest.raises(RuntimeError, match="cannot be sent back"):
+        in_child(lambda: (lambda: None))  # a result pickle refuses
+    geo.memory.FORK = False
+    try:
+        assert in_child(os.getpid) == os.getpid()
+    finally:
+        geo.memory.FORK = True
+
+
+def test_memory_is_released_to_the_system_between_steps():
+    from geo.memory import release_memory
+
+    assert release_memory() is True  # glibc's malloc_trim was found and called
+
+
+def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process(tmp_path, monkeypatch):
+    import geo.memory
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    documents = [p.document for p in parsed]
+    copies = {documents[0].doc_id: ["copy-of-first"]}
+    outs = {}
+    for fork in (True, False):
+        monkeypatch.setattr(geo.memory, "FORK", fork)
+        folder = tmp_path / str(fork)
+        folder.mkdir()
+        outs[fork] = write_frames(parsed, folder, tmp_path, gazetteer=gaz, documents=documents, copies=copies,
+                                  formats=["csv"])
+    child, here = (tmp_path / "True"), (tmp_path / "False")
+    assert sorted(p.name for p in child.iterdir()) == ["events.geojson", "figures.csv", "figures.geojson",
+                                                      "places.geojson"]
+    for path in here.iterdir():
+        assert (child / path.name).read_bytes() == path.read_bytes(), path.name
+    assert outs[True].records == outs[False].records and outs[True].n_events == outs[False].n_events > 0
+    assert outs[True].events.to_json() == outs[False].events.to_json()
