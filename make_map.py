@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from geo.errors import AtlanteError, InputError
+from geo.errors import AtlanteError, InputError, StepKilledError
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "samples"
@@ -39,6 +39,7 @@ written to OUTDIR (only these files are replaced, all together):
 
 exit status:
   0 the map was written; 2 bad input or options (one line on stderr, OUTDIR untouched);
+  1 a step of the run was killed (e.g. out of memory; one line on stderr, OUTDIR untouched);
   130 interrupted.
 """
 
@@ -123,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()  # while the libraries and the gazetteer load (see _make): their collections cost 0.15 s
     try:
         return run(args)
+    except StepKilledError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
     except AtlanteError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2

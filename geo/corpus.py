@@ -320,7 +320,7 @@ class TextSpool:
         self._fh = self.path.open("w+b")
         # per document: where each STRIDE-th character starts in the file (the last entry: the text's end),
         # and the text's length in characters
-        self._where: dict[str, tuple[array, int]] = {}
+        self._where: dict[str, tuple[array | tuple[int, ...], int]] = {}
         self._end = 0
 
     def add(self, doc_id: str, text: str) -> None:
@@ -332,7 +332,8 @@ class TextSpool:
             self._fh.write(data)
             self._end += len(data)
             marks.append(self._end)
-        self._where[doc_id] = (marks, len(text))
+        # a short text's two positions as a tuple: an array per document costs more than its text's marks
+        self._where[doc_id] = (tuple(marks) if len(marks) <= 2 else marks, len(text))
 
     def get(self, doc_id: str) -> str | None:
         """The text of ``doc_id``, or None when it has none here."""

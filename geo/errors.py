@@ -11,6 +11,10 @@ class InputError(AtlanteError):
     """Bad input: a missing path, an unreadable or binary file, empty input, an unknown option value."""
 
 
+class StepKilledError(AtlanteError):
+    """A step of the run died before it finished (killed by a signal, e.g. by the system out of memory)."""
+
+
 class GazetteerError(AtlanteError):
     """The embedded gazetteer is missing, corrupt, or was asked for an unknown id."""
 

@@ -6,8 +6,8 @@ allocators keep what was freed, so every step starts from the high-water mark of
 * :func:`release_memory` collects garbage and asks glibc to return its free pages to the system
   (``malloc_trim``; nothing on other C libraries), between steps;
 * :func:`in_child` runs one step in a forked child process that sends its (small) result back:
-  what the step allocated on the way goes back to the system when the child exits.  Where ``fork``
-  is missing (Windows, or when disabled) the step runs in this process, with the same result.
+  what the step allocated on the way goes back to the system when the child exits.  Off Linux (or
+  when disabled) the step runs in this process, with the same result.
 """
 
 from __future__ import annotations
@@ -18,10 +18,14 @@ import functools
 import gc
 import os
 import pickle
+import signal
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from typing import Any, TypeVar
+
+from geo.errors import StepKilledError
 
 T = TypeVar("T")
 
@@ -60,23 +64,41 @@ def release_memory() -> bool:
 
 
 def can_fork() -> bool:
-    """Whether :func:`in_child` runs its work in a child process (``os.fork`` exists and :data:`FORK`)."""
-    return FORK and hasattr(os, "fork")
+    """Whether :func:`in_child` runs its work in a child process: on Linux, with :data:`FORK` set.
+
+    Elsewhere the step runs in this process: a forked child on macOS may crash or hang in the system's
+    frameworks, and the memory it would give back is what glibc's allocator keeps (see
+    :func:`release_memory`).
+    """
+    return FORK and sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-def in_child(work: Callable[[], T]) -> T:
+class ChildTraceback(Exception):
+    """The traceback of an exception raised in a child process, as text: the cause of the re-raised one."""
+
+    def __str__(self) -> str:
+        return "\n" + (self.args[0] if self.args else "")
+
+
+def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.PathLike | None = None) -> T:
     """``work()``, computed in a forked child process whose memory goes back to the system when it ends.
 
     The child starts as a copy of this process (open files, modules, data) and may write files; its
-    result (or the exception it raised) comes back pickled through a temporary file, so it must be
-    picklable and should be small beside what ``work`` allocates.  Buffered output is flushed before
-    the fork, so that nothing is written twice.  Without ``fork`` (see :func:`can_fork`) ``work`` runs
-    here.
+    result (or the exception it raised, with the child's traceback as its cause) comes back pickled
+    through a temporary file, so it must be picklable and should be small beside what ``work``
+    allocates.  Buffered output is flushed before the fork, so that nothing is written twice.  The child
+    ignores Ctrl-C and dies with this process; when this process is interrupted while it waits, the
+    child is killed before the interruption goes on.  Without ``fork`` (see :func:`can_fork`) ``work``
+    runs here.
 
     Parameters
     ----------
     work : callable
         Called without arguments in the child.
+    name : str, optional
+        What the step is, for the message when the child is killed (``"the merge"``).
+    scratch : path-like, optional
+        The folder of the answer's temporary file (the run's own scratch folder; default: the system's).
 
     Returns
     -------
@@ -85,52 +107,81 @@ def in_child(work: Callable[[], T]) -> T:
 
     Raises
     ------
+    StepKilledError
+        When the child ended without an answer (killed by a signal, e.g. out of memory).
     BaseException
-        What ``work`` raised (a ``RuntimeError`` naming it when it cannot be pickled), or
-        ``RuntimeError`` when the child died without an answer (killed, out of memory).
+        What ``work`` raised (a ``RuntimeError`` naming it when it cannot be sent back).
     """
     if not can_fork():
         return work()
-    fd, path = tempfile.mkstemp(prefix="atlante-child-", suffix=".pickle")
-    os.close(fd)
+    fd, path = tempfile.mkstemp(prefix="atlante-child-", suffix=".pickle", dir=scratch)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            _child(work, path)
-        _, status = os.waitpid(pid, 0)
+            _child(work, fd, parent)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except BaseException:  # interrupted while waiting: the child goes too, before anything else
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
         with open(path, "rb") as fh:
             answer = fh.read()
-        if not answer:
-            raise RuntimeError(f"a child process of the run ended without an answer (exit status "
-                               f"{os.waitstatus_to_exitcode(status)})")
-        ok, value = pickle.loads(answer)
     finally:
+        os.close(fd)
         os.unlink(path)
+    if not answer:
+        code = os.waitstatus_to_exitcode(status)
+        how = f"killed by signal {-code}" if code < 0 else f"ended with status {code}"
+        hint = " (out of memory?)" if code == -signal.SIGKILL else ""
+        raise StepKilledError(f"{name} was {how} before it finished{hint}" if code < 0
+                              else f"{name} {how} before it finished")
+    ok, value, trace = pickle.loads(answer)
     if not ok:
-        raise value
+        raise value from ChildTraceback(trace)
     return value
 
 
-def _child(work: Callable[[], Any], path: str) -> None:  # pragma: no cover - runs in the child
-    """Run ``work``, write ``(ok, result or exception)`` to ``path`` and leave at once (no exit handlers)."""
+def _child(work: Callable[[], Any], fd: int, parent: int) -> None:  # pragma: no cover - runs in the child
+    """Run ``work``, write ``(ok, result or exception, traceback)`` to ``fd`` and leave at once (no exit
+    handlers)."""
     code = 0
     try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        _die_with_parent()
+        if os.getppid() != parent:  # the parent died before the request took hold
+            code = 1
+            return
+        trace = ""
         try:
-            answer = (True, work())
+            answer = (True, work(), trace)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
             code = 1
-            answer = (False, exc)
+            answer = (False, exc, traceback.format_exc())
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.loads(data)  # what the parent could not read back is sent as a RuntimeError
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
             code = 1
             data = pickle.dumps((False, RuntimeError(f"the child's answer cannot be sent back: {exc!r} "
-                                                     f"({answer[1]!r:.200})")))
-        with open(path, "wb") as fh:
-            fh.write(data)
+                                                     f"({answer[1]!r:.200})"), answer[2]))
+        os.lseek(fd, 0, os.SEEK_SET)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
         sys.stdout.flush()
         sys.stderr.flush()
     finally:
         os._exit(code)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Ask Linux to kill this process when its parent dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass

@@ -164,6 +164,8 @@ class AtlanteLayers(MacroElement):
         super().__init__()
         self._name = "AtlanteLayers"
         self.groups = dict(groups)
+        #: The page's data; its ``docs`` is a lazy :class:`PageList`, encoded by :func:`script_json` (plain
+        #: :func:`json.dumps` needs ``default=list``).
         self.data = data
         #: When set, the page holds this marker where the data goes (:func:`save_map` writes the data itself).
         self.data_marker: str | None = None

@@ -74,7 +74,7 @@ def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *
                            Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
         return done.event_ids, done.event_of, done.multi
 
-    event_ids, event_of, multi = in_child(work)
+    event_ids, event_of, multi = in_child(work, name="the merge of reports into events", scratch=scratch)
     return Consolidation(event_ids, event_of, multi, copies or {})
 
 

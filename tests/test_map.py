@@ -513,7 +513,7 @@ def test_the_page_of_totals_quotes_a_few_earliest_reports_and_counts_the_others(
     assert all(t0 <= t1 for t0, t1 in months)
     quoted = sum(len(data["popups"][i["pp"]]["entries"]) for i in items)
     assert quoted <= MAX_TOTAL_ENTRIES * len(items) < len(by_id)
-    page = json.dumps(data, ensure_ascii=False, default=list)  # the documents: a PageList
+    page = script_json(data)  # as the page writes it (the documents: a PageList)
     assert sum(page.count(r["quote"]) > 0 for r in by_id.values() if r["quote"]) <= quoted
 
 

@@ -319,6 +319,96 @@ def test_a_step_in_a_child_process_answers_as_in_this_one():
         geo.memory.FORK = True
 
 
+def _refuse_to_load():
+    raise TypeError("cannot be rebuilt here")
+
+
+class _Unloadable:
+    """An answer that pickles but cannot be read back (as an exception with two required arguments)."""
+
+    def __reduce__(self):
+        return (_refuse_to_load, ())
+
+
+def _fails_deep_inside():
+    raise InputError("no such place")
+
+
+def test_a_step_in_a_child_sends_its_traceback_and_what_cannot_come_back_as_one_error(tmp_path):
+    from geo.memory import ChildTraceback, in_child
+
+    with pytest.raises(InputError) as caught:
+        in_child(_fails_deep_inside, scratch=tmp_path)
+    assert isinstance(caught.value.__cause__, ChildTraceback)
+    assert "_fails_deep_inside" in str(caught.value.__cause__)  # where in the child it was raised
+    with pytest.raises(RuntimeError, match="cannot be sent back"):
+        in_child(_Unloadable, scratch=tmp_path)
+    assert list(tmp_path.iterdir()) == []  # the answers' temporary files live in the scratch folder, and go
+
+
+def test_a_child_killed_by_a_signal_is_one_named_error(tmp_path):
+    import os
+    import signal
+
+    from geo.errors import StepKilledError
+    from geo.memory import in_child
+
+    with pytest.raises(StepKilledError, match=r"the merge was killed by signal 9 .*out of memory"):
+        in_child(lambda: os.kill(os.getpid(), signal.SIGKILL), name="the merge", scratch=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path):
+    import os
+    import signal
+    import time
+
+    from geo.memory import in_child
+
+    pid_file = tmp_path / "child.pid"
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    def slow():
+        pid_file.write_text(str(os.getpid()))
+        time.sleep(60)
+        return "done"
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 3.0)  # the child has long written its pid by then
+        with pytest.raises(KeyboardInterrupt):
+            in_child(slow, scratch=scratch)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    child = int(pid_file.read_text())
+    with pytest.raises(ProcessLookupError):  # killed and reaped: no such process any more
+        os.kill(child, 0)
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_run_whose_merge_is_killed_exits_1_with_one_line_and_outdir_intact(tmp_path, monkeypatch, capsys):
+    import os
+    import signal
+
+    import layers.consolidated
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "map.html").write_text("the user's earlier map")
+    monkeypatch.setattr(layers.consolidated, "consolidate",
+                        lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL))
+    assert make_map.main(["-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "killed by signal 9" in err, err
+    assert [p.name for p in out.iterdir()] == ["map.html"]
+    assert (out / "map.html").read_text() == "the user's earlier map"
+
+
 def test_memory_is_released_to_the_system_between_steps():
     from geo.memory import release_memory
 
