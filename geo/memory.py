@@ -88,8 +88,8 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     through a temporary file, so it must be picklable and should be small beside what ``work``
     allocates.  Buffered output is flushed before the fork, so that nothing is written twice.  The child
     ignores Ctrl-C and dies with this process; when this process is interrupted while it waits, the
-    child is killed before the interruption goes on.  Without ``fork`` (see :func:`can_fork`) ``work``
-    runs here.
+    child is killed before the interruption goes on.  Without ``fork`` (see :func:`can_fork`), or when
+    the system cannot make a child, ``work`` runs here.
 
     Parameters
     ----------
@@ -108,70 +108,93 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     Raises
     ------
     StepKilledError
-        When the child ended without an answer (killed by a signal, e.g. out of memory).
+        When the child ended without its whole answer (killed by a signal, e.g. out of memory, or unable
+        to write it).
     BaseException
         What ``work`` raised (a ``RuntimeError`` naming it when it cannot be sent back).
     """
     if not can_fork():
         return work()
     fd, path = tempfile.mkstemp(prefix="atlante-child-", suffix=".pickle", dir=scratch)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    parent = os.getpid()
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # a Ctrl-C during the fork waits for a pid
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        parent = os.getpid()
         pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child's coverage is not collected
-            _child(work, fd, parent)
+    except OSError:  # no memory or no process left for a child: the step runs here
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        os.close(fd)
+        os.unlink(path)
+        return work()
+    if pid == 0:  # pragma: no cover - the child's coverage is not collected
+        _child(work, fd, parent, mask)
+    try:
         try:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C that came during the fork is raised here
             _, status = os.waitpid(pid, 0)
         except BaseException:  # interrupted while waiting: the child goes too, before anything else
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _kill(pid)
             raise
-        with open(path, "rb") as fh:
-            answer = fh.read()
+        code = os.waitstatus_to_exitcode(status)
+        answer = b""
+        if code == 0:
+            with open(path, "rb") as fh:
+                answer = fh.read()
     finally:
         os.close(fd)
         os.unlink(path)
-    if not answer:
-        code = os.waitstatus_to_exitcode(status)
-        how = f"killed by signal {-code}" if code < 0 else f"ended with status {code}"
+    if code != 0:  # killed (perhaps in the middle of its answer), or it could not write its answer
         hint = " (out of memory?)" if code == -signal.SIGKILL else ""
-        raise StepKilledError(f"{name} was {how} before it finished{hint}" if code < 0
-                              else f"{name} {how} before it finished")
-    ok, value, trace = pickle.loads(answer)
+        raise StepKilledError(f"{name} was killed by signal {-code} before it finished{hint}" if code < 0
+                              else f"{name} ended with status {code} before it finished")
+    try:
+        ok, value, trace = pickle.loads(answer)
+    except Exception as exc:  # noqa: BLE001 - the child checked it could be read back; this is a backstop
+        raise RuntimeError(f"the answer of {name} cannot be read back: {exc!r}") from None
     if not ok:
         raise value from ChildTraceback(trace)
     return value
 
 
-def _child(work: Callable[[], Any], fd: int, parent: int) -> None:  # pragma: no cover - runs in the child
+def _kill(pid: int) -> None:
+    """Kill and reap the child ``pid`` (nothing when it was already reaped)."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass  # the interruption came just after waitpid returned
+
+
+#: The child's exit status until its whole answer is written (0 after): anything else is no answer.
+NO_ANSWER = 3
+
+
+def _child(work: Callable[[], Any], fd: int, parent: int, mask: Any) -> None:  # pragma: no cover - in the child
     """Run ``work``, write ``(ok, result or exception, traceback)`` to ``fd`` and leave at once (no exit
-    handlers)."""
-    code = 0
+    handlers), with status 0 only once the whole answer is written."""
+    code = NO_ANSWER
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         _die_with_parent()
         if os.getppid() != parent:  # the parent died before the request took hold
-            code = 1
             return
-        trace = ""
         try:
-            answer = (True, work(), trace)
+            answer = (True, work(), "")
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            code = 1
             answer = (False, exc, traceback.format_exc())
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.loads(data)  # what the parent could not read back is sent as a RuntimeError
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
-            code = 1
             data = pickle.dumps((False, RuntimeError(f"the child's answer cannot be sent back: {exc!r} "
                                                      f"({answer[1]!r:.200})"), answer[2]))
         os.lseek(fd, 0, os.SEEK_SET)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+        code = 0
         sys.stdout.flush()
         sys.stderr.flush()
     finally:

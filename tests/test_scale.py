@@ -351,20 +351,63 @@ def test_a_child_killed_by_a_signal_is_one_named_error(tmp_path):
     import signal
 
     from geo.errors import StepKilledError
-    from geo.memory import in_child
+    from geo.memory import can_fork, in_child
 
+    assert can_fork()  # on Linux: the signal goes to the child, never to the test's own process
     with pytest.raises(StepKilledError, match=r"the merge was killed by signal 9 .*out of memory"):
         in_child(lambda: os.kill(os.getpid(), signal.SIGKILL), name="the merge", scratch=tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
+def _killed_halfway_through_its_answer():
+    import os
+    import signal
+
+    write = os.write
+
+    def half_then_die(fd, data):  # the child's own os.write: the system kills it in the middle of the answer
+        write(fd, bytes(data[: len(data) // 2]))
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    os.write = half_then_die  # in the child only: it is a copy of this process
+    return b"x" * 100_000
+
+
+def _no_space_halfway_through_its_answer():
+    import errno
+    import os
+
+    write = os.write
+
+    def half_then_full(fd, data):  # the child's own os.write: the disk fills in the middle of the answer
+        write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    os.write = half_then_full  # in the child only
+    return b"x" * 100_000
+
+
+@pytest.mark.parametrize(("work", "said"), [(_killed_halfway_through_its_answer, "killed by signal 9"),
+                                            (_no_space_halfway_through_its_answer, "ended with status 3")])
+def test_a_child_that_could_not_write_its_whole_answer_is_one_named_error(tmp_path, work, said):
+    from geo.errors import StepKilledError
+    from geo.memory import can_fork, in_child
+
+    assert can_fork()  # on Linux: here the work runs in a child, never in the test's own process
+    with pytest.raises(StepKilledError, match=said):
+        in_child(work, name="the merge", scratch=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path):
+    import contextlib
     import os
     import signal
     import time
 
-    from geo.memory import in_child
+    from geo.memory import can_fork, in_child
 
+    assert can_fork()
     pid_file = tmp_path / "child.pid"
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -375,19 +418,24 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
         return "done"
 
     def interrupt(signum, frame):
-        raise KeyboardInterrupt
+        if pid_file.exists():  # Ctrl-C once the child is at work
+            raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGALRM, interrupt)
     try:
-        signal.setitimer(signal.ITIMER_REAL, 3.0)  # the child has long written its pid by then
+        signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
         with pytest.raises(KeyboardInterrupt):
             in_child(slow, scratch=scratch)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, before)
     child = int(pid_file.read_text())
-    with pytest.raises(ProcessLookupError):  # killed and reaped: no such process any more
-        os.kill(child, 0)
+    try:
+        with pytest.raises(ProcessLookupError):  # killed and reaped: no such process any more
+            os.kill(child, 0)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)  # a regression leaves no sleeper behind
     assert list(scratch.iterdir()) == []
 
 
@@ -395,8 +443,10 @@ def test_a_run_whose_merge_is_killed_exits_1_with_one_line_and_outdir_intact(tmp
     import os
     import signal
 
+    import geo.memory
     import layers.consolidated
 
+    assert geo.memory.can_fork()  # on Linux: the merge, and the signal, are the child's
     out = tmp_path / "out"
     out.mkdir()
     (out / "map.html").write_text("the user's earlier map")
