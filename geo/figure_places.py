@@ -674,8 +674,9 @@ HOST_BASE_GAP = 6
 def _host_and_base_linked(text: str, a: object, b: object, lang: str) -> bool:
     """Whether two places of a troop figure's own sentence are named together as its host and base: at most
     :data:`HOST_BASE_GAP` words between them, and no ';', speech cue ("said in Vilnius": where a speaker stood),
-    subordinator or relative pronoun ("whose capital ... hosted") — the lexicons' words (:func:`geo.figures._lex`)."""
-    from geo.figures import _lex
+    subordinator or relative pronoun ("whose capital ... hosted") — the words of
+    :func:`geo.figures.figure_lexicon`."""
+    from geo.figures import figure_lexicon
     from geo.normalize import fold
     from geo.numbers import tokenize
 
@@ -686,7 +687,7 @@ def _host_and_base_linked(text: str, a: object, b: object, lang: str) -> bool:
     toks = tokenize(fold(gap))
     if sum(1 for t in toks if t.text[:1].isalnum()) > HOST_BASE_GAP:
         return False
-    lex = _lex(lang)
+    lex = figure_lexicon(lang)
     return not any(lex.speech.match_at(toks, i) or lex.openers.match_at(toks, i) for i in range(len(toks)))
 
 

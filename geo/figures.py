@@ -168,7 +168,20 @@ _FIGURE_PHRASES = (
 
 
 @cache
-def _lex(lang: str) -> _Lex:
+def figure_lexicon(lang: str) -> _Lex:
+    """The figures lexicon of ``lang`` (English where it has none) as matchers, made once per language: the
+    one reading of ``figures.yaml`` (and the event words it needs) that figures, role features
+    (:func:`geo.role_model.troop_words`) and figure places (rule HOST_AND_BASE) share.
+
+    Parameters
+    ----------
+    lang : str
+        A language code.
+
+    Returns
+    -------
+    _Lex
+    """
     d = load(lang, "figures") or load("en", "figures")
     f, q, st, pl, so, nu, cl = (d.get(k) or {} for k in (
         "figures", "qualifiers", "status", "places", "sources", "numbers", "clauses"))
@@ -409,7 +422,7 @@ def _build(text: str, lang: str, numbers: list[NumberMatch]) -> _Doc:
     for s in range(len(sentences) - 1):
         sent_of += [s] * (bisect_left(toks, sentences[s][1], key=_START) - len(sent_of))
     sent_of += [max(len(sentences) - 1, 0)] * (len(toks) - len(sent_of))
-    doc = _Doc(text, toks, sentences, sent_of, [False] * len(toks), _lex(lang), lang)
+    doc = _Doc(text, toks, sentences, sent_of, [False] * len(toks), figure_lexicon(lang), lang)
     for nm in numbers:
         i, j = doc.tok_range(nm.start, nm.end)
         for k in range(i, j):
@@ -524,7 +537,7 @@ _MIN_COMPOUND_HEAD = 5  # letters of the shortest noun read as the head of a com
 @cache
 def _compound_heads(lang: str) -> tuple[tuple[str, str], ...]:
     """(noun, kind) of the one-word figure nouns (kind "" for persons) that can end a compound, longest first."""
-    lex = _lex(lang)
+    lex = figure_lexicon(lang)
     heads = [(k[0], kind) for k, kind in lex.noun_kind.items() if len(k) == 1]
     heads += [(p[0], "") for p in lex.persons.seqs if len(p) == 1]
     return tuple(sorted(((n, kd) for n, kd in heads if len(n) >= _MIN_COMPOUND_HEAD), key=lambda x: -len(x[0])))
@@ -1813,7 +1826,7 @@ def _drop_repeats(
     ``may_repeat(kept, later)`` whether the pair may be one fact at all (by default any pair), and
     ``repeats`` is filled with the old id of each figure dropped and the kept figure it repeats."""
     if isinstance(lex, str):
-        lex = _lex(lex)
+        lex = figure_lexicon(lex)
     entities = entities or {}
     kept: list[Figure] = []
     # the kept figures by value and qualifier (a repeat has both equal), each with its view, and indexed by kind
@@ -1930,7 +1943,7 @@ def is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lang: str,
     -------
     bool
     """
-    return _is_repeat(k, f, entities, _lex(lang), more)
+    return _is_repeat(k, f, entities, figure_lexicon(lang), more)
 
 
 def _is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | None,

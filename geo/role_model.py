@@ -347,9 +347,9 @@ def _cue_start(phrases, words: list[str], idx: int, reach: int, between: frozens
 def troop_words(lang: str) -> frozenset[str]:
     """The folded words of the figures lexicon's troop nouns and units (``figures.kinds.troops``,
     ``figures.units``; the first word of a phrase: "consiglieri militari"), made once per language."""
-    from geo.figures import _lex
+    from geo.figures import figure_lexicon
 
-    lex = _lex(lang)
+    lex = figure_lexicon(lang)
     return frozenset(seq[0] for seq, kind in lex.noun_kind.items() if kind == "troops") | frozenset(
         seq[0] for seq in lex.units.seqs)
 

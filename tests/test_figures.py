@@ -562,7 +562,7 @@ def test_repeats_found_through_the_index_are_those_of_every_pair(seed):
     import dataclasses
     import random
 
-    from geo.figures import _drop_repeats, _lex
+    from geo.figures import _drop_repeats, figure_lexicon
 
     rng = random.Random(seed)
     places = [Entity("country:PE", "Peru", "country", "PE", None, 0, 0),
@@ -598,8 +598,8 @@ def test_repeats_found_through_the_index_are_those_of_every_pair(seed):
         mine, theirs = [dataclasses.replace(f) for f in figures], [dataclasses.replace(f) for f in figures]
         old_ids = {id(f): f.figure_id for f in mine} | {id(f): f.figure_id for f in theirs}
         got, want = {}, {}
-        kept = _drop_repeats(mine, "d", entities, _lex("en"), view=view, may_repeat=may_repeat, repeats=got)
-        expected = _drop_repeats_pairwise(theirs, "d", entities, _lex("en"), view=view, may_repeat=may_repeat,
+        kept = _drop_repeats(mine, "d", entities, figure_lexicon("en"), view=view, may_repeat=may_repeat, repeats=got)
+        expected = _drop_repeats_pairwise(theirs, "d", entities, figure_lexicon("en"), view=view, may_repeat=may_repeat,
                                           repeats=want)
         assert [(old_ids[id(f)], f.figure_id, f.place_ids) for f in kept] == \
             [(old_ids[id(f)], f.figure_id, f.place_ids) for f in expected]

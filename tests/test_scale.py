@@ -439,6 +439,43 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
     assert list(scratch.iterdir()) == []
 
 
+def test_a_child_dies_with_its_parent(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    # a parent process whose merge-like step sleeps in a child; the parent is killed outright (no handler runs)
+    script = (f"import os, signal, time\nfrom geo.memory import in_child\n"
+              f"def slow():\n    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n    time.sleep(60)\n"
+              f"in_child(slow)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(make_map.__file__).parent)
+    try:
+        for _ in range(200):
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.05)
+        child = int(pid_file.read_text())
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        for _ in range(100):  # the system kills the child when its parent goes (PR_SET_PDEATHSIG)
+            try:
+                os.kill(child, 0)
+                with open(f"/proc/{child}/stat") as fh:
+                    if fh.read().split()[2] == "Z":  # dead, waiting for a reaper
+                        break
+            except (ProcessLookupError, FileNotFoundError):
+                break
+            time.sleep(0.05)
+        else:
+            os.kill(child, signal.SIGKILL)
+            raise AssertionError("the child outlived its parent")
+    finally:
+        parent.kill()
+
+
 def test_a_run_whose_merge_is_killed_exits_1_with_one_line_and_outdir_intact(tmp_path, monkeypatch, capsys):
     import os
     import signal
