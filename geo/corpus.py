@@ -212,9 +212,11 @@ def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
 
 
 def _record(parsed: ParsedDocument, mentions: Iterable[Any], figures: Iterable[Figure], gazetteer: Any,
-            extra: dict[str, Entity], checked: set[str]) -> bytes:
+            extra: dict[str, Entity], checked: set[str], *, later: bool = False) -> bytes:
     """One pickled record of :class:`DocumentSpool` with these mentions and figures of ``parsed``; the places the
-    gazetteer does not give as they are go to ``extra`` (``checked``: the ids looked at so far)."""
+    gazetteer does not give as they are go to ``extra`` (``checked``: the ids looked at so far).  ``later``: the
+    mentions follow the record, pickled apart (the record says how many and how many bytes), so that reading the
+    record does not read them (:class:`_SpooledRows`)."""
     rows = []
     for m in mentions:
         e = m.entity
@@ -225,6 +227,10 @@ def _record(parsed: ParsedDocument, mentions: Iterable[Any], figures: Iterable[F
         rows.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
                      m.confidence, m.sentence_start, m.sentence_end, m.date))
     figs = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in figures]
+    if later:
+        data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((parsed.document.doc_id, parsed.lang, parsed.date, (len(rows), len(data)), figs),
+                            protocol=pickle.HIGHEST_PROTOCOL) + data
     return pickle.dumps((parsed.document.doc_id, parsed.lang, parsed.date, rows, figs),
                         protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -246,12 +252,14 @@ def spool_records(parsed: ParsedDocument, gazetteer: Any = None) -> Iterator[tup
 
     The frames read the records as documents of their own: the places frame sorts each one's mentions, which
     sorted window by window are in the order of the whole text (a window's offsets all come before the next
-    one's); the figures frame reads the last, whose figures then have every place of the document known.
+    one's); the figures frame reads the last, whose figures then have every place of the document known.  A
+    window's mentions are read back only when its record's mentions are iterated (:class:`_SpooledRows`): the
+    figures frame holds the records of many documents at once.
     """
     extra: dict[str, Entity] = {}
     checked: set[str] = set()
     for part in _mention_parts(parsed):
-        yield _record(parsed, part, (), gazetteer, extra, checked), extra
+        yield _record(parsed, part, (), gazetteer, extra, checked, later=True), extra
     yield _record(parsed, (), parsed.figures, gazetteer, extra, checked), extra
 
 
@@ -326,14 +334,23 @@ class DocumentSpool:
             entity = self._entities[place_id] = self.gazetteer.get(place_id)
         return entity
 
+    def _rows(self, mentions: list[tuple]) -> list[MentionRow]:
+        entity = self._entity
+        return [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1, day)
+                for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+
     def __iter__(self) -> Iterator[ParsedDocument]:
         self._fh.flush()
-        entity, intern = self._entity, sys.intern
+        intern = sys.intern
         with self.path.open("rb") as fh:
             for _ in range(self._records):
                 doc_id, lang, date, mentions, figures = pickle.load(fh)
-                rows = [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1,
-                                   day) for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+                if isinstance(mentions, tuple):  # a window of a long document: its mentions follow, read when read
+                    n, size = mentions
+                    rows: Any = _SpooledRows(self, fh.tell(), size, n)
+                    fh.seek(size, 1)
+                else:
+                    rows = self._rows(mentions)
                 figs = []
                 for values in figures:
                     fig = Figure(*values)
@@ -351,6 +368,23 @@ class DocumentSpool:
         """Close and delete the file."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
+
+
+class _SpooledRows:
+    """The mentions of one record of a :class:`DocumentSpool` (a window of a long document), read from its file each
+    time they are iterated: a list of records (:func:`layers.frames.figure_chunks`) holds none of them."""
+
+    def __init__(self, spool: DocumentSpool, offset: int, size: int, n: int) -> None:
+        self.spool, self.offset, self.size, self.n = spool, offset, size, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[MentionRow]:
+        with self.spool.path.open("rb") as fh:
+            fh.seek(self.offset)
+            data = fh.read(self.size)
+        return iter(self.spool._rows(pickle.loads(data)))
 
 
 class TextSpool:

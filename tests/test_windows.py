@@ -340,9 +340,11 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
     the same lines and frames as its rows joined in memory; sent to another process (pickled) its rows are a
     list."""
     import dataclasses
+    import gc
     import pickle
 
     from geo.corpus import SpooledCorpus
+    from geo.parallel import MentionRow
     from layers.frames import figures_frame, places_frame
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
@@ -358,6 +360,15 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
         sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
         sink(parsed, None)
         places, figures = places_frame(sink.kept, gaz), figures_frame(sink.kept, gaz)
+        if name == "spooled":  # the records listed (as the figures frame lists a chunk's) hold no mention row
+            def rows() -> int:
+                return sum(isinstance(o, MentionRow) for o in gc.get_objects())
+
+            before = rows()
+            records = list(sink.kept)
+            assert len(records) == split.mentions.windows + 1 and len(sink.kept) == 1
+            assert rows() == before
+            assert sum(len(list(r.mentions)) for r in records) == len(joined.mentions)
         sink.close()
         return (tmp_path / f"{name}.jsonl").read_bytes(), places, figures, sink.n_mentions, sink.n_figures
 
