@@ -43,6 +43,7 @@ import functools
 import pickle
 import re
 import tempfile
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -250,6 +251,7 @@ class WindowSpool(Sequence):
         self._ends: list[int] = []  # per window: how many rows up to its end
         self._cached: tuple[int, list] | None = None  # the window last read by index
         self.on_read: Callable[[Any], Any] | None = None
+        self._closed = weakref.finalize(self, self._fh.close)  # closed (and so deleted) when the spool goes
 
     def _pack(self, rows: list) -> Any:
         return rows
@@ -317,7 +319,7 @@ class WindowSpool(Sequence):
 
     def close(self) -> None:
         """Close (and so delete) the file."""
-        self._fh.close()
+        self._closed()
 
 
 class MentionSpool(WindowSpool):
