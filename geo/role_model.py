@@ -42,6 +42,9 @@ NEAR = 6
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()\"«»“”–—"
 
+#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`).
+QUOTE_DASH = "\"«»“”–—"
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()\"«»“”–—./"
 
@@ -326,7 +329,7 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
 def _joins_list(gap: str, profile: EventProfile) -> bool:
     """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
     ``list_breakers`` ("dans le nord du Mali, où la France") between the names."""
-    if not is_list_gap(gap):
+    if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
     if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
@@ -467,6 +470,16 @@ def _water(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> b
     return k >= 1 and words[k] in profile.of_words and words[k - 1] in profile.water_nouns
 
 
+def _clause_between(gap: str, profile: EventProfile) -> bool:
+    """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
+    and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
+    army said", "Mogadishu - gunmen attacked in Somalia")."""
+    if any(c in gap for c in QUOTE_DASH):
+        return True
+    words = fold(gap).replace("'", " ").split()
+    return any(profile.subordinators.match_at(words, k) and words[k] not in LIST_JOINERS for k in range(len(words)))
+
+
 @cache
 def _union(*sets: frozenset[str]) -> frozenset[str]:
     """The union of a language's word sets, made once (a frozenset keeps its hash: the key is cheap to look up)."""
@@ -528,7 +541,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     same = previous is not None and previous.sentence_start == m.sentence_start
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
-            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not (
+            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not _clause_between(
+            text[previous.end : m.start], profile) and not (
             counted := _tally_between(text[previous.end : m.start], profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):

@@ -363,6 +363,24 @@ def test_an_agent_cue_is_no_part_of_the_place(gaz, lang, text, surface):
     assert "part_of" not in f
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Relations with Minsk worsened after Belarus hosted the drills.", "Belarus"),
+    ("en", "Shelling hit Toretsk,\" Ukraine's army said.", "Ukraine"),
+    ("de", "Kiew – Die Armee hat in der Ukraine neue Stellungen bezogen.", "Ukraine"),
+])
+def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it(gaz, lang, text, surface):
+    """A country after "after", a closing quote or a dateline dash opens another clause: it is no locator of the
+    place before it (``contains_previous``) nor a member of its list (``in_list``)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "contains_previous" not in f
+    assert "in_list" not in f
+
+
+def test_a_locator_after_a_comma_still_contains_the_place_before(gaz):
+    assert "contains_previous" in features_of("Two people died in Izmail, in the Odesa region.", "en", "Odesa region",
+                                              gaz)
+
+
 def test_a_part_noun_outside_an_agent_cue_is_still_a_part(gaz):
     assert "part_of" in features_of("Hubo disparos en la parte norte de Teherán.", "es", "Teherán", gaz)
 
