@@ -492,3 +492,16 @@ def test_an_origin_not_of_the_troops_is_no_contributor(gaz, lang, text, place):
     another noun (smugglers, drones, deliveries from a country) or after a lead word ("guidato dalla") in a
     sentence with troops names no contributing country."""
     assert "contributor" not in features_of(text, lang, place, gaz)
+
+
+def test_the_role_fit_keeps_the_simplest_strength_within_noise_of_the_best():
+    from geo.data.fit_weights import bootstrap_se, choose_strength, pooled_accuracy
+
+    steady = [(8, 10)] * 30  # every article alike: no noise, the best strength wins
+    assert bootstrap_se(steady, score=pooled_accuracy) == 0.0
+    assert choose_strength({0.3: [(6, 10)] * 30, 2.0: steady}, score=pooled_accuracy) == 2.0
+    noisy = [(10, 10), (3, 10)] * 15  # 0.65 overall, articles far apart
+    cv = {0.3: [(6, 10), (6, 10)] * 15, 2.0: noisy}
+    assert pooled_accuracy(cv[0.3]) < pooled_accuracy(noisy) <= (
+        pooled_accuracy(cv[0.3]) + bootstrap_se(noisy, score=pooled_accuracy))
+    assert choose_strength(cv, score=pooled_accuracy) == 0.3  # within one standard error: the stronger one
