@@ -510,6 +510,25 @@ class WeighedFigure:
     groups: dict[int, int]
 
 
+#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
+#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
+#: place, and the weighed choice does not join the list back into every copy.
+ONE_PLACE_EACH = "one_place_each"
+
+
+def one_each(fig, index: DocIndex) -> bool:
+    """Whether ``fig`` is one of the copies of a count said once for several places, one place each (rule
+    :data:`ONE_PLACE_EACH`): another figure of the document (``index``, :class:`DocIndex`) stands on the
+    same words with the same kind and value, and each copy holds one place of its own."""
+    own = fig.cue_place_ids or fig.place_ids
+    if len(own) != 1:
+        return False
+    return any(o is not fig and o.start == fig.start and o.end == fig.end and o.kind == fig.kind
+               and o.value == fig.value and len(o.cue_place_ids or o.place_ids) == 1
+               and (o.cue_place_ids or o.place_ids) != own
+               for o in index.figures.between(fig.start, fig.end))
+
+
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
                  figures: Sequence, index: DocIndex | None = None, lang: str = "en") -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
@@ -543,6 +562,9 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
+    if one_each(fig, index):  # rule ONE_PLACE_EACH: the item's count is its own place's
+        own = set(fig.cue_place_ids or fig.place_ids)
+        pool = [(m, where) for m, where in pool if m.entity.id in own]
     context = figure_context(fig, pool, index, related=related)
     k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]

@@ -732,3 +732,18 @@ def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text,
     at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
     assert weighed.groups[at[host]] != weighed.groups[at[town]]
     assert town not in {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "La contraerea ha distrutto 31 droni: venti sopra la regione di Voronezh, otto su quella di Lipetsk "
+           "e tre ciascuno nelle regioni di Saratov e Penza."),
+    ("en", "Air defences shot down 26 drones overnight: 14 over the Belgorod region and six each over the Kursk "
+           "and Oryol regions."),
+])
+def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text):
+    # rule ONE_PLACE_EACH: the copies of "three each over A and B" keep one place each, not the whole list
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    copies = [f for f in parsed.figures if sum(o.start == f.start for o in parsed.figures) > 1]
+    assert len(copies) == 2
+    assert [len(f.place_ids) for f in copies] == [1, 1]
+    assert copies[0].place_ids != copies[1].place_ids
