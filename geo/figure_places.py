@@ -304,7 +304,25 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
-    return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())]
+    claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
+    return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
+            and not (where == "same_sentence" and m.entity.id in claimed)]
+
+
+#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
+#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
+#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
+#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
+#: are one count.
+ANOTHER_COUNTS_PLACE = "another_counts_place"
+
+
+def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
+    """The places of rule :data:`ANOTHER_COUNTS_PLACE` for ``fig`` in its sentence ``here``: those the cue
+    readings of the sentence's other counts name, less the figure's own cue places and ``related`` places."""
+    own = set(fig.cue_place_ids) | related
+    return {pid for o in index.figures.between(here.start, here.end) if o is not fig and o.start != fig.start
+            for pid in o.cue_place_ids if pid not in own}
 
 
 #: How many sentences after a total its parts are looked for ("19 droni: dieci sulla regione di Smolensk ...").
