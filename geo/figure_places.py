@@ -96,6 +96,11 @@ HEADING_BEFORE = "heading_before"
 #: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
 UNFIT_NEAR = "no_fitting_place_near"
+#: Rule ``own_town_stands``: UNFIT_NEAR does not reach past a town or region named after the figure in its own
+#: sentence that its reading chose, whatever that place's role: "About 350 soldiers reached Vilnius" (Vilnius
+#: read as an actor) is no troop figure of the next paragraph's "600 marines landed in Darwin". (A town before
+#: the figure is often where a speaker stood: "the army chief, speaking in Kyiv, said five soldiers died".)
+OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
@@ -274,7 +279,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         related = related_places(fig, index)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
-    unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
+    unfit_near = not any(m.role == role for m, _ in out.values()) \
+        and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
+                    and m.entity.kind not in COARSE_KINDS
+                    for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()

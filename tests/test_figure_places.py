@@ -786,3 +786,18 @@ def test_a_totals_parts_and_its_own_reading_are_no_other_counts_places(gaz):
     assert fig.value == 19 and len(pool) == 3
     _, fig, pool, _ = pool_of("Two soldiers were killed and five wounded in Kherson.", "en", gaz)
     assert [m.surface for m, _ in pool] == ["Kherson"] and fig.place_ids
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Some 250 paratroopers reached Tartu on Friday, the Estonian army said.\n\n"
+           "Norway will station 400 troops in Latvia from next spring."),
+    ("it", "Circa 250 paracadutisti hanno raggiunto Tartu venerdì, ha detto l'esercito estone.\n\n"
+           "La Norvegia schiererà 400 soldati in Lettonia dalla prossima primavera."),
+])
+def test_a_town_the_figure_names_keeps_it_from_another_paragraphs_places(gaz, lang, text):
+    # rule OWN_TOWN_STANDS: Tartu (read as a mere mention) is the 250's place; rule UNFIT_NEAR does not reach past
+    # it for the next paragraph's deployment place, which is the 400's
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 250
+    assert [(m.surface, w) for m, w in pool] == [("Tartu", "same_sentence")]
+    assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {"Tartu"}
