@@ -96,6 +96,11 @@ HEADING_BEFORE = "heading_before"
 #: kind (:data:`KIND_ROLE`) — "Russia fired 100 drones", "the army chief said five soldiers died in Mogadishu"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
 UNFIT_NEAR = "no_fitting_place_near"
+#: Rule ``own_town_stands``: UNFIT_NEAR does not reach past a town or region named after the figure in its own
+#: sentence that its reading chose, whatever that place's role: "About 350 soldiers reached Vilnius" (Vilnius
+#: read as an actor) is no troop figure of the next paragraph's "600 marines landed in Darwin". (A town before
+#: the figure is often where a speaker stood: "the army chief, speaking in Kyiv, said five soldiers died".)
+OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
@@ -274,7 +279,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         related = related_places(fig, index)
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
-    unfit_near = not any(m.role == role for m, _ in out.values())  # rule UNFIT_NEAR
+    unfit_near = not any(m.role == role for m, _ in out.values()) \
+        and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
+                    and m.entity.kind not in COARSE_KINDS
+                    for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
@@ -304,7 +312,25 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
-    return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())]
+    claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
+    return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
+            and not (where == "same_sentence" and m.entity.id in claimed)]
+
+
+#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
+#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
+#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
+#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
+#: are one count.
+ANOTHER_COUNTS_PLACE = "another_counts_place"
+
+
+def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
+    """The places of rule :data:`ANOTHER_COUNTS_PLACE` for ``fig`` in its sentence ``here``: those the cue
+    readings of the sentence's other counts name, less the figure's own cue places and ``related`` places."""
+    own = set(fig.cue_place_ids) | related
+    return {pid for o in index.figures.between(here.start, here.end) if o is not fig and o.start != fig.start
+            for pid in o.cue_place_ids if pid not in own}
 
 
 #: How many sentences after a total its parts are looked for ("19 droni: dieci sulla regione di Smolensk ...").
@@ -510,6 +536,25 @@ class WeighedFigure:
     groups: dict[int, int]
 
 
+#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
+#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
+#: place, and the weighed choice does not join the list back into every copy.
+ONE_PLACE_EACH = "one_place_each"
+
+
+def one_each(fig, index: DocIndex) -> bool:
+    """Whether ``fig`` is one of the copies of a count said once for several places, one place each (rule
+    :data:`ONE_PLACE_EACH`): another figure of the document (``index``, :class:`DocIndex`) stands on the
+    same words with the same kind and value, and each copy holds one place of its own."""
+    own = fig.cue_place_ids or fig.place_ids
+    if len(own) != 1:
+        return False
+    return any(o is not fig and o.start == fig.start and o.end == fig.end and o.kind == fig.kind
+               and o.value == fig.value and len(o.cue_place_ids or o.place_ids) == 1
+               and (o.cue_place_ids or o.place_ids) != own
+               for o in index.figures.between(fig.start, fig.end))
+
+
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
                  figures: Sequence, index: DocIndex | None = None, lang: str = "en") -> WeighedFigure:
     """The candidates of ``fig`` (:func:`candidates`), the features of each pair (:func:`pair_features`) and
@@ -543,6 +588,9 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
+    if one_each(fig, index):  # rule ONE_PLACE_EACH: the item's count is its own place's
+        own = set(fig.cue_place_ids or fig.place_ids)
+        pool = [(m, where) for m, where in pool if m.entity.id in own]
     context = figure_context(fig, pool, index, related=related)
     k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]

@@ -241,8 +241,13 @@ def test_a_totals_parts_give_its_places_as_one_group(gaz):
 
 
 def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
-    _, fig, _, feats = pool_of(PARTS, "it", gaz, n=1)
+    parsed, fig, pool, feats = pool_of(PARTS, "it", gaz, n=1)
     assert fig.value == 10
+    # Tula is the 7's (rule ANOTHER_COUNTS_PLACE keeps it out of the 10's candidates): its features, read alone
+    tula = next(m for m in parsed.mentions if m.surface == "Tula")
+    sentences = read_sentences(PARTS, parsed.mentions, "it")
+    feats["Tula"] = pair_features(fig, tula, "same_sentence", pool, parsed.mentions, sentences[0],
+                                  figures=parsed.figures, sentences=sentences, text=PARTS)
     assert "figure_between" in feats["Tula"] and "figure_between" not in feats["Smolensk"]
     assert "comma_between" in feats["Tula"] and "comma_between" not in feats["Smolensk"]
     _, _, _, feats = pool_of("Three civilians were killed, the governor of Kherson said.", "en", gaz)
@@ -350,8 +355,10 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
     sentences = read_sentences(text, parsed.mentions, lang)
     total, first, second = parsed.figures
     weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
-    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
-    assert len(set(list_mates(weighed.pool, text).values())) == 1  # without the figures: one list
+    assert len(weighed.pool) == 1  # the other place is the other count's (rule ANOTHER_COUNTS_PLACE)
+    both = [(m, "same_sentence") for m in parsed.mentions]
+    assert len(both) == 2 and len(set(list_mates(both, text, figures=parsed.figures).values())) == 2
+    assert len(set(list_mates(both, text).values())) == 1  # without the figures: one list
     assert first.place_ids == first.cue_place_ids and second.place_ids == second.cue_place_ids
     assert len(first.place_ids) == len(second.place_ids) == 1 and first.place_ids != second.place_ids
     assert len(total.place_ids) == 2  # the total's parts still make one group
@@ -732,3 +739,65 @@ def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text,
     at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
     assert weighed.groups[at[host]] != weighed.groups[at[town]]
     assert town not in {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "La contraerea ha distrutto 31 droni: venti sopra la regione di Voronezh, otto su quella di Lipetsk "
+           "e tre ciascuno nelle regioni di Saratov e Penza."),
+    ("en", "Air defences shot down 26 drones overnight: 14 over the Belgorod region and six each over the Kursk "
+           "and Oryol regions."),
+])
+def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text):
+    # rule ONE_PLACE_EACH: the copies of "three each over A and B" keep one place each, not the whole list
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    copies = [f for f in parsed.figures if sum(o.start == f.start for o in parsed.figures) > 1]
+    assert len(copies) == 2
+    assert [len(f.place_ids) for f in copies] == [1, 1]
+    assert copies[0].place_ids != copies[1].place_ids
+
+
+ANOTHER_COUNT = [
+    ("en", "Overnight shelling killed two people in Kherson and wounded five in Mykolaiv.", "Kherson", "Mykolaiv"),
+    ("en", "Russian strikes killed a woman in the Sumy region, while in Poltava six people were wounded.",
+     "Sumy region", "Poltava"),
+    ("de", "In der Region Sumy wurden zwei Menschen getötet und in Poltawa sechs Personen verletzt.", "Sumy",
+     "Poltawa"),
+    ("it", "A Kherson sono morte tre persone, mentre a Odessa sono rimasti feriti quattro civili.", "Kherson",
+     "Odessa"),
+    ("fr", "Trois civils ont été tués à Kherson et cinq autres ont été blessés à Mykolaïv.", "Kherson", "Mykolaïv"),
+]
+
+
+@pytest.mark.parametrize("lang, text, own, other", ANOTHER_COUNT)
+def test_a_place_another_count_of_the_sentence_names_is_that_counts(gaz, lang, text, own, other):
+    # rule ANOTHER_COUNTS_PLACE: "killed two in A and wounded five in B" - B is the five's, not the two's
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.kind == "killed"
+    assert other in {m.surface for m in parsed.mentions} and other not in {m.surface for m, _ in pool}
+    assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {own}
+    wounded = next(f for f in parsed.figures if f.kind == "wounded")
+    assert {m.surface for m in parsed.mentions if m.entity.id in wounded.place_ids} == {other}
+
+
+def test_a_totals_parts_and_its_own_reading_are_no_other_counts_places(gaz):
+    # the places of a total's parts (its related places) stay its candidates, and so does a place the figure's
+    # own reading names though another count of the sentence names it too
+    parsed, fig, pool, _ = pool_of(PARTS, "it", gaz)
+    assert fig.value == 19 and len(pool) == 3
+    _, fig, pool, _ = pool_of("Two soldiers were killed and five wounded in Kherson.", "en", gaz)
+    assert [m.surface for m, _ in pool] == ["Kherson"] and fig.place_ids
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Some 250 paratroopers reached Tartu on Friday, the Estonian army said.\n\n"
+           "Norway will station 400 troops in Latvia from next spring."),
+    ("it", "Circa 250 paracadutisti hanno raggiunto Tartu venerdì, ha detto l'esercito estone.\n\n"
+           "La Norvegia schiererà 400 soldati in Lettonia dalla prossima primavera."),
+])
+def test_a_town_the_figure_names_keeps_it_from_another_paragraphs_places(gaz, lang, text):
+    # rule OWN_TOWN_STANDS: Tartu (read as a mere mention) is the 250's place; rule UNFIT_NEAR does not reach past
+    # it for the next paragraph's deployment place, which is the 400's
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 250
+    assert [(m.surface, w) for m, w in pool] == [("Tartu", "same_sentence")]
+    assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {"Tartu"}
