@@ -270,11 +270,9 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
     other in :attr:`Prepared.record`: the rows go as bytes, never as a list of rows.
     """
     if spooled(parsed):
-        records, extra = [], {}
-        for record, extra in spool_records(parsed, gazetteer):
-            records.append(record)
-        return Prepared(mention_line(parsed), b"".join(records), extra, len(parsed.mentions), len(parsed.figures),
-                        len(records))
+        records = list(spool_records(parsed, gazetteer))  # each with the places so far: the last has them all
+        return Prepared(mention_line(parsed), b"".join(r for r, _ in records), records[-1][1], len(parsed.mentions),
+                        len(parsed.figures), len(records))
     record, extra = spool_record(parsed, gazetteer)
     return Prepared(mention_line(parsed), record, extra, len(parsed.mentions),
                     len(parsed.figures))

@@ -12,9 +12,9 @@ import pytest
 from geo import windows
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
+from geo.parallel import spooled
 from geo.pipeline import parse_document
 from geo.sentences import split_sentences
-from geo.parallel import spooled
 from geo.windows import window_spans
 
 #: Paragraphs that each name their own country: nothing in one depends on another.
