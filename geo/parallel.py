@@ -88,6 +88,13 @@ class Prepared:
     records : int
         How many records :attr:`record` holds one after the other (a long document's: one per window of its
         mentions, then its figures; :func:`geo.corpus.spool_records`).
+    file : str or None
+        A long document's, prepared by a worker that has the run's scratch folder: the file there that holds
+        its line (``line_bytes`` bytes of UTF-8) then its records, written a window at a time, so that neither
+        process holds them whole (:attr:`line` and :attr:`record` are then empty); the process gathering the
+        results copies it and deletes it.
+    line_bytes : int
+        The length of the line in :attr:`file`.
     """
 
     line: str
@@ -96,6 +103,8 @@ class Prepared:
     n_mentions: int
     n_figures: int
     records: int = 1
+    file: str | None = None
+    line_bytes: int = 0
 
 
 @dataclasses.dataclass
@@ -251,7 +260,7 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
         if settings.prepare and not (here and spooled(parsed)):
             from geo.corpus import prepare
 
-            ready = prepare(parsed, state["gazetteer"])
+            ready = prepare(parsed, state["gazetteer"], scratch=settings.scratch)
             out.append(Result(dataclasses.replace(parsed, mentions=[], figures=[]), sig, ready))
         else:
             out.append(Result(parsed, sig))

@@ -457,7 +457,7 @@ def test_a_worker_prepares_a_long_document_a_window_at_a_time(gaz, monkeypatch, 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
     doc = Document("worker", long_text(), lang="en")
     whole = parse_document(doc, gazetteer=gaz, scratch=tmp_path)
-    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(tmp_path))
+    settings = Settings(lang="en", signatures=False, prepare=True)  # no scratch folder: prepared in memory
     (result,), _ = parse_batch([doc], settings)
     ready = result.prepared
     assert ready is not None and ready.records == whole.mentions.windows + 1
@@ -478,3 +478,35 @@ def test_a_worker_prepares_a_long_document_a_window_at_a_time(gaz, monkeypatch, 
     read_corpus([doc], Settings(lang="en"), gazetteer=gaz, sink=sink)
     sink.close()
     assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == mention_line(whole) + "\n"
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(gaz, monkeypatch, tmp_path, to_file):
+    """A worker with the run's scratch folder prepares a long document into a file there, which the gathering
+    process copies and deletes; without the folder (a remote worker), in memory: mentions.jsonl and the
+    frames' spool read as the serial run's."""
+    from geo.corpus import SpooledCorpus
+    from geo.parallel import Settings, parse_batch
+    from layers.frames import figures_frame, places_frame
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    doc = Document("handed", long_text(), lang="en")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    def written(name: str, parsed, prepared) -> tuple:
+        (tmp_path / name).mkdir()
+        sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
+        sink(parsed, None, prepared)
+        frames = places_frame(sink.kept, gaz).to_json(), figures_frame(sink.kept, gaz).to_json()
+        records = len(list(sink.kept))
+        sink.close()
+        return (tmp_path / f"{name}.jsonl").read_bytes(), frames, records, sink.n_mentions, sink.n_figures
+
+    serial = written("serial", parse_document(doc, gazetteer=gaz, scratch=scratch), None)
+    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(scratch) if to_file else None)
+    (result,), _ = parse_batch([doc], settings)
+    assert (result.prepared.file is not None) == to_file and (result.prepared.record == b"") == to_file
+    assert len(list(scratch.iterdir())) == int(to_file)  # the worker's spools gone, its prepared file left
+    assert written("worker", result.parsed, result.prepared) == serial and serial[2] > 5
+    assert list(scratch.iterdir()) == []
