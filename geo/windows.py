@@ -22,10 +22,10 @@ the one function the serial, process-pool and Dask runs call for a document):
 Only the current window's reading is alive (the caches keyed by a text are emptied after each window:
 :func:`forget_window`): each window's mentions become :class:`geo.parallel.MentionRow` (their role
 features and cue roles, read by the decisions inside the window only, go), as :func:`geo.parallel.compact`
-makes them for every document, and are written, with the window's event frames, to an anonymous
-temporary file as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the joined
-document's ``mentions`` and ``frames`` are sequences read back from there a window at a time, so that
-memory does not grow with the document's length.  Only its figures (a few per paragraph, which later
+makes them for every document, and are written, with the window's event frames, to a temporary file
+in the run's scratch folder as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the
+joined document's ``mentions`` and ``frames`` are iterables read back from there a window at a time
+(:meth:`WindowSpool.parts`), so that memory does not grow with the document's length.  Only its figures (a few per paragraph, which later
 windows may repeat) and its places (one object per place) stay in memory.  Places are resolved
 with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
