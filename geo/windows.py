@@ -25,9 +25,9 @@ features and cue roles, read by the decisions inside the window only, go), as :f
 makes them for every document, and are written, with the window's event frames, to a temporary file
 in the run's scratch folder as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the
 joined document's ``mentions`` and ``frames`` are iterables read back from there a window at a time
-(:meth:`WindowSpool.parts`), so that memory does not grow with the document's length.  Only its figures (a few per paragraph, which later
-windows may repeat) and its places (one object per place) stay in memory.  Places are resolved
-with the context of their window (some hundred thousand characters: the countries it names, the
+(:meth:`WindowSpool.parts`), so that memory does not grow with the document's length.  Only its figures
+(a few per paragraph, which later windows may repeat) and its places (one object per place) stay in memory.
+Places are resolved with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
 read differently than in an unsplit run.  A figure of a later window that repeats one kept from an
 earlier window (the same kind, value and hedge: :func:`geo.figures.is_repeat`) is dropped after the
