@@ -204,7 +204,8 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     out.on_exit(spool.texts.close)  # an error or Ctrl-C leaves no temporary file open
     out.on_exit(spool.close)
     with _dask_client(args.dask) as client:
-        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections), gazetteer=gazetteer,
+        corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections, scratch=str(out.spool())),
+                             gazetteer=gazetteer,
                              jobs=args.jobs or default_jobs(), client=client, online=online,
                              progress=not args.quiet, dedup=not args.keep_duplicates, sink=spool)
     docs = spool.documents

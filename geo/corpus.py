@@ -18,19 +18,22 @@ import collections
 import dataclasses
 import gzip
 import json
+import os
 import pickle
+import shutil
 import sys
+import tempfile
 import warnings
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from geo import documents as _documents
 from geo.errors import GazetteerError, InputError
 from geo.model import Document, Entity, Figure, ParsedDocument
-from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream
+from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream, spooled
 
 #: The fields of a figure, in the order the spool stores them.
 _FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
@@ -177,8 +180,7 @@ def mention_record(parsed: ParsedDocument) -> dict[str, Any]:
 def _mention_parts(parsed: ParsedDocument) -> Iterable[list]:
     """A document's mentions in parts: a window at a time for a long document (:class:`geo.windows.WindowSpool`,
     read back from its file), else all at once."""
-    parts = getattr(parsed.mentions, "parts", None)
-    return parts() if parts is not None else (parsed.mentions,)
+    return parsed.mentions.parts() if spooled(parsed) else (parsed.mentions,)
 
 
 def mention_line_parts(parsed: ParsedDocument) -> Iterator[str]:
@@ -224,8 +226,7 @@ def _record(parsed: ParsedDocument, mentions: Iterable[Any], figures: Iterable[F
             checked.add(e.id)
             if not _gazetteer_has(gazetteer, e):
                 extra[e.id] = e
-        rows.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
-                     m.confidence, m.sentence_start, m.sentence_end, m.date))
+        rows.append(MentionRow.pack(m, e.id if e is not None else None))
     figs = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in figures]
     if later:
         data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
@@ -263,15 +264,43 @@ def spool_records(parsed: ParsedDocument, gazetteer: Any = None) -> Iterator[tup
     yield _record(parsed, (), parsed.figures, gazetteer, extra, checked), extra
 
 
-def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
+def prepare(parsed: ParsedDocument, gazetteer: Any = None, *, scratch: str | os.PathLike | None = None) -> Prepared:
     """What the outputs keep of a parsed document: its ``mentions.jsonl`` line and its spool record.
 
     Made where the document is parsed (a worker process with ``Settings.prepare``), so that the
-    process gathering the results writes them as they come.
+    process gathering the results writes them as they come.  A long document read window by window
+    (:func:`geo.parallel.spooled`) gets its records a window at a time (:func:`spool_records`), one after the
+    other in :attr:`Prepared.record`: the rows go as bytes, never as a list of rows.  With ``scratch`` (the run's
+    scratch folder, when it exists here), its line and records are written a window at a time to a file there
+    instead (:attr:`Prepared.file`), so that their size does not grow with the text in memory either.
     """
+    if spooled(parsed) and scratch is not None and os.path.isdir(scratch):
+        return _prepare_to_file(parsed, gazetteer, scratch)
+    if spooled(parsed):
+        records = list(spool_records(parsed, gazetteer))  # each with the places so far: the last has them all
+        return Prepared(mention_line(parsed), b"".join(r for r, _ in records), records[-1][1], len(parsed.mentions),
+                        len(parsed.figures), len(records))
     record, extra = spool_record(parsed, gazetteer)
     return Prepared(mention_line(parsed), record, extra, len(parsed.mentions),
                     len(parsed.figures))
+
+
+def _prepare_to_file(parsed: ParsedDocument, gazetteer: Any, scratch: str | os.PathLike) -> Prepared:
+    """:func:`prepare` of a long document into a file of the folder ``scratch`` (see :attr:`Prepared.file`)."""
+    fd, path = tempfile.mkstemp(prefix="atlante-prepared-", suffix=".bin", dir=scratch)
+    records, extra = 0, {}
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for piece in mention_line_parts(parsed):
+                fh.write(piece.encode("utf-8"))
+            line_bytes = fh.tell()
+            for record, extra in spool_records(parsed, gazetteer):  # noqa: B007 - the last has every place
+                fh.write(record)
+                records += 1
+    except BaseException:
+        os.unlink(path)
+        raise
+    return Prepared("", b"", extra, len(parsed.mentions), len(parsed.figures), records, path, line_bytes)
 
 
 class DocumentSpool:
@@ -307,25 +336,35 @@ class DocumentSpool:
 
     def append(self, parsed: ParsedDocument) -> None:
         """Add one document at the end (a long document's mentions a window at a time: :func:`spool_records`)."""
-        if hasattr(parsed.mentions, "parts"):
+        if spooled(parsed):
             for record, entities in spool_records(parsed, self.gazetteer):
                 self._write(record, entities)
             self.count += 1
         else:
             self.write(*spool_record(parsed, self.gazetteer))
 
-    def write(self, record: bytes, entities: dict[str, Entity]) -> None:
-        """Add one document's :func:`spool_record` at the end."""
-        self._write(record, entities)
+    def write(self, record: bytes, entities: dict[str, Entity], records: int = 1) -> None:
+        """Add one document's :func:`spool_record` at the end (a long document's ``records``, one after the other:
+        :attr:`geo.parallel.Prepared.records`)."""
+        self._write(record, entities, records)
         self.count += 1
 
-    def _write(self, record: bytes, entities: dict[str, Entity]) -> None:
+    def write_from(self, fh: BinaryIO, entities: dict[str, Entity], records: int) -> None:
+        """Add one document whose ``records`` are the rest of the file ``fh``, copied a block at a time."""
+        self._fh.flush()
+        shutil.copyfileobj(fh, self._fh)
+        self._write(b"", entities, records)
+        self.count += 1
+
+    def _write(self, record: bytes, entities: dict[str, Entity], records: int = 1) -> None:
         self._fh.write(record)
         for pid, entity in entities.items():
             self._entities.setdefault(pid, entity)
-        self._records += 1
+        self._records += records
 
     def __len__(self) -> int:
+        """How many documents were added; iterating may yield more records than that (a long document's several:
+        :func:`spool_records`)."""
         return self.count
 
     def _entity(self, place_id: str) -> Entity:
@@ -335,9 +374,7 @@ class DocumentSpool:
         return entity
 
     def _rows(self, mentions: list[tuple]) -> list[MentionRow]:
-        entity = self._entity
-        return [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1, day)
-                for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+        return MentionRow.unpack(mentions, self._entity)
 
     def __iter__(self) -> Iterator[ParsedDocument]:
         self._fh.flush()
@@ -368,6 +405,16 @@ class DocumentSpool:
         """Close and delete the file."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
+
+
+def _copy(src: BinaryIO, dst: BinaryIO, size: int, block: int = 1 << 20) -> None:
+    """Copy ``size`` bytes from ``src`` to ``dst``, a block at a time."""
+    while size > 0:
+        data = src.read(min(block, size))
+        if not data:
+            raise EOFError("a prepared file ended early")
+        dst.write(data)
+        size -= len(data)
 
 
 class _SpooledRows:
@@ -524,18 +571,37 @@ class SpooledCorpus:
         self.langs[parsed.lang] += 1
         if self.unresolved is not None:
             self.unresolved.update(m.surface for m in parsed.mentions if m.entity is None)
-        if prepared is None and hasattr(parsed.mentions, "parts"):  # a long document: a window at a time
+        if prepared is None and spooled(parsed):  # a long document: a window at a time
             self._write_long(parsed, copy_of)
             return
         if prepared is None:
             prepared = prepare(parsed, self.gazetteer)
         self.n_mentions += prepared.n_mentions
+        if prepared.file is not None:  # a long document's, prepared to a file by a worker
+            self._copy_prepared(prepared, copy_of)
+            return
         if self._mentions is not None:
             self._mentions.write(prepared.line)  # not line + "\n": a long document's line is not copied
             self._mentions.write("\n")
         if copy_of is None:  # a copy counts nothing: no figure, no place
             self.n_figures += prepared.n_figures
-            self.kept.write(prepared.record, prepared.entities)
+            self.kept.write(prepared.record, prepared.entities, prepared.records)
+
+    def _copy_prepared(self, prepared: Prepared, copy_of: str | None) -> None:
+        """What :meth:`__call__` does with a long document prepared to a file (:attr:`Prepared.file`): its line and
+        records copied from there a block at a time, and the file deleted."""
+        try:
+            with open(prepared.file, "rb") as fh:
+                if self._mentions is not None:
+                    self._mentions.flush()
+                    _copy(fh, self._mentions.buffer, prepared.line_bytes)
+                    self._mentions.write("\n")
+                if copy_of is None:
+                    self.n_figures += prepared.n_figures
+                    fh.seek(prepared.line_bytes)
+                    self.kept.write_from(fh, prepared.entities, prepared.records)
+        finally:
+            os.unlink(prepared.file)
 
     def _write_long(self, parsed: ParsedDocument, copy_of: str | None) -> None:
         """What :meth:`__call__` does for a long document whose mentions are read back a window at a time
@@ -592,7 +658,7 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
     dedup = dedup and len(head) > 1  # one document copies nothing: no MinHash (and no datasketch import)
     settings = settings or Settings()
     prepared = sink is not None and getattr(sink, "prepares", False) and online is None
-    settings = Settings(settings.lang, settings.pov, settings.corrections, signatures=dedup, prepare=prepared)
+    settings = dataclasses.replace(settings, signatures=dedup, prepare=prepared)
     if gazetteer is None:
         from geo.gazetteer import load_gazetteer
 

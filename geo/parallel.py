@@ -56,6 +56,11 @@ class Settings:
         Also prepare what the outputs keep of each document (:func:`geo.corpus.prepare`: its
         ``mentions.jsonl`` line and its spool record) where it is parsed, and send that instead of
         its mentions and figures: the process that gathers the results then has little left to do.
+        A long document parsed in the process that gathers the results is not prepared: its sink
+        writes it a window at a time (:func:`spooled`).
+    scratch : str or None
+        The run's scratch folder: a long document's rows are spooled there (:class:`geo.windows.WindowSpool`;
+        a worker without that folder, on another machine, uses its system's temporary folder).
     """
 
     lang: str = "auto"
@@ -63,6 +68,7 @@ class Settings:
     corrections: Any = None
     signatures: bool = True
     prepare: bool = False
+    scratch: str | None = None
 
 
 @dataclasses.dataclass
@@ -79,6 +85,16 @@ class Prepared:
         The places of its mentions that the gazetteer does not hold as they are (corrections).
     n_mentions, n_figures : int
         How many mentions and figures it has.
+    records : int
+        How many records :attr:`record` holds one after the other (a long document's: one per window of its
+        mentions, then its figures; :func:`geo.corpus.spool_records`).
+    file : str or None
+        A long document's, prepared by a worker that has the run's scratch folder: the file there that holds
+        its line (``line_bytes`` bytes of UTF-8) then its records, written a window at a time, so that neither
+        process holds them whole (:attr:`line` and :attr:`record` are then empty); the process gathering the
+        results copies it and deletes it.
+    line_bytes : int
+        The length of the line in :attr:`file`.
     """
 
     line: str
@@ -86,6 +102,9 @@ class Prepared:
     entities: dict[str, Entity]
     n_mentions: int
     n_figures: int
+    records: int = 1
+    file: str | None = None
+    line_bytes: int = 0
 
 
 @dataclasses.dataclass
@@ -154,8 +173,30 @@ class MentionRow:
         -------
         MentionRow
         """
-        return cls(m.doc_id, m.start + shift, m.end + shift, m.surface, m.entity, m.role, m.confidence,
-                   m.sentence_start + shift, m.sentence_end + shift, m.date)
+        return cls(*cls.pack(m, m.entity, shift))
+
+    @staticmethod
+    def pack(m: Any, place: Any, shift: int = 0) -> tuple:
+        """The fields of mention ``m`` (a :class:`geo.model.Mention` or a row) as a tuple, in the order of a row's,
+        its place given as ``place`` (its id, say, for a spool) and its offsets moved by ``shift``
+        (:meth:`unpack` makes rows of these)."""
+        return (m.doc_id, m.start + shift, m.end + shift, m.surface, place, m.role, m.confidence,
+                m.sentence_start + shift, m.sentence_end + shift, m.date)
+
+    @classmethod
+    def unpack(cls, packed: Iterable[tuple], place: Callable[[Any], Entity | None]) -> list[MentionRow]:
+        """The rows of tuples made by :meth:`pack`, each place (not ``None``) given back by ``place``."""
+        rows = [cls(*t) for t in packed]
+        for row in rows:
+            if row.entity is not None:
+                row.entity = place(row.entity)
+        return rows
+
+
+def spooled(parsed: ParsedDocument) -> bool:
+    """Whether ``parsed`` is a long document whose mentions are read back from a file a window at a time
+    (:class:`geo.windows.MentionSpool`, which has ``parts``), not a list."""
+    return hasattr(parsed.mentions, "parts")
 
 
 def start_worker(settings: Settings) -> None:
@@ -172,7 +213,7 @@ def compact(parsed: ParsedDocument) -> ParsedDocument:
     :func:`geo.pipeline.parse_document` only, are dropped.
     """
     changes: dict[str, Any] = {}
-    if parsed.mentions and not isinstance(parsed.mentions[0], MentionRow):
+    if not spooled(parsed) and parsed.mentions and not isinstance(parsed.mentions[0], MentionRow):
         changes["mentions"] = [MentionRow.of(m) for m in parsed.mentions]
     if not parsed.figures and parsed.document.text:
         changes["document"] = dataclasses.replace(parsed.document, text="")
@@ -181,8 +222,8 @@ def compact(parsed: ParsedDocument) -> ParsedDocument:
     return dataclasses.replace(parsed, **changes) if changes else parsed
 
 
-def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dict | None = None
-                ) -> tuple[list[Result], list[int]]:
+def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dict | None = None, *,
+                here: bool = False) -> tuple[list[Result], list[int]]:
     """Parse a batch of documents in this process (the function every worker runs).
 
     Parameters
@@ -193,6 +234,10 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
         Only in this process: the online geocoder is never sent to workers.
     memo : dict, optional
         Answers of ``online`` shared across batches.
+    here : bool
+        The batch is parsed in the process that gathers the results (the serial run): a long document
+        (:func:`spooled`) is then not prepared, its sink reads it a window at a time from its spool.  A worker
+        prepares every document, so that what it sends is the prepared records, never the rows.
 
     Returns
     -------
@@ -209,13 +254,13 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
     out = []
     for doc in docs:
         parsed = parse_document(doc, lang=settings.lang, gazetteer=state["gazetteer"],
-                                corrections=settings.corrections, online=online, memo=memo)
+                                corrections=settings.corrections, online=online, memo=memo, scratch=settings.scratch)
         sig = signature(doc.text) if settings.signatures else None
         parsed = compact(parsed)
-        if settings.prepare and isinstance(parsed.mentions, list):  # a long document's, on disk, are not joined here
+        if settings.prepare and not (here and spooled(parsed)):
             from geo.corpus import prepare
 
-            ready = prepare(parsed, state["gazetteer"])
+            ready = prepare(parsed, state["gazetteer"], scratch=settings.scratch)
             out.append(Result(dataclasses.replace(parsed, mentions=[], figures=[]), sig, ready))
         else:
             out.append(Result(parsed, sig))
@@ -289,7 +334,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     batches = _batches(itertools.chain(head, docs), BATCH)
     if online is not None or (client is None and jobs <= 1):
         memo: dict = {}
-        results = (parse_batch(b, settings, online, memo) for b in batches)
+        results = (parse_batch(b, settings, online, memo, here=True) for b in batches)
         # In this process the rules count their own uses: the returned counts are not added again.
         results = ((res, [0] * len(rules)) for res, _ in results)
         executor = None
@@ -326,7 +371,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
 
 def _share_entities(parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
     """One Entity object per place id: results from workers arrive with copies of their own."""
-    if not isinstance(parsed.mentions, list):  # a long document's, read back from disk (geo.windows): this process's
+    if spooled(parsed):  # a long document's, read back from disk (geo.windows): this process's
         return
     for m in parsed.mentions:
         if m.entity is not None:

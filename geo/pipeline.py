@@ -228,15 +228,17 @@ def _run_stages(d: Doc, context: Context) -> ParsedDocument:
 
 
 def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
-                   memo: dict | None = None, fitted: Fitted | None = None) -> ParsedDocument:
+                   memo: dict | None = None, fitted: Fitted | None = None, scratch=None) -> ParsedDocument:
     """Parse one document into places and figures (see :func:`parse_documents`): build its
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
     data (the fitting command passes its own). A document longer than :data:`geo.windows.WINDOW_CHARS`
-    is read window by window, in bounded memory (:func:`geo.windows.parse_windows`)."""
+    is read window by window, in bounded memory (:func:`geo.windows.parse_windows`), its rows spooled to
+    files in the folder ``scratch`` (the run's; default: the system's temporary folder)."""
     with fewer_collections():
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
         if len(doc.text) > windows.WINDOW_CHARS:
-            parsed = windows.parse_windows(doc, _window_reader(doc, lang, context), limit=windows.WINDOW_CHARS)
+            parsed = windows.parse_windows(doc, _window_reader(doc, lang, context), limit=windows.WINDOW_CHARS,
+                                           scratch=scratch)
         else:
             d = read_document(doc, lang=lang)
             parsed = _run_stages(d, context)

@@ -22,12 +22,12 @@ the one function the serial, process-pool and Dask runs call for a document):
 Only the current window's reading is alive (the caches keyed by a text are emptied after each window:
 :func:`forget_window`): each window's mentions become :class:`geo.parallel.MentionRow` (their role
 features and cue roles, read by the decisions inside the window only, go), as :func:`geo.parallel.compact`
-makes them for every document, and are written, with the window's event frames, to an anonymous
-temporary file as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the joined
-document's ``mentions`` and ``frames`` are sequences read back from there a window at a time, so that
-memory does not grow with the document's length.  Only its figures (a few per paragraph, which later
-windows may repeat) and its places (one object per place) stay in memory.  Places are resolved
-with the context of their window (some hundred thousand characters: the countries it names, the
+makes them for every document, and are written, with the window's event frames, to a temporary file
+in the run's scratch folder as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the
+joined document's ``mentions`` and ``frames`` are iterables read back from there a window at a time
+(:meth:`WindowSpool.parts`), so that memory does not grow with the document's length.  Only its figures
+(a few per paragraph, which later windows may repeat) and its places (one object per place) stay in memory.
+Places are resolved with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
 read differently than in an unsplit run.  A figure of a later window that repeats one kept from an
 earlier window (the same kind, value and hedge: :func:`geo.figures.is_repeat`) is dropped after the
@@ -37,14 +37,15 @@ join, as an unsplit run drops it, and the ids are numbered again.  A document of
 
 from __future__ import annotations
 
-import bisect
+import contextlib
 import dataclasses
 import functools
+import os
 import pickle
 import re
 import tempfile
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from geo import numbers, sentences
@@ -153,7 +154,7 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
 
 
 def parse_windows(doc: Document, parse_window: Callable[[Document, bool], ParsedDocument], *,
-                  limit: int = WINDOW_CHARS) -> ParsedDocument:
+                  limit: int = WINDOW_CHARS, scratch: str | os.PathLike | None = None) -> ParsedDocument:
     """Parse a long document window by window (see the module docstring) and join the results.
 
     Parameters
@@ -167,6 +168,9 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
         has the language and date read from the start of the whole document.
     limit : int
         Longest window, in characters.
+    scratch : path-like, optional
+        The folder of the files the windows' rows are spooled to (:class:`WindowSpool`): the run's scratch
+        folder (default: the system's temporary folder).
 
     Returns
     -------
@@ -174,8 +178,8 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
         Of ``doc`` (its text whole), with the language and date of the first window (those of the
         document's start).
     """
-    mentions = MentionSpool()  # on disk as each window finishes: only the figures stay in memory
-    frames = WindowSpool()
+    mentions = MentionSpool(scratch)  # on disk as each window finishes: only the figures stay in memory
+    frames = WindowSpool(scratch)
     figures: list = []
     lang = date = None
     window_of: list[int] = []  # the window of each figure
@@ -231,13 +235,21 @@ def _as_read(f: Figure) -> Figure:
     return dataclasses.replace(f, place_ids=list(f.cue_place_ids))
 
 
-class WindowSpool(Sequence):
-    """Rows of a long document kept a window at a time in an anonymous temporary file, read back as one sequence.
+class WindowSpool:
+    """Rows of a long document kept a window at a time in a temporary file, read back in order.
 
     :func:`parse_windows` adds each window's rows (:meth:`add`) as the window finishes, so that what a
-    document keeps does not grow in memory with its length.  The file has no name (it is deleted as it
-    is made), so nothing is left behind, whatever ends the run.  Reading holds one window's rows at a
-    time (:meth:`parts`, :meth:`__iter__`); a copy sent to another process (pickled) is a list.
+    document keeps does not grow in memory with its length.  The file is named, in ``folder`` (the run's
+    scratch folder, :attr:`geo.parallel.Settings.scratch`; the system's temporary folder without one), and
+    open only while a window is written or read: however many spooled documents are alive, none holds a file
+    descriptor.  It is deleted when the spool goes (or at :meth:`close`).  Each read opens the file on its
+    own and reads with :func:`os.pread`, so several threads may read one spool at once.  Iterating reads one
+    window's rows at a time (:meth:`parts`); a copy sent to another process (pickled) is a list.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        Where the file goes (a folder that does not exist here, a remote worker's, say: the system's).
 
     Attributes
     ----------
@@ -245,13 +257,15 @@ class WindowSpool(Sequence):
         Applied to each row as it is read back (the frames' figure ids renumbered after the join).
     """
 
-    def __init__(self) -> None:
-        self._fh = tempfile.TemporaryFile()  # noqa: SIM115 - open while the document is read, closed by close()
+    def __init__(self, folder: str | os.PathLike | None = None) -> None:
+        folder = folder if folder is not None and os.path.isdir(folder) else None
+        fd, self.path = tempfile.mkstemp(prefix="atlante-window-", suffix=".pickle", dir=folder)
+        os.close(fd)
         self._where: list[tuple[int, int]] = []  # per window: its rows' offset and size in the file
-        self._ends: list[int] = []  # per window: how many rows up to its end
-        self._cached: tuple[int, list] | None = None  # the window last read by index
+        self._size = 0  # the file's length
+        self._rows = 0
         self.on_read: Callable[[Any], Any] | None = None
-        self._closed = weakref.finalize(self, self._fh.close)  # closed (and so deleted) when the spool goes
+        self._deleted = weakref.finalize(self, _unlink, self.path)  # deleted when the spool goes
 
     def _pack(self, rows: list) -> Any:
         return rows
@@ -263,21 +277,22 @@ class WindowSpool(Sequence):
         """Write one window's rows at the end of the file."""
         rows = list(rows)
         data = pickle.dumps(self._pack(rows), protocol=pickle.HIGHEST_PROTOCOL)
-        self._fh.seek(0, 2)
-        self._where.append((self._fh.tell(), len(data)))
-        self._fh.write(data)
-        self._ends.append((self._ends[-1] if self._ends else 0) + len(rows))
-
-    def _part(self, k: int) -> list:
-        offset, size = self._where[k]
-        self._fh.seek(offset)
-        rows = self._unpack(pickle.loads(self._fh.read(size)))
-        return [self.on_read(r) for r in rows] if self.on_read is not None else rows
+        with open(self.path, "ab") as fh:
+            fh.write(data)
+        self._where.append((self._size, len(data)))
+        self._size += len(data)
+        self._rows += len(rows)
 
     def parts(self) -> Iterator[list]:
         """Each window's rows, in order (a new list each time, read from the file)."""
-        for k in range(len(self._where)):
-            yield self._part(k)
+        for offset, size in self._where:
+            fd = os.open(self.path, os.O_RDONLY)
+            try:
+                data = os.pread(fd, size, offset)
+            finally:
+                os.close(fd)
+            rows = self._unpack(pickle.loads(data))
+            yield [self.on_read(r) for r in rows] if self.on_read is not None else rows
 
     @property
     def windows(self) -> int:
@@ -289,27 +304,7 @@ class WindowSpool(Sequence):
             yield from part
 
     def __len__(self) -> int:
-        return self._ends[-1] if self._ends else 0
-
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return list(self)[i]
-        n = len(self)
-        if i < 0:
-            i += n
-        if not 0 <= i < n:
-            raise IndexError("window spool index out of range")
-        k = bisect.bisect_right(self._ends, i)
-        if self._cached is None or self._cached[0] != k:
-            self._cached = (k, self._part(k))
-        return self._cached[1][i - (self._ends[k - 1] if k else 0)]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, (WindowSpool, list)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+        return self._rows
 
     def __reduce__(self) -> tuple:
         return list, (list(self),)
@@ -318,8 +313,15 @@ class WindowSpool(Sequence):
         return f"<{type(self).__name__}: {len(self)} rows in {self.windows} windows>"
 
     def close(self) -> None:
-        """Close (and so delete) the file."""
-        self._closed()
+        """Delete the file."""
+        self._deleted()
+
+
+def _unlink(path: str) -> None:
+    """Delete a spool's file (gone already: nothing to do)."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
 
 
 class MentionSpool(WindowSpool):
@@ -337,8 +339,8 @@ class MentionSpool(WindowSpool):
         The last place seen with each id.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, folder: str | os.PathLike | None = None) -> None:
+        super().__init__(folder)
         self.entities: dict[str, Entity] = {}
         self.latest: dict[str, Entity] = {}
 
@@ -350,11 +352,9 @@ class MentionSpool(WindowSpool):
                 self.latest[e.id] = e
                 if self.entities.setdefault(e.id, e) is e:
                     e = e.id  # the place by its id: one object for all its rows
-            packed.append((m.doc_id, m.start, m.end, m.surface, e, m.role, m.confidence, m.sentence_start,
-                           m.sentence_end, m.date))
+            packed.append(MentionRow.pack(m, e))
         return packed
 
     def _unpack(self, packed: Any) -> list:
         places = self.entities
-        return [MentionRow(d, a, b, surface, places[e] if isinstance(e, str) else e, role, conf, s0, s1, day)
-                for d, a, b, surface, e, role, conf, s0, s1, day in packed]
+        return MentionRow.unpack(packed, lambda e: places[e] if isinstance(e, str) else e)

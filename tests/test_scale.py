@@ -191,9 +191,9 @@ def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file,
     seen = []
     write = geo.corpus.DocumentSpool.write
 
-    def spy(self, record, entities):
+    def spy(self, record, entities, *records):
         seen.append(self.path)
-        return write(self, record, entities)
+        return write(self, record, entities, *records)
 
     monkeypatch.setattr(geo.corpus.DocumentSpool, "write", spy)
     out = tmp_path / "out"

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gc
+import json
+import os
+import threading
+
 import pytest
 
 from geo import windows
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
+from geo.parallel import spooled
 from geo.pipeline import parse_document
 from geo.sentences import split_sentences
 from geo.windows import window_spans
@@ -23,6 +29,10 @@ PARAGRAPHS = (
     "The German army moved 45 tanks to a base near Rukla in central Lithuania.",
     "After floods near Mopti, 30 soldiers were deployed to Timbuktu in Mali to evacuate villages.",
 )
+
+#: A paragraph that names no place (its window has no mention).
+NO_PLACE = ("Nobody answered questions after the briefing, and the spokesman promised that a longer written "
+            "account of what had happened during the night would be published once every report was checked.")
 
 
 @pytest.fixture(scope="module")
@@ -304,7 +314,6 @@ def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monke
 def test_each_windows_rows_leave_memory_as_the_window_finishes(gaz, monkeypatch):
     """A window's mentions and event frames go to disk when it is read (geo.windows.WindowSpool): when the next
     window starts, no row of an earlier one is alive, however many windows came before."""
-    import gc
 
     from geo.events import Frame
     from geo.parallel import MentionRow
@@ -314,13 +323,13 @@ def test_each_windows_rows_leave_memory_as_the_window_finishes(gaz, monkeypatch)
     alive: list[tuple[int, int]] = []  # at each window's start: the rows and frames of the document in memory
     original = windows.parse_windows
 
-    def counting(doc, parse_window, *, limit):
+    def counting(doc, parse_window, **options):
         def parse(window, first):
             rows = sum(isinstance(o, MentionRow) and o.doc_id == doc_id for o in gc.get_objects())
             frames = sum(isinstance(o, Frame) and o.doc_id == doc_id for o in gc.get_objects())
             alive.append((rows, frames))
             return parse_window(window, first)
-        return original(doc, parse, limit=limit)
+        return original(doc, parse, **options)
 
     monkeypatch.setattr(windows, "parse_windows", counting)
     parsed = parse_document(Document(doc_id, long_text()), lang="en", gazetteer=gaz)
@@ -332,7 +341,7 @@ def test_each_windows_rows_leave_memory_as_the_window_finishes(gaz, monkeypatch)
     assert [m.start for m in rows] == sorted(m.start for m in rows)
     by_id = {}
     assert all(by_id.setdefault(m.entity.id, m.entity) is m.entity for m in rows if m.entity is not None)
-    assert parsed.mentions[-1] == rows[-1] and parsed.mentions[0] == rows[0]
+    assert len(parsed.mentions) == len(rows) and sum(map(len, parsed.mentions.parts())) == len(rows)
 
 
 def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeypatch, tmp_path):
@@ -340,7 +349,6 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
     the same lines and frames as its rows joined in memory; sent to another process (pickled) its rows are a
     list."""
     import dataclasses
-    import gc
     import pickle
 
     from geo.corpus import SpooledCorpus
@@ -348,9 +356,10 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
     from layers.frames import figures_frame, places_frame
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
-    text = "\n\n".join([*PARAGRAPHS, PARAGRAPHS[0].replace("350", "420")])
+    text = "\n\n".join([*PARAGRAPHS[:4], NO_PLACE, *PARAGRAPHS[4:], PARAGRAPHS[0].replace("350", "420")])
     split = parse_document(Document("joined", text, lang="en"), gazetteer=gaz)
     assert split.mentions.windows > 4
+    assert any(not part for part in split.mentions.parts())  # a window without a place: nothing to write
     joined = dataclasses.replace(split, mentions=list(split.mentions), frames=list(split.frames))
     sent = pickle.loads(pickle.dumps(split))
     assert type(sent.mentions) is list and sent.mentions == joined.mentions and sent.frames == joined.frames
@@ -374,6 +383,130 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
 
     (line, places, figures, n_mentions, n_figures), expected = written(split, "spooled"), written(joined, "joined")
     assert line == expected[0] and line.count(b"\n") == 1
+    assert len(json.loads(line)["toponyms"]) == len(joined.mentions)
     assert places.to_json() == expected[1].to_json() and len(places) > 5
     assert figures.to_json() == expected[2].to_json() and len(figures) == n_figures > 3
     assert n_mentions == len(joined.mentions)
+
+
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_long_documents_held_keep_no_file_open_and_spool_to_the_runs_folder(gaz, monkeypatch, tmp_path):
+    """However many parsed long documents are alive, none holds a file descriptor (their spools open their file
+    only to write or read a window); the files are in the run's scratch folder and go with the documents."""
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    parse_document(Document("warm", long_text(), lang="en"), gazetteer=gaz, scratch=tmp_path)
+    gc.collect()
+    before = _open_files()
+    held = [parse_document(Document(f"held{i}", long_text(), lang="en"), gazetteer=gaz, scratch=tmp_path)
+            for i in range(12)]
+    assert all(spooled(p) and p.mentions.windows > 4 for p in held)
+    assert _open_files() == before
+    assert [len(list(p.mentions)) for p in held] == [len(held[0].mentions)] * 12  # read back: still none open
+    assert _open_files() == before
+    assert len(list(tmp_path.iterdir())) == 2 * len(held)  # mentions and frames, each document's
+    del held
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_several_threads_read_one_spool_at_once(tmp_path):
+    """Each read has its own offset (os.pread): threads reading one spool together read what was written."""
+    import sys
+
+    from geo.windows import WindowSpool
+
+    spool = WindowSpool(tmp_path)
+    for k in range(40):
+        spool.add([(k, i) for i in range(100)])
+    expected = list(spool)
+    got: list = []
+    errors: list = []
+
+    def read() -> None:
+        try:
+            for _ in range(25):
+                got.append(list(spool) == expected)
+        except Exception as e:  # noqa: BLE001 - a torn read fails to unpickle: counted as a wrong read
+            errors.append(e)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch between a seek and its read, if reads had them
+    try:
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert errors == [] and got == [True] * 100
+
+
+def test_a_worker_prepares_a_long_document_a_window_at_a_time(gaz, monkeypatch, tmp_path):
+    """A worker (parse_batch not in the gathering process) sends a long document prepared, its records one per
+    window then its figures, never its rows; the serial run writes it from its spool and prepares nothing."""
+    import pickle
+
+    from geo import corpus
+    from geo.corpus import DocumentSpool, SpooledCorpus, mention_line, read_corpus
+    from geo.parallel import Settings, parse_batch
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    doc = Document("worker", long_text(), lang="en")
+    whole = parse_document(doc, gazetteer=gaz, scratch=tmp_path)
+    settings = Settings(lang="en", signatures=False, prepare=True)  # no scratch folder: prepared in memory
+    (result,), _ = parse_batch([doc], settings)
+    ready = result.prepared
+    assert ready is not None and ready.records == whole.mentions.windows + 1
+    assert result.parsed.mentions == [] and pickle.loads(pickle.dumps(result)).parsed.mentions == []
+    assert ready.line == mention_line(whole) and ready.n_mentions == len(whole.mentions) > 5
+    kept = DocumentSpool(tmp_path / "kept.pickle", gaz)
+    kept.write(ready.record, ready.entities, ready.records)
+    records = list(kept)
+    assert len(kept) == 1 and len(records) == ready.records
+    assert [m for r in records for m in r.mentions] == list(whole.mentions)
+    kept.close()
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the serial run prepared a long document whole")
+
+    monkeypatch.setattr(corpus, "prepare", refuse)
+    sink = SpooledCorpus(tmp_path, mentions=tmp_path / "m.jsonl", gazetteer=gaz)
+    read_corpus([doc], Settings(lang="en"), gazetteer=gaz, sink=sink)
+    sink.close()
+    assert (tmp_path / "m.jsonl").read_text(encoding="utf-8") == mention_line(whole) + "\n"
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(gaz, monkeypatch, tmp_path, to_file):
+    """A worker with the run's scratch folder prepares a long document into a file there, which the gathering
+    process copies and deletes; without the folder (a remote worker), in memory: mentions.jsonl and the
+    frames' spool read as the serial run's."""
+    from geo.corpus import SpooledCorpus
+    from geo.parallel import Settings, parse_batch
+    from layers.frames import figures_frame, places_frame
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    doc = Document("handed", long_text(), lang="en")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    def written(name: str, parsed, prepared) -> tuple:
+        (tmp_path / name).mkdir()
+        sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
+        sink(parsed, None, prepared)
+        frames = places_frame(sink.kept, gaz).to_json(), figures_frame(sink.kept, gaz).to_json()
+        records = len(list(sink.kept))
+        sink.close()
+        return (tmp_path / f"{name}.jsonl").read_bytes(), frames, records, sink.n_mentions, sink.n_figures
+
+    serial = written("serial", parse_document(doc, gazetteer=gaz, scratch=scratch), None)
+    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(scratch) if to_file else None)
+    (result,), _ = parse_batch([doc], settings)
+    assert (result.prepared.file is not None) == to_file and (result.prepared.record == b"") == to_file
+    assert len(list(scratch.iterdir())) == int(to_file)  # the worker's spools gone, its prepared file left
+    assert written("worker", result.parsed, result.prepared) == serial and serial[2] > 5
+    assert list(scratch.iterdir()) == []
