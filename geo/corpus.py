@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo import documents as _documents
+from geo.docstore import DocumentStore
 from geo.errors import GazetteerError, InputError
 from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream
@@ -421,7 +422,7 @@ class SpooledCorpus:
                  unresolved: bool = False) -> None:
         self.kept = DocumentSpool(Path(folder) / "kept.pickle", gazetteer)
         self.gazetteer = gazetteer
-        self.documents: list[Document] = []
+        self.documents = DocumentStore(Path(folder) / "documents.sqlite")  # records on disk (geo/docstore.py)
         self.texts = TextSpool(Path(folder) / "texts.bin")
         self.langs: collections.Counter[str] = collections.Counter()
         self.n_mentions = self.n_figures = 0

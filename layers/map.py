@@ -699,11 +699,16 @@ class MapFigures:
                  texts: Any = None) -> None:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
-        self.documents = list(documents)
         # the records (texts maybe empty) for titles, links, dates; a text is read back only for a quote
-        self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
+        self.docs: Mapping[str, Document]
+        self.doc_index: Mapping[str, int]
+        if hasattr(documents, "by_id"):  # a geo.docstore.DocumentStore: the records stay on disk
+            self.documents, self.docs, self.doc_index = documents, documents.by_id, documents.index_of
+        else:
+            self.documents = list(documents)
+            self.docs = {d.doc_id: d for d in self.documents}
+            self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.texts = texts
-        self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
         self.dates: set[str] = set()
@@ -1175,7 +1180,7 @@ def build_map(places: gpd.GeoDataFrame, figures: FigureRows, *, documents: list[
         An :class:`AtlanteMap`; write it with :func:`save_map`.
     """
     strings = load_strings(lang)
-    documents = list(documents)
+    documents = documents if hasattr(documents, "by_id") else list(documents)  # a DocumentStore stays on disk
     title = title or strings["title"]
     max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
     content = _content(places, figures, documents, gazetteer, strings, max_symbols=max_symbols, events=events)

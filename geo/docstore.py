@@ -1,0 +1,169 @@
+"""The records of a run's documents in a temporary SQLite file, not in memory.
+
+A run over many documents keeps each document's record (id, date, language, title, link, outlet;
+its text waits in :class:`geo.corpus.TextSpool`) for the events' sources and the map's list of
+documents and popups.  Held as objects, with the dicts that find them by id and by position, they
+take some 0.8 KB per document: 80 MB at 100,000 documents.  :class:`DocumentStore` writes them to a
+SQLite table as they come and reads them back by position (:meth:`DocumentStore.__getitem__`), by
+id (:attr:`DocumentStore.by_id`) or in order (iteration), so that what stays in memory does not
+grow with the corpus (SQLite's page cache, a few MB, and a small cache of the last records read:
+the figures come document by document).
+
+The store is read in a forked child too (the merge, :func:`geo.memory.in_child`): a process that
+did not open the connection opens its own.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from geo.model import Document
+
+#: The fields of a Document, in order.
+_FIELDS = tuple(f.name for f in fields(Document))
+
+#: Records written to the file at once (and before anything is read).
+WRITE_BATCH = 2000
+
+#: Records read by id kept in memory (the most recently read): the figures of one document come together.
+CACHE = 256
+
+
+class DocumentStore(Sequence):
+    """Documents in input order, in a SQLite file: a sequence, and a mapping by id (:attr:`by_id`).
+
+    Parameters
+    ----------
+    path : Path
+        The file to write (in the run's spool folder, :meth:`layers.outputs.OutputFolder.spool`);
+        it is replaced if it exists, and deleted by :meth:`close`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.unlink(missing_ok=True)
+        self._pid, self._owner = -1, os.getpid()
+        self._db: sqlite3.Connection | None = None
+        self._inherited: list[sqlite3.Connection] = []
+        self._pending: list[tuple[int, str, bytes]] = []
+        self._count = 0
+        self._cache: OrderedDict[str, tuple[int, Document] | None] = OrderedDict()
+        self._connect().execute("CREATE TABLE docs (idx INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, record BLOB)")
+        self._db.execute("CREATE INDEX docs_id ON docs (doc_id)")
+        self.by_id: Mapping[str, Document] = _ById(self)
+        self.index_of: Mapping[str, int] = _IndexOf(self)
+
+    def _connect(self) -> sqlite3.Connection:
+        """This process's connection (a forked child opens its own: a connection must not cross a fork)."""
+        if self._pid != os.getpid():
+            if self._db is not None:  # the parent's, inherited: kept unused (closing it here could disturb it)
+                self._inherited.append(self._db)
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode = OFF")
+            self._db.execute("PRAGMA synchronous = OFF")
+            self._pid = os.getpid()
+        return self._db
+
+    def append(self, doc: Document) -> None:
+        """Add ``doc`` after the others."""
+        self._pending.append((self._count, doc.doc_id, pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)))
+        self._count += 1
+        if len(self._pending) >= WRITE_BATCH:
+            self._flush()
+
+    def _flush(self) -> sqlite3.Connection:
+        """Write the pending records (in the process that appended them: a forked child reads them where they are)."""
+        db = self._connect()
+        if self._pending and self._owner == self._pid:
+            db.execute("BEGIN")
+            db.executemany("INSERT INTO docs VALUES (?, ?, ?)", self._pending)
+            db.execute("COMMIT")
+            self._pending = []
+        return db
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._count))]
+        if i < 0:
+            i += self._count
+        if not 0 <= i < self._count:
+            raise IndexError(i)
+        db, pending = self._flush(), self._pending
+        if i >= self._count - len(pending):
+            record = pending[i - self._count + len(pending)][2]
+        else:
+            (record,) = db.execute("SELECT record FROM docs WHERE idx = ?", (i,)).fetchone()
+        return Document(*pickle.loads(record))
+
+    def __iter__(self) -> Iterator[Document]:
+        db, pending = self._flush(), list(self._pending)
+        for (record,) in db.execute("SELECT record FROM docs ORDER BY idx"):
+            yield Document(*pickle.loads(record))
+        for _, _, record in pending:
+            yield Document(*pickle.loads(record))
+
+    def lookup(self, doc_id: str) -> tuple[int, Document] | None:
+        """The position and record of the last document of id ``doc_id`` (as a dict made in order keeps), or None."""
+        cache = self._cache
+        if doc_id in cache:
+            cache.move_to_end(doc_id)
+            return cache[doc_id]
+        db = self._flush()
+        row = next(((i, record) for i, d, record in reversed(self._pending) if d == doc_id), None)
+        if row is None:
+            row = db.execute("SELECT idx, record FROM docs WHERE doc_id = ? ORDER BY idx DESC LIMIT 1",
+                             (doc_id,)).fetchone()
+        found = None if row is None else (row[0], Document(*pickle.loads(row[1])))
+        cache[doc_id] = found
+        if len(cache) > CACHE:
+            cache.popitem(last=False)
+        return found
+
+    def close(self) -> None:
+        """Close the connection and delete the file."""
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db, self._pid = None, -1
+        self.path.unlink(missing_ok=True)
+
+
+class _ById(Mapping):
+    """A store's documents by id (the last of an id given twice, as a dict made in order)."""
+
+    def __init__(self, store: DocumentStore) -> None:
+        self.store = store
+
+    def __getitem__(self, doc_id: str) -> Document:
+        found = self.store.lookup(doc_id) if isinstance(doc_id, str) else None
+        if found is None:
+            raise KeyError(doc_id)
+        return found[1]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and self.store.lookup(doc_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys(d.doc_id for d in self.store))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _IndexOf(_ById):
+    """A store's positions by document id (the last of an id given twice, as a dict made in order)."""
+
+    def __getitem__(self, doc_id: str) -> int:  # type: ignore[override]
+        found = self.store.lookup(doc_id) if isinstance(doc_id, str) else None
+        if found is None:
+            raise KeyError(doc_id)
+        return found[0]
