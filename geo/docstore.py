@@ -73,7 +73,8 @@ class DocumentStore(Sequence):
 
     def append(self, doc: Document) -> None:
         """Add ``doc`` after the others."""
-        self._pending.append((self._count, doc.doc_id, pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)))
+        record = pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((self._count, doc.doc_id, record))
         self._count += 1
         if len(self._pending) >= WRITE_BATCH:
             self._flush()

@@ -44,6 +44,7 @@ import datetime as dt
 import html
 import json
 import os
+import pickle
 import re
 import sys
 import warnings
@@ -667,6 +668,46 @@ def _keep_earliest(quotes: list, key: tuple[int, int], value: Any) -> None:
         del quotes[MAX_TOTAL_ENTRIES:]
 
 
+class _QuoteSpool:
+    """The figures a total may quote, in a temporary file until the page is made (:meth:`MapFigures.totals_items`).
+
+    A total keeps its :data:`MAX_TOTAL_ENTRIES` earliest reports; held as popup entries (a quote each) they
+    grow with the totals, which grow with the corpus (one per layer, kind, place, day and status before the
+    period is chosen).  Here a total keeps where its figures are in the file, and the entries are made for the
+    totals the page draws.  Without a file (``path`` None) the figures themselves are kept.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = None if path is None else Path(path)
+        self._fh: Any = None  # opened by the first figure kept: a map that draws no totals writes no file
+
+    def put(self, fig: Mapping[str, Any]) -> Any:
+        """Keep ``fig``; returns what :meth:`get` gives it back from."""
+        if self.path is None:
+            return fig
+        if self._fh is None:
+            self._fh = self.path.open("w+b")
+        fh = self._fh
+        fh.seek(0, os.SEEK_END)
+        where = fh.tell()
+        pickle.dump(dict(fig), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return where
+
+    def get(self, where: Any) -> Mapping[str, Any]:
+        """The figure kept at ``where`` (by :meth:`put`)."""
+        if self.path is None:
+            return where
+        self._fh.seek(where)
+        return pickle.load(self._fh)
+
+    def close(self) -> None:
+        """Close and delete the file."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            self.path.unlink(missing_ok=True)
+
+
 class MapFigures:
     """The figures of a map given a chunk at a time (:meth:`add`), for :func:`build_map`.
 
@@ -692,11 +733,14 @@ class MapFigures:
         Default :data:`MAX_SYMBOLS`.
     texts : geo.corpus.TextSpool, optional
         Where the texts of ``documents`` are (a run keeps them on disk): read when a quote is written.
+    scratch : Path, optional
+        A folder for a temporary file (the run's spool folder): the figures the totals may quote wait there
+        (:class:`_QuoteSpool`) rather than in memory.
     """
 
     def __init__(self, places: gpd.GeoDataFrame, *, documents: Sequence[Document], gazetteer: Any,
                  lang: str = "en", events: gpd.GeoDataFrame | None = None, max_symbols: int | None = None,
-                 texts: Any = None) -> None:
+                 texts: Any = None, scratch: Path | None = None) -> None:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
         # the records (texts maybe empty) for titles, links, dates; a text is read back only for a quote
@@ -709,6 +753,7 @@ class MapFigures:
             self.docs = {d.doc_id: d for d in self.documents}
             self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.texts = texts
+        self.quoted = _QuoteSpool(None if scratch is None else Path(scratch) / "map-quotes.pickle")
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
         self.dates: set[str] = set()
@@ -823,7 +868,7 @@ class MapFigures:
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
-                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs, self.texts))
+                _keep_earliest(total.quotes, sort_key, self.quoted.put(fig))  # its entry is made for the page
 
     def _close_events(self) -> None:
         """The totals of the events of several reports, once every chunk is in (in order of first report)."""
@@ -870,8 +915,10 @@ class MapFigures:
             head = f"{format_number(value, strings)} {noun}".strip()
             reports = count_phrase(words["reports"], total.n, strings)
             when = format_date_range(_iso(total.t0), _iso(total.t1), strings) if total.t0 is not None else ""
+            entries = [figure_entry(self.quoted.get(where), strings, self.docs, self.texts)
+                       for _, where in total.quotes]
             entries = [{**entry, "text": "" if entry["text"] == f"{head} ({reports})" else entry["text"]}
-                       for _, entry in total.quotes]
+                       for entry in entries]
             left = total.n - len(entries)
             popups.append({"title": name, "sub": words["total"].format(n=total.n, date=when),
                            "head": f"{head} ({reports})", "entries": entries, "docs": [],
@@ -886,6 +933,7 @@ class MapFigures:
                           "docs": docs, "h": f"{head} ({reports})", "tt": f"{name}: {head} ({reports})",
                           "lab": _label({"status": status}, value, name, strings), "n": total.n,
                           "pp": len(popups) - 1, "x": [[row.get(c) for c in EXPORT_COLUMNS]]})
+        self.quoted.close()
         return items, {"figures": self.n_figures, "symbols": len(items), "period": period}
 
 

@@ -126,7 +126,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                                                     copies=copies))
     records: Any = ([] if map_lang is None else
                     MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
-                               texts=map_texts))
+                               texts=map_texts, scratch=scratch))
 
     def write() -> None:
         write_geojson(places, folder / "places.geojson")
