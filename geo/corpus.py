@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from geo import documents as _documents
-from geo.docstore import DocumentStore
+from geo.docstore import DocumentStore, spooled_texts
 from geo.errors import GazetteerError, InputError
 from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream
@@ -423,7 +423,7 @@ class SpooledCorpus:
         self.kept = DocumentSpool(Path(folder) / "kept.pickle", gazetteer)
         self.gazetteer = gazetteer
         self.documents = DocumentStore(Path(folder) / "documents.sqlite")  # records on disk (geo/docstore.py)
-        self.texts = TextSpool(Path(folder) / "texts.bin")
+        self.texts = spooled_texts(Path(folder) / "texts.bin")  # its positions on disk too (geo/docstore.py)
         self.langs: collections.Counter[str] = collections.Counter()
         self.n_mentions = self.n_figures = 0
         self.unresolved: set[str] | None = set() if unresolved else None

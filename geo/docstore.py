@@ -182,3 +182,76 @@ class _IndexOf(_ById):
         if found is None:
             raise KeyError(doc_id)
         return found[0]
+
+
+class DiskIndex:
+    """A mapping of document ids to small picklable values in a SQLite file, written in batches.
+
+    What :class:`geo.corpus.TextSpool` keeps per document (where its text starts in the file, every few
+    thousand characters, and its length): held in a dict, some 300 bytes per document
+    (:func:`spooled_texts`).  Only :meth:`__setitem__`, :meth:`get`, ``in`` and :meth:`close` are offered:
+    what the spool uses.  Read in the process that wrote it (or a forked child: see :class:`DocumentStore`).
+
+    Parameters
+    ----------
+    path : Path
+        The file (replaced if it exists; deleted by :meth:`close`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.unlink(missing_ok=True)
+        self._pid, self._owner = -1, os.getpid()
+        self._db: sqlite3.Connection | None = None
+        self._inherited: list[sqlite3.Connection] = []
+        self._pending: dict[str, bytes] = {}
+        self._connect().execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
+
+    _connect = DocumentStore._connect
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(self._pending) >= WRITE_BATCH:
+            self._flush()
+
+    def _flush(self) -> sqlite3.Connection:
+        db = self._connect()
+        if self._pending and self._owner == self._pid:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?)", self._pending.items())
+            db.execute("COMMIT")
+            self._pending = {}
+        return db
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key``, or ``default``."""
+        db = self._flush()
+        value = self._pending.get(key)
+        if value is None:
+            row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return default
+            value = row[0]
+        return pickle.loads(value)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    close = DocumentStore.close
+
+
+def spooled_texts(path: Path) -> Any:
+    """A :class:`geo.corpus.TextSpool` at ``path`` whose per-document positions wait in a :class:`DiskIndex`
+    beside it (``path`` + ``.sqlite``) instead of a dict; closing it deletes both files."""
+    from geo.corpus import TextSpool
+
+    spool = TextSpool(path)
+    where = spool._where = DiskIndex(Path(f"{path}.sqlite"))
+    close = spool.close
+
+    def close_both() -> None:
+        close()
+        where.close()
+
+    spool.close = close_both
+    return spool

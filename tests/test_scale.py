@@ -573,3 +573,24 @@ def test_a_forked_child_reads_the_document_store_with_its_own_connection(tmp_pat
     assert answer == ("T42", 7, "T45", [f"x{i}" for i in range(50)])
     assert store[49].title == "T49" and [d.doc_id for d in store] == [f"x{i}" for i in range(50)]
     store.close()
+
+
+def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_back(tmp_path):
+    from geo.corpus import SpooledCorpus
+    from geo.docstore import DiskIndex
+    from geo.model import ParsedDocument
+
+    (tmp_path / "spool").mkdir()
+    sink = SpooledCorpus(tmp_path / "spool")
+    long_text = "".join(f"Riga {i}, Tartu {i * 7}. " for i in range(2500))  # several strides of the spool
+    texts = {f"t{i}": (long_text if i == 3 else f"Vilnius è a {i} km. Ÿ") for i in range(3000)}
+    for doc_id, text in texts.items():
+        sink(ParsedDocument(Document(doc_id, text), "it", None, [], []), None)
+    # a document's positions wait in a file beside the texts, not in a dict of every document
+    assert isinstance(sink.texts._where, DiskIndex) and not isinstance(sink.texts._where, dict)
+    assert all(sink.texts.get(k) == v and sink.texts.length(k) == len(v) for k, v in texts.items())
+    assert sink.texts.slice("t3", 9000, 9100) == long_text[9000:9100] and "t2999" in sink.texts
+    assert sink.texts.get("nothing") is None and "nothing" not in sink.texts
+    sink.texts.close()
+    sink.close()
+    assert not any((tmp_path / "spool").glob("texts.bin*"))
