@@ -515,7 +515,8 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
                 # a copy counts nothing: its mentions stay (mentions.jsonl lists every document)
                 parsed.figures = []
                 parsed = compact(parsed)
-        ids.append(doc_id)
+        if finder is not None:  # the copies' links read it; without them it would only grow
+            ids.append(doc_id)
         if sink is None:
             corpus.parsed.append(parsed)
         elif prepared:
