@@ -644,19 +644,24 @@ class _Total:
         self.quotes = sorted([*(self.quotes or []), *(other.quotes or [])], key=lambda q: q[0])[:MAX_TOTAL_ENTRIES]
 
 
-@dataclass
+@dataclass(slots=True)
 class _EventFigures:
-    """What the total of an event of several reports needs of its figures, gathered chunk by chunk."""
+    """What the total of an event of several reports needs of its figures, gathered chunk by chunk.
+
+    Of its first figure and of its first figure with the event's value (``match``), the kind and places
+    only; its earliest reports as :class:`_QuoteSpool` keeps them: an event per few figures, never the
+    figures themselves.
+    """
 
     seq: int
-    first: Mapping[str, Any]
-    match: Mapping[str, Any] | None = None
+    first: tuple[str, Any]
+    match: tuple[str, Any] | None = None
     count: int = 0
     t0: int | None = None
     t1: int | None = None
     docs: set[int] | None = None
     statuses: set[str] | None = None
-    quotes: list[tuple[tuple[int, int], Mapping[str, Any]]] | None = None
+    quotes: list[tuple[tuple[int, int], Any]] | None = None
 
 
 #: Sort key of an undated report among a total's quotes: after every dated one.
@@ -836,10 +841,10 @@ class MapFigures:
                 continue
             state = self.event_figures.get(event_id)
             if state is None:
-                state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], fig, docs=set(), statuses=set(),
-                                                                     quotes=[])
+                state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], (fig["kind"], fig["place_ids"]),
+                                                                     docs=set(), statuses=set(), quotes=[])
             if state.match is None and fig["value"] == int(multi[event_id]["value"]):
-                state.match = fig
+                state.match = (fig["kind"], fig["place_ids"])
             state.count += 1
             span = day_span(fig["date"], fig.get("date_end"))
             if span:
@@ -847,16 +852,19 @@ class MapFigures:
                 state.t1 = span[1] if state.t1 is None else max(state.t1, span[1])
             state.docs.add(self.doc_index.get(fig["document"], -1))
             state.statuses.add(fig["status"])
-            _keep_earliest(state.quotes, (span[0] if span else _UNDATED, seq[id(fig)]), fig)
+            key = (span[0] if span else _UNDATED, seq[id(fig)])
+            if len(state.quotes) < MAX_TOTAL_ENTRIES or key < state.quotes[-1][0]:
+                _keep_earliest(state.quotes, key, self.quoted.put(fig))
         for group in statements(alone):
             item = self.symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))
             if item is not None:
                 self._add_total(item, [((s[0] if (s := day_span(f["date"], f.get("date_end"))) else _UNDATED,
                                          seq[id(f)]), f) for f in group], min(seq[id(f)] for f in group))
 
-    def _add_total(self, item: dict[str, Any], quotes: list[tuple[tuple[int, int], Mapping[str, Any]]],
-                   seq: int, n_figures: int | None = None) -> None:
-        """Add one symbol to the total of its layer, kind, place, day and status."""
+    def _add_total(self, item: dict[str, Any], quotes: list[tuple[tuple[int, int], Any]],
+                   seq: int, n_figures: int | None = None, kept: bool = False) -> None:
+        """Add one symbol to the total of its layer, kind, place, day and status (``kept``: ``quotes`` holds
+        what :meth:`_QuoteSpool.put` gave, not figures)."""
         key = (item["L"], item["k"], item["pl"][0], item["t0"], item["st"])
         total = self.totals.get(key)
         if total is None:
@@ -871,23 +879,23 @@ class MapFigures:
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
-                _keep_earliest(total.quotes, sort_key, self.quoted.put(fig))  # its entry is made for the page
+                _keep_earliest(total.quotes, sort_key, fig if kept else self.quoted.put(fig))  # entry made later
 
     def _close_events(self) -> None:
         """The totals of the events of several reports, once every chunk is in (in order of first report)."""
         multi, places = self._multi_events(), self.known
         for event_id, state in sorted(self.event_figures.items(), key=lambda e: e[1].seq):
             event = multi[event_id]
-            fig = state.match or state.first
-            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(fig["place_ids"] or [])]
+            kind, place_ids = state.match or state.first
+            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(place_ids or [])]
             ids = [pid for pid in dict.fromkeys(wanted) if places.use(pid) is not None][:1]
             if not ids:
                 continue
-            item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": fig["kind"],
+            item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": kind,
                     "v": int(event["value"]), "st": "planned" if state.statuses == {"planned"} else "current",
                     "ss": sorted(state.statuses), "pl": ids, "t0": state.t0, "t1": state.t1, "n": state.count,
                     "docs": sorted(state.docs), "doc": -1}
-            self._add_total(item, state.quotes, state.seq, n_figures=state.count)
+            self._add_total(item, state.quotes, state.seq, n_figures=state.count, kept=True)
         self.event_figures = {}
 
     def totals_items(self, popups: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
