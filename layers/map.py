@@ -613,7 +613,7 @@ class _Symbols:
                            for v, n in counts.most_common())]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Total:
     """A total of the symbols of one layer, kind, place, day (or undated) and status, made as they come.
 
