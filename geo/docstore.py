@@ -35,8 +35,9 @@ WRITE_BATCH = 2000
 #: SQLite's page cache of a connection, in KB (its default: 2,000).
 CACHE_KB = 512
 
-#: Records read by id kept in memory (the most recently read): the figures of one document come together.
-CACHE = 256
+#: Records read by id kept in memory (the most recently read; some 0.5 KB each): the figures of one
+#: document come together, and a page's popups quote a few thousand documents again and again.
+CACHE = 4096
 
 
 class DocumentStore(Sequence):
@@ -79,6 +80,7 @@ class DocumentStore(Sequence):
         """Add ``doc`` after the others."""
         record = pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)
         self._pending.append((self._count, doc.doc_id, record))
+        self._cache.pop(doc.doc_id, None)  # an id given again: the last is the one found
         self._count += 1
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
@@ -209,12 +211,14 @@ class DiskIndex:
         self._db: sqlite3.Connection | None = None
         self._inherited: list[sqlite3.Connection] = []
         self._pending: dict[str, bytes] = {}
+        self._cache: OrderedDict[str, bytes | None] = OrderedDict()  # a quote reads its text's length, then a slice
         self._connect().execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
 
     _connect = DocumentStore._connect
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._cache.pop(key, None)
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
 
@@ -229,14 +233,20 @@ class DiskIndex:
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default``."""
-        db = self._flush()
-        value = self._pending.get(key)
-        if value is None:
-            row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
-            if row is None:
-                return default
-            value = row[0]
-        return pickle.loads(value)
+        cache = self._cache
+        if key in cache:
+            cache.move_to_end(key)
+            value = cache[key]
+        else:
+            db = self._flush()
+            value = self._pending.get(key)
+            if value is None:
+                row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+                value = None if row is None else row[0]
+            cache[key] = value
+            if len(cache) > CACHE:
+                cache.popitem(last=False)
+        return default if value is None else pickle.loads(value)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
