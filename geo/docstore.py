@@ -19,7 +19,7 @@ import os
 import pickle
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -85,14 +85,20 @@ class DocumentStore(Sequence):
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
 
+    #: How a pending record is written.
+    _INSERT = "INSERT INTO docs VALUES (?, ?, ?)"
+
+    def _rows(self) -> Iterable[tuple]:
+        return self._pending
+
     def _flush(self) -> sqlite3.Connection:
         """Write the pending records (in the process that appended them: a forked child reads them where they are)."""
         db = self._connect()
         if self._pending and self._owner == self._pid:
             db.execute("BEGIN")
-            db.executemany("INSERT INTO docs VALUES (?, ?, ?)", self._pending)
+            db.executemany(self._INSERT, self._rows())
             db.execute("COMMIT")
-            self._pending = []
+            self._pending = type(self._pending)()
         return db
 
     def __len__(self) -> int:
@@ -222,14 +228,12 @@ class DiskIndex:
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
 
-    def _flush(self) -> sqlite3.Connection:
-        db = self._connect()
-        if self._pending and self._owner == self._pid:
-            db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?)", self._pending.items())
-            db.execute("COMMIT")
-            self._pending = {}
-        return db
+    _INSERT = "INSERT OR REPLACE INTO kv VALUES (?, ?)"
+
+    def _rows(self) -> Iterable[tuple]:
+        return self._pending.items()
+
+    _flush = DocumentStore._flush
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default``."""
