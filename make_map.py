@@ -202,6 +202,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     spool = SpooledCorpus(out.spool(), mentions=out.staging / "mentions.jsonl", gazetteer=gazetteer,
                           unresolved=online is not None)
     out.on_exit(spool.texts.close)  # an error or Ctrl-C leaves no temporary file open
+    out.on_exit(spool.documents.close)
     out.on_exit(spool.close)
     with _dask_client(args.dask) as client:
         corpus = read_corpus(docs, Settings(args.lang, args.pov, corrections, scratch=str(out.spool())),

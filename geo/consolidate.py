@@ -29,8 +29,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,12 +75,73 @@ class Report:
     date: dt.date | None
 
 
-@dataclass
+class ReportColumns(Sequence):
+    """Reports kept as columns of numbers (some 40 bytes each), made into :class:`Report` when read.
+
+    A :class:`Report` object and its numbers take some 250 bytes: the merge of 100,000 documents' half a
+    million figures would hold 120 MB of them.  Here each report is a row of arrays; its texts (document,
+    kind, status, qualifier), its set of places and its date are numbers into tables of the distinct ones.
+    """
+
+    _NONE = -(2 ** 63)  # a missing low or high
+
+    def __init__(self) -> None:
+        self._ints = {name: array("q") for name in ("value", "low", "high")}
+        self._codes = {name: array("i") for name in ("document", "kind", "status", "qualifier", "place_ids", "date")}
+        self._per_unit = array("b")
+        self._tables: dict[str, list[Any]] = {name: [] for name in self._codes}
+        self._known: dict[str, dict[Any, int]] = {name: {} for name in self._codes}
+
+    def _code(self, name: str, value: Any) -> int:
+        table = self._tables[name]
+        if name == "document":  # a document's reports come together: one entry per run, no dict of every id
+            if not table or table[-1] != value:
+                table.append(value)
+            return len(table) - 1
+        known = self._known[name]
+        code = known.get(value)
+        if code is None:
+            code = known[value] = len(self._tables[name])
+            self._tables[name].append(value)
+        return code
+
+    def append(self, r: Report) -> None:
+        """Add ``r`` at the end (read back, its ``index`` is its position here)."""
+        none = self._NONE
+        self._ints["value"].append(r.value)
+        self._ints["low"].append(none if r.low is None else r.low)
+        self._ints["high"].append(none if r.high is None else r.high)
+        for name in ("document", "kind", "status", "qualifier", "place_ids", "date"):
+            self._codes[name].append(self._code(name, getattr(r, name)))
+        self._per_unit.append(bool(r.per_unit))
+
+    def __len__(self) -> int:
+        return len(self._per_unit)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        ints, codes, tables, none = self._ints, self._codes, self._tables, self._NONE
+        low, high = ints["low"][i], ints["high"][i]
+        return Report(index=i if i >= 0 else i + len(self), document=tables["document"][codes["document"][i]],
+                      kind=tables["kind"][codes["kind"][i]], status=tables["status"][codes["status"][i]],
+                      value=ints["value"][i], low=None if low == none else low, high=None if high == none else high,
+                      qualifier=tables["qualifier"][codes["qualifier"][i]], per_unit=bool(self._per_unit[i]),
+                      place_ids=tables["place_ids"][codes["place_ids"][i]], date=tables["date"][codes["date"][i]])
+
+    def __iter__(self) -> Iterator[Report]:
+        return map(self.__getitem__, range(len(self)))
+
+
+@dataclass(slots=True)
 class _Event:
     """An event being built, with what a new report must agree with: the same answer as comparing it
-    with every member (the value intervals' extremes, the dates' extremes, the distinct place sets)."""
+    with every member (the value intervals' extremes, the dates' extremes, the distinct place sets).
 
-    members: list[Report] = field(default_factory=list)
+    Its members are their positions in the reports (4 bytes each): the merge of a large corpus holds an
+    event per few reports, never the reports themselves (see :meth:`Merger.group_positions`)."""
+
+    members: array = field(default_factory=lambda: array("i"))
     documents: set[str] = field(default_factory=set)
     min_high: float = math.inf
     max_low: float = -math.inf
@@ -87,8 +149,8 @@ class _Event:
     last_day: int | None = None
     place_sets: set[tuple[str, ...]] = field(default_factory=set)
 
-    def add(self, r: Report, lo: float, hi: float) -> None:
-        self.members.append(r)
+    def add(self, r: Report, lo: float, hi: float, position: int) -> None:
+        self.members.append(position)
         self.documents.add(r.document)
         self.min_high, self.max_low = min(self.min_high, hi), max(self.max_low, lo)
         if r.date is not None:
@@ -191,11 +253,16 @@ class Merger:
 
     def group(self, reports: Sequence[Report]) -> list[list[Report]]:
         """Group reports into events, in input order (see the module docstring)."""
+        return [[reports[i] for i in members] for members in self.group_positions(reports)]
+
+    def group_positions(self, reports: Iterable[Report]) -> list[array]:
+        """:meth:`group`, each event given as its reports' positions in ``reports`` (read once, in order):
+        a large corpus's reports can be made one at a time (:class:`ReportColumns`) and let go."""
         events: list[_Event] = []
         # (kind, status, per_unit, country, value bucket) -> day (ordinal, None undated) -> events with a report
         # that day whose value interval reaches the bucket: a report is compared only with events it could join.
-        blocks: dict[tuple, dict[int | None, list[int]]] = defaultdict(lambda: defaultdict(list))
-        for r in reports:
+        blocks: dict[tuple, dict[int | None, array]] = defaultdict(lambda: defaultdict(lambda: array("i")))
+        for position, r in enumerate(reports):
             keys = []
             if r.place_ids:
                 countries = set().union(*(self.places.countries(p) for p in r.place_ids))
@@ -211,7 +278,7 @@ class Merger:
             if chosen is None:
                 chosen = len(events)
                 events.append(_Event())
-            events[chosen].add(r, lo, hi)
+            events[chosen].add(r, lo, hi, position)
             day = r.date.toordinal() if r.date is not None else None
             for k in keys:
                 slot = blocks[k][day]
@@ -230,7 +297,7 @@ class Merger:
                 return False
         return all(self.places.match(r.place_ids, p) for p in ev.place_sets)
 
-    def _candidates(self, days: Mapping[int | None, list[int]] | None, r: Report) -> set[int]:
+    def _candidates(self, days: Mapping[int | None, Sequence[int]] | None, r: Report) -> set[int]:
         if not days:
             return set()
         if r.date is None:

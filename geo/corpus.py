@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from geo import documents as _documents
+from geo.docstore import DocumentStore, spooled_texts
 from geo.errors import GazetteerError, InputError
 from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream, spooled
@@ -554,8 +555,8 @@ class SpooledCorpus:
                  unresolved: bool = False) -> None:
         self.kept = DocumentSpool(Path(folder) / "kept.pickle", gazetteer)
         self.gazetteer = gazetteer
-        self.documents: list[Document] = []
-        self.texts = TextSpool(Path(folder) / "texts.bin")
+        self.documents = DocumentStore(Path(folder) / "documents.sqlite")  # records on disk (geo/docstore.py)
+        self.texts = spooled_texts(Path(folder) / "texts.bin")  # its positions on disk too (geo/docstore.py)
         self.langs: collections.Counter[str] = collections.Counter()
         self.n_mentions = self.n_figures = 0
         self.unresolved: set[str] | None = set() if unresolved else None
@@ -681,7 +682,8 @@ def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, g
                 # a copy counts nothing: its mentions stay (mentions.jsonl lists every document)
                 parsed.figures = []
                 parsed = compact(parsed)
-        ids.append(doc_id)
+        if finder is not None:  # the copies' links read it; without them it would only grow
+            ids.append(doc_id)
         if sink is None:
             corpus.parsed.append(parsed)
         elif prepared:

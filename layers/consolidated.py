@@ -18,7 +18,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.consolidate import Merger, Places, Report, parse_date, summarise_values
+from geo.consolidate import Merger, Places, Report, ReportColumns, parse_date, summarise_values
 from geo.model import Document
 
 CRS = "EPSG:4326"
@@ -222,20 +222,20 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
     documents = documents or {}
     copies = copies or {}
     places = Places(gazetteer)
-    reports: list[Report] = []
+    reports = ReportColumns()  # some 40 bytes a report, not a Report object each
     geoms: list[Any] = []
     offsets = array("q")
     scratch = Path(scratch)
     try:
         with scratch.open("wb") as fh:
             for chunk in chunks:
-                reports += reports_of(chunk, len(reports))
+                for report in reports_of(chunk, len(reports)):
+                    reports.append(report)
                 geoms += list(chunk.geometry)
                 for detail in zip(chunk["figure_id"], chunk["quote"], chunk["places"], strict=True):
                     offsets.append(fh.tell())
                     pickle.dump(detail, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        groups = Merger(places).group(reports)
-        del reports
+        groups = Merger(places).group_positions(reports)  # each event its reports' positions
         event_of = np.zeros(len(offsets), dtype=np.int64)
         event_ids: list[str] = []
         multi: list[dict[str, Any]] = []
@@ -246,7 +246,8 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
 
             rows: list[dict[str, Any]] = []
             n_reports = 0
-            for members in groups:
+            for positions in groups:
+                members = [reports[i] for i in positions]  # made for this event alone
                 event_id = f"event:{detail(members[0].index)[0]}"
                 for m in members:
                     event_of[m.index] = len(event_ids)

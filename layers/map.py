@@ -44,9 +44,11 @@ import datetime as dt
 import html
 import json
 import os
+import pickle
 import re
 import sys
 import warnings
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -239,9 +241,11 @@ def _dumps(obj: Any) -> str:
 
 
 def _listed(obj: Any) -> list[Any]:
-    """A :class:`PageList` as JSON reads it: the list of its items."""
+    """A :class:`PageList` (or an array of numbers) as JSON reads it: the list of its items."""
     if isinstance(obj, PageList):
         return list(obj)
+    if isinstance(obj, array):  # a place's documents
+        return obj.tolist()
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
@@ -609,7 +613,7 @@ class _Symbols:
                            for v, n in counts.most_common())]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Total:
     """A total of the symbols of one layer, kind, place, day (or undated) and status, made as they come.
 
@@ -640,19 +644,24 @@ class _Total:
         self.quotes = sorted([*(self.quotes or []), *(other.quotes or [])], key=lambda q: q[0])[:MAX_TOTAL_ENTRIES]
 
 
-@dataclass
+@dataclass(slots=True)
 class _EventFigures:
-    """What the total of an event of several reports needs of its figures, gathered chunk by chunk."""
+    """What the total of an event of several reports needs of its figures, gathered chunk by chunk.
+
+    Of its first figure and of its first figure with the event's value (``match``), the kind and places
+    only; its earliest reports as :class:`_QuoteSpool` keeps them: an event per few figures, never the
+    figures themselves.
+    """
 
     seq: int
-    first: Mapping[str, Any]
-    match: Mapping[str, Any] | None = None
+    first: tuple[str, Any]
+    match: tuple[str, Any] | None = None
     count: int = 0
     t0: int | None = None
     t1: int | None = None
     docs: set[int] | None = None
     statuses: set[str] | None = None
-    quotes: list[tuple[tuple[int, int], Mapping[str, Any]]] | None = None
+    quotes: list[tuple[tuple[int, int], Any]] | None = None
 
 
 #: Sort key of an undated report among a total's quotes: after every dated one.
@@ -665,6 +674,46 @@ def _keep_earliest(quotes: list, key: tuple[int, int], value: Any) -> None:
         quotes.append((key, value))
         quotes.sort(key=lambda q: q[0])
         del quotes[MAX_TOTAL_ENTRIES:]
+
+
+class _QuoteSpool:
+    """The figures a total may quote, in a temporary file until the page is made (:meth:`MapFigures.totals_items`).
+
+    A total keeps its :data:`MAX_TOTAL_ENTRIES` earliest reports; held as popup entries (a quote each) they
+    grow with the totals, which grow with the corpus (one per layer, kind, place, day and status before the
+    period is chosen).  Here a total keeps where its figures are in the file, and the entries are made for the
+    totals the page draws.  Without a file (``path`` None) the figures themselves are kept.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = None if path is None else Path(path)
+        self._fh: Any = None  # opened by the first figure kept: a map that draws no totals writes no file
+
+    def put(self, fig: Mapping[str, Any]) -> Any:
+        """Keep ``fig``; returns what :meth:`get` gives it back from."""
+        if self.path is None:
+            return fig
+        if self._fh is None:
+            self._fh = self.path.open("w+b")
+        fh = self._fh
+        fh.seek(0, os.SEEK_END)
+        where = fh.tell()
+        pickle.dump(dict(fig), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        return where
+
+    def get(self, where: Any) -> Mapping[str, Any]:
+        """The figure kept at ``where`` (by :meth:`put`)."""
+        if self.path is None:
+            return where
+        self._fh.seek(where)
+        return pickle.load(self._fh)
+
+    def close(self) -> None:
+        """Close and delete the file."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+            self.path.unlink(missing_ok=True)
 
 
 class MapFigures:
@@ -692,18 +741,27 @@ class MapFigures:
         Default :data:`MAX_SYMBOLS`.
     texts : geo.corpus.TextSpool, optional
         Where the texts of ``documents`` are (a run keeps them on disk): read when a quote is written.
+    scratch : Path, optional
+        A folder for a temporary file (the run's spool folder): the figures the totals may quote wait there
+        (:class:`_QuoteSpool`) rather than in memory.
     """
 
     def __init__(self, places: gpd.GeoDataFrame, *, documents: Sequence[Document], gazetteer: Any,
                  lang: str = "en", events: gpd.GeoDataFrame | None = None, max_symbols: int | None = None,
-                 texts: Any = None) -> None:
+                 texts: Any = None, scratch: Path | None = None) -> None:
         self.strings = load_strings(lang)
         self.places, self.gazetteer, self.events = places, gazetteer, events
-        self.documents = list(documents)
         # the records (texts maybe empty) for titles, links, dates; a text is read back only for a quote
-        self.docs: Mapping[str, Document] = {d.doc_id: d for d in self.documents}
+        self.docs: Mapping[str, Document]
+        self.doc_index: Mapping[str, int]
+        if hasattr(documents, "by_id"):  # a geo.docstore.DocumentStore: the records stay on disk
+            self.documents, self.docs, self.doc_index = documents, documents.by_id, documents.index_of
+        else:
+            self.documents = list(documents)
+            self.docs = {d.doc_id: d for d in self.documents}
+            self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.texts = texts
-        self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
+        self.quoted = _QuoteSpool(None if scratch is None else Path(scratch) / "map-quotes.pickle")
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
         self.dates: set[str] = set()
@@ -783,10 +841,10 @@ class MapFigures:
                 continue
             state = self.event_figures.get(event_id)
             if state is None:
-                state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], fig, docs=set(), statuses=set(),
-                                                                     quotes=[])
+                state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], (fig["kind"], fig["place_ids"]),
+                                                                     docs=set(), statuses=set(), quotes=[])
             if state.match is None and fig["value"] == int(multi[event_id]["value"]):
-                state.match = fig
+                state.match = (fig["kind"], fig["place_ids"])
             state.count += 1
             span = day_span(fig["date"], fig.get("date_end"))
             if span:
@@ -794,16 +852,19 @@ class MapFigures:
                 state.t1 = span[1] if state.t1 is None else max(state.t1, span[1])
             state.docs.add(self.doc_index.get(fig["document"], -1))
             state.statuses.add(fig["status"])
-            _keep_earliest(state.quotes, (span[0] if span else _UNDATED, seq[id(fig)]), fig)
+            key = (span[0] if span else _UNDATED, seq[id(fig)])
+            if len(state.quotes) < MAX_TOTAL_ENTRIES or key < state.quotes[-1][0]:
+                _keep_earliest(state.quotes, key, self.quoted.put(fig))
         for group in statements(alone):
             item = self.symbols.item(group, FIGURE_LAYER.get(group[0]["kind"], "other"))
             if item is not None:
                 self._add_total(item, [((s[0] if (s := day_span(f["date"], f.get("date_end"))) else _UNDATED,
                                          seq[id(f)]), f) for f in group], min(seq[id(f)] for f in group))
 
-    def _add_total(self, item: dict[str, Any], quotes: list[tuple[tuple[int, int], Mapping[str, Any]]],
-                   seq: int, n_figures: int | None = None) -> None:
-        """Add one symbol to the total of its layer, kind, place, day and status."""
+    def _add_total(self, item: dict[str, Any], quotes: list[tuple[tuple[int, int], Any]],
+                   seq: int, n_figures: int | None = None, kept: bool = False) -> None:
+        """Add one symbol to the total of its layer, kind, place, day and status (``kept``: ``quotes`` holds
+        what :meth:`_QuoteSpool.put` gave, not figures)."""
         key = (item["L"], item["k"], item["pl"][0], item["t0"], item["st"])
         total = self.totals.get(key)
         if total is None:
@@ -818,23 +879,23 @@ class MapFigures:
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
-                _keep_earliest(total.quotes, sort_key, figure_entry(fig, self.strings, self.docs, self.texts))
+                _keep_earliest(total.quotes, sort_key, fig if kept else self.quoted.put(fig))  # entry made later
 
     def _close_events(self) -> None:
         """The totals of the events of several reports, once every chunk is in (in order of first report)."""
         multi, places = self._multi_events(), self.known
         for event_id, state in sorted(self.event_figures.items(), key=lambda e: e[1].seq):
             event = multi[event_id]
-            fig = state.match or state.first
-            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(fig["place_ids"] or [])]
+            kind, place_ids = state.match or state.first
+            wanted = [*list(event["place_ids"] if event["place_ids"] is not None else []), *(place_ids or [])]
             ids = [pid for pid in dict.fromkeys(wanted) if places.use(pid) is not None][:1]
             if not ids:
                 continue
-            item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": fig["kind"],
+            item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": kind,
                     "v": int(event["value"]), "st": "planned" if state.statuses == {"planned"} else "current",
                     "ss": sorted(state.statuses), "pl": ids, "t0": state.t0, "t1": state.t1, "n": state.count,
                     "docs": sorted(state.docs), "doc": -1}
-            self._add_total(item, state.quotes, state.seq, n_figures=state.count)
+            self._add_total(item, state.quotes, state.seq, n_figures=state.count, kept=True)
         self.event_figures = {}
 
     def totals_items(self, popups: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -865,8 +926,10 @@ class MapFigures:
             head = f"{format_number(value, strings)} {noun}".strip()
             reports = count_phrase(words["reports"], total.n, strings)
             when = format_date_range(_iso(total.t0), _iso(total.t1), strings) if total.t0 is not None else ""
+            entries = [figure_entry(self.quoted.get(where), strings, self.docs, self.texts)
+                       for _, where in total.quotes]
             entries = [{**entry, "text": "" if entry["text"] == f"{head} ({reports})" else entry["text"]}
-                       for _, entry in total.quotes]
+                       for entry in entries]
             left = total.n - len(entries)
             popups.append({"title": name, "sub": words["total"].format(n=total.n, date=when),
                            "head": f"{head} ({reports})", "entries": entries, "docs": [],
@@ -881,6 +944,7 @@ class MapFigures:
                           "docs": docs, "h": f"{head} ({reports})", "tt": f"{name}: {head} ({reports})",
                           "lab": _label({"status": status}, value, name, strings), "n": total.n,
                           "pp": len(popups) - 1, "x": [[row.get(c) for c in EXPORT_COLUMNS]]})
+        self.quoted.close()
         return items, {"figures": self.n_figures, "symbols": len(items), "period": period}
 
 
@@ -925,17 +989,28 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
         role = style.primary_role(row["roles"])
+        found = _found(row["documents"], documents, doc_index)
         dates = [*(row.get("dates") or []), *(f["date"] for f in figures_at.get(pid, []) if f["date"]),
-                 *(documents[d].date.isoformat() for d in row["documents"] if d in documents and documents[d].date)]
+                 *(hit[1].date.isoformat() for hit in found if hit is not None and hit[1].date)]
         spans = [s for s in (day_span(d) for d in dates) if s]
         if spans_at is not None and pid in spans_at:
             spans.append(spans_at[pid])
         items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
-                      "docs": [doc_index[d] for d in row["documents"] if d in doc_index],
+                      "docs": array("i", [hit[0] for hit in found if hit is not None]),  # 4 bytes a document
                       "t0": min(s[0] for s in spans) if spans else None,
                       "t1": max(s[1] for s in spans) if spans else None,
                       "t": f"{row['name']} · {strings['roles'].get(role, role)}"})
     return items
+
+
+def _found(doc_ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
+           ) -> list[tuple[int, Document] | None]:
+    """Each document's position and record (None for an unknown id): a few hundred at a time from a
+    :class:`geo.docstore.DocumentStore`'s file, else from the two mappings."""
+    store = getattr(documents, "store", None)
+    if store is not None and hasattr(store, "lookup_many"):
+        return store.lookup_many(doc_ids)
+    return [(doc_index[d], documents[d]) if d in documents and d in doc_index else None for d in doc_ids]
 
 
 def _legend(title: str, documents: Sequence[Document], content: _Content, strings: dict) -> dict[str, Any]:
@@ -1175,7 +1250,7 @@ def build_map(places: gpd.GeoDataFrame, figures: FigureRows, *, documents: list[
         An :class:`AtlanteMap`; write it with :func:`save_map`.
     """
     strings = load_strings(lang)
-    documents = list(documents)
+    documents = documents if hasattr(documents, "by_id") else list(documents)  # a DocumentStore stays on disk
     title = title or strings["title"]
     max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
     content = _content(places, figures, documents, gazetteer, strings, max_symbols=max_symbols, events=events)

@@ -118,14 +118,15 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
 
     folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
     whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
-    by_id = {d.doc_id: d for d in documents}
+    by_id = getattr(documents, "by_id", None)  # a DocumentStore's, on disk
+    by_id = {d.doc_id: d for d in documents} if by_id is None else by_id
     places = steps("places", lambda: places_frame(kept, gazetteer))
     steps("figures", None)  # read in chunks by the next two steps
     events = steps("events", lambda: _consolidated(kept, folder, scratch, gazetteer=gazetteer, documents=by_id,
                                                     copies=copies))
     records: Any = ([] if map_lang is None else
                     MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
-                               texts=map_texts))
+                               texts=map_texts, scratch=scratch))
 
     def write() -> None:
         write_geojson(places, folder / "places.geojson")

@@ -172,3 +172,26 @@ def test_consolidating_in_chunks_writes_the_events_and_event_ids_of_the_whole_fr
     assert geojson_dict(again) == geojson_dict(with_ids)
     multi = events[events["reports"] > 1].reset_index(drop=True)
     assert geojson_dict(done.multi) == geojson_dict(multi[[*MAP_EVENT_COLUMNS, "geometry"]])
+
+
+def test_the_merge_of_report_columns_holds_positions_not_reports_and_groups_as_the_list(gazetteer):
+    import gc
+
+    from geo.consolidate import ReportColumns
+
+    places = [["country:PL"], ["country:UA"], ["geonames:706483"], ["admin1:UA-63"]]
+    reports = [_report(i, f"d{i // 3}", (1200, 1250, 900, 40, 4000)[i % 5], places[i % 4],
+                       date=f"2026-02-{1 + i % 20:02d}" if i % 7 else None, kind=("killed", "troops")[i % 2],
+                       low=1100 if i % 11 == 0 else None, high=1300 if i % 11 == 0 else None) for i in range(300)]
+    columns = ReportColumns()
+    for r in reports:
+        columns.append(r)
+    assert len(columns) == 300 and list(columns) == reports and columns[-1] == reports[-1]
+    expected = [[r.index for r in g] for g in Merger(Places(gazetteer)).group(reports)]
+    del reports, r
+    merger = Merger(Places(gazetteer))
+    groups = merger.group_positions(columns)
+    gc.collect()
+    # the events hold their reports' positions (4 bytes each), no Report object stays alive
+    assert sum(1 for o in gc.get_objects() if type(o) is Report) == 0
+    assert [list(g) for g in groups] == expected and any(len(g) > 1 for g in groups)

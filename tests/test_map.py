@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping, MutableMapping
 from dataclasses import replace
 
 import folium
@@ -467,6 +468,46 @@ def test_a_map_built_from_chunks_is_the_map_of_the_whole_list(max_symbols, tmp_p
     save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=max_symbols),
              tmp_path / "whole.html")
     assert (tmp_path / "chunks.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
+
+
+def test_totals_keep_their_quotes_on_disk_and_a_document_store_gives_the_same_page(tmp_path):
+    from geo.docstore import DocumentStore
+
+    parsed, gaz = synthetic_corpus(600, n_cities=5)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    documents = [p.document for p in parsed]
+    store = DocumentStore(tmp_path / "docs.sqlite")
+    for d in documents:
+        store.append(d)
+    stream, switched = _streamed(places, figures, store, gaz, 2, max_symbols=100, scratch=tmp_path)
+    assert switched[-1]
+    # a total holds where its earliest reports wait in the file, not their popup entries (a quote each)
+    held = [where for total in stream.totals.values() for _, where in total.quotes]
+    assert held and all(type(where) is int for where in held)
+    assert isinstance(stream.docs, Mapping) and not isinstance(stream.docs, dict)  # the store's, on disk
+    save_map(build_map(places, stream, documents=store, gazetteer=gaz), tmp_path / "chunks.html")
+    assert not (tmp_path / "map-quotes.pickle").exists()  # the page made, the file goes
+    save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=100), tmp_path / "whole.html")
+    assert (tmp_path / "chunks.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
+    store.close()
+
+
+def test_events_of_several_reports_keep_no_figure_while_the_chunks_come(demo_gaz, tmp_path):
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}, "post": {}})
+    stream = MapFigures(places, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2, scratch=tmp_path)
+    records = figure_records(figures)
+    for chunk in _by_documents(records, 1):
+        stream.add(chunk)
+    del chunk
+    assert stream.aggregating and stream.event_figures
+    # each event keeps its first figure's kind and places and its earliest reports' places in the file
+    held = [part for state in stream.event_figures.values()
+            for part in (state.first, state.match, *(where for _, where in state.quotes))]
+    assert all(not isinstance(part, MutableMapping) for part in held)
+    assert all(type(where) is int for state in stream.event_figures.values() for _, where in state.quotes)
+    data = _data(build_map(places, stream, documents=documents, gazetteer=demo_gaz))
+    whole = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2))
+    assert data == whole
 
 
 def test_totals_of_events_from_chunks_are_those_of_the_whole_list(demo_gaz):

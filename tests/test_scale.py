@@ -553,3 +553,72 @@ def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process
         assert (child / path.name).read_bytes() == path.read_bytes(), path.name
     assert outs[True].records == outs[False].records and outs[True].n_events == outs[False].n_events > 0
     assert outs[True].events.to_json() == outs[False].events.to_json()
+
+
+def _documents_alive() -> int:
+    import gc
+
+    gc.collect()
+    return sum(1 for o in gc.get_objects() if type(o) is Document)
+
+
+def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_none(tmp_path):
+    import datetime as dt
+
+    from geo.docstore import DocumentStore
+
+    docs = [Document(f"d{i % 700}", "", dt.date(2026, 2, 1 + i % 28), "en", f"Title {i}" if i % 3 else None,
+                     f"https://example.org/{i}" if i % 5 else None, "Wire" if i % 7 == 0 else None) for i in range(900)]
+    before = _documents_alive()
+    store = DocumentStore(tmp_path / "docs.sqlite")
+    for d in docs:
+        store.append(d)
+    del d
+    alive = _documents_alive() - before
+    assert alive == 0  # the records wait on disk, none held (was one object per document in a list)
+    assert len(store) == 900 and list(store) == docs and store[-1] == docs[-1] and store[5:8] == docs[5:8]
+    assert dict(store.by_id) == {d.doc_id: d for d in docs}  # an id given twice: the last, as a dict made in order
+    assert dict(store.index_of) == {d.doc_id: i for i, d in enumerate(docs)}
+    assert store.by_id.get("missing") is None and "missing" not in store.index_of and "d3" in store.by_id
+    with pytest.raises(IndexError):
+        store[900]
+    store.close()
+    assert not (tmp_path / "docs.sqlite").exists()
+
+
+def test_a_forked_child_reads_the_document_store_with_its_own_connection(tmp_path):
+    import geo.memory
+    from geo.docstore import DocumentStore
+
+    store = DocumentStore(tmp_path / "docs.sqlite")
+    for i in range(40):
+        store.append(Document(f"x{i}", "", None, "it", f"T{i}"))
+    assert store.by_id["x1"].title == "T1"  # this process's connection is open when the child forks
+    for i in range(40, 50):  # and these wait to be written: the child reads them, the parent writes them once
+        store.append(Document(f"x{i}", "", None, "it", f"T{i}"))
+    answer = geo.memory.in_child(lambda: (store.by_id["x42"].title, store.index_of["x7"], store[45].title,
+                                          [d.doc_id for d in store]), name="reading the store", scratch=tmp_path)
+    assert answer == ("T42", 7, "T45", [f"x{i}" for i in range(50)])
+    assert store[49].title == "T49" and [d.doc_id for d in store] == [f"x{i}" for i in range(50)]
+    store.close()
+
+
+def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_back(tmp_path):
+    from geo.corpus import SpooledCorpus
+    from geo.docstore import DiskIndex
+    from geo.model import ParsedDocument
+
+    (tmp_path / "spool").mkdir()
+    sink = SpooledCorpus(tmp_path / "spool")
+    long_text = "".join(f"Riga {i}, Tartu {i * 7}. " for i in range(2500))  # several strides of the spool
+    texts = {f"t{i}": (long_text if i == 3 else f"Vilnius è a {i} km. Ÿ") for i in range(3000)}
+    for doc_id, text in texts.items():
+        sink(ParsedDocument(Document(doc_id, text), "it", None, [], []), None)
+    # a document's positions wait in a file beside the texts, not in a dict of every document
+    assert isinstance(sink.texts._where, DiskIndex) and not isinstance(sink.texts._where, dict)
+    assert all(sink.texts.get(k) == v and sink.texts.length(k) == len(v) for k, v in texts.items())
+    assert sink.texts.slice("t3", 9000, 9100) == long_text[9000:9100] and "t2999" in sink.texts
+    assert sink.texts.get("nothing") is None and "nothing" not in sink.texts
+    sink.texts.close()
+    sink.close()
+    assert not any((tmp_path / "spool").glob("texts.bin*"))
