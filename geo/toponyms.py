@@ -446,8 +446,8 @@ _KEY = attrgetter("key")
 def _joined(tokens: list[Token], k: int, text: str, most: int) -> int:
     """How many tokens from ``k`` on are joined by a space, a hyphen, an apostrophe or an abbreviation's dot,
     counted up to ``most`` (no longer name is looked up): asked at the tokens a name may start at only."""
-    n, most = 1, min(most, len(tokens) - k)
-    while n < most and text[tokens[k + n - 1].end : tokens[k + n].start] in JOINER_GAPS:
+    n = 1
+    while n < most and k + n < len(tokens) and text[tokens[k + n - 1].end : tokens[k + n].start] in JOINER_GAPS:
         n += 1
     return n
 
