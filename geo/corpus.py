@@ -174,12 +174,30 @@ def mention_record(parsed: ParsedDocument) -> dict[str, Any]:
     return {"doc_id": parsed.document.doc_id, "toponyms": [_toponym(m) for m in parsed.mentions]}
 
 
+def _mention_parts(parsed: ParsedDocument) -> Iterable[list]:
+    """A document's mentions in parts: a window at a time for a long document (:class:`geo.windows.WindowSpool`,
+    read back from its file), else all at once."""
+    parts = getattr(parsed.mentions, "parts", None)
+    return parts() if parts is not None else (parsed.mentions,)
+
+
+def mention_line_parts(parsed: ParsedDocument) -> Iterator[str]:
+    """The pieces of :func:`mention_line`, a window's toponyms at a time (see :func:`_mention_parts`): a long
+    document's line is written piece by piece, never held whole."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    yield "".join(('{"doc_id": ', dumps(parsed.document.doc_id), ', "toponyms": ['))
+    sep = ""
+    for part in _mention_parts(parsed):
+        if part:
+            yield sep + ", ".join([dumps(_toponym(m)) for m in part])
+            sep = ", "
+    yield "]}"
+
+
 def mention_line(parsed: ParsedDocument) -> str:
     """``json.dumps(mention_record(parsed), ensure_ascii=False)``, made a toponym at a time: a long document's
     line never holds all its toponyms as dicts (some 700 bytes each) beside the text they become."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    return "".join(('{"doc_id": ', dumps(parsed.document.doc_id), ', "toponyms": [',
-                    ", ".join([dumps(_toponym(m)) for m in parsed.mentions]), "]}"))
+    return "".join(mention_line_parts(parsed))
 
 
 def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
@@ -193,6 +211,30 @@ def _gazetteer_has(gazetteer: Any, entity: Entity) -> bool:
     return known is entity or known == entity
 
 
+def _record(parsed: ParsedDocument, mentions: Iterable[Any], figures: Iterable[Figure], gazetteer: Any,
+            extra: dict[str, Entity], checked: set[str], *, later: bool = False) -> bytes:
+    """One pickled record of :class:`DocumentSpool` with these mentions and figures of ``parsed``; the places the
+    gazetteer does not give as they are go to ``extra`` (``checked``: the ids looked at so far).  ``later``: the
+    mentions follow the record, pickled apart (the record says how many and how many bytes), so that reading the
+    record does not read them (:class:`_SpooledRows`)."""
+    rows = []
+    for m in mentions:
+        e = m.entity
+        if e is not None and e.id not in checked:
+            checked.add(e.id)
+            if not _gazetteer_has(gazetteer, e):
+                extra[e.id] = e
+        rows.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
+                     m.confidence, m.sentence_start, m.sentence_end, m.date))
+    figs = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in figures]
+    if later:
+        data = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((parsed.document.doc_id, parsed.lang, parsed.date, (len(rows), len(data)), figs),
+                            protocol=pickle.HIGHEST_PROTOCOL) + data
+    return pickle.dumps((parsed.document.doc_id, parsed.lang, parsed.date, rows, figs),
+                        protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def spool_record(parsed: ParsedDocument, gazetteer: Any = None) -> tuple[bytes, dict[str, Entity]]:
     """A document's record for :class:`DocumentSpool`, and its places the gazetteer does not give as they are.
 
@@ -200,19 +242,25 @@ def spool_record(parsed: ParsedDocument, gazetteer: Any = None) -> tuple[bytes, 
     (with their place's id only) and its figures (their fields in order), pickled.
     """
     extra: dict[str, Entity] = {}
+    return _record(parsed, parsed.mentions, parsed.figures, gazetteer, extra, set()), extra
+
+
+def spool_records(parsed: ParsedDocument, gazetteer: Any = None) -> Iterator[tuple[bytes, dict[str, Entity]]]:
+    """A long document's records for :class:`DocumentSpool` (:meth:`DocumentSpool.append`), made one at a time:
+    one per window of its mentions (:class:`geo.windows.WindowSpool`), without figures, then one with its
+    figures and no mention.  Each comes with the places (so far) the gazetteer does not give as they are.
+
+    The frames read the records as documents of their own: the places frame sorts each one's mentions, which
+    sorted window by window are in the order of the whole text (a window's offsets all come before the next
+    one's); the figures frame reads the last, whose figures then have every place of the document known.  A
+    window's mentions are read back only when its record's mentions are iterated (:class:`_SpooledRows`): the
+    figures frame holds the records of many documents at once.
+    """
+    extra: dict[str, Entity] = {}
     checked: set[str] = set()
-    mentions = []
-    for m in parsed.mentions:
-        e = m.entity
-        if e is not None and e.id not in checked:
-            checked.add(e.id)
-            if not _gazetteer_has(gazetteer, e):
-                extra[e.id] = e
-        mentions.append((m.doc_id, m.start, m.end, m.surface, e.id if e is not None else None, m.role,
-                         m.confidence, m.sentence_start, m.sentence_end, m.date))
-    figures = [[getattr(f, name) for name in _FIGURE_FIELDS] for f in parsed.figures]
-    record = (parsed.document.doc_id, parsed.lang, parsed.date, mentions, figures)
-    return pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), extra
+    for part in _mention_parts(parsed):
+        yield _record(parsed, part, (), gazetteer, extra, checked, later=True), extra
+    yield _record(parsed, (), parsed.figures, gazetteer, extra, checked), extra
 
 
 def prepare(parsed: ParsedDocument, gazetteer: Any = None) -> Prepared:
@@ -235,7 +283,9 @@ class DocumentSpool:
     and a place it does not hold (a correction's) is kept once, in this object.  The short words
     of the figures come back as one shared object each.  Each record is pickled on its own, so
     that reading holds one document at a time; iterating reads the file from the start (the
-    frames read it twice).
+    frames read it twice).  A long document read window by window (:mod:`geo.windows`) is written as
+    several records (:func:`spool_records`) and read back as several documents with its id: one per
+    window of its mentions, then its figures.
 
     Parameters
     ----------
@@ -253,17 +303,27 @@ class DocumentSpool:
         self._fh = self.path.open("wb")
         self._entities: dict[str, Entity] = {}
         self.count = 0
+        self._records = 0
 
     def append(self, parsed: ParsedDocument) -> None:
-        """Add one document at the end."""
-        self.write(*spool_record(parsed, self.gazetteer))
+        """Add one document at the end (a long document's mentions a window at a time: :func:`spool_records`)."""
+        if hasattr(parsed.mentions, "parts"):
+            for record, entities in spool_records(parsed, self.gazetteer):
+                self._write(record, entities)
+            self.count += 1
+        else:
+            self.write(*spool_record(parsed, self.gazetteer))
 
     def write(self, record: bytes, entities: dict[str, Entity]) -> None:
         """Add one document's :func:`spool_record` at the end."""
+        self._write(record, entities)
+        self.count += 1
+
+    def _write(self, record: bytes, entities: dict[str, Entity]) -> None:
         self._fh.write(record)
         for pid, entity in entities.items():
             self._entities.setdefault(pid, entity)
-        self.count += 1
+        self._records += 1
 
     def __len__(self) -> int:
         return self.count
@@ -274,14 +334,23 @@ class DocumentSpool:
             entity = self._entities[place_id] = self.gazetteer.get(place_id)
         return entity
 
+    def _rows(self, mentions: list[tuple]) -> list[MentionRow]:
+        entity = self._entity
+        return [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1, day)
+                for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+
     def __iter__(self) -> Iterator[ParsedDocument]:
         self._fh.flush()
-        entity, intern = self._entity, sys.intern
+        intern = sys.intern
         with self.path.open("rb") as fh:
-            for _ in range(self.count):
+            for _ in range(self._records):
                 doc_id, lang, date, mentions, figures = pickle.load(fh)
-                rows = [MentionRow(d, a, b, surface, entity(pid) if pid is not None else None, role, conf, s0, s1,
-                                   day) for d, a, b, surface, pid, role, conf, s0, s1, day in mentions]
+                if isinstance(mentions, tuple):  # a window of a long document: its mentions follow, read when read
+                    n, size = mentions
+                    rows: Any = _SpooledRows(self, fh.tell(), size, n)
+                    fh.seek(size, 1)
+                else:
+                    rows = self._rows(mentions)
                 figs = []
                 for values in figures:
                     fig = Figure(*values)
@@ -299,6 +368,23 @@ class DocumentSpool:
         """Close and delete the file."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
+
+
+class _SpooledRows:
+    """The mentions of one record of a :class:`DocumentSpool` (a window of a long document), read from its file each
+    time they are iterated: a list of records (:func:`layers.frames.figure_chunks`) holds none of them."""
+
+    def __init__(self, spool: DocumentSpool, offset: int, size: int, n: int) -> None:
+        self.spool, self.offset, self.size, self.n = spool, offset, size, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[MentionRow]:
+        with self.spool.path.open("rb") as fh:
+            fh.seek(self.offset)
+            data = fh.read(self.size)
+        return iter(self.spool._rows(pickle.loads(data)))
 
 
 class TextSpool:
@@ -438,6 +524,9 @@ class SpooledCorpus:
         self.langs[parsed.lang] += 1
         if self.unresolved is not None:
             self.unresolved.update(m.surface for m in parsed.mentions if m.entity is None)
+        if prepared is None and hasattr(parsed.mentions, "parts"):  # a long document: a window at a time
+            self._write_long(parsed, copy_of)
+            return
         if prepared is None:
             prepared = prepare(parsed, self.gazetteer)
         self.n_mentions += prepared.n_mentions
@@ -447,6 +536,18 @@ class SpooledCorpus:
         if copy_of is None:  # a copy counts nothing: no figure, no place
             self.n_figures += prepared.n_figures
             self.kept.write(prepared.record, prepared.entities)
+
+    def _write_long(self, parsed: ParsedDocument, copy_of: str | None) -> None:
+        """What :meth:`__call__` does for a long document whose mentions are read back a window at a time
+        (:class:`geo.windows.WindowSpool`): its line and its spool records are written a window at a time."""
+        self.n_mentions += len(parsed.mentions)
+        if self._mentions is not None:
+            for piece in mention_line_parts(parsed):
+                self._mentions.write(piece)
+            self._mentions.write("\n")
+        if copy_of is None:
+            self.n_figures += len(parsed.figures)
+            self.kept.append(parsed)
 
     def close(self) -> None:
         """Finish ``mentions.jsonl`` and delete the spool."""

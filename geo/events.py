@@ -42,7 +42,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
-              "country_nouns", "distance_units", "lead_words")
+              "country_nouns", "distance_units", "lead_words", "water_nouns",
+              "passive_participles")
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class EventProfile:
     country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent
     distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
     lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
+    water_nouns: frozenset[str] = frozenset()  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
+    passive_participles: Phrases = Phrases.of(())  # "lanciati dalla Russia": the origin cue names the agent
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -172,6 +175,8 @@ def event_profile(lang: str) -> EventProfile:
         country_nouns=Phrases.of(data["country_nouns"]),
         distance_units=frozenset(fold(w) for w in data["distance_units"]),
         lead_words=Phrases.of(data["lead_words"]),
+        water_nouns=frozenset(fold(w) for w in data["water_nouns"]),
+        passive_participles=Phrases.of(data["passive_participles"]),
     )
 
 

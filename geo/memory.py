@@ -165,12 +165,19 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
 
 
 def _kill(pid: int) -> None:
-    """Kill and reap the child ``pid`` (nothing when it was already reaped)."""
+    """Kill and reap the child ``pid`` (nothing when it was already reaped).
+
+    Signals wait until the child is reaped: a second Ctrl-C (or any handler that raises) between the
+    kill and the wait would leave the child a zombie; it is raised once the child is gone.
+    """
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
     try:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
     except (ProcessLookupError, ChildProcessError):
         pass  # the interruption came just after waitpid returned
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 #: The child's exit status until its whole answer is written (0 after): anything else is no answer.

@@ -212,7 +212,7 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
                                 corrections=settings.corrections, online=online, memo=memo)
         sig = signature(doc.text) if settings.signatures else None
         parsed = compact(parsed)
-        if settings.prepare:
+        if settings.prepare and isinstance(parsed.mentions, list):  # a long document's, on disk, are not joined here
             from geo.corpus import prepare
 
             ready = prepare(parsed, state["gazetteer"])
@@ -326,6 +326,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
 
 def _share_entities(parsed: ParsedDocument, entities: dict[str, Entity]) -> None:
     """One Entity object per place id: results from workers arrive with copies of their own."""
+    if not isinstance(parsed.mentions, list):  # a long document's, read back from disk (geo.windows): this process's
+        return
     for m in parsed.mentions:
         if m.entity is not None:
             m.entity = entities.setdefault(m.entity.id, m.entity)

@@ -42,6 +42,9 @@ NEAR = 6
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()\"«»“”–—"
 
+#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`).
+QUOTE_DASH = "\"«»“”–—"
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()\"«»“”–—./"
 
@@ -60,7 +63,8 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head", "contributor", "lead_near"]
+              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident",
+              "passive_agent"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
@@ -325,7 +329,7 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
 def _joins_list(gap: str, profile: EventProfile) -> bool:
     """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
     ``list_breakers`` ("dans le nord du Mali, où la France") between the names."""
-    if not is_list_gap(gap):
+    if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
     if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
@@ -455,6 +459,27 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
+def _water(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place is a body of water: a water noun among its words ("Mar Baltico", "Gulf of Aden", "Ostsee"), or
+    right before it with an "of" word ("il Mare del Giappone" read as "Giappone")."""
+    if any(w in profile.water_nouns for w in words[idx:end_idx]):
+        return True
+    k = idx - 1
+    while k >= 0 and words[k] in profile.articles:
+        k -= 1
+    return k >= 1 and words[k] in profile.of_words and words[k - 1] in profile.water_nouns
+
+
+def _clause_between(gap: str, profile: EventProfile) -> bool:
+    """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
+    and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
+    army said", "Mogadishu - gunmen attacked in Somalia")."""
+    if any(c in gap for c in QUOTE_DASH):
+        return True
+    words = fold(gap).replace("'", " ").split()
+    return any(profile.subordinators.match_at(words, k) and words[k] not in LIST_JOINERS for k in range(len(words)))
+
+
 @cache
 def _union(*sets: frozenset[str]) -> frozenset[str]:
     """The union of a language's word sets, made once (a frozenset keeps its hash: the key is cheap to look up)."""
@@ -485,8 +510,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)):
-            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"
+        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)) and not \
+                _cue_before(profile.agent_cues, words, idx, 4, articles):
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
         elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
         if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
@@ -515,7 +541,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     same = previous is not None and previous.sentence_start == m.sentence_start
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
-            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not (
+            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not _clause_between(
+            text[previous.end : m.start], profile) and not (
             counted := _tally_between(text[previous.end : m.start], profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
@@ -559,6 +586,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["direction_of"] = 1.0  # "a 12 km da Brescia": a distance reference, read like "12 km north of"
         else:
             f["origin_before"] = 1.0
+            if national and any(profile.passive_participles.match_at(words, j)
+                                for j in range(max(0, origin - 3), origin)):
+                f["passive_agent"] = 1.0  # "droni lanciati dalla Russia": who launched them, not where from
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "nations such as Chile", "nazioni alleate (Francia, ...)"
     if locative:
@@ -580,7 +610,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
-    if _cue_before(profile.agent_cues, words, idx, 3, articles):
+    if _cue_before(profile.agent_cues, words, idx, 4, articles):  # "de la part de": four words
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
@@ -597,6 +627,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
+    if events & INCIDENT_CLASSES and _water(words, idx, end_idx, profile):
+        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell
     for c in events:
         f[f"event:{c}"] = 1.0
     near = {t.event for t in sentence.triggers if min(abs(t.first - idx), abs(t.last - 1 - idx)) <= NEAR}

@@ -19,10 +19,14 @@ the one function the serial, process-pool and Dask runs call for a document):
   ``doc_id:f1``, ``f2``... through the whole text, as an unsplit run numbers them) and frames in
   text order.
 
-Only the current window's reading and the compact results so far are alive (the caches keyed by a text
-are emptied after each window: :func:`forget_window`): each window's mentions
-become :class:`geo.parallel.MentionRow` (their role features and cue roles, read by the decisions inside
-the window only, go), as :func:`geo.parallel.compact` makes them for every document.  Places are resolved
+Only the current window's reading is alive (the caches keyed by a text are emptied after each window:
+:func:`forget_window`): each window's mentions become :class:`geo.parallel.MentionRow` (their role
+features and cue roles, read by the decisions inside the window only, go), as :func:`geo.parallel.compact`
+makes them for every document, and are written, with the window's event frames, to an anonymous
+temporary file as the window finishes (:class:`MentionSpool`, :class:`WindowSpool`): the joined
+document's ``mentions`` and ``frames`` are sequences read back from there a window at a time, so that
+memory does not grow with the document's length.  Only its figures (a few per paragraph, which later
+windows may repeat) and its places (one object per place) stay in memory.  Places are resolved
 with the context of their window (some hundred thousand characters: the countries it names, the
 names around them), so a name whose reading hangs on a country named only in another window may
 read differently than in an unsplit run.  A figure of a later window that repeats one kept from an
@@ -33,13 +37,19 @@ join, as an unsplit run drops it, and the ids are numbered again.  A document of
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
+import pickle
 import re
-from collections.abc import Callable, Iterator
+import tempfile
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 from geo import numbers, sentences
 from geo.figures import _drop_repeats
-from geo.model import Document, Figure, ParsedDocument
+from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow
 from geo.sentences import read_as_wrapped, split_sentences_as, wrap_width
 
@@ -164,9 +174,9 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
         Of ``doc`` (its text whole), with the language and date of the first window (those of the
         document's start).
     """
-    mentions: list = []
+    mentions = MentionSpool()  # on disk as each window finishes: only the figures stay in memory
+    frames = WindowSpool()
     figures: list = []
-    frames: list = []
     lang = date = None
     window_of: list[int] = []  # the window of each figure
     # whether the text is hard-wrapped is judged once, from its start, as its language: a short window alone
@@ -180,22 +190,22 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
         part = _shifted(part, start, len(figures), doc.doc_id)
         if k == 0:
             lang, date = part.lang, part.date
-        mentions.extend(part.mentions)
+        mentions.add(part.mentions)
         figures.extend(part.figures)
         window_of.extend([k] * len(part.figures))
-        frames.extend(part.frames)
+        frames.add(part.frames)
         del part
-    figures = _drop_repeats_across(figures, window_of, frames, mentions, lang, doc.doc_id)
+    figures = _drop_repeats_across(figures, window_of, frames, mentions.latest, lang, doc.doc_id)
     return ParsedDocument(document=doc, lang=lang, date=date, mentions=mentions, figures=figures, frames=frames)
 
 
-def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: list, mentions: list, lang: str | None,
-                         doc_id: str) -> list[Figure]:
+def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: WindowSpool,
+                         entities: dict[str, Entity], lang: str | None, doc_id: str) -> list[Figure]:
     """The figures without those that repeat a figure of an earlier window, as an unsplit run drops them
     (:func:`geo.figures._drop_repeats`, on the places the extraction read); ids numbered again in text order and
-    the frames' ``figure_ids`` pointing at the figures kept.  Whether a figure adds to those reported before
-    ("another soldier") is known inside its window only: across windows two such figures count as one."""
-    entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
+    the frames' ``figure_ids`` pointing at the figures kept (as the spooled frames are read back).  Whether a
+    figure adds to those reported before ("another soldier") is known inside its window only: across windows two
+    such figures count as one.  ``entities``: the mentions' places by id."""
     window = {id(f): k for f, k in zip(figures, window_of, strict=True)}
     old_ids = {id(f): f.figure_id for f in figures}
     same_as: dict[str, Figure] = {}
@@ -205,12 +215,146 @@ def _drop_repeats_across(figures: list[Figure], window_of: list[int], frames: li
         return kept
     new_id = {old_ids[id(f)]: f.figure_id for f in kept}
     new_id.update((old, same.figure_id) for old, same in same_as.items())
-    for fr in frames:
-        fr.figure_ids = list(dict.fromkeys(new_id.get(i, i) for i in fr.figure_ids))
+    frames.on_read = functools.partial(_renumbered, new_id)
     return kept
+
+
+def _renumbered(new_id: dict[str, str], frame: Any) -> Any:
+    """``frame`` with its ``figure_ids`` those of the figures kept after the join (repeats: their earlier copy)."""
+    frame.figure_ids = list(dict.fromkeys(new_id.get(i, i) for i in frame.figure_ids))
+    return frame
 
 
 def _as_read(f: Figure) -> Figure:
     """A copy of ``f`` with the places its extraction read (what an unsplit run compares when it drops
     repeats), made once per figure: later changes to ``f``'s places do not reach it."""
     return dataclasses.replace(f, place_ids=list(f.cue_place_ids))
+
+
+class WindowSpool(Sequence):
+    """Rows of a long document kept a window at a time in an anonymous temporary file, read back as one sequence.
+
+    :func:`parse_windows` adds each window's rows (:meth:`add`) as the window finishes, so that what a
+    document keeps does not grow in memory with its length.  The file has no name (it is deleted as it
+    is made), so nothing is left behind, whatever ends the run.  Reading holds one window's rows at a
+    time (:meth:`parts`, :meth:`__iter__`); a copy sent to another process (pickled) is a list.
+
+    Attributes
+    ----------
+    on_read : callable or None
+        Applied to each row as it is read back (the frames' figure ids renumbered after the join).
+    """
+
+    def __init__(self) -> None:
+        self._fh = tempfile.TemporaryFile()  # noqa: SIM115 - open while the document is read, closed by close()
+        self._where: list[tuple[int, int]] = []  # per window: its rows' offset and size in the file
+        self._ends: list[int] = []  # per window: how many rows up to its end
+        self._cached: tuple[int, list] | None = None  # the window last read by index
+        self.on_read: Callable[[Any], Any] | None = None
+        self._closed = weakref.finalize(self, self._fh.close)  # closed (and so deleted) when the spool goes
+
+    def _pack(self, rows: list) -> Any:
+        return rows
+
+    def _unpack(self, packed: Any) -> list:
+        return packed
+
+    def add(self, rows: Iterable[Any]) -> None:
+        """Write one window's rows at the end of the file."""
+        rows = list(rows)
+        data = pickle.dumps(self._pack(rows), protocol=pickle.HIGHEST_PROTOCOL)
+        self._fh.seek(0, 2)
+        self._where.append((self._fh.tell(), len(data)))
+        self._fh.write(data)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(rows))
+
+    def _part(self, k: int) -> list:
+        offset, size = self._where[k]
+        self._fh.seek(offset)
+        rows = self._unpack(pickle.loads(self._fh.read(size)))
+        return [self.on_read(r) for r in rows] if self.on_read is not None else rows
+
+    def parts(self) -> Iterator[list]:
+        """Each window's rows, in order (a new list each time, read from the file)."""
+        for k in range(len(self._where)):
+            yield self._part(k)
+
+    @property
+    def windows(self) -> int:
+        """How many windows' rows were added."""
+        return len(self._where)
+
+    def __iter__(self) -> Iterator[Any]:
+        for part in self.parts():
+            yield from part
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return list(self)[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("window spool index out of range")
+        k = bisect.bisect_right(self._ends, i)
+        if self._cached is None or self._cached[0] != k:
+            self._cached = (k, self._part(k))
+        return self._cached[1][i - (self._ends[k - 1] if k else 0)]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (WindowSpool, list)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple:
+        return list, (list(self),)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {len(self)} rows in {self.windows} windows>"
+
+    def close(self) -> None:
+        """Close (and so delete) the file."""
+        self._closed()
+
+
+class MentionSpool(WindowSpool):
+    """A long document's mentions (:class:`geo.parallel.MentionRow`), a window at a time on disk
+    (:class:`WindowSpool`).
+
+    A row's place is written as its id: the place itself is kept once, here (:attr:`entities`), so that the
+    rows read back share one object per place as they did.
+
+    Attributes
+    ----------
+    entities : dict of str to Entity
+        The first place seen with each id (a row whose place is another object with that id keeps its own).
+    latest : dict of str to Entity
+        The last place seen with each id.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entities: dict[str, Entity] = {}
+        self.latest: dict[str, Entity] = {}
+
+    def _pack(self, rows: list) -> Any:
+        packed = []
+        for m in rows:
+            e = m.entity
+            if e is not None:
+                self.latest[e.id] = e
+                if self.entities.setdefault(e.id, e) is e:
+                    e = e.id  # the place by its id: one object for all its rows
+            packed.append((m.doc_id, m.start, m.end, m.surface, e, m.role, m.confidence, m.sentence_start,
+                           m.sentence_end, m.date))
+        return packed
+
+    def _unpack(self, packed: Any) -> list:
+        places = self.entities
+        return [MentionRow(d, a, b, surface, places[e] if isinstance(e, str) else e, role, conf, s0, s1, day)
+                for d, a, b, surface, e, role, conf, s0, s1, day in packed]

@@ -142,6 +142,14 @@ CASES = [
      "Le contingent de 900 hommes est arrivé hier au Tchad."),
     ("fr", "Tchad : une attaque fait douze morts", "Tchad", "topic_opening&incident",
      "Tchad : un nouveau gouvernement est nommé"),
+    ("en", "Four rockets fell into the Sea of Azov on Friday.", "Sea of Azov", "water&incident",
+     "Four ferries crossed the Sea of Azov on Friday."),
+    ("es", "El ejército disparó dos misiles hacia el mar Caspio.", "mar Caspio", "water&incident",
+     "El barco cruzó el mar Caspio sin problemas."),
+    ("it", "Sono stati abbattuti 12 droni lanciati nella notte dalla Bielorussia.", "Bielorussia", "passive_agent",
+     "Sono arrivati nella notte dalla Bielorussia 12 camion."),
+    ("it", "Il cessate il fuoco mediato dalla Turchia regge da una settimana.", "Turchia", "passive_agent",
+     "Il convoglio partito dalla Turchia è arrivato da una settimana."),
 ]
 
 
@@ -334,7 +342,47 @@ CATEGORIES = [
      {"Spain": "actor", "Ireland": "participant", "Austria": "participant"}),
     ("fr", "Des unités alliées, commandées par la Belgique, sont déployées en Roumanie et en Bulgarie.",
      {"Belgique": "actor", "Roumanie": "deployment", "Bulgarie": "deployment"}),
+    # a body of water where missiles fell is where it happened; the country that launched them acts
+    ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.",
+     {"Iran": "actor", "Caspian Sea": "incident"}),
+    ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.",
+     {"Bielorussia": "actor", "Rivne": "incident"}),
 ]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Es el cuarto lanzamiento por parte de Teherán este año.", "Teherán"),
+    ("it", "Nuovi bombardamenti da parte della Turchia nella notte.", "Turchia"),
+    ("fr", "Une offensive de la part du Soudan a été repoussée.", "Soudan"),
+])
+def test_an_agent_cue_is_no_part_of_the_place(gaz, lang, text, surface):
+    """"por parte de", "da parte della", "de la part du" name who acted: the agent cue fires, and the part noun
+    inside it ("parte", "part") makes no part of the place ("la parte norte de")."""
+    f = features_of(text, lang, surface, gaz)
+    assert "agent_before" in f
+    assert "part_of" not in f
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Relations with Minsk worsened after Belarus hosted the drills.", "Belarus"),
+    ("en", "Shelling hit Toretsk,\" Ukraine's army said.", "Ukraine"),
+    ("de", "Kiew – Die Armee hat in der Ukraine neue Stellungen bezogen.", "Ukraine"),
+])
+def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it(gaz, lang, text, surface):
+    """A country after "after", a closing quote or a dateline dash opens another clause: it is no locator of the
+    place before it (``contains_previous``) nor a member of its list (``in_list``)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "contains_previous" not in f
+    assert "in_list" not in f
+
+
+def test_a_locator_after_a_comma_still_contains_the_place_before(gaz):
+    assert "contains_previous" in features_of("Two people died in Izmail, in the Odesa region.", "en", "Odesa region",
+                                              gaz)
+
+
+def test_a_part_noun_outside_an_agent_cue_is_still_a_part(gaz):
+    assert "part_of" in features_of("Hubo disparos en la parte norte de Teherán.", "es", "Teherán", gaz)
 
 
 @pytest.mark.parametrize(("lang", "text", "roles"), CATEGORIES)
@@ -444,3 +492,16 @@ def test_an_origin_not_of_the_troops_is_no_contributor(gaz, lang, text, place):
     another noun (smugglers, drones, deliveries from a country) or after a lead word ("guidato dalla") in a
     sentence with troops names no contributing country."""
     assert "contributor" not in features_of(text, lang, place, gaz)
+
+
+def test_the_role_fit_keeps_the_simplest_strength_within_noise_of_the_best():
+    from geo.data.fit_weights import bootstrap_se, choose_strength, pooled_accuracy
+
+    steady = [(8, 10)] * 30  # every article alike: no noise, the best strength wins
+    assert bootstrap_se(steady, score=pooled_accuracy) == 0.0
+    assert choose_strength({0.3: [(6, 10)] * 30, 2.0: steady}, score=pooled_accuracy) == 2.0
+    noisy = [(10, 10), (3, 10)] * 15  # 0.65 overall, articles far apart
+    cv = {0.3: [(6, 10), (6, 10)] * 15, 2.0: noisy}
+    assert pooled_accuracy(cv[0.3]) < pooled_accuracy(noisy) <= (
+        pooled_accuracy(cv[0.3]) + bootstrap_se(noisy, score=pooled_accuracy))
+    assert choose_strength(cv, score=pooled_accuracy) == 0.3  # within one standard error: the stronger one

@@ -417,8 +417,11 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
         time.sleep(60)
         return "done"
 
+    fired = []
+
     def interrupt(signum, frame):
-        if pid_file.exists():  # Ctrl-C once the child is at work
+        if pid_file.exists() and not fired:  # one Ctrl-C, once the child is at work
+            fired.append(signum)
             raise KeyboardInterrupt
 
     before = signal.signal(signal.SIGALRM, interrupt)
@@ -437,6 +440,31 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
         with contextlib.suppress(ProcessLookupError):
             os.kill(child, signal.SIGKILL)  # a regression leaves no sleeper behind
     assert list(scratch.iterdir()) == []
+
+
+def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypatch):
+    import os
+    import signal
+    import subprocess
+
+    from geo import memory
+
+    sleeper = subprocess.Popen(["sleep", "60"])
+    real_kill = os.kill
+
+    def kill_then_interrupt(pid, sig):  # a second Ctrl-C arrives between the kill and the wait
+        real_kill(pid, sig)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(memory.os, "kill", kill_then_interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):  # the interruption is not lost ...
+            memory._kill(sleeper.pid)
+    finally:
+        monkeypatch.undo()
+    with pytest.raises(ChildProcessError):  # ... and it came after the child was reaped (no zombie left)
+        os.waitpid(sleeper.pid, os.WNOHANG)
+    sleeper.returncode = -9  # reaped above: Popen must not wait for it again
 
 
 def test_a_child_dies_with_its_parent(tmp_path):

@@ -299,3 +299,81 @@ def test_the_fit_refuses_a_training_article_longer_than_a_window(tmp_path, monke
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "longer than 200 characters" in err[0]
     assert not (tmp_path / "w.yaml").exists()
+
+
+def test_each_windows_rows_leave_memory_as_the_window_finishes(gaz, monkeypatch):
+    """A window's mentions and event frames go to disk when it is read (geo.windows.WindowSpool): when the next
+    window starts, no row of an earlier one is alive, however many windows came before."""
+    import gc
+
+    from geo.events import Frame
+    from geo.parallel import MentionRow
+
+    doc_id = "held-rows"
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    alive: list[tuple[int, int]] = []  # at each window's start: the rows and frames of the document in memory
+    original = windows.parse_windows
+
+    def counting(doc, parse_window, *, limit):
+        def parse(window, first):
+            rows = sum(isinstance(o, MentionRow) and o.doc_id == doc_id for o in gc.get_objects())
+            frames = sum(isinstance(o, Frame) and o.doc_id == doc_id for o in gc.get_objects())
+            alive.append((rows, frames))
+            return parse_window(window, first)
+        return original(doc, parse, limit=limit)
+
+    monkeypatch.setattr(windows, "parse_windows", counting)
+    parsed = parse_document(Document(doc_id, long_text()), lang="en", gazetteer=gaz)
+    assert len(alive) > 4 and len(parsed.mentions) > len(alive) and len(parsed.frames) > 2  # rows to keep
+    assert alive == [(0, 0)] * len(alive)
+    assert parsed.mentions.windows == len(alive)
+    # read back a window at a time, in text order, one object per place
+    rows = list(parsed.mentions)
+    assert [m.start for m in rows] == sorted(m.start for m in rows)
+    by_id = {}
+    assert all(by_id.setdefault(m.entity.id, m.entity) is m.entity for m in rows if m.entity is not None)
+    assert parsed.mentions[-1] == rows[-1] and parsed.mentions[0] == rows[0]
+
+
+def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeypatch, tmp_path):
+    """Written a window at a time (mentions.jsonl, the document spool the frames read), a long document gives
+    the same lines and frames as its rows joined in memory; sent to another process (pickled) its rows are a
+    list."""
+    import dataclasses
+    import gc
+    import pickle
+
+    from geo.corpus import SpooledCorpus
+    from geo.parallel import MentionRow
+    from layers.frames import figures_frame, places_frame
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    text = "\n\n".join([*PARAGRAPHS, PARAGRAPHS[0].replace("350", "420")])
+    split = parse_document(Document("joined", text, lang="en"), gazetteer=gaz)
+    assert split.mentions.windows > 4
+    joined = dataclasses.replace(split, mentions=list(split.mentions), frames=list(split.frames))
+    sent = pickle.loads(pickle.dumps(split))
+    assert type(sent.mentions) is list and sent.mentions == joined.mentions and sent.frames == joined.frames
+
+    def written(parsed, name):
+        (tmp_path / name).mkdir()
+        sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
+        sink(parsed, None)
+        places, figures = places_frame(sink.kept, gaz), figures_frame(sink.kept, gaz)
+        if name == "spooled":  # the records listed (as the figures frame lists a chunk's) hold no mention row
+            def rows() -> int:
+                return sum(isinstance(o, MentionRow) for o in gc.get_objects())
+
+            before = rows()
+            records = list(sink.kept)
+            assert len(records) == split.mentions.windows + 1 and len(sink.kept) == 1
+            assert rows() == before
+            assert sum(len(list(r.mentions)) for r in records) == len(joined.mentions)
+        sink.close()
+        return (tmp_path / f"{name}.jsonl").read_bytes(), places, figures, sink.n_mentions, sink.n_figures
+
+    (line, places, figures, n_mentions, n_figures), expected = written(split, "spooled"), written(joined, "joined")
+    assert line == expected[0] and line.count(b"\n") == 1
+    assert places.to_json() == expected[1].to_json() and len(places) > 5
+    assert figures.to_json() == expected[2].to_json() and len(figures) == n_figures > 3
+    assert n_mentions == len(joined.mentions)

@@ -33,6 +33,8 @@ from geo.model import ROLES, Document  # noqa: E402
 from geo.role_model import WEIGHTS_PATH, RoleWeights, feature_names  # noqa: E402
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from geo.figure_places import DocIndex
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
@@ -292,18 +294,23 @@ def cue_accuracy(rows) -> float:
     return sum(cue == gold for _, cue, gold in rows) / max(1, len(rows))
 
 
-def cross_validate(per_article: list[ArticleRoles], c: float, always: list) -> float:
-    """Leave-one-article-out accuracy over all aligned mentions (``always`` rows train every fold), each
-    held-out article decided as the pipeline decides it (:func:`article_accuracy`)."""
-    right = total = 0
+def cross_validate(per_article: list[ArticleRoles], c: float, always: list) -> list[tuple[int, int]]:
+    """Leave-one-article-out ``(right, total)`` per article with aligned mentions (``always`` rows train every
+    fold), each held-out article decided as the pipeline decides it (:func:`article_accuracy`); see
+    :func:`pooled_accuracy`."""
+    counts = []
     for k, held in enumerate(per_article):
         if not held.rows:
             continue
         train = [r for j, a in enumerate(per_article) if j != k for r in a.rows] + always
         weights = to_weights(fit(train, c))
-        right += article_accuracy(weights, [held]) * len(held.rows)
-        total += len(held.rows)
-    return right / max(1, total)
+        counts.append((round(article_accuracy(weights, [held]) * len(held.rows)), len(held.rows)))
+    return counts
+
+
+def pooled_accuracy(counts: list[tuple[int, int]]) -> float:
+    """The accuracy of all mentions of the ``(right, total)`` counts together."""
+    return sum(r for r, _ in counts) / max(1, sum(t for _, t in counts))
 
 
 def place_weights(model, threshold: float = 0.0, also: float | None = None):
@@ -382,23 +389,26 @@ def pooled_f1(counts: list[tuple[int, int, int]]) -> float:
     return f1(*(sum(col) for col in zip(*counts, strict=True))) if counts else 0.0
 
 
-def bootstrap_se(counts: list[tuple[int, int, int]], draws: int = 500, seed: int = 0) -> float:
-    """The standard error of :func:`pooled_f1` over articles drawn again with replacement."""
+def bootstrap_se(counts: list[tuple[int, ...]], draws: int = 500, seed: int = 0,
+                 score: Callable[[list], float] = pooled_f1) -> float:
+    """The standard error of ``score`` (default :func:`pooled_f1`) over articles drawn again with
+    replacement."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
     table = np.array(counts)
-    scores = [pooled_f1(table[rng.integers(0, len(table), len(table))].tolist()) for _ in range(draws)]
+    scores = [score(table[rng.integers(0, len(table), len(table))].tolist()) for _ in range(draws)]
     return float(np.std(scores))
 
 
-def choose_strength(cv: dict[float, list[tuple[int, int, int]]]) -> float:
-    """The strongest regularisation (smallest ``C``) whose cross-validated F1 is within one bootstrap
-    standard error of the best one's: on 60 articles, differences smaller than that are noise, and the
-    simpler model is the one to keep (the "one standard error" rule)."""
-    best = max(cv, key=lambda c: (pooled_f1(cv[c]), -c))
-    floor = pooled_f1(cv[best]) - bootstrap_se(cv[best])
-    return min(c for c in cv if pooled_f1(cv[c]) >= floor)
+def choose_strength(cv: dict[float, list[tuple[int, ...]]], score: Callable[[list], float] = pooled_f1) -> float:
+    """The strongest regularisation (smallest ``C``) whose cross-validated ``score`` (default
+    :func:`pooled_f1`) is within one bootstrap standard error of the best one's: on 60 articles,
+    differences smaller than that are noise, and the simpler model is the one to keep (the "one standard
+    error" rule).  Both fits (roles and figure places) choose their ``C`` this way."""
+    best = max(cv, key=lambda c: (score(cv[c]), -c))
+    floor = score(cv[best]) - bootstrap_se(cv[best], score=score)
+    return min(c for c in cv if score(cv[c]) >= floor)
 
 
 def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
@@ -458,14 +468,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(per_article)} articles, {len(rows)} aligned mentions; cue rules' accuracy {cue_accuracy(rows):.3f}")
     examples = collect_examples(fitted=Fitted(None, None))
     print(f"{len(examples)} places of the written examples ({EXAMPLES_PATH.name}) join every fit")
-    scores = {c: cross_validate(per_article, c, examples) for c in ROLE_C_GRID}
-    for c, acc in scores.items():
-        print(f"  C = {c:<5} leave-one-article-out accuracy {acc:.3f}")
-    best = max(ROLE_C_GRID, key=lambda c: (scores[c], -c))
+    role_cv = {c: cross_validate(per_article, c, examples) for c in ROLE_C_GRID}
+    for c, counts in role_cv.items():
+        print(f"  C = {c:<5} leave-one-article-out accuracy {pooled_accuracy(counts):.3f} "
+              f"(bootstrap SE {bootstrap_se(counts, score=pooled_accuracy):.3f})")
+    best = choose_strength(role_cv, score=pooled_accuracy)
+    print(f"  chosen C = {best}: the smallest within one standard error of the best")
     weights = to_weights(fit(rows + examples, best))
     print(f"fitted on all with C = {best}: training accuracy {article_accuracy(weights, per_article):.3f}")
-    write_weights(weights, args.out, source=f"{args.data.name} and {EXAMPLES_PATH.name}", c=best, cv=scores[best],
-                  n=len(rows) + len(examples))
+    write_weights(weights, args.out, source=f"{args.data.name} and {EXAMPLES_PATH.name}", c=best,
+                  cv=pooled_accuracy(role_cv[best]), n=len(rows) + len(examples))
     print(f"wrote {args.out}")
     from geo.figure_places import WEIGHTS_PATH as PLACE_WEIGHTS_PATH
 
