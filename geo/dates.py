@@ -372,7 +372,7 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
     heads = _event_heads(lang)
     numbers: dict[int, tuple[int, int]] | None = None
     # no date, relative day, window, week or weekday starts at another token (found in one pass)
-    for k in [k for k, t in enumerate(toks) if t.text in heads or (len(t.text) <= 2 and t.text.isdigit())]:
+    for k in [k for k, t in enumerate(toks) if t.text in heads or (t.text.isdigit() and len(t.text) <= 2)]:
         word = toks[k].text
         # an explicit date starts at a day or a month, a month alone at a preposition of ``month_preps``
         hit = _explicit(toks, k, lex, doc_date) if word in lex.months or word.isdigit() else None

@@ -320,10 +320,15 @@ class _Doc:
         """The tokens' start offsets, for bisection."""
         return [t.start for t in self.toks]
 
+    @cached_property
+    def ends(self) -> list[int]:
+        """The tokens' end offsets, for bisection (ascending: tokens do not overlap)."""
+        return [t.end for t in self.toks]
+
     def tok_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [i, j) covering the characters [start, end)."""
-        i = bisect_right(self.toks, start, key=_END)  # the first token ending after start
-        return i, max(i, bisect_left(self.toks, end, key=_START))  # up to the first one from end on
+        i = bisect_right(self.ends, start)  # the first token ending after start
+        return i, max(i, bisect_left(self.starts, end))  # up to the first one from end on
 
     def is_strong(self, k: int) -> bool:
         """A clause boundary inside a sentence: ; : ( ) quotes, or a dash between spaces."""

@@ -80,8 +80,25 @@ def _fold_long(text: str) -> str:
 
 
 def fold_key(name: str) -> str:
-    """Fold a name and collapse its inner white space: the gazetteer's lookup key."""
-    return " ".join(fold(name).split())
+    """Fold a name and collapse its inner white space: the gazetteer's lookup key.
+
+    A name is folded once per :data:`FOLD_KEYS_SIZE` names asked: the recogniser and the resolver ask for the
+    keys of the same candidates' names and the same surfaces again and again."""
+    key = _KEYS.get(name)
+    if key is None:
+        key = " ".join(fold(name).split())
+        if len(name) <= _KEYED:
+            if len(_KEYS) >= FOLD_KEYS_SIZE:
+                _KEYS.clear()
+            _KEYS[name] = key
+    return key
+
+
+#: The most names :func:`fold_key` keeps the keys of before it starts again.
+FOLD_KEYS_SIZE = 1 << 16
+#: Names this long at most are kept (a name is short; a longer string is folded each time).
+_KEYED = 80
+_KEYS: dict[str, str] = {}
 
 
 def nfc_offsets(text: str) -> tuple[str, list[int]]:

@@ -104,11 +104,12 @@ class Phrases:
             if toks:
                 seqs.add(toks)
         self.seqs = frozenset(seqs)
-        self._first: dict[str, list[tuple[str, ...]]] = {}
-        self._last: dict[str, list[tuple[str, ...]]] = {}
+        # (length, phrase), longest first, by first and by last word: the matchers read no len() per phrase
+        self._first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        self._last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         for s in sorted(seqs, key=len, reverse=True):
-            self._first.setdefault(s[0], []).append(s)
-            self._last.setdefault(s[-1], []).append(s)
+            self._first.setdefault(s[0], []).append((len(s), s))
+            self._last.setdefault(s[-1], []).append((len(s), s))
         #: the first words of the phrases: :meth:`match_at` is 0 at a token whose text is not one
         self.heads = frozenset(self._first)
 
@@ -125,8 +126,7 @@ class Phrases:
         seqs = self._first.get(toks[i].text)
         if not seqs:
             return 0  # most tokens start no phrase
-        for seq in seqs:
-            n = len(seq)
+        for n, seq in seqs:
             if n == 1:
                 return 1  # its one word is the token's
             if i + n <= size:
@@ -141,8 +141,7 @@ class Phrases:
         """Length in tokens of the longest phrase ending just before ``toks[j]`` (0 if none)."""
         if j <= 0 or j > len(toks):
             return 0
-        for seq in self._last.get(toks[j - 1].text, ()):
-            n = len(seq)
+        for n, seq in self._last.get(toks[j - 1].text, ()):
             if j - n >= 0:
                 for k in range(n):
                     if toks[j - n + k].text != seq[k]:

@@ -420,5 +420,5 @@ def tokenize(text: str, folded: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         word = m.group()
-        add(Token(start, end, word, folded[start:end], word[0].isupper(), len(word) > 1 and word.isupper()))
+        add(Token(start, end, word, folded[start:end], word[0].isupper(), end - start > 1 and word.isupper()))
     return out

@@ -20,7 +20,8 @@ class ByStart:
 
     def __init__(self, items: Sequence = ()) -> None:
         self.items = items = list(items)
-        if any(isinstance(x, tuple) for x in items):
+        # the kinds of items, not each item, are asked whether they are pairs: one C-level pass over the items
+        if (items and isinstance(items[0], tuple)) or any(issubclass(kind, tuple) for kind in set(map(type, items))):
             starts = [x[0] if isinstance(x, tuple) else x.start for x in items]
             ends = [x[1] if isinstance(x, tuple) else x.end for x in items]
         else:  # objects: two passes of attribute reads, no pair built per item

@@ -35,6 +35,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
+from operator import attrgetter
 
 from geo.cues import (
     Cues,
@@ -171,7 +172,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         tokens = tokenize(text, folded)
         sentences = split_sentences(text) or [(0, len(text))]
     sentence_starts = {s for s, _ in sentences}
-    masked = phrase_spans(folded, cues.not_places, {t.key for t in tokens})
+    masked = phrase_spans(folded, cues.not_places, set(map(_KEY, tokens)))
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
@@ -437,6 +438,9 @@ def _comma_aliases_by_first() -> dict[str, tuple[str, ...]]:
     for alias, _ in comma_aliases():
         out.setdefault(alias[0], []).append(alias)
     return {first: tuple(found) for first, found in out.items()}
+
+
+_KEY = attrgetter("key")
 
 
 def _joined(tokens: list[Token], k: int, text: str, most: int) -> int:

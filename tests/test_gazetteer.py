@@ -531,3 +531,20 @@ def test_a_long_text_folds_character_by_character():
     assert len(folded) == len(text) and folded == "".join(fold(c) for c in text)
     assert fold(text) is folded
     assert fold(text.upper()[:30]) == "zaporizzja d'italia - citta e "
+
+
+def test_fold_key_memo_answers_as_folding_afresh_and_stays_bounded(monkeypatch):
+    """fold_key keeps the keys of the names it is asked for (the recogniser asks for the same ones again and
+    again): a kept key is the one folding gives, a long string is not kept, and the memo starts again when full."""
+    import geo.normalize as normalize
+
+    monkeypatch.setattr(normalize, "_KEYS", {})
+    monkeypatch.setattr(normalize, "FOLD_KEYS_SIZE", 3)
+    names = ["São  Tomé", "Łódź", "Reggio\tEmilia", "L’Aquila", "São  Tomé"]
+    fresh = [" ".join(normalize.fold(n).split()) for n in names]
+    assert [normalize.fold_key(n) for n in names] == fresh == ["sao tome", "lodz", "reggio emilia", "l'aquila",
+                                                                "sao tome"]
+    assert len(normalize._KEYS) <= 3
+    long_name = "Villa " * 20
+    assert normalize.fold_key(long_name) == " ".join(["villa"] * 20)
+    assert long_name not in normalize._KEYS
