@@ -313,8 +313,28 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
+    claimed |= _other_clause(fig, out.values(), text, related)  # rule OWN_CLAUSE
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
+
+
+#: Rule ``own_clause``: when the figure's own reading chose a place named after the number in its sentence,
+#: the places of that sentence standing before the figure in another clause — across a semicolon ("in A and
+#: B the night was calm; three were wounded near C") or where a speaker stands ("officials in A said that up
+#: to 3,000 reservists could be sent near C") — are no candidates, unless the figure's parts or restatements
+#: name them.
+OWN_CLAUSE = "own_clause"
+
+
+def _other_clause(fig, pool, text: str, related: set[str]) -> set[str]:
+    """The places of rule :data:`OWN_CLAUSE` for ``fig`` among ``pool`` ((mention, where) pairs of
+    :func:`candidates`)."""
+    own = fig.cue_place_ids
+    if not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in own for m, where in pool):
+        return set()
+    return {m.entity.id for m, where in pool
+            if where == "same_sentence" and m.end <= fig.start and m.entity.id not in own
+            and m.entity.id not in related and (";" in text[m.end:fig.start] or m.features.get("speech_after"))}
 
 
 #: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as

@@ -128,7 +128,7 @@ COVERAGE = [
     ("fr", "Au Mali, au moins 20 soldats ont été tués près de Gao selon Bamako, qui parle de 5 attaques."),
     ("en", "Ukraine's army said that overnight, in a long and complicated series of attacks on the region that "
            "lasted for many hours and involved several units, 7 drones were shot down 40 km north of Kharkiv."),
-    ("en", "The government of Poland and Canada met in Rome; 3 soldiers were killed in the Black Sea."),
+    ("en", "The government of Poland and Canada met in Rome, and 3 soldiers were killed in the Black Sea."),
     ("it", "Almeno 5 soldati sono stati uccisi a Kharkiv, Ucraina, e a Sumy."),
     ("en", "Seven soldiers were killed in Niger on Thursday.\n\nThe attack hit a patrol near Tillaberi, the "
                     "army said."),
@@ -275,7 +275,8 @@ def test_the_launchers_country_is_marked(gaz, lang, text, launcher, target):
 
 @pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
     ("es", "Veinte drones lanzados por Irán fueron derribados sobre Israel.", "Irán", "place:agent_before"),
-    ("en", "Officials in Kyiv said 12 drones were shot down over Sumy.", "Kyiv", "place:speech_after"),
+    # (a figure with a place of its own after the number would not weigh the speaker's: rule OWN_CLAUSE)
+    ("en", "Officials in Kyiv said 12 drones were shot down overnight.", "Kyiv", "place:speech_after"),
     ("fr", "Quatre Casques bleus sont blessés dans le nord du Mali.", "Mali", "place:part_of"),
 ])
 def test_the_places_own_features_reach_the_pair(gaz, lang, text, surface, feature):
@@ -801,3 +802,27 @@ def test_a_town_the_figure_names_keeps_it_from_another_paragraphs_places(gaz, la
     assert fig.value == 250
     assert [(m.surface, w) for m, w in pool] == [("Tartu", "same_sentence")]
     assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {"Tartu"}
+
+
+@pytest.mark.parametrize("lang, text, apart, own", [
+    ("en", "In Bihac and Tuzla the streets stayed quiet; three policemen were wounded near Mostar.", {"Bihac", "Tuzla"},
+     "Mostar"),
+    ("it", "A Bihać e a Tuzla la notte è stata calma; tre poliziotti sono rimasti feriti vicino a Mostar.",
+     {"Bihać", "Tuzla"}, "Mostar"),
+    ("en", "Officials in Sofia said that up to 3,000 reservists could be sent to positions near Plovdiv.", {"Sofia"},
+     "Plovdiv"),
+])
+def test_a_place_in_another_clause_of_the_figures_sentence_is_no_candidate(gaz, lang, text, apart, own):
+    # rule OWN_CLAUSE: the figure's reading chose the place after the number; a place across a semicolon, or
+    # where the speaker stands, is no place of the figure
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    names = {m.surface for m in parsed.mentions}
+    assert apart <= names and own in names  # all found as places
+    assert [m.surface for m, _ in pool] == [own]
+    assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {own}
+
+
+def test_a_speakers_place_stays_a_candidate_when_the_figure_names_none_of_its_own(gaz):
+    # rule OWN_CLAUSE holds only where the figure's reading chose a place after the number
+    _, fig, pool, _ = pool_of("Officials in Sofia said that about 3,000 reservists had been called up.", "en", gaz)
+    assert fig.value == 3000 and [m.surface for m, _ in pool] == ["Sofia"]
