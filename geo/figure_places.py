@@ -371,8 +371,11 @@ def _part_places(fig, index: DocIndex) -> set[str]:
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
+    counted: set[int] = set()
     for o in parts:  # in text order
-        total += o.value
+        if o.start not in counted:  # the copies of one count said for several places (ONE_PLACE_EACH) add once
+            counted.add(o.start)
+            total += o.value
         if total > fig.value:
             break
         out.update(o.cue_place_ids)

@@ -756,6 +756,22 @@ def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text
     assert copies[0].place_ids != copies[1].place_ids
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences brought down 25 drones overnight: 15 over the Bryansk region and ten over the Tula and "
+           "Lipetsk regions."),
+    ("it", "La contraerea ha abbattuto 25 droni nella notte: 15 sulla regione di Bryansk e dieci sulle regioni di "
+           "Tula e Lipetsk."),
+])
+def test_a_count_said_once_for_several_places_adds_once_to_its_total(gaz, lang, text):
+    # "ten over A and B" (not "each") is split into one copy per place: the copies are one part of the total,
+    # which keeps all three places (15 + 10 = 25, not 15 + 10 + 10 > 25 stopping before the last place)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = parsed.figures[0]
+    assert total.value == 25 and len(parsed.figures) == 4
+    assert {pid for f in parsed.figures[1:] for pid in f.place_ids} == set(total.place_ids)
+    assert len(total.place_ids) == 3
+
+
 ANOTHER_COUNT = [
     ("en", "Overnight shelling killed two people in Kherson and wounded five in Mykolaiv.", "Kherson", "Mykolaiv"),
     ("en", "Russian strikes killed a woman in the Sumy region, while in Poltava six people were wounded.",
