@@ -817,3 +817,17 @@ def test_a_town_the_figure_names_keeps_it_from_another_paragraphs_places(gaz, la
     assert fig.value == 250
     assert [(m.surface, w) for m, w in pool] == [("Tartu", "same_sentence")]
     assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {"Tartu"}
+
+
+@pytest.mark.parametrize("text, venue, reached", [
+    ("Germany will station a permanent brigade in Lithuania.\n\n"
+     "About 3,500 soldiers will be based there, the defence minister said in Berlin.", "Berlin", "Lithuania"),
+    ("Ukraine says Russia attacked the Kharkiv region overnight.\n\n"
+     "Air defences destroyed 40 drones, the defence ministry told reporters in Moscow.", "Moscow", "Kharkiv region"),
+])
+def test_a_town_where_the_figure_was_told_does_not_stand_for_its_place(gaz, text, venue, reached):
+    # rule OWN_TOWN_STANDS holds for the figure's own places, not for the town a speaker stood in after it (a
+    # venue): rule UNFIT_NEAR still reaches for the document's places of the figure's role
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert next(m.role for m in parsed.mentions if m.surface == venue) == "venue"
+    assert [(m.surface, w) for m, w in pool] == [(venue, "same_sentence"), (reached, "elsewhere")]
