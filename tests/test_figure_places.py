@@ -364,6 +364,22 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
     assert len(total.place_ids) == 2  # the total's parts still make one group
 
 
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Air defences downed 8 drones over the Kursk region, 6 over Crimea. Moscow said three more were jammed."),
+    ("it", "La contraerea ha abbattuto 8 droni sulla regione di Kursk, 6 sulla Crimea. Mosca ha detto che altri tre "
+           "sono stati disturbati."),
+])
+def test_a_count_between_two_places_ends_their_list_as_weighed(gaz, lang, text):
+    # the weighed groups (not list_mates alone): the 6 between Kursk and Crimea keeps them in two groups of the
+    # 8's pool, where both places stay candidates (Crimea as the place of a smaller count after it)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    first = parsed.figures[0]
+    assert first.value == 8
+    weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
+    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
+
+
 @pytest.mark.parametrize("lang,text,groups", [
     ("en", "Three aid workers were wounded near Bunia, Congo, on Friday.", [["Bunia"], ["Congo"]]),
     ("fr", "En Syrie, à Alep et à Idlib, 12 civils ont été tués.", [["Alep", "Idlib"], ["Syrie"]]),
