@@ -16,7 +16,10 @@ sette su quella di Tula"; a title's "44 drones" and the text's "44 drones over t
 regions", with the places of that statement's parts; a hedged "una quarantina di droni" restates the
 text's "43 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
-the figure's context (rule :data:`FALLBACK_VETO`).
+the figure's context (rule :data:`FALLBACK_VETO`); rule UNFIT_NEAR does not reach past a town the figure's own
+reading names after it (:data:`OWN_TOWN_STANDS`). A place of the figure's sentence that another count of it
+names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
+several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -106,6 +109,16 @@ OWN_TOWN_STANDS = "own_town_stands"
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
 ANOTHER_FIGURES_PLACE = "another_figures_place"
+#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
+#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
+#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
+#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
+#: are one count.
+ANOTHER_COUNTS_PLACE = "another_counts_place"
+#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
+#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
+#: place, and the weighed choice does not join the list back into every copy.
+ONE_PLACE_EACH = "one_place_each"
 
 
 def feature_names() -> list[str]:
@@ -316,14 +329,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
-
-
-#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
-#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
-#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
-#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
-#: are one count.
-ANOTHER_COUNTS_PLACE = "another_counts_place"
 
 
 def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
@@ -538,12 +543,6 @@ class WeighedFigure:
     pool: list[tuple[object, str]]
     features: list[dict[str, float]]
     groups: dict[int, int]
-
-
-#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
-#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
-#: place, and the weighed choice does not join the list back into every copy.
-ONE_PLACE_EACH = "one_place_each"
 
 
 def one_each(fig, index: DocIndex) -> bool:
