@@ -112,13 +112,20 @@ ANOTHER_FIGURES_PLACE = "another_figures_place"
 #: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
 #: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
 #: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
-#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
-#: are one count.
+#: A, 42 over B": B is the 42's). (The copies of one count said for several places keep their own place
+#: only, by rule :data:`ONE_PLACE_EACH`.)
 ANOTHER_COUNTS_PLACE = "another_counts_place"
 #: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
 #: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
-#: place, and the weighed choice does not join the list back into every copy.
+#: place, and the weighed choice does not join the list back into every copy. The copies add once to a total
+#: whose parts they are (:func:`part_places`).
 ONE_PLACE_EACH = "one_place_each"
+
+
+def _copy_key(fig) -> tuple:
+    """What the copies of one count said for several places share (rule :data:`ONE_PLACE_EACH`): the words
+    they stand on, their kind and their value."""
+    return fig.start, fig.end, fig.kind, fig.value
 
 
 def feature_names() -> list[str]:
@@ -335,7 +342,7 @@ def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex)
     """The places of rule :data:`ANOTHER_COUNTS_PLACE` for ``fig`` in its sentence ``here``: those the cue
     readings of the sentence's other counts name, less the figure's own cue places and ``related`` places."""
     own = set(fig.cue_place_ids) | related
-    return {pid for o in index.figures.between(here.start, here.end) if o is not fig and o.start != fig.start
+    return {pid for o in index.figures.between(here.start, here.end) if o is not fig
             for pid in o.cue_place_ids if pid not in own}
 
 
@@ -377,10 +384,10 @@ def _part_places(fig, index: DocIndex) -> set[str]:
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
-    counted: set[int] = set()
+    counted: set[tuple] = set()
     for o in parts:  # in text order
-        if o.start not in counted:  # the copies of one count said for several places (ONE_PLACE_EACH) add once
-            counted.add(o.start)
+        if _copy_key(o) not in counted:  # the copies of one count said for several places (ONE_PLACE_EACH) add once
+            counted.add(_copy_key(o))
             total += o.value
         if total > fig.value:
             break
@@ -545,17 +552,19 @@ class WeighedFigure:
     groups: dict[int, int]
 
 
-def one_each(fig, index: DocIndex) -> bool:
-    """Whether ``fig`` is one of the copies of a count said once for several places, one place each (rule
-    :data:`ONE_PLACE_EACH`): another figure of the document (``index``, :class:`DocIndex`) stands on the
-    same words with the same kind and value, and each copy holds one place of its own."""
+def one_each(fig, index: DocIndex) -> set[str] | None:
+    """The own place of ``fig`` (a set of one place id) when it is one of the copies of a count said once for
+    several places, one place each (rule :data:`ONE_PLACE_EACH`): another figure of the document (``index``,
+    :class:`DocIndex`) stands on the same words with the same kind and value (:func:`_copy_key`), and each copy
+    holds one place of its own; None otherwise."""
     own = fig.cue_place_ids or fig.place_ids
     if len(own) != 1:
-        return False
-    return any(o is not fig and o.start == fig.start and o.end == fig.end and o.kind == fig.kind
-               and o.value == fig.value and len(o.cue_place_ids or o.place_ids) == 1
-               and (o.cue_place_ids or o.place_ids) != own
-               for o in index.figures.between(fig.start, fig.end))
+        return None
+    key = _copy_key(fig)
+    if any(o is not fig and _copy_key(o) == key and len(theirs := o.cue_place_ids or o.place_ids) == 1
+           and theirs != own for o in index.figures.between(fig.start, fig.end)):
+        return set(own)
+    return None
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
@@ -591,8 +600,8 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
-    if one_each(fig, index):  # rule ONE_PLACE_EACH: the item's count is its own place's
-        own = set(fig.cue_place_ids or fig.place_ids)
+    own = one_each(fig, index)
+    if own is not None:  # rule ONE_PLACE_EACH: the item's count is its own place's
         pool = [(m, where) for m, where in pool if m.entity.id in own]
     context = figure_context(fig, pool, index, related=related)
     k = index.sentence_of(fig.start)

@@ -15,6 +15,7 @@ from geo.figure_places import (
     feature_names,
     list_mates,
     load_weights,
+    one_each,
     pair_features,
     part_places,
     related_places,
@@ -770,6 +771,9 @@ def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text
     assert len(copies) == 2
     assert [len(f.place_ids) for f in copies] == [1, 1]
     assert copies[0].place_ids != copies[1].place_ids
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    assert [one_each(f, index) for f in copies] == [set(f.place_ids) for f in copies]
+    assert all(one_each(f, index) is None for f in parsed.figures if f not in copies)
 
 
 @pytest.mark.parametrize("lang, text", [
