@@ -242,6 +242,9 @@ def test_a_totals_parts_give_its_places_as_one_group(gaz):
 
 
 def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
+    # the features of pair_features only (figure_between, comma_between): Tula is no candidate of the 10 (rule
+    # ANOTHER_COUNTS_PLACE), so this checks no weighed pool; the weighed groups are checked by
+    # test_a_count_between_two_places_ends_their_list_as_weighed
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz, n=1)
     assert fig.value == 10
     # Tula is the 7's (rule ANOTHER_COUNTS_PLACE keeps it out of the 10's candidates): its features, read alone
