@@ -16,7 +16,10 @@ sette su quella di Tula"; a title's "44 drones" and the text's "44 drones over t
 regions", with the places of that statement's parts; a hedged "una quarantina di droni" restates the
 text's "43 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
-the figure's context (rule :data:`FALLBACK_VETO`).
+the figure's context (rule :data:`FALLBACK_VETO`); rule UNFIT_NEAR does not reach past a town the figure's own
+reading names after it (:data:`OWN_TOWN_STANDS`). A place of the figure's sentence that another count of it
+names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
+several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -97,14 +100,32 @@ HEADING_BEFORE = "heading_before"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
 UNFIT_NEAR = "no_fitting_place_near"
 #: Rule ``own_town_stands``: UNFIT_NEAR does not reach past a town or region named after the figure in its own
-#: sentence that its reading chose, whatever that place's role: "About 350 soldiers reached Vilnius" (Vilnius
-#: read as an actor) is no troop figure of the next paragraph's "600 marines landed in Darwin". (A town before
-#: the figure is often where a speaker stood: "the army chief, speaking in Kyiv, said five soldiers died".)
+#: sentence that its reading chose, whatever that place's role but a venue: "About 350 soldiers reached Vilnius"
+#: (Vilnius read as an actor) is no troop figure of the next paragraph's "600 marines landed in Darwin". (A town
+#: before the figure is often where a speaker stood: "the army chief, speaking in Kyiv, said five soldiers died";
+#: and so is a venue after it: "40 drones were destroyed, the ministry told reporters in Moscow".)
 OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
 ANOTHER_FIGURES_PLACE = "another_figures_place"
+#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
+#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
+#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
+#: A, 42 over B": B is the 42's). (The copies of one count said for several places keep their own place
+#: only, by rule :data:`ONE_PLACE_EACH`.)
+ANOTHER_COUNTS_PLACE = "another_counts_place"
+#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
+#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
+#: place, and the weighed choice does not join the list back into every copy. The copies add once to a total
+#: whose parts they are (:func:`part_places`).
+ONE_PLACE_EACH = "one_place_each"
+
+
+def _copy_key(fig) -> tuple:
+    """What the copies of one count said for several places share (rule :data:`ONE_PLACE_EACH`): the words
+    they stand on, their kind and their value."""
+    return fig.start, fig.end, fig.kind, fig.value
 
 
 def feature_names() -> list[str]:
@@ -281,7 +302,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
         and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
-                    and m.entity.kind not in COARSE_KINDS
+                    and m.entity.kind not in COARSE_KINDS and m.role != "venue"
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}
@@ -337,19 +358,11 @@ def _other_clause(fig, pool, text: str, related: set[str]) -> set[str]:
             and m.entity.id not in related and (";" in text[m.end:fig.start] or m.features.get("speech_after"))}
 
 
-#: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
-#: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
-#: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
-#: A, 42 over B": B is the 42's). The copies of one count said for several places (rule :data:`ONE_PLACE_EACH`)
-#: are one count.
-ANOTHER_COUNTS_PLACE = "another_counts_place"
-
-
 def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
     """The places of rule :data:`ANOTHER_COUNTS_PLACE` for ``fig`` in its sentence ``here``: those the cue
     readings of the sentence's other counts name, less the figure's own cue places and ``related`` places."""
     own = set(fig.cue_place_ids) | related
-    return {pid for o in index.figures.between(here.start, here.end) if o is not fig and o.start != fig.start
+    return {pid for o in index.figures.between(here.start, here.end) if o is not fig
             for pid in o.cue_place_ids if pid not in own}
 
 
@@ -391,8 +404,11 @@ def _part_places(fig, index: DocIndex) -> set[str]:
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
+    counted: set[tuple] = set()
     for o in parts:  # in text order
-        total += o.value
+        if _copy_key(o) not in counted:  # the copies of one count said for several places (ONE_PLACE_EACH) add once
+            counted.add(_copy_key(o))
+            total += o.value
         if total > fig.value:
             break
         out.update(o.cue_place_ids)
@@ -556,23 +572,19 @@ class WeighedFigure:
     groups: dict[int, int]
 
 
-#: Rule ``one_place_each``: an item of a count by place that names several places ("4 su A e B", "uno
-#: ciascuno su C, D ed E") is one figure per place (:func:`geo.figures` splits it): each copy keeps its own
-#: place, and the weighed choice does not join the list back into every copy.
-ONE_PLACE_EACH = "one_place_each"
-
-
-def one_each(fig, index: DocIndex) -> bool:
-    """Whether ``fig`` is one of the copies of a count said once for several places, one place each (rule
-    :data:`ONE_PLACE_EACH`): another figure of the document (``index``, :class:`DocIndex`) stands on the
-    same words with the same kind and value, and each copy holds one place of its own."""
+def one_each(fig, index: DocIndex) -> set[str] | None:
+    """The own place of ``fig`` (a set of one place id) when it is one of the copies of a count said once for
+    several places, one place each (rule :data:`ONE_PLACE_EACH`): another figure of the document (``index``,
+    :class:`DocIndex`) stands on the same words with the same kind and value (:func:`_copy_key`), and each copy
+    holds one place of its own; None otherwise."""
     own = fig.cue_place_ids or fig.place_ids
     if len(own) != 1:
-        return False
-    return any(o is not fig and o.start == fig.start and o.end == fig.end and o.kind == fig.kind
-               and o.value == fig.value and len(o.cue_place_ids or o.place_ids) == 1
-               and (o.cue_place_ids or o.place_ids) != own
-               for o in index.figures.between(fig.start, fig.end))
+        return None
+    key = _copy_key(fig)
+    if any(o is not fig and _copy_key(o) == key and len(theirs := o.cue_place_ids or o.place_ids) == 1
+           and theirs != own for o in index.figures.between(fig.start, fig.end)):
+        return set(own)
+    return None
 
 
 def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
@@ -608,8 +620,8 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
-    if one_each(fig, index):  # rule ONE_PLACE_EACH: the item's count is its own place's
-        own = set(fig.cue_place_ids or fig.place_ids)
+    own = one_each(fig, index)
+    if own is not None:  # rule ONE_PLACE_EACH: the item's count is its own place's
         pool = [(m, where) for m, where in pool if m.entity.id in own]
     context = figure_context(fig, pool, index, related=related)
     k = index.sentence_of(fig.start)

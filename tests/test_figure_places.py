@@ -15,6 +15,7 @@ from geo.figure_places import (
     feature_names,
     list_mates,
     load_weights,
+    one_each,
     pair_features,
     part_places,
     related_places,
@@ -241,6 +242,9 @@ def test_a_totals_parts_give_its_places_as_one_group(gaz):
 
 
 def test_a_place_past_another_figure_or_a_comma_is_marked(gaz):
+    # the features of pair_features only (figure_between, comma_between): Tula is no candidate of the 10 (rule
+    # ANOTHER_COUNTS_PLACE), so this checks no weighed pool; the weighed groups are checked by
+    # test_a_count_between_two_places_ends_their_list_as_weighed
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz, n=1)
     assert fig.value == 10
     # Tula is the 7's (rule ANOTHER_COUNTS_PLACE keeps it out of the 10's candidates): its features, read alone
@@ -363,6 +367,22 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
     assert first.place_ids == first.cue_place_ids and second.place_ids == second.cue_place_ids
     assert len(first.place_ids) == len(second.place_ids) == 1 and first.place_ids != second.place_ids
     assert len(total.place_ids) == 2  # the total's parts still make one group
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Air defences downed 8 drones over the Kursk region, 6 over Crimea. Moscow said three more were jammed."),
+    ("it", "La contraerea ha abbattuto 8 droni sulla regione di Kursk, 6 sulla Crimea. Mosca ha detto che altri tre "
+           "sono stati disturbati."),
+])
+def test_a_count_between_two_places_ends_their_list_as_weighed(gaz, lang, text):
+    # the weighed groups (not list_mates alone): the 6 between Kursk and Crimea keeps them in two groups of the
+    # 8's pool, where both places stay candidates (Crimea as the place of a smaller count after it)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, lang)
+    first = parsed.figures[0]
+    assert first.value == 8
+    weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
+    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
 
 
 @pytest.mark.parametrize("lang,text,groups", [
@@ -755,6 +775,25 @@ def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text
     assert len(copies) == 2
     assert [len(f.place_ids) for f in copies] == [1, 1]
     assert copies[0].place_ids != copies[1].place_ids
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    assert [one_each(f, index) for f in copies] == [set(f.place_ids) for f in copies]
+    assert all(one_each(f, index) is None for f in parsed.figures if f not in copies)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences brought down 25 drones overnight: 15 over the Bryansk region and ten over the Tula and "
+           "Lipetsk regions."),
+    ("it", "La contraerea ha abbattuto 25 droni nella notte: 15 sulla regione di Bryansk e dieci sulle regioni di "
+           "Tula e Lipetsk."),
+])
+def test_a_count_said_once_for_several_places_adds_once_to_its_total(gaz, lang, text):
+    # "ten over A and B" (not "each") is split into one copy per place: the copies are one part of the total,
+    # which keeps all three places (15 + 10 = 25, not 15 + 10 + 10 > 25 stopping before the last place)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = parsed.figures[0]
+    assert total.value == 25 and len(parsed.figures) == 4
+    assert {pid for f in parsed.figures[1:] for pid in f.place_ids} == set(total.place_ids)
+    assert len(total.place_ids) == 3
 
 
 ANOTHER_COUNT = [
@@ -826,3 +865,17 @@ def test_a_speakers_place_stays_a_candidate_when_the_figure_names_none_of_its_ow
     # rule OWN_CLAUSE holds only where the figure's reading chose a place after the number
     _, fig, pool, _ = pool_of("Officials in Sofia said that about 3,000 reservists had been called up.", "en", gaz)
     assert fig.value == 3000 and [m.surface for m, _ in pool] == ["Sofia"]
+
+
+@pytest.mark.parametrize("text, venue, reached", [
+    ("Germany will station a permanent brigade in Lithuania.\n\n"
+     "About 3,500 soldiers will be based there, the defence minister said in Berlin.", "Berlin", "Lithuania"),
+    ("Ukraine says Russia attacked the Kharkiv region overnight.\n\n"
+     "Air defences destroyed 40 drones, the defence ministry told reporters in Moscow.", "Moscow", "Kharkiv region"),
+])
+def test_a_town_where_the_figure_was_told_does_not_stand_for_its_place(gaz, text, venue, reached):
+    # rule OWN_TOWN_STANDS holds for the figure's own places, not for the town a speaker stood in after it (a
+    # venue): rule UNFIT_NEAR still reaches for the document's places of the figure's role
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert next(m.role for m in parsed.mentions if m.surface == venue) == "venue"
+    assert [(m.surface, w) for m, w in pool] == [(venue, "same_sentence"), (reached, "elsewhere")]
