@@ -69,7 +69,7 @@ class DocumentStore(Sequence):
         if self._pid != os.getpid():
             if self._db is not None:  # the parent's, inherited: kept unused (closing it here could disturb it)
                 self._inherited.append(self._db)
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = OFF")
             self._db.execute("PRAGMA synchronous = OFF")
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KB}")  # the system's file cache holds the rest
@@ -156,6 +156,18 @@ class DocumentStore(Sequence):
         return [None if (hit := found.get(d)) is None else (hit[0], Document(*pickle.loads(hit[1])))
                 for d in doc_ids]
 
+    def count_ids(self) -> int:
+        """The number of distinct document ids (counted by SQLite, with the pending ids it does not hold)."""
+        db = self._flush()
+        (count,) = db.execute("SELECT COUNT(DISTINCT doc_id) FROM docs").fetchone()
+        waiting = list(dict.fromkeys(d for _, d, _ in self._pending))  # a forked child's, or none
+        for k in range(0, len(waiting), 500):
+            part = waiting[k : k + 500]
+            marks = ",".join("?" * len(part))
+            (held,) = db.execute(f"SELECT COUNT(DISTINCT doc_id) FROM docs WHERE doc_id IN ({marks})", part).fetchone()
+            count += len(part) - held
+        return count
+
     def close(self) -> None:
         """Close the connection and delete the file."""
         if self._db is not None and self._pid == os.getpid():
@@ -183,7 +195,11 @@ class _ById(Mapping):
         return iter(dict.fromkeys(d.doc_id for d in self.store))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        """The number of distinct ids, counted in the file (no record is read)."""
+        return self.store.count_ids()
+
+    def __bool__(self) -> bool:
+        return len(self.store) > 0
 
 
 class _IndexOf(_ById):
