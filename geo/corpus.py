@@ -617,10 +617,13 @@ class SpooledCorpus:
             self.kept.append(parsed)
 
     def close(self) -> None:
-        """Finish ``mentions.jsonl`` and delete the spool."""
+        """Finish ``mentions.jsonl`` and delete the spool, the documents' records and their texts
+        (each may be closed before: the spool once the frames are written, :attr:`kept`)."""
         if self._mentions is not None:
             self._mentions.close()
         self.kept.close()
+        self.documents.close()
+        self.texts.close()
 
 
 def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, gazetteer=None, jobs: int = 1,
