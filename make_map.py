@@ -223,13 +223,18 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     frames = write_frames(spool.kept, out.staging, out.spool(), gazetteer=gazetteer, documents=docs,
                            copies=corpus.copies, formats=formats, steps=steps, map_lang=lang,
                            map_texts=spool.texts)
-    spool.close()
+    spool.kept.close()  # the frames are written: the spooled documents go (the records and texts: after the map)
+    quotes = getattr(frames.records, "quoted", None)  # the map's totals' quotes file (MapFigures.close)
+    if quotes is not None:
+        out.on_exit(quotes.close)  # the file only: the figures are not kept alive
     n_places, n_events = len(frames.places), frames.n_events
     fmap = steps("map", lambda: build_map(frames.places, frames.records, documents=docs, gazetteer=gazetteer,
                                           title=args.title, lang=lang, cdn=args.cdn))
     frames = None  # the map holds what it draws
     save_map(fmap, out.staging / "map.html")
-    spool.texts.close()
+    if quotes is not None:
+        quotes.close()
+    spool.close()  # mentions.jsonl finished; the documents' records and texts closed and deleted
     written = out.commit()
     steps.close()
     if not args.quiet:

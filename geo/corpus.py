@@ -444,17 +444,25 @@ class TextSpool:
     grow with the corpus.  A quote needs the few hundred characters around its figure: :meth:`slice`
     reads those alone (where every :data:`STRIDE`-th character starts in the file is kept), so that
     quoting each figure of one long document costs the quote, not the document.
+
+    Parameters
+    ----------
+    path : Path
+        The file of the texts (deleted by :meth:`close`).
+    index : geo.docstore.DiskIndex, optional
+        Where each document's positions are kept (closed by :meth:`close`); a dict by default.
     """
 
     #: Characters between two kept positions of a text in the file.
     STRIDE = 4096
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, index: Any = None) -> None:
         self.path = Path(path)
         self._fh = self.path.open("w+b")
         # per document: where each STRIDE-th character starts in the file (the last entry: the text's end),
-        # and the text's length in characters
-        self._where: dict[str, tuple[array | tuple[int, ...], int]] = {}
+        # and the text's length in characters; ``index`` (a geo.docstore.DiskIndex: closed with the spool)
+        # keeps them on disk rather than in a dict
+        self._where: Any = {} if index is None else index
         self._end = 0
 
     def add(self, doc_id: str, text: str) -> None:
@@ -503,9 +511,11 @@ class TextSpool:
         return doc_id in self._where
 
     def close(self) -> None:
-        """Delete the file."""
+        """Delete the file (and the index's)."""
         self._fh.close()
         self.path.unlink(missing_ok=True)
+        if hasattr(self._where, "close"):
+            self._where.close()
 
 
 class WithTexts(Mapping):
@@ -617,10 +627,13 @@ class SpooledCorpus:
             self.kept.append(parsed)
 
     def close(self) -> None:
-        """Finish ``mentions.jsonl`` and delete the spool."""
+        """Finish ``mentions.jsonl`` and delete the spool, the documents' records and their texts
+        (each may be closed before: the spool once the frames are written, :attr:`kept`)."""
         if self._mentions is not None:
             self._mentions.close()
         self.kept.close()
+        self.documents.close()
+        self.texts.close()
 
 
 def read_corpus(docs: Iterable[Document], settings: Settings | None = None, *, gazetteer=None, jobs: int = 1,

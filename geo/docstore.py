@@ -40,53 +40,43 @@ CACHE_KB = 512
 CACHE = 4096
 
 
-class DocumentStore(Sequence):
-    """Documents in input order, in a SQLite file: a sequence, and a mapping by id (:attr:`by_id`).
+class _SQLiteFile:
+    """A temporary SQLite file written in batches (:attr:`_pending`, :data:`WRITE_BATCH` at a time) by the
+    process that made it, and read by it or by a forked child, which opens its own connection.
 
     Parameters
     ----------
     path : Path
-        The file to write (in the run's spool folder, :meth:`layers.outputs.OutputFolder.spool`);
-        it is replaced if it exists, and deleted by :meth:`close`.
+        The file (replaced if it exists; deleted by :meth:`close`).
+    schema : sequence of str
+        The statements that make its tables.
     """
 
-    def __init__(self, path: Path) -> None:
+    #: How a pending record is written (with the rows :meth:`_rows` gives).
+    _INSERT: str
+    _pending: Any
+
+    def __init__(self, path: Path, schema: Sequence[str]) -> None:
         self.path = Path(path)
         self.path.unlink(missing_ok=True)
         self._pid, self._owner = -1, os.getpid()
         self._db: sqlite3.Connection | None = None
         self._inherited: list[sqlite3.Connection] = []
-        self._pending: list[tuple[int, str, bytes]] = []
-        self._count = 0
-        self._cache: OrderedDict[str, tuple[int, Document] | None] = OrderedDict()
-        self._connect().execute("CREATE TABLE docs (idx INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, record BLOB)")
-        self._db.execute("CREATE INDEX docs_id ON docs (doc_id)")
-        self.by_id: Mapping[str, Document] = _ById(self)
-        self.index_of: Mapping[str, int] = _IndexOf(self)
+        db = self._connect()
+        for statement in schema:
+            db.execute(statement)
 
     def _connect(self) -> sqlite3.Connection:
         """This process's connection (a forked child opens its own: a connection must not cross a fork)."""
         if self._pid != os.getpid():
             if self._db is not None:  # the parent's, inherited: kept unused (closing it here could disturb it)
                 self._inherited.append(self._db)
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.execute("PRAGMA journal_mode = OFF")
             self._db.execute("PRAGMA synchronous = OFF")
             self._db.execute(f"PRAGMA cache_size = -{CACHE_KB}")  # the system's file cache holds the rest
             self._pid = os.getpid()
         return self._db
-
-    def append(self, doc: Document) -> None:
-        """Add ``doc`` after the others."""
-        record = pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending.append((self._count, doc.doc_id, record))
-        self._cache.pop(doc.doc_id, None)  # an id given again: the last is the one found
-        self._count += 1
-        if len(self._pending) >= WRITE_BATCH:
-            self._flush()
-
-    #: How a pending record is written.
-    _INSERT = "INSERT INTO docs VALUES (?, ?, ?)"
 
     def _rows(self) -> Iterable[tuple]:
         return self._pending
@@ -100,6 +90,44 @@ class DocumentStore(Sequence):
             db.execute("COMMIT")
             self._pending = type(self._pending)()
         return db
+
+    def close(self) -> None:
+        """Close the connection and delete the file."""
+        if self._db is not None and self._pid == os.getpid():
+            self._db.close()
+        self._db, self._pid = None, -1
+        self.path.unlink(missing_ok=True)
+
+
+class DocumentStore(_SQLiteFile, Sequence):
+    """Documents in input order, in a SQLite file: a sequence, and a mapping by id (:attr:`by_id`).
+
+    Parameters
+    ----------
+    path : Path
+        The file to write (in the run's spool folder, :meth:`layers.outputs.OutputFolder.spool`);
+        it is replaced if it exists, and deleted by :meth:`close`.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._pending: list[tuple[int, str, bytes]] = []
+        self._count = 0
+        self._cache: OrderedDict[str, tuple[int, Document] | None] = OrderedDict()
+        super().__init__(path, ["CREATE TABLE docs (idx INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, record BLOB)",
+                                "CREATE INDEX docs_id ON docs (doc_id)"])
+        self.by_id: Mapping[str, Document] = _ById(self)
+        self.index_of: Mapping[str, int] = _IndexOf(self)
+
+    def append(self, doc: Document) -> None:
+        """Add ``doc`` after the others."""
+        record = pickle.dumps(tuple([getattr(doc, f) for f in _FIELDS]), protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending.append((self._count, doc.doc_id, record))
+        self._cache.pop(doc.doc_id, None)  # an id given again: the last is the one found
+        self._count += 1
+        if len(self._pending) >= WRITE_BATCH:
+            self._flush()
+
+    _INSERT = "INSERT INTO docs VALUES (?, ?, ?)"
 
     def __len__(self) -> int:
         return self._count
@@ -156,13 +184,17 @@ class DocumentStore(Sequence):
         return [None if (hit := found.get(d)) is None else (hit[0], Document(*pickle.loads(hit[1])))
                 for d in doc_ids]
 
-    def close(self) -> None:
-        """Close the connection and delete the file."""
-        if self._db is not None and self._pid == os.getpid():
-            self._db.close()
-        self._db, self._pid = None, -1
-        self.path.unlink(missing_ok=True)
-
+    def count_ids(self) -> int:
+        """The number of distinct document ids (counted by SQLite, with the pending ids it does not hold)."""
+        db = self._flush()
+        (count,) = db.execute("SELECT COUNT(DISTINCT doc_id) FROM docs").fetchone()
+        waiting = list(dict.fromkeys(d for _, d, _ in self._pending))  # a forked child's, or none
+        for k in range(0, len(waiting), 500):
+            part = waiting[k : k + 500]
+            marks = ",".join("?" * len(part))
+            (held,) = db.execute(f"SELECT COUNT(DISTINCT doc_id) FROM docs WHERE doc_id IN ({marks})", part).fetchone()
+            count += len(part) - held
+        return count
 
 class _ById(Mapping):
     """A store's documents by id (the last of an id given twice, as a dict made in order)."""
@@ -183,7 +215,11 @@ class _ById(Mapping):
         return iter(dict.fromkeys(d.doc_id for d in self.store))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self)
+        """The number of distinct ids, counted in the file (no record is read)."""
+        return self.store.count_ids()
+
+    def __bool__(self) -> bool:
+        return len(self.store) > 0
 
 
 class _IndexOf(_ById):
@@ -196,7 +232,7 @@ class _IndexOf(_ById):
         return found[0]
 
 
-class DiskIndex:
+class DiskIndex(_SQLiteFile):
     """A mapping of document ids to small picklable values in a SQLite file, written in batches.
 
     What :class:`geo.corpus.TextSpool` keeps per document (where its text starts in the file, every few
@@ -211,16 +247,9 @@ class DiskIndex:
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.path.unlink(missing_ok=True)
-        self._pid, self._owner = -1, os.getpid()
-        self._db: sqlite3.Connection | None = None
-        self._inherited: list[sqlite3.Connection] = []
         self._pending: dict[str, bytes] = {}
         self._cache: OrderedDict[str, bytes | None] = OrderedDict()  # a quote reads its text's length, then a slice
-        self._connect().execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID")
-
-    _connect = DocumentStore._connect
+        super().__init__(path, ["CREATE TABLE kv (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID"])
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._pending[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -232,8 +261,6 @@ class DiskIndex:
 
     def _rows(self) -> Iterable[tuple]:
         return self._pending.items()
-
-    _flush = DocumentStore._flush
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, or ``default``."""
@@ -255,21 +282,10 @@ class DiskIndex:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self.get(key) is not None
 
-    close = DocumentStore.close
-
 
 def spooled_texts(path: Path) -> Any:
     """A :class:`geo.corpus.TextSpool` at ``path`` whose per-document positions wait in a :class:`DiskIndex`
     beside it (``path`` + ``.sqlite``) instead of a dict; closing it deletes both files."""
     from geo.corpus import TextSpool
 
-    spool = TextSpool(path)
-    where = spool._where = DiskIndex(Path(f"{path}.sqlite"))
-    close = spool.close
-
-    def close_both() -> None:
-        close()
-        where.close()
-
-    spool.close = close_both
-    return spool
+    return TextSpool(path, index=DiskIndex(Path(f"{path}.sqlite")))

@@ -131,7 +131,7 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
         ``event_id`` and ``copies`` added.  :func:`consolidate` gives the same from the figures
         in chunks, writing the events as it goes.
     """
-    documents = documents or {}
+    documents = documents if documents is not None else {}  # a store's by_id: no len() of it
     copies = copies or {}
     places = Places(gazetteer)
     reports = reports_of(figures)
@@ -219,7 +219,7 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
     """
     from layers.export import GeoJSONWriter
 
-    documents = documents or {}
+    documents = documents if documents is not None else {}  # a store's by_id: no len() of it
     copies = copies or {}
     places = Places(gazetteer)
     reports = ReportColumns()  # some 40 bytes a report, not a Report object each

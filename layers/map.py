@@ -47,6 +47,7 @@ import os
 import pickle
 import re
 import sys
+import tempfile
 import warnings
 from array import array
 from collections import Counter, defaultdict
@@ -682,19 +683,23 @@ class _QuoteSpool:
     A total keeps its :data:`MAX_TOTAL_ENTRIES` earliest reports; held as popup entries (a quote each) they
     grow with the totals, which grow with the corpus (one per layer, kind, place, day and status before the
     period is chosen).  Here a total keeps where its figures are in the file, and the entries are made for the
-    totals the page draws.  Without a file (``path`` None) the figures themselves are kept.
+    totals the page draws.  The file is made in ``scratch`` under a name of its own (two maps may share the
+    folder); without a folder (``scratch`` None) the figures themselves are kept.  Read as often as asked
+    until :meth:`close` (:meth:`MapFigures.close`).
     """
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = None if path is None else Path(path)
+    def __init__(self, scratch: Path | None) -> None:
+        self.scratch = None if scratch is None else Path(scratch)
+        self.path: Path | None = None
         self._fh: Any = None  # opened by the first figure kept: a map that draws no totals writes no file
 
     def put(self, fig: Mapping[str, Any]) -> Any:
         """Keep ``fig``; returns what :meth:`get` gives it back from."""
-        if self.path is None:
+        if self.scratch is None:
             return fig
         if self._fh is None:
-            self._fh = self.path.open("w+b")
+            fd, name = tempfile.mkstemp(prefix="map-quotes-", suffix=".pickle", dir=self.scratch)
+            self._fh, self.path = os.fdopen(fd, "w+b"), Path(name)
         fh = self._fh
         fh.seek(0, os.SEEK_END)
         where = fh.tell()
@@ -703,7 +708,7 @@ class _QuoteSpool:
 
     def get(self, where: Any) -> Mapping[str, Any]:
         """The figure kept at ``where`` (by :meth:`put`)."""
-        if self.path is None:
+        if self.scratch is None:
             return where
         self._fh.seek(where)
         return pickle.load(self._fh)
@@ -761,7 +766,7 @@ class MapFigures:
             self.docs = {d.doc_id: d for d in self.documents}
             self.doc_index = {d.doc_id: i for i, d in enumerate(self.documents)}
         self.texts = texts
-        self.quoted = _QuoteSpool(None if scratch is None else Path(scratch) / "map-quotes.pickle")
+        self.quoted = _QuoteSpool(scratch)
         self.max_symbols = MAX_SYMBOLS if max_symbols is None else max_symbols
         self.records: list[dict[str, Any]] | None = []
         self.dates: set[str] = set()
@@ -944,8 +949,11 @@ class MapFigures:
                           "docs": docs, "h": f"{head} ({reports})", "tt": f"{name}: {head} ({reports})",
                           "lab": _label({"status": status}, value, name, strings), "n": total.n,
                           "pp": len(popups) - 1, "x": [[row.get(c) for c in EXPORT_COLUMNS]]})
-        self.quoted.close()
         return items, {"figures": self.n_figures, "symbols": len(items), "period": period}
+
+    def close(self) -> None:
+        """Delete the temporary file of the totals' quotes (after the page is made; a run calls it on exit)."""
+        self.quoted.close()
 
 
 def _iso(day: int | None) -> str | None:

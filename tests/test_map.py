@@ -485,10 +485,17 @@ def test_totals_keep_their_quotes_on_disk_and_a_document_store_gives_the_same_pa
     held = [where for total in stream.totals.values() for _, where in total.quotes]
     assert held and all(type(where) is int for where in held)
     assert isinstance(stream.docs, Mapping) and not isinstance(stream.docs, dict)  # the store's, on disk
+    other, _ = _streamed(places, figures, store, gaz, 3, max_symbols=100, scratch=tmp_path)  # the same folder
+    assert stream.quoted.path != other.quoted.path and len(list(tmp_path.glob("map-quotes*"))) == 2
     save_map(build_map(places, stream, documents=store, gazetteer=gaz), tmp_path / "chunks.html")
-    assert not (tmp_path / "map-quotes.pickle").exists()  # the page made, the file goes
+    save_map(build_map(places, stream, documents=store, gazetteer=gaz), tmp_path / "again.html")  # read again
+    save_map(build_map(places, other, documents=store, gazetteer=gaz), tmp_path / "other.html")
+    stream.close()
+    other.close()
+    assert not list(tmp_path.glob("map-quotes*"))  # closed, the files go
     save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=100), tmp_path / "whole.html")
-    assert (tmp_path / "chunks.html").read_bytes() == (tmp_path / "whole.html").read_bytes()
+    for name in ("again", "other", "whole"):
+        assert (tmp_path / "chunks.html").read_bytes() == (tmp_path / f"{name}.html").read_bytes()
     store.close()
 
 

@@ -582,11 +582,40 @@ def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_
     assert store.by_id.get("missing") is None and "missing" not in store.index_of and "d3" in store.by_id
     with pytest.raises(IndexError):
         store[900]
+    old, again = store.by_id["d3"], Document("d3", "", None, "fr", "Title again")  # cached, then given again
+    assert old != again and store.lookup_many(["d3"]) == [(703, old)]
+    store.append(again)
+    assert len(store._pending) == 1  # waiting to be written: the first read writes it
+    for _ in range(2):  # the last wins: read through the file, then from the cache
+        assert store.by_id["d3"] == again and store.index_of["d3"] == 900 and store[900] == again
+        assert store.lookup_many(["d3", "d4"]) == [(900, again), (704, docs[704])] and not store._pending
     store.close()
     assert not (tmp_path / "docs.sqlite").exists()
 
 
+def test_the_store_by_id_counts_and_answers_bool_without_reading_a_record(tmp_path, monkeypatch):
+    import geo.docstore
+    from geo.docstore import WRITE_BATCH, DocumentStore
+
+    store = DocumentStore(tmp_path / "docs.sqlite")
+    assert not store.by_id and len(store.by_id) == 0
+    n = WRITE_BATCH + 300  # some written to the file, some pending, ids given twice across both
+    for i in range(n):
+        store.append(Document(f"k{i % (WRITE_BATCH + 100)}", "", None, "de", f"T{i}"))
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("a record was unpickled to count ids")
+
+    monkeypatch.setattr(geo.docstore.pickle, "loads", no_loading)
+    assert store.by_id and len(store.by_id) == WRITE_BATCH + 100 and len(store.index_of) == WRITE_BATCH + 100
+    monkeypatch.undo()
+    assert len(store.by_id) == len(dict(store.by_id))
+    store.close()
+
+
 def test_a_forked_child_reads_the_document_store_with_its_own_connection(tmp_path):
+    import os
+
     import geo.memory
     from geo.docstore import DocumentStore
 
@@ -596,10 +625,16 @@ def test_a_forked_child_reads_the_document_store_with_its_own_connection(tmp_pat
     assert store.by_id["x1"].title == "T1"  # this process's connection is open when the child forks
     for i in range(40, 50):  # and these wait to be written: the child reads them, the parent writes them once
         store.append(Document(f"x{i}", "", None, "it", f"T{i}"))
+    store.append(Document("x3", "", None, "it", "T3 again"))  # pending in the child: counted once
+    parent_db = store._db
     answer = geo.memory.in_child(lambda: (store.by_id["x42"].title, store.index_of["x7"], store[45].title,
-                                          [d.doc_id for d in store]), name="reading the store", scratch=tmp_path)
-    assert answer == ("T42", 7, "T45", [f"x{i}" for i in range(50)])
-    assert store[49].title == "T49" and [d.doc_id for d in store] == [f"x{i}" for i in range(50)]
+                                          [d.doc_id for d in store], len(store.by_id), store.by_id["x3"].title,
+                                          store._pid == os.getpid() and store._db is not parent_db
+                                          and parent_db in store._inherited),
+                                 name="reading the store", scratch=tmp_path)
+    assert answer == ("T42", 7, "T45", [f"x{i}" for i in range(50)] + ["x3"], 50, "T3 again", True)
+    assert store._db is parent_db and not store._inherited  # the parent's own connection, untouched
+    assert store[49].title == "T49" and [d.doc_id for d in store] == [f"x{i}" for i in range(50)] + ["x3"]
     store.close()
 
 
@@ -619,6 +654,14 @@ def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_ba
     assert all(sink.texts.get(k) == v and sink.texts.length(k) == len(v) for k, v in texts.items())
     assert sink.texts.slice("t3", 9000, 9100) == long_text[9000:9100] and "t2999" in sink.texts
     assert sink.texts.get("nothing") is None and "nothing" not in sink.texts
+    index = DiskIndex(tmp_path / "index.sqlite")
+    index["a"], index["b"] = (1, 2), [3]
+    assert index.get("a") == (1, 2) and "b" in index  # read (and cached), then set again
+    index["a"] = (5, 6)
+    assert len(index._pending) == 1 and index.get("a") == (5, 6) and not index._pending  # written, then read
+    assert index.get("a") == (5, 6) and index.get("b") == [3]
+    index.close()
+    assert not (tmp_path / "index.sqlite").exists()
     sink.texts.close()
     sink.close()
     assert not any((tmp_path / "spool").glob("texts.bin*"))
