@@ -383,15 +383,22 @@ def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it
      "Salt Lake City"),
     ("es", "Un atentado con explosivos dejó tres heridos en Mar del Plata.", "Mar del Plata"),
     ("de", "Bei einem Angriff auf eine Kaserne in Zell am See wurden zwei Soldaten verletzt.", "Zell am See"),
-    # a place named right after a water noun and "of" is no body of water: only part of one's name ("Mare del
-    # Giappone" read as "Giappone"), or a town the sea is named after ("Sea of Okhotsk" read as "Okhotsk")
-    ("it", "Due missili lanciati dalla Corea del Nord sono caduti nel Mare del Giappone.", "Giappone"),
+    # a place named right after a water noun and "of" is no body of water: a town the sea is named after ("Sea
+    # of Okhotsk" read as "Okhotsk"), or a country part of a sea's name
     ("en", "A rocket attack hit a port on the Sea of Okhotsk.", "Okhotsk"),
 ])
 def test_a_place_named_after_water_is_no_body_of_water(gaz, lang, text, surface):
     """``water&incident`` reads the water noun in a name only when the gazetteer calls the place a natural
     feature (kind "other": seas, gulfs, lakes), not a town or a region that bears one ("Salt Lake City")."""
     assert "water&incident" not in features_of(text, lang, surface, gaz)
+
+
+def test_an_italian_sea_is_one_mention(gaz):
+    """"Mare" heads a natural feature like "Mar" (geo/lexicons/it/places.yaml): "nel Mare del Giappone" is one
+    mention, where the missiles fell, not the country "Giappone" inside its name."""
+    parsed = parse_document(Document("t", "Due missili lanciati dalla Corea del Nord sono caduti nel Mare del "
+                                          "Giappone."), lang="it", gazetteer=gaz)
+    assert [m.surface for m in parsed.mentions if m.entity is not None] == ["Corea del Nord", "Mare del Giappone"]
 
 
 @pytest.mark.parametrize(("text", "surface"), [
