@@ -24,6 +24,7 @@ from operator import attrgetter
 
 from geo import lexicons
 from geo.normalize import fold
+from geo.numbers import phrase_tokens
 from geo.sentences import Token, tokenize
 from geo.spans import ByStart
 
@@ -43,7 +44,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
-              "passive_participles")
+              "passive_participles", "motion_participles")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,10 @@ class EventProfile:
     lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
     water_nouns: frozenset[str] = frozenset()  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
     passive_participles: Phrases = Phrases.of(())  # "lanciati dalla Russia": the origin cue names the agent
+    motion_participles: Phrases = Phrases.of(())  # "rientrati dalla Grecia": the origin cue names where from
+    # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
+    # word that opens another clause (geo.role_model and geo.figures read it)
+    clause_openers: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -147,6 +152,8 @@ def event_profile(lang: str) -> EventProfile:
     """
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
+    clauses = (lexicons.load(code, "figures") or lexicons.load("en", "figures")).get("clauses") or {}
+    coordinators = {phrase_tokens(str(w)) for w in clauses.get("coordinators") or []}
     return EventProfile(
         lang=code,
         triggers={c: Phrases.of(data[c]) for c in EVENT_CLASSES},
@@ -177,6 +184,8 @@ def event_profile(lang: str) -> EventProfile:
         lead_words=Phrases.of(data["lead_words"]),
         water_nouns=frozenset(fold(w) for w in data["water_nouns"]),
         passive_participles=Phrases.of(data["passive_participles"]),
+        motion_participles=Phrases.of(data["motion_participles"]),
+        clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
     )
 
 

@@ -255,7 +255,7 @@ def figure_lexicon(lang: str) -> _Lex:
         # relative pronouns and the event lexicon's subordinators but its coordinators, which end the reach as
         # written (:func:`_coordinator`: Italian "è" folds to "e")
         openers=Phrases([*(cl.get("relative_pronouns") or []),
-                         *(w for w in ev["subordinators"] if phrase_tokens(str(w)) not in coordinators.seqs)]),
+                         *(" ".join(p) for p in event_profile(lang).clause_openers.phrases)]),
         speech=Phrases(ev["speech_cues"]),  # a required key, as event_profile reads it
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),

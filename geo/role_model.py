@@ -39,14 +39,15 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
-#: Punctuation that ends a clause for the ``clause:*`` features.
-CLAUSE_BREAKS = ";:()\"«»“”–—"
-
-#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`).
+#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`, which also
+#: reads a hyphen between spaces, " - ", as a dash).
 QUOTE_DASH = "\"«»“”–—"
 
+#: Punctuation that ends a clause for the ``clause:*`` features.
+CLAUSE_BREAKS = ";:()" + QUOTE_DASH
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
-LOCATOR_BREAKS = ",;:()\"«»“”–—./"
+LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
 #: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
 #: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
@@ -459,25 +460,33 @@ def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> b
     return False
 
 
-def _water(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
-    """The place is a body of water: a water noun among its words ("Mar Baltico", "Gulf of Aden", "Ostsee"), or
-    right before it with an "of" word ("il Mare del Giappone" read as "Giappone")."""
-    if any(w in profile.water_nouns for w in words[idx:end_idx]):
-        return True
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
-    return k >= 1 and words[k] in profile.of_words and words[k - 1] in profile.water_nouns
+def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventProfile) -> bool:
+    """The place is a body of water: a water noun among its words ("Mar Baltico", "Gulf of Aden", "Ostsee") and
+    the gazetteer's kind "other" (seas, gulfs, straits and lakes), not a town or a region named after one ("Green
+    Bay", "Mar del Plata", "Zell am See", the département of la Manche)."""
+    return kind == "other" and any(w in profile.water_nouns for w in words[idx:end_idx])
+
+
+def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
+    """A passive participle of the lexicon stands at most three words before the origin cue at ``origin``
+    ("droni lanciati nella notte dalla Russia"), looked for back from the cue up to a list joiner or a motion
+    participle ("i militari feriti rientrati dalla Grecia": the soldiers come from there, nobody acted)."""
+    for j in range(origin - 1, max(-1, origin - 4), -1):
+        if words[j] in LIST_JOINERS or profile.motion_participles.match_at(words, j):
+            return False
+        if profile.passive_participles.match_at(words, j):
+            return True
+    return False
 
 
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
     army said", "Mogadishu - gunmen attacked in Somalia")."""
-    if any(c in gap for c in QUOTE_DASH):
+    if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
     words = fold(gap).replace("'", " ").split()
-    return any(profile.subordinators.match_at(words, k) and words[k] not in LIST_JOINERS for k in range(len(words)))
+    return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
 
 
 @cache
@@ -502,6 +511,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
     if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
+    agent = _cue_before(profile.agent_cues, words, idx, 4, articles)  # "de la part de": four words
     k = idx - 1 if idx and words[idx - 1] in articles else idx
     if k >= 1 and words[k - 1] in profile.of_words:
         f["of_before"] = 1.0
@@ -510,8 +520,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)) and not \
-                _cue_before(profile.agent_cues, words, idx, 4, articles):
+        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)) and not agent:
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
         elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
@@ -586,8 +595,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["direction_of"] = 1.0  # "a 12 km da Brescia": a distance reference, read like "12 km north of"
         else:
             f["origin_before"] = 1.0
-            if national and any(profile.passive_participles.match_at(words, j)
-                                for j in range(max(0, origin - 3), origin)):
+            if national and _passive_before(words, origin, profile):
                 f["passive_agent"] = 1.0  # "droni lanciati dalla Russia": who launched them, not where from
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "nations such as Chile", "nazioni alleate (Francia, ...)"
@@ -610,7 +618,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
-    if _cue_before(profile.agent_cues, words, idx, 4, articles):  # "de la part de": four words
+    if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
@@ -627,7 +635,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    if events & INCIDENT_CLASSES and _water(words, idx, end_idx, profile):
+    if events & INCIDENT_CLASSES and _water(words, idx, end_idx, e.kind, profile):
         f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell
     for c in events:
         f[f"event:{c}"] = 1.0

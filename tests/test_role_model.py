@@ -150,6 +150,11 @@ CASES = [
      "Sono arrivati nella notte dalla Bielorussia 12 camion."),
     ("it", "Il cessate il fuoco mediato dalla Turchia regge da una settimana.", "Turchia", "passive_agent",
      "Il convoglio partito dalla Turchia è arrivato da una settimana."),
+    # a body of water where missiles fell is where it happened; the country that launched them acts
+    ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.", "Caspian Sea", "water&incident",
+     "Two cruise ships sailed across the Caspian Sea."),
+    ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.", "Bielorussia",
+     "passive_agent", "La contraerea ha abbattuto 14 droni arrivati dalla Bielorussia sopra la regione di Rivne."),
 ]
 
 
@@ -342,11 +347,6 @@ CATEGORIES = [
      {"Spain": "actor", "Ireland": "participant", "Austria": "participant"}),
     ("fr", "Des unités alliées, commandées par la Belgique, sont déployées en Roumanie et en Bulgarie.",
      {"Belgique": "actor", "Roumanie": "deployment", "Bulgarie": "deployment"}),
-    # a body of water where missiles fell is where it happened; the country that launched them acts
-    ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.",
-     {"Iran": "actor", "Caspian Sea": "incident"}),
-    ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.",
-     {"Bielorussia": "actor", "Rivne": "incident"}),
 ]
 
 
@@ -356,8 +356,9 @@ CATEGORIES = [
     ("fr", "Une offensive de la part du Soudan a été repoussée.", "Soudan"),
 ])
 def test_an_agent_cue_is_no_part_of_the_place(gaz, lang, text, surface):
-    """"por parte de", "da parte della", "de la part du" name who acted: the agent cue fires, and the part noun
-    inside it ("parte", "part") makes no part of the place ("la parte norte de")."""
+    """"por parte de", "da parte della", "de la part du" name who acted: the agent cue fires, four words before
+    the place. The part noun inside the Spanish and Italian cues ("parte") makes no part of the place ("la parte
+    norte de"); French "part" is no part noun ("partie" is), so the French case checks the cue only."""
     f = features_of(text, lang, surface, gaz)
     assert "agent_before" in f
     assert "part_of" not in f
@@ -367,6 +368,7 @@ def test_an_agent_cue_is_no_part_of_the_place(gaz, lang, text, surface):
     ("en", "Relations with Minsk worsened after Belarus hosted the drills.", "Belarus"),
     ("en", "Shelling hit Toretsk,\" Ukraine's army said.", "Ukraine"),
     ("de", "Kiew – Die Armee hat in der Ukraine neue Stellungen bezogen.", "Ukraine"),
+    ("en", "Harare - Soldiers were deployed across Zimbabwe on Monday.", "Zimbabwe"),
 ])
 def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it(gaz, lang, text, surface):
     """A country after "after", a closing quote or a dateline dash opens another clause: it is no locator of the
@@ -374,6 +376,40 @@ def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it
     f = features_of(text, lang, surface, gaz)
     assert "contains_previous" not in f
     assert "in_list" not in f
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Soldiers stationed near Salt Lake City were sent to Iraq after the bombing of the consulate.",
+     "Salt Lake City"),
+    ("es", "Un atentado con explosivos dejó tres heridos en Mar del Plata.", "Mar del Plata"),
+    ("de", "Bei einem Angriff auf eine Kaserne in Zell am See wurden zwei Soldaten verletzt.", "Zell am See"),
+    # a place named right after a water noun and "of" is no body of water: a town the sea is named after ("Sea
+    # of Okhotsk" read as "Okhotsk"), or a country part of a sea's name
+    ("en", "A rocket attack hit a port on the Sea of Okhotsk.", "Okhotsk"),
+])
+def test_a_place_named_after_water_is_no_body_of_water(gaz, lang, text, surface):
+    """``water&incident`` reads the water noun in a name only when the gazetteer calls the place a natural
+    feature (kind "other": seas, gulfs, lakes), not a town or a region that bears one ("Salt Lake City")."""
+    assert "water&incident" not in features_of(text, lang, surface, gaz)
+
+
+def test_an_italian_sea_is_one_mention(gaz):
+    """"Mare" heads a natural feature like "Mar" (geo/lexicons/it/places.yaml): "nel Mare del Giappone" is one
+    mention, where the missiles fell, not the country "Giappone" inside its name."""
+    parsed = parse_document(Document("t", "Due missili lanciati dalla Corea del Nord sono caduti nel Mare del "
+                                          "Giappone."), lang="it", gazetteer=gaz)
+    assert [m.surface for m in parsed.mentions if m.entity is not None] == ["Corea del Nord", "Mare del Giappone"]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("I reparti addestrati rientrati dalla Grecia sono tornati a Torino.", "Grecia"),
+    ("Le forniture di armi dalla Germania sono aumentate dopo l'attacco.", "Germania"),
+])
+def test_a_motion_verb_or_a_noun_before_da_names_no_agent(gaz, text, surface):
+    """``passive_agent`` looks back from "da" for a passive participle and stops at a motion participle
+    ("rientrati dalla": where from, whatever came before it); its participles are whole words, so a noun
+    that starts like one ("forniture", "fornite") is none."""
+    assert "passive_agent" not in features_of(text, "it", surface, gaz)
 
 
 def test_a_locator_after_a_comma_still_contains_the_place_before(gaz):
