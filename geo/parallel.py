@@ -60,7 +60,7 @@ class Settings:
         writes it a window at a time (:func:`spooled`).
     scratch : str or None
         The run's scratch folder: a long document's rows are spooled there (:class:`geo.windows.WindowSpool`;
-        a worker without that folder, on another machine, uses its system's temporary folder).
+        a worker without that folder, on another machine, uses anonymous temporary files).
     """
 
     lang: str = "auto"

@@ -429,6 +429,34 @@ def test_long_documents_held_keep_no_file_open_and_spool_to_the_runs_folder(gaz,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_spool_without_the_runs_folder_leaves_no_named_file(gaz, monkeypatch, tmp_path):
+    """Without a scratch folder (a remote worker, a library call), a long document's spools are anonymous files of
+    the system's temporary folder: no name there while they live, which a killed process would leave behind; they
+    read back what was written and go with the spool."""
+    import tempfile
+
+    from geo.windows import WindowSpool
+
+    system = tmp_path / "system"
+    system.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    assert tempfile.gettempdir() == str(system)
+    gc.collect()
+    before = _open_files()
+    parsed = parse_document(Document("alone", long_text(), lang="en"), gazetteer=gaz)
+    spool = WindowSpool(tmp_path / "gone")  # a folder that does not exist here: the same
+    spool.add([1, 2])
+    spool.add([3])
+    assert spooled(parsed) and parsed.mentions.windows > 4 and parsed.mentions.path is None
+    assert list(system.iterdir()) == [] and list(spool) == [1, 2, 3] and spool.windows == 2
+    assert len(list(parsed.mentions)) == len(parsed.mentions) > 5
+    assert _open_files() == before + 3  # the two spools of the document and this one: open while they live
+    del parsed, spool
+    gc.collect()
+    assert _open_files() == before and list(system.iterdir()) == []
+
+
 def test_several_threads_read_one_spool_at_once(tmp_path):
     """Each read has its own offset (os.pread): threads reading one spool together read what was written."""
     import sys
