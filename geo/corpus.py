@@ -272,10 +272,11 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None, *, scratch: str | os.
     process gathering the results writes them as they come.  A long document read window by window
     (:func:`geo.parallel.spooled`) gets its records a window at a time (:func:`spool_records`), one after the
     other in :attr:`Prepared.record`: the rows go as bytes, never as a list of rows.  With ``scratch`` (the run's
-    scratch folder, when it exists here), its line and records are written a window at a time to a file there
-    instead (:attr:`Prepared.file`), so that their size does not grow with the text in memory either.
+    scratch folder; it must exist: :func:`geo.parallel.parse_batch` passes it only where it does), its line and
+    records are written a window at a time to a file there instead (:attr:`Prepared.file`), so that their size
+    does not grow with the text in memory either.
     """
-    if spooled(parsed) and scratch is not None and os.path.isdir(scratch):
+    if spooled(parsed) and scratch is not None:
         return _prepare_to_file(parsed, gazetteer, scratch)
     if spooled(parsed):
         records = list(spool_records(parsed, gazetteer))  # each with the places so far: the last has them all

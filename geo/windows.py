@@ -169,8 +169,8 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
     limit : int
         Longest window, in characters.
     scratch : path-like, optional
-        The folder of the files the windows' rows are spooled to (:class:`WindowSpool`): the run's scratch
-        folder (without one: anonymous temporary files).
+        The folder of the files the windows' rows are spooled to (:class:`WindowSpool`; it must exist): the run's
+        scratch folder (without one: anonymous temporary files).
 
     Returns
     -------
@@ -252,7 +252,8 @@ class WindowSpool:
     Parameters
     ----------
     folder : path-like, optional
-        Where the named file goes (ignored when no such folder exists here: a remote worker's, say).
+        Where the named file goes; it must exist (:func:`geo.parallel.parse_batch` passes the run's scratch
+        folder only where it does).
 
     Attributes
     ----------
@@ -269,7 +270,7 @@ class WindowSpool:
         self.on_read: Callable[[Any], Any] | None = None
         self._file: BinaryIO | None = None
         self.path: str | None = None
-        if folder is not None and os.path.isdir(folder):
+        if folder is not None:
             fd, self.path = tempfile.mkstemp(prefix="atlante-window-", suffix=".pickle", dir=folder)
             os.close(fd)
             self._deleted = weakref.finalize(self, _unlink, self.path)  # deleted when the spool goes

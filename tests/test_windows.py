@@ -445,7 +445,7 @@ def test_a_spool_without_the_runs_folder_leaves_no_named_file(gaz, monkeypatch, 
     gc.collect()
     before = _open_files()
     parsed = parse_document(Document("alone", long_text(), lang="en"), gazetteer=gaz)
-    spool = WindowSpool(tmp_path / "gone")  # a folder that does not exist here: the same
+    spool = WindowSpool()
     spool.add([1, 2])
     spool.add([3])
     assert spooled(parsed) and parsed.mentions.windows > 4 and parsed.mentions.path is None
@@ -528,7 +528,7 @@ def test_a_worker_prepares_a_long_document_a_window_at_a_time(gaz, monkeypatch, 
 @pytest.mark.parametrize("to_file", [True, False])
 def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(gaz, monkeypatch, tmp_path, to_file):
     """A worker with the run's scratch folder prepares a long document into a file there, which the gathering
-    process copies and deletes; without the folder (a remote worker), in memory: mentions.jsonl and the
+    process copies and deletes; where the folder does not exist (a remote worker), in memory: mentions.jsonl and the
     frames' spool read as the serial run's, after a short document (its line written before the long one's
     copied bytes) and with a near-duplicate copy of the long document (which counts nothing)."""
     from geo.parallel import Settings, parse_batch
@@ -545,7 +545,8 @@ def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(
 
     expected = written(gaz, tmp_path, "serial", serial(doc), first=[(serial(short), None)],
                        copy=(serial(again), None))
-    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(scratch) if to_file else None)
+    where = scratch if to_file else tmp_path / "far"  # a worker on another machine: no such folder there
+    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(where))
     (first, result, copy), _ = parse_batch([short, doc, again], settings)
     assert (result.prepared.file is not None) == to_file and (result.prepared.record == b"") == to_file
     assert len(list(scratch.iterdir())) == 2 * int(to_file)  # the worker's spools gone, its prepared files left
