@@ -361,8 +361,8 @@ class DocumentSpool:
         self.count += 1
 
     def write_from(self, fh: BinaryIO, entities: dict[str, Entity], records: int) -> None:
-        """Add one document whose ``records`` are the rest of the file ``fh``, copied a block at a time."""
-        self._fh.flush()
+        """Add one document whose ``records`` are the rest of the file ``fh``, copied a block at a time (through the
+        spool's own buffered file: in order with what was written before)."""
         shutil.copyfileobj(fh, self._fh)
         self._write(b"", entities, records)
         self.count += 1

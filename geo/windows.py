@@ -37,7 +37,6 @@ join, as an unsplit run drops it, and the ids are numbered again.  A document of
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import os
@@ -46,6 +45,7 @@ import re
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from geo import numbers, sentences
@@ -273,7 +273,7 @@ class WindowSpool:
         if folder is not None:
             fd, self.path = tempfile.mkstemp(prefix="atlante-window-", suffix=".pickle", dir=folder)
             os.close(fd)
-            self._deleted = weakref.finalize(self, _unlink, self.path)  # deleted when the spool goes
+            self._deleted = weakref.finalize(self, Path(self.path).unlink, missing_ok=True)  # gone with the spool
         else:
             self._file = tempfile.TemporaryFile(prefix="atlante-window-", suffix=".pickle", buffering=0)  # noqa: SIM115 - open while the spool lives
             self._deleted = weakref.finalize(self, self._file.close)  # closed (and so gone) when the spool goes
@@ -334,13 +334,6 @@ class WindowSpool:
     def close(self) -> None:
         """Delete the file (close the anonymous one)."""
         self._deleted()
-
-
-def _unlink(path: str) -> None:
-    """Delete a spool's file (gone already: nothing to do)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-
 
 
 class MentionSpool(WindowSpool):

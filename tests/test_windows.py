@@ -458,7 +458,9 @@ def test_a_spool_without_the_runs_folder_leaves_no_named_file(gaz, monkeypatch, 
 
 
 def test_several_threads_read_one_spool_at_once(tmp_path):
-    """Each read has its own offset (os.pread): threads reading one spool together read what was written."""
+    """Each read has its own offset (os.pread): threads reading one spool together read what was written.
+    Probabilistic: a read that seeks then reads fails here only when a thread switch falls between the two, which
+    the short switch interval makes likely, not certain."""
     import sys
 
     from geo.windows import WindowSpool
