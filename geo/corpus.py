@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import gzip
+import io
 import json
 import os
 import pickle
@@ -272,15 +273,17 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None, *, scratch: str | os.
     process gathering the results writes them as they come.  A long document read window by window
     (:func:`geo.parallel.spooled`) gets its records a window at a time (:func:`spool_records`), one after the
     other in :attr:`Prepared.record`: the rows go as bytes, never as a list of rows.  With ``scratch`` (the run's
-    scratch folder, when it exists here), its line and records are written a window at a time to a file there
-    instead (:attr:`Prepared.file`), so that their size does not grow with the text in memory either.
+    scratch folder; it must exist: :func:`geo.parallel.parse_batch` passes it only where it does), its line and
+    records are written a window at a time to a file there instead (:attr:`Prepared.file`), so that their size
+    does not grow with the text in memory either.
     """
-    if spooled(parsed) and scratch is not None and os.path.isdir(scratch):
+    if spooled(parsed) and scratch is not None:
         return _prepare_to_file(parsed, gazetteer, scratch)
     if spooled(parsed):
-        records = list(spool_records(parsed, gazetteer))  # each with the places so far: the last has them all
-        return Prepared(mention_line(parsed), b"".join(r for r, _ in records), records[-1][1], len(parsed.mentions),
-                        len(parsed.figures), len(records))
+        buffer = io.BytesIO()  # the records one after the other, each once in memory
+        records, extra = _write_records(parsed, gazetteer, buffer)
+        return Prepared(mention_line(parsed), buffer.getvalue(), extra, len(parsed.mentions), len(parsed.figures),
+                        records)
     record, extra = spool_record(parsed, gazetteer)
     return Prepared(mention_line(parsed), record, extra, len(parsed.mentions),
                     len(parsed.figures))
@@ -289,19 +292,26 @@ def prepare(parsed: ParsedDocument, gazetteer: Any = None, *, scratch: str | os.
 def _prepare_to_file(parsed: ParsedDocument, gazetteer: Any, scratch: str | os.PathLike) -> Prepared:
     """:func:`prepare` of a long document into a file of the folder ``scratch`` (see :attr:`Prepared.file`)."""
     fd, path = tempfile.mkstemp(prefix="atlante-prepared-", suffix=".bin", dir=scratch)
-    records, extra = 0, {}
     try:
         with os.fdopen(fd, "wb") as fh:
             for piece in mention_line_parts(parsed):
                 fh.write(piece.encode("utf-8"))
             line_bytes = fh.tell()
-            for record, extra in spool_records(parsed, gazetteer):  # noqa: B007 - the last has every place
-                fh.write(record)
-                records += 1
+            records, extra = _write_records(parsed, gazetteer, fh)
     except BaseException:
         os.unlink(path)
         raise
     return Prepared("", b"", extra, len(parsed.mentions), len(parsed.figures), records, path, line_bytes)
+
+
+def _write_records(parsed: ParsedDocument, gazetteer: Any, fh: BinaryIO) -> tuple[int, dict[str, Entity]]:
+    """Write the :func:`spool_records` of a long document to ``fh`` one after the other; return how many and the
+    places the gazetteer lacks (the last record's: it has every place)."""
+    records, extra = 0, {}
+    for record, extra in spool_records(parsed, gazetteer):  # noqa: B007 - the last has every place
+        fh.write(record)
+        records += 1
+    return records, extra
 
 
 class DocumentSpool:
@@ -351,8 +361,8 @@ class DocumentSpool:
         self.count += 1
 
     def write_from(self, fh: BinaryIO, entities: dict[str, Entity], records: int) -> None:
-        """Add one document whose ``records`` are the rest of the file ``fh``, copied a block at a time."""
-        self._fh.flush()
+        """Add one document whose ``records`` are the rest of the file ``fh``, copied a block at a time (through the
+        spool's own buffered file: in order with what was written before)."""
         shutil.copyfileobj(fh, self._fh)
         self._write(b"", entities, records)
         self.count += 1

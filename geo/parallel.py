@@ -60,7 +60,7 @@ class Settings:
         writes it a window at a time (:func:`spooled`).
     scratch : str or None
         The run's scratch folder: a long document's rows are spooled there (:class:`geo.windows.WindowSpool`;
-        a worker without that folder, on another machine, uses its system's temporary folder).
+        a worker without that folder, on another machine, uses anonymous temporary files).
     """
 
     lang: str = "auto"
@@ -249,18 +249,20 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
     from geo.pipeline import parse_document
 
     state = worker_state(settings)
+    # decided once for the batch: a worker on another machine has no such folder (anonymous files, prepared in memory)
+    scratch = settings.scratch if settings.scratch is not None and os.path.isdir(settings.scratch) else None
     rules = settings.corrections.rules if settings.corrections is not None else []
     before = [r.used for r in rules]
     out = []
     for doc in docs:
         parsed = parse_document(doc, lang=settings.lang, gazetteer=state["gazetteer"],
-                                corrections=settings.corrections, online=online, memo=memo, scratch=settings.scratch)
+                                corrections=settings.corrections, online=online, memo=memo, scratch=scratch)
         sig = signature(doc.text) if settings.signatures else None
         parsed = compact(parsed)
         if settings.prepare and not (here and spooled(parsed)):
             from geo.corpus import prepare
 
-            ready = prepare(parsed, state["gazetteer"], scratch=settings.scratch)
+            ready = prepare(parsed, state["gazetteer"], scratch=scratch)
             out.append(Result(dataclasses.replace(parsed, mentions=[], figures=[]), sig, ready))
         else:
             out.append(Result(parsed, sig))

@@ -233,7 +233,7 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
     data (the fitting command passes its own). A document longer than :data:`geo.windows.WINDOW_CHARS`
     is read window by window, in bounded memory (:func:`geo.windows.parse_windows`), its rows spooled to
-    files in the folder ``scratch`` (the run's; default: the system's temporary folder)."""
+    files in the folder ``scratch`` (the run's; without one: anonymous temporary files)."""
     with fewer_collections():
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
         if len(doc.text) > windows.WINDOW_CHARS:

@@ -37,7 +37,6 @@ join, as an unsplit run drops it, and the ids are numbered again.  A document of
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
 import os
@@ -46,7 +45,8 @@ import re
 import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from geo import numbers, sentences
 from geo.figures import _drop_repeats
@@ -169,8 +169,8 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
     limit : int
         Longest window, in characters.
     scratch : path-like, optional
-        The folder of the files the windows' rows are spooled to (:class:`WindowSpool`): the run's scratch
-        folder (default: the system's temporary folder).
+        The folder of the files the windows' rows are spooled to (:class:`WindowSpool`; it must exist): the run's
+        scratch folder (without one: anonymous temporary files).
 
     Returns
     -------
@@ -239,33 +239,44 @@ class WindowSpool:
     """Rows of a long document kept a window at a time in a temporary file, read back in order.
 
     :func:`parse_windows` adds each window's rows (:meth:`add`) as the window finishes, so that what a
-    document keeps does not grow in memory with its length.  The file is named, in ``folder`` (the run's
-    scratch folder, :attr:`geo.parallel.Settings.scratch`; the system's temporary folder without one), and
-    open only while a window is written or read: however many spooled documents are alive, none holds a file
-    descriptor.  It is deleted when the spool goes (or at :meth:`close`).  Each read opens the file on its
-    own and reads with :func:`os.pread`, so several threads may read one spool at once.  Iterating reads one
-    window's rows at a time (:meth:`parts`); a copy sent to another process (pickled) is a list.
+    document keeps does not grow in memory with its length.  With ``folder`` (the run's scratch folder,
+    :attr:`geo.parallel.Settings.scratch`, which a crash's cleanup deletes with the run's staging folder), the file
+    is named, there, and open only while a window is written or read: however many spooled documents are alive,
+    none holds a file descriptor; it is deleted when the spool goes (or at :meth:`close`).  Without one (a worker
+    on another machine, a library call without ``Settings.scratch``), it is an anonymous temporary file of the
+    system's (:func:`tempfile.TemporaryFile`), open while the spool lives, which no name outlives, even after a
+    crash.  Each read has its own offset (:func:`os.pread`), so several threads may read one spool at once.
+    Iterating reads one window's rows at a time (:meth:`parts`); a copy sent to another process (pickled) is a
+    list.
 
     Parameters
     ----------
     folder : path-like, optional
-        Where the file goes (a folder that does not exist here, a remote worker's, say: the system's).
+        Where the named file goes; it must exist (:func:`geo.parallel.parse_batch` passes the run's scratch
+        folder only where it does).
 
     Attributes
     ----------
+    path : str or None
+        The named file's path (None: the anonymous file).
     on_read : callable or None
         Applied to each row as it is read back (the frames' figure ids renumbered after the join).
     """
 
     def __init__(self, folder: str | os.PathLike | None = None) -> None:
-        folder = folder if folder is not None and os.path.isdir(folder) else None
-        fd, self.path = tempfile.mkstemp(prefix="atlante-window-", suffix=".pickle", dir=folder)
-        os.close(fd)
         self._where: list[tuple[int, int]] = []  # per window: its rows' offset and size in the file
         self._size = 0  # the file's length
         self._rows = 0
         self.on_read: Callable[[Any], Any] | None = None
-        self._deleted = weakref.finalize(self, _unlink, self.path)  # deleted when the spool goes
+        self._file: BinaryIO | None = None
+        self.path: str | None = None
+        if folder is not None:
+            fd, self.path = tempfile.mkstemp(prefix="atlante-window-", suffix=".pickle", dir=folder)
+            os.close(fd)
+            self._deleted = weakref.finalize(self, Path(self.path).unlink, missing_ok=True)  # gone with the spool
+        else:
+            self._file = tempfile.TemporaryFile(prefix="atlante-window-", suffix=".pickle", buffering=0)  # noqa: SIM115 - open while the spool lives
+            self._deleted = weakref.finalize(self, self._file.close)  # closed (and so gone) when the spool goes
 
     def _pack(self, rows: list) -> Any:
         return rows
@@ -277,8 +288,13 @@ class WindowSpool:
         """Write one window's rows at the end of the file."""
         rows = list(rows)
         data = pickle.dumps(self._pack(rows), protocol=pickle.HIGHEST_PROTOCOL)
-        with open(self.path, "ab") as fh:
-            fh.write(data)
+        if self._file is None:
+            with open(self.path, "ab") as fh:
+                fh.write(data)
+        else:
+            view = memoryview(data)
+            while view:  # unbuffered: what is written is there for os.pread
+                view = view[self._file.write(view):]
         self._where.append((self._size, len(data)))
         self._size += len(data)
         self._rows += len(rows)
@@ -286,11 +302,14 @@ class WindowSpool:
     def parts(self) -> Iterator[list]:
         """Each window's rows, in order (a new list each time, read from the file)."""
         for offset, size in self._where:
-            fd = os.open(self.path, os.O_RDONLY)
-            try:
-                data = os.pread(fd, size, offset)
-            finally:
-                os.close(fd)
+            if self._file is not None:
+                data = os.pread(self._file.fileno(), size, offset)
+            else:
+                fd = os.open(self.path, os.O_RDONLY)
+                try:
+                    data = os.pread(fd, size, offset)
+                finally:
+                    os.close(fd)
             rows = self._unpack(pickle.loads(data))
             yield [self.on_read(r) for r in rows] if self.on_read is not None else rows
 
@@ -313,15 +332,8 @@ class WindowSpool:
         return f"<{type(self).__name__}: {len(self)} rows in {self.windows} windows>"
 
     def close(self) -> None:
-        """Delete the file."""
+        """Delete the file (close the anonymous one)."""
         self._deleted()
-
-
-def _unlink(path: str) -> None:
-    """Delete a spool's file (gone already: nothing to do)."""
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-
 
 
 class MentionSpool(WindowSpool):

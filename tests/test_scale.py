@@ -185,20 +185,50 @@ def test_a_documents_mentions_line_is_made_a_toponym_at_a_time_with_the_bytes_of
         assert mention_line(doc) == json.dumps(mention_record(doc), ensure_ascii=False)
 
 
-def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file, tmp_path, monkeypatch):
-    import geo.corpus
+#: Paragraphs of a long document (written for these tests), each a place and a count of its own.
+LONG_PARAGRAPHS = tuple(f"About {100 + 7 * k} soldiers reached {town} on Monday, the regional command said."
+                        for k, town in enumerate(("Riga", "Tallinn", "Krakow", "Gdansk", "Kaunas", "Tartu")))
 
-    seen = []
-    write = geo.corpus.DocumentSpool.write
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_spools_inside_its_staging_folder_and_leaves_no_spool(corpus_file, tmp_path, monkeypatch, jobs):
+    """The spooled documents, a long document's window spools (read in this process) and the files a worker
+    prepares it into are all in the staging folder's spool folder, and none is left after the run."""
+    import geo.corpus
+    import geo.windows
+
+    monkeypatch.setattr(geo.windows, "WINDOW_CHARS", 1200)  # the sample documents stay whole; forked workers inherit it
+    with gzip.open(corpus_file, "rt", encoding="utf-8") as fh:
+        docs = [json.loads(line) for line in fh]
+    docs.insert(len(docs) // 2, {"doc_id": "long", "text": "\n\n".join(LONG_PARAGRAPHS * 6), "lang": "en"})
+    inputs = tmp_path / "inputs.jsonl"
+    inputs.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    seen, windows, prepared = [], [], []
+    write, spool, copy = geo.corpus.DocumentSpool.write, geo.windows.WindowSpool.__init__, \
+        geo.corpus.SpooledCorpus._copy_prepared
 
     def spy(self, record, entities, *records):
         seen.append(self.path)
         return write(self, record, entities, *records)
 
+    def spy_window(self, *args, **kwargs):
+        spool(self, *args, **kwargs)
+        windows.append(Path(self.path) if self.path is not None else None)
+
+    def spy_prepared(self, ready, copy_of):
+        prepared.append(Path(ready.file) if ready.file is not None else None)
+        return copy(self, ready, copy_of)
+
     monkeypatch.setattr(geo.corpus.DocumentSpool, "write", spy)
+    monkeypatch.setattr(geo.windows.WindowSpool, "__init__", spy_window)
+    monkeypatch.setattr(geo.corpus.SpooledCorpus, "_copy_prepared", spy_prepared)
     out = tmp_path / "out"
-    assert make_map.main([str(corpus_file), "-o", str(out), "-q", "--jobs", "1"]) == 0
-    assert seen and all(p.parent.parent == out / ".atlante-staging" for p in seen)
+    assert make_map.main([str(inputs), "-o", str(out), "-q", "--jobs", jobs]) == 0
+    staging = out / ".atlante-staging"
+    assert seen and all(p.parent.parent == staging for p in seen)
+    files = windows if jobs == "1" else prepared  # workers' window spools are made in their own processes
+    assert len(files) == (2 if jobs == "1" else 1)  # mentions and frames, or the one prepared file
+    assert all(p is not None and p.parent == staging / ".spool" and not p.exists() for p in files), files
     manifest = json.loads((out / "manifest.json").read_text())
     assert sorted(p.name for p in out.iterdir()) == sorted([f["name"] for f in manifest["files"]] + ["manifest.json"])
 

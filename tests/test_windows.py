@@ -351,9 +351,7 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
     import dataclasses
     import pickle
 
-    from geo.corpus import SpooledCorpus
     from geo.parallel import MentionRow
-    from layers.frames import figures_frame, places_frame
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
     text = "\n\n".join([*PARAGRAPHS[:4], NO_PLACE, *PARAGRAPHS[4:], PARAGRAPHS[0].replace("350", "420")])
@@ -364,29 +362,48 @@ def test_a_windowed_document_is_written_as_its_joined_rows_would_be(gaz, monkeyp
     sent = pickle.loads(pickle.dumps(split))
     assert type(sent.mentions) is list and sent.mentions == joined.mentions and sent.frames == joined.frames
 
-    def written(parsed, name):
-        (tmp_path / name).mkdir()
-        sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
-        sink(parsed, None)
-        places, figures = places_frame(sink.kept, gaz), figures_frame(sink.kept, gaz)
-        if name == "spooled":  # the records listed (as the figures frame lists a chunk's) hold no mention row
-            def rows() -> int:
-                return sum(isinstance(o, MentionRow) for o in gc.get_objects())
+    def look(sink) -> None:  # the records listed (as the figures frame lists a chunk's) hold no mention row
+        def rows() -> int:
+            return sum(isinstance(o, MentionRow) for o in gc.get_objects())
 
-            before = rows()
-            records = list(sink.kept)
-            assert len(records) == split.mentions.windows + 1 and len(sink.kept) == 1
-            assert rows() == before
-            assert sum(len(list(r.mentions)) for r in records) == len(joined.mentions)
-        sink.close()
-        return (tmp_path / f"{name}.jsonl").read_bytes(), places, figures, sink.n_mentions, sink.n_figures
+        before = rows()
+        records = list(sink.kept)
+        assert len(records) == split.mentions.windows + 1 and len(sink.kept) == 1
+        assert rows() == before
+        assert sum(len(list(r.mentions)) for r in records) == len(joined.mentions)
 
-    (line, places, figures, n_mentions, n_figures), expected = written(split, "spooled"), written(joined, "joined")
+    line, places, figures, _, n_mentions, n_figures = written(gaz, tmp_path, "spooled", split, look=look)
+    expected = written(gaz, tmp_path, "joined", joined)
     assert line == expected[0] and line.count(b"\n") == 1
     assert len(json.loads(line)["toponyms"]) == len(joined.mentions)
-    assert places.to_json() == expected[1].to_json() and len(places) > 5
-    assert figures.to_json() == expected[2].to_json() and len(figures) == n_figures > 3
+    assert places == expected[1] and len(json.loads(places)["features"]) > 5
+    assert figures == expected[2] and len(json.loads(figures)["features"]) == n_figures > 3
     assert n_mentions == len(joined.mentions)
+
+
+def written(gaz, folder, name: str, parsed, prepared=None, *, first=(), copy=None, look=None) -> tuple:
+    """What a run's sink (:class:`geo.corpus.SpooledCorpus`, in ``folder``/``name``) writes of ``parsed``, with the
+    worker's ``prepared`` if any: ``mentions.jsonl``'s bytes, the places and figures frames (JSON), the spool's
+    records, the mentions and figures counted.  ``first``: (parsed, prepared) pairs sent before it; ``copy``: a
+    (parsed, prepared) pair sent after it as its near-duplicate copy (``copy_of``: its id), which counts nothing;
+    ``look``: called with the sink before it closes."""
+    from geo.corpus import SpooledCorpus
+    from layers.frames import figures_frame, places_frame
+
+    (folder / name).mkdir()
+    sink = SpooledCorpus(folder / name, mentions=folder / f"{name}.jsonl", gazetteer=gaz)
+    for before, ready in first:
+        sink(before, None, ready)
+    sink(parsed, None, prepared)
+    if copy is not None:
+        sink(copy[0], parsed.document.doc_id, copy[1])
+    places, figures = places_frame(sink.kept, gaz), figures_frame(sink.kept, gaz)
+    if look is not None:
+        look(sink)
+    records = len(list(sink.kept))
+    sink.close()
+    return ((folder / f"{name}.jsonl").read_bytes(), places.to_json(), figures.to_json(),
+            records, sink.n_mentions, sink.n_figures)
 
 
 def _open_files() -> int:
@@ -412,8 +429,38 @@ def test_long_documents_held_keep_no_file_open_and_spool_to_the_runs_folder(gaz,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_spool_without_the_runs_folder_leaves_no_named_file(gaz, monkeypatch, tmp_path):
+    """Without a scratch folder (a remote worker, a library call), a long document's spools are anonymous files of
+    the system's temporary folder: no name there while they live, which a killed process would leave behind; they
+    read back what was written and go with the spool."""
+    import tempfile
+
+    from geo.windows import WindowSpool
+
+    system = tmp_path / "system"
+    system.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    assert tempfile.gettempdir() == str(system)
+    gc.collect()
+    before = _open_files()
+    parsed = parse_document(Document("alone", long_text(), lang="en"), gazetteer=gaz)
+    spool = WindowSpool()
+    spool.add([1, 2])
+    spool.add([3])
+    assert spooled(parsed) and parsed.mentions.windows > 4 and parsed.mentions.path is None
+    assert list(system.iterdir()) == [] and list(spool) == [1, 2, 3] and spool.windows == 2
+    assert len(list(parsed.mentions)) == len(parsed.mentions) > 5
+    assert _open_files() == before + 3  # the two spools of the document and this one: open while they live
+    del parsed, spool
+    gc.collect()
+    assert _open_files() == before and list(system.iterdir()) == []
+
+
 def test_several_threads_read_one_spool_at_once(tmp_path):
-    """Each read has its own offset (os.pread): threads reading one spool together read what was written."""
+    """Each read has its own offset (os.pread): threads reading one spool together read what was written.
+    Probabilistic: a read that seeks then reads fails here only when a thread switch falls between the two, which
+    the short switch interval makes likely, not certain."""
     import sys
 
     from geo.windows import WindowSpool
@@ -483,30 +530,29 @@ def test_a_worker_prepares_a_long_document_a_window_at_a_time(gaz, monkeypatch, 
 @pytest.mark.parametrize("to_file", [True, False])
 def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(gaz, monkeypatch, tmp_path, to_file):
     """A worker with the run's scratch folder prepares a long document into a file there, which the gathering
-    process copies and deletes; without the folder (a remote worker), in memory: mentions.jsonl and the
-    frames' spool read as the serial run's."""
-    from geo.corpus import SpooledCorpus
+    process copies and deletes; where the folder does not exist (a remote worker), in memory: mentions.jsonl and the
+    frames' spool read as the serial run's, after a short document (its line written before the long one's
+    copied bytes) and with a near-duplicate copy of the long document (which counts nothing)."""
     from geo.parallel import Settings, parse_batch
-    from layers.frames import figures_frame, places_frame
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    short = Document("short", PARAGRAPHS[3], lang="en")
     doc = Document("handed", long_text(), lang="en")
+    again = Document("handed-again", doc.text, lang="en")
     scratch = tmp_path / "scratch"
     scratch.mkdir()
 
-    def written(name: str, parsed, prepared) -> tuple:
-        (tmp_path / name).mkdir()
-        sink = SpooledCorpus(tmp_path / name, mentions=tmp_path / f"{name}.jsonl", gazetteer=gaz)
-        sink(parsed, None, prepared)
-        frames = places_frame(sink.kept, gaz).to_json(), figures_frame(sink.kept, gaz).to_json()
-        records = len(list(sink.kept))
-        sink.close()
-        return (tmp_path / f"{name}.jsonl").read_bytes(), frames, records, sink.n_mentions, sink.n_figures
+    def serial(d: Document):
+        return parse_document(d, gazetteer=gaz, scratch=scratch)
 
-    serial = written("serial", parse_document(doc, gazetteer=gaz, scratch=scratch), None)
-    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(scratch) if to_file else None)
-    (result,), _ = parse_batch([doc], settings)
+    expected = written(gaz, tmp_path, "serial", serial(doc), first=[(serial(short), None)],
+                       copy=(serial(again), None))
+    where = scratch if to_file else tmp_path / "far"  # a worker on another machine: no such folder there
+    settings = Settings(lang="en", signatures=False, prepare=True, scratch=str(where))
+    (first, result, copy), _ = parse_batch([short, doc, again], settings)
     assert (result.prepared.file is not None) == to_file and (result.prepared.record == b"") == to_file
-    assert len(list(scratch.iterdir())) == int(to_file)  # the worker's spools gone, its prepared file left
-    assert written("worker", result.parsed, result.prepared) == serial and serial[2] > 5
+    assert len(list(scratch.iterdir())) == 2 * int(to_file)  # the worker's spools gone, its prepared files left
+    got = written(gaz, tmp_path, "worker", result.parsed, result.prepared, first=[(first.parsed, first.prepared)],
+                  copy=(copy.parsed, copy.prepared))
+    assert got == expected and expected[3] > 5 and expected[0].count(b"\n") == 3
     assert list(scratch.iterdir()) == []
