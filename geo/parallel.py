@@ -22,6 +22,7 @@ import dataclasses
 import itertools
 import os
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -251,6 +252,8 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
     state = worker_state(settings)
     # decided once for the batch: a worker on another machine has no such folder (anonymous files, prepared in memory)
     scratch = settings.scratch if settings.scratch is not None and os.path.isdir(settings.scratch) else None
+    if scratch is None and here:  # a library run's documents stay alive here: named files, open only to read or write
+        scratch = tempfile.gettempdir()  # (anonymous ones would hold a descriptor each: EMFILE past ~1,000 documents)
     rules = settings.corrections.rules if settings.corrections is not None else []
     before = [r.used for r in rules]
     out = []

@@ -243,11 +243,13 @@ class WindowSpool:
     :attr:`geo.parallel.Settings.scratch`, which a crash's cleanup deletes with the run's staging folder), the file
     is named, there, and open only while a window is written or read: however many spooled documents are alive,
     none holds a file descriptor; it is deleted when the spool goes (or at :meth:`close`).  Without one (a worker
-    on another machine, a library call without ``Settings.scratch``), it is an anonymous temporary file of the
-    system's (:func:`tempfile.TemporaryFile`), open while the spool lives, which no name outlives, even after a
-    crash.  Each read has its own offset (:func:`os.pread`), so several threads may read one spool at once.
-    Iterating reads one window's rows at a time (:meth:`parts`); a copy sent to another process (pickled) is a
-    list.
+    on another machine, whose spool is sent back as a list at once; a direct call of
+    :func:`geo.pipeline.parse_document`), it is an anonymous temporary file of the system's
+    (:func:`tempfile.TemporaryFile`), open while the spool lives, which no name outlives, even after a crash
+    (``read_corpus`` without ``Settings.scratch`` passes the system's temporary folder: the documents it keeps
+    alive hold no descriptor each).  Each read has its own offset (:func:`os.pread`), so several threads may read
+    one spool at once.  Iterating reads one window's rows at a time (:meth:`parts`); a copy sent to another
+    process (pickled) is a list.
 
     Parameters
     ----------

@@ -49,6 +49,7 @@ import re
 import sys
 import tempfile
 import warnings
+import weakref
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -700,6 +701,8 @@ class _QuoteSpool:
         if self._fh is None:
             fd, name = tempfile.mkstemp(prefix="map-quotes-", suffix=".pickle", dir=self.scratch)
             self._fh, self.path = os.fdopen(fd, "w+b"), Path(name)
+            # a spool let go without close() (a caller other than make_map.py, a failure halfway) still goes
+            self._finalizer = weakref.finalize(self, _close_and_unlink, self._fh, self.path)
         fh = self._fh
         fh.seek(0, os.SEEK_END)
         where = fh.tell()
@@ -716,9 +719,14 @@ class _QuoteSpool:
     def close(self) -> None:
         """Close and delete the file."""
         if self._fh is not None:
-            self._fh.close()
             self._fh = None
-            self.path.unlink(missing_ok=True)
+            self._finalizer()
+
+
+def _close_and_unlink(fh: Any, path: Path) -> None:
+    """Close ``fh`` and delete ``path`` (the end of a :class:`_QuoteSpool`'s file)."""
+    fh.close()
+    path.unlink(missing_ok=True)
 
 
 class MapFigures:

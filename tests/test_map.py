@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from collections.abc import Mapping, MutableMapping
@@ -515,6 +516,11 @@ def test_events_of_several_reports_keep_no_figure_while_the_chunks_come(demo_gaz
     data = _data(build_map(places, stream, documents=documents, gazetteer=demo_gaz))
     whole = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2))
     assert data == whole
+    # a stream let go without close() (a caller other than make_map.py) takes its quotes' file with it
+    assert list(tmp_path.glob("map-quotes-*"))
+    del stream
+    gc.collect()
+    assert not list(tmp_path.glob("map-quotes-*"))
 
 
 def test_totals_of_events_from_chunks_are_those_of_the_whole_list(demo_gaz):

@@ -429,6 +429,30 @@ def test_long_documents_held_keep_no_file_open_and_spool_to_the_runs_folder(gaz,
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_library_run_without_a_scratch_folder_holds_no_file_per_long_document(gaz, monkeypatch, tmp_path):
+    """``read_corpus`` without ``Settings.scratch`` keeps its long documents alive in this process: their spools are
+    named files of the system's temporary folder, open only to read or write (an anonymous file each would hold a
+    descriptor per document), and go with the documents."""
+    import tempfile
+
+    from geo.corpus import read_corpus
+
+    system = tmp_path / "system"
+    system.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system))
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    read_corpus([Document("warm", long_text(), lang="en")], gazetteer=gaz)  # what a first run opens once
+    gc.collect()
+    before = _open_files()
+    corpus = read_corpus([Document(f"long{i}", long_text(), lang="en") for i in range(6)], gazetteer=gaz)
+    assert all(spooled(p) for p in corpus.parsed)
+    assert _open_files() == before
+    assert len(list(system.iterdir())) == 6  # each document's mentions (its frames go when it is compacted)
+    del corpus
+    gc.collect()
+    assert list(system.iterdir()) == []
+
+
 def test_a_spool_without_the_runs_folder_leaves_no_named_file(gaz, monkeypatch, tmp_path):
     """Without a scratch folder (a remote worker, a library call), a long document's spools are anonymous files of
     the system's temporary folder: no name there while they live, which a killed process would leave behind; they
