@@ -17,7 +17,8 @@ regions", with the places of that statement's parts; a hedged "una quarantina di
 text's "43 droni"), and, for a drone or missile total with no parts, the incident places its report lists
 in the next sentences (:func:`report_places`). The document's fallback places stay in the countries of
 the figure's context (rule :data:`FALLBACK_VETO`); rule UNFIT_NEAR does not reach past a town the figure's own
-reading names after it (:data:`OWN_TOWN_STANDS`). A place of the figure's sentence that another count of it
+reading names after it (:data:`OWN_TOWN_STANDS`), and the town where the figure was told ("..., the minister
+said in Oslo") is no candidate (:data:`SPEAKERS_PLACE`). A place of the figure's sentence that another count of it
 names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
 several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`).
 The best candidate is kept with the places listed with it ("sulle regioni di
@@ -46,7 +47,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.events import Sentence
+from geo.cues import cues_for
+from geo.events import Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, contains
@@ -261,14 +263,15 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
 
 def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str,
                figures: Sequence = (), related: set[str] | None = None,
-               index: DocIndex | None = None) -> list[tuple[object, str]]:
+               index: DocIndex | None = None, lang: str = "en") -> list[tuple[object, str]]:
     """(mention, where) for every place a figure may apply to, one mention per place: ``where`` is
     "same_sentence", "sentence_before" (up to :data:`BACK` sentences back in the paragraph),
     "paragraph_before" (rule :data:`HEADING_BEFORE`) or "elsewhere" (the document's other places whose
     role fits the figure's kind, where a title's "morti quindici civili" or a bare country beside the
     figure finds its village). ``related`` is
     :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
-    document's :class:`DocIndex` (built here otherwise)."""
+    document's :class:`DocIndex` (built here otherwise); ``lang``: the document's language (the speech words of
+    rule :data:`SPEAKERS_PLACE`)."""
     index = _index_of(index, mentions, sentences, figures)
     order = index.order
     k = index.sentence_of(fig.start)
@@ -298,6 +301,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     role = KIND_ROLE.get(fig.kind)
     if related is None:
         related = related_places(fig, index)
+    for pid in _speakers_places(fig, here, out.values(), related, text, lang):  # rule SPEAKERS_PLACE
+        del out[pid]
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
@@ -345,6 +350,34 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
 #: to 3,000 reservists could be sent near C") — are no candidates, unless the figure's parts or restatements
 #: name them.
 OWN_CLAUSE = "own_clause"
+
+
+#: Rule ``the_speakers_place_is_no_figure_place``: a place named after the figure in its own sentence, past a
+#: clause break and a speech word ("40 drones were destroyed, the minister told a news conference in Oslo";
+#: "sono morti tre civili, ha detto il ministro da Vienna"; "trente drones abattus, a déclaré le ministre à
+#: Madrid"), is where the statement was made, not where the figure happened, unless the figure's parts or
+#: restatements name it or its role fits the figure's kind: it is no candidate, so rule UNFIT_NEAR reaches the
+#: document's places of the figure's role.
+SPEAKERS_PLACE = "the_speakers_place_is_no_figure_place"
+
+
+def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, lang: str) -> list[str]:
+    """The places of rule :data:`SPEAKERS_PLACE` for ``fig`` in its sentence ``here`` among ``pool``
+    ((mention, where) pairs of :func:`candidates`)."""
+    after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end
+             and m.entity.id not in related and m.role != KIND_ROLE.get(fig.kind)
+             and (m.features.get("locative") or m.features.get("origin_before"))]  # "in Oslo", "da Vienna"
+    if not after:
+        return []
+    breaks = [b for b in here.breaks(text, ",;:") if b >= fig.end]
+    if not breaks:
+        return []
+    words, verbs, cues = here.words, cues_for(lang).speech_verbs, event_profile(lang).speech_cues
+    speech = next((j for j in range(here.token_at(breaks[0]), len(words))
+                   if words[j] in verbs or cues.match_at(words, j)), None)
+    if speech is None:
+        return []
+    return [m.entity.id for m in after if here.token_at(m.start) > speech]
 
 
 def _other_clause(fig, pool, text: str, related: set[str]) -> set[str]:
@@ -619,7 +652,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     order = index.order
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
-    pool = candidates(fig, mentions, order, text, figures, related=union, index=index)
+    pool = candidates(fig, mentions, order, text, figures, related=union, index=index, lang=lang)
     own = one_each(fig, index)
     if own is not None:  # rule ONE_PLACE_EACH: the item's count is its own place's
         pool = [(m, where) for m, where in pool if m.entity.id in own]

@@ -39,7 +39,7 @@ def pool_of(text: str, lang: str, gaz, n: int = 0):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, lang)
     fig = parsed.figures[n]
-    pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures)
+    pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
     sentence = next(s for s in sentences if s.start <= fig.start < s.end)
     return parsed, fig, pool, {m.surface: pair_features(fig, m, w, pool, parsed.mentions, sentence,
                                                         figures=parsed.figures, sentences=sentences, text=text)
@@ -754,11 +754,12 @@ def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text,
     a ';' or more than HOST_BASE_GAP words between them leave the town (where a minister spoke, a summit met)
     out of the deployment's group, and out of its places."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    sentences = read_sentences(text, parsed.mentions, lang)
     fig = next(f for f in parsed.figures if f.kind == "troops")
-    weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
-    at = {m.surface: k for k, (m, _) in enumerate(weighed.pool)}
-    assert weighed.groups[at[host]] != weighed.groups[at[town]]
+    # (the pool of the sentence's places: rule SPEAKERS_PLACE takes a speaker's town out of the candidates)
+    pool = [(m, "same_sentence") for m in parsed.mentions]
+    groups = list_mates(pool, text, set(), parsed.figures, [f.start for f in parsed.figures], troops=True, lang=lang)
+    at = {m.surface: k for k, (m, _) in enumerate(pool)}
+    assert groups[at[host]] != groups[at[town]]
     assert town not in {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}
 
 
@@ -867,16 +868,44 @@ def test_a_speakers_place_stays_a_candidate_when_the_figure_names_none_of_its_ow
     assert fig.value == 3000 and [m.surface for m, _ in pool] == ["Sofia"]
 
 
-@pytest.mark.parametrize("text, venue, reached", [
-    ("Germany will station a permanent brigade in Lithuania.\n\n"
+@pytest.mark.parametrize("lang, text, speaker, reached", [
+    ("en", "Germany will station a permanent brigade in Lithuania.\n\n"
      "About 3,500 soldiers will be based there, the defence minister said in Berlin.", "Berlin", "Lithuania"),
-    ("Ukraine says Russia attacked the Kharkiv region overnight.\n\n"
+    ("en", "Ukraine says Russia attacked the Kharkiv region overnight.\n\n"
      "Air defences destroyed 40 drones, the Ukrainian defence minister told a news conference in Brussels.",
      "Brussels", "Kharkiv region"),
+    ("en", "Russian artillery pounded the Zaporizhzhia region on Tuesday.\n\n"
+     "Five civilians were killed, the foreign minister told reporters in Warsaw.", "Warsaw", "Zaporizhzhia region"),
+    ("it", "Nella notte la Russia ha colpito la regione di Odessa.\n\n"
+     "Sono stati abbattuti 25 droni, ha detto il ministro della Difesa da Bruxelles.", "Bruxelles",
+     "Odessa"),
+    ("it", "Raid russi hanno colpito la regione di Sumy.\n\n"
+     "Tre civili sono morti, ha dichiarato il ministro degli Esteri a Vienna.", "Vienna", "Sumy"),
+    ("fr", "La Russie a frappé la région de Dnipro cette nuit.\n\n"
+     "Quarante drones ont été abattus, a déclaré le ministre de la Défense à Berlin.", "Berlin", "Dnipro"),
 ])
-def test_a_town_where_the_figure_was_told_does_not_stand_for_its_place(gaz, text, venue, reached):
-    # rule OWN_TOWN_STANDS holds for the figure's own places, not for the town a speaker stood in after it (a
-    # venue): rule UNFIT_NEAR still reaches for the document's places of the figure's role
-    parsed, fig, pool, _ = pool_of(text, "en", gaz)
-    assert next(m.role for m in parsed.mentions if m.surface == venue) == "venue"
-    assert [(m.surface, w) for m, w in pool] == [(venue, "same_sentence"), (reached, "elsewhere")]
+def test_the_town_where_a_figure_was_told_is_no_candidate(gaz, lang, text, speaker, reached):
+    # rule SPEAKERS_PLACE: the town after the figure past a clause break and a speech word is where the statement
+    # was made; rule UNFIT_NEAR reaches for the document's places of the figure's role instead
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert speaker in {m.surface for m in parsed.mentions}  # found as a place
+    assert [(m.surface, w) for m, w in pool] == [(reached, "elsewhere")]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [reached]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nine peacekeepers were wounded, a spokesman said of the ambush in Bunia."),
+    ("it", "Nove caschi blu sono rimasti feriti, ha detto un portavoce, in un agguato a Bunia."),
+])
+def test_a_place_of_the_figures_role_after_a_speech_word_stays_a_candidate(gaz, lang, text):
+    # rule SPEAKERS_PLACE spares a place whose role fits the figure: the attack's place, told after the speaker
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert next(m.role for m in parsed.mentions if m.surface == "Bunia") == "incident"
+    assert [(m.surface, w) for m, w in pool] == [("Bunia", "same_sentence")]
+
+
+def test_a_speakers_country_named_without_a_locative_stays_a_candidate(gaz):
+    # rule SPEAKERS_PLACE reads where a statement was made ("in", "at", "da"), not whose office speaks
+    parsed, fig, pool, _ = pool_of("Six policemen were wounded, said a spokesman for the police of Moldova.", "en", gaz)
+    assert fig.value == 6
+    assert [(m.surface, w) for m, w in pool] == [("Moldova", "same_sentence")]
