@@ -102,10 +102,11 @@ HEADING_BEFORE = "heading_before"
 #: — the document's places of that role are candidates too, as when the paragraph names no place.
 UNFIT_NEAR = "no_fitting_place_near"
 #: Rule ``own_town_stands``: UNFIT_NEAR does not reach past a town or region named after the figure in its own
-#: sentence that its reading chose, whatever that place's role but a venue: "About 350 soldiers reached Vilnius"
+#: sentence that its reading chose, whatever that place's role: "About 350 soldiers reached Vilnius"
 #: (Vilnius read as an actor) is no troop figure of the next paragraph's "600 marines landed in Darwin". (A town
 #: before the figure is often where a speaker stood: "the army chief, speaking in Kyiv, said five soldiers died";
-#: and so is a venue after it: "40 drones were destroyed, the ministry told reporters in Moscow".)
+#: a town after it where the figure was told, "40 drones were destroyed, the ministry told reporters in Moscow",
+#: is no candidate at all: rule SPEAKERS_PLACE.)
 OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
@@ -307,7 +308,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
         and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
-                    and m.entity.kind not in COARSE_KINDS and m.role != "venue"
+                    and m.entity.kind not in COARSE_KINDS
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
     finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
     elsewhere: dict[str, object] = {}

@@ -129,8 +129,8 @@ def article_roles(art: dict, parsed) -> ArticleRoles:
                         aligned=[index[id(m)] for m, _ in pairs])
 
 
-def article_accuracy(weights: RoleWeights, articles: list[ArticleRoles]) -> float:
-    """Accuracy of the roles the pipeline would give (:func:`geo.role_model.choose_roles`) on the
+def article_counts(weights: RoleWeights, articles: list[ArticleRoles]) -> tuple[int, int]:
+    """``(right, total)`` of the roles the pipeline would give (:func:`geo.role_model.choose_roles`) on the
     aligned mentions of ``articles``."""
     from geo.role_model import choose_roles
 
@@ -139,6 +139,12 @@ def article_accuracy(weights: RoleWeights, articles: list[ArticleRoles]) -> floa
         roles = choose_roles(a.features, a.vetoed, weights)
         right += sum(roles[k] == gold for k, (_, _, gold) in zip(a.aligned, a.rows, strict=True))
         total += len(a.rows)
+    return right, total
+
+
+def article_accuracy(weights: RoleWeights, articles: list[ArticleRoles]) -> float:
+    """Accuracy of :func:`article_counts`."""
+    right, total = article_counts(weights, articles)
     return right / max(1, total)
 
 
@@ -304,7 +310,7 @@ def cross_validate(per_article: list[ArticleRoles], c: float, always: list) -> l
             continue
         train = [r for j, a in enumerate(per_article) if j != k for r in a.rows] + always
         weights = to_weights(fit(train, c))
-        counts.append((round(article_accuracy(weights, [held]) * len(held.rows)), len(held.rows)))
+        counts.append(article_counts(weights, [held]))
     return counts
 
 
