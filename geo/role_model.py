@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,11 +66,13 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident",
-              "passive_agent"]
+              "passive_agent", "struck_after"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
+    names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
     names += ["clause:incident", "clause:deployment", "clause:meet"]
     names += ["locative&incident", "locative&deployment", "locative&meet", "country&meet", "topic_opening&incident"]
+    names += ["alone&incident"]
     names += [f"figure_place:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_sentence:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
     names += [f"figure_elsewhere:{g}" for g in ("troops", "hurt", "incidents", "equipment")]
@@ -304,6 +307,34 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
             return True
         if not tokens[j].capitalised:
             return False
+    return False
+
+
+def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
+    """What an attack struck follows the place (alone or the last of a list), as the subject of a passive or of a
+    copula: a passive auxiliary, then a word of ``struck_words``, all within eight words ("Kharkiv was hit overnight",
+    "Odessa è stata bombardata", "Charkiw wurde in der Nacht angegriffen", "Sumy y Poltava se han convertido en
+    escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
+    passive auxiliary."""
+    words, tokens = sentence.words, sentence.tokens
+    k = end_idx
+    while k < len(words) and (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS and
+                              k + 1 < len(words) and tokens[k + 1].capitalised):
+        k += 1  # the list's other names: "Sumy y Poltava se han" (not "Odessa è stata": "e" is also "and")
+    aux = None
+    for j in range(k, min(len(words), k + 8)):
+        if j > end_idx and any(c in text[tokens[j - 1].end : tokens[j].start] for c in LOCATOR_BREAKS.replace(",", "")):
+            return False
+        if j > k and "," in text[tokens[j - 1].end : tokens[j].start]:
+            return False
+        if aux is None:
+            n = profile.passive_auxiliaries.match_at(words, j)
+            if n:
+                aux = j + n
+            elif j >= k + 2:
+                return False  # the auxiliary follows the name (an adverb may stand between)
+        elif j >= aux and profile.struck_words.match_at(words, j):
+            return True
     return False
 
 
@@ -618,6 +649,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
+    if not locative and _struck_after(text, sentence, end_idx, profile):
+        f["struck_after"] = 1.0  # "Kharkiv was hit", "è teatro di scontri": the place is what the attack struck
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
@@ -659,6 +692,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["locative&meet"] = 1.0
     if e.kind == "country" and "meet" in events:
         f["country&meet"] = 1.0
+    if len(neighbours) == 1 and events & INCIDENT_CLASSES:
+        f["alone&incident"] = 1.0  # the only place of a sentence about an attack: "Im Tschad starben 40 Menschen"
     # the figures of the sentence and the first figure of each group elsewhere that names the place, found
     # through the document's index (built once in decide_roles): the work is bounded by the sentence, not by
     # the document; the features go in the order of the figures that set them, as a walk over all would
@@ -755,6 +790,7 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
                                       previous=previous, headline=headline and sentence.start == first,
                                       neighbours=by_sentence.get(m.sentence_start, ()))
         previous = m
+    add_cue_elsewhere(mentions)
     vetoed = dateline_vetoes(mentions, dateline)
     if weights is None:
         for k in vetoed:
@@ -762,6 +798,25 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
         return
     for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
+
+
+def add_cue_elsewhere(mentions: Sequence) -> None:
+    """Add to each mention's features ``cue_elsewhere:<role>`` for the event roles (incident, deployment, actor)
+    that the cue rules gave another mention of the same place in the document: where "800 troops are stationed
+    in Kosovo", the "Kosovo" of "talks on Kosovo" is read beside that deployment.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        The document's mentions, their ``features`` and ``cue_role`` set; changed in place.
+    """
+    counts: Counter[tuple[str, str]] = Counter((m.entity.id, m.cue_role) for m in mentions if m.entity is not None)
+    for m in mentions:
+        if m.entity is None:
+            continue
+        for role in ("incident", "deployment", "actor"):
+            if counts[(m.entity.id, role)] > (m.cue_role == role):  # another mention than this one
+                m.features[f"cue_elsewhere:{role}"] = 1.0
 
 
 def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:

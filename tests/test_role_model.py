@@ -155,6 +155,33 @@ CASES = [
      "Two cruise ships sailed across the Caspian Sea."),
     ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.", "Bielorussia",
      "passive_agent", "La contraerea ha abbattuto 14 droni arrivati dalla Bielorussia sopra la regione di Rivne."),
+    # the subject of a passive or a copula whose participle or noun says an attack struck it
+    ("en", "Kharkiv was hit by drones overnight.", "Kharkiv", "struck_after", "Kharkiv has hit back at its critics."),
+    ("it", "Odessa è stata colpita da missili nella notte.", "Odessa", "struck_after",
+     "Odessa è stata visitata dal ministro nella notte."),
+    ("es", "Las regiones de Sumy y Poltava se convirtieron en escenario de combates.", "Sumy", "struck_after",
+     "Las regiones de Sumy y Poltava se convirtieron en destino de refugiados."),
+    ("de", "Charkiw wurde in der Nacht erneut angegriffen.", "Charkiw", "struck_after",
+     "Charkiw wurde in der Nacht erneut besucht."),
+    ("en", "Odesa came under fire on Sunday.", "Odesa", "struck_after", "Odesa came under new management on Sunday."),
+    # the only place of a sentence about an attack (a second place may be where it happened instead)
+    ("de", "Im Sudan hat eine Miliz 40 Zivilisten getötet.", "Sudan", "alone&incident",
+     "Im Sudan hat eine Miliz 40 Zivilisten in Darfur getötet."),
+    ("it", "A Kherson un drone ha ucciso due civili.", "Kherson", "alone&incident",
+     "A Kherson un drone partito dalla Crimea ha ucciso due civili."),
+    ("en", "Gunmen killed five villagers in Kassala overnight.", "Kassala", "alone&incident",
+     "Gunmen from Gedaref killed five villagers in Kassala overnight."),
+    # the cue rules' reading of another mention of the same place in the document (not of this one)
+    ("en", "Talks on Kosovo resumed in Brussels. About 800 troops are stationed in Kosovo.", "Kosovo",
+     "cue_elsewhere:deployment", "Talks on Kosovo resumed in Brussels."),
+    ("it", "Il governo ha parlato a lungo di Kharkiv. Tre civili sono stati uccisi a Kharkiv nella notte.", "Kharkiv",
+     "cue_elsewhere:incident", "Il governo ha parlato a lungo di Kharkiv."),
+    ("es", "El gobierno habló de Járkov. Tres civiles murieron en un ataque contra Járkov.", "Járkov",
+     "cue_elsewhere:incident", "El gobierno habló de Járkov."),
+    ("it", "Il vertice si è tenuto vicino a Mosca. Mosca ha annunciato nuove sanzioni.", "Mosca",
+     "cue_elsewhere:actor", "Il vertice si è tenuto vicino a Mosca."),
+    ("fr", "Le sommet s'est tenu près de Moscou. Moscou a annoncé de nouvelles sanctions.", "Moscou",
+     "cue_elsewhere:actor", "Le sommet s'est tenu près de Moscou."),
 ]
 
 
@@ -541,3 +568,21 @@ def test_the_role_fit_keeps_the_simplest_strength_within_noise_of_the_best():
     assert pooled_accuracy(cv[0.3]) < pooled_accuracy(noisy) <= (
         pooled_accuracy(cv[0.3]) + bootstrap_se(noisy, score=pooled_accuracy))
     assert choose_strength(cv, score=pooled_accuracy) == 0.3  # within one standard error: the stronger one
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Russia has attacked Kharkiv again.", "Russia"),  # active: "has" is no passive auxiliary
+    ("it", "Kiev e Odessa hanno colpito i depositi russi.", "Kiev"),  # active, after a list
+    ("fr", "Kiev a frappé des dépôts russes.", "Kiev"),
+])
+def test_an_active_verb_makes_no_struck_place(gaz, lang, text, surface):
+    assert "struck_after" not in features_of(text, lang, surface, gaz)
+
+
+def test_a_mentions_own_cue_is_not_elsewhere(gaz):
+    text = "Tre civili sono stati uccisi a Kharkiv. Poi un drone ha colpito Kharkiv."
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    first, second = (m for m in parsed.mentions if m.surface == "Kharkiv")
+    assert first.cue_role == "incident"
+    assert "cue_elsewhere:incident" not in features_of("Tre civili sono stati uccisi a Kharkiv.", "it", "Kharkiv", gaz)
+    assert "cue_elsewhere:incident" in second.features
