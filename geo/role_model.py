@@ -499,7 +499,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
                   nouns_capitalised: bool = False) -> bool:
     """The place locates a name that no mention holds, written just before it: a capitalised name (perhaps
     then a locality noun), a locative, then articles, area nouns, direction adjectives or "of" words, no
-    punctuation: "near Dorfino in the Kassala region", "nel villaggio di Sant'Elia nella provincia di X",
+    punctuation: "near Gurbali in the Lake Chad region", "nell'area di Umm Dafira nello stato di Kassala",
     "from Sukchon areas in X province". The name must itself read as a place: a locative, an origin cue or
     "of" after a locality or area noun before it, or a locality noun after it; a name at the start of the
     sentence, or one a mention holds (:func:`_locates_previous` reads those), does not count; nor any in a
@@ -694,7 +694,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             "border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     if _locates_name(text, sentence, idx, previous, cues, profile, cues_for(profile.lang).nouns_capitalised):
-        f["locates_name"] = 1.0  # "near Dorfino in the Kassala region": the region locates a name nothing resolved
+        f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
     if national and not locative and "toward" not in f and any(
