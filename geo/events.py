@@ -44,7 +44,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
-              "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words")
+              "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
+              "border_nouns", "border_links")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class EventProfile:
     motion_participles: Phrases = Phrases.of(())  # "rientrati dalla Grecia": the origin cue names where from
     passive_auxiliaries: Phrases = Phrases.of(())  # "Kharkiv was hit", "became the scene of": before what it underwent
     struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
+    border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
+    border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -189,6 +192,8 @@ def event_profile(lang: str) -> EventProfile:
         motion_participles=Phrases.of(data["motion_participles"]),
         passive_auxiliaries=Phrases.of(data["passive_auxiliaries"]),
         struck_words=Phrases.of(data["struck_words"]),
+        border_nouns=Phrases.of(data["border_nouns"]),
+        border_links=frozenset(fold(w) for w in data["border_links"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
     )
 

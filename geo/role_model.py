@@ -66,7 +66,7 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident",
-              "passive_agent", "struck_after"]
+              "passive_agent", "struck_after", "border_of", "locates_name"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -510,6 +510,72 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
+def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """A border noun of the lexicon, a link word (``border_links`` or "of") and only articles stand before the
+    place, at most one other word between the noun and the link: "al confine con la Siria", "the border
+    between Estonia", "la frontière entre le Niger": a neighbour that locates a border."""
+    k = idx - 1
+    while k >= 0 and words[k] in profile.articles:
+        k -= 1
+    if k < 1 or not (words[k] in profile.border_links or words[k] in profile.of_words):
+        return False
+    for j in profile.border_nouns.starts_in(words, max(0, k - 3), k):
+        n = profile.border_nouns.match_at(words, j)
+        if n and k - 1 <= j + n <= k:
+            return True
+    return False
+
+
+def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
+                  nouns_capitalised: bool = False) -> bool:
+    """The place locates a name that no mention holds, written just before it: a capitalised name (perhaps
+    then a locality noun), a locative, then articles, area nouns, direction adjectives or "of" words, no
+    punctuation: "near Gurbali in the Lake Chad region", "nell'area di Umm Dafira nello stato di Kassala",
+    "from Sukchon areas in X province". The name must itself read as a place: a locative, an origin cue or
+    "of" after a locality or area noun before it, or a locality noun after it; a name at the start of the
+    sentence, or one a mention holds (:func:`_locates_previous` reads those), does not count; nor any in a
+    language that capitalises its nouns (``nouns_capitalised``: "Angriff auf Charkiw" names no place)."""
+    tokens, words = sentence.tokens, sentence.words
+    if nouns_capitalised or idx >= len(tokens):
+        return False
+    fillers = _union(profile.articles, cues.area_nouns, profile.direction_adjectives, profile.of_words)
+    k = idx - 1
+    while k >= 0 and words[k] not in cues.locative and words[k] in fillers:  # "nello" is a locative and an article
+        k -= 1
+    if k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative:
+        k -= 2
+    elif k >= 0 and words[k] in cues.locative:
+        k -= 1
+    else:
+        return False
+
+    def noun(j: int) -> bool:
+        return bool(profile.locality_nouns.match_at(words, j) or profile.part_nouns.match_at(words, j)
+                    or words[j] in cues.area_nouns)
+
+    tail = k >= 1 and noun(k)
+    if tail:
+        k -= 1
+    last = k
+    floor = previous.end if previous is not None and previous.sentence_start == sentence.start else sentence.start
+    while k >= 0 and tokens[k].capitalised and tokens[k].start >= floor:
+        k -= 1
+    if k == last or k < 0 or tokens[k].start < floor:
+        return False  # no name, or the sentence's first word, or next to a mention (read by _locates_previous)
+    if any(c in text[tokens[k + 1].start : tokens[idx].start] for c in LOCATOR_BREAKS):
+        return False
+    if tail:
+        return True
+    while k >= 0 and words[k] in profile.articles:
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in cues.locative or profile.origin_cues.match_at(words, k) or (
+            k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative):
+        return True
+    return words[k] in profile.of_words and k >= 1 and noun(k - 1)
+
+
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
@@ -657,6 +723,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
             "country_before_place" not in f:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
+    if _border_before(words, idx, profile) or ("in_list" in f and (getattr(previous, "features", None) or {}).get(
+            "border_of")):
+        f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
+    if _locates_name(text, sentence, idx, previous, cues, profile, cues_for(profile.lang).nouns_capitalised):
+        f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
     if national and not locative and "toward" not in f and any(

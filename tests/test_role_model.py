@@ -182,6 +182,20 @@ CASES = [
      "cue_elsewhere:actor", "Il vertice si è tenuto vicino a Mosca."),
     ("fr", "Le sommet s'est tenu près de Moscou. Moscou a annoncé de nouvelles sanctions.", "Moscou",
      "cue_elsewhere:actor", "Le sommet s'est tenu près de Moscou."),
+    # a neighbour named by a border locates the border: nothing happens in it
+    ("en", "Shelling hit a village near the eastern border with Belarus.", "Belarus", "border_of",
+     "Shelling hit a village in eastern Belarus."),
+    ("it", "Il villaggio bombardato si trova vicino al confine con la Siria.", "Siria", "border_of",
+     "Il villaggio bombardato si trova in Siria."),
+    ("es", "Los combates siguen cerca de la frontera con Bolivia.", "Bolivia", "border_of",
+     "Los combates siguen cerca de Bolivia."),
+    # a region written after a name nothing resolved locates that name, where it happened
+    ("en", "Jets bombed Dorfino village in the northern Kassala region, residents said.", "Kassala", "locates_name",
+     "Jets bombed a village in the northern Kassala region, residents said."),
+    ("en", "The convoy was ambushed near Gurbali in the Lake Chad region on Monday.", "Lake Chad", "locates_name",
+     "The convoy was ambushed in the Lake Chad region on Monday."),
+    ("it", "Tre civili sono stati uccisi nell'area di Umm Dafira nello stato di Kassala.", "Kassala", "locates_name",
+     "Tre civili sono stati uccisi nello stato di Kassala."),
 ]
 
 
@@ -586,3 +600,24 @@ def test_a_mentions_own_cue_is_not_elsewhere(gaz):
     assert first.cue_role == "incident"
     assert "cue_elsewhere:incident" not in features_of("Tre civili sono stati uccisi a Kharkiv.", "it", "Kharkiv", gaz)
     assert "cue_elsewhere:incident" in second.features
+
+
+def test_the_places_listed_after_a_border_are_all_its_neighbours(gaz):
+    text = "La ville se trouve non loin de la frontière entre le Niger, le Mali et le Tchad."
+    assert all("border_of" in features_of(text, "fr", place, gaz) for place in ("Niger", "Mali", "Tchad"))
+    assert "border_of" not in features_of("La ville se trouve au Niger, au Mali et au Tchad.", "fr", "Tchad", gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Zwei Tote bei einem Angriff auf Charkiw.", "Charkiw"),  # German capitalises its nouns: "Angriff" is none
+    ("en", "He met Zelensky in Kyiv on Monday.", "Kyiv"),  # a person after a verb is no place the city locates
+    ("en", "Dorfino village in the Kassala region was bombed.", "Kassala"),  # the first word's capital says nothing
+    ("it", "Il convoglio di Hamas a Gaza è stato colpito.", "Gaza"),  # "convoglio" is no locality noun
+])
+def test_a_capitalised_word_that_reads_as_no_place_is_located_by_nothing(gaz, lang, text, surface):
+    assert "locates_name" not in features_of(text, lang, surface, gaz)
+
+
+def test_an_italian_locative_with_lo_is_a_locative(gaz):
+    # "nello", "allo", "sullo" are locatives like "nel" and "sulla"
+    assert "locative" in features_of("Due civili sono morti nello stato di Kassala.", "it", "Kassala", gaz)
