@@ -47,11 +47,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.cues import cues_for
-from geo.events import Sentence, event_profile
+from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import FIGURE_GROUPS, contains
+from geo.role_model import FIGURE_GROUPS, _clause_between, contains
 from geo.sentences import paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -340,7 +339,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
-    claimed |= _other_clause(fig, out.values(), text, related)  # rule OWN_CLAUSE
+    claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
 
@@ -373,23 +372,31 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     breaks = [b for b in here.breaks(text, ",;:") if b >= fig.end]
     if not breaks:
         return []
-    words, verbs, cues = here.words, cues_for(lang).speech_verbs, event_profile(lang).speech_cues
-    speech = next((j for j in range(here.token_at(breaks[0]), len(words))
-                   if words[j] in verbs or cues.match_at(words, j)), None)
+    words, profile = here.words, event_profile(lang)
+    speech = next((j for j in range(here.token_at(breaks[0]), len(words)) if profile.speech_at(words, j)), None)
     if speech is None:
         return []
     return [m.entity.id for m in after if here.token_at(m.start) > speech]
 
 
-def _other_clause(fig, pool, text: str, related: set[str]) -> set[str]:
-    """The places of rule :data:`OWN_CLAUSE` for ``fig`` among ``pool`` ((mention, where) pairs of
-    :func:`candidates`)."""
+def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:
+    """The places of rule :data:`OWN_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
+    where) pairs of :func:`candidates`): a ';' of the sentence's breaks between the place and the figure, or
+    the role stage's speech test after the place (``speech_after``, :meth:`geo.events.EventProfile.speech_at`)."""
     own = fig.cue_place_ids
     if not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in own for m, where in pool):
         return set()
+    semicolons = here.breaks(text, ";")
     return {m.entity.id for m, where in pool
             if where == "same_sentence" and m.end <= fig.start and m.entity.id not in own
-            and m.entity.id not in related and (";" in text[m.end:fig.start] or m.features.get("speech_after"))}
+            and m.entity.id not in related and (_break_within(semicolons, m.end, fig.start)
+                                                or m.features.get("speech_after"))}
+
+
+def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted offsets ``breaks`` (:meth:`geo.events.Sentence.breaks`) lies in ``[lo, hi)``."""
+    k = bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
 
 
 def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
@@ -662,8 +669,9 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
+    troops = FIGURE_GROUPS.get(fig.kind) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
-                                                    troops=FIGURE_GROUPS.get(fig.kind) == "troops", lang=lang))
+                                                    troops=troops, sentence=sentence, lang=lang))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -785,36 +793,35 @@ HOST_AND_BASE = "a_deployment_names_its_host_and_its_base"
 HOST_BASE_GAP = 6
 
 
-def _host_and_base_linked(text: str, a: object, b: object, lang: str) -> bool:
-    """Whether two places of a troop figure's own sentence are named together as its host and base: at most
-    :data:`HOST_BASE_GAP` words between them, and no ';', speech cue ("said in Vilnius": where a speaker stood),
-    subordinator or relative pronoun ("whose capital ... hosted") — the words of
-    :func:`geo.figures.figure_lexicon`."""
-    from geo.figures import figure_lexicon
-    from geo.normalize import fold
-    from geo.numbers import tokenize
-
+def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, profile: EventProfile) -> bool:
+    """Whether two places of a troop figure's own sentence (``sentence``) are named together as its host and
+    base: at most :data:`HOST_BASE_GAP` words between them, no ';' of the sentence's breaks, no word of speech
+    (:meth:`geo.events.EventProfile.speech_at`, the test the role features read: "said in Vilnius", "dice il
+    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted") and no other clause
+    (:func:`geo.role_model._clause_between`: a subordinator, a quote or a dash) — in the words of ``profile``."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
-    gap = text[lo.end : hi.start]
-    if ";" in gap:
+    if _break_within(sentence.breaks(text, ";"), lo.end, hi.start):
         return False
-    toks = tokenize(fold(gap))
-    if sum(1 for t in toks if t.text[:1].isalnum()) > HOST_BASE_GAP:
+    words = sentence.words
+    first, last = sentence.token_at(lo.end), sentence.token_at(hi.start)
+    if sum(1 for w in words[first:last] if w[:1].isalnum()) > HOST_BASE_GAP:
         return False
-    lex = figure_lexicon(lang)
-    return not any(lex.speech.match_at(toks, i) or lex.openers.match_at(toks, i) for i in range(len(toks)))
+    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k) for k in range(first, last)):
+        return False
+    return not _clause_between(text[lo.end : hi.start], profile)
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
                figures: Sequence = (), figure_starts: Sequence[int] | None = None, *,
-               troops: bool = False, lang: str = "en") -> dict[int, int]:
+               troops: bool = False, sentence: Sentence | None = None, lang: str = "en") -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
     of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
     holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). For a troop figure (``troops``) a place
     holding others joins the group of the nearest place it holds (rule :data:`HOST_AND_BASE`), when both stand in
-    the figure's own sentence, named together (:func:`_host_and_base_linked`, in the words of ``lang``).
+    the figure's own ``sentence`` (required with ``troops``), named together (:func:`_host_and_base_linked`, in
+    the words of ``lang``).
     ``figure_starts``: the figures' starts, sorted, when the caller has sorted them once for the document
     (sorted here otherwise)."""
     from geo.roles import _is_list_gap
@@ -841,12 +848,16 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         first = min(joined)
         group = {k: first if g in joined else g for k, g in group.items()}
     if troops:  # rule HOST_AND_BASE
+        if sentence is None:
+            raise ValueError("list_mates: a troop figure's groups need its sentence")
+        profile = event_profile(lang)
         for k in order:
             m, where = pool[k]
             if where != "same_sentence":
                 continue
             held = [j for j in order if j != k and pool[j][1] == "same_sentence"
-                    and contains(m.entity, pool[j][0].entity) and _host_and_base_linked(text, m, pool[j][0], lang)]
+                    and contains(m.entity, pool[j][0].entity)
+                    and _host_and_base_linked(sentence, text, m, pool[j][0], profile)]
             if held:
                 near = group[min(held, key=lambda j: abs(pool[j][0].start - m.start))]
                 pair = {group[k], near}
