@@ -44,7 +44,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
-              "passive_participles", "motion_participles")
+              "passive_participles", "motion_participles", "border_words")
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,8 @@ class EventProfile:
     # every word of speech: the speech verbs of places.yaml ("said", "dice", "selon") with the speech cues
     # ("told reporters", "ha detto", "conferenza stampa"), read by :meth:`speech_at`
     speech: Phrases = Phrases.of(())
+    # "near the border with Mali": the country after these is the other side of a border (geo.figure_places)
+    border_words: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -212,6 +214,7 @@ def event_profile(lang: str) -> EventProfile:
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
+        border_words=Phrases.of(data["border_words"]),
     )
 
 

@@ -20,7 +20,8 @@ the figure's context (rule :data:`FALLBACK_VETO`); rule UNFIT_NEAR does not reac
 reading names after it (:data:`OWN_TOWN_STANDS`), and the town where the figure was told ("..., the minister
 said in Oslo") is no candidate (:data:`SPEAKERS_PLACE`). A place of the figure's sentence that another count of it
 names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
-several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`).
+several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`). A country named as the other
+side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -51,7 +52,7 @@ from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, _clause_between, contains
-from geo.sentences import paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
@@ -303,6 +304,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         related = related_places(fig, index)
     for pid in _speakers_places(fig, here, out.values(), related, text, lang):  # rule SPEAKERS_PLACE
         del out[pid]
+    profile = event_profile(lang)
+    for pid in [pid for pid, (m, _) in out.items() if pid not in related and _border_side(m, index, profile)]:
+        del out[pid]  # rule BORDER_SIDE
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
@@ -323,7 +327,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
-        if e.id in out:
+        if e.id in out or (e.id not in related and _border_side(m, index, profile)):  # rule BORDER_SIDE
             continue
         # a place inside one beside the figure, only while those are countries or regions: a town or an oblast
         # beside the figure is where it happened, not a town of the same country further on (rule FINER_HERE)
@@ -377,6 +381,35 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     if speech is None:
         return []
     return [m.entity.id for m in after if here.token_at(m.start) > speech]
+
+
+#: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border ("killed 34
+#: soldiers in Banibangou, near the border with Mali and Burkina Faso"; "al confine con il Libano"; "cerca de la
+#: frontera con Malí"), after a border word of the event lexicon (``border_words``) and only articles, list
+#: joiners or the other places of its list between them, locates where the figure happened; it is no candidate,
+#: unless the figure's parts or restatements name it.
+BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
+#: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
+BORDER_REACH = 8
+
+
+def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
+    """Whether the mention ``m`` is named as the other side of a border (rule :data:`BORDER_SIDE`), in the
+    words of ``profile``, read in its sentence of ``index``."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return False
+    sentence = index.order[k]
+    words = sentence.words
+    listed = set()  # the words of the sentence's other places: "the border with Mali and Burkina Faso"
+    for o in index.by_sentence_start.get(m.sentence_start, ()):
+        if o.end <= m.start:
+            listed.update(range(sentence.token_at(o.start), sentence.token_at(o.end)))
+    j = sentence.token_at(m.start) - 1
+    stop = max(-1, j - BORDER_REACH)
+    while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
+        j -= 1
+    return any(profile.border_words.match_at(words, i) == j - i + 1 for i in range(max(0, j - 2), j + 1))
 
 
 def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:

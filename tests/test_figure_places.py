@@ -914,3 +914,22 @@ def test_a_speakers_country_named_without_a_locative_stays_a_candidate(gaz):
     parsed, fig, pool, _ = pool_of("Six policemen were wounded, said a spokesman for the police of Moldova.", "en", gaz)
     assert fig.value == 6
     assert [(m.surface, w) for m, w in pool] == [("Moldova", "same_sentence")]
+
+
+@pytest.mark.parametrize("lang, text, here, across", [
+    ("en", "Gunmen killed 34 soldiers in Niger, near the border with Mali and Burkina Faso, officials said.", "Niger",
+     {"Mali", "Burkina Faso"}),
+    ("es", "Hombres armados mataron a 20 soldados en Níger, cerca de la frontera con Malí y Burkina Faso.", "Níger",
+     {"Malí", "Burkina Faso"}),
+    ("it", "Sono morti 12 soldati in un agguato in Niger, vicino al confine con il Mali.", "Niger", {"Mali"}),
+    ("fr", "Neuf soldats ont été tués au Niger, près de la frontière avec le Mali.", "Niger", {"Mali"}),
+    ("de", "Im Niger wurden 15 Soldaten getötet, nahe der Grenze zu Mali.", "Niger", {"Mali"}),
+    ("es", "Murieron 11 soldados en la región de Tahoua, vecina a Tillabéry.", "Tahoua", {"Tillabéry"}),
+])
+def test_the_other_side_of_a_border_is_no_candidate(gaz, lang, text, here, across):
+    # rule BORDER_SIDE: a country after a border word (and the rest of its list) locates where the figure
+    # happened; it is no place of the figure
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert across <= {m.surface for m in parsed.mentions}  # found as places
+    assert [m.surface for m, _ in pool] == [here]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [here]
