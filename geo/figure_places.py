@@ -445,8 +445,18 @@ PARTS_AHEAD = 2
 #: Rule ``a_listed_count_is_no_total``: a figure that follows another of its group in its sentence is one
 #: count of a list ("35 droni sulla regione di Smolensk, ..., sei su quella di Tula, tre su quella di
 #: Lipetsk e tre su quella di Ryazan"; "quatre tués à Homs, 15 autres plus au nord"), not a
-#: total whose parts come after it: the counts after it are its siblings, even where their values add up.
+#: total whose parts come after it: the counts after it are its siblings, even where their values add up (unless
+#: the counts before it add up to it too: rule :data:`TOTAL_OF_ITS_LIST`).
 LISTED_COUNT = "a_listed_count_is_no_total"
+
+
+#: Rule ``a_count_its_list_adds_up_to_is_a_total``: a count after two or more smaller counts of its kind in its
+#: sentence is their total, not one more count of their list (rule :data:`LISTED_COUNT`), when they and the counts
+#: after it add up to exactly its value and none of them is larger: "20 droni sulla regione di Mosca e altri 72 -
+#: la metà dei 144 distrutti - su quella di Bryansk, ... 14 su Kursk, ..." (20 + 72 + 14 + ... = 144; not the
+#: 72, which the 144 after it exceeds; not "six killed in A, 22 others in B, of whom 12 in C, and four in D",
+#: one count before it only).
+TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
 
 
 def part_places(fig, index: DocIndex) -> set[str]:
@@ -470,7 +480,8 @@ def _part_places(fig, index: DocIndex) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and o.kind == fig.kind for o in index.figures.between(first, fig.start)):
+    before = [o for o in index.figures.between(first, fig.start) if o is not fig and o.kind == fig.kind]
+    if any(o.value >= fig.value for o in before):
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
@@ -486,6 +497,9 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         if total > fig.value:
             break
         out.update(o.cue_place_ids)
+    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
+                   or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
+        return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     return out
 
 

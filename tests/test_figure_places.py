@@ -933,3 +933,31 @@ def test_the_other_side_of_a_border_is_no_candidate(gaz, lang, text, here, acros
     assert across <= {m.surface for m in parsed.mentions}  # found as places
     assert [m.surface for m, _ in pool] == [here]
     assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [here]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "La contraerea ha abbattuto 12 droni sulla regione di Kursk e altri 9 - la metà dei 30 droni lanciati in "
+           "tutto - sulla regione di Belgorod, sei su quella di Tula e tre su quella di Oryol."),
+    ("en", "Air defences shot down 12 drones over the Kursk region and another 9 - out of the 30 drones launched in "
+           "all - over the Belgorod region, six over the Tula region and three over the Oryol region."),
+])
+def test_a_count_its_list_adds_up_to_is_a_total(gaz, lang, text):
+    # rule TOTAL_OF_ITS_LIST: the 30 said after 12 and 9 is no listed count (rule LISTED_COUNT): 12 + 9 + 6 + 3 = 30,
+    # so the counts are its parts, those after it included; the 9, which the 30 exceeds, stays a listed count
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    by_value = {f.value: f for f in parsed.figures}
+    assert set(by_value) == {12, 9, 30, 6, 3}
+    total = part_places(by_value[30], index)
+    assert {by_value[6].cue_place_ids[0], by_value[3].cue_place_ids[0]} <= total
+    assert part_places(by_value[9], index) == set()
+    assert {"Tula", "Orel Oblast"} <= set(by_value[30].places)
+
+
+def test_a_count_after_one_smaller_count_stays_a_listed_count(gaz):
+    # rule TOTAL_OF_ITS_LIST needs two counts before the total: "six in A, 22 others in B, among them 12 in C, and
+    # four in D" adds up (6 + 12 + 4 = 22) but the 22 is one more count of the list
+    text = "Six civilians were killed in Aleppo, 22 others in Idlib, among them 12 in Saraqib, and four in Hama."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "en"), parsed.figures)
+    assert part_places(next(f for f in parsed.figures if f.value == 22), index) == set()
