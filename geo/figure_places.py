@@ -344,6 +344,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
+    claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
 
@@ -430,6 +431,30 @@ def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
     """Whether one of the sorted offsets ``breaks`` (:meth:`geo.events.Sentence.breaks`) lies in ``[lo, hi)``."""
     k = bisect_left(breaks, lo)
     return k < len(breaks) and breaks[k] < hi
+
+
+#: Rule ``a_place_past_the_next_count_is_that_counts``: when the figure's own reading chose a place after the number,
+#: the places of its sentence named after the next count past that place are that count's, whatever that count's own
+#: reading says: "21 people were killed in raids on Idlib, while at least six civilians died in shelling in the
+#: countryside of Aleppo province" (Aleppo is the six's), unless the figure's parts or restatements name them. (Two
+#: counts with no place between them share the place after both: "two soldiers and three civilians were killed in
+#: Kherson".)
+PAST_NEXT_COUNT = "a_place_past_the_next_count_is_that_counts"
+
+
+def _past_next_count(fig, here: Sentence, pool, related: set[str], index: DocIndex) -> set[str]:
+    """The places of rule :data:`PAST_NEXT_COUNT` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
+    where) pairs of :func:`candidates`); ``index``: the document's :class:`DocIndex` (its figures)."""
+    own = set(fig.cue_place_ids)
+    mine = [m.start for m, where in pool if where == "same_sentence" and m.start >= fig.end and m.entity.id in own]
+    if not mine:
+        return set()
+    key = _copy_key(fig)
+    nxt = next((o for o in index.figures.between(min(mine), here.end) if _copy_key(o) != key), None)
+    if nxt is None:
+        return set()
+    return {m.entity.id for m, where in pool if where == "same_sentence" and m.start >= nxt.end
+            and m.entity.id not in own and m.entity.id not in related}
 
 
 def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:

@@ -961,3 +961,25 @@ def test_a_count_after_one_smaller_count_stays_a_listed_count(gaz):
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "en"), parsed.figures)
     assert part_places(next(f for f in parsed.figures if f.value == 22), index) == set()
+
+
+@pytest.mark.parametrize("lang, text, own, past", [
+    ("en", "At least 14 people were killed in air raids on Idlib, while at least five civilians died in shelling in "
+           "the rural areas of the Aleppo governorate.", "Idlib", "Aleppo"),
+    ("it", "Almeno 14 persone sono rimaste uccise in raid su Idlib, mentre almeno cinque civili sono morti in "
+           "bombardamenti nelle campagne del governatorato di Aleppo.", "Idlib", "Aleppo"),
+])
+def test_a_place_past_the_next_count_is_that_counts(gaz, lang, text, own, past):
+    # rule PAST_NEXT_COUNT: the figure's own place stands before the next count; the place after that count is
+    # that count's, not a candidate of the first
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 14
+    assert any(past in m.surface for m in parsed.mentions)
+    assert [m.surface for m, _ in pool] == [own]
+
+
+def test_two_counts_with_no_place_between_share_the_place_after_both(gaz):
+    text = "Two soldiers and three civilians were killed in Kherson."
+    for n in (0, 1):
+        _, fig, pool, _ = pool_of(text, "en", gaz, n)
+        assert [m.surface for m, _ in pool] == ["Kherson"]
