@@ -21,7 +21,10 @@ reading names after it (:data:`OWN_TOWN_STANDS`), and the town where the figure 
 said in Oslo") is no candidate (:data:`SPEAKERS_PLACE`). A place of the figure's sentence that another count of it
 names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
 several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`). A country named as the other
-side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`).
+side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`), nor is a place past the next
+count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COUNT`). A count after two or more
+smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
+("insgesamt 129 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -48,7 +51,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.events import EventProfile, Sentence, event_profile
+from geo.events import EventProfile, Phrases, Sentence, event_profile
+from geo.lexicons import load as read_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, _clause_between, contains
@@ -994,6 +998,53 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
                                          and group.get(j, j) != group.get(k, k) for j in held(k))]
 
 
+#: Rule ``a_marked_total_stands_in_its_country``: a drone or missile count marked as a whole ("insgesamt 129
+#: russische Drohnen", "a total of 100 drones", "15 of the 74 drones in all": the lexicon's ``figures.totals`` just
+#: before the number) is the country-wide count of its report: when the places chosen for it lie in one country
+#: that the document names as a place of the attacks (role incident) within the figure's stretch (rule
+#: :data:`STRETCH`), that country is its place, not the town of one strike. (Where the report names no such
+#: country, "Russia used a total of 100 drones" keeps the towns it was read at.)
+TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
+#: How many words at most stand between a total word and its number ("der insgesamt rund 74").
+TOTAL_GAP = 1
+
+
+@cache
+def _total_words(lang: str) -> Phrases:
+    """The words of ``lang`` that mark a count as a whole (figures.yaml ``figures.totals``), folded."""
+    return Phrases.of((read_lexicon(lang, "figures").get("figures") or {}).get("totals") or [])
+
+
+def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
+    """Whether a total word of ``lang`` (:func:`_total_words`) ends at most :data:`TOTAL_GAP` words before the
+    number of ``fig`` in its ``sentence``."""
+    words, totals = sentence.words, _total_words(lang)
+    i = sentence.token_at(fig.start)
+    for j in range(max(0, i - 3 - TOTAL_GAP), i):
+        n = totals.match_at(words, j)
+        if n and i - TOTAL_GAP <= j + n <= i:
+            return True
+    return False
+
+
+def total_country(fig, chosen: Sequence, index: DocIndex, lang: str):
+    """The mention of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig``, given the mentions ``chosen`` for it: the
+    nearest mention, within the figure's stretch of ``index`` (:class:`DocIndex`), of the one country that holds
+    them, read as a place of the attacks; None when the rule does not hold."""
+    k = index.sentence_of(fig.start)
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not chosen or k is None \
+            or not _marked_total(fig, index.order[k], lang):
+        return None
+    countries = {m.entity.country for m in chosen}
+    if len(countries) != 1 or None in countries:
+        return None
+    country = next(iter(countries))
+    lo, hi = index.stretch(k)
+    found = [index.mentions.items[j] for j in index.among(index.by_role.get("incident", []), lo, hi)]
+    found = [m for m in found if m.entity.kind == "country" and m.entity.country == country]
+    return min(found, key=lambda m: abs(m.start - fig.start)) if found else None
+
+
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
     """The candidates of the figure's own sentence that the rules chose."""
     cue = set(cue_ids)
@@ -1019,5 +1070,8 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also, [m.entity for m, _ in pool])
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
+        country = total_country(fig, chosen, index, lang)  # rule TOTAL_IN_ITS_COUNTRY
+        if country is not None:
+            chosen = [country]
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

@@ -983,3 +983,22 @@ def test_two_counts_with_no_place_between_share_the_place_after_both(gaz):
     for n in (0, 1):
         _, fig, pool, _ = pool_of(text, "en", gaz, n)
         assert [m.surface for m, _ in pool] == ["Kherson"]
+
+
+@pytest.mark.parametrize("lang, text, marker", [
+    ("en", "Russian drones struck Ukraine overnight, hitting a school in Sumy.\n\n"
+           "The air force said it had tracked a total of 85 drones.", "a total of "),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine angegriffen und in Sumy eine Schule getroffen.\n\n"
+           "Die Luftwaffe meldete insgesamt 85 Drohnen.", "insgesamt "),
+    ("it", "Droni russi hanno colpito l'Ucraina nella notte, centrando una scuola a Sumy.\n\n"
+           "L'aeronautica ha rilevato in tutto 85 droni.", "in tutto "),
+])
+def test_a_marked_total_stands_in_its_country(gaz, lang, text, marker):
+    # rule TOTAL_IN_ITS_COUNTRY: a drone count marked as a whole is the country-wide count of its report, placed in
+    # the country the attacks hit (named as an incident place), not at the one town the weighed choice reads
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    country = next(m for m in parsed.mentions if m.entity.kind == "country")
+    assert country.role == "incident"
+    assert parsed.figures[0].place_ids == [country.entity.id]
+    unmarked = parse_document(Document("t", text.replace(marker, "")), lang=lang, gazetteer=gaz)
+    assert unmarked.figures[0].places == ["Sumy"]  # without the total word: the town of the strike
