@@ -24,7 +24,9 @@ several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_
 side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`), nor is a place past the next
 count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COUNT`). A count after two or more
 smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
-("insgesamt 129 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`).
+("insgesamt 129 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
+in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the base
+near Kismayo") takes that place (:data:`ONE_FINER_INSIDE`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -46,7 +48,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,6 +114,11 @@ UNFIT_NEAR = "no_fitting_place_near"
 #: a town after it where the figure was told, "40 drones were destroyed, the ministry told reporters in Moscow",
 #: is no candidate at all: rule SPEAKERS_PLACE.)
 OWN_TOWN_STANDS = "own_town_stands"
+#: Rule ``a_mention_is_no_finer_place``: a town beside the figure that the role stage reads as a mere mention (a
+#: dateline's "MOGADISHU -", a speaker's office) does not make the figure's place finer than the country beside
+#: it: the places of the figure's kind inside that country, named elsewhere, stay candidates (rule FINER_HERE
+#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`).
+MENTION_IS_NO_FINER_PLACE = "a_mention_is_no_finer_place"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
@@ -317,7 +324,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
                     and m.entity.kind not in COARSE_KINDS
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
-    finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
+    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE)
+    finer_here = any(m.entity.kind not in COARSE_KINDS and m.role != "mention"
+                     for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
     group = FIGURE_GROUPS.get(fig.kind)
@@ -682,11 +691,14 @@ class WeighedFigure:
         The named features of each candidate, in the order of ``pool`` (:func:`pair_features`).
     groups : dict of int to int
         Candidate index -> index of its list group (:func:`list_mates`).
+    settle : callable
+        The weighed choice (candidate indices) -> the candidates the figure is placed at (:func:`settle`).
     """
 
     pool: list[tuple[object, str]]
     features: list[dict[str, float]]
     groups: dict[int, int]
+    settle: Callable[[Sequence[int]], list[int]] = list
 
 
 def one_each(fig, index: DocIndex) -> set[str] | None:
@@ -747,7 +759,8 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
                               context=context) for m, where in pool]
     troops = FIGURE_GROUPS.get(fig.kind) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
-                                                    troops=troops, sentence=sentence, lang=lang))
+                                                    troops=troops, sentence=sentence, lang=lang),
+                         lambda picked: settle(fig, pool, picked, index, lang))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -1027,22 +1040,85 @@ def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
     return False
 
 
-def total_country(fig, chosen: Sequence, index: DocIndex, lang: str):
-    """The mention of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig``, given the mentions ``chosen`` for it: the
-    nearest mention, within the figure's stretch of ``index`` (:class:`DocIndex`), of the one country that holds
-    them, read as a place of the attacks; None when the rule does not hold."""
+def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
+                  lang: str) -> int | None:
+    """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
+    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence)."""
     k = index.sentence_of(fig.start)
-    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not chosen or k is None \
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not picked or k is None \
             or not _marked_total(fig, index.order[k], lang):
         return None
-    countries = {m.entity.country for m in chosen}
+    countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1 or None in countries:
         return None
     country = next(iter(countries))
-    lo, hi = index.stretch(k)
-    found = [index.mentions.items[j] for j in index.among(index.by_role.get("incident", []), lo, hi)]
-    found = [m for m in found if m.entity.kind == "country" and m.entity.country == country]
-    return min(found, key=lambda m: abs(m.start - fig.start)) if found else None
+    found = [j for j, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.kind == "country"
+             and m.entity.country == country]
+    return min(found, key=lambda j: abs(pool[j][0].start - fig.start)) if found else None
+
+
+#: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("15 people were
+#: killed in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere in the
+#: report ("the attack on a base near Kismayo"), that place is where the figure happened and stands for it (as
+#: rule :data:`FINER_PLACE_STANDS` keeps the finer of two chosen places). A region holds its member countries
+#: ("in the Sahel" ... "in Niger"). Several such places (the regions a country-wide total was counted over), or
+#: several coarse places chosen, leave the choice as it is; so does a troop figure, whose host country is its
+#: place beside any base (rule :data:`HOST_AND_BASE`: "800 soldiers in Latvia" stay in Latvia, where a town of
+#: the report may be where they came from or where the minister spoke).
+ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
+
+
+def _holds(area, place) -> bool:
+    """Whether ``area`` holds ``place``: :func:`geo.role_model.contains`, or a region and one of its member
+    countries or a place inside one."""
+    if area.kind == "region":
+        return place.id in area.members or (place.country is not None and f"country:{place.country}" in area.members)
+    return contains(area, place)
+
+
+def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+    """The candidate of rule :data:`ONE_FINER_INSIDE` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates; None when the rule does not hold."""
+    chosen = [pool[k][0].entity for k in picked]
+    if FIGURE_GROUPS.get(fig.kind) == "troops" or len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
+        return None
+    role = KIND_ROLE.get(fig.kind)
+    inside = {m.entity.id: k for k, (m, _) in enumerate(pool) if k not in picked and m.role == role
+              and m.entity.kind not in COARSE_KINDS and any(_holds(e, m.entity) for e in chosen)}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, lang: str) -> list[int]:
+    """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
+    :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
+    :class:`DocIndex`; ``lang``: its language). Both the pipeline (:func:`place_figures`) and the fit
+    (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure whose places were weighed.
+    pool : Sequence of (mention, str)
+        Its candidates (:func:`candidates`).
+    picked : Sequence[int]
+        The candidates :func:`choose` kept.
+    index : DocIndex
+        The document's indexes.
+    lang : str
+        The document's language.
+
+    Returns
+    -------
+    list of int
+        The candidates the figure is placed at.
+    """
+    picked = list(picked)
+    finer = one_finer_inside(fig, pool, picked)
+    if finer is not None:
+        picked = [finer]
+    country = total_country(fig, pool, picked, index, lang)
+    return [country] if country is not None else picked
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
@@ -1069,9 +1145,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also, [m.entity for m, _ in pool])
+        picked = weighed.settle(picked)  # rules ONE_FINER_INSIDE, TOTAL_IN_ITS_COUNTRY
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
-        country = total_country(fig, chosen, index, lang)  # rule TOTAL_IN_ITS_COUNTRY
-        if country is not None:
-            chosen = [country]
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

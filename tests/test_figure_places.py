@@ -198,7 +198,8 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
             case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
             scores = [weights.score(f) for f, _, _ in case.rows]
             fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities)
+            picked = case.settle(choose(scores, case.groups, weights.threshold, fallback, weights.also,
+                                        case.entities))
             assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
             checked += bool(fig.place_ids)
             chosen += len(picked)
@@ -1002,3 +1003,31 @@ def test_a_marked_total_stands_in_its_country(gaz, lang, text, marker):
     assert parsed.figures[0].place_ids == [country.entity.id]
     unmarked = parse_document(Document("t", text.replace(marker, "")), lang=lang, gazetteer=gaz)
     assert unmarked.figures[0].places == ["Sumy"]  # without the total word: the town of the strike
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen attacked an army base in Somalia on Monday and killed 12 soldiers.\n\n"
+           "The militants later claimed the attack on the base near the port city of Kismayo."),
+    ("de", "Bewaffnete haben in Somalia einen Stützpunkt der Armee angegriffen und zwölf Soldaten getötet.\n\n"
+           "Die Miliz bekannte sich zu dem Anschlag auf die Basis nahe der Hafenstadt Kismayo."),
+    # a dateline's town is a mere mention: no finer place beside the figure (rule MENTION_IS_NO_FINER_PLACE)
+    ("en", "MOGADISHU - Gunmen attacked an army base in Somalia on Monday and killed 12 soldiers.\n\n"
+           "The militants later claimed the attack on the base near the port city of Kismayo."),
+])
+def test_the_one_finer_place_inside_the_country_stands(gaz, lang, text):
+    # rule ONE_FINER_INSIDE: the weighed choice is the country beside the figure; the one incident place inside
+    # it, named further on, is where the figure happened
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].places == ["Kismayo"]
+
+
+@pytest.mark.parametrize("text", [
+    # two places of the figure's kind inside the country: a country-wide count, left as it is
+    "Gunmen killed 12 soldiers in Somalia on Monday.\n\nThe militants attacked bases near Kismayo and in Baidoa.",
+    # a troop figure keeps its host country (rule HOST_AND_BASE groups a base with it)
+    "About 800 soldiers are deployed in Latvia.\n\nMost of them train at the Adazi base.",
+])
+def test_several_finer_places_or_a_troop_figure_keep_the_country(gaz, text):
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert len(parsed.figures[0].places) == 1
+    assert parsed.figures[0].place_ids[0].startswith("country:")
