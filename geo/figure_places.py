@@ -26,7 +26,8 @@ count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COU
 smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
 ("insgesamt 129 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
 in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the base
-near Kismayo") takes that place (:data:`ONE_FINER_INSIDE`).
+near Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("112
+davon") stands where that count stands (:data:`PART_OF_THEM`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -1089,8 +1090,48 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 
+#: Rule ``a_part_of_them_stands_where_they_do``: a count said as a part of the count before it ("Die Luftwaffe
+#: meldete insgesamt 129 Drohnen. 112 davon wurden abgeschossen"; "cien drones, de los que 75 fueron
+#: neutralizados": the figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before
+#: it), whose own reading names no place, stands where that count stands: the places chosen for the nearest
+#: larger count of its group in its sentence or the one before.
+PART_OF_THEM = "a_part_of_them_stands_where_they_do"
+
+
+@cache
+def _anaphora_words(lang: str) -> tuple[Phrases, Phrases]:
+    """(words after a number, words before it) that make a count a part of the count before it, folded
+    (figures.yaml ``figures.anaphora_after``, ``figures.anaphora``)."""
+    words = read_lexicon(lang, "figures").get("figures") or {}
+    return Phrases.of(words.get("anaphora_after") or []), Phrases.of(words.get("anaphora") or [])
+
+
+def whole_of(fig, index: DocIndex, lang: str):
+    """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the
+    nearest count of its group with a larger value, in its sentence or the one before (``index``: the document's
+    :class:`DocIndex`), when an anaphora word of ``lang`` (:func:`_anaphora_words`) stands right after or right
+    before its number."""
+    k = index.sentence_of(fig.start)
+    if k is None:
+        return None
+    sentence = index.order[k]
+    words = sentence.words
+    after, before = _anaphora_words(lang)
+    first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
+    said = (end < len(words) and after.match_at(words, end)) or any(
+        before.match_at(words, j) == first - j for j in range(max(0, first - 3), first))
+    if not said:
+        return None
+    group = FIGURE_GROUPS.get(fig.kind)
+    lo = index.order[k - 1].start if k else sentence.start
+    wholes = [o for o in index.figures.between(lo, fig.start) if o is not fig and o.end <= fig.start
+              and FIGURE_GROUPS.get(o.kind) == group and o.value > fig.value]
+    return wholes[-1] if wholes else None
+
+
 def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, lang: str) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
+    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
     :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
     :class:`DocIndex`; ``lang``: its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
@@ -1114,6 +1155,11 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
+    whole = None if fig.cue_place_ids else whole_of(fig, index, lang)  # rule PART_OF_THEM
+    if whole is not None and whole.place_ids:
+        theirs = {m.entity.id: j for j, (m, _) in enumerate(pool)}
+        if all(pid in theirs for pid in whole.place_ids):
+            return sorted(theirs[pid] for pid in whole.place_ids)
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]

@@ -22,6 +22,7 @@ from geo.figure_places import (
     report_places,
     restated_places,
     weigh_figure,
+    whole_of,
 )
 from geo.figure_places import candidates as figure_candidates
 from geo.gazetteer import load_gazetteer
@@ -1031,3 +1032,22 @@ def test_several_finer_places_or_a_troop_figure_keep_the_country(gaz, text):
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert len(parsed.figures[0].places) == 1
     assert parsed.figures[0].place_ids[0].startswith("country:")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian drones struck Ukraine overnight, hitting a school in Sumy.\n\n"
+           "The air force said it had tracked a total of 85 drones. 70 of them were shot down."),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine angegriffen und in Sumy eine Schule getroffen.\n\n"
+           "Die Luftwaffe meldete insgesamt 85 Drohnen. 70 davon seien abgeschossen worden."),
+    ("es", "Drones rusos atacaron Ucrania durante la noche y alcanzaron una escuela en Sumy.\n\n"
+           "La Fuerza Aérea detectó un total de 85 drones, de los que 70 fueron derribados."),
+])
+def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
+    # rule PART_OF_THEM: "70 of them" (a count with no place of its own) stands where the 85 it is a part of stands
+    # (the country, by rule TOTAL_IN_ITS_COUNTRY), not at the town the weighed choice reads for it alone
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    whole, part = parsed.figures
+    assert (whole.value, part.value) == (85, 70)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    assert whole_of(part, index, lang) is whole and whole_of(whole, index, lang) is None
+    assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
