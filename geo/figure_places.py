@@ -24,9 +24,9 @@ several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_
 side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`), nor is a place past the next
 count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COUNT`). A count after two or more
 smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
-("insgesamt 129 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
-in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the base
-near Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("112
+("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
+in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the outpost
+outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("70
 davon") stands where that count stands (:data:`PART_OF_THEM`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
@@ -398,11 +398,12 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     return [m.entity.id for m in after if here.token_at(m.start) > speech]
 
 
-#: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border ("killed 34
-#: soldiers in Banibangou, near the border with Mali and Burkina Faso"; "al confine con il Libano"; "cerca de la
-#: frontera con Malí"), after a border word of the event lexicon (``border_words``) and only articles, list
-#: joiners or the other places of its list between them, locates where the figure happened; it is no candidate,
-#: unless the figure's parts or restatements name it.
+#: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border from a
+#: place named before it ("an ambush in Niger, close to the border with Mali"; "a Kherson, al confine con ...";
+#: "en Níger, junto a la frontera con Chad"), after a border word of the event lexicon (``border_words``) and only
+#: articles, list joiners or the other places of its list between them, locates where the figure happened; it is
+#: no candidate, unless the figure's parts or restatements name it. Where no place stands before the border word
+#: ("9 airspace violations along the border with Belarus") the other side stays a candidate.
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
@@ -416,15 +417,19 @@ def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
         return False
     sentence = index.order[k]
     words = sentence.words
+    before = [o for o in index.by_sentence_start.get(m.sentence_start, ()) if o.end <= m.start]
     listed = set()  # the words of the sentence's other places: "the border with Mali and Burkina Faso"
-    for o in index.by_sentence_start.get(m.sentence_start, ()):
-        if o.end <= m.start:
-            listed.update(range(sentence.token_at(o.start), sentence.token_at(o.end)))
+    for o in before:
+        listed.update(range(sentence.token_at(o.start), sentence.token_at(o.end)))
     j = sentence.token_at(m.start) - 1
     stop = max(-1, j - BORDER_REACH)
     while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
         j -= 1
-    return any(profile.border_words.match_at(words, i) == j - i + 1 for i in range(max(0, j - 2), j + 1))
+    border = next((i for i in range(max(0, j - 2), j + 1) if profile.border_words.match_at(words, i) == j - i + 1),
+                  None)
+    # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
+    # violations along the border with Belarus") the other side is the only place said, and stays a candidate
+    return border is not None and any(sentence.token_at(o.end) <= border for o in before)
 
 
 def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:
@@ -449,8 +454,8 @@ def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
 
 #: Rule ``a_place_past_the_next_count_is_that_counts``: when the figure's own reading chose a place after the number,
 #: the places of its sentence named after the next count past that place are that count's, whatever that count's own
-#: reading says: "21 people were killed in raids on Idlib, while at least six civilians died in shelling in the
-#: countryside of Aleppo province" (Aleppo is the six's), unless the figure's parts or restatements name them. (Two
+#: reading says: "at least 14 people were killed in Idlib, and five civilians died when shells hit villages near
+#: Aleppo" (Aleppo is the five's), unless the figure's parts or restatements name them. (Two
 #: counts with no place between them share the place after both: "two soldiers and three civilians were killed in
 #: Kherson".)
 PAST_NEXT_COUNT = "a_place_past_the_next_count_is_that_counts"
@@ -491,10 +496,10 @@ LISTED_COUNT = "a_listed_count_is_no_total"
 
 #: Rule ``a_count_its_list_adds_up_to_is_a_total``: a count after two or more smaller counts of its kind in its
 #: sentence is their total, not one more count of their list (rule :data:`LISTED_COUNT`), when they and the counts
-#: after it add up to exactly its value and none of them is larger: "20 droni sulla regione di Mosca e altri 72 -
-#: la metà dei 144 distrutti - su quella di Bryansk, ... 14 su Kursk, ..." (20 + 72 + 14 + ... = 144; not the
-#: 72, which the 144 after it exceeds; not "six killed in A, 22 others in B, of whom 12 in C, and four in D",
-#: one count before it only).
+#: after it add up to exactly its value and none of them is larger: "12 droni sulla regione di Kursk e altri 9 -
+#: dei 30 lanciati in tutto - su quella di Belgorod, sei su quella di Tula e tre su quella di Oryol" (12 + 9 + 6 +
+#: 3 = 30; not the 9, which the 30 after it exceeds; not "five killed in A, 17 others in B, among them 9 in C, and
+#: three in D", one count before it only).
 TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
 
 
@@ -1012,12 +1017,12 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
                                          and group.get(j, j) != group.get(k, k) for j in held(k))]
 
 
-#: Rule ``a_marked_total_stands_in_its_country``: a drone or missile count marked as a whole ("insgesamt 129
-#: russische Drohnen", "a total of 100 drones", "15 of the 74 drones in all": the lexicon's ``figures.totals`` just
+#: Rule ``a_marked_total_stands_in_its_country``: a drone or missile count marked as a whole ("insgesamt 85
+#: Drohnen", "a total of 85 drones", "in tutto 85 droni": the lexicon's ``figures.totals`` just
 #: before the number) is the country-wide count of its report: when the places chosen for it lie in one country
 #: that the document names as a place of the attacks (role incident) within the figure's stretch (rule
 #: :data:`STRETCH`), that country is its place, not the town of one strike. (Where the report names no such
-#: country, "Russia used a total of 100 drones" keeps the towns it was read at.)
+#: country, "Russia used a total of 85 drones" keeps the towns it was read at.)
 TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
 #: How many words at most stand between a total word and its number ("der insgesamt rund 74").
 TOTAL_GAP = 1
@@ -1059,14 +1064,14 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     return min(found, key=lambda j: abs(pool[j][0].start - fig.start)) if found else None
 
 
-#: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("15 people were
-#: killed in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere in the
-#: report ("the attack on a base near Kismayo"), that place is where the figure happened and stands for it (as
-#: rule :data:`FINER_PLACE_STANDS` keeps the finer of two chosen places). A region holds its member countries
-#: ("in the Sahel" ... "in Niger"). Several such places (the regions a country-wide total was counted over), or
-#: several coarse places chosen, leave the choice as it is; so does a troop figure, whose host country is its
-#: place beside any base (rule :data:`HOST_AND_BASE`: "800 soldiers in Latvia" stay in Latvia, where a town of
-#: the report may be where they came from or where the minister spoke).
+#: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants
+#: killed 12 soldiers in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere
+#: in the report ("the fighting around the outpost outside Kismayo"), that place is where the figure happened and
+#: stands for it (as rule :data:`FINER_PLACE_STANDS` keeps the finer of two chosen places). A region holds its
+#: member countries ("in the Sahel" ... "in Niger"). Several such places (the regions a country-wide total was
+#: counted over), or several coarse places chosen, leave the choice as it is; so does a troop figure, whose host
+#: country is its place beside any base (rule :data:`HOST_AND_BASE`: "800 soldiers in Latvia" stay in Latvia,
+#: where a town of the report may be where they came from or where the minister spoke).
 ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
 
 
@@ -1091,10 +1096,11 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 #: Rule ``a_part_of_them_stands_where_they_do``: a count said as a part of the count before it ("Die Luftwaffe
-#: meldete insgesamt 129 Drohnen. 112 davon wurden abgeschossen"; "cien drones, de los que 75 fueron
-#: neutralizados": the figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before
-#: it), whose own reading names no place, stands where that count stands: the places chosen for the nearest
-#: larger count of its group in its sentence or the one before.
+#: zählte 85 Drohnen. 70 davon wurden abgefangen"; "un total de 85 drones, de los que 70 fueron derribados": the
+#: figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before it), whose own reading
+#: names no place, stands where that count stands: the places chosen for the nearest larger count of its group in
+#: its sentence or the one before. (The fit reads the places the pipeline chose for that count when the articles
+#: were read, its cue reading where no figure-place weights were loaded.)
 PART_OF_THEM = "a_part_of_them_stands_where_they_do"
 
 
