@@ -45,7 +45,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links")
+              "border_nouns", "border_links", "border_words")
 
 
 @dataclass(frozen=True)
@@ -140,9 +140,35 @@ class EventProfile:
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
+    # the relative pronouns of the figures lexicon (``clauses.relative_pronouns``: "whose", "il quale")
+    relative_pronouns: Phrases = Phrases.of(())
+    # every word of speech: the speech verbs of places.yaml ("said", "dice", "selon") with the speech cues
+    # ("told reporters", "ha detto", "conferenza stampa"), read by :meth:`speech_at`
+    speech: Phrases = Phrases.of(())
+    # "near the border with Mali": the country after these is the other side of a border (geo.figure_places)
+    border_words: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
+
+    def speech_at(self, words: Sequence[str], j: int) -> int:
+        """The one test of speech every stage reads (role features, figure places): the number of words of the
+        longest speech verb or speech cue (:attr:`speech`) that starts at word ``j`` of the folded ``words``
+        (0: none).
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        j : int
+            The index of the word where the speech word would start.
+
+        Returns
+        -------
+        int
+            How many words the speech word or phrase spans; 0 when none starts at ``j``.
+        """
+        return self.speech.match_at(words, j)
 
 
 @cache
@@ -195,6 +221,9 @@ def event_profile(lang: str) -> EventProfile:
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
+        relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
+        speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
+        border_words=Phrases.of(data["border_words"]),
     )
 
 

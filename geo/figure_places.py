@@ -20,7 +20,14 @@ the figure's context (rule :data:`FALLBACK_VETO`); rule UNFIT_NEAR does not reac
 reading names after it (:data:`OWN_TOWN_STANDS`), and the town where the figure was told ("..., the minister
 said in Oslo") is no candidate (:data:`SPEAKERS_PLACE`). A place of the figure's sentence that another count of it
 names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each copy of a count said once for
-several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`).
+several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`). A country named as the other
+side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`), nor is a place past the next
+count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COUNT`). A count after two or more
+smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
+("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
+in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the outpost
+outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("70
+davon") stands where that count stands (:data:`PART_OF_THEM`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -42,17 +49,17 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.cues import cues_for
-from geo.events import Sentence, event_profile
+from geo.events import EventProfile, Phrases, Sentence, event_profile
+from geo.lexicons import load as read_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import FIGURE_GROUPS, contains
-from geo.sentences import paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
+from geo.role_model import FIGURE_GROUPS, _clause_between, contains
+from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_places.yaml"
@@ -108,6 +115,11 @@ UNFIT_NEAR = "no_fitting_place_near"
 #: a town after it where the figure was told, "40 drones were destroyed, the ministry told reporters in Moscow",
 #: is no candidate at all: rule SPEAKERS_PLACE.)
 OWN_TOWN_STANDS = "own_town_stands"
+#: Rule ``a_mention_is_no_finer_place``: a town beside the figure that the role stage reads as a mere mention (a
+#: dateline's "MOGADISHU -", a speaker's office) does not make the figure's place finer than the country beside
+#: it: the places of the figure's kind inside that country, named elsewhere, stay candidates (rule FINER_HERE
+#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`).
+MENTION_IS_NO_FINER_PLACE = "a_mention_is_no_finer_place"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
@@ -304,13 +316,18 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         related = related_places(fig, index)
     for pid in _speakers_places(fig, here, out.values(), related, text, lang):  # rule SPEAKERS_PLACE
         del out[pid]
+    profile = event_profile(lang)
+    for pid in [pid for pid, (m, _) in out.items() if pid not in related and _border_side(m, index, profile)]:
+        del out[pid]  # rule BORDER_SIDE
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
         and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
                     and m.entity.kind not in COARSE_KINDS
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
-    finer_here = any(h.kind not in COARSE_KINDS for h in here_places)
+    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE)
+    finer_here = any(m.entity.kind not in COARSE_KINDS and m.role != "mention"
+                     for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
     group = FIGURE_GROUPS.get(fig.kind)
@@ -324,7 +341,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
-        if e.id in out:
+        if e.id in out or (e.id not in related and _border_side(m, index, profile)):  # rule BORDER_SIDE
             continue
         # a place inside one beside the figure, only while those are countries or regions: a town or an oblast
         # beside the figure is where it happened, not a town of the same country further on (rule FINER_HERE)
@@ -340,7 +357,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
-    claimed |= _other_clause(fig, out.values(), text, related)  # rule OWN_CLAUSE
+    claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
+    claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
 
@@ -373,23 +391,89 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     breaks = [b for b in here.breaks(text, ",;:") if b >= fig.end]
     if not breaks:
         return []
-    words, verbs, cues = here.words, cues_for(lang).speech_verbs, event_profile(lang).speech_cues
-    speech = next((j for j in range(here.token_at(breaks[0]), len(words))
-                   if words[j] in verbs or cues.match_at(words, j)), None)
+    words, profile = here.words, event_profile(lang)
+    speech = next((j for j in range(here.token_at(breaks[0]), len(words)) if profile.speech_at(words, j)), None)
     if speech is None:
         return []
     return [m.entity.id for m in after if here.token_at(m.start) > speech]
 
 
-def _other_clause(fig, pool, text: str, related: set[str]) -> set[str]:
-    """The places of rule :data:`OWN_CLAUSE` for ``fig`` among ``pool`` ((mention, where) pairs of
-    :func:`candidates`)."""
+#: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border from a
+#: place named before it ("an ambush in Niger, close to the border with Mali"; "a Kherson, al confine con ...";
+#: "en Níger, junto a la frontera con Chad"), after a border word of the event lexicon (``border_words``) and only
+#: articles, list joiners or the other places of its list between them, locates where the figure happened; it is
+#: no candidate, unless the figure's parts or restatements name it. Where no place stands before the border word
+#: ("9 airspace violations along the border with Belarus") the other side stays a candidate.
+BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
+#: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
+BORDER_REACH = 8
+
+
+def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
+    """Whether the mention ``m`` is named as the other side of a border (rule :data:`BORDER_SIDE`), in the
+    words of ``profile``, read in its sentence of ``index``."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return False
+    sentence = index.order[k]
+    words = sentence.words
+    before = [o for o in index.by_sentence_start.get(m.sentence_start, ()) if o.end <= m.start]
+    listed = set()  # the words of the sentence's other places: "the border with Mali and Burkina Faso"
+    for o in before:
+        listed.update(range(sentence.token_at(o.start), sentence.token_at(o.end)))
+    j = sentence.token_at(m.start) - 1
+    stop = max(-1, j - BORDER_REACH)
+    while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
+        j -= 1
+    border = next((i for i in range(max(0, j - 2), j + 1) if profile.border_words.match_at(words, i) == j - i + 1),
+                  None)
+    # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
+    # violations along the border with Belarus") the other side is the only place said, and stays a candidate
+    return border is not None and any(sentence.token_at(o.end) <= border for o in before)
+
+
+def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:
+    """The places of rule :data:`OWN_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
+    where) pairs of :func:`candidates`): a ';' of the sentence's breaks between the place and the figure, or
+    the role stage's speech test after the place (``speech_after``, :meth:`geo.events.EventProfile.speech_at`)."""
     own = fig.cue_place_ids
     if not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in own for m, where in pool):
         return set()
+    semicolons = here.breaks(text, ";")
     return {m.entity.id for m, where in pool
             if where == "same_sentence" and m.end <= fig.start and m.entity.id not in own
-            and m.entity.id not in related and (";" in text[m.end:fig.start] or m.features.get("speech_after"))}
+            and m.entity.id not in related and (_break_within(semicolons, m.end, fig.start)
+                                                or m.features.get("speech_after"))}
+
+
+def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether one of the sorted offsets ``breaks`` (:meth:`geo.events.Sentence.breaks`) lies in ``[lo, hi)``."""
+    k = bisect_left(breaks, lo)
+    return k < len(breaks) and breaks[k] < hi
+
+
+#: Rule ``a_place_past_the_next_count_is_that_counts``: when the figure's own reading chose a place after the number,
+#: the places of its sentence named after the next count past that place are that count's, whatever that count's own
+#: reading says: "at least 14 people were killed in Idlib, and five civilians died when shells hit villages near
+#: Aleppo" (Aleppo is the five's), unless the figure's parts or restatements name them. (Two
+#: counts with no place between them share the place after both: "two soldiers and three civilians were killed in
+#: Kherson".)
+PAST_NEXT_COUNT = "a_place_past_the_next_count_is_that_counts"
+
+
+def _past_next_count(fig, here: Sentence, pool, related: set[str], index: DocIndex) -> set[str]:
+    """The places of rule :data:`PAST_NEXT_COUNT` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
+    where) pairs of :func:`candidates`); ``index``: the document's :class:`DocIndex` (its figures)."""
+    own = set(fig.cue_place_ids)
+    mine = [m.start for m, where in pool if where == "same_sentence" and m.start >= fig.end and m.entity.id in own]
+    if not mine:
+        return set()
+    key = _copy_key(fig)
+    nxt = next((o for o in index.figures.between(min(mine), here.end) if _copy_key(o) != key), None)
+    if nxt is None:
+        return set()
+    return {m.entity.id for m, where in pool if where == "same_sentence" and m.start >= nxt.end
+            and m.entity.id not in own and m.entity.id not in related}
 
 
 def _claimed_by_another(fig, here: Sentence, related: set[str], index: DocIndex) -> set[str]:
@@ -405,8 +489,18 @@ PARTS_AHEAD = 2
 #: Rule ``a_listed_count_is_no_total``: a figure that follows another of its group in its sentence is one
 #: count of a list ("35 droni sulla regione di Smolensk, ..., sei su quella di Tula, tre su quella di
 #: Lipetsk e tre su quella di Ryazan"; "quatre tués à Homs, 15 autres plus au nord"), not a
-#: total whose parts come after it: the counts after it are its siblings, even where their values add up.
+#: total whose parts come after it: the counts after it are its siblings, even where their values add up (unless
+#: the counts before it add up to it too: rule :data:`TOTAL_OF_ITS_LIST`).
 LISTED_COUNT = "a_listed_count_is_no_total"
+
+
+#: Rule ``a_count_its_list_adds_up_to_is_a_total``: a count after two or more smaller counts of its kind in its
+#: sentence is their total, not one more count of their list (rule :data:`LISTED_COUNT`), when they and the counts
+#: after it add up to exactly its value and none of them is larger: "12 droni sulla regione di Kursk e altri 9 -
+#: dei 30 lanciati in tutto - su quella di Belgorod, sei su quella di Tula e tre su quella di Oryol" (12 + 9 + 6 +
+#: 3 = 30; not the 9, which the 30 after it exceeds; not "five killed in A, 17 others in B, among them 9 in C, and
+#: three in D", one count before it only).
+TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
 
 
 def part_places(fig, index: DocIndex) -> set[str]:
@@ -430,7 +524,8 @@ def _part_places(fig, index: DocIndex) -> set[str]:
     group = FIGURE_GROUPS.get(fig.kind)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
-    if any(o is not fig and o.kind == fig.kind for o in index.figures.between(first, fig.start)):
+    before = [o for o in index.figures.between(first, fig.start) if o is not fig and o.kind == fig.kind]
+    if any(o.value >= fig.value for o in before):
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
@@ -446,6 +541,9 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         if total > fig.value:
             break
         out.update(o.cue_place_ids)
+    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
+                   or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
+        return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     return out
 
 
@@ -599,11 +697,14 @@ class WeighedFigure:
         The named features of each candidate, in the order of ``pool`` (:func:`pair_features`).
     groups : dict of int to int
         Candidate index -> index of its list group (:func:`list_mates`).
+    settle : callable
+        The weighed choice (candidate indices) -> the candidates the figure is placed at (:func:`settle`).
     """
 
     pool: list[tuple[object, str]]
     features: list[dict[str, float]]
     groups: dict[int, int]
+    settle: Callable[[Sequence[int]], list[int]] = list
 
 
 def one_each(fig, index: DocIndex) -> set[str] | None:
@@ -662,8 +763,10 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
+    troops = FIGURE_GROUPS.get(fig.kind) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
-                                                    troops=FIGURE_GROUPS.get(fig.kind) == "troops", lang=lang))
+                                                    troops=troops, sentence=sentence, lang=lang),
+                         lambda picked: settle(fig, pool, picked, index, lang))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -785,36 +888,35 @@ HOST_AND_BASE = "a_deployment_names_its_host_and_its_base"
 HOST_BASE_GAP = 6
 
 
-def _host_and_base_linked(text: str, a: object, b: object, lang: str) -> bool:
-    """Whether two places of a troop figure's own sentence are named together as its host and base: at most
-    :data:`HOST_BASE_GAP` words between them, and no ';', speech cue ("said in Vilnius": where a speaker stood),
-    subordinator or relative pronoun ("whose capital ... hosted") — the words of
-    :func:`geo.figures.figure_lexicon`."""
-    from geo.figures import figure_lexicon
-    from geo.normalize import fold
-    from geo.numbers import tokenize
-
+def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, profile: EventProfile) -> bool:
+    """Whether two places of a troop figure's own sentence (``sentence``) are named together as its host and
+    base: at most :data:`HOST_BASE_GAP` words between them, no ';' of the sentence's breaks, no word of speech
+    (:meth:`geo.events.EventProfile.speech_at`, the test the role features read: "said in Vilnius", "dice il
+    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted") and no other clause
+    (:func:`geo.role_model._clause_between`: a subordinator, a quote or a dash) — in the words of ``profile``."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
-    gap = text[lo.end : hi.start]
-    if ";" in gap:
+    if _break_within(sentence.breaks(text, ";"), lo.end, hi.start):
         return False
-    toks = tokenize(fold(gap))
-    if sum(1 for t in toks if t.text[:1].isalnum()) > HOST_BASE_GAP:
+    words = sentence.words
+    first, last = sentence.token_at(lo.end), sentence.token_at(hi.start)
+    if sum(1 for w in words[first:last] if w[:1].isalnum()) > HOST_BASE_GAP:
         return False
-    lex = figure_lexicon(lang)
-    return not any(lex.speech.match_at(toks, i) or lex.openers.match_at(toks, i) for i in range(len(toks)))
+    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k) for k in range(first, last)):
+        return False
+    return not _clause_between(text[lo.end : hi.start], profile)
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),
                figures: Sequence = (), figure_starts: Sequence[int] | None = None, *,
-               troops: bool = False, lang: str = "en") -> dict[int, int]:
+               troops: bool = False, sentence: Sentence | None = None, lang: str = "en") -> dict[int, int]:
     """Candidate index -> index of its coordinated list (places of one sentence joined by list words,
     wherever that sentence stands: "the attacks hit Tillaberi and Tahoua" further on is one list too); the
     ``related`` places (a total's parts, :func:`related_places`) and their lists make one group. A figure
     of ``figures`` between two places ends the list (rule :data:`COUNT_ENDS_LIST`), and so does a place
     holding the one beside it (rule :data:`LOCATOR_IS_NO_LIST_MATE`). For a troop figure (``troops``) a place
     holding others joins the group of the nearest place it holds (rule :data:`HOST_AND_BASE`), when both stand in
-    the figure's own sentence, named together (:func:`_host_and_base_linked`, in the words of ``lang``).
+    the figure's own ``sentence`` (required with ``troops``), named together (:func:`_host_and_base_linked`, in
+    the words of ``lang``).
     ``figure_starts``: the figures' starts, sorted, when the caller has sorted them once for the document
     (sorted here otherwise)."""
     from geo.roles import _is_list_gap
@@ -841,12 +943,16 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
         first = min(joined)
         group = {k: first if g in joined else g for k, g in group.items()}
     if troops:  # rule HOST_AND_BASE
+        if sentence is None:
+            raise ValueError("list_mates: a troop figure's groups need its sentence")
+        profile = event_profile(lang)
         for k in order:
             m, where = pool[k]
             if where != "same_sentence":
                 continue
             held = [j for j in order if j != k and pool[j][1] == "same_sentence"
-                    and contains(m.entity, pool[j][0].entity) and _host_and_base_linked(text, m, pool[j][0], lang)]
+                    and contains(m.entity, pool[j][0].entity)
+                    and _host_and_base_linked(sentence, text, m, pool[j][0], profile)]
             if held:
                 near = group[min(held, key=lambda j: abs(pool[j][0].start - m.start))]
                 pair = {group[k], near}
@@ -911,6 +1017,162 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
                                          and group.get(j, j) != group.get(k, k) for j in held(k))]
 
 
+#: Rule ``a_marked_total_stands_in_its_country``: a drone or missile count marked as a whole ("insgesamt 85
+#: Drohnen", "a total of 85 drones", "in tutto 85 droni": the lexicon's ``figures.totals`` just
+#: before the number) is the country-wide count of its report: when the places chosen for it lie in one country
+#: that the document names as a place of the attacks (role incident) within the figure's stretch (rule
+#: :data:`STRETCH`), that country is its place, not the town of one strike. (Where the report names no such
+#: country, "Russia used a total of 85 drones" keeps the towns it was read at.)
+TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
+#: How many words at most stand between a total word and its number ("der insgesamt rund 74").
+TOTAL_GAP = 1
+
+
+@cache
+def _total_words(lang: str) -> Phrases:
+    """The words of ``lang`` that mark a count as a whole (figures.yaml ``figures.totals``), folded."""
+    return Phrases.of((read_lexicon(lang, "figures").get("figures") or {}).get("totals") or [])
+
+
+def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
+    """Whether a total word of ``lang`` (:func:`_total_words`) ends at most :data:`TOTAL_GAP` words before the
+    number of ``fig`` in its ``sentence``."""
+    words, totals = sentence.words, _total_words(lang)
+    i = sentence.token_at(fig.start)
+    for j in range(max(0, i - 3 - TOTAL_GAP), i):
+        n = totals.match_at(words, j)
+        if n and i - TOTAL_GAP <= j + n <= i:
+            return True
+    return False
+
+
+def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
+                  lang: str) -> int | None:
+    """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
+    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence)."""
+    k = index.sentence_of(fig.start)
+    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not picked or k is None \
+            or not _marked_total(fig, index.order[k], lang):
+        return None
+    countries = {pool[j][0].entity.country for j in picked}
+    if len(countries) != 1 or None in countries:
+        return None
+    country = next(iter(countries))
+    found = [j for j, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.kind == "country"
+             and m.entity.country == country]
+    return min(found, key=lambda j: abs(pool[j][0].start - fig.start)) if found else None
+
+
+#: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants
+#: killed 12 soldiers in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere
+#: in the report ("the fighting around the outpost outside Kismayo"), that place is where the figure happened and
+#: stands for it (as rule :data:`FINER_PLACE_STANDS` keeps the finer of two chosen places). A region holds its
+#: member countries ("in the Sahel" ... "in Niger"). Several such places (the regions a country-wide total was
+#: counted over), or several coarse places chosen, leave the choice as it is; so does a troop figure, whose host
+#: country is its place beside any base (rule :data:`HOST_AND_BASE`: "800 soldiers in Latvia" stay in Latvia,
+#: where a town of the report may be where they came from or where the minister spoke).
+ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
+
+
+def _holds(area, place) -> bool:
+    """Whether ``area`` holds ``place``: :func:`geo.role_model.contains`, or a region and one of its member
+    countries or a place inside one."""
+    if area.kind == "region":
+        return place.id in area.members or (place.country is not None and f"country:{place.country}" in area.members)
+    return contains(area, place)
+
+
+def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+    """The candidate of rule :data:`ONE_FINER_INSIDE` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates; None when the rule does not hold."""
+    chosen = [pool[k][0].entity for k in picked]
+    if FIGURE_GROUPS.get(fig.kind) == "troops" or len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
+        return None
+    role = KIND_ROLE.get(fig.kind)
+    inside = {m.entity.id: k for k, (m, _) in enumerate(pool) if k not in picked and m.role == role
+              and m.entity.kind not in COARSE_KINDS and any(_holds(e, m.entity) for e in chosen)}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
+#: Rule ``a_part_of_them_stands_where_they_do``: a count said as a part of the count before it ("Die Luftwaffe
+#: zählte 85 Drohnen. 70 davon wurden abgefangen"; "un total de 85 drones, de los que 70 fueron derribados": the
+#: figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before it), whose own reading
+#: names no place, stands where that count stands: the places chosen for the nearest larger count of its group in
+#: its sentence or the one before. (The fit reads the places the pipeline chose for that count when the articles
+#: were read, its cue reading where no figure-place weights were loaded.)
+PART_OF_THEM = "a_part_of_them_stands_where_they_do"
+
+
+@cache
+def _anaphora_words(lang: str) -> tuple[Phrases, Phrases]:
+    """(words after a number, words before it) that make a count a part of the count before it, folded
+    (figures.yaml ``figures.anaphora_after``, ``figures.anaphora``)."""
+    words = read_lexicon(lang, "figures").get("figures") or {}
+    return Phrases.of(words.get("anaphora_after") or []), Phrases.of(words.get("anaphora") or [])
+
+
+def whole_of(fig, index: DocIndex, lang: str):
+    """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the
+    nearest count of its group with a larger value, in its sentence or the one before (``index``: the document's
+    :class:`DocIndex`), when an anaphora word of ``lang`` (:func:`_anaphora_words`) stands right after or right
+    before its number."""
+    k = index.sentence_of(fig.start)
+    if k is None:
+        return None
+    sentence = index.order[k]
+    words = sentence.words
+    after, before = _anaphora_words(lang)
+    first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
+    said = (end < len(words) and after.match_at(words, end)) or any(
+        before.match_at(words, j) == first - j for j in range(max(0, first - 3), first))
+    if not said:
+        return None
+    group = FIGURE_GROUPS.get(fig.kind)
+    lo = index.order[k - 1].start if k else sentence.start
+    wholes = [o for o in index.figures.between(lo, fig.start) if o is not fig and o.end <= fig.start
+              and FIGURE_GROUPS.get(o.kind) == group and o.value > fig.value]
+    return wholes[-1] if wholes else None
+
+
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, lang: str) -> list[int]:
+    """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
+    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
+    :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
+    :class:`DocIndex`; ``lang``: its language). Both the pipeline (:func:`place_figures`) and the fit
+    (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure whose places were weighed.
+    pool : Sequence of (mention, str)
+        Its candidates (:func:`candidates`).
+    picked : Sequence[int]
+        The candidates :func:`choose` kept.
+    index : DocIndex
+        The document's indexes.
+    lang : str
+        The document's language.
+
+    Returns
+    -------
+    list of int
+        The candidates the figure is placed at.
+    """
+    picked = list(picked)
+    whole = None if fig.cue_place_ids else whole_of(fig, index, lang)  # rule PART_OF_THEM
+    if whole is not None and whole.place_ids:
+        theirs = {m.entity.id: j for j, (m, _) in enumerate(pool)}
+        if all(pid in theirs for pid in whole.place_ids):
+            return sorted(theirs[pid] for pid in whole.place_ids)
+    finer = one_finer_inside(fig, pool, picked)
+    if finer is not None:
+        picked = [finer]
+    country = total_country(fig, pool, picked, index, lang)
+    return [country] if country is not None else picked
+
+
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:
     """The candidates of the figure's own sentence that the rules chose."""
     cue = set(cue_ids)
@@ -935,6 +1197,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         scores = [weights.score(f) for f in weighed.features]
         picked = choose(scores, weighed.groups, weights.threshold, own_sentence_choice(pool, fig.cue_place_ids),
                         weights.also, [m.entity for m, _ in pool])
+        picked = weighed.settle(picked)  # rules ONE_FINER_INSIDE, TOTAL_IN_ITS_COUNTRY
         chosen = sorted((pool[k][0] for k in picked), key=lambda m: m.start)
         fig.place_ids = [m.entity.id for m in chosen]
         fig.places = [m.entity.name for m in chosen]

@@ -597,7 +597,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     """The named features of one resolved mention (see :func:`feature_names`)."""
     e = m.entity if m.entity is not None else _unresolved(m.surface)
     words = sentence.words
-    speech = cues_for(profile.lang).speech_verbs
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
@@ -637,7 +636,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["government_after"] = 1.0  # "Laos military", "Gabon troops"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
-    if any(words[j] in speech for j in range(end_idx, min(len(words), end_idx + 2))):
+    if any(profile.speech_at(words, j) for j in range(end_idx, min(len(words), end_idx + 2))):
         f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     area = idx < len(words) and words[idx] in cues.area_nouns or (
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
@@ -711,7 +710,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
         if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
             f["country_before_place"] = 1.0  # "Norway in Hungary": the country whose force is there
-    if locative and _cue_before(profile.speech_cues, words, idx, 5, _union(articles, cues.locative)):
+    if locative and _cue_before(profile.speech, words, idx, 5, _union(articles, cues.locative)):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described

@@ -22,6 +22,7 @@ from geo.figure_places import (
     report_places,
     restated_places,
     weigh_figure,
+    whole_of,
 )
 from geo.figure_places import candidates as figure_candidates
 from geo.gazetteer import load_gazetteer
@@ -198,7 +199,8 @@ def test_the_fit_reads_the_figures_as_the_pipeline_weighs_them(gaz):
             case = figure_case(fig, {"places": []}, [], parsed, sentences, text)
             scores = [weights.score(f) for f, _, _ in case.rows]
             fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-            picked = choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities)
+            picked = case.settle(choose(scores, case.groups, weights.threshold, fallback, weights.also,
+                                        case.entities))
             assert sorted(case.entities[k].id for k in picked) == sorted(fig.place_ids), text
             checked += bool(fig.place_ids)
             chosen += len(picked)
@@ -743,6 +745,9 @@ def test_only_a_troop_figure_joins_a_country_to_the_town_it_holds(gaz):
      "Lithuania", "Kaunas"),
     ("it", "Circa 600 soldati sono schierati in Estonia; la riunione si è svolta a Tallinn.", "Estonia", "Tallinn"),
     ("it", "La Spagna manderà 300 soldati in Lettonia, ha annunciato la ministra a Riga.", "Lettonia", "Riga"),
+    # a speech verb of places.yaml, not only a speech cue of events.yaml, parts them (one speech test)
+    ("it", "Circa 400 soldati sono schierati in Lettonia, dice il ministro a Riga.", "Lettonia", "Riga"),
+    ("it", "Sono 250 i soldati schierati in Estonia, secondo il comando di Tallinn.", "Estonia", "Tallinn"),
     ("fr", "Environ 400 soldats seront envoyés en Lituanie, a déclaré le ministre à Vilnius.", "Lituanie", "Vilnius"),
     ("fr", "Quelque 700 soldats sont déployés en Roumanie, a annoncé la ministre lors d'un déplacement à Bucarest.",
      "Roumanie", "Bucarest"),
@@ -757,7 +762,9 @@ def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text,
     fig = next(f for f in parsed.figures if f.kind == "troops")
     # (the pool of the sentence's places: rule SPEAKERS_PLACE takes a speaker's town out of the candidates)
     pool = [(m, "same_sentence") for m in parsed.mentions]
-    groups = list_mates(pool, text, set(), parsed.figures, [f.start for f in parsed.figures], troops=True, lang=lang)
+    sentence = next(s for s in read_sentences(text, parsed.mentions, lang) if s.start <= fig.start < s.end)
+    groups = list_mates(pool, text, set(), parsed.figures, [f.start for f in parsed.figures], troops=True,
+                        sentence=sentence, lang=lang)
     at = {m.surface: k for k, (m, _) in enumerate(pool)}
     assert groups[at[host]] != groups[at[town]]
     assert town not in {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}
@@ -909,3 +916,145 @@ def test_a_speakers_country_named_without_a_locative_stays_a_candidate(gaz):
     parsed, fig, pool, _ = pool_of("Six policemen were wounded, said a spokesman for the police of Moldova.", "en", gaz)
     assert fig.value == 6
     assert [(m.surface, w) for m, w in pool] == [("Moldova", "same_sentence")]
+
+
+@pytest.mark.parametrize("lang, text, here, across", [
+    ("en", "An army patrol lost 9 soldiers in an ambush in Niger, close to the border with Mali and Burkina Faso.",
+     "Niger", {"Mali", "Burkina Faso"}),
+    ("es", "Una emboscada dejó 20 soldados muertos en Níger, junto a la frontera con Chad y Libia.", "Níger",
+     {"Chad", "Libia"}),
+    ("it", "Sono morti 12 soldati in un agguato in Niger, vicino al confine con il Mali.", "Niger", {"Mali"}),
+    ("fr", "Neuf soldats ont été tués au Niger, près de la frontière avec le Mali.", "Niger", {"Mali"}),
+    ("de", "Im Niger wurden 15 Soldaten getötet, nahe der Grenze zu Mali.", "Niger", {"Mali"}),
+    ("es", "Murieron 11 soldados en Tahoua, una región vecina a Tillabéry.", "Tahoua", {"Tillabéry"}),
+])
+def test_the_other_side_of_a_border_is_no_candidate(gaz, lang, text, here, across):
+    # rule BORDER_SIDE: a country after a border word (and the rest of its list) locates where the figure
+    # happened; it is no place of the figure
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert across <= {m.surface for m in parsed.mentions}  # found as places
+    assert [m.surface for m, _ in pool] == [here]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [here]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "La contraerea ha abbattuto 12 droni sulla regione di Kursk e altri 9 - la metà dei 30 droni lanciati in "
+           "tutto - sulla regione di Belgorod, sei su quella di Tula e tre su quella di Oryol."),
+    ("en", "Air defences shot down 12 drones over the Kursk region and another 9 - out of the 30 drones launched in "
+           "all - over the Belgorod region, six over the Tula region and three over the Oryol region."),
+])
+def test_a_count_its_list_adds_up_to_is_a_total(gaz, lang, text):
+    # rule TOTAL_OF_ITS_LIST: the 30 said after 12 and 9 is no listed count (rule LISTED_COUNT): 12 + 9 + 6 + 3 = 30,
+    # so the counts are its parts, those after it included; the 9, which the 30 exceeds, stays a listed count
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    by_value = {f.value: f for f in parsed.figures}
+    assert set(by_value) == {12, 9, 30, 6, 3}
+    total = part_places(by_value[30], index)
+    assert {by_value[6].cue_place_ids[0], by_value[3].cue_place_ids[0]} <= total
+    assert part_places(by_value[9], index) == set()
+    assert {"Tula", "Orel Oblast"} <= set(by_value[30].places)
+
+
+def test_a_count_after_one_smaller_count_stays_a_listed_count(gaz):
+    # rule TOTAL_OF_ITS_LIST needs two counts before the total: "five in A, 17 others in B, among them 9 in C, and
+    # three in D" adds up (5 + 9 + 3 = 17) but the 17 is one more count of the list
+    text = "Five civilians were killed in Aleppo, 17 others in Idlib, among them 9 in Saraqib, and three in Hama."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "en"), parsed.figures)
+    assert part_places(next(f for f in parsed.figures if f.value == 17), index) == set()
+
+
+@pytest.mark.parametrize("lang, text, own, past", [
+    ("en", "At least 14 people were killed in Idlib on Sunday, and five civilians died when shells hit villages "
+           "near Aleppo.", "Idlib", "Aleppo"),
+    ("it", "Almeno 14 persone sono state uccise a Idlib domenica, e cinque civili sono morti quando le granate "
+           "hanno colpito villaggi vicino ad Aleppo.", "Idlib", "Aleppo"),
+])
+def test_a_place_past_the_next_count_is_that_counts(gaz, lang, text, own, past):
+    # rule PAST_NEXT_COUNT: the figure's own place stands before the next count; the place after that count is
+    # that count's, not a candidate of the first
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 14
+    assert any(past in m.surface for m in parsed.mentions)
+    assert [m.surface for m, _ in pool] == [own]
+
+
+def test_two_counts_with_no_place_between_share_the_place_after_both(gaz):
+    text = "Two soldiers and three civilians were killed in Kherson."
+    for n in (0, 1):
+        _, fig, pool, _ = pool_of(text, "en", gaz, n)
+        assert [m.surface for m, _ in pool] == ["Kherson"]
+
+
+@pytest.mark.parametrize("lang, text, marker", [
+    ("en", "Russian drones struck Ukraine overnight, hitting a school in Sumy.\n\n"
+           "The air force said it had tracked a total of 85 drones.", "a total of "),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine angegriffen und in Sumy eine Schule getroffen.\n\n"
+           "Die Luftwaffe meldete insgesamt 85 Drohnen.", "insgesamt "),
+    ("it", "Droni russi hanno colpito l'Ucraina nella notte, centrando una scuola a Sumy.\n\n"
+           "L'aeronautica ha rilevato in tutto 85 droni.", "in tutto "),
+])
+def test_a_marked_total_stands_in_its_country(gaz, lang, text, marker):
+    # rule TOTAL_IN_ITS_COUNTRY: a drone count marked as a whole is the country-wide count of its report, placed in
+    # the country the attacks hit (named as an incident place), not at the one town the weighed choice reads
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    country = next(m for m in parsed.mentions if m.entity.kind == "country")
+    assert country.role == "incident"
+    assert parsed.figures[0].place_ids == [country.entity.id]
+    unmarked = parse_document(Document("t", text.replace(marker, "")), lang=lang, gazetteer=gaz)
+    assert unmarked.figures[0].places == ["Sumy"]  # without the total word: the town of the strike
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Militants overran an army outpost in Somalia on Monday, killing 12 soldiers.\n\n"
+           "The fighting around the outpost outside Kismayo lasted for hours."),
+    ("de", "Extremisten haben in Somalia einen Armeeposten angegriffen und zwölf Soldaten getötet.\n\n"
+           "Der Angriff auf den Posten bei Kismayo dauerte mehrere Stunden."),
+    # a dateline's town is a mere mention: no finer place beside the figure (rule MENTION_IS_NO_FINER_PLACE)
+    ("en", "MOGADISHU - Militants overran an army outpost in Somalia on Monday, killing 12 soldiers.\n\n"
+           "The fighting around the outpost outside Kismayo lasted for hours."),
+])
+def test_the_one_finer_place_inside_the_country_stands(gaz, lang, text):
+    # rule ONE_FINER_INSIDE: the weighed choice is the country beside the figure; the one incident place inside
+    # it, named further on, is where the figure happened
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].places == ["Kismayo"]
+
+
+@pytest.mark.parametrize("text", [
+    # two places of the figure's kind inside the country: a country-wide count, left as it is
+    "Militants killed 12 soldiers in Somalia on Monday.\n\nThe fighting hit outposts outside Kismayo and in Baidoa.",
+    # a troop figure keeps its host country (rule HOST_AND_BASE groups a base with it)
+    "About 800 soldiers are deployed in Latvia.\n\nMost of them train at the Adazi base.",
+])
+def test_several_finer_places_or_a_troop_figure_keep_the_country(gaz, text):
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert len(parsed.figures[0].places) == 1
+    assert parsed.figures[0].place_ids[0].startswith("country:")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian drones struck Ukraine overnight, hitting a school in Sumy.\n\n"
+           "The air force said it had tracked a total of 85 drones. 70 of them were shot down."),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine angegriffen und in Sumy eine Schule getroffen.\n\n"
+           "Die Luftwaffe meldete insgesamt 85 Drohnen. 70 davon seien abgeschossen worden."),
+    ("es", "Drones rusos atacaron Ucrania durante la noche y alcanzaron una escuela en Sumy.\n\n"
+           "La Fuerza Aérea detectó un total de 85 drones, de los que 70 fueron derribados."),
+])
+def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
+    # rule PART_OF_THEM: "70 of them" (a count with no place of its own) stands where the 85 it is a part of stands
+    # (the country, by rule TOTAL_IN_ITS_COUNTRY), not at the town the weighed choice reads for it alone
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    whole, part = parsed.figures
+    assert (whole.value, part.value) == (85, 70)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    assert whole_of(part, index, lang) is whole and whole_of(whole, index, lang) is None
+    assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
+
+
+def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
+    # rule BORDER_SIDE holds for a border word after a place it locates; alone, the other side is the place said
+    parsed, fig, pool, _ = pool_of("At least 7 drone incursions were recorded along the border with Belarus.", "en",
+                                   gaz)
+    assert [m.surface for m, _ in pool] == ["Belarus"]

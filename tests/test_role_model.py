@@ -100,6 +100,11 @@ CASES = [
      "The minister said two soldiers died in Warsaw."),
     ("it", "In conferenza stampa a Vilnius il generale ha parlato di tre feriti.", "Vilnius", "speech_before",
      "Il generale ha parlato di tre feriti a Vilnius."),
+    # one speech test (EventProfile.speech_at): a speech cue after the place, a speech verb before it
+    ("it", "Il sindaco di Kharkiv ha detto che la notte è stata calma.", "Kharkiv", "speech_after",
+     "Il sindaco di Kharkiv ha chiesto aiuti per la notte."),
+    ("it", "Il ministro spiega a Riga che la tregua regge.", "Riga", "speech_before",
+     "Il ministro arriva a Riga mentre la tregua regge."),
     ("en", "Gunmen attacked a convoy near Butembo in North Kivu.", "North Kivu", "locates_previous",
      "Gunmen attacked a convoy near Butembo, far from North Kivu."),
     ("de", "Ein Angriff traf Kupjansk in der Region Charkiw.", "Charkiw", "locates_previous",

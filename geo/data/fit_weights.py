@@ -157,6 +157,8 @@ class FigureCase:
     entities: list
     golds: list
     n_gold: int
+    #: the weighed choice -> the places it settles on (:func:`geo.figure_places.settle`, as the pipeline reads it)
+    settle: Callable[[list[int]], list[int]] = list
 
 
 def collect(folder: Path, fitted) -> tuple[list, list]:
@@ -226,7 +228,8 @@ def figure_case(fig, gold: dict, golds: list, parsed, sentences: list, text: str
     chosen = gold_candidates(golds, [m.entity for m, _ in weighed.pool])
     rows = [(feats, "in" if m.entity.id in fig.cue_place_ids else "out", "in" if k in chosen else "out")
             for k, ((m, _), feats) in enumerate(zip(weighed.pool, weighed.features, strict=True))]
-    return FigureCase(rows, weighed.groups, [m.entity for m, _ in weighed.pool], golds, len(gold["places"]))
+    return FigureCase(rows, weighed.groups, [m.entity for m, _ in weighed.pool], golds, len(gold["places"]),
+                      weighed.settle)
 
 
 EXAMPLES_PATH = ROOT / "geo" / "data" / "sources" / "role_examples.yaml"
@@ -346,8 +349,8 @@ def place_scores(weights, cases: list[FigureCase]) -> tuple[int, int, int]:
     for case in cases:
         scores = [weights.score(f) for f, _, _ in case.rows]
         fallback = [k for k, (f, cue, _) in enumerate(case.rows) if cue == "in" and f.get("same_sentence")]
-        a, b, c = _match(choose(scores, case.groups, weights.threshold, fallback, weights.also, case.entities),
-                         case)
+        a, b, c = _match(case.settle(choose(scores, case.groups, weights.threshold, fallback, weights.also,
+                                            case.entities)), case)
         tp, fp, fn = tp + a, fp + b, fn + c
     return tp, fp, fn
 
