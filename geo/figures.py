@@ -22,6 +22,15 @@ Decisions
 * Vague plurals ("centinaia di soldati", "dozens of attacks", "Hunderte", "des dizaines de
   blessés") count nothing and are no figures, as in the annotated real reporting; approximate
   number words ("una decina", "a dozen", "une centaine") are figures with qualifier ``approx``.
+* Military units counted as such ("five armoured battalions", "zwei Kampfgruppen") are equipment, marked
+  ``formation`` (lexicon ``formations``); a unit noun that also names civil bodies ("brigades", "grupos de
+  ataque"; ``formations_in_context``) counts only with a military word beside it (``formation_context``) and no
+  civil one (``formation_civil``: "three fire brigades" count nothing); a unit's number or ordinal ("5th
+  Brigade", "Panzerbrigade 12") and "one of the four battalions" are no count.
+* An article counts one weapon only when it is said to be single, listed beside a figure of its kind, said to be
+  another one ("un altro drone"), the subject or object of a verb of downing in its own clause (``downed_cues``:
+  "la contraerea ha intercettato un missile", "a drone was shot down") or the subject of a verb of falling right
+  after it (``fall_cues``: "un drone è precipitato").  A weapon is never a casualty ("a drone killed two").
 * Ranges: ``value`` is the low end (the least the text asserts), except under "up to"/"less
   than", where it is the high end; ``low``/``high`` keep both ends; a range's qualifier is
   ``approx`` unless a cue says otherwise.
@@ -90,6 +99,12 @@ class _Lex:
     breakdown: Phrases
     definite: Phrases
     single: Phrases
+    downed_cues: Phrases
+    fall_cues: Phrases
+    formations: Phrases
+    formations_in_context: Phrases
+    formation_context: Phrases
+    formation_civil: Phrases
     glued: Phrases
     glued_kind: dict[tuple[str, ...], str]
     copulas: Phrases
@@ -164,6 +179,11 @@ _FIGURE_PHRASES = (
     "breakdown",
     "definite",
     "single",
+    "downed_cues",
+    "fall_cues",
+    "formations_in_context",
+    "formation_context",
+    "formation_civil",
 )
 
 
@@ -189,7 +209,11 @@ def figure_lexicon(lang: str) -> _Lex:
     # where the language has none); its lists are read raw because they are matched here on tokens
     # (:class:`geo.numbers.Phrases`), where an EventProfile holds :class:`geo.events.Phrases` matched on words
     ev = load(lang, "events") or load("en", "events")
-    nouns, noun_kind = _kind_map(f.get("kinds"))
+    # military units counted as such are equipment (module docstring): the kinds' nouns, then the units'
+    kinds = dict(f.get("kinds") or {})
+    kinds["equipment"] = [*(kinds.get("equipment") or []), *(f.get("formations") or []),
+                          *(f.get("formations_in_context") or [])]
+    nouns, noun_kind = _kind_map(kinds)
     glued, glued_kind = _kind_map(f.get("glued"))
     before, before_kind = _kind_map(f.get("before"))
 
@@ -207,6 +231,7 @@ def figure_lexicon(lang: str) -> _Lex:
         wounded_cues=ph(f, "wounded_cues"),
         other_cues=ph(f, "other_cues"),
         **{k: ph(f, k) for k in _FIGURE_PHRASES},
+        formations=Phrases([*(f.get("formations") or []), *(f.get("formations_in_context") or [])]),
         modifiers=ph(f, "modifiers"),
         before=before,
         before_kind=before_kind,
@@ -505,13 +530,18 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             return None
         n = lex.nouns.match_at(doc.toks, k)
         if n and k + n <= end:
-            while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n):
+            while lex.head_last and k + n < end and lex.nouns.match_at(doc.toks, k + n) and not (
+                    lex.noun_kind[_words(doc, k + n, k + n + lex.nouns.match_at(doc.toks, k + n))] in _HURT
+                    and lex.noun_kind[_words(doc, k, k + n)] == "equipment"):
                 k, n = k + n, lex.nouns.match_at(doc.toks, k + n)  # "drone incursions": the last noun heads
+            # ("two drones killed three": a weapon is the subject of the casualty word after it, never its head)
             m = k + n
             if lex.head_last and m < end and _plain_word(doc, m) and doc.toks[m].text.endswith("s") \
                     and not lex.persons.match_at(doc.toks, m):
                 return None  # "two carrier strike groups": the figure noun modifies a head the lexicon lacks
-            return lex.noun_kind[tuple(t.text for t in doc.toks[k : k + n])], k, k + n
+            if lex.formations_in_context.match_at(doc.toks, k) == n and not _military_unit(doc, j, k, k + n):
+                return None  # "three fire brigades", "dos grupos de ataque atacaron": no military unit
+            return lex.noun_kind[_words(doc, k, k + n)], k, k + n
         n = lex.persons.match_at(doc.toks, k) or (k == j and _proform_alone(doc, k)) or _demonym_alone(doc, k)
         if n and k + n <= end:  # "12 civili", "Huit autres sont blessés": people, a figure with a casualty cue
             return None, k, k + n
@@ -554,10 +584,47 @@ def _compound_kind(doc: _Doc, k: int) -> str | None:
     word = doc.toks[k].text
     if not word.isalpha():
         return None
+    lex = doc.lex
     for noun, kind in _compound_heads(doc.lang):
         if len(word) > len(noun) + 2 and word.endswith(noun):
+            if (noun,) in lex.formations_in_context.seqs and (word[: -len(noun)],) not in lex.formation_context.seqs:
+                return None  # "Einsatzbrigaden", "Arbeitsbrigaden" are no military units; "Panzerbrigaden" are
             return kind
     return None
+
+
+def _is_formation(lex: _Lex, noun: str | None) -> bool:
+    """The figure noun ``noun`` as written names military units (lexicons ``formations``,
+    ``formations_in_context``), alone or ending a compound ("Panzerbataillone")."""
+    if not noun:
+        return False
+    words = phrase_tokens(noun)
+    if words in lex.formations.seqs:
+        return True
+    return len(words) == 1 and any(len(f) == 1 and words[0].endswith(f[0]) for f in lex.formations.seqs)
+
+
+def _words(doc: _Doc, k: int, m: int) -> tuple[str, ...]:
+    """The words of ``toks[k:m]`` as the lexicon matchers key them."""
+    return tuple(t.text for t in doc.toks[k:m])
+
+
+_HURT = frozenset(("killed", "wounded", "casualties"))
+_UNIT_BEFORE = 5  # tokens before a unit noun read for a military word ("the army sent two brigades")
+_UNIT_AFTER = 6  # tokens after it ("brigades of 3,000 troops", "grupos de ataque de portaaviones")
+
+
+def _military_unit(doc: _Doc, j: int, k: int, m: int) -> bool:
+    """The unit noun at ``toks[k:m]`` (lexicon ``formations_in_context``), counted by the number ending at
+    ``toks[j]``, names a military unit: a word of ``formation_context`` stands in its clause within
+    ``_UNIT_BEFORE`` tokens before the number or ``_UNIT_AFTER`` after the noun ("two mechanised brigades", "the
+    army sent two brigades") and no word of ``formation_civil`` ("three fire brigades", "brigadas de bomberos")."""
+    lex, toks = doc.lex, doc.toks
+    a, b = doc.clause(k, m, sub=False)
+    span = range(max(a, j - _UNIT_BEFORE), min(b, m + _UNIT_AFTER))
+    if any(lex.formation_civil.match_at(toks, x) for x in span):
+        return False
+    return any(lex.formation_context.match_at(toks, x) for x in span if not k <= x < m)
 
 
 def _demonym_alone(doc: _Doc, k: int) -> int:
@@ -1034,6 +1101,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
         return None  # "53 morti, fra cui 15 bambini": an age breakdown of the figure before, no figure of its own
     if found is not None and lex.anaphora_after.match_at(doc.toks, j) and lex.breakdown.match_at(doc.toks, found[1]):
         return None  # "12 de ellas niños", "12 of them children": who some of the counted were
+    if found is not None and lex.partitive.match_at(doc.toks, j) and _is_formation(lex, doc.original(*found[1:])):
+        return None  # "two of the five battalions": a part of a count of units, no count of units of its own
     if found is not None and lex.partitive.match_at(doc.toks, j) and _said_to_be_breakdown(doc, found[2]):
         return None  # "Quattro dei feriti sono donne": who some of the counted were, no count of its own
     if found is not None:
@@ -1779,6 +1848,7 @@ def extract_figures(
             source=_source(d, i, (sa, sb)),
             per_unit=_per_unit(d, j, cb),
             unit=head.unit,
+            formation=head.kind == "equipment" and _is_formation(d.lex, head.unit),
             figure_id=f"{doc.doc_id}:f{len(figures) + 1}",
         )
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
@@ -2012,9 +2082,12 @@ def _same_who(k: Figure, f: Figure, lex: _Lex | None) -> bool:
 
 def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_end: int) -> bool:
     """An article before a noun counts one: a casualty ("una persona è morta"), the last count of a list by
-    place ("e uno su quella di B"), a count said to be single ("un solo missile"), or a weapon coordinated with
-    a figure of its kind just before ("18 drones et un missile")."""
+    place ("e uno su quella di B"), a count said to be single ("un solo missile"), a weapon coordinated with
+    a figure of its kind just before ("18 drones et un missile"), or a weapon said to be another one or downed
+    (:func:`_one_weapon`: "un altro drone", "a drone was shot down")."""
     if head.kind in ("killed", "wounded", "casualties") or head.elliptical or d.lex.single.match_at(d.toks, j):
+        return True
+    if head.kind == "equipment" and _one_weapon(d, i, j, head.end):
         return True
     return (
         prev is not None
@@ -2029,6 +2102,35 @@ def _counts_one(d: _Doc, head: _Head, i: int, j: int, prev: Figure | None, prev_
         )
     )
 
+
+def _one_weapon(d: _Doc, i: int, j: int, end: int) -> bool:
+    """The article ``toks[i:j]`` before a weapon ending at ``toks[end]`` counts one weapon: "another" follows it
+    ("un altro drone", "another drone"; lexicon ``another``), a verb of downing or intercepting (``downed_cues``)
+    ends at most one word before the article in its clause ("la contraerea ha intercettato un missile") or stands
+    after the weapon in the weapon's own clause ("a drone was shot down"), or a verb of falling (``fall_cues``)
+    follows the weapon within ``_FALL_REACH`` words ("un drone è precipitato").  The reach after the weapon stops
+    at a coordinator, a relative pronoun or subordinator, a comma, a number or an article (but one after a
+    locative, "über dem Hafen abgeschossen", or an apostrophe, "s'est écrasé"): another noun phrase or clause has
+    its own verb ("un drone ha colpito un palazzo e una persona è caduta", "a drone hit a car that
+    crashed")."""
+    lex, toks = d.lex, d.toks
+    if any(toks[k].text in lex.another for k in range(i, min(j + 2, end))):  # English "another" is the article
+        return True
+    a, b = d.clause(i, j, sub=False)
+    if any(lex.downed_cues.match_ending(toks, k) and k - lex.downed_cues.match_ending(toks, k) >= a
+           for k in range(max(a, i - 1), i + 1)):
+        return True
+    for k in range(end, min(b, end + lex.cue_reach)):
+        if d.in_number[k] or toks[k].text in _PUNCT or _coordinator(d, k) or lex.openers.match_at(toks, k) \
+                or (lex.src_articles.match_at(toks, k) and toks[k].text != "'"
+                    and not lex.locative.match_ending(toks, k)):
+            return False
+        if lex.downed_cues.match_at(toks, k) or (k - end < _FALL_REACH and lex.fall_cues.match_at(toks, k)):
+            return True
+    return False
+
+
+_FALL_REACH = 4  # words after a weapon within which its verb of falling stands ("un drone si è schiantato")
 
 def _when(
     d: _Doc,

@@ -128,6 +128,7 @@ class Figure:
     ``places``/``place_ids`` are the places the figure applies to: one figure over
     several places stays one figure.  ``per_unit`` marks "1,000 troops *each* in ...".
     ``date``/``date_end`` bound the event date (ISO strings) when it is known.
+    ``formation`` marks an equipment figure that counts military units ("five battalions").
     ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
     is the weighed choice of :mod:`geo.figure_places`.
     """
@@ -152,6 +153,7 @@ class Figure:
     unit: str | None = None
     figure_id: str = ""
     cue_place_ids: list[str] = field(default_factory=list)
+    formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
 
 
 @dataclass

@@ -37,6 +37,14 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yam
 FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt",
                  "incidents": "incidents", "equipment": "equipment", "other": "equipment"}
 
+
+def figure_group(fig: object) -> str | None:
+    """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
+    ``formation``) are troops where they stand, not drones shot down."""
+    if getattr(fig, "formation", False):
+        return "troops"
+    return FIGURE_GROUPS.get(getattr(fig, "kind", None))
+
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
@@ -771,7 +779,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     inside = index.by_start.positions_between(sentence.start, sentence.end)
     hits: list[tuple[int, int, str]] = []  # (position of the figure, rank within it, feature)
     for k in inside:
-        group = FIGURE_GROUPS.get(index[k].kind)
+        group = figure_group(index[k])
         if group is None:
             continue
         hits.append((k, 0, f"figure_sentence:{group}"))
@@ -809,7 +817,7 @@ class FigureIndex(list):
         #: (entity id, group) -> the positions of the figures of that group naming the place, ascending
         self.naming: dict[tuple[str, str], list[int]] = {}
         for k, fig in enumerate(self):
-            group = FIGURE_GROUPS.get(fig.kind)
+            group = figure_group(fig)
             if group is not None:
                 for place in dict.fromkeys(fig.place_ids):
                     self.naming.setdefault((place, group), []).append(k)

@@ -9,6 +9,12 @@ written for these tests in several languages.
   unless it says who some of them were ("12 delle quali bambini").
 * An upper bound after the noun ("1,100 troops at most", "1.100 soldati al massimo") is up_to.
 * A small count said to add to those reported ("un altro soldato", "otra persona") is no repeat of an earlier one.
+* Military units counted as such ("five armoured battalions") are equipment marked ``formation``; a unit noun that
+  also names civil bodies ("brigades") counts only beside a military word, never beside a civil one ("fire
+  brigades"); a unit's number or ordinal, and a part of a count of units ("one of the four battalions"), is no count.
+* An article counts one weapon said to be another one, or the subject or object of a verb of downing in its own
+  clause ("a drone was shot down"), or right before a verb of falling ("un drone è precipitato"); a verb of another
+  subject ("... e una persona è caduta") counts no weapon, and a weapon is no casualty ("A drone killed two").
 * Status: a deployment announced or intended is planned; German "sollen" with a perfect infinitive reports a past fact.
 """
 
@@ -192,8 +198,87 @@ ANOTHER = [
 ]
 
 
+# Military units counted as such are equipment; the troops of a unit stay troops, and a unit's number or ordinal
+# ("the 82nd Airborne", "3rd Brigade", "Panzerbrigade 12") is no count.  "Brigades" and the like also name civil
+# bodies: they count only beside a military word and never beside a civil one.
+UNITS = [
+    ("en", "Warsaw asked for five armoured battalions for its eastern border.", [("equipment", 5)]),
+    ("en", "The Pentagon ordered two carrier strike groups into the eastern Mediterranean.", [("equipment", 2)]),
+    ("en", "Two mechanised brigades of 2,500 soldiers each crossed into Bihac.", [("equipment", 2), ("troops", 2500)]),
+    ("en", "Soldiers of the 82nd Airborne and the 3rd Brigade arrived in Rzeszow.", []),
+    ("en", "The 101st Airborne Division sent 2,000 paratroopers.", [("troops", 2000)]),
+    ("en", "Three fire brigades fought the blaze near Patras for two days.", []),
+    ("en", "The ministry sent two medical brigades to the flooded valley.", []),
+    ("en", "The army flew two medical brigades to the flooded valley.", []),
+    ("en", "Two of the five battalions will rotate out of Tapa in May.", [("equipment", 5)]),
+    ("it", "La Nato ha schierato sei gruppi tattici multinazionali sul fianco est.", [("equipment", 6)]),
+    ("it", "Il dispositivo conta due gruppi da battaglia e tre cacciatorpedinieri.",
+     [("equipment", 2), ("equipment", 3)]),
+    ("it", "L'esercito ha mandato due brigate corazzate verso il confine.", [("equipment", 2)]),
+    ("it", "Tre brigate dei vigili del fuoco sono arrivate da Ancona.", []),
+    ("it", "I militari del 3° reggimento alpini e della 132ª brigata sono partiti.", []),
+    ("fr", "Paris enverra trois bataillons d'infanterie en Estonie cet été.", [("equipment", 3)]),
+    ("fr", "Deux brigades de pompiers sont venues de Lyon.", []),
+    ("fr", "Les soldats du 2e régiment étranger et de la 7e brigade sont arrivés.", []),
+    ("es", "El ejército movilizó dos brigadas mecanizadas hacia el norte.", [("equipment", 2)]),
+    ("es", "Dos brigadas de bomberos trabajaron toda la noche en Cuenca.", []),
+    ("es", "Según la milicia, dos grupos de ataque asaltaron un mercado de Gao.", []),
+    ("es", "Washington envió dos grupos de ataque de portaaviones al golfo.", [("equipment", 2)]),
+    ("es", "Los soldados de la Brigada 10 y del 3er batallón llegaron.", []),
+    ("de", "Die Nato hat drei Bataillone nach Rumänien verlegt.", [("equipment", 3)]),
+    ("de", "Die Nato stellt mit drei Gefechtsverbänden die Vorneverteidigung sicher.", [("equipment", 3)]),
+    ("de", "Berlin schickt zwei Panzerbrigaden und drei Gefechtsverbände an die Ostflanke.",
+     [("equipment", 2), ("equipment", 3)]),
+    ("de", "Die Marine ist mit zwei Zerstörern und zwei Fregatten im Roten Meer.",
+     [("equipment", 2), ("equipment", 2)]),
+    ("de", "Die Stadt stellte zwei Einsatzbrigaden und drei Arbeitsbrigaden für die Räumung auf.", []),
+    ("de", "Die Panzerbrigade 12 soll mit 4.100 Soldaten einsatzbereit sein.", [("troops", 4100)]),
+]
+
+
+# An article before a weapon counts one when "another" follows it, when a verb of downing governs it in its own
+# clause (just before the article, or after the weapon), or when a verb of falling follows the weapon at once; a
+# verb of another subject or clause, or a weapon named otherwise ("a drone attack", "un dron sobrevoló"), counts
+# nothing, and a weapon is never counted as a casualty.
+ONE_WEAPON = [
+    ("it", "Secondo il sindaco un drone è precipitato in un campo vicino a Sumy.", [("equipment", 1)]),
+    ("it", "La contraerea ha intercettato un missile sopra la diga.", [("equipment", 1)]),
+    ("it", "La contraerea ha abbattuto sette droni e ha fermato un altro drone sul fiume.",
+     [("equipment", 7), ("equipment", 1)]),
+    ("en", "A drone was shot down over the refinery before dawn.", [("equipment", 1)]),
+    ("en", "Gunners intercepted a missile over the harbour.", [("equipment", 1)]),
+    ("en", "Air defences downed six drones and stopped another drone near the dam.",
+     [("equipment", 6), ("equipment", 1)]),
+    ("fr", "Le maire a indiqué qu'un drone s'est écrasé dans un champ.", [("equipment", 1)]),
+    ("es", "El alcalde dijo que un dron se estrelló junto a un silo.", [("equipment", 1)]),
+    ("de", "Nach Angaben der Armee wurde eine Drohne über dem Hafen abgeschossen.", [("equipment", 1)]),
+    ("it", "Un drone nemico ha sorvolato la caserma per ore.", []),
+    ("es", "Un dron enemigo sobrevoló el cuartel durante la noche.", []),
+    ("en", "A drone attack hit the depot.", []),
+    ("en", "The army used a missile to hit the bridge.", []),
+    # a verb of another subject in the same sentence
+    ("it", "Un drone ha colpito un palazzo e una persona è caduta dalle scale.", []),
+    ("de", "Eine Drohne traf eine Lagerhalle und ein Teil des Daches stürzte ein.", []),
+    ("en", "Officials said a drone hit a car that crashed into a tree.", []),
+    ("fr", "Un drone a visé une usine et une grue est tombée sur la route.", []),
+    ("it", "Un drone ha colpito Leopoli e Kiev ha abbattuto due missili.", [("equipment", 2)]),
+    ("en", "A drone hit Kherson hours after Odesa intercepted two missiles.", [("equipment", 2)]),
+    ("it", "Un drone ha colpito il relitto abbattuto a marzo.", []),
+    ("en", "A drone struck Kherson hours before Bakhmut fell.", []),
+    # a verb of falling before the weapon is another subject's
+    ("it", "Il governo è caduto dopo che un drone ha colpito la capitale.", []),
+    ("es", "El puente cayó cuando un dron alcanzó el pilar central.", []),
+    # a weapon as the subject of a casualty verb is no casualty
+    ("en", "A drone killed two civilians in Kherson.", [("killed", 2)]),
+    ("en", "Two drones killed three farmers near Nikopol.", [("equipment", 2), ("killed", 3)]),
+    ("en", "A missile wounded four people in Odesa.", [("wounded", 4)]),
+]
+
+
 # Each table of (language, sentence, expected) with what it reads of the figures found there.
-FOUND = {"victims": VICTIM_LISTS, "ages": BARE_AGES, "bare": BARE_SUBJECTS, "relative": RELATIVE_PARTS}
+FOUND = {"victims": VICTIM_LISTS, "ages": BARE_AGES, "bare": BARE_SUBJECTS, "relative": RELATIVE_PARTS,
+         "units": UNITS, "weapon": ONE_WEAPON}
+
 REPEATS = {"nested": NESTED_REPEATS, "another": ANOTHER}
 ATTRIBUTES = {"status": STATUS_CATEGORIES, "qualifier": UP_TO_AFTER}
 
@@ -216,3 +301,12 @@ def test_repeats_and_new_facts(table: str, lang: str, text: str, values: list[in
 @pytest.mark.parametrize(("attribute", "lang", "text", "expected"), **_rows(ATTRIBUTES))
 def test_status_and_qualifier_of_each_category(attribute: str, lang: str, text: str, expected: list[str]) -> None:
     assert [getattr(f, attribute) for f in figures_in(text, {}, lang, None)] == expected
+
+
+def test_a_count_of_units_is_marked_formation() -> None:
+    """Units counted as such are equipment figures marked ``formation`` (the role features may group them with
+    the troops); drones and ships are not."""
+    figs = figures_in("Berlin sent three battalions and six drones to the border.", {}, "en", None)
+    assert [(f.kind, f.value, f.formation) for f in figs] == [("equipment", 3, True), ("equipment", 6, False)]
+    figs = figures_in("Die Bundeswehr schickt zwei Panzerbrigaden und vier Fregatten.", {}, "de", None)
+    assert [(f.value, f.formation) for f in figs] == [(2, True), (4, False)]

@@ -66,7 +66,7 @@ def test_one_each_closes_a_list() -> None:
 
 
 def test_an_article_alone_is_still_no_count() -> None:
-    assert found("Un drone è caduto nella zona di Aaa.", "it") == []
+    assert found("Un drone ha sorvolato la zona di Aaa.", "it") == []
     assert found("Ha visto uno nella piazza di Aaa.", "it") == []
 
 
@@ -141,7 +141,9 @@ def test_a_single_weapon_counts_one_only_when_said_or_listed() -> None:
         ("equipment", 1, "exact"),
     ]
     assert found("Un missile a frappé la ville.", "fr") == []
-    assert found("Un drone è caduto vicino al porto.", "it") == []
+    assert found("Un drone ha sorvolato il porto.", "it") == []
+    # said to be downed or fallen (geo.figures._one_weapon): one weapon counted
+    assert found("Un drone è caduto vicino al porto.", "it") == [("equipment", 1, "exact")]
 
 
 # ---------------------------------------------------------------------------------------------------------

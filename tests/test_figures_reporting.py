@@ -223,8 +223,10 @@ NUMBER_OF = [
 
 
 def test_a_figure_noun_modifying_an_unknown_head_is_no_figure() -> None:
-    """English compounds are head-last: "strike groups" are no strikes; "attack helicopters" are helicopters."""
-    assert found("The navy moved three carrier strike groups into the Pacific.", "en") == []
+    """English compounds are head-last: "drone factories" are no drones, "strike groups" no strikes (a count of
+    units, with the equipment); "attack helicopters" are helicopters."""
+    assert found("Three drone factories were hit overnight.", "en") == []
+    assert found("The navy moved three carrier strike groups into the Pacific.", "en") == [("equipment", 3)]
     assert found("Three attack helicopters were lost.", "en") == [("equipment", 3)]
 
 

@@ -626,3 +626,14 @@ def test_a_capitalised_word_that_reads_as_no_place_is_located_by_nothing(gaz, la
 def test_an_italian_locative_with_lo_is_a_locative(gaz):
     # "nello", "allo", "sullo" are locatives like "nel" and "sulla"
     assert "locative" in features_of("Due civili sono morti nello stato di Kassala.", "it", "Kassala", gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Quattro battaglioni della NATO sono schierati in Lettonia.", "Lettonia"),
+    ("en", "Four NATO battalions are stationed in Latvia.", "Latvia"),
+])
+def test_a_count_of_units_is_read_as_troops_where_they_stand(gaz, lang, text, surface):
+    # an equipment figure marked `formation` counts troops in units: its place reads as a troops figure's place
+    features = features_of(text, lang, surface, gaz)
+    assert features.get("figure_place:troops") == 1.0
+    assert "figure_place:equipment" not in features and "figure_sentence:equipment" not in features
