@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer weights clean lab
+.PHONY: map test lint bench eval gazetteer weights clean lab screenshots
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -15,6 +15,10 @@ map: $(VENV)/.runtime
 test: $(VENV)/.test $(CHROMIUM)
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q --nbmake tests notebooks
+
+# The README's two screenshots (docs/screenshots/), taken by the browser tests; `make test` leaves them as they are.
+screenshots: $(VENV)/.test $(CHROMIUM)
+	ATLANTE_SCREENSHOTS=1 $(PY) -m pytest -q tests/test_browser.py -k "desktop_samples_screenshot or phone_layout"
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
