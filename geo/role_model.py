@@ -85,18 +85,42 @@ class RoleWeights:
     weights: dict[str, dict[str, float]]
     #: each feature's (role, weight) pairs, made once in __post_init__
     _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
+    #: each feature's (position of the role in ``bias``, weight) pairs (None: a weight's role has no bias)
+    _slots: dict[str, tuple[tuple[int, float], ...]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each feature's (role, weight) pairs as a tuple, made once: scores() runs for every mention
         object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
+        slot = {role: k for k, role in enumerate(self.bias)}
+        known = all(role in slot for ws in self.weights.values() for role in ws)
+        object.__setattr__(self, "_slots", {name: tuple((slot[r], w) for r, w in ws.items())
+                                            for name, ws in self.weights.items()} if known else None)
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
-        out = dict(self.bias)
-        pairs = self._pairs
+        """Each role's score: its bias plus each feature's value times its weight, added in the features' order.
+
+        Parameters
+        ----------
+        features : dict of str to float
+
+        Returns
+        -------
+        dict of str to float
+            In the order of ``bias``.
+        """
+        slots = self._slots
+        if slots is None:  # a weight for a role without a bias: the KeyError of the dict's sum
+            out = dict(self.bias)
+            for name, value in features.items():
+                for role, w in self._pairs.get(name, ()):
+                    out[role] += value * w
+            return out
+        # the same sums in the same order, in a list: a position, not a role's name, is looked up per weight
+        totals = list(self.bias.values())
         for name, value in features.items():
-            for role, w in pairs.get(name, ()):
-                out[role] += value * w
-        return out
+            for k, w in slots.get(name, ()):
+                totals[k] += value * w
+        return dict(zip(self.bias, totals, strict=True))
 
     def best(self, scores: dict[str, float]) -> str:
         """The role of highest score in ``scores`` (the first of ``roles`` on a tie)."""
