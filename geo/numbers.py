@@ -77,10 +77,8 @@ def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
 
 
 def forget_texts() -> None:
-    """Empty the caches of texts' tokens (:func:`tokenize`) and lower case: a long document's window, read once,
-    leaves nothing."""
+    """Empty the cache of texts' tokens (:func:`tokenize`): a long document's window, read once, leaves nothing."""
     _tokens.cache_clear()
-    _lower_text.cache_clear()
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
@@ -452,14 +450,6 @@ def _find_vague(
     return out
 
 
-@lru_cache(maxsize=2)  # the document being read (and its predecessor)
-def _lower_text(text: str) -> str | None:
-    """``text.lower()`` when a slice of it is the slice of ``text`` lower-cased (``None`` otherwise): no character
-    lower-cases to two ("İ") and no capital sigma, whose lower case depends on the letters about it."""
-    low = text.lower()
-    return low if len(low) == len(text) and "\u03a3" not in text else None
-
-
 def _find_words(text: str, toks: Sequence[Token], used: list[bool], lex: _NumLex, lang: str) -> list[_Raw]:
     out: list[_Raw] = []
 
@@ -479,15 +469,6 @@ def _find_words(text: str, toks: Sequence[Token], used: list[bool], lex: _NumLex
             and t.text[0].isalpha()
             and t.text not in vague_words
             and (values[t.text] is not None or t.text in not_alone)
-        ]
-    elif (low := _lower_text(text)) is not None:  # the words as written, lower-cased once with the whole text
-        heads = [
-            x
-            for x, t in enumerate(toks)
-            if not used[x]
-            and t.text[0].isalpha()
-            and t.text not in vague_words
-            and (values[low[t.start : t.end]] is not None or t.text in not_alone)
         ]
     else:
         heads = [
