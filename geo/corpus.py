@@ -193,7 +193,8 @@ def mention_line_parts(parsed: ParsedDocument) -> Iterator[str]:
     sep = ""
     for part in _mention_parts(parsed):
         if part:
-            yield sep + ", ".join([dumps(_toponym(m)) for m in part])
+            # one encoder call for the part's toponyms: a list's items are joined by ", " as they were
+            yield sep + dumps([_toponym(m) for m in part])[1:-1]
             sep = ", "
     yield "]}"
 

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from geo.cues import cues_for
@@ -27,7 +27,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
-from geo.roles import RoleCues, is_list_gap, is_locative
+from geo.roles import GAP_CACHED, RoleCues, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
 from geo.spans import ByStart
 
@@ -96,18 +96,42 @@ class RoleWeights:
     weights: dict[str, dict[str, float]]
     #: each feature's (role, weight) pairs, made once in __post_init__
     _pairs: dict[str, tuple[tuple[str, float], ...]] = field(init=False, repr=False, compare=False)
+    #: each feature's (position of the role in ``bias``, weight) pairs (None: a weight's role has no bias)
+    _slots: dict[str, tuple[tuple[int, float], ...]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # each feature's (role, weight) pairs as a tuple, made once: scores() runs for every mention
         object.__setattr__(self, "_pairs", {name: tuple(ws.items()) for name, ws in self.weights.items()})
+        slot = {role: k for k, role in enumerate(self.bias)}
+        known = all(role in slot for ws in self.weights.values() for role in ws)
+        object.__setattr__(self, "_slots", {name: tuple((slot[r], w) for r, w in ws.items())
+                                            for name, ws in self.weights.items()} if known else None)
 
     def scores(self, features: dict[str, float]) -> dict[str, float]:
-        out = dict(self.bias)
-        pairs = self._pairs
+        """Each role's score: its bias plus each feature's value times its weight, added in the features' order.
+
+        Parameters
+        ----------
+        features : dict of str to float
+
+        Returns
+        -------
+        dict of str to float
+            In the order of ``bias``.
+        """
+        slots = self._slots
+        if slots is None:  # a weight for a role without a bias: the KeyError of the dict's sum
+            out = dict(self.bias)
+            for name, value in features.items():
+                for role, w in self._pairs.get(name, ()):
+                    out[role] += value * w
+            return out
+        # the same sums in the same order, in a list: a position, not a role's name, is looked up per weight
+        totals = list(self.bias.values())
         for name, value in features.items():
-            for role, w in pairs.get(name, ()):
-                out[role] += value * w
-        return out
+            for k, w in slots.get(name, ()):
+                totals[k] += value * w
+        return dict(zip(self.bias, totals, strict=True))
 
     def best(self, scores: dict[str, float]) -> str:
         """The role of highest score in ``scores`` (the first of ``roles`` on a tie)."""
@@ -194,12 +218,25 @@ def _tally_between(gap: str, profile: EventProfile) -> bool:
     """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
     regione di Pskov"): any number, but one followed by "of", by a unit of distance (:func:`_distance_before`)
     or by a direction word ("one of the ports in", "200 km south of", "north of") locates, as a comma does."""
+    return _tally_cached(gap, profile) if len(gap) <= TALLY_CACHED else _tally_gap(gap, profile)
+
+
+#: Gaps this long at most are answered from :func:`_tally_between`'s cache (those it is asked about are at most
+#: 60 characters long: the apposition's, or the 40 of a locator of the name before).
+TALLY_CACHED = 60
+
+
+def _tally_gap(gap: str, profile: EventProfile) -> bool:
+    """:func:`_tally_between`, worked out."""
     for n in find_numbers(gap, profile.lang):
         number, after = fold(gap[n.start : n.end]).split(), fold(gap[n.end :]).split()
         if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)
                          and not _distance_before(number + after, len(number) + 1, profile)):
             return True
     return False
+
+
+_tally_cached = lru_cache(maxsize=4096)(_tally_gap)
 
 
 def _trigger_between(sentence: Sentence, lo: int, hi: int) -> bool:
@@ -369,12 +406,20 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
 def _joins_list(gap: str, profile: EventProfile) -> bool:
     """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
     ``list_breakers`` ("dans le nord du Mali, où la France") between the names."""
+    return _joins_list_cached(gap, profile) if len(gap) <= GAP_CACHED else _list_joined(gap, profile)
+
+
+def _list_joined(gap: str, profile: EventProfile) -> bool:
+    """:func:`_joins_list`, worked out."""
     if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
     if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
         return False
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
+
+
+_joins_list_cached = lru_cache(maxsize=4096)(_list_joined)
 
 
 def _cue_start(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> int | None:
@@ -588,10 +633,19 @@ def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
     army said", "Mogadishu - gunmen attacked in Somalia")."""
+    # a short gap (", ", " e ", ", nel distretto di ") is answered from a cache: the same ones come back
+    return _clause_between_cached(gap, profile) if len(gap) <= GAP_CACHED else _clause_gap(gap, profile)
+
+
+def _clause_gap(gap: str, profile: EventProfile) -> bool:
+    """:func:`_clause_between`, worked out."""
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
     words = fold(gap).replace("'", " ").split()
     return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
+
+
+_clause_between_cached = lru_cache(maxsize=4096)(_clause_gap)
 
 
 @cache

@@ -73,8 +73,11 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _END.finditer(text):
-        end = m.end()
-        if text[m.start()] == "." and _ABBREV.search(text[max(start, m.start() - 12) : m.start() + 1]):
+        end, dot = m.end(), m.start()
+        # every abbreviation of _ABBREV ends in at most 4 word characters before its dot: after five letters
+        # ("attacked.") the dot ends the sentence without a search
+        if text[dot] == "." and (dot < 5 or not text[dot - 5 : dot].isalnum()) and _ABBREV.search(
+                text[max(start, dot - 12) : dot + 1]):
             continue
         if m.start() in soft:
             continue

@@ -637,3 +637,22 @@ def test_a_count_of_units_is_read_as_troops_where_they_stand(gaz, lang, text, su
     features = features_of(text, lang, surface, gaz)
     assert features.get("figure_place:troops") == 1.0
     assert "figure_place:equipment" not in features and "figure_sentence:equipment" not in features
+
+
+def test_scores_are_the_bias_plus_the_weights_in_the_features_order():
+    """RoleWeights.scores sums by position (speed): the same floats, in the same order, as the plain sum over
+    role names; a weight for a role without a bias still raises the plain sum's KeyError."""
+    weights = RoleWeights(("actor", "venue", "mention"), {"venue": 0.1, "actor": -0.3, "mention": 0.2},
+                          {"locative": {"venue": 0.7, "actor": -0.05}, "speech_after": {"actor": 0.3},
+                           "headline": {"mention": 1e-17, "venue": 0.3}})
+    features = {"headline": 1.0, "locative": 1.0, "unknown": 1.0, "speech_after": 0.5}
+    expected = dict(weights.bias)
+    for name, value in features.items():
+        for role, w in weights.weights.get(name, {}).items():
+            expected[role] += value * w
+    got = weights.scores(features)
+    assert list(got) == ["venue", "actor", "mention"]
+    assert got == expected
+    odd = RoleWeights(("actor",), {"actor": 0.0}, {"locative": {"venue": 1.0}})
+    with pytest.raises(KeyError):
+        odd.scores({"locative": 1.0})
