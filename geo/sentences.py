@@ -14,10 +14,12 @@ from functools import cache, lru_cache
 # white space, or at a line break.  A dot after a single capital letter or a short
 # abbreviation ("Dr.", "Gen.", "St.", "U.S.") does not end a sentence.
 _END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
-_ABBREV = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Mt|Ft|Jr|Sr|No|Inc|Co|Corp|"
-    r"vs|etc|Sig|Dott|Prof|On|Avv|Ing|Mme|Mgr|av|art|pag|ca|cfr)|(?:[A-Z]\.)+[A-Z])\.$"
-)
+_ABBREV_WORDS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St", "Mt", "Ft",
+                 "Jr", "Sr", "No", "Inc", "Co", "Corp", "vs", "etc", "Sig", "Dott", "Prof", "On", "Avv", "Ing", "Mme",
+                 "Mgr", "av", "art", "pag", "ca", "cfr")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBREV_WORDS) + r")|(?:[A-Z]\.)+[A-Z])\.$")
+#: More word characters than any abbreviation has before its dot: after a run this long the dot ends the sentence.
+_PAST_ABBREV = max(map(len, _ABBREV_WORDS)) + 1
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -74,9 +76,9 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
     start = 0
     for m in _END.finditer(text):
         end, dot = m.end(), m.start()
-        # every abbreviation of _ABBREV ends in at most 4 word characters before its dot: after five letters
+        # no abbreviation of _ABBREV has _PAST_ABBREV word characters before its dot: after that many
         # ("attacked.") the dot ends the sentence without a search
-        if text[dot] == "." and (dot < 5 or not text[dot - 5 : dot].isalnum()) and _ABBREV.search(
+        if text[dot] == "." and (dot < _PAST_ABBREV or not text[dot - _PAST_ABBREV : dot].isalnum()) and _ABBREV.search(
                 text[max(start, dot - 12) : dot + 1]):
             continue
         if m.start() in soft:

@@ -9,7 +9,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
-from geo.sentences import line_continuers, split_sentences
+from geo.sentences import _ABBREV_WORDS, line_continuers, split_sentences
 
 # Written for these tests: a headline, then paragraphs; a figure's places are in the next line once wrapped.
 ARTICLES = {
@@ -190,3 +190,10 @@ def test_one_long_line_leaves_a_wrapped_article_wrapped():
     # Too many long lines: a paragraph per line, every break kept.
     lines = "\n".join([quote, "Storm warning for the coast", quote, "Ferries cancelled", quote])
     assert len(split_sentences(lines)) == 5
+
+
+def test_no_listed_abbreviation_ends_a_sentence():
+    # the shortcut past long words must leave every abbreviation of the list to the search, however long it is
+    for word in _ABBREV_WORDS:
+        text = f"Parlava il {word}. Rossi a Bari."
+        assert len(split_sentences(text)) == 1, word
