@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
-from geo.sentences import LIST_JOINERS, Token
+from geo.sentences import LIST_JOINERS, OF_WORDS, Token, sentence_at
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 #: The strings :data:`JOINER` matches (``$`` also matches before a final line break), for a set lookup
@@ -144,9 +144,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
 
     def notable_place_at(k: int) -> bool:
         """A longer place name, or a place of note, starts at token k ("da Rio de Janeiro", "di Torino")."""
-        return longer_place_at(k) or any(
-            c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION
-            for c in gazetteer.candidates(tokens[k].key))
+        return longer_place_at(k) or _notable_place(tokens[k], cues, gazetteer)
 
     def longer_place_at(i: int) -> bool:
         """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
@@ -189,10 +187,11 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 j += 1
                 skipped += 1
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
-                    and gazetteer.candidates(tokens[j].key) and tokens[j + 1].key in cues.first_names:
+                    and _notable_place(tokens[j], cues, gazetteer) and tokens[j + 1].key in cues.first_names:
                 j += 1
+            two_first_names = j + 1 < n and tokens[j].key in cues.first_names and tokens[j + 1].key in cues.first_names
             if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
-                    and not longer_place_at(j):
+                    and (not longer_place_at(j) or two_first_names):  # "Archbishop Luis Antonio Tagle"
                 end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -204,8 +203,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
-            place_first = any(c.primary and c.entity.kind in ("country", "admin1", "region")
-                              for c in gazetteer.candidates(tok.key))  # not "Emilia", a weak alias
+            place_first = _area_first_name(tok, cues, gazetteer)  # not "Emilia", a weak alias
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
@@ -240,6 +238,37 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         i += 1
     return spans, surnames
+
+
+def _notable_place(tok: Token, cues: Cues, gazetteer) -> bool:
+    """Whether a word names, as its first reading, a place of note: a country, a region, a first-level unit
+    (one of the home countries' in a language that has them: see :func:`_area_first_name`), a capital or
+    a city of ``SPEAKER_MAX_POPULATION``. "il presidente Usa Joe Biden" keeps its country before the
+    name, "il senatore Ramsey Lewis" is one person (Ramsey: small towns); a minor spelling of a big city
+    counts for nothing."""
+    for c in gazetteer.candidates(tok.key):
+        if not c.primary:
+            continue
+        e = c.entity
+        if e.kind == "city" and (e.capital_of or e.population >= SPEAKER_MAX_POPULATION):
+            return True
+        if e.kind != "city" and (e.kind != "admin1" or not cues.home_countries or e.country in cues.home_countries):
+            return True
+    return False
+
+
+def _area_first_name(tok: Token, cues: Cues, gazetteer) -> bool:
+    """Whether a first name is also the name of an area that a reader of the language knows by it: a
+    country, a region, or a first-level unit, which in a language with home countries (lexicon
+    ``home_countries``) must be one of theirs. "Georgia", "Virginia" in English; "Paola" in Italian is
+    a woman, not a council of Malta, and "Paul" is no municipality of Cape Verde (rule
+    FOREIGN_UNIT_FIRST_NAME)."""
+    for c in gazetteer.candidates(tok.key):
+        if not c.primary or c.entity.kind not in ("country", "admin1", "region"):
+            continue
+        if c.entity.kind != "admin1" or not cues.home_countries or c.entity.country in cues.home_countries:
+            return True
+    return False
 
 
 def _two_first_names(first: Token, nxt: Token, gazetteer) -> bool:
@@ -468,6 +497,10 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
         if unit and fold_key(unit.group(1)) in cues.not_after_number:
             score = None  # "Milano-Napoli 5-6 chilometri", "Roma-Parigi 2-3 volte": a range, no result
         cue_before = k and (tokens[k - 1].key in cues.sports_cues or tokens[k - 1].key in cues.sports_cues_beside)
+        club = a.key in cues.club_names or b.key in cues.club_names  # "Atalanta - Torino": a club makes a fixture
+        if club and a.capitalised and b.capitalised:
+            spans += [(a.start, a.end), (b.start, b.end)]
+            continue
         if not score and gap in ("-", "–") and not cue_before:
             continue  # "Milano-Napoli" is a route; "la partita Bologna-Lecce" a match
         if score and a.capitalised and b.capitalised:
@@ -509,7 +542,8 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
             k += 1
         words = tokens[first:k]
         if not any(t.key in cues.opponent_words for t in words) or not any(
-                t.key in cues.sports_cues or t.key in cues.match_words for t in words):
+                t.key in cues.sports_cues or t.key in cues.match_words or t.key in cues.match_verbs
+                or t.key in cues.club_names for t in words):
             continue
         for j in range(first, k):
             if tokens[j].key not in cues.opponent_words:
@@ -577,3 +611,279 @@ def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int
 def name_like(tok: Token) -> bool:
     """Written like a person's name: a capital, then lower case ("Bryant", not "NBA" or "WineFestival")."""
     return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+#: A result inside a sentence ("2-0", "3 - 1"): the sentence reports a match.
+_RESULT = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,]?\d)")
+#: Capitalised tokens a team's name may run over ("Real Madrid", "Nuova Zelanda"), joined by these gaps.
+TEAM_NAME_MAX_TOKENS = 3
+_TEAM_GAPS = frozenset({" ", "-", "'", "’"})
+_OPENING = frozenset(",;:(\"“«—–-")
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
+                     gazetteer=None) -> list[tuple[int, int]]:
+    """Teams around the verb of a match's result (lexicon ``match_verbs``): the name right before the verb
+    (over its auxiliaries, ``match_auxiliaries``) and the name right after it (after a link,
+    ``match_verb_links``, and an article) are teams, not places: "il Milan ha battuto la Lazio", "la
+    Spagna ha sconfitto il Portogallo nei quarti", "Il Brasile pareggia con il Cile", "Bayern beat Porto 3-1". A verb
+    with other senses (``match_verbs_weak``: "affronta") makes teams in a match report only. One
+    team named is enough in a match report (a word of ``sports_cues``, ``sports_cues_beside``,
+    ``match_words`` or ``club_names`` in the sentence, or a result such as "2-0"); otherwise both sides
+    must be named, each a name of the gazetteer or a club of ``club_names`` ("la Russia si batte per la
+    pace" keeps its country, "il Brasile pareggia con il Cile" has two teams), and the verb must not be
+    weak ("l'Ucraina ha sconfitto la Russia a Kharkiv" is no match). A place after a locative stays a place: "il
+    Napoli batte la Juventus a Torino" (rule TEAMS_AROUND_A_RESULT).
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+    sentences : list of (int, int)
+        The sentences' spans, in text order.
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        To tell a team named like a place from a person ("Napoleone"); without it any name counts.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the teams' names, end exclusive.
+    """
+    if not cues.match_verbs:
+        return []
+    verbs = cues.match_verbs | cues.match_verbs_weak
+    spans: list[tuple[int, int]] = []
+    reports: dict[tuple[int, int], bool] = {}  # sentence -> whether it reports a match
+    halves = []  # (sentence, name) of the verbs without a team on each side: asked once every verb is read
+    for k, tok in enumerate(tokens):
+        if tok.key not in verbs or tok.capitalised:
+            continue
+        subject = _team_before(tokens, k, text, cues)
+        rival = _team_after(tokens, k, text, cues)
+        if subject is not None and rival is not None and tok.key in cues.match_verbs \
+                and _team_like(subject, text, cues, gazetteer) \
+                and _team_like(rival, text, cues, gazetteer):  # a team on each side: the sentence reports a match
+            spans += [subject, rival]
+            reports[sentence_at(sentences, tok.start)] = True
+        else:  # "... e affronterà il Paraguay"
+            halves += [(sentence_at(sentences, tok.start), team) for team in (subject, rival) if team is not None]
+    for sentence, team in halves:
+        if sentence not in reports:
+            reports[sentence] = _match_report(tokens, text, cues, sentence)
+        if reports[sentence]:
+            spans.append(team)
+    return spans
+
+
+def _team_like(span: tuple[int, int], text: str, cues: Cues, gazetteer) -> bool:
+    """A name the gazetteer knows, or a club of ``club_names`` (any name when there is no gazetteer)."""
+    name = text[span[0] : span[1]]
+    return gazetteer is None or fold_key(name.split()[0]) in cues.club_names or bool(gazetteer.candidates(
+        fold_key(name))) or bool(gazetteer.candidates(fold_key(name.split()[-1])))
+
+
+def _team_before(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
+    """The name ending right before the verb at token k and its auxiliaries, opened by an article, a list's
+    joiner, punctuation or the sentence's start; None when there is none."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and not tokens[j].capitalised and tokens[j].key in cues.match_auxiliaries \
+            and text[tokens[j].end : tokens[j + 1].start] == " ":
+        j -= 1
+    if j < 0 or not tokens[j].capitalised or tokens[j].all_caps and len(tokens[j].text) > 3 \
+            or text[tokens[j].end : tokens[j + 1].start] != " ":
+        return None
+    first = j
+    while first > 0 and j - first < TEAM_NAME_MAX_TOKENS - 1 and tokens[first - 1].capitalised \
+            and text[tokens[first - 1].end : tokens[first].start] in _TEAM_GAPS \
+            and tokens[first - 1].key not in cues.articles:
+        first -= 1
+    if first == 0:
+        return tokens[first].start, tokens[j].end
+    prev = tokens[first - 1]
+    gap = text[prev.end : tokens[first].start]
+    opened = prev.key in cues.articles or prev.key in LIST_JOINERS or any(c in _OPENING for c in gap) \
+        or any(c in ".!?\n" for c in gap)
+    return (tokens[first].start, tokens[j].end) if opened else None
+
+
+def _team_after(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
+    """The name right after the verb at token k, past a link and an article; None when there is none."""
+    j = k + 1
+    n = len(tokens)
+    if j < n and not tokens[j].capitalised and tokens[j].key in cues.match_verb_links \
+            and text[tokens[j - 1].end : tokens[j].start] == " ":
+        j += 1
+    if j < n and not tokens[j].capitalised and tokens[j].key in cues.articles \
+            and text[tokens[j - 1].end : tokens[j].start] == " ":
+        j += 1
+    if j >= n or not tokens[j].capitalised or text[tokens[j - 1].end : tokens[j].start] not in _TEAM_GAPS:
+        return None
+    last = j
+    while last + 1 < n and last - j < TEAM_NAME_MAX_TOKENS - 1 and tokens[last + 1].capitalised \
+            and text[tokens[last].end : tokens[last + 1].start] in _TEAM_GAPS:
+        last += 1
+    if _POSSESSIVE.match(text, tokens[last].end):
+        return None  # "defeated Russia's hopes": the country's, no team
+    return tokens[j].start, tokens[last].end
+
+
+def _match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence reports a match: a word of ``sports_cues``, ``sports_cues_beside``, ``match_words``
+    or ``club_names``, or a result ("2-0") that no unit follows ("5-6 chilometri" is a range)."""
+    start, end = sentence
+    k = bisect_left(tokens, start, key=_START)
+    words = cues.sports_cues | cues.sports_cues_beside | cues.match_words | cues.club_names
+    while k < len(tokens) and tokens[k].start < end:
+        if tokens[k].key in words:
+            return True
+        k += 1
+    for m in _RESULT.finditer(text, start, end):
+        unit = _NEXT_WORD.match(text, m.end())
+        if not unit or fold_key(unit.group(1)) not in cues.not_after_number:
+            return True
+    return False
+
+
+def club_list_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> list[tuple[int, int]]:
+    """Clubs listed after an article (lexicon ``club_list_articles``): a town takes no article, so a list of
+    towns after one lists teams: "ha giocato nella Roma, Verona e Lecce", "nel Genoa, Torino e
+    Bologna". Every name of the list must read as a town and nothing larger ("nel Lazio, Abruzzo e Molise"
+    lists regions), the first must not start a name with its article ("della Spezia, Massa e Carrara"),
+    and the list must go on past the first name (alone, "nella Roma antica" stays the city; rule
+    CLUBS_LISTED).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the clubs' names, end exclusive.
+    """
+    if not cues.club_list_articles:
+        return []
+    spans = []
+    n = len(tokens)
+    read: set[int] = set()
+    for i in _tokens_after(_AFTER_COMMA, tokens, text):  # only lists are looked at: the items after a comma
+        # walk back to the list's first name over single names joined by ", "
+        first = i
+        while first >= 2 and text[tokens[first - 2].end : tokens[first - 1].start] == ", " \
+                and tokens[first - 1].capitalised:
+            first -= 1
+        first -= 1
+        if first < 1 or first in read or not tokens[first].capitalised:
+            continue
+        read.add(first)
+        art = tokens[first - 1]
+        if art.key not in cues.club_list_articles or text[art.end : tokens[first].start] not in (" ", "'", "’") \
+                or (art.capitalised and art.key not in cues.articles):
+            continue
+        items = [first]
+        k = first
+        while k + 1 < n:
+            gap = text[tokens[k].end : tokens[k + 1].start]
+            if gap == ", " and tokens[k + 1].capitalised:
+                k += 1
+            elif gap == " " and tokens[k + 1].key in LIST_JOINERS and k + 2 < n and tokens[k + 2].capitalised \
+                    and text[tokens[k + 1].end : tokens[k + 2].start] == " ":
+                k += 2
+            else:
+                break
+            items.append(k)
+            if gap == " ":
+                break  # "e Palermo" ends the list
+        if len(items) < 2:
+            continue
+        if all(_town_only(tokens[q], cues, gazetteer) for q in items):
+            spans += [(tokens[q].start, tokens[q].end) for q in items]
+    return spans
+
+
+def _town_only(tok: Token, cues: Cues, gazetteer) -> bool:
+    """A name read first as a town, whose other readings are towns or the units named after a town in them
+    ("Verona": the town and its province; not "Kent", "Surrey": English counties), and no name that starts
+    with an article ("La Spezia", "L'Aquila"); or a club of the lexicon ``club_names``."""
+    if tok.key in cues.club_names:
+        return True
+    cands = gazetteer.candidates(tok.key)
+    towns = {c.entity.admin1 for c in cands if c.entity.kind == "city"}
+    return bool(cands) and cands[0].entity.kind == "city" and tok.key not in cues.cities_with_article \
+        and all(c.entity.kind == "city" or c.entity.kind == "admin1" and c.entity.admin1 in towns for c in cands) \
+        and not any(gazetteer.candidates(f"{a}{gap}{tok.key}") for a in cues.articles for gap in (" ", "'"))
+
+
+def scorer_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Players named after the noun of what they did on the pitch (lexicon ``scorer_nouns``) and "of" with
+    no article: "il gol di Ferrara", "una doppietta di Calabria", "el gol de Costa". A team takes its
+    article there ("il gol del Napoli", masked as a club already) and a town scores no goal (rule
+    SCORER_OF_A_GOAL).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the players' names, end exclusive.
+    """
+    if not cues.scorer_nouns:
+        return []
+    spans = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.key not in cues.scorer_nouns or tok.capitalised:
+            continue
+        of, name = tokens[k + 1], tokens[k + 2]
+        if of.key not in OF_WORDS or of.capitalised or text[tok.end : of.start] != " " \
+                or text[of.end : name.start] != " " or not name_like(name):
+            continue
+        end = k + 2
+        while end + 1 < n and end - k < 3 and name_like(tokens[end + 1]) \
+                and text[tokens[end].end : tokens[end + 1].start] == " ":
+            end += 1
+        spans.append((name.start, tokens[end].end))
+    return spans
+
+
+#: A name then its points in a table: "Napoli 30," "Inter 28 punti", "Milan 27)".
+_POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$| [^\W\d_]+)")
+
+
+def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Teams in a league table: in a sentence with a word of standings (lexicon ``standings_words``:
+    "classifica", "punti", "standings"), two or more names each followed by a number of points are teams:
+    "Classifica: Napoli 30, Inter 28, Milan 27" (rule TEAMS_IN_A_TABLE). A number with a unit after it
+    ("Milano 30 gradi") gives no team, nor does a single name ("a Roma 30 punti di sutura").
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the teams' names, end exclusive.
+    """
+    if not cues.standings_words or not any(c.isdigit() for c in text):
+        return []
+    spans = []
+    n, k = len(tokens), 0
+    for _, s_end in sentences:
+        first = k
+        while k < n and tokens[k].start < s_end:
+            k += 1
+        if not any(t.key in cues.standings_words for t in tokens[first:k]):
+            continue
+        found = []
+        for j in range(first, k - 1):
+            tok = tokens[j]
+            if not name_like(tok) or tok.key in cues.standings_words:
+                continue
+            m = _POINTS_AFTER.match(text, tok.end)
+            if m is None or m.end(1) > s_end:
+                continue
+            unit = _NEXT_WORD.match(text, m.end(1))
+            if unit and unit.start(1) == m.end(1) + 1 and fold_key(unit.group(1)) not in cues.standings_words \
+                    and fold_key(unit.group(1)) in cues.not_after_number:
+                continue  # "Milano 30 gradi"
+            begin = j
+            while begin > first and name_like(tokens[begin - 1]) and text[tokens[begin - 1].end : tokens[begin].start] \
+                    in _TEAM_GAPS and j - begin < TEAM_NAME_MAX_TOKENS - 1:
+                begin -= 1  # "Real Madrid 30"
+            found.append((tokens[begin].start, tok.end))
+        if len(found) >= 2:
+            spans += found
+    return spans
