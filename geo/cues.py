@@ -102,13 +102,13 @@ class Cues:
     nouns_capitalised: bool = False  # German: a capitalised word may be a common noun
     opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
     match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
-    match_verbs: frozenset[str] = frozenset()  # "il Milan ha battuto la Lazio": the teams around a result's verb
-    match_verbs_weak: frozenset[str] = frozenset()  # "affronta": a match verb only in a match report
+    match_verbs: frozenset[str] = frozenset()  # "il Milan ha battuto la Lazio 2-0": teams, in a match report
+    sport_only_words: frozenset[str] = frozenset()  # "campionato", "league": a sentence reports a match
     match_auxiliaries: frozenset[str] = frozenset()  # "ha", "will": between a team and its match verb
     match_verb_links: frozenset[str] = frozenset()  # "pareggia con il Cile", "drew with": before the opponent
     club_names: frozenset[str] = frozenset()  # "Atalanta - Torino": a club the gazetteer lacks makes a fixture
     player_verbs: frozenset[str] = frozenset()  # "Ferrara ha segnato": a player before it, no small town
-    standings_words: frozenset[str] = frozenset()  # "Classifica: Napoli 30, Inter 28": teams in a table
+    standings_words: frozenset[str] = frozenset()  # "Classifica: Napoli 30, Inter 28": a table's heading
     scorer_nouns: frozenset[str] = frozenset()  # "il gol di Ferrara": the player after "of", no town
     club_list_articles: frozenset[str] = frozenset()  # "nella Roma, Verona e Lecce": clubs listed
     weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
@@ -136,7 +136,7 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
                  "opponent_words", "match_words", "weapon_nouns", "area_pronouns", "match_verbs",
                  "match_auxiliaries", "match_verb_links", "club_names", "club_list_articles",
-                 "scorer_nouns", "match_verbs_weak", "standings_words",
+                 "scorer_nouns", "sport_only_words", "standings_words",
                  "player_verbs")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",

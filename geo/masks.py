@@ -189,9 +189,8 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
                     and _notable_place(tokens[j], cues, gazetteer) and tokens[j + 1].key in cues.first_names:
                 j += 1
-            two_first_names = j + 1 < n and tokens[j].key in cues.first_names and tokens[j + 1].key in cues.first_names
             if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
-                    and (not longer_place_at(j) or two_first_names):  # "Archbishop Luis Antonio Tagle"
+                    and not longer_place_at(j):
                 end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -203,7 +202,11 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
-            place_first = _area_first_name(tok, cues, gazetteer)  # not "Emilia", a weak alias
+            # A foreign unit's name after an article or a locative, or before a direction word, is the unit:
+            # "nel Victoria Orientale" (rule FOREIGN_UNIT_FIRST_NAME only reads a bare first name).
+            area_context = (i > 0 and (tokens[i - 1].key in cues.articles or tokens[i - 1].key in cues.locative)) \
+                or nxt.key in cues.direction_after
+            place_first = _area_first_name(tok, cues, gazetteer, home_only=not area_context)  # not "Emilia"
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
@@ -257,16 +260,18 @@ def _notable_place(tok: Token, cues: Cues, gazetteer) -> bool:
     return False
 
 
-def _area_first_name(tok: Token, cues: Cues, gazetteer) -> bool:
+def _area_first_name(tok: Token, cues: Cues, gazetteer, home_only: bool = True) -> bool:
     """Whether a first name is also the name of an area that a reader of the language knows by it: a
     country, a region, or a first-level unit, which in a language with home countries (lexicon
     ``home_countries``) must be one of theirs. "Georgia", "Virginia" in English; "Paola" in Italian is
     a woman, not a council of Malta, and "Paul" is no municipality of Cape Verde (rule
-    FOREIGN_UNIT_FIRST_NAME)."""
+    FOREIGN_UNIT_FIRST_NAME). With ``home_only`` false any first-level unit counts ("nel Victoria
+    Orientale": after an article or a locative, or before a direction word)."""
     for c in gazetteer.candidates(tok.key):
         if not c.primary or c.entity.kind not in ("country", "admin1", "region"):
             continue
-        if c.entity.kind != "admin1" or not cues.home_countries or c.entity.country in cues.home_countries:
+        if c.entity.kind != "admin1" or not home_only or not cues.home_countries \
+                or c.entity.country in cues.home_countries:
             return True
     return False
 
@@ -463,7 +468,7 @@ _SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
 
 
-def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+def fixture_spans(tokens: list[Token], text: str, cues: Cues, gazetteer=None) -> list[tuple[int, int]]:
     """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
     words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
     before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
@@ -475,6 +480,9 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     tokens : list of geo.sentences.Token
     text : str
     cues : geo.cues.Cues
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        To tell a town of the home countries beside a club (lexicon ``club_names``); without it a club makes
+        no fixture.
 
     Returns
     -------
@@ -497,8 +505,12 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
         if unit and fold_key(unit.group(1)) in cues.not_after_number:
             score = None  # "Milano-Napoli 5-6 chilometri", "Roma-Parigi 2-3 volte": a range, no result
         cue_before = k and (tokens[k - 1].key in cues.sports_cues or tokens[k - 1].key in cues.sports_cues_beside)
-        club = a.key in cues.club_names or b.key in cues.club_names  # "Atalanta - Torino": a club makes a fixture
-        if club and a.capitalised and b.capitalised:
+        # "Atalanta - Torino": a club beside a club or a town of the home countries makes a fixture; not "the
+        # Russia - Arsenal deal", "il fronte Kharkiv - Celtic" (rule CLUB_FIXTURE)
+        club = a.capitalised and b.capitalised and gazetteer is not None and (
+            a.key in cues.club_names and (b.key in cues.club_names or _home_town(b, cues, gazetteer))
+            or b.key in cues.club_names and _home_town(a, cues, gazetteer))
+        if club:
             spans += [(a.start, a.end), (b.start, b.end)]
             continue
         if not score and gap in ("-", "–") and not cue_before:
@@ -542,8 +554,7 @@ def opponent_spans(tokens: list[Token], text: str, cues: Cues,
             k += 1
         words = tokens[first:k]
         if not any(t.key in cues.opponent_words for t in words) or not any(
-                t.key in cues.sports_cues or t.key in cues.match_words or t.key in cues.match_verbs
-                or t.key in cues.club_names for t in words):
+                t.key in cues.sports_cues or t.key in cues.match_words for t in words):
             continue
         for j in range(first, k):
             if tokens[j].key not in cues.opponent_words:
@@ -613,28 +624,54 @@ def name_like(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text[1:].islower()
 
 
-#: A result inside a sentence ("2-0", "3 - 1"): the sentence reports a match.
+#: A result inside a sentence ("2-0", "3 - 1"): with no unit after it, the sentence reports a match.
 _RESULT = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,]?\d)")
 #: Capitalised tokens a team's name may run over ("Real Madrid", "Nuova Zelanda"), joined by these gaps.
 TEAM_NAME_MAX_TOKENS = 3
 _TEAM_GAPS = frozenset({" ", "-", "'", "’"})
 _OPENING = frozenset(",;:(\"“«—–-")
-_POSSESSIVE = re.compile(r"['’]s\b")
 
 
-def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
-                     gazetteer=None) -> list[tuple[int, int]]:
-    """Teams around the verb of a match's result (lexicon ``match_verbs``): the name right before the verb
-    (over its auxiliaries, ``match_auxiliaries``) and the name right after it (after a link,
-    ``match_verb_links``, and an article) are teams, not places: "il Milan ha battuto la Lazio", "la
-    Spagna ha sconfitto il Portogallo nei quarti", "Il Brasile pareggia con il Cile", "Bayern beat Porto 3-1". A verb
-    with other senses (``match_verbs_weak``: "affronta") makes teams in a match report only. One
-    team named is enough in a match report (a word of ``sports_cues``, ``sports_cues_beside``,
-    ``match_words`` or ``club_names`` in the sentence, or a result such as "2-0"); otherwise both sides
-    must be named, each a name of the gazetteer or a club of ``club_names`` ("la Russia si batte per la
-    pace" keeps its country, "il Brasile pareggia con il Cile" has two teams), and the verb must not be
-    weak ("l'Ucraina ha sconfitto la Russia a Kharkiv" is no match). A place after a locative stays a place: "il
-    Napoli batte la Juventus a Torino" (rule TEAMS_AROUND_A_RESULT).
+def match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence reports a match, by unambiguous evidence only: a word used of sport alone (lexicon
+    ``sport_only_words``: "campionato", "league", written in lower case), a club no place is named after
+    (``club_names``, capitalised), or a result ("2-1") that no unit follows ("5-6 chilometri" is a
+    range). "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+    sentence : (int, int)
+        The sentence's start and end offsets.
+
+    Returns
+    -------
+    bool
+    """
+    start, end = sentence
+    k = bisect_left(tokens, start, key=_START)
+    while k < len(tokens) and tokens[k].start < end:
+        tok = tokens[k]
+        if tok.key in cues.sport_only_words and not tok.capitalised or tok.key in cues.club_names and name_like(tok):
+            return True
+        k += 1
+    for m in _RESULT.finditer(text, start, end):
+        unit = _NEXT_WORD.match(text, m.end())
+        if not unit or fold_key(unit.group(1)) not in cues.not_after_number:
+            return True
+    return False
+
+
+def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """Teams around the verb of a match's result (lexicon ``match_verbs``), in a sentence that reports a match
+    (:func:`match_report`): the name right before the verb (over its auxiliaries, ``match_auxiliaries``) and
+    the name right after it (after a link, ``match_verb_links``, and an article) are teams, not places: "il
+    Milan ha battuto la Lazio 2-0", "Bayern beat Porto 3-1 in the league". Without such evidence no name is
+    hidden: "L'Ucraina ha battuto la Russia a Kharkiv", "Ukraine beat Russia at Kharkiv". A place after a
+    locative stays a place: "il Napoli batte la Juventus 2-1 a Torino" (rule TEAMS_AROUND_A_RESULT).
 
     Parameters
     ----------
@@ -643,8 +680,6 @@ def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list
     cues : geo.cues.Cues
     sentences : list of (int, int)
         The sentences' spans, in text order.
-    gazetteer : geo.gazetteer.Gazetteer, optional
-        To tell a team named like a place from a person ("Napoleone"); without it any name counts.
 
     Returns
     -------
@@ -653,35 +688,21 @@ def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list
     """
     if not cues.match_verbs:
         return []
-    verbs = cues.match_verbs | cues.match_verbs_weak
     spans: list[tuple[int, int]] = []
     reports: dict[tuple[int, int], bool] = {}  # sentence -> whether it reports a match
-    halves = []  # (sentence, name) of the verbs without a team on each side: asked once every verb is read
     for k, tok in enumerate(tokens):
-        if tok.key not in verbs or tok.capitalised:
+        if tok.key not in cues.match_verbs or tok.capitalised:
             continue
-        subject = _team_before(tokens, k, text, cues)
-        rival = _team_after(tokens, k, text, cues)
-        if subject is not None and rival is not None and tok.key in cues.match_verbs \
-                and _team_like(subject, text, cues, gazetteer) \
-                and _team_like(rival, text, cues, gazetteer):  # a team on each side: the sentence reports a match
-            spans += [subject, rival]
-            reports[sentence_at(sentences, tok.start)] = True
-        else:  # "... e affronterà il Paraguay"
-            halves += [(sentence_at(sentences, tok.start), team) for team in (subject, rival) if team is not None]
-    for sentence, team in halves:
+        teams = [team for team in (_team_before(tokens, k, text, cues), _team_after(tokens, k, text, cues))
+                 if team is not None]
+        if not teams:
+            continue
+        sentence = sentence_at(sentences, tok.start)
         if sentence not in reports:
-            reports[sentence] = _match_report(tokens, text, cues, sentence)
+            reports[sentence] = match_report(tokens, text, cues, sentence)
         if reports[sentence]:
-            spans.append(team)
+            spans += teams
     return spans
-
-
-def _team_like(span: tuple[int, int], text: str, cues: Cues, gazetteer) -> bool:
-    """A name the gazetteer knows, or a club of ``club_names`` (any name when there is no gazetteer)."""
-    name = text[span[0] : span[1]]
-    return gazetteer is None or fold_key(name.split()[0]) in cues.club_names or bool(gazetteer.candidates(
-        fold_key(name))) or bool(gazetteer.candidates(fold_key(name.split()[-1])))
 
 
 def _team_before(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
@@ -704,7 +725,7 @@ def _team_before(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[in
     prev = tokens[first - 1]
     gap = text[prev.end : tokens[first].start]
     opened = prev.key in cues.articles or prev.key in LIST_JOINERS or any(c in _OPENING for c in gap) \
-        or any(c in ".!?\n" for c in gap)
+        or "\n" in gap
     return (tokens[first].start, tokens[j].end) if opened else None
 
 
@@ -724,42 +745,23 @@ def _team_after(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int
     while last + 1 < n and last - j < TEAM_NAME_MAX_TOKENS - 1 and tokens[last + 1].capitalised \
             and text[tokens[last].end : tokens[last + 1].start] in _TEAM_GAPS:
         last += 1
-    if _POSSESSIVE.match(text, tokens[last].end):
-        return None  # "defeated Russia's hopes": the country's, no team
     return tokens[j].start, tokens[last].end
-
-
-def _match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int, int]) -> bool:
-    """Whether a sentence reports a match: a word of ``sports_cues``, ``sports_cues_beside``, ``match_words``
-    or ``club_names``, or a result ("2-0") that no unit follows ("5-6 chilometri" is a range)."""
-    start, end = sentence
-    k = bisect_left(tokens, start, key=_START)
-    words = cues.sports_cues | cues.sports_cues_beside | cues.match_words | cues.club_names
-    while k < len(tokens) and tokens[k].start < end:
-        if tokens[k].key in words:
-            return True
-        k += 1
-    for m in _RESULT.finditer(text, start, end):
-        unit = _NEXT_WORD.match(text, m.end())
-        if not unit or fold_key(unit.group(1)) not in cues.not_after_number:
-            return True
-    return False
 
 
 def club_list_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> list[tuple[int, int]]:
     """Clubs listed after an article (lexicon ``club_list_articles``): a town takes no article, so a list of
-    towns after one lists teams: "ha giocato nella Roma, Verona e Lecce", "nel Genoa, Torino e
-    Bologna". Every name of the list must read as a town and nothing larger ("nel Lazio, Abruzzo e Molise"
-    lists regions), the first must not start a name with its article ("della Spezia, Massa e Carrara"),
-    and the list must go on past the first name (alone, "nella Roma antica" stays the city; rule
-    CLUBS_LISTED).
+    towns after one lists teams: "ha giocato nel Genoa, Torino e Bologna". Every name of the list must be a
+    town of the language's home countries and nothing larger (:func:`_home_town`: "nel Lazio, Abruzzo e
+    Molise" lists regions, "nel Donetsk, Luhansk e Zaporizhzhia" oblasts, "nella Bucha, Irpin e Hostomel"
+    towns abroad), the first must not start a name with its article ("della Spezia, Massa e Carrara"), and
+    the list must go on past the first name (rule CLUBS_LISTED).
 
     Returns
     -------
     list of (int, int)
         Start and end offsets of the clubs' names, end exclusive.
     """
-    if not cues.club_list_articles:
+    if not cues.club_list_articles or not cues.home_countries:
         return []
     spans = []
     n = len(tokens)
@@ -792,31 +794,34 @@ def club_list_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> li
             items.append(k)
             if gap == " ":
                 break  # "e Palermo" ends the list
-        if len(items) < 2:
-            continue
-        if all(_town_only(tokens[q], cues, gazetteer) for q in items):
+        if all(_home_town(tokens[q], cues, gazetteer) or tokens[q].key in cues.club_names for q in items):
             spans += [(tokens[q].start, tokens[q].end) for q in items]
     return spans
 
 
-def _town_only(tok: Token, cues: Cues, gazetteer) -> bool:
-    """A name read first as a town, whose other readings are towns or the units named after a town in them
-    ("Verona": the town and its province; not "Kent", "Surrey": English counties), and no name that starts
-    with an article ("La Spezia", "L'Aquila"); or a club of the lexicon ``club_names``."""
-    if tok.key in cues.club_names:
-        return True
+def _home_town(tok: Token, cues: Cues, gazetteer) -> bool:
+    """A name read first as a town of the language's home countries (lexicon ``home_countries``), whose
+    other readings are towns or the province named after that town ("Verona": the town and its province),
+    with no country, region or first-level unit of its own anywhere ("Donetsk", "Kursk": oblasts; "Kent":
+    a county) and no name that starts with an article ("La Spezia", "L'Aquila")."""
     cands = gazetteer.candidates(tok.key)
-    towns = {c.entity.admin1 for c in cands if c.entity.kind == "city"}
-    return bool(cands) and cands[0].entity.kind == "city" and tok.key not in cues.cities_with_article \
-        and all(c.entity.kind == "city" or c.entity.kind == "admin1" and c.entity.admin1 in towns for c in cands) \
+    if not cands or not cues.home_countries or tok.key in cues.cities_with_article:
+        return False
+    top = cands[0].entity
+    if top.kind != "city" or top.country not in cues.home_countries:
+        return False
+    own = {c.entity.admin1 for c in cands if c.entity.kind == "city" and c.entity.country in cues.home_countries}
+    return all(c.entity.kind == "city" or c.entity.kind == "admin1" and c.entity.admin1 in own
+               and c.entity.country in cues.home_countries for c in cands) \
         and not any(gazetteer.candidates(f"{a}{gap}{tok.key}") for a in cues.articles for gap in (" ", "'"))
 
 
-def scorer_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
-    """Players named after the noun of what they did on the pitch (lexicon ``scorer_nouns``) and "of" with
-    no article: "il gol di Ferrara", "una doppietta di Calabria", "el gol de Costa". A team takes its
-    article there ("il gol del Napoli", masked as a club already) and a town scores no goal (rule
-    SCORER_OF_A_GOAL).
+def scorer_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+    """Players named after the noun of a goal (lexicon ``scorer_nouns``) and "of" with no article, in a
+    sentence that reports a match (:func:`match_report`): "il gol di Ferrara ha deciso il derby 2-1", "el gol
+    de Costa en la liga". A team takes its article there ("il gol del Napoli"); without a match report the
+    name stays: "Il gol di Kiev è resistere" (rule SCORER_OF_A_GOAL).
 
     Returns
     -------
@@ -832,7 +837,8 @@ def scorer_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, 
             continue
         of, name = tokens[k + 1], tokens[k + 2]
         if of.key not in OF_WORDS or of.capitalised or text[tok.end : of.start] != " " \
-                or text[of.end : name.start] != " " or not name_like(name):
+                or text[of.end : name.start] != " " or not name_like(name) \
+                or not match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
             continue
         end = k + 2
         while end + 1 < n and end - k < 3 and name_like(tokens[end + 1]) \
@@ -842,48 +848,107 @@ def scorer_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, 
     return spans
 
 
+def player_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
+                 gazetteer) -> list[tuple[int, int]]:
+    """A small town's name right before a verb of a player's action (lexicon ``player_verbs``, after at most
+    one auxiliary), in a sentence that reports a match (:func:`match_report`), is the player: "Al 70' Matera
+    raddoppia e il derby finisce 2-0". Not after a locative or a club's article ("il Matera segna": the
+    club), and without a match report the town stays: "Avdiivka segna la fine di un'epoca" (rule
+    PLAYER_SCORES).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the players' names, end exclusive.
+    """
+    if not cues.player_verbs:
+        return []
+    spans = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens[:-1]):
+        if not name_like(tok) or text[tok.end : tokens[k + 1].start] != " ":
+            continue
+        verb = k + 1
+        if tokens[verb].key in cues.match_auxiliaries and verb + 1 < n \
+                and text[tokens[verb].end : tokens[verb + 1].start] == " ":
+            verb += 1
+        if tokens[verb].key not in cues.player_verbs:
+            continue
+        if k and (tokens[k - 1].key in cues.locative or tokens[k - 1].key in cues.club_articles):
+            continue
+        if _small_town(gazetteer.candidates(tok.key)) \
+                and match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
+            spans.append((tok.start, tok.end))
+    return spans
+
+
+def _small_town(cands) -> bool:
+    """Readings of towns smaller than ``SPEAKER_MAX_POPULATION`` and, at most, the units named after them: no
+    capital, country, region or natural area ("Matera": the town and its province)."""
+    towns = [c.entity for c in cands if c.entity.kind == "city"]
+    return bool(towns) and all(not e.capital_of and e.population < SPEAKER_MAX_POPULATION for e in towns) \
+        and all(c.entity.kind in ("city", "admin1") for c in cands)
+
+
 #: A name then its points in a table: "Napoli 30," "Inter 28 punti", "Milan 27)".
 _POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$| [^\W\d_]+)")
+#: A standings heading: the heading word (lexicon ``standings_words``) right before a colon at a line's or a
+#: sentence's start ("Classifica:", "Standings:", "Classement général :").
+_HEADING = re.compile(r"(?:^|(?<=[\n.]) ?)([^\W\d_]+)(?: ([^\W\d_]+))? ?:", re.M)
 
 
-def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Teams in a league table: in a sentence with a word of standings (lexicon ``standings_words``:
-    "classifica", "punti", "standings"), two or more names each followed by a number of points are teams:
-    "Classifica: Napoli 30, Inter 28, Milan 27" (rule TEAMS_IN_A_TABLE). A number with a unit after it
-    ("Milano 30 gradi") gives no team, nor does a single name ("a Roma 30 punti di sutura").
+def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
+                gazetteer) -> list[tuple[int, int]]:
+    """Teams in a league table: after a standings heading (a word of lexicon ``standings_words``, perhaps
+    with one more word, right before a colon at a sentence's start: "Classifica:", "Standings:"), the names
+    each followed by a number of points are teams: "Classifica: Napoli 30, Inter 28, Milan 27" (rule
+    TEAMS_IN_A_TABLE). A round-up with no such heading keeps its places ("Casualties by region (points of
+    impact): Donetsk 12"), a number with a unit after it gives no team ("Milano 30 gradi"), and a country or
+    a first-level unit is never hidden.
 
     Returns
     -------
     list of (int, int)
         Start and end offsets of the teams' names, end exclusive.
     """
-    if not cues.standings_words or not any(c.isdigit() for c in text):
+    if not cues.standings_words or ":" not in text:
         return []
     spans = []
     n, k = len(tokens), 0
-    for _, s_end in sentences:
+    for s_start, s_end in sentences:
         first = k
         while k < n and tokens[k].start < s_end:
             k += 1
-        if not any(t.key in cues.standings_words for t in tokens[first:k]):
+        head = _HEADING.match(text, s_start)
+        if head is None or fold_key(head.group(1)) not in cues.standings_words:
             continue
-        found = []
         for j in range(first, k - 1):
             tok = tokens[j]
-            if not name_like(tok) or tok.key in cues.standings_words:
+            if tok.start < head.end() or not name_like(tok):
                 continue
             m = _POINTS_AFTER.match(text, tok.end)
             if m is None or m.end(1) > s_end:
                 continue
             unit = _NEXT_WORD.match(text, m.end(1))
-            if unit and unit.start(1) == m.end(1) + 1 and fold_key(unit.group(1)) not in cues.standings_words \
-                    and fold_key(unit.group(1)) in cues.not_after_number:
+            if unit and unit.start(1) == m.end(1) + 1 and fold_key(unit.group(1)) in cues.not_after_number:
                 continue  # "Milano 30 gradi"
             begin = j
-            while begin > first and name_like(tokens[begin - 1]) and text[tokens[begin - 1].end : tokens[begin].start] \
-                    in _TEAM_GAPS and j - begin < TEAM_NAME_MAX_TOKENS - 1:
+            while begin > first and tokens[begin - 1].start >= head.end() and name_like(tokens[begin - 1]) \
+                    and text[tokens[begin - 1].end : tokens[begin].start] in _TEAM_GAPS \
+                    and j - begin < TEAM_NAME_MAX_TOKENS - 1:
                 begin -= 1  # "Real Madrid 30"
-            found.append((tokens[begin].start, tok.end))
-        if len(found) >= 2:
-            spans += found
+            if any(c.entity.kind != "city" for c in gazetteer.candidates(fold_key(text[tokens[begin].start:tok.end]))
+                   if c.primary and c.entity.kind in ("country", "region")) \
+                    or _first_level_unit(tokens[begin], cues, gazetteer):
+                continue  # "Siria 40", "Donetsk 12": a country or a unit is no team
+            spans.append((tokens[begin].start, tok.end))
     return spans
+
+
+def _first_level_unit(tok: Token, cues: Cues, gazetteer) -> bool:
+    """A first-level unit of its own (an oblast, a state), not just the province named after an Italian town."""
+    cands = gazetteer.candidates(tok.key)
+    towns = {c.entity.admin1 for c in cands if c.entity.kind == "city"}
+    return any(c.entity.kind in ("admin1", "region", "country") and not (
+        c.entity.kind == "admin1" and c.entity.admin1 in towns and c.entity.country in cues.home_countries)
+        for c in cands if c.primary)

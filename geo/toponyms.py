@@ -67,6 +67,7 @@ from geo.masks import (
     organisation_spans,
     person_spans,
     phrase_spans,
+    player_spans,
     scorer_spans,
     spelled_after_spans,
     table_spans,
@@ -180,15 +181,16 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
-    persons += scorer_spans(tokens, text, cues)
+    persons += scorer_spans(tokens, text, cues, sentences)
     masked += organisation_spans(tokens, text, cues)
     masked += acronym_spans(tokens, text, gazetteer)
     masked += spelled_after_spans(tokens, text, gazetteer)
-    masked += fixture_spans(tokens, text, cues)
+    masked += fixture_spans(tokens, text, cues, gazetteer)
     masked += opponent_spans(tokens, text, cues, sentences)
-    masked += match_verb_spans(tokens, text, cues, sentences, gazetteer)
+    masked += match_verb_spans(tokens, text, cues, sentences)
     masked += club_list_spans(tokens, text, cues, gazetteer)
-    masked += table_spans(tokens, text, cues, sentences)
+    masked += table_spans(tokens, text, cues, sentences, gazetteer)
+    masked += player_spans(tokens, text, cues, sentences, gazetteer)
     masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
@@ -720,13 +722,11 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                          or word_frequency(prev_tok.key, cues.lang) < UNKNOWN_WORD_MAX_ZIPF):
                 name_words[key] = "beside a word" if town else "after a first name"
                 return False
-            # A first name that is a small town is the person ("il ruolo di Arnold"; "Lindsay received";
-            # "conoscono Arnold, il protagonista"), unless a locative or an origin word stands before it ("in
-            # Lindsay", "Mages of Lindsay") or a comma and a name, a number or a locative follow it ("Lindsay,
-            # Ontario").
+            # A first name that is a small town is the person ("il ruolo di Arnold"; "Lindsay received"),
+            # unless a locative or an origin word stands before it ("in Lindsay", "Mages of Lindsay").
             if town and key in cues.first_names and best.population < FIRST_NAME_TOWN_MAX and not follows \
                     and not after_locative and prev_key not in cues.origin_words and key not in cues.known_places \
-                    and not _comma_name(text, end, cues) and not _is_list_item(tokens, i, length, text) \
+                    and text[end : end + 1] != "," and not _is_list_item(tokens, i, length, text) \
                     and not (nxt_tok is not None and nxt_tok.key in cues.town_words):
                 return False
             # Seen in a name, a small town's name is a surname; a province's only after a first name
@@ -747,9 +747,6 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                 (nxt in cues.speech_verbs and text[end:end + 1] == " ") or speech_before
             )):
                 return False  # "Taylor said", "said Taylor"
-        if cues.player_verbs and not after_locative and prev_key not in cues.club_articles \
-                and text[end : end + 1] == " " and _scores(tokens, i + 1, text, cues) and _small_town(cands):
-            return False  # "Poi Matera raddoppia": a player (rule PLAYER_SCORES); "il Matera segna" is a club
     if not any(c.primary for c in cands):
         best = cands[0].entity
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
@@ -846,39 +843,6 @@ def _article_and_word(word: str, cands, lang: str) -> bool:
     if not towns or any(e.kind != "city" or e.capital_of for e in towns):
         return False
     return common_word_margin(word, max(e.population for e in towns), lang) < 0
-
-
-def _small_town(cands) -> bool:
-    """Readings of towns smaller than ``SPEAKER_MAX_POPULATION`` and, at most, the units named after them: no
-    capital, country, region or natural area ("Matera": the town and its province)."""
-    towns = [c.entity for c in cands if c.entity.kind == "city"]
-    return bool(towns) and all(not e.capital_of and e.population < SPEAKER_MAX_POPULATION for e in towns) \
-        and all(c.entity.kind in ("city", "admin1") for c in cands)
-
-
-def _scores(tokens: list[Token], k: int, text: str, cues: Cues) -> bool:
-    """A verb of a player's action on the pitch (lexicon ``player_verbs``) at token k, or after one auxiliary
-    (``match_auxiliaries``): "segna", "ha segnato", "scored"."""
-    if k < len(tokens) and tokens[k].key in cues.player_verbs:
-        return True
-    return k + 1 < len(tokens) and tokens[k].key in cues.match_auxiliaries and tokens[k + 1].key in cues.player_verbs \
-        and text[tokens[k].end : tokens[k + 1].start] == " "
-
-
-def _comma_name(text: str, end: int, cues: Cues) -> bool:
-    """A comma right at ``end``, then a capitalised word, a number, a locative or, within three words, a
-    noun of towns or areas: "Lindsay, Ontario", "Marion, 8.7 percent", "le scuole di Mercedes, in
-    Argentina", "Arnold, a town near Nottingham"; not "conoscono Arnold, il protagonista" (rule
-    COMMA_AFTER_A_FIRST_NAME)."""
-    if text[end : end + 1] != ",":
-        return False
-    word = _WORD.search(text, end + 1, end + 40)
-    if word is None or text[end + 1 : word.start()].strip():
-        return True
-    if word.group()[:1].isupper() or word.group()[:1].isdigit() or fold_key(word.group()) in cues.locative:
-        return True
-    nouns = _edge_words(cues.locality_before)[0] | _edge_words(cues.area_cues)[0]  # "Arnold, a town near X"
-    return any(w in nouns for w in fold_key(text[word.start() : word.start() + 30]).split()[:3])
 
 
 def _next_word_lower(tokens: list[Token], i: int, text: str) -> bool:
