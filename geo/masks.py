@@ -812,7 +812,7 @@ def _home_town(tok: Token, cues: Cues, gazetteer) -> bool:
         return False
     own = {c.entity.admin1 for c in cands if c.entity.kind == "city" and c.entity.country in cues.home_countries}
     return all(c.entity.kind == "city" or c.entity.kind == "admin1" and c.entity.admin1 in own
-               and c.entity.country in cues.home_countries for c in cands) \
+               for c in cands) \
         and not any(gazetteer.candidates(f"{a}{gap}{tok.key}") for a in cues.articles for gap in (" ", "'"))
 
 
@@ -890,7 +890,7 @@ def _small_town(cands) -> bool:
         and all(c.entity.kind in ("city", "admin1") for c in cands)
 
 
-#: A name then its points in a table: "Napoli 30," "Inter 28 punti", "Milan 27)".
+#: A name then its points in a table: "Napoli 30," "Milan 27)"; "Milano 30 gradi" is read and refused.
 _POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$| [^\W\d_]+)")
 #: A standings heading: the heading word (lexicon ``standings_words``) right before a colon at a line's or a
 #: sentence's start ("Classifica:", "Standings:", "Classement général :").
@@ -903,7 +903,7 @@ def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tupl
     with one more word, right before a colon at a sentence's start: "Classifica:", "Standings:"), the names
     each followed by a number of points are teams: "Classifica: Napoli 30, Inter 28, Milan 27" (rule
     TEAMS_IN_A_TABLE). A round-up with no such heading keeps its places ("Casualties by region (points of
-    impact): Donetsk 12"), a number with a unit after it gives no team ("Milano 30 gradi"), and a country or
+    impact): Donetsk 12"), a number with a word after it gives no team ("Milano 30 gradi"), and a country or
     a first-level unit is never hidden.
 
     Returns
@@ -924,16 +924,15 @@ def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tupl
             continue
         for j in range(first, k - 1):
             tok = tokens[j]
-            if tok.start < head.end() or not name_like(tok):
+            if not name_like(tok):
                 continue
             m = _POINTS_AFTER.match(text, tok.end)
             if m is None or m.end(1) > s_end:
                 continue
-            unit = _NEXT_WORD.match(text, m.end(1))
-            if unit and unit.start(1) == m.end(1) + 1 and fold_key(unit.group(1)) in cues.not_after_number:
-                continue  # "Milano 30 gradi"
+            if m.end() < len(text) and text[m.end()] == " ":
+                continue  # "Milano 30 gradi": a word after the number, no table's "Napoli 30,"
             begin = j
-            while begin > first and tokens[begin - 1].start >= head.end() and name_like(tokens[begin - 1]) \
+            while begin > first and name_like(tokens[begin - 1]) \
                     and text[tokens[begin - 1].end : tokens[begin].start] in _TEAM_GAPS \
                     and j - begin < TEAM_NAME_MAX_TOKENS - 1:
                 begin -= 1  # "Real Madrid 30"

@@ -66,6 +66,10 @@ def test_clubs_listed_after_an_article_are_teams(gaz):
     text = "Ha giocato nel Genoa, Torino e Bologna."
     tokens, cues, _ = _read(text, "it")
     assert [text[a:b] for a, b in club_list_spans(tokens, text, cues, gaz)] == ["Genoa", "Torino", "Bologna"]
+    # a name shared with a unit abroad (Bari: also a region of Somalia) is never read as a club
+    text = "Ha giocato nel Genoa, Bari e Torino."
+    tokens, cues, _ = _read(text, "it")
+    assert club_list_spans(tokens, text, cues, gaz) == []
 
 
 @pytest.mark.parametrize(
@@ -95,6 +99,8 @@ def test_teams_in_a_league_table(gaz):
     # a first-level unit or a country is never hidden, even in a table
     assert surfaces("Classifica: Napoli 30, Lazio 25, Roma 24.", "it", gaz) == ["Lazio"]
     assert surfaces("Classifica: Siria 40, Yemen 35.", "it", gaz) == ["Siria", "Yemen"]
+    assert surfaces("Classifica: Napoli 30, Donetsk 12.", "it", gaz) == ["Donetsk"]  # an oblast
+    assert surfaces("Classifica: Milano 30 gradi, Palermo 35 gradi.", "it", gaz) == ["Milano", "Palermo"]
     # no heading, or a unit after the number: towns
     assert surfaces("Temperature massime: Milano 30 gradi, Roma 32 gradi.", "it", gaz) == ["Milano", "Roma"]
     assert surfaces("Contagi per provincia: Milano 300, Bergamo 250.", "it", gaz) == ["Milano", "Bergamo"]
@@ -207,6 +213,12 @@ def test_a_small_town_before_a_players_verb_is_the_player(gaz, text, expected):
         ("Incendi nel Victoria Orientale.", "it", ["Victoria Orientale"]),
         # a club beside a country or an oblast makes no fixture
         ("The Russia - Arsenal deal collapsed in Kyiv.", "en", ["Russia", "Kyiv"]),
+        ("The Arsenal - Russia deal collapsed in Kyiv.", "en", ["Russia", "Kyiv"]),
+        # no evidence of a match: "arsenal" in lower case, "League" in a party's name, a count of times
+        ("Russia has beaten Ukraine in the race for a bigger arsenal near Kharkiv.", "en",
+         ["Russia", "Ukraine", "Kharkiv"]),
+        ("The Awami League says India beat Pakistan in the talks in Dhaka.", "en", ["India", "Pakistan", "Dhaka"]),
+        ("La Russia ha battuto l'Ucraina 2-3 volte a Bakhmut.", "it", ["Russia", "Ucraina", "Bakhmut"]),
     ],
 )
 def test_war_and_politics_news_keeps_its_places(gaz, text, lang, expected):
