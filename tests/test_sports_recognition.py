@@ -79,6 +79,7 @@ def test_clubs_listed_after_an_article_are_teams(gaz):
         ("Le piogge hanno colpito il Texas, Ohio e Michigan.", ["Texas", "Ohio", "Michigan"]),
         ("Arrivi dal Cairo, Alessandria e Giza.", ["Cairo", "Alessandria", "Giza"]),
         ("Nella Roma antica i senatori votavano.", ["Roma"]),  # one name is no list
+        ("Allerta all'Aquila, Teramo e Chieti.", ["Aquila", "Teramo", "Chieti"]),  # "L'Aquila" takes its article
     ],
 )
 def test_areas_listed_after_an_article_stay_places(gaz, text, expected):
