@@ -805,7 +805,7 @@ def _home_town(tok: Token, cues: Cues, gazetteer) -> bool:
     with no country, region or first-level unit of its own anywhere ("Donetsk", "Kursk": oblasts; "Kent":
     a county) and no name that starts with an article ("La Spezia", "L'Aquila")."""
     cands = gazetteer.candidates(tok.key)
-    if not cands or not cues.home_countries or tok.key in cues.cities_with_article:
+    if not cands or not cues.home_countries:
         return False
     top = cands[0].entity
     if top.kind != "city" or top.country not in cues.home_countries:

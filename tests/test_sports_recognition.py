@@ -158,8 +158,9 @@ def test_a_country_first_name_in_english_still_needs_a_rare_surname(gaz):
     ("text", "expected"),
     [
         ("Al 70' Matera raddoppia di testa e il derby finisce 2-0 a Potenza.", ["Potenza"]),  # a player scores
-        ("Il Matera segna due gol.", []),  # the club, after its article
-        ("A Matera segna il passo la raccolta differenziata.", ["Matera"]),  # after a locative: the town
+        ("Il Matera segna due gol nel derby.", []),  # the club, after its article
+        ("A Matera segna il passo il campionato di calcio.", ["Matera"]),  # after a locative: the town
+        ("Poi Matera raddoppia di testa e la gara finisce a Potenza.", ["Matera", "Potenza"]),  # no report
     ],
 )
 def test_a_small_town_before_a_players_verb_is_the_player(gaz, text, expected):
