@@ -13,7 +13,7 @@ import pytest
 
 from geo.cues import cues_for
 from geo.gazetteer import load_gazetteer
-from geo.masks import club_list_spans, match_verb_spans, scorer_spans, table_spans
+from geo.masks import club_list_spans, match_verb_spans, player_spans, scorer_spans, table_spans
 from geo.model import Document
 from geo.normalize import fold
 from geo.pipeline import find_places
@@ -241,3 +241,12 @@ def test_oblasts_and_towns_abroad_listed_after_an_article_are_no_clubs(gaz, text
     tokens, cues, _ = _read(text, "it")
     assert club_list_spans(tokens, text, cues, gaz) == []
     assert surfaces(text, "it", gaz) == kept
+
+
+def test_player_spans_name_small_towns_only(gaz):
+    text = "Durante la semifinale Roma segna un record di spettatori."  # a big city is no player
+    tokens, cues, sentences = _read(text, "it")
+    assert player_spans(tokens, text, cues, sentences, gaz) == []
+    text = "Al 70' Matera raddoppia di testa e il derby finisce 2-0."
+    tokens, cues, sentences = _read(text, "it")
+    assert [text[a:b] for a, b in player_spans(tokens, text, cues, sentences, gaz)] == ["Matera"]
