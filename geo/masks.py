@@ -189,8 +189,11 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
                     and _notable_place(tokens[j], cues, gazetteer) and tokens[j + 1].key in cues.first_names:
                 j += 1
+            # two first names after a title start the name even when they also name a town together
+            # ("Senator Maria Elena Rivera": Maria Elena, Chile)
+            two_first_names = j + 1 < n and tokens[j].key in cues.first_names and tokens[j + 1].key in cues.first_names
             if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
-                    and not longer_place_at(j):
+                    and (not longer_place_at(j) or two_first_names):
                 end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)

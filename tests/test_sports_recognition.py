@@ -150,6 +150,17 @@ def test_people_named_like_towns(gaz, text, expected):
     assert surfaces(text, "it", gaz) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Senator Maria Elena Rivera arrived in Boston.", "en", ["Boston"]),
+        ("La senatrice Maria Elena Rossi è arrivata a Cosenza.", "it", ["Cosenza"]),
+    ],
+)
+def test_two_first_names_after_a_title_are_the_person(gaz, text, lang, expected):
+    assert surfaces(text, lang, gaz) == expected
+
+
 def test_a_country_first_name_in_english_still_needs_a_rare_surname(gaz):
     assert surfaces("The Georgia Bureau of Investigation opened a case.", "en", gaz) == ["Georgia"]
 
