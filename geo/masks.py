@@ -638,8 +638,8 @@ _OPENING = frozenset(",;:(\"“«—–-")
 def match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int, int]) -> bool:
     """Whether a sentence reports a match, by unambiguous evidence only: a word used of sport alone (lexicon
     ``sport_only_words``: "campionato", "league", written in lower case), a club no place is named after
-    (``club_names``, capitalised), or a result ("2-1") that no unit follows ("5-6 chilometri" is a
-    range). "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
+    (``club_names``, capitalised), or a result ("2-1") followed by nothing but punctuation or a function
+    word (lexicon ``stopwords``): "2-1 in Lisbon"; "5-6 chilometri", "killing 10-15 civilians" are ranges. "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
 
     Parameters
     ----------
@@ -661,9 +661,10 @@ def match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int
             return True
         k += 1
     for m in _RESULT.finditer(text, start, end):
-        unit = _NEXT_WORD.match(text, m.end())
-        if not unit or fold_key(unit.group(1)) not in cues.not_after_number:
-            return True
+        word = _NEXT_WORD.match(text, m.end())
+        after = fold_key(word.group(1)) if word and word.start(1) < end else None
+        if after is None or after in cues.stopwords and after not in cues.not_after_number:
+            return True  # "2-1.", "2-1 in Lisbon"; not "10-15 civilians", "2-3 volte", "5-6 km"
     return False
 
 

@@ -44,7 +44,7 @@ def _read(text: str, lang: str):
         ("Nel campionato il Torino ha battuto il Bologna e sale al quinto posto a Cuneo.", "it", ["Cuneo"]),
         ("In the league, Burnley beat Leicester in Manchester.", "en", ["Manchester"]),
         ("Spain defeated Portugal 2-1 in Lisbon.", "en", ["Lisbon"]),
-        ("Le Brésil a battu le Chili 3-0 dimanche à Johannesburg.", "fr", ["Johannesburg"]),
+        ("Le Brésil a battu le Chili 3-0 en demi-finale à Johannesburg.", "fr", ["Johannesburg"]),
         ("España goleó a Portugal 4-0 en Sevilla.", "es", ["Sevilla"]),
     ],
 )
@@ -232,6 +232,7 @@ def test_a_small_town_before_a_players_verb_is_the_player(gaz, text, expected):
          ["Russia", "Ukraine", "Kharkiv"]),
         ("The Awami League says India beat Pakistan in the talks in Dhaka.", "en", ["India", "Pakistan", "Dhaka"]),
         ("La Russia ha battuto l'Ucraina 2-3 volte a Bakhmut.", "it", ["Russia", "Ucraina", "Bakhmut"]),
+        ("Russia hammered Kharkiv overnight, killing 10-15 civilians.", "en", ["Russia", "Kharkiv"]),
     ],
 )
 def test_war_and_politics_news_keeps_its_places(gaz, text, lang, expected):
