@@ -639,7 +639,8 @@ def match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int
     """Whether a sentence reports a match, by unambiguous evidence only: a word used of sport alone (lexicon
     ``sport_only_words``: "campionato", "league", written in lower case), a club no place is named after
     (``club_names``, capitalised), or a result ("2-1") followed by nothing but punctuation or a function
-    word (lexicon ``stopwords``): "2-1 in Lisbon"; "5-6 chilometri", "killing 10-15 civilians" are ranges. "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
+    word (lexicon ``stopwords``): "2-1 in Lisbon"; "5-6 chilometri", "killing 10-15 civilians" are ranges.
+    "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
 
     Parameters
     ----------
