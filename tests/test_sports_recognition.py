@@ -233,7 +233,8 @@ def test_a_small_town_before_a_players_verb_is_the_player(gaz, text, expected):
         ("The Awami League says India beat Pakistan in the talks in Dhaka.", "en", ["India", "Pakistan", "Dhaka"]),
         ("La Russia ha battuto l'Ucraina 2-3 volte a Bakhmut.", "it", ["Russia", "Ucraina", "Bakhmut"]),
         ("Russia hammered Kharkiv overnight, killing 10-15 civilians.", "en", ["Russia", "Kharkiv"]),
-        ("Russia hammered Kharkiv between 2-4 am.", "en", ["Russia", "Kharkiv"]),
+        ("Russia hammered Kharkiv 3-4 times a day.", "en", ["Russia", "Kharkiv"]),
+        ("Ukraine beat Russia 2-3 a week in prisoner swaps.", "en", ["Ukraine", "Russia"]),
     ],
 )
 def test_war_and_politics_news_keeps_its_places(gaz, text, lang, expected):
