@@ -799,6 +799,8 @@ def club_list_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> li
             items.append(k)
             if gap == " ":
                 break  # "e Palermo" ends the list
+        if len(items) < 2:
+            continue  # "al largo del Giglio, causando danni": a lower-case word after the comma, no list
         if all(_home_town(tokens[q], cues, gazetteer) or tokens[q].key in cues.club_names for q in items):
             spans += [(tokens[q].start, tokens[q].end) for q in items]
     return spans

@@ -79,6 +79,7 @@ def test_clubs_listed_after_an_article_are_teams(gaz):
         ("Le piogge hanno colpito il Texas, Ohio e Michigan.", ["Texas", "Ohio", "Michigan"]),
         ("Arrivi dal Cairo, Alessandria e Giza.", ["Cairo", "Alessandria", "Giza"]),
         ("Nella Roma antica i senatori votavano.", ["Roma"]),  # one name is no list
+        ("Le scuole resteranno chiuse a Riva del Garda, annuncia il sindaco.", ["Riva del Garda"]),  # no list
         ("Allerta all'Aquila, Teramo e Chieti.", ["Aquila", "Teramo", "Chieti"]),  # "L'Aquila" takes its article
     ],
 )
