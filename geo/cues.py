@@ -102,6 +102,15 @@ class Cues:
     nouns_capitalised: bool = False  # German: a capitalised word may be a common noun
     opponent_words: frozenset[str] = frozenset()  # "contro l'Australia" in a match report: a team
     match_words: frozenset[str] = frozenset()  # words of a match report besides sports_cues
+    match_verbs: frozenset[str] = frozenset()  # "il Milan ha battuto la Lazio 2-0": teams, in a match report
+    sport_only_words: frozenset[str] = frozenset()  # "campionato", "league": a sentence reports a match
+    match_auxiliaries: frozenset[str] = frozenset()  # "ha", "will": between a team and its match verb
+    match_verb_links: frozenset[str] = frozenset()  # "pareggia con il Cile", "drew with": before the opponent
+    club_names: frozenset[str] = frozenset()  # "Atalanta - Torino": a club the gazetteer lacks makes a fixture
+    player_verbs: frozenset[str] = frozenset()  # "Ferrara ha segnato": a player before it, no small town
+    standings_words: frozenset[str] = frozenset()  # "Classifica: Napoli 30, Inter 28": a table's heading
+    scorer_nouns: frozenset[str] = frozenset()  # "il gol di Ferrara": the player after "of", no town
+    club_list_articles: frozenset[str] = frozenset()  # "nella Roma, Verona e Lecce": clubs listed
     weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
     name_starters: frozenset[str] = frozenset()  # title_first_words | first_names: the words a person's name starts
     articles: frozenset[str] = frozenset()  # definite articles (events.yaml ``articles``): "contro l'Australia"
@@ -125,7 +134,10 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",
                  "ambiguous_heads", "sports_cues", "sports_cues_beside", "locality_before", "place_noun_endings",
-                 "opponent_words", "match_words", "weapon_nouns", "area_pronouns")
+                 "opponent_words", "match_words", "weapon_nouns", "area_pronouns", "match_verbs",
+                 "match_auxiliaries", "match_verb_links", "club_names", "club_list_articles",
+                 "scorer_nouns", "sport_only_words", "standings_words",
+                 "player_verbs")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
                  "modifier_nouns", "org_name_heads", "org_name_connectors")

@@ -19,7 +19,7 @@ from operator import attrgetter
 
 from geo.cues import Cues, word_frequency
 from geo.normalize import fold_key
-from geo.sentences import LIST_JOINERS, Token
+from geo.sentences import LIST_JOINERS, OF_WORDS, Token, sentence_at
 
 JOINER = re.compile(r"^(?: |-|'|’|\. ?| - )$")
 #: The strings :data:`JOINER` matches (``$`` also matches before a final line break), for a set lookup
@@ -144,9 +144,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
 
     def notable_place_at(k: int) -> bool:
         """A longer place name, or a place of note, starts at token k ("da Rio de Janeiro", "di Torino")."""
-        return longer_place_at(k) or any(
-            c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= SPEAKER_MAX_POPULATION
-            for c in gazetteer.candidates(tokens[k].key))
+        return longer_place_at(k) or _notable_place(tokens[k], cues, gazetteer)
 
     def longer_place_at(i: int) -> bool:
         """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
@@ -189,10 +187,13 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 j += 1
                 skipped += 1
             if j + 1 < n and tokens[j].capitalised and tokens[j + 1].capitalised and plain_gap(j, j + 1) \
-                    and gazetteer.candidates(tokens[j].key) and tokens[j + 1].key in cues.first_names:
+                    and _notable_place(tokens[j], cues, gazetteer) and tokens[j + 1].key in cues.first_names:
                 j += 1
+            # two first names after a title start the name even when they also name a town together
+            # ("Senator Maria Elena Rivera": Maria Elena, Chile)
+            two_first_names = j + 1 < n and tokens[j].key in cues.first_names and tokens[j + 1].key in cues.first_names
             if j < n and j > i and tokens[j].capitalised and not tokens[j].all_caps and plain_gap(j - 1, j) \
-                    and not longer_place_at(j):
+                    and (not longer_place_at(j) or two_first_names):
                 end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 surnames.add(tokens[end - 1].key)
@@ -204,8 +205,11 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 fold_key(text[tokens[i - 1].start : tok.end]))  # "West Virginia Division"
             # A first name that is also a region or a country ("Georgia", "Virginia") starts a person's
             # name only before a rare, name-like word: "Georgia Bureau of Investigation" is no person.
-            place_first = any(c.primary and c.entity.kind in ("country", "admin1", "region")
-                              for c in gazetteer.candidates(tok.key))  # not "Emilia", a weak alias
+            # A foreign unit's name after an article or a locative, or before a direction word, is the unit:
+            # "nel Victoria Orientale" (rule FOREIGN_UNIT_FIRST_NAME only reads a bare first name).
+            area_context = (i > 0 and (tokens[i - 1].key in cues.articles or tokens[i - 1].key in cues.locative)) \
+                or nxt.key in cues.direction_after
+            place_first = _area_first_name(tok, cues, gazetteer, home_only=not area_context)  # not "Emilia"
             speaks = i + 2 < n and tokens[i + 2].key in cues.speech_verbs  # "Florence Hart said"
             surname_like = not place_first or len(nxt.text) == 1 or speaks or (
                 name_like(nxt) and word_frequency(nxt.key, cues.lang) < NAME_WORD_MAX_ZIPF) or (
@@ -240,6 +244,39 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 continue
         i += 1
     return spans, surnames
+
+
+def _notable_place(tok: Token, cues: Cues, gazetteer) -> bool:
+    """Whether a word names, as its first reading, a place of note: a country, a region, a first-level unit
+    (one of the home countries' in a language that has them: see :func:`_area_first_name`), a capital or
+    a city of ``SPEAKER_MAX_POPULATION``. "il presidente Usa Joe Biden" keeps its country before the
+    name, "il senatore Ramsey Lewis" is one person (Ramsey: small towns); a minor spelling of a big city
+    counts for nothing."""
+    for c in gazetteer.candidates(tok.key):
+        if not c.primary:
+            continue
+        e = c.entity
+        if e.kind == "city" and (e.capital_of or e.population >= SPEAKER_MAX_POPULATION):
+            return True
+        if e.kind != "city" and (e.kind != "admin1" or not cues.home_countries or e.country in cues.home_countries):
+            return True
+    return False
+
+
+def _area_first_name(tok: Token, cues: Cues, gazetteer, home_only: bool = True) -> bool:
+    """Whether a first name is also the name of an area that a reader of the language knows by it: a
+    country, a region, or a first-level unit, which in a language with home countries (lexicon
+    ``home_countries``) must be one of theirs. "Georgia", "Virginia" in English; "Paola" in Italian is
+    a woman, not a council of Malta, and "Paul" is no municipality of Cape Verde (rule
+    FOREIGN_UNIT_FIRST_NAME). With ``home_only`` false any first-level unit counts ("nel Victoria
+    Orientale": after an article or a locative, or before a direction word)."""
+    for c in gazetteer.candidates(tok.key):
+        if not c.primary or c.entity.kind not in ("country", "admin1", "region"):
+            continue
+        if c.entity.kind != "admin1" or not home_only or not cues.home_countries \
+                or c.entity.country in cues.home_countries:
+            return True
+    return False
 
 
 def _two_first_names(first: Token, nxt: Token, gazetteer) -> bool:
@@ -434,7 +471,7 @@ _SCORE = re.compile(r"\s+\d{1,2}\s?[-–:]\s?\d{1,2}\b")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+|%)")
 
 
-def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int]]:
+def fixture_spans(tokens: list[Token], text: str, cues: Cues, gazetteer=None) -> list[tuple[int, int]]:
     """Teams in a fixture: "la partita Ecuador - Polonia", "the Milan - Lazio match". Two capitalised
     words joined by a spaced dash, with a sports word (lexicon ``sports_cues``) among the five words
     before them or right after, name teams, not places; "la tratta Napoli - Roma" keeps its towns,
@@ -446,6 +483,9 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
     tokens : list of geo.sentences.Token
     text : str
     cues : geo.cues.Cues
+    gazetteer : geo.gazetteer.Gazetteer, optional
+        To tell a town of the home countries beside a club (lexicon ``club_names``); without it a club makes
+        no fixture.
 
     Returns
     -------
@@ -468,6 +508,14 @@ def fixture_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int,
         if unit and fold_key(unit.group(1)) in cues.not_after_number:
             score = None  # "Milano-Napoli 5-6 chilometri", "Roma-Parigi 2-3 volte": a range, no result
         cue_before = k and (tokens[k - 1].key in cues.sports_cues or tokens[k - 1].key in cues.sports_cues_beside)
+        # "Atalanta - Torino": a club beside a club or a town of the home countries makes a fixture; not "the
+        # Russia - Arsenal deal", "il fronte Kharkiv - Celtic" (rule CLUB_FIXTURE)
+        club = a.capitalised and b.capitalised and gazetteer is not None and (
+            a.key in cues.club_names and (b.key in cues.club_names or _home_town(b, cues, gazetteer))
+            or b.key in cues.club_names and _home_town(a, cues, gazetteer))
+        if club:
+            spans += [(a.start, a.end), (b.start, b.end)]
+            continue
         if not score and gap in ("-", "–") and not cue_before:
             continue  # "Milano-Napoli" is a route; "la partita Bologna-Lecce" a match
         if score and a.capitalised and b.capitalised:
@@ -577,3 +625,336 @@ def age_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple[int, int
 def name_like(tok: Token) -> bool:
     """Written like a person's name: a capital, then lower case ("Bryant", not "NBA" or "WineFestival")."""
     return tok.text[:1].isupper() and tok.text[1:].islower()
+
+
+#: A result inside a sentence ("2-0", "3 - 1"): with no unit after it, the sentence reports a match.
+_RESULT = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,]?\d)")
+#: Capitalised tokens a team's name may run over ("Real Madrid", "Nuova Zelanda"), joined by these gaps.
+TEAM_NAME_MAX_TOKENS = 3
+_TEAM_GAPS = frozenset({" ", "-", "'", "’"})
+_OPENING = frozenset(",;:(\"“«—–-")
+
+
+def match_report(tokens: list[Token], text: str, cues: Cues, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence reports a match, by unambiguous evidence only: a word used of sport alone (lexicon
+    ``sport_only_words``: "campionato", "league", written in lower case), a club no place is named after
+    (``club_names``, capitalised), or a result ("2-1") followed by nothing but punctuation or a function
+    word (lexicon ``stopwords``): "2-1 in Lisbon"; "5-6 chilometri", "killing 10-15 civilians" are ranges.
+    "goal", "gol", "squad", "match" are no evidence: "with the goal of freeing hostages".
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+    sentence : (int, int)
+        The sentence's start and end offsets.
+
+    Returns
+    -------
+    bool
+    """
+    start, end = sentence
+    k = bisect_left(tokens, start, key=_START)
+    while k < len(tokens) and tokens[k].start < end:
+        tok = tokens[k]
+        if tok.key in cues.sport_only_words and not tok.capitalised or tok.key in cues.club_names and name_like(tok):
+            return True
+        k += 1
+    for m in _RESULT.finditer(text, start, end):
+        word = _NEXT_WORD.match(text, m.end())
+        after = fold_key(word.group(1)) if word and word.start(1) < end else None
+        if after is None or after in cues.stopwords and after not in cues.not_after_number:
+            return True  # "2-1.", "2-1 in Lisbon"; not "10-15 civilians", "2-3 volte", "5-6 km"
+    return False
+
+
+def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]
+                     ) -> list[tuple[int, int]]:
+    """Teams around the verb of a match's result (lexicon ``match_verbs``), in a sentence that reports a match
+    (:func:`match_report`): the name right before the verb (over its auxiliaries, ``match_auxiliaries``) and
+    the name right after it (after a link, ``match_verb_links``, and an article) are teams, not places: "il
+    Milan ha battuto la Lazio 2-0", "Bayern beat Porto 3-1 in the league". Without such evidence no name is
+    hidden: "L'Ucraina ha battuto la Russia a Kharkiv", "Ukraine beat Russia at Kharkiv". A place after a
+    locative stays a place: "il Napoli batte la Juventus 2-1 a Torino" (rule TEAMS_AROUND_A_RESULT).
+
+    Parameters
+    ----------
+    tokens : list of geo.sentences.Token
+    text : str
+    cues : geo.cues.Cues
+    sentences : list of (int, int)
+        The sentences' spans, in text order.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the teams' names, end exclusive.
+    """
+    if not cues.match_verbs:
+        return []
+    spans: list[tuple[int, int]] = []
+    reports: dict[tuple[int, int], bool] = {}  # sentence -> whether it reports a match
+    for k, tok in enumerate(tokens):
+        if tok.key not in cues.match_verbs or tok.capitalised:
+            continue
+        teams = [team for team in (_team_before(tokens, k, text, cues), _team_after(tokens, k, text, cues))
+                 if team is not None]
+        if not teams:
+            continue
+        sentence = sentence_at(sentences, tok.start)
+        if sentence not in reports:
+            reports[sentence] = match_report(tokens, text, cues, sentence)
+        if reports[sentence]:
+            spans += teams
+    return spans
+
+
+def _team_before(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
+    """The name ending right before the verb at token k and its auxiliaries, opened by an article, a list's
+    joiner, punctuation or the sentence's start; None when there is none."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and not tokens[j].capitalised and tokens[j].key in cues.match_auxiliaries \
+            and text[tokens[j].end : tokens[j + 1].start] == " ":
+        j -= 1
+    if j < 0 or not tokens[j].capitalised or tokens[j].all_caps and len(tokens[j].text) > 3 \
+            or text[tokens[j].end : tokens[j + 1].start] != " ":
+        return None
+    first = j
+    while first > 0 and j - first < TEAM_NAME_MAX_TOKENS - 1 and tokens[first - 1].capitalised \
+            and text[tokens[first - 1].end : tokens[first].start] in _TEAM_GAPS \
+            and tokens[first - 1].key not in cues.articles:
+        first -= 1
+    if first == 0:
+        return tokens[first].start, tokens[j].end
+    prev = tokens[first - 1]
+    gap = text[prev.end : tokens[first].start]
+    opened = prev.key in cues.articles or prev.key in LIST_JOINERS or any(c in _OPENING for c in gap) \
+        or "\n" in gap
+    return (tokens[first].start, tokens[j].end) if opened else None
+
+
+def _team_after(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
+    """The name right after the verb at token k, past a link and an article; None when there is none."""
+    j = k + 1
+    n = len(tokens)
+    if j < n and not tokens[j].capitalised and tokens[j].key in cues.match_verb_links \
+            and text[tokens[j - 1].end : tokens[j].start] == " ":
+        j += 1
+    if j < n and not tokens[j].capitalised and tokens[j].key in cues.articles \
+            and text[tokens[j - 1].end : tokens[j].start] == " ":
+        j += 1
+    if j >= n or not tokens[j].capitalised or text[tokens[j - 1].end : tokens[j].start] not in _TEAM_GAPS:
+        return None
+    last = j
+    while last + 1 < n and last - j < TEAM_NAME_MAX_TOKENS - 1 and tokens[last + 1].capitalised \
+            and text[tokens[last].end : tokens[last + 1].start] in _TEAM_GAPS:
+        last += 1
+    return tokens[j].start, tokens[last].end
+
+
+def club_list_spans(tokens: list[Token], text: str, cues: Cues, gazetteer) -> list[tuple[int, int]]:
+    """Clubs listed after an article (lexicon ``club_list_articles``): a town takes no article, so a list of
+    towns after one lists teams: "ha giocato nel Genoa, Torino e Bologna". Every name of the list must be a
+    town of the language's home countries and nothing larger (:func:`_home_town`: "nel Lazio, Abruzzo e
+    Molise" lists regions, "nel Donetsk, Luhansk e Zaporizhzhia" oblasts, "nella Bucha, Irpin e Hostomel"
+    towns abroad), the first must not start a name with its article ("della Spezia, Massa e Carrara"), and
+    the list must go on past the first name (rule CLUBS_LISTED).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the clubs' names, end exclusive.
+    """
+    if not cues.club_list_articles or not cues.home_countries:
+        return []
+    spans = []
+    n = len(tokens)
+    read: set[int] = set()
+    for i in _tokens_after(_AFTER_COMMA, tokens, text):  # only lists are looked at: the items after a comma
+        # walk back to the list's first name over single names joined by ", "
+        first = i
+        while first >= 2 and text[tokens[first - 2].end : tokens[first - 1].start] == ", " \
+                and tokens[first - 1].capitalised:
+            first -= 1
+        first -= 1
+        if first < 1 or first in read or not tokens[first].capitalised:
+            continue
+        read.add(first)
+        art = tokens[first - 1]
+        if art.key not in cues.club_list_articles or text[art.end : tokens[first].start] not in (" ", "'", "’") \
+                or (art.capitalised and art.key not in cues.articles):
+            continue
+        items = [first]
+        k = first
+        while k + 1 < n:
+            gap = text[tokens[k].end : tokens[k + 1].start]
+            if gap == ", " and tokens[k + 1].capitalised:
+                k += 1
+            elif gap == " " and tokens[k + 1].key in LIST_JOINERS and k + 2 < n and tokens[k + 2].capitalised \
+                    and text[tokens[k + 1].end : tokens[k + 2].start] == " ":
+                k += 2
+            else:
+                break
+            items.append(k)
+            if gap == " ":
+                break  # "e Palermo" ends the list
+        if len(items) < 2:
+            continue  # "al largo del Giglio, causando danni": a lower-case word after the comma, no list
+        if all(_home_town(tokens[q], cues, gazetteer) or tokens[q].key in cues.club_names for q in items):
+            spans += [(tokens[q].start, tokens[q].end) for q in items]
+    return spans
+
+
+def _home_town(tok: Token, cues: Cues, gazetteer) -> bool:
+    """A name read first as a town of the language's home countries (lexicon ``home_countries``), whose
+    other readings are towns or the province named after that town ("Verona": the town and its province),
+    with no country, region or first-level unit of its own anywhere ("Donetsk", "Kursk": oblasts; "Kent":
+    a county) and no name that starts with an article ("La Spezia", "L'Aquila")."""
+    cands = gazetteer.candidates(tok.key)
+    if not cands or not cues.home_countries:
+        return False
+    top = cands[0].entity
+    if top.kind != "city" or top.country not in cues.home_countries:
+        return False
+    own = {c.entity.admin1 for c in cands if c.entity.kind == "city" and c.entity.country in cues.home_countries}
+    return all(c.entity.kind == "city" or c.entity.kind == "admin1" and c.entity.admin1 in own
+               for c in cands) \
+        and not any(gazetteer.candidates(f"{a}{gap}{tok.key}") for a in cues.articles for gap in (" ", "'"))
+
+
+def scorer_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]
+                 ) -> list[tuple[int, int]]:
+    """Players named after the noun of a goal (lexicon ``scorer_nouns``) and "of" with no article, in a
+    sentence that reports a match (:func:`match_report`): "il gol di Ferrara ha deciso il derby 2-1", "el gol
+    de Costa en la liga". A team takes its article there ("il gol del Napoli"); without a match report the
+    name stays: "Il gol di Kiev è resistere" (rule SCORER_OF_A_GOAL).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the players' names, end exclusive.
+    """
+    if not cues.scorer_nouns:
+        return []
+    spans = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens[:-2]):
+        if tok.key not in cues.scorer_nouns or tok.capitalised:
+            continue
+        of, name = tokens[k + 1], tokens[k + 2]
+        if of.key not in OF_WORDS or of.capitalised or text[tok.end : of.start] != " " \
+                or text[of.end : name.start] != " " or not name_like(name) \
+                or not match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
+            continue
+        end = k + 2
+        while end + 1 < n and end - k < 3 and name_like(tokens[end + 1]) \
+                and text[tokens[end].end : tokens[end + 1].start] == " ":
+            end += 1
+        spans.append((name.start, tokens[end].end))
+    return spans
+
+
+def player_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
+                 gazetteer) -> list[tuple[int, int]]:
+    """A small town's name right before a verb of a player's action (lexicon ``player_verbs``, after at most
+    one auxiliary), in a sentence that reports a match (:func:`match_report`), is the player: "Al 70' Matera
+    raddoppia e il derby finisce 2-0". Not after a locative or a club's article ("il Matera segna": the
+    club), and without a match report the town stays: "Avdiivka segna la fine di un'epoca" (rule
+    PLAYER_SCORES).
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the players' names, end exclusive.
+    """
+    if not cues.player_verbs:
+        return []
+    spans = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens[:-1]):
+        if not name_like(tok) or text[tok.end : tokens[k + 1].start] != " ":
+            continue
+        verb = k + 1
+        if tokens[verb].key in cues.match_auxiliaries and verb + 1 < n \
+                and text[tokens[verb].end : tokens[verb + 1].start] == " ":
+            verb += 1
+        if tokens[verb].key not in cues.player_verbs:
+            continue
+        if k and (tokens[k - 1].key in cues.locative or tokens[k - 1].key in cues.club_articles):
+            continue
+        if _small_town(gazetteer.candidates(tok.key)) \
+                and match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
+            spans.append((tok.start, tok.end))
+    return spans
+
+
+def _small_town(cands) -> bool:
+    """Readings of towns smaller than ``SPEAKER_MAX_POPULATION`` and, at most, the units named after them: no
+    capital, country, region or natural area ("Matera": the town and its province)."""
+    towns = [c.entity for c in cands if c.entity.kind == "city"]
+    return bool(towns) and all(not e.capital_of and e.population < SPEAKER_MAX_POPULATION for e in towns) \
+        and all(c.entity.kind in ("city", "admin1") for c in cands)
+
+
+#: A name then its points in a table: "Napoli 30," "Milan 27)"; "Milano 30 gradi" is read and refused.
+_POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$| [^\W\d_]+)")
+#: A standings heading: the heading word (lexicon ``standings_words``) right before a colon at a line's or a
+#: sentence's start ("Classifica:", "Standings:", "Classement général :").
+_HEADING = re.compile(r"(?:^|(?<=[\n.]) ?)([^\W\d_]+)(?: ([^\W\d_]+))? ?:", re.M)
+
+
+def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]],
+                gazetteer) -> list[tuple[int, int]]:
+    """Teams in a league table: after a standings heading (a word of lexicon ``standings_words``, perhaps
+    with one more word, right before a colon at a sentence's start: "Classifica:", "Standings:"), the names
+    each followed by a number of points are teams: "Classifica: Napoli 30, Inter 28, Milan 27" (rule
+    TEAMS_IN_A_TABLE). A round-up with no such heading keeps its places ("Casualties by region (points of
+    impact): Donetsk 12"), a number with a word after it gives no team ("Milano 30 gradi"), and a country or
+    a first-level unit is never hidden.
+
+    Returns
+    -------
+    list of (int, int)
+        Start and end offsets of the teams' names, end exclusive.
+    """
+    if not cues.standings_words or ":" not in text:
+        return []
+    spans = []
+    n, k = len(tokens), 0
+    for s_start, s_end in sentences:
+        first = k
+        while k < n and tokens[k].start < s_end:
+            k += 1
+        head = _HEADING.match(text, s_start)
+        if head is None or fold_key(head.group(1)) not in cues.standings_words:
+            continue
+        for j in range(first, k - 1):
+            tok = tokens[j]
+            if not name_like(tok):
+                continue
+            m = _POINTS_AFTER.match(text, tok.end)
+            if m is None or m.end(1) > s_end:
+                continue
+            if m.end() < len(text) and text[m.end()] == " ":
+                continue  # "Milano 30 gradi": a word after the number, no table's "Napoli 30,"
+            begin = j
+            while begin > first and name_like(tokens[begin - 1]) \
+                    and text[tokens[begin - 1].end : tokens[begin].start] in _TEAM_GAPS \
+                    and j - begin < TEAM_NAME_MAX_TOKENS - 1:
+                begin -= 1  # "Real Madrid 30"
+            if any(c.entity.kind != "city" for c in gazetteer.candidates(fold_key(text[tokens[begin].start:tok.end]))
+                   if c.primary and c.entity.kind in ("country", "region")) \
+                    or _first_level_unit(tokens[begin], cues, gazetteer):
+                continue  # "Siria 40", "Donetsk 12": a country or a unit is no team
+            spans.append((tokens[begin].start, tok.end))
+    return spans
+
+
+def _first_level_unit(tok: Token, cues: Cues, gazetteer) -> bool:
+    """A first-level unit of its own (an oblast, a state), not just the province named after an Italian town."""
+    cands = gazetteer.candidates(tok.key)
+    towns = {c.entity.admin1 for c in cands if c.entity.kind == "city"}
+    return any(c.entity.kind in ("admin1", "region", "country") and not (
+        c.entity.kind == "admin1" and c.entity.admin1 in towns and c.entity.country in cues.home_countries)
+        for c in cands if c.primary)

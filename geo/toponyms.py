@@ -59,13 +59,18 @@ from geo.masks import (
     UNKNOWN_WORD_MAX_ZIPF,
     acronym_spans,
     age_spans,
+    club_list_spans,
     fixture_spans,
+    match_verb_spans,
     name_like,
     opponent_spans,
     organisation_spans,
     person_spans,
     phrase_spans,
+    player_spans,
+    scorer_spans,
     spelled_after_spans,
+    table_spans,
 )
 from geo.normalize import fold, fold_key
 from geo.recognition_model import hit_features
@@ -176,11 +181,16 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     headline = _headline_tokens(tokens, sentences, cues.stopwords)
     persons, surnames = person_spans(tokens, text, cues, gazetteer, headline)
     persons += age_spans(tokens, text, cues)
+    persons += scorer_spans(tokens, text, cues, sentences)
     masked += organisation_spans(tokens, text, cues)
     masked += acronym_spans(tokens, text, gazetteer)
     masked += spelled_after_spans(tokens, text, gazetteer)
-    masked += fixture_spans(tokens, text, cues)
+    masked += fixture_spans(tokens, text, cues, gazetteer)
     masked += opponent_spans(tokens, text, cues, sentences)
+    masked += match_verb_spans(tokens, text, cues, sentences)
+    masked += club_list_spans(tokens, text, cues, gazetteer)
+    masked += table_spans(tokens, text, cues, sentences, gazetteer)
+    masked += player_spans(tokens, text, cues, sentences, gazetteer)
     masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
