@@ -58,7 +58,7 @@ from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.lexicons import load as read_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import FIGURE_GROUPS, _clause_between, contains
+from geo.role_model import FIGURE_GROUPS, QUOTES, contains
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -892,8 +892,10 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     """Whether two places of a troop figure's own sentence (``sentence``) are named together as its host and
     base: at most :data:`HOST_BASE_GAP` words between them, no ';' of the sentence's breaks, no word of speech
     (:meth:`geo.events.EventProfile.speech_at`, the test the role features read: "said in Vilnius", "dice il
-    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted") and no other clause
-    (:func:`geo.role_model._clause_between`: a subordinator, a quote or a dash) — in the words of ``profile``."""
+    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted"), no subordinator
+    (``clause_openers``: "in Estonia (after Tallinn asked"), no quote (:data:`geo.role_model.QUOTES`: 'in Estonia,"
+    ... in Tallinn') — in the words of ``profile``. A dash does not part them: "in Estonia – mostly at Tapa" names
+    where in the host the troops are."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
     if _break_within(sentence.breaks(text, ";"), lo.end, hi.start):
         return False
@@ -901,9 +903,10 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     first, last = sentence.token_at(lo.end), sentence.token_at(hi.start)
     if sum(1 for w in words[first:last] if w[:1].isalnum()) > HOST_BASE_GAP:
         return False
-    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k) for k in range(first, last)):
+    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k)
+           or profile.clause_openers.match_at(words, k) for k in range(first, last)):
         return False
-    return not _clause_between(text[lo.end : hi.start], profile)
+    return not any(c in text[lo.end : hi.start] for c in QUOTES)
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),

@@ -48,9 +48,12 @@ def figure_group(fig: object) -> str | None:
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
+#: Quotes between two names: the second stands in another clause (a speaker's words, or the words around them).
+QUOTES = "\"«»“”"
+
 #: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`, which also
 #: reads a hyphen between spaces, " - ", as a dash).
-QUOTE_DASH = "\"«»“”–—"
+QUOTE_DASH = QUOTES + "–—"
 
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
