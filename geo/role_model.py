@@ -721,7 +721,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
         if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
             f["country_before_place"] = 1.0  # "Norway in Hungary": the country whose force is there
-    if locative and _cue_before(profile.speech, words, idx, 5, _union(articles, cues.locative)):
+    # the speech cues only (events.yaml ``speech_cues``): the speech verbs of places.yaml hold nouns and
+    # prepositions ("the United States in Syria", "member states in Brussels", "il secondo a Kharkiv")
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, _union(articles, cues.locative)):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
