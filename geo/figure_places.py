@@ -400,10 +400,11 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 
 #: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border from a
 #: place named before it ("an ambush in Niger, close to the border with Mali"; "a Kherson, al confine con ...";
-#: "en Níger, junto a la frontera con Chad"), after a border word of the event lexicon (``border_words``) and only
-#: articles, list joiners or the other places of its list between them, locates where the figure happened; it is
-#: no candidate, unless the figure's parts or restatements name it. Where no place stands before the border word
-#: ("9 airspace violations along the border with Belarus") the other side stays a candidate.
+#: "en Níger, junto a la frontera con Chad"), after a border noun and its link (the test of role feature
+#: ``border_of``, :meth:`geo.events.EventProfile.border_at`) and only articles, list joiners or the other places
+#: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
+#: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
+#: with Belarus") the other side stays a candidate.
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
@@ -425,8 +426,7 @@ def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
     stop = max(-1, j - BORDER_REACH)
     while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
         j -= 1
-    border = next((i for i in range(max(0, j - 2), j + 1) if profile.border_words.match_at(words, i) == j - i + 1),
-                  None)
+    border = profile.border_at(words, j)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate
     return border is not None and any(sentence.token_at(o.end) <= border for o in before)

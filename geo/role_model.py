@@ -522,19 +522,13 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
 
 
 def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """A border noun of the lexicon, a link word (``border_links`` or "of") and only articles stand before the
-    place, at most one other word between the noun and the link: "al confine con la Siria", "the border
-    between Estonia", "la frontière entre le Niger": a neighbour that locates a border."""
+    """A border noun of the lexicon, a link word and only articles stand before the place
+    (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
+    "la frontière entre le Niger": a neighbour that locates a border."""
     k = idx - 1
     while k >= 0 and words[k] in profile.articles:
         k -= 1
-    if k < 1 or not (words[k] in profile.border_links or words[k] in profile.of_words):
-        return False
-    for j in profile.border_nouns.starts_in(words, max(0, k - 3), k):
-        n = profile.border_nouns.match_at(words, j)
-        if n and k - 1 <= j + n <= k:
-            return True
-    return False
+    return profile.border_at(words, k) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
