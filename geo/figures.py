@@ -277,10 +277,10 @@ def figure_lexicon(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
-        # relative pronouns and the event lexicon's subordinators but its coordinators, which end the reach as
-        # written (:func:`_coordinator`: Italian "è" folds to "e")
-        openers=Phrases([*(cl.get("relative_pronouns") or []),
-                         *(" ".join(p) for p in event_profile(lang).clause_openers.phrases)]),
+        # the event profile's relative pronouns and clause openers (its subordinators but the coordinators, which
+        # end the reach as written: :func:`_coordinator`, Italian "è" folds to "e")
+        openers=Phrases(" ".join(p) for p in (*event_profile(lang).relative_pronouns.phrases,
+                                              *event_profile(lang).clause_openers.phrases)),
         speech=Phrases(ev["speech_cues"]),  # a required key, as event_profile reads it
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
