@@ -45,7 +45,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "border_words")
+              "border_nouns", "border_links")
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,6 @@ class EventProfile:
     # every word of speech: the speech verbs of places.yaml ("said", "dice", "selon") with the speech cues
     # ("told reporters", "ha detto", "conferenza stampa"), read by :meth:`speech_at`
     speech: Phrases = Phrases.of(())
-    # "near the border with Mali": the country after these is the other side of a border (geo.figure_places)
-    border_words: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -169,6 +167,32 @@ class EventProfile:
             How many words the speech word or phrase spans; 0 when none starts at ``j``.
         """
         return self.speech.match_at(words, j)
+
+    def border_at(self, words: Sequence[str], k: int) -> int | None:
+        """The one border test (role feature ``border_of``, figure place rule ``BORDER_SIDE``): where a border
+        noun (``border_nouns``) starts when word ``k`` of the folded ``words`` is a link word (``border_links``
+        or an "of" word) that joins it to what follows, at most one other word between the noun and the link
+        ("the border with", "la frontière entre", "al confine con", "frontera de").
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        k : int
+            The index of the word that would be the link.
+
+        Returns
+        -------
+        int | None
+            The index of the border noun's first word; None when word ``k`` links no border noun.
+        """
+        if k < 1 or k >= len(words) or not (words[k] in self.border_links or words[k] in self.of_words):
+            return None
+        for j in self.border_nouns.starts_in(words, max(0, k - 3), k):
+            n = self.border_nouns.match_at(words, j)
+            if n and k - 1 <= j + n <= k:
+                return j
+        return None
 
 
 @cache
@@ -223,7 +247,6 @@ def event_profile(lang: str) -> EventProfile:
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
-        border_words=Phrases.of(data["border_words"]),
     )
 
 

@@ -58,7 +58,7 @@ from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.lexicons import load as read_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import FIGURE_GROUPS, _clause_between, contains
+from geo.role_model import FIGURE_GROUPS, QUOTES, contains
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -400,10 +400,11 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 
 #: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border from a
 #: place named before it ("an ambush in Niger, close to the border with Mali"; "a Kherson, al confine con ...";
-#: "en Níger, junto a la frontera con Chad"), after a border word of the event lexicon (``border_words``) and only
-#: articles, list joiners or the other places of its list between them, locates where the figure happened; it is
-#: no candidate, unless the figure's parts or restatements name it. Where no place stands before the border word
-#: ("9 airspace violations along the border with Belarus") the other side stays a candidate.
+#: "en Níger, junto a la frontera con Chad"), after a border noun and its link (the test of role feature
+#: ``border_of``, :meth:`geo.events.EventProfile.border_at`) and only articles, list joiners or the other places
+#: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
+#: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
+#: with Belarus") the other side stays a candidate.
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
@@ -425,8 +426,7 @@ def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
     stop = max(-1, j - BORDER_REACH)
     while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
         j -= 1
-    border = next((i for i in range(max(0, j - 2), j + 1) if profile.border_words.match_at(words, i) == j - i + 1),
-                  None)
+    border = profile.border_at(words, j)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate
     return border is not None and any(sentence.token_at(o.end) <= border for o in before)
@@ -892,8 +892,10 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     """Whether two places of a troop figure's own sentence (``sentence``) are named together as its host and
     base: at most :data:`HOST_BASE_GAP` words between them, no ';' of the sentence's breaks, no word of speech
     (:meth:`geo.events.EventProfile.speech_at`, the test the role features read: "said in Vilnius", "dice il
-    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted") and no other clause
-    (:func:`geo.role_model._clause_between`: a subordinator, a quote or a dash) — in the words of ``profile``."""
+    ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted"), no subordinator
+    (``clause_openers``: "in Estonia (after Tallinn asked"), no quote (:data:`geo.role_model.QUOTES`: 'in Estonia,"
+    ... in Tallinn') — in the words of ``profile``. A dash does not part them: "in Estonia – mostly at Tapa" names
+    where in the host the troops are."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
     if _break_within(sentence.breaks(text, ";"), lo.end, hi.start):
         return False
@@ -901,9 +903,10 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     first, last = sentence.token_at(lo.end), sentence.token_at(hi.start)
     if sum(1 for w in words[first:last] if w[:1].isalnum()) > HOST_BASE_GAP:
         return False
-    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k) for k in range(first, last)):
+    if any(profile.speech_at(words, k) or profile.relative_pronouns.match_at(words, k)
+           or profile.clause_openers.match_at(words, k) for k in range(first, last)):
         return False
-    return not _clause_between(text[lo.end : hi.start], profile)
+    return not any(c in text[lo.end : hi.start] for c in QUOTES)
 
 
 def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] | frozenset = frozenset(),

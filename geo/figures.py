@@ -205,10 +205,6 @@ def figure_lexicon(lang: str) -> _Lex:
     d = load(lang, "figures") or load("en", "figures")
     f, q, st, pl, so, nu, cl = (d.get(k) or {} for k in (
         "figures", "qualifiers", "status", "places", "sources", "numbers", "clauses"))
-    # the event lexicon by the route of :func:`geo.events.event_profile` (the schema-checked :func:`load`, English
-    # where the language has none); its lists are read raw because they are matched here on tokens
-    # (:class:`geo.numbers.Phrases`), where an EventProfile holds :class:`geo.events.Phrases` matched on words
-    ev = load(lang, "events") or load("en", "events")
     # military units counted as such are equipment (module docstring): the kinds' nouns, then the units'
     kinds = dict(f.get("kinds") or {})
     kinds["equipment"] = [*(kinds.get("equipment") or []), *(f.get("formations") or []),
@@ -277,11 +273,12 @@ def figure_lexicon(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
-        # relative pronouns and the event lexicon's subordinators but its coordinators, which end the reach as
-        # written (:func:`_coordinator`: Italian "è" folds to "e")
-        openers=Phrases([*(cl.get("relative_pronouns") or []),
-                         *(" ".join(p) for p in event_profile(lang).clause_openers.phrases)]),
-        speech=Phrases(ev["speech_cues"]),  # a required key, as event_profile reads it
+        # the event profile's relative pronouns and clause openers (its subordinators but the coordinators, which
+        # end the reach as written: :func:`_coordinator`, Italian "è" folds to "e")
+        openers=Phrases(" ".join(p) for p in (*event_profile(lang).relative_pronouns.phrases,
+                                              *event_profile(lang).clause_openers.phrases)),
+        # the words of EventProfile.speech_at (speech verbs and cues), as geo.numbers.Phrases matched on tokens
+        speech=Phrases(" ".join(p) for p in event_profile(lang).speech.phrases),
         times=ph(f, "times"),
         times_words=Phrases((d.get("numbers") or {}).get("times") or {}),
         units=ph(f, "units"),

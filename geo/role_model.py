@@ -48,9 +48,12 @@ def figure_group(fig: object) -> str | None:
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
+#: Quotes between two names: the second stands in another clause (a speaker's words, or the words around them).
+QUOTES = "\"«»“”"
+
 #: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`, which also
 #: reads a hyphen between spaces, " - ", as a dash).
-QUOTE_DASH = "\"«»“”–—"
+QUOTE_DASH = QUOTES + "–—"
 
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
@@ -564,19 +567,13 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
 
 
 def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """A border noun of the lexicon, a link word (``border_links`` or "of") and only articles stand before the
-    place, at most one other word between the noun and the link: "al confine con la Siria", "the border
-    between Estonia", "la frontière entre le Niger": a neighbour that locates a border."""
+    """A border noun of the lexicon, a link word and only articles stand before the place
+    (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
+    "la frontière entre le Niger": a neighbour that locates a border."""
     k = idx - 1
     while k >= 0 and words[k] in profile.articles:
         k -= 1
-    if k < 1 or not (words[k] in profile.border_links or words[k] in profile.of_words):
-        return False
-    for j in profile.border_nouns.starts_in(words, max(0, k - 3), k):
-        n = profile.border_nouns.match_at(words, j)
-        if n and k - 1 <= j + n <= k:
-            return True
-    return False
+    return profile.border_at(words, k) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -772,7 +769,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         nxt = min((o for o in neighbours if o.start >= m.end), key=lambda o: o.start, default=None)
         if nxt is not None and _locates_previous(text, sentence, m, sentence.token_at(nxt.start), cues, profile):
             f["country_before_place"] = 1.0  # "Norway in Hungary": the country whose force is there
-    if locative and _cue_before(profile.speech, words, idx, 5, _union(articles, cues.locative)):
+    # the speech cues only (events.yaml ``speech_cues``): the speech verbs of places.yaml hold nouns and
+    # prepositions ("the United States in Syria", "member states in Brussels", "il secondo a Kharkiv")
+    if locative and _cue_before(profile.speech_cues, words, idx, 5, _union(articles, cues.locative)):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described

@@ -706,6 +706,8 @@ def test_a_restatement_lies_within_the_figures_stretch_of_text():
     ("fr", "Quelque 500 militaires belges sont déployés en Roumanie, à Constanța, depuis mars.", "Roumanie",
      "Constanța"),
     ("de", "Rund 700 deutsche Soldaten sind in Litauen stationiert, in der Stadt Kaunas.", "Litauen", "Kaunas"),
+    # a dash before the base parts no clause: it says where in the host the troops are
+    ("en", "About 800 British troops are based in Estonia – mostly at Tapa – under NATO command.", "Estonia", "Tapa"),
 ])
 def test_a_deployment_names_its_host_country_and_its_base_as_one_group(gaz, lang, text, host, base):
     """Rule HOST_AND_BASE: a troop figure's country and the town inside it make one group, and both stand
@@ -753,6 +755,11 @@ def test_only_a_troop_figure_joins_a_country_to_the_town_it_holds(gaz):
      "Roumanie", "Bucarest"),
     ("de", "Etwa 900 Soldaten werden in Estland stationiert, sagte die Ministerin in Tallinn.", "Estland", "Tallinn"),
     ("es", "Unos 450 soldados serán enviados a Lituania, dijo el ministro en Vilnius.", "Lituania", "Vilnius"),
+    # a subordinator after a bracket opens another clause ("(after" is two words of the sentence)
+    ("en", "Some 700 troops are stationed in Latvia (after Riga asked the alliance for them).", "Latvia", "Riga"),
+    ("it", "Circa 500 soldati sono schierati in Lituania (dopo che Vilnius li aveva chiesti).", "Lituania", "Vilnius"),
+    # a quote ends what a speaker said: the town after it is where the speaker stood
+    ("en", 'Some 600 troops remain in Estonia," a diplomat in Tallinn wrote.', "Estonia", "Tallinn"),
 ])
 def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text, host, town):
     """Rule HOST_AND_BASE joins a country and a town only named together: a speech cue, a relative pronoun,

@@ -605,3 +605,13 @@ def test_repeats_found_through_the_index_are_those_of_every_pair(seed):
             [(old_ids[id(f)], f.figure_id, f.place_ids) for f in expected]
         assert {old: old_ids[id(f)] for old, f in got.items()} == {old: old_ids[id(f)] for old, f in want.items()}
         assert len(got) == len(figures) - len(kept) > 0
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Two doctors of the aid group explained the boys were wounded in Kyiv."),
+    ("en", "Two members of the aid group says the boys were wounded in Kyiv."),
+])
+def test_a_speech_verb_ends_a_counted_phrase(lang, text):
+    """The figure lexicon's speech words are EventProfile.speech_at's: a speech verb of places.yaml ("explained",
+    "says"), not only a speech cue, ends the reach from a count to its verb: the doctors are not the wounded."""
+    assert [(f.kind, f.value) for f in figs(text, lang)] == []
