@@ -70,7 +70,7 @@ def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *
     from layers.frames import figure_chunks
 
     def work() -> tuple[list[str], Any, gpd.GeoDataFrame]:
-        done = consolidate(figure_chunks(kept, gazetteer), gazetteer, folder / "events.geojson",
+        done = consolidate(figure_chunks(kept, gazetteer, scratch=scratch), gazetteer, folder / "events.geojson",
                            Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
         return done.event_ids, done.event_of, done.multi
 
@@ -136,7 +136,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
             table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
                      if "csv" in formats else None)
             start = 0
-            for chunk in figure_chunks(kept, gazetteer):
+            for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
                 chunk = events.with_events(chunk, start)
                 start += len(chunk)
                 values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
