@@ -252,6 +252,49 @@ def test_figure_chunks_are_the_figures_frame_in_pieces():
     assert geojson_dict(pd.concat(chunks, ignore_index=True)) == geojson_dict(whole)
 
 
+def test_figure_chunks_keep_the_ids_given_so_far_in_a_file_of_the_scratch_folder(tmp_path):
+    import dataclasses
+
+    import pandas as pd
+
+    from layers.export import geojson_dict
+    from layers.frames import figure_chunks, figures_frame
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    parsed = [*parsed, dataclasses.replace(parsed[1]), dataclasses.replace(parsed[1])]  # ids given thrice
+    chunks, files = [], []
+    for chunk in figure_chunks(parsed, gaz, size=1, scratch=tmp_path):
+        chunks.append(chunk)
+        files.append(sorted(p.name for p in tmp_path.iterdir()))
+    # while the chunks come, the ids wait in one SQLite file of the scratch folder (not in a set of every id)
+    assert all(len(names) == 1 and names[0].startswith("figure-ids-") for names in files)
+    assert not list(tmp_path.iterdir())  # and it goes with the last chunk
+    whole = figures_frame(parsed, gaz)
+    assert any(i.endswith("#3") for i in whole["figure_id"])
+    assert geojson_dict(pd.concat(chunks, ignore_index=True)) == geojson_dict(whole)
+    chunks = figure_chunks(parsed, gaz, size=1, scratch=tmp_path)
+    next(chunks)
+    chunks.close()  # a generator let go halfway takes its file with it
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_disk_index_used_as_a_set_answers_as_a_set_while_ids_are_added(tmp_path):
+    from geo.docstore import WRITE_BATCH, DiskIndex
+
+    index, seen = DiskIndex(tmp_path / "ids.sqlite"), set()
+    for i in range(WRITE_BATCH * 2 + 7):  # some written to the file, some waiting
+        key = f"doc-{i % (WRITE_BATCH + 3)}:f{i % 5}"
+        assert (key in index) == (key in seen)
+        index.add(key)
+        seen.add(key)
+    assert index._pending and all(k in index for k in seen) and "other:f1" not in index
+    (count,) = index._connect().execute("SELECT COUNT(*) FROM kv").fetchone()
+    assert 0 < count < len(seen)  # the rest waits
+    index.close()
+
+
 def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(tmp_path, monkeypatch):
     import layers.consolidated
     import layers.frames
@@ -687,8 +730,10 @@ def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_ba
     index = DiskIndex(tmp_path / "index.sqlite")
     index["a"], index["b"] = (1, 2), [3]
     assert index.get("a") == (1, 2) and "b" in index  # read (and cached), then set again
+    index._flush()  # written to the file
     index["a"] = (5, 6)
-    assert len(index._pending) == 1 and index.get("a") == (5, 6) and not index._pending  # written, then read
+    # a read does not write what waits: the pending value is found where it waits, and replaces the file's
+    assert len(index._pending) == 1 and index.get("a") == (5, 6) and len(index._pending) == 1
     assert index.get("a") == (5, 6) and index.get("b") == [3]
     index.close()
     assert not (tmp_path / "index.sqlite").exists()
