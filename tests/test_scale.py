@@ -628,6 +628,44 @@ def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process
     assert outs[True].events.to_json() == outs[False].events.to_json()
 
 
+def test_the_places_frame_is_made_in_a_child_from_a_spool_still_in_its_buffer(tmp_path, monkeypatch):
+    import os
+
+    import geo.memory
+    import layers.frames
+    from geo.corpus import DocumentSpool
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    documents = [p.document for p in parsed]
+    made_in, places_frame = tmp_path / "pid", layers.frames.places_frame
+
+    def recorded(*args, **kwargs):
+        made_in.write_text(str(os.getpid()))
+        return places_frame(*args, **kwargs)
+
+    monkeypatch.setattr(layers.frames, "places_frame", recorded)
+    outs, sizes = {}, {}
+    for fork in (True, False):
+        monkeypatch.setattr(geo.memory, "FORK", fork)
+        spool = DocumentSpool(tmp_path / f"kept-{fork}.pickle", gaz)
+        for p in parsed:
+            spool.append(p)  # waits in the file's buffer: a child must not write it a second time
+        folder = tmp_path / str(fork)
+        folder.mkdir()
+        outs[fork] = write_frames(spool, folder, tmp_path, gazetteer=gaz, documents=documents)
+        assert (int(made_in.read_text()) != os.getpid()) == fork  # made in a child process
+        assert [d.document.doc_id for d in spool] == [p.document.doc_id for p in parsed]
+        sizes[fork] = spool.path.stat().st_size
+        spool.close()
+    assert sizes[True] == sizes[False]  # each record written once
+    assert outs[True].places.to_json() == outs[False].places.to_json() == places_frame(parsed, gaz).to_json()
+    for path in (tmp_path / "False").iterdir():
+        assert (tmp_path / "True" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def _documents_alive() -> int:
     import gc
 
