@@ -992,12 +992,15 @@ def _export_row(fig: Mapping[str, Any]) -> list[Any]:
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
                  doc_index: Mapping[str, int], count_at: Mapping[str, int] | None = None,
-                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None) -> list[dict]:
+                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None,
+                 read: dict[str, tuple[array, list[tuple[int, int]]]] | None = None) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
     (its own, its figures' and its documents'), so that the panel's filters hide it with them.
 
     ``figures_at`` holds each place's figures, or (with ``count_at``, how many there are, and ``spans_at``,
-    the span of their days) its first :data:`layers.popups.MAX_ENTRIES` ones."""
+    the span of their days) its first :data:`layers.popups.MAX_ENTRIES` ones.  ``read`` keeps each place's
+    documents' positions and days once read (a venue is in the places' layer too: read once, one array)."""
+    read = {} if read is None else read
     items = []
     for row in rows:
         pid = row["place_id"]
@@ -1019,19 +1022,10 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
                                                     *(f["date"] for f in figures_at.get(pid, []) if f["date"])]) if s]
         if spans_at is not None and pid in spans_at:
             spans.append(spans_at[pid])
-        # the place's documents a batch at a time: their positions (4 bytes each) and the span of their days,
-        # never every record of a place named in most documents at once
-        positions, doc_days = array("i"), {}
-        ids = row["documents"]
-        for k in range(0, len(ids), FOUND_BATCH):
-            for hit in _found(ids[k : k + FOUND_BATCH], documents, doc_index):
-                if hit is None:
-                    continue
-                positions.append(hit[0])
-                day = hit[1].date
-                if day and day not in doc_days:
-                    doc_days[day] = day_span(day.isoformat())
-        spans += [s for s in doc_days.values() if s]
+        if pid not in read:
+            read[pid] = _read_documents(row["documents"], documents, doc_index)
+        positions, doc_spans = read[pid]
+        spans += doc_spans
         items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
                       "docs": positions,  # 4 bytes a document
                       "t0": min(s[0] for s in spans) if spans else None,
@@ -1042,6 +1036,23 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
 
 #: Documents of a place read from the store at once (:func:`_place_items`).
 FOUND_BATCH = 2000
+
+
+def _read_documents(ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
+                    ) -> tuple[array, list[tuple[int, int]]]:
+    """The positions of a place's documents (4 bytes each; unknown ids left out) and the spans of their days
+    (each day once), read :data:`FOUND_BATCH` documents at a time: never every record of a place named in
+    most documents at once."""
+    positions, doc_days = array("i"), {}
+    for k in range(0, len(ids), FOUND_BATCH):
+        for hit in _found(ids[k : k + FOUND_BATCH], documents, doc_index):
+            if hit is None:
+                continue
+            positions.append(hit[0])
+            day = hit[1].date
+            if day and day not in doc_days:
+                doc_days[day] = day_span(day.isoformat())
+    return positions, [s for s in doc_days.values() if s]
 
 
 def _found(doc_ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
@@ -1221,11 +1232,12 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
     layers: dict[str, list[dict]] = {key: [i for i in items if i["L"] == key] for key in FIGURE_LAYERS}
     place_rows = places.drop(columns=places.geometry.name).to_dict("records") if len(places) else []
     popup_of: dict[str, int] = {}
+    read: dict[str, tuple[array, list[tuple[int, int]]]] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at, stream.texts)
+                                    count_at, spans_at, stream.texts, read)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at, stream.texts)
+                                    count_at, spans_at, stream.texts, read)
 
     # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
     # of many reports, or a current and a planned figure the text pairs, is one), and places.

@@ -523,6 +523,7 @@ def test_a_place_named_in_many_documents_reads_their_records_a_batch_at_a_time(t
 
     parsed, gaz = synthetic_corpus(300, n_cities=3)
     places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    places.at[0, "roles"] = ["venue", *places.at[0, "roles"]]  # drawn as a venue and among the places
     documents = [p.document for p in parsed]
     store = DocumentStore(tmp_path / "docs.sqlite")
     for d in documents:
@@ -532,6 +533,8 @@ def test_a_place_named_in_many_documents_reads_their_records_a_batch_at_a_time(t
     monkeypatch.setattr(map_module, "FOUND_BATCH", 7)
     save_map(build_map(places, figures, documents=store, gazetteer=gaz, max_symbols=100), tmp_path / "store.html")
     assert max(len(d) for d in places["documents"]) > 7 and asked and max(asked) <= 7
+    # a venue is in the places' layer too: its documents are read once
+    assert sum(asked) == sum(len(d) for d in places["documents"])  # the venue's read once
     save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=100), tmp_path / "list.html")
     assert (tmp_path / "store.html").read_bytes() == (tmp_path / "list.html").read_bytes()
     store.close()
