@@ -108,7 +108,15 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
     """
     records: dict[str, dict[str, Any]] = {}
     entities: dict[str, Entity] = {}
+    # each place's documents as a list, distinct in order of appearance (a dict per place took some 40 bytes
+    # a document): a document's mentions come together, so an id already listed is the list's last, unless
+    # the id came before (a long document's windows, an id given twice, a mention of another id): then the
+    # list is searched
+    seen_docs: set[str] = set()
     for doc in parsed:
+        doc_id = doc.document.doc_id
+        search = doc_id in seen_docs
+        seen_docs.add(doc_id)
         for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
             entity = mention.entity
             if entity is None:
@@ -120,20 +128,24 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
                     "place_id": entity.id, "name": entity.name,
                     "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
                     "country": entity.country or None, "roles": set(), "mentions": 0,
-                    "surfaces": [], "documents": {}, "confidence": 0.0, "dates": set(),
+                    "surfaces": [], "documents": [], "confidence": 0.0, "dates": set(),
                 }
             rec["roles"].add(mention.role if mention.role in ROLES else "mention")
             rec["mentions"] += 1
             if mention.surface not in rec["surfaces"]:
                 rec["surfaces"].append(mention.surface)
-            rec["documents"][mention.doc_id] = None  # distinct, in order
+            listed, mentioned = rec["documents"], mention.doc_id
+            if mentioned != doc_id:
+                search = True
+                seen_docs.add(mentioned)
+            if not (listed and listed[-1] == mentioned) and not (search and mentioned in listed):
+                listed.append(mentioned)  # distinct, in order
             rec["confidence"] = max(rec["confidence"], float(mention.confidence))
             if getattr(mention, "date", None):
                 rec["dates"].add(mention.date)
     rows = []
     for place_id, rec in records.items():
         rec["roles"] = [r for r in ROLES if r in rec["roles"]]
-        rec["documents"] = list(rec["documents"])
         rec["dates"] = sorted(rec["dates"])
         rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)
         rows.append({**rec, "geometry": place_geometry(entities[place_id], gazetteer)})

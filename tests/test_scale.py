@@ -280,6 +280,35 @@ def test_figure_chunks_keep_the_ids_given_so_far_in_a_file_of_the_scratch_folder
     assert not list(tmp_path.iterdir())
 
 
+def test_each_places_documents_are_distinct_in_order_when_ids_come_again_or_a_mention_names_another():
+    import dataclasses
+
+    from layers.frames import places_frame
+    from layers.synthetic import synthetic_corpus
+
+    parsed, gaz = synthetic_corpus(300, n_cities=3)
+    places_of = [{m.entity.id for m in p.mentions if m.entity is not None} for p in parsed]
+    first, second = next((a, b) for i, a in enumerate(parsed) for j, b in enumerate(parsed)
+                         if i < j and places_of[i] & places_of[j])  # two documents naming one place
+    # an id given again after another's (then twice in a row: a long document's windows), and mentions that
+    # name another document than theirs
+    fresh = dataclasses.replace(second.document, doc_id="fresh")
+    other = dataclasses.replace(second, document=fresh, mentions=[
+        dataclasses.replace(m, doc_id=first.document.doc_id if i % 2 else "fresh")
+        for i, m in enumerate(second.mentions)])
+    docs = [first, second, dataclasses.replace(first), dataclasses.replace(second), dataclasses.replace(second),
+            other, second, *parsed]
+    expected: dict[str, dict[str, None]] = {}
+    for doc in docs:
+        for m in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+            if m.entity is not None:
+                expected.setdefault(m.entity.id, {})[m.doc_id] = None
+    frame = places_frame(docs, gaz)
+    assert {pid: list(ids) for pid, ids in expected.items()} == dict(zip(frame["place_id"], frame["documents"],
+                                                                         strict=True))
+    assert any(len(ids) > 1 for ids in frame["documents"])
+
+
 def test_a_disk_index_used_as_a_set_answers_as_a_set_while_ids_are_added(tmp_path):
     from geo.docstore import WRITE_BATCH, DiskIndex
 
