@@ -388,6 +388,11 @@ class DocumentSpool:
     def _rows(self, mentions: list[tuple]) -> list[MentionRow]:
         return MentionRow.unpack(mentions, self._entity)
 
+    def flush(self) -> None:
+        """Write what waits in the file's buffer: before a fork (:func:`geo.memory.in_child`), so that a child
+        reading the spool does not write it too (the file's position is shared with the child)."""
+        self._fh.flush()
+
     def __iter__(self) -> Iterator[ParsedDocument]:
         self._fh.flush()
         intern = sys.intern

@@ -237,8 +237,11 @@ class DiskIndex(_SQLiteFile):
 
     What :class:`geo.corpus.TextSpool` keeps per document (where its text starts in the file, every few
     thousand characters, and its length): held in a dict, some 300 bytes per document
-    (:func:`spooled_texts`).  Only :meth:`__setitem__`, :meth:`get`, ``in`` and :meth:`close` are offered:
-    what the spool uses.  Read in the process that wrote it (or a forked child: see :class:`DocumentStore`).
+    (:func:`spooled_texts`); and, used as a set (:meth:`add`), the figure ids a corpus's figures frame has
+    given (:class:`layers.frames.FigureState`): some 100 bytes a figure in a set.  Only :meth:`__setitem__`,
+    :meth:`add`, :meth:`get`, ``in`` and :meth:`close` are offered.  Reading does not write the pending
+    records (they are looked up where they wait), so that reads and writes may alternate at no cost.  Read
+    in the process that wrote it (or a forked child: see :class:`DocumentStore`).
 
     Parameters
     ----------
@@ -257,6 +260,10 @@ class DiskIndex(_SQLiteFile):
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
 
+    def add(self, key: str) -> None:
+        """Put ``key`` in, as a set does (its value: ``True``)."""
+        self[key] = True
+
     _INSERT = "INSERT OR REPLACE INTO kv VALUES (?, ?)"
 
     def _rows(self) -> Iterable[tuple]:
@@ -269,10 +276,9 @@ class DiskIndex(_SQLiteFile):
             cache.move_to_end(key)
             value = cache[key]
         else:
-            db = self._flush()
-            value = self._pending.get(key)
+            value = self._pending.get(key)  # the newest value: a pending one replaces the file's when written
             if value is None:
-                row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+                row = self._connect().execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
                 value = None if row is None else row[0]
             cache[key] = value
             if len(cache) > CACHE:

@@ -165,7 +165,7 @@ class Consolidation:
     event_ids : list of str
         Each event's id, in order of first report.
     event_of : numpy.ndarray
-        For each figure (in the chunks' order), the number of its event in ``event_ids``.
+        For each figure (in the chunks' order), the number of its event in ``event_ids`` (``int32``).
     multi : geopandas.GeoDataFrame
         The events of several reports, columns :data:`MAP_EVENT_COLUMNS` and ``geometry``: what
         the map draws as one symbol (the map draws an event of one report as its figure).
@@ -236,7 +236,7 @@ def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path:
                     offsets.append(fh.tell())
                     pickle.dump(detail, fh, protocol=pickle.HIGHEST_PROTOCOL)
         groups = Merger(places).group_positions(reports)  # each event its reports' positions
-        event_of = np.zeros(len(offsets), dtype=np.int64)
+        event_of = np.zeros(len(offsets), dtype=np.int32)  # 4 bytes a figure: fewer than 2**31 events
         event_ids: list[str] = []
         multi: list[dict[str, Any]] = []
         with scratch.open("rb") as fh, GeoJSONWriter(events_path) as writer:

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
+import tempfile
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
@@ -105,7 +108,15 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
     """
     records: dict[str, dict[str, Any]] = {}
     entities: dict[str, Entity] = {}
+    # each place's documents as a list, distinct in order of appearance (a dict per place took some 40 bytes
+    # a document): a document's mentions come together, so an id already listed is the list's last, unless
+    # the id came before (a long document's windows, an id given twice, a mention of another id): then the
+    # list is searched
+    seen_docs: set[str] = set()
     for doc in parsed:
+        doc_id = doc.document.doc_id
+        search = doc_id in seen_docs
+        seen_docs.add(doc_id)
         for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
             entity = mention.entity
             if entity is None:
@@ -117,20 +128,24 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
                     "place_id": entity.id, "name": entity.name,
                     "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
                     "country": entity.country or None, "roles": set(), "mentions": 0,
-                    "surfaces": [], "documents": {}, "confidence": 0.0, "dates": set(),
+                    "surfaces": [], "documents": [], "confidence": 0.0, "dates": set(),
                 }
             rec["roles"].add(mention.role if mention.role in ROLES else "mention")
             rec["mentions"] += 1
             if mention.surface not in rec["surfaces"]:
                 rec["surfaces"].append(mention.surface)
-            rec["documents"][mention.doc_id] = None  # distinct, in order
+            listed, mentioned = rec["documents"], mention.doc_id
+            if mentioned != doc_id:
+                search = True
+                seen_docs.add(mentioned)
+            if not (listed and listed[-1] == mentioned) and not (search and mentioned in listed):
+                listed.append(mentioned)  # distinct, in order
             rec["confidence"] = max(rec["confidence"], float(mention.confidence))
             if getattr(mention, "date", None):
                 rec["dates"].add(mention.date)
     rows = []
     for place_id, rec in records.items():
         rec["roles"] = [r for r in ROLES if r in rec["roles"]]
-        rec["documents"] = list(rec["documents"])
         rec["dates"] = sorted(rec["dates"])
         rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)
         rows.append({**rec, "geometry": place_geometry(entities[place_id], gazetteer)})
@@ -143,15 +158,17 @@ class FigureState:
 
     Attributes
     ----------
-    seen_ids : set of str
-        The figure ids given so far (a repeated id gets ``#2``, ``#3``... as in one frame).
+    seen_ids : set of str or geo.docstore.DiskIndex
+        The figure ids given so far (a repeated id gets ``#2``, ``#3``... as in one frame): a set, or
+        (:func:`figure_chunks` given a ``scratch`` folder) a :class:`geo.docstore.DiskIndex` used as a set,
+        so that the ids of a whole corpus (some 100 bytes each in a set) wait on disk.
     known : dict of str to Entity
         Place id -> the entity a mention resolved to (the first one seen).
     points, multipoints : dict
         The places' points and the figures' geometries, one object per place and per set of places.
     """
 
-    seen_ids: set[str] = dataclasses.field(default_factory=set)
+    seen_ids: Any = dataclasses.field(default_factory=set)
     known: dict[str, Entity] = dataclasses.field(default_factory=dict)
     points: dict[str, Point | None] = dataclasses.field(default_factory=dict)
     multipoints: dict[tuple[str, ...], MultiPoint | None] = dataclasses.field(default_factory=dict)
@@ -217,21 +234,33 @@ def figures_frame(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
     return _frame_of_columns(cols, FIGURE_COLUMNS, dtypes)
 
 
-def figure_chunks(parsed: Iterable[ParsedDocument], gazetteer: Any, *,
-                  size: int | None = None) -> Iterator[gpd.GeoDataFrame]:
+def figure_chunks(parsed: Iterable[ParsedDocument], gazetteer: Any, *, size: int | None = None,
+                  scratch: str | os.PathLike | None = None) -> Iterator[gpd.GeoDataFrame]:
     """The figures frame of a corpus in chunks of ``size`` documents (default :data:`CHUNK_DOCUMENTS`), read once,
     one chunk in memory at a time.
 
     The chunks' concatenation is :func:`figures_frame` of the whole corpus (the same ids,
     values and geometries; the index starts again at 0 in each chunk); a chunk whose documents
-    have no figure is not yielded.
+    have no figure is not yielded.  With a ``scratch`` folder (the run's spool folder) the figure ids
+    given so far wait in a temporary SQLite file there (:class:`FigureState`), deleted when the chunks
+    end (or the generator is closed), rather than in a set that grows with the corpus.
     """
     state = FigureState()
-    docs = iter(parsed)
-    while chunk := list(itertools.islice(docs, size or CHUNK_DOCUMENTS)):
-        frame = figures_frame(chunk, gazetteer, state=state)
-        if len(frame):
-            yield frame
+    if scratch is not None:
+        from geo.docstore import DiskIndex
+
+        fd, name = tempfile.mkstemp(prefix="figure-ids-", suffix=".sqlite", dir=scratch)
+        os.close(fd)
+        state.seen_ids = DiskIndex(Path(name))
+    try:
+        docs = iter(parsed)
+        while chunk := list(itertools.islice(docs, size or CHUNK_DOCUMENTS)):
+            frame = figures_frame(chunk, gazetteer, state=state)
+            if len(frame):
+                yield frame
+    finally:
+        if scratch is not None:
+            state.seen_ids.close()
 
 
 def event_frames_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFrame:

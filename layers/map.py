@@ -624,8 +624,9 @@ class _Symbols:
 class _Total:
     """A total of the symbols of one layer, kind, place, day (or undated) and status, made as they come.
 
-    It keeps the sums, the span of days, the documents and the :data:`MAX_TOTAL_ENTRIES` earliest
-    reports' popup entries (with their sort keys), never the figures themselves.
+    It keeps the sums, the span of days, the documents (positions in an ``array('i')``, 4 bytes each, repeats
+    allowed: :func:`_distinct` makes the page's list) and the :data:`MAX_TOTAL_ENTRIES` earliest reports'
+    popup entries (with their sort keys), never the figures themselves.
     """
 
     seq: int
@@ -636,7 +637,7 @@ class _Total:
     n: int = 0
     t0: int | None = None
     t1: int | None = None
-    docs: set[int] | None = None
+    docs: array | None = None
     quotes: list[tuple[tuple[int, int], dict[str, Any]]] | None = None
 
     def merge(self, other: _Total) -> None:
@@ -647,7 +648,9 @@ class _Total:
         if other.t0 is not None:
             self.t0 = other.t0 if self.t0 is None else min(self.t0, other.t0)
             self.t1 = other.t1 if self.t1 is None else max(self.t1, other.t1)
-        self.docs = (self.docs or set()) | (other.docs or set())
+        if self.docs is None:
+            self.docs = array("i")
+        self.docs.extend(other.docs or ())
         self.quotes = sorted([*(self.quotes or []), *(other.quotes or [])], key=lambda q: q[0])[:MAX_TOTAL_ENTRIES]
 
 
@@ -656,8 +659,9 @@ class _EventFigures:
     """What the total of an event of several reports needs of its figures, gathered chunk by chunk.
 
     Of its first figure and of its first figure with the event's value (``match``), the kind and places
-    only; its earliest reports as :class:`_QuoteSpool` keeps them: an event per few figures, never the
-    figures themselves.
+    only; its documents' positions (an ``array('i')``, one per figure: a set of ints would take some 60
+    bytes a report); its earliest reports as :class:`_QuoteSpool` keeps them: an event per few figures,
+    never the figures themselves.
     """
 
     seq: int
@@ -666,13 +670,19 @@ class _EventFigures:
     count: int = 0
     t0: int | None = None
     t1: int | None = None
-    docs: set[int] | None = None
+    docs: array | None = None
     statuses: set[str] | None = None
     quotes: list[tuple[tuple[int, int], Any]] | None = None
 
 
 #: Sort key of an undated report among a total's quotes: after every dated one.
 _UNDATED = 10 ** 9
+
+
+def _distinct(positions: array) -> array:
+    """The distinct document positions of ``positions``, sorted, as an ``array('i')`` (the page's JSON writes
+    it as the list of its items: :func:`_listed`)."""
+    return array("i", sorted(set(positions)))
 
 
 def _keep_earliest(quotes: list, key: tuple[int, int], value: Any) -> None:
@@ -860,7 +870,7 @@ class MapFigures:
             state = self.event_figures.get(event_id)
             if state is None:
                 state = self.event_figures[event_id] = _EventFigures(seq[id(fig)], (fig["kind"], fig["place_ids"]),
-                                                                     docs=set(), statuses=set(), quotes=[])
+                                                                     docs=array("i"), statuses=set(), quotes=[])
             if state.match is None and fig["value"] == int(multi[event_id]["value"]):
                 state.match = (fig["kind"], fig["place_ids"])
             state.count += 1
@@ -868,7 +878,7 @@ class MapFigures:
             if span:
                 state.t0 = span[0] if state.t0 is None else min(state.t0, span[0])
                 state.t1 = span[1] if state.t1 is None else max(state.t1, span[1])
-            state.docs.add(self.doc_index.get(fig["document"], -1))
+            state.docs.append(self.doc_index.get(fig["document"], -1))
             state.statuses.add(fig["status"])
             key = (span[0] if span else _UNDATED, seq[id(fig)])
             if len(state.quotes) < MAX_TOTAL_ENTRIES or key < state.quotes[-1][0]:
@@ -886,14 +896,14 @@ class MapFigures:
         key = (item["L"], item["k"], item["pl"][0], item["t0"], item["st"])
         total = self.totals.get(key)
         if total is None:
-            total = self.totals[key] = _Total(seq, item["id"], item["ss"], docs=set(), quotes=[])
+            total = self.totals[key] = _Total(seq, item["id"], item["ss"], docs=array("i"), quotes=[])
         total.symbols += 1
         total.v += item["v"]
         total.n += item["n"]
         if item["t0"] is not None:
             total.t0 = item["t0"] if total.t0 is None else min(total.t0, item["t0"])
             total.t1 = item["t1"] if total.t1 is None else max(total.t1, item["t1"])
-        total.docs.update(item.get("docs", [item["doc"]]))
+        total.docs.extend(item["docs"] if "docs" in item else (item["doc"],))
         self.n_figures += len(quotes) if n_figures is None else n_figures
         for sort_key, fig in quotes:
             if len(total.quotes) < MAX_TOTAL_ENTRIES or sort_key < total.quotes[-1][0]:
@@ -912,7 +922,7 @@ class MapFigures:
             item = {"id": event_id, "L": FIGURE_LAYER.get(event["kind"], "other"), "k": kind,
                     "v": int(event["value"]), "st": "planned" if state.statuses == {"planned"} else "current",
                     "ss": sorted(state.statuses), "pl": ids, "t0": state.t0, "t1": state.t1, "n": state.count,
-                    "docs": sorted(state.docs), "doc": -1}
+                    "docs": _distinct(state.docs), "doc": -1}
             self._add_total(item, state.quotes, state.seq, n_figures=state.count, kept=True)
         self.event_figures = {}
 
@@ -930,7 +940,7 @@ class MapFigures:
                 if key in merged:
                     merged[key].merge(total)
                 else:
-                    merged[key] = _Total(total.seq, total.id, total.ss, docs=set(), quotes=[])
+                    merged[key] = _Total(total.seq, total.id, total.ss, docs=array("i"), quotes=[])
                     merged[key].merge(total)
             if len(merged) <= self.max_symbols or step == len(AGGREGATE_PERIODS) - 1:
                 break
@@ -952,7 +962,7 @@ class MapFigures:
             popups.append({"title": name, "sub": words["total"].format(n=total.n, date=when),
                            "head": f"{head} ({reports})", "entries": entries, "docs": [],
                            "lines": [count_phrase(words["more_reports"], left, strings)] if left > 0 else []})
-            docs = sorted(total.docs)
+            docs = _distinct(total.docs)
             item_id = total.id if total.symbols == 1 else f"{total.id}+{total.symbols - 1}"
             row = {"figure_id": item_id, "kind": kind, "value": value, "qualifier": "exact", "status": status,
                    "places": [name], "place_ids": [pid], "date": _iso(total.t0), "date_end": _iso(total.t1)}
@@ -987,12 +997,15 @@ def _export_row(fig: Mapping[str, Any]) -> list[Any]:
 def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, list[dict]], strings: dict,
                  documents: Mapping[str, Document], popups: list[dict], popup_of: dict[str, int],
                  doc_index: Mapping[str, int], count_at: Mapping[str, int] | None = None,
-                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None) -> list[dict]:
+                 spans_at: Mapping[str, tuple[int, int]] | None = None, texts: Any = None,
+                 read: dict[str, tuple[array, list[tuple[int, int]]]] | None = None) -> list[dict]:
     """Venues, actors and places: a point or an area each, with its documents and the span of its dates
     (its own, its figures' and its documents'), so that the panel's filters hide it with them.
 
     ``figures_at`` holds each place's figures, or (with ``count_at``, how many there are, and ``spans_at``,
-    the span of their days) its first :data:`layers.popups.MAX_ENTRIES` ones."""
+    the span of their days) its first :data:`layers.popups.MAX_ENTRIES` ones.  ``read`` keeps each place's
+    documents' positions and days once read (a venue is in the places' layer too: read once, one array)."""
+    read = {} if read is None else read
     items = []
     for row in rows:
         pid = row["place_id"]
@@ -1010,18 +1023,41 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
         role = style.primary_role(row["roles"])
-        found = _found(row["documents"], documents, doc_index)
-        dates = [*(row.get("dates") or []), *(f["date"] for f in figures_at.get(pid, []) if f["date"]),
-                 *(hit[1].date.isoformat() for hit in found if hit is not None and hit[1].date)]
-        spans = [s for s in (day_span(d) for d in dates) if s]
+        spans = [s for s in (day_span(d) for d in [*(row.get("dates") or []),
+                                                    *(f["date"] for f in figures_at.get(pid, []) if f["date"])]) if s]
         if spans_at is not None and pid in spans_at:
             spans.append(spans_at[pid])
+        if pid not in read:
+            read[pid] = _read_documents(row["documents"], documents, doc_index)
+        positions, doc_spans = read[pid]
+        spans += doc_spans
         items.append({"pl": pid, "s": style_, "r": style.PLACE_RADIUS, "pp": popup_of[pid],
-                      "docs": array("i", [hit[0] for hit in found if hit is not None]),  # 4 bytes a document
+                      "docs": positions,  # 4 bytes a document
                       "t0": min(s[0] for s in spans) if spans else None,
                       "t1": max(s[1] for s in spans) if spans else None,
                       "t": f"{row['name']} · {strings['roles'].get(role, role)}"})
     return items
+
+
+#: Documents of a place read from the store at once (:func:`_place_items`).
+FOUND_BATCH = 2000
+
+
+def _read_documents(ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
+                    ) -> tuple[array, list[tuple[int, int]]]:
+    """The positions of a place's documents (4 bytes each; unknown ids left out) and the spans of their days
+    (each day once), read :data:`FOUND_BATCH` documents at a time: never every record of a place named in
+    most documents at once."""
+    positions, doc_days = array("i"), {}
+    for k in range(0, len(ids), FOUND_BATCH):
+        for hit in _found(ids[k : k + FOUND_BATCH], documents, doc_index):
+            if hit is None:
+                continue
+            positions.append(hit[0])
+            day = hit[1].date
+            if day and day not in doc_days:
+                doc_days[day] = day_span(day.isoformat())
+    return positions, [s for s in doc_days.values() if s]
 
 
 def _found(doc_ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
@@ -1201,11 +1237,12 @@ def _content(places: gpd.GeoDataFrame, figures: FigureRows, documents: Sequence[
     layers: dict[str, list[dict]] = {key: [i for i in items if i["L"] == key] for key in FIGURE_LAYERS}
     place_rows = places.drop(columns=places.geometry.name).to_dict("records") if len(places) else []
     popup_of: dict[str, int] = {}
+    read: dict[str, tuple[array, list[tuple[int, int]]]] = {}
     venue_rows = [r for r in place_rows if any(role in VENUE_ROLES for role in r["roles"])]
     layers["venues"] = _place_items(venue_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at, stream.texts)
+                                    count_at, spans_at, stream.texts, read)
     layers["places"] = _place_items(place_rows, known, figures_at, strings, docs, popups, popup_of, doc_index,
-                                    count_at, spans_at, stream.texts)
+                                    count_at, spans_at, stream.texts, read)
 
     # Layer names count their symbols, as the events panel counts its rows (one row per symbol: an event
     # of many reports, or a current and a planned figure the text pairs, is one), and places.

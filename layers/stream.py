@@ -60,6 +60,17 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
     return work() if work is not None else None
 
 
+def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path) -> gpd.GeoDataFrame:
+    """:func:`layers.frames.places_frame` of the spooled documents, made in a child process
+    (:func:`geo.memory.in_child`): what reading every document's mentions allocates goes back to the system
+    with it, and only the frame comes back, its lists and ids made together rather than scattered among
+    the freed objects, whose memory they would keep from the system."""
+    from geo.memory import in_child
+    from layers.frames import places_frame
+
+    return in_child(lambda: places_frame(kept, gazetteer), name="the places frame", scratch=scratch)
+
+
 def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                   documents: Mapping[str, Document], copies: Mapping[str, Sequence[str]] | None) -> Any:
     """:func:`layers.consolidated.consolidate` of the spooled figures, run in a child process
@@ -70,7 +81,7 @@ def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *
     from layers.frames import figure_chunks
 
     def work() -> tuple[list[str], Any, gpd.GeoDataFrame]:
-        done = consolidate(figure_chunks(kept, gazetteer), gazetteer, folder / "events.geojson",
+        done = consolidate(figure_chunks(kept, gazetteer, scratch=scratch), gazetteer, folder / "events.geojson",
                            Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
         return done.event_ids, done.event_of, done.multi
 
@@ -113,14 +124,16 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     Written
     """
     from layers.export import CsvWriter, GeoJSONWriter, export, json_columns, write_geojson
-    from layers.frames import figure_chunks, figures_frame, places_frame
+    from layers.frames import figure_chunks, figures_frame
     from layers.map import MapFigures, figure_records
 
     folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
     whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
     by_id = getattr(documents, "by_id", None)  # a DocumentStore's, on disk
     by_id = {d.doc_id: d for d in documents} if by_id is None else by_id
-    places = steps("places", lambda: places_frame(kept, gazetteer))
+    if hasattr(kept, "flush"):  # a spool: written out before a child reads it (the places, the merge)
+        kept.flush()
+    places = steps("places", lambda: _places(kept, gazetteer, scratch))
     steps("figures", None)  # read in chunks by the next two steps
     events = steps("events", lambda: _consolidated(kept, folder, scratch, gazetteer=gazetteer, documents=by_id,
                                                     copies=copies))
@@ -136,7 +149,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
             table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
                      if "csv" in formats else None)
             start = 0
-            for chunk in figure_chunks(kept, gazetteer):
+            for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
                 chunk = events.with_events(chunk, start)
                 start += len(chunk)
                 values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike

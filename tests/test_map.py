@@ -500,6 +500,46 @@ def test_totals_keep_their_quotes_on_disk_and_a_document_store_gives_the_same_pa
     store.close()
 
 
+def test_events_and_totals_keep_their_documents_as_4_byte_arrays_and_draw_the_same_page(demo_gaz, tmp_path):
+    from array import array
+
+    places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}, "post": {}})
+    stream = MapFigures(places, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2, scratch=tmp_path)
+    for chunk in _by_documents(figure_records(figures), 1):
+        stream.add(chunk)
+    # an event's documents: a position per report in an array('i'), not a set of ints (some 60 bytes each)
+    assert stream.event_figures
+    assert all(type(s.docs) is array and s.docs.itemsize == 4 for s in stream.event_figures.values())
+    data = _data(build_map(places, stream, documents=documents, gazetteer=demo_gaz))
+    assert stream.totals and all(type(t.docs) is array and t.docs.itemsize == 4 for t in stream.totals.values())
+    whole = _data(build_map(places, figures, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2))
+    assert data == whole and any(len(i.get("docs", ())) > 1 for items in data["layers"].values() for i in items)
+    stream.close()
+
+
+def test_a_place_named_in_many_documents_reads_their_records_a_batch_at_a_time(tmp_path, monkeypatch):
+    import layers.map as map_module
+    from geo.docstore import DocumentStore
+
+    parsed, gaz = synthetic_corpus(300, n_cities=3)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    places.at[0, "roles"] = ["venue", *places.at[0, "roles"]]  # drawn as a venue and among the places
+    documents = [p.document for p in parsed]
+    store = DocumentStore(tmp_path / "docs.sqlite")
+    for d in documents:
+        store.append(d)
+    asked, lookup_many = [], store.lookup_many
+    monkeypatch.setattr(store, "lookup_many", lambda ids: asked.append(len(ids)) or lookup_many(ids))
+    monkeypatch.setattr(map_module, "FOUND_BATCH", 7)
+    save_map(build_map(places, figures, documents=store, gazetteer=gaz, max_symbols=100), tmp_path / "store.html")
+    assert max(len(d) for d in places["documents"]) > 7 and asked and max(asked) <= 7
+    # a venue is in the places' layer too: its documents are read once
+    assert sum(asked) == sum(len(d) for d in places["documents"])  # the venue's read once
+    save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=100), tmp_path / "list.html")
+    assert (tmp_path / "store.html").read_bytes() == (tmp_path / "list.html").read_bytes()
+    store.close()
+
+
 def test_events_of_several_reports_keep_no_figure_while_the_chunks_come(demo_gaz, tmp_path):
     places, figures, events, documents = reported_again(demo_gaz, {"wire": {14: 16}, "daily": {}, "post": {}})
     stream = MapFigures(places, documents=documents, gazetteer=demo_gaz, events=events, max_symbols=2, scratch=tmp_path)

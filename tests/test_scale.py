@@ -252,6 +252,78 @@ def test_figure_chunks_are_the_figures_frame_in_pieces():
     assert geojson_dict(pd.concat(chunks, ignore_index=True)) == geojson_dict(whole)
 
 
+def test_figure_chunks_keep_the_ids_given_so_far_in_a_file_of_the_scratch_folder(tmp_path):
+    import dataclasses
+
+    import pandas as pd
+
+    from layers.export import geojson_dict
+    from layers.frames import figure_chunks, figures_frame
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    parsed = [*parsed, dataclasses.replace(parsed[1]), dataclasses.replace(parsed[1])]  # ids given thrice
+    chunks, files = [], []
+    for chunk in figure_chunks(parsed, gaz, size=1, scratch=tmp_path):
+        chunks.append(chunk)
+        files.append(sorted(p.name for p in tmp_path.iterdir()))
+    # while the chunks come, the ids wait in one SQLite file of the scratch folder (not in a set of every id)
+    assert all(len(names) == 1 and names[0].startswith("figure-ids-") for names in files)
+    assert not list(tmp_path.iterdir())  # and it goes with the last chunk
+    whole = figures_frame(parsed, gaz)
+    assert any(i.endswith("#3") for i in whole["figure_id"])
+    assert geojson_dict(pd.concat(chunks, ignore_index=True)) == geojson_dict(whole)
+    chunks = figure_chunks(parsed, gaz, size=1, scratch=tmp_path)
+    next(chunks)
+    chunks.close()  # a generator let go halfway takes its file with it
+    assert not list(tmp_path.iterdir())
+
+
+def test_each_places_documents_are_distinct_in_order_when_ids_come_again_or_a_mention_names_another():
+    import dataclasses
+
+    from layers.frames import places_frame
+    from layers.synthetic import synthetic_corpus
+
+    parsed, gaz = synthetic_corpus(300, n_cities=3)
+    places_of = [{m.entity.id for m in p.mentions if m.entity is not None} for p in parsed]
+    first, second = next((a, b) for i, a in enumerate(parsed) for j, b in enumerate(parsed)
+                         if i < j and places_of[i] & places_of[j])  # two documents naming one place
+    # an id given again after another's (then twice in a row: a long document's windows), and mentions that
+    # name another document than theirs
+    fresh = dataclasses.replace(second.document, doc_id="fresh")
+    other = dataclasses.replace(second, document=fresh, mentions=[
+        dataclasses.replace(m, doc_id=first.document.doc_id if i % 2 else "fresh")
+        for i, m in enumerate(second.mentions)])
+    docs = [first, second, dataclasses.replace(first), dataclasses.replace(second), dataclasses.replace(second),
+            other, second, *parsed]
+    expected: dict[str, dict[str, None]] = {}
+    for doc in docs:
+        for m in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+            if m.entity is not None:
+                expected.setdefault(m.entity.id, {})[m.doc_id] = None
+    frame = places_frame(docs, gaz)
+    assert {pid: list(ids) for pid, ids in expected.items()} == dict(zip(frame["place_id"], frame["documents"],
+                                                                         strict=True))
+    assert any(len(ids) > 1 for ids in frame["documents"])
+
+
+def test_a_disk_index_used_as_a_set_answers_as_a_set_while_ids_are_added(tmp_path):
+    from geo.docstore import WRITE_BATCH, DiskIndex
+
+    index, seen = DiskIndex(tmp_path / "ids.sqlite"), set()
+    for i in range(WRITE_BATCH * 2 + 7):  # some written to the file, some waiting
+        key = f"doc-{i % (WRITE_BATCH + 3)}:f{i % 5}"
+        assert (key in index) == (key in seen)
+        index.add(key)
+        seen.add(key)
+    assert index._pending and all(k in index for k in seen) and "other:f1" not in index
+    (count,) = index._connect().execute("SELECT COUNT(*) FROM kv").fetchone()
+    assert 0 < count < len(seen)  # the rest waits
+    index.close()
+
+
 def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(tmp_path, monkeypatch):
     import layers.consolidated
     import layers.frames
@@ -585,6 +657,44 @@ def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process
     assert outs[True].events.to_json() == outs[False].events.to_json()
 
 
+def test_the_places_frame_is_made_in_a_child_from_a_spool_still_in_its_buffer(tmp_path, monkeypatch):
+    import os
+
+    import geo.memory
+    import layers.frames
+    from geo.corpus import DocumentSpool
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    documents = [p.document for p in parsed]
+    made_in, places_frame = tmp_path / "pid", layers.frames.places_frame
+
+    def recorded(*args, **kwargs):
+        made_in.write_text(str(os.getpid()))
+        return places_frame(*args, **kwargs)
+
+    monkeypatch.setattr(layers.frames, "places_frame", recorded)
+    outs, sizes = {}, {}
+    for fork in (True, False):
+        monkeypatch.setattr(geo.memory, "FORK", fork)
+        spool = DocumentSpool(tmp_path / f"kept-{fork}.pickle", gaz)
+        for p in parsed:
+            spool.append(p)  # waits in the file's buffer: a child must not write it a second time
+        folder = tmp_path / str(fork)
+        folder.mkdir()
+        outs[fork] = write_frames(spool, folder, tmp_path, gazetteer=gaz, documents=documents)
+        assert (int(made_in.read_text()) != os.getpid()) == fork  # made in a child process
+        assert [d.document.doc_id for d in spool] == [p.document.doc_id for p in parsed]
+        sizes[fork] = spool.path.stat().st_size
+        spool.close()
+    assert sizes[True] == sizes[False]  # each record written once
+    assert outs[True].places.to_json() == outs[False].places.to_json() == places_frame(parsed, gaz).to_json()
+    for path in (tmp_path / "False").iterdir():
+        assert (tmp_path / "True" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def _documents_alive() -> int:
     import gc
 
@@ -687,8 +797,10 @@ def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_ba
     index = DiskIndex(tmp_path / "index.sqlite")
     index["a"], index["b"] = (1, 2), [3]
     assert index.get("a") == (1, 2) and "b" in index  # read (and cached), then set again
+    index._flush()  # written to the file
     index["a"] = (5, 6)
-    assert len(index._pending) == 1 and index.get("a") == (5, 6) and not index._pending  # written, then read
+    # a read does not write what waits: the pending value is found where it waits, and replaces the file's
+    assert len(index._pending) == 1 and index.get("a") == (5, 6) and len(index._pending) == 1
     assert index.get("a") == (5, 6) and index.get("b") == [3]
     index.close()
     assert not (tmp_path / "index.sqlite").exists()
