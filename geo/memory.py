@@ -22,6 +22,7 @@ import signal
 import sys
 import tempfile
 import traceback
+import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -93,7 +94,7 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     The child starts as a copy of this process (open files, modules, data) and may write files; its
     result (or the exception it raised, with the child's traceback as its cause) comes back pickled
     through a temporary file, so it must be picklable and should be small beside what ``work``
-    allocates.  Buffered output is flushed before the fork, so that nothing is written twice.  The child
+    allocates; the warnings it raised are raised again here, under this process's filters.  Buffered output is flushed before the fork, so that nothing is written twice.  The child
     ignores Ctrl-C and dies with this process; when this process is interrupted while it waits, the
     child is killed before the interruption goes on.  Without ``fork`` (see :func:`can_fork`), or when
     the system cannot make a child, ``work`` runs here.
@@ -156,9 +157,11 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
         raise StepKilledError(f"{name} was killed by signal {-code} before it finished{hint}" if code < 0
                               else f"{name} ended with status {code} before it finished")
     try:
-        ok, value, trace = pickle.loads(answer)
+        ok, value, trace, caught = pickle.loads(answer)
     except Exception as exc:  # noqa: BLE001 - the child checked it could be read back; this is a backstop
         raise RuntimeError(f"the answer of {name} cannot be read back: {exc!r}") from None
+    for message, category, filename, lineno in caught:  # the child's warnings, as if raised here
+        warnings.warn_explicit(message, category, filename, lineno)
     if not ok:
         raise value from ChildTraceback(trace)
     return value
@@ -194,16 +197,18 @@ def _child(work: Callable[[], Any], fd: int, parent: int, mask: Any) -> None:  #
         _die_with_parent()
         if os.getppid() != parent:  # the parent died before the request took hold
             return
-        try:
-            answer = (True, work(), "")
-        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
-            answer = (False, exc, traceback.format_exc())
+        with warnings.catch_warnings(record=True) as caught:  # the parent issues them, under its own filters
+            try:
+                answer = (True, work(), "")
+            except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
+                answer = (False, exc, traceback.format_exc())
+        answer = (*answer, _warnings_of(caught))
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.loads(data)  # what the parent could not read back is sent as a RuntimeError
         except Exception as exc:  # noqa: BLE001 - an unpicklable result or exception
             data = pickle.dumps((False, RuntimeError(f"the child's answer cannot be sent back: {exc!r} "
-                                                     f"({answer[1]!r:.200})"), answer[2]))
+                                                     f"({answer[1]!r:.200})"), answer[2], answer[3]))
         os.lseek(fd, 0, os.SEEK_SET)
         view = memoryview(data)
         while view:
@@ -213,6 +218,20 @@ def _child(work: Callable[[], Any], fd: int, parent: int, mask: Any) -> None:  #
         sys.stderr.flush()
     finally:
         os._exit(code)
+
+
+def _warnings_of(caught: list[warnings.WarningMessage]) -> list[tuple[str, type[Warning], str, int]]:
+    """The child's warnings as ``(message, category, filename, lineno)``, each picklable (a category that is
+    not becomes a ``UserWarning`` with its name in the message)."""
+    out = []
+    for w in caught:
+        category = w.category if isinstance(w.category, type) and issubclass(w.category, Warning) else UserWarning
+        try:
+            pickle.loads(pickle.dumps(category))
+        except Exception:  # noqa: BLE001 - a warning class made on the fly
+            category = UserWarning
+        out.append((str(w.message), category, str(w.filename), int(w.lineno or 0)))
+    return out
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child

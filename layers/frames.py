@@ -111,7 +111,7 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
     # each place's documents as a list, distinct in order of appearance (a dict per place took some 40 bytes
     # a document): a document's mentions come together, so an id already listed is the list's last, unless
     # the id came before (a long document's windows, an id given twice, a mention of another id): then the
-    # list is searched
+    # list is searched, through a set of it made once for that place
     seen_docs: set[str] = set()
     for doc in parsed:
         doc_id = doc.document.doc_id
@@ -138,13 +138,20 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
             if mentioned != doc_id:
                 search = True
                 seen_docs.add(mentioned)
-            if not (listed and listed[-1] == mentioned) and not (search and mentioned in listed):
-                listed.append(mentioned)  # distinct, in order
+            if not (listed and listed[-1] == mentioned):
+                known = rec.get("known")  # the list as a set, made the first time the list must be searched
+                if search and known is None:
+                    known = rec["known"] = set(listed)
+                if known is None or mentioned not in known:
+                    listed.append(mentioned)  # distinct, in order
+                    if known is not None:
+                        known.add(mentioned)
             rec["confidence"] = max(rec["confidence"], float(mention.confidence))
             if getattr(mention, "date", None):
                 rec["dates"].add(mention.date)
     rows = []
     for place_id, rec in records.items():
+        rec.pop("known", None)
         rec["roles"] = [r for r in ROLES if r in rec["roles"]]
         rec["dates"] = sorted(rec["dates"])
         rec["confidence"] = round(min(max(rec["confidence"], 0.0), 1.0), 4)

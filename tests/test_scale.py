@@ -421,6 +421,31 @@ def test_a_step_in_a_child_process_answers_as_in_this_one():
         geo.memory.FORK = True
 
 
+def _warns_then_answers():
+    import warnings
+
+    warnings.warn("geometry is not in degrees", UserWarning, stacklevel=1)
+    warnings.warn("old option", DeprecationWarning, stacklevel=1)
+    return 42
+
+
+def test_a_step_in_a_child_gives_its_warnings_to_this_process(tmp_path):
+    # a warning raised in the child is raised here, under this process's filters (caught, or an error)
+    import warnings
+
+    from geo.memory import in_child
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert in_child(_warns_then_answers, scratch=tmp_path) == 42
+    assert [(str(w.message), w.category) for w in caught] == [
+        ("geometry is not in degrees", UserWarning), ("old option", DeprecationWarning)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        with pytest.raises(UserWarning, match="not in degrees"):
+            in_child(_warns_then_answers, scratch=tmp_path)
+
+
 def _refuse_to_load():
     raise TypeError("cannot be rebuilt here")
 
