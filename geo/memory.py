@@ -94,7 +94,8 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     The child starts as a copy of this process (open files, modules, data) and may write files; its
     result (or the exception it raised, with the child's traceback as its cause) comes back pickled
     through a temporary file, so it must be picklable and should be small beside what ``work``
-    allocates; the warnings it raised are raised again here, under this process's filters.  Buffered output is flushed before the fork, so that nothing is written twice.  The child
+    allocates; the warnings it raised are raised again here, under this process's filters.  Buffered output
+    is flushed before the fork, so that nothing is written twice.  The child
     ignores Ctrl-C and dies with this process; when this process is interrupted while it waits, the
     child is killed before the interruption goes on.  Without ``fork`` (see :func:`can_fork`), or when
     the system cannot make a child, ``work`` runs here.
