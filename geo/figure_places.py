@@ -168,7 +168,8 @@ class PlaceWeights:
     also: float | None = None
 
     def score(self, features: dict[str, float]) -> float:
-        return self.bias + sum(v * self.weights.get(k, 0.0) for k, v in features.items())
+        weight = self.weights.get  # a list, not a generator: this runs for every (figure, place) pair
+        return self.bias + sum([v * weight(k, 0.0) for k, v in features.items()])
 
 
 @cache
@@ -237,6 +238,8 @@ class DocIndex:
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
         self._parts: dict[int, set[str]] = {}
+        #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
+        self.border_sides: dict[tuple[int, int], bool] = {}
 
     def stretch(self, k: int) -> tuple[int, int]:
         """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
@@ -412,7 +415,17 @@ BORDER_REACH = 8
 
 def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
     """Whether the mention ``m`` is named as the other side of a border (rule :data:`BORDER_SIDE`), in the
-    words of ``profile``, read in its sentence of ``index``."""
+    words of ``profile``, read in its sentence of ``index``; worked out once per mention of the document
+    (it reads neither the figure nor the roles: each figure of the document asks again for the same mentions)."""
+    key = (id(m), id(profile))  # the index holds its mentions: an id is not reused while it lives
+    found = index.border_sides.get(key)
+    if found is None:
+        found = index.border_sides[key] = _border_side_of(m, index, profile)
+    return found
+
+
+def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
+    """:func:`_border_side`, worked out."""
     k = index.sentence_of(m.start)
     if k is None:
         return False
