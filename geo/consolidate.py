@@ -264,14 +264,16 @@ class Merger:
         blocks: dict[tuple, dict[int | None, array]] = defaultdict(lambda: defaultdict(lambda: array("i")))
         for position, r in enumerate(reports):
             keys = []
+            lo, hi = _interval(r, self._margins)
             if r.place_ids:
                 countries = set().union(*(self.places.countries(p) for p in r.place_ids))
-                lo, hi = _interval(r, self._margins)
                 keys = [(r.kind, r.status, r.per_unit, c, b) for c in sorted(countries)
                         for b in _buckets(lo - self._slack, hi + self._slack)]
-            lo, hi = _interval(r, self._margins)
             chosen = None
-            for i in sorted({i for k in keys for i in self._candidates(blocks.get(k), r)}):
+            found: set[int] = set()  # one set for all the report's blocks, filled in place
+            for k in keys:
+                self._candidates(blocks.get(k), r, found)
+            for i in sorted(found):
                 if self._fits(events[i], r, lo, hi):
                     chosen = i
                     break
@@ -297,15 +299,25 @@ class Merger:
                 return False
         return all(self.places.match(r.place_ids, p) for p in ev.place_sets)
 
-    def _candidates(self, days: Mapping[int | None, Sequence[int]] | None, r: Report) -> set[int]:
+    def _candidates(self, days: Mapping[int | None, Sequence[int]] | None, r: Report,
+                    found: set[int] | None = None) -> set[int]:
+        """The events of ``days`` (a block of :meth:`group_positions`) within ``r``'s window, added to ``found``
+        (a new set without it), which is returned."""
+        if found is None:
+            found = set()
         if not days:
-            return set()
+            return found
         if r.date is None:
-            return {i for idx in days.values() for i in idx}
+            for idx in days.values():
+                found.update(idx)
+            return found
         d, w = r.date.toordinal(), self.window(r.kind)
-        found = set(days.get(None, ()))
+        found.update(days.get(None, ()))
+        get = days.get
         for day in range(d - w, d + w + 1):
-            found.update(days.get(day, ()))
+            idx = get(day)
+            if idx:
+                found.update(idx)
         return found
 
 

@@ -72,6 +72,11 @@ KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident"
 #: (Origins and sources are vetoed, never weighed: see VETOES.)
 PLACE_FEATURES = ("locative", "government_of", "government_possessive", "clause_subject", "direction_of",
                   "contains_previous", "in_list", "headline", "agent_before", "speech_after", "part_of")
+#: (name, feature name) of each of :data:`PLACE_FEATURES`, made once: :func:`pair_features` runs for every pair
+_PLACE_KEYS = tuple((name, f"place:{name}") for name in PLACE_FEATURES)
+
+#: The marks of feature ``comma_between``
+_COMMA_MARKS = frozenset(",;:")
 
 #: Rules no weight overrides: where a thing comes from and the source a report cites are never where a
 #: figure happened ("missili partiti dall'Iran", "stando a Tbilisi").
@@ -168,7 +173,8 @@ class PlaceWeights:
     also: float | None = None
 
     def score(self, features: dict[str, float]) -> float:
-        return self.bias + sum(v * self.weights.get(k, 0.0) for k, v in features.items())
+        weight = self.weights.get  # a list, not a generator: this runs for every (figure, place) pair
+        return self.bias + sum([v * weight(k, 0.0) for k, v in features.items()])
 
 
 @cache
@@ -237,6 +243,8 @@ class DocIndex:
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
         self._parts: dict[int, set[str]] = {}
+        #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
+        self.border_sides: dict[tuple[int, int], bool] = {}
 
     def stretch(self, k: int) -> tuple[int, int]:
         """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
@@ -412,7 +420,17 @@ BORDER_REACH = 8
 
 def _border_side(m, index: DocIndex, profile: EventProfile) -> bool:
     """Whether the mention ``m`` is named as the other side of a border (rule :data:`BORDER_SIDE`), in the
-    words of ``profile``, read in its sentence of ``index``."""
+    words of ``profile``, read in its sentence of ``index``; worked out once per mention of the document
+    (it reads neither the figure nor the roles: each figure of the document asks again for the same mentions)."""
+    key = (id(m), id(profile))  # the index holds its mentions: an id is not reused while it lives
+    found = index.border_sides.get(key)
+    if found is None:
+        found = index.border_sides[key] = _border_side_of(m, index, profile)
+    return found
+
+
+def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
+    """:func:`_border_side`, worked out."""
     k = index.sentence_of(m.start)
     if k is None:
         return False
@@ -804,7 +822,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
             elif gap > 20:
                 f["far"] = 1.0
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
-        if any(c in text[lo:hi] for c in ",;:"):
+        if not _COMMA_MARKS.isdisjoint(text[lo:hi]):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
         if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures.between(lo, hi)):
             # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both
@@ -838,9 +856,10 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
         f["restated_place"] = 1.0
     if e.id in context.report:
         f["report_place"] = 1.0  # "Russia launched 40 drones." ... "shot down over the Sumy and Poltava regions"
-    for name in PLACE_FEATURES:
-        if m.features.get(name):
-            f[f"place:{name}"] = 1.0
+    feats = m.features
+    for name, key in _PLACE_KEYS:
+        if feats.get(name):
+            f[key] = 1.0
     if context.nearest is not None and context.nearest is m:
         # _nearest_fitting; in the document's other places, the nearest in characters is a weaker sign than
         # in the figure's own paragraph

@@ -87,7 +87,8 @@ class RecognitionWeights:
 
     def score(self, features: dict[str, float]) -> float:
         """The keep score of a name with these features."""
-        return self.bias + sum(v * self.weights.get(k, 0.0) for k, v in features.items())
+        weight = self.weights.get  # a list, not a generator: this runs for every name kept
+        return self.bias + sum([v * weight(k, 0.0) for k, v in features.items()])
 
     def keep(self, features: dict[str, float]) -> bool:
         """Whether a name with these features stays a place (no feature: always)."""
