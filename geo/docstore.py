@@ -194,7 +194,7 @@ class DocumentStore(_SQLiteFile, Sequence):
         return found
 
     def records_at(self, positions: Sequence[int]) -> list[Document]:
-        """The documents at ``positions`` (each within ``len(self)``), in that order: 500 asked of the file at a time."""
+        """The documents at ``positions`` (each below ``len(self)``), in that order, 500 read at a time."""
         db, found = self._flush(), {}
         for k in range(0, len(positions), 500):
             part = list(dict.fromkeys(positions[k : k + 500]))
