@@ -192,7 +192,8 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                      else events.with_events(figures_frame([], gazetteer), 0))
             export(places, whole, folder, whole_formats, gazetteer=gazetteer)
 
-    steps("writing", write)
-    if map_lang is not None and hasattr(documents, "positions_of") and len(places):
-        _compact_documents(places, documents, scratch)  # the files are written: the map reads positions
+        if map_lang is not None and hasattr(documents, "positions_of") and len(places):
+            _compact_documents(places, documents, scratch)  # the files are written: the map reads positions
+
+    steps("writing", write)  # then what the lists of ids took goes back to the system (make_map._Steps)
     return Written(places, records, events.multi, len(events))
