@@ -184,6 +184,26 @@ class DocumentStore(_SQLiteFile, Sequence):
         return [None if (hit := found.get(d)) is None else (hit[0], Document(*pickle.loads(hit[1])))
                 for d in doc_ids]
 
+    def positions_of(self) -> dict[str, int]:
+        """Each id's position (the last of an id given twice, as :attr:`index_of`), read from the file at once:
+        for a forked child that turns many lists of ids into positions (:func:`layers.stream._compact_documents`)."""
+        db = self._flush()
+        found = dict(db.execute("SELECT doc_id, idx FROM docs ORDER BY idx"))
+        for idx, doc_id, _ in self._pending:
+            found[doc_id] = idx
+        return found
+
+    def records_at(self, positions: Sequence[int]) -> list[Document]:
+        """The documents at ``positions`` (each below ``len(self)``), in that order, 500 read at a time."""
+        db, found = self._flush(), {}
+        for k in range(0, len(positions), 500):
+            part = list(dict.fromkeys(positions[k : k + 500]))
+            marks = ",".join("?" * len(part))
+            found.update(db.execute(f"SELECT idx, record FROM docs WHERE idx IN ({marks})", part))
+        for idx, _, record in self._pending:
+            found[idx] = record
+        return [Document(*pickle.loads(found[i])) for i in positions]
+
     def count_ids(self) -> int:
         """The number of distinct document ids (counted by SQLite, with the pending ids it does not hold)."""
         db = self._flush()
@@ -195,6 +215,33 @@ class DocumentStore(_SQLiteFile, Sequence):
             (held,) = db.execute(f"SELECT COUNT(DISTINCT doc_id) FROM docs WHERE doc_id IN ({marks})", part).fetchone()
             count += len(part) - held
         return count
+
+class StoredIds(Sequence):
+    """A list of document ids kept as their 4-byte positions in a :class:`DocumentStore` (a place's documents):
+    an id is read back from the file when asked for, a slice's ids with one query per 500.
+
+    Parameters
+    ----------
+    positions : array of int
+        Positions in ``store``, in the list's order.
+    store : DocumentStore
+    """
+
+    def __init__(self, positions: Sequence[int], store: DocumentStore) -> None:
+        self.positions, self.store = positions, store
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [d.doc_id for d in self.store.records_at(self.positions[i])]
+        return self.store[self.positions[i]].doc_id
+
+    def __iter__(self) -> Iterator[str]:
+        for k in range(0, len(self.positions), 500):
+            yield from self[k : k + 500]
+
 
 class _ById(Mapping):
     """A store's documents by id (the last of an id given twice, as a dict made in order)."""

@@ -64,6 +64,7 @@ import geopandas as gpd
 import xyzservices.providers as xyz
 from branca.element import Element, MacroElement
 
+from geo.docstore import StoredIds
 from geo.errors import GazetteerError
 from geo.language import detect_language
 from geo.model import ROLES, Document
@@ -263,6 +264,8 @@ class _Places:
         self.gazetteer = gazetteer
         self.local = place_names(strings["code"]) if strings else {}
         self.rows = {row["place_id"]: row for row in places.to_dict("records")} if len(places) else {}
+        for row in self.rows.values():  # names, kinds, roles, geometry: each place's documents are not held here
+            row.pop("documents", None)
         self.used: dict[str, dict[str, Any]] = {}
         self._missing: set[str] = set()
 
@@ -1049,6 +1052,13 @@ def _read_documents(ids: Sequence[str], documents: Mapping[str, Document], doc_i
     (each day once), read :data:`FOUND_BATCH` documents at a time: never every record of a place named in
     most documents at once."""
     positions, doc_days = array("i"), {}
+    if isinstance(ids, StoredIds):  # positions already (layers.stream._compact_documents): the same array
+        for k in range(0, len(ids), FOUND_BATCH):
+            for doc in ids.store.records_at(ids.positions[k : k + FOUND_BATCH]):
+                day = doc.date
+                if day and day not in doc_days:
+                    doc_days[day] = day_span(day.isoformat())
+        return ids.positions, [s for s in doc_days.values() if s]
     for k in range(0, len(ids), FOUND_BATCH):
         for hit in _found(ids[k : k + FOUND_BATCH], documents, doc_index):
             if hit is None:

@@ -186,10 +186,11 @@ def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], 
     surfaces = [s for s in place["surfaces"] if s != place["name"]]
     if surfaces:
         lines.append(strings["popup"]["as_written"].format(surfaces=", ".join(f"“{s}”" for s in surfaces)))
-    docs = list(place["documents"]) if not entries else []
+    docs = place["documents"] if not entries else []  # a geo.docstore.StoredIds reads the ids it is asked for
     if total is not None and len(docs) > MAX_ENTRIES:
         more = [*more, count_phrase(strings["popup"]["more"], len(docs) - MAX_ENTRIES, strings)]
         docs = docs[:MAX_ENTRIES]
+    docs = list(docs)
     return {"title": place["name"], "sub": kind_and_roles(place["kind"], place["roles"], strings),
             "lines": lines + more, "entries": entries, "docs": [doc_link(d, documents) for d in docs]}
 

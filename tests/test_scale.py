@@ -720,6 +720,58 @@ def test_the_places_frame_is_made_in_a_child_from_a_spool_still_in_its_buffer(tm
         assert (tmp_path / "True" / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+def test_each_places_documents_become_positions_in_the_store_in_a_child_as_in_process(tmp_path, monkeypatch):
+    import os
+    from array import array
+
+    import geo.docstore
+    import geo.memory
+    from geo.corpus import SpooledCorpus
+    from layers.frames import places_frame
+    from layers.stream import _compact_documents, write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    whole = places_frame(parsed, gaz)
+    looked_up_in, positions_of = tmp_path / "pid", geo.docstore.DocumentStore.positions_of
+
+    def recorded(self):
+        looked_up_in.write_text(str(os.getpid()))
+        return positions_of(self)
+
+    monkeypatch.setattr(geo.docstore.DocumentStore, "positions_of", recorded)
+    outs = {}
+    for fork in (True, False):
+        monkeypatch.setattr(geo.memory, "FORK", fork)
+        (tmp_path / f"spool-{fork}").mkdir()
+        sink = SpooledCorpus(tmp_path / f"spool-{fork}", gazetteer=gaz)
+        for p in parsed:
+            sink(p, None)
+        folder = tmp_path / str(fork)
+        folder.mkdir()
+        out = write_frames(sink.kept, folder, tmp_path, gazetteer=gaz, documents=sink.documents, map_lang="en")
+        assert (int(looked_up_in.read_text()) != os.getpid()) == fork  # looked up in a child process
+        stored = list(out.places["documents"])
+        assert all(isinstance(ids, geo.docstore.StoredIds) for ids in stored)
+        assert [list(ids) for ids in stored] == [list(ids) for ids in whole["documents"]]
+        assert [ids[:1] for ids in stored] == [list(ids[:1]) for ids in whole["documents"]]
+        index_of = sink.documents.index_of
+        assert [list(ids.positions) for ids in stored] == [[index_of[d] for d in ids] for ids in whole["documents"]]
+        outs[fork] = [ids.positions for ids in stored]
+        # a place with an id the store lacks keeps its list of ids
+        frame = whole.copy()
+        frame["documents"] = [[*frame["documents"].iloc[0], "not-in-the-store"], *frame["documents"].iloc[1:]]
+        _compact_documents(frame, sink.documents, tmp_path)
+        assert frame["documents"].iloc[0] == [*whole["documents"].iloc[0], "not-in-the-store"]
+        assert all(isinstance(ids, geo.docstore.StoredIds) for ids in frame["documents"].iloc[1:])
+        sink.texts.close()
+        sink.close()
+    assert outs[True] == outs[False] and all(isinstance(a, array) and a.itemsize == 4 for a in outs[True])
+    for path in (tmp_path / "False").iterdir():
+        assert (tmp_path / "True" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
 def _documents_alive() -> int:
     import gc
 
