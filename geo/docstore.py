@@ -216,9 +216,12 @@ class DocumentStore(_SQLiteFile, Sequence):
             count += len(part) - held
         return count
 
+
 class StoredIds(Sequence):
     """A list of document ids kept as their 4-byte positions in a :class:`DocumentStore` (a place's documents):
-    an id is read back from the file when asked for, a slice's ids with one query per 500.
+    an id is read back from the file when asked for, a slice's ids with one query per 500. It reads like a
+    list of ids (iteration, indexing, slices) only while its store is open, and is no list: compare
+    ``list(ids)``, and make one before serialising it.
 
     Parameters
     ----------

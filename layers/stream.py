@@ -40,7 +40,8 @@ class Written:
     Attributes
     ----------
     places : geopandas.GeoDataFrame
-        The places frame.
+        The places frame; with a document store and a ``map_lang``, each ``documents`` entry is a
+        :class:`geo.docstore.StoredIds` once the files are written (ids read back while the store is open).
     records : list of dict or MapFigures
         The figures as the map reads them (:func:`layers.map.figure_records`), with their events; with a
         ``map_lang``, a :class:`layers.map.MapFigures` fed a chunk at a time (totals beyond the map's limit).

@@ -796,6 +796,7 @@ def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_
     assert len(store) == 900 and list(store) == docs and store[-1] == docs[-1] and store[5:8] == docs[5:8]
     assert dict(store.by_id) == {d.doc_id: d for d in docs}  # an id given twice: the last, as a dict made in order
     assert dict(store.index_of) == {d.doc_id: i for i, d in enumerate(docs)}
+    assert store.positions_of() == dict(store.index_of)  # an id given twice: its last position, as index_of
     assert store.by_id.get("missing") is None and "missing" not in store.index_of and "d3" in store.by_id
     with pytest.raises(IndexError):
         store[900]
