@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from geo.cues import cues_for
@@ -27,7 +27,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
-from geo.roles import GAP_CACHED, RoleCues, is_list_gap, is_locative
+from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative
 from geo.sentences import LIST_JOINERS
 from geo.spans import ByStart
 
@@ -217,29 +217,22 @@ def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> b
     return False
 
 
-def _tally_between(gap: str, profile: EventProfile) -> bool:
-    """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
-    regione di Pskov"): any number, but one followed by "of", by a unit of distance (:func:`_distance_before`)
-    or by a direction word ("one of the ports in", "200 km south of", "north of") locates, as a comma does."""
-    return _tally_cached(gap, profile) if len(gap) <= TALLY_CACHED else _tally_gap(gap, profile)
-
-
 #: Gaps this long at most are answered from :func:`_tally_between`'s cache (those it is asked about are at most
 #: 60 characters long: the apposition's, or the 40 of a locator of the name before).
 TALLY_CACHED = 60
 
 
-def _tally_gap(gap: str, profile: EventProfile) -> bool:
-    """:func:`_tally_between`, worked out."""
+@cached_gap(TALLY_CACHED)
+def _tally_between(gap: str, profile: EventProfile) -> bool:
+    """A count between two names opens a new entry of a tally ("8 nella regione di Tver, cinque nella
+    regione di Pskov"): any number, but one followed by "of", by a unit of distance (:func:`_distance_before`)
+    or by a direction word ("one of the ports in", "200 km south of", "north of") locates, as a comma does."""
     for n in find_numbers(gap, profile.lang):
         number, after = fold(gap[n.start : n.end]).split(), fold(gap[n.end :]).split()
         if not after or (after[0] not in profile.of_words and not profile.direction_words.match_at(after, 0)
                          and not _distance_before(number + after, len(number) + 1, profile)):
             return True
     return False
-
-
-_tally_cached = lru_cache(maxsize=4096)(_tally_gap)
 
 
 def _trigger_between(sentence: Sentence, lo: int, hi: int) -> bool:
@@ -406,23 +399,16 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
+@cached_gap()
 def _joins_list(gap: str, profile: EventProfile) -> bool:
     """:func:`geo.roles.is_list_gap`, but no direction ("Mali, south of Gao") and no word of the lexicon
     ``list_breakers`` ("dans le nord du Mali, où la France") between the names."""
-    return _joins_list_cached(gap, profile) if len(gap) <= GAP_CACHED else _list_joined(gap, profile)
-
-
-def _list_joined(gap: str, profile: EventProfile) -> bool:
-    """:func:`_joins_list`, worked out."""
     if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
     if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
         return False
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
-
-
-_joins_list_cached = lru_cache(maxsize=4096)(_list_joined)
 
 
 def _cue_start(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> int | None:
@@ -626,23 +612,15 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+@cached_gap()
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
     army said", "Mogadishu - gunmen attacked in Somalia")."""
-    # a short gap (", ", " e ", ", nel distretto di ") is answered from a cache: the same ones come back
-    return _clause_between_cached(gap, profile) if len(gap) <= GAP_CACHED else _clause_gap(gap, profile)
-
-
-def _clause_gap(gap: str, profile: EventProfile) -> bool:
-    """:func:`_clause_between`, worked out."""
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
     words = fold(gap).replace("'", " ").split()
     return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
-
-
-_clause_between_cached = lru_cache(maxsize=4096)(_clause_gap)
 
 
 @cache

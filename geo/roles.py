@@ -28,9 +28,9 @@ Rules, first match wins, cue lists in ``geo/lexicons/<lang>/places.yaml``:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 
 from geo import lexicons
 from geo.normalize import fold, fold_key
@@ -223,6 +223,26 @@ def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:
     return k >= 1 and words[k - 1] in cues.locative_breakers
 
 
+#: Gaps this long at most are answered from a cache by the functions of :func:`cached_gap` (``GAP_CACHED``).
+GAP_CACHED = 40
+
+
+def cached_gap(limit: int = GAP_CACHED) -> Callable:
+    """Decorate a function of the text between two names (and of arguments that hash): a call whose gap is at most
+    ``limit`` characters long is answered from a cache, as the same short gaps (", ", " e ", " and the ") come
+    back in every document and are read by the cue roles, the role features and the figure places; a longer one
+    is worked out each time."""
+    def wrap(fn: Callable) -> Callable:
+        cached = lru_cache(maxsize=4096)(fn)
+
+        @wraps(fn)
+        def call(gap: str, *args):
+            return cached(gap, *args) if len(gap) <= limit else fn(gap, *args)
+        return call
+    return wrap
+
+
+@cached_gap()
 def is_list_gap(gap: str) -> bool:
     """The text between two names joins them in one list: only a comma, "and"/"e"/"et", articles and
     locatives ("Sumy, Poltava", "in Slovacchia, Ungheria e nei Balcani").
@@ -236,23 +256,9 @@ def is_list_gap(gap: str) -> bool:
     -------
     bool
     """
-    # answered from a cache for a short gap: the same gaps (", ", " e ", " and the ") come back in every document,
-    # read by the cue roles, the role features and the figure places; a longer one is worked out each time
-    return _list_gap_cached(gap) if len(gap) <= GAP_CACHED else _list_gap(gap)
-
-
-#: Gaps this long at most are answered from :func:`is_list_gap`'s cache.
-GAP_CACHED = 40
-
-
-def _list_gap(gap: str) -> bool:
-    """:func:`is_list_gap`, worked out."""
     parts = fold(gap).replace(",", " , ").replace("'", " ").split()
     # "in Grecia, Cipro e nei Balcani": only joiners, articles and locatives between names.
     return len(parts) <= 3 and any(p in LIST_JOINERS or p in (",", "&") for p in parts)
-
-
-_list_gap_cached = lru_cache(maxsize=4096)(_list_gap)
 
 
 def _actor_able(e) -> bool:
