@@ -820,3 +820,12 @@ def test_the_pages_list_of_documents_is_made_as_it_is_written_and_reads_as_the_l
     assert script_json({"docs": PageList([], _document)}) == '{"docs":[]}'
     with pytest.raises(TypeError, match="not JSON serializable"):
         script_json({"x": object()})
+
+
+def test_a_totals_documents_are_listed_once_each_in_order():
+    # two figures of one document in a total (or an event) list that document once on the page
+    from array import array
+
+    from layers.map import _distinct
+
+    assert _distinct(array("i", [7, 2, 7, 2, 5])) == array("i", [2, 5, 7])
