@@ -271,8 +271,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         j -= 1
     if j < 0:
         return True
-    between = text[tokens[j].end : tokens[j + 1].start if j + 1 < len(tokens) else tokens[idx].start]
-    if any(c in between for c in ",;:(\"«“"):
+    if sentence.break_between(text, ",;:(\"«“", tokens[j].end, tokens[j + 1].start):  # j < idx: j + 1 is a token
         return True
     words = sentence.words
     return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
@@ -315,8 +314,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and (gap := text[tokens[j - 1].end : tokens[j].start]) != " " and any(
-                c in gap for c in ",;:()\"«»“”"):  # most gaps are one space: no scan
+        if j > 0 and sentence.break_between(text, ",;:()\"«»“”", tokens[j - 1].end, tokens[j].start):
             return False
         if phrases.match_at(words, j):
             return True
@@ -715,7 +713,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
+        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not sentence.break_between(
+                text, ";:", previous.end, m.start) and (
                 not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
                 sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
