@@ -28,7 +28,7 @@ from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative
-from geo.sentences import LIST_JOINERS
+from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -614,10 +614,11 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
-    army said", "Mogadishu - gunmen attacked in Somalia")."""
+    army said", "Mogadishu - gunmen attacked in Somalia"). Its words are the gap's tokens, as the sentence's
+    (:func:`geo.sentences.tokenize`): a bracket or a comma glued to a word hides it from no test ("(after")."""
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
-    words = fold(gap).replace("'", " ").split()
+    words = [t.key for t in tokenize(gap, fold(gap))]
     return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
 
 
