@@ -18,11 +18,17 @@ _END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
 
 def _every_language(key: str) -> tuple[str, ...]:
     """The words of ``key`` in every ``geo/lexicons/<lang>/language.yaml``, each once, sorted: the sentence
-    splitter and the list words read every language at once (a document's language is not known yet)."""
+    splitter and the list words read every language at once (a document's language is not known yet).
+    Compiled once into the user's cache (:func:`geo.lexicons.compiled`): a run reads two short lists."""
+    from pathlib import Path
+
     from geo import lexicons
 
-    return tuple(sorted({str(w) for lang in lexicons.available_languages()
-                         for w in lexicons.load(lang, "language").get(key) or []}))
+    def build() -> tuple[str, ...]:
+        return tuple(sorted({str(w) for lang in lexicons.available_languages()
+                             for w in lexicons.load(lang, "language").get(key) or []}))
+
+    return tuple(lexicons.compiled(f"language-{key}", build, Path(__file__)))
 
 
 #: Abbreviations whose dot ends no sentence ("Gen.", "Dott."), case as written: the ``abbreviations`` of
