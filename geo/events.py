@@ -297,6 +297,14 @@ class Sentence:
                 m.start() for m in _marks_re(marks).finditer(text, self.tokens[0].end, self.tokens[-1].start)]
         return found
 
+    def break_between(self, text: str, marks: str, lo: int, hi: int) -> bool:
+        """Whether one of the sentence's :meth:`breaks` of ``marks`` lies in ``[lo, hi)``: the clause-break
+        test of the text between two of its words (``lo`` at or after the end of the first token, ``hi`` at
+        or before the start of the last: marks are never inside a token)."""
+        found = self.breaks(text, marks)
+        k = bisect_left(found, lo)
+        return k < len(found) and found[k] < hi
+
 
 @cache
 def _marks_re(marks: str) -> re.Pattern[str]:

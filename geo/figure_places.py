@@ -75,8 +75,8 @@ PLACE_FEATURES = ("locative", "government_of", "government_possessive", "clause_
 #: (name, feature name) of each of :data:`PLACE_FEATURES`, made once: :func:`pair_features` runs for every pair
 _PLACE_KEYS = tuple((name, f"place:{name}") for name in PLACE_FEATURES)
 
-#: The marks of feature ``comma_between``
-_COMMA_MARKS = frozenset(",;:")
+#: The marks of feature ``comma_between`` (:meth:`geo.events.Sentence.breaks`)
+_COMMA_MARKS = ",;:"
 
 #: Rules no weight overrides: where a thing comes from and the source a report cites are never where a
 #: figure happened ("missili partiti dall'Iran", "stando a Tbilisi").
@@ -822,7 +822,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
             elif gap > 20:
                 f["far"] = 1.0
         lo, hi = (fig.end, m.start) if m.start >= fig.end else (m.end, fig.start)
-        if not _COMMA_MARKS.isdisjoint(text[lo:hi]):
+        if sentence is not None and sentence.break_between(text, _COMMA_MARKS, lo, hi):
             f["comma_between"] = 1.0  # "morti 3 civili, ha detto il governatore di Kherson"
         if m.start >= fig.end and any(o is not fig and o.end <= hi for o in index.figures.between(lo, hi)):
             # "35 droni sulla regione di Smolensk, 26 su quella di Tula": Tula is 26's. (A place before both

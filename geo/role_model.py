@@ -28,7 +28,7 @@ from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative
-from geo.sentences import LIST_JOINERS
+from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -271,8 +271,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         j -= 1
     if j < 0:
         return True
-    between = text[tokens[j].end : tokens[j + 1].start if j + 1 < len(tokens) else tokens[idx].start]
-    if any(c in between for c in ",;:(\"«“"):
+    if sentence.break_between(text, ",;:(\"«“", tokens[j].end, tokens[j + 1].start):  # j < idx: j + 1 is a token
         return True
     words = sentence.words
     return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
@@ -315,8 +314,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and (gap := text[tokens[j - 1].end : tokens[j].start]) != " " and any(
-                c in gap for c in ",;:()\"«»“”"):  # most gaps are one space: no scan
+        if j > 0 and sentence.break_between(text, ",;:()\"«»“”", tokens[j - 1].end, tokens[j].start):
             return False
         if phrases.match_at(words, j):
             return True
@@ -616,10 +614,11 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
     and locates nothing of the first ("ties with Moscow soured after Russia annexed", "in Kherson," Ukraine's
-    army said", "Mogadishu - gunmen attacked in Somalia")."""
+    army said", "Mogadishu - gunmen attacked in Somalia"). Its words are the gap's tokens, as the sentence's
+    (:func:`geo.sentences.tokenize`): a bracket or a comma glued to a word hides it from no test ("(after")."""
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
-    words = fold(gap).replace("'", " ").split()
+    words = [t.key for t in tokenize(gap, fold(gap))]
     return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
 
 
@@ -715,7 +714,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
     if previous is not None and previous.sentence_start == m.sentence_start:
         gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not any(c in gap for c in ";:") and (
+        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not sentence.break_between(
+                text, ";:", previous.end, m.start) and (
                 not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
                 sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):

@@ -14,9 +14,26 @@ from functools import cache, lru_cache
 # white space, or at a line break.  A dot after a single capital letter or a short
 # abbreviation ("Dr.", "Gen.", "St.", "U.S.") does not end a sentence.
 _END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
-_ABBREV_WORDS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep", "St", "Mt", "Ft",
-                 "Jr", "Sr", "No", "Inc", "Co", "Corp", "vs", "etc", "Sig", "Dott", "Prof", "On", "Avv", "Ing", "Mme",
-                 "Mgr", "av", "art", "pag", "ca", "cfr")
+
+
+def _every_language(key: str) -> tuple[str, ...]:
+    """The words of ``key`` in every ``geo/lexicons/<lang>/language.yaml``, each once, sorted: the sentence
+    splitter and the list words read every language at once (a document's language is not known yet).
+    Compiled once into the user's cache (:func:`geo.lexicons.compiled`): a run reads two short lists."""
+    from pathlib import Path
+
+    from geo import lexicons
+
+    def build() -> tuple[str, ...]:
+        return tuple(sorted({str(w) for lang in lexicons.available_languages()
+                             for w in lexicons.load(lang, "language").get(key) or []}))
+
+    return tuple(lexicons.compiled(f"language-{key}", build, Path(__file__)))
+
+
+#: Abbreviations whose dot ends no sentence ("Gen.", "Dott."), case as written: the ``abbreviations`` of
+#: every language's ``language.yaml``.
+_ABBREV_WORDS = _every_language("abbreviations")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBREV_WORDS) + r")|(?:[A-Z]\.)+[A-Z])\.$")
 #: More word characters than any abbreviation has before its dot: after a run this long the dot ends the sentence.
 _PAST_ABBREV = max(map(len, _ABBREV_WORDS)) + 1
@@ -361,8 +378,9 @@ def paragraph_start(text: str, offset: int) -> int:
 
 # --------------------------------------------------------------------------- lists
 
-#: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages.
-LIST_JOINERS = frozenset({"and", "or", "e", "ed", "o", "et", "ou", "y", "und", "i"})
+#: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages: the
+#: ``list_joiners`` of every language's ``language.yaml``.
+LIST_JOINERS = frozenset(_every_language("list_joiners"))
 #: Words for "of" ("la regione di Kursk", "l'incontro di Parigi"), folded; "d" is "d'".
 OF_WORDS = frozenset({"di", "del", "della", "de", "du", "des", "d", "of"})
 

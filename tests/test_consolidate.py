@@ -92,6 +92,21 @@ def test_dates_kinds_statuses_and_values_tell_facts_apart(gazetteer):
     assert merger.compatible(base, _report(1, "b", 0, ["country:PL"], kind="troops", low=11000, high=13000))
 
 
+def test_a_report_without_a_date_matches_any_date_in_either_order(gazetteer):
+    """"A report without a date matches any date": an undated report joins the dated event of its place, and a
+    dated report joins the event an undated report started (found among the block's undated events), whose
+    dates it then keeps: a third report a month later is another event."""
+    merger = Merger(Places(gazetteer))
+    kharkiv = ["geonames:706483"]
+    undated, dated = _report(0, "a", 12, kharkiv, date=None), _report(1, "b", 12, kharkiv)
+    later = _report(2, "c", 12, kharkiv, date="2026-03-12")
+    assert merger.compatible(undated, dated) and merger.compatible(undated, later)
+    assert [[r.index for r in g] for g in merger.group([dated, undated])] == [[1, 0]]
+    assert [[r.index for r in g] for g in merger.group([undated, dated])] == [[0, 1]]
+    assert [[r.index for r in g] for g in merger.group([undated, dated, later])] == [[0, 1], [2]]
+    assert [[r.index for r in g] for g in merger.group([undated, later, dated])] == [[0, 2], [1]]
+
+
 def test_disagreeing_values_stay_side_by_side(gazetteer):
     reports = [_report(i, f"d{i}", v, ["country:PL"], kind="troops") for i, v in
                enumerate((12000, 12000, 15000, 12000))]

@@ -56,6 +56,17 @@ def test_a_star_is_a_prefix_and_a_plain_word_is_whole():
     assert phrases.match_at(["were", "shot", "down"], 1) == 2
 
 
+def test_a_break_between_two_words_is_one_of_the_marks_between_them():
+    text = "Shelling hit Kupiansk; in Izium, two bridges fell (officials said)."
+    s = read_sentence(text, fold(text), 0, len(text), event_profile("en"))
+    kup, izium, fell = text.index("Kupiansk"), text.index("Izium"), text.index("fell")
+    assert s.break_between(text, ";", kup + 8, izium)  # the ';' after Kupiansk
+    assert not s.break_between(text, ";", izium + 5, fell)  # only a comma there
+    assert s.break_between(text, ",;", izium + 5, fell)
+    assert not s.break_between(text, ";", 0, kup + 8) and not s.break_between(text, ";", kup + 9, len(text))
+    assert not s.break_between(text, ".", 0, len(text))  # the final dot is after the last word: no break
+
+
 def test_a_place_name_is_no_trigger():
     text = "Officials in Mission Viejo approved the budget."
     start = text.index("Mission")

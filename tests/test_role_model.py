@@ -413,6 +413,8 @@ def test_an_agent_cue_is_no_part_of_the_place(gaz, lang, text, surface):
     ("en", "Shelling hit Toretsk,\" Ukraine's army said.", "Ukraine"),
     ("de", "Kiew – Die Armee hat in der Ukraine neue Stellungen bezogen.", "Ukraine"),
     ("en", "Harare - Soldiers were deployed across Zimbabwe on Monday.", "Zimbabwe"),
+    # a bracket glued to the subordinator hides it from no reading: "(after" opens a clause as "after" does
+    ("en", "Two brigades moved to Kharkiv (after Ukraine asked for reinforcements).", "Ukraine"),
 ])
 def test_a_name_after_a_quote_a_dash_or_a_subordinator_locates_nothing_before_it(gaz, lang, text, surface):
     """A country after "after", a closing quote or a dateline dash opens another clause: it is no locator of the

@@ -9,7 +9,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
-from geo.sentences import _ABBREV_WORDS, line_continuers, split_sentences
+from geo.sentences import _ABBREV_WORDS, LIST_JOINERS, joins_list, line_continuers, split_sentences
 
 # Written for these tests: a headline, then paragraphs; a figure's places are in the next line once wrapped.
 ARTICLES = {
@@ -193,7 +193,15 @@ def test_one_long_line_leaves_a_wrapped_article_wrapped():
 
 
 def test_no_listed_abbreviation_ends_a_sentence():
+    # the list is every language's (geo/lexicons/<lang>/language.yaml), not one language's nor empty
+    assert {"Gen", "Dott", "Mme", "av", "St"} <= set(_ABBREV_WORDS)
     # the shortcut past long words must leave every abbreviation of the list to the search, however long it is
     for word in _ABBREV_WORDS:
         text = f"Parlava il {word}. Rossi a Bari."
         assert len(split_sentences(text)) == 1, word
+
+
+def test_the_list_joiners_are_every_languages():
+    """LIST_JOINERS gathers the ``list_joiners`` of every language.yaml: a list reads as one in any language."""
+    assert {"and", "e", "ed", "et", "y", "und", "i"} <= LIST_JOINERS
+    assert all(joins_list(f" {w} ") for w in ("and", "ed", "ou", "und", "i"))
