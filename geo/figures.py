@@ -1311,8 +1311,8 @@ def _status(
     pa, _ = doc.clause(i, j, sub=False)
     # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
     for k in range(a - 1, pa - 1, -1):
-        if lex.current.match_at(doc.toks, k):
-            return "current"
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa):
+            return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
         if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
             return "planned"
     _, pb = doc.clause(i, j, sub=False)
