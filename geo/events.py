@@ -298,9 +298,26 @@ class Sentence:
         return found
 
     def break_between(self, text: str, marks: str, lo: int, hi: int) -> bool:
-        """Whether one of the sentence's :meth:`breaks` of ``marks`` lies in ``[lo, hi)``: the clause-break
-        test of the text between two of its words (``lo`` at or after the end of the first token, ``hi`` at
-        or before the start of the last: marks are never inside a token)."""
+        """Whether one of the sentence's :meth:`breaks` of ``marks`` lies in ``[lo, hi)``.
+
+        The clause-break test of the text between two of the sentence's words: marks are never inside a
+        token, so this equals testing ``text[lo:hi]`` for a mark.
+
+        Parameters
+        ----------
+        text : str
+            The document's text.
+        marks : str
+            The punctuation marks that break (",;:", ";:" ...).
+        lo, hi : int
+            Offsets in ``text``: ``lo`` at or after the end of the first word, ``hi`` at or before the start
+            of the last.
+
+        Returns
+        -------
+        bool
+            True when a mark of ``marks`` lies between ``lo`` and ``hi``.
+        """
         found = self.breaks(text, marks)
         k = bisect_left(found, lo)
         return k < len(found) and found[k] < hi

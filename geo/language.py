@@ -1,7 +1,8 @@
 """Language detection from function words listed in each language's lexicon.
 
 A document's language is the one whose ``language.yaml`` stop-word list covers the
-most of its words; a new language is detected as soon as its file exists.
+most of its words; a new language is detected as soon as its file lists stop words (a
+``language.yaml`` with other keys only, such as Polish's list joiners, detects nothing).
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from geo.normalize import fold
+
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
 # white space, or at a line break.  A dot after a single capital letter or a short
 # abbreviation ("Dr.", "Gen.", "St.", "U.S.") does not end a sentence.
@@ -34,9 +36,9 @@ def _every_language(key: str) -> tuple[str, ...]:
 #: Abbreviations whose dot ends no sentence ("Gen.", "Dott."), case as written: the ``abbreviations`` of
 #: every language's ``language.yaml``.
 _ABBREV_WORDS = _every_language("abbreviations")
-_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(_ABBREV_WORDS) + r")|(?:[A-Z]\.)+[A-Z])\.$")
+_ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:" + "|".join(map(re.escape, _ABBREV_WORDS)) + r")|(?:[A-Z]\.)+[A-Z])\.$")
 #: More word characters than any abbreviation has before its dot: after a run this long the dot ends the sentence.
-_PAST_ABBREV = max(map(len, _ABBREV_WORDS)) + 1
+_PAST_ABBREV = max(map(len, _ABBREV_WORDS), default=0) + 1
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -380,7 +382,7 @@ def paragraph_start(text: str, offset: int) -> int:
 
 #: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages: the
 #: ``list_joiners`` of every language's ``language.yaml``.
-LIST_JOINERS = frozenset(_every_language("list_joiners"))
+LIST_JOINERS = frozenset(map(fold, _every_language("list_joiners")))  # compared with folded token keys
 #: Words for "of" ("la regione di Kursk", "l'incontro di Parigi"), folded; "d" is "d'".
 OF_WORDS = frozenset({"di", "del", "della", "de", "du", "des", "d", "of"})
 

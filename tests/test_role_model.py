@@ -69,6 +69,12 @@ CASES = [
      "Pyongyang fired a missile near the Sea of Japan."),
     ("it", "Tre civili uccisi a Pokrovsk, nella regione di Donetsk.", "Donetsk", "apposition",
      "Tre civili uccisi nella regione di Donetsk."),
+    # a break inside the comma's gap parts the two names (Sentence.break_between of ";:")
+    ("it", "Tre civili uccisi a Pokrovsk, nella regione di Donetsk.", "Donetsk", "apposition",
+     "Tre civili uccisi a Pokrovsk, secondo fonti locali; nella regione di Donetsk la calma."),
+    # a head after a comma is no head of the name ("_head_after" stops at punctuation)
+    ("en", "The soldiers are stationed at the Tapa base.", "Tapa", "base",
+     "The soldiers left Tapa, base officials said."),
     ("en", "A drone hit Sudan's Kordofan region.", "Sudan", "possessive", "A drone hit Sudan."),
     ("it", "I raid di Israele continuano.", "Israele", "attack_of&national", "I porti di Israele sono aperti."),
     ("fr", "Des frappes ont visé la banlieue de Beyrouth.", "Beyrouth", "part_of", "Des frappes ont visé Beyrouth."),
