@@ -73,7 +73,7 @@ def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]
 def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
     """The tokens of ``folded[start:stop]``, made once per text: :func:`find_numbers`, the figure reader
     and the date reader tokenise the same document and sentences."""
-    return tuple([Token(*m.span(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)])
+    return tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)])
 
 
 def forget_texts() -> None:
