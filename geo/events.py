@@ -145,6 +145,12 @@ class EventProfile:
     # every word of speech: the speech verbs of places.yaml ("said", "dice", "selon") with the speech cues
     # ("told reporters", "ha detto", "conferenza stampa"), read by :meth:`speech_at`
     speech: Phrases = Phrases.of(())
+    # the words of the figures lexicon that mark a count as a whole (``figures.totals``: "insgesamt", "a total of")
+    # and a count as a part of the one before (``figures.anaphora_after``: "davon", "of them"; ``figures.anaphora``
+    # before the number: "de los que"), read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, PART_OF_THEM)
+    figure_totals: Phrases = Phrases.of(())
+    anaphora_after: Phrases = Phrases.of(())
+    anaphora_before: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -207,7 +213,9 @@ def event_profile(lang: str) -> EventProfile:
     """
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
-    clauses = (lexicons.load(code, "figures") or lexicons.load("en", "figures")).get("clauses") or {}
+    figures = lexicons.load(code, "figures") or lexicons.load("en", "figures")
+    clauses = figures.get("clauses") or {}
+    counts = figures.get("figures") or {}
     coordinators = {phrase_tokens(str(w)) for w in clauses.get("coordinators") or []}
     return EventProfile(
         lang=code,
@@ -247,6 +255,9 @@ def event_profile(lang: str) -> EventProfile:
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
+        figure_totals=Phrases.of(counts.get("totals") or []),
+        anaphora_after=Phrases.of(counts.get("anaphora_after") or []),
+        anaphora_before=Phrases.of(counts.get("anaphora") or []),
     )
 
 

@@ -54,8 +54,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.events import EventProfile, Phrases, Sentence, event_profile
-from geo.lexicons import load as read_lexicon
+from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import FIGURE_GROUPS, QUOTES, contains
@@ -1050,16 +1049,11 @@ TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
 TOTAL_GAP = 1
 
 
-@cache
-def _total_words(lang: str) -> Phrases:
-    """The words of ``lang`` that mark a count as a whole (figures.yaml ``figures.totals``), folded."""
-    return Phrases.of((read_lexicon(lang, "figures").get("figures") or {}).get("totals") or [])
-
-
 def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
-    """Whether a total word of ``lang`` (:func:`_total_words`) ends at most :data:`TOTAL_GAP` words before the
-    number of ``fig`` in its ``sentence``."""
-    words, totals = sentence.words, _total_words(lang)
+    """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, read once into
+    :attr:`geo.events.EventProfile.figure_totals`) ends at most :data:`TOTAL_GAP` words before the number of ``fig``
+    in its ``sentence``."""
+    words, totals = sentence.words, event_profile(lang).figure_totals
     i = sentence.token_at(fig.start)
     for j in range(max(0, i - 3 - TOTAL_GAP), i):
         n = totals.match_at(words, j)
@@ -1126,25 +1120,19 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 PART_OF_THEM = "a_part_of_them_stands_where_they_do"
 
 
-@cache
-def _anaphora_words(lang: str) -> tuple[Phrases, Phrases]:
-    """(words after a number, words before it) that make a count a part of the count before it, folded
-    (figures.yaml ``figures.anaphora_after``, ``figures.anaphora``)."""
-    words = read_lexicon(lang, "figures").get("figures") or {}
-    return Phrases.of(words.get("anaphora_after") or []), Phrases.of(words.get("anaphora") or [])
-
-
 def whole_of(fig, index: DocIndex, lang: str):
     """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the
     nearest count of its group with a larger value, in its sentence or the one before (``index``: the document's
-    :class:`DocIndex`), when an anaphora word of ``lang`` (:func:`_anaphora_words`) stands right after or right
-    before its number."""
+    :class:`DocIndex`), when an anaphora word of ``lang`` (figures.yaml ``figures.anaphora_after``,
+    ``figures.anaphora``: :attr:`geo.events.EventProfile.anaphora_after`, ``anaphora_before``) stands right after or
+    right before its number."""
     k = index.sentence_of(fig.start)
     if k is None:
         return None
     sentence = index.order[k]
     words = sentence.words
-    after, before = _anaphora_words(lang)
+    profile = event_profile(lang)
+    after, before = profile.anaphora_after, profile.anaphora_before
     first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
     said = (end < len(words) and after.match_at(words, end)) or any(
         before.match_at(words, j) == first - j for j in range(max(0, first - 3), first))
