@@ -2,6 +2,7 @@
 """Fit the weights of Atlante's weighed decisions on annotated real articles.
 
     .venv/bin/python geo/data/fit_weights.py [--data ../shared/eval/news_train] [--check ../shared/eval/news_dev]
+        [--cv loo|kfold|lang] [--folds 10] [--seed 0] [--rule se|paired] [--grid]
 
 Reads a folder of articles annotated like ``../shared/eval/news_train`` (``*.gold.json`` beside the
 texts), runs the text side on each article, lines its place mentions up with the gold ones (the
@@ -12,6 +13,13 @@ it: the places of a list share their role, the dateline's place is a mention), n
 accuracy, fits on every article with the best strength, writes ``geo/data/weights/roles.yaml`` and,
 with ``--check``, prints the accuracy on a second folder that is never fitted on. Needs the ``fit``
 extra (scikit-learn).
+
+``--cv`` holds articles out one at a time (``loo``, the default), in ``--folds`` random groups (``kfold``)
+or one language at a time (``lang``); ``--rule paired`` lets the one-standard-error choice of the strength
+allow the noise of each strength's difference from the best on the same articles instead of the best's own
+spread; ``--grid`` prints, per strength, the cross-validated score, the training score of the fit on all
+articles and, with ``--check``, the checked folder's score: a study of the choice, which stays the
+cross-validation's (choosing on the checked folder would fit it).
 
 The annotated texts stay where they are: only the weights enter the project.
 """
@@ -303,17 +311,52 @@ def cue_accuracy(rows) -> float:
     return sum(cue == gold for _, cue, gold in rows) / max(1, len(rows))
 
 
-def cross_validate(per_article: list[ArticleRoles], c: float, always: list) -> list[tuple[int, int]]:
-    """Leave-one-article-out ``(right, total)`` per article with aligned mentions (``always`` rows train every
-    fold), each held-out article decided as the pipeline decides it (:func:`article_accuracy`); see
-    :func:`pooled_accuracy`."""
+def article_folds(langs: list[str], scheme: str = "loo", k: int = 10, seed: int = 0) -> list[list[int]]:
+    """The held-out groups of a cross-validation over articles: whole articles are held out together.
+
+    Parameters
+    ----------
+    langs : list of str
+        The language of each article, in the order of the fit's articles.
+    scheme : str
+        ``"loo"``: one article per fold; ``"kfold"``: ``k`` folds of articles drawn at random (``seed``);
+        ``"lang"``: one fold per language (every article of the other languages trains it).
+    k : int
+        The number of folds of ``"kfold"`` (at most one per article).
+    seed : int
+        The seed of the draw of ``"kfold"``.
+
+    Returns
+    -------
+    list of list of int
+        The indices of the articles of each fold; every article is in exactly one.
+    """
+    import numpy as np
+
+    n = len(langs)
+    if scheme == "loo":
+        return [[j] for j in range(n)]
+    if scheme == "kfold":
+        order = np.random.default_rng(seed).permutation(n).tolist()
+        return [sorted(order[i::min(k, n)]) for i in range(min(k, n))]
+    if scheme == "lang":
+        return [[j for j in range(n) if langs[j] == lang] for lang in dict.fromkeys(langs)]
+    raise ValueError(f"unknown cross-validation scheme {scheme!r}")
+
+
+def cross_validate(per_article: list[ArticleRoles], c: float, always: list,
+                   folds: list[list[int]] | None = None) -> list[tuple[int, int]]:
+    """Cross-validated ``(right, total)`` per article with aligned mentions: each fold of ``folds`` (default
+    leave-one-article-out, :func:`article_folds`) is decided by weights fitted on the other articles and the
+    ``always`` rows, as the pipeline decides it (:func:`article_accuracy`); see :func:`pooled_accuracy`."""
     counts = []
-    for k, held in enumerate(per_article):
-        if not held.rows:
+    for held in folds if folds is not None else [[j] for j in range(len(per_article))]:
+        if not any(per_article[j].rows for j in held):
             continue
-        train = [r for j, a in enumerate(per_article) if j != k for r in a.rows] + always
+        out = set(held)
+        train = [r for j, a in enumerate(per_article) if j not in out for r in a.rows] + always
         weights = to_weights(fit(train, c))
-        counts.append(article_counts(weights, [held]))
+        counts += [article_counts(weights, [per_article[j]]) for j in held if per_article[j].rows]
     return counts
 
 
@@ -384,13 +427,16 @@ def fit_places(cases: list[FigureCase], c: float, threshold: float | None = None
                key=lambda w: f1(*place_scores(w, cases)))
 
 
-def cross_validate_places(place_rows, c: float) -> list[tuple[int, int, int]]:
-    """Leave-one-article-out (tp, fp, fn) of the chosen places, one triple per article with figures."""
+def cross_validate_places(place_rows, c: float, folds: list[list[int]] | None = None) -> list[tuple[int, int, int]]:
+    """Cross-validated (tp, fp, fn) of the chosen places, one triple per article with figures, over ``folds``
+    (default leave-one-article-out, :func:`article_folds`)."""
     counts = []
-    for k, held in enumerate(place_rows):
-        train = [case for j, cases in enumerate(place_rows) if j != k for case in cases]
-        if held:
-            counts.append(place_scores(fit_places(train, c), held))
+    for held in folds if folds is not None else [[j] for j in range(len(place_rows))]:
+        if not any(place_rows[j] for j in held):
+            continue
+        out = set(held)
+        weights = fit_places([case for j, cases in enumerate(place_rows) if j not in out for case in cases], c)
+        counts += [place_scores(weights, place_rows[j]) for j in held if place_rows[j]]
     return counts
 
 
@@ -410,44 +456,120 @@ def bootstrap_se(counts: list[tuple[int, ...]], draws: int = 500, seed: int = 0,
     return float(np.std(scores))
 
 
-def choose_strength(cv: dict[float, list[tuple[int, ...]]], score: Callable[[list], float] = pooled_f1) -> float:
+def paired_se(counts: list[tuple[int, ...]], other: list[tuple[int, ...]], draws: int = 500, seed: int = 0,
+              score: Callable[[list], float] = pooled_f1) -> float:
+    """The standard error of ``score(counts) - score(other)`` over articles drawn again with replacement, the
+    same articles for both (the two lists hold the counts of the same articles, in the same order).
+
+    Parameters
+    ----------
+    counts, other : list of tuple of int
+        Per-article counts of two fits cross-validated on the same folds.
+    draws : int
+        The number of bootstrap draws.
+    seed : int
+        The seed of the draws.
+    score : callable
+        Counts -> score (:func:`pooled_f1`, :func:`pooled_accuracy`).
+
+    Returns
+    -------
+    float
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    a, b = np.array(counts), np.array(other)
+    diffs = []
+    for _ in range(draws):
+        pick = rng.integers(0, len(a), len(a))
+        diffs.append(score(a[pick].tolist()) - score(b[pick].tolist()))
+    return float(np.std(diffs))
+
+
+def choose_strength(cv: dict[float, list[tuple[int, ...]]], score: Callable[[list], float] = pooled_f1,
+                    paired: bool = False) -> float:
     """The strongest regularisation (smallest ``C``) whose cross-validated ``score`` (default
     :func:`pooled_f1`) is within one bootstrap standard error of the best one's: on 60 articles,
     differences smaller than that are noise, and the simpler model is the one to keep (the "one standard
-    error" rule).  Both fits (roles and figure places) choose their ``C`` this way."""
+    error" rule).  Both fits (roles and figure places) choose their ``C`` this way.
+
+    With ``paired``, the noise is that of the difference between each ``C`` and the best one on the same
+    articles (:func:`paired_se`) rather than that of the best one's score: the articles that are hard for one
+    strength are hard for the others, so the score's own spread overstates how far apart two strengths may
+    be by chance, and the unpaired rule keeps a ``C`` that is worse on most articles."""
     best = max(cv, key=lambda c: (score(cv[c]), -c))
-    floor = score(cv[best]) - bootstrap_se(cv[best], score=score)
-    return min(c for c in cv if score(cv[c]) >= floor)
+    if not paired:
+        floor = score(cv[best]) - bootstrap_se(cv[best], score=score)
+        return min(c for c in cv if score(cv[c]) >= floor)
+    return min(c for c in cv if score(cv[c]) >= score(cv[best]) - paired_se(cv[c], cv[best], score=score))
 
 
-def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
+def grid_report(cv: dict[float, list[tuple[int, ...]]], score: Callable[[list], float], *, chosen: float,
+                train: dict[float, float], check: dict[float, float] | None = None) -> list[str]:
+    """The lines of the ``--grid`` table: per strength ``C``, the cross-validated ``score`` and its bootstrap
+    standard error, the score on the training articles of the fit on all of them, and, given ``check``,
+    the score of that fit on the checked folder (printed to study the choice, never used to make it).
+
+    Parameters
+    ----------
+    cv : dict
+        ``C`` -> the cross-validated counts per article (:func:`cross_validate`, :func:`cross_validate_places`).
+    score : callable
+        Counts -> score (:func:`pooled_accuracy`, :func:`pooled_f1`).
+    chosen : float
+        The strength :func:`choose_strength` chose (marked ``*``).
+    train : dict
+        ``C`` -> the training score of the fit on every article.
+    check : dict, optional
+        ``C`` -> the score of that fit on the checked folder.
+
+    Returns
+    -------
+    list of str
+        A header line, then one line per ``C`` in increasing order.
+    """
+    lines = ["      C      cv     se  train" + ("  check" if check is not None else "")]
+    for c in sorted(cv):
+        line = (f"  {'*' if c == chosen else ' '} {c:<6g} {score(cv[c]):.3f}  {bootstrap_se(cv[c], score=score):.3f}"
+                f"  {train[c]:.3f}")
+        lines.append(line + (f"  {check[c]:.3f}" if check is not None else ""))
+    return lines
+
+
+def write_place_weights(weights, path: Path, *, source: str, c: float, cv: float, n: int,
+                        cv_name: str = "leave-one-article-out") -> None:
     import yaml
 
     header = (f"# Figure-place weights of geo/figure_places.py, fitted by geo/data/fit_weights.py on {source}\n"
-              f"# ({n} candidate places of aligned figures; C = {c}; leave-one-article-out F1 of the chosen\n"
+              f"# ({n} candidate places of aligned figures; C = {c}; {cv_name} F1 of the chosen\n"
               f"# places {cv:.3f}). Do not edit by hand: refit instead.\n")
     body = {"bias": weights.bias, "threshold": weights.threshold, "also": weights.also, "weights": weights.weights}
     path.write_text(header + yaml.safe_dump(body, sort_keys=False), encoding="utf-8")
 
 
-def write_weights(weights: RoleWeights, path: Path, *, source: str, c: float, cv: float, n: int) -> None:
+def write_weights(weights: RoleWeights, path: Path, *, source: str, c: float, cv: float, n: int,
+                  cv_name: str = "leave-one-article-out") -> None:
     import yaml
 
     header = (f"# Role weights of geo/role_model.py, fitted by geo/data/fit_weights.py on {source}\n"
-              f"# ({n} aligned mentions; C = {c}; leave-one-article-out accuracy {cv:.3f}). Do not edit by hand:\n"
+              f"# ({n} aligned mentions; C = {c}; {cv_name} accuracy {cv:.3f}). Do not edit by hand:\n"
               f"# refit instead.\n")
     body = {"roles": list(weights.roles), "bias": weights.bias, "weights": weights.weights}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: Path) -> argparse.Namespace | None:
-    """The arguments every fit command takes (``--data``, ``--check``, ``--out``), or None, with one line on
-    stderr, when ``--data`` holds no annotated article."""
+def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: Path,
+                  options: Callable[[argparse.ArgumentParser], None] | None = None) -> argparse.Namespace | None:
+    """The arguments every fit command takes (``--data``, ``--check``, ``--out``, and those ``options`` adds),
+    or None, with one line on stderr, when ``--data`` holds no annotated article."""
     p = argparse.ArgumentParser(prog=prog, description=description)
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "news_train")
     p.add_argument("--check", type=Path, default=None, help="a folder scored with the fitted weights, never fitted on")
     p.add_argument("--out", type=Path, default=out)
+    if options is not None:
+        options(p)
     args = p.parse_args(argv)
     if not any(args.data.glob("*.gold.json")):
         print(f"{prog}: error: no *.gold.json in {args.data}", file=sys.stderr)
@@ -455,8 +577,30 @@ def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: P
     return args
 
 
+def cv_options(p: argparse.ArgumentParser) -> None:
+    """The options of :func:`main` beyond :func:`fit_arguments`'s: the cross-validation and ``--grid``."""
+    p.add_argument("--cv", choices=("loo", "kfold", "lang"), default="loo",
+                   help="how articles are held out to choose C: one at a time (loo), in --folds random groups "
+                        "(kfold) or one language at a time (lang)")
+    p.add_argument("--folds", type=int, default=10, help="the number of folds of --cv kfold")
+    p.add_argument("--seed", type=int, default=0, help="the seed of the draw of --cv kfold")
+    p.add_argument("--rule", choices=("se", "paired"), default="se",
+                   help="which noise the one-standard-error choice of C allows: the best C's score's (se) or "
+                        "that of each C's difference from the best on the same articles (paired)")
+    p.add_argument("--grid", action="store_true",
+                   help="print, per C, the cross-validated score, the training score of the fit on all and, with "
+                        "--check, the checked folder's score (to study the choice; the choice stays the CV's)")
+
+
+def cv_name(args: argparse.Namespace) -> str:
+    """How the chosen cross-validation reads in the output and the weights' header."""
+    return {"loo": "leave-one-article-out", "kfold": f"{args.folds}-fold by article (seed {args.seed})",
+            "lang": "leave-one-language-out"}[args.cv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = fit_arguments(argv, prog="fit_weights.py", description=__doc__.splitlines()[0], out=WEIGHTS_PATH)
+    args = fit_arguments(argv, prog="fit_weights.py", description=__doc__.splitlines()[0], out=WEIGHTS_PATH,
+                         options=cv_options)
     if args is None:
         return 2
     from geo.windows import WINDOW_CHARS
@@ -477,33 +621,37 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(per_article)} articles, {len(rows)} aligned mentions; cue rules' accuracy {cue_accuracy(rows):.3f}")
     examples = collect_examples(fitted=Fitted(None, None))
     print(f"{len(examples)} places of the written examples ({EXAMPLES_PATH.name}) join every fit")
-    role_cv = {c: cross_validate(per_article, c, examples) for c in ROLE_C_GRID}
+    folds = article_folds([a.get("lang", "") for a in load_articles(args.data)], args.cv, args.folds, args.seed)
+    name = cv_name(args)
+    role_cv = {c: cross_validate(per_article, c, examples, folds) for c in ROLE_C_GRID}
     for c, counts in role_cv.items():
-        print(f"  C = {c:<5} leave-one-article-out accuracy {pooled_accuracy(counts):.3f} "
+        print(f"  C = {c:<5} {name} accuracy {pooled_accuracy(counts):.3f} "
               f"(bootstrap SE {bootstrap_se(counts, score=pooled_accuracy):.3f})")
-    best = choose_strength(role_cv, score=pooled_accuracy)
-    print(f"  chosen C = {best}: the smallest within one standard error of the best")
+    best = choose_strength(role_cv, score=pooled_accuracy, paired=args.rule == "paired")
+    within = f"within one {'paired ' * (args.rule == 'paired')}standard error of the best"
+    print(f"  chosen C = {best}: the smallest {within}")
     weights = to_weights(fit(rows + examples, best))
     print(f"fitted on all with C = {best}: training accuracy {article_accuracy(weights, per_article):.3f}")
     write_weights(weights, args.out, source=f"{args.data.name} and {EXAMPLES_PATH.name}", c=best,
-                  cv=pooled_accuracy(role_cv[best]), n=len(rows) + len(examples))
+                  cv=pooled_accuracy(role_cv[best]), n=len(rows) + len(examples), cv_name=name)
     print(f"wrote {args.out}")
     from geo.figure_places import WEIGHTS_PATH as PLACE_WEIGHTS_PATH
 
     _, place_rows = collect(args.data, Fitted(weights, None))
     flat = [case for cases in place_rows for case in cases]
     print(f"{len(flat)} aligned figures; figure-place F1 of the cue rules {f1(*cue_place_scores(flat)):.3f}")
-    place_cv = {c: cross_validate_places(place_rows, c) for c in C_GRID}
+    place_cv = {c: cross_validate_places(place_rows, c, folds) for c in C_GRID}
     for c, counts in place_cv.items():
-        print(f"  C = {c:<5} leave-one-article-out F1 {pooled_f1(counts):.3f} "
+        print(f"  C = {c:<5} {name} F1 {pooled_f1(counts):.3f} "
               f"(bootstrap SE {bootstrap_se(counts):.3f})")
-    best_place = choose_strength(place_cv)
-    print(f"  chosen C = {best_place}: the smallest within one standard error of the best")
+    best_place = choose_strength(place_cv, paired=args.rule == "paired")
+    print(f"  chosen C = {best_place}: the smallest {within}")
     pweights = fit_places(flat, best_place)
     place_out = args.out.parent / PLACE_WEIGHTS_PATH.name
     write_place_weights(pweights, place_out, source=args.data.name, c=best_place, cv=pooled_f1(place_cv[best_place]),
-                        n=sum(len(case.rows) for case in flat))
+                        n=sum(len(case.rows) for case in flat), cv_name=name)
     print(f"wrote {place_out}")
+    check_roles = check_places = None
     if args.check is not None:
         check_roles, check_places = collect(args.check, Fitted(weights, pweights))
         check = [r for a in check_roles for r in a.rows]
@@ -512,6 +660,20 @@ def main(argv: list[str] | None = None) -> int:
         cp = [case for cases in check_places for case in cases]
         print(f"check on {args.check.name} ({len(cp)} aligned figures): figure-place F1 of the cue rules "
               f"{f1(*cue_place_scores(cp)):.3f}, weighed {f1(*place_scores(pweights, cp)):.3f}")
+    if args.grid:
+        # every strength's fit on all articles; the figure places of each are read with the chosen roles
+        role_fits = {c: to_weights(fit(rows + examples, c)) for c in ROLE_C_GRID}
+        print(f"grid, roles ({name} accuracy; * chosen):")
+        role_check = None if check_roles is None else {c: article_accuracy(w, check_roles)
+                                                       for c, w in role_fits.items()}
+        print("\n".join(grid_report(role_cv, pooled_accuracy, chosen=best, check=role_check,
+                                    train={c: article_accuracy(w, per_article) for c, w in role_fits.items()})))
+        place_fits = {c: fit_places(flat, c) for c in C_GRID}
+        print(f"grid, figure places ({name} F1; * chosen; roles fitted with C = {best}):")
+        cp = None if check_places is None else [case for cases in check_places for case in cases]
+        place_check = None if cp is None else {c: f1(*place_scores(w, cp)) for c, w in place_fits.items()}
+        print("\n".join(grid_report(place_cv, pooled_f1, chosen=best_place, check=place_check,
+                                    train={c: f1(*place_scores(w, flat)) for c, w in place_fits.items()})))
     return 0
 
 
