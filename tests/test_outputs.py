@@ -278,3 +278,24 @@ def test_an_error_mid_run_closes_and_deletes_the_temporary_files(two_runs, monke
     assert not spool.kept.path.exists() and not spool.texts.path.exists()
     assert _snapshot(out) == before
     assert sorted(p.name for p in out.iterdir()) == sorted(before), "no staging folder is left"
+
+
+def test_a_kill_during_the_commit_still_removes_the_files_of_the_previous_run(two_runs):
+    a, b, out = two_runs
+    assert make_map.main([str(a), "-o", str(out), "-q", "--format", "geojson,csv"]) == 0
+    assert (out / "figures.csv").is_file()
+    hook = f"""
+        import os
+        _replace = os.replace
+        def replace(src, dst):
+            if str(src).endswith("{STAGING_NAME}/mentions.jsonl"):
+                os._exit(9)
+            return _replace(src, dst)
+        os.replace = replace
+    """
+    proc = _run_with_hook(hook, [str(b), "-o", str(out), "-q"], cwd=out.parent)
+    assert proc.returncode == 9 and read_manifest(out) is None
+    assert make_map.main([str(b), "-o", str(out), "-q"]) == 0  # finishes the cut commit, then runs
+    manifest = _agrees_with_manifest(out)
+    assert not (out / "figures.csv").exists(), "a file of the run before the crash was left behind"
+    assert {e["name"] for e in manifest["files"]} == {p.name for p in out.iterdir()} - {"manifest.json"}
