@@ -130,6 +130,28 @@ class Result:
 _STATE: dict[str, Any] = {}
 
 
+def pool_worker(parent: int, settings: Settings) -> None:  # pragma: no cover - runs in the worker
+    """Initialize a ``--jobs`` worker: it dies with the run, then loads its state (:func:`worker_state`).
+
+    A worker outliving a killed run would keep the run's inherited lock on OUTDIR (and its
+    memory): on Linux the worker asks to be killed when its parent dies, and exits at once if
+    the parent died before that request took hold.
+
+    Parameters
+    ----------
+    parent : int
+        The process id of the run that starts the pool.
+    settings : Settings
+        The run's settings.
+    """
+    from geo.memory import _die_with_parent
+
+    _die_with_parent()
+    if os.getppid() != parent:
+        os._exit(0)
+    worker_state(settings)
+
+
 def worker_state(settings: Settings) -> dict[str, Any]:
     """The gazetteer and settings of this process, loaded on first use (a worker's initializer)."""
     if _STATE.get("settings") != settings:
@@ -352,7 +374,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=worker_state, initargs=(settings,))
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=pool_worker, initargs=(os.getpid(), settings))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
     tty = sys.stderr.isatty()

@@ -885,3 +885,53 @@ def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_ba
     sink.texts.close()
     sink.close()
     assert not any((tmp_path / "spool").glob("texts.bin*"))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree in /proc (Linux)")
+def test_killing_a_run_with_jobs_frees_its_output_folder(corpus_file, tmp_path):
+    import contextlib
+    import fcntl
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "make_map.py"), str(corpus_file), "-o", str(out), "-q",
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2, "the run ended before its workers could be seen"
+        proc.kill()
+        proc.wait(timeout=10)
+        fd = os.open(out, os.O_RDONLY)
+        try:
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    assert time.monotonic() < deadline, "the killed run's workers still lock OUTDIR"
+                    time.sleep(0.1)
+        finally:
+            os.close(fd)
+    finally:
+        for pid in workers:  # the workers of a killed run, should they outlive it
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
