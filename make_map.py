@@ -173,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
     if args.corrections:
         from geo.corrections import load_corrections
 
-        corrections = load_corrections(Path(args.corrections))
+        corrections = load_corrections(Path(args.corrections).expanduser())
     online = _online_geocoder(args) if args.online else None
     with OutputFolder(outdir) as out:
         return _make(args, out, formats=formats, corrections=corrections, online=online)
