@@ -130,7 +130,7 @@ class Result:
 _STATE: dict[str, Any] = {}
 
 
-def pool_worker(parent: int, settings: Settings) -> None:  # pragma: no cover - runs in the worker
+def pool_worker(parent: int, settings: Settings, progress: bool = False) -> None:  # pragma: no cover - in the worker
     """Initialize a ``--jobs`` worker: it dies with the run, then loads its state (:func:`worker_state`).
 
     A worker outliving a killed run would keep the run's inherited lock on OUTDIR (and its
@@ -143,12 +143,16 @@ def pool_worker(parent: int, settings: Settings) -> None:  # pragma: no cover - 
         The process id of the run that starts the pool.
     settings : Settings
         The run's settings.
+    progress : bool
+        Whether a long document shows its progress (:func:`geo.windows.show_progress`).
     """
+    from geo import windows
     from geo.memory import _die_with_parent
 
     _die_with_parent()
     if os.getppid() != parent:
         os._exit(0)
+    windows.show_progress(progress)
     worker_state(settings)
 
 
@@ -344,7 +348,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         uses it parses in this process.
     progress : bool
         A progress bar (tqdm) on standard error with the documents done and the rate; it
-        appears after a second, so a short run prints nothing.
+        appears after a second, so a short run prints nothing.  A document read in windows
+        (:mod:`geo.windows`) in this process or a worker shows its own bar, once per window.
 
     Yields
     ------
@@ -352,6 +357,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         One per document, in input order.
     """
     from tqdm import tqdm
+
+    from geo import windows
 
     rules = settings.corrections.rules if settings.corrections is not None else []
     docs = iter(docs)
@@ -374,7 +381,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=pool_worker, initargs=(os.getpid(), settings))
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=pool_worker,
+                                       initargs=(os.getpid(), settings, progress))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
     tty = sys.stderr.isatty()
@@ -382,6 +390,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
                mininterval=0.5 if tty else 5.0, dynamic_ncols=True)
     entities: dict[str, Entity] = {}
+    shown = windows.show_progress(progress and client is None)  # this process's long documents (a worker's: its own)
     try:
         for batch, used in results:
             for rule, n in zip(rules, used, strict=True):
@@ -391,6 +400,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                 yield result
             bar.update(len(batch))
     finally:
+        windows.show_progress(shown)
         bar.close()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
