@@ -935,3 +935,12 @@ def test_killing_a_run_with_jobs_frees_its_output_folder(corpus_file, tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_the_corpus_docstring_says_how_many_documents_a_run_sets_aside_as_copies():
+    import benchmarks.corpus
+    from geo.duplicates import DuplicateFinder, signature
+
+    finder = DuplicateFinder()
+    copies = sum(finder.add(signature(d["text"])) is not None for d in sample_like_documents(2000))
+    assert f"{copies:,} of 2,000" in " ".join(benchmarks.corpus.__doc__.split())
