@@ -166,7 +166,7 @@ def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]
         if item == "-":
             sources.append(None)
             continue
-        path = Path(item).expanduser()
+        path = Path(os.path.expanduser(item))  # "~draft.txt", "~nobody/x" stay as written
         if not path.exists():
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():

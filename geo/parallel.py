@@ -130,7 +130,7 @@ class Result:
 _STATE: dict[str, Any] = {}
 
 
-def pool_worker(parent: int, settings: Settings, progress: bool = False) -> None:  # pragma: no cover - in the worker
+def pool_worker(parent: int | None, settings: Settings, progress: bool = False) -> None:  # pragma: no cover
     """Initialize a ``--jobs`` worker: it dies with the run, then loads its state (:func:`worker_state`).
 
     A worker outliving a killed run would keep the run's inherited lock on OUTDIR (and its
@@ -139,8 +139,8 @@ def pool_worker(parent: int, settings: Settings, progress: bool = False) -> None
 
     Parameters
     ----------
-    parent : int
-        The process id of the run that starts the pool.
+    parent : int or None
+        The process id of the run that forked the pool's workers (None where they are not forked from it).
     settings : Settings
         The run's settings.
     progress : bool
@@ -150,7 +150,7 @@ def pool_worker(parent: int, settings: Settings, progress: bool = False) -> None
     from geo.memory import _die_with_parent
 
     _die_with_parent()
-    if os.getppid() != parent:
+    if parent is not None and os.getppid() != parent:
         os._exit(0)
     windows.show_progress(progress)
     worker_state(settings)
@@ -379,10 +379,15 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                            lambda f: f.result(), batches, IN_FLIGHT * workers)
         executor = None
     else:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=pool_worker,
-                                       initargs=(os.getpid(), settings, progress))
+        # Linux: workers forked from the run itself, whose death kills them (pool_worker); a forkserver's
+        # workers (Python 3.14's default) have the server as parent and would take the run for dead.
+        linux = sys.platform.startswith("linux")
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if linux
+                                       else None, initializer=pool_worker,
+                                       initargs=(os.getpid() if linux else None, settings, progress))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
     tty = sys.stderr.isatty()

@@ -186,7 +186,8 @@ def _window_bar(doc: Document) -> Any:
     from geo import parallel
 
     tty = sys.stderr.isatty()
-    name = doc.doc_id if len(doc.doc_id) <= 30 else doc.doc_id[:29] + "…"
+    name = "".join(c if c.isprintable() else "?" for c in doc.doc_id)  # no control character reaches a terminal
+    name = name if len(name) <= 30 else name[:29] + "…"
     return tqdm(desc=f"reading {name}", total=len(doc.text), unit="char", unit_scale=True,
                 disable=not _PROGRESS["on"], delay=parallel.PROGRESS_DELAY, file=sys.stderr, leave=not tty,
                 mininterval=0.5 if tty else 5.0, dynamic_ncols=True,

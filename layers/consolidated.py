@@ -128,7 +128,8 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
     (events, figures)
         ``events``: columns :data:`EVENT_COLUMNS` and ``geometry`` (the geometry of its most
         specific report), in order of first report; ``date`` and ``date_end`` are datetime
-        columns (``NaT`` when no report is dated), as the figures'.  ``figures``: the input with the columns
+        columns (``NaT`` when no report is dated), as in the figures frame (a
+        :class:`geo.model.Figure` record keeps its ISO string).  ``figures``: the input with the columns
         ``event_id`` and ``copies`` added.  :func:`consolidate` gives the same from the figures
         in chunks, writing the events as it goes.
     """

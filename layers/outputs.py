@@ -90,7 +90,7 @@ def check_outdir(outdir: Path | str, inputs: Iterable[str] = ()) -> Path:
         OUTDIR is a file, a parent of it is a file, it cannot be created or written, or it is
         equal to or inside one of the input folders (its outputs would be read as inputs).
     """
-    out = Path(outdir).expanduser().absolute()
+    out = Path(os.path.expanduser(outdir)).absolute()
     if out.exists() and not out.is_dir():
         raise InputError(f"{outdir}: exists and is not a folder")
     existing = _nearest_existing(out)
@@ -102,7 +102,7 @@ def check_outdir(outdir: Path | str, inputs: Iterable[str] = ()) -> Path:
     for item in inputs:
         if item == "-":
             continue
-        folder = Path(item).expanduser()
+        folder = Path(os.path.expanduser(item))
         if not folder.is_dir():
             continue
         folder = folder.resolve()

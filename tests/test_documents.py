@@ -193,3 +193,12 @@ def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outdir(tmp_path, monke
     assert make_map.main(["~/articles", "-o", "~/map", "-q", "--corrections", "~/fix.csv"]) == 0
     assert (tmp_path / "map" / "manifest.json").is_file()
     assert "Poland" not in (tmp_path / "map" / "places.geojson").read_text(encoding="utf-8")
+
+
+def test_a_tilde_that_names_no_home_stays_part_of_the_name(tmp_path, monkeypatch):
+    """"~draft.txt" is a file name, not a user's home: read as written, with no traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~draft.txt").write_text("Troops were deployed to Poland.", encoding="utf-8")
+    assert [d.doc_id for d in read_inputs(["~draft.txt"])] == ["~draft"]
+    assert make_map.main(["~draft.txt", "-o", "~nosuchuser-atlante/map", "-q"]) == 0
+    assert (tmp_path / "~nosuchuser-atlante" / "map" / "manifest.json").is_file()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -894,7 +897,8 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree in /proc (Linux)")
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").is_file(),
+                    reason="reads the process tree in /proc (Linux with the children file)")
 def test_killing_a_run_with_jobs_frees_its_output_folder(corpus_file, tmp_path):
     import contextlib
     import fcntl
@@ -944,3 +948,20 @@ def test_the_corpus_docstring_says_how_many_documents_a_run_sets_aside_as_copies
     finder = DuplicateFinder()
     copies = sum(finder.add(signature(d["text"])) is not None for d in sample_like_documents(2000))
     assert f"{copies:,} of 2,000" in " ".join(benchmarks.corpus.__doc__.split())
+
+
+def test_jobs_run_where_new_processes_come_from_a_forkserver(corpus_file, tmp_path):
+    """Python 3.14 starts processes from a forkserver by default: the workers are still the run's own
+    (forked from it), so none takes the run for dead and exits; the bytes are the serial run's."""
+    script = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('forkserver', force=True)\n"
+        "import make_map\n"
+        f"sys.exit(make_map.main([{str(corpus_file)!r}, '-o', {str(tmp_path / 'out')!r}, '-q', '--jobs', '2']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600,
+                          cwd=Path(make_map.__file__).parent)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    serial = tmp_path / "serial"
+    assert make_map.main([str(corpus_file), "-o", str(serial), "-q", "--jobs", "1"]) == 0
+    assert (tmp_path / "out" / "figures.geojson").read_bytes() == (serial / "figures.geojson").read_bytes()
