@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer weights clean lab screenshots
+.PHONY: map test lint bench eval gazetteer weights clean lab screenshots dask
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -23,7 +23,8 @@ screenshots: $(VENV)/.test $(CHROMIUM)
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 
-bench: $(VENV)/.test
+# bench_map.py drives Chromium (as the browser tests do)
+bench: $(VENV)/.test $(CHROMIUM)
 	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_figures.py
 	$(PY) benchmarks/bench_map.py
@@ -32,6 +33,9 @@ bench: $(VENV)/.test
 LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(VENV)/.notebook
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $(LAB_ARGS)
+
+# The `dask` extra, for `--dask local` or a Dask cluster (`make map` installs the runtime only).
+dask: $(VENV)/.dask
 
 eval: $(VENV)/.runtime
 	$(PY) benchmarks/eval_geoparsing.py --split test
@@ -53,6 +57,10 @@ $(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(PIP) install -e ".[test,fit,dask]"
+	touch $@
+
+$(VENV)/.dask: pyproject.toml $(VENV)/.runtime
+	$(PIP) install -e ".[dask]"
 	touch $@
 
 $(VENV)/.notebook: pyproject.toml $(VENV)/.runtime

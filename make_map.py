@@ -13,6 +13,7 @@ import argparse
 import atexit
 import contextlib
 import gc
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -173,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
     if args.corrections:
         from geo.corrections import load_corrections
 
-        corrections = load_corrections(Path(args.corrections))
+        corrections = load_corrections(Path(os.path.expanduser(args.corrections)))
     online = _online_geocoder(args) if args.online else None
     with OutputFolder(outdir) as out:
         return _make(args, out, formats=formats, corrections=corrections, online=online)

@@ -153,6 +153,9 @@ def no_text_error(sources: Sequence[Path | None]) -> InputError:
 def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]:
     """The files the inputs name, in order (``None`` for standard input), folders expanded.
 
+    A leading ``~`` is the user's home folder, as in a shell (a quoted ``'~/articles'``, or a
+    path given from Python).
+
     Raises
     ------
     InputError
@@ -163,7 +166,7 @@ def input_sources(inputs: Iterable[str | os.PathLike[str]]) -> list[Path | None]
         if item == "-":
             sources.append(None)
             continue
-        path = Path(item)
+        path = Path(os.path.expanduser(item))  # "~draft.txt", "~nobody/x" stay as written
         if not path.exists():
             raise InputError(f"{item}: no such file or directory")
         if path.is_dir():

@@ -130,6 +130,32 @@ class Result:
 _STATE: dict[str, Any] = {}
 
 
+def pool_worker(parent: int | None, settings: Settings, progress: bool = False) -> None:  # pragma: no cover
+    """Initialize a ``--jobs`` worker: it dies with the run, then loads its state (:func:`worker_state`).
+
+    A worker outliving a killed run would keep the run's inherited lock on OUTDIR (and its
+    memory): on Linux the worker asks to be killed when its parent dies, and exits at once if
+    the parent died before that request took hold.
+
+    Parameters
+    ----------
+    parent : int or None
+        The process id of the run that forked the pool's workers (None where they are not forked from it).
+    settings : Settings
+        The run's settings.
+    progress : bool
+        Whether a long document shows its progress (:func:`geo.windows.show_progress`).
+    """
+    from geo import windows
+    from geo.memory import _die_with_parent
+
+    _die_with_parent()
+    if parent is not None and os.getppid() != parent:
+        os._exit(0)
+    windows.show_progress(progress)
+    worker_state(settings)
+
+
 def worker_state(settings: Settings) -> dict[str, Any]:
     """The gazetteer and settings of this process, loaded on first use (a worker's initializer)."""
     if _STATE.get("settings") != settings:
@@ -322,7 +348,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         uses it parses in this process.
     progress : bool
         A progress bar (tqdm) on standard error with the documents done and the rate; it
-        appears after a second, so a short run prints nothing.
+        appears after a second, so a short run prints nothing.  A document read in windows
+        (:mod:`geo.windows`) in this process or a worker shows its own bar, once per window.
 
     Yields
     ------
@@ -330,6 +357,8 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
         One per document, in input order.
     """
     from tqdm import tqdm
+
+    from geo import windows
 
     rules = settings.corrections.rules if settings.corrections is not None else []
     docs = iter(docs)
@@ -350,9 +379,15 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                            lambda f: f.result(), batches, IN_FLIGHT * workers)
         executor = None
     else:
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        executor = ProcessPoolExecutor(max_workers=jobs, initializer=worker_state, initargs=(settings,))
+        # Linux: workers forked from the run itself, whose death kills them (pool_worker); a forkserver's
+        # workers (Python 3.14's default) have the server as parent and would take the run for dead.
+        linux = sys.platform.startswith("linux")
+        executor = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if linux
+                                       else None, initializer=pool_worker,
+                                       initargs=(os.getpid() if linux else None, settings, progress))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
     tty = sys.stderr.isatty()
@@ -360,6 +395,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
                mininterval=0.5 if tty else 5.0, dynamic_ncols=True)
     entities: dict[str, Entity] = {}
+    shown = windows.show_progress(progress and client is None)  # this process's long documents (a worker's: its own)
     try:
         for batch, used in results:
             for rule, n in zip(rules, used, strict=True):
@@ -369,6 +405,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                 yield result
             bar.update(len(batch))
     finally:
+        windows.show_progress(shown)
         bar.close()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)

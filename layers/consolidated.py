@@ -127,7 +127,9 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
     -------
     (events, figures)
         ``events``: columns :data:`EVENT_COLUMNS` and ``geometry`` (the geometry of its most
-        specific report), in order of first report.  ``figures``: the input with the columns
+        specific report), in order of first report; ``date`` and ``date_end`` are datetime
+        columns (``NaT`` when no report is dated), as in the figures frame (a
+        :class:`geo.model.Figure` record keeps its ISO string).  ``figures``: the input with the columns
         ``event_id`` and ``copies`` added.  :func:`consolidate` gives the same from the figures
         in chunks, writing the events as it goes.
     """
@@ -145,7 +147,10 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
         for m in members:
             event_of[m.index] = event_id
         rows.append(_event_row(members, event_id, places, details.__getitem__, geoms.__getitem__, documents, copies))
-    return _events_gdf(rows), _with_event_columns(figures, event_of, copies)
+    events = _events_gdf(rows)
+    for col in ("date", "date_end"):  # datetime columns, as the figures' (the writers give the same ISO days)
+        events[col] = pd.to_datetime(events[col]).astype("datetime64[s]")
+    return events, _with_event_columns(figures, event_of, copies)
 
 
 #: Columns of the events the map reads (:func:`layers.map.build_map`).

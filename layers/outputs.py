@@ -14,8 +14,10 @@ then :class:`OutputFolder`
 3. has every file written into the hidden staging folder ``OUTDIR/.atlante-staging``,
    then writes ``manifest.json`` (run id, and the size and SHA-256 of every file) there last,
    which marks the staging folder as complete;
-4. commits: removes OUTDIR's manifest, renames each staged file over its namesake, removes
-   the files of the previous run that this run did not write, and renames the manifest last.
+4. commits: records the names of the previous run's files in the staging folder (so that a
+   commit a crash cuts short still knows them), removes OUTDIR's manifest, renames each staged
+   file over its namesake, removes the files of the previous run that this run did not write,
+   and renames the manifest last.
 
 Temporary files of the run (documents spooled to disk while the next ones are parsed) live in
 a hidden folder inside the staging folder (:meth:`OutputFolder.spool`), deleted before the
@@ -51,6 +53,8 @@ from geo.errors import InputError
 STAGING_NAME = ".atlante-staging"
 #: The run's temporary files (spooled documents), inside the staging folder: never an output.
 SPOOL_NAME = ".spool"
+#: The names of the previous run's files, kept in the staging folder while a commit replaces them.
+PREVIOUS_NAME = ".previous.json"
 #: Lock file used where ``fcntl`` is missing (Windows).
 LOCK_NAME = ".atlante.lock"
 
@@ -86,7 +90,7 @@ def check_outdir(outdir: Path | str, inputs: Iterable[str] = ()) -> Path:
         OUTDIR is a file, a parent of it is a file, it cannot be created or written, or it is
         equal to or inside one of the input folders (its outputs would be read as inputs).
     """
-    out = Path(outdir).expanduser().absolute()
+    out = Path(os.path.expanduser(outdir)).absolute()
     if out.exists() and not out.is_dir():
         raise InputError(f"{outdir}: exists and is not a folder")
     existing = _nearest_existing(out)
@@ -98,7 +102,7 @@ def check_outdir(outdir: Path | str, inputs: Iterable[str] = ()) -> Path:
     for item in inputs:
         if item == "-":
             continue
-        folder = Path(item).expanduser()
+        folder = Path(os.path.expanduser(item))
         if not folder.is_dir():
             continue
         folder = folder.resolve()
@@ -264,8 +268,11 @@ class OutputFolder:
         manifest = self.manifest()
         part = self.staging / f".{MANIFEST_NAME}.part"
         part.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+        previous = self.staging / PREVIOUS_NAME  # what to delete, should a crash cut the commit short
+        previous.write_text(json.dumps(_file_names(read_manifest(self.outdir))) + "\n", encoding="utf-8")
         for entry in manifest["files"]:
             _fsync(self.staging / entry["name"])
+        _fsync(previous)
         _fsync(part)
         os.replace(part, self.staging / MANIFEST_NAME)  # the staging folder is now complete
         _fsync(self.staging)
@@ -276,7 +283,10 @@ class OutputFolder:
         """Move a complete staging folder's files into OUTDIR (also used to finish a crashed commit)."""
         new = json.loads((staging / MANIFEST_NAME).read_text(encoding="utf-8"))
         new_names = {f["name"] for f in new["files"]}
-        old = read_manifest(self.outdir)
+        try:  # the previous run's files, as recorded before OUTDIR's manifest was deleted
+            old = json.loads((staging / PREVIOUS_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = _file_names(read_manifest(self.outdir))
         current = self.outdir / MANIFEST_NAME
         if current.exists():
             current.unlink()  # OUTDIR is "in transition" until the new manifest lands
@@ -286,8 +296,7 @@ class OutputFolder:
             if src.exists():
                 os.replace(src, self.outdir / entry["name"])
             moved.append(self.outdir / entry["name"])
-        for entry in (old or {}).get("files", []):
-            name = entry.get("name")
+        for name in old if isinstance(old, list) else []:
             if isinstance(name, str) and name not in new_names and "/" not in name and name != MANIFEST_NAME:
                 (self.outdir / name).unlink(missing_ok=True)  # a file of the previous run this run did not write
         os.replace(staging / MANIFEST_NAME, current)
@@ -303,6 +312,12 @@ class OutputFolder:
             self._finish(self.staging)
         else:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _file_names(manifest: dict | None) -> list[str]:
+    """The names of the files a manifest lists (none for no manifest)."""
+    return [entry["name"] for entry in (manifest or {}).get("files", [])
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str)]
 
 
 def _fsync(path: Path) -> None:

@@ -136,6 +136,23 @@ def test_the_written_clusters_merge_with_precision_and_recall_over_090(gazetteer
     assert by_id[figures["event_id"].iloc[0]] == 4  # the Baltic brigade: four reports in four languages
 
 
+def test_the_events_dates_are_datetime_columns_as_the_figures(gazetteer):
+    import pandas as pd
+
+    figures = figures_of(load_reports(), gazetteer)
+    figures["date"] = pd.to_datetime(figures["date"]).astype("datetime64[s]")  # as layers.frames gives it
+    events, with_ids = events_frame(figures, gazetteer)
+    for col in ("date", "date_end"):
+        assert events[col].dtype == with_ids["date"].dtype == "datetime64[s]", col
+    dated = with_ids.dropna(subset=["date"])
+    assert len(dated) and events["date"].notna().any()
+    first = dated.groupby("event_id")["date"].min()
+    last = dated.groupby("event_id")["date"].max()
+    by_id = events.set_index("event_id")
+    assert (by_id.loc[first.index, "date"] == first).all() and (by_id.loc[last.index, "date_end"] == last).all()
+    assert pd.api.types.is_datetime64_any_dtype(events.iloc[:0]["date"])
+
+
 def test_a_missing_date_of_a_frame_is_no_date():
     import datetime as dt
 

@@ -180,3 +180,25 @@ def test_standard_input_is_decoded_like_a_file(tmp_path):
     assert proc.returncode == 0, proc.stderr
     (line,) = (out / "mentions.jsonl").read_text(encoding="utf-8").splitlines()
     assert "Forlì" in {t["surface"] for t in json.loads(line)["toponyms"]}
+
+
+def test_a_leading_tilde_is_the_home_folder_in_inputs_and_outdir(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "kyiv.txt").write_text("Troops were deployed to Poland.", encoding="utf-8")
+    assert [d.doc_id for d in read_inputs(["~/articles"])] == ["kyiv"]
+    assert [d.doc_id for d in read_inputs(["~/articles/kyiv.txt"])] == ["kyiv"]
+    (tmp_path / "fix.csv").write_text("surface,doc_id,place_id,lat,lon,name,not_place\nPoland,,,,,,true\n",
+                                      encoding="utf-8")
+    assert make_map.main(["~/articles", "-o", "~/map", "-q", "--corrections", "~/fix.csv"]) == 0
+    assert (tmp_path / "map" / "manifest.json").is_file()
+    assert "Poland" not in (tmp_path / "map" / "places.geojson").read_text(encoding="utf-8")
+
+
+def test_a_tilde_that_names_no_home_stays_part_of_the_name(tmp_path, monkeypatch):
+    """"~draft.txt" is a file name, not a user's home: read as written, with no traceback."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "~draft.txt").write_text("Troops were deployed to Poland.", encoding="utf-8")
+    assert [d.doc_id for d in read_inputs(["~draft.txt"])] == ["~draft"]
+    assert make_map.main(["~draft.txt", "-o", "~nosuchuser-atlante/map", "-q"]) == 0
+    assert (tmp_path / "~nosuchuser-atlante" / "map" / "manifest.json").is_file()

@@ -103,8 +103,8 @@ def test_a_kill_while_writing_leaves_the_previous_outputs_and_nothing_an_input_r
     _agrees_with_manifest(out)
 
 
-def test_a_kill_during_the_commit_is_finished_by_the_next_run(two_runs):
-    _, b, out = two_runs
+def _run_killed_in_commit(inputs: Path, out: Path):
+    """Run on ``inputs`` into ``out`` in a child that dies (exit 9) as the commit moves the staged mentions in."""
     hook = f"""
         import os
         _replace = os.replace
@@ -114,7 +114,12 @@ def test_a_kill_during_the_commit_is_finished_by_the_next_run(two_runs):
             return _replace(src, dst)
         os.replace = replace
     """
-    proc = _run_with_hook(hook, [str(b), "-o", str(out), "-q"], cwd=out.parent)
+    return _run_with_hook(hook, [str(inputs), "-o", str(out), "-q"], cwd=out.parent)
+
+
+def test_a_kill_during_the_commit_is_finished_by_the_next_run(two_runs):
+    _, b, out = two_runs
+    proc = _run_killed_in_commit(b, out)
     assert proc.returncode == 9
     assert read_manifest(out) is None, "half-way through a commit OUTDIR has no manifest"
     assert _doc_ids(out) == {"alpha"} and (out / STAGING_NAME / "manifest.json").is_file()
@@ -278,3 +283,15 @@ def test_an_error_mid_run_closes_and_deletes_the_temporary_files(two_runs, monke
     assert not spool.kept.path.exists() and not spool.texts.path.exists()
     assert _snapshot(out) == before
     assert sorted(p.name for p in out.iterdir()) == sorted(before), "no staging folder is left"
+
+
+def test_a_kill_during_the_commit_still_removes_the_files_of_the_previous_run(two_runs):
+    a, b, out = two_runs
+    assert make_map.main([str(a), "-o", str(out), "-q", "--format", "geojson,csv"]) == 0
+    assert (out / "figures.csv").is_file()
+    proc = _run_killed_in_commit(b, out)
+    assert proc.returncode == 9 and read_manifest(out) is None
+    assert make_map.main([str(b), "-o", str(out), "-q"]) == 0  # finishes the cut commit, then runs
+    manifest = _agrees_with_manifest(out)
+    assert not (out / "figures.csv").exists(), "a file of the run before the crash was left behind"
+    assert {e["name"] for e in manifest["files"]} == {p.name for p in out.iterdir()} - {"manifest.json"}

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -885,3 +888,80 @@ def test_the_run_keeps_its_texts_positions_on_disk_and_reads_texts_and_slices_ba
     sink.texts.close()
     sink.close()
     assert not any((tmp_path / "spool").glob("texts.bin*"))
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").is_file(),
+                    reason="reads the process tree in /proc (Linux with the children file)")
+def test_killing_a_run_with_jobs_frees_its_output_folder(corpus_file, tmp_path):
+    import contextlib
+    import fcntl
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "make_map.py"), str(corpus_file), "-o", str(out), "-q",
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2, "the run ended before its workers could be seen"
+        proc.kill()
+        proc.wait(timeout=10)
+        fd = os.open(out, os.O_RDONLY)
+        try:
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError:
+                    assert time.monotonic() < deadline, "the killed run's workers still lock OUTDIR"
+                    time.sleep(0.1)
+        finally:
+            os.close(fd)
+    finally:
+        for pid in workers:  # the workers of a killed run, should they outlive it
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_the_corpus_docstring_says_how_many_documents_a_run_sets_aside_as_copies():
+    import benchmarks.corpus
+    from geo.duplicates import DuplicateFinder, signature
+
+    finder = DuplicateFinder()
+    copies = sum(finder.add(signature(d["text"])) is not None for d in sample_like_documents(2000))
+    assert f"{copies:,} of 2,000" in " ".join(benchmarks.corpus.__doc__.split())
+
+
+def test_jobs_run_where_new_processes_come_from_a_forkserver(corpus_file, tmp_path):
+    """Python 3.14 starts processes from a forkserver by default: the workers are still the run's own
+    (forked from it), so none takes the run for dead and exits; the bytes are the serial run's."""
+    script = (
+        "import multiprocessing, sys\n"
+        "multiprocessing.set_start_method('forkserver', force=True)\n"
+        "import make_map\n"
+        f"sys.exit(make_map.main([{str(corpus_file)!r}, '-o', {str(tmp_path / 'out')!r}, '-q', '--jobs', '2']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600,
+                          cwd=Path(make_map.__file__).parent)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    serial = tmp_path / "serial"
+    assert make_map.main([str(corpus_file), "-o", str(serial), "-q", "--jobs", "1"]) == 0
+    assert (tmp_path / "out" / "figures.geojson").read_bytes() == (serial / "figures.geojson").read_bytes()

@@ -580,3 +580,33 @@ def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(
                   copy=(copy.parsed, copy.prepared))
     assert got == expected and expected[3] > 5 and expected[0].count(b"\n") == 3
     assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_long_document_shows_its_progress_window_by_window_unless_quiet(tmp_path, monkeypatch, capsys, quiet):
+    import geo.parallel
+    import make_map
+
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
+    text = long_text()
+    src = tmp_path / "long.txt"
+    src.write_text(text, encoding="utf-8")
+    updates = []
+    original = windows._window_bar
+
+    def bar(doc):
+        made = original(doc)
+        update = made.update
+        made.update = lambda n: (updates.append(n), update(n))[1]
+        return made
+
+    monkeypatch.setattr(windows, "_window_bar", bar)
+    assert make_map.main([str(src), "-o", str(tmp_path / "out"), *(["-q"] if quiet else [])]) == 0
+    err = capsys.readouterr().err
+    assert len(updates) > 4 and sum(updates) == len(text)  # once per window, every character counted
+    if quiet:
+        assert "reading long" not in err and "parsing" not in err
+    else:  # not a terminal: the bar writes a line as it goes, and the last one stays
+        assert "reading long:   0%" in err and "reading long: 100%" in err
+    assert windows._PROGRESS["on"] is False, "the run turned it off again"
