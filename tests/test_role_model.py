@@ -665,3 +665,122 @@ def test_a_speech_verbs_homograph_before_a_place_is_no_speech(gaz, lang, text, s
     """speech_before reads the speech cues of events.yaml, not the speech verbs of places.yaml, whose "states",
     "notes" and "secondo" are nouns, an ordinal or a preposition before a locative."""
     assert "speech_before" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Libia: miliziani attaccano un convoglio, sei morti", "Libia"),
+    ("fr", "Mali : des hommes armés attaquent un poste, dix morts", "Mali"),
+    ("it", "Siria, raid aereo su Idlib: uccisi 12 civili", "Siria"),
+])
+def test_a_titles_topic_is_no_clause_subject(gaz, lang, text, surface):
+    """"Libia: miliziani attaccano": the colon (or comma) after the name says what the title is about; the
+    lower-case word after it is no verb of the name's."""
+    assert "clause_subject" not in features_of(text, lang, surface, gaz)
+    assert "topic_opening" in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "I combattimenti tra Etiopia e i ribelli continuano da giorni.", "Etiopia"),
+    ("en", "The war between Ethiopia and the rebels has killed thousands.", "Ethiopia"),
+    ("es", "Los combates entre Sudán y los rebeldes siguen.", "Sudán"),
+])
+def test_a_side_of_a_war_is_not_where_it_is(gaz, lang, text, surface):
+    """"tra" / "between" is a locative cue ("tra Kiev e Odessa"), but after a conflict noun it names the sides:
+    the place is no location of the fighting (no locative, nor the incident head of one)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "conflict_between" in f
+    assert "locative" not in f and "incident_head" not in f and "locative&incident" not in f
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Las regiones de Sumy y Poltava se convirtieron en escenario de combates.", "Sumy"),
+    ("it", "Kharkiv è diventata teatro di scontri.", "Kharkiv"),
+    ("fr", "Kharkiv est devenue le théâtre de combats violents.", "Kharkiv"),
+])
+def test_a_place_described_as_struck_is_not_only_described(gaz, lang, text, surface):
+    """"Sumy y Poltava se convirtieron en escenario de combates": what the attacks struck (struck_after), not a
+    place a stative verb describes ("Sumy y Poltava son dos ciudades tranquilas")."""
+    f = features_of(text, lang, surface, gaz)
+    assert "struck_after" in f and "stative_after" not in f
+    assert "stative_after" in features_of("Sumy y Poltava son dos ciudades tranquilas.", "es", "Sumy", gaz)
+
+
+def test_a_city_standing_for_its_government_is_an_actor_whatever_the_weights():
+    """The rule government_capital_is_actor: "l'esercito di Tel Aviv", "secondo Kiev" name a government (the
+    annotation's metonymy), even where the weights lean to the attack of the sentence; a locative before the
+    city ("the ministry in Moscow") or a capital noun of no government frame is weighed as usual."""
+    from geo.role_model import VETOES, choose_roles
+
+    assert "government_capital_is_actor" in VETOES
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 5.0, "actor": 0.0, "mention": 0.0}, {})
+    city = {"kind:city": 1.0, "government_of": 1.0, "event:attack": 1.0}
+    capital_source = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0}
+    assert choose_roles([city, capital_source], set(), weights) == ["actor", "actor"]
+    assert choose_roles([{**city, "locative": 1.0}], set(), weights) == ["incident"]
+    assert choose_roles([{"kind:city": 1.0, "source_before": 1.0}], set(), weights) == ["incident"]  # no capital
+    assert choose_roles([{"kind:country": 1.0, "government_of": 1.0}], set(), weights) == ["incident"]
+    assert choose_roles([city], {0}, weights) == ["mention"]  # the dateline's veto comes first
+
+
+def test_the_forces_of_a_city_are_an_actor_in_an_attack(gaz):
+    text = "Ieri l'esercito di Tel Aviv ha bombardato due villaggi vicino a Tiro."
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    roles = {m.surface: m.role for m in parsed.mentions}
+    assert roles["Tel Aviv"] == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
+    # a possessive after the name is no verb of it
+    ("en", "Norway's king will visit Latvia next week.", "Norway", "clause_subject"),
+    ("en", "Aleppo’s eastern districts were shelled again.", "Aleppo", "clause_subject"),
+    # a speech verb after a closing quote is the quoting clause's, not said from the place
+    ("it", 'Il portavoce ha detto: "nessun drone è caduto sul territorio della Bielorussia", scrive Tass.',
+     "Bielorussia", "speech_after"),
+    ("de", "«Wir bleiben in Estland», sagte der Kommandeur.", "Estland", "speech_after"),
+])
+def test_a_feature_does_not_reach_across_a_possessive_or_a_quote(gaz, lang, text, surface, feature):
+    assert feature not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Officials in Kyiv said the strike hit a school.", "Kyiv"),
+    ("en", "Latvia's army said three drones crashed.", "Latvia"),
+])
+def test_speech_after_and_possessives_still_fire_without_a_break(gaz, lang, text, surface):
+    f = features_of(text, lang, surface, gaz)
+    assert "speech_after" in f or "government_possessive" in f
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A drone hit a farm some 20 kilometres (12 miles) from the city of Homs, killing two.", "Homs"),
+    ("it", "Il drone è caduto a 20 chilometri dalla città di Kharkiv.", "Kharkiv"),
+])
+def test_a_distance_behind_a_noun_is_still_read(gaz, lang, text, surface):
+    """"20 kilometres from the city of Homs" is a distance reference: the locality noun between the cue and the
+    name does not hide it."""
+    assert "direction_of" in features_of(text, lang, surface, gaz)
+
+
+def test_a_governments_possessive_keeps_the_name_as_subject(gaz):
+    """"Latvia's defence ministry said": the government of the place speaks, the name stays the clause's subject
+    (unlike "Norway's king will visit")."""
+    f = features_of("Latvia's defence ministry said two drones crashed.", "en", "Latvia", gaz)
+    assert "clause_subject" in f and "government_possessive" in f
+
+
+def test_a_coup_is_no_attack_but_a_strike_still_is(gaz):
+    """"el golpe de Estado en Níger" is a coup: the country is no place of an attack; "golpeó" is still a strike."""
+    text = "Desde el golpe de Estado en Níger, la junta gobierna el país."
+    coup = features_of(text, "es", "Níger", gaz)
+    assert "event:attack" not in coup
+    assert "event:attack" in features_of("Un misil golpeó un edificio en Járkov.", "es", "Járkov", gaz)
+
+
+def test_a_village_of_a_country_is_not_named_after_it(gaz):
+    """locality_of is for the name the locality noun is given ("nel villaggio di Borgoforte"), not for the country a
+    village is in ("un villaggio del Mali centrale")."""
+    text = "Dodici persone sono morte nel raid su un villaggio del Mali centrale."
+    assert "locality_of" not in features_of(text, "it", "Mali centrale", gaz)
+    assert "locality_of" in features_of("Tre civili sono stati uccisi nel villaggio di Borgoforte.", "it", "Borgoforte",
+                                        gaz)
