@@ -62,6 +62,10 @@ CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
 SUBJECT_BREAKS = "," + CLAUSE_BREAKS
 
+#: The most words of an aside between two commas after a name that :func:`_clause_subject` reads past
+#: ("Moscow, for its part, denied").
+ASIDE_WORDS = 5
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
@@ -279,14 +283,19 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
+    if end_idx and any(c in SUBJECT_BREAKS for c in text[tokens[end_idx - 1].end : nxt.start]):
+        # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
+        after = _after_aside(text, sentence, end_idx)
+        if after is None:
+            return False  # "Libia: miliziani attaccano", "Siria, raid su Idlib": a title's topic, no verb's subject
+        end_idx, nxt = after, tokens[after]
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit() or nxt.key in LIST_JOINERS:
         return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
-    if end_idx and any(c in SUBJECT_BREAKS for c in text[tokens[end_idx - 1].end : nxt.start]):
-        return False  # "Libia: miliziani attaccano", "Siria, raid su Idlib": a title's topic, no verb's subject
-    # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government)
-    if nxt.key in profile.possessive_suffixes and text[tokens[end_idx - 1].end : nxt.start][-1:] in "'’" and not any(
-            profile.government_heads.match_at(sentence.words, j) for j in range(end_idx + 1, min(len(tokens),
-                                                                                             end_idx + 4))):
+    # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government,
+    # "Russia's attack on Kyiv killed three": its forces)
+    gap = text[tokens[end_idx - 1].end : nxt.start]
+    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in "'’" and not _acting_words_after(
+            sentence.words, end_idx, profile):
         return False
     j = idx - 1
     while j >= 0 and tokens[j].key in profile.articles:
@@ -298,6 +307,36 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     words = sentence.words
     return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
+
+
+def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
+    """The token after a short aside that a comma opens right after the name and a second comma closes
+    ("Moscow, for its part, denied", "L'Iran, secondo l'agenzia, ha lanciato"), or None: another break, a list
+    ("Kyiv, Kharkiv and Odesa"), an aside longer than :data:`ASIDE_WORDS` words or one with an event word (a
+    title's "Siria, raid su Aleppo, tre morti")."""
+    tokens = sentence.tokens
+    if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
+        return None
+    for j in range(end_idx, min(len(tokens) - 1, end_idx + ASIDE_WORDS)):
+        gap = text[tokens[j].end : tokens[j + 1].start]
+        if gap.strip() == ",":
+            if any(t.first < j + 1 and t.last > end_idx for t in sentence.triggers):
+                return None
+            return j + 1
+        if any(c in SUBJECT_BREAKS for c in gap):
+            return None
+    return None
+
+
+def _acting_words_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """A government, attack or armed-force word within 3 words after the possessive at ``end_idx`` ("Latvia's
+    defence ministry", "Russia's attack on Kyiv", "Israel's army"): the place acts through it."""
+    troops = troop_words(profile.lang)
+    for j in range(end_idx + 1, min(len(words), end_idx + 4)):
+        if profile.government_heads.match_at(words, j) or profile.triggers["attack"].match_at(words, j) or \
+                words[j] in troops:
+            return True
+    return False
 
 
 def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_list: bool, previous,

@@ -784,3 +784,35 @@ def test_a_village_of_a_country_is_not_named_after_it(gaz):
     assert "locality_of" not in features_of(text, "it", "Mali centrale", gaz)
     assert "locality_of" in features_of("Tre civili sono stati uccisi nel villaggio di Borgoforte.", "it", "Borgoforte",
                                         gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Beijing, for its part, rejected the accusation on Tuesday.", "Beijing"),
+    ("it", "Teheran, intanto, ha respinto le accuse.", "Teheran"),
+    ("fr", "Berlin, de son côté, a démenti toute livraison.", "Berlin"),
+    ("es", "Caracas, por su parte, negó haber enviado tropas.", "Caracas"),
+    ("it", "La Turchia, secondo fonti locali, ha colpito tre villaggi.", "Turchia"),
+])
+def test_a_short_aside_between_commas_keeps_the_name_as_subject(gaz, lang, text, surface):
+    """"Beijing, for its part, rejected": the verb after the aside is the name's; only a longer aside, a list or an
+    aside with an event word ends the subject reading."""
+    assert "clause_subject" in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Kyiv, Kharkiv and Odesa were hit overnight.", "Kyiv"),
+    ("it", "Siria, raid su Aleppo, uccisi tre civili", "Siria"),
+    ("en", "Beijing, which had warned of consequences for weeks before the vote, rejected it.", "Beijing"),
+])
+def test_a_list_a_titles_event_or_a_long_aside_is_no_aside(gaz, lang, text, surface):
+    assert "clause_subject" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Russia's attack on Kharkiv killed five people.", "Russia"),
+    ("en", "Israel’s paratroopers entered the town at dawn.", "Israel"),
+])
+def test_a_possessive_before_an_attack_or_a_force_keeps_the_name_as_subject(gaz, lang, text, surface):
+    """"Russia's attack on Kharkiv killed five": the place acts through its attack or its forces (unlike "Norway's
+    king will visit")."""
+    assert "clause_subject" in features_of(text, lang, surface, gaz)
