@@ -74,13 +74,14 @@ LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 #: place of kind "other": "nei villaggi di A e B", where it happened.)
 VETOES = ("dateline_is_mention", "government_capital_is_actor")
 
-#: The frames in which a city stands for its government or army, not for itself ("il portavoce dell'esercito
-#: di Ankara", "le truppe di Tel Aviv", "Moscow's defence ministry"): the annotation's convention gives such a city
-#: the role ``actor`` whatever else the sentence says (a locative before the name, "the ministry in Moscow", is
-#: no such frame).
+#: The frames in which a capital stands for its government or army, not for itself ("il portavoce dell'esercito
+#: di Ankara", "le truppe di Seul", "Moscow's defence ministry"): the annotation's convention ("a capital standing
+#: for its government or army") gives such a capital the role ``actor`` whatever else the sentence says (a
+#: locative before the name, "the ministry in Moscow", is no such frame; another city's authorities, "le autorità
+#: di Odessa", are its own).
 GOVERNMENT_FRAMES = ("government_of", "government_possessive")
 
-#: The frames in which a capital, not any city, stands for its government: a source or an agent ("secondo Kiev",
+#: The other frames in which a capital stands for its government: a source or an agent ("secondo Kiev",
 #: "sostenuti da Teheran", "por parte de Pionyang"; "secondo Kharkiv" may be the city's own authorities).
 CAPITAL_FRAMES = ("source_before", "agent_before", "passive_agent")
 
@@ -721,6 +722,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["capital"] = 1.0
     articles = profile.articles
     locative = is_locative(words, idx, cues.locative, articles, cues.area_nouns)
+    source_at = _cue_start(profile.source_cues, words, idx, 3, articles)
+    if locative and source_at is not None and is_locative(words, idx, cues.locative, articles):
+        locative = False  # "according to Taipei", "stando a Mosca": the locative word ends the source phrase
     directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
     if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
@@ -804,7 +808,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
-    if _cue_before(profile.source_cues, words, idx, 3, articles):
+    if source_at is not None:
         f["source_before"] = 1.0
     origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
     if origin is None:  # "20 km from the city of Homs": a distance behind a noun (an origin so hidden, "dall'area
@@ -1024,8 +1028,10 @@ def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
 
 
 def government_capital(features: dict[str, float]) -> bool:
-    """The rule ``government_capital_is_actor``: a city in one of the :data:`GOVERNMENT_FRAMES` or a capital in one of
-    the :data:`CAPITAL_FRAMES`, after no locative ("l'esercito di Seul", "secondo Kiev"; not "the embassy in Rome").
+    """The rule ``government_capital_is_actor``: a capital (of the gazetteer's ``capital_of``) in one of the
+    :data:`GOVERNMENT_FRAMES` or :data:`CAPITAL_FRAMES`, after no locative ("l'esercito di Seul", "secondo Kiev"; not
+    "the embassy in Rome", nor "le autorità di Odessa": a city's own authorities), and as agent of no meeting ("the
+    summit was hosted by Rome" names the venue).
 
     Parameters
     ----------
@@ -1036,10 +1042,12 @@ def government_capital(features: dict[str, float]) -> bool:
     -------
     bool
     """
-    if features.get("locative") or not (features.get("kind:city") or features.get("capital")):
-        return False
-    return any(features.get(name) for name in GOVERNMENT_FRAMES) or bool(features.get("capital")) and any(
-        features.get(name) for name in CAPITAL_FRAMES)
+    if features.get("locative") or not features.get("capital"):
+        return False  # "le autorità di Odessa", "la procura di Milano": a city's own authorities are no metonymy
+    if features.get("agent_before") and (features.get("event:meet") or features.get("near:meet")) and not any(
+            features.get(name) for name in GOVERNMENT_FRAMES + ("source_before", "passive_agent")):
+        return False  # "the summit was hosted by Rome": where they meet, not who acts
+    return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
 def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:

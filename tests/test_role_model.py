@@ -705,29 +705,74 @@ def test_a_place_described_as_struck_is_not_only_described(gaz, lang, text, surf
     assert "stative_after" in features_of("Sumy y Poltava son dos ciudades tranquilas.", "es", "Sumy", gaz)
 
 
-def test_a_city_standing_for_its_government_is_an_actor_whatever_the_weights():
-    """The rule government_capital_is_actor: "l'esercito di Tel Aviv", "secondo Kiev" name a government (the
-    annotation's metonymy), even where the weights lean to the attack of the sentence; a locative before the
-    city ("the ministry in Moscow") or a capital noun of no government frame is weighed as usual."""
+def test_a_capital_standing_for_its_government_is_an_actor_whatever_the_weights():
+    """The rule government_capital_is_actor: "l'esercito di Seul", "secondo Kiev", "sostenuti da Teheran", "droni
+    lanciati da Mosca" name a government (the annotation's metonymy), even where the weights lean to the attack of the
+    sentence; a locative before the capital ("the ministry in Moscow"), a city that is no capital ("le autorità di
+    Odessa"), a country, or a capital as the agent of a meeting ("hosted by Rome") is weighed as usual."""
     from geo.role_model import VETOES, choose_roles
 
     assert "government_capital_is_actor" in VETOES
     roles = ("incident", "actor", "mention")
     weights = RoleWeights(roles, {"incident": 5.0, "actor": 0.0, "mention": 0.0}, {})
-    city = {"kind:city": 1.0, "government_of": 1.0, "event:attack": 1.0}
-    capital_source = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0}
-    assert choose_roles([city, capital_source], set(), weights) == ["actor", "actor"]
-    assert choose_roles([{**city, "locative": 1.0}], set(), weights) == ["incident"]
-    assert choose_roles([{"kind:city": 1.0, "source_before": 1.0}], set(), weights) == ["incident"]  # no capital
+    capital = {"kind:city": 1.0, "capital": 1.0, "event:attack": 1.0}
+    for frame in ("government_of", "government_possessive", "source_before", "agent_before", "passive_agent"):
+        assert choose_roles([{**capital, frame: 1.0}], set(), weights) == ["actor"], frame
+    army = {**capital, "government_of": 1.0}
+    assert choose_roles([{**army, "locative": 1.0}], set(), weights) == ["incident"]
+    assert choose_roles([{"kind:city": 1.0, "government_of": 1.0}], set(), weights) == ["incident"]  # no capital
+    assert choose_roles([{"kind:city": 1.0, "source_before": 1.0}], set(), weights) == ["incident"]
     assert choose_roles([{"kind:country": 1.0, "government_of": 1.0}], set(), weights) == ["incident"]
-    assert choose_roles([city], {0}, weights) == ["mention"]  # the dateline's veto comes first
+    host = {"kind:city": 1.0, "capital": 1.0, "agent_before": 1.0}
+    assert choose_roles([{**host, "event:meet": 1.0}], set(), weights) == ["incident"]  # "hosted by Rome"
+    assert choose_roles([{**host, "event:meet": 1.0, "source_before": 1.0}], set(), weights) == ["actor"]
+    assert choose_roles([army], {0}, weights) == ["mention"]  # the dateline's veto comes first
 
 
-def test_the_forces_of_a_city_are_an_actor_in_an_attack(gaz):
-    text = "Ieri l'esercito di Tel Aviv ha bombardato due villaggi vicino a Tiro."
-    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
-    roles = {m.surface: m.role for m in parsed.mentions}
-    assert roles["Tel Aviv"] == "actor"
+def test_a_ruled_capital_keeps_its_role_inside_a_list():
+    """A list holding a ruled capital is not decided as one: the capital stays an actor, the other places take
+    each its own best role (not the list's summed one)."""
+    from geo.role_model import choose_roles
+
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 0.0, "actor": 0.0, "mention": 0.0},
+                          {"event:attack": {"incident": 3.0}, "headline": {"mention": 1.0}})
+    capital = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0, "event:attack": 1.0}
+    other = {"kind:city": 1.0, "in_list": 1.0, "headline": 1.0}
+    assert choose_roles([capital, other], set(), weights) == ["actor", "mention"]
+    no_capital = {k: v for k, v in capital.items() if k != "capital"}
+    assert choose_roles([no_capital, other], set(), weights) == ["incident", "incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "According to Taipei, twelve aircraft crossed the median line.", "Taipei"),
+    ("it", "Stando a Mosca, i droni sono stati abbattuti tutti.", "Mosca"),
+    ("it", "Ieri l'esercito di Damasco ha bombardato due villaggi vicino a Idlib.", "Damasco"),
+])
+def test_a_capital_as_source_or_army_is_an_actor(gaz, lang, text, surface):
+    """"According to Taipei": the locative word that ends the source phrase ("to", "a") is no locative, and the
+    capital is the government that speaks."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "locative" not in m.features
+    assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Le autorità di Odessa hanno riferito di due feriti.", "Odessa"),
+    ("en", "Officials of Odesa said two people were hurt.", "Odesa"),
+    ("it", "La procura di Milano ha aperto un fascicolo.", "Milano"),
+    ("en", "The summit was hosted by Rome last week.", "Rome"),
+])
+def test_a_citys_own_authorities_or_a_host_are_no_ruled_actor(gaz, lang, text, surface):
+    """A city that is no capital speaks through its own authorities; a capital that hosts a meeting is its venue."""
+    from geo.role_model import government_capital
+
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert not government_capital(m.features)
+    if surface == "Rome":
+        assert m.role == "venue"
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
