@@ -760,9 +760,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["government_after"] = 1.0  # "Laos military", "Gabon troops"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
-    if any(profile.speech_at(words, j) for j in range(end_idx, min(len(words), end_idx + 2))) and not (
-            end_idx < len(words) and any(c in CLAUSE_BREAKS for c in text[m.end : sentence.tokens[end_idx].start])):
-        f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from (not 'in Kyiv", he said')
+    if any(profile.speech_at(words, j) for j in range(end_idx, min(len(words), end_idx + 2))):
+        f["speech_after"] = 1.0  # "Officials in Kyiv said": where a source speaks from
     area = idx < len(words) and words[idx] in cues.area_nouns or (
         idx >= 2 and words[idx - 1] in profile.of_words and words[idx - 2] in cues.area_nouns)
     # "8 nella regione di Tver, 30 in quella di Pskov": a count between the names starts a new entry
