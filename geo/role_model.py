@@ -288,7 +288,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
         after = _after_aside(text, sentence, end_idx)
         if after is None:
-            return False  # "Libia: miliziani attaccano", "Siria, raid su Idlib": a title's topic, no verb's subject
+            return False  # "Libia: miliziani attaccano", "Yemen, petroliera colpita": a title's topic, no subject
         end_idx, nxt = after, tokens[after]
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit() or nxt.key in LIST_JOINERS:
         return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
@@ -314,7 +314,7 @@ def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
     """The token after a short aside that a comma opens right after the name and a second comma closes
     ("Moscow, for its part, denied", "L'Iran, secondo l'agenzia, ha lanciato"), or None: another break, a list
     ("Kyiv, Kharkiv and Odesa"), an aside longer than :data:`ASIDE_WORDS` words or one with an event word (a
-    title's "Siria, raid su Aleppo, tre morti")."""
+    title's "Nigeria, assalto a una scuola, 40 rapiti")."""
     tokens = sentence.tokens
     if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
         return None
@@ -508,22 +508,20 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
     return False
 
 
-def _origin_through_noun(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> int | None:
-    """Where an origin cue starts that an area or locality noun and "of" part from the place ("15 km from the town of
-    Homs", "lanciati dall'area di Kursk"), or None: read as if the cue stood right before the place."""
+def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> int | None:
+    """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
+    Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
+    "a 35 km dalla regione di Belgorod" is already a direction_of through the distance before "of".)"""
     k = idx - 1
     while k >= 0 and words[k] in profile.articles:
         k -= 1
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    if words[k] in cues.area_nouns:
-        noun = k
-    else:
-        noun = next((j for j in range(max(0, k - 2), k + 1) if j + profile.locality_nouns.match_at(words, j) == k + 1),
-                    None)
-        if noun is None:
-            return None
+    noun = next((j for j in range(max(0, k - 2), k + 1) if j + profile.locality_nouns.match_at(words, j) == k + 1),
+                None)
+    if noun is None:
+        return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
 
 
@@ -810,9 +808,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if source_at is not None:
         f["source_before"] = 1.0
     origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
-    if origin is None:  # "20 km from the city of Homs": a distance behind a noun (an origin so hidden, "dall'area
-        # di Kursk", stays unread: the figures' places take launch areas, and origins are vetoed there)
-        behind = _origin_through_noun(words, idx, cues, profile)
+    if origin is None:  # "8 miles from the town of Kramatorsk": a distance behind a noun (an origin so hidden,
+        # "dall'area di Kursk", stays unread: the figures' places take launch areas, and origins are vetoed there)
+        behind = _origin_through_noun(words, idx, profile)
         origin = behind if behind is not None and _distance_before(words, behind, profile) else None
     if origin is not None:
         if _distance_before(words, origin, profile):

@@ -670,7 +670,7 @@ def test_a_speech_verbs_homograph_before_a_place_is_no_speech(gaz, lang, text, s
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("it", "Libia: miliziani attaccano un convoglio, sei morti", "Libia"),
     ("fr", "Mali : des hommes armés attaquent un poste, dix morts", "Mali"),
-    ("it", "Siria, raid aereo su Idlib: uccisi 12 civili", "Siria"),
+    ("it", "Yemen, petroliera colpita da un missile al largo di Hodeidah", "Yemen"),
 ])
 def test_a_titles_topic_is_no_clause_subject(gaz, lang, text, surface):
     """"Libia: miliziani attaccano": the colon (or comma) after the name says what the title is about; the
@@ -681,8 +681,7 @@ def test_a_titles_topic_is_no_clause_subject(gaz, lang, text, surface):
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("it", "I combattimenti tra Etiopia e i ribelli continuano da giorni.", "Etiopia"),
-    ("en", "The war between Ethiopia and the rebels has killed thousands.", "Ethiopia"),
-    ("es", "Los combates entre Sudán y los rebeldes siguen.", "Sudán"),
+    ("it", "Gli scontri fra Armenia e Azerbaigian sono ripresi al confine.", "Armenia"),
 ])
 def test_a_side_of_a_war_is_not_where_it_is(gaz, lang, text, surface):
     """"tra" / "between" is a locative cue ("tra Kiev e Odessa"), but after a conflict noun it names the sides:
@@ -747,7 +746,7 @@ def test_a_ruled_capital_keeps_its_role_inside_a_list():
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "According to Taipei, twelve aircraft crossed the median line.", "Taipei"),
     ("it", "Stando a Mosca, i droni sono stati abbattuti tutti.", "Mosca"),
-    ("it", "Ieri l'esercito di Damasco ha bombardato due villaggi vicino a Idlib.", "Damasco"),
+    ("it", "Ieri l'esercito di Damasco ha bombardato due villaggi vicino a Daraa.", "Damasco"),
 ])
 def test_a_capital_as_source_or_army_is_an_actor(gaz, lang, text, surface):
     """"According to Taipei": the locative word that ends the source phrase ("to", "a") is no locative, and the
@@ -784,21 +783,21 @@ def test_a_feature_does_not_reach_across_a_possessive(gaz, lang, text, surface, 
     assert feature not in features_of(text, lang, surface, gaz)
 
 
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Officials in Kyiv said the strike hit a school.", "Kyiv"),
-    ("en", "Latvia's army said three drones crashed.", "Latvia"),
-])
-def test_speech_after_and_possessives_still_fire_without_a_break(gaz, lang, text, surface):
-    f = features_of(text, lang, surface, gaz)
-    assert "speech_after" in f or "government_possessive" in f
+def test_speech_after_fires_without_a_break(gaz):
+    assert "speech_after" in features_of("Officials in Kyiv said the strike hit a school.", "en", "Kyiv", gaz)
+
+
+def test_a_government_possessive_fires_without_a_break(gaz):
+    assert "government_possessive" in features_of("Latvia's army said three drones crashed.", "en", "Latvia", gaz)
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "A drone hit a farm some 20 kilometres (12 miles) from the city of Homs, killing two.", "Homs"),
+    ("en", "On Sunday a shell landed eight miles from the town of Kramatorsk.", "Kramatorsk"),
     ("it", "Il drone è caduto a 20 chilometri dalla città di Kharkiv.", "Kharkiv"),
+    ("it", "Un secondo drone è precipitato a 35 km dalla regione di Belgorod.", "Belgorod"),
 ])
 def test_a_distance_behind_a_noun_is_still_read(gaz, lang, text, surface):
-    """"20 kilometres from the city of Homs" is a distance reference: the locality noun between the cue and the
+    """"eight miles from the town of Kramatorsk" is a distance reference: the locality noun between the cue and the
     name does not hide it."""
     assert "direction_of" in features_of(text, lang, surface, gaz)
 
@@ -811,11 +810,12 @@ def test_a_governments_possessive_keeps_the_name_as_subject(gaz):
 
 
 def test_a_coup_is_no_attack_but_a_strike_still_is(gaz):
-    """"el golpe de Estado en Níger" is a coup: the country is no place of an attack; "golpeó" is still a strike."""
-    text = "Desde el golpe de Estado en Níger, la junta gobierna el país."
-    coup = features_of(text, "es", "Níger", gaz)
+    """"tras el golpe de Estado, los militares de Gabón": a coup, the country is no place of an attack; the verb
+    "golpeó" (the sentence's only attack word) is still a strike."""
+    text = "Tras el golpe de Estado de agosto, los militares de Gabón cerraron las fronteras."
+    coup = features_of(text, "es", "Gabón", gaz)
     assert "event:attack" not in coup
-    assert "event:attack" in features_of("Un misil golpeó un edificio en Járkov.", "es", "Járkov", gaz)
+    assert "event:attack" in features_of("El ejército ruso golpeó anoche un depósito en Járkov.", "es", "Járkov", gaz)
 
 
 def test_a_village_of_a_country_is_not_named_after_it(gaz):
@@ -842,7 +842,7 @@ def test_a_short_aside_between_commas_keeps_the_name_as_subject(gaz, lang, text,
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "Kyiv, Kharkiv and Odesa were hit overnight.", "Kyiv"),
-    ("it", "Siria, raid su Aleppo, uccisi tre civili", "Siria"),
+    ("it", "Nigeria, assalto armato a una scuola, rapiti quaranta studenti", "Nigeria"),
     ("en", "Beijing, which had warned of consequences for weeks before the vote, rejected it.", "Beijing"),
 ])
 def test_a_list_a_titles_event_or_a_long_aside_is_no_aside(gaz, lang, text, surface):
