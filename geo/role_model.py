@@ -968,8 +968,9 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
     (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`,
-    through :func:`choose_roles`). With ``weights`` None the cue role stands. ``headline`` false: the text
-    has no headline (a window after a long document's first).
+    through :func:`choose_roles`). With ``weights`` None the cue role stands, except where a named rule of
+    :data:`VETOES` decides (as it does over the weights). ``headline`` false: the text has no headline (a
+    window after a long document's first).
     """
     from geo.events import event_profile
     from geo.roles import role_cues
@@ -990,9 +991,12 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
         previous = m
     add_cue_elsewhere(mentions)
     vetoed = dateline_vetoes(mentions, dateline)
-    if weights is None:
-        for k in vetoed:
-            mentions[k].role = "mention"
+    if weights is None:  # the cue roles stand, but not against a named rule (:data:`VETOES`)
+        for k, m in enumerate(mentions):
+            if k in vetoed:
+                m.role = "mention"
+            elif government_capital(m.features):
+                m.role = "actor"
         return
     for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role

@@ -857,3 +857,22 @@ def test_a_possessive_before_an_attack_or_a_force_keeps_the_name_as_subject(gaz,
     """"Russia's attack on Kharkiv killed five": the place acts through its attack or its forces (unlike "Norway's
     king will visit")."""
     assert "clause_subject" in features_of(text, lang, surface, gaz)
+
+
+def test_the_named_rules_hold_without_weights(gaz):
+    """With no role weights the cue roles stand, but both named rules still decide: the dateline's place is a
+    mention, a capital standing for its government an actor."""
+    from geo.dates import find_dateline
+    from geo.role_model import decide_roles, read_sentences
+
+    text = "ODESA, 3 March - According to Ankara, two drones struck a port near Odesa."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    mentions = parsed.mentions
+    for m in mentions:
+        m.role = m.cue_role
+    decide_roles(mentions, parsed.figures, text=text, lang="en", sentences=read_sentences(text, mentions, "en"),
+                 weights=None,
+                 dateline=find_dateline(text, "en"))
+    roles = [(m.surface, m.role) for m in mentions]
+    assert roles[0] == ("ODESA", "mention")
+    assert ("Ankara", "actor") in roles  # its cue role is a mention
