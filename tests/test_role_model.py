@@ -692,12 +692,12 @@ def test_a_side_of_a_war_is_not_where_it_is(gaz, lang, text, surface):
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("es", "Las regiones de Sumy y Poltava se convirtieron en escenario de combates.", "Sumy"),
+    ("es", "Desde el verano, Sumy es escenario de bombardeos casi diarios.", "Sumy"),
     ("it", "Kharkiv è diventata teatro di scontri.", "Kharkiv"),
     ("fr", "Kharkiv est devenue le théâtre de combats violents.", "Kharkiv"),
 ])
 def test_a_place_described_as_struck_is_not_only_described(gaz, lang, text, surface):
-    """"Sumy y Poltava se convirtieron en escenario de combates": what the attacks struck (struck_after), not a
+    """"Sumy es escenario de bombardeos": what the attacks struck (struck_after), not a
     place a stative verb describes ("Sumy y Poltava son dos ciudades tranquilas")."""
     f = features_of(text, lang, surface, gaz)
     assert "struck_after" in f and "stative_after" not in f
