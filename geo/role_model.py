@@ -58,12 +58,32 @@ QUOTE_DASH = QUOTES + "–—"
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 
+#: Punctuation between a name and the next word that keeps the name from being that word's subject
+#: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
+SUBJECT_BREAKS = "," + CLAUSE_BREAKS
+
+#: The most words of an aside between two commas after a name that :func:`_clause_subject` reads past
+#: ("Moscow, for its part, denied").
+ASIDE_WORDS = 5
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
-#: Rules no weight overrides: a dateline's place is where the report was filed. (A name nothing resolved
-#: is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
-VETOES = ("dateline_is_mention",)
+#: Rules no weight overrides: a dateline's place is where the report was filed; a capital standing for its
+#: government (:data:`GOVERNMENT_FRAMES`) is an actor. (A name nothing resolved is weighed like the others, as a
+#: place of kind "other": "nei villaggi di A e B", where it happened.)
+VETOES = ("dateline_is_mention", "government_capital_is_actor")
+
+#: The frames in which a capital stands for its government or army, not for itself ("il portavoce dell'esercito
+#: di Ankara", "le truppe di Seul", "Moscow's defence ministry"): the annotation's convention ("a capital standing
+#: for its government or army") gives such a capital the role ``actor`` whatever else the sentence says (a
+#: locative before the name, "the ministry in Moscow", is no such frame; another city's authorities, "le autorità
+#: di Odessa", are its own).
+GOVERNMENT_FRAMES = ("government_of", "government_possessive")
+
+#: The other frames in which a capital stands for its government: a source or an agent ("secondo Kiev",
+#: "sostenuti da Teheran", "por parte de Pionyang"; "secondo Kharkiv" may be the city's own authorities).
+CAPITAL_FRAMES = ("source_before", "agent_before", "passive_agent")
 
 
 def feature_names() -> list[str]:
@@ -264,8 +284,20 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
+    if end_idx and any(c in SUBJECT_BREAKS for c in text[tokens[end_idx - 1].end : nxt.start]):
+        # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
+        after = _after_aside(text, sentence, end_idx)
+        if after is None:
+            return False  # "Libia: miliziani attaccano", "Yemen, petroliera colpita": a title's topic, no subject
+        end_idx, nxt = after, tokens[after]
     if nxt.capitalised or nxt.key in profile.of_words or nxt.key.isdigit() or nxt.key in LIST_JOINERS:
         return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
+    # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government,
+    # "Russia's attack on Kyiv killed three": its forces)
+    gap = text[tokens[end_idx - 1].end : nxt.start]
+    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in "'’" and not _acting_words_after(
+            sentence.words, end_idx, profile):
+        return False
     j = idx - 1
     while j >= 0 and tokens[j].key in profile.articles:
         j -= 1
@@ -275,6 +307,36 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     words = sentence.words
     return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
+
+
+def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
+    """The token after a short aside that a comma opens right after the name and a second comma closes
+    ("Moscow, for its part, denied", "L'Iran, secondo l'agenzia, ha lanciato"), or None: another break, a list
+    ("Kyiv, Kharkiv and Odesa"), an aside longer than :data:`ASIDE_WORDS` words or one with an event word (a
+    title's "Nigeria, assalto a una scuola, 40 rapiti")."""
+    tokens = sentence.tokens
+    if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
+        return None
+    for j in range(end_idx, min(len(tokens) - 1, end_idx + ASIDE_WORDS)):
+        gap = text[tokens[j].end : tokens[j + 1].start]
+        if gap.strip() == ",":
+            if any(t.first < j + 1 and t.last > end_idx for t in sentence.triggers):
+                return None
+            return j + 1
+        if any(c in SUBJECT_BREAKS for c in gap):
+            return None
+    return None
+
+
+def _acting_words_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """A government, attack or armed-force word within 3 words after the possessive at ``end_idx`` ("Latvia's
+    defence ministry", "Russia's attack on Kyiv", "Israel's army"): the place acts through it."""
+    troops = troop_words(profile.lang)
+    for j in range(end_idx + 1, min(len(words), end_idx + 4)):
+        if profile.government_heads.match_at(words, j) or profile.triggers["attack"].match_at(words, j) or \
+                words[j] in troops:
+            return True
+    return False
 
 
 def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_list: bool, previous,
@@ -442,6 +504,23 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
         if words[j] in troops:
             return True
     return False
+
+
+def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> int | None:
+    """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
+    Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
+    "a 35 km dalla regione di Belgorod" is already a direction_of through the distance before "of".)"""
+    k = idx - 1
+    while k >= 0 and words[k] in profile.articles:
+        k -= 1
+    if k < 2 or words[k] not in profile.of_words:
+        return None
+    k -= 1
+    noun = next((j for j in range(max(0, k - 2), k + 1) if j + profile.locality_nouns.match_at(words, j) == k + 1),
+                None)
+    if noun is None:
+        return None
+    return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
 
 
 def _cue_before(phrases, words: list[str], idx: int, reach: int, between: frozenset[str]) -> bool:
@@ -640,6 +719,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["capital"] = 1.0
     articles = profile.articles
     locative = is_locative(words, idx, cues.locative, articles, cues.area_nouns)
+    source_at = _cue_start(profile.source_cues, words, idx, 3, articles)
+    if locative and source_at is not None and is_locative(words, idx, cues.locative, articles):
+        locative = False  # "according to Taipei", "stando a Mosca": the locative word ends the source phrase
     directed = idx >= 1 and words[idx - 1] in profile.direction_adjectives
     if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
@@ -661,10 +743,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["attack_of&national"] = 1.0  # "i raid della Turchia", "l'offensiva della Russia"
     if directed:
         f["part_of"] = 1.0  # "in eastern Ukraine", "in der östlichen Ukraine"
-    named, named_at = _locality_of(words, idx, cues, profile)
+    # "un villaggio del Mali": a village in the country, not one named so ("nel villaggio di Borgoforte")
+    named, named_at = _locality_of(words, idx, cues, profile) if e.kind != "country" else (False, False)
     if named:
         f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
+    if locative and _conflict_between(words, idx, profile, in_list=False, previous=None, sentence=sentence):
+        locative = False  # "i combattimenti tra Etiopia ed Eritrea": a side of the war, not where it is
     if locative:
         f["locative"] = 1.0
     national = e.kind == "country" or bool(e.capital_of)
@@ -720,9 +805,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 sentence, sentence.token_at(previous.end), idx) and not (
                 counted if counted is not None else _tally_between(gap, profile)):
             f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
-    if _cue_before(profile.source_cues, words, idx, 3, articles):
+    if source_at is not None:
         f["source_before"] = 1.0
     origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
+    if origin is None:  # "8 miles from the town of Kramatorsk": a distance behind a noun (an origin so hidden,
+        # "dall'area di Kursk", stays unread: the figures' places take launch areas, and origins are vetoed there)
+        behind = _origin_through_noun(words, idx, profile)
+        origin = behind if behind is not None and _distance_before(words, behind, profile) else None
     if origin is not None:
         if _distance_before(words, origin, profile):
             f["direction_of"] = 1.0  # "a 12 km da Brescia": a distance reference, read like "12 km north of"
@@ -751,10 +840,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # prepositions ("the United States in Syria", "member states in Brussels", "il secondo a Kharkiv")
     if locative and _cue_before(profile.speech_cues, words, idx, 5, _union(articles, cues.locative)):
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
-    if not locative and _stative_after(sentence, end_idx, profile):
-        f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described
     if not locative and _struck_after(text, sentence, end_idx, profile):
         f["struck_after"] = 1.0  # "Kharkiv was hit", "è teatro di scontri": the place is what the attack struck
+    elif not locative and _stative_after(sentence, end_idx, profile):
+        f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described (not as struck)
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
@@ -879,8 +968,9 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
 
     Each mention keeps the cue rules' reading in ``cue_role`` and its features in ``features``
     (the trace of the decision); ``role`` is the weighed choice of ``weights`` (:func:`load_weights`,
-    through :func:`choose_roles`). With ``weights`` None the cue role stands. ``headline`` false: the text
-    has no headline (a window after a long document's first).
+    through :func:`choose_roles`). With ``weights`` None the cue role stands, except where a named rule of
+    :data:`VETOES` decides (as it does over the weights). ``headline`` false: the text has no headline (a
+    window after a long document's first).
     """
     from geo.events import event_profile
     from geo.roles import role_cues
@@ -901,9 +991,12 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
         previous = m
     add_cue_elsewhere(mentions)
     vetoed = dateline_vetoes(mentions, dateline)
-    if weights is None:
-        for k in vetoed:
-            mentions[k].role = "mention"
+    if weights is None:  # the cue roles stand, but not against a named rule (:data:`VETOES`)
+        for k, m in enumerate(mentions):
+            if k in vetoed:
+                m.role = "mention"
+            elif government_capital(m.features):
+                m.role = "actor"
         return
     for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
@@ -935,6 +1028,29 @@ def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
     return {k for k, m in enumerate(mentions) if m.start == dateline.place_start}
 
 
+def government_capital(features: dict[str, float]) -> bool:
+    """The rule ``government_capital_is_actor``: a capital (of the gazetteer's ``capital_of``) in one of the
+    :data:`GOVERNMENT_FRAMES` or :data:`CAPITAL_FRAMES`, after no locative ("l'esercito di Seul", "secondo Kiev"; not
+    "the embassy in Rome", nor "le autorità di Odessa": a city's own authorities), and as agent of no meeting ("the
+    summit was hosted by Rome" names the venue).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    if features.get("locative") or not features.get("capital"):
+        return False  # "le autorità di Odessa", "la procura di Milano": a city's own authorities are no metonymy
+    if features.get("agent_before") and (features.get("event:meet") or features.get("near:meet")) and not any(
+            features.get(name) for name in GOVERNMENT_FRAMES + ("source_before", "passive_agent")):
+        return False  # "the summit was hosted by Rome": where they meet, not who acts
+    return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
+
+
 def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:
     """The coordinated lists of a document's mentions (in text order): runs joined by ``in_list``."""
     groups: list[list[int]] = []
@@ -949,9 +1065,10 @@ def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:
 def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights: RoleWeights) -> list[str]:
     """The role of each of a document's mentions (features in text order).
 
-    Every mention takes the role of highest score, except the vetoed ones (``mention``); the places of
-    one coordinated list ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame
-    and take together the role with the highest summed score.
+    Every mention takes the role of highest score, except the vetoed ones (``mention``) and the capitals that
+    stand for their government (``actor``: :func:`government_capital`); the places of one coordinated list
+    ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame and take together the role
+    with the highest summed score (a list with a vetoed place or such a capital: each its own).
 
     Parameters
     ----------
@@ -968,8 +1085,13 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     # each mention's scores once: its own choice and its list's sum read the same ones
     scores = [None if k in vetoed else weights.scores(f) for k, f in enumerate(features)]
     roles = ["mention" if s is None else weights.best(s) for s in scores]
+    ruled = set(vetoed)
+    for k, f in enumerate(features):
+        if k not in vetoed and government_capital(f):
+            roles[k] = "actor"
+            ruled.add(k)
     for group in list_groups(features):
-        if len(group) < 2 or any(k in vetoed for k in group):
+        if len(group) < 2 or any(k in ruled for k in group):
             continue
         total = dict.fromkeys(weights.roles, 0.0)
         for k in group:

@@ -673,3 +673,214 @@ def test_a_speech_verbs_homograph_before_a_place_is_no_speech(gaz, lang, text, s
     """speech_before reads the speech cues of events.yaml, not the speech verbs of places.yaml, whose "states",
     "notes" and "secondo" are nouns, an ordinal or a preposition before a locative."""
     assert "speech_before" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Libia: miliziani attaccano un convoglio, sei morti", "Libia"),
+    ("fr", "Mali : des hommes armés attaquent un poste, dix morts", "Mali"),
+    ("it", "Yemen, petroliera colpita da un missile al largo di Hodeidah", "Yemen"),
+])
+def test_a_titles_topic_is_no_clause_subject(gaz, lang, text, surface):
+    """"Libia: miliziani attaccano": the colon (or comma) after the name says what the title is about; the
+    lower-case word after it is no verb of the name's."""
+    assert "clause_subject" not in features_of(text, lang, surface, gaz)
+    assert "topic_opening" in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "I combattimenti tra Etiopia e i ribelli continuano da giorni.", "Etiopia"),
+    ("it", "Gli scontri fra Armenia e Azerbaigian sono ripresi al confine.", "Armenia"),
+])
+def test_a_side_of_a_war_is_not_where_it_is(gaz, lang, text, surface):
+    """"tra" / "between" is a locative cue ("tra Kiev e Odessa"), but after a conflict noun it names the sides:
+    the place is no location of the fighting (no locative, nor the incident head of one)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "conflict_between" in f
+    assert "locative" not in f and "incident_head" not in f and "locative&incident" not in f
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Desde el verano, Sumy es escenario de bombardeos casi diarios.", "Sumy"),
+    ("it", "Kharkiv è diventata teatro di scontri.", "Kharkiv"),
+    ("fr", "Kharkiv est devenue le théâtre de combats violents.", "Kharkiv"),
+])
+def test_a_place_described_as_struck_is_not_only_described(gaz, lang, text, surface):
+    """"Sumy es escenario de bombardeos": what the attacks struck (struck_after), not a
+    place a stative verb describes ("Sumy y Poltava son dos ciudades tranquilas")."""
+    f = features_of(text, lang, surface, gaz)
+    assert "struck_after" in f and "stative_after" not in f
+    assert "stative_after" in features_of("Sumy y Poltava son dos ciudades tranquilas.", "es", "Sumy", gaz)
+
+
+def test_a_capital_standing_for_its_government_is_an_actor_whatever_the_weights():
+    """The rule government_capital_is_actor: "l'esercito di Seul", "secondo Kiev", "sostenuti da Teheran", "droni
+    lanciati da Mosca" name a government (the annotation's metonymy), even where the weights lean to the attack of the
+    sentence; a locative before the capital ("the ministry in Moscow"), a city that is no capital ("le autorità di
+    Odessa"), a country, or a capital as the agent of a meeting ("hosted by Rome") is weighed as usual."""
+    from geo.role_model import VETOES, choose_roles
+
+    assert "government_capital_is_actor" in VETOES
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 5.0, "actor": 0.0, "mention": 0.0}, {})
+    capital = {"kind:city": 1.0, "capital": 1.0, "event:attack": 1.0}
+    for frame in ("government_of", "government_possessive", "source_before", "agent_before", "passive_agent"):
+        assert choose_roles([{**capital, frame: 1.0}], set(), weights) == ["actor"], frame
+    army = {**capital, "government_of": 1.0}
+    assert choose_roles([{**army, "locative": 1.0}], set(), weights) == ["incident"]
+    assert choose_roles([{"kind:city": 1.0, "government_of": 1.0}], set(), weights) == ["incident"]  # no capital
+    assert choose_roles([{"kind:city": 1.0, "source_before": 1.0}], set(), weights) == ["incident"]
+    assert choose_roles([{"kind:country": 1.0, "government_of": 1.0}], set(), weights) == ["incident"]
+    host = {"kind:city": 1.0, "capital": 1.0, "agent_before": 1.0}
+    assert choose_roles([{**host, "event:meet": 1.0}], set(), weights) == ["incident"]  # "hosted by Rome"
+    assert choose_roles([{**host, "event:meet": 1.0, "source_before": 1.0}], set(), weights) == ["actor"]
+    assert choose_roles([army], {0}, weights) == ["mention"]  # the dateline's veto comes first
+
+
+def test_a_ruled_capital_keeps_its_role_inside_a_list():
+    """A list holding a ruled capital is not decided as one: the capital stays an actor, the other places take
+    each its own best role (not the list's summed one)."""
+    from geo.role_model import choose_roles
+
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 0.0, "actor": 0.0, "mention": 0.0},
+                          {"event:attack": {"incident": 3.0}, "headline": {"mention": 1.0}})
+    capital = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0, "event:attack": 1.0}
+    other = {"kind:city": 1.0, "in_list": 1.0, "headline": 1.0}
+    assert choose_roles([capital, other], set(), weights) == ["actor", "mention"]
+    no_capital = {k: v for k, v in capital.items() if k != "capital"}
+    assert choose_roles([no_capital, other], set(), weights) == ["incident", "incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "According to Taipei, twelve aircraft crossed the median line.", "Taipei"),
+    ("it", "Stando a Mosca, i droni sono stati abbattuti tutti.", "Mosca"),
+    ("it", "Ieri l'esercito di Damasco ha bombardato due villaggi vicino a Daraa.", "Damasco"),
+])
+def test_a_capital_as_source_or_army_is_an_actor(gaz, lang, text, surface):
+    """"According to Taipei": the locative word that ends the source phrase ("to", "a") is no locative, and the
+    capital is the government that speaks."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "locative" not in m.features
+    assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Le autorità di Odessa hanno riferito di due feriti.", "Odessa"),
+    ("en", "Officials of Odesa said two people were hurt.", "Odesa"),
+    ("it", "La procura di Milano ha aperto un fascicolo.", "Milano"),
+    ("en", "The summit was hosted by Rome last week.", "Rome"),
+])
+def test_a_citys_own_authorities_or_a_host_are_no_ruled_actor(gaz, lang, text, surface):
+    """A city that is no capital speaks through its own authorities; a capital that hosts a meeting is its venue."""
+    from geo.role_model import government_capital
+
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert not government_capital(m.features)
+    if surface == "Rome":
+        assert m.role == "venue"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
+    # a possessive after the name is no verb of it
+    ("en", "Norway's king will visit Latvia next week.", "Norway", "clause_subject"),
+    ("en", "Aleppo’s eastern districts were shelled again.", "Aleppo", "clause_subject"),
+])
+def test_a_feature_does_not_reach_across_a_possessive(gaz, lang, text, surface, feature):
+    assert feature not in features_of(text, lang, surface, gaz)
+
+
+def test_speech_after_fires_without_a_break(gaz):
+    assert "speech_after" in features_of("Officials in Kyiv said the strike hit a school.", "en", "Kyiv", gaz)
+
+
+def test_a_government_possessive_fires_without_a_break(gaz):
+    assert "government_possessive" in features_of("Latvia's army said three drones crashed.", "en", "Latvia", gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "On Sunday a shell landed eight miles from the town of Kramatorsk.", "Kramatorsk"),
+    ("it", "Il drone è caduto a 20 chilometri dalla città di Kharkiv.", "Kharkiv"),
+    ("it", "Un secondo drone è precipitato a 35 km dalla regione di Belgorod.", "Belgorod"),
+])
+def test_a_distance_behind_a_noun_is_still_read(gaz, lang, text, surface):
+    """"eight miles from the town of Kramatorsk" is a distance reference: the locality noun between the cue and the
+    name does not hide it."""
+    assert "direction_of" in features_of(text, lang, surface, gaz)
+
+
+def test_a_governments_possessive_keeps_the_name_as_subject(gaz):
+    """"Latvia's defence ministry said": the government of the place speaks, the name stays the clause's subject
+    (unlike "Norway's king will visit")."""
+    f = features_of("Latvia's defence ministry said two drones crashed.", "en", "Latvia", gaz)
+    assert "clause_subject" in f and "government_possessive" in f
+
+
+def test_a_coup_is_no_attack_but_a_strike_still_is(gaz):
+    """"tras el golpe de Estado, los militares de Gabón": a coup, the country is no place of an attack; the verb
+    "golpeó" (the sentence's only attack word) is still a strike."""
+    text = "Tras el golpe de Estado de agosto, los militares de Gabón cerraron las fronteras."
+    coup = features_of(text, "es", "Gabón", gaz)
+    assert "event:attack" not in coup
+    assert "event:attack" in features_of("El ejército ruso golpeó anoche un depósito en Járkov.", "es", "Járkov", gaz)
+
+
+def test_a_village_of_a_country_is_not_named_after_it(gaz):
+    """locality_of is for the name the locality noun is given ("nel villaggio di Borgoforte"), not for the country a
+    village is in ("un villaggio del Mali centrale")."""
+    text = "Dodici persone sono morte nel raid su un villaggio del Mali centrale."
+    assert "locality_of" not in features_of(text, "it", "Mali centrale", gaz)
+    assert "locality_of" in features_of("Tre civili sono stati uccisi nel villaggio di Borgoforte.", "it", "Borgoforte",
+                                        gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Beijing, for its part, rejected the accusation on Tuesday.", "Beijing"),
+    ("it", "Teheran, intanto, ha respinto le accuse.", "Teheran"),
+    ("fr", "Berlin, de son côté, a démenti toute livraison.", "Berlin"),
+    ("es", "Caracas, por su parte, negó haber enviado tropas.", "Caracas"),
+    ("it", "La Turchia, secondo fonti locali, ha colpito tre villaggi.", "Turchia"),
+])
+def test_a_short_aside_between_commas_keeps_the_name_as_subject(gaz, lang, text, surface):
+    """"Beijing, for its part, rejected": the verb after the aside is the name's; only a longer aside, a list or an
+    aside with an event word ends the subject reading."""
+    assert "clause_subject" in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Kyiv, Kharkiv and Odesa were hit overnight.", "Kyiv"),
+    ("it", "Nigeria, assalto armato a una scuola, rapiti quaranta studenti", "Nigeria"),
+    ("en", "Beijing, which had warned of consequences for weeks before the vote, rejected it.", "Beijing"),
+])
+def test_a_list_a_titles_event_or_a_long_aside_is_no_aside(gaz, lang, text, surface):
+    assert "clause_subject" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Russia's attack on Kharkiv killed five people.", "Russia"),
+    ("en", "Israel’s paratroopers entered the town at dawn.", "Israel"),
+])
+def test_a_possessive_before_an_attack_or_a_force_keeps_the_name_as_subject(gaz, lang, text, surface):
+    """"Russia's attack on Kharkiv killed five": the place acts through its attack or its forces (unlike "Norway's
+    king will visit")."""
+    assert "clause_subject" in features_of(text, lang, surface, gaz)
+
+
+def test_the_named_rules_hold_without_weights(gaz):
+    """With no role weights the cue roles stand, but both named rules still decide: the dateline's place is a
+    mention, a capital standing for its government an actor."""
+    from geo.dates import find_dateline
+    from geo.role_model import decide_roles, read_sentences
+
+    text = "ODESA, 3 March - According to Ankara, two drones struck a port near Odesa."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    mentions = parsed.mentions
+    for m in mentions:
+        m.role = m.cue_role
+    decide_roles(mentions, parsed.figures, text=text, lang="en", sentences=read_sentences(text, mentions, "en"),
+                 weights=None,
+                 dateline=find_dateline(text, "en"))
+    roles = [(m.surface, m.role) for m in mentions]
+    assert roles[0] == ("ODESA", "mention")
+    assert ("Ankara", "actor") in roles  # its cue role is a mention
