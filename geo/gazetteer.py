@@ -440,6 +440,7 @@ class _Core:
             extra = s["extra"]
             self.members = {int(k): tuple(v) for k, v in extra["members"].items()}
             self.capital_of = {int(k): v for k, v in extra["capital_of"].items()}
+            self.seat_of = {int(k): v for k, v in extra["seat_of"].items()}
             self.de_facto_country = {int(k): v for k, v in extra["de_facto_country"].items()}
             self.region_population = {int(k): v for k, v in extra["region_population"].items()}
             self.max_name_tokens = int(meta["max_name_tokens"])
@@ -611,6 +612,7 @@ class Gazetteer:
             population=core.population_of(i),
             members=core.members.get(i, ()),
             capital_of=core.capital_of.get(i),
+            seat_of=core.seat_of.get(i),
         )
         self._cache[i] = ent
         return ent

@@ -79,6 +79,10 @@ class Entity:
         For a composite region, the ids of the entities it is the union of.
     capital_of : str or None
         ISO alpha-2 code of the country whose national capital this city is.
+    seat_of : str or None
+        ISO alpha-2 code of the country whose national government (or parliament) sits in this city
+        though it is no capital (Tel Aviv, The Hague): it may stand for that government as a capital does.
+        Resolution priors and toponym choices read ``capital_of`` only.
     """
 
     id: str
@@ -91,6 +95,7 @@ class Entity:
     population: int = 0
     members: tuple[str, ...] = ()
     capital_of: str | None = None
+    seat_of: str | None = None
 
 
 @dataclass

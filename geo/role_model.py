@@ -69,8 +69,9 @@ ASIDE_WORDS = 5
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
-#: Rules no weight overrides: a dateline's place is where the report was filed; a capital standing for its
-#: government (:data:`GOVERNMENT_FRAMES`) is an actor. (A name nothing resolved is weighed like the others, as a
+#: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
+#: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
+#: (:data:`GOVERNMENT_FRAMES`) is an actor. (A name nothing resolved is weighed like the others, as a
 #: place of kind "other": "nei villaggi di A e B", where it happened.)
 VETOES = ("dateline_is_mention", "government_capital_is_actor")
 
@@ -89,7 +90,7 @@ CAPITAL_FRAMES = ("source_before", "agent_before", "passive_agent")
 def feature_names() -> list[str]:
     """Every feature the model knows, in a fixed order."""
     names = [f"cue:{r}" for r in ROLES]
-    names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital"]
+    names += [f"kind:{k}" for k in ("city", "admin1", "country", "region", "other")] + ["capital", "seat"]
     names += ["locative", "of_before", "government_of", "government_possessive", "source_before",
               "origin_before", "in_list", "headline", "clause_subject", "direction_of", "part_of", "contains_previous",
               "contains_other", "inside_other", "government_of&national", "agent_before", "conflict_between",
@@ -717,6 +718,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
     if e.capital_of:
         f["capital"] = 1.0
+    elif getattr(e, "seat_of", None):
+        f["seat"] = 1.0  # Tel Aviv, The Hague: a seat of a national government that is no capital
     articles = profile.articles
     locative = is_locative(words, idx, cues.locative, articles, cues.area_nouns)
     source_at = _cue_start(profile.source_cues, words, idx, 3, articles)
@@ -773,8 +776,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
-        if e.kind == "country" or e.capital_of:
-            f["government_of&national"] = 1.0  # "il governo di Ankara"; not "the head of the Kherson administration"
+        if e.kind == "country" or e.capital_of or "seat" in f:
+            f["government_of&national"] = 1.0  # "il governo di Ankara", "the government in The Hague"; not "the
+            # head of the Kherson administration"
     others = [o.entity for o in neighbours if o is not m and o.entity is not None]
     if any(contains(e, o) for o in others):
         f["contains_other"] = 1.0  # "near Mokwa in the Niger State area": the state locates the town
@@ -1029,7 +1033,8 @@ def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
 
 
 def government_capital(features: dict[str, float]) -> bool:
-    """The rule ``government_capital_is_actor``: a capital (of the gazetteer's ``capital_of``) in one of the
+    """The rule ``government_capital_is_actor``: a capital (of the gazetteer's ``capital_of``), or another seat of a
+    national government (its ``seat_of``: "il governo di Tel Aviv", "according to The Hague"), in one of the
     :data:`GOVERNMENT_FRAMES` or :data:`CAPITAL_FRAMES`, after no locative ("l'esercito di Seul", "secondo Kiev"; not
     "the embassy in Rome", nor "le autorità di Odessa": a city's own authorities), and as agent of no meeting ("the
     summit was hosted by Rome" names the venue).
@@ -1043,7 +1048,7 @@ def government_capital(features: dict[str, float]) -> bool:
     -------
     bool
     """
-    if features.get("locative") or not features.get("capital"):
+    if features.get("locative") or not (features.get("capital") or features.get("seat")):
         return False  # "le autorità di Odessa", "la procura di Milano": a city's own authorities are no metonymy
     if features.get("agent_before") and (features.get("event:meet") or features.get("near:meet")) and not any(
             features.get(name) for name in GOVERNMENT_FRAMES + ("source_before", "passive_agent")):

@@ -286,6 +286,22 @@ def test_countries_cities_and_capitals(gaz):
     assert top(gaz, "Pristina", kinds=["city"]).capital_of == "XK"
 
 
+def test_seats_of_government_that_are_no_capital(gaz):
+    """Natural Earth's "Admin-0 capital alt" rows give seat_of, never capital_of (priors and masks read that); the
+    rows sources/seats.yaml excludes (former or claimed capitals) give nothing."""
+    import yaml
+
+    tel_aviv = top(gaz, "Tel Aviv")
+    assert (tel_aviv.kind, tel_aviv.country, tel_aviv.seat_of, tel_aviv.capital_of) == ("city", "IL", "IL", None)
+    assert (top(gaz, "The Hague").seat_of, top(gaz, "The Hague").capital_of) == ("NL", None)
+    assert top(gaz, "Amsterdam").capital_of == "NL" and top(gaz, "Amsterdam").seat_of is None
+    assert top(gaz, "Jerusalem").seat_of is None
+    excluded = yaml.safe_load((DATA / "sources" / "seats.yaml").read_text(encoding="utf-8"))["exclude"]
+    assert {x["name"] for x in excluded} >= {"Kyoto", "Lagos"} and all(x["reason"] for x in excluded)
+    for name in ("Kyoto", "Lagos", "Baguio", "Laayoune"):
+        assert top(gaz, name, kinds=["city"]).seat_of is None, name
+
+
 def test_kharkiv_city_lies_in_its_oblast(gaz):
     city = top(gaz, "Kharkiv")
     assert (city.kind, city.admin1, city.country) == ("city", "UA-63", "UA")

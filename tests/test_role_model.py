@@ -295,6 +295,7 @@ COVERAGE = [
     ("en", "Estonia is cold. About 900 troops are stationed in Estonia."),
     ("en", "Sumy is quiet. Air defences downed 20 drones over Sumy."),
     ("en", "Donetsk is quiet. Monitors recorded 40 ceasefire violations in Donetsk."),
+    ("it", "Il governo di Tel Aviv ha risposto."),
 ]
 
 
@@ -780,6 +781,50 @@ def test_a_citys_own_authorities_or_a_host_are_no_ruled_actor(gaz, lang, text, s
     assert not government_capital(m.features)
     if surface == "Rome":
         assert m.role == "venue"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Il governo di Tel Aviv ha risposto alle critiche della Francia.", "Tel Aviv"),
+    ("it", "Secondo Tel Aviv, i razzi lanciati ieri sera sono stati quindici.", "Tel Aviv"),
+    ("en", "According to The Hague, two Dutch frigates will join the mission in May.", "The Hague"),
+    ("en", "The Hague's government said it would send a frigate to the Red Sea.", "The Hague"),
+    ("fr", "Le gouvernement de Tel-Aviv a rejeté la proposition de trêve.", "Tel-Aviv"),
+    ("de", "Laut Tel Aviv wurden zwölf Raketen abgefangen.", "Tel Aviv"),
+    ("es", "El gobierno de Tel Aviv rechazó la propuesta de alto el fuego.", "Tel Aviv"),
+    ("en", "According to Putrajaya, the navy will escort the convoy.", "Putrajaya"),
+])
+def test_a_seat_of_government_standing_for_its_government_is_an_actor(gaz, lang, text, surface):
+    """The gazetteer's seat_of (Tel Aviv for Israel, The Hague for the Netherlands: no capital, but the city the
+    press names for the government) falls under the rule government_capital_is_actor as a capital does."""
+    from geo.role_model import government_capital
+
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert m.entity.seat_of and not m.entity.capital_of
+    assert "seat" in m.features and "capital" not in m.features
+    assert government_capital(m.features)
+    assert m.role == "actor"
+    no_seat = {k: v for k, v in m.features.items() if k != "seat"}
+    assert not government_capital(no_seat)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "role"), [
+    ("it", "Un razzo è caduto a Tel Aviv nella notte, senza vittime.", "Tel Aviv", "incident"),
+    ("en", "A bus exploded in Tel Aviv, killing three people.", "Tel Aviv", "incident"),
+    ("en", "Protesters gathered in The Hague on Sunday.", "The Hague", "venue"),
+])
+def test_a_seat_of_government_where_something_happens_is_no_actor(gaz, lang, text, surface, role):
+    """A seat after a locative is where it happened, as a capital is."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "seat" in m.features
+    assert m.role == role
+
+
+def test_a_seat_is_national_for_government_of(gaz):
+    """"il governo di Tel Aviv" names a national government ("government_of&national"), "il governo di Haifa" not."""
+    assert "government_of&national" in features_of("Il governo di Tel Aviv ha risposto.", "it", "Tel Aviv", gaz)
+    assert "government_of&national" not in features_of("Il governo di Haifa ha risposto.", "it", "Haifa", gaz)
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "feature"), [

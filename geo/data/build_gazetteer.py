@@ -149,6 +149,7 @@ class Ent:
     population: int = 0
     members: tuple[str, ...] = ()
     capital_of: str | None = None
+    seat_of: str | None = None
     names: dict[str, bool] = field(default_factory=dict)  # name -> primary
 
     def add(self, name: Any, primary: bool = True, *, min_len: int = 3) -> None:
@@ -792,8 +793,14 @@ def city_entities(
 
 
 def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -> None:
-    """NE populated places: names in several languages and national capitals."""
+    """NE populated places: names in several languages, national capitals and other seats of government.
+
+    A row NE marks ``Admin-0 capital alt`` gives its city ``seat_of`` (the country whose national organs sit
+    there, not its capital: Tel Aviv, The Hague), unless ``sources/seats.yaml`` excludes it (historic or
+    claimed capitals: Kyoto, Lagos).
+    """
     df = gpd.read_file(src.places, read_geometry=False)
+    excluded = {(x["name"], x["adm0_a3"]) for x in src.yaml("seats.yaml")["exclude"]}
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for gid, e in cities.items():
         for n in e.names:
@@ -825,6 +832,8 @@ def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -
             e.name = clean_name(row.NAME_EN)  # GeoNames name in another script
         if row.ADM0CAP == 1 and a2:
             capitals[a2].append(gid)
+        elif row.FEATURECLA == "Admin-0 capital alt" and a2 and (str(row.NAME), str(row.ADM0_A3)) not in excluded:
+            e.seat_of = a2
     for a2 in sorted(cs.rows):
         if capitals.get(a2):
             continue
@@ -836,6 +845,8 @@ def add_populated_places(src: Sources, cities: dict[int, Ent], cs: CountrySet) -
     for a2, gids in capitals.items():
         for gid in gids:
             cities[gid].capital_of = a2
+    seats = sorted(f"{e.name} ({e.seat_of})" for e in cities.values() if e.seat_of)
+    log(f"  seats of government that are no capital: {len(seats)} {seats}")
 
 
 def _nearest_named(cities: dict[int, Ent], by_name: dict, a2: str | None, row: Any) -> int | None:
@@ -1177,6 +1188,7 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
     extra = {
         "members": {str(pos[e.id]): list(e.members) for e in ents if e.members},
         "capital_of": {str(pos[e.id]): e.capital_of for e in ents if e.capital_of},
+        "seat_of": {str(pos[e.id]): e.seat_of for e in ents if e.seat_of},
         "de_facto_country": {str(pos[k]): v for k, v in sorted(de_facto_country.items())},
         "region_population": {str(pos[e.id]): e.population for e in ents if e.kind == "region"},
     }
