@@ -870,18 +870,18 @@ def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_i
     sink.close()
 
 
-def test_a_failed_merge_leaves_no_records_file(tmp_path, monkeypatch):
-    import layers.consolidated
+@pytest.mark.parametrize("broken", ["layers.consolidated.consolidate", "layers.map.records_of"])
+def test_a_failed_step_leaves_no_records_file(tmp_path, monkeypatch, broken):
     import layers.stream
     from layers.synthetic import demo_documents, demo_gazetteer
 
     gaz = demo_gazetteer()
     parsed = demo_documents(gaz)
 
-    def broken(*args, **kwargs):
+    def fails(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(layers.consolidated, "consolidate", broken)
+    monkeypatch.setattr(broken, fails)  # in the child before the file is made; here while it is read back
     with pytest.raises(OSError, match="disk full"):
         layers.stream.write_frames(parsed, tmp_path, tmp_path, gazetteer=gaz, documents=[p.document for p in parsed])
     assert not (tmp_path / layers.stream.RECORDS_NAME).exists()
