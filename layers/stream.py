@@ -51,7 +51,8 @@ class Written:
     ----------
     places : geopandas.GeoDataFrame
         The places frame; with a document store and a ``map_lang``, each ``documents`` entry is a
-        :class:`geo.docstore.StoredIds` once the files are written (ids read back while the store is open).
+        :class:`geo.docstore.StoredIds` (ids read back while the store is open; a place with an id the store
+        lacks keeps its list).
     records : list of dict or MapFigures
         The figures as the map reads them (:func:`layers.map.figure_records`), with their events; with a
         ``map_lang``, a :class:`layers.map.MapFigures` fed a chunk at a time (totals beyond the map's limit).
