@@ -362,6 +362,25 @@ def figure_records(figures: gpd.GeoDataFrame, *, values: list[list[Any]] | None 
     columns = [c for c in figures.columns if c != figures.geometry.name]
     if values is None:
         values = json_columns(figures)  # json_value of each cell, a column at a time
+    return records_of(columns, values)
+
+
+def records_of(columns: Sequence[str], values: list[list[Any]]) -> list[FigureRecord]:
+    """The records of :func:`figure_records` from a frame's column names and :func:`layers.export.json_columns`
+    (as a child process sends them back, :func:`layers.stream.write_frames`); ``values`` becomes theirs.
+
+    Parameters
+    ----------
+    columns : sequence of str
+        The frame's columns but the geometry, in order.
+    values : list of list
+        One list of JSON values per column.
+
+    Returns
+    -------
+    list of FigureRecord
+    """
+    columns = list(columns)
     for col in ("date", "date_end"):  # one text per day, not one per figure
         if col in columns:
             values[columns.index(col)] = [sys.intern(v) if type(v) is str else v for v in values[columns.index(col)]]

@@ -5,12 +5,15 @@ module reads the spool back to write the outputs without ever holding the whole 
 so that memory grows with what must stay (the merge's compact reports, the map's records), not
 with the figures' quotes, geometries and frames:
 
-1. the places frame (one row per distinct place: small whatever the corpus);
+1. the places frame (one row per distinct place: small whatever the corpus), made in a child process that
+   writes ``places.geojson`` and, for the map, turns each place's document ids into positions in the run's store;
 2. the figures in chunks of :data:`layers.frames.CHUNK_DOCUMENTS` documents
    (:func:`layers.frames.figure_chunks`) go through the merge (:func:`layers.consolidated.consolidate`),
    which writes ``events.geojson`` as the events come;
 3. the figures in chunks again, each with its ``event_id``: ``figures.geojson`` and ``figures.csv``
-   written row by row, and the map's records of each chunk (:func:`layers.map.figure_records`).
+   written row by row, and the map's records of each chunk (:func:`layers.map.figure_records`) sent back
+   through a scratch file.  Steps 2 and 3 run in one child process (:func:`geo.memory.in_child`): this
+   process holds neither the events' ids nor a chunk, only what the map keeps of the records it reads back.
 
 Every file has the bytes that the whole frames give (:func:`layers.export.write_geojson`,
 :func:`layers.export.export`, :func:`layers.consolidated.events_frame`).
@@ -19,18 +22,25 @@ Every file has the bytes that the whole frames give (:func:`layers.export.write_
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import pickle
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
+from geo.docstore import StoredIds
 from geo.model import Document, ParsedDocument
 
 #: Name of the scratch file of :func:`layers.consolidated.consolidate` in the run's spool folder.
 SCRATCH_NAME = "figures.pickle"
+
+#: Name of the scratch file that brings the map's records back from the merge's child (:func:`write_frames`).
+RECORDS_NAME = "figure-records.pickle"
 
 
 @dataclass
@@ -41,7 +51,8 @@ class Written:
     ----------
     places : geopandas.GeoDataFrame
         The places frame; with a document store and a ``map_lang``, each ``documents`` entry is a
-        :class:`geo.docstore.StoredIds` once the files are written (ids read back while the store is open).
+        :class:`geo.docstore.StoredIds` (ids read back while the store is open; a place with an id the store
+        lacks keeps its list).
     records : list of dict or MapFigures
         The figures as the map reads them (:func:`layers.map.figure_records`), with their events; with a
         ``map_lang``, a :class:`layers.map.MapFigures` fed a chunk at a time (totals beyond the map's limit).
@@ -61,58 +72,125 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
     return work() if work is not None else None
 
 
-def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path) -> gpd.GeoDataFrame:
+def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path, folder: Path,
+            store: Any = None) -> gpd.GeoDataFrame:
     """:func:`layers.frames.places_frame` of the spooled documents, made in a child process
-    (:func:`geo.memory.in_child`): what reading every document's mentions allocates goes back to the system
-    with it, and only the frame comes back, its lists and ids made together rather than scattered among
-    the freed objects, whose memory they would keep from the system."""
+    (:func:`geo.memory.in_child`) that writes ``places.geojson`` too: what reading every document's mentions
+    allocates goes back to the system with it, and only the frame comes back, its lists and ids made together
+    rather than scattered among the freed objects, whose memory they would keep from the system.
+
+    With a ``store`` (the run's :class:`geo.docstore.DocumentStore`) each place's list of ids comes back as
+    positions in it (:func:`_compact_documents`), each a :class:`geo.docstore.StoredIds` here: this process
+    never holds the ids as strings (some 1.1 million at 100,000 documents: 15 MB)."""
     from geo.memory import in_child
+    from layers.export import write_geojson
     from layers.frames import places_frame
 
-    return in_child(lambda: places_frame(kept, gazetteer), name="the places frame", scratch=scratch)
+    def work() -> gpd.GeoDataFrame:
+        places = places_frame(kept, gazetteer)
+        write_geojson(places, folder / "places.geojson")
+        if store is not None and len(places):
+            _compact_documents(places, store)
+        return places
+
+    places = in_child(work, name="the places frame", scratch=scratch)
+    if store is not None and len(places):
+        places["documents"] = _objects([StoredIds(ids, store) if isinstance(ids, array) else ids
+                                        for ids in places["documents"]])
+    return places
 
 
-def _compact_documents(places: gpd.GeoDataFrame, documents: Any, scratch: Path) -> None:
-    """Each place's list of document ids becomes a :class:`geo.docstore.StoredIds`: 4-byte positions in the
-    run's ``DocumentStore`` (some 1.1 million ids at 100,000 documents of 11 places each: 15 MB as lists of
-    strings, 4 MB as positions, the same arrays the map's places then draw).
+def _objects(values: list[Any]) -> np.ndarray:
+    """``values`` as a column of objects (a list of equal-length arrays would make a 2-D one)."""
+    column = np.empty(len(values), dtype=object)
+    for i, value in enumerate(values):
+        column[i] = value
+    return column
 
-    The ids are looked up in a forked child (:func:`geo.memory.in_child`): the table of every id goes back with
-    it, only the positions come back.  A place with an id the store lacks keeps its list."""
-    from array import array
 
-    from geo.docstore import StoredIds
+def _compact_documents(places: gpd.GeoDataFrame, store: Any) -> None:
+    """Each place's list of document ids becomes an ``array('i')`` of its positions in the run's ``store``
+    (a :class:`geo.docstore.DocumentStore`), in place: some 1.1 million ids at 100,000 documents of 11 places
+    each are 15 MB as lists of strings, 4 MB as positions, the same arrays the map's places then draw
+    (as :class:`geo.docstore.StoredIds`, :func:`_places`).  A place with an id the store lacks keeps its list.
+
+    Run in the child that makes the places frame: the table of every id goes with it."""
+    position = store.positions_of()
+    out: list[Any] = []
+    for ids in places["documents"]:
+        found = [position.get(d) for d in ids]
+        out.append(ids if None in found else array("i", found))
+    places["documents"] = _objects(out)
+
+
+def _listed(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``places`` with each place's documents as a list of ids (what the files write), read back from the store."""
+    if not any(isinstance(ids, StoredIds) for ids in places["documents"]):
+        return places
+    places = places.copy()
+    places["documents"] = _objects([list(ids) if isinstance(ids, StoredIds) else ids for ids in places["documents"]])
+    return places
+
+
+def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, records_path: Path, *,
+                     places: gpd.GeoDataFrame, gazetteer: Any, documents: Mapping[str, Document],
+                     copies: Mapping[str, Sequence[str]] | None, formats: list[str]) -> tuple[int, gpd.GeoDataFrame]:
+    """The merge (:func:`layers.consolidated.consolidate`, which writes ``events.geojson``), then the figures'
+    files, in a child process (:func:`geo.memory.in_child`): the merge's reports and groups, every event's id,
+    the figures' chunks and the writers go back to the system with it.
+
+    Each chunk's figures as the map reads them are appended to ``records_path`` (its columns and
+    :func:`layers.export.json_columns`, one pickle a chunk) for this process to read back
+    (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
+    """
     from geo.memory import in_child
+    from layers.consolidated import consolidate
+    from layers.export import CsvWriter, GeoJSONWriter, export, json_columns
+    from layers.frames import figure_chunks, figures_frame
 
-    def work() -> list[array | None]:
-        position = documents.positions_of()
-        out: list[array | None] = []
-        for ids in places["documents"]:
-            found = [position.get(d) for d in ids]
-            out.append(None if None in found else array("i", found))
-        return out
+    whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
 
-    compact = in_child(work, name="the places' documents", scratch=scratch)
-    places["documents"] = [ids if positions is None else StoredIds(positions, documents)
-                           for ids, positions in zip(places["documents"], compact, strict=True)]
+    def work() -> tuple[int, gpd.GeoDataFrame]:
+        events = consolidate(figure_chunks(kept, gazetteer, scratch=scratch), gazetteer, folder / "events.geojson",
+                             Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
+        ogr: list[gpd.GeoDataFrame] = []
+        with contextlib.ExitStack() as stack:
+            geojson = stack.enter_context(GeoJSONWriter(folder / "figures.geojson"))
+            table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
+                     if "csv" in formats else None)
+            sent = stack.enter_context(records_path.open("wb"))
+            start = 0
+            for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
+                chunk = events.with_events(chunk, start)
+                start += len(chunk)
+                values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
+                geojson.write(chunk, values=values)
+                if table is not None:
+                    table.write(chunk)
+                if whole_formats:
+                    ogr.append(chunk)
+                columns = [c for c in chunk.columns if c != chunk.geometry.name]
+                pickle.dump((columns, values), sent, protocol=pickle.HIGHEST_PROTOCOL)
+        if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
+            whole = (pd.concat(ogr, ignore_index=True) if ogr
+                     else events.with_events(figures_frame([], gazetteer), 0))
+            export(_listed(places), whole, folder, whole_formats, gazetteer=gazetteer)
+        return len(events), events.multi
+
+    return in_child(work, name="the merge of reports into events and the figures' files", scratch=scratch)
 
 
-def _consolidated(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
-                  documents: Mapping[str, Document], copies: Mapping[str, Sequence[str]] | None) -> Any:
-    """:func:`layers.consolidated.consolidate` of the spooled figures, run in a child process
-    (:func:`geo.memory.in_child`): the merge's reports, groups and chunks go back to the system with it,
-    and only the figures' events come back (the copies stay this process's)."""
-    from geo.memory import in_child
-    from layers.consolidated import Consolidation, consolidate
-    from layers.frames import figure_chunks
+def _sent_records(path: Path) -> Iterator[list[Any]]:
+    """The map's records of each chunk that :func:`_merge_and_write` wrote to ``path``, in order."""
+    from layers.map import records_of
 
-    def work() -> tuple[list[str], Any, gpd.GeoDataFrame]:
-        done = consolidate(figure_chunks(kept, gazetteer, scratch=scratch), gazetteer, folder / "events.geojson",
-                           Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
-        return done.event_ids, done.event_of, done.multi
-
-    event_ids, event_of, multi = in_child(work, name="the merge of reports into events", scratch=scratch)
-    return Consolidation(event_ids, event_of, multi, copies or {})
+    with path.open("rb") as fh:
+        while True:
+            try:
+                columns, values = pickle.load(fh)
+            except EOFError:
+                return
+            yield records_of(columns, values)
 
 
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
@@ -120,6 +198,10 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                  formats: Iterable[str] = (), map_lang: str | None = None,
                  map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
     """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
+
+    The places frame is made, and ``places.geojson`` written, in one child process; the merge and the figures'
+    files in another (:func:`geo.memory.in_child`), which sends the map's records back through a scratch file,
+    read here a chunk at a time: this process's memory grows with what the map keeps, not with the figures.
 
     Parameters
     ----------
@@ -143,58 +225,40 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
         Where the documents' texts are, for the map's quotes (with ``map_lang``).
     steps : callable, optional
         Called with each step's name and work (``make_map._Steps``: a progress bar): places,
-        figures, events, writing.
+        figures, events (the merge and the figures' files), writing (the map's records read back).
 
     Returns
     -------
     Written
     """
-    from layers.export import CsvWriter, GeoJSONWriter, export, json_columns, write_geojson
-    from layers.frames import figure_chunks, figures_frame
-    from layers.map import MapFigures, figure_records
+    from layers.map import MapFigures
 
     folder, formats = Path(folder), list(dict.fromkeys(f for f in formats if f != "geojson"))
-    whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
     by_id = getattr(documents, "by_id", None)  # a DocumentStore's, on disk
     by_id = {d.doc_id: d for d in documents} if by_id is None else by_id
+    # with a map, each place's documents become positions in the run's DocumentStore (StoredIds)
+    store = documents if map_lang is not None and hasattr(documents, "positions_of") else None
     if hasattr(kept, "flush"):  # a spool: written out before a child reads it (the places, the merge)
         kept.flush()
-    places = steps("places", lambda: _places(kept, gazetteer, scratch))
-    steps("figures", None)  # read in chunks by the next two steps
-    events = steps("events", lambda: _consolidated(kept, folder, scratch, gazetteer=gazetteer, documents=by_id,
-                                                    copies=copies))
-    records: Any = ([] if map_lang is None else
-                    MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=events.multi,
-                               texts=map_texts, scratch=scratch))
+    places = steps("places", lambda: _places(kept, gazetteer, scratch, folder, store))
+    steps("figures", None)  # read in chunks by the next step
+    records_path = Path(scratch) / RECORDS_NAME
+    try:
+        n_events, multi = steps("events", lambda: _merge_and_write(
+            kept, folder, scratch, records_path, places=places, gazetteer=gazetteer, documents=by_id, copies=copies,
+            formats=formats))
+        records: Any = ([] if map_lang is None else
+                        MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=multi,
+                                   texts=map_texts, scratch=scratch))
 
-    def write() -> None:
-        write_geojson(places, folder / "places.geojson")
-        ogr: list[gpd.GeoDataFrame] = []
-        with contextlib.ExitStack() as stack:
-            geojson = stack.enter_context(GeoJSONWriter(folder / "figures.geojson"))
-            table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
-                     if "csv" in formats else None)
-            start = 0
-            for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
-                chunk = events.with_events(chunk, start)
-                start += len(chunk)
-                values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
-                geojson.write(chunk, values=values)
-                if table is not None:
-                    table.write(chunk)
-                if whole_formats:
-                    ogr.append(chunk)
+        def write() -> None:
+            for chunk in _sent_records(records_path):
                 if map_lang is None:
-                    records.extend(figure_records(chunk, values=values))
+                    records.extend(chunk)
                 else:
-                    records.add(figure_records(chunk, values=values))
-        if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
-            whole = (pd.concat(ogr, ignore_index=True) if ogr
-                     else events.with_events(figures_frame([], gazetteer), 0))
-            export(places, whole, folder, whole_formats, gazetteer=gazetteer)
+                    records.add(chunk)
 
-        if map_lang is not None and hasattr(documents, "positions_of") and len(places):
-            _compact_documents(places, documents, scratch)  # the files are written: the map reads positions
-
-    steps("writing", write)  # then what the lists of ids took goes back to the system (make_map._Steps)
-    return Written(places, records, events.multi, len(events))
+        steps("writing", write)  # then what the records' reading took goes back to the system (make_map._Steps)
+    finally:
+        records_path.unlink(missing_ok=True)
+    return Written(places, records, multi, n_events)

@@ -765,14 +765,129 @@ def test_each_places_documents_become_positions_in_the_store_in_a_child_as_in_pr
         # a place with an id the store lacks keeps its list of ids
         frame = whole.copy()
         frame["documents"] = [[*frame["documents"].iloc[0], "not-in-the-store"], *frame["documents"].iloc[1:]]
-        _compact_documents(frame, sink.documents, tmp_path)
+        _compact_documents(frame, sink.documents)
         assert frame["documents"].iloc[0] == [*whole["documents"].iloc[0], "not-in-the-store"]
-        assert all(isinstance(ids, geo.docstore.StoredIds) for ids in frame["documents"].iloc[1:])
+        assert all(isinstance(ids, array) for ids in frame["documents"].iloc[1:])
         sink.texts.close()
         sink.close()
     assert outs[True] == outs[False] and all(isinstance(a, array) and a.itemsize == 4 for a in outs[True])
     for path in (tmp_path / "False").iterdir():
         assert (tmp_path / "True" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_the_figures_files_are_written_in_the_merges_child_and_its_records_read_back_as_in_process(
+        tmp_path, monkeypatch):
+    import os
+
+    import geo.memory
+    import layers.export
+    import layers.frames
+    import layers.stream
+    from geo.corpus import SpooledCorpus
+    from layers.map import MapFigures, figure_records
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 2)  # several chunks' records through the file
+    written_in, write = tmp_path / "pid", layers.export.GeoJSONWriter.write
+
+    def recorded(self, gdf, **kwargs):
+        if Path(self._fh.name).name == "figures.geojson":
+            written_in.write_text(str(os.getpid()))
+        return write(self, gdf, **kwargs)
+
+    monkeypatch.setattr(layers.export.GeoJSONWriter, "write", recorded)
+    figures = layers.frames.figures_frame(parsed, gaz)
+    outs = {}
+    for fork in (True, False):
+        monkeypatch.setattr(geo.memory, "FORK", fork)
+        spool = tmp_path / f"spool-{fork}"
+        spool.mkdir()
+        sink = SpooledCorpus(spool, gazetteer=gaz)
+        for p in parsed:
+            sink(p, None)
+        for lang in (None, "en"):
+            folder = tmp_path / f"{fork}-{lang}"
+            folder.mkdir()
+            out = layers.stream.write_frames(sink.kept, folder, spool, gazetteer=gaz, documents=sink.documents,
+                                             map_lang=lang, formats=["csv"])
+            assert (int(written_in.read_text()) != os.getpid()) == fork  # the figures' files: in the child
+            assert not (spool / layers.stream.RECORDS_NAME).exists()  # the records' file is gone
+            if lang is None:
+                records = out.records
+            else:
+                assert isinstance(out.records, MapFigures) and not out.records.aggregating
+                records = out.records.records
+                out.records.close()
+            # the records sent back through the file: those of the whole frame, the event ids of the files
+            assert [dict(r) for r in records] == [
+                {**dict(r), "event_id": r2["event_id"], "copies": r2["copies"]}
+                for r, r2 in zip(figure_records(figures), records, strict=True)]
+            outs[fork, lang] = records, {path.name: path.read_bytes() for path in folder.iterdir()}
+        sink.texts.close()
+        sink.close()
+    for lang in (None, "en"):
+        assert outs[True, lang] == outs[False, lang]
+    assert outs[True, None][1] == outs[True, "en"][1]
+
+
+def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_ids(tmp_path, monkeypatch):
+    from array import array
+
+    import geo.memory
+    from geo.corpus import SpooledCorpus
+    from layers.frames import places_frame
+    from layers.stream import write_frames
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    answers, in_child = {}, geo.memory.in_child
+
+    def recorded(work, *, name="a step", scratch=None):
+        answer = in_child(work, name=name, scratch=scratch)
+        if name == "the places frame":
+            answers[name] = list(answer["documents"])  # as it came back (made StoredIds here afterwards)
+        return answer
+
+    monkeypatch.setattr(geo.memory, "in_child", recorded)
+    sink = SpooledCorpus(tmp_path, gazetteer=gaz)
+    for p in parsed:
+        sink(p, None)
+    out = write_frames(sink.kept, tmp_path, tmp_path, gazetteer=gaz, documents=sink.documents, map_lang="en",
+                       formats=["gpkg"])
+    sent = answers["the places frame"]  # what came back from the child
+    assert len(sent) > 0 and all(isinstance(ids, array) for ids in sent)
+    whole = places_frame(parsed, gaz)
+    assert [list(ids) for ids in out.places["documents"]] == [list(ids) for ids in whole["documents"]]
+    # the files write the lists of ids (places.geojson in the places' child, the gpkg read back from the store)
+    places = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["documents"] for f in places] == [list(ids) for ids in whole["documents"]]
+    import geopandas as gpd
+
+    layer = gpd.read_file(tmp_path / "atlante.gpkg", layer="places", engine="pyogrio")
+    assert [json.loads(v) for v in layer["documents"]] == [list(ids) for ids in whole["documents"]]
+    out.records.close()
+    sink.texts.close()
+    sink.close()
+
+
+@pytest.mark.parametrize("broken", ["layers.consolidated.consolidate", "layers.map.records_of"])
+def test_a_failed_step_leaves_no_records_file(tmp_path, monkeypatch, broken):
+    import layers.stream
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+
+    def fails(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(broken, fails)  # in the child before the file is made; here while it is read back
+    with pytest.raises(OSError, match="disk full"):
+        layers.stream.write_frames(parsed, tmp_path, tmp_path, gazetteer=gaz, documents=[p.document for p in parsed])
+    assert not (tmp_path / layers.stream.RECORDS_NAME).exists()
 
 
 def _documents_alive() -> int:
