@@ -224,8 +224,9 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     map_texts : geo.corpus.TextSpool, optional
         Where the documents' texts are, for the map's quotes (with ``map_lang``).
     steps : callable, optional
-        Called with each step's name and work (``make_map._Steps``: a progress bar): places,
-        figures, events (the merge and the figures' files), writing (the map's records read back).
+        Called with each step's name and work (``make_map._Steps``: a progress bar): places (the
+        places frame and ``places.geojson``), events and files (the merge, the figures' files and the
+        exports), map records (the map's records read back).
 
     Returns
     -------
@@ -241,10 +242,9 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     if hasattr(kept, "flush"):  # a spool: written out before a child reads it (the places, the merge)
         kept.flush()
     places = steps("places", lambda: _places(kept, gazetteer, scratch, folder, store))
-    steps("figures", None)  # read in chunks by the next step
     records_path = Path(scratch) / RECORDS_NAME
     try:
-        n_events, multi = steps("events", lambda: _merge_and_write(
+        n_events, multi = steps("events and files", lambda: _merge_and_write(
             kept, folder, scratch, records_path, places=places, gazetteer=gazetteer, documents=by_id, copies=copies,
             formats=formats))
         records: Any = ([] if map_lang is None else
@@ -258,7 +258,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                 else:
                     records.add(chunk)
 
-        steps("writing", write)  # then what the records' reading took goes back to the system (make_map._Steps)
+        steps("map records", write)  # then what the records' reading took goes back to the system (make_map._Steps)
     finally:
         records_path.unlink(missing_ok=True)
     return Written(places, records, multi, n_events)

@@ -358,7 +358,7 @@ def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(
     out = write_frames(parsed, chunked, tmp_path, gazetteer=gaz, documents=documents, copies=copies,
                        formats=["geojson", "csv", "gpkg"], steps=lambda name, work: steps.append(name) or (
                            work() if work else None))
-    assert steps == ["places", "figures", "events", "writing"]
+    assert steps == ["places", "events and files", "map records"]
     assert sorted(p.name for p in chunked.iterdir()) == sorted(p.name for p in whole.iterdir())
     for path in whole.iterdir():
         assert (chunked / path.name).read_bytes() == path.read_bytes(), path.name
@@ -873,8 +873,12 @@ def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_i
     sink.close()
 
 
-@pytest.mark.parametrize("broken", ["layers.consolidated.consolidate", "layers.map.records_of"])
+@pytest.mark.parametrize("broken", ["figures.geojson", "layers.map.records_of"])
 def test_a_failed_step_leaves_no_records_file(tmp_path, monkeypatch, broken):
+    """The child dies after the records file holds a chunk (the figures' writer fails on its second chunk),
+    or the reading back fails here: either way the records file goes."""
+    import layers.export
+    import layers.frames
     import layers.stream
     from layers.synthetic import demo_documents, demo_gazetteer
 
@@ -884,7 +888,20 @@ def test_a_failed_step_leaves_no_records_file(tmp_path, monkeypatch, broken):
     def fails(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(broken, fails)  # in the child before the file is made; here while it is read back
+    if broken == "figures.geojson":
+        monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 2)
+        write, calls = layers.export.GeoJSONWriter.write, []
+
+        def second_chunk_fails(self, gdf, **kwargs):
+            if self._fh.name.endswith("figures.geojson"):
+                calls.append(1)
+                if len(calls) == 2:
+                    fails()
+            return write(self, gdf, **kwargs)
+
+        monkeypatch.setattr(layers.export.GeoJSONWriter, "write", second_chunk_fails)
+    else:
+        monkeypatch.setattr(broken, fails)
     with pytest.raises(OSError, match="disk full"):
         layers.stream.write_frames(parsed, tmp_path, tmp_path, gazetteer=gaz, documents=[p.document for p in parsed])
     assert not (tmp_path / layers.stream.RECORDS_NAME).exists()
