@@ -97,7 +97,7 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident",
+              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates",
               "passive_agent", "struck_after", "border_of", "locates_name"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
@@ -618,6 +618,22 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
     return kind == "other" and any(w in profile.water_nouns for w in words[idx:end_idx])
 
 
+def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start: int, previous, cues: RoleCues,
+                   profile: EventProfile) -> bool:
+    """The body of water locates another place rather than being where something fell: set off by a comma and a
+    locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
+    it ("the Red Sea port of Hodeidah", "near Gudumbali in the Lake Chad region")."""
+    words = sentence.words
+    if previous is not None and previous.sentence_start == sentence.start and text[previous.end:start].lstrip(
+            " )").startswith(","):
+        between = words[sentence.token_at(previous.end):idx]
+        if between and all(w in cues.locative or w in profile.articles for w in between) and any(
+                w in cues.locative for w in between):
+            return True
+    return end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
+                                     or words[end_idx] in cues.area_nouns)
+
+
 def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
     """A passive participle of the lexicon stands at most three words before the origin cue at ``origin``
     ("droni lanciati nella notte dalla Russia"), looked for back from the cue up to a list joiner or a motion
@@ -850,10 +866,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described (not as struck)
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
+    water = _water(words, idx, end_idx, e.kind, profile)
+    water_locates = water and _water_locates(text, sentence, idx, end_idx, m.start, previous, cues, profile)
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
-            "country_before_place" not in f:
-        f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
+            "country_before_place" not in f and not water_locates:
+        f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
+        # nor "Odesa, sul Mar Nero" (the sea locates the port)
     if _border_before(words, idx, profile) or ("in_list" in f and (getattr(previous, "features", None) or {}).get(
             "border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
@@ -870,8 +889,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    if events & INCIDENT_CLASSES and _water(words, idx, end_idx, e.kind, profile):
-        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell
+    if water_locates:
+        f["water_locates"] = 1.0  # "the Red Sea port of Hodeidah", "Odesa, on the Black Sea": a locator
+    if events & INCIDENT_CLASSES and water and not water_locates:
+        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell (not "the Red Sea
+        # port of Hodeidah", "Odesa, on the Black Sea": the water locates another place)
     for c in events:
         f[f"event:{c}"] = 1.0
     near = {t.event for t in sentence.triggers if min(abs(t.first - idx), abs(t.last - 1 - idx)) <= NEAR}

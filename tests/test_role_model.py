@@ -162,6 +162,15 @@ CASES = [
     # a body of water where missiles fell is where it happened; the country that launched them acts
     ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.", "Caspian Sea", "water&incident",
      "Two cruise ships sailed across the Caspian Sea."),
+    # a body of water that locates another place (a port named after it, a place set off before it) is no target
+    ("en", "A drone strike damaged the Red Sea port of Hodeidah on Monday.", "Red Sea", "water_locates",
+     "A drone strike damaged two ships in the Red Sea on Monday."),
+    ("en", "Gunmen attacked a village in the Lake Chad region overnight.", "Lake Chad", "water_locates",
+     "Gunmen attacked a fishing boat on Lake Chad overnight."),
+    ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro", "water_locates",
+     "Un misil cayó en el mar Negro el lunes."),
+    ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero", "water_locates",
+     "Un drone è caduto nel Mar Nero nella notte."),
     ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.", "Bielorussia",
      "passive_agent", "La contraerea ha abbattuto 14 droni arrivati dalla Bielorussia sopra la regione di Rivne."),
     # the subject of a passive or a copula whose participle or noun says an attack struck it
@@ -444,6 +453,20 @@ def test_a_place_named_after_water_is_no_body_of_water(gaz, lang, text, surface)
     """``water&incident`` reads the water noun in a name only when the gazetteer calls the place a natural
     feature (kind "other": seas, gulfs, lakes), not a town or a region that bears one ("Salt Lake City")."""
     assert "water&incident" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "A drone strike damaged the Red Sea port of Hodeidah on Monday.", "Red Sea"),
+    ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro"),
+    ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero"),
+    ("fr", "Un drone a frappé le port d'Odessa, sur la mer Noire, dans la nuit.", "mer Noire"),
+])
+def test_water_that_locates_a_place_is_no_target_nor_list_item(gaz, lang, text, surface):
+    """A sea that locates the port struck is not where the attack fell (no ``water&incident``), and set off
+    after the port by a comma and a locative it locates it rather than joining it in a list (no ``in_list``)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "water_locates" in f
+    assert "water&incident" not in f and "in_list" not in f
 
 
 def test_an_italian_sea_is_one_mention(gaz):
