@@ -97,7 +97,7 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates",
+              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
@@ -889,6 +889,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
+    if previous is not None and previous.sentence_start == m.sentence_start and _cue_before(
+            profile.alias_cues, words, idx, 6, articles):
+        f["alias"] = 1.0  # "the East Sea, also known as the Sea of Japan": the same place again (:func:`choose_roles`)
     if water_locates:
         f["water_locates"] = 1.0  # "the Red Sea port of Hodeidah", "Odesa, on the Black Sea": a locator
     if events & INCIDENT_CLASSES and water and not water_locates:
@@ -1023,6 +1026,11 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
                 m.role = "mention"
             elif government_capital(m.features):
                 m.role = "actor"
+        roles = [m.role for m in mentions]
+        alias_takes_previous_role([m.features for m in mentions], roles,
+                                  vetoed | {k for k, m in enumerate(mentions) if government_capital(m.features)})
+        for m, role in zip(mentions, roles, strict=True):
+            m.role = role
         return
     for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
@@ -1095,7 +1103,8 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     Every mention takes the role of highest score, except the vetoed ones (``mention``) and the capitals that
     stand for their government (``actor``: :func:`government_capital`); the places of one coordinated list
     ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame and take together the role
-    with the highest summed score (a list with a vetoed place or such a capital: each its own).
+    with the highest summed score (a list with a vetoed place or such a capital: each its own); another name of
+    the place before takes its role (:func:`alias_takes_previous_role`).
 
     Parameters
     ----------
@@ -1127,4 +1136,24 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
         role = weights.best(total)
         for k in group:
             roles[k] = role
+    alias_takes_previous_role(features, roles, ruled)
     return roles
+
+
+def alias_takes_previous_role(features: Sequence[dict[str, float]], roles: list[str], ruled: set[int]) -> None:
+    """The named rule of aliases: a place named as another name of the place before it ("into the East Sea, also
+    known as the Sea of Japan", "el mar Amarillo (llamado mar del Oeste)", feature ``alias``) is the same place in
+    the same frame and takes that place's role, in place (not a vetoed or ruled place of ``ruled``).
+
+    Parameters
+    ----------
+    features : sequence of dict
+        The named features of each mention, in text order.
+    roles : list of str
+        The roles chosen so far, changed in place.
+    ruled : set of int
+        Indices that a veto or another named rule decided.
+    """
+    for k in range(1, len(roles)):
+        if features[k].get("alias") and k not in ruled:
+            roles[k] = roles[k - 1]

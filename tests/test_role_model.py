@@ -7,7 +7,7 @@ import pytest
 
 from geo.gazetteer import load_gazetteer
 from geo.model import ROLES, Document
-from geo.pipeline import parse_document
+from geo.pipeline import Fitted, parse_document
 from geo.role_model import RoleWeights, feature_names, load_weights
 
 
@@ -162,6 +162,9 @@ CASES = [
     # a body of water where missiles fell is where it happened; the country that launched them acts
     ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.", "Caspian Sea", "water&incident",
      "Two cruise ships sailed across the Caspian Sea."),
+    # another name of the place just named: the same place
+    ("fr", "Le missile est tombé dans la mer Jaune (appelée mer de l'Ouest par les deux Corées).", "mer de l'Ouest",
+     "alias", "Le missile est tombé dans la mer Jaune, loin de la mer de l'Ouest."),
     # a body of water that locates another place (a port named after it, a place set off before it) is no target
     ("en", "A drone strike damaged the Red Sea port of Hodeidah on Monday.", "Red Sea", "water_locates",
      "A drone strike damaged two ships in the Red Sea on Monday."),
@@ -467,6 +470,40 @@ def test_water_that_locates_a_place_is_no_target_nor_list_item(gaz, lang, text, 
     f = features_of(text, lang, surface, gaz)
     assert "water_locates" in f
     assert "water&incident" not in f and "in_list" not in f
+
+
+@pytest.mark.parametrize("lang,text,alias,contrast", [
+    ("en", "The army fired three rockets into the East Sea, the water body also known as the Sea of Japan.",
+     "Sea of Japan", "The army fired three rockets into the East Sea, and a ship later sailed to the Sea of Japan."),
+    ("es", "El ejército lanzó un misil al mar Amarillo (llamado mar del Oeste por ambas Coreas).", "mar del Oeste",
+     "El ejército lanzó un misil al mar Amarillo (cerca del mar del Oeste, dijo Seúl)."),
+    ("it", "Il missile è caduto nel Mar del Giappone (chiamato Mar Orientale dalle due Coree).", "Mar Orientale",
+     "Il missile è caduto nel Mar del Giappone, lontano dal Mar Orientale."),
+])
+def test_an_alias_is_the_place_before(gaz, lang, text, alias, contrast):
+    """Another name of the place just named ("also known as", "llamado", "chiamato": feature ``alias``) takes that
+    place's role by the named rule alias_takes_previous_role, with or without weights; a place after any other
+    words is read on its own."""
+    for weights in (load_weights(), None):
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz,
+                                fitted=Fitted(weights, None) if weights else Fitted(None, None))
+        ms = parsed.mentions
+        k = next(i for i, m in enumerate(ms) if m.surface == alias)
+        assert "alias" in ms[k].features
+        assert ms[k].role == ms[k - 1].role
+    parsed = parse_document(Document("t", contrast), lang=lang, gazetteer=gaz)
+    assert "alias" not in next(m.features for m in parsed.mentions if m.surface == alias)
+
+
+def test_the_alias_rule_overrides_the_weights():
+    """The rule copies the previous place's role over the alias's own highest score."""
+    from geo.role_model import alias_takes_previous_role
+    roles = ["incident", "mention", "mention"]
+    alias_takes_previous_role([{}, {"alias": 1.0}, {}], roles, set())
+    assert roles == ["incident", "incident", "mention"]
+    roles = ["incident", "mention"]
+    alias_takes_previous_role([{}, {"alias": 1.0}], roles, {1})
+    assert roles == ["incident", "mention"]
 
 
 def test_an_italian_sea_is_one_mention(gaz):
