@@ -622,7 +622,7 @@ def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start:
                    profile: EventProfile) -> bool:
     """The body of water locates another place rather than being where something fell: set off by a comma and a
     locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
-    it ("the Red Sea port of Hodeidah", "near Gudumbali in the Lake Chad region")."""
+    it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
     words = sentence.words
     if previous is not None and previous.sentence_start == sentence.start and text[previous.end:start].lstrip(
             " )").startswith(","):
@@ -891,12 +891,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     events = sentence.events()
     if previous is not None and previous.sentence_start == m.sentence_start and _cue_before(
             profile.alias_cues, words, idx, 6, articles):
-        f["alias"] = 1.0  # "the East Sea, also known as the Sea of Japan": the same place again (:func:`choose_roles`)
+        f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`)
     if water_locates:
-        f["water_locates"] = 1.0  # "the Red Sea port of Hodeidah", "Odesa, on the Black Sea": a locator
+        f["water_locates"] = 1.0  # "the Black Sea port of Izmail", "Odesa, on the Black Sea": a locator
     if events & INCIDENT_CLASSES and water and not water_locates:
-        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell (not "the Red Sea
-        # port of Hodeidah", "Odesa, on the Black Sea": the water locates another place)
+        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell (not "the Black Sea
+        # port of Izmail", "Odesa, on the Black Sea": the water locates another place)
     for c in events:
         f[f"event:{c}"] = 1.0
     near = {t.event for t in sentence.triggers if min(abs(t.first - idx), abs(t.last - 1 - idx)) <= NEAR}
@@ -1141,8 +1141,8 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
 
 
 def alias_takes_previous_role(features: Sequence[dict[str, float]], roles: list[str], ruled: set[int]) -> None:
-    """The named rule of aliases: a place named as another name of the place before it ("into the East Sea, also
-    known as the Sea of Japan", "el mar Amarillo (llamado mar del Oeste)", feature ``alias``) is the same place in
+    """The named rule of aliases: a place named as another name of the place before it ("into the Persian Gulf,
+    also known as the Arabian Gulf", "el golfo Pérsico (llamado golfo Arábigo)", feature ``alias``) is the same place in
     the same frame and takes that place's role, in place (not a vetoed or ruled place of ``ruled``).
 
     Parameters

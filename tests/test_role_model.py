@@ -163,13 +163,13 @@ CASES = [
     ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.", "Caspian Sea", "water&incident",
      "Two cruise ships sailed across the Caspian Sea."),
     # another name of the place just named: the same place
-    ("fr", "Le missile est tombé dans la mer Jaune (appelée mer de l'Ouest par les deux Corées).", "mer de l'Ouest",
-     "alias", "Le missile est tombé dans la mer Jaune, loin de la mer de l'Ouest."),
+    ("fr", "Des drones ont frappé Kiev (appelée Kyiv en ukrainien) dans la nuit.", "Kyiv",
+     "alias", "Des drones ont frappé Kiev dans la nuit, et la mairie de Kyiv a fermé les écoles."),
     # a body of water that locates another place (a port named after it, a place set off before it) is no target
-    ("en", "A drone strike damaged the Red Sea port of Hodeidah on Monday.", "Red Sea", "water_locates",
-     "A drone strike damaged two ships in the Red Sea on Monday."),
-    ("en", "Gunmen attacked a village in the Lake Chad region overnight.", "Lake Chad", "water_locates",
-     "Gunmen attacked a fishing boat on Lake Chad overnight."),
+    ("en", "A drone strike damaged the Black Sea port of Izmail on Monday.", "Black Sea", "water_locates",
+     "A drone strike damaged two ships in the Black Sea on Monday."),
+    ("en", "Gunmen attacked a hamlet in the Caspian Sea region overnight.", "Caspian Sea", "water_locates",
+     "Gunmen attacked a fishing boat on the Caspian Sea overnight."),
     ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro", "water_locates",
      "Un misil cayó en el mar Negro el lunes."),
     ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero", "water_locates",
@@ -459,7 +459,7 @@ def test_a_place_named_after_water_is_no_body_of_water(gaz, lang, text, surface)
 
 
 @pytest.mark.parametrize("lang,text,surface", [
-    ("en", "A drone strike damaged the Red Sea port of Hodeidah on Monday.", "Red Sea"),
+    ("en", "A drone strike damaged the Black Sea port of Izmail on Monday.", "Black Sea"),
     ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro"),
     ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero"),
     ("fr", "Un drone a frappé le port d'Odessa, sur la mer Noire, dans la nuit.", "mer Noire"),
@@ -473,12 +473,12 @@ def test_water_that_locates_a_place_is_no_target_nor_list_item(gaz, lang, text, 
 
 
 @pytest.mark.parametrize("lang,text,alias,contrast", [
-    ("en", "The army fired three rockets into the East Sea, the water body also known as the Sea of Japan.",
-     "Sea of Japan", "The army fired three rockets into the East Sea, and a ship later sailed to the Sea of Japan."),
-    ("es", "El ejército lanzó un misil al mar Amarillo (llamado mar del Oeste por ambas Coreas).", "mar del Oeste",
-     "El ejército lanzó un misil al mar Amarillo (cerca del mar del Oeste, dijo Seúl)."),
-    ("it", "Il missile è caduto nel Mar del Giappone (chiamato Mar Orientale dalle due Coree).", "Mar Orientale",
-     "Il missile è caduto nel Mar del Giappone, lontano dal Mar Orientale."),
+    ("en", "Two drones crashed into the Persian Gulf, a stretch of water also known as the Arabian Gulf.",
+     "Arabian Gulf", "Two drones crashed into the Persian Gulf, and a tanker later sailed to the Arabian Gulf."),
+    ("es", "Un dron cayó en el golfo Pérsico (llamado golfo Arábigo por sus vecinos).", "golfo Arábigo",
+     "Un dron cayó en el golfo Pérsico (cerca del golfo Arábigo, dijo Teherán)."),
+    ("it", "Il drone è precipitato nel Golfo Persico (chiamato Golfo Arabico dai paesi vicini).", "Golfo Arabico",
+     "Il drone è precipitato nel Golfo Persico, lontano dal Golfo Arabico."),
 ])
 def test_an_alias_is_the_place_before(gaz, lang, text, alias, contrast):
     """Another name of the place just named ("also known as", "llamado", "chiamato": feature ``alias``) takes that
