@@ -45,7 +45,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links")
+              "border_nouns", "border_links", "alias_cues")
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,7 @@ class EventProfile:
     distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
     lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
     water_nouns: frozenset[str] = frozenset()  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
+    alias_cues: Phrases = Phrases.of(())  # "also known as", "llamado": the next place renames the one before
     passive_participles: Phrases = Phrases.of(())  # "lanciati dalla Russia": the origin cue names the agent
     motion_participles: Phrases = Phrases.of(())  # "rientrati dalla Grecia": the origin cue names where from
     passive_auxiliaries: Phrases = Phrases.of(())  # "Kharkiv was hit", "became the scene of": before what it underwent
@@ -250,6 +251,7 @@ def event_profile(lang: str) -> EventProfile:
         motion_participles=Phrases.of(data["motion_participles"]),
         passive_auxiliaries=Phrases.of(data["passive_auxiliaries"]),
         struck_words=Phrases.of(data["struck_words"]),
+        alias_cues=Phrases.of(data["alias_cues"]),
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),

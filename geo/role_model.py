@@ -97,7 +97,7 @@ def feature_names() -> list[str]:
               "speech_after", "official_of", "base", "toward", "apposition", "possessive", "attack_of&national",
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
-              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident",
+              "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
@@ -618,6 +618,22 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
     return kind == "other" and any(w in profile.water_nouns for w in words[idx:end_idx])
 
 
+def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start: int, previous, cues: RoleCues,
+                   profile: EventProfile) -> bool:
+    """The body of water locates another place rather than being where something fell: set off by a comma and a
+    locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
+    it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
+    words = sentence.words
+    if previous is not None and previous.sentence_start == sentence.start and text[previous.end:start].lstrip(
+            " )").startswith(","):
+        between = words[sentence.token_at(previous.end):idx]
+        if between and all(w in cues.locative or w in profile.articles for w in between) and any(
+                w in cues.locative for w in between):
+            return True
+    return end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
+                                     or words[end_idx] in cues.area_nouns)
+
+
 def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
     """A passive participle of the lexicon stands at most three words before the origin cue at ``origin``
     ("droni lanciati nella notte dalla Russia"), looked for back from the cue up to a list joiner or a motion
@@ -850,10 +866,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described (not as struck)
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
+    water = _water(words, idx, end_idx, e.kind, profile)
+    water_locates = water and _water_locates(text, sentence, idx, end_idx, m.start, previous, cues, profile)
     if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
             text[previous.end : m.start], profile) and "contains_previous" not in f and \
-            "country_before_place" not in f:
-        f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary"
+            "country_before_place" not in f and not water_locates:
+        f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
+        # nor "Odesa, sul Mar Nero" (the sea locates the port)
     if _border_before(words, idx, profile) or ("in_list" in f and (getattr(previous, "features", None) or {}).get(
             "border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
@@ -870,8 +889,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    if events & INCIDENT_CLASSES and _water(words, idx, end_idx, e.kind, profile):
-        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell
+    if previous is not None and previous.sentence_start == m.sentence_start and _cue_before(
+            profile.alias_cues, words, idx, 6, articles):
+        f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`)
+    if water_locates:
+        f["water_locates"] = 1.0  # "the Black Sea port of Izmail", "Odesa, on the Black Sea": a locator
+    if events & INCIDENT_CLASSES and water and not water_locates:
+        f["water&incident"] = 1.0  # "missiles fired into the Sea of Japan": where they fell (not "the Black Sea
+        # port of Izmail", "Odesa, on the Black Sea": the water locates another place)
     for c in events:
         f[f"event:{c}"] = 1.0
     near = {t.event for t in sentence.triggers if min(abs(t.first - idx), abs(t.last - 1 - idx)) <= NEAR}
@@ -1001,6 +1026,11 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
                 m.role = "mention"
             elif government_capital(m.features):
                 m.role = "actor"
+        roles = [m.role for m in mentions]
+        alias_takes_previous_role([m.features for m in mentions], roles,
+                                  vetoed | {k for k, m in enumerate(mentions) if government_capital(m.features)})
+        for m, role in zip(mentions, roles, strict=True):
+            m.role = role
         return
     for m, role in zip(mentions, choose_roles([m.features for m in mentions], vetoed, weights), strict=True):
         m.role = role
@@ -1073,7 +1103,8 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     Every mention takes the role of highest score, except the vetoed ones (``mention``) and the capitals that
     stand for their government (``actor``: :func:`government_capital`); the places of one coordinated list
     ("sulle regioni di Sumy, Poltava e Kharkiv") are one argument of their frame and take together the role
-    with the highest summed score (a list with a vetoed place or such a capital: each its own).
+    with the highest summed score (a list with a vetoed place or such a capital: each its own); another name of
+    the place before takes its role (:func:`alias_takes_previous_role`).
 
     Parameters
     ----------
@@ -1105,4 +1136,24 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
         role = weights.best(total)
         for k in group:
             roles[k] = role
+    alias_takes_previous_role(features, roles, ruled)
     return roles
+
+
+def alias_takes_previous_role(features: Sequence[dict[str, float]], roles: list[str], ruled: set[int]) -> None:
+    """The named rule of aliases: a place named as another name of the place before it ("into the Persian Gulf,
+    also known as the Arabian Gulf", "el golfo Pérsico (llamado golfo Arábigo)", feature ``alias``) is the same place in
+    the same frame and takes that place's role, in place (not a vetoed or ruled place of ``ruled``).
+
+    Parameters
+    ----------
+    features : sequence of dict
+        The named features of each mention, in text order.
+    roles : list of str
+        The roles chosen so far, changed in place.
+    ruled : set of int
+        Indices that a veto or another named rule decided.
+    """
+    for k in range(1, len(roles)):
+        if features[k].get("alias") and k not in ruled:
+            roles[k] = roles[k - 1]

@@ -7,7 +7,7 @@ import pytest
 
 from geo.gazetteer import load_gazetteer
 from geo.model import ROLES, Document
-from geo.pipeline import parse_document
+from geo.pipeline import Fitted, parse_document
 from geo.role_model import RoleWeights, feature_names, load_weights
 
 
@@ -162,6 +162,18 @@ CASES = [
     # a body of water where missiles fell is where it happened; the country that launched them acts
     ("en", "Two cruise missiles fired by Iran splashed down in the Caspian Sea.", "Caspian Sea", "water&incident",
      "Two cruise ships sailed across the Caspian Sea."),
+    # another name of the place just named: the same place
+    ("fr", "Des drones ont frappé Kiev (appelée Kyiv en ukrainien) dans la nuit.", "Kyiv",
+     "alias", "Des drones ont frappé Kiev dans la nuit, et la mairie de Kyiv a fermé les écoles."),
+    # a body of water that locates another place (a port named after it, a place set off before it) is no target
+    ("en", "A drone strike damaged the Black Sea port of Izmail on Monday.", "Black Sea", "water_locates",
+     "A drone strike damaged two ships in the Black Sea on Monday."),
+    ("en", "Gunmen attacked a hamlet in the Caspian Sea region overnight.", "Caspian Sea", "water_locates",
+     "Gunmen attacked a fishing boat on the Caspian Sea overnight."),
+    ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro", "water_locates",
+     "Un misil cayó en el mar Negro el lunes."),
+    ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero", "water_locates",
+     "Un drone è caduto nel Mar Nero nella notte."),
     ("it", "La contraerea ha abbattuto 14 droni lanciati dalla Bielorussia sopra la regione di Rivne.", "Bielorussia",
      "passive_agent", "La contraerea ha abbattuto 14 droni arrivati dalla Bielorussia sopra la regione di Rivne."),
     # the subject of a passive or a copula whose participle or noun says an attack struck it
@@ -444,6 +456,54 @@ def test_a_place_named_after_water_is_no_body_of_water(gaz, lang, text, surface)
     """``water&incident`` reads the water noun in a name only when the gazetteer calls the place a natural
     feature (kind "other": seas, gulfs, lakes), not a town or a region that bears one ("Salt Lake City")."""
     assert "water&incident" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "A drone strike damaged the Black Sea port of Izmail on Monday.", "Black Sea"),
+    ("es", "Un misil alcanzó el puerto de Odesa, en el mar Negro, el lunes.", "mar Negro"),
+    ("it", "Un drone ha colpito il porto di Odessa, sul Mar Nero, nella notte.", "Mar Nero"),
+    ("fr", "Un drone a frappé le port d'Odessa, sur la mer Noire, dans la nuit.", "mer Noire"),
+])
+def test_water_that_locates_a_place_is_no_target_nor_list_item(gaz, lang, text, surface):
+    """A sea that locates the port struck is not where the attack fell (no ``water&incident``), and set off
+    after the port by a comma and a locative it locates it rather than joining it in a list (no ``in_list``)."""
+    f = features_of(text, lang, surface, gaz)
+    assert "water_locates" in f
+    assert "water&incident" not in f and "in_list" not in f
+
+
+@pytest.mark.parametrize("lang,text,alias,contrast", [
+    ("en", "Two drones crashed into the Persian Gulf, a stretch of water also known as the Arabian Gulf.",
+     "Arabian Gulf", "Two drones crashed into the Persian Gulf, and a tanker later sailed to the Arabian Gulf."),
+    ("es", "Un dron cayó en el golfo Pérsico (llamado golfo Arábigo por sus vecinos).", "golfo Arábigo",
+     "Un dron cayó en el golfo Pérsico (cerca del golfo Arábigo, dijo Teherán)."),
+    ("it", "Il drone è precipitato nel Golfo Persico (chiamato Golfo Arabico dai paesi vicini).", "Golfo Arabico",
+     "Il drone è precipitato nel Golfo Persico, lontano dal Golfo Arabico."),
+])
+def test_an_alias_is_the_place_before(gaz, lang, text, alias, contrast):
+    """Another name of the place just named ("also known as", "llamado", "chiamato": feature ``alias``) takes that
+    place's role by the named rule alias_takes_previous_role, with or without weights; a place after any other
+    words is read on its own."""
+    for weights in (load_weights(), None):
+        parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz,
+                                fitted=Fitted(weights, None) if weights else Fitted(None, None))
+        ms = parsed.mentions
+        k = next(i for i, m in enumerate(ms) if m.surface == alias)
+        assert "alias" in ms[k].features
+        assert ms[k].role == ms[k - 1].role
+    parsed = parse_document(Document("t", contrast), lang=lang, gazetteer=gaz)
+    assert "alias" not in next(m.features for m in parsed.mentions if m.surface == alias)
+
+
+def test_the_alias_rule_overrides_the_weights():
+    """The rule copies the previous place's role over the alias's own highest score."""
+    from geo.role_model import alias_takes_previous_role
+    roles = ["incident", "mention", "mention"]
+    alias_takes_previous_role([{}, {"alias": 1.0}, {}], roles, set())
+    assert roles == ["incident", "incident", "mention"]
+    roles = ["incident", "mention"]
+    alias_takes_previous_role([{}, {"alias": 1.0}], roles, {1})
+    assert roles == ["incident", "mention"]
 
 
 def test_an_italian_sea_is_one_mention(gaz):
