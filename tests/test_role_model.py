@@ -989,3 +989,13 @@ def test_the_named_rules_hold_without_weights(gaz):
     roles = [(m.surface, m.role) for m in mentions]
     assert roles[0] == ("ODESA", "mention")
     assert ("Ankara", "actor") in roles  # its cue role is a mention
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("it", "La Francia ha chiamato Mosca per chiedere una tregua.", "Mosca"),
+    ("fr", "La Pologne a appelé Berlin à livrer plus de chars.", "Berlin"),
+])
+def test_a_verb_of_calling_is_no_alias(gaz, lang, text, surface):
+    """"chiamato", "appelé" are aliases only set off by a comma or a bracket: after a verb's auxiliary the place is
+    who was called, not another name of the place before."""
+    assert "alias" not in features_of(text, lang, surface, gaz)
