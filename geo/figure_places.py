@@ -27,9 +27,7 @@ smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and
 ("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
 in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the outpost
 outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("70
-davon") stands where that count stands (:data:`PART_OF_THEM`). A figure whose sentence names a village the
-gazetteer lacks ("in the village of X, in the Y region") takes the places of that sentence only
-(:data:`UNKNOWN_PLACE_HERE`).
+davon") stands where that count stands (:data:`PART_OF_THEM`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -56,11 +54,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from geo.cues import cues_for
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.normalize import fold
 from geo.role_model import FIGURE_GROUPS, QUOTES, contains
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
@@ -143,12 +139,6 @@ ANOTHER_COUNTS_PLACE = "another_counts_place"
 #: place, and the weighed choice does not join the list back into every copy. The copies add once to a total
 #: whose parts they are (:func:`part_places`).
 ONE_PLACE_EACH = "one_place_each"
-#: Rule ``an_unknown_place_here_stands``: a figure whose own sentence names a place the gazetteer lacks, kept
-#: unresolved after a locality word ("nel villaggio di Kfar X", "in the village of Y", "dans la localité de
-#: Z", "en las poblaciones de A y B"), happened there: it takes no place from the sentences before it nor the
-#: document's places of its role (the region of another paragraph is no stand-in for the village), only the
-#: places its own sentence names ("..., in the Y region"), those of its parts and its restatements.
-UNKNOWN_PLACE_HERE = "an_unknown_place_here_stands"
 
 
 def _copy_key(fig) -> tuple:
@@ -245,8 +235,6 @@ class DocIndex:
             self.by_entity.setdefault(m.entity.id, []).append(k)
             self.by_sentence_start.setdefault(m.sentence_start, []).append(m)
         self.counts = Counter(m.entity.id for m in named)
-        #: the mentions the gazetteer left unresolved, in text order (rule UNKNOWN_PLACE_HERE)
-        self.unknown = ByStart(sorted((m for m in mentions if m.entity is None), key=lambda m: m.start))
         #: the figures, in text order (:class:`geo.spans.ByStart`)
         self.figures = ByStart(sorted(figures, key=lambda o: o.start))
         self.figure_sentence = {id(o): self.sentence_of(o.start) for o in figures}
@@ -378,24 +366,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
-    here_only = _unknown_place_here(here, index, text, lang)  # rule UNKNOWN_PLACE_HERE
     return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
-            and not (where == "same_sentence" and m.entity.id in claimed)
-            and not (here_only and where != "same_sentence" and m.entity.id not in related)]
-
-
-def _unknown_place_here(here: Sentence, index: DocIndex, text: str, lang: str) -> bool:
-    """Whether the sentence ``here`` names a place the gazetteer lacks after a locality word (rule
-    :data:`UNKNOWN_PLACE_HERE`): an unresolved mention right after one of the language's ``unknown_place_after``
-    words ("villaggio di", "village of": the first of a list, "le località di A e B"). A street or a
-    district left unresolved ("calle Ostrovsky", "the Michurinsky district of the region") lies in a place
-    named around it, and does not count."""
-    phrases = cues_for(lang).unknown_place_after
-    for m in index.unknown.between(here.start, here.end):
-        words = fold(text[max(here.start, m.start - 30) : m.start]).replace("'", " ").split()
-        if any(" ".join(words[-n:]) in phrases for n in range(1, min(3, len(words)) + 1)):
-            return True
-    return False
+            and not (where == "same_sentence" and m.entity.id in claimed)]
 
 
 #: Rule ``own_clause``: when the figure's own reading chose a place named after the number in its sentence,

@@ -1076,36 +1076,3 @@ def test_the_total_and_part_words_are_read_once_into_the_event_profile():
     assert de.anaphora_after.match_at(["davon", "wurden"], 0) == 1
     assert es.anaphora_before.match_at(["de", "los", "que", "75"], 0) == 3
     assert not de.figure_totals.match_at(["davon"], 0)
-
-
-@pytest.mark.parametrize(("lang", "text", "kept"), [
-    ("en", "Shelling hit Kharkiv and Sumy overnight. Gunmen killed 9 farmers in the village of Ndouroko, in the "
-           "Tahoua region.", {"Tahoua"}),
-    ("it", "Bombardamenti hanno colpito Kharkiv e Sumy nella notte. Uomini armati hanno ucciso 9 contadini nel "
-           "villaggio di Ndouroko, nella regione di Tahoua.", {"Tahoua"}),
-    ("fr", "Des frappes ont touché Kharkiv et Soumy dans la nuit. Des hommes armés ont tué 9 civils dans le "
-           "village de Ndouroko, dans la région de Tahoua.", {"Tahoua"}),
-    ("es", "Bombardeos alcanzaron Járkov y Sumy durante la noche. Hombres armados mataron a 9 civiles en la "
-           "aldea de Ndouroko.", set()),
-    ("de", "Angriffe trafen in der Nacht Charkiw und Sumy. Bewaffnete töteten 9 Bauern im Dorf Ndouroko.", set()),
-])
-def test_a_village_the_gazetteer_lacks_keeps_the_other_sentences_places_out(gaz, lang, text, kept):
-    # rule UNKNOWN_PLACE_HERE: the figure happened in the unknown village, not at the incident places of the
-    # sentence before; only the area its own sentence names with the village stays a candidate
-    parsed, fig, pool, _ = pool_of(text, lang, gaz)
-    assert fig.value == 9
-    assert any(m.entity is None and m.surface == "Ndouroko" for m in parsed.mentions)
-    assert {m.surface for m, _ in pool} == kept
-    assert all(w == "same_sentence" for _, w in pool)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("it", "Bombardamenti hanno colpito Kharkiv nella notte. Un drone ha ucciso 3 civili nel distretto Zarichnyi "
-           "della regione."),
-    ("es", "Misiles alcanzaron Járkov durante la noche. Un ataque mató a 3 civiles en la calle Ostrovsky."),
-])
-def test_an_unknown_street_or_district_still_reads_the_place_around_it(gaz, lang, text):
-    # a street or a district the gazetteer lacks lies in a place named before it: no locality word, no rule
-    parsed, fig, pool, _ = pool_of(text, lang, gaz)
-    assert fig.value == 3 and any(m.entity is None for m in parsed.mentions)
-    assert {m.entity.name for m, _ in pool} == {"Kharkiv"}
