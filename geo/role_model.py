@@ -889,11 +889,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    if previous is not None and previous.sentence_start == m.sentence_start and text[
-            previous.end : m.start].lstrip()[:1] in (",", "(") and _cue_before(profile.alias_cues, words, idx, 6,
-                                                                     articles):
+    aside = previous is not None and previous.sentence_start == m.sentence_start and text[
+        previous.end : m.start].lstrip()[:1] in (",", "(")
+    alias_at = _cue_start(profile.alias_cues, words, idx, 6, articles) if aside else None
+    if alias_at is not None and alias_at - sentence.token_at(previous.end) <= 1:
         f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`);
-        # set off by a comma or a bracket, so a verb is no alias ("la Francia ha chiamato Mosca")
+        # the cue opens the aside after a comma or a bracket (one word may precede it: "Kiev, detta anche Kyiv"), so a
+        # verb is no alias ("la Francia ha chiamato Mosca", "À Paris, le président a appelé Moscou")
     if water_locates:
         f["water_locates"] = 1.0  # "the Black Sea port of Izmail", "Odesa, on the Black Sea": a locator
     if events & INCIDENT_CLASSES and water and not water_locates:

@@ -473,12 +473,14 @@ def test_water_that_locates_a_place_is_no_target_nor_list_item(gaz, lang, text, 
 
 
 @pytest.mark.parametrize("lang,text,alias,contrast", [
-    ("en", "Two drones crashed into the Persian Gulf, a stretch of water also known as the Arabian Gulf.",
+    ("en", "Two drones crashed into the Persian Gulf, also known as the Arabian Gulf, on Sunday.",
      "Arabian Gulf", "Two drones crashed into the Persian Gulf, and a tanker later sailed to the Arabian Gulf."),
     ("es", "Un dron cayó en el golfo Pérsico (llamado golfo Arábigo por sus vecinos).", "golfo Arábigo",
      "Un dron cayó en el golfo Pérsico (cerca del golfo Arábigo, dijo Teherán)."),
     ("it", "Il drone è precipitato nel Golfo Persico (chiamato Golfo Arabico dai paesi vicini).", "Golfo Arabico",
      "Il drone è precipitato nel Golfo Persico, lontano dal Golfo Arabico."),
+    ("it", "Due droni hanno colpito Kiev, detta anche Kyiv, nella notte.", "Kyiv",
+     "Due droni hanno colpito Kiev, e la notte dopo anche Kyiv."),
 ])
 def test_an_alias_is_the_place_before(gaz, lang, text, alias, contrast):
     """Another name of the place just named ("also known as", "llamado", "chiamato": feature ``alias``) takes that
@@ -994,6 +996,8 @@ def test_the_named_rules_hold_without_weights(gaz):
 @pytest.mark.parametrize("lang,text,surface", [
     ("it", "La Francia ha chiamato Mosca per chiedere una tregua.", "Mosca"),
     ("fr", "La Pologne a appelé Berlin à livrer plus de chars.", "Berlin"),
+    ("fr", "À Paris, le président a appelé Moscou pour demander une trêve.", "Moscou"),
+    ("es", "En Madrid, el presidente ha llamado Rabat para pedir calma.", "Rabat"),
 ])
 def test_a_verb_of_calling_is_no_alias(gaz, lang, text, surface):
     """"chiamato", "appelé" are aliases only set off by a comma or a bracket: after a verb's auxiliary the place is

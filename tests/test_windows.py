@@ -610,3 +610,19 @@ def test_a_long_document_shows_its_progress_window_by_window_unless_quiet(tmp_pa
     else:  # not a terminal: the bar writes a line as it goes, and the last one stays
         assert "reading long:   0%" in err and "reading long: 100%" in err
     assert windows._PROGRESS["on"] is False, "the run turned it off again"
+
+
+def test_the_window_bar_shows_no_control_character_of_a_document_id(monkeypatch, capsys):
+    """A document id comes from the user's JSONL: an escape or a line break in it never reaches the terminal."""
+    import geo.parallel
+
+    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)
+    before = windows.show_progress(True)
+    try:
+        bar = windows._window_bar(Document("wire\x1b]0;owned\x07\nnext", "x" * 50))
+        bar.update(50)
+        bar.close()
+    finally:
+        windows.show_progress(before)
+    err = capsys.readouterr().err
+    assert "reading wire?]0;owned??next" in err and "\x1b" not in err and "\x07" not in err
