@@ -262,7 +262,9 @@ class _Steps:
     def __init__(self, *, quiet: bool):
         from tqdm import tqdm
 
-        self._bar = tqdm(total=4, desc="places", unit="step", disable=quiet, delay=1.0, file=sys.stderr,
+        from layers.stream import STEPS
+
+        self._bar = tqdm(total=len(STEPS) + 1, desc=STEPS[0], unit="step", disable=quiet, delay=1.0, file=sys.stderr,
                          leave=not sys.stderr.isatty(), bar_format="{desc}: {n}/{total} steps [{elapsed}]")
 
     def __call__(self, name: str, work: Callable | None):

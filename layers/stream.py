@@ -41,6 +41,8 @@ SCRATCH_NAME = "figures.pickle"
 
 #: Name of the scratch file that brings the map's records back from the merge's child (:func:`write_frames`).
 RECORDS_NAME = "figure-records.pickle"
+#: The steps :func:`write_frames` reports to its ``steps`` callable, in order (a progress bar counts them).
+STEPS = ("places", "events and files", "map records")
 
 
 @dataclass
@@ -241,10 +243,10 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     store = documents if map_lang is not None and hasattr(documents, "positions_of") else None
     if hasattr(kept, "flush"):  # a spool: written out before a child reads it (the places, the merge)
         kept.flush()
-    places = steps("places", lambda: _places(kept, gazetteer, scratch, folder, store))
+    places = steps(STEPS[0], lambda: _places(kept, gazetteer, scratch, folder, store))
     records_path = Path(scratch) / RECORDS_NAME
     try:
-        n_events, multi = steps("events and files", lambda: _merge_and_write(
+        n_events, multi = steps(STEPS[1], lambda: _merge_and_write(
             kept, folder, scratch, records_path, places=places, gazetteer=gazetteer, documents=by_id, copies=copies,
             formats=formats))
         records: Any = ([] if map_lang is None else
@@ -258,7 +260,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
                 else:
                     records.add(chunk)
 
-        steps("map records", write)  # then what the records' reading took goes back to the system (make_map._Steps)
+        steps(STEPS[2], write)  # then what the records' reading took goes back to the system (make_map._Steps)
     finally:
         records_path.unlink(missing_ok=True)
     return Written(places, records, multi, n_events)

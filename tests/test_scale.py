@@ -334,7 +334,7 @@ def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(
     from layers.export import export, write_geojson
     from layers.frames import figures_frame, places_frame
     from layers.map import figure_records
-    from layers.stream import write_frames
+    from layers.stream import STEPS, write_frames
     from layers.synthetic import demo_documents, demo_gazetteer
 
     gaz = demo_gazetteer()
@@ -359,6 +359,7 @@ def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(
                        formats=["geojson", "csv", "gpkg"], steps=lambda name, work: steps.append(name) or (
                            work() if work else None))
     assert steps == ["places", "events and files", "map records"]
+    assert tuple(steps) == STEPS  # the progress bar counts these, and the map (make_map._Steps)
     assert sorted(p.name for p in chunked.iterdir()) == sorted(p.name for p in whole.iterdir())
     for path in whole.iterdir():
         assert (chunked / path.name).read_bytes() == path.read_bytes(), path.name
@@ -1097,3 +1098,21 @@ def test_jobs_run_where_new_processes_come_from_a_forkserver(corpus_file, tmp_pa
     serial = tmp_path / "serial"
     assert make_map.main([str(corpus_file), "-o", str(serial), "-q", "--jobs", "1"]) == 0
     assert (tmp_path / "out" / "figures.geojson").read_bytes() == (serial / "figures.geojson").read_bytes()
+
+
+def test_the_progress_bar_counts_every_step_of_a_run(tmp_path, monkeypatch):
+    """make_map's bar of the steps after parsing ends at its total: one update per step the run takes."""
+    seen = []
+    original = make_map._Steps.__call__
+
+    def counted(self, name, work):
+        seen.append((name, self._bar.total))
+        return original(self, name, work)
+
+    monkeypatch.setattr(make_map._Steps, "__call__", counted)
+    samples = Path(make_map.__file__).parent / "samples"
+    assert make_map.main([str(samples), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert [name for name, _ in seen] == [*STEPS_OF_A_RUN] and {total for _, total in seen} == {len(seen)}
+
+
+STEPS_OF_A_RUN = ("places", "events and files", "map records", "map")
