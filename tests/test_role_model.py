@@ -683,7 +683,8 @@ def test_the_places_listed_after_a_border_are_all_its_neighbours(gaz):
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("de", "Zwei Tote bei einem Angriff auf Charkiw.", "Charkiw"),  # German capitalises its nouns: "Angriff" is none
+    ("de", "Zwei Soldaten starben bei Gefechten nahe Kupjansk.", "Kupjansk"),  # German capitalises its nouns:
+    ("de", "Explosionen in Wohnhäusern in Odessa.", "Odessa"),  # "Gefechten", "Wohnhäusern" name no place
     ("en", "He met Zelensky in Kyiv on Monday.", "Kyiv"),  # a person after a verb is no place the city locates
     ("en", "Dorfino village in the Kassala region was bombed.", "Kassala"),  # the first word's capital says nothing
     ("it", "Il convoglio di Hamas a Gaza è stato colpito.", "Gaza"),  # "convoglio" is no locality noun
