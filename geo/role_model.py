@@ -285,7 +285,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
-    if end_idx and any(c in SUBJECT_BREAKS for c in text[tokens[end_idx - 1].end : nxt.start]):
+    if end_idx and sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, nxt.start):
         # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
         after = _after_aside(text, sentence, end_idx)
         if after is None:
@@ -319,12 +319,11 @@ def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
     if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
         return None
     for j in range(end_idx, min(len(tokens) - 1, end_idx + ASIDE_WORDS)):
-        gap = text[tokens[j].end : tokens[j + 1].start]
-        if gap.strip() == ",":
+        if text[tokens[j].end : tokens[j + 1].start].strip() == ",":
             if any(t.first < j + 1 and t.last > end_idx for t in sentence.triggers):
                 return None
             return j + 1
-        if any(c in SUBJECT_BREAKS for c in gap):
+        if sentence.break_between(text, SUBJECT_BREAKS, tokens[j].end, tokens[j + 1].start):
             return None
     return None
 
@@ -692,7 +691,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
         k -= 1
     if k == last or k < 0 or tokens[k].start < floor:
         return False  # no name, or the sentence's first word, or next to a mention (read by _locates_previous)
-    if any(c in text[tokens[k + 1].start : tokens[idx].start] for c in LOCATOR_BREAKS):
+    if sentence.break_between(text, LOCATOR_BREAKS, tokens[k + 1].start, tokens[idx].start):
         return False
     if tail:
         return True
