@@ -299,8 +299,14 @@ def test_each_places_documents_are_distinct_in_order_when_ids_come_again_or_a_me
     other = dataclasses.replace(second, document=fresh, mentions=[
         dataclasses.replace(m, doc_id=first.document.doc_id if i % 2 else "fresh")
         for i, m in enumerate(second.mentions)])
-    docs = [first, second, dataclasses.replace(first), dataclasses.replace(second), dataclasses.replace(second),
-            other, second, *parsed]
+    # a new document whose mentions of a place not listed yet name another document, itself, then the other
+    # again: the list must be searched although the document's own id is new
+    m0 = next(m for m in second.mentions if m.entity is not None)
+    alternating = dataclasses.replace(second, document=dataclasses.replace(second.document, doc_id="fresh2"), mentions=[
+        dataclasses.replace(m0, start=m0.start + k, end=m0.end + k, doc_id=d)
+        for k, d in enumerate(["elsewhere", "fresh2", "elsewhere"])])
+    docs = [alternating, first, second, dataclasses.replace(first), dataclasses.replace(second),
+            dataclasses.replace(second), other, second, *parsed]
     expected: dict[str, dict[str, None]] = {}
     for doc in docs:
         for m in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
