@@ -57,7 +57,7 @@ from pathlib import Path
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import FIGURE_GROUPS, QUOTES, contains
+from geo.role_model import QUOTES, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -66,6 +66,14 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "figure_pl
 #: The role a place of each kind of figure has.
 KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident", "casualties": "incident",
              "incidents": "incident", "equipment": "incident", "other": "incident"}
+
+
+
+def _fitting_role(fig) -> str | None:
+    """The role of the places a figure applies to: its kind's (:data:`KIND_ROLE`), but units of troops (a figure
+    marked ``formation``) stand where they are deployed, as :func:`geo.role_model.figure_group` reads them."""
+    return "deployment" if getattr(fig, "formation", False) else KIND_ROLE.get(fig.kind)
+
 
 #: Features of the place itself, read from the role stage's trace (:mod:`geo.role_model`).
 #: (Origins and sources are vetoed, never weighed: see VETOES.)
@@ -240,7 +248,7 @@ class DocIndex:
         self.figure_sentence = {id(o): self.sentence_of(o.start) for o in figures}
         self.groups_in: dict[int | None, Counter] = {}  # sentence index -> the groups of its figures
         for o in figures:
-            self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[FIGURE_GROUPS.get(o.kind)] += 1
+            self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[figure_group(o)] += 1
         self._parts: dict[int, set[str]] = {}
         #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
         self.border_sides: dict[tuple[int, int], bool] = {}
@@ -318,7 +326,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         if prev is not None and prev.start >= lo:  # rule STRETCH: within REACH sentences of the figure
             for m in index.mentions.between(prev.start, prev.end):
                 out.setdefault(m.entity.id, (m, "paragraph_before"))
-    role = KIND_ROLE.get(fig.kind)
+    role = _fitting_role(fig)
     if related is None:
         related = related_places(fig, index)
     for pid in _speakers_places(fig, here, out.values(), related, text, lang):  # rule SPEAKERS_PLACE
@@ -337,7 +345,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                      for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
-    group = FIGURE_GROUPS.get(fig.kind)
+    group = figure_group(fig)
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
@@ -391,7 +399,7 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     """The places of rule :data:`SPEAKERS_PLACE` for ``fig`` in its sentence ``here`` among ``pool``
     ((mention, where) pairs of :func:`candidates`)."""
     after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end
-             and m.entity.id not in related and m.role != KIND_ROLE.get(fig.kind)
+             and m.entity.id not in related and m.role != _fitting_role(fig)
              and (m.features.get("locative") or m.features.get("origin_before"))]  # "in Oslo", "da Vienna"
     if not after:
         return []
@@ -538,7 +546,7 @@ def _part_places(fig, index: DocIndex) -> set[str]:
     if k is None:
         return set()
     first, limit = order[k].start, order[min(len(order) - 1, k + PARTS_AHEAD)].end
-    group = FIGURE_GROUPS.get(fig.kind)
+    group = figure_group(fig)
     if group == "troops":  # a troop total's parts are national contingents: where they come from
         return set()
     before = [o for o in index.figures.between(first, fig.start) if o is not fig and o.kind == fig.kind]
@@ -546,7 +554,7 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         return set()  # rule LISTED_COUNT: a count of the same kind before it ("killed two and wounded 20" is none)
     # the parts of a count of the wounded are wounded (two killed after twenty wounded are another count); a
     # count of casualties has the killed and the wounded for parts, and equipment's parts are any equipment
-    parts = [o for o in index.figures.between(first, limit) if o is not fig and FIGURE_GROUPS.get(o.kind) == group
+    parts = [o for o in index.figures.between(first, limit) if o is not fig and figure_group(o) == group
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
     total = 0
@@ -574,7 +582,7 @@ def report_places(fig, index: DocIndex) -> set[str]:
     missiles) whose own sentence names no place finer than a country and that has no parts
     (:func:`part_places`): the regions a report lists after its total, with no figure of their own.
     ``index``: the document's :class:`DocIndex` (its mentions and sentences)."""
-    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not len(index.mentions):
+    if figure_group(fig) != "equipment" or not len(index.mentions):
         return set()
     order = index.order
     k = index.sentence_of(fig.start)
@@ -780,7 +788,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
                               context=context) for m, where in pool]
-    troops = FIGURE_GROUPS.get(fig.kind) == "troops" and sentence is not None
+    troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
                          lambda picked: settle(fig, pool, picked, index, lang))
@@ -797,7 +805,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     index = context.index
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
-    group = FIGURE_GROUPS.get(fig.kind)
+    group = figure_group(fig)
     if group:
         f[f"figure:{group}"] = 1.0
     cue = set(fig.cue_place_ids)
@@ -829,7 +837,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
             f["figure_between"] = 1.0
     elif sentence is not None and m.start >= sentence.end:
         f["later"] = 1.0
-    if KIND_ROLE.get(fig.kind) == m.role:
+    if _fitting_role(fig) == m.role:
         f["role_fits_kind"] = 1.0
     if group == "equipment" and e.kind == "country" and (m.role == "actor" or m.features.get("agent_before")
                                                          or m.features.get("clause_subject")):
@@ -878,7 +886,7 @@ def _nearest_fitting(fig, pool: Sequence[tuple[object, str]]):
     def rank(c: tuple[object, str]) -> tuple[int, int]:
         return TIERS.get(c[1], len(TIERS)), abs(c[0].start - fig.start)
 
-    fitting = [c for c in pool if c[0].role == KIND_ROLE.get(fig.kind)]
+    fitting = [c for c in pool if c[0].role == _fitting_role(fig)]
     return min(fitting, key=rank)[0] if fitting else None
 
 
@@ -1068,7 +1076,7 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
     when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence)."""
     k = index.sentence_of(fig.start)
-    if FIGURE_GROUPS.get(fig.kind) != "equipment" or not picked or k is None \
+    if figure_group(fig) != "equipment" or not picked or k is None \
             or not _marked_total(fig, index.order[k], lang):
         return None
     countries = {pool[j][0].entity.country for j in picked}
@@ -1103,9 +1111,9 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     """The candidate of rule :data:`ONE_FINER_INSIDE` for ``fig`` (an index in ``pool``), given the ``picked``
     candidates; None when the rule does not hold."""
     chosen = [pool[k][0].entity for k in picked]
-    if FIGURE_GROUPS.get(fig.kind) == "troops" or len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
+    if figure_group(fig) == "troops" or len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
         return None
-    role = KIND_ROLE.get(fig.kind)
+    role = _fitting_role(fig)
     inside = {m.entity.id: k for k, (m, _) in enumerate(pool) if k not in picked and m.role == role
               and m.entity.kind not in COARSE_KINDS and any(_holds(e, m.entity) for e in chosen)}
     return next(iter(inside.values())) if len(inside) == 1 else None
@@ -1138,10 +1146,10 @@ def whole_of(fig, index: DocIndex, lang: str):
         before.match_at(words, j) == first - j for j in range(max(0, first - 3), first))
     if not said:
         return None
-    group = FIGURE_GROUPS.get(fig.kind)
+    group = figure_group(fig)
     lo = index.order[k - 1].start if k else sentence.start
     wholes = [o for o in index.figures.between(lo, fig.start) if o is not fig and o.end <= fig.start
-              and FIGURE_GROUPS.get(o.kind) == group and o.value > fig.value]
+              and figure_group(o) == group and o.value > fig.value]
     return wholes[-1] if wholes else None
 
 

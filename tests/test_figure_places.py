@@ -1076,3 +1076,16 @@ def test_the_total_and_part_words_are_read_once_into_the_event_profile():
     assert de.anaphora_after.match_at(["davon", "wurden"], 0) == 1
     assert es.anaphora_before.match_at(["de", "los", "que", "75"], 0) == 3
     assert not de.figure_totals.match_at(["davon"], 0)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia moved two armoured battalions into Ukraine, Kyiv said. Shelling hit the outskirts of Kupiansk."),
+    ("it", "La Russia ha spostato due battaglioni corazzati in Ucraina, ha detto Kiev. I bombardamenti hanno colpito "
+           "la periferia di Kupiansk."),
+])
+def test_units_of_troops_are_placed_as_troops_not_as_drones(gaz, lang, text):
+    """A count of units (a figure marked ``formation``) stands where it is deployed, as its role features read it
+    (geo.role_model.figure_group): not at the next sentence's struck town, as a drone count would be."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    (unit,) = parsed.figures
+    assert unit.formation and "Ukraine" in unit.places and "Kupiansk" not in unit.places
