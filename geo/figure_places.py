@@ -566,10 +566,17 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         if total > fig.value:
             break
         out.update(o.cue_place_ids)
-    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
+    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value or _joined_item(fig, order[k])
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     return out
+
+
+def _joined_item(fig, sentence: Sentence) -> bool:
+    """The count is joined to the list before it by a list word ("4 over Belgorod, 9 over Tula and 18 over Oryol"):
+    one more item of the list, whatever its value, not the list's total (rule TOTAL_OF_ITS_LIST)."""
+    i = sentence.token_at(fig.start)
+    return 0 < i < len(sentence.words) and sentence.words[i - 1] in LIST_JOINERS
 
 
 #: How many sentences after a drone or missile total the report's incident places are looked for ("Russia

@@ -1089,3 +1089,18 @@ def test_units_of_troops_are_placed_as_troops_not_as_drones(gaz, lang, text):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     (unit,) = parsed.figures
     assert unit.formation and "Ukraine" in unit.places and "Kupiansk" not in unit.places
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences shot down 5 drones over the Kursk region, 4 over the Belgorod region, 9 over the Tula "
+           "region and 18 drones over the Oryol region."),
+    ("it", "La contraerea ha abbattuto 5 droni sulla regione di Kursk, 4 su quella di Belgorod, 9 su quella di Tula "
+           "e 18 droni su quella di Oryol."),
+])
+def test_a_list_item_that_happens_to_equal_the_sum_before_it_is_no_total(gaz, lang, text):
+    """Rule TOTAL_OF_ITS_LIST: 5 + 4 + 9 = 18, but the 18 is joined to the list by "and": one more item, placed at
+    its own region only."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    last = next(f for f in parsed.figures if f.value == 18)
+    assert part_places(last, index) == set()
