@@ -40,6 +40,17 @@ CACHE_KB = 512
 CACHE = 4096
 
 
+#: Keys asked of the file in one ``IN (...)`` query (SQLite allows some 32,000 parameters).
+IN_BATCH = 500
+
+
+def _in_batches(keys: Sequence[Any]) -> Iterator[tuple[list[Any], str]]:
+    """``keys`` :data:`IN_BATCH` at a time, each batch without repeats, with its query's placeholders ("?,?,...")."""
+    for k in range(0, len(keys), IN_BATCH):
+        part = list(dict.fromkeys(keys[k : k + IN_BATCH]))
+        yield part, ",".join("?" * len(part))
+
+
 class _SQLiteFile:
     """A temporary SQLite file written in batches (:attr:`_pending`, :data:`WRITE_BATCH` at a time) by the
     process that made it, and read by it or by a forked child, which opens its own connection.
@@ -172,15 +183,7 @@ class DocumentStore(_SQLiteFile, Sequence):
 
     def lookup_many(self, doc_ids: Sequence[str]) -> list[tuple[int, Document] | None]:
         """:meth:`lookup` of each id, asked of the file a few hundred at a time (a place's documents)."""
-        db, found = self._flush(), {}
-        for k in range(0, len(doc_ids), 500):
-            part = list(dict.fromkeys(doc_ids[k : k + 500]))
-            marks = ",".join("?" * len(part))
-            for doc_id, idx, record in db.execute(f"SELECT doc_id, idx, record FROM docs WHERE doc_id IN ({marks}) "
-                                                  "ORDER BY idx", part):
-                found[doc_id] = (idx, record)  # in order: the last of an id stays
-        for idx, doc_id, record in self._pending:
-            found[doc_id] = (idx, record)
+        found = self._records_by("doc_id", doc_ids)
         return [None if (hit := found.get(d)) is None else (hit[0], Document(*pickle.loads(hit[1])))
                 for d in doc_ids]
 
@@ -195,23 +198,29 @@ class DocumentStore(_SQLiteFile, Sequence):
 
     def records_at(self, positions: Sequence[int]) -> list[Document]:
         """The documents at ``positions`` (each below ``len(self)``), in that order, 500 read at a time."""
+        found = self._records_by("idx", positions)
+        return [Document(*pickle.loads(found[i][1])) for i in positions]
+
+    def _records_by(self, column: str, keys: Sequence[Any]) -> dict[Any, tuple[int, bytes]]:
+        """The position and pickled record of each of ``keys`` in ``column`` (``"doc_id"`` or ``"idx"``), the
+        pending records' included (and some keys not asked for): the last of an id given twice, as
+        :meth:`lookup`; asked of the file :data:`IN_BATCH` keys at a time."""
+        key = {"idx": 0, "doc_id": 1}[column]  # in a row as written: (idx, doc_id, record)
         db, found = self._flush(), {}
-        for k in range(0, len(positions), 500):
-            part = list(dict.fromkeys(positions[k : k + 500]))
-            marks = ",".join("?" * len(part))
-            found.update(db.execute(f"SELECT idx, record FROM docs WHERE idx IN ({marks})", part))
-        for idx, _, record in self._pending:
-            found[idx] = record
-        return [Document(*pickle.loads(found[i])) for i in positions]
+        for part, marks in _in_batches(keys):
+            for row in db.execute(f"SELECT idx, doc_id, record FROM docs WHERE {column} IN ({marks}) ORDER BY idx",
+                                  part):
+                found[row[key]] = (row[0], row[2])  # in order: the last of an id stays
+        for row in self._pending:
+            found[row[key]] = (row[0], row[2])
+        return found
 
     def count_ids(self) -> int:
         """The number of distinct document ids (counted by SQLite, with the pending ids it does not hold)."""
         db = self._flush()
         (count,) = db.execute("SELECT COUNT(DISTINCT doc_id) FROM docs").fetchone()
         waiting = list(dict.fromkeys(d for _, d, _ in self._pending))  # a forked child's, or none
-        for k in range(0, len(waiting), 500):
-            part = waiting[k : k + 500]
-            marks = ",".join("?" * len(part))
+        for part, marks in _in_batches(waiting):
             (held,) = db.execute(f"SELECT COUNT(DISTINCT doc_id) FROM docs WHERE doc_id IN ({marks})", part).fetchone()
             count += len(part) - held
         return count

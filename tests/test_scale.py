@@ -940,6 +940,8 @@ def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_
     assert dict(store.index_of) == {d.doc_id: i for i, d in enumerate(docs)}
     assert store.positions_of() == dict(store.index_of)  # an id given twice: its last position, as index_of
     assert store.by_id.get("missing") is None and "missing" not in store.index_of and "d3" in store.by_id
+    # by position, in the order asked, across batches of the file's queries and with repeats
+    assert store.records_at([5, 899, 5, *range(600)]) == [docs[5], docs[899], docs[5], *docs[:600]]
     with pytest.raises(IndexError):
         store[900]
     old, again = store.by_id["d3"], Document("d3", "", None, "fr", "Title again")  # cached, then given again
@@ -949,6 +951,7 @@ def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_
     for _ in range(2):  # the last wins: read through the file, then from the cache
         assert store.by_id["d3"] == again and store.index_of["d3"] == 900 and store[900] == again
         assert store.lookup_many(["d3", "d4"]) == [(900, again), (704, docs[704])] and not store._pending
+    assert store.records_at([900, 3]) == [again, docs[3]]
     store.close()
     assert not (tmp_path / "docs.sqlite").exists()
 
