@@ -52,7 +52,7 @@ import warnings
 import weakref
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -1071,32 +1071,30 @@ def _read_documents(ids: Sequence[str], documents: Mapping[str, Document], doc_i
     (each day once), read :data:`FOUND_BATCH` documents at a time: never every record of a place named in
     most documents at once."""
     positions, doc_days = array("i"), {}
-    if isinstance(ids, StoredIds):  # positions already (layers.stream._compact_documents): the same array
-        for k in range(0, len(ids), FOUND_BATCH):
-            for doc in ids.store.records_at(ids.positions[k : k + FOUND_BATCH]):
-                day = doc.date
-                if day and day not in doc_days:
-                    doc_days[day] = day_span(day.isoformat())
-        return ids.positions, [s for s in doc_days.values() if s]
     for k in range(0, len(ids), FOUND_BATCH):
-        for hit in _found(ids[k : k + FOUND_BATCH], documents, doc_index):
-            if hit is None:
-                continue
-            positions.append(hit[0])
-            day = hit[1].date
+        for position, doc in _found(ids, k, k + FOUND_BATCH, documents, doc_index):
+            positions.append(position)
+            day = doc.date
             if day and day not in doc_days:
                 doc_days[day] = day_span(day.isoformat())
+    if isinstance(ids, StoredIds):  # positions already (layers.stream._compact_documents): its array, not a copy
+        positions = ids.positions
     return positions, [s for s in doc_days.values() if s]
 
 
-def _found(doc_ids: Sequence[str], documents: Mapping[str, Document], doc_index: Mapping[str, int]
-           ) -> list[tuple[int, Document] | None]:
-    """Each document's position and record (None for an unknown id): a few hundred at a time from a
+def _found(ids: Sequence[str], start: int, stop: int, documents: Mapping[str, Document],
+           doc_index: Mapping[str, int]) -> Iterable[tuple[int, Document]]:
+    """The position and record of each known document of ``ids[start:stop]``, in order: a
+    :class:`geo.docstore.StoredIds`' by position from its store, else by id a few hundred at a time from a
     :class:`geo.docstore.DocumentStore`'s file, else from the two mappings."""
+    if isinstance(ids, StoredIds):
+        part = ids.positions[start:stop]
+        return zip(part, ids.store.records_at(part), strict=True)
+    doc_ids = ids[start:stop]
     store = getattr(documents, "store", None)
     if store is not None and hasattr(store, "lookup_many"):
-        return store.lookup_many(doc_ids)
-    return [(doc_index[d], documents[d]) if d in documents and d in doc_index else None for d in doc_ids]
+        return [hit for hit in store.lookup_many(doc_ids) if hit is not None]
+    return [(doc_index[d], documents[d]) for d in doc_ids if d in documents and d in doc_index]
 
 
 def _legend(title: str, documents: Sequence[Document], content: _Content, strings: dict) -> dict[str, Any]:
