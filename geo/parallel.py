@@ -32,9 +32,6 @@ from geo.model import Document, Entity, ParsedDocument
 #: Documents sent to a worker at once.
 BATCH = 16
 
-#: Seconds before a progress bar shows: a short run prints none.
-PROGRESS_DELAY = 1.0
-
 #: Batches in flight per worker: enough to keep every worker busy, few enough to bound memory.
 IN_FLIGHT = 4
 
@@ -144,15 +141,15 @@ def pool_worker(parent: int | None, settings: Settings, progress: bool = False) 
     settings : Settings
         The run's settings.
     progress : bool
-        Whether a long document shows its progress (:func:`geo.windows.show_progress`).
+        Whether a long document shows its progress (:func:`geo.progress.show_window_bars`).
     """
-    from geo import windows
+    from geo import progress as bars
     from geo.memory import _die_with_parent
 
     _die_with_parent()
     if parent is not None and os.getppid() != parent:
         os._exit(0)
-    windows.show_progress(progress)
+    bars.show_window_bars(progress)
     worker_state(settings)
 
 
@@ -356,9 +353,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
     Result
         One per document, in input order.
     """
-    from tqdm import tqdm
-
-    from geo import windows
+    from geo import progress as bars
 
     rules = settings.corrections.rules if settings.corrections is not None else []
     docs = iter(docs)
@@ -390,12 +385,9 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                                        initargs=(os.getpid() if linux else None, settings, progress))
         results = _ordered(lambda b: executor.submit(parse_batch, b, settings), lambda f: f.result(),
                            batches, IN_FLIGHT * jobs)
-    tty = sys.stderr.isatty()
-    # on a terminal the bar redraws itself and goes; in a log it writes a line every few seconds and the last stays
-    bar = tqdm(desc="parsing", unit="doc", disable=not progress, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
-               mininterval=0.5 if tty else 5.0, dynamic_ncols=True)
+    bar = bars.bar("parsing", unit="doc", disable=not progress)
     entities: dict[str, Entity] = {}
-    shown = windows.show_progress(progress and client is None)  # this process's long documents (a worker's: its own)
+    shown = bars.show_window_bars(progress and client is None)  # this process's long documents (a worker's: its own)
     try:
         for batch, used in results:
             for rule, n in zip(rules, used, strict=True):
@@ -405,7 +397,7 @@ def parse_stream(docs: Iterable[Document], settings: Settings, *, jobs: int = 1,
                 yield result
             bar.update(len(batch))
     finally:
-        windows.show_progress(shown)
+        bars.show_window_bars(shown)
         bar.close()
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)

@@ -48,7 +48,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from geo import numbers, sentences
+from geo import numbers, progress, sentences
 from geo.figures import _drop_repeats
 from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow
@@ -58,9 +58,6 @@ from geo.sentences import read_as_wrapped, split_sentences_as, wrap_width
 #: ``benchmarks/bench_length.py``: a window of this size peaks at some 30 MB of reading on top of
 #: the process's ~300 MB and reads as fast per MB as a whole document of that size.
 WINDOW_CHARS = 250_000
-
-#: Whether a document read in windows shows its progress on standard error (:func:`show_progress`).
-_PROGRESS = {"on": False}
 
 #: A paragraph boundary: a line break, blank lines (white space only), the next line.
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
@@ -156,44 +153,6 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
     return parsed
 
 
-def show_progress(on: bool) -> bool:
-    """Show, or not, a progress bar on standard error while this process reads a document in windows.
-
-    The run's document bar (:func:`geo.parallel.parse_stream`) moves once a document is read, so a
-    long document alone would show nothing for a long while: with this on, :func:`parse_windows`
-    shows the characters read so far, once per window (after :data:`geo.parallel.PROGRESS_DELAY`).
-
-    Parameters
-    ----------
-    on : bool
-        Whether to show it.
-
-    Returns
-    -------
-    bool
-        The previous setting.
-    """
-    before, _PROGRESS["on"] = _PROGRESS["on"], bool(on)
-    return before
-
-
-def _window_bar(doc: Document) -> Any:
-    """The progress bar of a document read in windows (tqdm, in characters; a no-op one unless shown)."""
-    import sys
-
-    from tqdm import tqdm
-
-    from geo import parallel
-
-    tty = sys.stderr.isatty()
-    name = "".join(c if c.isprintable() else "?" for c in doc.doc_id)  # no control character reaches a terminal
-    name = name if len(name) <= 30 else name[:29] + "…"
-    return tqdm(desc=f"reading {name}", total=len(doc.text), unit="char", unit_scale=True,
-                disable=not _PROGRESS["on"], delay=parallel.PROGRESS_DELAY, file=sys.stderr, leave=not tty,
-                mininterval=0.5 if tty else 5.0, dynamic_ncols=True,
-                position=None if tty else 0)  # a log has no line to move up to, under the run's bar
-
-
 def parse_windows(doc: Document, parse_window: Callable[[Document, bool], ParsedDocument], *,
                   limit: int = WINDOW_CHARS, scratch: str | os.PathLike | None = None) -> ParsedDocument:
     """Parse a long document window by window (see the module docstring) and join the results.
@@ -227,7 +186,8 @@ def parse_windows(doc: Document, parse_window: Callable[[Document, bool], Parsed
     # whether the text is hard-wrapped is judged once, from its start, as its language: a short window alone
     # (the last one, say) could not tell, and would keep every line break of its paragraphs
     width = wrap_width(doc.text[:limit])
-    with _window_bar(doc) as bar:  # a long document alone would show no progress for a long while
+    # a long document alone would show no progress for a long while (geo.progress.show_window_bars)
+    with progress.window_bar(doc.doc_id, len(doc.text)) as bar:
         for k, (start, end) in enumerate(window_spans(doc.text, limit, width=width)):
             window = dataclasses.replace(doc, text=doc.text[start:end])
             with read_as_wrapped(window.text, width):

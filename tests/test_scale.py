@@ -108,18 +108,18 @@ def test_bad_jobs_is_one_line_and_exit_2(tmp_path, capsys):
 
 
 def test_progress_goes_to_stderr_with_a_rate_when_piped(corpus_file, monkeypatch, capsys):
-    import geo.parallel
+    import geo.progress
 
-    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
+    monkeypatch.setattr(geo.progress, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
     read_corpus(iter_documents([str(corpus_file)]), jobs=1, progress=True)
     err = capsys.readouterr().err  # not a terminal: the last line stays
     assert f"parsing: {3 * BATCH + 5}doc" in err and "doc/s" in err
 
 
 def test_quiet_prints_nothing(corpus_file, tmp_path, monkeypatch, capsys):
-    import geo.parallel
+    import geo.progress
 
-    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(geo.progress, "PROGRESS_DELAY", 0.0)
     assert make_map.main([str(corpus_file), "-o", str(tmp_path / "o"), "-q", "--jobs", "1"]) == 0
     assert capsys.readouterr() == ("", "")
 

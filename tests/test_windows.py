@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -584,24 +585,24 @@ def test_a_worker_prepared_long_document_is_written_as_the_serial_run_writes_it(
 
 @pytest.mark.parametrize("quiet", [False, True])
 def test_a_long_document_shows_its_progress_window_by_window_unless_quiet(tmp_path, monkeypatch, capsys, quiet):
-    import geo.parallel
+    import geo.progress
     import make_map
 
     monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
-    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
+    monkeypatch.setattr(geo.progress, "PROGRESS_DELAY", 0.0)  # a real run waits a second before showing it
     text = long_text()
     src = tmp_path / "long.txt"
     src.write_text(text, encoding="utf-8")
     updates = []
-    original = windows._window_bar
+    original = geo.progress.window_bar
 
-    def bar(doc):
-        made = original(doc)
+    def bar(doc_id, chars):
+        made = original(doc_id, chars)
         update = made.update
         made.update = lambda n: (updates.append(n), update(n))[1]
         return made
 
-    monkeypatch.setattr(windows, "_window_bar", bar)
+    monkeypatch.setattr(geo.progress, "window_bar", bar)
     assert make_map.main([str(src), "-o", str(tmp_path / "out"), *(["-q"] if quiet else [])]) == 0
     err = capsys.readouterr().err
     assert len(updates) > 4 and sum(updates) == len(text)  # once per window, every character counted
@@ -609,20 +610,44 @@ def test_a_long_document_shows_its_progress_window_by_window_unless_quiet(tmp_pa
         assert "reading long" not in err and "parsing" not in err
     else:  # not a terminal: the bar writes a line as it goes, and the last one stays
         assert "reading long:   0%" in err and "reading long: 100%" in err
-    assert windows._PROGRESS["on"] is False, "the run turned it off again"
+    assert geo.progress._WINDOW_BARS["on"] is False, "the run turned it off again"
 
 
 def test_the_window_bar_shows_no_control_character_of_a_document_id(monkeypatch, capsys):
     """A document id comes from the user's JSONL: an escape or a line break in it never reaches the terminal."""
-    import geo.parallel
+    import geo.progress
 
-    monkeypatch.setattr(geo.parallel, "PROGRESS_DELAY", 0.0)
-    before = windows.show_progress(True)
+    monkeypatch.setattr(geo.progress, "PROGRESS_DELAY", 0.0)
+    before = geo.progress.show_window_bars(True)
     try:
-        bar = windows._window_bar(Document("wire\x1b]0;owned\x07\nnext", "x" * 50))
+        bar = geo.progress.window_bar("wire\x1b]0;owned\x07\nnext", 50)
         bar.update(50)
         bar.close()
     finally:
-        windows.show_progress(before)
+        geo.progress.show_window_bars(before)
     err = capsys.readouterr().err
     assert "reading wire?]0;owned??next" in err and "\x1b" not in err and "\x07" not in err
+
+
+def test_the_progress_bars_need_no_circular_import_between_windows_and_parallel():
+    """geo.windows reads geo.parallel (MentionRow); the bars and their switch are geo.progress's, so geo.parallel
+    never imports geo.windows (it did, inside its functions, to turn the window bar on, while geo.windows imported
+    geo.parallel for the bars' delay)."""
+    import ast
+
+    import geo.parallel
+    import geo.progress
+
+    def imported(module) -> set[str]:
+        names = set()
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+                names.update(f"{node.module}.{a.name}" for a in node.names)
+        return names
+
+    assert "geo.parallel" in imported(windows) and "geo.progress" in imported(windows)
+    assert "geo.windows" not in imported(geo.parallel) and "geo.progress" in imported(geo.parallel)
+    assert not {"geo.windows", "geo.parallel"} & imported(geo.progress)
