@@ -240,12 +240,12 @@ def _json_chunks(obj: Any, depth: int) -> Iterator[str]:
 
 
 def _dumps(obj: Any) -> str:
-    """``json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_listed)``, through
+    """``json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_list)``, through
     one encoder made once (json.dumps makes one per call with these options; a page asks tens of thousands)."""
     return _ENCODE(obj)
 
 
-def _listed(obj: Any) -> list[Any]:
+def _json_list(obj: Any) -> list[Any]:
     """A :class:`PageList` (or an array of numbers) as JSON reads it: the list of its items."""
     if isinstance(obj, PageList):
         return list(obj)
@@ -254,7 +254,7 @@ def _listed(obj: Any) -> list[Any]:
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_listed).encode
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_list).encode
 
 
 class _Places:
@@ -703,7 +703,7 @@ _UNDATED = 10 ** 9
 
 def _distinct(positions: array) -> array:
     """The distinct document positions of ``positions``, sorted, as an ``array('i')`` (the page's JSON writes
-    it as the list of its items: :func:`_listed`)."""
+    it as the list of its items: :func:`_json_list`)."""
     return array("i", sorted(set(positions)))
 
 

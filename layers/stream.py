@@ -125,7 +125,7 @@ def _compact_documents(places: gpd.GeoDataFrame, store: Any) -> None:
     places["documents"] = _objects(out)
 
 
-def _listed(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _with_id_lists(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """``places`` with each place's documents as a list of ids (what the files write), read back from the store."""
     if not any(isinstance(ids, StoredIds) for ids in places["documents"]):
         return places
@@ -176,7 +176,7 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
         if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
             whole = (pd.concat(ogr, ignore_index=True) if ogr
                      else events.with_events(figures_frame([], gazetteer), 0))
-            export(_listed(places), whole, folder, whole_formats, gazetteer=gazetteer)
+            export(_with_id_lists(places), whole, folder, whole_formats, gazetteer=gazetteer)
         return len(events), events.multi
 
     return in_child(work, name="the merge of reports into events and the figures' files", scratch=scratch)
