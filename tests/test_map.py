@@ -829,3 +829,27 @@ def test_a_totals_documents_are_listed_once_each_in_order():
     from layers.map import _distinct
 
     assert _distinct(array("i", [7, 2, 7, 2, 5])) == array("i", [2, 5, 7])
+
+
+def _saved_page_data(path) -> dict:
+    """The data a saved page passes to ``atlanteRender(map, groups, data)``, read from the HTML file."""
+    html = path.read_text(encoding="utf-8")
+    call = html.index("atlanteRender(")
+    data, _ = json.JSONDecoder().raw_decode(html, html.index("}, ", call) + 3)  # after the groups' object
+    return data
+
+
+def test_a_saved_pages_totals_list_each_of_their_documents_once_in_order(tmp_path):
+    # through the page: a total of a week's figures at a place, several of them from one document
+    parsed, gaz = synthetic_corpus(300, n_cities=3)
+    places, figures = places_frame(parsed, gaz), figures_frame(parsed, gaz)
+    documents = [p.document for p in parsed]
+    save_map(build_map(places, figures, documents=documents, gazetteer=gaz, max_symbols=50), tmp_path / "map.html")
+    data = _saved_page_data(tmp_path / "map.html")
+    totals = [item for items in data["layers"].values() for item in items if "n" in item]
+    assert data["aggregated"]["symbols"] == len(totals) > 0
+    for item in totals:
+        assert item["docs"] == sorted(set(item["docs"])) and set(item["docs"]) <= set(range(len(documents)))
+        assert item["doc"] == (item["docs"][0] if len(item["docs"]) == 1 else -1)
+    # some totals hold two figures of one document: each lists it once (a no-op _distinct listed it twice)
+    assert any(item["n"] > len(item["docs"]) for item in totals)
