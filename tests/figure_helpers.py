@@ -1,12 +1,15 @@
 """Shared helpers for the figure tests: entities named in a test sentence, their mentions, and the
-figures ``geo.figures.extract_figures`` finds there."""
+figures ``geo.figures.extract_figures`` finds there; a text read by the pipeline with the index its figures'
+places read (:func:`index_of`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from geo.figure_places import DocIndex
 from geo.figures import extract_figures
-from geo.model import Document, Entity, Figure, Mention
+from geo.model import Document, Entity, Figure, Mention, ParsedDocument
 
 
 def entity(id_: str, name: str, kind: str, country: str | None, capital_of: str | None = None) -> Entity:
@@ -40,3 +43,13 @@ def only_figure(text: str, names: dict[str, Entity], lang: str, date: dt.date | 
     found = figures_in(text, names, lang, date, roles)
     assert len(found) == 1, [(f.kind, f.value, text[f.start : f.end]) for f in found]
     return found[0]
+
+
+def index_of(text: str, lang: str, gazetteer: Any) -> tuple[ParsedDocument, DocIndex]:
+    """``text`` read by the pipeline as document ``"t"`` in ``lang``, and the index of its mentions, sentences and
+    figures that the figures' places read (:class:`geo.figure_places.DocIndex`)."""
+    from geo.pipeline import parse_document
+    from geo.role_model import read_sentences
+
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gazetteer)
+    return parsed, DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)

@@ -29,6 +29,7 @@ from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
 from geo.role_model import read_sentences
+from tests.figure_helpers import index_of
 
 
 @pytest.fixture(scope="module")
@@ -440,8 +441,7 @@ def test_the_heading_before_is_the_sentence_the_walk_back_finds(gaz):
     text = ("Le missioni all'estero.\n- Libano -\nIl contingente conta 1.100 soldati.\nNon ci sono novità. "
             "Tutto tace.\nIn Kosovo restano 800 militari, tra Pristina e Peja. Il resto è rientrato.\n"
             "Altri 200 arriveranno in primavera.")
-    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "it"), parsed.figures)
+    parsed, index = index_of(text, "it", gaz)
     order = index.order
     found = []
     for k, here in enumerate(order):
@@ -785,12 +785,11 @@ def test_a_town_where_something_was_said_is_no_base_of_the_host(gaz, lang, text,
 ])
 def test_a_count_said_once_for_several_places_is_each_places_own(gaz, lang, text):
     # rule ONE_PLACE_EACH: the copies of "three each over A and B" keep one place each, not the whole list
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    parsed, index = index_of(text, lang, gaz)
     copies = [f for f in parsed.figures if sum(o.start == f.start for o in parsed.figures) > 1]
     assert len(copies) == 2
     assert [len(f.place_ids) for f in copies] == [1, 1]
     assert copies[0].place_ids != copies[1].place_ids
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
     assert [one_each(f, index) for f in copies] == [set(f.place_ids) for f in copies]
     assert all(one_each(f, index) is None for f in parsed.figures if f not in copies)
 
@@ -953,8 +952,7 @@ def test_the_other_side_of_a_border_is_no_candidate(gaz, lang, text, here, acros
 def test_a_count_its_list_adds_up_to_is_a_total(gaz, lang, text):
     # rule TOTAL_OF_ITS_LIST: the 30 said after 12 and 9 is no listed count (rule LISTED_COUNT): 12 + 9 + 6 + 3 = 30,
     # so the counts are its parts, those after it included; the 9, which the 30 exceeds, stays a listed count
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    parsed, index = index_of(text, lang, gaz)
     by_value = {f.value: f for f in parsed.figures}
     assert set(by_value) == {12, 9, 30, 6, 3}
     total = part_places(by_value[30], index)
@@ -967,8 +965,7 @@ def test_a_count_after_one_smaller_count_stays_a_listed_count(gaz):
     # rule TOTAL_OF_ITS_LIST needs two counts before the total: "five in A, 17 others in B, among them 9 in C, and
     # three in D" adds up (5 + 9 + 3 = 17) but the 17 is one more count of the list
     text = "Five civilians were killed in Aleppo, 17 others in Idlib, among them 9 in Saraqib, and three in Hama."
-    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, "en"), parsed.figures)
+    parsed, index = index_of(text, "en", gaz)
     assert part_places(next(f for f in parsed.figures if f.value == 17), index) == set()
 
 
@@ -1052,10 +1049,9 @@ def test_several_finer_places_or_a_troop_figure_keep_the_country(gaz, text):
 def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
     # rule PART_OF_THEM: "70 of them" (a count with no place of its own) stands where the 85 it is a part of stands
     # (the country, by rule TOTAL_IN_ITS_COUNTRY), not at the town the weighed choice reads for it alone
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    parsed, index = index_of(text, lang, gaz)
     whole, part = parsed.figures
     assert (whole.value, part.value) == (85, 70)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
     assert whole_of(part, index, lang) is whole and whole_of(whole, index, lang) is None
     assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
 
@@ -1100,7 +1096,6 @@ def test_units_of_troops_are_placed_as_troops_not_as_drones(gaz, lang, text):
 def test_a_list_item_that_happens_to_equal_the_sum_before_it_is_no_total(gaz, lang, text):
     """Rule TOTAL_OF_ITS_LIST: 5 + 4 + 9 = 18, but the 18 is joined to the list by "and": one more item, placed at
     its own region only."""
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    parsed, index = index_of(text, lang, gaz)
     last = next(f for f in parsed.figures if f.value == 18)
     assert part_places(last, index) == set()
