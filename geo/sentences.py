@@ -383,8 +383,9 @@ def paragraph_start(text: str, offset: int) -> int:
 #: Words that join the items of a list ("Polonia, Romania e Lituania"), in the project's languages: the
 #: ``list_joiners`` of every language's ``language.yaml``.
 LIST_JOINERS = frozenset(map(fold, _every_language("list_joiners")))  # compared with folded token keys
-#: Words for "of" ("la regione di Kursk", "l'incontro di Parigi"), folded; "d" is "d'".
-OF_WORDS = frozenset({"di", "del", "della", "de", "du", "des", "d", "of"})
+#: Words for "of" ("la regione di Kursk", "l'incontro di Parigi"), folded; "d" is "d'": the ``of_words`` of every
+#: language's ``language.yaml``.
+OF_WORDS = frozenset(map(fold, _every_language("of_words")))  # compared with folded token keys
 
 
 def joins_list(gap: str, *, of_word: bool = False) -> bool:

@@ -205,3 +205,16 @@ def test_the_list_joiners_are_every_languages():
     """LIST_JOINERS gathers the ``list_joiners`` of every language.yaml: a list reads as one in any language."""
     assert {"and", "e", "ed", "et", "y", "und", "i"} <= LIST_JOINERS
     assert all(joins_list(f" {w} ") for w in ("and", "ed", "ou", "und", "i"))
+
+
+def test_the_of_words_are_every_languages():
+    """OF_WORDS gathers the ``of_words`` of every language.yaml (folded): an "of" before a name in any language, and
+    none of the document language's own forms that are articles elsewhere (German "der": events.yaml)."""
+    from geo import lexicons
+    from geo.normalize import fold
+    from geo.sentences import OF_WORDS
+
+    listed = {fold(w) for lang in lexicons.available_languages()
+              for w in lexicons.load(lang, "language").get("of_words") or []}
+    assert listed == OF_WORDS and {"of", "di", "della", "du", "del", "d"} <= OF_WORDS and "der" not in OF_WORDS
+    assert joins_list(" et de ", of_word=True) and joins_list(", e di ", of_word=True) and not joins_list(" et de ")
