@@ -1070,15 +1070,16 @@ def _read_documents(ids: Sequence[str], documents: Mapping[str, Document], doc_i
     """The positions of a place's documents (4 bytes each; unknown ids left out) and the spans of their days
     (each day once), read :data:`FOUND_BATCH` documents at a time: never every record of a place named in
     most documents at once."""
-    positions, doc_days = array("i"), {}
+    # a StoredIds holds positions already (layers.stream._compact_documents): its own array, never a copy
+    stored = isinstance(ids, StoredIds)
+    positions, doc_days = ids.positions if stored else array("i"), {}
     for k in range(0, len(ids), FOUND_BATCH):
         for position, doc in _found(ids, k, k + FOUND_BATCH, documents, doc_index):
-            positions.append(position)
+            if not stored:
+                positions.append(position)
             day = doc.date
             if day and day not in doc_days:
                 doc_days[day] = day_span(day.isoformat())
-    if isinstance(ids, StoredIds):  # positions already (layers.stream._compact_documents): its array, not a copy
-        positions = ids.positions
     return positions, [s for s in doc_days.values() if s]
 
 

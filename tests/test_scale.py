@@ -769,6 +769,10 @@ def test_each_places_documents_become_positions_in_the_store_in_a_child_as_in_pr
         index_of = sink.documents.index_of
         assert [list(ids.positions) for ids in stored] == [[index_of[d] for d in ids] for ids in whole["documents"]]
         outs[fork] = [ids.positions for ids in stored]
+        # the map reads a place's documents by those positions and keeps their array, not a copy of it
+        from layers.map import _read_documents
+
+        assert all(_read_documents(ids, sink.documents.by_id, index_of)[0] is ids.positions for ids in stored)
         # a place with an id the store lacks keeps its list of ids
         frame = whole.copy()
         frame["documents"] = [[*frame["documents"].iloc[0], "not-in-the-store"], *frame["documents"].iloc[1:]]
@@ -948,10 +952,12 @@ def test_the_document_store_gives_the_records_back_by_position_and_id_and_holds_
     assert old != again and store.lookup_many(["d3"]) == [(703, old)]
     store.append(again)
     assert len(store._pending) == 1  # waiting to be written: the first read writes it
+    owner, store._owner = store._owner, -2  # as in a forked child: the pending record is read where it waits
+    assert store.records_at([900, 3]) == [again, docs[3]] and len(store._pending) == 1
+    store._owner = owner
     for _ in range(2):  # the last wins: read through the file, then from the cache
         assert store.by_id["d3"] == again and store.index_of["d3"] == 900 and store[900] == again
         assert store.lookup_many(["d3", "d4"]) == [(900, again), (704, docs[704])] and not store._pending
-    assert store.records_at([900, 3]) == [again, docs[3]]
     store.close()
     assert not (tmp_path / "docs.sqlite").exists()
 

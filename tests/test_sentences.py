@@ -216,5 +216,31 @@ def test_the_of_words_are_every_languages():
 
     listed = {fold(w) for lang in lexicons.available_languages()
               for w in lexicons.load(lang, "language").get("of_words") or []}
-    assert listed == OF_WORDS and {"of", "di", "della", "du", "del", "d"} <= OF_WORDS and "der" not in OF_WORDS
+    assert listed == OF_WORDS == {"of", "di", "del", "della", "de", "du", "des", "d"}
     assert joins_list(" et de ", of_word=True) and joins_list(", e di ", of_word=True) and not joins_list(" et de ")
+
+
+@pytest.mark.parametrize("key", ["of_words", "list_joiners"])
+def test_the_word_lists_of_language_yaml_hold_one_folded_word_each(key):
+    """A ``list_joiners`` or ``of_words`` entry is matched as one folded word: an entry that YAML reads as a boolean
+    or a number, or one of two words or an apostrophe, could never match (the schema checks only that it is a
+    list)."""
+    import re
+
+    from geo import lexicons
+    from geo.normalize import fold
+
+    for lang in lexicons.available_languages():
+        for w in lexicons.load(lang, "language").get(key) or []:
+            assert isinstance(w, str) and re.fullmatch(r"\w+", w) and fold(w) == w, (lang, key, w)
+
+
+def test_the_of_words_before_a_name_are_the_languages_own():
+    """Each language's ``of_words`` in language.yaml (any language's "of" before a name, read together) are among
+    the ``of_words`` its events.yaml reads in its own documents: the two lists cannot drift apart."""
+    from geo import lexicons
+
+    for lang in lexicons.available_languages():
+        shared = set(lexicons.load(lang, "language").get("of_words") or [])
+        own = set(lexicons.load(lang, "events").get("of_words") or [])
+        assert shared <= own, (lang, shared - own)
