@@ -181,6 +181,14 @@ def load_weights(path: Path = WEIGHTS_PATH) -> RoleWeights | None:
                        {f: {r: float(w) for r, w in ws.items()} for f, ws in data["weights"].items()})
 
 
+def _back_over(words: list[str], k: int, skip: frozenset[str]) -> int:
+    """The last word at or before word ``k`` that is none of ``skip`` (-1: none): the step back over the articles
+    (and the other words a test reads past: area nouns, direction adjectives) to the word the test judges."""
+    while k >= 0 and words[k] in skip:
+        k -= 1
+    return k
+
+
 def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
     Slovakia": a government word, then (within four words) "of", right before the place."""
@@ -211,17 +219,13 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
 def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> tuple[bool, bool]:
     """The name completes a locality noun and "of": "nel villaggio di Borgoforte", "the town of Tartu",
     "en las aldeas de Villamar". Returns (named so, a locative before the noun: "nel villaggio di")."""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
     for j in range(max(0, k - 2), k):
         n = profile.locality_nouns.match_at(words, j)
         if n and j + n == k:
-            b = j - 1
-            while b >= 0 and words[b] in profile.articles:
-                b -= 1
+            b = _back_over(words, j - 1, profile.articles)
             return True, b >= 0 and words[b] in cues.locative
     return False, False
 
@@ -299,9 +303,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.key in profile.possessive_suffixes and gap and gap[-1] in "'’" and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
-    j = idx - 1
-    while j >= 0 and tokens[j].key in profile.articles:
-        j -= 1
+    j = _back_over(sentence.words, idx - 1, profile.articles)
     if j < 0:
         return True
     if sentence.break_between(text, ",;:(\"«“", tokens[j].end, tokens[j + 1].start):  # j < idx: j + 1 is a token
@@ -345,9 +347,7 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     k = idx
     if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
         k = sentence.token_at(previous.start)
-    j = k - 1
-    while j >= 0 and words[j] in profile.articles:
-        j -= 1
+    j = _back_over(words, k - 1, profile.articles)
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
     return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
@@ -390,19 +390,14 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
     and "of" ("Nyala, the capital of South Darfur")."""
     tokens, words = sentence.tokens, sentence.words
-    k = idx - 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
-                      or words[k] in profile.direction_adjectives):
-        k -= 1
+    k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
         return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
                    for j in range(max(0, k - 2), k))
     if k < 0 or not (words[k] in cues.locative or any(" ".join(words[j : k + 1]) in cues.locative
                                                         for j in range(max(0, k - 2), k))):
         return False
-    k -= 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in profile.of_words):
-        k -= 1
+    k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
     for j in range(k, max(-1, k - 4), -1):
         if profile.locality_nouns.match_at(words, j):
             return True
@@ -510,9 +505,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
     Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
     "a 35 km dalla regione di Belgorod" is already a direction_of through the distance before "of".)"""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, idx - 1, profile.articles)
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
@@ -588,10 +581,7 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
     Mission de l'ONU en RDC"). None when no trigger stands there."""
     words = sentence.words
-    k = idx - 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
-                      or words[k] in profile.direction_adjectives):
-        k -= 1
+    k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k < 1 or words[k] not in cues.locative:
         return None
     for t in sentence.triggers:
@@ -649,10 +639,7 @@ def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place
     (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
     "la frontière entre le Niger": a neighbour that locates a border."""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
-    return profile.border_at(words, k) is not None
+    return profile.border_at(words, _back_over(words, idx - 1, profile.articles)) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -695,8 +682,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
         return False
     if tail:
         return True
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, k, profile.articles)
     if k < 0:
         return False
     if words[k] in cues.locative or profile.origin_cues.match_at(words, k) or (
