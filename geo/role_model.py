@@ -233,13 +233,23 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
 def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
     """A verb that describes the place follows it, alone or after a list: "Tapa liegt im Kreis
     Lääne-Viru", "Lviv y Rivne son dos ciudades tranquilas", "Mopti has become a flashpoint"."""
+    words = sentence.words
+    stop = min(len(words), end_idx + 5)
+    # only a list's other names may stand between: "Lviv y Rivne son dos"; the verb may be the first other word
+    after = _list_after(sentence, end_idx, stop, profile, joiner_before_name=False)
+    return any(profile.stative_verbs.match_at(words, k) for k in range(end_idx, min(stop, after + 1)))
+
+
+def _list_after(sentence: Sentence, k: int, stop: int, profile: EventProfile, *, joiner_before_name: bool) -> int:
+    """The first word from word ``k`` (before ``stop``) that is no part of the list a place may end: its other
+    names (capitalised words), articles and list joiners ("Lviv y Rivne son", "Sumy y Poltava se han"); with
+    ``joiner_before_name``, only a joiner a capitalised word follows ("Odessa è stata": "e" is also "and").
+    Returns ``stop`` when the list runs to it."""
     words, tokens = sentence.words, sentence.tokens
-    for k in range(end_idx, min(len(words), end_idx + 5)):
-        if profile.stative_verbs.match_at(words, k):
-            return True
-        if not (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS):
-            return False  # only a list's other names may stand between: "Lviv y Rivne son dos"
-    return False
+    while k < stop and (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS and (
+            not joiner_before_name or k + 1 < len(words) and tokens[k + 1].capitalised)):
+        k += 1
+    return k
 
 
 #: Gaps this long at most are answered from :func:`_tally_between`'s cache (those it is asked about are at most
@@ -413,10 +423,7 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
     passive auxiliary."""
     words, tokens = sentence.words, sentence.tokens
-    k = end_idx
-    while k < len(words) and (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS and
-                              k + 1 < len(words) and tokens[k + 1].capitalised):
-        k += 1  # the list's other names: "Sumy y Poltava se han" (not "Odessa è stata": "e" is also "and")
+    k = _list_after(sentence, end_idx, len(words), profile, joiner_before_name=True)  # "Sumy y Poltava se han"
     aux = None
     for j in range(k, min(len(words), k + 8)):
         if j > end_idx and any(c in text[tokens[j - 1].end : tokens[j].start] for c in LOCATOR_BREAKS.replace(",", "")):
