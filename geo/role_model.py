@@ -200,13 +200,26 @@ def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     return any(profile.government_heads.match_at(words, j) for j in range(max(0, k - 4), k))
 
 
-def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int, profile: EventProfile) -> bool:
-    """"Chad's army chief", "Russia's defence ministry": a possessive, then a government word."""
-    words = sentence.words
-    if end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[end : end + 1] in "'’":
-        after = range(end_idx + 1, min(len(words), end_idx + 4))
-        return any(profile.government_heads.match_at(words, j) for j in after)
-    return False
+#: The apostrophes of a possessive ("Chad's", "Russia’s").
+APOSTROPHES = "'’"
+
+
+def _possessive_at(text: str, words: list[str], end_idx: int, end: int, profile: EventProfile) -> bool:
+    """A possessive follows the name that ends at offset ``end`` (before word ``end_idx``): an apostrophe right
+    after it, then a possessive suffix ("Chad's", "Russia’s")."""
+    return end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and \
+        text[end : end + 1] in APOSTROPHES
+
+
+def _possessed(words: list[str], end_idx: int) -> range:
+    """The words a possessive at word ``end_idx`` may govern: the three after it ("Russia's defence ministry")."""
+    return range(end_idx + 1, min(len(words), end_idx + 4))
+
+
+def _government_possessive(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """"Chad's army chief", "Russia's defence ministry": a government word after the possessive at word
+    ``end_idx`` (:func:`_possessive_at`)."""
+    return any(profile.government_heads.match_at(words, j) for j in _possessed(words, end_idx))
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -310,7 +323,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government,
     # "Russia's attack on Kyiv killed three": its forces)
     gap = text[tokens[end_idx - 1].end : nxt.start]
-    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in "'’" and not _acting_words_after(
+    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in APOSTROPHES and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
     j = _back_over(sentence.words, idx - 1, profile.articles)
@@ -344,7 +357,7 @@ def _acting_words_after(words: list[str], end_idx: int, profile: EventProfile) -
     """A government, attack or armed-force word within 3 words after the possessive at ``end_idx`` ("Latvia's
     defence ministry", "Russia's attack on Kyiv", "Israel's army"): the place acts through it."""
     troops = troop_words(profile.lang)
-    for j in range(end_idx + 1, min(len(words), end_idx + 4)):
+    for j in _possessed(words, end_idx):
         if profile.government_heads.match_at(words, j) or profile.triggers["attack"].match_at(words, j) or \
                 words[j] in troops:
             return True
@@ -792,10 +805,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["contains_other"] = 1.0  # "near Mokwa in the Niger State area": the state locates the town
     if any(contains(o, e) for o in others):
         f["inside_other"] = 1.0
-    if _government_possessive(text, sentence, end_idx, m.end, profile):
-        f["government_possessive"] = 1.0
-    elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
-        f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    if _possessive_at(text, words, end_idx, m.end, profile):
+        if _government_possessive(words, end_idx, profile):
+            f["government_possessive"] = 1.0
+        else:
+            f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
