@@ -69,6 +69,17 @@ ASIDE_WORDS = 5
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
+#: :data:`LOCATOR_BREAKS` but the comma (:func:`_struck_after` reads a comma apart).
+STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
+
+
+def _set_off(gap: str, marks: str = ",", skip: str | None = " )") -> bool:
+    """The text ``gap`` after a name opens, past the characters of ``skip`` (spaces and closing brackets; None:
+    any white space), with one of ``marks``: the next words are set off from the name by a comma ("a Reni, nel
+    distretto di Bolhrad"; with ``marks`` ",(", by a comma or a bracket)."""
+    head = gap.lstrip(skip)[:1]
+    return head != "" and head in marks
+
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
 #: (:data:`GOVERNMENT_FRAMES`) is an actor. (A name nothing resolved is weighed like the others, as a
@@ -312,7 +323,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
-    if end_idx and sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, nxt.start):
+    if end_idx and sentence.break_before(text, SUBJECT_BREAKS, end_idx):
         # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
         after = _after_aside(text, sentence, end_idx)
         if after is None:
@@ -322,14 +333,14 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
     # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government,
     # "Russia's attack on Kyiv killed three": its forces)
-    gap = text[tokens[end_idx - 1].end : nxt.start]
+    gap = sentence.gap(text, end_idx)
     if nxt.key in profile.possessive_suffixes and gap and gap[-1] in APOSTROPHES and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
     j = _back_over(sentence.words, idx - 1, profile.articles)
     if j < 0:
         return True
-    if sentence.break_between(text, ",;:(\"«“", tokens[j].end, tokens[j + 1].start):  # j < idx: j + 1 is a token
+    if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
     words = sentence.words
     return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
@@ -341,14 +352,14 @@ def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
     ("Kyiv, Kharkiv and Odesa"), an aside longer than :data:`ASIDE_WORDS` words or one with an event word (a
     title's "Nigeria, assalto a una scuola, 40 rapiti")."""
     tokens = sentence.tokens
-    if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
+    if sentence.gap(text, end_idx).strip() != "," or tokens[end_idx].capitalised:
         return None
     for j in range(end_idx, min(len(tokens) - 1, end_idx + ASIDE_WORDS)):
-        if text[tokens[j].end : tokens[j + 1].start].strip() == ",":
+        if sentence.gap(text, j + 1).strip() == ",":
             if any(t.first < j + 1 and t.last > end_idx for t in sentence.triggers):
                 return None
             return j + 1
-        if sentence.break_between(text, SUBJECT_BREAKS, tokens[j].end, tokens[j + 1].start):
+        if sentence.break_before(text, SUBJECT_BREAKS, j + 1):
             return None
     return None
 
@@ -399,7 +410,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and sentence.break_between(text, ",;:()\"«»“”", tokens[j - 1].end, tokens[j].start):
+        if j > 0 and sentence.break_before(text, ",;:()" + QUOTES, j):
             return False
         if phrases.match_at(words, j):
             return True
@@ -435,13 +446,13 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     "Odessa è stata bombardata", "Charkiw wurde in der Nacht angegriffen", "Sumy y Poltava se han convertido en
     escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
     passive auxiliary."""
-    words, tokens = sentence.words, sentence.tokens
+    words = sentence.words
     k = _list_after(sentence, end_idx, len(words), profile, joiner_before_name=True)  # "Sumy y Poltava se han"
     aux = None
     for j in range(k, min(len(words), k + 8)):
-        if j > end_idx and any(c in text[tokens[j - 1].end : tokens[j].start] for c in LOCATOR_BREAKS.replace(",", "")):
+        if j > end_idx and sentence.break_before(text, STRONG_LOCATOR_BREAKS, j):
             return False
-        if j > k and "," in text[tokens[j - 1].end : tokens[j].start]:
+        if j > k and sentence.break_before(text, ",", j):
             return False
         if aux is None:
             n = profile.passive_auxiliaries.match_at(words, j)
@@ -633,8 +644,7 @@ def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start:
     locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
     it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
     words = sentence.words
-    if previous is not None and previous.sentence_start == sentence.start and text[previous.end:start].lstrip(
-            " )").startswith(","):
+    if previous is not None and previous.sentence_start == sentence.start and _set_off(text[previous.end : start]):
         between = words[sentence.token_at(previous.end):idx]
         if between and all(w in cues.locative or w in profile.articles for w in between) and any(
                 w in cues.locative for w in between):
@@ -789,11 +799,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # of a tally, where the second name is no locator of the first
     # (looked for only when a feature below would hang on it: the text between is read for numbers once)
     same = previous is not None and previous.sentence_start == m.sentence_start
+    between = text[previous.end : m.start] if same else ""  # the text from the name before, in the same sentence
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
-            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not _clause_between(
-            text[previous.end : m.start], profile) and not (
-            counted := _tally_between(text[previous.end : m.start], profile)):
+            area and _set_off(between))) and not _clause_between(between, profile) and not (
+            counted := _tally_between(between, profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
@@ -817,20 +827,18 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
-    if idx == 0 and text[m.end : m.end + 3].lstrip(" \u00a0\u202f")[:1] in (":", ","):
+    if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if previous is not None and previous.sentence_start == m.sentence_start:
-        gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not sentence.break_between(
-                text, ";:", previous.end, m.start) and (
-                not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
-                sentence, sentence.token_at(previous.end), idx) and not (
-                counted if counted is not None else _tally_between(gap, profile)):
-            f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
+    if same and _set_off(between) and len(between) <= 60 and not sentence.break_between(
+            text, ";:", previous.end, m.start) and (
+            not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
+            sentence, sentence.token_at(previous.end), idx) and not (
+            counted if counted is not None else _tally_between(between, profile)):
+        f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if source_at is not None:
         f["source_before"] = 1.0
     origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
@@ -874,8 +882,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
     water_locates = water and _water_locates(text, sentence, idx, end_idx, m.start, previous, cues, profile)
-    if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
-            text[previous.end : m.start], profile) and "contains_previous" not in f and \
+    if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not water_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
@@ -895,8 +902,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    aside = previous is not None and previous.sentence_start == m.sentence_start and text[
-        previous.end : m.start].lstrip()[:1] in (",", "(")
+    aside = same and _set_off(between, ",(", None)
     alias_at = _cue_start(profile.alias_cues, words, idx, 6, articles) if aside else None
     if alias_at is not None and alias_at - sentence.token_at(previous.end) <= 1:
         f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`);
