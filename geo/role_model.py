@@ -27,7 +27,7 @@ from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
-from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative
+from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_words
 from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
@@ -428,8 +428,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     if k >= 0 and words[k] in profile.of_words:
         return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
                    for j in range(max(0, k - 2), k))
-    if k < 0 or not (words[k] in cues.locative or any(" ".join(words[j : k + 1]) in cues.locative
-                                                        for j in range(max(0, k - 2), k))):
+    if k < 0 or not locative_words(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
     for j in range(k, max(-1, k - 4), -1):
@@ -599,7 +598,7 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
         return False
     located = False
     for k, w in enumerate(words):
-        if w in cues.locative or (k and f"{words[k - 1]} {w}" in cues.locative):
+        if locative_words(words, k + 1, cues.locative, 2):
             located = True  # "in", "nella", "nei pressi di"
         elif not (w in profile.articles or w in cues.area_nouns or w in profile.direction_adjectives
                   or w in profile.part_nouns or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues.locative)):
@@ -688,12 +687,10 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     k = idx - 1
     while k >= 0 and words[k] not in cues.locative and words[k] in fillers:  # "nello" is a locative and an article
         k -= 1
-    if k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative:
-        k -= 2
-    elif k >= 0 and words[k] in cues.locative:
-        k -= 1
-    else:
+    n = locative_words(words, k + 1, cues.locative, 2)
+    if not n:
         return False
+    k -= n
 
     def noun(j: int) -> bool:
         return bool(profile.locality_nouns.match_at(words, j) or profile.part_nouns.match_at(words, j)
@@ -715,8 +712,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     k = _back_over(words, k, profile.articles)
     if k < 0:
         return False
-    if words[k] in cues.locative or profile.origin_cues.match_at(words, k) or (
-            k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative):
+    if locative_words(words, k + 1, cues.locative, 2) or profile.origin_cues.match_at(words, k):
         return True
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 

@@ -209,10 +209,32 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: 
         idx -= 2
         if idx >= 1 and words[idx - 1] in articles:
             idx -= 1
-    if idx >= 1 and words[idx - 1] in locative:
-        return True
-    return (idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative) or (
-        idx >= 3 and " ".join(words[idx - 3 : idx]) in locative)  # "nei pressi di", "in the vicinity of"
+    return locative_words(words, idx, locative) > 0
+
+
+def locative_words(words: list[str], end: int, locative: frozenset[str], longest: int = 3) -> int:
+    """How many words the locative word or phrase that ends right before word ``end`` has: the longest of at most
+    ``longest`` words ("in", "nei pressi di", "in the vicinity of"), 0 when none ends there.
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's words, folded.
+    end : int
+        Index of the word after the locative.
+    locative : frozenset of str
+        Locative words and phrases of the language.
+    longest : int
+        The most words of a phrase looked for.
+
+    Returns
+    -------
+    int
+    """
+    for n in range(min(longest, end), 0, -1):
+        if " ".join(words[end - n : end]) in locative:
+            return n
+    return 0
 
 
 def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:

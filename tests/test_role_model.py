@@ -574,6 +574,18 @@ def test_the_articles_between_a_cue_and_a_name_are_each_languages_own():
     assert is_locative(["in", "the", "donbas"], 2, frozenset({"in"}), en)
 
 
+def test_a_locative_phrase_counts_its_longest_words():
+    """locative_words: the longest locative phrase ending right before a word, as is_locative and the role
+    features read it ("vicino a" before "a" alone; three words at most unless fewer are asked for)."""
+    from geo.roles import locative_words
+
+    loc = frozenset({"a", "vicino a", "nei pressi di", "in"})
+    words = ["truppe", "vicino", "a", "brindisi", "nei", "pressi", "di", "lecce"]
+    assert locative_words(words, 3, loc) == 2 and locative_words(words, 3, loc, 1) == 1
+    assert locative_words(words, 7, loc) == 3 and locative_words(words, 7, loc, 2) == 0
+    assert locative_words(words, 1, loc) == 0 and locative_words(words, 0, loc) == 0
+
+
 def _figure_walk(m, sentence, figures) -> list[str]:
     """The figure features of ``m`` read by walking every figure of the document, in figure order (with the
     places the figures had when the roles were weighed: ``cue_place_ids``)."""
