@@ -200,6 +200,21 @@ def _back_over(words: list[str], k: int, skip: frozenset[str]) -> int:
     return k
 
 
+def _phrase_in(phrases, words: list[str], lo: int, hi: int) -> bool:
+    """A phrase of ``phrases`` starts at one of the words ``lo`` to ``hi - 1`` (the window clipped to the
+    sentence): "a government word within four words before "of"", "an attack word among the three after"."""
+    return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
+
+
+def _phrase_ending(phrases, words: list[str], end: int, reach: int) -> int | None:
+    """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
+    before it (the first such start: "nel villaggio di", "the capital of"), or None."""
+    for j in range(max(0, end - reach), end):
+        if j + phrases.match_at(words, j) == end:
+            return j
+    return None
+
+
 def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
     Slovakia": a government word, then (within four words) "of", right before the place."""
@@ -208,7 +223,7 @@ def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
         k -= 1
     if k < 0 or words[k] not in profile.of_words:
         return False
-    return any(profile.government_heads.match_at(words, j) for j in range(max(0, k - 4), k))
+    return _phrase_in(profile.government_heads, words, k - 4, k)
 
 
 #: The apostrophes of a possessive ("Chad's", "Russia’s").
@@ -230,7 +245,7 @@ def _possessed(words: list[str], end_idx: int) -> range:
 def _government_possessive(words: list[str], end_idx: int, profile: EventProfile) -> bool:
     """"Chad's army chief", "Russia's defence ministry": a government word after the possessive at word
     ``end_idx`` (:func:`_possessive_at`)."""
-    return any(profile.government_heads.match_at(words, j) for j in _possessed(words, end_idx))
+    return _phrase_in(profile.government_heads, words, end_idx + 1, end_idx + 4)
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -246,12 +261,11 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    for j in range(max(0, k - 2), k):
-        n = profile.locality_nouns.match_at(words, j)
-        if n and j + n == k:
-            b = _back_over(words, j - 1, profile.articles)
-            return True, b >= 0 and words[b] in cues.locative
-    return False, False
+    j = _phrase_ending(profile.locality_nouns, words, k, 2)
+    if j is None:
+        return False, False
+    b = _back_over(words, j - 1, profile.articles)
+    return True, b >= 0 and words[b] in cues.locative
 
 
 def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
@@ -342,8 +356,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
-    words = sentence.words
-    return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
+    return _phrase_ending(profile.subordinators, sentence.words, j + 1, 3) is not None
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -384,7 +397,7 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     j = _back_over(words, k - 1, profile.articles)
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
-    return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
+    return _phrase_in(profile.conflict_nouns, words, j - 3, j)
 
 
 def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fillers: frozenset[str]) -> bool:
@@ -426,8 +439,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
-                   for j in range(max(0, k - 2), k))
+        return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
     if k < 0 or not locative_words(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -491,7 +503,7 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
-    if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
+    if _phrase_in(profile.direction_words, words, 0, len(words)):
         return False
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
@@ -539,8 +551,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = next((j for j in range(max(0, k - 2), k + 1) if j + profile.locality_nouns.match_at(words, j) == k + 1),
-                None)
+    noun = _phrase_ending(profile.locality_nouns, words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
@@ -726,7 +737,7 @@ def _clause_between(gap: str, profile: EventProfile) -> bool:
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
     words = [t.key for t in tokenize(gap, fold(gap))]
-    return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
+    return _phrase_in(profile.clause_openers, words, 0, len(words))
 
 
 @cache
@@ -764,11 +775,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)) and not agent:
+        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent:
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
         elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
-        if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
+        if _phrase_in(profile.triggers["attack"], words, k - 3, k - 1) and (
                 e.kind == "country" or e.capital_of):
             f["attack_of&national"] = 1.0  # "i raid della Turchia", "l'offensiva della Russia"
     if directed:
@@ -889,9 +900,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
-    if national and not locative and "toward" not in f and any(
-            profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
-                words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
+    if national and not locative and "toward" not in f and _phrase_in(
+            profile.lead_words, words, idx - NEAR, end_idx + NEAR):
         f["lead_near"] = 1.0  # "the battalion led by Canada", "troops from Spain are leading the force": it acts
         # (not "the battalion led by Canada is in Latvia": a place after a locative is where, not who; nor
         # "une attaque dirigée contre la Moldavie": a place after a toward word is the target)
