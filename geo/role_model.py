@@ -215,12 +215,19 @@ def _phrase_ending(phrases, words: list[str], end: int, reach: int) -> int | Non
     return None
 
 
-def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
-    Slovakia": a government word, then (within four words) "of", right before the place."""
+def _of_at(words: list[str], idx: int, profile: EventProfile) -> int:
+    """Where the "of" of the place would stand: the word right before it, or before its article ("of the",
+    "di la"); -1 at the sentence's start."""
     k = idx - 1
     if k >= 0 and words[k] in profile.articles:
         k -= 1
+    return k
+
+
+def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
+    Slovakia": a government word, then (within four words) "of", right before the place."""
+    k = _of_at(words, idx, profile)
     if k < 0 or words[k] not in profile.of_words:
         return False
     return _phrase_in(profile.government_heads, words, k - 4, k)
@@ -767,19 +774,19 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
     agent = _cue_before(profile.agent_cues, words, idx, 4, articles)  # "de la part de": four words
-    k = idx - 1 if idx and words[idx - 1] in articles else idx
-    if k >= 1 and words[k - 1] in profile.of_words:
+    of = _of_at(words, idx, profile)
+    if of >= 0 and words[of] in profile.of_words:
         f["of_before"] = 1.0
-        d = k - 2  # the word before "of"
+        d = of - 1  # the word before "of"
         if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
         elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent:
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
-        elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
+        elif any(_direction_at(words, j, profile) for j in range(max(0, of - 3), of)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
-        if _phrase_in(profile.triggers["attack"], words, k - 3, k - 1) and (
+        if _phrase_in(profile.triggers["attack"], words, of - 2, of) and (
                 e.kind == "country" or e.capital_of):
             f["attack_of&national"] = 1.0  # "i raid della Turchia", "l'offensiva della Russia"
     if directed:
