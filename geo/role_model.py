@@ -655,14 +655,15 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
     return kind == "other" and any(w in profile.water_nouns for w in words[idx:end_idx])
 
 
-def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start: int, previous, cues: RoleCues,
+def _water_locates(sentence: Sentence, idx: int, end_idx: int, after_comma: int | None, cues: RoleCues,
                    profile: EventProfile) -> bool:
     """The body of water locates another place rather than being where something fell: set off by a comma and a
-    locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
-    it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
+    locative word after that place ("the port of Odesa, on the Black Sea"; ``after_comma``: the first word after
+    the place before when a comma sets the name off from it in the same sentence, else None) or naming a locality
+    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
     words = sentence.words
-    if previous is not None and previous.sentence_start == sentence.start and _set_off(text[previous.end : start]):
-        between = words[sentence.token_at(previous.end):idx]
+    if after_comma is not None:
+        between = words[after_comma:idx]
         if between and all(w in cues.locative or w in profile.articles for w in between) and any(
                 w in cues.locative for w in between):
             return True
@@ -814,9 +815,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # (looked for only when a feature below would hang on it: the text between is read for numbers once)
     same = previous is not None and previous.sentence_start == m.sentence_start
     between = text[previous.end : m.start] if same else ""  # the text from the name before, in the same sentence
+    after_previous = sentence.token_at(previous.end) if same else -1  # the first word after it
+    comma = same and _set_off(between)  # "a Reni, nel distretto di Bolhrad"
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
-            area and _set_off(between))) and not _clause_between(between, profile) and not (
+            area and comma)) and not _clause_between(between, profile) and not (
             counted := _tally_between(between, profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
@@ -847,10 +850,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if same and _set_off(between) and len(between) <= 60 and not sentence.break_between(
-            text, ";:", previous.end, m.start) and (
+    if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
-            sentence, sentence.token_at(previous.end), idx) and not (
+            sentence, after_previous, idx) and not (
             counted if counted is not None else _tally_between(between, profile)):
         f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if source_at is not None:
@@ -895,7 +897,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
-    water_locates = water and _water_locates(text, sentence, idx, end_idx, m.start, previous, cues, profile)
+    water_locates = water and _water_locates(sentence, idx, end_idx, after_previous if comma else None, cues, profile)
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not water_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
@@ -917,7 +919,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     events = sentence.events()
     aside = same and _set_off(between, ",(", None)
     alias_at = _cue_start(profile.alias_cues, words, idx, 6, articles) if aside else None
-    if alias_at is not None and alias_at - sentence.token_at(previous.end) <= 1:
+    if alias_at is not None and alias_at - after_previous <= 1:
         f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`);
         # the cue opens the aside after a comma or a bracket (one word may precede it: "Kiev, detta anche Kyiv"), so a
         # verb is no alias ("la Francia ha chiamato Mosca", "À Paris, le président a appelé Moscou")
