@@ -349,6 +349,8 @@ class Sentence:
         -------
         str
         """
+        if not 0 < j < len(self.tokens):
+            raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
         return text[self.tokens[j - 1].end : self.tokens[j].start]
 
     def break_before(self, text: str, marks: str, j: int) -> bool:
@@ -367,6 +369,8 @@ class Sentence:
         -------
         bool
         """
+        if not 0 < j < len(self.tokens):
+            raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
         return self.break_between(text, marks, self.tokens[j - 1].end, self.tokens[j].start)
 
 

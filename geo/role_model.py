@@ -22,12 +22,12 @@ from functools import cache
 from pathlib import Path
 
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Sentence
+from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
-from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_words
+from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
 from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
@@ -69,16 +69,12 @@ ASIDE_WORDS = 5
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
+#: Punctuation that parts a name from a head word after it (:func:`_head_after`).
+HEAD_BREAKS = ",;:()" + QUOTES
+
 #: :data:`LOCATOR_BREAKS` but the comma (:func:`_struck_after` reads a comma apart).
 STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 
-
-def _set_off(gap: str, marks: str = ",", skip: str | None = " )") -> bool:
-    """The text ``gap`` after a name opens, past the characters of ``skip`` (spaces and closing brackets; None:
-    any white space), with one of ``marks``: the next words are set off from the name by a comma ("a Reni, nel
-    distretto di Bolhrad"; with ``marks`` ",(", by a comma or a bracket)."""
-    head = gap.lstrip(skip)[:1]
-    return head != "" and head in marks
 
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
@@ -192,6 +188,14 @@ def load_weights(path: Path = WEIGHTS_PATH) -> RoleWeights | None:
                        {f: {r: float(w) for r, w in ws.items()} for f, ws in data["weights"].items()})
 
 
+def _set_off(gap: str, marks: str = ",", skip: str | None = " )") -> bool:
+    """The text ``gap`` after a name opens, past the characters of ``skip`` (spaces and closing brackets; None:
+    any white space), with one of ``marks``: the next words are set off from the name by a comma ("a Reni, nel
+    distretto di Bolhrad"; with ``marks`` ",(", by a comma or a bracket)."""
+    head = gap.lstrip(skip)[:1]
+    return head != "" and head in marks
+
+
 def _back_over(words: list[str], k: int, skip: frozenset[str]) -> int:
     """The last word at or before word ``k`` that is none of ``skip`` (-1: none): the step back over the articles
     (and the other words a test reads past: area nouns, direction adjectives) to the word the test judges."""
@@ -200,13 +204,13 @@ def _back_over(words: list[str], k: int, skip: frozenset[str]) -> int:
     return k
 
 
-def _phrase_in(phrases, words: list[str], lo: int, hi: int) -> bool:
+def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     """A phrase of ``phrases`` starts at one of the words ``lo`` to ``hi - 1`` (the window clipped to the
     sentence): "a government word within four words before "of"", "an attack word among the three after"."""
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
 
 
-def _phrase_ending(phrases, words: list[str], end: int, reach: int) -> int | None:
+def _phrase_ending(phrases: Phrases, words: list[str], end: int, reach: int) -> int | None:
     """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
     before it (the first such start: "nel villaggio di", "the capital of"), or None."""
     for j in range(max(0, end - reach), end):
@@ -252,7 +256,8 @@ def _possessed(words: list[str], end_idx: int) -> range:
 def _government_possessive(words: list[str], end_idx: int, profile: EventProfile) -> bool:
     """"Chad's army chief", "Russia's defence ministry": a government word after the possessive at word
     ``end_idx`` (:func:`_possessive_at`)."""
-    return _phrase_in(profile.government_heads, words, end_idx + 1, end_idx + 4)
+    window = _possessed(words, end_idx)
+    return _phrase_in(profile.government_heads, words, window.start, window.stop)
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -430,7 +435,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and sentence.break_before(text, ",;:()" + QUOTES, j):
+        if j > 0 and sentence.break_before(text, HEAD_BREAKS, j):
             return False
         if phrases.match_at(words, j):
             return True
@@ -447,7 +452,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
         return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
-    if k < 0 or not locative_words(words, k + 1, cues.locative):
+    if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
     for j in range(k, max(-1, k - 4), -1):
@@ -616,7 +621,7 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
         return False
     located = False
     for k, w in enumerate(words):
-        if locative_words(words, k + 1, cues.locative, 2):
+        if locative_length(words, k + 1, cues.locative, 2):
             located = True  # "in", "nella", "nei pressi di"
         elif not (w in profile.articles or w in cues.area_nouns or w in profile.direction_adjectives
                   or w in profile.part_nouns or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues.locative)):
@@ -706,7 +711,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     k = idx - 1
     while k >= 0 and words[k] not in cues.locative and words[k] in fillers:  # "nello" is a locative and an article
         k -= 1
-    n = locative_words(words, k + 1, cues.locative, 2)
+    n = locative_length(words, k + 1, cues.locative, 2)
     if not n:
         return False
     k -= n
@@ -731,7 +736,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     k = _back_over(words, k, profile.articles)
     if k < 0:
         return False
-    if locative_words(words, k + 1, cues.locative, 2) or profile.origin_cues.match_at(words, k):
+    if locative_length(words, k + 1, cues.locative, 2) or profile.origin_cues.match_at(words, k):
         return True
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
@@ -815,7 +820,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # (looked for only when a feature below would hang on it: the text between is read for numbers once)
     same = previous is not None and previous.sentence_start == m.sentence_start
     between = text[previous.end : m.start] if same else ""  # the text from the name before, in the same sentence
-    after_previous = sentence.token_at(previous.end) if same else -1  # the first word after it
+    after_previous = sentence.token_at(previous.end) if same else None  # the first word after it
     comma = same and _set_off(between)  # "a Reni, nel distretto di Bolhrad"
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (

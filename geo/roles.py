@@ -181,6 +181,11 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         _coordinated_actors(group, text, cues.articles)
 
 
+#: The most words of a locative phrase (a lexicon's ``locative`` entries are checked against it:
+#: "in der Nähe von" has four).
+LOCATIVE_WORDS = 4
+
+
 def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: frozenset[str],
                  area_nouns: frozenset[str] = frozenset()) -> bool:
     """A locative word, possibly followed by an article (of ``articles``), stands right before word ``idx``,
@@ -193,7 +198,7 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: 
     idx : int
         Index of the name's first word.
     locative : frozenset of str
-        Locative words and two-word phrases of the language.
+        Locative words and phrases of the language (of at most :data:`LOCATIVE_WORDS` words).
     articles : frozenset of str
         Articles that may stand between the locative and the name (the lexicon's ``articles``).
     area_nouns : frozenset of str
@@ -209,12 +214,12 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: 
         idx -= 2
         if idx >= 1 and words[idx - 1] in articles:
             idx -= 1
-    return locative_words(words, idx, locative) > 0
+    return locative_length(words, idx, locative) > 0
 
 
-def locative_words(words: list[str], end: int, locative: frozenset[str], longest: int = 3) -> int:
+def locative_length(words: list[str], end: int, locative: frozenset[str], longest: int = LOCATIVE_WORDS) -> int:
     """How many words the locative word or phrase that ends right before word ``end`` has: the longest of at most
-    ``longest`` words ("in", "nei pressi di", "in the vicinity of"), 0 when none ends there.
+    ``longest`` words ("in", "nei pressi di", "in der nahe von"), 0 when none ends there.
 
     Parameters
     ----------
