@@ -335,6 +335,44 @@ class Sentence:
         k = bisect_left(found, lo)
         return k < len(found) and found[k] < hi
 
+    def gap(self, text: str, j: int) -> str:
+        """The text between the sentence's words ``j - 1`` and ``j``: spaces and punctuation.
+
+        Parameters
+        ----------
+        text : str
+            The document's text.
+        j : int
+            A word of the sentence after its first (``0 < j < len(tokens)``).
+
+        Returns
+        -------
+        str
+        """
+        if not 0 < j < len(self.tokens):
+            raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
+        return text[self.tokens[j - 1].end : self.tokens[j].start]
+
+    def break_before(self, text: str, marks: str, j: int) -> bool:
+        """Whether a mark of ``marks`` stands in the :meth:`gap` before word ``j`` (:meth:`break_between`).
+
+        Parameters
+        ----------
+        text : str
+            The document's text.
+        marks : str
+            The punctuation marks that break.
+        j : int
+            A word of the sentence after its first (``0 < j < len(tokens)``).
+
+        Returns
+        -------
+        bool
+        """
+        if not 0 < j < len(self.tokens):
+            raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
+        return self.break_between(text, marks, self.tokens[j - 1].end, self.tokens[j].start)
+
 
 @cache
 def _marks_re(marks: str) -> re.Pattern[str]:

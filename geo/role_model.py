@@ -22,12 +22,12 @@ from functools import cache
 from pathlib import Path
 
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Sentence
+from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
 from geo.model import ROLES, Entity
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
-from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative
+from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
 from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
@@ -68,6 +68,13 @@ ASIDE_WORDS = 5
 
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
+
+#: Punctuation that parts a name from a head word after it (:func:`_head_after`).
+HEAD_BREAKS = ",;:()" + QUOTES
+
+#: :data:`LOCATOR_BREAKS` but the comma (:func:`_struck_after` reads a comma apart).
+STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
+
 
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
@@ -181,24 +188,76 @@ def load_weights(path: Path = WEIGHTS_PATH) -> RoleWeights | None:
                        {f: {r: float(w) for r, w in ws.items()} for f, ws in data["weights"].items()})
 
 
-def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
-    Slovakia": a government word, then (within four words) "of", right before the place."""
+def _set_off(gap: str, marks: str = ",", skip: str | None = " )") -> bool:
+    """The text ``gap`` after a name opens, past the characters of ``skip`` (spaces and closing brackets; None:
+    any white space), with one of ``marks``: the next words are set off from the name by a comma ("a Reni, nel
+    distretto di Bolhrad"; with ``marks`` ",(", by a comma or a bracket)."""
+    head = gap.lstrip(skip)[:1]
+    return head != "" and head in marks
+
+
+def _back_over(words: list[str], k: int, skip: frozenset[str]) -> int:
+    """The last word at or before word ``k`` that is none of ``skip`` (-1: none): the step back over the articles
+    (and the other words a test reads past: area nouns, direction adjectives) to the word the test judges."""
+    while k >= 0 and words[k] in skip:
+        k -= 1
+    return k
+
+
+def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
+    """A phrase of ``phrases`` starts at one of the words ``lo`` to ``hi - 1`` (the window clipped to the
+    sentence): "a government word within four words before "of"", "an attack word among the three after"."""
+    return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
+
+
+def _phrase_ending(phrases: Phrases, words: list[str], end: int, reach: int) -> int | None:
+    """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
+    before it (the first such start: "nel villaggio di", "the capital of"), or None."""
+    for j in range(max(0, end - reach), end):
+        if j + phrases.match_at(words, j) == end:
+            return j
+    return None
+
+
+def _of_at(words: list[str], idx: int, profile: EventProfile) -> int:
+    """Where the "of" of the place would stand: the word right before it, or before its article ("of the",
+    "di la"); -1 at the sentence's start."""
     k = idx - 1
     if k >= 0 and words[k] in profile.articles:
         k -= 1
+    return k
+
+
+def _government_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """"il portavoce del ministero degli Esteri di Ankara", "l'esecutivo di Budapest", "the cabinets of
+    Slovakia": a government word, then (within four words) "of", right before the place."""
+    k = _of_at(words, idx, profile)
     if k < 0 or words[k] not in profile.of_words:
         return False
-    return any(profile.government_heads.match_at(words, j) for j in range(max(0, k - 4), k))
+    return _phrase_in(profile.government_heads, words, k - 4, k)
 
 
-def _government_possessive(text: str, sentence: Sentence, end_idx: int, end: int, profile: EventProfile) -> bool:
-    """"Chad's army chief", "Russia's defence ministry": a possessive, then a government word."""
-    words = sentence.words
-    if end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[end : end + 1] in "'’":
-        after = range(end_idx + 1, min(len(words), end_idx + 4))
-        return any(profile.government_heads.match_at(words, j) for j in after)
-    return False
+#: The apostrophes of a possessive ("Chad's", "Russia’s").
+APOSTROPHES = "'’"
+
+
+def _possessive_at(text: str, words: list[str], end_idx: int, end: int, profile: EventProfile) -> bool:
+    """A possessive follows the name that ends at offset ``end`` (before word ``end_idx``): an apostrophe right
+    after it, then a possessive suffix ("Chad's", "Russia’s")."""
+    return end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and \
+        text[end : end + 1] in APOSTROPHES
+
+
+def _possessed(words: list[str], end_idx: int) -> range:
+    """The words a possessive at word ``end_idx`` may govern: the three after it ("Russia's defence ministry")."""
+    return range(end_idx + 1, min(len(words), end_idx + 4))
+
+
+def _government_possessive(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """"Chad's army chief", "Russia's defence ministry": a government word after the possessive at word
+    ``end_idx`` (:func:`_possessive_at`)."""
+    window = _possessed(words, end_idx)
+    return _phrase_in(profile.government_heads, words, window.start, window.stop)
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -211,31 +270,36 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
 def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> tuple[bool, bool]:
     """The name completes a locality noun and "of": "nel villaggio di Borgoforte", "the town of Tartu",
     "en las aldeas de Villamar". Returns (named so, a locative before the noun: "nel villaggio di")."""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    for j in range(max(0, k - 2), k):
-        n = profile.locality_nouns.match_at(words, j)
-        if n and j + n == k:
-            b = j - 1
-            while b >= 0 and words[b] in profile.articles:
-                b -= 1
-            return True, b >= 0 and words[b] in cues.locative
-    return False, False
+    j = _phrase_ending(profile.locality_nouns, words, k, 2)
+    if j is None:
+        return False, False
+    b = _back_over(words, j - 1, profile.articles)
+    return True, b >= 0 and words[b] in cues.locative
 
 
 def _stative_after(sentence: Sentence, end_idx: int, profile: EventProfile) -> bool:
     """A verb that describes the place follows it, alone or after a list: "Tapa liegt im Kreis
     Lääne-Viru", "Lviv y Rivne son dos ciudades tranquilas", "Mopti has become a flashpoint"."""
+    words = sentence.words
+    stop = min(len(words), end_idx + 5)
+    # only a list's other names may stand between: "Lviv y Rivne son dos"; the verb may be the first other word
+    after = _list_after(sentence, end_idx, stop, profile, joiner_before_name=False)
+    return any(profile.stative_verbs.match_at(words, k) for k in range(end_idx, min(stop, after + 1)))
+
+
+def _list_after(sentence: Sentence, k: int, stop: int, profile: EventProfile, *, joiner_before_name: bool) -> int:
+    """The first word from word ``k`` (before ``stop``) that is no part of the list a place may end: its other
+    names (capitalised words), articles and list joiners ("Lviv y Rivne son", "Sumy y Poltava se han"); with
+    ``joiner_before_name``, only a joiner a capitalised word follows ("Odessa è stata": "e" is also "and").
+    Returns ``stop`` when the list runs to it."""
     words, tokens = sentence.words, sentence.tokens
-    for k in range(end_idx, min(len(words), end_idx + 5)):
-        if profile.stative_verbs.match_at(words, k):
-            return True
-        if not (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS):
-            return False  # only a list's other names may stand between: "Lviv y Rivne son dos"
-    return False
+    while k < stop and (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS and (
+            not joiner_before_name or k + 1 < len(words) and tokens[k + 1].capitalised)):
+        k += 1
+    return k
 
 
 #: Gaps this long at most are answered from :func:`_tally_between`'s cache (those it is asked about are at most
@@ -285,7 +349,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if end_idx >= len(tokens):
         return False
     nxt = tokens[end_idx]
-    if end_idx and sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, nxt.start):
+    if end_idx and sentence.break_before(text, SUBJECT_BREAKS, end_idx):
         # "Moscow, for its part, denied": a short aside between commas; the word after it is the one judged
         after = _after_aside(text, sentence, end_idx)
         if after is None:
@@ -295,19 +359,16 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return False  # "in Lithuania, Latvia and Estonia": "and" goes on with a list, no verb follows the name
     # "Norway's king will visit": the noun is the subject (but "Latvia's defence ministry said": its government,
     # "Russia's attack on Kyiv killed three": its forces)
-    gap = text[tokens[end_idx - 1].end : nxt.start]
-    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in "'’" and not _acting_words_after(
+    gap = sentence.gap(text, end_idx)
+    if nxt.key in profile.possessive_suffixes and gap and gap[-1] in APOSTROPHES and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
-    j = idx - 1
-    while j >= 0 and tokens[j].key in profile.articles:
-        j -= 1
+    j = _back_over(sentence.words, idx - 1, profile.articles)
     if j < 0:
         return True
-    if sentence.break_between(text, ",;:(\"«“", tokens[j].end, tokens[j + 1].start):  # j < idx: j + 1 is a token
+    if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
-    words = sentence.words
-    return any(profile.subordinators.match_at(words, k) == j - k + 1 for k in range(max(0, j - 2), j + 1))
+    return _phrase_ending(profile.subordinators, sentence.words, j + 1, 3) is not None
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -316,14 +377,14 @@ def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
     ("Kyiv, Kharkiv and Odesa"), an aside longer than :data:`ASIDE_WORDS` words or one with an event word (a
     title's "Nigeria, assalto a una scuola, 40 rapiti")."""
     tokens = sentence.tokens
-    if text[tokens[end_idx - 1].end : tokens[end_idx].start].strip() != "," or tokens[end_idx].capitalised:
+    if sentence.gap(text, end_idx).strip() != "," or tokens[end_idx].capitalised:
         return None
     for j in range(end_idx, min(len(tokens) - 1, end_idx + ASIDE_WORDS)):
-        if text[tokens[j].end : tokens[j + 1].start].strip() == ",":
+        if sentence.gap(text, j + 1).strip() == ",":
             if any(t.first < j + 1 and t.last > end_idx for t in sentence.triggers):
                 return None
             return j + 1
-        if sentence.break_between(text, SUBJECT_BREAKS, tokens[j].end, tokens[j + 1].start):
+        if sentence.break_before(text, SUBJECT_BREAKS, j + 1):
             return None
     return None
 
@@ -332,7 +393,7 @@ def _acting_words_after(words: list[str], end_idx: int, profile: EventProfile) -
     """A government, attack or armed-force word within 3 words after the possessive at ``end_idx`` ("Latvia's
     defence ministry", "Russia's attack on Kyiv", "Israel's army"): the place acts through it."""
     troops = troop_words(profile.lang)
-    for j in range(end_idx + 1, min(len(words), end_idx + 4)):
+    for j in _possessed(words, end_idx):
         if profile.government_heads.match_at(words, j) or profile.triggers["attack"].match_at(words, j) or \
                 words[j] in troops:
             return True
@@ -345,12 +406,10 @@ def _conflict_between(words: list[str], idx: int, profile: EventProfile, *, in_l
     k = idx
     if in_list and previous is not None and sentence.start <= previous.start < sentence.end:
         k = sentence.token_at(previous.start)
-    j = k - 1
-    while j >= 0 and words[j] in profile.articles:
-        j -= 1
+    j = _back_over(words, k - 1, profile.articles)
     if j < 0 or not profile.between_words.match_at(words, j):
         return False
-    return any(profile.conflict_nouns.match_at(words, c) for c in range(max(0, j - 3), j))
+    return _phrase_in(profile.conflict_nouns, words, j - 3, j)
 
 
 def _head_before(phrases, words: list[str], idx: int, profile: EventProfile, fillers: frozenset[str]) -> bool:
@@ -376,7 +435,7 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     tokens = sentence.tokens
     words = sentence.words
     for j in range(end_idx, min(len(tokens), end_idx + 3)):
-        if j > 0 and sentence.break_between(text, ",;:()\"«»“”", tokens[j - 1].end, tokens[j].start):
+        if j > 0 and sentence.break_before(text, HEAD_BREAKS, j):
             return False
         if phrases.match_at(words, j):
             return True
@@ -390,19 +449,12 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
     and "of" ("Nyala, the capital of South Darfur")."""
     tokens, words = sentence.tokens, sentence.words
-    k = idx - 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
-                      or words[k] in profile.direction_adjectives):
-        k -= 1
+    k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return any(profile.capital_nouns.match_at(words, j) and j + profile.capital_nouns.match_at(words, j) == k
-                   for j in range(max(0, k - 2), k))
-    if k < 0 or not (words[k] in cues.locative or any(" ".join(words[j : k + 1]) in cues.locative
-                                                        for j in range(max(0, k - 2), k))):
+        return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
+    if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
-    k -= 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in profile.of_words):
-        k -= 1
+    k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
     for j in range(k, max(-1, k - 4), -1):
         if profile.locality_nouns.match_at(words, j):
             return True
@@ -417,16 +469,13 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     "Odessa è stata bombardata", "Charkiw wurde in der Nacht angegriffen", "Sumy y Poltava se han convertido en
     escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
     passive auxiliary."""
-    words, tokens = sentence.words, sentence.tokens
-    k = end_idx
-    while k < len(words) and (tokens[k].capitalised or words[k] in profile.articles or words[k] in LIST_JOINERS and
-                              k + 1 < len(words) and tokens[k + 1].capitalised):
-        k += 1  # the list's other names: "Sumy y Poltava se han" (not "Odessa è stata": "e" is also "and")
+    words = sentence.words
+    k = _list_after(sentence, end_idx, len(words), profile, joiner_before_name=True)  # "Sumy y Poltava se han"
     aux = None
     for j in range(k, min(len(words), k + 8)):
-        if j > end_idx and any(c in text[tokens[j - 1].end : tokens[j].start] for c in LOCATOR_BREAKS.replace(",", "")):
+        if j > end_idx and sentence.break_before(text, STRONG_LOCATOR_BREAKS, j):
             return False
-        if j > k and "," in text[tokens[j - 1].end : tokens[j].start]:
+        if j > k and sentence.break_before(text, ",", j):
             return False
         if aux is None:
             n = profile.passive_auxiliaries.match_at(words, j)
@@ -466,7 +515,7 @@ def _joins_list(gap: str, profile: EventProfile) -> bool:
     if not is_list_gap(gap) or any(c in gap for c in QUOTE_DASH):  # 'in Sumy," Kyiv said': a quote ends the list
         return False
     words = fold(gap).replace("'", " ").split()
-    if any(profile.direction_words.match_at(words, j) for j in range(len(words))):
+    if _phrase_in(profile.direction_words, words, 0, len(words)):
         return False
     return not any(w in profile.list_breakers for w in gap.lower().replace(",", " ").split())
 
@@ -510,14 +559,11 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
     Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
     "a 35 km dalla regione di Belgorod" is already a direction_of through the distance before "of".)"""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, idx - 1, profile.articles)
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = next((j for j in range(max(0, k - 2), k + 1) if j + profile.locality_nouns.match_at(words, j) == k + 1),
-                None)
+    noun = _phrase_ending(profile.locality_nouns, words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
@@ -575,7 +621,7 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
         return False
     located = False
     for k, w in enumerate(words):
-        if w in cues.locative or (k and f"{words[k - 1]} {w}" in cues.locative):
+        if locative_length(words, k + 1, cues.locative, 2):
             located = True  # "in", "nella", "nei pressi di"
         elif not (w in profile.articles or w in cues.area_nouns or w in profile.direction_adjectives
                   or w in profile.part_nouns or (k + 1 < len(words) and f"{w} {words[k + 1]}" in cues.locative)):
@@ -588,10 +634,7 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
     Mission de l'ONU en RDC"). None when no trigger stands there."""
     words = sentence.words
-    k = idx - 1
-    while k >= 0 and (words[k] in profile.articles or words[k] in cues.area_nouns
-                      or words[k] in profile.direction_adjectives):
-        k -= 1
+    k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k < 1 or words[k] not in cues.locative:
         return None
     for t in sentence.triggers:
@@ -617,15 +660,15 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
     return kind == "other" and any(w in profile.water_nouns for w in words[idx:end_idx])
 
 
-def _water_locates(text: str, sentence: Sentence, idx: int, end_idx: int, start: int, previous, cues: RoleCues,
+def _water_locates(sentence: Sentence, idx: int, end_idx: int, after_comma: int | None, cues: RoleCues,
                    profile: EventProfile) -> bool:
     """The body of water locates another place rather than being where something fell: set off by a comma and a
-    locative word after that place ("the port of Odesa, on the Black Sea") or naming a locality or an area after
-    it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
+    locative word after that place ("the port of Odesa, on the Black Sea"; ``after_comma``: the first word after
+    the place before when a comma sets the name off from it in the same sentence, else None) or naming a locality
+    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
     words = sentence.words
-    if previous is not None and previous.sentence_start == sentence.start and text[previous.end:start].lstrip(
-            " )").startswith(","):
-        between = words[sentence.token_at(previous.end):idx]
+    if after_comma is not None:
+        between = words[after_comma:idx]
         if between and all(w in cues.locative or w in profile.articles for w in between) and any(
                 w in cues.locative for w in between):
             return True
@@ -649,10 +692,7 @@ def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place
     (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
     "la frontière entre le Niger": a neighbour that locates a border."""
-    k = idx - 1
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
-    return profile.border_at(words, k) is not None
+    return profile.border_at(words, _back_over(words, idx - 1, profile.articles)) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -671,12 +711,10 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     k = idx - 1
     while k >= 0 and words[k] not in cues.locative and words[k] in fillers:  # "nello" is a locative and an article
         k -= 1
-    if k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative:
-        k -= 2
-    elif k >= 0 and words[k] in cues.locative:
-        k -= 1
-    else:
+    n = locative_length(words, k + 1, cues.locative, 2)
+    if not n:
         return False
+    k -= n
 
     def noun(j: int) -> bool:
         return bool(profile.locality_nouns.match_at(words, j) or profile.part_nouns.match_at(words, j)
@@ -695,12 +733,10 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
         return False
     if tail:
         return True
-    while k >= 0 and words[k] in profile.articles:
-        k -= 1
+    k = _back_over(words, k, profile.articles)
     if k < 0:
         return False
-    if words[k] in cues.locative or profile.origin_cues.match_at(words, k) or (
-            k >= 1 and f"{words[k - 1]} {words[k]}" in cues.locative):
+    if locative_length(words, k + 1, cues.locative, 2) or profile.origin_cues.match_at(words, k):
         return True
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
@@ -714,7 +750,7 @@ def _clause_between(gap: str, profile: EventProfile) -> bool:
     if any(c in gap for c in QUOTE_DASH) or " - " in gap:
         return True
     words = [t.key for t in tokenize(gap, fold(gap))]
-    return any(profile.clause_openers.match_at(words, k) for k in range(len(words)))
+    return _phrase_in(profile.clause_openers, words, 0, len(words))
 
 
 @cache
@@ -744,19 +780,19 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if directed and is_locative(words, idx - 1, cues.locative, articles, cues.area_nouns):
         locative = True  # "in eastern Ukraine"
     agent = _cue_before(profile.agent_cues, words, idx, 4, articles)  # "de la part de": four words
-    k = idx - 1 if idx and words[idx - 1] in articles else idx
-    if k >= 1 and words[k - 1] in profile.of_words:
+    of = _of_at(words, idx, profile)
+    if of >= 0 and words[of] in profile.of_words:
         f["of_before"] = 1.0
-        d = k - 2  # the word before "of"
+        d = of - 1  # the word before "of"
         if d >= 1 and profile.direction_words.match_at(words, d) == 1 and words[d - 1] in profile.part_articles:
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and any(profile.part_nouns.match_at(words, j) for j in range(max(0, d - 1), d + 1)) and not agent:
+        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent:
             f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
-        elif any(_direction_at(words, j, profile) for j in range(max(0, k - 4), k - 1)):
+        elif any(_direction_at(words, j, profile) for j in range(max(0, of - 3), of)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
-        if any(profile.triggers["attack"].match_at(words, j) for j in range(max(0, k - 3), k - 1)) and (
+        if _phrase_in(profile.triggers["attack"], words, of - 2, of) and (
                 e.kind == "country" or e.capital_of):
             f["attack_of&national"] = 1.0  # "i raid della Turchia", "l'offensiva della Russia"
     if directed:
@@ -783,11 +819,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     # of a tally, where the second name is no locator of the first
     # (looked for only when a feature below would hang on it: the text between is read for numbers once)
     same = previous is not None and previous.sentence_start == m.sentence_start
+    between = text[previous.end : m.start] if same else ""  # the text from the name before, in the same sentence
+    after_previous = sentence.token_at(previous.end) if same else None  # the first word after it
+    comma = same and _set_off(between)  # "a Reni, nel distretto di Bolhrad"
     counted: bool | None = None if same else False
     if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
-            area and text[previous.end : m.start].lstrip(" )").startswith(","))) and not _clause_between(
-            text[previous.end : m.start], profile) and not (
-            counted := _tally_between(text[previous.end : m.start], profile)):
+            area and comma)) and not _clause_between(between, profile) and not (
+            counted := _tally_between(between, profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
     if _government_of(words, idx, profile):
         f["government_of"] = 1.0
@@ -799,10 +837,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["contains_other"] = 1.0  # "near Mokwa in the Niger State area": the state locates the town
     if any(contains(o, e) for o in others):
         f["inside_other"] = 1.0
-    if _government_possessive(text, sentence, end_idx, m.end, profile):
-        f["government_possessive"] = 1.0
-    elif end_idx < len(words) and words[end_idx] in profile.possessive_suffixes and text[m.end : m.end + 1] in "'’":
-        f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    if _possessive_at(text, words, end_idx, m.end, profile):
+        if _government_possessive(words, end_idx, profile):
+            f["government_possessive"] = 1.0
+        else:
+            f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -810,20 +849,17 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _head_before(profile.base_nouns, words, idx, profile, fillers) or _head_after(
             profile.base_nouns, sentence, end_idx, text, fillers):
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
-    if idx == 0 and text[m.end : m.end + 3].lstrip(" \u00a0\u202f")[:1] in (":", ","):
+    if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if previous is not None and previous.sentence_start == m.sentence_start:
-        gap = text[previous.end : m.start]
-        if gap.lstrip(" )").startswith(",") and len(gap) <= 60 and not sentence.break_between(
-                text, ";:", previous.end, m.start) and (
-                not is_list_gap(gap) or "contains_previous" in f) and not _trigger_between(
-                sentence, sentence.token_at(previous.end), idx) and not (
-                counted if counted is not None else _tally_between(gap, profile)):
-            f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
+    if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
+            not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
+            sentence, after_previous, idx) and not (
+            counted if counted is not None else _tally_between(between, profile)):
+        f["apposition"] = 1.0  # "a Reni, nel distretto di Bolhrad": the place locates the one before
     if source_at is not None:
         f["source_before"] = 1.0
     origin = _cue_start(profile.origin_cues, words, idx, 2, articles)
@@ -866,9 +902,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
-    water_locates = water and _water_locates(text, sentence, idx, end_idx, m.start, previous, cues, profile)
-    if previous is not None and previous.sentence_start == m.sentence_start and _joins_list(
-            text[previous.end : m.start], profile) and "contains_previous" not in f and \
+    water_locates = water and _water_locates(sentence, idx, end_idx, after_previous if comma else None, cues, profile)
+    if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not water_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
@@ -879,19 +914,17 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
-    if national and not locative and "toward" not in f and any(
-            profile.lead_words.match_at(words, j) for j in profile.lead_words.starts_in(
-                words, max(0, idx - NEAR), min(len(words), end_idx + NEAR))):
+    if national and not locative and "toward" not in f and _phrase_in(
+            profile.lead_words, words, idx - NEAR, end_idx + NEAR):
         f["lead_near"] = 1.0  # "the battalion led by Canada", "troops from Spain are leading the force": it acts
         # (not "the battalion led by Canada is in Latvia": a place after a locative is where, not who; nor
         # "une attaque dirigée contre la Moldavie": a place after a toward word is the target)
     if headline:
         f["headline"] = 1.0
     events = sentence.events()
-    aside = previous is not None and previous.sentence_start == m.sentence_start and text[
-        previous.end : m.start].lstrip()[:1] in (",", "(")
+    aside = same and _set_off(between, ",(", None)
     alias_at = _cue_start(profile.alias_cues, words, idx, 6, articles) if aside else None
-    if alias_at is not None and alias_at - sentence.token_at(previous.end) <= 1:
+    if alias_at is not None and alias_at - after_previous <= 1:
         f["alias"] = 1.0  # "the Persian Gulf, also known as the Arabian Gulf": the same place (:func:`choose_roles`);
         # the cue opens the aside after a comma or a bracket (one word may precede it: "Kiev, detta anche Kyiv"), so a
         # verb is no alias ("la Francia ha chiamato Mosca", "À Paris, le président a appelé Moscou")

@@ -181,6 +181,11 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         _coordinated_actors(group, text, cues.articles)
 
 
+#: The most words of a locative phrase (a lexicon's ``locative`` entries are checked against it:
+#: "in der Nähe von" has four).
+LOCATIVE_WORDS = 4
+
+
 def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: frozenset[str],
                  area_nouns: frozenset[str] = frozenset()) -> bool:
     """A locative word, possibly followed by an article (of ``articles``), stands right before word ``idx``,
@@ -193,7 +198,7 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: 
     idx : int
         Index of the name's first word.
     locative : frozenset of str
-        Locative words and two-word phrases of the language.
+        Locative words and phrases of the language (of at most :data:`LOCATIVE_WORDS` words).
     articles : frozenset of str
         Articles that may stand between the locative and the name (the lexicon's ``articles``).
     area_nouns : frozenset of str
@@ -209,10 +214,32 @@ def is_locative(words: list[str], idx: int, locative: frozenset[str], articles: 
         idx -= 2
         if idx >= 1 and words[idx - 1] in articles:
             idx -= 1
-    if idx >= 1 and words[idx - 1] in locative:
-        return True
-    return (idx >= 2 and f"{words[idx - 2]} {words[idx - 1]}" in locative) or (
-        idx >= 3 and " ".join(words[idx - 3 : idx]) in locative)  # "nei pressi di", "in the vicinity of"
+    return locative_length(words, idx, locative) > 0
+
+
+def locative_length(words: list[str], end: int, locative: frozenset[str], longest: int = LOCATIVE_WORDS) -> int:
+    """How many words the locative word or phrase that ends right before word ``end`` has: the longest of at most
+    ``longest`` words ("in", "nei pressi di", "in der nahe von"), 0 when none ends there.
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's words, folded.
+    end : int
+        Index of the word after the locative.
+    locative : frozenset of str
+        Locative words and phrases of the language.
+    longest : int
+        The most words of a phrase looked for.
+
+    Returns
+    -------
+    int
+    """
+    for n in range(min(longest, end), 0, -1):
+        if " ".join(words[end - n : end]) in locative:
+            return n
+    return 0
 
 
 def _broken(words: list[str], idx: int, cues: RoleCues) -> bool:

@@ -67,6 +67,17 @@ def test_a_break_between_two_words_is_one_of_the_marks_between_them():
     assert not s.break_between(text, ".", 0, len(text))  # the final dot is after the last word: no break
 
 
+def test_the_gap_before_a_word_and_a_break_in_it():
+    text = "Drones hit Mariupol; in Berdiansk (a port), fires spread."
+    s = read_sentence(text, fold(text), 0, len(text), event_profile("en"))
+    berdiansk = s.token_at(text.index("Berdiansk"))
+    spread = s.token_at(text.index("spread"))
+    assert s.gap(text, berdiansk) == " " and s.gap(text, berdiansk + 1) == " ("
+    assert s.gap(text, spread - 1) == "), "
+    assert s.break_before(text, ";", berdiansk - 1) and not s.break_before(text, ";", berdiansk)
+    assert s.break_before(text, ",", spread - 1) and not s.break_before(text, ",", spread)
+
+
 def test_a_place_name_is_no_trigger():
     text = "Officials in Mission Viejo approved the budget."
     start = text.index("Mission")

@@ -574,6 +574,38 @@ def test_the_articles_between_a_cue_and_a_name_are_each_languages_own():
     assert is_locative(["in", "the", "donbas"], 2, frozenset({"in"}), en)
 
 
+def test_a_locative_phrase_counts_its_longest_words():
+    """locative_length: the longest locative phrase ending right before a word, as is_locative and the role
+    features read it ("vicino a" before "a" alone; three words at most unless fewer are asked for)."""
+    from geo.roles import locative_length
+
+    loc = frozenset({"a", "vicino a", "nei pressi di", "in"})
+    words = ["truppe", "vicino", "a", "brindisi", "nei", "pressi", "di", "lecce"]
+    assert locative_length(words, 3, loc) == 2 and locative_length(words, 3, loc, 1) == 1
+    assert locative_length(words, 7, loc) == 3 and locative_length(words, 7, loc, 2) == 0
+    assert locative_length(words, 1, loc) == 0 and locative_length(words, 0, loc) == 0
+    assert locative_length(["in", "kyiv"], 1, loc) == 1  # a short sentence: no phrase wraps round its start
+
+
+def test_a_name_set_off_by_a_comma_needs_the_comma():
+    """_set_off: an empty gap, or one of spaces and brackets only, sets nothing off (a name at the text's end)."""
+    from geo.role_model import _set_off
+
+    assert not _set_off("") and not _set_off(" ) ") and not _set_off("", ":,", " ")
+    assert _set_off(" ), ") and _set_off(" (", ",(", None) and _set_off(": ", ":,", " ")
+
+
+def test_a_phrase_ending_before_a_word_starts_in_the_sentence():
+    """_phrase_ending: a phrase that ends right before a word near the sentence's start is found where it starts,
+    and no phrase is read across the sentence's start (the last word and the first)."""
+    from geo.events import Phrases
+    from geo.role_model import _phrase_ending
+
+    phrases = Phrases.of(["capitale di", "di"])
+    assert _phrase_ending(phrases, ["di", "roma", "capitale"], 1, 3) == 0
+    assert _phrase_ending(Phrases.of(["capitale di"]), ["di", "roma", "capitale"], 1, 3) is None
+
+
 def _figure_walk(m, sentence, figures) -> list[str]:
     """The figure features of ``m`` read by walking every figure of the document, in figure order (with the
     places the figures had when the roles were weighed: ``cue_place_ids``)."""
@@ -1004,3 +1036,23 @@ def test_a_verb_of_calling_is_no_alias(gaz, lang, text, surface):
     """"chiamato", "appelé" are aliases only set off by a comma or a bracket: after a verb's auxiliary the place is
     who was called, not another name of the place before."""
     assert "alias" not in features_of(text, lang, surface, gaz)
+
+
+def test_every_locative_phrase_is_read_whole():
+    """No lexicon lists a locative phrase longer than is_locative reads (geo.roles.LOCATIVE_WORDS): such an entry
+    would never match ("in der Nähe von" has four words)."""
+    from geo import lexicons
+    from geo.roles import LOCATIVE_WORDS, role_cues
+
+    for lang in lexicons.available_languages():
+        longest = max(len(p.split()) for p in role_cues(lang).locative)
+        assert longest <= LOCATIVE_WORDS, lang
+
+
+def test_a_four_word_locative_locates_the_name():
+    """"in der Nähe von Mariupol" is where it happened, as "nahe Mariupol" is (four words of the lexicon)."""
+    from geo.roles import is_locative, role_cues
+
+    cues = role_cues("de")
+    words = ["gestern", "wurde", "in", "der", "nahe", "von", "mariupol", "beschossen"]
+    assert is_locative(words, 6, cues.locative, cues.articles, cues.area_nouns)
