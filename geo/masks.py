@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from functools import cache
 from operator import attrgetter
 
@@ -694,7 +694,7 @@ def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list
     if not cues.match_verbs:
         return []
     spans: list[tuple[int, int]] = []
-    reports: dict[tuple[int, int], bool] = {}  # sentence -> whether it reports a match
+    reports = _match_reports(tokens, text, cues, sentences)
     for k, tok in enumerate(tokens):
         if tok.key not in cues.match_verbs or tok.capitalised:
             continue
@@ -702,12 +702,25 @@ def match_verb_spans(tokens: list[Token], text: str, cues: Cues, sentences: list
                  if team is not None]
         if not teams:
             continue
-        sentence = sentence_at(sentences, tok.start)
-        if sentence not in reports:
-            reports[sentence] = match_report(tokens, text, cues, sentence)
-        if reports[sentence]:
+        if reports(tok.start):
             spans += teams
     return spans
+
+
+def _match_reports(tokens: list[Token], text: str, cues: Cues, sentences: list[tuple[int, int]]
+                   ) -> Callable[[int], bool]:
+    """Whether the sentence holding an offset reports a match (:func:`match_report`), read once per sentence
+    however many of its words ask (a mask's candidates ask again for the sentence they share)."""
+    known: dict[tuple[int, int], bool] = {}
+
+    def reports(offset: int) -> bool:
+        sentence = sentence_at(sentences, offset)
+        found = known.get(sentence)
+        if found is None:
+            found = known[sentence] = match_report(tokens, text, cues, sentence)
+        return found
+
+    return reports
 
 
 def _team_before(tokens: list[Token], k: int, text: str, cues: Cues) -> tuple[int, int] | None:
@@ -839,13 +852,14 @@ def scorer_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tup
         return []
     spans = []
     n = len(tokens)
+    reports = _match_reports(tokens, text, cues, sentences)
     for k, tok in enumerate(tokens[:-2]):
         if tok.key not in cues.scorer_nouns or tok.capitalised:
             continue
         of, name = tokens[k + 1], tokens[k + 2]
         if of.key not in OF_WORDS or of.capitalised or text[tok.end : of.start] != " " \
                 or text[of.end : name.start] != " " or not name_like(name) \
-                or not match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
+                or not reports(tok.start):
             continue
         end = k + 2
         while end + 1 < n and end - k < 3 and name_like(tokens[end + 1]) \
@@ -872,6 +886,7 @@ def player_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tup
         return []
     spans = []
     n = len(tokens)
+    reports = _match_reports(tokens, text, cues, sentences)
     for k, tok in enumerate(tokens[:-1]):
         if not name_like(tok) or text[tok.end : tokens[k + 1].start] != " ":
             continue
@@ -883,8 +898,7 @@ def player_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tup
             continue
         if k and (tokens[k - 1].key in cues.locative or tokens[k - 1].key in cues.club_articles):
             continue
-        if _small_town(gazetteer.candidates(tok.key)) \
-                and match_report(tokens, text, cues, sentence_at(sentences, tok.start)):
+        if _small_town(gazetteer.candidates(tok.key)) and reports(tok.start):
             spans.append((tok.start, tok.end))
     return spans
 
@@ -897,8 +911,8 @@ def _small_town(cands) -> bool:
         and all(c.entity.kind in ("city", "admin1") for c in cands)
 
 
-#: A name then its points in a table: "Napoli 30," "Milan 27)"; "Milano 30 gradi" is read and refused.
-_POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$| [^\W\d_]+)")
+#: A name then its points in a table: "Napoli 30," "Milan 27)"; not "Milano 30 gradi" (a word after the number).
+_POINTS_AFTER = re.compile(r" (\d{1,3})(?=[,;.)\n]|$)")
 #: A standings heading: the heading word (lexicon ``standings_words``) right before a colon at a line's or a
 #: sentence's start ("Classifica:", "Standings:", "Classement général :").
 _HEADING = re.compile(r"(?:^|(?<=[\n.]) ?)([^\W\d_]+)(?: ([^\W\d_]+))? ?:", re.M)
@@ -935,16 +949,14 @@ def table_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tupl
                 continue
             m = _POINTS_AFTER.match(text, tok.end)
             if m is None or m.end(1) > s_end:
-                continue
-            if m.end() < len(text) and text[m.end()] == " ":
-                continue  # "Milano 30 gradi": a word after the number, no table's "Napoli 30,"
+                continue  # "Milano 30 gradi": a word after the number (no match), no table's "Napoli 30,"
             begin = j
             while begin > first and name_like(tokens[begin - 1]) \
                     and text[tokens[begin - 1].end : tokens[begin].start] in _TEAM_GAPS \
                     and j - begin < TEAM_NAME_MAX_TOKENS - 1:
                 begin -= 1  # "Real Madrid 30"
-            if any(c.entity.kind != "city" for c in gazetteer.candidates(fold_key(text[tokens[begin].start:tok.end]))
-                   if c.primary and c.entity.kind in ("country", "region")) \
+            if any(c.primary and c.entity.kind in ("country", "region")
+                   for c in gazetteer.candidates(fold_key(text[tokens[begin].start:tok.end]))) \
                     or _first_level_unit(tokens[begin], cues, gazetteer):
                 continue  # "Siria 40", "Donetsk 12": a country or a unit is no team
             spans.append((tokens[begin].start, tok.end))

@@ -265,3 +265,27 @@ def test_player_spans_name_small_towns_only(gaz):
     text = "Al 70' Matera raddoppia di testa e il derby finisce 2-0."
     tokens, cues, sentences = _read(text, "it")
     assert [text[a:b] for a, b in player_spans(tokens, text, cues, sentences, gaz)] == ["Matera"]
+
+
+def test_a_sentence_is_read_for_a_match_report_once(gaz, monkeypatch):
+    """scorer_spans and player_spans ask whether a sentence reports a match once per sentence, however many of
+    its words are candidates (geo.masks._match_reports), and find the same names."""
+    from geo import masks
+
+    asked: list[tuple[int, int]] = []
+    real = masks.match_report
+
+    def counted(tokens, text, cues, sentence):
+        asked.append(sentence)
+        return real(tokens, text, cues, sentence)
+
+    monkeypatch.setattr(masks, "match_report", counted)
+    text = "Il gol di Sasso e il gol di Fonte hanno chiuso la finale 2-0. Il gol di Mare non è bastato."
+    tokens, cues, sentences = _read(text, "it")
+    assert [text[a:b] for a, b in scorer_spans(tokens, text, cues, sentences)] == ["Sasso", "Fonte"]
+    assert len(asked) == len(set(asked)) == 2
+    asked.clear()
+    text = "Al 60' Matera segna, al 75' Matera raddoppia e la finale si chiude 2-0."
+    tokens, cues, sentences = _read(text, "it")
+    assert [text[a:b] for a, b in player_spans(tokens, text, cues, sentences, gaz)] == ["Matera", "Matera"]
+    assert asked == [sentences[0]]
