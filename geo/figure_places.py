@@ -1087,8 +1087,8 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
             or not _marked_total(fig, index.order[k], lang):
         return None
     countries = {pool[j][0].entity.country for j in picked}
-    if len(countries) != 1 or None in countries:
-        return None
+    if len(countries) != 1:  # places in two countries: no country-wide count of either
+        return None  # (one place of no country, a sea, finds no country of its own below)
     country = next(iter(countries))
     found = [j for j, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.kind == "country"
              and m.entity.country == country]

@@ -1099,3 +1099,73 @@ def test_a_list_item_that_happens_to_equal_the_sum_before_it_is_no_total(gaz, la
     parsed, index = index_of(text, lang, gaz)
     last = next(f for f in parsed.figures if f.value == 18)
     assert part_places(last, index) == set()
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences downed 12 drones over the Voronezh region, 9 over the Lipetsk region, 21 over the Ryazan "
+           "region and 40 over the Kaluga region."),
+    ("it", "La contraerea ha abbattuto 12 droni sulla regione di Voronezh, 9 su quella di Lipetsk, 21 su quella di "
+           "Ryazan e 40 su quella di Kaluga."),
+    ("de", "Die Flugabwehr hat 12 Drohnen über der Region Woronesch abgeschossen, 9 über der Region Lipezk, 21 über "
+           "der Region Rjasan und 40 über der Region Kaluga."),
+])
+def test_a_count_its_list_adds_up_to_is_no_total_when_the_list_holds_a_larger_count(gaz, lang, text):
+    """Rule TOTAL_OF_ITS_LIST: 12 + 9 = 21, said after them with a comma, but a later item (40) is larger than the
+    21: the list counts by place, and the 21 is one more item of it, placed at its own region only."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    item = next(f for f in parsed.figures if f.value == 21)
+    assert {f.value for f in parsed.figures} == {12, 9, 21, 40}
+    assert part_places(item, index) == set()
+    assert item.place_ids == ["admin1:RU-RYA"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Drones crashed in Ukraine and in Moldova overnight. Officials counted a total of 85 drones over Odesa and "
+           "Chisinau."),
+    ("it", "Nella notte sono caduti droni in Ucraina e in Moldavia. In tutto 85 droni sono stati abbattuti su Odessa "
+           "e su Chisinau."),
+    ("de", "In der Nacht sind Drohnen in der Ukraine und in Moldawien abgestürzt. Insgesamt 85 Drohnen wurden über "
+           "Odessa und Chisinau gezählt."),
+])
+def test_a_marked_total_over_towns_of_two_countries_keeps_its_towns(gaz, lang, text):
+    """Rule TOTAL_IN_ITS_COUNTRY holds for a total whose places lie in one country: placed in two (Odesa in Ukraine,
+    Chisinau in Moldova), it is no country-wide count of either, though both countries are named as struck."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert {m.entity.id for m in parsed.mentions if m.role == "incident" and m.entity.kind == "country"} == {
+        "country:UA", "country:MD"}
+    (total,) = parsed.figures
+    assert sorted(total.place_ids) == sorted(["geonames:698740", "geonames:618426"])
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Soldiers killed 20 militants in Niger, near the border with Mali. Twelve militants were killed in Mali and "
+           "eight in Niger."),
+    ("it", "I soldati hanno ucciso 20 miliziani in Niger, vicino al confine con il Mali. Dodici miliziani sono stati "
+           "uccisi in Mali e otto in Niger."),
+    ("fr", "Les soldats ont tué 20 djihadistes au Niger, près de la frontière avec le Mali. Douze djihadistes ont été "
+           "tués au Mali et huit au Niger."),
+])
+def test_the_other_side_of_a_border_that_the_parts_name_stays_a_candidate(gaz, lang, text):
+    """Rule BORDER_SIDE spares a place the figure's parts name: Mali, said as the other side of Niger's border, is
+    where 12 of the 20 were killed, and stays a candidate of the 20 in its own sentence (not only as a place read
+    elsewhere)."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 20
+    assert [(m.entity.id, w) for m, w in pool] == [("country:NE", "same_sentence"), ("country:ML", "same_sentence")]
+    assert sorted(fig.place_ids) == ["country:ML", "country:NE"]
+
+
+def test_a_place_a_part_names_only_across_a_border_stays_a_candidate(gaz):
+    """Rule BORDER_SIDE spares the places of a figure's parts read from other sentences too: when a part's reading
+    names Mali, known only as the other side of a border, the total reaches it (the part's reading is set by hand
+    here: geo.figures reads no such place for it)."""
+    text = "Soldiers killed 20 militants on Sunday, the army said. Twelve were killed in Niger and eight near the " \
+           "border with Mali."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    sentences = read_sentences(text, parsed.mentions, "en")
+    total, _, eight = parsed.figures
+    assert (total.value, eight.value) == (20, 8)
+    eight.cue_place_ids = ["country:ML"]
+    pool = figure_candidates(total, parsed.mentions, sentences, text, parsed.figures, lang="en")
+    assert sorted(m.entity.id for m, _ in pool) == ["country:ML", "country:NE"]
