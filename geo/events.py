@@ -148,7 +148,8 @@ class EventProfile:
     speech: Phrases = Phrases.of(())
     # the words of the figures lexicon that mark a count as a whole (``figures.totals``: "insgesamt", "a total of")
     # and a count as a part of the one before (``figures.anaphora_after``: "davon", "of them"; ``figures.anaphora``
-    # before the number: "de los que"), read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, PART_OF_THEM)
+    # before the number: "de los que"), read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, TOTAL_OF_ITS_LIST,
+    # PART_OF_THEM)
     figure_totals: Phrases = Phrases.of(())
     anaphora_after: Phrases = Phrases.of(())
     anaphora_before: Phrases = Phrases.of(())

@@ -224,9 +224,12 @@ class DocIndex:
         The document's sentences (any order).
     figures : Sequence
         The document's figures.
+    lang : str
+        The document's language (the total words of rule :data:`TOTAL_OF_ITS_LIST`).
     """
 
-    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = ()):
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), lang: str = "en"):
+        self.lang = lang
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
         #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
@@ -271,9 +274,9 @@ class DocIndex:
 
 
 def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
-              figures: Sequence) -> DocIndex:
-    """``index``, else one built for the document (a caller that reads one figure alone)."""
-    return index if index is not None else DocIndex(mentions, sentences, figures)
+              figures: Sequence, lang: str = "en") -> DocIndex:
+    """``index``, else one built for the document in ``lang`` (a caller that reads one figure alone)."""
+    return index if index is not None else DocIndex(mentions, sentences, figures, lang)
 
 
 def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
@@ -300,7 +303,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
     document's :class:`DocIndex` (built here otherwise); ``lang``: the document's language (the speech words of
     rule :data:`SPEAKERS_PLACE`)."""
-    index = _index_of(index, mentions, sentences, figures)
+    index = _index_of(index, mentions, sentences, figures, lang)
     order = index.order
     k = index.sentence_of(fig.start)
     if k is None:
@@ -524,8 +527,13 @@ LISTED_COUNT = "a_listed_count_is_no_total"
 #: after it add up to exactly its value and none of them is larger: "12 droni sulla regione di Kursk e altri 9 -
 #: dei 30 lanciati in tutto - su quella di Belgorod, sei su quella di Tula e tre su quella di Oryol" (12 + 9 + 6 +
 #: 3 = 30; not the 9, which the 30 after it exceeds; not "five killed in A, 17 others in B, among them 9 in C, and
-#: three in D", one count before it only).
+#: three in D", one count before it only). A count joined to the list by a list word is one more item, whatever
+#: its value ("..., 9 over C and 18 over D"), unless a total word marks it (:func:`_said_total`: "... and 18 in
+#: all", "... e 18 droni in tutto").
 TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
+#: How many words at most stand between a count's number and a total word said after it ("18 drones in all", "30
+#: lanciati in tutto"), for rule :data:`TOTAL_OF_ITS_LIST`.
+TOTAL_AFTER_GAP = 2
 
 
 def part_places(fig, index: DocIndex) -> set[str]:
@@ -566,7 +574,8 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         if total > fig.value:
             break
         out.update(o.cue_place_ids)
-    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value or _joined_item(fig, order[k])
+    if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
+                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index.lang))
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     return out
@@ -577,6 +586,23 @@ def _joined_item(fig, sentence: Sentence) -> bool:
     one more item of the list, whatever its value, not the list's total (rule TOTAL_OF_ITS_LIST)."""
     i = sentence.token_at(fig.start)
     return 0 < i < len(sentence.words) and sentence.words[i - 1] in LIST_JOINERS
+
+
+def _said_total(fig, sentence: Sentence, lang: str) -> bool:
+    """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, :attr:`geo.events.EventProfile.figure_totals`)
+    marks the count ``fig`` in its ``sentence``: right before its number (:func:`_marked_total`: "and a total of
+    18") or after it, at most :data:`TOTAL_AFTER_GAP` words (no number) between ("and 18 in all", "e 18 droni in
+    tutto"): rule :data:`TOTAL_OF_ITS_LIST`."""
+    if _marked_total(fig, sentence, lang):
+        return True
+    words, totals = sentence.words, event_profile(lang).figure_totals
+    j = sentence.token_at(fig.end)
+    for k in range(j, min(len(words), j + TOTAL_AFTER_GAP + 1)):
+        if totals.match_at(words, k):
+            return True
+        if not words[k].isalpha():
+            return False
+    return False
 
 
 #: How many sentences after a drone or missile total the report's incident places are looked for ("Russia
@@ -782,7 +808,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     WeighedFigure
         The candidates, the features of each and their list groups.
     """
-    index = _index_of(index, mentions, sentences, figures)
+    index = _index_of(index, mentions, sentences, figures, lang)
     order = index.order
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
@@ -1215,7 +1241,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, figures)  # once per document
+    index = DocIndex(mentions, sentences, figures, lang)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool

@@ -1169,3 +1169,28 @@ def test_a_place_a_part_names_only_across_a_border_stays_a_candidate(gaz):
     eight.cue_place_ids = ["country:ML"]
     pool = figure_candidates(total, parsed.mentions, sentences, text, parsed.figures, lang="en")
     assert sorted(m.entity.id for m, _ in pool) == ["country:ML", "country:NE"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences shot down 6 drones over the Bryansk region, 5 over the Smolensk region, 4 over the Kaluga "
+           "region and 15 in total."),
+    ("it", "La contraerea ha abbattuto 6 droni sulla regione di Bryansk, 5 su quella di Smolensk, 4 su quella di "
+           "Kaluga e 15 droni in tutto."),
+    ("fr", "La défense aérienne a abattu 6 drones dans la région de Briansk, 5 dans celle de Smolensk, 4 dans celle "
+           "de Kalouga et 15 drones au total."),
+    ("es", "La defensa aérea derribó 6 drones sobre la región de Briansk, 5 sobre la de Smolensk, 4 sobre la de "
+           "Kaluga y 15 drones en total."),
+    ("de", "Die Flugabwehr hat 6 Drohnen über der Region Brjansk abgeschossen, 5 über der Region Smolensk, 4 über "
+           "der Region Kaluga und 15 Drohnen insgesamt."),
+])
+def test_a_count_joined_to_its_list_and_marked_as_a_total_is_the_total(gaz, lang, text):
+    """Rule TOTAL_OF_ITS_LIST: a count joined to the list by a list word is one more item, unless a total word of
+    the lexicon (figures.yaml ``totals``, read into the event profile) marks it: 6 + 5 + 4 = 15 "in total" is the
+    list's total, placed over its three regions."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures, lang)
+    total = next(f for f in parsed.figures if f.value == 15)
+    regions = {"admin1:RU-BRY", "admin1:RU-SMO", "admin1:RU-KLU"}
+    assert part_places(total, index) == regions
+    assert set(total.place_ids) == regions
+
