@@ -1156,33 +1156,22 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: zählte 85 Drohnen. 70 davon wurden abgefangen"; "un total de 85 drones, de los que 70 fueron derribados": the
 #: figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before it), whose own reading
 #: names no place, stands where that count stands: the places chosen for the nearest larger count of its group in
-#: its sentence or the one before. (The fit reads the places the pipeline chose for that count when the articles
-#: were read, its cue reading where no figure-place weights were loaded.)
+#: its sentence or the one before, as :mod:`geo.figures` linked them (``Figure.part_of``). (The fit reads the
+#: places the pipeline chose for that count when the articles were read, its cue reading where no figure-place
+#: weights were loaded.)
 PART_OF_THEM = "a_part_of_them_stands_where_they_do"
 
 
-def whole_of(fig, index: DocIndex, lang: str):
-    """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the
-    nearest count of its group with a larger value, in its sentence or the one before (``index``: the document's
-    :class:`DocIndex`), when an anaphora word of ``lang`` (figures.yaml ``figures.anaphora_after``,
-    ``figures.anaphora``: :attr:`geo.events.EventProfile.anaphora_after`, ``anaphora_before``) stands right after or
-    right before its number."""
-    k = index.sentence_of(fig.start)
-    if k is None:
+def whole_of(fig, index: DocIndex):
+    """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the figure
+    of the document (``index``: its :class:`DocIndex`) that starts at the figure's ``part_of``, the link
+    :mod:`geo.figures` read (:func:`geo.figures._whole_before`: the nearest larger count of its group in its sentence
+    or the one before, when an anaphora word stands right after or right before its number); of the copies of a
+    count said for several places (rule :data:`ONE_PLACE_EACH`), the last."""
+    start = getattr(fig, "part_of", None)
+    if start is None:
         return None
-    sentence = index.order[k]
-    words = sentence.words
-    profile = event_profile(lang)
-    after, before = profile.anaphora_after, profile.anaphora_before
-    first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
-    said = (end < len(words) and after.match_at(words, end)) or any(
-        before.match_at(words, j) == first - j for j in range(max(0, first - 3), first))
-    if not said:
-        return None
-    group = figure_group(fig)
-    lo = index.order[k - 1].start if k else sentence.start
-    wholes = [o for o in index.figures.between(lo, fig.start) if o is not fig and o.end <= fig.start
-              and figure_group(o) == group and o.value > fig.value]
+    wholes = [o for o in index.figures.between(start, start + 1) if o is not fig]
     return wholes[-1] if wholes else None
 
 
@@ -1212,7 +1201,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
-    whole = None if fig.cue_place_ids else whole_of(fig, index, lang)  # rule PART_OF_THEM
+    whole = None if fig.cue_place_ids else whole_of(fig, index)  # rule PART_OF_THEM
     if whole is not None and whole.place_ids:
         theirs = {m.entity.id: j for j, (m, _) in enumerate(pool)}
         if all(pid in theirs for pid in whole.place_ids):

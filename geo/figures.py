@@ -67,6 +67,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
+from geo.role_model import figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -1850,6 +1851,7 @@ def extract_figures(
         )
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
+        fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -1863,6 +1865,27 @@ def extract_figures(
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     return _drop_repeats(figures, doc.doc_id, entities, d.lex, more)
+
+
+def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
+                  quotes: list[tuple[int, int]]) -> int | None:
+    """The ``start`` of the count that ``fig`` (the number at tokens ``[i, j)``) is said to be a part of
+    (:attr:`geo.model.Figure.part_of`, read by rule PART_OF_THEM of :mod:`geo.figure_places`): when a word of the
+    lexicon's ``anaphora_after`` stands right after the number ("70 davon", "five of them") or one of ``anaphora``
+    right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.role_model.figure_group`)
+    with a larger value, in its sentence (``quotes``: the document's) or the one before; None otherwise."""
+    lex = d.lex
+    if not (lex.anaphora_after.match_at(d.toks, j) or 0 < lex.anaphora.match_ending(d.toks, i) <= 3):
+        return None
+    k = bisect_right(quotes, fig.start, key=operator.itemgetter(0)) - 1
+    lo = quotes[k - 1][0] if k > 0 else quotes[max(k, 0)][0]
+    group = figure_group(fig)
+    for o in reversed(figures):
+        if o.start < lo:
+            break
+        if o.end <= fig.start and figure_group(o) == group and o.value > fig.value:
+            return o.start
+    return None
 
 
 def _each_place(fig: Figure) -> list[Figure]:
@@ -1888,7 +1911,8 @@ def _drop_repeats(
     dans la région de Tillabéri" one), or when a place holds the other but the two name different people
     ("une femme ... un homme") or different dates, or when only one of them is said to add to those reported
     (``more``: the starts of "another soldier", "otra persona"; "altre due vittime" said twice is one fact); a
-    larger one is the same fact even where the headline locates it otherwise.
+    larger one is the same fact even where the headline locates it otherwise. A part of a figure dropped (its
+    ``part_of``) is a part of the figure kept for that fact.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
     Figure ids are numbered again in text order.
@@ -1904,6 +1928,7 @@ def _drop_repeats(
     # the kept figures by value and qualifier (a repeat has both equal), each with its view, and indexed by kind
     # and place (:class:`_RepeatIndex`): a figure is compared with those that may be its fact, not with all
     by_key: dict[tuple, _RepeatIndex] = {}
+    moved: dict[int, int] = {}  # the start of each figure dropped -> that of the figure it repeats
     for f in figures:
         seen = view(f) if view is not None else f
         index = by_key.get((f.value, f.qualifier))
@@ -1920,10 +1945,16 @@ def _drop_repeats(
             continue
         if repeats is not None:
             repeats[f.figure_id] = same
+        moved[f.start] = same.start
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
+    if moved:  # a part of a count dropped as a repeat is a part of the fact's statement kept
+        starts = {f.start for f in kept}
+        for f in kept:
+            if f.part_of is not None and f.part_of not in starts:
+                f.part_of = moved.get(f.part_of)
     return kept
 
 

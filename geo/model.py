@@ -136,6 +136,8 @@ class Figure:
     ``formation`` marks an equipment figure that counts military units ("five battalions").
     ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
     is the weighed choice of :mod:`geo.figure_places`.
+    ``part_of`` is the ``start`` of the count this one is said to be a part of ("85 drones ... 70 of them": the 70's
+    is the 85's start), as :mod:`geo.figures` read it; None when it is said to be no part.
     """
 
     doc_id: str
@@ -159,6 +161,7 @@ class Figure:
     figure_id: str = ""
     cue_place_ids: list[str] = field(default_factory=list)
     formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
+    part_of: int | None = None  # the start of the count it is a part of ("70 davon"; :mod:`geo.figures`)
 
 
 @dataclass

@@ -143,6 +143,8 @@ def _shifted(parsed: ParsedDocument, offset: int, figures_before: int, doc_id: s
         f.start += offset
         f.end += offset
         f.quote_start += offset
+        if f.part_of is not None:
+            f.part_of += offset
         new_id = f"{doc_id}:f{n}"
         ids[f.figure_id] = new_id
         f.figure_id = new_id

@@ -1052,7 +1052,8 @@ def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
     parsed, index = index_of(text, lang, gaz)
     whole, part = parsed.figures
     assert (whole.value, part.value) == (85, 70)
-    assert whole_of(part, index, lang) is whole and whole_of(whole, index, lang) is None
+    assert part.part_of == whole.start and whole.part_of is None  # the link geo.figures read
+    assert whole_of(part, index) is whole and whole_of(whole, index) is None
     assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
 
 
@@ -1194,3 +1195,24 @@ def test_a_count_joined_to_its_list_and_marked_as_a_total_is_the_total(gaz, lang
     assert part_places(total, index) == regions
     assert set(total.place_ids) == regions
 
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air force tracks 85 Russian drones over Ukraine\n\nRussian drones struck Ukraine overnight, hitting a "
+           "school in Sumy.\n\nThe air force said it had tracked a total of 85 drones. 70 of them were shot down."),
+    ("it", "L'aeronautica conta 85 droni russi sull'Ucraina\n\nDroni russi hanno colpito l'Ucraina nella notte, "
+           "centrando una scuola a Sumy.\n\nL'aeronautica ha rilevato in tutto 85 droni. 70 di questi sono stati "
+           "abbattuti."),
+    ("es", "La Fuerza Aérea detecta 85 drones rusos sobre Ucrania\n\nDrones rusos atacaron Ucrania durante la noche y "
+           "alcanzaron una escuela en Sumy.\n\nLa Fuerza Aérea detectó un total de 85 drones, de los que 70 fueron "
+           "derribados."),
+])
+def test_a_part_of_a_count_said_again_stands_where_the_count_kept_stands(gaz, lang, text):
+    """Rule PART_OF_THEM reads the link geo.figures made (Figure.part_of): the body's 85 is the headline's said again
+    and is dropped as a repeat, so "70 of them" is a part of the headline's 85 and stands where it stands (Ukraine);
+    read again in figure_places among the figures kept, the 70 had no whole near it and stood at the town (Sumy)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    whole, part = parsed.figures
+    assert (whole.value, part.value) == (85, 70) and not part.cue_place_ids
+    assert part.part_of == whole.start < text.index("\n")  # the headline's count
+    assert part.place_ids == whole.place_ids == ["country:UA"]

@@ -651,3 +651,18 @@ def test_the_progress_bars_need_no_circular_import_between_windows_and_parallel(
     assert "geo.parallel" in imported(windows) and "geo.progress" in imported(windows)
     assert "geo.windows" not in imported(geo.parallel) and "geo.progress" in imported(geo.parallel)
     assert not {"geo.windows", "geo.parallel"} & imported(geo.progress)
+
+
+def test_the_link_of_a_part_to_its_count_is_shifted_with_its_window(gaz, monkeypatch):
+    """A figure's ``part_of`` (the start of the count it is a part of, geo.figures) is an offset into the text: in a
+    later window it is shifted with the figure's own offsets, and reads as in the whole."""
+    part = "Russia launched 48 drones at Ukraine on Monday night. 31 of them were shot down."
+    text = "\n\n".join([*PARAGRAPHS[:3], part])
+    doc = Document("part", text, lang="en")
+    whole = parse_document(doc, gazetteer=gaz)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 200)
+    split = parse_document(doc, gazetteer=gaz)
+    drones, shot = (next(f for f in split.figures if f.value == v) for v in (48, 31))
+    assert shot.part_of == drones.start == text.index("48") > 200
+    assert [(f.value, f.start, f.part_of) for f in split.figures] == \
+        [(f.value, f.start, f.part_of) for f in whole.figures]
