@@ -590,11 +590,9 @@ def _joined_item(fig, sentence: Sentence) -> bool:
 
 def _said_total(fig, sentence: Sentence, lang: str) -> bool:
     """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, :attr:`geo.events.EventProfile.figure_totals`)
-    marks the count ``fig`` in its ``sentence``: right before its number (:func:`_marked_total`: "and a total of
-    18") or after it, at most :data:`TOTAL_AFTER_GAP` words (no number) between ("and 18 in all", "e 18 droni in
-    tutto"): rule :data:`TOTAL_OF_ITS_LIST`."""
-    if _marked_total(fig, sentence, lang):
-        return True
+    marks the count ``fig`` of its ``sentence``, a count joined to its list (:func:`_joined_item`: a list word right
+    before its number, so no total word stands there): after its number, at most :data:`TOTAL_AFTER_GAP` words (no
+    number) between ("and 18 in all", "e 18 droni in tutto"): rule :data:`TOTAL_OF_ITS_LIST`."""
     words, totals = sentence.words, event_profile(lang).figure_totals
     j = sentence.token_at(fig.end)
     for k in range(j, min(len(words), j + TOTAL_AFTER_GAP + 1)):
