@@ -228,7 +228,7 @@ class DocIndex:
         The document's language (the total words of rule :data:`TOTAL_OF_ITS_LIST`).
     """
 
-    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), lang: str = "en"):
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), *, lang: str):
         self.lang = lang
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
@@ -274,9 +274,9 @@ class DocIndex:
 
 
 def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
-              figures: Sequence, lang: str = "en") -> DocIndex:
+              figures: Sequence, lang: str) -> DocIndex:
     """``index``, else one built for the document in ``lang`` (a caller that reads one figure alone)."""
-    return index if index is not None else DocIndex(mentions, sentences, figures, lang)
+    return index if index is not None else DocIndex(mentions, sentences, figures, lang=lang)
 
 
 def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
@@ -284,7 +284,7 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
     when nothing before the figure names a place (a headline's figure). Places named after the figure
     (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
-    index = _index_of(index, mentions, (), ())
+    index = _index_of(index, mentions, (), (), "")  # no sentences nor figures: no word of a language read
     j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
@@ -818,7 +818,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]
     features = [pair_features(fig, m, where, pool, mentions, sentence, figures=figures, sentences=order, text=text,
-                              context=context) for m, where in pool]
+                              context=context, lang=lang) for m, where in pool]
     troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
@@ -827,12 +827,12 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
                   figures: Sequence = (), sentences: Sequence[Sentence] = (), text: str = "",
-                  context: FigureContext | None = None) -> dict[str, float]:
+                  context: FigureContext | None = None, lang: str) -> dict[str, float]:
     """The named features of one (figure, candidate place) pair (``figures``, ``sentences`` and ``text``
     are the document's, read by the features that look beyond the pair; ``context`` is
     :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
     if context is None:
-        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures))
+        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures, lang=lang))
     index = context.index
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
@@ -1228,7 +1228,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, figures, lang)  # once per document
+    index = DocIndex(mentions, sentences, figures, lang=lang)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool

@@ -52,4 +52,5 @@ def index_of(text: str, lang: str, gazetteer: Any) -> tuple[ParsedDocument, DocI
     from geo.role_model import read_sentences
 
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gazetteer)
-    return parsed, DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures)
+    return parsed, DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures,
+                           lang=lang)
