@@ -531,9 +531,10 @@ LISTED_COUNT = "a_listed_count_is_no_total"
 #: its value ("..., 9 over C and 18 over D"), unless a total word marks it (:func:`_said_total`: "... and 18 in
 #: all", "... e 18 droni in tutto").
 TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
-#: How many words at most stand between a count's number and a total word said after it ("18 drones in all", "30
-#: lanciati in tutto"), for rule :data:`TOTAL_OF_ITS_LIST`.
-TOTAL_AFTER_GAP = 2
+#: How many words at most stand between a count's number and a total word said after it, for rule
+#: :data:`TOTAL_OF_ITS_LIST`: the counted noun ("18 drones in all", "18 droni in tutto"), no more: a place with its
+#: locative between ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
+TOTAL_AFTER_GAP = 1
 
 
 def part_places(fig, index: DocIndex) -> set[str]:

@@ -1233,3 +1233,24 @@ def test_a_doc_index_is_told_its_language():
     assert DocIndex((), (), lang="it").lang == "it"
     with pytest.raises(TypeError):
         pair_features(_fig("killed", 3, 0), None, "same_sentence", [], [], None)
+
+
+@pytest.mark.parametrize("lang, counted, placed", [
+    ("en", "Air defences downed 7 drones over Bryansk, 3 over Oryol, 2 over Kaluga and 12 drones overall.",
+     "Air defences downed 7 drones over Bryansk, 3 over Oryol, 2 over Kaluga and 12 over Kursk overall."),
+    ("it", "La contraerea ha abbattuto 7 droni su Bryansk, 3 su Orel, 2 su Kaluga e 12 droni in tutto.",
+     "La contraerea ha abbattuto 7 droni su Bryansk, 3 su Orel, 2 su Kaluga e 12 su Kursk in tutto."),
+    ("fr", "La défense aérienne a abattu 7 drones sur Briansk, 3 sur Orel, 2 sur Kalouga et 12 drones au total.",
+     "La défense aérienne a abattu 7 drones sur Briansk, 3 sur Orel, 2 sur Kalouga et 12 sur Koursk au total."),
+])
+def test_a_total_word_after_a_place_is_no_total_of_the_item_before_it(gaz, lang, counted, placed):
+    """Rule TOTAL_OF_ITS_LIST (TOTAL_AFTER_GAP): the total word marks a count joined to its list when at most one
+    word, its noun, stands between ("and 12 drones overall": 7 + 3 + 2, placed over the three regions); with a place
+    and its locative between ("and 12 over Kursk overall") the 12 is one more item of the list, at Kursk alone."""
+    parsed, index = index_of(counted, lang, gaz)
+    total = next(f for f in parsed.figures if f.value == 12)
+    assert len(part_places(total, index)) == 3
+    parsed, index = index_of(placed, lang, gaz)
+    item = next(f for f in parsed.figures if f.value == 12)
+    assert part_places(item, index) == set()
+    assert len(item.place_ids) == 1  # Kursk's
