@@ -226,10 +226,13 @@ class DocIndex:
         The document's figures.
     lang : str
         The document's language (the total words of rule :data:`TOTAL_OF_ITS_LIST`).
+    text : str
+        The document's text (the clause breaks of rule :data:`TOTAL_OF_ITS_LIST`).
     """
 
-    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), *, lang: str):
-        self.lang = lang
+    def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), *, lang: str,
+                 text: str):
+        self.lang, self.text = lang, text
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
         #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
@@ -274,9 +277,9 @@ class DocIndex:
 
 
 def _index_of(index: DocIndex | None, mentions: Sequence, sentences: Sequence[Sentence],
-              figures: Sequence, lang: str) -> DocIndex:
-    """``index``, else one built for the document in ``lang`` (a caller that reads one figure alone)."""
-    return index if index is not None else DocIndex(mentions, sentences, figures, lang=lang)
+              figures: Sequence, lang: str, text: str) -> DocIndex:
+    """``index``, else one built for the document (``text``, in ``lang``; a caller that reads one figure alone)."""
+    return index if index is not None else DocIndex(mentions, sentences, figures, lang=lang, text=text)
 
 
 def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None = None) -> set[str]:
@@ -284,7 +287,7 @@ def context_countries(fig, mentions: Sequence, text: str, index: DocIndex | None
     those of the nearest paragraph before it that names a place (the dateline's, the deployment's); empty
     when nothing before the figure names a place (a headline's figure). Places named after the figure
     (the next sentence's shelling elsewhere) are no context. ``index``: the document's :class:`DocIndex`."""
-    index = _index_of(index, mentions, (), (), "")  # no sentences nor figures: no word of a language read
+    index = _index_of(index, mentions, (), (), "", text)  # no sentences nor figures: no word of a language read
     j = bisect_left(index.countried.starts, fig.start)
     if j == 0:
         return set()
@@ -303,7 +306,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     :func:`related_places` of the figure when the caller has it already (read here otherwise); ``index``: the
     document's :class:`DocIndex` (built here otherwise); ``lang``: the document's language (the speech words of
     rule :data:`SPEAKERS_PLACE`)."""
-    index = _index_of(index, mentions, sentences, figures, lang)
+    index = _index_of(index, mentions, sentences, figures, lang, text)
     order = index.order
     k = index.sentence_of(fig.start)
     if k is None:
@@ -535,6 +538,8 @@ TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
 #: :data:`TOTAL_OF_ITS_LIST`: the counted noun ("18 drones in all", "18 droni in tutto"), no more: a place with its
 #: locative between ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
 TOTAL_AFTER_GAP = 1
+#: The marks that end a count's clause before a total word said after it, for rule :data:`TOTAL_OF_ITS_LIST`.
+TOTAL_BREAKS = ",;:"
 
 
 def part_places(fig, index: DocIndex) -> set[str]:
@@ -576,7 +581,7 @@ def _part_places(fig, index: DocIndex) -> set[str]:
             break
         out.update(o.cue_place_ids)
     if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
-                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index.lang))
+                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index))
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     return out
@@ -589,16 +594,24 @@ def _joined_item(fig, sentence: Sentence) -> bool:
     return 0 < i < len(sentence.words) and sentence.words[i - 1] in LIST_JOINERS
 
 
-def _said_total(fig, sentence: Sentence, lang: str) -> bool:
-    """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, :attr:`geo.events.EventProfile.figure_totals`)
-    marks the count ``fig`` of its ``sentence``, a count joined to its list (:func:`_joined_item`: a list word right
-    before its number, so no total word stands there): after its number, at most :data:`TOTAL_AFTER_GAP` words (no
-    number) between ("and 18 in all", "e 18 droni in tutto"): rule :data:`TOTAL_OF_ITS_LIST`."""
-    words, totals = sentence.words, event_profile(lang).figure_totals
+def _said_total(fig, sentence: Sentence, index: DocIndex) -> bool:
+    """Whether a total word of the document's language (figures.yaml ``figures.totals``,
+    :attr:`geo.events.EventProfile.figure_totals`) marks the count ``fig`` of its ``sentence``, a count joined to its
+    list (:func:`_joined_item`: a list word right before its number, so no total word stands there): after its
+    number, at most :data:`TOTAL_AFTER_GAP` words (no number) between ("and 18 in all", "e 18 droni in tutto"), in
+    its clause (no mark of :data:`TOTAL_BREAKS` between: "and 18 drones; in all, four people were hurt" counts the
+    hurt), and not opening a phrase of its own (an article right after it: "in tutto il giorno" is "all day long"):
+    rule :data:`TOTAL_OF_ITS_LIST`. ``index``: the document's :class:`DocIndex` (its language and text)."""
+    words, text, profile = sentence.words, index.text, event_profile(index.lang)
     j = sentence.token_at(fig.end)
     for k in range(j, min(len(words), j + TOTAL_AFTER_GAP + 1)):
-        if totals.match_at(words, k):
-            return True
+        if sentence.break_before(text, TOTAL_BREAKS, k):  # 0 < j: the count's number is a word before
+            return False
+        n = profile.figure_totals.match_at(words, k)
+        if n:
+            after = k + n
+            return after == len(words) or words[after] not in profile.articles \
+                or sentence.break_before(text, TOTAL_BREAKS, after)
         if not words[k].isalpha():
             return False
     return False
@@ -807,7 +820,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     WeighedFigure
         The candidates, the features of each and their list groups.
     """
-    index = _index_of(index, mentions, sentences, figures, lang)
+    index = _index_of(index, mentions, sentences, figures, lang, text)
     order = index.order
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
@@ -833,7 +846,7 @@ def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, senten
     are the document's, read by the features that look beyond the pair; ``context`` is
     :func:`figure_context` of the same figure, pool and document, made once for all its pairs)."""
     if context is None:
-        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures, lang=lang))
+        context = figure_context(fig, pool, DocIndex(mentions, sentences, figures, lang=lang, text=text))
     index = context.index
     e = m.entity
     f: dict[str, float] = {where: 1.0, f"role:{m.role}": 1.0, f"kind:{e.kind}": 1.0}
@@ -1229,7 +1242,7 @@ def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sen
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, figures, lang=lang)  # once per document
+    index = DocIndex(mentions, sentences, figures, lang=lang, text=text)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool

@@ -53,4 +53,4 @@ def index_of(text: str, lang: str, gazetteer: Any) -> tuple[ParsedDocument, DocI
 
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gazetteer)
     return parsed, DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures,
-                           lang=lang)
+                           lang=lang, text=text)

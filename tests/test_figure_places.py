@@ -171,7 +171,8 @@ def test_a_figure_context_made_once_gives_every_pair_the_features_it_would_read_
     for text, parsed, sentences, fig, pool, sentence in coverage_figures(gaz):
         weighed = weigh_figure(fig, parsed.mentions, sentences, text, parsed.figures)
         assert [(m.start, w) for m, w in weighed.pool] == [(m.start, w) for m, w in pool]
-        related = related_places(fig, DocIndex(parsed.mentions, sentences, parsed.figures, lang=parsed.lang))
+        related = related_places(fig, DocIndex(parsed.mentions, sentences, parsed.figures, lang=parsed.lang,
+                                                        text=text))
         assert weighed.groups == list_mates(pool, text, related, parsed.figures)
         for (m, where), feats in zip(pool, weighed.features, strict=True):
             alone = pair_features(fig, m, where, pool, parsed.mentions, sentence, figures=parsed.figures,
@@ -238,7 +239,7 @@ def test_a_totals_parts_give_its_places_as_one_group(gaz):
     parsed, fig, pool, feats = pool_of(PARTS, "it", gaz)
     assert fig.value == 19
     related = related_places(fig, DocIndex((), read_sentences(PARTS, parsed.mentions, "it"), parsed.figures,
-                                           lang="it"))
+                                           lang="it", text=PARTS))
     parts = {m.surface for m, _ in pool if m.entity.id in related}
     assert len(parts) >= 2 and all("part_place" in feats[p] for p in parts)
     groups = list_mates(pool, PARTS, related)
@@ -299,6 +300,11 @@ def _fig(kind, value, start, places=(), qualifier="exact"):
                            qualifier=qualifier)
 
 
+def _index(figures, order=()) -> DocIndex:
+    """The index of figures made by hand (:func:`_fig`) in sentences of bounds only (no words: no language read)."""
+    return DocIndex((), order, figures, lang="en", text="")
+
+
 def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
     order = [SimpleNamespace(start=0, end=100), SimpleNamespace(start=100, end=200),
              SimpleNamespace(start=200, end=300), SimpleNamespace(start=300, end=400)]
@@ -306,9 +312,9 @@ def test_parts_add_up_to_no_more_than_the_total_and_troops_have_none():
     parts = [total, _fig("equipment", 12, 30, ["a"]), _fig("equipment", 8, 110, ["b"]),
              _fig("equipment", 5, 150, ["c"]), _fig("killed", 3, 40, ["d"]), _fig("equipment", 1, 310, ["e"])]
     # 12 + 8; then 5 would pass 20; killed is no part
-    assert part_places(total, DocIndex((), order, parts, lang="en")) == {"a", "b"}
+    assert part_places(total, _index(parts, order)) == {"a", "b"}
     troops = _fig("troops", 3000, 10)
-    assert part_places(troops, DocIndex((), order, [troops, _fig("troops", 1000, 30, ["x"])], lang="en")) == set()
+    assert part_places(troops, _index([troops, _fig("troops", 1000, 30, ["x"])], order)) == set()
 
 
 def test_a_restated_figure_lends_its_places(gaz):
@@ -317,7 +323,7 @@ def test_a_restated_figure_lends_its_places(gaz):
     assert "restated_place" not in feats["Ukraine"]
     head, body = _fig("equipment", 28, 0, ["country:UA"]), _fig("equipment", 28, 500, ["oblast:a", "oblast:b"])
     other = _fig("killed", 28, 700, ["c"])
-    assert restated_places(head, DocIndex((), (), [head, body, other], lang="en")) == {"oblast:a", "oblast:b"}
+    assert restated_places(head, _index([head, body, other])) == {"oblast:a", "oblast:b"}
 
 
 def test_a_restatement_lends_the_places_of_its_parts(gaz):
@@ -328,8 +334,8 @@ def test_a_restatement_lends_the_places_of_its_parts(gaz):
     head = parsed.figures[0]
     assert head.value == 19 and head.cue_place_ids == []
     # the body's 19 names Smolensk itself and Tula and Lipetsk through its parts
-    assert restated_places(head, DocIndex((), (), parsed.figures, lang=parsed.lang)) == {"admin1:RU-SMO"}
-    assert restated_places(head, DocIndex((), sentences, parsed.figures, lang="it")) == {
+    assert restated_places(head, _index(parsed.figures)) == {"admin1:RU-SMO"}
+    assert restated_places(head, DocIndex((), sentences, parsed.figures, lang="it", text=text)) == {
         "admin1:RU-SMO", "admin1:RU-TUL", "admin1:RU-LIP"}
     weighed = weigh_figure(head, parsed.mentions, sentences, text, parsed.figures)
     assert sum("restated_place" in f for f in weighed.features) == 3
@@ -339,23 +345,23 @@ def test_a_hedged_figure_rounds_a_larger_restatement():
     body = _fig("equipment", 32, 500, ["oblast:a", "oblast:b"])
     for qualifier in ("more_than", "approx", "at_least"):
         head = _fig("equipment", 30, 0, qualifier=qualifier)
-        assert restated_places(head, DocIndex((), (), [head, body], lang="en")) == {"oblast:a", "oblast:b"}
+        assert restated_places(head, _index([head, body])) == {"oblast:a", "oblast:b"}
     exact = _fig("equipment", 30, 0)
     # an exact 30 is another count than 32
-    assert restated_places(exact, DocIndex((), (), [exact, body], lang="en")) == set()
+    assert restated_places(exact, _index([exact, body])) == set()
     far = _fig("equipment", 40, 500, ["oblast:c"])
     head = _fig("equipment", 30, 0, qualifier="more_than")
-    assert restated_places(head, DocIndex((), (), [head, far], lang="en")) == set()  # "oltre trenta" does not round 40
+    assert restated_places(head, _index([head, far])) == set()  # "oltre trenta" does not round 40
     fewer = _fig("equipment", 28, 500, ["oblast:d"])
-    assert restated_places(head, DocIndex((), (), [head, fewer], lang="en")) == set()  # nor a smaller count (a part)
+    assert restated_places(head, _index([head, fewer])) == set()  # nor a smaller count (a part)
     # "approx" holds "quasi", "poco meno di" (below) as well as "circa": it rounds a count on either side,
     # within the same margin; "almeno" does not round a smaller count
     approx = _fig("equipment", 30, 0, qualifier="approx")
-    assert restated_places(approx, DocIndex((), (), [approx, fewer], lang="en")) == {"oblast:d"}
+    assert restated_places(approx, _index([approx, fewer])) == {"oblast:d"}
     other = _fig("equipment", 23, 500, ["oblast:e"])
-    assert restated_places(approx, DocIndex((), (), [approx, other], lang="en")) == set()
+    assert restated_places(approx, _index([approx, other])) == set()
     at_least = _fig("equipment", 30, 0, qualifier="at_least")
-    assert restated_places(at_least, DocIndex((), (), [at_least, fewer], lang="en")) == set()
+    assert restated_places(at_least, _index([at_least, fewer])) == set()
 
 
 @pytest.mark.parametrize("lang,text", [
@@ -540,15 +546,15 @@ def test_a_drone_totals_report_lends_the_incident_places_listed_after_it(gaz):
     sentences = read_sentences(REPORT, parsed.mentions, "en")
     order = sorted(sentences, key=lambda s: s.start)
     named = {m.entity.id for m in parsed.mentions if m.surface in regions}
-    assert report_places(fig, DocIndex(parsed.mentions, order, lang=parsed.lang)) == named
+    assert report_places(fig, DocIndex(parsed.mentions, order, lang=parsed.lang, text=REPORT)) == named
     groups = list_mates(pool, REPORT, related_places(fig, DocIndex(parsed.mentions, sentences, parsed.figures,
-                                                                   lang="en")))
+                                                                   lang="en", text=REPORT)))
     assert len({groups[k] for k, (m, _) in enumerate(pool) if m.surface in regions}) == 1  # one list
     # a total whose own sentence names its region keeps to it; a troop figure has no report
     text = "Russia launched 40 drones at the Sumy region overnight. Drones also hit the Poltava region."
     parsed, fig, _, _ = pool_of(text, "en", gaz)
     sentences = read_sentences(text, parsed.mentions, "en")
-    assert report_places(fig, DocIndex(parsed.mentions, sentences, lang="en")) == set()
+    assert report_places(fig, DocIndex(parsed.mentions, sentences, lang="en", text=text)) == set()
 
 
 def test_a_town_beside_the_figure_closes_the_search_for_towns_of_its_country_further_on(gaz):
@@ -573,8 +579,8 @@ def test_a_listed_count_is_no_total_of_the_counts_after_it():
     order = [SimpleNamespace(start=0, end=200)]
     first, four = _fig("equipment", 47, 10, ["p"]), _fig("equipment", 4, 40, ["q"])
     figures = [first, four, _fig("equipment", 2, 70, ["a"]), _fig("equipment", 2, 100, ["b"])]
-    assert part_places(four, DocIndex((), order, figures, lang="en")) == set()
-    assert part_places(first, DocIndex((), order, figures, lang="en")) == {"q", "a", "b"}
+    assert part_places(four, _index(figures, order)) == set()
+    assert part_places(first, _index(figures, order)) == {"q", "a", "b"}
 
 
 @pytest.mark.parametrize("text", [
@@ -620,7 +626,7 @@ def test_a_count_of_another_kind_before_a_total_leaves_it_its_parts():
     order = [SimpleNamespace(start=0, end=200)]
     killed, wounded = _fig("killed", 2, 10, ["k"]), _fig("wounded", 20, 30, ["w"])
     figures = [killed, wounded, _fig("wounded", 12, 60, ["a"]), _fig("wounded", 8, 90, ["b"])]
-    assert part_places(wounded, DocIndex((), order, figures, lang="en")) == {"a", "b"}
+    assert part_places(wounded, _index(figures, order)) == {"a", "b"}
 
 
 def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
@@ -631,11 +637,12 @@ def test_a_sibling_count_of_the_same_value_is_no_restatement(gaz):
     lipetsk, ryazan = [f for f in parsed.figures if f.value == 3]
     assert lipetsk.cue_place_ids == ["admin1:RU-LIP"] and ryazan.cue_place_ids == ["admin1:RU-RYA"]
     # the second "tre" counts Ryazan's drones, not Lipetsk's stated again
-    assert restated_places(lipetsk, DocIndex((), sentences, parsed.figures, lang=parsed.lang)) == set()
+    index = DocIndex((), sentences, parsed.figures, lang=parsed.lang, text=text)
+    assert restated_places(lipetsk, index) == set()
     weighed = weigh_figure(lipetsk, parsed.mentions, sentences, text, parsed.figures)
     assert not any("restated_place" in f for f in weighed.features)
     # without the sentences, the same value reads as a restatement
-    assert restated_places(lipetsk, DocIndex((), (), parsed.figures, lang=parsed.lang)) == {"admin1:RU-RYA"}
+    assert restated_places(lipetsk, _index(parsed.figures)) == {"admin1:RU-RYA"}
 
 
 def test_the_finer_place_stands_over_the_country_holding_it():
@@ -701,9 +708,9 @@ def test_a_restatement_lies_within_the_figures_stretch_of_text():
     k = REACH + 1
     fig = _fig("killed", 7, 20 * k)
     figures = [fig] + [_fig("killed", 7, 20 * j, [f"city:{j - k}"]) for j in (0, 1, 2 * k - 1, 2 * k)]
-    assert restated_places(fig, DocIndex((), order, figures, lang="en")) == {f"city:{-REACH}", f"city:{REACH}"}
+    assert restated_places(fig, _index(figures, order)) == {f"city:{-REACH}", f"city:{REACH}"}
     # no sentences: the whole document
-    index = DocIndex((), (), figures, lang="en")
+    index = _index(figures)
     assert restated_places(fig, index) == {f"city:{j - k}" for j in (0, 1, 2 * k - 1, 2 * k)}
 
 
@@ -1120,8 +1127,7 @@ def test_a_list_item_that_happens_to_equal_the_sum_before_it_is_no_total(gaz, la
 def test_a_count_its_list_adds_up_to_is_no_total_when_the_list_holds_a_larger_count(gaz, lang, text):
     """Rule TOTAL_OF_ITS_LIST: 12 + 9 = 21, said after them with a comma, but a later item (40) is larger than the
     21: the list counts by place, and the 21 is one more item of it, placed at its own region only."""
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures, lang=lang)
+    parsed, index = index_of(text, lang, gaz)
     item = next(f for f in parsed.figures if f.value == 21)
     assert {f.value for f in parsed.figures} == {12, 9, 21, 40}
     assert part_places(item, index) == set()
@@ -1195,8 +1201,7 @@ def test_a_count_joined_to_its_list_and_marked_as_a_total_is_the_total(gaz, lang
     """Rule TOTAL_OF_ITS_LIST: a count joined to the list by a list word is one more item, unless a total word of
     the lexicon (figures.yaml ``totals``, read into the event profile) marks it: 6 + 5 + 4 = 15 "in total" is the
     list's total, placed over its three regions."""
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    index = DocIndex(parsed.mentions, read_sentences(text, parsed.mentions, lang), parsed.figures, lang=lang)
+    parsed, index = index_of(text, lang, gaz)
     total = next(f for f in parsed.figures if f.value == 15)
     regions = {"admin1:RU-BRY", "admin1:RU-SMO", "admin1:RU-KLU"}
     assert part_places(total, index) == regions
@@ -1229,8 +1234,8 @@ def test_a_doc_index_is_told_its_language():
     """DocIndex reads the total words of its document's language (rule TOTAL_OF_ITS_LIST): no language is
     assumed for it, nor for a figure's pair features read without a context."""
     with pytest.raises(TypeError):
-        DocIndex((), ())
-    assert DocIndex((), (), lang="it").lang == "it"
+        DocIndex((), (), text="")
+    assert DocIndex((), (), lang="it", text="").lang == "it"
     with pytest.raises(TypeError):
         pair_features(_fig("killed", 3, 0), None, "same_sentence", [], [], None)
 
@@ -1254,3 +1259,31 @@ def test_a_total_word_after_a_place_is_no_total_of_the_item_before_it(gaz, lang,
     item = next(f for f in parsed.figures if f.value == 12)
     assert part_places(item, index) == set()
     assert len(item.place_ids) == 1  # Kursk's
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences downed 7 drones over Bryansk, 3 over Oryol, 2 over Kaluga and 12 drones; in total, four "
+           "people were hurt."),
+    ("fr", "La défense aérienne a abattu 7 drones sur Briansk, 3 sur Orel, 2 sur Kalouga et 12 drones ; au total, "
+           "quatre personnes ont été blessées."),
+    ("de", "Die Flugabwehr hat 7 Drohnen über Brjansk abgeschossen, 3 über Orjol, 2 über Kaluga und 12 Drohnen; "
+           "insgesamt wurden vier Menschen verletzt."),
+    ("it", "La contraerea ha abbattuto 7 droni su Bryansk, 3 su Orel, 2 su Kaluga e 12 droni in tutto il giorno."),
+])
+def test_a_total_word_of_another_clause_or_phrase_is_no_total_of_the_item_before_it(gaz, lang, text):
+    """Rule TOTAL_OF_ITS_LIST (_said_total): a total word after a clause break counts something else ("and 12
+    drones; in total, four people were hurt"), and one an article follows opens a phrase of its own ("in tutto il
+    giorno": all day long): the 12 joined to the list stays one more item of it."""
+    parsed, index = index_of(text, lang, gaz)
+    item = next(f for f in parsed.figures if f.value == 12)
+    assert part_places(item, index) == set()
+
+
+def test_a_total_word_ending_its_clause_before_an_article_marks_the_total(gaz):
+    """Rule TOTAL_OF_ITS_LIST (_said_total): an article after a total word opens a phrase of its own only in its
+    clause: after a comma ("in tutto, il ministero ...") the total word still marks the list's total."""
+    text = ("La contraerea ha abbattuto 7 droni su Bryansk, 3 su Orel, 2 su Kaluga e 12 droni in tutto, il ministero "
+            "ha riferito.")
+    parsed, index = index_of(text, "it", gaz)
+    total = next(f for f in parsed.figures if f.value == 12)
+    assert len(part_places(total, index)) == 3
