@@ -1875,7 +1875,7 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
     right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.role_model.figure_group`)
     with a larger value, in its sentence (``quotes``: the document's) or the one before; None otherwise."""
     lex = d.lex
-    if not (lex.anaphora_after.match_at(d.toks, j) or 0 < lex.anaphora.match_ending(d.toks, i) <= 3):
+    if not (lex.anaphora_after.match_at(d.toks, j) or lex.anaphora.match_ending(d.toks, i)):
         return None
     k = bisect_right(quotes, fig.start, key=operator.itemgetter(0)) - 1
     lo = quotes[k - 1][0] if k > 0 else quotes[max(k, 0)][0]

@@ -1287,3 +1287,32 @@ def test_a_total_word_ending_its_clause_before_an_article_marks_the_total(gaz):
     parsed, index = index_of(text, "it", gaz)
     total = next(f for f in parsed.figures if f.value == 12)
     assert len(part_places(total, index)) == 3
+
+
+@pytest.mark.parametrize("text, whole", [
+    # the nearest larger count of its group, in its sentence or the one before
+    ("Russia launched 20 drones and 5 missiles at Ukraine overnight. 12 of them were shot down.", "20"),
+    # not a smaller count nearer ("5 missiles"), nor a larger count of another group ("60 residents")
+    ("Russia sent 20 drones over Kharkiv, wounding 60 residents, of which 12 drones were downed.", "20"),
+    # nor a count two sentences before
+    ("Russia launched 48 drones at Ukraine overnight. Air defences were active over Kyiv and Odesa. 31 of them were "
+     "shot down.", None),
+])
+def test_a_part_of_them_is_a_part_of_the_nearest_larger_count_of_its_group_near_it(gaz, text, whole):
+    """geo.figures._whole_before (rule PART_OF_THEM's link, Figure.part_of): the count a part is said to be a part of
+    is the nearest one before it of its group with a larger value, in its sentence or the one before."""
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    part = parsed.figures[-1]
+    assert part.part_of == (None if whole is None else text.index(whole))
+
+
+def test_the_count_a_part_is_linked_to_is_another_and_the_last_of_its_copies():
+    """whole_of reads the figures starting at a part's ``part_of``: never the part itself, and of the copies of one
+    count said for several places (rule ONE_PLACE_EACH, one figure per place at one start), the last."""
+    first, last = _fig("equipment", 10, 10, ["a"]), _fig("equipment", 10, 10, ["b"])
+    part = _fig("equipment", 4, 40)
+    part.part_of = 10
+    assert whole_of(part, _index([first, last, part])) is last
+    itself = _fig("equipment", 4, 40)
+    itself.part_of = 40
+    assert whole_of(itself, _index([first, itself])) is None
