@@ -183,7 +183,7 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
         per_article.append(article_roles(art, parsed))
         sentences = collect_sentences(doc.text, parsed)
         canon = {p["canonical"]: p for p in art["places"]}
-        index = DocIndex(parsed.mentions, sentences, parsed.figures)  # once per article
+        index = DocIndex(parsed.mentions, sentences, parsed.figures, parsed.lang)  # once per article
         figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
                                doc.text, index) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
