@@ -23,11 +23,12 @@ names is that count's, not a candidate (:data:`ANOTHER_COUNTS_PLACE`), and each 
 several places ("six over A and B") weighs its own place only (:data:`ONE_PLACE_EACH`). A country named as the other
 side of a border ("near the border with Mali") is no candidate (:data:`BORDER_SIDE`), nor is a place past the next
 count of the figure's sentence once its own place is named (:data:`PAST_NEXT_COUNT`). A count after two or more
-smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), and a drone total marked as such
-("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A figure placed
-in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in Somalia" ... "the outpost
-outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part of the one before ("70
-davon") stands where that count stands (:data:`PART_OF_THEM`).
+smaller counts that add up to it is their total (:data:`TOTAL_OF_ITS_LIST`), a count that names its own place is the
+total only of those inside it, said as its parts or adding up to it (:data:`PLACED_COUNT`), and a drone total
+marked as such ("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A
+figure placed in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in
+Somalia" ... "the outpost outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part
+of the one before ("70 davon") stands where that count stands (:data:`PART_OF_THEM`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -225,7 +226,8 @@ class DocIndex:
     figures : Sequence
         The document's figures.
     lang : str
-        The document's language (the total words of rule :data:`TOTAL_OF_ITS_LIST`).
+        The document's language (the total words of rule :data:`TOTAL_OF_ITS_LIST`, the part words of rule
+        :data:`PLACED_COUNT`).
     text : str
         The document's text (the clause breaks of rule :data:`TOTAL_OF_ITS_LIST`).
     """
@@ -540,14 +542,22 @@ TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
 TOTAL_AFTER_GAP = 1
 #: The marks that end a count's clause before a total word said after it, for rule :data:`TOTAL_OF_ITS_LIST`.
 TOTAL_BREAKS = ",;:"
+#: Rule ``a_placed_counts_parts_lie_inside_it``: a count that names its own place — a place of its own reading after
+#: it and before the next count of its sentence, or in its own stretch of the sentence before it — is no total of the
+#: smaller counts after it that name other places ("twelve were killed in Kandahar and eight in Herat", "6 in A, 5 in B,
+#: 4 in C": items of one list, each at its own place), unless they add up to exactly its value, or lie inside its place
+#: ("20 killed in Niger, 12 of them in Tillabéri"; :func:`_holds`), or are said as parts of it (from the first count
+#: with a part word of figures.yaml's ``anaphora_after`` or ``anaphora`` on: "of them", "di cui", "dont", "de los
+#: que", "davon", as rule :data:`PART_OF_THEM` reads them; :func:`_said_as_part`).
+PLACED_COUNT = "a_placed_counts_parts_lie_inside_it"
 
 
 def part_places(fig, index: DocIndex) -> set[str]:
     """The places of the parts of a total: the smaller figures of the same group in its sentence or the
     :data:`PARTS_AHEAD` sentences after it, whose values add up to no more than the total ("intercettati 19
     droni: dieci sulla regione di Smolensk, sette su quella di Tula e due su quella di Lipetsk"), as the
-    parts' cue readings have them. ``index``: the document's :class:`DocIndex` (its figures and sentences),
-    which keeps what it read."""
+    parts' cue readings have them; of a count that names its own place, only those of rule :data:`PLACED_COUNT`.
+    ``index``: the document's :class:`DocIndex` (its figures and sentences), which keeps what it read."""
     if id(fig) not in index._parts:
         index._parts[id(fig)] = _part_places(fig, index)
     return index._parts[id(fig)]
@@ -571,7 +581,8 @@ def _part_places(fig, index: DocIndex) -> set[str]:
     parts = [o for o in index.figures.between(first, limit) if o is not fig and figure_group(o) == group
              and o.value < fig.value and (o.kind == fig.kind or fig.kind not in ("killed", "wounded"))]
     out: set[str] = set()
-    total = 0
+    total = summed = 0
+    taken = []
     counted: set[tuple] = set()
     for o in parts:  # in text order
         if _copy_key(o) not in counted:  # the copies of one count said for several places (ONE_PLACE_EACH) add once
@@ -579,12 +590,60 @@ def _part_places(fig, index: DocIndex) -> set[str]:
             total += o.value
         if total > fig.value:
             break
+        summed = total
+        taken.append(o)
         out.update(o.cue_place_ids)
     if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
                    or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index))
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
+    if summed != fig.value and taken:
+        own = _own_places(fig, order[k], index)
+        if own:  # rule PLACED_COUNT
+            return _placed_parts(own, taken, index)
     return out
+
+
+def _own_places(fig, sentence: Sentence, index: DocIndex) -> list:
+    """The entities of the places ``fig`` names as its own in its ``sentence`` (rule :data:`PLACED_COUNT`): the
+    mentions of its own reading (``cue_place_ids``) between the count before it and the count after it in the
+    sentence (its copies, rule :data:`ONE_PLACE_EACH`, are no other count), or the sentence's ends; ``index``: the
+    document's :class:`DocIndex`."""
+    key = _copy_key(fig)
+    others = [o for o in index.figures.between(sentence.start, sentence.end) if _copy_key(o) != key]
+    lo = max((o.end for o in others if o.end <= fig.start), default=sentence.start)
+    hi = min((o.start for o in others if o.start >= fig.end), default=sentence.end)
+    cue = set(fig.cue_place_ids)
+    return [m.entity for m in index.mentions.between(lo, hi) if m.entity.id in cue]
+
+
+def _placed_parts(own: Sequence, parts: Sequence, index: DocIndex) -> set[str]:
+    """The places of ``parts`` (the smaller counts of :func:`_part_places`, in text order) that stay the parts of a
+    count placed at the entities ``own`` (rule :data:`PLACED_COUNT`): those inside one of them (or one of them), and
+    every place from the first part said as a part on (:func:`_said_as_part`, in ``index.lang``)."""
+    profile = event_profile(index.lang)
+    out: set[str] = set()
+    said = False
+    for o in parts:
+        k = index.sentence_of(o.start)
+        said = said or (k is not None and _said_as_part(o, index.order[k], profile))
+        for pid in o.cue_place_ids:
+            found = index.by_entity.get(pid)
+            place = index.mentions.items[found[0]].entity if found else None
+            if said or (place is not None and any(e.id == pid or _holds(e, place) for e in own)):
+                out.add(pid)
+    return out
+
+
+def _said_as_part(fig, sentence: Sentence, profile: EventProfile) -> bool:
+    """Whether a part word of ``profile`` stands right after the number of ``fig`` in its ``sentence`` (figures.yaml
+    ``figures.anaphora_after``: "12 of them", "12 davon") or ends right before it (``figures.anaphora``: "di cui 12",
+    "dont 12", "de los que 12"): rules :data:`PART_OF_THEM` and :data:`PLACED_COUNT`."""
+    words = sentence.words
+    first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
+    before = profile.anaphora_before
+    return bool((end < len(words) and profile.anaphora_after.match_at(words, end))
+                or any(before.match_at(words, j) == first - j for j in range(max(0, first - 3), first)))
 
 
 def _joined_item(fig, sentence: Sentence) -> bool:

@@ -47,7 +47,7 @@ def only_figure(text: str, names: dict[str, Entity], lang: str, date: dt.date | 
 
 def index_of(text: str, lang: str, gazetteer: Any) -> tuple[ParsedDocument, DocIndex]:
     """``text`` read by the pipeline as document ``"t"`` in ``lang``, and the index of its mentions, sentences and
-    figures that the figures' places read (:class:`geo.figure_places.DocIndex`)."""
+    figures that the figures' places read (:class:`geo.figure_places.DocIndex`, in ``lang``)."""
     from geo.pipeline import parse_document
     from geo.role_model import read_sentences
 

@@ -383,19 +383,23 @@ def test_a_count_between_two_places_ends_their_list(gaz, lang, text):
 
 
 @pytest.mark.parametrize("lang,text", [
-    ("en", "Air defences downed 8 drones over the Kursk region, 6 over Crimea. Moscow said three more were jammed."),
-    ("it", "La contraerea ha abbattuto 8 droni sulla regione di Kursk, 6 sulla Crimea. Mosca ha detto che altri tre "
-           "sono stati disturbati."),
+    ("en", "Air defences downed 8 drones over the Kursk region, 6 over Crimea and 2 over the Black Sea. Moscow said "
+           "three more were jammed."),
+    ("it", "La contraerea ha abbattuto 8 droni sulla regione di Kursk, 6 sulla Crimea e 2 sul Mar Nero. Mosca ha detto "
+           "che altri tre sono stati disturbati."),
 ])
 def test_a_count_between_two_places_ends_their_list_as_weighed(gaz, lang, text):
     # the weighed groups (not list_mates alone): the 6 between Kursk and Crimea keeps them in two groups of the
-    # 8's pool, where both places stay candidates (Crimea as the place of a smaller count after it)
+    # 8's pool, where both places stay candidates (Crimea as the place of a part: 6 + 2 add up to the 8, rule
+    # PLACED_COUNT)
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     sentences = read_sentences(text, parsed.mentions, lang)
     first = parsed.figures[0]
     assert first.value == 8
     weighed = weigh_figure(first, parsed.mentions, sentences, text, parsed.figures)
-    assert len(weighed.pool) == 2 and len(set(weighed.groups.values())) == 2
+    groups = {m.surface: weighed.groups[k] for k, (m, _) in enumerate(weighed.pool)}
+    assert len(groups) == 3 and len(set(groups.values())) == 2
+    assert groups["Crimea"] != next(g for name, g in groups.items() if "Kursk" in name)
 
 
 @pytest.mark.parametrize("lang,text,groups", [
@@ -981,6 +985,76 @@ def test_a_count_after_one_smaller_count_stays_a_listed_count(gaz):
     text = "Five civilians were killed in Aleppo, 17 others in Idlib, among them 9 in Saraqib, and three in Hama."
     parsed, index = index_of(text, "en", gaz)
     assert part_places(next(f for f in parsed.figures if f.value == 17), index) == set()
+
+
+@pytest.mark.parametrize("lang, text, own", [
+    ("en", "Twelve were killed in Kandahar and eight in Herat.", "Kandahār"),
+    ("en", "Security forces killed 20 militants in Kandahar on Monday. Twelve militants were killed in Herat and eight "
+           "in Kunduz.", "Herāt"),
+    ("it", "Le forze di sicurezza hanno ucciso 6 miliziani a Kandahar, 5 a Herat e 4 a Kunduz.", "Kandahār"),
+    ("it", "Dodici miliziani sono stati uccisi a Kandahar e otto a Herat.", "Kandahār"),
+    ("es", "Doce milicianos murieron en Kandahar y ocho en Herat.", "Kandahār"),
+    ("de", "Sechs Kämpfer wurden in Kandahar getötet, fünf in Herat, vier in Kunduz.", "Kandahār"),
+    ("fr", "Six militants ont été tués à Kandahar, cinq à Herat, quatre à Kunduz.", "Kandahār"),
+])
+def test_a_count_with_its_own_place_is_no_total_of_the_list_after_it(gaz, lang, text, own):
+    """Rule PLACED_COUNT: the first count of a list of counts by place ("twelve in A and eight in B") names its own
+    place: the smaller counts after it, at places outside it, are its siblings, not its parts, and it stands at its
+    own place only."""
+    parsed, index = index_of(text, lang, gaz)
+    first = max((f for f in parsed.figures if index.sentence_of(f.start) == len(index.order) - 1),
+                key=lambda f: f.value)
+    assert len(parsed.figures) >= 2
+    assert part_places(first, index) == set()
+    assert first.places == [own]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "At least 20 people were killed in Niger, 12 in Tillabéri and 5 in Tahoua."),
+    ("it", "Almeno 20 persone sono state uccise in Niger, 12 a Tillabéri e 5 a Tahoua."),
+])
+def test_a_placed_counts_parts_inside_its_place_stay_its_parts(gaz, lang, text):
+    """Rule PLACED_COUNT keeps the parts that lie inside the count's own place, though they add up to less."""
+    parsed, index = index_of(text, lang, gaz)
+    total = next(f for f in parsed.figures if f.value == 20)
+    assert part_places(total, index) == {f.cue_place_ids[0] for f in parsed.figures if f is not total}
+    assert set(total.places) == {"Tillabéri", "Tahoua"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "20 people were killed in Kandahar, 12 of them in Herat."),
+    ("it", "20 persone sono state uccise a Kandahar, di cui 12 a Herat."),
+    ("fr", "Vingt personnes ont été tuées à Kandahar, dont 12 à Herat."),
+    ("es", "Veinte personas murieron en Kandahar, de las que 12 en Herat."),
+    ("de", "In Kandahar wurden 20 Menschen getötet, 12 davon in Herat."),
+])
+def test_a_placed_counts_parts_said_as_parts_stay_its_parts(gaz, lang, text):
+    """Rule PLACED_COUNT keeps a part said as one ("of them", "di cui", "dont", "de las que", "davon": the part words
+    rule PART_OF_THEM reads), wherever it lies."""
+    parsed, index = index_of(text, lang, gaz)
+    total, part = parsed.figures
+    assert (total.value, part.value) == (20, 12)
+    assert part_places(total, index) == set(part.cue_place_ids) == {"geonames:1140026"}
+    if lang == "de":  # the pipeline reads the part word in the document's language (DocIndex.lang)
+        assert total.places == ["Kandahār", "Herāt"]
+
+
+def test_the_counts_after_a_part_said_as_one_are_parts_too(gaz):
+    """Rule PLACED_COUNT: the part word opens the breakdown; the counts listed after the first part are parts too."""
+    parsed, index = index_of("20 people were killed in Kandahar, 12 of them in Herat and five in Kunduz.", "en", gaz)
+    assert part_places(parsed.figures[0], index) == {"geonames:1140026", "geonames:1135689"}
+
+
+def test_a_placed_counts_parts_that_add_up_to_it_stay_its_parts(gaz):
+    """Rule PLACED_COUNT keeps the parts that add up to exactly the count (12 + 8 = 20), wherever they lie; the 12,
+    a count of that list, has none (the eight is its sibling)."""
+    text = ("Soldiers killed 20 militants in Chad, near the border with Sudan. Twelve militants were killed in Sudan "
+            "and eight in Chad.")
+    parsed, index = index_of(text, "en", gaz)
+    by_value = {f.value: f for f in parsed.figures}
+    assert part_places(by_value[20], index) == {"country:SD", "country:TD"}
+    assert part_places(by_value[12], index) == set()
+    assert by_value[12].places == ["Sudan"]
 
 
 @pytest.mark.parametrize("lang, text, own, past", [
