@@ -153,6 +153,9 @@ class EventProfile:
     figure_totals: Phrases = Phrases.of(())
     anaphora_after: Phrases = Phrases.of(())
     anaphora_before: Phrases = Phrases.of(())
+    # the words that say the counts after them are parts of a count (``figures.parts``: "including", "tra cui",
+    # "darunter"), read by geo.figure_places (rule PLACED_COUNT)
+    figure_parts: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -261,6 +264,7 @@ def event_profile(lang: str) -> EventProfile:
         figure_totals=Phrases.of(counts.get("totals") or []),
         anaphora_after=Phrases.of(counts.get("anaphora_after") or []),
         anaphora_before=Phrases.of(counts.get("anaphora") or []),
+        figure_parts=Phrases.of(counts.get("parts") or []),
     )
 
 

@@ -638,12 +638,14 @@ def _placed_parts(own: Sequence, parts: Sequence, index: DocIndex) -> set[str]:
 def _said_as_part(fig, sentence: Sentence, profile: EventProfile) -> bool:
     """Whether a part word of ``profile`` stands right after the number of ``fig`` in its ``sentence`` (figures.yaml
     ``figures.anaphora_after``: "12 of them", "12 davon") or ends right before it (``figures.anaphora``: "di cui 12",
-    "dont 12", "de los que 12"): rules :data:`PART_OF_THEM` and :data:`PLACED_COUNT`."""
+    "dont 12", "de los que 12"; ``figures.parts``: "including 12", "tra cui 12", "darunter 12"): rule
+    :data:`PLACED_COUNT`."""
     words = sentence.words
     first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
     before = profile.anaphora_before
-    return bool((end < len(words) and profile.anaphora_after.match_at(words, end))
-                or any(before.match_at(words, j) == first - j for j in range(max(0, first - 3), first)))
+    return bool((end < len(words) and profile.anaphora_after.match_at(words, end)) or any(
+        before.match_at(words, j) == first - j or profile.figure_parts.match_at(words, j) == first - j
+        for j in range(max(0, first - 3), first)))
 
 
 def _joined_item(fig, sentence: Sentence) -> bool:
@@ -1206,8 +1208,9 @@ ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
 def _holds(area, place) -> bool:
     """Whether ``area`` holds ``place``: :func:`geo.role_model.contains`, or a region and one of its member
     countries or a place inside one."""
-    if area.kind == "region":
-        return place.id in area.members or (place.country is not None and f"country:{place.country}" in area.members)
+    if area.kind == "region":  # its members: countries, or provinces (Donbas, Darfur, Crimea)
+        return place.id in area.members or (place.country is not None and f"country:{place.country}" in area.members) \
+            or (place.admin1 is not None and f"admin1:{place.admin1}" in area.members)
     return contains(area, place)
 
 

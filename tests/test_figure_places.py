@@ -1390,3 +1390,49 @@ def test_the_count_a_part_is_linked_to_is_another_and_the_last_of_its_copies():
     itself = _fig("equipment", 4, 40)
     itself.part_of = 40
     assert whole_of(itself, _index([first, itself])) is None
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Floods killed 25 people in Kandahar, including 10 in Herat and 6 in Kunduz."),
+    ("it", "Le piogge hanno ucciso 25 persone a Kandahar, tra cui 10 a Herat e 6 a Kunduz."),
+    ("es", "Las lluvias mataron a 25 personas en Kandahar, incluidas 10 en Herat y 6 en Kunduz."),
+    ("de", "Die Fluten töteten 25 Menschen in Kandahar, darunter 10 in Herat und 6 in Kunduz."),
+])
+def test_a_placed_counts_parts_said_with_an_inclusion_word_stay_its_parts(gaz, lang, text):
+    """Rule PLACED_COUNT keeps the parts an inclusion word of figures.yaml's ``parts`` opens ("including", "tra cui",
+    "incluidas", "darunter"), though they lie outside the count's place and add up to less."""
+    parsed, index = index_of(text, lang, gaz)
+    total = next(f for f in parsed.figures if f.value == 25)
+    assert part_places(total, index) == {"geonames:1140026", "geonames:1135689"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "At least 30 soldiers were killed in Donbas this week, 12 near Bakhmut and 9 near Kramatorsk."),
+    ("it", "Almeno 30 soldati sono stati uccisi nel Donbass questa settimana, 12 vicino a Bakhmut e 9 vicino a "
+           "Kramatorsk."),
+])
+def test_a_placed_counts_parts_inside_a_region_of_provinces_stay_its_parts(gaz, lang, text):
+    """Rule PLACED_COUNT: a town inside a region whose members are provinces (Donbas: the Donetsk and Luhansk oblasts)
+    lies inside it (:func:`geo.figure_places._holds` reads the town's province), so its count stays a part."""
+    parsed, index = index_of(text, lang, gaz)
+    total = next(f for f in parsed.figures if f.value == 30)
+    assert len(part_places(total, index)) == 2
+
+
+def test_a_placed_counts_parts_that_add_up_stay_though_a_count_follows(gaz):
+    """Rule PLACED_COUNT reads the sum of the parts it took (12 + 8 = 20), not of every count read after them: the five
+    soldiers of the next sentence do not undo the sum."""
+    text = ("Security forces killed 20 militants in Kandahar, 12 in Herat and 8 in Kunduz. Five soldiers were killed in "
+            "Kabul.")
+    parsed, index = index_of(text, "en", gaz)
+    total = next(f for f in parsed.figures if f.value == 20)
+    assert part_places(total, index) == {"geonames:1140026", "geonames:1135689"}
+
+
+def test_a_count_whose_place_comes_after_its_list_names_no_place_of_its_own(gaz):
+    """Rule PLACED_COUNT reads a count's own place before the next count only: the speakers' town after the list
+    ("officials in Kandahar said") is no place of the twenty, whose parts stay."""
+    parsed, index = index_of("Twenty militants were killed, 12 in Herat and 5 in Kunduz, officials in Kandahar said.",
+                             "en", gaz)
+    total = next(f for f in parsed.figures if f.value == 20)
+    assert part_places(total, index) == {"geonames:1140026", "geonames:1135689"}
