@@ -1422,8 +1422,8 @@ def test_a_placed_counts_parts_inside_a_region_of_provinces_stay_its_parts(gaz, 
 def test_a_placed_counts_parts_that_add_up_stay_though_a_count_follows(gaz):
     """Rule PLACED_COUNT reads the sum of the parts it took (12 + 8 = 20), not of every count read after them: the five
     soldiers of the next sentence do not undo the sum."""
-    text = ("Security forces killed 20 militants in Kandahar, 12 in Herat and 8 in Kunduz. Five soldiers were killed in "
-            "Kabul.")
+    text = ("Security forces killed 20 militants in Kandahar, 12 in Herat and 8 in Kunduz. Five soldiers were killed "
+            "in Kabul.")
     parsed, index = index_of(text, "en", gaz)
     total = next(f for f in parsed.figures if f.value == 20)
     assert part_places(total, index) == {"geonames:1140026", "geonames:1135689"}
