@@ -40,6 +40,10 @@ threshold, with every other candidate whose score passes the second threshold ``
 
 A figure keeps its cue reading where no weights have been fitted.
 
+A figure whose paragraph names no place does not fall back on a later paragraph's place with a count of its own
+(:data:`LATER_STORY`). A country that acts in its clause is no candidate of a troop, casualty or incident figure that
+has another (:data:`ACTING_COUNTRY`).
+
 The document is indexed once (:class:`DocIndex`: sentences, mentions and figures by offset, role, entity
 and sentence), and what a figure reads beyond its paragraph lies within :data:`REACH` sentences of it (rule
 :data:`STRETCH`), so the work per figure is bounded and the stage is linear in the document's length
@@ -48,6 +52,7 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -137,6 +142,13 @@ MENTION_IS_NO_FINER_PLACE = "a_mention_is_no_finer_place"
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
 #: later "Russia fired 40 drones" in a round-up of other news.
 ANOTHER_FIGURES_PLACE = "another_figures_place"
+#: Rule ``a_later_storys_place_is_its_counts``: when the figure's paragraph names no place (rule HEADING_BEFORE),
+#: what it falls back on in the document excludes a place named in a later paragraph, in a sentence that holds a
+#: count of its own, when the document names a place of the figure's role before the figure: "A drone hit the port
+#: of Constanta. ..." then "Firefighters recovered two bodies." then "In Galati, a drone wounded four people":
+#: Galati is the four's, another story, and the bodies stay in the story told before them. (A headline's count,
+#: with no place of its role before it, still reads the body.)
+LATER_STORY = "a_later_storys_place_is_its_counts"
 #: Rule ``another_counts_place``: a place of the figure's sentence that another count of that sentence names as
 #: its own, and that neither the figure's own reading nor its parts or restatements name, is that count's
 #: ("two were killed in Kherson and five wounded in Mykolaiv": Mykolaiv is the five's, not the two's; "47 over
@@ -354,6 +366,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
     group = figure_group(fig)
+    # rule LATER_STORY: a place of the figure's role named before it tells the story the figure belongs to
+    told_before = fallback and bool(index.among(index.by_role.get(role, []), lo, fig.start))
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
@@ -371,6 +385,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         inside = not finer_here and any(contains(h, e) for h in here_places)
         if e.id not in related and fallback and context and e.country and e.country not in context:
             continue  # rule FALLBACK_VETO
+        if told_before and e.id not in related and index.groups_in.get(index.sentence_of(m.start)) \
+                and not same_paragraph(text, here.end, m.start):  # (a place before the figure: an empty gap)
+            continue  # rule LATER_STORY: a later paragraph's place with a count of its own is that count's
         if unfit_near and not (fallback or inside) and e.id not in related \
                 and any(g != group for g in index.groups_in.get(index.sentence_of(m.start), ())):
             continue  # rule ANOTHER_FIGURES_PLACE: the sentence holds a figure of another group
@@ -382,8 +399,38 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
-    return [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
+    claimed |= _inside_aside(fig, out.values(), text, related)  # rule ASIDES_PLACE
+    kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
+    # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
+    agents = [c for c in kept if _acting_country(c[0], group)
+              and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
+    if agents and len(agents) < len(kept):
+        kept = [c for c in kept if c not in agents]
+    return kept
+
+
+#: Rule ``an_acting_country_is_no_figure_place``: a country the role stage reads as an actor and as the one who acts
+#: in its clause — its subject ("Russia carried out 300 attacks on villages in the region", "Norway sent 200 soldiers
+#: to the base") or the agent after "by" ("a force of 5,000 soldiers led by France") — is who did it, not where the
+#: figure happened; so is a capital read as its government ("Kyiv carried out 30 attacks on targets in the Kursk
+#: region": rule ``government_capital_is_actor``). It is no candidate while the figure has another one, unless it
+#: holds one of them (its own territory: "Estonia has deployed 450 soldiers to Tapa" names the host and its base,
+#: rule :data:`HOST_AND_BASE`). The subject of a casualty figure's clause is the side that suffered them, not who
+#: acted ("Ethiopia lost 60 soldiers in clashes with Eritrea" stay in Ethiopia); the agent after "by" still acted.
+#: (A figure whose only candidate is that country keeps it: "Finland has 20,000 soldiers". The country that launched
+#: a drone or missile figure is weighed by feature ``launcher`` instead, fitted on the articles: "Russia launched 57
+#: drones at Ukraine".)
+ACTING_COUNTRY = "an_acting_country_is_no_figure_place"
+
+
+def _acting_country(m, group: str) -> bool:
+    """Whether the candidate ``m`` of a figure of ``group`` (:func:`figure_group`) is a country of rule
+    :data:`ACTING_COUNTRY`: role actor (a country, or a capital read as its government: rule
+    ``government_capital_is_actor``) and role-stage feature ``agent_before``, or ``clause_subject`` for a figure other
+    than a casualty one (``hurt``: the subject of "lost 60 soldiers" is the side that suffered them)."""
+    return m.role == "actor" \
+        and bool(m.features.get("agent_before") or (group != "hurt" and m.features.get("clause_subject")))
 
 
 #: Rule ``own_clause``: when the figure's own reading chose a place named after the number in its sentence,
@@ -483,6 +530,34 @@ def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
     """Whether one of the sorted offsets ``breaks`` (:meth:`geo.events.Sentence.breaks`) lies in ``[lo, hi)``."""
     k = bisect_left(breaks, lo)
     return k < len(breaks) and breaks[k] < hi
+
+
+#: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named
+#: past an aside between brackets or dashes that opens after the figure (as rule ASIDE_BEFORE_PLACE of
+#: :mod:`geo.figures` reads one right after its words), the places named inside the aside are not the figure's:
+#: "shelling killed 6 people (two days after the strike on Kramatorsk) in Sloviansk" happened in Sloviansk alone,
+#: unless the figure's parts or restatements name them.
+ASIDES_PLACE = "an_asides_place_is_not_the_figures"
+#: An aside's opening mark and its closing one (dashes stand between spaces: "Ukraine-bound" opens none).
+_ASIDE_OPEN = re.compile(r"\(|\s[-–—]\s")
+_ASIDE_CLOSE = {"(": ")", "-": "-", "–": "–", "—": "—"}
+
+
+def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
+    """The places of rule :data:`ASIDES_PLACE` for ``fig`` among ``pool`` ((mention, where) pairs of
+    :func:`candidates`) in the document's ``text``; ``related``: the places its parts or restatements name."""
+    own = [m.start for m, where in pool if where == "same_sentence" and m.start >= fig.end
+           and m.entity.id in fig.cue_place_ids]
+    if not own:
+        return set()
+    opening = _ASIDE_OPEN.search(text, fig.end, min(own))
+    if opening is None:
+        return set()
+    closing = text.find(_ASIDE_CLOSE[opening.group().strip()], opening.end(), min(own))
+    if closing < 0:
+        return set()
+    return {m.entity.id for m, where in pool if where == "same_sentence" and opening.end() <= m.start
+            and m.end <= closing and m.entity.id not in fig.cue_place_ids and m.entity.id not in related}
 
 
 #: Rule ``a_place_past_the_next_count_is_that_counts``: when the figure's own reading chose a place after the number,
@@ -1201,7 +1276,9 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
 #: member countries ("in the Sahel" ... "in Niger"). Several such places (the regions a country-wide total was
 #: counted over), or several coarse places chosen, leave the choice as it is; so does a troop figure, whose host
 #: country is its place beside any base (rule :data:`HOST_AND_BASE`: "800 soldiers in Latvia" stay in Latvia,
-#: where a town of the report may be where they came from or where the minister spoke).
+#: where a town of the report may be where they came from or where the minister spoke) — but a troop figure placed in
+#: a region takes the one host country of its role inside it (rule ``a_troop_regions_one_host_country_stands``:
+#: "troops to Bosnia and Herzegovina" ... "the 300 soldiers will reinforce the force in the Balkans": Bosnia).
 ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
 
 
@@ -1218,11 +1295,13 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     """The candidate of rule :data:`ONE_FINER_INSIDE` for ``fig`` (an index in ``pool``), given the ``picked``
     candidates; None when the rule does not hold."""
     chosen = [pool[k][0].entity for k in picked]
-    if figure_group(fig) == "troops" or len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
+    if len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
         return None
+    troops = figure_group(fig) == "troops"  # (a country holds no country: only a region gives a troop figure one)
     role = _fitting_role(fig)
     inside = {m.entity.id: k for k, (m, _) in enumerate(pool) if k not in picked and m.role == role
-              and m.entity.kind not in COARSE_KINDS and any(_holds(e, m.entity) for e in chosen)}
+              and (m.entity.kind == "country" if troops else m.entity.kind not in COARSE_KINDS)
+              and any(_holds(e, m.entity) for e in chosen)}
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 

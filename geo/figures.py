@@ -1685,6 +1685,27 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
     return pen
 
 
+#: Rule ASIDE_BEFORE_PLACE: an aside between dashes or brackets right after a figure ("e altri 30 - quasi il doppio
+#: della notte prima - sopra la provincia di C", "and 12 more (twice the usual number) over the Poltava region") does
+#: not part the figure from the place named after it with a locative word. (The places inside the aside are not the
+#: figure's: rule ``an_asides_place_is_not_the_figures`` of :mod:`geo.figure_places`.)
+_ASIDE_PAIRS = {"-": "-", "–": "–", "—": "—", "(": ")"}
+
+
+def _past_aside(doc: _Doc, k: int) -> int:
+    """``k``, or the token after the aside that opens at ``toks[k]`` and closes in the same sentence (rule
+    ASIDE_BEFORE_PLACE)."""
+    if k >= len(doc.toks) or doc.toks[k].text not in _ASIDE_PAIRS:
+        return k
+    close = _ASIDE_PAIRS[doc.toks[k].text]
+    for m in range(k + 1, len(doc.toks)):
+        if doc.sent_of[m] != doc.sent_of[k]:
+            return k
+        if doc.toks[m].text == close:
+            return m + 1
+    return k
+
+
 def _places(
     doc: _Doc, groups: _GroupIndex, nm: NumberMatch, i: int, j: int, head_end: int, *, item: bool = False
 ) -> tuple[list[Mention], bool]:
@@ -1700,7 +1721,7 @@ def _places(
         groups = _GroupIndex(marked)
     # "12.000 soldati in Polonia", "4,500 troops already stationed in Kosovo": a place right after the
     # figure and a locative word, up to three plain words between, governs it.
-    start = head_end
+    start = _past_aside(doc, head_end)  # rule ASIDE_BEFORE_PLACE
     for _ in range(4):
         k = start + doc.lex.locative.match_at(doc.toks, start)
         if k > start or start >= len(doc.toks) or not doc.toks[start].text.isalpha() \

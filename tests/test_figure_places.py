@@ -1436,3 +1436,180 @@ def test_a_count_whose_place_comes_after_its_list_names_no_place_of_its_own(gaz)
                              "en", gaz)
     total = next(f for f in parsed.figures if f.value == 20)
     assert part_places(total, index) == {"geonames:1140026", "geonames:1135689"}
+
+@pytest.mark.parametrize("lang, text, told, later", [
+    ("en", "A Russian drone struck the port of Izmail overnight, killing two people.\n"
+           "Rescuers pulled four bodies from the rubble of a warehouse.\n"
+           "In the city of Poltava, a missile wounded six residents.", "Izmail", "Poltava"),
+    ("it", "Un drone russo ha colpito il porto di Izmail nella notte, uccidendo due persone.\n"
+           "I soccorritori hanno trovato altri quattro morti sotto le macerie di un magazzino.\n"
+           "Nella città di Poltava un missile ha ferito sei residenti.", "Izmail", "Poltava"),
+])
+def test_a_later_paragraphs_place_with_a_count_of_its_own_is_that_counts(gaz, lang, text, told, later):
+    # rule LATER_STORY: the four bodies' paragraph names no place; the story told before them (Izmail) is theirs,
+    # not the next paragraph's town, which has its own count
+    parsed, fig, pool, _ = pool_of(text, lang, gaz, n=1)
+    assert fig.value == 4
+    assert {told, later} <= {m.surface for m in parsed.mentions if m.role == "incident"}
+    assert later not in [m.surface for m, _ in pool]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [told]
+
+
+@pytest.mark.parametrize("text, n, value, kept", [
+    # no place of the figure's role named before it
+    ("Rescuers pulled four bodies from the rubble of a warehouse.\n"
+     "In the city of Poltava, a missile wounded six residents.", 0, 4, "Poltava"),
+    # the later paragraph's place has no count of its own
+    ("A Russian drone struck the port of Izmail overnight, killing two people.\n"
+     "Rescuers pulled four bodies from the rubble of a warehouse.\n"
+     "In the city of Poltava, a missile hit a school.", 1, 4, "Poltava"),
+    # the later place is named in the figure's own paragraph
+    ("A Russian drone struck the port of Izmail overnight, killing two people.\n"
+     "Rescuers pulled four bodies from the rubble of a warehouse. "
+     "In the city of Poltava, a missile wounded six residents.", 1, 4, "Poltava"),
+    # an earlier paragraph's place with a count of its own
+    ("A Russian drone struck the port of Izmail overnight, killing two people.\n"
+     "In Odesa a missile wounded three people.\n"
+     "Rescuers pulled four bodies from the rubble of a warehouse.", 2, 4, "Izmail"),
+    # the figure's own sentence names a place (Ukraine): the rule reads only a paragraph that names none
+    ("A Russian drone struck the port of Izmail overnight, killing two people.\n"
+     "Russian strikes killed nine people in Ukraine on Monday.\n"
+     "In the city of Poltava, a missile wounded six residents.", 1, 9, "Poltava"),
+])
+def test_a_later_paragraphs_place_stays_a_candidate_outside_the_later_story_rule(gaz, text, n, value, kept):
+    # rule LATER_STORY holds only for a figure whose paragraph names no place, with a place of its role named
+    # before it, and for a later place whose sentence holds a count
+    parsed, fig, pool, _ = pool_of(text, "en", gaz, n=n)
+    assert fig.value == value
+    assert kept in [m.surface for m, _ in pool]
+
+
+@pytest.mark.parametrize("lang, text, agent, place", [
+    ("en", "The force, made up of some 4,000 soldiers and led by France, will leave Chad next year after a deal with "
+           "the government.", "France", "Chad"),
+    ("es", "La fuerza, formada por unos 4.000 soldados y dirigida por Francia, dejará el Chad el próximo año tras un "
+           "acuerdo con el gobierno.", "Francia", "Chad"),
+    ("fr", "La force, composée d'environ 4.000 soldats et dirigée par la France, quittera le Tchad l'an prochain après "
+           "un accord avec le gouvernement.", "France", "Tchad"),
+])
+def test_the_country_that_leads_a_force_is_no_place_of_its_troops(gaz, lang, text, agent, place):
+    # rule ACTING_COUNTRY: the agent after "led by" is who leads the force, not where it stands
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.kind == "troops" and fig.value == 4000
+    assert agent in {m.surface for m in parsed.mentions if m.role == "actor"}
+    assert agent not in [m.surface for m, _ in pool]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [place]
+
+
+def test_the_country_that_carried_out_the_attacks_is_no_place_of_them(gaz):
+    # rule ACTING_COUNTRY: the subject of "carried out 85 attacks" is who attacked
+    text = ("The governor of the Kharkiv region said that Russia had carried out 85 attacks on nine villages in the "
+            "region over the past day.")
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.kind == "incidents" and fig.value == 85
+    assert next(m for m in parsed.mentions if m.surface == "Russia").features.get("clause_subject")
+    assert [m.surface for m, _ in pool] == ["Kharkiv region"]
+
+
+@pytest.mark.parametrize("lang, text, side, other", [
+    ("en", "Ethiopia lost 60 soldiers in clashes with Eritrea last week.", "Ethiopia", "Eritrea"),
+    ("en", "Ethiopia lost 60 soldiers in fighting with Eritrea near the border.", "Ethiopia", "Eritrea"),
+    ("es", "Etiopía perdió 60 soldados en enfrentamientos con Eritrea la semana pasada.", "Etiopía", "Eritrea"),
+    ("de", "Äthiopien verlor 60 Soldaten bei Kämpfen mit Eritrea in der vergangenen Woche.", "Äthiopien", "Eritrea"),
+])
+def test_the_subject_that_lost_soldiers_is_their_place(gaz, lang, text, side, other):
+    # rule ACTING_COUNTRY: the subject of a casualty figure's clause is the side that suffered them, not who acted
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.value == 60
+    assert next(m for m in parsed.mentions if m.surface == side).features.get("clause_subject")
+    assert side in [m.surface for m, _ in pool]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [side]
+
+
+def test_a_capital_read_as_its_government_is_no_place_of_the_attacks_it_carried_out(gaz):
+    # rule ACTING_COUNTRY: a capital the role stage reads as its government (government_capital_is_actor) acts for it
+    text = "Kyiv carried out 30 attacks on targets in the Kursk region, the ministry said."
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    kyiv = next(m for m in parsed.mentions if m.surface == "Kyiv")
+    assert fig.kind == "incidents" and fig.value == 30
+    assert kyiv.entity.kind == "city" and kyiv.role == "actor" and kyiv.features.get("clause_subject")
+    assert [m.surface for m, _ in pool] == ["Kursk region"]
+
+
+def test_an_acting_country_that_is_the_only_candidate_stays(gaz):
+    # rule ACTING_COUNTRY leaves a figure with a candidate
+    parsed, fig, pool, _ = pool_of("Finland has 20,000 soldiers ready to deploy.", "en", gaz)
+    assert next(m for m in parsed.mentions if m.surface == "Finland").role == "actor"
+    assert [m.surface for m, _ in pool] == ["Finland"]
+
+
+@pytest.mark.parametrize("lang, text, host", [
+    ("en", "Italy is sending extra troops to Bosnia and Herzegovina. The 300 soldiers will reinforce the European "
+           "force in the Balkans from next month.", "Bosnia and Herzegovina"),
+    ("it", "L'Italia invia altre truppe in Bosnia ed Erzegovina. I 300 soldati rafforzeranno la forza europea nei "
+           "Balcani dal mese prossimo.", "Bosnia ed Erzegovina"),
+])
+def test_a_troop_figure_placed_in_a_region_takes_the_one_host_country_inside_it(gaz, lang, text, host):
+    # rule ONE_FINER_INSIDE for troops: the region holds one country of the troops' deployment, named before
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert fig.kind == "troops" and fig.value == 300
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [host]
+
+
+@pytest.mark.parametrize("text, place", [
+    # two host countries inside the region: the region stands
+    ("Italy is sending extra troops to Bosnia and Herzegovina and to Kosovo. The 300 soldiers will reinforce the "
+     "European force in the Balkans from next month.", "Balkans"),
+    # a troop figure's host country stands beside a base inside it named elsewhere (rule HOST_AND_BASE)
+    ("Spain will send 300 soldiers to Estonia, the defence ministry said.\nThe battle group is stationed at Tapa.",
+     "Estonia"),
+])
+def test_a_troop_figure_keeps_its_host_country_or_a_region_holding_several(gaz, text, place):
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    assert fig.kind == "troops" and fig.value == 300
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [place]
+
+
+@pytest.mark.parametrize("lang, text, host, base", [
+    ("en", "Estonia has deployed 450 soldiers to Tapa.", "Estonia", "Tapa"),
+    ("it", "L'Estonia ha schierato 450 soldati a Tapa.", "Estonia", "Tapa"),
+])
+def test_an_acting_country_that_holds_the_figures_place_is_its_host(gaz, lang, text, host, base):
+    # rule ACTING_COUNTRY spares the country that holds another candidate: its own territory, the troops' host
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert next(m for m in parsed.mentions if m.surface == host).role == "actor"
+    assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {host, base}
+
+
+@pytest.mark.parametrize("lang, text, inside, place", [
+    ("en", "Shelling killed 6 people (two days after the strike on Kramatorsk) in Sloviansk.", "Kramatorsk",
+     "Sloviansk"),
+    ("it", "I bombardamenti hanno ucciso 6 persone - due giorni dopo il raid su Kramatorsk - a Sloviansk.",
+     "Kramatorsk", "Sloviansk"),
+    ("de", "Der Beschuss tötete 6 Menschen (zwei Tage nach dem Angriff auf Kramatorsk) in Slowjansk.", "Kramatorsk",
+     "Slowjansk"),
+    ("en", "Spain sent 250 soldiers (drawn from bases in Andalusia) to Slovakia.", "Andalusia", "Slovakia"),
+])
+def test_a_place_inside_an_aside_after_the_figure_is_not_its_place(gaz, lang, text, inside, place):
+    # rule ASIDES_PLACE: the figure's own reading went past the aside (ASIDE_BEFORE_PLACE); what it names is not its
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert inside in [m.surface for m in parsed.mentions]
+    assert [m.surface for m, _ in pool] == [place]
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == [place]
+
+
+def test_a_place_in_brackets_with_no_place_of_the_figure_after_them_stays(gaz):
+    # rule ASIDES_PLACE reads an aside before the place the figure's own reading chose: here the aside holds it
+    parsed, fig, pool, _ = pool_of("Shelling killed 6 people (all of them in Kramatorsk) on Monday.", "en", gaz)
+    assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == ["Kramatorsk"]
+
+
+def test_a_later_paragraphs_place_the_figures_parts_name_stays(gaz):
+    # rule LATER_STORY leaves the places of the figure's own parts (related_places): the later paragraph tells where
+    # four of the seven were, no other story
+    text = ("A drone struck the port of Reni overnight, killing two people.\n"
+            "Rescuers recovered seven bodies from collapsed buildings.\n"
+            "Four of the bodies were found in Bolhrad and three in Reni.")
+    parsed, fig, pool, _ = pool_of(text, "en", gaz, n=1)
+    assert fig.value == 7
+    assert ("Bolhrad", "elsewhere") in [(m.surface, w) for m, w in pool]

@@ -3,6 +3,8 @@ whole, counts that refer back to the figure before.  Sentences written for these
 
 from __future__ import annotations
 
+import pytest
+
 from geo.model import Figure
 from tests.figure_helpers import entity, figures_in
 
@@ -346,3 +348,21 @@ def test_an_adverb_between_a_listed_count_and_its_place() -> None:
         5,
         3,
     ]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunners shot down 11 drones near Aaa and 6 more (a record for the month) over Bbb."),
+    ("it", "I soldati hanno abbattuto 11 droni vicino ad Aaa e altri 6 - un record per il mese - nella provincia di "
+           "Bbb."),
+    ("de", "Die Abwehr holte 11 Drohnen bei Aaa herunter und weitere 6 – ein Rekord für den Monat – über Bbb."),
+])
+def test_an_aside_after_a_count_does_not_part_it_from_its_place(lang, text):
+    # rule ASIDE_BEFORE_PLACE: the place after the aside, with its locative word, is the second count's
+    second = by_value(text, lang)[6]
+    assert second.place_ids == [BBB.id]
+
+
+def test_an_aside_that_does_not_close_in_its_sentence_leaves_the_place_before():
+    # rule ASIDE_BEFORE_PLACE reads an aside closed in the count's sentence only
+    text = "Gunners shot down 11 drones near Aaa and 6 more (a record for the month. The others (four) fell over Bbb."
+    assert by_value(text, "en")[6].place_ids != [BBB.id]

@@ -564,3 +564,18 @@ def test_fold_key_memo_answers_as_folding_afresh_and_stays_bounded(monkeypatch):
     long_name = "Villa " * 20
     assert normalize.fold_key(long_name) == " ".join(["villa"] * 20)
     assert long_name not in normalize._KEYS
+
+
+@pytest.mark.parametrize("name", ["Mare del Giappone", "mar del Este", "mer de l'Est"])
+def test_the_sea_of_japan_by_its_long_italian_name_and_as_the_east_sea(gaz, name):
+    # regions.yaml aliases (it, es, fr): "nel Mare del Giappone", "al mar del Este" name the sea between Japan and Korea
+    assert gaz.lookup(name)[0].id == "sea:sea-of-japan"
+
+
+def test_a_missile_count_is_placed_at_the_sea_named_by_its_long_italian_name(gaz):
+    from geo.model import Document
+    from geo.pipeline import parse_document
+
+    parsed = parse_document(Document("t", "Pyongyang ha sparato due missili che sono caduti nel Mare del Giappone."),
+                            lang="it", gazetteer=gaz)
+    assert [f.place_ids for f in parsed.figures] == [["sea:sea-of-japan"]]
