@@ -193,6 +193,18 @@ class Consolidation:
         event_of = [ids[e] for e in self.event_of[start:start + len(figures)].tolist()]
         return _with_event_columns(figures, event_of, self.copies)
 
+    def event_values(self, documents: Sequence[str], start: int) -> list[list[Any]]:
+        """The JSON values (:func:`layers.export.json_column`) of the columns ``event_id`` and ``copies`` that
+        :meth:`with_events` adds to a chunk of the figures whose ``document`` column is ``documents`` (its first
+        row the ``start``-th figure): the chunk's :func:`layers.export.json_columns` with them appended are those
+        of the chunk with its events, made without the frame."""
+        from layers.export import json_column
+
+        ids = self.event_ids
+        event_of = [ids[e] for e in self.event_of[start:start + len(documents)].tolist()]
+        copies = [list(self.copies.get(d, ())) for d in documents]
+        return [json_column(pd.Series(event_of, dtype=object)), json_column(pd.Series(copies, dtype=object))]
+
 
 def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path: Path, scratch: Path, *,
                 documents: Mapping[str, Document] | None = None,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -108,10 +108,22 @@ class GeoJSONWriter:
         if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
             gdf, values = gdf.to_crs("EPSG:4326"), None
         columns = [c for c in gdf.columns if c != gdf.geometry.name]
+        self.write_rows(columns, json_columns(gdf) if values is None else values, gdf.geometry)
+
+    def write_rows(self, columns: Sequence[str], values: list[list[Any]], geometries: Iterable[Any]) -> None:
+        """Append one feature per row given column by column: what :meth:`write` appends for a frame.
+
+        Parameters
+        ----------
+        columns : sequence of str
+            The properties' names, in order (every column but the geometry).
+        values : list of list
+            One list of JSON values per column (:func:`json_columns`).
+        geometries : iterable of shapely geometry or None
+            Each row's geometry, longitude and latitude (EPSG:4326); the same object given again is encoded once.
+        """
         encoded, dumps, fh = self._encoded, self._dumps, self._fh
-        if values is None:
-            values = json_columns(gdf)
-        for row, geom in zip(zip(*values, strict=True), gdf.geometry, strict=True):
+        for row, geom in zip(zip(*values, strict=True), geometries, strict=True):
             hit = encoded.get(id(geom))
             if hit is None or hit[0] is not geom:
                 hit = encoded[id(geom)] = (geom, dumps(geometry_dict(geom)))

@@ -8,12 +8,13 @@ with the figures' quotes, geometries and frames:
 1. the places frame (one row per distinct place: small whatever the corpus), made in a child process that
    writes ``places.geojson`` and, for the map, turns each place's document ids into positions in the run's store;
 2. the figures in chunks of :data:`layers.frames.CHUNK_DOCUMENTS` documents
-   (:func:`layers.frames.figure_chunks`) go through the merge (:func:`layers.consolidated.consolidate`),
-   which writes ``events.geojson`` as the events come;
-3. the figures in chunks again, each with its ``event_id``: ``figures.geojson`` and ``figures.csv``
-   written row by row, and the map's records of each chunk (:func:`layers.map.figure_records`) sent back
-   through a scratch file.  Steps 2 and 3 run in one child process (:func:`geo.memory.in_child`): this
-   process holds neither the events' ids nor a chunk, only what the map keeps of the records it reads back.
+   (:func:`layers.frames.figure_chunks`, made once) go through the merge (:func:`layers.consolidated.consolidate`),
+   which writes ``events.geojson`` as the events come, while ``figures.csv`` is written row by row and each
+   chunk's values wait in a scratch file;
+3. those values again, a chunk at a time, each figure with its ``event_id``: ``figures.geojson`` written row by
+   row, and the map's records of each chunk (:func:`layers.map.figure_records`) sent back through a scratch file.
+   Steps 2 and 3 run in one child process (:func:`geo.memory.in_child`): this process holds neither the events'
+   ids nor a chunk, only what the map keeps of the records it reads back.
 
 Every file has the bytes that the whole frames give (:func:`layers.export.write_geojson`,
 :func:`layers.export.export`, :func:`layers.consolidated.events_frame`).
@@ -38,6 +39,9 @@ from geo.model import Document, ParsedDocument
 
 #: Name of the scratch file of :func:`layers.consolidated.consolidate` in the run's spool folder.
 SCRATCH_NAME = "figures.pickle"
+
+#: Name of the scratch file of the figures' chunks' values, from the merge to the files (:func:`_merge_and_write`).
+CHUNKS_NAME = "figure-chunks.pickle"
 
 #: Name of the scratch file that brings the map's records back from the merge's child (:func:`write_frames`).
 RECORDS_NAME = "figure-records.pickle"
@@ -141,9 +145,13 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     files, in a child process (:func:`geo.memory.in_child`): the merge's reports and groups, every event's id,
     the figures' chunks and the writers go back to the system with it.
 
-    Each chunk's figures as the map reads them are appended to ``records_path`` (its columns and
-    :func:`layers.export.json_columns`, one pickle a chunk) for this process to read back
-    (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
+    The figures' chunks are made once, as the merge reads them: each chunk's :func:`layers.export.json_columns`
+    wait in a scratch file (:data:`CHUNKS_NAME`) and its geometries in a list (one shared object per set of
+    places), ``figures.csv`` is written then (it has no event column), and an OGR export keeps the chunks.  Once
+    the events are known, each chunk's values with its events' columns
+    (:meth:`layers.consolidated.Consolidation.event_values`) make ``figures.geojson``, and are appended to
+    ``records_path`` (its columns and values, one pickle a chunk) for this process to read back as the map's
+    records (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
     """
     from geo.memory import in_child
     from layers.consolidated import consolidate
@@ -151,30 +159,49 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     from layers.frames import figure_chunks, figures_frame
 
     whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
+    saved = Path(scratch) / CHUNKS_NAME
 
     def work() -> tuple[int, gpd.GeoDataFrame]:
-        events = consolidate(figure_chunks(kept, gazetteer, scratch=scratch), gazetteer, folder / "events.geojson",
-                             Path(scratch) / SCRATCH_NAME, documents=documents, copies=copies)
+        geoms: list[Any] = []  # every figure's geometry, in order
         ogr: list[gpd.GeoDataFrame] = []
-        with contextlib.ExitStack() as stack:
-            geojson = stack.enter_context(GeoJSONWriter(folder / "figures.geojson"))
-            table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
-                     if "csv" in formats else None)
-            sent = stack.enter_context(records_path.open("wb"))
-            start = 0
-            for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
-                chunk = events.with_events(chunk, start)
-                start += len(chunk)
-                values = json_columns(chunk)  # read by the GeoJSON file and the map's records alike
-                geojson.write(chunk, values=values)
-                if table is not None:
-                    table.write(chunk)
-                if whole_formats:
-                    ogr.append(chunk)
-                columns = [c for c in chunk.columns if c != chunk.geometry.name]
-                pickle.dump((columns, values), sent, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with contextlib.ExitStack() as stack:
+                table = (stack.enter_context(CsvWriter(places, folder / "figures.csv", gazetteer=gazetteer))
+                         if "csv" in formats else None)
+                keep = stack.enter_context(saved.open("wb"))
+
+                def chunks() -> Iterator[gpd.GeoDataFrame]:
+                    for chunk in figure_chunks(kept, gazetteer, scratch=scratch):
+                        columns = [c for c in chunk.columns if c != chunk.geometry.name]
+                        pickle.dump((columns, json_columns(chunk)), keep, protocol=pickle.HIGHEST_PROTOCOL)
+                        geoms.extend(chunk.geometry)
+                        if table is not None:
+                            table.write(chunk)
+                        if whole_formats:
+                            ogr.append(chunk)
+                        yield chunk
+
+                events = consolidate(chunks(), gazetteer, folder / "events.geojson", Path(scratch) / SCRATCH_NAME,
+                                     documents=documents, copies=copies)
+            with contextlib.ExitStack() as stack:
+                geojson = stack.enter_context(GeoJSONWriter(folder / "figures.geojson"))
+                sent = stack.enter_context(records_path.open("wb"))
+                start = 0
+                for columns, values in _pickles(stack.enter_context(saved.open("rb"))):
+                    n = len(values[0])
+                    values += events.event_values(values[columns.index("document")], start)
+                    columns = [*columns, "event_id", "copies"]  # as Consolidation.with_events adds them
+                    geojson.write_rows(columns, values, geoms[start:start + n])  # read by the map's records too
+                    pickle.dump((columns, values), sent, protocol=pickle.HIGHEST_PROTOCOL)
+                    start += n
+        finally:
+            saved.unlink(missing_ok=True)
         if whole_formats:  # an OGR file is written whole: its frame is made only when asked for
-            whole = (pd.concat(ogr, ignore_index=True) if ogr
+            parts, start = [], 0
+            for chunk in ogr:
+                parts.append(events.with_events(chunk, start))
+                start += len(chunk)
+            whole = (pd.concat(parts, ignore_index=True) if parts
                      else events.with_events(figures_frame([], gazetteer), 0))
             export(_with_id_lists(places), whole, folder, whole_formats, gazetteer=gazetteer)
         return len(events), events.multi
@@ -182,16 +209,21 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     return in_child(work, name="the merge of reports into events and the figures' files", scratch=scratch)
 
 
+def _pickles(fh: Any) -> Iterator[Any]:
+    """The objects pickled one after another into the open file ``fh``, in order."""
+    while True:
+        try:
+            yield pickle.load(fh)
+        except EOFError:
+            return
+
+
 def _sent_records(path: Path) -> Iterator[list[Any]]:
     """The map's records of each chunk that :func:`_merge_and_write` wrote to ``path``, in order."""
     from layers.map import records_of
 
     with path.open("rb") as fh:
-        while True:
-            try:
-                columns, values = pickle.load(fh)
-            except EOFError:
-                return
+        for columns, values in _pickles(fh):
             yield records_of(columns, values)
 
 
@@ -208,7 +240,7 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     Parameters
     ----------
     kept : iterable of ParsedDocument
-        The counted documents (a :class:`geo.corpus.DocumentSpool`), read three times.
+        The counted documents (a :class:`geo.corpus.DocumentSpool`), read twice.
     folder : Path
         The (staging) folder to write into.
     scratch : Path

@@ -801,14 +801,14 @@ def test_the_figures_files_are_written_in_the_merges_child_and_its_records_read_
     gaz = demo_gazetteer()
     parsed = demo_documents(gaz)
     monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 2)  # several chunks' records through the file
-    written_in, write = tmp_path / "pid", layers.export.GeoJSONWriter.write
+    written_in, write = tmp_path / "pid", layers.export.GeoJSONWriter.write_rows  # every feature goes through it
 
-    def recorded(self, gdf, **kwargs):
+    def recorded(self, *args, **kwargs):
         if Path(self._fh.name).name == "figures.geojson":
             written_in.write_text(str(os.getpid()))
-        return write(self, gdf, **kwargs)
+        return write(self, *args, **kwargs)
 
-    monkeypatch.setattr(layers.export.GeoJSONWriter, "write", recorded)
+    monkeypatch.setattr(layers.export.GeoJSONWriter, "write_rows", recorded)
     figures = layers.frames.figures_frame(parsed, gaz)
     outs = {}
     for fork in (True, False):
@@ -841,6 +841,33 @@ def test_the_figures_files_are_written_in_the_merges_child_and_its_records_read_
     for lang in (None, "en"):
         assert outs[True, lang] == outs[False, lang]
     assert outs[True, None][1] == outs[True, "en"][1]
+
+
+def test_the_figures_chunks_are_made_once_for_the_merge_and_every_file(tmp_path, monkeypatch):
+    """The merge, figures.csv, figures.geojson, the gpkg and the map's records all read one pass of chunks
+    (the second pass made every chunk's frame again); the scratch file of their values is gone after."""
+    import geo.memory
+    import layers.frames
+    import layers.stream
+    from layers.synthetic import demo_documents, demo_gazetteer
+
+    gaz = demo_gazetteer()
+    parsed = demo_documents(gaz)
+    monkeypatch.setattr(geo.memory, "FORK", False)  # the calls are counted in this process
+    monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 2)
+    made, chunks = [], layers.frames.figure_chunks
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return chunks(*args, **kwargs)
+
+    monkeypatch.setattr(layers.frames, "figure_chunks", counted)
+    out = layers.stream.write_frames(parsed, tmp_path, tmp_path, gazetteer=gaz,
+                                     documents=[p.document for p in parsed], formats=["csv", "gpkg"])
+    assert len(made) == 1
+    assert len(out.records) == sum(len(p.figures) for p in parsed) > 0
+    assert {"figures.geojson", "figures.csv", "atlante.gpkg", "events.geojson"} <= {f.name for f in tmp_path.iterdir()}
+    assert not (tmp_path / layers.stream.CHUNKS_NAME).exists()
 
 
 def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_ids(tmp_path, monkeypatch):
@@ -901,21 +928,22 @@ def test_a_failed_step_leaves_no_records_file(tmp_path, monkeypatch, broken):
 
     if broken == "figures.geojson":
         monkeypatch.setattr(layers.frames, "CHUNK_DOCUMENTS", 2)
-        write, calls = layers.export.GeoJSONWriter.write, []
+        write, calls = layers.export.GeoJSONWriter.write_rows, []  # every feature goes through it
 
-        def second_chunk_fails(self, gdf, **kwargs):
+        def second_chunk_fails(self, *args, **kwargs):
             if self._fh.name.endswith("figures.geojson"):
                 calls.append(1)
                 if len(calls) == 2:
                     fails()
-            return write(self, gdf, **kwargs)
+            return write(self, *args, **kwargs)
 
-        monkeypatch.setattr(layers.export.GeoJSONWriter, "write", second_chunk_fails)
+        monkeypatch.setattr(layers.export.GeoJSONWriter, "write_rows", second_chunk_fails)
     else:
         monkeypatch.setattr(broken, fails)
     with pytest.raises(OSError, match="disk full"):
         layers.stream.write_frames(parsed, tmp_path, tmp_path, gazetteer=gaz, documents=[p.document for p in parsed])
     assert not (tmp_path / layers.stream.RECORDS_NAME).exists()
+    assert not (tmp_path / layers.stream.CHUNKS_NAME).exists()
 
 
 def _documents_alive() -> int:
