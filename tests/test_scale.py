@@ -333,6 +333,31 @@ def test_a_disk_index_used_as_a_set_answers_as_a_set_while_ids_are_added(tmp_pat
     index.close()
 
 
+def test_a_disk_index_finds_a_key_never_given_missing_without_asking_its_file(tmp_path, monkeypatch):
+    import geo.docstore
+    from geo.docstore import WRITE_BATCH, DiskIndex
+
+    index = DiskIndex(tmp_path / "ids.sqlite")
+    keys = [f"Tartu-{i}:f{i % 4}" for i in range(WRITE_BATCH + 50)]  # most written to the file, some waiting
+    for key in keys:
+        index.add(key)
+    queries: list[str] = []
+    index._connect().set_trace_callback(queries.append)
+    missing = [f"Narva-{i}:f1" for i in range(300)]
+    assert not any(key in index for key in missing)
+    assert len(queries) < 10  # a few keys share both bits with a given one: the file answers them
+    assert all(key in index for key in keys[::7])  # a key in the file is still read from it
+    assert any(q.startswith("SELECT") for q in queries)
+    monkeypatch.setattr(geo.docstore, "FILTER_BITS", 8)  # a filter every bit of which is set: the file answers
+    small = DiskIndex(tmp_path / "small.sqlite")
+    for key in keys:
+        small.add(key)
+    small._flush()
+    assert not any(key in small for key in missing) and all(key in small for key in keys[::7])
+    index.close()
+    small.close()
+
+
 def test_the_run_writes_in_chunks_the_files_and_map_records_of_the_whole_frames(tmp_path, monkeypatch):
     import layers.consolidated
     import layers.frames
