@@ -97,15 +97,24 @@ def _events_gdf(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = EVEN
     return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS), crs=CRS)
 
 
+#: The columns the consolidation adds to the figures, before their geometry: each report's event and its document's
+#: near-duplicate copies (:func:`_with_event_columns`, :meth:`Consolidation.event_values`).
+EVENT_COLUMNS = ("event_id", "copies")
+
+
 def _with_event_columns(figures: gpd.GeoDataFrame, event_of: Sequence[str],
                         copies: Mapping[str, Sequence[str]]) -> gpd.GeoDataFrame:
-    """A shallow copy of ``figures`` with the columns ``event_id`` and ``copies`` before its geometry."""
+    """A shallow copy of ``figures`` with the :data:`EVENT_COLUMNS` before its geometry."""
     figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
-    figures.insert(len(figures.columns) - 1, "event_id", pd.Series(event_of, index=figures.index, dtype=object))
-    figures.insert(len(figures.columns) - 1, "copies",
-                   pd.Series([list(copies.get(d, ())) for d in figures["document"]], index=figures.index,
-                             dtype=object))
+    for name, values in zip(EVENT_COLUMNS, _event_lists(event_of, copies, figures["document"]), strict=True):
+        figures.insert(len(figures.columns) - 1, name, pd.Series(values, index=figures.index, dtype=object))
     return figures
+
+
+def _event_lists(event_of: Sequence[str], copies: Mapping[str, Sequence[str]],
+                 documents: Iterable[str]) -> tuple[Sequence[str], list[list[str]]]:
+    """The values of the :data:`EVENT_COLUMNS` of figures whose events are ``event_of`` and documents ``documents``."""
+    return event_of, [list(copies.get(d, ())) for d in documents]
 
 
 def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mapping[str, Document] | None = None,
@@ -202,8 +211,8 @@ class Consolidation:
 
         ids = self.event_ids
         event_of = [ids[e] for e in self.event_of[start:start + len(documents)].tolist()]
-        copies = [list(self.copies.get(d, ())) for d in documents]
-        return [json_column(pd.Series(event_of, dtype=object)), json_column(pd.Series(copies, dtype=object))]
+        return [json_column(pd.Series(values, dtype=object))
+                for values in _event_lists(event_of, self.copies, documents)]
 
 
 def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path: Path, scratch: Path, *,

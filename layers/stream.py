@@ -154,7 +154,7 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     records (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
     """
     from geo.memory import in_child
-    from layers.consolidated import consolidate
+    from layers.consolidated import EVENT_COLUMNS, consolidate
     from layers.export import CsvWriter, GeoJSONWriter, export, json_columns
     from layers.frames import figure_chunks, figures_frame
 
@@ -190,7 +190,7 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
                 for columns, values in _pickles(stack.enter_context(saved.open("rb"))):
                     n = len(values[0])
                     values += events.event_values(values[columns.index("document")], start)
-                    columns = [*columns, "event_id", "copies"]  # as Consolidation.with_events adds them
+                    columns = [*columns, *EVENT_COLUMNS]  # as Consolidation.with_events adds them
                     geojson.write_rows(columns, values, geoms[start:start + n])  # read by the map's records too
                     pickle.dump((columns, values), sent, protocol=pickle.HIGHEST_PROTOCOL)
                     start += n
