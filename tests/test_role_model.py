@@ -725,6 +725,33 @@ def test_a_capitalised_word_that_reads_as_no_place_is_located_by_nothing(gaz, la
     assert "locates_name" not in features_of(text, lang, surface, gaz)
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A battalion will be sent to Latvia, to which Denmark and Spain will contribute soldiers.", "Denmark"),
+    ("it", "Un battaglione sarà schierato in Lettonia, alla quale Danimarca e Spagna forniranno soldati.", "Danimarca"),
+    ("fr", "Un bataillon sera déployé en Lettonie, auquel Danemark et Espagne fourniront des soldats.", "Danemark"),
+    ("es", "Un batallón será desplegado en Letonia, al cual Dinamarca y España aportarán soldados.", "Dinamarca"),
+])
+def test_a_relative_pronoun_ends_a_list(gaz, lang, text, surface):
+    """A relative pronoun after a comma (lexicon list_breakers) opens a clause of its own: the countries that will
+    contribute troops are no more places of the deployment than "where" makes them."""
+    assert "in_list" not in features_of(text, lang, surface, gaz)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "participant"
+
+
+@pytest.mark.parametrize(("lang", "text", "whole", "part"), [
+    ("fr", "Des drones ont frappé la Syrie, dont Alep et Homs, dans la nuit.", "Syrie", "Alep"),
+    ("it", "Missili hanno colpito la Siria, tra cui Aleppo e Homs, nella notte.", "Siria", "Aleppo"),
+])
+def test_a_pronoun_that_reads_including_ends_no_list(gaz, lang, text, whole, part):
+    """French "dont" and Italian "cui" ("tra cui") mostly read "including" after a place: the places after them are
+    items of the list they open, so they are no list_breakers; the whole and its parts keep the sentence's roles."""
+    assert "in_list" in features_of(text, lang, part, gaz)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    roles = {m.surface: m.role for m in parsed.mentions}
+    assert roles[whole] == "incident" and roles[part] == "incident"
+
+
 def test_an_italian_locative_with_lo_is_a_locative(gaz):
     # "nello", "allo", "sullo" are locatives like "nel" and "sulla"
     assert "locative" in features_of("Due civili sono morti nello stato di Kassala.", "it", "Kassala", gaz)
