@@ -78,9 +78,17 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
-#: (:data:`GOVERNMENT_FRAMES`) is an actor. (A name nothing resolved is weighed like the others, as a
-#: place of kind "other": "nei villaggi di A e B", where it happened.)
-VETOES = ("dateline_is_mention", "government_capital_is_actor")
+#: (:data:`GOVERNMENT_FRAMES`) is an actor; a place of a sentence of an incident and of no meeting is no venue
+#: (:data:`MEETING_SIGNALS`). (A name nothing resolved is weighed like the others, as a place of kind "other": "nei
+#: villaggi di A e B", where it happened.)
+VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting")
+
+#: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
+#: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
+#: :func:`venue_barred`). A trigger of a meeting anywhere in the sentence (``event:meet``) is enough, so
+#: ``near:meet`` and ``clause:meet`` (the same triggers, nearer) would add nothing; ``cue:venue`` is the cue rules'
+#: venue ("signed in Ankara": a signing is no trigger of a meeting).
+MEETING_SIGNALS = ("event:meet", "cue:venue", "speech_before", "speech_after")
 
 #: The frames in which a capital stands for its government or army, not for itself ("il portavoce dell'esercito
 #: di Ankara", "le truppe di Seul", "Moscow's defence ministry"): the annotation's convention ("a capital standing
@@ -1057,14 +1065,13 @@ def decide_roles(mentions: Sequence, figures: Sequence, *, text: str, lang: str,
     add_cue_elsewhere(mentions)
     vetoed = dateline_vetoes(mentions, dateline)
     if weights is None:  # the cue roles stand, but not against a named rule (:data:`VETOES`)
-        for k, m in enumerate(mentions):
-            if k in vetoed:
-                m.role = "mention"
-            elif government_capital(m.features):
-                m.role = "actor"
-        roles = [m.role for m in mentions]
-        alias_takes_previous_role([m.features for m in mentions], roles,
-                                  vetoed | {k for k, m in enumerate(mentions) if government_capital(m.features)})
+        features = [m.features for m in mentions]
+        decided, barred = named_rules(features, vetoed)
+        roles = [decided.get(k, m.role) for k, m in enumerate(mentions)]
+        for k, roles_barred in barred.items():
+            if roles[k] in roles_barred:
+                roles[k] = "mention"  # no weights to give the next role: the place is only named
+        alias_takes_previous_role(features, roles, set(decided))
         for m, role in zip(mentions, roles, strict=True):
             m.role = role
         return
@@ -1122,6 +1129,59 @@ def government_capital(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
+def venue_barred(features: dict[str, float]) -> bool:
+    """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
+    :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
+    not where a meeting took place, whatever the weights make of a capital after a locative ("In Kyiv, three people
+    were killed overnight": where they were killed).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return any(features.get(f"event:{c}") for c in INCIDENT_CLASSES) and not any(
+        features.get(name) for name in MEETING_SIGNALS)
+
+
+def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
+                                                                               dict[int, frozenset[str]]]:
+    """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
+    (:func:`choose_roles`) and the cue roles (:func:`decide_roles` without weights) obey: the vetoed places
+    (``dateline_is_mention``) are mentions, then the capitals that stand for their government
+    (``government_capital_is_actor``, :func:`government_capital`) are actors; of the others, a place of a sentence
+    of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+
+    Parameters
+    ----------
+    features : sequence of dict
+        The named features of each mention, in text order (:func:`mention_features`).
+    vetoed : set of int
+        Indices that a veto makes mentions (:func:`dateline_vetoes`).
+
+    Returns
+    -------
+    decided : dict of int to str
+        The role a rule gives each mention it decides.
+    barred : dict of int to frozenset of str
+        The roles a rule forbids a mention it does not decide.
+    """
+    decided = dict.fromkeys(vetoed, "mention")
+    barred: dict[int, frozenset[str]] = {}
+    for k, f in enumerate(features):
+        if k in decided:
+            continue
+        if government_capital(f):
+            decided[k] = "actor"
+        elif venue_barred(f):
+            barred[k] = frozenset({"venue"})
+    return decided, barred
+
+
 def list_groups(features: Sequence[dict[str, float]]) -> list[list[int]]:
     """The coordinated lists of a document's mentions (in text order): runs joined by ``in_list``."""
     groups: list[list[int]] = []
@@ -1154,14 +1214,14 @@ def choose_roles(features: Sequence[dict[str, float]], vetoed: set[int], weights
     -------
     list of str
     """
+    decided, barred = named_rules(features, vetoed)
     # each mention's scores once: its own choice and its list's sum read the same ones
-    scores = [None if k in vetoed else weights.scores(f) for k, f in enumerate(features)]
-    roles = ["mention" if s is None else weights.best(s) for s in scores]
-    ruled = set(vetoed)
-    for k, f in enumerate(features):
-        if k not in vetoed and government_capital(f):
-            roles[k] = "actor"
-            ruled.add(k)
+    scores = [None if k in decided else weights.scores(f) for k, f in enumerate(features)]
+    for k, roles_barred in barred.items():
+        for role in roles_barred & scores[k].keys():
+            scores[k][role] = float("-inf")  # alone or in a list, the place takes another role
+    roles = [decided[k] if s is None else weights.best(s) for k, s in enumerate(scores)]
+    ruled = set(decided)
     for group in list_groups(features):
         if len(group) < 2 or any(k in ruled for k in group):
             continue

@@ -752,6 +752,80 @@ def test_a_pronoun_that_reads_including_ends_no_list(gaz, lang, text, whole, par
     assert roles[whole] == "incident" and roles[part] == "incident"
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Ultime notizie\n\nA Kiev tre persone sono state uccise nella notte.", "Kiev"),
+    ("fr", "Dernières nouvelles\n\nÀ Kiev, trois personnes ont été tuées dans la nuit.", "Kiev"),
+    ("es", "Últimas noticias\n\nEn Kiev murieron tres personas durante la noche.", "Kiev"),
+    ("en", "Latest news\n\nIn Kyiv, three people were killed overnight.", "Kyiv"),
+    ("de", "Neueste Nachrichten\n\nIn Kiew wurden in der Nacht drei Menschen getötet.", "Kiew"),
+])
+def test_no_venue_without_a_meeting(gaz, lang, text, surface):
+    """The rule no_venue_without_a_meeting: a capital after a locative at the head of a sentence of killing, with no
+    meeting or announcement, is no venue (the weights read capital and locative as one)."""
+    from geo.role_model import VETOES
+
+    assert "no_venue_without_a_meeting" in VETOES
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role != "venue"
+    met = parse_document(Document("t", "Latest news\n\nNATO ministers met in Brussels after an attack killed three "
+                                       "soldiers."), lang="en", gazetteer=gaz)
+    assert next(m for m in met.mentions if m.surface == "Brussels").role == "venue"
+
+
+def test_a_meeting_signal_lifts_the_venue_bar():
+    """Each of MEETING_SIGNALS (named here one by one, so that dropping one fails) keeps a place of a sentence of an
+    incident a possible venue; an incident alone bars it, and a sentence of no incident bars nothing."""
+    from geo.role_model import named_rules, venue_barred
+
+    for signal in ("event:meet", "cue:venue", "speech_before", "speech_after"):
+        assert not venue_barred({"event:kill": 1.0, signal: 1.0}), signal
+    assert venue_barred({"event:kill": 1.0})
+    assert not venue_barred({"event:meet": 1.0})
+    assert named_rules([{"event:kill": 1.0}, {"event:kill": 1.0, "capital": 1.0, "source_before": 1.0}], {1}) == (
+        {1: "mention"}, {0: frozenset({"venue"})})
+
+
+def test_a_meeting_trigger_anywhere_in_the_sentence_keeps_its_venue(gaz):
+    """A trigger of a meeting far from the place ("talks" at the end) is still the sentence's meeting: the weights'
+    venue stands though a bombing killed people in the same sentence."""
+    text = ("Latest news\n\nIn Doha, after a bombing killed two guards in the north, the two delegations opened a new "
+            "round of talks.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == "Doha")
+    assert "cue:venue" not in m.features and "event:meet" in m.features
+    assert m.role == "venue"
+
+
+def test_a_cue_venue_stands_without_weights(gaz):
+    """Without role weights the cue roles stand under the same chain of named rules (geo.role_model.named_rules): a
+    venue the cue rules read ("signed in Ankara") is a meeting signal of its own, kept in a sentence of an attack."""
+    from geo.role_model import decide_roles, read_sentences
+
+    text = "The truce was signed in Ankara after an attack killed three soldiers."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    mentions = parsed.mentions
+    for m in mentions:
+        m.role = m.cue_role
+    decide_roles(mentions, parsed.figures, text=text, lang="en", sentences=read_sentences(text, mentions, "en"),
+                 weights=None)
+    m = next(m for m in mentions if m.surface == "Ankara")
+    assert "event:meet" not in m.features and m.cue_role == "venue"
+    assert m.role == "venue"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Russia launched 40 drones from Kursk, and in Sumy a school was hit.", "Sumy"),
+    ("it", "La Russia ha lanciato 40 droni da Kursk e a Sumy è stata colpita una scuola.", "Sumy"),
+    ("fr", "La Russie a lancé 40 drones depuis Koursk et à Soumy une école a été touchée.", "Soumy"),
+])
+def test_a_list_item_with_its_own_locative_shares_no_origin(gaz, lang, text, surface):
+    """A place joined to an origin by a list gap shares its origin cue only without a locative of its own: "and in
+    Sumy" says where something else happened, not where the drones came from."""
+    features = features_of(text, lang, surface, gaz)
+    assert "in_list" in features and "locative" in features
+    assert "origin_before" not in features
+
+
 def test_an_italian_locative_with_lo_is_a_locative(gaz):
     # "nello", "allo", "sullo" are locatives like "nel" and "sulla"
     assert "locative" in features_of("Due civili sono morti nello stato di Kassala.", "it", "Kassala", gaz)
