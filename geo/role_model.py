@@ -645,6 +645,15 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k < 1 or words[k] not in cues.locative:
         return None
+    # "la Mission de l'ONU en RDC", "il contingente di Unifil in Libano": the force's organisation, named after "of",
+    # stands between the trigger and the locative; the trigger is read before it
+    j = k - 1
+    while j >= 0 and sentence.tokens[j].capitalised and words[j] not in cues.locative:
+        j -= 1
+    if j < k - 1:  # a capitalised name stands right before the locative (not "Soldaten von dem in Syrien ...")
+        j = _back_over(words, j, profile.articles)
+        if j >= 1 and words[j] in profile.of_words:  # after "of" (not "greeted Pope Leo in Lebanon")
+            k = j
     for t in sentence.triggers:
         if k - 2 <= t.last - 1 < k:
             return t.event

@@ -772,6 +772,29 @@ def test_no_venue_without_a_meeting(gaz, lang, text, surface):
     assert next(m for m in met.mentions if m.surface == "Brussels").role == "venue"
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "Un soldat a été blessé, a indiqué la Mission de l'ONU au Mali.", "Mali"),
+    ("it", "Il contingente di Unifil in Libano conta mille soldati.", "Libano"),
+    ("en", "The mission of the UN in South Sudan was extended for a year.", "South Sudan"),
+])
+def test_a_force_named_by_its_organisation_still_heads_the_locative(gaz, lang, text, surface):
+    """"la Mission de l'ONU au Mali": the organisation named after "of" stands between the force and the locative;
+    the force still governs it (deploy_head), as in "the UN mission in Mali"."""
+    assert "deploy_head" in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The soldiers greeted Pope Leo in Lebanon.", "Lebanon"),  # a name after no "of": no organisation
+    ("it", "I soldati hanno accolto Papa Leone in Libano.", "Libano"),
+    ("de", "Die Soldaten von dem in Syrien getöteten General trauern um ihn.", "Syrien"),  # no name: "von dem in"
+])
+def test_only_an_organisation_named_after_of_leads_back_to_the_force(gaz, lang, text, surface):
+    """The step back over an organisation (deploy_head) needs both a capitalised name right before the locative and
+    an "of" word before the name (and its articles): a person greeted by soldiers, or an "of" word with no name after
+    it, leaves the place to no trigger of a force."""
+    assert "deploy_head" not in features_of(text, lang, surface, gaz)
+
+
 def test_a_meeting_signal_lifts_the_venue_bar():
     """Each of MEETING_SIGNALS (named here one by one, so that dropping one fails) keeps a place of a sentence of an
     incident a possible venue; an incident alone bars it, and a sentence of no incident bars nothing."""
