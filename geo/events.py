@@ -354,9 +354,8 @@ class Sentence:
         -------
         str
         """
-        if not 0 < j < len(self.tokens):
-            raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
-        return text[self.tokens[j - 1].end : self.tokens[j].start]
+        lo, hi = self._gap_at(j)
+        return text[lo:hi]
 
     def break_before(self, text: str, marks: str, j: int) -> bool:
         """Whether a mark of ``marks`` stands in the :meth:`gap` before word ``j`` (:meth:`break_between`).
@@ -374,9 +373,14 @@ class Sentence:
         -------
         bool
         """
+        return self.break_between(text, marks, *self._gap_at(j))
+
+    def _gap_at(self, j: int) -> tuple[int, int]:
+        """The offsets of the :meth:`gap` before word ``j`` (IndexError outside ``0 < j < len(tokens)``: word 0 would
+        read the sentence's last gap)."""
         if not 0 < j < len(self.tokens):
             raise IndexError(f"no gap before word {j} of a sentence of {len(self.tokens)} words")
-        return self.break_between(text, marks, self.tokens[j - 1].end, self.tokens[j].start)
+        return self.tokens[j - 1].end, self.tokens[j].start
 
 
 @cache

@@ -76,6 +76,11 @@ def test_the_gap_before_a_word_and_a_break_in_it():
     assert s.gap(text, spread - 1) == "), "
     assert s.break_before(text, ";", berdiansk - 1) and not s.break_before(text, ";", berdiansk)
     assert s.break_before(text, ",", spread - 1) and not s.break_before(text, ",", spread)
+    for j in (0, len(s.tokens)):  # no gap before the first word, nor a word after the last
+        with pytest.raises(IndexError):
+            s.gap(text, j)
+        with pytest.raises(IndexError):
+            s.break_before(text, ",", j)
 
 
 def test_a_place_name_is_no_trigger():
