@@ -836,6 +836,22 @@ def test_a_cue_venue_stands_without_weights(gaz):
     assert m.role == "venue"
 
 
+def test_a_barred_venue_is_a_mention_without_weights(gaz):
+    """Without role weights, a venue in a sentence of an incident with no meeting signal (rule
+    no_venue_without_a_meeting) has no next role to take: it is only named (a mention)."""
+    from geo.role_model import decide_roles, read_sentences
+
+    text = "Latest news\n\nIn Vinnytsia, four people were killed overnight."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    mentions = parsed.mentions
+    for m in mentions:
+        m.role = "venue" if m.surface == "Vinnytsia" else m.cue_role  # a venue no cue rule read
+    decide_roles(mentions, parsed.figures, text=text, lang="en", sentences=read_sentences(text, mentions, "en"),
+                 weights=None)
+    m = next(m for m in mentions if m.surface == "Vinnytsia")
+    assert "cue:venue" not in m.features and m.role == "mention"
+
+
 def test_an_italian_locative_with_lo_is_a_locative(gaz):
     # "nello", "allo", "sullo" are locatives like "nel" and "sulla"
     assert "locative" in features_of("Due civili sono morti nello stato di Kassala.", "it", "Kassala", gaz)
