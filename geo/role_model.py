@@ -650,7 +650,9 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     j = k - 1
     while j >= 0 and sentence.tokens[j].capitalised and words[j] not in cues.locative:
         j -= 1
-    if j < k - 1:  # a capitalised name stands right before the locative (not "Soldaten von dem in Syrien ...")
+    if j < k - 1 and words[j + 1] not in cues_for(profile.lang).name_starters:
+        # a capitalised name stands right before the locative (not "Soldaten von dem in Syrien ..."), an
+        # organisation's, not a person's (not "the mission of Emmanuel Macron in Kyiv": a given name or a title)
         j = _back_over(words, j, profile.articles)
         if j >= 1 and words[j] in profile.of_words:  # after "of" (not "greeted Pope Leo in Lebanon")
             k = j

@@ -787,11 +787,14 @@ def test_a_force_named_by_its_organisation_still_heads_the_locative(gaz, lang, t
     ("en", "The soldiers greeted Pope Leo in Lebanon.", "Lebanon"),  # a name after no "of": no organisation
     ("it", "I soldati hanno accolto Papa Leone in Libano.", "Libano"),
     ("de", "Die Soldaten von dem in Syrien getöteten General trauern um ihn.", "Syrien"),  # no name: "von dem in"
+    ("en", "The UN mission of Emmanuel Macron in Kyiv lasted two days.", "Kyiv"),  # a person's name after "of"
+    ("fr", "La mission de Jean Dupont au Mali a duré deux jours.", "Mali"),
 ])
 def test_only_an_organisation_named_after_of_leads_back_to_the_force(gaz, lang, text, surface):
     """The step back over an organisation (deploy_head) needs both a capitalised name right before the locative and
-    an "of" word before the name (and its articles): a person greeted by soldiers, or an "of" word with no name after
-    it, leaves the place to no trigger of a force."""
+    an "of" word before the name (and its articles), and the name no person's (a given name or a title of the persons
+    lexicons starts it): a person greeted by soldiers, a person's mission, or an "of" word with no name after it,
+    leaves the place to no trigger of a force."""
     assert "deploy_head" not in features_of(text, lang, surface, gaz)
 
 
