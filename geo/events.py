@@ -146,13 +146,10 @@ class EventProfile:
     # every word of speech: the speech verbs of places.yaml ("said", "dice", "selon") with the speech cues
     # ("told reporters", "ha detto", "conferenza stampa"), read by :meth:`speech_at`
     speech: Phrases = Phrases.of(())
-    # the words of the figures lexicon that mark a count as a whole (``figures.totals``: "insgesamt", "a total of")
-    # and a count as a part of the one before (``figures.anaphora_after``: "davon", "of them"; ``figures.anaphora``
-    # before the number: "de los que"), read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, TOTAL_OF_ITS_LIST,
-    # PART_OF_THEM)
+    # the words of the figures lexicon that mark a count as a whole (``figures.totals``: "insgesamt", "a total of"),
+    # read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, TOTAL_OF_ITS_LIST); the part words ("of them", "davon")
+    # are read once, by geo.figures (``Figure.part_of``)
     figure_totals: Phrases = Phrases.of(())
-    anaphora_after: Phrases = Phrases.of(())
-    anaphora_before: Phrases = Phrases.of(())
     # the words that say the counts after them are parts of a count (``figures.parts``: "including", "tra cui",
     # "darunter"), read by geo.figure_places (rule PLACED_COUNT)
     figure_parts: Phrases = Phrases.of(())
@@ -262,8 +259,6 @@ def event_profile(lang: str) -> EventProfile:
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
         figure_totals=Phrases.of(counts.get("totals") or []),
-        anaphora_after=Phrases.of(counts.get("anaphora_after") or []),
-        anaphora_before=Phrases.of(counts.get("anaphora") or []),
         figure_parts=Phrases.of(counts.get("parts") or []),
     )
 

@@ -63,7 +63,7 @@ from pathlib import Path
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import QUOTES, contains, figure_group
+from geo.role_model import ASIDE_PAIRS, QUOTES, _phrase_ending, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -74,11 +74,10 @@ KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident"
              "incidents": "incident", "equipment": "incident", "other": "incident"}
 
 
-
 def _fitting_role(fig) -> str | None:
     """The role of the places a figure applies to: its kind's (:data:`KIND_ROLE`), but units of troops (a figure
     marked ``formation``) stand where they are deployed, as :func:`geo.role_model.figure_group` reads them."""
-    return "deployment" if getattr(fig, "formation", False) else KIND_ROLE.get(fig.kind)
+    return KIND_ROLE["troops"] if figure_group(fig) == "troops" else KIND_ROLE.get(fig.kind)
 
 
 #: Features of the place itself, read from the role stage's trace (:mod:`geo.role_model`).
@@ -519,17 +518,10 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
     own = fig.cue_place_ids
     if not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in own for m, where in pool):
         return set()
-    semicolons = here.breaks(text, ";")
     return {m.entity.id for m, where in pool
             if where == "same_sentence" and m.end <= fig.start and m.entity.id not in own
-            and m.entity.id not in related and (_break_within(semicolons, m.end, fig.start)
+            and m.entity.id not in related and (here.break_between(text, ";", m.end, fig.start)
                                                 or m.features.get("speech_after"))}
-
-
-def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
-    """Whether one of the sorted offsets ``breaks`` (:meth:`geo.events.Sentence.breaks`) lies in ``[lo, hi)``."""
-    k = bisect_left(breaks, lo)
-    return k < len(breaks) and breaks[k] < hi
 
 
 #: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named
@@ -540,7 +532,6 @@ def _break_within(breaks: Sequence[int], lo: int, hi: int) -> bool:
 ASIDES_PLACE = "an_asides_place_is_not_the_figures"
 #: An aside's opening mark and its closing one (dashes stand between spaces: "Ukraine-bound" opens none).
 _ASIDE_OPEN = re.compile(r"\(|\s[-–—]\s")
-_ASIDE_CLOSE = {"(": ")", "-": "-", "–": "–", "—": "—"}
 
 
 def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
@@ -553,7 +544,7 @@ def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
     opening = _ASIDE_OPEN.search(text, fig.end, min(own))
     if opening is None:
         return set()
-    closing = text.find(_ASIDE_CLOSE[opening.group().strip()], opening.end(), min(own))
+    closing = text.find(ASIDE_PAIRS[opening.group().strip()], opening.end(), min(own))
     if closing < 0:
         return set()
     return {m.entity.id for m, where in pool if where == "same_sentence" and opening.end() <= m.start
@@ -711,16 +702,13 @@ def _placed_parts(own: Sequence, parts: Sequence, index: DocIndex) -> set[str]:
 
 
 def _said_as_part(fig, sentence: Sentence, profile: EventProfile) -> bool:
-    """Whether a part word of ``profile`` stands right after the number of ``fig`` in its ``sentence`` (figures.yaml
-    ``figures.anaphora_after``: "12 of them", "12 davon") or ends right before it (``figures.anaphora``: "di cui 12",
-    "dont 12", "de los que 12"; ``figures.parts``: "including 12", "tra cui 12", "darunter 12"): rule
+    """Whether ``fig`` (in its ``sentence``) is said as a part: linked to a whole by :mod:`geo.figures`
+    (``Figure.part_of``: "12 of them", "di cui 12", "12 davon"), or after an inclusion word of ``profile`` that ends
+    right before its number (``figures.parts``: "including 12", "tra cui 12", "darunter 12"): rule
     :data:`PLACED_COUNT`."""
-    words = sentence.words
-    first, end = sentence.token_at(fig.start), sentence.token_at(fig.end)
-    before = profile.anaphora_before
-    return bool((end < len(words) and profile.anaphora_after.match_at(words, end)) or any(
-        before.match_at(words, j) == first - j or profile.figure_parts.match_at(words, j) == first - j
-        for j in range(max(0, first - 3), first)))
+    if getattr(fig, "part_of", None) is not None:
+        return True
+    return _phrase_ending(profile.figure_parts, sentence.words, sentence.token_at(fig.start), 3) is not None
 
 
 def _joined_item(fig, sentence: Sentence) -> bool:
@@ -1104,7 +1092,7 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     ... in Tallinn') — in the words of ``profile``. A dash does not part them: "in Estonia – mostly at Tapa" names
     where in the host the troops are."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
-    if _break_within(sentence.breaks(text, ";"), lo.end, hi.start):
+    if sentence.break_between(text, ";", lo.end, hi.start):
         return False
     words = sentence.words
     first, last = sentence.token_at(lo.end), sentence.token_at(hi.start)

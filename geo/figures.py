@@ -67,7 +67,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.role_model import figure_group
+from geo.role_model import ASIDE_PAIRS, figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -1689,15 +1689,14 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
 #: della notte prima - sopra la provincia di C", "and 12 more (twice the usual number) over the Poltava region") does
 #: not part the figure from the place named after it with a locative word. (The places inside the aside are not the
 #: figure's: rule ``an_asides_place_is_not_the_figures`` of :mod:`geo.figure_places`.)
-_ASIDE_PAIRS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 
 
 def _past_aside(doc: _Doc, k: int) -> int:
     """``k``, or the token after the aside that opens at ``toks[k]`` and closes in the same sentence (rule
     ASIDE_BEFORE_PLACE)."""
-    if k >= len(doc.toks) or doc.toks[k].text not in _ASIDE_PAIRS:
+    if k >= len(doc.toks) or doc.toks[k].text not in ASIDE_PAIRS:
         return k
-    close = _ASIDE_PAIRS[doc.toks[k].text]
+    close = ASIDE_PAIRS[doc.toks[k].text]
     for m in range(k + 1, len(doc.toks)):
         if doc.sent_of[m] != doc.sent_of[k]:
             return k
@@ -1899,7 +1898,7 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
     if not (lex.anaphora_after.match_at(d.toks, j) or lex.anaphora.match_ending(d.toks, i)):
         return None
     k = bisect_right(quotes, fig.start, key=operator.itemgetter(0)) - 1
-    lo = quotes[k - 1][0] if k > 0 else quotes[max(k, 0)][0]
+    lo = quotes[max(k - 1, 0)][0]
     group = figure_group(fig)
     for o in reversed(figures):
         if o.start < lo:

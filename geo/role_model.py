@@ -55,6 +55,10 @@ QUOTES = "\"«»“”"
 #: reads a hyphen between spaces, " - ", as a dash).
 QUOTE_DASH = QUOTES + "–—"
 
+#: The marks that open an aside and the mark that closes each ("12 soldiers - most of them reservists - in A",
+#: "(after the attack on A)"): read by geo.figures (a count's aside) and geo.figure_places (rule ASIDES_PLACE).
+ASIDE_PAIRS = {"(": ")", "-": "-", "–": "–", "—": "—"}
+
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 

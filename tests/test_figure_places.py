@@ -1153,13 +1153,12 @@ def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
 
 
 def test_the_total_and_part_words_are_read_once_into_the_event_profile():
-    # rules TOTAL_IN_ITS_COUNTRY and PART_OF_THEM read figures.yaml's totals and anaphora through the typed profile
+    # rules TOTAL_IN_ITS_COUNTRY and PLACED_COUNT read figures.yaml's totals and parts through the typed profile
     from geo.events import event_profile
 
     de, es = event_profile("de"), event_profile("es")
     assert de.figure_totals.match_at(["insgesamt", "129"], 0) == 1
-    assert de.anaphora_after.match_at(["davon", "wurden"], 0) == 1
-    assert es.anaphora_before.match_at(["de", "los", "que", "75"], 0) == 3
+    assert es.figure_parts.match_at(["entre", "ellos", "75"], 0) == 2
     assert not de.figure_totals.match_at(["davon"], 0)
 
 

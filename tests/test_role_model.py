@@ -788,6 +788,7 @@ def test_a_force_named_by_its_organisation_still_heads_the_locative(gaz, lang, t
     ("it", "I soldati hanno accolto Papa Leone in Libano.", "Libano"),
     ("de", "Die Soldaten von dem in Syrien getöteten General trauern um ihn.", "Syrien"),  # no name: "von dem in"
     ("en", "The UN mission of Emmanuel Macron in Kyiv lasted two days.", "Kyiv"),  # a person's name after "of"
+    ("en", "The troops reached Camp Bondsteel in Kosovo.", "Kosovo"),  # a name after no "of"
     ("fr", "La mission de Jean Dupont au Mali a duré deux jours.", "Mali"),
 ])
 def test_only_an_organisation_named_after_of_leads_back_to_the_force(gaz, lang, text, surface):
