@@ -99,21 +99,21 @@ def _events_gdf(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = EVEN
 
 #: The columns the consolidation adds to the figures, before their geometry: each report's event and its document's
 #: near-duplicate copies (:func:`_with_event_columns`, :meth:`Consolidation.event_values`).
-EVENT_COLUMNS = ("event_id", "copies")
+ADDED_COLUMNS = ("event_id", "copies")
 
 
 def _with_event_columns(figures: gpd.GeoDataFrame, event_of: Sequence[str],
                         copies: Mapping[str, Sequence[str]]) -> gpd.GeoDataFrame:
-    """A shallow copy of ``figures`` with the :data:`EVENT_COLUMNS` before its geometry."""
+    """A shallow copy of ``figures`` with the :data:`ADDED_COLUMNS` before its geometry."""
     figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
-    for name, values in zip(EVENT_COLUMNS, _event_lists(event_of, copies, figures["document"]), strict=True):
+    for name, values in zip(ADDED_COLUMNS, _event_lists(event_of, copies, figures["document"]), strict=True):
         figures.insert(len(figures.columns) - 1, name, pd.Series(values, index=figures.index, dtype=object))
     return figures
 
 
 def _event_lists(event_of: Sequence[str], copies: Mapping[str, Sequence[str]],
                  documents: Iterable[str]) -> tuple[Sequence[str], list[list[str]]]:
-    """The values of the :data:`EVENT_COLUMNS` of figures whose events are ``event_of`` and documents ``documents``."""
+    """The values of the :data:`ADDED_COLUMNS` of figures whose events are ``event_of`` and documents ``documents``."""
     return event_of, [list(copies.get(d, ())) for d in documents]
 
 
@@ -198,21 +198,17 @@ class Consolidation:
     def with_events(self, figures: gpd.GeoDataFrame, start: int) -> gpd.GeoDataFrame:
         """A chunk of the figures (its first row the ``start``-th figure) with the columns ``event_id`` and
         ``copies`` that :func:`events_frame` adds."""
-        ids = self.event_ids
-        event_of = [ids[e] for e in self.event_of[start:start + len(figures)].tolist()]
-        return _with_event_columns(figures, event_of, self.copies)
+        return _with_event_columns(figures, self._events_at(start, len(figures)), self.copies)
 
-    def event_values(self, documents: Sequence[str], start: int) -> list[list[Any]]:
-        """The JSON values (:func:`layers.export.json_column`) of the columns ``event_id`` and ``copies`` that
-        :meth:`with_events` adds to a chunk of the figures whose ``document`` column is ``documents`` (its first
-        row the ``start``-th figure): the chunk's :func:`layers.export.json_columns` with them appended are those
-        of the chunk with its events, made without the frame."""
-        from layers.export import json_column
+    def event_values(self, documents: Sequence[str], start: int) -> tuple[Sequence[str], list[list[str]]]:
+        """The values of the :data:`ADDED_COLUMNS` that :meth:`with_events` adds to a chunk of the figures whose
+        ``document`` column is ``documents`` (its first row the ``start``-th figure), made without the frame."""
+        return _event_lists(self._events_at(start, len(documents)), self.copies, documents)
 
+    def _events_at(self, start: int, n: int) -> list[str]:
+        """The event ids of the ``n`` figures from the ``start``-th on."""
         ids = self.event_ids
-        event_of = [ids[e] for e in self.event_of[start:start + len(documents)].tolist()]
-        return [json_column(pd.Series(values, dtype=object))
-                for values in _event_lists(event_of, self.copies, documents)]
+        return [ids[e] for e in self.event_of[start:start + n].tolist()]
 
 
 def consolidate(chunks: Iterable[gpd.GeoDataFrame], gazetteer: Any, events_path: Path, scratch: Path, *,

@@ -12,7 +12,7 @@ with the figures' quotes, geometries and frames:
    which writes ``events.geojson`` as the events come, while ``figures.csv`` is written row by row and each
    chunk's values wait in a scratch file;
 3. those values again, a chunk at a time, each figure with its ``event_id``: ``figures.geojson`` written row by
-   row, and the map's records of each chunk (:func:`layers.map.figure_records`) sent back through a scratch file.
+   row, and the map's records of each chunk (:func:`layers.map.records_of`) sent back through a scratch file.
    Steps 2 and 3 run in one child process (:func:`geo.memory.in_child`): this process holds neither the events'
    ids nor a chunk, only what the map keeps of the records it reads back.
 
@@ -154,8 +154,8 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     records (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
     """
     from geo.memory import in_child
-    from layers.consolidated import EVENT_COLUMNS, consolidate
-    from layers.export import CsvWriter, GeoJSONWriter, export, json_columns
+    from layers.consolidated import ADDED_COLUMNS, consolidate
+    from layers.export import CsvWriter, GeoJSONWriter, export, json_column, json_columns
     from layers.frames import figure_chunks, figures_frame
 
     whole_formats = [f for f in formats if f != "csv"]  # OGR files (gpkg), written whole by layers.export.export
@@ -189,8 +189,9 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
                 start = 0
                 for columns, values in _pickles(stack.enter_context(saved.open("rb"))):
                     n = len(values[0])
-                    values += events.event_values(values[columns.index("document")], start)
-                    columns = [*columns, *EVENT_COLUMNS]  # as Consolidation.with_events adds them
+                    values += [json_column(pd.Series(v, dtype=object))  # as Consolidation.with_events adds them
+                               for v in events.event_values(values[columns.index("document")], start)]
+                    columns = [*columns, *ADDED_COLUMNS]
                     geojson.write_rows(columns, values, geoms[start:start + n])  # read by the map's records too
                     pickle.dump((columns, values), sent, protocol=pickle.HIGHEST_PROTOCOL)
                     start += n
