@@ -960,7 +960,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
-                         lambda picked: settle(fig, pool, picked, index, lang))
+                         lambda picked: settle(fig, pool, picked, index))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -1239,14 +1239,13 @@ def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
     return False
 
 
-def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
-                  lang: str) -> int | None:
+def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> int | None:
     """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
     candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
-    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence)."""
+    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence, its language)."""
     k = index.sentence_of(fig.start)
     if figure_group(fig) != "equipment" or not picked or k is None \
-            or not _marked_total(fig, index.order[k], lang):
+            or not _marked_total(fig, index.order[k], index.lang):
         return None
     countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1:  # places in two countries: no country-wide count of either
@@ -1316,11 +1315,11 @@ def whole_of(fig, index: DocIndex):
     return wholes[-1] if wholes else None
 
 
-def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, lang: str) -> list[int]:
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
     :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
-    :class:`DocIndex`; ``lang``: its language). Both the pipeline (:func:`place_figures`) and the fit
+    :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
     Parameters
@@ -1332,9 +1331,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     picked : Sequence[int]
         The candidates :func:`choose` kept.
     index : DocIndex
-        The document's indexes.
-    lang : str
-        The document's language.
+        The document's indexes (and its language).
 
     Returns
     -------
@@ -1350,7 +1347,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]
-    country = total_country(fig, pool, picked, index, lang)
+    country = total_country(fig, pool, picked, index)
     return [country] if country is not None else picked
 
 
