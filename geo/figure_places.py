@@ -602,10 +602,11 @@ LISTED_COUNT = "a_listed_count_is_no_total"
 #: its value ("..., 9 over C and 18 over D"), unless a total word marks it (:func:`_said_total`: "... and 18 in
 #: all", "... e 18 droni in tutto").
 TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
-#: How many words at most stand between a count's number and a total word said after it, for rule
-#: :data:`TOTAL_OF_ITS_LIST`: the counted noun ("18 drones in all", "18 droni in tutto"), no more: a place with its
-#: locative between ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
-TOTAL_AFTER_GAP = 1
+#: How many words at most stand between a count's number and the total word that marks it (:func:`_said_total`):
+#: before it, a hedge ("der insgesamt rund 74", rule :data:`TOTAL_IN_ITS_COUNTRY`); after it, the counted noun ("18
+#: drones in all", "18 droni in tutto", rule :data:`TOTAL_OF_ITS_LIST`), no more: a place with its locative between
+#: ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
+TOTAL_GAP = 1
 #: The marks that end a count's clause before a total word said after it, for rule :data:`TOTAL_OF_ITS_LIST`.
 TOTAL_BREAKS = ",;:"
 #: Rule ``a_placed_counts_parts_lie_inside_it``: a count that names its own place — a place of its own reading after
@@ -660,7 +661,7 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         taken.append(o)
         out.update(o.cue_place_ids)
     if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
-                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index))
+                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index, after=True))
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     if summed != fig.value and taken:
@@ -718,24 +719,33 @@ def _joined_item(fig, sentence: Sentence) -> bool:
     return 0 < i < len(sentence.words) and sentence.words[i - 1] in LIST_JOINERS
 
 
-def _said_total(fig, sentence: Sentence, index: DocIndex) -> bool:
-    """Whether a total word of the document's language (figures.yaml ``figures.totals``,
-    :attr:`geo.events.EventProfile.figure_totals`) marks the count ``fig`` of its ``sentence``, a count joined to its
-    list (:func:`_joined_item`: a list word right before its number, so no total word stands there): after its
-    number, at most :data:`TOTAL_AFTER_GAP` words (no number) between ("and 18 in all", "e 18 droni in tutto"), in
-    its clause (no mark of :data:`TOTAL_BREAKS` between: "and 18 drones; in all, four people were hurt" counts the
-    hurt), and not opening a phrase of its own (an article right after it: "in tutto il giorno" is "all day long"):
-    rule :data:`TOTAL_OF_ITS_LIST`. ``index``: the document's :class:`DocIndex` (its language and text)."""
+def _said_total(fig, sentence: Sentence, index: DocIndex, *, after: bool) -> bool:
+    """Whether a total word of the document's language (figures.yaml ``figures.totals``, read once into
+    :attr:`geo.events.EventProfile.figure_totals`) marks the count ``fig`` of its ``sentence``, at most
+    :data:`TOTAL_GAP` words from its number: ending before it ("insgesamt 85 Drohnen", "a total of 85 drones",
+    "der insgesamt rund 74": rule :data:`TOTAL_IN_ITS_COUNTRY`), or, with ``after``, said after it ("and 18 in all",
+    "e 18 droni in tutto": rule :data:`TOTAL_OF_ITS_LIST`, for a count joined to its list, :func:`_joined_item`, so
+    no total word stands before it), with only words between (no number), in its clause (no mark of
+    :data:`TOTAL_BREAKS` between: "and 18 drones; in all, four people were hurt" counts the hurt), and not opening a
+    phrase of its own (an article right after it: "in tutto il giorno" is "all day long"). ``index``: the
+    document's :class:`DocIndex` (its language and text)."""
     words, text, profile = sentence.words, index.text, event_profile(index.lang)
+    if not after:
+        i = sentence.token_at(fig.start)
+        for j in range(max(0, i - 3 - TOTAL_GAP), i):
+            n = profile.figure_totals.match_at(words, j)
+            if n and i - TOTAL_GAP <= j + n <= i:
+                return True
+        return False
     j = sentence.token_at(fig.end)
-    for k in range(j, min(len(words), j + TOTAL_AFTER_GAP + 1)):
+    for k in range(j, min(len(words), j + TOTAL_GAP + 1)):
         if sentence.break_before(text, TOTAL_BREAKS, k):  # 0 < j: the count's number is a word before
             return False
         n = profile.figure_totals.match_at(words, k)
         if n:
-            after = k + n
-            return after == len(words) or words[after] not in profile.articles \
-                or sentence.break_before(text, TOTAL_BREAKS, after)
+            end = k + n
+            return end == len(words) or words[end] not in profile.articles \
+                or sentence.break_before(text, TOTAL_BREAKS, end)
         if not words[k].isalpha():
             return False
     return False
@@ -1222,21 +1232,6 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
 #: :data:`STRETCH`), that country is its place, not the town of one strike. (Where the report names no such
 #: country, "Russia used a total of 85 drones" keeps the towns it was read at.)
 TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
-#: How many words at most stand between a total word and its number ("der insgesamt rund 74").
-TOTAL_GAP = 1
-
-
-def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
-    """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, read once into
-    :attr:`geo.events.EventProfile.figure_totals`) ends at most :data:`TOTAL_GAP` words before the number of ``fig``
-    in its ``sentence``."""
-    words, totals = sentence.words, event_profile(lang).figure_totals
-    i = sentence.token_at(fig.start)
-    for j in range(max(0, i - 3 - TOTAL_GAP), i):
-        n = totals.match_at(words, j)
-        if n and i - TOTAL_GAP <= j + n <= i:
-            return True
-    return False
 
 
 def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> int | None:
@@ -1245,7 +1240,7 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence, its language)."""
     k = index.sentence_of(fig.start)
     if figure_group(fig) != "equipment" or not picked or k is None \
-            or not _marked_total(fig, index.order[k], index.lang):
+            or not _said_total(fig, index.order[k], index, after=False):
         return None
     countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1:  # places in two countries: no country-wide count of either

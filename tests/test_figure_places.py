@@ -1207,6 +1207,23 @@ def test_a_count_its_list_adds_up_to_is_no_total_when_the_list_holds_a_larger_co
     assert item.place_ids == ["admin1:RU-RYA"]
 
 
+@pytest.mark.parametrize("lang, text, hedge", [
+    ("en", "Russian drones hit Ukraine in the night and set a depot in Poltava on fire.\n\n"
+           "The military said it had counted a total of roughly 60 drones.", "roughly "),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine getroffen und in Poltawa ein Lager in Brand gesetzt.\n\n"
+           "Das Militär zählte insgesamt rund 60 Drohnen.", "rund "),
+])
+def test_a_hedge_between_the_total_word_and_its_number_keeps_the_total_marked(gaz, lang, text, hedge):
+    """Rule TOTAL_IN_ITS_COUNTRY (_said_total, TOTAL_GAP): one word between the total word and the number ("a total
+    of roughly 60", "insgesamt rund 60") still marks the count as the country-wide total; the same count without the
+    total word stays at the town of the strike."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].place_ids == ["country:UA"]
+    bare = text.replace("a total of " + hedge, "").replace("insgesamt " + hedge, "")
+    unmarked = parse_document(Document("t", bare), lang=lang, gazetteer=gaz)
+    assert unmarked.figures[0].places == ["Poltava"]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "Drones crashed in Ukraine and in Moldova overnight. Officials counted a total of 85 drones over Odesa and "
            "Chisinau."),
@@ -1322,7 +1339,7 @@ def test_a_doc_index_is_told_its_language():
      "La défense aérienne a abattu 7 drones sur Briansk, 3 sur Orel, 2 sur Kalouga et 12 sur Koursk au total."),
 ])
 def test_a_total_word_after_a_place_is_no_total_of_the_item_before_it(gaz, lang, counted, placed):
-    """Rule TOTAL_OF_ITS_LIST (TOTAL_AFTER_GAP): the total word marks a count joined to its list when at most one
+    """Rule TOTAL_OF_ITS_LIST (TOTAL_GAP): the total word marks a count joined to its list when at most one
     word, its noun, stands between ("and 12 drones overall": 7 + 3 + 2, placed over the three regions); with a place
     and its locative between ("and 12 over Kursk overall") the 12 is one more item of the list, at Kursk alone."""
     parsed, index = index_of(counted, lang, gaz)
