@@ -52,7 +52,6 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -63,7 +62,7 @@ from pathlib import Path
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import ASIDE_PAIRS, QUOTES, _phrase_ending, contains, figure_group
+from geo.role_model import ASIDE_OPEN, QUOTES, _phrase_ending, aside_close, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -530,8 +529,6 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
 #: "shelling killed 6 people (two days after the strike on Kramatorsk) in Sloviansk" happened in Sloviansk alone,
 #: unless the figure's parts or restatements name them.
 ASIDES_PLACE = "an_asides_place_is_not_the_figures"
-#: An aside's opening mark and its closing one (dashes stand between spaces: "Ukraine-bound" opens none).
-_ASIDE_OPEN = re.compile(r"\(|\s[-–—]\s")
 
 
 def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
@@ -541,11 +538,11 @@ def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
            and m.entity.id in fig.cue_place_ids]
     if not own:
         return set()
-    opening = _ASIDE_OPEN.search(text, fig.end, min(own))
+    opening = ASIDE_OPEN.search(text, fig.end, min(own))
     if opening is None:
         return set()
-    closing = text.find(ASIDE_PAIRS[opening.group().strip()], opening.end(), min(own))
-    if closing < 0:
+    closing = aside_close(text, opening.start(), min(own))
+    if closing is None:  # an aside that does not close before the figure's place leaves the places as they are
         return set()
     return {m.entity.id for m, where in pool if where == "same_sentence" and opening.end() <= m.start
             and m.end <= closing and m.entity.id not in fig.cue_place_ids and m.entity.id not in related}

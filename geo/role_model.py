@@ -56,8 +56,37 @@ QUOTES = "\"«»“”"
 QUOTE_DASH = QUOTES + "–—"
 
 #: The marks that open an aside and the mark that closes each ("12 soldiers - most of them reservists - in A",
-#: "(after the attack on A)"): read by geo.figures (a count's aside) and geo.figure_places (rule ASIDES_PLACE).
+#: "(after the attack on A)"): read by geo.figures (a count's aside) and geo.figure_places (rule ASIDES_PLACE),
+#: through :data:`ASIDE_OPEN` and :func:`aside_close`.
 ASIDE_PAIRS = {"(": ")", "-": "-", "–": "–", "—": "—"}
+#: Where an aside opens: a bracket, or a dash standing between spaces; a hyphen or dash inside a word or a number
+#: opens none ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23").
+ASIDE_OPEN = re.compile(r"\(|(?<!\S)[-–—](?!\S)")
+#: Where the aside each mark of :data:`ASIDE_PAIRS` opens closes: a bracket, or the same dash between spaces.
+_ASIDE_CLOSE = {mark: re.compile(r"\)" if close == ")" else rf"(?<!\S){close}(?!\S)")
+                for mark, close in ASIDE_PAIRS.items()}
+
+
+def aside_close(text: str, k: int, stop: int) -> int | None:
+    """Where the aside that opens at ``text[k]`` (a match of :data:`ASIDE_OPEN`) closes before ``stop``.
+
+    Parameters
+    ----------
+    text : str
+        The document's text (its dashes as written: not folded).
+    k : int
+        The offset of the aside's opening mark.
+    stop : int
+        The offset the aside must close before.
+
+    Returns
+    -------
+    int or None
+        The offset of its closing mark (a bracket, or the same dash between spaces: the hyphen of "Ivano-Frankivsk"
+        closes none), None when it does not close before ``stop``.
+    """
+    found = _ASIDE_CLOSE[text[k]].search(text, k + 1, stop)
+    return found.start() if found else None
 
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH

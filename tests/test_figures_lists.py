@@ -362,6 +362,19 @@ def test_an_aside_after_a_count_does_not_part_it_from_its_place(lang, text):
     assert second.place_ids == [BBB.id]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunners shot down 11 drones near Aaa and 6 more - twice the 2-3 a night seen near Ccc - over Bbb."),
+    ("it", "I soldati hanno abbattuto 11 droni vicino ad Aaa e altri 6 - il doppio dei 2-3 a notte visti a Ccc - "
+           "nella provincia di Bbb."),
+    ("de", "Die Abwehr holte 11 Drohnen bei Aaa herunter und weitere 6 – doppelt so viele wie die 2–3 pro Nacht bei "
+           "Ccc – über Bbb."),
+])
+def test_a_hyphen_inside_a_number_closes_no_aside(lang, text):
+    # rule ASIDE_BEFORE_PLACE reads the aside as geo.role_model.aside_close does: its closing dash stands between
+    # spaces, not inside "2-3"
+    assert by_value(text, lang)[6].place_ids == [BBB.id]
+
+
 def test_an_aside_that_does_not_close_in_its_sentence_leaves_the_place_before():
     # rule ASIDE_BEFORE_PLACE reads an aside closed in the count's sentence only
     text = "Gunners shot down 11 drones near Aaa and 6 more (a record for the month. The others (four) fell over Bbb."
