@@ -1625,6 +1625,18 @@ def test_a_place_in_brackets_with_no_place_of_the_figure_after_them_stays(gaz):
     assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == ["Kramatorsk"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Shelling killed 6 people - days after the strike on Kramatorsk, in Sloviansk."),
+    ("it", "I bombardamenti hanno ucciso 6 persone - giorni dopo il raid su Kramatorsk, a Sloviansk."),
+])
+def test_a_dash_that_closes_no_aside_before_the_figures_place_sets_no_place_apart(gaz, lang, text):
+    # rule ASIDES_PLACE reads an aside that closes before the place the figure's own reading chose; a dash with no
+    # closing one there (geo.role_model.aside_close: None) is no aside, and every place of the figure stays
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert [m.surface for m, _ in pool] == ["Kramatorsk", "Sloviansk"]
+    assert sorted(m.surface for m in parsed.mentions if m.entity.id in fig.place_ids) == ["Kramatorsk", "Sloviansk"]
+
+
 def test_a_later_paragraphs_place_the_figures_parts_name_stays(gaz):
     # rule LATER_STORY leaves the places of the figure's own parts (related_places): the later paragraph tells where
     # four of the seven were, no other story
