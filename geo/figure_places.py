@@ -62,7 +62,7 @@ from pathlib import Path
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import ASIDE_OPEN, QUOTES, _phrase_ending, aside_close, contains, figure_group
+from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -612,7 +612,8 @@ TOTAL_BREAKS = ",;:"
 #: 4 in C": items of one list, each at its own place), unless they add up to exactly its value, or lie inside its place
 #: ("20 killed in Niger, 12 of them in Tillabéri"; :func:`_holds`), or are said as parts of it (from the first count
 #: with a part word of figures.yaml's ``anaphora_after`` or ``anaphora`` on: "of them", "di cui", "dont", "de los
-#: que", "davon", as rule :data:`PART_OF_THEM` reads them; :func:`_said_as_part`).
+#: que", "davon", as rule :data:`PART_OF_THEM` reads them, or after an inclusion word of its ``parts``: "including",
+#: "tra cui", "darunter"; as :mod:`geo.figures` read them: ``Figure.part_of``, ``Figure.included``).
 PLACED_COUNT = "a_placed_counts_parts_lie_inside_it"
 
 
@@ -684,29 +685,17 @@ def _own_places(fig, sentence: Sentence, index: DocIndex) -> list:
 def _placed_parts(own: Sequence, parts: Sequence, index: DocIndex) -> set[str]:
     """The places of ``parts`` (the smaller counts of :func:`_part_places`, in text order) that stay the parts of a
     count placed at the entities ``own`` (rule :data:`PLACED_COUNT`): those inside one of them (or one of them), and
-    every place from the first part said as a part on (:func:`_said_as_part`, in ``index.lang``)."""
-    profile = event_profile(index.lang)
+    every place from the first part said as a part on (``Figure.part_of``, ``Figure.included``)."""
     out: set[str] = set()
     said = False
     for o in parts:
-        k = index.sentence_of(o.start)
-        said = said or (k is not None and _said_as_part(o, index.order[k], profile))
+        said = said or getattr(o, "part_of", None) is not None or getattr(o, "included", False)
         for pid in o.cue_place_ids:
             found = index.by_entity.get(pid)
             place = index.mentions.items[found[0]].entity if found else None
             if said or (place is not None and any(e.id == pid or _holds(e, place) for e in own)):
                 out.add(pid)
     return out
-
-
-def _said_as_part(fig, sentence: Sentence, profile: EventProfile) -> bool:
-    """Whether ``fig`` (in its ``sentence``) is said as a part: linked to a whole by :mod:`geo.figures`
-    (``Figure.part_of``: "12 of them", "di cui 12", "12 davon"), or after an inclusion word of ``profile`` that ends
-    right before its number (``figures.parts``: "including 12", "tra cui 12", "darunter 12"): rule
-    :data:`PLACED_COUNT`."""
-    if getattr(fig, "part_of", None) is not None:
-        return True
-    return _phrase_ending(profile.figure_parts, sentence.words, sentence.token_at(fig.start), 3) is not None
 
 
 def _joined_item(fig, sentence: Sentence) -> bool:

@@ -1869,6 +1869,7 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
+        fig.included = _included(d, i)
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -1903,6 +1904,17 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
         if o.end <= fig.start and figure_group(o) == group and o.value > fig.value:
             return o.start
     return None
+
+
+def _included(d: _Doc, i: int) -> bool:
+    """Whether an inclusion word of the lexicon's ``parts`` ends right before the number at ``toks[i]``, in its
+    sentence and with only punctuation between ("including 12", "tra cui 12", "among them, 12"):
+    :attr:`geo.model.Figure.included`, read by rule PLACED_COUNT of :mod:`geo.figure_places`."""
+    k, words = i, []  # the (at most three) words before the number
+    while k > 0 and d.sent_of[k - 1] == d.sent_of[i] and len(words) < 3:
+        k -= 1
+        words[:0] = [d.toks[k]] if d.toks[k].text[0].isalnum() else []
+    return bool(d.lex.parts.match_ending(words, len(words)))
 
 
 def _each_place(fig: Figure) -> list[Figure]:

@@ -1152,14 +1152,26 @@ def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
     assert [m.surface for m, _ in pool] == ["Belarus"]
 
 
-def test_the_total_and_part_words_are_read_once_into_the_event_profile():
-    # rules TOTAL_IN_ITS_COUNTRY and PLACED_COUNT read figures.yaml's totals and parts through the typed profile
+def test_the_total_words_are_read_once_into_the_event_profile():
+    # rules TOTAL_IN_ITS_COUNTRY and TOTAL_OF_ITS_LIST read figures.yaml's totals through the typed profile
     from geo.events import event_profile
 
-    de, es = event_profile("de"), event_profile("es")
+    de = event_profile("de")
     assert de.figure_totals.match_at(["insgesamt", "129"], 0) == 1
-    assert es.figure_parts.match_at(["entre", "ellos", "75"], 0) == 2
     assert not de.figure_totals.match_at(["davon"], 0)
+
+
+@pytest.mark.parametrize("lang, text, included", [
+    ("en", "Floods killed 25 people in Kandahar, including 10 in Herat and 6 in Kunduz.", [10]),
+    ("es", "Las lluvias mataron a 25 personas en Kandahar, entre ellas 10 en Herat y 6 en Kunduz.", [10]),
+    ("en", "Floods killed 25 people in Kandahar. Among them, 10 died in Herat.", [10]),  # punctuation passed over
+    ("en", "Floods killed 25 people in Kandahar, including children. 10 died in Herat.", []),  # another sentence
+])
+def test_a_count_after_an_inclusion_word_is_marked_included_at_extraction(gaz, lang, text, included):
+    """geo.figures reads figures.yaml's ``parts`` once, into Figure.included, which rule PLACED_COUNT reads: the
+    inclusion word ends right before the number, in its sentence, punctuation passed over."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures if f.included] == included
 
 
 @pytest.mark.parametrize("lang, text", [
