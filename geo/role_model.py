@@ -55,16 +55,18 @@ QUOTES = "\"«»“”"
 #: reads a hyphen between spaces, " - ", as a dash).
 QUOTE_DASH = QUOTES + "–—"
 
-#: The marks that open an aside and the mark that closes each ("12 soldiers - most of them reservists - in A",
-#: "(after the attack on A)"): read by geo.figures (a count's aside) and geo.figure_places (rule ASIDES_PLACE),
-#: through :data:`ASIDE_OPEN` and :func:`aside_close`.
-ASIDE_PAIRS = {"(": ")", "-": "-", "–": "–", "—": "—"}
-#: Where an aside opens: a bracket, or a dash standing between spaces; a hyphen or dash inside a word or a number
-#: opens none ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23").
-ASIDE_OPEN = re.compile(r"\(|(?<!\S)[-–—](?!\S)")
-#: Where the aside each mark of :data:`ASIDE_PAIRS` opens closes: a bracket, or the same dash between spaces.
-_ASIDE_CLOSE = {mark: re.compile(r"\)" if close == ")" else rf"(?<!\S){close}(?!\S)")
-                for mark, close in ASIDE_PAIRS.items()}
+#: Where an aside opens ("12 soldiers - most of them reservists - in A", "(after the attack on A)"): a bracket; a
+#: hyphen-minus standing between spaces; an en or em dash after a space, before a space or against the aside's first
+#: word (the Spanish raya: "6 drones —un récord— sobre A"). A hyphen or dash inside a word or a number opens none
+#: ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23"). Read by geo.figures (a count's aside, rule
+#: ASIDE_BEFORE_PLACE) and geo.figure_places (rule ASIDES_PLACE), with :func:`aside_close`.
+ASIDE_OPEN = re.compile(r"\(|(?<!\S)-(?!\S)|(?<!\S)[–—](?!\S)|(?<!\S)[–—](?=\w)")
+#: Where an aside closes: a bracket's at the bracket; a dash's at any dash, whichever of the three opened it (" - ... –
+#: in A"), a hyphen-minus after a space, an en or em dash after a space or against the aside's last word ("—un
+#: récord—"), and either before a space or a punctuation mark ("– so der Gouverneur –, in A"), not inside a word or a
+#: number ("Ivano-Frankivsk", "2–3").
+_BRACKET_CLOSE = re.compile(r"\)")
+_DASH_CLOSE = re.compile(r"(?<!\S)-(?!\w)|(?:(?<!\S)|(?<=\w))[–—](?!\w)")
 
 
 def aside_close(text: str, k: int, stop: int) -> int | None:
@@ -82,10 +84,10 @@ def aside_close(text: str, k: int, stop: int) -> int | None:
     Returns
     -------
     int or None
-        The offset of its closing mark (a bracket, or the same dash between spaces: the hyphen of "Ivano-Frankivsk"
-        closes none), None when it does not close before ``stop``.
+        The offset of its closing mark (a bracket, or a dash that stands inside no word: the hyphen of
+        "Ivano-Frankivsk" closes none), None when it does not close before ``stop``.
     """
-    found = _ASIDE_CLOSE[text[k]].search(text, k + 1, stop)
+    found = (_BRACKET_CLOSE if text[k] == "(" else _DASH_CLOSE).search(text, k + 1, stop)
     return found.start() if found else None
 
 #: Punctuation that ends a clause for the ``clause:*`` features.

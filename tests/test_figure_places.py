@@ -1622,6 +1622,17 @@ def test_an_acting_country_that_holds_the_figures_place_is_its_host(gaz, lang, t
      "Lviv"),
     ("de", "Der Beschuss tötete 6 Menschen - eine Woche nach dem Angriff auf Iwano-Frankiwsk - in Lwiw.",
      "Iwano-Frankiwsk", "Lwiw"),
+    # a dash written against the aside's words (the Spanish raya) opens and closes it
+    ("es", "Un bombardeo mató a 5 civiles —tres días después del ataque contra Járkov— en Sumy.", "Járkov", "Sumy"),
+    ("it", "Un bombardamento ha ucciso 5 civili —tre giorni dopo il raid su Kharkiv— a Sumy.", "Kharkiv", "Sumy"),
+    # a closing dash a comma follows closes it
+    ("de", "Ein Drohnenangriff tötete 4 Zivilisten – so der Gouverneur von Charkiw –, in Isjum.", "Charkiw",
+     "Isjum"),
+    ("fr", "Une frappe a tué 5 civils – selon le gouverneur de Kharkiv –, à Izioum.", "Kharkiv", "Izioum"),
+    ("it", "Un raid ha ucciso 5 civili – secondo il governatore di Kharkiv –, a Izium.", "Kharkiv", "Izium"),
+    # an en dash closes an aside a spaced hyphen opened, and the other way round
+    ("en", "Shelling killed 5 people - three days after the strike on Kharkiv – in Sumy.", "Kharkiv", "Sumy"),
+    ("en", "Shelling killed 5 people – three days after the strike on Kharkiv - in Sumy.", "Kharkiv", "Sumy"),
 ])
 def test_a_place_inside_an_aside_after_the_figure_is_not_its_place(gaz, lang, text, inside, place):
     # rule ASIDES_PLACE: the figure's own reading went past the aside (ASIDE_BEFORE_PLACE); what it names is not its
