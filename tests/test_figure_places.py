@@ -1166,6 +1166,8 @@ def test_the_total_words_are_read_once_into_the_event_profile():
     ("es", "Las lluvias mataron a 25 personas en Kandahar, entre ellas 10 en Herat y 6 en Kunduz.", [10]),
     ("en", "Floods killed 25 people in Kandahar. Among them, 10 died in Herat.", [10]),  # punctuation passed over
     ("en", "Floods killed 25 people in Kandahar, including children. 10 died in Herat.", []),  # another sentence
+    # the inclusion word ends the sentence before: it includes nothing of the next one
+    ("de", "Die Fluten zerstörten das Haus und den Keller darunter. 10 Menschen starben in Herat.", []),
 ])
 def test_a_count_after_an_inclusion_word_is_marked_included_at_extraction(gaz, lang, text, included):
     """geo.figures reads figures.yaml's ``parts`` once, into Figure.included, which rule PLACED_COUNT reads: the
