@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip -q --disable-pip-version-check
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: map test lint bench eval gazetteer weights clean lab screenshots dask
+.PHONY: map test lint bench bench-text bench-map eval gazetteer weights clean lab screenshots dask
 
 map: $(VENV)/.runtime
 	$(PY) make_map.py -o out
@@ -23,10 +23,15 @@ screenshots: $(VENV)/.test $(CHROMIUM)
 lint: $(VENV)/.test
 	$(PY) -m ruff check .
 
-# bench_map.py drives Chromium (as the browser tests do)
-bench: $(VENV)/.test $(CHROMIUM)
+# `make bench` runs the three; only bench_map.py drives Chromium (as the browser tests do): `make bench-text` runs the
+# gazetteer and figures benchmarks without it, `make bench-map` the map's.
+bench: bench-text bench-map
+
+bench-text: $(VENV)/.test
 	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_figures.py
+
+bench-map: $(VENV)/.test $(CHROMIUM)
 	$(PY) benchmarks/bench_map.py
 
 # JupyterLab on the notebooks (installs the `notebook` extra first); LAB_ARGS="--no-browser --port 8890" etc.

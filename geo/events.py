@@ -148,11 +148,9 @@ class EventProfile:
     speech: Phrases = Phrases.of(())
     # the words of the figures lexicon that mark a count as a whole (``figures.totals``: "insgesamt", "a total of"),
     # read by geo.figure_places (rules TOTAL_IN_ITS_COUNTRY, TOTAL_OF_ITS_LIST); the part words ("of them", "davon")
-    # are read once, by geo.figures (``Figure.part_of``)
+    # and the inclusion words ("including", "tra cui") are read once, by geo.figures (``Figure.part_of``,
+    # ``Figure.included``)
     figure_totals: Phrases = Phrases.of(())
-    # the words that say the counts after them are parts of a count (``figures.parts``: "including", "tra cui",
-    # "darunter"), read by geo.figure_places (rule PLACED_COUNT)
-    figure_parts: Phrases = Phrases.of(())
 
     def __hash__(self) -> int:
         return hash(self.lang)
@@ -259,7 +257,6 @@ def event_profile(lang: str) -> EventProfile:
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
         figure_totals=Phrases.of(counts.get("totals") or []),
-        figure_parts=Phrases.of(counts.get("parts") or []),
     )
 
 

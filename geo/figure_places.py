@@ -52,7 +52,6 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -63,7 +62,7 @@ from pathlib import Path
 from geo.events import EventProfile, Sentence, event_profile
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import ASIDE_PAIRS, QUOTES, _phrase_ending, contains, figure_group
+from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -530,8 +529,6 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
 #: "shelling killed 6 people (two days after the strike on Kramatorsk) in Sloviansk" happened in Sloviansk alone,
 #: unless the figure's parts or restatements name them.
 ASIDES_PLACE = "an_asides_place_is_not_the_figures"
-#: An aside's opening mark and its closing one (dashes stand between spaces: "Ukraine-bound" opens none).
-_ASIDE_OPEN = re.compile(r"\(|\s[-–—]\s")
 
 
 def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
@@ -541,11 +538,11 @@ def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
            and m.entity.id in fig.cue_place_ids]
     if not own:
         return set()
-    opening = _ASIDE_OPEN.search(text, fig.end, min(own))
+    opening = ASIDE_OPEN.search(text, fig.end, min(own))
     if opening is None:
         return set()
-    closing = text.find(ASIDE_PAIRS[opening.group().strip()], opening.end(), min(own))
-    if closing < 0:
+    closing = aside_close(text, opening.start(), min(own))
+    if closing is None:  # an aside that does not close before the figure's place leaves the places as they are
         return set()
     return {m.entity.id for m, where in pool if where == "same_sentence" and opening.end() <= m.start
             and m.end <= closing and m.entity.id not in fig.cue_place_ids and m.entity.id not in related}
@@ -602,10 +599,11 @@ LISTED_COUNT = "a_listed_count_is_no_total"
 #: its value ("..., 9 over C and 18 over D"), unless a total word marks it (:func:`_said_total`: "... and 18 in
 #: all", "... e 18 droni in tutto").
 TOTAL_OF_ITS_LIST = "a_count_its_list_adds_up_to_is_a_total"
-#: How many words at most stand between a count's number and a total word said after it, for rule
-#: :data:`TOTAL_OF_ITS_LIST`: the counted noun ("18 drones in all", "18 droni in tutto"), no more: a place with its
-#: locative between ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
-TOTAL_AFTER_GAP = 1
+#: How many words at most stand between a count's number and the total word that marks it (:func:`_said_total`):
+#: before it, a hedge ("der insgesamt rund 74", rule :data:`TOTAL_IN_ITS_COUNTRY`); after it, the counted noun ("18
+#: drones in all", "18 droni in tutto", rule :data:`TOTAL_OF_ITS_LIST`), no more: a place with its locative between
+#: ("and 18 over Kursk in all") makes the total word the sentence's, not the count's.
+TOTAL_GAP = 1
 #: The marks that end a count's clause before a total word said after it, for rule :data:`TOTAL_OF_ITS_LIST`.
 TOTAL_BREAKS = ",;:"
 #: Rule ``a_placed_counts_parts_lie_inside_it``: a count that names its own place — a place of its own reading after
@@ -614,7 +612,8 @@ TOTAL_BREAKS = ",;:"
 #: 4 in C": items of one list, each at its own place), unless they add up to exactly its value, or lie inside its place
 #: ("20 killed in Niger, 12 of them in Tillabéri"; :func:`_holds`), or are said as parts of it (from the first count
 #: with a part word of figures.yaml's ``anaphora_after`` or ``anaphora`` on: "of them", "di cui", "dont", "de los
-#: que", "davon", as rule :data:`PART_OF_THEM` reads them; :func:`_said_as_part`).
+#: que", "davon", as rule :data:`PART_OF_THEM` reads them, or after an inclusion word of its ``parts``: "including",
+#: "tra cui", "darunter"; as :mod:`geo.figures` read them: ``Figure.part_of``, ``Figure.included``).
 PLACED_COUNT = "a_placed_counts_parts_lie_inside_it"
 
 
@@ -660,7 +659,7 @@ def _part_places(fig, index: DocIndex) -> set[str]:
         taken.append(o)
         out.update(o.cue_place_ids)
     if before and (len({_copy_key(o) for o in before}) < 2 or total != fig.value
-                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index))
+                   or (_joined_item(fig, order[k]) and not _said_total(fig, order[k], index, after=True))
                    or any(o.kind == fig.kind and o.value > fig.value for o in index.figures.between(first, limit))):
         return set()  # rule LISTED_COUNT, unless the counts of its list add up to it (rule TOTAL_OF_ITS_LIST)
     if summed != fig.value and taken:
@@ -686,29 +685,17 @@ def _own_places(fig, sentence: Sentence, index: DocIndex) -> list:
 def _placed_parts(own: Sequence, parts: Sequence, index: DocIndex) -> set[str]:
     """The places of ``parts`` (the smaller counts of :func:`_part_places`, in text order) that stay the parts of a
     count placed at the entities ``own`` (rule :data:`PLACED_COUNT`): those inside one of them (or one of them), and
-    every place from the first part said as a part on (:func:`_said_as_part`, in ``index.lang``)."""
-    profile = event_profile(index.lang)
+    every place from the first part said as a part on (``Figure.part_of``, ``Figure.included``)."""
     out: set[str] = set()
     said = False
     for o in parts:
-        k = index.sentence_of(o.start)
-        said = said or (k is not None and _said_as_part(o, index.order[k], profile))
+        said = said or getattr(o, "part_of", None) is not None or getattr(o, "included", False)
         for pid in o.cue_place_ids:
             found = index.by_entity.get(pid)
             place = index.mentions.items[found[0]].entity if found else None
             if said or (place is not None and any(e.id == pid or _holds(e, place) for e in own)):
                 out.add(pid)
     return out
-
-
-def _said_as_part(fig, sentence: Sentence, profile: EventProfile) -> bool:
-    """Whether ``fig`` (in its ``sentence``) is said as a part: linked to a whole by :mod:`geo.figures`
-    (``Figure.part_of``: "12 of them", "di cui 12", "12 davon"), or after an inclusion word of ``profile`` that ends
-    right before its number (``figures.parts``: "including 12", "tra cui 12", "darunter 12"): rule
-    :data:`PLACED_COUNT`."""
-    if getattr(fig, "part_of", None) is not None:
-        return True
-    return _phrase_ending(profile.figure_parts, sentence.words, sentence.token_at(fig.start), 3) is not None
 
 
 def _joined_item(fig, sentence: Sentence) -> bool:
@@ -718,24 +705,33 @@ def _joined_item(fig, sentence: Sentence) -> bool:
     return 0 < i < len(sentence.words) and sentence.words[i - 1] in LIST_JOINERS
 
 
-def _said_total(fig, sentence: Sentence, index: DocIndex) -> bool:
-    """Whether a total word of the document's language (figures.yaml ``figures.totals``,
-    :attr:`geo.events.EventProfile.figure_totals`) marks the count ``fig`` of its ``sentence``, a count joined to its
-    list (:func:`_joined_item`: a list word right before its number, so no total word stands there): after its
-    number, at most :data:`TOTAL_AFTER_GAP` words (no number) between ("and 18 in all", "e 18 droni in tutto"), in
-    its clause (no mark of :data:`TOTAL_BREAKS` between: "and 18 drones; in all, four people were hurt" counts the
-    hurt), and not opening a phrase of its own (an article right after it: "in tutto il giorno" is "all day long"):
-    rule :data:`TOTAL_OF_ITS_LIST`. ``index``: the document's :class:`DocIndex` (its language and text)."""
+def _said_total(fig, sentence: Sentence, index: DocIndex, *, after: bool) -> bool:
+    """Whether a total word of the document's language (figures.yaml ``figures.totals``, read once into
+    :attr:`geo.events.EventProfile.figure_totals`) marks the count ``fig`` of its ``sentence``, at most
+    :data:`TOTAL_GAP` words from its number: ending before it ("insgesamt 85 Drohnen", "a total of 85 drones",
+    "der insgesamt rund 74": rule :data:`TOTAL_IN_ITS_COUNTRY`), or, with ``after``, said after it ("and 18 in all",
+    "e 18 droni in tutto": rule :data:`TOTAL_OF_ITS_LIST`, for a count joined to its list, :func:`_joined_item`, so
+    no total word stands before it), with only words between (no number), in its clause (no mark of
+    :data:`TOTAL_BREAKS` between: "and 18 drones; in all, four people were hurt" counts the hurt), and not opening a
+    phrase of its own (an article right after it: "in tutto il giorno" is "all day long"). ``index``: the
+    document's :class:`DocIndex` (its language and text)."""
     words, text, profile = sentence.words, index.text, event_profile(index.lang)
+    if not after:
+        i = sentence.token_at(fig.start)
+        for j in range(max(0, i - 3 - TOTAL_GAP), i):
+            n = profile.figure_totals.match_at(words, j)
+            if n and i - TOTAL_GAP <= j + n <= i:
+                return True
+        return False
     j = sentence.token_at(fig.end)
-    for k in range(j, min(len(words), j + TOTAL_AFTER_GAP + 1)):
+    for k in range(j, min(len(words), j + TOTAL_GAP + 1)):
         if sentence.break_before(text, TOTAL_BREAKS, k):  # 0 < j: the count's number is a word before
             return False
         n = profile.figure_totals.match_at(words, k)
         if n:
-            after = k + n
-            return after == len(words) or words[after] not in profile.articles \
-                or sentence.break_before(text, TOTAL_BREAKS, after)
+            end = k + n
+            return end == len(words) or words[end] not in profile.articles \
+                or sentence.break_before(text, TOTAL_BREAKS, end)
         if not words[k].isalpha():
             return False
     return False
@@ -960,7 +956,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
-                         lambda picked: settle(fig, pool, picked, index, lang))
+                         lambda picked: settle(fig, pool, picked, index))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -1222,31 +1218,15 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
 #: :data:`STRETCH`), that country is its place, not the town of one strike. (Where the report names no such
 #: country, "Russia used a total of 85 drones" keeps the towns it was read at.)
 TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
-#: How many words at most stand between a total word and its number ("der insgesamt rund 74").
-TOTAL_GAP = 1
 
 
-def _marked_total(fig, sentence: Sentence, lang: str) -> bool:
-    """Whether a total word of ``lang`` (figures.yaml ``figures.totals``, read once into
-    :attr:`geo.events.EventProfile.figure_totals`) ends at most :data:`TOTAL_GAP` words before the number of ``fig``
-    in its ``sentence``."""
-    words, totals = sentence.words, event_profile(lang).figure_totals
-    i = sentence.token_at(fig.start)
-    for j in range(max(0, i - 3 - TOTAL_GAP), i):
-        n = totals.match_at(words, j)
-        if n and i - TOTAL_GAP <= j + n <= i:
-            return True
-    return False
-
-
-def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
-                  lang: str) -> int | None:
+def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> int | None:
     """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
     candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
-    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence)."""
+    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence, its language)."""
     k = index.sentence_of(fig.start)
     if figure_group(fig) != "equipment" or not picked or k is None \
-            or not _marked_total(fig, index.order[k], lang):
+            or not _said_total(fig, index.order[k], index, after=False):
         return None
     countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1:  # places in two countries: no country-wide count of either
@@ -1316,11 +1296,11 @@ def whole_of(fig, index: DocIndex):
     return wholes[-1] if wholes else None
 
 
-def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, lang: str) -> list[int]:
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
     :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
-    :class:`DocIndex`; ``lang``: its language). Both the pipeline (:func:`place_figures`) and the fit
+    :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
     Parameters
@@ -1332,9 +1312,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     picked : Sequence[int]
         The candidates :func:`choose` kept.
     index : DocIndex
-        The document's indexes.
-    lang : str
-        The document's language.
+        The document's indexes (and its language).
 
     Returns
     -------
@@ -1350,7 +1328,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]
-    country = total_country(fig, pool, picked, index, lang)
+    country = total_country(fig, pool, picked, index)
     return [country] if country is not None else picked
 
 

@@ -67,7 +67,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.role_model import ASIDE_PAIRS, figure_group
+from geo.role_model import ASIDE_OPEN, aside_close, figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -1693,16 +1693,13 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
 
 def _past_aside(doc: _Doc, k: int) -> int:
     """``k``, or the token after the aside that opens at ``toks[k]`` and closes in the same sentence (rule
-    ASIDE_BEFORE_PLACE)."""
-    if k >= len(doc.toks) or doc.toks[k].text not in ASIDE_PAIRS:
+    ASIDE_BEFORE_PLACE; an aside as :data:`geo.role_model.ASIDE_OPEN` and :func:`geo.role_model.aside_close` read
+    it: a hyphen inside a word or a number opens and closes none)."""
+    if k >= len(doc.toks) or not ASIDE_OPEN.match(doc.text, doc.toks[k].start):
         return k
-    close = ASIDE_PAIRS[doc.toks[k].text]
-    for m in range(k + 1, len(doc.toks)):
-        if doc.sent_of[m] != doc.sent_of[k]:
-            return k
-        if doc.toks[m].text == close:
-            return m + 1
-    return k
+    last = bisect_right(doc.sent_of, doc.sent_of[k]) - 1  # the sentence's last token (sent_of does not decrease)
+    close = aside_close(doc.text, doc.toks[k].start, doc.toks[last].end)
+    return k if close is None else bisect_left(doc.starts, close) + 1
 
 
 def _places(
@@ -1872,6 +1869,7 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
+        fig.included = _included(d, i)
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -1906,6 +1904,17 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
         if o.end <= fig.start and figure_group(o) == group and o.value > fig.value:
             return o.start
     return None
+
+
+def _included(d: _Doc, i: int) -> bool:
+    """Whether an inclusion word of the lexicon's ``parts`` ends right before the number at ``toks[i]``, in its
+    sentence and with only punctuation between ("including 12", "tra cui 12", "among them, 12"):
+    :attr:`geo.model.Figure.included`, read by rule PLACED_COUNT of :mod:`geo.figure_places`."""
+    k, words = i, []  # the (at most three) words before the number
+    while k > 0 and d.sent_of[k - 1] == d.sent_of[i] and len(words) < 3:
+        k -= 1
+        words[:0] = [d.toks[k]] if d.toks[k].text[0].isalnum() else []
+    return bool(d.lex.parts.match_ending(words, len(words)))
 
 
 def _each_place(fig: Figure) -> list[Figure]:

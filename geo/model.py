@@ -137,7 +137,8 @@ class Figure:
     ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
     is the weighed choice of :mod:`geo.figure_places`.
     ``part_of`` is the ``start`` of the count this one is said to be a part of ("85 drones ... 70 of them": the 70's
-    is the 85's start), as :mod:`geo.figures` read it; None when it is said to be no part.
+    is the 85's start), as :mod:`geo.figures` read it; None when it is said to be no part. ``included`` marks a count
+    said after an inclusion word ("including 12", "tra cui 12", "darunter 12"), a part of a count it names no link to.
     """
 
     doc_id: str
@@ -162,6 +163,7 @@ class Figure:
     cue_place_ids: list[str] = field(default_factory=list)
     formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
     part_of: int | None = None  # the start of the count it is a part of ("70 davon"; :mod:`geo.figures`)
+    included: bool = False  # said after an inclusion word: "including 12", "tra cui 12" (:mod:`geo.figures`)
 
 
 @dataclass

@@ -55,9 +55,40 @@ QUOTES = "\"«»“”"
 #: reads a hyphen between spaces, " - ", as a dash).
 QUOTE_DASH = QUOTES + "–—"
 
-#: The marks that open an aside and the mark that closes each ("12 soldiers - most of them reservists - in A",
-#: "(after the attack on A)"): read by geo.figures (a count's aside) and geo.figure_places (rule ASIDES_PLACE).
-ASIDE_PAIRS = {"(": ")", "-": "-", "–": "–", "—": "—"}
+#: Where an aside opens ("12 soldiers - most of them reservists - in A", "(after the attack on A)"): a bracket; a
+#: hyphen-minus standing between spaces; an en or em dash after a space, before a space or against the aside's first
+#: word (the Spanish raya: "6 drones —un récord— sobre A"). A hyphen or dash inside a word or a number opens none
+#: ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23"). Read by geo.figures (a count's aside, rule
+#: ASIDE_BEFORE_PLACE) and geo.figure_places (rule ASIDES_PLACE), with :func:`aside_close`.
+ASIDE_OPEN = re.compile(r"\(|(?<!\S)-(?!\S)|(?<!\S)[–—](?!\S)|(?<!\S)[–—](?=\w)")
+#: Where an aside closes: a bracket's at the bracket; a dash's at any dash, whichever of the three opened it (" - ... –
+#: in A"), a hyphen-minus after a space, an en or em dash after a space or against the aside's last word ("—un
+#: récord—"), and either before a space or a punctuation mark ("– so der Gouverneur –, in A"), not inside a word or a
+#: number ("Ivano-Frankivsk", "2–3").
+_BRACKET_CLOSE = re.compile(r"\)")
+_DASH_CLOSE = re.compile(r"(?<!\S)-(?!\w)|(?:(?<!\S)|(?<=\w))[–—](?!\w)")
+
+
+def aside_close(text: str, k: int, stop: int) -> int | None:
+    """Where the aside that opens at ``text[k]`` (a match of :data:`ASIDE_OPEN`) closes before ``stop``.
+
+    Parameters
+    ----------
+    text : str
+        The document's text (its dashes as written: not folded).
+    k : int
+        The offset of the aside's opening mark.
+    stop : int
+        The offset the aside must close before.
+
+    Returns
+    -------
+    int or None
+        The offset of its closing mark (a bracket, or a dash that stands inside no word: the hyphen of
+        "Ivano-Frankivsk" closes none), None when it does not close before ``stop``.
+    """
+    found = (_BRACKET_CLOSE if text[k] == "(" else _DASH_CLOSE).search(text, k + 1, stop)
+    return found.start() if found else None
 
 #: Punctuation that ends a clause for the ``clause:*`` features.
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH

@@ -91,8 +91,11 @@ def _event_row(members: list[Report], event_id: str, places: Places, detail: Cal
 
 
 def _events_gdf(rows: Sequence[Mapping[str, Any]], columns: Sequence[str] = EVENT_COLUMNS) -> gpd.GeoDataFrame:
-    """The events frame of rows of :func:`_event_row` (``columns`` of :data:`EVENT_COLUMNS`, and the geometry)."""
-    dtypes = {"value": "int64", "low": "int64", "high": "int64", "reports": "int64", "copies": "int64"}
+    """The events frame of rows of :func:`_event_row` (``columns`` of :data:`EVENT_COLUMNS`, and the geometry); its
+    dates are datetime columns (``NaT`` when no report is dated), as the figures' (the writers give the same ISO
+    days)."""
+    dtypes = {"value": "int64", "low": "int64", "high": "int64", "reports": "int64", "copies": "int64",
+              "date": "datetime64[s]", "date_end": "datetime64[s]"}
     data = {c: pd.Series([r[c] for r in rows], dtype=dtypes.get(c, object)) for c in columns}
     return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries([r["geometry"] for r in rows], crs=CRS), crs=CRS)
 
@@ -156,10 +159,7 @@ def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mappin
         for m in members:
             event_of[m.index] = event_id
         rows.append(_event_row(members, event_id, places, details.__getitem__, geoms.__getitem__, documents, copies))
-    events = _events_gdf(rows)
-    for col in ("date", "date_end"):  # datetime columns, as the figures' (the writers give the same ISO days)
-        events[col] = pd.to_datetime(events[col]).astype("datetime64[s]")
-    return events, _with_event_columns(figures, event_of, copies)
+    return _events_gdf(rows), _with_event_columns(figures, event_of, copies)
 
 
 #: Columns of the events the map reads (:func:`layers.map.build_map`).

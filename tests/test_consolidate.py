@@ -153,6 +153,27 @@ def test_the_events_dates_are_datetime_columns_as_the_figures(gazetteer):
     assert pd.api.types.is_datetime64_any_dtype(events.iloc[:0]["date"])
 
 
+def test_the_events_written_in_chunks_have_datetime_dates_too(gazetteer, tmp_path, monkeypatch):
+    """The events frames :func:`layers.consolidated.consolidate` writes chunk by chunk are built with datetime dates,
+    as those of :func:`events_frame` (issue #16: dates are datetime columns in the GeoDataFrames)."""
+    import layers.export
+    from layers.consolidated import consolidate
+
+    written = []
+
+    class Recording(layers.export.GeoJSONWriter):
+        def write(self, gdf, **kwargs):
+            written.append(gdf)
+            return super().write(gdf, **kwargs)
+
+    monkeypatch.setattr(layers.export, "GeoJSONWriter", Recording)
+    consolidate(iter([figures_of(load_reports(), gazetteer)]), gazetteer, tmp_path / "events.geojson",
+                tmp_path / "scratch.pickle")
+    assert written
+    for events in written:
+        assert events["date"].dtype == events["date_end"].dtype == "datetime64[s]"
+
+
 def test_a_missing_date_of_a_frame_is_no_date():
     import datetime as dt
 

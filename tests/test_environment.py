@@ -72,6 +72,12 @@ def test_make_bench_installs_chromium_before_bench_map():
     assert "install -y -qq chromium" in out and out.index("install -y -qq chromium") < out.index("bench_map.py")
 
 
+def test_make_bench_text_runs_the_other_benchmarks_without_chromium():
+    out = _make_n("bench-text", "CHROMIUM=/nonexistent/chromium")  # as on a machine without it
+    assert "bench_gazetteer.py" in out and "bench_figures.py" in out
+    assert "chromium" not in out and "bench_map.py" not in out
+
+
 def test_make_dask_installs_the_dask_extra_that_readme_names():
     assert "install -e \".[dask]\"" in _make_n("dask")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

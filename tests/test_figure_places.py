@@ -1152,14 +1152,28 @@ def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
     assert [m.surface for m, _ in pool] == ["Belarus"]
 
 
-def test_the_total_and_part_words_are_read_once_into_the_event_profile():
-    # rules TOTAL_IN_ITS_COUNTRY and PLACED_COUNT read figures.yaml's totals and parts through the typed profile
+def test_the_total_words_are_read_once_into_the_event_profile():
+    # rules TOTAL_IN_ITS_COUNTRY and TOTAL_OF_ITS_LIST read figures.yaml's totals through the typed profile
     from geo.events import event_profile
 
-    de, es = event_profile("de"), event_profile("es")
+    de = event_profile("de")
     assert de.figure_totals.match_at(["insgesamt", "129"], 0) == 1
-    assert es.figure_parts.match_at(["entre", "ellos", "75"], 0) == 2
     assert not de.figure_totals.match_at(["davon"], 0)
+
+
+@pytest.mark.parametrize("lang, text, included", [
+    ("en", "Floods killed 25 people in Kandahar, including 10 in Herat and 6 in Kunduz.", [10]),
+    ("es", "Las lluvias mataron a 25 personas en Kandahar, entre ellas 10 en Herat y 6 en Kunduz.", [10]),
+    ("en", "Floods killed 25 people in Kandahar. Among them, 10 died in Herat.", [10]),  # punctuation passed over
+    ("en", "Floods killed 25 people in Kandahar, including children. 10 died in Herat.", []),  # another sentence
+    # the inclusion word ends the sentence before: it includes nothing of the next one
+    ("de", "Die Fluten zerstörten das Haus und den Keller darunter. 10 Menschen starben in Herat.", []),
+])
+def test_a_count_after_an_inclusion_word_is_marked_included_at_extraction(gaz, lang, text, included):
+    """geo.figures reads figures.yaml's ``parts`` once, into Figure.included, which rule PLACED_COUNT reads: the
+    inclusion word ends right before the number, in its sentence, punctuation passed over."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures if f.included] == included
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -1205,6 +1219,23 @@ def test_a_count_its_list_adds_up_to_is_no_total_when_the_list_holds_a_larger_co
     assert {f.value for f in parsed.figures} == {12, 9, 21, 40}
     assert part_places(item, index) == set()
     assert item.place_ids == ["admin1:RU-RYA"]
+
+
+@pytest.mark.parametrize("lang, text, hedge", [
+    ("en", "Russian drones hit Ukraine in the night and set a depot in Poltava on fire.\n\n"
+           "The military said it had counted a total of roughly 60 drones.", "roughly "),
+    ("de", "Russische Drohnen haben in der Nacht die Ukraine getroffen und in Poltawa ein Lager in Brand gesetzt.\n\n"
+           "Das Militär zählte insgesamt rund 60 Drohnen.", "rund "),
+])
+def test_a_hedge_between_the_total_word_and_its_number_keeps_the_total_marked(gaz, lang, text, hedge):
+    """Rule TOTAL_IN_ITS_COUNTRY (_said_total, TOTAL_GAP): one word between the total word and the number ("a total
+    of roughly 60", "insgesamt rund 60") still marks the count as the country-wide total; the same count without the
+    total word stays at the town of the strike."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].place_ids == ["country:UA"]
+    bare = text.replace("a total of " + hedge, "").replace("insgesamt " + hedge, "")
+    unmarked = parse_document(Document("t", bare), lang=lang, gazetteer=gaz)
+    assert unmarked.figures[0].places == ["Poltava"]
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -1322,7 +1353,7 @@ def test_a_doc_index_is_told_its_language():
      "La défense aérienne a abattu 7 drones sur Briansk, 3 sur Orel, 2 sur Kalouga et 12 sur Koursk au total."),
 ])
 def test_a_total_word_after_a_place_is_no_total_of_the_item_before_it(gaz, lang, counted, placed):
-    """Rule TOTAL_OF_ITS_LIST (TOTAL_AFTER_GAP): the total word marks a count joined to its list when at most one
+    """Rule TOTAL_OF_ITS_LIST (TOTAL_GAP): the total word marks a count joined to its list when at most one
     word, its noun, stands between ("and 12 drones overall": 7 + 3 + 2, placed over the three regions); with a place
     and its locative between ("and 12 over Kursk overall") the 12 is one more item of the list, at Kursk alone."""
     parsed, index = index_of(counted, lang, gaz)
@@ -1588,6 +1619,22 @@ def test_an_acting_country_that_holds_the_figures_place_is_its_host(gaz, lang, t
     ("de", "Der Beschuss tötete 6 Menschen (zwei Tage nach dem Angriff auf Kramatorsk) in Slowjansk.", "Kramatorsk",
      "Slowjansk"),
     ("en", "Spain sent 250 soldiers (drawn from bases in Andalusia) to Slovakia.", "Andalusia", "Slovakia"),
+    # the hyphen of a name inside the aside closes none (geo.role_model.aside_close: a dash between spaces)
+    ("en", "Shelling killed 6 people - a week after the strike on Ivano-Frankivsk - in Lviv.", "Ivano-Frankivsk",
+     "Lviv"),
+    ("de", "Der Beschuss tötete 6 Menschen - eine Woche nach dem Angriff auf Iwano-Frankiwsk - in Lwiw.",
+     "Iwano-Frankiwsk", "Lwiw"),
+    # a dash written against the aside's words (the Spanish raya) opens and closes it
+    ("es", "Un bombardeo mató a 5 civiles —tres días después del ataque contra Járkov— en Sumy.", "Járkov", "Sumy"),
+    ("it", "Un bombardamento ha ucciso 5 civili —tre giorni dopo il raid su Kharkiv— a Sumy.", "Kharkiv", "Sumy"),
+    # a closing dash a comma follows closes it
+    ("de", "Ein Drohnenangriff tötete 4 Zivilisten – so der Gouverneur von Charkiw –, in Isjum.", "Charkiw",
+     "Isjum"),
+    ("fr", "Une frappe a tué 5 civils – selon le gouverneur de Kharkiv –, à Izioum.", "Kharkiv", "Izioum"),
+    ("it", "Un raid ha ucciso 5 civili – secondo il governatore di Kharkiv –, a Izium.", "Kharkiv", "Izium"),
+    # an en dash closes an aside a spaced hyphen opened, and the other way round
+    ("en", "Shelling killed 5 people - three days after the strike on Kharkiv – in Sumy.", "Kharkiv", "Sumy"),
+    ("en", "Shelling killed 5 people – three days after the strike on Kharkiv - in Sumy.", "Kharkiv", "Sumy"),
 ])
 def test_a_place_inside_an_aside_after_the_figure_is_not_its_place(gaz, lang, text, inside, place):
     # rule ASIDES_PLACE: the figure's own reading went past the aside (ASIDE_BEFORE_PLACE); what it names is not its
@@ -1601,6 +1648,18 @@ def test_a_place_in_brackets_with_no_place_of_the_figure_after_them_stays(gaz):
     # rule ASIDES_PLACE reads an aside before the place the figure's own reading chose: here the aside holds it
     parsed, fig, pool, _ = pool_of("Shelling killed 6 people (all of them in Kramatorsk) on Monday.", "en", gaz)
     assert [m.surface for m in parsed.mentions if m.entity.id in fig.place_ids] == ["Kramatorsk"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Shelling killed 6 people - days after the strike on Kramatorsk, in Sloviansk."),
+    ("it", "I bombardamenti hanno ucciso 6 persone - giorni dopo il raid su Kramatorsk, a Sloviansk."),
+])
+def test_a_dash_that_closes_no_aside_before_the_figures_place_sets_no_place_apart(gaz, lang, text):
+    # rule ASIDES_PLACE reads an aside that closes before the place the figure's own reading chose; a dash with no
+    # closing one there (geo.role_model.aside_close: None) is no aside, and every place of the figure stays
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert [m.surface for m, _ in pool] == ["Kramatorsk", "Sloviansk"]
+    assert sorted(m.surface for m in parsed.mentions if m.entity.id in fig.place_ids) == ["Kramatorsk", "Sloviansk"]
 
 
 def test_a_later_paragraphs_place_the_figures_parts_name_stays(gaz):

@@ -355,11 +355,32 @@ def test_an_adverb_between_a_listed_count_and_its_place() -> None:
     ("it", "I soldati hanno abbattuto 11 droni vicino ad Aaa e altri 6 - un record per il mese - nella provincia di "
            "Bbb."),
     ("de", "Die Abwehr holte 11 Drohnen bei Aaa herunter und weitere 6 – ein Rekord für den Monat – über Bbb."),
+    # a dash written against the aside's words (the Spanish raya) opens and closes it
+    ("es", "Las defensas derribaron 11 drones cerca de Aaa y otros 6 drones —según el ejército— sobre Bbb."),
+    ("it", "La contraerea ha abbattuto 11 droni vicino ad Aaa e altri 6 droni –secondo l'esercito– nella provincia "
+           "di Bbb."),
+    ("de", "Die Abwehr holte 11 Drohnen bei Aaa herunter und weitere 6 Drohnen –so das Militär– über Bbb."),
+    # an en dash closes an aside a spaced hyphen opened, and the other way round
+    ("en", "Gunners shot down 11 drones near Aaa and 6 more drones - the army said – over Bbb."),
+    ("en", "Gunners shot down 11 drones near Aaa and 6 more drones – the army said - over Bbb."),
 ])
 def test_an_aside_after_a_count_does_not_part_it_from_its_place(lang, text):
     # rule ASIDE_BEFORE_PLACE: the place after the aside, with its locative word, is the second count's
     second = by_value(text, lang)[6]
     assert second.place_ids == [BBB.id]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunners shot down 11 drones near Aaa and 6 more - twice the 2-3 a night seen near Ccc - over Bbb."),
+    ("it", "I soldati hanno abbattuto 11 droni vicino ad Aaa e altri 6 - il doppio dei 2-3 a notte visti a Ccc - "
+           "nella provincia di Bbb."),
+    ("de", "Die Abwehr holte 11 Drohnen bei Aaa herunter und weitere 6 – doppelt so viele wie die 2–3 pro Nacht bei "
+           "Ccc – über Bbb."),
+])
+def test_a_hyphen_inside_a_number_closes_no_aside(lang, text):
+    # rule ASIDE_BEFORE_PLACE reads the aside as geo.role_model.aside_close does: its closing dash stands between
+    # spaces, not inside "2-3"
+    assert by_value(text, lang)[6].place_ids == [BBB.id]
 
 
 def test_an_aside_that_does_not_close_in_its_sentence_leaves_the_place_before():

@@ -8,7 +8,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.model import ROLES, Document
 from geo.pipeline import Fitted, parse_document
-from geo.role_model import RoleWeights, feature_names, load_weights
+from geo.role_model import ASIDE_OPEN, RoleWeights, aside_close, feature_names, load_weights
 
 
 @pytest.fixture(scope="module")
@@ -1104,6 +1104,37 @@ def test_a_village_of_a_country_is_not_named_after_it(gaz):
     assert "locality_of" not in features_of(text, "it", "Mali centrale", gaz)
     assert "locality_of" in features_of("Tre civili sono stati uccisi nel villaggio di Borgoforte.", "it", "Borgoforte",
                                         gaz)
+
+
+@pytest.mark.parametrize(("text", "aside"), [
+    ("6 people - a week after Ivano-Frankivsk was hit - in Lviv", " a week after Ivano-Frankivsk was hit "),
+    ("6 people – near the Bosnia–Herzegovina border – in Zagreb", " near the Bosnia–Herzegovina border "),
+    ("30 missiles (twice the 10-15 of May) at Odesa", "twice the 10-15 of May"),
+    ("30 missiles - twice the 10-15 of May - at Odesa", " twice the 10-15 of May "),
+    ("6 civiles —tras el ataque a Bila Tserkva— en Uman", "tras el ataque a Bila Tserkva"),  # the Spanish raya
+    ("6 civili –tra il 2–3 maggio– a Uman", "tra il 2–3 maggio"),
+    ("6 Zivilisten – so der Gouverneur –, in Uman", " so der Gouverneur "),  # a comma after the closing dash
+    ("6 civils – selon le gouverneur -. À Uman", " selon le gouverneur "),
+    ("6 people - the governor said – in Uman", " the governor said "),  # mixed dashes
+    ("6 people — the governor said - in Uman", " the governor said "),
+])
+def test_an_aside_opens_and_closes_at_a_bracket_or_a_dash_outside_a_word(text, aside):
+    """The one reading of an aside (ASIDE_OPEN, aside_close) that geo.figures (rule ASIDE_BEFORE_PLACE) and
+    geo.figure_places (rule ASIDES_PLACE) share: the hyphen or dash inside a name or a number opens and closes none;
+    an en or em dash opens before the aside's first word and closes after its last, a dash closes before a comma, and
+    any dash closes what any dash opened."""
+    opening = ASIDE_OPEN.search(text)
+    assert text[opening.end():aside_close(text, opening.start(), len(text))] == aside
+
+
+@pytest.mark.parametrize("text", ["12 drones over Ivano-Frankivsk and Lviv", "4 soldiers in Bosnia–Herzegovina",
+                                  "a 2022-23 rotation of 300 soldiers",
+                                  "6 people - after the strike on Ivano-Frankivsk",
+                                  "6 people -after the strike- in Uman",  # a hyphen-minus stands between spaces
+                                  "6 people (after the strike – in Uman"])  # a dash closes no bracket
+def test_a_hyphenated_name_beside_a_count_opens_or_closes_no_aside(text):
+    opening = ASIDE_OPEN.search(text)
+    assert opening is None or aside_close(text, opening.start(), len(text)) is None
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
