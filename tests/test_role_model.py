@@ -1187,3 +1187,71 @@ def test_a_four_word_locative_locates_the_name():
     cues = role_cues("de")
     words = ["gestern", "wurde", "in", "der", "nahe", "von", "mariupol", "beschossen"]
     assert is_locative(words, 6, cues.locative, cues.articles, cues.area_nouns)
+
+
+def test_a_locator_is_a_mention_whatever_the_weights():
+    """The rule locator_is_mention: a place of one of the LOCATOR_FRAMES (a region after a name nothing resolved, a
+    body of water naming a port, a neighbour named by a border) is a mention even where the weights lean to the
+    sentence's attack; a capital standing for its government stays an actor, and a list holding a locator is not
+    decided as one (the locator keeps its role, the other place its own). The same without weights."""
+    from geo.role_model import LOCATOR_FRAMES, VETOES, choose_roles, named_rules
+
+    assert "locator_is_mention" in VETOES
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 4.0, "actor": 0.0, "mention": 0.0}, {})
+    attack = {"kind:admin1": 1.0, "event:attack": 1.0, "locative": 1.0}
+    for frame in LOCATOR_FRAMES:
+        assert choose_roles([{**attack, frame: 1.0}], set(), weights) == ["mention"], frame
+        assert named_rules([{**attack, frame: 1.0}], set())[0] == {0: "mention"}, frame
+    assert choose_roles([attack], set(), weights) == ["incident"]
+    listed = {"kind:country": 1.0, "in_list": 1.0}
+    assert choose_roles([{**attack, "border_of": 1.0}, listed], set(), weights) == ["mention", "incident"]
+    capital = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0, "border_of": 1.0}
+    assert choose_roles([capital], set(), weights) == ["actor"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Un convoglio è stato attaccato vicino a Tumbaro nella regione di Kassala.", "Kassala"),
+    ("en", "Gunmen attacked a convoy near Tumbaro in the Kassala region on Monday.", "Kassala"),
+    ("fr", "Des hommes armés ont attaqué un convoi près de Tumbaro dans la région de Kassala.", "Kassala"),
+    ("es", "Hombres armados atacaron un convoy cerca de Tumbaro en la región de Kassala.", "Kassala"),
+    ("it", "Un missile ha colpito il porto di Costanza, sul Mar Nero.", "Mar Nero"),
+    ("en", "A missile struck the port of Constanta, on the Black Sea.", "Black Sea"),
+    ("fr", "Un missile a frappé le port de Constanta, sur la mer Noire.", "mer Noire"),
+    ("es", "Un misil alcanzó el puerto de Constanza, en el mar Negro.", "mar Negro"),
+    ("de", "Zwei Soldaten wurden an der Grenze zu Polen getötet.", "Polen"),
+    ("en", "Two soldiers were killed near the border with Poland.", "Poland"),
+])
+def test_a_place_that_locates_another_is_a_mention(gaz, lang, text, surface):
+    """With the committed weights, which read the attack of the sentence: a region after a village nothing resolved,
+    the sea set off after the port it locates, a neighbour after a border are mentions (rule locator_is_mention);
+    the struck port stays the incident place."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "mention"
+    port = next((m for m in parsed.mentions if m.surface in ("Costanza", "Constanta")), None)
+    assert port is None or port.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Un uomo è rimasto ferito nella zona di confine di Brjansk.", "Brjansk"),
+    ("en", "A man was wounded by shelling in the border district of Bryansk.", "Bryansk"),
+    ("es", "Dos soldados murieron en la zona fronteriza de Tillabéri.", "Tillabéri"),
+    ("fr", "Un homme a été blessé dans la zone frontalière de Briansk.", "Briansk"),
+    ("de", "Ein Mann wurde im Grenzgebiet von Brjansk verletzt.", "Brjansk"),
+])
+def test_a_border_area_of_a_place_names_no_neighbour(gaz, lang, text, surface):
+    """A border noun that qualifies an area noun beside it (or a compound ending with one: "Grenzgebiet"), then "of":
+    the place names the border area itself, where it happened, no neighbour; a border link ("with", "con", "zu")
+    still names a neighbour."""
+    assert "border_of" not in features_of(text, lang, surface, gaz)
+    assert "border_of" in features_of("Un uomo è rimasto ferito nella zona di confine con la Bielorussia.", "it",
+                                      "Bielorussia", gaz)
+    assert "border_of" in features_of("A man was wounded in the border area with Belarus.", "en", "Belarus", gaz)
+    assert "border_of" in features_of("Ein Mann wurde im Grenzgebiet zu Polen verletzt.", "de", "Polen", gaz)
+
+
+def test_a_capitalised_common_word_is_no_name_a_place_locates(gaz):
+    """"nell'area della Nato in Lettonia": "Nato" is a common word of the recogniser ("born") written with a capital,
+    so Latvia locates no name (locates_name), and the rule locator_is_mention leaves it to the weights."""
+    assert "locates_name" not in features_of("I carri sono arrivati ieri nell'area della Nato in Lettonia.", "it",
+                                             "Lettonia", gaz)
