@@ -835,8 +835,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent:
-            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
+        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent and \
+                words[d] not in profile.directions_after_nouns:
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia",
+            # nor "an area north of Beirut", "ein Gebiet nördlich von Beirut" (a direction from the place, read below)
         elif any(_direction_at(words, j, profile) for j in range(max(0, of - 3), of)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
         if _phrase_in(profile.triggers["attack"], words, of - 2, of) and (

@@ -1255,3 +1255,20 @@ def test_a_capitalised_common_word_is_no_name_a_place_locates(gaz):
     so Latvia locates no name (locates_name), and the rule locator_is_mention leaves it to the weights."""
     assert "locates_name" not in features_of("I carri sono arrivati ieri nell'area della Nato in Lettonia.", "it",
                                              "Lettonia", gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
+    ("en", "A strike on a farm in an area north of Tyre killed two people.", "Tyre", "direction_of"),
+    ("de", "Ein Angriff auf einen Hof in einem Gebiet nördlich von Tyros tötete zwei.", "Tyros", "direction_of"),
+    ("en", "A strike hit the southern suburbs of Tyre.", "Tyre", "part_of"),
+    ("it", "Un drone ha colpito la periferia nord di Odessa.", "Odessa", "part_of"),
+    ("fr", "Un drone a frappé la banlieue nord d'Odessa.", "Odessa", "part_of"),
+    ("es", "Un dron alcanzó las afueras norte de Odesa.", "Odesa", "part_of"),
+])
+def test_a_direction_after_a_part_noun_is_a_direction_in_english_and_german(gaz, lang, text, surface, feature):
+    """"an area north of Tyre", "ein Gebiet nördlich von": a direction word after the part noun and before "of" (the
+    lexicon's directions_after_nouns) tells a direction from the place, a reference (direction_of), no part of it;
+    in Italian, French and Spanish a direction after the noun is its adjective ("la periferia nord di": a part)."""
+    features = features_of(text, lang, surface, gaz)
+    assert feature in features
+    assert ({"direction_of", "part_of"} - {feature}).isdisjoint(features)
