@@ -1272,3 +1272,49 @@ def test_a_direction_after_a_part_noun_is_a_direction_in_english_and_german(gaz,
     features = features_of(text, lang, surface, gaz)
     assert feature in features
     assert ({"direction_of", "part_of"} - {feature}).isdisjoint(features)
+
+
+DISCUSSED_ATTACKS = [
+    ("en", "In Vienna, diplomats discussed the missile strikes on Odesa.", "Vienna", "Odesa"),
+    ("it", "A Vienna i diplomatici hanno discusso degli attacchi missilistici su Odessa.", "Vienna", "Odessa"),
+    ("fr", "À Vienne, les diplomates ont discuté des frappes de missiles sur Odessa.", "Vienne", "Odessa"),
+    ("es", "En Viena, los diplomáticos discutieron los ataques con misiles contra Odesa.", "Viena", "Odesa"),
+    ("de", "In Wien diskutierten Diplomaten über die Raketenangriffe auf Odessa.", "Wien", "Odessa"),
+    ("de", "In Wien berieten die Außenminister über die Drohnenangriffe auf Odessa.", "Wien", "Odessa"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "venue", "target"), DISCUSSED_ATTACKS)
+def test_where_diplomats_discuss_an_attack_is_a_venue(gaz, lang, text, venue, target):
+    """A discussion is a meeting (the lexicons' meet triggers and venue cues): the city where diplomats discuss
+    attacks is the venue, no incident place (rule no_venue_without_a_meeting no longer bars it), and the city attacked
+    stays the incident place."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    roles = {m.surface: m.role for m in parsed.mentions}
+    assert roles[venue] == "venue"
+    assert roles[target] == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "venue", "target"), DISCUSSED_ATTACKS)
+def test_the_nearer_cue_decides_between_venue_and_incident(gaz, lang, text, venue, target):
+    """The cue rules' venue needs the venue cue nearer the city than any incident cue: "discussed the strikes on
+    Odesa" names where the strikes were ("Raketenangriffe", "Drohnenangriffe": German compounds are incident cues)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    cues = {m.surface: m.cue_role for m in parsed.mentions}
+    assert cues[venue] == "venue"
+    assert cues[target] != "venue"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Officials discussed the strike that killed five people in Kyiv.", "Kyiv"),
+    ("it", "I funzionari hanno discusso del raid che ha ucciso cinque persone a Kiev.", "Kiev"),
+    ("fr", "Les responsables ont discuté de la frappe qui a tué cinq personnes à Kiev.", "Kiev"),
+    ("es", "Los funcionarios discutieron el ataque que mató a cinco personas en Kiev.", "Kiev"),
+    ("de", "Die Beamten diskutierten den Angriff, bei dem in Kiew fünf Menschen getötet wurden.", "Kiew"),
+])
+def test_a_discussion_far_from_the_place_of_a_killing_makes_no_venue(gaz, lang, text, surface):
+    """The discussion words are venue cues near a city, not meeting triggers of the whole sentence: the city where
+    people were killed, far from "discussed" and nearer the killing, stays the incident place (a sentence-wide
+    meeting trigger would lift rule no_venue_without_a_meeting for it)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "incident"
