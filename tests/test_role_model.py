@@ -1318,3 +1318,20 @@ def test_a_discussion_far_from_the_place_of_a_killing_makes_no_venue(gaz, lang, 
     meeting trigger would lift rule no_venue_without_a_meeting for it)."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert next(m for m in parsed.mentions if m.surface == surface).role == "incident"
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("Die Kanzlerin traf in Rom den italienischen Regierungschef.", "Rom", "venue"),
+    ("Der Außenminister traf sich in Prag mit seinem tschechischen Amtskollegen.", "Prag", "venue"),
+    ("Eine Granate traf am Morgen ein Auto in Nikopol.", "Nikopol", "incident"),
+    ("In der Nacht traf eine Rakete ein Lagerhaus in Odessa.", "Odessa", "incident"),
+    ("Zwei Bomben trafen ein Wohnhaus in Isjum.", "Isjum", "incident"),
+    # "traf sich" is a meeting trigger: the sentence's attack no longer bars the venue (no_venue_without_a_meeting)
+    ("Die Ministerin traf sich nach dem Angriff auf Sumy in Wien mit ihrem Amtskollegen.", "Wien", "venue"),
+    ("Die Ministerin traf sich nach dem Angriff auf Sumy in Wien mit ihrem Amtskollegen.", "Sumy", "incident"),
+])
+def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
+    """German "traf" is "hit" and "met": the events lexicon reads it as an attack only beside a weapon ("eine Granate
+    traf", "traf eine Rakete"), and "traf sich" as a meeting; a minister who "traf in Rom" someone met there."""
+    parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == role
