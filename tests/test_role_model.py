@@ -1335,3 +1335,105 @@ def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
     traf", "traf eine Rakete"), and "traf sich" as a meeting; a minister who "traf in Rom" someone met there."""
     parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
     assert next(m for m in parsed.mentions if m.surface == surface).role == role
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Ukrainian drones hit Moscow overnight.", "Moscow"),
+    ("it", "Droni ucraini hanno colpito Mosca nella notte.", "Mosca"),
+    ("fr", "Des drones ukrainiens ont frappé Moscou dans la nuit.", "Moscou"),
+    ("es", "Drones ucranianos atacaron Moscú durante la noche.", "Moscú"),
+    ("de", "Ukrainische Drohnen trafen Moskau.", "Moskau"),
+    ("de", "Die Armee beschoss Moskau in der Nacht.", "Moskau"),  # a verb of military attack: no agent needed
+    ("en", "Ukraine attacked Moscow with drones overnight.", "Moscow"),  # the weapon after the place
+    ("en", "Russian missiles hit Kharkiv and Kyiv overnight.", "Kyiv"),  # the list after the object
+    ("it", "Missili russi hanno colpito Kharkiv e Kiev nella notte.", "Kiev"),
+    # "officials" after the comma is no army of Kyiv (government_after), so the list goes on
+    ("en", "Russian missiles hit Kharkiv and Kyiv, officials said.", "Kyiv"),
+    # armed agents the figures lexicon does not count (events.yaml armed_nouns)
+    ("it", "L'esercito ha attaccato Tripoli all'alba.", "Tripoli"),
+    ("fr", "L'armée a frappé Bamako dans la nuit.", "Bamako"),
+    ("es", "El ejército atacó Trípoli al amanecer.", "Trípoli"),
+    ("de", "Die Armee griff Tripolis in der Nacht an.", "Tripolis"),
+    ("en", "Gunmen attacked Bamako on Sunday.", "Bamako"),
+    ("en", "Russian drones hit central Kyiv overnight.", "Kyiv"),  # a direction adjective between
+    # a country after its article: the weights read a country beside an attack as its attacker
+    ("it", "Droni ucraini hanno colpito la Russia nella notte.", "Russia"),
+    ("fr", "Des drones ukrainiens ont frappé la Russie dans la nuit.", "Russie"),
+    ("de", "Ukrainische Drohnen trafen die Türkei.", "Türkei"),
+])
+def test_a_capital_an_armed_attack_struck_is_an_incident_place(gaz, lang, text, surface):
+    """Rule attack_object_is_incident: the object of an active verb of attack (places.yaml attack_verbs, or events.yaml
+    strike_verbs with a weapon or a force of the figures lexicon as agent or instrument) is where the attack struck,
+    also a capital, which the weights read as its government."""
+    from geo.role_model import VETOES
+
+    assert "attack_object_is_incident" in VETOES
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "not_role"), [
+    # a metaphor: no weapon or force acts, the verb of striking is no attack
+    ("en", "New EU sanctions hit Russia on Monday.", "Russia", "incident"),
+    ("en", "Floods hit Germany last week.", "Germany", "incident"),
+    # "air" is the first word of a counted phrase ("air defence systems"), no armed agent alone
+    ("en", "Air pollution hit Beijing last week.", "Beijing", "incident"),
+    # an armed word in another clause, before the verb or after the place, is no agent of this one
+    ("en", "The troops withdrew, and new sanctions hit Moscow.", "Moscow", "incident"),
+    ("en", "New sanctions hit Moscow, as drones flew overhead.", "Moscow", "incident"),
+    ("it", "Le nuove sanzioni hanno colpito la Russia.", "Russia", "incident"),
+    ("fr", "Les inondations ont frappé l'Allemagne la semaine dernière.", "Allemagne", "incident"),
+    ("es", "Las nuevas sanciones golpearon Rusia el lunes.", "Rusia", "incident"),
+    ("de", "Die neuen Sanktionen trafen Russland hart.", "Russland", "incident"),
+    # a passive: what was hit is no object of an active verb, and its agent no place struck
+    ("en", "Russia was hit by new EU sanctions.", "Russia", "incident"),
+    ("it", "La Russia è stata colpita da nuove sanzioni.", "Russia", "incident"),
+    ("fr", "La Russie a été frappée par de nouvelles sanctions.", "Russie", "incident"),
+    ("es", "Rusia fue golpeada por nuevas sanciones.", "Rusia", "incident"),
+    ("de", "Russland wurde von neuen Sanktionen getroffen.", "Russland", "incident"),
+    # the attacker of a verb at the clause's end stays the attacker
+    ("de", "Russland hat Kiew mit Drohnen angegriffen.", "Russland", "incident"),
+    # a speaker after the place struck, a list of places struck after a speaker, an army's country
+    ("en", "Russian drones hit Kharkiv, Kyiv said.", "Kyiv", "incident"),
+    ("en", "After the drone strike Kyiv said two people died.", "Kyiv", "incident"),
+    ("en", "Officials said Kyiv, Kharkiv and Odesa were hit.", "Kyiv", "actor"),
+    ("en", "Rebels attacked Chad troops near the lake.", "Chad", "incident"),
+    ("en", "Ukrainian drones hit Russia's army bases overnight.", "Russia", "incident"),
+    # a place that opens the next clause after "and" is its subject
+    ("en", "Russian drones attacked and Kyiv answered with missiles.", "Kyiv", "incident"),
+])
+def test_no_attack_object_without_an_armed_agent_or_an_active_object(gaz, lang, text, surface, not_role):
+    """The negative cases of rule attack_object_is_incident: "hit" by sanctions or floods (no armed agent), a passive,
+    an attacker before a verb at the clause's end, a speaker after the list, the country of troops struck."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role != not_role
+
+
+def test_an_origin_before_a_clause_break_leaves_the_places_struck_after_it(gaz):
+    """"drones from Kursk, and Kharkiv and Sumy were hit": the places after the comma and "and" are where the drones
+    struck, not origins."""
+    parsed = parse_document(Document("t", "Russia launched drones from Belgorod, and Kharkiv and Sumy were hit."),
+                            lang="en", gazetteer=gaz)
+    roles = {m.surface: m.role for m in parsed.mentions}
+    assert roles["Kharkiv"] == roles["Sumy"] == "incident"
+
+
+def test_a_government_word_after_a_comma_is_no_government_of_the_place(gaz):
+    """"Kyiv, officials said": the government word after the comma heads another phrase (government_after reads
+    only a word right after the name: "Laos military")."""
+    assert "government_after" not in features_of("Missiles hit Kyiv, officials said.", "en", "Kyiv", gaz)
+    assert "government_after" in features_of("Laos military carried out strikes.", "en", "Laos", gaz)
+
+
+def test_an_attack_object_is_an_incident_whatever_the_weights():
+    """Rule attack_object_is_incident decides over the weights and without them (named_rules); a capital that stands
+    for its government (a rule before it) stays an actor."""
+    from geo.role_model import choose_roles, named_rules
+
+    roles = ("incident", "actor", "mention")
+    weights = RoleWeights(roles, {"incident": 0.0, "actor": 4.0, "mention": 0.0}, {})
+    struck = {"kind:city": 1.0, "capital": 1.0, "attack_object": 1.0}
+    assert choose_roles([struck], set(), weights) == ["incident"]
+    assert named_rules([struck], set())[0] == {0: "incident"}
+    assert choose_roles([{**struck, "source_before": 1.0}], set(), weights) == ["actor"]
+    assert choose_roles([{"kind:city": 1.0, "capital": 1.0}], set(), weights) == ["actor"]
