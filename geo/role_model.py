@@ -83,11 +83,9 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
 #: (:data:`GOVERNMENT_FRAMES`) is an actor; a place of a sentence of an incident and of no meeting is no venue
-#: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention; the place an
-#: armed attack struck, the object of its active verb (feature ``attack_object``), is an incident place. (A name
+#: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
-VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
-          "attack_object_is_incident")
+VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting", "locator_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -127,7 +125,7 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name", "attack_object"]
+              "passive_agent", "struck_after", "border_of", "locates_name"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -563,62 +561,6 @@ def troop_words(lang: str) -> frozenset[str]:
         seq[0] for seq in lex.units.seqs)
 
 
-@cache
-def armed_words(lang: str) -> frozenset[str]:
-    """The folded words of an armed agent, made once per language: the one-word troop and equipment nouns and units
-    of the figures lexicon ("soldiers", "drones", "missiles", "granaten"; not the first word of a phrase: "air" of "air
-    defence systems") and the events lexicon's ``armed_nouns`` ("army", "rebels", "gunmen"), which count nothing."""
-    from geo.events import event_profile
-    from geo.figures import figure_lexicon
-
-    lex = figure_lexicon(lang)
-    counted = {seq for seq, kind in lex.noun_kind.items() if kind in ("troops", "equipment")} | set(lex.units.seqs)
-    return frozenset(seq[0] for seq in counted if len(seq) == 1) | event_profile(lang).armed_nouns
-
-
-#: The most words between an active verb of attack and the place it struck ("bombarding south and east Lebanon").
-OBJECT_GAP = 3
-
-#: The words after the place an instrument may take ("hit Kyiv with drones overnight", "ha colpito Kiev con i droni").
-INSTRUMENT_REACH = 4
-
-
-def _attack_object(text: str, sentence: Sentence, idx: int, end_idx: int, cues: RoleCues,
-                   profile: EventProfile) -> bool:
-    """The place is the object of an active verb of attack right before it, only articles, direction adjectives
-    and list joiners between (a place that opens the next clause after them is read apart, as a clause subject or a
-    speaker, by the caller): a verb of the lexicon ``attack_verbs`` (places.yaml: "shelled
-    Kherson", "bombardearon Járkov"), or one of ``strike_verbs`` (events.yaml: "hit", "colpito", "frappé",
-    "atacaron", "traf") when an armed agent acts in the clause, a weapon or a force of the figures lexicon
-    (:func:`armed_words`) before the verb ("Russian drones hit Kyiv") or after the place ("struck Odesa with
-    missiles"). A metaphor has no armed agent ("new sanctions hit Russia", "floods hit Germany"); a passive
-    ("Kyiv was hit") or a verb at the clause's end ("hat Kiew angegriffen") is no such object."""
-    words = sentence.words
-    skip = _union(profile.articles, profile.direction_adjectives, LIST_JOINERS)
-    k = idx - 1
-    while k >= 0 and idx - k <= OBJECT_GAP and words[k] in skip:
-        k -= 1
-    if k < 0:
-        return False
-    if words[k] in cues.attack_verbs:
-        return True  # "shelled", "bombardato": a verb of military attack needs no armed agent
-    verb = _phrase_ending(profile.strike_verbs, words, k + 1, 3)
-    if verb is None:
-        return False
-    armed = armed_words(profile.lang)
-    j = verb - 1
-    while j >= 0 and not sentence.break_before(text, SUBJECT_BREAKS, j + 1):
-        if words[j] in armed:
-            return True  # "Russian drones hit", "i missili hanno colpito"
-        j -= 1
-    for j in range(end_idx, min(len(words), end_idx + INSTRUMENT_REACH)):
-        if sentence.break_before(text, SUBJECT_BREAKS, j):
-            break  # "hit Moscow, as drones flew over": another clause's
-        if words[j] in armed:
-            return True  # "struck Odesa with missiles"
-    return False
-
-
 def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool:
     """A troop noun or unit of the figures lexicon (:func:`troop_words`) is one of the 2 words before the
     origin cue at ``origin``, with no lead word after it ("soldiers from Kenya", "militari italiani provenienti
@@ -914,9 +856,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if locative:
         f["locative"] = 1.0
     national = e.kind == "country" or bool(e.capital_of)
-    if national and _government_after(words, end_idx, profile) and not (
-            0 < end_idx < len(words) and sentence.break_before(text, SUBJECT_BREAKS, end_idx)):
-        f["government_after"] = 1.0  # "Laos military", "Gabon troops"; not "hit Kyiv, officials said" (a comma between)
+    if national and _government_after(words, end_idx, profile):
+        f["government_after"] = 1.0  # "Laos military", "Gabon troops"
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
     if any(profile.speech_at(words, j) for j in range(end_idx, min(len(words), end_idx + 2))):
@@ -1019,12 +960,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     recogniser = cues_for(profile.lang)
-    if not any(name in f for name in ("government_after", "government_possessive", "cue:actor")) and (
-            "in_list" in f and (getattr(previous, "features", None) or {}).get("attack_object") or (
-                "clause_subject" not in f and _attack_object(text, sentence, idx, end_idx, cues, profile))):
-        f["attack_object"] = 1.0  # "Russian drones hit Kyiv", "shelled Kherson and Mykolaiv": where the attack struck
-        # (not "hit Kharkiv, Kyiv said", "after the strike Kyiv said": a speaker; nor "attacked Chad troops", "hit
-        # Chad's army": the place names whose forces were struck)
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
@@ -1279,10 +1214,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     (:func:`choose_roles`) and the cue roles (:func:`decide_roles` without weights) obey: the vetoed places
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
     (``government_capital_is_actor``, :func:`government_capital`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) are mentions, then the objects of an active verb of armed attack
-    (``attack_object_is_incident``, feature ``attack_object``: "Russian missiles hit Kyiv", where the weights read a
-    capital as its government) are incident places; of the others, a place of a sentence of an incident and of no
-    meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
+    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1307,8 +1240,6 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             decided[k] = "actor"
         elif locator(f):
             decided[k] = "mention"
-        elif f.get("attack_object"):
-            decided[k] = "incident"  # rule attack_object_is_incident: "Russian missiles hit Kyiv"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred
