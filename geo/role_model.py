@@ -747,8 +747,8 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     "of" after a locality or area noun before it, or a locality noun after it; a name at the start of the
     sentence, or one a mention holds (:func:`_locates_previous` reads those), does not count; nor any in a
     language that capitalises its nouns (``nouns_capitalised``: "Angriff auf Charkiw" names no place), nor one whose
-    words are all common words of the recogniser (``common_words``: "i carri nell'area della Nato in Lettonia",
-    where "Nato" is also "born")."""
+    words are all common words of the recogniser (``common_words``: "nella zona della Marina in Sardegna",
+    "the district of the Navy in Virginia": an organisation, no place)."""
     tokens, words = sentence.tokens, sentence.words
     if nouns_capitalised or idx >= len(tokens):
         return False
@@ -775,7 +775,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     if k == last or k < 0 or tokens[k].start < floor:
         return False  # no name, or the sentence's first word, or next to a mention (read by _locates_previous)
     if all(w in common_words for w in words[k + 1 : last + 1]):
-        return False  # "della Nato in Lettonia": a common word written with a capital, no name of a place
+        return False  # "della Marina in Sardegna": a common word written with a capital, no name of a place
     if sentence.break_between(text, LOCATOR_BREAKS, tokens[k + 1].start, tokens[idx].start):
         return False
     if tail:

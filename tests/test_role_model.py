@@ -1250,11 +1250,22 @@ def test_a_border_area_of_a_place_names_no_neighbour(gaz, lang, text, surface):
     assert "border_of" in features_of("Ein Mann wurde im Grenzgebiet zu Polen verletzt.", "de", "Polen", gaz)
 
 
-def test_a_capitalised_common_word_is_no_name_a_place_locates(gaz):
-    """"nell'area della Nato in Lettonia": "Nato" is a common word of the recogniser ("born") written with a capital,
-    so Latvia locates no name (locates_name), and the rule locator_is_mention leaves it to the weights."""
-    assert "locates_name" not in features_of("I carri sono arrivati ieri nell'area della Nato in Lettonia.", "it",
-                                             "Lettonia", gaz)
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Un drone russo è precipitato nella zona della Marina in Sardegna.", "Sardegna"),
+    ("it", "Esplosioni nel territorio della Difesa in Puglia dopo un attacco con droni.", "Puglia"),
+    ("en", "A drone exploded in the district of the Navy in Virginia on Sunday.", "Virginia"),
+    ("fr", "Un drone a explosé dans le secteur de l'Armée en Bretagne.", "Bretagne"),
+    ("es", "Un dron explotó en la zona del Ejército en Galicia.", "Galicia"),
+])
+def test_a_capitalised_common_word_is_no_name_a_place_locates(gaz, lang, text, surface):
+    """"nella zona della Marina in Sardegna", "the district of the Navy in Virginia": an organisation written as a
+    capitalised common word of the recogniser (Marina, Difesa, Navy, Armée, Ejército) is no name of a place, so the
+    place after it locates nothing (no locates_name) and stays where it happened (the rule locator_is_mention does
+    not take it)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    place = next(m for m in parsed.mentions if m.surface == surface)
+    assert "locates_name" not in place.features
+    assert place.role == "incident"
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "feature"), [
