@@ -1296,17 +1296,23 @@ DISCUSSED_ATTACKS = [
 
 
 @pytest.mark.parametrize(("lang", "text", "venue", "target"), DISCUSSED_ATTACKS)
-def test_where_diplomats_discuss_an_attack_is_a_venue(gaz, lang, text, venue, target):
-    """A discussion is a meeting (the lexicons' meet triggers and venue cues): the city where diplomats discuss
-    attacks is the venue, no incident place (rule no_venue_without_a_meeting no longer bars it), and the city attacked
-    stays the incident place."""
+def test_where_diplomats_discuss_an_attack_in_a_capital_is_a_venue(gaz, lang, text, venue, target):
+    """A discussion word is a venue cue (places.yaml venue, no meet trigger): the capital where diplomats discuss
+    attacks, named first ("In Vienna, diplomats discussed ..."), is the venue (its cue:venue lifts rule
+    no_venue_without_a_meeting and the weights agree), and the city attacked stays the incident place. Known limit:
+    the weights give the venue only where the weighed features agree (a capital); another city ("In Geneva, ...")
+    keeps its cue:venue but stays an incident place, and so does a city named after the attack ("discussed the
+    strikes on Odesa in Vienna"), where the incident cue is the nearer."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     roles = {m.surface: m.role for m in parsed.mentions}
     assert roles[venue] == "venue"
     assert roles[target] == "incident"
 
 
-@pytest.mark.parametrize(("lang", "text", "venue", "target"), DISCUSSED_ATTACKS)
+@pytest.mark.parametrize(("lang", "text", "venue", "target"), DISCUSSED_ATTACKS + [
+    ("en", "In Geneva, diplomats discussed the missile strikes on Kherson.", "Geneva", "Kherson"),
+    ("it", "A Milano i diplomatici hanno discusso degli attacchi con droni su Kherson.", "Milano", "Kherson"),
+])
 def test_the_nearer_cue_decides_between_venue_and_incident(gaz, lang, text, venue, target):
     """The cue rules' venue needs the venue cue nearer the city than any incident cue: "discussed the strikes on
     Odesa" names where the strikes were ("Raketenangriffe", "Drohnenangriffe": German compounds are incident cues)."""
