@@ -731,11 +731,11 @@ def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns
     j = profile.border_at(words, k)
     if j is None:
         return False
-    if words[k] in profile.border_links or not area_nouns:
+    if words[k] in profile.border_links:
         return True
     before = j - 2 if j >= 2 and words[j - 1] in profile.of_words else j - 1
     beside = (before >= 0 and words[before] in area_nouns) or (j + 1 < k and words[j + 1] in area_nouns)
-    return not (beside or any(words[j].endswith(a) and words[j] != a for a in area_nouns))
+    return not (beside or any(words[j].endswith(a) for a in area_nouns))
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,

@@ -1208,6 +1208,9 @@ def test_a_locator_is_a_mention_whatever_the_weights():
     assert choose_roles([{**attack, "border_of": 1.0}, listed], set(), weights) == ["mention", "incident"]
     capital = {"kind:city": 1.0, "capital": 1.0, "source_before": 1.0, "border_of": 1.0}
     assert choose_roles([capital], set(), weights) == ["actor"]
+    assert named_rules([capital], set()) == ({0: "actor"}, {})  # the capital rule comes first
+    # the locator rule comes before no_venue_without_a_meeting: decided a mention, not only barred from venue
+    assert named_rules([{**attack, "water_locates": 1.0}], set()) == ({0: "mention"}, {})
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
@@ -1217,6 +1220,7 @@ def test_a_locator_is_a_mention_whatever_the_weights():
     ("es", "Hombres armados atacaron un convoy cerca de Tumbaro en la región de Kassala.", "Kassala"),
     ("it", "Un missile ha colpito il porto di Costanza, sul Mar Nero.", "Mar Nero"),
     ("en", "A missile struck the port of Constanta, on the Black Sea.", "Black Sea"),
+    ("en", "Russian drones struck the Black Sea port of Chornomorsk overnight.", "Black Sea"),
     ("fr", "Un missile a frappé le port de Constanta, sur la mer Noire.", "mer Noire"),
     ("es", "Un misil alcanzó el puerto de Constanza, en el mar Negro.", "mar Negro"),
     ("de", "Zwei Soldaten wurden an der Grenze zu Polen getötet.", "Polen"),
@@ -1228,7 +1232,7 @@ def test_a_place_that_locates_another_is_a_mention(gaz, lang, text, surface):
     the struck port stays the incident place."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert next(m for m in parsed.mentions if m.surface == surface).role == "mention"
-    port = next((m for m in parsed.mentions if m.surface in ("Costanza", "Constanta")), None)
+    port = next((m for m in parsed.mentions if m.surface in ("Costanza", "Constanta", "Chornomorsk")), None)
     assert port is None or port.role == "incident"
 
 
