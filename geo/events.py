@@ -45,7 +45,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "alias_cues")
+              "border_nouns", "border_links", "alias_cues", "directions_after_nouns")
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,7 @@ class EventProfile:
     official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
     part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
     direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
+    directions_after_nouns: frozenset[str] = frozenset()  # "an area north of Beirut": a direction, no part
     base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
     toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
     locality_nouns: Phrases = Phrases.of(())  # "a village in Gezira State": the state locates the village
@@ -234,6 +235,7 @@ def event_profile(lang: str) -> EventProfile:
         official_heads=Phrases.of(data["official_heads"]),
         part_nouns=Phrases.of(data["part_nouns"]),
         direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
+        directions_after_nouns=frozenset(fold(w) for w in data["directions_after_nouns"]),
         base_nouns=Phrases.of(data["base_nouns"]),
         toward_words=Phrases.of(data["toward_words"]),
         locality_nouns=Phrases.of(data["locality_nouns"]),

@@ -114,9 +114,17 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
 #: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
 #: (:data:`GOVERNMENT_FRAMES`) is an actor; a place of a sentence of an incident and of no meeting is no venue
-#: (:data:`MEETING_SIGNALS`). (A name nothing resolved is weighed like the others, as a place of kind "other": "nei
-#: villaggi di A e B", where it happened.)
-VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting")
+#: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
+#: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
+VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting", "locator_is_mention")
+
+#: The frames in which a place only locates something else and is where nothing happens itself: a region written
+#: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
+#: a port or an area or is set off after a place ("the Black Sea port of Izmail", "Odesa, on the Black Sea",
+#: ``water_locates``), a neighbour named by a border ("al confine con la Siria", ``border_of``). The annotation makes
+#: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
+#: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
+LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -742,22 +750,36 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
+def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns: frozenset[str] = frozenset()) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place
     (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
-    "la frontière entre le Niger": a neighbour that locates a border."""
-    return profile.border_at(words, _back_over(words, idx - 1, profile.articles)) is not None
+    "la frontière entre le Niger": a neighbour that locates a border. Not a border area named after "of" (no border
+    link): the border noun qualifies an area noun of ``area_nouns`` beside it, or ends with one (a compound), so the
+    place names the area itself, where things happen ("the border district of Bryansk", "nella zona di confine di
+    Brjansk", "la zona fronteriza de Tillabéri", "im Grenzgebiet von Brjansk"); "the border area with Belarus" still
+    names a neighbour."""
+    k = _back_over(words, idx - 1, profile.articles)
+    j = profile.border_at(words, k)
+    if j is None:
+        return False
+    if words[k] in profile.border_links:
+        return True
+    before = j - 2 if j >= 2 and words[j - 1] in profile.of_words else j - 1
+    beside = (before >= 0 and words[before] in area_nouns) or (j + 1 < k and words[j + 1] in area_nouns)
+    return not (beside or any(words[j].endswith(a) for a in area_nouns))
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
-                  nouns_capitalised: bool = False) -> bool:
+                  nouns_capitalised: bool = False, common_words: frozenset[str] = frozenset()) -> bool:
     """The place locates a name that no mention holds, written just before it: a capitalised name (perhaps
     then a locality noun), a locative, then articles, area nouns, direction adjectives or "of" words, no
     punctuation: "near Gurbali in the Lake Chad region", "nell'area di Umm Dafira nello stato di Kassala",
     "from Sukchon areas in X province". The name must itself read as a place: a locative, an origin cue or
     "of" after a locality or area noun before it, or a locality noun after it; a name at the start of the
     sentence, or one a mention holds (:func:`_locates_previous` reads those), does not count; nor any in a
-    language that capitalises its nouns (``nouns_capitalised``: "Angriff auf Charkiw" names no place)."""
+    language that capitalises its nouns (``nouns_capitalised``: "Angriff auf Charkiw" names no place), nor one whose
+    words are all common words of the recogniser (``common_words``: "nella zona della Marina in Sardegna",
+    "the district of the Navy in Virginia": an organisation, no place)."""
     tokens, words = sentence.tokens, sentence.words
     if nouns_capitalised or idx >= len(tokens):
         return False
@@ -783,6 +805,8 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
         k -= 1
     if k == last or k < 0 or tokens[k].start < floor:
         return False  # no name, or the sentence's first word, or next to a mention (read by _locates_previous)
+    if all(w in common_words for w in words[k + 1 : last + 1]):
+        return False  # "della Marina in Sardegna": a common word written with a capital, no name of a place
     if sentence.break_between(text, LOCATOR_BREAKS, tokens[k + 1].start, tokens[idx].start):
         return False
     if tail:
@@ -842,8 +866,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["part_of"] = 1.0  # "nel sud del Libano", "in the east of Ukraine": a part of the place, not a reference
             if is_locative(words, d, cues.locative, articles) or words[d - 1] in cues.locative:
                 locative = True  # "nel sud del Libano" is where "in Libano" is
-        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent:
-            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia"
+        elif d >= 0 and _phrase_in(profile.part_nouns, words, d - 1, d + 1) and not agent and \
+                words[d] not in profile.directions_after_nouns:
+            f["part_of"] = 1.0  # "la periferia di Beirut", "la banlieue nord de Lyon"; not "da parte della Russia",
+            # nor "an area north of Beirut", "ein Gebiet nördlich von Beirut" (a direction from the place, read below)
         elif any(_direction_at(words, j, profile) for j in range(max(0, of - 3), of)):
             f["direction_of"] = 1.0  # "east of Bunia", "a 20 km a nord di", "südöstlich von Poltawa"
         if _phrase_in(profile.triggers["attack"], words, of - 2, of) and (
@@ -961,10 +987,12 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             "country_before_place" not in f and not water_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
-    if _border_before(words, idx, profile) or ("in_list" in f and (getattr(previous, "features", None) or {}).get(
-            "border_of")):
+    if _border_before(words, idx, profile, cues.area_nouns) or (
+            "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
-    if _locates_name(text, sentence, idx, previous, cues, profile, cues_for(profile.lang).nouns_capitalised):
+    recogniser = cues_for(profile.lang)
+    if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
+                     recogniser.common_words):
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
     if _conflict_between(words, idx, profile, in_list="in_list" in f, previous=previous, sentence=sentence):
         f["conflict_between"] = 1.0  # "la guerra tra Etiopia ed Eritrea": a side of a war
@@ -1194,13 +1222,31 @@ def venue_barred(features: dict[str, float]) -> bool:
         features.get(name) for name in MEETING_SIGNALS)
 
 
+def locator(features: dict[str, float]) -> bool:
+    """The rule ``locator_is_mention``: the place is in one of the :data:`LOCATOR_FRAMES`, so it only locates another
+    place or a border ("a hamlet near Tumbaro in the Kassala region", "the Caspian Sea port of Aktau", "near the
+    border with Belarus") and is a mention, not where the sentence's attack or deployment is.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return any(features.get(name) for name in LOCATOR_FRAMES)
+
+
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
     (:func:`choose_roles`) and the cue roles (:func:`decide_roles` without weights) obey: the vetoed places
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
-    (``government_capital_is_actor``, :func:`government_capital`) are actors; of the others, a place of a sentence
-    of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``government_capital_is_actor``, :func:`government_capital`) are actors, then the places that only locate another
+    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
+    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1223,6 +1269,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             continue
         if government_capital(f):
             decided[k] = "actor"
+        elif locator(f):
+            decided[k] = "mention"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred

@@ -336,8 +336,10 @@ def _role(m, words, idx, locative, speaks, positions, cues: RoleCues) -> str:
     if speaks and not locative:
         return "actor"
     if e.kind == "city":
+        # the nearer cue decides here too: "diplomats discussed the attacks on Kharkiv" names where the attacks were
+        incident = min((abs(p - idx) for p in positions["incident"]), default=VENUE_WINDOW + 1)
         for p in positions["venue"]:
-            near = abs(p - idx) <= VENUE_WINDOW
+            near = abs(p - idx) <= VENUE_WINDOW and abs(p - idx) < incident
             of_after_cue = p < idx and idx - p <= 2 and words[idx - 1] in OF_WORDS
             if near and (locative or of_after_cue):
                 return "venue"
