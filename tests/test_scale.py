@@ -582,7 +582,7 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
     fired = []
 
     def interrupt(signum, frame):
-        if pid_file.exists() and not fired:  # one Ctrl-C, once the child is at work
+        if pid_file.exists() and pid_file.stat().st_size and not fired:  # one Ctrl-C, once the child wrote its pid
             fired.append(signum)
             raise KeyboardInterrupt
 
@@ -945,8 +945,8 @@ def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_i
     parsed = demo_documents(gaz)
     answers, in_child = {}, geo.memory.in_child
 
-    def recorded(work, *, name="a step", scratch=None):
-        answer = in_child(work, name=name, scratch=scratch)
+    def recorded(work, *, name="a step", scratch=None, fork=True):
+        answer = in_child(work, name=name, scratch=scratch, fork=fork)
         if name == "the places frame":
             answers[name] = list(answer["documents"])  # as it came back (made StoredIds here afterwards)
         return answer
