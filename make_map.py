@@ -62,6 +62,11 @@ OUTPUT_FILES = ("map.html", "places.geojson", "figures.geojson", "mentions.jsonl
 #: Runs of fewer documents show no progress bar for the steps after parsing.
 FEW_DOCUMENTS = 20
 
+#: Runs whose documents hold fewer place mentions and figures than this make the places frame, the merge and the
+#: figures' files in this process rather than in forked children (``layers.stream.write_frames``): a child costs
+#: some 30-40 ms of CPU (its copy of the page tables and of each page it writes), more than such steps allocate.
+IN_PROCESS_ITEMS = 1_000
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used by the README's option table)."""
@@ -223,7 +228,7 @@ def _make(args: argparse.Namespace, out, *, formats: list[str], corrections, onl
     # the figures go through the merge, the files and the map's records a chunk at a time (layers/stream.py)
     frames = write_frames(spool.kept, out.staging, out.spool(), gazetteer=gazetteer, documents=docs,
                            copies=corpus.copies, formats=formats, steps=steps, map_lang=lang,
-                           map_texts=spool.texts)
+                           map_texts=spool.texts, fork=spool.n_mentions + spool.n_figures >= IN_PROCESS_ITEMS)
     spool.kept.close()  # the frames are written: the spooled documents go (the records and texts: after the map)
     quotes = getattr(frames.records, "quoted", None)  # the map's totals' quotes file (MapFigures.close)
     if quotes is not None:

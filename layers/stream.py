@@ -79,7 +79,7 @@ def _no_steps(name: str, work: Callable[[], Any] | None) -> Any:
 
 
 def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path, folder: Path,
-            store: Any = None) -> gpd.GeoDataFrame:
+            store: Any = None, *, fork: bool = True) -> gpd.GeoDataFrame:
     """:func:`layers.frames.places_frame` of the spooled documents, made in a child process
     (:func:`geo.memory.in_child`) that writes ``places.geojson`` too: what reading every document's mentions
     allocates goes back to the system with it, and only the frame comes back, its lists and ids made together
@@ -87,7 +87,8 @@ def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path, folde
 
     With a ``store`` (the run's :class:`geo.docstore.DocumentStore`) each place's list of ids comes back as
     positions in it (:func:`_compact_documents`), each a :class:`geo.docstore.StoredIds` here: this process
-    never holds the ids as strings (some 1.1 million at 100,000 documents: 15 MB)."""
+    never holds the ids as strings (some 1.1 million at 100,000 documents: 15 MB). ``fork`` ``False`` makes
+    the frame in this process (see :func:`write_frames`)."""
     from geo.memory import in_child
     from layers.export import write_geojson
     from layers.frames import places_frame
@@ -99,7 +100,7 @@ def _places(kept: Iterable[ParsedDocument], gazetteer: Any, scratch: Path, folde
             _compact_documents(places, store)
         return places
 
-    places = in_child(work, name="the places frame", scratch=scratch)
+    places = in_child(work, name="the places frame", scratch=scratch, fork=fork)
     if store is not None and len(places):
         places["documents"] = _objects([StoredIds(ids, store) if isinstance(ids, array) else ids
                                         for ids in places["documents"]])
@@ -140,7 +141,8 @@ def _with_id_lists(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, records_path: Path, *,
                      places: gpd.GeoDataFrame, gazetteer: Any, documents: Mapping[str, Document],
-                     copies: Mapping[str, Sequence[str]] | None, formats: list[str]) -> tuple[int, gpd.GeoDataFrame]:
+                     copies: Mapping[str, Sequence[str]] | None, formats: list[str],
+                     fork: bool = True) -> tuple[int, gpd.GeoDataFrame]:
     """The merge (:func:`layers.consolidated.consolidate`, which writes ``events.geojson``), then the figures'
     files, in a child process (:func:`geo.memory.in_child`): the merge's reports and groups, every event's id,
     the figures' chunks and the writers go back to the system with it.
@@ -152,6 +154,7 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
     (:meth:`layers.consolidated.Consolidation.event_values`) make ``figures.geojson``, and are appended to
     ``records_path`` (its columns and values, one pickle a chunk) for this process to read back as the map's
     records (:func:`layers.map.records_of`); only the number of events and the events of several reports come back.
+    ``fork`` ``False`` does all this in this process (see :func:`write_frames`).
     """
     from geo.memory import in_child
     from layers.consolidated import ADDED_COLUMNS, consolidate
@@ -207,7 +210,8 @@ def _merge_and_write(kept: Iterable[ParsedDocument], folder: Path, scratch: Path
             export(_with_id_lists(places), whole, folder, whole_formats, gazetteer=gazetteer)
         return len(events), events.multi
 
-    return in_child(work, name="the merge of reports into events and the figures' files", scratch=scratch)
+    return in_child(work, name="the merge of reports into events and the figures' files", scratch=scratch,
+                    fork=fork)
 
 
 def _pickles(fh: Any) -> Iterator[Any]:
@@ -231,7 +235,8 @@ def _sent_records(path: Path) -> Iterator[list[Any]]:
 def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *, gazetteer: Any,
                  documents: Sequence[Document], copies: Mapping[str, Sequence[str]] | None = None,
                  formats: Iterable[str] = (), map_lang: str | None = None,
-                 map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps) -> Written:
+                 map_texts: Any = None, steps: Callable[[str, Callable[[], Any] | None], Any] = _no_steps,
+                 fork: bool = True) -> Written:
     """Write ``events.geojson``, ``places.geojson``, ``figures.geojson`` and the extra exports into ``folder``.
 
     The places frame is made, and ``places.geojson`` written, in one child process; the merge and the figures'
@@ -262,6 +267,9 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
         Called with each step's name and work (``make_map._Steps``: a progress bar): places (the
         places frame and ``places.geojson``), events and files (the merge, the figures' files and the
         exports), map records (the map's records read back).
+    fork : bool, default True
+        ``False`` makes the places frame, the merge and the figures' files in this process, for a small run
+        (``make_map.IN_PROCESS_ITEMS``): the same files, without the cost of two forks.
 
     Returns
     -------
@@ -276,12 +284,12 @@ def write_frames(kept: Iterable[ParsedDocument], folder: Path, scratch: Path, *,
     store = documents if map_lang is not None and hasattr(documents, "positions_of") else None
     if hasattr(kept, "flush"):  # a spool: written out before a child reads it (the places, the merge)
         kept.flush()
-    places = steps(STEPS[0], lambda: _places(kept, gazetteer, scratch, folder, store))
+    places = steps(STEPS[0], lambda: _places(kept, gazetteer, scratch, folder, store, fork=fork))
     records_path = Path(scratch) / RECORDS_NAME
     try:
         n_events, multi = steps(STEPS[1], lambda: _merge_and_write(
             kept, folder, scratch, records_path, places=places, gazetteer=gazetteer, documents=by_id, copies=copies,
-            formats=formats))
+            formats=formats, fork=fork))
         records: Any = ([] if map_lang is None else
                         MapFigures(places, documents=documents, gazetteer=gazetteer, lang=map_lang, events=multi,
                                    texts=map_texts, scratch=scratch))

@@ -582,7 +582,7 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
     fired = []
 
     def interrupt(signum, frame):
-        if pid_file.exists() and not fired:  # one Ctrl-C, once the child is at work
+        if pid_file.exists() and pid_file.stat().st_size and not fired:  # one Ctrl-C, once the child wrote its pid
             fired.append(signum)
             raise KeyboardInterrupt
 
@@ -674,6 +674,7 @@ def test_a_run_whose_merge_is_killed_exits_1_with_one_line_and_outdir_intact(tmp
     import layers.consolidated
 
     assert geo.memory.can_fork()  # on Linux: the merge, and the signal, are the child's
+    monkeypatch.setattr(make_map, "IN_PROCESS_ITEMS", 0)  # the samples are a small run: forked all the same
     out = tmp_path / "out"
     out.mkdir()
     (out / "map.html").write_text("the user's earlier map")
@@ -690,6 +691,41 @@ def test_memory_is_released_to_the_system_between_steps():
     from geo.memory import release_memory
 
     assert release_memory() is True  # glibc's malloc_trim was found and called
+
+
+def test_the_c_library_is_found_without_running_ldconfig(monkeypatch):
+    import ctypes.util
+
+    import geo.memory
+
+    def no_ldconfig(name):
+        raise AssertionError(f"find_library({name!r}) runs ldconfig in a new process")
+
+    monkeypatch.setattr(ctypes.util, "find_library", no_ldconfig)
+    for cached in (geo.memory._malloc_trim, geo.memory._libc_function, getattr(geo.memory, "_libc", None)):
+        if hasattr(cached, "cache_clear"):
+            cached.cache_clear()
+    assert geo.memory.release_memory() is True
+    assert geo.memory._libc_function("prctl") is not None  # what a child asks for (_die_with_parent)
+    assert geo.memory._libc_function("no_such_function_in_libc") is None
+
+
+@pytest.mark.parametrize(("in_process_items", "forked"), [(1_000, False), (1, True)])
+def test_a_small_run_makes_its_frames_in_this_process_and_a_larger_one_in_children(
+        tmp_path, monkeypatch, in_process_items, forked):
+    import geo.memory
+
+    asked, in_child = [], geo.memory.in_child
+
+    def recorded(work, **kwargs):
+        asked.append(kwargs.get("fork", True))
+        return in_child(work, **kwargs)
+
+    monkeypatch.setattr(geo.memory, "in_child", recorded)
+    monkeypatch.setattr(make_map, "IN_PROCESS_ITEMS", in_process_items)
+    samples = Path(make_map.__file__).parent / "samples"
+    assert make_map.main([str(samples / "it_kosovo_kfor.txt"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert asked == [forked, forked]  # the places frame; the merge and the figures' files
 
 
 def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process(tmp_path, monkeypatch):
@@ -909,8 +945,8 @@ def test_this_process_gets_the_places_documents_as_positions_never_as_lists_of_i
     parsed = demo_documents(gaz)
     answers, in_child = {}, geo.memory.in_child
 
-    def recorded(work, *, name="a step", scratch=None):
-        answer = in_child(work, name=name, scratch=scratch)
+    def recorded(work, *, name="a step", scratch=None, fork=True):
+        answer = in_child(work, name=name, scratch=scratch, fork=fork)
         if name == "the places frame":
             answers[name] = list(answer["documents"])  # as it came back (made StoredIds here afterwards)
         return answer
