@@ -40,7 +40,7 @@ written to OUTDIR (only these files are replaced, all together):
 
 exit status:
   0 the map was written; 2 bad input or options (one line on stderr, OUTDIR untouched);
-  1 a step of the run was killed (e.g. out of memory; one line on stderr, OUTDIR untouched);
+  1 a step of the run made in a child process was killed (e.g. out of memory; one line on stderr, OUTDIR untouched);
   130 interrupted.
 """
 

@@ -39,7 +39,7 @@ def _libc() -> ctypes.CDLL | None:
     (another system).
 
     ``dlopen(NULL)`` (``ctypes.CDLL(None)``) answers at once; ``ctypes.util.find_library("c")`` would run
-    ``ldconfig -p`` in a new process each time it is asked (about 20 ms of CPU, and once more in every forked
+    ``ldconfig -p`` in a new process each time it is asked (a few ms of CPU, and once more in every forked
     child of :func:`in_child`, on a run of one article).
     """
     if not sys.platform.startswith("linux"):

@@ -728,6 +728,14 @@ def test_a_small_run_makes_its_frames_in_this_process_and_a_larger_one_in_childr
     assert asked == [forked, forked]  # the places frame; the merge and the figures' files
 
 
+def test_in_child_without_fork_runs_the_work_in_this_process(monkeypatch):
+    import geo.memory
+
+    monkeypatch.setattr(geo.memory, "FORK", True)
+    assert geo.memory.can_fork()  # Linux, as CI: the forked path is the one the fork=False case must skip
+    assert geo.memory.in_child(os.getpid, fork=False) == os.getpid() != geo.memory.in_child(os.getpid)
+
+
 def test_the_merge_in_a_child_process_writes_the_files_and_answers_as_in_process(tmp_path, monkeypatch):
     import geo.memory
     from layers.stream import write_frames
