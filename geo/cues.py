@@ -114,6 +114,7 @@ class Cues:
     weapon_nouns: frozenset[str] = frozenset()  # "le bombe Kab": the model's name after it is no town
     name_starters: frozenset[str] = frozenset()  # title_first_words | first_names: the words a person's name starts
     articles: frozenset[str] = frozenset()  # definite articles (events.yaml ``articles``): "contro l'Australia"
+    transliteration_doubled: frozenset[str] = frozenset()  # "Shabelle" -> "Shabeelle": letters written once or twice
 
 
 @cache
@@ -216,6 +217,7 @@ def cues_for(lang: str) -> Cues:
         nouns_capitalised=bool(places.get("nouns_capitalised")),
         article_contractions=MappingProxyType({fold_key(str(k)): fold_key(str(v))
                                                for k, v in (places.get("article_contractions") or {}).items()}),
+        transliteration_doubled=gather("places", "transliteration_doubled"),
         elisions=MappingProxyType({fold_key(str(k)): fold_key(str(v))
                                    for k, v in (places.get("elisions") or {}).items()}),
         # "à l'est de" is looked for as "a l est de", as the words before a name are read

@@ -491,7 +491,33 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
                 end += 1
         if cands:
             return length, start, end, cands
+    return _doubled_letter_hit(tokens, i, longest, start, folded, gazetteer, cues)
+
+
+def _doubled_letter_hit(tokens, i, longest, start, folded, gazetteer, cues: Cues):
+    """The longest name of two words or more starting at token i that the gazetteer knows with one letter
+    doubled or written once (rule DOUBLED_LETTER: "Middle Shabelle" is Middle Shabele): ``(length, start, end,
+    candidates)`` or None.  The letters are in ``places.yaml``; a hit goes through the same checks as a name
+    found as written.  A one-word name is not tried: it is one letter away from too many words ("Shabaab" is a
+    militia, no Shabab; "Keep" no Kep, "Crime" no Crimée)."""
+    for length in range(longest, 1, -1):
+        end = tokens[i + length - 1].end
+        for variant in _doubled_variants(folded[start:end], cues.transliteration_doubled):
+            cands = lookup_candidates(gazetteer, variant)
+            if cands:
+                return length, start, end, cands
     return None
+
+
+def _doubled_variants(key: str, letters: frozenset[str]) -> list[str]:
+    """``key`` with one of ``letters`` doubled, or one doubled letter of them written once (rule DOUBLED_LETTER:
+    "shabelle" -> "shabeelle", "afgooye" -> "afgoye"), in the order of the key's letters."""
+    out = []
+    for p, ch in enumerate(key):
+        if ch not in letters or p == 0 or key[p - 1] == ch:
+            continue
+        out.append(key[:p] + key[p + 1 :] if key[p + 1 : p + 2] == ch else key[:p] + ch + key[p:])
+    return out
 
 
 def _contracted_hit(tokens, i, run_i, max_n, folded, gazetteer, cues: Cues):

@@ -1265,3 +1265,31 @@ def test_a_direction_the_surroundings_or_a_pronoun_after_an_area_noun(gaz, text,
     """Which reading a name takes after an area noun: a direction from a town or the town's surroundings keep
     the town; a pronoun for an area named before asks for the area, a pronoun for a town does not."""
     assert [m.entity.kind for m in places(text, lang, gaz)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text, lang, surface, entity_id",
+    [
+        # rule DOUBLED_LETTER: a Somali region written with a doubled "l", which the gazetteer writes once
+        ("Fighting spread across Middle Shabelle and into Jowhar.", "en", "Middle Shabelle", "admin1:SO-SD"),
+        ("Les combats ont gagné Middle Shabelle mardi.", "fr", "Middle Shabelle", "admin1:SO-SD"),
+    ],
+)
+def test_an_area_of_two_words_written_with_a_letter_doubled_or_once(gaz, text, lang, surface, entity_id):
+    """A region the gazetteer lacks as written is found with one letter doubled or written once
+    (``transliteration_doubled`` in ``places.yaml``)."""
+    assert place_of(text, lang, gaz, surface).entity.id == entity_id
+
+
+@pytest.mark.parametrize(
+    "text, lang, wrong",
+    [
+        # one word: "Keep" is no Kep (a Cambodian province), "Crime" no Crimée
+        ("Keep the receipts, the clerk told shoppers in Dayton.", "en", "Kep"),
+        ("Crime fell last year, the sheriff said.", "en", "Crimea"),
+        # two words one letter from a town (Glen Allen, Virginia) that name a person stay a person
+        ("Glenn Allen, the coach, said the team would travel to Leeds.", "en", "Glen Allen"),
+    ],
+)
+def test_a_doubled_letter_is_tried_on_names_of_two_words_only(gaz, text, lang, wrong):
+    assert wrong not in [m.entity.name for m in places(text, lang, gaz) if m.entity is not None]
