@@ -3,6 +3,8 @@ choice of the best place with its list."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -10,9 +12,11 @@ import pytest
 from geo.figure_places import (
     DocIndex,
     PlaceWeights,
+    _names_own_place,
     choose,
     context_countries,
     feature_names,
+    finer_repeat,
     list_mates,
     load_weights,
     one_each,
@@ -25,11 +29,12 @@ from geo.figure_places import (
     whole_of,
 )
 from geo.figure_places import candidates as figure_candidates
+from geo.figures import _drop_repeats
 from geo.gazetteer import load_gazetteer
-from geo.model import Document
+from geo.model import Document, Figure
 from geo.pipeline import parse_document
 from geo.role_model import read_sentences
-from tests.figure_helpers import index_of
+from tests.figure_helpers import entity, index_of
 
 
 @pytest.fixture(scope="module")
@@ -1143,6 +1148,216 @@ def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
     assert part.part_of == whole.start and whole.part_of is None  # the link geo.figures read
     assert whole_of(part, index) is whole and whole_of(whole, index) is None
     assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
+
+
+INCLUDED_ROWS = [
+    ("de", "Mindestens 15 Menschen sind am Sonntag bei einem Überfall auf einen Polizeiposten in Mali getötet worden. "
+           "Darunter waren sechs Gendarmen und neun Angreifer, wie das Ministerium mitteilte.\n\nDer Angriff auf den "
+           "Posten bei Gao dauerte zwei Stunden."),
+    ("en", "Gunmen stormed a police post in Mali on Sunday, and 15 people died. Among them were six gendarmes and nine "
+           "attackers, the ministry said.\n\nThe post lies near the town of Gao."),
+    ("it", "Domenica uomini armati hanno assaltato un posto di polizia in Mali: i morti sono 15. Tra loro ci sono sei "
+           "gendarmi e nove assalitori, ha riferito il ministero.\n\nIl posto si trova vicino alla città di Gao."),
+    ("fr", "Dimanche, des hommes armés ont attaqué un poste de police au Mali, faisant 15 morts. Parmi eux figurent "
+           "six gendarmes et neuf assaillants, selon le ministère.\n\nLe poste se trouve près de la ville de Gao."),
+    ("es", "El domingo, hombres armados asaltaron un puesto policial en Malí y murieron 15 personas. Entre ellos hay "
+           "seis gendarmes y nueve atacantes, informó el ministerio.\n\nEl puesto está cerca de la ciudad de Gao."),
+]
+
+
+@pytest.mark.parametrize("lang, text", INCLUDED_ROWS)
+def test_an_included_count_stands_where_its_whole_does(gaz, lang, text):
+    # rule INCLUDED_COUNT: "among them were six gendarmes" (a verb between the inclusion word and the number), and
+    # "nine attackers" joined to it, are parts of the 15 before; naming no place of their own they stand where the
+    # 15 stands (the town named further on, rule ONE_FINER_INSIDE), not at the country of the sentence before
+    parsed, index = index_of(text, lang, gaz)
+    whole, *parts = parsed.figures
+    assert [f.value for f in parsed.figures] == [15, 6, 9]
+    assert whole.places == ["Gao"]
+    for part in parts:
+        assert whole_of(part, index) is whole and part.place_ids == whole.place_ids
+
+
+@pytest.mark.parametrize("lang, text", INCLUDED_ROWS)
+def test_a_part_whose_reading_took_the_sentence_before_stands_at_its_whole_whatever_was_picked(gaz, lang, text):
+    # rule PART_OF_THEM: the part's own reading took the country of the sentence before (no place of its own
+    # sentence), so settle places it at its whole's places, whatever the weighed choice picked (here nothing)
+    parsed, index = index_of(text, lang, gaz)
+    whole, part = parsed.figures[0], parsed.figures[1]
+    assert part.cue_place_ids == ["country:ML"]
+    weighed = weigh_figure(part, parsed.mentions, index.order, text, parsed.figures, index=index, lang=lang)
+    assert [weighed.pool[k][0].entity.id for k in weighed.settle([])] == whole.place_ids
+
+
+def test_a_part_naming_its_own_place_takes_no_candidate_from_its_whole(gaz):
+    # rule PART_OF_THEM adds the whole's places to the candidates of a part that names no place of its own only
+    text = ("At least 15 people were killed in attacks in Mali. Among them were six soldiers killed in Niamey, the "
+            "ministry said.\n\nThe attack on the post near Gao lasted two hours.")
+    parsed, index = index_of(text, "en", gaz)
+    whole, part = parsed.figures
+    assert whole.places == ["Gao"] and whole_of(part, index) is whole and part.places == ["Niamey"]
+    weighed = weigh_figure(part, parsed.mentions, index.order, text, parsed.figures, index=index, lang="en")
+    assert "Gao" not in [m.surface for m, _ in weighed.pool]
+
+
+def test_a_figure_outside_the_read_sentences_names_no_own_place(gaz):
+    text = "At least 15 people were killed in Mopti on Monday."
+    parsed, _ = index_of(text, "en", gaz)
+    bare = DocIndex(parsed.mentions, [], parsed.figures, lang="en", text=text)
+    assert _names_own_place(parsed.figures[0], bare) is False
+
+
+@pytest.mark.parametrize("lang, text, value, whole", [
+    # a count after an inclusion word with a place of its own keeps it
+    ("en", "At least 15 people were killed in attacks in Mali. Among them were six gendarmes killed in Mopti, the "
+           "ministry said.\n\nThe attack on the post near Gao lasted two hours.", 6, 15),
+    # no larger count of its group before it: no part
+    ("en", "At least 5 people were killed in Mali on Monday. Among them were 8 gendarmes, the ministry said.", 8, None),
+    # more than a verb between the inclusion word and the count (INCLUDED_GAP): no inclusion
+    ("it", "Nell'attacco in Mali sono morte 20 persone. Tra loro ci sarebbero anche cinque ufficiali dell'esercito, ha "
+           "detto il ministro.", 5, None),
+    ("en", "At least 20 people were killed in an attack on a base in Mali. Among them there were also four soldiers, "
+           "an officer said.", 4, None),
+    # the inclusion word of the sentence before includes no count of this one
+    ("en", "At least 20 people were killed in an ambush in Mali, among them soldiers. Later 4 soldiers died in "
+           "hospital.", 4, None),
+    # punctuation after the inclusion word is passed over
+    ("en", "At least 20 people were killed in an ambush in Mali. Among them, four soldiers, an officer said.", 4, 20),
+    # a count joined to an included one is no part when it counts another group ...
+    ("en", "Russia launched 50 drones at Ukraine and 12 people were killed. Among them were four soldiers, and 30 "
+           "drones were shot down.", 30, None),
+    # ... nor when more than a verb besides the list word stands between them, no list word does, or a mark does
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers of the guard "
+           "and eight attackers killed by the guards.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers, while eight "
+           "attackers died, an officer said.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers; and eight "
+           "attackers died.", 8, None),
+    # ... nor when the count it is joined to is included by nothing: a plain list is no whole and its part
+    ("en", "At least 15 soldiers and 3 civilians were killed in an attack on a base in Mali on Monday.", 3, None),
+    # the whole is the nearest larger count of the part's group (the drones, not the dead between)
+    ("en", "Air defences shot down 20 drones over Kharkiv, where 12 people were killed. Among them were four "
+           "jet-powered drones, the air force said.", 4, 20),
+    # the whole stands in the part's sentence or the one before, no further
+    ("en", "At least 20 people were killed in an attack on a base in Mali. The army said the base was attacked at "
+           "dawn. Among them were four soldiers killed at the gate, an officer said.", 4, None),
+])
+def test_an_included_count_needs_a_larger_whole_and_keeps_its_own_place(gaz, lang, text, value, whole):
+    parsed, index = index_of(text, lang, gaz)
+    part = [f for f in parsed.figures if f.value == value][-1]
+    found = whole_of(part, index)
+    assert (None if found is None else found.value) == whole
+    if whole is not None and "Mopti" in text:
+        assert part.places == ["Mopti"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Overnight, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+           "force, air defences destroyed 35 drones over the Sumy, Poltava and Chernihiv regions."),
+    ("fr", "Dans la nuit, la défense aérienne a détruit 35 drones russes en Ukraine, a indiqué l'armée.\nSelon "
+           "l'armée de l'air, la défense aérienne a détruit 35 drones au-dessus des régions de Soumy, Poltava et "
+           "Tchernihiv."),
+    ("es", "Durante la noche, la defensa aérea destruyó 35 drones rusos en Ucrania, dijo el ejército.\nSegún la "
+           "fuerza aérea, la defensa aérea destruyó 35 drones sobre las regiones de Sumy, Poltava y Chernígov."),
+    ("it", "Nella notte la contraerea ha distrutto 35 droni russi in Ucraina, ha detto l'esercito.\nSecondo "
+           "l'aeronautica, la contraerea ha distrutto 35 droni sulle regioni di Sumy, Poltava e Chernihiv."),
+    ("de", "Russland hat in der Nacht 40 Drohnen und 3 Raketen auf die Ukraine abgefeuert, die Luftabwehr zerstörte 35 "
+           "Drohnen, teilte das Militär mit.\n\"Die Luftabwehr zerstörte 35 Drohnen über den Regionen Sumy, Poltawa "
+           "und Tschernihiw\", teilte die Luftwaffe mit."),
+])
+def test_a_finer_repeat_places_the_fact(gaz, lang, text):
+    # rule FINER_REPEAT: the 35 said again (dropped as a repeat) over three regions of the country the first statement
+    # names stands in those regions; the first statement's reading (which the roles read) stays the country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert [f.value for f in parsed.figures].count(35) == 1
+    assert fig.cue_place_ids == ["country:UA"]
+    assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
+
+
+@pytest.mark.parametrize("lang, text, finer", [
+    # a repeat said on another date is another day's fact: the figure keeps its country
+    ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 29 May, air defences had "
+           "shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
+    ("it", "La contraerea ha abbattuto 17 droni sull'Ucraina il 4 giugno, ha detto l'aeronautica.\nIl 29 maggio la "
+           "contraerea aveva abbattuto 17 droni sulle regioni di Zaporizhzhia e Dnipropetrovsk.", False),
+    ("fr", "Le 4 juin, la défense aérienne a abattu 17 drones en Ukraine, a indiqué l'armée.\nLe 29 mai, la défense "
+           "aérienne avait abattu 17 drones dans les régions de Zaporijjia et de Dnipropetrovsk.", False),
+    ("es", "La defensa aérea derribó el martes 17 drones sobre Ucrania, dijo la fuerza aérea.\nEl domingo, la defensa "
+           "aérea había derribado 17 drones sobre las regiones de Zaporiyia y Dnipropetrovsk.", False),
+    # the same date said twice: the repeat places the fact
+    ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 4 June, air defences shot "
+           "down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", True),
+])
+def test_a_finer_repeat_of_another_date_places_nothing(gaz, lang, text, finer):
+    parsed = parse_document(Document("t", text, date=datetime.date(2026, 6, 5)), lang=lang, gazetteer=gaz)
+    fig = parsed.figures[0]
+    assert [f.value for f in parsed.figures] == [17]
+    regions = ["admin1:UA-12", "admin1:UA-23"]
+    assert (sorted(fig.finer_place_ids), sorted(fig.place_ids)) == ((regions, regions) if finer else
+                                                                    ([], ["country:UA"]))
+
+
+def test_a_finer_repeat_keeps_the_countries_that_hold_none_of_its_places(gaz):
+    # rule FINER_REPEAT: the repeat places the count inside one of its two countries; the other stays
+    text = ("Overnight, 17 drones were shot down over Ukraine and Moldova, officials said.\nAccording to the air "
+            "force, 17 drones were destroyed over the Zaporizhzhia region.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    fig = parsed.figures[0]
+    assert fig.finer_place_ids == ["admin1:UA-23"]
+    assert sorted(fig.place_ids) == ["admin1:UA-23", "country:MD"]
+
+
+def test_a_repeat_outside_the_figures_country_places_nothing(gaz):
+    text = ("Overnight, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+            "force, air defences destroyed 35 drones over the Kursk and Belgorod regions.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].finer_place_ids == [] and parsed.figures[0].place_ids == ["country:UA"]
+
+
+def test_a_repeat_of_a_figure_placed_finer_than_a_country_is_no_finer_place(gaz):
+    # geo.figures' rule FINER_REPEAT reads figures placed in countries only: a region's count repeated over its
+    # city holds no finer place
+    text = ("Air defences shot down 17 drones over the Kharkiv region, officials said.\nAccording to the air force, "
+            "17 drones were destroyed over Kharkiv.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [f.value for f in parsed.figures] == [17]
+    assert parsed.figures[0].cue_place_ids == ["admin1:UA-63"] and parsed.figures[0].finer_place_ids == []
+
+
+@pytest.mark.parametrize("known, finer", [
+    (["country:UA", "admin1:UA-23"], ["admin1:UA-23"]),
+    (["country:UA"], []),
+    (["admin1:UA-23"], []),
+])
+def test_a_finer_repeat_reads_only_places_it_knows(known, finer):
+    # geo.figures' rule FINER_REPEAT: a place of either figure missing from the entities it is given holds nothing
+    places = {"country:UA": entity("country:UA", "Ukraine", "country", "UA"),
+              "admin1:UA-23": dataclasses.replace(entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA"),
+                                                  admin1="UA-23")}
+    first = Figure("d", "equipment", 17, 10, 12, "17 drones", quote_start=0, place_ids=["country:UA"])
+    again = Figure("d", "equipment", 17, 90, 92, "17 drones", quote_start=80, place_ids=["admin1:UA-23"])
+    kept = _drop_repeats([first, again], "d", {pid: places[pid] for pid in known}, "en")
+    assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
+
+
+def _pool_entity(id_: str, kind: str, country: str, admin1: str | None = None):
+    return (SimpleNamespace(entity=SimpleNamespace(id=id_, kind=kind, country=country, admin1=admin1)),
+            "other_paragraph")
+
+
+@pytest.mark.parametrize("finer, picked, expected", [
+    (["admin1:UA-23"], [0, 1], [1, 2]),  # the region inside Ukraine, and Moldova, which holds none
+    (["admin1:UA-23"], [0], [2]),
+    ([], [0], []),  # no repeat placed it finer
+    (["admin1:UA-23"], [0, 3], []),  # a picked place finer than a country: the choice stands
+    (["admin1:RU-BEL"], [0], []),  # a finer place that is no candidate
+    (["admin1:UA-23"], [1], []),  # a finer place inside no picked country
+])
+def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected):
+    pool = [_pool_entity("country:UA", "country", "UA"), _pool_entity("country:MD", "country", "MD"),
+            _pool_entity("admin1:UA-23", "admin1", "UA", "UA-23"), _pool_entity("geonames:1", "city", "UA", "UA-63")]
+    assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
