@@ -1280,10 +1280,12 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 #: Rule ``a_finer_repeat_places_the_fact`` (:data:`geo.figures.FINER_REPEAT`): a figure the weighed choice places in
-#: countries only, repeated further on (the repeat dropped by :mod:`geo.figures`) with places inside those countries
-#: ("Militants fired 17 rockets into Israel on Monday" ... "the 17 rockets hit the Haifa and Northern districts"),
-#: stands at the repeat's places (``Figure.finer_place_ids``), and at the chosen countries that hold none of them
-#: ("17 rockets hit Israel and Lebanon" ... "17 rockets hit the Haifa district": Haifa and Lebanon).
+#: countries only, repeated further on the same day (the repeat dropped by :mod:`geo.figures`) with places inside
+#: those countries ("On Tuesday, air defences destroyed 35 drones in Ukraine" ... "air defences destroyed 35 drones
+#: over the Sumy, Poltava and Chernihiv regions on Tuesday"), stands at the repeat's places
+#: (``Figure.finer_place_ids``), and at the chosen countries that hold none of them ("On Tuesday, 17 drones were shot
+#: down over Ukraine and Moldova" ... "17 drones were destroyed over the Zaporizhzhia region on Tuesday":
+#: Zaporizhzhia and Moldova). Not read across the windows of a long document (:func:`geo.figures._drop_repeats`).
 FINER_REPEAT = "a_finer_repeat_places_the_fact"
 
 
@@ -1323,15 +1325,17 @@ PART_OF_THEM = "a_part_of_them_stands_where_they_do"
 #: ("among them six gendarmes and nine attackers").
 INCLUDED_COUNT = "an_included_count_is_a_part"
 #: The marks that part two counts of one list (rule :data:`INCLUDED_COUNT`: "six gendarmes; and nine attackers" are
-#: no list, "six gendarmes, and nine attackers" are).
+#: no list, "six gendarmes, and nine attackers" are). Marks, the same in every language, as ``TOTAL_BREAKS`` and
+#: :data:`geo.role_model.CLAUSE_BREAKS` are: no word list of the lexicons.
 JOINED_BREAKS = ";:()[]–—"
 
 
-def _included(fig, sentence: Sentence, index: DocIndex) -> bool:
+def _included_or_joined(fig, sentence: Sentence, index: DocIndex) -> bool:
     """Whether ``fig`` is said after an inclusion word in its ``sentence`` (rule :data:`INCLUDED_COUNT`), as
     :mod:`geo.figures` read it (``Figure.included_past_verb``), or joined to the count of its group right before it
-    that is: a list word between them, with at most :data:`geo.figures.INCLUDED_GAP` other words and no mark of
-    :data:`JOINED_BREAKS` (``index``: the document's :class:`DocIndex`)."""
+    that is: a list word between their numbers, with at most :data:`geo.figures.INCLUDED_GAP` other words (the first
+    count's noun among them: "six gendarmes and nine") and no mark of :data:`JOINED_BREAKS` (``index``: the
+    document's :class:`DocIndex`)."""
     if getattr(fig, "included_past_verb", False):  # as geo.figures read it at extraction
         return True
     words, i = sentence.words, sentence.token_at(fig.start)
@@ -1342,15 +1346,15 @@ def _included(fig, sentence: Sentence, index: DocIndex) -> bool:
     between = words[sentence.token_at(before[-1].end) : i]
     return any(w in LIST_JOINERS for w in between) and len(between) <= INCLUDED_GAP + 1 \
         and not any(c in JOINED_BREAKS for c in index.text[before[-1].end : fig.start]) \
-        and _included(before[-1], sentence, index)
+        and _included_or_joined(before[-1], sentence, index)
 
 
 def _included_in(fig, index: DocIndex) -> int | None:
     """The ``start`` of the count ``fig`` is included in by rule :data:`INCLUDED_COUNT` (in ``index``, the
-    document's :class:`DocIndex`, in its language), None when no inclusion word stands before it (:func:`_included`)
-    or no larger count of its group stands before it in its sentence or the one before."""
+    document's :class:`DocIndex`, in its language), None when no inclusion word stands before it
+    (:func:`_included_or_joined`) or no larger count of its group stands before it in its sentence or the one before."""
     k = index.sentence_of(fig.start)
-    if k is None or not _included(fig, index.order[k], index):
+    if k is None or not _included_or_joined(fig, index.order[k], index):
         return None
     group = figure_group(fig)
     before = index.figures.between(index.order[max(k - 1, 0)].start, fig.start)

@@ -1233,6 +1233,30 @@ def test_a_figure_outside_the_read_sentences_names_no_own_place(gaz):
            "attackers died, an officer said.", 8, None),
     ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers; and eight "
            "attackers died.", 8, None),
+    # ... each mark of JOINED_BREAKS parts them
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers: and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers – and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers — and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers (and eight "
+           "attackers, the army said).", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. (Among them were four soldiers) and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers [and eight "
+           "attackers, the army said].", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. [Among them were four soldiers] and eight "
+           "attackers died.", 8, None),
+    # ... nor past INCLUDED_GAP words besides the list word between the two numbers (the first one's noun counts)
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers and very "
+           "probably eight attackers died.", 8, None),
+    # a whole no larger than the part is none
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were 12 soldiers, an officer "
+           "said.", 12, None),
+    # the marks after the inclusion word do not count toward the gap ("Among them, there were")
+    ("en", "At least 20 people were killed in an ambush in Mali. Among them, there were four soldiers, an officer "
+           "said.", 4, 20),
     # ... nor when the count it is joined to is included by nothing: a plain list is no whole and its part
     ("en", "At least 15 soldiers and 3 civilians were killed in an attack on a base in Mali on Monday.", 3, None),
     # the whole is the nearest larger count of the part's group (the drones, not the dead between)
@@ -1251,28 +1275,42 @@ def test_an_included_count_needs_a_larger_whole_and_keeps_its_own_place(gaz, lan
         assert part.places == ["Mopti"]
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Overnight, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
-           "force, air defences destroyed 35 drones over the Sumy, Poltava and Chernihiv regions."),
-    ("fr", "Dans la nuit, la défense aérienne a détruit 35 drones russes en Ukraine, a indiqué l'armée.\nSelon "
-           "l'armée de l'air, la défense aérienne a détruit 35 drones au-dessus des régions de Soumy, Poltava et "
+FINER_ROWS = [
+    ("en", "On Tuesday, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+           "force, air defences destroyed 35 drones over the Sumy, Poltava and Chernihiv regions on Tuesday."),
+    ("fr", "Mardi, la défense aérienne a détruit 35 drones russes en Ukraine, a indiqué l'armée.\nSelon l'armée de "
+           "l'air, la défense aérienne a détruit mardi 35 drones au-dessus des régions de Soumy, Poltava et "
            "Tchernihiv."),
-    ("es", "Durante la noche, la defensa aérea destruyó 35 drones rusos en Ucrania, dijo el ejército.\nSegún la "
-           "fuerza aérea, la defensa aérea destruyó 35 drones sobre las regiones de Sumy, Poltava y Chernígov."),
-    ("it", "Nella notte la contraerea ha distrutto 35 droni russi in Ucraina, ha detto l'esercito.\nSecondo "
-           "l'aeronautica, la contraerea ha distrutto 35 droni sulle regioni di Sumy, Poltava e Chernihiv."),
-    ("de", "Russland hat in der Nacht 40 Drohnen und 3 Raketen auf die Ukraine abgefeuert, die Luftabwehr zerstörte 35 "
-           "Drohnen, teilte das Militär mit.\n\"Die Luftabwehr zerstörte 35 Drohnen über den Regionen Sumy, Poltawa "
-           "und Tschernihiw\", teilte die Luftwaffe mit."),
-])
+    ("es", "El martes, la defensa aérea destruyó 35 drones rusos en Ucrania, dijo el ejército.\nSegún la fuerza aérea, "
+           "la defensa aérea destruyó el martes 35 drones sobre las regiones de Sumy, Poltava y Chernígov."),
+    ("it", "Martedì la contraerea ha distrutto 35 droni russi in Ucraina, ha detto l'esercito.\nSecondo l'aeronautica, "
+           "martedì la contraerea ha distrutto 35 droni sulle regioni di Sumy, Poltava e Chernihiv."),
+    ("de", "Russland hat am Dienstag 40 Drohnen und 3 Raketen auf die Ukraine abgefeuert, die Luftabwehr zerstörte 35 "
+           "Drohnen, teilte das Militär mit.\n\"Die Luftabwehr zerstörte am Dienstag 35 Drohnen über den Regionen "
+           "Sumy, Poltawa und Tschernihiw\", teilte die Luftwaffe mit."),
+]
+REPORT_DAY = datetime.date(2026, 6, 5)
+
+
+@pytest.mark.parametrize("lang, text", FINER_ROWS)
 def test_a_finer_repeat_places_the_fact(gaz, lang, text):
-    # rule FINER_REPEAT: the 35 said again (dropped as a repeat) over three regions of the country the first statement
-    # names stands in those regions; the first statement's reading (which the roles read) stays the country
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    # rule FINER_REPEAT: the 35 said again on the same day (dropped as a repeat) over three regions of the country the
+    # first statement names stands in those regions; the first statement's reading (which the roles read) stays the
+    # country
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang=lang, gazetteer=gaz)
     fig = next(f for f in parsed.figures if f.value == 35)
     assert [f.value for f in parsed.figures].count(35) == 1
     assert fig.cue_place_ids == ["country:UA"]
     assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
+
+
+@pytest.mark.parametrize("lang, text", FINER_ROWS)
+def test_a_finer_repeat_of_a_report_with_no_date_places_nothing(gaz, lang, text):
+    # rule FINER_REPEAT: with no document date no day is read ("Tuesday"), so nothing says the two are one day's fact
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert fig.date is None
+    assert (fig.finer_place_ids, fig.place_ids) == ([], ["country:UA"])
 
 
 @pytest.mark.parametrize("lang, text, finer", [
@@ -1285,14 +1323,29 @@ def test_a_finer_repeat_places_the_fact(gaz, lang, text):
            "aérienne avait abattu 17 drones dans les régions de Zaporijjia et de Dnipropetrovsk.", False),
     ("es", "La defensa aérea derribó el martes 17 drones sobre Ucrania, dijo la fuerza aérea.\nEl domingo, la defensa "
            "aérea había derribado 17 drones sobre las regiones de Zaporiyia y Dnipropetrovsk.", False),
+    # the same day read in both, but the repeat set in another period the date reader places on no day (the dates
+    # lexicon's other_periods): another fact
+    ("en", "On 4 June, air defences shot down 17 drones over Ukraine, the air force said.\nOn 4 June last year, air "
+           "defences had shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
+    ("it", "Il 4 giugno la contraerea ha abbattuto 17 droni sull'Ucraina, ha detto l'aeronautica.\nL'anno scorso, il 4 "
+           "giugno, la contraerea aveva abbattuto 17 droni sulle regioni di Zaporizhzhia e Dnipropetrovsk.", False),
+    ("fr", "Le 4 juin, la défense aérienne a abattu 17 drones en Ukraine, a indiqué l'armée.\nL'an dernier, le 4 juin, "
+           "la défense aérienne avait abattu 17 drones dans les régions de Zaporijjia et de Dnipropetrovsk.", False),
+    ("es", "La defensa aérea derribó el martes 17 drones sobre Ucrania, dijo la fuerza aérea.\nEl año pasado, un "
+           "martes, la defensa aérea había derribado 17 drones sobre las regiones de Zaporiyia y Dnipropetrovsk.",
+     False),
+    # the same first day, another last one ("since 1 June" runs to the report's day)
+    ("en", "Since 1 June, air defences have shot down 17 drones over Ukraine, the air force said.\nOn 1 June, air "
+           "defences shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
     # the same date said twice: the repeat places the fact
     ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 4 June, air defences shot "
            "down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", True),
 ])
 def test_a_finer_repeat_of_another_date_places_nothing(gaz, lang, text, finer):
-    parsed = parse_document(Document("t", text, date=datetime.date(2026, 6, 5)), lang=lang, gazetteer=gaz)
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang=lang, gazetteer=gaz)
     fig = parsed.figures[0]
     assert [f.value for f in parsed.figures] == [17]
+    assert fig.date is not None
     regions = ["admin1:UA-12", "admin1:UA-23"]
     assert (sorted(fig.finer_place_ids), sorted(fig.place_ids)) == ((regions, regions) if finer else
                                                                     ([], ["country:UA"]))
@@ -1300,29 +1353,55 @@ def test_a_finer_repeat_of_another_date_places_nothing(gaz, lang, text, finer):
 
 def test_a_finer_repeat_keeps_the_countries_that_hold_none_of_its_places(gaz):
     # rule FINER_REPEAT: the repeat places the count inside one of its two countries; the other stays
-    text = ("Overnight, 17 drones were shot down over Ukraine and Moldova, officials said.\nAccording to the air "
-            "force, 17 drones were destroyed over the Zaporizhzhia region.")
-    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    text = ("On Tuesday, 17 drones were shot down over Ukraine and Moldova, officials said.\nAccording to the air "
+            "force, 17 drones were destroyed over the Zaporizhzhia region on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
     fig = parsed.figures[0]
     assert fig.finer_place_ids == ["admin1:UA-23"]
     assert sorted(fig.place_ids) == ["admin1:UA-23", "country:MD"]
 
 
 def test_a_repeat_outside_the_figures_country_places_nothing(gaz):
-    text = ("Overnight, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
-            "force, air defences destroyed 35 drones over the Kursk and Belgorod regions.")
-    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    text = ("On Tuesday, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+            "force, air defences destroyed 35 drones over the Kursk and Belgorod regions on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
     assert parsed.figures[0].finer_place_ids == [] and parsed.figures[0].place_ids == ["country:UA"]
 
 
 def test_a_repeat_of_a_figure_placed_finer_than_a_country_is_no_finer_place(gaz):
     # geo.figures' rule FINER_REPEAT reads figures placed in countries only: a region's count repeated over its
     # city holds no finer place
-    text = ("Air defences shot down 17 drones over the Kharkiv region, officials said.\nAccording to the air force, "
-            "17 drones were destroyed over Kharkiv.")
-    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    text = ("On Tuesday, air defences shot down 17 drones over the Kharkiv region, officials said.\nAccording to the "
+            "air force, 17 drones were destroyed over Kharkiv on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
     assert [f.value for f in parsed.figures] == [17]
     assert parsed.figures[0].cue_place_ids == ["admin1:UA-63"] and parsed.figures[0].finer_place_ids == []
+
+
+def test_a_finer_repeat_across_windows_sets_no_finer_place(gaz, monkeypatch):
+    # rule FINER_REPEAT is not read when the windows of a long document are joined (their figures are placed
+    # already): the windowed figure holds no finer place, which nothing would read
+    import geo.windows
+
+    pad = " ".join(["The harbour of the capital was quiet and the shops opened late that morning."] * 6)
+    text = (f"On Tuesday, air defences destroyed 28 Russian drones in Ukraine, the military said.\n\n{pad}\n\n{pad}\n\n"
+            "According to the air force, air defences destroyed 28 drones over the Odesa and Kherson regions on "
+            "Tuesday.")
+    whole = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz).figures
+    assert [sorted(f.finer_place_ids) for f in whole] == [["admin1:UA-51", "admin1:UA-65"]]
+    monkeypatch.setattr(geo.windows, "WINDOW_CHARS", 600)
+    windowed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz).figures
+    assert [(f.value, f.finer_place_ids, f.place_ids) for f in windowed] == [(28, [], ["country:UA"])]
+
+
+_UA = entity("country:UA", "Ukraine", "country", "UA")
+_ZAP = dataclasses.replace(entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA"), admin1="UA-23")
+_DNI = dataclasses.replace(entity("admin1:UA-12", "Dnipropetrovsk Oblast", "admin1", "UA"), admin1="UA-12")
+
+
+def _dated(start: int, place: str, date: str = "2026-06-04", end: str = "2026-06-04") -> Figure:
+    return Figure("d", "equipment", 17, start, start + 2, "17 drones", quote_start=start, place_ids=[place],
+                  date=date, date_end=end)
 
 
 @pytest.mark.parametrize("known, finer", [
@@ -1332,12 +1411,33 @@ def test_a_repeat_of_a_figure_placed_finer_than_a_country_is_no_finer_place(gaz)
 ])
 def test_a_finer_repeat_reads_only_places_it_knows(known, finer):
     # geo.figures' rule FINER_REPEAT: a place of either figure missing from the entities it is given holds nothing
-    places = {"country:UA": entity("country:UA", "Ukraine", "country", "UA"),
-              "admin1:UA-23": dataclasses.replace(entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA"),
-                                                  admin1="UA-23")}
-    first = Figure("d", "equipment", 17, 10, 12, "17 drones", quote_start=0, place_ids=["country:UA"])
-    again = Figure("d", "equipment", 17, 90, 92, "17 drones", quote_start=80, place_ids=["admin1:UA-23"])
-    kept = _drop_repeats([first, again], "d", {pid: places[pid] for pid in known}, "en")
+    places = {"country:UA": _UA, "admin1:UA-23": _ZAP}
+    kept = _drop_repeats([_dated(10, "country:UA"), _dated(90, "admin1:UA-23")], "d",
+                         {pid: places[pid] for pid in known}, "en", periods={})
+    assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
+
+
+@pytest.mark.parametrize("repeats, periods, finer", [
+    # two repeats, each over one region: the figure holds both
+    ([_dated(90, "admin1:UA-23"), _dated(190, "admin1:UA-12")], {}, ["admin1:UA-23", "admin1:UA-12"]),
+    # the same first day, another last one
+    ([_dated(90, "admin1:UA-23", end="2026-06-05")], {}, []),
+    # no date read in either
+    ([_dated(90, "admin1:UA-23", date=None, end=None)], {}, []),
+    # another period said beside the repeat only
+    ([_dated(90, "admin1:UA-23")], {90: frozenset({("last", "year")})}, []),
+    # the same period beside both
+    ([_dated(90, "admin1:UA-23")], {10: frozenset({("last", "year")}), 90: frozenset({("last", "year")})},
+     ["admin1:UA-23"]),
+    # no periods given (the joined windows): the rule is not read
+    ([_dated(90, "admin1:UA-23")], None, []),
+])
+def test_a_finer_repeat_needs_one_date_and_period(repeats, periods, finer):
+    first = _dated(10, "country:UA")
+    if repeats[0].date is None:
+        first = dataclasses.replace(first, date=None, date_end=None)
+    entities = {e.id: e for e in (_UA, _ZAP, _DNI)}
+    kept = _drop_repeats([first, *repeats], "d", entities, "en", periods=periods)
     assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
 
 
@@ -1353,10 +1453,12 @@ def _pool_entity(id_: str, kind: str, country: str, admin1: str | None = None):
     (["admin1:UA-23"], [0, 3], []),  # a picked place finer than a country: the choice stands
     (["admin1:RU-BEL"], [0], []),  # a finer place that is no candidate
     (["admin1:UA-23"], [1], []),  # a finer place inside no picked country
+    (["admin1:UA-23", "admin1:RU-BEL"], [0], []),  # one finer place inside no picked country: all must be
 ])
 def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected):
     pool = [_pool_entity("country:UA", "country", "UA"), _pool_entity("country:MD", "country", "MD"),
-            _pool_entity("admin1:UA-23", "admin1", "UA", "UA-23"), _pool_entity("geonames:1", "city", "UA", "UA-63")]
+            _pool_entity("admin1:UA-23", "admin1", "UA", "UA-23"), _pool_entity("geonames:1", "city", "UA", "UA-63"),
+            _pool_entity("admin1:RU-BEL", "admin1", "RU", "RU-BEL")]
     assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
