@@ -65,6 +65,7 @@ class _DateLex:
     day_suffixes: frozenset[str]
     since: Phrases
     month_to_date: Phrases
+    other_periods: Phrases
 
 
 def _span(v: Any) -> tuple[int, int]:
@@ -101,6 +102,7 @@ def _datelex(lang: str) -> _DateLex:
         day_suffixes=frozenset(fold(str(s)) for s in d.get("day_suffixes") or []),
         since=Phrases(d.get("since") or []),
         month_to_date=Phrases(d.get("month_to_date") or []),
+        other_periods=Phrases(d.get("other_periods") or []),
     )
 
 
@@ -284,6 +286,30 @@ def _event_heads(lang: str) -> frozenset[str]:
     phrases = (lex.month_preps, lex.month_to_date, lex.days_phrases, lex.windows_phrases, lex.weeks_phrases,
                lex.last_prefixes)
     return frozenset(lex.months).union(lex.weekdays, *(p.heads for p in phrases))
+
+
+def other_periods(toks: list[Token], lang: str) -> frozenset[tuple[str, ...]]:
+    """The phrases of the dates lexicon's ``other_periods`` in ``toks`` (folded tokens): periods the date reader
+    places on no day ("last year", "l'anno scorso"), read by rule FINER_REPEAT of :mod:`geo.figures`.
+
+    Parameters
+    ----------
+    toks : list of geo.numbers.Token
+        The tokens of a sentence, folded.
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of tuple of str
+        The phrases found, as token texts.
+    """
+    phrases = _datelex(lang).other_periods
+    found = set()
+    for k, t in enumerate(toks):
+        if t.text in phrases.heads and (n := phrases.match_at(toks, k)):
+            found.add(tuple(x.text for x in toks[k : k + n]))
+    return frozenset(found)
 
 
 def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -28,7 +28,9 @@ total only of those inside it, said as its parts or adding up to it (:data:`PLAC
 marked as such ("insgesamt 85 Drohnen") stands in the country its report names (:data:`TOTAL_IN_ITS_COUNTRY`). A
 figure placed in one country with one place of its kind inside it named elsewhere ("12 soldiers killed in
 Somalia" ... "the outpost outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part
-of the one before ("70 davon") stands where that count stands (:data:`PART_OF_THEM`).
+of the one before ("70 davon", "among them were six gendarmes": :data:`INCLUDED_COUNT`) stands where that count
+stands (:data:`PART_OF_THEM`); a count placed in countries only that is said again further on over places inside
+them stands at those places (:data:`FINER_REPEAT`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -60,6 +62,7 @@ from functools import cache
 from pathlib import Path
 
 from geo.events import EventProfile, Sentence, event_profile
+from geo.figures import INCLUDED_GAP
 from geo.lexicons import read_yaml
 from geo.model import ROLES
 from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, contains, figure_group
@@ -944,6 +947,9 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     order = index.order
     related = _related(fig, index)
     union = related[0] | related[1] | related[2]
+    whole = whole_of(fig, index)  # rule PART_OF_THEM: a part that names no place of its own stands where its whole does
+    if whole is not None and not _names_own_place(fig, index):
+        union |= set(whole.place_ids)
     pool = candidates(fig, mentions, order, text, figures, related=union, index=index, lang=lang)
     own = one_each(fig, index)
     if own is not None:  # rule ONE_PLACE_EACH: the item's count is its own place's
@@ -1273,23 +1279,109 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 
+#: Rule ``a_finer_repeat_places_the_fact`` (:data:`geo.figures.FINER_REPEAT`): a figure the weighed choice places in
+#: countries only, repeated further on the same day (the repeat dropped by :mod:`geo.figures`) with places inside
+#: those countries ("On Tuesday, air defences destroyed 35 drones in Ukraine" ... "air defences destroyed 35 drones
+#: over the Sumy, Poltava and Chernihiv regions on Tuesday"), stands at the repeat's places
+#: (``Figure.finer_place_ids``), and at the chosen countries that hold none of them ("On Tuesday, 17 drones were shot
+#: down over Ukraine and Moldova" ... "17 drones were destroyed over the Zaporizhzhia region on Tuesday":
+#: Zaporizhzhia and Moldova). Not read across the windows of a long document (:func:`geo.figures._drop_repeats`).
+FINER_REPEAT = "a_finer_repeat_places_the_fact"
+
+
+def finer_repeat(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> list[int]:
+    """The candidates of rule :data:`FINER_REPEAT` for ``fig`` (indices in ``pool``), given the ``picked``
+    candidates; empty when the rule does not hold: the figure holds no finer places, a picked candidate is no
+    country, or a finer place is no candidate or lies in no picked country."""
+    finer = getattr(fig, "finer_place_ids", ())
+    chosen = [pool[k][0].entity for k in picked]
+    if not finer or any(e.kind != "country" for e in chosen):
+        return []
+    theirs = {m.entity.id: k for k, (m, _) in enumerate(pool)}
+    places = [theirs.get(pid) for pid in finer]
+    if None in places or not all(any(contains(e, pool[k][0].entity) for e in chosen) for k in places):
+        return []
+    rest = [k for k in picked if not any(contains(pool[k][0].entity, pool[j][0].entity) for j in places)]
+    return sorted({*places, *rest})
+
+
 #: Rule ``a_part_of_them_stands_where_they_do``: a count said as a part of the count before it ("Die Luftwaffe
 #: zählte 85 Drohnen. 70 davon wurden abgefangen"; "un total de 85 drones, de los que 70 fueron derribados": the
-#: figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before it), whose own reading
-#: names no place, stands where that count stands: the places chosen for the nearest larger count of its group in
-#: its sentence or the one before, as :mod:`geo.figures` linked them (``Figure.part_of``). (The fit reads the
+#: figures lexicon's ``anaphora_after`` right after the number, or ``anaphora`` right before it; or after an inclusion
+#: word, rule :data:`INCLUDED_COUNT`), whose own reading names no place of its own sentence (the country of the
+#: sentence before is none), stands where that count stands: the places chosen for the nearest larger count of its
+#: group in its sentence or the one before, as :mod:`geo.figures` linked them (``Figure.part_of``), which are
+#: candidates of the part wherever they are named. (The fit reads the
 #: places the pipeline chose for that count when the articles were read, its cue reading where no figure-place
 #: weights were loaded.)
 PART_OF_THEM = "a_part_of_them_stands_where_they_do"
+
+
+#: Rule ``an_included_count_is_a_part``: a count said after an inclusion word of figures.yaml's ``parts`` with at
+#: most :data:`geo.figures.INCLUDED_GAP` words (the verb) between them ("Darunter waren sechs Gendarmen", "Among
+#: them were six gendarmes", "Tra loro ci sono due bambini"; ``Figure.included_past_verb``) is a part of the nearest
+#: larger count of its group in its sentence or the one before, as a count linked by an anaphora word ("70 davon")
+#: is: rule :data:`PART_OF_THEM` places it so. So is a count of its group joined to an included one by a list word
+#: ("among them six gendarmes and nine attackers").
+INCLUDED_COUNT = "an_included_count_is_a_part"
+#: The marks that part two counts of one list (rule :data:`INCLUDED_COUNT`: "six gendarmes; and nine attackers" are
+#: no list, "six gendarmes, and nine attackers" are). Marks, the same in every language, as ``TOTAL_BREAKS`` and
+#: :data:`geo.role_model.CLAUSE_BREAKS` are: no word list of the lexicons.
+JOINED_BREAKS = ";:()[]–—"
+
+
+def _included_or_joined(fig, sentence: Sentence, index: DocIndex) -> bool:
+    """Whether ``fig`` is said after an inclusion word in its ``sentence`` (rule :data:`INCLUDED_COUNT`), as
+    :mod:`geo.figures` read it (``Figure.included_past_verb``), or joined to the count of its group right before it
+    that is: a list word between their numbers, with at most :data:`geo.figures.INCLUDED_GAP` other words (the first
+    count's noun among them: "six gendarmes and nine") and no mark of :data:`JOINED_BREAKS` (``index``: the
+    document's :class:`DocIndex`)."""
+    if getattr(fig, "included_past_verb", False):  # as geo.figures read it at extraction
+        return True
+    words, i = sentence.words, sentence.token_at(fig.start)
+    group = figure_group(fig)
+    before = [o for o in index.figures.between(sentence.start, fig.start) if o.end <= fig.start]
+    if not before or figure_group(before[-1]) != group:
+        return False
+    between = words[sentence.token_at(before[-1].end) : i]
+    return any(w in LIST_JOINERS for w in between) and len(between) <= INCLUDED_GAP + 1 \
+        and not any(c in JOINED_BREAKS for c in index.text[before[-1].end : fig.start]) \
+        and _included_or_joined(before[-1], sentence, index)
+
+
+def _included_in(fig, index: DocIndex) -> int | None:
+    """The ``start`` of the count ``fig`` is included in by rule :data:`INCLUDED_COUNT` (in ``index``, the
+    document's :class:`DocIndex`, in its language), None when no inclusion word stands before it
+    (:func:`_included_or_joined`) or no larger count of its group stands before it in its sentence or the one before."""
+    k = index.sentence_of(fig.start)
+    if k is None or not _included_or_joined(fig, index.order[k], index):
+        return None
+    group = figure_group(fig)
+    before = index.figures.between(index.order[max(k - 1, 0)].start, fig.start)
+    return next((o.start for o in reversed(before) if o.end <= fig.start and figure_group(o) == group
+                 and o.value > fig.value), None)
+
+
+def _names_own_place(fig, index: DocIndex) -> bool:
+    """Whether the reading of :mod:`geo.figures` chose for ``fig`` a place named in its own sentence (``index``: the
+    document's :class:`DocIndex`): a part that does not stands where its whole does (rule :data:`PART_OF_THEM`)."""
+    k = index.sentence_of(fig.start)
+    if k is None:
+        return False
+    cue = set(fig.cue_place_ids)
+    return any(m.entity.id in cue for m in index.mentions.between(index.order[k].start, index.order[k].end))
 
 
 def whole_of(fig, index: DocIndex):
     """The count ``fig`` is said to be a part of (rule :data:`PART_OF_THEM`), None when there is none: the figure
     of the document (``index``: its :class:`DocIndex`) that starts at the figure's ``part_of``, the link
     :mod:`geo.figures` read (:func:`geo.figures._whole_before`: the nearest larger count of its group in its sentence
-    or the one before, when an anaphora word stands right after or right before its number); of the copies of a
-    count said for several places (rule :data:`ONE_PLACE_EACH`), the last."""
+    or the one before, when an anaphora word stands right after or right before its number), else the count it is
+    included in (rule :data:`INCLUDED_COUNT`); of the copies of a count said for several places (rule
+    :data:`ONE_PLACE_EACH`), the last."""
     start = getattr(fig, "part_of", None)
+    if start is None:
+        start = _included_in(fig, index)
     if start is None:
         return None
     wholes = [o for o in index.figures.between(start, start + 1) if o is not fig]
@@ -1320,11 +1412,14 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
-    whole = None if fig.cue_place_ids else whole_of(fig, index)  # rule PART_OF_THEM
+    whole = None if _names_own_place(fig, index) else whole_of(fig, index)  # rule PART_OF_THEM
     if whole is not None and whole.place_ids:
         theirs = {m.entity.id: j for j, (m, _) in enumerate(pool)}
         if all(pid in theirs for pid in whole.place_ids):
             return sorted(theirs[pid] for pid in whole.place_ids)
+    finer = finer_repeat(fig, pool, picked)
+    if finer:  # rule FINER_REPEAT
+        return finer
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]

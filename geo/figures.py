@@ -61,7 +61,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
-from geo.dates import event_dates_in, find_dateline
+from geo.dates import event_dates_in, find_dateline, other_periods
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
@@ -1802,6 +1802,7 @@ def extract_figures(
     dates_cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None] = {}
     quotes = split_sentences(text) or [(0, len(text))]
     more: set[int] = set()  # starts of the counts said to add to those reported
+    periods: dict[int, frozenset[tuple[str, ...]]] = {}  # each figure's start -> its sentence's other periods
     line = find_dateline(text, lang)
     skip = line.end if line else 0
     for nm in numbers:
@@ -1870,6 +1871,8 @@ def extract_figures(
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
         fig.included = _included(d, i)
+        fig.included_past_verb = _included_past_verb(d, i)
+        periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -1882,7 +1885,7 @@ def extract_figures(
             prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more)
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
 
 
 def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
@@ -1917,6 +1920,24 @@ def _included(d: _Doc, i: int) -> bool:
     return bool(d.lex.parts.match_ending(words, len(words)))
 
 
+#: How many words at most stand between an inclusion word and the count it includes ("among them were six
+#: gendarmes": rule INCLUDED_COUNT of :mod:`geo.figure_places`, :attr:`geo.model.Figure.included_past_verb`), or
+#: between the numbers of two counts joined by a list word besides that word (the first count's noun among them).
+INCLUDED_GAP = 2
+
+
+def _included_past_verb(d: _Doc, i: int) -> bool:
+    """Whether an inclusion word of the lexicon's ``parts`` ends at most :data:`INCLUDED_GAP` words before the number
+    at ``toks[i]``, in its sentence, punctuation passed over as :func:`_included` does ("among them were six
+    gendarmes", "darunter waren sechs Gendarmen", "among them, six"): :attr:`geo.model.Figure.included_past_verb`,
+    read by rule INCLUDED_COUNT of :mod:`geo.figure_places`."""
+    k, words = i, []  # the words before the number: the gap's, and the longest inclusion phrase's
+    while k > 0 and d.sent_of[k - 1] == d.sent_of[i] and len(words) < INCLUDED_GAP + 3:
+        k -= 1
+        words[:0] = [d.toks[k]] if d.toks[k].text[0].isalnum() else []
+    return any(d.lex.parts.match_ending(words, len(words) - gap) for gap in range(INCLUDED_GAP + 1))
+
+
 def _each_place(fig: Figure) -> list[Figure]:
     """One figure per place for an item of a count by place that names several places ("23 droni: 12 su A,
     quattro nelle regioni di B e C, uno ciascuno su D ed E"): the item's count is each place's."""
@@ -1932,6 +1953,7 @@ def _drop_repeats(
     figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | str | None = None,
     more: set[int] | frozenset[int] = frozenset(), *, view: Callable[[Figure], Figure] | None = None,
     may_repeat: Callable[[Figure, Figure], bool] | None = None, repeats: dict[str, Figure] | None = None,
+    periods: dict[int, frozenset[tuple[str, ...]]] | None = None,
 ) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
@@ -1943,13 +1965,17 @@ def _drop_repeats(
     larger one is the same fact even where the headline locates it otherwise. A part of a figure dropped (its
     ``part_of``) is a part of the figure kept for that fact.
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
-    victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none.
+    victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none, and holds
+    them as its ``finer_place_ids`` when they lie inside the countries it names (rule :data:`FINER_REPEAT`;
+    ``periods``: the other periods of each figure's sentence by its start, :func:`geo.dates.other_periods`).
     Figure ids are numbered again in text order.
 
     The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
     ``view`` gives the figure as it is compared (made once per figure; by default the figure itself),
     ``may_repeat(kept, later)`` whether the pair may be one fact at all (by default any pair), and
-    ``repeats`` is filled with the old id of each figure dropped and the kept figure it repeats."""
+    ``repeats`` is filled with the old id of each figure dropped and the kept figure it repeats. They pass no
+    ``periods``: across windows no figure holds finer places (rule :data:`FINER_REPEAT` is not read), as each
+    window's figures are placed already when the windows are joined."""
     if isinstance(lex, str):
         lex = figure_lexicon(lex)
     entities = entities or {}
@@ -1967,7 +1993,7 @@ def _drop_repeats(
                             if (may_repeat is None or may_repeat(index.kept[i][0], f))
                             and _is_repeat(index.kept[i][1], seen, entities, lex, more)), None)
             if same_at is not None:
-                same = index.kept[same_at][0]
+                same, same_seen = index.kept[same_at]
         if same is None:
             kept.append(f)
             by_key.setdefault((f.value, f.qualifier), _RepeatIndex()).add(f, seen, entities)
@@ -1977,6 +2003,8 @@ def _drop_repeats(
         moved[f.start] = same.start
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
+        elif periods is not None and _finer_repeat(same_seen, seen, entities, periods):  # rule FINER_REPEAT
+            same.finer_place_ids = list(dict.fromkeys([*same.finer_place_ids, *f.place_ids]))
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
     if moved:  # a part of a count dropped as a repeat is a part of the fact's statement kept
@@ -2101,6 +2129,33 @@ def _is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | No
             )
         )
     )
+
+
+#: Rule ``a_finer_repeat_places_the_fact``: a repeat dropped for a figure kept (:func:`_drop_repeats`) whose places all
+#: lie inside the countries the kept figure names, while the kept figure names nothing finer than countries, says
+#: where the fact happened ("Air defences downed 19 drones over Ukraine on Tuesday" ... "The 19 drones were
+#: downed over the Poltava and Sumy regions on Tuesday"), when both are dated and on the same dates, and neither
+#: sentence holds a period of the dates lexicon's ``other_periods`` the other does not ("last year", "l'anno
+#: scorso": read on no day). Else a count of another day, or of a day not read, repeated is another fact. The kept
+#: figure keeps its own reading (the roles read it) and holds the repeat's places in ``Figure.finer_place_ids``,
+#: which :mod:`geo.figure_places` places it at (its rule FINER_REPEAT).
+FINER_REPEAT = "a_finer_repeat_places_the_fact"
+
+
+def _finer_repeat(kept: Figure, repeat: Figure, entities: dict[str, Entity],
+                  periods: dict[int, frozenset[tuple[str, ...]]]) -> bool:
+    """Whether ``repeat`` places the fact of ``kept`` more finely (rule :data:`FINER_REPEAT`); ``entities``: the
+    places by id (a place not among them is read as no finer place); ``periods``: the other periods of each
+    figure's sentence by its start."""
+    coarse = [entities.get(pid) for pid in kept.place_ids]
+    finer = [entities.get(pid) for pid in repeat.place_ids]
+    if None in coarse or None in finer or any(e.kind != "country" for e in coarse):
+        return False
+    if kept.date is None or (kept.date, kept.date_end) != (repeat.date, repeat.date_end):
+        return False  # a date not read, or two dates: two facts of one count
+    if periods.get(kept.start, frozenset()) != periods.get(repeat.start, frozenset()):
+        return False  # "last year": another period than the days read
+    return all(any(_inside(e, c) for c in coarse) for e in finer)
 
 
 def _inside(inner: Entity, outer: Entity) -> bool:

@@ -138,7 +138,10 @@ class Figure:
     is the weighed choice of :mod:`geo.figure_places`.
     ``part_of`` is the ``start`` of the count this one is said to be a part of ("85 drones ... 70 of them": the 70's
     is the 85's start), as :mod:`geo.figures` read it; None when it is said to be no part. ``included`` marks a count
-    said after an inclusion word ("including 12", "tra cui 12", "darunter 12"), a part of a count it names no link to.
+    said after an inclusion word ("including 12", "tra cui 12", "darunter 12"), a part of a count it names no link to;
+    ``included_past_verb`` one said after an inclusion word with at most a verb between ("among them were 12").
+    ``finer_place_ids`` are the places of a repeat of it, dropped, that lie inside the countries it names ("in
+    Ukraine" ... "over the Zaporizhzhia and Dnipropetrovsk regions"; rule FINER_REPEAT of :mod:`geo.figures`).
     """
 
     doc_id: str
@@ -164,6 +167,10 @@ class Figure:
     formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
     part_of: int | None = None  # the start of the count it is a part of ("70 davon"; :mod:`geo.figures`)
     included: bool = False  # said after an inclusion word: "including 12", "tra cui 12" (:mod:`geo.figures`)
+    # said after an inclusion word with at most a verb between: "among them were 12" (:mod:`geo.figures`)
+    included_past_verb: bool = False
+    # the places of a repeat dropped for it that lie inside the countries it names (rule FINER_REPEAT of geo.figures)
+    finer_place_ids: list[str] = field(default_factory=list)
 
 
 @dataclass

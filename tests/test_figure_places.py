@@ -3,6 +3,8 @@ choice of the best place with its list."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -10,9 +12,11 @@ import pytest
 from geo.figure_places import (
     DocIndex,
     PlaceWeights,
+    _names_own_place,
     choose,
     context_countries,
     feature_names,
+    finer_repeat,
     list_mates,
     load_weights,
     one_each,
@@ -25,11 +29,12 @@ from geo.figure_places import (
     whole_of,
 )
 from geo.figure_places import candidates as figure_candidates
+from geo.figures import _drop_repeats
 from geo.gazetteer import load_gazetteer
-from geo.model import Document
+from geo.model import Document, Figure
 from geo.pipeline import parse_document
 from geo.role_model import read_sentences
-from tests.figure_helpers import index_of
+from tests.figure_helpers import entity, index_of
 
 
 @pytest.fixture(scope="module")
@@ -1143,6 +1148,318 @@ def test_a_part_of_them_stands_where_they_do(gaz, lang, text):
     assert part.part_of == whole.start and whole.part_of is None  # the link geo.figures read
     assert whole_of(part, index) is whole and whole_of(whole, index) is None
     assert part.place_ids == whole.place_ids and whole.place_ids[0].startswith("country:")
+
+
+INCLUDED_ROWS = [
+    ("de", "Mindestens 15 Menschen sind am Sonntag bei einem Überfall auf einen Polizeiposten in Mali getötet worden. "
+           "Darunter waren sechs Gendarmen und neun Angreifer, wie das Ministerium mitteilte.\n\nDer Angriff auf den "
+           "Posten bei Gao dauerte zwei Stunden."),
+    ("en", "Gunmen stormed a police post in Mali on Sunday, and 15 people died. Among them were six gendarmes and nine "
+           "attackers, the ministry said.\n\nThe post lies near the town of Gao."),
+    ("it", "Domenica uomini armati hanno assaltato un posto di polizia in Mali: i morti sono 15. Tra loro ci sono sei "
+           "gendarmi e nove assalitori, ha riferito il ministero.\n\nIl posto si trova vicino alla città di Gao."),
+    ("fr", "Dimanche, des hommes armés ont attaqué un poste de police au Mali, faisant 15 morts. Parmi eux figurent "
+           "six gendarmes et neuf assaillants, selon le ministère.\n\nLe poste se trouve près de la ville de Gao."),
+    ("es", "El domingo, hombres armados asaltaron un puesto policial en Malí y murieron 15 personas. Entre ellos hay "
+           "seis gendarmes y nueve atacantes, informó el ministerio.\n\nEl puesto está cerca de la ciudad de Gao."),
+]
+
+
+@pytest.mark.parametrize("lang, text", INCLUDED_ROWS)
+def test_an_included_count_stands_where_its_whole_does(gaz, lang, text):
+    # rule INCLUDED_COUNT: "among them were six gendarmes" (a verb between the inclusion word and the number), and
+    # "nine attackers" joined to it, are parts of the 15 before; naming no place of their own they stand where the
+    # 15 stands (the town named further on, rule ONE_FINER_INSIDE), not at the country of the sentence before
+    parsed, index = index_of(text, lang, gaz)
+    whole, *parts = parsed.figures
+    assert [f.value for f in parsed.figures] == [15, 6, 9]
+    assert whole.places == ["Gao"]
+    for part in parts:
+        assert whole_of(part, index) is whole and part.place_ids == whole.place_ids
+
+
+@pytest.mark.parametrize("lang, text", INCLUDED_ROWS)
+def test_a_part_whose_reading_took_the_sentence_before_stands_at_its_whole_whatever_was_picked(gaz, lang, text):
+    # rule PART_OF_THEM: the part's own reading took the country of the sentence before (no place of its own
+    # sentence), so settle places it at its whole's places, whatever the weighed choice picked (here nothing)
+    parsed, index = index_of(text, lang, gaz)
+    whole, part = parsed.figures[0], parsed.figures[1]
+    assert part.cue_place_ids == ["country:ML"]
+    weighed = weigh_figure(part, parsed.mentions, index.order, text, parsed.figures, index=index, lang=lang)
+    assert [weighed.pool[k][0].entity.id for k in weighed.settle([])] == whole.place_ids
+
+
+def test_a_part_naming_its_own_place_takes_no_candidate_from_its_whole(gaz):
+    # rule PART_OF_THEM adds the whole's places to the candidates of a part that names no place of its own only
+    text = ("At least 15 people were killed in attacks in Mali. Among them were six soldiers killed in Niamey, the "
+            "ministry said.\n\nThe attack on the post near Gao lasted two hours.")
+    parsed, index = index_of(text, "en", gaz)
+    whole, part = parsed.figures
+    assert whole.places == ["Gao"] and whole_of(part, index) is whole and part.places == ["Niamey"]
+    weighed = weigh_figure(part, parsed.mentions, index.order, text, parsed.figures, index=index, lang="en")
+    assert "Gao" not in [m.surface for m, _ in weighed.pool]
+
+
+def test_a_figure_outside_the_read_sentences_names_no_own_place(gaz):
+    text = "At least 15 people were killed in Mopti on Monday."
+    parsed, _ = index_of(text, "en", gaz)
+    bare = DocIndex(parsed.mentions, [], parsed.figures, lang="en", text=text)
+    assert _names_own_place(parsed.figures[0], bare) is False
+
+
+@pytest.mark.parametrize("lang, text, value, whole", [
+    # a count after an inclusion word with a place of its own keeps it
+    ("en", "At least 15 people were killed in attacks in Mali. Among them were six gendarmes killed in Mopti, the "
+           "ministry said.\n\nThe attack on the post near Gao lasted two hours.", 6, 15),
+    # no larger count of its group before it: no part
+    ("en", "At least 5 people were killed in Mali on Monday. Among them were 8 gendarmes, the ministry said.", 8, None),
+    # more than a verb between the inclusion word and the count (INCLUDED_GAP): no inclusion
+    ("it", "Nell'attacco in Mali sono morte 20 persone. Tra loro ci sarebbero anche cinque ufficiali dell'esercito, ha "
+           "detto il ministro.", 5, None),
+    ("en", "At least 20 people were killed in an attack on a base in Mali. Among them there were also four soldiers, "
+           "an officer said.", 4, None),
+    # the inclusion word of the sentence before includes no count of this one
+    ("en", "At least 20 people were killed in an ambush in Mali, among them soldiers. Later 4 soldiers died in "
+           "hospital.", 4, None),
+    # punctuation after the inclusion word is passed over
+    ("en", "At least 20 people were killed in an ambush in Mali. Among them, four soldiers, an officer said.", 4, 20),
+    # a count joined to an included one is no part when it counts another group ...
+    ("en", "Russia launched 50 drones at Ukraine and 12 people were killed. Among them were four soldiers, and 30 "
+           "drones were shot down.", 30, None),
+    # ... nor when more than a verb besides the list word stands between them, no list word does, or a mark does
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers of the guard "
+           "and eight attackers killed by the guards.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers, while eight "
+           "attackers died, an officer said.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers; and eight "
+           "attackers died.", 8, None),
+    # ... each mark of JOINED_BREAKS parts them
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers: and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers – and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers — and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers (and eight "
+           "attackers, the army said).", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. (Among them were four soldiers) and eight "
+           "attackers died.", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers [and eight "
+           "attackers, the army said].", 8, None),
+    ("en", "At least 12 people were killed in an attack on a base in Mali. [Among them were four soldiers] and eight "
+           "attackers died.", 8, None),
+    # ... nor past INCLUDED_GAP words besides the list word between the two numbers (the first one's noun counts)
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were four soldiers and very "
+           "probably eight attackers died.", 8, None),
+    # a whole no larger than the part is none
+    ("en", "At least 12 people were killed in an attack on a base in Mali. Among them were 12 soldiers, an officer "
+           "said.", 12, None),
+    # the marks after the inclusion word do not count toward the gap ("Among them, there were")
+    ("en", "At least 20 people were killed in an ambush in Mali. Among them, there were four soldiers, an officer "
+           "said.", 4, 20),
+    # ... nor when the count it is joined to is included by nothing: a plain list is no whole and its part
+    ("en", "At least 15 soldiers and 3 civilians were killed in an attack on a base in Mali on Monday.", 3, None),
+    # the whole is the nearest larger count of the part's group (the drones, not the dead between)
+    ("en", "Air defences shot down 20 drones over Kharkiv, where 12 people were killed. Among them were four "
+           "jet-powered drones, the air force said.", 4, 20),
+    # the whole stands in the part's sentence or the one before, no further
+    ("en", "At least 20 people were killed in an attack on a base in Mali. The army said the base was attacked at "
+           "dawn. Among them were four soldiers killed at the gate, an officer said.", 4, None),
+])
+def test_an_included_count_needs_a_larger_whole_and_keeps_its_own_place(gaz, lang, text, value, whole):
+    parsed, index = index_of(text, lang, gaz)
+    part = [f for f in parsed.figures if f.value == value][-1]
+    found = whole_of(part, index)
+    assert (None if found is None else found.value) == whole
+    if whole is not None and "Mopti" in text:
+        assert part.places == ["Mopti"]
+
+
+FINER_ROWS = [
+    ("en", "On Tuesday, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+           "force, air defences destroyed 35 drones over the Sumy, Poltava and Chernihiv regions on Tuesday."),
+    ("fr", "Mardi, la défense aérienne a détruit 35 drones russes en Ukraine, a indiqué l'armée.\nSelon l'armée de "
+           "l'air, la défense aérienne a détruit mardi 35 drones au-dessus des régions de Soumy, Poltava et "
+           "Tchernihiv."),
+    ("es", "El martes, la defensa aérea destruyó 35 drones rusos en Ucrania, dijo el ejército.\nSegún la fuerza aérea, "
+           "la defensa aérea destruyó el martes 35 drones sobre las regiones de Sumy, Poltava y Chernígov."),
+    ("it", "Martedì la contraerea ha distrutto 35 droni russi in Ucraina, ha detto l'esercito.\nSecondo l'aeronautica, "
+           "martedì la contraerea ha distrutto 35 droni sulle regioni di Sumy, Poltava e Chernihiv."),
+    ("de", "Russland hat am Dienstag 40 Drohnen und 3 Raketen auf die Ukraine abgefeuert, die Luftabwehr zerstörte 35 "
+           "Drohnen, teilte das Militär mit.\n\"Die Luftabwehr zerstörte am Dienstag 35 Drohnen über den Regionen "
+           "Sumy, Poltawa und Tschernihiw\", teilte die Luftwaffe mit."),
+]
+REPORT_DAY = datetime.date(2026, 6, 5)
+
+
+@pytest.mark.parametrize("lang, text", FINER_ROWS)
+def test_a_finer_repeat_places_the_fact(gaz, lang, text):
+    # rule FINER_REPEAT: the 35 said again on the same day (dropped as a repeat) over three regions of the country the
+    # first statement names stands in those regions; the first statement's reading (which the roles read) stays the
+    # country
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert [f.value for f in parsed.figures].count(35) == 1
+    assert fig.cue_place_ids == ["country:UA"]
+    assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
+
+
+@pytest.mark.parametrize("lang, text", FINER_ROWS)
+def test_a_finer_repeat_of_a_report_with_no_date_places_nothing(gaz, lang, text):
+    # rule FINER_REPEAT: with no document date no day is read ("Tuesday"), so nothing says the two are one day's fact
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert fig.date is None
+    assert (fig.finer_place_ids, fig.place_ids) == ([], ["country:UA"])
+
+
+@pytest.mark.parametrize("lang, text, finer", [
+    # a repeat said on another date is another day's fact: the figure keeps its country
+    ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 29 May, air defences had "
+           "shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
+    ("it", "La contraerea ha abbattuto 17 droni sull'Ucraina il 4 giugno, ha detto l'aeronautica.\nIl 29 maggio la "
+           "contraerea aveva abbattuto 17 droni sulle regioni di Zaporizhzhia e Dnipropetrovsk.", False),
+    ("fr", "Le 4 juin, la défense aérienne a abattu 17 drones en Ukraine, a indiqué l'armée.\nLe 29 mai, la défense "
+           "aérienne avait abattu 17 drones dans les régions de Zaporijjia et de Dnipropetrovsk.", False),
+    ("es", "La defensa aérea derribó el martes 17 drones sobre Ucrania, dijo la fuerza aérea.\nEl domingo, la defensa "
+           "aérea había derribado 17 drones sobre las regiones de Zaporiyia y Dnipropetrovsk.", False),
+    # the same day read in both, but the repeat set in another period the date reader places on no day (the dates
+    # lexicon's other_periods): another fact
+    ("en", "On 4 June, air defences shot down 17 drones over Ukraine, the air force said.\nOn 4 June last year, air "
+           "defences had shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
+    ("it", "Il 4 giugno la contraerea ha abbattuto 17 droni sull'Ucraina, ha detto l'aeronautica.\nL'anno scorso, il 4 "
+           "giugno, la contraerea aveva abbattuto 17 droni sulle regioni di Zaporizhzhia e Dnipropetrovsk.", False),
+    ("fr", "Le 4 juin, la défense aérienne a abattu 17 drones en Ukraine, a indiqué l'armée.\nL'an dernier, le 4 juin, "
+           "la défense aérienne avait abattu 17 drones dans les régions de Zaporijjia et de Dnipropetrovsk.", False),
+    ("es", "La defensa aérea derribó el martes 17 drones sobre Ucrania, dijo la fuerza aérea.\nEl año pasado, un "
+           "martes, la defensa aérea había derribado 17 drones sobre las regiones de Zaporiyia y Dnipropetrovsk.",
+     False),
+    # the same first day, another last one ("since 1 June" runs to the report's day)
+    ("en", "Since 1 June, air defences have shot down 17 drones over Ukraine, the air force said.\nOn 1 June, air "
+           "defences shot down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", False),
+    # the same date said twice: the repeat places the fact
+    ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 4 June, air defences shot "
+           "down 17 drones over the Zaporizhzhia and Dnipropetrovsk regions.", True),
+])
+def test_a_finer_repeat_of_another_date_places_nothing(gaz, lang, text, finer):
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang=lang, gazetteer=gaz)
+    fig = parsed.figures[0]
+    assert [f.value for f in parsed.figures] == [17]
+    assert fig.date is not None
+    regions = ["admin1:UA-12", "admin1:UA-23"]
+    assert (sorted(fig.finer_place_ids), sorted(fig.place_ids)) == ((regions, regions) if finer else
+                                                                    ([], ["country:UA"]))
+
+
+def test_a_finer_repeat_keeps_the_countries_that_hold_none_of_its_places(gaz):
+    # rule FINER_REPEAT: the repeat places the count inside one of its two countries; the other stays
+    text = ("On Tuesday, 17 drones were shot down over Ukraine and Moldova, officials said.\nAccording to the air "
+            "force, 17 drones were destroyed over the Zaporizhzhia region on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
+    fig = parsed.figures[0]
+    assert fig.finer_place_ids == ["admin1:UA-23"]
+    assert sorted(fig.place_ids) == ["admin1:UA-23", "country:MD"]
+
+
+def test_a_repeat_outside_the_figures_country_places_nothing(gaz):
+    text = ("On Tuesday, air defences destroyed 35 Russian drones in Ukraine, the military said.\nAccording to the air "
+            "force, air defences destroyed 35 drones over the Kursk and Belgorod regions on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].finer_place_ids == [] and parsed.figures[0].place_ids == ["country:UA"]
+
+
+def test_a_repeat_of_a_figure_placed_finer_than_a_country_is_no_finer_place(gaz):
+    # geo.figures' rule FINER_REPEAT reads figures placed in countries only: a region's count repeated over its
+    # city holds no finer place
+    text = ("On Tuesday, air defences shot down 17 drones over the Kharkiv region, officials said.\nAccording to the "
+            "air force, 17 drones were destroyed over Kharkiv on Tuesday.")
+    parsed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz)
+    assert [f.value for f in parsed.figures] == [17]
+    assert parsed.figures[0].cue_place_ids == ["admin1:UA-63"] and parsed.figures[0].finer_place_ids == []
+
+
+def test_a_finer_repeat_across_windows_sets_no_finer_place(gaz, monkeypatch):
+    # rule FINER_REPEAT is not read when the windows of a long document are joined (their figures are placed
+    # already): the windowed figure holds no finer place, which nothing would read
+    import geo.windows
+
+    pad = " ".join(["The harbour of the capital was quiet and the shops opened late that morning."] * 6)
+    text = (f"On Tuesday, air defences destroyed 28 Russian drones in Ukraine, the military said.\n\n{pad}\n\n{pad}\n\n"
+            "According to the air force, air defences destroyed 28 drones over the Odesa and Kherson regions on "
+            "Tuesday.")
+    whole = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz).figures
+    assert [sorted(f.finer_place_ids) for f in whole] == [["admin1:UA-51", "admin1:UA-65"]]
+    monkeypatch.setattr(geo.windows, "WINDOW_CHARS", 600)
+    windowed = parse_document(Document("t", text, date=REPORT_DAY), lang="en", gazetteer=gaz).figures
+    assert [(f.value, f.finer_place_ids, f.place_ids) for f in windowed] == [(28, [], ["country:UA"])]
+
+
+_UA = entity("country:UA", "Ukraine", "country", "UA")
+_ZAP = dataclasses.replace(entity("admin1:UA-23", "Zaporizhzhia Oblast", "admin1", "UA"), admin1="UA-23")
+_DNI = dataclasses.replace(entity("admin1:UA-12", "Dnipropetrovsk Oblast", "admin1", "UA"), admin1="UA-12")
+
+
+def _dated(start: int, place: str, date: str = "2026-06-04", end: str = "2026-06-04") -> Figure:
+    return Figure("d", "equipment", 17, start, start + 2, "17 drones", quote_start=start, place_ids=[place],
+                  date=date, date_end=end)
+
+
+@pytest.mark.parametrize("known, finer", [
+    (["country:UA", "admin1:UA-23"], ["admin1:UA-23"]),
+    (["country:UA"], []),
+    (["admin1:UA-23"], []),
+])
+def test_a_finer_repeat_reads_only_places_it_knows(known, finer):
+    # geo.figures' rule FINER_REPEAT: a place of either figure missing from the entities it is given holds nothing
+    places = {"country:UA": _UA, "admin1:UA-23": _ZAP}
+    kept = _drop_repeats([_dated(10, "country:UA"), _dated(90, "admin1:UA-23")], "d",
+                         {pid: places[pid] for pid in known}, "en", periods={})
+    assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
+
+
+@pytest.mark.parametrize("repeats, periods, finer", [
+    # two repeats, each over one region: the figure holds both
+    ([_dated(90, "admin1:UA-23"), _dated(190, "admin1:UA-12")], {}, ["admin1:UA-23", "admin1:UA-12"]),
+    # the same first day, another last one
+    ([_dated(90, "admin1:UA-23", end="2026-06-05")], {}, []),
+    # no date read in either
+    ([_dated(90, "admin1:UA-23", date=None, end=None)], {}, []),
+    # another period said beside the repeat only
+    ([_dated(90, "admin1:UA-23")], {90: frozenset({("last", "year")})}, []),
+    # the same period beside both
+    ([_dated(90, "admin1:UA-23")], {10: frozenset({("last", "year")}), 90: frozenset({("last", "year")})},
+     ["admin1:UA-23"]),
+    # no periods given (the joined windows): the rule is not read
+    ([_dated(90, "admin1:UA-23")], None, []),
+])
+def test_a_finer_repeat_needs_one_date_and_period(repeats, periods, finer):
+    first = _dated(10, "country:UA")
+    if repeats[0].date is None:
+        first = dataclasses.replace(first, date=None, date_end=None)
+    entities = {e.id: e for e in (_UA, _ZAP, _DNI)}
+    kept = _drop_repeats([first, *repeats], "d", entities, "en", periods=periods)
+    assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
+
+
+def _pool_entity(id_: str, kind: str, country: str, admin1: str | None = None):
+    return (SimpleNamespace(entity=SimpleNamespace(id=id_, kind=kind, country=country, admin1=admin1)),
+            "other_paragraph")
+
+
+@pytest.mark.parametrize("finer, picked, expected", [
+    (["admin1:UA-23"], [0, 1], [1, 2]),  # the region inside Ukraine, and Moldova, which holds none
+    (["admin1:UA-23"], [0], [2]),
+    ([], [0], []),  # no repeat placed it finer
+    (["admin1:UA-23"], [0, 3], []),  # a picked place finer than a country: the choice stands
+    (["admin1:RU-BEL"], [0], []),  # a finer place that is no candidate
+    (["admin1:UA-23"], [1], []),  # a finer place inside no picked country
+    (["admin1:UA-23", "admin1:RU-BEL"], [0], []),  # one finer place inside no picked country: all must be
+])
+def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected):
+    pool = [_pool_entity("country:UA", "country", "UA"), _pool_entity("country:MD", "country", "MD"),
+            _pool_entity("admin1:UA-23", "admin1", "UA", "UA-23"), _pool_entity("geonames:1", "city", "UA", "UA-63"),
+            _pool_entity("admin1:RU-BEL", "admin1", "RU", "RU-BEL")]
+    assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
