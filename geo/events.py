@@ -43,7 +43,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
               "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
-              "country_nouns", "distance_units", "lead_words", "water_nouns",
+              "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "alias_cues", "directions_after_nouns")
 
@@ -132,6 +132,7 @@ class EventProfile:
     distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
     lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
     water_nouns: frozenset[str] = frozenset()  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
+    vessel_nouns: Phrases = Phrases.of(())  # "a tanker", "una petroliera": a ship an attack at sea strikes
     alias_cues: Phrases = Phrases.of(())  # "also known as", "llamado": the next place renames the one before
     passive_participles: Phrases = Phrases.of(())  # "lanciati dalla Russia": the origin cue names the agent
     motion_participles: Phrases = Phrases.of(())  # "rientrati dalla Grecia": the origin cue names where from
@@ -248,6 +249,7 @@ def event_profile(lang: str) -> EventProfile:
         distance_units=frozenset(fold(w) for w in data["distance_units"]),
         lead_words=Phrases.of(data["lead_words"]),
         water_nouns=frozenset(fold(w) for w in data["water_nouns"]),
+        vessel_nouns=Phrases.of(data["vessel_nouns"]),
         passive_participles=Phrases.of(data["passive_participles"]),
         motion_participles=Phrases.of(data["motion_participles"]),
         passive_auxiliaries=Phrases.of(data["passive_auxiliaries"]),

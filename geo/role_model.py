@@ -121,7 +121,9 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_withou
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
 #: a port or an area or is set off after a place ("the Black Sea port of Izmail", "Odesa, on the Black Sea",
-#: ``water_locates``), a neighbour named by a border ("al confine con la Siria", ``border_of``). The annotation makes
+#: ``water_locates``; not a sea set off after a place in a clause that reports an attack on a vessel, of the
+#: lexicon's ``vessel_nouns``: "a drone hit a tanker off Tuapse, in the Black Sea" is where it happened), a neighbour
+#: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
 #: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
 #: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
 LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of")
@@ -542,6 +544,24 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
 def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
+    lo, hi = _clause_span(text, sentence, idx)
+    return {t.event for t in sentence.triggers if lo <= t.first < hi}
+
+
+def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+    """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
+    vessel noun of the lexicon (``vessel_nouns``: "tanker", "petroliera", "Frachter") stand in it ("a drone hit a
+    tanker off Tuapse, in the Black Sea": the sea is where the ship was struck, no locator)."""
+    lo, hi = _clause_span(text, sentence, idx)
+    if not any(t.event == "attack" and lo <= t.first < hi for t in sentence.triggers):
+        return False
+    words = sentence.words
+    return any(profile.vessel_nouns.match_at(words, j) for j in profile.vessel_nouns.starts_in(words, lo, hi))
+
+
+def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
+    """The words ``[lo, hi)`` of the place's clause: the stretch of the sentence between strong punctuation (";",
+    ":", brackets, quotes, dashes) around word ``idx``."""
     tokens = sentence.tokens
     n = len(tokens)
     # The breaks nearest the place (the marks are never inside a token): the last one before word ``idx``
@@ -556,7 +576,7 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
             k = bisect_left(breaks, tokens[idx].end)
             if k < len(breaks):
                 hi = bisect_right(tokens, breaks[k], key=TOKEN_START)
-    return {t.event for t in sentence.triggers if lo <= t.first < hi}
+    return lo, hi
 
 
 @cached_gap()
@@ -723,19 +743,20 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
 
 
 def _water_locates(sentence: Sentence, idx: int, end_idx: int, after_comma: int | None, cues: RoleCues,
-                   profile: EventProfile) -> bool:
+                   profile: EventProfile, named: bool = True) -> bool:
     """The body of water locates another place rather than being where something fell: set off by a comma and a
     locative word after that place ("the port of Odesa, on the Black Sea"; ``after_comma``: the first word after
     the place before when a comma sets the name off from it in the same sentence, else None) or naming a locality
-    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region")."""
+    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region"; ``named``: False reads
+    only the first frame, the water set off after a place)."""
     words = sentence.words
     if after_comma is not None:
         between = words[after_comma:idx]
         if between and all(w in cues.locative or w in profile.articles for w in between) and any(
                 w in cues.locative for w in between):
             return True
-    return end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
-                                     or words[end_idx] in cues.area_nouns)
+    return named and end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
+                                               or words[end_idx] in cues.area_nouns)
 
 
 def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
@@ -982,9 +1003,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if agent:
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
-    water_locates = water and _water_locates(sentence, idx, end_idx, after_previous if comma else None, cues, profile)
+    set_off = after_previous if comma else None
+    sea_locates = water and _water_locates(sentence, idx, end_idx, set_off, cues, profile)
+    # "a drone hit a tanker off Tuapse, in the Black Sea": a sea set off after a place is where the clause's attack
+    # on a vessel happened, no locator (not "the Black Sea port of Izmail": the sea still names the port)
+    water_locates = sea_locates and not (_water_locates(sentence, idx, end_idx, set_off, cues, profile, named=False)
+                                         and _vessel_attacked(text, sentence, idx, profile))
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
-            "country_before_place" not in f and not water_locates:
+            "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
     if _border_before(words, idx, profile, cues.area_nouns) or (
@@ -1225,7 +1251,8 @@ def venue_barred(features: dict[str, float]) -> bool:
 def locator(features: dict[str, float]) -> bool:
     """The rule ``locator_is_mention``: the place is in one of the :data:`LOCATOR_FRAMES`, so it only locates another
     place or a border ("a hamlet near Tumbaro in the Kassala region", "the Caspian Sea port of Aktau", "near the
-    border with Belarus") and is a mention, not where the sentence's attack or deployment is.
+    border with Belarus") and is a mention, not where the sentence's attack or deployment is. (A sea set off after a
+    place in a clause that reports an attack on a vessel is in no such frame: the ship was struck there.)
 
     Parameters
     ----------

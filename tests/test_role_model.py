@@ -1267,6 +1267,37 @@ def test_a_place_that_locates_another_is_a_mention(gaz, lang, text, surface):
     assert port is None or port.role == "incident"
 
 
+@pytest.mark.parametrize(("lang", "text", "sea", "role"), [
+    ("it", "Un missile ha colpito una nave mercantile al largo di Sebastopoli, nel Mar Nero.", "Mar Nero", "incident"),
+    ("en", "A missile hit a freighter off Berdyansk, in the Sea of Azov, on Tuesday.", "Sea of Azov", "incident"),
+    ("fr", "Un drone a frappé un pétrolier au large de Sébastopol, en mer Noire.", "mer Noire", "incident"),
+    ("es", "Drones atacaron un carguero cerca de Yeda, en el mar Rojo.", "mar Rojo", "incident"),
+    ("de", "Eine Rakete hat einen Tanker vor Sewastopol, im Schwarzen Meer, getroffen.", "Schwarzen Meer", "incident"),
+    # no vessel: the sea locates the struck port
+    ("it", "Un missile ha colpito il porto di Sebastopoli, sul Mar Nero.", "Mar Nero", "mention"),
+    ("es", "Drones atacaron el puerto de Yeda, en el mar Rojo.", "mar Rojo", "mention"),
+    ("de", "Eine Rakete hat den Hafen von Sewastopol, am Schwarzen Meer, getroffen.", "Schwarzen Meer", "mention"),
+    # a vessel and no attack: the sea locates the port it docked at
+    ("it", "Una petroliera è attraccata a Sebastopoli, sul Mar Nero, lunedì.", "Mar Nero", "mention"),
+    ("en", "A freighter docked at Berdyansk, on the Sea of Azov, on Tuesday.", "Sea of Azov", "mention"),
+    ("fr", "Un pétrolier a accosté à Sébastopol, sur la mer Noire.", "mer Noire", "mention"),
+    ("es", "Un carguero atracó en Yeda, en el mar Rojo.", "mar Rojo", "mention"),
+    ("de", "Ein Frachter legte in Sewastopol, am Schwarzen Meer, an.", "Schwarzen Meer", "mention"),
+    # an attack on a vessel, but the sea names the port (not set off after a place): still a locator
+    ("en", "Drones struck a ship in the Black Sea port of Izmail overnight.", "Black Sea", "mention"),
+])
+def test_a_sea_where_a_vessel_was_attacked_is_no_locator(gaz, lang, text, sea, role):
+    """A sea set off after a place is a locator ("Odesa, on the Black Sea": rule locator_is_mention), except when its
+    clause reports an attack (a trigger of class attack) on a vessel (a vessel noun of the lexicon): the sea is where
+    the ship was struck, the incident place (water&incident, no water_locates). A struck port, a ship that only
+    docked, or a sea that names a port keep the locator."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    place = next(m for m in parsed.mentions if m.surface == sea)
+    assert place.role == role
+    assert ("water_locates" in place.features) == (role == "mention")
+    assert ("water&incident" in place.features) == (role == "incident")
+
+
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("it", "Un uomo è rimasto ferito nella zona di confine di Brjansk.", "Brjansk"),
     ("en", "A man was wounded by shelling in the border district of Bryansk.", "Bryansk"),
