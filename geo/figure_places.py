@@ -1336,7 +1336,7 @@ def _included_or_joined(fig, sentence: Sentence, index: DocIndex) -> bool:
     that is: a list word between their numbers, with at most :data:`geo.figures.INCLUDED_GAP` other words (the first
     count's noun among them: "six gendarmes and nine") and no mark of :data:`JOINED_BREAKS` (``index``: the
     document's :class:`DocIndex`)."""
-    if getattr(fig, "included_past_verb", False):  # as geo.figures read it at extraction
+    if fig.included_past_verb:  # as geo.figures read it at extraction
         return True
     words, i = sentence.words, sentence.token_at(fig.start)
     group = figure_group(fig)

@@ -1870,8 +1870,8 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
-        fig.included = _included(d, i)
-        fig.included_past_verb = _included_past_verb(d, i)
+        gap = _inclusion_gap(d, i)
+        fig.included, fig.included_past_verb = gap == 0, gap is not None
         periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
@@ -1909,33 +1909,23 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
     return None
 
 
-def _included(d: _Doc, i: int) -> bool:
-    """Whether an inclusion word of the lexicon's ``parts`` ends right before the number at ``toks[i]``, in its
-    sentence and with only punctuation between ("including 12", "tra cui 12", "among them, 12"):
-    :attr:`geo.model.Figure.included`, read by rule PLACED_COUNT of :mod:`geo.figure_places`."""
-    k, words = i, []  # the (at most three) words before the number
-    while k > 0 and d.sent_of[k - 1] == d.sent_of[i] and len(words) < 3:
-        k -= 1
-        words[:0] = [d.toks[k]] if d.toks[k].text[0].isalnum() else []
-    return bool(d.lex.parts.match_ending(words, len(words)))
-
-
 #: How many words at most stand between an inclusion word and the count it includes ("among them were six
 #: gendarmes": rule INCLUDED_COUNT of :mod:`geo.figure_places`, :attr:`geo.model.Figure.included_past_verb`), or
 #: between the numbers of two counts joined by a list word besides that word (the first count's noun among them).
 INCLUDED_GAP = 2
 
 
-def _included_past_verb(d: _Doc, i: int) -> bool:
-    """Whether an inclusion word of the lexicon's ``parts`` ends at most :data:`INCLUDED_GAP` words before the number
-    at ``toks[i]``, in its sentence, punctuation passed over as :func:`_included` does ("among them were six
-    gendarmes", "darunter waren sechs Gendarmen", "among them, six"): :attr:`geo.model.Figure.included_past_verb`,
-    read by rule INCLUDED_COUNT of :mod:`geo.figure_places`."""
+def _inclusion_gap(d: _Doc, i: int) -> int | None:
+    """How many words stand between the number at ``toks[i]`` and an inclusion word of the lexicon's ``parts``
+    before it, in its sentence, punctuation passed over: 0 for "including 12", "tra cui 12", "among them, 12"
+    (:attr:`geo.model.Figure.included`, read by rule PLACED_COUNT of :mod:`geo.figure_places`), 1 for "among them
+    were 12" (up to :data:`INCLUDED_GAP`: :attr:`geo.model.Figure.included_past_verb`, read by rule INCLUDED_COUNT);
+    None when no inclusion word ends that close."""
     k, words = i, []  # the words before the number: the gap's, and the longest inclusion phrase's
     while k > 0 and d.sent_of[k - 1] == d.sent_of[i] and len(words) < INCLUDED_GAP + 3:
         k -= 1
         words[:0] = [d.toks[k]] if d.toks[k].text[0].isalnum() else []
-    return any(d.lex.parts.match_ending(words, len(words) - gap) for gap in range(INCLUDED_GAP + 1))
+    return next((gap for gap in range(INCLUDED_GAP + 1) if d.lex.parts.match_ending(words, len(words) - gap)), None)
 
 
 def _each_place(fig: Figure) -> list[Figure]:

@@ -1487,10 +1487,21 @@ def test_the_total_words_are_read_once_into_the_event_profile():
     ("de", "Die Fluten zerstörten das Haus und den Keller darunter. 10 Menschen starben in Herat.", []),
 ])
 def test_a_count_after_an_inclusion_word_is_marked_included_at_extraction(gaz, lang, text, included):
-    """geo.figures reads figures.yaml's ``parts`` once, into Figure.included, which rule PLACED_COUNT reads: the
-    inclusion word ends right before the number, in its sentence, punctuation passed over."""
+    """geo.figures reads figures.yaml's ``parts`` once (geo.figures._inclusion_gap), into Figure.included, which
+    rule PLACED_COUNT reads (the inclusion word ends right before the number, in its sentence, punctuation passed
+    over), and Figure.included_past_verb, which rule INCLUDED_COUNT reads (at most INCLUDED_GAP words between)."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [f.value for f in parsed.figures if f.included] == included
+    assert [f.value for f in parsed.figures if f.included_past_verb] == included  # no word between: both read it
+
+
+@pytest.mark.parametrize("lang, text", INCLUDED_ROWS)
+def test_a_count_a_verb_after_an_inclusion_word_is_included_past_the_verb_only(gaz, lang, text):
+    # "among them were six gendarmes": words between, so a part for rule INCLUDED_COUNT (included_past_verb) and
+    # not one said right after the inclusion word, which rule PLACED_COUNT reads (included)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures if f.included_past_verb] == [6]
+    assert not any(f.included for f in parsed.figures)
 
 
 @pytest.mark.parametrize("lang, text", [
