@@ -30,7 +30,7 @@ figure placed in one country with one place of its kind inside it named elsewher
 Somalia" ... "the outpost outside Kismayo") takes that place (:data:`ONE_FINER_INSIDE`), and a count said as a part
 of the one before ("70 davon", "among them were six gendarmes": :data:`INCLUDED_COUNT`) stands where that count
 stands (:data:`PART_OF_THEM`); a count placed in countries only that is said again further on over places inside
-them stands at those places (:data:`FINER_REPEAT`).
+them stands at those places (:data:`geo.figures.FINER_REPEAT`).
 The best candidate is kept with the places listed with it ("sulle regioni di
 Sumy, Poltava e Kharkiv") — a total's parts count as one list; another figure between two places
 (:data:`COUNT_ENDS_LIST`) or a place holding the one beside it (:data:`LOCATOR_IS_NO_LIST_MATE`) ends a
@@ -1286,11 +1286,11 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: (``Figure.finer_place_ids``), and at the chosen countries that hold none of them ("On Tuesday, 17 drones were shot
 #: down over Ukraine and Moldova" ... "17 drones were destroyed over the Zaporizhzhia region on Tuesday":
 #: Zaporizhzhia and Moldova). Not read across the windows of a long document (:func:`geo.figures._drop_repeats`).
-FINER_REPEAT = "a_finer_repeat_places_the_fact"
+#: The rule is named in geo.figures, which sets ``Figure.finer_place_ids``.
 
 
 def finer_repeat(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> list[int]:
-    """The candidates of rule :data:`FINER_REPEAT` for ``fig`` (indices in ``pool``), given the ``picked``
+    """The candidates of rule :data:`geo.figures.FINER_REPEAT` for ``fig`` (indices in ``pool``), given the ``picked``
     candidates; empty when the rule does not hold: the figure holds no finer places, a picked candidate is no
     country, or a finer place is no candidate or lies in no picked country."""
     finer = getattr(fig, "finer_place_ids", ())
@@ -1345,7 +1345,7 @@ def _included_or_joined(fig, sentence: Sentence, index: DocIndex) -> bool:
         return False
     between = words[sentence.token_at(before[-1].end) : i]
     return any(w in LIST_JOINERS for w in between) and len(between) <= INCLUDED_GAP + 1 \
-        and not any(c in JOINED_BREAKS for c in index.text[before[-1].end : fig.start]) \
+        and not sentence.break_between(index.text, JOINED_BREAKS, before[-1].end, fig.start) \
         and _included_or_joined(before[-1], sentence, index)
 
 

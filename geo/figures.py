@@ -67,7 +67,7 @@ from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.role_model import ASIDE_OPEN, aside_close, figure_group
+from geo.role_model import ASIDE_OPEN, aside_close, contains, figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -2145,7 +2145,7 @@ def _finer_repeat(kept: Figure, repeat: Figure, entities: dict[str, Entity],
         return False  # a date not read, or two dates: two facts of one count
     if periods.get(kept.start, frozenset()) != periods.get(repeat.start, frozenset()):
         return False  # "last year": another period than the days read
-    return all(any(_inside(e, c) for c in coarse) for e in finer)
+    return all(any(contains(c, e) for c in coarse) for e in finer)  # as figure_places.finer_repeat reads it
 
 
 def _inside(inner: Entity, outer: Entity) -> bool:

@@ -552,11 +552,9 @@ def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProf
     """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
     vessel noun of the lexicon (``vessel_nouns``: "tanker", "petroliera", "Frachter") stand in it ("a drone hit a
     tanker off Tuapse, in the Black Sea": the sea is where the ship was struck, no locator)."""
-    lo, hi = _clause_span(text, sentence, idx)
-    if not any(t.event == "attack" and lo <= t.first < hi for t in sentence.triggers):
+    if "attack" not in _clause_events(text, sentence, idx):
         return False
-    words = sentence.words
-    return any(profile.vessel_nouns.match_at(words, j) for j in profile.vessel_nouns.starts_in(words, lo, hi))
+    return _phrase_in(profile.vessel_nouns, sentence.words, *_clause_span(text, sentence, idx))
 
 
 def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
