@@ -769,7 +769,7 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns: frozenset[str] = frozenset()) -> bool:
+def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns: frozenset[str]) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place
     (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
     "la frontière entre le Niger": a neighbour that locates a border. Not a border area named after "of" (no border
@@ -789,7 +789,7 @@ def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
-                  nouns_capitalised: bool = False, common_words: frozenset[str] = frozenset()) -> bool:
+                  nouns_capitalised: bool, common_words: frozenset[str]) -> bool:
     """The place locates a name that no mention holds, written just before it: a capitalised name (perhaps
     then a locality noun), a locative, then articles, area nouns, direction adjectives or "of" words, no
     punctuation: "near Gurbali in the Lake Chad region", "nell'area di Umm Dafira nello stato di Kassala",
