@@ -77,9 +77,9 @@ def test_the_gap_before_a_word_and_a_break_in_it():
     assert s.break_before(text, ";", berdiansk - 1) and not s.break_before(text, ";", berdiansk)
     assert s.break_before(text, ",", spread - 1) and not s.break_before(text, ",", spread)
     for j in (0, len(s.tokens)):  # no gap before the first word, nor a word after the last
-        with pytest.raises(IndexError):
+        with pytest.raises(IndexError, match="no gap before word"):
             s.gap(text, j)
-        with pytest.raises(IndexError):
+        with pytest.raises(IndexError, match="no gap before word"):
             s.break_before(text, ",", j)
 
 

@@ -12,6 +12,7 @@ import pytest
 from geo.figure_places import (
     DocIndex,
     PlaceWeights,
+    _inside_aside,
     _names_own_place,
     choose,
     context_countries,
@@ -1988,6 +1989,20 @@ def test_a_dash_that_closes_no_aside_before_the_figures_place_sets_no_place_apar
     parsed, fig, pool, _ = pool_of(text, lang, gaz)
     assert [m.surface for m, _ in pool] == ["Kramatorsk", "Sloviansk"]
     assert sorted(m.surface for m in parsed.mentions if m.entity.id in fig.place_ids) == ["Kramatorsk", "Sloviansk"]
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling killed 6 people - days after the strike on Kramatorsk, in Sloviansk.",  # no closing dash
+    "Shelling killed 6 people (near Kramatorsk, all of them in Sloviansk) on Monday.",  # the aside holds the place
+])
+def test_an_aside_that_does_not_close_before_the_figures_own_place_sets_nothing_apart(gaz, text):
+    # rule ASIDES_PLACE's reading (figure_places._inside_aside) with the figure's own reading narrowed to the place
+    # after the opening mark: no aside closes before it, so no place is set apart (the rows above pass through the
+    # figure's own reading of Kramatorsk too; these read the rule alone)
+    parsed, fig, pool, _ = pool_of(text, "en", gaz)
+    own = [m.entity.id for m in parsed.mentions if m.surface == "Sloviansk"]
+    assert len(own) == 1 and [m.surface for m, _ in pool] == ["Kramatorsk", "Sloviansk"]
+    assert _inside_aside(dataclasses.replace(fig, cue_place_ids=own), pool, text, set()) == set()
 
 
 def test_a_later_paragraphs_place_the_figures_parts_name_stays(gaz):

@@ -784,8 +784,10 @@ def test_a_force_named_by_its_organisation_still_heads_the_locative(gaz, lang, t
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "The soldiers greeted Pope Leo in Lebanon.", "Lebanon"),  # a name after no "of": no organisation
+    ("en", "The soldiers greeted Pope Leo in Lebanon.", "Lebanon"),  # a person's name (a title starts it)
     ("it", "I soldati hanno accolto Papa Leone in Libano.", "Libano"),
+    ("en", "The soldiers guarded Radio Nova in Lebanon.", "Lebanon"),  # a name after no "of": no organisation
+    ("it", "I soldati hanno scortato Radio Nova in Libano.", "Libano"),
     ("de", "Die Soldaten von dem in Syrien getöteten General trauern um ihn.", "Syrien"),  # no name: "von dem in"
     ("en", "The UN mission of Emmanuel Macron in Kyiv lasted two days.", "Kyiv"),  # a person's name after "of"
     ("en", "The troops reached Camp Bondsteel in Kosovo.", "Kosovo"),  # a name after no "of"
