@@ -475,8 +475,16 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: ``border_of``, :meth:`geo.events.EventProfile.border_at`) and only articles, list joiners or the other places
 #: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
 #: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
-#: with Belarus") the other side stays a candidate.
+#: with Belarus") the other side stays a candidate, unless a word of nearness precedes the border (rule
+#: :data:`NEAR_A_BORDER`).
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
+#: Rule ``near_a_border_is_this_side``: a border said with a word of nearness before it (events.yaml's
+#: ``border_near``: "near the border with Mali", "cerca de la frontera con Malí", "près de la frontière avec le
+#: Mali", "vicino al confine con il Mali", "nahe der Grenze zu Mali") locates what happened near it, on this side,
+#: even where the sentence names no place before it (the village the report names was not found, or the report names
+#: none): its other side is no candidate (rule :data:`BORDER_SIDE`). Along or at a border ("7 incursions along the
+#: border with Belarus") the other side stays the only place said.
+NEAR_A_BORDER = "near_a_border_is_this_side"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
 
@@ -509,8 +517,11 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
         j -= 1
     border = profile.border_at(words, j)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
-    # violations along the border with Belarus") the other side is the only place said, and stays a candidate
-    return border is not None and any(sentence.token_at(o.end) <= border for o in before)
+    # violations along the border with Belarus") the other side is the only place said, and stays a candidate —
+    # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "34 soldiers were killed near the
+    # border with Mali" happened on this side, whether or not its place was found)
+    return border is not None and (any(sentence.token_at(o.end) <= border for o in before)
+                                   or profile.near_border(words, border))
 
 
 def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:

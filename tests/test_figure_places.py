@@ -1463,6 +1463,39 @@ def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected
     assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
+@pytest.mark.parametrize("lang, text, across", [
+    ("en", "Gunmen killed 11 soldiers near the border with Chad on Sunday, the army said.", {"Chad"}),
+    ("en", "Rebels killed 8 soldiers close to the border with Sudan and Chad.", {"Sudan", "Chad"}),
+    ("es", "Hombres armados mataron a 21 soldados cerca de la frontera con Chad, según el ejército.", {"Chad"}),
+    ("it", "Sono stati uccisi 9 soldati vicino al confine con la Libia.", {"Libia"}),
+    ("fr", "Onze soldats ont été tués près de la frontière avec le Tchad.", {"Tchad"}),
+    ("de", "Bei einem Angriff unweit der Grenze zum Tschad wurden 14 Soldaten getötet.", {"Tschad"}),
+])
+def test_the_other_side_of_a_border_said_near_is_no_candidate(gaz, lang, text, across):
+    """Rule NEAR_A_BORDER: with a word of nearness before the border, the other side is no candidate even where no
+    place stands before the border word (the village of the attack was not found, or not named)."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert across <= {m.surface for m in parsed.mentions}  # found as places
+    assert not across & {m.surface for m, _ in pool}
+    assert not across & {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids}
+
+
+@pytest.mark.parametrize("lang, words, border, near", [
+    ("en", ["killed", "near", "the", "border", "with", "chad"], 3, True),
+    ("en", ["recorded", "along", "the", "border", "with", "chad"], 3, False),
+    ("en", ["killed", "not", "far", "from", "the", "border"], 5, True),
+    ("es", ["cerca", "de", "la", "frontera", "con", "chad"], 3, True),
+    ("es", ["en", "la", "frontera", "con", "chad"], 2, False),
+    ("de", ["in", "der", "nahe", "der", "grenze", "zu", "polen"], 4, True),
+    ("de", ["an", "der", "grenze", "zu", "polen"], 2, False),
+])
+def test_a_word_of_nearness_before_a_border(lang, words, border, near):
+    # the test of rule NEAR_A_BORDER, in the words of events.yaml's border_near (articles between skipped)
+    from geo.events import event_profile
+
+    assert event_profile(lang).near_border(words, border) is near
+
+
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
     # rule BORDER_SIDE holds for a border word after a place it locates; alone, the other side is the place said
     parsed, fig, pool, _ = pool_of("At least 7 drone incursions were recorded along the border with Belarus.", "en",
