@@ -137,7 +137,10 @@ OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``a_mention_is_no_finer_place``: a town beside the figure that the role stage reads as a mere mention (a
 #: dateline's "MOGADISHU -", a speaker's office) does not make the figure's place finer than the country beside
 #: it: the places of the figure's kind inside that country, named elsewhere, stay candidates (rule FINER_HERE
-#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`).
+#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`) — unless the figure's own reading chose it after the figure,
+#: as rule OWN_TOWN_STANDS reads it: "12 soldiers died in an ambush on two hamlets, in the Tahoua region" (the hamlets
+#: not found, the region read as locating them) names the finest place said, and the places of the country further
+#: on (an attack on Agadez the day before) are another story's.
 MENTION_IS_NO_FINER_PLACE = "a_mention_is_no_finer_place"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
@@ -361,8 +364,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
                     and m.entity.kind not in COARSE_KINDS
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
-    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE)
-    finer_here = any(m.entity.kind not in COARSE_KINDS and m.role != "mention"
+    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE), unless the figure's
+    # own reading chose it after the figure (as rule OWN_TOWN_STANDS reads it)
+    finer_here = any(m.entity.kind not in COARSE_KINDS and (m.role != "mention" or (
+                         m.start >= fig.end and m.entity.id in fig.cue_place_ids))
                      for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()

@@ -881,6 +881,33 @@ def test_a_town_the_figure_names_keeps_it_from_another_paragraphs_places(gaz, la
     assert {m.surface for m in parsed.mentions if m.entity.id in fig.place_ids} == {"Tartu"}
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gunmen attacked Agadez on Monday.\nIn Niger, 12 soldiers were killed on Sunday in an ambush in the Tahoua "
+           "region."),
+    ("fr", "Des hommes armés ont attaqué Agadez lundi.\nAu Niger, 12 soldats ont été tués dimanche dans une embuscade "
+           "dans la région de Tahoua."),
+    ("es", "Hombres armados atacaron Agadez el lunes.\nEn Níger, 12 soldados murieron el domingo en una emboscada en "
+           "la región de Tahoua."),
+])
+def test_a_mention_the_figures_own_reading_chose_after_it_is_a_finer_place(gaz, lang, text):
+    """Rule MENTION_IS_NO_FINER_PLACE spares a place the figure's own reading chose after the figure (as rule
+    OWN_TOWN_STANDS reads it): Tahoua, read as a mere mention (a region locating villages not found; the role is set
+    by hand), is finer than the country beside the figure, and the town of the country attacked the day before is
+    no candidate."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = parsed.figures[0]
+    region = next(m for m in parsed.mentions if m.surface == "Tahoua")
+    region.role = "mention"
+    fig.cue_place_ids = [region.entity.id]
+    sentences = read_sentences(text, parsed.mentions, lang)
+    pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
+    assert "Agadez" in {m.surface for m in parsed.mentions}
+    assert [(m.surface, w) for m, w in pool if m.surface in ("Tahoua", "Agadez")] == [("Tahoua", "same_sentence")]
+    fig.cue_place_ids = []  # a mention the figure's reading did not choose stays no finer place
+    pool = figure_candidates(fig, parsed.mentions, sentences, text, parsed.figures, lang=lang)
+    assert "Agadez" in {m.surface for m, _ in pool}
+
+
 @pytest.mark.parametrize("lang, text, apart, own", [
     ("en", "In Bihac and Tuzla the streets stayed quiet; three policemen were wounded near Mostar.", {"Bihac", "Tuzla"},
      "Mostar"),
