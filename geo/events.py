@@ -50,11 +50,12 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
 
 @dataclass(frozen=True)
 class Phrases:
-    """Folded phrases of one to three words; a word ending in ``*`` is a prefix."""
+    """Folded phrases of one word or more (:attr:`longest`: the most); a word ending in ``*`` is a prefix."""
 
     phrases: tuple[tuple[str, ...], ...]
     _by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
     _by_stem: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+    longest: int = field(default=0, compare=False, hash=False)  # the number of words of the longest phrase
 
     @classmethod
     def of(cls, entries: Iterable[str]) -> Phrases:
@@ -67,7 +68,8 @@ class Phrases:
                 by_stem.setdefault(first[:3], []).append(p)
             else:
                 by_first.setdefault(first, []).append(p)
-        return cls(phrases, {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_stem.items()})
+        return cls(phrases, {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_stem.items()},
+                   max((len(p) for p in phrases), default=0))
 
     def match_at(self, words: Sequence[str], i: int) -> int:
         """The number of words of the longest phrase that starts at word ``i`` (0: none)."""
@@ -218,13 +220,16 @@ class EventProfile:
         Returns
         -------
         bool
-            True when a phrase of ``border_near`` ends at the word before the noun (or before its articles).
+            True when a phrase of ``border_near`` ends at the word before the noun (or before its articles): its
+            longest match there must end there ("near camps along the border" is not near it); the phrases looked
+            back for are as long as the longest of the list ("a few miles from the border").
         """
         j = border - 1
         while j >= 0 and words[j] in self.articles:
             j -= 1
-        return any(j - 2 <= i <= j and self.border_near.match_at(words, i) == j + 1 - i
-                   for i in self.border_near.starts_in(words, max(0, j - 2), j + 1))
+        near = self.border_near
+        return any(near.match_at(words, i) == j + 1 - i
+                   for i in near.starts_in(words, max(0, j + 1 - near.longest), j + 1))
 
 
 @cache
