@@ -45,16 +45,17 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "alias_cues", "directions_after_nouns")
+              "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns")
 
 
 @dataclass(frozen=True)
 class Phrases:
-    """Folded phrases of one to three words; a word ending in ``*`` is a prefix."""
+    """Folded phrases of one word or more (:attr:`longest`: the most); a word ending in ``*`` is a prefix."""
 
     phrases: tuple[tuple[str, ...], ...]
     _by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
     _by_stem: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+    longest: int = field(default=0, compare=False, hash=False)  # the number of words of the longest phrase
 
     @classmethod
     def of(cls, entries: Iterable[str]) -> Phrases:
@@ -67,7 +68,8 @@ class Phrases:
                 by_stem.setdefault(first[:3], []).append(p)
             else:
                 by_first.setdefault(first, []).append(p)
-        return cls(phrases, {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_stem.items()})
+        return cls(phrases, {k: tuple(v) for k, v in by_first.items()}, {k: tuple(v) for k, v in by_stem.items()},
+                   max((len(p) for p in phrases), default=0))
 
     def match_at(self, words: Sequence[str], i: int) -> int:
         """The number of words of the longest phrase that starts at word ``i`` (0: none)."""
@@ -140,6 +142,7 @@ class EventProfile:
     struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
+    border_near: Phrases = Phrases.of(())  # "near the border with Mali": the border locates a place near it
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -202,6 +205,32 @@ class EventProfile:
                 return j
         return None
 
+    def near_border(self, words: Sequence[str], border: int) -> bool:
+        """Whether a word of nearness (``border_near``) ends right before the border noun at word ``border`` of the
+        folded ``words``, articles between them skipped: "near the border with", "cerca de la frontera con",
+        "nahe der Grenze zu" (figure place rule ``BORDER_SIDE``), not "along the border with" or "at the border".
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        border : int
+            The index of the border noun's first word (:meth:`border_at`).
+
+        Returns
+        -------
+        bool
+            True when a phrase of ``border_near`` ends at the word before the noun (or before its articles): its
+            longest match there must end there ("near camps along the border" is not near it); the phrases looked
+            back for are as long as the longest of the list ("a few miles from the border").
+        """
+        j = border - 1
+        while j >= 0 and words[j] in self.articles:
+            j -= 1
+        near = self.border_near
+        return any(near.match_at(words, i) == j + 1 - i
+                   for i in near.starts_in(words, max(0, j + 1 - near.longest), j + 1))
+
 
 @cache
 def event_profile(lang: str) -> EventProfile:
@@ -257,6 +286,7 @@ def event_profile(lang: str) -> EventProfile:
         alias_cues=Phrases.of(data["alias_cues"]),
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
+        border_near=Phrases.of(data["border_near"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),

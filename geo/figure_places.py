@@ -137,7 +137,10 @@ OWN_TOWN_STANDS = "own_town_stands"
 #: Rule ``a_mention_is_no_finer_place``: a town beside the figure that the role stage reads as a mere mention (a
 #: dateline's "MOGADISHU -", a speaker's office) does not make the figure's place finer than the country beside
 #: it: the places of the figure's kind inside that country, named elsewhere, stay candidates (rule FINER_HERE
-#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`).
+#: in :func:`candidates`; rule :data:`ONE_FINER_INSIDE`) — unless the figure's own reading chose it after the figure,
+#: as rule OWN_TOWN_STANDS reads it: "12 soldiers died in an ambush on two hamlets, in the Tahoua region" (the hamlets
+#: not found, the region read as locating them) names the finest place said, and the places of the country further
+#: on (an attack on Agadez the day before) are another story's.
 MENTION_IS_NO_FINER_PLACE = "a_mention_is_no_finer_place"
 #: Rule ``another_figures_place``: what UNFIT_NEAR reaches for excludes the places of a sentence that holds
 #: a figure of another group: "strikes on Khan Younis killed 30" are the killed's places, not those of a
@@ -358,11 +361,11 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
-        and not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in fig.cue_place_ids
-                    and m.entity.kind not in COARSE_KINDS
+        and not any(where == "same_sentence" and _chosen_after(fig, m) and m.entity.kind not in COARSE_KINDS
                     for m, where in out.values())  # rule UNFIT_NEAR, not past an own town (OWN_TOWN_STANDS)
-    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE)
-    finer_here = any(m.entity.kind not in COARSE_KINDS and m.role != "mention"
+    # rule FINER_HERE, but for a place read as a mere mention (rule MENTION_IS_NO_FINER_PLACE), unless the figure's
+    # own reading chose it after the figure (as rule OWN_TOWN_STANDS reads it)
+    finer_here = any(m.entity.kind not in COARSE_KINDS and (m.role != "mention" or _chosen_after(fig, m))
                      for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
@@ -475,8 +478,18 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: ``border_of``, :meth:`geo.events.EventProfile.border_at`) and only articles, list joiners or the other places
 #: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
 #: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
-#: with Belarus") the other side stays a candidate.
+#: with Belarus") the other side stays a candidate, unless a word of nearness precedes the border (rule
+#: :data:`NEAR_A_BORDER`).
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
+#: Rule ``near_a_border_is_this_side``: a border said with a word of nearness before it (events.yaml's
+#: ``border_near``: "near the border with Mali", "cerca de la frontera con Malí", "près de la frontière avec le
+#: Mali", "vicino al confine con il Mali", "nahe der Grenze zu Mali") locates what happened near it, on this side,
+#: even where the sentence names no place before it (the village the report names was not found, or the report names
+#: none): its other side is no candidate (rule :data:`BORDER_SIDE`). Along or at a border ("7 incursions along the
+#: border with Belarus") the other side stays the only place said; so do the places of a border said with an "of"
+#: word ("near the border of Mali with Niger": Mali's side; "cerca de la frontera de Colombia") or a "between" word
+#: ("near the border between Mali and Niger", "nahe der Grenze zwischen Polen und Belarus": either side).
+NEAR_A_BORDER = "near_a_border_is_this_side"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
 
@@ -509,19 +522,34 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
         j -= 1
     border = profile.border_at(words, j)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
-    # violations along the border with Belarus") the other side is the only place said, and stays a candidate
-    return border is not None and any(sentence.token_at(o.end) <= border for o in before)
+    # violations along the border with Belarus") the other side is the only place said, and stays a candidate —
+    # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "34 soldiers were killed near the
+    # border with Mali" happened on this side, whether or not its place was found) and the link names the other
+    # side: a border "of" a place ("near the border of Mali with Niger") is that place's own, and one "between" two
+    # places ("near the border between Mali and Niger") has no this side
+    if border is None:
+        return False
+    return any(sentence.token_at(o.end) <= border for o in before) or (
+        words[j] not in profile.of_words and not profile.between_words.match_at(words, j)
+        and profile.near_border(words, border))
+
+
+def _chosen_after(fig, m) -> bool:
+    """Whether the mention ``m`` names a place the figure's own reading chose (``cue_place_ids``) after the figure:
+    the place rules OWN_TOWN_STANDS, MENTION_IS_NO_FINER_PLACE, OWN_CLAUSE, ASIDES_PLACE and PAST_NEXT_COUNT read
+    ("12 soldiers were killed in an ambush in the Cauca department"; the callers keep those of the figure's
+    sentence)."""
+    return m.start >= fig.end and m.entity.id in fig.cue_place_ids
 
 
 def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:
     """The places of rule :data:`OWN_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
     where) pairs of :func:`candidates`): a ';' of the sentence's breaks between the place and the figure, or
     the role stage's speech test after the place (``speech_after``, :meth:`geo.events.EventProfile.speech_at`)."""
-    own = fig.cue_place_ids
-    if not any(where == "same_sentence" and m.start >= fig.end and m.entity.id in own for m, where in pool):
+    if not any(where == "same_sentence" and _chosen_after(fig, m) for m, where in pool):
         return set()
     return {m.entity.id for m, where in pool
-            if where == "same_sentence" and m.end <= fig.start and m.entity.id not in own
+            if where == "same_sentence" and m.end <= fig.start and m.entity.id not in fig.cue_place_ids
             and m.entity.id not in related and (here.break_between(text, ";", m.end, fig.start)
                                                 or m.features.get("speech_after"))}
 
@@ -537,8 +565,7 @@ ASIDES_PLACE = "an_asides_place_is_not_the_figures"
 def _inside_aside(fig, pool, text: str, related: set[str]) -> set[str]:
     """The places of rule :data:`ASIDES_PLACE` for ``fig`` among ``pool`` ((mention, where) pairs of
     :func:`candidates`) in the document's ``text``; ``related``: the places its parts or restatements name."""
-    own = [m.start for m, where in pool if where == "same_sentence" and m.start >= fig.end
-           and m.entity.id in fig.cue_place_ids]
+    own = [m.start for m, where in pool if where == "same_sentence" and _chosen_after(fig, m)]
     if not own:
         return set()
     opening = ASIDE_OPEN.search(text, fig.end, min(own))
@@ -564,7 +591,7 @@ def _past_next_count(fig, here: Sentence, pool, related: set[str], index: DocInd
     """The places of rule :data:`PAST_NEXT_COUNT` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
     where) pairs of :func:`candidates`); ``index``: the document's :class:`DocIndex` (its figures)."""
     own = set(fig.cue_place_ids)
-    mine = [m.start for m, where in pool if where == "same_sentence" and m.start >= fig.end and m.entity.id in own]
+    mine = [m.start for m, where in pool if where == "same_sentence" and _chosen_after(fig, m)]
     if not mine:
         return set()
     key = _copy_key(fig)
