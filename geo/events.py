@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from operator import attrgetter
 
 from geo import lexicons
-from geo.normalize import fold
+from geo.normalize import fold, fold_key
 from geo.numbers import phrase_tokens
 from geo.sentences import Token, tokenize
 from geo.spans import ByStart
@@ -140,6 +140,10 @@ class EventProfile:
     struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
+    # the area nouns of places.yaml (``area_suffixes`` and the first words of ``area_cues``: "oblast", "zona",
+    # "district", "Gebiet"): the role stage's ``RoleCues.area_nouns``, and the border-area exception of
+    # :meth:`border_at` ("the border district of Bryansk" names the area itself)
+    area_nouns: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -180,7 +184,11 @@ class EventProfile:
         """The one border test (role feature ``border_of``, figure place rule ``BORDER_SIDE``): where a border
         noun (``border_nouns``) starts when word ``k`` of the folded ``words`` is a link word (``border_links``
         or an "of" word) that joins it to what follows, at most one other word between the noun and the link
-        ("the border with", "la frontière entre", "al confine con", "frontera de").
+        ("the border with", "la frontière entre", "al confine con", "frontera de"). Not a border area named after
+        an "of" word (no border link): the border noun qualifies an area noun (:attr:`area_nouns`) beside it, or
+        ends with one (a compound), so what follows names the area itself, where things happen ("the border
+        district of Bryansk", "nella zona di confine di Brjansk", "la zona fronteriza de Tillabéri", "im
+        Grenzgebiet von Brjansk"); "the border area with Belarus" still names a neighbour.
 
         Parameters
         ----------
@@ -192,15 +200,25 @@ class EventProfile:
         Returns
         -------
         int | None
-            The index of the border noun's first word; None when word ``k`` links no border noun.
+            The index of the border noun's first word; None when word ``k`` links no border noun, or links a
+            border area.
         """
         if k < 1 or k >= len(words) or not (words[k] in self.border_links or words[k] in self.of_words):
             return None
         for j in self.border_nouns.starts_in(words, max(0, k - 3), k):
             n = self.border_nouns.match_at(words, j)
             if n and k - 1 <= j + n <= k:
-                return j
+                return j if words[k] in self.border_links or not self._border_area(words, j, k) else None
         return None
+
+    def _border_area(self, words: Sequence[str], j: int, k: int) -> bool:
+        """Whether the border noun at word ``j``, linked by the "of" word at ``k``, qualifies an area noun beside
+        it (before it, perhaps after an "of" word: "la zona di confine"; or after it: "the border district") or
+        ends with one ("Grenzgebiet"): :meth:`border_at`'s exception."""
+        areas = self.area_nouns
+        before = j - 2 if j >= 2 and words[j - 1] in self.of_words else j - 1
+        beside = (before >= 0 and words[before] in areas) or (j + 1 < k and words[j + 1] in areas)
+        return beside or any(words[j].endswith(a) for a in areas)
 
 
 @cache
@@ -216,6 +234,7 @@ def event_profile(lang: str) -> EventProfile:
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
     figures = lexicons.load(code, "figures") or lexicons.load("en", "figures")
+    places = lexicons.load(code, "places")
     clauses = figures.get("clauses") or {}
     counts = figures.get("figures") or {}
     coordinators = {phrase_tokens(str(w)) for w in clauses.get("coordinators") or []}
@@ -257,11 +276,21 @@ def event_profile(lang: str) -> EventProfile:
         alias_cues=Phrases.of(data["alias_cues"]),
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
+        area_nouns=_area_nouns(places),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
-        speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
+        speech=Phrases.of([*(places.get("speech_verbs") or []), *data["speech_cues"]]),
         figure_totals=Phrases.of(counts.get("totals") or []),
     )
+
+
+def _area_nouns(places: dict) -> frozenset[str]:
+    """The area nouns of a places lexicon (:attr:`EventProfile.area_nouns`): its ``area_suffixes`` and the first
+    words of its ``area_cues``, folded ("nell'" and the like without their apostrophe, as the text's words)."""
+    def folded(key: str) -> frozenset[str]:
+        return frozenset(fold_key(str(w)).rstrip("'") for w in places.get(key) or [])
+
+    return folded("area_suffixes") | frozenset(c.split()[0] for c in folded("area_cues") if c)
 
 
 @dataclass(frozen=True)

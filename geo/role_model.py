@@ -769,23 +769,12 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns: frozenset[str]) -> bool:
+def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place
-    (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
-    "la frontière entre le Niger": a neighbour that locates a border. Not a border area named after "of" (no border
-    link): the border noun qualifies an area noun of ``area_nouns`` beside it, or ends with one (a compound), so the
-    place names the area itself, where things happen ("the border district of Bryansk", "nella zona di confine di
-    Brjansk", "la zona fronteriza de Tillabéri", "im Grenzgebiet von Brjansk"); "the border area with Belarus" still
-    names a neighbour."""
-    k = _back_over(words, idx - 1, profile.articles)
-    j = profile.border_at(words, k)
-    if j is None:
-        return False
-    if words[k] in profile.border_links:
-        return True
-    before = j - 2 if j >= 2 and words[j - 1] in profile.of_words else j - 1
-    beside = (before >= 0 and words[before] in area_nouns) or (j + 1 < k and words[j + 1] in area_nouns)
-    return not (beside or any(words[j].endswith(a) for a in area_nouns))
+    (:meth:`geo.events.EventProfile.border_at`, with its border-area exception): "al confine con la Siria", "the
+    border between Estonia", "la frontière entre le Niger": a neighbour that locates a border (not "the border
+    district of Bryansk": the place names the border area itself)."""
+    return profile.border_at(words, _back_over(words, idx - 1, profile.articles)) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -1011,7 +1000,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
-    if _border_before(words, idx, profile, cues.area_nouns) or (
+    if _border_before(words, idx, profile) or (
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     recogniser = cues_for(profile.lang)

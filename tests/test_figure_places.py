@@ -1463,6 +1463,25 @@ def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected
     assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
+@pytest.mark.parametrize("lang, text, area", [
+    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Sumy.", "Sumy"),
+    ("it", "I bombardamenti hanno ucciso 4 civili in Ucraina, nella zona di confine di Sumy.", "Sumy"),
+    ("es", "Los ataques mataron a 7 soldados en Níger, en la zona fronteriza de Tahoua.", "Tahoua"),
+    ("fr", "Les frappes ont tué 4 civils en Ukraine, dans la zone frontalière de Soumy.", "Soumy"),
+    ("de", "Beim Beschuss wurden 4 Zivilisten in der Ukraine getötet, im Grenzgebiet von Sumy.", "Sumy"),
+])
+def test_a_border_area_after_a_place_is_no_other_side(gaz, lang, text, area):
+    """Rule BORDER_SIDE reads the border-area exception of the one border test
+    (:meth:`geo.events.EventProfile.border_at`), as role feature ``border_of`` does: a border noun that qualifies an
+    area noun, then "of", names the border area itself, which stays a candidate; after a border link the neighbour
+    is still the other side."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert area in [m.surface for m, _ in pool]
+    parsed, fig, pool, _ = pool_of("Shelling killed 4 civilians in Ukraine, near the border area with Belarus.", "en",
+                                   gaz)
+    assert "Belarus" in {m.surface for m in parsed.mentions} and [m.surface for m, _ in pool] == ["Ukraine"]
+
+
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
     # rule BORDER_SIDE holds for a border word after a place it locates; alone, the other side is the place said
     parsed, fig, pool, _ = pool_of("At least 7 drone incursions were recorded along the border with Belarus.", "en",
