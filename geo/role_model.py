@@ -741,20 +741,21 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
 
 
 def _water_locates(sentence: Sentence, idx: int, end_idx: int, after_comma: int | None, cues: RoleCues,
-                   profile: EventProfile, named: bool = True) -> bool:
-    """The body of water locates another place rather than being where something fell: set off by a comma and a
-    locative word after that place ("the port of Odesa, on the Black Sea"; ``after_comma``: the first word after
-    the place before when a comma sets the name off from it in the same sentence, else None) or naming a locality
-    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region"; ``named``: False reads
-    only the first frame, the water set off after a place)."""
+                   profile: EventProfile) -> tuple[bool, bool]:
+    """Whether the body of water locates another place rather than being where something fell, in each of its two
+    frames: (set off, named). Set off: a comma and a locative word after that place ("the port of Odesa, on the
+    Black Sea"; ``after_comma``: the first word after the place before when a comma sets the name off from it in
+    the same sentence, else None). Named: it names a locality or an area after it ("the Black Sea port of Izmail",
+    "a hamlet in the Caspian Sea region")."""
     words = sentence.words
+    set_off = False
     if after_comma is not None:
         between = words[after_comma:idx]
-        if between and all(w in cues.locative or w in profile.articles for w in between) and any(
-                w in cues.locative for w in between):
-            return True
-    return named and end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
-                                               or words[end_idx] in cues.area_nouns)
+        set_off = bool(between) and all(w in cues.locative or w in profile.articles for w in between) and any(
+            w in cues.locative for w in between)
+    named = end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
+                                      or words[end_idx] in cues.area_nouns)
+    return set_off, named
 
 
 def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
@@ -991,11 +992,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
     set_off = after_previous if comma else None
-    sea_locates = water and _water_locates(sentence, idx, end_idx, set_off, cues, profile)
+    sea_set_off, sea_named = _water_locates(sentence, idx, end_idx, set_off, cues, profile) if water else (False, False)
+    sea_locates = sea_set_off or sea_named
     # "a drone hit a tanker off Tuapse, in the Black Sea": a sea set off after a place is where the clause's attack
     # on a vessel happened, no locator (not "the Black Sea port of Izmail": the sea still names the port)
-    water_locates = sea_locates and not (_water_locates(sentence, idx, end_idx, set_off, cues, profile, named=False)
-                                         and _vessel_attacked(text, sentence, idx, profile))
+    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile))
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
