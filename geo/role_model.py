@@ -698,10 +698,12 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
     return located
 
 
-def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> str | None:
+def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile,
+                name_starters: frozenset[str]) -> str | None:
     """The class of the trigger that governs the place's locative: it ends right before the locative, or one
     word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
-    Mission de l'ONU en RDC"). None when no trigger stands there."""
+    Mission de l'ONU en RDC"). None when no trigger stands there. ``name_starters``: the recogniser's words that
+    start a person's name (given names, titles: ``Cues.name_starters``)."""
     words = sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k < 1 or words[k] not in cues.locative:
@@ -711,7 +713,7 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     j = k - 1
     while j >= 0 and sentence.tokens[j].capitalised and words[j] not in cues.locative:
         j -= 1
-    if j < k - 1 and words[j + 1] not in cues_for(profile.lang).name_starters:
+    if j < k - 1 and words[j + 1] not in name_starters:
         # a capitalised name stands right before the locative (not "Soldaten von dem in Syrien ..."), an
         # organisation's, not a person's (not "the mission of Emmanuel Macron in Kyiv": a given name or a title)
         j = _back_over(words, j, profile.articles)
@@ -965,8 +967,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 f["passive_agent"] = 1.0  # "droni lanciati dalla Russia": who launched them, not where from
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "nations such as Chile", "nazioni alleate (Francia, ...)"
+    recogniser = cues_for(profile.lang)
     if locative:
-        head = _head_event(sentence, idx, cues, profile)
+        head = _head_event(sentence, idx, cues, profile, recogniser.name_starters)
         if head in DEPLOYMENT_CLASSES:
             f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
         elif head in INCIDENT_CLASSES:
@@ -1004,7 +1007,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _border_before(words, idx, profile) or (
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
-    recogniser = cues_for(profile.lang)
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
