@@ -23,7 +23,7 @@ from functools import cache, cached_property
 from operator import attrgetter
 
 from geo import lexicons
-from geo.normalize import fold, fold_key
+from geo.normalize import fold
 from geo.numbers import phrase_tokens
 from geo.sentences import Token, tokenize
 from geo.spans import ByStart
@@ -45,7 +45,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "alias_cues", "directions_after_nouns")
+              "border_nouns", "border_links", "alias_cues", "directions_after_nouns", "border_area_nouns",
+              "neighbour_adjectives")
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,11 @@ class EventProfile:
     struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
-    # the area nouns of places.yaml (``area_suffixes`` and the first words of ``area_cues``: "oblast", "zona",
-    # "district", "Gebiet"): the role stage's ``RoleCues.area_nouns``, and the border-area exception of
-    # :meth:`border_at` ("the border district of Bryansk" names the area itself)
-    area_nouns: frozenset[str] = frozenset()
+    # "district", "zone", "Gebiet" (folded, singular and plural): the areas a border noun can qualify, so that what
+    # its "of" word joins names the area itself (:meth:`border_area`)
+    border_area_nouns: frozenset[str] = frozenset()
+    # "voisine", "limítrofe", "confinante" (folded): border nouns meaning "bordering", whose "of" word is a link
+    neighbour_adjectives: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -184,11 +186,9 @@ class EventProfile:
         """The one border test (role feature ``border_of``, figure place rule ``BORDER_SIDE``): where a border
         noun (``border_nouns``) starts when word ``k`` of the folded ``words`` is a link word (``border_links``
         or an "of" word) that joins it to what follows, at most one other word between the noun and the link
-        ("the border with", "la frontière entre", "al confine con", "frontera de"). Not a border area named after
-        an "of" word (no border link): the border noun qualifies an area noun (:attr:`area_nouns`) beside it, or
-        ends with one (a compound), so what follows names the area itself, where things happen ("the border
-        district of Bryansk", "nella zona di confine di Brjansk", "la zona fronteriza de Tillabéri", "im
-        Grenzgebiet von Brjansk"); "the border area with Belarus" still names a neighbour.
+        ("the border with", "la frontière entre", "al confine con", "frontera de"). A border area named after an
+        "of" word (:meth:`border_area`) is found too: whether it names the neighbour is for rule
+        ``BORDER_AREA_INSIDE`` of :mod:`geo.role_model` to say.
 
         Parameters
         ----------
@@ -200,24 +200,43 @@ class EventProfile:
         Returns
         -------
         int | None
-            The index of the border noun's first word; None when word ``k`` links no border noun, or links a
-            border area.
+            The index of the border noun's first word; None when word ``k`` links no border noun.
         """
         if k < 1 or k >= len(words) or not (words[k] in self.border_links or words[k] in self.of_words):
             return None
         for j in self.border_nouns.starts_in(words, max(0, k - 3), k):
             n = self.border_nouns.match_at(words, j)
             if n and k - 1 <= j + n <= k:
-                return j if words[k] in self.border_links or not self._border_area(words, j, k) else None
+                return j
         return None
 
-    def _border_area(self, words: Sequence[str], j: int, k: int) -> bool:
-        """Whether the border noun at word ``j``, linked by the "of" word at ``k``, qualifies an area noun beside
-        it (before it, perhaps after an "of" word: "la zona di confine"; or after it: "the border district") or
-        ends with one ("Grenzgebiet"): :meth:`border_at`'s exception."""
-        areas = self.area_nouns
+    def border_area(self, words: Sequence[str], j: int, k: int) -> bool:
+        """Whether the border noun at word ``j`` (found by :meth:`border_at`, linked by word ``k``) names a border
+        area: an "of" word links it (no border link, and the noun is no neighbour adjective: "la région voisine
+        de Koursk" borders Kursk), and it qualifies an area noun of :attr:`border_area_nouns` beside it (before
+        it, perhaps after an "of" word: "la zona di confine"; or after it: "the border district") or ends with one
+        ("Grenzgebiet"), so what follows may name the area itself ("the border district of Bryansk", "nella zona
+        di confine di Brjansk", "la zona fronteriza de Tillabéri", "im Grenzgebiet von Brjansk").
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        j : int
+            The index of the border noun's first word.
+        k : int
+            The index of its link word.
+
+        Returns
+        -------
+        bool
+            True for a border area; "the border area with Belarus" (a border link) is none.
+        """
+        if words[k] in self.border_links or words[k] not in self.of_words or words[j] in self.neighbour_adjectives:
+            return False
+        areas = self.border_area_nouns
         before = j - 2 if j >= 2 and words[j - 1] in self.of_words else j - 1
-        beside = (before >= 0 and words[before] in areas) or (j + 1 < k and words[j + 1] in areas)
+        beside = (before >= 0 and words[before] in areas) or words[j + 1] in areas  # (word k at worst: an "of" word)
         return beside or any(words[j].endswith(a) for a in areas)
 
 
@@ -276,21 +295,13 @@ def event_profile(lang: str) -> EventProfile:
         alias_cues=Phrases.of(data["alias_cues"]),
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
-        area_nouns=_area_nouns(places),
+        border_area_nouns=frozenset(fold(w) for w in data["border_area_nouns"]),
+        neighbour_adjectives=frozenset(fold(w) for w in data["neighbour_adjectives"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(places.get("speech_verbs") or []), *data["speech_cues"]]),
         figure_totals=Phrases.of(counts.get("totals") or []),
     )
-
-
-def _area_nouns(places: dict) -> frozenset[str]:
-    """The area nouns of a places lexicon (:attr:`EventProfile.area_nouns`): its ``area_suffixes`` and the first
-    words of its ``area_cues``, folded ("nell'" and the like without their apostrophe, as the text's words)."""
-    def folded(key: str) -> frozenset[str]:
-        return frozenset(fold_key(str(w)).rstrip("'") for w in places.get(key) or [])
-
-    return folded("area_suffixes") | frozenset(c.split()[0] for c in folded("area_cues") if c)
 
 
 @dataclass(frozen=True)

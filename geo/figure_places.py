@@ -59,13 +59,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, contains, figure_group
+from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -475,7 +476,9 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: ``border_of``, :meth:`geo.events.EventProfile.border_at`) and only articles, list joiners or the other places
 #: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
 #: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
-#: with Belarus") the other side stays a candidate.
+#: with Belarus") the other side stays a candidate; so does a border area inside the country of the place before it
+#: ("4 killed in Ukraine, in the border district of Sumy": rule :data:`geo.role_model.BORDER_AREA_INSIDE`), but not
+#: one of another country ("in Ukraine, near the border district of Bryansk").
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: How many words at most rule :data:`BORDER_SIDE` looks back over from a place to its border word.
 BORDER_REACH = 8
@@ -507,10 +510,13 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
     stop = max(-1, j - BORDER_REACH)
     while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
         j -= 1
-    border = profile.border_at(words, j)  # the test of role feature border_of
+    def nearest(border: int):
+        return max((o for o in before if sentence.token_at(o.end) <= border), key=attrgetter("end"), default=None)
+
+    border = border_side_at(words, j, profile, m, nearest)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate
-    return border is not None and any(sentence.token_at(o.end) <= border for o in before)
+    return border is not None and nearest(border) is not None
 
 
 def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> set[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -772,12 +772,69 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-def _border_before(words: list[str], idx: int, profile: EventProfile) -> bool:
-    """A border noun of the lexicon, a link word and only articles stand before the place
-    (:meth:`geo.events.EventProfile.border_at`, with its border-area exception): "al confine con la Siria", "the
-    border between Estonia", "la frontière entre le Niger": a neighbour that locates a border (not "the border
-    district of Bryansk": the place names the border area itself)."""
-    return profile.border_at(words, _back_over(words, idx - 1, profile.articles)) is not None
+#: Rule ``a_border_area_is_no_neighbour_only_inside_the_place_before_it``: a border area named after an "of" word
+#: (:meth:`geo.events.EventProfile.border_area`: "the border district of X") names X itself, no neighbour, only
+#: when X lies in the country of the place named before the border word in its sentence, or inside that place
+#: ("4 killed in Ukraine, in the border district of Sumy"), or when no place stands before it ("in the border
+#: district of Bryansk, 2 were hurt"); after a place of another country X is the other side ("in Ukraine, near the
+#: border district of Bryansk": Bryansk is Russia's). Role feature ``border_of`` and figure place rule
+#: ``BORDER_SIDE`` (:mod:`geo.figure_places`) both read it, through :func:`border_side_at`.
+BORDER_AREA_INSIDE = "a_border_area_is_no_neighbour_only_inside_the_place_before_it"
+
+
+def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
+                   before: Callable[[int], object | None]) -> int | None:
+    """The one border test of role feature ``border_of`` and figure place rule ``BORDER_SIDE``:
+    :meth:`geo.events.EventProfile.border_at`, but for a border area that names the place itself (rule
+    :data:`BORDER_AREA_INSIDE`).
+
+    Parameters
+    ----------
+    words : Sequence[str]
+        A sentence's folded words.
+    k : int
+        The index of the word that would link a border noun to ``place`` (the word before it and its articles).
+    profile : EventProfile
+        The language's event lexicon.
+    place
+        The mention after the link (its ``entity`` may be None).
+    before : Callable[[int], object | None]
+        The nearest mention of the sentence that ends before word ``j`` (the border noun's first), None when none.
+
+    Returns
+    -------
+    int | None
+        The index of the border noun's first word when ``place`` is named as the other side of a border; None
+        when word ``k`` links no border noun, or links a border area that names ``place`` itself.
+    """
+    j = profile.border_at(words, k)
+    if j is None or (profile.border_area(words, j, k) and _area_inside(place, before(j))):
+        return None
+    return j
+
+
+def _area_inside(place, before) -> bool:
+    """Rule :data:`BORDER_AREA_INSIDE`'s test: no place ``before`` (a mention, or None; a name nothing resolved is
+    none), or one of the country of ``place``'s entity (a place inside a country or an admin-1 unit,
+    :func:`contains`, shares its country)."""
+    if before is None or before.entity is None:
+        return True
+    area = place.entity
+    return area is not None and area.country is not None and area.country == before.entity.country
+
+
+def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
+    """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
+    (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
+    Niger", "in Ukraine, near the border district of Bryansk": a neighbour that locates a border (not "4 killed in
+    Ukraine, in the border district of Sumy": the place names the border area itself, rule
+    :data:`BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
+    same = previous is not None and previous.sentence_start == m.sentence_start
+
+    def before(j: int):
+        return previous if same and sentence.token_at(previous.end) <= j else None
+
+    return border_side_at(words, _back_over(words, idx - 1, profile.articles), profile, m, before) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -1004,7 +1061,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
-    if _border_before(words, idx, profile) or (
+    if _border_before(words, idx, profile, m, previous, sentence) or (
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,

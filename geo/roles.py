@@ -70,12 +70,12 @@ def role_cues(lang: str) -> RoleCues:
     # Verbs are compared as written, accents kept: French "a" (has) is not "à" (to).
     verbs = frozenset(str(w).lower() for w in lex.get("actor_verbs") or [])
     experience = frozenset(str(w).lower() for w in lex.get("experience_verbs") or [])
+    areas = get("area_suffixes") | frozenset(c.split()[0] for c in get("area_cues") if c)
     from geo.events import event_profile
 
-    profile = event_profile(lang)  # its articles and area nouns, read once for both stages
     return RoleCues(get("locative"), get("venue"), get("deployment"), get("incident"), get("participant"), verbs,
-                    experience, profile.area_nouns, get("attack_verbs"), get("clitics"), get("locative_breakers"),
-                    profile.articles)
+                    experience, areas, get("attack_verbs"), get("clitics"), get("locative_breakers"),
+                    event_profile(lang).articles)
 
 
 def _ngrams(words: list[str], at: Iterable[int] | None = None) -> list[tuple[str, ...]]:

@@ -1463,23 +1463,55 @@ def test_finer_repeat_places_inside_the_picked_countries(finer, picked, expected
     assert finer_repeat(SimpleNamespace(finer_place_ids=finer), pool, picked) == expected
 
 
-@pytest.mark.parametrize("lang, text, area", [
-    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Sumy.", "Sumy"),
-    ("it", "I bombardamenti hanno ucciso 4 civili in Ucraina, nella zona di confine di Sumy.", "Sumy"),
-    ("es", "Los ataques mataron a 7 soldados en Níger, en la zona fronteriza de Tahoua.", "Tahoua"),
-    ("fr", "Les frappes ont tué 4 civils en Ukraine, dans la zone frontalière de Soumy.", "Soumy"),
-    ("de", "Beim Beschuss wurden 4 Zivilisten in der Ukraine getötet, im Grenzgebiet von Sumy.", "Sumy"),
+@pytest.mark.parametrize("lang, text, area, chosen", [
+    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Sumy.", "Sumy", "country:UA"),
+    ("it", "I bombardamenti hanno ucciso 4 civili in Ucraina, nella zona di confine di Sumy.", "Sumy", "country:UA"),
+    ("es", "Los ataques mataron a 7 soldados en Níger, en la zona fronteriza de Tahoua.", "Tahoua", "country:NE"),
+    ("fr", "Les frappes ont tué 4 civils en Ukraine, dans la zone frontalière de Soumy.", "Soumy", "country:UA"),
+    ("de", "Beim Beschuss wurden 4 Zivilisten in der Ukraine getötet, im Grenzgebiet von Sumy.", "Sumy",
+     "geonames:692194"),
+    # a plural area noun as its singular; the area is chosen (no "state": test_events)
+    ("en", "In Russia, in the border zones of Kursk, 5 people were injured by drones.", "Kursk", "geonames:538560"),
+    ("en", "Shelling wounded 3 people in Russia, in the border areas of Belgorod.", "Belgorod", "country:RU"),
 ])
-def test_a_border_area_after_a_place_is_no_other_side(gaz, lang, text, area):
+def test_a_border_area_after_a_place_is_no_other_side(gaz, lang, text, area, chosen):
     """Rule BORDER_SIDE reads the border-area exception of the one border test
-    (:meth:`geo.events.EventProfile.border_at`), as role feature ``border_of`` does: a border noun that qualifies an
-    area noun, then "of", names the border area itself, which stays a candidate; after a border link the neighbour
-    is still the other side."""
+    (:func:`geo.role_model.border_side_at`), as role feature ``border_of`` does: a border noun that qualifies an
+    area noun, then "of", names the border area itself, which stays a candidate while it lies in the country of
+    the place before it (rule ``BORDER_AREA_INSIDE``); the figure's place is chosen among them."""
     parsed, fig, pool, _ = pool_of(text, lang, gaz)
     assert area in [m.surface for m, _ in pool]
+    assert parsed.figures[0].place_ids == [chosen]
+
+
+def test_a_border_area_with_a_border_link_is_the_other_side(gaz):
     parsed, fig, pool, _ = pool_of("Shelling killed 4 civilians in Ukraine, near the border area with Belarus.", "en",
                                    gaz)
     assert "Belarus" in {m.surface for m in parsed.mentions} and [m.surface for m, _ in pool] == ["Ukraine"]
+    assert parsed.figures[0].place_ids == ["country:UA"]
+
+
+@pytest.mark.parametrize("lang, text, n, other, chosen", [
+    # rule BORDER_AREA_INSIDE: the border area lies in another country than the place before it
+    ("en", "In Ukraine, close to the border district of Kursk, 8 drones were shot down.", 0, "Kursk", "country:UA"),
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili.", 0, "Kursk",
+     "admin1:UA-59"),
+    # ... nor does it spill over to the next sentence's figure
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili. In Ucraina, nella "
+           "zona di confine con la Russia, 6 feriti.", 1, "Kursk", "admin1:UA-59"),
+    ("es", "En Chad, en la zona fronteriza de Sudán, murieron 6 soldados.", 0, "Sudán", "country:TD"),
+    ("de", "In Lettland, im Grenzgebiet von Russland, wurden 400 Soldaten stationiert.", 0, "Russland", "country:LV"),
+    ("en", "In Moldova, near the state border of Romania, 9 trucks were stopped.", 0, "Romania", "country:MD"),
+    # a neighbour adjective and its "of" word name a neighbour, even one inside the place before
+    ("fr", "En Ukraine, dans la région voisine de Soumy, 2 civils ont été blessés.", 0, "Soumy", "country:UA"),
+])
+def test_a_border_area_of_another_country_is_the_other_side(gaz, lang, text, n, other, chosen):
+    """Rule BORDER_SIDE keeps dropping the place after "the border district of", "im Grenzgebiet von" when it lies
+    outside the country of the place before the border word (rule ``BORDER_AREA_INSIDE``), and after a neighbour
+    adjective ("la région voisine de", a border link): the figure stays where it was said to happen."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz, n)
+    assert other in {m.surface for m in parsed.mentions} and other not in [m.surface for m, _ in pool]
+    assert parsed.figures[n].place_ids == [chosen]
 
 
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):

@@ -1318,6 +1318,32 @@ def test_a_border_area_of_a_place_names_no_neighbour(gaz, lang, text, surface):
     assert "border_of" in features_of("Ein Mann wurde im Grenzgebiet zu Polen verletzt.", "de", "Polen", gaz)
 
 
+@pytest.mark.parametrize(("lang", "text", "surface", "border"), [
+    # rule BORDER_AREA_INSIDE: after a place, the border area names itself only inside that place's country
+    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Chernihiv.", "Chernihiv", False),
+    ("en", "In Ukraine, close to the border district of Kursk, 8 drones were shot down.", "Kursk", True),
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili.", "Kursk", True),
+    ("de", "In Lettland, im Grenzgebiet von Russland, wurden 400 Soldaten stationiert.", "Russland", True),
+    # (a place of the sentence before is none)
+    ("en", "Drones hit Ukraine at night. In the border district of Kursk, 2 people died.", "Kursk", False),
+    # a neighbour adjective takes its "of" word as a border link
+    ("fr", "Dans la région voisine de Koursk, 2 civils ont été blessés.", "Koursk", True),
+    ("es", "En la provincia vecina de Tahoua, murieron 9 soldados.", "Tahoua", True),
+    ("it", "Nella regione confinante di Kursk sono morti 2 civili.", "Kursk", True),
+    # "state" is no area ("the state border of X" is X's border); a plural area noun is one
+    ("en", "Near the state border of Ukraine, 12 tanks were seen.", "Ukraine", True),
+    ("en", "Drones hit the border zones of Kursk overnight.", "Kursk", False),
+    # a border noun that opens the sentence has no area noun before it (the sentence's last word is none)
+    ("en", "Borders of Moldova stayed shut to lorries across the region.", "Moldova", True),
+    ("it", "Confini della Moldavia chiusi ai camion, dicono i sindaci della regione.", "Moldavia", True),
+])
+def test_a_border_area_names_itself_only_inside_the_place_before_it(gaz, lang, text, surface, border):
+    """Role feature ``border_of`` (:func:`geo.role_model.border_side_at`): the border-area exception holds for an
+    area noun of ``border_area_nouns`` beside the border noun, none of the neighbour adjectives, and only while no
+    place of another country stands before the border word (rule ``BORDER_AREA_INSIDE``)."""
+    assert ("border_of" in features_of(text, lang, surface, gaz)) == border
+
+
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("it", "Un drone russo è precipitato nella zona della Marina in Sardegna.", "Sardegna"),
     ("it", "Esplosioni nel territorio della Difesa in Puglia dopo un attacco con droni.", "Puglia"),
