@@ -777,7 +777,10 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
 #: when X lies in the country of the place named before the border word in its sentence, or inside that place
 #: ("4 killed in Ukraine, in the border district of Sumy"), or when no place stands before it ("in the border
 #: district of Bryansk, 2 were hurt"); after a place of another country X is the other side ("in Ukraine, near the
-#: border district of Bryansk": Bryansk is Russia's). Role feature ``border_of`` and figure place rule
+#: border district of Bryansk": Bryansk is Russia's). Only a locator counts as the place before (feature
+#: ``locative``): a speaker, a source, an attacker, an origin or a dateline of another country says nothing of
+#: where the area lies ("Moscow said shelling killed 3 in the border district of X": X stays where it happened).
+#: Role feature ``border_of`` and figure place rule
 #: ``BORDER_SIDE`` (:mod:`geo.figure_places`) both read it, through :func:`border_side_at`.
 BORDER_AREA_INSIDE = "a_border_area_is_no_neighbour_only_inside_the_place_before_it"
 
@@ -814,10 +817,11 @@ def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
 
 
 def _area_inside(place, before) -> bool:
-    """Rule :data:`BORDER_AREA_INSIDE`'s test: no place ``before`` (a mention, or None; a name nothing resolved is
-    none), or one of the country of ``place``'s entity (a place inside a country or an admin-1 unit,
-    :func:`contains`, shares its country)."""
-    if before is None or before.entity is None:
+    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention, or None; a name nothing resolved
+    is none, and so is a place that its features read as no locative: a speaker, a source, an attacker, an origin
+    or a dateline, "Moscow said ... in the border district of X"), or one of the country of ``place``'s entity (a
+    place inside a country or an admin-1 unit, :func:`contains`, shares its country)."""
+    if before is None or before.entity is None or "locative" not in before.features:
         return True
     area = place.entity
     return area is not None and area.country is not None and area.country == before.entity.country

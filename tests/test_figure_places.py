@@ -1514,6 +1514,57 @@ def test_a_border_area_of_another_country_is_the_other_side(gaz, lang, text, n, 
     assert parsed.figures[n].place_ids == [chosen]
 
 
+@pytest.mark.parametrize("lang, text, area, chosen", [
+    # rule BORDER_AREA_INSIDE reads only a locator before the border word: not a speaker, a source, an attacker,
+    # an inline dateline or an origin of another country
+    ("en", "Pakistan said 5 militants were killed in the border province of Kunar.", "Kunar", "admin1:AF-KNR"),
+    ("en", "According to Warsaw, 2 guards were hurt in the border region of Grodno.", "Grodno", "admin1:BY-HR"),
+    ("en", "Turkey bombed the border province of Dohuk, killing 5 people.", "Dohuk", "admin1:IQ-DA"),
+    ("en", "WARSAW (AP) - Gunfire wounded 2 guards in the border region of Grodno on Friday.", "Grodno",
+     "admin1:BY-HR"),
+    ("en", "Fighters from Rwanda crossed into the border province of North Kivu, where 9 villagers were killed.",
+     "North Kivu", "admin1:CD-NK"),
+    ("it", "La Polonia ha detto che 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("it", "Secondo Varsavia, 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("it", "Il Pakistan ha colpito la provincia di confine di Khost, uccidendo 6 persone.", "Khost", "admin1:AF-KHO"),
+    ("it", "ANKARA - Raid aerei hanno ucciso 5 persone nella provincia di confine di Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    ("it", "Soldati del Ciad sono stati mandati nella regione di confine del Darfur, dove 4 sono stati uccisi.",
+     "Darfur", "region:darfur"),
+    ("de", "Pakistan meldete 5 Tote im Grenzgebiet von Kunar.", "Kunar", "admin1:AF-KNR"),
+    ("de", "Laut Warschau wurden 2 Soldaten im Grenzgebiet von Grodno verletzt.", "Grodno", "geonames:627904"),
+    ("de", "Die Türkei bombardierte das Grenzgebiet von Dohuk, 5 Menschen wurden getötet.", "Dohuk",
+     "geonames:96994"),
+    ("de", "ANKARA (dpa) - Bei Luftangriffen wurden 5 Menschen im Grenzgebiet von Dohuk getötet.", "Dohuk",
+     "geonames:96994"),
+    ("fr", "Le Pakistan a dit que 5 militants ont été tués dans la province frontalière de Kunar.", "Kunar",
+     "admin1:AF-KNR"),
+    ("fr", "Selon Ankara, 5 personnes ont été tuées dans la province frontalière de Dohuk.", "Dohuk", "admin1:IQ-DA"),
+    ("fr", "La Turquie a bombardé la province frontalière de Dohuk, tuant 5 personnes.", "Dohuk", "admin1:IQ-DA"),
+    ("fr", "ANKARA (AFP) - Des frappes ont tué 5 personnes dans la province frontalière de Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    ("es", "Venezuela dijo que 3 soldados murieron en la zona fronteriza de Norte de Santander.", "Norte de Santander",
+     "admin1:CO-NSA"),
+    ("es", "Según Varsovia, 2 guardias resultaron heridos en la región fronteriza de Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("es", "Turquía bombardeó la provincia fronteriza de Dohuk, matando a 5 personas.", "Dohuk", "admin1:IQ-DA"),
+    ("es", "ANKARA (EFE) - Los bombardeos mataron a 5 personas en la provincia fronteriza de Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    # an unresolved place before counts as no place, even a locator
+    ("en", "In the village of Krelnitsa, near the border district of Grodno, 4 guards were hurt.", "Grodno",
+     "admin1:BY-HR"),
+])
+def test_a_border_area_after_a_place_that_is_no_locator_is_chosen(gaz, lang, text, area, chosen):
+    """Rule BORDER_SIDE keeps a border area named after an "of" word as a candidate when the place before the
+    border word is no locator (rule ``BORDER_AREA_INSIDE`` reads feature ``locative``) or is unresolved: the
+    figure's place is the border area, not the speaker's, the source's, the attacker's or the dateline's."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert area in [m.surface for m, _ in pool]
+    assert parsed.figures[0].place_ids == [chosen]
+
+
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):
     # rule BORDER_SIDE holds for a border word after a place it locates; alone, the other side is the place said
     parsed, fig, pool, _ = pool_of("At least 7 drone incursions were recorded along the border with Belarus.", "en",
