@@ -265,12 +265,13 @@ class _Steps:
     """Progress over the steps after parsing (tqdm on standard error; nothing under -q or in a short run)."""
 
     def __init__(self, *, quiet: bool):
-        from tqdm import tqdm
-
+        from geo.progress import bar
         from layers.stream import STEPS
 
-        self._bar = tqdm(total=len(STEPS) + 1, desc=STEPS[0], unit="step", disable=quiet, delay=1.0, file=sys.stderr,
-                         leave=not sys.stderr.isatty(), bar_format="{desc}: {n}/{total} steps [{elapsed}]")
+        # tqdm's own mininterval and fixed width, as before geo.progress.bar made it: a line per step in a log too
+        # (the steps are few, each worth a line), and a line with no bar to widen
+        self._bar = bar(STEPS[0], unit="step", disable=quiet, total=len(STEPS) + 1, mininterval=0.1,
+                        dynamic_ncols=False, bar_format="{desc}: {n}/{total} steps [{elapsed}]")
 
     def __call__(self, name: str, work: Callable | None):
         self._bar.set_description_str(name, refresh=False)

@@ -45,7 +45,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns")
+              "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
+              "border_area_nouns", "neighbour_adjectives")
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,11 @@ class EventProfile:
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
     border_near: Phrases = Phrases.of(())  # "near the border with Mali": the border locates a place near it
+    # "district", "zone", "Gebiet" (folded, singular and plural): the areas a border noun can qualify, so that what
+    # its "of" word joins names the area itself (:meth:`border_area`)
+    border_area_nouns: frozenset[str] = frozenset()
+    # "voisine", "limítrofe", "confinante" (folded): border nouns meaning "bordering", whose "of" word is a link
+    neighbour_adjectives: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -183,7 +189,9 @@ class EventProfile:
         """The one border test (role feature ``border_of``, figure place rule ``BORDER_SIDE``): where a border
         noun (``border_nouns``) starts when word ``k`` of the folded ``words`` is a link word (``border_links``
         or an "of" word) that joins it to what follows, at most one other word between the noun and the link
-        ("the border with", "la frontière entre", "al confine con", "frontera de").
+        ("the border with", "la frontière entre", "al confine con", "frontera de"). A border area named after an
+        "of" word (:meth:`border_area`) is found too: whether it names the neighbour is for rule
+        ``BORDER_AREA_INSIDE`` of :mod:`geo.role_model` to say.
 
         Parameters
         ----------
@@ -231,6 +239,35 @@ class EventProfile:
         return any(near.match_at(words, i) == j + 1 - i
                    for i in near.starts_in(words, max(0, j + 1 - near.longest), j + 1))
 
+    def border_area(self, words: Sequence[str], j: int, k: int) -> bool:
+        """Whether the border noun at word ``j`` (found by :meth:`border_at`, linked by word ``k``) names a border
+        area: an "of" word links it (no border link, and the noun is no neighbour adjective: "la région voisine
+        de Koursk" borders Kursk), and it qualifies an area noun of :attr:`border_area_nouns` beside it (before
+        it, perhaps after an "of" word: "la zona di confine"; or after it: "the border district") or ends with one
+        ("Grenzgebiet"), so what follows may name the area itself ("the border district of Bryansk", "nella zona
+        di confine di Brjansk", "la zona fronteriza de Tillabéri", "im Grenzgebiet von Brjansk").
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        j : int
+            The index of the border noun's first word.
+        k : int
+            The index of its link word.
+
+        Returns
+        -------
+        bool
+            True for a border area; "the border area with Belarus" (a border link) is none.
+        """
+        if words[k] in self.border_links or words[k] not in self.of_words or words[j] in self.neighbour_adjectives:
+            return False
+        areas = self.border_area_nouns
+        before = j - 2 if j >= 2 and words[j - 1] in self.of_words else j - 1
+        beside = (before >= 0 and words[before] in areas) or words[j + 1] in areas  # (word k at worst: an "of" word)
+        return beside or any(words[j].endswith(a) for a in areas)
+
 
 @cache
 def event_profile(lang: str) -> EventProfile:
@@ -245,6 +282,7 @@ def event_profile(lang: str) -> EventProfile:
     code = lang if lexicons.load(lang, "events") else "en"
     data = lexicons.load(code, "events")
     figures = lexicons.load(code, "figures") or lexicons.load("en", "figures")
+    places = lexicons.load(code, "places")
     clauses = figures.get("clauses") or {}
     counts = figures.get("figures") or {}
     coordinators = {phrase_tokens(str(w)) for w in clauses.get("coordinators") or []}
@@ -287,9 +325,11 @@ def event_profile(lang: str) -> EventProfile:
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
         border_near=Phrases.of(data["border_near"]),
+        border_area_nouns=frozenset(fold(w) for w in data["border_area_nouns"]),
+        neighbour_adjectives=frozenset(fold(w) for w in data["neighbour_adjectives"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
-        speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),
+        speech=Phrases.of([*(places.get("speech_verbs") or []), *data["speech_cues"]]),
         figure_totals=Phrases.of(counts.get("totals") or []),
     )
 

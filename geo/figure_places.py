@@ -59,13 +59,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, contains, figure_group
+from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -479,7 +480,9 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: of its list between them, locates where the figure happened; it is no candidate, unless the figure's parts or
 #: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
 #: with Belarus") the other side stays a candidate, unless a word of nearness precedes the border (rule
-#: :data:`NEAR_A_BORDER`).
+#: :data:`NEAR_A_BORDER`); so does a border area inside the country of the place before it ("4 killed in Ukraine,
+#: in the border district of Sumy": rule :data:`geo.role_model.BORDER_AREA_INSIDE`), but not one of another country
+#: ("in Ukraine, near the border district of Bryansk").
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: Rule ``near_a_border_is_this_side``: a border said with a word of nearness before it (events.yaml's
 #: ``border_near``: "near the border with Mali", "cerca de la frontera con Malí", "près de la frontière avec le
@@ -520,16 +523,19 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
     stop = max(-1, j - BORDER_REACH)
     while j > stop and (words[j] in profile.articles or words[j] in LIST_JOINERS or j in listed):
         j -= 1
-    border = profile.border_at(words, j)  # the test of role feature border_of
+    def nearest(border: int):
+        return max((o for o in before if sentence.token_at(o.end) <= border), key=attrgetter("end"), default=None)
+
+    border = border_side_at(words, j, profile, m, nearest)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate —
-    # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "34 soldiers were killed near the
+    # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "12 soldiers were killed near the
     # border with Mali" happened on this side, whether or not its place was found) and the link names the other
     # side: a border "of" a place ("near the border of Mali with Niger") is that place's own, and one "between" two
     # places ("near the border between Mali and Niger") has no this side
     if border is None:
         return False
-    return any(sentence.token_at(o.end) <= border for o in before) or (
+    return nearest(border) is not None or (
         words[j] not in profile.of_words and not profile.between_words.match_at(words, j)
         and profile.near_border(words, border))
 

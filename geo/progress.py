@@ -34,7 +34,8 @@ def bar(desc: str, *, unit: str, disable: bool, **options: Any) -> Any:
     disable : bool
         Show nothing (tqdm's no-op bar).
     **options
-        More of tqdm's arguments (``total``, ``unit_scale``, ``position``...).
+        More of tqdm's arguments (``total``, ``unit_scale``, ``position``, ``bar_format``...); a ``mininterval``
+        or ``dynamic_ncols`` among them replaces this function's.
 
     Returns
     -------
@@ -44,8 +45,9 @@ def bar(desc: str, *, unit: str, disable: bool, **options: Any) -> Any:
     from tqdm import tqdm
 
     tty = sys.stderr.isatty()
+    options = {"mininterval": 0.5 if tty else 5.0, "dynamic_ncols": True, **options}
     return tqdm(desc=desc, unit=unit, disable=disable, delay=PROGRESS_DELAY, file=sys.stderr, leave=not tty,
-                mininterval=0.5 if tty else 5.0, dynamic_ncols=True, **options)
+                **options)
 
 
 def show_window_bars(on: bool) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -698,10 +698,12 @@ def _locates_previous(text: str, sentence: Sentence, previous, idx: int, cues: R
     return located
 
 
-def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> str | None:
+def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile,
+                name_starters: frozenset[str]) -> str | None:
     """The class of the trigger that governs the place's locative: it ends right before the locative, or one
     word before it ("the contingent in Kosovo", "il contingente italiano in Libano", "killed in Sumy", "la
-    Mission de l'ONU en RDC"). None when no trigger stands there."""
+    Mission de l'ONU en RDC"). None when no trigger stands there. ``name_starters``: the recogniser's words that
+    start a person's name (given names, titles: ``Cues.name_starters``)."""
     words = sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k < 1 or words[k] not in cues.locative:
@@ -711,7 +713,7 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     j = k - 1
     while j >= 0 and sentence.tokens[j].capitalised and words[j] not in cues.locative:
         j -= 1
-    if j < k - 1 and words[j + 1] not in cues_for(profile.lang).name_starters:
+    if j < k - 1 and words[j + 1] not in name_starters:
         # a capitalised name stands right before the locative (not "Soldaten von dem in Syrien ..."), an
         # organisation's, not a person's (not "the mission of Emmanuel Macron in Kyiv": a given name or a title)
         j = _back_over(words, j, profile.articles)
@@ -741,20 +743,21 @@ def _water(words: list[str], idx: int, end_idx: int, kind: str, profile: EventPr
 
 
 def _water_locates(sentence: Sentence, idx: int, end_idx: int, after_comma: int | None, cues: RoleCues,
-                   profile: EventProfile, named: bool = True) -> bool:
-    """The body of water locates another place rather than being where something fell: set off by a comma and a
-    locative word after that place ("the port of Odesa, on the Black Sea"; ``after_comma``: the first word after
-    the place before when a comma sets the name off from it in the same sentence, else None) or naming a locality
-    or an area after it ("the Black Sea port of Izmail", "a hamlet in the Caspian Sea region"; ``named``: False reads
-    only the first frame, the water set off after a place)."""
+                   profile: EventProfile) -> tuple[bool, bool]:
+    """Whether the body of water locates another place rather than being where something fell, in each of its two
+    frames: (set off, named). Set off: a comma and a locative word after that place ("the port of Odesa, on the
+    Black Sea"; ``after_comma``: the first word after the place before when a comma sets the name off from it in
+    the same sentence, else None). Named: it names a locality or an area after it ("the Black Sea port of Izmail",
+    "a hamlet in the Caspian Sea region")."""
     words = sentence.words
+    set_off = False
     if after_comma is not None:
         between = words[after_comma:idx]
-        if between and all(w in cues.locative or w in profile.articles for w in between) and any(
-                w in cues.locative for w in between):
-            return True
-    return named and end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
-                                               or words[end_idx] in cues.area_nouns)
+        set_off = bool(between) and all(w in cues.locative or w in profile.articles for w in between) and any(
+            w in cues.locative for w in between)
+    named = end_idx < len(words) and (bool(profile.locality_nouns.match_at(words, end_idx))
+                                      or words[end_idx] in cues.area_nouns)
+    return set_off, named
 
 
 def _passive_before(words: list[str], origin: int, profile: EventProfile) -> bool:
@@ -769,23 +772,73 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-def _border_before(words: list[str], idx: int, profile: EventProfile, area_nouns: frozenset[str]) -> bool:
-    """A border noun of the lexicon, a link word and only articles stand before the place
-    (:meth:`geo.events.EventProfile.border_at`): "al confine con la Siria", "the border between Estonia",
-    "la frontière entre le Niger": a neighbour that locates a border. Not a border area named after "of" (no border
-    link): the border noun qualifies an area noun of ``area_nouns`` beside it, or ends with one (a compound), so the
-    place names the area itself, where things happen ("the border district of Bryansk", "nella zona di confine di
-    Brjansk", "la zona fronteriza de Tillabéri", "im Grenzgebiet von Brjansk"); "the border area with Belarus" still
-    names a neighbour."""
-    k = _back_over(words, idx - 1, profile.articles)
+#: Rule ``a_border_area_is_no_neighbour_only_inside_the_place_before_it``: a border area named after an "of" word
+#: (:meth:`geo.events.EventProfile.border_area`: "the border district of X") names X itself, no neighbour, only
+#: when X lies in the country of the place named before the border word in its sentence, or inside that place
+#: ("4 killed in Ukraine, in the border district of Sumy"), or when no place stands before it ("in the border
+#: district of Bryansk, 2 were hurt"); after a place of another country X is the other side ("in Ukraine, near the
+#: border district of Bryansk": Bryansk is Russia's). Only a locator counts as the place before (feature
+#: ``locative``): a speaker, a source, an attacker, an origin or a dateline of another country says nothing of
+#: where the area lies ("Moscow said shelling killed 3 in the border district of X": X stays where it happened).
+#: Role feature ``border_of`` and figure place rule
+#: ``BORDER_SIDE`` (:mod:`geo.figure_places`) both read it, through :func:`border_side_at`.
+BORDER_AREA_INSIDE = "a_border_area_is_no_neighbour_only_inside_the_place_before_it"
+
+
+def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
+                   before: Callable[[int], object | None]) -> int | None:
+    """The one border test of role feature ``border_of`` and figure place rule ``BORDER_SIDE``:
+    :meth:`geo.events.EventProfile.border_at`, but for a border area that names the place itself (rule
+    :data:`BORDER_AREA_INSIDE`).
+
+    Parameters
+    ----------
+    words : Sequence[str]
+        A sentence's folded words.
+    k : int
+        The index of the word that would link a border noun to ``place`` (the word before it and its articles).
+    profile : EventProfile
+        The language's event lexicon.
+    place
+        The mention after the link (its ``entity`` may be None).
+    before : Callable[[int], object | None]
+        The nearest mention of the sentence that ends before word ``j`` (the border noun's first), None when none.
+
+    Returns
+    -------
+    int | None
+        The index of the border noun's first word when ``place`` is named as the other side of a border; None
+        when word ``k`` links no border noun, or links a border area that names ``place`` itself.
+    """
     j = profile.border_at(words, k)
-    if j is None:
-        return False
-    if words[k] in profile.border_links:
+    if j is None or (profile.border_area(words, j, k) and _area_inside(place, before(j))):
+        return None
+    return j
+
+
+def _area_inside(place, before) -> bool:
+    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention, or None; a name nothing resolved
+    is none, and so is a place that its features read as no locative: a speaker, a source, an attacker, an origin
+    or a dateline, "Moscow said ... in the border district of X"), or one of the country of ``place``'s entity (a
+    place inside a country or an admin-1 unit, :func:`contains`, shares its country)."""
+    if before is None or before.entity is None or "locative" not in before.features:
         return True
-    before = j - 2 if j >= 2 and words[j - 1] in profile.of_words else j - 1
-    beside = (before >= 0 and words[before] in area_nouns) or (j + 1 < k and words[j + 1] in area_nouns)
-    return not (beside or any(words[j].endswith(a) for a in area_nouns))
+    area = place.entity
+    return area is not None and area.country is not None and area.country == before.entity.country
+
+
+def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
+    """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
+    (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
+    Niger", "in Ukraine, near the border district of Bryansk": a neighbour that locates a border (not "4 killed in
+    Ukraine, in the border district of Sumy": the place names the border area itself, rule
+    :data:`BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
+    same = previous is not None and previous.sentence_start == m.sentence_start
+
+    def before(j: int):
+        return previous if same and sentence.token_at(previous.end) <= j else None
+
+    return border_side_at(words, _back_over(words, idx - 1, profile.articles), profile, m, before) is not None
 
 
 def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleCues, profile: EventProfile,
@@ -975,8 +1028,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 f["passive_agent"] = 1.0  # "droni lanciati dalla Russia": who launched them, not where from
     if national and _country_noun_before(words, idx, profile):
         f["country_noun_before"] = 1.0  # "nations such as Chile", "nazioni alleate (Francia, ...)"
+    recogniser = cues_for(profile.lang)
     if locative:
-        head = _head_event(sentence, idx, cues, profile)
+        head = _head_event(sentence, idx, cues, profile, recogniser.name_starters)
         if head in DEPLOYMENT_CLASSES:
             f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
         elif head in INCIDENT_CLASSES:
@@ -1002,19 +1056,18 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["agent_before"] = 1.0  # "led by Sweden", "enviados por Paraguay"
     water = _water(words, idx, end_idx, e.kind, profile)
     set_off = after_previous if comma else None
-    sea_locates = water and _water_locates(sentence, idx, end_idx, set_off, cues, profile)
+    sea_set_off, sea_named = _water_locates(sentence, idx, end_idx, set_off, cues, profile) if water else (False, False)
+    sea_locates = sea_set_off or sea_named
     # "a drone hit a tanker off Tuapse, in the Black Sea": a sea set off after a place is where the clause's attack
     # on a vessel happened, no locator (not "the Black Sea port of Izmail": the sea still names the port)
-    water_locates = sea_locates and not (_water_locates(sentence, idx, end_idx, set_off, cues, profile, named=False)
-                                         and _vessel_attacked(text, sentence, idx, profile))
+    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile))
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
-    if _border_before(words, idx, profile, cues.area_nouns) or (
+    if _border_before(words, idx, profile, m, previous, sentence) or (
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
-    recogniser = cues_for(profile.lang)
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved

@@ -109,15 +109,15 @@ def _with_event_columns(figures: gpd.GeoDataFrame, event_of: Sequence[str],
                         copies: Mapping[str, Sequence[str]]) -> gpd.GeoDataFrame:
     """A shallow copy of ``figures`` with the :data:`ADDED_COLUMNS` before its geometry."""
     figures = figures.copy(deep=False)  # the caller lets go of its frame: new columns, the same data
-    for name, values in zip(ADDED_COLUMNS, _event_lists(event_of, copies, figures["document"]), strict=True):
+    for name, values in zip(ADDED_COLUMNS, (event_of, _copy_lists(copies, figures["document"])), strict=True):
         figures.insert(len(figures.columns) - 1, name, pd.Series(values, index=figures.index, dtype=object))
     return figures
 
 
-def _event_lists(event_of: Sequence[str], copies: Mapping[str, Sequence[str]],
-                 documents: Iterable[str]) -> tuple[Sequence[str], list[list[str]]]:
-    """The values of the :data:`ADDED_COLUMNS` of figures whose events are ``event_of`` and documents ``documents``."""
-    return event_of, [list(copies.get(d, ())) for d in documents]
+def _copy_lists(copies: Mapping[str, Sequence[str]], documents: Iterable[str]) -> list[list[str]]:
+    """The ``copies`` column of :data:`ADDED_COLUMNS` for figures whose documents are ``documents``: each one's
+    near-duplicate copies (empty for a document with none)."""
+    return [list(copies.get(d, ())) for d in documents]
 
 
 def events_frame(figures: gpd.GeoDataFrame, gazetteer: Any, *, documents: Mapping[str, Document] | None = None,
@@ -203,7 +203,7 @@ class Consolidation:
     def event_values(self, documents: Sequence[str], start: int) -> tuple[Sequence[str], list[list[str]]]:
         """The values of the :data:`ADDED_COLUMNS` that :meth:`with_events` adds to a chunk of the figures whose
         ``document`` column is ``documents`` (its first row the ``start``-th figure), made without the frame."""
-        return _event_lists(self._events_at(start, len(documents)), self.copies, documents)
+        return self._events_at(start, len(documents)), _copy_lists(self.copies, documents)
 
     def _events_at(self, start: int, n: int) -> list[str]:
         """The event ids of the ``n`` figures from the ``start``-th on."""

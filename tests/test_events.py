@@ -101,6 +101,26 @@ def test_every_events_lexicon_holds_exactly_the_schema_keys():
             assert event_profile(lang).lang == lang
 
 
+@pytest.mark.parametrize(("lang", "no_area", "pairs"), [
+    ("en", "state", [("area", "areas"), ("zone", "zones"), ("district", "districts"), ("region", "regions"),
+                     ("province", "provinces"), ("county", "counties")]),
+    ("it", "stato", [("zona", "zone"), ("area", "aree"), ("regione", "regioni"), ("distretto", "distretti")]),
+    ("fr", "etat", [("zone", "zones"), ("region", "regions"), ("secteur", "secteurs"), ("district", "districts")]),
+    ("es", "estado", [("zona", "zonas"), ("area", "areas"), ("region", "regiones"), ("provincia", "provincias")]),
+    ("de", "staat", [("gebiet", "gebiete"), ("region", "regionen"), ("bezirk", "bezirke")]),
+])
+def test_the_border_area_nouns_are_areas_in_both_numbers(lang, no_area, pairs):
+    """The nouns of the border-area exception (``border_area_nouns``, read by
+    :meth:`geo.events.EventProfile.border_area`) hold each area noun with its plural ("the border zones of X" as
+    "the border zone of X"), and no "state" ("the state border of X" is X's border, no area); the neighbour
+    adjectives are border nouns."""
+    profile = event_profile(lang)
+    assert no_area not in profile.border_area_nouns
+    for one, many in pairs:
+        assert one in profile.border_area_nouns and many in profile.border_area_nouns, (one, many)
+    assert all(a in profile.border_nouns for a in profile.neighbour_adjectives)
+
+
 def test_a_misspelt_key_fails_naming_file_and_key(tmp_path, monkeypatch):
     folder = tmp_path / "xx"
     folder.mkdir()

@@ -1582,6 +1582,106 @@ def test_a_word_of_nearness_before_other_words_and_a_border_is_not_near_it(gaz):
     # rule NEAR_A_BORDER: the phrase of nearness must end before the border noun (or its articles)
     parsed, fig, pool, _ = pool_of("Gunmen killed 11 soldiers near camps along the border with Chad.", "en", gaz)
     assert [m.surface for m, _ in pool] == ["Chad"]
+@pytest.mark.parametrize("lang, text, area, chosen", [
+    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Sumy.", "Sumy", "country:UA"),
+    ("it", "I bombardamenti hanno ucciso 4 civili in Ucraina, nella zona di confine di Sumy.", "Sumy", "country:UA"),
+    ("es", "Los ataques mataron a 7 soldados en Níger, en la zona fronteriza de Tahoua.", "Tahoua", "country:NE"),
+    ("fr", "Les frappes ont tué 4 civils en Ukraine, dans la zone frontalière de Soumy.", "Soumy", "country:UA"),
+    ("de", "Beim Beschuss wurden 4 Zivilisten in der Ukraine getötet, im Grenzgebiet von Sumy.", "Sumy",
+     "geonames:692194"),
+    # a plural area noun as its singular; the area is chosen (no "state": test_events)
+    ("en", "In Russia, in the border zones of Kursk, 5 people were injured by drones.", "Kursk", "geonames:538560"),
+    ("en", "Shelling wounded 3 people in Russia, in the border areas of Belgorod.", "Belgorod", "country:RU"),
+])
+def test_a_border_area_after_a_place_is_no_other_side(gaz, lang, text, area, chosen):
+    """Rule BORDER_SIDE reads the border-area exception of the one border test
+    (:func:`geo.role_model.border_side_at`), as role feature ``border_of`` does: a border noun that qualifies an
+    area noun, then "of", names the border area itself, which stays a candidate while it lies in the country of
+    the place before it (rule ``BORDER_AREA_INSIDE``); the figure's place is chosen among them."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert area in [m.surface for m, _ in pool]
+    assert parsed.figures[0].place_ids == [chosen]
+
+
+def test_a_border_area_with_a_border_link_is_the_other_side(gaz):
+    parsed, fig, pool, _ = pool_of("Shelling killed 4 civilians in Ukraine, near the border area with Belarus.", "en",
+                                   gaz)
+    assert "Belarus" in {m.surface for m in parsed.mentions} and [m.surface for m, _ in pool] == ["Ukraine"]
+    assert parsed.figures[0].place_ids == ["country:UA"]
+
+
+@pytest.mark.parametrize("lang, text, n, other, chosen", [
+    # rule BORDER_AREA_INSIDE: the border area lies in another country than the place before it
+    ("en", "In Ukraine, close to the border district of Kursk, 8 drones were shot down.", 0, "Kursk", "country:UA"),
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili.", 0, "Kursk",
+     "admin1:UA-59"),
+    # ... nor does it spill over to the next sentence's figure
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili. In Ucraina, nella "
+           "zona di confine con la Russia, 6 feriti.", 1, "Kursk", "admin1:UA-59"),
+    ("es", "En Chad, en la zona fronteriza de Sudán, murieron 6 soldados.", 0, "Sudán", "country:TD"),
+    ("de", "In Lettland, im Grenzgebiet von Russland, wurden 400 Soldaten stationiert.", 0, "Russland", "country:LV"),
+    ("en", "In Moldova, near the state border of Romania, 9 trucks were stopped.", 0, "Romania", "country:MD"),
+    # a neighbour adjective and its "of" word name a neighbour, even one inside the place before
+    ("fr", "En Ukraine, dans la région voisine de Soumy, 2 civils ont été blessés.", 0, "Soumy", "country:UA"),
+])
+def test_a_border_area_of_another_country_is_the_other_side(gaz, lang, text, n, other, chosen):
+    """Rule BORDER_SIDE keeps dropping the place after "the border district of", "im Grenzgebiet von" when it lies
+    outside the country of the place before the border word (rule ``BORDER_AREA_INSIDE``), and after a neighbour
+    adjective ("la région voisine de", a border link): the figure stays where it was said to happen."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz, n)
+    assert other in {m.surface for m in parsed.mentions} and other not in [m.surface for m, _ in pool]
+    assert parsed.figures[n].place_ids == [chosen]
+
+
+@pytest.mark.parametrize("lang, text, area, chosen", [
+    # rule BORDER_AREA_INSIDE reads only a locator before the border word: not a speaker, a source, an attacker,
+    # an inline dateline or an origin of another country
+    ("en", "Pakistan said 5 militants were killed in the border province of Kunar.", "Kunar", "admin1:AF-KNR"),
+    ("en", "According to Warsaw, 2 guards were hurt in the border region of Grodno.", "Grodno", "admin1:BY-HR"),
+    ("en", "Turkey bombed the border province of Dohuk, killing 5 people.", "Dohuk", "admin1:IQ-DA"),
+    ("en", "WARSAW (AP) - Gunfire wounded 2 guards in the border region of Grodno on Friday.", "Grodno",
+     "admin1:BY-HR"),
+    ("en", "Fighters from Rwanda crossed into the border province of North Kivu, where 9 villagers were killed.",
+     "North Kivu", "admin1:CD-NK"),
+    ("it", "La Polonia ha detto che 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("it", "Secondo Varsavia, 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("it", "Il Pakistan ha colpito la provincia di confine di Khost, uccidendo 6 persone.", "Khost", "admin1:AF-KHO"),
+    ("it", "ANKARA - Raid aerei hanno ucciso 5 persone nella provincia di confine di Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    ("it", "Soldati del Ciad sono stati mandati nella regione di confine del Darfur, dove 4 sono stati uccisi.",
+     "Darfur", "region:darfur"),
+    ("de", "Pakistan meldete 5 Tote im Grenzgebiet von Kunar.", "Kunar", "admin1:AF-KNR"),
+    ("de", "Laut Warschau wurden 2 Soldaten im Grenzgebiet von Grodno verletzt.", "Grodno", "geonames:627904"),
+    ("de", "Die Türkei bombardierte das Grenzgebiet von Dohuk, 5 Menschen wurden getötet.", "Dohuk",
+     "geonames:96994"),
+    ("de", "ANKARA (dpa) - Bei Luftangriffen wurden 5 Menschen im Grenzgebiet von Dohuk getötet.", "Dohuk",
+     "geonames:96994"),
+    ("fr", "Le Pakistan a dit que 5 militants ont été tués dans la province frontalière de Kunar.", "Kunar",
+     "admin1:AF-KNR"),
+    ("fr", "Selon Ankara, 5 personnes ont été tuées dans la province frontalière de Dohuk.", "Dohuk", "admin1:IQ-DA"),
+    ("fr", "La Turquie a bombardé la province frontalière de Dohuk, tuant 5 personnes.", "Dohuk", "admin1:IQ-DA"),
+    ("fr", "ANKARA (AFP) - Des frappes ont tué 5 personnes dans la province frontalière de Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    ("es", "Venezuela dijo que 3 soldados murieron en la zona fronteriza de Norte de Santander.", "Norte de Santander",
+     "admin1:CO-NSA"),
+    ("es", "Según Varsovia, 2 guardias resultaron heridos en la región fronteriza de Grodno.", "Grodno",
+     "admin1:BY-HR"),
+    ("es", "Turquía bombardeó la provincia fronteriza de Dohuk, matando a 5 personas.", "Dohuk", "admin1:IQ-DA"),
+    ("es", "ANKARA (EFE) - Los bombardeos mataron a 5 personas en la provincia fronteriza de Dohuk.", "Dohuk",
+     "admin1:IQ-DA"),
+    # an unresolved place before counts as no place, even a locator
+    ("en", "In the village of Krelnitsa, near the border district of Grodno, 4 guards were hurt.", "Grodno",
+     "admin1:BY-HR"),
+])
+def test_a_border_area_after_a_place_that_is_no_locator_is_chosen(gaz, lang, text, area, chosen):
+    """Rule BORDER_SIDE keeps a border area named after an "of" word as a candidate when the place before the
+    border word is no locator (rule ``BORDER_AREA_INSIDE`` reads feature ``locative``) or is unresolved: the
+    figure's place is the border area, not the speaker's, the source's, the attacker's or the dateline's."""
+    parsed, fig, pool, _ = pool_of(text, lang, gaz)
+    assert area in [m.surface for m, _ in pool]
+    assert parsed.figures[0].place_ids == [chosen]
 
 
 def test_the_other_side_of_a_border_with_no_place_before_stays_a_candidate(gaz):

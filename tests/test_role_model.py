@@ -1318,6 +1318,82 @@ def test_a_border_area_of_a_place_names_no_neighbour(gaz, lang, text, surface):
     assert "border_of" in features_of("Ein Mann wurde im Grenzgebiet zu Polen verletzt.", "de", "Polen", gaz)
 
 
+@pytest.mark.parametrize(("lang", "text", "surface", "border"), [
+    # rule BORDER_AREA_INSIDE: after a place, the border area names itself only inside that place's country
+    ("en", "Shelling killed 4 civilians in Ukraine, in the border district of Chernihiv.", "Chernihiv", False),
+    ("en", "In Ukraine, close to the border district of Kursk, 8 drones were shot down.", "Kursk", True),
+    ("it", "Nella regione di Sumy, nella zona di confine di Kursk, sono stati uccisi 2 civili.", "Kursk", True),
+    ("de", "In Lettland, im Grenzgebiet von Russland, wurden 400 Soldaten stationiert.", "Russland", True),
+    # (a place of the sentence before is none)
+    ("en", "Drones hit Ukraine at night. In the border district of Kursk, 2 people died.", "Kursk", False),
+    # a neighbour adjective takes its "of" word as a border link
+    ("fr", "Dans la région voisine de Koursk, 2 civils ont été blessés.", "Koursk", True),
+    ("es", "En la provincia vecina de Tahoua, murieron 9 soldados.", "Tahoua", True),
+    ("it", "Nella regione confinante di Kursk sono morti 2 civili.", "Kursk", True),
+    # "state" is no area ("the state border of X" is X's border); a plural area noun is one
+    ("en", "Near the state border of Ukraine, 12 tanks were seen.", "Ukraine", True),
+    ("en", "Drones hit the border zones of Kursk overnight.", "Kursk", False),
+    # a border noun that opens the sentence has no area noun before it (the sentence's last word is none)
+    ("en", "Borders of Moldova stayed shut to lorries across the region.", "Moldova", True),
+    ("it", "Confini della Moldavia chiusi ai camion, dicono i sindaci della regione.", "Moldavia", True),
+])
+def test_a_border_area_names_itself_only_inside_the_place_before_it(gaz, lang, text, surface, border):
+    """Role feature ``border_of`` (:func:`geo.role_model.border_side_at`): the border-area exception holds for an
+    area noun of ``border_area_nouns`` beside the border noun, none of the neighbour adjectives, and only while no
+    place of another country stands before the border word (rule ``BORDER_AREA_INSIDE``)."""
+    assert ("border_of" in features_of(text, lang, surface, gaz)) == border
+
+
+#: (language, sentence, border area, its role or None): a place of another country before the border word that is
+#: no locator (a speaker, a source, an attacker, an inline dateline, an origin) leaves the border area named itself
+BORDER_AREA_AFTER_NO_LOCATOR = [
+    ("en", "Pakistan said 5 militants were killed in the border province of Kunar.", "Kunar", "incident"),
+    ("en", "According to Warsaw, 2 guards were hurt in the border region of Grodno.", "Grodno", "incident"),
+    ("en", "Turkey bombed the border province of Dohuk, killing 5 people.", "Dohuk", "incident"),
+    ("en", "WARSAW (AP) - Gunfire wounded 2 guards in the border region of Grodno on Friday.", "Grodno", "incident"),
+    ("en", "Fighters from Rwanda crossed into the border province of North Kivu, where 9 villagers were killed.",
+     "North Kivu", "incident"),
+    ("it", "La Polonia ha detto che 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno",
+     "incident"),
+    ("it", "Secondo Varsavia, 2 guardie sono state ferite nella regione di confine di Grodno.", "Grodno", "incident"),
+    ("it", "Il Pakistan ha colpito la provincia di confine di Khost, uccidendo 6 persone.", "Khost", "incident"),
+    ("it", "ANKARA - Raid aerei hanno ucciso 5 persone nella provincia di confine di Dohuk.", "Dohuk", "incident"),
+    ("it", "Soldati del Ciad sono stati mandati nella regione di confine del Darfur, dove 4 sono stati uccisi.",
+     "Darfur", "incident"),
+    ("de", "Pakistan meldete 5 Tote im Grenzgebiet von Kunar.", "Kunar", "incident"),
+    ("de", "Laut Warschau wurden 2 Soldaten im Grenzgebiet von Grodno verletzt.", "Grodno", "incident"),
+    ("de", "Die Türkei bombardierte das Grenzgebiet von Dohuk, 5 Menschen wurden getötet.", "Dohuk", "incident"),
+    ("de", "ANKARA (dpa) - Bei Luftangriffen wurden 5 Menschen im Grenzgebiet von Dohuk getötet.", "Dohuk",
+     "incident"),
+    # (the French speaker, source and dateline rows weigh to a mention for other features: no border_of all the same)
+    ("fr", "Le Pakistan a dit que 5 militants ont été tués dans la province frontalière de Kunar.", "Kunar", None),
+    ("fr", "Selon Ankara, 5 personnes ont été tuées dans la province frontalière de Dohuk.", "Dohuk", None),
+    ("fr", "La Turquie a bombardé la province frontalière de Dohuk, tuant 5 personnes.", "Dohuk", "incident"),
+    ("fr", "ANKARA (AFP) - Des frappes ont tué 5 personnes dans la province frontalière de Dohuk.", "Dohuk", None),
+    ("es", "Venezuela dijo que 3 soldados murieron en la zona fronteriza de Norte de Santander.", "Norte de Santander",
+     "incident"),
+    ("es", "Según Varsovia, 2 guardias resultaron heridos en la región fronteriza de Grodno.", "Grodno", "incident"),
+    ("es", "Turquía bombardeó la provincia fronteriza de Dohuk, matando a 5 personas.", "Dohuk", "incident"),
+    ("es", "ANKARA (EFE) - Los bombardeos mataron a 5 personas en la provincia fronteriza de Dohuk.", "Dohuk",
+     "incident"),
+    # an unresolved place before counts as no place, even a locator
+    ("en", "In the village of Krelnitsa, near the border district of Grodno, 4 guards were hurt.", "Grodno",
+     "incident"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "role"), BORDER_AREA_AFTER_NO_LOCATOR)
+def test_a_border_area_after_a_place_that_is_no_locator_names_itself(gaz, lang, text, surface, role):
+    """Rule ``BORDER_AREA_INSIDE`` counts the place before the border word only when it locates (feature
+    ``locative``) and is resolved: a speaker, a source, an attacker, an inline dateline or an origin of another
+    country says nothing of where the border area lies, which stays where things happened (no ``border_of``)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface and m.entity is not None)
+    assert "border_of" not in m.features
+    if role is not None:
+        assert m.role == role
+
+
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("it", "Un drone russo è precipitato nella zona della Marina in Sardegna.", "Sardegna"),
     ("it", "Esplosioni nel territorio della Difesa in Puglia dopo un attacco con droni.", "Puglia"),

@@ -1229,3 +1229,24 @@ def test_the_progress_bar_counts_every_step_of_a_run(tmp_path, monkeypatch):
 
 
 STEPS_OF_A_RUN = ("places", "events and files", "map records", "map")
+
+
+def test_the_steps_bar_is_a_progress_bar_with_tqdms_own_interval_and_width(monkeypatch):
+    """make_map's bar of the steps is made by geo.progress.bar (its delay, stream and leave), with the caller's
+    ``mininterval`` and ``dynamic_ncols`` replacing the bar's: a line per step in a log, at a fixed width; a bar
+    that names neither keeps geo.progress's (a line every few seconds in a log, a width that follows the terminal)."""
+    import geo.progress
+    from geo.progress import PROGRESS_DELAY, bar
+    from layers.stream import STEPS
+
+    made = []
+    monkeypatch.setattr(geo.progress, "bar", lambda *a, **k: made.append(bar(*a, **k)) or made[-1])
+    steps = make_map._Steps(quiet=False)
+    try:
+        assert made == [steps._bar]
+        b = steps._bar
+        assert (b.mininterval, b.dynamic_ncols, b.delay, b.total) == (0.1, False, PROGRESS_DELAY, len(STEPS) + 1)
+    finally:
+        steps.close()
+    with bar("documents", unit="doc", disable=False) as other:  # pytest captures standard error: a log
+        assert (other.mininterval, bool(other.dynamic_ncols)) == (5.0, True)
