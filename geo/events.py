@@ -45,7 +45,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "alias_cues", "directions_after_nouns")
+              "border_nouns", "border_links", "alias_cues", "directions_after_nouns", "seat_heads")
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,7 @@ class EventProfile:
     struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
+    seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -257,6 +258,7 @@ def event_profile(lang: str) -> EventProfile:
         alias_cues=Phrases.of(data["alias_cues"]),
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
+        seat_heads=Phrases.of(data["seat_heads"]),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),

@@ -217,6 +217,11 @@ CASES = [
      "The convoy was ambushed in the Lake Chad region on Monday."),
     ("it", "Tre civili sono stati uccisi nell'area di Umm Dafira nello stato di Kassala.", "Kassala", "locates_name",
      "Tre civili sono stati uccisi nello stato di Kassala."),
+    # an institution of the state at its capital speaks for the state (a minister travels: no such frame)
+    ("en", "The foreign ministry in Ankara said the talks would resume.", "Ankara", "government_seat",
+     "The foreign minister in Ankara said the talks would resume."),
+    ("es", "El Gobierno en Lisboa anunció el envío de una fragata.", "Lisboa", "government_seat",
+     "El Gobierno anunció en Lisboa el envío de una fragata."),
     # a region after a thing a noun names locates it; an area noun and "of" may stand between
     ("it", "Un drone ha colpito un deposito nella regione di Sumy.", "Sumy", "inside_thing",
      "Un drone ha colpito un deposito di Sumy."),
@@ -1473,3 +1478,48 @@ def test_the_area_locator_frames_make_an_area_a_mention_whatever_the_weights():
         assert choose_roles([{**attack, f"kind:{kind}": 1.0, "locates_previous": 1.0}], set(), weights) == ["mention"]
     for frame in AREA_LOCATOR_FRAMES:
         assert choose_roles([{**attack, "kind:city": 1.0, frame: 1.0}], set(), weights) == ["incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The defence ministry in Moscow said 30 drones were downed over the Bryansk region.", "Moscow"),
+    ("it", "Il ministero della Difesa a Mosca ha dichiarato che 30 droni sono stati intercettati.", "Mosca"),
+    ("it", "Lo stato maggiore a Kiev ha reso noto che due missili sono stati abbattuti.", "Kiev"),
+    ("fr", "Le ministère de la Défense à Moscou a affirmé que 30 drones avaient été abattus.", "Moscou"),
+    ("es", "El Ministerio de Defensa en Moscú afirmó que 30 drones fueron derribados.", "Moscú"),
+    ("de", "Nach dem Abschuss teilte der Generalstab in Seoul mit, die Raketen seien ins Meer gestürzt.", "Seoul"),
+    ("en", "The government in Warsaw announced it would send 200 troops to Latvia.", "Warsaw"),
+])
+def test_a_capital_where_a_ministry_speaks_is_an_actor(gaz, lang, text, surface):
+    """Rule government_seat_is_actor: an institution of the state (seat_heads) named at its capital, after a
+    locative, stands for the state that speaks, whatever the sentence's incident (a reading a locative barred)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A drone hit the defence ministry in Moscow overnight.", "Moscow"),  # struck there
+    ("it", "Un drone ha colpito il ministero della Difesa a Mosca.", "Mosca"),
+    ("it", "Il ministro della Difesa a Kiev ha incontrato il presidente.", "Kiev"),  # a person, who visits
+    ("fr", "Le ministre des Affaires étrangères à Kiev a rencontré son homologue.", "Kiev"),
+    ("en", "The US embassy in Kyiv said it would stay open.", "Kyiv"),  # no seat head
+    ("de", "Der Minister in Kiew traf seinen Amtskollegen.", "Kiew"),
+    ("de", "Das Ministerium in Kiew wurde von einer Drohne getroffen.", "Kiew"),  # the subject of a passive strike
+])
+def test_no_seat_of_government_where_an_attack_struck_it_or_a_person_stands(gaz, lang, text, surface):
+    """The frame government_seat needs an institution of the lexicon's seat_heads (not a minister, not an embassy),
+    none that an incident trigger governs, and no passive strike after the place (the building was struck)."""
+    assert not features_of(text, lang, surface, gaz).get("government_seat")
+
+
+def test_the_seat_rule_decides_over_the_weights():
+    """government_seat_is_actor is named in VETOES and decides before the locator rule, as the capital rule does."""
+    from geo.role_model import VETOES, choose_roles, named_rules
+
+    assert "government_seat_is_actor" in VETOES
+    assert "government_seat" in feature_names()
+    weights = RoleWeights(("incident", "actor", "mention"), {"incident": 4.0, "actor": 0.0, "mention": 0.0}, {})
+    seat = {"kind:city": 1.0, "capital": 1.0, "locative": 1.0, "event:intercept": 1.0, "government_seat": 1.0}
+    assert choose_roles([seat], set(), weights) == ["actor"]
+    country = {"kind:country": 1.0, "locative": 1.0, "government_seat": 1.0, "locates_previous": 1.0}
+    assert named_rules([country], set()) == ({0: "actor"}, {})  # a locator too: the seat rule comes first
+    assert choose_roles([{k: v for k, v in seat.items() if k != "government_seat"}], set(), weights) == ["incident"]
