@@ -452,7 +452,7 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
     r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
-    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[^\W\d_]))[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"
+    r"[ \t]*(?P<sep>\.?[-–—:|]+)[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"
 )
 
 
@@ -491,8 +491,7 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
     Dateline or None
         Accepted forms: ``Place, <date> –`` ("Parigi, 6 gennaio 2026 –", "Kyiv, Jan 5 —"),
         ``PLACE (Agency) -`` ("PARIS (Reuters) -", "KYIV, Ukraine (AP) —") and an upper-case
-        place alone ("KHARTOUM:", "ROMA -", or before a period and a word: "BERLIN. Die").  A date
-        without a year gives ``date=None``.
+        place alone ("KHARTOUM:", "ROMA -").  A date without a year gives ``date=None``.
         A title-case word before a colon ("Washington: ...") is a heading, not a dateline.
     """
     pos = 0
@@ -534,8 +533,6 @@ def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
         return None
     if not (has_date or m.group("agency") or upper):
         return None
-    if m.group("sep") == "." and not (upper and len(letters) >= 3 and "." not in place and not raw_date and not region):
-        return None  # a period alone ends only an upper-case place ("BERLIN. Die Regierung"), not "U.S. Army said"
     date = _date_text(raw_date, lang) if raw_date else None
     return Dateline(m.end(), date, m.start("place"), m.end("place"))
 

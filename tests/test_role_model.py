@@ -1523,15 +1523,3 @@ def test_the_seat_rule_decides_over_the_weights():
     country = {"kind:country": 1.0, "locative": 1.0, "government_seat": 1.0, "locates_previous": 1.0}
     assert named_rules([country], set()) == ({0: "actor"}, {})  # a locator too: the seat rule comes first
     assert choose_roles([{k: v for k, v in seat.items() if k != "government_seat"}], set(), weights) == ["incident"]
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("de", "MÜNCHEN. Die Marine verlegt eine Fregatte in die Ostsee.", "MÜNCHEN"),
-    ("de", "BERLIN. Die Regierung hat die Entsendung von 300 Soldaten beschlossen.", "BERLIN"),
-    ("it", "ROMA. Il governo ha approvato l'invio di 200 militari in Lettonia.", "ROMA"),
-])
-def test_an_upper_case_place_before_a_period_opening_the_text_is_a_dateline(gaz, lang, text, surface):
-    """A dateline written as an upper-case place and a period ("BERLIN. Die ...", geo.dates.find_dateline) is where
-    the report was filed: rule dateline_is_mention, not the actor or the incident place of the first sentence."""
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert next(m for m in parsed.mentions if m.surface == surface).role == "mention"
