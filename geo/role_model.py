@@ -126,22 +126,10 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat
 #: a port or an area or is set off after a place ("the Black Sea port of Izmail", "Odesa, on the Black Sea",
 #: ``water_locates``; not a sea set off after a place in a clause that reports an attack on a vessel, of the
 #: lexicon's ``vessel_nouns``: "a drone hit a tanker off Tuapse, in the Black Sea" is where it happened), a neighbour
-#: named by a border ("al confine con la Siria", ``border_of``), and an area in one of the :data:`AREA_LOCATOR_FRAMES`.
-#: The annotation makes every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the
-#: sentence's event; the three features weigh 0 in the committed weights, which read the sentence's attack or a list's
-#: participants (and the weights of the area frames read them too: "attacked a village in Zamfara State" went to the
-#: attack).
+#: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
+#: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
+#: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
 LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of")
-
-#: The locator frames that hold for an area only (the gazetteer's kinds in :data:`LOCATOR_AREAS`): an area after a
-#: thing named by a noun ("a hamlet in Kassala State", ``inside_thing``) or after the name before with only a locative
-#: between ("near Mokwa in the Niger State area", ``locates_previous``) locates it; a city there is where the thing
-#: is ("a drone hit the airport in Kabul": the city is where it happened), or another clause's place ("nach dem
-#: Angriff auf Sumy in Wien": where the speaker met, after the attack).
-AREA_LOCATOR_FRAMES = ("inside_thing", "locates_previous")
-
-#: The kinds of place (``kind:*`` features) that :data:`AREA_LOCATOR_FRAMES` read as locators.
-LOCATOR_AREAS = ("admin1", "region", "country")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -576,13 +564,10 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
 
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
-    ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki", an area noun and "of" between:
-    "un villaggio nello stato di Kassala"), or a capital noun and "of" ("Nyala, the capital of South Darfur")."""
+    ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
+    and "of" ("Nyala, the capital of South Darfur")."""
     tokens, words = sentence.tokens, sentence.words
-    fillers = _union(profile.articles, cues.area_nouns, profile.direction_adjectives)
-    k = _back_over(words, idx - 1, fillers)
-    if k >= 1 and words[k] in profile.of_words and words[k - 1] in cues.area_nouns:
-        k = _back_over(words, k - 1, fillers)  # "nello stato di Kassala": the area's "of", not a capital's
+    k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
         return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
@@ -1351,12 +1336,10 @@ def venue_barred(features: dict[str, float]) -> bool:
 
 
 def locator(features: dict[str, float]) -> bool:
-    """The rule ``locator_is_mention``: the place is in one of the :data:`LOCATOR_FRAMES` or, an area of
-    :data:`LOCATOR_AREAS`, in one of the :data:`AREA_LOCATOR_FRAMES`, so it only locates another place, a thing or a
-    border ("a hamlet near Tumbaro in the Kassala region", "the Caspian Sea port of Aktau", "near the border with
-    Belarus", "raided a hamlet in Kassala State", "near Mokwa in the Niger State area") and is a mention, not where the
-    sentence's attack or deployment is. (A sea set off after a place in a clause that reports an attack on a vessel is
-    in no such frame: the ship was struck there.)
+    """The rule ``locator_is_mention``: the place is in one of the :data:`LOCATOR_FRAMES`, so it only locates another
+    place or a border ("a hamlet near Tumbaro in the Kassala region", "the Caspian Sea port of Aktau", "near the
+    border with Belarus") and is a mention, not where the sentence's attack or deployment is. (A sea set off after a
+    place in a clause that reports an attack on a vessel is in no such frame: the ship was struck there.)
 
     Parameters
     ----------
@@ -1367,9 +1350,7 @@ def locator(features: dict[str, float]) -> bool:
     -------
     bool
     """
-    return any(features.get(name) for name in LOCATOR_FRAMES) or (
-        any(features.get(name) for name in AREA_LOCATOR_FRAMES)
-        and any(features.get(f"kind:{kind}") for kind in LOCATOR_AREAS))
+    return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],

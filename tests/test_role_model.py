@@ -222,9 +222,6 @@ CASES = [
      "The foreign minister in Ankara said the talks would resume."),
     ("es", "El Gobierno en Lisboa anunció el envío de una fragata.", "Lisboa", "government_seat",
      "El Gobierno anunció en Lisboa el envío de una fragata."),
-    # a region after a thing a noun names locates it; an area noun and "of" may stand between
-    ("it", "Un drone ha colpito un deposito nella regione di Sumy.", "Sumy", "inside_thing",
-     "Un drone ha colpito un deposito di Sumy."),
 ]
 
 
@@ -1428,56 +1425,6 @@ def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
     traf", "traf eine Rakete"), and "traf sich" as a meeting; a minister who "traf in Rom" someone met there."""
     parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
     assert next(m for m in parsed.mentions if m.surface == surface).role == role
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Gunmen raided a village in Zamfara State on Sunday, killing 12 people.", "Zamfara State"),
-    ("en", "A drone struck a hospital in Sumy region overnight.", "Sumy region"),
-    ("fr", "Des hommes armés ont attaqué un village dans la province du Nord-Kivu, tuant douze personnes.",
-     "province du Nord-Kivu"),
-    # an area noun and "of" between the locative and the name ("nello stato di", "en el estado de")
-    ("it", "Uomini armati hanno attaccato un villaggio nello stato di Zamfara, uccidendo 12 persone.", "Zamfara"),
-    ("it", "Un drone ha colpito un ospedale nella regione di Sumy.", "Sumy"),
-    ("es", "Hombres armados atacaron una aldea en el estado de Zamfara y mataron a 12 personas.", "Zamfara"),
-    # the name before, with only a locative between ("im Dorf A im Gebiet B")
-    ("de", "Zwei Menschen wurden im Dorf Bilosjorka im Gebiet Cherson getötet.", "Gebiet Cherson"),
-])
-def test_a_region_that_locates_a_thing_or_the_name_before_is_a_mention(gaz, lang, text, surface):
-    """Rule locator_is_mention over the frames inside_thing (an area after a thing a noun names: a village, a hospital)
-    and locates_previous (a place after the name before, a locative between): the region only locates where the
-    attack was, whatever the weights make of the sentence's attack."""
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert next(m for m in parsed.mentions if m.surface == surface).role == "mention"
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "A drone hit the airport in Kabul on Sunday.", "Kabul"),
-    ("it", "Un drone ha colpito un ospedale a Kharkiv, uccidendo due persone.", "Kharkiv"),
-    ("fr", "Un drone a frappé un hôpital à Kharkiv, tuant deux personnes.", "Kharkiv"),
-])
-def test_a_city_after_a_thing_is_no_area_locator(gaz, lang, text, surface):
-    """inside_thing is a locator frame for an area only (AREA_LOCATOR_FRAMES, LOCATOR_AREAS): a city after the
-    hospital struck is where it happened, and the rule leaves it to the weights."""
-    from geo.role_model import locator
-
-    f = features_of(text, lang, surface, gaz)
-    assert f.get("inside_thing") and f.get("kind:city")
-    assert not locator(f)
-
-
-def test_the_area_locator_frames_make_an_area_a_mention_whatever_the_weights():
-    """The rule reads inside_thing and locates_previous for the kinds of LOCATOR_AREAS only (an area, no city)."""
-    from geo.role_model import AREA_LOCATOR_FRAMES, LOCATOR_AREAS, LOCATOR_FRAMES, choose_roles
-
-    weights = RoleWeights(("incident", "mention"), {"incident": 4.0, "mention": 0.0}, {})
-    attack = {"event:attack": 1.0, "locative": 1.0}
-    assert set(AREA_LOCATOR_FRAMES) == {"inside_thing", "locates_previous"} and not set(AREA_LOCATOR_FRAMES) & set(
-        LOCATOR_FRAMES)
-    for kind in LOCATOR_AREAS:
-        assert choose_roles([{**attack, f"kind:{kind}": 1.0, "inside_thing": 1.0}], set(), weights) == ["mention"]
-        assert choose_roles([{**attack, f"kind:{kind}": 1.0, "locates_previous": 1.0}], set(), weights) == ["mention"]
-    for frame in AREA_LOCATOR_FRAMES:
-        assert choose_roles([{**attack, "kind:city": 1.0, frame: 1.0}], set(), weights) == ["incident"]
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
