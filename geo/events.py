@@ -45,7 +45,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "alias_cues", "directions_after_nouns", "seat_heads")
+              "border_nouns", "border_links", "alias_cues", "directions_after_nouns", "seat_heads",
+              "seat_buildings", "seat_statements")
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,10 @@ class EventProfile:
     border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
     border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
     seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
+    seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
+    seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
+    # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
+    demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -259,6 +264,9 @@ def event_profile(lang: str) -> EventProfile:
         border_nouns=Phrases.of(data["border_nouns"]),
         border_links=frozenset(fold(w) for w in data["border_links"]),
         seat_heads=Phrases.of(data["seat_heads"]),
+        seat_buildings=Phrases.of(data["seat_buildings"]),
+        seat_statements=Phrases.of(data["seat_statements"]),
+        demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(lexicons.load(code, "places").get("speech_verbs") or []), *data["speech_cues"]]),

@@ -331,16 +331,23 @@ SEAT_GAP = 2
 SEAT_BREAKS = ",;:()" + QUOTE_DASH
 
 
-def _government_seat(text: str, sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues: RoleCues,
+                     profile: EventProfile) -> bool:
     """A state's institution stands at its seat, the place: a phrase of the lexicon ``seat_heads`` ("ministero",
-    "general staff", "Verteidigungsministerium"), then its complement (the word after it "of" or capitalised, at most
-    :data:`SEAT_GAP` words besides articles and "of" words), then a locative word and only articles before the place,
-    no punctuation between: "the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto", "le
-    ministère de la Défense à Moscou" (not "el Gobierno anunció en Lisboa": a verb after the head).
+    "general staff", "Verteidigungsministerium"), then its complement (the word after it "of", capitalised or a
+    demonym: "il governo ucraino a Kiev"; at most :data:`SEAT_GAP` words besides articles and "of" words), then a
+    locative word and only articles before the place, no punctuation between (:data:`SEAT_BREAKS`), and a statement:
+    a speech word or one of the lexicon's ``seat_statements`` within three words after the place, or right before the
+    head, only articles between ("the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto",
+    "meldete das Ministerium in Oslo"; not "el Gobierno anunció en Lisboa": a verb after the head, nor "protesters
+    gathered outside the ministry in Tbilisi", "a delegation from the ministry in Rome travelled": no statement).
+
+    Not a head after a building of the lexicon's ``seat_buildings``, only articles, "of" words and at most one other
+    word between ("the headquarters of the general staff", "la sede del governo": the building, where it was struck).
 
     Not a seat head that a trigger of an incident governs, at most three words before it with the first word after
     the trigger and all but one of the others articles, "of", locative or toward words ("a drone hit the defence
-    ministry in Moscow": the building was struck there; but "nach dem Abschuss teilte der Generalstab in Seoul mit"
+    ministry in Moscow": the building was struck there; but "am Abend meldete der Generalstab in Oslo"
     reports); nor a person ("il ministro a Kiev" visits: the lexicon holds institutions only).
 
     Parameters
@@ -351,10 +358,13 @@ def _government_seat(text: str, sentence: Sentence, idx: int, cues: RoleCues, pr
         The place's sentence, read.
     idx : int
         The index of the place's first word in the sentence.
+    end_idx : int
+        The index of the first word after the place.
     cues : RoleCues
         The language's role cues (its locative words).
     profile : EventProfile
-        The language's event lexicon (``seat_heads``, articles, "of" words, attack triggers).
+        The language's event lexicon (``seat_heads``, ``seat_buildings``, ``seat_statements``, speech words,
+        demonyms, articles, "of" words, attack triggers).
 
     Returns
     -------
@@ -367,13 +377,20 @@ def _government_seat(text: str, sentence: Sentence, idx: int, cues: RoleCues, pr
         return False
     k -= n  # the last word before the locative
     skip = _union(profile.articles, profile.of_words)
+    stated = any(_states(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
     linking = _union(skip, cues.locative, frozenset(p[0] for p in profile.toward_words.phrases))
     for j in profile.seat_heads.starts_in(words, max(0, k - SEAT_GAP - 4), k + 1):
         end = j + profile.seat_heads.match_at(words, j)
         if end <= j or end > k + 1:
             continue
-        if end <= k and not (words[end] in profile.of_words or sentence.tokens[end].capitalised):
+        if end <= k and not (words[end] in profile.of_words or sentence.tokens[end].capitalised
+                             or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
+        before = _back_over(words, j - 1, profile.articles)
+        if not (stated or before >= 0 and _states(words, before, profile, ending=True)):
+            continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
+        if _seat_building(words, j, skip, profile):
+            continue  # "the headquarters of the general staff in Kyiv": the building
         if sum(w not in skip for w in words[end : k + 1]) > SEAT_GAP:
             continue
         if sentence.break_between(text, SEAT_BREAKS, sentence.tokens[j].end, sentence.tokens[idx].start):
@@ -382,6 +399,26 @@ def _government_seat(text: str, sentence: Sentence, idx: int, cues: RoleCues, pr
                and sum(w not in linking for w in words[t.last : j]) <= 1) for t in sentence.triggers):
             continue  # "a drone hit the defence ministry in Moscow", "l'attacco al ministero": where the attack struck
         return True
+    return False
+
+
+def _states(words: list[str], j: int, profile: EventProfile, ending: bool = False) -> bool:
+    """A statement (a speech word of :meth:`EventProfile.speech_at` or a phrase of the lexicon ``seat_statements``)
+    starts at word ``j`` (with ``ending``: ends at it, "teilte der Generalstab", "ha riferito il ministero")."""
+    if not ending:
+        return bool(profile.speech_at(words, j) or profile.seat_statements.match_at(words, j))
+    return any(j + 1 - s == (profile.speech_at(words, s) or profile.seat_statements.match_at(words, s))
+               for s in range(max(0, j - 3), j + 1))
+
+
+def _seat_building(words: list[str], j: int, skip: frozenset[str], profile: EventProfile) -> bool:
+    """A building of the lexicon ``seat_buildings`` stands before the seat head at word ``j``, only ``skip`` words
+    (articles, "of") and at most one other word between: "the building of the defence ministry", "la sede del
+    governo", "le siège du gouvernement"."""
+    for b in range(max(0, j - 6), j):
+        n = profile.seat_buildings.match_at(words, b)
+        if n and b + n <= j and sum(w not in skip for w in words[b + n : j]) <= 1:
+            return True
     return False
 
 
@@ -973,9 +1010,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     national = e.kind == "country" or bool(e.capital_of)
     if national and _government_after(words, end_idx, profile):
         f["government_after"] = 1.0  # "Laos military", "Gabon troops"
-    if (national or "seat" in f) and _government_seat(text, sentence, idx, cues, profile) and not _struck_after(
-            text, sentence, end_idx, profile):
-        f["government_seat"] = 1.0  # "the defence ministry in Moscow said", "der Generalstab in Seoul": the state acts
+    if (national or "seat" in f) and _government_seat(text, sentence, idx, end_idx, cues, profile) and not (
+            _struck_after(text, sentence, end_idx, profile)):
+        f["government_seat"] = 1.0  # "the defence ministry in Moscow said", "meldete das Ministerium in Oslo"
         # (not "das Ministerium in Kiew wurde getroffen": the building was struck there)
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
