@@ -46,7 +46,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
-              "border_area_nouns", "neighbour_adjectives")
+              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements")
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,11 @@ class EventProfile:
     border_area_nouns: frozenset[str] = frozenset()
     # "voisine", "limítrofe", "confinante" (folded): border nouns meaning "bordering", whose "of" word is a link
     neighbour_adjectives: frozenset[str] = frozenset()
+    seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
+    seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
+    seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
+    # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
+    demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
     # word that opens another clause (geo.role_model and geo.figures read it)
     clause_openers: Phrases = Phrases.of(())
@@ -327,6 +332,10 @@ def event_profile(lang: str) -> EventProfile:
         border_near=Phrases.of(data["border_near"]),
         border_area_nouns=frozenset(fold(w) for w in data["border_area_nouns"]),
         neighbour_adjectives=frozenset(fold(w) for w in data["neighbour_adjectives"]),
+        seat_heads=Phrases.of(data["seat_heads"]),
+        seat_buildings=Phrases.of(data["seat_buildings"]),
+        seat_statements=Phrases.of(data["seat_statements"]),
+        demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
         speech=Phrases.of([*(places.get("speech_verbs") or []), *data["speech_cues"]]),

@@ -116,7 +116,10 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:data:`GOVERNMENT_FRAMES`) is an actor; a place of a sentence of an incident and of no meeting is no venue
 #: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
-VETOES = ("dateline_is_mention", "government_capital_is_actor", "no_venue_without_a_meeting", "locator_is_mention")
+#: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
+#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`).
+VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
+          "no_venue_without_a_meeting", "locator_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -158,7 +161,7 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name"]
+              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -318,6 +321,105 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
     after the name, the name its modifier (not a war: "the Ukraine war")."""
     return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
         profile.conflict_nouns.match_at(words, end_idx)
+
+
+#: The most words other than articles and "of" words between a seat head and the locative before the place
+#: (:func:`_government_seat`): "il ministero degli Esteri russo a Mosca" ("esteri", "russo").
+SEAT_GAP = 2
+
+#: Punctuation between a seat head and the place that parts them (:func:`_government_seat`).
+SEAT_BREAKS = ",;:()" + QUOTE_DASH
+
+
+def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues: RoleCues,
+                     profile: EventProfile) -> bool:
+    """A state's institution stands at its seat, the place: a phrase of the lexicon ``seat_heads`` ("ministero",
+    "general staff", "Verteidigungsministerium"), then its complement (the word after it "of", capitalised or a
+    demonym: "il governo ucraino a Kiev"; at most :data:`SEAT_GAP` words besides articles and "of" words), then a
+    locative word and only articles before the place, no punctuation between (:data:`SEAT_BREAKS`), and a statement:
+    a speech word or one of the lexicon's ``seat_statements`` within three words after the place, or right before the
+    head, only articles between ("the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto",
+    "meldete das Ministerium in Oslo"; not "el Gobierno anunció en Lisboa": a verb after the head, nor "protesters
+    gathered outside the ministry in Tbilisi", "a delegation from the ministry in Rome travelled": no statement).
+
+    Not a head after a building of the lexicon's ``seat_buildings``, only articles, "of" words and at most one other
+    word between ("the headquarters of the general staff", "la sede del governo": the building, where it was struck).
+
+    Not a seat head that a trigger of an incident governs, at most three words before it with the first word after
+    the trigger and all but one of the others articles, "of", locative or toward words ("a drone hit the defence
+    ministry in Moscow": the building was struck there; but "am Abend meldete der Generalstab in Oslo"
+    reports); nor a person ("il ministro a Kiev" visits: the lexicon holds institutions only).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence, read.
+    idx : int
+        The index of the place's first word in the sentence.
+    end_idx : int
+        The index of the first word after the place.
+    cues : RoleCues
+        The language's role cues (its locative words).
+    profile : EventProfile
+        The language's event lexicon (``seat_heads``, ``seat_buildings``, ``seat_statements``, speech words,
+        demonyms, articles, "of" words, attack triggers).
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    k = _back_over(words, idx - 1, profile.articles)
+    n = locative_length(words, k + 1, cues.locative, 2)
+    if not n:
+        return False
+    k -= n  # the last word before the locative
+    skip = _union(profile.articles, profile.of_words)
+    stated = any(_states(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
+    linking = _union(skip, cues.locative, frozenset(p[0] for p in profile.toward_words.phrases))
+    for j in profile.seat_heads.starts_in(words, max(0, k - SEAT_GAP - 4), k + 1):
+        end = j + profile.seat_heads.match_at(words, j)
+        if end <= j or end > k + 1:
+            continue
+        if end <= k and not (words[end] in profile.of_words or sentence.tokens[end].capitalised
+                             or words[end] in profile.demonyms):
+            continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
+        before = _back_over(words, j - 1, profile.articles)
+        if not (stated or before >= 0 and _states(words, before, profile, ending=True)):
+            continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
+        if _seat_building(words, j, skip, profile):
+            continue  # "the headquarters of the general staff in Kyiv": the building
+        if sum(w not in skip for w in words[end : k + 1]) > SEAT_GAP:
+            continue
+        if sentence.break_between(text, SEAT_BREAKS, sentence.tokens[j].end, sentence.tokens[idx].start):
+            continue
+        if any(t.event in INCIDENT_CLASSES and j - 3 <= t.last <= j and (t.last == j or words[t.last] in linking
+               and sum(w not in linking for w in words[t.last : j]) <= 1) for t in sentence.triggers):
+            continue  # "a drone hit the defence ministry in Moscow", "l'attacco al ministero": where the attack struck
+        return True
+    return False
+
+
+def _states(words: list[str], j: int, profile: EventProfile, ending: bool = False) -> bool:
+    """A statement (a speech word of :meth:`EventProfile.speech_at` or a phrase of the lexicon ``seat_statements``)
+    starts at word ``j`` (with ``ending``: ends at it, "teilte der Generalstab", "ha riferito il ministero")."""
+    if not ending:
+        return bool(profile.speech_at(words, j) or profile.seat_statements.match_at(words, j))
+    return any(j + 1 - s == (profile.speech_at(words, s) or profile.seat_statements.match_at(words, s))
+               for s in range(max(0, j - 3), j + 1))
+
+
+def _seat_building(words: list[str], j: int, skip: frozenset[str], profile: EventProfile) -> bool:
+    """A building of the lexicon ``seat_buildings`` stands before the seat head at word ``j``, only ``skip`` words
+    (articles, "of") and at most one other word between: "the building of the defence ministry", "la sede del
+    governo", "le siège du gouvernement"."""
+    for b in range(max(0, j - 6), j):
+        n = profile.seat_buildings.match_at(words, b)
+        if n and b + n <= j and sum(w not in skip for w in words[b + n : j]) <= 1:
+            return True
+    return False
 
 
 def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> tuple[bool, bool]:
@@ -961,6 +1063,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     national = e.kind == "country" or bool(e.capital_of)
     if national and _government_after(words, end_idx, profile):
         f["government_after"] = 1.0  # "Laos military", "Gabon troops"
+    if (national or "seat" in f) and _government_seat(text, sentence, idx, end_idx, cues, profile) and not (
+            _struck_after(text, sentence, end_idx, profile)):
+        f["government_seat"] = 1.0  # "the defence ministry in Moscow said", "meldete das Ministerium in Oslo"
+        # (not "das Ministerium in Kiew wurde getroffen": the building was struck there)
     if _clause_subject(text, sentence, idx, end_idx, profile):
         f["clause_subject"] = 1.0
     if any(profile.speech_at(words, j) for j in range(end_idx, min(len(words), end_idx + 2))):
@@ -1280,6 +1386,26 @@ def government_capital(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
+def government_seat(features: dict[str, float]) -> bool:
+    """The rule ``government_seat_is_actor``: an institution of the state (the lexicon's ``seat_heads``: a ministry,
+    the government, the general staff) stands at the place, a capital, another seat of government or a country, named
+    after a locative ("the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto", "die Regierung in
+    Warschau teilte mit"): the annotation's convention makes a place that stands for the government that acts or
+    speaks an actor, as it does "le truppe di Seul" (:func:`government_capital`), whatever the
+    sentence's incident or the locative before the name make of it (feature ``government_seat``, which weighs 0).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_seat"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1322,7 +1448,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
     (:func:`choose_roles`) and the cue roles (:func:`decide_roles` without weights) obey: the vetoed places
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
-    (``government_capital_is_actor``, :func:`government_capital`) are actors, then the places that only locate another
+    (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
+    stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
     (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
     no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 
@@ -1345,7 +1472,7 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f):
+        if government_capital(f) or government_seat(f):
             decided[k] = "actor"
         elif locator(f):
             decided[k] = "mention"

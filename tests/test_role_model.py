@@ -217,6 +217,11 @@ CASES = [
      "The convoy was ambushed in the Lake Chad region on Monday."),
     ("it", "Tre civili sono stati uccisi nell'area di Umm Dafira nello stato di Kassala.", "Kassala", "locates_name",
      "Tre civili sono stati uccisi nello stato di Kassala."),
+    # an institution of the state at its capital speaks for the state (a minister travels: no such frame)
+    ("en", "The foreign ministry in Ankara said the talks would resume.", "Ankara", "government_seat",
+     "The foreign minister in Ankara said the talks would resume."),
+    ("es", "El Gobierno en Lisboa anunció el envío de una fragata.", "Lisboa", "government_seat",
+     "El Gobierno anunció en Lisboa el envío de una fragata."),
 ]
 
 
@@ -1496,3 +1501,91 @@ def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
     traf", "traf eine Rakete"), and "traf sich" as a meeting; a minister who "traf in Rom" someone met there."""
     parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
     assert next(m for m in parsed.mentions if m.surface == surface).role == role
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The defence ministry in Moscow said 30 drones were downed over the Bryansk region.", "Moscow"),
+    ("it", "Secondo la nota, il governo a Varsavia ha fatto sapere che due caccia hanno intercettato un drone.",
+     "Varsavia"),
+    ("it", "Lo stato maggiore a Kiev ha reso noto che due missili sono stati abbattuti.", "Kiev"),
+    ("fr", "Le ministère de la Défense à Moscou a affirmé que 30 drones avaient été abattus.", "Moscou"),
+    ("es", "El Ministerio de Defensa en Moscú afirmó que 30 drones fueron derribados.", "Moscú"),
+    # the statement before the head, only articles between ("meldete das Ministerium", "ha riferito il governo")
+    ("de", "Am Abend meldete das Verteidigungsministerium in Oslo, zwei Jets hätten eine Drohne abgefangen.", "Oslo"),
+    # a demonym after the head ("il governo polacco a Varsavia")
+    ("it", "Il governo polacco a Varsavia ha comunicato che un drone è stato abbattuto sul confine.", "Varsavia"),
+    ("en", "The government in Warsaw announced it would send 200 troops to Latvia.", "Warsaw"),
+])
+def test_a_capital_where_a_ministry_speaks_is_an_actor(gaz, lang, text, surface):
+    """Rule government_seat_is_actor: an institution of the state (seat_heads) named at its capital, after a
+    locative, stands for the state that speaks, whatever the sentence's incident (a reading a locative barred)."""
+    assert features_of(text, lang, surface, gaz).get("government_seat")
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(m for m in parsed.mentions if m.surface == surface).role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A drone hit the defence ministry in Moscow overnight.", "Moscow"),  # struck there
+    ("it", "Un drone ha colpito il ministero della Difesa a Mosca.", "Mosca"),
+    ("it", "Il ministro della Difesa a Kiev ha incontrato il presidente.", "Kiev"),  # a person, who visits
+    ("fr", "Le ministre des Affaires étrangères à Kiev a rencontré son homologue.", "Kiev"),
+    ("en", "The US embassy in Kyiv said it would stay open.", "Kyiv"),  # no seat head
+    ("de", "Der Minister in Kiew traf seinen Amtskollegen.", "Kiew"),
+    ("de", "Das Ministerium in Kiew wurde von einer Drohne getroffen.", "Kiew"),  # the subject of a passive strike
+])
+def test_no_seat_of_government_where_an_attack_struck_it_or_a_person_stands(gaz, lang, text, surface):
+    """The frame government_seat needs an institution of the lexicon's seat_heads (not a minister, not an embassy),
+    none that an incident trigger governs, and no passive strike after the place (the building was struck)."""
+    assert not features_of(text, lang, surface, gaz).get("government_seat")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # no statement after the place, nor right before the head: the building, a crowd, a visitor's origin
+    ("en", "Hundreds of farmers rallied in front of the agriculture ministry in Ankara on Friday.", "Ankara"),
+    ("en", "An official from the foreign ministry in Madrid flew to Lima for the talks.", "Madrid"),
+    ("en", "A blast shook the interior ministry in Ankara late on Tuesday.", "Ankara"),
+    ("fr", "Le ministère de l'Intérieur à Paris a été évacué après une alerte à la bombe.", "Paris"),
+    ("es", "Un incendio se declaró en el ministerio de Hacienda en Lima durante la noche.", "Lima"),
+    ("it", "Un corteo si è fermato davanti al ministero degli Esteri a Madrid.", "Madrid"),
+    # a building of the state's institution, even with a statement after the place
+    ("en", "The building of the interior ministry in Ankara, police said, was evacuated.", "Ankara"),
+    ("en", "The headquarters of the general staff in Ankara, officials said, was damaged.", "Ankara"),
+    ("it", "La sede del governo a Varsavia, ha riferito la polizia, è stata evacuata.", "Varsavia"),
+    ("fr", "Le siège du gouvernement à Paris, a indiqué la police, a été évacué.", "Paris"),
+    ("es", "La sede del Gobierno en Lima, informó la policía, fue evacuada.", "Lima"),
+    ("de", "Das Gebäude der Regierung in Oslo, teilte die Polizei mit, wurde geräumt.", "Oslo"),
+])
+def test_no_seat_of_government_without_a_statement_or_at_its_building(gaz, lang, text, surface):
+    """The frame government_seat needs a statement (a speech word or the lexicon's seat_statements after the place or
+    right before the head) and no building of the lexicon's seat_buildings before the head: a ministry struck, burnt,
+    evacuated or gathered before, or a person who comes from it, is no state that speaks."""
+    assert not features_of(text, lang, surface, gaz).get("government_seat")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # punctuation between the head and the place (SEAT_BREAKS)
+    ("en", "The foreign ministry (in Ankara since 1923) said the talks would resume.", "Ankara"),
+    ("en", "According to the interior ministry: in Ankara, officials said two people were hurt.", "Ankara"),
+    # more than SEAT_GAP words besides articles and "of" between the head and the locative
+    ("en", "The ministry of the interior and of the economy in Ankara said the border would close.", "Ankara"),
+    # a place that is no country, capital or seat of government (the national/seat check)
+    ("en", "The foreign ministry in Bonn said the talks would resume.", "Bonn"),
+])
+def test_no_seat_of_government_across_a_break_a_long_gap_or_at_a_town(gaz, lang, text, surface):
+    """The frame government_seat's guards: no punctuation of SEAT_BREAKS between the head and the place, at most
+    SEAT_GAP words of complement, and a place that is a country, a capital or a seat of government."""
+    assert not features_of(text, lang, surface, gaz).get("government_seat")
+
+
+def test_the_seat_rule_decides_over_the_weights():
+    """government_seat_is_actor is named in VETOES and decides before the locator rule, as the capital rule does."""
+    from geo.role_model import VETOES, choose_roles, named_rules
+
+    assert "government_seat_is_actor" in VETOES
+    assert "government_seat" in feature_names()
+    weights = RoleWeights(("incident", "actor", "mention"), {"incident": 4.0, "actor": 0.0, "mention": 0.0}, {})
+    seat = {"kind:city": 1.0, "capital": 1.0, "locative": 1.0, "event:intercept": 1.0, "government_seat": 1.0}
+    assert choose_roles([seat], set(), weights) == ["actor"]
+    country = {"kind:country": 1.0, "locative": 1.0, "government_seat": 1.0, "locates_previous": 1.0}
+    assert named_rules([country], set()) == ({0: "actor"}, {})  # a locator too: the seat rule comes first
+    assert choose_roles([{k: v for k, v in seat.items() if k != "government_seat"}], set(), weights) == ["incident"]
