@@ -38,7 +38,9 @@ names of three letters or fewer and for minor alternate spellings.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count, a region's one vote shared by its members; an admin-1 unit named like one of its cities is
-    no unambiguous name): up to +2.0 for a candidate in one of them. A country with less than half of
+    no unambiguous name; a country named as written is one, though another country or an area is also
+    so called, when no reading outranks it and no other area is so named: "Sudan", also a name of South
+    Sudan, is Sudan): up to +2.0 for a candidate in one of them. A country with less than half of
     the votes lifts no town over a bigger namesake ("ministers from the United States, Russia, Turkey
     and Ukraine met in Geneva": Geneva, Switzerland, not Geneva, Illinois), unless that namesake is no
     city of 100,000 and lies in a country the document does not name: then a town's share is counted
@@ -193,6 +195,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
+        if len(areas) > 1:  # "Sudan": Sudan, and South Sudan by another of its names
+            areas = _country_named_as_written(span.surface, areas, best)
+            best = areas[0] if len(areas) == 1 else best
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
@@ -592,6 +597,31 @@ def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entit
                 s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia
         scores.append(s)
     return scores
+
+
+def _country_named_as_written(surface: str, areas: list, best) -> list:
+    """The one country among several area readings whose own name is the name as written, when no reading
+    outranks it ("Sudan" is Sudan, not South Sudan, which the gazetteer also calls so); else ``areas``.
+
+    Parameters
+    ----------
+    surface : str
+        The name as written.
+    areas : list of geo.gazetteer.Candidate
+        The name's country, region and admin-1 readings.
+    best : geo.gazetteer.Candidate
+        The reading of the highest :func:`prior`.
+
+    Returns
+    -------
+    list of geo.gazetteer.Candidate
+        ``[country]`` for such a country ("Niger", also a state of Nigeria of that very name, keeps both).
+    """
+    key = fold_key(surface)
+    named = [c for c in areas if _name_key(c.entity.name) == key]
+    if len(named) == 1 and named[0].entity.kind == "country" and named[0].primary and prior(named[0]) >= prior(best):
+        return named
+    return areas
 
 
 def _holds_its_namesake(e, candidates) -> bool:
