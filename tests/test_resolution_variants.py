@@ -1,4 +1,5 @@
-"""Resolution categories: the country a document is about, named among readings of several countries."""
+"""Resolution categories: the country a document is about, named among readings of several countries, and
+hyphenated names misspelt by one letter."""
 
 from __future__ import annotations
 
@@ -43,3 +44,33 @@ def test_two_areas_named_as_written_stay_ambiguous(gaz):
     cands = [c for c in gaz.candidates("niger") if c.entity.kind in ("country", "admin1")]
     assert len(cands) == 2
     assert _country_named_as_written("Niger", cands, cands[0]) == cands
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "name"),
+    [
+        ("Shelling hit Kamianetz-Podilskyi on Monday, officials in Ukraine said.", "en",
+         "Kamianetz-Podilskyi", "Kamyanets-Podilskyi"),
+        ("Les sirènes ont retenti à Kamianetz-Podilskyi dans la nuit.", "fr",
+         "Kamianetz-Podilskyi", "Kamyanets-Podilskyi"),
+        ("Drones were downed over the Ivanof-Frankivsk region, the air force said.", "en",
+         "Ivanof-Frankivsk", "Ivano-Frankivsk Oblast"),
+    ],
+)
+def test_a_hyphenated_name_one_letter_off_is_the_place_so_named(gaz, text, lang, surface, name):
+    places = found(text, lang, gaz)
+    assert places[surface] is not None and places[surface].name == name
+    assert not any(s in places for s in ("Podilskyi", "Frankivsk", "Ivanof"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        # two letters off: no such place is read into it
+        ("Shelling hit Kamianezz-Podilskyi on Monday.", "en", "Podilskyi"),
+        # a route between two places is no misspelt name
+        ("The Lviv-Podilskyi train was late.", "en", "Podilskyi"),
+    ],
+)
+def test_a_hyphenated_name_further_off_is_left_as_it_was(gaz, text, lang, surface):
+    assert surface in found(text, lang, gaz)
