@@ -66,6 +66,10 @@ names of three letters or fewer and for minor alternate spellings.
     +2.0 for a reading of the same kind as a neighbour in a list ("Missouri, New York, North
     Carolina and Virginia": the state, not the city), when the neighbour is a country or an
     admin-1 unit of the same country.
+``COMPASS_ABROAD`` (a rule, no score)
+    A name of compass words ("North East", "West Coast", "Sud-Est"), read as an admin-1 unit or a town of a
+    country that no other name of the document votes for, while they vote for others, is left unresolved:
+    it is a part of a country the report is about, not Botswana's North East in a report on Nigeria.
 ``locality``
     "Palestine police", "the mayor of Lebanon", "il sindaco di Paris", French "à Luxembourg": +2.5
     for a city; a country or an area has no police chief or mayor. French "au Québec", "du Mali"
@@ -277,9 +281,12 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
+        abroad = span.compass and _compass_abroad(span, keys[i], country_votes, own_votes,
+                                                  quals[i] or qualifiers.get(keys[i]))
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            out.append(Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
+            out.append(Resolution(None, 0.0) if abroad and sole.entity.kind in ("admin1", "city")
+                       else Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
@@ -317,6 +324,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += LOCAL_BONUS * min(support[key], 3)
             final.append(sc)
         top = _argmax(final)
+        if abroad and span.candidates[top].entity.kind in ("admin1", "city"):
+            out.append(Resolution(None, 0.0))  # rule COMPASS_ABROAD: "West Coast" is no unit of New Zealand here
+            continue
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
         # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
         margin = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
@@ -597,6 +607,37 @@ def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entit
                 s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia
         scores.append(s)
     return scores
+
+
+def _compass_abroad(span, key: str, country_votes: Counter[str], own_votes: dict[str, Counter[str]],
+                    qualifier: set[str] | None) -> bool:
+    """Rule COMPASS_ABROAD: a name of compass words ("North East", "West Coast", "Sud-Est"; the span's
+    ``compass``) is a part of a country the document is about, not a unit or town of a country it does not
+    name: when the document's other names vote for some country and none for a country of the name's
+    readings, a name read as an admin-1 unit or a town is left unresolved (no point in Botswana for a report
+    on Nigeria). Its caller asks it for such a reading only.
+
+    Parameters
+    ----------
+    span : geo.toponyms.Span
+    key : str
+        The span's folded surface.
+    country_votes : collections.Counter
+        The document's anchor votes (pass 1).
+    own_votes : dict
+        Folded surface -> the votes the name cast itself (not counted here).
+    qualifier : set of str or None
+        Entity ids of an "X, Y" qualifier of the name: a qualified name keeps its reading.
+
+    Returns
+    -------
+    bool
+    """
+    if qualifier:
+        return False
+    votes = country_votes - own_votes[key] if key in own_votes else country_votes
+    return sum(votes.values()) > VOTE_EPS and all(votes.get(c.entity.country, 0) <= VOTE_EPS
+                                                  for c in span.candidates if c.entity.country)
 
 
 def _country_named_as_written(surface: str, areas: list, best) -> list:

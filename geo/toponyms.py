@@ -119,6 +119,7 @@ class Span:
     context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
     features: dict = field(default_factory=dict)  # the weighed features that fired (geo/recognition_model.py)
+    compass: bool = False  # "North East", "West Coast": a part of the report's country (rule COMPASS_ABROAD)
 
 
 class _SpanSet:
@@ -339,7 +340,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             else:
                 province = None  # "Lugano (CH)": Switzerland, not the province of Chieti
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
-                              locality_hint=locality, not_town=not_town and not locality, features=weighed))
+                              locality_hint=locality, not_town=not_town and not locality, features=weighed,
+                              compass=_compass_name(folded[start:end], cues)))
             if province is not None:
                 code_start = text.index("(", end) + 1
                 spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))
@@ -431,6 +433,17 @@ def _hyphen_compounds(spans: list[Span], text: str, folded: str, cues: Cues) -> 
         out.append(replace(span, end=end, surface=text[span.start : end]))
         i = j
     return out
+
+
+def _compass_name(key: str, cues: Cues) -> bool:
+    """Whether a folded name is made of compass words and compass nouns only, one compass word at least
+    ("north-east", "west coast", "central district"; lexicon ``compass_words``, ``compass_nouns``)."""
+    words = _COMPASS_SPLIT.split(key)
+    return any(w in cues.compass_words for w in words) and all(
+        w in cues.compass_words or w in cues.compass_nouns for w in words)
+
+
+_COMPASS_SPLIT = re.compile(r"[\s\-]+")
 
 
 def _misspelt_compounds(spans: list[Span], text: str, gazetteer) -> list[Span]:

@@ -74,3 +74,31 @@ def test_a_hyphenated_name_one_letter_off_is_the_place_so_named(gaz, text, lang,
 )
 def test_a_hyphenated_name_further_off_is_left_as_it_was(gaz, text, lang, surface):
     assert surface in found(text, lang, gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Floods hit Bangladesh and Pakistan this week; the North East was worst affected.", "en", "North East"),
+        ("Wildfires raged across Oregon and California, and the whole West Coast choked on smoke.", "en",
+         "West Coast"),
+    ],
+)
+def test_a_compass_name_is_no_unit_of_a_country_the_report_does_not_name(gaz, text, lang, surface):
+    # rule COMPASS_ABROAD: not Botswana's North East nor New Zealand's West Coast; no point rather than a wrong one
+    places = found(text, lang, gaz)
+    assert surface in places and places[surface] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "country"),
+    [
+        ("Residents of Botswana's North East district voted on Saturday in Francistown.", "en",
+         "North East district", "BW"),
+        ("The West Coast of New Zealand was hit by storms; Greymouth flooded.", "en", "West Coast", "NZ"),
+        # no other name votes for a country: the unit stays
+        ("Heavy rain fell on the West Coast.", "en", "West Coast", "NZ"),
+    ],
+)
+def test_a_compass_name_keeps_its_unit_in_the_country_of_the_report(gaz, text, lang, surface, country):
+    assert found(text, lang, gaz)[surface].country == country
