@@ -69,7 +69,9 @@ names of three letters or fewer and for minor alternate spellings.
 ``COMPASS_ABROAD`` (a rule, no score)
     A name of compass words ("North East", "West Coast", "Sud-Est"), read as an admin-1 unit or a town of a
     country that no other name of the document votes for, while they vote for others, is left unresolved:
-    it is a part of a country the report is about, not Botswana's North East in a report on Nigeria.
+    it is a part of a country the report is about, not Botswana's North East in a report on Nigeria. Such a
+    name casts no vote in pass 1 unless it is the dateline: "Central region" and "Eastern region" of one
+    report would vote each other into Ghana.
 ``locality``
     "Palestine police", "the mayor of Lebanon", "il sindaco di Paris", French "à Luxembourg": +2.5
     for a city; a country or an area has no police chief or mayor. French "au Québec", "du Mali"
@@ -205,7 +207,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
-        if sole or span.dateline or area_anchor:
+        # a compass name ("Central region") casts no vote but as the dateline: two of them in a report on
+        # Kenya would vote each other into Ghana (rule COMPASS_ABROAD)
+        if (sole or span.dateline or area_anchor) and (span.dateline or not span.compass):
             codes = _countries(best.entity, gazetteer)
             for code in codes:  # a region's vote is shared by its members: the EU is no vote for each of 27
                 country_votes[code] += 1 / len(codes)
@@ -281,11 +285,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
-        abroad = span.compass and _compass_abroad(span, keys[i], country_votes, own_votes,
-                                                  quals[i] or qualifiers.get(keys[i]))
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            out.append(Resolution(None, 0.0) if abroad and sole.entity.kind in ("admin1", "city")
+            abroad = _compass_abroad(span, sole, country_votes, quals[i] or qualifiers.get(keys[i]))
+            out.append(Resolution(None, 0.0) if abroad
                        else Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
@@ -324,7 +327,8 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += LOCAL_BONUS * min(support[key], 3)
             final.append(sc)
         top = _argmax(final)
-        if abroad and span.candidates[top].entity.kind in ("admin1", "city"):
+        if _compass_abroad(span, span.candidates[top], country_votes,
+                           quals[i] or qualifiers.get(keys[i])):
             out.append(Resolution(None, 0.0))  # rule COMPASS_ABROAD: "West Coast" is no unit of New Zealand here
             continue
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
@@ -609,35 +613,34 @@ def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entit
     return scores
 
 
-def _compass_abroad(span, key: str, country_votes: Counter[str], own_votes: dict[str, Counter[str]],
-                    qualifier: set[str] | None) -> bool:
+def _compass_abroad(span, reading, country_votes: Counter[str], qualifier: set[str] | None) -> bool:
     """Rule COMPASS_ABROAD: a name of compass words ("North East", "West Coast", "Sud-Est"; the span's
     ``compass``) is a part of a country the document is about, not a unit or town of a country it does not
-    name: when the document's other names vote for some country and none for a country of the name's
-    readings, a name read as an admin-1 unit or a town is left unresolved (no point in Botswana for a report
-    on Nigeria). Its caller asks it for such a reading only.
+    name: when the document's names vote for some country and none for a country of the name's readings,
+    the name's reading, if an admin-1 unit or a town, is left unresolved (no point in Botswana for a report
+    on Nigeria). A compass name casts no vote of its own but as the dateline (pass 1 of
+    :func:`resolve_spans`).
 
     Parameters
     ----------
     span : geo.toponyms.Span
-    key : str
-        The span's folded surface.
+    reading : geo.gazetteer.Candidate
+        The reading the name would resolve to.
     country_votes : collections.Counter
         The document's anchor votes (pass 1).
-    own_votes : dict
-        Folded surface -> the votes the name cast itself (not counted here).
     qualifier : set of str or None
-        Entity ids of an "X, Y" qualifier of the name: a qualified name keeps its reading.
+        Entity ids of an "X, Y" qualifier of the name: a qualified name keeps its reading ("North East,
+        Maryland", though Maryland, also a town's name, casts no vote).
 
     Returns
     -------
     bool
+        True when the name is to be left unresolved.
     """
-    if qualifier:
+    if not span.compass or qualifier or reading.entity.kind not in ("admin1", "city"):
         return False
-    votes = country_votes - own_votes[key] if key in own_votes else country_votes
-    return sum(votes.values()) > VOTE_EPS and all(votes.get(c.entity.country, 0) <= VOTE_EPS
-                                                  for c in span.candidates if c.entity.country)
+    return sum(country_votes.values()) > VOTE_EPS and all(country_votes.get(c.entity.country, 0) <= VOTE_EPS
+                                                          for c in span.candidates if c.entity.country)
 
 
 def _country_named_as_written(surface: str, areas: list, best) -> list:

@@ -468,9 +468,10 @@ def _misspelt_compounds(spans: list[Span], text: str, gazetteer) -> list[Span]:
         candidates are those of the place's name.
     """
     out: list[Span] = []
+    seen: dict[str, list] = {}  # "word-tail" -> the one name's candidates, or []: the lookups once per document
     for span in spans:
         cut = span.start - 1
-        if span.dateline or cut < 1 or text[cut] != "-" or not text[cut - 1].isalpha():
+        if cut < 1 or text[cut] != "-":  # a word before the hyphen is asked below: "5-Frankivsk" has none
             out.append(span)
             continue
         first = cut
@@ -483,18 +484,22 @@ def _misspelt_compounds(spans: list[Span], text: str, gazetteer) -> list[Span]:
             out.append(span)
             continue
         tail = "-" + fold_key(span.surface)
-        found = [cands for variant in _one_letter_variants(word)
-                 if (cands := lookup_candidates(gazetteer, variant + tail))]
-        if len(found) != 1:  # none, or two names one letter away: no telling which was meant
+        if word + tail not in seen:
+            found = [cands for variant in _one_letter_variants(word)
+                     if (cands := lookup_candidates(gazetteer, variant + tail))]
+            # none, or two names one letter away: no telling which was meant
+            seen[word + tail] = found[0] if len(found) == 1 else []
+        if not seen[word + tail]:
             out.append(span)
             continue
         base = out.pop() if prev is not None else span
-        out.append(replace(base, start=first, end=span.end, surface=text[first : span.end], candidates=found[0],
-                           area_hint=base.area_hint or span.area_hint))
+        out.append(replace(base, start=first, end=span.end, surface=text[first : span.end],
+                           candidates=list(seen[word + tail]), area_hint=base.area_hint or span.area_hint))
     return out
 
 
-def _one_letter_variants(word: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _one_letter_variants(word: str) -> tuple[str, ...]:
     """``word`` (folded) with one letter dropped, replaced or added (a letter of the Latin alphabet or of the
     word), each variant once, in a fixed order."""
     letters = sorted(set("abcdefghijklmnopqrstuvwxyz") | set(word))
@@ -505,7 +510,7 @@ def _one_letter_variants(word: str) -> list[str]:
             if k < len(word) and ch != word[k]:
                 out[word[:k] + ch + word[k + 1 :]] = None
     out.pop(word, None)
-    return list(out)
+    return tuple(out)
 
 
 def _share_locality(spans: list[Span], gazetteer) -> None:
