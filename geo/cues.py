@@ -115,6 +115,8 @@ class Cues:
     name_starters: frozenset[str] = frozenset()  # title_first_words | first_names: the words a person's name starts
     articles: frozenset[str] = frozenset()  # definite articles (events.yaml ``articles``): "contro l'Australia"
     transliteration_doubled: frozenset[str] = frozenset()  # "Shabelle" -> "Shabeelle": letters written once or twice
+    compass_words: frozenset[str] = frozenset()  # "north", "west": a name of these and compass_nouns only ...
+    compass_nouns: frozenset[str] = frozenset()  # ... ("West Coast") is a part of the report's country
 
 
 @cache
@@ -141,7 +143,7 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "player_verbs")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
-                 "modifier_nouns", "org_name_heads", "org_name_connectors")
+                 "modifier_nouns", "org_name_heads", "org_name_connectors", "compass_words", "compass_nouns")
 
 
 @cache

@@ -38,7 +38,9 @@ names of three letters or fewer and for minor alternate spellings.
 ``context``
     Countries the document is about (its unambiguous names and dateline, weighted by
     count, a region's one vote shared by its members; an admin-1 unit named like one of its cities is
-    no unambiguous name): up to +2.0 for a candidate in one of them. A country with less than half of
+    no unambiguous name; a country named as written is one, though another country or an area is also
+    so called, when no reading outranks it and no other area is so named: "Sudan", also a name of South
+    Sudan, is Sudan): up to +2.0 for a candidate in one of them. A country with less than half of
     the votes lifts no town over a bigger namesake ("ministers from the United States, Russia, Turkey
     and Ukraine met in Geneva": Geneva, Switzerland, not Geneva, Illinois), unless that namesake is no
     city of 100,000 and lies in a country the document does not name: then a town's share is counted
@@ -64,6 +66,12 @@ names of three letters or fewer and for minor alternate spellings.
     +2.0 for a reading of the same kind as a neighbour in a list ("Missouri, New York, North
     Carolina and Virginia": the state, not the city), when the neighbour is a country or an
     admin-1 unit of the same country.
+``COMPASS_ABROAD`` (a rule, no score)
+    A name of compass words ("North East", "West Coast", "Sud-Est"), read as an admin-1 unit or a town of a
+    country that no other name of the document votes for, while they vote for others, is left unresolved:
+    it is a part of a country the report is about, not Botswana's North East in a report on Nigeria. Such a
+    name casts no vote in pass 1 unless it is the dateline: "Central region" and "Eastern region" of one
+    report would vote each other into Ghana.
 ``locality``
     "Palestine police", "the mayor of Lebanon", "il sindaco di Paris", French "à Luxembourg": +2.5
     for a city; a country or an area has no police chief or mayor. French "au Québec", "du Mali"
@@ -193,10 +201,15 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             continue
         best = max(span.candidates, key=prior)
         areas = [c for c in span.candidates if c.entity.kind in ("country", "region", "admin1")]
+        if len(areas) > 1:  # "Sudan": Sudan, and South Sudan by another of its names
+            areas = _country_named_as_written(span.surface, areas, best)
+            best = areas[0] if len(areas) == 1 else best
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
-        if sole or span.dateline or area_anchor:
+        # a compass name ("Central region") casts no vote but as the dateline: two of them in a report on
+        # Kenya would vote each other into Ghana (rule COMPASS_ABROAD)
+        if (sole or span.dateline or area_anchor) and (span.dateline or not span.compass):
             codes = _countries(best.entity, gazetteer)
             for code in codes:  # a region's vote is shared by its members: the EU is no vote for each of 27
                 country_votes[code] += 1 / len(codes)
@@ -274,7 +287,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             continue
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            out.append(Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
+            abroad = _compass_abroad(span, sole, country_votes, quals[i] or qualifiers.get(keys[i]))
+            out.append(Resolution(None, 0.0) if abroad
+                       else Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
         # Other names, whose readings are not this name's own ("Dublin City" does not support Dublin).
         others = readings.others(span.surface, frozenset(c.entity.id for c in span.candidates))
@@ -312,6 +327,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += LOCAL_BONUS * min(support[key], 3)
             final.append(sc)
         top = _argmax(final)
+        if _compass_abroad(span, span.candidates[top], country_votes,
+                           quals[i] or qualifiers.get(keys[i])):
+            out.append(Resolution(None, 0.0))  # rule COMPASS_ABROAD: "West Coast" is no unit of New Zealand here
+            continue
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)
         # Two-way softmax between the winner and the best alternative: 0.5 is a coin toss.
         margin = 1.0 if runner_up is None else 1.0 / (1.0 + math.exp(runner_up - final[top]))
@@ -592,6 +611,61 @@ def _base_scores(span, gazetteer, country_votes: Mapping[str, float], qual_entit
                 s += HOME_BONUS  # a tie-breaker: not the Turin district of Filadelfia over Philadelphia
         scores.append(s)
     return scores
+
+
+def _compass_abroad(span, reading, country_votes: Counter[str], qualifier: set[str] | None) -> bool:
+    """Rule COMPASS_ABROAD: a name of compass words ("North East", "West Coast", "Sud-Est"; the span's
+    ``compass``) is a part of a country the document is about, not a unit or town of a country it does not
+    name: when the document's names vote for some country and none for a country of the name's readings,
+    the name's reading, if an admin-1 unit or a town, is left unresolved (no point in Botswana for a report
+    on Nigeria). A compass name casts no vote of its own but as the dateline (pass 1 of
+    :func:`resolve_spans`).
+
+    Parameters
+    ----------
+    span : geo.toponyms.Span
+    reading : geo.gazetteer.Candidate
+        The reading the name would resolve to.
+    country_votes : collections.Counter
+        The document's anchor votes (pass 1).
+    qualifier : set of str or None
+        Entity ids of an "X, Y" qualifier of the name: a qualified name keeps its reading ("North East,
+        Maryland", though Maryland, also a town's name, casts no vote).
+
+    Returns
+    -------
+    bool
+        True when the name is to be left unresolved.
+    """
+    if not span.compass or qualifier or reading.entity.kind not in ("admin1", "city"):
+        return False
+    return sum(country_votes.values()) > VOTE_EPS and all(country_votes.get(c.entity.country, 0) <= VOTE_EPS
+                                                          for c in span.candidates if c.entity.country)
+
+
+def _country_named_as_written(surface: str, areas: list, best) -> list:
+    """The one country among several area readings whose own name is the name as written, when no reading
+    outranks it ("Sudan" is Sudan, not South Sudan, which the gazetteer also calls so); else ``areas``.
+
+    Parameters
+    ----------
+    surface : str
+        The name as written.
+    areas : list of geo.gazetteer.Candidate
+        The name's country, region and admin-1 readings.
+    best : geo.gazetteer.Candidate
+        The reading of the highest :func:`prior`.
+
+    Returns
+    -------
+    list of geo.gazetteer.Candidate
+        ``[country]`` for such a country ("Niger", also a state of Nigeria of that very name, keeps both).
+    """
+    key = fold_key(surface)
+    named = [c for c in areas if _name_key(c.entity.name) == key]
+    if len(named) == 1 and named[0].entity.kind == "country" and named[0].primary and prior(named[0]) >= prior(best):
+        return named
+    return areas
 
 
 def _holds_its_namesake(e, candidates) -> bool:

@@ -100,6 +100,8 @@ TOWN_PREPOSITION_MIN_POPULATION = 100_000
 FIRST_NAME_TOWN_MAX = 50_000
 #: In a language that capitalises nouns, a word this frequent (Zipf) is a noun before a foreign unit's name.
 NOUN_UNIT_MIN_ZIPF = 4.0
+#: Rule MISSPELT_COMPOUND: the first word of a hyphenated name is read one letter off from this length on.
+MISSPELT_MIN_LETTERS = 4
 
 
 @dataclass
@@ -117,6 +119,7 @@ class Span:
     context: list = field(default_factory=list)  # "Morecambe Road": the town it is named after, a hint only
     dateline: bool = False
     features: dict = field(default_factory=dict)  # the weighed features that fired (geo/recognition_model.py)
+    compass: bool = False  # "North East", "West Coast": a part of the report's country (rule COMPASS_ABROAD)
 
 
 class _SpanSet:
@@ -337,7 +340,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             else:
                 province = None  # "Lugano (CH)": Switzerland, not the province of Chieti
             spans.append(Span(start, end, text[start:end], list(cands), sent, area_hint=area, dateline=is_dateline,
-                              locality_hint=locality, not_town=not_town and not locality, features=weighed))
+                              locality_hint=locality, not_town=not_town and not locality, features=weighed,
+                              compass=_compass_name(folded[start:end], cues)))
             if province is not None:
                 code_start = text.index("(", end) + 1
                 spans.append(Span(code_start, code_start + 2, text[code_start : code_start + 2], [province], sent))
@@ -345,6 +349,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         elif length > 1 and tok.key in cues.stopwords:
             length = 1  # "La Francia invierà": the article's reading failed; the name after it may not
         i += length
+    spans = _misspelt_compounds(spans, text, gazetteer)
     if cues.hyphen_compounds:
         spans = _hyphen_compounds(spans, text, folded, cues)
     _share_locality(spans, gazetteer)
@@ -428,6 +433,84 @@ def _hyphen_compounds(spans: list[Span], text: str, folded: str, cues: Cues) -> 
         out.append(replace(span, end=end, surface=text[span.start : end]))
         i = j
     return out
+
+
+def _compass_name(key: str, cues: Cues) -> bool:
+    """Whether a folded name is made of compass words and compass nouns only, one compass word at least
+    ("north-east", "west coast", "central district"; lexicon ``compass_words``, ``compass_nouns``)."""
+    words = _COMPASS_SPLIT.split(key)
+    return any(w in cues.compass_words for w in words) and all(
+        w in cues.compass_words or w in cues.compass_nouns for w in words)
+
+
+_COMPASS_SPLIT = re.compile(r"[\s\-]+")
+
+
+def _misspelt_compounds(spans: list[Span], text: str, gazetteer) -> list[Span]:
+    """Rule MISSPELT_COMPOUND: a hyphenated name whose second word names a place of the gazetteer alone, and
+    whose first word is one letter away from the first word of a place the gazetteer knows by the whole
+    hyphenated name, is that place, written with a letter too many, too few or another ("Kamianetz-Podilskyi"
+    is Kamianets-Podilskyi, not the town of Podilskyi); the first word, read as a place of its own, goes. One
+    letter only, a first word of four letters or more, and one such name only.
+
+    Parameters
+    ----------
+    spans : list of Span
+        The spans found, in text order.
+    text : str
+        Document text.
+    gazetteer : geo.gazetteer.Gazetteer
+
+    Returns
+    -------
+    list of Span
+        ``spans`` with each such pair (or second word after an unknown first word) made one span whose
+        candidates are those of the place's name.
+    """
+    out: list[Span] = []
+    seen: dict[str, list] = {}  # "word-tail" -> the one name's candidates, or []: the lookups once per document
+    for span in spans:
+        cut = span.start - 1
+        if cut < 1 or text[cut] != "-":  # a word before the hyphen is asked below: "5-Frankivsk" has none
+            out.append(span)
+            continue
+        first = cut
+        while first > 0 and text[first - 1].isalpha():
+            first -= 1
+        word = fold_key(text[first:cut])
+        prev = out[-1] if out and out[-1].end > first else None
+        if len(word) < MISSPELT_MIN_LETTERS or not text[first].isupper() or (
+                prev is not None and (prev.start != first or prev.end != cut)):
+            out.append(span)
+            continue
+        tail = "-" + fold_key(span.surface)
+        if word + tail not in seen:
+            found = [cands for variant in _one_letter_variants(word)
+                     if (cands := lookup_candidates(gazetteer, variant + tail))]
+            # none, or two names one letter away: no telling which was meant
+            seen[word + tail] = found[0] if len(found) == 1 else []
+        if not seen[word + tail]:
+            out.append(span)
+            continue
+        base = out.pop() if prev is not None else span
+        out.append(replace(base, start=first, end=span.end, surface=text[first : span.end],
+                           candidates=list(seen[word + tail]), area_hint=base.area_hint or span.area_hint))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _one_letter_variants(word: str) -> tuple[str, ...]:
+    """``word`` (folded) with one letter dropped, replaced or added (a letter of the Latin alphabet or of the
+    word), each variant once, in a fixed order."""
+    letters = sorted(set("abcdefghijklmnopqrstuvwxyz") | set(word))
+    out = {word[:k] + word[k + 1 :]: None for k in range(len(word))}
+    for k in range(len(word) + 1):
+        for ch in letters:
+            out[word[:k] + ch + word[k:]] = None
+            if k < len(word) and ch != word[k]:
+                out[word[:k] + ch + word[k + 1 :]] = None
+    out.pop(word, None)
+    return tuple(out)
 
 
 def _share_locality(spans: list[Span], gazetteer) -> None:
