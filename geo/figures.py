@@ -37,6 +37,15 @@ Decisions
 * Status: the nearest planned/current cue in the number's clause (cut at commas and
   conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
   brackets and quotes), else the status of a figure it is coordinated with; else current.
+  No cue reaches the number across a word that opens a clause of its own (rule STATUS_BARRIER,
+  lexicon ``status.barriers``: "will ask for aid after 30 missiles struck"; ``barriers_after_comma``:
+  "X, which will host the drill, has 900 troops"), and a count of the dead or wounded is planned only
+  by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
+  rise to 50", not "will hold funerals for the 12 killed").
+* Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
+  ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
+  unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
+  hedge after the number stands before its noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers").
 * Places: the place right after the figure and a locative word; else the best list of
   places in the sentence (near, after a locative word, in the same clause; a capital
   followed by a speech verb, or a mention whose role is "venue"/"actor", only when nothing
@@ -106,6 +115,7 @@ class _Lex:
     formations_in_context: Phrases
     formation_context: Phrases
     formation_civil: Phrases
+    ratio_joins: Phrases
     glued: Phrases
     glued_kind: dict[tuple[str, ...], str]
     copulas: Phrases
@@ -133,6 +143,10 @@ class _Lex:
     hearsay_after: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
+    barriers: Phrases
+    barriers_after_comma: Phrases
+    casualty_predictions: Phrases
+    prediction_links: Phrases
     locative: Phrases
     origin: Phrases
     place_words: frozenset[str]
@@ -185,6 +199,7 @@ _FIGURE_PHRASES = (
     "formations_in_context",
     "formation_context",
     "formation_civil",
+    "ratio_joins",
 )
 
 
@@ -260,6 +275,10 @@ def figure_lexicon(lang: str) -> _Lex:
         hearsay_after=ph(st, "hearsay_after"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
+        barriers=ph(st, "barriers"),
+        barriers_after_comma=ph(st, "barriers_after_comma"),
+        casualty_predictions=ph(st, "casualty_predictions"),
+        prediction_links=ph(st, "prediction_links"),
         locative=ph(pl, "locative"),
         origin=ph(pl, "origin"),
         place_words=frozenset(fold(str(w)) for w in pl.get("place_words") or []),
@@ -524,6 +543,11 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             k += n
             skipped += 1
             continue
+        n = _hedge_after(doc, k) if k == j else 0
+        if n:  # rule HEDGE_BEFORE_NOUN: "300 or more soldiers", "12 o più soldati": the hedge, then the noun
+            k += n
+            skipped += 1
+            continue
         if doc.in_number[k] or doc.toks[k].text in _PUNCT:
             return None
         n = lex.nouns.match_at(doc.toks, k)
@@ -562,6 +586,14 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             return None
         skipped += 1
     return None
+
+
+def _hedge_after(doc: _Doc, k: int) -> int:
+    """Length of a hedge that follows a number at token ``k`` (the lexicon's ``approx_after``, ``at_least_after``
+    and ``up_to_after``: "or so", "or more", "o più"), 0 if none."""
+    lex = doc.lex
+    return max(lex.approx_after.match_at(doc.toks, k), lex.at_least_after.match_at(doc.toks, k),
+               lex.up_to_after.match_at(doc.toks, k))
 
 
 _MIN_COMPOUND_HEAD = 5  # letters of the shortest noun read as the head of a compound ("drohnen" in "Lockvogeldrohnen")
@@ -1238,7 +1270,11 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         cue = any(q.match_ending(doc.toks, i) for q in lex.qualifiers.values()) or lex.modifiers.match_ending(
             doc.toks, i
         )
-        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue:
+        # rule NOUN_BEFORE_COUNT: not when a figure noun or a noun of persons follows the number, a count after a
+        # capitalised noun ("bei dem Angriff 14 Menschen", "on Monday 12 soldiers")
+        counted = j < len(doc.toks) and (lex.nouns.match_at(doc.toks, j) or lex.persons.match_at(doc.toks, j))
+        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue \
+                and not counted:
             return True
     if (
         raw.isdigit()
@@ -1286,14 +1322,22 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
 
 
 def _status(
-    doc: _Doc, i: int, j: int, prev: Figure | None, prev_status_clause: tuple[int, int] | None
+    doc: _Doc, i: int, j: int, prev: Figure | None, prev_status_clause: tuple[int, int] | None, kind: str = ""
 ) -> str:
     lex = doc.lex
+    # rule CASUALTY_PREDICTION: a count of the dead or wounded is planned only by a cue that predicts it ("the toll
+    # could rise to 50", "up to 500 could die"), not by one of another verb ("will hold funerals for the 12 killed")
+    hurt = kind in _HURT
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
+    # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid after 30 missiles
+    # struck") is the other clause's; the nearest such word before the number and the first one after it
+    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, a)]
+    wall_before = max((k for k in walls if k < i), default=-1)
+    wall_after = min((k for k in walls if k >= j), default=b)
     for k in range(a, b):
-        if i <= k < j:
+        if i <= k < j or k < wall_before or k > wall_after:
             continue
         dist = i - k if k < i else k - j
         status = None
@@ -1303,19 +1347,28 @@ def _status(
             status = "current"
             inside = max(inside, k + n)
         elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
-                              or doc.future_at(k)) and not _hearsay(doc, k):
+                              or doc.future_at(k)) and not _hearsay(doc, k) and not (hurt and not _predicts(doc, k, i)):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
     if best:
         return best[1]
     pa, _ = doc.clause(i, j, sub=False)
+    if wall_before >= 0 or _barrier_at(doc, a, a):
+        pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., after 9 were killed")
     # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
-    for k in range(a - 1, pa - 1, -1):
+    k = a - 1
+    while k >= pa:
+        ka, _ = doc.clause(k, k + 1, sub=True)
+        if ka < k and _barrier_at(doc, ka, ka):
+            k = ka - 1  # rule STATUS_BARRIER: a cue in an aside opened by such a word ("X, which will host it, has")
+            continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k) \
+                and not (hurt and not _predicts(doc, k, i)):
             return "planned"
+        k -= 1
     _, pb = doc.clause(i, j, sub=False)
     aside = _aside_status(doc, a, b, pb)
     if aside is not None:
@@ -1332,6 +1385,39 @@ def _status(
         if _only_joiners(doc, a, i) and pa <= prev_status_clause[0] < pb:
             return prev.status
     return "current"
+
+
+def _predicts(doc: _Doc, k: int, i: int) -> bool:
+    """The planned cue at token ``k`` predicts the count at token ``i`` (rule CASUALTY_PREDICTION): a verb of
+    dying, of wounding or of a change in number (lexicon ``status.casualty_predictions``, ``numbers.change_verbs``,
+    ``numbers.reach_verbs``) within three words after the cue ("could rise to", "könnten sterben", "could be
+    killed"), or only linking words (``status.prediction_links``: "be", "essere") and hedges between the cue and
+    the count ("potrebbero essere oltre 500")."""
+    lex, toks = doc.lex, doc.toks
+    n = max(1, lex.planned.match_at(toks, k))
+    end = min(len(toks), k + n + 3)
+    if any(lex.casualty_predictions.match_at(toks, m) or lex.change_verbs.match_at(toks, m) for m in range(k, end)):
+        return True
+    m = k + n
+    while m < i:
+        step = lex.prediction_links.match_at(toks, m) or _qualifier_at(doc, m)
+        if not step:
+            return False
+        m += step
+    return m == i
+
+
+def _barrier_at(doc: _Doc, k: int, a: int) -> bool:
+    """A word opening a clause of its own starts at token ``k`` of a clause that starts at ``a`` (rule
+    STATUS_BARRIER): a subordinator of the lexicon's ``status.barriers`` anywhere ("after", "dopo che", "nachdem"),
+    a relative word of ``status.barriers_after_comma`` only first in its clause, after a comma (", which",
+    ", che", ", die": elsewhere also an article or "that")."""
+    lex = doc.lex
+    if doc.in_number[k]:
+        return False
+    if lex.barriers.match_at(doc.toks, k):
+        return True
+    return k == a and k > 0 and doc.toks[k - 1].text == "," and bool(lex.barriers_after_comma.match_at(doc.toks, k))
 
 
 def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
@@ -1805,10 +1891,14 @@ def extract_figures(
     periods: dict[int, frozenset[tuple[str, ...]]] = {}  # each figure's start -> its sentence's other periods
     line = find_dateline(text, lang)
     skip = line.end if line else 0
+    last: NumberMatch | None = None  # the number before, a figure or not
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
+        before, last = last, nm
         if i >= j or nm.vague:
             continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
+        if before is not None and _ratio_base(d, before, nm, i):
+            continue  # rule RATIO_BASE: "four in 10 soldiers", "uno de cada tres soldados": a share, no count
         head = None if i in d.in_age else _repeated_attack(d, i, j)
         if head is None and _excluded(d, nm, i, j, place_tokens):
             continue
@@ -1837,7 +1927,7 @@ def extract_figures(
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high
-        status = _status(d, i, j, prev, prev_clause)
+        status = _status(d, i, j, prev, prev_clause, head.kind)
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
@@ -1886,6 +1976,14 @@ def extract_figures(
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
+
+
+def _ratio_base(d: _Doc, before: NumberMatch, nm: NumberMatch, i: int) -> bool:
+    """The number ``nm`` (first token ``i``) is the base of a share (rule RATIO_BASE): a word of the lexicon's
+    ``ratio_joins`` alone stands between it and a smaller number ``before`` ("four in 10 soldiers", "one in five
+    drones", "uno de cada tres soldados"), which says how many of every ``nm``; neither is a count."""
+    _, lj = d.tok_range(before.start, before.end)
+    return before.value < nm.value and lj < i and d.lex.ratio_joins.match_at(d.toks, lj) == i - lj
 
 
 def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],

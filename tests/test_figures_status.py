@@ -1,0 +1,151 @@
+"""Text -> figures: the status (current or planned) of a figure and the numbers that are no counts, on the shapes
+reports use (sentences written for these tests).
+
+Each status row is (language, sentence, the statuses of the figures found, in text order); each count row is
+(language, sentence, the (kind, value) pairs found).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.figure_helpers import figures_in
+
+
+def statuses(text: str, lang: str) -> list[str]:
+    return [f.status for f in figures_in(text, {}, lang, None)]
+
+
+def found(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in figures_in(text, {}, lang, None)]
+
+
+# Rule STATUS_BARRIER: a status cue does not reach a number across a word opening a clause of its own (a
+# subordinator anywhere, a relative word first after a comma); a cue in the number's own clause still does.
+BARRIER = [
+    ("en", "Warsaw will ask for more aid after 30 missiles struck Rzeszow.", ["current"]),
+    ("en", "The government will review its rules because 14 soldiers died in training.", ["current"]),
+    ("en", "The minister will resign, after 9 soldiers were killed near Kaunas.", ["current"]),
+    ("en", "Norway, which will host the drill, has 900 troops near Narva.", ["current"]),
+    ("en", "Chad, which could send more troops, has 1,400 soldiers in Niger.", ["current"]),
+    ("it", "Kiev chiederà più aiuti dopo che 30 missili hanno colpito Leopoli.", ["current"]),
+    ("it", "La Norvegia, che ospiterà l'esercitazione, ha 900 soldati a Narva.", ["current"]),
+    ("fr", "Kiev demandera plus d'aide après que 30 missiles ont frappé Lviv.", ["current"]),
+    ("fr", "La Norvège, qui accueillera l'exercice, compte 900 soldats à Narva.", ["current"]),
+    ("es", "Kiev pedirá más ayuda después de que 30 misiles impactaran en Leópolis.", ["current"]),
+    ("es", "Noruega, que acogerá el ejercicio, tiene 900 soldados en Narva.", ["current"]),
+    ("de", "Kiew will mehr Hilfe fordern, nachdem 30 Raketen Lemberg getroffen haben.", ["current"]),
+    ("de", "Frankreich, das weitere Truppen schicken könnte, hat 58 Soldaten in Niger verloren.", ["current"]),
+    # the cue in the number's own clause, and a restrictive relative without a comma, still hold
+    ("en", "Oslo will send 300 troops after the vote.", ["planned"]),
+    ("en", "Oslo said that 300 troops will be sent to Narva.", ["planned"]),
+    ("en", "The unit, which will include 300 soldiers, leaves in May.", ["planned"]),
+    ("en", "Some 300 troops who will arrive next week belong to the brigade.", ["planned"]),
+    ("it", "L'Italia invierà 300 soldati dopo il voto.", ["planned"]),
+]
+
+
+# Cues of a plan that reports use: a date set ("due to arrive", "scheduled to"), an offer, a readiness, a
+# commitment, an obligation to send.
+CUES = [
+    ("en", "Up to 800 Dutch soldiers are due to arrive in Constanta in March.", ["planned"]),
+    ("en", "Belgium is preparing to dispatch 150 paratroopers to Niger.", ["planned"]),
+    ("en", "A further 600 marines are scheduled to reach Darwin in the autumn.", ["planned"]),
+    ("en", "Canada has offered 250 troops to the new force.", ["planned"]),
+    ("en", "Norway has agreed to contribute 300 soldiers to the battalion.", ["planned"]),
+    ("en", "The alliance is mulling sending 3,000 troops to Constanta.", ["planned"]),
+    ("it", "Roma si è impegnata a inviare 200 militari a Erbil.", ["planned"]),
+    ("it", "L'Italia è disposta a inviare 200 militari in Libano.", ["planned"]),
+    ("it", "Si prevede l'arrivo di 300 soldati.", ["planned"]),
+    ("fr", "Le Bénin s'est engagé à fournir 2 000 soldats à la force.", ["planned"]),
+    ("fr", "La France doit envoyer 300 soldats à Constanta.", ["planned"]),
+    ("fr", "Quelque 300 soldats belges doivent arriver en mars.", ["planned"]),
+    ("es", "Kenia se ofreció a enviar 1.000 policías a Puerto Príncipe.", ["planned"]),
+    ("es", "España está dispuesta a enviar 150 militares a Mauritania.", ["planned"]),
+    ("es", "España debe enviar 300 soldados a Letonia antes de mayo.", ["planned"]),
+    # a cause, no plan
+    ("en", "Fourteen soldiers died due to the cold.", ["current"]),
+]
+
+
+# Rule CASUALTY_PREDICTION: a count of the dead or wounded is planned only by a cue that predicts it, not by a
+# future of another verb.
+CASUALTY = [
+    ("en", "Oslo will hold funerals for the 12 soldiers killed on Monday.", ["current"]),
+    ("en", "Kyiv said it would retaliate for the deaths of 3 soldiers.", ["current"]),
+    ("en", "The army will investigate how 14 civilians were killed in the strike.", ["current"]),
+    ("en", "The president will visit the site of the raid that killed 14 people.", ["current"]),
+    ("it", "Il governo proclamerà il lutto nazionale per i 12 soldati uccisi.", ["current"]),
+    ("es", "El Gobierno decretará luto por los 12 soldados muertos.", ["current"]),
+    ("de", "Die Regierung will die Tötung von 12 Zivilisten untersuchen.", ["current"]),
+    # a prediction of the toll stays planned
+    ("en", "The death toll could rise to 50.", ["planned"]),
+    ("en", "Officials fear up to 500 people could die.", ["planned"]),
+    ("en", "Aid groups warned that 2,000 civilians could be killed in an assault.", ["planned"]),
+    ("en", "The toll could be as high as 300 dead.", ["planned"]),
+    ("it", "Il bilancio potrebbe salire a 50 morti.", ["planned"]),
+    ("it", "I morti potrebbero essere oltre 300.", ["planned"]),
+    ("fr", "Le nombre de morts pourrait dépasser 300.", ["planned"]),
+    ("es", "El número de muertos podría superar los 300.", ["planned"]),
+    ("de", "Die Zahl der Toten könnte auf 50 steigen.", ["planned"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    BARRIER + CUES + CASUALTY,
+    ids=[f"barrier-{k}" for k in range(len(BARRIER))] + [f"cue-{k}" for k in range(len(CUES))]
+    + [f"casualty-{k}" for k in range(len(CASUALTY))],
+)
+def test_status_of_each_shape(lang: str, text: str, expected: list[str]) -> None:
+    assert statuses(text, lang) == expected
+
+
+# Rule NOUN_BEFORE_COUNT: a number after a capitalised word is a name ("Task Force 61") only when no figure noun
+# or noun of persons follows it: German nouns and English weekdays are capitalised.
+NOUN_BEFORE = [
+    ("de", "Bei dem Angriff wurden laut Polizei 12 Menschen getötet.", [("killed", 12)]),
+    ("de", "Nach Angaben des Gouverneurs wurden in der Region 8 Zivilisten verletzt.", [("wounded", 8)]),
+    ("de", "Deutschland wird nach der Abstimmung 300 Soldaten schicken.", [("troops", 300)]),
+    ("en", "The army said on Monday 12 soldiers were killed.", [("killed", 12)]),
+    ("de", "Die Panzerbrigade 45 wird in Litauen stationiert.", []),
+    ("en", "Task Force 61 left the port on Monday.", []),
+]
+
+# Rule RATIO_BASE: "four in 10", "dos de cada diez" give a share: neither number is a count; a part of a whole
+# ("38 of 40 drones") is one.
+RATIO = [
+    ("en", "Four in 10 soldiers said they were tired.", []),
+    ("en", "One in five drones was intercepted.", []),
+    ("es", "Dos de cada diez soldados resultaron heridos.", []),
+    ("en", "Air defences shot down 38 of 40 drones.", [("equipment", 38), ("equipment", 40)]),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    NOUN_BEFORE + RATIO,
+    ids=[f"noun-before-{k}" for k in range(len(NOUN_BEFORE))] + [f"ratio-{k}" for k in range(len(RATIO))],
+)
+def test_counts_of_each_shape(lang: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text, lang) == expected
+
+
+# Rule HEDGE_BEFORE_NOUN: a hedge after the number ("or more", "or so", "o più", "oder mehr") stands between it
+# and its noun and sets the qualifier. Rows: (language, sentence, [(kind, value, qualifier)]).
+HEDGE = [
+    ("en", "Officials said 300 or more soldiers were deployed to Narva.", [("troops", 300, "at_least")]),
+    ("en", "Some said 300 or so soldiers had crossed into Moldova.", [("troops", 300, "approx")]),
+    ("en", "The raid killed 12 or more soldiers.", [("killed", 12, "at_least")]),
+    ("it", "Sono stati uccisi 12 o più soldati.", [("killed", 12, "at_least")]),
+    ("es", "Murieron 12 o más soldados.", [("killed", 12, "at_least")]),
+    ("de", "12 oder mehr Soldaten wurden getötet.", [("killed", 12, "at_least")]),
+    ("de", "300 oder so Soldaten wurden verlegt.", [("troops", 300, "approx")]),
+    # a range joined by "or" is no hedge
+    ("en", "Russia fired 12 or 13 missiles.", [("equipment", 12, "approx")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), HEDGE, ids=[f"hedge-{k}" for k in range(len(HEDGE))])
+def test_hedge_after_the_number(lang: str, text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
