@@ -41,7 +41,8 @@ Decisions
   lexicon ``status.barriers``: "will ask for aid after 30 missiles struck"; ``barriers_after_comma``:
   "X, which will host the drill, has 900 troops"), and a count of the dead or wounded is planned only
   by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
-  rise to 50", not "will hold funerals for the 12 killed").
+  rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
+  cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year").
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
   ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
   unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
@@ -141,10 +142,12 @@ class _Lex:
     planned_endings: tuple[str, ...]
     hearsay: Phrases
     hearsay_after: Phrases
+    hearsay_counts: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
     barriers: Phrases
     barriers_after_comma: Phrases
+    past_times: Phrases
     casualty_predictions: Phrases
     prediction_links: Phrases
     locative: Phrases
@@ -273,9 +276,11 @@ def figure_lexicon(lang: str) -> _Lex:
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
         hearsay_after=ph(st, "hearsay_after"),
+        hearsay_counts=ph(st, "hearsay_counts"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         barriers=ph(st, "barriers"),
+        past_times=ph(st, "past_times"),
         barriers_after_comma=ph(st, "barriers_after_comma"),
         casualty_predictions=ph(st, "casualty_predictions"),
         prediction_links=ph(st, "prediction_links"),
@@ -1353,6 +1358,9 @@ def _status(
             best = (dist, status)
     if best:
         return best[1]
+    if any(lex.past_times.match_at(doc.toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
+           if not i <= k < j):
+        return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
     if wall_before >= 0 or _barrier_at(doc, a, a):
         pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., after 9 were killed")
@@ -1452,8 +1460,17 @@ def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
 
 def _hearsay(doc: _Doc, k: int) -> bool:
     """``toks[k]`` is a conditional auxiliary of a past participle, the reporter's hedge on a past fact ("avrebbero
-    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``."""
+    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``; or a
+    conditional copula of ``hearsay_counts`` before the count itself, with its hedges between (rule HEARSAY_COUNT:
+    "i morti sarebbero almeno 12", "serían 40 los drones lanzados")."""
     lex = doc.lex
+    n = lex.hearsay_counts.match_at(doc.toks, k)
+    if n:
+        m = k + n
+        while m < len(doc.toks) and not doc.in_number[m] and _qualifier_at(doc, m):
+            m += _qualifier_at(doc, m)
+        if m < len(doc.toks) and doc.in_number[m]:
+            return True  # rule HEARSAY_COUNT: the count itself after the copula ("i morti sarebbero 12", "serían 40")
     n = lex.hearsay.match_at(doc.toks, k)
     if not n:
         return False

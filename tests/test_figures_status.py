@@ -45,6 +45,36 @@ BARRIER = [
 ]
 
 
+# Rule PAST_TIME: a past time in the number's own clause, which has no cue of its own, keeps it current; a
+# participle clause of a past act ("having received", "après avoir déployé") is opened by a barrier.
+PAST_TIME = [
+    ("en", "Poland will host more troops, having received 2,000 US soldiers in the spring.", ["current"]),
+    ("en", "Norway could host more troops, after it received 2,000 US soldiers last year.", ["current"]),
+    ("en", "Norway could host more troops; it received 2,000 US soldiers last year.", ["current"]),
+    ("it", "L'Italia potrebbe inviare altri militari, avendo schierato 300 soldati la settimana scorsa.", ["current"]),
+    ("fr", "La France pourrait envoyer d'autres militaires, ayant déployé 300 soldats la semaine dernière.",
+     ["current"]),
+    ("es", "España podría enviar más tropas, tras desplegar 300 soldados la semana pasada.", ["current"]),
+    ("de", "Polen will mehr Truppen aufnehmen, im vergangenen Jahr kamen 2.000 US-Soldaten.", ["current"]),
+    # a cue of the number's own clause wins over a past time beside it
+    ("en", "The minister said yesterday 300 troops would be sent.", ["planned"]),
+    ("it", "Il ministro ha annunciato ieri che 300 soldati partiranno.", ["planned"]),
+]
+
+
+# Rule HEARSAY_COUNT: a conditional copula right before the count (hedges between) reports it, no plan.
+HEARSAY_COUNT = [
+    ("it", "Sarebbero almeno 40 i droni lanciati nella notte.", ["current"]),
+    ("it", "Secondo fonti locali, i morti sarebbero 12.", ["current"]),
+    ("es", "Según fuentes locales, serían 40 los drones lanzados.", ["current"]),
+    ("es", "Los muertos serían al menos 12.", ["current"]),
+    ("fr", "Les morts seraient au moins 12.", ["current"]),
+    # a conditional passive keeps its reading: a plan in Spanish, hearsay in Italian
+    ("es", "Los 300 soldados serían desplegados en mayo.", ["planned"]),
+    ("it", "I 300 soldati sarebbero schierati a maggio.", ["current"]),
+]
+
+
 # Cues of a plan that reports use: a date set ("due to arrive", "scheduled to"), an offer, a readiness, a
 # commitment, an obligation to send.
 CUES = [
@@ -93,8 +123,9 @@ CASUALTY = [
 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
-    BARRIER + CUES + CASUALTY,
-    ids=[f"barrier-{k}" for k in range(len(BARRIER))] + [f"cue-{k}" for k in range(len(CUES))]
+    BARRIER + PAST_TIME + HEARSAY_COUNT + CUES + CASUALTY,
+    ids=[f"barrier-{k}" for k in range(len(BARRIER))] + [f"past-time-{k}" for k in range(len(PAST_TIME))]
+    + [f"hearsay-count-{k}" for k in range(len(HEARSAY_COUNT))] + [f"cue-{k}" for k in range(len(CUES))]
     + [f"casualty-{k}" for k in range(len(CASUALTY))],
 )
 def test_status_of_each_shape(lang: str, text: str, expected: list[str]) -> None:
@@ -148,4 +179,27 @@ HEDGE = [
 
 @pytest.mark.parametrize(("lang", "text", "expected"), HEDGE, ids=[f"hedge-{k}" for k in range(len(HEDGE))])
 def test_hedge_after_the_number(lang: str, text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
+
+
+# Qualifier cues reports use: verbs of exceeding a number (more_than), "at most" before the number (up_to), "più
+# o meno" (approx), the elided "pas moins d'" (at_least), and a range "dai N ai M" (approx, the low end; after a
+# change verb it is a change, two counts). Rows: (language, sentence, [(kind, value, qualifier)]).
+QUALIFIERS = [
+    ("en", "The death toll topped 300.", [("killed", 300, "more_than")]),
+    ("en", "At most 300 soldiers were deployed.", [("troops", 300, "up_to")]),
+    ("it", "Il bilancio ha superato i 300 morti.", [("killed", 300, "more_than")]),
+    ("it", "Più o meno 300 soldati sono stati schierati.", [("troops", 300, "approx")]),
+    ("it", "Sono stati schierati dai 300 ai 400 soldati.", [("troops", 300, "approx")]),
+    ("fr", "Le bilan dépasse les 12 morts.", [("killed", 12, "more_than")]),
+    ("fr", "Pas moins d'une centaine de drones ont été abattus.", [("equipment", 100, "at_least")]),
+    ("es", "El balance supera los 12 muertos.", [("killed", 12, "more_than")]),
+    ("de", "Die Zahl der Toten übersteigt 300.", [("killed", 300, "more_than")]),
+    ("it", "Il contingente è salito dai 300 ai 400 soldati.", [("troops", 300, "exact"), ("troops", 400, "exact")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), QUALIFIERS,
+                         ids=[f"qualifier-{k}" for k in range(len(QUALIFIERS))])
+def test_qualifier_cues(lang: str, text: str, expected: list[tuple[str, int, str]]) -> None:
     assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
