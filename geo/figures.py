@@ -42,7 +42,9 @@ Decisions
   "X, which will host the drill, has 900 troops"), and a count of the dead or wounded is planned only
   by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
   rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
-  cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year").
+  cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year");
+  the whole after a part ("will withdraw 2,000 of its 3,000 troops") is current unless a cue after it plans
+  it (rule WHOLE_OF_A_PART).
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
   ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
   unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
@@ -1945,6 +1947,10 @@ def extract_figures(
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high
         status = _status(d, i, j, prev, prev_clause, head.kind)
+        if status == "planned" and _whole_of_part(d, i):
+            # rule WHOLE_OF_A_PART: "will withdraw 2,000 of its 3,000 troops": the whole is there now, unless a cue
+            # after it plans it too ("2,000 of the 5,000 troops NATO plans to deploy")
+            status = _first_cue(d, j, d.clause(i, j, sub=True)[1]) or "current"
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
@@ -1993,6 +1999,13 @@ def extract_figures(
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
+
+
+def _whole_of_part(d: _Doc, i: int) -> bool:
+    """The number at token ``i`` is the whole of a part counted just before it: a number, then a word of the
+    lexicon's ``partitive`` ("2,000 of its 3,000", "2.000 dei 3.000", "2 000 de ses 3 000")."""
+    n = d.lex.partitive.match_ending(d.toks, i)
+    return bool(n) and i - n - 1 >= 0 and d.in_number[i - n - 1]
 
 
 def _ratio_base(d: _Doc, before: NumberMatch, nm: NumberMatch, i: int) -> bool:

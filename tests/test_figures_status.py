@@ -75,6 +75,19 @@ HEARSAY_COUNT = [
 ]
 
 
+# Rule WHOLE_OF_A_PART: the whole after a part is there now, unless a cue after it plans it; words of the present
+# ("attuali", "actuels", "actuales") are current cues.
+WHOLE = [
+    ("en", "The US will withdraw 2,000 of its 3,000 troops in Syria.", ["planned", "current"]),
+    ("it", "Gli Stati Uniti ritireranno 2.000 dei 3.000 soldati in Siria.", ["planned", "current"]),
+    ("en", "Oslo will send 2,000 of the 5,000 troops NATO plans to deploy.", ["planned", "planned"]),
+    ("it", "Il numero dei soldati potrebbe salire a 10.000, dagli attuali 4.000.", ["planned", "current"]),
+    ("it", "Gli attuali 4.000 soldati potrebbero salire a 6.000.", ["current"]),
+    ("fr", "Les 4 000 soldats actuels pourraient passer à 6 000.", ["current"]),
+    ("es", "Los 4.000 soldados actuales podrían pasar a 6.000.", ["current"]),
+]
+
+
 # Cues of a plan that reports use: a date set ("due to arrive", "scheduled to"), an offer, a readiness, a
 # commitment, an obligation to send.
 CUES = [
@@ -123,9 +136,10 @@ CASUALTY = [
 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
-    BARRIER + PAST_TIME + HEARSAY_COUNT + CUES + CASUALTY,
+    BARRIER + PAST_TIME + HEARSAY_COUNT + WHOLE + CUES + CASUALTY,
     ids=[f"barrier-{k}" for k in range(len(BARRIER))] + [f"past-time-{k}" for k in range(len(PAST_TIME))]
-    + [f"hearsay-count-{k}" for k in range(len(HEARSAY_COUNT))] + [f"cue-{k}" for k in range(len(CUES))]
+    + [f"hearsay-count-{k}" for k in range(len(HEARSAY_COUNT))] + [f"whole-{k}" for k in range(len(WHOLE))]
+    + [f"cue-{k}" for k in range(len(CUES))]
     + [f"casualty-{k}" for k in range(len(CASUALTY))],
 )
 def test_status_of_each_shape(lang: str, text: str, expected: list[str]) -> None:
