@@ -48,7 +48,9 @@ Decisions
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
   ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
   unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
-  hedge after the number stands before its noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers").
+  hedge after the number stands before its noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers"); a count
+  without a noun that a change verb gives after troops counted in its clause is their new size (rule
+  COUNTED_TROOPS_CHANGE: "the 5,000 troops in Kosovo will be cut to 3,000").
 * Places: the place right after the figure and a locative word; else the best list of
   places in the sentence (near, after a locative word, in the same clause; a capital
   followed by a speech verb, or a mention whose role is "venue"/"actor", only when nothing
@@ -1008,9 +1010,22 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
                 return _unit_before_aside(doc, k - 1)
             break
         n = lex.units.match_ending(doc.toks, k)
+        if not n and _count_ends_phrase(doc, j, b, verb):  # not "300 soldiers went to 5 villages"
+            n = _counted_troops(doc, k)
         if n:
             return None if _other_noun(doc, k, i) else doc.original(k - n, k)
     return None
+
+
+def _counted_troops(doc: _Doc, k: int) -> int:
+    """Length of a troop noun ending at ``toks[k]`` right after its count, a word between at most (rule
+    COUNTED_TROOPS_CHANGE: "the 5,000 troops now in Kosovo will be cut to 3,000", "i 5.000 soldati italiani
+    saranno ridotti a 3.000": the size the counted troops change to); 0 otherwise."""
+    lex = doc.lex
+    n = lex.nouns.match_ending(doc.toks, k)
+    if not n or lex.noun_kind[_words(doc, k - n, k)] != "troops":
+        return 0
+    return n if any(m >= 0 and doc.in_number[m] for m in (k - n - 1, k - n - 2)) else 0
 
 
 def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:

@@ -76,15 +76,16 @@ HEARSAY_COUNT = [
 
 
 # Rule WHOLE_OF_A_PART: the whole after a part is there now, unless a cue after it plans it; words of the present
-# ("attuali", "actuels", "actuales") are current cues.
+# ("attuali", "actuels", "actuales") are current cues (the size those troops could change to is planned: rule
+# COUNTED_TROOPS_CHANGE below).
 WHOLE = [
     ("en", "The US will withdraw 2,000 of its 3,000 troops in Syria.", ["planned", "current"]),
     ("it", "Gli Stati Uniti ritireranno 2.000 dei 3.000 soldati in Siria.", ["planned", "current"]),
     ("en", "Oslo will send 2,000 of the 5,000 troops NATO plans to deploy.", ["planned", "planned"]),
     ("it", "Il numero dei soldati potrebbe salire a 10.000, dagli attuali 4.000.", ["planned", "current"]),
-    ("it", "Gli attuali 4.000 soldati potrebbero salire a 6.000.", ["current"]),
-    ("fr", "Les 4 000 soldats actuels pourraient passer à 6 000.", ["current"]),
-    ("es", "Los 4.000 soldados actuales podrían pasar a 6.000.", ["current"]),
+    ("it", "Gli attuali 4.000 soldati potrebbero salire a 6.000.", ["current", "planned"]),
+    ("fr", "Les 4 000 soldats actuels pourraient passer à 6 000.", ["current", "planned"]),
+    ("es", "Los 4.000 soldados actuales podrían pasar a 6.000.", ["current", "planned"]),
 ]
 
 
@@ -217,3 +218,24 @@ QUALIFIERS = [
                          ids=[f"qualifier-{k}" for k in range(len(QUALIFIERS))])
 def test_qualifier_cues(lang: str, text: str, expected: list[tuple[str, int, str]]) -> None:
     assert [(f.kind, f.value, f.qualifier) for f in figures_in(text, {}, lang, None)] == expected
+
+
+# Rule COUNTED_TROOPS_CHANGE: a count without a noun that a change verb gives, after troops counted before it in
+# the clause, is the size those troops change to (with the change's status); a count with a noun of its own after
+# the verb ("went to 5 villages") is none. Rows: (language, sentence, [(kind, value, status)]).
+COUNTED_CHANGE = [
+    ("en", "The 5,000 troops currently in Kosovo will be cut to 3,000.",
+     [("troops", 5000, "current"), ("troops", 3000, "planned")]),
+    ("it", "I 5.000 soldati attualmente in Kosovo saranno ridotti a 3.000.",
+     [("troops", 5000, "current"), ("troops", 3000, "planned")]),
+    ("es", "Los 5.000 soldados actualmente en Kosovo se reducirán a 3.000.",
+     [("troops", 5000, "current"), ("troops", 3000, "planned")]),
+    ("en", "The 300 soldiers went to 5 villages.", [("troops", 300, "current")]),
+    ("it", "I 300 soldati sono passati a 2 basi.", [("troops", 300, "current")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), COUNTED_CHANGE,
+                         ids=[f"counted-change-{k}" for k in range(len(COUNTED_CHANGE))])
+def test_counted_troops_change(lang: str, text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [(f.kind, f.value, f.status) for f in figures_in(text, {}, lang, None)] == expected
