@@ -44,7 +44,8 @@ Decisions
   rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
   cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year");
   the whole after a part ("will withdraw 2,000 of its 3,000 troops") is current unless a cue after it plans
-  it (rule WHOLE_OF_A_PART).
+  it (rule WHOLE_OF_A_PART); the cues after a count that a change starts from are the change's (rule
+  STARTING_SIZE: "the 800 troops in Iraq will be cut to 500" keeps the 800 current).
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
   ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
   unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
@@ -1355,9 +1356,13 @@ def _status(
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
     # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid after 30 missiles
     # struck") is the other clause's; the nearest such word before the number and the first one after it
-    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, a)]
+    # (a relative word opening the number's own clause is none: "will deploy a battalion, which comprises 1,000
+    # soldiers" describes what is planned)
+    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, -1)]
     wall_before = max((k for k in walls if k < i), default=-1)
     wall_after = min((k for k in walls if k >= j), default=b)
+    if _starts_change(doc, j, b):
+        wall_after = j - 1  # rule STARTING_SIZE: "the 800 troops in Iraq will be cut to 500": the cue is the change's
     for k in range(a, b):
         if i <= k < j or k < wall_before or k > wall_after:
             continue
@@ -1379,7 +1384,7 @@ def _status(
            if not i <= k < j):
         return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
-    if wall_before >= 0 or _barrier_at(doc, a, a):
+    if wall_before >= 0:
         pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., after 9 were killed")
     # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
     k = a - 1
@@ -1412,6 +1417,21 @@ def _status(
     return "current"
 
 
+def _starts_change(doc: _Doc, j: int, b: int) -> bool:
+    """The count ending before token ``j`` is the size a change starts from (rule STARTING_SIZE): the next number
+    of its clause (ending at ``b``) comes right after a change verb (``numbers.change_verbs``, three words at most
+    between) and ends its phrase ("the 800 troops in Iraq will be cut to 500 by May", "i 5.000 soldati saranno
+    ridotti a 3.000"); the status cues after the count are the change's."""
+    toks, lex = doc.toks, doc.lex
+    k = next((m for m in range(j, b) if doc.in_number[m]), None)
+    if k is None or not any(lex.change_verbs.match_at(toks, m) for m in range(max(j, k - 4), k)):
+        return False
+    end = k
+    while end < len(toks) and doc.in_number[end]:
+        end += 1
+    return _count_ends_phrase(doc, end, b, -1)
+
+
 def _predicts(doc: _Doc, k: int, i: int) -> bool:
     """The planned cue at token ``k`` predicts the count at token ``i`` (rule CASUALTY_PREDICTION): a verb of
     dying, of wounding or of a change in number (lexicon ``status.casualty_predictions``, ``numbers.change_verbs``,
@@ -1436,7 +1456,8 @@ def _barrier_at(doc: _Doc, k: int, a: int) -> bool:
     """A word opening a clause of its own starts at token ``k`` of a clause that starts at ``a`` (rule
     STATUS_BARRIER): a subordinator of the lexicon's ``status.barriers`` anywhere ("after", "dopo che", "nachdem"),
     a relative word of ``status.barriers_after_comma`` only first in its clause, after a comma (", which",
-    ", che", ", die": elsewhere also an article or "that")."""
+    ", che", ", die": elsewhere also an article or "that"); :func:`_status` reads the relative words only at the
+    start of a cue's aside before the number (``a`` is -1 for the number's own clause)."""
     lex = doc.lex
     if doc.in_number[k]:
         return False

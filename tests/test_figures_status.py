@@ -42,6 +42,9 @@ BARRIER = [
     ("en", "The unit, which will include 300 soldiers, leaves in May.", ["planned"]),
     ("en", "Some 300 troops who will arrive next week belong to the brigade.", ["planned"]),
     ("it", "L'Italia invierà 300 soldati dopo il voto.", ["planned"]),
+    # a relative clause of the number's own describes what is planned
+    ("en", "NATO will deploy a new battalion, which comprises 1,000 soldiers.", ["planned"]),
+    ("de", "Deutschland will eine Brigade schicken, die 4.800 Soldaten umfasst.", ["planned"]),
 ]
 
 
@@ -86,6 +89,16 @@ WHOLE = [
     ("it", "Gli attuali 4.000 soldati potrebbero salire a 6.000.", ["current", "planned"]),
     ("fr", "Les 4 000 soldats actuels pourraient passer à 6 000.", ["current", "planned"]),
     ("es", "Los 4.000 soldados actuales podrían pasar a 6.000.", ["current", "planned"]),
+]
+
+
+# Rule STARTING_SIZE: the cues after a count that a change starts from are the change's; a count the cue stands
+# before, or one with a noun after the change verb, keeps it.
+STARTING = [
+    ("en", "The 800 troops in Iraq will be reduced to 500 by May.", ["current", "planned"]),
+    ("en", "The brigade of 800 troops will grow to 2,000.", ["current", "planned"]),
+    ("en", "Oslo will send 500 troops, bringing its force to 2,000.", ["planned", "planned"]),
+    ("en", "Some 300 more troops will go to 5 bases.", ["planned"]),
 ]
 
 
@@ -137,9 +150,10 @@ CASUALTY = [
 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
-    BARRIER + PAST_TIME + HEARSAY_COUNT + WHOLE + CUES + CASUALTY,
+    BARRIER + PAST_TIME + HEARSAY_COUNT + WHOLE + STARTING + CUES + CASUALTY,
     ids=[f"barrier-{k}" for k in range(len(BARRIER))] + [f"past-time-{k}" for k in range(len(PAST_TIME))]
     + [f"hearsay-count-{k}" for k in range(len(HEARSAY_COUNT))] + [f"whole-{k}" for k in range(len(WHOLE))]
+    + [f"starting-{k}" for k in range(len(STARTING))]
     + [f"cue-{k}" for k in range(len(CUES))]
     + [f"casualty-{k}" for k in range(len(CASUALTY))],
 )
