@@ -38,18 +38,17 @@ Decisions
   conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
   brackets and quotes), else the status of a figure it is coordinated with; else current.
   No cue reaches the number across a word that opens a clause of its own (rule STATUS_BARRIER,
-  lexicon ``status.barriers``: "will ask for aid after 30 missiles struck"; ``barriers_after_comma``:
+  lexicon ``status.barriers``, a cause or a past act: "will ask for aid because 30 missiles struck", not
+  a word of time, "after 400 arrive next month"; ``barriers_after_comma``:
   "X, which will host the drill, has 900 troops"), and a count of the dead or wounded is planned only
   by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
   rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
   cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year");
   the whole after a part ("will withdraw 2,000 of its 3,000 troops") is current unless a cue after it plans
-  it (rule WHOLE_OF_A_PART); the cues after a count that a change starts from are the change's (rule
-  STARTING_SIZE: "the 800 troops in Iraq will be cut to 500" keeps the 800 current).
+  it (rule WHOLE_OF_A_PART).
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
-  ``ratio_joins``: "four in 10 soldiers"). A number after a capitalised word is a name ("Task Force 61")
-  unless a figure noun follows it (rule NOUN_BEFORE_COUNT: German nouns, "on Monday 12 soldiers"); a
-  hedge after the number stands before its noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers"); a count
+  ``ratio_joins``: "four in 10 soldiers"). A hedge after the number stands before its noun, and the
+  number's clause goes on after the noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed"); a count
   without a noun that a change verb gives after troops counted in its clause is their new size (rule
   COUNTED_TROOPS_CHANGE: "the 5,000 troops in Kosovo will be cut to 3,000").
 * Places: the place right after the figure and a locative word; else the best list of
@@ -1293,11 +1292,7 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         cue = any(q.match_ending(doc.toks, i) for q in lex.qualifiers.values()) or lex.modifiers.match_ending(
             doc.toks, i
         )
-        # rule NOUN_BEFORE_COUNT: not when a figure noun or a noun of persons follows the number, a count after a
-        # capitalised noun ("bei dem Angriff 14 Menschen", "on Monday 12 soldiers")
-        counted = j < len(doc.toks) and (lex.nouns.match_at(doc.toks, j) or lex.persons.match_at(doc.toks, j))
-        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue \
-                and not counted:
+        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue:
             return True
     if (
         raw.isdigit()
@@ -1354,15 +1349,13 @@ def _status(
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
-    # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid after 30 missiles
+    # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid because 30 missiles
     # struck") is the other clause's; the nearest such word before the number and the first one after it
     # (a relative word opening the number's own clause is none: "will deploy a battalion, which comprises 1,000
     # soldiers" describes what is planned)
     walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, -1)]
     wall_before = max((k for k in walls if k < i), default=-1)
     wall_after = min((k for k in walls if k >= j), default=b)
-    if _starts_change(doc, j, b):
-        wall_after = j - 1  # rule STARTING_SIZE: "the 800 troops in Iraq will be cut to 500": the cue is the change's
     for k in range(a, b):
         if i <= k < j or k < wall_before or k > wall_after:
             continue
@@ -1373,8 +1366,8 @@ def _status(
         if n and not _planned_before(doc, k, a):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
-                              or doc.future_at(k)) and not _hearsay(doc, k) and not (hurt and not _predicts(doc, k, i)):
+        elif k >= inside and _plans(doc, k, i, hurt,
+                                    word in lex.planned.heads and bool(lex.planned.match_at(doc.toks, k))):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -1385,7 +1378,7 @@ def _status(
         return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
     if wall_before >= 0:
-        pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., after 9 were killed")
+        pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., because 9 left")
     # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
     k = a - 1
     while k >= pa:
@@ -1395,8 +1388,7 @@ def _status(
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k) \
-                and not (hurt and not _predicts(doc, k, i)):
+        if _plans(doc, k, i, hurt, bool(lex.planned.match_at(doc.toks, k))):
             return "planned"
         k -= 1
     _, pb = doc.clause(i, j, sub=False)
@@ -1417,19 +1409,11 @@ def _status(
     return "current"
 
 
-def _starts_change(doc: _Doc, j: int, b: int) -> bool:
-    """The count ending before token ``j`` is the size a change starts from (rule STARTING_SIZE): the next number
-    of its clause (ending at ``b``) comes right after a change verb (``numbers.change_verbs``, three words at most
-    between) and ends its phrase ("the 800 troops in Iraq will be cut to 500 by May", "i 5.000 soldati saranno
-    ridotti a 3.000"); the status cues after the count are the change's."""
-    toks, lex = doc.toks, doc.lex
-    k = next((m for m in range(j, b) if doc.in_number[m]), None)
-    if k is None or not any(lex.change_verbs.match_at(toks, m) for m in range(max(j, k - 4), k)):
-        return False
-    end = k
-    while end < len(toks) and doc.in_number[end]:
-        end += 1
-    return _count_ends_phrase(doc, end, b, -1)
+def _plans(doc: _Doc, k: int, i: int, hurt: bool, cue: bool) -> bool:
+    """Token ``k`` is a planned cue for the count at token ``i``: a phrase of ``status.planned`` starts there
+    (``cue``) or a future verb does, no hearsay (``status.hearsay``), and for a count of the dead or wounded
+    (``hurt``) one that predicts it (rule CASUALTY_PREDICTION)."""
+    return (cue or doc.future_at(k)) and not _hearsay(doc, k) and not (hurt and not _predicts(doc, k, i))
 
 
 def _predicts(doc: _Doc, k: int, i: int) -> bool:
@@ -1441,7 +1425,8 @@ def _predicts(doc: _Doc, k: int, i: int) -> bool:
     lex, toks = doc.lex, doc.toks
     n = max(1, lex.planned.match_at(toks, k))
     end = min(len(toks), k + n + 3)
-    if any(lex.casualty_predictions.match_at(toks, m) or lex.change_verbs.match_at(toks, m) for m in range(k, end)):
+    if any(lex.casualty_predictions.match_at(toks, m) or lex.change_verbs.match_at(toks, m)
+           or lex.reach_verbs.match_at(toks, m) for m in range(k, end)):
         return True
     m = k + n
     while m < i:
@@ -1454,13 +1439,12 @@ def _predicts(doc: _Doc, k: int, i: int) -> bool:
 
 def _barrier_at(doc: _Doc, k: int, a: int) -> bool:
     """A word opening a clause of its own starts at token ``k`` of a clause that starts at ``a`` (rule
-    STATUS_BARRIER): a subordinator of the lexicon's ``status.barriers`` anywhere ("after", "dopo che", "nachdem"),
-    a relative word of ``status.barriers_after_comma`` only first in its clause, after a comma (", which",
-    ", che", ", die": elsewhere also an article or "that"); :func:`_status` reads the relative words only at the
-    start of a cue's aside before the number (``a`` is -1 for the number's own clause)."""
+    STATUS_BARRIER): a word of a cause or a past act of the lexicon's ``status.barriers`` anywhere ("because",
+    "having", "dopo aver", "weil"; no word of time: its clause may be planned too), a relative word of
+    ``status.barriers_after_comma`` only first in its clause, after a comma (", which", ", che", ", die": elsewhere
+    also an article or "that"); :func:`_status` reads the relative words only at the start of a cue's aside before
+    the number (``a`` is -1 for the number's own clause)."""
     lex = doc.lex
-    if doc.in_number[k]:
-        return False
     if lex.barriers.match_at(doc.toks, k):
         return True
     return k == a and k > 0 and doc.toks[k - 1].text == "," and bool(lex.barriers_after_comma.match_at(doc.toks, k))
@@ -1982,7 +1966,9 @@ def extract_figures(
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high
-        status = _status(d, i, j, prev, prev_clause, head.kind)
+        # rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed": the number's clause goes on after its noun
+        sj = head.end if head.end > j and _hedge_after(d, j) else j
+        status = _status(d, i, sj, prev, prev_clause, head.kind)
         if status == "planned" and _whole_of_part(d, i):
             # rule WHOLE_OF_A_PART: "will withdraw 2,000 of its 3,000 troops": the whole is there now, unless a cue
             # after it plans it too ("2,000 of the 5,000 troops NATO plans to deploy")
