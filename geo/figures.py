@@ -44,8 +44,8 @@ Decisions
   by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
   rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
   cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year");
-  the whole after a part ("will withdraw 2,000 of its 3,000 troops") is current unless a cue after it plans
-  it (rule WHOLE_OF_A_PART).
+  the whole after a part taken away from it ("will withdraw 2,000 of its 3,000 troops": lexicon
+  ``status.part_withdrawals``) is current unless a cue after it plans it (rule WHOLE_OF_A_PART).
 * Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
   ``ratio_joins``: "four in 10 soldiers"). A hedge after the number stands before its noun, and the
   number's clause goes on after the noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed"); a count
@@ -147,6 +147,7 @@ class _Lex:
     hearsay: Phrases
     hearsay_after: Phrases
     hearsay_counts: Phrases
+    part_withdrawals: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
     barriers: Phrases
@@ -281,6 +282,7 @@ def figure_lexicon(lang: str) -> _Lex:
         hearsay=ph(st, "hearsay"),
         hearsay_after=ph(st, "hearsay_after"),
         hearsay_counts=ph(st, "hearsay_counts"),
+        part_withdrawals=ph(st, "part_withdrawals"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
         barriers=ph(st, "barriers"),
@@ -1363,7 +1365,7 @@ def _status(
         status = None
         word = doc.toks[k].text  # most words start no cue: no call for them
         n = lex.current.match_at(doc.toks, k) if word in lex.current.heads else 0
-        if n and not _planned_before(doc, k, a):
+        if n and not _planned_before(doc, k, a, hurt):
             status = "current"
             inside = max(inside, k + n)
         elif k >= inside and _plans(doc, k, i, hurt,
@@ -1386,19 +1388,19 @@ def _status(
         if ka < k and _barrier_at(doc, ka, ka):
             k = ka - 1  # rule STATUS_BARRIER: a cue in an aside opened by such a word ("X, which will host it, has")
             continue
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa, hurt):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
         if _plans(doc, k, i, hurt, bool(lex.planned.match_at(doc.toks, k))):
             return "planned"
         k -= 1
     _, pb = doc.clause(i, j, sub=False)
-    aside = _aside_status(doc, a, b, pb)
+    aside = _aside_status(doc, a, b, pb, hurt)
     if aside is not None:
         return aside
     # "600 Dutch troops and 250 Belgian soldiers are to be based": a figure coordinated with the next one
     # shares the verb after it.
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
-        cue = _first_cue(doc, b + 1, pb)
+        cue = _first_cue(doc, b + 1, pb, hurt)
         if cue is not None:
             return cue
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
@@ -1413,7 +1415,7 @@ def _plans(doc: _Doc, k: int, i: int, hurt: bool, cue: bool) -> bool:
     """Token ``k`` is a planned cue for the count at token ``i``: a phrase of ``status.planned`` starts there
     (``cue``) or a future verb does, no hearsay (``status.hearsay``), and for a count of the dead or wounded
     (``hurt``) one that predicts it (rule CASUALTY_PREDICTION)."""
-    return (cue or doc.future_at(k)) and not _hearsay(doc, k) and not (hurt and not _predicts(doc, k, i))
+    return (cue or doc.future_at(k)) and not _hearsay(doc, k, hurt) and not (hurt and not _predicts(doc, k, i))
 
 
 def _predicts(doc: _Doc, k: int, i: int) -> bool:
@@ -1450,7 +1452,7 @@ def _barrier_at(doc: _Doc, k: int, a: int) -> bool:
     return k == a and k > 0 and doc.toks[k - 1].text == "," and bool(lex.barriers_after_comma.match_at(doc.toks, k))
 
 
-def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
+def _aside_status(doc: _Doc, a: int, b: int, pb: int, hurt: bool = False) -> str | None:
     """The status of the deployment a figure in an aside without a cue of its own is part of: "Die Einheit, der
     auch 150 Soldaten angehören, soll verlegt werden", "the unit, which includes 150 soldiers, will be deployed".
 
@@ -1464,29 +1466,31 @@ def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
     words = [t.text for t in doc.toks[b + 1 : e]]
     if not any(deploy.match_at(words, k) for k in range(len(words))):
         return None
-    return _first_cue(doc, b + 1, e)
+    return _first_cue(doc, b + 1, e, hurt)
 
 
-def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
-    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None."""
+def _first_cue(doc: _Doc, lo: int, hi: int, hurt: bool = False) -> str | None:
+    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None (``hurt``: for a count of
+    the dead or wounded, rule HEARSAY_COUNT)."""
     lex = doc.lex
     for k in range(lo, hi):
         if doc.in_number[k]:
             continue
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo, hurt):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k, hurt):
             return "planned"
     return None
 
 
-def _hearsay(doc: _Doc, k: int) -> bool:
+def _hearsay(doc: _Doc, k: int, hurt: bool = False) -> bool:
     """``toks[k]`` is a conditional auxiliary of a past participle, the reporter's hedge on a past fact ("avrebbero
     rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``; or a
     conditional copula of ``hearsay_counts`` before the count itself, with its hedges between (rule HEARSAY_COUNT:
-    "i morti sarebbero almeno 12", "serían 40 los drones lanzados")."""
+    "i morti sarebbero almeno 12"), for a count of the dead or wounded only (``hurt``: "le truppe sarebbero 5.000 nel
+    2027" is a projection)."""
     lex = doc.lex
-    n = lex.hearsay_counts.match_at(doc.toks, k)
+    n = lex.hearsay_counts.match_at(doc.toks, k) if hurt else 0
     if n:
         m = k + n
         while m < len(doc.toks) and not doc.in_number[m] and _qualifier_at(doc, m):
@@ -1507,13 +1511,13 @@ def _hearsay(doc: _Doc, k: int) -> bool:
     )
 
 
-def _planned_before(doc: _Doc, k: int, a: int) -> bool:
+def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
     """A planned cue stands within two words before ``toks[k]`` ("will be stationed", "sarà schierato"): the
-    participle a current cue reads is then a future."""
+    participle a current cue reads is then a future (``hurt``: for a count of the dead or wounded)."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
         if (lex.planned.match_at(doc.toks, m) or doc.future_at(m)) \
-                and not _hearsay(doc, m):
+                and not _hearsay(doc, m, hurt):
             return True
     return False
 
@@ -1936,12 +1940,14 @@ def extract_figures(
         before, last = last, nm
         if i >= j or nm.vague:
             continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
-        if before is not None and _ratio_base(d, before, nm, i):
-            continue  # rule RATIO_BASE: "four in 10 soldiers", "uno de cada tres soldados": a share, no count
         head = None if i in d.in_age else _repeated_attack(d, i, j)
         if head is None and _excluded(d, nm, i, j, place_tokens):
             continue
         head = head or _head(d, i, j, prev, prev_end, nm.value)
+        if head is not None and head.kind != "incidents" and before is not None and _ratio_base(d, before, nm, i):
+            # rule RATIO_BASE: "four in 10 soldiers", "uno de cada tres soldados": a share, no count; a count of
+            # incidents is none ("killed 5 in 12 attacks")
+            continue
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         if nm.article and (head.inherited or any(d.lex.parts.match_ending(d.toks, k) for k in (i, i - 1))):
@@ -1969,10 +1975,10 @@ def extract_figures(
         # rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed": the number's clause goes on after its noun
         sj = head.end if head.end > j and _hedge_after(d, j) else j
         status = _status(d, i, sj, prev, prev_clause, head.kind)
-        if status == "planned" and _whole_of_part(d, i):
+        if status == "planned" and _whole_of_part(d, i, j):
             # rule WHOLE_OF_A_PART: "will withdraw 2,000 of its 3,000 troops": the whole is there now, unless a cue
             # after it plans it too ("2,000 of the 5,000 troops NATO plans to deploy")
-            status = _first_cue(d, j, d.clause(i, j, sub=True)[1]) or "current"
+            status = _first_cue(d, j, d.clause(i, j, sub=True)[1], head.kind in _HURT) or "current"
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
@@ -2023,11 +2029,17 @@ def extract_figures(
     return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
 
 
-def _whole_of_part(d: _Doc, i: int) -> bool:
-    """The number at token ``i`` is the whole of a part counted just before it: a number, then a word of the
-    lexicon's ``partitive`` ("2,000 of its 3,000", "2.000 dei 3.000", "2 000 de ses 3 000")."""
+def _whole_of_part(d: _Doc, i: int, j: int) -> bool:
+    """The number at tokens ``[i, j)`` is the whole of a part counted just before it that is taken away from it: a
+    number, then a word of the lexicon's ``partitive`` ("2,000 of its 3,000", "2.000 dei 3.000", "2 000 de ses
+    3 000"), with a verb of withdrawal or cut of ``status.part_withdrawals`` in its clause ("will withdraw",
+    "ritireranno", "abziehen"); a part given to a whole ("will send 200 of the 1,500 soldiers") leaves the whole
+    as planned as the part."""
     n = d.lex.partitive.match_ending(d.toks, i)
-    return bool(n) and i - n - 1 >= 0 and d.in_number[i - n - 1]
+    if not (n and i - n - 1 >= 0 and d.in_number[i - n - 1]):
+        return False
+    a, b = d.clause(i, j, sub=False)
+    return any(d.lex.part_withdrawals.match_at(d.toks, k) for k in range(a, b))
 
 
 def _ratio_base(d: _Doc, before: NumberMatch, nm: NumberMatch, i: int) -> bool:

@@ -64,6 +64,9 @@ BARRIER = [
 # participle clause of a past act ("having received", "après avoir déployé") is opened by a barrier.
 PAST_TIME = [
     ("en", "Poland will host more troops, having received 2,000 US soldiers in the spring.", ["current"]),
+    # "having" before no participle is a possession, no clause of its own: the plan reaches the count
+    ("en", "The Danish plan is having 900 soldiers on Bornholm by 2029.", ["planned"]),
+    ("en", "Oslo will aim at having 1,200 troops near Kirkenes.", ["planned"]),
     ("en", "Norway could host more troops, after it received 2,000 US soldiers last year.", ["current"]),
     ("en", "Norway could host more troops; it received 2,000 US soldiers last year.", ["current"]),
     ("it", "L'Italia potrebbe inviare altri militari, avendo schierato 300 soldati la settimana scorsa.", ["current"]),
@@ -79,11 +82,14 @@ PAST_TIME = [
 ]
 
 
-# Rule HEARSAY_COUNT: a conditional copula right before the count (hedges between) reports it, no plan.
+# Rule HEARSAY_COUNT: a conditional copula right before a count of the dead or wounded (hedges between) reports
+# it, no plan; before a count of troops it may be a projection, and stays a plan.
 HEARSAY_COUNT = [
-    ("it", "Sarebbero almeno 40 i droni lanciati nella notte.", ["current"]),
     ("it", "Secondo fonti locali, i morti sarebbero 12.", ["current"]),
-    ("es", "Según fuentes locales, serían 40 los drones lanzados.", ["current"]),
+    ("it", "I feriti sarebbero almeno 30, dicono i medici.", ["current"]),
+    ("it", "Con la riforma le truppe sarebbero 4.000 nel 2029.", ["planned"]),
+    ("fr", "Avec la réforme, les troupes seraient 2 500 en 2029.", ["planned"]),
+    ("es", "Con la reforma, las tropas serían 2.500 en 2029.", ["planned"]),
     ("es", "Los muertos serían al menos 12.", ["current"]),
     ("fr", "Les morts seraient au moins 12.", ["current"]),
     # a conditional passive keeps its reading: a plan in Spanish, hearsay in Italian
@@ -99,6 +105,16 @@ WHOLE = [
     ("en", "The US will withdraw 2,000 of its 3,000 troops in Syria.", ["planned", "current"]),
     ("it", "Gli Stati Uniti ritireranno 2.000 dei 3.000 soldati in Siria.", ["planned", "current"]),
     ("en", "Oslo will send 2,000 of the 5,000 troops NATO plans to deploy.", ["planned", "planned"]),
+    # only a withdrawal or cut takes the part from a whole there now; a part given to a whole leaves it planned
+    ("en", "Britain will pull out 300 of its 900 soldiers from Cyprus.", ["planned", "current"]),
+    ("fr", "La Belgique retirera 100 de ses 400 soldats de Gao.", ["planned", "current"]),
+    ("es", "Portugal retirará 80 de sus 250 soldados de Bangui.", ["planned", "current"]),
+    ("de", "Die Niederlande wollen 200 ihrer 600 Soldaten aus Gao abziehen.", ["planned", "current"]),
+    ("en", "Norway will give 300 of the 2,400 soldiers of the coming Arctic brigade.", ["planned", "planned"]),
+    ("en", "Finland will send 150 of the 900 troops the UN asked for.", ["planned", "planned"]),
+    ("it", "La Grecia fornirà 150 dei 900 militari della futura forza a Cipro.", ["planned", "planned"]),
+    ("fr", "La Grèce fournira 150 des 900 soldats de la future force à Chypre.", ["planned", "planned"]),
+    ("es", "Grecia aportará 150 de los 900 soldados de la nueva fuerza en Chipre.", ["planned", "planned"]),
     ("it", "Il numero dei soldati potrebbe salire a 10.000, dagli attuali 4.000.", ["planned", "current"]),
     ("it", "Gli attuali 4.000 soldati potrebbero salire a 6.000.", ["current", "planned"]),
     ("fr", "Les 4 000 soldats actuels pourraient passer à 6 000.", ["current", "planned"]),
@@ -191,6 +207,9 @@ RATIO = [
     # the base is larger than the share's first number, right after the join
     ("en", "The army moved 300 in 12 trucks to Tartu.", [("equipment", 12)]),
     ("en", "In sector 4 40 soldiers were sent to the front.", [("troops", 40)]),
+    # a count of incidents after "in" is no share's base: the attacks are counted
+    ("en", "Gunmen killed 6 in 14 separate attacks around Bunia.", [("incidents", 14)]),
+    ("en", "Troops detained 9 in 30 raids across Kano.", [("incidents", 30)]),
 ]
 
 
