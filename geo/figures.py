@@ -37,6 +37,20 @@ Decisions
 * Status: the nearest planned/current cue in the number's clause (cut at commas and
   conjunctions), else the nearest one before it in the larger clause (cut at ; : dashes,
   brackets and quotes), else the status of a figure it is coordinated with; else current.
+  No cue reaches the number across a word that opens a clause of its own (rule STATUS_BARRIER,
+  lexicon ``status.barriers``, a cause or a past act: "will ask for aid because 30 missiles struck", not
+  a word of time, "after 400 arrive next month"; ``barriers_after_comma``:
+  "X, which will host the drill, has 900 troops"), and a count of the dead or wounded is planned only
+  by a cue that predicts it (rule CASUALTY_PREDICTION, ``status.casualty_predictions``: "the toll could
+  rise to 50", not "will hold funerals for the 12 killed"); a past time in the number's clause without a
+  cue keeps it current (rule PAST_TIME, ``status.past_times``: "having received 2,000 soldiers last year");
+  the whole after a part taken away from it ("will withdraw 2,000 of its 3,000 troops": lexicon
+  ``status.part_withdrawals``) is current unless a cue after it plans it (rule WHOLE_OF_A_PART).
+* Numbers that are no counts beside a figure noun: the base of a share (rule RATIO_BASE, lexicon
+  ``ratio_joins``: "four in 10 soldiers"). A hedge after the number stands before its noun, and the
+  number's clause goes on after the noun (rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed"); a count
+  without a noun that a change verb gives after troops counted in its clause is their new size (rule
+  COUNTED_TROOPS_CHANGE: "the 5,000 troops in Kosovo will be cut to 3,000").
 * Places: the place right after the figure and a locative word; else the best list of
   places in the sentence (near, after a locative word, in the same clause; a capital
   followed by a speech verb, or a mention whose role is "venue"/"actor", only when nothing
@@ -106,6 +120,7 @@ class _Lex:
     formations_in_context: Phrases
     formation_context: Phrases
     formation_civil: Phrases
+    ratio_joins: Phrases
     glued: Phrases
     glued_kind: dict[tuple[str, ...], str]
     copulas: Phrases
@@ -131,8 +146,15 @@ class _Lex:
     planned_endings: tuple[str, ...]
     hearsay: Phrases
     hearsay_after: Phrases
+    hearsay_counts: Phrases
+    part_withdrawals: Phrases
     participle_endings: tuple[str, ...]
     current: Phrases
+    barriers: Phrases
+    barriers_after_comma: Phrases
+    past_times: Phrases
+    casualty_predictions: Phrases
+    prediction_links: Phrases
     locative: Phrases
     origin: Phrases
     place_words: frozenset[str]
@@ -185,6 +207,7 @@ _FIGURE_PHRASES = (
     "formations_in_context",
     "formation_context",
     "formation_civil",
+    "ratio_joins",
 )
 
 
@@ -258,8 +281,15 @@ def figure_lexicon(lang: str) -> _Lex:
         planned_endings=tuple(str(e).lower() for e in st.get("planned_endings") or []),
         hearsay=ph(st, "hearsay"),
         hearsay_after=ph(st, "hearsay_after"),
+        hearsay_counts=ph(st, "hearsay_counts"),
+        part_withdrawals=ph(st, "part_withdrawals"),
         participle_endings=tuple(str(e).lower() for e in st.get("participle_endings") or []),
         current=ph(st, "current"),
+        barriers=ph(st, "barriers"),
+        past_times=ph(st, "past_times"),
+        barriers_after_comma=ph(st, "barriers_after_comma"),
+        casualty_predictions=ph(st, "casualty_predictions"),
+        prediction_links=ph(st, "prediction_links"),
         locative=ph(pl, "locative"),
         origin=ph(pl, "origin"),
         place_words=frozenset(fold(str(w)) for w in pl.get("place_words") or []),
@@ -524,6 +554,11 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             k += n
             skipped += 1
             continue
+        n = _hedge_after(doc, k) if k == j else 0
+        if n:  # rule HEDGE_BEFORE_NOUN: "300 or more soldiers", "12 o più soldati": the hedge, then the noun
+            k += n
+            skipped += 1
+            continue
         if doc.in_number[k] or doc.toks[k].text in _PUNCT:
             return None
         n = lex.nouns.match_at(doc.toks, k)
@@ -562,6 +597,14 @@ def _noun_after(doc: _Doc, j: int, end: int) -> tuple[str | None, int, int] | No
             return None
         skipped += 1
     return None
+
+
+def _hedge_after(doc: _Doc, k: int) -> int:
+    """Length of a hedge that follows a number at token ``k`` (the lexicon's ``approx_after``, ``at_least_after``
+    and ``up_to_after``: "or so", "or more", "o più"), 0 if none."""
+    lex = doc.lex
+    return max(lex.approx_after.match_at(doc.toks, k), lex.at_least_after.match_at(doc.toks, k),
+               lex.up_to_after.match_at(doc.toks, k))
 
 
 _MIN_COMPOUND_HEAD = 5  # letters of the shortest noun read as the head of a compound ("drohnen" in "Lockvogeldrohnen")
@@ -969,9 +1012,22 @@ def _unit_grows(doc: _Doc, i: int, j: int, a: int, b: int) -> str | None:
                 return _unit_before_aside(doc, k - 1)
             break
         n = lex.units.match_ending(doc.toks, k)
+        if not n and _count_ends_phrase(doc, j, b, verb):  # not "300 soldiers went to 5 villages"
+            n = _counted_troops(doc, k)
         if n:
             return None if _other_noun(doc, k, i) else doc.original(k - n, k)
     return None
+
+
+def _counted_troops(doc: _Doc, k: int) -> int:
+    """Length of a troop noun ending at ``toks[k]`` right after its count, a word between at most (rule
+    COUNTED_TROOPS_CHANGE: "the 5,000 troops now in Kosovo will be cut to 3,000", "i 5.000 soldati italiani
+    saranno ridotti a 3.000": the size the counted troops change to); 0 otherwise."""
+    lex = doc.lex
+    n = lex.nouns.match_ending(doc.toks, k)
+    if not n or lex.noun_kind[_words(doc, k - n, k)] != "troops":
+        return 0
+    return n if any(m >= 0 and doc.in_number[m] for m in (k - n - 1, k - n - 2)) else 0
 
 
 def _count_ends_phrase(doc: _Doc, j: int, b: int, verb: int) -> bool:
@@ -1286,44 +1342,65 @@ def _qualifier(doc: _Doc, nm: NumberMatch, i: int, j: int, noun_end: int) -> str
 
 
 def _status(
-    doc: _Doc, i: int, j: int, prev: Figure | None, prev_status_clause: tuple[int, int] | None
+    doc: _Doc, i: int, j: int, prev: Figure | None, prev_status_clause: tuple[int, int] | None, kind: str = ""
 ) -> str:
     lex = doc.lex
+    # rule CASUALTY_PREDICTION: a count of the dead or wounded is planned only by a cue that predicts it ("the toll
+    # could rise to 50", "up to 500 could die"), not by one of another verb ("will hold funerals for the 12 killed")
+    hurt = kind in _HURT
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
+    # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid because 30 missiles
+    # struck") is the other clause's; the nearest such word before the number and the first one after it
+    # (a relative word opening the number's own clause is none: "will deploy a battalion, which comprises 1,000
+    # soldiers" describes what is planned)
+    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, -1)]
+    wall_before = max((k for k in walls if k < i), default=-1)
+    wall_after = min((k for k in walls if k >= j), default=b)
     for k in range(a, b):
-        if i <= k < j:
+        if i <= k < j or k < wall_before or k > wall_after:
             continue
         dist = i - k if k < i else k - j
         status = None
         word = doc.toks[k].text  # most words start no cue: no call for them
         n = lex.current.match_at(doc.toks, k) if word in lex.current.heads else 0
-        if n and not _planned_before(doc, k, a):
+        if n and not _planned_before(doc, k, a, hurt):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and ((word in lex.planned.heads and lex.planned.match_at(doc.toks, k))
-                              or doc.future_at(k)) and not _hearsay(doc, k):
+        elif k >= inside and _plans(doc, k, i, hurt,
+                                    word in lex.planned.heads and bool(lex.planned.match_at(doc.toks, k))):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
     if best:
         return best[1]
+    if any(lex.past_times.match_at(doc.toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
+           if not i <= k < j):
+        return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
+    if wall_before >= 0:
+        pa = a  # rule STATUS_BARRIER: the number's clause is opened by a word of its own ("..., because 9 left")
     # "will send 900 troops, bringing its presence to 2,400": the nearest cue before, in the clause.
-    for k in range(a - 1, pa - 1, -1):
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa):
+    k = a - 1
+    while k >= pa:
+        ka, _ = doc.clause(k, k + 1, sub=True)
+        if ka < k and _barrier_at(doc, ka, ka):
+            k = ka - 1  # rule STATUS_BARRIER: a cue in an aside opened by such a word ("X, which will host it, has")
+            continue
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa, hurt):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
+        if _plans(doc, k, i, hurt, bool(lex.planned.match_at(doc.toks, k))):
             return "planned"
+        k -= 1
     _, pb = doc.clause(i, j, sub=False)
-    aside = _aside_status(doc, a, b, pb)
+    aside = _aside_status(doc, a, b, pb, hurt)
     if aside is not None:
         return aside
     # "600 Dutch troops and 250 Belgian soldiers are to be based": a figure coordinated with the next one
     # shares the verb after it.
     if b + 1 < pb and _coordinator(doc, b) and doc.in_number[b + 1]:
-        cue = _first_cue(doc, b + 1, pb)
+        cue = _first_cue(doc, b + 1, pb, hurt)
         if cue is not None:
             return cue
     # "will deploy 3,000 troops and 200 tanks": a coordinated figure shares its verb.
@@ -1334,7 +1411,48 @@ def _status(
     return "current"
 
 
-def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
+def _plans(doc: _Doc, k: int, i: int, hurt: bool, cue: bool) -> bool:
+    """Token ``k`` is a planned cue for the count at token ``i``: a phrase of ``status.planned`` starts there
+    (``cue``) or a future verb does, no hearsay (``status.hearsay``), and for a count of the dead or wounded
+    (``hurt``) one that predicts it (rule CASUALTY_PREDICTION)."""
+    return (cue or doc.future_at(k)) and not _hearsay(doc, k, hurt) and not (hurt and not _predicts(doc, k, i))
+
+
+def _predicts(doc: _Doc, k: int, i: int) -> bool:
+    """The planned cue at token ``k`` predicts the count at token ``i`` (rule CASUALTY_PREDICTION): a verb of
+    dying, of wounding or of a change in number (lexicon ``status.casualty_predictions``, ``numbers.change_verbs``,
+    ``numbers.reach_verbs``) within three words after the cue ("could rise to", "könnten sterben", "could be
+    killed"), or only linking words (``status.prediction_links``: "be", "essere") and hedges between the cue and
+    the count ("potrebbero essere oltre 500")."""
+    lex, toks = doc.lex, doc.toks
+    n = max(1, lex.planned.match_at(toks, k))
+    end = min(len(toks), k + n + 3)
+    if any(lex.casualty_predictions.match_at(toks, m) or lex.change_verbs.match_at(toks, m)
+           or lex.reach_verbs.match_at(toks, m) for m in range(k, end)):
+        return True
+    m = k + n
+    while m < i:
+        step = lex.prediction_links.match_at(toks, m) or _qualifier_at(doc, m)
+        if not step:
+            return False
+        m += step
+    return m == i
+
+
+def _barrier_at(doc: _Doc, k: int, a: int) -> bool:
+    """A word opening a clause of its own starts at token ``k`` of a clause that starts at ``a`` (rule
+    STATUS_BARRIER): a word of a cause or a past act of the lexicon's ``status.barriers`` anywhere ("because",
+    "having", "dopo aver", "weil"; no word of time: its clause may be planned too), a relative word of
+    ``status.barriers_after_comma`` only first in its clause, after a comma (", which", ", che", ", die": elsewhere
+    also an article or "that"); :func:`_status` reads the relative words only at the start of a cue's aside before
+    the number (``a`` is -1 for the number's own clause)."""
+    lex = doc.lex
+    if lex.barriers.match_at(doc.toks, k):
+        return True
+    return k == a and k > 0 and doc.toks[k - 1].text == "," and bool(lex.barriers_after_comma.match_at(doc.toks, k))
+
+
+def _aside_status(doc: _Doc, a: int, b: int, pb: int, hurt: bool = False) -> str | None:
     """The status of the deployment a figure in an aside without a cue of its own is part of: "Die Einheit, der
     auch 150 Soldaten angehören, soll verlegt werden", "the unit, which includes 150 soldiers, will be deployed".
 
@@ -1348,26 +1466,37 @@ def _aside_status(doc: _Doc, a: int, b: int, pb: int) -> str | None:
     words = [t.text for t in doc.toks[b + 1 : e]]
     if not any(deploy.match_at(words, k) for k in range(len(words))):
         return None
-    return _first_cue(doc, b + 1, e)
+    return _first_cue(doc, b + 1, e, hurt)
 
 
-def _first_cue(doc: _Doc, lo: int, hi: int) -> str | None:
-    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None."""
+def _first_cue(doc: _Doc, lo: int, hi: int, hurt: bool = False) -> str | None:
+    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None (``hurt``: for a count of
+    the dead or wounded, rule HEARSAY_COUNT)."""
     lex = doc.lex
     for k in range(lo, hi):
         if doc.in_number[k]:
             continue
-        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo):
+        if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo, hurt):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k):
+        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k, hurt):
             return "planned"
     return None
 
 
-def _hearsay(doc: _Doc, k: int) -> bool:
+def _hearsay(doc: _Doc, k: int, hurt: bool = False) -> bool:
     """``toks[k]`` is a conditional auxiliary of a past participle, the reporter's hedge on a past fact ("avrebbero
-    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``."""
+    rapito", "sarebbero stati uccisi", "auraient été tués"): lexicon ``hearsay`` and ``participle_endings``; or a
+    conditional copula of ``hearsay_counts`` before the count itself, with its hedges between (rule HEARSAY_COUNT:
+    "i morti sarebbero almeno 12"), for a count of the dead or wounded only (``hurt``: "le truppe sarebbero 5.000 nel
+    2027" is a projection)."""
     lex = doc.lex
+    n = lex.hearsay_counts.match_at(doc.toks, k) if hurt else 0
+    if n:
+        m = k + n
+        while m < len(doc.toks) and not doc.in_number[m] and _qualifier_at(doc, m):
+            m += _qualifier_at(doc, m)
+        if m < len(doc.toks) and doc.in_number[m]:
+            return True  # rule HEARSAY_COUNT: the count itself after the copula ("i morti sarebbero 12", "serían 40")
     n = lex.hearsay.match_at(doc.toks, k)
     if not n:
         return False
@@ -1382,13 +1511,13 @@ def _hearsay(doc: _Doc, k: int) -> bool:
     )
 
 
-def _planned_before(doc: _Doc, k: int, a: int) -> bool:
+def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
     """A planned cue stands within two words before ``toks[k]`` ("will be stationed", "sarà schierato"): the
-    participle a current cue reads is then a future."""
+    participle a current cue reads is then a future (``hurt``: for a count of the dead or wounded)."""
     lex = doc.lex
     for m in range(max(a, k - 2), k):
         if (lex.planned.match_at(doc.toks, m) or doc.future_at(m)) \
-                and not _hearsay(doc, m):
+                and not _hearsay(doc, m, hurt):
             return True
     return False
 
@@ -1805,14 +1934,20 @@ def extract_figures(
     periods: dict[int, frozenset[tuple[str, ...]]] = {}  # each figure's start -> its sentence's other periods
     line = find_dateline(text, lang)
     skip = line.end if line else 0
+    last: NumberMatch | None = None  # the number before, a figure or not
     for nm in numbers:
         i, j = d.tok_range(nm.start, nm.end)
+        before, last = last, nm
         if i >= j or nm.vague:
             continue  # "centinaia di soldati", "dozens of attacks": no count, no figure
         head = None if i in d.in_age else _repeated_attack(d, i, j)
         if head is None and _excluded(d, nm, i, j, place_tokens):
             continue
         head = head or _head(d, i, j, prev, prev_end, nm.value)
+        if head is not None and head.kind != "incidents" and before is not None and _ratio_base(d, before, nm, i):
+            # rule RATIO_BASE: "four in 10 soldiers", "uno de cada tres soldados": a share, no count; a count of
+            # incidents is none ("killed 5 in 12 attacks")
+            continue
         if head is None or (nm.article and not _counts_one(d, head, i, j, prev, prev_end)):
             continue  # "un soldato è arrivato" counts nobody; "un soldato è stato ucciso" counts one dead
         if nm.article and (head.inherited or any(d.lex.parts.match_ending(d.toks, k) for k in (i, i - 1))):
@@ -1837,7 +1972,13 @@ def extract_figures(
         value = nm.value
         if nm.high is not None and qualifier in ("up_to", "less_than"):
             value = nm.high
-        status = _status(d, i, j, prev, prev_clause)
+        # rule HEDGE_BEFORE_NOUN: "300 or more soldiers will be deployed": the number's clause goes on after its noun
+        sj = head.end if head.end > j and _hedge_after(d, j) else j
+        status = _status(d, i, sj, prev, prev_clause, head.kind)
+        if status == "planned" and _whole_of_part(d, i, j):
+            # rule WHOLE_OF_A_PART: "will withdraw 2,000 of its 3,000 troops": the whole is there now, unless a cue
+            # after it plans it too ("2,000 of the 5,000 troops NATO plans to deploy")
+            status = _first_cue(d, j, d.clause(i, j, sub=True)[1], head.kind in _HURT) or "current"
         s = d.sent_of[i]
         ss, se = sentence_at(quotes, nm.start)
         when = _when(d, s, (ss, se), skip, doc_date, dates_cache)
@@ -1886,6 +2027,27 @@ def extract_figures(
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
     return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
+
+
+def _whole_of_part(d: _Doc, i: int, j: int) -> bool:
+    """The number at tokens ``[i, j)`` is the whole of a part counted just before it that is taken away from it: a
+    number, then a word of the lexicon's ``partitive`` ("2,000 of its 3,000", "2.000 dei 3.000", "2 000 de ses
+    3 000"), with a verb of withdrawal or cut of ``status.part_withdrawals`` in its clause ("will withdraw",
+    "ritireranno", "abziehen"); a part given to a whole ("will send 200 of the 1,500 soldiers") leaves the whole
+    as planned as the part."""
+    n = d.lex.partitive.match_ending(d.toks, i)
+    if not (n and i - n - 1 >= 0 and d.in_number[i - n - 1]):
+        return False
+    a, b = d.clause(i, j, sub=False)
+    return any(d.lex.part_withdrawals.match_at(d.toks, k) for k in range(a, b))
+
+
+def _ratio_base(d: _Doc, before: NumberMatch, nm: NumberMatch, i: int) -> bool:
+    """The number ``nm`` (first token ``i``) is the base of a share (rule RATIO_BASE): a word of the lexicon's
+    ``ratio_joins`` alone stands between it and a smaller number ``before`` ("four in 10 soldiers", "one in five
+    drones", "uno de cada tres soldados"), which says how many of every ``nm``; neither is a count."""
+    _, lj = d.tok_range(before.start, before.end)
+    return before.value < nm.value and lj < i and d.lex.ratio_joins.match_at(d.toks, lj) == i - lj
 
 
 def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
