@@ -244,3 +244,23 @@ def test_the_of_words_before_a_name_are_the_languages_own():
         shared = set(lexicons.load(lang, "language").get("of_words") or [])
         own = set(lexicons.load(lang, "events").get("of_words") or [])
         assert shared <= own, (lang, shared - own)
+
+
+@pytest.mark.parametrize("text", [
+    "Near Tromsø,  three\u00a0hundred_fishermen\n\n(1,250) waited; 2\u2009000 more?",
+    "__leading and trailing marks__ ...",
+    "digits of other scripts \u0663\u0664, a fraction \u00bd, km\u00b2, a_b__c, O'Neill's",
+    "accents written apart: Sa\u0303o Tome\u0301 - NORTH-north-West",
+    "",
+    " \t\n ",
+])
+def test_word_tokens_are_the_token_pattern_matches(text: str) -> None:
+    """The word tokens, read from the lengths ``findall`` returns, are the token pattern's matches, with their
+    folded keys and case."""
+    from geo.normalize import fold
+    from geo.sentences import _TOKEN, tokenize
+
+    folded = fold(text)
+    expected = [(m.start(), m.end(), m.group(), folded[m.start() : m.end()], m.group()[0].isupper(),
+                 len(m.group()) > 1 and m.group().isupper()) for m in _TOKEN.finditer(text)]
+    assert [(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps) for t in tokenize(text, folded)] == expected
