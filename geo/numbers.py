@@ -36,8 +36,11 @@ from geo.normalize import fold
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
 #: :data:`_TOKEN_RE` after the white space before it: every character that is no white space is in a token
 #: (a letter, a digit, "_" or another character), so the tokens' offsets are the lengths of what ``findall``
-#: returns, added up (no match object per token).
-_SPACED_TOKEN_RE = re.compile(r"(\s*)(" + _TOKEN_RE.pattern + ")")
+#: returns, added up (no match object per token). The white space is possessive and the end of the text (or
+#: of the window) stands for a last, empty token: trailing white space is read once (white space that must be
+#: followed by a token would be retried from each of its characters, quadratic in its length); the loop stops
+#: at the first empty token.
+_SPACED_TOKEN_RE = re.compile(r"(\s*+)(" + _TOKEN_RE.pattern + r"|\Z)")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -81,6 +84,8 @@ def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
     add = out.append
     end = start
     for space, word in _SPACED_TOKEN_RE.findall(folded, start, stop):
+        if not word:
+            break
         begin = end + len(space)
         end = begin + len(word)
         add(Token(begin, end, word))

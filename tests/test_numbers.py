@@ -232,3 +232,17 @@ def test_ascii_and_accented_texts_read_number_words_alike() -> None:
     assert [m.value for m in find_numbers("Twenty-one soldiers and THREE civilians", "en")] == [21, 3]
     assert [m.value for m in find_numbers("Ventitré soldati e TRE civili già arrivati", "it")] == [23, 3]
     assert [m.value for m in find_numbers("Veintitrés soldados y tres civiles", "es")] == [23, 3]
+
+
+@pytest.mark.parametrize("tail", [" ", "\u00a0\n", "\u3000\t"])
+def test_long_trailing_white_space_ends_the_tokens_in_linear_time(tail: str) -> None:
+    """Tokens of a text ending in 200,000 characters of white space, whole and in a window, as the token
+    pattern's matches: the white space is read once (retried from each of its characters, quadratic, the
+    tokens would take minutes here)."""
+    import geo.numbers as numbers
+
+    folded = fold("Cortina, 3 maggio: 40 cm di neve a Belluno." + tail * (200_000 // len(tail)))
+    for start, stop in [(0, len(folded)), (8, len(folded) - 5)]:
+        numbers.forget_texts()
+        expected = [(m.start(), m.end(), m.group()) for m in numbers._TOKEN_RE.finditer(folded, start, stop)]
+        assert [(t.start, t.end, t.text) for t in tokenize(folded, start, stop)] == expected

@@ -264,3 +264,15 @@ def test_word_tokens_are_the_token_pattern_matches(text: str) -> None:
     expected = [(m.start(), m.end(), m.group(), folded[m.start() : m.end()], m.group()[0].isupper(),
                  len(m.group()) > 1 and m.group().isupper()) for m in _TOKEN.finditer(text)]
     assert [(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps) for t in tokenize(text, folded)] == expected
+
+
+@pytest.mark.parametrize("tail", ["=", " ", "\U0001F600", "-_"])
+def test_a_long_run_of_no_words_ends_the_tokens_in_linear_time(tail: str) -> None:
+    """Tokens of a text ending in 200,000 characters that are no word's, as the token pattern's matches: the gap
+    is read once (a gap retried from each character of the run, quadratic, would take minutes here)."""
+    from geo.normalize import fold
+    from geo.sentences import _TOKEN, tokenize
+
+    text = "Cortina, 3 maggio: neve a Belluno." + tail * (200_000 // len(tail))
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in tokenize(text, fold(text))] == expected
