@@ -722,7 +722,8 @@ class Gazetteer:
         if cached is None:
             if len(self._candidates_memo) >= CANDIDATES_MEMO_SIZE:
                 self._candidates_memo.clear()
-            cached = tuple(Candidate(self._entity(idx), primary) for idx, primary in self._ranked(name))
+            ranked = self._ranked(name)  # most names asked are no place's: no generator for them
+            cached = tuple([Candidate(self._entity(idx), primary) for idx, primary in ranked]) if ranked else ()
             self._candidates_memo[name] = cached
         return list(cached)
 

@@ -148,6 +148,12 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
 
     def longer_place_at(i: int) -> bool:
         """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
+        if i + 2 > n or text[tokens[i].end : tokens[i + 1].start] not in JOINER_GAPS:
+            return False  # every name looked up below holds the first two tokens and the gap between them
+        if not gazetteer.continues(fold_key(fold_key(text[tokens[i].start : tokens[i + 1].end]))):
+            # no gazetteer name starts with the first two words (the key :meth:`Gazetteer.candidates` would
+            # look up for two words, a prefix of those of three and four): three lookups that would all miss
+            return False
         for length in (4, 3, 2):
             if (
                 i + length <= n
@@ -887,7 +893,10 @@ def player_spans(tokens: list[Token], text: str, cues: Cues, sentences: list[tup
     spans = []
     n = len(tokens)
     reports = _match_reports(tokens, text, cues, sentences)
-    for k, tok in enumerate(tokens[:-1]):
+    # only a word before a player's verb or an auxiliary can be the player: the others are not read
+    verbs = cues.player_verbs | cues.match_auxiliaries
+    for k in [j - 1 for j, t in enumerate(tokens) if j and t.key in verbs]:
+        tok = tokens[k]
         if not name_like(tok) or text[tok.end : tokens[k + 1].start] != " ":
             continue
         verb = k + 1

@@ -34,6 +34,13 @@ from geo.normalize import fold
 # ---------------------------------------------------------------------------------------------------------
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
+#: :data:`_TOKEN_RE` after the white space before it: every character that is no white space is in a token
+#: (a letter, a digit, "_" or another character), so the tokens' offsets are the lengths of what ``findall``
+#: returns, added up (no match object per token). The white space is possessive and the end of the text (or
+#: of the window) stands for a last, empty token: trailing white space is read once (white space that must be
+#: followed by a token would be retried from each of its characters, quadratic in its length); the loop stops
+#: at the first empty token.
+_SPACED_TOKEN_RE = re.compile(r"(\s*+)(" + _TOKEN_RE.pattern + r"|\Z)")
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -73,7 +80,16 @@ def tokenize(folded: str, start: int = 0, end: int | None = None) -> list[Token]
 def _tokens(folded: str, start: int, stop: int) -> tuple[Token, ...]:
     """The tokens of ``folded[start:stop]``, made once per text: :func:`find_numbers`, the figure reader
     and the date reader tokenise the same document and sentences."""
-    return tuple([Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(folded, start, stop)])
+    out = []
+    add = out.append
+    end = start
+    for space, word in _SPACED_TOKEN_RE.findall(folded, start, stop):
+        if not word:
+            break
+        begin = end + len(space)
+        end = begin + len(word)
+        add(Token(begin, end, word))
+    return tuple(out)
 
 
 def forget_texts() -> None:
@@ -324,6 +340,37 @@ def _number_words(lang: str) -> _NumberWords:
     return values
 
 
+class _WordHeads(dict):
+    """Whether a word of an ASCII text (its token's text: the word lower-cased) may start a spelled-out number of
+    :func:`_find_words`: a letter first, no one-word vague plural, and a value text2num reads in it
+    (:class:`_NumberWords`) or an article of ``not_alone``. A pure function of the word, kept per language as
+    :class:`_NumberWords` keeps the values (read on a miss, emptied at :data:`NUMBER_WORDS_SIZE` words): the pass
+    over a document's tokens reads one dict per token."""
+
+    def __init__(self, lex: _NumLex, values: _NumberWords) -> None:
+        super().__init__()
+        self.lex, self.values = lex, values
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= NUMBER_WORDS_SIZE:
+            self.clear()
+        lex = self.lex
+        found = self[word] = bool(word[0].isalpha() and word not in lex.vague_words
+                                  and (self.values[word] is not None or word in lex.not_alone))
+        return found
+
+
+_WORD_HEADS: dict[str, _WordHeads] = {}
+
+
+def _word_heads(lang: str, lex: _NumLex) -> _WordHeads:
+    """The :class:`_WordHeads` of ``lang`` (made anew when its lexicon is another)."""
+    heads = _WORD_HEADS.get(lang)
+    if heads is None or heads.lex is not lex:
+        heads = _WORD_HEADS[lang] = _WordHeads(lex, _number_words(lang))
+    return heads
+
+
 def _t2n(words: str, lang: str) -> int | None:
     """The value text2num reads in ``words`` (lower-cased; None: no number)."""
     return _number_words(lang)[words]
@@ -462,14 +509,8 @@ def _find_words(text: str, toks: Sequence[Token], used: list[bool], lex: _NumLex
     # text: _find_words moves on past what it marks used, and skips every other word.  An ASCII text's folded
     # words are its lower-cased words: the tokens' own texts are read then, without a slice for each word.
     if text.isascii():
-        heads = [
-            x
-            for x, t in enumerate(toks)
-            if not used[x]
-            and t.text[0].isalpha()
-            and t.text not in vague_words
-            and (values[t.text] is not None or t.text in not_alone)
-        ]
+        starts = _word_heads(lang, lex)
+        heads = [x for x, t in enumerate(toks) if starts[t.text] and not used[x]]
     else:
         heads = [
             x

@@ -427,6 +427,12 @@ _joins_list = lru_cache(maxsize=4096)(_list_gap)
 # --------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+#: :data:`_TOKEN` after the characters before it (no letter nor digit: the complement of a token's), so that the
+#: tokens' offsets are the lengths ``findall`` returns, added up (no match object per token). The gap is
+#: possessive and the end of the text stands for a last, empty token: a trailing run of characters that are no
+#: token's is read once (a gap that must be followed by a token would be retried from each of its characters,
+#: quadratic in the run's length); the loop stops at the first empty token.
+_GAP_TOKEN = re.compile(r"([\W_]*+)([^\W_]+|\Z)", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -443,8 +449,11 @@ def tokenize(text: str, folded: str) -> list[Token]:
     """Split ``text`` into letter/digit tokens with offsets, folded keys and case."""
     out: list[Token] = []
     add = out.append
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        word = m.group()
+    end = 0
+    for gap, word in _GAP_TOKEN.findall(text):
+        if not word:
+            break
+        start = end + len(gap)
+        end = start + len(word)
         add(Token(start, end, word, folded[start:end], word[0].isupper(), end - start > 1 and word.isupper()))
     return out

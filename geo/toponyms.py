@@ -681,10 +681,10 @@ def _headline_tokens(tokens: list[Token], sentences, stopwords: frozenset[str]) 
         first = k
         k = bisect_left(starts, end, k)  # past the sentence's tokens
         words = [t for t in tokens[first + 1 : k] if t.text.isalpha()]
-        lower = [t for t in words if not t.text[0].isupper()]
+        lower = [t for t in words if not t.capitalised]  # a token's ``capitalised`` is its first letter's case
         if 4 * len(lower) >= len(words):
             continue  # most sentences: words in lower case, not a headline (the capitals not counted)
-        capitalised = sum(1 for t in words if t.text[0].isupper() and len(t.text) > 3)
+        capitalised = sum(1 for t in words if t.capitalised and len(t.text) > 3)
         if capitalised >= 3 and not any(t.key in stopwords for t in lower):
             out.update(range(first, k))
     return frozenset(out)

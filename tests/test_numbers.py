@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, find_numbers, parse_number, tokenize
 
 PARSE_ROWS = [
@@ -152,6 +153,44 @@ def test_tokenize_gives_each_caller_its_own_list() -> None:
     assert [t.text for t in tokenize("a dozen soldiers, 12 trucks", 2, 16)] == ["dozen", "soldiers"]
 
 
+@pytest.mark.parametrize("text", [
+    "Near Tromsø,  three\u00a0hundred_fishermen\n\n(1,250) waited; 2\u2009000 more?",
+    "  leading and trailing white space  ",
+    "digits of other scripts \u0663\u0664, a fraction \u00bd, squared km\u00b2, a_b__c",
+    "accents written apart: Sa\u0303o Tome\u0301 - north-north-west -- ...",
+    "",
+    " \t\n ",
+])
+def test_tokens_are_the_token_pattern_matches(text: str) -> None:
+    """The tokens, read from the lengths ``findall`` returns, are those of the token pattern's matches: every
+    character that is no white space belongs to a token, whatever the script."""
+    import geo.numbers as numbers
+
+    folded = fold(text)
+    for start, stop in [(0, len(folded)), (min(3, len(folded)), max(0, len(folded) - 2))]:
+        numbers.forget_texts()
+        expected = [(m.start(), m.end(), m.group()) for m in numbers._TOKEN_RE.finditer(folded, start, stop)]
+        assert [(t.start, t.end, t.text) for t in tokenize(folded, start, stop)] == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "fr", "de"])
+def test_word_heads_are_the_number_words(lang: str) -> None:
+    """A word starts a spelled-out number of an ASCII text (:class:`geo.numbers._WordHeads`, kept per word) as the
+    tests read one by one would say: a letter first, no vague plural, a value or an article of ``not_alone``."""
+    import geo.numbers as numbers
+
+    lex = numbers._numlex(lang)
+    heads = numbers._word_heads(lang, lex)
+    values = numbers._number_words(lang)
+    words = ["twelve", "dozen", "hundreds", "a", "one", "x1", "1x", "soldiers", "-", "dodici", "centinaia", "una",
+             "un", "douze", "vingt", "zwolf", "ein", "eine", *sorted(lex.vague_words), *sorted(lex.not_alone)]
+    for word in words:
+        expected = word[0].isalpha() and word not in lex.vague_words and (
+            values[word] is not None or word in lex.not_alone)
+        assert heads[word] is expected, word
+    assert numbers._word_heads(lang, lex) is heads
+
+
 def test_phrase_heads_are_the_first_words() -> None:
     phrases = Phrases(["per cento", "pour cent", "percent"])
     assert phrases.heads == {"per", "pour", "percent"}
@@ -175,8 +214,35 @@ def test_number_words_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     assert parse_number("twenty three thousand", "en") == 23000
 
 
+def test_word_heads_memo_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words' heads start again when full, as the values do, and answer alike after a restart."""
+    import geo.numbers as numbers
+
+    monkeypatch.setattr(numbers, "NUMBER_WORDS_SIZE", 8)
+    monkeypatch.setattr(numbers, "_WORD_HEADS", {})
+    heads = numbers._word_heads("en", numbers._numlex("en"))
+    for n in range(40):
+        assert heads[f"word{n}"] is False
+        assert len(heads) <= 8
+    assert heads["twenty"] is True and heads["hundreds"] is False
+
+
 def test_ascii_and_accented_texts_read_number_words_alike() -> None:
     """Number words are read from the original words (lower-cased), in an ASCII text as in one with accents."""
     assert [m.value for m in find_numbers("Twenty-one soldiers and THREE civilians", "en")] == [21, 3]
     assert [m.value for m in find_numbers("Ventitré soldati e TRE civili già arrivati", "it")] == [23, 3]
     assert [m.value for m in find_numbers("Veintitrés soldados y tres civiles", "es")] == [23, 3]
+
+
+@pytest.mark.parametrize("tail", [" ", "\u00a0\n", "\u3000\t"])
+def test_long_trailing_white_space_ends_the_tokens_in_linear_time(tail: str) -> None:
+    """Tokens of a text ending in 200,000 characters of white space, whole and in a window, as the token
+    pattern's matches: the white space is read once (retried from each of its characters, quadratic, the
+    tokens would take minutes here)."""
+    import geo.numbers as numbers
+
+    folded = fold("Cortina, 3 maggio: 40 cm di neve a Belluno." + tail * (200_000 // len(tail)))
+    for start, stop in [(0, len(folded)), (8, len(folded) - 5)]:
+        numbers.forget_texts()
+        expected = [(m.start(), m.end(), m.group()) for m in numbers._TOKEN_RE.finditer(folded, start, stop)]
+        assert [(t.start, t.end, t.text) for t in tokenize(folded, start, stop)] == expected

@@ -244,3 +244,35 @@ def test_the_of_words_before_a_name_are_the_languages_own():
         shared = set(lexicons.load(lang, "language").get("of_words") or [])
         own = set(lexicons.load(lang, "events").get("of_words") or [])
         assert shared <= own, (lang, shared - own)
+
+
+@pytest.mark.parametrize("text", [
+    "Near Tromsø,  three\u00a0hundred_fishermen\n\n(1,250) waited; 2\u2009000 more?",
+    "__leading and trailing marks__ ...",
+    "digits of other scripts \u0663\u0664, a fraction \u00bd, km\u00b2, a_b__c, O'Neill's",
+    "accents written apart: Sa\u0303o Tome\u0301 - NORTH-north-West",
+    "",
+    " \t\n ",
+])
+def test_word_tokens_are_the_token_pattern_matches(text: str) -> None:
+    """The word tokens, read from the lengths ``findall`` returns, are the token pattern's matches, with their
+    folded keys and case."""
+    from geo.normalize import fold
+    from geo.sentences import _TOKEN, tokenize
+
+    folded = fold(text)
+    expected = [(m.start(), m.end(), m.group(), folded[m.start() : m.end()], m.group()[0].isupper(),
+                 len(m.group()) > 1 and m.group().isupper()) for m in _TOKEN.finditer(text)]
+    assert [(t.start, t.end, t.text, t.key, t.capitalised, t.all_caps) for t in tokenize(text, folded)] == expected
+
+
+@pytest.mark.parametrize("tail", ["=", " ", "\U0001F600", "-_"])
+def test_a_long_run_of_no_words_ends_the_tokens_in_linear_time(tail: str) -> None:
+    """Tokens of a text ending in 200,000 characters that are no word's, as the token pattern's matches: the gap
+    is read once (a gap retried from each character of the run, quadratic, would take minutes here)."""
+    from geo.normalize import fold
+    from geo.sentences import _TOKEN, tokenize
+
+    text = "Cortina, 3 maggio: neve a Belluno." + tail * (200_000 // len(tail))
+    expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in tokenize(text, fold(text))] == expected

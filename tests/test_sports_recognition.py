@@ -173,6 +173,7 @@ def test_a_country_first_name_in_english_still_needs_a_rare_surname(gaz):
         ("Il Matera segna due gol nel derby.", []),  # the club, after its article
         ("A Matera segna il passo il campionato di calcio.", ["Matera"]),  # after a locative: the town
         ("Poi Matera raddoppia di testa e la gara finisce a Potenza.", ["Matera", "Potenza"]),  # no report
+        ("Al 55' Matera ha segnato su rigore e il derby finisce 1-0 a Potenza.", ["Potenza"]),  # an auxiliary
     ],
 )
 def test_a_small_town_before_a_players_verb_is_the_player(gaz, text, expected):
