@@ -187,17 +187,31 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
 def _kill(pid: int) -> None:
     """Kill and reap the child ``pid`` (nothing when it was already reaped).
 
-    Signals wait until the child is reaped: a second Ctrl-C (or any handler that raises) between the
-    kill and the wait would leave the child a zombie; it is raised once the child is gone.
+    An interruption (a second Ctrl-C, or any handler that raises) between the kill and the wait would leave
+    the child a zombie: it is raised once the child is gone.  Blocking the signals of this thread is not
+    enough: a Ctrl-C goes to the whole process, and when another thread (a progress bar's monitor, a
+    pool's worker) receives it, Python still raises it here, whatever this thread's mask; so an
+    exception raised by the kill or the wait is kept, the step is made again, and the exception is raised
+    afterwards.  The kill is only repeated before the wait: once reaped, the pid may belong to another
+    process.
     """
+    interruption: BaseException | None = None
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
     try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass  # the interruption came just after waitpid returned
+        for step in (lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+            while True:
+                try:
+                    step()
+                except (ProcessLookupError, ChildProcessError):
+                    pass  # already reaped (the interruption came just after the wait returned)
+                except BaseException as exc:  # noqa: BLE001 - raised below, once the child is reaped
+                    interruption = interruption or exc
+                    continue
+                break
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here
+    if interruption is not None:
+        raise interruption
 
 
 #: The child's exit status until its whole answer is written (0 after): anything else is no answer.
