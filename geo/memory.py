@@ -191,9 +191,10 @@ def _kill(pid: int) -> None:
     the child a zombie: it is raised once the child is gone.  Blocking the signals of this thread is not
     enough: a Ctrl-C goes to the whole process, and when another thread (a progress bar's monitor, a
     pool's worker) receives it, Python still raises it here, whatever this thread's mask; so an
-    exception raised by the kill or the wait is kept, the step is made again, and the exception is raised
-    afterwards.  The kill is only repeated before the wait: once reaped, the pid may belong to another
-    process.
+    interruption (KeyboardInterrupt, the only exception the project's signal handlers raise) during the kill
+    or the wait is kept, the step is made again, and the interruption is raised afterwards; any other error
+    is raised at once, as it would come back on every attempt.  The kill is only repeated before the wait:
+    once reaped, the pid may belong to another process.
     """
     interruption: BaseException | None = None
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
@@ -204,9 +205,9 @@ def _kill(pid: int) -> None:
                     step()
                 except (ProcessLookupError, ChildProcessError):
                     pass  # already reaped (the interruption came just after the wait returned)
-                except BaseException as exc:  # noqa: BLE001 - raised below, once the child is reaped
+                except KeyboardInterrupt as exc:  # raised below, once the child is reaped
                     interruption = interruption or exc
-                    continue
+                    continue  # (only an interruption is made again: another error would come back each time)
                 break
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here
