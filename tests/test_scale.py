@@ -1259,3 +1259,26 @@ def test_the_steps_bar_is_a_progress_bar_with_tqdms_own_interval_and_width(monke
         steps.close()
     with bar("documents", unit="doc", disable=False) as other:  # pytest captures standard error: a log
         assert (other.mininterval, bool(other.dynamic_ncols)) == (5.0, True)
+
+
+def test_an_error_while_the_child_is_killed_is_raised_at_once(monkeypatch):
+    import subprocess
+
+    from geo import memory
+
+    sleeper = subprocess.Popen(["sleep", "60"])
+    calls = []
+
+    def refused(pid, sig):  # an error that would come back on every attempt (not an interruption)
+        calls.append(pid)
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(memory.os, "kill", refused)
+    try:
+        with pytest.raises(PermissionError):
+            memory._kill(sleeper.pid)
+    finally:
+        monkeypatch.undo()
+        sleeper.kill()
+        sleeper.wait()
+    assert calls == [sleeper.pid]  # tried once, not made again
