@@ -187,17 +187,32 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
 def _kill(pid: int) -> None:
     """Kill and reap the child ``pid`` (nothing when it was already reaped).
 
-    Signals wait until the child is reaped: a second Ctrl-C (or any handler that raises) between the
-    kill and the wait would leave the child a zombie; it is raised once the child is gone.
+    An interruption (a second Ctrl-C, or any handler that raises) between the kill and the wait would leave
+    the child a zombie: it is raised once the child is gone.  Blocking the signals of this thread is not
+    enough: a Ctrl-C goes to the whole process, and when another thread (a progress bar's monitor, a
+    pool's worker) receives it, Python still raises it here, whatever this thread's mask; so an
+    interruption (KeyboardInterrupt, the only exception the project's signal handlers raise) during the kill
+    or the wait is kept, the step is made again, and the interruption is raised afterwards; any other error
+    is raised at once, as it would come back on every attempt.  The kill is only repeated before the wait:
+    once reaped, the pid may belong to another process.
     """
+    interruption: BaseException | None = None
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
     try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass  # the interruption came just after waitpid returned
+        for step in (lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+            while True:
+                try:
+                    step()
+                except (ProcessLookupError, ChildProcessError):
+                    pass  # already reaped (the interruption came just after the wait returned)
+                except KeyboardInterrupt as exc:  # raised below, once the child is reaped
+                    interruption = interruption or exc
+                    continue  # (only an interruption is made again: another error would come back each time)
+                break
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here
+    if interruption is not None:
+        raise interruption
 
 
 #: The child's exit status until its whole answer is written (0 after): anything else is no answer.

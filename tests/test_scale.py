@@ -604,7 +604,9 @@ def test_an_interrupted_parent_takes_its_child_down_and_leaves_no_file(tmp_path)
     assert list(scratch.iterdir()) == []
 
 
-def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypatch):
+@pytest.mark.parametrize("interrupt", ["this thread", "another thread"])
+def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypatch, interrupt):
+    import _thread
     import os
     import signal
     import subprocess
@@ -613,10 +615,17 @@ def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypa
 
     sleeper = subprocess.Popen(["sleep", "60"])
     real_kill = os.kill
+    calls = []
 
     def kill_then_interrupt(pid, sig):  # a second Ctrl-C arrives between the kill and the wait
         real_kill(pid, sig)
-        signal.raise_signal(signal.SIGINT)
+        calls.append(pid)
+        if len(calls) > 1:  # the kill made again after the interruption
+            return
+        if interrupt == "this thread":
+            signal.raise_signal(signal.SIGINT)  # sent to this thread, whose signals _kill blocks
+        else:  # received by another thread (a Ctrl-C goes to the process): Python raises it in the main thread
+            _thread.interrupt_main()
 
     monkeypatch.setattr(memory.os, "kill", kill_then_interrupt)
     try:
@@ -1250,3 +1259,26 @@ def test_the_steps_bar_is_a_progress_bar_with_tqdms_own_interval_and_width(monke
         steps.close()
     with bar("documents", unit="doc", disable=False) as other:  # pytest captures standard error: a log
         assert (other.mininterval, bool(other.dynamic_ncols)) == (5.0, True)
+
+
+def test_an_error_while_the_child_is_killed_is_raised_at_once(monkeypatch):
+    import subprocess
+
+    from geo import memory
+
+    sleeper = subprocess.Popen(["sleep", "60"])
+    calls = []
+
+    def refused(pid, sig):  # an error that would come back on every attempt (not an interruption)
+        calls.append(pid)
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(memory.os, "kill", refused)
+    try:
+        with pytest.raises(PermissionError):
+            memory._kill(sleeper.pid)
+    finally:
+        monkeypatch.undo()
+        sleeper.kill()
+        sleeper.wait()
+    assert calls == [sleeper.pid]  # tried once, not made again
