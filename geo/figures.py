@@ -1368,8 +1368,7 @@ def _status(
         if n and not _planned_before(doc, k, a, hurt):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and _plans(doc, k, i, hurt,
-                                    word in lex.planned.heads and bool(lex.planned.match_at(doc.toks, k))):
+        elif k >= inside and _plans(doc, k, i, hurt):
             status = "planned"
         if status and (best is None or dist < best[0]):
             best = (dist, status)
@@ -1390,7 +1389,7 @@ def _status(
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa, hurt):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if _plans(doc, k, i, hurt, bool(lex.planned.match_at(doc.toks, k))):
+        if _plans(doc, k, i, hurt):
             return "planned"
         k -= 1
     _, pb = doc.clause(i, j, sub=False)
@@ -1411,11 +1410,16 @@ def _status(
     return "current"
 
 
-def _plans(doc: _Doc, k: int, i: int, hurt: bool, cue: bool) -> bool:
-    """Token ``k`` is a planned cue for the count at token ``i``: a phrase of ``status.planned`` starts there
-    (``cue``) or a future verb does, no hearsay (``status.hearsay``), and for a count of the dead or wounded
-    (``hurt``) one that predicts it (rule CASUALTY_PREDICTION)."""
-    return (cue or doc.future_at(k)) and not _hearsay(doc, k, hurt) and not (hurt and not _predicts(doc, k, i))
+def _planned_cue(doc: _Doc, k: int, hurt: bool) -> bool:
+    """A planned cue starts at token ``k``: a phrase of ``status.planned`` or a future verb, no hearsay
+    (``status.hearsay``; ``hurt``: for a count of the dead or wounded, rule HEARSAY_COUNT)."""
+    return bool(doc.lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k, hurt)
+
+
+def _plans(doc: _Doc, k: int, i: int, hurt: bool) -> bool:
+    """Token ``k`` is a planned cue (:func:`_planned_cue`) for the count at token ``i``, and for a count of the dead
+    or wounded (``hurt``) one that predicts it (rule CASUALTY_PREDICTION)."""
+    return _planned_cue(doc, k, hurt) and not (hurt and not _predicts(doc, k, i))
 
 
 def _predicts(doc: _Doc, k: int, i: int) -> bool:
@@ -1470,15 +1474,16 @@ def _aside_status(doc: _Doc, a: int, b: int, pb: int, hurt: bool = False) -> str
 
 
 def _first_cue(doc: _Doc, lo: int, hi: int, hurt: bool = False) -> str | None:
-    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, or None (``hurt``: for a count of
-    the dead or wounded, rule HEARSAY_COUNT)."""
+    """The status of the first status cue in tokens ``[lo, hi)`` outside numbers, for a count before ``lo``, or None
+    (``hurt``: for a count of the dead or wounded, rules HEARSAY_COUNT and CASUALTY_PREDICTION: "12 were killed and
+    30 injured, and mourners will gather" reads no plan)."""
     lex = doc.lex
     for k in range(lo, hi):
         if doc.in_number[k]:
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo, hurt):
             return "current"
-        if (lex.planned.match_at(doc.toks, k) or doc.future_at(k)) and not _hearsay(doc, k, hurt):
+        if _plans(doc, k, lo, hurt):  # (the count stands before the cue: only a verb after it predicts it)
             return "planned"
     return None
 
@@ -1514,12 +1519,7 @@ def _hearsay(doc: _Doc, k: int, hurt: bool = False) -> bool:
 def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
     """A planned cue stands within two words before ``toks[k]`` ("will be stationed", "sarà schierato"): the
     participle a current cue reads is then a future (``hurt``: for a count of the dead or wounded)."""
-    lex = doc.lex
-    for m in range(max(a, k - 2), k):
-        if (lex.planned.match_at(doc.toks, m) or doc.future_at(m)) \
-                and not _hearsay(doc, m, hurt):
-            return True
-    return False
+    return any(_planned_cue(doc, m, hurt) for m in range(max(a, k - 2), k))
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
