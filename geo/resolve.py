@@ -285,9 +285,10 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         if not scores:
             out.append(Resolution(None, 0.0))  # a name the gazetteer does not hold ("Laurel County")
             continue
+        qualifier = quals[i] or qualifiers.get(keys[i])
         if len(scores) == 1:  # one reading: no bonus can rank it, no runner-up lowers its confidence
             sole = span.candidates[0]
-            abroad = _compass_abroad(span, sole, country_votes, quals[i] or qualifiers.get(keys[i]))
+            abroad = _compass_abroad(span, sole, country_votes, qualifier)
             out.append(Resolution(None, 0.0) if abroad
                        else Resolution(sole.entity, _confidence(1.0, span.surface, sole.primary)))
             continue
@@ -327,8 +328,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                     sc += LOCAL_BONUS * min(support[key], 3)
             final.append(sc)
         top = _argmax(final)
-        if _compass_abroad(span, span.candidates[top], country_votes,
-                           quals[i] or qualifiers.get(keys[i])):
+        if _compass_abroad(span, span.candidates[top], country_votes, qualifier):
             out.append(Resolution(None, 0.0))  # rule COMPASS_ABROAD: "West Coast" is no unit of New Zealand here
             continue
         runner_up = max((x for k, x in enumerate(final) if k != top), default=None)

@@ -327,8 +327,8 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
 #: (:func:`_government_seat`): "il ministero degli Esteri russo a Mosca" ("esteri", "russo").
 SEAT_GAP = 2
 
-#: Punctuation between a seat head and the place that parts them (:func:`_government_seat`).
-SEAT_BREAKS = ",;:()" + QUOTE_DASH
+#: Punctuation between a seat head and the place that parts them (:func:`_government_seat`): a subject's breaks.
+SEAT_BREAKS = SUBJECT_BREAKS
 
 
 def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues: RoleCues,

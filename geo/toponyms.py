@@ -31,6 +31,7 @@ the tokens made by :mod:`geo.sentences`.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -498,11 +499,11 @@ def _misspelt_compounds(spans: list[Span], text: str, gazetteer) -> list[Span]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # some 460 variants a word: 4,096 words would hold some 100 MB
 def _one_letter_variants(word: str) -> tuple[str, ...]:
     """``word`` (folded) with one letter dropped, replaced or added (a letter of the Latin alphabet or of the
     word), each variant once, in a fixed order."""
-    letters = sorted(set("abcdefghijklmnopqrstuvwxyz") | set(word))
+    letters = sorted(set(string.ascii_lowercase) | set(word))
     out = {word[:k] + word[k + 1 :]: None for k in range(len(word))}
     for k in range(len(word) + 1):
         for ch in letters:
