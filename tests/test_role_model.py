@@ -1532,6 +1532,10 @@ def test_a_capital_where_a_ministry_speaks_is_an_actor(gaz, lang, text, surface)
     ("en", "The US embassy in Kyiv said it would stay open.", "Kyiv"),  # no seat head
     ("de", "Der Minister in Kiew traf seinen Amtskollegen.", "Kiew"),
     ("de", "Das Ministerium in Kiew wurde von einer Drohne getroffen.", "Kiew"),  # the subject of a passive strike
+    # struck, with a statement after it: the strike guards decide, not the want of a statement
+    ("en", "A drone hit the defence ministry in Ankara overnight, officials said.", "Ankara"),
+    ("en", "Officials said the defence ministry in Ankara was struck by a drone.", "Ankara"),
+    ("de", "Die Polizei meldete, das Ministerium in Oslo wurde von einer Drohne getroffen.", "Oslo"),
 ])
 def test_no_seat_of_government_where_an_attack_struck_it_or_a_person_stands(gaz, lang, text, surface):
     """The frame government_seat needs an institution of the lexicon's seat_heads (not a minister, not an embassy),
@@ -1568,6 +1572,9 @@ def test_no_seat_of_government_without_a_statement_or_at_its_building(gaz, lang,
     ("en", "According to the interior ministry: in Ankara, officials said two people were hurt.", "Ankara"),
     # more than SEAT_GAP words besides articles and "of" between the head and the locative
     ("en", "The ministry of the interior and of the economy in Ankara said the border would close.", "Ankara"),
+    ("en", "The Ministry Press Office Staff in Ankara said the border would close.", "Ankara"),
+    # a verb right after the head: the place is where the institution spoke, not the institution's seat
+    ("es", "El Gobierno habló en Lima y dijo que enviará ayuda.", "Lima"),
     # a place that is no country, capital or seat of government (the national/seat check)
     ("en", "The foreign ministry in Bonn said the talks would resume.", "Bonn"),
 ])

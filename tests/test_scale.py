@@ -1282,3 +1282,31 @@ def test_an_error_while_the_child_is_killed_is_raised_at_once(monkeypatch):
         sleeper.kill()
         sleeper.wait()
     assert calls == [sleeper.pid]  # tried once, not made again
+
+
+def test_an_interruption_before_the_kill_makes_the_kill_again(monkeypatch):
+    import os
+    import subprocess
+
+    from geo import memory
+
+    sleeper = subprocess.Popen(["sleep", "10"])  # (were the kill not made again, the wait would last 10 s)
+    real_kill = os.kill
+    calls = []
+
+    def interrupted_first(pid, sig):  # a Ctrl-C another thread received lands before the first kill is sent
+        calls.append(pid)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+        real_kill(pid, sig)
+
+    monkeypatch.setattr(memory.os, "kill", interrupted_first)
+    try:
+        with pytest.raises(KeyboardInterrupt):  # raised once the child is gone ...
+            memory._kill(sleeper.pid)
+    finally:
+        monkeypatch.undo()
+    assert calls == [sleeper.pid, sleeper.pid]  # ... after the kill was made again
+    with pytest.raises(ChildProcessError):  # and reaped
+        os.waitpid(sleeper.pid, os.WNOHANG)
+    sleeper.returncode = -9
