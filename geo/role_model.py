@@ -827,6 +827,18 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     return None
 
 
+def _struck_object(sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """A trigger of an incident ends right before the place, only articles and direction adjectives between ("Israel
+    shelled south Lebanon", "i russi hanno colpito Odessa"): the place is the object the attack struck. Not a place
+    an article follows: the subject after its verb, its object after it ("Seit Montag bombardiert Israel den Libanon",
+    "Am Morgen griff Russland die Ukraine an")."""
+    words = sentence.words
+    if end_idx < len(words) and words[end_idx] in profile.articles:
+        return False
+    k = _back_over(words, idx - 1, _union(profile.articles, profile.direction_adjectives, LIST_JOINERS))
+    return k >= 0 and any(t.last - 1 == k and t.event in INCIDENT_CLASSES for t in sentence.triggers)
+
+
 def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A plural noun of countries ends at most two words before the place: "nations such as Chile",
     "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
@@ -1141,6 +1153,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
         elif head in INCIDENT_CLASSES:
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
+    elif _struck_object(sentence, idx, end_idx, profile):
+        f["incident_head"] = 1.0  # "Israel shelled south Lebanon": the place the attack struck
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
             f["country_in_place"] = 1.0  # "Portogallo in Slovacchia, Olanda in Ungheria": where a country's troops are

@@ -1596,3 +1596,31 @@ def test_the_seat_rule_decides_over_the_weights():
     country = {"kind:country": 1.0, "locative": 1.0, "government_seat": 1.0, "locates_previous": 1.0}
     assert named_rules([country], set()) == ({0: "actor"}, {})  # a locator too: the seat rule comes first
     assert choose_roles([{k: v for k, v in seat.items() if k != "government_seat"}], set(), weights) == ["incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "Depuis lundi, la Turquie bombarde l'Irak, affirmant viser des militants kurdes.", "Irak"),
+    ("es", "Desde hace semanas Turquía bombardea Siria, según fuentes locales.", "Siria"),
+    ("it", "Per settimane la Turchia ha bombardato la Siria settentrionale, dicendo di colpire i miliziani.",
+     "Siria settentrionale"),
+    ("en", "Since March, Turkey has been bombing northern Iraq.", "Iraq"),
+])
+def test_the_object_an_attack_struck_is_where_it_happened(gaz, lang, text, surface):
+    """A place right after the verb of an attack, only an article or a direction adjective between, is the object
+    the attack struck: the incident head reads it as "shelled in X" would be read, and the country is where it
+    happened, no actor nor a mention (without the reading, Irak and the Siria settentrionale were actors, Siria a
+    mention)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "incident_head" in m.features
+    assert m.role == "incident"
+
+
+def test_a_subject_after_its_verb_is_no_struck_object(gaz):
+    """German puts the subject after the verb when another word opens the sentence: "bombardiert Armenien die
+    Türkei" names who bombs, then what is bombed. A place an article follows is read as no object of the verb."""
+    text = "Seit Montag bombardiert Armenien die Türkei und meldet Erfolge."
+    parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == "Armenien")
+    assert "incident_head" not in m.features
+    assert m.role != "incident"
