@@ -156,6 +156,7 @@ class EventProfile:
     flight_cues: Phrases = Phrases.of(())  # "thousands fled to Chad", "évacués vers Goma": people who flee or are moved
     heading_cues: Phrases = Phrases.of(())  # "a tanker bound for Eilat": a vessel's course (after a vessel noun)
     destination_links: Phrases = Phrases.of(())  # "to", "vers", "nach": a destination's word (after those cues)
+    verb_second: bool = False  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
@@ -342,6 +343,7 @@ def event_profile(lang: str) -> EventProfile:
         flight_cues=Phrases.of(data["flight_cues"]),
         heading_cues=Phrases.of(data["heading_cues"]),
         destination_links=Phrases.of(data["destination_links"]),
+        verb_second=bool(data.get("verb_second", False)),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),

@@ -863,13 +863,17 @@ def _destination(text: str, sentence: Sentence, idx: int, end_idx: int, profile:
     return False
 
 
-def _struck_object(sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
+def _struck_object(sentence: Sentence, idx: int, end_idx: int, profile: EventProfile,
+                   next_start: int | None = None) -> bool:
     """A trigger of an incident ends right before the place, only articles and direction adjectives between ("Israel
     shelled south Lebanon", "i russi hanno colpito Odessa"): the place is the object the attack struck. Not a place
-    an article follows: the subject after its verb, its object after it ("Seit Montag bombardiert Israel den Libanon",
-    "Am Morgen griff Russland die Ukraine an")."""
+    an article or another name (``next_start``: the start of the sentence's next name) follows: the subject after
+    its verb, its object after it ("Seit Montag bombardiert Israel den Libanon", "Anoche atacó Rusia Odesa"); nor in a
+    language that puts the subject after the verb whenever another word opens the sentence (the lexicon's
+    ``verb_second``: "Am Montag beschoss Russland mit Drohnen Charkiw")."""
     words = sentence.words
-    if end_idx < len(words) and words[end_idx] in profile.articles:
+    if profile.verb_second or end_idx < len(words) and (
+            words[end_idx] in profile.articles or next_start is not None and sentence.token_at(next_start) == end_idx):
         return False
     k = _back_over(words, idx - 1, _union(profile.articles, profile.direction_adjectives, LIST_JOINERS))
     return k >= 0 and any(t.last - 1 == k and t.event in INCIDENT_CLASSES for t in sentence.triggers)
@@ -1189,7 +1193,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
         elif head in INCIDENT_CLASSES:
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
-    elif _struck_object(sentence, idx, end_idx, profile):
+    elif _struck_object(sentence, idx, end_idx, profile, min(
+            (o.start for o in neighbours if o.start >= m.end), default=None)):
         f["incident_head"] = 1.0  # "Israel shelled south Lebanon": the place the attack struck
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":

@@ -1618,12 +1618,19 @@ def test_the_object_an_attack_struck_is_where_it_happened(gaz, lang, text, surfa
     assert m.role == "incident"
 
 
-def test_a_subject_after_its_verb_is_no_struck_object(gaz):
-    """German puts the subject after the verb when another word opens the sentence: "bombardiert Armenien die
-    Türkei" names who bombs, then what is bombed. A place an article follows is read as no object of the verb."""
-    text = "Seit Montag bombardiert Armenien die Türkei und meldet Erfolge."
-    parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
-    m = next(m for m in parsed.mentions if m.surface == "Armenien")
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Seit Montag bombardiert Armenien die Türkei und meldet Erfolge.", "Armenien"),
+    ("de", "Am Montag beschoss Russland mit Drohnen Charkiw.", "Russland"),
+    ("es", "Anoche bombardeó Turquía el norte de Irak.", "Turquía"),
+    ("es", "Anoche bombardeó Rusia Járkov.", "Rusia"),
+])
+def test_a_subject_after_its_verb_is_no_struck_object(gaz, lang, text, surface):
+    """A name right after an attack verb is its subject when an article or another name follows ("bombardeó Turquía
+    el norte de Irak", "bombardeó Rusia Járkov"), and German puts the subject after the verb whenever another word
+    opens the sentence (``verb_second``: "Am Montag beschoss Russland mit Drohnen Charkiw"): no struck object, and the
+    country stays who attacks."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
     assert "incident_head" not in m.features
     assert m.role != "incident"
 
