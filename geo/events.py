@@ -47,7 +47,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
               "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "flight_cues", "heading_cues", "destination_links")
+              "flight_cues", "heading_cues", "destination_links", "verb_second")
 
 
 @dataclass(frozen=True)
@@ -343,7 +343,7 @@ def event_profile(lang: str) -> EventProfile:
         flight_cues=Phrases.of(data["flight_cues"]),
         heading_cues=Phrases.of(data["heading_cues"]),
         destination_links=Phrases.of(data["destination_links"]),
-        verb_second=bool(data.get("verb_second", False)),
+        verb_second=bool(data["verb_second"]),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
