@@ -47,7 +47,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
               "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "flight_cues", "heading_cues", "destination_links", "verb_second")
+              "verb_second")
 
 
 @dataclass(frozen=True)
@@ -153,9 +153,6 @@ class EventProfile:
     seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
     seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
-    flight_cues: Phrases = Phrases.of(())  # "thousands fled to Chad", "évacués vers Goma": people who flee or are moved
-    heading_cues: Phrases = Phrases.of(())  # "a tanker bound for Eilat": a vessel's course (after a vessel noun)
-    destination_links: Phrases = Phrases.of(())  # "to", "vers", "nach": a destination's word (after those cues)
     verb_second: bool = False  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
@@ -340,9 +337,6 @@ def event_profile(lang: str) -> EventProfile:
         seat_heads=Phrases.of(data["seat_heads"]),
         seat_buildings=Phrases.of(data["seat_buildings"]),
         seat_statements=Phrases.of(data["seat_statements"]),
-        flight_cues=Phrases.of(data["flight_cues"]),
-        heading_cues=Phrases.of(data["heading_cues"]),
-        destination_links=Phrases.of(data["destination_links"]),
         verb_second=bool(data["verb_second"]),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),

@@ -117,15 +117,9 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 #: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
-#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A place people fled
-#: or were evacuated to, or a vessel was bound for (``destination``: "thousands fled to Chad") is a mention
-#: (:func:`destination`).
+#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "no_venue_without_a_meeting", "locator_is_mention", "destination_is_mention")
-
-#: The most words from a flight cue to the place it sends people to (:func:`_destination`): "families fled the
-#: shelling on foot, first toward the hills and then toward Kibirizi".
-FLIGHT_REACH = 12
+          "no_venue_without_a_meeting", "locator_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -167,7 +161,7 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat", "destination"]
+              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -833,36 +827,6 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     return None
 
 
-def _destination(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
-    """The place is where people flee or are moved to, or where a vessel sails to: a word of the lexicon's
-    ``destination_links`` ends right before it (articles and direction adjectives aside), and a flight cue
-    (``flight_cues``) stands before that word in the place's clause, at most :data:`FLIGHT_REACH` words before the place
-    and with no trigger of an incident between ("thousands fled to Chad", "les blessés ont été évacués vers Goma";
-    German puts the participle right after the place: "sind in den Tschad geflohen"), or a heading cue
-    (``heading_cues``) ends right before the link or at the place, after a vessel noun ("a tanker bound for Eilat",
-    "una petroliera diretta verso Ashdod")."""
-    words = sentence.words
-    k = _back_over(words, idx - 1, _union(profile.articles, profile.direction_adjectives)) + 1
-    heading = _phrase_ending(profile.heading_cues, words, k, profile.heading_cues.longest)
-    link = next((j for end in dict.fromkeys((k, idx)) if (j := _phrase_ending(
-        profile.destination_links, words, end, profile.destination_links.longest)) is not None), None)  # "in den"
-    if heading is None and link is not None:
-        heading = _phrase_ending(profile.heading_cues, words, link, profile.heading_cues.longest)
-    if heading is not None and _phrase_in(profile.vessel_nouns, words, heading - 3, heading):
-        return True  # "a tanker bound for Eilat", "navi dirette verso Ashdod"
-    if link is None:
-        return False
-    lo, hi = _clause_span(text, sentence, idx)
-    if end_idx < hi and profile.flight_cues.match_at(words, end_idx):
-        return True  # "sind in den Tschad geflohen", "nach Goma evakuiert"
-    incidents = [t.last for t in sentence.triggers if t.event in INCIDENT_CLASSES]
-    for j in profile.flight_cues.starts_in(words, max(lo, idx - FLIGHT_REACH), link):
-        n = profile.flight_cues.match_at(words, j)
-        if n and j + n <= link and not any(j + n <= last <= link for last in incidents):
-            return True  # "thousands fled to Chad", "les familles ont fui à pied vers Kibirizi"
-    return False
-
-
 def _struck_object(sentence: Sentence, idx: int, end_idx: int, profile: EventProfile,
                    next_start: int | None = None) -> bool:
     """A trigger of an incident ends right before the place, only articles and direction adjectives between ("Israel
@@ -1229,9 +1193,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _border_before(words, idx, profile, m, previous, sentence) or (
             "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
-    if _destination(text, sentence, idx, end_idx, profile) or (
-            "in_list" in f and (getattr(previous, "features", None) or {}).get("destination")):
-        f["destination"] = 1.0  # "thousands fled to Chad", "a tanker bound for Eilat": where they went
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
         f["locates_name"] = 1.0  # "near Gurbali in the Lake Chad region": it locates a name nothing resolved
@@ -1501,23 +1462,6 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
-def destination(features: dict[str, float]) -> bool:
-    """The rule ``destination_is_mention``: the place is where people fled or were moved to, or where a vessel was
-    bound (feature ``destination``, :func:`_destination`: "thousands fled to Chad after the raids", "a tanker bound
-    for Eilat was hit"), so it is a mention, not where the sentence's attack or killing happened.
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("destination"))
-
-
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
@@ -1525,9 +1469,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
     (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
     stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) and the places people fled to or a vessel was bound for
-    (``destination_is_mention``, :func:`destination`) are mentions; of the others, a place of a sentence of an incident
-    and of no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
+    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1550,7 +1493,7 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             continue
         if government_capital(f) or government_seat(f):
             decided[k] = "actor"
-        elif locator(f) or destination(f):
+        elif locator(f):
             decided[k] = "mention"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
