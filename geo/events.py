@@ -47,7 +47,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
               "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "verb_second")
+              "verb_second", "noun_markers", "clause_adverbs", "object_markers", "verb_auxiliaries",
+              "subject_after_verb")
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,11 @@ class EventProfile:
     seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
     verb_second: bool = False  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
+    noun_markers: frozenset[str] = frozenset()  # "after the explosion", "tras el ataque": a trigger that is a noun
+    clause_adverbs: Phrases = Phrases.of(())  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
+    object_markers: frozenset[str] = frozenset()  # "atacó Rusia a Ucrania": the Spanish personal "a" before the object
+    verb_auxiliaries: Phrases = Phrases.of(())  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
+    subject_after_verb: bool = False  # es, it, fr: a subject may follow its verb ("attaccano Russia e Bielorussia")
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
@@ -338,6 +344,11 @@ def event_profile(lang: str) -> EventProfile:
         seat_buildings=Phrases.of(data["seat_buildings"]),
         seat_statements=Phrases.of(data["seat_statements"]),
         verb_second=bool(data["verb_second"]),
+        noun_markers=frozenset(fold(w) for w in data["noun_markers"]),
+        clause_adverbs=Phrases.of(data["clause_adverbs"]),
+        object_markers=frozenset(fold(w) for w in data["object_markers"]),
+        verb_auxiliaries=Phrases.of(data["verb_auxiliaries"]),
+        subject_after_verb=bool(data["subject_after_verb"]),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),
