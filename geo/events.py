@@ -196,7 +196,7 @@ class EventProfile:
         or an "of" word) that joins it to what follows, at most one other word between the noun and the link
         ("the border with", "la frontière entre", "al confine con", "frontera de"). A border area named after an
         "of" word (:meth:`border_area`) is found too: whether it names the neighbour is for rule
-        ``BORDER_AREA_INSIDE`` of :mod:`geo.role_model` to say.
+        ``BORDER_AREA_INSIDE`` of :mod:`geo.clauses` to say.
 
         Parameters
         ----------
