@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
@@ -210,11 +210,12 @@ def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
 
 
-def _phrase_ending(phrases: Phrases, words: list[str], end: int, reach: int) -> int | None:
-    """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
-    before it (the first such start: "nel villaggio di", "the capital of"), or None."""
+def _phrase_ending(match: Callable[[list[str], int], int], words: list[str], end: int, reach: int) -> int | None:
+    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
+    :meth:`Phrases.match_at`, or :func:`_statement_at`) starts that ends right before word ``end``, starting at most
+    ``reach`` words before it (the first such start: "nel villaggio di", "the capital of"), or None."""
     for j in range(max(0, end - reach), end):
-        if j + phrases.match_at(words, j) == end:
+        if j + match(words, j) == end:
             return j
     return None
 
@@ -321,7 +322,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
         return False
     k -= n  # the last word before the locative
     skip = _union(profile.articles, profile.of_words)
-    stated = any(_states(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
+    stated = any(_statement_at(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
     linking = _union(skip, cues.locative, frozenset(p[0] for p in profile.toward_words.phrases))
     for j in profile.seat_heads.starts_in(words, max(0, k - SEAT_GAP - 4), k + 1):
         end = j + profile.seat_heads.match_at(words, j)
@@ -331,7 +332,8 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
                              or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
         before = _back_over(words, j - 1, profile.articles)
-        if not (stated or before >= 0 and _states(words, before, profile, ending=True)):
+        if not (stated or before >= 0 and _phrase_ending(
+                partial(_statement_at, profile=profile), words, before + 1, 4) is not None):
             continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
         if _seat_building(words, j, skip, profile):
             continue  # "the headquarters of the general staff in Kyiv": the building
@@ -346,15 +348,15 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
     return False
 
 
-def _states(words: list[str], j: int, profile: EventProfile, ending: bool = False) -> bool:
-    """A statement (a speech word of :meth:`EventProfile.speech_at` or a phrase of the lexicon ``seat_statements``)
-    starts at word ``j`` (with ``ending``: ends at it, "teilte der Generalstab", "ha riferito il ministero")."""
-    if not ending:
-        return bool(profile.speech_at(words, j) or profile.seat_statements.match_at(words, j))
-    return any(j + 1 - s == (profile.speech_at(words, s) or profile.seat_statements.match_at(words, s))
-               for s in range(max(0, j - 3), j + 1))
+def _statement_at(words: list[str], j: int, profile: EventProfile) -> int:
+    """The number of words of the statement that starts at word ``j`` (0: none): a speech word of
+    :meth:`EventProfile.speech_at`, else a phrase of the lexicon ``seat_statements``. One that ends at a word is
+    found with :func:`_phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
+    return profile.speech_at(words, j) or profile.seat_statements.match_at(words, j)
 
 
+# Not _head_before: the word right before a seat head may be its own modifier ("of the defence ministry"), where a
+# head before a name wants "of" or a filler right before the name ("the governor of the region of").
 def _seat_building(words: list[str], j: int, skip: frozenset[str], profile: EventProfile) -> bool:
     """A building of the lexicon ``seat_buildings`` stands before the seat head at word ``j``, only ``skip`` words
     (articles, "of") and at most one other word between: "the building of the defence ministry", "la sede del
@@ -372,7 +374,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    j = _phrase_ending(profile.locality_nouns, words, k, 2)
+    j = _phrase_ending(profile.locality_nouns.match_at, words, k, 2)
     if j is None:
         return False, False
     b = _back_over(words, j - 1, profile.articles)
@@ -456,7 +458,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
-    return _phrase_ending(profile.subordinators, sentence.words, j + 1, 3) is not None
+    return _phrase_ending(profile.subordinators.match_at, sentence.words, j + 1, 3) is not None
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -539,7 +541,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
+        return _phrase_ending(profile.capital_nouns.match_at, words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -667,7 +669,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = _phrase_ending(profile.locality_nouns, words, k + 1, 3)
+    noun = _phrase_ending(profile.locality_nouns.match_at, words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)

@@ -608,8 +608,8 @@ def test_a_phrase_ending_before_a_word_starts_in_the_sentence():
     from geo.role_model import _phrase_ending
 
     phrases = Phrases.of(["capitale di", "di"])
-    assert _phrase_ending(phrases, ["di", "roma", "capitale"], 1, 3) == 0
-    assert _phrase_ending(Phrases.of(["capitale di"]), ["di", "roma", "capitale"], 1, 3) is None
+    assert _phrase_ending(phrases.match_at, ["di", "roma", "capitale"], 1, 3) == 0
+    assert _phrase_ending(Phrases.of(["capitale di"]).match_at, ["di", "roma", "capitale"], 1, 3) is None
 
 
 def _figure_walk(m, sentence, figures) -> list[str]:
