@@ -814,7 +814,7 @@ def _border_before(words: list[str], idx: int, profile: EventProfile, m, previou
     (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
     Niger", "in Ukraine, near the border district of Bryansk": a neighbour that locates a border (not "4 killed in
     Ukraine, in the border district of Sumy": the place names the border area itself, rule
-    :data:`BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
+    :data:`geo.clauses.BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
     same = previous is not None and previous.sentence_start == m.sentence_start
 
     def before(j: int):

@@ -1516,6 +1516,9 @@ def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
     # a demonym after the head ("il governo polacco a Varsavia")
     ("it", "Il governo polacco a Varsavia ha comunicato che un drone è stato abbattuto sul confine.", "Varsavia"),
     ("en", "The government in Warsaw announced it would send 200 troops to Latvia.", "Warsaw"),
+    # the statement two and three words before the head ("ha riferito il governo", "ha reso noto lo stato maggiore")
+    ("it", "Quattro droni sono caduti nei campi, ha riferito il governo a Varsavia.", "Varsavia"),
+    ("it", "Sei razzi sono stati intercettati, ha reso noto lo stato maggiore a Kiev.", "Kiev"),
 ])
 def test_a_capital_where_a_ministry_speaks_is_an_actor(gaz, lang, text, surface):
     """Rule government_seat_is_actor: an institution of the state (seat_heads) named at its capital, after a
