@@ -791,7 +791,9 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
         if k > j and doc.toks[k - 1].text in event_profile(doc.lang).articles and (
                 lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k)):
             break  # "a member of the mission visited the wounded": a casualty word after an article is a noun
-        if lex.killed_cues.match_at(doc.toks, k):
+        if t not in lex.killed_cues.heads and t not in lex.wounded_cues.heads and t not in lex.other_cues.heads:
+            pass  # most words start no cue: no call for them
+        elif lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
             after = (k - j, "wounded")
@@ -1351,11 +1353,14 @@ def _status(
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
+    planned_heads = lex.planned.heads
     # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid because 30 missiles
     # struck") is the other clause's; the nearest such word before the number and the first one after it
     # (a relative word opening the number's own clause is none: "will deploy a battalion, which comprises 1,000
     # soldiers" describes what is planned)
-    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, -1)]
+    # (a barrier starts only at a first word of ``status.barriers``: no call for the other words)
+    toks, barrier_heads = doc.toks, lex.barriers.heads
+    walls = [k for k in range(a, b) if toks[k].text in barrier_heads and not i <= k < j and _barrier_at(doc, k, -1)]
     wall_before = max((k for k in walls if k < i), default=-1)
     wall_after = min((k for k in walls if k >= j), default=b)
     for k in range(a, b):
@@ -1368,14 +1373,15 @@ def _status(
         if n and not _planned_before(doc, k, a, hurt):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and _plans(doc, k, i, hurt):
-            status = "planned"
+        elif k >= inside and (word in planned_heads or doc.future_at(k)) and _plans(doc, k, i, hurt):
+            status = "planned"  # (a planned cue starts at a first word of ``status.planned`` or a future form)
         if status and (best is None or dist < best[0]):
             best = (dist, status)
     if best:
         return best[1]
-    if any(lex.past_times.match_at(doc.toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
-           if not i <= k < j):
+    past_heads = lex.past_times.heads
+    if any(lex.past_times.match_at(toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
+           if toks[k].text in past_heads and not i <= k < j):
         return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
     if wall_before >= 0:
@@ -1389,7 +1395,7 @@ def _status(
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa, hurt):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if _plans(doc, k, i, hurt):
+        if (toks[k].text in planned_heads or doc.future_at(k)) and _plans(doc, k, i, hurt):
             return "planned"
         k -= 1
     _, pb = doc.clause(i, j, sub=False)
@@ -1483,7 +1489,8 @@ def _first_cue(doc: _Doc, lo: int, hi: int, hurt: bool = False) -> str | None:
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo, hurt):
             return "current"
-        if _plans(doc, k, lo, hurt):  # (the count stands before the cue: only a verb after it predicts it)
+        if (doc.toks[k].text in lex.planned.heads or doc.future_at(k)) and _plans(doc, k, lo, hurt):
+            # (the count stands before the cue: only a verb after it predicts it)
             return "planned"
     return None
 
