@@ -117,9 +117,11 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 #: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
-#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`).
+#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A country that names
+#: the nationality of troops a casualty count counts ("four peacekeepers from Senegal were wounded") is a mention
+#: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "no_venue_without_a_meeting", "locator_is_mention")
+          "no_venue_without_a_meeting", "locator_is_mention", "casualty_nationality_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -161,7 +163,8 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat"]
+              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
+              "casualty_nationality"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -726,6 +729,56 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
     return False
 
 
+#: The most words from a casualty count's number to the "of" or "from" before the place that names the nationality
+#: of the troops it counts (:func:`_casualty_nationality`): "tre militari dei caschi blu del" (5 words).
+CASUALTY_REACH = 6
+
+#: The figure kinds that count casualties, the troops of :func:`_casualty_nationality`.
+CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+#: Punctuation between a casualty count and the place that parts them (:func:`_casualty_nationality`).
+CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
+
+
+def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: FigureIndex,
+                          profile: EventProfile) -> bool:
+    """The place after the "of" or "from" at word ``link`` names the nationality of troops a casualty count counts
+    ("four peacekeepers from Senegal were wounded", "tre militari dei caschi blu del Ghana sono stati feriti"):
+    the number of a killed, wounded or casualty figure (:data:`CASUALTY_KINDS`) stands at most
+    :data:`CASUALTY_REACH` words before ``link``, a troop noun of the figures lexicon (:func:`troop_words`) between
+    them and no punctuation of :data:`CASUALTY_BREAKS`. The place is whose troops were hurt, not who acts.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    link : int
+        The word of the "of" or the origin cue before the place.
+    figures : FigureIndex
+        The document's figures.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    troops = troop_words(profile.lang)
+    for k in figures.by_start.positions_between(sentence.start, sentence.end):
+        fig = figures[k]
+        if fig.kind not in CASUALTY_KINDS or getattr(fig, "formation", False):
+            continue
+        j = sentence.token_at(fig.start)
+        if not (0 <= link - j <= CASUALTY_REACH) or not any(words[i] in troops for i in range(j + 1, link)):
+            continue
+        if not sentence.break_between(text, CASUALTY_BREAKS, fig.end, sentence.tokens[link].start):
+            return True
+    return False
+
+
 def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> int | None:
     """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
     Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
@@ -1243,6 +1296,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    link = of if "of_before" in f else origin if "origin_before" in f else None
+    if e.kind == "country" and link is not None and _casualty_nationality(text, sentence, link, index, profile):
+        f["casualty_nationality"] = 1.0  # "four peacekeepers from Senegal were wounded": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
         f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
@@ -1443,6 +1499,25 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
+def casualty_nationality(features: dict[str, float]) -> bool:
+    """The rule ``casualty_nationality_is_mention``: the place names the nationality of troops a casualty count
+    counts ("four peacekeepers from Senegal were wounded", "deux Casques bleus du Népal ont été tués"; feature
+    ``casualty_nationality``, which weighs 0): whose soldiers were hurt, an origin, so a mention, whatever the
+    sentence's attack and the country's kind make of it (the weights read a state that acts, or where it happened
+    when no other place is named).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("casualty_nationality"))
+
+
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
@@ -1450,8 +1525,10 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
     (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
     stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
-    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``locator_is_mention``, :func:`locator`) and the countries of soldiers a casualty count counts
+    (``casualty_nationality_is_mention``, :func:`casualty_nationality`) are mentions; of the others, a place of a
+    sentence of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``,
+    :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1474,7 +1551,7 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             continue
         if government_capital(f) or government_seat(f):
             decided[k] = "actor"
-        elif locator(f):
+        elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})

@@ -1,0 +1,80 @@
+"""Categories of place roles read by named frames and rules of geo/role_model.py, on sentences written for the
+project in several languages: whose soldiers a casualty count counts (rule casualty_nationality_is_mention)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import parse_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def mention_of(text: str, lang: str, surface: str, gaz):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    return next(m for m in parsed.mentions if m.surface == surface)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Four peacekeepers from Senegal were killed when their convoy was ambushed near Kidal.", "Senegal"),
+    ("it", "Tre militari dei caschi blu del Ghana sono stati uccisi in un agguato.", "Ghana"),
+    ("fr", "Deux Casques bleus du Népal ont été tués dans une embuscade.", "Népal"),
+    ("es", "Dos soldados de Chile murieron en un ataque con drones.", "Chile"),
+])
+def test_the_nationality_of_soldiers_a_casualty_count_counts_is_a_mention(gaz, lang, text, surface):
+    """Rule casualty_nationality_is_mention: "seven peacekeepers from X were killed" names whose soldiers were hurt,
+    an origin, not a state that acts, whatever the attack and the country's kind make of it (the weights read an
+    actor here)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("casualty_nationality")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Two soldiers from Nepal were wounded in a rocket attack on Monday.", "Nepal"),
+    ("it", "Due soldati della Francia sono rimasti feriti in un attacco.", "Francia"),
+    ("fr", "Trois soldats du Tchad ont été blessés lors d'une attaque.", "Tchad"),
+    ("es", "Tres cascos azules de Uruguay resultaron heridos en una emboscada.", "Uruguay"),
+    ("de", "Zwei Soldaten aus Estland wurden bei einem Angriff getötet.", "Estland"),
+    ("de", "Drei Blauhelme aus Ghana wurden bei einem Anschlag verletzt.", "Ghana"),
+])
+def test_a_casualty_count_of_soldiers_of_a_country_names_their_nationality(gaz, lang, text, surface):
+    """The frame casualty_nationality: a killed or wounded count, a troop noun, "of" or "from", the country; the
+    rule makes the place a mention (the weights read where it happened: the only place of an attack)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("casualty_nationality")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # troops counted as troops, not as casualties
+    ("en", "Four hundred soldiers from Senegal arrived in Mali on Monday.", "Senegal"),
+    # the count after the troops: they killed, they were not killed
+    ("en", "Soldiers from Chad killed twelve militants near the border.", "Chad"),
+    # the count too far from the "from" (more than CASUALTY_REACH words)
+    ("en", "Five soldiers were killed in an attack claimed last night by fighters from Mali.", "Mali"),
+    # punctuation between the count and the place
+    ("it", "Due soldati sono stati uccisi; le truppe della Francia hanno risposto al fuoco.", "Francia"),
+])
+def test_no_casualty_nationality_without_a_casualty_count_of_those_troops(gaz, lang, text, surface):
+    """The frame needs a killed or wounded figure whose number stands at most CASUALTY_REACH words before the "of" or
+    "from", a troop noun between them and no punctuation that parts them."""
+    assert not mention_of(text, lang, surface, gaz).features.get("casualty_nationality")
+
+
+def test_the_casualty_rule_decides_over_the_weights():
+    """casualty_nationality_is_mention is named in VETOES and decides the role whatever the weights say."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "casualty_nationality_is_mention" in VETOES
+    assert "casualty_nationality" in feature_names()
+    weights = RoleWeights(("actor", "incident", "mention"), {"actor": 4.0, "incident": 1.0, "mention": 0.0}, {})
+    hurt = {"kind:country": 1.0, "of_before": 1.0, "event:attack": 1.0, "casualty_nationality": 1.0}
+    assert named_rules([hurt], set()) == ({0: "mention"}, {})
+    assert choose_roles([hurt], set(), weights) == ["mention"]
+    assert choose_roles([{k: v for k, v in hurt.items() if k != "casualty_nationality"}], set(), weights) == ["actor"]
