@@ -78,3 +78,29 @@ def test_the_casualty_rule_decides_over_the_weights():
     assert named_rules([hurt], set()) == ({0: "mention"}, {})
     assert choose_roles([hurt], set(), weights) == ["mention"]
     assert choose_roles([{k: v for k, v in hurt.items() if k != "casualty_nationality"}], set(), weights) == ["actor"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The United Nations has run a peacekeeping operation in Cyprus since 1964.", "Cyprus"),
+    ("en", "The alliance has expanded its military presence in Romania this year.", "Romania"),
+    ("it", "L'Onu conduce da anni un'operazione di mantenimento della pace a Cipro.", "Cipro"),
+    ("it", "La Nato ha rafforzato la sua presenza militare in Romania quest'anno.", "Romania"),
+    ("fr", "L'ONU mène depuis 1978 une opération de maintien de la paix au Liban.", "Liban"),
+    ("fr", "L'alliance a renforcé sa présence militaire en Roumanie cette année.", "Roumanie"),
+    ("es", "La ONU mantiene una operación de mantenimiento de la paz en Chipre desde 1964.", "Chipre"),
+    ("es", "La alianza ha reforzado su presencia militar en Rumanía este año.", "Rumanía"),
+    ("de", "Die Bundeswehr beteiligt sich an einer Friedensmission in Zypern.", "Zypern"),
+])
+def test_a_peacekeeping_operation_or_a_military_presence_stands_where_it_is(gaz, lang, text, surface):
+    """The deploy triggers of events.yaml hold peacekeeping ("peacekeeping", "maintien de la paix",
+    "Friedensmission") and a military presence ("presenza militare"): the place after them is where troops are."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("deploy_head")
+    assert m.role == "deployment"
+
+
+def test_a_presence_of_civilians_deploys_no_one(gaz):
+    """Presence alone is no deploy trigger: "a presence of journalists" stations no troops."""
+    m = mention_of("There is a strong presence of journalists in Cyprus this week.", "en", "Cyprus", gaz)
+    assert not m.features.get("event:deploy")
+    assert m.role == "mention"
