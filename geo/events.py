@@ -46,7 +46,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
-              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements")
+              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
+              "command_nouns")
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class EventProfile:
     seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
     seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
+    command_nouns: Phrases = Phrases.of(())  # "the allied command in Verona": a command the place only locates
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
@@ -334,6 +336,7 @@ def event_profile(lang: str) -> EventProfile:
         neighbour_adjectives=frozenset(fold(w) for w in data["neighbour_adjectives"]),
         seat_heads=Phrases.of(data["seat_heads"]),
         seat_buildings=Phrases.of(data["seat_buildings"]),
+        command_nouns=Phrases.of(data["command_nouns"]),
         seat_statements=Phrases.of(data["seat_statements"]),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),

@@ -37,7 +37,7 @@ def test_the_nationality_of_soldiers_a_casualty_count_counts_is_a_mention(gaz, l
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "Two soldiers from Nepal were wounded in a rocket attack on Monday.", "Nepal"),
-    ("it", "Due soldati della Francia sono rimasti feriti in un attacco.", "Francia"),
+    ("it", "Due soldati della Francia sono stati feriti ieri da un ordigno.", "Francia"),
     ("fr", "Trois soldats du Tchad ont été blessés lors d'une attaque.", "Tchad"),
     ("es", "Tres cascos azules de Uruguay resultaron heridos en una emboscada.", "Uruguay"),
     ("de", "Zwei Soldaten aus Estland wurden bei einem Angriff getötet.", "Estland"),
@@ -104,3 +104,35 @@ def test_a_presence_of_civilians_deploys_no_one(gaz):
     m = mention_of("There is a strong presence of journalists in Cyprus this week.", "en", "Cyprus", gaz)
     assert not m.features.get("event:deploy")
     assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The allied command in Verona ordered the battalion to move east.", "Verona"),
+    ("en", "The exercise of the brigade is led by the Mons headquarters of the alliance.", "Mons"),
+    ("it", "Il quartier generale di Verona guida le esercitazioni della brigata.", "Verona"),
+    ("it", "Il comando alleato di Verona ha ordinato lo schieramento del battaglione.", "Verona"),
+    ("fr", "Le quartier général de Lille dirige l'exercice des troupes alliées.", "Lille"),
+    ("es", "El cuartel general de Valencia dirige las maniobras de la brigada.", "Valencia"),
+    ("de", "Am Montag erteilte das Nato-Hauptquartier in Ulm den Einsatzbefehl für das Bataillon.", "Ulm"),
+    ("de", "Das Kommando in Ulm leitet die Übung der Brigade.", "Ulm"),
+])
+def test_the_seat_of_a_military_command_only_locates_it(gaz, lang, text, surface):
+    """Frame command_of (a LOCATOR_FRAMES member, rule locator_is_mention): the town where a command or its
+    headquarters sits (events.yaml ``command_nouns``) is a mention, whatever the deployment or exercise it leads."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("command_of")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A missile hit the army headquarters in Lviv.", "Lviv"),  # struck there: an attack in the clause
+    ("en", "Defence ministers met at the alliance headquarters in Mons.", "Mons"),  # a meeting: the venue
+    ("en", "The mission is under the command of Italy.", "Italy"),  # a country leads
+    ("en", "The military command in Kyiv said two drones were shot down.", "Kyiv"),  # a capital for its army
+    ("it", "Il comando, a Verona, ha ordinato lo schieramento.", "Verona"),  # punctuation between
+    ("en", "The command of the joint northern task force in Verona said so.", "Verona"),  # more than COMMAND_GAP words
+])
+def test_no_command_seat_where_it_is_struck_meets_leads_or_stands_apart(gaz, lang, text, surface):
+    """command_of needs no attack and no meeting in the clause, a place that is no country, capital or seat of
+    government, no punctuation between noun and place and at most COMMAND_GAP words of complement."""
+    assert not mention_of(text, lang, surface, gaz).features.get("command_of")
