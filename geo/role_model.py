@@ -121,7 +121,8 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: the nationality of troops a casualty count counts ("four peacekeepers from Senegal were wounded") is a mention
 #: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "no_venue_without_a_meeting", "locator_is_mention", "casualty_nationality_is_mention")
+          "government_country_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
+          "casualty_nationality_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -164,7 +165,7 @@ def feature_names() -> list[str]:
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
-              "casualty_nationality", "command_of"]
+              "casualty_nationality", "command_of", "government_country"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -324,6 +325,21 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
     after the name, the name its modifier (not a war: "the Ukraine war")."""
     return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
         profile.conflict_nouns.match_at(words, end_idx)
+
+
+def _government_target(words: list[str], idx: int, profile: EventProfile, *, of_head: bool) -> bool:
+    """A word of the lexicon's ``government_targets`` ("against", "for", "contro", "pour") opens the phrase of the
+    government word that names the place ("an offensive against the army of Chad", "aid for Chad's army"): the
+    state's army or government is what the clause aims at or gives to, not what acts. ``of_head``: the government word
+    stands before "of" and the place (:func:`_government_of`: the phrase opens before it); otherwise the place opens
+    it ("for Chad's army")."""
+    start = idx
+    if of_head:
+        k = _of_at(words, idx, profile)
+        starts = list(profile.government_heads.starts_in(words, max(0, k - 4), k))
+        start = starts[0] if starts else idx
+    j = _back_over(words, start - 1, profile.articles)
+    return j >= 0 and bool(profile.government_targets.match_at(words, j))
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -1206,6 +1222,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["government_possessive"] = 1.0
         else:
             f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    if e.kind == "country" and not locative and ("government_of" in f or "government_possessive" in f) and not (
+            _government_target(words, idx, profile, of_head="government_of" in f)):
+        f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1518,6 +1537,25 @@ def government_seat(features: dict[str, float]) -> bool:
     return bool(features.get("government_seat"))
 
 
+def government_country(features: dict[str, float]) -> bool:
+    """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
+    said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
+    ``government_country``, which weighs 0), after no locative and not inside a phrase that the clause aims at or
+    gives to ("against the army of Chad", "aid for Chad's army"), stands for the state that acts or speaks: an actor,
+    as a capital in the same frames is (:func:`government_capital`).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_country"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1605,7 +1643,7 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f) or government_seat(f):
+        if government_capital(f) or government_seat(f) or government_country(f):
             decided[k] = "actor"
         elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"

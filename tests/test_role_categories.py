@@ -136,3 +136,56 @@ def test_no_command_seat_where_it_is_struck_meets_leads_or_stands_apart(gaz, lan
     """command_of needs no attack and no meeting in the clause, a place that is no country, capital or seat of
     government, no punctuation between noun and place and at most COMMAND_GAP words of complement."""
     assert not mention_of(text, lang, surface, gaz).features.get("command_of")
+
+
+#: A report of an ambush in the country, then its army speaking after a dateline: the weights read the country named
+#: again beside a speech verb as where a source speaks from (feature speech_after), a mention.
+AMBUSH = {
+    "en": "Five soldiers were killed in an ambush in Niger on Sunday. NIAMEY (AFP) – ",
+    "fr": "Cinq soldats ont été tués dans une embuscade au Niger dimanche. NIAMEY (AFP) – ",
+    "it": "Cinque soldati sono stati uccisi in un agguato in Niger domenica. NIAMEY (AFP) – ",
+    "es": "Cinco soldados murieron en una emboscada en Níger el domingo. NIAMEY (AFP) – ",
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The army of Niger said on Monday that it had pushed the attackers back toward Tillabéri.", "Niger"),
+    ("en", "Niger’s army said on Monday that it had pushed the attackers back.", "Niger"),
+    ("fr", "L'armée du Niger a affirmé lundi avoir repoussé les assaillants vers Tillabéri.", "Niger"),
+    ("it", "L'esercito del Niger ha detto lunedì di aver respinto gli assalitori verso Tillabéri.", "Niger"),
+    ("es", "El ejército de Níger dijo el lunes que repelió a los asaltantes hacia Tillabéri.", "Níger"),
+])
+def test_a_country_whose_army_speaks_is_an_actor(gaz, lang, text, surface):
+    """Rule government_country_is_actor: a country named as the owner of its army or government ("the army of Niger
+    said", "Niger's army said") stands for the state that speaks, as a capital in the same frame does."""
+    parsed = parse_document(Document("t", AMBUSH[lang] + text), lang=lang, gazetteer=gaz)
+    m = [m for m in parsed.mentions if m.surface == surface][-1]
+    assert m.features.get("government_country")
+    assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Rebels launched an offensive against the army of Chad.", "Chad"),  # the army as the target
+    ("en", "The EU sent aid for Chad's army.", "Chad"),  # the army as who receives
+    ("it", "I ribelli hanno lanciato un'offensiva contro l'esercito del Ciad.", "Ciad"),
+    ("fr", "Les rebelles ont lancé une offensive contre l'armée du Tchad.", "Tchad"),
+    ("en", "The army in Chad said the road was open.", "Chad"),  # a locative: where, not whose
+])
+def test_no_government_country_for_a_target_or_a_locative(gaz, lang, text, surface):
+    """government_country needs a government frame ("of" or a possessive) that no word of the lexicon's
+    government_targets opens ("against", "for", "contro") and no locative before the place."""
+    assert not mention_of(text, lang, surface, gaz).features.get("government_country")
+
+
+def test_the_government_country_rule_decides_over_the_weights():
+    """government_country_is_actor is named in VETOES and decides, as the capital and seat rules do."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "government_country_is_actor" in VETOES
+    assert "government_country" in feature_names()
+    weights = RoleWeights(("actor", "mention"), {"actor": 0.0, "mention": 2.0}, {})
+    army = {"kind:country": 1.0, "of_before": 1.0, "government_of": 1.0, "speech_after": 1.0,
+            "government_country": 1.0}
+    assert named_rules([army], set()) == ({0: "actor"}, {})
+    assert choose_roles([army], set(), weights) == ["actor"]
+    assert choose_roles([{k: v for k, v in army.items() if k != "government_country"}], set(), weights) == ["mention"]
