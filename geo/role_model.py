@@ -132,7 +132,7 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat
 #: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
 #: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
 #: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
-LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "command_of")
+LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "command_of", "time_of")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -165,7 +165,7 @@ def feature_names() -> list[str]:
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
-              "casualty_nationality", "command_of", "government_country"]
+              "casualty_nationality", "command_of", "government_country", "time_of"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -669,6 +669,43 @@ def _command_of(text: str, sentence: Sentence, idx: int, end_idx: int, cues: Rol
         return False
     events = _clause_events(text, sentence, idx)
     return not (events & INCIDENT_CLASSES or "meet" in events)
+
+
+#: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
+#: (:func:`_time_of`): "alle 7:00 ora di Mosca", "at 10 a.m. Kyiv time".
+CLOCK_REACH = 4
+
+
+def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
+    before it ("alle 23:00 ora di Mosca", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the noun
+    right after it ("at 10 a.m. Kyiv time"), with a number at most :data:`CLOCK_REACH` words before the phrase (not
+    "at the time of Moscow's annexation").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx, end_idx : int
+        The place's first word and the word after it.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    nouns = profile.time_nouns
+    k = _of_at(words, idx, profile)
+    start = None
+    if k >= 1 and words[k] in profile.of_words and nouns.match_at(words, k - 1) == 1:
+        start = k - 1
+    elif end_idx < len(words) and nouns.match_at(words, end_idx) and (
+            end_idx + 1 >= len(words) or words[end_idx + 1] not in profile.of_words):
+        start = idx
+    if start is None:
+        return False
+    return any(any(c.isdigit() for c in w) for w in words[max(0, start - CLOCK_REACH) : start])
 
 
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
@@ -1237,6 +1274,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if not national and "seat" not in f and _command_of(text, sentence, idx, end_idx, cues, profile):
         f["command_of"] = 1.0  # "il quartier generale di Verona": where a command sits, a locator (not "the command
         # in Kyiv said": a capital may stand for its army; not "under the command of Italy": the country leads)
+    if e.kind in ("city", "other") and _time_of(words, idx, end_idx, profile):
+        f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):

@@ -189,3 +189,32 @@ def test_the_government_country_rule_decides_over_the_weights():
     assert named_rules([army], set()) == ({0: "actor"}, {})
     assert choose_roles([army], set(), weights) == ["actor"]
     assert choose_roles([{k: v for k, v in army.items() if k != "government_country"}], set(), weights) == ["mention"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Dalle 22:00 ora di Mosca alle 6:00, le forze russe hanno abbattuto 40 droni sulla regione di Kursk.",
+     "Mosca"),
+    ("fr", "Entre 22 heures, heure de Moscou, et 6 heures, 40 drones ont été abattus au-dessus de la région de Koursk.",
+     "Moscou"),
+    ("es", "Entre las 22:00 hora de Moscú y las 6:00, las defensas aéreas derribaron 40 drones sobre Kursk.",
+     "Moscú"),
+    ("en", "Air defences destroyed 40 drones over the Kursk region between 22:00 and 06:00 Moscow time.", "Moscow"),
+])
+def test_a_capital_that_names_a_time_zone_only_locates_the_time(gaz, lang, text, surface):
+    """Frame time_of (a LOCATOR_FRAMES member, rule locator_is_mention): a capital after the noun of a time zone
+    ("ora di", "heure de") or before it ("Moscow time"), a clock time just before, names an hour, not the government
+    that acts (the weights read a capital after "of" as its government)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("time_of")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "At the time of Moscow's annexation of Crimea, 40 drones were shot down.", "Moscow"),  # no clock time
+    ("en", "The alliance will meet at the same time Moscow holds its parade.", "Moscow"),  # the noun before
+    ("it", "Alle 22:00 il governo di Mosca ha parlato per un'ora di Kiev.", "Kiev"),  # the clock time too far
+])
+def test_no_time_zone_without_a_clock_time_before_it(gaz, lang, text, surface):
+    """time_of needs the noun right before "of" and the place (or right after the place) and a number at most
+    CLOCK_REACH words before the phrase."""
+    assert not mention_of(text, lang, surface, gaz).features.get("time_of")

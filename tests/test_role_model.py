@@ -227,6 +227,7 @@ CASES = [
      "Three soldiers from Peru arrived by ship."),
     ("it", "Il comando alleato di Verona guida la brigata.", "Verona", "command_of",
      "Il sindaco di Verona guida la brigata."),
+    ("es", "A las 8:00 hora de Lima llegó la brigada.", "Lima", "time_of", "A las 8:00 en Lima llegó la brigada."),
 ]
 
 
