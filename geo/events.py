@@ -47,7 +47,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
               "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "command_nouns", "government_targets", "time_nouns")
+              "command_nouns", "government_targets", "time_nouns", "request_nouns")
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,7 @@ class EventProfile:
     command_nouns: Phrases = Phrases.of(())  # "the allied command in Verona": a command the place only locates
     government_targets: Phrases = Phrases.of(())  # "against the army of Chad": the state's army as a target
     time_nouns: Phrases = Phrases.of(())  # "ora di Mosca", "Kyiv time": a time zone named by a place
+    request_nouns: Phrases = Phrases.of(())  # "at the request of Latvia": who asked
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
@@ -341,6 +342,7 @@ def event_profile(lang: str) -> EventProfile:
         command_nouns=Phrases.of(data["command_nouns"]),
         government_targets=Phrases.of(data["government_targets"]),
         time_nouns=Phrases.of(data["time_nouns"]),
+        request_nouns=Phrases.of(data["request_nouns"]),
         seat_statements=Phrases.of(data["seat_statements"]),
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),

@@ -121,7 +121,7 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: the nationality of troops a casualty count counts ("four peacekeepers from Senegal were wounded") is a mention
 #: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "government_country_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
+          "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
           "casualty_nationality_is_mention")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
@@ -165,7 +165,7 @@ def feature_names() -> list[str]:
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
-              "casualty_nationality", "command_of", "government_country", "time_of"]
+              "casualty_nationality", "command_of", "government_country", "time_of", "request_of"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -616,6 +616,37 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
         if not (tokens[j].capitalised or words[j] in fillers):
             return False
     return False
+
+
+def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """The place is who made a request or an invitation (the lexicon's ``request_nouns``): the noun, at most one other
+    word, then "of", "from" or an agent cue and the place ("at the request of Latvia", "su richiesta della Lettonia",
+    "la richiesta avanzata da parte della Lettonia", "à la demande de la Lettonie", "a petición de Letonia").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    articles = profile.articles
+    link = _cue_start(profile.agent_cues, words, idx, 4, articles)
+    if link is None:
+        link = _cue_start(profile.origin_cues, words, idx, 2, articles)
+    if link is None:
+        k = _of_at(words, idx, profile)
+        link = k if k >= 0 and words[k] in profile.of_words else None
+    if link is None:
+        return False
+    return _phrase_ending(profile.request_nouns, words, link, 3) is not None or (
+        _phrase_ending(profile.request_nouns, words, link - 1, 3) is not None)
 
 
 #: The most words but articles, "of" words and locatives between a command noun and the place after it
@@ -1276,6 +1307,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         # in Kyiv said": a capital may stand for its army; not "under the command of Italy": the country leads)
     if e.kind in ("city", "other") and _time_of(words, idx, end_idx, profile):
         f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
+    if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
+        f["request_of"] = 1.0  # "at the request of Latvia", "su richiesta della Lettonia e dell'Estonia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -1595,6 +1629,23 @@ def government_country(features: dict[str, float]) -> bool:
     return bool(features.get("government_country"))
 
 
+def requester(features: dict[str, float]) -> bool:
+    """The rule ``requester_is_actor``: a country, a capital or a region of countries that made the request or the
+    invitation the sentence names ("the battalion is here at the request of Latvia", "su richiesta della Lettonia";
+    feature ``request_of``, which weighs 0), or one listed with it, stands for its government that asked: an actor.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("request_of"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1682,7 +1733,7 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f) or government_seat(f) or government_country(f):
+        if government_capital(f) or government_seat(f) or government_country(f) or requester(f):
             decided[k] = "actor"
         elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"

@@ -218,3 +218,47 @@ def test_no_time_zone_without_a_clock_time_before_it(gaz, lang, text, surface):
     """time_of needs the noun right before "of" and the place (or right after the place) and a number at most
     CLOCK_REACH words before the phrase."""
     assert not mention_of(text, lang, surface, gaz).features.get("time_of")
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("en", "The battle group is stationed here at the request of Latvia, a spokesman said.", ["Latvia"]),
+    ("it", "Su richiesta della Lettonia e dell'Estonia, la Nato ha schierato due battaglioni.",
+     ["Lettonia", "Estonia"]),
+    ("fr", "Le bataillon est déployé à la demande de la Lettonie.", ["Lettonie"]),
+    ("es", "El batallón fue desplegado a petición de Letonia.", ["Letonia"]),
+    ("de", "Das Bataillon wurde auf Bitte von Lettland verlegt.", ["Lettland"]),
+    ("it", "In seguito alla richiesta avanzata da parte della Lettonia, la Nato ha rafforzato i reparti.",
+     ["Lettonia"]),
+])
+def test_a_country_that_asked_is_an_actor(gaz, lang, text, surfaces):
+    """Rule requester_is_actor: the country after a request or an invitation ("at the request of", "su richiesta
+    di", "à la demande de", "a petición de", "auf Bitte von"; events.yaml request_nouns), and one listed with it,
+    stands for its government that asked (the weights read a member of the deployment: a participant)."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("request_of")
+        assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The ship sent a request for help from the Red Sea.", "Red Sea"),  # no country; words between
+    ("en", "A request to open the road was sent by the mayor of Tartu.", "Tartu"),  # a town, far from the noun
+    ("en", "The summit answered the request of the alliance in Latvia.", "Latvia"),  # a locative: where
+])
+def test_no_request_frame_without_a_country_right_after_the_noun(gaz, lang, text, surface):
+    """request_of needs a country, a capital or a region of countries after "of", "from" or an agent cue that at most
+    one word parts from the request noun."""
+    assert not mention_of(text, lang, surface, gaz).features.get("request_of")
+
+
+def test_the_requester_rule_decides_over_the_weights():
+    """requester_is_actor is named in VETOES and decides, whatever the weights make of a member of a deployment."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "requester_is_actor" in VETOES
+    assert "request_of" in feature_names()
+    weights = RoleWeights(("actor", "participant"), {"actor": 0.0, "participant": 2.0}, {})
+    asked = {"kind:country": 1.0, "of_before": 1.0, "event:deploy": 1.0, "request_of": 1.0}
+    assert named_rules([asked], set()) == ({0: "actor"}, {})
+    assert choose_roles([asked], set(), weights) == ["actor"]
+    assert choose_roles([{k: v for k, v in asked.items() if k != "request_of"}], set(), weights) == ["participant"]

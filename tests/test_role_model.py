@@ -228,6 +228,8 @@ CASES = [
     ("it", "Il comando alleato di Verona guida la brigata.", "Verona", "command_of",
      "Il sindaco di Verona guida la brigata."),
     ("es", "A las 8:00 hora de Lima llegó la brigada.", "Lima", "time_of", "A las 8:00 en Lima llegó la brigada."),
+    ("fr", "Le bataillon est arrivé à la demande du Pérou.", "Pérou", "request_of",
+     "Le bataillon est arrivé à la frontière du Pérou."),
 ]
 
 
