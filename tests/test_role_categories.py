@@ -262,3 +262,20 @@ def test_the_requester_rule_decides_over_the_weights():
     assert named_rules([asked], set()) == ({0: "actor"}, {})
     assert choose_roles([asked], set(), weights) == ["actor"]
     assert choose_roles([{k: v for k, v in asked.items() if k != "request_of"}], set(), weights) == ["participant"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("it", "Le manovre militari congiunte tra Cile e Perù sono terminate ieri.", ["Cile", "Perù"]),
+    ("en", "The joint drills between Chile and Peru ended on Friday.", ["Chile", "Peru"]),
+    ("fr", "Les exercices conjoints entre le Chili et le Pérou ont pris fin.", ["Chili", "Pérou"]),
+    ("es", "Los ejercicios conjuntos entre Chile y Perú terminaron el viernes.", ["Chile", "Perú"]),
+    ("de", "Die gemeinsamen Manöver zwischen Chile und Peru endeten am Freitag.", ["Chile", "Peru"]),
+])
+def test_the_sides_of_a_joint_exercise_act(gaz, lang, text, surfaces):
+    """Exercise nouns are among the conflict_nouns of events.yaml: "joint drills between A and B" names the two
+    states that hold them (feature conflict_between), as "talks between A and B" does, not where troops stand (the
+    locative reading of "tra") nor members of a contingent."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("conflict_between")
+        assert m.role == "actor"
