@@ -122,7 +122,7 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
           "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
-          "casualty_nationality_is_mention")
+          "casualty_nationality_is_mention", "base_is_deployment")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -165,7 +165,8 @@ def feature_names() -> list[str]:
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
-              "casualty_nationality", "command_of", "government_country", "time_of", "request_of"]
+              "casualty_nationality", "command_of", "government_country", "time_of", "request_of",
+              "base_deployment"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -866,6 +867,11 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
     return False
 
 
+#: How many words before a base's place an origin cue makes it where troops come from, no deployment
+#: (feature ``base_deployment``): "soldiers from the air base of Aviano".
+BASE_ORIGIN_REACH = 5
+
+
 #: The most words from a casualty count's number to the "of" or "from" before the place that names the nationality
 #: of the troops it counts (:func:`_casualty_nationality`): "tre militari dei caschi blu del" (5 words).
 CASUALTY_REACH = 6
@@ -1444,6 +1450,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
+            groups["incident"] or "struck_after" in f or "figure_place:hurt" in f or "direction_of" in f
+            or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
+        f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
     if e.kind == "country" and link is not None and _casualty_nationality(text, sentence, link, index, profile):
         f["casualty_nationality"] = 1.0  # "four peacekeepers from Senegal were wounded": whose troops were hurt
@@ -1646,6 +1656,26 @@ def requester(features: dict[str, float]) -> bool:
     return bool(features.get("request_of"))
 
 
+def base_deployment(features: dict[str, float]) -> bool:
+    """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
+    Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
+    in its clause), with no incident trigger near it, no strike after it, no casualty count placed there, no direction
+    before it ("the base north of Riga" locates the base) and no origin cue before it (not "soldiers from the air base
+    of Aviano"; feature ``base_deployment``, which weighs 0), is where
+    troops are or go: a deployment, whatever a stray attack word further off makes of it ("combat vehicles", "Ziel").
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("base_deployment"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1737,6 +1767,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             decided[k] = "actor"
         elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"
+        elif base_deployment(f):
+            decided[k] = "deployment"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred

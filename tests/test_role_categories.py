@@ -279,3 +279,31 @@ def test_the_sides_of_a_joint_exercise_act(gaz, lang, text, surfaces):
         m = mention_of(text, lang, surface, gaz)
         assert m.features.get("conflict_between")
         assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Las tropas y sus vehículos de combate llegarán la próxima semana a la base de Cincu, en Rumanía.",
+     "Cincu"),
+    ("it", "Le truppe e i loro veicoli da combattimento arriveranno la prossima settimana alla base di Cincu.",
+     "Cincu"),
+    ("fr", "Les troupes et leurs véhicules de combat rejoindront la semaine prochaine la base de Cincu.", "Cincu"),
+    ("de", "Das Ziel der Kolonne ist der rumänische Stützpunkt Cincu.", "Cincu"),
+])
+def test_a_military_base_troops_go_to_is_a_deployment(gaz, lang, text, surface):
+    """Rule base_is_deployment: a base named in a clause of troops or of their transfer, with no incident trigger
+    near it, is where troops go and stay, whatever a stray attack word of the clause ("carros de combate", "Ziel")
+    makes of it (the weights read an incident)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("base_deployment")
+    assert m.role == "deployment"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A drone attack hit the air base of Cincu overnight.", "Cincu"),  # an incident trigger near it
+    ("en", "Soldiers from the air base of Aviano arrived in Latvia.", "Aviano"),  # where they come from
+    ("en", "The vehicles will be moved to the Cincu military base north of Brasov.", "Brasov"),  # a direction
+])
+def test_no_base_deployment_where_it_is_struck_left_or_only_a_reference(gaz, lang, text, surface):
+    """base_deployment needs no incident trigger near the place, no origin cue within BASE_ORIGIN_REACH words
+    before it and no direction that makes it a reference point."""
+    assert not mention_of(text, lang, surface, gaz).features.get("base_deployment")
