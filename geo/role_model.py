@@ -122,7 +122,7 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
           "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
-          "casualty_nationality_is_mention", "base_is_deployment")
+          "casualty_nationality_is_mention", "base_is_deployment", "named_capital_is_no_actor")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -166,7 +166,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "command_of", "government_country", "time_of", "request_of",
-              "base_deployment"]
+              "base_deployment", "capital_named"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -740,6 +740,35 @@ def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) ->
     return any(any(c.isdigit() for c in w) for w in words[max(0, start - CLOCK_REACH) : start])
 
 
+def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> int | None:
+    """Where a capital noun of the lexicon's ``capital_nouns`` starts that stands right before the place, only
+    articles and a comma between ("the capital Khartoum", "in the capital, Khartoum", "die Hauptstadt Khartum", "la
+    capitale Kiev"): the text names the city as a city. None when no such noun stands there.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    int or None
+    """
+    words = sentence.words
+    k = _back_over(words, idx - 1, profile.articles)
+    start = _phrase_ending(profile.capital_nouns, words, k + 1, 3) if k >= 0 else None
+    if start is None or sentence.break_between(text, ";:()" + QUOTE_DASH, sentence.tokens[k].end,
+                                               sentence.tokens[idx].start):
+        return None
+    return start
+
+
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
@@ -1252,6 +1281,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if named:
         f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
+    named_at = _capital_named(text, sentence, idx, profile) if e.capital_of else None
+    if named_at is not None:
+        f["capital_named"] = 1.0  # "die Hauptstadt Khartum", "in the capital, Khartoum": the city itself
+        if is_locative(words, named_at, cues.locative, articles, cues.area_nouns):
+            locative = True  # "in the capital, Khartoum" is where "in Khartoum" is
     if locative and _conflict_between(words, idx, profile, in_list=False, previous=None, sentence=sentence):
         locative = False  # "i combattimenti tra Etiopia ed Eritrea": a side of the war, not where it is
     if locative:
@@ -1676,6 +1710,24 @@ def base_deployment(features: dict[str, float]) -> bool:
     return bool(features.get("base_deployment"))
 
 
+def named_capital(features: dict[str, float]) -> bool:
+    """The rule ``named_capital_is_no_actor``: a capital the text names as a capital ("the capital Khartoum", "in the
+    capital, Khartoum", "die Hauptstadt Khartum"; feature ``capital_named``, which weighs 0) is the city, where things
+    happen or a mere mention, not its government: whatever the weights make of a capital, it takes another role (the
+    frames of its government, "the government of the capital", decide before: :func:`government_capital`).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("capital_named"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1769,8 +1821,11 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             decided[k] = "mention"
         elif base_deployment(f):
             decided[k] = "deployment"
-        elif venue_barred(f):
-            barred[k] = frozenset({"venue"})
+        else:
+            roles_barred = frozenset({"venue"} if venue_barred(f) else ()) | frozenset(
+                {"actor"} if named_capital(f) else ())
+            if roles_barred:
+                barred[k] = roles_barred
     return decided, barred
 
 

@@ -307,3 +307,56 @@ def test_no_base_deployment_where_it_is_struck_left_or_only_a_reference(gaz, lan
     """base_deployment needs no incident trigger near the place, no origin cue within BASE_ORIGIN_REACH words
     before it and no direction that makes it a reference point."""
     assert not mention_of(text, lang, surface, gaz).features.get("base_deployment")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Heavy fighting broke out in the capital, Bamako, on Sunday.", "Bamako"),
+    ("it", "Violenti scontri sono scoppiati domenica nella capitale, Bamako.", "Bamako"),
+    ("fr", "De violents combats ont éclaté dimanche dans la capitale, Bamako.", "Bamako"),
+    ("es", "Violentos combates estallaron el domingo en la capital, Bamako.", "Bamako"),
+    ("de", "Heftige Kämpfe brachen am Sonntag in der Hauptstadt Bamako aus.", "Bamako"),
+])
+def test_the_locative_before_the_capital_noun_is_the_capitals(gaz, lang, text, surface):
+    """"in the capital, Bamako", "in der Hauptstadt Bamako" names the city (feature capital_named) where it happened:
+    the locative before the capital noun is the city's, not the government the weights read in a capital."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("capital_named")
+    assert m.features.get("locative")
+    assert m.role in ("incident", "mention")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Dozens of residents of a district bordering the capital Bamako were wounded, medics said.", "Bamako"),
+    ("it", "Decine di abitanti di un quartiere che confina con la capitale Bamako sono rimasti feriti.", "Bamako"),
+    ("fr", "Des habitants d'un quartier proche de la capitale Bamako ont été blessés, selon les secours.", "Bamako"),
+])
+def test_a_capital_named_as_the_capital_is_the_city_not_its_government(gaz, lang, text, surface):
+    """Rule named_capital_is_no_actor: a capital the text names as the capital, with no locative before the noun,
+    is the city, not its government (the weights read an actor)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("capital_named")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Fighting broke out in the capital of Mali, Bamako, on Sunday.", "Bamako"),  # the noun not right before
+    ("en", "Fighting broke out in the capital; Bamako was calm.", "Bamako"),  # a break between
+    ("en", "Fighting broke out in the town of Bamako.", "Bamako"),  # no capital noun
+])
+def test_no_named_capital_without_the_noun_right_before_it(gaz, lang, text, surface):
+    """capital_named needs a noun of capital_nouns right before the capital, only articles or a comma between."""
+    assert not mention_of(text, lang, surface, gaz).features.get("capital_named")
+
+
+def test_the_named_capital_rule_bars_the_actor_over_the_weights():
+    """named_capital_is_no_actor is named in VETOES and bars the actor, not the other roles; a capital in a frame of
+    its government is decided before it."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "named_capital_is_no_actor" in VETOES
+    assert "capital_named" in feature_names()
+    weights = RoleWeights(("actor", "incident", "mention"), {"actor": 4.0, "incident": 1.0, "mention": 0.0}, {})
+    named = {"kind:city": 1.0, "capital": 1.0, "capital_named": 1.0}
+    assert named_rules([named], set()) == ({}, {0: frozenset({"actor"})})
+    assert choose_roles([named], set(), weights) == ["incident"]
+    assert named_rules([{**named, "government_of": 1.0}], set()) == ({0: "actor"}, {})

@@ -230,6 +230,8 @@ CASES = [
     ("es", "A las 8:00 hora de Lima llegó la brigada.", "Lima", "time_of", "A las 8:00 en Lima llegó la brigada."),
     ("fr", "Le bataillon est arrivé à la demande du Pérou.", "Pérou", "request_of",
      "Le bataillon est arrivé à la frontière du Pérou."),
+    ("en", "Protesters gathered in the capital, Lima, on Friday.", "Lima", "capital_named",
+     "Protesters gathered in the capital and in Lima on Friday."),
 ]
 
 
