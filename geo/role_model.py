@@ -1659,7 +1659,8 @@ def government_country(features: dict[str, float]) -> bool:
     said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
     ``government_country``, which weighs 0), after no locative and not inside a phrase that the clause aims at or
     gives to ("against the army of Chad", "aid for Chad's army"), stands for the state that acts or speaks: an actor,
-    as a capital in the same frames is (:func:`government_capital`).
+    as a capital in the same frames is (:func:`government_capital`). Not a country whose soldiers a casualty count
+    counts ("two soldiers of the army of Mali were killed": :func:`casualty_nationality` decides).
 
     Parameters
     ----------
@@ -1670,7 +1671,7 @@ def government_country(features: dict[str, float]) -> bool:
     -------
     bool
     """
-    return bool(features.get("government_country"))
+    return bool(features.get("government_country")) and not casualty_nationality(features)
 
 
 def requester(features: dict[str, float]) -> bool:

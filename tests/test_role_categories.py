@@ -360,3 +360,16 @@ def test_the_named_capital_rule_bars_the_actor_over_the_weights():
     assert named_rules([named], set()) == ({}, {0: frozenset({"actor"})})
     assert choose_roles([named], set(), weights) == ["incident"]
     assert named_rules([{**named, "government_of": 1.0}], set()) == ({0: "actor"}, {})
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Two soldiers of the army of Mali were killed in an ambush near Gao.", "Mali"),
+    ("it", "Due soldati dell'esercito del Mali sono stati uccisi in un agguato vicino a Gao.", "Mali"),
+    ("fr", "Deux soldats de l'armée du Mali ont été tués dans une embuscade près de Gao.", "Mali"),
+])
+def test_a_country_whose_soldiers_a_casualty_count_counts_is_no_actor_through_its_army(gaz, lang, text, surface):
+    """"Two soldiers of the army of Mali were killed": the army's country is in a government frame
+    (government_country) and names whose soldiers were hurt (casualty_nationality): the casualty rule decides."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("government_country") and m.features.get("casualty_nationality")
+    assert m.role == "mention"
