@@ -1486,7 +1486,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f[name] = 1.0
     if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
             groups["incident"] or "struck_after" in f or "figure_place:hurt" in f or "direction_of" in f
-            or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
+            or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
     if e.kind == "country" and link is not None and _casualty_nationality(text, sentence, link, index, profile):
@@ -1695,8 +1695,9 @@ def base_deployment(features: dict[str, float]) -> bool:
     """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
     Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
     in its clause), with no incident trigger near it, no strike after it, no casualty count placed there, no direction
-    before it ("the base north of Riga" locates the base) and no origin cue before it (not "soldiers from the air base
-    of Aviano"; feature ``base_deployment``, which weighs 0), is where
+    before it ("the base north of Riga" locates the base), no locality noun that names it ("il campo profughi di
+    Jabalia": a camp of refugees, no base) and no origin cue before it (not "soldiers from the air base of Aviano";
+    feature ``base_deployment``, which weighs 0), is where
     troops are or go: a deployment, whatever a stray attack word further off makes of it ("combat vehicles", "Ziel").
 
     Parameters

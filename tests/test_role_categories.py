@@ -302,10 +302,11 @@ def test_a_military_base_troops_go_to_is_a_deployment(gaz, lang, text, surface):
     ("en", "A drone attack hit the air base of Cincu overnight.", "Cincu"),  # an incident trigger near it
     ("en", "Soldiers from the air base of Aviano arrived in Latvia.", "Aviano"),  # where they come from
     ("en", "The vehicles will be moved to the Cincu military base north of Brasov.", "Brasov"),  # a direction
+    ("it", "Le truppe sono entrate nel campo profughi di Jabalia.", "Jabalia"),  # a camp of refugees, no base
 ])
 def test_no_base_deployment_where_it_is_struck_left_or_only_a_reference(gaz, lang, text, surface):
     """base_deployment needs no incident trigger near the place, no origin cue within BASE_ORIGIN_REACH words
-    before it and no direction that makes it a reference point."""
+    before it, no direction that makes it a reference point and no locality noun that names it."""
     assert not mention_of(text, lang, surface, gaz).features.get("base_deployment")
 
 
