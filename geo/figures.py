@@ -75,13 +75,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from geo.clauses import ASIDE_OPEN, aside_close
 from geo.dates import event_dates_in, find_dateline, other_periods
 from geo.events import event_profile
 from geo.lexicons import load
-from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
+from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.role_model import ASIDE_OPEN, aside_close, contains, figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -1822,7 +1822,7 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
 
 def _past_aside(doc: _Doc, k: int) -> int:
     """``k``, or the token after the aside that opens at ``toks[k]`` and closes in the same sentence (rule
-    ASIDE_BEFORE_PLACE; an aside as :data:`geo.role_model.ASIDE_OPEN` and :func:`geo.role_model.aside_close` read
+    ASIDE_BEFORE_PLACE; an aside as :data:`geo.clauses.ASIDE_OPEN` and :func:`geo.clauses.aside_close` read
     it: a hyphen inside a word or a number opens and closes none)."""
     if k >= len(doc.toks) or not ASIDE_OPEN.match(doc.text, doc.toks[k].start):
         return k
@@ -2055,7 +2055,7 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
     """The ``start`` of the count that ``fig`` (the number at tokens ``[i, j)``) is said to be a part of
     (:attr:`geo.model.Figure.part_of`, read by rule PART_OF_THEM of :mod:`geo.figure_places`): when a word of the
     lexicon's ``anaphora_after`` stands right after the number ("70 davon", "five of them") or one of ``anaphora``
-    right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.role_model.figure_group`)
+    right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.model.figure_group`)
     with a larger value, in its sentence (``quotes``: the document's) or the one before; None otherwise."""
     lex = d.lex
     if not (lex.anaphora_after.match_at(d.toks, j) or lex.anaphora.match_ending(d.toks, i)):

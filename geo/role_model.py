@@ -18,13 +18,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
+from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
 from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
-from geo.model import ROLES, Entity
+from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
@@ -33,65 +34,8 @@ from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
-#: Figure kinds grouped as the features see them.
-FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt",
-                 "incidents": "incidents", "equipment": "equipment", "other": "equipment"}
-
-
-def figure_group(fig: object) -> str | None:
-    """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
-    ``formation``) are troops where they stand, not drones shot down."""
-    if getattr(fig, "formation", False):
-        return "troops"
-    return FIGURE_GROUPS.get(getattr(fig, "kind", None))
-
 #: How many words away a trigger counts as near a place.
 NEAR = 6
-
-#: Quotes between two names: the second stands in another clause (a speaker's words, or the words around them).
-QUOTES = "\"«»“”"
-
-#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`, which also
-#: reads a hyphen between spaces, " - ", as a dash).
-QUOTE_DASH = QUOTES + "–—"
-
-#: Where an aside opens ("12 soldiers - most of them reservists - in A", "(after the attack on A)"): a bracket; a
-#: hyphen-minus standing between spaces; an en or em dash after a space, before a space or against the aside's first
-#: word (the Spanish raya: "6 drones —un récord— sobre A"). A hyphen or dash inside a word or a number opens none
-#: ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23"). Read by geo.figures (a count's aside, rule
-#: ASIDE_BEFORE_PLACE) and geo.figure_places (rule ASIDES_PLACE), with :func:`aside_close`.
-ASIDE_OPEN = re.compile(r"\(|(?<!\S)-(?!\S)|(?<!\S)[–—](?!\S)|(?<!\S)[–—](?=\w)")
-#: Where an aside closes: a bracket's at the bracket; a dash's at any dash, whichever of the three opened it (" - ... –
-#: in A"), a hyphen-minus after a space, an en or em dash after a space or against the aside's last word ("—un
-#: récord—"), and either before a space or a punctuation mark ("– so der Gouverneur –, in A"), not inside a word or a
-#: number ("Ivano-Frankivsk", "2–3").
-_BRACKET_CLOSE = re.compile(r"\)")
-_DASH_CLOSE = re.compile(r"(?<!\S)-(?!\w)|(?:(?<!\S)|(?<=\w))[–—](?!\w)")
-
-
-def aside_close(text: str, k: int, stop: int) -> int | None:
-    """Where the aside that opens at ``text[k]`` (a match of :data:`ASIDE_OPEN`) closes before ``stop``.
-
-    Parameters
-    ----------
-    text : str
-        The document's text (its dashes as written: not folded).
-    k : int
-        The offset of the aside's opening mark.
-    stop : int
-        The offset the aside must close before.
-
-    Returns
-    -------
-    int or None
-        The offset of its closing mark (a bracket, or a dash that stands inside no word: the hyphen of
-        "Ivano-Frankivsk" closes none), None when it does not close before ``stop``.
-    """
-    found = (_BRACKET_CLOSE if text[k] == "(" else _DASH_CLOSE).search(text, k + 1, stop)
-    return found.start() if found else None
-
-#: Punctuation that ends a clause for the ``clause:*`` features.
-CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
@@ -271,11 +215,12 @@ def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
 
 
-def _phrase_ending(phrases: Phrases, words: list[str], end: int, reach: int) -> int | None:
-    """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
-    before it (the first such start: "nel villaggio di", "the capital of"), or None."""
+def _phrase_ending(match: Callable[[list[str], int], int], words: list[str], end: int, reach: int) -> int | None:
+    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
+    :meth:`Phrases.match_at`, or :func:`_statement_at`) starts that ends right before word ``end``, starting at most
+    ``reach`` words before it (the first such start: "nel villaggio di", "the capital of"), or None."""
     for j in range(max(0, end - reach), end):
-        if j + phrases.match_at(words, j) == end:
+        if j + match(words, j) == end:
             return j
     return None
 
@@ -397,7 +342,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
         return False
     k -= n  # the last word before the locative
     skip = _union(profile.articles, profile.of_words)
-    stated = any(_states(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
+    stated = any(_statement_at(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
     linking = _union(skip, cues.locative, frozenset(p[0] for p in profile.toward_words.phrases))
     for j in profile.seat_heads.starts_in(words, max(0, k - SEAT_GAP - 4), k + 1):
         end = j + profile.seat_heads.match_at(words, j)
@@ -407,7 +352,8 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
                              or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
         before = _back_over(words, j - 1, profile.articles)
-        if not (stated or before >= 0 and _states(words, before, profile, ending=True)):
+        if not (stated or before >= 0 and _phrase_ending(
+                partial(_statement_at, profile=profile), words, before + 1, 4) is not None):
             continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
         if _seat_building(words, j, skip, profile):
             continue  # "the headquarters of the general staff in Kyiv": the building
@@ -422,15 +368,15 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
     return False
 
 
-def _states(words: list[str], j: int, profile: EventProfile, ending: bool = False) -> bool:
-    """A statement (a speech word of :meth:`EventProfile.speech_at` or a phrase of the lexicon ``seat_statements``)
-    starts at word ``j`` (with ``ending``: ends at it, "teilte der Generalstab", "ha riferito il ministero")."""
-    if not ending:
-        return bool(profile.speech_at(words, j) or profile.seat_statements.match_at(words, j))
-    return any(j + 1 - s == (profile.speech_at(words, s) or profile.seat_statements.match_at(words, s))
-               for s in range(max(0, j - 3), j + 1))
+def _statement_at(words: list[str], j: int, profile: EventProfile) -> int:
+    """The number of words of the statement that starts at word ``j`` (0: none): a speech word of
+    :meth:`EventProfile.speech_at`, else a phrase of the lexicon ``seat_statements``. One that ends at a word is
+    found with :func:`_phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
+    return profile.speech_at(words, j) or profile.seat_statements.match_at(words, j)
 
 
+# Not _head_before: the word right before a seat head may be its own modifier ("of the defence ministry"), where a
+# head before a name wants "of" or a filler right before the name ("the governor of the region of").
 def _seat_building(words: list[str], j: int, skip: frozenset[str], profile: EventProfile) -> bool:
     """A building of the lexicon ``seat_buildings`` stands before the seat head at word ``j``, only ``skip`` words
     (articles, "of") and at most one other word between: "the building of the defence ministry", "la sede del
@@ -448,7 +394,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    j = _phrase_ending(profile.locality_nouns, words, k, 2)
+    j = _phrase_ending(profile.locality_nouns.match_at, words, k, 2)
     if j is None:
         return False, False
     b = _back_over(words, j - 1, profile.articles)
@@ -506,17 +452,6 @@ def _unresolved(surface: str) -> Entity:
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
 
 
-def contains(area, place) -> bool:
-    """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
-    if area.id == place.id:
-        return False
-    if area.kind == "country":
-        return place.country == area.country and place.kind in ("city", "admin1")
-    if area.kind == "admin1":
-        return place.kind == "city" and place.admin1 is not None and place.admin1 == area.admin1
-    return False
-
-
 def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place opens its clause (only articles, a subordinator or punctuation before it) and a lower-case
     word that is no preposition follows: "Norway launched", "dass Russland ... durchgeführt habe"."""
@@ -543,7 +478,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
-    return _phrase_ending(profile.subordinators, sentence.words, j + 1, 3) is not None
+    return _phrase_ending(profile.subordinators.match_at, sentence.words, j + 1, 3) is not None
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -646,8 +581,8 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
         link = k if k >= 0 and words[k] in profile.of_words else None
     if link is None:
         return False
-    return _phrase_ending(profile.request_nouns, words, link, 3) is not None or (
-        _phrase_ending(profile.request_nouns, words, link - 1, 3) is not None)
+    return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
+        _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
 
 
 #: The most words but articles, "of" words and locatives between a command noun and the place after it
@@ -762,7 +697,7 @@ def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfil
     """
     words = sentence.words
     k = _back_over(words, idx - 1, profile.articles)
-    start = _phrase_ending(profile.capital_nouns, words, k + 1, 3) if k >= 0 else None
+    start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
     if start is None or sentence.break_between(text, ";:()" + QUOTE_DASH, sentence.tokens[k].end,
                                                sentence.tokens[idx].start):
         return None
@@ -776,7 +711,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
+        return _phrase_ending(profile.capital_nouns.match_at, words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -959,7 +894,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = _phrase_ending(profile.locality_nouns, words, k + 1, 3)
+    noun = _phrase_ending(profile.locality_nouns.match_at, words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
@@ -1099,67 +1034,12 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-#: Rule ``a_border_area_is_no_neighbour_only_inside_the_place_before_it``: a border area named after an "of" word
-#: (:meth:`geo.events.EventProfile.border_area`: "the border district of X") names X itself, no neighbour, only
-#: when X lies in the country of the place named before the border word in its sentence, or inside that place
-#: ("4 killed in Ukraine, in the border district of Sumy"), or when no place stands before it ("in the border
-#: district of Bryansk, 2 were hurt"); after a place of another country X is the other side ("in Ukraine, near the
-#: border district of Bryansk": Bryansk is Russia's). Only a locator counts as the place before (feature
-#: ``locative``): a speaker, a source, an attacker, an origin or a dateline of another country says nothing of
-#: where the area lies ("Moscow said shelling killed 3 in the border district of X": X stays where it happened).
-#: Role feature ``border_of`` and figure place rule
-#: ``BORDER_SIDE`` (:mod:`geo.figure_places`) both read it, through :func:`border_side_at`.
-BORDER_AREA_INSIDE = "a_border_area_is_no_neighbour_only_inside_the_place_before_it"
-
-
-def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
-                   before: Callable[[int], object | None]) -> int | None:
-    """The one border test of role feature ``border_of`` and figure place rule ``BORDER_SIDE``:
-    :meth:`geo.events.EventProfile.border_at`, but for a border area that names the place itself (rule
-    :data:`BORDER_AREA_INSIDE`).
-
-    Parameters
-    ----------
-    words : Sequence[str]
-        A sentence's folded words.
-    k : int
-        The index of the word that would link a border noun to ``place`` (the word before it and its articles).
-    profile : EventProfile
-        The language's event lexicon.
-    place
-        The mention after the link (its ``entity`` may be None).
-    before : Callable[[int], object | None]
-        The nearest mention of the sentence that ends before word ``j`` (the border noun's first), None when none.
-
-    Returns
-    -------
-    int | None
-        The index of the border noun's first word when ``place`` is named as the other side of a border; None
-        when word ``k`` links no border noun, or links a border area that names ``place`` itself.
-    """
-    j = profile.border_at(words, k)
-    if j is None or (profile.border_area(words, j, k) and _area_inside(place, before(j))):
-        return None
-    return j
-
-
-def _area_inside(place, before) -> bool:
-    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention, or None; a name nothing resolved
-    is none, and so is a place that its features read as no locative: a speaker, a source, an attacker, an origin
-    or a dateline, "Moscow said ... in the border district of X"), or one of the country of ``place``'s entity (a
-    place inside a country or an admin-1 unit, :func:`contains`, shares its country)."""
-    if before is None or before.entity is None or "locative" not in before.features:
-        return True
-    area = place.entity
-    return area is not None and area.country is not None and area.country == before.entity.country
-
-
 def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
     (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
     Niger", "in Ukraine, near the border district of Bryansk": a neighbour that locates a border (not "4 killed in
     Ukraine, in the border district of Sumy": the place names the border area itself, rule
-    :data:`BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
+    :data:`geo.clauses.BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
     same = previous is not None and previous.sentence_start == m.sentence_start
 
     def before(j: int):
