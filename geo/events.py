@@ -178,7 +178,6 @@ class EventProfile:
     seat_heads: Phrases = _key(PHRASES)  # "il ministero della Difesa a Mosca": a state's institution at its seat
     seat_buildings: Phrases = _key(PHRASES)  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
-    command_nouns: Phrases = _key(PHRASES)  # "the allied command in Verona": a command the place only locates
     government_targets: Phrases = _key(PHRASES)  # "against the army of Chad": the state's army as a target
     time_nouns: Phrases = _key(PHRASES)  # "ora di Mosca", "Kyiv time": a time zone named by a place
     request_nouns: Phrases = _key(PHRASES)  # "at the request of Latvia": who asked

@@ -76,7 +76,7 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat
 #: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
 #: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
 #: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
-LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "command_of", "time_of")
+LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "time_of")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -109,7 +109,7 @@ def feature_names() -> list[str]:
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
-              "casualty_nationality", "command_of", "government_country", "time_of", "request_of",
+              "casualty_nationality", "government_country", "time_of", "request_of",
               "base_deployment", "capital_named"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
@@ -583,59 +583,6 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
         return False
     return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
         _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
-
-
-#: The most words but articles, "of" words and locatives between a command noun and the place after it
-#: (:func:`_command_of`): "il comando alleato di Verona" ("alleato").
-COMMAND_GAP = 1
-
-
-def _command_of(text: str, sentence: Sentence, idx: int, end_idx: int, cues: RoleCues, profile: EventProfile) -> bool:
-    """The place names where a military command sits (the lexicon's ``command_nouns``): the noun before it with only
-    articles, "of" words and locatives between and at most :data:`COMMAND_GAP` other words ("the allied command in
-    Verona", "il quartier generale di Verona", "das Hauptquartier in Ulm"), or right after it with only capitalised
-    words between ("the Mons headquarters"), no punctuation of :data:`HEAD_BREAKS` between them, in a clause of no
-    attack and no meeting (not "a missile hit the headquarters in Lviv": where it struck; not "ministers met at the
-    headquarters in Mons": where they met).
-
-    Parameters
-    ----------
-    text : str
-        The document's text.
-    sentence : Sentence
-        The place's sentence.
-    idx, end_idx : int
-        The place's first word and the word after it.
-    cues : RoleCues
-        The language's role cues (its locatives).
-    profile : EventProfile
-        The language's event lexicon.
-
-    Returns
-    -------
-    bool
-    """
-    words = sentence.words
-    nouns = profile.command_nouns
-    skip = _union(profile.articles, profile.of_words, cues.locative)
-    found = False
-    for j in nouns.starts_in(words, max(0, idx - 6), idx):
-        n = nouns.match_at(words, j)
-        if not n or j + n > idx:
-            continue
-        between = words[j + n : idx]
-        if between and between[-1] not in skip:
-            continue  # "of" or a locative stands right before the name ("Command Verona": nothing between)
-        if sum(w not in skip for w in between) <= COMMAND_GAP and not sentence.break_between(
-                text, HEAD_BREAKS, sentence.tokens[j + n - 1].end, sentence.tokens[idx].start):
-            found = True
-            break
-    if not found:
-        found = _head_after(nouns, sentence, end_idx, text, _union(profile.articles))
-    if not found:
-        return False
-    events = _clause_events(text, sentence, idx)
-    return not (events & INCIDENT_CLASSES or "meet" in events)
 
 
 #: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
@@ -1222,9 +1169,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
     if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
-    if not national and "seat" not in f and _command_of(text, sentence, idx, end_idx, cues, profile):
-        f["command_of"] = 1.0  # "il quartier generale di Verona": where a command sits, a locator (not "the command
-        # in Kyiv said": a capital may stand for its army; not "under the command of Italy": the country leads)
     if e.kind in ("city", "other") and _time_of(words, idx, end_idx, profile):
         f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (

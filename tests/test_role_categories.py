@@ -106,38 +106,6 @@ def test_a_presence_of_civilians_deploys_no_one(gaz):
     assert m.role == "mention"
 
 
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "The allied command in Verona ordered the battalion to move east.", "Verona"),
-    ("en", "The exercise of the brigade is led by the Mons headquarters of the alliance.", "Mons"),
-    ("it", "Il quartier generale di Verona guida le esercitazioni della brigata.", "Verona"),
-    ("it", "Il comando alleato di Verona ha ordinato lo schieramento del battaglione.", "Verona"),
-    ("fr", "Le quartier général de Lille dirige l'exercice des troupes alliées.", "Lille"),
-    ("es", "El cuartel general de Valencia dirige las maniobras de la brigada.", "Valencia"),
-    ("de", "Am Montag erteilte das Nato-Hauptquartier in Ulm den Einsatzbefehl für das Bataillon.", "Ulm"),
-    ("de", "Das Kommando in Ulm leitet die Übung der Brigade.", "Ulm"),
-])
-def test_the_seat_of_a_military_command_only_locates_it(gaz, lang, text, surface):
-    """Frame command_of (a LOCATOR_FRAMES member, rule locator_is_mention): the town where a command or its
-    headquarters sits (events.yaml ``command_nouns``) is a mention, whatever the deployment or exercise it leads."""
-    m = mention_of(text, lang, surface, gaz)
-    assert m.features.get("command_of")
-    assert m.role == "mention"
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "A missile hit the army headquarters in Lviv.", "Lviv"),  # struck there: an attack in the clause
-    ("en", "Defence ministers met at the alliance headquarters in Mons.", "Mons"),  # a meeting: the venue
-    ("en", "The mission is under the command of Italy.", "Italy"),  # a country leads
-    ("en", "The military command in Kyiv said two drones were shot down.", "Kyiv"),  # a capital for its army
-    ("it", "Il comando, a Verona, ha ordinato lo schieramento.", "Verona"),  # punctuation between
-    ("en", "The command of the joint northern task force in Verona said so.", "Verona"),  # more than COMMAND_GAP words
-])
-def test_no_command_seat_where_it_is_struck_meets_leads_or_stands_apart(gaz, lang, text, surface):
-    """command_of needs no attack and no meeting in the clause, a place that is no country, capital or seat of
-    government, no punctuation between noun and place and at most COMMAND_GAP words of complement."""
-    assert not mention_of(text, lang, surface, gaz).features.get("command_of")
-
-
 #: A report of an ambush in the country, then its army speaking after a dateline: the weights read the country named
 #: again beside a speech verb as where a source speaks from (feature speech_after), a mention.
 AMBUSH = {
@@ -262,23 +230,6 @@ def test_the_requester_rule_decides_over_the_weights():
     assert named_rules([asked], set()) == ({0: "actor"}, {})
     assert choose_roles([asked], set(), weights) == ["actor"]
     assert choose_roles([{k: v for k, v in asked.items() if k != "request_of"}], set(), weights) == ["participant"]
-
-
-@pytest.mark.parametrize(("lang", "text", "surfaces"), [
-    ("it", "Le manovre militari congiunte tra Cile e Perù sono terminate ieri.", ["Cile", "Perù"]),
-    ("en", "The joint drills between Chile and Peru ended on Friday.", ["Chile", "Peru"]),
-    ("fr", "Les exercices conjoints entre le Chili et le Pérou ont pris fin.", ["Chili", "Pérou"]),
-    ("es", "Los ejercicios conjuntos entre Chile y Perú terminaron el viernes.", ["Chile", "Perú"]),
-    ("de", "Die gemeinsamen Manöver zwischen Chile und Peru endeten am Freitag.", ["Chile", "Peru"]),
-])
-def test_the_sides_of_a_joint_exercise_act(gaz, lang, text, surfaces):
-    """Exercise nouns are among the conflict_nouns of events.yaml: "joint drills between A and B" names the two
-    states that hold them (feature conflict_between), as "talks between A and B" does, not where troops stand (the
-    locative reading of "tra") nor members of a contingent."""
-    for surface in surfaces:
-        m = mention_of(text, lang, surface, gaz)
-        assert m.features.get("conflict_between")
-        assert m.role == "actor"
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
