@@ -128,7 +128,7 @@ class EventProfile:
 
     A key of the lexicon is declared once, as a field made with :func:`_key` (its reader: phrases, folded words or
     lower-cased words): :func:`event_profile` fills every such field from the key of its name, and
-    :data:`FRAME_KEYS` lists them. The other fields (``lang``, ``triggers`` and those after ``request_nouns``)
+    :data:`FRAME_KEYS` lists them. The other fields (``lang``, ``triggers`` and those after ``request_links``)
     are made from other keys or files.
     """
 
@@ -180,7 +180,9 @@ class EventProfile:
     seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
     government_targets: Phrases = _key(PHRASES)  # "against the army of Chad": the state's army as a target
     time_nouns: Phrases = _key(PHRASES)  # "ora di Mosca", "Kyiv time": a time zone named by a place
-    request_nouns: Phrases = _key(PHRASES)  # "at the request of Latvia": who asked
+    clock_words: Phrases = _key(PHRASES)  # "3 p.m.", "22 heures": the words after the hour of a clock time
+    request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
+    request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a

@@ -62,11 +62,11 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 #: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
 #: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A country that names
-#: the nationality of troops a casualty count counts ("four peacekeepers from Senegal were wounded") is a mention
+#: the nationality of troops a casualty count counts ("two gunners from Slovenia were hurt") is a mention
 #: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
           "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
-          "casualty_nationality_is_mention", "base_is_deployment", "named_capital_is_no_actor")
+          "casualty_nationality_is_mention", "base_is_deployment")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -556,8 +556,9 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
 
 def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     """The place is who made a request or an invitation (the lexicon's ``request_nouns``): the noun, at most one other
-    word, then "of", "from" or an agent cue and the place ("at the request of Latvia", "su richiesta della Lettonia",
-    "la richiesta avanzata da parte della Lettonia", "à la demande de la Lettonie", "a petición de Letonia").
+    word, then "of", "from" or an agent cue whose first word is one of the lexicon's ``request_links`` (English: only
+    "of") and the place ("at the invitation of Moldova", "su invito della Moldavia",
+    "l'appello lanciato da parte della Moldavia", "à l'invitation de la Moldavie", "a solicitud de Moldavia").
 
     Parameters
     ----------
@@ -579,22 +580,22 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
     if link is None:
         k = _of_at(words, idx, profile)
         link = k if k >= 0 and words[k] in profile.of_words else None
-    if link is None:
-        return False
+    if link is None or words[link] not in profile.request_links:
+        return False  # "demand from China for oil": English asks "of" ("at the request of")
     return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
         _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
 
 
 #: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
-#: (:func:`_time_of`): "alle 7:00 ora di Mosca", "at 10 a.m. Kyiv time".
+#: (:func:`_time_of`): "alle 7:00 ora di Atene", "at 6 pm Lisbon time".
 CLOCK_REACH = 4
 
 
 def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
     before it ("alle 23:00 ora di Mosca", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the noun
-    right after it ("at 10 a.m. Kyiv time"), with a number at most :data:`CLOCK_REACH` words before the phrase (not
-    "at the time of Moscow's annexation").
+    right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most :data:`CLOCK_REACH` words
+    before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be Moscow time").
 
     Parameters
     ----------
@@ -619,7 +620,25 @@ def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) ->
         start = idx
     if start is None:
         return False
-    return any(any(c.isdigit() for c in w) for w in words[max(0, start - CLOCK_REACH) : start])
+    lo = max(0, start - CLOCK_REACH)
+    return any(_clock_at(words, i, start, profile) for i in range(lo, start))
+
+
+#: A one-word clock time ("22h30").
+CLOCK_WORD = re.compile(r"\d{1,2}h\d{2}")
+
+
+def _clock_at(words: list[str], i: int, stop: int, profile: EventProfile) -> bool:
+    """A clock time starts at word ``i`` and ends before ``stop``: an hour (a number up to 24) followed by two digits
+    of minutes ("22:00", "6.30", read as two words) or by a word of the lexicon's ``clock_words`` ("3 p.m.", "22
+    heures"), or one word such as "22h30" (not a year, "2022", nor a date, "il 24 febbraio")."""
+    w = words[i]
+    if CLOCK_WORD.fullmatch(w):
+        return True
+    if not (w.isdigit() and len(w) <= 2 and int(w) <= 24) or i + 1 >= stop:
+        return False
+    after = words[i + 1]
+    return (after.isdigit() and len(after) == 2) or bool(profile.clock_words.match_at(words[:stop], i + 1))
 
 
 def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> int | None:
@@ -784,11 +803,15 @@ BASE_ORIGIN_REACH = 5
 
 
 #: The most words from a casualty count's number to the "of" or "from" before the place that names the nationality
-#: of the troops it counts (:func:`_casualty_nationality`): "tre militari dei caschi blu del" (5 words).
+#: of the troops it counts (:func:`_casualty_nationality`): "sei degli alpini feriti della brigata di" (6 words).
 CASUALTY_REACH = 6
 
 #: The figure kinds that count casualties, the troops of :func:`_casualty_nationality`.
 CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+#: The event classes whose trigger between a casualty count and the "of" or "from" makes the troops after it others
+#: than the counted ones (:func:`_casualty_nationality`): "two soldiers were killed by troops of Sudan".
+CASUALTY_EVENTS = frozenset({"kill", "wound"})
 
 #: Punctuation between a casualty count and the place that parts them (:func:`_casualty_nationality`).
 CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
@@ -797,10 +820,13 @@ CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
 def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: FigureIndex,
                           profile: EventProfile) -> bool:
     """The place after the "of" or "from" at word ``link`` names the nationality of troops a casualty count counts
-    ("four peacekeepers from Senegal were wounded", "tre militari dei caschi blu del Ghana sono stati feriti"):
+    ("a mine wounded 3 marines of Peru", "due soldati della Slovenia sono rimasti feriti"):
     the number of a killed, wounded or casualty figure (:data:`CASUALTY_KINDS`) stands at most
-    :data:`CASUALTY_REACH` words before ``link``, a troop noun of the figures lexicon (:func:`troop_words`) between
-    them and no punctuation of :data:`CASUALTY_BREAKS`. The place is whose troops were hurt, not who acts.
+    :data:`CASUALTY_REACH` words before ``link``, a troop noun of the figures lexicon (:func:`troop_words`, or the
+    word after it: "cascos azules") or an army of ``government_heads`` stands right before ``link`` (only articles or
+    demonyms between), no trigger of :data:`CASUALTY_EVENTS` and no agent cue
+    between the count and ``link`` (not "killed by fighters from Niger": who killed) and no punctuation of
+    :data:`CASUALTY_BREAKS`. The place is whose troops were hurt, not who acts.
 
     Parameters
     ----------
@@ -820,14 +846,21 @@ def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: Fig
     bool
     """
     words = sentence.words
+    troop = _back_over(words, link - 1, _union(profile.articles, profile.demonyms))
     troops = troop_words(profile.lang)
+    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops or _phrase_ending(
+            profile.government_heads.match_at, words, troop + 1, 3) is not None):
+        return False  # "killed by drones launched from Russia": no troop noun right before the link
     for k in figures.by_start.positions_between(sentence.start, sentence.end):
         fig = figures[k]
         if fig.kind not in CASUALTY_KINDS or getattr(fig, "formation", False):
             continue
         j = sentence.token_at(fig.start)
-        if not (0 <= link - j <= CASUALTY_REACH) or not any(words[i] in troops for i in range(j + 1, link)):
+        if not (0 <= link - j <= CASUALTY_REACH) or troop <= j:
             continue
+        if any(t.event in CASUALTY_EVENTS and j < t.first < link for t in sentence.triggers) or any(
+                profile.agent_cues.match_at(words, i) for i in range(j + 1, link)):
+            continue  # "twenty soldiers were killed by fighters from Niger": the fighters' country acts
         if not sentence.break_between(text, CASUALTY_BREAKS, fig.end, sentence.tokens[link].start):
             return True
     return False
@@ -1173,7 +1206,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
-        f["request_of"] = 1.0  # "at the request of Latvia", "su richiesta della Lettonia e dell'Estonia": who asks
+        f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -1313,8 +1346,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
-    if e.kind == "country" and link is not None and _casualty_nationality(text, sentence, link, index, profile):
-        f["casualty_nationality"] = 1.0  # "four peacekeepers from Senegal were wounded": whose troops were hurt
+    if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get(
+                "casualty_nationality"))):
+        f["casualty_nationality"] = 1.0  # "two gunners from Slovenia were hurt": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
         f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
@@ -1500,7 +1535,7 @@ def government_country(features: dict[str, float]) -> bool:
 
 def requester(features: dict[str, float]) -> bool:
     """The rule ``requester_is_actor``: a country, a capital or a region of countries that made the request or the
-    invitation the sentence names ("the battalion is here at the request of Latvia", "su richiesta della Lettonia";
+    invitation the sentence names ("the frigates sailed at the invitation of Moldova", "su invito della Moldavia";
     feature ``request_of``, which weighs 0), or one listed with it, stands for its government that asked: an actor.
 
     Parameters
@@ -1534,24 +1569,6 @@ def base_deployment(features: dict[str, float]) -> bool:
     bool
     """
     return bool(features.get("base_deployment"))
-
-
-def named_capital(features: dict[str, float]) -> bool:
-    """The rule ``named_capital_is_no_actor``: a capital the text names as a capital ("the capital Khartoum", "in the
-    capital, Khartoum", "die Hauptstadt Khartum"; feature ``capital_named``, which weighs 0) is the city, where things
-    happen or a mere mention, not its government: whatever the weights make of a capital, it takes another role (the
-    frames of its government, "the government of the capital", decide before: :func:`government_capital`).
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("capital_named"))
 
 
 def venue_barred(features: dict[str, float]) -> bool:
@@ -1593,7 +1610,7 @@ def locator(features: dict[str, float]) -> bool:
 
 def casualty_nationality(features: dict[str, float]) -> bool:
     """The rule ``casualty_nationality_is_mention``: the place names the nationality of troops a casualty count
-    counts ("four peacekeepers from Senegal were wounded", "deux Casques bleus du Népal ont été tués"; feature
+    counts ("two gunners from Slovenia were hurt", "deux Casques bleus du Népal ont été tués"; feature
     ``casualty_nationality``, which weighs 0): whose soldiers were hurt, an origin, so a mention, whatever the
     sentence's attack and the country's kind make of it (the weights read a state that acts, or where it happened
     when no other place is named).
@@ -1647,11 +1664,8 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
             decided[k] = "mention"
         elif base_deployment(f):
             decided[k] = "deployment"
-        else:
-            roles_barred = frozenset({"venue"} if venue_barred(f) else ()) | frozenset(
-                {"actor"} if named_capital(f) else ())
-            if roles_barred:
-                barred[k] = roles_barred
+        elif venue_barred(f):
+            barred[k] = frozenset({"venue"})
     return decided, barred
 
 

@@ -21,8 +21,8 @@ def mention_of(text: str, lang: str, surface: str, gaz):
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Four peacekeepers from Senegal were killed when their convoy was ambushed near Kidal.", "Senegal"),
-    ("it", "Tre militari dei caschi blu del Ghana sono stati uccisi in un agguato.", "Ghana"),
+    ("en", "A roadside bomb left 3 marines from Peru dead outside the port.", "Peru"),
+    ("it", "Due soldati della Slovenia sono morti ieri per l'esplosione di una mina.", "Slovenia"),
     ("fr", "Deux Casques bleus du Népal ont été tués dans une embuscade.", "Népal"),
     ("es", "Dos soldados de Chile murieron en un ataque con drones.", "Chile"),
 ])
@@ -58,6 +58,10 @@ def test_a_casualty_count_of_soldiers_of_a_country_names_their_nationality(gaz, 
     ("en", "Soldiers from Chad killed twelve militants near the border.", "Chad"),
     # the count too far from the "from" (more than CASUALTY_REACH words)
     ("en", "Five soldiers were killed in an attack claimed last night by fighters from Mali.", "Mali"),
+    # a kill trigger or an agent between the count and the link: the troops after it killed (review fix)
+    ("en", "Twenty soldiers were killed by fighters from Niger in a raid.", "Niger"),
+    ("en", "Three soldiers were wounded when troops of Sudan opened fire.", "Sudan"),
+    ("it", "Tre militari sono stati feriti dai razzi sparati dalla Siria.", "Siria"),
     # punctuation between the count and the place
     ("it", "Due soldati sono stati uccisi; le truppe della Francia hanno risposto al fuoco.", "Francia"),
 ])
@@ -81,13 +85,13 @@ def test_the_casualty_rule_decides_over_the_weights():
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "The United Nations has run a peacekeeping operation in Cyprus since 1964.", "Cyprus"),
+    ("en", "Uruguay keeps a small peacekeeping unit in Lebanon.", "Lebanon"),
     ("en", "The alliance has expanded its military presence in Romania this year.", "Romania"),
     ("it", "L'Onu conduce da anni un'operazione di mantenimento della pace a Cipro.", "Cipro"),
-    ("it", "La Nato ha rafforzato la sua presenza militare in Romania quest'anno.", "Romania"),
-    ("fr", "L'ONU mène depuis 1978 une opération de maintien de la paix au Liban.", "Liban"),
+    ("it", "Secondo il ministro, la presenza militare in Bulgaria crescerà.", "Bulgaria"),
+    ("fr", "Des policiers ghanéens participent au maintien de la paix au Liban.", "Liban"),
     ("fr", "L'alliance a renforcé sa présence militaire en Roumanie cette année.", "Roumanie"),
-    ("es", "La ONU mantiene una operación de mantenimiento de la paz en Chipre desde 1964.", "Chipre"),
+    ("es", "Policías uruguayos participan en el mantenimiento de la paz en Haití.", "Haití"),
     ("es", "La alianza ha reforzado su presencia militar en Rumanía este año.", "Rumanía"),
     ("de", "Die Bundeswehr beteiligt sich an einer Friedensmission in Zypern.", "Zypern"),
 ])
@@ -160,13 +164,10 @@ def test_the_government_country_rule_decides_over_the_weights():
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("it", "Dalle 22:00 ora di Mosca alle 6:00, le forze russe hanno abbattuto 40 droni sulla regione di Kursk.",
-     "Mosca"),
-    ("fr", "Entre 22 heures, heure de Moscou, et 6 heures, 40 drones ont été abattus au-dessus de la région de Koursk.",
-     "Moscou"),
-    ("es", "Entre las 22:00 hora de Moscú y las 6:00, las defensas aéreas derribaron 40 drones sobre Kursk.",
-     "Moscú"),
-    ("en", "Air defences destroyed 40 drones over the Kursk region between 22:00 and 06:00 Moscow time.", "Moscow"),
+    ("it", "Il treno è partito alle 7:15 ora di Atene con i feriti a bordo.", "Atene"),
+    ("fr", "Le cessez-le-feu commence à 18 heures, heure de Tunis, selon le médiateur.", "Tunis"),
+    ("es", "El plazo vence a las 23:30 hora de Lima, dijo el portavoz.", "Lima"),
+    ("en", "The ferry left the harbour at 6 pm Lisbon time with the wounded.", "Lisbon"),
 ])
 def test_a_capital_that_names_a_time_zone_only_locates_the_time(gaz, lang, text, surface):
     """Frame time_of (a LOCATOR_FRAMES member, rule locator_is_mention): a capital after the noun of a time zone
@@ -181,6 +182,8 @@ def test_a_capital_that_names_a_time_zone_only_locates_the_time(gaz, lang, text,
     ("en", "At the time of Moscow's annexation of Crimea, 40 drones were shot down.", "Moscow"),  # no clock time
     ("en", "The alliance will meet at the same time Moscow holds its parade.", "Moscow"),  # the noun before
     ("it", "Alle 22:00 il governo di Mosca ha parlato per un'ora di Kiev.", "Kiev"),  # the clock time too far
+    ("en", "By 2031 it will be Warsaw time for a decision.", "Warsaw"),  # a year, no clock time
+    ("it", "Il 12 marzo, ora di Atene ha deciso.", "Atene"),  # a date, no clock time
 ])
 def test_no_time_zone_without_a_clock_time_before_it(gaz, lang, text, surface):
     """time_of needs the noun right before "of" and the place (or right after the place) and a number at most
@@ -189,14 +192,12 @@ def test_no_time_zone_without_a_clock_time_before_it(gaz, lang, text, surface):
 
 
 @pytest.mark.parametrize(("lang", "text", "surfaces"), [
-    ("en", "The battle group is stationed here at the request of Latvia, a spokesman said.", ["Latvia"]),
-    ("it", "Su richiesta della Lettonia e dell'Estonia, la Nato ha schierato due battaglioni.",
-     ["Lettonia", "Estonia"]),
-    ("fr", "Le bataillon est déployé à la demande de la Lettonie.", ["Lettonie"]),
-    ("es", "El batallón fue desplegado a petición de Letonia.", ["Letonia"]),
-    ("de", "Das Bataillon wurde auf Bitte von Lettland verlegt.", ["Lettland"]),
-    ("it", "In seguito alla richiesta avanzata da parte della Lettonia, la Nato ha rafforzato i reparti.",
-     ["Lettonia"]),
+    ("en", "The frigates sailed into the bay at the invitation of Moldova.", ["Moldova"]),
+    ("it", "Due navi ospedale salperanno su invito della Moldavia e della Georgia.", ["Moldavia", "Georgia"]),
+    ("fr", "Les observateurs sont venus à l'invitation de la Moldavie.", ["Moldavie"]),
+    ("es", "Los médicos viajaron a solicitud de Moldavia.", ["Moldavia"]),
+    ("de", "Die Pioniere kamen auf Bitte von Georgien ins Land.", ["Georgien"]),
+    ("it", "Gli ispettori arriveranno dopo un appello lanciato da parte della Georgia.", ["Georgia"]),
 ])
 def test_a_country_that_asked_is_an_actor(gaz, lang, text, surfaces):
     """Rule requester_is_actor: the country after a request or an invitation ("at the request of", "su richiesta
@@ -212,6 +213,8 @@ def test_a_country_that_asked_is_an_actor(gaz, lang, text, surfaces):
     ("en", "The ship sent a request for help from the Red Sea.", "Red Sea"),  # no country; words between
     ("en", "A request to open the road was sent by the mayor of Tartu.", "Tartu"),  # a town, far from the noun
     ("en", "The summit answered the request of the alliance in Latvia.", "Latvia"),  # a locative: where
+    ("en", "Demand from India for Iraqi oil rose.", "India"),  # English asks "of" (request_links)
+    ("en", "A request from Haiti for food aid arrived.", "Haiti"),
 ])
 def test_no_request_frame_without_a_country_right_after_the_noun(gaz, lang, text, surface):
     """request_of needs a country, a capital or a region of countries after "of", "from" or an agent cue that at most
@@ -262,56 +265,42 @@ def test_no_base_deployment_where_it_is_struck_left_or_only_a_reference(gaz, lan
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Heavy fighting broke out in the capital, Bamako, on Sunday.", "Bamako"),
-    ("it", "Violenti scontri sono scoppiati domenica nella capitale, Bamako.", "Bamako"),
-    ("fr", "De violents combats ont éclaté dimanche dans la capitale, Bamako.", "Bamako"),
-    ("es", "Violentos combates estallaron el domingo en la capital, Bamako.", "Bamako"),
-    ("de", "Heftige Kämpfe brachen am Sonntag in der Hauptstadt Bamako aus.", "Bamako"),
+    ("en", "Shells fell on a market in the capital, Lusaka, at dawn.", "Lusaka"),
+    ("it", "Nella capitale, Lusaka, un'autobomba ha colpito un mercato.", "Lusaka"),
+    ("fr", "Une voiture piégée a frappé un marché dans la capitale, Lusaka.", "Lusaka"),
+    ("es", "Un coche bomba golpeó un mercado en la capital, Lusaka.", "Lusaka"),
+    ("de", "In der Hauptstadt Lusaka traf eine Autobombe einen Markt.", "Lusaka"),
 ])
 def test_the_locative_before_the_capital_noun_is_the_capitals(gaz, lang, text, surface):
-    """"in the capital, Bamako", "in der Hauptstadt Bamako" names the city (feature capital_named) where it happened:
-    the locative before the capital noun is the city's, not the government the weights read in a capital."""
+    """"in the capital, Lusaka", "in der Hauptstadt Lusaka" names the city (feature capital_named): the locative
+    before the capital noun is the city's, so it is read as "in Lusaka"."""
     m = mention_of(text, lang, surface, gaz)
     assert m.features.get("capital_named")
     assert m.features.get("locative")
-    assert m.role in ("incident", "mention")
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Dozens of residents of a district bordering the capital Bamako were wounded, medics said.", "Bamako"),
-    ("it", "Decine di abitanti di un quartiere che confina con la capitale Bamako sono rimasti feriti.", "Bamako"),
-    ("fr", "Des habitants d'un quartier proche de la capitale Bamako ont été blessés, selon les secours.", "Bamako"),
+    ("it", "La capitale Kiev ha annunciato nuove sanzioni.", "Kiev"),
+    ("en", "The capital Kyiv said it would answer the strikes.", "Kyiv"),
 ])
-def test_a_capital_named_as_the_capital_is_the_city_not_its_government(gaz, lang, text, surface):
-    """Rule named_capital_is_no_actor: a capital the text names as the capital, with no locative before the noun,
-    is the city, not its government (the weights read an actor)."""
+def test_a_capital_named_as_the_capital_may_still_speak(gaz, lang, text, surface):
+    """No rule bars the actor from a capital named as the capital: one that announces or says is its government."""
     m = mention_of(text, lang, surface, gaz)
     assert m.features.get("capital_named")
-    assert m.role == "mention"
+    assert "actor" not in (m.features.get("barred") or ())
+    from geo.role_model import named_rules
+
+    assert named_rules([{"kind:city": 1.0, "capital": 1.0, "capital_named": 1.0}], set()) == ({}, {})
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Fighting broke out in the capital of Mali, Bamako, on Sunday.", "Bamako"),  # the noun not right before
-    ("en", "Fighting broke out in the capital; Bamako was calm.", "Bamako"),  # a break between
-    ("en", "Fighting broke out in the town of Bamako.", "Bamako"),  # no capital noun
+    ("en", "Shells fell in the capital of Zambia, Lusaka, at dawn.", "Lusaka"),  # the noun not right before
+    ("en", "Shells fell near the capital; Lusaka stayed calm.", "Lusaka"),  # a break between
+    ("en", "Shells fell in the town of Lusaka.", "Lusaka"),  # no capital noun
 ])
 def test_no_named_capital_without_the_noun_right_before_it(gaz, lang, text, surface):
     """capital_named needs a noun of capital_nouns right before the capital, only articles or a comma between."""
     assert not mention_of(text, lang, surface, gaz).features.get("capital_named")
-
-
-def test_the_named_capital_rule_bars_the_actor_over_the_weights():
-    """named_capital_is_no_actor is named in VETOES and bars the actor, not the other roles; a capital in a frame of
-    its government is decided before it."""
-    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
-
-    assert "named_capital_is_no_actor" in VETOES
-    assert "capital_named" in feature_names()
-    weights = RoleWeights(("actor", "incident", "mention"), {"actor": 4.0, "incident": 1.0, "mention": 0.0}, {})
-    named = {"kind:city": 1.0, "capital": 1.0, "capital_named": 1.0}
-    assert named_rules([named], set()) == ({}, {0: frozenset({"actor"})})
-    assert choose_roles([named], set(), weights) == ["incident"]
-    assert named_rules([{**named, "government_of": 1.0}], set()) == ({0: "actor"}, {})
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
