@@ -273,19 +273,30 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
         profile.conflict_nouns.match_at(words, end_idx)
 
 
-def _government_target(words: list[str], idx: int, profile: EventProfile, *, of_head: bool) -> bool:
-    """A word of the lexicon's ``government_targets`` ("against", "for", "contro", "pour") opens the phrase of the
-    government word that names the place ("an offensive against the army of Chad", "aid for Chad's army"): the
-    state's army or government is what the clause aims at or gives to, not what acts. ``of_head``: the government word
-    stands before "of" and the place (:func:`_government_of`: the phrase opens before it); otherwise the place opens
-    it ("for Chad's army")."""
-    start = idx
+def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_head: bool) -> int:
+    """The first word of the government or army phrase that names the place: the government word before "of" and the
+    place (``of_head``: "the army of Chad") or the place itself ("Chad's army")."""
     if of_head:
         k = _of_at(words, idx, profile)
         starts = list(profile.government_heads.starts_in(words, max(0, k - 4), k))
-        start = starts[0] if starts else idx
+        return starts[0] if starts else idx
+    return idx
+
+
+#: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
+SUBJECT_OPENERS = ",;:(\"«“" + QUOTE_DASH
+
+
+def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
+    """The government or army phrase starting at word ``start`` opens its clause: only articles, then the sentence's
+    start, punctuation of :data:`SUBJECT_OPENERS` or a subordinator before it ("the army of Chad said", "officials
+    said that Chad's army"), so it is the clause's subject (not "rebels fought Chad's army", "they had beaten the army
+    of Chad": an object; nor "against the army of Chad", "aid for Chad's army": what the clause aims at or gives to)."""
+    words = sentence.words
     j = _back_over(words, start - 1, profile.articles)
-    return j >= 0 and bool(profile.government_targets.match_at(words, j))
+    if j < 0 or sentence.break_before(text, SUBJECT_OPENERS, j + 1):
+        return True
+    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -615,8 +626,7 @@ def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) ->
     start = None
     if k >= 1 and words[k] in profile.of_words and nouns.match_at(words, k - 1) == 1:
         start = k - 1
-    elif end_idx < len(words) and nouns.match_at(words, end_idx) and (
-            end_idx + 1 >= len(words) or words[end_idx + 1] not in profile.of_words):
+    elif end_idx < len(words) and nouns.match_at(words, end_idx):
         start = idx
     if start is None:
         return False
@@ -719,6 +729,18 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     lo, hi = _clause_span(text, sentence, idx)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
+
+
+def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+    """A trigger of an incident (:data:`INCIDENT_CLASSES`) stands in the place's clause (:func:`_clause_span`), but
+    not inside a phrase of the lexicon's ``equipment_phrases`` ("combat vehicles", "carros de combate": equipment, no
+    fighting): "the soldiers stationed at the base of Mopti, in the centre, came under rocket fire"."""
+    lo, hi = _clause_span(text, sentence, idx)
+    words = sentence.words
+    gear = set()
+    for j in profile.equipment_phrases.starts_in(words, lo, hi):
+        gear.update(range(j, j + profile.equipment_phrases.match_at(words, j)))
+    return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
@@ -853,10 +875,10 @@ def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: Fig
         return False  # "killed by drones launched from Russia": no troop noun right before the link
     for k in figures.by_start.positions_between(sentence.start, sentence.end):
         fig = figures[k]
-        if fig.kind not in CASUALTY_KINDS or getattr(fig, "formation", False):
+        if fig.kind not in CASUALTY_KINDS:
             continue
         j = sentence.token_at(fig.start)
-        if not (0 <= link - j <= CASUALTY_REACH) or troop <= j:
+        if link - j > CASUALTY_REACH or troop <= j:  # "soldiers from Chad killed twelve": the count after the troops
             continue
         if any(t.event in CASUALTY_EVENTS and j < t.first < link for t in sentence.triggers) or any(
                 profile.agent_cues.match_at(words, i) for i in range(j + 1, link)):
@@ -1190,8 +1212,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["government_possessive"] = 1.0
         else:
             f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
-    if e.kind == "country" and not locative and ("government_of" in f or "government_possessive" in f) and not (
-            _government_target(words, idx, profile, of_head="government_of" in f)):
+    if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
+            text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
@@ -1202,7 +1224,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
     if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
-    if e.kind in ("city", "other") and _time_of(words, idx, end_idx, profile):
+    if _time_of(words, idx, end_idx, profile):
         f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
@@ -1342,7 +1364,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for _, _, name in sorted(hits):
         f[name] = 1.0
     if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
-            groups["incident"] or "struck_after" in f or "figure_place:hurt" in f or "direction_of" in f
+            _clause_incident(text, sentence, idx, profile) or "direction_of" in f
             or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
@@ -1516,8 +1538,9 @@ def government_seat(features: dict[str, float]) -> bool:
 def government_country(features: dict[str, float]) -> bool:
     """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
     said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
-    ``government_country``, which weighs 0), after no locative and not inside a phrase that the clause aims at or
-    gives to ("against the army of Chad", "aid for Chad's army"), stands for the state that acts or speaks: an actor,
+    ``government_country``, which weighs 0), the phrase the subject of its clause (:func:`_government_subject`: not
+    "rebels ambushed Chad's army", nor one that the clause aims at or gives to: "against the army of Chad", "aid
+    for Chad's army", "gli aiuti all'esercito del Ciad"), stands for the state that acts or speaks: an actor,
     as a capital in the same frames is (:func:`government_capital`). Not a country whose soldiers a casualty count
     counts ("two soldiers of the army of Mali were killed": :func:`casualty_nationality` decides).
 
@@ -1553,11 +1576,12 @@ def requester(features: dict[str, float]) -> bool:
 def base_deployment(features: dict[str, float]) -> bool:
     """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
     Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
-    in its clause), with no incident trigger near it, no strike after it, no casualty count placed there, no direction
+    in its clause), with no incident trigger in its clause (:func:`_clause_incident`: not "the soldiers stationed at
+    the base of Mopti, in the centre, came under fire"; a trigger inside a phrase of the lexicon's
+    ``equipment_phrases``, "combat vehicles", "carros de combate", reports no incident), no direction
     before it ("the base north of Riga" locates the base), no locality noun that names it ("il campo profughi di
     Jabalia": a camp of refugees, no base) and no origin cue before it (not "soldiers from the air base of Aviano";
-    feature ``base_deployment``, which weighs 0), is where
-    troops are or go: a deployment, whatever a stray attack word further off makes of it ("combat vehicles", "Ziel").
+    feature ``base_deployment``, which weighs 0), is where troops are or go: a deployment.
 
     Parameters
     ----------
