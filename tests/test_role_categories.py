@@ -42,6 +42,7 @@ def test_the_nationality_of_soldiers_a_casualty_count_counts_is_a_mention(gaz, l
     ("es", "Tres cascos azules de Uruguay resultaron heridos en una emboscada.", "Uruguay"),
     ("de", "Zwei Soldaten aus Estland wurden bei einem Angriff getötet.", "Estland"),
     ("de", "Drei Blauhelme aus Ghana wurden bei einem Anschlag verletzt.", "Ghana"),
+    ("en", "A mine wounded 12 soldiers from Ghana and Togo.", "Togo"),  # a list after the link shares it
 ])
 def test_a_casualty_count_of_soldiers_of_a_country_names_their_nationality(gaz, lang, text, surface):
     """The frame casualty_nationality: a killed or wounded count, a troop noun, "of" or "from", the country; the
