@@ -178,7 +178,7 @@ class EventProfile:
     seat_heads: Phrases = _key(PHRASES)  # "il ministero della Difesa a Mosca": a state's institution at its seat
     seat_buildings: Phrases = _key(PHRASES)  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
-    time_nouns: Phrases = _key(PHRASES)  # "ora di Mosca", "Kyiv time": a time zone named by a place
+    time_nouns: Phrases = _key(PHRASES)  # "ora di Lisbona", "Warsaw time": a time zone named by a place
     clock_words: Phrases = _key(PHRASES)  # "3 p.m.", "22 heures": the words after the hour of a clock time
     request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
     request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word

@@ -598,13 +598,13 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
 
 
 #: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
-#: (:func:`_time_of`): "alle 7:00 ora di Atene", "at 6 pm Lisbon time".
+#: (:func:`_time_of`): "il treno parte alle 9:40 ora di Lisbona", "at 6 pm Lisbon time".
 CLOCK_REACH = 4
 
 
 def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
-    before it ("alle 23:00 ora di Mosca", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the noun
+    before it ("il volo delle 16:20 ora di Varsavia", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the noun
     right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most :data:`CLOCK_REACH` words
     before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be Moscow time").
 
@@ -1225,7 +1225,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
     if _time_of(words, idx, end_idx, profile):
-        f["time_of"] = 1.0  # "alle 23:00 ora di Mosca": the time zone of a clock time, a locator
+        f["time_of"] = 1.0  # "il volo delle 16:20 ora di Varsavia": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
