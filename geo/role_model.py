@@ -640,7 +640,7 @@ CLOCK_WORD = re.compile(r"\d{1,2}h\d{2}")
 
 def _clock_at(words: list[str], i: int, stop: int, profile: EventProfile) -> bool:
     """A clock time starts at word ``i`` and ends before ``stop``: an hour (a number up to 24) followed by two digits
-    of minutes ("22:00", "6.30", read as two words) or by a word of the lexicon's ``clock_words`` ("3 p.m.", "22
+    of minutes ("22:00", "6.30", read as two words) or by a word of the lexicon's ``clock_words`` ("6 pm", "22
     heures"), or one word such as "22h30" (not a year, "2022", nor a date, "il 24 febbraio")."""
     w = words[i]
     if CLOCK_WORD.fullmatch(w):
