@@ -128,7 +128,7 @@ class EventProfile:
 
     A key of the lexicon is declared once, as a field made with :func:`_key` (its reader: phrases, folded words or
     lower-cased words): :func:`event_profile` fills every such field from the key of its name, and
-    :data:`FRAME_KEYS` lists them. The other fields (``lang``, ``triggers`` and those after ``seat_statements``)
+    :data:`FRAME_KEYS` lists them. The other fields (``lang``, ``triggers`` and those after ``equipment_phrases``)
     are made from other keys or files.
     """
 
@@ -178,6 +178,11 @@ class EventProfile:
     seat_heads: Phrases = _key(PHRASES)  # "il ministero della Difesa a Mosca": a state's institution at its seat
     seat_buildings: Phrases = _key(PHRASES)  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
+    time_nouns: Phrases = _key(PHRASES)  # "ora di Lisbona", "Warsaw time": a time zone named by a place
+    clock_words: Phrases = _key(PHRASES)  # "3 p.m.", "22 heures": the words after the hour of a clock time
+    request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
+    request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
+    equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a

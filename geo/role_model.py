@@ -61,9 +61,12 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 #: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
-#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`).
+#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A country that names
+#: the nationality of troops a casualty count counts ("two gunners from Slovenia were hurt") is a mention
+#: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "no_venue_without_a_meeting", "locator_is_mention")
+          "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
+          "casualty_nationality_is_mention", "base_is_deployment")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -73,7 +76,7 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat
 #: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
 #: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
 #: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
-LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of")
+LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "time_of")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -105,7 +108,9 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat"]
+              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
+              "casualty_nationality", "government_country", "time_of", "request_of",
+              "base_deployment", "capital_named"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -266,6 +271,32 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
     after the name, the name its modifier (not a war: "the Ukraine war")."""
     return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
         profile.conflict_nouns.match_at(words, end_idx)
+
+
+def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_head: bool) -> int:
+    """The first word of the government or army phrase that names the place: the government word before "of" and the
+    place (``of_head``: "the army of Chad") or the place itself ("Chad's army")."""
+    if of_head:
+        k = _of_at(words, idx, profile)
+        starts = list(profile.government_heads.starts_in(words, max(0, k - 4), k))
+        return starts[0] if starts else idx
+    return idx
+
+
+#: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
+SUBJECT_OPENERS = ",;:(\"«“" + QUOTE_DASH
+
+
+def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
+    """The government or army phrase starting at word ``start`` opens its clause: only articles, then the sentence's
+    start, punctuation of :data:`SUBJECT_OPENERS` or a subordinator before it ("the army of Chad said", "officials
+    said that Chad's army"), so it is the clause's subject (not "rebels fought Chad's army", "they had beaten the army
+    of Chad": an object; nor "against the army of Chad", "aid for Chad's army": what the clause aims at or gives to)."""
+    words = sentence.words
+    j = _back_over(words, start - 1, profile.articles)
+    if j < 0 or sentence.break_before(text, SUBJECT_OPENERS, j + 1):
+        return True
+    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -534,6 +565,121 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     return False
 
 
+def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """The place is who made a request or an invitation (the lexicon's ``request_nouns``): the noun, at most one other
+    word, then "of", "from" or an agent cue whose first word is one of the lexicon's ``request_links`` (English: only
+    "of") and the place ("at the invitation of Moldova", "su invito della Moldavia",
+    "l'appello lanciato da parte della Moldavia", "à l'invitation de la Moldavie", "a solicitud de Moldavia").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    articles = profile.articles
+    link = _cue_start(profile.agent_cues, words, idx, 4, articles)
+    if link is None:
+        link = _cue_start(profile.origin_cues, words, idx, 2, articles)
+    if link is None:
+        k = _of_at(words, idx, profile)
+        link = k if k >= 0 and words[k] in profile.of_words else None
+    if link is None or words[link] not in profile.request_links:
+        return False  # "demand from China for oil": English asks "of" ("at the request of")
+    return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
+        _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
+
+
+#: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
+#: (:func:`_time_of`): "il treno parte alle 9:40 ora di Lisbona", "at 6 pm Lisbon time".
+CLOCK_REACH = 4
+
+
+def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
+    before it ("il volo delle 16:20 ora di Varsavia", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the noun
+    right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most :data:`CLOCK_REACH` words
+    before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be Moscow time").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx, end_idx : int
+        The place's first word and the word after it.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    nouns = profile.time_nouns
+    k = _of_at(words, idx, profile)
+    start = None
+    if k >= 1 and words[k] in profile.of_words and nouns.match_at(words, k - 1) == 1:
+        start = k - 1
+    elif end_idx < len(words) and nouns.match_at(words, end_idx):
+        start = idx
+    if start is None:
+        return False
+    lo = max(0, start - CLOCK_REACH)
+    return any(_clock_at(words, i, start, profile) for i in range(lo, start))
+
+
+#: A one-word clock time ("22h30").
+CLOCK_WORD = re.compile(r"\d{1,2}h\d{2}")
+
+
+def _clock_at(words: list[str], i: int, stop: int, profile: EventProfile) -> bool:
+    """A clock time starts at word ``i`` and ends before ``stop``: an hour (a number up to 24) followed by two digits
+    of minutes ("22:00", "6.30", read as two words) or by a word of the lexicon's ``clock_words`` ("6 pm", "22
+    heures"), or one word such as "22h30" (not a year, "2022", nor a date, "il 24 febbraio")."""
+    w = words[i]
+    if CLOCK_WORD.fullmatch(w):
+        return True
+    if not (w.isdigit() and len(w) <= 2 and int(w) <= 24) or i + 1 >= stop:
+        return False
+    after = words[i + 1]
+    return (after.isdigit() and len(after) == 2) or bool(profile.clock_words.match_at(words[:stop], i + 1))
+
+
+def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> int | None:
+    """Where a capital noun of the lexicon's ``capital_nouns`` starts that stands right before the place, only
+    articles and a comma between ("the capital Khartoum", "in the capital, Khartoum", "die Hauptstadt Khartum", "la
+    capitale Kiev"): the text names the city as a city. None when no such noun stands there.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    int or None
+    """
+    words = sentence.words
+    k = _back_over(words, idx - 1, profile.articles)
+    start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
+    if start is None or sentence.break_between(text, ";:()" + QUOTE_DASH, sentence.tokens[k].end,
+                                               sentence.tokens[idx].start):
+        return None
+    return start
+
+
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
@@ -583,6 +729,18 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     lo, hi = _clause_span(text, sentence, idx)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
+
+
+def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+    """A trigger of an incident (:data:`INCIDENT_CLASSES`) stands in the place's clause (:func:`_clause_span`), but
+    not inside a phrase of the lexicon's ``equipment_phrases`` ("combat vehicles", "carros de combate": equipment, no
+    fighting): "the soldiers stationed at the base of Mopti, in the centre, came under rocket fire"."""
+    lo, hi = _clause_span(text, sentence, idx)
+    words = sentence.words
+    gear = set()
+    for j in profile.equipment_phrases.starts_in(words, lo, hi):
+        gear.update(range(j, j + profile.equipment_phrases.match_at(words, j)))
+    return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
@@ -657,6 +815,75 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
         if profile.lead_words.match_at(words, j):
             return False
         if words[j] in troops:
+            return True
+    return False
+
+
+#: How many words before a base's place an origin cue makes it where troops come from, no deployment
+#: (feature ``base_deployment``): "soldiers from the air base of Aviano".
+BASE_ORIGIN_REACH = 5
+
+
+#: The most words from a casualty count's number to the "of" or "from" before the place that names the nationality
+#: of the troops it counts (:func:`_casualty_nationality`): "sei degli alpini feriti della brigata di" (6 words).
+CASUALTY_REACH = 6
+
+#: The figure kinds that count casualties, the troops of :func:`_casualty_nationality`.
+CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+#: The event classes whose trigger between a casualty count and the "of" or "from" makes the troops after it others
+#: than the counted ones (:func:`_casualty_nationality`): "two soldiers were killed by troops of Sudan".
+CASUALTY_EVENTS = frozenset({"kill", "wound"})
+
+#: Punctuation between a casualty count and the place that parts them (:func:`_casualty_nationality`).
+CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
+
+
+def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: FigureIndex,
+                          profile: EventProfile) -> bool:
+    """The place after the "of" or "from" at word ``link`` names the nationality of troops a casualty count counts
+    ("a mine wounded 3 marines of Peru", "due soldati della Slovenia sono rimasti feriti"):
+    the number of a killed, wounded or casualty figure (:data:`CASUALTY_KINDS`) stands at most
+    :data:`CASUALTY_REACH` words before ``link``, a troop noun of the figures lexicon (:func:`troop_words`, or the
+    word after it: "cascos azules") or an army of ``government_heads`` stands right before ``link`` (only articles or
+    demonyms between), no trigger of :data:`CASUALTY_EVENTS` and no agent cue
+    between the count and ``link`` (not "killed by fighters from Niger": who killed) and no punctuation of
+    :data:`CASUALTY_BREAKS`. The place is whose troops were hurt, not who acts.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    link : int
+        The word of the "of" or the origin cue before the place.
+    figures : FigureIndex
+        The document's figures.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    troop = _back_over(words, link - 1, _union(profile.articles, profile.demonyms))
+    troops = troop_words(profile.lang)
+    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops or _phrase_ending(
+            profile.government_heads.match_at, words, troop + 1, 3) is not None):
+        return False  # "killed by drones launched from Russia": no troop noun right before the link
+    for k in figures.by_start.positions_between(sentence.start, sentence.end):
+        fig = figures[k]
+        if fig.kind not in CASUALTY_KINDS:
+            continue
+        j = sentence.token_at(fig.start)
+        if link - j > CASUALTY_REACH or troop <= j:  # "soldiers from Chad killed twelve": the count after the troops
+            continue
+        if any(t.event in CASUALTY_EVENTS and j < t.first < link for t in sentence.triggers) or any(
+                profile.agent_cues.match_at(words, i) for i in range(j + 1, link)):
+            continue  # "twenty soldiers were killed by fighters from Niger": the fighters' country acts
+        if not sentence.break_between(text, CASUALTY_BREAKS, fig.end, sentence.tokens[link].start):
             return True
     return False
 
@@ -936,6 +1163,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if named:
         f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
+    named_at = _capital_named(text, sentence, idx, profile) if e.capital_of else None
+    if named_at is not None:
+        f["capital_named"] = 1.0  # "die Hauptstadt Khartum", "in the capital, Khartoum": the city itself
+        if is_locative(words, named_at, cues.locative, articles, cues.area_nouns):
+            locative = True  # "in the capital, Khartoum" is where "in Khartoum" is
     if locative and _conflict_between(words, idx, profile, in_list=False, previous=None, sentence=sentence):
         locative = False  # "i combattimenti tra Etiopia ed Eritrea": a side of the war, not where it is
     if locative:
@@ -980,6 +1212,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["government_possessive"] = 1.0
         else:
             f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
+            text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
+        f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -989,6 +1224,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
     if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
+    if _time_of(words, idx, end_idx, profile):
+        f["time_of"] = 1.0  # "il volo delle 16:20 ora di Varsavia": the time zone of a clock time, a locator
+    if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
+        f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -1123,6 +1363,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
+            _clause_incident(text, sentence, idx, profile) or "direction_of" in f
+            or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
+        f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
+    link = of if "of_before" in f else origin if "origin_before" in f else None
+    if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get(
+                "casualty_nationality"))):
+        f["casualty_nationality"] = 1.0  # "two gunners from Slovenia were hurt": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
         f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
@@ -1286,6 +1535,66 @@ def government_seat(features: dict[str, float]) -> bool:
     return bool(features.get("government_seat"))
 
 
+def government_country(features: dict[str, float]) -> bool:
+    """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
+    said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
+    ``government_country``, which weighs 0), the phrase the subject of its clause (:func:`_government_subject`: not
+    "rebels ambushed Chad's army", nor one that the clause aims at or gives to: "against the army of Chad", "aid
+    for Chad's army", "gli aiuti all'esercito del Ciad"), stands for the state that acts or speaks: an actor,
+    as a capital in the same frames is (:func:`government_capital`). Not a country whose soldiers a casualty count
+    counts ("two soldiers of the army of Mali were killed": :func:`casualty_nationality` decides).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_country")) and not casualty_nationality(features)
+
+
+def requester(features: dict[str, float]) -> bool:
+    """The rule ``requester_is_actor``: a country, a capital or a region of countries that made the request or the
+    invitation the sentence names ("the frigates sailed at the invitation of Moldova", "su invito della Moldavia";
+    feature ``request_of``, which weighs 0), or one listed with it, stands for its government that asked: an actor.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("request_of"))
+
+
+def base_deployment(features: dict[str, float]) -> bool:
+    """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
+    Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
+    in its clause), with no incident trigger in its clause (:func:`_clause_incident`: not "the soldiers stationed at
+    the base of Mopti, in the centre, came under fire"; a trigger inside a phrase of the lexicon's
+    ``equipment_phrases``, "combat vehicles", "carros de combate", reports no incident), no direction
+    before it ("the base north of Riga" locates the base), no locality noun that names it ("il campo profughi di
+    Jabalia": a camp of refugees, no base) and no origin cue before it (not "soldiers from the air base of Aviano";
+    feature ``base_deployment``, which weighs 0), is where troops are or go: a deployment.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("base_deployment"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1323,6 +1632,25 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
+def casualty_nationality(features: dict[str, float]) -> bool:
+    """The rule ``casualty_nationality_is_mention``: the place names the nationality of troops a casualty count
+    counts ("two gunners from Slovenia were hurt", "deux Casques bleus du Népal ont été tués"; feature
+    ``casualty_nationality``, which weighs 0): whose soldiers were hurt, an origin, so a mention, whatever the
+    sentence's attack and the country's kind make of it (the weights read a state that acts, or where it happened
+    when no other place is named).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("casualty_nationality"))
+
+
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
@@ -1330,8 +1658,10 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
     (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
     stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
-    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``locator_is_mention``, :func:`locator`) and the countries of soldiers a casualty count counts
+    (``casualty_nationality_is_mention``, :func:`casualty_nationality`) are mentions; of the others, a place of a
+    sentence of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``,
+    :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1352,10 +1682,12 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f) or government_seat(f):
+        if government_capital(f) or government_seat(f) or government_country(f) or requester(f):
             decided[k] = "actor"
-        elif locator(f):
+        elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"
+        elif base_deployment(f):
+            decided[k] = "deployment"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred

@@ -223,6 +223,14 @@ CASES = [
      "The foreign minister in Ankara said the talks would resume."),
     ("es", "El Gobierno en Lisboa anunció el envío de una fragata.", "Lisboa", "government_seat",
      "El Gobierno anunció en Lisboa el envío de una fragata."),
+    # the soldiers a casualty count counts, a time zone, a request, a named capital (tests/test_role_categories.py)
+    ("en", "Three soldiers from Peru were wounded by a mine.", "Peru", "casualty_nationality",
+     "Three soldiers from Peru arrived by ship."),
+    ("es", "A las 8:00 hora de Lima llegó la brigada.", "Lima", "time_of", "A las 8:00 en Lima llegó la brigada."),
+    ("fr", "Le bataillon est arrivé à la demande du Pérou.", "Pérou", "request_of",
+     "Le bataillon est arrivé à la frontière du Pérou."),
+    ("en", "Protesters gathered in the capital, Lima, on Friday.", "Lima", "capital_named",
+     "Protesters gathered in the capital and in Lima on Friday."),
 ]
 
 
