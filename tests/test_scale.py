@@ -1374,26 +1374,41 @@ def test_the_steps_bar_is_a_progress_bar_with_tqdms_own_interval_and_width(monke
 
 
 def test_an_error_while_the_child_is_killed_is_raised_at_once(monkeypatch):
+    import os
+    import signal
     import subprocess
+    import threading
 
     from geo import memory
 
     sleeper = subprocess.Popen(["sleep", "60"])
+    real_kill = os.kill
     calls = []
 
     def refused(pid, sig):  # an error that would come back on every attempt (not an interruption)
         calls.append(pid)
+        if len(calls) > 100:  # a regression that tries again and again: the kill goes through, so that it ends
+            return real_kill(pid, sig)
         raise PermissionError(1, "Operation not permitted")
 
     monkeypatch.setattr(memory.os, "kill", refused)
+    # a regression that swallows the error and waits for the child it did not kill ends in 5 s
+    watchdog = threading.Timer(5, real_kill, (sleeper.pid, signal.SIGKILL))
+    watchdog.start()
     try:
-        with pytest.raises(PermissionError):
+        try:
             memory._kill(sleeper.pid)
+        except PermissionError:
+            pass
+        else:
+            pytest.fail(f"the refused kill was not raised (tried {len(calls)} times"
+                        f"{', the wait ended by the watchdog' if not watchdog.is_alive() else ''})")
     finally:
+        watchdog.cancel()
         monkeypatch.undo()
         sleeper.kill()
         sleeper.wait()
-    assert calls == [sleeper.pid]  # tried once, not made again
+    assert calls == [sleeper.pid], f"the refused kill was tried {len(calls)} times, not once"
 
 
 def test_an_interruption_before_the_kill_makes_the_kill_again(monkeypatch):
