@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cache, cached_property
 from operator import attrgetter
+from typing import Any
 
 from geo import lexicons
 from geo.normalize import fold
@@ -37,18 +38,6 @@ EVENT_CLASSES = ("kill", "wound", "intercept", "attack", "exercise", "deploy", "
 #: Classes whose places are incident places, and those whose places are deployment places.
 INCIDENT_CLASSES = frozenset({"kill", "wound", "intercept", "attack"})
 DEPLOYMENT_CLASSES = frozenset({"deploy", "exercise"})
-
-#: The keys of ``events.yaml`` the profile reads (``geo/lexicons/schema.yaml`` requires all of them).
-FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", "possessive_suffixes", "of_words",
-              "direction_words", "subordinators", "agent_cues", "conflict_nouns", "between_words", "part_articles",
-              "official_heads", "part_nouns", "direction_adjectives", "base_nouns", "toward_words",
-              "locality_nouns", "capital_nouns", "list_breakers", "stative_verbs", "speech_cues", "articles",
-              "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
-              "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
-              "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
-              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "verb_second", "noun_markers", "clause_adverbs", "object_markers", "verb_auxiliaries",
-              "subject_after_verb")
 
 
 @dataclass(frozen=True)
@@ -104,62 +93,104 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
+#: How a field of :class:`EventProfile` reads the ``events.yaml`` key of its name (:func:`_key`): as phrases
+#: (:meth:`Phrases.of`), as a set of folded words, as a set of words lower-cased with their accents kept, or as a
+#: flag (a yes or no of the language: ``verb_second``).
+PHRASES, FOLDED, LOWERED, FLAG = "phrases", "folded", "lowered", "flag"
+_READERS: dict[str, Callable[[Any], object]] = {
+    PHRASES: Phrases.of,
+    FOLDED: lambda entries: frozenset(fold(w) for w in entries),
+    LOWERED: lambda entries: frozenset(str(w).lower() for w in entries),
+    FLAG: bool,
+}
+
+
+def _key(read: str) -> Any:
+    """A field of :class:`EventProfile` that :func:`event_profile` fills from the ``events.yaml`` key of the same
+    name: the one place a key of the lexicon is declared (:data:`FRAME_KEYS` lists these fields).
+
+    Parameters
+    ----------
+    read : str
+        How the key's value is read: :data:`PHRASES`, :data:`FOLDED`, :data:`LOWERED` or :data:`FLAG`.
+
+    Returns
+    -------
+    dataclasses.Field
+        A field with no default, its reader in ``metadata["read"]``.
+    """
+    if read not in _READERS:
+        raise ValueError(f"no reader {read!r} for a key of events.yaml (known: {', '.join(_READERS)})")
+    return field(metadata={"read": read})
+
+
 @dataclass(frozen=True)
 class EventProfile:
-    """One language's event lexicon (``events.yaml``, checked against ``geo/lexicons/schema.yaml``)."""
+    """One language's event lexicon (``events.yaml``, checked against ``geo/lexicons/schema.yaml``).
+
+    A key of the lexicon is declared once, as a field made with :func:`_key` (its reader: phrases, folded words or
+    lower-cased words): :func:`event_profile` fills every such field from the key of its name, and
+    :data:`FRAME_KEYS` lists them. The other fields (``lang``, ``triggers`` and those after ``equipment_phrases``)
+    are made from other keys or files.
+    """
 
     lang: str
     triggers: dict[str, Phrases]
-    government_heads: Phrases
-    source_cues: Phrases
-    origin_cues: Phrases
-    possessive_suffixes: frozenset[str]
-    of_words: frozenset[str]
-    direction_words: Phrases
-    subordinators: Phrases
-    agent_cues: Phrases
-    conflict_nouns: Phrases
-    between_words: Phrases
-    part_articles: frozenset[str]
-    official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
-    part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
-    direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
-    directions_after_nouns: frozenset[str] = frozenset()  # "an area north of Beirut": a direction, no part
-    base_nouns: Phrases = Phrases.of(())  # "nella base di Adazi": where troops are
-    toward_words: Phrases = Phrases.of(())  # "missili lanciati verso il Mar del Giappone": a target
-    locality_nouns: Phrases = Phrases.of(())  # "a village in Gezira State": the state locates the village
-    capital_nouns: Phrases = Phrases.of(())  # "Kisumu, the capital of Kisumu County"
-    list_breakers: frozenset[str] = frozenset()  # "nel sud del Libano, dove Israele": as written, accents kept
-    stative_verbs: Phrases = Phrases.of(())  # "Wunstorf liegt in der Region Hannover": a place described
-    speech_cues: Phrases = Phrases.of(())  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
-    articles: frozenset[str] = frozenset()  # "nella regione di Kherson", "the governor of the Sumy region": folded
-    country_nouns: Phrases = Phrases.of(())  # "nations such as Uruguay and Fiji": members of a coalition or contingent
-    distance_units: frozenset[str] = frozenset()  # "a 30 km da": a distance from the place, folded
-    lead_words: Phrases = Phrases.of(())  # "the battalion led by Canada": a country that leads a force acts
-    water_nouns: frozenset[str] = frozenset()  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
-    vessel_nouns: Phrases = Phrases.of(())  # "a tanker", "una petroliera": a ship an attack at sea strikes
-    alias_cues: Phrases = Phrases.of(())  # "also known as", "llamado": the next place renames the one before
-    passive_participles: Phrases = Phrases.of(())  # "lanciati dalla Russia": the origin cue names the agent
-    motion_participles: Phrases = Phrases.of(())  # "rientrati dalla Grecia": the origin cue names where from
-    passive_auxiliaries: Phrases = Phrases.of(())  # "Kharkiv was hit", "became the scene of": before what it underwent
-    struck_words: Phrases = Phrases.of(())  # "was shelled", "the scene of fighting": what an attack struck
-    border_nouns: Phrases = Phrases.of(())  # "al confine con la Siria": the neighbour locates the border
-    border_links: frozenset[str] = frozenset()  # "border with", "frontière entre": folded
-    border_near: Phrases = Phrases.of(())  # "near the border with Mali": the border locates a place near it
+    government_heads: Phrases = _key(PHRASES)
+    source_cues: Phrases = _key(PHRASES)
+    origin_cues: Phrases = _key(PHRASES)
+    possessive_suffixes: frozenset[str] = _key(FOLDED)
+    of_words: frozenset[str] = _key(FOLDED)
+    direction_words: Phrases = _key(PHRASES)
+    subordinators: Phrases = _key(PHRASES)
+    agent_cues: Phrases = _key(PHRASES)
+    conflict_nouns: Phrases = _key(PHRASES)
+    between_words: Phrases = _key(PHRASES)
+    part_articles: frozenset[str] = _key(FOLDED)
+    official_heads: Phrases = _key(PHRASES)  # "il governatore di Zaporizhzhia": a local authority's area
+    part_nouns: Phrases = _key(PHRASES)  # "la periferia di Beirut": a part of the place
+    direction_adjectives: frozenset[str] = _key(FOLDED)  # "in eastern Ukraine"
+    directions_after_nouns: frozenset[str] = _key(FOLDED)  # "an area north of Beirut": a direction, no part
+    base_nouns: Phrases = _key(PHRASES)  # "nella base di Adazi": where troops are
+    toward_words: Phrases = _key(PHRASES)  # "missili lanciati verso il Mar del Giappone": a target
+    locality_nouns: Phrases = _key(PHRASES)  # "a village in Gezira State": the state locates the village
+    capital_nouns: Phrases = _key(PHRASES)  # "Kisumu, the capital of Kisumu County"
+    list_breakers: frozenset[str] = _key(LOWERED)  # "nel sud del Libano, dove Israele": as written, accents kept
+    stative_verbs: Phrases = _key(PHRASES)  # "Wunstorf liegt in der Region Hannover": a place described
+    speech_cues: Phrases = _key(PHRASES)  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
+    articles: frozenset[str] = _key(FOLDED)  # "nella regione di Kherson", "the governor of the Sumy region": folded
+    country_nouns: Phrases = _key(PHRASES)  # "nations such as Uruguay and Fiji": members of a coalition or contingent
+    distance_units: frozenset[str] = _key(FOLDED)  # "a 30 km da": a distance from the place, folded
+    lead_words: Phrases = _key(PHRASES)  # "the battalion led by Canada": a country that leads a force acts
+    water_nouns: frozenset[str] = _key(FOLDED)  # "il Mar Baltico", "the Gulf of Aden": a body of water, folded
+    vessel_nouns: Phrases = _key(PHRASES)  # "a tanker", "una petroliera": a ship an attack at sea strikes
+    alias_cues: Phrases = _key(PHRASES)  # "also known as", "llamado": the next place renames the one before
+    passive_participles: Phrases = _key(PHRASES)  # "lanciati dalla Russia": the origin cue names the agent
+    motion_participles: Phrases = _key(PHRASES)  # "rientrati dalla Grecia": the origin cue names where from
+    passive_auxiliaries: Phrases = _key(PHRASES)  # "Kharkiv was hit", "became the scene of": before what it underwent
+    struck_words: Phrases = _key(PHRASES)  # "was shelled", "the scene of fighting": what an attack struck
+    border_nouns: Phrases = _key(PHRASES)  # "al confine con la Siria": the neighbour locates the border
+    border_links: frozenset[str] = _key(FOLDED)  # "border with", "frontière entre": folded
+    border_near: Phrases = _key(PHRASES)  # "near the border with Mali": the border locates a place near it
     # "district", "zone", "Gebiet" (folded, singular and plural): the areas a border noun can qualify, so that what
     # its "of" word joins names the area itself (:meth:`border_area`)
-    border_area_nouns: frozenset[str] = frozenset()
+    border_area_nouns: frozenset[str] = _key(FOLDED)
     # "voisine", "limítrofe", "confinante" (folded): border nouns meaning "bordering", whose "of" word is a link
-    neighbour_adjectives: frozenset[str] = frozenset()
-    seat_heads: Phrases = Phrases.of(())  # "il ministero della Difesa a Mosca": a state's institution at its seat
-    seat_buildings: Phrases = Phrases.of(())  # "the building of the ministry", "la sede del governo": the building
-    seat_statements: Phrases = Phrases.of(())  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
-    verb_second: bool = False  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
-    noun_markers: frozenset[str] = frozenset()  # "after the explosion", "tras el ataque": a trigger that is a noun
-    clause_adverbs: Phrases = Phrases.of(())  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
-    object_markers: frozenset[str] = frozenset()  # "atacó Rusia a Ucrania": the Spanish personal "a" before the object
-    verb_auxiliaries: Phrases = Phrases.of(())  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
-    subject_after_verb: bool = False  # es, it, fr: a subject may follow its verb ("attaccano Russia e Bielorussia")
+    neighbour_adjectives: frozenset[str] = _key(FOLDED)
+    seat_heads: Phrases = _key(PHRASES)  # "il ministero della Difesa a Mosca": a state's institution at its seat
+    seat_buildings: Phrases = _key(PHRASES)  # "the building of the ministry", "la sede del governo": the building
+    seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
+    time_nouns: Phrases = _key(PHRASES)  # "ora di Lisbona", "Warsaw time": a time zone named by a place
+    clock_words: Phrases = _key(PHRASES)  # "3 p.m.", "22 heures": the words after the hour of a clock time
+    request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
+    request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
+    equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
+    verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
+    noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
+    clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
+    object_markers: frozenset[str] = _key(FOLDED)  # "atacó Rusia a Ucrania": the Spanish personal "a" before the object
+    verb_auxiliaries: Phrases = _key(PHRASES)  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
+    subject_after_verb: bool = _key(FLAG)  # es, it, fr: a subject may follow its verb ("attaccano Russia e ...")
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a
@@ -204,7 +235,7 @@ class EventProfile:
         or an "of" word) that joins it to what follows, at most one other word between the noun and the link
         ("the border with", "la frontière entre", "al confine con", "frontera de"). A border area named after an
         "of" word (:meth:`border_area`) is found too: whether it names the neighbour is for rule
-        ``BORDER_AREA_INSIDE`` of :mod:`geo.role_model` to say.
+        ``BORDER_AREA_INSIDE`` of :mod:`geo.clauses` to say.
 
         Parameters
         ----------
@@ -282,6 +313,14 @@ class EventProfile:
         return beside or any(words[j].endswith(a) for a in areas)
 
 
+#: The fields of :class:`EventProfile` read from the ``events.yaml`` key of their name (declared with :func:`_key`).
+LEXICON_FIELDS = tuple(f for f in fields(EventProfile) if "read" in f.metadata)
+
+#: The keys of ``events.yaml`` the profile reads: the event classes' triggers and :data:`LEXICON_FIELDS`
+#: (``geo/lexicons/schema.yaml`` requires all of them, and knows no other).
+FRAME_KEYS = (*EVENT_CLASSES, *(f.name for f in LEXICON_FIELDS))
+
+
 @cache
 def event_profile(lang: str) -> EventProfile:
     """The event lexicon of ``lang`` (English where the language has none).
@@ -302,53 +341,7 @@ def event_profile(lang: str) -> EventProfile:
     return EventProfile(
         lang=code,
         triggers={c: Phrases.of(data[c]) for c in EVENT_CLASSES},
-        government_heads=Phrases.of(data["government_heads"]),
-        source_cues=Phrases.of(data["source_cues"]),
-        origin_cues=Phrases.of(data["origin_cues"]),
-        possessive_suffixes=frozenset(fold(s) for s in data["possessive_suffixes"]),
-        of_words=frozenset(fold(s) for s in data["of_words"]),
-        direction_words=Phrases.of(data["direction_words"]),
-        subordinators=Phrases.of(data["subordinators"]),
-        agent_cues=Phrases.of(data["agent_cues"]),
-        conflict_nouns=Phrases.of(data["conflict_nouns"]),
-        between_words=Phrases.of(data["between_words"]),
-        part_articles=frozenset(fold(w) for w in data["part_articles"]),
-        official_heads=Phrases.of(data["official_heads"]),
-        part_nouns=Phrases.of(data["part_nouns"]),
-        direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
-        directions_after_nouns=frozenset(fold(w) for w in data["directions_after_nouns"]),
-        base_nouns=Phrases.of(data["base_nouns"]),
-        toward_words=Phrases.of(data["toward_words"]),
-        locality_nouns=Phrases.of(data["locality_nouns"]),
-        capital_nouns=Phrases.of(data["capital_nouns"]),
-        list_breakers=frozenset(str(w).lower() for w in data["list_breakers"]),
-        stative_verbs=Phrases.of(data["stative_verbs"]),
-        speech_cues=Phrases.of(data["speech_cues"]),
-        articles=frozenset(fold(w) for w in data["articles"]),
-        country_nouns=Phrases.of(data["country_nouns"]),
-        distance_units=frozenset(fold(w) for w in data["distance_units"]),
-        lead_words=Phrases.of(data["lead_words"]),
-        water_nouns=frozenset(fold(w) for w in data["water_nouns"]),
-        vessel_nouns=Phrases.of(data["vessel_nouns"]),
-        passive_participles=Phrases.of(data["passive_participles"]),
-        motion_participles=Phrases.of(data["motion_participles"]),
-        passive_auxiliaries=Phrases.of(data["passive_auxiliaries"]),
-        struck_words=Phrases.of(data["struck_words"]),
-        alias_cues=Phrases.of(data["alias_cues"]),
-        border_nouns=Phrases.of(data["border_nouns"]),
-        border_links=frozenset(fold(w) for w in data["border_links"]),
-        border_near=Phrases.of(data["border_near"]),
-        border_area_nouns=frozenset(fold(w) for w in data["border_area_nouns"]),
-        neighbour_adjectives=frozenset(fold(w) for w in data["neighbour_adjectives"]),
-        seat_heads=Phrases.of(data["seat_heads"]),
-        seat_buildings=Phrases.of(data["seat_buildings"]),
-        seat_statements=Phrases.of(data["seat_statements"]),
-        verb_second=bool(data["verb_second"]),
-        noun_markers=frozenset(fold(w) for w in data["noun_markers"]),
-        clause_adverbs=Phrases.of(data["clause_adverbs"]),
-        object_markers=frozenset(fold(w) for w in data["object_markers"]),
-        verb_auxiliaries=Phrases.of(data["verb_auxiliaries"]),
-        subject_after_verb=bool(data["subject_after_verb"]),
+        **{f.name: _READERS[f.metadata["read"]](data[f.name]) for f in LEXICON_FIELDS},
         demonyms=frozenset(fold(w) for w in lexicons.load(code, "demonyms").get("demonyms") or []),
         clause_openers=Phrases.of(w for w in data["subordinators"] if phrase_tokens(str(w)) not in coordinators),
         relative_pronouns=Phrases.of(clauses.get("relative_pronouns") or []),

@@ -62,11 +62,11 @@ from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
+from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP
 from geo.lexicons import read_yaml
-from geo.model import ROLES
-from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
+from geo.model import ROLES, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -79,7 +79,7 @@ KIND_ROLE = {"troops": "deployment", "killed": "incident", "wounded": "incident"
 
 def _fitting_role(fig) -> str | None:
     """The role of the places a figure applies to: its kind's (:data:`KIND_ROLE`), but units of troops (a figure
-    marked ``formation``) stand where they are deployed, as :func:`geo.role_model.figure_group` reads them."""
+    marked ``formation``) stand where they are deployed, as :func:`geo.model.figure_group` reads them."""
     return KIND_ROLE["troops"] if figure_group(fig) == "troops" else KIND_ROLE.get(fig.kind)
 
 
@@ -481,7 +481,7 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: restatements name it. Where no place stands before the border word ("9 airspace violations along the border
 #: with Belarus") the other side stays a candidate, unless a word of nearness precedes the border (rule
 #: :data:`NEAR_A_BORDER`); so does a border area inside the country of the place before it ("4 killed in Ukraine,
-#: in the border district of Sumy": rule :data:`geo.role_model.BORDER_AREA_INSIDE`), but not one of another country
+#: in the border district of Sumy": rule :data:`geo.clauses.BORDER_AREA_INSIDE`), but not one of another country
 #: ("in Ukraine, near the border district of Bryansk").
 BORDER_SIDE = "the_other_side_of_a_border_is_no_figure_place"
 #: Rule ``near_a_border_is_this_side``: a border said with a word of nearness before it (events.yaml's
@@ -1123,7 +1123,7 @@ def _host_and_base_linked(sentence: Sentence, text: str, a: object, b: object, p
     base: at most :data:`HOST_BASE_GAP` words between them, no ';' of the sentence's breaks, no word of speech
     (:meth:`geo.events.EventProfile.speech_at`, the test the role features read: "said in Vilnius", "dice il
     ministro": where a speaker stood), no relative pronoun ("whose capital ... hosted"), no subordinator
-    (``clause_openers``: "in Estonia (after Tallinn asked"), no quote (:data:`geo.role_model.QUOTES`: 'in Estonia,"
+    (``clause_openers``: "in Estonia (after Tallinn asked"), no quote (:data:`geo.clauses.QUOTES`: 'in Estonia,"
     ... in Tallinn') — in the words of ``profile``. A dash does not part them: "in Estonia – mostly at Tapa" names
     where in the host the troops are."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
@@ -1232,7 +1232,7 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
     """Rule :data:`FINER_PLACE_STANDS` on the ``chosen`` candidates: those that hold no other chosen place
     of another group (``groups``: a host country and its base make one, rule :data:`HOST_AND_BASE`), each
     compared only with the chosen places of its country or admin-1 unit (the only ones a country or an
-    admin-1 unit holds, :func:`geo.role_model.contains`), not with every chosen place."""
+    admin-1 unit holds, :func:`geo.model.contains`), not with every chosen place."""
     by_country: dict[object, list[int]] = {}
     by_admin1: dict[object, list[int]] = {}
     for j in chosen:
@@ -1290,7 +1290,7 @@ ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
 
 
 def _holds(area, place) -> bool:
-    """Whether ``area`` holds ``place``: :func:`geo.role_model.contains`, or a region and one of its member
+    """Whether ``area`` holds ``place``: :func:`geo.model.contains`, or a region and one of its member
     countries or a place inside one."""
     if area.kind == "region":  # its members: countries, or provinces (Donbas, Darfur, Crimea)
         return place.id in area.members or (place.country is not None and f"country:{place.country}" in area.members) \
@@ -1359,7 +1359,7 @@ PART_OF_THEM = "a_part_of_them_stands_where_they_do"
 INCLUDED_COUNT = "an_included_count_is_a_part"
 #: The marks that part two counts of one list (rule :data:`INCLUDED_COUNT`: "six gendarmes; and nine attackers" are
 #: no list, "six gendarmes, and nine attackers" are). Marks, the same in every language, as ``TOTAL_BREAKS`` and
-#: :data:`geo.role_model.CLAUSE_BREAKS` are: no word list of the lexicons.
+#: :data:`geo.clauses.CLAUSE_BREAKS` are: no word list of the lexicons.
 JOINED_BREAKS = ";:()[]–—"
 
 

@@ -75,13 +75,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
+from geo.clauses import ASIDE_OPEN, aside_close
 from geo.dates import event_dates_in, find_dateline, other_periods
 from geo.events import event_profile
 from geo.lexicons import load
-from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention
+from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import NumberMatch, Phrases, Token, age_length, find_numbers, phrase_tokens, tokenize
-from geo.role_model import ASIDE_OPEN, aside_close, contains, figure_group
 from geo.sentences import same_paragraph, sentence_at, split_sentences
 
 _STRONG = frozenset(';:()[]“”«»"„')
@@ -791,7 +791,9 @@ def _casualty_cue(doc: _Doc, i: int, j: int, end: int, a: int) -> str | None:
         if k > j and doc.toks[k - 1].text in event_profile(doc.lang).articles and (
                 lex.killed_cues.match_at(doc.toks, k) or lex.wounded_cues.match_at(doc.toks, k)):
             break  # "a member of the mission visited the wounded": a casualty word after an article is a noun
-        if lex.killed_cues.match_at(doc.toks, k):
+        if t not in lex.killed_cues.heads and t not in lex.wounded_cues.heads and t not in lex.other_cues.heads:
+            pass  # most words start no cue: no call for them
+        elif lex.killed_cues.match_at(doc.toks, k):
             after = (k - j, "killed")
         elif lex.wounded_cues.match_at(doc.toks, k):
             after = (k - j, "wounded")
@@ -1351,11 +1353,14 @@ def _status(
     a, b = doc.clause(i, j, sub=True)
     best: tuple[int, str] | None = None
     inside = 0  # tokens up to here belong to a current phrase ("had begun to deploy"): no planned cue inside
+    planned_heads = lex.planned.heads
     # rule STATUS_BARRIER: a cue across a word opening a clause of its own ("will ask for aid because 30 missiles
     # struck") is the other clause's; the nearest such word before the number and the first one after it
     # (a relative word opening the number's own clause is none: "will deploy a battalion, which comprises 1,000
     # soldiers" describes what is planned)
-    walls = [k for k in range(a, b) if not i <= k < j and _barrier_at(doc, k, -1)]
+    # (a barrier starts only at a first word of ``status.barriers``: no call for the other words)
+    toks, barrier_heads = doc.toks, lex.barriers.heads
+    walls = [k for k in range(a, b) if toks[k].text in barrier_heads and not i <= k < j and _barrier_at(doc, k, -1)]
     wall_before = max((k for k in walls if k < i), default=-1)
     wall_after = min((k for k in walls if k >= j), default=b)
     for k in range(a, b):
@@ -1368,14 +1373,15 @@ def _status(
         if n and not _planned_before(doc, k, a, hurt):
             status = "current"
             inside = max(inside, k + n)
-        elif k >= inside and _plans(doc, k, i, hurt):
-            status = "planned"
+        elif k >= inside and (word in planned_heads or doc.future_at(k)) and _plans(doc, k, i, hurt):
+            status = "planned"  # (a planned cue starts at a first word of ``status.planned`` or a future form)
         if status and (best is None or dist < best[0]):
             best = (dist, status)
     if best:
         return best[1]
-    if any(lex.past_times.match_at(doc.toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
-           if not i <= k < j):
+    past_heads = lex.past_times.heads
+    if any(lex.past_times.match_at(toks, k) for k in range(max(a, wall_before), min(b, wall_after + 1))
+           if toks[k].text in past_heads and not i <= k < j):
         return "current"  # rule PAST_TIME: "will host more, having received 2,000 soldiers last year"
     pa, _ = doc.clause(i, j, sub=False)
     if wall_before >= 0:
@@ -1389,7 +1395,7 @@ def _status(
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, pa, hurt):
             return "current"  # not "saranno schierati 3.000 soldati in Polonia e 200 in Romania": a future
-        if _plans(doc, k, i, hurt):
+        if (toks[k].text in planned_heads or doc.future_at(k)) and _plans(doc, k, i, hurt):
             return "planned"
         k -= 1
     _, pb = doc.clause(i, j, sub=False)
@@ -1483,7 +1489,8 @@ def _first_cue(doc: _Doc, lo: int, hi: int, hurt: bool = False) -> str | None:
             continue
         if lex.current.match_at(doc.toks, k) and not _planned_before(doc, k, lo, hurt):
             return "current"
-        if _plans(doc, k, lo, hurt):  # (the count stands before the cue: only a verb after it predicts it)
+        if (doc.toks[k].text in lex.planned.heads or doc.future_at(k)) and _plans(doc, k, lo, hurt):
+            # (the count stands before the cue: only a verb after it predicts it)
             return "planned"
     return None
 
@@ -1822,7 +1829,7 @@ def _group_penalty(doc: _Doc, g: _Group) -> float:
 
 def _past_aside(doc: _Doc, k: int) -> int:
     """``k``, or the token after the aside that opens at ``toks[k]`` and closes in the same sentence (rule
-    ASIDE_BEFORE_PLACE; an aside as :data:`geo.role_model.ASIDE_OPEN` and :func:`geo.role_model.aside_close` read
+    ASIDE_BEFORE_PLACE; an aside as :data:`geo.clauses.ASIDE_OPEN` and :func:`geo.clauses.aside_close` read
     it: a hyphen inside a word or a number opens and closes none)."""
     if k >= len(doc.toks) or not ASIDE_OPEN.match(doc.text, doc.toks[k].start):
         return k
@@ -2055,7 +2062,7 @@ def _whole_before(d: _Doc, i: int, j: int, fig: Figure, figures: list[Figure],
     """The ``start`` of the count that ``fig`` (the number at tokens ``[i, j)``) is said to be a part of
     (:attr:`geo.model.Figure.part_of`, read by rule PART_OF_THEM of :mod:`geo.figure_places`): when a word of the
     lexicon's ``anaphora_after`` stands right after the number ("70 davon", "five of them") or one of ``anaphora``
-    right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.role_model.figure_group`)
+    right before it ("de los que 70"), the nearest count before it of its group (:func:`geo.model.figure_group`)
     with a larger value, in its sentence (``quotes``: the document's) or the one before; None otherwise."""
     lex = d.lex
     if not (lex.anaphora_after.match_at(d.toks, j) or lex.anaphora.match_ending(d.toks, i)):

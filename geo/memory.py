@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import gc
+import operator
 import os
 import pickle
 import signal
@@ -144,19 +145,41 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     sys.stdout.flush()
     sys.stderr.flush()
     parent = os.getpid()
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})  # a Ctrl-C during the fork waits for a pid
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # this thread's mask, unchanged: what is restored
+    # During the fork this thread blocks every signal: a handler would otherwise run in the fork's own hooks
+    # (logging's, in Python), where Python prints an exception and drops it (an interruption lost, the
+    # step then waited for); what comes meanwhile is raised when the mask is restored, the pid known.  A
+    # signal that another thread receives is still handled here as soon as Python checks: the child's pid
+    # (0 in the child) is kept by C code (list.extend, map, operator.call) as the fork returns, since an
+    # interruption raised as ``pid = os.fork()`` returns loses the pid, the child left running and the
+    # signals left blocked.  Known limit: with another thread alive, a Ctrl-C the kernel gives that thread
+    # during the fork can still be handled inside the fork's Python hooks and dropped there (CPython prints
+    # "Exception ignored"); the step then runs to its end instead of being interrupted.
+    born: list[int] = []
     try:
-        pid = os.fork()
-    except OSError:  # no memory or no process left for a child: the step runs here
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        os.close(fd)
-        os.unlink(path)
-        return work()
+        signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        born.extend(map(operator.call, [os.fork]))
+    except BaseException as exc:  # the fork failed, or an interruption came (as the block or the fork returned)
+        if born == [0]:  # pragma: no cover - the child, interrupted before its step: it leaves at once
+            os._exit(NO_ANSWER)
+        try:
+            if born:  # the child goes too, before anything else
+                _kill(born[0])
+        finally:
+            try:
+                os.close(fd)
+                os.unlink(path)
+            finally:  # (a second interruption in the cleanup still leaves the mask restored)
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came during the fork is raised here
+        if isinstance(exc, OSError) and not born:
+            return work()  # no memory or no process left for a child (the fork's OSError): the step runs here
+        raise
+    pid = born[0]  # (no handler runs from the fork to the try below: no call, no backward jump)
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         _child(work, fd, parent, mask)
     try:
         try:
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a Ctrl-C that came during the fork is raised here
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came during the fork is raised here
             _, status = os.waitpid(pid, 0)
         except BaseException:  # interrupted while waiting: the child goes too, before anything else
             _kill(pid)
@@ -194,12 +217,21 @@ def _kill(pid: int) -> None:
     interruption (KeyboardInterrupt, the only exception the project's signal handlers raise) during the kill
     or the wait is kept, the step is made again, and the interruption is raised afterwards; any other error
     is raised at once, as it would come back on every attempt.  The kill is only repeated before the wait:
-    once reaped, the pid may belong to another process.
+    once reaped, the pid may belong to another process.  Reading this thread's mask and blocking its
+    signals are steps too: Python raises an interruption as ``pthread_sigmask`` returns, after the mask
+    changed, and the mask it returns (the one to restore) would be lost with it.
     """
     interruption: BaseException | None = None
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    mask: set[signal.Signals] | None = None
+
+    def keep_mask() -> None:
+        nonlocal mask
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # unchanged: what is restored at the end
+
+    steps = (keep_mask, lambda: signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals()),
+             lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0))
     try:
-        for step in (lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0)):
+        for step in steps:
             while True:
                 try:
                     step()
@@ -210,7 +242,8 @@ def _kill(pid: int) -> None:
                     continue  # (only an interruption is made again: another error would come back each time)
                 break
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here
     if interruption is not None:
         raise interruption
 

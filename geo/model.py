@@ -24,6 +24,29 @@ QUALIFIERS = ("exact", "approx", "at_least", "up_to", "more_than", "less_than")
 #: Whether a figure is a present fact or a plan / possibility.
 STATUSES = ("current", "planned")
 
+#: Figure kinds grouped as the role features (:mod:`geo.role_model`) and the figure places see them.
+FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt",
+                 "incidents": "incidents", "equipment": "equipment", "other": "equipment"}
+
+
+def figure_group(fig: object) -> str | None:
+    """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
+    ``formation``) are troops where they stand, not drones shot down.
+
+    Parameters
+    ----------
+    fig : object
+        A figure (:class:`Figure`, or anything with its ``kind`` and, perhaps, ``formation``).
+
+    Returns
+    -------
+    str or None
+        Its group, a value of :data:`FIGURE_GROUPS`; None for a kind none groups.
+    """
+    if getattr(fig, "formation", False):
+        return "troops"
+    return FIGURE_GROUPS.get(getattr(fig, "kind", None))
+
 
 @dataclass(frozen=True)
 class Document:
@@ -96,6 +119,29 @@ class Entity:
     members: tuple[str, ...] = ()
     capital_of: str | None = None
     seat_of: str | None = None
+
+
+def contains(area: Entity, place: Entity) -> bool:
+    """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it).
+
+    Parameters
+    ----------
+    area, place : Entity
+        Two gazetteer entities.
+
+    Returns
+    -------
+    bool
+        True when ``area`` is a country and ``place`` one of its cities or admin-1 units, or ``area`` is an admin-1
+        unit and ``place`` one of its cities; False for the same entity, and for a region or a city as ``area``.
+    """
+    if area.id == place.id:
+        return False
+    if area.kind == "country":
+        return place.country == area.country and place.kind in ("city", "admin1")
+    if area.kind == "admin1":
+        return place.kind == "city" and place.admin1 is not None and place.admin1 == area.admin1
+    return False
 
 
 @dataclass

@@ -39,7 +39,8 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]|_")
 #: returns, added up (no match object per token). The white space is possessive and the end of the text (or
 #: of the window) stands for a last, empty token: trailing white space is read once (white space that must be
 #: followed by a token would be retried from each of its characters, quadratic in its length); the loop stops
-#: at the first empty token.
+#: at the first empty token. Not one pass with geo.sentences._GAP_TOKEN: the tokens differ (here letters and digits
+#: apart, hyphenated words whole, a token per punctuation mark, on folded text).
 _SPACED_TOKEN_RE = re.compile(r"(\s*+)(" + _TOKEN_RE.pattern + r"|\Z)")
 
 

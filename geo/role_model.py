@@ -18,13 +18,14 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
+from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
 from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
-from geo.model import ROLES, Entity
+from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
@@ -33,72 +34,15 @@ from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
-#: Figure kinds grouped as the features see them.
-FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casualties": "hurt",
-                 "incidents": "incidents", "equipment": "equipment", "other": "equipment"}
-
-
-def figure_group(fig: object) -> str | None:
-    """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
-    ``formation``) are troops where they stand, not drones shot down."""
-    if getattr(fig, "formation", False):
-        return "troops"
-    return FIGURE_GROUPS.get(getattr(fig, "kind", None))
-
 #: How many words away a trigger counts as near a place.
 NEAR = 6
-
-#: Quotes between two names: the second stands in another clause (a speaker's words, or the words around them).
-QUOTES = "\"«»“”"
-
-#: Quotes and dashes between two names: the second opens another clause (:func:`_clause_between`, which also
-#: reads a hyphen between spaces, " - ", as a dash).
-QUOTE_DASH = QUOTES + "–—"
-
-#: The gaps that join a name to the next word into a compound ("Russia-held Crimea", "pro-Russia"): a hyphen alone.
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-
-#: Where an aside opens ("12 soldiers - most of them reservists - in A", "(after the attack on A)"): a bracket; a
-#: hyphen-minus standing between spaces; an en or em dash after a space, before a space or against the aside's first
-#: word (the Spanish raya: "6 drones —un récord— sobre A"). A hyphen or dash inside a word or a number opens none
-#: ("Ivano-Frankivsk", "Bosnia–Herzegovina", "Ukraine-bound", "2022-23"). Read by geo.figures (a count's aside, rule
-#: ASIDE_BEFORE_PLACE) and geo.figure_places (rule ASIDES_PLACE), with :func:`aside_close`.
-ASIDE_OPEN = re.compile(r"\(|(?<!\S)-(?!\S)|(?<!\S)[–—](?!\S)|(?<!\S)[–—](?=\w)")
-#: Where an aside closes: a bracket's at the bracket; a dash's at any dash, whichever of the three opened it (" - ... –
-#: in A"), a hyphen-minus after a space, an en or em dash after a space or against the aside's last word ("—un
-#: récord—"), and either before a space or a punctuation mark ("– so der Gouverneur –, in A"), not inside a word or a
-#: number ("Ivano-Frankivsk", "2–3").
-_BRACKET_CLOSE = re.compile(r"\)")
-_DASH_CLOSE = re.compile(r"(?<!\S)-(?!\w)|(?:(?<!\S)|(?<=\w))[–—](?!\w)")
-
-
-def aside_close(text: str, k: int, stop: int) -> int | None:
-    """Where the aside that opens at ``text[k]`` (a match of :data:`ASIDE_OPEN`) closes before ``stop``.
-
-    Parameters
-    ----------
-    text : str
-        The document's text (its dashes as written: not folded).
-    k : int
-        The offset of the aside's opening mark.
-    stop : int
-        The offset the aside must close before.
-
-    Returns
-    -------
-    int or None
-        The offset of its closing mark (a bracket, or a dash that stands inside no word: the hyphen of
-        "Ivano-Frankivsk" closes none), None when it does not close before ``stop``.
-    """
-    found = (_BRACKET_CLOSE if text[k] == "(" else _DASH_CLOSE).search(text, k + 1, stop)
-    return found.start() if found else None
-
-#: Punctuation that ends a clause for the ``clause:*`` features.
-CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
 SUBJECT_BREAKS = "," + CLAUSE_BREAKS
+
+#: The gaps that join a name to the next word into a compound ("Russia-held Crimea", "pro-Russia"): a hyphen alone.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 #: The most words of an aside between two commas after a name that :func:`_clause_subject` reads past
 #: ("Moscow, for its part, denied").
@@ -120,9 +64,12 @@ STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 #: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
 #: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
 #: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
-#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`).
+#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A country that names
+#: the nationality of troops a casualty count counts ("two gunners from Slovenia were hurt") is a mention
+#: (:func:`casualty_nationality`).
 VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "no_venue_without_a_meeting", "locator_is_mention")
+          "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
+          "casualty_nationality_is_mention", "base_is_deployment")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -132,7 +79,7 @@ VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat
 #: named by a border ("al confine con la Siria", ``border_of``). The annotation makes
 #: every locator a ``mention`` (rule ``locator_is_mention``, :func:`locator`), whatever the sentence's event; the
 #: three features weigh 0 in the committed weights, which read the sentence's attack or a list's participants.
-LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of")
+LOCATOR_FRAMES = ("locates_name", "water_locates", "border_of", "time_of")
 
 #: The features that read a meeting or an announcement ("ministers met in Oslo", "told reporters in Warsaw"): a place
 #: of a sentence of an incident with none of them is no venue (rule ``no_venue_without_a_meeting``,
@@ -164,7 +111,9 @@ def feature_names() -> list[str]:
               "inside_thing", "topic_opening", "government_after", "locality_of", "stative_after", "speech_before",
               "locates_previous", "country_noun_before", "country_in_place", "country_before_place",
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
-              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat"]
+              "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
+              "casualty_nationality", "government_country", "time_of", "request_of",
+              "base_deployment", "capital_named"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -269,11 +218,12 @@ def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
 
 
-def _phrase_ending(phrases: Phrases, words: list[str], end: int, reach: int) -> int | None:
-    """Where a phrase of ``phrases`` starts that ends right before word ``end``, starting at most ``reach`` words
-    before it (the first such start: "nel villaggio di", "the capital of"), or None."""
+def _phrase_ending(match: Callable[[list[str], int], int], words: list[str], end: int, reach: int) -> int | None:
+    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
+    :meth:`Phrases.match_at`, or :func:`_statement_at`) starts that ends right before word ``end``, starting at most
+    ``reach`` words before it (the first such start: "nel villaggio di", "the capital of"), or None."""
     for j in range(max(0, end - reach), end):
-        if j + phrases.match_at(words, j) == end:
+        if j + match(words, j) == end:
             return j
     return None
 
@@ -324,6 +274,32 @@ def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> 
     after the name, the name its modifier (not a war: "the Ukraine war")."""
     return end_idx < len(words) and bool(profile.government_heads.match_at(words, end_idx)) and not \
         profile.conflict_nouns.match_at(words, end_idx)
+
+
+def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_head: bool) -> int:
+    """The first word of the government or army phrase that names the place: the government word before "of" and the
+    place (``of_head``: "the army of Chad") or the place itself ("Chad's army")."""
+    if of_head:
+        k = _of_at(words, idx, profile)
+        starts = list(profile.government_heads.starts_in(words, max(0, k - 4), k))
+        return starts[0] if starts else idx
+    return idx
+
+
+#: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
+SUBJECT_OPENERS = ",;:(\"«“" + QUOTE_DASH
+
+
+def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
+    """The government or army phrase starting at word ``start`` opens its clause: only articles, then the sentence's
+    start, punctuation of :data:`SUBJECT_OPENERS` or a subordinator before it ("the army of Chad said", "officials
+    said that Chad's army"), so it is the clause's subject (not "rebels fought Chad's army", "they had beaten the army
+    of Chad": an object; nor "against the army of Chad", "aid for Chad's army": what the clause aims at or gives to)."""
+    words = sentence.words
+    j = _back_over(words, start - 1, profile.articles)
+    if j < 0 or sentence.break_before(text, SUBJECT_OPENERS, j + 1):
+        return True
+    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -380,7 +356,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
         return False
     k -= n  # the last word before the locative
     skip = _union(profile.articles, profile.of_words)
-    stated = any(_states(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
+    stated = any(_statement_at(words, j, profile) for j in range(end_idx, min(len(words), end_idx + 3)))
     linking = _union(skip, cues.locative, frozenset(p[0] for p in profile.toward_words.phrases))
     for j in profile.seat_heads.starts_in(words, max(0, k - SEAT_GAP - 4), k + 1):
         end = j + profile.seat_heads.match_at(words, j)
@@ -390,7 +366,8 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
                              or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
         before = _back_over(words, j - 1, profile.articles)
-        if not (stated or before >= 0 and _states(words, before, profile, ending=True)):
+        if not (stated or before >= 0 and _phrase_ending(
+                partial(_statement_at, profile=profile), words, before + 1, 4) is not None):
             continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
         if _seat_building(words, j, skip, profile):
             continue  # "the headquarters of the general staff in Kyiv": the building
@@ -405,15 +382,15 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
     return False
 
 
-def _states(words: list[str], j: int, profile: EventProfile, ending: bool = False) -> bool:
-    """A statement (a speech word of :meth:`EventProfile.speech_at` or a phrase of the lexicon ``seat_statements``)
-    starts at word ``j`` (with ``ending``: ends at it, "teilte der Generalstab", "ha riferito il ministero")."""
-    if not ending:
-        return bool(profile.speech_at(words, j) or profile.seat_statements.match_at(words, j))
-    return any(j + 1 - s == (profile.speech_at(words, s) or profile.seat_statements.match_at(words, s))
-               for s in range(max(0, j - 3), j + 1))
+def _statement_at(words: list[str], j: int, profile: EventProfile) -> int:
+    """The number of words of the statement that starts at word ``j`` (0: none): a speech word of
+    :meth:`EventProfile.speech_at`, else a phrase of the lexicon ``seat_statements``. One that ends at a word is
+    found with :func:`_phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
+    return profile.speech_at(words, j) or profile.seat_statements.match_at(words, j)
 
 
+# Not _head_before: the word right before a seat head may be its own modifier ("of the defence ministry"), where a
+# head before a name wants "of" or a filler right before the name ("the governor of the region of").
 def _seat_building(words: list[str], j: int, skip: frozenset[str], profile: EventProfile) -> bool:
     """A building of the lexicon ``seat_buildings`` stands before the seat head at word ``j``, only ``skip`` words
     (articles, "of") and at most one other word between: "the building of the defence ministry", "la sede del
@@ -431,7 +408,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    j = _phrase_ending(profile.locality_nouns, words, k, 2)
+    j = _phrase_ending(profile.locality_nouns.match_at, words, k, 2)
     if j is None:
         return False, False
     b = _back_over(words, j - 1, profile.articles)
@@ -489,17 +466,6 @@ def _unresolved(surface: str) -> Entity:
     return Entity(f"unresolved:{surface}", surface, "other", None, None, 0.0, 0.0)
 
 
-def contains(area, place) -> bool:
-    """``area`` is the country or admin-1 unit of ``place`` (a larger unit holding it)."""
-    if area.id == place.id:
-        return False
-    if area.kind == "country":
-        return place.country == area.country and place.kind in ("city", "admin1")
-    if area.kind == "admin1":
-        return place.kind == "city" and place.admin1 is not None and place.admin1 == area.admin1
-    return False
-
-
 def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place opens its clause (only articles, a subordinator or punctuation before it) and a lower-case
     word that is no preposition follows: "Norway launched", "dass Russland ... durchgeführt habe"."""
@@ -526,7 +492,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
         return True
     if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
         return True
-    return _phrase_ending(profile.subordinators, sentence.words, j + 1, 3) is not None
+    return _phrase_ending(profile.subordinators.match_at, sentence.words, j + 1, 3) is not None
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -602,6 +568,121 @@ def _head_after(phrases, sentence: Sentence, end_idx: int, text: str, fillers: f
     return False
 
 
+def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """The place is who made a request or an invitation (the lexicon's ``request_nouns``): the noun, at most one other
+    word, then "of", "from" or an agent cue whose first word is one of the lexicon's ``request_links`` (English: only
+    "of") and the place ("at the invitation of Moldova", "su invito della Moldavia",
+    "l'appello lanciato da parte della Moldavia", "à l'invitation de la Moldavie", "a solicitud de Moldavia").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    articles = profile.articles
+    link = _cue_start(profile.agent_cues, words, idx, 4, articles)
+    if link is None:
+        link = _cue_start(profile.origin_cues, words, idx, 2, articles)
+    if link is None:
+        k = _of_at(words, idx, profile)
+        link = k if k >= 0 and words[k] in profile.of_words else None
+    if link is None or words[link] not in profile.request_links:
+        return False  # "demand from China for oil": English asks "of" ("at the request of")
+    return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
+        _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
+
+
+#: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
+#: (:func:`_time_of`): "il treno parte alle 9:40 ora di Lisbona", "at 6 pm Lisbon time".
+CLOCK_REACH = 4
+
+
+def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
+    before it ("il volo delle 16:20 ora di Varsavia", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the
+    noun right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most :data:`CLOCK_REACH` words
+    before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be Moscow time").
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx, end_idx : int
+        The place's first word and the word after it.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    nouns = profile.time_nouns
+    k = _of_at(words, idx, profile)
+    start = None
+    if k >= 1 and words[k] in profile.of_words and nouns.match_at(words, k - 1) == 1:
+        start = k - 1
+    elif end_idx < len(words) and nouns.match_at(words, end_idx):
+        start = idx
+    if start is None:
+        return False
+    lo = max(0, start - CLOCK_REACH)
+    return any(_clock_at(words, i, start, profile) for i in range(lo, start))
+
+
+#: A one-word clock time ("22h30").
+CLOCK_WORD = re.compile(r"\d{1,2}h\d{2}")
+
+
+def _clock_at(words: list[str], i: int, stop: int, profile: EventProfile) -> bool:
+    """A clock time starts at word ``i`` and ends before ``stop``: an hour (a number up to 24) followed by two digits
+    of minutes ("22:00", "6.30", read as two words) or by a word of the lexicon's ``clock_words`` ("6 pm", "22
+    heures"), or one word such as "22h30" (not a year, "2022", nor a date, "il 24 febbraio")."""
+    w = words[i]
+    if CLOCK_WORD.fullmatch(w):
+        return True
+    if not (w.isdigit() and len(w) <= 2 and int(w) <= 24) or i + 1 >= stop:
+        return False
+    after = words[i + 1]
+    return (after.isdigit() and len(after) == 2) or bool(profile.clock_words.match_at(words[:stop], i + 1))
+
+
+def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> int | None:
+    """Where a capital noun of the lexicon's ``capital_nouns`` starts that stands right before the place, only
+    articles and a comma between ("the capital Khartoum", "in the capital, Khartoum", "die Hauptstadt Khartum", "la
+    capitale Kiev"): the text names the city as a city. None when no such noun stands there.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    int or None
+    """
+    words = sentence.words
+    k = _back_over(words, idx - 1, profile.articles)
+    start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
+    if start is None or sentence.break_between(text, ";:()" + QUOTE_DASH, sentence.tokens[k].end,
+                                               sentence.tokens[idx].start):
+        return None
+    return start
+
+
 def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place locates a thing named just before it: a locality noun, perhaps a name, then a locative
     ("raided a hamlet in Kassala State", "im Dorf Logatschjowka im Kreis Waluiki"), or a capital noun
@@ -609,7 +690,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return _phrase_ending(profile.capital_nouns, words, k, 2) is not None
+        return _phrase_ending(profile.capital_nouns.match_at, words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -651,6 +732,18 @@ def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
     lo, hi = _clause_span(text, sentence, idx)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
+
+
+def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+    """A trigger of an incident (:data:`INCIDENT_CLASSES`) stands in the place's clause (:func:`_clause_span`), but
+    not inside a phrase of the lexicon's ``equipment_phrases`` ("combat vehicles", "carros de combate": equipment, no
+    fighting): "the soldiers stationed at the base of Mopti, in the centre, came under rocket fire"."""
+    lo, hi = _clause_span(text, sentence, idx)
+    words = sentence.words
+    gear = set()
+    for j in profile.equipment_phrases.starts_in(words, lo, hi):
+        gear.update(range(j, j + profile.equipment_phrases.match_at(words, j)))
+    return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
@@ -729,6 +822,75 @@ def _troops_before(words: list[str], origin: int, profile: EventProfile) -> bool
     return False
 
 
+#: How many words before a base's place an origin cue makes it where troops come from, no deployment
+#: (feature ``base_deployment``): "soldiers from the air base of Aviano".
+BASE_ORIGIN_REACH = 5
+
+
+#: The most words from a casualty count's number to the "of" or "from" before the place that names the nationality
+#: of the troops it counts (:func:`_casualty_nationality`): "sei degli alpini feriti della brigata di" (6 words).
+CASUALTY_REACH = 6
+
+#: The figure kinds that count casualties, the troops of :func:`_casualty_nationality`.
+CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+#: The event classes whose trigger between a casualty count and the "of" or "from" makes the troops after it others
+#: than the counted ones (:func:`_casualty_nationality`): "two soldiers were killed by troops of Sudan".
+CASUALTY_EVENTS = frozenset({"kill", "wound"})
+
+#: Punctuation between a casualty count and the place that parts them (:func:`_casualty_nationality`).
+CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
+
+
+def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: FigureIndex,
+                          profile: EventProfile) -> bool:
+    """The place after the "of" or "from" at word ``link`` names the nationality of troops a casualty count counts
+    ("a mine wounded 3 marines of Peru", "due soldati della Slovenia sono rimasti feriti"):
+    the number of a killed, wounded or casualty figure (:data:`CASUALTY_KINDS`) stands at most
+    :data:`CASUALTY_REACH` words before ``link``, a troop noun of the figures lexicon (:func:`troop_words`, or the
+    word after it: "cascos azules") or an army of ``government_heads`` stands right before ``link`` (only articles or
+    demonyms between), no trigger of :data:`CASUALTY_EVENTS` and no agent cue
+    between the count and ``link`` (not "killed by fighters from Niger": who killed) and no punctuation of
+    :data:`CASUALTY_BREAKS`. The place is whose troops were hurt, not who acts.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    link : int
+        The word of the "of" or the origin cue before the place.
+    figures : FigureIndex
+        The document's figures.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    troop = _back_over(words, link - 1, _union(profile.articles, profile.demonyms))
+    troops = troop_words(profile.lang)
+    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops or _phrase_ending(
+            profile.government_heads.match_at, words, troop + 1, 3) is not None):
+        return False  # "killed by drones launched from Russia": no troop noun right before the link
+    for k in figures.by_start.positions_between(sentence.start, sentence.end):
+        fig = figures[k]
+        if fig.kind not in CASUALTY_KINDS:
+            continue
+        j = sentence.token_at(fig.start)
+        if link - j > CASUALTY_REACH or troop <= j:  # "soldiers from Chad killed twelve": the count after the troops
+            continue
+        if any(t.event in CASUALTY_EVENTS and j < t.first < link for t in sentence.triggers) or any(
+                profile.agent_cues.match_at(words, i) for i in range(j + 1, link)):
+            continue  # "twenty soldiers were killed by fighters from Niger": the fighters' country acts
+        if not sentence.break_between(text, CASUALTY_BREAKS, fig.end, sentence.tokens[link].start):
+            return True
+    return False
+
+
 def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> int | None:
     """Where an origin cue starts that a locality noun and "of" part from the place ("8 miles from the town of
     Kramatorsk"), or None: read as if the cue stood right before the place. (An area noun needs no such reading:
@@ -737,7 +899,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = _phrase_ending(profile.locality_nouns, words, k + 1, 3)
+    noun = _phrase_ending(profile.locality_nouns.match_at, words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
@@ -903,9 +1065,9 @@ def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfi
     words = sentence.words
     k = first
     while k > 0 and not sentence.break_before(text, SUBJECT_BREAKS, k):
-        j = _phrase_ending(profile.clause_adverbs, words, k, profile.clause_adverbs.longest)
+        j = _phrase_ending(profile.clause_adverbs.match_at, words, k, profile.clause_adverbs.longest)
         if j is None:
-            j = _phrase_ending(profile.verb_auxiliaries, words, k, profile.verb_auxiliaries.longest)
+            j = _phrase_ending(profile.verb_auxiliaries.match_at, words, k, profile.verb_auxiliaries.longest)
         if j is None:
             return False
         k = j
@@ -959,67 +1121,12 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
-#: Rule ``a_border_area_is_no_neighbour_only_inside_the_place_before_it``: a border area named after an "of" word
-#: (:meth:`geo.events.EventProfile.border_area`: "the border district of X") names X itself, no neighbour, only
-#: when X lies in the country of the place named before the border word in its sentence, or inside that place
-#: ("4 killed in Ukraine, in the border district of Sumy"), or when no place stands before it ("in the border
-#: district of Bryansk, 2 were hurt"); after a place of another country X is the other side ("in Ukraine, near the
-#: border district of Bryansk": Bryansk is Russia's). Only a locator counts as the place before (feature
-#: ``locative``): a speaker, a source, an attacker, an origin or a dateline of another country says nothing of
-#: where the area lies ("Moscow said shelling killed 3 in the border district of X": X stays where it happened).
-#: Role feature ``border_of`` and figure place rule
-#: ``BORDER_SIDE`` (:mod:`geo.figure_places`) both read it, through :func:`border_side_at`.
-BORDER_AREA_INSIDE = "a_border_area_is_no_neighbour_only_inside_the_place_before_it"
-
-
-def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
-                   before: Callable[[int], object | None]) -> int | None:
-    """The one border test of role feature ``border_of`` and figure place rule ``BORDER_SIDE``:
-    :meth:`geo.events.EventProfile.border_at`, but for a border area that names the place itself (rule
-    :data:`BORDER_AREA_INSIDE`).
-
-    Parameters
-    ----------
-    words : Sequence[str]
-        A sentence's folded words.
-    k : int
-        The index of the word that would link a border noun to ``place`` (the word before it and its articles).
-    profile : EventProfile
-        The language's event lexicon.
-    place
-        The mention after the link (its ``entity`` may be None).
-    before : Callable[[int], object | None]
-        The nearest mention of the sentence that ends before word ``j`` (the border noun's first), None when none.
-
-    Returns
-    -------
-    int | None
-        The index of the border noun's first word when ``place`` is named as the other side of a border; None
-        when word ``k`` links no border noun, or links a border area that names ``place`` itself.
-    """
-    j = profile.border_at(words, k)
-    if j is None or (profile.border_area(words, j, k) and _area_inside(place, before(j))):
-        return None
-    return j
-
-
-def _area_inside(place, before) -> bool:
-    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention, or None; a name nothing resolved
-    is none, and so is a place that its features read as no locative: a speaker, a source, an attacker, an origin
-    or a dateline, "Moscow said ... in the border district of X"), or one of the country of ``place``'s entity (a
-    place inside a country or an admin-1 unit, :func:`contains`, shares its country)."""
-    if before is None or before.entity is None or "locative" not in before.features:
-        return True
-    area = place.entity
-    return area is not None and area.country is not None and area.country == before.entity.country
-
-
 def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
     (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
     Niger", "in Ukraine, near the border district of Bryansk": a neighbour that locates a border (not "4 killed in
     Ukraine, in the border district of Sumy": the place names the border area itself, rule
-    :data:`BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
+    :data:`geo.clauses.BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
     same = previous is not None and previous.sentence_start == m.sentence_start
 
     def before(j: int):
@@ -1141,6 +1248,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if named:
         f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
+    named_at = _capital_named(text, sentence, idx, profile) if e.capital_of else None
+    if named_at is not None:
+        f["capital_named"] = 1.0  # "die Hauptstadt Khartum", "in the capital, Khartoum": the city itself
+        if is_locative(words, named_at, cues.locative, articles, cues.area_nouns):
+            locative = True  # "in the capital, Khartoum" is where "in Khartoum" is
     if locative and _conflict_between(words, idx, profile, in_list=False, previous=None, sentence=sentence):
         locative = False  # "i combattimenti tra Etiopia ed Eritrea": a side of the war, not where it is
     if locative:
@@ -1185,6 +1297,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["government_possessive"] = 1.0
         else:
             f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+    if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
+            text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
+        f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1194,6 +1309,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base"] = 1.0  # "nella base di Adazi", "the Campia Turzii air base"
     if idx == 0 and _set_off(text[m.end : m.end + 3], ":,", " \u00a0\u202f"):
         f["topic_opening"] = 1.0  # "Sudan: 40 morti in un attacco", "Congo, due caschi blu uccisi", "Mali : ..."
+    if _time_of(words, idx, end_idx, profile):
+        f["time_of"] = 1.0  # "il volo delle 16:20 ora di Varsavia": the time zone of a clock time, a locator
+    if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
+        f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
@@ -1330,6 +1450,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
                 break
     for _, _, name in sorted(hits):
         f[name] = 1.0
+    if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
+            _clause_incident(text, sentence, idx, profile) or "direction_of" in f
+            or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
+        f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
+    link = of if "of_before" in f else origin if "origin_before" in f else None
+    if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
+            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get(
+                "casualty_nationality"))):
+        f["casualty_nationality"] = 1.0  # "two gunners from Slovenia were hurt": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
         f["contributor"] = 1.0  # "1,200 troops, among them soldiers from Ghana": a country of the contingent
@@ -1493,6 +1622,66 @@ def government_seat(features: dict[str, float]) -> bool:
     return bool(features.get("government_seat"))
 
 
+def government_country(features: dict[str, float]) -> bool:
+    """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
+    said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
+    ``government_country``, which weighs 0), the phrase the subject of its clause (:func:`_government_subject`: not
+    "rebels ambushed Chad's army", nor one that the clause aims at or gives to: "against the army of Chad", "aid
+    for Chad's army", "gli aiuti all'esercito del Ciad"), stands for the state that acts or speaks: an actor,
+    as a capital in the same frames is (:func:`government_capital`). Not a country whose soldiers a casualty count
+    counts ("two soldiers of the army of Mali were killed": :func:`casualty_nationality` decides).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_country")) and not casualty_nationality(features)
+
+
+def requester(features: dict[str, float]) -> bool:
+    """The rule ``requester_is_actor``: a country, a capital or a region of countries that made the request or the
+    invitation the sentence names ("the frigates sailed at the invitation of Moldova", "su invito della Moldavia";
+    feature ``request_of``, which weighs 0), or one listed with it, stands for its government that asked: an actor.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("request_of"))
+
+
+def base_deployment(features: dict[str, float]) -> bool:
+    """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
+    Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
+    in its clause), with no incident trigger in its clause (:func:`_clause_incident`: not "the soldiers stationed at
+    the base of Mopti, in the centre, came under fire"; a trigger inside a phrase of the lexicon's
+    ``equipment_phrases``, "combat vehicles", "carros de combate", reports no incident), no direction
+    before it ("the base north of Riga" locates the base), no locality noun that names it ("il campo profughi di
+    Jabalia": a camp of refugees, no base) and no origin cue before it (not "soldiers from the air base of Aviano";
+    feature ``base_deployment``, which weighs 0), is where troops are or go: a deployment.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("base_deployment"))
+
+
 def venue_barred(features: dict[str, float]) -> bool:
     """The rule ``no_venue_without_a_meeting``: the place's sentence reads an incident (an event of
     :data:`geo.events.INCIDENT_CLASSES`) and no meeting or announcement (:data:`MEETING_SIGNALS`), so the place is
@@ -1530,6 +1719,25 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
+def casualty_nationality(features: dict[str, float]) -> bool:
+    """The rule ``casualty_nationality_is_mention``: the place names the nationality of troops a casualty count
+    counts ("two gunners from Slovenia were hurt", "deux Casques bleus du Népal ont été tués"; feature
+    ``casualty_nationality``, which weighs 0): whose soldiers were hurt, an origin, so a mention, whatever the
+    sentence's attack and the country's kind make of it (the weights read a state that acts, or where it happened
+    when no other place is named).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("casualty_nationality"))
+
+
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
@@ -1537,8 +1745,10 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     (``dateline_is_mention``) are mentions, then the capitals that stand for their government
     (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
     stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) are mentions; of the others, a place of a sentence of an incident and of
-    no meeting may not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+    (``locator_is_mention``, :func:`locator`) and the countries of soldiers a casualty count counts
+    (``casualty_nationality_is_mention``, :func:`casualty_nationality`) are mentions; of the others, a place of a
+    sentence of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``,
+    :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1559,10 +1769,12 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f) or government_seat(f):
+        if government_capital(f) or government_seat(f) or government_country(f) or requester(f):
             decided[k] = "actor"
-        elif locator(f):
+        elif locator(f) or casualty_nationality(f):
             decided[k] = "mention"
+        elif base_deployment(f):
+            decided[k] = "deployment"
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred

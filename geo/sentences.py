@@ -431,7 +431,9 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 #: tokens' offsets are the lengths ``findall`` returns, added up (no match object per token). The gap is
 #: possessive and the end of the text stands for a last, empty token: a trailing run of characters that are no
 #: token's is read once (a gap that must be followed by a token would be retried from each of its characters,
-#: quadratic in the run's length); the loop stops at the first empty token.
+#: quadratic in the run's length); the loop stops at the first empty token. Not one pass with
+#: geo.numbers._SPACED_TOKEN_RE: the tokens differ (here a run of letters and digits is one, a hyphen parts words,
+#: punctuation is no token, the case is read on the text).
 _GAP_TOKEN = re.compile(r"([\W_]*+)([^\W_]+|\Z)", re.UNICODE)
 
 

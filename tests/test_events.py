@@ -6,7 +6,15 @@ import pytest
 
 from geo import lexicons
 from geo.errors import LexiconSchemaError
-from geo.events import EVENT_CLASSES, FRAME_KEYS, Phrases, event_profile, read_sentence
+from geo.events import (
+    EVENT_CLASSES,
+    FRAME_KEYS,
+    LEXICON_FIELDS,
+    Phrases,
+    _key,
+    event_profile,
+    read_sentence,
+)
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.normalize import fold
@@ -93,7 +101,10 @@ def test_a_place_name_is_no_trigger():
 
 
 def test_every_events_lexicon_holds_exactly_the_schema_keys():
+    # FRAME_KEYS are the event classes and the fields EventProfile declares with _key: a key declared there and
+    # not in the schema (or the other way round) fails here
     assert set(lexicons.schema()["events"]["required"]) == set(FRAME_KEYS)
+    assert set(lexicons.schema()["events"]["keys"]) == set(FRAME_KEYS)
     for lang in lexicons.available_languages():
         data = lexicons.load(lang, "events")
         if data:
@@ -121,20 +132,41 @@ def test_the_border_area_nouns_are_areas_in_both_numbers(lang, no_area, pairs):
     assert all(a in profile.border_nouns for a in profile.neighbour_adjectives)
 
 
-def test_a_misspelt_key_fails_naming_file_and_key(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda good: good.replace("intercept:", "intercpet:"), r"xx/events.yaml: missing key 'intercept'"),
+    # a key no field of EventProfile declares, all the declared ones present
+    (lambda good: good + "\nharbour_nouns: [quay]\n", r"xx/events.yaml: unknown key 'harbour_nouns'"),
+], ids=["misspelt", "unknown"])
+def test_a_key_off_the_schema_fails_naming_file_and_key(tmp_path, monkeypatch, edit, message):
     folder = tmp_path / "xx"
     folder.mkdir()
     good = (lexicons.LEXICON_DIR / "en" / "events.yaml").read_text(encoding="utf-8")
-    (folder / "events.yaml").write_text(good.replace("intercept:", "intercpet:"), encoding="utf-8")
+    (folder / "events.yaml").write_text(edit(good), encoding="utf-8")
     monkeypatch.setattr(lexicons, "LEXICON_DIR", tmp_path)
     lexicons.load.cache_clear()
     event_profile.cache_clear()
     try:
-        with pytest.raises(LexiconSchemaError, match=r"xx/events.yaml: missing key 'intercept'"):
+        with pytest.raises(LexiconSchemaError, match=message):
             event_profile("xx")
     finally:
         lexicons.load.cache_clear()
         event_profile.cache_clear()
+
+
+def test_every_lexicon_field_of_the_profile_is_read_from_its_key():
+    """Each field declared with _key is filled from the events.yaml key of its name, by the reader it declares:
+    folded where the text is matched folded, lower-cased with accents kept for list_breakers; a reader that does
+    not exist is refused when the field is declared."""
+    assert {f.name for f in LEXICON_FIELDS} == set(FRAME_KEYS) - set(EVENT_CLASSES)
+    for lang in ("en", "fr", "it", "de"):
+        data = lexicons.load(lang, "events")
+        profile = event_profile(lang)
+        assert profile.list_breakers == frozenset(str(w).lower() for w in data["list_breakers"])  # accents kept
+    assert "où" in event_profile("fr").list_breakers
+    assert {"region", "departement"} <= event_profile("fr").border_area_nouns  # 'région' matched folded
+    assert "limitrofe" in event_profile("es").neighbour_adjectives
+    with pytest.raises(ValueError, match="no reader 'phrase'"):
+        _key("phrase")
 
 
 def test_frames_name_the_event_its_places_and_figures(gaz):

@@ -1595,7 +1595,7 @@ def test_a_word_of_nearness_before_other_words_and_a_border_is_not_near_it(gaz):
 ])
 def test_a_border_area_after_a_place_is_no_other_side(gaz, lang, text, area, chosen):
     """Rule BORDER_SIDE reads the border-area exception of the one border test
-    (:func:`geo.role_model.border_side_at`), as role feature ``border_of`` does: a border noun that qualifies an
+    (:func:`geo.clauses.border_side_at`), as role feature ``border_of`` does: a border noun that qualifies an
     area noun, then "of", names the border area itself, which stays a candidate while it lies in the country of
     the place before it (rule ``BORDER_AREA_INSIDE``); the figure's place is chosen among them."""
     parsed, fig, pool, _ = pool_of(text, lang, gaz)
@@ -1733,7 +1733,7 @@ def test_a_count_a_verb_after_an_inclusion_word_is_included_past_the_verb_only(g
 ])
 def test_units_of_troops_are_placed_as_troops_not_as_drones(gaz, lang, text):
     """A count of units (a figure marked ``formation``) stands where it is deployed, as its role features read it
-    (geo.role_model.figure_group): not at the next sentence's struck town, as a drone count would be."""
+    (geo.model.figure_group): not at the next sentence's struck town, as a drone count would be."""
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     (unit,) = parsed.figures
     assert unit.formation and "Ukraine" in unit.places and "Kupiansk" not in unit.places
@@ -2169,7 +2169,7 @@ def test_an_acting_country_that_holds_the_figures_place_is_its_host(gaz, lang, t
     ("de", "Der Beschuss tötete 6 Menschen (zwei Tage nach dem Angriff auf Kramatorsk) in Slowjansk.", "Kramatorsk",
      "Slowjansk"),
     ("en", "Spain sent 250 soldiers (drawn from bases in Andalusia) to Slovakia.", "Andalusia", "Slovakia"),
-    # the hyphen of a name inside the aside closes none (geo.role_model.aside_close: a dash between spaces)
+    # the hyphen of a name inside the aside closes none (geo.clauses.aside_close: a dash between spaces)
     ("en", "Shelling killed 6 people - a week after the strike on Ivano-Frankivsk - in Lviv.", "Ivano-Frankivsk",
      "Lviv"),
     ("de", "Der Beschuss tötete 6 Menschen - eine Woche nach dem Angriff auf Iwano-Frankiwsk - in Lwiw.",
@@ -2206,7 +2206,7 @@ def test_a_place_in_brackets_with_no_place_of_the_figure_after_them_stays(gaz):
 ])
 def test_a_dash_that_closes_no_aside_before_the_figures_place_sets_no_place_apart(gaz, lang, text):
     # rule ASIDES_PLACE reads an aside that closes before the place the figure's own reading chose; a dash with no
-    # closing one there (geo.role_model.aside_close: None) is no aside, and every place of the figure stays
+    # closing one there (geo.clauses.aside_close: None) is no aside, and every place of the figure stays
     parsed, fig, pool, _ = pool_of(text, lang, gaz)
     assert [m.surface for m, _ in pool] == ["Kramatorsk", "Sloviansk"]
     assert sorted(m.surface for m in parsed.mentions if m.entity.id in fig.place_ids) == ["Kramatorsk", "Sloviansk"]

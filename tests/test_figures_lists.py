@@ -378,7 +378,7 @@ def test_an_aside_after_a_count_does_not_part_it_from_its_place(lang, text):
            "Ccc – über Bbb."),
 ])
 def test_a_hyphen_inside_a_number_closes_no_aside(lang, text):
-    # rule ASIDE_BEFORE_PLACE reads the aside as geo.role_model.aside_close does: its closing dash stands between
+    # rule ASIDE_BEFORE_PLACE reads the aside as geo.clauses.aside_close does: its closing dash stands between
     # spaces, not inside "2-3"
     assert by_value(text, lang)[6].place_ids == [BBB.id]
 

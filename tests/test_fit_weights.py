@@ -90,5 +90,15 @@ def test_the_fit_command_takes_the_cross_validation_options(tmp_path):
     args = fit_arguments(["--data", str(tmp_path), "--cv", "kfold", "--folds", "5", "--rule", "paired", "--grid"],
                          prog="fit_weights.py", description="", out=tmp_path / "w.yaml", options=cv_options)
     assert (args.cv, args.folds, args.seed, args.rule, args.grid) == ("kfold", 5, 0, "paired", True)
-    plain = fit_arguments(["--data", str(tmp_path)], prog="fit_recognition.py", description="", out=tmp_path)
+    plain = fit_arguments(["--data", str(tmp_path)], prog="fit_recognition.py", description="",
+                          out=tmp_path / "r.yaml")
     assert not hasattr(plain, "cv")  # the recognition fit keeps its own options
+
+
+@pytest.mark.parametrize("out", ["", "a.gold.json/w.yaml"])
+def test_the_fit_command_refuses_an_out_it_cannot_write_before_fitting(tmp_path, capsys, out):
+    (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
+    args = fit_arguments(["--data", str(tmp_path), "--out", str(tmp_path / out)], prog="fit_weights.py",
+                         description="", out=tmp_path / "w.yaml")
+    assert args is None
+    assert "must be the path of a weights file" in capsys.readouterr().err

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from geo.clauses import ASIDE_OPEN, aside_close
 from geo.gazetteer import load_gazetteer
 from geo.model import ROLES, Document
 from geo.pipeline import Fitted, parse_document
-from geo.role_model import ASIDE_OPEN, RoleWeights, aside_close, feature_names, load_weights
+from geo.role_model import RoleWeights, feature_names, load_weights
 
 
 @pytest.fixture(scope="module")
@@ -222,6 +223,14 @@ CASES = [
      "The foreign minister in Ankara said the talks would resume."),
     ("es", "El Gobierno en Lisboa anunció el envío de una fragata.", "Lisboa", "government_seat",
      "El Gobierno anunció en Lisboa el envío de una fragata."),
+    # the soldiers a casualty count counts, a time zone, a request, a named capital (tests/test_role_categories.py)
+    ("en", "Three soldiers from Peru were wounded by a mine.", "Peru", "casualty_nationality",
+     "Three soldiers from Peru arrived by ship."),
+    ("es", "A las 8:00 hora de Lima llegó la brigada.", "Lima", "time_of", "A las 8:00 en Lima llegó la brigada."),
+    ("fr", "Le bataillon est arrivé à la demande du Pérou.", "Pérou", "request_of",
+     "Le bataillon est arrivé à la frontière du Pérou."),
+    ("en", "Protesters gathered in the capital, Lima, on Friday.", "Lima", "capital_named",
+     "Protesters gathered in the capital and in Lima on Friday."),
 ]
 
 
@@ -607,14 +616,14 @@ def test_a_phrase_ending_before_a_word_starts_in_the_sentence():
     from geo.role_model import _phrase_ending
 
     phrases = Phrases.of(["capitale di", "di"])
-    assert _phrase_ending(phrases, ["di", "roma", "capitale"], 1, 3) == 0
-    assert _phrase_ending(Phrases.of(["capitale di"]), ["di", "roma", "capitale"], 1, 3) is None
+    assert _phrase_ending(phrases.match_at, ["di", "roma", "capitale"], 1, 3) == 0
+    assert _phrase_ending(Phrases.of(["capitale di"]).match_at, ["di", "roma", "capitale"], 1, 3) is None
 
 
 def _figure_walk(m, sentence, figures) -> list[str]:
     """The figure features of ``m`` read by walking every figure of the document, in figure order (with the
     places the figures had when the roles were weighed: ``cue_place_ids``)."""
-    from geo.role_model import FIGURE_GROUPS
+    from geo.model import FIGURE_GROUPS
 
     out: dict[str, float] = {}
     for fig in figures:
@@ -1343,7 +1352,7 @@ def test_a_border_area_of_a_place_names_no_neighbour(gaz, lang, text, surface):
     ("it", "Confini della Moldavia chiusi ai camion, dicono i sindaci della regione.", "Moldavia", True),
 ])
 def test_a_border_area_names_itself_only_inside_the_place_before_it(gaz, lang, text, surface, border):
-    """Role feature ``border_of`` (:func:`geo.role_model.border_side_at`): the border-area exception holds for an
+    """Role feature ``border_of`` (:func:`geo.clauses.border_side_at`): the border-area exception holds for an
     area noun of ``border_area_nouns`` beside the border noun, none of the neighbour adjectives, and only while no
     place of another country stands before the border word (rule ``BORDER_AREA_INSIDE``)."""
     assert ("border_of" in features_of(text, lang, surface, gaz)) == border
@@ -1515,6 +1524,9 @@ def test_german_traf_is_an_attack_only_with_a_weapon(gaz, text, surface, role):
     # a demonym after the head ("il governo polacco a Varsavia")
     ("it", "Il governo polacco a Varsavia ha comunicato che un drone è stato abbattuto sul confine.", "Varsavia"),
     ("en", "The government in Warsaw announced it would send 200 troops to Latvia.", "Warsaw"),
+    # the statement two and three words before the head ("ha riferito il governo", "ha reso noto lo stato maggiore")
+    ("it", "Quattro droni sono caduti nei campi, ha riferito il governo a Varsavia.", "Varsavia"),
+    ("it", "Sei razzi sono stati intercettati, ha reso noto lo stato maggiore a Kiev.", "Kiev"),
 ])
 def test_a_capital_where_a_ministry_speaks_is_an_actor(gaz, lang, text, surface):
     """Rule government_seat_is_actor: an institution of the state (seat_heads) named at its capital, after a

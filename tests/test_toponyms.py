@@ -90,6 +90,7 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
         # words that open sentences (lexicon start_words)
         ("Sale la tensione tra Roma e Parigi.", "it", "Sale"),
         ("Split decisions are common in boxing.", "en", "Split"),
+        ("Trente soldats belges sont arrivés à Namur dans la nuit.", "fr", "Trente"),  # a count, not Trento
         # a first name that is a small town, alone, is the person
         ("Era diventato famoso per il ruolo di Arnold nella serie.", "it", "Arnold"),
         ("Lindsay received $40 with her first-place certificate.", "en", "Lindsay"),
@@ -98,6 +99,12 @@ def test_names_after_articles_and_elisions_are_found_with_exact_offsets(gaz, tex
 )
 def test_persons_buildings_organisations_and_common_words_are_not_places(gaz, text, lang, not_a_place):
     assert not_a_place not in " ".join(surfaces(text, lang, gaz)).split(" ") + surfaces(text, lang, gaz)
+
+
+def test_a_number_word_that_names_a_town_is_the_town_after_a_preposition(gaz):
+    """start_words drop a name only where it opens a sentence: French "Trente" is still Trento after "de"."""
+    found = find_places(Document("t", "Le concile de Trente a duré dix-huit ans."), lang="fr", gazetteer=gaz)
+    assert [(m.surface, m.entity.name) for m in found] == [("Trente", "Trento")]
 
 
 def test_a_surname_seen_in_a_person_name_is_not_a_place_later(gaz):

@@ -564,7 +564,8 @@ def write_weights(weights: RoleWeights, path: Path, *, source: str, c: float, cv
 def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: Path,
                   options: Callable[[argparse.ArgumentParser], None] | None = None) -> argparse.Namespace | None:
     """The arguments every fit command takes (``--data``, ``--check``, ``--out``, and those ``options`` adds),
-    or None, with one line on stderr, when ``--data`` holds no annotated article."""
+    or None, with one line on stderr, when ``--data`` holds no annotated article or ``--out`` cannot be written
+    as a file."""
     p = argparse.ArgumentParser(prog=prog, description=description)
     p.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "news_train")
     p.add_argument("--check", type=Path, default=None, help="a folder scored with the fitted weights, never fitted on")
@@ -574,6 +575,11 @@ def fit_arguments(argv: list[str] | None, *, prog: str, description: str, out: P
     args = p.parse_args(argv)
     if not any(args.data.glob("*.gold.json")):
         print(f"{prog}: error: no *.gold.json in {args.data}", file=sys.stderr)
+        return None
+    # checked before the minutes of fitting, not when the weights are written
+    if args.out.is_dir() or any(parent.exists() and not parent.is_dir() for parent in args.out.parents):
+        print(f"{prog}: error: --out {args.out} must be the path of a weights file (a folder, or a file "
+              "where a folder should be, is in the way)", file=sys.stderr)
         return None
     return args
 

@@ -1,0 +1,333 @@
+"""Categories of place roles read by named frames and rules of geo/role_model.py, on sentences written for the
+project in several languages: whose soldiers a casualty count counts (rule casualty_nationality_is_mention)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.gazetteer import load_gazetteer
+from geo.model import Document
+from geo.pipeline import parse_document
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def mention_of(text: str, lang: str, surface: str, gaz):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    return next(m for m in parsed.mentions if m.surface == surface)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A roadside bomb left 3 marines from Peru dead outside the port.", "Peru"),
+    ("it", "Due soldati della Slovenia sono morti ieri per l'esplosione di una mina.", "Slovenia"),
+    ("fr", "Deux Casques bleus du Népal ont été tués dans une embuscade.", "Népal"),
+    ("es", "Dos soldados de Chile murieron en un ataque con drones.", "Chile"),
+])
+def test_the_nationality_of_soldiers_a_casualty_count_counts_is_a_mention(gaz, lang, text, surface):
+    """Rule casualty_nationality_is_mention: "seven peacekeepers from X were killed" names whose soldiers were hurt,
+    an origin, not a state that acts, whatever the attack and the country's kind make of it (the weights read an
+    actor here)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("casualty_nationality")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Two soldiers from Nepal were wounded in a rocket attack on Monday.", "Nepal"),
+    ("it", "Due soldati della Francia sono stati feriti ieri da un ordigno.", "Francia"),
+    ("fr", "Trois soldats du Tchad ont été blessés lors d'une attaque.", "Tchad"),
+    ("es", "Tres cascos azules de Uruguay resultaron heridos en una emboscada.", "Uruguay"),
+    ("de", "Zwei Soldaten aus Estland wurden bei einem Angriff getötet.", "Estland"),
+    ("de", "Drei Blauhelme aus Ghana wurden bei einem Anschlag verletzt.", "Ghana"),
+    ("en", "A mine wounded 12 soldiers from Ghana and Togo.", "Togo"),  # a list after the link shares it
+])
+def test_a_casualty_count_of_soldiers_of_a_country_names_their_nationality(gaz, lang, text, surface):
+    """The frame casualty_nationality: a killed or wounded count, a troop noun, "of" or "from", the country; the
+    rule makes the place a mention (the weights read where it happened: the only place of an attack)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("casualty_nationality")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # troops counted as troops, not as casualties
+    ("en", "Four hundred soldiers from Senegal arrived in Mali on Monday.", "Senegal"),
+    # the count after the troops: they killed, they were not killed
+    ("en", "Soldiers from Chad killed twelve militants near the border.", "Chad"),
+    # the count too far from the "from" (more than CASUALTY_REACH words)
+    ("en", "Five soldiers were killed in an attack claimed last night by fighters from Mali.", "Mali"),
+    # a kill trigger or an agent between the count and the link: the troops after it killed (review fix)
+    ("en", "Twenty soldiers were killed by fighters from Niger in a raid.", "Niger"),
+    ("en", "Three soldiers were wounded when troops of Sudan opened fire.", "Sudan"),
+    ("it", "Tre militari sono stati feriti dai razzi sparati dalla Siria.", "Siria"),
+    # no troop noun right before the link: the count's troops are not those of the place
+    ("en", "The blast wounded three soldiers and two nurses from Lebanon.", "Lebanon"),
+    # punctuation between the count and the place
+    ("en", "The attack wounded 3 soldiers; troops of Chile then fired back.", "Chile"),
+    ("it", "Due soldati sono stati uccisi; le truppe della Francia hanno risposto al fuoco.", "Francia"),
+])
+def test_no_casualty_nationality_without_a_casualty_count_of_those_troops(gaz, lang, text, surface):
+    """The frame needs a killed or wounded figure whose number stands at most CASUALTY_REACH words before the "of" or
+    "from", a troop noun between them and no punctuation that parts them."""
+    assert not mention_of(text, lang, surface, gaz).features.get("casualty_nationality")
+
+
+def test_the_casualty_rule_decides_over_the_weights():
+    """casualty_nationality_is_mention is named in VETOES and decides the role whatever the weights say."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "casualty_nationality_is_mention" in VETOES
+    assert "casualty_nationality" in feature_names()
+    weights = RoleWeights(("actor", "incident", "mention"), {"actor": 4.0, "incident": 1.0, "mention": 0.0}, {})
+    hurt = {"kind:country": 1.0, "of_before": 1.0, "event:attack": 1.0, "casualty_nationality": 1.0}
+    assert named_rules([hurt], set()) == ({0: "mention"}, {})
+    assert choose_roles([hurt], set(), weights) == ["mention"]
+    assert choose_roles([{k: v for k, v in hurt.items() if k != "casualty_nationality"}], set(), weights) == ["actor"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Uruguay keeps a small peacekeeping unit in Lebanon.", "Lebanon"),
+    ("en", "The alliance has expanded its military presence in Romania this year.", "Romania"),
+    ("it", "L'Onu conduce da anni un'operazione di mantenimento della pace a Cipro.", "Cipro"),
+    ("it", "Secondo il ministro, la presenza militare in Bulgaria crescerà.", "Bulgaria"),
+    ("fr", "Des policiers ghanéens participent au maintien de la paix au Liban.", "Liban"),
+    ("fr", "L'alliance a renforcé sa présence militaire en Roumanie cette année.", "Roumanie"),
+    ("es", "Policías uruguayos participan en el mantenimiento de la paz en Haití.", "Haití"),
+    ("es", "La alianza ha reforzado su presencia militar en Rumanía este año.", "Rumanía"),
+    ("de", "Die Bundeswehr beteiligt sich an einer Friedensmission in Zypern.", "Zypern"),
+])
+def test_a_peacekeeping_operation_or_a_military_presence_stands_where_it_is(gaz, lang, text, surface):
+    """The deploy triggers of events.yaml hold peacekeeping ("peacekeeping", "maintien de la paix",
+    "Friedensmission") and a military presence ("presenza militare"): the place after them is where troops are."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("deploy_head")
+    assert m.role == "deployment"
+
+
+def test_a_presence_of_civilians_deploys_no_one(gaz):
+    """Presence alone is no deploy trigger: "a presence of journalists" stations no troops."""
+    m = mention_of("There is a strong presence of journalists in Cyprus this week.", "en", "Cyprus", gaz)
+    assert not m.features.get("event:deploy")
+    assert m.role == "mention"
+
+
+#: A report of an ambush in the country, then its army speaking after a dateline: the weights read the country named
+#: again beside a speech verb as where a source speaks from (feature speech_after), a mention.
+AMBUSH = {
+    "en": "Five soldiers were killed in an ambush in Niger on Sunday. NIAMEY (AFP) – ",
+    "fr": "Cinq soldats ont été tués dans une embuscade au Niger dimanche. NIAMEY (AFP) – ",
+    "it": "Cinque soldati sono stati uccisi in un agguato in Niger domenica. NIAMEY (AFP) – ",
+    "es": "Cinco soldados murieron en una emboscada en Níger el domingo. NIAMEY (AFP) – ",
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The army of Niger said on Monday that it had pushed the attackers back toward Tillabéri.", "Niger"),
+    ("en", "Niger’s army said on Monday that it had pushed the attackers back.", "Niger"),
+    ("fr", "L'armée du Niger a affirmé lundi avoir repoussé les assaillants vers Tillabéri.", "Niger"),
+    ("it", "L'esercito del Niger ha detto lunedì di aver respinto gli assalitori verso Tillabéri.", "Niger"),
+    ("es", "El ejército de Níger dijo el lunes que repelió a los asaltantes hacia Tillabéri.", "Níger"),
+])
+def test_a_country_whose_army_speaks_is_an_actor(gaz, lang, text, surface):
+    """Rule government_country_is_actor: a country named as the owner of its army or government ("the army of Niger
+    said", "Niger's army said") stands for the state that speaks, as a capital in the same frame does."""
+    parsed = parse_document(Document("t", AMBUSH[lang] + text), lang=lang, gazetteer=gaz)
+    m = [m for m in parsed.mentions if m.surface == surface][-1]
+    assert m.features.get("government_country")
+    assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Rebels launched an offensive against the army of Chad.", "Chad"),  # the army as the target
+    ("en", "The EU sent aid for Chad's army.", "Chad"),  # the army as who receives
+    ("it", "I ribelli hanno lanciato un'offensiva contro l'esercito del Ciad.", "Ciad"),
+    ("fr", "Les rebelles ont lancé une offensive contre l'armée du Tchad.", "Tchad"),
+    ("en", "The army in Chad said the road was open.", "Chad"),  # a locative: where, not whose
+    ("en", "Rebels ambushed Chad's army near the lake.", "Chad"),  # the object of a verb (review fix)
+    ("en", "The militia said it had routed the army of Chad.", "Chad"),  # the object of a verb
+    ("it", "Gli aiuti all'esercito del Ciad sono arrivati.", "Ciad"),  # after elided "all'": no subject
+])
+def test_no_government_country_for_a_target_an_object_or_a_locative(gaz, lang, text, surface):
+    """government_country needs a government frame ("of" or a possessive) that is the subject of its clause: no
+    preposition ("against", "for", "contro", "all'") nor verb before it, and no locative before the place."""
+    assert not mention_of(text, lang, surface, gaz).features.get("government_country")
+
+
+def test_the_government_country_rule_decides_over_the_weights():
+    """government_country_is_actor is named in VETOES and decides, as the capital and seat rules do."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "government_country_is_actor" in VETOES
+    assert "government_country" in feature_names()
+    weights = RoleWeights(("actor", "mention"), {"actor": 0.0, "mention": 2.0}, {})
+    army = {"kind:country": 1.0, "of_before": 1.0, "government_of": 1.0, "speech_after": 1.0,
+            "government_country": 1.0}
+    assert named_rules([army], set()) == ({0: "actor"}, {})
+    assert choose_roles([army], set(), weights) == ["actor"]
+    assert choose_roles([{k: v for k, v in army.items() if k != "government_country"}], set(), weights) == ["mention"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Il treno è partito alle 7:15 ora di Atene con i feriti a bordo.", "Atene"),
+    ("fr", "Le cessez-le-feu commence à 18 heures, heure de Tunis, selon le médiateur.", "Tunis"),
+    ("es", "El plazo vence a las 23:30 hora de Lima, dijo el portavoz.", "Lima"),
+    ("en", "The ferry left the harbour at 6 pm Lisbon time with the wounded.", "Lisbon"),
+    ("en", "The truce takes effect at 18:00 Portugal time.", "Portugal"),  # a country names the zone too
+])
+def test_a_capital_that_names_a_time_zone_only_locates_the_time(gaz, lang, text, surface):
+    """Frame time_of (a LOCATOR_FRAMES member, rule locator_is_mention): a capital after the noun of a time zone
+    ("ora di", "heure de") or before it ("Moscow time"), a clock time just before, names an hour, not the government
+    that acts (the weights read a capital after "of" as its government)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("time_of")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "At the time of Moscow's annexation of Crimea, 40 drones were shot down.", "Moscow"),  # no clock time
+    ("en", "The alliance will meet at the same time Moscow holds its parade.", "Moscow"),  # the noun before
+    ("it", "Alle 22:00 il governo di Mosca ha parlato per un'ora di Kiev.", "Kiev"),  # the clock time too far
+    ("en", "By 2031 it will be Warsaw time for a decision.", "Warsaw"),  # a year, no clock time
+    ("it", "Il 12 marzo, ora di Atene ha deciso.", "Atene"),  # a date, no clock time
+])
+def test_no_time_zone_without_a_clock_time_before_it(gaz, lang, text, surface):
+    """time_of needs the noun right before "of" and the place (or right after the place) and a number at most
+    CLOCK_REACH words before the phrase."""
+    assert not mention_of(text, lang, surface, gaz).features.get("time_of")
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("en", "The frigates sailed into the bay at the invitation of Moldova.", ["Moldova"]),
+    ("it", "Due navi ospedale salperanno su invito della Moldavia e della Georgia.", ["Moldavia", "Georgia"]),
+    ("fr", "Les observateurs sont venus à l'invitation de la Moldavie.", ["Moldavie"]),
+    ("es", "Los médicos viajaron a solicitud de Moldavia.", ["Moldavia"]),
+    ("de", "Die Pioniere kamen auf Bitte von Georgien ins Land.", ["Georgien"]),
+    ("it", "Gli ispettori arriveranno dopo un appello lanciato da parte della Georgia.", ["Georgia"]),
+])
+def test_a_country_that_asked_is_an_actor(gaz, lang, text, surfaces):
+    """Rule requester_is_actor: the country after a request or an invitation ("at the request of", "su richiesta
+    di", "à la demande de", "a petición de", "auf Bitte von"; events.yaml request_nouns), and one listed with it,
+    stands for its government that asked (the weights read a member of the deployment: a participant)."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("request_of")
+        assert m.role == "actor"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The ship sent a request for help from the Red Sea.", "Red Sea"),  # no country; words between
+    ("en", "A request to open the road was sent by the mayor of Tartu.", "Tartu"),  # a town, far from the noun
+    ("en", "The summit answered the request of the alliance in Latvia.", "Latvia"),  # a locative: where
+    ("en", "The concert was moved at the request of Tartu.", "Tartu"),  # a town, no state that asks
+    ("en", "Demand from India for Iraqi oil rose.", "India"),  # English asks "of" (request_links)
+    ("en", "A request from Haiti for food aid arrived.", "Haiti"),
+])
+def test_no_request_frame_without_a_country_right_after_the_noun(gaz, lang, text, surface):
+    """request_of needs a country, a capital or a region of countries after "of", "from" or an agent cue that at most
+    one word parts from the request noun."""
+    assert not mention_of(text, lang, surface, gaz).features.get("request_of")
+
+
+def test_the_requester_rule_decides_over_the_weights():
+    """requester_is_actor is named in VETOES and decides, whatever the weights make of a member of a deployment."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "requester_is_actor" in VETOES
+    assert "request_of" in feature_names()
+    weights = RoleWeights(("actor", "participant"), {"actor": 0.0, "participant": 2.0}, {})
+    asked = {"kind:country": 1.0, "of_before": 1.0, "event:deploy": 1.0, "request_of": 1.0}
+    assert named_rules([asked], set()) == ({0: "actor"}, {})
+    assert choose_roles([asked], set(), weights) == ["actor"]
+    assert choose_roles([{k: v for k, v in asked.items() if k != "request_of"}], set(), weights) == ["participant"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Los carros de combate del batallón irán en tren hasta la base de Cincu.", "Cincu"),
+    ("it", "I genieri porteranno entro giugno nella base di Cincu i loro veicoli da combattimento.", "Cincu"),
+    ("fr", "Le bataillon conduira ses véhicules de combat jusqu'à la base de Cincu en juin.", "Cincu"),
+    ("de", "Die Pioniere bringen ihre Kampffahrzeuge im Juni zum Stützpunkt Cincu.", "Cincu"),
+])
+def test_a_military_base_troops_go_to_is_a_deployment(gaz, lang, text, surface):
+    """Rule base_is_deployment: a base named in a clause of troops or of their transfer, with no incident trigger
+    near it, is where troops go and stay, whatever a stray attack word of the clause ("carros de combate", "Ziel")
+    makes of it (the weights read an incident)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("base_deployment")
+    assert m.role == "deployment"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "A drone attack hit the air base of Cincu overnight.", "Cincu"),  # an incident trigger near it
+    ("en", "Soldiers from the air base of Aviano arrived in Latvia.", "Aviano"),  # where they come from
+    ("en", "The vehicles will be moved to the Cincu military base north of Brasov.", "Brasov"),  # a direction
+    ("it", "Le truppe sono entrate nel campo profughi di Jabalia.", "Jabalia"),  # a camp of refugees, no base
+    # an attack later in the base's clause, past the "near" window (review fix)
+    ("fr", "Les soldats tchadiens cantonnés dans la base de Mopti, au centre du pays, ont essuyé mardi des tirs "
+     "de roquettes.", "Mopti"),
+    ("es", "Los soldados alojados en la base de Mopti, en el centro del país, sufrieron el martes un bombardeo.",
+     "Mopti"),
+])
+def test_no_base_deployment_where_it_is_struck_left_or_only_a_reference(gaz, lang, text, surface):
+    """base_deployment needs no incident trigger near the place, no origin cue within BASE_ORIGIN_REACH words
+    before it, no direction that makes it a reference point and no locality noun that names it."""
+    assert not mention_of(text, lang, surface, gaz).features.get("base_deployment")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Shells fell on a market in the capital, Lusaka, at dawn.", "Lusaka"),
+    ("it", "Nella capitale, Lusaka, un'autobomba ha colpito un mercato.", "Lusaka"),
+    ("fr", "Une voiture piégée a frappé un marché dans la capitale, Lusaka.", "Lusaka"),
+    ("es", "Un coche bomba golpeó un mercado en la capital, Lusaka.", "Lusaka"),
+    ("de", "In der Hauptstadt Lusaka traf eine Autobombe einen Markt.", "Lusaka"),
+])
+def test_the_locative_before_the_capital_noun_is_the_capitals(gaz, lang, text, surface):
+    """"in the capital, Lusaka", "in der Hauptstadt Lusaka" names the city (feature capital_named): the locative
+    before the capital noun is the city's, so it is read as "in Lusaka"."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("capital_named")
+    assert m.features.get("locative")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "La capitale Kiev ha annunciato nuove sanzioni.", "Kiev"),
+    ("en", "The capital Kyiv said it would answer the strikes.", "Kyiv"),
+])
+def test_a_capital_named_as_the_capital_may_still_speak(gaz, lang, text, surface):
+    """No rule bars the actor from a capital named as the capital: one that announces or says is its government."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("capital_named")
+    assert "actor" not in (m.features.get("barred") or ())
+    from geo.role_model import named_rules
+
+    assert named_rules([{"kind:city": 1.0, "capital": 1.0, "capital_named": 1.0}], set()) == ({}, {})
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Shells fell in the capital of Zambia, Lusaka, at dawn.", "Lusaka"),  # the noun not right before
+    ("en", "Shells fell near the capital; Lusaka stayed calm.", "Lusaka"),  # a break between
+    ("en", "Shells fell in the town of Lusaka.", "Lusaka"),  # no capital noun
+])
+def test_no_named_capital_without_the_noun_right_before_it(gaz, lang, text, surface):
+    """capital_named needs a noun of capital_nouns right before the capital, only articles or a comma between."""
+    assert not mention_of(text, lang, surface, gaz).features.get("capital_named")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Two soldiers of the army of Mali were killed in an ambush near Gao.", "Mali"),
+    ("it", "Due soldati dell'esercito del Mali sono stati uccisi in un agguato vicino a Gao.", "Mali"),
+    ("fr", "Deux soldats de l'armée du Mali ont été tués dans une embuscade près de Gao.", "Mali"),
+])
+def test_a_country_whose_soldiers_a_casualty_count_counts_is_no_actor_through_its_army(gaz, lang, text, surface):
+    """"Two soldiers of the army of Mali were killed": the army's country names whose soldiers were hurt
+    (casualty_nationality; the army phrase is no subject, so no government_country): a mention; where both features
+    stand, the casualty rule decides."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("casualty_nationality")
+    assert m.role == "mention"
+    from geo.role_model import named_rules
+
+    both = {"kind:country": 1.0, "government_country": 1.0, "casualty_nationality": 1.0}
+    assert named_rules([both], set()) == ({0: "mention"}, {})
