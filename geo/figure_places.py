@@ -1101,7 +1101,10 @@ COUNT_ENDS_LIST = "a_count_ends_a_list"
 
 #: Rule ``a_locator_is_no_list_mate``: a country or region beside a place it holds locates that place
 #: ("a Chornomorsk, regione di Odesa", "Bunia, Congo", "in Siria: a Homs e a Hama"): it is no member of
-#: its list, and the figure takes it only on its own score.
+#: its list, and the figure takes it only on its own score. So is a body of water the role stage reads as locating
+#: the place before it (role feature ``water_locates``, one of :data:`geo.role_model.LOCATOR_FRAMES`): the sea set off
+#: after its port ("a drone hit the port of Constanta, on the Black Sea, killing two"). (Not every locator frame: the
+#: countries of "the border area of Mali, Niger and Burkina Faso" read ``border_of`` and are one list.)
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
@@ -1165,7 +1168,8 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
                 and before.sentence_start == m.sentence_start \
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
                 and not _figure_within(starts, before.end, m.start) \
-                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)):
+                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)) \
+                and not m.features.get("water_locates"):
             # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
             group[k] = group[prev]
         else:
@@ -1274,6 +1278,33 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     found = [j for j, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.kind == "country"
              and m.entity.country == country]
     return min(found, key=lambda j: abs(pool[j][0].start - fig.start)) if found else None
+
+
+#: Rule ``an_attacked_country_holds_its_total``: a drone or missile count whose own reading chose, in its own
+#: sentence, a country the role stage reads as the place of the attacks ("Russia launched 48 drones at Ukraine",
+#: "la Russia ha lanciato 64 droni contro l'Ucraina") is the count of the attack on that country: it stands there,
+#: not at the regions its parts or its report name ("... 40 of them were shot down over the Sumy and Poltava
+#: regions": those are the 40's), which the weighed choice may read for it as finer places. The rule holds only when
+#: every place chosen lies inside that country and none of them is one the figure's own reading chose: "Russia fired
+#: 16 missiles at Kyiv and Lviv, Ukraine" keeps the towns.
+ATTACKED_COUNTRY = "an_attacked_country_holds_its_total"
+
+
+def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+    """The candidate of rule :data:`ATTACKED_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates; None when the rule does not hold."""
+    if figure_group(fig) != "equipment" or not picked:
+        return None
+    cue = set(fig.cue_place_ids)
+    found = [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.role == "incident"
+             and m.entity.kind == "country" and m.entity.id in cue]
+    if len(found) != 1:
+        return None
+    country = pool[found[0]][0].entity
+    if any(k != found[0] and (pool[k][0].entity.id in cue or not contains(country, pool[k][0].entity))
+           for k in picked):
+        return None
+    return found[0]
 
 
 #: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants
@@ -1453,6 +1484,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = finer_repeat(fig, pool, picked)
     if finer:  # rule FINER_REPEAT
         return finer
+    attacked = attacked_country(fig, pool, picked)
+    if attacked is not None:  # rule ATTACKED_COUNTRY
+        return [attacked]
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]

@@ -2235,3 +2235,43 @@ def test_a_later_paragraphs_place_the_figures_parts_name_stays(gaz):
     parsed, fig, pool, _ = pool_of(text, "en", gaz, n=1)
     assert fig.value == 7
     assert ("Bolhrad", "elsewhere") in [(m.surface, w) for m, w in pool]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "La Russia ha lanciato nella notte 58 droni e tre missili contro l'Ucraina. Lo ha reso noto l'aeronautica "
+           "di Kiev, secondo cui 47 droni sono stati abbattuti sulle regioni di Sumy, Poltava e Cherkasy."),
+    ("es", "Ucrania derriba 41 drones\nRusia atacó Ucrania con 50 drones durante la noche, dijo la fuerza aérea, que "
+           "derribó 41 de ellos sobre las regiones de Sumy, Poltava y Cherkasy."),
+    ("de", "Russland hat in der Nacht 50 Drohnen und drei Raketen gegen die Ukraine gestartet. Die Luftwaffe teilte "
+           "mit, 41 Drohnen seien über den Regionen Sumy, Poltawa und Tscherkassy abgeschossen worden."),
+    ("fr", "La Russie a lancé dans la nuit 50 drones et trois missiles contre l'Ukraine. Selon l'armée de l'air, 41 "
+           "drones ont été abattus au-dessus des régions de Soumy, Poltava et Tcherkassy."),
+])
+def test_an_attacked_country_holds_its_total(gaz, lang, text):
+    # rule ATTACKED_COUNTRY: the drones launched at a country stand in that country, not at the regions where some of
+    # them were shot down (those are the part's places)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = max(parsed.figures, key=lambda f: f.value)
+    part = next(f for f in parsed.figures if f.value == 41 or f.value == 47)
+    assert total.place_ids == ["country:UA"]
+    assert len(part.place_ids) == 3 and all(p.startswith("admin1:UA-") for p in part.place_ids)
+
+
+def test_an_attacked_country_gives_way_to_the_towns_the_total_names(gaz):
+    # rule ATTACKED_COUNTRY does not hold when the figure's own reading chose the towns: they are where it happened
+    parsed = parse_document(Document("t", "Russia fired 16 missiles at Kyiv and Lviv, Ukraine, overnight."), lang="en",
+                            gazetteer=gaz)
+    assert parsed.figures[0].places == ["Kyiv", "Lviv"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
+    ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
+])
+def test_a_sea_that_locates_its_port_is_no_list_mate(gaz, lang, text):
+    # rule LOCATOR_IS_NO_LIST_MATE: the sea set off after the port only locates it; the figure stands at the port
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    sea = next(m for m in parsed.mentions if m.entity.kind not in ("city", "admin1", "country"))
+    assert sea.features.get("water_locates")
+    assert [p for p in parsed.figures[0].place_ids if not p.startswith("sea:")] == parsed.figures[0].place_ids
+    assert len(parsed.figures[0].place_ids) == 1
