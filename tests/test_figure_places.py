@@ -1354,13 +1354,30 @@ def test_a_finer_repeat_places_the_fact(gaz, lang, text):
     assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
 
 
+#: A sentence set between the two statements of FINER_ROWS: the repeat is no longer said in the very next sentence
+BETWEEN = {"en": "The attack lasted for hours.", "fr": "L'attaque a duré des heures.",
+           "es": "El ataque duró horas.", "it": "L'attacco è durato ore.", "de": "Der Angriff dauerte Stunden."}
+
+
 @pytest.mark.parametrize("lang, text", FINER_ROWS)
 def test_a_finer_repeat_of_a_report_with_no_date_places_nothing(gaz, lang, text):
     # rule FINER_REPEAT: with no document date no day is read ("Tuesday"), so nothing says the two are one day's fact
+    # when another sentence stands between them (rule NEXT_SENTENCE_REPEAT reads the one right after)
+    text = text.replace("\n", f"\n{BETWEEN[lang]}\n", 1)
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     fig = next(f for f in parsed.figures if f.value == 35)
     assert fig.date is None
     assert (fig.finer_place_ids, fig.place_ids) == ([], ["country:UA"])
+
+
+@pytest.mark.parametrize("lang, text", FINER_ROWS)
+def test_a_next_sentence_repeat_of_a_report_with_no_date_places_the_fact(gaz, lang, text):
+    # rule NEXT_SENTENCE_REPEAT: no day is read, but the repeat is told in the very next sentence: the same statement
+    # told again in more detail, which places the fact
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert fig.date is None and fig.cue_place_ids == ["country:UA"]
+    assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
 
 
 @pytest.mark.parametrize("lang, text, finer", [
