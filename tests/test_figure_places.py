@@ -2292,3 +2292,16 @@ def test_a_sea_that_locates_its_port_is_no_list_mate(gaz, lang, text):
     assert sea.features.get("water_locates")
     assert [p for p in parsed.figures[0].place_ids if not p.startswith("sea:")] == parsed.figures[0].place_ids
     assert len(parsed.figures[0].place_ids) == 1
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Two civilians were killed in Kherson and three in the nearby village of Bilozerka."),
+    ("it", "Due civili sono stati uccisi a Kherson e tre nel vicino villaggio di Bilozerka."),
+    ("es", "Dos civiles murieron en Jersón y tres en la cercana localidad de Bilozerka."),
+    ("de", "Zwei Zivilisten wurden in Cherson getötet und drei in der benachbarten Stadt Bilozerka."),
+])
+def test_a_nearby_town_after_a_count_is_its_place(gaz, lang, text):
+    # figures.yaml's place_words: "nearby", "vicino", "cercana" stand between the locative and the place, so the place
+    # right after the second count is its own, and the first count's town is not the second's
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(2, ["Kherson"]), (3, ["Bilozerka"])]
