@@ -54,6 +54,7 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -63,9 +64,10 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.events import EventProfile, Sentence, event_profile
-from geo.figures import INCLUDED_GAP
+from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
+from geo.normalize import fold
 from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
@@ -1108,6 +1110,34 @@ COUNT_ENDS_LIST = "a_count_ends_a_list"
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
+#: Rule ``a_clause_opener_ends_a_list``: a word between two places that opens another clause ("while", "but",
+#: "mentre", "alors que", "mientras", "während") parts them: the place after it is no list mate of the one before
+#: it ("France will deploy 300 soldiers to Romania, while Belgium sends 120 troops to Cincu" gives Romania alone to
+#: the 300). The words: the figures lexicon's clause ``coordinators`` that join no list (:func:`_clause_words`).
+CLAUSE_ENDS_LIST = "a_clause_opener_ends_a_list"
+
+
+@cache
+def _clause_words(lang: str) -> frozenset[tuple[str, ...]]:
+    """The words that open another clause between two places in ``lang`` (rule :data:`CLAUSE_ENDS_LIST`): the
+    figures lexicon's clause ``coordinators`` that join no list (none of its ``list_coordinators`` nor of the
+    languages' list joiners: "while", "but", "mentre", "alors que", not "and", "o")."""
+    lex = figure_lexicon(lang)
+    return frozenset(p for p in lex.coordinators.seqs - lex.list_coordinators.seqs
+                     if not (len(p) == 1 and p[0] in LIST_JOINERS))
+
+
+def _opens_clause(gap: str, lang: str) -> bool:
+    """Whether the text ``gap`` between two places holds a word of :func:`_clause_words` (rule
+    :data:`CLAUSE_ENDS_LIST`)."""
+    words = tuple(fold(w) for w in _WORD.findall(gap))
+    return any(words[k : k + len(p)] == p for p in _clause_words(lang) for k in range(len(words)))
+
+
+#: The words of a gap between two places (:func:`_opens_clause`).
+_WORD = re.compile(r"[^\W_]+")
+
+
 #: Rule ``a_deployment_names_its_host_and_its_base``: the places of a troop figure where one holds the other —
 #: the country (or region) and the base, town or district inside it, named together in the figure's own sentence
 #: ("schierati nella base di Rukla, in Lituania"; not "..., the minister said in Vilnius") — make one group: a
@@ -1159,6 +1189,7 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
     starts = sorted(o.start for o in figures) if figure_starts is None else figure_starts
+    profile = event_profile(lang)
     group: dict[int, int] = {}
     prev = None
     for k in order:
@@ -1169,8 +1200,9 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
                 and not _figure_within(starts, before.end, m.start) \
                 and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)) \
-                and not m.features.get("water_locates"):
-            # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
+                and not m.features.get("water_locates") \
+                and not _opens_clause(text[before.end : m.start], lang):
+            # rules COUNT_ENDS_LIST, LOCATOR_IS_NO_LIST_MATE and CLAUSE_ENDS_LIST
             group[k] = group[prev]
         else:
             group[k] = k
@@ -1182,7 +1214,6 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
     if troops:  # rule HOST_AND_BASE
         if sentence is None:
             raise ValueError("list_mates: a troop figure's groups need its sentence")
-        profile = event_profile(lang)
         for k in order:
             m, where = pool[k]
             if where != "same_sentence":

@@ -2305,3 +2305,17 @@ def test_a_nearby_town_after_a_count_is_its_place(gaz, lang, text):
     # right after the second count is its own, and the first count's town is not the second's
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [(f.value, f.places) for f in parsed.figures] == [(2, ["Kherson"]), (3, ["Bilozerka"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "France will deploy 300 soldiers to Romania, while Belgium sends 120 troops to the base at Cincu."),
+    ("it", "La Francia schiererà 300 soldati in Romania, mentre il Belgio invierà 120 militari nella base di Cincu."),
+    ("es", "Francia desplegará 300 soldados en Rumanía, mientras Bélgica enviará 120 militares a la base de Cincu."),
+    ("de", "Frankreich wird 300 Soldaten nach Rumänien verlegen, während Belgien 120 Soldaten zum Stützpunkt Cincu "
+           "schickt."),
+])
+def test_a_clause_opener_ends_a_list(gaz, lang, text):
+    # rule CLAUSE_ENDS_LIST: "while", "mentre", "mientras", "während" open another clause; the country after it is no
+    # list mate of the 300's host
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(300, ["Romania"]), (120, ["Cincu"])]
