@@ -1374,6 +1374,38 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 
+#: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed
+#: to and in the country that hosts it. A troop figure placed at one country, with exactly one place of the
+#: deployment role inside it among its candidates outside its own sentence, named beside a trigger of deployment
+#: (role feature ``near:deployment``: a base named further on, "500 soldiers arrived in Romania" ... "the battalion
+#: will be stationed at the Cincu base"), is placed at both (where rule :data:`ONE_FINER_INSIDE` would keep the base
+#: alone; a town of the figure's own sentence is weighed with it, rule :data:`HOST_AND_BASE`); a troop figure placed at
+#: towns or bases of one country, named in its sentence or the sentences before it, where that country is a candidate
+#: of the deployment role ("about 200 Italian soldiers take part in the drills at Adazi", with "in Latvia" the sentence
+#: before), is placed in that country too.
+BASE_AND_HOST = "a_troop_figure_stands_at_its_base_and_its_host"
+
+
+def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> list[int]:
+    """The candidates of rule :data:`BASE_AND_HOST` for ``fig`` (indices in ``pool``), given the ``picked``
+    candidates; empty when the rule does not hold."""
+    if figure_group(fig) != "troops" or not picked:
+        return []
+    role = KIND_ROLE["troops"]
+    chosen = [pool[k][0].entity for k in picked]
+    if len(chosen) == 1 and chosen[0].kind == "country":
+        inside = {m.entity.id: k for k, (m, where) in enumerate(pool) if k not in picked and m.role == role
+                  and where != "same_sentence" and m.features.get("near:deployment")
+                  and m.entity.kind not in COARSE_KINDS and contains(chosen[0], m.entity)}
+        return sorted([*picked, *inside.values()]) if len(inside) == 1 else []
+    if any(e.kind in COARSE_KINDS for e in chosen) or len({e.country for e in chosen}) != 1 \
+            or any(pool[k][1] not in ("same_sentence", "sentence_before") for k in picked):
+        return []
+    hosts = {m.entity.id: k for k, (m, _) in enumerate(pool) if m.role == role and m.entity.kind == "country"
+             and all(contains(m.entity, e) for e in chosen)}
+    return sorted([*picked, *hosts.values()]) if len(hosts) == 1 else []
+
+
 #: Rule ``a_finer_repeat_places_the_fact`` (:data:`geo.figures.FINER_REPEAT`): a figure the weighed choice places in
 #: countries only, repeated further on the same day (the repeat dropped by :mod:`geo.figures`) with places inside
 #: those countries ("On Tuesday, air defences destroyed 35 drones in Ukraine" ... "air defences destroyed 35 drones
@@ -1518,6 +1550,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     attacked = attacked_country(fig, pool, picked)
     if attacked is not None:  # rule ATTACKED_COUNTRY
         return [attacked]
+    both = base_and_host(fig, pool, picked)
+    if both:  # rule BASE_AND_HOST
+        return both
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]
