@@ -249,11 +249,16 @@ class DocIndex:
         :data:`PLACED_COUNT`).
     text : str
         The document's text (the clause breaks of rule :data:`TOTAL_OF_ITS_LIST`).
+    dateline_start : int or None
+        Where the place of the document's dateline starts (:attr:`geo.dates.Dateline.place_start`; rule
+        :data:`DATELINE_PLACE`), None when it has none.
     """
 
     def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), *, lang: str,
-                 text: str):
+                 text: str, dateline_start: int | None = None):
         self.lang, self.text = lang, text
+        #: where the dateline's place starts (rule :data:`DATELINE_PLACE`), None when the document has none
+        self.dateline_start = dateline_start
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
         #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
@@ -414,7 +419,21 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
     if agents and len(agents) < len(kept):
         kept = [c for c in kept if c not in agents]
+    if index.dateline_start is not None:  # rule DATELINE_PLACE, while another candidate is left
+        rest = [c for c in kept if c[0].start != index.dateline_start]
+        if len(rest) < len(kept) and any(group != "equipment" or m.role != "actor" for m, _ in rest):
+            kept = rest
     return kept
+
+
+#: Rule ``the_datelines_place_is_no_figure_place``: the place of a report's dateline ("WARSAW (Reuters) -", "KIEV -")
+#: is where the report was filed, not where its figures happened: "WARSAW (Reuters) - Poland will deploy 10,000
+#: troops to its eastern border" stands in Poland. It is no candidate of a figure while the figure has another one
+#: (after rule :data:`ACTING_COUNTRY`; for a drone or missile figure, another that is no actor: "KIEV - Russia launched
+#: 40 drones" is not placed at its launcher instead); a figure with no other place keeps it ("KYIV - Three people were
+#: killed in a missile attack, the mayor said"). The mention itself is read, not its place: the same town named again
+#: in the text stays a candidate there.
+DATELINE_PLACE = "the_datelines_place_is_no_figure_place"
 
 
 #: Rule ``an_acting_country_is_no_figure_place``: a country the role stage reads as an actor and as the one who acts
@@ -1567,17 +1586,19 @@ def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[st
 
 
 def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sentence], text: str, *,
-                  weights: PlaceWeights | None, lang: str = "en") -> None:
+                  weights: PlaceWeights | None, lang: str = "en", dateline=None) -> None:
     """Set each figure's ``place_ids``/``places`` from the weighed candidates, in place.
 
     Each figure keeps the reading of :mod:`geo.figures` in ``cue_place_ids``; with ``weights`` None
-    (no fitted weights, :func:`load_weights`) that reading stands.
+    (no fitted weights, :func:`load_weights`) that reading stands. ``dateline``: the document's
+    :class:`geo.dates.Dateline` (rule :data:`DATELINE_PLACE`), None when it has none.
     """
     for fig in figures:
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, figures, lang=lang, text=text)  # once per document
+    index = DocIndex(mentions, sentences, figures, lang=lang, text=text,
+                     dateline_start=getattr(dateline, "place_start", None))  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool

@@ -2373,3 +2373,26 @@ def test_a_fallback_base_gets_no_host_country(gaz):
             "soldiers.\n\nBritish troops have served in Estonia since 2017.")
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert parsed.figures[0].places == ["Tapa"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "WARSAW (Reuters) - Poland will deploy 10,000 troops to its eastern border, the defence minister said on "
+           "Monday."),
+    ("it", "VARSAVIA - La Polonia schiererà 10.000 soldati al confine orientale, ha detto il ministro della Difesa."),
+])
+def test_the_datelines_place_is_no_figure_place(gaz, lang, text):
+    # rule DATELINE_PLACE: the dateline's town is where the report was filed; the troops stand in Poland
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].place_ids == ["country:PL"]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    # no other place: the dateline's town stays
+    ("en", "KYIV (Reuters) - Three people were killed in a missile attack overnight, the mayor said.", "Kyiv"),
+    ("it", "KIEV - Tre persone sono morte in un attacco missilistico nella notte, ha detto il sindaco.", "Kyiv"),
+    # a drone count's other candidate is its launcher: the dateline's town stays rather than the launcher
+    ("it", "KIEV - La Russia ha lanciato nella notte 40 droni, ha riferito l'aeronautica ucraina.", "Kyiv"),
+])
+def test_the_datelines_place_stays_when_no_other_fits(gaz, lang, text, place):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].places == [place]
