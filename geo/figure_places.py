@@ -419,11 +419,29 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
     if agents and len(agents) < len(kept):
         kept = [c for c in kept if c not in agents]
+    seats = [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)]
+    if seats and len(seats) < len(kept):  # rule SPEAKING_SEAT, while another candidate is left
+        kept = [c for c in kept if c not in seats]
     if index.dateline_start is not None:  # rule DATELINE_PLACE, while another candidate is left
         rest = [c for c in kept if c[0].start != index.dateline_start]
         if len(rest) < len(kept) and any(group != "equipment" or m.role != "actor" for m, _ in rest):
             kept = rest
     return kept
+
+
+#: Rule ``a_speaking_seat_is_no_figure_place``: a town the role stage reads as an actor (a capital or seat standing
+#: for its government or an institution there: "the interior ministry in Kyiv", "il ministero a Kiev") with a word of
+#: speech after it, before the figure in its sentence, is where the statement came from: "A missile hit a building
+#: in Dnipro. The interior ministry in Kyiv said 12 people were killed" counts the dead of Dnipro. It is no candidate
+#: while the figure has another. (A country that speaks of its own losses is the side that suffered them, "Armenia
+#: reported 49 of its soldiers dead": only towns are read so.)
+SPEAKING_SEAT = "a_speaking_seat_is_no_figure_place"
+
+
+def _speaking_seat(m, fig) -> bool:
+    """Whether the candidate ``m`` of ``fig``'s sentence is a town of rule :data:`SPEAKING_SEAT`: before the figure,
+    role actor, kind city, with the role stage's ``speech_after``."""
+    return m.end <= fig.start and m.role == "actor" and m.entity.kind == "city" and bool(m.features.get("speech_after"))
 
 
 #: Rule ``the_datelines_place_is_no_figure_place``: the place of a report's dateline ("WARSAW (Reuters) -", "KIEV -")

@@ -2396,3 +2396,25 @@ def test_the_datelines_place_is_no_figure_place(gaz, lang, text):
 def test_the_datelines_place_stays_when_no_other_fits(gaz, lang, text, place):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures[0].places == [place]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("it", "Un missile russo ha colpito un palazzo residenziale a Dnipro venerdì. Il ministero dell'Interno ucraino a "
+           "Kiev ha detto che 12 persone sono rimaste uccise.", "Dnipro"),
+    ("it", "Un missile ha colpito un ospedale a Kramatorsk. Lo stato maggiore a Kiev ha detto che tre civili sono "
+           "morti.", "Kramatorsk"),
+    ("en", "A Russian missile struck a school in Sumy. The health ministry in Kyiv said that four people were wounded.",
+     "Sumy"),
+])
+def test_a_speaking_seat_is_no_figure_place(gaz, lang, text, place):
+    # rule SPEAKING_SEAT: the capital where the ministry that speaks sits is no place of the count it gives; the
+    # strike of the sentence before is
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].places == [place]
+
+
+def test_a_speaking_seat_stays_when_no_other_place_is_named(gaz):
+    # rule SPEAKING_SEAT holds while another candidate is left
+    parsed = parse_document(Document("t", "Il ministero della Salute a Kiev ha detto che tre civili sono morti."),
+                            lang="it", gazetteer=gaz)
+    assert parsed.figures[0].places == ["Kyiv"]
