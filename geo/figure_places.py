@@ -412,6 +412,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     claimed |= _inside_aside(fig, out.values(), text, related)  # rule ASIDES_PLACE
+    claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
@@ -597,6 +598,30 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
             if where == "same_sentence" and m.end <= fig.start and m.entity.id not in fig.cue_place_ids
             and m.entity.id not in related and (here.break_between(text, ";", m.end, fig.start)
                                                 or m.features.get("speech_after"))}
+
+
+#: Rule ``a_place_past_a_clause_coordinator_is_another_clauses``: a place of the figure's sentence named after it past
+#: a comma or semicolon and a clause coordinator that joins no list (:func:`_clause_words`: "while", "but", "mentre",
+#: "alors que") belongs to that other clause: "25 people were killed in the strike, while Israel said it targeted
+#: militants" does not count Israel's dead. It is no candidate, unless the figure's own reading chose it or its parts
+#: or restatements name it ("two soldiers were killed, while patrolling near Gao" reads Gao as its own place).
+NEXT_CLAUSE = "a_place_past_a_clause_coordinator_is_another_clauses"
+
+
+def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: str) -> set[str]:
+    """The places of rule :data:`NEXT_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention, where)
+    pairs of :func:`candidates`), in the words of ``lang``."""
+    after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end
+             and m.entity.id not in fig.cue_place_ids and m.entity.id not in related]
+    if not after:
+        return set()
+    words, clause = here.words, _clause_words(lang)
+    first = here.token_at(fig.end)
+    opener = next((j for j in range(first, len(words)) if here.break_before(text, ",;", j)
+                   and any(tuple(words[j : j + len(p)]) == p for p in clause)), None)
+    if opener is None:
+        return set()
+    return {m.entity.id for m in after if here.token_at(m.start) > opener}
 
 
 #: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named

@@ -2418,3 +2418,17 @@ def test_a_speaking_seat_stays_when_no_other_place_is_named(gaz):
     parsed = parse_document(Document("t", "Il ministero della Salute a Kiev ha detto che tre civili sono morti."),
                             lang="it", gazetteer=gaz)
     assert parsed.figures[0].places == ["Kyiv"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Israeli strikes hit the Nuseirat camp in central Gaza overnight. The Hamas-run health ministry said 25 people "
+     "were killed, while Israel said it targeted militants.", "Gaza Strip"),
+    ("A suicide bomber struck a market in Mogadishu. Police said nine people were killed, but Kenya said none of its "
+     "citizens were hurt.", "Mogadishu"),
+    # no comma before "while": the figure's own clause goes on, and its own reading chose the place
+    ("Two soldiers were killed while patrolling near Gao, the army said.", "Gao"),
+])
+def test_a_place_past_a_clause_coordinator_is_another_clauses(gaz, text, place):
+    # rule NEXT_CLAUSE: the country that speaks after ", while" / ", but" is in another clause, not the dead's place
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == [place]
