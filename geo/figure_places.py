@@ -413,6 +413,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     claimed |= _inside_aside(fig, out.values(), text, related)  # rule ASIDES_PLACE
     claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
+    if group == "troops":  # rule WAR_BACKGROUND
+        out = {pid: c for pid, c in out.items() if pid in related or _chosen_after(fig, c[0])
+               or not _war_background(c[0], index, profile)}
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
@@ -622,6 +625,38 @@ def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: 
     if opener is None:
         return set()
     return {m.entity.id for m in after if here.token_at(m.start) > opener}
+
+
+#: Rule ``a_wars_place_is_no_troop_figures_place``: a place named as where a war is ("since the start of the war in
+#: Ukraine", "in risposta alla guerra russa in Ucraina", "vor dem Hintergrund des Angriffskrieges in der Ukraine": a
+#: noun of events.yaml's ``war_nouns`` at most :data:`WAR_REACH` words before it, over articles, "of" words and one
+#: other word) is the background of a troop figure, not where the troops are: it is no candidate of the figure, unless
+#: the figure's own reading chose it after the number ("10,000 troops were sent to the war in Ukraine") or its parts
+#: or restatements name it.
+WAR_BACKGROUND = "a_wars_place_is_no_troop_figures_place"
+#: How many words at most rule :data:`WAR_BACKGROUND` looks back from a place for its war noun.
+WAR_REACH = 4
+
+
+def _war_background(m, index: DocIndex, profile: EventProfile) -> bool:
+    """Whether the mention ``m`` is named after a war noun of ``profile`` (rule :data:`WAR_BACKGROUND`), read in its
+    sentence of ``index``."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return False
+    sentence = index.order[k]
+    words, j = sentence.words, sentence.token_at(m.start)
+    other = 0
+    for i in range(j - 1, max(-1, j - 1 - WAR_REACH), -1):
+        if sentence.break_before(index.text, ",;:()", i + 1) or not words[i].isalpha():
+            return False
+        if profile.war_nouns.match_at(words, i):
+            return True
+        if words[i] not in profile.articles and words[i] not in profile.of_words:
+            other += 1
+            if other > 2:  # the locative and one adjective: "in", "russa"
+                return False
+    return False
 
 
 #: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named

@@ -2432,3 +2432,25 @@ def test_a_place_past_a_clause_coordinator_is_another_clauses(gaz, text, place):
     # rule NEXT_CLAUSE: the country that speaks after ", while" / ", but" is in another clause, not the dead's place
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert parsed.figures[0].places == [place]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Since the start of the war in Ukraine, NATO has put 40,000 troops under its direct command."),
+    ("it", "Dall'inizio della guerra in Ucraina, la Nato ha posto 40.000 soldati sotto il suo comando diretto."),
+    ("de", "Vor dem Hintergrund des Angriffskrieges in der Ukraine stellt die Nato 40.000 Soldaten unter ihr "
+           "direktes Kommando."),
+])
+def test_a_wars_place_is_no_troop_figures_place(gaz, lang, text):
+    # rule WAR_BACKGROUND: the war's place is the background of the troop figure, not where the troops are
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].kind == "troops" and parsed.figures[0].places == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea has sent about 10,000 troops to the war in Ukraine."),
+    ("it", "La Corea del Nord ha inviato circa 10.000 soldati alla guerra in Ucraina."),
+])
+def test_a_troop_figure_sent_to_a_war_keeps_its_place(gaz, lang, text):
+    # rule WAR_BACKGROUND spares the place the figure's own reading chose after the number
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].kind == "troops" and parsed.figures[0].place_ids == ["country:UA"]
