@@ -1435,6 +1435,30 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     return found[0]
 
 
+#: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule
+#: :data:`TOTAL_IN_ITS_COUNTRY` reads it) whose places chosen lie in one country that the report does not name as a
+#: place of the attacks stands at every place of the attacks in that country among its candidates: "Russia used a
+#: total of 100 drones in the new attack" after strikes on Odesa and on Kharkiv counts the drones of both, not of the
+#: one the weighed choice read. (Only the towns and regions the figure's candidates hold, of the incident role.)
+TOTAL_AT_EVERY_PLACE = "a_marked_total_stands_at_every_attacked_place"
+
+
+def total_places(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`TOTAL_AT_EVERY_PLACE` for ``fig`` (indices in ``pool``), given the ``picked``
+    candidates, when rule :data:`TOTAL_IN_ITS_COUNTRY` found no country; empty when the rule does not hold."""
+    k = index.sentence_of(fig.start)
+    if figure_group(fig) != "equipment" or not picked or k is None \
+            or not _said_total(fig, index.order[k], index, after=False):
+        return []
+    countries = {pool[j][0].entity.country for j in picked}
+    if len(countries) != 1 or None in countries \
+            or any(pool[j][0].entity.kind not in ("city", "admin1") for j in picked):
+        return []
+    country = next(iter(countries))
+    return sorted({*picked, *(j for j, (m, _) in enumerate(pool) if m.role == "incident"
+                               and m.entity.kind in ("city", "admin1") and m.entity.country == country)})
+
+
 #: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants
 #: killed 12 soldiers in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere
 #: in the report ("the fighting around the outpost outside Kismayo"), that place is where the figure happened and
@@ -1588,12 +1612,15 @@ def _included_in(fig, index: DocIndex) -> int | None:
 
 def _names_own_place(fig, index: DocIndex) -> bool:
     """Whether the reading of :mod:`geo.figures` chose for ``fig`` a place named in its own sentence (``index``: the
-    document's :class:`DocIndex`): a part that does not stands where its whole does (rule :data:`PART_OF_THEM`)."""
+    document's :class:`DocIndex`): a part that does not stands where its whole does (rule :data:`PART_OF_THEM`). A
+    country read as the actor there is no place of the part's own (rule ``an_actor_is_no_own_place_of_a_part``: "Russia
+    used 100 drones, of which 75 were shot down" — Russia launched them)."""
     k = index.sentence_of(fig.start)
     if k is None:
         return False
     cue = set(fig.cue_place_ids)
-    return any(m.entity.id in cue for m in index.mentions.between(index.order[k].start, index.order[k].end))
+    return any(m.entity.id in cue and not (m.role == "actor" and m.entity.kind == "country")
+               for m in index.mentions.between(index.order[k].start, index.order[k].end))
 
 
 def whole_of(fig, index: DocIndex):
@@ -1654,7 +1681,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     if finer is not None:
         picked = [finer]
     country = total_country(fig, pool, picked, index)
-    return [country] if country is not None else picked
+    if country is not None:
+        return [country]
+    return total_places(fig, pool, picked, index) or picked
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:

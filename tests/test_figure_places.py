@@ -2454,3 +2454,27 @@ def test_a_troop_figure_sent_to_a_war_keeps_its_place(gaz, lang, text):
     # rule WAR_BACKGROUND spares the place the figure's own reading chose after the number
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures[0].kind == "troops" and parsed.figures[0].place_ids == ["country:UA"]
+
+
+TOTAL_EVERY_ROWS = [
+    ("en", "A drone hit an apartment block in Odesa overnight.\n\nAnother drone struck a warehouse in Kharkiv.\n\n"
+           "Russia used a total of 60 drones in the attack, of which 48 were shot down, the air force said."),
+    ("es", "Un dron alcanzó un edificio de viviendas en Odesa durante la noche.\n\nOtro dron golpeó un almacén en "
+           "Járkov.\n\nRusia empleó en el ataque un total de 60 drones, de los que 48 fueron derribados, según la "
+           "Fuerza Aérea."),
+    ("it", "Un drone ha colpito un condominio a Odessa nella notte.\n\nUn altro drone ha colpito un magazzino a "
+           "Kharkiv.\n\nLa Russia ha usato in tutto 60 droni nell'attacco, 48 dei quali sono stati abbattuti, secondo "
+           "l'aeronautica."),
+]
+
+
+@pytest.mark.parametrize("lang, text", TOTAL_EVERY_ROWS)
+def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
+    # rule TOTAL_AT_EVERY_PLACE: the total of the attack's drones stands at both towns it hit, not at the one the
+    # weighed choice reads; its part "48 of which", whose sentence names only the launcher (an actor, no place of
+    # its own), stands where the total does (rule PART_OF_THEM)
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 60)
+    part = next(f for f in parsed.figures if f.value == 48)
+    assert sorted(total.places) == ["Kharkiv", "Odesa"]
+    assert sorted(part.places) == ["Kharkiv", "Odesa"]
