@@ -384,7 +384,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
     reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
-    if fallback or unfit_near or (here_places and not finer_here):
+    # rule OFFICIALS_AREA: the area of the official who reports the figure, named near it, is where it happened
+    official = any(m.features.get("official_of") and m.entity.kind in ("admin1", "city") for m, _ in out.values())
+    if (fallback or unfit_near or (here_places and not finer_here)) and not official:
         reach += index.among(index.by_role.get(role, []), lo, hi)
     for m in (index.mentions.items[j] for j in sorted(set(reach))):
         # the document's places of the figure's kind, the nearest mention of each: all of
@@ -456,6 +458,15 @@ def _speaking_seat(m, fig) -> bool:
 #: killed in a missile attack, the mayor said"). The mention itself is read, not its place: the same town named again
 #: in the text stays a candidate there.
 DATELINE_PLACE = "the_datelines_place_is_no_figure_place"
+
+
+#: Rule ``an_officials_area_is_the_figures_place``: a region or town named in the figure's sentence or the sentences
+#: before it (or the paragraph before, rule HEADING_BEFORE) as the area of a local official (role feature
+#: ``official_of``: "the governor of the Mykolaiv region said Russian troops struck eight towns of the region 140
+#: times", "the Mykolaiv region's governor posted on Telegram." then "Russian troops used 410 shells, he wrote") is
+#: where the figure the official reports happened: the document's other places of the figure's role are
+#: no candidates (rules UNFIT_NEAR and HEADING_BEFORE do not reach them), though its parts' and restatements' are.
+OFFICIALS_AREA = "an_officials_area_is_the_figures_place"
 
 
 #: Rule ``an_acting_country_is_no_figure_place``: a country the role stage reads as an actor and as the one who acts

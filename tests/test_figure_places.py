@@ -2478,3 +2478,18 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
     part = next(f for f in parsed.figures if f.value == 48)
     assert sorted(total.places) == ["Kharkiv", "Odesa"]
     assert sorted(part.places) == ["Kharkiv", "Odesa"]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte, hanno riferito le autorità.\n\nIl governatore "
+           "della regione di Mykolaiv ha poi riferito che in un giorno i russi hanno sferrato 140 attacchi su otto "
+           "centri della regione.", "Mykolaiv Oblast"),
+    # the official's area in the paragraph before (rule HEADING_BEFORE)
+    ("en", "Russian drones struck Kharkiv and Odesa overnight, officials said.\n\nThe governor of the Mykolaiv region "
+           "posted on Telegram.\n\"Russian troops carried out 85 attacks and used 410 shells,\" he wrote.",
+     "Mykolaiv Oblast"),
+])
+def test_an_officials_area_is_the_figures_place(gaz, lang, text, place):
+    # rule OFFICIALS_AREA: the attacks the governor reports are his region's, not the towns of another story
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures and all(f.places == [place] for f in parsed.figures)
