@@ -44,7 +44,13 @@ A figure keeps its cue reading where no weights have been fitted.
 
 A figure whose paragraph names no place does not fall back on a later paragraph's place with a count of its own
 (:data:`LATER_STORY`). A country that acts in its clause is no candidate of a troop, casualty or incident figure that
-has another (:data:`ACTING_COUNTRY`).
+has another (:data:`ACTING_COUNTRY`); nor, while another is left, is the dateline's place (:data:`DATELINE_PLACE`) or
+a capital that speaks before the figure (:data:`SPEAKING_SEAT`); a place past ", while" or ", but" after the figure is
+another clause's (:data:`NEXT_CLAUSE`; those words end a list too, :data:`CLAUSE_ENDS_LIST`), and a war's place is no
+troop figure's (:data:`WAR_BACKGROUND`). A local official's area named near the figure keeps the document's other
+places of its role away (:data:`OFFICIALS_AREA`). A drone total launched at a country its own reading chose stands
+there (:data:`ATTACKED_COUNTRY`), a marked total in a country named as no place of the attacks at every attacked town
+of it (:data:`TOTAL_AT_EVERY_PLACE`), and troops at their base and in its host country (:data:`BASE_AND_HOST`).
 
 The document is indexed once (:class:`DocIndex`: sentences, mentions and figures by offset, role, entity
 and sentence), and what a figure reads beyond its paragraph lies within :data:`REACH` sentences of it (rule
@@ -1652,8 +1658,9 @@ def whole_of(fig, index: DocIndex):
 
 def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
-    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
-    :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
+    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
+    :data:`ATTACKED_COUNTRY` and :data:`BASE_AND_HOST`, else rule :data:`ONE_FINER_INSIDE`, then rules
+    :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``: the document's
     :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
