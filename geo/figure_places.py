@@ -502,7 +502,9 @@ def _acting_country(m, group: str) -> bool:
 #: the places of that sentence standing before the figure in another clause — across a semicolon ("in A and
 #: B the night was calm; three were wounded near C") or where a speaker stands ("officials in A said that up
 #: to 3,000 reservists could be sent near C") — are no candidates, unless the figure's parts or restatements
-#: name them.
+#: name them; nor is a place where a speaker stands named after that own place past a clause break, whatever the
+#: role stage reads it as (rule ``a_speaker_after_the_own_place``: "2,000 troops were put on alert for a deployment
+#: to Israel, officials in Washington said").
 OWN_CLAUSE = "own_clause"
 
 
@@ -612,12 +614,16 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
     """The places of rule :data:`OWN_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
     where) pairs of :func:`candidates`): a ';' of the sentence's breaks between the place and the figure, or
     the role stage's speech test after the place (``speech_after``, :meth:`geo.events.EventProfile.speech_at`)."""
-    if not any(where == "same_sentence" and _chosen_after(fig, m) for m, where in pool):
+    own = [m for m, where in pool if where == "same_sentence" and _chosen_after(fig, m)]
+    if not own:
         return set()
+    last = max(m.end for m in own)
     return {m.entity.id for m, where in pool
-            if where == "same_sentence" and m.end <= fig.start and m.entity.id not in fig.cue_place_ids
-            and m.entity.id not in related and (here.break_between(text, ";", m.end, fig.start)
-                                                or m.features.get("speech_after"))}
+            if where == "same_sentence" and m.entity.id not in fig.cue_place_ids and m.entity.id not in related
+            and ((m.end <= fig.start and (here.break_between(text, ";", m.end, fig.start)
+                                          or m.features.get("speech_after")))
+                 or (m.start >= last and m.features.get("speech_after")  # a speaker after the own place
+                     and here.break_between(text, ",;:", last, m.start)))}
 
 
 #: Rule ``a_place_past_a_clause_coordinator_is_another_clauses``: a place of the figure's sentence named after it past

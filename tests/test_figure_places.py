@@ -2493,3 +2493,17 @@ def test_an_officials_area_is_the_figures_place(gaz, lang, text, place):
     # rule OFFICIALS_AREA: the attacks the governor reports are his region's, not the towns of another story
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures and all(f.places == [place] for f in parsed.figures)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("The Pentagon said 2,000 troops had been put on alert for a possible deployment to Israel, officials in "
+     "Washington said.", ["Israel"]),
+    ("Nine peacekeepers were wounded in Bunia, officials in Kinshasa said.", ["Bunia"]),
+    # no own place named: the speakers' town stays (the role stage reads it as where it happened)
+    ("Nine peacekeepers were wounded, officials in Bunia said.", ["Bunia"]),
+])
+def test_a_speakers_town_after_the_figures_own_place_is_no_candidate(gaz, text, places):
+    # rule OWN_CLAUSE: where the speakers stand, named past a clause break after the figure's own place, is no
+    # candidate, whatever role the role stage reads for it
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == places
