@@ -629,16 +629,18 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
 #: Rule ``a_place_past_a_clause_coordinator_is_another_clauses``: a place of the figure's sentence named after it past
 #: a comma or semicolon and a clause coordinator that joins no list (:func:`_clause_words`: "while", "but", "mentre",
 #: "alors que") belongs to that other clause: "25 people were killed in the strike, while Israel said it targeted
-#: militants" does not count Israel's dead. It is no candidate, unless the figure's own reading chose it or its parts
-#: or restatements name it ("two soldiers were killed, while patrolling near Gao" reads Gao as its own place).
+#: militants" does not count Israel's dead. It is no candidate, unless the figure's own reading chose it ("two
+#: soldiers were killed, while patrolling near Gao" reads Gao as its own place) and it is no subject of that clause
+#: (role feature ``clause_subject``: "an army of 280,000 troops, while Sweden can mobilise 50,000"), or its parts or
+#: restatements name it.
 NEXT_CLAUSE = "a_place_past_a_clause_coordinator_is_another_clauses"
 
 
 def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: str) -> set[str]:
     """The places of rule :data:`NEXT_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention, where)
     pairs of :func:`candidates`), in the words of ``lang``."""
-    after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end
-             and m.entity.id not in fig.cue_place_ids and m.entity.id not in related]
+    after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end and m.entity.id not in related
+             and (m.entity.id not in fig.cue_place_ids or m.features.get("clause_subject"))]
     if not after:
         return set()
     words, clause = here.words, _clause_words(lang)

@@ -2507,3 +2507,12 @@ def test_a_speakers_town_after_the_figures_own_place_is_no_candidate(gaz, text, 
     # candidate, whatever role the role stage reads for it
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert parsed.figures[0].places == places
+
+
+def test_the_subject_of_the_clause_after_a_coordinator_is_no_place_of_the_figure_before(gaz):
+    # rule NEXT_CLAUSE: the country opening the clause after ", while" is its subject, though the figure's own reading
+    # chose it; the army of 280,000 is the country of its own clause
+    text = ("Finland, which joined NATO last year, has a wartime army of 280,000 troops, while Sweden can mobilise "
+            "about 50,000.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(280000, ["Finland"]), (50000, ["Sweden"])]
