@@ -46,8 +46,7 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
-              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "war_nouns")
+              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,6 @@ class EventProfile:
     between_words: Phrases
     part_articles: frozenset[str]
     official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
-    war_nouns: Phrases = Phrases.of(())  # "war", "guerra", "Krieg*": a war named with its place (rule WAR_BACKGROUND)
     part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
     direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = frozenset()  # "an area north of Beirut": a direction, no part
@@ -305,7 +303,6 @@ def event_profile(lang: str) -> EventProfile:
         subordinators=Phrases.of(data["subordinators"]),
         agent_cues=Phrases.of(data["agent_cues"]),
         conflict_nouns=Phrases.of(data["conflict_nouns"]),
-        war_nouns=Phrases.of(data["war_nouns"]),
         between_words=Phrases.of(data["between_words"]),
         part_articles=frozenset(fold(w) for w in data["part_articles"]),
         official_heads=Phrases.of(data["official_heads"]),

@@ -44,10 +44,9 @@ A figure keeps its cue reading where no weights have been fitted.
 
 A figure whose paragraph names no place does not fall back on a later paragraph's place with a count of its own
 (:data:`LATER_STORY`). A country that acts in its clause is no candidate of a troop, casualty or incident figure that
-has another (:data:`ACTING_COUNTRY`); nor, while another is left, is the dateline's place (:data:`DATELINE_PLACE`) or
-a capital that speaks before the figure (:data:`SPEAKING_SEAT`); a place past ", while" or ", but" after the figure is
-another clause's (:data:`NEXT_CLAUSE`; those words end a list too, :data:`CLAUSE_ENDS_LIST`), and a war's place is no
-troop figure's (:data:`WAR_BACKGROUND`). A local official's area named near the figure keeps the document's other
+has another (:data:`ACTING_COUNTRY`); nor, while another is left, is a capital that speaks before the figure
+(:data:`SPEAKING_SEAT`), and a place past ", while" or ", but" after the figure is another clause's
+(:data:`NEXT_CLAUSE`). A local official's area named near the figure keeps the document's other
 places of its role away (:data:`OFFICIALS_AREA`). A drone total launched at a country its own reading chose stands
 there (:data:`ATTACKED_COUNTRY`), a marked total in a country named as no place of the attacks at every attacked town
 of it (:data:`TOTAL_AT_EVERY_PLACE`), and troops at their base and in its host country (:data:`BASE_AND_HOST`).
@@ -60,7 +59,6 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -73,7 +71,6 @@ from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
-from geo.normalize import fold
 from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
@@ -255,16 +252,11 @@ class DocIndex:
         :data:`PLACED_COUNT`).
     text : str
         The document's text (the clause breaks of rule :data:`TOTAL_OF_ITS_LIST`).
-    dateline_start : int or None
-        Where the place of the document's dateline starts (:attr:`geo.dates.Dateline.place_start`; rule
-        :data:`DATELINE_PLACE`), None when it has none.
     """
 
     def __init__(self, mentions: Sequence, sentences: Sequence[Sentence], figures: Sequence = (), *, lang: str,
-                 text: str, dateline_start: int | None = None):
+                 text: str):
         self.lang, self.text = lang, text
-        #: where the dateline's place starts (rule :data:`DATELINE_PLACE`), None when the document has none
-        self.dateline_start = dateline_start
         self.order = sorted(sentences, key=lambda s: s.start)
         self.starts = [s.start for s in self.order]
         #: the mentions with an entity, in text order (:class:`geo.spans.ByStart`)
@@ -421,9 +413,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     claimed |= _inside_aside(fig, out.values(), text, related)  # rule ASIDES_PLACE
     claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
-    if group == "troops":  # rule WAR_BACKGROUND
-        out = {pid: c for pid, c in out.items() if pid in related or _chosen_after(fig, c[0])
-               or not _war_background(c[0], index, profile)}
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
@@ -434,10 +423,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     seats = [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)]
     if seats and len(seats) < len(kept):  # rule SPEAKING_SEAT, while another candidate is left
         kept = [c for c in kept if c not in seats]
-    if index.dateline_start is not None:  # rule DATELINE_PLACE, while another candidate is left
-        rest = [c for c in kept if c[0].start != index.dateline_start]
-        if len(rest) < len(kept) and any(group != "equipment" or m.role != "actor" for m, _ in rest):
-            kept = rest
     return kept
 
 
@@ -454,16 +439,6 @@ def _speaking_seat(m, fig) -> bool:
     """Whether the candidate ``m`` of ``fig``'s sentence is a town of rule :data:`SPEAKING_SEAT`: before the figure,
     role actor, kind city, with the role stage's ``speech_after``."""
     return m.end <= fig.start and m.role == "actor" and m.entity.kind == "city" and bool(m.features.get("speech_after"))
-
-
-#: Rule ``the_datelines_place_is_no_figure_place``: the place of a report's dateline ("WARSAW (Reuters) -", "KIEV -")
-#: is where the report was filed, not where its figures happened: "WARSAW (Reuters) - Poland will deploy 10,000
-#: troops to its eastern border" stands in Poland. It is no candidate of a figure while the figure has another one
-#: (after rule :data:`ACTING_COUNTRY`; for a drone or missile figure, another that is no actor: "KIEV - Russia launched
-#: 40 drones" is not placed at its launcher instead); a figure with no other place keeps it ("KYIV - Three people were
-#: killed in a missile attack, the mayor said"). The mention itself is read, not its place: the same town named again
-#: in the text stays a candidate there.
-DATELINE_PLACE = "the_datelines_place_is_no_figure_place"
 
 
 #: Rule ``an_officials_area_is_the_figures_place``: a region or town named in the figure's sentence or the sentences
@@ -636,6 +611,16 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
 NEXT_CLAUSE = "a_place_past_a_clause_coordinator_is_another_clauses"
 
 
+@cache
+def _clause_words(lang: str) -> frozenset[tuple[str, ...]]:
+    """The words that open another clause in ``lang`` (rule :data:`NEXT_CLAUSE`): the figures lexicon's clause
+    ``coordinators`` that join no list (none of its ``list_coordinators`` nor of the languages' list joiners:
+    "while", "but", "mentre", "alors que", not "and", "o")."""
+    lex = figure_lexicon(lang)
+    return frozenset(p for p in lex.coordinators.seqs - lex.list_coordinators.seqs
+                     if not (len(p) == 1 and p[0] in LIST_JOINERS))
+
+
 def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: str) -> set[str]:
     """The places of rule :data:`NEXT_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention, where)
     pairs of :func:`candidates`), in the words of ``lang``."""
@@ -650,38 +635,6 @@ def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: 
     if opener is None:
         return set()
     return {m.entity.id for m in after if here.token_at(m.start) > opener}
-
-
-#: Rule ``a_wars_place_is_no_troop_figures_place``: a place named as where a war is ("since the start of the war in
-#: Ukraine", "in risposta alla guerra russa in Ucraina", "vor dem Hintergrund des Angriffskrieges in der Ukraine": a
-#: noun of events.yaml's ``war_nouns`` at most :data:`WAR_REACH` words before it, over articles, "of" words and one
-#: other word) is the background of a troop figure, not where the troops are: it is no candidate of the figure, unless
-#: the figure's own reading chose it after the number ("10,000 troops were sent to the war in Ukraine") or its parts
-#: or restatements name it.
-WAR_BACKGROUND = "a_wars_place_is_no_troop_figures_place"
-#: How many words at most rule :data:`WAR_BACKGROUND` looks back from a place for its war noun.
-WAR_REACH = 4
-
-
-def _war_background(m, index: DocIndex, profile: EventProfile) -> bool:
-    """Whether the mention ``m`` is named after a war noun of ``profile`` (rule :data:`WAR_BACKGROUND`), read in its
-    sentence of ``index``."""
-    k = index.sentence_of(m.start)
-    if k is None:
-        return False
-    sentence = index.order[k]
-    words, j = sentence.words, sentence.token_at(m.start)
-    other = 0
-    for i in range(j - 1, max(-1, j - 1 - WAR_REACH), -1):
-        if sentence.break_before(index.text, ",;:()", i + 1) or not words[i].isalpha():
-            return False
-        if profile.war_nouns.match_at(words, i):
-            return True
-        if words[i] not in profile.articles and words[i] not in profile.of_words:
-            other += 1
-            if other > 2:  # the locative and one adjective: "in", "russa"
-                return False
-    return False
 
 
 #: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named
@@ -1232,34 +1185,6 @@ COUNT_ENDS_LIST = "a_count_ends_a_list"
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
-#: Rule ``a_clause_opener_ends_a_list``: a word between two places that opens another clause ("while", "but",
-#: "mentre", "alors que", "mientras", "während") parts them: the place after it is no list mate of the one before
-#: it ("France will deploy 300 soldiers to Romania, while Belgium sends 120 troops to Cincu" gives Romania alone to
-#: the 300). The words: the figures lexicon's clause ``coordinators`` that join no list (:func:`_clause_words`).
-CLAUSE_ENDS_LIST = "a_clause_opener_ends_a_list"
-
-
-@cache
-def _clause_words(lang: str) -> frozenset[tuple[str, ...]]:
-    """The words that open another clause between two places in ``lang`` (rule :data:`CLAUSE_ENDS_LIST`): the
-    figures lexicon's clause ``coordinators`` that join no list (none of its ``list_coordinators`` nor of the
-    languages' list joiners: "while", "but", "mentre", "alors que", not "and", "o")."""
-    lex = figure_lexicon(lang)
-    return frozenset(p for p in lex.coordinators.seqs - lex.list_coordinators.seqs
-                     if not (len(p) == 1 and p[0] in LIST_JOINERS))
-
-
-def _opens_clause(gap: str, lang: str) -> bool:
-    """Whether the text ``gap`` between two places holds a word of :func:`_clause_words` (rule
-    :data:`CLAUSE_ENDS_LIST`)."""
-    words = tuple(fold(w) for w in _WORD.findall(gap))
-    return any(words[k : k + len(p)] == p for p in _clause_words(lang) for k in range(len(words)))
-
-
-#: The words of a gap between two places (:func:`_opens_clause`).
-_WORD = re.compile(r"[^\W_]+")
-
-
 #: Rule ``a_deployment_names_its_host_and_its_base``: the places of a troop figure where one holds the other —
 #: the country (or region) and the base, town or district inside it, named together in the figure's own sentence
 #: ("schierati nella base di Rukla, in Lituania"; not "..., the minister said in Vilnius") — make one group: a
@@ -1311,7 +1236,6 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
 
     order = sorted(range(len(pool)), key=lambda k: pool[k][0].start)
     starts = sorted(o.start for o in figures) if figure_starts is None else figure_starts
-    profile = event_profile(lang)
     group: dict[int, int] = {}
     prev = None
     for k in order:
@@ -1322,9 +1246,8 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
                 and not _figure_within(starts, before.end, m.start) \
                 and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)) \
-                and not m.features.get("water_locates") \
-                and not _opens_clause(text[before.end : m.start], lang):
-            # rules COUNT_ENDS_LIST, LOCATOR_IS_NO_LIST_MATE and CLAUSE_ENDS_LIST
+                and not m.features.get("water_locates"):
+            # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
             group[k] = group[prev]
         else:
             group[k] = k
@@ -1336,6 +1259,7 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
     if troops:  # rule HOST_AND_BASE
         if sentence is None:
             raise ValueError("list_mates: a troop figure's groups need its sentence")
+        profile = event_profile(lang)
         for k in order:
             m, where = pool[k]
             if where != "same_sentence":
@@ -1719,19 +1643,17 @@ def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[st
 
 
 def place_figures(figures: Sequence, mentions: Sequence, sentences: Sequence[Sentence], text: str, *,
-                  weights: PlaceWeights | None, lang: str = "en", dateline=None) -> None:
+                  weights: PlaceWeights | None, lang: str = "en") -> None:
     """Set each figure's ``place_ids``/``places`` from the weighed candidates, in place.
 
     Each figure keeps the reading of :mod:`geo.figures` in ``cue_place_ids``; with ``weights`` None
-    (no fitted weights, :func:`load_weights`) that reading stands. ``dateline``: the document's
-    :class:`geo.dates.Dateline` (rule :data:`DATELINE_PLACE`), None when it has none.
+    (no fitted weights, :func:`load_weights`) that reading stands.
     """
     for fig in figures:
         fig.cue_place_ids = list(fig.place_ids)
     if weights is None:
         return
-    index = DocIndex(mentions, sentences, figures, lang=lang, text=text,
-                     dateline_start=getattr(dateline, "place_start", None))  # once per document
+    index = DocIndex(mentions, sentences, figures, lang=lang, text=text)  # once per document
     for fig in figures:
         weighed = weigh_figure(fig, mentions, sentences, text, figures, index=index, lang=lang)
         pool = weighed.pool

@@ -185,7 +185,7 @@ def _roles(doc: Doc, ctx: Context) -> None:
 
 def _figure_places(doc: Doc, ctx: Context) -> None:
     place_figures(doc.figures, doc.mentions, doc.sentences, doc.text, weights=ctx.fitted.figure_places,
-                  lang=doc.lang, dateline=doc.dateline)
+                  lang=doc.lang)
 
 
 def _frames(doc: Doc, ctx: Context) -> None:

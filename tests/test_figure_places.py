@@ -2310,12 +2310,10 @@ def test_a_nearby_town_after_a_count_is_its_place(gaz, lang, text):
            "schickt."),
 ])
 def test_a_clause_opener_ends_a_list(gaz, lang, text):
-    # rule CLAUSE_ENDS_LIST: "while", "mentre", "mientras", "während" open another clause; the country after it is no
-    # list mate of the 300's host
+    # rule NEXT_CLAUSE: "while", "mentre", "mientras", "während" open another clause; the country after it is no
+    # place of the 300, whose host is Romania; the 120 stand at their base and in its host country (BASE_AND_HOST)
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert [f.value for f in parsed.figures] == [300, 120]
-    assert parsed.figures[0].places == ["Romania"]
-    assert "Cincu" in parsed.figures[1].places  # with its host country, rule BASE_AND_HOST
+    assert [(f.value, sorted(f.places)) for f in parsed.figures] == [(300, ["Romania"]), (120, ["Cincu", "Romania"])]
 
 
 @pytest.mark.parametrize("lang, text, host, base", [
@@ -2375,29 +2373,6 @@ def test_a_fallback_base_gets_no_host_country(gaz):
     assert parsed.figures[0].places == ["Tapa"]
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "WARSAW (Reuters) - Poland will deploy 10,000 troops to its eastern border, the defence minister said on "
-           "Monday."),
-    ("it", "VARSAVIA - La Polonia schiererà 10.000 soldati al confine orientale, ha detto il ministro della Difesa."),
-])
-def test_the_datelines_place_is_no_figure_place(gaz, lang, text):
-    # rule DATELINE_PLACE: the dateline's town is where the report was filed; the troops stand in Poland
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert parsed.figures[0].place_ids == ["country:PL"]
-
-
-@pytest.mark.parametrize("lang, text, place", [
-    # no other place: the dateline's town stays
-    ("en", "KYIV (Reuters) - Three people were killed in a missile attack overnight, the mayor said.", "Kyiv"),
-    ("it", "KIEV - Tre persone sono morte in un attacco missilistico nella notte, ha detto il sindaco.", "Kyiv"),
-    # a drone count's other candidate is its launcher: the dateline's town stays rather than the launcher
-    ("it", "KIEV - La Russia ha lanciato nella notte 40 droni, ha riferito l'aeronautica ucraina.", "Kyiv"),
-])
-def test_the_datelines_place_stays_when_no_other_fits(gaz, lang, text, place):
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert parsed.figures[0].places == [place]
-
-
 @pytest.mark.parametrize("lang, text, place", [
     ("it", "Un missile russo ha colpito un palazzo residenziale a Dnipro venerdì. Il ministero dell'Interno ucraino a "
            "Kiev ha detto che 12 persone sono rimaste uccise.", "Dnipro"),
@@ -2432,28 +2407,6 @@ def test_a_place_past_a_clause_coordinator_is_another_clauses(gaz, text, place):
     # rule NEXT_CLAUSE: the country that speaks after ", while" / ", but" is in another clause, not the dead's place
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert parsed.figures[0].places == [place]
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "Since the start of the war in Ukraine, NATO has put 40,000 troops under its direct command."),
-    ("it", "Dall'inizio della guerra in Ucraina, la Nato ha posto 40.000 soldati sotto il suo comando diretto."),
-    ("de", "Vor dem Hintergrund des Angriffskrieges in der Ukraine stellt die Nato 40.000 Soldaten unter ihr "
-           "direktes Kommando."),
-])
-def test_a_wars_place_is_no_troop_figures_place(gaz, lang, text):
-    # rule WAR_BACKGROUND: the war's place is the background of the troop figure, not where the troops are
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert parsed.figures[0].kind == "troops" and parsed.figures[0].places == []
-
-
-@pytest.mark.parametrize("lang, text", [
-    ("en", "North Korea has sent about 10,000 troops to the war in Ukraine."),
-    ("it", "La Corea del Nord ha inviato circa 10.000 soldati alla guerra in Ucraina."),
-])
-def test_a_troop_figure_sent_to_a_war_keeps_its_place(gaz, lang, text):
-    # rule WAR_BACKGROUND spares the place the figure's own reading chose after the number
-    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert parsed.figures[0].kind == "troops" and parsed.figures[0].place_ids == ["country:UA"]
 
 
 TOTAL_EVERY_ROWS = [

@@ -172,7 +172,6 @@ class FigureCase:
 def collect(folder: Path, fitted) -> tuple[list, list]:
     """Per article: (features, cue role, gold role) of each aligned mention, and the candidate places of
     each aligned figure (:class:`FigureCase`), read with the weights ``fitted``."""
-    from geo.dates import find_dateline
     from geo.figure_places import DocIndex
     from geo.gazetteer import load_gazetteer
     from geo.pipeline import parse_document
@@ -185,9 +184,7 @@ def collect(folder: Path, fitted) -> tuple[list, list]:
         sentences = collect_sentences(doc.text, parsed)
         canon = {p["canonical"]: p for p in art["places"]}
         # once per article
-        line = find_dateline(doc.text, parsed.lang)  # as the pipeline reads it (rule DATELINE_PLACE)
-        index = DocIndex(parsed.mentions, sentences, parsed.figures, lang=parsed.lang, text=doc.text,
-                         dateline_start=None if line is None else line.place_start)
+        index = DocIndex(parsed.mentions, sentences, parsed.figures, lang=parsed.lang, text=doc.text)
         figures = [figure_case(fig, gold, [canon[c] for c in gold["places"] if c in canon], parsed, sentences,
                                doc.text, index) for fig, gold in aligned_figures(art, parsed.figures)]
         place_rows.append(figures)
