@@ -46,7 +46,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "country_nouns", "distance_units", "lead_words", "water_nouns", "vessel_nouns",
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
-              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements")
+              "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
+              "other_force_words", "other_time_words")
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,8 @@ class EventProfile:
     between_words: Phrases
     part_articles: frozenset[str]
     official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
+    other_force_words: Phrases = Phrases.of(())  # "another", "also", "altro": another force (rule BASE_AND_HOST)
+    other_time_words: Phrases = Phrases.of(())  # "before that", "next year": another time (rule BASE_AND_HOST)
     part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
     direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = frozenset()  # "an area north of Beirut": a direction, no part
@@ -306,6 +309,8 @@ def event_profile(lang: str) -> EventProfile:
         between_words=Phrases.of(data["between_words"]),
         part_articles=frozenset(fold(w) for w in data["part_articles"]),
         official_heads=Phrases.of(data["official_heads"]),
+        other_force_words=Phrases.of(data["other_force_words"]),
+        other_time_words=Phrases.of(data["other_time_words"]),
         part_nouns=Phrases.of(data["part_nouns"]),
         direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
         directions_after_nouns=frozenset(fold(w) for w in data["directions_after_nouns"]),

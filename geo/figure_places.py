@@ -67,6 +67,8 @@ from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
+from geo.dates import other_periods
+from geo.numbers import Token
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
@@ -1453,12 +1455,36 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: towns or bases of one country, named in its sentence or the sentences before it, where that country is a candidate
 #: of the deployment role ("about 200 Italian soldiers take part in the drills at Adazi", with "in Latvia" the sentence
 #: before), is placed in that country too.
+#: A base named further on is skipped when its sentence tells of other troops (:func:`_another_deployment`): it holds
+#: a troop figure of its own, a country acting in it other than the host ("Britain also keeps a battle
+#: group at Tapa"), a word of another force (events.yaml's ``other_force_words``: "another", "separate", "also",
+#: "altro") or of another time (``other_time_words``, "before that", "next year", or the dates lexicon's
+#: ``other_periods``, "last year").
 BASE_AND_HOST = "a_troop_figure_stands_at_its_base_and_its_host"
 
 
-def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> list[int]:
+def _another_deployment(m, fig, host, index: DocIndex) -> bool:
+    """Whether the sentence of ``m`` (a base named outside ``fig``'s sentence) tells of other troops than those of
+    ``fig`` placed in ``host`` (rule :data:`BASE_AND_HOST`)."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return True
+    if index.groups_in.get(k, {}).get("troops"):
+        return True  # a troop figure of its own
+    sentence = index.order[k]
+    if any(o.role == "actor" and o.entity.kind == "country" and o.entity.id != host.id
+           for o in index.by_sentence_start.get(m.sentence_start, ())):
+        return True  # another country acts in it
+    profile, words = event_profile(index.lang), sentence.words
+    if any(profile.other_force_words.match_at(words, i) or profile.other_time_words.match_at(words, i)
+           for i in range(len(words))):
+        return True
+    return bool(other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang))  # folded
+
+
+def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The candidates of rule :data:`BASE_AND_HOST` for ``fig`` (indices in ``pool``), given the ``picked``
-    candidates; empty when the rule does not hold."""
+    candidates and the document's ``index``; empty when the rule does not hold."""
     if figure_group(fig) != "troops" or not picked:
         return []
     role = KIND_ROLE["troops"]
@@ -1466,7 +1492,8 @@ def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     if len(chosen) == 1 and chosen[0].kind == "country":
         inside = {m.entity.id: k for k, (m, where) in enumerate(pool) if k not in picked and m.role == role
                   and where != "same_sentence" and m.features.get("near:deployment")
-                  and m.entity.kind not in COARSE_KINDS and contains(chosen[0], m.entity)}
+                  and m.entity.kind not in COARSE_KINDS and contains(chosen[0], m.entity)
+                  and not _another_deployment(m, fig, chosen[0], index)}
         return sorted([*picked, *inside.values()]) if len(inside) == 1 else []
     if any(e.kind in COARSE_KINDS for e in chosen) or len({e.country for e in chosen}) != 1 \
             or any(pool[k][1] not in ("same_sentence", "sentence_before") for k in picked):
@@ -1624,7 +1651,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     attacked = attacked_country(fig, pool, picked)
     if attacked is not None:  # rule ATTACKED_COUNTRY
         return [attacked]
-    both = base_and_host(fig, pool, picked)
+    both = base_and_host(fig, pool, picked, index)
     if both:  # rule BASE_AND_HOST
         return both
     finer = one_finer_inside(fig, pool, picked)

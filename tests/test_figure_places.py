@@ -2318,13 +2318,14 @@ def test_a_clause_opener_ends_a_list(gaz, lang, text):
 
 @pytest.mark.parametrize("lang, text, host, base", [
     # (rows that held the host country alone before rule BASE_AND_HOST)
-    ("en", "About 800 soldiers are deployed in Latvia.\n\nMost of them train at the Adazi base.", "Latvia", "Adazi"),
+    ("en", "Around 1,000 allied soldiers are now based in Romania.\n\nThe troops live and train at the Cincu base.",
+     "Romania", "Cincu"),
     ("en", "Spain will send 300 soldiers to Estonia, the defence ministry said.\nThe battle group is stationed at "
            "Tapa.", "Estonia", "Tapa"),
-    ("it", "Circa 400 militari canadesi sono arrivati in Lettonia.\n\nIl contingente sarà di stanza nella base di "
-           "Adazi.", "Lettonia", "Adazi"),
-    ("es", "Unos 400 soldados canadienses llegaron a Letonia.\n\nEl contingente estará destinado en la base de "
-           "Adazi.", "Letonia", "Adazi"),
+    ("it", "Circa 600 soldati portoghesi sono arrivati in Romania.\n\nL'unità sarà di stanza nella base di Cincu.",
+     "Romania", "Cincu"),
+    ("es", "Alrededor de 600 soldados portugueses sirven en Rumanía.\n\nLa unidad estará destinada en la base de "
+           "Cincu.", "Rumanía", "Cincu"),
 ])
 def test_a_troop_figure_stands_at_its_host_and_at_the_base_named_further_on(gaz, lang, text, host, base):
     # rule BASE_AND_HOST: the troops placed in a country stand too at the one base inside it named beside a trigger of
@@ -2336,10 +2337,10 @@ def test_a_troop_figure_stands_at_its_host_and_at_the_base_named_further_on(gaz,
 
 
 @pytest.mark.parametrize("lang, text, host, base", [
-    ("en", "NATO drills began in Latvia on Monday. About 200 Italian soldiers take part in the exercise at Adazi.",
-     "Latvia", "Adazi"),
-    ("it", "Lunedì sono iniziate le esercitazioni Nato in Lettonia. Circa 200 soldati italiani partecipano alle "
-           "manovre ad Adazi.", "Lettonia", "Adazi"),
+    ("en", "A multinational battle group is stationed in Romania. Some 150 Dutch soldiers of it train at Cincu.",
+     "Romania", "Cincu"),
+    ("it", "Un gruppo tattico alleato è schierato in Romania. Circa 150 soldati olandesi si addestrano a Cincu.",
+     "Romania", "Cincu"),
 ])
 def test_a_troop_figure_at_a_base_stands_in_its_host_country_too(gaz, lang, text, host, base):
     # rule BASE_AND_HOST: the troops placed at a base of the country the sentence before names as a deployment's stand
@@ -2351,17 +2352,42 @@ def test_a_troop_figure_at_a_base_stands_in_its_host_country_too(gaz, lang, text
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Spain has kept about 400 soldiers in Romania for two years.\n\n\"We must work together,\" the general said."
-           "\n\nIn Alba Iulia, the captain is happy to deploy his armour fast."),
-    ("fr", "Depuis deux ans, l'Espagne garde en Roumanie environ 400 soldats.\n\n« Il faut savoir travailler "
-           "ensemble », dit le général.\n\nÀ Alba Iulia, le capitaine est content de pouvoir déployer vite ses "
-           "blindés."),
+    ("en", "Italy has had roughly 250 soldiers in Bulgaria since the spring.\n\n\"The cooperation is excellent,\" a "
+           "colonel said.\n\nIn Plovdiv, a young lieutenant is proud to deploy his vehicles quickly."),
+    ("fr", "L'Italie maintient environ 250 soldats en Bulgarie depuis le printemps.\n\n« La coopération est "
+           "excellente », dit un colonel.\n\nÀ Plovdiv, un jeune lieutenant est fier de déployer vite ses véhicules."),
 ])
 def test_a_base_named_without_a_deployment_trigger_beside_it_is_not_added(gaz, lang, text):
     # rule BASE_AND_HOST reads a base named beside a trigger of deployment (role feature near:deployment) only: a town
-    # of a later paragraph of the story, though read as a deployment's, is not where the 400 are
+    # of a later paragraph of the story, though read as a deployment's, is not where the 250 are
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert parsed.figures[0].place_ids == ["country:RO"]
+    assert parsed.figures[0].place_ids == ["country:BG"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # another country acts in the base's sentence ("also" is a word of another force too)
+    ("en", "About 800 soldiers are deployed in Estonia.\n\nBritain also keeps a battle group stationed at Tapa."),
+    # a word of another force and of another time
+    ("en", "About 800 soldiers are deployed in Latvia.\n\nA separate battalion will be stationed at the Adazi base "
+           "next year."),
+    ("en", "About 800 soldiers are deployed in Latvia.\n\nBefore that, they were stationed at the Adazi base."),
+    # a period of the dates lexicon's other_periods
+    ("en", "About 800 soldiers are deployed in Latvia.\n\nLast year they were stationed at the Adazi base."),
+    ("it", "Circa 800 soldati sono schierati in Lettonia.\n\nUn altro battaglione sarà di stanza nella base di Adazi."),
+    ("de", "Rund 800 Soldaten sind in Lettland stationiert.\n\nEin weiteres Bataillon wird im Stützpunkt Adazi "
+           "stationiert."),
+])
+def test_a_base_of_other_troops_is_not_added(gaz, lang, text):
+    # rule BASE_AND_HOST skips a base whose sentence tells of other troops or of another time
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert len(parsed.figures[0].place_ids) == 1 and parsed.figures[0].place_ids[0].startswith("country:")
+
+
+def test_a_base_with_a_troop_figure_of_its_own_is_not_added(gaz):
+    # rule BASE_AND_HOST: the base's sentence counts troops of its own: they, not the 800, are there
+    text = "About 800 soldiers are deployed in Latvia.\n\nSome 300 Danish soldiers will be stationed at the Adazi base."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(800, ["Latvia"]), (300, ["Ādaži"])]
 
 
 def test_a_fallback_base_gets_no_host_country(gaz):
