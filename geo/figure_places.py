@@ -68,11 +68,11 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.dates import other_periods
-from geo.numbers import Token
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES
+from geo.numbers import Token
 from geo.role_model import ASIDE_OPEN, QUOTES, aside_close, border_side_at, contains, figure_group
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
