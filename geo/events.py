@@ -47,7 +47,8 @@ FRAME_KEYS = (*EVENT_CLASSES, "government_heads", "source_cues", "origin_cues", 
               "passive_participles", "motion_participles", "passive_auxiliaries", "struck_words",
               "border_nouns", "border_links", "border_near", "alias_cues", "directions_after_nouns",
               "border_area_nouns", "neighbour_adjectives", "seat_heads", "seat_buildings", "seat_statements",
-              "other_force_words", "other_time_words")
+              "other_force_words", "other_time_words", "speaker_nouns",
+              "report_verbs")
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class EventProfile:
     official_heads: Phrases = Phrases.of(())  # "il governatore di Zaporizhzhia": a local authority's area
     other_force_words: Phrases = Phrases.of(())  # "another", "also", "altro": another force (rule BASE_AND_HOST)
     other_time_words: Phrases = Phrases.of(())  # "before that", "next year": another time (rule BASE_AND_HOST)
+    speaker_nouns: Phrases = Phrases.of(())  # "officials", "police": a speaker (rule OFFICIALS_AREA)
+    report_verbs: Phrases = Phrases.of(())  # "reported", "riferito": a report (rule OFFICIALS_AREA)
     part_nouns: Phrases = Phrases.of(())  # "la periferia di Beirut": a part of the place
     direction_adjectives: frozenset[str] = frozenset()  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = frozenset()  # "an area north of Beirut": a direction, no part
@@ -311,6 +314,8 @@ def event_profile(lang: str) -> EventProfile:
         official_heads=Phrases.of(data["official_heads"]),
         other_force_words=Phrases.of(data["other_force_words"]),
         other_time_words=Phrases.of(data["other_time_words"]),
+        speaker_nouns=Phrases.of(data["speaker_nouns"]),
+        report_verbs=Phrases.of(data["report_verbs"]),
         part_nouns=Phrases.of(data["part_nouns"]),
         direction_adjectives=frozenset(fold(w) for w in data["direction_adjectives"]),
         directions_after_nouns=frozenset(fold(w) for w in data["directions_after_nouns"]),

@@ -385,7 +385,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # order of the document's mentions
     reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
     # rule OFFICIALS_AREA: the area of the official who reports the figure, named near it, is where it happened
-    official = any(m.features.get("official_of") and m.entity.kind in ("admin1", "city") for m, _ in out.values())
+    official = _official_speaks(out.values(), here, k, index, profile)
     if (fallback or unfit_near or (here_places and not finer_here)) and not official:
         reach += index.among(index.by_role.get(role, []), lo, hi)
     for m in (index.mentions.items[j] for j in sorted(set(reach))):
@@ -450,6 +450,25 @@ def _speaking_seat(m, fig) -> bool:
 #: where the figure the official reports happened: the document's other places of the figure's role are
 #: no candidates (rules UNFIT_NEAR and HEADING_BEFORE do not reach them), though its parts' and restatements' are.
 OFFICIALS_AREA = "an_officials_area_is_the_figures_place"
+
+
+def _official_speaks(pool, here: Sentence, k: int, index: DocIndex, profile: EventProfile) -> bool:
+    """Whether a region or town of ``pool`` ((mention, where) pairs) is the area of a local official who speaks the
+    figure's sentence ``here`` (sentence ``k`` of ``index``: it holds the official and a word of speech or report,
+    :meth:`geo.events.EventProfile.speech_at` or events.yaml's ``report_verbs``), or the sentence just before when
+    ``here`` names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
+    said"; "he wrote" names none) — rule :data:`OFFICIALS_AREA`."""
+    words = here.words
+    speaks = any(profile.speech_at(words, i) or profile.report_verbs.match_at(words, i) for i in range(len(words)))
+    other = speaks and any(profile.speaker_nouns.match_at(words, i) for i in range(len(words)))
+    for m, where in pool:
+        if not (m.features.get("official_of") and m.entity.kind in ("admin1", "city")):
+            continue
+        if where == "same_sentence" and speaks:
+            return True
+        if where != "same_sentence" and not other and index.sentence_of(m.start) == k - 1:
+            return True
+    return False
 
 
 #: Rule ``an_acting_country_is_no_figure_place``: a country the role stage reads as an actor and as the one who acts

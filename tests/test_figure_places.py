@@ -2460,9 +2460,8 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
 
 
 @pytest.mark.parametrize("lang, text, place", [
-    ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte, hanno riferito le autorità.\n\nIl governatore "
-           "della regione di Mykolaiv ha poi riferito che in un giorno i russi hanno sferrato 140 attacchi su otto "
-           "centri della regione.", "Mykolaiv Oblast"),
+    ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte.\n\nIl capo dell'amministrazione regionale di "
+           "Sumy ha scritto su Telegram che le forze russe hanno condotto 45 attacchi contro i villaggi di confine.", "Sumy"),
     # the official's area in the paragraph before (rule HEADING_BEFORE)
     ("en", "Russian drones struck Kharkiv and Odesa overnight, officials said.\n\nThe governor of the Mykolaiv region "
            "posted on Telegram.\n\"Russian troops carried out 85 attacks and used 410 shells,\" he wrote.",
@@ -2472,6 +2471,15 @@ def test_an_officials_area_is_the_figures_place(gaz, lang, text, place):
     # rule OFFICIALS_AREA: the attacks the governor reports are his region's, not the towns of another story
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures and all(f.places == [place] for f in parsed.figures)
+
+
+def test_an_officials_area_is_no_place_of_another_speakers_figure(gaz):
+    # rule OFFICIALS_AREA holds only for the official who speaks the figure's sentence or the one just before it:
+    # "officials said" names another speaker, and the dead stay at the strike of the first paragraph
+    text = ("A missile hit a hospital in Kharkiv overnight.\n\nThe governor of the Mykolaiv region reported damage to "
+            "a port. Separately, officials said three people were killed.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(3, ["Kharkiv"])]
 
 
 @pytest.mark.parametrize("text, places", [
