@@ -2461,7 +2461,8 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
 
 @pytest.mark.parametrize("lang, text, place", [
     ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte.\n\nIl capo dell'amministrazione regionale di "
-           "Sumy ha scritto su Telegram che le forze russe hanno condotto 45 attacchi contro i villaggi di confine.", "Sumy"),
+           "Sumy ha scritto su Telegram che le forze russe hanno condotto 45 attacchi contro i villaggi di confine.",
+     "Sumy"),
     # the official's area in the paragraph before (rule HEADING_BEFORE)
     ("en", "Russian drones struck Kharkiv and Odesa overnight, officials said.\n\nThe governor of the Mykolaiv region "
            "posted on Telegram.\n\"Russian troops carried out 85 attacks and used 410 shells,\" he wrote.",
