@@ -1388,9 +1388,11 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
 ATTACKED_COUNTRY = "an_attacked_country_holds_its_total"
 
 
-def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int],
+                     index: DocIndex | None = None) -> int | None:
     """The candidate of rule :data:`ATTACKED_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
-    candidates; None when the rule does not hold."""
+    candidates; None when the rule does not hold, or when the figure's sentence in ``index`` names a place inside
+    the country, not past another number (a part's places are the part's: "50 drones ..., 41 of them over X")."""
     if figure_group(fig) != "equipment" or not picked:
         return None
     cue = set(fig.cue_place_ids)
@@ -1402,7 +1404,17 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     if any(k != found[0] and (pool[k][0].entity.id in cue or not contains(country, pool[k][0].entity))
            for k in picked):
         return None
+    if index is not None and any(k != found[0] and where == "same_sentence" and m.role != "mention"
+                                 and contains(country, m.entity) and not _past_a_number(fig, m, index)
+                                 for k, (m, where) in enumerate(pool)):
+        return None  # a place inside the country named in the figure's own sentence: "at Ukraine's Odesa region"
     return found[0]
+
+
+def _past_a_number(fig, m, index: DocIndex) -> bool:
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence."""
+    here = index.order[index.sentence_of(fig.start)]
+    return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
 
 
 #: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule
@@ -1667,7 +1679,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = finer_repeat(fig, pool, picked)
     if finer:  # rule FINER_REPEAT
         return finer
-    attacked = attacked_country(fig, pool, picked)
+    attacked = attacked_country(fig, pool, picked, index)
     if attacked is not None:  # rule ATTACKED_COUNTRY
         return [attacked]
     both = base_and_host(fig, pool, picked, index)

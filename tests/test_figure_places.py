@@ -2277,6 +2277,17 @@ def test_an_attacked_country_gives_way_to_the_towns_the_total_names(gaz):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "Russia launched 64 drones at Ukraine's Odesa region overnight."),
+    ("en", "Russia launched 64 drones at Ukraine overnight, targeting the Odesa region."),
+    ("fr", "La Russie a lancé 64 drones contre l'Ukraine dans la nuit, visant la région d'Odessa."),
+])
+def test_an_attacked_country_gives_way_to_a_place_inside_it_in_the_same_sentence(gaz, lang, text):
+    # rule ATTACKED_COUNTRY does not hold when the figure's sentence names a place inside the country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[0].places == ["Odesa Oblast"]
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
     ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
 ])
