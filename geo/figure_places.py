@@ -59,6 +59,7 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -67,7 +68,7 @@ from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
-from geo.dates import other_periods
+from geo.dates import event_dates, other_periods
 from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
@@ -1421,7 +1422,8 @@ def _past_a_number(fig, m, index: DocIndex) -> bool:
 #: :data:`TOTAL_IN_ITS_COUNTRY` reads it) whose places chosen lie in one country that the report does not name as a
 #: place of the attacks stands at every place of the attacks in that country among its candidates: "Russia used a
 #: total of 100 drones in the new attack" after strikes on Odesa and on Kharkiv counts the drones of both, not of the
-#: one the weighed choice read. (Only the towns and regions the figure's candidates hold, of the incident role.)
+#: one the weighed choice read. (Only the towns and regions the figure's candidates hold, of the incident role, and
+#: none whose sentence is set at another time: "Last week, a drone struck a warehouse in Kharkiv".)
 TOTAL_AT_EVERY_PLACE = "a_marked_total_stands_at_every_attacked_place"
 
 
@@ -1437,8 +1439,30 @@ def total_places(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int],
             or any(pool[j][0].entity.kind not in ("city", "admin1") for j in picked):
         return []
     country = next(iter(countries))
-    return sorted({*picked, *(j for j, (m, _) in enumerate(pool) if m.role == "incident"
-                               and m.entity.kind in ("city", "admin1") and m.entity.country == country)})
+    every = {*picked, *(j for j, (m, _) in enumerate(pool) if m.role == "incident"
+                        and m.entity.kind in ("city", "admin1") and m.entity.country == country)}
+    return sorted(j for j in every if pool[j][1] == "same_sentence" or not _another_occasion(fig, pool[j][0], index))
+
+
+#: With no date of its own, a figure is read as of a reference day and the night before it (rule
+#: :data:`TOTAL_AT_EVERY_PLACE`: :func:`_another_occasion`).
+_NO_DATE = dt.date(2000, 6, 15)
+
+
+def _another_occasion(fig, m, index: DocIndex) -> bool:
+    """Whether the sentence of ``m`` is set at another time than ``fig`` (rule :data:`TOTAL_AT_EVERY_PLACE`): it
+    holds a period of the dates lexicon's ``other_periods``, or its event dates (read from the figure's date, else
+    from a reference day) do not meet the figure's, a night before it allowed ("Last week, a drone struck ...")."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return False
+    sentence = index.order[k]
+    if other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang):
+        return True
+    start = dt.date.fromisoformat(fig.date) if getattr(fig, "date", None) else _NO_DATE
+    end = dt.date.fromisoformat(fig.date_end) if getattr(fig, "date_end", None) else start
+    found = event_dates(index.text[sentence.start : sentence.end], index.lang, start)
+    return found is not None and (found[1] < start - dt.timedelta(days=1) or found[0] > end)
 
 
 #: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants

@@ -2470,6 +2470,18 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
     assert sorted(part.places) == ["Kharkiv", "Odesa"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast week, a drone struck a warehouse in Kharkiv.\n\n"
+           "Russia used a total of 60 drones in the attack, the air force said."),
+    ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast year, a drone struck a warehouse in Kharkiv.\n\n"
+           "Russia used a total of 60 drones in the attack, the air force said."),
+])
+def test_a_marked_total_skips_a_place_of_another_occasion(gaz, lang, text):
+    # rule TOTAL_AT_EVERY_PLACE: the town struck at another time is no place of this attack's total
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 60).places == ["Odesa"]
+
+
 @pytest.mark.parametrize("lang, text, place", [
     ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte.\n\nIl capo dell'amministrazione regionale di "
            "Sumy ha scritto su Telegram che le forze russe hanno condotto 45 attacchi contro i villaggi di confine.",
