@@ -2292,9 +2292,11 @@ def _is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | No
 #: downed over the Poltava and Sumy regions on Tuesday"), when both are dated and on the same dates, and neither
 #: sentence holds a period of the dates lexicon's ``other_periods`` the other does not ("last year", "l'anno
 #: scorso": read on no day). Else a count of another day, or of a day not read, repeated is another fact — unless
-#: neither is dated (a report without a date) and the repeat is said in the very next sentence ("Russia launched 40
-#: drones, of which air defences destroyed 35 in Ukraine." then "The 35 drones were downed over the Poltava and Sumy
-#: regions"): the same statement told again in more detail (rule ``a_next_sentence_repeat_is_the_same_day``). The kept
+#: neither is dated (a report without a date) and the repeat is said in the very next sentence ("Air defences
+#: destroyed 35 Russian drones in Ukraine, the army said." then "Air defences destroyed 35 drones over the Sumy,
+#: Poltava and Chernihiv regions, the air force said."): the same statement told again in more detail (rule
+#: ``a_next_sentence_repeat_is_the_same_day``), unless it is set at another occasion ("A week earlier, ...", "Il
+#: giorno prima": those phrases are ``other_periods`` of the dates lexicon too). The kept
 #: figure keeps its own reading (the roles read it) and holds the repeat's places in ``Figure.finer_place_ids``,
 #: which :mod:`geo.figure_places` places it at (its rule FINER_REPEAT).
 FINER_REPEAT = "a_finer_repeat_places_the_fact"

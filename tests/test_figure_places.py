@@ -1378,6 +1378,33 @@ def test_a_next_sentence_repeat_of_a_report_with_no_date_places_the_fact(gaz, la
     assert sorted(fig.place_ids) == ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air defences destroyed 35 Russian drones in Ukraine, the army said.\nA week earlier, air defences "
+           "destroyed 35 drones over the Sumy, Poltava and Chernihiv regions, the air force said."),
+    ("en", "Air defences destroyed 35 Russian drones in Ukraine, the army said.\nIn the previous attack, air defences "
+           "destroyed 35 drones over the Sumy, Poltava and Chernihiv regions, the air force said."),
+    ("it", "La contraerea ha distrutto 35 droni russi in Ucraina, ha detto l'esercito.\nIl giorno prima, secondo "
+           "l'aeronautica, la contraerea ha distrutto 35 droni sulle regioni di Sumy, Poltava e Chernihiv."),
+    ("es", "La defensa aérea destruyó 35 drones rusos en Ucrania, dijo el ejército.\nLa semana anterior, según la "
+           "fuerza aérea, la defensa aérea destruyó 35 drones sobre las regiones de Sumy, Poltava y Chernígov."),
+])
+def test_a_next_sentence_of_another_occasion_places_nothing(gaz, lang, text):
+    # rule NEXT_SENTENCE_REPEAT does not hold when the next sentence is set at another occasion: its regions are
+    # not where the first statement's 35 were downed
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 35)
+    assert fig.place_ids == ["country:UA"]
+
+
+def test_the_next_sentence_repeat_of_the_docstring_places_the_fact(gaz):
+    # rule NEXT_SENTENCE_REPEAT: the docstring's example, no date read
+    text = ("Air defences destroyed 35 Russian drones in Ukraine, the army said.\nAir defences destroyed 35 drones "
+            "over the Sumy, Poltava and Chernihiv regions, the air force said.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, sorted(f.place_ids)) for f in parsed.figures] == [
+        (35, ["admin1:UA-53", "admin1:UA-59", "admin1:UA-74"])]
+
+
 @pytest.mark.parametrize("lang, text, finer", [
     # a repeat said on another date is another day's fact: the figure keeps its country
     ("en", "Air defences shot down 17 drones over Ukraine on 4 June, the air force said.\nOn 29 May, air defences had "
