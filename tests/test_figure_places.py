@@ -2406,14 +2406,15 @@ def test_a_base_named_without_a_deployment_trigger_beside_it_is_not_added(gaz, l
     # another country acts in the base's sentence ("also" is a word of another force too)
     ("en", "About 800 soldiers are deployed in Estonia.\n\nBritain also keeps a battle group stationed at Tapa."),
     # a word of another force and of another time
-    ("en", "About 800 soldiers are deployed in Latvia.\n\nA separate battalion will be stationed at the Adazi base "
+    ("en", "Some 700 allied troops are posted in Romania.\n\nA separate battalion will be stationed at the Cincu base "
            "next year."),
-    ("en", "About 800 soldiers are deployed in Latvia.\n\nBefore that, they were stationed at the Adazi base."),
+    ("en", "Some 700 allied troops are posted in Romania.\n\nBefore that, they were stationed at the Cincu base."),
     # a period of the dates lexicon's other_periods
-    ("en", "About 800 soldiers are deployed in Latvia.\n\nLast year they were stationed at the Adazi base."),
-    ("it", "Circa 800 soldati sono schierati in Lettonia.\n\nUn altro battaglione sarà di stanza nella base di Adazi."),
-    ("de", "Rund 800 Soldaten sind in Lettland stationiert.\n\nEin weiteres Bataillon wird im Stützpunkt Adazi "
-           "stationiert."),
+    ("en", "Some 700 allied troops are posted in Romania.\n\nLast year they were stationed at the Cincu base."),
+    ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nUn altro battaglione sarà di stanza nella base "
+           "di Cincu."),
+    ("de", "Rund 700 alliierte Soldaten sind in Rumänien stationiert.\n\nEin weiteres Bataillon wird im Stützpunkt "
+           "Cincu stationiert."),
 ])
 def test_a_base_of_other_troops_is_not_added(gaz, lang, text):
     # rule BASE_AND_HOST skips a base whose sentence tells of other troops or of another time
@@ -2422,10 +2423,11 @@ def test_a_base_of_other_troops_is_not_added(gaz, lang, text):
 
 
 def test_a_base_with_a_troop_figure_of_its_own_is_not_added(gaz):
-    # rule BASE_AND_HOST: the base's sentence counts troops of its own: they, not the 800, are there
-    text = "About 800 soldiers are deployed in Latvia.\n\nSome 300 Danish soldiers will be stationed at the Adazi base."
+    # rule BASE_AND_HOST: the base's sentence counts troops of its own: they, not the 700, are there
+    text = ("Some 700 allied troops are posted in Romania.\n\nSome 300 Danish soldiers will be stationed at the Cincu "
+            "base.")
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
-    assert [(f.value, f.places) for f in parsed.figures] == [(800, ["Latvia"]), (300, ["Ādaži"])]
+    assert [(f.value, f.places) for f in parsed.figures] == [(700, ["Romania"]), (300, ["Cincu"])]
 
 
 def test_a_fallback_base_gets_no_host_country(gaz):
