@@ -2430,6 +2430,19 @@ def test_a_base_with_a_troop_figure_of_its_own_is_not_added(gaz):
     assert [(f.value, f.places) for f in parsed.figures] == [(700, ["Romania"]), (300, ["Cincu"])]
 
 
+@pytest.mark.parametrize("text, places", [
+    # the country of the sentence before does not hold the base: no host
+    ("Allied troops are deployed in Bulgaria. Some 150 Dutch soldiers are training at Cincu.", ["Cincu"]),
+    # of two countries named before, the one that holds the base
+    ("Allied troops are deployed in Romania and Bulgaria. Some 150 Dutch soldiers are training at Cincu.",
+     ["Romania", "Cincu"]),
+])
+def test_a_troop_figure_at_a_base_takes_only_the_country_that_holds_it(gaz, text, places):
+    # rule BASE_AND_HOST's host half: the host country must hold every town the figure is placed at
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == places
+
+
 def test_a_fallback_base_gets_no_host_country(gaz):
     # rule BASE_AND_HOST adds the host country of a base the figure's own sentence or the sentences before it name; a
     # figure whose paragraph names no place falls back on another paragraph's base, a guess the rule does not double
@@ -2468,6 +2481,8 @@ def test_a_speaking_seat_stays_when_no_other_place_is_named(gaz):
      "citizens were hurt.", "Mogadishu"),
     # no comma before "while": the figure's own clause goes on, and its own reading chose the place
     ("Two soldiers were killed while patrolling near Gao, the army said.", "Gao"),
+    # past ", while" but chosen by the figure's own reading, and no subject of that clause: the place stays
+    ("Two soldiers were killed, while patrolling near Gao, the army said.", "Gao"),
 ])
 def test_a_place_past_a_clause_coordinator_is_another_clauses(gaz, text, place):
     # rule NEXT_CLAUSE: the country that speaks after ", while" / ", but" is in another clause, not the dead's place
