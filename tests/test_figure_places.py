@@ -2530,6 +2530,10 @@ def test_a_marked_total_skips_a_place_of_another_occasion(gaz, lang, text):
     ("it", "Droni russi hanno colpito Kharkiv e Odessa nella notte.\n\nIl capo dell'amministrazione regionale di "
            "Sumy ha scritto su Telegram che le forze russe hanno condotto 45 attacchi contro i villaggi di confine.",
      "Sumy"),
+    # "gab ... bekannt": a separable verb of report (events.yaml's report_verbs)
+    ("de", "Russische Drohnen trafen in der Nacht Charkiw und Odessa.\n\nDer Gouverneur der Region Sumy gab am Morgen "
+           "auf Telegram bekannt, die russische Armee habe 45 Angriffe gegen Dörfer an der Grenze geführt.",
+     "Sumy Oblast"),
     # the official's area in the paragraph before (rule HEADING_BEFORE)
     ("en", "Russian drones struck Kharkiv and Odesa overnight, officials said.\n\nThe governor of the Mykolaiv region "
            "posted on Telegram.\n\"Russian troops carried out 85 attacks and used 410 shells,\" he wrote.",
