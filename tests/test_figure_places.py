@@ -2364,6 +2364,13 @@ def test_a_clause_opener_ends_a_list(gaz, lang, text):
      "Romania", "Cincu"),
     ("es", "Alrededor de 600 soldados portugueses sirven en Rumanía.\n\nLa unidad estará destinada en la base de "
            "Cincu.", "Rumanía", "Cincu"),
+    # "also" / "anche" / "también" is no word of another force: the same troops do something else too
+    ("en", "About 800 Dutch soldiers arrived in Romania on Monday.\n\nThey will also be stationed at the Cincu base.",
+     "Romania", "Cincu"),
+    ("it", "Circa 700 soldati olandesi sono arrivati in Romania.\n\nL'unità sarà di stanza anche nella base di Cincu.",
+     "Romania", "Cincu"),
+    ("es", "Unos 700 soldados neerlandeses llegaron a Rumanía.\n\nLa unidad estará destinada en la base de Cincu y "
+           "también entrenará allí.", "Rumanía", "Cincu"),
 ])
 def test_a_troop_figure_stands_at_its_host_and_at_the_base_named_further_on(gaz, lang, text, host, base):
     # rule BASE_AND_HOST: the troops placed in a country stand too at the one base inside it named beside a trigger of
@@ -2516,9 +2523,9 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast week, a drone struck a warehouse in Kharkiv.\n\n"
-           "Russia used a total of 60 drones in the attack, the air force said."),
+           "Russia used a total of 60 drones in the attack, according to the air force."),
     ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast year, a drone struck a warehouse in Kharkiv.\n\n"
-           "Russia used a total of 60 drones in the attack, the air force said."),
+           "Russia used a total of 60 drones in the attack, according to the air force."),
 ])
 def test_a_marked_total_skips_a_place_of_another_occasion(gaz, lang, text):
     # rule TOTAL_AT_EVERY_PLACE: the town struck at another time is no place of this attack's total
