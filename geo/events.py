@@ -148,6 +148,10 @@ class EventProfile:
     between_words: Phrases = _key(PHRASES)
     part_articles: frozenset[str] = _key(FOLDED)
     official_heads: Phrases = _key(PHRASES)  # "il governatore di Zaporizhzhia": a local authority's area
+    other_force_words: Phrases = _key(PHRASES)  # "another", "altro": another force (rule BASE_AND_HOST)
+    other_time_words: Phrases = _key(PHRASES)  # "before that", "next year": another time (rule BASE_AND_HOST)
+    speaker_nouns: Phrases = _key(PHRASES)  # "officials", "police": a speaker (rule OFFICIALS_AREA)
+    report_verbs: Phrases = _key(PHRASES)  # "reported", "riferito": a report (rule OFFICIALS_AREA)
     part_nouns: Phrases = _key(PHRASES)  # "la periferia di Beirut": a part of the place
     direction_adjectives: frozenset[str] = _key(FOLDED)  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = _key(FOLDED)  # "an area north of Beirut": a direction, no part
@@ -181,7 +185,7 @@ class EventProfile:
     seat_buildings: Phrases = _key(PHRASES)  # "the building of the ministry", "la sede del governo": the building
     seat_statements: Phrases = _key(PHRASES)  # "teilte mit", "ha reso noto": what a seat says (with :attr:`speech`)
     time_nouns: Phrases = _key(PHRASES)  # "ora di Lisbona", "Warsaw time": a time zone named by a place
-    clock_words: Phrases = _key(PHRASES)  # "3 p.m.", "22 heures": the words after the hour of a clock time
+    clock_words: Phrases = _key(PHRASES)  # "6 pm", "22 heures": the words after the hour of a clock time
     request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
     request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
     equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident

@@ -44,7 +44,12 @@ A figure keeps its cue reading where no weights have been fitted.
 
 A figure whose paragraph names no place does not fall back on a later paragraph's place with a count of its own
 (:data:`LATER_STORY`). A country that acts in its clause is no candidate of a troop, casualty or incident figure that
-has another (:data:`ACTING_COUNTRY`).
+has another (:data:`ACTING_COUNTRY`); nor, while another is left, is a capital that speaks before the figure
+(:data:`SPEAKING_SEAT`), and a place past ", while" or ", but" after the figure is another clause's
+(:data:`NEXT_CLAUSE`). A local official's area named near the figure keeps the document's other
+places of its role away (:data:`OFFICIALS_AREA`). A drone total launched at a country its own reading chose stands
+there (:data:`ATTACKED_COUNTRY`), a marked total in a country named as no place of the attacks at every attacked town
+of it (:data:`TOTAL_AT_EVERY_PLACE`), and troops at their base and in its host country (:data:`BASE_AND_HOST`).
 
 The document is indexed once (:class:`DocIndex`: sentences, mentions and figures by offset, role, entity
 and sentence), and what a figure reads beyond its paragraph lies within :data:`REACH` sentences of it (rule
@@ -54,6 +59,7 @@ and sentence), and what a figure reads beyond its paragraph lies within :data:`R
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -63,10 +69,12 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at
+from geo.dates import event_dates, other_periods
 from geo.events import EventProfile, Sentence, event_profile
-from geo.figures import INCLUDED_GAP
+from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES, contains, figure_group
+from geo.numbers import Token
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -377,7 +385,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # that role, or only countries and regions beside the figure) and those of the related places, in the
     # order of the document's mentions
     reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
-    if fallback or unfit_near or (here_places and not finer_here):
+    # rule OFFICIALS_AREA: the area of the official who reports the figure, named near it, is where it happened
+    official = _official_speaks(out.values(), here, k, index, profile)
+    if (fallback or unfit_near or (here_places and not finer_here)) and not official:
         reach += index.among(index.by_role.get(role, []), lo, hi)
     for m in (index.mentions.items[j] for j in sorted(set(reach))):
         # the document's places of the figure's kind, the nearest mention of each: all of
@@ -405,6 +415,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
     claimed |= _inside_aside(fig, out.values(), text, related)  # rule ASIDES_PLACE
+    claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
@@ -412,7 +423,53 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
     if agents and len(agents) < len(kept):
         kept = [c for c in kept if c not in agents]
+    seats = [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)]
+    if seats and len(seats) < len(kept):  # rule SPEAKING_SEAT, while another candidate is left
+        kept = [c for c in kept if c not in seats]
     return kept
+
+
+#: Rule ``a_speaking_seat_is_no_figure_place``: a town the role stage reads as an actor (a capital or seat standing
+#: for its government or an institution there: "the interior ministry in Kyiv", "il ministero a Kiev") with a word of
+#: speech after it, before the figure in its sentence, is where the statement came from: "A missile hit a building
+#: in Dnipro. The interior ministry in Kyiv said 12 people were killed" counts the dead of Dnipro. It is no candidate
+#: while the figure has another. (A country that speaks of its own losses is the side that suffered them, "Armenia
+#: reported 49 of its soldiers dead": only towns are read so.)
+SPEAKING_SEAT = "a_speaking_seat_is_no_figure_place"
+
+
+def _speaking_seat(m, fig) -> bool:
+    """Whether the candidate ``m`` of ``fig``'s sentence is a town of rule :data:`SPEAKING_SEAT`: before the figure,
+    role actor, kind city, with the role stage's ``speech_after``."""
+    return m.end <= fig.start and m.role == "actor" and m.entity.kind == "city" and bool(m.features.get("speech_after"))
+
+
+#: Rule ``an_officials_area_is_the_figures_place``: a region or town named in the figure's sentence or the sentences
+#: before it (or the paragraph before, rule HEADING_BEFORE) as the area of a local official (role feature
+#: ``official_of``: "the governor of the Mykolaiv region said Russian troops struck eight towns of the region 140
+#: times", "the Mykolaiv region's governor posted on Telegram." then "Russian troops used 410 shells, he wrote") is
+#: where the figure the official reports happened: the document's other places of the figure's role are
+#: no candidates (rules UNFIT_NEAR and HEADING_BEFORE do not reach them), though its parts' and restatements' are.
+OFFICIALS_AREA = "an_officials_area_is_the_figures_place"
+
+
+def _official_speaks(pool, here: Sentence, k: int, index: DocIndex, profile: EventProfile) -> bool:
+    """Whether a region or town of ``pool`` ((mention, where) pairs) is the area of a local official who speaks the
+    figure's sentence ``here`` (sentence ``k`` of ``index``: it holds the official and a word of speech or report,
+    :meth:`geo.events.EventProfile.speech_at` or events.yaml's ``report_verbs``), or the sentence just before when
+    ``here`` names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
+    said"; "he wrote" names none) — rule :data:`OFFICIALS_AREA`."""
+    words = here.words
+    speaks = any(profile.speech_at(words, i) or profile.report_verbs.match_at(words, i) for i in range(len(words)))
+    other = speaks and any(profile.speaker_nouns.match_at(words, i) for i in range(len(words)))
+    for m, where in pool:
+        if not (m.features.get("official_of") and m.entity.kind in ("admin1", "city")):
+            continue
+        if where == "same_sentence" and speaks:
+            return True
+        if where != "same_sentence" and not other and index.sentence_of(m.start) == k - 1:
+            return True
+    return False
 
 
 #: Rule ``an_acting_country_is_no_figure_place``: a country the role stage reads as an actor and as the one who acts
@@ -442,7 +499,9 @@ def _acting_country(m, group: str) -> bool:
 #: the places of that sentence standing before the figure in another clause — across a semicolon ("in A and
 #: B the night was calm; three were wounded near C") or where a speaker stands ("officials in A said that up
 #: to 3,000 reservists could be sent near C") — are no candidates, unless the figure's parts or restatements
-#: name them.
+#: name them; nor is a place where a speaker stands named after that own place past a clause break, whatever the
+#: role stage reads it as (rule ``a_speaker_after_the_own_place``: "2,000 troops were put on alert for a deployment
+#: to Israel, officials in Washington said").
 OWN_CLAUSE = "own_clause"
 
 
@@ -552,12 +611,52 @@ def _other_clause(fig, here: Sentence, pool, text: str, related: set[str]) -> se
     """The places of rule :data:`OWN_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
     where) pairs of :func:`candidates`): a ';' of the sentence's breaks between the place and the figure, or
     the role stage's speech test after the place (``speech_after``, :meth:`geo.events.EventProfile.speech_at`)."""
-    if not any(where == "same_sentence" and _chosen_after(fig, m) for m, where in pool):
+    own = [m for m, where in pool if where == "same_sentence" and _chosen_after(fig, m)]
+    if not own:
         return set()
+    last = max(m.end for m in own)
     return {m.entity.id for m, where in pool
-            if where == "same_sentence" and m.end <= fig.start and m.entity.id not in fig.cue_place_ids
-            and m.entity.id not in related and (here.break_between(text, ";", m.end, fig.start)
-                                                or m.features.get("speech_after"))}
+            if where == "same_sentence" and m.entity.id not in fig.cue_place_ids and m.entity.id not in related
+            and ((m.end <= fig.start and (here.break_between(text, ";", m.end, fig.start)
+                                          or m.features.get("speech_after")))
+                 or (m.start >= last and m.features.get("speech_after")  # a speaker after the own place
+                     and here.break_between(text, ",;:", last, m.start)))}
+
+
+#: Rule ``a_place_past_a_clause_coordinator_is_another_clauses``: a place of the figure's sentence named after it past
+#: a comma or semicolon and a clause coordinator that joins no list (:func:`_clause_words`: "while", "but", "mentre",
+#: "alors que") belongs to that other clause: "25 people were killed in the strike, while Israel said it targeted
+#: militants" does not count Israel's dead. It is no candidate, unless the figure's own reading chose it ("two
+#: soldiers were killed, while patrolling near Gao" reads Gao as its own place) and it is no subject of that clause
+#: (role feature ``clause_subject``: "an army of 280,000 troops, while Sweden can mobilise 50,000"), or its parts or
+#: restatements name it.
+NEXT_CLAUSE = "a_place_past_a_clause_coordinator_is_another_clauses"
+
+
+@cache
+def _clause_words(lang: str) -> frozenset[tuple[str, ...]]:
+    """The words that open another clause in ``lang`` (rule :data:`NEXT_CLAUSE`): the figures lexicon's clause
+    ``coordinators`` that join no list (none of its ``list_coordinators`` nor of the languages' list joiners:
+    "while", "but", "mentre", "alors que", not "and", "o")."""
+    lex = figure_lexicon(lang)
+    return frozenset(p for p in lex.coordinators.seqs - lex.list_coordinators.seqs
+                     if not (len(p) == 1 and p[0] in LIST_JOINERS))
+
+
+def _next_clause(fig, here: Sentence, pool, text: str, related: set[str], lang: str) -> set[str]:
+    """The places of rule :data:`NEXT_CLAUSE` for ``fig`` in its sentence ``here`` among ``pool`` ((mention, where)
+    pairs of :func:`candidates`), in the words of ``lang``."""
+    after = [m for m, where in pool if where == "same_sentence" and m.start >= fig.end and m.entity.id not in related
+             and (m.entity.id not in fig.cue_place_ids or m.features.get("clause_subject"))]
+    if not after:
+        return set()
+    words, clause = here.words, _clause_words(lang)
+    first = here.token_at(fig.end)
+    opener = next((j for j in range(first, len(words)) if here.break_before(text, ",;", j)
+                   and any(tuple(words[j : j + len(p)]) == p for p in clause)), None)
+    if opener is None:
+        return set()
+    return {m.entity.id for m in after if here.token_at(m.start) > opener}
 
 
 #: Rule ``an_asides_place_is_not_the_figures``: when the figure's own reading chose a place of its sentence named
@@ -1101,7 +1200,10 @@ COUNT_ENDS_LIST = "a_count_ends_a_list"
 
 #: Rule ``a_locator_is_no_list_mate``: a country or region beside a place it holds locates that place
 #: ("a Chornomorsk, regione di Odesa", "Bunia, Congo", "in Siria: a Homs e a Hama"): it is no member of
-#: its list, and the figure takes it only on its own score.
+#: its list, and the figure takes it only on its own score. So is a body of water the role stage reads as locating
+#: the place before it (role feature ``water_locates``, one of :data:`geo.role_model.LOCATOR_FRAMES`): the sea set off
+#: after its port ("a drone hit the port of Constanta, on the Black Sea, killing two"). (Not every locator frame: the
+#: countries of "the border area of Mali, Niger and Burkina Faso" read ``border_of`` and are one list.)
 LOCATOR_IS_NO_LIST_MATE = "a_locator_is_no_list_mate"
 
 
@@ -1165,7 +1267,8 @@ def list_mates(pool: Sequence[tuple[object, str]], text: str, related: set[str] 
                 and before.sentence_start == m.sentence_start \
                 and before.end <= m.start and _is_list_gap(text[before.end : m.start]) \
                 and not _figure_within(starts, before.end, m.start) \
-                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)):
+                and not (contains(before.entity, m.entity) or contains(m.entity, before.entity)) \
+                and not m.features.get("water_locates"):
             # rules COUNT_ENDS_LIST and LOCATOR_IS_NO_LIST_MATE
             group[k] = group[prev]
         else:
@@ -1276,6 +1379,92 @@ def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]
     return min(found, key=lambda j: abs(pool[j][0].start - fig.start)) if found else None
 
 
+#: Rule ``an_attacked_country_holds_its_total``: a drone or missile count whose own reading chose, in its own
+#: sentence, a country the role stage reads as the place of the attacks ("Russia launched 48 drones at Ukraine",
+#: "la Russia ha lanciato 64 droni contro l'Ucraina") is the count of the attack on that country: it stands there,
+#: not at the regions its parts or its report name ("... 40 of them were shot down over the Sumy and Poltava
+#: regions": those are the 40's), which the weighed choice may read for it as finer places. The rule holds only when
+#: every place chosen lies inside that country and none of them is one the figure's own reading chose: "Russia fired
+#: 16 missiles at Kyiv and Lviv, Ukraine" keeps the towns.
+ATTACKED_COUNTRY = "an_attacked_country_holds_its_total"
+
+
+def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int],
+                     index: DocIndex | None = None) -> int | None:
+    """The candidate of rule :data:`ATTACKED_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
+    candidates; None when the rule does not hold, or when the figure's sentence in ``index`` names a place inside
+    the country, not past another number (a part's places are the part's: "50 drones ..., 41 of them over X")."""
+    if figure_group(fig) != "equipment" or not picked:
+        return None
+    cue = set(fig.cue_place_ids)
+    found = [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.role == "incident"
+             and m.entity.kind == "country" and m.entity.id in cue]
+    if len(found) != 1:
+        return None
+    country = pool[found[0]][0].entity
+    if any(k != found[0] and (pool[k][0].entity.id in cue or not contains(country, pool[k][0].entity))
+           for k in picked):
+        return None
+    if index is not None and any(k != found[0] and where == "same_sentence" and m.role != "mention"
+                                 and contains(country, m.entity) and not _past_a_number(fig, m, index)
+                                 for k, (m, where) in enumerate(pool)):
+        return None  # a place inside the country named in the figure's own sentence: "at Ukraine's Odesa region"
+    return found[0]
+
+
+def _past_a_number(fig, m, index: DocIndex) -> bool:
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence."""
+    here = index.order[index.sentence_of(fig.start)]
+    return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
+
+
+#: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule
+#: :data:`TOTAL_IN_ITS_COUNTRY` reads it) whose places chosen lie in one country that the report does not name as a
+#: place of the attacks stands at every place of the attacks in that country among its candidates: "Russia used a
+#: total of 100 drones in the new attack" after strikes on Odesa and on Kharkiv counts the drones of both, not of the
+#: one the weighed choice read. (Only the towns and regions the figure's candidates hold, of the incident role, and
+#: none whose sentence is set at another time: "Last week, a drone struck a warehouse in Kharkiv".)
+TOTAL_AT_EVERY_PLACE = "a_marked_total_stands_at_every_attacked_place"
+
+
+def total_places(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`TOTAL_AT_EVERY_PLACE` for ``fig`` (indices in ``pool``), given the ``picked``
+    candidates, when rule :data:`TOTAL_IN_ITS_COUNTRY` found no country; empty when the rule does not hold."""
+    k = index.sentence_of(fig.start)
+    if figure_group(fig) != "equipment" or not picked or k is None \
+            or not _said_total(fig, index.order[k], index, after=False):
+        return []
+    countries = {pool[j][0].entity.country for j in picked}
+    if len(countries) != 1 or None in countries \
+            or any(pool[j][0].entity.kind not in ("city", "admin1") for j in picked):
+        return []
+    country = next(iter(countries))
+    every = {*picked, *(j for j, (m, _) in enumerate(pool) if m.role == "incident"
+                        and m.entity.kind in ("city", "admin1") and m.entity.country == country)}
+    return sorted(j for j in every if pool[j][1] == "same_sentence" or not _another_occasion(fig, pool[j][0], index))
+
+
+#: With no date of its own, a figure is read as of a reference day and the night before it (rule
+#: :data:`TOTAL_AT_EVERY_PLACE`: :func:`_another_occasion`).
+_NO_DATE = dt.date(2000, 6, 15)
+
+
+def _another_occasion(fig, m, index: DocIndex) -> bool:
+    """Whether the sentence of ``m`` is set at another time than ``fig`` (rule :data:`TOTAL_AT_EVERY_PLACE`): it
+    holds a period of the dates lexicon's ``other_periods``, or its event dates (read from the figure's date, else
+    from a reference day) do not meet the figure's, a night before it allowed ("Last week, a drone struck ...")."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return False
+    sentence = index.order[k]
+    if other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang):
+        return True
+    start = dt.date.fromisoformat(fig.date) if getattr(fig, "date", None) else _NO_DATE
+    end = dt.date.fromisoformat(fig.date_end) if getattr(fig, "date_end", None) else start
+    found = event_dates(index.text[sentence.start : sentence.end], index.lang, start)
+    return found is not None and (found[1] < start - dt.timedelta(days=1) or found[0] > end)
+
+
 #: Rule ``the_one_finer_place_inside_stands``: when the weighed choice is one country or region ("militants
 #: killed 12 soldiers in Somalia") and exactly one candidate of the figure's role lies inside it, named elsewhere
 #: in the report ("the fighting around the outpost outside Kismayo"), that place is where the figure happened and
@@ -1310,6 +1499,63 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
               and (m.entity.kind == "country" if troops else m.entity.kind not in COARSE_KINDS)
               and any(_holds(e, m.entity) for e in chosen)}
     return next(iter(inside.values())) if len(inside) == 1 else None
+
+
+#: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed
+#: to and in the country that hosts it. A troop figure placed at one country, with exactly one place of the
+#: deployment role inside it among its candidates outside its own sentence, named beside a trigger of deployment
+#: (role feature ``near:deployment``: a base named further on, "500 soldiers arrived in Romania" ... "the battalion
+#: will be stationed at the Cincu base"), is placed at both (where rule :data:`ONE_FINER_INSIDE` would keep the base
+#: alone; a town of the figure's own sentence is weighed with it, rule :data:`HOST_AND_BASE`); a troop figure placed at
+#: towns or bases of one country, named in its sentence or the sentences before it, where that country is a candidate
+#: of the deployment role ("about 200 Italian soldiers take part in the drills at Adazi", with "in Latvia" the sentence
+#: before), is placed in that country too.
+#: A base named further on is skipped when its sentence tells of other troops (:func:`_another_deployment`): it holds
+#: a troop figure of its own, a country acting in it other than the host ("Britain also keeps a battle
+#: group at Tapa"), a word of another force (events.yaml's ``other_force_words``: "another", "separate", "also",
+#: "altro") or of another time (``other_time_words``, "before that", "next year", or the dates lexicon's
+#: ``other_periods``, "last year").
+BASE_AND_HOST = "a_troop_figure_stands_at_its_base_and_its_host"
+
+
+def _another_deployment(m, fig, host, index: DocIndex) -> bool:
+    """Whether the sentence of ``m`` (a base named outside ``fig``'s sentence) tells of other troops than those of
+    ``fig`` placed in ``host`` (rule :data:`BASE_AND_HOST`)."""
+    k = index.sentence_of(m.start)
+    if k is None:
+        return True
+    if index.groups_in.get(k, {}).get("troops"):
+        return True  # a troop figure of its own
+    sentence = index.order[k]
+    if any(o.role == "actor" and o.entity.kind == "country" and o.entity.id != host.id
+           for o in index.by_sentence_start.get(m.sentence_start, ())):
+        return True  # another country acts in it
+    profile, words = event_profile(index.lang), sentence.words
+    if any(profile.other_force_words.match_at(words, i) or profile.other_time_words.match_at(words, i)
+           for i in range(len(words))):
+        return True
+    return bool(other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang))  # folded
+
+
+def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`BASE_AND_HOST` for ``fig`` (indices in ``pool``), given the ``picked``
+    candidates and the document's ``index``; empty when the rule does not hold."""
+    if figure_group(fig) != "troops" or not picked:
+        return []
+    role = KIND_ROLE["troops"]
+    chosen = [pool[k][0].entity for k in picked]
+    if len(chosen) == 1 and chosen[0].kind == "country":
+        inside = {m.entity.id: k for k, (m, where) in enumerate(pool) if k not in picked and m.role == role
+                  and where != "same_sentence" and m.features.get("near:deployment")
+                  and m.entity.kind not in COARSE_KINDS and contains(chosen[0], m.entity)
+                  and not _another_deployment(m, fig, chosen[0], index)}
+        return sorted([*picked, *inside.values()]) if len(inside) == 1 else []
+    if any(e.kind in COARSE_KINDS for e in chosen) or len({e.country for e in chosen}) != 1 \
+            or any(pool[k][1] not in ("same_sentence", "sentence_before") for k in picked):
+        return []
+    hosts = {m.entity.id: k for k, (m, _) in enumerate(pool) if m.role == role and m.entity.kind == "country"
+             and all(contains(m.entity, e) for e in chosen)}
+    return sorted([*picked, *hosts.values()]) if len(hosts) == 1 else []
 
 
 #: Rule ``a_finer_repeat_places_the_fact`` (:data:`geo.figures.FINER_REPEAT`): a figure the weighed choice places in
@@ -1397,12 +1643,15 @@ def _included_in(fig, index: DocIndex) -> int | None:
 
 def _names_own_place(fig, index: DocIndex) -> bool:
     """Whether the reading of :mod:`geo.figures` chose for ``fig`` a place named in its own sentence (``index``: the
-    document's :class:`DocIndex`): a part that does not stands where its whole does (rule :data:`PART_OF_THEM`)."""
+    document's :class:`DocIndex`): a part that does not stands where its whole does (rule :data:`PART_OF_THEM`). A
+    country read as the actor there is no place of the part's own (rule ``an_actor_is_no_own_place_of_a_part``: "Russia
+    used 100 drones, of which 75 were shot down" — Russia launched them)."""
     k = index.sentence_of(fig.start)
     if k is None:
         return False
     cue = set(fig.cue_place_ids)
-    return any(m.entity.id in cue for m in index.mentions.between(index.order[k].start, index.order[k].end))
+    return any(m.entity.id in cue and not (m.role == "actor" and m.entity.kind == "country")
+               for m in index.mentions.between(index.order[k].start, index.order[k].end))
 
 
 def whole_of(fig, index: DocIndex):
@@ -1423,8 +1672,9 @@ def whole_of(fig, index: DocIndex):
 
 def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
-    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rule
-    :data:`ONE_FINER_INSIDE`, then rule :data:`TOTAL_IN_ITS_COUNTRY` (``index``: the document's
+    :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
+    :data:`ATTACKED_COUNTRY` and :data:`BASE_AND_HOST`, else rule :data:`ONE_FINER_INSIDE`, then rules
+    :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``: the document's
     :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
@@ -1453,11 +1703,19 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = finer_repeat(fig, pool, picked)
     if finer:  # rule FINER_REPEAT
         return finer
+    attacked = attacked_country(fig, pool, picked, index)
+    if attacked is not None:  # rule ATTACKED_COUNTRY
+        return [attacked]
+    both = base_and_host(fig, pool, picked, index)
+    if both:  # rule BASE_AND_HOST
+        return both
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]
     country = total_country(fig, pool, picked, index)
-    return [country] if country is not None else picked
+    if country is not None:
+        return [country]
+    return total_places(fig, pool, picked, index) or picked
 
 
 def own_sentence_choice(pool: Sequence[tuple[object, str]], cue_ids: Sequence[str]) -> list[int]:

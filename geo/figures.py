@@ -1939,6 +1939,7 @@ def extract_figures(
     quotes = split_sentences(text) or [(0, len(text))]
     more: set[int] = set()  # starts of the counts said to add to those reported
     periods: dict[int, frozenset[tuple[str, ...]]] = {}  # each figure's start -> its sentence's other periods
+    sentence_no: dict[int, int] = {}  # each figure's start -> the number of its sentence
     line = find_dateline(text, lang)
     skip = line.end if line else 0
     last: NumberMatch | None = None  # the number before, a figure or not
@@ -2021,6 +2022,7 @@ def extract_figures(
         gap = _inclusion_gap(d, i)
         fig.included, fig.included_past_verb = gap == 0, gap is not None
         periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)
+        sentence_no[fig.start] = s
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -2033,7 +2035,7 @@ def extract_figures(
             prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods)
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods, sentence_no=sentence_no)
 
 
 def _whole_of_part(d: _Doc, i: int, j: int) -> bool:
@@ -2112,7 +2114,7 @@ def _drop_repeats(
     figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | str | None = None,
     more: set[int] | frozenset[int] = frozenset(), *, view: Callable[[Figure], Figure] | None = None,
     may_repeat: Callable[[Figure, Figure], bool] | None = None, repeats: dict[str, Figure] | None = None,
-    periods: dict[int, frozenset[tuple[str, ...]]] | None = None,
+    periods: dict[int, frozenset[tuple[str, ...]]] | None = None, sentence_no: dict[int, int] | None = None,
 ) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
@@ -2126,7 +2128,8 @@ def _drop_repeats(
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none, and holds
     them as its ``finer_place_ids`` when they lie inside the countries it names (rule :data:`FINER_REPEAT`;
-    ``periods``: the other periods of each figure's sentence by its start, :func:`geo.dates.other_periods`).
+    ``periods``: the other periods of each figure's sentence by its start, :func:`geo.dates.other_periods`;
+    ``sentence_no``: the number of each figure's sentence by its start, rule :data:`NEXT_SENTENCE_REPEAT`).
     Figure ids are numbered again in text order.
 
     The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
@@ -2162,7 +2165,7 @@ def _drop_repeats(
         moved[f.start] = same.start
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
-        elif periods is not None and _finer_repeat(same_seen, seen, entities, periods):  # rule FINER_REPEAT
+        elif periods is not None and _finer_repeat(same_seen, seen, entities, periods, sentence_no):  # FINER_REPEAT
             same.finer_place_ids = list(dict.fromkeys([*same.finer_place_ids, *f.place_ids]))
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
@@ -2295,23 +2298,33 @@ def _is_repeat(k: Figure, f: Figure, entities: dict[str, Entity], lex: _Lex | No
 #: where the fact happened ("Air defences downed 19 drones over Ukraine on Tuesday" ... "The 19 drones were
 #: downed over the Poltava and Sumy regions on Tuesday"), when both are dated and on the same dates, and neither
 #: sentence holds a period of the dates lexicon's ``other_periods`` the other does not ("last year", "l'anno
-#: scorso": read on no day). Else a count of another day, or of a day not read, repeated is another fact. The kept
+#: scorso": read on no day). Else a count of another day, or of a day not read, repeated is another fact — unless
+#: neither is dated (a report without a date) and the repeat is said in the very next sentence ("Air defences
+#: destroyed 35 Russian drones in Ukraine, the army said." then "Air defences destroyed 35 drones over the Sumy,
+#: Poltava and Chernihiv regions, the air force said."): the same statement told again in more detail (rule
+#: ``a_next_sentence_repeat_is_the_same_day``), unless it is set at another occasion ("A week earlier, ...", "Il
+#: giorno prima": those phrases are ``other_periods`` of the dates lexicon too). The kept
 #: figure keeps its own reading (the roles read it) and holds the repeat's places in ``Figure.finer_place_ids``,
 #: which :mod:`geo.figure_places` places it at (its rule FINER_REPEAT).
 FINER_REPEAT = "a_finer_repeat_places_the_fact"
+#: Rule ``a_next_sentence_repeat_is_the_same_day`` of :data:`FINER_REPEAT`.
+NEXT_SENTENCE_REPEAT = "a_next_sentence_repeat_is_the_same_day"
 
 
 def _finer_repeat(kept: Figure, repeat: Figure, entities: dict[str, Entity],
-                  periods: dict[int, frozenset[tuple[str, ...]]]) -> bool:
+                  periods: dict[int, frozenset[tuple[str, ...]]], sentence_no: dict[int, int] | None = None) -> bool:
     """Whether ``repeat`` places the fact of ``kept`` more finely (rule :data:`FINER_REPEAT`); ``entities``: the
     places by id (a place not among them is read as no finer place); ``periods``: the other periods of each
-    figure's sentence by its start."""
+    figure's sentence by its start; ``sentence_no``: the number of each figure's sentence by its start (rule
+    :data:`NEXT_SENTENCE_REPEAT`)."""
     coarse = [entities.get(pid) for pid in kept.place_ids]
     finer = [entities.get(pid) for pid in repeat.place_ids]
     if None in coarse or None in finer or any(e.kind != "country" for e in coarse):
         return False
-    if kept.date is None or (kept.date, kept.date_end) != (repeat.date, repeat.date_end):
-        return False  # a date not read, or two dates: two facts of one count
+    undated_next = kept.date is None and repeat.date is None and sentence_no is not None \
+        and kept.start in sentence_no and sentence_no.get(repeat.start) == sentence_no[kept.start] + 1
+    if not undated_next and (kept.date is None or (kept.date, kept.date_end) != (repeat.date, repeat.date_end)):
+        return False  # a date not read, or two dates: two facts of one count (rule NEXT_SENTENCE_REPEAT aside)
     if periods.get(kept.start, frozenset()) != periods.get(repeat.start, frozenset()):
         return False  # "last year": another period than the days read
     return all(any(contains(c, e) for c in coarse) for e in finer)  # as figure_places.finer_repeat reads it

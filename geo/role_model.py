@@ -607,9 +607,10 @@ CLOCK_REACH = 4
 
 def _time_of(words: list[str], idx: int, end_idx: int, profile: EventProfile) -> bool:
     """The place names the time zone of a clock time: a noun of the lexicon's ``time_nouns`` and an "of" word right
-    before it ("il volo delle 16:20 ora di Varsavia", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or the
-    noun right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most :data:`CLOCK_REACH` words
-    before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be Moscow time").
+    before it ("il volo delle 16:20 ora di Varsavia", "à 5 heures, heure de Paris", "a las 8, hora de Madrid"), or
+    the noun right after it ("at 6 pm Lisbon time"), with a clock time (:func:`_clock_at`) at most
+    :data:`CLOCK_REACH` words before the phrase (not "at the time of Moscow's annexation", not "by 2030 it will be
+    Moscow time").
 
     Parameters
     ----------
