@@ -94,12 +94,14 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 
 #: How a field of :class:`EventProfile` reads the ``events.yaml`` key of its name (:func:`_key`): as phrases
-#: (:meth:`Phrases.of`), as a set of folded words, or as a set of words lower-cased with their accents kept.
-PHRASES, FOLDED, LOWERED = "phrases", "folded", "lowered"
-_READERS: dict[str, Callable[[Iterable], object]] = {
+#: (:meth:`Phrases.of`), as a set of folded words, as a set of words lower-cased with their accents kept, or as a
+#: flag (a yes or no of the language: ``verb_second``).
+PHRASES, FOLDED, LOWERED, FLAG = "phrases", "folded", "lowered", "flag"
+_READERS: dict[str, Callable[[Any], object]] = {
     PHRASES: Phrases.of,
     FOLDED: lambda entries: frozenset(fold(w) for w in entries),
     LOWERED: lambda entries: frozenset(str(w).lower() for w in entries),
+    FLAG: bool,
 }
 
 
@@ -110,7 +112,7 @@ def _key(read: str) -> Any:
     Parameters
     ----------
     read : str
-        How the key's list is read: :data:`PHRASES`, :data:`FOLDED` or :data:`LOWERED`.
+        How the key's value is read: :data:`PHRASES`, :data:`FOLDED`, :data:`LOWERED` or :data:`FLAG`.
 
     Returns
     -------
@@ -187,6 +189,12 @@ class EventProfile:
     request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
     request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
     equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
+    verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
+    noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
+    clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
+    object_markers: frozenset[str] = _key(FOLDED)  # "atacó Rusia a Ucrania": the Spanish personal "a" before the object
+    verb_auxiliaries: Phrases = _key(PHRASES)  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
+    subject_after_verb: bool = _key(FLAG)  # es, it, fr: a subject may follow its verb ("attaccano Russia e ...")
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
     demonyms: frozenset[str] = frozenset()
     # the subordinators but the coordinators of the figures lexicon ("after", "dopo che"; not "and", "ma"): a

@@ -41,6 +41,9 @@ NEAR = 6
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
 SUBJECT_BREAKS = "," + CLAUSE_BREAKS
 
+#: The gaps that join a name to the next word into a compound ("Russia-held Crimea", "pro-Russia"): a hyphen alone.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
 #: The most words of an aside between two commas after a name that :func:`_clause_subject` reads past
 #: ("Moscow, for its part, denied").
 ASIDE_WORDS = 5
@@ -990,6 +993,88 @@ def _head_event(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProf
     return None
 
 
+def _struck_object(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """Whether the place (words ``idx`` to ``end_idx - 1``) is the object an attack verb struck: "Israel shelled south
+    Lebanon", "i russi hanno colpito Odessa", "Turquía bombardea Siria".
+
+    The verb, a trigger of an incident class, ends right before the place; only articles and direction adjectives
+    stand between (a list joiner only between two direction adjectives: "bombarding south and east Lebanon", not
+    "Russia attacked and Ukraine retaliated"), and the gaps between those words hold only spaces and apostrophes
+    ("l'Irak"; not "attacked, Russia said"). Not the object:
+
+    - a trigger after a word of the lexicon's ``noun_markers`` or an article, a noun ("after the explosion Turkey
+      closed", "tras el ataque Rusia prometió");
+    - the first part of a hyphen compound ("Russia-held Crimea");
+    - a name an article or a word of ``object_markers`` follows in its clause, adverbs (``clause_adverbs``)
+      skipped, or in a language of ``subject_after_verb`` a capitalised word: the subject after its verb, its object
+      after it ("bombardeó Israel anoche el sur", "atacó Rusia a Ucrania", "Anoche atacó Rusia Odesa");
+    - in a language of ``subject_after_verb``, after a verb that opens its clause (only ``clause_adverbs`` and
+      ``verb_auxiliaries`` before it), a name set off by punctuation or followed by a list joiner and another name:
+      the subject ("así atacó Irán: ...", "attaccano Russia e Bielorussia dal nord");
+    - in a language that puts the subject after the verb whenever another word opens the sentence (the lexicon's
+      ``verb_second``: "Am Montag beschoss Russland mit Drohnen Charkiw").
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx, end_idx : int
+        The place's first word and the word after its last.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    n = len(words)
+    if profile.verb_second or idx == 0:
+        return False
+    between = _union(profile.articles, profile.direction_adjectives)
+    k = idx - 1
+    while k >= 0 and (words[k] in between or 0 < k < idx - 1 and words[k] in LIST_JOINERS and words[
+            k - 1] in profile.direction_adjectives and words[k + 1] in profile.direction_adjectives):
+        k -= 1
+    trigger = next((t for t in sentence.triggers if t.last - 1 == k and t.event in INCIDENT_CLASSES), None)
+    if trigger is None or trigger.first and words[trigger.first - 1] in _union(profile.articles, profile.noun_markers):
+        return False
+    if any(sentence.gap(text, j).replace("'", "").replace("\u2019", "").strip() for j in range(k + 1, idx + 1)):
+        return False  # "the convoy was attacked, Russia said"
+    if end_idx < n and sentence.gap(text, end_idx) in HYPHENS:
+        return False  # "Russia-held Crimea"
+    j = end_idx
+    while j < n and (step := profile.clause_adverbs.match_at(words, j)):
+        j += step
+    if j < n and not sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, tokens[j].start) and (
+            words[j] in profile.articles or words[j] in profile.object_markers
+            or profile.subject_after_verb and tokens[j].capitalised):
+        return False  # "bombardeó Israel anoche el sur", "atacó Rusia a Ucrania", "Anoche atacó Rusia Odesa"
+    if not profile.subject_after_verb or not _opens_clause(text, sentence, trigger.first, profile):
+        return True
+    if end_idx < n and sentence.break_before(text, SUBJECT_BREAKS, end_idx):
+        return False  # "así atacó Irán: misiles", "bombardeó Israel, según ..."
+    return not (end_idx + 1 < n and words[end_idx] in LIST_JOINERS and tokens[end_idx + 1].capitalised)
+
+
+def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfile) -> bool:
+    """Whether the verb at word ``first`` opens its clause: only adverbs (``clause_adverbs``) and auxiliaries
+    (``verb_auxiliaries``) stand between it and the sentence's start or a break (:data:`SUBJECT_BREAKS`)
+    ("Ayer atacó", "Ha bombardato", "Así atacó"): its subject, if named, follows it."""
+    words = sentence.words
+    k = first
+    while k > 0 and not sentence.break_before(text, SUBJECT_BREAKS, k):
+        j = _phrase_ending(profile.clause_adverbs.match_at, words, k, profile.clause_adverbs.longest)
+        if j is None:
+            j = _phrase_ending(profile.verb_auxiliaries.match_at, words, k, profile.verb_auxiliaries.longest)
+        if j is None:
+            return False
+        k = j
+    return True
+
+
 def _country_noun_before(words: list[str], idx: int, profile: EventProfile) -> bool:
     """A plural noun of countries ends at most two words before the place: "nations such as Chile",
     "nove nazioni alleate (Francia, ...)": a member of a coalition or a contingent."""
@@ -1262,6 +1347,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["deploy_head"] = 1.0  # "il contingente italiano in Libano": where the force is, verb or none
         elif head in INCIDENT_CLASSES:
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
+    elif _struck_object(text, sentence, idx, end_idx, profile):
+        f["incident_head"] = 1.0  # "Israel shelled south Lebanon": the place the attack struck
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
             f["country_in_place"] = 1.0  # "Portogallo in Slovacchia, Olanda in Ungheria": where a country's troops are

@@ -1608,3 +1608,97 @@ def test_the_seat_rule_decides_over_the_weights():
     country = {"kind:country": 1.0, "locative": 1.0, "government_seat": 1.0, "locates_previous": 1.0}
     assert named_rules([country], set()) == ({0: "actor"}, {})  # a locator too: the seat rule comes first
     assert choose_roles([{k: v for k, v in seat.items() if k != "government_seat"}], set(), weights) == ["incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "Depuis lundi, la Turquie bombarde l'Irak, affirmant viser des militants kurdes.", "Irak"),
+    ("es", "Desde hace semanas Turquía bombardea Siria, según fuentes locales.", "Siria"),
+    ("it", "Per settimane la Turchia ha bombardato la Siria settentrionale, dicendo di colpire i miliziani.",
+     "Siria settentrionale"),
+    ("en", "Since March, Turkey has been bombing northern Iraq.", "Iraq"),
+])
+def test_the_object_an_attack_struck_is_where_it_happened(gaz, lang, text, surface):
+    """A place right after the verb of an attack, only an article or a direction adjective between, is the object
+    the attack struck: the incident head reads it as "shelled in X" would be read, and the country is where it
+    happened, no actor nor a mention (without the reading, Irak and the Siria settentrionale were actors, Siria a
+    mention)."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "incident_head" in m.features
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Seit Montag bombardiert Armenien die Türkei und meldet Erfolge.", "Armenien"),
+    ("de", "Am Montag beschoss Russland mit Drohnen Charkiw.", "Russland"),
+    ("es", "Anoche bombardeó Turquía el norte de Irak.", "Turquía"),
+    ("es", "Anoche bombardeó Rusia Járkov.", "Rusia"),
+])
+def test_a_subject_after_its_verb_is_no_struck_object(gaz, lang, text, surface):
+    """A name right after an attack verb is its subject when an article or another name follows ("bombardeó Turquía
+    el norte de Irak", "bombardeó Rusia Járkov"), and German puts the subject after the verb whenever another word
+    opens the sentence (``verb_second``: "Am Montag beschoss Russland mit Drohnen Charkiw"): no struck object, and the
+    country stays who attacks."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert "incident_head" not in m.features
+    assert m.role != "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "After the blast Poland sealed its eastern border.", "Poland"),  # an article before the trigger
+    ("en", "Following strikes Egypt said it would mediate.", "Egypt"),  # a preposition (noun_markers)
+    ("es", "Tras la explosión Marruecos cerró la frontera.", "Marruecos"),
+    ("it", "Dopo gli attacchi la Giordania ha chiuso lo spazio aereo.", "Giordania"),
+    ("fr", "Lors des frappes la Jordanie a fermé son espace aérien.", "Jordanie"),
+])
+def test_a_noun_of_an_attack_governs_no_object(gaz, lang, text, surface):
+    """A trigger after an article or a word of the lexicon's ``noun_markers`` is a noun ("after the blast", "lors des
+    frappes"): the name after it is the subject of what follows, no object struck (each read incident_head without
+    the check)."""
+    assert "incident_head" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The embassy was attacked, Poland said.", "Poland"),  # punctuation between the verb and the name
+    ("es", "La embajada fue atacada, Argelia lo confirmó.", "Argelia"),
+    ("es", "Así atacó Argelia: drones contra la frontera.", "Argelia"),  # set off after a verb opening its clause
+    ("es", "Bombardeó Egipto, según testigos, varias aldeas.", "Egipto"),
+    ("it", "Così ha colpito l'Egitto: droni e missili sul confine.", "Egitto"),
+])
+def test_a_name_set_off_by_punctuation_is_no_struck_object(gaz, lang, text, surface):
+    """Punctuation between the attack verb and the name ends the verb's phrase ("was attacked, Poland said"); after a
+    verb that opens its clause in a language whose subject may follow its verb, a name set off after it is that
+    subject ("Así atacó Argelia: ..."). Each read incident_head without its check."""
+    assert "incident_head" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("es", "Bombardeó Argelia anoche el norte de Mali.", "Argelia"),  # an adverb, then an article
+    ("it", "Ha colpito l'Egitto ieri il sud della Libia.", "Egitto"),
+    ("fr", "A frappé l'Algérie hier le nord du Mali.", "Algérie"),
+    ("it", "Attaccano Egitto e Sudan dal sud.", "Egitto"),  # a list of subjects after the verb
+    ("es", "Ayer atacó Argelia a Marruecos con drones.", "Argelia"),  # the personal "a" marks the object
+    ("it", "Ha attaccato la Turchia Pkk e milizie alleate.", "Turchia"),  # a capitalised name follows
+])
+def test_a_subject_after_its_verb_in_romance_is_no_struck_object(gaz, lang, text, surface):
+    """Spanish, Italian and French may put the subject after its verb: a name an article, the personal "a" or another
+    name follows, adverbs (``clause_adverbs``) skipped, or the first of a list after a verb that opens its clause, is
+    the subject, not the object struck (each read incident_head without its check)."""
+    assert "incident_head" not in features_of(text, lang, surface, gaz)
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "struck"), [
+    ("en", "Israel kept bombarding north and west Syria.", "Syria", True),  # a joiner between two directions
+    ("en", "Israel attacked and Syria answered with rockets.", "Syria", False),  # a joiner after the verb
+    ("en", "Armenia shelled Azerbaijan-held villages overnight.", "Azerbaijan", False),  # a hyphen compound
+    ("en", "The foreign ministry hosted Seoul delegates on Monday.", "Seoul", False),  # a meeting, no attack
+    ("es", "Marruecos atacó Argel y Orán durante la noche.", "Argel", True),  # a list of objects after a subject
+    ("es", "Marruecos bombardeó Orán, la segunda ciudad de Argelia.", "Orán", True),  # an article in the next clause
+])
+def test_the_words_between_an_attack_verb_and_its_object(gaz, lang, text, surface, struck):
+    """A list joiner is read past only between two direction adjectives ("north and west Syria"), not between the
+    verb and a new clause's subject; the first part of a hyphen compound ("Azerbaijan-held") is no object; a trigger
+    of a meeting governs none ("hosted Seoul delegates"); after a subject before its verb, a list after it is the
+    objects, and an article after a comma is no longer the verb's ("Orán, la segunda ciudad")."""
+    assert ("incident_head" in features_of(text, lang, surface, gaz)) is struck
