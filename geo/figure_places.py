@@ -50,6 +50,9 @@ has another (:data:`ACTING_COUNTRY`); nor, while another is left, is a capital t
 places of its role away (:data:`OFFICIALS_AREA`). A drone total launched at a country its own reading chose stands
 there (:data:`ATTACKED_COUNTRY`), a marked total in a country named as no place of the attacks at every attacked town
 of it (:data:`TOTAL_AT_EVERY_PLACE`), and troops at their base and in its host country (:data:`BASE_AND_HOST`).
+Troops stand where they are deployed, not in the countries that send them (:data:`CONTRIBUTORS_ARE_ORIGINS`), and a
+place they stand in is read at its deployment mention when its nearest one is a participant's
+(:data:`ROLE_FITTING_MENTION`).
 
 The document is indexed once (:class:`DocIndex`: sentences, mentions and figures by offset, role, entity
 and sentence), and what a figure reads beyond its paragraph lies within :data:`REACH` sentences of it (rule
@@ -367,6 +370,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     profile = event_profile(lang)
     for pid in [pid for pid, (m, _) in out.items() if pid not in related and _border_side(m, index, profile)]:
         del out[pid]  # rule BORDER_SIDE
+    if figure_group(fig) == "troops":  # rule ROLE_FITTING_MENTION
+        out.update(_role_fitting_mentions(out, role, fig.start, index.stretch(k), index))
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
@@ -426,7 +431,83 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     seats = [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)]
     if seats and len(seats) < len(kept):  # rule SPEAKING_SEAT, while another candidate is left
         kept = [c for c in kept if c not in seats]
+    if group == "troops" and any(m.role == role for m, _ in kept):  # rule CONTRIBUTORS_ARE_ORIGINS
+        origins = _contributors(kept)
+        if origins and len(origins) < len(kept):
+            kept = [c for c in kept if c not in origins]
     return kept
+
+
+#: Rule ``a_places_role_fitting_mention_is_read``: a troop figure reads, of a place it may apply to, the mention whose
+#: role fits the figure (:func:`_fitting_role`: deployment) within its stretch of text (rule :data:`STRETCH`), when the
+#: mention nearest the figure is a participant (a contributor, a list mate of one): "The drills opened in Latvia.
+#: 9,000 soldiers from six nations (Latvia, Canada, ...) take part" — Latvia's nearest mention is a contributor in
+#: the list, its first says where the troops stand, and the weighing and rule :data:`CONTRIBUTORS_ARE_ORIGINS` must
+#: see that reading. ``where`` stays that of the nearest mention (the place is named there); the nearest fitting
+#: mention to the figure replaces the mention.
+ROLE_FITTING_MENTION = "a_places_role_fitting_mention_is_read"
+
+
+def _role_fitting_mentions(out: dict[str, tuple[object, str]], role: str | None, near: int,
+                           stretch: tuple[int, int], index: DocIndex) -> dict[str, tuple[object, str]]:
+    """The candidates of ``out`` (place id -> (mention, where)) that rule :data:`ROLE_FITTING_MENTION` reads at
+    another mention.
+
+    Parameters
+    ----------
+    out : dict
+        The candidates found so far, one (mention, where) per place id.
+    role : str or None
+        The role fitting the figure.
+    near : int
+        The figure's offset: of several fitting mentions, the nearest it is read.
+    stretch : tuple of int
+        The figure's stretch of text (:meth:`DocIndex.stretch`), as positions in the document's mentions.
+    index : DocIndex
+        The document's index.
+
+    Returns
+    -------
+    dict
+        Place id -> (its fitting mention nearest the figure, the ``where`` it had), for the places of ``out`` whose
+        mention is a participant and that have a mention of ``role`` in the stretch.
+    """
+    lo, hi = stretch
+    found: dict[str, tuple[object, str]] = {}
+    for pid, (m, where) in out.items():
+        if role is None or m.role != "participant":
+            continue
+        fitting = [index.mentions.items[j] for j in index.among(index.by_entity.get(pid, []), lo, hi)]
+        fitting = [o for o in fitting if o.role == role]
+        if fitting:
+            found[pid] = (min(fitting, key=lambda o: abs(o.start - near)), where)
+    return found
+
+
+#: Rule ``contributors_are_origins``: a country the role stage marks as contributing troops (role-stage feature
+#: ``contributor``: "including 5,000 Latvian troops", "soldiers from Canada") is where a troop figure's soldiers come
+#: from, not where they stand, and so are the countries listed with it in its sentence (role participant,
+#: ``in_list``): "The drills opened at Adazi, in Latvia. 9,000 soldiers take part, from six nations (Canada, Spain,
+#: ...)" stand at Adazi. They are no candidates while a candidate of the figure's role (deployment) is left.
+CONTRIBUTORS_ARE_ORIGINS = "contributors_are_origins"
+
+
+def _contributors(kept: Sequence[tuple[object, str]]) -> list[tuple[object, str]]:
+    """The candidates of ``kept`` that rule :data:`CONTRIBUTORS_ARE_ORIGINS` reads as the troops' origins.
+
+    Parameters
+    ----------
+    kept : sequence of (mention, where)
+        A troop figure's candidates.
+
+    Returns
+    -------
+    list of (mention, where)
+        The participants marked ``contributor``, and the participants ``in_list`` of a sentence holding one.
+    """
+    marked = {m.sentence_start for m, _ in kept if m.role == "participant" and m.features.get("contributor")}
+    return [c for c in kept if c[0].role == "participant" and (c[0].features.get("contributor") or (
+        c[0].features.get("in_list") and c[0].sentence_start in marked))]
 
 
 #: Rule ``a_speaking_seat_is_no_figure_place``: a town the role stage reads as an actor (a capital or seat standing

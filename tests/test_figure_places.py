@@ -2582,3 +2582,50 @@ def test_the_subject_of_the_clause_after_a_coordinator_is_no_place_of_the_figure
             "about 50,000.")
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert [(f.value, f.places) for f in parsed.figures] == [(280000, ["Finland"]), (50000, ["Sweden"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The drills began on Monday at Adazi, in Latvia. More than 9,000 soldiers take part, including 5,000 "
+           "Latvian troops and 1,800 from a multinational battalion drawn from six nations (Canada, Spain, Poland, "
+           "Italy, Denmark and Slovakia)."),
+    ("it", "L'esercitazione è iniziata lunedì ad Adazi, in Lettonia. Vi partecipano oltre 9.000 soldati, tra cui "
+           "5.000 militari lettoni e 1.800 di un battaglione multinazionale formato da sei paesi (Canada, Spagna, "
+           "Polonia, Italia, Danimarca e Slovacchia)."),
+    ("fr", "L'exercice a commencé lundi à Adazi, en Lettonie. Plus de 9 000 soldats y participent, dont 5 000 "
+           "militaires lettons et 1 800 d'un bataillon multinational formé par six pays (Canada, Espagne, Pologne, "
+           "Italie, Danemark et Slovaquie)."),
+    ("es", "El ejercicio comenzó el lunes en Adazi, en Letonia. Participan más de 9.000 soldados, entre ellos 5.000 "
+           "militares letones y 1.800 de un batallón multinacional formado por seis países (Canadá, España, "
+           "Polonia, Italia, Dinamarca y Eslovaquia)."),
+    ("de", "Die Übung begann am Montag in Adazi in Lettland. Mehr als 9.000 Soldaten nehmen teil, darunter 5.000 "
+           "lettische Soldaten und 1.800 aus einem multinationalen Bataillon aus sechs Ländern (Kanada, Spanien, "
+           "Polen, Italien, Dänemark und die Slowakei)."),
+])
+def test_the_countries_contributing_troops_are_where_they_come_from(gaz, lang, text):
+    """Rule CONTRIBUTORS_ARE_ORIGINS: the troops stand at the deployment place, not in the countries sending them."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    troops = [f for f in parsed.figures if f.kind == "troops"]
+    assert troops
+    for fig in troops:
+        names = set(fig.places)
+        assert names and names <= {"Ādaži", "Latvia"}, (fig.value, names)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The manoeuvres got under way on Tuesday in Estonia. Some 7,000 troops join them, sent by five countries "
+           "(Estonia, Finland, Sweden, Norway and Denmark)."),
+    ("it", "Le manovre sono iniziate martedì in Estonia. Vi partecipano circa 7.000 soldati, inviati da cinque paesi "
+           "(Estonia, Finlandia, Svezia, Norvegia e Danimarca)."),
+    ("fr", "Les manœuvres ont commencé mardi en Estonie. Quelque 7 000 soldats y participent, venus de cinq pays "
+           "(Estonie, Finlande, Suède, Norvège et Danemark)."),
+    ("es", "Las maniobras comenzaron el martes en Estonia. Participan unos 7.000 soldados, enviados por cinco países "
+           "(Estonia, Finlandia, Suecia, Noruega y Dinamarca)."),
+    ("de", "Das Manöver begann am Dienstag in Estland. Rund 7.000 Soldaten nehmen teil, entsandt von fünf Ländern "
+           "(Estland, Finnland, Schweden, Norwegen und Dänemark)."),
+])
+def test_a_host_listed_among_the_contributors_is_read_where_it_hosts(gaz, lang, text):
+    """Rule ROLE_FITTING_MENTION: the host's nearest mention is in the contributors' list; its deployment mention
+    before is read, and the troops stand there, not in the list."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.kind == "troops")
+    assert list(fig.places) == ["Estonia"]
