@@ -58,18 +58,6 @@ HEAD_BREAKS = ",;:()" + QUOTES
 STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 
 
-#: Rules no weight overrides: a dateline's place is where the report was filed; a capital (or another seat of
-#: government, the gazetteer's ``seat_of``: Tel Aviv, The Hague) standing for its government
-#: (:data:`GOVERNMENT_FRAMES`) is an actor; a place of a sentence of an incident and of no meeting is no venue
-#: (:data:`MEETING_SIGNALS`); a place that only locates another (:data:`LOCATOR_FRAMES`) is a mention. (A name
-#: nothing resolved is weighed like the others, as a place of kind "other": "nei villaggi di A e B", where it happened.)
-#: A capital, seat or country where an institution of the state stands (``government_seat``: "the defence ministry in
-#: Moscow said", "lo stato maggiore a Kiev ha reso noto") is an actor (:func:`government_seat`). A country that names
-#: the nationality of troops a casualty count counts ("two gunners from Slovenia were hurt") is a mention
-#: (:func:`casualty_nationality`).
-VETOES = ("dateline_is_mention", "government_capital_is_actor", "government_seat_is_actor",
-          "government_country_is_actor", "requester_is_actor", "no_venue_without_a_meeting", "locator_is_mention",
-          "casualty_nationality_is_mention", "base_is_deployment")
 
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
@@ -1603,26 +1591,6 @@ def government_capital(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
-def government_seat(features: dict[str, float]) -> bool:
-    """The rule ``government_seat_is_actor``: an institution of the state (the lexicon's ``seat_heads``: a ministry,
-    the government, the general staff) stands at the place, a capital, another seat of government or a country, named
-    after a locative ("the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto", "die Regierung in
-    Warschau teilte mit"): the annotation's convention makes a place that stands for the government that acts or
-    speaks an actor, as it does "le truppe di Seul" (:func:`government_capital`), whatever the
-    sentence's incident or the locative before the name make of it (feature ``government_seat``, which weighs 0).
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("government_seat"))
-
-
 def government_country(features: dict[str, float]) -> bool:
     """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
     said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
@@ -1630,7 +1598,7 @@ def government_country(features: dict[str, float]) -> bool:
     "rebels ambushed Chad's army", nor one that the clause aims at or gives to: "against the army of Chad", "aid
     for Chad's army", "gli aiuti all'esercito del Ciad"), stands for the state that acts or speaks: an actor,
     as a capital in the same frames is (:func:`government_capital`). Not a country whose soldiers a casualty count
-    counts ("two soldiers of the army of Mali were killed": :func:`casualty_nationality` decides).
+    counts ("two soldiers of the army of Mali were killed": rule ``casualty_nationality_is_mention`` decides).
 
     Parameters
     ----------
@@ -1641,46 +1609,7 @@ def government_country(features: dict[str, float]) -> bool:
     -------
     bool
     """
-    return bool(features.get("government_country")) and not casualty_nationality(features)
-
-
-def requester(features: dict[str, float]) -> bool:
-    """The rule ``requester_is_actor``: a country, a capital or a region of countries that made the request or the
-    invitation the sentence names ("the frigates sailed at the invitation of Moldova", "su invito della Moldavia";
-    feature ``request_of``, which weighs 0), or one listed with it, stands for its government that asked: an actor.
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("request_of"))
-
-
-def base_deployment(features: dict[str, float]) -> bool:
-    """The rule ``base_is_deployment``: a place named as a military base (feature ``base``: "la base di
-    Cincu", "the Campia Turzii air base") in a clause of troops or a deployment (a deploy or exercise trigger near it or
-    in its clause), with no incident trigger in its clause (:func:`_clause_incident`: not "the soldiers stationed at
-    the base of Mopti, in the centre, came under fire"; a trigger inside a phrase of the lexicon's
-    ``equipment_phrases``, "combat vehicles", "carros de combate", reports no incident), no direction
-    before it ("the base north of Riga" locates the base), no locality noun that names it ("il campo profughi di
-    Jabalia": a camp of refugees, no base) and no origin cue before it (not "soldiers from the air base of Aviano";
-    feature ``base_deployment``, which weighs 0), is where troops are or go: a deployment.
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("base_deployment"))
+    return bool(features.get("government_country")) and not features.get("casualty_nationality")
 
 
 def venue_barred(features: dict[str, float]) -> bool:
@@ -1720,36 +1649,47 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
-def casualty_nationality(features: dict[str, float]) -> bool:
-    """The rule ``casualty_nationality_is_mention``: the place names the nationality of troops a casualty count
-    counts ("two gunners from Slovenia were hurt", "deux Casques bleus du Népal ont été tués"; feature
-    ``casualty_nationality``, which weighs 0): whose soldiers were hurt, an origin, so a mention, whatever the
-    sentence's attack and the country's kind make of it (the weights read a state that acts, or where it happened
-    when no other place is named).
 
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
+def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
+    """The test of a named rule that one role-stage feature decides (the feature weighs 0: the rule reads it)."""
+    return lambda features: bool(features.get(name))
 
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("casualty_nationality"))
+
+#: The named rules no weight overrides, in the order they are tried on a mention: (rule name, its test on the
+#: mention's named features, the role it gives). A dateline's place is a mention (``dateline_is_mention``,
+#: :func:`dateline_vetoes`, before the chain). Actors: a capital or seat of government standing for its government
+#: (:func:`government_capital`); a capital, seat or country where an institution of the state speaks (feature
+#: ``government_seat``: "the defence ministry in Moscow said", "lo stato maggiore a Kiev ha reso noto"); a country
+#: named as the owner of its army or government, as its clause's subject (:func:`government_country`); a country
+#: that requested or invited what the sentence reports (feature ``request_of``: "at the invitation of Moldova").
+#: Mentions: a place that only locates another (:func:`locator`); a country naming the nationality of soldiers a
+#: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
+#: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
+#: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
+#: direction, a refugee camp or an origin before it). After the chain, a place of a sentence of an incident and of
+#: no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`). Each feature's frame is read in
+#: :func:`mention_features`.
+RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
+    ("government_capital_is_actor", government_capital, "actor"),
+    ("government_seat_is_actor", _feature_rule("government_seat"), "actor"),
+    ("government_country_is_actor", government_country, "actor"),
+    ("requester_is_actor", _feature_rule("request_of"), "actor"),
+    ("locator_is_mention", locator, "mention"),
+    ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
+    ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
+)
+
+#: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.
+VETOES = ("dateline_is_mention", *(name for name, _, _ in RULE_CHAIN), "no_venue_without_a_meeting")
 
 
 def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple[dict[int, str],
                                                                                dict[int, frozenset[str]]]:
     """The chain of the named rules of :data:`VETOES` over a document's mentions, the one both the weighed choice
     (:func:`choose_roles`) and the cue roles (:func:`decide_roles` without weights) obey: the vetoed places
-    (``dateline_is_mention``) are mentions, then the capitals that stand for their government
-    (``government_capital_is_actor``, :func:`government_capital`) and the places where an institution of the state
-    stands (``government_seat_is_actor``, :func:`government_seat`) are actors, then the places that only locate another
-    (``locator_is_mention``, :func:`locator`) and the countries of soldiers a casualty count counts
-    (``casualty_nationality_is_mention``, :func:`casualty_nationality`) are mentions; of the others, a place of a
-    sentence of an incident and of no meeting may not be a venue (``no_venue_without_a_meeting``,
-    :func:`venue_barred`).
+    (``dateline_is_mention``) are mentions; each other mention takes the role of the first rule of
+    :data:`RULE_CHAIN` that holds for it; of the others, a place of a sentence of an incident and of no meeting may
+    not be a venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 
     Parameters
     ----------
@@ -1770,12 +1710,9 @@ def named_rules(features: Sequence[dict[str, float]], vetoed: set[int]) -> tuple
     for k, f in enumerate(features):
         if k in decided:
             continue
-        if government_capital(f) or government_seat(f) or government_country(f) or requester(f):
-            decided[k] = "actor"
-        elif locator(f) or casualty_nationality(f):
-            decided[k] = "mention"
-        elif base_deployment(f):
-            decided[k] = "deployment"
+        role = next((role for _, test, role in RULE_CHAIN if test(f)), None)
+        if role is not None:
+            decided[k] = role
         elif venue_barred(f):
             barred[k] = frozenset({"venue"})
     return decided, barred
