@@ -370,8 +370,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     profile = event_profile(lang)
     for pid in [pid for pid, (m, _) in out.items() if pid not in related and _border_side(m, index, profile)]:
         del out[pid]  # rule BORDER_SIDE
-    if figure_group(fig) == "troops":  # rule ROLE_FITTING_MENTION
-        out.update(_role_fitting_mentions(out, role, fig.start, index.stretch(k), index))
+    group = figure_group(fig)
+    if group == "troops":  # rule ROLE_FITTING_MENTION
+        out.update(_role_fitting_mentions(out, role, fig.start, (lo, hi), index))
     here_places = [m.entity for m, where in out.values() if where == "same_sentence"]
     fallback = all(where == "paragraph_before" for _, where in out.values())
     unfit_near = not any(m.role == role for m, _ in out.values()) \
@@ -383,7 +384,6 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                      for m, where in out.values() if where == "same_sentence")
     elsewhere: dict[str, object] = {}
     context = context_countries(fig, mentions, text, index) if fallback else set()
-    group = figure_group(fig)
     # rule LATER_STORY: a place of the figure's role named before it tells the story the figure belongs to
     told_before = fallback and bool(index.among(index.by_role.get(role, []), lo, fig.start))
     # the mentions that may join: those of the figure's role (only while the paragraph names none, none of
@@ -391,7 +391,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # order of the document's mentions
     reach = [j for pid in related for j in index.among(index.by_entity.get(pid, []), lo, hi)]
     # rule OFFICIALS_AREA: the area of the official who reports the figure, named near it, is where it happened
-    official = _official_speaks(out.values(), here, k, index, profile)
+    official = _official_speaks(out.values(), k, index, profile)
     if (fallback or unfit_near or (here_places and not finer_here)) and not official:
         reach += index.among(index.by_role.get(role, []), lo, hi)
     for m in (index.mentions.items[j] for j in sorted(set(reach))):
@@ -426,16 +426,21 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
     agents = [c for c in kept if _acting_country(c[0], group)
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
-    if agents and len(agents) < len(kept):
-        kept = [c for c in kept if c not in agents]
-    seats = [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)]
-    if seats and len(seats) < len(kept):  # rule SPEAKING_SEAT, while another candidate is left
-        kept = [c for c in kept if c not in seats]
+    kept = _unless_alone(kept, agents)
+    # rule SPEAKING_SEAT, while another candidate is left
+    kept = _unless_alone(kept, [c for c in kept if c[1] == "same_sentence" and _speaking_seat(c[0], fig)])
     if group == "troops" and any(m.role == role for m, _ in kept):  # rule CONTRIBUTORS_ARE_ORIGINS
-        origins = _contributors(kept)
-        if origins and len(origins) < len(kept):
-            kept = [c for c in kept if c not in origins]
+        kept = _unless_alone(kept, _contributors(kept))
     return kept
+
+
+def _unless_alone(kept: list[tuple[object, str]], drop: list[tuple[object, str]]) -> list[tuple[object, str]]:
+    """``kept`` without the candidates of ``drop``, unless they are all there is (the rules that drop a candidate
+    "while another is left": ACTING_COUNTRY, SPEAKING_SEAT, CONTRIBUTORS_ARE_ORIGINS)."""
+    if not drop or len(drop) >= len(kept):
+        return kept
+    gone = {id(c) for c in drop}
+    return [c for c in kept if id(c) not in gone]
 
 
 #: Rule ``a_places_role_fitting_mention_is_read``: a troop figure reads, of a place it may apply to, the mention whose
@@ -462,7 +467,7 @@ def _role_fitting_mentions(out: dict[str, tuple[object, str]], role: str | None,
     near : int
         The figure's offset: of several fitting mentions, the nearest it is read.
     stretch : tuple of int
-        The figure's stretch of text (:meth:`DocIndex.stretch`), as positions in the document's mentions.
+        The figure's stretch of text (:meth:`DocIndex.stretch`): offsets ``[lo, hi)`` in the text.
     index : DocIndex
         The document's index.
 
@@ -475,7 +480,7 @@ def _role_fitting_mentions(out: dict[str, tuple[object, str]], role: str | None,
     lo, hi = stretch
     found: dict[str, tuple[object, str]] = {}
     for pid, (m, where) in out.items():
-        if role is None or m.role != "participant":
+        if m.role != "participant":
             continue
         fitting = [index.mentions.items[j] for j in index.among(index.by_entity.get(pid, []), lo, hi)]
         fitting = [o for o in fitting if o.role == role]
@@ -534,15 +539,17 @@ def _speaking_seat(m, fig) -> bool:
 OFFICIALS_AREA = "an_officials_area_is_the_figures_place"
 
 
-def _official_speaks(pool, here: Sentence, k: int, index: DocIndex, profile: EventProfile) -> bool:
+def _official_speaks(pool, k: int, index: DocIndex, profile: EventProfile) -> bool:
     """Whether a region or town of ``pool`` ((mention, where) pairs) is the area of a local official who speaks the
-    figure's sentence ``here`` (sentence ``k`` of ``index``: it holds the official and a word of speech or report,
+    figure's sentence (sentence ``k`` of ``index``: it holds the official and a word of speech or report,
     :meth:`geo.events.EventProfile.speech_at` or events.yaml's ``report_verbs``), or the sentence just before when
-    ``here`` names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
+    it names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
     said"; "he wrote" names none) — rule :data:`OFFICIALS_AREA`."""
-    words = here.words
-    speaks = any(profile.speech_at(words, i) or profile.report_verbs.match_at(words, i) for i in range(len(words)))
-    other = speaks and any(profile.speaker_nouns.match_at(words, i) for i in range(len(words)))
+    words = index.order[k].words
+    speaks = any(profile.speech_at(words, i) for i in range(len(words))) or any(
+        profile.report_verbs.match_at(words, i) for i in profile.report_verbs.starts_in(words, 0, len(words)))
+    other = speaks and any(profile.speaker_nouns.match_at(words, i)
+                           for i in profile.speaker_nouns.starts_in(words, 0, len(words)))
     for m, where in pool:
         if not (m.features.get("official_of") and m.entity.kind in ("admin1", "city")):
             continue
@@ -1471,7 +1478,7 @@ ATTACKED_COUNTRY = "an_attacked_country_holds_its_total"
 
 
 def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int],
-                     index: DocIndex | None = None) -> int | None:
+                     index: DocIndex) -> int | None:
     """The candidate of rule :data:`ATTACKED_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
     candidates; None when the rule does not hold, or when the figure's sentence in ``index`` names a place inside
     the country, not past another number (a part's places are the part's: "50 drones ..., 41 of them over X")."""
@@ -1486,7 +1493,7 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     if any(k != found[0] and (pool[k][0].entity.id in cue or not contains(country, pool[k][0].entity))
            for k in picked):
         return None
-    if index is not None and any(k != found[0] and where == "same_sentence" and m.role != "mention"
+    if any(k != found[0] and where == "same_sentence" and m.role != "mention"
                                  and contains(country, m.entity) and not _past_a_number(fig, m, index)
                                  for k, (m, where) in enumerate(pool)):
         return None  # a place inside the country named in the figure's own sentence: "at Ukraine's Odesa region"

@@ -150,7 +150,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
         """A gazetteer name of two or more tokens starts here ("Ben Gurion Airport", "Santa Cruz")."""
         if i + 2 > n or text[tokens[i].end : tokens[i + 1].start] not in JOINER_GAPS:
             return False  # every name looked up below holds the first two tokens and the gap between them
-        if not gazetteer.continues(fold_key(fold_key(text[tokens[i].start : tokens[i + 1].end]))):
+        if not gazetteer.continues(fold_key(text[tokens[i].start : tokens[i + 1].end])):
             # no gazetteer name starts with the first two words (the key :meth:`Gazetteer.candidates` would
             # look up for two words, a prefix of those of three and four): three lookups that would all miss
             return False

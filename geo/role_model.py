@@ -58,7 +58,6 @@ HEAD_BREAKS = ",;:()" + QUOTES
 STRONG_LOCATOR_BREAKS = LOCATOR_BREAKS.replace(",", "")
 
 
-
 #: The frames in which a place only locates something else and is where nothing happens itself: a region written
 #: after a name nothing resolved ("near Gurbali in the Lake Chad region", ``locates_name``), a body of water that names
 #: a port or an area or is set off after a place ("the Black Sea port of Izmail", "Odesa, on the Black Sea",
@@ -275,7 +274,7 @@ def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_h
 
 
 #: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
-SUBJECT_OPENERS = ",;:(\"«“" + QUOTE_DASH
+SUBJECT_OPENERS = ",;:(" + QUOTE_DASH
 
 
 def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
@@ -666,7 +665,7 @@ def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfil
     words = sentence.words
     k = _back_over(words, idx - 1, profile.articles)
     start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
-    if start is None or sentence.break_between(text, ";:()" + QUOTE_DASH, sentence.tokens[k].end,
+    if start is None or sentence.break_between(text, CLAUSE_BREAKS, sentence.tokens[k].end,
                                                sentence.tokens[idx].start):
         return None
     return start
@@ -828,7 +827,7 @@ CASUALTY_KINDS = frozenset({"killed", "wounded", "casualties"})
 CASUALTY_EVENTS = frozenset({"kill", "wound"})
 
 #: Punctuation between a casualty count and the place that parts them (:func:`_casualty_nationality`).
-CASUALTY_BREAKS = ",;:()" + QUOTE_DASH
+CASUALTY_BREAKS = SUBJECT_BREAKS
 
 
 def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: FigureIndex,
@@ -1237,10 +1236,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if named:
         f["locality_of"] = 1.0  # "nel villaggio di Borgoforte": the place is the village
         locative = locative or named_at
-    named_at = _capital_named(text, sentence, idx, profile) if e.capital_of else None
-    if named_at is not None:
+    capital_at = _capital_named(text, sentence, idx, profile) if e.capital_of else None
+    if capital_at is not None:
         f["capital_named"] = 1.0  # "die Hauptstadt Khartum", "in the capital, Khartoum": the city itself
-        if is_locative(words, named_at, cues.locative, articles, cues.area_nouns):
+        if is_locative(words, capital_at, cues.locative, articles, cues.area_nouns):
             locative = True  # "in the capital, Khartoum" is where "in Khartoum" is
     if locative and _conflict_between(words, idx, profile, in_list=False, previous=None, sentence=sentence):
         locative = False  # "i combattimenti tra Etiopia ed Eritrea": a side of the war, not where it is
@@ -1647,7 +1646,6 @@ def locator(features: dict[str, float]) -> bool:
     bool
     """
     return any(features.get(name) for name in LOCATOR_FRAMES)
-
 
 
 def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
