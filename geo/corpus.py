@@ -185,16 +185,61 @@ def _mention_parts(parsed: ParsedDocument) -> Iterable[list]:
     return parsed.mentions.parts() if spooled(parsed) else (parsed.mentions,)
 
 
+#: ``json.dumps(..., ensure_ascii=False)`` of one value (the encoder :func:`mention_line` writes with).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+#: The place fields of a toponym without a place, as :func:`_toponym` writes them.
+_NO_PLACE_JSON = _dumps(dict.fromkeys(("place_id", "name", "kind", "country", "lat", "lon")))[1:-1]
+
+#: Place id -> (the place, the JSON of its fields in a toponym): a place is written once, not at each mention.
+_PLACE_JSON: dict[str, tuple[Entity, str]] = {}
+
+#: Places :data:`_PLACE_JSON` keeps at most (a few MB; more are written each time).
+PLACE_JSON_MAX = 65_536
+
+
+def _place_json(e: Entity | None) -> str:
+    """The place fields of a toponym of ``e`` (``"place_id": ..., ..., "lon": ...``), as :func:`_toponym` and
+    :data:`_dumps` write them; the text is kept for this very object (a correction's place with a gazetteer id
+    is written for itself)."""
+    if e is None:
+        return _NO_PLACE_JSON
+    hit = _PLACE_JSON.get(e.id)
+    if hit is not None and hit[0] is e:
+        return hit[1]
+    text = _dumps({"place_id": e.id, "name": e.name, "kind": e.kind, "country": e.country,
+                   "lat": round(e.lat, 5), "lon": round(e.lon, 5)})[1:-1]
+    if hit is not None or len(_PLACE_JSON) < PLACE_JSON_MAX:
+        _PLACE_JSON[e.id] = (e, text)
+    return text
+
+
+def _scalar_json(x: Any) -> str:
+    """:data:`_dumps` of a number, string or ``None`` (a plain int or finite float written at once)."""
+    if x is None:
+        return "null"
+    kind = type(x)
+    if kind is int or (kind is float and x - x == 0):  # finite: repr is JSON's text (NaN, inf go to the encoder)
+        return repr(x)
+    return _dumps(x)
+
+
+def _toponym_json(m: Any) -> str:
+    """:data:`_dumps` of :func:`_toponym` of ``m``, its place's fields written once per place (:func:`_place_json`)."""
+    return "".join(('{"start": ', _scalar_json(m.start), ', "end": ', _scalar_json(m.end), ', "surface": ',
+                    _dumps(m.surface), ", ", _place_json(m.entity), ', "role": ', _scalar_json(m.role),
+                    ', "confidence": ', _scalar_json(round(m.confidence, 3)), "}"))
+
+
 def mention_line_parts(parsed: ParsedDocument) -> Iterator[str]:
     """The pieces of :func:`mention_line`, a window's toponyms at a time (see :func:`_mention_parts`): a long
     document's line is written piece by piece, never held whole."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    yield "".join(('{"doc_id": ', dumps(parsed.document.doc_id), ', "toponyms": ['))
+    yield "".join(('{"doc_id": ', _dumps(parsed.document.doc_id), ', "toponyms": ['))
     sep = ""
     for part in _mention_parts(parsed):
         if part:
-            # one encoder call for the part's toponyms: a list's items are joined by ", " as they were
-            yield sep + dumps([_toponym(m) for m in part])[1:-1]
+            # a list's items are joined by ", " as the encoder joins them
+            yield sep + ", ".join([_toponym_json(m) for m in part])
             sep = ", "
     yield "]}"
 

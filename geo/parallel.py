@@ -282,16 +282,18 @@ def parse_batch(docs: list[Document], settings: Settings, online=None, memo: dic
     out = []
     for doc in docs:
         parsed = parse_document(doc, lang=settings.lang, gazetteer=state["gazetteer"],
-                                corrections=settings.corrections, online=online, memo=memo, scratch=scratch)
+                                corrections=settings.corrections, online=online, memo=memo, scratch=scratch,
+                                frames=False)  # compact drops them
         sig = signature(doc.text) if settings.signatures else None
-        parsed = compact(parsed)
         if settings.prepare and not (here and spooled(parsed)):
             from geo.corpus import prepare
 
+            # prepared from the mentions as they are (a record packs the fields a MentionRow would copy)
             ready = prepare(parsed, state["gazetteer"], scratch=scratch)
-            out.append(Result(dataclasses.replace(parsed, mentions=[], figures=[]), sig, ready))
+            kept = compact(dataclasses.replace(parsed, mentions=[]))  # its text stays if it has figures
+            out.append(Result(dataclasses.replace(kept, figures=[]), sig, ready))
         else:
-            out.append(Result(parsed, sig))
+            out.append(Result(compact(parsed), sig))
     return out, [r.used - b for r, b in zip(rules, before, strict=True)]
 
 

@@ -219,21 +219,25 @@ def _language_and_date(doc: Document, lang: str) -> tuple[str, object, object]:
     return doc_lang, find_dateline(doc.text, doc_lang), document_date(doc, doc_lang)
 
 
-def _run_stages(d: Doc, context: Context) -> ParsedDocument:
-    """Run :data:`STAGES` over ``d`` and return what the document keeps."""
-    for stage in STAGES:
+def _run_stages(d: Doc, context: Context, *, frames: bool = True) -> ParsedDocument:
+    """Run :data:`STAGES` over ``d`` and return what the document keeps (without ``frames``, the last stage,
+    which only adds the event frames, is not run: they stay empty)."""
+    for stage in STAGES if frames else STAGES[:-1]:
         stage(d, context)
     return ParsedDocument(document=d.document, lang=d.lang, date=d.date, mentions=d.mentions, figures=d.figures,
                           frames=d.frames)
 
 
 def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=None, online=None,
-                   memo: dict | None = None, fitted: Fitted | None = None, scratch=None) -> ParsedDocument:
+                   memo: dict | None = None, fitted: Fitted | None = None, scratch=None,
+                   frames: bool = True) -> ParsedDocument:
     """Parse one document into places and figures (see :func:`parse_documents`): build its
     :class:`geo.doc.Doc` once and run :data:`STAGES` over it. ``fitted`` replaces the weights kept in
     data (the fitting command passes its own). A document longer than :data:`geo.windows.WINDOW_CHARS`
     is read window by window, in bounded memory (:func:`geo.windows.parse_windows`), its rows spooled to
-    files in the folder ``scratch`` (the run's; without one: anonymous temporary files)."""
+    files in the folder ``scratch`` (the run's; without one: anonymous temporary files). ``frames`` ``False``
+    leaves a short document's event frames (``ParsedDocument.frames``) unmade, for a caller that drops them
+    (:func:`geo.parallel.compact`); a long document's windows make theirs (the join reads them)."""
     with fewer_collections():
         context = Context(gazetteer, corrections, online, memo, fitted if fitted is not None else Fitted.load())
         if len(doc.text) > windows.WINDOW_CHARS:
@@ -241,7 +245,7 @@ def parse_document(doc: Document, *, lang: str = "auto", gazetteer, corrections=
                                            scratch=scratch)
         else:
             d = read_document(doc, lang=lang)
-            parsed = _run_stages(d, context)
+            parsed = _run_stages(d, context, frames=frames)
             # The reading (tokens, sentences) goes before the threshold is put back: the collection that
             # follows then walks what the document keeps, not all it made.
             del d

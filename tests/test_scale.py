@@ -208,6 +208,53 @@ def test_a_documents_mentions_line_is_made_a_toponym_at_a_time_with_the_bytes_of
         assert mention_line(doc) == json.dumps(mention_record(doc), ensure_ascii=False)
 
 
+def test_the_mentions_line_writes_each_place_once_with_the_encoders_text():
+    """The line joins a place's fields written once per place object (geo.corpus._place_json): a place of its own
+    with a gazetteer id (a correction's), no place, quotes, backslashes and other scripts in a surface, an int or
+    NaN confidence and no role give the encoder's text."""
+    import dataclasses
+
+    from geo.corpus import mention_line, mention_record
+    from geo.gazetteer import load_gazetteer
+    from geo.model import Mention, ParsedDocument
+
+    gaz = load_gazetteer()
+    parsed = compact(parse_document(Document("lx", "Near Lisbon and Porto, 30 sailors were seen on Friday."),
+                                    lang="en", gazetteer=gaz))
+    placed = [m for m in parsed.mentions if m.entity is not None]
+    assert placed
+    town = placed[0].entity
+    moved = dataclasses.replace(town, lat=town.lat + 0.123456789, name='Lisboa "velha" \\ ᾿Ωδή')
+    odd = [Mention("lx", 0, 6, "Lisbon", town, "incident", 0.75, 0, 10),
+           Mention("lx", 7, 13, 'Lis"b\\on ', moved, None, 1, 0, 10),  # the same id, a place of its own
+           Mention("lx", 14, 20, "Λισαβόνα", town, "mention", float("nan"), 0, 10),
+           Mention("lx", 21, 30, "Qwertzia", None, "mention", 0.3333333, 0, 10),
+           Mention("lx", 31, 37, "Lisbon", moved, "mention", 0.5, 0, 10)]
+    for doc in (parsed, ParsedDocument(Document("«lx»", ""), "en", None, mentions=odd)):
+        assert mention_line(doc) == json.dumps(mention_record(doc), ensure_ascii=False)
+
+
+def test_a_batch_makes_no_event_frames_it_would_drop_and_keeps_the_same_places_and_figures():
+    """parse_batch parses with frames=False (compact drops them): the same mentions and figures as a whole parse,
+    and a prepared document keeps its text when it has figures."""
+    from geo.gazetteer import load_gazetteer
+    from geo.parallel import parse_batch
+
+    gaz = load_gazetteer()
+    text = "About 120 soldiers reached Riga on Monday, the regional command said. Two were hurt in Tartu."
+    whole = parse_document(Document("f", text), lang="en", gazetteer=gaz)
+    bare = parse_document(Document("f", text), lang="en", gazetteer=gaz, frames=False)
+    assert whole.frames and not bare.frames
+    assert bare.mentions == whole.mentions and bare.figures == whole.figures
+    for prepare in (False, True):
+        [result], _ = parse_batch([Document("f", text, lang="en")], Settings(prepare=prepare))
+        assert result.parsed.document.text == text and result.parsed.frames == []
+        if prepare:
+            from geo.corpus import prepare as prepared_of
+
+            assert result.prepared == prepared_of(compact(whole), gaz)
+
+
 #: Paragraphs of a long document (written for these tests), each a place and a count of its own.
 LONG_PARAGRAPHS = tuple(f"About {100 + 7 * k} soldiers reached {town} on Monday, the regional command said."
                         for k, town in enumerate(("Riga", "Tallinn", "Krakow", "Gdansk", "Kaunas", "Tartu")))
