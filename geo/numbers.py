@@ -212,8 +212,13 @@ def _numlex(lang: str) -> _NumLex:
     space_groups = bool(data.get("space_groups", False))
     spaces = "\u00a0\u202f\u2009" + (" " if space_groups else "")
     sep = f"[.,{spaces}]"
+    # A number: digits grouped by thousands, or a run of digits, either with decimals; not after a letter, a
+    # digit, a separator, a slash or a colon, nor after a letter's hyphen ("F-16"). Written with its first digit
+    # before the tests of what precedes it ("(?<![\w.,/:])" read as "\d(?<![\w.,/:]\d)", "\d{1,3}" as
+    # "\d\d{0,2}"), the same matches: a pattern that starts with a character class is tried only where that
+    # class matches (the regular expression engine's prefix scan), not at every character of the text.
     digits_re = re.compile(
-        rf"(?<![\w.,/:])(?<![^\W\d_]-)(\d{{1,3}}(?:{sep}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)"
+        rf"(\d(?<![\w.,/:]\d)(?<![^\W\d_]-\d)(?:\d{{0,2}}(?:{sep}\d{{3}})+(?:[.,]\d+)?|\d*(?:[.,]\d+)?))(?!\d)"
     )
     multipliers = _value_map(data.get("multipliers"))
     approx = _value_map(data.get("approx"))

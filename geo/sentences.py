@@ -15,7 +15,11 @@ from geo.normalize import fold
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) and
 # white space, or at a line break.  A dot after a single capital letter or a short
 # abbreviation ("Dr.", "Gen.", "St.", "U.S.") does not end a sentence.
-_END = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
+# Written as one character of the two alternatives, then the rest of the one it starts ("[.!?…]+" as
+# "[.!?…]" then "[.!?…]*", "\n+" as "\n" then "\n*"): the same matches, and the pattern starts with a character
+# class, so that it is tried only where that class matches (the regular expression engine's prefix scan), not at
+# every character of the text.
+_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'»”’)\]]*(?=\s)|(?<=\n)\n*)")
 
 
 def _every_language(key: str) -> tuple[str, ...]:

@@ -1103,7 +1103,7 @@ def _edge_words(phrases: frozenset[str]) -> tuple[frozenset[str], frozenset[str]
 
 def _word_before(folded: str, start: int) -> str:
     """The last word (as the tokenizer cuts words) before ``start``."""
-    words = folded[max(0, start - 25) : start].split()
+    words = folded[max(0, start - 25) : start].rsplit(None, 1)  # the last word: no list of the others
     if not words:
         return ""
     last = words[-1]

@@ -114,3 +114,19 @@ def test_a_name_only_the_lexicon_overlay_knows_is_no_persons_after_a_title(gaz, 
     """A title before a place of two words that only the lexicons' aliases add to the gazetteer (its overlay): the
     prefix test of the person reader's longer places asks the overlay too, so the place is not taken for a name."""
     assert place in [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+
+
+def test_dash_pattern_finds_the_words_its_plain_form_finds():
+    """geo.masks._AFTER_DASH is written to start with the dash (speed18); the words after a dash it finds (group
+    1, all the masks read) are those of the plain pattern it replaces, on every short string of its characters."""
+    import re
+    from itertools import product
+
+    from geo import masks
+
+    plain = re.compile(r"(?: [-–] |[-–])([^\W_])")
+    for n in range(1, 7):
+        for p in product([" ", "-", "–", "a", "1", "_"], repeat=n):
+            text = "".join(p)
+            assert [m.start(1) for m in masks._AFTER_DASH.finditer(text)] == \
+                [m.start(1) for m in plain.finditer(text)], text

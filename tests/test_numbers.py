@@ -246,3 +246,24 @@ def test_long_trailing_white_space_ends_the_tokens_in_linear_time(tail: str) -> 
         numbers.forget_texts()
         expected = [(m.start(), m.end(), m.group()) for m in numbers._TOKEN_RE.finditer(folded, start, stop)]
         assert [(t.start, t.end, t.text) for t in tokenize(folded, start, stop)] == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])  # "fr" groups thousands with spaces too
+def test_digit_pattern_finds_what_its_plain_form_finds(lang):
+    """The digits pattern of the numbers lexicon is written to start with a digit (speed18); it finds the very
+    matches of the plain pattern it replaces, on every short string of the characters it reads."""
+    import re
+    from itertools import product
+
+    from geo.numbers import _numlex
+
+    lex = _numlex(lang)
+    spaces = "\u00a0\u202f\u2009" + (" " if lex.space_groups else "")
+    sep = f"[.,{spaces}]"
+    plain = re.compile(rf"(?<![\w.,/:])(?<![^\W\d_]-)(\d{{1,3}}(?:{sep}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?!\d)")
+    chars = ["1", "2", ".", ",", " ", "\u00a0", "a", "-", "/"]
+    texts = ["".join(p) for n in range(1, 6) for p in product(chars, repeat=n)]
+    texts += ["12.000.000,5 e 3 000 000", "F-16 e 1:2, 1/2, x-12.000", "1.2345.678 12,34 1 234 567,8"]
+    for text in texts:
+        found = [(m.span(), m.groups()) for m in lex.digits_re.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in plain.finditer(text)], text

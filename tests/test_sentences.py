@@ -276,3 +276,19 @@ def test_a_long_run_of_no_words_ends_the_tokens_in_linear_time(tail: str) -> Non
     text = "Cortina, 3 maggio: neve a Belluno." + tail * (200_000 // len(tail))
     expected = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     assert [(t.start, t.end, t.text) for t in tokenize(text, fold(text))] == expected
+
+
+def test_sentence_end_pattern_finds_what_its_plain_form_finds():
+    """geo.sentences._END is written to start with a character class (speed18); it finds the very matches of the
+    plain pattern it replaces, on every short string of the characters it reads."""
+    import re
+    from itertools import product
+
+    from geo.sentences import _END
+
+    plain = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\n+")
+    chars = [".", "!", "…", "\n", " ", "\"", "»", ")", "a"]
+    for n in range(1, 6):
+        for p in product(chars, repeat=n):
+            text = "".join(p)
+            assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
