@@ -88,6 +88,7 @@ class Cues:
     known_places: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
     unknown_place_after: frozenset[str] = frozenset()
+    direction_compounds: tuple[str, ...] = ()  # "Nordirak": compass words one word with a place, longest first
     club_articles_feminine: frozenset[str] = frozenset()
     feminine_clubs: frozenset[str] = frozenset()
     subject_words: frozenset[str] = frozenset()  # verbs after a subject: "Vasto ha approvato", "Split is"
@@ -203,6 +204,7 @@ def cues_for(lang: str) -> Cues:
         demonyms=gather("demonyms", "demonyms", [lang]),  # French "suisse" is no demonym in English
         lang=lang,
         span_prefixes=tuple(sorted(gather("places", "span_prefixes", [lang]), key=lambda p: (-len(p), p))),
+        direction_compounds=tuple(sorted(gather("places", "direction_compounds", [lang]), key=lambda p: (-len(p), p))),
         abbreviations=abbreviations,
         abbreviation_shorts=frozenset(short.rstrip(".").split(" ")[0] for short, _ in abbreviations),
         # English street and building suffixes count in every language: "Trafalgar Square", "Holyrood Palace"

@@ -202,7 +202,6 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
 
     spans: list[Span] = []
-    n = len(tokens)
     features = feature_spans(tokens, text, heads=cues.feature_heads | cues.street_heads,
                              suffixes=cues.feature_suffixes, connectors=cues.feature_connectors,
                              stopwords=cues.own_stopwords, capitalised_heads=cues.capitalised_heads,
@@ -259,16 +258,11 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                 and (_after_phrase(folded, tok.start, cues.unknown_place_after)
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+            last = _unknown_name_last(tokens, i, text, gazetteer)
+        else:
+            last = None
+        if last is not None:
             # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
-            last = i
-            while last + 1 < n and last - i < 3 and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
-                if tokens[last + 1].capitalised:
-                    last += 1
-                elif last + 2 < n and tokens[last + 1].key in CONNECTORS and tokens[last + 1].key not in LIST_JOINERS \
-                        and tokens[last + 2].capitalised:
-                    last += 2  # "località Pian del Lago"; not "Latmin e Morek", two villages
-                else:
-                    break
             spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
                               sentence_at(sentences, tok.start)))
             unknown_end = tokens[last].end
@@ -360,6 +354,32 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         if span.area_hint:
             span.candidates = _with_namesake_areas(span.candidates, gazetteer)
     return spans
+
+
+def _unknown_name_last(tokens, i: int, text: str, gazetteer) -> int | None:
+    """The last token of an unresolved place's name starting at token ``i``: up to three more capitalised
+    words, hyphenated or not, and a connector between two ("località Pian del Lago"); not a list joiner
+    ("Latmin e Morek" are two villages). None when the name runs into a word that is a country, an admin-1
+    unit or a region by its standard name ("in località Tuwaira di Trapani", "Tuwaira Trapani"): one name or
+    two, that known place is read alone, as the gazetteer has it."""
+    last, n = i, len(tokens)
+
+    def polity(k: int) -> bool:
+        return any(c.primary and c.entity.kind in _POLITIES for c in lookup_candidates(gazetteer, tokens[k].key))
+
+    while last + 1 < n and last - i < 3 and text[tokens[last].end : tokens[last + 1].start] in (" ", "-"):
+        if tokens[last + 1].capitalised:
+            if polity(last + 1):
+                return None
+            last += 1
+        elif last + 2 < n and tokens[last + 1].key in CONNECTORS and tokens[last + 1].key not in LIST_JOINERS \
+                and tokens[last + 2].capitalised:
+            if polity(last + 2):
+                return None
+            last += 2
+        else:
+            break
+    return last
 
 
 #: Kinds of place that a hyphen joins without making one name: "Polonia-Bielorussia" is a border.
@@ -575,7 +595,26 @@ def _longest_hit(tokens, i, run_i, max_n, text, folded, gazetteer, cues):
                 end += 1
         if cands:
             return length, start, end, cands
-    return _doubled_letter_hit(tokens, i, longest, start, folded, gazetteer, cues)
+    return _doubled_letter_hit(tokens, i, longest, start, folded, gazetteer, cues) or (
+        _direction_compound_hit(tokens[i], folded, gazetteer, cues) if cues.direction_compounds else None)
+
+
+#: Kinds of place a compass word joins into one word ("Nordirak", "Südsyrien"); not towns ("Nordhausen").
+_COMPOUND_KINDS = frozenset({"country", "admin1", "region", "other"})
+
+
+def _direction_compound_hit(tok, folded, gazetteer, cues: Cues):
+    """Rule DIRECTION_COMPOUND: in a language that writes a compass word and a country as one word (lexicon
+    ``direction_compounds``: "Nordirak", "Ostsyrien"), the word the gazetteer lacks is the part of the country,
+    region or admin-1 unit after the compass word, read as that place: ``(1, start, end, candidates)`` or None."""
+    key = folded[tok.start : tok.end]
+    for prefix in cues.direction_compounds:
+        if key.startswith(prefix) and len(key) - len(prefix) >= 4:
+            cands = [c for c in lookup_candidates(gazetteer, key[len(prefix) :])
+                     if c.primary and c.entity.kind in _COMPOUND_KINDS]
+            if cands:
+                return 1, tok.start, tok.end, cands
+    return None
 
 
 def _doubled_letter_hit(tokens, i, longest, start, folded, gazetteer, cues: Cues):

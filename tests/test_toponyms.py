@@ -1300,3 +1300,47 @@ def test_an_area_of_two_words_written_with_a_letter_doubled_or_once(gaz, text, l
 )
 def test_a_doubled_letter_is_tried_on_names_of_two_words_only(gaz, text, lang, wrong):
     assert wrong not in [m.entity.name for m in places(text, lang, gaz) if m.entity is not None]
+
+
+@pytest.mark.parametrize(("lang", "text", "known"), [
+    ("it", "I soccorsi sono arrivati in località Brenzola di Trapani.", "Trapani"),
+    ("en", "Shells fell on the village of Kafr Dalil Idlib overnight.", "Idlib"),
+])
+def test_an_unresolved_name_never_swallows_a_province(gaz, lang, text, known):
+    # an unresolved name after a locality word that runs into a country, an admin-1 unit or a region is not
+    # listed: the known place is read alone
+    found = places(text, lang, gaz)
+    assert [(m.surface, m.entity is None) for m in found] == [(known, False)]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "entity_id"), [
+    ("en", "N. Korea launched two missiles, officials said.", "N. Korea", "country:KP"),
+    ("en", "S. Korea raised its alert level.", "S. Korea", "country:KR"),
+    ("en", "Allied jets patrolled the Baltic region all week.", "Baltic region", "region:baltic-states"),
+    ("es", "El diálogo entre las dos Coreas sigue congelado.", "Coreas", "region:korean-peninsula"),
+    ("it", "Il dialogo tra le due Coree è fermo.", "Coree", "region:korean-peninsula"),
+    ("fr", "Le dialogue entre les deux Corées est gelé.", "Corées", "region:korean-peninsula"),
+    ("de", "Der Dialog der beiden Koreas ruht.", "Koreas", "region:korean-peninsula"),
+    ("fr", "Des drones ont visé Khmelnytsky dans la nuit.", "Khmelnytsky", "geonames:706369"),
+    ("de", "Kämpfe im Bundesstaat Dschasira dauern an.", "Dschasira", "admin1:SD-GZ"),
+    ("it", "NAKOURA. I caschi blu sono in allerta.", "NAKOURA", "geonames:278832"),
+    ("en", "Troops were sent to Puntland and Jubaland.", "Jubaland", "area:jubaland"),
+    ("fr", "L'armée a repris une ville du Galmudug.", "Galmudug", "area:galmudug"),
+])
+def test_short_plural_transliterated_and_federal_state_names(gaz, lang, text, surface, entity_id):
+    # lexicon aliases, variants.yaml and areas.yaml (gazetteer rebuilt by geo/data/build_gazetteer.py)
+    assert (surface, entity_id) in [(m.surface, m.entity.id if m.entity else None) for m in places(text, lang, gaz)]
+
+
+@pytest.mark.parametrize(("text", "surface", "entity_id"), [
+    ("Die Lage im Ostkosovo bleibt gespannt.", "Ostkosovo", "country:XK"),
+    ("Im Südlibanon und in Ostsyrien wird gekämpft.", "Ostsyrien", "country:SY"),
+])
+def test_a_german_compass_compound_names_the_country(gaz, text, surface, entity_id):
+    # rule DIRECTION_COMPOUND
+    assert (surface, entity_id) in [(m.surface, m.entity.id if m.entity else None) for m in places(text, "de", gaz)]
+
+
+def test_a_compass_compound_names_no_town(gaz):
+    # rule DIRECTION_COMPOUND reads countries, regions and admin-1 units only: "Bank" and "Wall" are towns
+    assert surfaces("Die Zentralbank senkt den Zins, der Westwall steht.", "de", gaz) == []
