@@ -24,6 +24,7 @@ from pathlib import Path
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
 from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
+from geo.events import phrase_ending as _phrase_ending  # (a Phrases' own: Phrases.ending)
 from geo.lexicons import read_yaml
 from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
@@ -203,16 +204,6 @@ def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     """A phrase of ``phrases`` starts at one of the words ``lo`` to ``hi - 1`` (the window clipped to the
     sentence): "a government word within four words before "of"", "an attack word among the three after"."""
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
-
-
-def _phrase_ending(match: Callable[[list[str], int], int], words: list[str], end: int, reach: int) -> int | None:
-    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
-    :meth:`Phrases.match_at`, or :func:`_statement_at`) starts that ends right before word ``end``, starting at most
-    ``reach`` words before it (the first such start: "nel villaggio di", "the capital of"), or None."""
-    for j in range(max(0, end - reach), end):
-        if j + match(words, j) == end:
-            return j
-    return None
 
 
 def _of_at(words: list[str], idx: int, profile: EventProfile) -> int:
@@ -1053,9 +1044,9 @@ def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfi
     words = sentence.words
     k = first
     while k > 0 and not sentence.break_before(text, SUBJECT_BREAKS, k):
-        j = _phrase_ending(profile.clause_adverbs.match_at, words, k, profile.clause_adverbs.longest)
+        j = profile.clause_adverbs.ending(words, k)
         if j is None:
-            j = _phrase_ending(profile.verb_auxiliaries.match_at, words, k, profile.verb_auxiliaries.longest)
+            j = profile.verb_auxiliaries.ending(words, k)
         if j is None:
             return False
         k = j
