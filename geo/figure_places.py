@@ -1519,7 +1519,12 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
-    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence."""
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence.
+
+    Known limits: a date or a year is read as a number too ("64 drones at Ukraine on 12 May, targeting the Odesa
+    region" keeps Ukraine), and a number in words is not ("forty of them over X"). The document's figures
+    (``index.figures.between``) are no substitute: a part dropped as a repeat of an earlier count ("41 de ellos"
+    after a headline's "41 drones") is no longer among them, and rule ATTACKED_COUNTRY then fails its own case."""
     here = index.order[index.sentence_of(fig.start)]
     return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
 
