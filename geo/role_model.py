@@ -1100,6 +1100,12 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
+def _previous_has(previous, name: str) -> bool:
+    """Whether the mention before (``previous``; None at the document's start) has role feature ``name``: what a list
+    mate carries over ("at the invitation of Moldova and Georgia", "near the border with Mali and Niger")."""
+    return bool((getattr(previous, "features", None) or {}).get(name))
+
+
 def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
     (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
@@ -1291,7 +1297,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _time_of(words, idx, end_idx, profile):
         f["time_of"] = 1.0  # "il volo delle 16:20 ora di Varsavia": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
-            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
+            same and _joins_list(between, profile) and _previous_has(previous, "request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
@@ -1358,7 +1364,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
     if _border_before(words, idx, profile, m, previous, sentence) or (
-            "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
+            "in_list" in f and _previous_has(previous, "border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
@@ -1435,8 +1441,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
     if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
-            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get(
-                "casualty_nationality"))):
+            same and _joins_list(between, profile) and _previous_has(previous, "casualty_nationality"))):
         f["casualty_nationality"] = 1.0  # "two gunners from Slovenia were hurt": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):
