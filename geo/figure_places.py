@@ -685,7 +685,11 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
     def nearest(border: int):
         return max((o for o in before if sentence.token_at(o.end) <= border), key=attrgetter("end"), default=None)
 
-    border = border_side_at(words, j, profile, m, nearest)  # the test of role feature border_of
+    def locator(border: int):  # the place before as rule BORDER_AREA_INSIDE reads it: a locator (feature locative)
+        o = nearest(border)
+        return o if o is not None and o.features.get("locative") else None
+
+    border = border_side_at(words, j, profile, m, locator)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate —
     # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "12 soldiers were killed near the

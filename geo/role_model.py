@@ -1114,8 +1114,9 @@ def _border_before(words: list[str], idx: int, profile: EventProfile, m, previou
     :data:`geo.clauses.BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
     same = previous is not None and previous.sentence_start == m.sentence_start
 
-    def before(j: int):
-        return previous if same and sentence.token_at(previous.end) <= j else None
+    def before(j: int):  # (only a locator counts: rule BORDER_AREA_INSIDE)
+        return previous if same and sentence.token_at(previous.end) <= j and _previous_has(previous, "locative") \
+            else None
 
     return border_side_at(words, _back_over(words, idx - 1, profile.articles), profile, m, before) is not None
 
