@@ -266,6 +266,22 @@ def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_h
 
 #: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
 SUBJECT_OPENERS = ",;:(" + QUOTE_DASH
+#: The punctuation that may open the clause of a place read as its subject (role feature ``clause_subject``,
+#: :func:`_clause_subject`): :data:`SUBJECT_OPENERS` but the closing quotes and the dashes, as it was first written
+#: (no test or rule asks for the difference).
+CLAUSE_SUBJECT_OPENERS = ",;:(\"«“"
+
+
+def _opens_its_clause(text: str, sentence: Sentence, start: int, profile: EventProfile, openers: str) -> bool:
+    """Whether the phrase starting at word ``start`` opens its clause: only articles, then the sentence's start, a
+    mark of ``openers`` or a subordinator ending right before it ("that", "dass", "che"). The one reading of
+    :func:`_government_subject` (with :data:`SUBJECT_OPENERS`) and :func:`_clause_subject` (with
+    :data:`CLAUSE_SUBJECT_OPENERS`, after its own tests of the word after the place)."""
+    words = sentence.words
+    j = _back_over(words, start - 1, profile.articles)
+    if j < 0 or sentence.break_before(text, openers, j + 1):  # j < start: j + 1 is a token
+        return True
+    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
 
 
 def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
@@ -273,11 +289,7 @@ def _government_subject(text: str, sentence: Sentence, start: int, profile: Even
     start, punctuation of :data:`SUBJECT_OPENERS` or a subordinator before it ("the army of Chad said", "officials
     said that Chad's army"), so it is the clause's subject (not "rebels fought Chad's army", "they had beaten the army
     of Chad": an object; nor "against the army of Chad", "aid for Chad's army": what the clause aims at or gives to)."""
-    words = sentence.words
-    j = _back_over(words, start - 1, profile.articles)
-    if j < 0 or sentence.break_before(text, SUBJECT_OPENERS, j + 1):
-        return True
-    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
+    return _opens_its_clause(text, sentence, start, profile, SUBJECT_OPENERS)
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -465,12 +477,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.key in profile.possessive_suffixes and gap and gap[-1] in APOSTROPHES and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
-    j = _back_over(sentence.words, idx - 1, profile.articles)
-    if j < 0:
-        return True
-    if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
-        return True
-    return _phrase_ending(profile.subordinators.match_at, sentence.words, j + 1, 3) is not None
+    return _opens_its_clause(text, sentence, idx, profile, CLAUSE_SUBJECT_OPENERS)
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
