@@ -12,6 +12,7 @@ allocators keep what was freed, so every step starts from the high-water mark of
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
@@ -148,7 +149,10 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # this thread's mask, unchanged: what is restored
     # The answer's file is made inside the try below, under a name chosen here, and its descriptor kept by C code
     # (as the pid is, below): an interruption raised as it is made (tempfile.mkstemp runs Python after the file
-    # exists, where Python may raise it) would leave the file behind.
+    # exists, where Python may raise it) would leave the file behind.  Its name is removed at once: the child
+    # inherits the descriptor and writes through it, this process reads through it, and closing it is the only
+    # cleanup left (nothing stays behind when an interruption comes as it is closed, nor when this process is
+    # killed outright while the child works).
     path = os.path.join(tempfile.gettempdir() if scratch is None else os.fspath(scratch),
                         f"atlante-child-{parent}-{secrets.token_hex(8)}.pickle")
     made: list[int] = []
@@ -165,6 +169,7 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     try:
         made.extend(map(operator.call, [functools.partial(os.open, path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)]))
         fd = made[0]
+        os.unlink(path)
         signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         born.extend(map(operator.call, [os.fork]))
     except BaseException as exc:  # no file, the fork failed, or an interruption came (as a step returned)
@@ -176,8 +181,11 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
         finally:
             try:
                 if made:
-                    os.close(made[0])
-                    os.unlink(path)
+                    try:  # (the name first: an interruption raised as the descriptor is closed would skip it)
+                        with contextlib.suppress(FileNotFoundError):  # (already removed)
+                            os.unlink(path)
+                    finally:
+                        os.close(made[0])
             finally:  # (a second interruption in the cleanup still leaves the mask restored)
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came during the fork is raised here
         if isinstance(exc, OSError) and made and not born:
@@ -195,12 +203,11 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
             raise
         code = os.waitstatus_to_exitcode(status)
         answer = b""
-        if code == 0:
-            with open(path, "rb") as fh:
-                answer = fh.read()
+        if code == 0:  # read through the descriptor (the file has no name left)
+            os.lseek(fd, 0, os.SEEK_SET)
+            answer = b"".join(iter(functools.partial(os.read, fd, 1 << 20), b""))
     finally:
         os.close(fd)
-        os.unlink(path)
     if code != 0:  # killed (perhaps in the middle of its answer), or it could not write its answer
         hint = " (out of memory?)" if code == -signal.SIGKILL else ""
         raise StepKilledError(f"{name} was killed by signal {-code} before it finished{hint}" if code < 0
