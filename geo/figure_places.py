@@ -1470,7 +1470,7 @@ def _marked_total(fig, picked: Sequence[int], index: DocIndex) -> bool:
     """Whether ``fig`` is a drone or missile count marked as a whole, with places ``picked``: what rules
     :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` both read first (:func:`_said_total` before its
     number, in its sentence of ``index``, the document's :class:`DocIndex`)."""
-    if figure_group(fig) != "equipment" or not picked:
+    if figure_group(fig) != "equipment":
         return False
     k = index.sentence_of(fig.start)
     return k is not None and _said_total(fig, index.order[k], index, after=False)

@@ -2630,3 +2630,15 @@ def test_a_host_listed_among_the_contributors_is_read_where_it_hosts(gaz, lang, 
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     fig = next(f for f in parsed.figures if f.kind == "troops")
     assert list(fig.places) == ["Estonia"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia struck Ukraine once more. Altogether, 19 civilians died in Odesa and Mykolaiv during the night."),
+])
+def test_a_marked_total_of_casualties_keeps_its_towns(gaz, lang, text):
+    """Rules TOTAL_IN_ITS_COUNTRY and TOTAL_AT_EVERY_PLACE read drone and missile counts only (_marked_total): a
+    casualty count marked as a whole, in towns of the attacked country, stays at its towns."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures] == [19]
+    assert len(parsed.figures[0].places) == 2
+    assert not any(p.startswith("country:") for p in parsed.figures[0].place_ids)
