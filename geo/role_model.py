@@ -23,8 +23,16 @@ from pathlib import Path
 
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
-from geo.events import phrase_ending as _phrase_ending  # (a Phrases' own: Phrases.ending)
+from geo.events import (
+    DEPLOYMENT_CLASSES,
+    EVENT_CLASSES,
+    INCIDENT_CLASSES,
+    TOKEN_START,
+    EventProfile,
+    Phrases,
+    Sentence,
+    phrase_ending,  # (for a reader that is no Phrases: a Phrases' own is Phrases.ending)
+)
 from geo.lexicons import read_yaml
 from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
@@ -281,7 +289,7 @@ def _opens_its_clause(text: str, sentence: Sentence, start: int, profile: EventP
     j = _back_over(words, start - 1, profile.articles)
     if j < 0 or sentence.break_before(text, openers, j + 1):  # j < start: j + 1 is a token
         return True
-    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
+    return profile.subordinators.ending(words, j + 1, 3) is not None
 
 
 def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
@@ -356,7 +364,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
                              or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
         before = _back_over(words, j - 1, profile.articles)
-        if not (stated or before >= 0 and _phrase_ending(
+        if not (stated or before >= 0 and phrase_ending(
                 partial(_statement_at, profile=profile), words, before + 1, 4) is not None):
             continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
         if _seat_building(words, j, skip, profile):
@@ -375,7 +383,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
 def _statement_at(words: list[str], j: int, profile: EventProfile) -> int:
     """The number of words of the statement that starts at word ``j`` (0: none): a speech word of
     :meth:`EventProfile.speech_at`, else a phrase of the lexicon ``seat_statements``. One that ends at a word is
-    found with :func:`_phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
+    found with :func:`phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
     return profile.speech_at(words, j) or profile.seat_statements.match_at(words, j)
 
 
@@ -398,7 +406,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    j = _phrase_ending(profile.locality_nouns.match_at, words, k, 2)
+    j = profile.locality_nouns.ending(words, k, 2)
     if j is None:
         return False, False
     b = _back_over(words, j - 1, profile.articles)
@@ -581,8 +589,8 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
         link = k if k >= 0 and words[k] in profile.of_words else None
     if link is None or words[link] not in profile.request_links:
         return False  # "demand from China for oil": English asks "of" ("at the request of")
-    return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
-        _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
+    return profile.request_nouns.ending(words, link, 3) is not None or (
+        profile.request_nouns.ending(words, link - 1, 3) is not None)
 
 
 #: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
@@ -662,7 +670,7 @@ def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfil
     """
     words = sentence.words
     k = _back_over(words, idx - 1, profile.articles)
-    start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
+    start = profile.capital_nouns.ending(words, k + 1, 3) if k >= 0 else None
     if start is None or sentence.break_between(text, CLAUSE_BREAKS, sentence.tokens[k].end,
                                                sentence.tokens[idx].start):
         return None
@@ -676,7 +684,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return _phrase_ending(profile.capital_nouns.match_at, words, k, 2) is not None
+        return profile.capital_nouns.ending(words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -859,8 +867,8 @@ def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: Fig
     words = sentence.words
     troop = _back_over(words, link - 1, _union(profile.articles, profile.demonyms))
     troops = troop_words(profile.lang)
-    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops or _phrase_ending(
-            profile.government_heads.match_at, words, troop + 1, 3) is not None):
+    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops
+                         or profile.government_heads.ending(words, troop + 1, 3) is not None):
         return False  # "killed by drones launched from Russia": no troop noun right before the link
     for k in figures.by_start.positions_between(sentence.start, sentence.end):
         fig = figures[k]
@@ -885,7 +893,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = _phrase_ending(profile.locality_nouns.match_at, words, k + 1, 3)
+    noun = profile.locality_nouns.ending(words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)

@@ -74,6 +74,9 @@ def test_a_phrase_ending_before_a_word_is_found_where_it_starts():
     assert phrases.ending(words, 4) is None  # "a few miles" is no phrase; "from" starts past it
     assert phrases.ending(["close", "to", "x"], 2) == 0 and phrases.ending(["close", "to", "x"], 1) is None
     assert Phrases.of(["close to"]).ending(["to", "x"], 1) is None  # nothing before the first word
+    near = Phrases.of(["near", "near the border"])
+    assert near.ending(["near", "the", "border", "x"], 1) is None  # "near" ends there, its longest match does not
+    assert near.ending(["near", "the", "border", "x"], 3) == 0
 
 
 def test_a_break_between_two_words_is_one_of_the_marks_between_them():
