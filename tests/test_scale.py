@@ -13,6 +13,7 @@ import os
 import signal
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -664,13 +665,6 @@ def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypa
     sleeper.returncode = -9  # reaped above: Popen must not wait for it again
 
 
-#: The tracer of :func:`_interrupted_at` reads opcode events (``frame.f_trace_opcodes``), which Python 3.12 and later no
-#: longer send to ``sys.settrace``'s functions (they would count no point, and check nothing): its tests run on 3.11,
-#: the version of the CI.
-_OPCODE_EVENTS = pytest.mark.skipif(sys.version_info >= (3, 12),
-                                    reason="no opcode events for sys.settrace's tracers on Python 3.12+")
-
-
 class _Trip:
     """``TRIP.now`` marks a Ctrl-C as received, as another thread's would be, from C code only (a property whose getter
     is ``_thread.interrupt_main``): Python raises it inside the tracer when it is next called, i.e. just before the
@@ -680,27 +674,40 @@ class _Trip:
     now = property(operator.methodcaller("trip"))
 
 
-def _interrupted_at(work, at: set[int], code_file: str) -> tuple[int, list[tuple[str, int]]]:
-    """Run ``work()`` tracing the instructions of the code of ``code_file``, and mark a Ctrl-C (:class:`_Trip`) at the
+def _interrupted_at(work, at: set[int], module: types.ModuleType) -> tuple[int, list[tuple[str, int]]]:
+    """Run ``work()`` tracing the instructions of the code of ``module``, and mark a Ctrl-C (:class:`_Trip`) at the
     points numbered in ``at`` (from 1) among those where Python checks for one: a frame's first instruction, the
     one after a call, one a backward jump reached; the Ctrl-C is raised as the instruction after the point is traced.
-    Returns how many such points there were and where (only this process's: a forked child traces nothing)."""
+    Returns how many such points there were and where (only this process's: a forked child traces nothing).
+
+    The instructions are read as ``sys.settrace``'s opcode events up to Python 3.11, and as ``sys.monitoring``'s
+    INSTRUCTION events from 3.12 (which sends no opcode events to ``sys.settrace``'s functions)."""
     trip, points, last, me = _Trip(), [], {}, os.getpid()
-    calls = {dis.opmap[name] for name in ("CALL", "CALL_FUNCTION_EX") if name in dis.opmap}
+    calls = {dis.opmap[name] for name in ("CALL", "CALL_FUNCTION_EX", "CALL_KW") if name in dis.opmap}
+
+    def marked(frame, offset: int) -> bool:
+        """Whether the instruction at ``offset`` of ``frame`` is a check point where a Ctrl-C is to be marked."""
+        code, before = frame.f_code, last.get(id(frame))
+        last[id(frame)] = offset
+        if before is None or offset < before or code.co_code[before] in calls:
+            points.append((code.co_name, offset))
+            return len(points) in at
+        return False
+
+    if sys.version_info >= (3, 12):
+        _monitored(work, module, lambda code, offset: (
+            trip.now if os.getpid() == me and marked(sys._getframe(1), offset) else None))
+        return len(points), points
 
     def local(frame, event, arg):
         if os.getpid() != me:
             return None
-        before, offset = last.get(id(frame)), frame.f_lasti
-        last[id(frame)] = offset
-        if event == "opcode" and (before is None or offset < before or frame.f_code.co_code[before] in calls):
-            points.append((frame.f_code.co_name, offset))
-            if len(points) in at:
-                return trip.now or local  # (the tracer itself calls nothing after the mark)
+        if event == "opcode" and marked(frame, frame.f_lasti):
+            return trip.now or local  # (the tracer itself calls nothing after the mark)
         return local
 
     def tracer(frame, event, arg):
-        if frame.f_code.co_filename != code_file or os.getpid() != me:
+        if frame.f_code.co_filename != module.__file__ or os.getpid() != me:
             return None
         frame.f_trace_opcodes, frame.f_trace_lines = True, False
         return local
@@ -714,6 +721,29 @@ def _interrupted_at(work, at: set[int], code_file: str) -> tuple[int, list[tuple
     return len(points), points
 
 
+def _monitored(work, module: types.ModuleType, callback) -> None:
+    """Run ``work()`` with ``callback(code, offset)`` called before each instruction of the functions of ``module``
+    (and of the functions they define), through ``sys.monitoring`` (Python 3.12+)."""
+    mon = sys.monitoring
+    tool = next(t for t in (mon.DEBUGGER_ID, mon.PROFILER_ID, mon.OPTIMIZER_ID) if mon.get_tool(t) is None)
+    codes, todo = [], [f.__code__ for f in vars(module).values()
+                       if isinstance(f, types.FunctionType) and f.__module__ == module.__name__]
+    while todo:
+        codes.append(todo.pop())
+        todo.extend(c for c in codes[-1].co_consts if isinstance(c, types.CodeType))
+    mon.use_tool_id(tool, "test_scale")
+    try:
+        mon.register_callback(tool, mon.events.INSTRUCTION, callback)
+        for code in codes:
+            mon.set_local_events(tool, code, mon.events.INSTRUCTION)
+        work()
+    finally:
+        for code in codes:
+            mon.set_local_events(tool, code, 0)
+        mon.register_callback(tool, mon.events.INSTRUCTION, None)
+        mon.free_tool_id(tool)
+
+
 def _kill_interrupted_at(at: set[int]) -> tuple[bool, bool, bool, int]:
     """memory._kill of a sleeping child with Ctrl-Cs marked at the check points ``at``: (interrupted, the child
     reaped, this thread's mask as it was, the number of check points when nothing was raised)."""
@@ -723,7 +753,7 @@ def _kill_interrupted_at(at: set[int]) -> tuple[bool, bool, bool, int]:
     before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     interrupted, count = False, 0
     try:
-        count, _ = _interrupted_at(functools.partial(memory._kill, sleeper.pid), at, memory.__file__)
+        count, _ = _interrupted_at(functools.partial(memory._kill, sleeper.pid), at, memory)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -739,7 +769,6 @@ def _kill_interrupted_at(at: set[int]) -> tuple[bool, bool, bool, int]:
     return interrupted, reaped, after == before, count
 
 
-@_OPCODE_EVENTS
 def test_an_interruption_at_any_point_of_the_kill_is_raised_once_the_child_is_reaped():
     # (before the steps' loop and its jumps lay inside the try, an interruption raised as a step succeeded, at the
     # loop's jump, escaped: the child left unkilled or a zombie, 7 of 19 points)
@@ -801,7 +830,7 @@ def _in_child_interrupted_at(at: set[int], scratch: Path) -> tuple[bool, list, b
     before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
     interrupted, points = False, []
     try:
-        _, points = _interrupted_at(functools.partial(memory.in_child, int, scratch=scratch), at, memory.__file__)
+        _, points = _interrupted_at(functools.partial(memory.in_child, int, scratch=scratch), at, memory)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -809,7 +838,6 @@ def _in_child_interrupted_at(at: set[int], scratch: Path) -> tuple[bool, list, b
     return interrupted, sorted(scratch.iterdir()), after == before, points
 
 
-@_OPCODE_EVENTS
 def test_an_interruption_at_any_point_before_the_fork_leaves_no_file(tmp_path):
     from geo import memory
 
