@@ -92,7 +92,9 @@ def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
     place
         The mention after the link (its ``entity`` may be None).
     before : Callable[[int], object | None]
-        The nearest mention of the sentence that ends before word ``j`` (the border noun's first), None when none.
+        The nearest mention of the sentence that ends before word ``j`` (the border noun's first) and locates, as
+        its caller reads it (role feature ``locative`` of :mod:`geo.role_model`); None when there is none, or when
+        the nearest is no locator (a speaker, a source, an attacker, an origin, a dateline).
 
     Returns
     -------
@@ -107,11 +109,10 @@ def border_side_at(words: Sequence[str], k: int, profile: EventProfile, place,
 
 
 def _area_inside(place, before) -> bool:
-    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention, or None; a name nothing resolved
-    is none, and so is a place that its features read as no locative: a speaker, a source, an attacker, an origin
-    or a dateline, "Moscow said ... in the border district of X"), or one of the country of ``place``'s entity (a
+    """Rule :data:`BORDER_AREA_INSIDE`'s test: no locator ``before`` (a mention that locates, or None: the caller
+    reads which mentions locate; a name nothing resolved is none), or one of the country of ``place``'s entity (a
     place inside a country or an admin-1 unit, :func:`geo.model.contains`, shares its country)."""
-    if before is None or before.entity is None or "locative" not in before.features:
+    if before is None or before.entity is None:
         return True
     area = place.entity
     return area is not None and area.country is not None and area.country == before.entity.country

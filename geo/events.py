@@ -85,8 +85,40 @@ class Phrases:
             return [j for j in range(lo, hi) if words[j] in firsts]
         return [j for j in range(lo, hi) if words[j] in firsts or words[j][:3] in stems]
 
+    def ending(self, words: Sequence[str], end: int, reach: int | None = None) -> int | None:
+        """Where a phrase starts whose longest match there ends right before word ``end``, starting at most
+        ``reach`` words before it (default: :attr:`longest`): the first such start ("nel villaggio di", "the
+        capital of", "near the border with"), or None.
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words.
+        end : int
+            The index of the word the phrase must end before.
+        reach : int, optional
+            How many words back a phrase may start.
+
+        Returns
+        -------
+        int | None
+            The index of the phrase's first word; None when no phrase ends there.
+        """
+        return phrase_ending(self.match_at, words, end, self.longest if reach is None else reach)
+
     def __contains__(self, word: str) -> bool:
         return self.match_at([word], 0) == 1
+
+
+def phrase_ending(match: Callable[[Sequence[str], int], int], words: Sequence[str], end: int,
+                  reach: int) -> int | None:
+    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
+    :meth:`Phrases.match_at`, or another reader of that shape) starts that ends right before word ``end``, starting
+    at most ``reach`` words before it (the first such start), or None: :meth:`Phrases.ending` for any reader."""
+    for j in range(max(0, end - reach), end):
+        if j + match(words, j) == end:
+            return j
+    return None
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -283,9 +315,7 @@ class EventProfile:
         j = border - 1
         while j >= 0 and words[j] in self.articles:
             j -= 1
-        near = self.border_near
-        return any(near.match_at(words, i) == j + 1 - i
-                   for i in near.starts_in(words, max(0, j + 1 - near.longest), j + 1))
+        return self.border_near.ending(words, j + 1) is not None
 
     def border_area(self, words: Sequence[str], j: int, k: int) -> bool:
         """Whether the border noun at word ``j`` (found by :meth:`border_at`, linked by word ``k``) names a border

@@ -286,6 +286,7 @@ class DocIndex:
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[figure_group(o)] += 1
         self._parts: dict[int, set[str]] = {}
+        self._other_periods: dict[int, bool] = {}  # sentence index -> whether it holds an other period
         #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
         self.border_sides: dict[tuple[int, int], bool] = {}
 
@@ -298,6 +299,17 @@ class DocIndex:
         """Of ``positions`` (in ``mentions``, ascending), those of the mentions that start in ``[lo, hi)``."""
         a, b = self.mentions.ranks(lo, hi)  # the mentions came sorted: their ranks are their positions
         return positions[bisect_left(positions, a) : bisect_left(positions, b)]
+
+    def other_period(self, k: int) -> bool:
+        """Whether sentence ``k`` (in ``order``) holds a period of the dates lexicon's ``other_periods`` ("last
+        year": :func:`geo.dates.other_periods` of its folded words), read once per sentence (rules
+        :data:`TOTAL_AT_EVERY_PLACE` and :data:`BASE_AND_HOST` ask it of the same sentences for every figure)."""
+        found = self._other_periods.get(k)
+        if found is None:
+            tokens = self.order[k].tokens
+            found = self._other_periods[k] = bool(other_periods([Token(t.start, t.end, t.key) for t in tokens],
+                                                                self.lang))
+        return found
 
     def sentence_of(self, offset: int) -> int | None:
         """Index in ``order`` of the sentence holding ``offset``, by bisection (``None`` when none does:
@@ -673,7 +685,11 @@ def _border_side_of(m, index: DocIndex, profile: EventProfile) -> bool:
     def nearest(border: int):
         return max((o for o in before if sentence.token_at(o.end) <= border), key=attrgetter("end"), default=None)
 
-    border = border_side_at(words, j, profile, m, nearest)  # the test of role feature border_of
+    def locator(border: int):  # the place before as rule BORDER_AREA_INSIDE reads it: a locator (feature locative)
+        o = nearest(border)
+        return o if o is not None and o.features.get("locative") else None
+
+    border = border_side_at(words, j, profile, m, locator)  # the test of role feature border_of
     # the border locates a place named before it ("in Niger, near the border with Mali"); with none ("9 airspace
     # violations along the border with Belarus") the other side is the only place said, and stays a candidate —
     # unless a word of nearness stands before the border (rule NEAR_A_BORDER: "12 soldiers were killed near the
@@ -1450,14 +1466,20 @@ def _finest(chosen: list[int], entities: Sequence, groups: dict[int, int] | None
 TOTAL_IN_ITS_COUNTRY = "a_marked_total_stands_in_its_country"
 
 
-def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> int | None:
-    """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig`` (an index in ``pool``), given the ``picked``
-    candidates: the nearest candidate that is the one country holding them, read as a place of the attacks; None
-    when the rule does not hold. ``index``: the document's :class:`DocIndex` (the figure's sentence, its language)."""
+def _marked_total(fig, picked: Sequence[int], index: DocIndex) -> bool:
+    """Whether ``fig`` is a drone or missile count marked as a whole, with places ``picked``: what rules
+    :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` both read first (:func:`_said_total` before its
+    number, in its sentence of ``index``, the document's :class:`DocIndex`)."""
+    if figure_group(fig) != "equipment":
+        return False
     k = index.sentence_of(fig.start)
-    if figure_group(fig) != "equipment" or not picked or k is None \
-            or not _said_total(fig, index.order[k], index, after=False):
-        return None
+    return k is not None and _said_total(fig, index.order[k], index, after=False)
+
+
+def total_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+    """The candidate of rule :data:`TOTAL_IN_ITS_COUNTRY` for ``fig``, a marked total (:func:`_marked_total`; an index
+    in ``pool``), given the ``picked`` candidates: the nearest candidate that is the one country holding them, read
+    as a place of the attacks; None when the rule does not hold."""
     countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1:  # places in two countries: no country-wide count of either
         return None  # (one place of no country, a sea, finds no country of its own below)
@@ -1501,7 +1523,12 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
-    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence."""
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence.
+
+    Known limits: a date or a year is read as a number too ("64 drones at Ukraine on 12 May, targeting the Odesa
+    region" keeps Ukraine), and a number in words is not ("forty of them over X"). The document's figures
+    (``index.figures.between``) are no substitute: a part dropped as a repeat of an earlier count ("41 de ellos"
+    after a headline's "41 drones") is no longer among them, and rule ATTACKED_COUNTRY then fails its own case."""
     here = index.order[index.sentence_of(fig.start)]
     return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
 
@@ -1516,12 +1543,9 @@ TOTAL_AT_EVERY_PLACE = "a_marked_total_stands_at_every_attacked_place"
 
 
 def total_places(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
-    """The candidates of rule :data:`TOTAL_AT_EVERY_PLACE` for ``fig`` (indices in ``pool``), given the ``picked``
-    candidates, when rule :data:`TOTAL_IN_ITS_COUNTRY` found no country; empty when the rule does not hold."""
-    k = index.sentence_of(fig.start)
-    if figure_group(fig) != "equipment" or not picked or k is None \
-            or not _said_total(fig, index.order[k], index, after=False):
-        return []
+    """The candidates of rule :data:`TOTAL_AT_EVERY_PLACE` for ``fig``, a marked total (:func:`_marked_total`;
+    indices in ``pool``), given the ``picked`` candidates, when rule :data:`TOTAL_IN_ITS_COUNTRY` found no country;
+    empty when the rule does not hold."""
     countries = {pool[j][0].entity.country for j in picked}
     if len(countries) != 1 or None in countries \
             or any(pool[j][0].entity.kind not in ("city", "admin1") for j in picked):
@@ -1544,9 +1568,9 @@ def _another_occasion(fig, m, index: DocIndex) -> bool:
     k = index.sentence_of(m.start)
     if k is None:
         return False
-    sentence = index.order[k]
-    if other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang):
+    if index.other_period(k):
         return True
+    sentence = index.order[k]
     start = dt.date.fromisoformat(fig.date) if getattr(fig, "date", None) else _NO_DATE
     end = dt.date.fromisoformat(fig.date_end) if getattr(fig, "date_end", None) else start
     found = event_dates(index.text[sentence.start : sentence.end], index.lang, start)
@@ -1622,7 +1646,7 @@ def _another_deployment(m, fig, host, index: DocIndex) -> bool:
     if any(profile.other_force_words.match_at(words, i) or profile.other_time_words.match_at(words, i)
            for i in range(len(words))):
         return True
-    return bool(other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang))  # folded
+    return index.other_period(k)
 
 
 def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
@@ -1800,7 +1824,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     finer = one_finer_inside(fig, pool, picked)
     if finer is not None:
         picked = [finer]
-    country = total_country(fig, pool, picked, index)
+    if not _marked_total(fig, picked, index):  # rules TOTAL_IN_ITS_COUNTRY and TOTAL_AT_EVERY_PLACE read it first
+        return picked
+    country = total_country(fig, pool, picked)
     if country is not None:
         return [country]
     return total_places(fig, pool, picked, index) or picked

@@ -74,6 +74,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
 from geo.dates import event_dates_in, find_dateline, other_periods
@@ -1938,8 +1939,7 @@ def extract_figures(
     dates_cache: dict[tuple[int, int], tuple[dt.date, dt.date] | None] = {}
     quotes = split_sentences(text) or [(0, len(text))]
     more: set[int] = set()  # starts of the counts said to add to those reported
-    periods: dict[int, frozenset[tuple[str, ...]]] = {}  # each figure's start -> its sentence's other periods
-    sentence_no: dict[int, int] = {}  # each figure's start -> the number of its sentence
+    said: dict[int, SaidIn] = {}  # each figure's start -> its sentence (rule FINER_REPEAT)
     line = find_dateline(text, lang)
     skip = line.end if line else 0
     last: NumberMatch | None = None  # the number before, a figure or not
@@ -2021,8 +2021,7 @@ def extract_figures(
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
         gap = _inclusion_gap(d, i)
         fig.included, fig.included_past_verb = gap == 0, gap is not None
-        periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)
-        sentence_no[fig.start] = s
+        said[fig.start] = SaidIn(s, other_periods(d.toks[sa:sb], d.lang))
         figures.extend(_each_place(fig) if head.elliptical and named_after else [fig])
         if any(0 <= k < len(d.toks) and (d.toks[k].text in d.lex.another or (
                 value == 1 and d.toks[k].text in d.lex.another_one)) for k in range(i - 1, j + 1)) \
@@ -2035,7 +2034,7 @@ def extract_figures(
             prev_end += 1  # "un uomo di 43 anni e una donna": the age belongs to the figure before
         prev_clause = d.clause(i, j, sub=False)
     entities = {m.entity.id: m.entity for m in mentions if m.entity is not None}
-    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, periods=periods, sentence_no=sentence_no)
+    return _drop_repeats(figures, doc.doc_id, entities, d.lex, more, said=said)
 
 
 def _whole_of_part(d: _Doc, i: int, j: int) -> bool:
@@ -2114,7 +2113,7 @@ def _drop_repeats(
     figures: list[Figure], doc_id: str, entities: dict[str, Entity] | None = None, lex: _Lex | str | None = None,
     more: set[int] | frozenset[int] = frozenset(), *, view: Callable[[Figure], Figure] | None = None,
     may_repeat: Callable[[Figure, Figure], bool] | None = None, repeats: dict[str, Figure] | None = None,
-    periods: dict[int, frozenset[tuple[str, ...]]] | None = None, sentence_no: dict[int, int] | None = None,
+    said: dict[int, SaidIn] | None = None,
 ) -> list[Figure]:
     """One figure per fact: a later figure of the same kind, value and qualifier in another sentence (the
     headline repeated in the body, a statement quoted after the summary) is the earlier one again.  A small
@@ -2128,15 +2127,14 @@ def _drop_repeats(
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none, and holds
     them as its ``finer_place_ids`` when they lie inside the countries it names (rule :data:`FINER_REPEAT`;
-    ``periods``: the other periods of each figure's sentence by its start, :func:`geo.dates.other_periods`;
-    ``sentence_no``: the number of each figure's sentence by its start, rule :data:`NEXT_SENTENCE_REPEAT`).
+    ``said``: the sentence of each figure by its start, :class:`SaidIn`).
     Figure ids are numbered again in text order.
 
     The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
     ``view`` gives the figure as it is compared (made once per figure; by default the figure itself),
     ``may_repeat(kept, later)`` whether the pair may be one fact at all (by default any pair), and
     ``repeats`` is filled with the old id of each figure dropped and the kept figure it repeats. They pass no
-    ``periods``: across windows no figure holds finer places (rule :data:`FINER_REPEAT` is not read), as each
+    ``said``: across windows no figure holds finer places (rule :data:`FINER_REPEAT` is not read), as each
     window's figures are placed already when the windows are joined."""
     if isinstance(lex, str):
         lex = figure_lexicon(lex)
@@ -2165,7 +2163,7 @@ def _drop_repeats(
         moved[f.start] = same.start
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
-        elif periods is not None and _finer_repeat(same_seen, seen, entities, periods, sentence_no):  # FINER_REPEAT
+        elif said is not None and _finer_repeat(same_seen, seen, entities, said):  # rule FINER_REPEAT
             same.finer_place_ids = list(dict.fromkeys([*same.finer_place_ids, *f.place_ids]))
     for n, f in enumerate(kept, 1):
         f.figure_id = f"{doc_id}:f{n}"
@@ -2311,21 +2309,30 @@ FINER_REPEAT = "a_finer_repeat_places_the_fact"
 NEXT_SENTENCE_REPEAT = "a_next_sentence_repeat_is_the_same_day"
 
 
-def _finer_repeat(kept: Figure, repeat: Figure, entities: dict[str, Entity],
-                  periods: dict[int, frozenset[tuple[str, ...]]], sentence_no: dict[int, int] | None = None) -> bool:
+class SaidIn(NamedTuple):
+    """The sentence a figure was said in, as rule :data:`FINER_REPEAT` reads it (:func:`_drop_repeats` is given one
+    for each figure, by the figure's start)."""
+
+    #: the number of the sentence in its document (rule :data:`NEXT_SENTENCE_REPEAT`: the very next sentence)
+    number: int
+    #: the phrases of the dates lexicon's ``other_periods`` in it (:func:`geo.dates.other_periods`: "last year")
+    periods: frozenset[tuple[str, ...]]
+
+
+def _finer_repeat(kept: Figure, repeat: Figure, entities: dict[str, Entity], said: dict[int, SaidIn]) -> bool:
     """Whether ``repeat`` places the fact of ``kept`` more finely (rule :data:`FINER_REPEAT`); ``entities``: the
-    places by id (a place not among them is read as no finer place); ``periods``: the other periods of each
-    figure's sentence by its start; ``sentence_no``: the number of each figure's sentence by its start (rule
-    :data:`NEXT_SENTENCE_REPEAT`)."""
+    places by id (a place not among them is read as no finer place); ``said``: the sentence of each figure by its
+    start (a figure missing from it: of no known sentence, with no other period)."""
     coarse = [entities.get(pid) for pid in kept.place_ids]
     finer = [entities.get(pid) for pid in repeat.place_ids]
     if None in coarse or None in finer or any(e.kind != "country" for e in coarse):
         return False
-    undated_next = kept.date is None and repeat.date is None and sentence_no is not None \
-        and kept.start in sentence_no and sentence_no.get(repeat.start) == sentence_no[kept.start] + 1
+    first, then = said.get(kept.start), said.get(repeat.start)
+    undated_next = kept.date is None and repeat.date is None and first is not None and then is not None \
+        and then.number == first.number + 1
     if not undated_next and (kept.date is None or (kept.date, kept.date_end) != (repeat.date, repeat.date_end)):
         return False  # a date not read, or two dates: two facts of one count (rule NEXT_SENTENCE_REPEAT aside)
-    if periods.get(kept.start, frozenset()) != periods.get(repeat.start, frozenset()):
+    if (first.periods if first else frozenset()) != (then.periods if then else frozenset()):
         return False  # "last year": another period than the days read
     return all(any(contains(c, e) for c in coarse) for e in finer)  # as figure_places.finer_repeat reads it
 

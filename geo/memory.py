@@ -12,12 +12,14 @@ allocators keep what was freed, so every step starts from the high-water mark of
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import gc
 import operator
 import os
 import pickle
+import secrets
 import signal
 import sys
 import tempfile
@@ -141,11 +143,19 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     """
     if not fork or not can_fork():
         return work()
-    fd, path = tempfile.mkstemp(prefix="atlante-child-", suffix=".pickle", dir=scratch)
     sys.stdout.flush()
     sys.stderr.flush()
     parent = os.getpid()
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # this thread's mask, unchanged: what is restored
+    # The answer's file is made inside the try below, under a name chosen here, and its descriptor kept by C code
+    # (as the pid is, below): an interruption raised as it is made (tempfile.mkstemp runs Python after the file
+    # exists, where Python may raise it) would leave the file behind.  Its name is removed at once: the child
+    # inherits the descriptor and writes through it, this process reads through it, and closing it is the only
+    # cleanup left (nothing stays behind when an interruption comes as it is closed, nor when this process is
+    # killed outright while the child works).
+    path = os.path.join(tempfile.gettempdir() if scratch is None else os.fspath(scratch),
+                        f"atlante-child-{parent}-{secrets.token_hex(8)}.pickle")
+    made: list[int] = []
     # During the fork this thread blocks every signal: a handler would otherwise run in the fork's own hooks
     # (logging's, in Python), where Python prints an exception and drops it (an interruption lost, the
     # step then waited for); what comes meanwhile is raised when the mask is restored, the pid known.  A
@@ -157,9 +167,12 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
     # "Exception ignored"); the step then runs to its end instead of being interrupted.
     born: list[int] = []
     try:
+        made.extend(map(operator.call, [functools.partial(os.open, path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)]))
+        fd = made[0]
+        os.unlink(path)
         signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
         born.extend(map(operator.call, [os.fork]))
-    except BaseException as exc:  # the fork failed, or an interruption came (as the block or the fork returned)
+    except BaseException as exc:  # no file, the fork failed, or an interruption came (as a step returned)
         if born == [0]:  # pragma: no cover - the child, interrupted before its step: it leaves at once
             os._exit(NO_ANSWER)
         try:
@@ -167,11 +180,15 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
                 _kill(born[0])
         finally:
             try:
-                os.close(fd)
-                os.unlink(path)
+                if made:
+                    try:  # (the name first: an interruption raised as the descriptor is closed would skip it)
+                        with contextlib.suppress(FileNotFoundError):  # (already removed)
+                            os.unlink(path)
+                    finally:
+                        os.close(made[0])
             finally:  # (a second interruption in the cleanup still leaves the mask restored)
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came during the fork is raised here
-        if isinstance(exc, OSError) and not born:
+        if isinstance(exc, OSError) and made and not born:
             return work()  # no memory or no process left for a child (the fork's OSError): the step runs here
         raise
     pid = born[0]  # (no handler runs from the fork to the try below: no call, no backward jump)
@@ -186,12 +203,11 @@ def in_child(work: Callable[[], T], *, name: str = "a step", scratch: str | os.P
             raise
         code = os.waitstatus_to_exitcode(status)
         answer = b""
-        if code == 0:
-            with open(path, "rb") as fh:
-                answer = fh.read()
+        if code == 0:  # read through the descriptor (the file has no name left)
+            os.lseek(fd, 0, os.SEEK_SET)
+            answer = b"".join(iter(functools.partial(os.read, fd, 1 << 20), b""))
     finally:
         os.close(fd)
-        os.unlink(path)
     if code != 0:  # killed (perhaps in the middle of its answer), or it could not write its answer
         hint = " (out of memory?)" if code == -signal.SIGKILL else ""
         raise StepKilledError(f"{name} was killed by signal {-code} before it finished{hint}" if code < 0
@@ -219,7 +235,12 @@ def _kill(pid: int) -> None:
     is raised at once, as it would come back on every attempt.  The kill is only repeated before the wait:
     once reaped, the pid may belong to another process.  Reading this thread's mask and blocking its
     signals are steps too: Python raises an interruption as ``pthread_sigmask`` returns, after the mask
-    changed, and the mask it returns (the one to restore) would be lost with it.
+    changed, and the mask it returns (the one to restore) would be lost with it.  Python raises an
+    interruption where it checks for one (a call's return, a backward jump, a function's start): every such
+    point from the first step on lies inside the try of the steps' loop, the loop's own jumps included, so an
+    interruption raised as a step succeeded makes that step again (harmless for each) and none escapes before
+    the child is reaped.  Left: one raised at this function's own start (nothing done yet: the caller's), and
+    a second one within the few instructions of the handler that keeps the first.
     """
     interruption: BaseException | None = None
     mask: set[signal.Signals] | None = None
@@ -230,17 +251,19 @@ def _kill(pid: int) -> None:
 
     steps = (keep_mask, lambda: signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals()),
              lambda: os.kill(pid, signal.SIGKILL), lambda: os.waitpid(pid, 0))
+    done = 0  # the steps made
     try:
-        for step in steps:
-            while True:
-                try:
-                    step()
-                except (ProcessLookupError, ChildProcessError):
-                    pass  # already reaped (the interruption came just after the wait returned)
-                except KeyboardInterrupt as exc:  # raised below, once the child is reaped
-                    interruption = interruption or exc
-                    continue  # (only an interruption is made again: another error would come back each time)
+        while True:
+            try:  # the loop over the steps, its jumps and the count of steps made lie inside the try: an interruption
+                while done < len(steps):  # that Python raises as a step returns, or at the loop's jump, is caught
+                    try:  # noqa: SIM105 - (plain: contextlib.suppress would run Python between a step and its count)
+                        steps[done]()
+                    except (ProcessLookupError, ChildProcessError):
+                        pass  # already reaped (the interruption came just after the wait returned)
+                    done += 1
                 break
+            except KeyboardInterrupt as exc:  # raised below, once the child is reaped; the step is made again
+                interruption = interruption or exc  # (only an interruption: another error would come back each time)
     finally:
         if mask is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal that came to this thread is raised here

@@ -23,7 +23,16 @@ from pathlib import Path
 
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
 from geo.cues import cues_for
-from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
+from geo.events import (
+    DEPLOYMENT_CLASSES,
+    EVENT_CLASSES,
+    INCIDENT_CLASSES,
+    TOKEN_START,
+    EventProfile,
+    Phrases,
+    Sentence,
+    phrase_ending,  # (for a reader that is no Phrases: a Phrases' own is Phrases.ending)
+)
 from geo.lexicons import read_yaml
 from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
@@ -205,16 +214,6 @@ def _phrase_in(phrases: Phrases, words: list[str], lo: int, hi: int) -> bool:
     return any(phrases.match_at(words, j) for j in phrases.starts_in(words, max(0, lo), min(len(words), hi)))
 
 
-def _phrase_ending(match: Callable[[list[str], int], int], words: list[str], end: int, reach: int) -> int | None:
-    """Where a phrase that ``match`` reads (the number of words of the phrase it finds at a word, 0 for none: a
-    :meth:`Phrases.match_at`, or :func:`_statement_at`) starts that ends right before word ``end``, starting at most
-    ``reach`` words before it (the first such start: "nel villaggio di", "the capital of"), or None."""
-    for j in range(max(0, end - reach), end):
-        if j + match(words, j) == end:
-            return j
-    return None
-
-
 def _of_at(words: list[str], idx: int, profile: EventProfile) -> int:
     """Where the "of" of the place would stand: the word right before it, or before its article ("of the",
     "di la"); -1 at the sentence's start."""
@@ -275,6 +274,22 @@ def _government_start(words: list[str], idx: int, profile: EventProfile, *, of_h
 
 #: Punctuation before a government or army phrase that opens its clause (:func:`_government_subject`).
 SUBJECT_OPENERS = ",;:(" + QUOTE_DASH
+#: The punctuation that may open the clause of a place read as its subject (role feature ``clause_subject``,
+#: :func:`_clause_subject`): :data:`SUBJECT_OPENERS` but the closing quotes and the dashes, as it was first written
+#: (no test or rule asks for the difference).
+CLAUSE_SUBJECT_OPENERS = ",;:(\"«“"
+
+
+def _opens_its_clause(text: str, sentence: Sentence, start: int, profile: EventProfile, openers: str) -> bool:
+    """Whether the phrase starting at word ``start`` opens its clause: only articles, then the sentence's start, a
+    mark of ``openers`` or a subordinator ending right before it ("that", "dass", "che"). The one reading of
+    :func:`_government_subject` (with :data:`SUBJECT_OPENERS`) and :func:`_clause_subject` (with
+    :data:`CLAUSE_SUBJECT_OPENERS`, after its own tests of the word after the place)."""
+    words = sentence.words
+    j = _back_over(words, start - 1, profile.articles)
+    if j < 0 or sentence.break_before(text, openers, j + 1):  # j < start: j + 1 is a token
+        return True
+    return profile.subordinators.ending(words, j + 1, 3) is not None
 
 
 def _government_subject(text: str, sentence: Sentence, start: int, profile: EventProfile) -> bool:
@@ -282,11 +297,7 @@ def _government_subject(text: str, sentence: Sentence, start: int, profile: Even
     start, punctuation of :data:`SUBJECT_OPENERS` or a subordinator before it ("the army of Chad said", "officials
     said that Chad's army"), so it is the clause's subject (not "rebels fought Chad's army", "they had beaten the army
     of Chad": an object; nor "against the army of Chad", "aid for Chad's army": what the clause aims at or gives to)."""
-    words = sentence.words
-    j = _back_over(words, start - 1, profile.articles)
-    if j < 0 or sentence.break_before(text, SUBJECT_OPENERS, j + 1):
-        return True
-    return _phrase_ending(profile.subordinators.match_at, words, j + 1, 3) is not None
+    return _opens_its_clause(text, sentence, start, profile, SUBJECT_OPENERS)
 
 
 #: The most words other than articles and "of" words between a seat head and the locative before the place
@@ -353,7 +364,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
                              or words[end] in profile.demonyms):
             continue  # "el Gobierno anunció en Lisboa": a verb after the head, whose place is where it spoke
         before = _back_over(words, j - 1, profile.articles)
-        if not (stated or before >= 0 and _phrase_ending(
+        if not (stated or before >= 0 and phrase_ending(
                 partial(_statement_at, profile=profile), words, before + 1, 4) is not None):
             continue  # "protesters gathered outside the ministry in Tbilisi": nothing is said from there
         if _seat_building(words, j, skip, profile):
@@ -372,7 +383,7 @@ def _government_seat(text: str, sentence: Sentence, idx: int, end_idx: int, cues
 def _statement_at(words: list[str], j: int, profile: EventProfile) -> int:
     """The number of words of the statement that starts at word ``j`` (0: none): a speech word of
     :meth:`EventProfile.speech_at`, else a phrase of the lexicon ``seat_statements``. One that ends at a word is
-    found with :func:`_phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
+    found with :func:`phrase_ending` ("teilte der Generalstab", "ha riferito il ministero")."""
     return profile.speech_at(words, j) or profile.seat_statements.match_at(words, j)
 
 
@@ -395,7 +406,7 @@ def _locality_of(words: list[str], idx: int, cues: RoleCues, profile: EventProfi
     k = _back_over(words, idx - 1, profile.articles)
     if k < 1 or words[k] not in profile.of_words:
         return False, False
-    j = _phrase_ending(profile.locality_nouns.match_at, words, k, 2)
+    j = profile.locality_nouns.ending(words, k, 2)
     if j is None:
         return False, False
     b = _back_over(words, j - 1, profile.articles)
@@ -474,12 +485,7 @@ def _clause_subject(text: str, sentence: Sentence, idx: int, end_idx: int, profi
     if nxt.key in profile.possessive_suffixes and gap and gap[-1] in APOSTROPHES and not _acting_words_after(
             sentence.words, end_idx, profile):
         return False
-    j = _back_over(sentence.words, idx - 1, profile.articles)
-    if j < 0:
-        return True
-    if sentence.break_before(text, ",;:(\"«“", j + 1):  # j < idx: j + 1 is a token
-        return True
-    return _phrase_ending(profile.subordinators.match_at, sentence.words, j + 1, 3) is not None
+    return _opens_its_clause(text, sentence, idx, profile, CLAUSE_SUBJECT_OPENERS)
 
 
 def _after_aside(text: str, sentence: Sentence, end_idx: int) -> int | None:
@@ -583,8 +589,8 @@ def _request_of(words: list[str], idx: int, profile: EventProfile) -> bool:
         link = k if k >= 0 and words[k] in profile.of_words else None
     if link is None or words[link] not in profile.request_links:
         return False  # "demand from China for oil": English asks "of" ("at the request of")
-    return _phrase_ending(profile.request_nouns.match_at, words, link, 3) is not None or (
-        _phrase_ending(profile.request_nouns.match_at, words, link - 1, 3) is not None)
+    return profile.request_nouns.ending(words, link, 3) is not None or (
+        profile.request_nouns.ending(words, link - 1, 3) is not None)
 
 
 #: How many words before a time zone's noun (or, after the place, before the place) a clock time may stand
@@ -664,7 +670,7 @@ def _capital_named(text: str, sentence: Sentence, idx: int, profile: EventProfil
     """
     words = sentence.words
     k = _back_over(words, idx - 1, profile.articles)
-    start = _phrase_ending(profile.capital_nouns.match_at, words, k + 1, 3) if k >= 0 else None
+    start = profile.capital_nouns.ending(words, k + 1, 3) if k >= 0 else None
     if start is None or sentence.break_between(text, CLAUSE_BREAKS, sentence.tokens[k].end,
                                                sentence.tokens[idx].start):
         return None
@@ -678,7 +684,7 @@ def _inside_thing(sentence: Sentence, idx: int, cues: RoleCues, profile: EventPr
     tokens, words = sentence.tokens, sentence.words
     k = _back_over(words, idx - 1, _union(profile.articles, cues.area_nouns, profile.direction_adjectives))
     if k >= 0 and words[k] in profile.of_words:
-        return _phrase_ending(profile.capital_nouns.match_at, words, k, 2) is not None
+        return profile.capital_nouns.ending(words, k, 2) is not None
     if k < 0 or not locative_length(words, k + 1, cues.locative):
         return False
     k = _back_over(words, k - 1, _union(profile.articles, profile.of_words))
@@ -861,8 +867,8 @@ def _casualty_nationality(text: str, sentence: Sentence, link: int, figures: Fig
     words = sentence.words
     troop = _back_over(words, link - 1, _union(profile.articles, profile.demonyms))
     troops = troop_words(profile.lang)
-    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops or _phrase_ending(
-            profile.government_heads.match_at, words, troop + 1, 3) is not None):
+    if troop < 0 or not (words[troop] in troops or troop >= 1 and words[troop - 1] in troops
+                         or profile.government_heads.ending(words, troop + 1, 3) is not None):
         return False  # "killed by drones launched from Russia": no troop noun right before the link
     for k in figures.by_start.positions_between(sentence.start, sentence.end):
         fig = figures[k]
@@ -887,7 +893,7 @@ def _origin_through_noun(words: list[str], idx: int, profile: EventProfile) -> i
     if k < 2 or words[k] not in profile.of_words:
         return None
     k -= 1
-    noun = _phrase_ending(profile.locality_nouns.match_at, words, k + 1, 3)
+    noun = profile.locality_nouns.ending(words, k + 1, 3)
     if noun is None:
         return None
     return _cue_start(profile.origin_cues, words, noun, 2, profile.articles)
@@ -1053,9 +1059,9 @@ def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfi
     words = sentence.words
     k = first
     while k > 0 and not sentence.break_before(text, SUBJECT_BREAKS, k):
-        j = _phrase_ending(profile.clause_adverbs.match_at, words, k, profile.clause_adverbs.longest)
+        j = profile.clause_adverbs.ending(words, k)
         if j is None:
-            j = _phrase_ending(profile.verb_auxiliaries.match_at, words, k, profile.verb_auxiliaries.longest)
+            j = profile.verb_auxiliaries.ending(words, k)
         if j is None:
             return False
         k = j
@@ -1109,6 +1115,12 @@ def _passive_before(words: list[str], origin: int, profile: EventProfile) -> boo
     return False
 
 
+def _previous_has(previous, name: str) -> bool:
+    """Whether the mention before (``previous``; None at the document's start) has role feature ``name``: what a list
+    mate carries over ("at the invitation of Moldova and Georgia", "near the border with Mali and Niger")."""
+    return bool((getattr(previous, "features", None) or {}).get(name))
+
+
 def _border_before(words: list[str], idx: int, profile: EventProfile, m, previous, sentence: Sentence) -> bool:
     """A border noun of the lexicon, a link word and only articles stand before the place ``m`` at word ``idx``
     (:func:`border_side_at`): "al confine con la Siria", "the border between Estonia", "la frontière entre le
@@ -1117,8 +1129,9 @@ def _border_before(words: list[str], idx: int, profile: EventProfile, m, previou
     :data:`geo.clauses.BORDER_AREA_INSIDE`; ``previous`` is the mention before ``m``)."""
     same = previous is not None and previous.sentence_start == m.sentence_start
 
-    def before(j: int):
-        return previous if same and sentence.token_at(previous.end) <= j else None
+    def before(j: int):  # (only a locator counts: rule BORDER_AREA_INSIDE)
+        return previous if same and sentence.token_at(previous.end) <= j and _previous_has(previous, "locative") \
+            else None
 
     return border_side_at(words, _back_over(words, idx - 1, profile.articles), profile, m, before) is not None
 
@@ -1300,7 +1313,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _time_of(words, idx, end_idx, profile):
         f["time_of"] = 1.0  # "il volo delle 16:20 ora di Varsavia": the time zone of a clock time, a locator
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
-            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
+            same and _joins_list(between, profile) and _previous_has(previous, "request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
@@ -1367,7 +1380,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
         # nor "Odesa, sul Mar Nero" (the sea locates the port)
     if _border_before(words, idx, profile, m, previous, sentence) or (
-            "in_list" in f and (getattr(previous, "features", None) or {}).get("border_of")):
+            "in_list" in f and _previous_has(previous, "border_of")):
         f["border_of"] = 1.0  # "al confine con la Siria", "la frontière entre le Niger, le Mali et ...": a neighbour
     if _locates_name(text, sentence, idx, previous, cues, profile, recogniser.nouns_capitalised,
                      recogniser.common_words):
@@ -1444,8 +1457,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
     if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
-            same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get(
-                "casualty_nationality"))):
+            same and _joins_list(between, profile) and _previous_has(previous, "casualty_nationality"))):
         f["casualty_nationality"] = 1.0  # "two gunners from Slovenia were hurt": whose troops were hurt
     if national and ("country_noun_before" in f or "origin_before" in f and _troops_before(
             words, origin, profile)) and (groups["deployment"] or "figure_sentence:troops" in f):

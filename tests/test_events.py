@@ -64,6 +64,21 @@ def test_a_star_is_a_prefix_and_a_plain_word_is_whole():
     assert phrases.match_at(["were", "shot", "down"], 1) == 2
 
 
+def test_a_phrase_ending_before_a_word_is_found_where_it_starts():
+    """Phrases.ending: the first start whose longest phrase ends right before the word, looked for as far back as the
+    longest phrase (or ``reach``); a longer match at that start that runs past the word is no ending there."""
+    phrases = Phrases.of(["a few miles from", "from", "close to"])
+    words = ["shelled", "a", "few", "miles", "from", "the", "border"]
+    assert phrases.ending(words, 5) == 1  # the longest phrase, four words back
+    assert phrases.ending(words, 5, 2) == 4  # within two words: "from" alone
+    assert phrases.ending(words, 4) is None  # "a few miles" is no phrase; "from" starts past it
+    assert phrases.ending(["close", "to", "x"], 2) == 0 and phrases.ending(["close", "to", "x"], 1) is None
+    assert Phrases.of(["close to"]).ending(["to", "x"], 1) is None  # nothing before the first word
+    near = Phrases.of(["near", "near the border"])
+    assert near.ending(["near", "the", "border", "x"], 1) is None  # "near" ends there, its longest match does not
+    assert near.ending(["near", "the", "border", "x"], 3) == 0
+
+
 def test_a_break_between_two_words_is_one_of_the_marks_between_them():
     text = "Shelling hit Kupiansk; in Izium, two bridges fell (officials said)."
     s = read_sentence(text, fold(text), 0, len(text), event_profile("en"))

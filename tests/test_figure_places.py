@@ -30,7 +30,7 @@ from geo.figure_places import (
     whole_of,
 )
 from geo.figure_places import candidates as figure_candidates
-from geo.figures import _drop_repeats
+from geo.figures import SaidIn, _drop_repeats
 from geo.gazetteer import load_gazetteer
 from geo.model import Document, Figure
 from geo.pipeline import parse_document
@@ -1505,7 +1505,7 @@ def test_a_finer_repeat_reads_only_places_it_knows(known, finer):
     # geo.figures' rule FINER_REPEAT: a place of either figure missing from the entities it is given holds nothing
     places = {"country:UA": _UA, "admin1:UA-23": _ZAP}
     kept = _drop_repeats([_dated(10, "country:UA"), _dated(90, "admin1:UA-23")], "d",
-                         {pid: places[pid] for pid in known}, "en", periods={})
+                         {pid: places[pid] for pid in known}, "en", said={})
     assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
 
 
@@ -1529,7 +1529,8 @@ def test_a_finer_repeat_needs_one_date_and_period(repeats, periods, finer):
     if repeats[0].date is None:
         first = dataclasses.replace(first, date=None, date_end=None)
     entities = {e.id: e for e in (_UA, _ZAP, _DNI)}
-    kept = _drop_repeats([first, *repeats], "d", entities, "en", periods=periods)
+    said = None if periods is None else {start: SaidIn(start, found) for start, found in periods.items()}
+    kept = _drop_repeats([first, *repeats], "d", entities, "en", said=said)
     assert [f.value for f in kept] == [17] and kept[0].finer_place_ids == finer
 
 
@@ -2629,3 +2630,15 @@ def test_a_host_listed_among_the_contributors_is_read_where_it_hosts(gaz, lang, 
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     fig = next(f for f in parsed.figures if f.kind == "troops")
     assert list(fig.places) == ["Estonia"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia struck Ukraine once more. Altogether, 19 civilians died in Odesa and Mykolaiv during the night."),
+])
+def test_a_marked_total_of_casualties_keeps_its_towns(gaz, lang, text):
+    """Rules TOTAL_IN_ITS_COUNTRY and TOTAL_AT_EVERY_PLACE read drone and missile counts only (_marked_total): a
+    casualty count marked as a whole, in towns of the attacked country, stays at its towns."""
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures] == [19]
+    assert len(parsed.figures[0].places) == 2
+    assert not any(p.startswith("country:") for p in parsed.figures[0].place_ids)

@@ -610,14 +610,13 @@ def test_a_name_set_off_by_a_comma_needs_the_comma():
 
 
 def test_a_phrase_ending_before_a_word_starts_in_the_sentence():
-    """_phrase_ending: a phrase that ends right before a word near the sentence's start is found where it starts,
-    and no phrase is read across the sentence's start (the last word and the first)."""
-    from geo.events import Phrases
-    from geo.role_model import _phrase_ending
+    """phrase_ending (geo.events): a phrase that ends right before a word near the sentence's start is found where
+    it starts, and no phrase is read across the sentence's start (the last word and the first)."""
+    from geo.events import Phrases, phrase_ending
 
     phrases = Phrases.of(["capitale di", "di"])
-    assert _phrase_ending(phrases.match_at, ["di", "roma", "capitale"], 1, 3) == 0
-    assert _phrase_ending(Phrases.of(["capitale di"]).match_at, ["di", "roma", "capitale"], 1, 3) is None
+    assert phrase_ending(phrases.match_at, ["di", "roma", "capitale"], 1, 3) == 0
+    assert phrase_ending(Phrases.of(["capitale di"]).match_at, ["di", "roma", "capitale"], 1, 3) is None
 
 
 def _figure_walk(m, sentence, figures) -> list[str]:

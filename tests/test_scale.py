@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import _thread
+import dis
+import functools
 import gzip
+import io
 import json
+import operator
 import os
+import signal
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -705,6 +712,193 @@ def test_a_second_interruption_while_the_child_is_killed_still_reaps_it(monkeypa
     sleeper.returncode = -9  # reaped above: Popen must not wait for it again
 
 
+class _Trip:
+    """``TRIP.now`` marks a Ctrl-C as received, as another thread's would be, from C code only (a property whose getter
+    is ``_thread.interrupt_main``): Python raises it inside the tracer when it is next called, i.e. just before the
+    next traced instruction (where a real signal would be raised within the marked instruction, at its end)."""
+
+    trip = staticmethod(_thread.interrupt_main)
+    now = property(operator.methodcaller("trip"))
+
+
+def _interrupted_at(work, at: set[int], module: types.ModuleType) -> tuple[int, list[tuple[str, int]]]:
+    """Run ``work()`` tracing the instructions of the code of ``module``, and mark a Ctrl-C (:class:`_Trip`) at the
+    points numbered in ``at`` (from 1) among those where Python checks for one: a frame's first instruction, the
+    one after a call, one a backward jump reached; the Ctrl-C is raised as the instruction after the point is traced.
+    Returns how many such points there were and where (only this process's: a forked child traces nothing).
+
+    The instructions are read as ``sys.settrace``'s opcode events up to Python 3.11, and as ``sys.monitoring``'s
+    INSTRUCTION events from 3.12 (which sends no opcode events to ``sys.settrace``'s functions)."""
+    trip, points, last, me = _Trip(), [], {}, os.getpid()
+    calls = {dis.opmap[name] for name in ("CALL", "CALL_FUNCTION_EX", "CALL_KW") if name in dis.opmap}
+
+    def marked(frame, offset: int) -> bool:
+        """Whether the instruction at ``offset`` of ``frame`` is a check point where a Ctrl-C is to be marked."""
+        code, before = frame.f_code, last.get(id(frame))
+        last[id(frame)] = offset
+        if before is None or offset < before or code.co_code[before] in calls:
+            points.append((code.co_name, offset))
+            return len(points) in at
+        return False
+
+    if sys.version_info >= (3, 12):
+        _monitored(work, module, lambda code, offset: (
+            trip.now if os.getpid() == me and marked(sys._getframe(1), offset) else None))
+        return len(points), points
+
+    def local(frame, event, arg):
+        if os.getpid() != me:
+            return None
+        if event == "opcode" and marked(frame, frame.f_lasti):
+            return trip.now or local  # (the tracer itself calls nothing after the mark)
+        return local
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_filename != module.__file__ or os.getpid() != me:
+            return None
+        frame.f_trace_opcodes, frame.f_trace_lines = True, False
+        return local
+
+    previous = sys.gettrace()
+    sys.settrace(tracer)
+    try:
+        work()
+    finally:
+        sys.settrace(previous)
+    return len(points), points
+
+
+def _monitored(work, module: types.ModuleType, callback) -> None:
+    """Run ``work()`` with ``callback(code, offset)`` called before each instruction of the functions of ``module``
+    (and of the functions they define), through ``sys.monitoring`` (Python 3.12+)."""
+    mon = sys.monitoring
+    tool = next(t for t in (mon.DEBUGGER_ID, mon.PROFILER_ID, mon.OPTIMIZER_ID) if mon.get_tool(t) is None)
+    codes, todo = [], [f.__code__ for f in vars(module).values()
+                       if isinstance(f, types.FunctionType) and f.__module__ == module.__name__]
+    while todo:
+        codes.append(todo.pop())
+        todo.extend(c for c in codes[-1].co_consts if isinstance(c, types.CodeType))
+    mon.use_tool_id(tool, "test_scale")
+    try:
+        mon.register_callback(tool, mon.events.INSTRUCTION, callback)
+        for code in codes:
+            mon.set_local_events(tool, code, mon.events.INSTRUCTION)
+        work()
+    finally:
+        for code in codes:
+            mon.set_local_events(tool, code, 0)
+        mon.register_callback(tool, mon.events.INSTRUCTION, None)
+        mon.free_tool_id(tool)
+
+
+def _kill_interrupted_at(at: set[int]) -> tuple[bool, bool, bool, int]:
+    """memory._kill of a sleeping child with Ctrl-Cs marked at the check points ``at``: (interrupted, the child
+    reaped, this thread's mask as it was, the number of check points when nothing was raised)."""
+    from geo import memory
+
+    sleeper = subprocess.Popen(["sleep", "60"])
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    interrupted, count = False, 0
+    try:
+        count, _ = _interrupted_at(functools.partial(memory._kill, sleeper.pid), at, memory)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        after = signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    try:
+        os.waitpid(sleeper.pid, os.WNOHANG)
+    except ChildProcessError:
+        sleeper.returncode = -9  # reaped
+    reaped = sleeper.returncode is not None
+    if not reaped:
+        sleeper.kill()
+        sleeper.wait()
+    return interrupted, reaped, after == before, count
+
+
+def test_an_interruption_at_any_point_of_the_kill_is_raised_once_the_child_is_reaped():
+    # (before the steps' loop and its jumps lay inside the try, an interruption raised as a step succeeded, at the
+    # loop's jump, escaped: the child left unkilled or a zombie, 7 of 19 points)
+    *_, count = _kill_interrupted_at(set())
+    assert count > 10
+    failed = [k for k in range(2, count + 1) if _kill_interrupted_at({k})[:3] != (True, True, True)]
+    assert failed == [], f"escaped at check points {failed} of {count} (1: the function's own start)"
+
+
+def test_an_interruption_before_the_fork_leaves_no_answer_file(tmp_path, monkeypatch):
+    from geo import memory
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
+    class Interrupted(io.StringIO):
+        def flush(self):
+            raise KeyboardInterrupt  # a Ctrl-C as the output is flushed before the fork
+
+    monkeypatch.setattr(memory.sys, "stderr", Interrupted())
+    with pytest.raises(KeyboardInterrupt):
+        memory.in_child(lambda: 1, scratch=scratch)
+    monkeypatch.undo()
+    assert list(scratch.iterdir()) == []  # (the answer's file was made first, and left behind)
+
+
+def test_an_interruption_as_the_answer_file_is_closed_leaves_no_file(tmp_path, monkeypatch):
+    from geo import memory
+
+    real_close, parent, armed = os.close, os.getpid(), [True]
+
+    def close_then_interrupted(fd):
+        real_close(fd)
+        if armed and os.getpid() == parent:  # a Ctrl-C raised as the close returns, once
+            armed.clear()
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(memory.os, "close", close_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        memory.in_child(lambda: 1, scratch=tmp_path)
+    monkeypatch.undo()
+    assert not armed and list(tmp_path.iterdir()) == []  # (the file was removed after the close, and stayed)
+
+
+def test_a_missing_scratch_folder_is_an_error_and_runs_nothing(tmp_path):
+    from geo import memory
+
+    ran = []
+    with pytest.raises(FileNotFoundError):
+        memory.in_child(lambda: ran.append(1), scratch=tmp_path / "missing")
+    assert ran == [] and not (tmp_path / "missing").exists()
+
+
+def _in_child_interrupted_at(at: set[int], scratch: Path) -> tuple[bool, list, bool, list[tuple[str, int]]]:
+    """memory.in_child of a small step with Ctrl-Cs marked at the check points ``at``: (interrupted, the files left
+    in ``scratch``, this thread's mask as it was, the check points when nothing was raised)."""
+    from geo import memory
+
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, ())
+    interrupted, points = False, []
+    try:
+        _, points = _interrupted_at(functools.partial(memory.in_child, int, scratch=scratch), at, memory)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        after = signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    return interrupted, sorted(scratch.iterdir()), after == before, points
+
+
+def test_an_interruption_at_any_point_before_the_fork_leaves_no_file(tmp_path):
+    from geo import memory
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    *_, points = _in_child_interrupted_at(set(), scratch)
+    fork_at = next(i.offset for i in dis.get_instructions(memory.in_child)
+                   if i.opname in ("LOAD_ATTR", "LOAD_METHOD") and i.argval == "fork")  # os.fork
+    before_fork = next(k for k, (name, offset) in enumerate(points, 1) if name == "in_child" and offset > fork_at)
+    assert before_fork > 10
+    failed = [k for k in range(1, before_fork) if _in_child_interrupted_at({k}, scratch)[:3] != (True, [], True)]
+    assert failed == [], f"files left, or no interruption, at check points {failed} of {before_fork - 1}"
+
+
 _INTERRUPTED_FORK = """
 import _thread, functools, os, signal, time
 from geo.memory import in_child
@@ -805,11 +999,14 @@ def test_a_child_dies_with_its_parent(tmp_path):
     import time
 
     pid_file = tmp_path / "child.pid"
+    scratch = tmp_path / "scratch"  # the system's temporary folder, for the parent: where its answer's file goes
+    scratch.mkdir()
     # a parent process whose merge-like step sleeps in a child; the parent is killed outright (no handler runs)
     script = (f"import os, signal, time\nfrom geo.memory import in_child\n"
               f"def slow():\n    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n    time.sleep(60)\n"
               f"in_child(slow)\n")
-    parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(make_map.__file__).parent)
+    parent = subprocess.Popen([sys.executable, "-c", script], cwd=Path(make_map.__file__).parent,
+                              env={**os.environ, "TMPDIR": str(scratch)})
     try:
         for _ in range(200):
             if pid_file.exists() and pid_file.read_text():
@@ -830,6 +1027,7 @@ def test_a_child_dies_with_its_parent(tmp_path):
         else:
             os.kill(child, signal.SIGKILL)
             raise AssertionError("the child outlived its parent")
+        assert list(scratch.iterdir()) == []  # (the answer's file has no name once made: nothing left behind)
     finally:
         parent.kill()
 
