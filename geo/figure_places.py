@@ -416,6 +416,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
+    if group == "equipment":  # rule REPEAT_ATTACKED_COUNTRY: the country of the attacks its repeats chose
+        out.update({m.entity.id: (m, "elsewhere") for m in _repeats_country(fig, out, index)})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
@@ -1487,6 +1489,9 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     cue = set(fig.cue_place_ids)
     found = [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.role == "incident"
              and m.entity.kind == "country" and m.entity.id in cue]
+    if not found:
+        found = _repeat_attacked(fig, pool, index)  # rule REPEAT_ATTACKED_COUNTRY
+        cue = set()
     if len(found) != 1:
         return None
     country = pool[found[0]][0].entity
@@ -1498,6 +1503,57 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
                                  for k, (m, where) in enumerate(pool)):
         return None  # a place inside the country named in the figure's own sentence: "at Ukraine's Odesa region"
     return found[0]
+
+
+#: Rule ``a_repeats_attacked_country_holds_its_total``: rule :data:`ATTACKED_COUNTRY` read through the repeat
+#: :mod:`geo.figures` dropped for the figure. A drone or missile count whose own sentence reads no place of the
+#: attacks (a headline's "Air defence downs 20 of 25 Russian-launched drones", its launcher only) and whose repeat
+#: chose one country alone, read as the place of the attacks ("Russia launched 25 drones at Ukraine overnight"),
+#: is the count of the attack on that country, as the repeat would be: not the count of the regions the report lists
+#: further on (those are its part's). The repeat's places are its restatement's (:func:`restated_places`).
+REPEAT_ATTACKED_COUNTRY = "a_repeats_attacked_country_holds_its_total"
+
+
+def _repeat_country(fig, index: DocIndex) -> str | None:
+    """The id of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig``: the one place its dropped repeats
+    chose (``Figure.repeat_place_ids``), a country, while no sentence of theirs names a place inside it other than as
+    a mere mention ("at Ukraine's Odesa region": the region is where they were launched at); None when the rule does
+    not hold. ``index``: the document's :class:`DocIndex`."""
+    theirs = getattr(fig, "repeat_place_ids", ())
+    if figure_group(fig) != "equipment" or len(theirs) != 1:
+        return None
+    country = next((index.mentions.items[j].entity for j in index.by_entity.get(theirs[0], [])), None)
+    if country is None or country.kind != "country":
+        return None
+    for start in getattr(fig, "repeat_starts", ()):
+        k = index.sentence_of(start)
+        if k is None or any(m.role != "mention" and m.entity.id != country.id and contains(country, m.entity)
+                            for m in index.mentions.between(index.order[k].start, index.order[k].end)):
+            return None
+    return country.id
+
+
+def _repeats_country(fig, out: dict[str, tuple[object, str]], index: DocIndex) -> list:
+    """The mention nearest ``fig`` of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` (:func:`_repeat_country`)
+    read as a place of the attacks, as a candidate (it stands for the mention of that country among ``out``, the
+    candidates so far, read otherwise: "Ukraine says"); none when a candidate of the figure's own sentence is read
+    as a place of the attacks."""
+    pid = _repeat_country(fig, index)
+    if pid is None or any(where == "same_sentence" and m.role == "incident" for m, where in out.values()):
+        return []
+    found = [index.mentions.items[j] for j in index.by_entity[pid]]
+    found = [m for m in found if m.role == "incident"]
+    return [min(found, key=lambda m: abs(m.start - fig.start))] if found else []
+
+
+def _repeat_attacked(fig, pool: Sequence[tuple[object, str]], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig`` (indices in ``pool``): the country of
+    :func:`_repeat_country`, read as the place of the attacks, while no candidate of the figure's own sentence is;
+    empty when the rule does not hold."""
+    pid = _repeat_country(fig, index)
+    if pid is None or any(where == "same_sentence" and m.role == "incident" for m, where in pool):
+        return []
+    return [k for k, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.id == pid]
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
@@ -1761,9 +1817,9 @@ def whole_of(fig, index: DocIndex):
 def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
-    :data:`ATTACKED_COUNTRY` and :data:`BASE_AND_HOST`, else rule :data:`ONE_FINER_INSIDE`, then rules
-    :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``: the document's
-    :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
+    :data:`ATTACKED_COUNTRY` (or :data:`REPEAT_ATTACKED_COUNTRY`) and :data:`BASE_AND_HOST`, else rule
+    :data:`ONE_FINER_INSIDE`, then rules :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``:
+    the document's :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
     Parameters

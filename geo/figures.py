@@ -2129,8 +2129,10 @@ def _drop_repeats(
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none, and holds
     them as its ``finer_place_ids`` when they lie inside the countries it names (rule :data:`FINER_REPEAT`;
     ``periods``: the other periods of each figure's sentence by its start, :func:`geo.dates.other_periods`;
-    ``sentence_no``: the number of each figure's sentence by its start, rule :data:`NEXT_SENTENCE_REPEAT`).
-    Figure ids are numbered again in text order.
+    ``sentence_no``: the number of each figure's sentence by its start, rule :data:`NEXT_SENTENCE_REPEAT`). Given
+    ``periods`` (within one document), the earlier one also keeps what each repeat's own reading chose, and where the
+    repeat stands (``repeat_place_ids``, ``repeat_starts``: rule REPEAT_ATTACKED_COUNTRY of
+    :mod:`geo.figure_places`). Figure ids are numbered again in text order.
 
     The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
     ``view`` gives the figure as it is compared (made once per figure; by default the figure itself),
@@ -2163,6 +2165,9 @@ def _drop_repeats(
         if repeats is not None:
             repeats[f.figure_id] = same
         moved[f.start] = same.start
+        if periods is not None:  # within one document: what the repeat's own reading chose
+            same.repeat_place_ids = list(dict.fromkeys([*same.repeat_place_ids, *f.place_ids]))
+            same.repeat_starts.append(f.start)
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
         elif periods is not None and _finer_repeat(same_seen, seen, entities, periods, sentence_no):  # FINER_REPEAT

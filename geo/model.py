@@ -188,6 +188,10 @@ class Figure:
     ``included_past_verb`` one said after an inclusion word with at most a verb between ("among them were 12").
     ``finer_place_ids`` are the places of a repeat of it, dropped, that lie inside the countries it names ("in
     Ukraine" ... "over the Zaporizhzhia and Dnipropetrovsk regions"; rule FINER_REPEAT of :mod:`geo.figures`).
+    ``repeat_place_ids`` are the places the own reading of each repeat dropped for it chose (its ``place_ids`` as
+    :mod:`geo.figures` read them) and ``repeat_starts`` where those repeats stand, within one document: the
+    headline's "40 drones" told again in the body as "launched 40 drones at Ukraine" (rule
+    REPEAT_ATTACKED_COUNTRY of :mod:`geo.figure_places`).
     """
 
     doc_id: str
@@ -217,6 +221,9 @@ class Figure:
     included_past_verb: bool = False
     # the places of a repeat dropped for it that lie inside the countries it names (rule FINER_REPEAT of geo.figures)
     finer_place_ids: list[str] = field(default_factory=list)
+    # the places the own reading of each repeat dropped for it chose, within one document (geo.figures)
+    repeat_place_ids: list[str] = field(default_factory=list)
+    repeat_starts: list[int] = field(default_factory=list)  # where those repeats stand
 
 
 @dataclass

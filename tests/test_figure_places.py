@@ -2315,6 +2315,47 @@ def test_an_attacked_country_gives_way_to_a_place_inside_it_in_the_same_sentence
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "Air defence shoots down 36 of 40 Russian-launched drones\nRussia launched 40 drones at Ukraine overnight.\n"
+           "Air defences destroyed 36 drones over the Sumy, Poltava and Chernihiv regions, the air force said."),
+    ("it", "La contraerea abbatte 36 dei 40 droni lanciati dalla Russia\nLa Russia ha lanciato nella notte 40 droni "
+           "contro l'Ucraina.\nLa contraerea ha distrutto 36 droni sulle regioni di Sumy, Poltava e Chernihiv, ha "
+           "detto l'aeronautica."),
+    ("fr", "La défense aérienne abat 36 des 40 drones lancés par la Russie\nLa Russie a lancé dans la nuit 40 drones "
+           "contre l'Ukraine.\nLa défense aérienne a détruit 36 drones au-dessus des régions de Soumy, Poltava et "
+           "Tchernihiv, a indiqué l'armée de l'air."),
+    ("es", "La defensa aérea derriba 36 de los 40 drones lanzados por Rusia\nRusia lanzó durante la noche 40 drones "
+           "contra Ucrania.\nLa defensa aérea destruyó 36 drones sobre las regiones de Sumy, Poltava y Chernígov, "
+           "dijo la fuerza aérea."),
+    ("de", "Luftabwehr schießt 36 von 40 russischen Drohnen ab\nRussland hat in der Nacht 40 Drohnen gegen die Ukraine "
+           "gestartet.\nDie Luftabwehr zerstörte 36 Drohnen über den Regionen Sumy, Poltawa und Tschernihiw, teilte "
+           "die Luftwaffe mit."),
+])
+def test_a_repeats_attacked_country_holds_its_total(gaz, lang, text):
+    # rule REPEAT_ATTACKED_COUNTRY: the headline's 40 (its own sentence names only the launcher) is the body's "40
+    # drones at Ukraine", dropped as its repeat: it stands in Ukraine, not at the regions of the 36 shot down
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 40)
+    part = next(f for f in parsed.figures if f.value == 36)
+    assert total.repeat_place_ids == ["country:UA"]
+    assert total.place_ids == ["country:UA"]
+    assert len(part.place_ids) == 3 and all(p.startswith("admin1:UA-") for p in part.place_ids)
+
+
+@pytest.mark.parametrize("text, places", [
+    # the repeat's sentence names a region inside the country: the rule does not hold
+    ("Russia fires 40 drones\nRussia launched 40 drones at Ukraine's Odesa region overnight.", ["Odesa Oblast"]),
+    # the headline's own sentence names the place of the attacks: it stands there
+    ("Air defence downs 40 drones over Kharkiv region\nRussia launched 40 drones at Ukraine overnight.",
+     ["Kharkiv Oblast"]),
+])
+def test_a_repeats_attacked_country_gives_way(gaz, text, places):
+    # rule REPEAT_ATTACKED_COUNTRY holds only where the repeat's reading is the country alone and the figure's own
+    # sentence names no place of the attacks
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 40).places == places
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
     ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
 ])
