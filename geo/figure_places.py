@@ -77,7 +77,8 @@ from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES, contains, figure_group
-from geo.numbers import Token
+from geo.normalize import fold
+from geo.numbers import tokenize
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -425,6 +426,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
+    kept = _unless_alone(kept, _other_periods_places(kept, k, related, index))  # rule PERIOD_COUNT
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
     agents = [c for c in kept if _acting_country(c[0], group)
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
@@ -434,6 +436,38 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     if group == "troops" and any(m.role == role for m, _ in kept):  # rule CONTRIBUTORS_ARE_ORIGINS
         kept = _unless_alone(kept, _contributors(kept))
     return kept
+
+
+#: Rule ``a_count_of_another_period_reads_its_own_sentence``: a figure whose own sentence is set in a period of the
+#: dates lexicon's ``other_periods`` ("more than 300 raids in the last year", "l'anno scorso 40 attacchi", "el año
+#: pasado") counts that period, not the day the story tells: the places of other sentences not set in that period
+#: (the village of today's strike) are no candidates of it, while a candidate of its own sentence is left ("the
+#: army of X carried out 300 raids last year": X), unless its parts or restatements name them.
+PERIOD_COUNT = "a_count_of_another_period_reads_its_own_sentence"
+
+
+def _periods_of(sentence: Sentence, index: DocIndex) -> frozenset[tuple[str, ...]]:
+    """The phrases of the dates lexicon's ``other_periods`` in ``sentence`` of ``index`` (its text, its language),
+    read on the tokens of :func:`geo.numbers.tokenize`, as the dates lexicon writes them ("l'anno scorso": the
+    apostrophe is a token of its own)."""
+    return other_periods(tokenize(fold(index.text[sentence.start : sentence.end])), index.lang)
+
+
+def _other_periods_places(kept: Sequence[tuple[object, str]], k: int, related: set[str],
+                          index: DocIndex) -> list[tuple[object, str]]:
+    """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for the figure of sentence ``k`` (its
+    position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``."""
+    periods = _periods_of(index.order[k], index)
+    if not periods:
+        return []
+    out = []
+    for c in kept:
+        m, where = c
+        j = index.sentence_of(m.start)
+        if where != "same_sentence" and m.entity.id not in related \
+                and (j is None or not periods <= _periods_of(index.order[j], index)):
+            out.append(c)
+    return out
 
 
 def _unless_alone(kept: list[tuple[object, str]], drop: list[tuple[object, str]]) -> list[tuple[object, str]]:
@@ -1601,7 +1635,7 @@ def _another_occasion(fig, m, index: DocIndex) -> bool:
     if k is None:
         return False
     sentence = index.order[k]
-    if other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang):
+    if _periods_of(sentence, index):
         return True
     start = dt.date.fromisoformat(fig.date) if getattr(fig, "date", None) else _NO_DATE
     end = dt.date.fromisoformat(fig.date_end) if getattr(fig, "date_end", None) else start
@@ -1678,7 +1712,7 @@ def _another_deployment(m, fig, host, index: DocIndex) -> bool:
     if any(profile.other_force_words.match_at(words, i) or profile.other_time_words.match_at(words, i)
            for i in range(len(words))):
         return True
-    return bool(other_periods([Token(t.start, t.end, t.key) for t in sentence.tokens], index.lang))  # folded
+    return bool(_periods_of(sentence, index))
 
 
 def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:

@@ -2356,6 +2356,38 @@ def test_a_repeats_attacked_country_gives_way(gaz, text, places):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "A drone strike on a market in Idlib killed nine people on Friday.\nIn Syria, the air force carried out "
+           "more than 500 air strikes in the last year, a monitor said."),
+    ("it", "Un attacco di droni su un mercato di Idlib ha ucciso nove persone venerdì.\nIn Siria l'aviazione ha "
+           "compiuto più di 500 raid aerei l'anno scorso, ha detto un osservatorio."),
+    ("fr", "Une frappe de drone sur un marché d'Idlib a tué neuf personnes vendredi.\nEn Syrie, l'aviation a mené plus "
+           "de 500 frappes aériennes l'année dernière, selon un observatoire."),
+    ("es", "Un ataque con drones contra un mercado de Idlib mató a nueve personas el viernes.\nEn Siria, la aviación "
+           "llevó a cabo más de 500 ataques aéreos el año pasado, dijo un observatorio."),
+    ("de", "Ein Drohnenangriff auf einen Markt in Idlib tötete am Freitag neun Menschen.\nIn Syrien flog die Luftwaffe "
+           "im vergangenen Jahr mehr als 500 Luftangriffe, sagte eine Beobachtungsstelle."),
+])
+def test_a_count_of_another_period_reads_its_own_sentence(gaz, lang, text):
+    # rule PERIOD_COUNT: the year's 500 raids are Syria's, not the town of Friday's strike
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(9, ["Idlib"]), (500, ["Syria"])]
+
+
+@pytest.mark.parametrize("text, places", [
+    # the other sentence is set in the same period: its town stays a candidate
+    ("Last year, drones struck Idlib again and again.\nIn Syria, the air force carried out more than 500 air "
+     "strikes last year, a monitor said.", ["Idlib"]),
+    # no candidate of its own sentence: the rule drops nothing
+    ("A drone strike on a market in Idlib killed nine people on Friday.\nMore than 500 air strikes were carried out "
+     "last year, a monitor said.", ["Idlib"]),
+])
+def test_a_count_of_another_period_keeps_what_it_may(gaz, text, places):
+    # rule PERIOD_COUNT drops only the places of sentences of other periods, and only while another candidate is left
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 500).places == places
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
     ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
 ])
@@ -2459,6 +2491,11 @@ def test_a_base_named_without_a_deployment_trigger_beside_it_is_not_added(gaz, l
     ("en", "Some 700 allied troops are posted in Romania.\n\nBefore that, they were stationed at the Cincu base."),
     # a period of the dates lexicon's other_periods
     ("en", "Some 700 allied troops are posted in Romania.\n\nLast year they were stationed at the Cincu base."),
+    # the same, where the phrase has an apostrophe (the dates lexicon's tokens, not the sentence's words)
+    ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nL'anno scorso erano di stanza nella base di "
+           "Cincu."),
+    ("fr", "Quelque 700 soldats alliés sont déployés en Roumanie.\n\nL'an dernier, ils étaient stationnés à la base "
+           "de Cincu."),
     ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nUn altro battaglione sarà di stanza nella base "
            "di Cincu."),
     ("de", "Rund 700 alliierte Soldaten sind in Rumänien stationiert.\n\nEin weiteres Bataillon wird im Stützpunkt "
@@ -2567,6 +2604,10 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
            "Russia used a total of 60 drones in the attack, according to the air force."),
     ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast year, a drone struck a warehouse in Kharkiv.\n\n"
            "Russia used a total of 60 drones in the attack, according to the air force."),
+    ("it", "Un drone ha colpito un condominio a Odessa nella notte.\n\nL'anno scorso un drone ha colpito un magazzino "
+           "a Kharkiv.\n\nLa Russia ha usato in tutto 60 droni nell'attacco, secondo l'aeronautica."),
+    ("fr", "Un drone a frappé un immeuble à Odessa dans la nuit.\n\nL'année dernière, un drone a frappé un entrepôt à "
+           "Kharkiv.\n\nLa Russie a utilisé au total 60 drones dans l'attaque, selon l'armée de l'air."),
 ])
 def test_a_marked_total_skips_a_place_of_another_occasion(gaz, lang, text):
     # rule TOTAL_AT_EVERY_PLACE: the town struck at another time is no place of this attack's total
