@@ -67,7 +67,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
 
@@ -450,7 +450,13 @@ def _periods_of(sentence: Sentence, index: DocIndex) -> frozenset[tuple[str, ...
     """The phrases of the dates lexicon's ``other_periods`` in ``sentence`` of ``index`` (its text, its language),
     read on the tokens of :func:`geo.numbers.tokenize`, as the dates lexicon writes them ("l'anno scorso": the
     apostrophe is a token of its own)."""
-    return other_periods(tokenize(fold(index.text[sentence.start : sentence.end])), index.lang)
+    return _text_periods(index.text[sentence.start : sentence.end], index.lang)
+
+
+@lru_cache(maxsize=256)
+def _text_periods(text: str, lang: str) -> frozenset[tuple[str, ...]]:
+    """:func:`_periods_of` on a sentence's ``text``, read once per sentence (each figure of it asks again)."""
+    return other_periods(tokenize(fold(text)), lang)
 
 
 def _other_periods_places(kept: Sequence[tuple[object, str]], k: int, related: set[str],
