@@ -1529,6 +1529,23 @@ def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
     return any(_planned_cue(doc, m, hurt) for m in range(max(a, k - 2), k))
 
 
+#: Rule ``gear_counted_with_troops_stands_with_them``: an equipment count joined by a coordinator to the troop count
+#: just before it in its sentence ("700 soldiers and 200 vehicles", "3.000 militari e circa 200 mezzi", "500 soldats
+#: et 80 blindés", "700 Soldaten und rund 200 Fahrzeuge"; only coordinators and hedges between the troop noun and the
+#: number, no punctuation) counts the force's gear: it stands where the troops stand (``Figure.with_troops``, read by
+#: :func:`geo.model.figure_group` as the troops' group), not where drones are shot down.
+GEAR_OF_TROOPS = "gear_counted_with_troops_stands_with_them"
+
+
+def _gear_of_troops(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
+    """Whether the number at token ``i`` follows the troop figure ``prev`` (whose count and noun end at token
+    ``prev_end``) as rule :data:`GEAR_OF_TROOPS` reads it."""
+    return (prev is not None and figure_group(prev) == "troops" and prev.kind == "troops"
+            and 0 < i - prev_end <= 3 and doc.sent_of[prev_end - 1] == doc.sent_of[i]
+            and any(_coordinator(doc, k) for k in range(prev_end, i)) and _only_joiners(doc, prev_end, i)
+            and not any(doc.toks[k].text in _PUNCT for k in range(prev_end, i)))  # ", and 150 drones were ...": another
+
+
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
     """Tokens [lo, hi) are punctuation, coordinators, modifiers or qualifiers only ("and 200", "e oltre")."""
     lex = doc.lex
@@ -2019,6 +2036,7 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
+        fig.with_troops = head.kind == "equipment" and not fig.formation and _gear_of_troops(d, i, prev, prev_end)
         gap = _inclusion_gap(d, i)
         fig.included, fig.included_past_verb = gap == 0, gap is not None
         periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)

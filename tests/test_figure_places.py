@@ -2515,6 +2515,43 @@ def test_a_base_with_a_troop_figure_of_its_own_is_not_added(gaz):
     assert [(f.value, f.places) for f in parsed.figures] == [(700, ["Romania"]), (300, ["Cincu"])]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Some 600 soldiers and about 150 armoured vehicles arrived in Romania.\n\nThe unit will be stationed at the "
+           "Cincu base."),
+    ("it", "Circa 600 soldati e circa 150 veicoli blindati sono arrivati in Romania.\n\nL'unità sarà di stanza nella "
+           "base di Cincu."),
+    ("fr", "Quelque 600 soldats et environ 150 véhicules blindés sont arrivés en Roumanie.\n\nL'unité sera stationnée "
+           "à la base de Cincu."),
+    ("es", "Unos 600 soldados y unos 150 vehículos blindados llegaron a Rumanía.\n\nLa unidad estará destinada en la "
+           "base de Cincu."),
+    ("de", "Rund 600 Soldaten und rund 150 Panzerfahrzeuge sind in Rumänien eingetroffen.\n\nDie Einheit wird im "
+           "Stützpunkt Cincu stationiert."),
+])
+def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
+    # rule GEAR_OF_TROOPS (geo.figures): the vehicles counted with the soldiers are the force's gear, in the troops'
+    # group: they stand where the soldiers do, at the base too (rule BASE_AND_HOST), not only in the country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    troops, gear = parsed.figures
+    assert (troops.kind, gear.kind, gear.with_troops) == ("troops", "equipment", True)
+    assert len(troops.place_ids) == 2 and gear.place_ids == troops.place_ids
+
+
+def test_gear_past_a_comma_is_another_count(gaz):
+    # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 150 drones were shot down" is another fact
+    parsed = parse_document(Document("t", "Russia has deployed 600 soldiers to the border, and 150 drones were shot "
+                                          "down over Kherson overnight."), lang="en", gazetteer=gaz)
+    assert not any(f.with_troops for f in parsed.figures)
+
+
+def test_a_destination_is_no_target(gaz):
+    # German "Ziel" is a goal or destination ("Ziel ist der Stützpunkt X"), no trigger of an attack by itself (events
+    # lexicon: "Ziel von", "Ziel eines" are struck words): the base the troops head for is a deployment's place
+    text = "Rund 600 Soldaten sind in Rumänien eingetroffen.\n\nZiel ist der rumänische Stützpunkt Cincu."
+    parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions] == [("Rumänien", "deployment"), ("Cincu", "deployment")]
+    assert parsed.figures[0].places == ["Romania", "Cincu"]
+
+
 @pytest.mark.parametrize("text, places", [
     # the country of the sentence before does not hold the base: no host
     ("Allied troops are deployed in Bulgaria. Some 150 Dutch soldiers are training at Cincu.", ["Cincu"]),
