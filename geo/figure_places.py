@@ -426,7 +426,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
-    kept = _unless_alone(kept, _other_periods_places(kept, k, related, index))  # rule PERIOD_COUNT
+    kept = _unless_alone(kept, _other_periods_places(fig, kept, k, related, index))  # rule PERIOD_COUNT
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
     agents = [c for c in kept if _acting_country(c[0], group)
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
@@ -441,39 +441,40 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
 #: Rule ``a_count_of_another_period_reads_its_own_sentence``: a figure whose own sentence is set in a period of the
 #: dates lexicon's ``other_periods`` ("some 180 drone attacks last month", "l'anno scorso 40 attacchi", "el año
 #: pasado") counts that period, not the day the story tells: the places of other sentences not set in that period
-#: (the village of today's strike) are no candidates of it, while a candidate of its own sentence is left ("the
-#: rival forces launched 180 attacks across X last month": X), unless its parts or restatements name them.
+#: (the village of today's strike) are no candidates of it, while a candidate of its own sentence of the figure's
+#: role is left ("the rival forces launched 180 attacks across X last month": X; not a launcher, an acting country or
+#: a speaker), unless its parts or restatements name them. A period a comparison governs (the dates lexicon's
+#: ``period_comparisons``: "the most since last month", "up from 40 last week") is the measure of the comparison, not
+#: the period of the count.
 PERIOD_COUNT = "a_count_of_another_period_reads_its_own_sentence"
 
 
-def _periods_of(sentence: Sentence, index: DocIndex) -> frozenset[tuple[str, ...]]:
+def _periods_of(sentence: Sentence, index: DocIndex, compared: bool = True) -> frozenset[tuple[str, ...]]:
     """The phrases of the dates lexicon's ``other_periods`` in ``sentence`` of ``index`` (its text, its language),
     read on the tokens of :func:`geo.numbers.tokenize`, as the dates lexicon writes them ("l'anno scorso": the
-    apostrophe is a token of its own)."""
-    return _text_periods(index.text[sentence.start : sentence.end], index.lang)
+    apostrophe is a token of its own); with ``compared`` False, not those a comparison governs
+    (:func:`geo.dates.other_periods`)."""
+    return _text_periods(index.text[sentence.start : sentence.end], index.lang, compared)
 
 
 @lru_cache(maxsize=256)
-def _text_periods(text: str, lang: str) -> frozenset[tuple[str, ...]]:
+def _text_periods(text: str, lang: str, compared: bool) -> frozenset[tuple[str, ...]]:
     """:func:`_periods_of` on a sentence's ``text``, read once per sentence (each figure of it asks again)."""
-    return other_periods(tokenize(fold(text)), lang)
+    return other_periods(tokenize(fold(text)), lang, compared)
 
 
-def _other_periods_places(kept: Sequence[tuple[object, str]], k: int, related: set[str],
+def _other_periods_places(fig, kept: Sequence[tuple[object, str]], k: int, related: set[str],
                           index: DocIndex) -> list[tuple[object, str]]:
-    """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for the figure of sentence ``k`` (its
-    position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``."""
-    periods = _periods_of(index.order[k], index)
-    if not periods:
+    """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for ``fig``, of sentence ``k`` (its
+    position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``;
+    none while no candidate of its own sentence has the figure's role."""
+    periods = _periods_of(index.order[k], index, compared=False)
+    role = _fitting_role(fig)
+    if not periods or not any(where == "same_sentence" and m.role == role for m, where in kept):
         return []
-    out = []
-    for c in kept:
-        m, where = c
-        j = index.sentence_of(m.start)
-        if where != "same_sentence" and m.entity.id not in related \
-                and (j is None or not periods <= _periods_of(index.order[j], index)):
-            out.append(c)
-    return out
+    return [c for c in kept if c[0].entity.id not in related  # the candidates themselves (:func:`_unless_alone`)
+            and ((j := index.sentence_of(c[0].start)) is None
+                 or not periods <= _periods_of(index.order[j], index, compared=False))]
 
 
 def _unless_alone(kept: list[tuple[object, str]], drop: list[tuple[object, str]]) -> list[tuple[object, str]]:

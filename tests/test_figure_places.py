@@ -2380,6 +2380,38 @@ def test_a_count_of_another_period_keeps_what_it_may(gaz, text, places):
     assert next(f for f in parsed.figures if f.value == 180).places == places
 
 
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "Drones struck Dnipro and Zaporizhzhia during the night.\nRussia fired 95 drones, its largest barrage since "
+           "last month, the military said.", ["Dnipro", "Zaporizhzhia"]),
+    ("fr", "Des drones ont frappé Dnipro et Zaporijjia pendant la nuit.\nLa Russie a tiré 95 drones, son plus gros "
+           "barrage depuis le mois dernier, a indiqué l'armée.", ["Dnipro", "Zaporizhzhia"]),
+    ("es", "Drones alcanzaron Dnipró y Zaporiyia durante la noche.\nRusia disparó 95 drones, su mayor ataque desde el "
+           "mes pasado, informó el ejército.", ["Dnipro", "Zaporizhzhia"]),
+    ("en", "Drones hit Poltava and Sumy overnight, officials said.\nRussia used 70 drones in the attack, up from 45 "
+           "last week.", ["Poltava", "Sumy"]),
+    ("fr", "Des drones ont touché Poltava et Soumy dans la nuit, selon les autorités.\nLa Russie a utilisé 70 drones "
+           "lors de l'attaque, contre 45 la semaine dernière.", ["Poltava", "Sumy"]),
+    ("es", "Drones alcanzaron Poltava y Sumy durante la noche, según las autoridades.\nRusia usó 70 drones en el "
+           "ataque, frente a 45 la semana pasada.", ["Poltava", "Sumy"]),
+    ("en", "A rocket hit a railway depot in Kramatorsk on Tuesday.\nThe attack killed 11 people, Ukraine said, the "
+           "deadliest strike on the town since last year.", ["Kramatorsk"]),
+])
+def test_a_compared_period_sets_no_count_in_it(gaz, lang, text, places):
+    # rule PERIOD_COUNT: "since last month", "up from 45 last week" measure a comparison (dates lexicon
+    # period_comparisons), the count is of this night's attack: it stands at its towns, not at its launcher or speaker
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[-1].places == places
+
+
+def test_a_count_of_another_period_with_only_its_launcher_keeps_the_others(gaz):
+    # rule PERIOD_COUNT drops the places of other sentences only while a place of the figure's role is left in its
+    # own: the launcher named beside last month's 900 is not where they struck
+    text = ("Drones struck Dnipro and Zaporizhzhia during the night.\nLast month, Russia fired 900 drones, the "
+            "military said.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == ["Dnipro", "Zaporizhzhia"]
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
     ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
