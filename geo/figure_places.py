@@ -1558,8 +1558,10 @@ REPEAT_ATTACKED_COUNTRY = "a_repeats_attacked_country_holds_its_total"
 def _repeat_country(fig, index: DocIndex) -> str | None:
     """The id of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig``: the one place its dropped repeats
     chose (``Figure.repeat_place_ids``), a country, while no sentence of theirs names a place inside it other than as
-    a mere mention ("at Ukraine's Odesa region": the region is where they were launched at); None when the rule does
-    not hold. ``index``: the document's :class:`DocIndex`."""
+    a mere mention ("at Ukraine's Odesa region": the region is where they were launched at) nor is set in another
+    period ("Last month, Russia launched 62 drones at Ukraine": another attack of the same size; the dates lexicon's
+    ``other_periods``, not those a comparison governs); None when the rule does not hold. ``index``: the document's
+    :class:`DocIndex`."""
     theirs = getattr(fig, "repeat_place_ids", ())
     if figure_group(fig) != "equipment" or len(theirs) != 1:
         return None
@@ -1568,8 +1570,10 @@ def _repeat_country(fig, index: DocIndex) -> str | None:
         return None
     for start in getattr(fig, "repeat_starts", ()):
         k = index.sentence_of(start)
-        if k is None or any(m.role != "mention" and m.entity.id != country.id and contains(country, m.entity)
-                            for m in index.mentions.between(index.order[k].start, index.order[k].end)):
+        if k is None or _periods_of(index.order[k], index, compared=False):
+            return None
+        if any(m.role != "mention" and m.entity.id != country.id and contains(country, m.entity)
+               for m in index.mentions.between(index.order[k].start, index.order[k].end)):
             return None
     return country.id
 
