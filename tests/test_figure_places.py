@@ -2574,10 +2574,12 @@ def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
 
 
 def test_gear_past_a_comma_is_another_count(gaz):
-    # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 150 drones were shot down" is another fact
-    parsed = parse_document(Document("t", "Russia has deployed 600 soldiers to the border, and 150 drones were shot "
-                                          "down over Kherson overnight."), lang="en", gazetteer=gaz)
-    assert not any(f.with_troops for f in parsed.figures)
+    # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 130 drones were downed" is another fact, the
+    # drones of an attack, not the gear of the 900
+    parsed = parse_document(Document("t", "Belarus says it has moved 900 soldiers, and 130 drones were downed over "
+                                          "Volyn during the night."), lang="en", gazetteer=gaz)
+    assert [(f.value, f.kind, f.with_troops) for f in parsed.figures] == [(900, "troops", False),
+                                                                           (130, "equipment", False)]
 
 
 def test_a_destination_is_no_target(gaz):
