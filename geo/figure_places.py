@@ -418,7 +418,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
     if group == "equipment":  # rule REPEAT_ATTACKED_COUNTRY: the country of the attacks its repeats chose
-        out.update({m.entity.id: (m, "elsewhere") for m in _repeats_country(fig, out, index)})
+        out.update({m.entity.id: (m, "elsewhere") for m in _repeats_country(fig, index)})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
@@ -1578,13 +1578,12 @@ def _repeat_country(fig, index: DocIndex) -> str | None:
     return country.id
 
 
-def _repeats_country(fig, out: dict[str, tuple[object, str]], index: DocIndex) -> list:
+def _repeats_country(fig, index: DocIndex) -> list:
     """The mention nearest ``fig`` of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` (:func:`_repeat_country`)
-    read as a place of the attacks, as a candidate (it stands for the mention of that country among ``out``, the
-    candidates so far, read otherwise: "Ukraine says"); none when a candidate of the figure's own sentence is read
-    as a place of the attacks."""
+    read as a place of the attacks, as a candidate (it stands for the mention of that country among the candidates,
+    read otherwise: "Ukraine says")."""
     pid = _repeat_country(fig, index)
-    if pid is None or any(where == "same_sentence" and m.role == "incident" for m, where in out.values()):
+    if pid is None:
         return []
     found = [index.mentions.items[j] for j in index.by_entity[pid]]
     found = [m for m in found if m.role == "incident"]
@@ -1593,10 +1592,10 @@ def _repeats_country(fig, out: dict[str, tuple[object, str]], index: DocIndex) -
 
 def _repeat_attacked(fig, pool: Sequence[tuple[object, str]], index: DocIndex) -> list[int]:
     """The candidates of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig`` (indices in ``pool``): the country of
-    :func:`_repeat_country`, read as the place of the attacks, while no candidate of the figure's own sentence is;
-    empty when the rule does not hold."""
+    :func:`_repeat_country`, read as the place of the attacks; empty when the rule does not hold (a place inside the
+    country named in the figure's own sentence stands: :func:`attacked_country`)."""
     pid = _repeat_country(fig, index)
-    if pid is None or any(where == "same_sentence" and m.role == "incident" for m, where in pool):
+    if pid is None:
         return []
     return [k for k, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.id == pid]
 

@@ -2036,7 +2036,7 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
-        fig.with_troops = head.kind == "equipment" and not fig.formation and _gear_of_troops(d, i, prev, prev_end)
+        fig.with_troops = head.kind == "equipment" and _gear_of_troops(d, i, prev, prev_end)
         gap = _inclusion_gap(d, i)
         fig.included, fig.included_past_verb = gap == 0, gap is not None
         periods[fig.start] = other_periods(d.toks[sa:sb], d.lang)

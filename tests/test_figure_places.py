@@ -2351,6 +2351,15 @@ def test_a_repeats_attacked_country_gives_way(gaz, text, places):
     assert next(f for f in parsed.figures if f.value in (40, 75)).places == places
 
 
+def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
+    # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
+    text = ("Ukraine says it shot down 50 of 58 Russian drones\nRussia launched 58 drones at Ukraine during the night."
+            "\nAir defences destroyed 50 drones over the Odesa, Vinnytsia and Khmelnytskyi regions.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 58).places == ["Ukraine"]
+
+
 def test_a_repeat_with_a_compared_period_still_chooses_the_country(gaz):
     # rule REPEAT_ATTACKED_COUNTRY: "the most since last month" compares this night's attack with others (dates
     # lexicon period_comparisons); the repeat tells of the same attack and its country holds the headline's total
@@ -2413,6 +2422,14 @@ def test_a_compared_period_sets_no_count_in_it(gaz, lang, text, places):
     # period_comparisons), the count is of this night's attack: it stands at its towns, not at its launcher or speaker
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures[-1].places == places
+
+
+def test_a_count_of_another_period_keeps_its_parts_places(gaz):
+    # rule PERIOD_COUNT drops no place its parts name: the town of "30 of those attacks" stays a candidate of the 180
+    text = ("A drone hit a fuel depot in Port Sudan on Monday.\nLast month, the rival forces launched some 180 drone "
+            "attacks across Sudan.\nSome 30 of those attacks hit El Fasher.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert "El Fasher" in next(f for f in parsed.figures if f.value == 180).places
 
 
 def test_a_count_of_another_period_with_only_its_launcher_keeps_the_others(gaz):
@@ -2580,6 +2597,18 @@ def test_gear_past_a_comma_is_another_count(gaz):
                                           "Volyn during the night."), lang="en", gazetteer=gaz)
     assert [(f.value, f.kind, f.with_troops) for f in parsed.figures] == [(900, "troops", False),
                                                                            (130, "equipment", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # a count of units, not of soldiers: the drones lost with two battalions are no force's gear
+    "Ukraine says Russia lost two battalions and 40 drones near Pokrovsk.",
+    # a count of another sentence (a paragraph's break, no punctuation between)
+    "Poland deploys 600 soldiers\n\nAnd 40 drones were downed over Volyn.",
+])
+def test_gear_only_right_after_a_troop_count_of_its_sentence(gaz, text):
+    # rule GEAR_OF_TROOPS reads the equipment counted right after a count of troops (kind troops) of its sentence
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert not next(f for f in parsed.figures if f.value == 40).with_troops
 
 
 def test_a_destination_is_no_target(gaz):
