@@ -926,14 +926,21 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
             return prev.kind
         if k < i and doc.in_number[k - 1 if k else 0]:
             break
-    same = doc.sent_of[prev_end - 1] == doc.sent_of[i]
-    if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
-            and _only_joiners(doc, prev_end, i):
+    if _coordinated_after(doc, prev_end, i):
         return prev.kind
-    if same and i - prev_end == 1 and doc.toks[prev_end].text == "," and _verb_before_list(doc, prev) \
-            and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
+    if doc.sent_of[prev_end - 1] == doc.sent_of[i] and i - prev_end == 1 and doc.toks[prev_end].text == "," \
+            and _verb_before_list(doc, prev) and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
         return prev.kind  # "killed 15 soldiers, four policemen and two civilians": one verb before the list
     return None
+
+
+def _coordinated_after(doc: _Doc, prev_end: int, i: int) -> bool:
+    """Whether the number at token ``i`` is coordinated right after the count whose number and noun end at token
+    ``prev_end``: in its sentence, at most three tokens after it, with a coordinator among them and nothing but
+    joiners (:func:`_only_joiners`: "and 200", "e oltre"); read by :func:`_part_of` and rule
+    :data:`GEAR_OF_TROOPS`."""
+    return doc.sent_of[prev_end - 1] == doc.sent_of[i] and 0 < i - prev_end <= 3 \
+        and any(_coordinator(doc, k) for k in range(prev_end, i)) and _only_joiners(doc, prev_end, i)
 
 
 def _verb_before_list(doc: _Doc, prev: Figure) -> bool:
@@ -1540,10 +1547,8 @@ GEAR_OF_TROOPS = "gear_counted_with_troops_stands_with_them"
 def _gear_of_troops(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
     """Whether the number at token ``i`` follows the troop figure ``prev`` (whose count and noun end at token
     ``prev_end``) as rule :data:`GEAR_OF_TROOPS` reads it."""
-    return (prev is not None and figure_group(prev) == "troops" and prev.kind == "troops"
-            and 0 < i - prev_end <= 3 and doc.sent_of[prev_end - 1] == doc.sent_of[i]
-            and any(_coordinator(doc, k) for k in range(prev_end, i)) and _only_joiners(doc, prev_end, i)
-            and not any(doc.toks[k].text in _PUNCT for k in range(prev_end, i)))  # ", and 150 drones were ...": another
+    return (prev is not None and prev.kind == "troops" and _coordinated_after(doc, prev_end, i)
+            and not any(doc.toks[k].text in _PUNCT for k in range(prev_end, i)))  # ", and 130 drones were ...": another
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
