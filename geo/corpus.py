@@ -37,8 +37,12 @@ from geo.errors import GazetteerError, InputError
 from geo.model import Document, Entity, Figure, ParsedDocument
 from geo.parallel import MentionRow, Prepared, Settings, compact, parse_stream, spooled
 
+#: The fields of a figure only its places are read from (rule REPEAT_ATTACKED_COUNTRY of :mod:`geo.figure_places`),
+#: which the spool does not store: the last fields of :class:`geo.model.Figure`, left at their defaults when read back
+#: (a figure is rebuilt from its stored fields in order).
+_UNSPOOLED = ("repeat_place_ids", "repeat_starts")
 #: The fields of a figure, in the order the spool stores them.
-_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure))
+_FIGURE_FIELDS = tuple(f.name for f in dataclasses.fields(Figure) if f.name not in _UNSPOOLED)
 
 #: Compressed JSONL, read line by line like ``.jsonl``.
 JSONL_GZ_SUFFIX = ".jsonl.gz"

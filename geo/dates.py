@@ -66,6 +66,7 @@ class _DateLex:
     since: Phrases
     month_to_date: Phrases
     other_periods: Phrases
+    period_comparisons: Phrases
 
 
 def _span(v: Any) -> tuple[int, int]:
@@ -103,6 +104,7 @@ def _datelex(lang: str) -> _DateLex:
         since=Phrases(d.get("since") or []),
         month_to_date=Phrases(d.get("month_to_date") or []),
         other_periods=Phrases(d.get("other_periods") or []),
+        period_comparisons=Phrases(d.get("period_comparisons") or []),
     )
 
 
@@ -288,7 +290,7 @@ def _event_heads(lang: str) -> frozenset[str]:
     return frozenset(lex.months).union(lex.weekdays, *(p.heads for p in phrases))
 
 
-def other_periods(toks: list[Token], lang: str) -> frozenset[tuple[str, ...]]:
+def other_periods(toks: list[Token], lang: str, compared: bool = True) -> frozenset[tuple[str, ...]]:
     """The phrases of the dates lexicon's ``other_periods`` in ``toks`` (folded tokens): periods the date reader
     places on no day ("last year", "l'anno scorso"), read by rule FINER_REPEAT of :mod:`geo.figures`.
 
@@ -298,18 +300,41 @@ def other_periods(toks: list[Token], lang: str) -> frozenset[tuple[str, ...]]:
         The tokens of a sentence, folded.
     lang : str
         Language code.
+    compared : bool
+        Whether a period a comparison governs counts too: with False, a phrase said right after a word of the
+        dates lexicon's ``period_comparisons``, or after a number (and one word) said after one ("the most since
+        last month", "up from 40 drones last week"), is left out: it is the measure of a comparison, not the period
+        of the sentence (rule PERIOD_COUNT of :mod:`geo.figure_places`).
 
     Returns
     -------
     frozenset of tuple of str
         The phrases found, as token texts.
     """
-    phrases = _datelex(lang).other_periods
+    lex = _datelex(lang)
+    phrases = lex.other_periods
     found = set()
     for k, t in enumerate(toks):
-        if t.text in phrases.heads and (n := phrases.match_at(toks, k)):
+        if t.text in phrases.heads and (n := phrases.match_at(toks, k)) \
+                and (compared or not _compared(toks, k, lex.period_comparisons)):
             found.add(tuple(x.text for x in toks[k : k + n]))
     return frozenset(found)
+
+
+def _compared(toks: list[Token], k: int, comparisons: Phrases) -> bool:
+    """Whether a phrase of ``comparisons`` ends right before ``toks[k]``, or right before a number (its digits and
+    separators) that ends there or one word before it ("than last year", "up from 40 last week", "up from 1,200
+    drones last week")."""
+    if comparisons.match_ending(toks, k):
+        return True
+    for end in (k, k - 1):  # the number's end: right before the period, or before one word (its noun)
+        i = end
+        while i > 0 and (toks[i - 1].text.isdigit() or (  # a separator only between digits ("1,200")
+                toks[i - 1].text in ",." and 1 < i < end and toks[i - 2].text.isdigit() and toks[i].text.isdigit())):
+            i -= 1
+        if i < end and toks[i].text.isdigit() and comparisons.match_ending(toks, i):
+            return True
+    return False
 
 
 def event_dates(sentence: str, lang: str, doc_date: dt.date | None) -> tuple[dt.date, dt.date] | None:

@@ -67,7 +67,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
 
@@ -77,7 +77,8 @@ from geo.events import EventProfile, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import read_yaml
 from geo.model import ROLES, contains, figure_group
-from geo.numbers import Token
+from geo.normalize import fold
+from geo.numbers import tokenize
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -286,7 +287,6 @@ class DocIndex:
         for o in figures:
             self.groups_in.setdefault(self.figure_sentence[id(o)], Counter())[figure_group(o)] += 1
         self._parts: dict[int, set[str]] = {}
-        self._other_periods: dict[int, bool] = {}  # sentence index -> whether it holds an other period
         #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
         self.border_sides: dict[tuple[int, int], bool] = {}
 
@@ -299,17 +299,6 @@ class DocIndex:
         """Of ``positions`` (in ``mentions``, ascending), those of the mentions that start in ``[lo, hi)``."""
         a, b = self.mentions.ranks(lo, hi)  # the mentions came sorted: their ranks are their positions
         return positions[bisect_left(positions, a) : bisect_left(positions, b)]
-
-    def other_period(self, k: int) -> bool:
-        """Whether sentence ``k`` (in ``order``) holds a period of the dates lexicon's ``other_periods`` ("last
-        year": :func:`geo.dates.other_periods` of its folded words), read once per sentence (rules
-        :data:`TOTAL_AT_EVERY_PLACE` and :data:`BASE_AND_HOST` ask it of the same sentences for every figure)."""
-        found = self._other_periods.get(k)
-        if found is None:
-            tokens = self.order[k].tokens
-            found = self._other_periods[k] = bool(other_periods([Token(t.start, t.end, t.key) for t in tokens],
-                                                                self.lang))
-        return found
 
     def sentence_of(self, offset: int) -> int | None:
         """Index in ``order`` of the sentence holding ``offset``, by bisection (``None`` when none does:
@@ -428,6 +417,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
             if best is None or abs(m.start - fig.start) < abs(best.start - fig.start):
                 elsewhere[e.id] = m
     out.update({pid: (m, "elsewhere") for pid, m in elsewhere.items()})
+    if group == "equipment":  # rule REPEAT_ATTACKED_COUNTRY: the country of the attacks its repeats chose
+        out.update({m.entity.id: (m, "elsewhere") for m in _repeats_country(fig, index)})
     claimed = _claimed_by_another(fig, here, related, index)  # rule ANOTHER_COUNTS_PLACE
     claimed |= _other_clause(fig, here, out.values(), text, related)  # rule OWN_CLAUSE
     claimed |= _past_next_count(fig, here, out.values(), related, index)  # rule PAST_NEXT_COUNT
@@ -435,6 +426,7 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     claimed |= _next_clause(fig, here, out.values(), text, related, lang)  # rule NEXT_CLAUSE
     kept = [(m, where) for m, where in out.values() if not any(m.features.get(f) for f in VETOES.values())
             and not (where == "same_sentence" and m.entity.id in claimed)]
+    kept = _unless_alone(kept, _other_periods_places(fig, kept, k, related, index))  # rule PERIOD_COUNT
     # rule ACTING_COUNTRY, while another candidate is left (an equipment figure's launcher is weighed: ``launcher``)
     agents = [c for c in kept if _acting_country(c[0], group)
               and not any(contains(c[0].entity, o.entity) for o, _ in kept)] if group != "equipment" else []
@@ -444,6 +436,45 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
     if group == "troops" and any(m.role == role for m, _ in kept):  # rule CONTRIBUTORS_ARE_ORIGINS
         kept = _unless_alone(kept, _contributors(kept))
     return kept
+
+
+#: Rule ``a_count_of_another_period_reads_its_own_sentence``: a figure whose own sentence is set in a period of the
+#: dates lexicon's ``other_periods`` ("some 180 drone attacks last month", "l'anno scorso 40 attacchi", "el año
+#: pasado") counts that period, not the day the story tells: the places of other sentences not set in that period
+#: (the village of today's strike) are no candidates of it, while a candidate of its own sentence of the figure's
+#: role is left ("the rival forces launched 180 attacks across X last month": X; not a launcher, an acting country or
+#: a speaker), unless its parts or restatements name them. A period a comparison governs (the dates lexicon's
+#: ``period_comparisons``: "the most since last month", "up from 40 last week") is the measure of the comparison, not
+#: the period of the count.
+PERIOD_COUNT = "a_count_of_another_period_reads_its_own_sentence"
+
+
+def _periods_of(sentence: Sentence, index: DocIndex, compared: bool = True) -> frozenset[tuple[str, ...]]:
+    """The phrases of the dates lexicon's ``other_periods`` in ``sentence`` of ``index`` (its text, its language),
+    read on the tokens of :func:`geo.numbers.tokenize`, as the dates lexicon writes them ("l'anno scorso": the
+    apostrophe is a token of its own); with ``compared`` False, not those a comparison governs
+    (:func:`geo.dates.other_periods`)."""
+    return _text_periods(index.text[sentence.start : sentence.end], index.lang, compared)
+
+
+@lru_cache(maxsize=256)
+def _text_periods(text: str, lang: str, compared: bool) -> frozenset[tuple[str, ...]]:
+    """:func:`_periods_of` on a sentence's ``text``, read once per sentence (each figure of it asks again)."""
+    return other_periods(tokenize(fold(text)), lang, compared)
+
+
+def _other_periods_places(fig, kept: Sequence[tuple[object, str]], k: int, related: set[str],
+                          index: DocIndex) -> list[tuple[object, str]]:
+    """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for ``fig``, of sentence ``k`` (its
+    position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``;
+    none while no candidate of its own sentence has the figure's role."""
+    periods = _periods_of(index.order[k], index, compared=False)
+    role = _fitting_role(fig)
+    if not periods or not any(where == "same_sentence" and m.role == role for m, where in kept):
+        return []
+    return [c for c in kept if c[0].entity.id not in related  # the candidates themselves (:func:`_unless_alone`)
+            and ((j := index.sentence_of(c[0].start)) is None
+                 or not periods <= _periods_of(index.order[j], index, compared=False))]
 
 
 def _unless_alone(kept: list[tuple[object, str]], drop: list[tuple[object, str]]) -> list[tuple[object, str]]:
@@ -1509,6 +1540,9 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     cue = set(fig.cue_place_ids)
     found = [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.role == "incident"
              and m.entity.kind == "country" and m.entity.id in cue]
+    if not found:
+        found = _repeat_attacked(fig, pool, index)  # rule REPEAT_ATTACKED_COUNTRY
+        cue = set()
     if len(found) != 1:
         return None
     country = pool[found[0]][0].entity
@@ -1520,6 +1554,60 @@ def attacked_country(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
                                  for k, (m, where) in enumerate(pool)):
         return None  # a place inside the country named in the figure's own sentence: "at Ukraine's Odesa region"
     return found[0]
+
+
+#: Rule ``a_repeats_attacked_country_holds_its_total``: rule :data:`ATTACKED_COUNTRY` read through the repeat
+#: :mod:`geo.figures` dropped for the figure. A drone or missile count whose own sentence reads no place of the
+#: attacks (a headline's "Air defence downs 20 of 25 Russian-launched drones", its launcher only) and whose repeat
+#: chose one country alone, read as the place of the attacks ("Russia launched 25 drones at Ukraine overnight"),
+#: is the count of the attack on that country, as the repeat would be: not the count of the regions the report lists
+#: further on (those are its part's). The repeat's places are its restatement's (:func:`restated_places`).
+REPEAT_ATTACKED_COUNTRY = "a_repeats_attacked_country_holds_its_total"
+
+
+def _repeat_country(fig, index: DocIndex) -> str | None:
+    """The id of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig``: the one place its dropped repeats
+    chose (``Figure.repeat_place_ids``), a country, while no sentence of theirs names a place inside it other than as
+    a mere mention ("at Ukraine's Odesa region": the region is where they were launched at) nor is set in another
+    period ("Last month, Russia launched 62 drones at Ukraine": another attack of the same size; the dates lexicon's
+    ``other_periods``, not those a comparison governs); None when the rule does not hold. ``index``: the document's
+    :class:`DocIndex`."""
+    theirs = getattr(fig, "repeat_place_ids", ())
+    if figure_group(fig) != "equipment" or len(theirs) != 1:
+        return None
+    country = next((index.mentions.items[j].entity for j in index.by_entity.get(theirs[0], [])), None)
+    if country is None or country.kind != "country":
+        return None
+    for start in getattr(fig, "repeat_starts", ()):
+        k = index.sentence_of(start)
+        if k is None or _periods_of(index.order[k], index, compared=False):
+            return None
+        if any(m.role != "mention" and m.entity.id != country.id and contains(country, m.entity)
+               for m in index.mentions.between(index.order[k].start, index.order[k].end)):
+            return None
+    return country.id
+
+
+def _repeats_country(fig, index: DocIndex) -> list:
+    """The mention nearest ``fig`` of the country of rule :data:`REPEAT_ATTACKED_COUNTRY` (:func:`_repeat_country`)
+    read as a place of the attacks, as a candidate (it stands for the mention of that country among the candidates,
+    read otherwise: "Ukraine says")."""
+    pid = _repeat_country(fig, index)
+    if pid is None:
+        return []
+    found = [index.mentions.items[j] for j in index.by_entity[pid]]
+    found = [m for m in found if m.role == "incident"]
+    return [min(found, key=lambda m: abs(m.start - fig.start))] if found else []
+
+
+def _repeat_attacked(fig, pool: Sequence[tuple[object, str]], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`REPEAT_ATTACKED_COUNTRY` for ``fig`` (indices in ``pool``): the country of
+    :func:`_repeat_country`, read as the place of the attacks; empty when the rule does not hold (a place inside the
+    country named in the figure's own sentence stands: :func:`attacked_country`)."""
+    pid = _repeat_country(fig, index)
+    if pid is None:
+        return []
+    return [k for k, (m, _) in enumerate(pool) if m.role == "incident" and m.entity.id == pid]
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
@@ -1568,9 +1656,9 @@ def _another_occasion(fig, m, index: DocIndex) -> bool:
     k = index.sentence_of(m.start)
     if k is None:
         return False
-    if index.other_period(k):
-        return True
     sentence = index.order[k]
+    if _periods_of(sentence, index):
+        return True
     start = dt.date.fromisoformat(fig.date) if getattr(fig, "date", None) else _NO_DATE
     end = dt.date.fromisoformat(fig.date_end) if getattr(fig, "date_end", None) else start
     found = event_dates(index.text[sentence.start : sentence.end], index.lang, start)
@@ -1646,7 +1734,7 @@ def _another_deployment(m, fig, host, index: DocIndex) -> bool:
     if any(profile.other_force_words.match_at(words, i) or profile.other_time_words.match_at(words, i)
            for i in range(len(words))):
         return True
-    return index.other_period(k)
+    return bool(_periods_of(sentence, index))
 
 
 def base_and_host(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
@@ -1785,9 +1873,9 @@ def whole_of(fig, index: DocIndex):
 def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
-    :data:`ATTACKED_COUNTRY` and :data:`BASE_AND_HOST`, else rule :data:`ONE_FINER_INSIDE`, then rules
-    :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``: the document's
-    :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
+    :data:`ATTACKED_COUNTRY` (or :data:`REPEAT_ATTACKED_COUNTRY`) and :data:`BASE_AND_HOST`, else rule
+    :data:`ONE_FINER_INSIDE`, then rules :data:`TOTAL_IN_ITS_COUNTRY` and :data:`TOTAL_AT_EVERY_PLACE` (``index``:
+    the document's :class:`DocIndex`, which knows its language). Both the pipeline (:func:`place_figures`) and the fit
     (geo/data/fit_weights.py, through :attr:`WeighedFigure.settle`) read the choice so.
 
     Parameters

@@ -927,14 +927,21 @@ def _part_of(doc: _Doc, i: int, a: int, prev: Figure | None, prev_end: int) -> s
             return prev.kind
         if k < i and doc.in_number[k - 1 if k else 0]:
             break
-    same = doc.sent_of[prev_end - 1] == doc.sent_of[i]
-    if same and 0 < i - prev_end <= 3 and any(_coordinator(doc, k) for k in range(prev_end, i)) \
-            and _only_joiners(doc, prev_end, i):
+    if _coordinated_after(doc, prev_end, i):
         return prev.kind
-    if same and i - prev_end == 1 and doc.toks[prev_end].text == "," and _verb_before_list(doc, prev) \
-            and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
+    if doc.sent_of[prev_end - 1] == doc.sent_of[i] and i - prev_end == 1 and doc.toks[prev_end].text == "," \
+            and _verb_before_list(doc, prev) and not _trigger_near(doc, i, i + 1, "deploy", before=0, after=6):
         return prev.kind  # "killed 15 soldiers, four policemen and two civilians": one verb before the list
     return None
+
+
+def _coordinated_after(doc: _Doc, prev_end: int, i: int) -> bool:
+    """Whether the number at token ``i`` is coordinated right after the count whose number and noun end at token
+    ``prev_end``: in its sentence, at most three tokens after it, with a coordinator among them and nothing but
+    joiners (:func:`_only_joiners`: "and 200", "e oltre"); read by :func:`_part_of` and rule
+    :data:`GEAR_OF_TROOPS`."""
+    return doc.sent_of[prev_end - 1] == doc.sent_of[i] and 0 < i - prev_end <= 3 \
+        and any(_coordinator(doc, k) for k in range(prev_end, i)) and _only_joiners(doc, prev_end, i)
 
 
 def _verb_before_list(doc: _Doc, prev: Figure) -> bool:
@@ -1530,6 +1537,21 @@ def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
     return any(_planned_cue(doc, m, hurt) for m in range(max(a, k - 2), k))
 
 
+#: Rule ``gear_counted_with_troops_stands_with_them``: an equipment count joined by a coordinator to the troop count
+#: just before it in its sentence ("450 soldiers and 90 trucks", "2.500 militari e circa 120 mezzi", "500 soldats
+#: et 60 blindés", "800 Soldaten und etwa 110 Panzer"; only coordinators and hedges between the troop noun and the
+#: number, no punctuation) counts the force's gear: it stands where the troops stand (``Figure.with_troops``, read by
+#: :func:`geo.model.figure_group` as the troops' group), not where drones are shot down.
+GEAR_OF_TROOPS = "gear_counted_with_troops_stands_with_them"
+
+
+def _gear_of_troops(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
+    """Whether the number at token ``i`` follows the troop figure ``prev`` (whose count and noun end at token
+    ``prev_end``) as rule :data:`GEAR_OF_TROOPS` reads it."""
+    return (prev is not None and prev.kind == "troops" and _coordinated_after(doc, prev_end, i)
+            and not any(doc.toks[k].text in _PUNCT for k in range(prev_end, i)))  # ", and 130 drones were ...": another
+
+
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:
     """Tokens [lo, hi) are punctuation, coordinators, modifiers or qualifiers only ("and 200", "e oltre")."""
     lex = doc.lex
@@ -2019,6 +2041,7 @@ def extract_figures(
         if d.lex.definite.match_ending(d.toks, i) and any(f.value == value for f in figures):
             continue  # "i quattro militari", "the four soldiers": the count said before, referred to again
         fig.part_of = _whole_before(d, i, j, fig, figures, quotes)
+        fig.with_troops = head.kind == "equipment" and _gear_of_troops(d, i, prev, prev_end)
         gap = _inclusion_gap(d, i)
         fig.included, fig.included_past_verb = gap == 0, gap is not None
         said[fig.start] = SaidIn(s, other_periods(d.toks[sa:sb], d.lang))
@@ -2127,7 +2150,9 @@ def _drop_repeats(
     "almeno 30" beside "30" are two figures.  Victims counted after the dead ("43 morts ... le nombre de
     victimes à 43") are the dead again.  The earlier one keeps the later one's places when it had none, and holds
     them as its ``finer_place_ids`` when they lie inside the countries it names (rule :data:`FINER_REPEAT`;
-    ``said``: the sentence of each figure by its start, :class:`SaidIn`).
+    ``said``: the sentence of each figure by its start, :class:`SaidIn`). Given ``said`` (within one document),
+    the earlier one also keeps what each repeat's own reading chose, and where the repeat stands
+    (``repeat_place_ids``, ``repeat_starts``: rule REPEAT_ATTACKED_COUNTRY of :mod:`geo.figure_places`).
     Figure ids are numbered again in text order.
 
     The joined windows of a long document (:func:`geo.windows.parse_windows`) drop their repeats here too:
@@ -2161,6 +2186,9 @@ def _drop_repeats(
         if repeats is not None:
             repeats[f.figure_id] = same
         moved[f.start] = same.start
+        if said is not None:  # within one document: what the repeat's own reading chose
+            same.repeat_place_ids = list(dict.fromkeys([*same.repeat_place_ids, *f.place_ids]))
+            same.repeat_starts.append(f.start)
         if not same.place_ids:  # still listed among the figures without places (:class:`_RepeatIndex`)
             same.place_ids, same.places = list(f.place_ids), list(f.places)
         elif said is not None and _finer_repeat(same_seen, seen, entities, said):  # rule FINER_REPEAT

@@ -31,7 +31,8 @@ FIGURE_GROUPS = {"troops": "troops", "killed": "hurt", "wounded": "hurt", "casua
 
 def figure_group(fig: object) -> str | None:
     """The group a figure's features read: its kind's, but units of troops ("four battalions", a figure marked
-    ``formation``) are troops where they stand, not drones shot down.
+    ``formation``) and the gear counted with troops ("450 soldiers and 90 trucks", marked ``with_troops``) are
+    troops where they stand, not drones shot down.
 
     Parameters
     ----------
@@ -43,7 +44,7 @@ def figure_group(fig: object) -> str | None:
     str or None
         Its group, a value of :data:`FIGURE_GROUPS`; None for a kind none groups.
     """
-    if getattr(fig, "formation", False):
+    if getattr(fig, "formation", False) or getattr(fig, "with_troops", False):
         return "troops"
     return FIGURE_GROUPS.get(getattr(fig, "kind", None))
 
@@ -179,7 +180,9 @@ class Figure:
     ``places``/``place_ids`` are the places the figure applies to: one figure over
     several places stays one figure.  ``per_unit`` marks "1,000 troops *each* in ...".
     ``date``/``date_end`` bound the event date (ISO strings) when it is known.
-    ``formation`` marks an equipment figure that counts military units ("five battalions").
+    ``formation`` marks an equipment figure that counts military units ("five battalions"); ``with_troops`` one
+    joined to a troop count before it ("450 soldiers and 90 trucks": the force's gear, rule GEAR_OF_TROOPS of
+    :mod:`geo.figures`).
     ``cue_place_ids`` keeps the places the extraction rules read (:mod:`geo.figures`); ``place_ids``
     is the weighed choice of :mod:`geo.figure_places`.
     ``part_of`` is the ``start`` of the count this one is said to be a part of ("85 drones ... 70 of them": the 70's
@@ -188,6 +191,10 @@ class Figure:
     ``included_past_verb`` one said after an inclusion word with at most a verb between ("among them were 12").
     ``finer_place_ids`` are the places of a repeat of it, dropped, that lie inside the countries it names ("in
     Ukraine" ... "over the Zaporizhzhia and Dnipropetrovsk regions"; rule FINER_REPEAT of :mod:`geo.figures`).
+    ``repeat_place_ids`` are the places the own reading of each repeat dropped for it chose (its ``place_ids`` as
+    :mod:`geo.figures` read them) and ``repeat_starts`` where those repeats stand, within one document: the
+    headline's "40 drones" told again in the body as "launched 40 drones at Ukraine" (rule
+    REPEAT_ATTACKED_COUNTRY of :mod:`geo.figure_places`).
     """
 
     doc_id: str
@@ -211,12 +218,16 @@ class Figure:
     figure_id: str = ""
     cue_place_ids: list[str] = field(default_factory=list)
     formation: bool = False  # an equipment figure counting military units ("five battalions"; :mod:`geo.figures`)
+    with_troops: bool = False  # an equipment figure joined to a troop count ("450 soldiers and 90 trucks")
     part_of: int | None = None  # the start of the count it is a part of ("70 davon"; :mod:`geo.figures`)
     included: bool = False  # said after an inclusion word: "including 12", "tra cui 12" (:mod:`geo.figures`)
     # said after an inclusion word with at most a verb between: "among them were 12" (:mod:`geo.figures`)
     included_past_verb: bool = False
     # the places of a repeat dropped for it that lie inside the countries it names (rule FINER_REPEAT of geo.figures)
     finer_place_ids: list[str] = field(default_factory=list)
+    # the places the own reading of each repeat dropped for it chose, within one document (geo.figures)
+    repeat_place_ids: list[str] = field(default_factory=list)
+    repeat_starts: list[int] = field(default_factory=list)  # where those repeats stand
 
 
 @dataclass

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import document_date, event_dates, event_dates_in, find_dateline
+from geo.dates import document_date, event_dates, event_dates_in, find_dateline, other_periods
 from geo.model import Document
 from geo.normalize import fold
 from geo.numbers import tokenize as number_tokens
@@ -171,3 +171,24 @@ def test_event_dates_keep_only_the_document_read_last(monkeypatch: pytest.Monkey
             event_dates_in(text, tokens, starts, a, b, "it", REF)
         assert {key[0] for key in dates._EVENT_DATES} == {text}
     assert len(dates._EVENT_DATES) == len(split_sentences(second))
+
+
+@pytest.mark.parametrize("lang, text, compared", [
+    ("en", "Russia fired 95 drones, its largest barrage since last month.", True),
+    ("en", "Russia used 70 drones in the attack, up from 45 last week.", True),
+    ("en", "Russia used 70 drones, up from 1,200 shells last week.", True),
+    ("en", "Russia fired twice as many drones as last month.", True),
+    ("en", "Last month, Russia fired 900 drones.", False),
+    ("fr", "La Russie a utilisé 70 drones, contre 45 la semaine dernière.", True),
+    ("fr", "La Russie a tiré plus de drones qu'il y a un an.", True),
+    ("es", "Rusia disparó 95 drones, su mayor ataque desde el mes pasado.", True),
+    ("it", "La Russia ha lanciato più droni che l'anno scorso.", True),
+    ("de", "Russland setzte mehr Drohnen ein als im Vorjahr.", True),
+    ("de", "Im Vorjahr setzte Russland 900 Drohnen ein.", False),
+])
+def test_a_period_a_comparison_governs_is_left_out_on_request(lang, text, compared):
+    # the dates lexicon's period_comparisons: a period said right after a comparison word, or after a number (and
+    # its noun) said after one, is the measure of the comparison (rule PERIOD_COUNT of geo.figure_places)
+    toks = number_tokens(fold(text))
+    assert other_periods(toks, lang)
+    assert bool(other_periods(toks, lang, compared=False)) is not compared

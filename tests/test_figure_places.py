@@ -2316,6 +2316,133 @@ def test_an_attacked_country_gives_way_to_a_place_inside_it_in_the_same_sentence
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "Russia sends 55 drones in night raid\nThe air force said Russia attacked Ukraine with 55 drones overnight."
+           "\nAir defences downed 48 of them over the Odesa, Mykolaiv and Kherson regions."),
+    ("it", "La Russia invia 55 droni in un raid notturno\nL'aeronautica ha detto che la Russia ha attaccato l'Ucraina "
+           "con 55 droni nella notte.\nLa contraerea ne ha abbattuti 48 sulle regioni di Odessa, Mykolaiv e Kherson."),
+    ("fr", "La Russie envoie 55 drones dans un raid nocturne\nL'armée de l'air a indiqué que la Russie avait attaqué "
+           "l'Ukraine avec 55 drones dans la nuit.\nLa défense aérienne en a abattu 48 au-dessus des régions "
+           "d'Odessa, de Mykolaïv et de Kherson."),
+    ("es", "Rusia envía 55 drones en un ataque nocturno\nLa fuerza aérea dijo que Rusia atacó Ucrania con 55 drones "
+           "durante la noche.\nLa defensa aérea derribó 48 de ellos sobre las regiones de Odesa, Mykolaiv y Jersón."),
+])
+def test_a_repeats_attacked_country_holds_its_total(gaz, lang, text):
+    # rule REPEAT_ATTACKED_COUNTRY: the headline's 55 (its own sentence names only the launcher) is the body's "attacked
+    # Ukraine with 55 drones", dropped as its repeat: it stands in Ukraine, not at the regions of the 48 shot down
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 55)
+    assert total.repeat_place_ids == ["country:UA"]
+    assert total.place_ids == ["country:UA"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # the repeat's sentence names a region inside the country: the rule does not hold
+    ("Russia fires 40 drones\nRussia launched 40 drones at Ukraine's Odesa region overnight.", ["Odesa Oblast"]),
+    # the headline's own sentence names the place of the attacks: it stands there
+    ("Air defence downs 40 drones over Kharkiv region\nRussia launched 40 drones at Ukraine overnight.",
+     ["Kharkiv Oblast"]),
+    # the repeat's sentence is set in another period: another attack of the same size, not the headline's
+    ("Russia sends 75 drones at night\nA month ago, Russia launched 75 drones at Ukraine.\nOn Friday, drones struck "
+     "Chernihiv and Poltava, wounding three people.", ["Chernihiv", "Poltava"]),
+])
+def test_a_repeats_attacked_country_gives_way(gaz, text, places):
+    # rule REPEAT_ATTACKED_COUNTRY holds only where the repeat's reading is the country alone and the figure's own
+    # sentence names no place of the attacks
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value in (40, 75)).places == places
+
+
+def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
+    # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
+    text = ("Ukraine says it shot down 50 of 58 Russian drones\nRussia launched 58 drones at Ukraine during the night."
+            "\nAir defences destroyed 50 drones over the Odesa, Vinnytsia and Khmelnytskyi regions.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 58).places == ["Ukraine"]
+
+
+def test_a_repeat_with_a_compared_period_still_chooses_the_country(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY: "the most since last month" compares this night's attack with others (dates
+    # lexicon period_comparisons); the repeat tells of the same attack and its country holds the headline's total
+    text = ("Russia sends 75 drones at night\nThe air force said Russia attacked Ukraine with 75 drones, the most "
+            "since last month.\nAir defences downed 60 of them over the Chernihiv and Poltava regions.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "A drone hit a fuel depot in Port Sudan on Monday, killing three people.\nLast month, the rival forces "
+           "launched some 180 drone attacks across Sudan, a monitoring group said."),
+    ("it", "Un drone ha colpito un deposito di carburante a Port Sudan lunedì, uccidendo tre persone.\nIl mese scorso "
+           "le forze rivali hanno lanciato circa 180 attacchi con droni in Sudan, ha detto un gruppo di monitoraggio."),
+    ("fr", "Un drone a frappé un dépôt de carburant à Port-Soudan lundi, tuant trois personnes.\nLe mois dernier, les "
+           "forces rivales ont mené quelque 180 attaques de drones au Soudan, selon un groupe de surveillance."),
+    ("es", "Un dron alcanzó un depósito de combustible en Puerto Sudán el lunes y mató a tres personas.\nEl mes "
+           "pasado, las fuerzas rivales lanzaron unos 180 ataques con drones en Sudán, según un grupo de vigilancia."),
+    ("de", "Eine Drohne traf am Montag ein Treibstofflager in Port Sudan und tötete drei Menschen.\nLetzten Monat "
+           "flogen die rivalisierenden Truppen rund 180 Drohnenangriffe im Sudan, sagte eine Beobachtergruppe."),
+])
+def test_a_count_of_another_period_reads_its_own_sentence(gaz, lang, text):
+    # rule PERIOD_COUNT: last month's 180 attacks are Sudan's, not the port of Monday's strike
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.places) for f in parsed.figures] == [(3, ["Port Sudan"]), (180, ["Sudan"])]
+
+
+@pytest.mark.parametrize("text, places", [
+    # the other sentence is set in the same period: its town stays a candidate
+    ("Last month, drones struck Port Sudan again and again.\nThe rival forces launched some 180 drone attacks across "
+     "Sudan last month, a monitoring group said.", ["Port Sudan"]),
+    # no candidate of its own sentence: the rule drops nothing
+    ("A drone hit a fuel depot in Port Sudan on Monday, killing three people.\nSome 180 drone attacks were launched "
+     "last month, a monitoring group said.", ["Port Sudan"]),
+])
+def test_a_count_of_another_period_keeps_what_it_may(gaz, text, places):
+    # rule PERIOD_COUNT drops only the places of sentences of other periods, and only while another candidate is left
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 180).places == places
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "Drones struck Dnipro and Zaporizhzhia during the night.\nRussia fired 95 drones, its largest barrage since "
+           "last month, the military said.", ["Dnipro", "Zaporizhzhia"]),
+    ("fr", "Des drones ont frappé Dnipro et Zaporijjia pendant la nuit.\nLa Russie a tiré 95 drones, son plus gros "
+           "barrage depuis le mois dernier, a indiqué l'armée.", ["Dnipro", "Zaporizhzhia"]),
+    ("es", "Drones alcanzaron Dnipró y Zaporiyia durante la noche.\nRusia disparó 95 drones, su mayor ataque desde el "
+           "mes pasado, informó el ejército.", ["Dnipro", "Zaporizhzhia"]),
+    ("en", "Drones hit Poltava and Sumy overnight, officials said.\nRussia used 70 drones in the attack, up from 45 "
+           "last week.", ["Poltava", "Sumy"]),
+    ("fr", "Des drones ont touché Poltava et Soumy dans la nuit, selon les autorités.\nLa Russie a utilisé 70 drones "
+           "lors de l'attaque, contre 45 la semaine dernière.", ["Poltava", "Sumy"]),
+    ("es", "Drones alcanzaron Poltava y Sumy durante la noche, según las autoridades.\nRusia usó 70 drones en el "
+           "ataque, frente a 45 la semana pasada.", ["Poltava", "Sumy"]),
+    ("en", "A rocket hit a railway depot in Kramatorsk on Tuesday.\nThe attack killed 11 people, Ukraine said, the "
+           "deadliest strike on the town since last year.", ["Kramatorsk"]),
+])
+def test_a_compared_period_sets_no_count_in_it(gaz, lang, text, places):
+    # rule PERIOD_COUNT: "since last month", "up from 45 last week" measure a comparison (dates lexicon
+    # period_comparisons), the count is of this night's attack: it stands at its towns, not at its launcher or speaker
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[-1].places == places
+
+
+def test_a_count_of_another_period_keeps_its_parts_places(gaz):
+    # rule PERIOD_COUNT drops no place its parts name: the town of "30 of those attacks" stays a candidate of the 180
+    text = ("A drone hit a fuel depot in Port Sudan on Monday.\nLast month, the rival forces launched some 180 drone "
+            "attacks across Sudan.\nSome 30 of those attacks hit El Fasher.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert "El Fasher" in next(f for f in parsed.figures if f.value == 180).places
+
+
+def test_a_count_of_another_period_with_only_its_launcher_keeps_the_others(gaz):
+    # rule PERIOD_COUNT drops the places of other sentences only while a place of the figure's role is left in its
+    # own: the launcher named beside last month's 900 is not where they struck
+    text = ("Drones struck Dnipro and Zaporizhzhia during the night.\nLast month, Russia fired 900 drones, the "
+            "military said.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == ["Dnipro", "Zaporizhzhia"]
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "A drone hit the port of Constanta, on the Black Sea, killing two people."),
     ("es", "Un dron alcanzó el puerto de Constanza, en el mar Negro, matando a dos personas."),
 ])
@@ -2419,6 +2546,11 @@ def test_a_base_named_without_a_deployment_trigger_beside_it_is_not_added(gaz, l
     ("en", "Some 700 allied troops are posted in Romania.\n\nBefore that, they were stationed at the Cincu base."),
     # a period of the dates lexicon's other_periods
     ("en", "Some 700 allied troops are posted in Romania.\n\nLast year they were stationed at the Cincu base."),
+    # the same, where the phrase has an apostrophe (the dates lexicon's tokens, not the sentence's words)
+    ("it", "Circa 650 soldati alleati sono schierati in Romania.\n\nL'anno scorso erano di stanza nella base di "
+           "Cincu."),
+    ("fr", "Quelque 650 soldats alliés sont déployés en Roumanie.\n\nL'an dernier, ils étaient stationnés à la base "
+           "de Cincu."),
     ("it", "Circa 700 soldati alleati sono schierati in Romania.\n\nUn altro battaglione sarà di stanza nella base "
            "di Cincu."),
     ("de", "Rund 700 alliierte Soldaten sind in Rumänien stationiert.\n\nEin weiteres Bataillon wird im Stützpunkt "
@@ -2436,6 +2568,57 @@ def test_a_base_with_a_troop_figure_of_its_own_is_not_added(gaz):
             "base.")
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     assert [(f.value, f.places) for f in parsed.figures] == [(700, ["Romania"]), (300, ["Cincu"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Some 600 soldiers and about 150 armoured vehicles arrived in Romania.\n\nThe unit will be stationed at the "
+           "Cincu base."),
+    ("it", "Circa 600 soldati e circa 150 veicoli blindati sono arrivati in Romania.\n\nL'unità sarà di stanza nella "
+           "base di Cincu."),
+    ("fr", "Quelque 600 soldats et environ 150 véhicules blindés sont arrivés en Roumanie.\n\nL'unité sera stationnée "
+           "à la base de Cincu."),
+    ("es", "Unos 600 soldados y unos 150 vehículos blindados llegaron a Rumanía.\n\nLa unidad estará destinada en la "
+           "base de Cincu."),
+    ("de", "Rund 600 Soldaten und rund 150 Panzerfahrzeuge sind in Rumänien eingetroffen.\n\nDie Einheit wird im "
+           "Stützpunkt Cincu stationiert."),
+])
+def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
+    # rule GEAR_OF_TROOPS (geo.figures): the vehicles counted with the soldiers are the force's gear, in the troops'
+    # group: they stand where the soldiers do, at the base too (rule BASE_AND_HOST), not only in the country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    troops, gear = parsed.figures
+    assert (troops.kind, gear.kind, gear.with_troops) == ("troops", "equipment", True)
+    assert len(troops.place_ids) == 2 and gear.place_ids == troops.place_ids
+
+
+def test_gear_past_a_comma_is_another_count(gaz):
+    # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 130 drones were downed" is another fact, the
+    # drones of an attack, not the gear of the 900
+    parsed = parse_document(Document("t", "Belarus says it has moved 900 soldiers, and 130 drones were downed over "
+                                          "Volyn during the night."), lang="en", gazetteer=gaz)
+    assert [(f.value, f.kind, f.with_troops) for f in parsed.figures] == [(900, "troops", False),
+                                                                           (130, "equipment", False)]
+
+
+@pytest.mark.parametrize("text", [
+    # a count of units, not of soldiers: the drones lost with two battalions are no force's gear
+    "Ukraine says Russia lost two battalions and 40 drones near Pokrovsk.",
+    # a count of another sentence (a paragraph's break, no punctuation between)
+    "Poland deploys 600 soldiers\n\nAnd 40 drones were downed over Volyn.",
+])
+def test_gear_only_right_after_a_troop_count_of_its_sentence(gaz, text):
+    # rule GEAR_OF_TROOPS reads the equipment counted right after a count of troops (kind troops) of its sentence
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert not next(f for f in parsed.figures if f.value == 40).with_troops
+
+
+def test_a_destination_is_no_target(gaz):
+    # German "Ziel" alone is a goal or destination ("das Ziel der Kolonne"), no trigger of an attack by itself (events
+    # lexicon: "Ziel von", "Ziel eines" are struck words): the base the troops head for is a deployment's place
+    text = "Rund 450 Soldaten sind in Bulgarien eingetroffen.\n\nDer Stützpunkt Novo Selo bleibt das Ziel der Kolonne."
+    parsed = parse_document(Document("t", text), lang="de", gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions] == [("Bulgarien", "deployment"), ("Novo Selo", "deployment")]
+    assert parsed.figures[0].places == ["Bulgaria", "Novo Selo"]
 
 
 @pytest.mark.parametrize("text, places", [
@@ -2527,6 +2710,10 @@ def test_a_marked_total_stands_at_every_attacked_place(gaz, lang, text):
            "Russia used a total of 60 drones in the attack, according to the air force."),
     ("en", "A drone hit an apartment block in Odesa overnight.\n\nLast year, a drone struck a warehouse in Kharkiv.\n\n"
            "Russia used a total of 60 drones in the attack, according to the air force."),
+    ("it", "Un drone ha colpito un condominio a Odessa nella notte.\n\nL'anno scorso un drone ha colpito un magazzino "
+           "a Kharkiv.\n\nLa Russia ha usato in tutto 60 droni nell'attacco, secondo l'aeronautica."),
+    ("fr", "Un drone a frappé un immeuble à Odessa dans la nuit.\n\nL'année dernière, un drone a frappé un entrepôt à "
+           "Kharkiv.\n\nLa Russie a utilisé au total 60 drones dans l'attaque, selon l'armée de l'air."),
 ])
 def test_a_marked_total_skips_a_place_of_another_occasion(gaz, lang, text):
     # rule TOTAL_AT_EVERY_PLACE: the town struck at another time is no place of this attack's total

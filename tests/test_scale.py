@@ -187,6 +187,17 @@ def test_the_spool_gives_back_the_frames_of_the_documents_in_memory(corpus_file,
     assert not (tmp_path / "kept.pickle").exists()
 
 
+def test_the_spool_leaves_out_only_the_last_fields_of_a_figure():
+    # the fields only a figure's places are read from are not spooled; a spooled figure is rebuilt from its stored
+    # fields in order, so they must be the last of Figure
+    import dataclasses
+
+    from geo.corpus import _FIGURE_FIELDS, _UNSPOOLED
+    from geo.model import Figure
+
+    assert tuple(f.name for f in dataclasses.fields(Figure)) == _FIGURE_FIELDS + _UNSPOOLED
+
+
 def test_workers_prepare_the_lines_and_records_this_process_would_make(corpus_file):
     from geo.corpus import mention_record, prepare
     from geo.gazetteer import load_gazetteer
