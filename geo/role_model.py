@@ -48,6 +48,14 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 #: ("Moscow, for its part, denied").
 ASIDE_WORDS = 5
 
+#: The most words of a bracketed aside that only names what stands before it ("Rapid Support Forces (RSF)"), which
+#: ends no clause (:func:`_name_asides_out`).
+NAME_ASIDE_WORDS = 3
+
+#: The most words between a flight word and the toward word or locative before a place where people fled
+#: (:func:`_refuge`: "an exodus of families toward the calmer districts of the north, above all toward").
+REFUGE_REACH = 12
+
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
 
@@ -100,7 +108,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named"]
+              "base_deployment", "capital_named", "refuge", "war_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -752,7 +760,7 @@ def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
     # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        breaks = sentence.breaks(text, CLAUSE_BREAKS)
+        breaks = _name_asides_out(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
         k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
         if k:
             lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
@@ -761,6 +769,40 @@ def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
             if k < len(breaks):
                 hi = bisect_right(tokens, breaks[k], key=TOKEN_START)
     return lo, hi
+
+
+def _name_asides_out(text: str, breaks: list[int], at: int) -> list[int]:
+    """The clause breaks (offsets in ``text``) but the brackets of a short aside that names what stands before it
+    ("the rebel group Front for Change (FACT) killed", "die Miliz Rapid Support Forces (RSF) hat"): at most
+    :data:`NAME_ASIDE_WORDS` words and no digit between the brackets, no punctuation right after them ("the
+    Allied Democratic Forces (ADF), the mission said": the phrase ends there), and not around ``at`` (the place's
+    offset: a place in brackets keeps its own clause). Such brackets end no clause.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    breaks : list of int
+        The offsets of the sentence's clause breaks, in order (:meth:`Sentence.breaks`).
+    at : int
+        The offset of the place's first word.
+
+    Returns
+    -------
+    list of int
+        ``breaks`` without the brackets of such asides (the same list when there are none).
+    """
+    drop: set[int] = set()
+    for k, b in enumerate(breaks[:-1]):
+        close = breaks[k + 1]
+        if text[b] != "(" or text[close] != ")" or b < at < close:
+            continue
+        inside = text[b + 1 : close]
+        after = text[close + 1 : close + 2]
+        if not any(c.isdigit() for c in inside) and 0 < len(inside.split()) <= NAME_ASIDE_WORDS and (
+                after not in SUBJECT_BREAKS):
+            drop.update((b, close))
+    return [b for b in breaks if b not in drop] if drop else breaks
 
 
 @cached_gap()
@@ -1173,6 +1215,73 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
+    "Krieges") right before a locative word, articles only between that word and the place ("the war in Sudan",
+    "la guerre au Soudan", "des Krieges in der Ukraine"; not "the war against", "the war between": sides).
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The index of the place's first word.
+    cues : RoleCues
+        The language's role cues (its locative words).
+    profile : EventProfile
+        The language's event lexicon (its war nouns and articles).
+
+    Returns
+    -------
+    bool
+    """
+    k = idx - 1
+    while k > 0 and words[k] in profile.articles:
+        k -= 1
+    if k < 1 or words[k] not in cues.locative or profile.between_words.match_at(words, k):
+        return False  # "la guerra tra Israele e Hamas": "tra" is a locative too, but names the sides here
+    wars = profile.war_nouns
+    return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
+
+
+def _refuge(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place is where people fled or were displaced or evacuated to: a toward word or a locative stands right
+    before it (articles between), and a flight word of the lexicon (``flight_words``: "fled", "sfollati",
+    "déplacés", "geflohen") at most :data:`REFUGE_REACH` words before that, with no trigger of an event between the
+    flight word and the place ("thousands fled to Goma", "sono fuggiti verso Kherson"; not "fled as shells hit
+    Kherson": the shelling is what the place saw).
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The index of the place's first word.
+    cues : RoleCues
+        The language's role cues (its locative words).
+    profile : EventProfile
+        The language's event lexicon (its flight and toward words).
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    articles = profile.articles
+    cue = _cue_start(profile.toward_words, words, idx, 3, articles)
+    if cue is None:
+        if not is_locative(words, idx, cues.locative, articles, cues.area_nouns):
+            return False
+        cue = idx - 1
+        while cue > 0 and words[cue] in articles:
+            cue -= 1
+    for j in profile.flight_words.starts_in(words, max(0, cue - REFUGE_REACH), cue):
+        n = profile.flight_words.match_at(words, j)
+        if n and j + n <= cue and not _trigger_between(sentence, j + n, idx - 1):
+            return True
+    return False
+
+
 @cached_gap()
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
@@ -1302,10 +1411,18 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
+    for frame in ("refuge", "war_in"):  # "fled to Goma, Sake and Minova", "the war in Syria and Iraq": every item
+        if frame not in f and same and _joins_list(between, profile) and (
+                getattr(previous, "features", None) or {}).get(frame):
+            f[frame] = 1.0
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+    if _war_in(words, idx, cues, profile):
+        f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
+    if _refuge(sentence, idx, cues, profile):
+        f["refuge"] = 1.0  # "thousands fled to Goma": where people fled, not where the attack was
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (
@@ -1664,9 +1781,11 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
 #: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it). After the chain, a place of a sentence of an incident and of
-#: no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`). Each feature's frame is read in
-#: :func:`mention_features`.
+#: direction, a refugee camp or an origin before it). Mention: where people fled, were displaced or evacuated to
+#: (feature ``refuge``: "thousands fled to Goma"; no event trigger between the flight word and the place).
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+#: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("government_capital_is_actor", government_capital, "actor"),
     ("government_seat_is_actor", _feature_rule("government_seat"), "actor"),
@@ -1675,6 +1794,8 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
+    ("refuge_is_mention", _feature_rule("refuge"), "mention"),
+    ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )
 
 #: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.

@@ -331,3 +331,138 @@ def test_a_country_whose_soldiers_a_casualty_count_counts_is_no_actor_through_it
 
     both = {"kind:country": 1.0, "government_country": 1.0, "casualty_nationality": 1.0}
     assert named_rules([both], set()) == ({0: "mention"}, {})
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("fr", "Des milliers d'habitants ont fui vers Bukavu et Uvira après les combats.", ("Bukavu", "Uvira")),
+    ("fr", "On note un exode massif des familles vers les zones calmes, notamment vers Bukavu et Uvira.",
+     ("Bukavu", "Uvira")),
+    ("en", "Thousands of residents fled to Bukavu and Uvira after the fighting.", ("Bukavu", "Uvira")),
+    ("it", "Migliaia di abitanti sono fuggiti verso Bukavu dopo gli scontri.", ("Bukavu",)),
+    ("es", "Miles de vecinos huyeron hacia Bukavu tras los combates.", ("Bukavu",)),
+    ("de", "Tausende Einwohner flohen nach Bukavu, nachdem die Kämpfe begonnen hatten.", ("Bukavu",)),
+])
+def test_where_people_fled_to_is_a_mention(gaz, lang, text, surfaces):
+    """Rule refuge_is_mention: a place after a flight or displacement word and a toward word or locative is where
+    people fled, no place of the fighting that drove them (the weights read the toward word as a target's)."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("refuge")
+        assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "Les habitants ont fui quand les obus sont tombés sur Kherson.", "Kherson"),  # a trigger between
+    ("en", "Residents fled as shells hit Kherson.", "Kherson"),
+    ("de", "Die Menschen flohen, als Raketen in Charkiw einschlugen.", "Charkiw"),
+    ("es", "El desplazamiento de tropas hacia Polonia continúa.", "Polonia"),  # troops move: no flight
+    ("fr", "Le ministre a effectué un déplacement à Kiev.", "Kiev"),  # a visit
+])
+def test_no_refuge_where_the_attack_struck_or_for_a_move_of_troops_or_a_visit(gaz, lang, text, surface):
+    """The frame refuge: no event trigger between the flight word and the place; troops that move and a minister's
+    trip flee nothing."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("refuge")
+
+
+def test_the_refuge_rule_decides_over_the_weights():
+    """refuge_is_mention is named in VETOES and decides, whatever the weights make of a place after a toward word."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "refuge_is_mention" in VETOES
+    assert "refuge" in feature_names()
+    weights = RoleWeights(("incident", "mention"), {"incident": 2.0, "mention": 0.0}, {})
+    fled = {"kind:city": 1.0, "toward": 1.0, "refuge": 1.0}
+    assert named_rules([fled], set()) == ({0: "mention"}, {})
+    assert choose_roles([fled], set(), weights) == ["mention"]
+    assert choose_roles([{k: v for k, v in fled.items() if k != "refuge"}], set(), weights) == ["incident"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Im Tschad hat die Rebellengruppe Front for Change (FACT) mindestens 30 Menschen getötet.", "Tschad"),
+    ("it", "In Ciad il gruppo ribelle Front for Change (FACT) ha ucciso almeno 30 persone in un assalto a una città, "
+     "secondo fonti mediche.", "Ciad"),
+    ("fr", "Au Tchad, le groupe rebelle Front for Change (FACT) a tué au moins 30 personnes lors d'une attaque contre "
+     "une ville, selon des médecins.", "Tchad"),
+])
+def test_a_bracketed_acronym_ends_no_clause(gaz, lang, text, surface):
+    """A short aside in brackets that names the group before it ("(FACT)") ends no clause: the place before it and
+    the killing after it are one clause (clause:incident), and the place is where it happened."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("clause:incident")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # the aside ends its phrase (a comma after it): the speaker's clause is another
+    ("fr", "Un soldat a été tué dans une embuscade tendue par le groupe Union des rebelles (UDR), selon la mission "
+     "en Ouganda.", "Ouganda"),
+    # a longer aside, or one with a number, is a clause of its own
+    ("de", "Im Tschad hat die Gruppe (die seit Jahren im Norden kämpft) 30 Menschen getötet.", "Tschad"),
+])
+def test_an_aside_before_punctuation_or_of_many_words_still_ends_the_clause(gaz, lang, text, surface):
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("clause:incident")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Ziel ist nach Angaben des Heeres der estnische Militärstützpunkt Tapa.", "Tapa"),
+    ("it", "L'obiettivo, secondo l'esercito, è la base militare estone di Tapa.", "Tapa"),
+])
+def test_a_goal_or_destination_word_alone_is_no_attack(gaz, lang, text, surface):
+    """"Ziel" and "obiettivo" alone are a goal or a destination as often as a target: no attack trigger, so the base
+    they name is where the troops go (rule base_is_deployment), not where something was struck."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("base_deployment")
+    assert m.role == "deployment"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Charkiw war erneut Ziel russischer Drohnen.", "Charkiw"),
+    ("it", "Kharkiv è stata di nuovo obiettivo dei droni russi.", "Kharkiv"),
+    ("es", "Járkov fue de nuevo objetivo de los drones rusos.", "Járkov"),
+])
+def test_a_target_of_drones_is_still_where_they_struck(gaz, lang, text, surface):
+    assert mention_of(text, lang, surface, gaz).role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("en", "Allied troops began an exercise in Estonia amid the war in Georgia.", ("Georgia",)),
+    ("fr", "Les alliés ont lancé un exercice en Estonie, dans un contexte marqué par la guerre en Géorgie.",
+     ("Géorgie",)),
+    ("it", "Gli alleati hanno avviato un'esercitazione in Estonia sullo sfondo della guerra in Georgia.", ("Georgia",)),
+    ("es", "Los precios subieron por la guerra en Georgia.", ("Georgia",)),
+    ("de", "Die Verbündeten begannen eine Übung in Estland vor dem Hintergrund des Krieges in Georgien.",
+     ("Georgien",)),
+    ("en", "The war in Syria and Iraq has killed thousands.", ("Syria", "Iraq")),  # a list shares the frame
+])
+def test_where_a_war_is_fought_is_an_incident(gaz, lang, text, surfaces):
+    """Rule war_place_is_incident: the place of "the war in X" is where the fighting is, whatever exercise, meeting
+    or price rise the sentence reports (the weights read a deployment or a mention there)."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("war_in")
+        assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "La guerra tra Armenia e Azerbaigian è finita.", "Armenia"),  # "tra": the sides
+    ("de", "Der Krieg zwischen Armenien und Aserbaidschan ist vorbei.", "Armenien"),
+    ("en", "Russia has waged a war against neighbouring Georgia since 2008.", "Georgia"),
+    ("fr", "Les troupes sont arrivées en Estonie.", "Estonie"),  # no war noun
+])
+def test_no_war_place_for_the_sides_of_a_war(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+def test_the_war_rule_decides_over_the_weights():
+    """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "war_place_is_incident" in VETOES
+    assert "war_in" in feature_names()
+    weights = RoleWeights(("deployment", "incident"), {"deployment": 2.0, "incident": 0.0}, {})
+    war = {"kind:country": 1.0, "locative": 1.0, "event:exercise": 1.0, "war_in": 1.0}
+    assert named_rules([war], set()) == ({0: "incident"}, {})
+    assert choose_roles([war], set(), weights) == ["incident"]
+    assert choose_roles([{k: v for k, v in war.items() if k != "war_in"}], set(), weights) == ["deployment"]
