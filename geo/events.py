@@ -191,6 +191,8 @@ class EventProfile:
     equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
     flight_words: Phrases = _key(PHRASES)  # "thousands fled to Goma": where people fled, no incident (feature refuge)
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
+    war_links: frozenset[str] = _key(FOLDED)  # "at war with Sudan": the other side (feature at_war)
+    war_verbs: frozenset[str] = _key(FOLDED)  # "remains locked in war": words before a place's war (feature at_war)
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb

@@ -52,6 +52,10 @@ ASIDE_WORDS = 5
 #: ends no clause (:func:`_name_asides_out`).
 NAME_ASIDE_WORDS = 3
 
+#: The most words between a place and the locative of the war it is in (:func:`_at_war`: "Chad remains
+#: locked in civil war", "der Tschad ist seit 2005 im Krieg").
+AT_WAR_REACH = 4
+
 #: The most words between a flight word and the toward word or locative before a place where people fled
 #: (:func:`_refuge`: "an exodus of families toward the calmer districts of the north, above all toward").
 REFUGE_REACH = 12
@@ -108,7 +112,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "refuge", "war_in"]
+              "base_deployment", "capital_named", "refuge", "war_in", "at_war"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -1244,6 +1248,52 @@ def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -
     return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
 
 
+def _at_war(text: str, sentence: Sentence, end_idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+    """The place is said to be in a war: within :data:`AT_WAR_REACH` words after it, only words of the lexicon's
+    ``war_verbs`` and numbers between, no punctuation, a locative word (not a "between" word), articles only, then a
+    war noun of the lexicon (``war_nouns``), and no word of ``war_links`` nor a locative right after the noun ("Chad
+    remains locked in civil war", "le Tchad est en guerre", "der Tschad ist seit 2005 im Krieg"; not "Russia is at war
+    with Georgia", "Russia in the war against Georgia": a side; not "Russia lost tanks in the war", "Russia's role in
+    the war in Georgia").
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    end_idx : int
+        The index of the first word after the place.
+    cues : RoleCues
+        The language's role cues (its locative words).
+    profile : EventProfile
+        The language's event lexicon (its war nouns, war links and articles).
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    for k in range(end_idx, min(len(words), end_idx + AT_WAR_REACH + 1)):
+        if k > 0 and sentence.break_before(text, SUBJECT_BREAKS, k):
+            return False
+        if words[k] not in cues.locative or profile.between_words.match_at(words, k):
+            if words[k] in profile.war_verbs or words[k].isdigit():
+                continue
+            return False  # "Russia lost tanks in the war": a noun between, the place acts in the war
+        j = k + 1
+        while j < len(words) and words[j] in profile.articles:
+            j += 1
+        n = profile.war_nouns.match_at(words, j) if j < len(words) else 0
+        if not n or j + n < len(words) and words[j + n] in profile.war_links:
+            return False
+        named = j + n + 1  # "the war in Georgia": the war's own place is named after it
+        while named < len(words) and words[named] in profile.articles:
+            named += 1
+        return not (named < len(words) and words[j + n] in cues.locative and sentence.tokens[named].capitalised)
+    return False
+
+
 def _refuge(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place is where people fled or were displaced or evacuated to: a toward word or a locative stands right
     before it (articles between), and a flight word of the lexicon (``flight_words``: "fled", "sfollati",
@@ -1419,6 +1469,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+    if _at_war(text, sentence, end_idx, cues, profile):
+        f["at_war"] = 1.0  # "Chad remains locked in civil war": where the war is fought
     if _war_in(words, idx, cues, profile):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if _refuge(sentence, idx, cues, profile):
@@ -1765,6 +1817,22 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
+def war_place(features: dict[str, float]) -> bool:
+    """The rule ``war_place_is_incident``: the place is where a war is fought, named after the war ("amid the war in
+    Sudan", feature ``war_in``) or said to be in one ("Chad remains locked in civil war", feature ``at_war``).
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("war_in") or features.get("at_war"))
+
+
 def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
     """The test of a named rule that one role-stage feature decides (the feature weighs 0: the rule reads it)."""
     return lambda features: bool(features.get(name))
@@ -1783,8 +1851,9 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
 #: direction, a refugee camp or an origin before it). Mention: where people fled, were displaced or evacuated to
 #: (feature ``refuge``: "thousands fled to Goma"; no event trigger between the flight word and the place).
-#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
-#: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+#: Incident: where a war is fought (:func:`war_place`: "amid the war in Sudan", "Chad is at war"). After the chain,
+#: a place of a sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``,
+#: :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("government_capital_is_actor", government_capital, "actor"),
@@ -1795,7 +1864,7 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("refuge_is_mention", _feature_rule("refuge"), "mention"),
-    ("war_place_is_incident", _feature_rule("war_in"), "incident"),
+    ("war_place_is_incident", war_place, "incident"),
 )
 
 #: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.

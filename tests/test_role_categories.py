@@ -466,3 +466,30 @@ def test_the_war_rule_decides_over_the_weights():
     assert named_rules([war], set()) == ({0: "incident"}, {})
     assert choose_roles([war], set(), weights) == ["incident"]
     assert choose_roles([{k: v for k, v in war.items() if k != "war_in"}], set(), weights) == ["deployment"]
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Chad remains locked in civil war, and aid convoys are often attacked on its roads.", "Chad"),
+    ("fr", "Le Tchad est en guerre depuis 2005.", "Tchad"),
+    ("it", "Il Ciad è in guerra dal 2005.", "Ciad"),
+    ("es", "Chad está en guerra desde 2005.", "Chad"),
+    ("de", "Der Tschad befindet sich seit 2005 im Bürgerkrieg.", "Tschad"),
+])
+def test_a_place_said_to_be_at_war_is_where_it_is_fought(gaz, lang, text, surface):
+    """Rule war_place_is_incident through the frame at_war: a place, a copula or "locked", a locative and a war noun
+    is where the war is fought (the weights read the subject as an actor)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("at_war")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Russia is at war with Georgia.", "Russia"),  # a side
+    ("it", "La Russia è in guerra con la Georgia.", "Russia"),
+    ("en", "Russia in the war against Georgia lost many tanks.", "Russia"),
+    ("en", "Russia lost many tanks in the war.", "Russia"),  # a noun between: the place acts in it
+    ("fr", "La Russie a perdu des chars dans la guerre.", "Russie"),
+    ("en", "Russia's role in the war in Georgia was discussed.", "Russia"),  # the war's own place follows
+])
+def test_no_war_state_for_a_side_or_an_actor_of_the_war(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("at_war")

@@ -334,6 +334,7 @@ COVERAGE = [
     ("en", "Donetsk is quiet. Monitors recorded 40 ceasefire violations in Donetsk."),
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Hundreds of families fled to Bukavu during the war in Syria."),
+    ("fr", "Le Tchad est en guerre depuis 2005."),
 ]
 
 
