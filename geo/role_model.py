@@ -112,7 +112,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "refuge", "war_in", "at_war"]
+              "base_deployment", "capital_named", "refuge", "war_in", "at_war", "area_anaphor"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -1248,6 +1248,57 @@ def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -
     return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
 
 
+def _area_anaphor(sentence: Sentence, m, end_idx: int, cues: RoleCues, profile: EventProfile,
+                  neighbours: Sequence) -> bool:
+    """The area is where the sentence's incident happened, named again by an area noun alone: after it, an
+    incident trigger, then an article (or a fused "of" or locative word: "della", "nella") and an area noun of the
+    role cues (``area_nouns``: "region", "Region", "regione") with no name right after it nor another area named
+    between, and no town named after the area ("the governor of the Kherson region said 300 attacks hit twelve
+    settlements in the region", "il governatore della regione di Kherson ha riferito di 300 attacchi su località
+    della regione"; not "a drone hit Oleshky in the region": the town is where it happened, the area locates it).
+
+    Parameters
+    ----------
+    sentence : Sentence
+        The place's sentence.
+    m : Mention
+        The place (an admin-1 unit or a region).
+    end_idx : int
+        The index of the first word after the place.
+    cues : RoleCues
+        The language's role cues (area nouns, locative words).
+    profile : EventProfile
+        The language's event lexicon (articles, "of" words).
+    neighbours : sequence of Mention
+        The mentions of the sentence.
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    first = min((t.first for t in sentence.triggers if t.event in INCIDENT_CLASSES and t.first >= end_idx),
+                default=None)
+    if first is None:
+        return False
+    starts = {o.start for o in neighbours}
+    if any(o.start >= m.end and o.entity is not None and o.entity.kind == "city" for o in neighbours):
+        return False  # "a drone hit Shebekino in the region": the town is where, the region locates it
+    later = [o.start for o in neighbours if o is not m and o.start >= m.end and o.entity is not None
+             and o.entity.kind in ("admin1", "region")]
+    for a in range(first + 1, len(words)):
+        if words[a] not in cues.area_nouns or not (
+                words[a - 1] in profile.articles or words[a - 1] in profile.of_words or words[a - 1] in cues.locative):
+            continue
+        if any(start < tokens[a].start for start in later):
+            return False  # another area is named before the noun: it may be that one's
+        named = a + 1 < len(tokens) and (tokens[a + 1].start in starts or (
+            words[a + 1] in profile.of_words and a + 2 < len(tokens) and tokens[a + 2].start in starts))
+        if not named:
+            return True
+    return False
+
+
 def _at_war(text: str, sentence: Sentence, end_idx: int, cues: RoleCues, profile: EventProfile) -> bool:
     """The place is said to be in a war: within :data:`AT_WAR_REACH` words after it, only words of the lexicon's
     ``war_verbs`` and numbers between, no punctuation, a locative word (not a "between" word), articles only, then a
@@ -1469,6 +1520,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+    if e.kind in ("admin1", "region") and _area_anaphor(sentence, m, end_idx, cues, profile, neighbours):
+        f["area_anaphor"] = 1.0  # "the governor of the Kherson region said 300 attacks hit settlements in the region"
     if _at_war(text, sentence, end_idx, cues, profile):
         f["at_war"] = 1.0  # "Chad remains locked in civil war": where the war is fought
     if _war_in(words, idx, cues, profile):
@@ -1851,7 +1904,9 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
 #: direction, a refugee camp or an origin before it). Mention: where people fled, were displaced or evacuated to
 #: (feature ``refuge``: "thousands fled to Goma"; no event trigger between the flight word and the place).
-#: Incident: where a war is fought (:func:`war_place`: "amid the war in Sudan", "Chad is at war"). After the chain,
+#: Incident: where a war is fought (:func:`war_place`: "amid the war in Sudan", "Chad is at war"); an area the
+#: sentence's incident is placed in again by an area noun alone (feature ``area_anaphor``: "the governor of the
+#: Kherson region said 300 attacks hit settlements in the region"). After the chain,
 #: a place of a sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``,
 #: :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
@@ -1865,6 +1920,7 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("refuge_is_mention", _feature_rule("refuge"), "mention"),
     ("war_place_is_incident", war_place, "incident"),
+    ("area_anaphor_is_incident", _feature_rule("area_anaphor"), "incident"),
 )
 
 #: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.

@@ -44,12 +44,15 @@ def events_of(text: str, lang: str) -> set[str]:
     ("es", "Murieron cuatro personas.", "kill"),
     ("de", "Die Luftabwehr hat drei Drohnen abgeschossen.", "intercept"),
     ("de", "Das Manöver beginnt am Montag.", "exercise"),
+    ("en", "The first civilian victims were counted on Tuesday.", "kill"),  # as "vittime", "victimes", "Opfer"
 ])
 def test_trigger_words_name_the_event(lang, text, event):
     assert event in events_of(text, lang)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ziel der Reform ist ein schlankerer Haushalt."),  # "Ziel" alone: a goal, no target
+    ("it", "L'obiettivo del governo è una legge più snella."),
     ("it", "Il ministro ha parlato con i giornalisti della nuova legge."),
     ("en", "The minister spoke to reporters about the budget."),
 ])

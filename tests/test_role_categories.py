@@ -493,3 +493,34 @@ def test_a_place_said_to_be_at_war_is_where_it_is_fought(gaz, lang, text, surfac
 ])
 def test_no_war_state_for_a_side_or_an_actor_of_the_war(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("at_war")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Der Gouverneur der Region Cherson meldete am Abend 300 Angriffe russischer Truppen auf zwölf Dörfer in "
+     "der Region.", "Cherson"),
+    ("en", "The governor of the Kherson region reported on Sunday that Russian shelling hit a dozen villages in the "
+     "region.", "Kherson region"),
+    ("it", "Il governatore della regione di Kherson ha riferito che la Russia ha compiuto 300 attacchi su dodici "
+     "località della regione.", "Kherson"),
+    ("fr", "Le gouverneur de la région de Kherson a indiqué que la Russie avait mené 300 attaques contre douze "
+     "localités de la région.", "Kherson"),
+    ("es", "El gobernador de la región de Jersón informó de que Rusia lanzó 300 ataques contra doce localidades de "
+     "la región.", "Jersón"),
+])
+def test_an_area_named_again_by_its_noun_after_the_incident_is_where_it_happened(gaz, lang, text, surface):
+    """Rule area_anaphor_is_incident: an admin-1 unit or region, an incident trigger after it, then "the region" alone
+    (no name after the noun): the attacks are in that area (the weights read a governor's area as a mention)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("area_anaphor")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a town named after the area is where it happened; no incident; another area named by the noun
+    ("en", "The governor of the Kherson region said a drone hit Oleshky in the region.", "Kherson region"),
+    ("en", "The governor of the Kherson region said schools in the region will reopen.", "Kherson region"),
+    ("en", "The governor of the Kherson region said a drone attack in the Mykolaiv region killed two people.",
+     "Kherson region"),
+])
+def test_no_area_anaphor_beside_a_town_without_an_incident_or_for_another_area(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("area_anaphor")

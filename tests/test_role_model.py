@@ -335,6 +335,7 @@ COVERAGE = [
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Hundreds of families fled to Bukavu during the war in Syria."),
     ("fr", "Le Tchad est en guerre depuis 2005."),
+    ("it", "Il governatore della regione di Kherson ha riferito di 300 attacchi su località della regione."),
 ]
 
 
