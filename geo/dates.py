@@ -464,6 +464,10 @@ _DATELINE = re.compile(
 #: shorter capitals before a full stop are abbreviations ("UN.", "EU.").
 PERIOD_DATELINE_LETTERS = 3
 
+#: The most words of an upper-case place before a full stop alone ("NEW YORK. Die Börse"): more upper-case words
+#: before a full stop are a headline ("HAFEN UNTER BESCHUSS. Zwei Tote"), no dateline.
+PERIOD_DATELINE_WORDS = 2
+
 
 def _date_text(text: str, lang: str) -> dt.date | None:
     lex = _datelex(lang)
@@ -542,11 +546,15 @@ def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
         return None
     if not (has_date or m.group("agency") or upper):
         return None
-    if m.group("sep") == "." and not (upper and len(letters) >= PERIOD_DATELINE_LETTERS and region is None
-                                      and raw_date is None and m.group("agency") is None):
-        return None  # a full stop alone ends a sentence unless an upper-case place stands alone before it
+    period = m.group("sep") == "." and m.group("agency") is None  # "WIEN (APA). Der": the agency makes it sure
+    if period and not (len(letters) >= PERIOD_DATELINE_LETTERS and len(words) <= PERIOD_DATELINE_WORDS
+                       and region is None and raw_date is None):
+        # a full stop alone ends a sentence unless a short upper-case place stands alone before it (upper-case, as
+        # the test above leaves no other case here): not a headline of names ("ROMA, MILANO E TORINO. Sciopero")
+        # nor of a remembered day ("GAZA, 7 OTTOBRE. Un anno dopo"), whose date is not the article's
+        return None
     date = _date_text(raw_date, lang) if raw_date else None
-    return Dateline(m.end(), date, m.start("place"), m.end("place"), sure=m.group("sep") != ".")
+    return Dateline(m.end(), date, m.start("place"), m.end("place"), sure=not period)
 
 
 def _has_month(raw: str, lang: str) -> bool:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
-from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
+from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at, name_aside_breaks
 from geo.cues import cues_for
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
@@ -47,18 +47,6 @@ HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 #: The most words of an aside between two commas after a name that :func:`_clause_subject` reads past
 #: ("Moscow, for its part, denied").
 ASIDE_WORDS = 5
-
-#: The most words of a bracketed aside that only names what stands before it ("Rapid Support Forces (RSF)"), which
-#: ends no clause (:func:`_name_asides_out`).
-NAME_ASIDE_WORDS = 3
-
-#: The most words between a place and the locative of the war it is in (:func:`_at_war`: "Chad remains
-#: locked in civil war", "der Tschad ist seit 2005 im Krieg").
-AT_WAR_REACH = 4
-
-#: The most words between a flight word and the toward word or locative before a place where people fled
-#: (:func:`_refuge`: "an exodus of families toward the calmer districts of the north, above all toward").
-REFUGE_REACH = 12
 
 #: Punctuation between two names that ends a locator reading (:func:`_locates_previous`).
 LOCATOR_BREAKS = ",;:()./" + QUOTE_DASH
@@ -112,7 +100,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "refuge", "war_in", "at_war", "area_anaphor"]
+              "base_deployment", "capital_named", "war_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -764,7 +752,7 @@ def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
     # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        breaks = _name_asides_out(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
+        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
         k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
         if k:
             lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
@@ -773,40 +761,6 @@ def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
             if k < len(breaks):
                 hi = bisect_right(tokens, breaks[k], key=TOKEN_START)
     return lo, hi
-
-
-def _name_asides_out(text: str, breaks: list[int], at: int) -> list[int]:
-    """The clause breaks (offsets in ``text``) but the brackets of a short aside that names what stands before it
-    ("the rebel group Front for Change (FACT) killed", "die Miliz Rapid Support Forces (RSF) hat"): at most
-    :data:`NAME_ASIDE_WORDS` words and no digit between the brackets, no punctuation right after them ("the
-    Allied Democratic Forces (ADF), the mission said": the phrase ends there), and not around ``at`` (the place's
-    offset: a place in brackets keeps its own clause). Such brackets end no clause.
-
-    Parameters
-    ----------
-    text : str
-        The document's text.
-    breaks : list of int
-        The offsets of the sentence's clause breaks, in order (:meth:`Sentence.breaks`).
-    at : int
-        The offset of the place's first word.
-
-    Returns
-    -------
-    list of int
-        ``breaks`` without the brackets of such asides (the same list when there are none).
-    """
-    drop: set[int] = set()
-    for k, b in enumerate(breaks[:-1]):
-        close = breaks[k + 1]
-        if text[b] != "(" or text[close] != ")" or b < at < close:
-            continue
-        inside = text[b + 1 : close]
-        after = text[close + 1 : close + 2]
-        if not any(c.isdigit() for c in inside) and 0 < len(inside.split()) <= NAME_ASIDE_WORDS and (
-                after not in SUBJECT_BREAKS):
-            drop.update((b, close))
-    return [b for b in breaks if b not in drop] if drop else breaks
 
 
 @cached_gap()
@@ -1219,10 +1173,12 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
-def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -> bool:
+def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
-    "Krieges") right before a locative word, articles only between that word and the place ("the war in Sudan",
-    "la guerre au Soudan", "des Krieges in der Ukraine"; not "the war against", "the war between": sides).
+    "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
+    place ("the war in Sudan", "la guerre au Soudan", "des Krieges in der Ukraine"; not "a war over Taiwan", "the war
+    against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo": the
+    noun is not right before the locative).
 
     Parameters
     ----------
@@ -1230,10 +1186,8 @@ def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -
         The sentence's folded words.
     idx : int
         The index of the place's first word.
-    cues : RoleCues
-        The language's role cues (its locative words).
     profile : EventProfile
-        The language's event lexicon (its war nouns and articles).
+        The language's event lexicon (its war nouns, war locatives and articles).
 
     Returns
     -------
@@ -1241,146 +1195,56 @@ def _war_in(words: list[str], idx: int, cues: RoleCues, profile: EventProfile) -
     """
     k = idx - 1
     while k > 0 and words[k] in profile.articles:
-        k -= 1
-    if k < 1 or words[k] not in cues.locative or profile.between_words.match_at(words, k):
-        return False  # "la guerra tra Israele e Hamas": "tra" is a locative too, but names the sides here
+        k -= 1  # "des Krieges in der Ukraine"
+    if k < 1 or words[k] not in profile.war_locatives:
+        return False
     wars = profile.war_nouns
     return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
 
 
-def _area_anaphor(sentence: Sentence, m, end_idx: int, cues: RoleCues, profile: EventProfile,
-                  neighbours: Sequence) -> bool:
-    """The area is where the sentence's incident happened, named again by an area noun alone: after it, an
-    incident trigger, then an article (or a fused "of" or locative word: "della", "nella") and an area noun of the
-    role cues (``area_nouns``: "region", "Region", "regione") with no name right after it nor another area named
-    between, and no town named after the area ("the governor of the Kherson region said 300 attacks hit twelve
-    settlements in the region", "il governatore della regione di Kherson ha riferito di 300 attacchi su località
-    della regione"; not "a drone hit Oleshky in the region": the town is where it happened, the area locates it).
-
-    Parameters
-    ----------
-    sentence : Sentence
-        The place's sentence.
-    m : Mention
-        The place (an admin-1 unit or a region).
-    end_idx : int
-        The index of the first word after the place.
-    cues : RoleCues
-        The language's role cues (area nouns, locative words).
-    profile : EventProfile
-        The language's event lexicon (articles, "of" words).
-    neighbours : sequence of Mention
-        The mentions of the sentence.
-
-    Returns
-    -------
-    bool
-    """
-    words, tokens = sentence.words, sentence.tokens
-    first = min((t.first for t in sentence.triggers if t.event in INCIDENT_CLASSES and t.first >= end_idx),
-                default=None)
-    if first is None:
-        return False
-    starts = {o.start for o in neighbours}
-    if any(o.start >= m.end and o.entity is not None and o.entity.kind == "city" for o in neighbours):
-        return False  # "a drone hit Shebekino in the region": the town is where, the region locates it
-    later = [o.start for o in neighbours if o is not m and o.start >= m.end and o.entity is not None
-             and o.entity.kind in ("admin1", "region")]
-    for a in range(first + 1, len(words)):
-        if words[a] not in cues.area_nouns or not (
-                words[a - 1] in profile.articles or words[a - 1] in profile.of_words or words[a - 1] in cues.locative):
-            continue
-        if any(start < tokens[a].start for start in later):
-            return False  # another area is named before the noun: it may be that one's
-        named = a + 1 < len(tokens) and (tokens[a + 1].start in starts or (
-            words[a + 1] in profile.of_words and a + 2 < len(tokens) and tokens[a + 2].start in starts))
-        if not named:
-            return True
-    return False
-
-
-def _at_war(text: str, sentence: Sentence, end_idx: int, cues: RoleCues, profile: EventProfile) -> bool:
-    """The place is said to be in a war: within :data:`AT_WAR_REACH` words after it, only words of the lexicon's
-    ``war_verbs`` and numbers between, no punctuation, a locative word (not a "between" word), articles only, then a
-    war noun of the lexicon (``war_nouns``), and no word of ``war_links`` nor a locative right after the noun ("Chad
-    remains locked in civil war", "le Tchad est en guerre", "der Tschad ist seit 2005 im Krieg"; not "Russia is at war
-    with Georgia", "Russia in the war against Georgia": a side; not "Russia lost tanks in the war", "Russia's role in
-    the war in Georgia").
+def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventProfile) -> bool:
+    """The place and the one before are items of one list that a list joiner closes: the text between them holds
+    one ("Syria and Iraq"), or, a comma between them, the names after the place run on in list gaps to a gap that
+    holds one ("Syria, Iraq and Yemen"; not "Since the war in Iraq, Kuwait has hosted troops": a comma alone after a
+    phrase ends it, no list).
 
     Parameters
     ----------
     text : str
         The document's text.
-    sentence : Sentence
-        The place's sentence.
-    end_idx : int
-        The index of the first word after the place.
-    cues : RoleCues
-        The language's role cues (its locative words).
+    m : Mention
+        The place.
+    previous : Mention
+        The mention before it, in its sentence.
+    neighbours : sequence of Mention
+        The mentions of the sentence, in text order.
     profile : EventProfile
-        The language's event lexicon (its war nouns, war links and articles).
+        The language's event lexicon (read by the list test).
 
     Returns
     -------
     bool
     """
-    words = sentence.words
-    for k in range(end_idx, min(len(words), end_idx + AT_WAR_REACH + 1)):
-        if k > 0 and sentence.break_before(text, SUBJECT_BREAKS, k):
+    def closes(gap: str) -> bool:
+        return any(w in LIST_JOINERS for w in fold(gap).replace(",", " ").replace("'", " ").split())
+
+    gap = text[previous.end : m.start]
+    if not _joins_list(gap, profile):
+        return False
+    if closes(gap):
+        return True
+    last = m
+    for o in sorted(neighbours, key=lambda o: o.start):
+        if o.start < last.end:
+            continue
+        gap = text[last.end : o.start]
+        if not _joins_list(gap, profile):
             return False
-        if words[k] not in cues.locative or profile.between_words.match_at(words, k):
-            if words[k] in profile.war_verbs or words[k].isdigit():
-                continue
-            return False  # "Russia lost tanks in the war": a noun between, the place acts in the war
-        j = k + 1
-        while j < len(words) and words[j] in profile.articles:
-            j += 1
-        n = profile.war_nouns.match_at(words, j) if j < len(words) else 0
-        if not n or j + n < len(words) and words[j + n] in profile.war_links:
-            return False
-        named = j + n + 1  # "the war in Georgia": the war's own place is named after it
-        while named < len(words) and words[named] in profile.articles:
-            named += 1
-        return not (named < len(words) and words[j + n] in cues.locative and sentence.tokens[named].capitalised)
-    return False
-
-
-def _refuge(sentence: Sentence, idx: int, cues: RoleCues, profile: EventProfile) -> bool:
-    """The place is where people fled or were displaced or evacuated to: a toward word or a locative stands right
-    before it (articles between), and a flight word of the lexicon (``flight_words``: "fled", "sfollati",
-    "déplacés", "geflohen") at most :data:`REFUGE_REACH` words before that, with no trigger of an event between the
-    flight word and the place ("thousands fled to Goma", "sono fuggiti verso Kherson"; not "fled as shells hit
-    Kherson": the shelling is what the place saw).
-
-    Parameters
-    ----------
-    sentence : Sentence
-        The place's sentence.
-    idx : int
-        The index of the place's first word.
-    cues : RoleCues
-        The language's role cues (its locative words).
-    profile : EventProfile
-        The language's event lexicon (its flight and toward words).
-
-    Returns
-    -------
-    bool
-    """
-    words = sentence.words
-    articles = profile.articles
-    cue = _cue_start(profile.toward_words, words, idx, 3, articles)
-    if cue is None:
-        if not is_locative(words, idx, cues.locative, articles, cues.area_nouns):
-            return False
-        cue = idx - 1
-        while cue > 0 and words[cue] in articles:
-            cue -= 1
-    for j in profile.flight_words.starts_in(words, max(0, cue - REFUGE_REACH), cue):
-        n = profile.flight_words.match_at(words, j)
-        if n and j + n <= cue and not _trigger_between(sentence, j + n, idx - 1):
+        if closes(gap):
             return True
+        last = o
     return False
+
 
 
 @cached_gap()
@@ -1512,22 +1376,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
-    for frame in ("refuge", "war_in"):  # "fled to Goma, Sake and Minova", "the war in Syria and Iraq": every item
-        if frame not in f and same and _joins_list(between, profile) and (
-                getattr(previous, "features", None) or {}).get(frame):
-            f[frame] = 1.0
+    if same and (getattr(previous, "features", None) or {}).get("war_in") and _closed_list(
+            text, m, previous, neighbours, profile):
+        f["war_in"] = 1.0  # "the wars in Syria, Iraq and Yemen": every item of a closed list
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if e.kind in ("admin1", "region") and _area_anaphor(sentence, m, end_idx, cues, profile, neighbours):
-        f["area_anaphor"] = 1.0  # "the governor of the Kherson region said 300 attacks hit settlements in the region"
-    if _at_war(text, sentence, end_idx, cues, profile):
-        f["at_war"] = 1.0  # "Chad remains locked in civil war": where the war is fought
-    if _war_in(words, idx, cues, profile):
+    if _war_in(words, idx, profile):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
-    if _refuge(sentence, idx, cues, profile):
-        f["refuge"] = 1.0  # "thousands fled to Goma": where people fled, not where the attack was
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (
@@ -1870,22 +1727,6 @@ def locator(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in LOCATOR_FRAMES)
 
 
-def war_place(features: dict[str, float]) -> bool:
-    """The rule ``war_place_is_incident``: the place is where a war is fought, named after the war ("amid the war in
-    Sudan", feature ``war_in``) or said to be in one ("Chad remains locked in civil war", feature ``at_war``).
-
-    Parameters
-    ----------
-    features : dict of str to float
-        A mention's named features (:func:`mention_features`).
-
-    Returns
-    -------
-    bool
-    """
-    return bool(features.get("war_in") or features.get("at_war"))
-
-
 def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
     """The test of a named rule that one role-stage feature decides (the feature weighs 0: the rule reads it)."""
     return lambda features: bool(features.get(name))
@@ -1902,13 +1743,9 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
 #: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it). Mention: where people fled, were displaced or evacuated to
-#: (feature ``refuge``: "thousands fled to Goma"; no event trigger between the flight word and the place).
-#: Incident: where a war is fought (:func:`war_place`: "amid the war in Sudan", "Chad is at war"); an area the
-#: sentence's incident is placed in again by an area noun alone (feature ``area_anaphor``: "the governor of the
-#: Kherson region said 300 attacks hit settlements in the region"). After the chain,
-#: a place of a sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``,
-#: :func:`venue_barred`).
+#: direction, a refugee camp or an origin before it).
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("government_capital_is_actor", government_capital, "actor"),
@@ -1918,9 +1755,7 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
-    ("refuge_is_mention", _feature_rule("refuge"), "mention"),
-    ("war_place_is_incident", war_place, "incident"),
-    ("area_anaphor_is_incident", _feature_rule("area_anaphor"), "incident"),
+    ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )
 
 #: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.

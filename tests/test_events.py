@@ -44,7 +44,6 @@ def events_of(text: str, lang: str) -> set[str]:
     ("es", "Murieron cuatro personas.", "kill"),
     ("de", "Die Luftabwehr hat drei Drohnen abgeschossen.", "intercept"),
     ("de", "Das Manöver beginnt am Montag.", "exercise"),
-    ("en", "The first civilian victims were counted on Tuesday.", "kill"),  # as "vittime", "victimes", "Opfer"
 ])
 def test_trigger_words_name_the_event(lang, text, event):
     assert event in events_of(text, lang)
