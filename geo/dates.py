@@ -67,6 +67,10 @@ class _DateLex:
     month_to_date: Phrases
     other_periods: Phrases
     period_comparisons: Phrases
+    period_thans: Phrases
+    period_comparatives: frozenset[str]
+    period_fillers: Phrases
+    qualifiers: Phrases  # the figures lexicon's qualifiers before a number ("more than", "as many as", "mehr als")
 
 
 def _span(v: Any) -> tuple[int, int]:
@@ -75,9 +79,15 @@ def _span(v: Any) -> tuple[int, int]:
     return int(v), int(v)
 
 
+#: The sections of the figures lexicon's ``qualifiers`` said before a number: a comparison word inside one of them
+#: ("more than 500", "as many as 500", "mehr als 500") is the figure's hedge, not a comparison.
+_QUALIFIERS = ("approx", "at_least", "up_to", "more_than", "less_than")
+
+
 @cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")
+    qualifiers = (load(lang, "figures") or {}).get("qualifiers") or {}
     last = d.get("last_n") or {}
     days = {phrase_tokens(k): _span(v) for k, v in (d.get("days") or {}).items()}
     windows = {phrase_tokens(k): int(v) for k, v in (d.get("windows") or {}).items()}
@@ -105,6 +115,10 @@ def _datelex(lang: str) -> _DateLex:
         month_to_date=Phrases(d.get("month_to_date") or []),
         other_periods=Phrases(d.get("other_periods") or []),
         period_comparisons=Phrases(d.get("period_comparisons") or []),
+        period_thans=Phrases(d.get("period_comparison_thans") or []),
+        period_comparatives=frozenset(fold(str(w)) for w in d.get("period_comparatives") or []),
+        period_fillers=Phrases(d.get("period_comparison_fillers") or []),
+        qualifiers=Phrases(w for key in _QUALIFIERS for w in (qualifiers.get(key) or [])),
     )
 
 
@@ -303,8 +317,9 @@ def other_periods(toks: list[Token], lang: str, compared: bool = True) -> frozen
     compared : bool
         Whether a period a comparison governs counts too: with False, a phrase said right after a word of the
         dates lexicon's ``period_comparisons``, or after a number (and one word) said after one ("the most since
-        last month", "up from 40 drones last week"), is left out: it is the measure of a comparison, not the period
-        of the sentence (rule PERIOD_COUNT of :mod:`geo.figure_places`).
+        last month", "up from 40 drones last week"), fillers between them allowed ("since the start of last
+        year"), is left out: it is the measure of a comparison, not the period of the sentence (rule PERIOD_COUNT
+        of :mod:`geo.figure_places`); a figure's qualifier ("more than 500 drones last week") is no comparison.
 
     Returns
     -------
@@ -316,24 +331,49 @@ def other_periods(toks: list[Token], lang: str, compared: bool = True) -> frozen
     found = set()
     for k, t in enumerate(toks):
         if t.text in phrases.heads and (n := phrases.match_at(toks, k)) \
-                and (compared or not _compared(toks, k, lex.period_comparisons)):
+                and (compared or not _compared(toks, k, lex)):
             found.add(tuple(x.text for x in toks[k : k + n]))
     return frozenset(found)
 
 
-def _compared(toks: list[Token], k: int, comparisons: Phrases) -> bool:
-    """Whether a phrase of ``comparisons`` ends right before ``toks[k]``, or right before a number (its digits and
-    separators) that ends there or one word before it ("than last year", "up from 40 last week", "up from 1,200
-    drones last week")."""
-    if comparisons.match_ending(toks, k):
+def _compared(toks: list[Token], k: int, lex: _DateLex) -> bool:
+    """Whether a comparison governs the period at ``toks[k]``: it ends right before the period, or right before a
+    number (its digits and separators) that ends there or one word before it ("than last year", "up from 40 last
+    week", "up from 1,200 drones last week"), across fillers (:func:`_comparison_before`)."""
+    if _comparison_before(toks, k, lex, False):
         return True
     for end in (k, k - 1):  # the number's end: right before the period, or before one word (its noun)
         i = end
         while i > 0 and (toks[i - 1].text.isdigit() or (  # a separator only between digits ("1,200")
                 toks[i - 1].text in ",." and 1 < i < end and toks[i - 2].text.isdigit() and toks[i].text.isdigit())):
             i -= 1
-        if i < end and toks[i].text.isdigit() and comparisons.match_ending(toks, i):
+        if i < end and toks[i].text.isdigit() and _comparison_before(toks, i, lex, True):
             return True
+    return False
+
+
+def _comparison_before(toks: list[Token], j: int, lex: _DateLex, number: bool) -> bool:
+    """Whether a comparison ends before ``toks[j]`` (a period, or a number when ``number``), across at most three
+    phrases of the dates lexicon's ``period_comparison_fillers`` ("since the start of last year", "frente a los 6
+    de la semana pasada"). A phrase of ``period_comparisons`` counts unless it opens the sentence ("Als im Vormonat
+    ...": "when"); one of ``period_comparison_thans`` ("che", "que") only after a word of ``period_comparatives``
+    said at most four words before it ("più droni che l'anno scorso", not "ha detto che il mese scorso"); before a
+    number, a qualifier of the figures lexicon ("more than", "as many as", "mehr als") is the figure's hedge, passed
+    over as a filler, not read as a comparison ("fired more than 500 drones last week")."""
+    for _ in range(4):
+        if number and (n := lex.qualifiers.match_ending(toks, j)):
+            j, number = j - n, False
+            continue
+        n = lex.period_comparisons.match_ending(toks, j)
+        if n and any(t.text[:1].isalnum() for t in toks[: j - n]):
+            return True
+        n = lex.period_thans.match_ending(toks, j)
+        if n and any(t.text in lex.period_comparatives for t in toks[max(0, j - n - 4) : j - n]):
+            return True
+        n = lex.period_fillers.match_ending(toks, j)
+        if not n:
+            return False
+        j -= n
     return False
 
 

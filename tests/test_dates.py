@@ -192,3 +192,35 @@ def test_a_period_a_comparison_governs_is_left_out_on_request(lang, text, compar
     toks = number_tokens(fold(text))
     assert other_periods(toks, lang)
     assert bool(other_periods(toks, lang, compared=False)) is not compared
+
+
+@pytest.mark.parametrize("lang, text, compared", [
+    # a "that" after a saying verb is no comparison; after a comparative it is (period_comparison_thans)
+    ("it", "Il ministero ha detto che il mese scorso i droni hanno colpito Sumy.", False),
+    ("fr", "Le ministère a indiqué que le mois dernier des drones ont frappé Soumy.", False),
+    ("fr", "Le ministère a indiqué qu'il y a un an des drones ont frappé Soumy.", False),
+    ("es", "El ministerio dijo que el mes pasado los drones alcanzaron Sumy.", False),
+    ("es", "Rusia lanzó más drones que el año pasado.", True),
+    ("it", "Ci sono stati meno attacchi che l'anno scorso.", True),
+    # comparison words the list lacked, fillers between the comparison and its period or number
+    ("en", "The blast killed 9 people, the deadliest since the start of last year.", True),
+    ("en", "The blast killed 9 people, double last week's toll.", True),
+    ("de", "Die Explosion tötete 9 Menschen, doppelt so viele wie im Vormonat.", True),
+    ("es", "La explosión mató a 9 personas, frente a los 4 de la semana pasada.", True),
+    ("it", "L'esplosione ha ucciso 9 persone, il doppio di un mese fa.", True),
+    ("it", "L'esplosione ha ucciso 9 persone, come l'anno scorso.", True),
+    ("fr", "L'explosion a tué 9 personnes, le double d'il y a un mois.", True),
+    # a comparison word inside a figure's qualifier is its hedge ("more than 300"), not a comparison
+    ("en", "Russia fired more than 300 drones last week at Ukraine.", False),
+    ("en", "Russia fired as many as 300 drones last week at Ukraine.", False),
+    ("en", "Russia fired 300 drones, up from more than 40 last week.", True),
+    ("de", "Russland feuerte mehr als 300 Drohnen im Vormonat ab.", False),
+    # a comparison word that opens the sentence compares nothing ("Als" = "when")
+    ("de", "Als im Vormonat Drohnen Sumy trafen, starben drei Menschen.", False),
+])
+def test_a_comparison_is_read_where_it_compares(lang, text, compared):
+    # the dates lexicon's period_comparisons, period_comparison_thans (after a period_comparatives word),
+    # period_comparison_fillers and the figures lexicon's qualifiers (rule PERIOD_COUNT of geo.figure_places)
+    toks = number_tokens(fold(text))
+    assert other_periods(toks, lang)
+    assert bool(other_periods(toks, lang, compared=False)) is not compared
