@@ -61,6 +61,49 @@ def aside_close(text: str, k: int, stop: int) -> int | None:
 #: Punctuation that ends a clause for the ``clause:*`` features of :mod:`geo.role_model` (its ``_clause_span``).
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 
+#: The most words of a bracketed aside that only names what stands before it ("Rapid Support Forces (RSF)", "Forces
+#: for Change (Front Uni)"): such an aside ends no clause (:func:`name_aside_breaks`).
+NAME_ASIDE_WORDS = 3
+
+
+def _names_only(inside: str) -> bool:
+    """The text between brackets is a name or an acronym: 1 to :data:`NAME_ASIDE_WORDS` words, each opening with
+    an upper-case letter and holding no digit ("ADF", "Front Uni"; not "which attacked Kyiv", "local time", "UFR2")."""
+    words = inside.split()
+    return 0 < len(words) <= NAME_ASIDE_WORDS and all(
+        w[0].isupper() and not any(c.isdigit() for c in w) for w in words)
+
+
+def name_aside_breaks(text: str, breaks: list[int], at: int) -> list[int]:
+    """The clause breaks but the brackets of an aside that only names what stands before it ("the rebels of the
+    Allied Democratic Forces (ADF) killed", "die Miliz Rapid Support Forces (RSF) hat"): capitalised words or an
+    acronym between the brackets (at most :data:`NAME_ASIDE_WORDS`, no digit), no punctuation right after the
+    closing one ("the Allied Democratic Forces (ADF), the mission said": the phrase ends there), and not around
+    ``at`` (a place in brackets keeps its own clause). Such brackets end no clause.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    breaks : list of int
+        The offsets of a sentence's breaks of :data:`CLAUSE_BREAKS`, in order.
+    at : int
+        The offset of the place's first word.
+
+    Returns
+    -------
+    list of int
+        ``breaks`` without the brackets of such asides (the same list when there are none).
+    """
+    drop: set[int] = set()
+    for k, b in enumerate(breaks[:-1]):
+        close = breaks[k + 1]
+        if text[b] != "(" or aside_close(text, b, close + 1) != close or b < at < close:
+            continue
+        if _names_only(text[b + 1 : close]) and text[close + 1 : close + 2] not in "," + CLAUSE_BREAKS:
+            drop.update((b, close))
+    return [b for b in breaks if b not in drop] if drop else breaks
+
 
 #: Rule ``a_border_area_is_no_neighbour_only_inside_the_place_before_it``: a border area named after an "of" word
 #: (:meth:`geo.events.EventProfile.border_area`: "the border district of X") names X itself, no neighbour, only

@@ -35,12 +35,17 @@ class Dateline:
         The date it gives, when it gives one with a year.
     place_start, place_end : int or None
         Offsets of the place name it opens with.
+    sure : bool
+        The form alone makes the opening word a place, taken whatever the gazetteer's cues say; False for an
+        upper-case word before a full stop ("BERLIN. Die Regierung"), which may be an acronym ("NATO. Die
+        Allianz"): its name is read like any other, and only if found a place is it the dateline's.
     """
 
     end: int
     date: dt.date | None
     place_start: int | None
     place_end: int | None
+    sure: bool = True
 
 
 @dataclass(frozen=True)
@@ -517,8 +522,16 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
     r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
-    r"[ \t]*(?P<sep>\.?[-–—:|]+)[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"
+    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[^\W\d_]))[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"
 )
+
+#: The fewest letters of an upper-case place that opens an article with a full stop alone ("BERLIN. Die Regierung"):
+#: shorter capitals before a full stop are abbreviations ("UN.", "EU.").
+PERIOD_DATELINE_LETTERS = 3
+
+#: The most words of an upper-case place before a full stop alone ("NEW YORK. Die Börse"): more upper-case words
+#: before a full stop are a headline ("HAFEN UNTER BESCHUSS. Zwei Tote"), no dateline.
+PERIOD_DATELINE_WORDS = 2
 
 
 def _date_text(text: str, lang: str) -> dt.date | None:
@@ -556,7 +569,7 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
     Dateline or None
         Accepted forms: ``Place, <date> –`` ("Parigi, 6 gennaio 2026 –", "Kyiv, Jan 5 —"),
         ``PLACE (Agency) -`` ("PARIS (Reuters) -", "KYIV, Ukraine (AP) —") and an upper-case
-        place alone ("KHARTOUM:", "ROMA -").  A date without a year gives ``date=None``.
+        place alone ("KHARTOUM:", "ROMA -", "BERLIN." before a sentence).  A date without a year gives ``date=None``.
         A title-case word before a colon ("Washington: ...") is a heading, not a dateline.
     """
     pos = 0
@@ -598,8 +611,15 @@ def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
         return None
     if not (has_date or m.group("agency") or upper):
         return None
+    period = m.group("sep") == "." and m.group("agency") is None  # "WIEN (APA). Der": the agency makes it sure
+    if period and not (len(letters) >= PERIOD_DATELINE_LETTERS and len(words) <= PERIOD_DATELINE_WORDS
+                       and region is None and raw_date is None):
+        # a full stop alone ends a sentence unless a short upper-case place stands alone before it (upper-case, as
+        # the test above leaves no other case here): not a headline of names ("ROMA, MILANO E TORINO. Sciopero")
+        # nor of a remembered day ("GAZA, 7 OTTOBRE. Un anno dopo"), whose date is not the article's
+        return None
     date = _date_text(raw_date, lang) if raw_date else None
-    return Dateline(m.end(), date, m.start("place"), m.end("place"))
+    return Dateline(m.end(), date, m.start("place"), m.end("place"), sure=not period)
 
 
 def _has_month(raw: str, lang: str) -> bool:

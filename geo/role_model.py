@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
-from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at
+from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at, name_aside_breaks
 from geo.cues import cues_for
 from geo.events import (
     DEPLOYMENT_CLASSES,
@@ -109,7 +109,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named"]
+              "base_deployment", "capital_named", "war_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -758,7 +758,7 @@ def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
     # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        breaks = sentence.breaks(text, CLAUSE_BREAKS)
+        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
         k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
         if k:
             lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
@@ -1186,6 +1186,80 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
+    """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
+    "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
+    place ("the war in Sudan", "la guerre au Soudan", "des Krieges in der Ukraine"; not "a war over Taiwan", "the war
+    against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo": the
+    noun is not right before the locative).
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon (its war nouns, war locatives and articles).
+
+    Returns
+    -------
+    bool
+    """
+    k = idx - 1
+    while k > 0 and words[k] in profile.articles:
+        k -= 1  # "des Krieges in der Ukraine"
+    if k < 1 or words[k] not in profile.war_locatives:
+        return False
+    wars = profile.war_nouns
+    return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
+
+
+def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventProfile) -> bool:
+    """The place and the one before are items of one list that a list joiner closes: the text between them holds
+    one ("Syria and Iraq"), or, a comma between them, the names after the place run on in list gaps to a gap that
+    holds one ("Syria, Iraq and Yemen"; not "Since the war in Iraq, Kuwait has hosted troops": a comma alone after a
+    phrase ends it, no list).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    m : Mention
+        The place.
+    previous : Mention
+        The mention before it, in its sentence.
+    neighbours : sequence of Mention
+        The mentions of the sentence, in text order.
+    profile : EventProfile
+        The language's event lexicon (read by the list test).
+
+    Returns
+    -------
+    bool
+    """
+    def closes(gap: str) -> bool:
+        return any(w in LIST_JOINERS for w in fold(gap).replace(",", " ").replace("'", " ").split())
+
+    gap = text[previous.end : m.start]
+    if not _joins_list(gap, profile):
+        return False
+    if closes(gap):
+        return True
+    last = m
+    for o in sorted(neighbours, key=lambda o: o.start):
+        if o.start < last.end:
+            continue
+        gap = text[last.end : o.start]
+        if not _joins_list(gap, profile):
+            return False
+        if closes(gap):
+            return True
+        last = o
+    return False
+
+
+
 @cached_gap()
 def _clause_between(gap: str, profile: EventProfile) -> bool:
     """A quote, a dash or a subordinator (not a list joiner) between two names: the second opens another clause
@@ -1315,10 +1389,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and _previous_has(previous, "request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
+    if same and (getattr(previous, "features", None) or {}).get("war_in") and _closed_list(
+            text, m, previous, neighbours, profile):
+        f["war_in"] = 1.0  # "the wars in Syria, Iraq and Yemen": every item of a closed list
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+    if _war_in(words, idx, profile):
+        f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (
@@ -1676,9 +1755,10 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
 #: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it). After the chain, a place of a sentence of an incident and of
-#: no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`). Each feature's frame is read in
-#: :func:`mention_features`.
+#: direction, a refugee camp or an origin before it).
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
+#: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("government_capital_is_actor", government_capital, "actor"),
     ("government_seat_is_actor", _feature_rule("government_seat"), "actor"),
@@ -1687,6 +1767,7 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
+    ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )
 
 #: Every hard rule of the role stage, by name: the dateline veto, :data:`RULE_CHAIN` and the venue bar.

@@ -159,7 +159,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     gazetteer : geo.gazetteer.Gazetteer
         Names to look for.
     dateline : geo.dates.Dateline, optional
-        The document's dateline; its place is always taken.
+        The document's dateline; its place is always taken if the dateline is sure (``Dateline.sure``).
     reading : geo.doc.Reading, optional
         The text already read (folded, tokens, sentences) by the document model; read here otherwise.
     weights : geo.recognition_model.RecognitionWeights or None, optional
@@ -198,7 +198,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     masked, persons = _SpanSet(masked), _SpanSet(persons)
     lowercase_words = {t.key for t in tokens if t.text.islower()}
     name_words: dict[str, str] = {}  # words seen in people's names beside a place name -> how
-    dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None else None
+    dl_span = (dateline.place_start, dateline.place_end) if dateline and dateline.place_start is not None and \
+        dateline.sure else None
     max_n = min(MAX_TOKENS, getattr(gazetteer, "max_name_tokens", MAX_TOKENS))
 
     spans: list[Span] = []

@@ -28,6 +28,10 @@ D = dt.date
         ("en", "Kyiv, Jan 5 — Russia fired.", "Kyiv", None),  # no year: no date
         ("it", "Un titolo qualsiasi\nROMA - Il governo ha deciso.", "ROMA", None),
         ("es", "MADRID, 3 mar (EFE).- El Gobierno aprobó el envío.", "MADRID", None),  # EFE's ".-"
+        ("de", "WIEN. Der Kanzler hat am Montag entschieden.", "WIEN", None),  # a full stop alone
+        ("de", "NEW YORK. Die Börse schloss am Freitag tiefer.", "NEW YORK", None),  # two words
+        ("de", "WIEN (APA). Der Kanzler hat am Montag entschieden.", "WIEN", None),  # an agency before it
+        ("it", "Un titolo qualsiasi\nKABUL. Il governo ha deciso.", "KABUL", None),
     ],
 )
 def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -> None:
@@ -44,10 +48,24 @@ def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -
         ("it", "Bruxelles: via libera unanime al piano comune"),  # a heading, not a dateline
         ("it", "Secondo la bozza, la forza – già presente – resta."),
         ("en", "The army said on Monday that it had won."),
+        ("de", "Wien. Der Kanzler hat entschieden."),  # a full stop after a title-case word ends a sentence
+        ("de", "EU. Die Minister haben entschieden."),  # two capitals: an abbreviation
+        ("it", "PORTO DI ODESSA COLPITO. Due feriti tra i portuali."),  # upper-case words of a headline
+        ("it", "MARIUPOL SENZA ACQUA. Migliaia di famiglie in attesa."),  # three words: a headline
+        ("it", "ROMA, MILANO E TORINO. Sciopero dei treni per otto ore."),  # a headline of names
+        ("it", "GAZA, 7 OTTOBRE 2024. Un anno dopo la città è in rovina."),  # a remembered day, not the article's
     ],
 )
 def test_no_dateline(lang: str, text: str) -> None:
     assert find_dateline(text, lang) is None
+
+
+def test_a_dateline_with_a_full_stop_alone_is_not_sure() -> None:
+    """An upper-case word before a full stop may be an acronym ("NATO. Die Allianz"): its dateline is not sure, so
+    the toponym stage reads its name like any other; the other forms are sure."""
+    assert not find_dateline("WIEN. Der Kanzler hat entschieden.", "de").sure
+    assert find_dateline("WIEN - Der Kanzler hat entschieden.", "de").sure
+    assert find_dateline("WIEN (APA). Der Kanzler hat entschieden.", "de").sure  # an agency names the dateline
 
 
 def test_document_date_prefers_the_input_then_the_dateline() -> None:

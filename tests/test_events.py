@@ -50,6 +50,8 @@ def test_trigger_words_name_the_event(lang, text, event):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ziel der Reform ist ein schlankerer Haushalt."),  # "Ziel" alone: a goal, no target
+    ("it", "L'obiettivo del governo è una legge più snella."),
     ("it", "Il ministro ha parlato con i giornalisti della nuova legge."),
     ("en", "The minister spoke to reporters about the budget."),
 ])

@@ -331,3 +331,115 @@ def test_a_country_whose_soldiers_a_casualty_count_counts_is_no_actor_through_it
 
     both = {"kind:country": 1.0, "government_country": 1.0, "casualty_nationality": 1.0}
     assert named_rules([both], set()) == ({0: "mention"}, {})
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "In Beni haben Milizionäre der Allied Democratic Forces (ADF) elf Händler getötet.", "Beni"),
+    ("it", "A Beni i miliziani delle Allied Democratic Forces (ADF) hanno ucciso undici commercianti al mercato.",
+     "Beni"),
+    ("fr", "À Beni, des miliciens des Allied Democratic Forces (ADF) ont tué onze commerçants sur un marché.",
+     "Beni"),
+])
+def test_a_bracketed_acronym_ends_no_clause(gaz, lang, text, surface):
+    """A short aside in brackets made of capitalised words or an acronym ("(ADF)") names the group before it and
+    ends no clause: the place before it and the killing after it are one clause (clause:incident)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("clause:incident")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # the aside ends its phrase (a comma after it): the speaker's clause is another
+    ("fr", "Un soldat a été tué dans une embuscade tendue par le groupe Union des rebelles (UDR), selon la mission "
+     "en Ouganda.", "Ouganda"),
+    # a longer aside, a relative clause, a lower-case aside or one with a number is a clause of its own
+    ("de", "Im Tschad hat die Gruppe (die seit Jahren im Norden kämpft) 30 Menschen getötet.", "Tschad"),
+    ("en", "In Chad the group (which attacked) killed 30 villagers.", "Chad"),
+    ("en", "In Chad the rebels (local time) killed 30 villagers.", "Chad"),
+    ("en", "In Chad the rebels (UFR2) killed 30 villagers.", "Chad"),  # a digit
+])
+def test_an_aside_before_punctuation_or_not_a_name_still_ends_the_clause(gaz, lang, text, surface):
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("clause:incident")
+
+
+def test_a_place_inside_its_own_brackets_keeps_its_clause():
+    """The aside test skips the brackets around the place itself: a place in brackets reads its own clause, not the
+    one around the brackets."""
+    from geo.clauses import name_aside_breaks
+
+    text = "Rebels killed 30 villagers (Chad) yesterday."
+    breaks = [text.index("("), text.index(")")]
+    assert name_aside_breaks(text, breaks, text.index("Chad")) == breaks  # around the place: kept
+    assert name_aside_breaks(text, breaks, 0) == []  # a name aside elsewhere: no break
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Das Ziel der Panzergrenadiere ist der Stützpunkt Adazi, wo sie bis März bleiben.", "Adazi"),
+    ("it", "Per i genieri l'obiettivo è la base di Adazi, dove resteranno fino a marzo.", "Adazi"),
+])
+def test_a_goal_or_destination_word_alone_is_no_attack(gaz, lang, text, surface):
+    """"Ziel" and "obiettivo" alone are a goal or a destination as often as a target: no attack trigger, so the base
+    they name is where the troops go (rule base_is_deployment), not where something was struck."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("base_deployment")
+    assert m.role == "deployment"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "In der Nacht wurde ein Depot in Mykolajiw zum Ziel von Raketen.", "Mykolajiw"),
+    ("it", "Nella notte un deposito a Mykolaiv è stato obiettivo di un raid di missili.", "Mykolaiv"),
+    ("es", "Un depósito de Mykolaiv fue objetivo de un ataque con misiles durante la noche.", "Mykolaiv"),
+])
+def test_a_target_of_a_strike_is_still_where_it_struck(gaz, lang, text, surface):
+    assert mention_of(text, lang, surface, gaz).role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surfaces"), [
+    ("en", "Veterans of the war in Somalia marched through the centre of Leeds.", ("Somalia",)),
+    ("fr", "Le prix du blé a bondi à cause de la guerre au Soudan.", ("Soudan",)),
+    ("it", "Il prezzo del grano è salito per via della guerra in Sudan.", ("Sudan",)),
+    ("es", "Las aerolíneas evitan el espacio aéreo por la guerra en Sudán.", ("Sudán",)),
+    ("de", "Die Getreidepreise stiegen wegen des Krieges in der Ukraine.", ("Ukraine",)),  # an article skipped
+    ("en", "The war in Syria and Iraq has killed thousands.", ("Syria", "Iraq")),  # a list shares the frame
+    ("it", "La guerra in Siria, Iraq e Yemen ha fatto migliaia di vittime.", ("Siria", "Iraq", "Yemen")),
+])
+def test_where_a_war_is_fought_is_an_incident(gaz, lang, text, surfaces):
+    """Rule war_place_is_incident: the place of "the war in X" is where the fighting is, whatever parade, price
+    rise or detour the sentence reports (the weights read a mention there); a list closed by a joiner shares it."""
+    for surface in surfaces:
+        m = mention_of(text, lang, surface, gaz)
+        assert m.features.get("war_in")
+        assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "La guerra tra Armenia e Azerbaigian è finita.", "Armenia"),  # "tra": the sides
+    ("de", "Der Krieg zwischen Armenien und Aserbaidschan ist vorbei.", "Armenien"),
+    ("en", "Russia has waged a war against neighbouring Georgia since 2008.", "Georgia"),
+    ("fr", "Les troupes sont arrivées en Estonie.", "Estonie"),  # no war noun
+    # "over": what the war is about, no place of it
+    ("en", "A war over Taiwan would devastate Asia, Japan said.", "Taiwan"),
+    ("en", "Armenia was in conflict over Karabakh for decades.", "Karabakh"),
+    ("en", "Veterans of the war met in Cairo on Sunday.", "Cairo"),  # the war noun not right before the locative
+    # a comma after the war's phrase ends it: the next clause's subject is no item of a list
+    ("en", "Since the war in Iraq, Kuwait has hosted US troops.", "Kuwait"),
+    ("en", "After the war in Syria, Turkey sent troops to Idlib.", "Turkey"),
+    ("en", "Exports of grain fell because of the war in Sudan, Egypt said.", "Egypt"),
+    ("it", "Con la guerra in Ucraina, la Polonia ha rafforzato il confine.", "Polonia"),
+])
+def test_no_war_place_for_the_sides_the_stake_or_the_next_clause(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+def test_the_war_rule_decides_over_the_weights():
+    """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
+    from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
+
+    assert "war_place_is_incident" in VETOES
+    assert "war_in" in feature_names()
+    weights = RoleWeights(("deployment", "incident"), {"deployment": 2.0, "incident": 0.0}, {})
+    war = {"kind:country": 1.0, "locative": 1.0, "event:exercise": 1.0, "war_in": 1.0}
+    assert named_rules([war], set()) == ({0: "incident"}, {})
+    assert choose_roles([war], set(), weights) == ["incident"]
+    assert choose_roles([{k: v for k, v in war.items() if k != "war_in"}], set(), weights) == ["deployment"]

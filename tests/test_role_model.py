@@ -283,6 +283,17 @@ def test_a_datelines_place_is_a_mention(gaz):
     assert [(m.surface, m.role) for m in parsed.mentions][:1] == [("KHARKIV", "mention")]
 
 
+def test_an_upper_case_capital_before_a_full_stop_is_a_dateline_not_an_actor(gaz):
+    """"WIEN. Die Regierung ...": the capital that opens the article before a full stop alone is its dateline, a
+    mention, not the government the weights read in a capital; an acronym so written is no place."""
+    parsed = parse_document(Document("t", "WIEN. Der Nationalrat hat am Abend über das Budget abgestimmt, "
+                                          "in Prag blieb es ruhig."), lang="de", gazetteer=gaz)
+    assert [(m.surface, m.role) for m in parsed.mentions][:1] == [("WIEN", "mention")]
+    parsed = parse_document(Document("t", "NATO. Die Beobachter zählten gestern in Armenien elf Verstöße."), lang="de",
+                            gazetteer=gaz)
+    assert [m.surface for m in parsed.mentions] == ["Armenien"]
+
+
 def test_fitting_learns_a_predictive_feature():
     from geo.data.fit_weights import fit, to_weights
 
@@ -322,6 +333,7 @@ COVERAGE = [
     ("en", "Sumy is quiet. Air defences downed 20 drones over Sumy."),
     ("en", "Donetsk is quiet. Monitors recorded 40 ceasefire violations in Donetsk."),
     ("it", "Il governo di Tel Aviv ha risposto."),
+    ("en", "Aid convoys reached Bukavu during the war in Syria."),
 ]
 
 
