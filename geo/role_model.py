@@ -1202,11 +1202,12 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
 
 
-def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventProfile) -> bool:
-    """The place and the one before are items of one list that a list joiner closes: the text between them holds
-    one ("Syria and Iraq"), or, a comma between them, the names after the place run on in list gaps to a gap that
-    holds one ("Syria, Iraq and Yemen"; not "Since the war in Iraq, Kuwait has hosted troops": a comma alone after a
-    phrase ends it, no list).
+def _closed_list(text: str, m, previous, profile: EventProfile) -> bool:
+    """The place and the one before are two items of one list a joiner closes, nothing but the joiner between them
+    ("Syria and Iraq"). A comma between them shares nothing: after a phrase that opens a sentence it ends the
+    phrase, and the next clause's subject is no item of it ("Since the war in Chad, Niger and Mali closed their
+    borders"); a comma list is left to the weights. A place with a possessive after it heads another phrase ("the
+    war in Gaza and Lebanon's debt").
 
     Parameters
     ----------
@@ -1216,8 +1217,6 @@ def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventPro
         The place.
     previous : Mention
         The mention before it, in its sentence.
-    neighbours : sequence of Mention
-        The mentions of the sentence, in text order.
     profile : EventProfile
         The language's event lexicon (read by the list test).
 
@@ -1225,26 +1224,10 @@ def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventPro
     -------
     bool
     """
-    def closes(gap: str) -> bool:
-        return any(w in LIST_JOINERS for w in fold(gap).replace(",", " ").replace("'", " ").split())
-
     gap = text[previous.end : m.start]
-    if not _joins_list(gap, profile):
+    if "," in gap or not _joins_list(gap, profile):
         return False
-    if closes(gap):
-        return True
-    last = m
-    for o in sorted(neighbours, key=lambda o: o.start):
-        if o.start < last.end:
-            continue
-        gap = text[last.end : o.start]
-        if not _joins_list(gap, profile):
-            return False
-        if closes(gap):
-            return True
-        last = o
-    return False
-
+    return any(w in LIST_JOINERS for w in fold(gap).replace("'", " ").split())
 
 
 @cached_gap()
@@ -1376,9 +1359,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and (getattr(previous, "features", None) or {}).get("request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
-    if same and (getattr(previous, "features", None) or {}).get("war_in") and _closed_list(
-            text, m, previous, neighbours, profile):
-        f["war_in"] = 1.0  # "the wars in Syria, Iraq and Yemen": every item of a closed list
+    if same and (getattr(previous, "features", None) or {}).get("war_in") and not (
+            "possessive" in f or "government_possessive" in f) and _closed_list(text, m, previous, profile):
+        f["war_in"] = 1.0  # "the wars in Syria and Iraq": both items of a list a joiner closes
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
