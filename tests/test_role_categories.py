@@ -397,7 +397,7 @@ def test_a_target_of_a_strike_is_still_where_it_struck(gaz, lang, text, surface)
 
 @pytest.mark.parametrize(("lang", "text", "surfaces"), [
     ("en", "Veterans of the war in Somalia marched through the centre of Leeds.", ("Somalia",)),
-    ("fr", "Le prix du blé a bondi à cause de la guerre au Soudan.", ("Soudan",)),
+    ("fr", "Le prix du blé a bondi à cause de la guerre en Éthiopie.", ("Éthiopie",)),
     ("it", "Il prezzo del grano è salito per via della guerra in Sudan.", ("Sudan",)),
     ("es", "Las aerolíneas evitan el espacio aéreo por la guerra en Sudán.", ("Sudán",)),
     ("de", "Die Getreidepreise stiegen wegen des Krieges in der Ukraine.", ("Ukraine",)),  # an article skipped
@@ -427,6 +427,10 @@ def test_where_a_war_is_fought_is_an_incident(gaz, lang, text, surfaces):
     ("en", "After the war in Syria, Turkey sent troops to Idlib.", "Turkey"),
     ("en", "Exports of grain fell because of the war in Sudan, Egypt said.", "Egypt"),
     ("it", "Con la guerra in Ucraina, la Polonia ha rafforzato il confine.", "Polonia"),
+    # it "a", fr "à": whom a war is declared on
+    ("it", "Il Perù ha dichiarato guerra a Cuba nel 1960.", "Cuba"),
+    ("fr", "Le Pérou a déclaré la guerre à Cuba.", "Cuba"),
+    ("it", "Il governo minaccia la guerra a Caracas.", "Caracas"),
     # nor when that subject is two places a joiner links: a comma shares nothing
     ("en", "Because of the war in Sudan, Chad and Egypt tightened their borders.", "Chad"),
     ("en", "Because of the war in Sudan, Chad and Egypt tightened their borders.", "Egypt"),
