@@ -508,21 +508,23 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
         A title-case word before a colon ("Washington: ...") is a heading, not a dateline.
     """
     pos = 0
+    unsure: Dateline | None = None  # a full-stop one ("BERLIN. Der"), kept only if no later line opens a sure one
     for _ in range(3):
         while pos < len(text) and text[pos] in "\r\n \t":
             pos += 1
         if pos >= len(text):
-            return None
+            break
         m = _DATELINE.match(text, pos)
         if m:
             found = _accept(m, text, lang)
-            if found:
-                return found
+            if found and found.sure:
+                return found  # "UPDATE. Drones hit X" on line 1 is a headline when line 2 opens "KYIV, March 3 -"
+            unsure = unsure or found
         nl = text.find("\n", pos)
         if nl < 0:
-            return None
+            break
         pos = nl + 1
-    return None
+    return unsure
 
 
 def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
