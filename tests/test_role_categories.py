@@ -455,3 +455,20 @@ def test_the_war_rule_decides_over_the_weights():
     assert named_rules([war], set()) == ({0: "incident"}, {})
     assert choose_roles([war], set(), weights) == ["incident"]
     assert choose_roles([{k: v for k, v in war.items() if k != "war_in"}], set(), weights) == ["deployment"]
+
+
+@pytest.mark.parametrize(("lang", "text", "vetoed"), [
+    ("en", "LVIV SHELLED. Russian artillery hit the city overnight, killing two.", False),  # a headline of two words
+    ("it", "MARIUPOL BOMBARDATA. L'artiglieria ha colpito il porto.", False),
+    ("en", "LVIV. Russian artillery hit the city overnight, killing two.", True),  # the whole span: a dateline
+])
+def test_an_unsure_dateline_vetoes_only_a_mention_of_its_whole_span(gaz, lang, text, vetoed):
+    """dateline_is_mention: a full-stop dateline of two words is a headline whose first word is a place like any
+    other; only a mention of the whole span is the dateline's place."""
+    from geo.dates import find_dateline
+    from geo.role_model import dateline_vetoes
+
+    mentions = parse_document(Document("t", text), lang=lang, gazetteer=gaz).mentions
+    first = [k for k, m in enumerate(mentions) if m.start == 0]
+    assert first
+    assert (first[0] in dateline_vetoes(mentions, find_dateline(text, lang))) == vetoed
