@@ -37,6 +37,10 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yam
 #: How many words away a trigger counts as near a place.
 NEAR = 6
 
+#: How many words before a war noun a speech cue or a topic verb makes the war a topic ("discussed the war in",
+#: "hanno discusso della guerra in", "a parlé de la guerre en": verb, preposition, article).
+WAR_TOPIC_REACH = 4
+
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
 SUBJECT_BREAKS = "," + CLAUSE_BREAKS
@@ -1176,9 +1180,11 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
 def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
-    place ("the war in Sudan", "la guerre au Soudan", "des Krieges in der Ukraine"; not "a war over Taiwan", "the war
-    against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo": the
-    noun is not right before the locative).
+    place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
+    war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
+    the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
+    lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
+    and the place may be the venue; the caller also reads no war place in a sentence of a meeting).
 
     Parameters
     ----------
@@ -1199,7 +1205,13 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     if k < 1 or words[k] not in profile.war_locatives:
         return False
     wars = profile.war_nouns
-    return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
+    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
+    if start is None:
+        return False
+    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
+    # it may be the venue (left to the weights)
+    return not any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j)
+                   for j in range(max(0, start - WAR_TOPIC_REACH), start))
 
 
 def _closed_list(text: str, m, previous, profile: EventProfile) -> bool:
@@ -1366,7 +1378,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile):
+    if _war_in(words, idx, profile) and "meet" not in sentence.events():
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(

@@ -427,6 +427,12 @@ def test_where_a_war_is_fought_is_an_incident(gaz, lang, text, surfaces):
     ("en", "After the war in Syria, Turkey sent troops to Idlib.", "Turkey"),
     ("en", "Exports of grain fell because of the war in Sudan, Egypt said.", "Egypt"),
     ("it", "Con la guerra in Ucraina, la Polonia ha rafforzato il confine.", "Polonia"),
+    # a war talked about or met on: the place after it may be the venue (the weights decide)
+    ("en", "Ministers discussed the war in Vienna on Friday.", "Vienna"),
+    ("es", "El canciller habló del conflicto en Lisboa.", "Lisboa"),
+    ("it", "I ministri hanno discusso della guerra in Svizzera.", "Svizzera"),
+    ("fr", "Le ministre a parlé de la guerre en Belgique hier.", "Belgique"),
+    ("en", "A summit on the war in Austria drew forty leaders.", "Austria"),
     # it "a", fr "à": whom a war is declared on
     ("it", "Il Perù ha dichiarato guerra a Cuba nel 1960.", "Cuba"),
     ("fr", "Le Pérou a déclaré la guerre à Cuba.", "Cuba"),
