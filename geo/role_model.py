@@ -1177,14 +1177,17 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
-def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
+def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
+            nouns_capitalised: bool = False) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
     place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
     war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
     the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
     lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
-    and the place may be the venue; the caller also reads no war place in a sentence of a meeting).
+    and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
+    of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
+    capitalise its nouns).
 
     Parameters
     ----------
@@ -1194,6 +1197,10 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
         The index of the place's first word.
     profile : EventProfile
         The language's event lexicon (its war nouns, war locatives and articles).
+    tokens : sequence of Token, optional
+        The sentence's tokens (their written text: a capitalised war noun), in step with ``words``.
+    nouns_capitalised : bool, optional
+        Whether the language capitalises its common nouns (German: no title read from the capital).
 
     Returns
     -------
@@ -1208,6 +1215,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
     if start is None:
         return False
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper():
+        return False  # "the Ministry of War in Paris": a title
     # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
     # it may be the venue (left to the weights)
     return not any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j)
@@ -1378,7 +1387,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile) and "meet" not in sentence.events():
+    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised) and (
+            "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(

@@ -433,6 +433,9 @@ def test_where_a_war_is_fought_is_an_incident(gaz, lang, text, surfaces):
     ("it", "I ministri hanno discusso della guerra in Svizzera.", "Svizzera"),
     ("fr", "Le ministre a parlé de la guerre en Belgique hier.", "Belgique"),
     ("en", "A summit on the war in Austria drew forty leaders.", "Austria"),
+    # a war noun capitalised within the sentence: a title
+    ("en", "A clerk of the Office of War in Lima signed the papers.", "Lima"),
+    ("it", "Il Museo della Guerra in Normandia riapre domani.", "Normandia"),
     # it "a", fr "à": whom a war is declared on
     ("it", "Il Perù ha dichiarato guerra a Cuba nel 1960.", "Cuba"),
     ("fr", "Le Pérou a déclaré la guerre à Cuba.", "Cuba"),
