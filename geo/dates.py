@@ -517,8 +517,10 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
         m = _DATELINE.match(text, pos)
         if m:
             found = _accept(m, text, lang)
-            if found and found.sure:
-                return found  # "UPDATE. Drones hit X" on line 1 is a headline when line 2 opens "KYIV, March 3 -"
+            if found and found.sure and (unsure is None or m.group("date") or m.group("agency")):
+                # "FLASH. Drones hit X" on line 1 is a headline when line 2 opens "KYIV, March 3 (AP) -"; after it,
+                # only a date or an agency makes a line a dateline ("KFOR-Kommandeur" opens a sentence)
+                return found
             unsure = unsure or found
         nl = text.find("\n", pos)
         if nl < 0:

@@ -197,6 +197,7 @@ def test_event_dates_keep_only_the_document_read_last(monkeypatch: pytest.Monkey
     ("en", "SUDAN. Six months on\n\nKHARTOUM, Apr 15, 2024 (AP) — The army said", "KHARTOUM", dt.date(2024, 4, 15)),
     ("it", "ULTIM'ORA. Razzi su Haifa\nTEL AVIV, 2 marzo 2025 - L'esercito ha detto", "TEL AVIV", dt.date(2025, 3, 2)),
     ("de", "BERLIN. Der Kanzler hat entschieden.\nDie Koalition streitet.", "BERLIN", None),  # none sure: kept
+    ("de", "BERLIN. Der Kanzler hat entschieden.\nNATO-Generalsekretär Rutte lobte das.", "BERLIN", None),  # no date
 ])
 def test_a_full_stop_headline_yields_to_a_sure_dateline_below(lang, text, place, date) -> None:
     """A one-word upper-case headline before a full stop on the first line ("FLASH.") is an unsure dateline: a sure
