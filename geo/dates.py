@@ -80,6 +80,23 @@ def _span(v: Any) -> tuple[int, int]:
 
 
 @cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """The folded month and weekday names of the language's dates lexicon ("monday", "marzo").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    lex = _datelex(lang)
+    return frozenset(lex.months) | frozenset(lex.weekdays)
+
+
+@cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")
     last = d.get("last_n") or {}

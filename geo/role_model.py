@@ -23,6 +23,7 @@ from pathlib import Path
 
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at, name_aside_breaks
 from geo.cues import cues_for
+from geo.dates import calendar_words
 from geo.events import DEPLOYMENT_CLASSES, EVENT_CLASSES, INCIDENT_CLASSES, TOKEN_START, EventProfile, Phrases, Sentence
 from geo.lexicons import read_yaml
 from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
@@ -33,6 +34,10 @@ from geo.sentences import LIST_JOINERS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
+
+#: What keeps the brackets of an aside a clause break (:func:`geo.clauses.name_aside_breaks`): the starts of the
+#: sentence's place mentions and the language's month and weekday names.
+Asides = tuple[Sequence[int], frozenset[str]]
 
 #: How many words away a trigger counts as near a place.
 NEAR = 6
@@ -719,18 +724,19 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     return False
 
 
-def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
+def _clause_events(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
-    lo, hi = _clause_span(text, sentence, idx)
+    lo, hi = _clause_span(text, sentence, idx, asides)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
-def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                     asides: Asides = ((), frozenset())) -> bool:
     """A trigger of an incident (:data:`INCIDENT_CLASSES`) stands in the place's clause (:func:`_clause_span`), but
     not inside a phrase of the lexicon's ``equipment_phrases`` ("combat vehicles", "carros de combate": equipment, no
     fighting): "the soldiers stationed at the base of Mopti, in the centre, came under rocket fire"."""
-    lo, hi = _clause_span(text, sentence, idx)
+    lo, hi = _clause_span(text, sentence, idx, asides)
     words = sentence.words
     gear = set()
     for j in profile.equipment_phrases.starts_in(words, lo, hi):
@@ -738,25 +744,28 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
-def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                     asides: Asides = ((), frozenset())) -> bool:
     """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
     vessel noun of the lexicon (``vessel_nouns``: "tanker", "petroliera", "Frachter") stand in it ("a drone hit a
     tanker off Tuapse, in the Black Sea": the sea is where the ship was struck, no locator)."""
-    if "attack" not in _clause_events(text, sentence, idx):
+    if "attack" not in _clause_events(text, sentence, idx, asides):
         return False
-    return _phrase_in(profile.vessel_nouns, sentence.words, *_clause_span(text, sentence, idx))
+    return _phrase_in(profile.vessel_nouns, sentence.words, *_clause_span(text, sentence, idx, asides))
 
 
-def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
+def _clause_span(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> tuple[int, int]:
     """The words ``[lo, hi)`` of the place's clause: the stretch of the sentence between strong punctuation (";",
-    ":", brackets, quotes, dashes) around word ``idx``."""
+    ":", brackets, quotes, dashes) around word ``idx``; ``asides`` (the starts of the sentence's place mentions,
+    the language's month and weekday names) keep the brackets of a place or a time
+    (:func:`geo.clauses.name_aside_breaks`)."""
     tokens = sentence.tokens
     n = len(tokens)
     # The breaks nearest the place (the marks are never inside a token): the last one before word ``idx``
     # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
+        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start, *asides)
         k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
         if k:
             lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
@@ -1277,6 +1286,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
+    asides: Asides = (tuple(o.start for o in neighbours), calendar_words(profile.lang))  # brackets a clause keeps
     if e.capital_of:
         f["capital"] = 1.0
     elif getattr(e, "seat_of", None):
@@ -1445,7 +1455,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     sea_locates = sea_set_off or sea_named
     # "a drone hit a tanker off Tuapse, in the Black Sea": a sea set off after a place is where the clause's attack
     # on a vessel happened, no locator (not "the Black Sea port of Izmail": the sea still names the port)
-    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile))
+    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile, asides))
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
@@ -1485,7 +1495,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for g, on in groups.items():
         if on:
             f[f"near:{g}"] = 1.0
-    clause = _clause_events(text, sentence, idx)
+    clause = _clause_events(text, sentence, idx, asides)
     for g, classes in (("incident", INCIDENT_CLASSES), ("deployment", DEPLOYMENT_CLASSES), ("meet", {"meet"})):
         if clause & classes:
             f[f"clause:{g}"] = 1.0
@@ -1523,7 +1533,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for _, _, name in sorted(hits):
         f[name] = 1.0
     if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
-            _clause_incident(text, sentence, idx, profile) or "direction_of" in f
+            _clause_incident(text, sentence, idx, profile, asides) or "direction_of" in f
             or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None

@@ -481,3 +481,14 @@ def test_an_unsure_dateline_vetoes_only_a_mention_of_its_whole_span(gaz, lang, t
     first = [k for k, m in enumerate(mentions) if m.start == 0]
     assert first
     assert (first[0] in dateline_vetoes(mentions, find_dateline(text, lang))) == vetoed
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Officials in Lviv (Ukraine) said a drone killed two people.", "Lviv"),  # the aside is a place
+    ("en", "Police in Odesa (Monday) said a blast killed two people.", "Odesa"),  # the aside is a day
+    ("it", "La polizia a Verona (Italia) ha detto che un'esplosione ha ucciso due persone.", "Verona"),
+])
+def test_a_bracketed_place_or_day_still_ends_the_clause(gaz, lang, text, surface):
+    """geo.clauses.name_aside_breaks: brackets around a place or a month or weekday name are no name of what
+    stands before, so they still part the speaker's clause from the incident reported after them."""
+    assert not mention_of(text, lang, surface, gaz).features.get("clause:incident")
