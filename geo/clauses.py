@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from geo.events import EventProfile
+from geo.normalize import fold
 
 #: Quotes between two names: the second stands in another clause (a speaker's words, or the words around them).
 QUOTES = "\"«»“”"
@@ -61,7 +62,7 @@ def aside_close(text: str, k: int, stop: int) -> int | None:
 #: Punctuation that ends a clause for the ``clause:*`` features of :mod:`geo.role_model` (its ``_clause_span``).
 CLAUSE_BREAKS = ";:()" + QUOTE_DASH
 
-#: The most words of a bracketed aside that only names what stands before it ("Rapid Support Forces (RSF)", "Forces
+#: The most words of a bracketed aside that only names what stands before it ("Arakan Army (AA)", "Forces
 #: for Change (Front Uni)"): such an aside ends no clause (:func:`name_aside_breaks`).
 NAME_ASIDE_WORDS = 3
 
@@ -74,12 +75,15 @@ def _names_only(inside: str) -> bool:
         w[0].isupper() and not any(c.isdigit() for c in w) for w in words)
 
 
-def name_aside_breaks(text: str, breaks: list[int], at: int) -> list[int]:
+def name_aside_breaks(text: str, breaks: list[int], at: int, places: Sequence[int] = (),
+                      calendar: frozenset[str] = frozenset()) -> list[int]:
     """The clause breaks but the brackets of an aside that only names what stands before it ("the rebels of the
-    Allied Democratic Forces (ADF) killed", "die Miliz Rapid Support Forces (RSF) hat"): capitalised words or an
+    Allied Democratic Forces (ADF) killed", "die Miliz Arakan Army (AA) hat"): capitalised words or an
     acronym between the brackets (at most :data:`NAME_ASIDE_WORDS`, no digit), no punctuation right after the
     closing one ("the Allied Democratic Forces (ADF), the mission said": the phrase ends there), and not around
-    ``at`` (a place in brackets keeps its own clause). Such brackets end no clause.
+    ``at`` (a place in brackets keeps its own clause), nor around another place ("officials in Lviv (Ukraine)
+    said": the aside locates the place before, the speaker's clause stays apart) or a month or weekday name
+    ("(Monday)": a time, no name). Such brackets end no clause.
 
     Parameters
     ----------
@@ -89,6 +93,10 @@ def name_aside_breaks(text: str, breaks: list[int], at: int) -> list[int]:
         The offsets of a sentence's breaks of :data:`CLAUSE_BREAKS`, in order.
     at : int
         The offset of the place's first word.
+    places : sequence of int, optional
+        The offsets of the first words of the sentence's place mentions.
+    calendar : frozenset of str, optional
+        The language's folded month and weekday names (:func:`geo.dates.calendar_words`).
 
     Returns
     -------
@@ -100,7 +108,10 @@ def name_aside_breaks(text: str, breaks: list[int], at: int) -> list[int]:
         close = breaks[k + 1]
         if text[b] != "(" or aside_close(text, b, close + 1) != close or b < at < close:
             continue
-        if _names_only(text[b + 1 : close]) and text[close + 1 : close + 2] not in "," + CLAUSE_BREAKS:
+        inside = text[b + 1 : close]
+        if any(b < p < close for p in places) or any(fold(w) in calendar for w in inside.split()):
+            continue  # "in Lviv (Ukraine) said", "(Monday)": no name of what stands before
+        if _names_only(inside) and text[close + 1 : close + 2] not in "," + CLAUSE_BREAKS:
             drop.update((b, close))
     return [b for b in breaks if b not in drop] if drop else breaks
 

@@ -90,6 +90,23 @@ _QUALIFIERS = ("approx", "at_least", "up_to", "more_than", "less_than")
 
 
 @cache
+def calendar_words(lang: str) -> frozenset[str]:
+    """The folded month and weekday names of the language's dates lexicon ("monday", "marzo").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    lex = _datelex(lang)
+    return frozenset(lex.months) | frozenset(lex.weekdays)
+
+
+@cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")
     qualifiers = (load(lang, "figures") or {}).get("qualifiers") or {}
@@ -573,21 +590,25 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
         A title-case word before a colon ("Washington: ...") is a heading, not a dateline.
     """
     pos = 0
+    unsure: Dateline | None = None  # a full-stop one ("BERLIN. Der"), kept only if no later line opens a sure one
     for _ in range(3):
         while pos < len(text) and text[pos] in "\r\n \t":
             pos += 1
         if pos >= len(text):
-            return None
+            break
         m = _DATELINE.match(text, pos)
         if m:
             found = _accept(m, text, lang)
-            if found:
+            if found and found.sure and (unsure is None or m.group("date") or m.group("agency")):
+                # "FLASH. Drones hit X" on line 1 is a headline when line 2 opens "KYIV, March 3 (AP) -"; after it,
+                # only a date or an agency makes a line a dateline ("KFOR-Kommandeur" opens a sentence)
                 return found
+            unsure = unsure or found
         nl = text.find("\n", pos)
         if nl < 0:
-            return None
+            break
         pos = nl + 1
-    return None
+    return unsure
 
 
 def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at, name_aside_breaks
 from geo.cues import cues_for
+from geo.dates import calendar_words
 from geo.events import (
     DEPLOYMENT_CLASSES,
     EVENT_CLASSES,
@@ -43,8 +44,16 @@ from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
 
+#: What keeps the brackets of an aside a clause break (:func:`geo.clauses.name_aside_breaks`): the starts of the
+#: sentence's place mentions and the language's month and weekday names.
+Asides = tuple[Sequence[int], frozenset[str]]
+
 #: How many words away a trigger counts as near a place.
 NEAR = 6
+
+#: How many words before a war noun a speech cue or a topic verb makes the war a topic ("discussed the war in",
+#: "hanno discusso della guerra in", "a parlé de la guerre en": verb, preposition, article).
+WAR_TOPIC_REACH = 4
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
@@ -721,18 +730,19 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     return False
 
 
-def _clause_events(text: str, sentence: Sentence, idx: int) -> set[str]:
+def _clause_events(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> set[str]:
     """The classes of event of the triggers in the place's clause: the stretch of the sentence between
     strong punctuation (";", ":", brackets, quotes, dashes) around word ``idx``."""
-    lo, hi = _clause_span(text, sentence, idx)
+    lo, hi = _clause_span(text, sentence, idx, asides)
     return {t.event for t in sentence.triggers if lo <= t.first < hi}
 
 
-def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                     asides: Asides = ((), frozenset())) -> bool:
     """A trigger of an incident (:data:`INCIDENT_CLASSES`) stands in the place's clause (:func:`_clause_span`), but
     not inside a phrase of the lexicon's ``equipment_phrases`` ("combat vehicles", "carros de combate": equipment, no
     fighting): "the soldiers stationed at the base of Mopti, in the centre, came under rocket fire"."""
-    lo, hi = _clause_span(text, sentence, idx)
+    lo, hi = _clause_span(text, sentence, idx, asides)
     words = sentence.words
     gear = set()
     for j in profile.equipment_phrases.starts_in(words, lo, hi):
@@ -740,25 +750,28 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
-def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
+def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                     asides: Asides = ((), frozenset())) -> bool:
     """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
     vessel noun of the lexicon (``vessel_nouns``: "tanker", "petroliera", "Frachter") stand in it ("a drone hit a
     tanker off Tuapse, in the Black Sea": the sea is where the ship was struck, no locator)."""
-    if "attack" not in _clause_events(text, sentence, idx):
+    if "attack" not in _clause_events(text, sentence, idx, asides):
         return False
-    return _phrase_in(profile.vessel_nouns, sentence.words, *_clause_span(text, sentence, idx))
+    return _phrase_in(profile.vessel_nouns, sentence.words, *_clause_span(text, sentence, idx, asides))
 
 
-def _clause_span(text: str, sentence: Sentence, idx: int) -> tuple[int, int]:
+def _clause_span(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> tuple[int, int]:
     """The words ``[lo, hi)`` of the place's clause: the stretch of the sentence between strong punctuation (";",
-    ":", brackets, quotes, dashes) around word ``idx``."""
+    ":", brackets, quotes, dashes) around word ``idx``; ``asides`` (the starts of the sentence's place mentions,
+    the language's month and weekday names) keep the brackets of a place or a time
+    (:func:`geo.clauses.name_aside_breaks`)."""
     tokens = sentence.tokens
     n = len(tokens)
     # The breaks nearest the place (the marks are never inside a token): the last one before word ``idx``
     # (or the last word), the first one after it, among the sentence's breaks between its first and last words.
     lo, hi = 0, n
     if n >= 2:
-        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start)
+        breaks = name_aside_breaks(text, sentence.breaks(text, CLAUSE_BREAKS), tokens[min(idx, n - 1)].start, *asides)
         k = bisect_left(breaks, tokens[min(idx, n - 1)].start)
         if k:
             lo = bisect_right(tokens, breaks[k - 1], key=TOKEN_START)
@@ -1186,12 +1199,17 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
-def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
+def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
+            nouns_capitalised: bool = False) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
-    place ("the war in Sudan", "la guerre au Soudan", "des Krieges in der Ukraine"; not "a war over Taiwan", "the war
-    against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo": the
-    noun is not right before the locative).
+    place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
+    war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
+    the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
+    lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
+    and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
+    of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
+    capitalise its nouns).
 
     Parameters
     ----------
@@ -1201,6 +1219,10 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
         The index of the place's first word.
     profile : EventProfile
         The language's event lexicon (its war nouns, war locatives and articles).
+    tokens : sequence of Token, optional
+        The sentence's tokens (their written text: a capitalised war noun), in step with ``words``.
+    nouns_capitalised : bool, optional
+        Whether the language capitalises its common nouns (German: no title read from the capital).
 
     Returns
     -------
@@ -1212,14 +1234,23 @@ def _war_in(words: list[str], idx: int, profile: EventProfile) -> bool:
     if k < 1 or words[k] not in profile.war_locatives:
         return False
     wars = profile.war_nouns
-    return any(j + wars.match_at(words, j) == k for j in wars.starts_in(words, max(0, k - 3), k))
+    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
+    if start is None:
+        return False
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper():
+        return False  # "the Ministry of War in Paris": a title
+    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
+    # it may be the venue (left to the weights)
+    return not any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j)
+                   for j in range(max(0, start - WAR_TOPIC_REACH), start))
 
 
-def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventProfile) -> bool:
-    """The place and the one before are items of one list that a list joiner closes: the text between them holds
-    one ("Syria and Iraq"), or, a comma between them, the names after the place run on in list gaps to a gap that
-    holds one ("Syria, Iraq and Yemen"; not "Since the war in Iraq, Kuwait has hosted troops": a comma alone after a
-    phrase ends it, no list).
+def _closed_list(text: str, m, previous, profile: EventProfile) -> bool:
+    """The place and the one before are two items of one list a joiner closes, nothing but the joiner between them
+    ("Syria and Iraq"). A comma between them shares nothing: after a phrase that opens a sentence it ends the
+    phrase, and the next clause's subject is no item of it ("Since the war in Chad, Niger and Mali closed their
+    borders"); a comma list is left to the weights. A place with a possessive after it heads another phrase ("the
+    war in Gaza and Lebanon's debt").
 
     Parameters
     ----------
@@ -1229,8 +1260,6 @@ def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventPro
         The place.
     previous : Mention
         The mention before it, in its sentence.
-    neighbours : sequence of Mention
-        The mentions of the sentence, in text order.
     profile : EventProfile
         The language's event lexicon (read by the list test).
 
@@ -1238,26 +1267,10 @@ def _closed_list(text: str, m, previous, neighbours: Sequence, profile: EventPro
     -------
     bool
     """
-    def closes(gap: str) -> bool:
-        return any(w in LIST_JOINERS for w in fold(gap).replace(",", " ").replace("'", " ").split())
-
     gap = text[previous.end : m.start]
-    if not _joins_list(gap, profile):
+    if "," in gap or not _joins_list(gap, profile):
         return False
-    if closes(gap):
-        return True
-    last = m
-    for o in sorted(neighbours, key=lambda o: o.start):
-        if o.start < last.end:
-            continue
-        gap = text[last.end : o.start]
-        if not _joins_list(gap, profile):
-            return False
-        if closes(gap):
-            return True
-        last = o
-    return False
-
+    return any(w in LIST_JOINERS for w in fold(gap).replace("'", " ").split())
 
 
 @cached_gap()
@@ -1286,6 +1299,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     idx = sentence.token_at(m.start)
     end_idx = sentence.token_at(m.end)
     f: dict[str, float] = {f"cue:{m.cue_role}": 1.0, f"kind:{e.kind}": 1.0}
+    asides: Asides = (tuple(o.start for o in neighbours), calendar_words(profile.lang))  # brackets a clause keeps
     if e.capital_of:
         f["capital"] = 1.0
     elif getattr(e, "seat_of", None):
@@ -1389,14 +1403,15 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if (national or e.kind == "region") and (_request_of(words, idx, profile) or (
             same and _joins_list(between, profile) and _previous_has(previous, "request_of"))):
         f["request_of"] = 1.0  # "at the invitation of Moldova", "su invito della Moldavia e della Georgia": who asks
-    if same and (getattr(previous, "features", None) or {}).get("war_in") and _closed_list(
-            text, m, previous, neighbours, profile):
-        f["war_in"] = 1.0  # "the wars in Syria, Iraq and Yemen": every item of a closed list
+    if same and _previous_has(previous, "war_in") and not (
+            "possessive" in f or "government_possessive" in f) and _closed_list(text, m, previous, profile):
+        f["war_in"] = 1.0  # "the wars in Syria and Iraq": both items of a list a joiner closes
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile):
+    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised) and (
+            "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
@@ -1453,7 +1468,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     sea_locates = sea_set_off or sea_named
     # "a drone hit a tanker off Tuapse, in the Black Sea": a sea set off after a place is where the clause's attack
     # on a vessel happened, no locator (not "the Black Sea port of Izmail": the sea still names the port)
-    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile))
+    water_locates = sea_locates and not (sea_set_off and _vessel_attacked(text, sentence, idx, profile, asides))
     if same and _joins_list(between, profile) and "contains_previous" not in f and \
             "country_before_place" not in f and not sea_locates:
         f["in_list"] = 1.0  # not "a Reni, nel distretto di Bolhrad" (a locator), nor "..., Norway in Hungary",
@@ -1493,7 +1508,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for g, on in groups.items():
         if on:
             f[f"near:{g}"] = 1.0
-    clause = _clause_events(text, sentence, idx)
+    clause = _clause_events(text, sentence, idx, asides)
     for g, classes in (("incident", INCIDENT_CLASSES), ("deployment", DEPLOYMENT_CLASSES), ("meet", {"meet"})):
         if clause & classes:
             f[f"clause:{g}"] = 1.0
@@ -1531,7 +1546,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     for _, _, name in sorted(hits):
         f[name] = 1.0
     if "base" in f and (groups["deployment"] or "clause:deployment" in f) and not (
-            _clause_incident(text, sentence, idx, profile) or "direction_of" in f
+            _clause_incident(text, sentence, idx, profile, asides) or "direction_of" in f
             or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
     link = of if "of_before" in f else origin if "origin_before" in f else None
@@ -1651,10 +1666,13 @@ def add_cue_elsewhere(mentions: Sequence) -> None:
 
 
 def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
-    """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place."""
+    """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place. An unsure dateline
+    (an upper-case headline before a full stop) vetoes only a mention of its whole span: "ODESA. Drones hit" is a
+    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other."""
     if dateline is None or dateline.place_start is None:
         return set()
-    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start}
+    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start and (
+        getattr(dateline, "sure", True) or m.end == dateline.place_end)}
 
 
 def government_capital(features: dict[str, float]) -> bool:

@@ -242,3 +242,19 @@ def test_a_comparison_is_read_where_it_compares(lang, text, compared):
     toks = number_tokens(fold(text))
     assert other_periods(toks, lang)
     assert bool(other_periods(toks, lang, compared=False)) is not compared
+
+
+@pytest.mark.parametrize(("lang", "text", "place", "date"), [
+    ("en", "FLASH. Missiles hit Lviv overnight\nDNIPRO, May 4, 2025 (Reuters) - A strike on a depot", "DNIPRO",
+     dt.date(2025, 5, 4)),
+    ("en", "SUDAN. Six months on\n\nKHARTOUM, Apr 15, 2024 (AP) — The army said", "KHARTOUM", dt.date(2024, 4, 15)),
+    ("it", "ULTIM'ORA. Razzi su Haifa\nTEL AVIV, 2 marzo 2025 - L'esercito ha detto", "TEL AVIV", dt.date(2025, 3, 2)),
+    ("de", "BERLIN. Der Kanzler hat entschieden.\nDie Koalition streitet.", "BERLIN", None),  # none sure: kept
+    ("de", "BERLIN. Der Kanzler hat entschieden.\nNATO-Generalsekretär Rutte lobte das.", "BERLIN", None),  # no date
+])
+def test_a_full_stop_headline_yields_to_a_sure_dateline_below(lang, text, place, date) -> None:
+    """A one-word upper-case headline before a full stop on the first line ("FLASH.") is an unsure dateline: a sure
+    one on a later line (a date or an agency) is the article's, with its date; the unsure one stands only alone."""
+    found = find_dateline(text, lang)
+    assert text[found.place_start : found.place_end] == place
+    assert found.date == date
