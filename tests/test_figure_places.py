@@ -2829,3 +2829,49 @@ def test_a_marked_total_of_casualties_keeps_its_towns(gaz, lang, text):
     assert [f.value for f in parsed.figures] == [19]
     assert len(parsed.figures[0].places) == 2
     assert not any(p.startswith("country:") for p in parsed.figures[0].place_ids)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Violence in Nigeria. Police in Lagos said eight people were killed in the north of the country."),
+    ("fr", "Violences au Nigeria. La police de Lagos a indiqué que huit personnes ont été tuées dans le nord du pays."),
+    ("de", "Kämpfe in Nigeria. Die Polizei in Lagos sagte, acht Menschen seien im Norden des Landes getötet worden."),
+])
+def test_the_country_names_again_the_country_before_it(gaz, lang, text):
+    # rule AREA_ANAPHORA: "the country" of the figure's clause is the country named before it in the paragraph, not
+    # the town where the police spoke
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Nigeria"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "Bombardamenti su Homs e la sua provincia. Sei civili sono morti a Homs, 15 nell'ovest della provincia, "
+           "di cui 3 a Talkalakh, e due nel nord della provincia."),
+    ("es", "Ataques en Homs y su provincia. Seis civiles murieron en Homs, 15 en el oeste de la provincia, entre ellos "
+           "3 en Talkalakh, y dos en el norte de la provincia."),
+    ("en", "Strikes hit Homs and its province. Six civilians died in Homs, 15 in the west of the province, including 3 "
+           "in Talkalakh, and two in the north of the province."),
+    ("de", "Angriffe auf Homs und seine Provinz. Sechs Zivilisten starben in Homs, 15 im Westen der Provinz, darunter "
+           "3 in Talkalakh, und zwei im Norden der Provinz."),
+])
+def test_the_province_names_again_the_province_of_the_place_before_it(gaz, lang, text):
+    # rule AREA_ANAPHORA: "Homs and its province" says the province of Homs (no mention of the province itself: Homs
+    # stands for it); the last count's "north of the province" is there, not at the town of the count before it
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 2).places == ["Homs"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # two regions before "the region": which one is not said, the rule does not hold
+    ("Drones struck the Kursk and Belgorod regions overnight. Police in Moscow said 4 people were hurt in the region.",
+     ["Kursk Oblast", "Belgorod Oblast"]),
+    # "the region" heads a name: no anaphora
+    ("Shelling hit the Kharkiv region on Monday. Officials said 5 people were hurt in the region of Sumy.",
+     ["Sumy Oblast"]),
+    # the speaker's own country, said in another paragraph: the paragraph before is another topic
+    ("Violence in Nigeria.\n\nMali's president, speaking in Paris, said 200 soldiers would return to the country.",
+     ["Paris"]),
+])
+def test_an_area_noun_names_no_place_it_cannot_tell(gaz, text, places):
+    # rule AREA_ANAPHORA's limits
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[-1].places == places
