@@ -1819,7 +1819,7 @@ def area_referent(fig, index: DocIndex):
     found = _area_in_clause(fig, here, index)
     if found is None:
         return None
-    j, n, kinds, _ = found
+    j, n, kinds, (c_lo, c_hi) = found
     at, end = here.tokens[j].start, here.tokens[j + n - 1].end
     if kinds is None:  # a possessive: the admin-1 unit of the place right before it
         m = _possessed(here, j, index)
@@ -1833,6 +1833,9 @@ def area_referent(fig, index: DocIndex):
     ref = _area_before(here, j, kinds, index)
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
+    if any(m.entity.id != ref.entity.id and not _holds(ref.entity, m.entity) and here.token_at(m.end) != j
+           for m in index.mentions.items[slice(*index.mentions.ranks(c_lo, c_hi))]):
+        return None  # its clause names a place outside the area (not the word the noun depends on: "im Norden des")
     return ref
 
 
