@@ -2888,3 +2888,16 @@ def test_an_area_noun_leaves_a_clause_that_names_a_place_outside_it(gaz, lang, t
     # name again: that place is where the figure stands
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures[-1].places == places
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("it", "Maltempo in Toscana. Il prefetto di Firenze ha detto che 4 persone sono rimaste ferite nella provincia.",
+     ["Florence"]),
+    ("es", "Lluvias en Andalucía. El alcalde de Sevilla dijo que 4 personas resultaron heridas en la provincia.",
+     ["Sevilla"]),
+])
+def test_an_italian_or_spanish_provincia_names_no_region_again(gaz, lang, text, places):
+    # rule AREA_ANAPHORA: Italian and Spanish "provincia" is a second-level unit (the town's own province), not the
+    # region said before it; it is no admin-1 area noun
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
