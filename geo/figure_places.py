@@ -1831,12 +1831,35 @@ def area_referent(fig, index: DocIndex):
     if any(index.mentions.items[r].entity.kind in kinds for r in range(*index.mentions.ranks(lo, hi))):
         return None  # a place of its kind is named in its clause
     ref = _area_before(here, j, kinds, index)
+    if ref is not None and _speaker_between(ref, at, index):
+        return None  # another speaker's country said since: "the country" may be the speaker's
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
     if any(m.entity.id != ref.entity.id and not _holds(ref.entity, m.entity) and here.token_at(m.end) != j
            for m in index.mentions.items[slice(*index.mentions.ranks(c_lo, c_hi))]):
         return None  # its clause names a place outside the area (not the word the noun depends on: "im Norden des")
     return ref
+
+
+def _speaker_between(ref, at: int, index: DocIndex) -> bool:
+    """Whether a country other than ``ref``'s is said as an actor, speaker or source between ``ref`` and offset
+    ``at`` ("Poland said", "according to Russia"), or a demonym heads a speaker noun there ("Polish officials said")
+    (rule :data:`AREA_ANAPHORA`)."""
+    between = index.mentions.items[slice(*index.mentions.ranks(ref.end, at))]
+    if any(m.entity.kind == "country" and m.entity.id != ref.entity.id
+           and (m.role == "actor" or m.features.get("speech_after") or m.features.get("source_before"))
+           for m in between):
+        return True
+    profile = event_profile(index.lang)
+    k, last = index.sentence_of(ref.start), index.sentence_of(at)
+    while k is not None and last is not None and k <= last:
+        s = index.order[k]
+        lo, hi = s.token_at(max(ref.end, s.start)), s.token_at(min(at, s.end))
+        if any(s.words[i] in profile.demonyms and profile.speaker_nouns.match_at(s.words, i + 1)
+               for i in range(lo, hi)):
+            return True
+        k += 1
+    return False
 
 
 def _related_mentions(fig, index: DocIndex) -> list:

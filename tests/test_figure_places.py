@@ -2901,3 +2901,17 @@ def test_an_italian_or_spanish_provincia_names_no_region_again(gaz, lang, text, 
     # region said before it; it is no admin-1 area noun
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [f.places for f in parsed.figures] == [places]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian missiles struck Odesa in Ukraine on Friday. Romania said 2 drones crashed in the country."),
+    ("en", "Russian missiles struck Odesa in Ukraine on Friday. Romanian officials said 2 drones crashed in the country."),
+    ("en", "Drones struck Kharkiv in Ukraine on Friday. Russia said 25 drones were downed over the country."),
+    ("it", "Missili russi hanno colpito Odessa in Ucraina venerdì. La Romania ha detto che 2 droni sono caduti nel paese."),
+    ("es", "Misiles rusos alcanzaron Odesa en Ucrania el viernes. Rumania dijo que 2 drones cayeron en el país."),
+])
+def test_the_country_is_not_read_past_another_speakers_country(gaz, lang, text):
+    # rule AREA_ANAPHORA does not hold when a speaker's country ("Romania said", "Romanian officials said") stands
+    # between the country before and the noun: "the country" may be the speaker's
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert "Ukraine" not in parsed.figures[-1].places
