@@ -1734,6 +1734,33 @@ def _area_lexicon(lang: str) -> tuple[tuple[tuple[Phrases, frozenset[str]], ...]
     return nouns, Phrases.of(places.get("area_possessive") or [])
 
 
+@cache
+def _area_speakers(lang: str) -> tuple[Phrases, Phrases]:
+    """The heads of rule :data:`AREA_ANAPHORA`'s speaker phrases for ``lang``: the figures lexicon's
+    ``area_speakers`` ("governor", "Verwaltung") and the events lexicon's speaker nouns ("officials")."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return Phrases.of(places.get("area_speakers") or []), event_profile(lang).speaker_nouns
+
+
+def _in_speaker(fig, here: Sentence, j: int, index: DocIndex) -> bool:
+    """Whether the area noun at word ``j`` of ``here`` is read inside a speaker or source phrase (rule
+    :data:`AREA_ANAPHORA`): a speaker head ending two words before it at most ("officials in the region", "il
+    presidente della regione"), or inside the figure's source as the figures stage read it."""
+    words = here.words
+    for heads in _area_speakers(index.lang):
+        for i in range(max(0, j - 6), j):
+            n = heads.match_at(words, i)
+            if n and j - 2 <= i + n <= j:
+                return True
+    if fig.source:
+        at = index.text.find(fig.source, here.start, here.end)
+        while at >= 0:
+            if at <= here.tokens[j].start < at + len(fig.source) or at <= here.tokens[j].end - 1 < at + len(fig.source):
+                return True
+            at = index.text.find(fig.source, at + 1, here.end)
+    return False
+
+
 def _area_noun(words: Sequence[str], j: int, lang: str) -> tuple[int, frozenset[str] | None] | None:
     """The area noun of rule :data:`AREA_ANAPHORA` at word ``j``: its length and the kinds it names again (None
     for a possessive); None when none starts there."""
@@ -1762,14 +1789,14 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
     lo, hi = here.token_at(fig.end), here.token_at(stop)
     for j in range(lo, hi):
         found = _area_noun(words, j, lang)
-        if found is not None and j + found[0] <= hi:
+        if found is not None and j + found[0] <= hi and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (fig.start, stop)
     if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
         return None  # a count before it in its sentence owns what stands before; a place after it is its own
     start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
     for j in range(here.token_at(fig.start) - 1, here.token_at(start) - 1, -1):
         found = _area_noun(words, j, lang)
-        if found is not None and j + found[0] <= here.token_at(fig.start):
+        if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (start, fig.end)
     return None
 
