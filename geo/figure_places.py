@@ -1735,6 +1735,26 @@ def _area_lexicon(lang: str) -> tuple[tuple[tuple[Phrases, frozenset[str]], ...]
 
 
 @cache
+def _area_capitalised(lang: str) -> frozenset[str]:
+    """The words of rule :data:`AREA_ANAPHORA`'s area nouns that name an area only written with a capital
+    (figures lexicon ``area_capitalised``: Italian "Paese", the country; "paese" is also a village)."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return frozenset(fold(w) for w in places.get("area_capitalised") or [])
+
+
+def _area_noun_in(here: Sentence, j: int, index: DocIndex) -> tuple[int, frozenset[str] | None] | None:
+    """:func:`_area_noun` at word ``j`` of ``here``, None when one of its words must be capitalised and is not."""
+    found = _area_noun(here.words, j, index.lang)
+    capitalised = _area_capitalised(index.lang)
+    if found is None or not capitalised:
+        return found
+    for t in range(j, j + found[0]):
+        if here.words[t] in capitalised and not index.text[here.tokens[t].start].isupper():
+            return None
+    return found
+
+
+@cache
 def _area_speakers(lang: str) -> tuple[Phrases, Phrases]:
     """The heads of rule :data:`AREA_ANAPHORA`'s speaker phrases for ``lang``: the figures lexicon's
     ``area_speakers`` ("governor", "Verwaltung") and the events lexicon's speaker nouns ("officials")."""
@@ -1781,21 +1801,21 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
     the offsets of the clause it was read in (from the figure on, or up to the figure's end), read after the figure
     up to the next count or clause break of its sentence, else before it back to the count or break before when
     nothing after it names a place; None when there is none."""
-    words, text, lang = here.words, index.text, index.lang
+    text = index.text
     others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
     nxt = min((o.start for o in others if o.start >= fig.end), default=here.end)
     prv = max((o.end for o in others if o.end <= fig.start), default=here.start)
     stop = next((k for k in range(fig.end, nxt) if text[k] in ";:"), nxt)
     lo, hi = here.token_at(fig.end), here.token_at(stop)
     for j in range(lo, hi):
-        found = _area_noun(words, j, lang)
+        found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= hi and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (fig.start, stop)
     if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
         return None  # a count before it in its sentence owns what stands before; a place after it is its own
     start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
     for j in range(here.token_at(fig.start) - 1, here.token_at(start) - 1, -1):
-        found = _area_noun(words, j, lang)
+        found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (start, fig.end)
     return None

@@ -2936,3 +2936,15 @@ def test_an_area_noun_of_a_speaker_phrase_names_no_figure_place(gaz, lang, text)
     # figure stands; the count stays at its own town
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [f.places for f in parsed.figures] == [["Sumy"]]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Un forte sisma in Italia centrale. È stata colpita Norcia. Nel paese 12 persone sono morte.", ["Norcia"]),
+    ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel paese.", ["Visso"]),
+    # capitalised, "il Paese" is the country
+    ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel Paese.", ["Italy"]),
+])
+def test_an_italian_paese_names_the_country_only_with_a_capital(gaz, text, places):
+    # rule AREA_ANAPHORA: lowercase "paese" is also a village (the town said before), not the country
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
