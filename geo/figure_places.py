@@ -1712,9 +1712,13 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: one, else that place itself (the map knows the places said). The figure stands at that place (added to its
 #: candidates when another rule left it out: another count's place) and at the places of its own clause picked inside
 #: it. The noun is read after the figure up to the next count or clause break of its sentence (or before it, when its
-#: clause names no place after it); it names none when a place of its kind stands between it and the figure, when a
-#: place follows it ("the region of Kursk", "in der Region Sumy"), when the place before it is a country read as an
-#: actor ("Russia launched 30 drones at the country"), or when the sentence of the nearest place of its kind names
+#: clause names no place after it), not inside a speaker or source phrase ("officials in the region said", heads of
+#: ``area_speakers`` and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names
+#: none when the figure's clause names a place outside that place (the figure's own town), when a place follows it
+#: ("the region of Kursk", "in der Region Sumy"), when a country other than it is said as an actor, speaker or
+#: source between it and the noun, or a demonym before a speaker noun ("Poland said", "Polish officials said"),
+#: when the place before it is a country read as an actor ("Russia launched 30 drones at the country"), or when the
+#: sentence of the nearest place of its kind names
 #: two of that kind ("after strikes on the Kursk and Belgorod regions, 4 were hurt in the region": which one is not
 #: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when
 #: it is the first count of its sentence (what stands before a later count is the earlier count's). The rule does
@@ -1874,9 +1878,6 @@ def area_referent(fig, index: DocIndex):
     a, b = index.mentions.ranks(end, here.end)
     if a != b and here.token_at(index.mentions.items[a].start) <= j + n + 1:
         return None  # "the region of Kursk", "in der Region Sumy": the noun heads a name
-    lo, hi = sorted((fig.start, at))
-    if any(index.mentions.items[r].entity.kind in kinds for r in range(*index.mentions.ranks(lo, hi))):
-        return None  # a place of its kind is named in its clause
     ref = _area_before(here, j, kinds, index)
     if ref is not None and _speaker_between(ref, at, index):
         return None  # another speaker's country said since: "the country" may be the speaker's
