@@ -1776,12 +1776,19 @@ def _in_speaker(fig, here: Sentence, j: int, index: DocIndex) -> bool:
             n = heads.match_at(words, i)
             if n and j - 2 <= i + n <= j:
                 return True
-    if fig.source:
-        at = index.text.find(fig.source, here.start, here.end)
-        while at >= 0:
-            if at <= here.tokens[j].start < at + len(fig.source) or at <= here.tokens[j].end - 1 < at + len(fig.source):
-                return True
-            at = index.text.find(fig.source, at + 1, here.end)
+    return _in_source(fig, here, here.tokens[j].start, here.tokens[j].end, index)
+
+
+def _in_source(fig, here: Sentence, start: int, end: int, index: DocIndex) -> bool:
+    """Whether the text from ``start`` to ``end`` of ``here`` overlaps ``fig``'s source as the figures stage read
+    it (rule :data:`AREA_ANAPHORA`)."""
+    if not fig.source:
+        return False
+    at = index.text.find(fig.source, here.start, here.end)
+    while at >= 0:
+        if at < end and start < at + len(fig.source):
+            return True
+        at = index.text.find(fig.source, at + 1, here.end)
     return False
 
 
@@ -1823,6 +1830,17 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
         if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (start, fig.end)
     return None
+
+
+def _clause_start(fig, here: Sentence, index: DocIndex) -> int:
+    """Where ``fig``'s clause starts before it: after the last ';' or ':' before it in its sentence, else at the
+    sentence's start; at the figure itself when a count stands before it in its sentence (what stands before a later
+    count is the earlier count's)."""
+    text = index.text
+    others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
+    if any(o.end <= fig.start for o in others):
+        return fig.start
+    return next((k + 1 for k in range(fig.start - 1, here.start - 1, -1) if text[k] in ";:"), here.start)
 
 
 def _possessed(here: Sentence, j: int, index: DocIndex):
@@ -1883,7 +1901,10 @@ def area_referent(fig, index: DocIndex):
         return None  # another speaker's country said since: "the country" may be the speaker's
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
+    c_lo = min(c_lo, _clause_start(fig, here, index))
     if any(m.entity.id != ref.entity.id and not _holds(ref.entity, m.entity) and here.token_at(m.end) != j
+           and not (m.end <= fig.start and (m.features.get("speech_after") or m.features.get("source_before")
+                                            or _in_source(fig, here, m.start, m.end, index)))
            for m in index.mentions.items[slice(*index.mentions.ranks(c_lo, c_hi))]):
         return None  # its clause names a place outside the area (not the word the noun depends on: "im Norden des")
     return ref

@@ -2885,6 +2885,11 @@ def test_an_area_noun_names_no_place_it_cannot_tell(gaz, text, places):
 @pytest.mark.parametrize("lang, text, places", [
     ("en", "Shelling struck the Zaporizhzhia region on Friday. A drone killed 2 people in Kharkiv on Saturday, "
            "officials in the region said.", ["Kharkiv"]),
+    # the own town before the figure in its clause
+    ("en", "Storms battered the Lviv region last week. On Tuesday a blast in Poltava killed 3 people and injured "
+           "others across the region.", ["Poltava"]),
+    ("en", "Storms battered the Lviv region last week. In Poltava, 3 people were killed in the region's capital.",
+     ["Poltava"]),
     ("fr", "Des bombardements ont visé la région de Zaporijjia vendredi. Un drone a tué 2 personnes à Kharkiv samedi, "
            "selon les autorités de la région.", ["Kharkiv"]),
     ("it", "Bombardamenti sulla regione di Zaporizhzhia venerdì. Un drone ha ucciso 2 persone a Kharkiv sabato, "
