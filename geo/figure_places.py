@@ -1912,21 +1912,30 @@ def area_referent(fig, index: DocIndex):
 
 def _speaker_between(ref, at: int, index: DocIndex) -> bool:
     """Whether a country other than ``ref``'s is said as an actor, speaker or source between ``ref`` and offset
-    ``at`` ("Poland said", "according to Russia"), or a demonym heads a speaker noun there ("Polish officials said")
-    (rule :data:`AREA_ANAPHORA`)."""
+    ``at`` ("Poland said", "according to Russia"; for a country ``ref``, also a town of another country speaking:
+    "selon Moscou"), or a demonym stands beside a speaker head there ("Polish officials said", "el embajador
+    chileno") (rule :data:`AREA_ANAPHORA`)."""
     between = index.mentions.items[slice(*index.mentions.ranks(ref.end, at))]
     if any(m.entity.kind == "country" and m.entity.id != ref.entity.id
            and (m.role == "actor" or m.features.get("speech_after") or m.features.get("source_before"))
            for m in between):
         return True
+    if ref.entity.kind == "country" and any(  # "selon Moscou": a town speaking for another country
+            m.entity.country is not None and m.entity.country != ref.entity.country
+            and (m.features.get("speech_after") or m.features.get("source_before")) for m in between):
+        return True
     profile = event_profile(index.lang)
+    heads = _area_speakers(index.lang)
     k, last = index.sentence_of(ref.start), index.sentence_of(at)
     while k is not None and last is not None and k <= last:
         s = index.order[k]
         lo, hi = s.token_at(max(ref.end, s.start)), s.token_at(min(at, s.end))
-        if any(s.words[i] in profile.demonyms and profile.speaker_nouns.match_at(s.words, i + 1)
-               for i in range(lo, hi)):
-            return True
+        for i in range(lo, hi):
+            if s.words[i] in profile.demonyms and any(h.match_at(s.words, i + 1) for h in heads):
+                return True  # "Polish officials", "the Russian ambassador"
+            n = max(h.match_at(s.words, i) for h in heads)
+            if n and i + n < hi and s.words[i + n] in profile.demonyms:
+                return True  # "el embajador chileno", "l'ambasciatore russo"
         k += 1
     return False
 

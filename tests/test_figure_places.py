@@ -2958,3 +2958,18 @@ def test_an_italian_paese_names_the_country_only_with_a_capital(gaz, text, place
     # rule AREA_ANAPHORA: lowercase "paese" is also a village (the town said before), not the country
     parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
     assert [f.places for f in parsed.figures] == [places]
+
+
+@pytest.mark.parametrize("lang, text, country", [
+    ("en", "Riots broke out in Yerevan, Armenia. The Turkish ambassador said 9 people were injured in the country.",
+     "Armenia"),
+    ("it", "Scontri a Erevan, in Armenia. L'ambasciatore turco ha detto che 9 persone sono rimaste ferite nel Paese.",
+     "Armenia"),
+    ("fr", "Des frappes ont touché Sumy, en Ukraine. Selon Moscou, 25 soldats ont été tués dans le pays.", "Ukraine"),
+    ("en", "Strikes hit Sumy in Ukraine. According to Moscow, 25 soldiers were killed in the country.", "Ukraine"),
+])
+def test_the_country_is_not_read_past_a_foreign_speaker(gaz, lang, text, country):
+    # rule AREA_ANAPHORA does not hold past a speaker of another country: a demonym beside a speaker head ("the
+    # Turkish ambassador", "l'ambasciatore turco") or a town of another country as source ("according to Moscow")
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert country not in parsed.figures[-1].places
