@@ -73,9 +73,9 @@ from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at
 from geo.dates import event_dates, other_periods
-from geo.events import EventProfile, Sentence, event_profile
+from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
-from geo.lexicons import read_yaml
+from geo.lexicons import load, read_yaml
 from geo.model import ROLES, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import tokenize
@@ -1221,6 +1221,9 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     own = one_each(fig, index)
     if own is not None:  # rule ONE_PLACE_EACH: the item's count is its own place's
         pool = [(m, where) for m, where in pool if m.entity.id in own]
+    ref = area_referent(fig, index)
+    if ref is not None and all(m.entity.id != ref.entity.id for m, _ in pool):  # rule AREA_ANAPHORA's place
+        pool = [*pool, (ref, _tier_of(ref, index.sentence_of(fig.start), index))]
     context = figure_context(fig, pool, index, related=related)
     k = index.sentence_of(fig.start)
     sentence = None if k is None else order[k]
@@ -1701,6 +1704,298 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
     return next(iter(inside.values())) if len(inside) == 1 else None
 
 
+#: Rule ``a_definite_area_noun_reads_the_place_before_it``: a definite area noun of the figures lexicon's
+#: ``area_anaphora`` (places section: "in the north of the country", "nel Paese", "dans l'ouest de la province") in
+#: the figure's clause names again the nearest place of its kind said before it in the figure's paragraph: a country
+#: for the country nouns, an admin-1 unit or a region for the others; a possessive of ``area_possessive`` ("Homs and
+#: its province") names the admin-1 unit of the place right before it, a mention of that unit when the document has
+#: one, else that place itself (the map knows the places said). The figure stands at that place (added to its
+#: candidates when another rule left it out: another count's place) and at the places of its own clause picked inside
+#: it. The noun is read after the figure up to the next count or clause break of its sentence (or before it, when its
+#: clause names no place after it), not inside a speaker or source phrase ("officials in the region said", heads of
+#: ``area_speakers`` and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names
+#: none when the figure's clause names a place outside that place (the figure's own town), when a place follows it
+#: ("the region of Kursk", "in der Region Sumy"), when a country other than it is said as an actor, speaker or
+#: source between it and the noun, or a demonym before a speaker noun ("Poland said", "Polish officials said"),
+#: when the place before it is a country read as an actor ("Russia launched 30 drones at the country"), or when the
+#: sentence of the nearest place of its kind names
+#: two of that kind ("after strikes on the Kursk and Belgorod regions, 4 were hurt in the region": which one is not
+#: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when
+#: it is the first count of its sentence (what stands before a later count is the earlier count's). The rule does
+#: not hold when the places of the figure's parts, restatements or report lie inside that place ("over several
+#: regions of the country", the regions named further on): they are finer.
+AREA_ANAPHORA = "a_definite_area_noun_reads_the_place_before_it"
+
+
+@cache
+def _area_lexicon(lang: str) -> tuple[tuple[tuple[Phrases, frozenset[str]], ...], Phrases]:
+    """The area nouns of rule :data:`AREA_ANAPHORA` for ``lang`` (English where it has none): each list of
+    ``area_anaphora`` with the place kinds it names again, and the possessives of ``area_possessive``."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    kinds = {"country": frozenset({"country"}), "admin1": frozenset({"admin1", "region"})}
+    nouns = tuple((Phrases.of(words or []), kinds[kind]) for kind, words in (places.get("area_anaphora") or {}).items()
+                  if kind in kinds)
+    return nouns, Phrases.of(places.get("area_possessive") or [])
+
+
+@cache
+def _area_capitalised(lang: str) -> frozenset[str]:
+    """The words of rule :data:`AREA_ANAPHORA`'s area nouns that name an area only written with a capital
+    (figures lexicon ``area_capitalised``: Italian "Paese", the country; "paese" is also a village)."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return frozenset(fold(w) for w in places.get("area_capitalised") or [])
+
+
+def _area_noun_in(here: Sentence, j: int, index: DocIndex) -> tuple[int, frozenset[str] | None] | None:
+    """:func:`_area_noun` at word ``j`` of ``here``, None when one of its words must be capitalised and is not."""
+    found = _area_noun(here.words, j, index.lang)
+    capitalised = _area_capitalised(index.lang)
+    if found is None or not capitalised:
+        return found
+    for t in range(j, j + found[0]):
+        if here.words[t] in capitalised and not index.text[here.tokens[t].start].isupper():
+            return None
+    return found
+
+
+@cache
+def _area_speakers(lang: str) -> tuple[Phrases, Phrases]:
+    """The heads of rule :data:`AREA_ANAPHORA`'s speaker phrases for ``lang``: the figures lexicon's
+    ``area_speakers`` ("governor", "Verwaltung") and the events lexicon's speaker nouns ("officials")."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return Phrases.of(places.get("area_speakers") or []), event_profile(lang).speaker_nouns
+
+
+def _in_speaker(fig, here: Sentence, j: int, index: DocIndex) -> bool:
+    """Whether the area noun at word ``j`` of ``here`` is read inside a speaker or source phrase (rule
+    :data:`AREA_ANAPHORA`): a speaker head ending two words before it at most ("officials in the region", "il
+    presidente della regione"), or inside the figure's source as the figures stage read it."""
+    words = here.words
+    for heads in _area_speakers(index.lang):
+        for i in range(max(0, j - 6), j):
+            n = heads.match_at(words, i)
+            if n and j - 2 <= i + n <= j:
+                return True
+    return _in_source(fig, here, here.tokens[j].start, here.tokens[j].end, index)
+
+
+def _in_source(fig, here: Sentence, start: int, end: int, index: DocIndex) -> bool:
+    """Whether the text from ``start`` to ``end`` of ``here`` overlaps ``fig``'s source as the figures stage read
+    it (rule :data:`AREA_ANAPHORA`)."""
+    if not fig.source:
+        return False
+    at = index.text.find(fig.source, here.start, here.end)
+    while at >= 0:
+        if at < end and start < at + len(fig.source):
+            return True
+        at = index.text.find(fig.source, at + 1, here.end)
+    return False
+
+
+def _area_noun(words: Sequence[str], j: int, lang: str) -> tuple[int, frozenset[str] | None] | None:
+    """The area noun of rule :data:`AREA_ANAPHORA` at word ``j``: its length and the kinds it names again (None
+    for a possessive); None when none starts there."""
+    nouns, possessive = _area_lexicon(lang)
+    n = possessive.match_at(words, j)
+    if n:
+        return n, None
+    for phrases, kinds in nouns:
+        n = phrases.match_at(words, j)
+        if n:
+            return n, kinds
+    return None
+
+
+def _area_in_clause(fig, here: Sentence, index: DocIndex) \
+        -> tuple[int, int, frozenset[str] | None, tuple[int, int]] | None:
+    """The area noun of ``fig``'s clause (rule :data:`AREA_ANAPHORA`): its first word, its length, its kinds and
+    the offsets of the clause it was read in (from the figure on, or up to the figure's end), read after the figure
+    up to the next count or clause break of its sentence, else before it back to the count or break before when
+    nothing after it names a place; None when there is none."""
+    text = index.text
+    others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
+    nxt = min((o.start for o in others if o.start >= fig.end), default=here.end)
+    prv = max((o.end for o in others if o.end <= fig.start), default=here.start)
+    stop = next((k for k in range(fig.end, nxt) if text[k] in ";:"), nxt)
+    lo, hi = here.token_at(fig.end), here.token_at(stop)
+    for j in range(lo, hi):
+        found = _area_noun_in(here, j, index)
+        if found is not None and j + found[0] <= hi and not _in_speaker(fig, here, j, index):
+            return j, found[0], found[1], (fig.start, stop)
+    if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
+        return None  # a count before it in its sentence owns what stands before; a place after it is its own
+    start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
+    for j in range(here.token_at(fig.start) - 1, here.token_at(start) - 1, -1):
+        found = _area_noun_in(here, j, index)
+        if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
+            return j, found[0], found[1], (start, fig.end)
+    return None
+
+
+def _clause_start(fig, here: Sentence, index: DocIndex) -> int:
+    """Where ``fig``'s clause starts before it: after the last ';' or ':' before it in its sentence, else at the
+    sentence's start; at the figure itself when a count stands before it in its sentence (what stands before a later
+    count is the earlier count's)."""
+    text = index.text
+    others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
+    if any(o.end <= fig.start for o in others):
+        return fig.start
+    return next((k + 1 for k in range(fig.start - 1, here.start - 1, -1) if text[k] in ";:"), here.start)
+
+
+def _possessed(here: Sentence, j: int, index: DocIndex):
+    """The mention a possessive area noun at word ``j`` of ``here`` reads (the place right before it, one word
+    such as "and" between at most), or None."""
+    at = here.tokens[j].start
+    a, b = index.mentions.ranks(here.start, at)
+    if a == b:
+        return None
+    m = index.mentions.items[b - 1]
+    return m if here.token_at(m.end) >= j - 1 else None
+
+
+def _admin1_of(m, index: DocIndex):
+    """The mention of the admin-1 unit that holds ``m``'s place (the nearest before it, else after, within the
+    stretch of rule :data:`STRETCH`), else ``m``."""
+    k = index.sentence_of(m.start)
+    lo, hi = (m.start, m.end) if k is None else index.stretch(k)
+    held = [o for o in index.mentions.items[slice(*index.mentions.ranks(lo, hi))]
+            if o.entity.kind == "admin1" and contains(o.entity, m.entity)]
+    before = [o for o in held if o.start < m.start]
+    return before[-1] if before else held[0] if held else m
+
+
+def area_referent(fig, index: DocIndex):
+    """The mention of the place ``fig``'s area noun names again (rule :data:`AREA_ANAPHORA`), or None.
+
+    Parameters
+    ----------
+    fig : Figure
+        The figure.
+    index : DocIndex
+        The document's indexes (its text and language).
+
+    Returns
+    -------
+    Mention or None
+        The mention that stands for the place the area noun of the figure's clause names; None when the clause has
+        no such noun, or its place is not said.
+    """
+    k = index.sentence_of(fig.start)
+    if k is None:
+        return None
+    here = index.order[k]
+    found = _area_in_clause(fig, here, index)
+    if found is None:
+        return None
+    j, n, kinds, (c_lo, c_hi) = found
+    at, end = here.tokens[j].start, here.tokens[j + n - 1].end
+    if kinds is None:  # a possessive: the admin-1 unit of the place right before it
+        m = _possessed(here, j, index)
+        return None if m is None or m.entity.kind != "city" else _admin1_of(m, index)
+    a, b = index.mentions.ranks(end, here.end)
+    if a != b and here.token_at(index.mentions.items[a].start) <= j + n + 1:
+        return None  # "the region of Kursk", "in der Region Sumy": the noun heads a name
+    ref = _area_before(here, j, kinds, index)
+    if ref is not None and _speaker_between(ref, at, index):
+        return None  # another speaker's country said since: "the country" may be the speaker's
+    if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
+        return None  # the places its parts, restatements or report name lie inside the area: they are finer
+    c_lo = min(c_lo, _clause_start(fig, here, index))
+    if any(m.entity.id != ref.entity.id and not _holds(ref.entity, m.entity) and here.token_at(m.end) != j
+           and not (m.end <= fig.start and (m.features.get("speech_after") or m.features.get("source_before")
+                                            or _in_source(fig, here, m.start, m.end, index)))
+           for m in index.mentions.items[slice(*index.mentions.ranks(c_lo, c_hi))]):
+        return None  # its clause names a place outside the area (not the word the noun depends on: "im Norden des")
+    return ref
+
+
+def _speaker_between(ref, at: int, index: DocIndex) -> bool:
+    """Whether a country other than ``ref``'s is said as an actor, speaker or source between ``ref`` and offset
+    ``at`` ("Poland said", "according to Russia"; for a country ``ref``, also a town of another country speaking:
+    "selon Moscou"), or a demonym stands beside a speaker head there ("Polish officials said", "el embajador
+    chileno") (rule :data:`AREA_ANAPHORA`)."""
+    between = index.mentions.items[slice(*index.mentions.ranks(ref.end, at))]
+    if any(m.entity.kind == "country" and m.entity.id != ref.entity.id
+           and (m.role == "actor" or m.features.get("speech_after") or m.features.get("source_before"))
+           for m in between):
+        return True
+    if ref.entity.kind == "country" and any(  # "selon Moscou": a town speaking for another country
+            m.entity.country is not None and m.entity.country != ref.entity.country
+            and (m.features.get("speech_after") or m.features.get("source_before")) for m in between):
+        return True
+    profile = event_profile(index.lang)
+    heads = _area_speakers(index.lang)
+    k, last = index.sentence_of(ref.start), index.sentence_of(at)
+    while k is not None and last is not None and k <= last:
+        s = index.order[k]
+        lo, hi = s.token_at(max(ref.end, s.start)), s.token_at(min(at, s.end))
+        for i in range(lo, hi):
+            if s.words[i] in profile.demonyms and any(h.match_at(s.words, i + 1) for h in heads):
+                return True  # "Polish officials", "the Russian ambassador"
+            n = max(h.match_at(s.words, i) for h in heads)
+            if n and i + n < hi and s.words[i + n] in profile.demonyms:
+                return True  # "el embajador chileno", "l'ambasciatore russo"
+        k += 1
+    return False
+
+
+def _related_mentions(fig, index: DocIndex) -> list:
+    """A mention of each place of ``fig``'s parts, restatements and report (:func:`_related`)."""
+    return [index.mentions.items[index.by_entity[e][0]] for e in set().union(*_related(fig, index))
+            if e in index.by_entity]
+
+
+def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex):
+    """The nearest place of ``kinds`` said before word ``j`` of ``here`` in its paragraph (a possessive admin-1
+    reading among them), None when the sentence that says it names two of them or none is said."""
+    text, lang = index.text, index.lang
+    at = here.tokens[j].start
+    k = index.sentence_of(here.start)
+    first = max(0, (k or 0) - REACH)  # rule STRETCH
+    while k is not None and k >= first and same_paragraph(text, index.order[k].start, at):
+        s = index.order[k]
+        upto = min(s.end, at)
+        said = [m for m in index.mentions.items[slice(*index.mentions.ranks(s.start, upto))]
+                if m.entity.kind in kinds and not (m.entity.kind == "country" and m.role == "actor")
+                and not any(m.features.get(f) for f in VETOES.values())]
+        if "admin1" in kinds:  # "Homs and its province" says an admin-1 unit
+            for i in range(s.token_at(upto) - 1, -1, -1):
+                found = _area_noun(s.words, i, lang)
+                if found is not None and found[1] is None:
+                    m = _possessed(s, i, index)
+                    if m is not None and m.entity.kind == "city":
+                        said.append(_admin1_of(m, index))
+                    break
+        if said:
+            return said[-1] if len({m.entity.id for m in said}) == 1 else None
+        k -= 1
+    return None
+
+
+def _tier_of(m, k: int | None, index: DocIndex) -> str:
+    """Where mention ``m`` stands from sentence ``k`` (:data:`TIERS`): the same sentence, the one before, or
+    further back in the paragraph."""
+    j = index.sentence_of(m.start)
+    return "same_sentence" if j == k else "sentence_before" if k is not None and j == k - 1 else "paragraph_before"
+
+
+def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+    """The candidates of rule :data:`AREA_ANAPHORA` for ``fig`` (indices in ``pool``): the place its area noun
+    names again and the ``picked`` ones of its clause inside it; empty when the rule does not hold (or that place
+    is no candidate)."""
+    ref = area_referent(fig, index)
+    if ref is None:
+        return []
+    theirs = [j for j, (m, _) in enumerate(pool) if m.entity.id == ref.entity.id]
+    if not theirs:
+        return []
+    k = index.sentence_of(fig.start)
+    lo, hi = _area_in_clause(fig, index.order[k], index)[3]  # (area_referent found the noun)
+    inside = [j for j in picked if lo <= pool[j][0].start < hi and _holds(ref.entity, pool[j][0].entity)]
+    return sorted({*inside, theirs[0]})
+
+
 #: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed
 #: to and in the country that hosts it. A troop figure placed at one country, with exactly one place of the
 #: deployment role inside it among its candidates outside its own sentence, named beside a trigger of deployment
@@ -1895,6 +2190,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
+    area = area_place(fig, pool, picked, index)
+    if area:  # rule AREA_ANAPHORA
+        return area
     whole = None if _names_own_place(fig, index) else whole_of(fig, index)  # rule PART_OF_THEM
     if whole is not None and whole.place_ids:
         theirs = {m.entity.id: j for j, (m, _) in enumerate(pool)}

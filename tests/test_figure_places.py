@@ -2868,3 +2868,147 @@ def test_a_marked_total_of_casualties_keeps_its_towns(gaz, lang, text):
     assert [f.value for f in parsed.figures] == [19]
     assert len(parsed.figures[0].places) == 2
     assert not any(p.startswith("country:") for p in parsed.figures[0].place_ids)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Violence in Nigeria. Police in Lagos said eight people were killed in the north of the country."),
+    ("fr", "Violences au Nigeria. La police de Lagos a indiqué que huit personnes ont été tuées dans le nord du pays."),
+    ("de", "Kämpfe in Nigeria. Die Polizei in Lagos sagte, acht Menschen seien im Norden des Landes getötet worden."),
+])
+def test_the_country_names_again_the_country_before_it(gaz, lang, text):
+    # rule AREA_ANAPHORA: "the country" of the figure's clause is the country named before it in the paragraph, not
+    # the town where the police spoke
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Nigeria"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Air strikes hit Mosul and its province on Tuesday. Doctors in Erbil said 9 people were killed in the "
+           "province."),
+    ("de", "Luftangriffe auf Mosul und seine Provinz am Dienstag. Ärzte in Erbil sagten, 9 Menschen seien in der "
+           "Provinz getötet worden."),
+    ("it", "Raid aerei su Mosul e la sua regione martedì. I medici di Erbil hanno detto che 9 persone sono state "
+           "uccise nella regione."),
+    ("es", "Bombardeos en Mosul y su región el martes. Los médicos de Erbil dijeron que 9 personas murieron en la "
+           "región."),
+])
+def test_the_province_names_again_the_province_of_the_place_before_it(gaz, lang, text):
+    # rule AREA_ANAPHORA: "Mosul and its province" says the province of Mosul (no mention of the province itself:
+    # Mosul stands for it); the count "in the province" is there, not at the doctors' town
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Mosul"]]
+
+
+@pytest.mark.parametrize("text, places", [
+    # two regions before "the region": which one is not said, the rule does not hold
+    ("Drones struck the Kursk and Belgorod regions overnight. Police in Moscow said 4 people were hurt in the region.",
+     ["Kursk Oblast", "Belgorod Oblast"]),
+    # "the region" heads a name: no anaphora
+    ("Shelling hit the Kharkiv region on Monday. Officials said 5 people were hurt in the region of Sumy.",
+     ["Sumy Oblast"]),
+    # the country said in another paragraph: the paragraph before is another topic, the count stays at its town
+    ("Elections were held in Ghana on Sunday.\n\nIn Kano, police said 7 people were killed in the north of the "
+     "country.", ["Kano"]),
+    # the figure's parts name places inside the country: they are finer than it
+    ("Floods hit Kenya this week. 40 people died across the country, 25 in Nairobi and 15 in Mombasa.",
+     ["Nairobi", "Mombasa"]),
+    # where the convoy comes from is no place "the country" names again
+    ("Peacekeepers are deployed in Somalia. A convoy from Kenya brought 300 soldiers into the country.", ["Somalia"]),
+])
+def test_an_area_noun_names_no_place_it_cannot_tell(gaz, text, places):
+    # rule AREA_ANAPHORA's limits (the first count of each text)
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert parsed.figures[0].places == places
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "Shelling struck the Zaporizhzhia region on Friday. A drone killed 2 people in Kharkiv on Saturday, "
+           "officials in the region said.", ["Kharkiv"]),
+    # the own town before the figure in its clause
+    ("en", "Storms battered the Lviv region last week. On Tuesday a blast in Poltava killed 3 people and injured "
+           "others across the region.", ["Poltava"]),
+    ("en", "Storms battered the Lviv region last week. In Poltava, 3 people were killed in the region's capital.",
+     ["Poltava"]),
+    ("fr", "Des bombardements ont visé la région de Zaporijjia vendredi. Un drone a tué 2 personnes à Kharkiv samedi, "
+           "selon les autorités de la région.", ["Kharkiv"]),
+    ("it", "Bombardamenti sulla regione di Zaporizhzhia venerdì. Un drone ha ucciso 2 persone a Kharkiv sabato, "
+           "secondo le autorità della regione.", ["Kharkiv"]),
+])
+def test_an_area_noun_leaves_a_clause_that_names_a_place_outside_it(gaz, lang, text, places):
+    # rule AREA_ANAPHORA does not hold when the figure's own clause names a place outside the area the noun would
+    # name again: that place is where the figure stands
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[-1].places == places
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("it", "Maltempo in Toscana. Il prefetto di Firenze ha detto che 4 persone sono rimaste ferite nella provincia.",
+     ["Florence"]),
+    ("es", "Lluvias en Andalucía. El alcalde de Sevilla dijo que 4 personas resultaron heridas en la provincia.",
+     ["Sevilla"]),
+])
+def test_an_italian_or_spanish_provincia_names_no_region_again(gaz, lang, text, places):
+    # rule AREA_ANAPHORA: Italian and Spanish "provincia" is a second-level unit (the town's own province), not the
+    # region said before it; it is no admin-1 area noun
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian missiles struck Odesa in Ukraine on Friday. Romania said 2 drones crashed in the country."),
+    ("en", "Russian missiles struck Odesa in Ukraine on Friday. Romanian officials said 2 drones crashed in the "
+           "country."),
+    ("en", "Drones struck Kharkiv in Ukraine on Friday. Russia said 25 drones were downed over the country."),
+    ("it", "Missili russi hanno colpito Odessa in Ucraina venerdì. La Romania ha detto che 2 droni sono caduti nel "
+           "paese."),
+    ("es", "Misiles rusos alcanzaron Odesa en Ucrania el viernes. Rumania dijo que 2 drones cayeron en el país."),
+])
+def test_the_country_is_not_read_past_another_speakers_country(gaz, lang, text):
+    # rule AREA_ANAPHORA does not hold when a speaker's country ("Romania said", "Romanian officials said") stands
+    # between the country before and the noun: "the country" may be the speaker's
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert "Ukraine" not in parsed.figures[-1].places
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Strikes hit the Kharkiv region on Sunday. In Sumy, 4 people were killed, officials in the region said."),
+    ("it", "Bombardamenti sulla regione di Kharkiv domenica. A Sumy 4 persone sono state uccise, ha detto il "
+           "governatore della regione."),
+    ("fr", "Des frappes ont visé la région de Kharkiv dimanche. À Soumy, 4 personnes ont été tuées, selon le "
+           "gouverneur de la région."),
+    ("de", "Angriffe auf die Region Charkiw am Sonntag. In Sumy wurden 4 Menschen getötet, teilte die Verwaltung der "
+           "Region mit."),
+    ("es", "Ataques en la región de Járkov el domingo. En Sumy murieron 4 personas, dijo el gobernador de la región."),
+])
+def test_an_area_noun_of_a_speaker_phrase_names_no_figure_place(gaz, lang, text):
+    # rule AREA_ANAPHORA: "officials in the region", "il governatore della regione" say who speaks, not where the
+    # figure stands; the count stays at its own town
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Sumy"]]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Un forte sisma in Italia centrale. È stata colpita Norcia. Nel paese 12 persone sono morte.", ["Norcia"]),
+    ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel paese.", ["Visso"]),
+    # capitalised, "il Paese" is the country
+    ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel Paese.", ["Italy"]),
+])
+def test_an_italian_paese_names_the_country_only_with_a_capital(gaz, text, places):
+    # rule AREA_ANAPHORA: lowercase "paese" is also a village (the town said before), not the country
+    parsed = parse_document(Document("t", text), lang="it", gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
+@pytest.mark.parametrize("lang, text, country", [
+    ("en", "Riots broke out in Yerevan, Armenia. The Turkish ambassador said 9 people were injured in the country.",
+     "Armenia"),
+    ("it", "Scontri a Erevan, in Armenia. L'ambasciatore turco ha detto che 9 persone sono rimaste ferite nel Paese.",
+     "Armenia"),
+    ("fr", "Des frappes ont touché Sumy, en Ukraine. Selon Moscou, 25 soldats ont été tués dans le pays.", "Ukraine"),
+    ("en", "Strikes hit Sumy in Ukraine. According to Moscow, 25 soldiers were killed in the country.", "Ukraine"),
+])
+def test_the_country_is_not_read_past_a_foreign_speaker(gaz, lang, text, country):
+    # rule AREA_ANAPHORA does not hold past a speaker of another country: a demonym beside a speaker head ("the
+    # Turkish ambassador", "l'ambasciatore turco") or a town of another country as source ("according to Moscow")
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert country not in parsed.figures[-1].places
