@@ -1896,7 +1896,7 @@ def area_referent(fig, index: DocIndex):
     a, b = index.mentions.ranks(end, here.end)
     if a != b and here.token_at(index.mentions.items[a].start) <= j + n + 1:
         return None  # "the region of Kursk", "in der Region Sumy": the noun heads a name
-    ref = _area_before(here, j, kinds, index)
+    ref = _area_before(here, j, kinds, index, troops=figure_group(fig) == "troops")
     if ref is not None and _speaker_between(ref, at, index):
         return None  # another speaker's country said since: "the country" may be the speaker's
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
@@ -1946,19 +1946,25 @@ def _related_mentions(fig, index: DocIndex) -> list:
             if e in index.by_entity]
 
 
-def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex):
+def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex, *, troops: bool = False):
     """The nearest place of ``kinds`` said before word ``j`` of ``here`` in its paragraph (a possessive admin-1
-    reading among them), None when the sentence that says it names two of them or none is said."""
+    reading among them), None when the sentence that says it names two of them or none is said. A place inside
+    quotation marks is no referent (a quoted "we are not X" names no place of the count). An acting country is
+    skipped ("Russia launched 30 drones at the country"), except, for ``troops``, in the sentences before the
+    count's: troops may stay in their own country, so "Hungary moved troops to its border with Serbia. 500 soldiers
+    will stay in the country" names two countries, and the rule does not tell."""
     text, lang = index.text, index.lang
     at = here.tokens[j].start
     k = index.sentence_of(here.start)
+    own = k
     first = max(0, (k or 0) - REACH)  # rule STRETCH
     while k is not None and k >= first and same_paragraph(text, index.order[k].start, at):
         s = index.order[k]
         upto = min(s.end, at)
+        acting = not troops or k == own
         said = [m for m in index.mentions.items[slice(*index.mentions.ranks(s.start, upto))]
-                if m.entity.kind in kinds and not (m.entity.kind == "country" and m.role == "actor")
-                and not any(m.features.get(f) for f in VETOES.values())]
+                if m.entity.kind in kinds and not (acting and m.entity.kind == "country" and m.role == "actor")
+                and not any(m.features.get(f) for f in VETOES.values()) and not _quoted(text, s.start, m.start)]
         if "admin1" in kinds:  # "Homs and its province" says an admin-1 unit
             for i in range(s.token_at(upto) - 1, -1, -1):
                 found = _area_noun(s.words, i, lang)
@@ -1971,6 +1977,14 @@ def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex)
             return said[-1] if len({m.entity.id for m in said}) == 1 else None
         k -= 1
     return None
+
+
+def _quoted(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` stands inside quotation marks opened since ``start`` (its sentence's start):
+    more opening than closing guillemets or curly quotes (German „...“ too), or an odd number of straight ones."""
+    before = text[start:at]
+    curly = before.count("„") > before.count("“") if "„" in before else before.count("“") > before.count("”")
+    return before.count("«") > before.count("»") or curly or before.count('"') % 2 == 1
 
 
 def _tier_of(m, k: int | None, index: DocIndex) -> str:

@@ -3012,3 +3012,28 @@ def test_the_country_is_not_read_past_a_foreign_speaker(gaz, lang, text, country
     # Turkish ambassador", "l'ambasciatore turco") or a town of another country as source ("according to Moscow")
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert country not in parsed.figures[-1].places
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("it", "«Non siamo l'Iraq», ha detto il ministro. 30 persone sono state uccise nel Paese questa settimana."),
+    ("es", "«No somos Irak», dijo el ministro. 30 personas murieron en el país esta semana."),
+    ("fr", "« Nous ne sommes pas l'Irak », a dit le ministre. 30 personnes ont été tuées dans le pays cette semaine."),
+])
+def test_a_quoted_country_is_no_country_named_again(gaz, lang, text):
+    # rule AREA_ANAPHORA: a country said inside a quotation ("we are not X") is not the country "the country" of the
+    # count names again; with no other country said, the rule does not hold
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [[]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hungary moved 2,000 troops to its border with Serbia. 500 soldiers will stay in the country until May."),
+    ("it", "L'Ungheria ha spostato 2.000 soldati al confine con la Serbia. 500 soldati resteranno nel Paese fino a "
+           "maggio."),
+])
+def test_troops_may_stay_in_their_own_acting_country(gaz, lang, text):
+    # rule AREA_ANAPHORA: for troops, the acting country of a sentence before counts among the countries "the
+    # country" may name (troops stay in their own country too): two are said, the rule does not tell, and the count
+    # is not moved to the other country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert parsed.figures[-1].places == []
