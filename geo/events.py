@@ -224,6 +224,8 @@ class EventProfile:
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it
+    war_hypothetical: Phrases = _key(PHRASES)  # "fear of a wider war in the Andes": feared, not fought
+    war_conditionals: Phrases = _key(PHRASES)  # "a war in Asia would be": a conditional verb right after the place
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb

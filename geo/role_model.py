@@ -1200,7 +1200,7 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
 
 
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
-            nouns_capitalised: bool = False) -> bool:
+            nouns_capitalised: bool = False, end_idx: int | None = None) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
     place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
@@ -1209,7 +1209,11 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
     and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
     of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
-    capitalise its nouns).
+    capitalise its nouns; not "fear of a wider war in the Andes", "il rischio di una guerra in Asia": a phrase of the
+    lexicon's ``war_hypothetical`` ending at most two words before the war noun (and starting at most
+    :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed, not fought; nor "a war in Asia would be
+    ruinous": a verb of the lexicon's ``war_conditionals`` right after the place, the war noun not after a definite
+    article).
 
     Parameters
     ----------
@@ -1223,6 +1227,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
         The sentence's tokens (their written text: a capitalised war noun), in step with ``words``.
     nouns_capitalised : bool, optional
         Whether the language capitalises its common nouns (German: no title read from the capital).
+    end_idx : int, optional
+        The index of the first word after the place (its conditional verb); none read when not given.
 
     Returns
     -------
@@ -1241,8 +1247,17 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
         return False  # "the Ministry of War in Paris": a title
     # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
     # it may be the venue (left to the weights)
-    return not any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j)
-                   for j in range(max(0, start - WAR_TOPIC_REACH), start))
+    reach = range(max(0, start - WAR_TOPIC_REACH), start)
+    if any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach):
+        return False
+    # "fear of a wider war in the Andes", "the risk of war in Asia": a war feared, not fought (left to the weights);
+    # the phrase ends at most two words before the war noun (not "a new round of the war in Sudan")
+    if any(j + n >= start - 2 for j in reach if (n := profile.war_hypothetical.match_at(words, j))):
+        return False
+    # "a war in Asia would be ruinous", "une guerre en Asie serait": a war supposed; "the war in Sudan" stays
+    definite = start > 0 and words[start - 1] in profile.articles
+    return definite or end_idx is None or end_idx >= len(words) or not profile.war_conditionals.match_at(
+        words, end_idx)
 
 
 def _closed_list(text: str, m, previous, profile: EventProfile) -> bool:
@@ -1410,7 +1425,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised) and (
+    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
             "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (

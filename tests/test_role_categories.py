@@ -453,6 +453,42 @@ def test_no_war_place_for_the_sides_the_stake_or_the_next_clause(gaz, lang, text
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a war feared or supposed, not fought: a phrase of war_hypothetical just before the war noun
+    ("en", "Diplomats fear a new war in Kashmir could start this winter.", "Kashmir"),
+    ("en", "Worries about the danger of war in Serbia lifted gold prices.", "Serbia"),
+    ("it", "A Roma cresce la paura di una guerra in Moldavia.", "Moldavia"),
+    ("de", "In Berlin wächst die Sorge vor einem Krieg in Venezuela.", "Venezuela"),
+    ("fr", "Le risque d'une guerre en Arménie inquiète les marchés.", "Arménie"),
+    ("es", "El temor a una guerra en Guyana preocupa a Brasil.", "Guyana"),
+    # a conditional right after the place of "a war in X"
+    ("en", "A war in Kosovo would ruin the region's economy.", "Kosovo"),
+    ("fr", "Une guerre en Bolivie serait ruineuse, a jugé Lula.", "Bolivie"),
+    ("es", "Un conflicto en Taiwán sería catastrófico para Japón.", "Taiwán"),
+    ("it", "Una guerra in Serbia sarebbe una tragedia per l'Ungheria.", "Serbia"),
+    ("de", "Ein Krieg in Serbien wäre eine Katastrophe für Ungarn.", "Serbien"),
+])
+def test_no_war_place_for_a_feared_or_supposed_war(gaz, lang, text, surface):
+    """war_in is not read for a war feared ("the fear of a war in X") or supposed ("a war in X would be"): the
+    weights decide."""
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The war in Chad killed 30 people last month.", "Chad"),  # definite: fought
+    ("en", "The war in Chad would not end, villagers said.", "Chad"),  # a conditional after a definite war
+    ("en", "A new round of the war in Somalia killed dozens.", "Somalia"),  # "a new" too far from the noun
+    ("it", "La guerra in Somalia ha ucciso 30 persone.", "Somalia"),
+    ("fr", "La guerre en Somalie a fait 30 morts cette semaine.", "Somalie"),
+])
+def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
+    """war_place_is_incident still fires for the definite "the war in X", and for a hypothetical phrase too far
+    from the war noun."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("war_in")
+    assert m.role == "incident"
+
+
 def test_the_war_rule_decides_over_the_weights():
     """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
     from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
