@@ -170,3 +170,26 @@ def _area_inside(place, before) -> bool:
         return True
     area = place.entity
     return area is not None and area.country is not None and area.country == before.entity.country
+
+
+def quoted(text: str, start: int, at: int) -> bool:
+    """Whether offset ``at`` of ``text`` stands inside quotation marks opened since ``start`` (its sentence's start).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    start : int
+        Where the reading starts (the sentence's first character).
+    at : int
+        The offset asked about.
+
+    Returns
+    -------
+    bool
+        More opening than closing guillemets or curly quotes (German „...“ too), or an odd number of straight ones
+        (the marks of :data:`QUOTES`), between ``start`` and ``at``.
+    """
+    before = text[start:at]
+    curly = before.count("„") > before.count("“") if "„" in before else before.count("“") > before.count("”")
+    return before.count("«") > before.count("»") or curly or before.count('"') % 2 == 1

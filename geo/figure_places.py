@@ -71,7 +71,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from pathlib import Path
 
-from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at
+from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
 from geo.dates import event_dates, other_periods
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
@@ -1964,7 +1964,7 @@ def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex,
         acting = not troops or k == own
         said = [m for m in index.mentions.items[slice(*index.mentions.ranks(s.start, upto))]
                 if m.entity.kind in kinds and not (acting and m.entity.kind == "country" and m.role == "actor")
-                and not any(m.features.get(f) for f in VETOES.values()) and not _quoted(text, s.start, m.start)]
+                and not any(m.features.get(f) for f in VETOES.values()) and not quoted(text, s.start, m.start)]
         if "admin1" in kinds:  # "Homs and its province" says an admin-1 unit
             for i in range(s.token_at(upto) - 1, -1, -1):
                 found = _area_noun(s.words, i, lang)
@@ -1977,14 +1977,6 @@ def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex,
             return said[-1] if len({m.entity.id for m in said}) == 1 else None
         k -= 1
     return None
-
-
-def _quoted(text: str, start: int, at: int) -> bool:
-    """Whether offset ``at`` stands inside quotation marks opened since ``start`` (its sentence's start):
-    more opening than closing guillemets or curly quotes (German „...“ too), or an odd number of straight ones."""
-    before = text[start:at]
-    curly = before.count("„") > before.count("“") if "„" in before else before.count("“") > before.count("”")
-    return before.count("«") > before.count("»") or curly or before.count('"') % 2 == 1
 
 
 def _tier_of(m, k: int | None, index: DocIndex) -> str:

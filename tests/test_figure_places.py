@@ -3037,3 +3037,20 @@ def test_troops_may_stay_in_their_own_acting_country(gaz, lang, text):
     # is not moved to the other country
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert parsed.figures[-1].places == []
+
+
+@pytest.mark.parametrize("text, word, inside", [
+    ("«Non siamo l'Iraq», ha detto il ministro in Siria.", "Iraq", True),
+    ("«Non siamo l'Iraq», ha detto il ministro in Siria.", "Siria", False),
+    ("„Wir sind nicht der Irak“, sagte der Minister in Syrien.", "Irak", True),
+    ("„Wir sind nicht der Irak“, sagte der Minister in Syrien.", "Syrien", False),
+    ("“We are not Iraq,” the minister said in Syria.", "Iraq", True),
+    ("“We are not Iraq,” the minister said in Syria.", "Syria", False),
+    ('"We are not Iraq," the minister said in Syria.', "Iraq", True),
+    ('"We are not Iraq," the minister said in Syria.', "Syria", False),
+])
+def test_quoted_reads_each_kind_of_quotation_mark(text, word, inside):
+    # geo.clauses.quoted, which rule AREA_ANAPHORA reads: German „...“ closes with the mark English opens with
+    from geo.clauses import quoted
+
+    assert quoted(text, 0, text.index(word)) is inside
