@@ -103,6 +103,9 @@ FIRST_NAME_TOWN_MAX = 50_000
 NOUN_UNIT_MIN_ZIPF = 4.0
 #: Rule MISSPELT_COMPOUND: the first word of a hyphenated name is read one letter off from this length on.
 MISSPELT_MIN_LETTERS = 4
+#: A capitalised word this frequent (Zipf) after a locality word is a common noun of a name, not a place the
+#: gazetteer lacks ("la zone de Libre-Échange", "la base de Lancement"; "la base de Tessit" is a place).
+UNKNOWN_PLACE_MAX_ZIPF = 4.5
 
 
 @dataclass
@@ -258,7 +261,8 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                 and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
                 and (_after_phrase(folded, tok.start, cues.unknown_place_after)
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
-                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons) \
+                and word_frequency(tok.key, cues.lang) < UNKNOWN_PLACE_MAX_ZIPF:
             last = _unknown_name_last(tokens, i, text, gazetteer)
         else:
             last = None
@@ -827,8 +831,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
         if at_sentence_start and tok.text.lower() in cues.start_words and _next_word_lower(
                 tokens, i, text) and tokens[i + 1].key not in cues.subject_words:
             return False  # "Sale la tensione", "Split decisions"; not "Split, Croatia", "Malé"
-        if key in surnames and not after_locative:
-            return False
+        if key in surnames and not after_locative and tok.text.lower() in surnames[key]:
+            return False  # "Sarah Lima", then "Lima said"; the surname "Pâris" is no "Paris": accents tell them apart
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:

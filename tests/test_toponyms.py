@@ -1344,3 +1344,42 @@ def test_a_german_compass_compound_names_the_country(gaz, text, surface, entity_
 def test_a_compass_compound_names_no_town(gaz):
     # rule DIRECTION_COMPOUND reads countries, regions and admin-1 units only: "Bank" and "Wall" are towns
     assert surfaces("Die Zentralbank senkt den Zins, der Westwall steht.", "de", gaz) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("fr", "La base de Zindaro a été visée par des tirs de mortier.", "Zindaro"),
+    ("fr", "Les renforts ont rejoint le camp militaire de Korbalé jeudi.", "Korbalé"),
+    ("fr", "Les assaillants ont fui dans la zone de Tassagou.", "Tassagou"),
+    ("fr", "Des rebelles contrôlent la cité de Mbarouka depuis mars.", "Mbarouka"),
+    ("fr", "Le village d'Ouarzat a été incendié.", "Ouarzat"),  # the elided "d'"
+    ("fr", "La base militaire d'Ouarzat est isolée.", "Ouarzat"),
+    ("it", "Due razzi hanno colpito la base di Kelendu nella notte.", "Kelendu"),
+    ("it", "I soldati sono rientrati nella base militare di Bilmata.", "Bilmata"),
+])
+def test_a_military_site_or_a_town_the_gazetteer_lacks_is_listed_unresolved(gaz, lang, text, surface):
+    """unknown_place_after: after a military site's or a town's noun (French "la base de", "le camp militaire de",
+    "la zone de", "la cité de", the elided "d'"; Italian "la base di", "la base militare di"), a capitalised name the
+    gazetteer lacks is a place, listed unresolved."""
+    m = place_of(text, lang, gaz, surface)
+    assert m.entity is None
+
+
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    ("fr", "La zone de Libre-Échange continentale entre en vigueur.", "Libre"),  # a frequent word: a name's noun
+    ("fr", "La base de Minusma a été visée par des tirs.", "Minusma"),  # a mission's name
+    ("it", "Razzi hanno colpito ieri una base di Unifil vicino al confine.", "Unifil"),
+])
+def test_no_unknown_place_for_a_frequent_word_or_a_mission_after_a_site_noun(gaz, lang, text, absent):
+    """A capitalised word this frequent in the language (UNKNOWN_PLACE_MAX_ZIPF) or a mission's name (lexicon
+    not_places) after a site noun is no place the gazetteer lacks."""
+    assert not any(s.startswith(absent) for s in surfaces(text, lang, gaz))
+
+
+def test_a_surname_spelt_with_accents_hides_no_place_spelt_without():
+    """A surname seen in a person's name is no place later, as written: the colonel "Pâris" does not hide "Paris",
+    while "Lima" after the general Anne Lima stays the person."""
+    gaz = load_gazetteer()
+    text = "Le colonel Marc Pâris a commenté l'exercice. Depuis 2021, Paris maintient des soldats en Estonie."
+    assert "Paris" in surfaces(text, "fr", gaz)
+    assert "Lima" not in surfaces("General Anne Lima spoke on Monday. Later, Lima said the troops would stay.",
+                                  "en", gaz)
