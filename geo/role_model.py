@@ -118,7 +118,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in"]
+              "base_deployment", "capital_named", "war_in", "government_target", "struck_armed", "destination"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -750,6 +750,39 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
+def _armed_clause(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                  asides: Asides = ((), frozenset())) -> bool:
+    """Two incident triggers or more (:data:`INCIDENT_CLASSES`) at different words of the place's clause
+    (:func:`_clause_span`): the word of what struck the place and another, a weapon or a fighting word ("Ukraine was
+    attacked overnight with 50 drones", "Georgien wurde mit Raketen beschossen"; not "Russia was hit with sanctions",
+    whose one trigger is the struck word)."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    return len({t.first for t in sentence.triggers if t.event in INCIDENT_CLASSES and lo <= t.first < hi}) >= 2
+
+
+#: The most words between a movement word and the toward word of its destination (:func:`_destination`): "des
+#: milliers de civils ont fui leurs maisons, surtout vers Goma" counts from the movement word ("fui").
+DESTINATION_REACH = 12
+
+
+def _destination(text: str, sentence: Sentence, toward_at: int, profile: EventProfile) -> bool:
+    """Whether the toward word at word ``toward_at`` names where a movement goes: a word of the lexicon's
+    ``destination_heads`` ends at most :data:`DESTINATION_REACH` words before it in the same clause (no
+    :data:`CLAUSE_BREAKS` between; a comma may set off "surtout vers ..."), with no incident trigger between them
+    ("thousands fled toward Goma", "navi dirette verso Cipro", "le déplacement des habitants vers Goma"; not "fled
+    after shells were fired toward Goma")."""
+    words, tokens = sentence.words, sentence.tokens
+    for h in profile.destination_heads.starts_in(words, max(0, toward_at - DESTINATION_REACH), toward_at):
+        end = h + profile.destination_heads.match_at(words, h)
+        if not h < end <= toward_at:
+            continue
+        if sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
+            continue
+        if not any(t.event in INCIDENT_CLASSES and end <= t.first < toward_at for t in sentence.triggers):
+            return True
+    return False
+
+
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
                      asides: Asides = ((), frozenset())) -> bool:
     """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
@@ -1063,6 +1096,87 @@ def _struck_object(text: str, sentence: Sentence, idx: int, end_idx: int, profil
     if end_idx < n and sentence.break_before(text, SUBJECT_BREAKS, end_idx):
         return False  # "así atacó Irán: misiles", "bombardeó Israel, según ..."
     return not (end_idx + 1 < n and words[end_idx] in LIST_JOINERS and tokens[end_idx + 1].capitalised)
+
+
+#: The most words between a place and the verb at its clause's end that struck it (:func:`_struck_before_verb`):
+#: "Russland hat die Ukraine in der Nacht mit 80 Drohnen angegriffen" (six).
+FINAL_VERB_REACH = 8
+
+
+def _struck_before_verb(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile,
+                        neighbours: Sequence, cues: RoleCues, *, subject: bool) -> bool:
+    """Whether the place (words ``idx`` to ``end_idx - 1``) is what an attack verb that closes its clause struck, in
+    a language that puts the verb last (the lexicon's ``verb_second``: German): "Russland hat die Ukraine in der Nacht
+    mit Drohnen angegriffen", "dass Israel den Libanon bombardiert habe", "In der Nacht wurde Georgien beschossen".
+
+    The verb is the first lower-case incident trigger after the place in its clause (no :data:`SUBJECT_BREAKS`
+    between), at most :data:`FINAL_VERB_REACH` words on (German writes its nouns capitalised: "mit Drohnen" is no
+    verb), with no other place between (that one is the object: "In der Nacht hat Russland die Ukraine angegriffen"),
+    but an agent, an origin or an owner ("von Russland"). Not the subject of the active:
+
+    - a place that opens its clause (``subject``, the feature ``clause_subject``) only before a passive auxiliary
+      ("Georgien wurde in der Nacht beschossen");
+    - not after an auxiliary of the active (``verb_auxiliaries``, articles skipped: "In der Nacht hat Russland ...
+      angegriffen"), unless a place right before the auxiliary is the subject ("Russland hat die Ukraine ...
+      angegriffen"), nor after a trigger ("beschoss Russland mit Drohnen Charkiw").
+
+    Nor a place right after an "of" word ("die Armee der Ukraine"), after a preposition of the lexicons that names
+    the agent, an origin, a target or a side ("durch", "aus Belarus", "gegen die Ukraine", "zwischen"), or after a
+    locative (read as ``incident_head`` there already).
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx, end_idx : int
+        The place's first word and the word after its last.
+    profile : EventProfile
+        The language's event lexicon.
+    neighbours : sequence of mentions
+        The mentions of the place's sentence.
+    cues : RoleCues
+        The language's role cues (its locatives).
+    subject : bool
+        Whether the place opens its clause before a verb (feature ``clause_subject``).
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    n = len(words)
+    if not profile.verb_second or end_idx >= n or idx and words[idx - 1] in profile.of_words:
+        return False  # "die Armee der Ukraine", "die Minister der Ukraine haben sich getroffen": an owner
+    passive = bool(profile.passive_auxiliaries.match_at(words, end_idx))  # "Georgien wurde beschossen"
+    if subject and not passive:
+        return False
+    k = _back_over(words, idx - 1, profile.articles)
+    # after an auxiliary of the active, the subject ("In der Nacht hat Russland"), unless a place right before the
+    # auxiliary is the subject ("Russland hat die Ukraine ... angegriffen")
+    after_aux = k >= 0 and profile.verb_auxiliaries.ending(words, k + 1, 1) is not None and not any(
+        sentence.token_at(o.end) == k for o in neighbours)
+    if k >= 0 and (words[k] in cues.locative or words[k] in profile.of_words or after_aux or any(
+            phrases.ending(words, k + 1) is not None for phrases in (
+                profile.agent_cues, profile.origin_cues, profile.toward_words, profile.between_words)) or any(
+            t.first <= k < t.last for t in sentence.triggers)):
+        return False
+    trigger = next((t for t in sentence.triggers if t.first >= end_idx and t.event in INCIDENT_CLASSES
+                    and not tokens[t.first].capitalised), None)  # "mit Drohnen angegriffen": the noun is no verb
+    if trigger is None or trigger.first - end_idx > FINAL_VERB_REACH:
+        return False
+    verb_at = tokens[trigger.first].start
+    if sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, verb_at):
+        return False  # "die Ukraine, die am Montag angegriffen wurde": another clause's verb
+    me = tokens[end_idx - 1].end
+
+    def linked(o) -> bool:  # "von Russland", "aus Belarus", "der Ukraine": an agent, an origin, an owner
+        j = _back_over(words, sentence.token_at(o.start) - 1, profile.articles)
+        return j >= 0 and (words[j] in profile.of_words or any(
+            phrases.ending(words, j + 1) is not None for phrases in (profile.agent_cues, profile.origin_cues)))
+
+    return not any(me <= o.start < verb_at and not linked(o) for o in neighbours)
 
 
 def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfile) -> bool:
@@ -1404,6 +1518,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
             text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
+    elif e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _cue_before(
+            profile.toward_words, words, _government_start(words, idx, profile, of_head="government_of" in f), 2,
+            articles):
+        f["government_target"] = 1.0  # "an ambush against Chad's army", "contro le forze del Niger": whose army was
+        # the target, a nationality (rule target_government_is_mention)
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1423,8 +1542,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["war_in"] = 1.0  # "the wars in Syria and Iraq": both items of a list a joiner closes
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
-    if _cue_before(profile.toward_words, words, idx, 3, articles):
+    toward_at = _cue_start(profile.toward_words, words, idx, 3, articles)
+    if toward_at is not None:
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+        if _destination(text, sentence, toward_at, profile):
+            f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
+    elif same and _joins_list(between, profile) and _previous_has(previous, "destination"):
+        f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination
     if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
             "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
@@ -1458,6 +1582,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
     elif _struck_object(text, sentence, idx, end_idx, profile):
         f["incident_head"] = 1.0  # "Israel shelled south Lebanon": the place the attack struck
+    elif _struck_before_verb(text, sentence, idx, end_idx, profile, neighbours, cues,
+                             subject="clause_subject" in f):
+        f["incident_head"] = 1.0  # "Russland hat die Ukraine mit Drohnen angegriffen": the verb closes the clause
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
             f["country_in_place"] = 1.0  # "Portogallo in Slovacchia, Olanda in Ungheria": where a country's troops are
@@ -1473,6 +1600,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _struck_after(text, sentence, end_idx, profile):
         f["struck_after"] = 1.0  # "Kharkiv was hit", "è teatro di scontri": the place is what the attack struck
+        if _armed_clause(text, sentence, idx, profile, asides):
+            f["struck_armed"] = 1.0  # "Ukraine was attacked with 50 drones": struck in an attack (rule
+            # struck_place_is_incident), not "Russia was hit with sanctions"
     elif not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described (not as struck)
     if agent:
@@ -1786,9 +1916,15 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: that requested or invited what the sentence reports (feature ``request_of``: "at the invitation of Moldova").
 #: Mentions: a place that only locates another (:func:`locator`); a country naming the nationality of soldiers a
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
-#: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
-#: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it).
+#: an origin); a country named as the owner of the army or government an attack is aimed at (feature
+#: ``government_target``: "the deadliest attack against the army of Niger", "une embuscade contre l'armée du Tchad":
+#: whose army, a nationality, not a state that acts); where a movement of people or ships goes (feature
+#: ``destination``: "thousands fled toward Goma", "navi dirette verso Cipro": a destination, not a target).
+#: Incident: the subject of a passive of attack, in a clause that names the attack's weapon or fighting too (feature
+#: ``struck_armed``: "Ukraine was attacked overnight with 50 drones", "Georgien wurde mit Raketen beschossen": what was
+#: struck, not a state that acts, whatever its kind; not "Russia was hit with sanctions"). Deployment: a military base
+#: in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la base di Cincu"; not
+#: "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an origin before it).
 #: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
@@ -1799,6 +1935,9 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("requester_is_actor", _feature_rule("request_of"), "actor"),
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
+    ("target_government_is_mention", _feature_rule("government_target"), "mention"),
+    ("destination_is_mention", _feature_rule("destination"), "mention"),
+    ("struck_place_is_incident", _feature_rule("struck_armed"), "incident"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )

@@ -528,3 +528,131 @@ def test_a_bracketed_place_or_day_still_ends_the_clause(gaz, lang, text, surface
     """geo.clauses.name_aside_breaks: brackets around a place or a month or weekday name are no name of what
     stands before, so they still part the speaker's clause from the incident reported after them."""
     assert not mention_of(text, lang, surface, gaz).features.get("clause:incident")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army in years.", "Chad"),
+    ("it", "I ribelli hanno teso un agguato lunedì. È l'attacco più grave contro l'esercito del Niger da anni.",
+     "Niger"),
+    ("fr", "Des rebelles ont tendu une embuscade lundi. C'est l'attaque la plus meurtrière contre l'armée du Tchad "
+     "depuis des années.", "Tchad"),
+    ("es", "Los rebeldes atacaron un convoy el lunes. Fue la emboscada más mortífera contra el ejército de Malí en "
+     "años.", "Malí"),
+    ("de", "Rebellen griffen am Montag einen Konvoi an. Es war der schwerste Angriff gegen die Armee von Mali seit "
+     "Jahren.", "Mali"),
+])
+def test_the_country_of_an_army_an_attack_aims_at_is_a_mention(gaz, lang, text, surface):
+    """Rule target_government_is_mention: a country named as the owner of the army or government after a toward word
+    ("against the army of Niger", "contro l'esercito del Niger") names whose army was struck, a nationality, not a
+    state that acts (the weights read an actor through government_of)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("government_target")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Rebelli hanno attaccato un villaggio. L'esercito del Niger ha respinto l'attacco.", "Niger"),
+    ("en", "The attack was repelled by Chad's army on Monday.", "Chad"),  # no toward word before the phrase
+])
+def test_no_army_target_without_a_toward_word_before_it(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("government_target")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Fighting went on for a week. Thousands of residents fled toward Goma and Bukavu.", "Bukavu"),
+    ("en", "Fighting went on for a week. Thousands of residents fled toward Goma and Bukavu.", "Goma"),
+    ("it", "Gli Houthi minacciano le rotte. Saranno fermate le petroliere dirette verso Cipro.", "Cipro"),
+    ("fr", "Les combats ont repris lundi. Des milliers de civils ont fui leurs maisons, surtout vers Goma, Sake et "
+     "Bukavu.", "Bukavu"),
+    ("es", "Los combates siguieron el lunes. Miles de vecinos huyeron hacia Goma.", "Goma"),
+    ("de", "Die Kämpfe gingen am Montag weiter. Tausende Menschen flohen in Richtung Goma.", "Goma"),
+])
+def test_where_people_or_ships_go_is_a_mention(gaz, lang, text, surface):
+    """Rule destination_is_mention: a place after a toward word that a movement word of the lexicon's
+    ``destination_heads`` governs ("fled toward", "dirette verso", "ont fui ... vers") is where people or ships go,
+    not what an attack struck (the weights read a toward word as a target); a list after it shares it."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Fighting went on for a week. Rockets were fired toward Goma.", "Goma"),  # no movement word
+    ("it", "Le milizie fuggite hanno lanciato razzi verso Cipro.", "Cipro"),  # an attack between
+])
+def test_no_destination_for_a_target(gaz, lang, text, surface):
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The night was calm in the west. Moldova was attacked overnight with 50 drones.", "Moldova"),
+    ("it", "La notte è stata calma a ovest. La Moldavia è stata attaccata nella notte con 50 droni.", "Moldavia"),
+    ("fr", "La nuit a été calme à l'ouest. La Moldavie a été attaquée dans la nuit par 50 drones.", "Moldavie"),
+    ("es", "La noche fue tranquila en el oeste. Moldavia fue atacada durante la noche con 50 drones.", "Moldavia"),
+    ("de", "Die Nacht blieb im Westen ruhig. Georgien wurde in der Nacht mit Raketen beschossen.", "Georgien"),
+])
+def test_a_country_struck_in_an_attack_is_an_incident(gaz, lang, text, surface):
+    """Rule struck_place_is_incident: the subject of a passive of attack (feature struck_after) in a clause that
+    names the weapon or the fighting too is what was struck, whatever its kind (the weights read a country there as
+    an actor)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("struck_armed")
+    assert m.role == "incident"
+
+
+def test_no_struck_armed_for_a_country_hit_by_sanctions(gaz):
+    m = mention_of("The talks failed. Russia was hit with new sanctions on Monday.", "en", "Russia", gaz)
+    assert m.features.get("struck_after")
+    assert not m.features.get("struck_armed")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Die Lage blieb ruhig. Russland hat Georgien in der Nacht mit 80 Drohnen angegriffen.", "Georgien"),
+    ("Die Lage blieb ruhig. In der Nacht hat Russland die Ukraine erneut mit Drohnen angegriffen.", "Ukraine"),
+    ("Die Lage blieb ruhig. Der Sprecher sagte, dass Israel den Libanon mit Raketen beschossen habe.", "Libanon"),
+])
+def test_german_what_a_verb_at_the_clause_end_struck_is_an_incident(gaz, text, surface):
+    """German puts the verb last: "Russland hat Georgien ... angegriffen" reads the feature incident_head for the
+    object before the final attack verb, as "Russia attacked Georgia" does after it."""
+    m = mention_of(text, "de", surface, gaz)
+    assert m.features.get("incident_head")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Die Lage blieb ruhig. In der Nacht hat Russland die Ukraine erneut mit Drohnen angegriffen.", "Russland"),
+    ("Die Lage blieb ruhig. Russland hat in der Nacht mit Drohnen angegriffen.", "Russland"),
+    ("Die Lage blieb ruhig. Die Minister der Ukraine haben sich in Berlin getroffen.", "Ukraine"),
+    ("Die Lage blieb ruhig. Georgien wurde von Russland mit Raketen beschossen.", "Russland"),
+])
+def test_german_no_struck_object_for_a_subject_an_owner_or_an_agent(gaz, text, surface):
+    m = mention_of(text, "de", surface, gaz)
+    assert not m.features.get("incident_head")
+
+
+def test_a_statement_of_aims_reports_no_attack(gaz):
+    """events.yaml non_triggers: French "vise à" (aims to) holds the attack trigger "vise" and reports none, so the
+    place of the sentence is where the exercise is, no incident; "une frappe vise un dépôt" still reports one."""
+    m = mention_of("Les soldats sont arrivés mardi. L'exercice, dirigé par le commandement basé à Lyon, vise à "
+                   "préparer les unités.", "fr", "Lyon", gaz)
+    assert not m.features.get("event:attack")
+    assert m.role == "deployment"
+    m = mention_of("Les soldats sont arrivés mardi. Une frappe vise un dépôt à Lyon.", "fr", "Lyon", gaz)
+    assert m.features.get("event:attack")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The drills began on Monday. Poland and Romania participate in the exercise.", "Romania"),
+    ("it", "Le esercitazioni sono iniziate. Polonia e Romania partecipano alle manovre.", "Romania"),
+    ("fr", "Les manœuvres ont commencé lundi. Le Tchad et le Niger participent à la force conjointe.", "Niger"),
+    ("es", "Las maniobras empezaron el lunes. Polonia y Rumanía participan en el ejercicio.", "Rumanía"),
+    ("de", "Die Übung begann am Montag. Polen und Rumänien beteiligen sich an den Manövern.", "Rumänien"),
+])
+def test_a_country_that_takes_part_is_a_participant(gaz, lang, text, surface):
+    """The participant cues (places.yaml ``participant``) hold the present and future of "take part" too
+    ("participent", "beteiligen sich"), not only its past: the cue rules read a participant, and the weights follow."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.cue_role == "participant"
+    assert m.role == "participant"
