@@ -103,9 +103,6 @@ FIRST_NAME_TOWN_MAX = 50_000
 NOUN_UNIT_MIN_ZIPF = 4.0
 #: Rule MISSPELT_COMPOUND: the first word of a hyphenated name is read one letter off from this length on.
 MISSPELT_MIN_LETTERS = 4
-#: A capitalised word this frequent (Zipf) after a locality word is a common noun of a name, not a place the
-#: gazetteer lacks ("la zone de Libre-Échange", "la base de Lancement"; "la base de Tessit" is a place).
-UNKNOWN_PLACE_MAX_ZIPF = 4.5
 
 
 @dataclass
@@ -261,8 +258,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                 and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
                 and (_after_phrase(folded, tok.start, cues.unknown_place_after)
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
-                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons) \
-                and word_frequency(tok.key, cues.lang) < UNKNOWN_PLACE_MAX_ZIPF:
+                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             last = _unknown_name_last(tokens, i, text, gazetteer)
         else:
             last = None
