@@ -118,7 +118,8 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in", "government_target", "struck_armed", "destination"]
+              "base_deployment", "capital_named", "war_in", "government_target", "target_placed", "struck_armed",
+              "destination"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -711,23 +712,28 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     "Odessa è stata bombardata", "Charkiw wurde in der Nacht angegriffen", "Sumy y Poltava se han convertido en
     escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
     passive auxiliary."""
+    return _struck_at(text, sentence, end_idx, profile) is not None
+
+
+def _struck_at(text: str, sentence: Sentence, end_idx: int, profile: EventProfile) -> tuple[int, int] | None:
+    """The word after the passive auxiliary and the struck word of :func:`_struck_after`, or None."""
     words = sentence.words
     k = _list_after(sentence, end_idx, len(words), profile, joiner_before_name=True)  # "Sumy y Poltava se han"
     aux = None
     for j in range(k, min(len(words), k + 8)):
         if j > end_idx and sentence.break_before(text, STRONG_LOCATOR_BREAKS, j):
-            return False
+            return None
         if j > k and sentence.break_before(text, ",", j):
-            return False
+            return None
         if aux is None:
             n = profile.passive_auxiliaries.match_at(words, j)
             if n:
                 aux = j + n
             elif j >= k + 2:
-                return False  # the auxiliary follows the name (an adverb may stand between)
+                return None  # the auxiliary follows the name (an adverb may stand between)
         elif j >= aux and profile.struck_words.match_at(words, j):
-            return True
-    return False
+            return aux, j
+    return None
 
 
 def _clause_events(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> set[str]:
@@ -750,14 +756,35 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
-def _armed_clause(text: str, sentence: Sentence, idx: int, profile: EventProfile,
-                  asides: Asides = ((), frozenset())) -> bool:
-    """Two incident triggers or more (:data:`INCIDENT_CLASSES`) at different words of the place's clause
-    (:func:`_clause_span`): the word of what struck the place and another, a weapon or a fighting word ("Ukraine was
-    attacked overnight with 50 drones", "Georgien wurde mit Raketen beschossen"; not "Russia was hit with sanctions",
-    whose one trigger is the struck word)."""
-    lo, hi = _clause_span(text, sentence, idx, asides)
-    return len({t.first for t in sentence.triggers if t.event in INCIDENT_CLASSES and lo <= t.first < hi}) >= 2
+def _armed_clause(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
+    """The place is the subject of a passive of attack that names its weapon: it opens its clause, the struck word
+    after its passive auxiliary (:func:`_struck_at`) is an incident trigger (:data:`INCIDENT_CLASSES`), no word of
+    the lexicon's ``blame_words`` stands between them ("Russia was accused of attacking": another verb's object),
+    and an incident trigger of the clause after the auxiliary follows a word of the lexicon's ``weapon_links`` (only
+    articles, ``noun_markers`` or numbers between): "Ukraine was attacked overnight with 50 drones", "Georgien wurde
+    mit Raketen beschossen"; not "Russia was hit with sanctions after the drone attack"."""
+    if not _opens_its_clause(text, sentence, idx, profile, CLAUSE_SUBJECT_OPENERS):
+        return False  # "the tanker bound for Cyprus was struck": the tanker is the subject
+    hi = _clause_span(text, sentence, idx)[1]
+    struck = _struck_at(text, sentence, end_idx, profile)
+    if struck is None:
+        return False
+    aux, at = struck
+    words = sentence.words
+    if any(profile.blame_words.match_at(words, j) for j in range(aux, at)):
+        return False
+    triggers = [t for t in sentence.triggers if t.event in INCIDENT_CLASSES]
+    if not any(t.first <= at < t.last for t in triggers):
+        return False
+    for t in triggers:
+        if t.first >= hi:
+            continue  # a weapon of the next clause ("...; the army hit Kyiv with drones")
+        for j in range(t.first - 1, aux - 1, -1):
+            if profile.weapon_links.match_at(words, j):
+                return True  # "with 50 drones", "avec des drones", "mit Raketen"
+            if not (words[j] in profile.articles or words[j] in profile.noun_markers or words[j].isdigit()):
+                break
+    return False
 
 
 #: The most words between a movement word and the toward word of its destination (:func:`_destination`): "des
@@ -765,22 +792,60 @@ def _armed_clause(text: str, sentence: Sentence, idx: int, profile: EventProfile
 DESTINATION_REACH = 12
 
 
-def _destination(text: str, sentence: Sentence, toward_at: int, profile: EventProfile) -> bool:
-    """Whether the toward word at word ``toward_at`` names where a movement goes: a word of the lexicon's
-    ``destination_heads`` ends at most :data:`DESTINATION_REACH` words before it in the same clause (no
-    :data:`CLAUSE_BREAKS` between; a comma may set off "surtout vers ..."), with no incident trigger between them
-    ("thousands fled toward Goma", "navi dirette verso Cipro", "le déplacement des habitants vers Goma"; not "fled
-    after shells were fired toward Goma")."""
+def _located_other(text: str, sentence: Sentence, m, idx: int, neighbours: Sequence, cues: RoleCues,
+                   articles: frozenset[str], asides: Asides = ((), frozenset())) -> bool:
+    """Another place of the clause of the place ``m`` (at word ``idx``) follows a locative ("near Bol", "a
+    Tillabéri"): where the clause's event happened is named, so a country named as the owner of the army it aims at
+    is no place of the event (feature ``government_target``; not "strikes against Syria's army overnight", where the
+    country is the one place of the strike)."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    for o in neighbours:
+        j = sentence.token_at(o.start)
+        if o is not m and o.entity is not None and lo <= j < hi and is_locative(
+                sentence.words, j, cues.locative, articles, cues.area_nouns):
+            return True
+    return False
+
+
+def _eventless_around(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> bool:
+    """No trigger of an incident or a deployment (:data:`INCIDENT_CLASSES`, :data:`DEPLOYMENT_CLASSES`) in the place's
+    clause (:func:`_clause_span`): a destination leaves the clause's own reading alone ("missiles headed toward Lviv
+    struck a plant", "battalions headed toward Narva for the exercise", "fled toward Goma and Bukavu was shelled",
+    "toward Sloviansk, which was hit")."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    return not any((t.event in INCIDENT_CLASSES or t.event in DEPLOYMENT_CLASSES) and lo <= t.first < hi
+                   for t in sentence.triggers)
+
+
+def _destination(text: str, sentence: Sentence, idx: int, toward_at: int, profile: EventProfile,
+                 asides: Asides = ((), frozenset())) -> bool:
+    """Whether the toward word at word ``toward_at`` names where a movement goes: it is a word of direction (the
+    lexicon's ``destination_towards``: "toward", "verso", "in Richtung"; not "against", "sur", "gegen"), a word of
+    the lexicon's ``destination_heads`` ends at most :data:`DESTINATION_REACH` words before it in the same clause (no
+    :data:`CLAUSE_BREAKS` between; a comma may set off "surtout vers ..."), and the clause of the place at word
+    ``idx`` reports no event of its own (:func:`_eventless_around`): "thousands fled toward Goma",
+    "navi dirette verso Cipro", "le déplacement des habitants vers Goma"; not "fled after shells were fired toward
+    Goma", not "drones heading toward Odesa were shot down"."""
     words, tokens = sentence.words, sentence.tokens
+    if not profile.destination_towards.match_at(words, toward_at) or not _eventless_around(
+            text, sentence, idx, asides):
+        return False
     for h in profile.destination_heads.starts_in(words, max(0, toward_at - DESTINATION_REACH), toward_at):
         end = h + profile.destination_heads.match_at(words, h)
         if not h < end <= toward_at:
             continue
-        if sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
-            continue
-        if not any(t.event in INCIDENT_CLASSES and end <= t.first < toward_at for t in sentence.triggers):
+        if not sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
             return True
     return False
+
+
+def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
+    """Only commas, list joiners, articles and capitalised words (a name the gazetteer lacks: "Goma, Sake et
+    Bukavu") between two names: the second is an item of the first's list, not the subject of a clause of its own
+    ("Goma, während Bukavu ruhig blieb")."""
+    parts = gap.replace(",", " , ").replace("'", " ").split()
+    return bool(parts) and all(p == "," or p[:1].isupper() or fold(p) in LIST_JOINERS or fold(p) in profile.articles
+                               for p in parts)
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
@@ -1103,26 +1168,38 @@ def _struck_object(text: str, sentence: Sentence, idx: int, end_idx: int, profil
 FINAL_VERB_REACH = 8
 
 
+def _tied_before(words: list[str], start: int, profile: EventProfile, cues: RoleCues) -> bool:
+    """The phrase at word ``start`` hangs on a word before it (:func:`_struck_before_verb`): an "of" word right
+    before it ("die Armee der Ukraine") or, past articles, an "of" word, a locative (German's origin "aus" is one)
+    or the end of an agent or toward phrase of the lexicons ("von den USA", "nahe Tiflis", "aus Belarus", "durch
+    Russland", "gegen die Ukraine"): an owner, an agent, a place or origin, a target, not the verb's object."""
+    k = _back_over(words, start - 1, profile.articles)
+    if start and words[start - 1] in profile.of_words or k >= 0 and (
+            words[k] in profile.of_words or words[k] in cues.locative):
+        return True
+    return k >= 0 and any(phrases.ending(words, k + 1) is not None for phrases in (
+        profile.agent_cues, profile.toward_words))
+
+
 def _struck_before_verb(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile,
                         neighbours: Sequence, cues: RoleCues, *, subject: bool) -> bool:
     """Whether the place (words ``idx`` to ``end_idx - 1``) is what an attack verb that closes its clause struck, in
     a language that puts the verb last (the lexicon's ``verb_second``: German): "Russland hat die Ukraine in der Nacht
     mit Drohnen angegriffen", "dass Israel den Libanon bombardiert habe", "In der Nacht wurde Georgien beschossen".
 
-    The verb is the first lower-case incident trigger after the place in its clause (no :data:`SUBJECT_BREAKS`
-    between), at most :data:`FINAL_VERB_REACH` words on (German writes its nouns capitalised: "mit Drohnen" is no
-    verb), with no other place between (that one is the object: "In der Nacht hat Russland die Ukraine angegriffen"),
-    but an agent, an origin or an owner ("von Russland"). Not the subject of the active:
+    The verb is the first lower-case incident trigger after the place (German writes its nouns capitalised: "mit
+    Drohnen" is no verb), in its clause (no :data:`SUBJECT_BREAKS` between), at most :data:`FINAL_VERB_REACH` words
+    on, with no other place between (that one is the object: "Für Polen hat Russland Stellungen angegriffen") but
+    one that hangs on a word before it (:func:`_tied_before`: "von Russland", "aus Belarus"). The place itself hangs
+    on no word before it, follows no trigger ("beschoss Russland ... und hat ... getötet") and is not the subject of
+    the active:
 
     - a place that opens its clause (``subject``, the feature ``clause_subject``) only before a passive auxiliary
       ("Georgien wurde in der Nacht beschossen");
     - not after an auxiliary of the active (``verb_auxiliaries``, articles skipped: "In der Nacht hat Russland ...
-      angegriffen"), unless a place right before the auxiliary is the subject ("Russland hat die Ukraine ...
-      angegriffen"), nor after a trigger ("beschoss Russland mit Drohnen Charkiw").
-
-    Nor a place right after an "of" word ("die Armee der Ukraine"), after a preposition of the lexicons that names
-    the agent, an origin, a target or a side ("durch", "aus Belarus", "gegen die Ukraine", "zwischen"), or after a
-    locative (read as ``incident_head`` there already).
+      angegriffen"), unless a place that opens the clause stands right before the auxiliary as its subject
+      ("Russland hat die Ukraine ... angegriffen"; not "Laut Moskau hat die Ukraine ...", "In Kiew hat Russland
+      ...": a source, a locative).
 
     Parameters
     ----------
@@ -1146,37 +1223,27 @@ def _struck_before_verb(text: str, sentence: Sentence, idx: int, end_idx: int, p
     bool
     """
     words, tokens = sentence.words, sentence.tokens
-    n = len(words)
-    if not profile.verb_second or end_idx >= n or idx and words[idx - 1] in profile.of_words:
-        return False  # "die Armee der Ukraine", "die Minister der Ukraine haben sich getroffen": an owner
-    passive = bool(profile.passive_auxiliaries.match_at(words, end_idx))  # "Georgien wurde beschossen"
-    if subject and not passive:
+    if not profile.verb_second or end_idx >= len(words) or _tied_before(words, idx, profile, cues):
         return False
+    if subject and not profile.passive_auxiliaries.match_at(words, end_idx):
+        return False  # "Russland hat die Ukraine angegriffen": the subject of the active ("Georgien wurde ...": none)
     k = _back_over(words, idx - 1, profile.articles)
-    # after an auxiliary of the active, the subject ("In der Nacht hat Russland"), unless a place right before the
-    # auxiliary is the subject ("Russland hat die Ukraine ... angegriffen")
-    after_aux = k >= 0 and profile.verb_auxiliaries.ending(words, k + 1, 1) is not None and not any(
-        sentence.token_at(o.end) == k for o in neighbours)
-    if k >= 0 and (words[k] in cues.locative or words[k] in profile.of_words or after_aux or any(
-            phrases.ending(words, k + 1) is not None for phrases in (
-                profile.agent_cues, profile.origin_cues, profile.toward_words, profile.between_words)) or any(
-            t.first <= k < t.last for t in sentence.triggers)):
-        return False
+    if k >= 0 and any(t.first <= k < t.last for t in sentence.triggers):
+        return False  # "beschoss Russland die Stadt": after its verb, the subject
+    if k >= 0 and profile.verb_auxiliaries.ending(words, k + 1, 1) is not None and not any(
+            sentence.token_at(o.end) == k and _opens_its_clause(
+                text, sentence, sentence.token_at(o.start), profile, CLAUSE_SUBJECT_OPENERS) for o in neighbours):
+        return False  # "In der Nacht hat Russland", "In Kiew hat Russland": the subject after its auxiliary
     trigger = next((t for t in sentence.triggers if t.first >= end_idx and t.event in INCIDENT_CLASSES
                     and not tokens[t.first].capitalised), None)  # "mit Drohnen angegriffen": the noun is no verb
     if trigger is None or trigger.first - end_idx > FINAL_VERB_REACH:
         return False
     verb_at = tokens[trigger.first].start
     if sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, verb_at):
-        return False  # "die Ukraine, die am Montag angegriffen wurde": another clause's verb
+        return False  # "Die Hilfe für Polen wächst, während ... beschossen werden": another clause's verb
     me = tokens[end_idx - 1].end
-
-    def linked(o) -> bool:  # "von Russland", "aus Belarus", "der Ukraine": an agent, an origin, an owner
-        j = _back_over(words, sentence.token_at(o.start) - 1, profile.articles)
-        return j >= 0 and (words[j] in profile.of_words or any(
-            phrases.ending(words, j + 1) is not None for phrases in (profile.agent_cues, profile.origin_cues)))
-
-    return not any(me <= o.start < verb_at and not linked(o) for o in neighbours)
+    return not any(me <= o.start < verb_at and not _tied_before(words, sentence.token_at(o.start), profile, cues)
+                   for o in neighbours)
 
 
 def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfile) -> bool:
@@ -1521,8 +1588,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     elif e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _cue_before(
             profile.toward_words, words, _government_start(words, idx, profile, of_head="government_of" in f), 2,
             articles):
-        f["government_target"] = 1.0  # "an ambush against Chad's army", "contro le forze del Niger": whose army was
-        # the target, a nationality (rule target_government_is_mention)
+        f["government_target"] = 1.0  # "an ambush against Chad's army near Bol", "contro le forze del Niger a
+        # Tillabéri": whose army was the target, a nationality (rule target_government_is_mention)
+        if _located_other(text, sentence, m, idx, neighbours, cues, articles, asides):
+            f["target_placed"] = 1.0  # "near Bol": another place of the clause tells where it happened
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1545,10 +1614,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     toward_at = _cue_start(profile.toward_words, words, idx, 3, articles)
     if toward_at is not None:
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-        if _destination(text, sentence, toward_at, profile):
+        if _destination(text, sentence, idx, toward_at, profile, asides):
             f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
-    elif same and _joins_list(between, profile) and _previous_has(previous, "destination"):
-        f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination
+    elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile):
+        f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
+        # item's clause, free of events after it, is this one's: :func:`_eventless_around`)
     if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
             "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
@@ -1600,7 +1670,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _struck_after(text, sentence, end_idx, profile):
         f["struck_after"] = 1.0  # "Kharkiv was hit", "è teatro di scontri": the place is what the attack struck
-        if _armed_clause(text, sentence, idx, profile, asides):
+        if _armed_clause(text, sentence, idx, end_idx, profile):
             f["struck_armed"] = 1.0  # "Ukraine was attacked with 50 drones": struck in an attack (rule
             # struck_place_is_incident), not "Russia was hit with sanctions"
     elif not locative and _stative_after(sentence, end_idx, profile):
@@ -1844,6 +1914,27 @@ def government_capital(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
+def target_government(features: dict[str, float]) -> bool:
+    """The rule ``target_government_is_mention``: a country named as the owner of the army or government an attack is
+    aimed at (feature ``government_target``: "the deadliest ambush against Chad's army") names whose army, a
+    nationality, when the attack is placed elsewhere: at another place of the clause after a locative (feature
+    ``target_placed``: "near Bol") or at another mention of the same country that the cue rules read as an incident
+    (``cue_elsewhere:incident``). Not "Turkey carried out strikes against Syria's army overnight" alone: the country
+    may be the strikes' one place.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_target")) and bool(
+        features.get("target_placed") or features.get("cue_elsewhere:incident"))
+
+
 def government_country(features: dict[str, float]) -> bool:
     """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
     said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
@@ -1935,9 +2026,9 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("requester_is_actor", _feature_rule("request_of"), "actor"),
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
-    ("target_government_is_mention", _feature_rule("government_target"), "mention"),
-    ("destination_is_mention", _feature_rule("destination"), "mention"),
+    ("target_government_is_mention", target_government, "mention"),
     ("struck_place_is_incident", _feature_rule("struck_armed"), "incident"),
+    ("destination_is_mention", _feature_rule("destination"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )

@@ -8,6 +8,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
+from geo.role_model import target_government
 
 
 @pytest.fixture(scope="module")
@@ -531,20 +532,22 @@ def test_a_bracketed_place_or_day_still_ends_the_clause(gaz, lang, text, surface
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army in years.", "Chad"),
-    ("it", "I ribelli hanno teso un agguato lunedì. È l'attacco più grave contro l'esercito del Niger da anni.",
-     "Niger"),
+    ("en", "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army near Bol in years.",
+     "Chad"),
+    ("it", "I ribelli hanno teso un agguato lunedì. È l'attacco più grave contro l'esercito del Niger a Tillabéri da "
+     "anni.", "Niger"),
     ("fr", "Des rebelles ont tendu une embuscade lundi. C'est l'attaque la plus meurtrière contre l'armée du Tchad "
-     "depuis des années.", "Tchad"),
-    ("es", "Los rebeldes atacaron un convoy el lunes. Fue la emboscada más mortífera contra el ejército de Malí en "
-     "años.", "Malí"),
-    ("de", "Rebellen griffen am Montag einen Konvoi an. Es war der schwerste Angriff gegen die Armee von Mali seit "
-     "Jahren.", "Mali"),
+     "près de Bol depuis des années.", "Tchad"),
+    ("es", "Los rebeldes atacaron un convoy el lunes. Fue la emboscada más mortífera contra el ejército de Malí cerca "
+     "de Gao en años.", "Malí"),
+    ("de", "Rebellen griffen am Montag einen Konvoi an. Es war der schwerste Angriff gegen die Armee von Mali bei Gao "
+     "seit Jahren.", "Mali"),
 ])
 def test_the_country_of_an_army_an_attack_aims_at_is_a_mention(gaz, lang, text, surface):
     """Rule target_government_is_mention: a country named as the owner of the army or government after a toward word
     ("against the army of Niger", "contro l'esercito del Niger") names whose army was struck, a nationality, not a
-    state that acts (the weights read an actor through government_of)."""
+    state that acts (the weights read an actor through government_of), when another place of the clause after a
+    locative tells where the attack was ("near Bol")."""
     m = mention_of(text, lang, surface, gaz)
     assert m.features.get("government_target")
     assert m.role == "mention"
@@ -556,6 +559,30 @@ def test_the_country_of_an_army_an_attack_aims_at_is_a_mention(gaz, lang, text, 
 ])
 def test_no_army_target_without_a_toward_word_before_it(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("government_target")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish jets carried out strikes against Iraq's army overnight.",
+    "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army in years.",
+])
+def test_the_country_of_a_targeted_army_stays_weighed_when_the_attack_is_placed_nowhere_else(gaz, text):
+    """Rule target_government_is_mention (geo.role_model.target_government) needs the attack placed elsewhere:
+    another place of the clause after a locative (feature target_placed) or another mention of the country the cue
+    rules read as an incident. Alone, the country may be the strikes' one place: the weights decide."""
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    m = parsed.mentions[-1]
+    assert m.features.get("government_target") and not m.features.get("target_placed")
+    assert not target_government(m.features)
+    assert m.role != "mention"
+
+
+def test_the_country_of_a_targeted_army_is_a_mention_beside_its_incident_elsewhere(gaz):
+    """target_government: the same country read as an incident by the cue rules elsewhere in the text places the
+    attack (cue_elsewhere:incident), so its army's owner is a mention."""
+    text = "Rebels killed twelve soldiers in Chad on Monday. It was the deadliest ambush against Chad's army in years."
+    m = parse_document(Document("t", text), lang="en", gazetteer=gaz).mentions[-1]
+    assert m.features.get("cue_elsewhere:incident") and not m.features.get("target_placed")
+    assert m.role == "mention"
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
@@ -656,3 +683,91 @@ def test_a_country_that_takes_part_is_a_participant(gaz, lang, text, surface):
     m = mention_of(text, lang, surface, gaz)
     assert m.cue_role == "participant"
     assert m.role == "participant"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # an incident trigger in the place's clause: the weapons or troops that move are struck or strike there
+    ("en", "Rockets headed toward Zaporizhzhia hit a substation.", "Zaporizhzhia"),
+    ("en", "Drones heading towards Kherson were downed before dawn.", "Kherson"),
+    ("it", "I droni diretti verso Odessa sono stati abbattuti.", "Odessa"),
+    ("fr", "Des missiles se dirigeant vers Lviv ont frappé une centrale.", "Lviv"),
+    ("es", "Los drones que se dirigían hacia Járkov fueron derribados.", "Járkov"),
+    ("de", "Drohnen waren unterwegs in Richtung Charkiw und wurden abgeschossen.", "Charkiw"),
+    ("en", "Soldiers moving toward Kupiansk came under artillery fire.", "Kupiansk"),
+    ("en", "Two battalions headed toward Narva for the exercise.", "Narva"),  # a deployment trigger
+    # "against" is no direction of a destination (destination_towards)
+    ("en", "Armoured columns headed against Sumy were pushed back.", "Sumy"),
+    # a list mate with an incident after it, or set off by a clause's word
+    ("en", "Villagers fled toward Kherson and Mykolaiv was shelled at dawn.", "Mykolaiv"),
+    ("en", "People are fleeing toward Dnipro and Pavlohrad, which were struck by drones.", "Pavlohrad"),
+    ("de", "Tausende flohen in Richtung Saporischschja, während Nikopol beschossen wurde.", "Nikopol"),
+    ("de", "Tausende flohen in Richtung Goma, während Bukavu ruhig blieb.", "Bukavu"),
+    # a clause break between the movement word and the toward word
+    ("en", "Residents had fled the villages; a new road toward Goma opened on Friday.", "Goma"),
+])
+def test_no_destination_over_an_event_of_the_place_or_a_target(gaz, lang, text, surface):
+    """Rule destination_is_mention leaves alone a place whose clause holds an incident or deployment trigger, or that
+    an incident trigger follows in its sentence (geo.role_model._eventless_around); only a word of direction
+    (events.yaml destination_towards: "toward", "verso", "in Richtung"; not "against") names a destination; a list
+    shares it only across commas, joiners, articles and names (_plain_list_gap); a clause break parts the movement
+    word from the toward word."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role != "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Iran was hit with new tariffs after the missile strike.", "Iran"),  # the weapon is no "with" phrase's
+    ("it", "L'Iran è stato accusato di aver attaccato Israele con missili.", "Iran"),  # blame_words
+    ("fr", "L'Iran a été accusé d'avoir attaqué Israël avec des missiles.", "Iran"),
+    ("en", "The freighter bound for Malta was hit by a drone.", "Malta"),  # the freighter is the subject
+    ("en", "Serbia was rocked by a scandal with missiles sold abroad.", "Serbia"),  # "rocked" is no attack trigger
+    ("en", "Serbia was hit by sanctions on Monday; the army attacked Kyiv with drones.", "Serbia"),  # next clause
+])
+def test_no_struck_armed_unless_the_place_is_the_subject_of_an_armed_passive(gaz, lang, text, surface):
+    """Feature struck_armed (rule struck_place_is_incident): the place opens its clause, the word after its passive
+    auxiliary is an attack trigger with no word of blame between (events.yaml blame_words), and a weapon of its
+    clause follows a word of events.yaml weapon_links ("with", "con", "avec", "mit")."""
+    assert not mention_of(text, lang, surface, gaz).features.get("struck_armed")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Die Lage blieb ruhig. Die Armee der Ukraine hat Stellungen angegriffen.", "Ukraine"),  # an owner
+    ("Die Lage blieb ruhig. Die Stellungen wurden von den USA mit Drohnen angegriffen.", "USA"),  # "of" past articles
+    ("Die Lage blieb ruhig. Georgien wurde durch Russland mit Raketen beschossen.", "Russland"),  # an agent
+    ("Die Lage blieb ruhig. Russland hat gegen die Ukraine erneut Drohnen eingesetzt und Stellungen angegriffen.",
+     "Ukraine"),  # a toward word
+    ("Die Lage blieb ruhig. Am Morgen beschoss Russland die Stadt und hat viele Menschen getötet.", "Russland"),
+    ("Die Lage blieb ruhig. In der Nacht hat Russland mit Drohnen angegriffen.", "Russland"),  # after "hat"
+    ("Die Lage blieb ruhig. Laut Minsk hat Polen mit Drohnen angegriffen.", "Polen"),  # a source before "hat"
+    ("Die Lage blieb ruhig. In Riga hat Russland erneut mit Raketen angegriffen.", "Russland"),  # a locative
+    ("Die Lage blieb ruhig. Für Polen sind die Angriffe der letzten Wochen eine Warnung.", "Polen"),  # a noun
+    ("Die Lage blieb ruhig. Für die Ukraine kamen nach Angaben der Regierung im Jahr 2024 mehr Hilfsgüter als Geld "
+     "zu den vielen verletzten Soldaten.", "Ukraine"),  # beyond FINAL_VERB_REACH
+    ("Die Lage blieb ruhig. Die Hilfe für Polen wächst, während im Osten Stellungen beschossen werden.", "Polen"),
+    ("Die Lage blieb ruhig. Für Polen hat Russland am Montag Stellungen angegriffen.", "Polen"),  # another place
+])
+def test_german_no_struck_object_before_a_final_verb(gaz, text, surface):
+    """geo.role_model._struck_before_verb reads no object struck for a place that hangs on a word before it (an
+    "of" word, an agent, a toward word), follows a trigger or an auxiliary of the active (unless a place that opens
+    the clause stands before the auxiliary: not "Laut Minsk", "In Riga"), before a capitalised trigger (a noun), a
+    verb too far or in another clause, or another place before the verb."""
+    assert not mention_of(text, "de", surface, gaz).features.get("incident_head")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Die Lage blieb ruhig. Georgien wurde in der Nacht von Russland mit Raketen beschossen.", "Georgien"),
+    ("Die Lage blieb ruhig. Georgien wurde nahe Tiflis mit Raketen beschossen.", "Georgien"),
+    ("Die Lage blieb ruhig. Georgien wurde mit Drohnen aus Russland beschossen.", "Georgien"),
+])
+def test_german_a_place_that_hangs_on_a_word_stands_between_no_object_and_its_verb(gaz, text, surface):
+    """Another place between the place and the final verb that hangs on a word before it (an agent, a locative, an
+    origin: geo.role_model._tied_before) is no object of the verb."""
+    assert mention_of(text, "de", surface, gaz).features.get("incident_head")
+
+
+def test_a_statement_of_aims_gives_no_incident_cue(gaz):
+    """geo.roles: events.yaml non_triggers hide the incident cue ("visé", folded "vise") inside "vise à" (aims to):
+    the cue rules read a deployment there, not an incident."""
+    m = mention_of("La formation à Lyon vise à préparer les unités.", "fr", "Lyon", gaz)
+    assert m.cue_role != "incident"
