@@ -224,8 +224,6 @@ class EventProfile:
     non_triggers: Phrases = _key(PHRASES)  # "vise à" (aims to): a trigger word inside reports no event
     destination_heads: Phrases = _key(PHRASES)  # "fled toward", "dirette verso": where they go, no target
     destination_towards: Phrases = _key(PHRASES)  # "toward", "verso", not "against": the words of a destination
-    weapon_links: Phrases = _key(PHRASES)  # "with" of "attacked with drones": the weapon of a passive of attack
-    blame_words: Phrases = _key(PHRASES)  # "accused" of "was accused of attacking": not what was struck
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it

@@ -118,7 +118,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in", "government_target", "target_placed", "struck_armed",
+              "base_deployment", "capital_named", "war_in", "government_target", "target_placed",
               "destination"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
@@ -712,28 +712,23 @@ def _struck_after(text: str, sentence: Sentence, end_idx: int, profile: EventPro
     "Odessa è stata bombardata", "Charkiw wurde in der Nacht angegriffen", "Sumy y Poltava se han convertido en
     escenario de combates"). No clause punctuation after the list; an active verb ("Russia has attacked") has no
     passive auxiliary."""
-    return _struck_at(text, sentence, end_idx, profile) is not None
-
-
-def _struck_at(text: str, sentence: Sentence, end_idx: int, profile: EventProfile) -> tuple[int, int] | None:
-    """The word after the passive auxiliary and the struck word of :func:`_struck_after`, or None."""
     words = sentence.words
     k = _list_after(sentence, end_idx, len(words), profile, joiner_before_name=True)  # "Sumy y Poltava se han"
     aux = None
     for j in range(k, min(len(words), k + 8)):
         if j > end_idx and sentence.break_before(text, STRONG_LOCATOR_BREAKS, j):
-            return None
+            return False
         if j > k and sentence.break_before(text, ",", j):
-            return None
+            return False
         if aux is None:
             n = profile.passive_auxiliaries.match_at(words, j)
             if n:
                 aux = j + n
             elif j >= k + 2:
-                return None  # the auxiliary follows the name (an adverb may stand between)
+                return False  # the auxiliary follows the name (an adverb may stand between)
         elif j >= aux and profile.struck_words.match_at(words, j):
-            return aux, j
-    return None
+            return True
+    return False
 
 
 def _clause_events(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> set[str]:
@@ -754,37 +749,6 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     for j in profile.equipment_phrases.starts_in(words, lo, hi):
         gear.update(range(j, j + profile.equipment_phrases.match_at(words, j)))
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
-
-
-def _armed_clause(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile) -> bool:
-    """The place is the subject of a passive of attack that names its weapon: it opens its clause, the struck word
-    after its passive auxiliary (:func:`_struck_at`) is an incident trigger (:data:`INCIDENT_CLASSES`), no word of
-    the lexicon's ``blame_words`` stands between them ("Russia was accused of attacking": another verb's object),
-    and an incident trigger of the clause after the auxiliary follows a word of the lexicon's ``weapon_links`` (only
-    articles, ``noun_markers`` or numbers between): "Ukraine was attacked overnight with 50 drones", "Georgien wurde
-    mit Raketen beschossen"; not "Russia was hit with sanctions after the drone attack"."""
-    if not _opens_its_clause(text, sentence, idx, profile, CLAUSE_SUBJECT_OPENERS):
-        return False  # "the tanker bound for Cyprus was struck": the tanker is the subject
-    hi = _clause_span(text, sentence, idx)[1]
-    struck = _struck_at(text, sentence, end_idx, profile)
-    if struck is None:
-        return False
-    aux, at = struck
-    words = sentence.words
-    if any(profile.blame_words.match_at(words, j) for j in range(aux, at)):
-        return False
-    triggers = [t for t in sentence.triggers if t.event in INCIDENT_CLASSES]
-    if not any(t.first <= at < t.last for t in triggers):
-        return False
-    for t in triggers:
-        if t.first >= hi:
-            continue  # a weapon of the next clause ("...; the army hit Kyiv with drones")
-        for j in range(t.first - 1, aux - 1, -1):
-            if profile.weapon_links.match_at(words, j):
-                return True  # "with 50 drones", "avec des drones", "mit Raketen"
-            if not (words[j] in profile.articles or words[j] in profile.noun_markers or words[j].isdigit()):
-                break
-    return False
 
 
 #: The most words between a movement word and the toward word of its destination (:func:`_destination`): "des
@@ -846,6 +810,35 @@ def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
     parts = gap.replace(",", " , ").replace("'", " ").split()
     return bool(parts) and all(p == "," or p[:1].isupper() or fold(p) in LIST_JOINERS or fold(p) in profile.articles
                                for p in parts)
+
+
+#: The marks that close an item of a list (:func:`_item_closed`): a comma, a clause's mark or a sentence's end.
+ITEM_CLOSERS = ".!?" + SUBJECT_BREAKS
+
+
+def _item_closed(text: str, sentence: Sentence, end_idx: int) -> bool:
+    """Whether the name that ends before word ``end_idx`` closes a list item: the sentence ends after it, a mark of
+    :data:`ITEM_CLOSERS` follows it, or a list joiner and another capitalised name do ("Goma, Sake and Bukavu.").
+    Any other word after it (a verb: "toward Goma, Rwanda denied", "in Richtung Goma und Kinshasa beschuldigte")
+    makes the name the subject of a clause of its own, no item of the list before it.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The name's sentence.
+    end_idx : int
+        The word after the name's last.
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    if end_idx >= len(words) or sentence.break_before(text, ITEM_CLOSERS, end_idx):
+        return True
+    return words[end_idx] in LIST_JOINERS and end_idx + 1 < len(words) and tokens[end_idx + 1].capitalised
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
@@ -1161,89 +1154,6 @@ def _struck_object(text: str, sentence: Sentence, idx: int, end_idx: int, profil
     if end_idx < n and sentence.break_before(text, SUBJECT_BREAKS, end_idx):
         return False  # "así atacó Irán: misiles", "bombardeó Israel, según ..."
     return not (end_idx + 1 < n and words[end_idx] in LIST_JOINERS and tokens[end_idx + 1].capitalised)
-
-
-#: The most words between a place and the verb at its clause's end that struck it (:func:`_struck_before_verb`):
-#: "Russland hat die Ukraine in der Nacht mit 80 Drohnen angegriffen" (six).
-FINAL_VERB_REACH = 8
-
-
-def _tied_before(words: list[str], start: int, profile: EventProfile, cues: RoleCues) -> bool:
-    """The phrase at word ``start`` hangs on a word before it (:func:`_struck_before_verb`): an "of" word right
-    before it ("die Armee der Ukraine") or, past articles, an "of" word, a locative (German's origin "aus" is one)
-    or the end of an agent or toward phrase of the lexicons ("von den USA", "nahe Tiflis", "aus Belarus", "durch
-    Russland", "gegen die Ukraine"): an owner, an agent, a place or origin, a target, not the verb's object."""
-    k = _back_over(words, start - 1, profile.articles)
-    if start and words[start - 1] in profile.of_words or k >= 0 and (
-            words[k] in profile.of_words or words[k] in cues.locative):
-        return True
-    return k >= 0 and any(phrases.ending(words, k + 1) is not None for phrases in (
-        profile.agent_cues, profile.toward_words))
-
-
-def _struck_before_verb(text: str, sentence: Sentence, idx: int, end_idx: int, profile: EventProfile,
-                        neighbours: Sequence, cues: RoleCues, *, subject: bool) -> bool:
-    """Whether the place (words ``idx`` to ``end_idx - 1``) is what an attack verb that closes its clause struck, in
-    a language that puts the verb last (the lexicon's ``verb_second``: German): "Russland hat die Ukraine in der Nacht
-    mit Drohnen angegriffen", "dass Israel den Libanon bombardiert habe", "In der Nacht wurde Georgien beschossen".
-
-    The verb is the first lower-case incident trigger after the place (German writes its nouns capitalised: "mit
-    Drohnen" is no verb), in its clause (no :data:`SUBJECT_BREAKS` between), at most :data:`FINAL_VERB_REACH` words
-    on, with no other place between (that one is the object: "Für Polen hat Russland Stellungen angegriffen") but
-    one that hangs on a word before it (:func:`_tied_before`: "von Russland", "aus Belarus"). The place itself hangs
-    on no word before it, follows no trigger ("beschoss Russland ... und hat ... getötet") and is not the subject of
-    the active:
-
-    - a place that opens its clause (``subject``, the feature ``clause_subject``) only before a passive auxiliary
-      ("Georgien wurde in der Nacht beschossen");
-    - not after an auxiliary of the active (``verb_auxiliaries``, articles skipped: "In der Nacht hat Russland ...
-      angegriffen"), unless a place that opens the clause stands right before the auxiliary as its subject
-      ("Russland hat die Ukraine ... angegriffen"; not "Laut Moskau hat die Ukraine ...", "In Kiew hat Russland
-      ...": a source, a locative).
-
-    Parameters
-    ----------
-    text : str
-        The document's text.
-    sentence : Sentence
-        The place's sentence.
-    idx, end_idx : int
-        The place's first word and the word after its last.
-    profile : EventProfile
-        The language's event lexicon.
-    neighbours : sequence of mentions
-        The mentions of the place's sentence.
-    cues : RoleCues
-        The language's role cues (its locatives).
-    subject : bool
-        Whether the place opens its clause before a verb (feature ``clause_subject``).
-
-    Returns
-    -------
-    bool
-    """
-    words, tokens = sentence.words, sentence.tokens
-    if not profile.verb_second or end_idx >= len(words) or _tied_before(words, idx, profile, cues):
-        return False
-    if subject and not profile.passive_auxiliaries.match_at(words, end_idx):
-        return False  # "Russland hat die Ukraine angegriffen": the subject of the active ("Georgien wurde ...": none)
-    k = _back_over(words, idx - 1, profile.articles)
-    if k >= 0 and any(t.first <= k < t.last for t in sentence.triggers):
-        return False  # "beschoss Russland die Stadt": after its verb, the subject
-    if k >= 0 and profile.verb_auxiliaries.ending(words, k + 1, 1) is not None and not any(
-            sentence.token_at(o.end) == k and _opens_its_clause(
-                text, sentence, sentence.token_at(o.start), profile, CLAUSE_SUBJECT_OPENERS) for o in neighbours):
-        return False  # "In der Nacht hat Russland", "In Kiew hat Russland": the subject after its auxiliary
-    trigger = next((t for t in sentence.triggers if t.first >= end_idx and t.event in INCIDENT_CLASSES
-                    and not tokens[t.first].capitalised), None)  # "mit Drohnen angegriffen": the noun is no verb
-    if trigger is None or trigger.first - end_idx > FINAL_VERB_REACH:
-        return False
-    verb_at = tokens[trigger.first].start
-    if sentence.break_between(text, SUBJECT_BREAKS, tokens[end_idx - 1].end, verb_at):
-        return False  # "Die Hilfe für Polen wächst, während ... beschossen werden": another clause's verb
-    me = tokens[end_idx - 1].end
-    return not any(me <= o.start < verb_at and not _tied_before(words, sentence.token_at(o.start), profile, cues)
-                   for o in neighbours)
 
 
 def _opens_clause(text: str, sentence: Sentence, first: int, profile: EventProfile) -> bool:
@@ -1616,9 +1526,11 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
         if _destination(text, sentence, idx, toward_at, profile, asides):
             f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
-    elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile):
+    elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile) and _item_closed(
+            text, sentence, end_idx):
         f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
-        # item's clause, free of events after it, is this one's: :func:`_eventless_around`)
+        # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
+        # Rwanda denied": a name a word follows opens a clause of its own
     if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
             "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
@@ -1652,9 +1564,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             f["incident_head"] = 1.0  # "killed in Sumy", "strikes in Gaza": where it happened
     elif _struck_object(text, sentence, idx, end_idx, profile):
         f["incident_head"] = 1.0  # "Israel shelled south Lebanon": the place the attack struck
-    elif _struck_before_verb(text, sentence, idx, end_idx, profile, neighbours, cues,
-                             subject="clause_subject" in f):
-        f["incident_head"] = 1.0  # "Russland hat die Ukraine mit Drohnen angegriffen": the verb closes the clause
     if same and _locates_previous(text, sentence, previous, idx, cues, profile):
         if previous.entity is not None and previous.entity.kind == "country":
             f["country_in_place"] = 1.0  # "Portogallo in Slovacchia, Olanda in Ungheria": where a country's troops are
@@ -1670,9 +1579,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["speech_before"] = 1.0  # "speaking in Kyiv", "in conferenza stampa a Roma": where a speaker stood
     if not locative and _struck_after(text, sentence, end_idx, profile):
         f["struck_after"] = 1.0  # "Kharkiv was hit", "è teatro di scontri": the place is what the attack struck
-        if _armed_clause(text, sentence, idx, end_idx, profile):
-            f["struck_armed"] = 1.0  # "Ukraine was attacked with 50 drones": struck in an attack (rule
-            # struck_place_is_incident), not "Russia was hit with sanctions"
     elif not locative and _stative_after(sentence, end_idx, profile):
         f["stative_after"] = 1.0  # "Tapa liegt im Kreis Lääne-Viru": the place described (not as struck)
     if agent:
@@ -2011,11 +1917,9 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: ``government_target``: "the deadliest attack against the army of Niger", "une embuscade contre l'armée du Tchad":
 #: whose army, a nationality, not a state that acts); where a movement of people or ships goes (feature
 #: ``destination``: "thousands fled toward Goma", "navi dirette verso Cipro": a destination, not a target).
-#: Incident: the subject of a passive of attack, in a clause that names the attack's weapon or fighting too (feature
-#: ``struck_armed``: "Ukraine was attacked overnight with 50 drones", "Georgien wurde mit Raketen beschossen": what was
-#: struck, not a state that acts, whatever its kind; not "Russia was hit with sanctions"). Deployment: a military base
-#: in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la base di Cincu"; not
-#: "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an origin before it).
+#: Deployment: a military base in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la
+#: base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an
+#: origin before it).
 #: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
@@ -2027,7 +1931,6 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
     ("target_government_is_mention", target_government, "mention"),
-    ("struck_place_is_incident", _feature_rule("struck_armed"), "incident"),
     ("destination_is_mention", _feature_rule("destination"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("war_place_is_incident", _feature_rule("war_in"), "incident"),

@@ -335,7 +335,6 @@ COVERAGE = [
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Aid convoys reached Bukavu during the war in Syria."),
     ("en", "It was the worst ambush against Chad's army near Bol. Villagers fled toward Goma."),
-    ("en", "Moldova was attacked overnight with 50 drones."),
 ]
 
 

@@ -1346,17 +1346,6 @@ def test_a_compass_compound_names_no_town(gaz):
     assert surfaces("Die Zentralbank senkt den Zins, der Westwall steht.", "de", gaz) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Le village d'Ouarzat a été incendié.",
-    "Les secours ont atteint le hameau d'Ibelkane mardi.",
-])
-def test_a_village_after_an_elided_de_is_listed_unresolved(gaz, text):
-    """unknown_place_after holds the elided "d'" of the locality nouns ("le village d'X", "le hameau d'X"): a
-    capitalised name the gazetteer lacks after it is a place, listed unresolved."""
-    surface = text.split("d'")[1].split()[0]
-    assert place_of(text, "fr", gaz, surface).entity is None
-
-
 @pytest.mark.parametrize(("lang", "text", "absent"), [
     ("fr", "La zone de Quarantaine reste fermée aux visiteurs.", "Quarantaine"),
     ("fr", "La base de Ravitaillement a été visée par des drones.", "Ravitaillement"),
