@@ -539,7 +539,8 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
     r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
-    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[^\W\d_]))[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"
+    # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"; a quotation may open the text: 'ODESA. "A drone hit'
+    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[\"«“„]?[^\W\d_]))[ \t]*"
 )
 
 #: The fewest letters of an upper-case place that opens an article with a full stop alone ("BERLIN. Die Regierung"):

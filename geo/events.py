@@ -221,6 +221,9 @@ class EventProfile:
     request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
     request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
     equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
+    non_triggers: Phrases = _key(PHRASES)  # "vise à" (aims to): a trigger word inside reports no event
+    destination_heads: Phrases = _key(PHRASES)  # "fled toward", "dirette verso": where they go, no target
+    destination_towards: Phrases = _key(PHRASES)  # "toward", "verso", not "against": the words of a destination
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it
@@ -567,6 +570,8 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
         if (w not in firsts and w[:3] not in stems) or not index.match_at(words, i) \
                 or any(a <= t.start < b for a, b in spans):
             continue  # most words start no trigger of any class: one look-up decides
+        if profile.non_triggers.match_at(words, i):
+            continue  # "la mission vise à former": "aims to", no attack
         for event, n in _trigger_classes(profile, words, i):
             triggers.append(Trigger(event, i, i + n))
     return Sentence(start, end, tokens, triggers)

@@ -118,7 +118,8 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in"]
+              "base_deployment", "capital_named", "war_in", "government_target", "target_placed",
+              "destination"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -748,6 +749,96 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     for j in profile.equipment_phrases.starts_in(words, lo, hi):
         gear.update(range(j, j + profile.equipment_phrases.match_at(words, j)))
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
+
+
+#: The most words between a movement word and the toward word of its destination (:func:`_destination`): "des
+#: milliers de civils ont fui leurs maisons, surtout vers Goma" counts from the movement word ("fui").
+DESTINATION_REACH = 12
+
+
+def _located_other(text: str, sentence: Sentence, m, idx: int, neighbours: Sequence, cues: RoleCues,
+                   articles: frozenset[str], asides: Asides = ((), frozenset())) -> bool:
+    """Another place of the clause of the place ``m`` (at word ``idx``) follows a locative ("near Bol", "a
+    Tillabéri"): where the clause's event happened is named, so a country named as the owner of the army it aims at
+    is no place of the event (feature ``government_target``; not "strikes against Syria's army overnight", where the
+    country is the one place of the strike)."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    for o in neighbours:
+        j = sentence.token_at(o.start)
+        if o is not m and o.entity is not None and lo <= j < hi and is_locative(
+                sentence.words, j, cues.locative, articles, cues.area_nouns):
+            return True
+    return False
+
+
+def _eventless_around(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> bool:
+    """No trigger of an incident or a deployment (:data:`INCIDENT_CLASSES`, :data:`DEPLOYMENT_CLASSES`) in the place's
+    clause (:func:`_clause_span`): a destination leaves the clause's own reading alone ("missiles headed toward Lviv
+    struck a plant", "battalions headed toward Narva for the exercise", "fled toward Goma and Bukavu was shelled",
+    "toward Sloviansk, which was hit")."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    return not any((t.event in INCIDENT_CLASSES or t.event in DEPLOYMENT_CLASSES) and lo <= t.first < hi
+                   for t in sentence.triggers)
+
+
+def _destination(text: str, sentence: Sentence, idx: int, toward_at: int, profile: EventProfile,
+                 asides: Asides = ((), frozenset())) -> bool:
+    """Whether the toward word at word ``toward_at`` names where a movement goes: it is a word of direction (the
+    lexicon's ``destination_towards``: "toward", "verso", "in Richtung"; not "against", "sur", "gegen"), a word of
+    the lexicon's ``destination_heads`` ends at most :data:`DESTINATION_REACH` words before it in the same clause (no
+    :data:`CLAUSE_BREAKS` between; a comma may set off "surtout vers ..."), and the clause of the place at word
+    ``idx`` reports no event of its own (:func:`_eventless_around`): "thousands fled toward Goma",
+    "navi dirette verso Cipro", "le déplacement des habitants vers Goma"; not "fled after shells were fired toward
+    Goma", not "drones heading toward Odesa were shot down"."""
+    words, tokens = sentence.words, sentence.tokens
+    if not profile.destination_towards.match_at(words, toward_at) or not _eventless_around(
+            text, sentence, idx, asides):
+        return False
+    for h in profile.destination_heads.starts_in(words, max(0, toward_at - DESTINATION_REACH), toward_at):
+        end = h + profile.destination_heads.match_at(words, h)
+        if not h < end <= toward_at:
+            continue
+        if not sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
+            return True
+    return False
+
+
+def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
+    """Only commas, list joiners, articles and capitalised words (a name the gazetteer lacks: "Goma, Sake et
+    Bukavu") between two names: the second is an item of the first's list, not the subject of a clause of its own
+    ("Goma, während Bukavu ruhig blieb")."""
+    parts = gap.replace(",", " , ").replace("'", " ").split()
+    return bool(parts) and all(p == "," or p[:1].isupper() or fold(p) in LIST_JOINERS or fold(p) in profile.articles
+                               for p in parts)
+
+
+#: The marks that close an item of a list (:func:`_item_closed`): a comma, a clause's mark or a sentence's end.
+ITEM_CLOSERS = ".!?" + SUBJECT_BREAKS
+
+
+def _item_closed(text: str, sentence: Sentence, end_idx: int) -> bool:
+    """Whether the name that ends before word ``end_idx`` closes a list item: the sentence ends after it, a mark of
+    :data:`ITEM_CLOSERS` follows it, or a list joiner and another capitalised name do ("Goma, Sake and Bukavu.").
+    Any other word after it (a verb: "toward Goma, Rwanda denied", "in Richtung Goma und Kinshasa beschuldigte")
+    makes the name the subject of a clause of its own, no item of the list before it.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The name's sentence.
+    end_idx : int
+        The word after the name's last.
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    if end_idx >= len(words) or sentence.break_before(text, ITEM_CLOSERS, end_idx):
+        return True
+    return words[end_idx] in LIST_JOINERS and end_idx + 1 < len(words) and tokens[end_idx + 1].capitalised
 
 
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
@@ -1404,6 +1495,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
             text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
+    elif e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _cue_before(
+            profile.toward_words, words, _government_start(words, idx, profile, of_head="government_of" in f), 2,
+            articles):
+        f["government_target"] = 1.0  # "an ambush against Chad's army near Bol", "contro le forze del Niger a
+        # Tillabéri": whose army was the target, a nationality (rule target_government_is_mention)
+        if _located_other(text, sentence, m, idx, neighbours, cues, articles, asides):
+            f["target_placed"] = 1.0  # "near Bol": another place of the clause tells where it happened
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1423,8 +1521,16 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["war_in"] = 1.0  # "the wars in Syria and Iraq": both items of a list a joiner closes
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
-    if _cue_before(profile.toward_words, words, idx, 3, articles):
+    toward_at = _cue_start(profile.toward_words, words, idx, 3, articles)
+    if toward_at is not None:
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
+        if _destination(text, sentence, idx, toward_at, profile, asides):
+            f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
+    elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile) and _item_closed(
+            text, sentence, end_idx):
+        f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
+        # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
+        # Rwanda denied": a name a word follows opens a clause of its own
     if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
             "meet" not in sentence.events()):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
@@ -1714,6 +1820,27 @@ def government_capital(features: dict[str, float]) -> bool:
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
 
 
+def target_government(features: dict[str, float]) -> bool:
+    """The rule ``target_government_is_mention``: a country named as the owner of the army or government an attack is
+    aimed at (feature ``government_target``: "the deadliest ambush against Chad's army") names whose army, a
+    nationality, when the attack is placed elsewhere: at another place of the clause after a locative (feature
+    ``target_placed``: "near Bol") or at another mention of the same country that the cue rules read as an incident
+    (``cue_elsewhere:incident``). Not "Turkey carried out strikes against Syria's army overnight" alone: the country
+    may be the strikes' one place.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_target")) and bool(
+        features.get("target_placed") or features.get("cue_elsewhere:incident"))
+
+
 def government_country(features: dict[str, float]) -> bool:
     """The rule ``government_country_is_actor``: a country named as the owner of its government or army ("Chad's army
     said", "l'esercito del Ciad ha respinto l'attacco", "le gouvernement du Tchad a annoncé"; feature
@@ -1786,9 +1913,13 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: that requested or invited what the sentence reports (feature ``request_of``: "at the invitation of Moldova").
 #: Mentions: a place that only locates another (:func:`locator`); a country naming the nationality of soldiers a
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
-#: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
-#: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it).
+#: an origin); a country named as the owner of the army or government an attack is aimed at (feature
+#: ``government_target``: "the deadliest attack against the army of Niger", "une embuscade contre l'armée du Tchad":
+#: whose army, a nationality, not a state that acts); where a movement of people or ships goes (feature
+#: ``destination``: "thousands fled toward Goma", "navi dirette verso Cipro": a destination, not a target).
+#: Deployment: a military base in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la
+#: base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an
+#: origin before it).
 #: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
@@ -1799,6 +1930,8 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("requester_is_actor", _feature_rule("request_of"), "actor"),
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
+    ("target_government_is_mention", target_government, "mention"),
+    ("destination_is_mention", _feature_rule("destination"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )

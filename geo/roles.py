@@ -140,7 +140,10 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
     reading : geo.doc.Reading, optional
         The text already read by the document model (its tokens are used, not made again).
     """
+    from geo.events import event_profile
+
     cues = role_cues(lang)
+    non_triggers = event_profile(lang).non_triggers
     shared = reading is not None and reading.text == text
     folded = reading.folded if shared else fold(text)
     by_sentence: dict[tuple[int, int], list] = {}
@@ -156,6 +159,8 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         firsts = _cue_firsts(cues)  # the phrases only where a cue may start: no string built for the other words
         positions = _cue_positions(_ngrams(words, [k for k, w in enumerate(words) if w in firsts and k not in inside]),
                                    cues)
+        if non_triggers.phrases:  # "la mission vise à former": "aims to", no incident cue (events.yaml non_triggers)
+            positions["incident"] = [p for p in positions["incident"] if not non_triggers.match_at(words, p)]
         prev_locative = False
         prev_end = None
         prev_role = None

@@ -32,6 +32,9 @@ D = dt.date
         ("de", "NEW YORK. Die Börse schloss am Freitag tiefer.", "NEW YORK", None),  # two words
         ("de", "WIEN (APA). Der Kanzler hat am Montag entschieden.", "WIEN", None),  # an agency before it
         ("it", "Un titolo qualsiasi\nKABUL. Il governo ha deciso.", "KABUL", None),
+        ("en", 'ODESA. "A drone hit a warehouse," the governor wrote.', "ODESA", None),  # a quotation opens the text
+        ("it", "TIRANA. «Il ponte resterà chiuso», ha detto il sindaco.", "TIRANA", None),
+        ("de", "WIEN. „Wir bleiben vorsichtig“, sagte der Kanzler.", "WIEN", None),
     ],
 )
 def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -> None:
