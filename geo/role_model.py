@@ -55,6 +55,11 @@ NEAR = 6
 #: "hanno discusso della guerra in", "a parlé de la guerre en": verb, preposition, article).
 WAR_TOPIC_REACH = 4
 
+#: The kinds of place a war's name locative (the lexicon's ``war_name_locatives``: fr "au", it "a") may place a war
+#: in: a country or a region ("la guerre au Niger", "la guerra a Gaza"; not "la guerra a Caracas", a city a war is
+#: threatened on).
+WAR_NAME_KINDS = frozenset({"country", "admin1", "region"})
+
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
 SUBJECT_BREAKS = "," + CLAUSE_BREAKS
@@ -1199,21 +1204,85 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+def _war_start(words: list[str], idx: int, profile: EventProfile, kind: str = "") -> tuple[int, bool] | None:
+    """The first word of the war noun whose locative stands before the place at word ``idx`` ("the war in Sudan":
+    a war noun of the lexicon's ``war_nouns`` right before a locative of its ``war_locatives``, articles only
+    between that word and the place), and whether that locative is one of the lexicon's ``war_name_locatives``
+    (fr "au", it "a": read only right before a country or region, kinds :data:`WAR_NAME_KINDS`, no article
+    between: "la guerre au Niger", "la guerra a Gaza"; they also name whom a war is declared on, which
+    :func:`_war_in` reads); None when no war noun places the word.
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+    kind : str, optional
+        The place's kind (``Entity.kind``); a name locative is read only before :data:`WAR_NAME_KINDS`.
+
+    Returns
+    -------
+    tuple of (int, bool) or None
+    """
+    k = idx - 1
+    while k > 0 and words[k] in profile.articles:
+        k -= 1  # "des Krieges in der Ukraine"
+    if k < 1:
+        return None
+    named = words[k] not in profile.war_locatives
+    if named and not (k == idx - 1 and words[k] in profile.war_name_locatives and kind in WAR_NAME_KINDS):
+        return None
+    wars = profile.war_nouns
+    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
+    return None if start is None else (start, named)
+
+
+def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: RoleCues,
+                   profile: EventProfile) -> list[int]:
+    """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that a locative places ("met in
+    Brussels", "speaking in Paris"): where a meeting or a speaker of the sentence stands (read by :func:`_war_in`;
+    a war's own place before is one too: "met on the war in Mali and the war in Niger" leaves Niger no venue)."""
+    words = sentence.words
+    return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and is_locative(
+        words, j, cues.locative, profile.articles, cues.area_nouns)]
+
+
+def _title_case(tokens: Sequence) -> bool:
+    """The sentence is written in title case ("Israel's War in Chad Enters Its Third Year"): at least three words of
+    more than three letters, each capitalised, and no word of more than three letters in lower case (short
+    function words may stay lower case: "in", "of", "the")."""
+    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 3]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+
+
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
-            nouns_capitalised: bool = False, end_idx: int | None = None) -> bool:
+            nouns_capitalised: bool = False, end_idx: int | None = None, kind: str = "",
+            meetings: Sequence[int] = (), venues: Sequence[int] = ()) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
     place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
     war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
-    the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
-    lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
-    and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
-    of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
-    capitalise its nouns; not "fear of a wider war in the Andes", "il rischio di una guerra in Asia": a phrase of the
-    lexicon's ``war_hypothetical`` ending at most two words before the war noun (and starting at most
-    :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed, not fought; nor "a war in Asia would be
-    ruinous": a verb of the lexicon's ``war_conditionals`` right after the place, the war noun not after a definite
-    article).
+    the noun is not right before the locative), or right before one of ``war_name_locatives`` and a country or
+    region (:func:`_war_start`: "la guerre au Niger", "la guerra a Gaza"; not after a verb of the lexicon's
+    ``war_enemy_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun: "déclarer la guerre au Chili",
+    "dichiarare guerra a Cuba" name the enemy).
+
+    Not "they discussed the war in Geneva": a speech cue or a verb of the lexicon's ``war_topic_verbs`` at most
+    :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic, and the place may be the venue; nor
+    "a summit on the war in Geneva": a meeting trigger of the sentence before the war noun (``meetings``) may have
+    the place as its venue. Neither holds when the sentence names its meeting's venue before the war noun
+    (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
+    place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
+    "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
+    title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
+    (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
+    "il rischio di una guerra in Asia": a phrase of the lexicon's ``war_hypothetical`` ending at most two words
+    before the war noun (and starting at most :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed,
+    not fought; nor "a war in Asia would be ruinous": a verb of the lexicon's ``war_conditionals`` right after the
+    place, the war noun not after a definite article.
 
     Parameters
     ----------
@@ -1229,26 +1298,34 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
         Whether the language capitalises its common nouns (German: no title read from the capital).
     end_idx : int, optional
         The index of the first word after the place (its conditional verb); none read when not given.
+    kind : str, optional
+        The place's kind (a name locative is read only before a country or region).
+    meetings : sequence of int, optional
+        The first words of the sentence's meeting triggers.
+    venues : sequence of int, optional
+        The first words of the sentence's other places with a locative before them (:func:`_venues_before`): the
+        meeting's or speaker's venue when one stands before the war noun.
 
     Returns
     -------
     bool
     """
-    k = idx - 1
-    while k > 0 and words[k] in profile.articles:
-        k -= 1  # "des Krieges in der Ukraine"
-    if k < 1 or words[k] not in profile.war_locatives:
+    found = _war_start(words, idx, profile, kind)
+    if found is None:
         return False
-    wars = profile.war_nouns
-    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
-    if start is None:
-        return False
-    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper():
+    start, named = found
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and not (
+            _title_case(tokens)):
         return False  # "the Ministry of War in Paris": a title
-    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
-    # it may be the venue (left to the weights)
     reach = range(max(0, start - WAR_TOPIC_REACH), start)
-    if any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach):
+    if named and any(profile.war_enemy_verbs.match_at(words, j) for j in reach):
+        return False  # "déclarer la guerre au Chili": the enemy, not where the war is
+    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid", "a summit on the war in Geneva": a
+    # war talked or met about, the place after it may be the venue (left to the weights), unless the venue is
+    # named before the war noun ("ministers met in Brussels to discuss the war in Sudan")
+    if not any(v < start for v in venues) and (
+            any(j < start for j in meetings) or
+            any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach)):
         return False
     # "fear of a wider war in the Andes", "the risk of war in Asia": a war feared, not fought (left to the weights);
     # the phrase ends at most two words before the war noun (not "a new round of the war in Sudan")
@@ -1425,8 +1502,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
-            "meet" not in sentence.events()):
+    if _war_start(words, idx, profile, e.kind) is not None and _war_in(
+            words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
+            [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,
+                                                                                       cues, profile)):
         f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(

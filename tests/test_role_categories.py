@@ -489,6 +489,39 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     assert m.role == "incident"
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a meeting's venue named before the war noun: the war's place is not the venue
+    ("en", "Envoys met in Lisbon to discuss the war in Chad.", "Chad"),
+    ("it", "I ministri si sono riuniti a Vienna per discutere della guerra in Libia.", "Libia"),
+    ("fr", "Réunis à Genève, les ministres ont parlé de la guerre en Libye.", "Libye"),
+    # a meeting after the war's phrase: it does not meet on the war, the war's place is no venue of it
+    ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
+    # a headline in title case: the capitalised war noun is no title
+    ("en", "Ethiopia's War in Tigray Enters Its Third Year", "Tigray"),
+    # fr "au", "aux", it "a" right before a country or region, no enemy verb before the war noun
+    ("fr", "Le prix du blé monte avec la guerre au Niger.", "Niger"),
+    ("fr", "Les familles fuient la guerre aux Comores.", "Comores"),
+    ("it", "Il turismo è crollato con la guerra a Cipro.", "Cipro"),
+])
+def test_a_war_place_beside_a_meeting_a_headline_or_a_name_locative(gaz, lang, text, surface):
+    """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
+    where the meeting comes after the war's phrase, in a headline written in title case, and after fr "au"/"aux"
+    and it "a" before a country or region (lexicon key war_name_locatives)."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("war_in")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
+    ("fr", "Le Pérou a déclaré la guerre aux Comores.", "Comores"),  # an enemy verb: whom war is declared on
+    ("it", "La Francia minaccia la guerra a Malta.", "Malta"),
+    ("it", "Il prezzo del pane sale con la guerra a Caracas.", "Caracas"),  # a city after "a": no war place
+])
+def test_no_war_place_for_a_meetings_venue_or_an_enemy(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
 def test_the_war_rule_decides_over_the_weights():
     """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
     from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
