@@ -1762,11 +1762,15 @@ def add_cue_elsewhere(mentions: Sequence) -> None:
 def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
     """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place. An unsure dateline
     (an upper-case headline before a full stop) vetoes only a mention of its whole span: "ODESA. Drones hit" is a
-    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other."""
+    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other. A mention of the
+    dateline place's name without its area words is the dateline's too (``name_start``, ``name_end``: "KHERSON" of
+    "KHERSON REGION.", of "REGIONE DI KHERSON.")."""
     if dateline is None or dateline.place_start is None:
         return set()
-    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start and (
-        getattr(dateline, "sure", True) or m.end == dateline.place_end)}
+    starts = {dateline.place_start, getattr(dateline, "name_start", None)}
+    ends = {dateline.place_end, getattr(dateline, "name_end", None)}
+    return {k for k, m in enumerate(mentions) if m.start in starts and (
+        getattr(dateline, "sure", True) or m.end in ends)}
 
 
 def government_capital(features: dict[str, float]) -> bool:

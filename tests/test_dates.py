@@ -68,6 +68,20 @@ def test_a_dateline_with_a_full_stop_alone_is_not_sure() -> None:
     assert find_dateline("WIEN (APA). Der Kanzler hat entschieden.", "de").sure  # an agency names the dateline
 
 
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "KIDAL REGION. Gunmen attacked a school.", "KIDAL"),
+    ("it", "REGIONE DI SUMY. I droni hanno colpito una scuola.", "SUMY"),  # three words, one of them the name's
+    ("de", "GEBIET SUMY. Drohnen trafen eine Schule.", "SUMY"),
+    ("en", "LVIV. Shells hit the city.", "LVIV"),  # no area word: the whole place
+])
+def test_a_full_stop_datelines_area_words_are_no_words_of_its_name(lang: str, text: str, name: str) -> None:
+    """The area words of the places lexicon's area_cues around a full-stop dateline's place count for none of its
+    words, and its name is read without them."""
+    line = find_dateline(text, lang)
+    assert line is not None and not line.sure
+    assert text[line.name_start : line.name_end] == name
+
+
 def test_document_date_prefers_the_input_then_the_dateline() -> None:
     text = "Parigi, 6 gennaio 2026 – Il vertice si è chiuso."
     assert document_date(Document("a", text, date=D(2026, 2, 1)), "it") == D(2026, 2, 1)

@@ -539,6 +539,10 @@ def test_the_war_rule_decides_over_the_weights():
     ("en", "LVIV SHELLED. Russian artillery hit the city overnight, killing two.", False),  # a headline of two words
     ("it", "MARIUPOL BOMBARDATA. L'artiglieria ha colpito il porto.", False),
     ("en", "LVIV. Russian artillery hit the city overnight, killing two.", True),  # the whole span: a dateline
+    # the place's name without its area word: the dateline's ("<PLACE> REGION.", "REGIONE DI <PLACE>.")
+    ("en", "KIDAL REGION. Gunmen attacked a school overnight, killing two.", True),
+    ("en", "MARIB PROVINCE. A missile hit a market, killing two.", True),
+    ("it", "REGIONE DI SUMY. I droni hanno colpito una scuola, uccidendo due persone.", True),
 ])
 def test_an_unsure_dateline_vetoes_only_a_mention_of_its_whole_span(gaz, lang, text, vetoed):
     """dateline_is_mention: a full-stop dateline of two words is a headline whose first word is a place like any
