@@ -1705,26 +1705,31 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 #: Rule ``a_definite_area_noun_reads_the_place_before_it``: a definite area noun of the figures lexicon's
-#: ``area_anaphora`` (places section: "in the north of the country", "nel Paese", "dans l'ouest de la province") in
-#: the figure's clause names again the nearest place of its kind said before it in the figure's paragraph: a country
-#: for the country nouns, an admin-1 unit or a region for the others; a possessive of ``area_possessive`` ("Homs and
-#: its province") names the admin-1 unit of the place right before it, a mention of that unit when the document has
-#: one, else that place itself (the map knows the places said). The figure stands at that place (added to its
-#: candidates when another rule left it out: another count's place) and at the places of its own clause picked inside
-#: it. The noun is read after the figure up to the next count or clause break of its sentence (or before it, when its
-#: clause names no place after it), not inside a speaker or source phrase ("officials in the region said", heads of
-#: ``area_speakers`` and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names
-#: none when the figure's clause names a place outside that place (the figure's own town), when a place follows it
-#: ("the region of Kursk", "in der Region Sumy"), when a country other than it is said as an actor, speaker or
-#: source between it and the noun, or a demonym before a speaker noun ("Poland said", "Polish officials said"),
-#: when the place before it is a country read as an actor ("Russia launched 30 drones at the country"), or when the
-#: sentence of the nearest place of its kind names
+#: ``area_anaphora`` (places section: "in the north of the country", "nel Paese", "dans l'ouest de la province") in the
+#: figure's clause names again the nearest place of its kind said before it in the figure's paragraph: a country for the
+#: country nouns, an admin-1 unit or a region for the others; a possessive of ``area_possessive`` ("Homs and its
+#: province") names the admin-1 unit of the place right before it, a mention of that unit when the document has one,
+#: else that place itself (the map knows the places said). The figure stands at that place (added to its candidates when
+#: another rule left it out: another count's place) and at the places of its own clause picked inside it, and at the
+#: town the place locates when it was named as that town's locator, in the figure's role ("a blast hit Uman, in the
+#: Cherkasy region. 5 were hurt in the region": the incident's town and its region; :func:`_located_by`). The noun is
+#: read after the figure up to the next count or clause break of its sentence (or before it, when its clause names no
+#: place after it), not inside a speaker or source phrase ("officials in the region said", heads of ``area_speakers``
+#: and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names none when the figure's
+#: clause names a place outside that place (the figure's own town), when a place follows it ("the region of Kursk", "in
+#: der Region Sumy"), when a country other than it is said as an actor, speaker or source between it and the noun, or a
+#: demonym before a speaker noun ("Poland said", "Polish officials said"), when the place before it is a country read as
+#: an actor ("Russia launched 30 drones at the country"), or when the sentence of the nearest place of its kind names
 #: two of that kind ("after strikes on the Kursk and Belgorod regions, 4 were hurt in the region": which one is not
-#: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when
-#: it is the first count of its sentence (what stands before a later count is the earlier count's). The rule does
-#: not hold when the places of the figure's parts, restatements or report lie inside that place ("over several
-#: regions of the country", the regions named further on): they are finer.
+#: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when it
+#: is the first count of its sentence (what stands before a later count is the earlier count's). The rule does not hold
+#: when the places of the figure's parts, restatements or report lie inside that place ("over several regions of the
+#: country", the regions named further on): they are finer.
 AREA_ANAPHORA = "a_definite_area_noun_reads_the_place_before_it"
+
+#: The most characters between a town and the area set off after it as its locator (", in the Cherkasy region")
+#: that rule :data:`AREA_ANAPHORA` reads (:func:`_located_by`).
+LOCATOR_GAP = 20
 
 
 @cache
@@ -1999,7 +2004,29 @@ def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], i
     k = index.sentence_of(fig.start)
     lo, hi = _area_in_clause(fig, index.order[k], index)[3]  # (area_referent found the noun)
     inside = [j for j in picked if lo <= pool[j][0].start < hi and _holds(ref.entity, pool[j][0].entity)]
-    return sorted({*inside, theirs[0]})
+    town = _located_by(ref, fig, index)
+    located = [j for j, (m, _) in enumerate(pool) if town is not None and m.entity.id == town.entity.id][:1]
+    return sorted({*inside, *located, theirs[0]})
+
+
+def _located_by(ref, fig, index: DocIndex):
+    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None:
+    the mention right before it in its sentence, inside it, that it follows as an aside set off by a comma (at
+    most :data:`LOCATOR_GAP` characters between them: "a blast hit Uman, in the Cherkasy region", "à Nîmes, en
+    Occitanie"), in the role that fits ``fig`` (the attack's town, not a speaker's). A count "in the region" after
+    it stands there too: the town is where the incident the region is named for happened (a country is not read
+    so: "in the country" often counts for the whole country)."""
+    if ref.entity.kind not in ("admin1", "region"):
+        return None
+    a, _ = index.mentions.ranks(ref.start, ref.end)
+    if a == 0:
+        return None
+    m = index.mentions.items[a - 1]
+    gap = index.text[m.end : ref.start]
+    if m.sentence_start != ref.sentence_start or not gap.lstrip().startswith(",") or len(gap) > LOCATOR_GAP or any(
+            c in gap for c in ".;:()") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
+        return None
+    return m
 
 
 #: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed

@@ -2987,6 +2987,37 @@ def test_an_area_noun_of_a_speaker_phrase_names_no_figure_place(gaz, lang, text)
     assert [f.places for f in parsed.figures] == [["Sumy"]]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Shelling hit the Chernihiv region on Sunday. A drone also struck Poltava. 3 people were killed, officials "
+           "in the region said."),
+    ("en", "Shelling hit the Chernihiv region on Sunday. Later a drone struck Poltava. The governor of the region "
+           "said 3 people were killed."),
+    ("fr", "Des bombardements ont visé la région de Tchernihiv dimanche. Plus tard, un drone a frappé Poltava. Le "
+           "gouverneur de la région a dit que 3 personnes ont été tuées."),
+])
+def test_a_speaker_phrases_area_noun_is_not_read_when_nothing_else_stops_it(gaz, lang, text):
+    # rule AREA_ANAPHORA's speaker-phrase check alone (_in_speaker): the figure's clause names no place, so only
+    # the speaker head before "the region" keeps the count from the region said two sentences before
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Poltava"]]
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "A drone struck Uman, in the Cherkasy region. Five people were hurt in the region.",
+     ["Uman", "Cherkasy Oblast"]),
+    ("fr", "Une explosion a frappé Nîmes, en Occitanie. Cinq personnes ont été blessées dans la région.",
+     ["Nîmes", "Occitanie"]),
+    ("it", "Un'esplosione a Foggia, in Puglia. Cinque feriti nella regione.", ["Foggia", "Apulia"]),
+    # the town is a speaker's, not the incident's: the region alone
+    ("fr", "La police de Nîmes, en Occitanie, signale des violences. Cinq blessés dans la région.", ["Occitanie"]),
+])
+def test_the_region_named_as_a_towns_locator_keeps_the_town(gaz, lang, text, places):
+    # rule AREA_ANAPHORA: "the region" of the count names again the region set off after the incident's town
+    # ("Uman, in the Cherkasy region"): the count stands at the region and at the town where it happened
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
 @pytest.mark.parametrize("text, places", [
     ("Un forte sisma in Italia centrale. È stata colpita Norcia. Nel paese 12 persone sono morte.", ["Norcia"]),
     ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel paese.", ["Visso"]),
