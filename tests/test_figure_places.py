@@ -2355,6 +2355,30 @@ def test_a_repeats_attacked_country_gives_way(gaz, text, places):
     assert next(f for f in parsed.figures if f.value in (35, 40, 75)).places == places
 
 
+def test_a_repeats_region_is_no_attacked_country(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY reads a repeat that chose a country alone (_repeat_country's kind check): a repeat
+    # that chose a region ("at the Odesa region") leaves the headline's count to the weighed choice, which keeps the
+    # towns struck in it beside the region (the rule would keep the region alone)
+    text = ("Air defence downs 20 of 25 drones\n\nRussia launched 25 drones at the Odesa region overnight, the air "
+            "force said. Drones hit Izmail and Reni, damaging port buildings.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 25)
+    assert total.repeat_place_ids == ["admin1:UA-51"]
+    assert total.places == ["Odesa Oblast", "Izmayil", "Reni"]
+
+
+def test_a_repeats_country_ignores_the_towns_the_figures_own_reading_took(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY: the figure's own reading (its cue places) named no place of the attacks, only the
+    # dateline's town; a town of it picked again further on ("debris fell on Kherson") is no place the figure's
+    # reading chose against the country (attacked_country's ``cue = set()`` on the repeat's path)
+    text = ("KHERSON, May 3 (Reuters) - Air defence downed 20 of 25 drones overnight.\n\nRussia launched 25 drones at "
+            "Ukraine overnight, the air force said. Debris fell on Kherson, damaging two buildings.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 25)
+    assert total.cue_place_ids == ["geonames:706448"]  # Kherson, from the dateline
+    assert total.places == ["Ukraine"]
+
+
 def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
     # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
     # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
