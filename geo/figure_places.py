@@ -72,7 +72,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import event_dates, other_periods
+from geo.dates import calendar_words, event_dates, other_periods
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
@@ -1614,14 +1614,33 @@ def _repeat_attacked(fig, pool: Sequence[tuple[object, str]], index: DocIndex) -
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
-    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence.
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence, other
+    than a date or a clock time (:func:`_dates_number`: "all 40 drones were downed by 6 am over the X and Y
+    regions", "on 12 May", "in 2025" name when, and the regions stay the figure's).
 
-    Known limits: a date or a year is read as a number too ("64 drones at Ukraine on 12 May, targeting the Odesa
-    region" keeps Ukraine), and a number in words is not ("forty of them over X"). The document's figures
+    Known limits: a number in words is not read ("forty of them over X"). The document's figures
     (``index.figures.between``) are no substitute: a part dropped as a repeat of an earlier count ("41 de ellos"
     after a headline's "41 drones") is no longer among them, and rule ATTACKED_COUNTRY then fails its own case."""
     here = index.order[index.sentence_of(fig.start)]
-    return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
+    return any(here.words[j][:1].isdigit() and not _dates_number(here, j, index)
+               for j in range(here.token_at(fig.end), here.token_at(m.start)))
+
+
+def _dates_number(here: Sentence, j: int, index: DocIndex) -> bool:
+    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the
+    dates lexicon beside it ("12 May", "May 12"), a clock word of the events lexicon's ``clock_words`` after it or
+    before it ("6 am", "alle ore 6"), a colon joining it to another number ("06:30"), or a year of four digits."""
+    words, n = here.words, len(here.words)
+    calendar = calendar_words(index.lang)
+    clock = event_profile(index.lang).clock_words
+    w = words[j]
+    if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
+        return True  # "in 2025"
+    if j + 1 < n and (words[j + 1] in calendar or clock.match_at(words, j + 1) or (
+            words[j + 1][:1].isdigit() and ":" in here.gap(index.text, j + 1))):
+        return True  # "12 May", "6 am", "06:30"
+    return j > 0 and (words[j - 1] in calendar or bool(clock.match_at(words, j - 1)) or (
+        words[j - 1][:1].isdigit() and ":" in here.gap(index.text, j)))  # "May 12", "ore 6", "06:30"
 
 
 #: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule

@@ -2379,6 +2379,26 @@ def test_a_repeats_country_ignores_the_towns_the_figures_own_reading_took(gaz):
     assert total.places == ["Ukraine"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "All 30 drones were downed by 6 am over the Chernihiv, Zhytomyr and Rivne regions\nRussia launched 30 "
+           "drones at Ukraine overnight."),
+    ("en", "All 30 drones were downed on 12 May over the Chernihiv, Zhytomyr and Rivne regions\nRussia launched 30 "
+           "drones at Ukraine overnight."),
+    ("en", "All 30 drones were downed between 01:30 and 05:45 over the Chernihiv, Zhytomyr and Rivne regions\nRussia "
+           "launched 30 drones at Ukraine overnight."),
+    ("it", "Tutti i 30 droni abbattuti entro le ore 6 sulle regioni di Chernihiv, Zhytomyr e Rivne\nLa Russia ha "
+           "lanciato 30 droni contro l'Ucraina nella notte."),
+])
+def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lang, text):
+    # rule REPEAT_ATTACKED_COUNTRY gives way to a place inside the country named in the figure's own sentence, unless
+    # a number stands between them (_past_a_number: "50 drones ..., 41 of them over X" names the part's places); a
+    # date or a clock time there is no count (_dates_number): the regions listed stay the figure's
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 30)
+    assert total.repeat_place_ids == ["country:UA"]
+    assert total.places == ["Chernihiv Oblast", "Zhytomyr Oblast", "Rivne Oblast"]
+
+
 def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
     # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
     # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
