@@ -2674,6 +2674,30 @@ def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
     assert len(troops.place_ids) == 2 and gear.place_ids == troops.place_ids
 
 
+@pytest.mark.parametrize("lang, text, gear", [
+    # a demonym after the troop noun
+    ("it", "La Francia schiererà in Estonia 600 soldati francesi e 150 veicoli.", [150]),
+    ("fr", "L'Italie enverra en Lettonie 600 soldats italiens et 150 véhicules.", [150]),
+    # a list of gear after the troops: its items past a comma and its last one
+    ("it", "La Francia schiererà in Estonia 600 soldati e 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+    ("en", "Spain will deploy 600 soldiers and 150 tanks, 40 helicopters and 20 drones to Latvia.", [150, 40, 20]),
+    # a list of troops and gear opened by a comma after the troops, closed by a coordinator
+    ("it", "La Francia schiererà in Estonia 600 soldati, 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+])
+def test_gear_after_a_demonym_or_in_a_list_stands_with_the_troops(gaz, lang, text, gear):
+    # rule GEAR_OF_TROOPS: a demonym of the events lexicon may follow the troop noun, and the gear's list goes on
+    # through counts joined by a comma alone (an item of a list a coordinator closes) or by a coordinator
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures if f.with_troops] == gear
+
+
+def test_a_comma_after_gear_that_opens_no_list_is_another_count(gaz):
+    # rule GEAR_OF_TROOPS: past the gear, a comma before a count that closes no list is another fact
+    parsed = parse_document(Document("t", "Spain moved 600 soldiers and 150 tanks, 130 drones were downed over Volyn "
+                                          "during the night."), lang="en", gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(600, False), (150, True), (130, False)]
+
+
 def test_gear_past_a_comma_is_another_count(gaz):
     # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 130 drones were downed" is another fact, the
     # drones of an attack, not the gear of the 900
