@@ -113,6 +113,40 @@ def calendar_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def capitalised_calendar(lang: str) -> frozenset[str]:
+    """The folded month and weekday names of the dates lexicon's ``capitalised_calendar``: names only when
+    capitalised (en "May": "20 may have hit" is a verb).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("capitalised_calendar") or [])
+
+
+@cache
+def year_prepositions(lang: str) -> frozenset[str]:
+    """The folded words of the dates lexicon's ``year_prepositions``: a year stands right after one ("in 2025",
+    "nel 2025").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_prepositions") or [])
+
+
+@cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")
     qualifiers = (load(lang, "figures") or {}).get("qualifiers") or {}

@@ -72,7 +72,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import calendar_words, event_dates, other_periods
+from geo.dates import calendar_words, capitalised_calendar, event_dates, other_periods, year_prepositions
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
@@ -1628,19 +1628,41 @@ def _past_a_number(fig, m, index: DocIndex) -> bool:
 
 def _dates_number(here: Sentence, j: int, index: DocIndex) -> bool:
     """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the
-    dates lexicon beside it ("12 May", "May 12"), a clock word of the events lexicon's ``clock_words`` after it or
-    before it ("6 am", "alle ore 6"), a colon joining it to another number ("06:30"), or a year of four digits."""
-    words, n = here.words, len(here.words)
+    dates lexicon beside it ("12 May", "May 12"; a word of the lexicon's ``capitalised_calendar`` only capitalised:
+    not "20 may have hit"), a clock word of the events lexicon's ``clock_words`` after it or before it ("6 am",
+    "alle ore 6"), a colon joining it to another number ("06:30"), or a year (:data:`YEARS`) right after a word of
+    the dates lexicon's ``year_prepositions`` ("in 2025"). Only spaces may stand between the number and that word
+    (a colon between two numbers): a date across a comma is another phrase's ("in 24 hours, 20 of them over X"
+    counts a part)."""
+    words = here.words
     calendar = calendar_words(index.lang)
+    capitalised = capitalised_calendar(index.lang)
     clock = event_profile(index.lang).clock_words
     w = words[j]
-    if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
-        return True  # "in 2025"
-    if j + 1 < n and (words[j + 1] in calendar or clock.match_at(words, j + 1) or (
-            words[j + 1][:1].isdigit() and ":" in here.gap(index.text, j + 1))):
-        return True  # "12 May", "6 am", "06:30"
-    return j > 0 and (words[j - 1] in calendar or bool(clock.match_at(words, j - 1)) or (
-        words[j - 1][:1].isdigit() and ":" in here.gap(index.text, j)))  # "May 12", "ore 6", "06:30"
+    if len(w) == 4 and w.isdigit() and int(w) in YEARS and _joined(here, j, index) and words[j - 1] in (
+            year_prepositions(index.lang)):
+        return True  # "in 2025", "nel 2025"; not "3000 drones, 2000 of them over X"
+
+    def date_word(k: int) -> bool:
+        return (words[k] in calendar and (words[k] not in capitalised or here.tokens[k].text[:1].isupper())) or bool(
+            clock.match_at(words, k))
+
+    if _joined(here, j + 1, index) and date_word(j + 1):
+        return True  # "12 May", "6 am"
+    if _joined(here, j, index) and date_word(j - 1):
+        return True  # "May 12", "ore 6"
+    return any(_joined(here, k, index, ":") and words[k - 1][:1].isdigit() and words[k][:1].isdigit() and ":" in (
+        here.gap(index.text, k)) for k in (j, j + 1))  # "06:30"
+
+
+def _joined(here: Sentence, k: int, index: DocIndex, joiner: str = "") -> bool:
+    """Whether words ``k - 1`` and ``k`` of ``here`` stand with only spaces between them (or ``joiner``)."""
+    return 0 < k < len(here.words) and here.gap(index.text, k).strip() in {"", joiner}
+
+
+#: The numbers :func:`_dates_number` reads as a year after a word of the dates lexicon's ``year_prepositions``
+#: ("in 2025").
+YEARS = range(1900, 2101)
 
 
 #: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule

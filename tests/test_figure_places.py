@@ -2399,6 +2399,40 @@ def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lan
     assert total.places == ["Chernihiv Oblast", "Zhytomyr Oblast", "Rivne Oblast"]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "All 30 drones were downed in 2025 over the Poltava and Sumy regions\nRussia launched 30 drones at Ukraine "
+           "overnight."),  # a year after its preposition
+    ("en", "All 30 drones were downed on May 12 over the Poltava and Sumy regions\nRussia launched 30 drones at "
+           "Ukraine overnight."),  # a month before the number
+])
+def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
+    # _dates_number's year branch and its month-before-the-number branch: each is no part's count
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 30)
+    assert total.places == ["Poltava Oblast", "Sumy Oblast"]
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("en", "Air defence shot down 45 drones in 12 hours, 15 of them over the Poltava and Sumy regions\nRussia "
+           "launched 45 drones at Ukraine overnight.", 45),
+    ("en", "Air defence shot down 45 drones on Friday, 15 of them over the Poltava and Sumy regions\nRussia "
+           "launched 45 drones at Ukraine overnight.", 45),
+    ("it", "Abbattuti 45 droni in 12 ore, 15 dei quali sulle regioni di Poltava e Sumy\nLa Russia ha lanciato 45 "
+           "droni contro l'Ucraina nella notte.", 45),
+    # the English modal "may" is no month
+    ("en", "Air defence shot down 45 drones; 15 may have struck the Poltava and Sumy regions\nRussia launched 45 "
+           "drones at Ukraine overnight.", 45),
+    # a part's count in the years' range after a comma, no preposition of a year before it
+    ("en", "Air defence shot down 3000 drones in a month, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine in a month.", 3000),
+])
+def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
+    # _dates_number reads a date or clock word only with spaces alone between it and the number: "in 12 hours, 15
+    # of them" counts a part whose regions are not the total's, and the total stays in the attacked country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == value).places == ["Ukraine"]
+
+
 def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
     # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
     # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
