@@ -39,7 +39,7 @@ from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
-from geo.sentences import LIST_JOINERS, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -59,6 +59,13 @@ WAR_TOPIC_REACH = 4
 #: in: a country or a region ("la guerre au Niger", "la guerra a Gaza"; not "la guerra a Caracas", a city a war is
 #: threatened on).
 WAR_NAME_KINDS = frozenset({"country", "admin1", "region"})
+
+#: A headline in title case (:func:`_title_case`) has at least this many words of more than :data:`SHORT_WORD`
+#: letters, each capitalised.
+TITLE_CASE_WORDS = 3
+
+#: The most letters of a function word that a title-case headline may leave in lower case ("in", "of", "the").
+SHORT_WORD = 3
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
@@ -123,7 +130,7 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in"]
+              "base_deployment", "capital_named", "war_in", "war_name_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -1209,8 +1216,10 @@ def _war_start(words: list[str], idx: int, profile: EventProfile, kind: str = ""
     a war noun of the lexicon's ``war_nouns`` right before a locative of its ``war_locatives``, articles only
     between that word and the place), and whether that locative is one of the lexicon's ``war_name_locatives``
     (fr "au", it "a": read only right before a country or region, kinds :data:`WAR_NAME_KINDS`, no article
-    between: "la guerre au Niger", "la guerra a Gaza"; they also name whom a war is declared on, which
-    :func:`_war_in` reads); None when no war noun places the word.
+    between: "la guerre au Niger"; they also name whom a war is declared on, which :func:`_war_in` reads); None
+    when no war noun places the word, or when a name locative's war noun follows a link of the lexicon's
+    ``war_compound_links`` (it "da", "di", fr "de": "una nave da guerra a Cipro", "une déclaration de guerre au
+    Mexique": a compound noun, a warship or a declaration, not a war).
 
     Parameters
     ----------
@@ -1233,29 +1242,67 @@ def _war_start(words: list[str], idx: int, profile: EventProfile, kind: str = ""
     if k < 1:
         return None
     named = words[k] not in profile.war_locatives
-    if named and not (k == idx - 1 and words[k] in profile.war_name_locatives and kind in WAR_NAME_KINDS):
+    if named and not (words[k] in profile.war_name_locatives and kind in WAR_NAME_KINDS):
         return None
     wars = profile.war_nouns
     start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
-    return None if start is None else (start, named)
+    if start is None or (named and start > 0 and words[start - 1] in profile.war_compound_links):
+        return None  # "una nave da guerra a Cipro", "un navire de guerre au Liban": a compound, no war
+    return start, named
 
 
 def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: RoleCues,
-                   profile: EventProfile) -> list[int]:
-    """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that a locative places ("met in
-    Brussels", "speaking in Paris"): where a meeting or a speaker of the sentence stands (read by :func:`_war_in`;
-    a war's own place before is one too: "met on the war in Mali and the war in Niger" leaves Niger no venue)."""
+                   profile: EventProfile, text: str) -> list[int]:
+    """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that are a meeting's or a
+    speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
+    meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"), or in the phrase that
+    opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
+    discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
+    will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
+    meeting's venue is not named)."""
     words = sentence.words
-    return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and is_locative(
-        words, j, cues.locative, profile.articles, cues.area_nouns)]
+    ends = {t.last for t in sentence.triggers if t.event == "meet"}
+
+    def opening(o, p: int) -> bool:
+        return p <= 1 and text[o.end : o.end + 1] == ","
+
+    return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
+        p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
+            q + profile.speech_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
+
+
+def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:
+    """The first word of the locative before the place at word ``j`` (:func:`geo.roles.is_locative`'s reading:
+    "in", "in the", "nella regione di"), or None when no locative places it."""
+    if not is_locative(words, j, cues.locative, profile.articles, cues.area_nouns):
+        return None
+    k = j
+    if k >= 1 and words[k - 1] in profile.articles:
+        k -= 1
+    if k >= 2 and words[k - 1] in OF_WORDS and words[k - 2] in cues.area_nouns:
+        k -= 2
+        if k >= 1 and words[k - 1] in profile.articles:
+            k -= 1
+    return k - locative_length(words, k, cues.locative)
 
 
 def _title_case(tokens: Sequence) -> bool:
-    """The sentence is written in title case ("Israel's War in Chad Enters Its Third Year"): at least three words of
-    more than three letters, each capitalised, and no word of more than three letters in lower case (short
-    function words may stay lower case: "in", "of", "the")."""
-    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > 3]
-    return len(words) >= 3 and all(w[:1].isupper() for w in words)
+    """The sentence is written in title case ("Israel's War in Chad Enters Its Third Year"): at least
+    :data:`TITLE_CASE_WORDS` words of more than :data:`SHORT_WORD` letters, each capitalised, and no word of more
+    than :data:`SHORT_WORD` letters in lower case (short function words may stay lower case: "in", "of", "the");
+    fewer is a name's phrase ("Cold War in Berlin"), not a headline."""
+    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > SHORT_WORD]
+    return len(words) >= TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _title_noun(words: list[str], tokens: Sequence, start: int, profile: EventProfile) -> bool:
+    """The capitalised war noun at word ``start`` is part of a name even in a title-case headline: an "of" word
+    of the lexicon (an article may follow it) stands right before it after a capitalised word ("Museum of War in
+    Kyiv Reopens", "MUSEUM OF THE WAR IN KYIV", "Ministry of War")."""
+    k = start - 1
+    if k >= 1 and words[k] in profile.articles:
+        k -= 1
+    return k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()
 
 
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
@@ -1314,16 +1361,16 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     if found is None:
         return False
     start, named = found
-    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and not (
-            _title_case(tokens)):
-        return False  # "the Ministry of War in Paris": a title
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
+            not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
+        return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title
     reach = range(max(0, start - WAR_TOPIC_REACH), start)
     if named and any(profile.war_enemy_verbs.match_at(words, j) for j in reach):
         return False  # "déclarer la guerre au Chili": the enemy, not where the war is
     # "ministers discussed the war in Geneva", "habló del conflicto en Madrid", "a summit on the war in Geneva": a
     # war talked or met about, the place after it may be the venue (left to the weights), unless the venue is
     # named before the war noun ("ministers met in Brussels to discuss the war in Sudan")
-    if not any(v < start for v in venues) and (
+    if not venues and (
             any(j < start for j in meetings) or
             any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach)):
         return False
@@ -1502,11 +1549,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
     if _cue_before(profile.toward_words, words, idx, 3, articles):
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_start(words, idx, profile, e.kind) is not None and _war_in(
+    if (war := _war_start(words, idx, profile, e.kind)) is not None and _war_in(
             words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
             [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,
-                                                                                       cues, profile)):
-        f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
+                                                                                       cues, profile, text)):
+        # "amid the war in Sudan": where the fighting is, whatever else the sentence reports; fr "la guerre au
+        # Niger", it "la guerra a Cipro" (a name locative) also name whom a war is waged on ("la guerre au
+        # Mexique", "guerra a Israele"): a feature of its own, for the weights, outside rule war_place_is_incident
+        f["war_name_in" if war[1] else "war_in"] = 1.0
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (

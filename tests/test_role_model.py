@@ -334,6 +334,7 @@ COVERAGE = [
     ("en", "Donetsk is quiet. Monitors recorded 40 ceasefire violations in Donetsk."),
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Aid convoys reached Bukavu during the war in Syria."),
+    ("fr", "Les exportations de cacao ont chuté avec la guerre au Togo."),
 ]
 
 
