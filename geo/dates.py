@@ -686,23 +686,31 @@ def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
                     name_end=name_end)
 
 
+#: The most words of a dateline place's name left once its area words are set aside (:func:`_area_name`): "KHERSON"
+#: of "REGIONE DI KHERSON"; more is a headline ("REGION OF KURSK ATTACKED. Talks stall").
+AREA_NAME_WORDS = 1
+
+
 @cache
 def _area_words(lang: str) -> tuple[Phrases, frozenset[str]]:
-    """The area words a dateline's place may carry around its name, from the places lexicon's ``area_cues``: every
-    cue before the name ("regione di", "Gebiet", "oblast"), a one-word cue after it ("region", "oblast")."""
-    cues = [str(c) for c in (load(lang, "places") or {}).get("area_cues") or []]
+    """The area words a dateline's place may carry around its name, from the places lexicon's
+    ``dateline_area_cues`` (administrative units only: "regione di", "Gebiet", "oblast"; not the generic "state of",
+    "zona di", "area of" of ``area_cues``, which open headlines: "STATE OF EMERGENCY."): every cue before the name,
+    a one-word cue after it ("region", "oblast")."""
+    cues = [str(c) for c in (load(lang, "places") or {}).get("dateline_area_cues") or []]
     return Phrases(cues), frozenset(toks[0] for c in cues if len(toks := phrase_tokens(c)) == 1)
 
 
 def _area_name(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
     """The offsets of a dateline place's name inside ``text[start:end]`` without the area words around it
     (:func:`_area_words`: "KHERSON" of "KHERSON REGION" or "REGIONE DI KHERSON"); the whole span when it has none,
-    or when nothing would be left of it."""
+    when nothing would be left of it ("OBLAST."), or when more than :data:`AREA_NAME_WORDS` words would be left
+    ("REGION OF KURSK ATTACKED.": a headline)."""
     toks = tokenize(fold(text), start, end)
     before, after = _area_words(lang)
     lead = before.match_at(toks, 0)
-    last = len(toks) - (1 if len(toks) > lead + 1 and toks[-1].text in after else 0)
-    if lead >= last:
+    last = len(toks) - (1 if toks and toks[-1].text in after else 0)
+    if lead >= last or last - lead > AREA_NAME_WORDS:
         return start, end
     return toks[lead].start, toks[last - 1].end
 
