@@ -863,6 +863,30 @@ def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:
     return False
 
 
+def _list_clause_acts(doc: _Doc, k: int) -> bool:
+    """Whether the list of counts that the comma at ``toks[k]`` opens (:func:`_list_goes_on`) is the subject of a
+    clause of its own: after its coordinator, before the next punctuation of the sentence, a verb stands (an event
+    trigger of the events lexicon, a passive auxiliary, a copula, a downed or fall cue of the figures lexicon; not a
+    count's own noun, "drones": "600 soldiers and 150 tanks, 40 drones and 20 missiles were shot down over Kyiv"
+    counts an attack, not gear)."""
+    lex, profile = doc.lex, event_profile(doc.lang)
+    verbs = (*profile.triggers.values(), profile.passive_auxiliaries)  # read on folded words
+    m, first = k + 1, None
+    while m < len(doc.toks) and doc.sent_of[m] == doc.sent_of[k] and not (doc.toks[m].text in _PUNCT and (
+            doc.toks[m].text != "," or first is not None)):
+        if first is None and _coordinator(doc, m):
+            first = m
+        m += 1
+    if first is None:
+        return False
+    words = [fold(t.text) for t in doc.toks[first:m]]
+    nouns = {first + j + n for j in range(len(words)) for n in range(lex.nouns.match_at(doc.toks, first + j))}
+    figure_verbs = (lex.copulas, lex.downed_cues, lex.fall_cues)
+    return any(not doc.in_number[first + j] and first + j not in nouns and (
+        any(c.match_at(words, j) for c in verbs) or any(c.match_at(doc.toks, first + j) for c in figure_verbs))
+        for j in range(len(words)))
+
+
 def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
     "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
@@ -1567,8 +1591,9 @@ def _gear_of_troops(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bo
     if not any(doc.toks[t].text in _PUNCT for t in range(k, i)):
         return _coordinated_after(doc, k, i)
     if i - k != 1 or doc.toks[k].text != "," or doc.sent_of[k] != doc.sent_of[i]:
-        return False  # ", and 130 drones were ...": another fact
-    return _list_goes_on(doc, k, len(doc.toks))  # "600 soldati, 150 carri armati, 40 elicotteri e 20 droni"
+        return False  # ", and 130 drones were ...": another fact; a comma before a paragraph break: another text
+    # "600 soldati, 150 carri armati, 40 elicotteri e 20 droni"; not "..., 40 drones and 20 missiles were shot down"
+    return _list_goes_on(doc, k, len(doc.toks)) and not _list_clause_acts(doc, k)
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:

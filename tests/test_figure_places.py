@@ -2732,6 +2732,24 @@ def test_a_comma_after_gear_that_opens_no_list_is_another_count(gaz):
     assert [(f.value, f.with_troops) for f in parsed.figures] == [(600, False), (150, True), (130, False)]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Italy sent 700 soldiers and 120 tanks, 35 drones and 15 missiles were shot down over Odesa overnight."),
+    ("it", "L'Italia ha inviato 700 soldati e 120 carri armati, 35 droni e 15 missili sono stati abbattuti su Odessa."),
+])
+def test_a_list_after_gear_with_a_verb_of_its_own_is_another_clause(gaz, lang, text):
+    # rule GEAR_OF_TROOPS: the counts past the comma are the subject of their own clause (a verb after the list's
+    # coordinator: _list_clause_acts), an attack, not gear of the troops
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(700, False), (120, True), (35, False), (15, False)]
+
+
+def test_a_comma_before_a_paragraph_break_opens_no_gear_list(gaz):
+    # rule GEAR_OF_TROOPS reads a comma's list only inside the sentence: past a paragraph break, another text
+    text = "Spain will deploy 600 soldiers and 150 tanks,\n\n40 helicopters and 20 drones to Latvia."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(600, False), (150, True), (40, False), (20, False)]
+
+
 def test_gear_past_a_comma_is_another_count(gaz):
     # rule GEAR_OF_TROOPS holds only with no punctuation between: ", and 130 drones were downed" is another fact, the
     # drones of an attack, not the gear of the 900
