@@ -1768,9 +1768,8 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: country", the regions named further on): they are finer.
 AREA_ANAPHORA = "a_definite_area_noun_reads_the_place_before_it"
 
-#: The most characters between a town and the area set off after it as its locator (", in the Cherkasy region")
-#: that rule :data:`AREA_ANAPHORA` reads (:func:`_located_by`).
-LOCATOR_GAP = 20
+#: The kinds of place rule :data:`AREA_ANAPHORA` reads as a town's locator (:func:`_located_by`).
+LOCATOR_KINDS = frozenset({"admin1", "region"})
 
 
 @cache
@@ -2052,22 +2051,46 @@ def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], i
 
 def _located_by(ref, fig, index: DocIndex):
     """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None:
-    the mention right before it in its sentence, inside it, that it follows as an aside set off by a comma (at
-    most :data:`LOCATOR_GAP` characters between them: "a blast hit Uman, in the Cherkasy region", "à Nîmes, en
-    Occitanie"), in the role that fits ``fig`` (the attack's town, not a speaker's). A count "in the region" after
-    it stands there too: the town is where the incident the region is named for happened (a country is not read
-    so: "in the country" often counts for the whole country)."""
-    if ref.entity.kind not in ("admin1", "region"):
+    the mention right before it, inside it, that it follows as an aside set off by a comma (only a locative of
+    the figures lexicon's ``locative`` and articles after the comma, or nothing: "a blast hit Uman, in the Cherkasy
+    region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role that fits ``fig`` (the
+    attack's town, not a speaker's). A count "in the region" after it stands there too: the town is where the
+    incident the region is named for happened (a country is not read so: "in the country" often counts for the
+    whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv
+    region and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da
+    inizio anno": the region's toll over time, not the incident's)."""
+    if ref.entity.kind not in LOCATOR_KINDS:
         return None
     a, _ = index.mentions.ranks(ref.start, ref.end)
-    if a == 0:
-        return None
-    m = index.mentions.items[a - 1]
+    m = index.mentions.items[a - 1]  # a == 0: the document's last mention, after ref: no comma before ref
     gap = index.text[m.end : ref.start]
-    if m.sentence_start != ref.sentence_start or not gap.lstrip().startswith(",") or len(gap) > LOCATOR_GAP or any(
-            c in gap for c in ".;:()") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
+    if not gap.lstrip().startswith(",") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
         return None
+    locatives, coordinators, periods = _locator_lexicon(index.lang)
+    words = [t.text for t in tokenize(fold(gap.lstrip()[1:]))]  # punctuation is a word: no locative, no article
+    n = locatives.match_at(words, 0) if words else 0
+    if words and not (n and all(w in event_profile(index.lang).articles for w in words[n:])):
+        return None  # "Russia struck Kharkiv, the Kharkiv region and Sumy": an item of a list, no locator
+    here = index.order[index.sentence_of(ref.start)]
+    j = here.token_at(ref.end)
+    written = [t.text.lower() for t in here.tokens[j : j + 2]]  # as written: it "è" is no "e"
+    if any(coordinators.match_at(written, t) for t in range(len(written))):
+        return None  # "Kharkiv, the Kharkiv region and Sumy", "Uman, in the Cherkasy region, and Smila"
+    counted = index.order[index.sentence_of(fig.start)].words
+    if any(periods.match_at(counted, t) for t in range(len(counted))):
+        return None  # "Since February 2022, 120 people were killed in the region": the region's toll, not the town's
     return m
+
+
+@cache
+def _locator_lexicon(lang: str) -> tuple[Phrases, Phrases, Phrases]:
+    """What :func:`_located_by` reads in the figures lexicon's places section (English where it has none): its
+    ``locative`` words, its ``list_coordinators`` but the comma, and its ``area_period_cues`` (a count over a
+    period: "since", "so far", "da inizio anno")."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return (Phrases.of(places.get("locative") or []),
+            Phrases.of([c for c in places.get("list_coordinators") or [] if c != ","]),
+            Phrases.of(places.get("area_period_cues") or []))
 
 
 #: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed

@@ -3138,6 +3138,35 @@ def test_the_region_named_as_a_towns_locator_keeps_the_town(gaz, lang, text, pla
     assert [f.places for f in parsed.figures] == [places]
 
 
+@pytest.mark.parametrize("lang, text, places", [
+    # a count over a period (area_period_cues): the region's toll, not the town's
+    ("en", "A drone struck Smila, in the Cherkasy region. Since March 2023, 140 people have been killed in the "
+           "region.", ["Cherkasy Oblast"]),
+    ("it", "Un drone ha colpito Smila, nella regione di Cherkasy. Da inizio anno 140 morti nella regione.",
+     ["Cherkasy Oblast"]),
+    # no locative after the comma: an item of a list, or an apposition of the town
+    ("en", "Russia shelled Sumy, the Sumy region and Poltava overnight. Four people were killed in the region.",
+     ["Sumy Oblast"]),
+    ("en", "A drone struck Smila, the Cherkasy region's second town. Five people were hurt in the region.",
+     ["Cherkasy Oblast"]),
+    # a list coordinator after the region: the town is an item of a list
+    ("en", "A drone struck Uman, in the Cherkasy region, and Smila. Five people were hurt in the region.",
+     ["Cherkasy Oblast"]),
+    # a country, a region the town is not in
+    ("en", "Drones hit Uman, in Ukraine. Five people were hurt in the country.", ["Ukraine"]),
+    ("en", "A drone struck Uman, in the Poltava region. Five people were hurt in the region.", ["Poltava Oblast"]),
+    # the region's bare name after the comma is a locator
+    ("en", "Shelling hit Nikopol, Dnipropetrovsk region, on Sunday. Five people were hurt in the region.",
+     ["Nikopol", "Dnipropetrovsk Oblast"]),
+])
+def test_a_region_that_locates_no_town_of_the_count_keeps_the_region(gaz, lang, text, places):
+    # rule AREA_ANAPHORA (_located_by): the town stands with the region only when the region is set off after it
+    # as its locator (a locative or nothing after the comma, no list after the region) and the count is no toll
+    # over a period
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
 @pytest.mark.parametrize("text, places", [
     ("Un forte sisma in Italia centrale. È stata colpita Norcia. Nel paese 12 persone sono morte.", ["Norcia"]),
     ("Un terremoto ha scosso l'Italia. Il sindaco di Visso ha detto che 12 persone sono morte nel paese.", ["Visso"]),
