@@ -1315,7 +1315,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     the noun is not right before the locative), or right before one of ``war_name_locatives`` and a country or
     region (:func:`_war_start`: "la guerre au Niger", "la guerra a Gaza"; not after a verb of the lexicon's
     ``war_enemy_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun: "déclarer la guerre au Chili",
-    "dichiarare guerra a Cuba" name the enemy).
+    "dichiarare guerra a Cuba" name the enemy; the caller reads that case as feature ``war_name_in``, weighed, not
+    as ``war_in``: "la guerra a Israele" often names the enemy too).
 
     Not "they discussed the war in Geneva": a speech cue or a verb of the lexicon's ``war_topic_verbs`` at most
     :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic, and the place may be the venue; nor
@@ -1922,7 +1923,8 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
 #: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
 #: direction, a refugee camp or an origin before it).
-#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"; not ``war_name_in``, fr "au", it "a",
+#: which may name the enemy and is left to the weights). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
