@@ -229,6 +229,9 @@ class EventProfile:
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it
     war_hypothetical: Phrases = _key(PHRASES)  # "fear of a wider war in the Andes": feared, not fought
     war_conditionals: Phrases = _key(PHRASES)  # "a war in Asia would be": a conditional verb right after the place
+    war_name_locatives: frozenset[str] = _key(FOLDED)  # fr "au": "la guerre au Niger" (country, region)
+    war_enemy_verbs: Phrases = _key(PHRASES)  # "déclarer la guerre au Chili": the enemy after a name locative
+    war_compound_links: frozenset[str] = _key(FOLDED)  # it "nave da guerra", fr "navire de guerre": no war
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb

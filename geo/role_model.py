@@ -39,7 +39,7 @@ from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
-from geo.sentences import LIST_JOINERS, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -54,6 +54,18 @@ NEAR = 6
 #: How many words before a war noun a speech cue or a topic verb makes the war a topic ("discussed the war in",
 #: "hanno discusso della guerra in", "a parlé de la guerre en": verb, preposition, article).
 WAR_TOPIC_REACH = 4
+
+#: The kinds of place a war's name locative (the lexicon's ``war_name_locatives``: fr "au", it "a") may place a war
+#: in: a country or a region ("la guerre au Niger", "la guerra a Gaza"; not "la guerra a Caracas", a city a war is
+#: threatened on).
+WAR_NAME_KINDS = frozenset({"country", "admin1", "region"})
+
+#: A headline in title case (:func:`_title_case`) has at least this many words of more than :data:`SHORT_WORD`
+#: letters, each capitalised.
+TITLE_CASE_WORDS = 3
+
+#: The most letters of a function word that a title-case headline may leave in lower case ("in", "of", "the").
+SHORT_WORD = 3
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
@@ -119,7 +131,7 @@ def feature_names() -> list[str]:
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
               "base_deployment", "capital_named", "war_in", "government_target", "target_placed",
-              "destination"]
+              "destination", "war_name_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -1290,21 +1302,126 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+def _war_start(words: list[str], idx: int, profile: EventProfile, kind: str = "") -> tuple[int, bool] | None:
+    """The first word of the war noun whose locative stands before the place at word ``idx`` ("the war in Sudan":
+    a war noun of the lexicon's ``war_nouns`` right before a locative of its ``war_locatives``, articles only
+    between that word and the place), and whether that locative is one of the lexicon's ``war_name_locatives``
+    (fr "au", it "a": read only right before a country or region, kinds :data:`WAR_NAME_KINDS`, no article
+    between: "la guerre au Niger"; they also name whom a war is declared on, which :func:`_war_in` reads); None
+    when no war noun places the word, or when a name locative's war noun follows a link of the lexicon's
+    ``war_compound_links`` (it "da", "di", fr "de": "una nave da guerra a Cipro", "une déclaration de guerre au
+    Mexique": a compound noun, a warship or a declaration, not a war).
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+    kind : str, optional
+        The place's kind (``Entity.kind``); a name locative is read only before :data:`WAR_NAME_KINDS`.
+
+    Returns
+    -------
+    tuple of (int, bool) or None
+    """
+    k = idx - 1
+    while k > 0 and words[k] in profile.articles:
+        k -= 1  # "des Krieges in der Ukraine"
+    if k < 1:
+        return None
+    named = words[k] not in profile.war_locatives
+    if named and not (words[k] in profile.war_name_locatives and kind in WAR_NAME_KINDS):
+        return None
+    wars = profile.war_nouns
+    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
+    if start is None or (named and start > 0 and words[start - 1] in profile.war_compound_links):
+        return None  # "una nave da guerra a Cipro", "un navire de guerre au Liban": a compound, no war
+    return start, named
+
+
+def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: RoleCues,
+                   profile: EventProfile, text: str) -> list[int]:
+    """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that are a meeting's or a
+    speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
+    meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"), or in the phrase that
+    opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
+    discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
+    will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
+    meeting's venue is not named)."""
+    words = sentence.words
+    ends = {t.last for t in sentence.triggers if t.event == "meet"}
+
+    def opening(o, p: int) -> bool:
+        return p <= 1 and text[o.end : o.end + 1] == ","
+
+    return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
+        p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
+            q + profile.speech_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
+
+
+def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:
+    """The first word of the locative before the place at word ``j`` (:func:`geo.roles.is_locative`'s reading:
+    "in", "in the", "nella regione di"), or None when no locative places it."""
+    if not is_locative(words, j, cues.locative, profile.articles, cues.area_nouns):
+        return None
+    k = j
+    if k >= 1 and words[k - 1] in profile.articles:
+        k -= 1
+    if k >= 2 and words[k - 1] in OF_WORDS and words[k - 2] in cues.area_nouns:
+        k -= 2
+        if k >= 1 and words[k - 1] in profile.articles:
+            k -= 1
+    return k - locative_length(words, k, cues.locative)
+
+
+def _title_case(tokens: Sequence) -> bool:
+    """The sentence is written in title case ("Israel's War in Chad Enters Its Third Year"): at least
+    :data:`TITLE_CASE_WORDS` words of more than :data:`SHORT_WORD` letters, each capitalised, and no word of more
+    than :data:`SHORT_WORD` letters in lower case (short function words may stay lower case: "in", "of", "the");
+    fewer is a name's phrase ("Cold War in Berlin"), not a headline."""
+    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > SHORT_WORD]
+    return len(words) >= TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _title_noun(words: list[str], tokens: Sequence, start: int, profile: EventProfile) -> bool:
+    """The capitalised war noun at word ``start`` is part of a name even in a title-case headline: an "of" word
+    of the lexicon (an article may follow it) stands right before it after a capitalised word ("Museum of War in
+    Kyiv Reopens", "MUSEUM OF THE WAR IN KYIV", "Ministry of War")."""
+    k = start - 1
+    if k >= 1 and words[k] in profile.articles:
+        k -= 1
+    return k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()
+
+
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
-            nouns_capitalised: bool = False, end_idx: int | None = None) -> bool:
+            nouns_capitalised: bool = False, end_idx: int | None = None, kind: str = "",
+            meetings: Sequence[int] = (), venues: Sequence[int] = ()) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
     place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
     war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
-    the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
-    lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
-    and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
-    of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
-    capitalise its nouns; not "fear of a wider war in the Andes", "il rischio di una guerra in Asia": a phrase of the
-    lexicon's ``war_hypothetical`` ending at most two words before the war noun (and starting at most
-    :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed, not fought; nor "a war in Asia would be
-    ruinous": a verb of the lexicon's ``war_conditionals`` right after the place, the war noun not after a definite
-    article).
+    the noun is not right before the locative), or right before one of ``war_name_locatives`` and a country or
+    region (:func:`_war_start`: "la guerre au Niger", "la guerra a Gaza"; not after a verb of the lexicon's
+    ``war_enemy_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun: "déclarer la guerre au Chili",
+    "dichiarare guerra a Cuba" name the enemy; the caller reads that case as feature ``war_name_in``, weighed, not
+    as ``war_in``: "la guerra a Israele" often names the enemy too).
+
+    Not "they discussed the war in Geneva": a speech cue or a verb of the lexicon's ``war_topic_verbs`` at most
+    :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic, and the place may be the venue; nor
+    "a summit on the war in Geneva": a meeting trigger of the sentence before the war noun (``meetings``) may have
+    the place as its venue. Neither holds when the sentence names its meeting's venue before the war noun
+    (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
+    place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
+    "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
+    title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
+    (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
+    "il rischio di una guerra in Asia": a phrase of the lexicon's ``war_hypothetical`` ending at most two words
+    before the war noun (and starting at most :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed,
+    not fought; nor "a war in Asia would be ruinous": a verb of the lexicon's ``war_conditionals`` right after the
+    place, the war noun not after a definite article.
 
     Parameters
     ----------
@@ -1320,26 +1437,34 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
         Whether the language capitalises its common nouns (German: no title read from the capital).
     end_idx : int, optional
         The index of the first word after the place (its conditional verb); none read when not given.
+    kind : str, optional
+        The place's kind (a name locative is read only before a country or region).
+    meetings : sequence of int, optional
+        The first words of the sentence's meeting triggers.
+    venues : sequence of int, optional
+        The first words of the sentence's other places with a locative before them (:func:`_venues_before`): the
+        meeting's or speaker's venue when one stands before the war noun.
 
     Returns
     -------
     bool
     """
-    k = idx - 1
-    while k > 0 and words[k] in profile.articles:
-        k -= 1  # "des Krieges in der Ukraine"
-    if k < 1 or words[k] not in profile.war_locatives:
+    found = _war_start(words, idx, profile, kind)
+    if found is None:
         return False
-    wars = profile.war_nouns
-    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
-    if start is None:
-        return False
-    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper():
-        return False  # "the Ministry of War in Paris": a title
-    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
-    # it may be the venue (left to the weights)
+    start, named = found
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
+            not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
+        return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title
     reach = range(max(0, start - WAR_TOPIC_REACH), start)
-    if any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach):
+    if named and any(profile.war_enemy_verbs.match_at(words, j) for j in reach):
+        return False  # "déclarer la guerre au Chili": the enemy, not where the war is
+    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid", "a summit on the war in Geneva": a
+    # war talked or met about, the place after it may be the venue (left to the weights), unless the venue is
+    # named before the war noun ("ministers met in Brussels to discuss the war in Sudan")
+    if not venues and (
+            any(j < start for j in meetings) or
+            any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach)):
         return False
     # "fear of a wider war in the Andes", "the risk of war in Asia": a war feared, not fought (left to the weights);
     # the phrase ends at most two words before the war noun (not "a new round of the war in Sudan")
@@ -1531,9 +1656,14 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
         # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
         # Rwanda denied": a name a word follows opens a clause of its own
-    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
-            "meet" not in sentence.events()):
-        f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
+    if (war := _war_start(words, idx, profile, e.kind)) is not None and _war_in(
+            words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
+            [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,
+                                                                                       cues, profile, text)):
+        # "amid the war in Sudan": where the fighting is, whatever else the sentence reports; fr "la guerre au
+        # Niger", it "la guerra a Cipro" (a name locative) also name whom a war is waged on ("la guerre au
+        # Mexique", "guerra a Israele"): a feature of its own, for the weights, outside rule war_place_is_incident
+        f["war_name_in" if war[1] else "war_in"] = 1.0
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (
@@ -1789,11 +1919,15 @@ def add_cue_elsewhere(mentions: Sequence) -> None:
 def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
     """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place. An unsure dateline
     (an upper-case headline before a full stop) vetoes only a mention of its whole span: "ODESA. Drones hit" is a
-    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other."""
+    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other. A mention of the
+    dateline place's name without its area words is the dateline's too (``name_start``, ``name_end``: "KHERSON" of
+    "KHERSON REGION.", of "REGIONE DI KHERSON.")."""
     if dateline is None or dateline.place_start is None:
         return set()
-    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start and (
-        getattr(dateline, "sure", True) or m.end == dateline.place_end)}
+    starts = {dateline.place_start, getattr(dateline, "name_start", None)}
+    ends = {dateline.place_end, getattr(dateline, "name_end", None)}
+    return {k for k, m in enumerate(mentions) if m.start in starts and (
+        getattr(dateline, "sure", True) or m.end in ends)}
 
 
 def government_capital(features: dict[str, float]) -> bool:
@@ -1920,7 +2054,8 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: Deployment: a military base in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la
 #: base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an
 #: origin before it).
-#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"; not ``war_name_in``, fr "au", it "a",
+#: which may name the enemy and is left to the weights). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (

@@ -490,6 +490,82 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     assert m.role == "incident"
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a meeting's venue named before the war noun: the war's place is not the venue
+    ("en", "Envoys met in Lisbon to discuss the war in Chad.", "Chad"),
+    ("it", "I ministri si sono riuniti a Vienna per discutere della guerra in Libia.", "Libia"),
+    ("fr", "Réunis à Genève, les ministres ont parlé de la guerre en Libye.", "Libye"),
+    # a meeting after the war's phrase: it does not meet on the war, the war's place is no venue of it
+    ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
+    # a headline in title case: the capitalised war noun is no title
+    ("en", "Ethiopia's War in Tigray Enters Its Third Year", "Tigray"),
+    # the venue in the phrase that opens the sentence, or after a speech cue
+    ("en", "In Oslo, envoys discussed the war in Chad.", "Chad"),
+    ("en", "The minister, speaking in Paris, discussed the war in Chad.", "Chad"),
+])
+def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
+    """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
+    where the meeting comes after the war's phrase, and in a headline written in title case."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("war_in")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
+    # a locative inside a noun phrase names where people are from, not the meeting's venue
+    ("en", "Officials in Ghana will host a summit on the war in Bamako.", "Bamako"),
+    ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
+    ("es", "Diputados residentes en Aragón se reunieron para una cumbre sobre la guerra en Lima.", "Lima"),
+    ("de", "Politiker aus Sachsen trafen sich zu einem Gipfel über den Krieg in Wien.", "Wien"),
+    # a capitalised war noun after "of" and a capitalised word names an institution, even in title case
+    ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
+    ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),
+    ("en", "Old Ministry of War in Prague Becomes a Hotel", "Prague"),
+    # too few capitalised words for a title-case headline: "Cold War" is a name
+    ("en", "Cold War in Berlin.", "Berlin"),
+])
+def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "named"), [
+    # fr "au", "aux", it "a" right before a country or region: a feature of its own (weight 0), not the rule
+    ("fr", "Le prix du blé monte avec la guerre au Niger.", "Niger", True),
+    ("fr", "Les familles fuient la guerre aux Comores.", "Comores", True),
+    ("it", "Il turismo è crollato con la guerra a Cipro.", "Cipro", True),
+    ("fr", "Un livre sur la guerre au Tchad a paru.", "Tchad", True),  # "livre", a noun here, is no enemy verb
+    ("it", "Una mossa azzardata: la guerra a Cipro non è finita.", "Cipro", True),
+    # the enemy: a verb of war_enemy_verbs before the war noun
+    ("fr", "Le Pérou a déclaré la guerre aux Comores.", "Comores", False),
+    ("it", "La Francia minaccia la guerra a Malta.", "Malta", False),
+    ("it", "Il prezzo del pane sale con la guerra a Caracas.", "Caracas", False),  # a city after "a"
+    # a compound noun after a link of war_compound_links: a warship, a declaration, no war
+    ("it", "Una nave da guerra a Malta è attraccata ieri.", "Malta", False),
+    ("it", "La dichiarazione di guerra a Cuba arrivò all'alba.", "Cuba", False),
+    ("fr", "Un navire de guerre au Sénégal a accosté hier.", "Sénégal", False),
+    ("fr", "La déclaration de guerre au Chili a surpris Lima.", "Chili", False),
+])
+def test_a_name_locative_places_a_war_only_as_a_weighed_feature(gaz, lang, text, surface, named):
+    """fr "au"/"aux", it "a" before a country also name whom a war is waged on ("la guerra a Israele"): they give
+    the feature war_name_in (weight 0 unless a fit says otherwise), never war_in, whose rule
+    war_place_is_incident decides."""
+    f = mention_of(text, lang, surface, gaz).features
+    assert not f.get("war_in")
+    assert bool(f.get("war_name_in")) == named
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Il Libano ha intensificato la sua guerra a Israele con nuovi droni.", "Israele"),
+    ("it", "La Cina prepara una guerra a Taiwan.", "Taiwan"),
+    ("fr", "Le président a promis la guerre au Honduras.", "Honduras"),
+])
+def test_a_war_on_a_country_is_no_war_place(gaz, lang, text, surface):
+    """A name locative after a war noun may name the enemy: no war_in, so rule war_place_is_incident does not
+    decide."""
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
 def test_the_war_rule_decides_over_the_weights():
     """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
     from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
@@ -507,6 +583,10 @@ def test_the_war_rule_decides_over_the_weights():
     ("en", "LVIV SHELLED. Russian artillery hit the city overnight, killing two.", False),  # a headline of two words
     ("it", "MARIUPOL BOMBARDATA. L'artiglieria ha colpito il porto.", False),
     ("en", "LVIV. Russian artillery hit the city overnight, killing two.", True),  # the whole span: a dateline
+    # the place's name without its area word: the dateline's ("<PLACE> REGION.", "REGIONE DI <PLACE>.")
+    ("en", "KIDAL REGION. Gunmen attacked a school overnight, killing two.", True),
+    ("en", "MARIB PROVINCE. A missile hit a market, killing two.", True),
+    ("it", "REGIONE DI SUMY. I droni hanno colpito una scuola, uccidendo due persone.", True),
 ])
 def test_an_unsure_dateline_vetoes_only_a_mention_of_its_whole_span(gaz, lang, text, vetoed):
     """dateline_is_mention: a full-stop dateline of two words is a headline whose first word is a place like any

@@ -335,6 +335,7 @@ COVERAGE = [
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Aid convoys reached Bukavu during the war in Syria."),
     ("en", "It was the worst ambush against Chad's army near Bol. Villagers fled toward Goma."),
+    ("fr", "Les exportations de cacao ont chuté avec la guerre au Togo."),
 ]
 
 
