@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Set
 from functools import cache
 from operator import attrgetter
 
-from geo.cues import Cues, word_frequency
+from geo.cues import Cues, acronym_small_words, word_frequency
 from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, OF_WORDS, Token, sentence_at
 
@@ -386,9 +386,10 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in Kosovo
     (UNMIK)", "Kosovo Force (KFOR)", "Agence nationale de l'aviation civile (ANAC)".
 
-    The name is the fewest words before the bracket that open with the acronym's first letter and
-    hold its letters in order; a name that is itself a place the gazetteer knows ("Democratic
-    Republic of the Congo (DRC)") is no organisation and stays.
+    The name is the fewest words before the bracket, the first capitalised, whose openings spell the
+    acronym (:func:`_spelled_by_initials`: small words and parts of hyphenated words may give no letter;
+    "Etiopia ... le Forze di difesa nazionali (Endf)" keeps the place); a name that is itself a place the
+    gazetteer knows ("Democratic Republic of the Congo (DRC)") is no organisation and stays.
 
     Returns
     -------
@@ -410,7 +411,7 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
             words = tokens[k:i]
             if len(words) < 2 or words[0].key[:1] != key[0] or not words[0].capitalised:
                 continue
-            if _subsequence(key, "".join(w.key for w in words)):
+            if _spelled_by_initials(key, words, text):
                 name = text[words[0].start : words[-1].end]
                 if gazetteer is None or not gazetteer.candidates(name):
                     spans += [(words[0].start, words[-1].end), (tok.start, tok.end)]
@@ -469,6 +470,50 @@ def _spelled_after(tokens: list[Token], i: int, text: str, gazetteer) -> list[tu
             name = text[first.start : tokens[k].end]
             return [] if gazetteer is not None and gazetteer.candidates(name) else [(first.start, tokens[k].end)]
     return []
+
+
+def _spelled_by_initials(key: str, words: list[Token], text: str) -> bool:
+    """Whether the acronym ``key`` (folded) is spelled by the openings of ``words``, in order.
+
+    Each word gives its first letter or first few ("Kosovo Force" KFOR, "UN Mission in Kosovo" UNMIK);
+    a small word (:func:`geo.cues.acronym_small_words` or :data:`CONNECTORS`: "of", "delle", "du", "l'")
+    may give none; the parts of a hyphenated word give from their openings, and one part is enough
+    ("Co-ordination", "Counter-Terrorism"); a possessive's "s" gives none ("Sheriff's Office"). In
+    "Etiopia ... le Forze di difesa nazionali (Endf)" the letters are in the words since the place, but
+    do not open them in order: no name.
+
+    Parameters
+    ----------
+    key : str
+        The acronym, folded.
+    words : list of geo.sentences.Token
+        The words of the name, the first giving the acronym's first letter.
+    text : str
+        The text the tokens index.
+
+    Returns
+    -------
+    bool
+    """
+    small = acronym_small_words() | CONNECTORS
+    states = {(0, True)}  # (letters spelled, whether the current word has given its letters or need not)
+    for k, word in enumerate(words):
+        gap = text[words[k - 1].end : words[k].start] if k else ""
+        if gap in ("'", "’") and len(word.key) == 1:
+            continue  # "Sheriff's Office": the possessive's "s" is the word's and gives nothing
+        part = gap in ("-", "–")  # "Co-ordination": a part of the word before
+        if not part:
+            states = {(pos, word.key in small) for pos, gave in states if gave}  # the word before is done
+        nxt = {s for s in states if k}  # giving no letter; the first word gives the first
+        for pos, _ in states:
+            n = 1
+            while n <= len(word.key) and key[pos : pos + n] == word.key[:n] and pos + n <= len(key):
+                nxt.add((pos + n, True))
+                n += 1
+        states = nxt
+        if not states:
+            return False
+    return (len(key), True) in states
 
 
 def _subsequence(short: str, long: str) -> bool:

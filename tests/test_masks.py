@@ -33,6 +33,35 @@ def test_a_name_spelled_out_before_its_acronym_is_an_organisation(gaz, text, nam
     assert masked(text, gaz) == [name, acronym]
 
 
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("Ieri l'Organizzazione delle Nazioni Unite (Onu) ha votato.", "Organizzazione delle Nazioni Unite", "Onu"),
+    ("Ministers of the North Atlantic Treaty Organization (NATO) met.", "North Atlantic Treaty Organization", "NATO"),
+    ("Les chefs de l'Union économique et monétaire ouest-africaine (UEMOA) ont parlé.",
+     "Union économique et monétaire ouest-africaine", "UEMOA"),  # "et" gives no letter, "ouest-africaine" two
+    ("Officers of the Trans-Sahara Counter-Terrorism Partnership (TSCTP) met.",
+     "Trans-Sahara Counter-Terrorism Partnership", "TSCTP"),  # each part of a hyphenated word gives one
+    ("Fellows of the Council on Foreign Relations (CFR) wrote.", "Council on Foreign Relations", "CFR"),
+    ("Deputies of the Marion County Sheriff's Office (MCSO) came.", "Marion County Sheriff's Office", "MCSO"),
+])
+def test_the_acronym_s_letters_open_the_words_of_its_name(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize("text", [
+    # the letters are in the words since the place (e-n-d-f), but do not open them in order: the place stays
+    "La guerra in Etiopia oppone da mesi le Forze di difesa nazionali (Endf) ai ribelli.",
+    "Clashes in Somalia involved the army and police of the federal government (SNA) again.",
+    "The story of Britain's bovine spongiform encephalopathy (BSE) crisis.",  # a lower-case name
+])
+def test_a_place_before_a_name_whose_words_do_not_open_with_the_acronym_stays(gaz, text):
+    assert masked(text, gaz) == []
+
+
+def test_a_place_is_found_before_a_translated_acronym(gaz):
+    text = "In Etiopia continuano gli scontri delle Forze di difesa (Endf) vicino a Gondar."
+    assert [m.surface for m in find_places(Document("t", text), lang="it", gazetteer=gaz)] == ["Etiopia", "Gondar"]
+
+
 @pytest.mark.parametrize("text", [
     "Fighting in the Democratic Republic of the Congo (DRC) went on.",  # the name is a place
     "Shelling hit Kherson (Ukraine) again.",  # a place in brackets is no acronym of what precedes it
