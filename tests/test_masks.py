@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from geo.masks import acronym_spans
+from geo.masks import _spelled_by_initials, acronym_spans
 from geo.model import Document
 from geo.normalize import fold
 from geo.pipeline import find_places
@@ -51,10 +51,53 @@ def test_the_acronym_s_letters_open_the_words_of_its_name(gaz, text, name, acron
     # the letters are in the words since the place (e-n-d-f), but do not open them in order: the place stays
     "La guerra in Etiopia oppone da mesi le Forze di difesa nazionali (Endf) ai ribelli.",
     "Clashes in Somalia involved the army and police of the federal government (SNA) again.",
-    "The story of Britain's bovine spongiform encephalopathy (BSE) crisis.",  # a lower-case name
+    "Doctors described Mexico's acute haemorrhagic fever (MHF) cases.",  # a lower-case name: no word may give none
 ])
 def test_a_place_before_a_name_whose_words_do_not_open_with_the_acronym_stays(gaz, text):
     assert masked(text, gaz) == []
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # an elided article gives no letter
+    ("Il vertice dell'Agenzia dell'Energia Atomica (Aea) si tenne a Vienna.", "Agenzia dell'Energia Atomica", "Aea"),
+    # when no name is spelled strictly, up to two words after the first may give none (a trailing place too)
+    ("The African Union Mission in Burundi (AMIB) left Bujumbura.", "African Union Mission in Burundi", "AMIB"),
+    ("La Comisión de Desarrollo para el Sahel y Chad (CDS) sesionó.", "Comisión de Desarrollo para el Sahel y Chad",
+     "CDS"),
+    ("La Mission multidimensionnelle des Nations unies au Burundi (Minub) a quitté Gitega.",
+     "Mission multidimensionnelle des Nations unies au Burundi", "Minub"),  # the Minusma style
+    # ... and a word may give letters from inside it (compounds)
+    ("Officers of the Transnational Crime Unit (TNCU) raided a house in Accra.", "Transnational Crime Unit", "TNCU"),
+    ("Das Bundesverwaltungsamt in Köln (BVA) antwortet.", "Bundesverwaltungsamt in Köln", "BVA"),
+    # a plural's s is the last word's
+    ("Patrols saw Unmanned Aerial Vehicles (UAVs) over Kidal.", "Unmanned Aerial Vehicles", "UAVs"),
+    # one part of a hyphenated word is enough: without it "Europe" is left out of the name
+    ("The Organization for Security and Co-operation in Europe (OSCE) sent monitors.",
+     "Organization for Security and Co-operation in Europe", "OSCE"),
+])
+def test_common_organisation_names_are_masked(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Comité sur la Paix en Afrique", "cpa"),  # "sur" (acronym_small_words) gives no letter
+    ("Akademie am Bodensee", "ab"),  # "am"
+    ("Academy at Lagos", "al"),  # "at"
+    ("Fonds des Nations unies pour la Recherche", "fr"),  # "Nations unies" may give none
+    ("Fondo de las Naciones Unidas para la Paz", "fp"),
+    ("Agenzia dell'Energia Atomica", "aea"),  # an elided article ("dell'") gives none
+    ("Organization for Security and Co-operation in Europe", "osce"),  # one part of a hyphenated word is enough
+])
+def test_small_words_give_no_letter_in_the_strict_reading(text, acronym):
+    assert _spelled_by_initials(acronym, tokenize(text, fold(text)), text)
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("National Maritime Security Naval Agency", "na"),  # three words would give none
+    ("Malta reported measles cases", "mrc"),  # no capitalised word after the first: no loose reading
+])
+def test_the_loose_reading_has_limits(text, acronym):
+    assert not _spelled_by_initials(acronym, tokenize(text, fold(text)), text, loose=True)
 
 
 def test_a_place_is_found_before_a_translated_acronym(gaz):
