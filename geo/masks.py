@@ -511,7 +511,9 @@ def _spelled_by_initials(key: str, words: list[Token], text: str, loose: bool = 
     if loose and not any(w.capitalised for w in words[1:]):
         return False
     small = acronym_small_words()
-    states = {(0, True, 0)}  # (letters spelled, whether the current word has given its letters or need not, silent)
+    # (letters spelled, whether the current word has given its letters or need not, silent words, whether a
+    # capitalised word after the first gave a letter: the loose reading needs one)
+    states = {(0, True, 0, False)}
     for k, word in enumerate(words):
         gap = text[words[k - 1].end : words[k].start] if k else ""
         if gap in ("'", "’") and len(word.key) == 1:
@@ -521,15 +523,17 @@ def _spelled_by_initials(key: str, words: list[Token], text: str, loose: bool = 
             elided = not word.capitalised and text[word.end : word.end + 1] in ("'", "’") \
                 and text[word.end + 1 : word.end + 2].isalpha()  # "dell'Unità": an elided article
             free = word.key in small or elided
-            done = {(pos, silent) for pos, gave, silent in states if gave}  # the word before is done
-            states = {(pos, free, silent) for pos, silent in done}
-            if loose and k:
-                states |= {(pos, True, silent + 1) for pos, silent in done if silent < ACRONYM_SILENT_WORDS}
+            done = {(pos, silent, cg) for pos, gave, silent, cg in states if gave}  # the word before is done
+            states = {(pos, free, silent, cg) for pos, silent, cg in done}
+            shout = len(word.key) > 2 and text[word.start : word.end].isupper()  # a dateline's place
+            if loose and k and not shout:
+                states |= {(pos, True, silent + 1, cg) for pos, silent, cg in done if silent < ACRONYM_SILENT_WORDS}
         nxt = {s for s in states if k}  # giving no letter; the first word gives the first
-        for pos, _, silent in states:
+        for pos, _, silent, cg in states:
+            cg2 = cg or (k > 0 and word.capitalised)
             n = 1
             while n <= len(word.key) and key[pos : pos + n] == word.key[:n]:
-                nxt.add((pos + n, True, silent))
+                nxt.add((pos + n, True, silent, cg2))
                 if loose:  # more letters from inside the word, after its opening ones
                     p, at = pos + n, n
                     while p < len(key) and p - pos - n < ACRONYM_INNER_LETTERS:
@@ -537,12 +541,12 @@ def _spelled_by_initials(key: str, words: list[Token], text: str, loose: bool = 
                         if at < 0:
                             break
                         p, at = p + 1, at + 1
-                        nxt.add((p, True, silent))
+                        nxt.add((p, True, silent, cg2))
                 n += 1
         states = nxt
         if not states:
             return False
-    return any(pos == len(key) and gave for pos, gave, _ in states)
+    return any(pos == len(key) and gave and (cg or not loose) for pos, gave, _, cg in states)
 
 
 def _subsequence(short: str, long: str) -> bool:

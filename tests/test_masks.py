@@ -68,7 +68,7 @@ def test_a_place_before_a_name_whose_words_do_not_open_with_the_acronym_stays(ga
      "Mission multidimensionnelle des Nations unies au Burundi", "Minub"),  # the Minusma style
     # ... and a word may give letters from inside it (compounds)
     ("Officers of the Transnational Crime Unit (TNCU) raided a house in Accra.", "Transnational Crime Unit", "TNCU"),
-    ("Das Bundesverwaltungsamt in Köln (BVA) antwortet.", "Bundesverwaltungsamt in Köln", "BVA"),
+    ("Das Bundesverwaltungsamt Süd (BVAS) antwortet.", "Bundesverwaltungsamt Süd", "BVAS"),
     # a plural's s is the last word's
     ("Patrols saw Unmanned Aerial Vehicles (UAVs) over Kidal.", "Unmanned Aerial Vehicles", "UAVs"),
     # one part of a hyphenated word is enough: without it "Europe" is left out of the name
@@ -98,6 +98,18 @@ def test_small_words_give_no_letter_in_the_strict_reading(text, acronym):
 ])
 def test_the_loose_reading_has_limits(text, acronym):
     assert not _spelled_by_initials(acronym, tokenize(text, fold(text)), text, loose=True)
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # the loose reading needs a capitalised word after the first that gives a letter: a demonym's letters and a
+    # place left silent spell no organisation
+    ("Malian troops in Timbuktu (ML) said the road was open.", "en", "Timbuktu"),
+    ("Ukrainische Soldaten bei Sumy (UA) melden Beschuss.", "de", "Sumy"),
+    # a word written in capitals gives no silence: an agency's byline before its dateline town
+    ("By Jo Rivera, Associated Press DENVER (AP) - The city council met on Monday.", "en", "DENVER"),
+])
+def test_a_place_left_silent_by_the_loose_reading_stays_a_place(gaz, text, lang, place):
+    assert place in [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
 
 
 def test_a_place_is_found_before_a_translated_acronym(gaz):
