@@ -2050,20 +2050,22 @@ def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], i
 
 
 def _located_by(ref, fig, index: DocIndex):
-    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None:
-    the mention right before it, inside it, that it follows as an aside set off by a comma (only a locative of
-    the figures lexicon's ``locative`` and articles after the comma, or nothing: "a blast hit Uman, in the Cherkasy
-    region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role that fits ``fig`` (the
-    attack's town, not a speaker's). A count "in the region" after it stands there too: the town is where the
-    incident the region is named for happened (a country is not read so: "in the country" often counts for the
-    whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv
-    region and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da
-    inizio anno": the region's toll over time, not the incident's)."""
+    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None: the
+    mention right before it in its sentence (not across a paragraph break), inside it, that it follows as an aside set
+    off by a comma (only a locative of the figures lexicon's ``locative`` and articles after the comma, or nothing: "a
+    blast hit Uman, in the Cherkasy region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role
+    that fits ``fig`` (the attack's town, not a speaker's). A count "in the region" after it stands there too: the town
+    is where the incident the region is named for happened (a country is not read so: "in the country" often counts for
+    the whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv region
+    and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da inizio anno":
+    the region's toll over time, not the incident's)."""
     if ref.entity.kind not in LOCATOR_KINDS:
         return None
     a, _ = index.mentions.ranks(ref.start, ref.end)
     m = index.mentions.items[a - 1]  # a == 0: the document's last mention, after ref: no comma before ref
     gap = index.text[m.end : ref.start]
+    if m.sentence_start != ref.sentence_start:
+        return None  # "Uman,\n\nCherkasy region.": a paragraph break between them, no locator (no word in the gap)
     if not gap.lstrip().startswith(",") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
         return None
     locatives, coordinators, periods = _locator_lexicon(index.lang)

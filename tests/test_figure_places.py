@@ -3158,6 +3158,12 @@ def test_the_region_named_as_a_towns_locator_keeps_the_town(gaz, lang, text, pla
     # the region's bare name after the comma is a locator
     ("en", "Shelling hit Nikopol, Dnipropetrovsk region, on Sunday. Five people were hurt in the region.",
      ["Nikopol", "Dnipropetrovsk Oblast"]),
+    # a paragraph break between the town and the region: no locator, whatever the comma before the break
+    ("en", "Drones hit Uman,\n\nCherkasy region. Five people were hurt in the region.", ["Cherkasy Oblast"]),
+    ("en", "Shelling hit Nikopol,\n\nDnipropetrovsk region. Four people were hurt in the region.",
+     ["Dnipropetrovsk Oblast"]),
+    ("fr", "Une explosion a frappé Nîmes,\n\nOccitanie. Cinq personnes ont été blessées dans la région.",
+     ["Occitanie"]),
 ])
 def test_a_region_that_locates_no_town_of_the_count_keeps_the_region(gaz, lang, text, places):
     # rule AREA_ANAPHORA (_located_by): the town stands with the region only when the region is set off after it
