@@ -518,6 +518,10 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
     ("es", "Diputados residentes en Aragón se reunieron para una cumbre sobre la guerra en Lima.", "Lima"),
     ("de", "Politiker aus Sachsen trafen sich zu einem Gipfel über den Krieg in Wien.", "Wien"),
+    # a speech verb read as a noun (inside a country noun, after an article or a noun marker) is no speaker's cue
+    ("en", "Envoys from member states in Asia met for talks on the war in Vienna.", "Vienna"),
+    ("en", "Delegates from states in Latin America gathered for a summit on the war in Lima.", "Lima"),
+    ("en", "Aides who kept the notes in Peru met for talks on the war in Quito.", "Quito"),
     # a capitalised war noun after "of" and a capitalised word names an institution, even in title case
     ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
     ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),
