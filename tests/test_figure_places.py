@@ -2404,6 +2404,15 @@ def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lan
            "overnight."),  # a year after its preposition
     ("en", "All 30 drones were downed on May 12 over the Poltava and Sumy regions\nRussia launched 30 drones at "
            "Ukraine overnight."),  # a month before the number
+    # a year after a month's day and a comma, after a month and a comma, after a link to a year
+    ("en", "All 30 drones were downed on June 3, 2024 over the Poltava and Sumy regions\nRussia launched 30 drones "
+           "at Ukraine overnight."),
+    ("en", "All 30 drones were downed in June, 2024 over the Poltava and Sumy regions\nRussia launched 30 drones at "
+           "Ukraine overnight."),
+    ("en", "All 30 drones were downed from 2023 to 2024 over the Poltava and Sumy regions\nRussia launched 30 drones "
+           "at Ukraine overnight."),
+    ("it", "Tutti i 30 droni sono stati abbattuti tra il 2023 e il 2024 sulle regioni di Poltava e Sumy\nLa Russia "
+           "ha lanciato 30 droni contro l'Ucraina nella notte."),
 ])
 def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
     # _dates_number's year branch and its month-before-the-number branch: each is no part's count
@@ -2425,6 +2434,11 @@ def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
     # a part's count in the years' range after a comma, no preposition of a year before it
     ("en", "Air defence shot down 3000 drones in a month, 1950 of them over the Poltava and Sumy regions\nRussia "
            "launched 3000 drones at Ukraine in a month.", 3000),
+    # a weekday, a clock word before the comma: no date's year
+    ("en", "Air defence shot down 3000 drones on Friday, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine on Friday.", 3000),
+    ("en", "Air defence shot down 3000 drones in 48 hours, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine in 48 hours.", 3000),
 ])
 def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
     # _dates_number reads a date or clock word only with spaces alone between it and the number: "in 12 hours, 15
