@@ -495,6 +495,10 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "Envoys met in Lisbon to discuss the war in Chad.", "Chad"),
     ("it", "I ministri si sono riuniti a Vienna per discutere della guerra in Libia.", "Libia"),
     ("fr", "Réunis à Genève, les ministres ont parlé de la guerre en Libye.", "Libye"),
+    # a participle of meeting (it "riuniti", fr "réunis", es "se reunieron") is a meeting trigger
+    ("it", "Gli inviati riuniti a Tunisi hanno discusso della guerra in Sudan.", "Sudan"),
+    ("fr", "Les envoyés réunis à Dakar ont parlé de la guerre en Somalie.", "Somalie"),
+    ("es", "Los enviados se reunieron en Quito para hablar de la guerra en Sudán.", "Sudán"),
     # a meeting after the war's phrase: it does not meet on the war, the war's place is no venue of it
     ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
     # a headline in title case: the capitalised war noun is no title
