@@ -2731,6 +2731,13 @@ def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
     ("en", "Spain will deploy 600 soldiers and 150 tanks, 40 helicopters and 20 drones to Latvia.", [150, 40, 20]),
     # a list of troops and gear opened by a comma after the troops, closed by a coordinator
     ("it", "La Francia schiererà in Estonia 600 soldati, 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+    # a relative clause after the list's last item: its verb describes the items, no clause of their own
+    ("en", "Canada will send 600 soldiers and 150 tanks, 40 helicopters and 20 drones that will be based in "
+           "Lithuania.", [150, 40, 20]),
+    ("it", "Il Canada invierà 600 soldati, 150 carri armati, 40 elicotteri e 20 droni che saranno schierati in "
+           "Lituania.", [150, 40, 20]),
+    ("fr", "Le Canada enverra 600 soldats, 150 chars, 40 hélicoptères et 20 drones qui seront basés en Lituanie.",
+     [150, 40, 20]),
 ])
 def test_gear_after_a_demonym_or_in_a_list_stands_with_the_troops(gaz, lang, text, gear):
     # rule GEAR_OF_TROOPS: a demonym of the events lexicon may follow the troop noun, and the gear's list goes on
