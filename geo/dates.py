@@ -146,6 +146,38 @@ def year_prepositions(lang: str) -> frozenset[str]:
     return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_prepositions") or [])
 
 
+def month_words(lang: str) -> frozenset[str]:
+    """The folded month names of the language's dates lexicon ("may", "marzo"; no weekdays).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(_datelex(lang).months)
+
+
+@cache
+def year_links(lang: str) -> frozenset[str]:
+    """The folded words of the dates lexicon's ``year_links``: a year stands right after one that follows a year
+    ("from 2024 to 2025", "tra il 2023 e il 2024").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_links") or [])
+
+
 @cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")

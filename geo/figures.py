@@ -170,6 +170,7 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    item_relatives: Phrases
     openers: Phrases
     speech: Phrases
     times: Phrases
@@ -305,6 +306,7 @@ def figure_lexicon(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        item_relatives=ph(d.get("clauses") or {}, "item_relatives"),
         # the event profile's relative pronouns and clause openers (its subordinators but the coordinators, which
         # end the reach as written: :func:`_coordinator`, Italian "è" folds to "e")
         openers=Phrases(" ".join(p) for p in (*event_profile(lang).relative_pronouns.phrases,
@@ -868,7 +870,8 @@ def _list_clause_acts(doc: _Doc, k: int) -> bool:
     clause of its own: after its coordinator, before the next punctuation of the sentence, a verb stands (an event
     trigger of the events lexicon, a passive auxiliary, a copula, a downed or fall cue of the figures lexicon; not a
     count's own noun, "drones": "600 soldiers and 150 tanks, 40 drones and 20 missiles were shot down over Kyiv"
-    counts an attack, not gear)."""
+    counts an attack, not gear; nor a verb after a word of the figures lexicon's ``clauses.item_relatives``: "and 20
+    drones that will be based in Latvia" describes the items)."""
     lex, profile = doc.lex, event_profile(doc.lang)
     verbs = (*profile.triggers.values(), profile.passive_auxiliaries)  # read on folded words
     m, first = k + 1, None
@@ -876,6 +879,8 @@ def _list_clause_acts(doc: _Doc, k: int) -> bool:
             doc.toks[m].text != "," or first is not None)):
         if first is None and _coordinator(doc, m):
             first = m
+        elif first is not None and not doc.in_number[m] and lex.item_relatives.match_at(doc.toks, m):
+            break  # "and 20 drones that will be based there": the relative clause's verb, not the list's
         m += 1
     if first is None:
         return False
