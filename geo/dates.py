@@ -243,6 +243,37 @@ def _month(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
     return lex.months[toks[k].text], n
 
 
+def after_month_day(toks: list[Token], i: int, lang: str) -> bool:
+    """Whether ``toks[i]`` comes right after a month's day of the dates lexicon written month first: "May 12,"
+    or "May 12" ("May 12, 2025", "Jan. 5th, 2026"), a day suffix and a comma allowed after the day. A comma after
+    a month alone ("In May, 2000 drones") is no such day: the number after it may be a count. A month of the
+    lexicon's ``capitalised_calendar`` counts in lower case too: a verb "may" is not followed by a day and a comma.
+
+    Parameters
+    ----------
+    toks : list of Token
+        The text's tokens (:func:`geo.numbers.tokenize`).
+    i : int
+        Index of the token asked about.
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    bool
+    """
+    lex = _datelex(lang)
+    k = i - 1 if i > 0 and toks[i - 1].text == "," else i
+    for d in (k - 1, k - 2):  # the day, or the day and its suffix ("12th")
+        day = _day(toks, d, lex) if d > 0 else None
+        if day and d + day[1] == k:
+            break
+    else:
+        return False
+    # the month, or the month and its dot ("Jan.")
+    return any((mo := _month(toks, m, lex) if m >= 0 else None) and m + mo[1] == d for m in (d - 1, d - 2))
+
+
 def _year(toks: list[Token], k: int) -> tuple[int, int] | None:
     skip = 1 if k < len(toks) and toks[k].text == "," else 0
     k += skip
