@@ -9,6 +9,11 @@ with N documents and with one, and subtract (the start-up: imports, gazetteer, l
 
 ``--root`` reads another checkout of Atlante (an older commit unpacked with ``git archive``), as
 ``benchmarks/bench_places.py`` does; ``PYTHONHASHSEED=0`` makes two runs of one checkout count alike.
+
+Give both runs a cache folder of their own (``ATLANTE_CACHE_DIR=DIR``) and run the script once outside valgrind
+first: the gazetteer's unpacked copy is kept in the user's cache under its file's path and date
+(:func:`geo.gazetteer.read_container`), and other checkouts sharing that cache evict it (:data:`geo.cache.KEEP`);
+a run that unpacks it counts some 390 M instructions more, 3.7 % of the 300 documents' count.
 """
 
 from __future__ import annotations

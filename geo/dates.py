@@ -39,6 +39,10 @@ class Dateline:
         The form alone makes the opening word a place, taken whatever the gazetteer's cues say; False for an
         upper-case word before a full stop ("BERLIN. Die Regierung"), which may be an acronym ("NATO. Die
         Allianz"): its name is read like any other, and only if found a place is it the dateline's.
+    name_start, name_end : int or None
+        Offsets of the place's name without the area words of the places lexicon's ``area_cues`` around it
+        ("KHERSON" of "KHERSON REGION", of "REGIONE DI KHERSON", of "GEBIET CHERSON"); the place's own offsets
+        when it has none (:func:`_area_name`).
     """
 
     end: int
@@ -46,6 +50,8 @@ class Dateline:
     place_start: int | None
     place_end: int | None
     sure: bool = True
+    name_start: int | None = None
+    name_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,40 @@ def calendar_words(lang: str) -> frozenset[str]:
     """
     lex = _datelex(lang)
     return frozenset(lex.months) | frozenset(lex.weekdays)
+
+
+@cache
+def capitalised_calendar(lang: str) -> frozenset[str]:
+    """The folded month and weekday names of the dates lexicon's ``capitalised_calendar``: names only when
+    capitalised (en "May": "20 may have hit" is a verb).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("capitalised_calendar") or [])
+
+
+@cache
+def year_prepositions(lang: str) -> frozenset[str]:
+    """The folded words of the dates lexicon's ``year_prepositions``: a year stands right after one ("in 2025",
+    "nel 2025").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_prepositions") or [])
 
 
 @cache
@@ -539,7 +579,8 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*(?P<region>{_WORD}(?:[ \t]+{_WORD}){{0,2}}?))??"
     r"(?:[ \t]*,[ \t]*(?P<date>[^()\n\-–—:|]{3,40}?))?"
     r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
-    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[^\W\d_]))[ \t]*"  # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"
+    # EFE writes "MADRID, 3 mar (EFE).-"; "BERLIN. Die"; a quotation may open the text: 'ODESA. "A drone hit'
+    r"[ \t]*(?P<sep>\.?[-–—:|]+|\.(?=[ \t]+[\"«“„]?[^\W\d_]))[ \t]*"
 )
 
 #: The fewest letters of an upper-case place that opens an article with a full stop alone ("BERLIN. Die Regierung"):
@@ -633,14 +674,46 @@ def _accept(m: re.Match[str], text: str, lang: str) -> Dateline | None:
     if not (has_date or m.group("agency") or upper):
         return None
     period = m.group("sep") == "." and m.group("agency") is None  # "WIEN (APA). Der": the agency makes it sure
-    if period and not (len(letters) >= PERIOD_DATELINE_LETTERS and len(words) <= PERIOD_DATELINE_WORDS
-                       and region is None and raw_date is None):
+    name_start, name_end = _area_name(text, m.start("place"), m.end("place"), lang)
+    if period and not (len(letters) >= PERIOD_DATELINE_LETTERS and len(text[name_start:name_end].split()) <= (
+            PERIOD_DATELINE_WORDS) and region is None and raw_date is None):
+        # the area words of "KHERSON REGION.", "REGIONE DI KHERSON." count for no word of its place's name
         # a full stop alone ends a sentence unless a short upper-case place stands alone before it (upper-case, as
         # the test above leaves no other case here): not a headline of names ("ROMA, MILANO E TORINO. Sciopero")
         # nor of a remembered day ("GAZA, 7 OTTOBRE. Un anno dopo"), whose date is not the article's
         return None
     date = _date_text(raw_date, lang) if raw_date else None
-    return Dateline(m.end(), date, m.start("place"), m.end("place"), sure=not period)
+    return Dateline(m.end(), date, m.start("place"), m.end("place"), sure=not period, name_start=name_start,
+                    name_end=name_end)
+
+
+#: The most words of a dateline place's name left once its area words are set aside (:func:`_area_name`): "KHERSON"
+#: of "REGIONE DI KHERSON"; more is a headline ("REGION OF KURSK ATTACKED. Talks stall").
+AREA_NAME_WORDS = 1
+
+
+@cache
+def _area_words(lang: str) -> tuple[Phrases, frozenset[str]]:
+    """The area words a dateline's place may carry around its name, from the places lexicon's
+    ``dateline_area_cues`` (administrative units only: "regione di", "Gebiet", "oblast"; not the generic "state of",
+    "zona di", "area of" of ``area_cues``, which open headlines: "STATE OF EMERGENCY."): every cue before the name,
+    a one-word cue after it ("region", "oblast")."""
+    cues = [str(c) for c in (load(lang, "places") or {}).get("dateline_area_cues") or []]
+    return Phrases(cues), frozenset(toks[0] for c in cues if len(toks := phrase_tokens(c)) == 1)
+
+
+def _area_name(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """The offsets of a dateline place's name inside ``text[start:end]`` without the area words around it
+    (:func:`_area_words`: "KHERSON" of "KHERSON REGION" or "REGIONE DI KHERSON"); the whole span when it has none,
+    when nothing would be left of it ("OBLAST."), or when more than :data:`AREA_NAME_WORDS` words would be left
+    ("REGION OF KURSK ATTACKED.": a headline)."""
+    toks = tokenize(fold(text), start, end)
+    before, after = _area_words(lang)
+    lead = before.match_at(toks, 0)
+    last = len(toks) - (1 if toks and toks[-1].text in after else 0)
+    if lead >= last or last - lead > AREA_NAME_WORDS:
+        return start, end
+    return toks[lead].start, toks[last - 1].end
 
 
 def _has_month(raw: str, lang: str) -> bool:

@@ -221,11 +221,17 @@ class EventProfile:
     request_nouns: Phrases = _key(PHRASES)  # "at the invitation of Moldova": who asked
     request_links: frozenset[str] = _key(FOLDED)  # "of" in "at the request of": the link's first word
     equipment_phrases: Phrases = _key(PHRASES)  # "combat vehicles": equipment, no incident
+    non_triggers: Phrases = _key(PHRASES)  # "vise à" (aims to): a trigger word inside reports no event
+    destination_heads: Phrases = _key(PHRASES)  # "fled toward", "dirette verso": where they go, no target
+    destination_towards: Phrases = _key(PHRASES)  # "toward", "verso", not "against": the words of a destination
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it
     war_hypothetical: Phrases = _key(PHRASES)  # "fear of a wider war in the Andes": feared, not fought
     war_conditionals: Phrases = _key(PHRASES)  # "a war in Asia would be": a conditional verb right after the place
+    war_name_locatives: frozenset[str] = _key(FOLDED)  # fr "au": "la guerre au Niger" (country, region)
+    war_enemy_verbs: Phrases = _key(PHRASES)  # "déclarer la guerre au Chili": the enemy after a name locative
+    war_compound_links: frozenset[str] = _key(FOLDED)  # it "nave da guerra", fr "navire de guerre": no war
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
@@ -567,6 +573,8 @@ def _with_triggers(start: int, end: int, tokens: list[Token], profile: EventProf
         if (w not in firsts and w[:3] not in stems) or not index.match_at(words, i) \
                 or any(a <= t.start < b for a, b in spans):
             continue  # most words start no trigger of any class: one look-up decides
+        if profile.non_triggers.match_at(words, i):
+            continue  # "la mission vise à former": "aims to", no attack
         for event, n in _trigger_classes(profile, words, i):
             triggers.append(Trigger(event, i, i + n))
     return Sentence(start, end, tokens, triggers)

@@ -72,7 +72,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import event_dates, other_periods
+from geo.dates import calendar_words, capitalised_calendar, event_dates, other_periods, year_prepositions
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
@@ -1694,14 +1694,55 @@ def _repeat_attacked(fig, pool: Sequence[tuple[object, str]], index: DocIndex) -
 
 
 def _past_a_number(fig, m, index: DocIndex) -> bool:
-    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence.
+    """Whether a number (a word of digits) stands between ``fig`` and the later mention ``m`` of its sentence, other
+    than a date or a clock time (:func:`_dates_number`: "all 40 drones were downed by 6 am over the X and Y
+    regions", "on 12 May", "in 2025" name when, and the regions stay the figure's).
 
-    Known limits: a date or a year is read as a number too ("64 drones at Ukraine on 12 May, targeting the Odesa
-    region" keeps Ukraine), and a number in words is not ("forty of them over X"). The document's figures
+    Known limits: a number in words is not read ("forty of them over X"). The document's figures
     (``index.figures.between``) are no substitute: a part dropped as a repeat of an earlier count ("41 de ellos"
     after a headline's "41 drones") is no longer among them, and rule ATTACKED_COUNTRY then fails its own case."""
     here = index.order[index.sentence_of(fig.start)]
-    return any(w[:1].isdigit() for w in here.words[here.token_at(fig.end) : here.token_at(m.start)])
+    return any(here.words[j][:1].isdigit() and not _dates_number(here, j, index)
+               for j in range(here.token_at(fig.end), here.token_at(m.start)))
+
+
+def _dates_number(here: Sentence, j: int, index: DocIndex) -> bool:
+    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the
+    dates lexicon beside it ("12 May", "May 12"; a word of the lexicon's ``capitalised_calendar`` only capitalised:
+    not "20 may have hit"), a clock word of the events lexicon's ``clock_words`` after it or before it ("6 am",
+    "alle ore 6"), a colon joining it to another number ("06:30"), or a year (:data:`YEARS`) right after a word of
+    the dates lexicon's ``year_prepositions`` ("in 2025"). Only spaces may stand between the number and that word
+    (a colon between two numbers): a date across a comma is another phrase's ("in 24 hours, 20 of them over X"
+    counts a part)."""
+    words = here.words
+    calendar = calendar_words(index.lang)
+    capitalised = capitalised_calendar(index.lang)
+    clock = event_profile(index.lang).clock_words
+    w = words[j]
+    if len(w) == 4 and w.isdigit() and int(w) in YEARS and _joined(here, j, index) and words[j - 1] in (
+            year_prepositions(index.lang)):
+        return True  # "in 2025", "nel 2025"; not "3000 drones, 2000 of them over X"
+
+    def date_word(k: int) -> bool:
+        return (words[k] in calendar and (words[k] not in capitalised or here.tokens[k].text[:1].isupper())) or bool(
+            clock.match_at(words, k))
+
+    if _joined(here, j + 1, index) and date_word(j + 1):
+        return True  # "12 May", "6 am"
+    if _joined(here, j, index) and date_word(j - 1):
+        return True  # "May 12", "ore 6"
+    return any(_joined(here, k, index, ":") and words[k - 1][:1].isdigit() and words[k][:1].isdigit() and ":" in (
+        here.gap(index.text, k)) for k in (j, j + 1))  # "06:30"
+
+
+def _joined(here: Sentence, k: int, index: DocIndex, joiner: str = "") -> bool:
+    """Whether words ``k - 1`` and ``k`` of ``here`` stand with only spaces between them (or ``joiner``)."""
+    return 0 < k < len(here.words) and here.gap(index.text, k).strip() in {"", joiner}
+
+
+#: The numbers :func:`_dates_number` reads as a year after a word of the dates lexicon's ``year_prepositions``
+#: ("in 2025").
+YEARS = range(1900, 2101)
 
 
 #: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule
@@ -1826,26 +1867,30 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 
 
 #: Rule ``a_definite_area_noun_reads_the_place_before_it``: a definite area noun of the figures lexicon's
-#: ``area_anaphora`` (places section: "in the north of the country", "nel Paese", "dans l'ouest de la province") in
-#: the figure's clause names again the nearest place of its kind said before it in the figure's paragraph: a country
-#: for the country nouns, an admin-1 unit or a region for the others; a possessive of ``area_possessive`` ("Homs and
-#: its province") names the admin-1 unit of the place right before it, a mention of that unit when the document has
-#: one, else that place itself (the map knows the places said). The figure stands at that place (added to its
-#: candidates when another rule left it out: another count's place) and at the places of its own clause picked inside
-#: it. The noun is read after the figure up to the next count or clause break of its sentence (or before it, when its
-#: clause names no place after it), not inside a speaker or source phrase ("officials in the region said", heads of
-#: ``area_speakers`` and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names
-#: none when the figure's clause names a place outside that place (the figure's own town), when a place follows it
-#: ("the region of Kursk", "in der Region Sumy"), when a country other than it is said as an actor, speaker or
-#: source between it and the noun, or a demonym before a speaker noun ("Poland said", "Polish officials said"),
-#: when the place before it is a country read as an actor ("Russia launched 30 drones at the country"), or when the
-#: sentence of the nearest place of its kind names
+#: ``area_anaphora`` (places section: "in the north of the country", "nel Paese", "dans l'ouest de la province") in the
+#: figure's clause names again the nearest place of its kind said before it in the figure's paragraph: a country for the
+#: country nouns, an admin-1 unit or a region for the others; a possessive of ``area_possessive`` ("Homs and its
+#: province") names the admin-1 unit of the place right before it, a mention of that unit when the document has one,
+#: else that place itself (the map knows the places said). The figure stands at that place (added to its candidates when
+#: another rule left it out: another count's place) and at the places of its own clause picked inside it, and at the
+#: town the place locates when it was named as that town's locator, in the figure's role ("a blast hit Uman, in the
+#: Cherkasy region. 5 were hurt in the region": the incident's town and its region; :func:`_located_by`). The noun is
+#: read after the figure up to the next count or clause break of its sentence (or before it, when its clause names no
+#: place after it), not inside a speaker or source phrase ("officials in the region said", heads of ``area_speakers``
+#: and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names none when the figure's
+#: clause names a place outside that place (the figure's own town), when a place follows it ("the region of Kursk", "in
+#: der Region Sumy"), when a country other than it is said as an actor, speaker or source between it and the noun, or a
+#: demonym before a speaker noun ("Poland said", "Polish officials said"), when the place before it is a country read as
+#: an actor ("Russia launched 30 drones at the country"), or when the sentence of the nearest place of its kind names
 #: two of that kind ("after strikes on the Kursk and Belgorod regions, 4 were hurt in the region": which one is not
-#: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when
-#: it is the first count of its sentence (what stands before a later count is the earlier count's). The rule does
-#: not hold when the places of the figure's parts, restatements or report lie inside that place ("over several
-#: regions of the country", the regions named further on): they are finer.
+#: said). Origins and sources are no such place either ("a convoy from Djibouti"). Read before the figure only when it
+#: is the first count of its sentence (what stands before a later count is the earlier count's). The rule does not hold
+#: when the places of the figure's parts, restatements or report lie inside that place ("over several regions of the
+#: country", the regions named further on): they are finer.
 AREA_ANAPHORA = "a_definite_area_noun_reads_the_place_before_it"
+
+#: The kinds of place rule :data:`AREA_ANAPHORA` reads as a town's locator (:func:`_located_by`).
+LOCATOR_KINDS = frozenset({"admin1", "region"})
 
 
 @cache
@@ -2120,7 +2165,53 @@ def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], i
     k = index.sentence_of(fig.start)
     lo, hi = _area_in_clause(fig, index.order[k], index)[3]  # (area_referent found the noun)
     inside = [j for j in picked if lo <= pool[j][0].start < hi and _holds(ref.entity, pool[j][0].entity)]
-    return sorted({*inside, theirs[0]})
+    town = _located_by(ref, fig, index)
+    located = [j for j, (m, _) in enumerate(pool) if town is not None and m.entity.id == town.entity.id][:1]
+    return sorted({*inside, *located, theirs[0]})
+
+
+def _located_by(ref, fig, index: DocIndex):
+    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None:
+    the mention right before it, inside it, that it follows as an aside set off by a comma (only a locative of
+    the figures lexicon's ``locative`` and articles after the comma, or nothing: "a blast hit Uman, in the Cherkasy
+    region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role that fits ``fig`` (the
+    attack's town, not a speaker's). A count "in the region" after it stands there too: the town is where the
+    incident the region is named for happened (a country is not read so: "in the country" often counts for the
+    whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv
+    region and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da
+    inizio anno": the region's toll over time, not the incident's)."""
+    if ref.entity.kind not in LOCATOR_KINDS:
+        return None
+    a, _ = index.mentions.ranks(ref.start, ref.end)
+    m = index.mentions.items[a - 1]  # a == 0: the document's last mention, after ref: no comma before ref
+    gap = index.text[m.end : ref.start]
+    if not gap.lstrip().startswith(",") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
+        return None
+    locatives, coordinators, periods = _locator_lexicon(index.lang)
+    words = [t.text for t in tokenize(fold(gap.lstrip()[1:]))]  # punctuation is a word: no locative, no article
+    n = locatives.match_at(words, 0) if words else 0
+    if words and not (n and all(w in event_profile(index.lang).articles for w in words[n:])):
+        return None  # "Russia struck Kharkiv, the Kharkiv region and Sumy": an item of a list, no locator
+    here = index.order[index.sentence_of(ref.start)]
+    j = here.token_at(ref.end)
+    written = [t.text.lower() for t in here.tokens[j : j + 2]]  # as written: it "è" is no "e"
+    if any(coordinators.match_at(written, t) for t in range(len(written))):
+        return None  # "Kharkiv, the Kharkiv region and Sumy", "Uman, in the Cherkasy region, and Smila"
+    counted = index.order[index.sentence_of(fig.start)].words
+    if any(periods.match_at(counted, t) for t in range(len(counted))):
+        return None  # "Since February 2022, 120 people were killed in the region": the region's toll, not the town's
+    return m
+
+
+@cache
+def _locator_lexicon(lang: str) -> tuple[Phrases, Phrases, Phrases]:
+    """What :func:`_located_by` reads in the figures lexicon's places section (English where it has none): its
+    ``locative`` words, its ``list_coordinators`` but the comma, and its ``area_period_cues`` (a count over a
+    period: "since", "so far", "da inizio anno")."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return (Phrases.of(places.get("locative") or []),
+            Phrases.of([c for c in places.get("list_coordinators") or [] if c != ","]),
+            Phrases.of(places.get("area_period_cues") or []))
 
 
 #: Rule ``a_troop_figure_stands_at_its_base_and_its_host``: troops stand both at the base or town they are deployed

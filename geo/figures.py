@@ -863,6 +863,30 @@ def _list_goes_on(doc: _Doc, k: int, end: int) -> bool:
     return False
 
 
+def _list_clause_acts(doc: _Doc, k: int) -> bool:
+    """Whether the list of counts that the comma at ``toks[k]`` opens (:func:`_list_goes_on`) is the subject of a
+    clause of its own: after its coordinator, before the next punctuation of the sentence, a verb stands (an event
+    trigger of the events lexicon, a passive auxiliary, a copula, a downed or fall cue of the figures lexicon; not a
+    count's own noun, "drones": "600 soldiers and 150 tanks, 40 drones and 20 missiles were shot down over Kyiv"
+    counts an attack, not gear)."""
+    lex, profile = doc.lex, event_profile(doc.lang)
+    verbs = (*profile.triggers.values(), profile.passive_auxiliaries)  # read on folded words
+    m, first = k + 1, None
+    while m < len(doc.toks) and doc.sent_of[m] == doc.sent_of[k] and not (doc.toks[m].text in _PUNCT and (
+            doc.toks[m].text != "," or first is not None)):
+        if first is None and _coordinator(doc, m):
+            first = m
+        m += 1
+    if first is None:
+        return False
+    words = [fold(t.text) for t in doc.toks[first:m]]
+    nouns = {first + j + n for j in range(len(words)) for n in range(lex.nouns.match_at(doc.toks, first + j))}
+    figure_verbs = (lex.copulas, lex.downed_cues, lex.fall_cues)
+    return any(not doc.in_number[first + j] and first + j not in nouns and (
+        any(c.match_at(words, j) for c in verbs) or any(c.match_at(doc.toks, first + j) for c in figure_verbs))
+        for j in range(len(words)))
+
+
 def _breakdown(doc: _Doc, i: int, a: int, ns: int, ne: int) -> bool:
     """The count at ``toks[i]`` with its noun ``toks[ns:ne]`` is introduced as a part ("including one child",
     "darunter drei Kinder") and its noun is one of the lexicon's ``breakdown`` nouns (children, women)."""
@@ -1540,16 +1564,36 @@ def _planned_before(doc: _Doc, k: int, a: int, hurt: bool = False) -> bool:
 #: Rule ``gear_counted_with_troops_stands_with_them``: an equipment count joined by a coordinator to the troop count
 #: just before it in its sentence ("450 soldiers and 90 trucks", "2.500 militari e circa 120 mezzi", "500 soldats
 #: et 60 blindés", "800 Soldaten und etwa 110 Panzer"; only coordinators and hedges between the troop noun and the
-#: number, no punctuation) counts the force's gear: it stands where the troops stand (``Figure.with_troops``, read by
-#: :func:`geo.model.figure_group` as the troops' group), not where drones are shot down.
+#: number, no punctuation; a demonym of the events lexicon's ``demonyms`` may follow the troop noun: "700 soldati
+#: francesi e 150 veicoli") counts the force's gear: it stands where the troops stand (``Figure.with_troops``, read
+#: by :func:`geo.model.figure_group` as the troops' group), not where drones are shot down. The gear's list goes on
+#: through the counts after it, joined by a comma alone or by a coordinator ("600 soldiers and 150 tanks, 40
+#: helicopters and 20 drones", "600 soldati, 150 carri armati, 40 elicotteri e 20 droni"), a comma read only before
+#: an item of a list of counts that a coordinator closes (not "900 soldiers, 130 drones were downed", nor ", and 130
+#: drones were downed": another fact).
 GEAR_OF_TROOPS = "gear_counted_with_troops_stands_with_them"
 
 
 def _gear_of_troops(doc: _Doc, i: int, prev: Figure | None, prev_end: int) -> bool:
-    """Whether the number at token ``i`` follows the troop figure ``prev`` (whose count and noun end at token
-    ``prev_end``) as rule :data:`GEAR_OF_TROOPS` reads it."""
-    return (prev is not None and prev.kind == "troops" and _coordinated_after(doc, prev_end, i)
-            and not any(doc.toks[k].text in _PUNCT for k in range(prev_end, i)))  # ", and 130 drones were ...": another
+    """Whether the number at token ``i`` follows the troop figure ``prev``, or gear counted with it (whose count and
+    noun end at token ``prev_end``), as rule :data:`GEAR_OF_TROOPS` reads it (a comma opening a list after the
+    troops: :func:`_list_goes_on`)."""
+    if prev is None:
+        return False
+    gear = prev.kind == "equipment" and prev.with_troops
+    if prev.kind != "troops" and not gear:
+        return False
+    k = prev_end
+    if not gear:
+        demonyms = event_profile(doc.lang).demonyms
+        while k < i and doc.toks[k].text in demonyms:
+            k += 1  # "700 soldati francesi e 150 veicoli"
+    if not any(doc.toks[t].text in _PUNCT for t in range(k, i)):
+        return _coordinated_after(doc, k, i)
+    if i - k != 1 or doc.toks[k].text != "," or doc.sent_of[k] != doc.sent_of[i]:
+        return False  # ", and 130 drones were ...": another fact; a comma before a paragraph break: another text
+    # "600 soldati, 150 carri armati, 40 elicotteri e 20 droni"; not "..., 40 drones and 20 missiles were shot down"
+    return _list_goes_on(doc, k, len(doc.toks)) and not _list_clause_acts(doc, k)
 
 
 def _only_joiners(doc: _Doc, lo: int, hi: int) -> bool:

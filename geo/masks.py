@@ -95,8 +95,8 @@ def phrase_spans(folded: str, phrases: frozenset[str], words: Set[str] | None = 
 
 
 def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
-                  headline: frozenset[int] = frozenset()) -> tuple[list[tuple[int, int]], set[str]]:
-    """Spans of person names, and the surnames seen (folded).
+                  headline: frozenset[int] = frozenset()) -> tuple[list[tuple[int, int]], dict[str, set[str]]]:
+    """Spans of person names, and the surnames seen (folded, with the ways they were written).
 
     Parameters
     ----------
@@ -112,11 +112,12 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
 
     Returns
     -------
-    tuple of (list of (int, int), set of str)
-        Spans of person names, and the folded surnames they end with.
+    tuple of (list of (int, int), dict of str to set of str)
+        Spans of person names, and the folded surnames they end with, each with its lower-case written forms
+        (accents kept: the surname "Pâris" is no "Paris").
     """
     spans: list[tuple[int, int]] = []
-    surnames: set[str] = set()
+    surnames: dict[str, set[str]] = {}
     n = len(tokens)
 
     def plain_gap(a: int, b: int) -> bool:
@@ -202,7 +203,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                     and (not longer_place_at(j) or two_first_names):
                 end = j + 1 if j in headline else run_from(j)  # "Hurricane Milton Hits Florida Coast"
                 spans.append((tokens[j].start, tokens[end - 1].end))
-                surnames.add(tokens[end - 1].key)
+                surnames.setdefault(tokens[end - 1].key, set()).add(tokens[end - 1].text.lower())
                 i = end
                 continue
         if tok.capitalised and not tok.all_caps and tok.key in cues.first_names and i + 1 < n:
@@ -228,7 +229,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 if not notable_place_at(k):
                     end = run_from(k)  # "Mike de Kock", "Roger van Boxtel", "Óscar de la Hoya"
                     spans.append((tok.start, tokens[end - 1].end))
-                    surnames.add(tokens[end - 1].key)
+                    surnames.setdefault(tokens[end - 1].key, set()).add(tokens[end - 1].text.lower())
                     i = end
                     continue
             # A first name that is also a place starts no person before a country's name or a word that is
@@ -245,7 +246,7 @@ def person_spans(tokens: list[Token], text: str, cues: Cues, gazetteer,
                 else:
                     end = run_from(i + 1, limit=4)
                 spans.append((tok.start, tokens[end - 1].end))
-                surnames.add(tokens[end - 1].key)
+                surnames.setdefault(tokens[end - 1].key, set()).add(tokens[end - 1].text.lower())
                 i = end
                 continue
         i += 1

@@ -39,7 +39,7 @@ from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
-from geo.sentences import LIST_JOINERS, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -54,6 +54,18 @@ NEAR = 6
 #: How many words before a war noun a speech cue or a topic verb makes the war a topic ("discussed the war in",
 #: "hanno discusso della guerra in", "a parlé de la guerre en": verb, preposition, article).
 WAR_TOPIC_REACH = 4
+
+#: The kinds of place a war's name locative (the lexicon's ``war_name_locatives``: fr "au", it "a") may place a war
+#: in: a country or a region ("la guerre au Niger", "la guerra a Gaza"; not "la guerra a Caracas", a city a war is
+#: threatened on).
+WAR_NAME_KINDS = frozenset({"country", "admin1", "region"})
+
+#: A headline in title case (:func:`_title_case`) has at least this many words of more than :data:`SHORT_WORD`
+#: letters, each capitalised.
+TITLE_CASE_WORDS = 3
+
+#: The most letters of a function word that a title-case headline may leave in lower case ("in", "of", "the").
+SHORT_WORD = 3
 
 #: Punctuation between a name and the next word that keeps the name from being that word's subject
 #: (:func:`_clause_subject`): "Libia: miliziani attaccano" names a topic.
@@ -118,7 +130,8 @@ def feature_names() -> list[str]:
               "deploy_head", "incident_head", "contributor", "lead_near", "water&incident", "water_locates", "alias",
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
-              "base_deployment", "capital_named", "war_in"]
+              "base_deployment", "capital_named", "war_in", "government_target", "target_placed",
+              "destination", "war_name_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -750,6 +763,96 @@ def _clause_incident(text: str, sentence: Sentence, idx: int, profile: EventProf
     return any(t.event in INCIDENT_CLASSES and lo <= t.first < hi and t.first not in gear for t in sentence.triggers)
 
 
+#: The most words between a movement word and the toward word of its destination (:func:`_destination`): "des
+#: milliers de civils ont fui leurs maisons, surtout vers Goma" counts from the movement word ("fui").
+DESTINATION_REACH = 12
+
+
+def _located_other(text: str, sentence: Sentence, m, idx: int, neighbours: Sequence, cues: RoleCues,
+                   articles: frozenset[str], asides: Asides = ((), frozenset())) -> bool:
+    """Another place of the clause of the place ``m`` (at word ``idx``) follows a locative ("near Bol", "a
+    Tillabéri"): where the clause's event happened is named, so a country named as the owner of the army it aims at
+    is no place of the event (feature ``government_target``; not "strikes against Syria's army overnight", where the
+    country is the one place of the strike)."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    for o in neighbours:
+        j = sentence.token_at(o.start)
+        if o is not m and o.entity is not None and lo <= j < hi and is_locative(
+                sentence.words, j, cues.locative, articles, cues.area_nouns):
+            return True
+    return False
+
+
+def _eventless_around(text: str, sentence: Sentence, idx: int, asides: Asides = ((), frozenset())) -> bool:
+    """No trigger of an incident or a deployment (:data:`INCIDENT_CLASSES`, :data:`DEPLOYMENT_CLASSES`) in the place's
+    clause (:func:`_clause_span`): a destination leaves the clause's own reading alone ("missiles headed toward Lviv
+    struck a plant", "battalions headed toward Narva for the exercise", "fled toward Goma and Bukavu was shelled",
+    "toward Sloviansk, which was hit")."""
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    return not any((t.event in INCIDENT_CLASSES or t.event in DEPLOYMENT_CLASSES) and lo <= t.first < hi
+                   for t in sentence.triggers)
+
+
+def _destination(text: str, sentence: Sentence, idx: int, toward_at: int, profile: EventProfile,
+                 asides: Asides = ((), frozenset())) -> bool:
+    """Whether the toward word at word ``toward_at`` names where a movement goes: it is a word of direction (the
+    lexicon's ``destination_towards``: "toward", "verso", "in Richtung"; not "against", "sur", "gegen"), a word of
+    the lexicon's ``destination_heads`` ends at most :data:`DESTINATION_REACH` words before it in the same clause (no
+    :data:`CLAUSE_BREAKS` between; a comma may set off "surtout vers ..."), and the clause of the place at word
+    ``idx`` reports no event of its own (:func:`_eventless_around`): "thousands fled toward Goma",
+    "navi dirette verso Cipro", "le déplacement des habitants vers Goma"; not "fled after shells were fired toward
+    Goma", not "drones heading toward Odesa were shot down"."""
+    words, tokens = sentence.words, sentence.tokens
+    if not profile.destination_towards.match_at(words, toward_at) or not _eventless_around(
+            text, sentence, idx, asides):
+        return False
+    for h in profile.destination_heads.starts_in(words, max(0, toward_at - DESTINATION_REACH), toward_at):
+        end = h + profile.destination_heads.match_at(words, h)
+        if not h < end <= toward_at:
+            continue
+        if not sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
+            return True
+    return False
+
+
+def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
+    """Only commas, list joiners, articles and capitalised words (a name the gazetteer lacks: "Goma, Sake et
+    Bukavu") between two names: the second is an item of the first's list, not the subject of a clause of its own
+    ("Goma, während Bukavu ruhig blieb")."""
+    parts = gap.replace(",", " , ").replace("'", " ").split()
+    return bool(parts) and all(p == "," or p[:1].isupper() or fold(p) in LIST_JOINERS or fold(p) in profile.articles
+                               for p in parts)
+
+
+#: The marks that close an item of a list (:func:`_item_closed`): a comma, a clause's mark or a sentence's end.
+ITEM_CLOSERS = ".!?" + SUBJECT_BREAKS
+
+
+def _item_closed(text: str, sentence: Sentence, end_idx: int) -> bool:
+    """Whether the name that ends before word ``end_idx`` closes a list item: the sentence ends after it, a mark of
+    :data:`ITEM_CLOSERS` follows it, or a list joiner and another capitalised name do ("Goma, Sake and Bukavu.").
+    Any other word after it (a verb: "toward Goma, Rwanda denied", "in Richtung Goma und Kinshasa beschuldigte")
+    makes the name the subject of a clause of its own, no item of the list before it.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The name's sentence.
+    end_idx : int
+        The word after the name's last.
+
+    Returns
+    -------
+    bool
+    """
+    words, tokens = sentence.words, sentence.tokens
+    if end_idx >= len(words) or sentence.break_before(text, ITEM_CLOSERS, end_idx):
+        return True
+    return words[end_idx] in LIST_JOINERS and end_idx + 1 < len(words) and tokens[end_idx + 1].capitalised
+
+
 def _vessel_attacked(text: str, sentence: Sentence, idx: int, profile: EventProfile,
                      asides: Asides = ((), frozenset())) -> bool:
     """The place's clause (:func:`_clause_span`) reports an attack on a vessel: a trigger of class ``attack`` and a
@@ -1199,21 +1302,126 @@ def _locates_name(text: str, sentence: Sentence, idx: int, previous, cues: RoleC
     return words[k] in profile.of_words and k >= 1 and noun(k - 1)
 
 
+def _war_start(words: list[str], idx: int, profile: EventProfile, kind: str = "") -> tuple[int, bool] | None:
+    """The first word of the war noun whose locative stands before the place at word ``idx`` ("the war in Sudan":
+    a war noun of the lexicon's ``war_nouns`` right before a locative of its ``war_locatives``, articles only
+    between that word and the place), and whether that locative is one of the lexicon's ``war_name_locatives``
+    (fr "au", it "a": read only right before a country or region, kinds :data:`WAR_NAME_KINDS`, no article
+    between: "la guerre au Niger"; they also name whom a war is declared on, which :func:`_war_in` reads); None
+    when no war noun places the word, or when a name locative's war noun follows a link of the lexicon's
+    ``war_compound_links`` (it "da", "di", fr "de": "una nave da guerra a Cipro", "une déclaration de guerre au
+    Mexique": a compound noun, a warship or a declaration, not a war).
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon.
+    kind : str, optional
+        The place's kind (``Entity.kind``); a name locative is read only before :data:`WAR_NAME_KINDS`.
+
+    Returns
+    -------
+    tuple of (int, bool) or None
+    """
+    k = idx - 1
+    while k > 0 and words[k] in profile.articles:
+        k -= 1  # "des Krieges in der Ukraine"
+    if k < 1:
+        return None
+    named = words[k] not in profile.war_locatives
+    if named and not (words[k] in profile.war_name_locatives and kind in WAR_NAME_KINDS):
+        return None
+    wars = profile.war_nouns
+    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
+    if start is None or (named and start > 0 and words[start - 1] in profile.war_compound_links):
+        return None  # "una nave da guerra a Cipro", "un navire de guerre au Liban": a compound, no war
+    return start, named
+
+
+def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: RoleCues,
+                   profile: EventProfile, text: str) -> list[int]:
+    """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that are a meeting's or a
+    speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
+    meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"), or in the phrase that
+    opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
+    discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
+    will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
+    meeting's venue is not named)."""
+    words = sentence.words
+    ends = {t.last for t in sentence.triggers if t.event == "meet"}
+
+    def opening(o, p: int) -> bool:
+        return p <= 1 and text[o.end : o.end + 1] == ","
+
+    return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
+        p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
+            q + profile.speech_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
+
+
+def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:
+    """The first word of the locative before the place at word ``j`` (:func:`geo.roles.is_locative`'s reading:
+    "in", "in the", "nella regione di"), or None when no locative places it."""
+    if not is_locative(words, j, cues.locative, profile.articles, cues.area_nouns):
+        return None
+    k = j
+    if k >= 1 and words[k - 1] in profile.articles:
+        k -= 1
+    if k >= 2 and words[k - 1] in OF_WORDS and words[k - 2] in cues.area_nouns:
+        k -= 2
+        if k >= 1 and words[k - 1] in profile.articles:
+            k -= 1
+    return k - locative_length(words, k, cues.locative)
+
+
+def _title_case(tokens: Sequence) -> bool:
+    """The sentence is written in title case ("Israel's War in Chad Enters Its Third Year"): at least
+    :data:`TITLE_CASE_WORDS` words of more than :data:`SHORT_WORD` letters, each capitalised, and no word of more
+    than :data:`SHORT_WORD` letters in lower case (short function words may stay lower case: "in", "of", "the");
+    fewer is a name's phrase ("Cold War in Berlin"), not a headline."""
+    words = [t.text for t in tokens if t.text.isalpha() and len(t.text) > SHORT_WORD]
+    return len(words) >= TITLE_CASE_WORDS and all(w[:1].isupper() for w in words)
+
+
+def _title_noun(words: list[str], tokens: Sequence, start: int, profile: EventProfile) -> bool:
+    """The capitalised war noun at word ``start`` is part of a name even in a title-case headline: an "of" word
+    of the lexicon (an article may follow it) stands right before it after a capitalised word ("Museum of War in
+    Kyiv Reopens", "MUSEUM OF THE WAR IN KYIV", "Ministry of War")."""
+    k = start - 1
+    if k >= 1 and words[k] in profile.articles:
+        k -= 1
+    return k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()
+
+
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
-            nouns_capitalised: bool = False, end_idx: int | None = None) -> bool:
+            nouns_capitalised: bool = False, end_idx: int | None = None, kind: str = "",
+            meetings: Sequence[int] = (), venues: Sequence[int] = ()) -> bool:
     """The place is where a war is fought: a war noun of the lexicon (``war_nouns``: "war", "guerre civile",
     "Krieges") right before a locative of the lexicon's ``war_locatives``, articles only between that word and the
     place ("the war in Sudan", "la guerre en Éthiopie", "des Krieges in der Ukraine"; not "a war over Taiwan", "the
     war against Georgia", "the war between": what it is about, or its sides; not "veterans of the war met in Cairo":
-    the noun is not right before the locative; not "they discussed the war in Geneva": a speech cue or a verb of the
-    lexicon's ``war_topic_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic,
-    and the place may be the venue; the caller also reads no war place in a sentence of a meeting; not "the Ministry
-    of War in Paris": a war noun capitalised within the sentence is part of a title, in a language that does not
-    capitalise its nouns; not "fear of a wider war in the Andes", "il rischio di una guerra in Asia": a phrase of the
-    lexicon's ``war_hypothetical`` ending at most two words before the war noun (and starting at most
-    :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed, not fought; nor "a war in Asia would be
-    ruinous": a verb of the lexicon's ``war_conditionals`` right after the place, the war noun not after a definite
-    article).
+    the noun is not right before the locative), or right before one of ``war_name_locatives`` and a country or
+    region (:func:`_war_start`: "la guerre au Niger", "la guerra a Gaza"; not after a verb of the lexicon's
+    ``war_enemy_verbs`` at most :data:`WAR_TOPIC_REACH` words before the war noun: "déclarer la guerre au Chili",
+    "dichiarare guerra a Cuba" name the enemy; the caller reads that case as feature ``war_name_in``, weighed, not
+    as ``war_in``: "la guerra a Israele" often names the enemy too).
+
+    Not "they discussed the war in Geneva": a speech cue or a verb of the lexicon's ``war_topic_verbs`` at most
+    :data:`WAR_TOPIC_REACH` words before the war noun makes the war a topic, and the place may be the venue; nor
+    "a summit on the war in Geneva": a meeting trigger of the sentence before the war noun (``meetings``) may have
+    the place as its venue. Neither holds when the sentence names its meeting's venue before the war noun
+    (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
+    place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
+    "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
+    title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
+    (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
+    "il rischio di una guerra in Asia": a phrase of the lexicon's ``war_hypothetical`` ending at most two words
+    before the war noun (and starting at most :data:`WAR_TOPIC_REACH` before it) makes the war feared or supposed,
+    not fought; nor "a war in Asia would be ruinous": a verb of the lexicon's ``war_conditionals`` right after the
+    place, the war noun not after a definite article.
 
     Parameters
     ----------
@@ -1229,26 +1437,34 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
         Whether the language capitalises its common nouns (German: no title read from the capital).
     end_idx : int, optional
         The index of the first word after the place (its conditional verb); none read when not given.
+    kind : str, optional
+        The place's kind (a name locative is read only before a country or region).
+    meetings : sequence of int, optional
+        The first words of the sentence's meeting triggers.
+    venues : sequence of int, optional
+        The first words of the sentence's other places with a locative before them (:func:`_venues_before`): the
+        meeting's or speaker's venue when one stands before the war noun.
 
     Returns
     -------
     bool
     """
-    k = idx - 1
-    while k > 0 and words[k] in profile.articles:
-        k -= 1  # "des Krieges in der Ukraine"
-    if k < 1 or words[k] not in profile.war_locatives:
+    found = _war_start(words, idx, profile, kind)
+    if found is None:
         return False
-    wars = profile.war_nouns
-    start = next((j for j in wars.starts_in(words, max(0, k - 3), k) if j + wars.match_at(words, j) == k), None)
-    if start is None:
-        return False
-    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper():
-        return False  # "the Ministry of War in Paris": a title
-    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid": a war talked about, the place after
-    # it may be the venue (left to the weights)
+    start, named = found
+    if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
+            not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
+        return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title
     reach = range(max(0, start - WAR_TOPIC_REACH), start)
-    if any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach):
+    if named and any(profile.war_enemy_verbs.match_at(words, j) for j in reach):
+        return False  # "déclarer la guerre au Chili": the enemy, not where the war is
+    # "ministers discussed the war in Geneva", "habló del conflicto en Madrid", "a summit on the war in Geneva": a
+    # war talked or met about, the place after it may be the venue (left to the weights), unless the venue is
+    # named before the war noun ("ministers met in Brussels to discuss the war in Sudan")
+    if not venues and (
+            any(j < start for j in meetings) or
+            any(profile.speech_at(words, j) or profile.war_topic_verbs.match_at(words, j) for j in reach)):
         return False
     # "fear of a wider war in the Andes", "the risk of war in Asia": a war feared, not fought (left to the weights);
     # the phrase ends at most two words before the war noun (not "a new round of the war in Sudan")
@@ -1404,6 +1620,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
             text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
+    elif e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _cue_before(
+            profile.toward_words, words, _government_start(words, idx, profile, of_head="government_of" in f), 2,
+            articles):
+        f["government_target"] = 1.0  # "an ambush against Chad's army near Bol", "contro le forze del Niger a
+        # Tillabéri": whose army was the target, a nationality (rule target_government_is_mention)
+        if _located_other(text, sentence, m, idx, neighbours, cues, articles, asides):
+            f["target_placed"] = 1.0  # "near Bol": another place of the clause tells where it happened
     fillers = _union(articles, cues.area_nouns, profile.direction_adjectives)
     if _head_before(profile.official_heads, words, idx, profile, fillers) or _head_after(
             profile.official_heads, sentence, end_idx, text, fillers):
@@ -1423,11 +1646,24 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["war_in"] = 1.0  # "the wars in Syria and Iraq": both items of a list a joiner closes
     if _inside_thing(sentence, idx, cues, profile):
         f["inside_thing"] = 1.0  # "a hamlet in Kassala State": the state locates where it happened
-    if _cue_before(profile.toward_words, words, idx, 3, articles):
+    toward_at = _cue_start(profile.toward_words, words, idx, 3, articles)
+    if toward_at is not None:
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
-    if _war_in(words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx) and (
-            "meet" not in sentence.events()):
-        f["war_in"] = 1.0  # "amid the war in Sudan": where the fighting is, whatever else the sentence reports
+        if _destination(text, sentence, idx, toward_at, profile, asides):
+            f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
+    elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile) and _item_closed(
+            text, sentence, end_idx):
+        f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
+        # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
+        # Rwanda denied": a name a word follows opens a clause of its own
+    if (war := _war_start(words, idx, profile, e.kind)) is not None and _war_in(
+            words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
+            [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,
+                                                                                       cues, profile, text)):
+        # "amid the war in Sudan": where the fighting is, whatever else the sentence reports; fr "la guerre au
+        # Niger", it "la guerra a Cipro" (a name locative) also name whom a war is waged on ("la guerre au
+        # Mexique", "guerra a Israele"): a feature of its own, for the weights, outside rule war_place_is_incident
+        f["war_name_in" if war[1] else "war_in"] = 1.0
     if comma and len(between) <= 60 and not sentence.break_between(text, ";:", previous.end, m.start) and (
             not is_list_gap(between) or "contains_previous" in f) and not _trigger_between(
             sentence, after_previous, idx) and not (
@@ -1683,11 +1919,15 @@ def add_cue_elsewhere(mentions: Sequence) -> None:
 def dateline_vetoes(mentions: Sequence, dateline) -> set[int]:
     """Indices of the mentions the veto ``dateline_is_mention`` decides: the dateline's place. An unsure dateline
     (an upper-case headline before a full stop) vetoes only a mention of its whole span: "ODESA. Drones hit" is a
-    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other."""
+    dateline, "ODESA STRUCK. Drones hit" a headline whose first word is a place like any other. A mention of the
+    dateline place's name without its area words is the dateline's too (``name_start``, ``name_end``: "KHERSON" of
+    "KHERSON REGION.", of "REGIONE DI KHERSON.")."""
     if dateline is None or dateline.place_start is None:
         return set()
-    return {k for k, m in enumerate(mentions) if m.start == dateline.place_start and (
-        getattr(dateline, "sure", True) or m.end == dateline.place_end)}
+    starts = {dateline.place_start, getattr(dateline, "name_start", None)}
+    ends = {dateline.place_end, getattr(dateline, "name_end", None)}
+    return {k for k, m in enumerate(mentions) if m.start in starts and (
+        getattr(dateline, "sure", True) or m.end in ends)}
 
 
 def government_capital(features: dict[str, float]) -> bool:
@@ -1712,6 +1952,27 @@ def government_capital(features: dict[str, float]) -> bool:
             features.get(name) for name in GOVERNMENT_FRAMES + ("source_before", "passive_agent")):
         return False  # "the summit was hosted by Rome": where they meet, not who acts
     return any(features.get(name) for name in GOVERNMENT_FRAMES + CAPITAL_FRAMES)
+
+
+def target_government(features: dict[str, float]) -> bool:
+    """The rule ``target_government_is_mention``: a country named as the owner of the army or government an attack is
+    aimed at (feature ``government_target``: "the deadliest ambush against Chad's army") names whose army, a
+    nationality, when the attack is placed elsewhere: at another place of the clause after a locative (feature
+    ``target_placed``: "near Bol") or at another mention of the same country that the cue rules read as an incident
+    (``cue_elsewhere:incident``). Not "Turkey carried out strikes against Syria's army overnight" alone: the country
+    may be the strikes' one place.
+
+    Parameters
+    ----------
+    features : dict of str to float
+        A mention's named features (:func:`mention_features`).
+
+    Returns
+    -------
+    bool
+    """
+    return bool(features.get("government_target")) and bool(
+        features.get("target_placed") or features.get("cue_elsewhere:incident"))
 
 
 def government_country(features: dict[str, float]) -> bool:
@@ -1786,10 +2047,15 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: that requested or invited what the sentence reports (feature ``request_of``: "at the invitation of Moldova").
 #: Mentions: a place that only locates another (:func:`locator`); a country naming the nationality of soldiers a
 #: casualty count counts (feature ``casualty_nationality``: "two gunners from Slovenia were hurt": whose soldiers,
-#: an origin). Deployment: a military base in a clause of troops with no incident trigger in it (feature
-#: ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a
-#: direction, a refugee camp or an origin before it).
-#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"). After the chain, a place of a
+#: an origin); a country named as the owner of the army or government an attack is aimed at (feature
+#: ``government_target``: "the deadliest attack against the army of Niger", "une embuscade contre l'armée du Tchad":
+#: whose army, a nationality, not a state that acts); where a movement of people or ships goes (feature
+#: ``destination``: "thousands fled toward Goma", "navi dirette verso Cipro": a destination, not a target).
+#: Deployment: a military base in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la
+#: base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an
+#: origin before it).
+#: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"; not ``war_name_in``, fr "au", it "a",
+#: which may name the enemy and is left to the weights). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
@@ -1799,6 +2065,8 @@ RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
     ("requester_is_actor", _feature_rule("request_of"), "actor"),
     ("locator_is_mention", locator, "mention"),
     ("casualty_nationality_is_mention", _feature_rule("casualty_nationality"), "mention"),
+    ("target_government_is_mention", target_government, "mention"),
+    ("destination_is_mention", _feature_rule("destination"), "mention"),
     ("base_is_deployment", _feature_rule("base_deployment"), "deployment"),
     ("war_place_is_incident", _feature_rule("war_in"), "incident"),
 )

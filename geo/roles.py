@@ -140,7 +140,10 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
     reading : geo.doc.Reading, optional
         The text already read by the document model (its tokens are used, not made again).
     """
+    from geo.events import event_profile
+
     cues = role_cues(lang)
+    non_triggers = event_profile(lang).non_triggers
     shared = reading is not None and reading.text == text
     folded = reading.folded if shared else fold(text)
     by_sentence: dict[tuple[int, int], list] = {}
@@ -149,7 +152,6 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
     for (s, e), group in by_sentence.items():
         tokens = reading.tokens_in(s, e) if shared else tokenize(text[s:e], folded[s:e])
         words = [t.key for t in tokens]
-        written = [t.text.lower() for t in tokens]
         offsets = [t.start for t in tokens] if shared else [t.start + s for t in tokens]
         # a place's own words cue nothing: "à La Réunion" is no meeting
         # (offsets increase: the tokens from a character on are found by bisection, not by a scan per mention)
@@ -157,6 +159,8 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
         firsts = _cue_firsts(cues)  # the phrases only where a cue may start: no string built for the other words
         positions = _cue_positions(_ngrams(words, [k for k, w in enumerate(words) if w in firsts and k not in inside]),
                                    cues)
+        if non_triggers.phrases:  # "la mission vise à former": "aims to", no incident cue (events.yaml non_triggers)
+            positions["incident"] = [p for p in positions["incident"] if not non_triggers.match_at(words, p)]
         prev_locative = False
         prev_end = None
         prev_role = None
@@ -169,7 +173,7 @@ def assign_roles(mentions: list, text: str, lang: str, reading=None) -> None:
                 _broken(words, idx, cues)
             gap = text[prev_end : m.start] if prev_end is not None else None
             in_list = gap is not None and is_list_gap(gap)
-            speaks = _speaks(m, text, written, idx, end_idx, cues)
+            speaks = _speaks(m, text, tokens, idx, end_idx, cues)
             if not locative and in_list and prev_locative and not (speaks and "," in gap):  # not "in Dnipro, Kyiv said"
                 locative = True
             near = idx - 1 if idx and words[idx - 1] in cues.articles else idx  # "tra cui il Canada"
@@ -292,23 +296,26 @@ def _actor_able(e) -> bool:
     return e.kind == "country" or bool(getattr(e, "capital_of", None))
 
 
-def _speaks(m, text: str, written: list[str], idx: int, end_idx: int, cues: RoleCues) -> bool:
+def _speaks(m, text: str, tokens: list, idx: int, end_idx: int, cues: RoleCues) -> bool:
     """A country or a capital as the subject of a verb of speech or action ("Mosca ha reagito",
-    "Kyiv said"), or before a headline's colon ("Washington:"); not "il Tribunale di Roma ha"."""
-    if not _actor_able(m.entity) or (idx >= 1 and written[idx - 1] in OF_WORDS):
+    "Kyiv said"), or before a headline's colon ("Washington:"); not "il Tribunale di Roma ha". The words
+    are compared as written, lower-cased (``tokens``: the sentence's, :class:`geo.sentences.Token`); only
+    the few read are lower-cased."""
+    if not _actor_able(m.entity) or (idx >= 1 and tokens[idx - 1].text.lower() in OF_WORDS):
         return False
     if text[m.end : m.end + 1] == ":" and idx == 0:
         return True
     if text[m.end : m.end + 1] == ",":
         return False
-    while end_idx < len(written) - 1 and written[end_idx] in cues.clitics and written[end_idx] not in cues.actor_verbs:
+    n = len(tokens)
+    while end_idx < n - 1 and (w := tokens[end_idx].text.lower()) in cues.clitics and w not in cues.actor_verbs:
         end_idx += 1  # "Varsavia e Vilnius lo hanno accolto"; "si" is a verb's own ("si sono detti")
-    if end_idx >= len(written) or written[end_idx] not in cues.actor_verbs:
+    if end_idx >= n or tokens[end_idx].text.lower() not in cues.actor_verbs:
         return False
     # "Parigi ha avuto un'estate torrida", "Paris has seen floods": an auxiliary before a verb of
     # experience makes the place what things happen to, not who acts
     nxt = end_idx + 1
-    return not (nxt < len(written) and written[nxt] in cues.experience_verbs)
+    return not (nxt < n and tokens[nxt].text.lower() in cues.experience_verbs)
 
 
 def _coordinated_actors(group: list, text: str, articles: frozenset[str]) -> None:

@@ -827,8 +827,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
         if at_sentence_start and tok.text.lower() in cues.start_words and _next_word_lower(
                 tokens, i, text) and tokens[i + 1].key not in cues.subject_words:
             return False  # "Sale la tensione", "Split decisions"; not "Split, Croatia", "Malé"
-        if key in surnames and not after_locative:
-            return False
+        if key in surnames and not after_locative and tok.text.lower() in surnames[key]:
+            return False  # "Sarah Lima", then "Lima said"; the surname "Pâris" is no "Paris": accents tell them apart
         nxt_tok = tokens[i + 1] if i + 1 < len(tokens) else None
         follows = nxt_tok is not None and text[end : nxt_tok.start] == " " and nxt_tok.capitalised
         if follows and nxt_tok.key in cues.org_tails:

@@ -32,6 +32,9 @@ D = dt.date
         ("de", "NEW YORK. Die Börse schloss am Freitag tiefer.", "NEW YORK", None),  # two words
         ("de", "WIEN (APA). Der Kanzler hat am Montag entschieden.", "WIEN", None),  # an agency before it
         ("it", "Un titolo qualsiasi\nKABUL. Il governo ha deciso.", "KABUL", None),
+        ("en", 'ODESA. "A drone hit a warehouse," the governor wrote.', "ODESA", None),  # a quotation opens the text
+        ("it", "TIRANA. «Il ponte resterà chiuso», ha detto il sindaco.", "TIRANA", None),
+        ("de", "WIEN. „Wir bleiben vorsichtig“, sagte der Kanzler.", "WIEN", None),
     ],
 )
 def test_find_dateline(lang: str, text: str, place: str, date: dt.date | None) -> None:
@@ -66,6 +69,40 @@ def test_a_dateline_with_a_full_stop_alone_is_not_sure() -> None:
     assert not find_dateline("WIEN. Der Kanzler hat entschieden.", "de").sure
     assert find_dateline("WIEN - Der Kanzler hat entschieden.", "de").sure
     assert find_dateline("WIEN (APA). Der Kanzler hat entschieden.", "de").sure  # an agency names the dateline
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("en", "KIDAL REGION. Gunmen attacked a school.", "KIDAL"),
+    ("it", "REGIONE DI SUMY. I droni hanno colpito una scuola.", "SUMY"),  # three words, one of them the name's
+    ("de", "GEBIET SUMY. Drohnen trafen eine Schule.", "SUMY"),
+    ("en", "LVIV. Shells hit the city.", "LVIV"),  # no area word: the whole place
+])
+def test_a_full_stop_datelines_area_words_are_no_words_of_its_name(lang: str, text: str, name: str) -> None:
+    """The area words of the places lexicon's area_cues around a full-stop dateline's place count for none of its
+    words, and its name is read without them."""
+    line = find_dateline(text, lang)
+    assert line is not None and not line.sure
+    assert text[line.name_start : line.name_end] == name
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a generic area word ("state of", "zona di") is no administrative unit: an upper-case headline stays one
+    ("en", "STATE OF ALERT. Parliament meets\nMYKOLAIV – Drones hit a depot overnight, killing two people."),
+    ("it", "ZONA DI GUERRA. Il parlamento vota\nMYKOLAIV – I droni hanno colpito un deposito, uccidendo due persone."),
+    # more than one word left once the area words are set aside: a headline
+    ("en", "PROVINCE OF KHERSON SHELLED. Talks stall\nMYKOLAIV – Drones hit a depot overnight, killing two people."),
+])
+def test_a_headline_with_area_words_hides_no_dateline(lang: str, text: str) -> None:
+    """Only the administrative cues of the places lexicon's dateline_area_cues are set aside, and only when one
+    word of the name is left: the headline before the real dateline is no dateline."""
+    line = find_dateline(text, lang)
+    assert line is not None and text[line.place_start : line.place_end] == "MYKOLAIV"
+
+
+def test_an_area_word_alone_is_its_own_name() -> None:
+    """Nothing left once the area word is set aside: the name is the whole span (no index past the end)."""
+    line = find_dateline("OBLAST. Drones hit a depot overnight.", "en")
+    assert line is not None and (line.name_start, line.name_end) == (0, 6)
 
 
 def test_document_date_prefers_the_input_then_the_dateline() -> None:

@@ -251,3 +251,11 @@ def test_spans_by_start_answer_as_a_scan_of_every_span():
                 assert index.between(lo, hi) == [x for x, (a, _) in pairs if lo <= a < hi]
                 assert index.overlapping(lo, hi) == [x for x, (a, b) in pairs if a < hi and lo < b]
                 assert index.positions_between(lo, hi) == [k for k, (a, _) in enumerate(spans) if lo <= a < hi]
+
+
+def test_a_phrase_of_non_triggers_holds_no_trigger():
+    """events.yaml non_triggers: "la mission vise à former" (aims to) reports no attack; "le tir vise un dépôt" (a
+    shot aims at a depot, the same word) still does."""
+    assert "attack" not in events_of("La mission vise à former les officiers.", "fr")
+    assert "attack" not in events_of("Les deux exercices visent à préparer les réservistes.", "fr")
+    assert "attack" in events_of("Une frappe vise un dépôt de carburant.", "fr")

@@ -2355,6 +2355,84 @@ def test_a_repeats_attacked_country_gives_way(gaz, text, places):
     assert next(f for f in parsed.figures if f.value in (35, 40, 75)).places == places
 
 
+def test_a_repeats_region_is_no_attacked_country(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY reads a repeat that chose a country alone (_repeat_country's kind check): a repeat
+    # that chose a region ("at the Odesa region") leaves the headline's count to the weighed choice, which keeps the
+    # towns struck in it beside the region (the rule would keep the region alone)
+    text = ("Air defence downs 20 of 25 drones\n\nRussia launched 25 drones at the Odesa region overnight, the air "
+            "force said. Drones hit Izmail and Reni, damaging port buildings.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 25)
+    assert total.repeat_place_ids == ["admin1:UA-51"]
+    assert total.places == ["Odesa Oblast", "Izmayil", "Reni"]
+
+
+def test_a_repeats_country_ignores_the_towns_the_figures_own_reading_took(gaz):
+    # rule REPEAT_ATTACKED_COUNTRY: the figure's own reading (its cue places) named no place of the attacks, only the
+    # dateline's town; a town of it picked again further on ("debris fell on Kherson") is no place the figure's
+    # reading chose against the country (attacked_country's ``cue = set()`` on the repeat's path)
+    text = ("KHERSON, May 3 (Reuters) - Air defence downed 20 of 25 drones overnight.\n\nRussia launched 25 drones at "
+            "Ukraine overnight, the air force said. Debris fell on Kherson, damaging two buildings.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 25)
+    assert total.cue_place_ids == ["geonames:706448"]  # Kherson, from the dateline
+    assert total.places == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "All 30 drones were downed by 6 am over the Chernihiv, Zhytomyr and Rivne regions\nRussia launched 30 "
+           "drones at Ukraine overnight."),
+    ("en", "All 30 drones were downed on 12 May over the Chernihiv, Zhytomyr and Rivne regions\nRussia launched 30 "
+           "drones at Ukraine overnight."),
+    ("en", "All 30 drones were downed between 01:30 and 05:45 over the Chernihiv, Zhytomyr and Rivne regions\nRussia "
+           "launched 30 drones at Ukraine overnight."),
+    ("it", "Tutti i 30 droni abbattuti entro le ore 6 sulle regioni di Chernihiv, Zhytomyr e Rivne\nLa Russia ha "
+           "lanciato 30 droni contro l'Ucraina nella notte."),
+])
+def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lang, text):
+    # rule REPEAT_ATTACKED_COUNTRY gives way to a place inside the country named in the figure's own sentence, unless
+    # a number stands between them (_past_a_number: "50 drones ..., 41 of them over X" names the part's places); a
+    # date or a clock time there is no count (_dates_number): the regions listed stay the figure's
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 30)
+    assert total.repeat_place_ids == ["country:UA"]
+    assert total.places == ["Chernihiv Oblast", "Zhytomyr Oblast", "Rivne Oblast"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "All 30 drones were downed in 2025 over the Poltava and Sumy regions\nRussia launched 30 drones at Ukraine "
+           "overnight."),  # a year after its preposition
+    ("en", "All 30 drones were downed on May 12 over the Poltava and Sumy regions\nRussia launched 30 drones at "
+           "Ukraine overnight."),  # a month before the number
+])
+def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
+    # _dates_number's year branch and its month-before-the-number branch: each is no part's count
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    total = next(f for f in parsed.figures if f.value == 30)
+    assert total.places == ["Poltava Oblast", "Sumy Oblast"]
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("en", "Air defence shot down 45 drones in 12 hours, 15 of them over the Poltava and Sumy regions\nRussia "
+           "launched 45 drones at Ukraine overnight.", 45),
+    ("en", "Air defence shot down 45 drones on Friday, 15 of them over the Poltava and Sumy regions\nRussia "
+           "launched 45 drones at Ukraine overnight.", 45),
+    ("it", "Abbattuti 45 droni in 12 ore, 15 dei quali sulle regioni di Poltava e Sumy\nLa Russia ha lanciato 45 "
+           "droni contro l'Ucraina nella notte.", 45),
+    # the English modal "may" is no month
+    ("en", "Air defence shot down 45 drones; 15 may have struck the Poltava and Sumy regions\nRussia launched 45 "
+           "drones at Ukraine overnight.", 45),
+    # a part's count in the years' range after a comma, no preposition of a year before it
+    ("en", "Air defence shot down 3000 drones in a month, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine in a month.", 3000),
+])
+def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
+    # _dates_number reads a date or clock word only with spaces alone between it and the number: "in 12 hours, 15
+    # of them" counts a part whose regions are not the total's, and the total stays in the attacked country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == value).places == ["Ukraine"]
+
+
 def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):
     # rule REPEAT_ATTACKED_COUNTRY: the headline names the country only as the one who speaks ("Ukraine says"); the
     # candidate is its mention read as attacked, the body's "at Ukraine", not the speaker's
@@ -2628,6 +2706,48 @@ def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
     troops, gear = parsed.figures
     assert (troops.kind, gear.kind, gear.with_troops) == ("troops", "equipment", True)
     assert len(troops.place_ids) == 2 and gear.place_ids == troops.place_ids
+
+
+@pytest.mark.parametrize("lang, text, gear", [
+    # a demonym after the troop noun
+    ("it", "La Francia schiererà in Estonia 600 soldati francesi e 150 veicoli.", [150]),
+    ("fr", "L'Italie enverra en Lettonie 600 soldats italiens et 150 véhicules.", [150]),
+    # a list of gear after the troops: its items past a comma and its last one
+    ("it", "La Francia schiererà in Estonia 600 soldati e 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+    ("en", "Spain will deploy 600 soldiers and 150 tanks, 40 helicopters and 20 drones to Latvia.", [150, 40, 20]),
+    # a list of troops and gear opened by a comma after the troops, closed by a coordinator
+    ("it", "La Francia schiererà in Estonia 600 soldati, 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+])
+def test_gear_after_a_demonym_or_in_a_list_stands_with_the_troops(gaz, lang, text, gear):
+    # rule GEAR_OF_TROOPS: a demonym of the events lexicon may follow the troop noun, and the gear's list goes on
+    # through counts joined by a comma alone (an item of a list a coordinator closes) or by a coordinator
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.value for f in parsed.figures if f.with_troops] == gear
+
+
+def test_a_comma_after_gear_that_opens_no_list_is_another_count(gaz):
+    # rule GEAR_OF_TROOPS: past the gear, a comma before a count that closes no list is another fact
+    parsed = parse_document(Document("t", "Spain moved 600 soldiers and 150 tanks, 130 drones were downed over Volyn "
+                                          "during the night."), lang="en", gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(600, False), (150, True), (130, False)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Italy sent 700 soldiers and 120 tanks, 35 drones and 15 missiles were shot down over Odesa overnight."),
+    ("it", "L'Italia ha inviato 700 soldati e 120 carri armati, 35 droni e 15 missili sono stati abbattuti su Odessa."),
+])
+def test_a_list_after_gear_with_a_verb_of_its_own_is_another_clause(gaz, lang, text):
+    # rule GEAR_OF_TROOPS: the counts past the comma are the subject of their own clause (a verb after the list's
+    # coordinator: _list_clause_acts), an attack, not gear of the troops
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(700, False), (120, True), (35, False), (15, False)]
+
+
+def test_a_comma_before_a_paragraph_break_opens_no_gear_list(gaz):
+    # rule GEAR_OF_TROOPS reads a comma's list only inside the sentence: past a paragraph break, another text
+    text = "Spain will deploy 600 soldiers and 150 tanks,\n\n40 helicopters and 20 drones to Latvia."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [(f.value, f.with_troops) for f in parsed.figures] == [(600, False), (150, True), (40, False), (20, False)]
 
 
 def test_gear_past_a_comma_is_another_count(gaz):
@@ -2985,6 +3105,66 @@ def test_an_area_noun_of_a_speaker_phrase_names_no_figure_place(gaz, lang, text)
     # figure stands; the count stays at its own town
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [f.places for f in parsed.figures] == [["Sumy"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Shelling hit the Chernihiv region on Sunday. A drone also struck Poltava. 3 people were killed, officials "
+           "in the region said."),
+    ("en", "Shelling hit the Chernihiv region on Sunday. Later a drone struck Poltava. The governor of the region "
+           "said 3 people were killed."),
+    ("fr", "Des bombardements ont visé la région de Tchernihiv dimanche. Plus tard, un drone a frappé Poltava. Le "
+           "gouverneur de la région a dit que 3 personnes ont été tuées."),
+])
+def test_a_speaker_phrases_area_noun_is_not_read_when_nothing_else_stops_it(gaz, lang, text):
+    # rule AREA_ANAPHORA's speaker-phrase check alone (_in_speaker): the figure's clause names no place, so only
+    # the speaker head before "the region" keeps the count from the region said two sentences before
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Poltava"]]
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("en", "A drone struck Uman, in the Cherkasy region. Five people were hurt in the region.",
+     ["Uman", "Cherkasy Oblast"]),
+    ("fr", "Une explosion a frappé Nîmes, en Occitanie. Cinq personnes ont été blessées dans la région.",
+     ["Nîmes", "Occitanie"]),
+    ("it", "Un'esplosione a Foggia, in Puglia. Cinque feriti nella regione.", ["Foggia", "Apulia"]),
+    # the town is a speaker's, not the incident's: the region alone
+    ("fr", "La police de Nîmes, en Occitanie, signale des violences. Cinq blessés dans la région.", ["Occitanie"]),
+])
+def test_the_region_named_as_a_towns_locator_keeps_the_town(gaz, lang, text, places):
+    # rule AREA_ANAPHORA: "the region" of the count names again the region set off after the incident's town
+    # ("Uman, in the Cherkasy region"): the count stands at the region and at the town where it happened
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    # a count over a period (area_period_cues): the region's toll, not the town's
+    ("en", "A drone struck Smila, in the Cherkasy region. Since March 2023, 140 people have been killed in the "
+           "region.", ["Cherkasy Oblast"]),
+    ("it", "Un drone ha colpito Smila, nella regione di Cherkasy. Da inizio anno 140 morti nella regione.",
+     ["Cherkasy Oblast"]),
+    # no locative after the comma: an item of a list, or an apposition of the town
+    ("en", "Russia shelled Sumy, the Sumy region and Poltava overnight. Four people were killed in the region.",
+     ["Sumy Oblast"]),
+    ("en", "A drone struck Smila, the Cherkasy region's second town. Five people were hurt in the region.",
+     ["Cherkasy Oblast"]),
+    # a list coordinator after the region: the town is an item of a list
+    ("en", "A drone struck Uman, in the Cherkasy region, and Smila. Five people were hurt in the region.",
+     ["Cherkasy Oblast"]),
+    # a country, a region the town is not in
+    ("en", "Drones hit Uman, in Ukraine. Five people were hurt in the country.", ["Ukraine"]),
+    ("en", "A drone struck Uman, in the Poltava region. Five people were hurt in the region.", ["Poltava Oblast"]),
+    # the region's bare name after the comma is a locator
+    ("en", "Shelling hit Nikopol, Dnipropetrovsk region, on Sunday. Five people were hurt in the region.",
+     ["Nikopol", "Dnipropetrovsk Oblast"]),
+])
+def test_a_region_that_locates_no_town_of_the_count_keeps_the_region(gaz, lang, text, places):
+    # rule AREA_ANAPHORA (_located_by): the town stands with the region only when the region is set off after it
+    # as its locator (a locative or nothing after the comma, no list after the region) and the count is no toll
+    # over a period
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
 
 
 @pytest.mark.parametrize("text, places", [

@@ -8,6 +8,7 @@ import pytest
 from geo.gazetteer import load_gazetteer
 from geo.model import Document
 from geo.pipeline import parse_document
+from geo.role_model import target_government
 
 
 @pytest.fixture(scope="module")
@@ -489,6 +490,82 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     assert m.role == "incident"
 
 
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a meeting's venue named before the war noun: the war's place is not the venue
+    ("en", "Envoys met in Lisbon to discuss the war in Chad.", "Chad"),
+    ("it", "I ministri si sono riuniti a Vienna per discutere della guerra in Libia.", "Libia"),
+    ("fr", "Réunis à Genève, les ministres ont parlé de la guerre en Libye.", "Libye"),
+    # a meeting after the war's phrase: it does not meet on the war, the war's place is no venue of it
+    ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
+    # a headline in title case: the capitalised war noun is no title
+    ("en", "Ethiopia's War in Tigray Enters Its Third Year", "Tigray"),
+    # the venue in the phrase that opens the sentence, or after a speech cue
+    ("en", "In Oslo, envoys discussed the war in Chad.", "Chad"),
+    ("en", "The minister, speaking in Paris, discussed the war in Chad.", "Chad"),
+])
+def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
+    """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
+    where the meeting comes after the war's phrase, and in a headline written in title case."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("war_in")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
+    # a locative inside a noun phrase names where people are from, not the meeting's venue
+    ("en", "Officials in Ghana will host a summit on the war in Bamako.", "Bamako"),
+    ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
+    ("es", "Diputados residentes en Aragón se reunieron para una cumbre sobre la guerra en Lima.", "Lima"),
+    ("de", "Politiker aus Sachsen trafen sich zu einem Gipfel über den Krieg in Wien.", "Wien"),
+    # a capitalised war noun after "of" and a capitalised word names an institution, even in title case
+    ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
+    ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),
+    ("en", "Old Ministry of War in Prague Becomes a Hotel", "Prague"),
+    # too few capitalised words for a title-case headline: "Cold War" is a name
+    ("en", "Cold War in Berlin.", "Berlin"),
+])
+def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "named"), [
+    # fr "au", "aux", it "a" right before a country or region: a feature of its own (weight 0), not the rule
+    ("fr", "Le prix du blé monte avec la guerre au Niger.", "Niger", True),
+    ("fr", "Les familles fuient la guerre aux Comores.", "Comores", True),
+    ("it", "Il turismo è crollato con la guerra a Cipro.", "Cipro", True),
+    ("fr", "Un livre sur la guerre au Tchad a paru.", "Tchad", True),  # "livre", a noun here, is no enemy verb
+    ("it", "Una mossa azzardata: la guerra a Cipro non è finita.", "Cipro", True),
+    # the enemy: a verb of war_enemy_verbs before the war noun
+    ("fr", "Le Pérou a déclaré la guerre aux Comores.", "Comores", False),
+    ("it", "La Francia minaccia la guerra a Malta.", "Malta", False),
+    ("it", "Il prezzo del pane sale con la guerra a Caracas.", "Caracas", False),  # a city after "a"
+    # a compound noun after a link of war_compound_links: a warship, a declaration, no war
+    ("it", "Una nave da guerra a Malta è attraccata ieri.", "Malta", False),
+    ("it", "La dichiarazione di guerra a Cuba arrivò all'alba.", "Cuba", False),
+    ("fr", "Un navire de guerre au Sénégal a accosté hier.", "Sénégal", False),
+    ("fr", "La déclaration de guerre au Chili a surpris Lima.", "Chili", False),
+])
+def test_a_name_locative_places_a_war_only_as_a_weighed_feature(gaz, lang, text, surface, named):
+    """fr "au"/"aux", it "a" before a country also name whom a war is waged on ("la guerra a Israele"): they give
+    the feature war_name_in (weight 0 unless a fit says otherwise), never war_in, whose rule
+    war_place_is_incident decides."""
+    f = mention_of(text, lang, surface, gaz).features
+    assert not f.get("war_in")
+    assert bool(f.get("war_name_in")) == named
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Il Libano ha intensificato la sua guerra a Israele con nuovi droni.", "Israele"),
+    ("it", "La Cina prepara una guerra a Taiwan.", "Taiwan"),
+    ("fr", "Le président a promis la guerre au Honduras.", "Honduras"),
+])
+def test_a_war_on_a_country_is_no_war_place(gaz, lang, text, surface):
+    """A name locative after a war noun may name the enemy: no war_in, so rule war_place_is_incident does not
+    decide."""
+    assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
 def test_the_war_rule_decides_over_the_weights():
     """war_place_is_incident is named in VETOES and decides, whatever the weights make of an exercise's sentence."""
     from geo.role_model import VETOES, RoleWeights, choose_roles, feature_names, named_rules
@@ -506,6 +583,10 @@ def test_the_war_rule_decides_over_the_weights():
     ("en", "LVIV SHELLED. Russian artillery hit the city overnight, killing two.", False),  # a headline of two words
     ("it", "MARIUPOL BOMBARDATA. L'artiglieria ha colpito il porto.", False),
     ("en", "LVIV. Russian artillery hit the city overnight, killing two.", True),  # the whole span: a dateline
+    # the place's name without its area word: the dateline's ("<PLACE> REGION.", "REGIONE DI <PLACE>.")
+    ("en", "KIDAL REGION. Gunmen attacked a school overnight, killing two.", True),
+    ("en", "MARIB PROVINCE. A missile hit a market, killing two.", True),
+    ("it", "REGIONE DI SUMY. I droni hanno colpito una scuola, uccidendo due persone.", True),
 ])
 def test_an_unsure_dateline_vetoes_only_a_mention_of_its_whole_span(gaz, lang, text, vetoed):
     """dateline_is_mention: a full-stop dateline of two words is a headline whose first word is a place like any
@@ -528,3 +609,173 @@ def test_a_bracketed_place_or_day_still_ends_the_clause(gaz, lang, text, surface
     """geo.clauses.name_aside_breaks: brackets around a place or a month or weekday name are no name of what
     stands before, so they still part the speaker's clause from the incident reported after them."""
     assert not mention_of(text, lang, surface, gaz).features.get("clause:incident")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army near Bol in years.",
+     "Chad"),
+    ("it", "I ribelli hanno teso un agguato lunedì. È l'attacco più grave contro l'esercito del Niger a Tillabéri da "
+     "anni.", "Niger"),
+    ("fr", "Des rebelles ont tendu une embuscade lundi. C'est l'attaque la plus meurtrière contre l'armée du Tchad "
+     "près de Bol depuis des années.", "Tchad"),
+    ("es", "Los rebeldes atacaron un convoy el lunes. Fue la emboscada más mortífera contra el ejército de Malí cerca "
+     "de Gao en años.", "Malí"),
+    ("de", "Rebellen griffen am Montag einen Konvoi an. Es war der schwerste Angriff gegen die Armee von Mali bei Gao "
+     "seit Jahren.", "Mali"),
+])
+def test_the_country_of_an_army_an_attack_aims_at_is_a_mention(gaz, lang, text, surface):
+    """Rule target_government_is_mention: a country named as the owner of the army or government after a toward word
+    ("against the army of Niger", "contro l'esercito del Niger") names whose army was struck, a nationality, not a
+    state that acts (the weights read an actor through government_of), when another place of the clause after a
+    locative tells where the attack was ("near Bol")."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("government_target")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("it", "Rebelli hanno attaccato un villaggio. L'esercito del Niger ha respinto l'attacco.", "Niger"),
+    ("en", "The attack was repelled by Chad's army on Monday.", "Chad"),  # no toward word before the phrase
+])
+def test_no_army_target_without_a_toward_word_before_it(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("government_target")
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish jets carried out strikes against Iraq's army overnight.",
+    "Rebels raided a convoy on Monday. It was the deadliest ambush against Chad's army in years.",
+])
+def test_the_country_of_a_targeted_army_stays_weighed_when_the_attack_is_placed_nowhere_else(gaz, text):
+    """Rule target_government_is_mention (geo.role_model.target_government) needs the attack placed elsewhere:
+    another place of the clause after a locative (feature target_placed) or another mention of the country the cue
+    rules read as an incident. Alone, the country may be the strikes' one place: the weights decide."""
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    m = parsed.mentions[-1]
+    assert m.features.get("government_target") and not m.features.get("target_placed")
+    assert not target_government(m.features)
+    assert m.role != "mention"
+
+
+def test_the_country_of_a_targeted_army_is_a_mention_beside_its_incident_elsewhere(gaz):
+    """target_government: the same country read as an incident by the cue rules elsewhere in the text places the
+    attack (cue_elsewhere:incident), so its army's owner is a mention."""
+    text = "Rebels killed twelve soldiers in Chad on Monday. It was the deadliest ambush against Chad's army in years."
+    m = parse_document(Document("t", text), lang="en", gazetteer=gaz).mentions[-1]
+    assert m.features.get("cue_elsewhere:incident") and not m.features.get("target_placed")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Fighting went on for a week. Thousands of residents fled toward Goma and Bukavu.", "Bukavu"),
+    ("en", "Fighting went on for a week. Thousands of residents fled toward Goma and Bukavu.", "Goma"),
+    ("it", "Gli Houthi minacciano le rotte. Saranno fermate le petroliere dirette verso Cipro.", "Cipro"),
+    ("fr", "Les combats ont repris lundi. Des milliers de civils ont fui leurs maisons, surtout vers Goma, Sake et "
+     "Bukavu.", "Bukavu"),
+    ("es", "Los combates siguieron el lunes. Miles de vecinos huyeron hacia Goma.", "Goma"),
+    ("de", "Die Kämpfe gingen am Montag weiter. Tausende Menschen flohen in Richtung Goma.", "Goma"),
+])
+def test_where_people_or_ships_go_is_a_mention(gaz, lang, text, surface):
+    """Rule destination_is_mention: a place after a toward word that a movement word of the lexicon's
+    ``destination_heads`` governs ("fled toward", "dirette verso", "ont fui ... vers") is where people or ships go,
+    not what an attack struck (the weights read a toward word as a target); a list after it shares it."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Fighting went on for a week. Rockets were fired toward Goma.", "Goma"),  # no movement word
+    ("it", "Le milizie fuggite hanno lanciato razzi verso Cipro.", "Cipro"),  # an attack between
+])
+def test_no_destination_for_a_target(gaz, lang, text, surface):
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role == "incident"
+
+
+def test_a_statement_of_aims_reports_no_attack(gaz):
+    """events.yaml non_triggers: French "vise à" (aims to) holds the attack trigger "vise" and reports none, so the
+    place of the sentence is where the exercise is, no incident; "une frappe vise un dépôt" still reports one."""
+    m = mention_of("Les soldats sont arrivés mardi. L'exercice, dirigé par le commandement basé à Lyon, vise à "
+                   "préparer les unités.", "fr", "Lyon", gaz)
+    assert not m.features.get("event:attack")
+    assert m.role == "deployment"
+    m = mention_of("Les soldats sont arrivés mardi. Une frappe vise un dépôt à Lyon.", "fr", "Lyon", gaz)
+    assert m.features.get("event:attack")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The drills began on Monday. Poland and Romania participate in the exercise.", "Romania"),
+    ("it", "Le esercitazioni sono iniziate. Polonia e Romania partecipano alle manovre.", "Romania"),
+    ("fr", "Les manœuvres ont commencé lundi. Le Tchad et le Niger participent à la force conjointe.", "Niger"),
+    ("es", "Las maniobras empezaron el lunes. Polonia y Rumanía participan en el ejercicio.", "Rumanía"),
+    ("de", "Die Übung begann am Montag. Polen und Rumänien beteiligen sich an den Manövern.", "Rumänien"),
+])
+def test_a_country_that_takes_part_is_a_participant(gaz, lang, text, surface):
+    """The participant cues (places.yaml ``participant``) hold the present and future of "take part" too
+    ("participent", "beteiligen sich"), not only its past: the cue rules read a participant, and the weights follow."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.cue_role == "participant"
+    assert m.role == "participant"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # an incident trigger in the place's clause: the weapons or troops that move are struck or strike there
+    ("en", "Rockets headed toward Zaporizhzhia hit a substation.", "Zaporizhzhia"),
+    ("en", "Drones heading towards Kherson were downed before dawn.", "Kherson"),
+    ("it", "I droni diretti verso Odessa sono stati abbattuti.", "Odessa"),
+    ("fr", "Des missiles se dirigeant vers Lviv ont frappé une centrale.", "Lviv"),
+    ("es", "Los drones que se dirigían hacia Járkov fueron derribados.", "Járkov"),
+    ("de", "Drohnen waren unterwegs in Richtung Charkiw und wurden abgeschossen.", "Charkiw"),
+    ("en", "Soldiers moving toward Kupiansk came under artillery fire.", "Kupiansk"),
+    ("en", "Two battalions headed toward Narva for the exercise.", "Narva"),  # a deployment trigger
+    # "against" is no direction of a destination (destination_towards)
+    ("en", "Armoured columns headed against Sumy were pushed back.", "Sumy"),
+    # a list mate with an incident after it, or set off by a clause's word
+    ("en", "Villagers fled toward Kherson and Mykolaiv was shelled at dawn.", "Mykolaiv"),
+    ("en", "People are fleeing toward Dnipro and Pavlohrad, which were struck by drones.", "Pavlohrad"),
+    ("de", "Tausende flohen in Richtung Saporischschja, während Nikopol beschossen wurde.", "Nikopol"),
+    ("de", "Tausende flohen in Richtung Goma, während Bukavu ruhig blieb.", "Bukavu"),
+    # a clause break between the movement word and the toward word
+    ("en", "Residents had fled the villages; a new road toward Goma opened on Friday.", "Goma"),
+])
+def test_no_destination_over_an_event_of_the_place_or_a_target(gaz, lang, text, surface):
+    """Rule destination_is_mention leaves alone a place whose clause holds an incident or deployment trigger, or that
+    an incident trigger follows in its sentence (geo.role_model._eventless_around); only a word of direction
+    (events.yaml destination_towards: "toward", "verso", "in Richtung"; not "against") names a destination; a list
+    shares it only across commas, joiners, articles and names (_plain_list_gap); a clause break parts the movement
+    word from the toward word."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role != "mention"
+
+
+def test_a_statement_of_aims_gives_no_incident_cue(gaz):
+    """geo.roles: events.yaml non_triggers hide the incident cue ("visé", folded "vise") inside "vise à" (aims to):
+    the cue rules read a deployment there, not an incident."""
+    m = mention_of("La formation à Lyon vise à préparer les unités.", "fr", "Lyon", gaz)
+    assert m.cue_role != "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The rains went on all week. Hundreds of families fled toward Kisumu, Kenya rejected the charges.", "Kenya"),
+    ("de", "Der Regen hielt an. Hunderte Familien flohen in Richtung Bunia und Kampala kritisierte Kigali.", "Kampala"),
+    ("fr", "La pluie a continué. Des familles ont fui vers Bunia, Kampala a démenti les accusations.", "Kampala"),
+])
+def test_no_destination_for_a_list_mate_a_verb_follows(gaz, lang, text, surface):
+    """Rule destination_is_mention shares a destination with the next item of a list only where that item closes
+    (geo.role_model._item_closed: a mark, the sentence's end or a joiner and another name after it): a name a verb
+    follows opens a clause of its own, whose subject it is."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role != "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "The rains went on all week. Hundreds of families fled toward Kisumu, Eldoret and Nakuru.", "Eldoret"),
+    ("de", "Der Regen hielt an. Hunderte Familien flohen in Richtung Bunia und Kampala.", "Kampala"),
+])
+def test_a_closed_list_mate_shares_the_destination(gaz, lang, text, surface):
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"

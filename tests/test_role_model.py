@@ -334,6 +334,8 @@ COVERAGE = [
     ("en", "Donetsk is quiet. Monitors recorded 40 ceasefire violations in Donetsk."),
     ("it", "Il governo di Tel Aviv ha risposto."),
     ("en", "Aid convoys reached Bukavu during the war in Syria."),
+    ("en", "It was the worst ambush against Chad's army near Bol. Villagers fled toward Goma."),
+    ("fr", "Les exportations de cacao ont chuté avec la guerre au Togo."),
 ]
 
 

@@ -1344,3 +1344,24 @@ def test_a_german_compass_compound_names_the_country(gaz, text, surface, entity_
 def test_a_compass_compound_names_no_town(gaz):
     # rule DIRECTION_COMPOUND reads countries, regions and admin-1 units only: "Bank" and "Wall" are towns
     assert surfaces("Die Zentralbank senkt den Zins, der Westwall steht.", "de", gaz) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "absent"), [
+    ("fr", "La zone de Quarantaine reste fermée aux visiteurs.", "Quarantaine"),
+    ("fr", "La base de Ravitaillement a été visée par des drones.", "Ravitaillement"),
+    ("it", "La base di Addestramento resta chiusa da lunedì.", "Addestramento"),
+])
+def test_no_unknown_place_after_a_site_or_area_noun(gaz, lang, text, absent):
+    """A military site's or an area's noun ("la base de", "la zone de", "la base di") is no locality cue: the
+    capitalised word after it is most often a noun of the site's name, not a place the gazetteer lacks."""
+    assert not any(s.startswith(absent) for s in surfaces(text, lang, gaz))
+
+
+def test_a_surname_spelt_with_accents_hides_no_place_spelt_without():
+    """A surname seen in a person's name is no place later, as written: the colonel "Pâris" does not hide "Paris",
+    while "Lima" after the general Anne Lima stays the person."""
+    gaz = load_gazetteer()
+    text = "Le colonel Marc Pâris a commenté l'exercice. Depuis 2021, Paris maintient des soldats en Estonie."
+    assert "Paris" in surfaces(text, "fr", gaz)
+    assert "Lima" not in surfaces("General Anne Lima spoke on Monday. Later, Lima said the troops would stay.",
+                                  "en", gaz)
