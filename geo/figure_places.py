@@ -668,47 +668,65 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 
 #: Rule ``a_speaker_after_the_figures_place``: a town named after the figure in its own sentence, past a clause break
 #: that follows a place of the figure's sentence that may be the figure's (not an actor, a launch site or a source:
-#: "Russia launched drones that killed five, Kharkiv said" keeps Kharkiv), and read there as the one who speaks — the
-#: subject of a word of speech or statement right after it ("..., Kyiv said"; "..., Paris announced"), one of a list
-#: of such subjects ("..., Kyiv and Moscow said"), the name right after such a word ("..., dijo Damasco"; "..., said
-#: Kyiv"; "..., so Kiew") or a town in a clause with a word of speech or a source cue ("..., según la
-#: administración militar en Dnipró"; "..., the health ministry in Beirut said"; "..., officials said as sirens
-#: sounded in Kharkiv") — is where the statement came from, not
-#: where the figure happened: no candidate, nor a list mate of the place before it, nor a place of the figure's role
-#: from the rest of the document ("..., across Lebanon, Beirut said"; "..., Kyiv said. Nine of them died in Kyiv":
-#: the part's place is the part's), unless it is the area of an official (role feature ``official_of``: "the governor
-#: of the Kherson region said" names the figure's area, rule OFFICIALS_AREA). Only towns: a country that speaks of a
-#: figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a figure whose
-#: sentence names no such place before that break keeps the speaker's town as its only place said.
+#: "Russia launched drones that killed five, Kharkiv said" keeps Kharkiv), and read there as the speaker itself — the
+#: subject right before a word of speech, statement or source, opening its clause ("..., Kyiv said"; "..., Paris
+#: announced"), one of a list of such subjects ("..., Kyiv and Moscow said"), the name right after such a word
+#: ("..., dijo Damasco"; "..., said Kyiv"; "..., so Kiew"; "..., teilte Kiew mit"), or the seat of a speaker phrase
+#: whose head (``speaker_nouns``, ``government_heads``, ``seat_heads``, ``official_heads``) stands one word before it
+#: and right after the clause's opening word of speech or source, or that is itself the subject right before such a
+#: word ("..., the health ministry in Beirut said"; "..., según la administración militar en Dnipró") — is where the
+#: statement came from, not where the figure happened: no candidate, nor a list mate of the place before it, nor a
+#: place of the figure's role from the rest of the document ("..., across Lebanon, Beirut said"; "..., Kyiv said.
+#: Nine of them died in Kyiv": the part's place is the part's), unless it is the area of an official (role feature
+#: ``official_of``: "the governor of the Kherson region said" names the figure's area, rule OFFICIALS_AREA). A town
+#: after another word of the clause (an event: "officials said after a missile struck Kharkiv"; a report: "with
+#: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker. Only towns: a country that
+#: speaks of a figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a
+#: figure whose sentence names no such place before that break keeps the speaker's town as its only place said.
 SPEAKER_AFTER = "a_speaker_after_the_figures_place"
 
 
 def _speaker_words(profile: EventProfile, words: Sequence[str], j: int) -> int:
-    """How many words of speech or statement start at word ``j`` of ``words`` (rule :data:`SPEAKER_AFTER`): a speech
-    verb or cue (:meth:`geo.events.EventProfile.speech_at`), a seat's statement or a report verb; 0 for none."""
+    """How many words of speech, statement or source start at word ``j`` of ``words`` (rule :data:`SPEAKER_AFTER`):
+    a speech verb or cue (:meth:`geo.events.EventProfile.speech_at`), a seat's statement, a report verb or a source
+    cue; 0 for none."""
     return max(profile.speech_at(words, j), profile.seat_statements.match_at(words, j),
-               profile.report_verbs.match_at(words, j))
+               profile.report_verbs.match_at(words, j), profile.source_cues.match_at(words, j))
 
 
-def _speaks_after(m, here: Sentence, text: str, profile: EventProfile) -> bool:
-    """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) is read as the speaker of its clause
-    (rule :data:`SPEAKER_AFTER`): a word of speech right after it or right before it, or a place of a clause (between
-    the clause breaks around it) with a word of speech ("the health ministry in Beirut said", "officials said as
-    sirens sounded in Kharkiv")."""
+def _speaker_head(profile: EventProfile, words: Sequence[str], end: int) -> int | None:
+    """Where a speaker's head (rule :data:`SPEAKER_AFTER`: "officials", "the health ministry", "la administración
+    militar") ends right before word ``end`` of ``words`` starts; None for none."""
+    starts = [h.ending(words, end) for h in (profile.speaker_nouns, profile.government_heads, profile.seat_heads,
+                                             profile.official_heads)]
+    return min((j for j in starts if j is not None), default=None)
+
+
+def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: bool = False) -> bool:
+    """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) is read as the speaker itself of its
+    clause (rule :data:`SPEAKER_AFTER`): the subject right before a word of speech ("Kyiv said", "officials in
+    Mombasa said", "Kyiv and Moscow said": ``listed``, a speaker's town stands after the list word before it), the
+    name right after one ("dijo Damasco", "said Kyiv") or the seat of a speaker after the clause's opening word of
+    speech or source ("según la administración militar en Dnipró")."""
     words = here.words
     first, after = here.token_at(m.start), here.token_at(m.end)
-    if after < len(words) and _speaker_words(profile, words, after) \
-            and not here.break_between(text, ",;:", m.end, here.tokens[after].start):
-        return True  # "Kyiv said", "Paris announced" (not "over A, B and Kyiv, said the air force")
-    if any(_speaker_words(profile, words, i) == first - i for i in range(max(0, first - 3), first)) \
-            and not here.break_between(text, ",;:", here.tokens[first - 1].end, m.start):
+    lo = _speakers_clause(here, text, m.start)
+    head = _speaker_head(profile, words, first - 1)  # "officials in", "the health ministry in"
+    subject = first == lo or listed or (head is not None and lo <= head <= lo + 3)
+    verb = after + profile.verb_auxiliaries.match_at(words, after) if after < len(words) else after  # "hanno detto"
+    if subject and verb < len(words) and _speaker_words(profile, words, verb) \
+            and not here.break_between(text, ",;:", m.end, here.tokens[verb].start):
+        return True  # "Kyiv said", "the ministry in Paris announced" (not "over A, B and Kyiv, said the air force")
+    said = next((i for i in range(max(lo, first - 3), first) if _speaker_words(profile, words, i) == first - i), None)
+    if said is not None and not here.break_between(text, ",;:", here.tokens[first - 1].end, m.start) \
+            and text[here.tokens[said].start - 1:here.tokens[said].start] != "-":  # (not "au lieu-dit")
         return True  # "dijo Damasco", "said Kyiv"
-    if first < 2:
+    if head is None or head <= lo:
         return False
-    breaks = here.breaks(text, ",;:")
-    lo = here.token_at(max((b for b in breaks if b < m.start), default=here.start))
-    hi = here.token_at(min((b for b in breaks if b >= m.end), default=here.end))
-    return any(_speaker_words(profile, words, i) for i in range(lo, hi))
+    opener = lo + profile.verb_auxiliaries.match_at(words, lo)  # "a déclaré", "ha detto"
+    said = _speaker_words(profile, words, opener)
+    return bool(said) and opener + said <= head <= opener + said + 2 \
+        and all(w in profile.articles for w in words[opener + said:head])  # "según la administración militar en"
 
 
 def _speakers_after(fig, here: Sentence, pool, text: str, lang: str) -> list[str]:
@@ -729,10 +747,33 @@ def _speakers_after(fig, here: Sentence, pool, text: str, lang: str) -> list[str
                                  and not any(o.features.get(f) for f in VETOES.values()) for o in own):
             continue  # no place of the figure's sentence before the clause break (but an actor, a launch site or a
             # source: "Russia launched drones that killed five, Kyiv said"): the town is the one said
-        if _speaks_after(m, here, text, profile) or _listed_speaker(m, here, speaking):
+        listed = _listed_speaker(m, here, speaking)
+        if listed or _speaks_after(m, here, text, profile, _after_speaking_list(m, here, own, text)):
             out.append(m.entity.id)
             speaking.add(m.start)
     return out
+
+
+def _speakers_clause(here: Sentence, text: str, offset: int) -> int:
+    """The index of the first word of the clause of sentence ``here`` (of the document ``text``) that holds the
+    character at ``offset``: the word after the last clause break before it."""
+    return here.token_at(max((b for b in here.breaks(text, ",;:") if b < offset), default=here.start))
+
+
+def _after_speaking_list(m, here: Sentence, own: Sequence, text: str) -> bool:
+    """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) ends a list of towns of ``own``
+    (mentions) that opens its clause (rule :data:`SPEAKER_AFTER`: "..., Kyiv and Moscow said"): only towns and list
+    words before it there."""
+    lo = _speakers_clause(here, text, m.start)
+    j = here.token_at(m.start) - 1
+    while j > lo and here.words[j] in LIST_JOINERS:
+        o = next((o for o in own if o.entity.kind == "city" and here.token_at(o.end) == j), None)
+        if o is None:
+            return False
+        if here.token_at(o.start) == lo:
+            return True
+        j = here.token_at(o.start) - 1
+    return False
 
 
 def _listed_speaker(m, here: Sentence, speaking: set[int]) -> bool:
@@ -1845,7 +1886,7 @@ def _own_whole(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], p
     sentence its own reading chose, when every ``picked`` one is the place of one of its ``parts``; empty otherwise."""
     if not parts or not picked or not all(pool[k][0].entity.id in parts for k in picked):
         return []
-    cue = set(fig.cue_place_ids)
+    cue = set(fig.cue_place_ids) - parts
     return [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.entity.id in cue]
 
 

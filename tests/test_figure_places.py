@@ -3357,10 +3357,46 @@ def test_every_listed_part_is_included(gaz, lang, text, placed):
     assert [p for _, p in _placed(text, lang, gaz)] == placed
 
 
-def test_a_town_in_the_speech_clause_is_no_place_of_the_figure(gaz):
-    # rule SPEAKER_AFTER: a town in the clause of the speech word after the break, whatever word stands before it
-    text = "Six people died in Bucha, officials said as sirens sounded in Chernihiv."
-    assert [p for _, p in _placed(text, "en", gaz)] == [{"Bucha"}]
+@pytest.mark.parametrize("lang, text, placed", [
+    # a town after a word of event, report or place of the speech clause is no speaker: where it happened
+    ("en", "Six people died in Bucha, officials said as sirens sounded in Chernihiv.", [{"Bucha", "Chernihiv"}]),
+    ("en", "Seven people died in Ukraine, officials said after a drone hit Odesa.", [{"Odesa"}]),
+    ("en", "Six people were killed in Ukraine, amid reports of blasts in Odesa.", [{"Odesa"}]),
+    ("en", "Floods killed 14 people in France, with deaths reported in Marseille and Nice.", [{"Marseille"}]),
+    ("it", "Sette morti in Ucraina, ha detto il sindaco dopo l'attacco su Odessa.", [{"Odessa"}]),
+    ("fr", "Sept morts en Ukraine, a indiqué le maire après un tir sur Odessa.", [{"Odessa"}]),
+    ("fr", "Six personnes sont mortes en Belgique, au lieu-dit Les Prés près de Namur.", [{"Namur"}]),
+    ("fr", "Quatre personnes sont mortes en France, au lieu-dit Valence.", [{"Valence"}]),
+    # a town right before a word of report that is not its clause's subject
+    ("en", "Six people were killed in Ukraine, with strikes on Odesa reported overnight.", [{"Odesa"}]),
+    ("es", "Siete personas murieron en Ucrania, tras el ataque contra Odesa informó el alcalde.", [{"Odesa"}]),
+    # a speaker phrase after a word of speech that does not open its clause
+    ("es", "Catorce personas murieron en Francia, con nueve muertes anunció el gobierno en Marsella.",
+     [{"Marsella"}, {"Marsella"}]),
+    ("es", "Siete personas murieron en Ucrania, dijo el alcalde tras el ataque contra Odesa.", [{"Odesa"}]),
+    ("de", "Sieben Menschen starben in der Ukraine, teilte der Bürgermeister nach dem Angriff auf Odessa mit.",
+     [{"Odessa"}]),
+])
+def test_a_town_after_another_word_of_the_speech_clause_is_no_speaker(gaz, lang, text, placed):
+    # rule SPEAKER_AFTER reads only the speaker itself: the town right before or after the word of speech, or the
+    # seat of a speaker phrase beside it; not a town the clause names after an event or a report ("lieu-dit" is no
+    # speech word)
+    assert [p for _, p in _placed(text, lang, gaz)] == placed
+
+
+@pytest.mark.parametrize("lang, text, own", [
+    ("en", "Floods killed eight people across Kenya, officials in Mombasa said.", {"Kenya"}),
+    ("en", "Storms killed nine people in Greece, the interior ministry in Athens said.", {"Greece"}),
+    ("it", "Le piogge hanno ucciso sei persone in Francia, ha detto Parigi.", {"Francia"}),
+    ("fr", "Les frappes ont tué cinq personnes à Odessa, a indiqué Kiev.", {"Odessa"}),
+    ("de", "Drohnen töteten drei Menschen in Odessa, teilte Kiew mit.", {"Odessa"}),
+    ("es", "Las lluvias mataron a seis personas en Galicia, dijo Madrid.", {"Galicia"}),
+    ("es", "Seis personas murieron en Galicia, según el gobierno en Madrid.", {"Galicia"}),
+])
+def test_the_speaker_itself_stays_out(gaz, lang, text, own):
+    # rule SPEAKER_AFTER: the town right before the word of speech (after an auxiliary: "ha detto", "a indiqué"),
+    # right after it ("teilte Kiew mit") or the seat of the speaker head beside it is where the statement came from
+    assert [p for _, p in _placed(text, lang, gaz)] == [own]
 
 
 def test_a_speakers_town_that_a_part_names_is_no_place_of_the_total(gaz):
@@ -3368,3 +3404,17 @@ def test_a_speakers_town_that_a_part_names_is_no_place_of_the_total(gaz):
     # at it, the total at its own place
     text = "Strikes killed 15 people across Ukraine, Kyiv said. Nine of them died in Kyiv."
     assert [p for _, p in _placed(text, "en", gaz)] == [{"Ukraine"}, {"Kyiv"}]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Gales killed 25 people, including nine in Lyon and six in Nice."),
+    ("it", "Le frane hanno ucciso 25 persone, tra cui nove a Lione e sei a Nizza."),
+    ("fr", "Les crues ont fait 25 morts, dont neuf à Lyon et six à Nice."),
+    ("es", "Las riadas mataron a 25 personas, entre ellas nueve en Lyon y seis en Niza."),
+    ("de", "Unwetter töteten 25 Menschen, darunter neun in Lyon und sechs in Nizza."),
+])
+def test_a_total_with_no_place_of_its_own_stands_at_all_its_parts(gaz, lang, text):
+    # rule PARTS_PLACE_NOT_FINER: a total that names no place of its own has no own place to stand at instead of
+    # its parts' (its cue place is its first part's): it keeps every part's place, not the first part's only
+    placed = [p for _, p in _placed(text, lang, gaz)]
+    assert len(placed) == 3 and placed[0] == placed[1] | placed[2], placed
