@@ -72,7 +72,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import calendar_words, capitalised_calendar, event_dates, other_periods, year_prepositions
+from geo.dates import calendar_words, capitalised_calendar, day_phrases, event_dates, other_periods, year_prepositions
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
@@ -680,7 +680,12 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: Nine of them died in Kyiv": the part's place is the part's), unless it is the area of an official (role feature
 #: ``official_of``: "the governor of the Kherson region said" names the figure's area, rule OFFICIALS_AREA). A town
 #: after another word of the clause (an event: "officials said after a missile struck Kharkiv"; a report: "with
-#: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker. Only towns: a country that
+#: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker, nor is a subject whose
+#: word of speech takes a noun object or goes on otherwise ("..., Genoa declared a day of mourning"; "..., Lyon told
+#: to evacuate"; "..., München so schwer getroffen"): the word must end its clause, after a date or a clause adverb
+#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), or open a reported clause (a colon, a
+#: subordinator: "..., Kyiv said that"). A town followed by a relative of place (``place_relatives``: "..., according
+#: to officials in Odesa, where the drone fell") is where it happened, no speaker. Only towns: a country that
 #: speaks of a figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a
 #: figure whose sentence names no such place before that break keeps the speaker's town as its only place said.
 SPEAKER_AFTER = "a_speaker_after_the_figures_place"
@@ -702,6 +707,36 @@ def _speaker_head(profile: EventProfile, words: Sequence[str], end: int) -> int 
     return min((j for j in starts if j is not None), default=None)
 
 
+@cache
+def _date_words(lang: str) -> Phrases:
+    """The dates lexicon's weekdays, months, days and weeks of ``lang`` (rule :data:`SPEAKER_AFTER`)."""
+    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
+
+
+def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bool:
+    """Whether the speech verb of sentence ``here`` (of the document ``text``) whose words end before word ``j``
+    takes no noun object (rule :data:`SPEAKER_AFTER`): its clause ends there ("Kyiv said."), after a date or a
+    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), or a reported clause
+    follows (a colon, a subordinator: "Kyiv said that"); not "Genoa declared a state of emergency", "Kharkiv told to
+    evacuate"."""
+    words, dates = here.words, _date_words(profile.lang)
+    while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
+        n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
+                int(words[j] in profile.speech_end_words or words[j].isdigit()))
+        if not n:
+            return bool(profile.subordinators.match_at(words, j))  # "Kyiv said that", "Kiev ha detto che"
+        j += n
+    return True
+
+
+def _place_relative_after(m, here: Sentence, text: str, profile: EventProfile) -> bool:
+    """Whether a relative of place (``place_relatives``: "where", "où") follows the mention ``m`` of sentence
+    ``here`` (of the document ``text``), after a comma at most (rule :data:`SPEAKER_AFTER`: "officials in Odesa,
+    where the drone fell" says where it happened)."""
+    rest = text[m.end:here.end].lstrip(" ,").split(maxsplit=1)
+    return bool(rest) and rest[0].lower() in profile.place_relatives
+
+
 def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: bool = False) -> bool:
     """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) is read as the speaker itself of its
     clause (rule :data:`SPEAKER_AFTER`): the subject right before a word of speech ("Kyiv said", "officials in
@@ -714,8 +749,11 @@ def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: b
     head = _speaker_head(profile, words, first - 1)  # "officials in", "the health ministry in"
     subject = first == lo or listed or (head is not None and lo <= head <= lo + 3)
     verb = after + profile.verb_auxiliaries.match_at(words, after) if after < len(words) else after  # "hanno detto"
-    if subject and verb < len(words) and _speaker_words(profile, words, verb) \
-            and not here.break_between(text, ",;:", m.end, here.tokens[verb].start):
+    if _place_relative_after(m, here, text, profile):
+        return False  # "officials in Odesa, where the drone fell": where it happened
+    said = _speaker_words(profile, words, verb) if subject and verb < len(words) else 0
+    if said and not here.break_between(text, ",;:", m.end, here.tokens[verb].start) \
+            and _speech_ends(here, text, profile, verb + said):
         return True  # "Kyiv said", "the ministry in Paris announced" (not "over A, B and Kyiv, said the air force")
     said = next((i for i in range(max(lo, first - 3), first) if _speaker_words(profile, words, i) == first - i), None)
     if said is not None and not here.break_between(text, ",;:", here.tokens[first - 1].end, m.start) \
@@ -725,8 +763,8 @@ def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: b
         return False
     opener = lo + profile.verb_auxiliaries.match_at(words, lo)  # "a déclaré", "ha detto"
     said = _speaker_words(profile, words, opener)
-    return bool(said) and opener + said <= head <= opener + said + 2 \
-        and all(w in profile.articles for w in words[opener + said:head])  # "según la administración militar en"
+    # "según la administración militar en", "reported by officials in", "dijo anoche el gobierno en": any two words
+    return bool(said) and opener + said <= head <= opener + said + 2
 
 
 def _speakers_after(fig, here: Sentence, pool, text: str, lang: str) -> list[str]:

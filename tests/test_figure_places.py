@@ -3418,3 +3418,73 @@ def test_a_total_with_no_place_of_its_own_stands_at_all_its_parts(gaz, lang, tex
     # its parts' (its cue place is its first part's): it keeps every part's place, not the first part's only
     placed = [p for _, p in _placed(text, lang, gaz)]
     assert len(placed) == 3 and placed[0] == placed[1] | placed[2], placed
+
+
+
+@pytest.mark.parametrize("lang, text, placed", [
+    # the speech verb takes a noun object: the town acts about its own dead, it is no speaker
+    ("en", "Nine people died in Spain, Valencia declared three days of mourning.", [{"Valencia"}]),
+    ("en", "Eleven people died in Greece, Patras announced a day of mourning.", [{"Patras"}]),
+    ("it", "Nove morti in Francia, Marsiglia ha annunciato il lutto cittadino.", [{"Marsiglia"}]),
+    ("fr", "Neuf morts en Espagne, Séville annonce une journée de deuil.", [{"Séville"}]),
+    ("es", "Nueve muertos en Grecia, Patras declaró luto oficial.", [{"Patras"}]),
+    ("de", "Neun Tote in Frankreich, Marseille erklärte Trauer.", [{"Marseille"}]),
+    # a source cue, a noun or a passive: no end of the clause after the word
+    ("de", "Neun Tote in Frankreich, Marseille so schwer getroffen wie nie.", [{"Marseille"}]),
+    ("en", "Nine people died in Greece, Patras said to be the hardest hit.", [{"Patras"}]),
+    ("en", "Nine people died in Greece overnight; Patras reports of flooding followed.", [{"Patras"}]),
+    ("en", "Nine people died in Spain, Valencia told to evacuate.", [{"Valencia"}]),
+])
+def test_a_town_whose_speech_verb_takes_an_object_is_no_speaker(gaz, lang, text, placed):
+    # rule SPEAKER_AFTER reads the subject as the speaker only when its speech verb ends its clause or opens a
+    # reported one (_speech_ends)
+    assert [p for _, p in _placed(text, lang, gaz)] == placed
+
+
+@pytest.mark.parametrize("lang, text, own", [
+    # the speech verb ends its clause, after a date or a clause adverb, or opens a reported clause: the speaker
+    ("en", "Storms killed nine people in Greece, Patras said on Tuesday.", {"Greece"}),
+    ("en", "Storms killed nine people in Greece, Patras said that more were missing.", {"Greece"}),
+    ("en", "Storms killed nine people in Greece, Patras said: more are missing.", {"Greece"}),
+    ("it", "Le piogge hanno ucciso nove persone in Francia, Lione ha detto ieri.", {"Francia"}),
+    ("it", "Le piogge hanno ucciso nove persone in Francia, Lione ha detto che altri sono dispersi.", {"Francia"}),
+    ("fr", "Les crues ont tué neuf personnes en Espagne, Valence a indiqué mardi.", {"Espagne"}),
+    ("fr", "Les crues ont tué neuf personnes en Espagne, Séville a indiqué qu'il y avait des disparus.", {"Espagne"}),
+    ("es", "Las lluvias mataron a nueve personas en Francia, Lyon dijo el martes.", {"Francia"}),
+    ("es", "Las lluvias mataron a nueve personas en Francia, Lyon dijo que hay desaparecidos.", {"Francia"}),
+    ("de", "Stürme töteten neun Menschen in Frankreich, Lyon teilte am Dienstag mit.", {"Frankreich"}),
+    ("de", "Stürme töteten neun Menschen in Frankreich, Lyon erklärte, dass weitere vermisst werden.", {"Frankreich"}),
+    # a source cue after its source ("zufolge"): the town before it is the source, so a source cue after the town
+    # is not barred as such, only read as speech when its clause ends (not "Marseille so schwer getroffen")
+    ("de", "Stürme töteten neun Menschen in Frankreich, Lyon zufolge.", {"Frankreich"}),
+])
+def test_a_town_whose_speech_verb_ends_its_clause_speaks(gaz, lang, text, own):
+    # rule SPEAKER_AFTER (_speech_ends): a date, an adverb, a subordinator or a colon after the speech verb keep the
+    # town before it the speaker
+    assert [p for _, p in _placed(text, lang, gaz)] == [own]
+
+
+@pytest.mark.parametrize("lang, text, placed", [
+    ("en", "Four people were hurt in Ukraine, according to officials in Kherson, where a shell landed.", [{"Kherson"}]),
+    ("es", "Cuatro civiles murieron en Ucrania, según la administración militar en Járkov, donde cayó un misil.",
+     [{"Járkov"}]),
+    ("it", "Quattro civili sono morti in Ucraina, secondo l'amministrazione militare a Kharkiv, dove è caduto un "
+     "missile.", [{"Kharkiv"}]),
+    ("de", "Vier Zivilisten starben in der Ukraine, so die Militärverwaltung in Charkiw, wo eine Rakete einschlug.",
+     [{"Charkiw"}]),
+])
+def test_a_speakers_seat_followed_by_where_is_the_figures_place(gaz, lang, text, placed):
+    # rule SPEAKER_AFTER (_place_relative_after): "where" right after the town says that it happened there
+    assert [p for _, p in _placed(text, lang, gaz)][:1] == placed
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Four civilians died in Izium, reported by officials in Kharkiv."),
+    ("en", "Four civilians died in Izium, said on Monday officials in Kharkiv."),
+    ("es", "Cuatro civiles murieron en Izium, dijo anoche la administración militar en Járkov."),
+    ("es", "Cuatro civiles murieron en Izium, según informes de funcionarios en Járkov."),
+])
+def test_a_speaker_head_after_other_words_than_articles_is_a_speakers_seat(gaz, lang, text):
+    # rule SPEAKER_AFTER's clause-opener branch: any two words (not only articles) may stand between the word of
+    # speech or source and the speaker head ("reported by", "dijo anoche el"): the town is the speaker's seat
+    assert [p for _, p in _placed(text, lang, gaz)] == [{"Izium"}]
