@@ -318,3 +318,18 @@ def lowercase_phrases() -> tuple[frozenset[str], frozenset[str]]:
 def comma_aliases() -> tuple[tuple[str, str], ...]:
     """Aliases written with a comma inside ("Washington, D.C."), folded, longest first."""
     return tuple(sorted(((k, k) for k in aliases() if ", " in k), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def acronym_small_words() -> frozenset[str]:
+    """Folded small words an organisation's name holds without giving its acronym a letter, in every
+    language (an acronym is often spelled out in another language than the article's): the lexicons'
+    ``org_name_connectors`` and ``acronym_small_words`` (places), ``articles`` (events) and ``name_particles``
+    (persons) — "Organizzazione delle Nazioni Unite (Onu)", "Organisation mondiale de la santé (OMS)",
+    "Haut-Commissariat des Nations unies pour les réfugiés (HCR)"."""
+    out: set[str] = set()
+    for lang in lexicons.available_languages():
+        for concern, key in (("places", "org_name_connectors"), ("places", "acronym_small_words"),
+                             ("events", "articles"), ("persons", "name_particles")):
+            out.update(fold_key(str(w)) for w in lexicons.load(lang, concern).get(key) or [])
+    return frozenset(out)

@@ -163,6 +163,38 @@ def year_prepositions(lang: str) -> frozenset[str]:
     return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_prepositions") or [])
 
 
+def month_words(lang: str) -> frozenset[str]:
+    """The folded month names of the language's dates lexicon ("may", "marzo"; no weekdays).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(_datelex(lang).months)
+
+
+@cache
+def year_links(lang: str) -> frozenset[str]:
+    """The folded words of the dates lexicon's ``year_links``: a year stands right after one that follows a year
+    ("from 2024 to 2025", "tra il 2023 e il 2024").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_links") or [])
+
+
 @cache
 def _datelex(lang: str) -> _DateLex:
     d = load(lang, "dates") or load("en", "dates")
@@ -226,6 +258,37 @@ def _month(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
     if k + 1 < len(toks) and toks[k + 1].text == "." and toks[k + 1].start == toks[k].end:
         n = 2  # "Jan.", "gen."
     return lex.months[toks[k].text], n
+
+
+def after_month_day(toks: list[Token], i: int, lang: str) -> bool:
+    """Whether ``toks[i]`` comes right after a month's day of the dates lexicon written month first: "May 12,"
+    or "May 12" ("May 12, 2025", "Jan. 5th, 2026"), a day suffix and a comma allowed after the day. A comma after
+    a month alone ("In May, 2000 drones") is no such day: the number after it may be a count. A month of the
+    lexicon's ``capitalised_calendar`` counts in lower case too: a verb "may" is not followed by a day and a comma.
+
+    Parameters
+    ----------
+    toks : list of Token
+        The text's tokens (:func:`geo.numbers.tokenize`).
+    i : int
+        Index of the token asked about.
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    bool
+    """
+    lex = _datelex(lang)
+    k = i - 1 if i > 0 and toks[i - 1].text == "," else i
+    for d in (k - 1, k - 2):  # the day, or the day and its suffix ("12th")
+        day = _day(toks, d, lex) if d > 0 else None
+        if day and d + day[1] == k:
+            break
+    else:
+        return False
+    # the month, or the month and its dot ("Jan.")
+    return any((mo := _month(toks, m, lex) if m >= 0 else None) and m + mo[1] == d for m in (d - 1, d - 2))
 
 
 def _year(toks: list[Token], k: int) -> tuple[int, int] | None:

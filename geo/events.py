@@ -278,6 +278,34 @@ class EventProfile:
         """
         return self.speech.match_at(words, j)
 
+    def speech_cue_at(self, words: Sequence[str], j: int) -> int:
+        """:meth:`speech_at`, but 0 for a speech verb of places.yaml (no speech cue) that reads as a noun: right
+        after an article or a word of ``noun_markers`` ("the notes", "from states in Africa"), or inside a country
+        noun of ``country_nouns`` ("member states in Europe"). Read where the speech word makes the place after it
+        a speaker's venue (geo.role_model ``_venues_before``).
+
+        Parameters
+        ----------
+        words : Sequence[str]
+            A sentence's folded words (:attr:`Sentence.words`).
+        j : int
+            The index of the word where the speech word would start.
+
+        Returns
+        -------
+        int
+            How many words the speech word or phrase spans; 0 when none starts at ``j`` or it reads as a noun.
+        """
+        n = self.speech_at(words, j)
+        if not n or self.speech_cues.match_at(words, j):
+            return n
+        if j and (words[j - 1] in self.articles or words[j - 1] in self.noun_markers):
+            return 0  # "the reports in Kenya", "from states in Africa": a noun, no one speaks
+        if any(s + self.country_nouns.match_at(words, s) > j for s in self.country_nouns.starts_in(
+                words, max(0, j - self.country_nouns.longest + 1), j + 1)):
+            return 0  # "member states in Europe": the word is part of a noun of countries
+        return n
+
     def border_at(self, words: Sequence[str], k: int) -> int | None:
         """The one border test (role feature ``border_of``, figure place rule ``BORDER_SIDE``): where a border
         noun (``border_nouns``) starts when word ``k`` of the folded ``words`` is a link word (``border_links``

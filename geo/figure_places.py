@@ -72,7 +72,16 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import calendar_words, capitalised_calendar, day_phrases, event_dates, other_periods, year_prepositions
+from geo.dates import (
+    calendar_words,
+    capitalised_calendar,
+    day_phrases,
+    event_dates,
+    month_words,
+    other_periods,
+    year_links,
+    year_prepositions,
+)
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
@@ -1786,25 +1795,38 @@ def _past_a_number(fig, m, index: DocIndex) -> bool:
 
 
 def _dates_number(here: Sentence, j: int, index: DocIndex) -> bool:
-    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the
-    dates lexicon beside it ("12 May", "May 12"; a word of the lexicon's ``capitalised_calendar`` only capitalised:
-    not "20 may have hit"), a clock word of the events lexicon's ``clock_words`` after it or before it ("6 am",
-    "alle ore 6"), a colon joining it to another number ("06:30"), or a year (:data:`YEARS`) right after a word of
-    the dates lexicon's ``year_prepositions`` ("in 2025"). Only spaces may stand between the number and that word
-    (a colon between two numbers): a date across a comma is another phrase's ("in 24 hours, 20 of them over X"
-    counts a part)."""
+    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the dates
+    lexicon beside it ("12 May", "May 12"; a word of the lexicon's ``capitalised_calendar`` only capitalised: not "20
+    may have hit"), a clock word of the events lexicon's ``clock_words`` after it or before it ("6 am", "alle ore 6"), a
+    colon joining it to another number ("06:30"), or a year (:data:`YEARS`) right after a word of the dates lexicon's
+    ``year_prepositions`` ("in 2025"), after a word of its ``year_links`` right after such a year ("from 2024 to 2025",
+    "tra il 2023 e il 2024"), or after a comma that follows a month or a month's day ("May 12, 2025", "in May, 2025";
+    not a weekday). Only spaces may stand between the number and that word (a colon between two numbers, a comma before
+    a date's year): a date across a comma is another phrase's ("in 24 hours, 20 of them over X" counts a part)."""
     words = here.words
     calendar = calendar_words(index.lang)
     capitalised = capitalised_calendar(index.lang)
     clock = event_profile(index.lang).clock_words
     w = words[j]
-    if len(w) == 4 and w.isdigit() and int(w) in YEARS and _joined(here, j, index) and words[j - 1] in (
-            year_prepositions(index.lang)):
-        return True  # "in 2025", "nel 2025"; not "3000 drones, 2000 of them over X"
+
+    def calendar_word(k: int) -> bool:
+        return words[k] in calendar and (words[k] not in capitalised or here.tokens[k].text[:1].isupper())
 
     def date_word(k: int) -> bool:
-        return (words[k] in calendar and (words[k] not in capitalised or here.tokens[k].text[:1].isupper())) or bool(
-            clock.match_at(words, k))
+        return calendar_word(k) or bool(clock.match_at(words, k))
+
+    if len(w) == 4 and w.isdigit() and int(w) in YEARS:
+        if _joined(here, j, index) and words[j - 1] in year_prepositions(index.lang):
+            return True  # "in 2025", "nel 2025"; not "3000 drones, 2000 of them over X"
+        if _joined(here, j, index) and words[j - 1] in year_links(index.lang) and j >= 2 and _joined(
+                here, j - 1, index) and len(words[j - 2]) == 4 and _dates_number(here, j - 2, index):
+            return True  # "from 2024 to 2025", "in 2023 and 2024": a year joined to a year
+        months = month_words(index.lang)
+        if _joined(here, j, index, ",") and ((calendar_word(j - 1) and words[j - 1] in months) or (
+                len(words[j - 1]) <= 2 and words[j - 1].isdigit() and _joined(here, j - 1, index)
+                and calendar_word(j - 2) and words[j - 2] in months)):
+            return True  # "May 12, 2025", "in May, 2025": the year of a date (not after a weekday or a clock word:
+            # "on Friday, 2000 of them", "in 24 hours, 2000 drones")
 
     if _joined(here, j + 1, index) and date_word(j + 1):
         return True  # "12 May", "6 am"
@@ -2250,20 +2272,22 @@ def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], i
 
 
 def _located_by(ref, fig, index: DocIndex):
-    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None:
-    the mention right before it, inside it, that it follows as an aside set off by a comma (only a locative of
-    the figures lexicon's ``locative`` and articles after the comma, or nothing: "a blast hit Uman, in the Cherkasy
-    region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role that fits ``fig`` (the
-    attack's town, not a speaker's). A count "in the region" after it stands there too: the town is where the
-    incident the region is named for happened (a country is not read so: "in the country" often counts for the
-    whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv
-    region and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da
-    inizio anno": the region's toll over time, not the incident's)."""
+    """The place that the admin-1 unit or region ``ref`` (rule :data:`AREA_ANAPHORA`'s referent) locates, or None: the
+    mention right before it in its sentence (not across a paragraph break), inside it, that it follows as an aside set
+    off by a comma (only a locative of the figures lexicon's ``locative`` and articles after the comma, or nothing: "a
+    blast hit Uman, in the Cherkasy region", "à Nîmes, en Occitanie", "Nikopol, Dnipropetrovsk region"), in the role
+    that fits ``fig`` (the attack's town, not a speaker's). A count "in the region" after it stands there too: the town
+    is where the incident the region is named for happened (a country is not read so: "in the country" often counts for
+    the whole country). None when a list coordinator follows the region (an item of a list: "Kharkiv, the Kharkiv region
+    and Sumy") or when the figure's sentence holds a period cue of ``area_period_cues`` ("since 2022", "da inizio anno":
+    the region's toll over time, not the incident's)."""
     if ref.entity.kind not in LOCATOR_KINDS:
         return None
     a, _ = index.mentions.ranks(ref.start, ref.end)
     m = index.mentions.items[a - 1]  # a == 0: the document's last mention, after ref: no comma before ref
     gap = index.text[m.end : ref.start]
+    if m.sentence_start != ref.sentence_start:
+        return None  # "Uman,\n\nCherkasy region.": a paragraph break between them, no locator (no word in the gap)
     if not gap.lstrip().startswith(",") or not _holds(ref.entity, m.entity) or m.role != _fitting_role(fig):
         return None
     locatives, coordinators, periods = _locator_lexicon(index.lang)

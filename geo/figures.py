@@ -77,7 +77,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import event_dates_in, find_dateline, other_periods
+from geo.dates import after_month_day, event_dates_in, find_dateline, other_periods
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -170,6 +170,7 @@ class _Lex:
     src_pronouns: Phrases
     coordinators: Phrases
     relatives: Phrases
+    item_relatives: Phrases
     openers: Phrases
     speech: Phrases
     times: Phrases
@@ -305,6 +306,7 @@ def figure_lexicon(lang: str) -> _Lex:
         src_pronouns=ph(so, "pronouns"),
         coordinators=coordinators,
         relatives=ph(d.get("clauses") or {}, "relatives"),
+        item_relatives=ph(d.get("clauses") or {}, "item_relatives"),
         # the event profile's relative pronouns and clause openers (its subordinators but the coordinators, which
         # end the reach as written: :func:`_coordinator`, Italian "è" folds to "e")
         openers=Phrases(" ".join(p) for p in (*event_profile(lang).relative_pronouns.phrases,
@@ -868,7 +870,8 @@ def _list_clause_acts(doc: _Doc, k: int) -> bool:
     clause of its own: after its coordinator, before the next punctuation of the sentence, a verb stands (an event
     trigger of the events lexicon, a passive auxiliary, a copula, a downed or fall cue of the figures lexicon; not a
     count's own noun, "drones": "600 soldiers and 150 tanks, 40 drones and 20 missiles were shot down over Kyiv"
-    counts an attack, not gear)."""
+    counts an attack, not gear; nor a verb after a word of the figures lexicon's ``clauses.item_relatives``: "and 20
+    drones that will be based in Latvia" describes the items)."""
     lex, profile = doc.lex, event_profile(doc.lang)
     verbs = (*profile.triggers.values(), profile.passive_auxiliaries)  # read on folded words
     m, first = k + 1, None
@@ -876,6 +879,8 @@ def _list_clause_acts(doc: _Doc, k: int) -> bool:
             doc.toks[m].text != "," or first is not None)):
         if first is None and _coordinator(doc, m):
             first = m
+        elif first is not None and not doc.in_number[m] and lex.item_relatives.match_at(doc.toks, m):
+            break  # "and 20 drones that will be based there": the relative clause's verb, not the list's
         m += 1
     if first is None:
         return False
@@ -1314,6 +1319,11 @@ def _glued_kind(doc: _Doc, j: int) -> str | None:
     return None
 
 
+#: The four-digit numbers :func:`_excluded` reads as a year after a month's day written month first
+#: (:func:`geo.dates.after_month_day`: "May 12, 2025").
+DATE_YEARS = range(1900, 2101)
+
+
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
     lex = doc.lex
     if i in doc.in_age:
@@ -1337,6 +1347,8 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         and lex.year_before.match_ending(doc.toks, i)
     ):
         return True
+    if raw.isdigit() and len(raw) == 4 and nm.value in DATE_YEARS and after_month_day(doc.toks, i, doc.lang):
+        return True  # "on May 12, 2025": the year of a date (not "In May, 2000 drones": a month alone, a count)
     # "1-888-234-1294", "A-10-2": part of a code or a phone number.
     if doc.text[nm.end : nm.end + 2][:1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isdigit():
         return True

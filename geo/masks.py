@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Set
 from functools import cache
 from operator import attrgetter
 
-from geo.cues import Cues, word_frequency
+from geo.cues import Cues, acronym_small_words, word_frequency
 from geo.normalize import fold_key
 from geo.sentences import LIST_JOINERS, OF_WORDS, Token, sentence_at
 
@@ -359,6 +359,10 @@ def organisation_spans(tokens: list[Token], text: str, cues: Cues) -> list[tuple
 
 #: Longest organisation name spelled out before its acronym, in words.
 ACRONYM_NAME_MAX_WORDS = 12
+#: Words after the first of such a name that may give its acronym no letter, when none is spelled strictly.
+ACRONYM_SILENT_WORDS = 2
+#: Letters a word of such a name may give from inside it after its first, when none is spelled strictly.
+ACRONYM_INNER_LETTERS = 2
 
 
 #: The first character of a word right after an opening bracket, a comma and a space, a dash (spaced or
@@ -387,9 +391,10 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     """Names spelled out before their acronym in brackets, and the acronym: "UN Mission in Kosovo
     (UNMIK)", "Kosovo Force (KFOR)", "Agence nationale de l'aviation civile (ANAC)".
 
-    The name is the fewest words before the bracket that open with the acronym's first letter and
-    hold its letters in order; a name that is itself a place the gazetteer knows ("Democratic
-    Republic of the Congo (DRC)") is no organisation and stays.
+    The name is the fewest words before the bracket, the first capitalised, whose openings spell the
+    acronym (:func:`_spelled_by_initials`: small words and parts of hyphenated words may give no letter;
+    "Etiopia ... le Forze di difesa nazionali (Endf)" keeps the place); a name that is itself a place the
+    gazetteer knows ("Democratic Republic of the Congo (DRC)") is no organisation and stays.
 
     Returns
     -------
@@ -404,18 +409,19 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
                 and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
             continue
         key = acronym.lower()
-        for k in range(i - 1, max(-1, i - 1 - ACRONYM_NAME_MAX_WORDS), -1):
-            gap = text[tokens[k].end : tokens[k + 1].start] if k + 1 < i else text[tokens[k].end : tok.start - 1]
+        first = i
+        while first > max(0, i - ACRONYM_NAME_MAX_WORDS):
+            gap = text[tokens[first - 1].end : tokens[first].start if first < i else tok.start - 1]
             if any(c in gap for c in ".,;:!?()[]\"«»“”\n"):
                 break
-            words = tokens[k:i]
-            if len(words) < 2 or words[0].key[:1] != key[0] or not words[0].capitalised:
-                continue
-            if _subsequence(key, "".join(w.key for w in words)):
-                name = text[words[0].start : words[-1].end]
-                if gazetteer is None or not gazetteer.candidates(name):
-                    spans += [(words[0].start, words[-1].end), (tok.start, tok.end)]
-                break
+            first -= 1
+        starts = [k for k in range(i - 2, first - 1, -1) if tokens[k].key[:1] == key[0] and tokens[k].capitalised]
+        k = next((k for loose in (False, True) for k in starts
+                  if _spelled_by_initials(key, tokens[k:i], text, loose=loose)), None)
+        if k is not None:
+            name = text[tokens[k].start : tokens[i - 1].end]
+            if gazetteer is None or not gazetteer.candidates(name):
+                spans += [(tokens[k].start, tokens[i - 1].end), (tok.start, tok.end)]
     return spans
 
 
@@ -470,6 +476,78 @@ def _spelled_after(tokens: list[Token], i: int, text: str, gazetteer) -> list[tu
             name = text[first.start : tokens[k].end]
             return [] if gazetteer is not None and gazetteer.candidates(name) else [(first.start, tokens[k].end)]
     return []
+
+
+def _spelled_by_initials(key: str, words: list[Token], text: str, loose: bool = False) -> bool:
+    """Whether the acronym ``key`` (folded) is spelled by the openings of ``words``, in order.
+
+    Each word gives its first letter or first few ("Kosovo Force" KFOR, "UN Mission in Kosovo" UNMIK);
+    a small word (:func:`geo.cues.acronym_small_words`: "of", "delle", "du", "sur", "Nations unies") or
+    an elided article ("dell'Unità") may give none; the parts of a hyphenated word give from their
+    openings, and one part is enough ("Co-operation", "Counter-Terrorism"); a possessive's "s" gives
+    none ("Sheriff's Office"). In "Etiopia ... le Forze di difesa nazionali (Endf)" the letters are in
+    the words since the place, but do not open them in order: no name.
+
+    Parameters
+    ----------
+    key : str
+        The acronym, folded.
+    words : list of geo.sentences.Token
+        The words of the name, the first giving the acronym's first letter.
+    text : str
+        The text the tokens index.
+    loose : bool, optional
+        The second reading, tried when no name is spelled strictly: up to ``ACRONYM_SILENT_WORDS`` words
+        after the first may give no letter ("African Union Mission in Burundi (AMIB)", "Mission
+        multidimensionnelle des Nations unies au Burundi (Minub)", a trailing place), and a word may give
+        up to ``ACRONYM_INNER_LETTERS`` more letters from inside it, after its first (compounds:
+        "Bundesverwaltungsamt", "Transnational"; the s of "Unmanned Aerial Vehicles (UAVs)"); only in a
+        name holding a capitalised word after its first (a proper name, not "Mexico's acute haemorrhagic
+        fever").
+
+    Returns
+    -------
+    bool
+    """
+    if loose and not any(w.capitalised for w in words[1:]):
+        return False
+    small = acronym_small_words()
+    # (letters spelled, whether the current word has given its letters or need not, silent words, whether a
+    # capitalised word after the first gave a letter: the loose reading needs one)
+    states = {(0, True, 0, False)}
+    for k, word in enumerate(words):
+        gap = text[words[k - 1].end : words[k].start] if k else ""
+        if gap in ("'", "’") and len(word.key) == 1:
+            continue  # "Sheriff's Office": the possessive's "s" is the word's and gives nothing
+        part = gap in ("-", "–")  # "Co-ordination": a part of the word before
+        if not part:
+            elided = not word.capitalised and text[word.end : word.end + 1] in ("'", "’") \
+                and text[word.end + 1 : word.end + 2].isalpha()  # "dell'Unità": an elided article
+            free = word.key in small or elided
+            done = {(pos, silent, cg) for pos, gave, silent, cg in states if gave}  # the word before is done
+            states = {(pos, free, silent, cg) for pos, silent, cg in done}
+            shout = len(word.key) > 2 and text[word.start : word.end].isupper()  # a dateline's place
+            if loose and k and not shout:
+                states |= {(pos, True, silent + 1, cg) for pos, silent, cg in done if silent < ACRONYM_SILENT_WORDS}
+        nxt = {s for s in states if k}  # giving no letter; the first word gives the first
+        for pos, _, silent, cg in states:
+            cg2 = cg or (k > 0 and word.capitalised)
+            n = 1
+            while n <= len(word.key) and key[pos : pos + n] == word.key[:n]:
+                nxt.add((pos + n, True, silent, cg2))
+                if loose:  # more letters from inside the word, after its opening ones
+                    p, at = pos + n, n
+                    while p < len(key) and p - pos - n < ACRONYM_INNER_LETTERS:
+                        at = word.key.find(key[p], at)
+                        if at < 0:
+                            break
+                        p, at = p + 1, at + 1
+                        nxt.add((p, True, silent, cg2))
+                n += 1
+        states = nxt
+        if not states:
+            return False
+    return any(pos == len(key) and gave and (cg or not loose) for pos, gave, _, cg in states)
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -40,7 +40,10 @@ names of three letters or fewer and for minor alternate spellings.
     count, a region's one vote shared by its members; an admin-1 unit named like one of its cities is
     no unambiguous name; a country named as written is one, though another country or an area is also
     so called, when no reading outranks it and no other area is so named: "Sudan", also a name of South
-    Sudan, is Sudan): up to +2.0 for a candidate in one of them. A country with less than half of
+    Sudan, is Sudan; when the other areas so named are admin-1 units, the country votes unless an anchor
+    votes for the country of a unit abroad or another name has a town inside it: "Mali" is Mali beside no
+    place of Guinea, "Guatemala" always Guatemala, "Niger" beside Nigeria or a town of Niger State no
+    vote): up to +2.0 for a candidate in one of them. A country with less than half of
     the votes lifts no town over a bigger namesake ("ministers from the United States, Russia, Turkey
     and Ukraine met in Geneva": Geneva, Switzerland, not Geneva, Illinois), unless that namesake is no
     city of 100,000 and lies in a country the document does not name: then a town's share is counted
@@ -196,6 +199,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
     # that outranks every city reading), plus the dateline.  They vote for the document's countries.
     country_votes: Counter[str] = Counter()
     own_votes: dict[str, Counter[str]] = {}  # a name is no context for itself
+    beside_units = []  # (span, country, its namesake units abroad): "Mali", also a prefecture of Guinea
     for span in spans:
         if not span.candidates:
             continue
@@ -204,6 +208,9 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
         if len(areas) > 1:  # "Sudan": Sudan, and South Sudan by another of its names
             areas = _country_named_as_written(span.surface, areas, best)
             best = areas[0] if len(areas) == 1 else best
+            units = _country_beside_units(span.surface, areas, best) if len(areas) > 1 else None
+            if units and not span.locality_hint and (span.dateline or not span.compass):
+                beside_units.append((span, *units))
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?
         sole = len(span.candidates) == 1 and span.candidates[0].primary  # not "Twickenham", an old name of Huntsville
@@ -215,6 +222,19 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
                 country_votes[code] += 1 / len(codes)
                 if not span.dateline:  # the dateline is context for the same name in the body
                     own_votes.setdefault(fold_key(span.surface), Counter())[code] += 1 / len(codes)
+    # A country whose very name is also an admin-1 unit's votes when no other anchor votes for the country
+    # of a unit abroad and no other name has a town in it: "Mali" in a report naming no place of Guinea is
+    # Mali; "Guatemala", also one of its own departments, always; "Niger" beside Nigeria, "Georgia" beside
+    # Atlanta stay ambiguous
+    anchored = +country_votes
+    held = _units_holding_towns(spans, {u.entity.admin1 for _, _, units in beside_units for u in units})
+    for span, country, units in beside_units:
+        key = fold_key(span.surface)
+        if not any(anchored.get(u.entity.country, 0) > VOTE_EPS or held.get(u.entity.admin1, {key}) - {key}
+                   for u in units):
+            country_votes[country.entity.country] += 1
+            if not span.dateline:
+                own_votes.setdefault(fold_key(span.surface), Counter())[country.entity.country] += 1
     # One name, one place: "Paris, Tenn." qualifies every later "Paris" of the document.
     qualifiers: dict[str, set[str]] = {}
     qualifying: dict[int, set[str]] = {}  # span index -> the units its qualified neighbour lies in
@@ -666,6 +686,50 @@ def _country_named_as_written(surface: str, areas: list, best) -> list:
     if len(named) == 1 and named[0].entity.kind == "country" and named[0].primary and prior(named[0]) >= prior(best):
         return named
     return areas
+
+
+def _country_beside_units(surface: str, areas: list, best) -> tuple | None:
+    """The one country among several area readings whose own name is the name as written, when no reading
+    outranks it and the other areas of that very name are admin-1 units ("Mali", also a prefecture of
+    Guinea; "Niger", a state of Nigeria; "Guatemala", a department of Guatemala itself), with the units of
+    other countries among them; else None.
+
+    Parameters
+    ----------
+    surface : str
+        The name as written.
+    areas : list of geo.gazetteer.Candidate
+        The name's country, region and admin-1 readings.
+    best : geo.gazetteer.Candidate
+        The reading of the highest :func:`prior`.
+
+    Returns
+    -------
+    tuple of (geo.gazetteer.Candidate, list of geo.gazetteer.Candidate) or None
+        The country's reading and the units' readings in other countries (none for "Guatemala").
+    """
+    key = fold_key(surface)
+    named = [c for c in areas if _name_key(c.entity.name) == key]
+    countries = [c for c in named if c.entity.kind == "country"]
+    if len(countries) != 1 or not countries[0].primary or prior(countries[0]) < prior(best):
+        return None
+    country = countries[0]
+    units = [c for c in named if c is not country]
+    if not units or any(c.entity.kind != "admin1" or not c.entity.country for c in units):
+        return None
+    return country, [c for c in units if c.entity.country != country.entity.country]
+
+
+def _units_holding_towns(spans: list, units: set[str]) -> dict[str, set[str]]:
+    """Admin-1 code -> the folded names of the document with a town reading inside that unit, for ``units``."""
+    held: dict[str, set[str]] = {}
+    if not units:
+        return held
+    for span in spans:
+        for c in span.candidates:
+            if c.entity.kind == "city" and c.entity.admin1 in units:
+                held.setdefault(c.entity.admin1, set()).add(fold_key(span.surface))
+    return held
 
 
 def _holds_its_namesake(e, candidates) -> bool:

@@ -1346,7 +1346,8 @@ def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: 
                    profile: EventProfile, text: str) -> list[int]:
     """The first words of the places of ``sentence`` before word ``idx`` (``m``'s) that are a meeting's or a
     speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
-    meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"), or in the phrase that
+    meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"; not a speech verb read
+    as a noun, :meth:`geo.events.EventProfile.speech_cue_at`: "member states in Europe"), or in the phrase that
     opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
     discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
     will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
@@ -1359,7 +1360,7 @@ def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: 
 
     return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
         p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
-            q + profile.speech_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
+            q + profile.speech_cue_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
 
 
 def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:

@@ -2404,6 +2404,15 @@ def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lan
            "overnight."),  # a year after its preposition
     ("en", "All 30 drones were downed on May 12 over the Poltava and Sumy regions\nRussia launched 30 drones at "
            "Ukraine overnight."),  # a month before the number
+    # a year after a month's day and a comma, after a month and a comma, after a link to a year
+    ("en", "All 30 drones were downed on June 3, 2024 over the Poltava and Sumy regions\nRussia launched 30 drones "
+           "at Ukraine overnight."),
+    ("en", "All 30 drones were downed in June, 2024 over the Poltava and Sumy regions\nRussia launched 30 drones at "
+           "Ukraine overnight."),
+    ("en", "All 30 drones were downed from 2023 to 2024 over the Poltava and Sumy regions\nRussia launched 30 drones "
+           "at Ukraine overnight."),
+    ("it", "Tutti i 30 droni sono stati abbattuti tra il 2023 e il 2024 sulle regioni di Poltava e Sumy\nLa Russia "
+           "ha lanciato 30 droni contro l'Ucraina nella notte."),
 ])
 def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
     # _dates_number's year branch and its month-before-the-number branch: each is no part's count
@@ -2425,6 +2434,11 @@ def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
     # a part's count in the years' range after a comma, no preposition of a year before it
     ("en", "Air defence shot down 3000 drones in a month, 1950 of them over the Poltava and Sumy regions\nRussia "
            "launched 3000 drones at Ukraine in a month.", 3000),
+    # a weekday, a clock word before the comma: no date's year
+    ("en", "Air defence shot down 3000 drones on Friday, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine on Friday.", 3000),
+    ("en", "Air defence shot down 3000 drones in 48 hours, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine in 48 hours.", 3000),
 ])
 def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
     # _dates_number reads a date or clock word only with spaces alone between it and the number: "in 12 hours, 15
@@ -2717,6 +2731,13 @@ def test_gear_counted_with_troops_stands_with_them(gaz, lang, text):
     ("en", "Spain will deploy 600 soldiers and 150 tanks, 40 helicopters and 20 drones to Latvia.", [150, 40, 20]),
     # a list of troops and gear opened by a comma after the troops, closed by a coordinator
     ("it", "La Francia schiererà in Estonia 600 soldati, 150 carri armati, 40 elicotteri e 20 droni.", [150, 40, 20]),
+    # a relative clause after the list's last item: its verb describes the items, no clause of their own
+    ("en", "Canada will send 600 soldiers and 150 tanks, 40 helicopters and 20 drones that will be based in "
+           "Lithuania.", [150, 40, 20]),
+    ("it", "Il Canada invierà 600 soldati, 150 carri armati, 40 elicotteri e 20 droni che saranno schierati in "
+           "Lituania.", [150, 40, 20]),
+    ("fr", "Le Canada enverra 600 soldats, 150 chars, 40 hélicoptères et 20 drones qui seront basés en Lituanie.",
+     [150, 40, 20]),
 ])
 def test_gear_after_a_demonym_or_in_a_list_stands_with_the_troops(gaz, lang, text, gear):
     # rule GEAR_OF_TROOPS: a demonym of the events lexicon may follow the troop noun, and the gear's list goes on
@@ -3158,6 +3179,12 @@ def test_the_region_named_as_a_towns_locator_keeps_the_town(gaz, lang, text, pla
     # the region's bare name after the comma is a locator
     ("en", "Shelling hit Nikopol, Dnipropetrovsk region, on Sunday. Five people were hurt in the region.",
      ["Nikopol", "Dnipropetrovsk Oblast"]),
+    # a paragraph break between the town and the region: no locator, whatever the comma before the break
+    ("en", "Drones hit Uman,\n\nCherkasy region. Five people were hurt in the region.", ["Cherkasy Oblast"]),
+    ("en", "Shelling hit Nikopol,\n\nDnipropetrovsk region. Four people were hurt in the region.",
+     ["Dnipropetrovsk Oblast"]),
+    ("fr", "Une explosion a frappé Nîmes,\n\nOccitanie. Cinq personnes ont été blessées dans la région.",
+     ["Occitanie"]),
 ])
 def test_a_region_that_locates_no_town_of_the_count_keeps_the_region(gaz, lang, text, places):
     # rule AREA_ANAPHORA (_located_by): the town stands with the region only when the region is set off after it

@@ -615,3 +615,39 @@ def test_a_speech_verb_ends_a_counted_phrase(lang, text):
     """The figure lexicon's speech words are EventProfile.speech_at's: a speech verb of places.yaml ("explained",
     "says"), not only a speech cue, ends the reach from a count to its verb: the doctors are not the wounded."""
     assert [(f.kind, f.value) for f in figs(text, lang)] == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # month first, the day, a comma or none, the year (failed before: the year was read as a count)
+    ("en", "Some 60 drones were downed on June 3, 2024 over Kyiv and Kherson."),
+    ("en", "Some 60 drones were downed on March 3rd, 1999 over Kyiv and Kherson."),
+    ("en", "Some 60 drones were downed on Thursday, May 3, 2024 over Kyiv and Kherson."),
+    ("en", "Some 60 drones were downed at night; on Sept 3 2024 drones hit Kherson."),
+    # the day first, a month alone before the year, a month's dot (already read as dates)
+    ("en", "Some 60 drones were downed on Jan. 3, 2024 over Kyiv and Kherson."),
+    ("en", "Some 60 missiles were intercepted on 3 June 2024 above Kyiv and Kherson."),
+    ("en", "Some 60 missiles were intercepted in June 2024 above Kyiv and Kherson."),
+    ("it", "Circa 60 missili sono stati intercettati il 3 giugno 2024 sopra Kyiv e Kherson."),
+    ("it", "Circa 60 missili sono stati intercettati a giugno 2024 sopra Kyiv e Kherson."),
+    ("fr", "Quelque 60 missiles ont été interceptés le 3 juin 2024 au-dessus de Kyiv et Kherson."),
+    ("fr", "Quelque 60 missiles ont été interceptés en juin 2024 au-dessus de Kyiv et Kherson."),
+    ("es", "Unos 60 misiles fueron interceptados el 3 de junio de 2024 sobre Kyiv y Kherson."),
+    ("es", "Unos 60 misiles fueron interceptados en junio 2024 sobre Kyiv y Kherson."),
+    ("de", "Rund 60 Raketen wurden am 3. Juni 2024 über Kyiv und Kherson abgefangen."),
+    ("de", "Rund 60 Raketen wurden im Juni 2024 über Kyiv und Kherson abgefangen."),
+])
+def test_the_year_of_a_date_is_no_figure(lang, text):
+    """A four-digit number of 1900-2100 after a month's day written month first ("June 3, 2024",
+    :func:`geo.dates.after_month_day`, months of the dates lexicon), after a day and month or after a month is a
+    date's year, no count."""
+    assert [f.value for f in figs(text, lang)] == [60]
+
+
+@pytest.mark.parametrize("lang, text, values", [
+    ("en", "In June, 2000 soldiers were sent to Kherson.", [2000]),  # a month alone before the comma: a count
+    ("en", "On 3 June, 2000 soldiers were sent to Kherson.", [2000]),  # the month, not the day, before the comma
+    ("en", "By June 3, 300 soldiers were sent to Kherson.", [300]),  # three digits: no year
+])
+def test_a_number_after_a_month_alone_stays_a_figure(lang, text, values):
+    """Only a day right before the comma makes the number after it a year: "In June, 2000 soldiers" counts."""
+    assert [f.value for f in figs(text, lang)] == values

@@ -251,6 +251,9 @@ def test_every_lexicon_file_follows_the_schema(path):
     ("figures", {"figures": {"kinds": {}, "persns": []}}, r"unknown key figures.'persns'"),
     ("events", {"attack": []}, r"missing key"),
     ("weather", {}, r"no schema for lexicon files named weather.yaml"),
+    # "[to, of, on]" unquoted: YAML reads "on" (and "no", "off", "yes") as a boolean, and the word is lost
+    ("places", {"org_name_connectors": ["to", "of", True]}, r"key 'org_name_connectors' holds a word YAML reads"),
+    ("figures", {"figures": {"kinds": {}, "persons": [False]}}, r"key figures.'persons' holds a word YAML reads"),
 ])
 def test_a_file_off_the_schema_fails_naming_file_and_key(concern, data, message):
     from geo.errors import LexiconSchemaError

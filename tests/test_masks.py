@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from geo.masks import acronym_spans
+from geo.masks import _spelled_by_initials, acronym_spans
 from geo.model import Document
 from geo.normalize import fold
 from geo.pipeline import find_places
@@ -31,6 +31,90 @@ def masked(text: str, gaz) -> list[str]:
 ])
 def test_a_name_spelled_out_before_its_acronym_is_an_organisation(gaz, text, name, acronym):
     assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    ("Ieri l'Organizzazione delle Nazioni Unite (Onu) ha votato.", "Organizzazione delle Nazioni Unite", "Onu"),
+    ("Ministers of the North Atlantic Treaty Organization (NATO) met.", "North Atlantic Treaty Organization", "NATO"),
+    ("Les chefs de l'Union économique et monétaire ouest-africaine (UEMOA) ont parlé.",
+     "Union économique et monétaire ouest-africaine", "UEMOA"),  # "et" gives no letter, "ouest-africaine" two
+    ("Officers of the Trans-Sahara Counter-Terrorism Partnership (TSCTP) met.",
+     "Trans-Sahara Counter-Terrorism Partnership", "TSCTP"),  # each part of a hyphenated word gives one
+    ("Fellows of the Council on Foreign Relations (CFR) wrote.", "Council on Foreign Relations", "CFR"),
+    ("Deputies of the Marion County Sheriff's Office (MCSO) came.", "Marion County Sheriff's Office", "MCSO"),
+])
+def test_the_acronym_s_letters_open_the_words_of_its_name(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize("text", [
+    # the letters are in the words since the place (e-n-d-f), but do not open them in order: the place stays
+    "La guerra in Etiopia oppone da mesi le Forze di difesa nazionali (Endf) ai ribelli.",
+    "Clashes in Somalia involved the army and police of the federal government (SNA) again.",
+    "Doctors described Mexico's acute haemorrhagic fever (MHF) cases.",  # a lower-case name: no word may give none
+])
+def test_a_place_before_a_name_whose_words_do_not_open_with_the_acronym_stays(gaz, text):
+    assert masked(text, gaz) == []
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # an elided article gives no letter
+    ("Il vertice dell'Agenzia dell'Energia Atomica (Aea) si tenne a Vienna.", "Agenzia dell'Energia Atomica", "Aea"),
+    # when no name is spelled strictly, up to two words after the first may give none (a trailing place too)
+    ("The African Union Mission in Burundi (AMIB) left Bujumbura.", "African Union Mission in Burundi", "AMIB"),
+    ("La Comisión de Desarrollo para el Sahel y Chad (CDS) sesionó.", "Comisión de Desarrollo para el Sahel y Chad",
+     "CDS"),
+    ("La Mission multidimensionnelle des Nations unies au Burundi (Minub) a quitté Gitega.",
+     "Mission multidimensionnelle des Nations unies au Burundi", "Minub"),  # the Minusma style
+    # ... and a word may give letters from inside it (compounds)
+    ("Officers of the Transnational Crime Unit (TNCU) raided a house in Accra.", "Transnational Crime Unit", "TNCU"),
+    ("Das Bundesverwaltungsamt Süd (BVAS) antwortet.", "Bundesverwaltungsamt Süd", "BVAS"),
+    # a plural's s is the last word's
+    ("Patrols saw Unmanned Aerial Vehicles (UAVs) over Kidal.", "Unmanned Aerial Vehicles", "UAVs"),
+    # one part of a hyphenated word is enough: without it "Europe" is left out of the name
+    ("The Organization for Security and Co-operation in Europe (OSCE) sent monitors.",
+     "Organization for Security and Co-operation in Europe", "OSCE"),
+])
+def test_common_organisation_names_are_masked(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("Comité sur la Paix en Afrique", "cpa"),  # "sur" (acronym_small_words) gives no letter
+    ("Akademie am Bodensee", "ab"),  # "am"
+    ("Academy at Lagos", "al"),  # "at"
+    ("Fonds des Nations unies pour la Recherche", "fr"),  # "Nations unies" may give none
+    ("Fondo de las Naciones Unidas para la Paz", "fp"),
+    ("Agenzia dell'Energia Atomica", "aea"),  # an elided article ("dell'") gives none
+    ("Organization for Security and Co-operation in Europe", "osce"),  # one part of a hyphenated word is enough
+])
+def test_small_words_give_no_letter_in_the_strict_reading(text, acronym):
+    assert _spelled_by_initials(acronym, tokenize(text, fold(text)), text)
+
+
+@pytest.mark.parametrize(("text", "acronym"), [
+    ("National Maritime Security Naval Agency", "na"),  # three words would give none
+    ("Malta reported measles cases", "mrc"),  # no capitalised word after the first: no loose reading
+])
+def test_the_loose_reading_has_limits(text, acronym):
+    assert not _spelled_by_initials(acronym, tokenize(text, fold(text)), text, loose=True)
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # the loose reading needs a capitalised word after the first that gives a letter: a demonym's letters and a
+    # place left silent spell no organisation
+    ("Malian troops in Timbuktu (ML) said the road was open.", "en", "Timbuktu"),
+    ("Ukrainische Soldaten bei Sumy (UA) melden Beschuss.", "de", "Sumy"),
+    # a word written in capitals gives no silence: an agency's byline before its dateline town
+    ("By Jo Rivera, Associated Press DENVER (AP) - The city council met on Monday.", "en", "DENVER"),
+])
+def test_a_place_left_silent_by_the_loose_reading_stays_a_place(gaz, text, lang, place):
+    assert place in [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+
+
+def test_a_place_is_found_before_a_translated_acronym(gaz):
+    text = "In Etiopia continuano gli scontri delle Forze di difesa (Endf) vicino a Gondar."
+    assert [m.surface for m in find_places(Document("t", text), lang="it", gazetteer=gaz)] == ["Etiopia", "Gondar"]
 
 
 @pytest.mark.parametrize("text", [

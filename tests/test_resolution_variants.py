@@ -41,8 +41,61 @@ def test_a_country_named_as_written_votes_though_another_country_shares_the_name
     assert places["Sinnar"].country == "SD"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "town", "country"),
+    [
+        # "Mali" is also a prefecture of Guinea, "Niger" a state of Nigeria: the country still votes when
+        # nothing else of the document is in Guinea or Nigeria (Kita went to Quito, Gaya to India)
+        ("Ostaggi liberati in Mali. Il convoglio era partito da Kita.", "it", "Kita", "ML"),
+        ("Gunmen attacked an army post in Niger on Sunday; the wounded were taken to Gaya.", "en", "Gaya", "NE"),
+        # "Guatemala" is also a department of Guatemala: a unit of the country itself is no rival
+        ("Las lluvias en Guatemala dejaron sin luz a San Marcos.", "es", "San Marcos", "GT"),
+        ("Le Guatemala a envoyé des secours à Santa Ana.", "fr", "Santa Ana", "GT"),
+    ],
+)
+def test_a_country_named_like_a_unit_votes_for_its_towns(gaz, text, lang, town, country):
+    assert found(text, lang, gaz)[town].country == country
+
+
+@pytest.mark.parametrize("text", [
+    # Suleja lies in Niger State (and in Russia): "Niger" may be the state here, and lends no vote to the country
+    "Heavy rain fell in Niger: in Suleja and Gaya the roads were cut.",
+    # the document votes for Nigeria: "Niger" lends no vote to the country (as before)
+    "Officials in Nigeria said floods hit Niger; in Gaya the roads were cut.",
+])
+def test_a_country_named_like_a_unit_of_a_country_the_text_is_about_casts_no_vote(gaz, text):
+    places = found(text, "en", gaz)
+    assert places["Niger"].id == "admin1:NG-NI"
+    assert places["Gaya"].country != "NE"
+
+
+def test_a_country_named_like_a_unit_read_as_a_town_casts_no_vote(gaz):
+    # "the town of Niger": a locality's hint, no country; the Gaya of India keeps its lead
+    text = "Gunmen attacked an army post in the town of Niger on Sunday; the wounded were taken to Gaya."
+    assert found(text, "en", gaz)["Gaya"].country != "NE"
+
+
+def test_a_country_beside_units_is_the_one_primary_country_of_that_name_outranking_them(gaz):
+    from geo.resolve import _country_beside_units, prior
+
+    cands = [c for c in gaz.candidates("mali") if c.entity.kind in ("country", "admin1")]
+    country = next(c for c in cands if c.entity.kind == "country")
+    unit = next(c for c in cands if c.entity.kind == "admin1")
+    assert _country_beside_units("Mali", cands, country) == (country, [unit])
+    # an alternate name of the country is no vote
+    assert _country_beside_units("Mali", [replace(country, primary=False), unit], unit) is None
+    # a territory of a few people does not outrank the unit
+    tiny = replace(country, entity=replace(country.entity, population=10))
+    assert prior(tiny) < prior(unit)
+    assert _country_beside_units("Mali", [tiny, unit], unit) is None
+    # a namesake that is no admin-1 unit (a region) is not of this category
+    region = replace(unit, entity=replace(unit.entity, kind="region"))
+    assert _country_beside_units("Mali", [country, region], country) is None
+
+
 def test_two_areas_named_as_written_stay_ambiguous(gaz):
-    # "Niger" is the country and a state of Nigeria by that very name: no anchor is made of either
+    # "Niger" is the country and a state of Nigeria by that very name: no anchor is made of either in pass 1
+    # (the country votes later, unless the document votes for Nigeria or names a town of the state)
     from geo.resolve import _country_named_as_written
 
     cands = [c for c in gaz.candidates("niger") if c.entity.kind in ("country", "admin1")]

@@ -495,6 +495,10 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "Envoys met in Lisbon to discuss the war in Chad.", "Chad"),
     ("it", "I ministri si sono riuniti a Vienna per discutere della guerra in Libia.", "Libia"),
     ("fr", "Réunis à Genève, les ministres ont parlé de la guerre en Libye.", "Libye"),
+    # a participle of meeting (it "riuniti", fr "réunis", es "se reunieron") is a meeting trigger
+    ("it", "Gli inviati riuniti a Tunisi hanno discusso della guerra in Sudan.", "Sudan"),
+    ("fr", "Les envoyés réunis à Dakar ont parlé de la guerre en Somalie.", "Somalie"),
+    ("es", "Los enviados se reunieron en Quito para hablar de la guerra en Sudán.", "Sudán"),
     # a meeting after the war's phrase: it does not meet on the war, the war's place is no venue of it
     ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
     # a headline in title case: the capitalised war noun is no title
@@ -518,6 +522,10 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
     ("es", "Diputados residentes en Aragón se reunieron para una cumbre sobre la guerra en Lima.", "Lima"),
     ("de", "Politiker aus Sachsen trafen sich zu einem Gipfel über den Krieg in Wien.", "Wien"),
+    # a speech verb read as a noun (inside a country noun, after an article or a noun marker) is no speaker's cue
+    ("en", "Envoys from member states in Asia met for talks on the war in Vienna.", "Vienna"),
+    ("en", "Delegates from states in Latin America gathered for a summit on the war in Lima.", "Lima"),
+    ("en", "Aides who kept the notes in Peru met for talks on the war in Quito.", "Quito"),
     # a capitalised war noun after "of" and a capitalised word names an institution, even in title case
     ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
     ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),

@@ -94,7 +94,8 @@ def check(path: Path, concern: str, data: dict[str, Any]) -> None:
     Raises
     ------
     geo.errors.LexiconSchemaError
-        An unknown key, a missing required key, or a value of the wrong type, with the file and key named.
+        An unknown key, a missing required key, a value of the wrong type, or a list holding a word YAML
+        reads as a boolean ("on", "no" unquoted), with the file and key named.
     """
     from geo.errors import LexiconSchemaError
 
@@ -111,12 +112,17 @@ def check(path: Path, concern: str, data: dict[str, Any]) -> None:
             raise LexiconSchemaError(f"{path}: unknown key {key!r} (known: {', '.join(spec['keys'])})")
         if not isinstance(value, _TYPES[kind]) or (kind == "number" and isinstance(value, bool)):
             raise LexiconSchemaError(f"{path}: key {key!r} must be a {kind}, not {type(value).__name__}")
+        if kind == "list" and any(isinstance(w, bool) for w in value):
+            raise LexiconSchemaError(f"{path}: key {key!r} holds a word YAML reads as a boolean (on, off, yes, "
+                                     "no): quote it")
         for sub, inner in (value.items() if key in sections else ()):
             sub_kind = sections[key].get(sub)
             if sub_kind is None:
                 raise LexiconSchemaError(f"{path}: unknown key {key}.{sub!r} (known: {', '.join(sections[key])})")
             if not isinstance(inner, _TYPES[sub_kind]) or (sub_kind == "number" and isinstance(inner, bool)):
                 raise LexiconSchemaError(f"{path}: key {key}.{sub!r} must be a {sub_kind}, not {type(inner).__name__}")
+            if sub_kind == "list" and any(isinstance(w, bool) for w in inner):
+                raise LexiconSchemaError(f"{path}: key {key}.{sub!r} holds a word YAML reads as a boolean: quote it")
 
 
 def parse_file(path: Path) -> dict[str, Any]:
