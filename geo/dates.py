@@ -113,6 +113,23 @@ def calendar_words(lang: str) -> frozenset[str]:
 
 
 @cache
+def day_phrases(lang: str) -> tuple[str, ...]:
+    """The folded phrases of the dates lexicon's ``days`` and ``weeks`` ("yesterday", "last night", "this week").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    tuple of str
+    """
+    lex = _datelex(lang)
+    return tuple(" ".join(k) for k in (*lex.days, *lex.weeks))
+
+
+@cache
 def capitalised_calendar(lang: str) -> frozenset[str]:
     """The folded month and weekday names of the dates lexicon's ``capitalised_calendar``: names only when
     capitalised (en "May": "20 may have hit" is a verb).

@@ -75,6 +75,7 @@ from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
 from geo.dates import (
     calendar_words,
     capitalised_calendar,
+    day_phrases,
     event_dates,
     month_words,
     other_periods,
@@ -376,6 +377,9 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         related = related_places(fig, index)
     for pid in _speakers_places(fig, here, out.values(), related, text, lang):  # rule SPEAKERS_PLACE
         del out[pid]
+    spoken = _speakers_after(fig, here, out.values(), text, lang)
+    for pid in spoken:  # rule SPEAKER_AFTER (nor a place of the figure's role from further on, below)
+        del out[pid]
     profile = event_profile(lang)
     for pid in [pid for pid, (m, _) in out.items() if pid not in related and _border_side(m, index, profile)]:
         del out[pid]  # rule BORDER_SIDE
@@ -407,8 +411,8 @@ def candidates(fig, mentions: Sequence, sentences: Sequence[Sentence], text: str
         # the document's places of the figure's kind, the nearest mention of each: all of
         # them when the paragraph names none, else those inside a place beside the figure or of its parts
         e = m.entity
-        if e.id in out or (e.id not in related and _border_side(m, index, profile)):  # rule BORDER_SIDE
-            continue
+        if e.id in out or e.id in spoken or (e.id not in related and _border_side(m, index, profile)):
+            continue  # rules BORDER_SIDE and SPEAKER_AFTER
         # a place inside one beside the figure, only while those are countries or regions: a town or an oblast
         # beside the figure is where it happened, not a town of the same country further on (rule FINER_HERE)
         inside = not finer_here and any(contains(h, e) for h in here_places)
@@ -669,6 +673,162 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
     if speech is None:
         return []
     return [m.entity.id for m in after if here.token_at(m.start) > speech]
+
+
+#: Rule ``a_speaker_after_the_figures_place``: a town named after the figure in its own sentence, past a clause break
+#: that follows a place of the figure's sentence that may be the figure's (not an actor, a launch site or a source:
+#: "Russia launched drones that killed five, Kharkiv said" keeps Kharkiv), and read there as the speaker itself — the
+#: subject right before a word of speech, statement or source, opening its clause ("..., Kyiv said"; "..., Paris
+#: announced"), one of a list of such subjects ("..., Kyiv and Moscow said"), the name right after such a word
+#: ("..., dijo Damasco"; "..., said Kyiv"; "..., so Kiew"; "..., teilte Kiew mit"), or the seat of a speaker phrase
+#: whose head (``speaker_nouns``, ``government_heads``, ``seat_heads``, ``official_heads``) stands one word before it
+#: and right after the clause's opening word of speech or source, or that is itself the subject right before such a
+#: word ("..., the health ministry in Beirut said"; "..., según la administración militar en Dnipró") — is where the
+#: statement came from, not where the figure happened: no candidate, nor a list mate of the place before it, nor a
+#: place of the figure's role from the rest of the document ("..., across Lebanon, Beirut said"; "..., Kyiv said.
+#: Nine of them died in Kyiv": the part's place is the part's), unless it is the area of an official (role feature
+#: ``official_of``: "the governor of the Kherson region said" names the figure's area, rule OFFICIALS_AREA). A town
+#: after another word of the clause (an event: "officials said after a missile struck Kharkiv"; a report: "with
+#: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker, nor is a subject whose
+#: word of speech takes a noun object or goes on otherwise ("..., Genoa declared a day of mourning"; "..., Lyon told
+#: to evacuate"; "..., München so schwer getroffen"): the word must end its clause, after a date or a clause adverb
+#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), or open a reported clause (a colon, a
+#: subordinator: "..., Kyiv said that"). A town followed by a relative of place (``place_relatives``: "..., according
+#: to officials in Odesa, where the drone fell") is where it happened, no speaker. Only towns: a country that
+#: speaks of a figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a
+#: figure whose sentence names no such place before that break keeps the speaker's town as its only place said.
+SPEAKER_AFTER = "a_speaker_after_the_figures_place"
+
+
+def _speaker_words(profile: EventProfile, words: Sequence[str], j: int) -> int:
+    """How many words of speech, statement or source start at word ``j`` of ``words`` (rule :data:`SPEAKER_AFTER`):
+    a speech verb or cue (:meth:`geo.events.EventProfile.speech_at`), a seat's statement, a report verb or a source
+    cue; 0 for none."""
+    return max(profile.speech_at(words, j), profile.seat_statements.match_at(words, j),
+               profile.report_verbs.match_at(words, j), profile.source_cues.match_at(words, j))
+
+
+def _speaker_head(profile: EventProfile, words: Sequence[str], end: int) -> int | None:
+    """Where a speaker's head (rule :data:`SPEAKER_AFTER`: "officials", "the health ministry", "la administración
+    militar") ends right before word ``end`` of ``words`` starts; None for none."""
+    starts = [h.ending(words, end) for h in (profile.speaker_nouns, profile.government_heads, profile.seat_heads,
+                                             profile.official_heads)]
+    return min((j for j in starts if j is not None), default=None)
+
+
+@cache
+def _date_words(lang: str) -> Phrases:
+    """The dates lexicon's weekdays, months, days and weeks of ``lang`` (rule :data:`SPEAKER_AFTER`)."""
+    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
+
+
+def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bool:
+    """Whether the speech verb of sentence ``here`` (of the document ``text``) whose words end before word ``j``
+    takes no noun object (rule :data:`SPEAKER_AFTER`): its clause ends there ("Kyiv said."), after a date or a
+    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), or a reported clause
+    follows (a colon, a subordinator: "Kyiv said that"); not "Genoa declared a state of emergency", "Kharkiv told to
+    evacuate"."""
+    words, dates = here.words, _date_words(profile.lang)
+    while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
+        n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
+                int(words[j] in profile.speech_end_words or words[j].isdigit()))
+        if not n:
+            return bool(profile.subordinators.match_at(words, j))  # "Kyiv said that", "Kiev ha detto che"
+        j += n
+    return True
+
+
+def _place_relative_after(m, here: Sentence, text: str, profile: EventProfile) -> bool:
+    """Whether a relative of place (``place_relatives``: "where", "où") follows the mention ``m`` of sentence
+    ``here`` (of the document ``text``), after a comma at most (rule :data:`SPEAKER_AFTER`: "officials in Odesa,
+    where the drone fell" says where it happened)."""
+    rest = text[m.end:here.end].lstrip(" ,").split(maxsplit=1)
+    return bool(rest) and rest[0].lower() in profile.place_relatives
+
+
+def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: bool = False) -> bool:
+    """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) is read as the speaker itself of its
+    clause (rule :data:`SPEAKER_AFTER`): the subject right before a word of speech ("Kyiv said", "officials in
+    Mombasa said", "Kyiv and Moscow said": ``listed``, a speaker's town stands after the list word before it), the
+    name right after one ("dijo Damasco", "said Kyiv") or the seat of a speaker after the clause's opening word of
+    speech or source ("según la administración militar en Dnipró")."""
+    words = here.words
+    first, after = here.token_at(m.start), here.token_at(m.end)
+    lo = _speakers_clause(here, text, m.start)
+    head = _speaker_head(profile, words, first - 1)  # "officials in", "the health ministry in"
+    subject = first == lo or listed or (head is not None and lo <= head <= lo + 3)
+    verb = after + profile.verb_auxiliaries.match_at(words, after) if after < len(words) else after  # "hanno detto"
+    if _place_relative_after(m, here, text, profile):
+        return False  # "officials in Odesa, where the drone fell": where it happened
+    said = _speaker_words(profile, words, verb) if subject and verb < len(words) else 0
+    if said and not here.break_between(text, ",;:", m.end, here.tokens[verb].start) \
+            and _speech_ends(here, text, profile, verb + said):
+        return True  # "Kyiv said", "the ministry in Paris announced" (not "over A, B and Kyiv, said the air force")
+    said = next((i for i in range(max(lo, first - 3), first) if _speaker_words(profile, words, i) == first - i), None)
+    if said is not None and not here.break_between(text, ",;:", here.tokens[first - 1].end, m.start) \
+            and text[here.tokens[said].start - 1:here.tokens[said].start] != "-":  # (not "au lieu-dit")
+        return True  # "dijo Damasco", "said Kyiv"
+    if head is None or head <= lo:
+        return False
+    opener = lo + profile.verb_auxiliaries.match_at(words, lo)  # "a déclaré", "ha detto"
+    said = _speaker_words(profile, words, opener)
+    # "según la administración militar en", "reported by officials in", "dijo anoche el gobierno en": any two words
+    return bool(said) and opener + said <= head <= opener + said + 2
+
+
+def _speakers_after(fig, here: Sentence, pool, text: str, lang: str) -> list[str]:
+    """The places of rule :data:`SPEAKER_AFTER` for ``fig`` in its sentence ``here`` among ``pool`` ((mention,
+    where) pairs of :func:`candidates`)."""
+    breaks = [b for b in here.breaks(text, ",;:") if b >= fig.end]
+    if not breaks:
+        return []
+    own = [m for m, where in pool if where == "same_sentence"]
+    profile = event_profile(lang)
+    out: list[str] = []
+    speaking: set[int] = set()  # the starts of the speakers read so far, last first (a list of speakers)
+    for m in sorted(own, key=lambda o: -o.start):
+        if m.entity.kind != "city" or m.features.get("official_of"):
+            continue
+        before = [b for b in breaks if b < m.start]
+        if not before or not any(o is not m and o.end <= before[-1] and o.role != "actor"
+                                 and not any(o.features.get(f) for f in VETOES.values()) for o in own):
+            continue  # no place of the figure's sentence before the clause break (but an actor, a launch site or a
+            # source: "Russia launched drones that killed five, Kyiv said"): the town is the one said
+        listed = _listed_speaker(m, here, speaking)
+        if listed or _speaks_after(m, here, text, profile, _after_speaking_list(m, here, own, text)):
+            out.append(m.entity.id)
+            speaking.add(m.start)
+    return out
+
+
+def _speakers_clause(here: Sentence, text: str, offset: int) -> int:
+    """The index of the first word of the clause of sentence ``here`` (of the document ``text``) that holds the
+    character at ``offset``: the word after the last clause break before it."""
+    return here.token_at(max((b for b in here.breaks(text, ",;:") if b < offset), default=here.start))
+
+
+def _after_speaking_list(m, here: Sentence, own: Sequence, text: str) -> bool:
+    """Whether the mention ``m`` of sentence ``here`` (of the document ``text``) ends a list of towns of ``own``
+    (mentions) that opens its clause (rule :data:`SPEAKER_AFTER`: "..., Kyiv and Moscow said"): only towns and list
+    words before it there."""
+    lo = _speakers_clause(here, text, m.start)
+    j = here.token_at(m.start) - 1
+    while j > lo and here.words[j] in LIST_JOINERS:
+        o = next((o for o in own if o.entity.kind == "city" and here.token_at(o.end) == j), None)
+        if o is None:
+            return False
+        if here.token_at(o.start) == lo:
+            return True
+        j = here.token_at(o.start) - 1
+    return False
+
+
+def _listed_speaker(m, here: Sentence, speaking: set[int]) -> bool:
+    """Whether the mention ``m`` of sentence ``here`` is joined by a list word to a speaker right after it (rule
+    :data:`SPEAKER_AFTER`: "..., Kyiv and Moscow said"), ``speaking``: the starts of the speakers read."""
+    after = here.token_at(m.end)
+    return after + 1 < len(here.words) and here.words[after] in LIST_JOINERS \
+        and here.tokens[after + 1].start in speaking
 
 
 #: Rule ``the_other_side_of_a_border_is_no_figure_place``: a place named as the other side of a border from a
@@ -1741,6 +1901,15 @@ def _another_occasion(fig, m, index: DocIndex) -> bool:
 #: a region takes the one host country of its role inside it (rule ``a_troop_regions_one_host_country_stands``:
 #: "troops to Bosnia and Herzegovina" ... "the 300 soldiers will reinforce the force in the Balkans": Bosnia).
 ONE_FINER_INSIDE = "the_one_finer_place_inside_stands"
+#: Rule ``a_parts_place_is_no_finer_place_of_its_total``: a count that singles out some of its parts after an
+#: inclusion word ("25 people were killed across the Gaza Strip, including 10 in Khan Younis"; "murieron 12 personas
+#: en Ucrania, entre ellas cinco en Jersón"; and the parts listed right after such a part: "including 10 in A and six
+#: in B") stands at its own place: the place of such a part is where that part is, not a finer place of the whole
+#: count. When the weighed choice kept only such part places, the count stands at the places of its own sentence its
+#: own reading chose instead, and rule :data:`ONE_FINER_INSIDE` takes no such part's place. (A breakdown by place, "20
+#: killed in Niger, 12 in Tillabéri and 5 in Tahoua", says where the count's dead were: the total stands at its parts'
+#: places, rule :data:`PLACED_COUNT`.)
+PARTS_PLACE_NOT_FINER = "a_parts_place_is_no_finer_place_of_its_total"
 
 
 def _holds(area, place) -> bool:
@@ -1752,15 +1921,47 @@ def _holds(area, place) -> bool:
     return contains(area, place)
 
 
-def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int]) -> int | None:
+def _included_places(fig, index: DocIndex) -> set[str]:
+    """The places of rule :data:`PARTS_PLACE_NOT_FINER` for ``fig``: those of the counts said after it in its sentence
+    with an inclusion word (``Figure.included``: "including", "among them", "entre ellas") or listed right after such
+    a count (``index``: the document's :class:`DocIndex`)."""
+    k = index.sentence_of(fig.start)
+    out: set[str] = set()
+    prev = None  # the included part right before (a part listed after it is included too: "including 12 in A and
+    # eight in B")
+    for o in index.figures.between(fig.end, index.order[k].end):
+        if o is fig:
+            continue
+        listed = prev is not None and figure_group(o) == figure_group(prev) \
+            and not index.order[k].break_between(index.text, JOINED_BREAKS, prev.end, o.start)
+        prev = o if o.included or listed else None
+        if prev is not None:
+            out.update(o.cue_place_ids)
+    return out
+
+
+def _own_whole(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], parts: set[str] | frozenset[str]) \
+        -> list[int]:
+    """The candidates of rule :data:`PARTS_PLACE_NOT_FINER` for ``fig`` (indices in ``pool``): the places of its own
+    sentence its own reading chose, when every ``picked`` one is the place of one of its ``parts``; empty otherwise."""
+    if not parts or not picked or not all(pool[k][0].entity.id in parts for k in picked):
+        return []
+    cue = set(fig.cue_place_ids) - parts
+    return [k for k, (m, where) in enumerate(pool) if where == "same_sentence" and m.entity.id in cue]
+
+
+def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int],
+                     parts: set[str] | frozenset[str] = frozenset()) -> int | None:
     """The candidate of rule :data:`ONE_FINER_INSIDE` for ``fig`` (an index in ``pool``), given the ``picked``
-    candidates; None when the rule does not hold."""
+    candidates; None when the rule does not hold. ``parts``: the places of the figure's parts that are no finer place
+    of it (rule :data:`PARTS_PLACE_NOT_FINER`)."""
     chosen = [pool[k][0].entity for k in picked]
     if len(chosen) != 1 or chosen[0].kind not in COARSE_KINDS:
         return None
     troops = figure_group(fig) == "troops"  # (a country holds no country: only a region gives a troop figure one)
     role = _fitting_role(fig)
     inside = {m.entity.id: k for k, (m, _) in enumerate(pool) if k not in picked and m.role == role
+              and m.entity.id not in parts
               and (m.entity.kind == "country" if troops else m.entity.kind not in COARSE_KINDS)
               and any(_holds(e, m.entity) for e in chosen)}
     return next(iter(inside.values())) if len(inside) == 1 else None
@@ -2327,7 +2528,11 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
     both = base_and_host(fig, pool, picked, index)
     if both:  # rule BASE_AND_HOST
         return both
-    finer = one_finer_inside(fig, pool, picked)
+    parts = _included_places(fig, index)  # rule PARTS_PLACE_NOT_FINER
+    whole = _own_whole(fig, pool, picked, parts)
+    if whole:  # rule PARTS_PLACE_NOT_FINER
+        picked = whole
+    finer = one_finer_inside(fig, pool, picked, parts)
     if finer is not None:
         picked = [finer]
     if not _marked_total(fig, picked, index):  # rules TOTAL_IN_ITS_COUNTRY and TOTAL_AT_EVERY_PLACE read it first
