@@ -772,8 +772,29 @@ def _speaks_after(m, here: Sentence, text: str, profile: EventProfile, listed: b
         return False
     opener = lo + profile.verb_auxiliaries.match_at(words, lo)  # "a déclaré", "ha detto"
     said = _speaker_words(profile, words, opener)
-    # "según la administración militar en", "reported by officials in", "dijo anoche el gobierno en": any two words
-    return bool(said) and opener + said <= head <= opener + said + 2
+    # "según la administración militar en", "reported by officials in", "dijo anoche el gobierno en": at most two
+    # words of a speaker's lead between (not "said drones hit police in X": the head is the reported clause's)
+    return bool(said) and opener + said <= head <= opener + said + 2 and _speaker_lead(
+        profile, words, opener + said, head)
+
+
+def _speaker_lead(profile: EventProfile, words: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether words ``lo`` to ``hi`` of ``words`` may stand between a clause's opening word of speech and its
+    speaker's head (rule :data:`SPEAKER_AFTER`): articles, agent or "of" words ("reported by officials in", "según
+    informes de funcionarios en"), dates and clause adverbs ("said on Monday officials in", "dijo anoche el gobierno
+    en"), words of speech or report ("informes"); not a word of the reported event ("said drones hit police in X":
+    the head is the reported clause's)."""
+    dates, j = _date_words(profile.lang), lo
+    while j < hi:
+        w = words[j]
+        n = max(int(w in profile.articles or w in profile.of_words or w in profile.speech_end_words or w.isdigit()
+                    or w in profile.report_nouns),
+                profile.agent_cues.match_at(words, j), profile.clause_adverbs.match_at(words, j),
+                dates.match_at(words, j), _speaker_words(profile, words, j))
+        if not n:
+            return False
+        j += n
+    return True
 
 
 def _speakers_after(fig, here: Sentence, pool, text: str, lang: str) -> list[str]:

@@ -3512,6 +3512,19 @@ def test_a_speakers_seat_followed_by_where_is_the_figures_place(gaz, lang, text,
     ("es", "Cuatro civiles murieron en Izium, según informes de funcionarios en Járkov."),
 ])
 def test_a_speaker_head_after_other_words_than_articles_is_a_speakers_seat(gaz, lang, text):
-    # rule SPEAKER_AFTER's clause-opener branch: any two words (not only articles) may stand between the word of
-    # speech or source and the speaker head ("reported by", "dijo anoche el"): the town is the speaker's seat
+    # rule SPEAKER_AFTER's clause-opener branch: a speaker's lead (not only articles) may stand between the word of
+    # speech or source and the speaker head ("reported by", "dijo anoche el", "informes de"): the town is the
+    # speaker's seat
     assert [p for _, p in _placed(text, lang, gaz)] == [{"Izium"}]
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("en", "Six people were hurt in Ukraine, said rockets hit police in Kherson.", "Kherson"),
+    ("en", "Six people were hurt in Ukraine, reported shelling near police in Kherson.", "Kherson"),
+    ("en", "Six people were hurt in Ukraine, according to strikes on police in Kherson.", "Kherson"),
+])
+def test_a_speaker_head_inside_the_reported_event_is_no_speaker(gaz, lang, text, town):
+    # rule SPEAKER_AFTER (_speaker_lead): a word of the reported event between the word of speech and a speaker
+    # noun ("rockets hit police in", "shelling near police in") makes the noun the event's, not the speaker: the town
+    # is where it happened and stays one of the figure's places
+    assert any(town in p for _, p in _placed(text, lang, gaz))
