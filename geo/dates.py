@@ -143,7 +143,7 @@ def capitalised_calendar(lang: str) -> frozenset[str]:
     -------
     frozenset of str
     """
-    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("capitalised_calendar") or [])
+    return _folded_key(lang, "capitalised_calendar")
 
 
 @cache
@@ -160,9 +160,15 @@ def year_prepositions(lang: str) -> frozenset[str]:
     -------
     frozenset of str
     """
-    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_prepositions") or [])
+    return _folded_key(lang, "year_prepositions")
 
 
+def _folded_key(lang: str, key: str) -> frozenset[str]:
+    """The folded words of the list ``key`` of the language's dates lexicon (empty when it has none)."""
+    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get(key) or [])
+
+
+@cache
 def month_words(lang: str) -> frozenset[str]:
     """The folded month names of the language's dates lexicon ("may", "marzo"; no weekdays).
 
@@ -192,7 +198,7 @@ def year_links(lang: str) -> frozenset[str]:
     -------
     frozenset of str
     """
-    return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get("year_links") or [])
+    return _folded_key(lang, "year_links")
 
 
 @cache

@@ -681,11 +681,20 @@ def _country_named_as_written(surface: str, areas: list, best) -> list:
     list of geo.gazetteer.Candidate
         ``[country]`` for such a country ("Niger", also a state of Nigeria of that very name, keeps both).
     """
+    country, named = _written_country(surface, areas, best)
+    return named if country is not None and len(named) == 1 else areas
+
+
+def _written_country(surface: str, areas: list, best) -> tuple:
+    """The one country among ``areas`` whose own name is ``surface`` as written, primary and outranked by no reading
+    (None when there is no such one), and all the readings of that very name (:func:`_country_named_as_written`,
+    :func:`_country_beside_units`)."""
     key = fold_key(surface)
     named = [c for c in areas if _name_key(c.entity.name) == key]
-    if len(named) == 1 and named[0].entity.kind == "country" and named[0].primary and prior(named[0]) >= prior(best):
-        return named
-    return areas
+    countries = [c for c in named if c.entity.kind == "country"]
+    if len(countries) != 1 or not countries[0].primary or prior(countries[0]) < prior(best):
+        return None, named
+    return countries[0], named
 
 
 def _country_beside_units(surface: str, areas: list, best) -> tuple | None:
@@ -708,12 +717,9 @@ def _country_beside_units(surface: str, areas: list, best) -> tuple | None:
     tuple of (geo.gazetteer.Candidate, list of geo.gazetteer.Candidate) or None
         The country's reading and the units' readings in other countries (none for "Guatemala").
     """
-    key = fold_key(surface)
-    named = [c for c in areas if _name_key(c.entity.name) == key]
-    countries = [c for c in named if c.entity.kind == "country"]
-    if len(countries) != 1 or not countries[0].primary or prior(countries[0]) < prior(best):
+    country, named = _written_country(surface, areas, best)
+    if country is None:
         return None
-    country = countries[0]
     units = [c for c in named if c is not country]
     if not units or any(c.entity.kind != "admin1" or not c.entity.country for c in units):
         return None
