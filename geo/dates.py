@@ -238,7 +238,7 @@ def _part_lex(lang: str) -> _PartLex:
 
 
 @cache
-def _count_words(lang: str) -> tuple[Phrases, Phrases]:
+def _count_words(lang: str) -> tuple[Phrases, Phrases, Phrases]:
     """The figures lexicon's counted nouns (its kinds' nouns, ``persons``, ``police``, ``formations``,
     ``formations_in_context`` and ``anaphora_after``: "drones", "soldati", "of them") and its ``modifiers``, which
     stand between a count and its noun ("2000 more drones"): read by :func:`date_part` for a year across a comma
@@ -247,7 +247,7 @@ def _count_words(lang: str) -> tuple[Phrases, Phrases]:
     nouns = [w for ws in (figures.get("kinds") or {}).values() for w in ws or []]
     for key in ("persons", "police", "formations", "formations_in_context", "anaphora_after"):
         nouns += figures.get(key) or []
-    return Phrases(nouns), Phrases(figures.get("modifiers") or [])
+    return Phrases(nouns), Phrases(figures.get("modifiers") or []), Phrases(figures.get("anaphora_after") or [])
 
 
 #: The most modifier phrases of the figures lexicon :func:`date_part` skips between a number and its counted noun
@@ -271,13 +271,16 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
       "nel 2025"); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
       a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"). Across a comma
       after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
-      word: "on Friday, 2000 of them") it is a year only when no counted noun follows it: a noun of the figures
-      lexicon's kinds, persons, police or formations or its ``anaphora_after``, after words of its ``modifiers`` or
-      not, nor a month, after a word of ``month_prepositions`` or not ("In May, 2000 drones hit", "On May 12, 2000
-      more troops", "In May, 2000 of them", "3000 in May, 2000 in June" are counts; "in May, 2025 over X" a year).
-      The comma sets the number off from the month: a count may open the clause after it, and its noun (or the
-      next month of a list of counts by month) tells; a year written right after its month is read so whatever
-      follows ("in May 2000 drones").
+      word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
+      year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
+      2024 drones hit X" leaves out the comma after the year; "On May 12, 2000 of them" counts); after a month or
+      a day and month ("in May, 2025", "12 May, 2025") it is a year only when no counted noun follows it: a noun
+      of the figures lexicon's kinds, persons, police or formations or its ``anaphora_after``, after words of its
+      ``modifiers`` or not, nor a month, after a word of ``month_prepositions`` or not ("In May, 2000 drones hit",
+      "In May, 2000 of them", "3000 in May, 2000 in June" are counts; "in May, 2025 over X" a year). There the
+      comma sets the number off from the month: a count may open the clause after it, and its noun (or the next
+      month of a list of counts by month) tells; a year written right after its month is read so whatever follows
+      ("in May 2000 drones").
     - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai") or after
       it ("May 12", "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "May
       3-5"), or right after a weekday ("venerdì 12").
@@ -363,7 +366,11 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
     k, skipped = i + 1, 0
     if _named(text, toks, k + dlex.month_preps.match_at(toks, k), lex.months, lex):
         return False
-    counted, modifiers = _count_words(lang)
+    counted, modifiers, anaphora = _count_words(lang)
+    if _month_day_before(text, toks, i - 1, lex, dlex):
+        # "May 12, 2025": written month first, the comma is the year's own; a noun after it is the clause's
+        # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
+        return not anaphora.match_at(toks, k)
     while not counted.match_at(toks, k):  # a noun first: some modifiers open one ("dei" of "dei quali")
         m = modifiers.match_at(toks, k)
         if not m or skipped == COUNT_MODIFIERS:

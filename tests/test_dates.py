@@ -320,11 +320,15 @@ def _part(text: str, number: str, lang: str) -> str | None:
     ("en", "Shelling resumed in May, 2025 near Kramatorsk.", "2025", YEAR),
     ("en", "In May, 2000 drones hit Kramatorsk.", "2000", None),
     ("en", "On May 12, 2025 the port of Izmail reopened.", "2025", YEAR),
-    ("en", "On May 12, 2000 more troops reached Tartu.", "2000", None),
+    ("en", "On May 12, 2000 more troops reached Tartu.", "2000", YEAR),  # month first: the comma is the year's
+    ("en", "On May 12, 2024 drones hit Izmail.", "2024", YEAR),
+    ("en", "On May 12, 2000 of them reached Tartu.", "2000", None),  # "of them": a count all the same
     ("en", "Talks were held on 4 March, 2023 in Vilnius.", "2023", YEAR),
     ("en", "On 4 March, 2000 soldiers left Vilnius.", "2000", None),
     ("en", "Russia fired 2600 drones in March, 2000 of them at Kramatorsk.", "2000", None),
     ("en", "Russia fired 2600 drones in March, 2000 in April and 900 in May.", "2000", None),
+    ("en", "Officials said: 20 drones struck Izmail.", "20", None),  # a colon between words: no clock time
+    ("en", "In May 3000 drones struck Izmail.", "3000", None),  # no year of 1900-2100
     ("en", "Shelling resumed on Friday, 2000 of them near Kramatorsk.", "2000", None),  # a weekday: no date's year
     ("en", "Shelling resumed in 36 hours, 2000 of them near Kramatorsk.", "2000", None),  # nor a clock word's
     ("it", "A marzo, 2000 soldati sono partiti da Bari.", "2000", None),
