@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -129,76 +130,9 @@ def day_phrases(lang: str) -> tuple[str, ...]:
     return tuple(" ".join(k) for k in (*lex.days, *lex.weeks))
 
 
-@cache
-def capitalised_calendar(lang: str) -> frozenset[str]:
-    """The folded month and weekday names of the dates lexicon's ``capitalised_calendar``: names only when
-    capitalised (en "May": "20 may have hit" is a verb).
-
-    Parameters
-    ----------
-    lang : str
-        Language code.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    return _folded_key(lang, "capitalised_calendar")
-
-
-@cache
-def year_prepositions(lang: str) -> frozenset[str]:
-    """The folded words of the dates lexicon's ``year_prepositions``: a year stands right after one ("in 2025",
-    "nel 2025").
-
-    Parameters
-    ----------
-    lang : str
-        Language code.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    return _folded_key(lang, "year_prepositions")
-
-
 def _folded_key(lang: str, key: str) -> frozenset[str]:
     """The folded words of the list ``key`` of the language's dates lexicon (empty when it has none)."""
     return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get(key) or [])
-
-
-@cache
-def month_words(lang: str) -> frozenset[str]:
-    """The folded month names of the language's dates lexicon ("may", "marzo"; no weekdays).
-
-    Parameters
-    ----------
-    lang : str
-        Language code.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    return frozenset(_datelex(lang).months)
-
-
-@cache
-def year_links(lang: str) -> frozenset[str]:
-    """The folded words of the dates lexicon's ``year_links``: a year stands right after one that follows a year
-    ("from 2024 to 2025", "tra il 2023 e il 2024").
-
-    Parameters
-    ----------
-    lang : str
-        Language code.
-
-    Returns
-    -------
-    frozenset of str
-    """
-    return _folded_key(lang, "year_links")
 
 
 @cache
@@ -266,35 +200,218 @@ def _month(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
     return lex.months[toks[k].text], n
 
 
-def after_month_day(toks: list[Token], i: int, lang: str) -> bool:
-    """Whether ``toks[i]`` comes right after a month's day of the dates lexicon written month first: "May 12,"
-    or "May 12" ("May 12, 2025", "Jan. 5th, 2026"), a day suffix and a comma allowed after the day. A comma after
-    a month alone ("In May, 2000 drones") is no such day: the number after it may be a count. A month of the
-    lexicon's ``capitalised_calendar`` counts in lower case too: a verb "may" is not followed by a day and a comma.
+#: The kinds of part of a date or a clock time :func:`date_part` names: a year ("in 2025", "May 12, 2025"), a month's
+#: day ("12 May", "May 12", "venerdì 12") and a clock time's number ("6 am", "ore 6", "06:30", "in 12 hours").
+YEAR, DAY, CLOCK = "year", "day", "clock"
+
+#: The four-digit numbers :func:`date_part` may read as a year.
+YEARS = range(1900, 2101)
+
+
+@dataclass(frozen=True)
+class _PartLex:
+    """The words :func:`date_part` reads, from the dates lexicon and the lexicons it borrows."""
+
+    months: frozenset[str]  # folded month names, "may", "mai", "jan"
+    weekdays: frozenset[str]
+    capitalised: frozenset[str]  # dates ``capitalised_calendar``: names only when capitalised (en "May")
+    year_preps: frozenset[str]  # dates ``year_prepositions``
+    year_links: frozenset[str]  # dates ``year_links``
+    clock: frozenset[tuple[str, ...]]  # events ``clock_words``, as folded word tuples ("a", "m")
+    clock_before: Phrases  # the same, matched before a number ("ore 6")
+
+
+@cache
+def _part_lex(lang: str) -> _PartLex:
+    events = load(lang, "events") or load("en", "events")
+    clock = [str(w) for w in events.get("clock_words") or []]
+    lex = _datelex(lang)
+    return _PartLex(
+        months=frozenset(lex.months),
+        weekdays=frozenset(lex.weekdays),
+        capitalised=_folded_key(lang, "capitalised_calendar"),
+        year_preps=_folded_key(lang, "year_prepositions"),
+        year_links=_folded_key(lang, "year_links"),
+        clock=frozenset(phrase_tokens(w) for w in clock) - {()},
+        clock_before=Phrases(clock),
+    )
+
+
+@cache
+def _count_words(lang: str) -> tuple[Phrases, Phrases, Phrases]:
+    """The figures lexicon's counted nouns (its kinds' nouns, ``persons``, ``police``, ``formations``,
+    ``formations_in_context`` and ``anaphora_after``: "drones", "soldati", "of them") and its ``modifiers``, which
+    stand between a count and its noun ("2000 more drones"): read by :func:`date_part` for a year across a comma
+    only, made the first time one is met."""
+    figures = (load(lang, "figures") or load("en", "figures")).get("figures") or {}
+    nouns = [w for ws in (figures.get("kinds") or {}).values() for w in ws or []]
+    for key in ("persons", "police", "formations", "formations_in_context", "anaphora_after"):
+        nouns += figures.get(key) or []
+    return Phrases(nouns), Phrases(figures.get("modifiers") or []), Phrases(figures.get("anaphora_after") or [])
+
+
+#: The most modifier phrases of the figures lexicon :func:`date_part` skips between a number and its counted noun
+#: ("2000 more new drones").
+COUNT_MODIFIERS = 3
+
+
+def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None:
+    """What the number ``toks[i]`` is in a date or a clock time, if it is part of one: the one reader of "is this
+    number a date's" for the figure readers (:func:`geo.figures._excluded`: no figure; rule REPEAT_ATTACKED_COUNTRY
+    of :mod:`geo.figure_places`: no part's count between a total and its regions).
+
+    Read with the dates lexicon (``months``, ``weekdays``, ``day_suffixes``, ``day_range_joiners``,
+    ``capitalised_calendar``, ``year_prepositions``, ``year_links``), the events lexicon's ``clock_words`` and the
+    figures lexicon's nouns. Neighbouring tokens are those of :func:`geo.numbers.tokenize`: only white space stands
+    between two of them, punctuation is a token of its own.
+
+    - :data:`CLOCK`: a clock word right after the number ("6 am", "6 a.m.", "6 o'clock", "22 heures", "in 12 hours")
+      or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
+    - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a word of ``year_prepositions`` ("in 2025",
+      "nel 2025"); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
+      a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"). Across a comma
+      after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
+      word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
+      year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
+      2024 drones hit X" leaves out the comma after the year; "On May 12, 2000 of them" counts); after a month or
+      a day and month ("in May, 2025", "12 May, 2025") it is a year only when no counted noun follows it: a noun
+      of the figures lexicon's kinds, persons, police or formations or its ``anaphora_after``, after words of its
+      ``modifiers`` or not, nor a month, after a word of ``month_prepositions`` or not ("In May, 2000 drones hit",
+      "In May, 2000 of them", "3000 in May, 2000 in June" are counts; "in May, 2025 over X" a year). There the
+      comma sets the number off from the month: a count may open the clause after it, and its noun (or the next
+      month of a list of counts by month) tells; a year written right after its month is read so whatever follows
+      ("in May 2000 drones").
+    - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai") or after
+      it ("May 12", "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "May
+      3-5"), or right after a weekday ("venerdì 12").
+
+    A month or weekday of ``capitalised_calendar`` is read only capitalised ("20 may have hit": a verb).
 
     Parameters
     ----------
-    toks : list of Token
-        The text's tokens (:func:`geo.numbers.tokenize`).
+    text : str
+        The text the tokens were read from (its case tells a capitalised month).
+    toks : sequence of geo.numbers.Token
+        Its tokens, or a sentence's (``tokenize(fold(text), start, end)``): nothing beyond them is read.
     i : int
-        Index of the token asked about.
+        Index of the number's token (a run of digits) in ``toks``.
     lang : str
         Language code.
 
     Returns
     -------
-    bool
+    str or None
+        :data:`YEAR`, :data:`DAY`, :data:`CLOCK`, or None when the number is part of no date or clock time.
+
+    Known limits: a day and its month joined by a word ("el 3 de mayo", "3 de mayo de 2024") and a year after its
+    month written so are not read; a year across a comma before a count whose noun is left out and no month follows
+    ("3000 in May, 2000 over Kyiv") is read as a year.
     """
-    lex = _datelex(lang)
-    k = i - 1 if i > 0 and toks[i - 1].text == "," else i
+    word = toks[i].text
+    if not word.isdigit():
+        return None
+    lex, dlex = _part_lex(lang), _datelex(lang)
+    if _clock_part(toks, i, lex):
+        return CLOCK
+    if len(word) == 4 and int(word) in YEARS:
+        return YEAR if _year_part(text, toks, i, lang, lex, dlex) else None
+    if len(word) <= 2 and 1 <= int(word) <= 31 and _day_part(text, toks, i, lex, dlex):
+        return DAY
+    return None
+
+
+def _named(text: str, toks: Sequence[Token], k: int, names: frozenset[str], lex: _PartLex) -> bool:
+    """``toks[k]`` is one of ``names`` (months, weekdays), capitalised when ``capitalised_calendar`` asks it."""
+    if not 0 <= k < len(toks) or toks[k].text not in names:
+        return False
+    return toks[k].text not in lex.capitalised or text[toks[k].start : toks[k].start + 1].isupper()
+
+
+def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
+    """A clock word after or before ``toks[i]``, or a colon joining it to another number (:func:`date_part`)."""
+    n = len(toks)
+    words: list[str] = []
+    k = i + 1
+    while k < n and len(words) < 3:  # no clock word is longer
+        t = toks[k]
+        if t.text[:1].isalpha():
+            words.append(t.text)
+        elif not (words and k + 1 < n and t.text in ".'" and t.start == toks[k - 1].end
+                  and toks[k + 1].start == t.end):
+            break  # a dot or an apostrophe inside a clock word is skipped ("a.m.", "o'clock")
+        if tuple(words) in lex.clock:
+            return True
+        k += 1
+    if lex.clock_before.match_ending(toks, i):
+        return True  # "ore 6"
+    return any(0 < k < n - 1 and toks[k].text == ":" and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
+               for k in (i - 1, i + 1))  # "06:30"
+
+
+def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
+    """The four-digit number ``toks[i]`` is a year (:func:`date_part`)."""
+    before = toks[i - 1].text if i else ""
+    if before in lex.year_preps:
+        return True  # "in 2025", "nel 2025"
+    if before in lex.year_links and i >= 2 and len(toks[i - 2].text) == 4 and date_part(
+            text, toks, i - 2, lang) == YEAR:
+        return True  # "from 2024 to 2025", "tra il 2023 e il 2024"
+    if _named(text, toks, i - 1, lex.months, lex) or _month_day_before(text, toks, i, lex, dlex):
+        return True  # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day
+    if before != "," or not (_named(text, toks, i - 2, lex.months, lex) or _month_day_before(
+            text, toks, i - 1, lex, dlex)):
+        return False
+    # across a comma ("in May, 2025", "May 12, 2025", "12 May, 2025"): a year unless a counted noun follows, or
+    # another month ("3000 drones in May, 2000 in June": a count whose noun is left out)
+    k, skipped = i + 1, 0
+    if _named(text, toks, k + dlex.month_preps.match_at(toks, k), lex.months, lex):
+        return False
+    counted, modifiers, anaphora = _count_words(lang)
+    if _month_day_before(text, toks, i - 1, lex, dlex):
+        # "May 12, 2025": written month first, the comma is the year's own; a noun after it is the clause's
+        # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
+        return not anaphora.match_at(toks, k)
+    while not counted.match_at(toks, k):  # a noun first: some modifiers open one ("dei" of "dei quali")
+        m = modifiers.match_at(toks, k)
+        if not m or skipped == COUNT_MODIFIERS:
+            return True
+        k, skipped = k + m, skipped + 1
+    return False
+
+
+def _month_day_before(text: str, toks: Sequence[Token], k: int, lex: _PartLex, dlex: _DateLex) -> bool:
+    """A month's day written month first ends right before ``toks[k]``: "May 12", "May 12th", "Jan. 5"."""
     for d in (k - 1, k - 2):  # the day, or the day and its suffix ("12th")
-        day = _day(toks, d, lex) if d > 0 else None
+        day = _day(toks, d, dlex) if d > 0 else None
         if day and d + day[1] == k:
             break
     else:
         return False
-    # the month, or the month and its dot ("Jan.")
-    return any((mo := _month(toks, m, lex) if m >= 0 else None) and m + mo[1] == d for m in (d - 1, d - 2))
+    if _named(text, toks, d - 1, lex.months, lex):
+        return True
+    # the month and its dot ("Jan.")
+    return d >= 2 and toks[d - 1].text == "." and toks[d - 1].start == toks[d - 2].end and _named(
+        text, toks, d - 2, lex.months, lex)
+
+
+def _day_part(text: str, toks: Sequence[Token], i: int, lex: _PartLex, dlex: _DateLex) -> bool:
+    """The number ``toks[i]`` (1 to 31) is a month's day (:func:`date_part`)."""
+    day = _day(toks, i, dlex)
+    if day is None:
+        return False
+    after = i + day[1]
+    if _named(text, toks, after, lex.months, lex):
+        return True  # "12 May", "12th May", "12. Mai"
+    joiner = dlex.range_joiners.match_at(toks, after)
+    other = _day(toks, after + joiner, dlex) if joiner else None
+    if other and _named(text, toks, after + joiner + other[1], lex.months, lex):
+        return True  # "3-5 May", "dal 3 al 5 marzo"
+    if _month_day_before(text, toks, after, lex, dlex):
+        return True  # "May 12", "Jan. 12"
+    joiner = dlex.range_joiners.match_ending(toks, i)
+    if joiner and _month_day_before(text, toks, i - joiner, lex, dlex):
+        return True  # "May 3-5"
+    return _named(text, toks, i - 1, lex.weekdays, lex)  # "venerdì 12"
 
 
 def _year(toks: list[Token], k: int) -> tuple[int, int] | None:

@@ -72,22 +72,13 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import (
-    calendar_words,
-    capitalised_calendar,
-    day_phrases,
-    event_dates,
-    month_words,
-    other_periods,
-    year_links,
-    year_prepositions,
-)
+from geo.dates import calendar_words, date_part, day_phrases, event_dates, other_periods
 from geo.events import EventProfile, Phrases, Sentence, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
 from geo.model import ROLES, contains, figure_group
 from geo.normalize import fold
-from geo.numbers import tokenize
+from geo.numbers import Token, tokenize
 from geo.sentences import LIST_JOINERS, paragraph_start, same_paragraph  # a wrapped line's break is no paragraph's end
 from geo.spans import ByStart
 
@@ -298,6 +289,16 @@ class DocIndex:
         self._parts: dict[int, set[str]] = {}
         #: rule BORDER_SIDE's answer for each (mention, profile) asked: every figure of the document asks again
         self.border_sides: dict[tuple[int, int], bool] = {}
+        self._number_tokens: dict[int, tuple[list[Token], list[int]]] = {}  # sentence start -> number_tokens
+
+    def number_tokens(self, sentence: Sentence) -> tuple[list[Token], list[int]]:
+        """The tokens of ``sentence`` as the number and date readers cut them (:func:`geo.numbers.tokenize`:
+        punctuation a token of its own) and their start offsets; cut once per sentence asked."""
+        found = self._number_tokens.get(sentence.start)
+        if found is None:
+            toks = tokenize(fold(self.text), sentence.start, sentence.end)
+            found = self._number_tokens[sentence.start] = (toks, [t.start for t in toks])
+        return found
 
     def stretch(self, k: int) -> tuple[int, int]:
         """The offsets ``[lo, hi)`` of the :data:`REACH` sentences either side of sentence ``k`` (rule
@@ -1816,55 +1817,14 @@ def _past_a_number(fig, m, index: DocIndex) -> bool:
 
 
 def _dates_number(here: Sentence, j: int, index: DocIndex) -> bool:
-    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: a month or weekday of the dates
-    lexicon beside it ("12 May", "May 12"; a word of the lexicon's ``capitalised_calendar`` only capitalised: not "20
-    may have hit"), a clock word of the events lexicon's ``clock_words`` after it or before it ("6 am", "alle ore 6"), a
-    colon joining it to another number ("06:30"), or a year (:data:`YEARS`) right after a word of the dates lexicon's
-    ``year_prepositions`` ("in 2025"), after a word of its ``year_links`` right after such a year ("from 2024 to 2025",
-    "tra il 2023 e il 2024"), or after a comma that follows a month or a month's day ("May 12, 2025", "in May, 2025";
-    not a weekday). Only spaces may stand between the number and that word (a colon between two numbers, a comma before
-    a date's year): a date across a comma is another phrase's ("in 24 hours, 20 of them over X" counts a part)."""
-    words = here.words
-    calendar = calendar_words(index.lang)
-    capitalised = capitalised_calendar(index.lang)
-    clock = event_profile(index.lang).clock_words
-    w = words[j]
-
-    def calendar_word(k: int) -> bool:
-        return words[k] in calendar and (words[k] not in capitalised or here.tokens[k].text[:1].isupper())
-
-    def date_word(k: int) -> bool:
-        return calendar_word(k) or bool(clock.match_at(words, k))
-
-    if len(w) == 4 and w.isdigit() and int(w) in YEARS:
-        if _joined(here, j, index) and words[j - 1] in year_prepositions(index.lang):
-            return True  # "in 2025", "nel 2025"; not "3000 drones, 2000 of them over X"
-        if _joined(here, j, index) and words[j - 1] in year_links(index.lang) and j >= 2 and _joined(
-                here, j - 1, index) and len(words[j - 2]) == 4 and _dates_number(here, j - 2, index):
-            return True  # "from 2024 to 2025", "in 2023 and 2024": a year joined to a year
-        months = month_words(index.lang)
-        if _joined(here, j, index, ",") and ((calendar_word(j - 1) and words[j - 1] in months) or (
-                len(words[j - 1]) <= 2 and words[j - 1].isdigit() and _joined(here, j - 1, index)
-                and calendar_word(j - 2) and words[j - 2] in months)):
-            return True  # "May 12, 2025", "in May, 2025": the year of a date (not after a weekday or a clock word:
-            # "on Friday, 2000 of them", "in 24 hours, 2000 drones")
-
-    if _joined(here, j + 1, index) and date_word(j + 1):
-        return True  # "12 May", "6 am"
-    if _joined(here, j, index) and date_word(j - 1):
-        return True  # "May 12", "ore 6"
-    return any(_joined(here, k, index, ":") and words[k - 1][:1].isdigit() and words[k][:1].isdigit() and ":" in (
-        here.gap(index.text, k)) for k in (j, j + 1))  # "06:30"
-
-
-def _joined(here: Sentence, k: int, index: DocIndex, joiner: str = "") -> bool:
-    """Whether words ``k - 1`` and ``k`` of ``here`` stand with only spaces between them (or ``joiner``)."""
-    return 0 < k < len(here.words) and here.gap(index.text, k).strip() in {"", joiner}
-
-
-#: The numbers :func:`_dates_number` reads as a year after a word of the dates lexicon's ``year_prepositions``
-#: ("in 2025").
-YEARS = range(1900, 2101)
+    """Whether the number at word ``j`` of ``here`` is part of a date or a clock time: :func:`geo.dates.date_part`
+    (the reader of the figures' years too) over the sentence's tokens ("12 May", "May 12", "6 am", "alle ore 6",
+    "06:30", "in 2025", "from 2024 to 2025", "May 12, 2025", "in May, 2025 over X"; not "In May, 2000 drones hit",
+    a count, nor "in 12 hours, 15 of them": a clock word across a comma is another phrase's)."""
+    toks, starts = index.number_tokens(here)
+    start = here.tokens[j].start
+    i = bisect_left(starts, start)
+    return i < len(toks) and toks[i].start == start and date_part(index.text, toks, i, index.lang) is not None
 
 
 #: Rule ``a_marked_total_stands_at_every_attacked_place``: a drone or missile count marked as a whole (as rule

@@ -77,7 +77,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import after_month_day, event_dates_in, find_dateline, other_periods
+from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -1319,11 +1319,6 @@ def _glued_kind(doc: _Doc, j: int) -> str | None:
     return None
 
 
-#: The four-digit numbers :func:`_excluded` reads as a year after a month's day written month first
-#: (:func:`geo.dates.after_month_day`: "May 12, 2025").
-DATE_YEARS = range(1900, 2101)
-
-
 def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> bool:
     lex = doc.lex
     if i in doc.in_age:
@@ -1347,8 +1342,8 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         and lex.year_before.match_ending(doc.toks, i)
     ):
         return True
-    if raw.isdigit() and len(raw) == 4 and nm.value in DATE_YEARS and after_month_day(doc.toks, i, doc.lang):
-        return True  # "on May 12, 2025": the year of a date (not "In May, 2000 drones": a month alone, a count)
+    if raw.isdigit() and len(raw) == 4 and nm.value in YEARS and date_part(doc.text, doc.toks, i, doc.lang) == YEAR:
+        return True  # "on May 12, 2025", "in May, 2025 over X": a date's year (not "In May, 2000 drones": a count)
     # "1-888-234-1294", "A-10-2": part of a code or a phone number.
     if doc.text[nm.end : nm.end + 2][:1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isdigit():
         return True

@@ -6,7 +6,17 @@ import datetime as dt
 
 import pytest
 
-from geo.dates import document_date, event_dates, event_dates_in, find_dateline, other_periods
+from geo.dates import (
+    CLOCK,
+    DAY,
+    YEAR,
+    date_part,
+    document_date,
+    event_dates,
+    event_dates_in,
+    find_dateline,
+    other_periods,
+)
 from geo.model import Document
 from geo.normalize import fold
 from geo.numbers import tokenize as number_tokens
@@ -295,3 +305,78 @@ def test_a_full_stop_headline_yields_to_a_sure_dateline_below(lang, text, place,
     found = find_dateline(text, lang)
     assert text[found.place_start : found.place_end] == place
     assert found.date == date
+
+
+def _part(text: str, number: str, lang: str) -> str | None:
+    """geo.dates.date_part of the first token ``number`` of ``text``."""
+    toks = number_tokens(fold(text))
+    i = next(k for k, t in enumerate(toks) if t.text == number)
+    return date_part(text, toks, i, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "part"), [
+    # a year across a comma after a month, a month's day written month first or a day and month: a year unless a
+    # counted noun (modifiers before it or not, "of them") or another month follows it
+    ("en", "Shelling resumed in May, 2025 near Kramatorsk.", "2025", YEAR),
+    ("en", "In May, 2000 drones hit Kramatorsk.", "2000", None),
+    ("en", "On May 12, 2025 the port of Izmail reopened.", "2025", YEAR),
+    ("en", "On May 12, 2000 more troops reached Tartu.", "2000", YEAR),  # month first: the comma is the year's
+    ("en", "On May 12, 2024 drones hit Izmail.", "2024", YEAR),
+    ("en", "On May 12, 2000 of them reached Tartu.", "2000", None),  # "of them": a count all the same
+    ("en", "Talks were held on 4 March, 2023 in Vilnius.", "2023", YEAR),
+    ("en", "On 4 March, 2000 soldiers left Vilnius.", "2000", None),
+    ("en", "Russia fired 2600 drones in March, 2000 of them at Kramatorsk.", "2000", None),
+    ("en", "Russia fired 2600 drones in March, 2000 in April and 900 in May.", "2000", None),
+    ("en", "Officials said: 20 drones struck Izmail.", "20", None),  # a colon between words: no clock time
+    ("en", "In May 3000 drones struck Izmail.", "3000", None),  # no year of 1900-2100
+    ("en", "Shelling resumed on Friday, 2000 of them near Kramatorsk.", "2000", None),  # a weekday: no date's year
+    ("en", "Shelling resumed in 36 hours, 2000 of them near Kramatorsk.", "2000", None),  # nor a clock word's
+    ("it", "A marzo, 2000 soldati sono partiti da Bari.", "2000", None),
+    ("it", "Droni abbattuti a marzo, 2024 sopra Bari.", "2024", YEAR),
+    ("it", "Droni lanciati a marzo, 1950 dei quali sopra Bari.", "1950", None),
+    ("fr", "En mars, 2000 soldats ont quitté Lyon.", "2000", None),
+    ("fr", "Des drones abattus le 3 mars, 2024 au-dessus de Lyon.", "2024", YEAR),
+    ("es", "En marzo, 2000 soldados salieron de Sevilla.", "2000", None),
+    ("es", "Drones derribados en marzo, 2024 sobre Sevilla.", "2024", YEAR),
+    ("de", "Im März, 2000 Soldaten verließen Graz.", "2000", None),
+    ("de", "Drohnen wurden im März, 2024 über Graz abgeschossen.", "2024", YEAR),
+    # a year written right after its month or its day, after a year preposition, after a link to a year
+    ("en", "In March 2000 drones hit Kramatorsk.", "2000", YEAR),
+    ("en", "The depot burned on Sept 3 2024 near Izmail.", "2024", YEAR),
+    ("en", "The depot burned in 2024 near Izmail.", "2024", YEAR),
+    ("en", "Depots burned from 2022 to 2023 near Izmail.", "2023", YEAR),
+    ("it", "Depositi colpiti tra il 2022 e il 2023 vicino a Bari.", "2023", YEAR),
+    ("en", "Russia fired 3000 drones, 2000 of them at Izmail.", "2000", None),  # a count: no year
+])
+def test_date_part_reads_a_year(lang, text, number, part):
+    """geo.dates.date_part: the one reader of a date's year for the figures (no figure) and rule
+    REPEAT_ATTACKED_COUNTRY of geo.figure_places (no part's count)."""
+    assert _part(text, number, lang) == part
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "part"), [
+    ("en", "Drones struck on 20 May near Izmail.", "20", DAY),
+    ("en", "Drones struck on May 20 near Izmail.", "20", DAY),
+    ("en", "Drones struck on Jan. 20 near Izmail.", "20", DAY),
+    ("en", "Drones struck on 20th May near Izmail.", "20", DAY),
+    ("en", "Drones struck between 20 and 21 May near Izmail.", "20", DAY),
+    ("en", "Drones struck on May 3-5 near Izmail.", "5", DAY),
+    ("en", "Officials said 20 may have struck Izmail.", "20", None),  # the modal verb: no month
+    ("en", "In May 300 drones struck Izmail.", "300", None),  # no day of a month
+    ("it", "I droni hanno colpito venerdì 14 vicino a Bari.", "14", DAY),
+    ("it", "I droni hanno colpito dal 3 al 5 marzo vicino a Bari.", "3", DAY),
+    ("fr", "Des drones ont frappé le 1er mars près de Lyon.", "1", DAY),
+    ("de", "Drohnen trafen am 3. März Graz.", "3", DAY),
+    ("en", "Drones struck by 7 a.m. near Izmail.", "7", CLOCK),
+    ("en", "Drones struck at 7am near Izmail.", "7", CLOCK),
+    ("en", "Drones struck at 7 o'clock near Izmail.", "7", CLOCK),
+    ("en", "Drones struck between 06:45 and 07:10 near Izmail.", "45", CLOCK),
+    ("en", "Drones struck between 06:45 and 07:10 near Izmail.", "07", CLOCK),
+    ("it", "I droni hanno colpito alle ore 7 vicino a Bari.", "7", CLOCK),
+    ("fr", "Des drones ont frappé à 22 heures près de Lyon.", "22", CLOCK),
+    ("es", "Drones atacaron a las 22 horas cerca de Sevilla.", "22", CLOCK),
+    ("de", "Drohnen trafen um 22 Uhr Graz.", "22", CLOCK),
+])
+def test_date_part_reads_days_and_clock_times(lang, text, number, part):
+    """geo.dates.date_part: a month's day beside its month (or a range's, or after a weekday), a clock time's number."""
+    assert _part(text, number, lang) == part

@@ -2415,7 +2415,7 @@ def test_a_date_or_a_clock_time_keeps_the_regions_of_the_figures_clause(gaz, lan
            "ha lanciato 30 droni contro l'Ucraina nella notte."),
 ])
 def test_a_year_or_a_month_before_the_number_keeps_the_regions(gaz, lang, text):
-    # _dates_number's year branch and its month-before-the-number branch: each is no part's count
+    # _dates_number (geo.dates.date_part): a year, a day after its month: each is no part's count
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     total = next(f for f in parsed.figures if f.value == 30)
     assert total.places == ["Poltava Oblast", "Sumy Oblast"]
@@ -2445,6 +2445,46 @@ def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
     # of them" counts a part whose regions are not the total's, and the total stays in the attacked country
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert next(f for f in parsed.figures if f.value == value).places == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    # a four-digit count across a comma after a month or a date, its noun or "of them" after it: a part's count, no
+    # year (failed before: _dates_number read any number after "Month," as a year, geo.figures did not)
+    ("en", "Air defence shot down 3000 drones in April, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine in April.", 3000),
+    ("en", "Air defence shot down 3000 drones on April 9, 1950 of them over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine on April 9.", 3000),
+    ("en", "Air defence shot down 3000 drones on 9 April, 1950 drones over the Poltava and Sumy regions\nRussia "
+           "launched 3000 drones at Ukraine on 9 April.", 3000),
+    ("it", "La contraerea ha distrutto 3000 droni ad aprile, 1950 dei quali sulle regioni di Poltava e Sumy\nLa "
+           "Russia ha lanciato 3000 droni contro l'Ucraina ad aprile.", 3000),
+    ("fr", "La défense aérienne a détruit 3000 drones en avril, 1950 d'entre eux au-dessus des régions de Poltava "
+           "et Soumy\nLa Russie a lancé 3000 drones contre l'Ukraine en avril.", 3000),
+    ("es", "La defensa aérea destruyó 3000 drones en abril, 1950 de ellos sobre las regiones de Poltava y Sumy\n"
+           "Rusia lanzó 3000 drones contra Ucrania en abril.", 3000),
+    ("de", "Die Flugabwehr zerstörte 3000 Drohnen im April, 1950 davon über den Gebieten Poltawa und Sumy\n"
+           "Russland feuerte im April 3000 Drohnen auf die Ukraine ab.", 3000),
+    # a number after a month that is no day of it (1 to 31) nor a year is a count
+    ("de", "Die Flugabwehr zerstörte 450 Drohnen, im April 300 davon über den Gebieten Poltawa und Sumy\n"
+           "Russland feuerte 450 Drohnen auf die Ukraine ab.", 450),
+])
+def test_a_count_after_a_month_and_a_comma_is_a_parts_count(gaz, lang, text, value):
+    # _dates_number asks geo.dates.date_part, the figures' reader of a date's year: a count with its noun after
+    # "in April," counts a part whose regions are not the total's, and the total stays in the attacked country
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == value).places == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # both days of a range before their month, a clock word glued to its hour: no part's count (failed before)
+    ("en", "All 30 drones were downed between 9 and 10 April over the Poltava and Sumy regions\nRussia launched 30 "
+           "drones at Ukraine overnight."),
+    ("en", "All 30 drones were downed by 5am over the Poltava and Sumy regions\nRussia launched 30 drones at "
+           "Ukraine overnight."),
+])
+def test_a_days_range_or_a_glued_clock_word_keeps_the_regions(gaz, lang, text):
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert next(f for f in parsed.figures if f.value == 30).places == ["Poltava Oblast", "Sumy Oblast"]
 
 
 def test_a_repeats_country_stands_for_its_mention_as_a_speaker(gaz):

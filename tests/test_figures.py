@@ -638,7 +638,7 @@ def test_a_speech_verb_ends_a_counted_phrase(lang, text):
 ])
 def test_the_year_of_a_date_is_no_figure(lang, text):
     """A four-digit number of 1900-2100 after a month's day written month first ("June 3, 2024",
-    :func:`geo.dates.after_month_day`, months of the dates lexicon), after a day and month or after a month is a
+    :func:`geo.dates.date_part`, months of the dates lexicon), after a day and month or after a month is a
     date's year, no count."""
     assert [f.value for f in figs(text, lang)] == [60]
 
@@ -651,3 +651,56 @@ def test_the_year_of_a_date_is_no_figure(lang, text):
 def test_a_number_after_a_month_alone_stays_a_figure(lang, text, values):
     """Only a day right before the comma makes the number after it a year: "In June, 2000 soldiers" counts."""
     assert [f.value for f in figs(text, lang)] == values
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a year across a comma after a month, or a day and a month, before no counted noun: the date's year (failed
+    # before: geo.dates.after_month_day read only a month's day written month first before the comma)
+    ("en", "Some 45 drones were downed in April, 2023 over Odesa and Mykolaiv."),
+    ("en", "Some 45 drones were downed on 9 April, 2023 over Odesa and Mykolaiv."),
+    ("es", "Unos 45 drones fueron derribados en abril, 2023 sobre Odesa y Mykolaiv."),
+    ("de", "Rund 45 Drohnen wurden im April, 2023 über Odesa und Mykolajiw abgeschossen."),
+    # already no figure
+    ("it", "Circa 45 droni sono stati abbattuti ad aprile, 2023 sopra Odesa e Mykolaiv."),
+    ("fr", "Quelque 45 drones ont été abattus en avril, 2023 au-dessus d'Odesa et de Mykolaïv."),
+])
+def test_a_year_across_a_comma_after_its_month_is_no_figure(lang, text):
+    """geo.dates.date_part: a year after "Month," or "Day Month," with no counted noun after it is a date's, no
+    count."""
+    assert [f.value for f in figs(text, lang)] == [45]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Some 45 drones were downed in 2022 and 2023 over Odesa and Mykolaiv."),  # failed before: 2023 a figure
+    ("it", "Circa 45 droni sono stati abbattuti dal 2022 al 2023 sopra Odesa e Mykolaiv."),
+    ("es", "Unos 45 drones fueron derribados desde 2022 hasta 2023 sobre Odesa y Mykolaiv."),
+])
+def test_a_year_linked_to_a_year_is_no_figure(lang, text):
+    """geo.dates.date_part: a year after a word of the dates lexicon's ``year_links`` right after a year is a year
+    too, no count (the figures lexicon's ``year_before`` has no "and")."""
+    assert [f.value for f in figs(text, lang)] == [45]
+
+
+@pytest.mark.parametrize("lang, text, values", [
+    # a count whose noun is left out before the next month of a list of counts by month
+    ("en", "Russia fired 3000 drones at Odesa in April, 2000 in May and 1000 in June.", [3000, 2000, 1000]),
+    ("it", "Il 9 aprile, 2000 soldati sono arrivati a Tartu.", [2000]),
+    ("fr", "Le 9 avril, 2000 soldats sont arrivés à Tartu.", [2000]),
+    ("es", "El 9 de abril, 2000 soldados llegaron a Tartu.", [2000]),
+    ("de", "Am 9. April, 2000 Soldaten kamen in Tartu an.", [2000]),
+])
+def test_a_count_with_its_noun_after_a_date_and_a_comma_is_a_figure(lang, text, values):
+    """geo.dates.date_part: a four-digit number across a comma after a day and month or a month is a count when a
+    counted noun of the figures lexicon (or another month) follows it: "Il 9 aprile, 2000 soldati"."""
+    assert [f.value for f in figs(text, lang)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "On May 12, 2024 drones hit Odesa.",
+    "On Feb. 24, 2022 troops crossed into Ukraine.",
+    "On Oct. 7, 2023 militants attacked Sderot.",
+])
+def test_the_year_of_a_month_first_date_is_no_figure_when_its_comma_is_left_out(text):
+    """geo.dates.date_part: after a month's day written month first the comma is the year's own; a noun after the
+    year belongs to the clause ("On May 12, 2024 drones hit Odesa" leaves out the comma after 2024)."""
+    assert [f.value for f in figs(text, "en")] == []
