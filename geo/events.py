@@ -239,6 +239,8 @@ class EventProfile:
     verb_auxiliaries: Phrases = _key(PHRASES)  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
     subject_after_verb: bool = _key(FLAG)  # es, it, fr: a subject may follow its verb ("attaccano Russia e ...")
     speech_end_words: frozenset[str] = _key(FOLDED)  # "Kyiv said on Tuesday.": a date's words after speech
+    # "Kyiv said in a statement.", "said Tuesday night": a statement's channel or a part of the day after speech
+    speech_end_phrases: Phrases = _key(PHRASES)
     report_nouns: frozenset[str] = _key(FOLDED)  # "según informes de funcionarios en X": a report's noun
     place_relatives: frozenset[str] = _key(LOWERED)  # "in Odesa, where", "à Odessa, où": as written, accents kept
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"

@@ -692,7 +692,9 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker, nor is a subject whose
 #: word of speech takes a noun object or goes on otherwise ("..., Genoa declared a day of mourning"; "..., Lyon told
 #: to evacuate"; "..., München so schwer getroffen"): the word must end its clause, after a date or a clause adverb
-#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), or open a reported clause (a colon, a
+#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), after a statement's channel or a part of
+#: the day said as a whole phrase (``speech_end_phrases``: "..., Kyiv said in a statement", "said Tuesday night"; not
+#: "..., Kyiv said in Kharkiv": a place after the locative is no channel), or open a reported clause (a colon, a
 #: subordinator: "..., Kyiv said that"). A town followed by a relative of place (``place_relatives``: "..., according
 #: to officials in Odesa, where the drone fell") is where it happened, no speaker. Only towns: a country that
 #: speaks of a figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a
@@ -725,12 +727,14 @@ def _date_words(lang: str) -> Phrases:
 def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bool:
     """Whether the speech verb of sentence ``here`` (of the document ``text``) whose words end before word ``j``
     takes no noun object (rule :data:`SPEAKER_AFTER`): its clause ends there ("Kyiv said."), after a date or a
-    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), or a reported clause
-    follows (a colon, a subordinator: "Kyiv said that"); not "Genoa declared a state of emergency", "Kharkiv told to
-    evacuate"."""
+    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), a statement's channel
+    or a part of the day (``speech_end_phrases``, whole: "Kyiv said in a statement", "said Tuesday night"; not "said
+    in Kharkiv": a name after "in" is no channel), or a reported clause follows (a colon, a subordinator: "Kyiv said
+    that"); not "Genoa declared a state of emergency", "Kharkiv told to evacuate"."""
     words, dates = here.words, _date_words(profile.lang)
     while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
         n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
+                profile.speech_end_phrases.match_at(words, j),  # "in a statement" (not "in X"), "night"
                 int(words[j] in profile.speech_end_words or words[j].isdigit()))
         if not n:
             return bool(profile.subordinators.match_at(words, j))  # "Kyiv said that", "Kiev ha detto che"
