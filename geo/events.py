@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Any
 
 from geo import lexicons
+from geo.dates import calendar_words, day_phrases
 from geo.normalize import fold
 from geo.numbers import phrase_tokens
 from geo.sentences import Token, tokenize
@@ -397,6 +398,24 @@ LEXICON_FIELDS = tuple(f for f in fields(EventProfile) if "read" in f.metadata)
 #: The keys of ``events.yaml`` the profile reads: the event classes' triggers and :data:`LEXICON_FIELDS`
 #: (``geo/lexicons/schema.yaml`` requires all of them, and knows no other).
 FRAME_KEYS = (*EVENT_CLASSES, *(f.name for f in LEXICON_FIELDS))
+
+
+@cache
+def date_words(lang: str) -> Phrases:
+    """The dates lexicon's weekdays, months, days and weeks of ``lang`` as phrases ("monday", "last night", "this
+    week"): a date's words, read by rule SPEAKER_AFTER of geo.figure_places and by the fronted time before a venue
+    of geo.role_model.
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    Phrases
+    """
+    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
 
 
 @cache

@@ -75,14 +75,13 @@ from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
 from geo.dates import (
     calendar_words,
     capitalised_calendar,
-    day_phrases,
     event_dates,
     month_words,
     other_periods,
     year_links,
     year_prepositions,
 )
-from geo.events import EventProfile, Phrases, Sentence, event_profile
+from geo.events import EventProfile, Phrases, Sentence, date_words, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
 from geo.model import ROLES, contains, figure_group
@@ -718,12 +717,6 @@ def _speaker_head(profile: EventProfile, words: Sequence[str], end: int) -> int 
     return min((j for j in starts if j is not None), default=None)
 
 
-@cache
-def _date_words(lang: str) -> Phrases:
-    """The dates lexicon's weekdays, months, days and weeks of ``lang`` (rule :data:`SPEAKER_AFTER`)."""
-    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
-
-
 def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bool:
     """Whether the speech verb of sentence ``here`` (of the document ``text``) whose words end before word ``j``
     takes no noun object (rule :data:`SPEAKER_AFTER`): its clause ends there ("Kyiv said."), after a date or a
@@ -731,7 +724,7 @@ def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bo
     or a part of the day (``speech_end_phrases``, whole: "Kyiv said in a statement", "said Tuesday night"; not "said
     in Kharkiv": a name after "in" is no channel), or a reported clause follows (a colon, a subordinator: "Kyiv said
     that"); not "Genoa declared a state of emergency", "Kharkiv told to evacuate"."""
-    words, dates = here.words, _date_words(profile.lang)
+    words, dates = here.words, date_words(profile.lang)
     while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
         n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
                 profile.speech_end_phrases.match_at(words, j),  # "in a statement" (not "in X"), "night"
@@ -788,7 +781,7 @@ def _speaker_lead(profile: EventProfile, words: Sequence[str], lo: int, hi: int)
     informes de funcionarios en"), dates and clause adverbs ("said on Monday officials in", "dijo anoche el gobierno
     en"), words of speech or report ("informes"); not a word of the reported event ("said drones hit police in X":
     the head is the reported clause's)."""
-    dates, j = _date_words(profile.lang), lo
+    dates, j = date_words(profile.lang), lo
     while j < hi:
         w = words[j]
         n = max(int(w in profile.articles or w in profile.of_words or w in profile.speech_end_words or w.isdigit()

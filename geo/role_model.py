@@ -32,6 +32,7 @@ from geo.events import (
     EventProfile,
     Phrases,
     Sentence,
+    date_words,
     phrase_ending,  # (for a reader that is no Phrases: a Phrases' own is Phrases.ending)
 )
 from geo.lexicons import read_yaml
@@ -1348,19 +1349,36 @@ def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: 
     speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
     meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"; not a speech verb read
     as a noun, :meth:`geo.events.EventProfile.speech_cue_at`: "member states in Europe"), or in the phrase that
-    opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
-    discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
+    opens the sentence, the locative its first or second word or after a date said first (:func:`_fronted_time`:
+    "On Monday in Oslo, ...") and a comma after the place ("In Oslo, envoys discussed ...", "Réunis à Genève, les
+    ministres ..."); not a locative inside a noun phrase ("officials in Kenya
     will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
     meeting's venue is not named)."""
     words = sentence.words
     ends = {t.last for t in sentence.triggers if t.event == "meet"}
 
     def opening(o, p: int) -> bool:
-        return p <= 1 and text[o.end : o.end + 1] == ","
+        return (p <= 1 or _fronted_time(words, p, profile)) and text[o.end : o.end + 1] == ","
 
     return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
         p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
             q + profile.speech_cue_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
+
+
+def _fronted_time(words: list[str], p: int, profile: EventProfile) -> bool:
+    """Whether the words before word ``p`` of ``words`` (a sentence's folded words) are a date said first, all of
+    them a date's words (:func:`geo.events.date_words`, the lexicon's ``clause_adverbs`` and ``speech_end_words``,
+    numbers): "On Monday in Oslo, ...", "El lunes en Oslo, ...", "Last week in Oslo, ..." open the sentence with a
+    time and then the venue, as "In Oslo, ..." does (:func:`_venues_before`)."""
+    dates, j = date_words(profile.lang), 0
+    while j < p:
+        w = words[j]
+        n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
+                int(w in profile.speech_end_words or w.isdigit()))
+        if not n:
+            return False
+        j += n
+    return j == p
 
 
 def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:

@@ -506,6 +506,11 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     # the venue in the phrase that opens the sentence, or after a speech cue
     ("en", "In Oslo, envoys discussed the war in Chad.", "Chad"),
     ("en", "The minister, speaking in Paris, discussed the war in Chad.", "Chad"),
+    # the opening phrase's venue after a date said first (a fronted time, then the locative)
+    ("en", "On Tuesday in Lisbon, envoys discussed the war in Mali.", "Mali"),
+    ("en", "Last week in Vienna, delegates held talks on the war in Chad.", "Chad"),
+    ("es", "El jueves en Quito, los enviados hablaron de la guerra en Sudán.", "Sudán"),
+    ("en", "Late on Friday in Lisbon, envoys discussed the war in Mali.", "Mali"),
 ])
 def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
     """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
@@ -517,6 +522,8 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
+    # words before the opening locative that are no date's: no venue named first
+    ("en", "Back home in Lisbon, envoys discussed the war in Geneva.", "Geneva"),
     # a locative inside a noun phrase names where people are from, not the meeting's venue
     ("en", "Officials in Ghana will host a summit on the war in Bamako.", "Bamako"),
     ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
