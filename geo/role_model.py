@@ -1407,12 +1407,18 @@ def _title_case(tokens: Sequence) -> bool:
 
 def _title_noun(words: list[str], tokens: Sequence, start: int, profile: EventProfile) -> bool:
     """The capitalised war noun at word ``start`` is part of a name even in a title-case headline: an "of" word
-    of the lexicon (an article may follow it) stands right before it after a capitalised word ("Museum of War in
-    Kyiv Reopens", "MUSEUM OF THE WAR IN KYIV", "Ministry of War")."""
+    of the lexicon (an article may follow it) stands right before it after a capitalised head of an institution's
+    name (places.yaml ``org_heads``, ``org_name_heads``: "Museum of War in Kyiv Reopens", "MUSEUM OF THE WAR IN
+    KYIV", "Ministry of War", "Office of War"); not after another noun, which title case capitalises too ("Costs of
+    War in Gaza Mount", "Toll of War in Sudan Rises": the war, fought there)."""
     k = start - 1
     if k >= 1 and words[k] in profile.articles:
         k -= 1
-    return k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()
+    if not (k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()):
+        return False
+    cues = cues_for(profile.lang)
+    head = words[k - 1]
+    return head in cues.org_heads or head in cues.org_name_heads or f"{head} {words[k]}" in cues.org_heads
 
 
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),

@@ -503,6 +503,10 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
     # a headline in title case: the capitalised war noun is no title
     ("en", "Ethiopia's War in Tigray Enters Its Third Year", "Tigray"),
+    # in title case a capitalised noun before "of War" is no institution's head: the war is fought there
+    ("en", "Human Costs of War in Yemen Keep Rising", "Yemen"),
+    ("en", "Grim Toll of the War in Sudan Climbs Again", "Sudan"),
+    ("en", "SCARS OF WAR IN BOSNIA REMAIN VISIBLE", "BOSNIA"),
     # the venue in the phrase that opens the sentence, or after a speech cue
     ("en", "In Oslo, envoys discussed the war in Chad.", "Chad"),
     ("en", "The minister, speaking in Paris, discussed the war in Chad.", "Chad"),
@@ -537,6 +541,7 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
     ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),
     ("en", "Old Ministry of War in Prague Becomes a Hotel", "Prague"),
+    ("en", "Former Office of War in Lisbon Opens Its Archives", "Lisbon"),
     # too few capitalised words for a title-case headline: "Cold War" is a name
     ("en", "Cold War in Berlin.", "Berlin"),
 ])
