@@ -418,6 +418,30 @@ def date_words(lang: str) -> Phrases:
     return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
 
 
+def date_run(words: Sequence[str], j: int, profile: EventProfile) -> int:
+    """How many words of a date's run start at word ``j`` of ``words`` (a sentence's folded words): a phrase of
+    :func:`date_words` ("monday", "last night"), of the lexicon's ``clause_adverbs`` ("anoche"), or one word of its
+    ``speech_end_words`` ("on", "el") or a number; 0 when none. Read word by word by rule SPEAKER_AFTER of
+    geo.figure_places and by the fronted time before a venue of geo.role_model.
+
+    Parameters
+    ----------
+    words : sequence of str
+        The sentence's folded words.
+    j : int
+        The index of the first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    int
+    """
+    w = words[j]
+    return max(date_words(profile.lang).match_at(words, j), profile.clause_adverbs.match_at(words, j),
+               int(w in profile.speech_end_words or w.isdigit()))
+
+
 @cache
 def event_profile(lang: str) -> EventProfile:
     """The event lexicon of ``lang`` (English where the language has none).

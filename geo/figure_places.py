@@ -81,7 +81,7 @@ from geo.dates import (
     year_links,
     year_prepositions,
 )
-from geo.events import EventProfile, Phrases, Sentence, date_words, event_profile
+from geo.events import EventProfile, Phrases, Sentence, date_run, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
 from geo.model import ROLES, contains, figure_group
@@ -724,11 +724,10 @@ def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bo
     or a part of the day (``speech_end_phrases``, whole: "Kyiv said in a statement", "said Tuesday night"; not "said
     in Kharkiv": a name after "in" is no channel), or a reported clause follows (a colon, a subordinator: "Kyiv said
     that"); not "Genoa declared a state of emergency", "Kharkiv told to evacuate"."""
-    words, dates = here.words, date_words(profile.lang)
+    words = here.words
     while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
-        n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
-                profile.speech_end_phrases.match_at(words, j),  # "in a statement" (not "in X"), "night"
-                int(words[j] in profile.speech_end_words or words[j].isdigit()))
+        n = max(date_run(words, j, profile),
+                profile.speech_end_phrases.match_at(words, j))  # "in a statement" (not "in X"), "night"
         if not n:
             return bool(profile.subordinators.match_at(words, j))  # "Kyiv said that", "Kiev ha detto che"
         j += n
@@ -781,13 +780,11 @@ def _speaker_lead(profile: EventProfile, words: Sequence[str], lo: int, hi: int)
     informes de funcionarios en"), dates and clause adverbs ("said on Monday officials in", "dijo anoche el gobierno
     en"), words of speech or report ("informes"); not a word of the reported event ("said drones hit police in X":
     the head is the reported clause's)."""
-    dates, j = date_words(profile.lang), lo
+    j = lo
     while j < hi:
         w = words[j]
-        n = max(int(w in profile.articles or w in profile.of_words or w in profile.speech_end_words or w.isdigit()
-                    or w in profile.report_nouns),
-                profile.agent_cues.match_at(words, j), profile.clause_adverbs.match_at(words, j),
-                dates.match_at(words, j), _speaker_words(profile, words, j))
+        n = max(int(w in profile.articles or w in profile.of_words or w in profile.report_nouns),
+                profile.agent_cues.match_at(words, j), date_run(words, j, profile), _speaker_words(profile, words, j))
         if not n:
             return False
         j += n

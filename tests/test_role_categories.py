@@ -544,9 +544,42 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("en", "Former Office of War in Lisbon Opens Its Archives", "Lisbon"),
     # too few capitalised words for a title-case headline: "Cold War" is a name
     ("en", "Cold War in Berlin.", "Berlin"),
+    # an opening phrase's place whose own clause reports an attack or a killing is the incident's, not a venue
+    ("en", "On Monday in Kharkiv, shelling killed five people as envoys met to discuss the war in Geneva.", "Geneva"),
+    ("en", "Last night in Kherson, drones wounded four people while diplomats gathered for talks on the war in "
+           "Vienna.", "Vienna"),
+    ("en", "In Sumy, rockets killed six people as ministers met to discuss the war in Rome.", "Rome"),
+    ("es", "El martes en Jersón, los drones mataron a cuatro personas mientras los enviados se reunieron para "
+           "hablar de la guerra en Viena.", "Viena"),
+    ("it", "Martedì a Kherson, i droni hanno ucciso quattro persone mentre gli inviati discutevano della guerra a "
+           "Vienna.", "Vienna"),
+    ("fr", "Mardi à Kherson, des drones ont tué quatre personnes pendant que les envoyés discutaient de la guerre "
+           "à Vienne.", "Vienne"),
 ])
 def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+def test_a_casualty_count_stays_at_the_opening_phrases_incident_not_the_meetings_place(gaz):
+    """The incident the opening phrase places ("On Monday in Kharkiv, shelling killed five") keeps its figure: the
+    war's place after the meeting is no incident, and the count is not placed there too."""
+    text = "On Monday in Kharkiv, shelling killed five people as envoys met to discuss the war in Geneva."
+    p = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    place = {m.surface: m for m in p.mentions}
+    assert place["Kharkiv"].role == "incident" and place["Geneva"].role == "venue"
+    assert [sorted(s for s, m in place.items() if m.entity.id in f.place_ids) for f in p.figures] == [["Kharkiv"]]
+
+
+def test_a_fronted_time_ends_right_at_the_locative():
+    """A date's phrase that runs on over the locative's first word is no time said before it (the run must end at
+    the locative)."""
+    from geo.events import event_profile
+    from geo.role_model import _fronted_time
+
+    profile = event_profile("en")
+    words = ["this", "week", "in", "oslo"]
+    assert _fronted_time(words, 2, profile)  # "This week | in Oslo"
+    assert not _fronted_time(words, 1, profile)  # "this week" does not end at word 1
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "named"), [
