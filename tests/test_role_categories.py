@@ -555,6 +555,15 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
            "Vienna.", "Vienna"),
     ("fr", "Mardi à Kherson, des drones ont tué quatre personnes pendant que les envoyés discutaient de la guerre "
            "à Vienne.", "Vienne"),
+    # a noun of war_compound_heads before "of war" makes a fixed name, in title case and in lower case
+    ("en", "Ukrainian Prisoners of War in Russia Describe Torture", "Russia"),
+    ("en", "Secretary of War in Brussels for NATO Talks", "Brussels"),
+    ("en", "Institute for the Study of War in Washington Says Russia Gains", "Washington"),
+    ("en", "The Art of War in Afghanistan Returns to Stage", "Afghanistan"),
+    ("en", "Prisoners of war in Belarus were moved to another camp.", "Belarus"),
+    ("it", "I prigionieri di guerra in Russia sono stati trasferiti.", "Russia"),
+    ("fr", "Les prisonniers de guerre en Russie ont été transférés.", "Russie"),
+    ("es", "Los prisioneros de guerra en Rusia fueron trasladados.", "Rusia"),
 ])
 def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
@@ -568,6 +577,16 @@ def test_a_casualty_count_stays_at_the_opening_phrases_incident_not_the_meetings
     place = {m.surface: m for m in p.mentions}
     assert place["Kharkiv"].role == "incident" and place["Geneva"].role == "venue"
     assert [sorted(s for s, m in place.items() if m.entity.id in f.place_ids) for f in p.figures] == [["Kharkiv"]]
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    # "<noun> of War" fixed names in title case read as they did before the title-case war rule
+    ("Ukrainian Prisoners of War in Russia Describe Torture", "Russia", "mention"),
+    ("Secretary of War in Brussels for NATO Talks", "Brussels", "venue"),
+    ("Institute for the Study of War in Washington Says Russia Gains", "Washington", "venue"),
+])
+def test_a_fixed_name_of_war_in_a_title_case_headline_keeps_its_role(gaz, text, surface, role):
+    assert mention_of(text, "en", surface, gaz).role == role
 
 
 def test_a_fronted_time_ends_right_at_the_locative():
