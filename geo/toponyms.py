@@ -1021,10 +1021,12 @@ def _country_code(cands) -> bool:
 def _acronym_shaped(tok: Token) -> bool:
     """Whether the token is written as an acronym: all in capitals ("KUNA", "OCHA"), or opening with two capitals
     and holding a small letter after them ("FAMa"), as acronyms of bodies that keep a small letter are
-    written; not a name with a capital inside it ("McAllen", "KwaZulu": its second letter is small)."""
+    written; not a name with a capital inside it ("McAllen", "KwaZulu": its second letter is small). A token
+    of two letters or fewer that opens with two capitals is all in capitals; a digit (the only thing a token holds
+    besides letters, geo.sentences) does not change the shape: the gazetteer's names with a digit in a word open
+    with one capital ("Zapopan2", "Tollarp1")."""
     letters = tok.text
-    return tok.all_caps or (len(letters) >= 3 and letters.isalpha() and letters[:2].isupper()
-                            and not letters.isupper())
+    return tok.all_caps or (letters[:2].isupper() and not letters.isupper())
 
 
 def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:
