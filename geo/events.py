@@ -404,8 +404,7 @@ FRAME_KEYS = (*EVENT_CLASSES, *(f.name for f in LEXICON_FIELDS))
 @cache
 def date_words(lang: str) -> Phrases:
     """The dates lexicon's weekdays, months, days and weeks of ``lang`` as phrases ("monday", "last night", "this
-    week"): a date's words, read by rule SPEAKER_AFTER of geo.figure_places and by the fronted time before a venue
-    of geo.role_model.
+    week"): a date's words, read by rule SPEAKER_AFTER of geo.figure_places.
 
     Parameters
     ----------
@@ -423,7 +422,7 @@ def date_run(words: Sequence[str], j: int, profile: EventProfile) -> int:
     """How many words of a date's run start at word ``j`` of ``words`` (a sentence's folded words): a phrase of
     :func:`date_words` ("monday", "last night"), of the lexicon's ``clause_adverbs`` ("anoche"), or one word of its
     ``speech_end_words`` ("on", "el") or a number; 0 when none. Read word by word by rule SPEAKER_AFTER of
-    geo.figure_places and by the fronted time before a venue of geo.role_model.
+    geo.figure_places (its speech ends and its speaker's lead).
 
     Parameters
     ----------

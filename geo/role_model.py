@@ -32,7 +32,6 @@ from geo.events import (
     EventProfile,
     Phrases,
     Sentence,
-    date_run,
     phrase_ending,  # (for a reader that is no Phrases: a Phrases' own is Phrases.ending)
 )
 from geo.lexicons import read_yaml
@@ -1349,51 +1348,19 @@ def _venues_before(m, idx: int, sentence: Sentence, neighbours: Sequence, cues: 
     speaker's venue (read by :func:`_war_in`): a locative places them (:func:`_locative_start`) right after a
     meeting trigger of the sentence or a speech cue ("met in Brussels", "speaking in Paris"; not a speech verb read
     as a noun, :meth:`geo.events.EventProfile.speech_cue_at`: "member states in Europe"), or in the phrase that
-    opens the sentence, the locative its first or second word or after a date said first (:func:`_fronted_time`:
-    "On Monday in Oslo, ...") and a comma after the place ("In Oslo, envoys discussed ...", "Réunis à Genève, les
-    ministres ..."); not a locative inside a noun phrase ("officials in Kenya
+    opens the sentence, the locative its first or second word and a comma after the place ("In Oslo, envoys
+    discussed ...", "Réunis à Genève, les ministres ..."); not a locative inside a noun phrase ("officials in Kenya
     will host a summit on the war in X", "diplomats based in Cairo met": the place says where people are from, the
     meeting's venue is not named)."""
     words = sentence.words
     ends = {t.last for t in sentence.triggers if t.event == "meet"}
 
-    def opening(o, j: int, p: int) -> bool:
-        return (p <= 1 or _fronted_time(words, p, profile)) and text[o.end : o.end + 1] == "," and not _incident_first(
-            sentence, j, idx, profile)
+    def opening(o, p: int) -> bool:
+        return p <= 1 and text[o.end : o.end + 1] == ","
 
     return [j for o in neighbours if o is not m and (j := sentence.token_at(o.start)) < idx and (
-        p := _locative_start(words, j, cues, profile)) is not None and (opening(o, j, p) or p in ends or any(
+        p := _locative_start(words, j, cues, profile)) is not None and (opening(o, p) or p in ends or any(
             q + profile.speech_cue_at(words, q) == p for q in range(max(0, p - WAR_TOPIC_REACH), p)))]
-
-
-def _incident_first(sentence: Sentence, j: int, end: int, profile: EventProfile) -> bool:
-    """Whether the first event word after word ``j`` (the place of a sentence's opening phrase) and before word
-    ``end`` is a trigger of an incident (:data:`INCIDENT_CLASSES`), before any meeting trigger, speech cue
-    (:meth:`geo.events.EventProfile.speech_cue_at`) or verb of the lexicon's ``war_topic_verbs``: the clause the
-    phrase opens reports an attack or a killing, the place is the incident's, not a meeting's venue ("On Monday in
-    Kharkiv, shelling killed five as envoys met to discuss the war in Geneva"; not "On Monday in Oslo, envoys
-    discussed the war in Chad", read by :func:`_venues_before`)."""
-    words = sentence.words
-    incident = min((t.first for t in sentence.triggers if t.event in INCIDENT_CLASSES and j < t.first < end),
-                   default=None)
-    if incident is None:
-        return False
-    return not any(t.event == "meet" and j < t.first < incident for t in sentence.triggers) and not any(
-        profile.speech_cue_at(words, q) or profile.war_topic_verbs.match_at(words, q) for q in range(j + 1, incident))
-
-
-def _fronted_time(words: list[str], p: int, profile: EventProfile) -> bool:
-    """Whether the words before word ``p`` of ``words`` (a sentence's folded words) are a date said first, all of
-    them a date's run (:func:`geo.events.date_run`): "On Monday in Oslo, ...", "El lunes en Oslo, ...", "Last week
-    in Oslo, ..." open the sentence with a time and then the venue, as "In Oslo, ..." does (:func:`_venues_before`);
-    the run ends right at word ``p`` (not a date's phrase that runs on over the locative's first word)."""
-    j = 0
-    while j < p:
-        n = date_run(words, j, profile)
-        if not n:
-            return False
-        j += n
-    return j == p
 
 
 def _locative_start(words: list[str], j: int, cues: RoleCues, profile: EventProfile) -> int | None:
