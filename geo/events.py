@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import Any
 
 from geo import lexicons
+from geo.dates import calendar_words, day_phrases
 from geo.normalize import fold
 from geo.numbers import phrase_tokens
 from geo.sentences import Token, tokenize
@@ -232,6 +233,7 @@ class EventProfile:
     war_name_locatives: frozenset[str] = _key(FOLDED)  # fr "au": "la guerre au Niger" (country, region)
     war_enemy_verbs: Phrases = _key(PHRASES)  # "déclarer la guerre au Chili": the enemy after a name locative
     war_compound_links: frozenset[str] = _key(FOLDED)  # it "nave da guerra", fr "navire de guerre": no war
+    war_compound_heads: frozenset[str] = _key(FOLDED)  # "prisoners of war", "secretary of war": a fixed name
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb
@@ -239,6 +241,8 @@ class EventProfile:
     verb_auxiliaries: Phrases = _key(PHRASES)  # "ha bombardato Israele": auxiliaries of a verb that opens its clause
     subject_after_verb: bool = _key(FLAG)  # es, it, fr: a subject may follow its verb ("attaccano Russia e ...")
     speech_end_words: frozenset[str] = _key(FOLDED)  # "Kyiv said on Tuesday.": a date's words after speech
+    # "Kyiv said in a statement.", "said Tuesday night": a statement's channel or a part of the day after speech
+    speech_end_phrases: Phrases = _key(PHRASES)
     report_nouns: frozenset[str] = _key(FOLDED)  # "según informes de funcionarios en X": a report's noun
     place_relatives: frozenset[str] = _key(LOWERED)  # "in Odesa, where", "à Odessa, où": as written, accents kept
     # the language's demonyms and place adjectives (demonyms.yaml, folded): "il governo ucraino a Kiev"
@@ -395,6 +399,47 @@ LEXICON_FIELDS = tuple(f for f in fields(EventProfile) if "read" in f.metadata)
 #: The keys of ``events.yaml`` the profile reads: the event classes' triggers and :data:`LEXICON_FIELDS`
 #: (``geo/lexicons/schema.yaml`` requires all of them, and knows no other).
 FRAME_KEYS = (*EVENT_CLASSES, *(f.name for f in LEXICON_FIELDS))
+
+
+@cache
+def date_words(lang: str) -> Phrases:
+    """The dates lexicon's weekdays, months, days and weeks of ``lang`` as phrases ("monday", "last night", "this
+    week"): a date's words, read by rule SPEAKER_AFTER of geo.figure_places.
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    Phrases
+    """
+    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
+
+
+def date_run(words: Sequence[str], j: int, profile: EventProfile) -> int:
+    """How many words of a date's run start at word ``j`` of ``words`` (a sentence's folded words): a phrase of
+    :func:`date_words` ("monday", "last night"), of the lexicon's ``clause_adverbs`` ("anoche"), or one word of its
+    ``speech_end_words`` ("on", "el") or a number; 0 when none. Read word by word by rule SPEAKER_AFTER of
+    geo.figure_places (its speech ends and its speaker's lead).
+
+    Parameters
+    ----------
+    words : sequence of str
+        The sentence's folded words.
+    j : int
+        The index of the first word.
+    profile : EventProfile
+        The language's event lexicon.
+
+    Returns
+    -------
+    int
+    """
+    w = words[j]
+    return max(date_words(profile.lang).match_at(words, j), profile.clause_adverbs.match_at(words, j),
+               int(w in profile.speech_end_words or w.isdigit()))
 
 
 @cache

@@ -72,8 +72,8 @@ from operator import attrgetter
 from pathlib import Path
 
 from geo.clauses import ASIDE_OPEN, QUOTES, aside_close, border_side_at, quoted
-from geo.dates import calendar_words, date_part, day_phrases, event_dates, other_periods
-from geo.events import EventProfile, Phrases, Sentence, event_profile
+from geo.dates import date_part, event_dates, other_periods
+from geo.events import EventProfile, Phrases, Sentence, date_run, event_profile
 from geo.figures import INCLUDED_GAP, figure_lexicon
 from geo.lexicons import load, read_yaml
 from geo.model import ROLES, contains, figure_group
@@ -693,7 +693,9 @@ def _speakers_places(fig, here: Sentence, pool, related: set[str], text: str, la
 #: deaths reported in Kharkiv"; a place word: "au lieu-dit ... près de Lyon") is no speaker, nor is a subject whose
 #: word of speech takes a noun object or goes on otherwise ("..., Genoa declared a day of mourning"; "..., Lyon told
 #: to evacuate"; "..., München so schwer getroffen"): the word must end its clause, after a date or a clause adverb
-#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), or open a reported clause (a colon, a
+#: at most ("..., Kyiv said on Tuesday"; events.yaml ``speech_end_words``), after a statement's channel or a part of
+#: the day said as a whole phrase (``speech_end_phrases``: "..., Kyiv said in a statement", "said Tuesday night"; not
+#: "..., Kyiv said in Kharkiv": a place after the locative is no channel), or open a reported clause (a colon, a
 #: subordinator: "..., Kyiv said that"). A town followed by a relative of place (``place_relatives``: "..., according
 #: to officials in Odesa, where the drone fell") is where it happened, no speaker. Only towns: a country that
 #: speaks of a figure may be the side that suffered it ("..., Armenia said", rule SPEAKING_SEAT weighs it so), and a
@@ -717,22 +719,17 @@ def _speaker_head(profile: EventProfile, words: Sequence[str], end: int) -> int 
     return min((j for j in starts if j is not None), default=None)
 
 
-@cache
-def _date_words(lang: str) -> Phrases:
-    """The dates lexicon's weekdays, months, days and weeks of ``lang`` (rule :data:`SPEAKER_AFTER`)."""
-    return Phrases.of([*calendar_words(lang), *day_phrases(lang)])
-
-
 def _speech_ends(here: Sentence, text: str, profile: EventProfile, j: int) -> bool:
     """Whether the speech verb of sentence ``here`` (of the document ``text``) whose words end before word ``j``
     takes no noun object (rule :data:`SPEAKER_AFTER`): its clause ends there ("Kyiv said."), after a date or a
-    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), or a reported clause
-    follows (a colon, a subordinator: "Kyiv said that"); not "Genoa declared a state of emergency", "Kharkiv told to
-    evacuate"."""
-    words, dates = here.words, _date_words(profile.lang)
+    clause adverb ("Kyiv said on Tuesday", ``speech_end_words``, the dates lexicon, numbers), a statement's channel
+    or a part of the day (``speech_end_phrases``, whole: "Kyiv said in a statement", "said Tuesday night"; not "said
+    in Kharkiv": a name after "in" is no channel), or a reported clause follows (a colon, a subordinator: "Kyiv said
+    that"); not "Genoa declared a state of emergency", "Kharkiv told to evacuate"."""
+    words = here.words
     while j < len(words) and not here.break_between(text, ",;:", here.tokens[j - 1].end, here.tokens[j].start):
-        n = max(dates.match_at(words, j), profile.clause_adverbs.match_at(words, j),
-                int(words[j] in profile.speech_end_words or words[j].isdigit()))
+        n = max(date_run(words, j, profile),
+                profile.speech_end_phrases.match_at(words, j))  # "in a statement" (not "in X"), "night"
         if not n:
             return bool(profile.subordinators.match_at(words, j))  # "Kyiv said that", "Kiev ha detto che"
         j += n
@@ -785,13 +782,11 @@ def _speaker_lead(profile: EventProfile, words: Sequence[str], lo: int, hi: int)
     informes de funcionarios en"), dates and clause adverbs ("said on Monday officials in", "dijo anoche el gobierno
     en"), words of speech or report ("informes"); not a word of the reported event ("said drones hit police in X":
     the head is the reported clause's)."""
-    dates, j = _date_words(profile.lang), lo
+    j = lo
     while j < hi:
         w = words[j]
-        n = max(int(w in profile.articles or w in profile.of_words or w in profile.speech_end_words or w.isdigit()
-                    or w in profile.report_nouns),
-                profile.agent_cues.match_at(words, j), profile.clause_adverbs.match_at(words, j),
-                dates.match_at(words, j), _speaker_words(profile, words, j))
+        n = max(int(w in profile.articles or w in profile.of_words or w in profile.report_nouns),
+                profile.agent_cues.match_at(words, j), date_run(words, j, profile), _speaker_words(profile, words, j))
         if not n:
             return False
         j += n

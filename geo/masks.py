@@ -408,7 +408,7 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
         if not (2 <= len(acronym) <= 10 and acronym.isalpha() and acronym[0].isupper() and i
                 and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
             continue
-        key = acronym.lower()
+        key = fold_key(acronym)  # folded as the words' keys: "Cédéao" is spelled by "Communauté économique ..."
         first = i
         while first > max(0, i - ACRONYM_NAME_MAX_WORDS):
             gap = text[tokens[first - 1].end : tokens[first].start if first < i else tok.start - 1]
@@ -466,9 +466,9 @@ def _spelled_after(tokens: list[Token], i: int, text: str, gazetteer) -> list[tu
     if m is None or ("(" not in m.group() and text[tok.start - 1 : tok.start] != "("):
         return []  # a dash joins the name only inside a bracket: "(Unifil - United Nations ...)"
     first = tokens[i + 1]
-    if first.start != m.end() or not first.capitalised or first.key[:1] != acronym[0].lower():
+    key = fold_key(acronym)  # folded as the words' keys: "Cédéao (Communauté ...)", "Émirats"
+    if first.start != m.end() or not first.capitalised or first.key[:1] != key[:1]:
         return []
-    key = acronym.lower()
     for k in range(i + 2, min(len(tokens), i + 1 + ACRONYM_NAME_MAX_WORDS)):
         if any(c in text[tokens[k - 1].end : tokens[k].start] for c in ".,;:!?()[]\"«»“”\n"):
             return []

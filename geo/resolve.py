@@ -209,7 +209,7 @@ def resolve_spans(spans: list, text: str, gazetteer, *, home_countries: frozense
             areas = _country_named_as_written(span.surface, areas, best)
             best = areas[0] if len(areas) == 1 else best
             units = _country_beside_units(span.surface, areas, best) if len(areas) > 1 else None
-            if units and not span.locality_hint and (span.dateline or not span.compass):
+            if units and not span.locality_hint:  # (a country's own name is never a compass name: no check)
                 beside_units.append((span, *units))
         area_anchor = len(areas) == 1 and best in areas and not span.locality_hint \
             and not _namesake_city(best.entity, span.candidates, gazetteer)  # "Nelson": the NZ region or the towns?

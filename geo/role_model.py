@@ -1389,12 +1389,18 @@ def _title_case(tokens: Sequence) -> bool:
 
 def _title_noun(words: list[str], tokens: Sequence, start: int, profile: EventProfile) -> bool:
     """The capitalised war noun at word ``start`` is part of a name even in a title-case headline: an "of" word
-    of the lexicon (an article may follow it) stands right before it after a capitalised word ("Museum of War in
-    Kyiv Reopens", "MUSEUM OF THE WAR IN KYIV", "Ministry of War")."""
+    of the lexicon (an article may follow it) stands right before it after a capitalised head of an institution's
+    name (places.yaml ``org_heads``, ``org_name_heads``: "Museum of War in Kyiv Reopens", "MUSEUM OF THE WAR IN
+    KYIV", "Ministry of War", "Office of War"); not after another noun, which title case capitalises too ("Costs of
+    War in Gaza Mount", "Toll of War in Sudan Rises": the war, fought there)."""
     k = start - 1
     if k >= 1 and words[k] in profile.articles:
         k -= 1
-    return k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()
+    if not (k >= 1 and words[k] in profile.of_words and tokens[k - 1].text[:1].isupper()):
+        return False
+    cues = cues_for(profile.lang)
+    head = words[k - 1]
+    return head in cues.org_heads or head in cues.org_name_heads or f"{head} {words[k]}" in cues.org_heads
 
 
 def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence = (),
@@ -1416,6 +1422,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     the place as its venue. Neither holds when the sentence names its meeting's venue before the war noun
     (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
     place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
+    "prisoners of war in Russia", "Secretary of War in Brussels": a noun of the lexicon's ``war_compound_heads`` and
+    an "of" word right before the war noun make a fixed name, in any case (where they are held, whose office). Not
     "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
     title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
     (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
@@ -1454,6 +1462,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     if found is None:
         return False
     start, named = found
+    if start >= 2 and words[start - 1] in profile.of_words and words[start - 2] in profile.war_compound_heads:
+        return False  # "prisoners of war in Russia", "Secretary of War in Brussels": a fixed name, no war's place
     if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
             not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
         return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title

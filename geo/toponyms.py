@@ -804,9 +804,9 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             return False
         if cues.weapon_nouns and _after_weapon_noun(tokens, i, text, cues):
             return False  # "le bombe guidate Kab", "Shahed drones": a weapon's model, not a town
-        if tok.all_caps and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and not any(
+        if _acronym_shaped(tok) and text[start - 1 : start] == "(" and text[end : end + 1] == ")" and not any(
                 c.entity.kind in ("country", "admin1") for c in cands) and key not in acronym_aliases():
-            return False  # "BRUSSELS, Oct 14 (KUNA)": an acronym alone in brackets is an agency's or a body's
+            return False  # "BRUSSELS, Oct 14 (KUNA)", "(FAMa)": an acronym alone in brackets is an agency's or a body's
         if (key in cues.common_words or key in cues.feature_suffixes) and not tok.all_caps:
             return False  # "Calcio"; "Parkway", "Mountain" alone are the feature's word, not a town
         if cues.nouns_capitalised and _umlaut_folded_away(tok.text, cands):
@@ -1016,6 +1016,17 @@ def _area_without_town(cands) -> bool:
 
 def _country_code(cands) -> bool:
     return any(c.entity.kind == "country" for c in cands)
+
+
+def _acronym_shaped(tok: Token) -> bool:
+    """Whether the token is written as an acronym: all in capitals ("KUNA", "OCHA"), or opening with two capitals
+    and holding a small letter after them ("FAMa"), as acronyms of bodies that keep a small letter are
+    written; not a name with a capital inside it ("McAllen", "KwaZulu": its second letter is small). A token
+    of two letters or fewer that opens with two capitals is all in capitals; a digit (the only thing a token holds
+    besides letters, geo.sentences) does not change the shape: the gazetteer's names with a digit in a word open
+    with one capital ("Zapopan2", "Tollarp1")."""
+    letters = tok.text
+    return tok.all_caps or (letters[:2].isupper() and not letters.isupper())
 
 
 def _at_sentence_start(tokens, i, text, sentence_starts) -> bool:

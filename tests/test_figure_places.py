@@ -3568,3 +3568,38 @@ def test_a_speaker_head_inside_the_reported_event_is_no_speaker(gaz, lang, text,
     # noun ("rockets hit police in", "shelling near police in") makes the noun the event's, not the speaker: the town
     # is where it happened and stays one of the figure's places
     assert any(town in p for _, p in _placed(text, lang, gaz))
+
+
+@pytest.mark.parametrize("lang, text, own", [
+    ("en", "Storms killed nine people in Greece, Patras said in a statement.", {"Greece"}),
+    ("en", "Storms killed nine people in Greece, Patras said Tuesday night.", {"Greece"}),
+    ("en", "Storms killed nine people in Greece, Patras said late on Tuesday night.", {"Greece"}),
+    ("it", "Le piogge hanno ucciso nove persone in Francia, Lione ha detto in una nota.", {"Francia"}),
+    ("it", "Le piogge hanno ucciso nove persone in Francia, Lione ha detto martedì sera.", {"Francia"}),
+    ("fr", "Les crues ont tué neuf personnes en Espagne, Valence a déclaré dans un communiqué.", {"Espagne"}),
+    ("fr", "Les crues ont tué neuf personnes en Espagne, Valence a déclaré mardi soir.", {"Espagne"}),
+    ("es", "Las lluvias mataron a nueve personas en Francia, Lyon dijo en un comunicado.", {"Francia"}),
+    ("es", "Las lluvias mataron a nueve personas en Francia, Lyon dijo el martes por la noche.", {"Francia"}),
+    ("de", "Stürme töteten neun Menschen in Frankreich, Lyon erklärte am Dienstag in einer Mitteilung.",
+     {"Frankreich"}),
+])
+def test_a_town_whose_speech_verb_ends_after_a_statement_or_a_time_of_day_speaks(gaz, lang, text, own):
+    # rule SPEAKER_AFTER (_speech_ends, speech_end_phrases): a statement's channel ("in a statement", "in una nota",
+    # "dans un communiqué") or a part of the day after a date ("Tuesday night", "martedì sera") ends the speech
+    # verb's clause: the town before it is the speaker, none of the figure's places
+    assert [p for _, p in _placed(text, lang, gaz)] == [own]
+
+
+@pytest.mark.parametrize("lang, text, speaker, speaks", [
+    ("en", "Nine people died in Greece, Athens said in a statement.", "Athens", True),
+    ("en", "Nine people died in Greece, Athens said in Patras.", "Athens", False),
+    ("es", "Nueve personas murieron en Francia, Lyon dijo en un comunicado.", "Lyon", True),
+    ("es", "Nueve personas murieron en Francia, Lyon dijo en Marsella.", "Lyon", False),
+    ("it", "Nove persone sono morte in Francia, Lione ha detto in una nota.", "Lione", True),
+    ("it", "Nove persone sono morte in Francia, Lione ha detto in Provenza.", "Lione", False),
+])
+def test_only_a_whole_statement_phrase_after_in_ends_the_speech_clause(gaz, lang, text, speaker, speaks):
+    # rule SPEAKER_AFTER (speech_end_phrases are read whole): "said in a statement" ends the clause, "said in
+    # Patras" goes on with a place, so the subject before it is not read as the speaker and stays a candidate
+    _, _, pool, _ = pool_of(text, lang, gaz)
+    assert (speaker not in {m.surface for m, _ in pool}) is speaks

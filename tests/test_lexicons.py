@@ -254,6 +254,13 @@ def test_every_lexicon_file_follows_the_schema(path):
     # "[to, of, on]" unquoted: YAML reads "on" (and "no", "off", "yes") as a boolean, and the word is lost
     ("places", {"org_name_connectors": ["to", "of", True]}, r"key 'org_name_connectors' holds a word YAML reads"),
     ("figures", {"figures": {"kinds": {}, "persons": [False]}}, r"key figures.'persons' holds a word YAML reads"),
+    # mappings that are no sections, at any depth: a key, a value or a list's word read as a boolean
+    ("dates", {"days": {"today": 0, False: 1}}, r"key 'days' holds a word YAML reads as a boolean"),
+    ("dates", {"last_n": {"prefixes": ["in the past", True]}},
+     r"key 'last_n' holds a word YAML reads as a boolean \(on, off, yes, no\) \(under 'prefixes'\)"),
+    ("places", {"elisions": {"l": True}}, r"key 'elisions' holds a word YAML reads as a boolean"),
+    ("figures", {"figures": {"kinds": {"killed": ["dead", False]}}},
+     r"key figures.'kinds' holds a word YAML reads as a boolean \(under 'killed'\)"),
 ])
 def test_a_file_off_the_schema_fails_naming_file_and_key(concern, data, message):
     from geo.errors import LexiconSchemaError

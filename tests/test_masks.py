@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.gazetteer import load_gazetteer
-from geo.masks import _spelled_by_initials, acronym_spans
+from geo.masks import _spelled_by_initials, acronym_spans, spelled_after_spans
 from geo.model import Document
 from geo.normalize import fold
 from geo.pipeline import find_places
@@ -214,3 +214,59 @@ def test_dash_pattern_finds_the_words_its_plain_form_finds():
             text = "".join(p)
             assert [m.start(1) for m in masks._AFTER_DASH.finditer(text)] == \
                 [m.start(1) for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize(("text", "name", "acronym"), [
+    # an acronym written with accents is folded as the words' keys are: "Oén" is spelled by "Office économique"
+    ("Hier, l'Office économique du Niger (Oén) a publié ses chiffres.", "Office économique du Niger", "Oén"),
+    ("Hier, l'Office économique du Niger (OÉN) a publié ses chiffres.", "Office économique du Niger", "OÉN"),
+    ("Ayer, la Oficina de Éxodo Rural de Chile (OÉRC) publicó sus cifras.", "Oficina de Éxodo Rural de Chile", "OÉRC"),
+])
+def test_an_acronym_with_accents_is_read_folded(gaz, text, name, acronym):
+    assert masked(text, gaz) == [name, acronym]
+
+
+def test_no_place_inside_a_name_spelled_with_an_accented_acronym(gaz):
+    text = "Hier, l'Office économique du Niger (Oén) a publié ses chiffres à Niamey."
+    assert [m.surface for m in find_places(Document("t", text), lang="fr", gazetteer=gaz)] == ["Niamey"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # spelled out after the acronym: its first letter and its letters are read folded too
+    ("Hier, l'ÉRM (École rurale de Mopti) a fermé.", "École rurale de Mopti"),
+    ("Hier, Oén (Office économique du Niger) a publié ses chiffres.", "Office économique"),
+])
+def test_a_name_spelled_after_an_accented_acronym_is_masked(gaz, text, name):
+    spans = spelled_after_spans(tokenize(text, fold(text)), text, gaz)
+    assert [text[a:b] for a, b in spans] == [name]
+
+
+@pytest.mark.parametrize(("text", "lang", "acronym"), [
+    # an acronym that keeps a small letter ("FAMa") alone in brackets is a body's, as one in capitals is
+    ("Patrols of the Malian army (FAMa) left Kidal at dawn.", "en", "FAMa"),
+    ("Les patrouilles de l'armée malienne (FAMa) ont quitté Kidal.", "fr", "FAMa"),
+])
+def test_a_mixed_case_acronym_alone_in_brackets_is_no_place(gaz, text, lang, acronym):
+    surfaces = [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+    assert acronym not in surfaces and "Kidal" in surfaces
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # a name with a capital inside it is no acronym: a town in brackets stays
+    ("The storm reached the coast (McAllen) by noon.", "en", "McAllen"),
+])
+def test_a_name_with_an_inner_capital_in_brackets_stays(gaz, text, lang, place):
+    assert place in [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+
+
+@pytest.mark.parametrize(("text", "lang", "word"), [
+    # the alliance's names in other languages hold the ocean's name: institutions, no place (lexicon not_places)
+    ("I governi del Patto Atlantico hanno votato a Bruxelles.", "it", "Atlantico"),
+    ("Il segretario del Trattato dell'Atlantico del Nord è arrivato a Riga.", "it", "Atlantico"),
+    ("Les signataires du Traité de l'Atlantique Nord se sont réunis à Riga.", "fr", "Atlantique"),
+    ("Los firmantes del Tratado del Atlántico Norte se reunieron en Riga.", "es", "Atlántico"),
+    ("Signatories of the North Atlantic Treaty gathered in Riga.", "en", "Atlantic"),
+])
+def test_the_alliances_treaty_names_hold_no_place(gaz, text, lang, word):
+    surfaces = [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+    assert not any(word in s for s in surfaces) and any(s in ("Bruxelles", "Riga") for s in surfaces), surfaces

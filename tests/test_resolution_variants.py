@@ -93,6 +93,23 @@ def test_a_country_beside_units_is_the_one_primary_country_of_that_name_outranki
     assert _country_beside_units("Mali", [country, region], country) is None
 
 
+def test_no_country_is_named_by_compass_words_only(gaz):
+    # a country beside units (geo.resolve._country_beside_units) is named as written by its own name, which is
+    # never a compass name ("North East", "Sud-Est": the span's compass) in any language: resolve's pass 1 needs
+    # no compass check for it (the check it had, "span.dateline or not span.compass", could never fail there)
+    from geo import lexicons
+    from geo.cues import cues_for
+    from geo.resolve import _name_key
+    from geo.toponyms import _compass_name
+
+    countries = [_name_key(e.name) for e in gaz.entities(["country"])]
+    assert len(countries) > 100 and _compass_name("north east", cues_for("en"))  # (the reading itself reads)
+    for lang in lexicons.available_languages():
+        cues = cues_for(lang)
+        assert cues.compass_words
+        assert not [name for name in countries if _compass_name(name, cues)], lang
+
+
 def test_two_areas_named_as_written_stay_ambiguous(gaz):
     # "Niger" is the country and a state of Nigeria by that very name: no anchor is made of either in pass 1
     # (the country votes later, unless the document votes for Nigeria or names a town of the state)

@@ -503,9 +503,17 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "Amid the war in Yemen, leaders gathered in Oslo.", "Yemen"),
     # a headline in title case: the capitalised war noun is no title
     ("en", "Ethiopia's War in Tigray Enters Its Third Year", "Tigray"),
+    # in title case a capitalised noun before "of War" is no institution's head: the war is fought there
+    ("en", "Human Costs of War in Yemen Keep Rising", "Yemen"),
+    ("en", "Grim Toll of the War in Sudan Climbs Again", "Sudan"),
+    ("en", "SCARS OF WAR IN BOSNIA REMAIN VISIBLE", "BOSNIA"),
     # the venue in the phrase that opens the sentence, or after a speech cue
     ("en", "In Oslo, envoys discussed the war in Chad.", "Chad"),
     ("en", "The minister, speaking in Paris, discussed the war in Chad.", "Chad"),
+    # a theatre of war is where the war is fought: no fixed name of war_compound_heads
+    ("en", "The theatre of war in Ukraine has shifted south.", "Ukraine"),
+    ("it", "Il teatro di guerra in Siria si è spostato a nord.", "Siria"),
+    ("es", "El teatro de guerra en Ucrania se desplazó al sur.", "Ucrania"),
 ])
 def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
     """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
@@ -517,6 +525,8 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
+    # words before the opening locative that are no date's: no venue named first
+    ("en", "Back home in Lisbon, envoys discussed the war in Geneva.", "Geneva"),
     # a locative inside a noun phrase names where people are from, not the meeting's venue
     ("en", "Officials in Ghana will host a summit on the war in Bamako.", "Bamako"),
     ("en", "Diplomats based in Tunis met to discuss the war in Rome.", "Rome"),
@@ -530,11 +540,31 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("en", "Museum of War in Lviv Reopens to Visitors", "Lviv"),
     ("en", "MUSEUM OF THE WAR IN LVIV REOPENS", "LVIV"),
     ("en", "Old Ministry of War in Prague Becomes a Hotel", "Prague"),
+    ("en", "Former Office of War in Lisbon Opens Its Archives", "Lisbon"),
     # too few capitalised words for a title-case headline: "Cold War" is a name
     ("en", "Cold War in Berlin.", "Berlin"),
+    # a noun of war_compound_heads before "of war" makes a fixed name, in title case and in lower case
+    ("en", "Ukrainian Prisoners of War in Russia Describe Torture", "Russia"),
+    ("en", "Secretary of War in Brussels for NATO Talks", "Brussels"),
+    ("en", "Institute for the Study of War in Washington Says Russia Gains", "Washington"),
+    ("en", "The Art of War in Afghanistan Returns to Stage", "Afghanistan"),
+    ("en", "Prisoners of war in Belarus were moved to another camp.", "Belarus"),
+    ("it", "I prigionieri di guerra in Russia sono stati trasferiti.", "Russia"),
+    ("fr", "Les prisonniers de guerre en Russie ont été transférés.", "Russie"),
+    ("es", "Los prisioneros de guerra en Rusia fueron trasladados.", "Rusia"),
 ])
 def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    # "<noun> of War" fixed names in title case read as they did before the title-case war rule
+    ("Ukrainian Prisoners of War in Russia Describe Torture", "Russia", "mention"),
+    ("Secretary of War in Brussels for NATO Talks", "Brussels", "venue"),
+    ("Institute for the Study of War in Washington Says Russia Gains", "Washington", "venue"),
+])
+def test_a_fixed_name_of_war_in_a_title_case_headline_keeps_its_role(gaz, text, surface, role):
+    assert mention_of(text, "en", surface, gaz).role == role
 
 
 @pytest.mark.parametrize(("lang", "text", "surface", "named"), [

@@ -115,14 +115,48 @@ def check(path: Path, concern: str, data: dict[str, Any]) -> None:
         if kind == "list" and any(isinstance(w, bool) for w in value):
             raise LexiconSchemaError(f"{path}: key {key!r} holds a word YAML reads as a boolean (on, off, yes, "
                                      "no): quote it")
+        if kind == "mapping" and key not in sections and (where := _boolean_word(value)) is not None:
+            raise LexiconSchemaError(f"{path}: key {key!r} holds a word YAML reads as a boolean (on, off, yes, "
+                                     f"no){where}: quote it")
         for sub, inner in (value.items() if key in sections else ()):
             sub_kind = sections[key].get(sub)
             if sub_kind is None:
                 raise LexiconSchemaError(f"{path}: unknown key {key}.{sub!r} (known: {', '.join(sections[key])})")
             if not isinstance(inner, _TYPES[sub_kind]) or (sub_kind == "number" and isinstance(inner, bool)):
                 raise LexiconSchemaError(f"{path}: key {key}.{sub!r} must be a {sub_kind}, not {type(inner).__name__}")
-            if sub_kind == "list" and any(isinstance(w, bool) for w in inner):
-                raise LexiconSchemaError(f"{path}: key {key}.{sub!r} holds a word YAML reads as a boolean: quote it")
+            if sub_kind in ("list", "mapping") and (where := _boolean_word(inner)) is not None:
+                raise LexiconSchemaError(f"{path}: key {key}.{sub!r} holds a word YAML reads as a boolean{where}: "
+                                         "quote it")
+
+
+def _boolean_word(value: Any, where: str = "") -> str | None:
+    """Where a list or mapping of a lexicon (read at any depth: "days: {no: ...}", "last_n: {prefixes: [on]}")
+    holds a word YAML reads as a boolean ("on", "no", "off", "yes" unquoted: the word is lost) as a key, a value
+    or a list's item: "" or " (under 'a'.'b')" naming the keys above it; None when it holds none.
+
+    Parameters
+    ----------
+    value : Any
+        A lexicon key's value (a list or a mapping; anything else holds no word).
+    where : str, optional
+        The keys above ``value`` so far, as the message names them.
+
+    Returns
+    -------
+    str or None
+    """
+    if isinstance(value, bool):
+        return f" (under {where})" if where else ""
+    if isinstance(value, list):
+        return next((w for v in value if (w := _boolean_word(v, where)) is not None), None)
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, bool):
+                return f" (under {where})" if where else ""
+            found = _boolean_word(v, f"{where}.{k!r}" if where else repr(k))
+            if found is not None:
+                return found
+    return None
 
 
 def parse_file(path: Path) -> dict[str, Any]:
