@@ -82,6 +82,10 @@ MAX_TOKENS = 6
 _FITTED = object()  # find_toponyms' default: the fitted recognition weights
 #: Entities at least this populous may be found through a minor alternate name.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+#: Towns below this many people are in the gazetteer as seats of administrative divisions only (GeoNames
+#: cities500), most with no population recorded: their names are kept as a small town's minor spelling is, after a
+#: locative or a town cue and not before a number ("in Talla 2" is a room).
+SEAT_NAME_MAX_POPULATION = 500
 #: A one-word city name is kept only when log10(population) exceeds the word's Zipf
 #: frequency by this margin (one unit less after a locative preposition: "in Reading").
 COMMON_WORD_MARGIN = 0.3
@@ -145,6 +149,27 @@ def _unknown_list_gap(gap: str) -> bool:
     """Only a comma or a list joiner between two names: the next name of a list of unknown places."""
     words = gap.replace(",", " ").split()
     return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
+
+
+#: Towns that must stand before the last, unknown, name of a list for it to be a town too (rule LAST_OF_TOWNS).
+LIST_TOWNS_BEFORE = 2
+#: What may follow that last name: the end of its clause.
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)\"”»]|$)")
+
+
+def _last_of_towns(spans: list[Span], gap: str, text: str, end: int) -> bool:
+    """Rule LAST_OF_TOWNS: a name the gazetteer lacks (under no spelling) that closes a list of towns ("A, B and
+    C.", at least :data:`LIST_TOWNS_BEFORE` towns joined by commas, then a list joiner, and the clause ends after
+    the name) is a town of that list too. ``gap`` is the folded text between the last town and the name, ``end``
+    where the name ends."""
+    words = gap.split()
+    if len(spans) < LIST_TOWNS_BEFORE or "\n" in gap or len(words) != 1 or words[0] not in LIST_JOINERS:
+        return False
+    towns = spans[-LIST_TOWNS_BEFORE:]
+    if not all(sp.candidates and sp.candidates[0].entity.kind == "city" for sp in towns):
+        return False
+    between = [text[a.end : b.start] for a, b in zip(towns, towns[1:], strict=False)]
+    return all(g.strip() == "," for g in between) and _CLAUSE_END.match(text, end) is not None
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
@@ -260,6 +285,13 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             last = _unknown_name_last(tokens, i, text, gazetteer)
+        elif hit is None and tok.capitalised and not tok.all_caps \
+                and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
+                and spans and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+            last = _unknown_name_last(tokens, i, text, gazetteer)  # rule LAST_OF_TOWNS: "A, B and C."
+            if last is not None and not _last_of_towns(spans, folded[spans[-1].end : tok.start], text,
+                                                       tokens[last].end):
+                last = None
         else:
             last = None
         if last is not None:
@@ -897,8 +929,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                 (nxt in cues.speech_verbs and text[end:end + 1] == " ") or speech_before
             )):
                 return False  # "Taylor said", "said Taylor"
-    if not any(c.primary for c in cands):
-        best = cands[0].entity
+    primary = [c.entity for c in cands if c.primary]
+    if not primary or all(e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of
+                           for e in primary):
+        best = primary[0] if primary else cands[0].entity  # a seat of no recorded people reads as a minor spelling
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
                 (after_locative or town_cue) and length == 1
                 and common_word_margin(key, best.population, cues.lang) >= 0 and not _ALTERNATE_STOP.match(text, end)):

@@ -1365,3 +1365,55 @@ def test_a_surname_spelt_with_accents_hides_no_place_spelt_without():
     assert "Paris" in surfaces(text, "fr", gaz)
     assert "Lima" not in surfaces("General Anne Lima spoke on Monday. Later, Lima said the troops would stay.",
                                   "en", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country"),
+    [
+        ("Gunmen ambushed a patrol near Gajiram on Sunday night.", "en", "Gajiram", "NG"),
+        ("Un convoglio è stato attaccato vicino a Gajiram, nello stato di Borno.", "it", "Gajiram", "NG"),
+        ("Heavy shelling was reported in Daein, aid groups said.", "en", "Daein", "SD"),
+        ("Des tirs ont visé Diwaniyah dans la nuit de lundi.", "fr", "Diwaniyah", "IQ"),
+    ],
+)
+def test_seats_without_population_and_towns_without_their_article_are_places(gaz, text, lang, name, country):
+    """Gazetteer data: a seat that GeoNames records with population 0, a town written without "El"/"Al"."""
+    m = place_of(text, lang, gaz, name)
+    assert m.entity is not None and m.entity.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Shelling hit Nikopol, Marhanets and Zlatoustivka overnight.", "en", None),
+        ("Shelling hit Nikopol, Marhanets and Zlatoustivka.", "en", "Zlatoustivka"),
+        ("Les obus sont tombés sur Lecce, Brindisi et Vernolezza.", "fr", "Vernolezza"),
+        ("Gli sfollati sono arrivati a Kramatorsk, Druzhkivka e Vyshnevaka.", "it", "Vyshnevaka"),
+    ],
+)
+def test_an_unknown_name_closing_a_list_of_towns_is_listed_unresolved(gaz, text, lang, name):
+    """Rule LAST_OF_TOWNS: two towns joined by a comma, a list joiner, then a name the gazetteer lacks that ends
+    the clause; a word running on after it ("overnight") leaves it out."""
+    got = {m.surface: m for m in places(text, lang, gaz)}
+    if name is None:
+        assert "Zlatoustivka" not in got
+    else:
+        assert name in got and got[name].entity is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials from Kyiv and Dnipro and Oleksandr said nothing.",  # one town only before the joiner
+        "Troops left Poland, Romania and Hungarystan.",  # countries, not towns
+        "Envoys from Paris, Berlin and Warsaw Pact states met.",  # the name runs on: no end of clause
+    ],
+)
+def test_what_last_of_towns_does_not_take(gaz, text):
+    assert all(m.entity is not None for m in places(text, "en", gaz))
+
+
+def test_a_seat_with_no_recorded_population_reads_as_a_minor_spelling(gaz):
+    """A town the gazetteer holds only as a seat of under 500 people is kept after a locative, not before a number."""
+    assert "Gajiram" in surfaces("Fighting was reported near Gajiram on Friday.", "en", gaz)
+    assert surfaces("The briefing is in Gajiram 3, on the second floor.", "en", gaz) == []
