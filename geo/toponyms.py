@@ -151,25 +151,13 @@ def _unknown_list_gap(gap: str) -> bool:
     return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
 
 
-#: Towns that must stand before the last, unknown, name of a list for it to be a town too (rule LAST_OF_TOWNS).
-LIST_TOWNS_BEFORE = 2
-#: What may follow that last name: the end of its clause.
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:)\"”»]|$)")
-
-
-def _last_of_towns(spans: list[Span], gap: str, text: str, end: int) -> bool:
-    """Rule LAST_OF_TOWNS: a name the gazetteer lacks (under no spelling) that closes a list of towns ("A, B and
-    C.", at least :data:`LIST_TOWNS_BEFORE` towns joined by commas, then a list joiner, and the clause ends after
-    the name) is a town of that list too. ``gap`` is the folded text between the last town and the name, ``end``
-    where the name ends."""
-    words = gap.split()
-    if len(spans) < LIST_TOWNS_BEFORE or "\n" in gap or len(words) != 1 or words[0] not in LIST_JOINERS:
-        return False
-    towns = spans[-LIST_TOWNS_BEFORE:]
-    if not all(sp.candidates and sp.candidates[0].entity.kind == "city" for sp in towns):
-        return False
-    between = [text[a.end : b.start] for a, b in zip(towns, towns[1:], strict=False)]
-    return all(g.strip() == "," for g in between) and _CLAUSE_END.match(text, end) is not None
+def _seat_shadowing(cand, cands) -> bool:
+    """Whether ``cand`` is a seat of under :data:`SEAT_NAME_MAX_POPULATION` people (GeoNames records most with no
+    population) whose main name is only an alternate name of a town of :data:`ALTERNATE_NAME_MIN_POPULATION` or
+    more among ``cands``: the seat is then no main reading of the name ("Ikorodu", "Tenerife" stay the large towns)."""
+    e = cand.entity
+    return e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of and any(
+        not other.primary and other.entity.population >= ALTERNATE_NAME_MIN_POPULATION for other in cands)
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
@@ -285,13 +273,6 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             last = _unknown_name_last(tokens, i, text, gazetteer)
-        elif hit is None and tok.capitalised and not tok.all_caps \
-                and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
-                and spans and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
-            last = _unknown_name_last(tokens, i, text, gazetteer)  # rule LAST_OF_TOWNS: "A, B and C."
-            if last is not None and not _last_of_towns(spans, folded[spans[-1].end : tok.start], text,
-                                                       tokens[last].end):
-                last = None
         else:
             last = None
         if last is not None:
@@ -878,7 +859,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             return False  # "il Napoli", "al Milan": the club
         # the readings of the name as written: a capital known only by an old spelling ("Maroni" for Moroni)
         # lends a surname after "spiega" no capital's weight
-        best = max([c for c in cands if c.primary] or cands,
+        best = max([c for c in cands if c.primary and not _seat_shadowing(c, cands)] or cands,
                    key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
         # A province is a person's surname only behind a first name (a known one, or a word unknown to
@@ -929,7 +910,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                 (nxt in cues.speech_verbs and text[end:end + 1] == " ") or speech_before
             )):
                 return False  # "Taylor said", "said Taylor"
-    primary = [c.entity for c in cands if c.primary]
+    primary = [c.entity for c in cands if c.primary and not _seat_shadowing(c, cands)]
     if not primary or all(e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of
                            for e in primary):
         best = primary[0] if primary else cands[0].entity  # a seat of no recorded people reads as a minor spelling
