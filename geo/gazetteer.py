@@ -160,7 +160,7 @@ class Lines(Sequence[str]):
     """A ``str`` section of a container: newline-joined UTF-8 strings, split a block of about
     :attr:`BLOCK` bytes at a time when one of its strings is first read.
 
-    The index holds 550,000 keys and 200,000 names; splitting them all costs 80 ms at every start,
+    The index holds 580,000 keys and 240,000 names; splitting them all costs 80 ms at every start,
     while one article reads a few hundred.  Behaves as the list of the strings; :meth:`find` and
     :meth:`first_from` search a section sorted in code-point order (the index's keys) a block at a time.
 

@@ -82,6 +82,10 @@ MAX_TOKENS = 6
 _FITTED = object()  # find_toponyms' default: the fitted recognition weights
 #: Entities at least this populous may be found through a minor alternate name.
 ALTERNATE_NAME_MIN_POPULATION = 100_000
+#: Towns below this many people are in the gazetteer as seats of administrative divisions only (GeoNames
+#: cities500), most with no population recorded: their names are kept as a small town's minor spelling is, after a
+#: locative or a town cue and not before a number ("in Talla 2" is a room).
+SEAT_NAME_MAX_POPULATION = 500
 #: A one-word city name is kept only when log10(population) exceeds the word's Zipf
 #: frequency by this margin (one unit less after a locative preposition: "in Reading").
 COMMON_WORD_MARGIN = 0.3
@@ -145,6 +149,15 @@ def _unknown_list_gap(gap: str) -> bool:
     """Only a comma or a list joiner between two names: the next name of a list of unknown places."""
     words = gap.replace(",", " ").split()
     return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
+
+
+def _seat_shadowing(cand, cands) -> bool:
+    """Whether ``cand`` is a seat of under :data:`SEAT_NAME_MAX_POPULATION` people (GeoNames records most with no
+    population) whose main name is only an alternate name of a town of :data:`ALTERNATE_NAME_MIN_POPULATION` or
+    more among ``cands``: the seat is then no main reading of the name ("Ikorodu", "Tenerife" stay the large towns)."""
+    e = cand.entity
+    return e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of and any(
+        not other.primary and other.entity.population >= ALTERNATE_NAME_MIN_POPULATION for other in cands)
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
@@ -846,7 +859,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             return False  # "il Napoli", "al Milan": the club
         # the readings of the name as written: a capital known only by an old spelling ("Maroni" for Moroni)
         # lends a surname after "spiega" no capital's weight
-        best = max([c for c in cands if c.primary] or cands,
+        best = max([c for c in cands if c.primary and not _seat_shadowing(c, cands)] or cands,
                    key=lambda c: (c.entity.kind != "city", c.entity.population)).entity
         town = best.kind == "city" and not best.capital_of
         # A province is a person's surname only behind a first name (a known one, or a word unknown to
@@ -897,8 +910,10 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                 (nxt in cues.speech_verbs and text[end:end + 1] == " ") or speech_before
             )):
                 return False  # "Taylor said", "said Taylor"
-    if not any(c.primary for c in cands):
-        best = cands[0].entity
+    primary = [c.entity for c in cands if c.primary and not _seat_shadowing(c, cands)]
+    if not primary or all(e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of
+                           for e in primary):
+        best = primary[0] if primary else cands[0].entity  # a seat of no recorded people reads as a minor spelling
         if best.kind == "city" and best.population < ALTERNATE_NAME_MIN_POPULATION and not (
                 (after_locative or town_cue) and length == 1
                 and common_word_margin(key, best.population, cues.lang) >= 0 and not _ALTERNATE_STOP.match(text, end)):

@@ -579,3 +579,31 @@ def test_a_missile_count_is_placed_at_the_sea_named_by_its_long_italian_name(gaz
     parsed = parse_document(Document("t", "Pyongyang ha sparato due missili che sono caduti nel Mare del Giappone."),
                             lang="it", gazetteer=gaz)
     assert [f.place_ids for f in parsed.figures] == [["sea:sea-of-japan"]]
+
+
+# --------------------------------------------------------------------------- seats and Arabic articles
+
+
+@pytest.mark.parametrize(("name", "country"), [("Tessalit", "ML"), ("Michika", "NG"), ("Gajiram", "NG")])
+def test_seats_with_no_recorded_population_are_towns(gaz, name, country):
+    """GeoNames lists these seats of local government in cities500 with population 0: they are kept."""
+    e = top(gaz, name, kinds=["city"])
+    assert (e.country, e.population) == (country, 0)
+
+
+@pytest.mark.parametrize(
+    ("bare", "full", "country"), [("Daein", "El Daein", "SD"), ("Diwaniyah", "Al Diwaniyah", "IQ")]
+)
+def test_a_town_is_found_without_its_arabic_article(gaz, bare, full, country):
+    e = top(gaz, bare)
+    assert (e.name, e.country) == (full, country)
+    assert not gaz.candidates(bare)[0].primary  # a spelling of the name, not the name
+
+
+def test_the_arabic_article_rule_of_the_build():
+    bg = build_module()
+    assert bg.without_arabic_article("Ash-Shuhada") == "Shuhada"
+    assert bg.without_arabic_article("an-Nuhud") == "Nuhud"
+    assert bg.without_arabic_article("Al Ain") is None  # the bare word needs four letters
+    assert bg.without_arabic_article("El Asher") is None  # a given name and word: ARTICLE_BARE_MAX_ZIPF
+    assert bg.without_arabic_article("Alexandria") is None

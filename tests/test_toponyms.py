@@ -1365,3 +1365,38 @@ def test_a_surname_spelt_with_accents_hides_no_place_spelt_without():
     assert "Paris" in surfaces(text, "fr", gaz)
     assert "Lima" not in surfaces("General Anne Lima spoke on Monday. Later, Lima said the troops would stay.",
                                   "en", gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country"),
+    [
+        ("Gunmen ambushed a patrol near Gajiram on Sunday night.", "en", "Gajiram", "NG"),
+        ("Un convoglio è stato attaccato vicino a Gajiram, nello stato di Borno.", "it", "Gajiram", "NG"),
+        ("Heavy shelling was reported in Daein, aid groups said.", "en", "Daein", "SD"),
+        ("Des tirs ont visé Diwaniyah dans la nuit de lundi.", "fr", "Diwaniyah", "IQ"),
+    ],
+)
+def test_seats_without_population_and_towns_without_their_article_are_places(gaz, text, lang, name, country):
+    """Gazetteer data: a seat that GeoNames records with population 0, a town written without "El"/"Al"."""
+    m = place_of(text, lang, gaz, name)
+    assert m.entity is not None and m.entity.country == country
+
+
+def test_a_seat_with_no_recorded_population_reads_as_a_minor_spelling(gaz):
+    """A town the gazetteer holds only as a seat of under 500 people is kept after a locative, not before a number."""
+    assert "Gajiram" in surfaces("Fighting was reported near Gajiram on Friday.", "en", gaz)
+    assert surfaces("The briefing is in Gajiram 3, on the second floor.", "en", gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country"),
+    [
+        ("A market in Ikorodu was closed on Monday.", "en", "Ikorodu", "NG"),
+        ("Los vuelos a Tenerife fueron cancelados.", "es", "Tenerife", "ES"),
+        ("Die Stadt Bromberg liegt an der Weichsel.", "de", "Bromberg", "PL"),
+    ],
+)
+def test_a_seat_of_no_recorded_population_hides_no_large_town_of_that_name(gaz, text, lang, name, country):
+    """A seat of under 500 people whose main name is an alternate name of a large town is no main reading of it."""
+    m = place_of(text, lang, gaz, name)
+    assert m.entity is not None and m.entity.country == country

@@ -70,8 +70,10 @@ POV_MIN_AREA = 0.01
 #: with the polygons for this share of the towns, within this distance of GeoNames' unit.
 GEONAMES_CODE_AGREEMENT = 0.95
 GEONAMES_CODE_KM = 15.0
-#: Cities of GeoNames cities500 kept: population at least this, or a national capital.
-MIN_CITY_POPULATION = 500
+#: Cities of GeoNames cities500 kept: population at least this, or a national capital. GeoNames puts a town
+#: below 500 people in cities500 only as the seat of an administrative division (down to PPLA4), often with no
+#: population recorded (0), as for many seats of local government areas in Nigeria or the Sahel: all are kept.
+MIN_CITY_POPULATION = 0
 #: GeoNames alternate names are indexed for cities of at least this population (smaller towns
 #: are found by their main name only: it keeps the index small and fast to load).
 ALT_NAMES_MIN_POPULATION = 1000
@@ -163,6 +165,42 @@ class Ent:
         if got is not None:
             for form in _with_unmarked(got):
                 self.names[form] = self.names.get(form, False)
+
+
+#: The Arabic definite article as romanised before a name, with its assimilated forms ("El Daein", "Ad
+#: Dammam", "Ash-Shuhada"); news in Latin script often leaves it out ("Daein").
+_ARABIC_ARTICLE = re.compile(r"^(?:[AaEe][Ll]|[AaEe](?:[DdRrSsTtZzNn]|[Ss][Hh]))[- ](?=[^\W\d_]{4})")
+#: A name without its article is not added when it is this common a word or given name (Zipf frequency, in
+#: any language the project reads): "El Asher" is no "Asher", "El Hani" no "Hani", "Bab" stays a word.
+ARTICLE_BARE_MAX_ZIPF = 2.5
+#: The languages whose word frequencies that test reads.
+ARTICLE_BARE_LANGS = ("en", "it", "fr", "es", "de")
+
+
+def without_arabic_article(name: str) -> str | None:
+    """The name without a leading romanised Arabic article, or None when it has none.
+
+    "El Daein" -> "Daein", "Ash-Shuhada" -> "Shuhada"; "Al Ain" -> None (the bare word needs four letters or
+    more), "El Asher" -> None (a common word or given name, :data:`ARTICLE_BARE_MAX_ZIPF`).
+    """
+    from wordfreq import zipf_frequency
+
+    m = _ARABIC_ARTICLE.match(name)
+    if m is None:
+        return None
+    bare = name[m.end():]
+    if not bare[:1].isupper():
+        return None
+    word = fold_key(bare)
+    if max(zipf_frequency(word, lang) for lang in ARTICLE_BARE_LANGS) >= ARTICLE_BARE_MAX_ZIPF:
+        return None
+    return bare
+
+
+def arabic_countries(src: Sources) -> frozenset[str]:
+    """ISO alpha-2 codes of the countries where Arabic is an official language (world-countries ``languages``)."""
+    rows = json.loads((src.country_names / "world-countries_countries.json").read_text(encoding="utf-8"))
+    return frozenset(r["cca2"] for r in rows if "ara" in (r.get("languages") or {}))
 
 
 _SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʼ](?=[^\W\d_])")
@@ -767,8 +805,11 @@ def _prefer_geonames_codes(cities: list[dict[str, Any]], out: list[str | None], 
 
 
 def city_entities(
-    cities: list[dict[str, Any]], city_admin1: list[str | None]
+    cities: list[dict[str, Any]], city_admin1: list[str | None], arabic: frozenset[str] = frozenset()
 ) -> dict[int, Ent]:
+    """City entities of GeoNames rows: main name (primary), alternate names of towns of
+    :data:`ALT_NAMES_MIN_POPULATION` or more (not primary), and, in the ``arabic`` countries, every such
+    name without its Arabic article (not primary: "El Daein" is also "Daein")."""
     out = {}
     for c, a1 in zip(cities, city_admin1, strict=True):
         gid = int(c["geonameid"])
@@ -788,6 +829,11 @@ def city_entities(
         if e.population >= ALT_NAMES_MIN_POPULATION:
             for alt in c.get("alternatenames") or []:
                 e.add_alternate(alt)
+        if e.country in arabic:
+            for name in list(e.names):
+                bare = without_arabic_article(name)
+                if bare is not None:
+                    e.add_alternate(bare)
         out[gid] = e
     return out
 
@@ -1081,7 +1127,7 @@ def build(shared: Path, out_dir: Path) -> dict[str, int]:
     log(f"  {len(raw_cities)} cities, {sum(a is not None for a in city_a1)} with an admin-1 unit, "
         f"{len(gn_map)} GeoNames admin-1 codes matched")
     admin1 = admin1_entities(src, a1df, gn_map, a1cfg, a1_simple)
-    cities = city_entities(raw_cities, city_a1)
+    cities = city_entities(raw_cities, city_a1, arabic_countries(src))
     add_populated_places(src, cities, un)
     apply_variants(src.yaml("variants.yaml"), cities, admin1)
     finish_admin1_names(admin1, a1cfg, adjectival_names(src, admin1, a1cfg))
