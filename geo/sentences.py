@@ -106,10 +106,75 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
             continue
         if m.start() in soft:
             continue
+        if text[dot] == "." and end - dot <= 2 and _day_dot(text, dot, end):
+            continue
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+#: A day of the month written with a dot ("12."), the dot at its end; no digit, dot or comma before it.
+_DAY_DOT = re.compile(r"(?<![\w.,:])(?:[1-9]|[0-2][0-9]|3[01])\.$")
+#: An ordinal written with a dot ("3.", "25."): one or two digits, no digit, dot or comma before them.
+_ORDINAL_DOT = re.compile(r"(?<![\w.,:])[0-9]{1,2}\.$")
+#: The words after a day's dot: up to four runs of non-space characters.
+_NEXT_WORDS = re.compile(r"\S+")
+#: A word's letters, punctuation after it left out ("Mai," "Mai").
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _dotted_days() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """(folded months, folded day range joiners as word tuples) of the dates lexicons of every language that
+    writes a day with a dot (``"."`` among its ``day_suffixes``: German "am 12. Mai", "vom 9. bis 10. April")."""
+    from geo import lexicons
+
+    months: set[str] = set()
+    joiners: set[tuple[str, ...]] = set()
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        if "." not in (d.get("day_suffixes") or []):
+            continue
+        months.update(fold(str(w)) for w in d.get("months") or {})
+        joiners.update(tuple(fold(str(w)).split()) for w in d.get("day_range_joiners") or [])
+    return frozenset(months), tuple(sorted(joiners, key=len, reverse=True))
+
+
+def _day_dot(text: str, dot: int, end: int) -> bool:
+    """Rule DAY_DOT: whether the dot at ``dot`` (its match ending at ``end``) is the dot of a day written with
+    one, not a sentence's end: a number of 1 to 31 (one or two digits) before it, and after it a capitalised
+    month of a dates lexicon that writes days so ("am 12. Mai") or a day range joiner, a day with a dot and
+    such a month ("vom 9. bis 10. April"). Rule ORDINAL_DOT: nor is the dot of a number of one or two digits
+    before a lower-case word ("zum 3. großen Gipfel", "die 12. und 13. Brigade"): such a number is an
+    ordinal of those languages. Both hold only when a dates lexicon writes days with a dot. A capitalised
+    word after an ordinal ("der 2. Weltkrieg") is left a sentence's start: German ends a sentence on a day
+    with one dot ("Die Wahl ist am 3. Danach ...")."""
+    if not _ORDINAL_DOT.search(text, max(0, dot - 3), dot + 1):
+        return False
+    months, joiners = _dotted_days()
+    if not months:
+        return False
+    words = [w.group() for w in _NEXT_WORDS.finditer(text, end, end + 60)][:5]
+    if words and words[0][0].islower():
+        return True  # rule ORDINAL_DOT: "am 3. großen Gipfel"; no sentence starts in lower case
+    if not _DAY_DOT.search(text, max(0, dot - 3), dot + 1):
+        return False
+
+    def month(k: int) -> bool:
+        if k >= len(words) or not words[k][:1].isupper():
+            return False
+        letters = _LETTERS.match(words[k])
+        return letters is not None and fold(letters.group()) in months
+
+    if month(0):
+        return True
+    folded = [fold(w) for w in words]
+    for joiner in joiners:
+        n = len(joiner)
+        if tuple(folded[:n]) == joiner and n < len(words) and _DAY_DOT.fullmatch(words[n]) and month(n + 1):
+            return True
+    return False
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -3528,3 +3528,15 @@ def test_a_speaker_head_inside_the_reported_event_is_no_speaker(gaz, lang, text,
     # noun ("rockets hit police in", "shelling near police in") makes the noun the event's, not the speaker: the town
     # is where it happened and stays one of the figure's places
     assert any(town in p for _, p in _placed(text, lang, gaz))
+
+
+def test_a_german_date_inside_a_figures_sentence_keeps_its_places_date_and_quote(gaz):
+    """Rule DAY_DOT of geo/sentences.py: "am 12. Mai" ends no sentence, so the drones keep the whole sentence as
+    their quote, the day as their date and both regions after the date as their places."""
+    text = ("Insgesamt 30 Drohnen wurden am 12. Mai über den Regionen Poltawa und Sumy abgeschossen, teilte die "
+            "Luftwaffe mit. Am Abend blieb es ruhig.")
+    parsed = parse_document(Document("t", text, date=datetime.date(2025, 6, 1)), lang="de", gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 30)
+    assert fig.places == ["Poltava Oblast", "Sumy Oblast"]
+    assert (fig.date, fig.date_end) == ("2025-05-12", "2025-05-12")
+    assert fig.quote.startswith("Insgesamt 30 Drohnen") and fig.quote.endswith("teilte die Luftwaffe mit.")
