@@ -338,3 +338,28 @@ def test_a_day_dot_before_no_month_still_ends_the_sentence(text, first):
     spans = split_sentences(text)
     assert text[slice(*spans[0])] == first
     assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # no day_dot_leads word before the number: a count at a sentence's end, in any language's text
+    ("Turnout was 12. April polls showed a swing.", "Turnout was 12."),
+    ("The toll in Sumy rose to 12. August was the worst month.", "The toll in Sumy rose to 12."),
+    ("The count rose to 12. Mar-a-Lago officials declined to comment.", "The count rose to 12."),
+    ("Die Zahl der Toten in Kiel stieg auf 12. Jan Weber kommentierte das.",
+     "Die Zahl der Toten in Kiel stieg auf 12."),
+    ("Sales in Oslo rose to 12. iPhone demand fell.", "Sales in Oslo rose to 12."),
+    ("I feriti a Bari sono saliti a 12. de Luca ha parlato a Ginevra.", "I feriti a Bari sono saliti a 12."),
+])
+def test_a_number_dot_after_no_lead_word_ends_the_sentence(text, first):
+    """Rules DAY_DOT and ORDINAL_DOT hold only after a word of the German dates lexicon's ``day_dot_leads`` ("am
+    12. Mai") or before a month and its year: the splitter reads every language's text."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+def test_a_day_dot_before_its_month_and_year_needs_no_lead_word():
+    text = "Die Waffenruhe galt ab 12. April 2024 in Cherson. Danach nicht mehr."
+    assert text[slice(*split_sentences(text)[0])] == "Die Waffenruhe galt ab 12. April 2024 in Cherson."
+    text = "Gültig 12. April 2024 in Cherson. Danach nicht mehr."
+    assert text[slice(*split_sentences(text)[0])] == "Gültig 12. April 2024 in Cherson."
