@@ -106,10 +106,89 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
             continue
         if m.start() in soft:
             continue
+        if text[dot] == "." and end - dot <= 2 and _day_dot(text, dot, end):
+            continue
         _add(text, start, end, spans)
         start = end
     _add(text, start, len(text), spans)
     return spans
+
+
+#: A day of the month written with a dot ("12."), the dot at its end; no digit, dot or comma before it.
+_DAY_DOT = re.compile(r"(?<![\w.,:])(?:[1-9]|[0-2][0-9]|3[01])\.$")
+#: An ordinal written with a dot ("3.", "25."): one or two digits, no digit, dot or comma before them.
+_ORDINAL_DOT = re.compile(r"(?<![\w.,:])[0-9]{1,2}\.$")
+#: The word before the number of a dot ("am" of "am 12.").
+_WORD_BEFORE = re.compile(r"(\S+)\s+[0-9]{1,2}\.$")
+#: A year after a day's month ("12. April 2024"): a day's month whatever the word before the day.
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}\b")
+#: The words after a day's dot: up to four runs of non-space characters.
+_NEXT_WORDS = re.compile(r"\S+")
+#: A word's letters, punctuation after it left out ("Mai," "Mai").
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _dotted_days() -> tuple[frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
+    """(folded months, folded day range joiners as word tuples, folded ``day_dot_leads``) of the dates lexicons of
+    every language that writes a day with a dot (``"."`` among its ``day_suffixes``: German "am 12. Mai", "vom 9.
+    bis 10. April")."""
+    from geo import lexicons
+
+    months: set[str] = set()
+    joiners: set[tuple[str, ...]] = set()
+    leads: set[str] = set()
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        if "." not in (d.get("day_suffixes") or []):
+            continue
+        months.update(fold(str(w)) for w in d.get("months") or {})
+        joiners.update(tuple(fold(str(w)).split()) for w in d.get("day_range_joiners") or [])
+        leads.update(fold(str(w)) for w in d.get("day_dot_leads") or [])
+    return frozenset(months), tuple(sorted(joiners, key=len, reverse=True)), frozenset(leads)
+
+
+def _day_dot(text: str, dot: int, end: int) -> bool:
+    """Rule DAY_DOT: whether the dot at ``dot`` (its match ending at ``end``) is the dot of a day written with
+    one, not a sentence's end: a number of 1 to 31 (one or two digits) before it, and after it a capitalised
+    month of a dates lexicon that writes days so ("am 12. Mai") or a day range joiner, a day with a dot and
+    such a month ("vom 9. bis 10. April"). Rule ORDINAL_DOT: nor is the dot of a number of one or two digits
+    before a lower-case word ("zum 3. großen Gipfel", "der 12. und 13. Brigade"): such a number is an
+    ordinal of those languages. Both hold only after a word of such a lexicon's ``day_dot_leads`` before the
+    number ("am", "vom", "zum"), or, for a day, a year after its month ("12. April 2024"): the splitter reads every
+    language's text, and "rose to 12. April polls showed a swing" or "rose to 12. iPhone sales fell" are two
+    sentences. A capitalised
+    word after an ordinal ("der 2. Weltkrieg") is left a sentence's start: German ends a sentence on a day
+    with one dot ("Die Wahl ist am 3. Danach ...")."""
+    if not _ORDINAL_DOT.search(text, max(0, dot - 3), dot + 1):
+        return False
+    months, joiners, leads = _dotted_days()
+    if not months:
+        return False
+    words = [w.group() for w in _NEXT_WORDS.finditer(text, end, end + 60)][:5]
+    before = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
+    led = before is not None and fold(before.group(1)) in leads
+    if words and words[0][0].islower():
+        return led  # rule ORDINAL_DOT: "am 3. großen Gipfel"; not "rose to 12. iPhone sales fell"
+    if not (led or (len(words) > 1 and _YEAR.match(words[1]))):
+        return False  # "rose to 12. April polls showed a swing": two sentences
+    if not _DAY_DOT.search(text, max(0, dot - 3), dot + 1):
+        return False
+
+    def month(k: int) -> bool:
+        if k >= len(words) or not words[k][:1].isupper():
+            return False
+        letters = _LETTERS.match(words[k])
+        return letters is not None and fold(letters.group()) in months
+
+    if month(0):
+        return True
+    folded = [fold(w) for w in words]
+    for joiner in joiners:
+        n = len(joiner)
+        if tuple(folded[:n]) == joiner and n < len(words) and _DAY_DOT.fullmatch(words[n]) and month(n + 1):
+            return True
+    return False
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -3603,3 +3603,15 @@ def test_only_a_whole_statement_phrase_after_in_ends_the_speech_clause(gaz, lang
     # Patras" goes on with a place, so the subject before it is not read as the speaker and stays a candidate
     _, _, pool, _ = pool_of(text, lang, gaz)
     assert (speaker not in {m.surface for m, _ in pool}) is speaks
+
+
+def test_a_german_date_inside_a_figures_sentence_keeps_its_places_date_and_quote(gaz):
+    """Rule DAY_DOT of geo/sentences.py: "am 12. Mai" ends no sentence, so the drones keep the whole sentence as
+    their quote, the day as their date and both regions after the date as their places."""
+    text = ("Insgesamt 30 Drohnen wurden am 12. Mai über den Regionen Poltawa und Sumy abgeschossen, teilte die "
+            "Luftwaffe mit. Am Abend blieb es ruhig.")
+    parsed = parse_document(Document("t", text, date=datetime.date(2025, 6, 1)), lang="de", gazetteer=gaz)
+    fig = next(f for f in parsed.figures if f.value == 30)
+    assert fig.places == ["Poltava Oblast", "Sumy Oblast"]
+    assert (fig.date, fig.date_end) == ("2025-05-12", "2025-05-12")
+    assert fig.quote.startswith("Insgesamt 30 Drohnen") and fig.quote.endswith("teilte die Luftwaffe mit.")

@@ -292,3 +292,74 @@ def test_sentence_end_pattern_finds_what_its_plain_form_finds():
         for p in product(chars, repeat=n):
             text = "".join(p)
             assert [m.span() for m in _END.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("text, first", [
+    # rule DAY_DOT: a day before a month of a dates lexicon that writes days with a dot
+    ("Insgesamt 18 Boote wurden am 7. Juni vor der Küste von Rostock gesichtet. Die Marine schwieg.",
+     "Insgesamt 18 Boote wurden am 7. Juni vor der Küste von Rostock gesichtet."),
+    ("Seit dem 1. Januar 2024 sind 60 Soldaten in Kaunas stationiert. Weitere folgen.",
+     "Seit dem 1. Januar 2024 sind 60 Soldaten in Kaunas stationiert."),
+    ("Am 24. Feb 2022 kamen Gäste aus Graz. Dann nicht mehr.", "Am 24. Feb 2022 kamen Gäste aus Graz."),
+    # ... and the first day of a range: a joiner, a day with its dot and the month
+    ("Vom 9. bis 10. April fielen 5 Raketen auf Cherson. Niemand wurde verletzt.",
+     "Vom 9. bis 10. April fielen 5 Raketen auf Cherson."),
+    ("Zwischen dem 3. und dem 5. März wurde in Brest verhandelt. Ohne Ergebnis.",
+     "Zwischen dem 3. und dem 5. März wurde in Brest verhandelt."),
+    ("Vom 28. bis zum 30. September tagte der Rat in Basel. Dann war Pause.",
+     "Vom 28. bis zum 30. September tagte der Rat in Basel."),
+    ("Vom 2. - 4. Oktober blieb die Grenze bei Narva zu. Seither ist sie offen.",
+     "Vom 2. - 4. Oktober blieb die Grenze bei Narva zu."),
+    # rule ORDINAL_DOT: an ordinal before a lower-case word
+    ("Zum 3. großen Gipfel kamen 40 Gäste nach Bern. Danach nichts.", "Zum 3. großen Gipfel kamen 40 Gäste nach Bern."),
+    ("Beim 5. gemeinsamen Manöver bei Tapa waren 300 Soldaten. Sie übten.",
+     "Beim 5. gemeinsamen Manöver bei Tapa waren 300 Soldaten."),
+])
+def test_a_german_day_or_ordinal_dot_ends_no_sentence(text, first):
+    """Rules DAY_DOT and ORDINAL_DOT of geo/sentences.py: German writes a day and an ordinal with a dot."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # a day at a sentence's end, the next starting with a capitalised word that is no month
+    ("Die Wahl ist am 3. Danach wird in Linz gezählt.", "Die Wahl ist am 3."),
+    ("Er kam am 7. Oktober, nicht am 8. Sie blieb in Ulm.", "Er kam am 7. Oktober, nicht am 8."),
+    # a score or a clock time is no day; a number of three digits neither
+    ("Das Spiel in Kiel endete 2:1. Mai ist der nächste Termin.", "Das Spiel in Kiel endete 2:1."),
+    ("Es waren 120. Mai kommen mehr.", "Es waren 120."),
+    # a range joiner with no day and month after it
+    ("Es starben 4. Bis heute fehlt jede Spur.", "Es starben 4."),
+    # a capitalised word after an ordinal: read as the next sentence's start (the day at a sentence's end above)
+    ("Er wurde 12. Dritter war ein Läufer aus Turku.", "Er wurde 12."),
+])
+def test_a_day_dot_before_no_month_still_ends_the_sentence(text, first):
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # no day_dot_leads word before the number: a count at a sentence's end, in any language's text
+    ("Turnout was 12. April polls showed a swing.", "Turnout was 12."),
+    ("The toll in Sumy rose to 12. August was the worst month.", "The toll in Sumy rose to 12."),
+    ("The count rose to 12. Mar-a-Lago officials declined to comment.", "The count rose to 12."),
+    ("Die Zahl der Toten in Kiel stieg auf 12. Jan Weber kommentierte das.",
+     "Die Zahl der Toten in Kiel stieg auf 12."),
+    ("Sales in Oslo rose to 12. iPhone demand fell.", "Sales in Oslo rose to 12."),
+    ("I feriti a Bari sono saliti a 12. de Luca ha parlato a Ginevra.", "I feriti a Bari sono saliti a 12."),
+])
+def test_a_number_dot_after_no_lead_word_ends_the_sentence(text, first):
+    """Rules DAY_DOT and ORDINAL_DOT hold only after a word of the German dates lexicon's ``day_dot_leads`` ("am
+    12. Mai") or before a month and its year: the splitter reads every language's text."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+def test_a_day_dot_before_its_month_and_year_needs_no_lead_word():
+    text = "Die Waffenruhe galt ab 12. April 2024 in Cherson. Danach nicht mehr."
+    assert text[slice(*split_sentences(text)[0])] == "Die Waffenruhe galt ab 12. April 2024 in Cherson."
+    text = "Gültig 12. April 2024 in Cherson. Danach nicht mehr."
+    assert text[slice(*split_sentences(text)[0])] == "Gültig 12. April 2024 in Cherson."
