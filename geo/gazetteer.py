@@ -649,7 +649,7 @@ class Gazetteer:
         growing a name ("New York ...") as soon as no known name goes on that way."""
         known = self._continues_memo.get(prefix)
         if known is not None:
-            return known  # text repeats its names' beginnings: one bisection of the 550,000 keys each
+            return known  # text repeats its names' beginnings: one bisection of the 580,000 keys each
         after = self._keys.first_from(prefix)
         found = after is not None and after.startswith(prefix)
         if not found:
