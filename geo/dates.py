@@ -447,8 +447,9 @@ def _day_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex
     joiner = dlex.range_joiners.match_ending(toks, i)
     if joiner and _month_day_before(text, toks, i - joiner, lex, dlex):
         return True  # "May 3-5"
-    # "venerdì 12", not "On Monday 30 drones", "on Monday 20 of them": a counted noun after it counts
-    return _named(text, toks, i - 1, lex.weekdays, lex) and not _counted_at(toks, after, lang)
+    # "venerdì 12", "Friday 13th" (an ordinal ending is no count's), not "On Monday 30 drones", "on Monday 20 of
+    # them": a counted noun after a bare number counts
+    return _named(text, toks, i - 1, lex.weekdays, lex) and (day[1] > 1 or not _counted_at(toks, after, lang))
 
 
 def _year(toks: list[Token], k: int) -> tuple[int, int] | None:

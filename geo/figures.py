@@ -77,7 +77,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import DAY, YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods, weekday_words
+from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods, weekday_words
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -1334,9 +1334,8 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
             doc.toks, i
         )
         if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue and (
-                doc.toks[k].text not in weekday_words(doc.lang)
-                or date_part(doc.text, doc.toks, i, doc.lang) == DAY):
-            return True  # not "On Monday 30 drones": a weekday names nothing, the number is no day before a noun
+                doc.toks[k].text not in weekday_words(doc.lang)):
+            return True  # not "On Monday 30 drones": a weekday names nothing (its day is read as a date's)
     if (
         raw.isdigit()
         and len(raw) == 4

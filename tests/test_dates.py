@@ -394,6 +394,7 @@ def test_date_part_reads_days_and_clock_times(lang, text, number, part):
     ("de", "Am Freitag 25 Drohnen trafen Graz.", "25", None),
     # a month after it, or no counted noun: a day still
     ("en", "On Friday 25 April drones struck Izmail.", "25", DAY),
+    ("en", "On Friday 13th drones struck Izmail.", "13", DAY),  # an ordinal ending: a day, no count
     ("it", "Venerdì 25 aprile i droni hanno colpito Bari.", "25", DAY),
     ("it", "I droni hanno colpito venerdì 25 vicino a Bari.", "25", DAY),
     ("de", "Am Freitag 25. April trafen Drohnen Graz.", "25", DAY),

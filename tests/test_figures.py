@@ -702,6 +702,9 @@ def test_a_count_with_its_noun_after_a_date_and_a_comma_is_a_figure(lang, text, 
     ("en", "On Thursday 400 soldiers reached Narva.", [400]),
     # a weekday's day, a month after it: no figure
     ("en", "On Thursday 17 April drones struck Izmail.", []),
+    # a weekday's day with no counted noun after it: no figure; a part "of the" whole after a weekday: both count
+    ("en", "On Friday 13 ten drones struck Izmail.", [10]),
+    ("en", "On Monday 3 of the 10 drones struck Izmail.", [3, 10]),
     # already a figure: the weekday opens the sentence or is written lower case
     ("it", "Giovedì 40 droni hanno colpito Izmail.", [40]),
     ("fr", "Jeudi 40 drones ont frappé Izmaïl.", [40]),
