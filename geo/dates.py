@@ -74,6 +74,7 @@ class _DateLex:
     weeks_phrases: Phrases
     month_preps: Phrases
     range_joiners: Phrases
+    month_links: Phrases  # ``day_month_links``: "de" of "3 de mayo de 2024"
     day_suffixes: frozenset[str]
     since: Phrases
     month_to_date: Phrases
@@ -111,6 +112,22 @@ def calendar_words(lang: str) -> frozenset[str]:
     """
     lex = _datelex(lang)
     return frozenset(lex.months) | frozenset(lex.weekdays)
+
+
+@cache
+def weekday_words(lang: str) -> frozenset[str]:
+    """The folded weekday names of the language's dates lexicon ("monday", "lunedi").
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(_datelex(lang).weekdays)
 
 
 @cache
@@ -161,6 +178,7 @@ def _datelex(lang: str) -> _DateLex:
         weeks_phrases=Phrases(" ".join(k) for k in weeks),
         month_preps=Phrases(d.get("month_prepositions") or []),
         range_joiners=Phrases(d.get("day_range_joiners") or []),
+        month_links=Phrases(d.get("day_month_links") or []),
         day_suffixes=frozenset(fold(str(s)) for s in d.get("day_suffixes") or []),
         since=Phrases(d.get("since") or []),
         month_to_date=Phrases(d.get("month_to_date") or []),
@@ -261,15 +279,16 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     of :mod:`geo.figure_places`: no part's count between a total and its regions).
 
     Read with the dates lexicon (``months``, ``weekdays``, ``day_suffixes``, ``day_range_joiners``,
-    ``capitalised_calendar``, ``year_prepositions``, ``year_links``), the events lexicon's ``clock_words`` and the
-    figures lexicon's nouns. Neighbouring tokens are those of :func:`geo.numbers.tokenize`: only white space stands
-    between two of them, punctuation is a token of its own.
+    ``day_month_links``, ``capitalised_calendar``, ``year_prepositions``, ``year_links``), the events lexicon's
+    ``clock_words`` and the figures lexicon's nouns. Neighbouring tokens are those of :func:`geo.numbers.tokenize`:
+    only white space stands between two of them, punctuation is a token of its own.
 
     - :data:`CLOCK`: a clock word right after the number ("6 am", "6 a.m.", "6 o'clock", "22 heures", "in 12 hours")
       or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
     - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a word of ``year_prepositions`` ("in 2025",
       "nel 2025"); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
-      a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"). Across a comma
+      a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"), or after a
+      month and a word of ``day_month_links`` ("de mayo de 2024"). Across a comma
       after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
       word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
       year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
@@ -281,9 +300,11 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
       comma sets the number off from the month: a count may open the clause after it, and its noun (or the next
       month of a list of counts by month) tells; a year written right after its month is read so whatever follows
       ("in May 2000 drones").
-    - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai") or after
-      it ("May 12", "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "May
-      3-5"), or right after a weekday ("venerdì 12").
+    - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai"), a word
+      of ``day_month_links`` between or not ("3 de mayo"; "30 de los drones" is no day), or after it ("May 12",
+      "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "del 9 al 10 de
+      abril", "May 3-5"), or right after a weekday when no counted noun of the figures lexicon follows it, after
+      words of its ``modifiers`` or not ("venerdì 12"; "On Monday 30 drones", "on Monday 20 of them" count).
 
     A month or weekday of ``capitalised_calendar`` is read only capitalised ("20 may have hit": a verb).
 
@@ -303,8 +324,7 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     str or None
         :data:`YEAR`, :data:`DAY`, :data:`CLOCK`, or None when the number is part of no date or clock time.
 
-    Known limits: a day and its month joined by a word ("el 3 de mayo", "3 de mayo de 2024") and a year after its
-    month written so are not read; a year across a comma before a count whose noun is left out and no month follows
+    Known limits: a year across a comma before a count whose noun is left out and no month follows
     ("3000 in May, 2000 over Kyiv") is read as a year.
     """
     word = toks[i].text
@@ -315,7 +335,7 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
         return CLOCK
     if len(word) == 4 and int(word) in YEARS:
         return YEAR if _year_part(text, toks, i, lang, lex, dlex) else None
-    if len(word) <= 2 and 1 <= int(word) <= 31 and _day_part(text, toks, i, lex, dlex):
+    if len(word) <= 2 and 1 <= int(word) <= 31 and _day_part(text, toks, i, lang, lex, dlex):
         return DAY
     return None
 
@@ -358,25 +378,41 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
         return True  # "from 2024 to 2025", "tra il 2023 e il 2024"
     if _named(text, toks, i - 1, lex.months, lex) or _month_day_before(text, toks, i, lex, dlex):
         return True  # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day
+    link = dlex.month_links.match_ending(toks, i)
+    if link and _named(text, toks, i - link - 1, lex.months, lex):
+        return True  # "de mayo de 2024"
     if before != "," or not (_named(text, toks, i - 2, lex.months, lex) or _month_day_before(
             text, toks, i - 1, lex, dlex)):
         return False
     # across a comma ("in May, 2025", "May 12, 2025", "12 May, 2025"): a year unless a counted noun follows, or
     # another month ("3000 drones in May, 2000 in June": a count whose noun is left out)
-    k, skipped = i + 1, 0
+    k = i + 1
     if _named(text, toks, k + dlex.month_preps.match_at(toks, k), lex.months, lex):
         return False
-    counted, modifiers, anaphora = _count_words(lang)
     if _month_day_before(text, toks, i - 1, lex, dlex):
         # "May 12, 2025": written month first, the comma is the year's own; a noun after it is the clause's
         # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
-        return not anaphora.match_at(toks, k)
+        return not _count_words(lang)[2].match_at(toks, k)
+    return not _counted_at(toks, k, lang)
+
+
+def _counted_at(toks: Sequence[Token], k: int, lang: str) -> bool:
+    """A counted noun of the figures lexicon (or its ``anaphora_after``, "of them") at ``toks[k]``, after words of
+    its ``modifiers`` or not ("2000 more drones", "dei quali"): the number before it counts (:func:`date_part`)."""
+    counted, modifiers, _ = _count_words(lang)
+    skipped = 0
     while not counted.match_at(toks, k):  # a noun first: some modifiers open one ("dei" of "dei quali")
         m = modifiers.match_at(toks, k)
         if not m or skipped == COUNT_MODIFIERS:
-            return True
+            return False
         k, skipped = k + m, skipped + 1
-    return False
+    return True
+
+
+def _month_at(text: str, toks: Sequence[Token], k: int, lex: _PartLex, dlex: _DateLex) -> bool:
+    """A month at ``toks[k]``, or after a word of the dates lexicon's ``day_month_links`` there ("de mayo")."""
+    return _named(text, toks, k, lex.months, lex) or _named(
+        text, toks, k + (dlex.month_links.match_at(toks, k) or len(toks)), lex.months, lex)
 
 
 def _month_day_before(text: str, toks: Sequence[Token], k: int, lex: _PartLex, dlex: _DateLex) -> bool:
@@ -394,24 +430,26 @@ def _month_day_before(text: str, toks: Sequence[Token], k: int, lex: _PartLex, d
         text, toks, d - 2, lex.months, lex)
 
 
-def _day_part(text: str, toks: Sequence[Token], i: int, lex: _PartLex, dlex: _DateLex) -> bool:
+def _day_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
     """The number ``toks[i]`` (1 to 31) is a month's day (:func:`date_part`)."""
     day = _day(toks, i, dlex)
     if day is None:
         return False
     after = i + day[1]
-    if _named(text, toks, after, lex.months, lex):
-        return True  # "12 May", "12th May", "12. Mai"
+    if _month_at(text, toks, after, lex, dlex):
+        return True  # "12 May", "12th May", "12. Mai", "3 de mayo"
     joiner = dlex.range_joiners.match_at(toks, after)
     other = _day(toks, after + joiner, dlex) if joiner else None
-    if other and _named(text, toks, after + joiner + other[1], lex.months, lex):
-        return True  # "3-5 May", "dal 3 al 5 marzo"
+    if other and _month_at(text, toks, after + joiner + other[1], lex, dlex):
+        return True  # "3-5 May", "dal 3 al 5 marzo", "del 9 al 10 de abril"
     if _month_day_before(text, toks, after, lex, dlex):
         return True  # "May 12", "Jan. 12"
     joiner = dlex.range_joiners.match_ending(toks, i)
     if joiner and _month_day_before(text, toks, i - joiner, lex, dlex):
         return True  # "May 3-5"
-    return _named(text, toks, i - 1, lex.weekdays, lex)  # "venerdì 12"
+    # "venerdì 12", "Friday 13th" (an ordinal ending is no count's), not "On Monday 30 drones", "on Monday 20 of
+    # them": a counted noun after a bare number counts
+    return _named(text, toks, i - 1, lex.weekdays, lex) and (day[1] > 1 or not _counted_at(toks, after, lang))
 
 
 def _year(toks: list[Token], k: int) -> tuple[int, int] | None:

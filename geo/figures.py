@@ -77,7 +77,7 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods
+from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods, weekday_words
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -1333,8 +1333,9 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         cue = any(q.match_ending(doc.toks, i) for q in lex.qualifiers.values()) or lex.modifiers.match_ending(
             doc.toks, i
         )
-        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue:
-            return True
+        if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue and (
+                doc.toks[k].text not in weekday_words(doc.lang)):
+            return True  # not "On Monday 30 drones": a weekday names nothing (its day is read as a date's)
     if (
         raw.isdigit()
         and len(raw) == 4

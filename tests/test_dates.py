@@ -380,3 +380,35 @@ def test_date_part_reads_a_year(lang, text, number, part):
 def test_date_part_reads_days_and_clock_times(lang, text, number, part):
     """geo.dates.date_part: a month's day beside its month (or a range's, or after a weekday), a clock time's number."""
     assert _part(text, number, lang) == part
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "part"), [
+    # after a weekday a number is a day only when no counted noun (modifiers before it or not, "of them") follows
+    # it (failed before: every 1-31 after a weekday was a day)
+    ("en", "On Friday 25 drones struck Izmail.", "25", None),
+    ("en", "On Friday 25 more soldiers reached Izmail.", "25", None),
+    ("en", "On Friday 25 of them struck Izmail.", "25", None),
+    ("it", "Venerdì 25 droni hanno colpito Bari.", "25", None),
+    ("fr", "Vendredi 25 drones ont frappé Lyon.", "25", None),
+    ("es", "El viernes 25 drones atacaron Sevilla.", "25", None),
+    ("de", "Am Freitag 25 Drohnen trafen Graz.", "25", None),
+    # a month after it, or no counted noun: a day still
+    ("en", "On Friday 25 April drones struck Izmail.", "25", DAY),
+    ("en", "On Friday 13th drones struck Izmail.", "13", DAY),  # an ordinal ending: a day, no count
+    ("it", "Venerdì 25 aprile i droni hanno colpito Bari.", "25", DAY),
+    ("it", "I droni hanno colpito venerdì 25 vicino a Bari.", "25", DAY),
+    ("de", "Am Freitag 25. April trafen Drohnen Graz.", "25", DAY),
+    # a day and its month joined by a word of day_month_links, the year after "de" and the month (failed before)
+    ("es", "Los drones atacaron Sevilla el 7 de marzo de 2023.", "7", DAY),
+    ("es", "Los drones atacaron Sevilla el 7 de marzo de 2023.", "2023", YEAR),
+    ("es", "Los drones atacaron Sevilla del 7 al 8 de marzo.", "7", DAY),
+    ("es", "Los drones atacaron Sevilla del 7 al 8 de marzo.", "8", DAY),
+    # the word after "de" is no month: counts
+    ("es", "Lanzaron 90 drones y 25 de los drones cayeron en Sevilla.", "25", None),
+    ("es", "Lanzaron 90 drones y 25 de ellos cayeron en Sevilla.", "25", None),
+    ("es", "Lanzaron 3000 drones y 2023 de ellos cayeron en Sevilla.", "2023", None),
+])
+def test_date_part_reads_a_weekdays_day_and_a_day_linked_to_its_month(lang, text, number, part):
+    """geo.dates.date_part: a number after a weekday is no day before a counted noun; the dates lexicon's
+    ``day_month_links`` join a day to its month and a month to its year ("el 7 de marzo de 2023")."""
+    assert _part(text, number, lang) == part

@@ -2467,6 +2467,11 @@ def test_a_date_across_a_comma_leaves_the_parts_count(gaz, lang, text, value):
     # a number after a month that is no day of it (1 to 31) nor a year is a count
     ("de", "Die Flugabwehr zerstörte 450 Drohnen, im April 300 davon über den Gebieten Poltawa und Sumy\n"
            "Russland feuerte 450 Drohnen auf die Ukraine ab.", 450),
+    # a count with "of them" after a weekday is no day (failed before)
+    ("en", "Air defence shot down 450 drones, on Friday 25 of them over the Poltava and Sumy regions\nRussia "
+           "launched 450 drones at Ukraine.", 450),
+    ("es", "La defensa aérea destruyó 450 drones, el viernes 25 de ellos sobre las regiones de Poltava y Sumy\n"
+           "Rusia lanzó 450 drones contra Ucrania.", 450),
 ])
 def test_a_count_after_a_month_and_a_comma_is_a_parts_count(gaz, lang, text, value):
     # _dates_number asks geo.dates.date_part, the figures' reader of a date's year: a count with its noun after
@@ -2481,6 +2486,11 @@ def test_a_count_after_a_month_and_a_comma_is_a_parts_count(gaz, lang, text, val
            "drones at Ukraine overnight."),
     ("en", "All 30 drones were downed by 5am over the Poltava and Sumy regions\nRussia launched 30 drones at "
            "Ukraine overnight."),
+    # a day and its month joined by "de" (dates lexicon day_month_links; failed before)
+    ("es", "Los 30 drones fueron derribados del 9 al 10 de abril sobre las regiones de Poltava y Sumy\nRusia "
+           "lanzó 30 drones contra Ucrania de noche."),
+    ("es", "Los 30 drones fueron derribados el 9 de abril sobre las regiones de Poltava y Sumy\nRusia lanzó 30 "
+           "drones contra Ucrania de noche."),
 ])
 def test_a_days_range_or_a_glued_clock_word_keeps_the_regions(gaz, lang, text):
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)

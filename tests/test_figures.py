@@ -695,6 +695,27 @@ def test_a_count_with_its_noun_after_a_date_and_a_comma_is_a_figure(lang, text, 
     assert [f.value for f in figs(text, lang)] == values
 
 
+@pytest.mark.parametrize("lang, text, values", [
+    # a capitalised weekday before a count with its noun: no name ending in a number ("Task Force 61"), no day
+    # (failed before)
+    ("en", "On Thursday 40 drones struck Izmail.", [40]),
+    ("en", "On Thursday 400 soldiers reached Narva.", [400]),
+    # a weekday's day, a month after it: no figure
+    ("en", "On Thursday 17 April drones struck Izmail.", []),
+    # a weekday's day with no counted noun after it: no figure; a part "of the" whole after a weekday: both count
+    ("en", "On Friday 13 ten drones struck Izmail.", [10]),
+    ("en", "On Monday 3 of the 10 drones struck Izmail.", [3, 10]),
+    # already a figure: the weekday opens the sentence or is written lower case
+    ("it", "Giovedì 40 droni hanno colpito Izmail.", [40]),
+    ("fr", "Jeudi 40 drones ont frappé Izmaïl.", [40]),
+    ("es", "El jueves 40 drones atacaron Izmail.", [40]),
+    ("de", "Am Donnerstag 40 Drohnen trafen Izmajil.", [40]),
+])
+def test_a_count_after_a_weekday_is_a_figure(lang, text, values):
+    """geo.dates.date_part: a number after a weekday is a day only when no counted noun follows it."""
+    assert [f.value for f in figs(text, lang)] == values
+
+
 @pytest.mark.parametrize("text", [
     "On May 12, 2024 drones hit Odesa.",
     "On Feb. 24, 2022 troops crossed into Ukraine.",
