@@ -255,19 +255,6 @@ def _part_lex(lang: str) -> _PartLex:
     )
 
 
-@cache
-def _count_words(lang: str) -> tuple[Phrases, Phrases, Phrases]:
-    """The figures lexicon's counted nouns (its kinds' nouns, ``persons``, ``police``, ``formations``,
-    ``formations_in_context`` and ``anaphora_after``: "drones", "soldati", "of them") and its ``modifiers``, which
-    stand between a count and its noun ("2000 more drones"): read by :func:`date_part` for a year across a comma
-    only, made the first time one is met."""
-    figures = (load(lang, "figures") or load("en", "figures")).get("figures") or {}
-    nouns = [w for ws in (figures.get("kinds") or {}).values() for w in ws or []]
-    for key in ("persons", "police", "formations", "formations_in_context", "anaphora_after"):
-        nouns += figures.get(key) or []
-    return Phrases(nouns), Phrases(figures.get("modifiers") or []), Phrases(figures.get("anaphora_after") or [])
-
-
 #: The most modifier phrases of the figures lexicon :func:`date_part` skips between a number and its counted noun
 #: ("2000 more new drones").
 COUNT_MODIFIERS = 3
@@ -392,17 +379,27 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
     if _month_day_before(text, toks, i - 1, lex, dlex):
         # "May 12, 2025": written month first, the comma is the year's own; a noun after it is the clause's
         # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
-        return not _count_words(lang)[2].match_at(toks, k)
+        return not _figure_lexicon(lang).anaphora_after.match_at(toks, k)
     return not _counted_at(toks, k, lang)
+
+
+def _figure_lexicon(lang: str):
+    """The figures lexicon's matchers (:func:`geo.figures.figure_lexicon`, imported here: geo.figures reads this
+    module): its kinds' nouns (military units among them), ``persons``, ``police``, ``anaphora_after`` and
+    ``modifiers`` tell a count from a year or a day (:func:`_counted_at`)."""
+    from geo.figures import figure_lexicon
+
+    return figure_lexicon(lang)
 
 
 def _counted_at(toks: Sequence[Token], k: int, lang: str) -> bool:
     """A counted noun of the figures lexicon (or its ``anaphora_after``, "of them") at ``toks[k]``, after words of
     its ``modifiers`` or not ("2000 more drones", "dei quali"): the number before it counts (:func:`date_part`)."""
-    counted, modifiers, _ = _count_words(lang)
+    lex = _figure_lexicon(lang)
+    counted = (lex.nouns, lex.persons, lex.police, lex.anaphora_after)
     skipped = 0
-    while not counted.match_at(toks, k):  # a noun first: some modifiers open one ("dei" of "dei quali")
-        m = modifiers.match_at(toks, k)
+    while not any(p.match_at(toks, k) for p in counted):  # a noun first: some modifiers open one ("dei" of "dei quali")
+        m = lex.modifiers.match_at(toks, k)
         if not m or skipped == COUNT_MODIFIERS:
             return False
         k, skipped = k + m, skipped + 1
