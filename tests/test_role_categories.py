@@ -525,7 +525,7 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
     ("en", "Envoys met to discuss the war in Geneva.", "Geneva"),  # no venue before: the place may be the venue
-    # words before the opening locative that are no date's: no venue named first
+    # a locative that is not the opening phrase's first or second word names no venue first ("Back home in ...")
     ("en", "Back home in Lisbon, envoys discussed the war in Geneva.", "Geneva"),
     # a locative inside a noun phrase names where people are from, not the meeting's venue
     ("en", "Officials in Ghana will host a summit on the war in Bamako.", "Bamako"),
