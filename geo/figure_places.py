@@ -481,9 +481,11 @@ def _other_periods_places(fig, kept: Sequence[tuple[object, str]], k: int, relat
     """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for ``fig``, of sentence ``k`` (its
     position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``;
     none while no candidate of its own sentence has the figure's role."""
-    periods = _periods_of(index.order[k], index, compared=False)
     role = _fitting_role(fig)
-    if not periods or not any(where == "same_sentence" and m.role == role for m, where in kept):
+    if not any(where == "same_sentence" and m.role == role for m, where in kept):
+        return []  # tested first: the sentence's periods are read only when they may drop a candidate
+    periods = _periods_of(index.order[k], index, compared=False)
+    if not periods:
         return []
     return [c for c in kept if c[0].entity.id not in related  # the candidates themselves (:func:`_unless_alone`)
             and ((j := index.sentence_of(c[0].start)) is None
@@ -601,14 +603,16 @@ def _official_speaks(pool, k: int, index: DocIndex, profile: EventProfile) -> bo
     :meth:`geo.events.EventProfile.speech_at` or events.yaml's ``report_verbs``), or the sentence just before when
     it names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
     said"; "he wrote" names none) — rule :data:`OFFICIALS_AREA`."""
+    officials = [(m, where) for m, where in pool
+                 if m.features.get("official_of") and m.entity.kind in ("admin1", "city")]
+    if not officials:
+        return False  # most figures have none: the sentence's words are not read for speech
     words = index.order[k].words
     speaks = any(profile.speech_at(words, i) for i in range(len(words))) or any(
         profile.report_verbs.match_at(words, i) for i in profile.report_verbs.starts_in(words, 0, len(words)))
     other = speaks and any(profile.speaker_nouns.match_at(words, i)
                            for i in profile.speaker_nouns.starts_in(words, 0, len(words)))
-    for m, where in pool:
-        if not (m.features.get("official_of") and m.entity.kind in ("admin1", "city")):
-            continue
+    for m, where in officials:
         if where == "same_sentence" and speaks:
             return True
         if where != "same_sentence" and not other and index.sentence_of(m.start) == k - 1:
