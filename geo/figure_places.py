@@ -1421,7 +1421,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
-                         lambda picked: settle(fig, pool, picked, index))
+                         lambda picked: settle(fig, pool, picked, index, referent=ref))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -2233,11 +2233,18 @@ def _tier_of(m, k: int | None, index: DocIndex) -> str:
     return "same_sentence" if j == k else "sentence_before" if k is not None and j == k - 1 else "paragraph_before"
 
 
-def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+#: :func:`settle`'s and :func:`area_place`'s default: the figure's :func:`area_referent` is read there (None is a
+#: reading: no referent).
+_UNREAD = object()
+
+
+def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
+               referent: object = _UNREAD) -> list[int]:
     """The candidates of rule :data:`AREA_ANAPHORA` for ``fig`` (indices in ``pool``): the place its area noun
     names again and the ``picked`` ones of its clause inside it; empty when the rule does not hold (or that place
-    is no candidate)."""
-    ref = area_referent(fig, index)
+    is no candidate). ``referent``: :func:`area_referent` of the figure when the caller read it already (read here
+    otherwise)."""
+    ref = area_referent(fig, index) if referent is _UNREAD else referent
     if ref is None:
         return []
     theirs = [j for j, (m, _) in enumerate(pool) if m.entity.id == ref.entity.id]
@@ -2466,7 +2473,8 @@ def whole_of(fig, index: DocIndex):
     return wholes[-1] if wholes else None
 
 
-def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, *,
+           referent: object = _UNREAD) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
     :data:`ATTACKED_COUNTRY` (or :data:`REPEAT_ATTACKED_COUNTRY`) and :data:`BASE_AND_HOST`, else rule
@@ -2484,6 +2492,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates :func:`choose` kept.
     index : DocIndex
         The document's indexes (and its language).
+    referent : Mention or None, optional
+        :func:`area_referent` of the figure, when the caller read it already (:func:`weigh_figure` did: nothing
+        it reads changes between the weighing and the settling); read here otherwise.
 
     Returns
     -------
@@ -2491,7 +2502,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
-    area = area_place(fig, pool, picked, index)
+    area = area_place(fig, pool, picked, index, referent)
     if area:  # rule AREA_ANAPHORA
         return area
     whole = None if _names_own_place(fig, index) else whole_of(fig, index)  # rule PART_OF_THEM
