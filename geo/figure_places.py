@@ -2053,6 +2053,16 @@ def _area_noun(words: Sequence[str], j: int, lang: str) -> tuple[int, frozenset[
     return None
 
 
+def _area_starts(words: Sequence[str], lo: int, hi: int, lang: str) -> list[int]:
+    """The indices in ``range(lo, hi)`` of the words an area noun of rule :data:`AREA_ANAPHORA` may start at, in
+    order (:func:`_area_noun` is None at the others): a pass of look-ups per list instead of a call per word."""
+    nouns, possessive = _area_lexicon(lang)
+    starts = set(possessive.starts_in(words, lo, hi))
+    for phrases, _ in nouns:
+        starts.update(phrases.starts_in(words, lo, hi))
+    return sorted(starts)
+
+
 def _area_in_clause(fig, here: Sentence, index: DocIndex) \
         -> tuple[int, int, frozenset[str] | None, tuple[int, int]] | None:
     """The area noun of ``fig``'s clause (rule :data:`AREA_ANAPHORA`): its first word, its length, its kinds and
@@ -2065,14 +2075,14 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
     prv = max((o.end for o in others if o.end <= fig.start), default=here.start)
     stop = next((k for k in range(fig.end, nxt) if text[k] in ";:"), nxt)
     lo, hi = here.token_at(fig.end), here.token_at(stop)
-    for j in range(lo, hi):
+    for j in _area_starts(here.words, lo, hi, index.lang):
         found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= hi and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (fig.start, stop)
     if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
         return None  # a count before it in its sentence owns what stands before; a place after it is its own
     start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
-    for j in range(here.token_at(fig.start) - 1, here.token_at(start) - 1, -1):
+    for j in reversed(_area_starts(here.words, here.token_at(start), here.token_at(fig.start), index.lang)):
         found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (start, fig.end)
@@ -2213,7 +2223,7 @@ def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex,
                 if m.entity.kind in kinds and not (acting and m.entity.kind == "country" and m.role == "actor")
                 and not any(m.features.get(f) for f in VETOES.values()) and not quoted(text, s.start, m.start)]
         if "admin1" in kinds:  # "Homs and its province" says an admin-1 unit
-            for i in range(s.token_at(upto) - 1, -1, -1):
+            for i in reversed(_area_starts(s.words, 0, s.token_at(upto), lang)):
                 found = _area_noun(s.words, i, lang)
                 if found is not None and found[1] is None:
                     m = _possessed(s, i, index)
