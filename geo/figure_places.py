@@ -481,9 +481,11 @@ def _other_periods_places(fig, kept: Sequence[tuple[object, str]], k: int, relat
     """The candidates among ``kept`` that rule :data:`PERIOD_COUNT` drops for ``fig``, of sentence ``k`` (its
     position in ``index.order``): those of another sentence that does not hold its periods, none of ``related``;
     none while no candidate of its own sentence has the figure's role."""
-    periods = _periods_of(index.order[k], index, compared=False)
     role = _fitting_role(fig)
-    if not periods or not any(where == "same_sentence" and m.role == role for m, where in kept):
+    if not any(where == "same_sentence" and m.role == role for m, where in kept):
+        return []  # tested first: the sentence's periods are read only when they may drop a candidate
+    periods = _periods_of(index.order[k], index, compared=False)
+    if not periods:
         return []
     return [c for c in kept if c[0].entity.id not in related  # the candidates themselves (:func:`_unless_alone`)
             and ((j := index.sentence_of(c[0].start)) is None
@@ -601,14 +603,16 @@ def _official_speaks(pool, k: int, index: DocIndex, profile: EventProfile) -> bo
     :meth:`geo.events.EventProfile.speech_at` or events.yaml's ``report_verbs``), or the sentence just before when
     it names no other speaker (no ``speaker_nouns`` word of ``profile`` beside a word of speech: "officials
     said"; "he wrote" names none) — rule :data:`OFFICIALS_AREA`."""
+    officials = [(m, where) for m, where in pool
+                 if m.features.get("official_of") and m.entity.kind in ("admin1", "city")]
+    if not officials:
+        return False  # most figures have none: the sentence's words are not read for speech
     words = index.order[k].words
     speaks = any(profile.speech_at(words, i) for i in range(len(words))) or any(
         profile.report_verbs.match_at(words, i) for i in profile.report_verbs.starts_in(words, 0, len(words)))
     other = speaks and any(profile.speaker_nouns.match_at(words, i)
                            for i in profile.speaker_nouns.starts_in(words, 0, len(words)))
-    for m, where in pool:
-        if not (m.features.get("official_of") and m.entity.kind in ("admin1", "city")):
-            continue
+    for m, where in officials:
         if where == "same_sentence" and speaks:
             return True
         if where != "same_sentence" and not other and index.sentence_of(m.start) == k - 1:
@@ -1417,7 +1421,7 @@ def weigh_figure(fig, mentions: Sequence, sentences: Sequence[Sentence], text: s
     troops = figure_group(fig) == "troops" and sentence is not None
     return WeighedFigure(pool, features, list_mates(pool, text, union, figures, index.figures.starts,
                                                     troops=troops, sentence=sentence, lang=lang),
-                         lambda picked: settle(fig, pool, picked, index))
+                         lambda picked: settle(fig, pool, picked, index, referent=ref))
 
 
 def pair_features(fig, m, where: str, pool: Sequence, mentions: Sequence, sentence: Sentence | None, *,
@@ -2049,6 +2053,16 @@ def _area_noun(words: Sequence[str], j: int, lang: str) -> tuple[int, frozenset[
     return None
 
 
+def _area_starts(words: Sequence[str], lo: int, hi: int, lang: str) -> list[int]:
+    """The indices in ``range(lo, hi)`` of the words an area noun of rule :data:`AREA_ANAPHORA` may start at, in
+    order (:func:`_area_noun` is None at the others): a pass of look-ups per list instead of a call per word."""
+    nouns, possessive = _area_lexicon(lang)
+    starts = set(possessive.starts_in(words, lo, hi))
+    for phrases, _ in nouns:
+        starts.update(phrases.starts_in(words, lo, hi))
+    return sorted(starts)
+
+
 def _area_in_clause(fig, here: Sentence, index: DocIndex) \
         -> tuple[int, int, frozenset[str] | None, tuple[int, int]] | None:
     """The area noun of ``fig``'s clause (rule :data:`AREA_ANAPHORA`): its first word, its length, its kinds and
@@ -2061,14 +2075,14 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
     prv = max((o.end for o in others if o.end <= fig.start), default=here.start)
     stop = next((k for k in range(fig.end, nxt) if text[k] in ";:"), nxt)
     lo, hi = here.token_at(fig.end), here.token_at(stop)
-    for j in range(lo, hi):
+    for j in _area_starts(here.words, lo, hi, index.lang):
         found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= hi and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (fig.start, stop)
     if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
         return None  # a count before it in its sentence owns what stands before; a place after it is its own
     start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
-    for j in range(here.token_at(fig.start) - 1, here.token_at(start) - 1, -1):
+    for j in reversed(_area_starts(here.words, here.token_at(start), here.token_at(fig.start), index.lang)):
         found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
             return j, found[0], found[1], (start, fig.end)
@@ -2209,7 +2223,7 @@ def _area_before(here: Sentence, j: int, kinds: frozenset[str], index: DocIndex,
                 if m.entity.kind in kinds and not (acting and m.entity.kind == "country" and m.role == "actor")
                 and not any(m.features.get(f) for f in VETOES.values()) and not quoted(text, s.start, m.start)]
         if "admin1" in kinds:  # "Homs and its province" says an admin-1 unit
-            for i in range(s.token_at(upto) - 1, -1, -1):
+            for i in reversed(_area_starts(s.words, 0, s.token_at(upto), lang)):
                 found = _area_noun(s.words, i, lang)
                 if found is not None and found[1] is None:
                     m = _possessed(s, i, index)
@@ -2229,11 +2243,18 @@ def _tier_of(m, k: int | None, index: DocIndex) -> str:
     return "same_sentence" if j == k else "sentence_before" if k is not None and j == k - 1 else "paragraph_before"
 
 
-def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+#: :func:`settle`'s and :func:`area_place`'s default: the figure's :func:`area_referent` is read there (None is a
+#: reading: no referent).
+_UNREAD = object()
+
+
+def area_place(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex,
+               referent: object = _UNREAD) -> list[int]:
     """The candidates of rule :data:`AREA_ANAPHORA` for ``fig`` (indices in ``pool``): the place its area noun
     names again and the ``picked`` ones of its clause inside it; empty when the rule does not hold (or that place
-    is no candidate)."""
-    ref = area_referent(fig, index)
+    is no candidate). ``referent``: :func:`area_referent` of the figure when the caller read it already (read here
+    otherwise)."""
+    ref = area_referent(fig, index) if referent is _UNREAD else referent
     if ref is None:
         return []
     theirs = [j for j, (m, _) in enumerate(pool) if m.entity.id == ref.entity.id]
@@ -2462,7 +2483,8 @@ def whole_of(fig, index: DocIndex):
     return wholes[-1] if wholes else None
 
 
-def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex) -> list[int]:
+def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index: DocIndex, *,
+           referent: object = _UNREAD) -> list[int]:
     """The weighed choice ``picked`` (indices in ``pool``) of ``fig`` after the rules that read it whole: rule
     :data:`PART_OF_THEM` (the places already chosen for the count it is a part of), else rules FINER_REPEAT,
     :data:`ATTACKED_COUNTRY` (or :data:`REPEAT_ATTACKED_COUNTRY`) and :data:`BASE_AND_HOST`, else rule
@@ -2480,6 +2502,9 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates :func:`choose` kept.
     index : DocIndex
         The document's indexes (and its language).
+    referent : Mention or None, optional
+        :func:`area_referent` of the figure, when the caller read it already (:func:`weigh_figure` did: nothing
+        it reads changes between the weighing and the settling); read here otherwise.
 
     Returns
     -------
@@ -2487,7 +2512,7 @@ def settle(fig, pool: Sequence[tuple[object, str]], picked: Sequence[int], index
         The candidates the figure is placed at.
     """
     picked = list(picked)
-    area = area_place(fig, pool, picked, index)
+    area = area_place(fig, pool, picked, index, referent)
     if area:  # rule AREA_ANAPHORA
         return area
     whole = None if _names_own_place(fig, index) else whole_of(fig, index)  # rule PART_OF_THEM

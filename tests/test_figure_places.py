@@ -14,6 +14,7 @@ from geo.figure_places import (
     PlaceWeights,
     _inside_aside,
     _names_own_place,
+    area_place,
     choose,
     context_countries,
     feature_names,
@@ -26,6 +27,7 @@ from geo.figure_places import (
     related_places,
     report_places,
     restated_places,
+    settle,
     weigh_figure,
     whole_of,
 )
@@ -3088,6 +3090,21 @@ def test_the_province_names_again_the_province_of_the_place_before_it(gaz, lang,
     # Mosul stands for it); the count "in the province" is there, not at the doctors' town
     parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
     assert [f.places for f in parsed.figures] == [["Mosul"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Fighting in Chad. Doctors in Abeche said 6 people were killed in the east of the country."),
+    ("en", "Storms hit Homs and its province on Friday. Medics in Aleppo said 3 people died in the province."),
+])
+def test_the_weighed_settle_reads_the_area_referent_the_weighing_read(gaz, lang, text):
+    # weigh_figure hands its area_referent to settle (rule AREA_ANAPHORA is read once per figure): the settled places
+    # are those settle reads when it looks the referent up itself, whatever was picked
+    parsed, index = index_of(text, lang, gaz)
+    fig = parsed.figures[0]
+    weighed = weigh_figure(fig, parsed.mentions, index.order, text, parsed.figures, index=index, lang=lang)
+    assert area_place(fig, weighed.pool, [], index)  # the rule holds here
+    for picked in ([], list(range(len(weighed.pool)))):
+        assert weighed.settle(picked) == settle(fig, weighed.pool, picked, index)
 
 
 @pytest.mark.parametrize("text, places", [
