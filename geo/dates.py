@@ -147,6 +147,24 @@ def day_phrases(lang: str) -> tuple[str, ...]:
     return tuple(" ".join(k) for k in (*lex.days, *lex.weeks))
 
 
+@cache
+def year_prepositions(lang: str) -> Phrases:
+    """The phrases of the dates lexicon's ``year_prepositions``: said right before a four-digit number, they make it a
+    year ("in 2025", "nel 2025", "a finales de 2025", "im Jahr 2025"). The one list of such words, read by
+    :func:`date_part` (of 1900 to 2100) and by the figure reader (:func:`geo.figures._excluded`, of 1800 to 2100).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    geo.numbers.Phrases
+    """
+    return Phrases((load(lang, "dates") or load("en", "dates")).get("year_prepositions") or [])
+
+
 def _folded_key(lang: str, key: str) -> frozenset[str]:
     """The folded words of the list ``key`` of the language's dates lexicon (empty when it has none)."""
     return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get(key) or [])
@@ -233,7 +251,7 @@ class _PartLex:
     months: frozenset[str]  # folded month names, "may", "mai", "jan"
     weekdays: frozenset[str]
     capitalised: frozenset[str]  # dates ``capitalised_calendar``: names only when capitalised (en "May")
-    year_preps: frozenset[str]  # dates ``year_prepositions``
+    year_preps: Phrases  # dates ``year_prepositions`` (:func:`year_prepositions`)
     year_links: frozenset[str]  # dates ``year_links``
     clock: frozenset[tuple[str, ...]]  # events ``clock_words``, as folded word tuples ("a", "m")
     clock_before: Phrases  # the same, matched before a number ("ore 6")
@@ -248,7 +266,7 @@ def _part_lex(lang: str) -> _PartLex:
         months=frozenset(lex.months),
         weekdays=frozenset(lex.weekdays),
         capitalised=_folded_key(lang, "capitalised_calendar"),
-        year_preps=_folded_key(lang, "year_prepositions"),
+        year_preps=year_prepositions(lang),
         year_links=_folded_key(lang, "year_links"),
         clock=frozenset(phrase_tokens(w) for w in clock) - {()},
         clock_before=Phrases(clock),
@@ -272,8 +290,8 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
 
     - :data:`CLOCK`: a clock word right after the number ("6 am", "6 a.m.", "6 o'clock", "22 heures", "in 12 hours")
       or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
-    - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a word of ``year_prepositions`` ("in 2025",
-      "nel 2025"); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
+    - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a phrase of ``year_prepositions`` ("in 2025",
+      "nel 2025", "a finales de 2025"; :func:`year_prepositions`); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
       a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"), or after a
       month and a word of ``day_month_links`` ("de mayo de 2024"). Across a comma
       after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
@@ -358,8 +376,8 @@ def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
 def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
     """The four-digit number ``toks[i]`` is a year (:func:`date_part`)."""
     before = toks[i - 1].text if i else ""
-    if before in lex.year_preps:
-        return True  # "in 2025", "nel 2025"
+    if lex.year_preps.match_ending(toks, i):
+        return True  # "in 2025", "nel 2025", "a finales de 2025"
     if before in lex.year_links and i >= 2 and len(toks[i - 2].text) == 4 and date_part(
             text, toks, i - 2, lang) == YEAR:
         return True  # "from 2024 to 2025", "tra il 2023 e il 2024"

@@ -77,7 +77,16 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods, weekday_words
+from geo.dates import (
+    YEAR,
+    YEARS,
+    date_part,
+    event_dates_in,
+    find_dateline,
+    other_periods,
+    weekday_words,
+    year_prepositions,
+)
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -138,7 +147,7 @@ class _Lex:
     hyphenated_modifiers: bool
     not_after: Phrases
     not_before: Phrases
-    year_before: Phrases
+    year_before: Phrases  # the dates lexicon's ``year_prepositions`` (geo.dates.year_prepositions)
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
     at_least_after: Phrases
@@ -274,7 +283,7 @@ def figure_lexicon(lang: str) -> _Lex:
         hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
         not_after=ph(f, "not_after"),
         not_before=ph(f, "not_before"),
-        year_before=ph(f, "year_before"),
+        year_before=year_prepositions(lang),
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
         at_least_after=ph(q, "at_least_after"),

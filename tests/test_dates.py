@@ -16,7 +16,10 @@ from geo.dates import (
     event_dates_in,
     find_dateline,
     other_periods,
+    year_prepositions,
 )
+from geo.figures import figure_lexicon
+from geo.lexicons import load
 from geo.model import Document
 from geo.normalize import fold
 from geo.numbers import tokenize as number_tokens
@@ -412,3 +415,20 @@ def test_date_part_reads_a_weekdays_day_and_a_day_linked_to_its_month(lang, text
     """geo.dates.date_part: a number after a weekday is no day before a counted noun; the dates lexicon's
     ``day_month_links`` join a day to its month and a month to its year ("el 7 de marzo de 2023")."""
     assert _part(text, number, lang) == part
+
+
+@pytest.mark.parametrize(("lang", "text", "number"), [
+    # phrases of the dates lexicon's year_prepositions that only the figures lexicon's year_before had before the
+    # two lists were made one (failed before: date_part read these as no part of a date)
+    ("en", "Depots burned in early 2024 near Izmail.", "2024"),
+    ("it", "Depositi colpiti dall'inizio del 2024 vicino a Bari.", "2024"),
+    ("es", "Drones derribados a finales de 2024 sobre Sevilla.", "2024"),
+    ("fr", "Des dépôts touchés début 2024 près de Lyon.", "2024"),
+    ("de", "Depots brannten Anfang 2024 bei Graz.", "2024"),
+])
+def test_year_prepositions_are_one_list_for_dates_and_figures(lang, text, number):
+    """The dates lexicon's ``year_prepositions`` is the one list of words that make a four-digit number a year:
+    date_part reads its phrases, and the figure reader reads the same list (no ``year_before`` of its own)."""
+    assert _part(text, number, lang) == YEAR
+    assert figure_lexicon(lang).year_before is year_prepositions(lang)
+    assert "year_before" not in (load(lang, "figures") or {}).get("figures", {})

@@ -677,7 +677,7 @@ def test_a_year_across_a_comma_after_its_month_is_no_figure(lang, text):
 ])
 def test_a_year_linked_to_a_year_is_no_figure(lang, text):
     """geo.dates.date_part: a year after a word of the dates lexicon's ``year_links`` right after a year is a year
-    too, no count (the figures lexicon's ``year_before`` has no "and")."""
+    too, no count (the dates lexicon's ``year_prepositions`` has no "and")."""
     assert [f.value for f in figs(text, lang)] == [45]
 
 
