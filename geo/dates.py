@@ -292,8 +292,9 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
       or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
     - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a phrase of ``year_prepositions`` ("in 2025",
       "nel 2025", "a finales de 2025"; :func:`year_prepositions`); after a word of ``year_links`` right after a year
-      ("from 2024 to 2025"); right after a month or a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"), or after a
-      month and a word of ``day_month_links`` ("de mayo de 2024"). Across a comma
+      ("from 2024 to 2025"); right after a month or a month's day written month first, no comma between ("May 2025",
+      "3 June 2024", "May 12 2025"), or after a month and a word of ``day_month_links`` ("de mayo de 2024"). Across
+      a comma
       after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
       word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
       year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
