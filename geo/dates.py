@@ -255,6 +255,8 @@ class _PartLex:
     year_links: frozenset[str]  # dates ``year_links``
     clock: frozenset[tuple[str, ...]]  # events ``clock_words``, as folded word tuples ("a", "m")
     clock_before: Phrases  # the same, matched before a number ("ore 6")
+    clock_preps: Phrases  # dates ``clock_prepositions`` ("alle", "a las", "um"): before an hour and its minutes
+    hour_preps: Phrases  # dates ``hour_prepositions`` ("alle", "a las"): before an hour said alone
 
 
 @cache
@@ -270,6 +272,8 @@ def _part_lex(lang: str) -> _PartLex:
         year_links=_folded_key(lang, "year_links"),
         clock=frozenset(phrase_tokens(w) for w in clock) - {()},
         clock_before=Phrases(clock),
+        clock_preps=Phrases((load(lang, "dates") or {}).get("clock_prepositions") or []),
+        hour_preps=Phrases((load(lang, "dates") or {}).get("hour_prepositions") or []),
     )
 
 
@@ -284,28 +288,33 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     of :mod:`geo.figure_places`: no part's count between a total and its regions).
 
     Read with the dates lexicon (``months``, ``weekdays``, ``day_suffixes``, ``day_range_joiners``,
-    ``day_month_links``, ``capitalised_calendar``, ``year_prepositions``, ``year_links``), the events lexicon's
+    ``day_month_links``, ``capitalised_calendar``, ``year_prepositions``, ``year_links``, ``clock_prepositions``,
+    ``hour_prepositions``), the events lexicon's
     ``clock_words`` and the figures lexicon's nouns. Neighbouring tokens are those of :func:`geo.numbers.tokenize`:
     only white space stands between two of them, punctuation is a token of its own.
 
     - :data:`CLOCK`: a clock word right after the number ("6 am", "6 a.m.", "6 o'clock", "22 heures", "in 12 hours")
-      or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
+      or right before it with no counted noun after it ("alle ore 6", "17 h 30"; not "at 6 pm 30 drones"), a colon
+      joining it to another number ("06:30"), or an hour (0 to :data:`LAST_HOUR`) after a phrase of
+      ``clock_prepositions`` with its minutes after a dot ("um 17.30") or of ``hour_prepositions`` with no counted
+      noun nor month after it ("alle 17", "a las 17"; "alle 17 vittime" counts; rule CLOCK_PREPOSITION).
     - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a phrase of ``year_prepositions`` ("in 2025",
       "nel 2025", "a finales de 2025"; :func:`year_prepositions`); after a word of ``year_links`` right after a year
       ("from 2024 to 2025"); right after a month or a month's day written month first, no comma between ("May 2025",
-      "3 June 2024", "May 12 2025"), or after a month and a word of ``day_month_links`` ("de mayo de 2024"). Across
-      a comma
-      after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
-      word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
-      year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
-      2024 drones hit X" leaves out the comma after the year; "On May 12, 2000 of them" counts); after a month or
-      a day and month ("in May, 2025", "12 May, 2025") it is a year only when no counted noun follows it: a noun
-      of the figures lexicon's kinds, persons, police or formations or its ``anaphora_after``, after words of its
-      ``modifiers`` or not, nor a month, after a word of ``month_prepositions`` or not ("In May, 2000 drones hit",
-      "In May, 2000 of them", "3000 in May, 2000 in June" are counts; "in May, 2025 over X" a year). There the
-      comma sets the number off from the month: a count may open the clause after it, and its noun (or the next
-      month of a list of counts by month) tells; a year written right after its month is read so whatever follows
-      ("in May 2000 drones").
+      "3 June 2024", "May 12 2025"), or after a month and a word of ``day_month_links`` ("de mayo de 2024"), unless it
+      is a round hundred with a counted noun after it ("In May 2000 drones hit", "de marzo de 2000 drones": counts;
+      rule ROUND_COUNT_AFTER_MONTH, :func:`_round_count`). Across a comma after a month or a month's day ("May 12,
+      2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock word: "on Friday, 2000 of them"): after a
+      month's day written month first ("May 12, 2025") the comma is the year's own, so the number is a year unless the
+      figures lexicon's ``anaphora_after`` follows it ("On May 12, 2024 drones hit X" leaves out the comma after the
+      year; "On May 12, 2000 of them" counts); after a month or a day and month ("in May, 2025", "12 May, 2025") it is
+      a year only when no counted noun follows it: a noun of the figures lexicon's kinds, persons, police or
+      formations or its ``anaphora_after``, after words of its ``modifiers`` or not, nor a month, after a word of
+      ``month_prepositions`` or not ("In May, 2000 drones hit", "In May, 2000 of them", "3000 in May, 2000 in June"
+      are counts; "in May, 2025 over X" a year). There the comma sets the number off from the month: a count may open
+      the clause after it, and its noun (or the next month of a list of counts by month) tells; a year written right
+      after its month is read so whatever follows but a round hundred ("in May 2024 drones"; rule
+      ROUND_COUNT_AFTER_MONTH).
     - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai"), a word
       of ``day_month_links`` between or not ("3 de mayo"; "30 de los drones" is no day), or after it ("May 12",
       "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "del 9 al 10 de
@@ -337,7 +346,7 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     if not word.isdigit():
         return None
     lex, dlex = _part_lex(lang), _datelex(lang)
-    if _clock_part(toks, i, lex):
+    if _clock_part(text, toks, i, lang, lex, dlex):
         return CLOCK
     if len(word) == 4 and int(word) in YEARS:
         return YEAR if _year_part(text, toks, i, lang, lex, dlex) else None
@@ -353,8 +362,9 @@ def _named(text: str, toks: Sequence[Token], k: int, names: frozenset[str], lex:
     return toks[k].text not in lex.capitalised or text[toks[k].start : toks[k].start + 1].isupper()
 
 
-def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
-    """A clock word after or before ``toks[i]``, or a colon joining it to another number (:func:`date_part`)."""
+def _clock_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
+    """A clock word after ``toks[i]``, or before it with no counted noun after it, a colon joining it to another
+    number, or an hour after a word of ``clock_prepositions`` (:func:`_hour_after_preposition`; :func:`date_part`)."""
     n = len(toks)
     words: list[str] = []
     k = i + 1
@@ -368,10 +378,34 @@ def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
         if tuple(words) in lex.clock:
             return True
         k += 1
-    if lex.clock_before.match_ending(toks, i):
-        return True  # "ore 6"
-    return any(0 < k < n - 1 and toks[k].text == ":" and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
-               for k in (i - 1, i + 1))  # "06:30"
+    if lex.clock_before.match_ending(toks, i) and not _counted_at(toks, i + 1, lang):
+        return True  # "ore 6", "17 h 30"; not "at 6 pm 30 drones": a count after a clock time
+    if any(0 < k < n - 1 and toks[k].text == ":" and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
+           for k in (i - 1, i + 1)):
+        return True  # "06:30"
+    return _hour_after_preposition(text, toks, i, lang, lex, dlex)
+
+
+#: The last hour of a day :func:`_hour_after_preposition` reads ("alle 24").
+LAST_HOUR = 24
+
+
+def _hour_after_preposition(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex,
+                            dlex: _DateLex) -> bool:
+    """Rule CLOCK_PREPOSITION: a number of one or two digits, 0 to :data:`LAST_HOUR`, is an hour right after a phrase
+    of the dates lexicon's ``clock_prepositions`` with its minutes glued by a dot ("um 17.30", "alle 17.30"), or
+    right after one of ``hour_prepositions`` ("alle 17", "a las 17") with no counted noun of the figures lexicon
+    after it and no month ("alle 17 vittime", "a las 17 víctimas" count)."""
+    word = toks[i].text
+    if len(word) > 2 or int(word) > LAST_HOUR:
+        return False
+    k = i + 1
+    if lex.clock_preps.match_ending(toks, i) and k + 1 < len(toks) and toks[k].text == "." and toks[k].start == (
+            toks[i].end) and toks[k + 1].start == toks[k].end and len(toks[k + 1].text) == 2 and toks[
+            k + 1].text.isdigit():
+        return True  # "17.30": the minutes
+    return bool(lex.hour_preps.match_ending(toks, i)) and not _counted_at(toks, k, lang) and not _day_part(
+        text, toks, i, lang, lex, dlex)
 
 
 def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
@@ -383,10 +417,12 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
             text, toks, i - 2, lang) == YEAR:
         return True  # "from 2024 to 2025", "tra il 2023 e il 2024"
     if _named(text, toks, i - 1, lex.months, lex) or _month_day_before(text, toks, i, lex, dlex):
-        return True  # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day
+        # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day; not "In May 2000
+        # drones hit" (rule ROUND_COUNT_AFTER_MONTH)
+        return not _round_count(toks, i, lang)
     link = dlex.month_links.match_ending(toks, i)
     if link and _named(text, toks, i - link - 1, lex.months, lex):
-        return True  # "de mayo de 2024"
+        return not _round_count(toks, i, lang)  # "de mayo de 2024"; not "de marzo de 2000 drones"
     if before != "," or not (_named(text, toks, i - 2, lex.months, lex) or _month_day_before(
             text, toks, i - 1, lex, dlex)):
         return False
@@ -400,6 +436,20 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
         # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
         return not _figure_lexicon(lang).anaphora_after.match_at(toks, k)
     return not _counted_at(toks, k, lang)
+
+
+#: The hundreds a four-digit number right after a month is a count of, when a counted noun follows it (rule
+#: ROUND_COUNT_AFTER_MONTH: "In May 2000 drones hit" counts; "In February 2022 troops crossed" is a year).
+ROUND_COUNT = 100
+
+
+def _round_count(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Rule ROUND_COUNT_AFTER_MONTH: the four-digit number ``toks[i]`` written right after a month (or its day, or a
+    month and a word of ``day_month_links``) is a count, no year, when it is a whole number of :data:`ROUND_COUNT`
+    and a counted noun of the figures lexicon follows it (:func:`_counted_at`: "In May 2000 drones hit", "a
+    principios de marzo de 2000 soldados"): years said so are rarely round ("In May 2023 drones hit", "since
+    February 2022 Russian troops" stay years)."""
+    return int(toks[i].text) % ROUND_COUNT == 0 and _counted_at(toks, i + 1, lang)
 
 
 def _figure_lexicon(lang: str):

@@ -78,8 +78,8 @@ from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
 from geo.dates import (
-    YEAR,
-    YEARS,
+    DAY,
+    calendar_words,
     date_part,
     event_dates_in,
     find_dateline,
@@ -1343,8 +1343,10 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
             doc.toks, i
         )
         if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue and (
-                doc.toks[k].text not in weekday_words(doc.lang)):
-            return True  # not "On Monday 30 drones": a weekday names nothing (its day is read as a date's)
+                doc.toks[k].text not in calendar_words(doc.lang)):
+            # not "On Monday 30 drones", "In May 300 drones": a weekday or a month names nothing (a day, a year or a
+            # count after it is told by date_part below)
+            return True
     if (
         raw.isdigit()
         and len(raw) == 4
@@ -1352,8 +1354,13 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         and lex.year_before.match_ending(doc.toks, i)
     ):
         return True
-    if raw.isdigit() and len(raw) == 4 and nm.value in YEARS and date_part(doc.text, doc.toks, i, doc.lang) == YEAR:
-        return True  # "on May 12, 2025", "in May, 2025 over X": a date's year (not "In May, 2000 drones": a count)
+    part = date_part(doc.text, doc.toks, i, doc.lang) if raw.isdigit() and len(raw) <= 4 else None
+    if part is not None and not (part == DAY and i and doc.toks[i - 1].text in weekday_words(doc.lang)):
+        # "on May 12, 2025", "in May, 2025 over X": a date's year (not "In May, 2000 drones": a count); "March 12": a
+        # day (the months are no word of ``not_before``: "In March 300 drones" counts); "alle 17", "um 17.30": a
+        # clock time. A day after a weekday alone may be a count whose noun is left out ("30 drones on Thursday, on
+        # Friday 12"): the figure reader's own rules tell
+        return True
     # "1-888-234-1294", "A-10-2": part of a code or a phone number.
     if doc.text[nm.end : nm.end + 2][:1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isdigit():
         return True

@@ -725,3 +725,37 @@ def test_the_year_of_a_month_first_date_is_no_figure_when_its_comma_is_left_out(
     """geo.dates.date_part: after a month's day written month first the comma is the year's own; a noun after the
     year belongs to the clause ("On May 12, 2024 drones hit Odesa" leaves out the comma after 2024)."""
     assert [f.value for f in figs(text, "en")] == []
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    # a month before a number names nothing (the capitalised-name rule), nor is it a word of ``not_before``:
+    # date_part tells a day, a year or a count (failed before: no figure)
+    ("en", "In May 300 drones hit Kharkiv.", 300),
+    ("en", "In March 300 drones hit Kharkiv.", 300),
+    ("en", "In March 2000 drones hit Kharkiv.", 2000),  # rule ROUND_COUNT_AFTER_MONTH
+    ("es", "A principios de marzo de 2000 drones atacaron Kharkiv.", 2000),
+    ("it", "A marzo cinque soldati sono stati uccisi a Kharkiv.", 5),
+    ("fr", "En mars 300 drones ont frappé Kharkiv.", 300),
+    ("es", "A las 17 víctimas de Kharkiv se suman otras tres.", 17),  # no clock time before a counted noun
+])
+def test_a_count_after_a_month_is_a_figure(lang, text, value):
+    """geo.figures: a number after a month is a figure unless geo.dates.date_part reads it as a day or a year."""
+    assert value in [f.value for f in figs(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Officials described the Nov. 14 strike on a depot near Kharkiv."),  # a day after an abbreviated month
+    ("en", "In March 2024 drones hit Kharkiv."),  # a year: no round hundred
+    ("it", "Alle 17 i droni hanno colpito Kharkiv."),  # rule CLOCK_PREPOSITION
+    ("es", "A las 17 los drones atacaron Kharkiv."),
+    ("de", "Gestern griffen 40 Drohnen Kharkiv an, gegen 17.30 weitere."),
+])
+def test_a_date_or_clock_number_is_no_figure(lang, text):
+    """geo.figures: a number date_part reads as a day, a year or a clock time is no figure (the 40 drones are)."""
+    assert [f.value for f in figs(text, lang)] in ([], [40])
+
+
+def test_a_day_after_a_weekday_alone_may_count():
+    """geo.figures: a day after a weekday with no month is left to the figure reader ("on Friday 12": the drones of
+    the sentence, their noun left out)."""
+    assert [f.value for f in figs("On Thursday 30 drones hit Kharkiv, on Friday 12.", "en")] == [30, 12]
