@@ -759,3 +759,22 @@ def test_a_day_after_a_weekday_alone_may_count():
     """geo.figures: a day after a weekday with no month is left to the figure reader ("on Friday 12": the drones of
     the sentence, their noun left out)."""
     assert [f.value for f in figs("On Thursday 30 drones hit Kharkiv, on Friday 12.", "en")] == [30, 12]
+
+
+@pytest.mark.parametrize("text, day", [
+    # rules DAY_DOT_WRAP and MONTH_ABBREVIATION_DOT of geo/sentences.py: the day stays in the figure's sentence
+    # (failed before: the figure had no date)
+    ("Die Luftabwehr meldete in der vergangenen Nacht den Abschuss von\n"
+     "zahlreichen Drohnen über dem Westen des Landes, die Behörden der\n"
+     "Stadt Kharkiv sprachen von Schäden an mehreren Lagerhallen und\n"
+     "an der Wasserversorgung in zwei Vierteln. In der Nacht zum 14.\n"
+     "Juni hatten nach Angaben des Militärs rund 30 Drohnen die Stadt\n"
+     "angegriffen, die Feuerwehr blieb bis zum Mittag im Einsatz, so\n"
+     "die Verwaltung der Stadt, die weitere Angriffe erwartete.\n", dt.date(2026, 6, 14)),
+    ("Am 14. Okt. trafen 30 Drohnen Kharkiv. Die Feuerwehr kam.", dt.date(2025, 10, 14)),
+])
+def test_a_german_day_across_a_wrap_or_before_an_abbreviated_month_dates_the_figure(text, day):
+    """A German day written with a dot keeps its month across a hard line wrap and before an abbreviated month's
+    dot: the figure of the sentence has that day."""
+    found = [f for f in figs(text, "de") if f.value == 30]
+    assert [f.date for f in found] == [day.isoformat()]
