@@ -136,6 +136,7 @@ class _Lex:
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
+    verb_nouns: Phrases  # ``verb_nouns``: kind nouns that are a verb before a number (rule VERB_NOT_NOUN)
     another: frozenset[str]
     another_one: frozenset[str]
     weak_troops: frozenset[str]
@@ -272,6 +273,7 @@ def figure_lexicon(lang: str) -> _Lex:
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
+        verb_nouns=ph(f, "verb_nouns"),
         another=frozenset(fold(str(w)) for w in f.get("another") or []),
         another_one=frozenset(fold(str(w)) for w in f.get("another_one") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
@@ -1180,6 +1182,21 @@ def _copula_start(doc: _Doc, i: int) -> int | None:
     return p - n if n else None
 
 
+def _verb_noun(doc: _Doc, ns: int, ne: int) -> bool:
+    """Rule VERB_NOT_NOUN: the noun ``doc.toks[ns:ne]`` found after a number is a word of the figures lexicon's
+    ``verb_nouns`` (a kind noun that is also a verb's past form: "killed", "wounded") with a number right after it:
+    the verb, whose object is that number ("said Thursday 12 killed 5 civilians"), not the counted noun of the number
+    before; unless that number's own noun is one of them too, a list with its commas left out ("12 killed 5
+    wounded")."""
+    toks, lex = doc.toks, doc.lex
+    if not (ne < len(toks) and doc.in_number[ne] and lex.verb_nouns.match_at(toks, ns) == ne - ns):
+        return False
+    k = ne
+    while k < len(toks) and doc.in_number[k]:
+        k += 1
+    return not lex.verb_nouns.match_at(toks, k)
+
+
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
     lex = doc.lex
     a, b = doc.clause(i, j, sub=False)
@@ -1192,6 +1209,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             return _Head(lex.noun_kind[tuple(t.text for t in doc.toks[i - 1 - n : i - 1])],
                          doc.original(i - 1 - n, i - 1), j + 1)
     found = _noun_after(doc, j, b)
+    if found is not None and _verb_noun(doc, found[1], found[2]):
+        return None  # "12 killed 5 civilians": the verb of the count after it, no noun of this one
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
         # "Sono 3 i morti e oltre 500 i feriti"

@@ -778,3 +778,28 @@ def test_a_german_day_across_a_wrap_or_before_an_abbreviated_month_dates_the_fig
     dot: the figure of the sentence has that day."""
     found = [f for f in figs(text, "de") if f.value == 30]
     assert [f.date for f in found] == [day.isoformat()]
+
+
+@pytest.mark.parametrize("text, found", [
+    # rule VERB_NOT_NOUN: a kind noun that is a verb's past form before a number is that number's verb (failed
+    # before: the 12 were counted as killed)
+    ("Police said Friday 12 killed 4 civilians near Kharkiv.", [("killed", 4)]),
+    ("Officials said on Sunday 6 injured 3 police officers in Kharkiv.", [("wounded", 3)]),
+    # a list with its commas left out, or a comma: the nouns of the counts
+    ("Shelling left 12 killed 4 wounded in Kharkiv.", [("killed", 12), ("wounded", 4)]),
+    ("Shelling left 12 killed, 4 wounded in Kharkiv.", [("killed", 12), ("wounded", 4)]),
+])
+def test_a_casualty_participle_before_a_number_is_its_verb(text, found):
+    """geo.figures, rule VERB_NOT_NOUN (figures lexicon ``verb_nouns``)."""
+    assert [(f.kind, f.value) for f in figs(text, "en")] == found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # rule CLOCK_PREPOSITION of geo.dates.date_part: the hours of a span are clock times, no count of the casualty
+    # word or the noun after them (failed before: 18 killed)
+    ("it", "Dalle 9 alle 18 sono caduti 25 missili su Kharkiv."),
+    # (the figures lexicon's not_before kept it so before, it has no "a las" now)
+    ("es", "Desde las 9 hasta las 18 cayeron 25 misiles sobre Kharkiv."),
+])
+def test_the_hours_of_a_span_are_no_figure(lang, text):
+    assert [f.value for f in figs(text, lang)] == [25]
