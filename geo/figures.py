@@ -1182,19 +1182,22 @@ def _copula_start(doc: _Doc, i: int) -> int | None:
     return p - n if n else None
 
 
-def _verb_noun(doc: _Doc, ns: int, ne: int) -> bool:
+def _verb_noun(doc: _Doc, ns: int, ne: int, end: int) -> bool:
     """Rule VERB_NOT_NOUN: the noun ``doc.toks[ns:ne]`` found after a number is a word of the figures lexicon's
-    ``verb_nouns`` (a kind noun that is also a verb's past form: "killed", "wounded") with a number right after it:
-    the verb, whose object is that number ("said Thursday 12 killed 5 civilians"), not the counted noun of the number
-    before; unless that number's own noun is one of them too, a list with its commas left out ("12 killed 5
-    wounded")."""
+    ``verb_nouns`` (a kind noun that is also a verb's past form: "killed", "wounded") with a number right after it
+    whose own counted noun (before ``end``, the clause's end) names people, persons of the figures lexicon or a troops
+    noun: the verb, whose object is that number ("said Thursday 12 killed 5 civilians"), not the counted noun of the
+    number before. Not when that number's noun is a kind noun of another kind, a list with its commas left out ("12
+    killed 5 wounded", "4 wounded 3 missing"), nor when it has none ("8 injured 2 critically", "12 killed 2 days ago",
+    "12 wounded 3 of them critically")."""
     toks, lex = doc.toks, doc.lex
     if not (ne < len(toks) and doc.in_number[ne] and lex.verb_nouns.match_at(toks, ns) == ne - ns):
         return False
     k = ne
     while k < len(toks) and doc.in_number[k]:
         k += 1
-    return not lex.verb_nouns.match_at(toks, k)
+    found = _noun_after(doc, k, end)
+    return found is not None and found[0] in (None, "troops")
 
 
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
@@ -1209,7 +1212,7 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             return _Head(lex.noun_kind[tuple(t.text for t in doc.toks[i - 1 - n : i - 1])],
                          doc.original(i - 1 - n, i - 1), j + 1)
     found = _noun_after(doc, j, b)
-    if found is not None and _verb_noun(doc, found[1], found[2]):
+    if found is not None and _verb_noun(doc, found[1], found[2], b):
         return None  # "12 killed 5 civilians": the verb of the count after it, no noun of this one
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"

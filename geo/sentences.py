@@ -199,24 +199,29 @@ def _after_day_dot(text: str, day_end: int, dot: int, end: int) -> bool:
     """Whether the end match at ``dot`` (ending at ``end``) right after a day's dot kept inside its sentence (rule
     DAY_DOT, ending at ``day_end``) ends no sentence either. Rule DAY_DOT_WRAP: a single line break right after the
     day's dot ("zum 12.\nMai", a hard-wrapped line ending on the day) is a space. Rule MONTH_ABBREVIATION_DOT: the dot
-    of the abbreviated month after the day ("am 24. Feb. griffen"): a month of a dates lexicon that writes days with
-    a dot whose name is the start of another of its names ("feb" of "februar", "sept" of "september"; not "Mai.",
-    whose dot ends a sentence)."""
+    of the abbreviated month after the day ("am 24. Feb. griffen", "am 3. Mrz. trafen"): a word of the
+    ``month_abbreviations`` of a dates lexicon that writes days with a dot (not "Mai.", whose dot ends a sentence),
+    its dot alone (not 'bis 3. Feb.” Danach': a closing quote after it ends the sentence)."""
     between = text[day_end:dot]
     if text[dot] == "\n":
-        return end - dot == 1 and not between.strip()
-    if text[dot] != "." or end - dot > 2:
+        return end - dot == 1 and not between.strip()  # not a line break further on ("an\nDie Feuerwehr")
+    if text[dot] != "." or end - dot > 1:
         return False
-    word = between.strip()
-    return word.isalpha() and between[:1].isspace() and fold(word) in _month_abbreviations()
+    return fold(between.strip()) in _month_abbreviations()
 
 
 @cache
 def _month_abbreviations() -> frozenset[str]:
-    """The folded months of the dates lexicons that write a day with a dot (:func:`_dotted_days`) whose name starts
-    another of their names: the abbreviations ("feb", "sept", "dez"; rule MONTH_ABBREVIATION_DOT)."""
-    months = _dotted_days()[0]
-    return frozenset(m for m in months if any(o != m and o.startswith(m) for o in months))
+    """The folded ``month_abbreviations`` of the dates lexicons that write a day with a dot (``"."`` among their
+    ``day_suffixes``: "feb", "mrz", "dez"; rule MONTH_ABBREVIATION_DOT)."""
+    from geo import lexicons
+
+    found: set[str] = set()
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        if "." in (d.get("day_suffixes") or []):
+            found.update(fold(str(w)) for w in d.get("month_abbreviations") or [])
+    return frozenset(found)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

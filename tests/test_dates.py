@@ -478,6 +478,19 @@ def test_a_round_count_after_a_month_is_no_year(lang, text, number, part):
     # a clock word before a number with a counted noun after it: a count
     ("en", "At 6 pm 30 drones struck Izmail.", "30", None),
     ("fr", "À 18 h 30 les drones ont frappé Lyon.", "30", CLOCK),
+    # a month after the hour: its day (failed without the month test: a clock time)
+    ("it", "Il vertice va dalle 9 alle 18 maggio a Bari.", "18", DAY),
+    # past the day's hours with no counted noun after it (failed without LAST_HOUR)
+    ("it", "Le vittime sono salite alle 48 di oggi a Bari.", "48", None),
+    # no minutes: a decimal's one digit, a space after the dot, minutes past 59, a dot after them (a German day and
+    # month: "bis 24.12.")
+    ("de", "Die Zahl stieg um 17.5 Prozent in Graz.", "17", None),
+    ("de", "Die Zahl stieg um 17. 30 kamen später nach Graz.", "17", None),
+    ("de", "Die Zahl stieg um 17.75 in Graz.", "17", None),
+    ("de", "Vom 1.10. bis 24.12. wurden Soldaten nach Graz verlegt.", "24", None),
+    ("de", "Ab 01.10. trafen Drohnen Graz.", "01", None),
+    ("de", "Bis 23.59 blieb Graz dunkel.", "23", CLOCK),
+    ("de", "Drohnen trafen Graz um 18.45. Danach war es still.", "18", CLOCK),  # the dot ends the sentence
 ])
 def test_an_hour_after_a_clock_preposition_is_a_clock_time(lang, text, number, part):
     """geo.dates.date_part, rule CLOCK_PREPOSITION: an hour after a word of the dates lexicon's

@@ -737,10 +737,43 @@ def test_the_year_of_a_month_first_date_is_no_figure_when_its_comma_is_left_out(
     ("it", "A marzo cinque soldati sono stati uccisi a Kharkiv.", 5),
     ("fr", "En mars 300 drones ont frappé Kharkiv.", 300),
     ("es", "A las 17 víctimas de Kharkiv se suman otras tres.", 17),  # no clock time before a counted noun
+    # a number of 1 to 31 after a month: no day where the dates lexicon sets no month_first_days (failed before:
+    # read as the day of "Mai 20" and left out)
+    ("de", "Am 3. Mai 20 Tote in Linz, sagte die Polizei.", 20),
+    ("de", "Im Juni 15 Soldaten starben bei Linz.", 15),
+    ("de", "Der Angriff kam am 11. Feb. 25 Drohnen trafen Linz.", 25),
+    ("fr", "En juin 15 soldats ont été tués près de Nantes.", 15),
+    ("fr", "Le 4 juin 15 soldats ont été tués près de Nantes.", 15),
+    ("it", "A giugno 15 soldati sono stati uccisi vicino a Lecce.", 15),
+    ("es", "Desde junio 15 soldados están en Cádiz.", 15),
 ])
 def test_a_count_after_a_month_is_a_figure(lang, text, value):
     """geo.figures: a number after a month is a figure unless geo.dates.date_part reads it as a day or a year."""
     assert value in [f.value for f in figs(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "date", "date_end"), [
+    # rule ROUND_COUNT_AFTER_MONTH: the round count is no year of the date either, the month is of the document's
+    # year (failed before: dated 2000-03)
+    ("en", "In March 2000 drones hit Kharkiv.", 2000, "2026-03-01", "2026-03-31"),
+    ("en", "On 4 March 2000 soldiers left Kharkiv.", 2000, "2026-03-04", "2026-03-04"),
+    # a number after a month in a language that writes no day after its month: the month's date, no day of it
+    # (failed before: dated the 15th)
+    ("de", "Im Juni 15 Soldaten starben bei Linz.", 15, "2026-06-01", "2026-06-30"),
+    ("it", "A giugno 15 soldati sono stati uccisi vicino a Lecce.", 15, "2026-06-01", "2026-06-30"),
+    ("de", "Bilanz Juni 15 Soldaten starben bei Linz.", 15, None, None),  # no 15 June: no date at all
+])
+def test_the_date_of_a_count_after_a_month(lang, text, value, date, date_end):
+    """geo.dates: the event date reader agrees with date_part on a count after a month (a round count is no year,
+    a number after a month no day where the dates lexicon sets no ``month_first_days``)."""
+    found = [(f.value, f.date, f.date_end) for f in figs(text, lang)]
+    assert (value, date, date_end) in found, found
+
+
+def test_a_year_after_a_year_preposition_before_1900_is_no_figure():
+    """geo.figures: a four-digit number of 1800 to 1899 after a word of the dates lexicon's ``year_prepositions``
+    is a year (the figure reader's own floor; date_part reads 1900 to 2100)."""
+    assert [f.value for f in figs("In 1850 troops built the fort at Kharkiv, and 40 soldiers guard it.", "en")] == [40]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -788,6 +821,12 @@ def test_a_german_day_across_a_wrap_or_before_an_abbreviated_month_dates_the_fig
     # a list with its commas left out, or a comma: the nouns of the counts
     ("Shelling left 12 killed 4 wounded in Kharkiv.", [("killed", 12), ("wounded", 4)]),
     ("Shelling left 12 killed, 4 wounded in Kharkiv.", [("killed", 12), ("wounded", 4)]),
+    # a number after the participle with no counted noun, or a noun of another kind, or "of them": no verb (failed
+    # when every number after the participle made it a verb)
+    ("The strike left 8 injured 2 critically in Kharkiv.", [("wounded", 8)]),
+    ("Shelling left 12 wounded 3 of them critically in Kharkiv.", [("wounded", 12), ("wounded", 3)]),
+    ("There were 12 killed 2 days ago in Kharkiv.", [("killed", 12)]),
+    ("The toll: 12 killed 4 wounded 3 missing in Kharkiv.", [("killed", 12), ("wounded", 4), ("wounded", 3)]),
 ])
 def test_a_casualty_participle_before_a_number_is_its_verb(text, found):
     """geo.figures, rule VERB_NOT_NOUN (figures lexicon ``verb_nouns``)."""

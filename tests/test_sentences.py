@@ -389,8 +389,14 @@ def test_a_day_dot_at_a_wrapped_lines_end_ends_no_sentence():
     ("Am 14. Okt. trafen 30 Drohnen Lemberg. Die Feuerwehr kam.", "Am 14. Okt. trafen 30 Drohnen Lemberg."),
     ("Vom 9. bis 10. Sept. blieb die Grenze bei Narva zu. Seither ist sie offen.",
      "Vom 9. bis 10. Sept. blieb die Grenze bei Narva zu."),
+    # an abbreviation no month name starts: the de dates lexicon's month_abbreviations (failed before: the prefix
+    # test missed it)
+    ("Am 3. Mrz. trafen 30 Drohnen Lemberg. Die Feuerwehr kam.", "Am 3. Mrz. trafen 30 Drohnen Lemberg."),
     # a month's full name: its dot ends the sentence
     ("Die Wahl in Linz ist am 3. Mai. Danach wird gezählt.", "Die Wahl in Linz ist am 3. Mai."),
+    # a closing quote after the abbreviation's dot: the sentence ends there (the dot alone only)
+    ("Die Frist in Linz läuft „bis zum 3. Feb.” Danach wird gezählt.",
+     "Die Frist in Linz läuft „bis zum 3. Feb.”"),
     ("Die Wahl in Linz ist am 3. Juni. Danach wird gezählt.", "Die Wahl in Linz ist am 3. Juni."),
 ])
 def test_an_abbreviated_month_after_a_day_dot_ends_no_sentence(text, first):
@@ -398,3 +404,26 @@ def test_an_abbreviated_month_after_a_day_dot_ends_no_sentence(text, first):
     spans = split_sentences(text)
     assert text[slice(*spans[0])] == first
     assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # a line break further on after a day's dot kept inside its sentence is no wrap of the day's line (failed when
+    # every later single line break after a day was read as a space)
+    ("Am 14. Mai griffen 30 Drohnen Linz an\nDie Feuerwehr kam.", "Am 14. Mai griffen 30 Drohnen Linz an"),
+    # a paragraph break right after the day's dot ends the sentence (failed when any line break there was a space)
+    ("Die Sperre gilt bis zum 14.\n\nJuni ist der Monat der Wahl in Linz.", "Die Sperre gilt bis zum 14."),
+])
+def test_only_a_single_line_break_right_after_a_day_dot_is_a_wrap(text, first):
+    """Rule DAY_DOT_WRAP of geo.sentences: only a single line break right after the day's dot is a space."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+def test_month_abbreviations_are_months():
+    """The dates lexicons' ``month_abbreviations`` (rule MONTH_ABBREVIATION_DOT) are keys of their ``months``."""
+    from geo import lexicons
+
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        assert set(d.get("month_abbreviations") or []) <= set(d.get("months") or {}), lang
