@@ -84,6 +84,8 @@ class _DateLex:
     period_comparatives: frozenset[str]
     period_fillers: Phrases
     qualifiers: Phrases  # the figures lexicon's qualifiers before a number ("more than", "as many as", "mehr als")
+    month_first_days: bool  # ``month_first_days``: a day is written after its month ("May 12"; en only)
+    lang: str  # the language read (its figures lexicon tells a round count from a year: :func:`_year`)
 
 
 def _span(v: Any) -> tuple[int, int]:
@@ -147,6 +149,24 @@ def day_phrases(lang: str) -> tuple[str, ...]:
     return tuple(" ".join(k) for k in (*lex.days, *lex.weeks))
 
 
+@cache
+def year_prepositions(lang: str) -> Phrases:
+    """The phrases of the dates lexicon's ``year_prepositions``: said right before a four-digit number, they make it a
+    year ("in 2025", "nel 2025", "a finales de 2025", "im Jahr 2025"). The one list of such words, read by
+    :func:`date_part` (of 1900 to 2100) and by the figure reader (:func:`geo.figures._excluded`, of 1800 to 2100).
+
+    Parameters
+    ----------
+    lang : str
+        Language code.
+
+    Returns
+    -------
+    geo.numbers.Phrases
+    """
+    return Phrases((load(lang, "dates") or load("en", "dates")).get("year_prepositions") or [])
+
+
 def _folded_key(lang: str, key: str) -> frozenset[str]:
     """The folded words of the list ``key`` of the language's dates lexicon (empty when it has none)."""
     return frozenset(fold(str(w)) for w in (load(lang, "dates") or {}).get(key) or [])
@@ -188,6 +208,8 @@ def _datelex(lang: str) -> _DateLex:
         period_comparatives=frozenset(fold(str(w)) for w in d.get("period_comparatives") or []),
         period_fillers=Phrases(d.get("period_comparison_fillers") or []),
         qualifiers=Phrases(w for key in _QUALIFIERS for w in (qualifiers.get(key) or [])),
+        month_first_days=bool(d.get("month_first_days", False)),
+        lang=lang,
     )
 
 
@@ -233,10 +255,12 @@ class _PartLex:
     months: frozenset[str]  # folded month names, "may", "mai", "jan"
     weekdays: frozenset[str]
     capitalised: frozenset[str]  # dates ``capitalised_calendar``: names only when capitalised (en "May")
-    year_preps: frozenset[str]  # dates ``year_prepositions``
+    year_preps: Phrases  # dates ``year_prepositions`` (:func:`year_prepositions`)
     year_links: frozenset[str]  # dates ``year_links``
     clock: frozenset[tuple[str, ...]]  # events ``clock_words``, as folded word tuples ("a", "m")
     clock_before: Phrases  # the same, matched before a number ("ore 6")
+    clock_preps: Phrases  # dates ``clock_prepositions`` ("alle", "a las", "um"): before an hour and its minutes
+    hour_preps: Phrases  # dates ``hour_prepositions`` ("alle", "a las"): before an hour said alone
 
 
 @cache
@@ -248,10 +272,12 @@ def _part_lex(lang: str) -> _PartLex:
         months=frozenset(lex.months),
         weekdays=frozenset(lex.weekdays),
         capitalised=_folded_key(lang, "capitalised_calendar"),
-        year_preps=_folded_key(lang, "year_prepositions"),
+        year_preps=year_prepositions(lang),
         year_links=_folded_key(lang, "year_links"),
         clock=frozenset(phrase_tokens(w) for w in clock) - {()},
         clock_before=Phrases(clock),
+        clock_preps=Phrases((load(lang, "dates") or {}).get("clock_prepositions") or []),
+        hour_preps=Phrases((load(lang, "dates") or {}).get("hour_prepositions") or []),
     )
 
 
@@ -266,32 +292,40 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     of :mod:`geo.figure_places`: no part's count between a total and its regions).
 
     Read with the dates lexicon (``months``, ``weekdays``, ``day_suffixes``, ``day_range_joiners``,
-    ``day_month_links``, ``capitalised_calendar``, ``year_prepositions``, ``year_links``), the events lexicon's
+    ``day_month_links``, ``capitalised_calendar``, ``year_prepositions``, ``year_links``, ``clock_prepositions``,
+    ``hour_prepositions``, ``month_first_days``), the events lexicon's
     ``clock_words`` and the figures lexicon's nouns. Neighbouring tokens are those of :func:`geo.numbers.tokenize`:
     only white space stands between two of them, punctuation is a token of its own.
 
     - :data:`CLOCK`: a clock word right after the number ("6 am", "6 a.m.", "6 o'clock", "22 heures", "in 12 hours")
-      or right before it ("alle ore 6"), or a colon joining it to another number ("06:30").
-    - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a word of ``year_prepositions`` ("in 2025",
-      "nel 2025"); after a word of ``year_links`` right after a year ("from 2024 to 2025"); right after a month or
-      a month's day written month first, no comma between ("May 2025", "3 June 2024", "May 12 2025"), or after a
-      month and a word of ``day_month_links`` ("de mayo de 2024"). Across a comma
-      after a month or a month's day ("May 12, 2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock
-      word: "on Friday, 2000 of them"): after a month's day written month first ("May 12, 2025") the comma is the
-      year's own, so the number is a year unless the figures lexicon's ``anaphora_after`` follows it ("On May 12,
-      2024 drones hit X" leaves out the comma after the year; "On May 12, 2000 of them" counts); after a month or
-      a day and month ("in May, 2025", "12 May, 2025") it is a year only when no counted noun follows it: a noun
-      of the figures lexicon's kinds, persons, police or formations or its ``anaphora_after``, after words of its
-      ``modifiers`` or not, nor a month, after a word of ``month_prepositions`` or not ("In May, 2000 drones hit",
-      "In May, 2000 of them", "3000 in May, 2000 in June" are counts; "in May, 2025 over X" a year). There the
-      comma sets the number off from the month: a count may open the clause after it, and its noun (or the next
-      month of a list of counts by month) tells; a year written right after its month is read so whatever follows
-      ("in May 2000 drones").
+      or right before it with no counted noun after it ("alle ore 6", "17 h 30"; not "at 6 pm 30 drones"), a colon
+      joining it to another number ("06:30"), or an hour (0 to :data:`LAST_HOUR`) after a phrase of
+      ``clock_prepositions`` with its minutes (to :data:`LAST_MINUTE`) after a dot, no month (1 to 12) with its dot
+      after them ("um 17.30", "um 18.45."; not "bis 24.12.") or of ``hour_prepositions`` with no counted noun nor
+      month after it ("alle 17", "a las 17"; "alle 17 vittime" counts; rule CLOCK_PREPOSITION).
+    - :data:`YEAR` (a four-digit number of :data:`YEARS`): right after a phrase of ``year_prepositions`` ("in 2025",
+      "nel 2025", "a finales de 2025"; :func:`year_prepositions`); after a word of ``year_links`` right after a year
+      ("from 2024 to 2025"); right after a month or a month's day written month first, no comma between ("May 2025",
+      "3 June 2024", "May 12 2025"), or after a month and a word of ``day_month_links`` ("de mayo de 2024"), unless it
+      is a round hundred with a counted noun after it ("In May 2000 drones hit", "de marzo de 2000 drones": counts;
+      rule ROUND_COUNT_AFTER_MONTH, :func:`_round_count`). Across a comma after a month or a month's day ("May 12,
+      2025", "12 May, 2025", "in May, 2025"; not after a weekday or a clock word: "on Friday, 2000 of them"): after a
+      month's day written month first ("May 12, 2025") the comma is the year's own, so the number is a year unless the
+      figures lexicon's ``anaphora_after`` follows it ("On May 12, 2024 drones hit X" leaves out the comma after the
+      year; "On May 12, 2000 of them" counts); after a month or a day and month ("in May, 2025", "12 May, 2025") it is
+      a year only when no counted noun follows it: a noun of the figures lexicon's kinds, persons, police or
+      formations or its ``anaphora_after``, after words of its ``modifiers`` or not, nor a month, after a word of
+      ``month_prepositions`` or not ("In May, 2000 drones hit", "In May, 2000 of them", "3000 in May, 2000 in June"
+      are counts; "in May, 2025 over X" a year). There the comma sets the number off from the month: a count may open
+      the clause after it, and its noun (or the next month of a list of counts by month) tells; a year written right
+      after its month is read so whatever follows but a round hundred ("in May 2024 drones"; rule
+      ROUND_COUNT_AFTER_MONTH).
     - :data:`DAY` (1 to 31, one or two digits): beside a month, before it ("12 May", "12th May", "12. Mai"), a word
-      of ``day_month_links`` between or not ("3 de mayo"; "30 de los drones" is no day), or after it ("May 12",
-      "Jan. 12"), either day of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "del 9 al 10 de
-      abril", "May 3-5"), or right after a weekday when no counted noun of the figures lexicon follows it, after
-      words of its ``modifiers`` or not ("venerdì 12"; "On Monday 30 drones", "on Monday 20 of them" count).
+      of ``day_month_links`` between or not ("3 de mayo"; "30 de los drones" is no day), or after it in a language
+      whose dates lexicon sets ``month_first_days`` ("May 12", "Jan. 12"; not de "Im Mai 20 Soldaten"), either day
+      of a range of ``day_range_joiners`` ("3-5 May", "dal 3 al 5 marzo", "del 9 al 10 de abril", "May 3-5"), or
+      right after a weekday when no counted noun of the figures lexicon follows it, after words of its ``modifiers``
+      or not ("venerdì 12"; "On Monday 30 drones", "on Monday 20 of them" count).
 
     A month or weekday of ``capitalised_calendar`` is read only capitalised ("20 may have hit": a verb).
 
@@ -318,7 +352,7 @@ def date_part(text: str, toks: Sequence[Token], i: int, lang: str) -> str | None
     if not word.isdigit():
         return None
     lex, dlex = _part_lex(lang), _datelex(lang)
-    if _clock_part(toks, i, lex):
+    if _clock_part(text, toks, i, lang, lex, dlex):
         return CLOCK
     if len(word) == 4 and int(word) in YEARS:
         return YEAR if _year_part(text, toks, i, lang, lex, dlex) else None
@@ -334,8 +368,9 @@ def _named(text: str, toks: Sequence[Token], k: int, names: frozenset[str], lex:
     return toks[k].text not in lex.capitalised or text[toks[k].start : toks[k].start + 1].isupper()
 
 
-def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
-    """A clock word after or before ``toks[i]``, or a colon joining it to another number (:func:`date_part`)."""
+def _clock_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
+    """A clock word after ``toks[i]``, or before it with no counted noun after it, a colon joining it to another
+    number, or an hour after a word of ``clock_prepositions`` (:func:`_hour_after_preposition`; :func:`date_part`)."""
     n = len(toks)
     words: list[str] = []
     k = i + 1
@@ -349,25 +384,58 @@ def _clock_part(toks: Sequence[Token], i: int, lex: _PartLex) -> bool:
         if tuple(words) in lex.clock:
             return True
         k += 1
-    if lex.clock_before.match_ending(toks, i):
-        return True  # "ore 6"
-    return any(0 < k < n - 1 and toks[k].text == ":" and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
-               for k in (i - 1, i + 1))  # "06:30"
+    if lex.clock_before.match_ending(toks, i) and not _counted_at(toks, i + 1, lang):
+        return True  # "ore 6", "17 h 30"; not "at 6 pm 30 drones": a count after a clock time
+    if any(0 < k < n - 1 and toks[k].text == ":" and toks[k - 1].text.isdigit() and toks[k + 1].text.isdigit()
+           for k in (i - 1, i + 1)):
+        return True  # "06:30"
+    return _hour_after_preposition(text, toks, i, lang, lex, dlex)
+
+
+#: The last hour of a day :func:`_hour_after_preposition` reads ("alle 24").
+LAST_HOUR = 24
+#: The last minute of an hour :func:`_hour_after_preposition` reads ("um 17.59"; "um 17.75" is no clock time).
+LAST_MINUTE = 59
+
+
+def _hour_after_preposition(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex,
+                            dlex: _DateLex) -> bool:
+    """Rule CLOCK_PREPOSITION: a number of 0 to :data:`LAST_HOUR` is an hour right after a phrase of the dates
+    lexicon's ``clock_prepositions`` with its minutes (two digits, 0 to :data:`LAST_MINUTE`) glued by a dot, no
+    month (1 to 12) with a dot after them ("um 17.30", "alle 17.30", "um 18.45."; not "um 17.5 Prozent", "bis 24.12.":
+    a German day and month), or right
+    after one of ``hour_prepositions`` ("alle 17", "a las 17") with no counted noun of the figures lexicon after it
+    and no month ("alle 17 vittime", "a las 17 víctimas" count; "dalle 9 alle 18 maggio": a day)."""
+    if int(toks[i].text) > LAST_HOUR:
+        return False
+    k = i + 1
+    if lex.clock_preps.match_ending(toks, i) and k + 1 < len(toks) and toks[k].text == "." and toks[k].start == (
+            toks[i].end) and toks[k + 1].start == toks[k].end and len(toks[k + 1].text) == 2 and toks[
+            k + 1].text.isdigit():
+        # "17.30": the minutes (0 to 59); not "bis 24.12.", "ab 01.10.": a German day and month, the month's dot after
+        # them ("um 18.45." ends a sentence: no month)
+        minutes = int(toks[k + 1].text)
+        dotted = k + 2 < len(toks) and toks[k + 2].text == "." and toks[k + 2].start == toks[k + 1].end
+        return minutes <= LAST_MINUTE and not (dotted and 1 <= minutes <= 12)
+    return bool(lex.hour_preps.match_ending(toks, i)) and not _counted_at(toks, k, lang) and not _day_part(
+        text, toks, i, lang, lex, dlex)
 
 
 def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex, dlex: _DateLex) -> bool:
     """The four-digit number ``toks[i]`` is a year (:func:`date_part`)."""
     before = toks[i - 1].text if i else ""
-    if before in lex.year_preps:
-        return True  # "in 2025", "nel 2025"
+    if lex.year_preps.match_ending(toks, i):
+        return True  # "in 2025", "nel 2025", "a finales de 2025"
     if before in lex.year_links and i >= 2 and len(toks[i - 2].text) == 4 and date_part(
             text, toks, i - 2, lang) == YEAR:
         return True  # "from 2024 to 2025", "tra il 2023 e il 2024"
     if _named(text, toks, i - 1, lex.months, lex) or _month_day_before(text, toks, i, lex, dlex):
-        return True  # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day
+        # "May 2025", "3 June 2024", "May 12 2025": a year written right after its month or day; not "In May 2000
+        # drones hit" (rule ROUND_COUNT_AFTER_MONTH)
+        return not _round_count(toks, i, lang)
     link = dlex.month_links.match_ending(toks, i)
     if link and _named(text, toks, i - link - 1, lex.months, lex):
-        return True  # "de mayo de 2024"
+        return not _round_count(toks, i, lang)  # "de mayo de 2024"; not "de marzo de 2000 drones"
     if before != "," or not (_named(text, toks, i - 2, lex.months, lex) or _month_day_before(
             text, toks, i - 1, lex, dlex)):
         return False
@@ -381,6 +449,20 @@ def _year_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLe
         # ("On May 12, 2024 drones hit X": the comma after the year left out), only "of them" makes it a count
         return not _figure_lexicon(lang).anaphora_after.match_at(toks, k)
     return not _counted_at(toks, k, lang)
+
+
+#: The hundreds a four-digit number right after a month is a count of, when a counted noun follows it (rule
+#: ROUND_COUNT_AFTER_MONTH: "In May 2000 drones hit" counts; "In February 2022 troops crossed" is a year).
+ROUND_COUNT = 100
+
+
+def _round_count(toks: Sequence[Token], i: int, lang: str) -> bool:
+    """Rule ROUND_COUNT_AFTER_MONTH: the four-digit number ``toks[i]`` written right after a month (or its day, or a
+    month and a word of ``day_month_links``) is a count, no year, when it is a whole number of :data:`ROUND_COUNT`
+    and a counted noun of the figures lexicon follows it (:func:`_counted_at`: "In May 2000 drones hit", "a
+    principios de marzo de 2000 soldados"): years said so are rarely round ("In May 2023 drones hit", "since
+    February 2022 Russian troops" stay years)."""
+    return int(toks[i].text) % ROUND_COUNT == 0 and _counted_at(toks, i + 1, lang)
 
 
 def _figure_lexicon(lang: str):
@@ -413,7 +495,12 @@ def _month_at(text: str, toks: Sequence[Token], k: int, lex: _PartLex, dlex: _Da
 
 
 def _month_day_before(text: str, toks: Sequence[Token], k: int, lex: _PartLex, dlex: _DateLex) -> bool:
-    """A month's day written month first ends right before ``toks[k]``: "May 12", "May 12th", "Jan. 5"."""
+    """A month's day written month first ends right before ``toks[k]``: "May 12", "May 12th", "Jan. 5". Only in a
+    language whose dates lexicon sets ``month_first_days`` (en): German, French, Italian and Spanish write the day
+    before its month, a number after a month is a count or a year there ("Im Mai 20 Soldaten", "en mai 20
+    soldats")."""
+    if not dlex.month_first_days:
+        return False
     for d in (k - 1, k - 2):  # the day, or the day and its suffix ("12th")
         day = _day(toks, d, dlex) if d > 0 else None
         if day and d + day[1] == k:
@@ -449,7 +536,11 @@ def _day_part(text: str, toks: Sequence[Token], i: int, lang: str, lex: _PartLex
     return _named(text, toks, i - 1, lex.weekdays, lex) and (day[1] > 1 or not _counted_at(toks, after, lang))
 
 
-def _year(toks: list[Token], k: int) -> tuple[int, int] | None:
+def _year(toks: list[Token], k: int, lex: _DateLex) -> tuple[int, int] | None:
+    """The year written at ``toks[k]`` after a date's month or day, a comma before it or not: (year, tokens used).
+    Not a round hundred with a counted noun after it, right after the month ("In May 2000 drones hit": a count, as
+    :func:`date_part` reads it; rule ROUND_COUNT_AFTER_MONTH): the date is then that of the month in the document's
+    year."""
     skip = 1 if k < len(toks) and toks[k].text == "," else 0
     k += skip
     if (
@@ -457,6 +548,7 @@ def _year(toks: list[Token], k: int) -> tuple[int, int] | None:
         and toks[k].text.isdigit()
         and len(toks[k].text) == 4
         and 1800 <= int(toks[k].text) <= 2200
+        and (skip or not _round_count(toks, k, lex.lang))
     ):
         return int(toks[k].text), 1 + skip
     return None
@@ -482,8 +574,10 @@ def _make(year: int | None, month: int, day: int, ref: dt.date | None) -> dt.dat
         return None
 
 
-def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> tuple[tuple, int] | None:
-    """An explicit date or day range starting at ``toks[k]``: ((first, last), tokens used)."""
+def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None,
+              month_first: bool = True) -> tuple[tuple, int] | None:
+    """An explicit date or day range starting at ``toks[k]``: ((first, last), tokens used). A day after its month
+    ("January 5, 2026", "Jan. 5") only with ``month_first``."""
     d1 = _day(toks, k, lex)
     if d1:
         j = k + d1[1]
@@ -494,8 +588,8 @@ def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> 
             if d2:
                 j += jn + d2[1]
         mo = _month(toks, j, lex)
-        return _days_of_month(toks, k, j + mo[1], mo[0], d1, d2, ref) if mo else None
-    mo = _month(toks, k, lex)
+        return _days_of_month(toks, k, j + mo[1], mo[0], d1, d2, ref, lex) if mo else None
+    mo = _month(toks, k, lex) if month_first else None
     if mo:  # "January 5, 2026", "Jan. 5"
         j = k + mo[1]
         d1 = _day(toks, j, lex)
@@ -506,15 +600,15 @@ def _explicit(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) -> 
             if jn and _day(toks, j + jn, lex) and not _month(toks, j + jn + 1, lex):
                 d2 = _day(toks, j + jn, lex)
                 j += jn + (d2[1] if d2 else 0)
-            return _days_of_month(toks, k, j, mo[0], d1, d2, ref)
+            return _days_of_month(toks, k, j, mo[0], d1, d2, ref, lex)
     return None
 
 
 def _days_of_month(toks: list[Token], k: int, j: int, month: int, d1: tuple, d2: tuple | None,
-                   ref: dt.date | None) -> tuple[tuple, int] | None:
+                   ref: dt.date | None, lex: _DateLex) -> tuple[tuple, int] | None:
     """Close a day (or day range) of ``month`` whose tokens run from ``k`` to ``j``, reading an
     optional year at ``j``: ((first, last), tokens used)."""
-    yr = _year(toks, j)
+    yr = _year(toks, j, lex)
     year = yr[0] if yr else None
     j += yr[1] if yr else 0
     first = _make(year, month, d1[0], ref)
@@ -529,13 +623,14 @@ def _month_alone(toks: list[Token], k: int, lex: _DateLex, ref: dt.date | None) 
     n = lex.month_preps.match_at(toks, k)
     mo = _month(toks, k + n, lex) if n else None
     if not mo or (
-        k + n + mo[1] < len(toks)
+        lex.month_first_days  # "in May 12": a day after its month (en); "im Mai 20 Soldaten" is the month's
+        and k + n + mo[1] < len(toks)
         and toks[k + n + mo[1]].text.isdigit()
         and len(toks[k + n + mo[1]].text) <= 2
     ):
         return None
     j = k + n + mo[1]
-    yr = _year(toks, j)
+    yr = _year(toks, j, lex)
     if yr:
         year = yr[0]
         j += yr[1]
@@ -766,7 +861,7 @@ def _event_dates(toks: list[Token], sentence: str, offset: int, lang: str,
     for k in [k for k, t in enumerate(toks) if t.text in heads or (t.text.isdigit() and len(t.text) <= 2)]:
         word = toks[k].text
         # an explicit date starts at a day or a month, a month alone at a preposition of ``month_preps``
-        hit = _explicit(toks, k, lex, doc_date) if word in lex.months or word.isdigit() else None
+        hit = _explicit(toks, k, lex, doc_date, lex.month_first_days) if word in lex.months or word.isdigit() else None
         if not hit and word in lex.month_preps.heads:
             hit = _month_alone(toks, k, lex, doc_date)
         if hit:

@@ -77,7 +77,16 @@ from functools import cache, cached_property
 from typing import NamedTuple
 
 from geo.clauses import ASIDE_OPEN, aside_close
-from geo.dates import YEAR, YEARS, date_part, event_dates_in, find_dateline, other_periods, weekday_words
+from geo.dates import (
+    DAY,
+    calendar_words,
+    date_part,
+    event_dates_in,
+    find_dateline,
+    other_periods,
+    weekday_words,
+    year_prepositions,
+)
 from geo.events import event_profile
 from geo.lexicons import load
 from geo.model import FIGURE_KINDS, Document, Entity, Figure, Mention, contains, figure_group
@@ -127,6 +136,7 @@ class _Lex:
     copulas: Phrases
     copula_articles: frozenset[str]
     proforms: frozenset[str]
+    verb_nouns: Phrases  # ``verb_nouns``: kind nouns that are a verb before a number (rule VERB_NOT_NOUN)
     another: frozenset[str]
     another_one: frozenset[str]
     weak_troops: frozenset[str]
@@ -138,7 +148,7 @@ class _Lex:
     hyphenated_modifiers: bool
     not_after: Phrases
     not_before: Phrases
-    year_before: Phrases
+    year_before: Phrases  # the dates lexicon's ``year_prepositions`` (geo.dates.year_prepositions)
     qualifiers: dict[str, Phrases]
     approx_after: Phrases
     at_least_after: Phrases
@@ -263,6 +273,7 @@ def figure_lexicon(lang: str) -> _Lex:
         copulas=ph(f, "copulas"),
         copula_articles=frozenset(fold(str(w)) for w in f.get("copula_articles") or []),
         proforms=frozenset(str(w).lower() for w in f.get("proforms") or []),
+        verb_nouns=ph(f, "verb_nouns"),
         another=frozenset(fold(str(w)) for w in f.get("another") or []),
         another_one=frozenset(fold(str(w)) for w in f.get("another_one") or []),
         weak_troops=frozenset(fold(str(w)) for w in f.get("weak_troops") or []),
@@ -274,7 +285,7 @@ def figure_lexicon(lang: str) -> _Lex:
         hyphenated_modifiers=bool(f.get("hyphenated_modifiers", False)),
         not_after=ph(f, "not_after"),
         not_before=ph(f, "not_before"),
-        year_before=ph(f, "year_before"),
+        year_before=year_prepositions(lang),
         qualifiers={k: ph(q, k) for k in ("approx", "at_least", "up_to", "more_than", "less_than")},
         approx_after=ph(q, "approx_after"),
         at_least_after=ph(q, "at_least_after"),
@@ -1171,6 +1182,24 @@ def _copula_start(doc: _Doc, i: int) -> int | None:
     return p - n if n else None
 
 
+def _verb_noun(doc: _Doc, ns: int, ne: int, end: int) -> bool:
+    """Rule VERB_NOT_NOUN: the noun ``doc.toks[ns:ne]`` found after a number is a word of the figures lexicon's
+    ``verb_nouns`` (a kind noun that is also a verb's past form: "killed", "wounded") with a number right after it
+    whose own counted noun (before ``end``, the clause's end) names people, persons of the figures lexicon or a troops
+    noun: the verb, whose object is that number ("said Thursday 12 killed 5 civilians"), not the counted noun of the
+    number before. Not when that number's noun is a kind noun of another kind, a list with its commas left out ("12
+    killed 5 wounded", "4 wounded 3 missing"), nor when it has none ("8 injured 2 critically", "12 killed 2 days ago",
+    "12 wounded 3 of them critically")."""
+    toks, lex = doc.toks, doc.lex
+    if not (ne < len(toks) and doc.in_number[ne] and lex.verb_nouns.match_at(toks, ns) == ne - ns):
+        return False
+    k = ne
+    while k < len(toks) and doc.in_number[k]:
+        k += 1
+    found = _noun_after(doc, k, end)
+    return found is not None and found[0] in (None, "troops")
+
+
 def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_value: int) -> _Head | None:
     lex = doc.lex
     a, b = doc.clause(i, j, sub=False)
@@ -1183,6 +1212,8 @@ def _head(doc: _Doc, i: int, j: int, prev: Figure | None, prev_end: int, nm_valu
             return _Head(lex.noun_kind[tuple(t.text for t in doc.toks[i - 1 - n : i - 1])],
                          doc.original(i - 1 - n, i - 1), j + 1)
     found = _noun_after(doc, j, b)
+    if found is not None and _verb_noun(doc, found[1], found[2], b):
+        return None  # "12 killed 5 civilians": the verb of the count after it, no noun of this one
     if found is None and j < b and doc.toks[j].text in lex.copula_articles:
         found = _noun_after(doc, j + 1, b)  # "Sono circa 3.500 i soldati", "Son cinco los muertos"
         # "Sono 3 i morti e oltre 500 i feriti"
@@ -1334,8 +1365,10 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
             doc.toks, i
         )
         if doc.capitalized(k) and doc.toks[k].text.isalpha() and not first and k not in places and not cue and (
-                doc.toks[k].text not in weekday_words(doc.lang)):
-            return True  # not "On Monday 30 drones": a weekday names nothing (its day is read as a date's)
+                doc.toks[k].text not in calendar_words(doc.lang)):
+            # not "On Monday 30 drones", "In May 300 drones": a weekday or a month names nothing (a day, a year or a
+            # count after it is told by date_part below)
+            return True
     if (
         raw.isdigit()
         and len(raw) == 4
@@ -1343,8 +1376,13 @@ def _excluded(doc: _Doc, nm: NumberMatch, i: int, j: int, places: set[int]) -> b
         and lex.year_before.match_ending(doc.toks, i)
     ):
         return True
-    if raw.isdigit() and len(raw) == 4 and nm.value in YEARS and date_part(doc.text, doc.toks, i, doc.lang) == YEAR:
-        return True  # "on May 12, 2025", "in May, 2025 over X": a date's year (not "In May, 2000 drones": a count)
+    part = date_part(doc.text, doc.toks, i, doc.lang) if raw.isdigit() and len(raw) <= 4 else None
+    if part is not None and not (part == DAY and i and doc.toks[i - 1].text in weekday_words(doc.lang)):
+        # "on May 12, 2025", "in May, 2025 over X": a date's year (not "In May, 2000 drones": a count); "March 12": a
+        # day (the months are no word of ``not_before``: "In March 300 drones" counts); "alle 17", "um 17.30": a
+        # clock time. A day after a weekday alone may be a count whose noun is left out ("30 drones on Thursday, on
+        # Friday 12"): the figure reader's own rules tell
+        return True
     # "1-888-234-1294", "A-10-2": part of a code or a phone number.
     if doc.text[nm.end : nm.end + 2][:1] == "-" and doc.text[nm.end + 1 : nm.end + 2].isdigit():
         return True

@@ -97,8 +97,11 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
     """The sentences of ``text`` whose line breaks at ``soft`` are spaces."""
     spans: list[tuple[int, int]] = []
     start = 0
+    day_end = -1  # the end of the last day's dot kept inside a sentence (rule DAY_DOT)
     for m in _END.finditer(text):
         end, dot = m.end(), m.start()
+        if day_end >= 0 and _after_day_dot(text, day_end, dot, end):
+            continue
         # no abbreviation of _ABBREV has _PAST_ABBREV word characters before its dot: after that many
         # ("attacked.") the dot ends the sentence without a search
         if text[dot] == "." and (dot < _PAST_ABBREV or not text[dot - _PAST_ABBREV : dot].isalnum()) and _ABBREV.search(
@@ -107,6 +110,7 @@ def _sentences(text: str, soft: frozenset[int]) -> list[tuple[int, int]]:
         if m.start() in soft:
             continue
         if text[dot] == "." and end - dot <= 2 and _day_dot(text, dot, end):
+            day_end = end
             continue
         _add(text, start, end, spans)
         start = end
@@ -189,6 +193,35 @@ def _day_dot(text: str, dot: int, end: int) -> bool:
         if tuple(folded[:n]) == joiner and n < len(words) and _DAY_DOT.fullmatch(words[n]) and month(n + 1):
             return True
     return False
+
+
+def _after_day_dot(text: str, day_end: int, dot: int, end: int) -> bool:
+    """Whether the end match at ``dot`` (ending at ``end``) right after a day's dot kept inside its sentence (rule
+    DAY_DOT, ending at ``day_end``) ends no sentence either. Rule DAY_DOT_WRAP: a single line break right after the
+    day's dot ("zum 12.\nMai", a hard-wrapped line ending on the day) is a space. Rule MONTH_ABBREVIATION_DOT: the dot
+    of the abbreviated month after the day ("am 24. Feb. griffen", "am 3. Mrz. trafen"): a word of the
+    ``month_abbreviations`` of a dates lexicon that writes days with a dot (not "Mai.", whose dot ends a sentence),
+    its dot alone (not 'bis 3. Feb.” Danach': a closing quote after it ends the sentence)."""
+    between = text[day_end:dot]
+    if text[dot] == "\n":
+        return end - dot == 1 and not between.strip()  # not a line break further on ("an\nDie Feuerwehr")
+    if text[dot] != "." or end - dot > 1:
+        return False
+    return fold(between.strip()) in _month_abbreviations()
+
+
+@cache
+def _month_abbreviations() -> frozenset[str]:
+    """The folded ``month_abbreviations`` of the dates lexicons that write a day with a dot (``"."`` among their
+    ``day_suffixes``: "feb", "mrz", "dez"; rule MONTH_ABBREVIATION_DOT)."""
+    from geo import lexicons
+
+    found: set[str] = set()
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        if "." in (d.get("day_suffixes") or []):
+            found.update(fold(str(w)) for w in d.get("month_abbreviations") or [])
+    return frozenset(found)
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

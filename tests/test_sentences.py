@@ -363,3 +363,67 @@ def test_a_day_dot_before_its_month_and_year_needs_no_lead_word():
     assert text[slice(*split_sentences(text)[0])] == "Die Waffenruhe galt ab 12. April 2024 in Cherson."
     text = "Gültig 12. April 2024 in Cherson. Danach nicht mehr."
     assert text[slice(*split_sentences(text)[0])] == "Gültig 12. April 2024 in Cherson."
+
+
+_WRAPPED_DAY = (
+    "Die Luftabwehr meldete in der vergangenen Nacht den Abschuss von\n"
+    "zahlreichen Drohnen über dem Westen des Landes, die Behörden der\n"
+    "Stadt Lemberg sprachen von Schäden an mehreren Lagerhallen und\n"
+    "an der Wasserversorgung in zwei Vierteln. In der Nacht zum 14.\n"
+    "Juni hatten nach Angaben des Militärs rund 30 Drohnen die Stadt\n"
+    "angegriffen, wobei zwei Menschen leicht verletzt worden waren und\n"
+    "die Feuerwehr bis zum Mittag im Einsatz blieb, so die Verwaltung.\n"
+)
+
+
+def test_a_day_dot_at_a_wrapped_lines_end_ends_no_sentence():
+    """Rule DAY_DOT_WRAP: a hard-wrapped line ending on a day's dot ("zum 14.") goes on with its month on the next line
+    (failed before: "In der Nacht zum 14." was a sentence of its own)."""
+    spans = [_WRAPPED_DAY[a:b] for a, b in split_sentences(_WRAPPED_DAY)]
+    assert spans[1].startswith("In der Nacht zum 14.\nJuni hatten") and spans[1].endswith("Verwaltung.")
+    assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # rule MONTH_ABBREVIATION_DOT (failed before: the month's dot ended the sentence)
+    ("Am 14. Okt. trafen 30 Drohnen Lemberg. Die Feuerwehr kam.", "Am 14. Okt. trafen 30 Drohnen Lemberg."),
+    ("Vom 9. bis 10. Sept. blieb die Grenze bei Narva zu. Seither ist sie offen.",
+     "Vom 9. bis 10. Sept. blieb die Grenze bei Narva zu."),
+    # an abbreviation no month name starts: the de dates lexicon's month_abbreviations (failed before: the prefix
+    # test missed it)
+    ("Am 3. Mrz. trafen 30 Drohnen Lemberg. Die Feuerwehr kam.", "Am 3. Mrz. trafen 30 Drohnen Lemberg."),
+    # a month's full name: its dot ends the sentence
+    ("Die Wahl in Linz ist am 3. Mai. Danach wird gezählt.", "Die Wahl in Linz ist am 3. Mai."),
+    # a closing quote after the abbreviation's dot: the sentence ends there (the dot alone only)
+    ("Die Frist in Linz läuft „bis zum 3. Feb.” Danach wird gezählt.",
+     "Die Frist in Linz läuft „bis zum 3. Feb.”"),
+    ("Die Wahl in Linz ist am 3. Juni. Danach wird gezählt.", "Die Wahl in Linz ist am 3. Juni."),
+])
+def test_an_abbreviated_month_after_a_day_dot_ends_no_sentence(text, first):
+    """Rule MONTH_ABBREVIATION_DOT: the dot of an abbreviated month after a day written with a dot ("am 14. Okt.")."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+@pytest.mark.parametrize("text, first", [
+    # a line break further on after a day's dot kept inside its sentence is no wrap of the day's line (failed when
+    # every later single line break after a day was read as a space)
+    ("Am 14. Mai griffen 30 Drohnen Linz an\nDie Feuerwehr kam.", "Am 14. Mai griffen 30 Drohnen Linz an"),
+    # a paragraph break right after the day's dot ends the sentence (failed when any line break there was a space)
+    ("Die Sperre gilt bis zum 14.\n\nJuni ist der Monat der Wahl in Linz.", "Die Sperre gilt bis zum 14."),
+])
+def test_only_a_single_line_break_right_after_a_day_dot_is_a_wrap(text, first):
+    """Rule DAY_DOT_WRAP of geo.sentences: only a single line break right after the day's dot is a space."""
+    spans = split_sentences(text)
+    assert text[slice(*spans[0])] == first
+    assert len(spans) == 2
+
+
+def test_month_abbreviations_are_months():
+    """The dates lexicons' ``month_abbreviations`` (rule MONTH_ABBREVIATION_DOT) are keys of their ``months``."""
+    from geo import lexicons
+
+    for lang in lexicons.available_languages():
+        d = lexicons.load(lang, "dates") or {}
+        assert set(d.get("month_abbreviations") or []) <= set(d.get("months") or {}), lang
