@@ -234,6 +234,7 @@ class EventProfile:
     war_enemy_verbs: Phrases = _key(PHRASES)  # "déclarer la guerre au Chili": the enemy after a name locative
     war_compound_links: frozenset[str] = _key(FOLDED)  # it "nave da guerra", fr "navire de guerre": no war
     war_compound_heads: frozenset[str] = _key(FOLDED)  # "prisoners of war", "secretary of war": a fixed name
+    war_article_heads: frozenset[str] = _key(FOLDED)  # fr "l'art de la guerre": a fixed name with its article
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb

@@ -1423,7 +1423,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
     place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
     "prisoners of war in Russia", "Secretary of War in Brussels": a noun of the lexicon's ``war_compound_heads`` and
-    an "of" word right before the war noun make a fixed name, in any case (where they are held, whose office). Not
+    an "of" word right before the war noun make a fixed name, in any case (where they are held, whose office); so
+    does a noun of ``war_article_heads`` before "of" and an article ("l'art de la guerre au Mali"). Not
     "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
     title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
     (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
@@ -1464,6 +1465,9 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     start, named = found
     if start >= 2 and words[start - 1] in profile.of_words and words[start - 2] in profile.war_compound_heads:
         return False  # "prisoners of war in Russia", "Secretary of War in Brussels": a fixed name, no war's place
+    if start >= 3 and words[start - 1] in profile.articles and words[start - 2] in profile.of_words and \
+            words[start - 3] in profile.war_article_heads:
+        return False  # "l'art de la guerre au Mali", "el arte de la guerra en Chile": a fixed name with its article
     if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
             not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
         return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title

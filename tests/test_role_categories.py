@@ -514,6 +514,13 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "The theatre of war in Ukraine has shifted south.", "Ukraine"),
     ("it", "Il teatro di guerra in Siria si è spostato a nord.", "Siria"),
     ("es", "El teatro de guerra en Ucrania se desplazó al sur.", "Ucrania"),
+    # war_article_heads names only a fixed name: other nouns before "of the war" keep the war's place
+    ("fr", "Les victimes de la guerre en Syrie ont été enterrées.", "Syrie"),
+    ("es", "Las víctimas de la guerra en Siria fueron enterradas.", "Siria"),
+    ("fr", "Les prisonniers de la guerre en Syrie sont rentrés.", "Syrie"),
+    # a fighting verb in the imperfect is no topic verb
+    ("es", "Los voluntarios combatían en la guerra en Siria.", "Siria"),
+    ("it", "I volontari combattevano nella guerra in Siria.", "Siria"),
 ])
 def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
     """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
@@ -552,6 +559,15 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("it", "I prigionieri di guerra in Russia sono stati trasferiti.", "Russia"),
     ("fr", "Les prisonniers de guerre en Russie ont été transférés.", "Russie"),
     ("es", "Los prisioneros de guerra en Rusia fueron trasladados.", "Rusia"),
+    # a noun of war_article_heads, "of" and an article before the war noun: a fixed name ("the art of war")
+    ("fr", "Le colonel enseignait l'art de la guerre en Belgique.", "Belgique"),
+    ("es", "El coronel enseñaba el arte de la guerra en Bélgica.", "Bélgica"),
+    # a war_topic_verbs verb in any tense (imperfect, present, gerund): a war talked about, the venue after it
+    ("es", "Los delegados discutían sobre la guerra en Siria en Ginebra.", "Siria"),
+    ("es", "Los generales hablaban del conflicto en Yemen en Roma.", "Yemen"),
+    ("it", "I ministri discutevano della guerra in Libia a Ginevra.", "Libia"),
+    ("fr", "Les ministres discutaient de la guerre en Libye à Genève.", "Libye"),
+    ("de", "Die Minister diskutieren über den Krieg in Libyen in Genf.", "Libyen"),
 ])
 def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
