@@ -815,6 +815,46 @@ def _destination(text: str, sentence: Sentence, idx: int, toward_at: int, profil
     return False
 
 
+def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                        asides: Asides = ((), frozenset())) -> bool:
+    """Whether the place at word ``idx`` is where a ship sails: a course of the lexicon's ``vessel_destinations``
+    ends right before it (only articles between: "bound for", "dirette verso", "à destination de", "con destino a",
+    "auf dem Weg nach"), a vessel noun of ``vessel_nouns`` ends at most one word before the course ("a tanker bound
+    for Haifa", "navi mercantili dirette verso Cipro", "buques que se dirigen hacia Chipre"), and the place's clause
+    (:func:`_clause_span`) reports an incident (:data:`INCIDENT_CLASSES`) and no deployment or exercise
+    (:data:`DEPLOYMENT_CLASSES`): a ship is struck at sea, on its way, not at its destination ("rebels target ships
+    bound for Haifa"), while where ships sail with no attack ("frigates sailing to the Red Sea") or to reinforce a
+    fleet may be a deployment, left to the weights.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon (``vessel_destinations``, ``vessel_nouns``, ``articles``).
+    asides : Asides, optional
+        The sentence's asides, for the clause's span.
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    course = _cue_start(profile.vessel_destinations, words, idx, profile.vessel_destinations.longest + 2,
+                        profile.articles)
+    if course is None or not any(
+            (n := profile.vessel_nouns.match_at(words, j)) and course - 1 <= j + n <= course
+            for j in range(max(0, course - 4), course)):
+        return False
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    events = {t.event for t in sentence.triggers if lo <= t.first < hi}
+    return bool(events & INCIDENT_CLASSES) and not events & DEPLOYMENT_CLASSES
+
+
 def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
     """Only commas, list joiners, articles and capitalised words (a name the gazetteer lacks: "Goma, Sake et
     Bukavu") between two names: the second is an item of the first's list, not the subject of a clause of its own
@@ -1666,6 +1706,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
         if _destination(text, sentence, idx, toward_at, profile, asides):
             f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
+    if "destination" not in f and _vessel_destination(text, sentence, idx, profile, asides):
+        f["destination"] = 1.0  # "ships bound for Haifa were attacked": where a ship sails, not where it was hit
     elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile) and _item_closed(
             text, sentence, end_idx):
         f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first

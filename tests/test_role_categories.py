@@ -774,6 +774,43 @@ def test_a_country_that_takes_part_is_a_participant(gaz, lang, text, surface):
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Militants keep firing at tankers bound for Haifa.", "Haifa"),
+    ("en", "Only cargo ships heading to Piraeus were attacked by the rebels.", "Piraeus"),
+    ("it", "I ribelli hanno colpito due petroliere dirette a Genova.", "Genova"),
+    ("it", "Vengono attaccate soltanto le navi mercantili dirette verso Cipro.", "Cipro"),
+    ("fr", "Un missile a touché un pétrolier à destination de Marseille.", "Marseille"),
+    ("fr", "Les rebelles ont attaqué deux cargos se dirigeant vers Chypre.", "Chypre"),
+    ("es", "Un dron alcanzó un petrolero con destino a Valencia.", "Valencia"),
+    ("es", "Solo son atacados los barcos que se dirigen hacia Chipre.", "Chipre"),
+    ("de", "Eine Rakete traf einen Tanker auf dem Weg nach Hamburg.", "Hamburg"),
+    ("de", "Die Miliz greift nur Schiffe mit Ziel Zypern an.", "Zypern"),
+])
+def test_where_an_attacked_ship_sails_is_a_mention(gaz, lang, text, surface):
+    """Rule destination_is_mention over feature destination read by geo.role_model._vessel_destination: a vessel noun
+    and a course of events.yaml ``vessel_destinations`` ("bound for", "dirette a", "à destination de", "con destino
+    a", "auf dem Weg nach") name where a ship sails; the attack of the clause struck it at sea, not there."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # no vessel: drones, missiles and soldiers on their way are struck or strike there
+    ("en", "A drone heading toward Odesa was shot down on Monday.", "Odesa"),
+    ("it", "I soldati diretti verso Kherson sono stati colpiti.", "Kherson"),
+    ("es", "Un misil con destino a Kiev fue interceptado.", "Kiev"),
+    ("de", "Eine Drohne in Richtung Odessa wurde abgeschossen.", "Odessa"),
+    # the vessel is not right before the course ("the ship with drones heading to")
+    ("en", "Rebels attacked the ship with drones heading to Eilat.", "Eilat"),
+    # no incident in the clause, or a deployment there: left to the weights
+    ("en", "Two frigates are sailing to the Red Sea this week.", "Red Sea"),
+    ("it", "Due fregate dirette verso il Mar Rosso per rafforzare la missione.", "Mar Rosso"),
+])
+def test_no_ship_destination_without_a_ship_an_attack_or_beside_a_deployment(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("destination")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
     # an incident trigger in the place's clause: the weapons or troops that move are struck or strike there
     ("en", "Rockets headed toward Zaporizhzhia hit a substation.", "Zaporizhzhia"),
     ("en", "Drones heading towards Kherson were downed before dawn.", "Kherson"),
