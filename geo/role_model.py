@@ -277,6 +277,33 @@ def _government_possessive(words: list[str], end_idx: int, profile: EventProfile
     return _phrase_in(profile.government_heads, words, window.start, window.stop)
 
 
+def _part_possessed(words: list[str], end_idx: int, profile: EventProfile) -> bool:
+    """What the possessive at word ``end_idx`` (:func:`_possessive_at`) governs is a part of the place: a part noun
+    of the lexicon's ``part_nouns`` after its direction adjectives ("Beirut's southern suburbs", "Kyiv's outskirts")
+    or a direction word of ``direction_words`` ("Ukraine's east"), as "the southern suburbs of Beirut" and "the east
+    of Ukraine" are (feature ``part_of``).
+
+    Parameters
+    ----------
+    words : list of str
+        The sentence's folded words.
+    end_idx : int
+        The index of the possessive suffix ("s" of "Beirut's").
+    profile : EventProfile
+        The language's event lexicon (``part_nouns``, ``direction_adjectives``, ``direction_words``).
+
+    Returns
+    -------
+    bool
+    """
+    k = end_idx + 1
+    if k < len(words) and profile.direction_words.match_at(words, k):
+        return True
+    while k < len(words) and words[k] in profile.direction_adjectives:
+        k += 1
+    return k < len(words) and bool(profile.part_nouns.match_at(words, k))
+
+
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
     """"Laos military carried out strikes", "rebels attacked Gabon troops": a government or army word right
     after the name, the name its modifier (not a war: "the Ukraine war")."""
@@ -1670,6 +1697,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _possessive_at(text, words, end_idx, m.end, profile):
         if _government_possessive(words, end_idx, profile):
             f["government_possessive"] = 1.0
+        elif _part_possessed(words, end_idx, profile):
+            f["part_of"] = 1.0  # "Beirut's southern suburbs", "Ukraine's east": a part of the place, no owner
         else:
             f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(

@@ -870,3 +870,43 @@ def test_a_closed_list_mate_shares_the_destination(gaz, lang, text, surface):
     m = mention_of(text, lang, surface, gaz)
     assert m.features.get("destination")
     assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Artillery kept hitting Izium all night.", "Izium"),
+    ("de", "Russische Einheiten attackierten gestern Isjum.", "Isjum"),
+    ("de", "Die Armee beschießt seit Wochen Isjum.", "Isjum"),
+    ("de", "Die Truppen wollten Isjum im Morgengrauen angreifen.", "Isjum"),
+])
+def test_tense_forms_of_attack_verbs_are_attack_triggers(gaz, lang, text, surface):
+    """events.yaml ``attack`` holds the progressive "hitting" and the German "attackieren", "beschießen" and
+    "angreifen" forms beside the ones it had ("hit", "beschoss", "angegriffen"): the clause reports an attack."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("event:attack")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("Jets bombed Damascus's southern suburbs overnight.", "Damascus", "incident"),
+    ("Explosions were heard in Tripoli's central districts.", "Tripoli", "incident"),
+    ("Gunmen attacked Kabul's western outskirts.", "Kabul", "incident"),
+    ("Shelling hit Odesa's outskirts and Izmail.", "Odesa", "incident"),
+])
+def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surface, role):
+    """Feature part_of (geo.role_model._part_possessed): a part noun after the possessive and its direction adjectives
+    ("Damascus's southern suburbs") or a direction word ("Israel's north") is a part of the place, as "the southern
+    suburbs of Damascus" is, not a possession: a capital there is no government that owns something."""
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert m.features.get("part_of")
+    assert m.role == role
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Baghdad's mayor said rockets hit a school.", "Baghdad"),
+    ("Kabul's government said the attack failed.", "Kabul"),
+    ("Sudan's Kordofan region saw heavy fighting.", "Sudan"),
+])
+def test_no_part_after_a_possessive_of_a_person_an_institution_or_a_name(gaz, text, surface):
+    m = mention_of(text, "en", surface, gaz)
+    assert not m.features.get("part_of")
