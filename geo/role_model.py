@@ -131,7 +131,7 @@ def feature_names() -> list[str]:
               "passive_agent", "struck_after", "border_of", "locates_name", "government_seat",
               "casualty_nationality", "government_country", "time_of", "request_of",
               "base_deployment", "capital_named", "war_in", "government_target", "target_placed",
-              "destination", "war_name_in", "withdrawn_from"]
+              "destination", "war_name_in"]
     names += [f"event:{c}" for c in EVENT_CLASSES]
     names += ["near:incident", "near:deployment", "near:meet"]
     names += [f"cue_elsewhere:{r}" for r in ("incident", "deployment", "actor")]
@@ -880,45 +880,6 @@ def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventP
     lo, hi = _clause_span(text, sentence, idx, asides)
     events = {t.event for t in sentence.triggers if lo <= t.first < hi}
     return bool(events & INCIDENT_CLASSES) and not events & DEPLOYMENT_CLASSES
-
-
-#: How many words a withdrawal word may stand before the link of the place it leaves ("withdraw all of its troops
-#: from", "le retrait des troupes françaises du"): :func:`_withdrawn_from`.
-WITHDRAWAL_REACH = 5
-
-
-def _withdrawn_from(text: str, sentence: Sentence, idx: int, profile: EventProfile) -> bool:
-    """Whether the place at word ``idx`` is what troops withdraw from: a link of the lexicon's ``withdrawal_links``
-    ("from", "dal", "du", "aus") right before it (only articles between), and a word of ``withdrawal_words``
-    ("withdraw", "ritir*", "retrait", "salida", "Abzug") ending at most :data:`WITHDRAWAL_REACH` words before the link,
-    with no clause break between ("French troops will withdraw from Chad", "il ritiro dei soldati dal Libano", "der
-    Abzug der Bundeswehr aus Mali", "a retiré ses troupes du Mali": a troop noun before the link is what leaves,
-    not its country). The caller asks for troops and no attack in the clause (feature ``withdrawn_from``).
-
-    Parameters
-    ----------
-    text : str
-        The document's text.
-    sentence : Sentence
-        The place's sentence.
-    idx : int
-        The index of the place's first word.
-    profile : EventProfile
-        The language's event lexicon (``withdrawal_words``, ``withdrawal_links``, ``articles``).
-
-    Returns
-    -------
-    bool
-    """
-    words, tokens = sentence.words, sentence.tokens
-    link = _cue_start(profile.withdrawal_links, words, idx, profile.withdrawal_links.longest + 2, profile.articles)
-    if link is None:
-        return False
-    for j in profile.withdrawal_words.starts_in(words, max(0, link - WITHDRAWAL_REACH), link):
-        end = j + profile.withdrawal_words.match_at(words, j)
-        if j < end <= link and not sentence.break_between(text, CLAUSE_BREAKS, tokens[j].end, tokens[link].start):
-            return True
-    return False
 
 
 def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
@@ -1925,8 +1886,6 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
             _clause_incident(text, sentence, idx, profile, asides) or "direction_of" in f
             or "locality_of" in f or _phrase_in(profile.origin_cues, words, idx - BASE_ORIGIN_REACH, idx)):
         f["base_deployment"] = 1.0  # "arriveranno alla base di Cincu": where the troops go and stay
-    if "clause:deployment" in f and "clause:incident" not in f and _withdrawn_from(text, sentence, idx, profile):
-        f["withdrawn_from"] = 1.0  # "French troops will withdraw from Chad": where they were deployed
     link = of if "of_before" in f else origin if "origin_before" in f else None
     if e.kind == "country" and (link is not None and _casualty_nationality(text, sentence, link, index, profile) or (
             same and _joins_list(between, profile) and _previous_has(previous, "casualty_nationality"))):
@@ -2178,17 +2137,14 @@ def _feature_rule(name: str) -> Callable[[dict[str, float]], bool]:
 #: ``government_target``: "the deadliest attack against the army of Niger", "une embuscade contre l'armée du Tchad":
 #: whose army, a nationality, not a state that acts); where a movement of people or ships goes (feature
 #: ``destination``: "thousands fled toward Goma", "navi dirette verso Cipro": a destination, not a target).
-#: Deployment, first: where troops withdraw from, in a clause of troops and no attack (feature ``withdrawn_from``:
-#: "French troops will withdraw from Chad", "se retireront du Tchad": not the country of the troops that "du" would make
-#: it, read by the government rules after). Deployment: a military base in a clause of troops with no incident trigger
-#: in it (feature ``base_deployment``: "la base di Cincu"; not "soldiers stationed at the base of Mopti came under
-#: fire", not a direction, a refugee camp or an origin before it).
+#: Deployment: a military base in a clause of troops with no incident trigger in it (feature ``base_deployment``: "la
+#: base di Cincu"; not "soldiers stationed at the base of Mopti came under fire", not a direction, a refugee camp or an
+#: origin before it).
 #: Incident: where a war is fought (feature ``war_in``: "amid the war in Sudan"; not ``war_name_in``, fr "au", it "a",
 #: which may name the enemy and is left to the weights). After the chain, a place of a
 #: sentence of an incident and of no meeting is no venue (``no_venue_without_a_meeting``, :func:`venue_barred`).
 #: Each feature's frame is read in :func:`mention_features`.
 RULE_CHAIN: tuple[tuple[str, Callable[[dict[str, float]], bool], str], ...] = (
-    ("withdrawal_is_deployment", _feature_rule("withdrawn_from"), "deployment"),
     ("government_capital_is_actor", government_capital, "actor"),
     ("government_seat_is_actor", _feature_rule("government_seat"), "actor"),
     ("government_country_is_actor", government_country, "actor"),

@@ -910,32 +910,3 @@ def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surfa
 def test_no_part_after_a_possessive_of_a_person_an_institution_or_a_name(gaz, text, surface):
     m = mention_of(text, "en", surface, gaz)
     assert not m.features.get("part_of")
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "French troops will withdraw from Chad by December.", "Chad"),
-    ("en", "NATO troops will withdraw from Kabul by August.", "Kabul"),
-    ("it", "L'Italia ritira i soldati dal Niger.", "Niger"),
-    ("it", "I caschi blu si ritireranno dal Mali entro dicembre.", "Mali"),
-    ("fr", "La France a retiré ses troupes du Mali en 2022.", "Mali"),
-    ("fr", "Les troupes françaises se retireront du Tchad en décembre.", "Tchad"),
-    ("es", "España retirará sus tropas de Irak.", "Irak"),
-])
-def test_where_troops_withdraw_from_is_a_deployment(gaz, lang, text, surface):
-    """Rule withdrawal_is_deployment (feature withdrawn_from, geo.role_model._withdrawn_from): a word of events.yaml
-    ``withdrawal_words`` and a link of ``withdrawal_links`` before the place, in a clause of troops with no attack,
-    name where the troops were ("se retireront du Tchad" is no army of Chad, "withdraw from Chad" no participant)."""
-    m = mention_of(text, lang, surface, gaz)
-    assert m.features.get("withdrawn_from")
-    assert m.role == "deployment"
-
-
-@pytest.mark.parametrize(("lang", "text", "surface"), [
-    ("en", "The withdrawal of Russia from the treaty worried Poland.", "Russia"),  # "of": who leaves
-    ("it", "Il governo ha ritirato l'ambasciatore da Mosca.", "Mosca"),  # no troops
-    ("es", "El ejército se retiró de Kursk tras duros combates.", "Kursk"),  # fighting in the clause
-    ("de", "Die Soldaten zogen sich aus Bachmut zurück, nachdem die Stadt beschossen wurde.", "Bachmut"),
-    ("en", "Russia withdrew from the treaty, while its troops stayed in Moldova.", "Moldova"),  # no link before it
-])
-def test_no_withdrawal_place_without_its_link_troops_or_beside_an_attack(gaz, lang, text, surface):
-    assert not mention_of(text, lang, surface, gaz).features.get("withdrawn_from")

@@ -336,7 +336,6 @@ COVERAGE = [
     ("en", "Aid convoys reached Bukavu during the war in Syria."),
     ("en", "It was the worst ambush against Chad's army near Bol. Villagers fled toward Goma."),
     ("fr", "Les exportations de cacao ont chuté avec la guerre au Togo."),
-    ("en", "Peacekeepers from Nepal will withdraw from Juba in May."),
 ]
 
 
