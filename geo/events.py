@@ -226,6 +226,7 @@ class EventProfile:
     destination_heads: Phrases = _key(PHRASES)  # "fled toward", "dirette verso": where they go, no target
     destination_towards: Phrases = _key(PHRASES)  # "toward", "verso", not "against": the words of a destination
     vessel_destinations: Phrases = _key(PHRASES)  # "a tanker bound for Haifa": where a ship sails, not where it is hit
+    attack_craft_words: Phrases = _key(PHRASES)  # "drone boats bound for X": the craft is the weapon, X its target
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it

@@ -846,8 +846,12 @@ def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventP
                         asides: Asides = ((), frozenset())) -> bool:
     """Whether the place at word ``idx`` is where a ship sails: a course of the lexicon's ``vessel_destinations``
     ends right before it (only articles between: "bound for", "dirette verso", "à destination de", "con destino a",
-    "auf dem Weg nach"), a vessel noun of ``vessel_nouns`` ends at most one word before the course ("a tanker bound
-    for Haifa", "navi mercantili dirette verso Cipro", "buques que se dirigen hacia Chipre"), and the place's clause
+    "auf dem Weg nach"; not a bare direction, "en dirección a": a ship may fire that way), a vessel noun of
+    ``vessel_nouns`` ends at most one word before the course ("a tanker bound for Haifa", "navi mercantili dirette
+    verso Cipro", "buques que se dirigen hacia Chipre") and is no attack craft of ``attack_craft_words``: not the
+    whole vessel noun, nor a word right before it or between it and the course (a sea drone or a small attack boat,
+    "unmanned vessels bound for", "lanchas que se dirigían a": where it heads is its target, the incident stays; a
+    "patrol boat" is a ship), and the place's clause
     (:func:`_clause_span`) reports an incident (:data:`INCIDENT_CLASSES`) and no deployment or exercise
     (:data:`DEPLOYMENT_CLASSES`): a ship is struck at sea, on its way, not at its destination ("rebels target ships
     bound for Haifa"), while where ships sail with no attack ("frigates sailing to the Red Sea") or to reinforce a
@@ -862,7 +866,8 @@ def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventP
     idx : int
         The index of the place's first word.
     profile : EventProfile
-        The language's event lexicon (``vessel_destinations``, ``vessel_nouns``, ``articles``).
+        The language's event lexicon (``vessel_destinations``, ``vessel_nouns``, ``attack_craft_words``,
+        ``articles``).
     asides : Asides, optional
         The sentence's asides, for the clause's span.
 
@@ -873,10 +878,13 @@ def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventP
     words = sentence.words
     course = _cue_start(profile.vessel_destinations, words, idx, profile.vessel_destinations.longest + 2,
                         profile.articles)
+    craft = profile.attack_craft_words
     if course is None or not any(
             (n := profile.vessel_nouns.match_at(words, j)) and course - 1 <= j + n <= course
+            and craft.match_at(words, j) != n and not _phrase_in(craft, words, j - 1, j)
+            and not _phrase_in(craft, words, j + n, course)
             for j in range(max(0, course - 4), course)):
-        return False
+        return False  # no ship, or an attack craft whose course is its target ("drone boats heading for")
     lo, hi = _clause_span(text, sentence, idx, asides)
     events = {t.event for t in sentence.triggers if lo <= t.first < hi}
     return bool(events & INCIDENT_CLASSES) and not events & DEPLOYMENT_CLASSES
@@ -1735,13 +1743,13 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["toward"] = 1.0  # "missili lanciati verso il Mar del Giappone"
         if _destination(text, sentence, idx, toward_at, profile, asides):
             f["destination"] = 1.0  # "fled toward Goma", "navi dirette verso Cipro": where they go, no target
-    if "destination" not in f and _vessel_destination(text, sentence, idx, profile, asides):
-        f["destination"] = 1.0  # "ships bound for Haifa were attacked": where a ship sails, not where it was hit
     elif same and _previous_has(previous, "destination") and _plain_list_gap(between, profile) and _item_closed(
             text, sentence, end_idx):
         f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
         # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
         # Rwanda denied": a name a word follows opens a clause of its own
+    if "destination" not in f and _vessel_destination(text, sentence, idx, profile, asides):
+        f["destination"] = 1.0  # "ships bound for Haifa were attacked": where a ship sails, not where it was hit
     if (war := _war_start(words, idx, profile, e.kind)) is not None and _war_in(
             words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
             [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,

@@ -805,9 +805,39 @@ def test_where_an_attacked_ship_sails_is_a_mention(gaz, lang, text, surface):
     # no incident in the clause, or a deployment there: left to the weights
     ("en", "Two frigates are sailing to the Red Sea this week.", "Red Sea"),
     ("it", "Due fregate dirette verso il Mar Rosso per rafforzare la missione.", "Mar Rosso"),
+    # an incident and a deployment in the clause: the deployment holds the ship's reading back (weights decide)
+    ("en", "Two frigates heading for the Baltic Sea were deployed after the attack.", "Baltic Sea"),
 ])
 def test_no_ship_destination_without_a_ship_an_attack_or_beside_a_deployment(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("destination")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a bare direction is no course: the ship fires that way ("en dirección a", "en direction de" left the lexicon)
+    ("es", "Una fragata disparó en dirección a Jersón.", "Jersón"),
+    ("fr", "Une frégate tire en direction de Marioupol.", "Marioupol"),
+    # an attack craft (a sea drone, an unmanned or small boat: events.yaml attack_craft_words) heads for its target
+    ("en", "Naval drone boats heading for Yalta were destroyed by the fleet.", "Yalta"),
+    ("en", "Unmanned vessels bound for Tuapse were intercepted.", "Tuapse"),
+    ("en", "Ukrainian boats heading to Kerch were destroyed overnight.", "Kerch"),
+    ("es", "Lanchas ucranianas que se dirigían a Yalta fueron destruidas.", "Yalta"),
+    ("it", "Imbarcazioni drone dirette verso Yalta sono state distrutte.", "Yalta"),
+    ("de", "Unbemannte Boote auf dem Weg nach Jalta wurden zerstört.", "Jalta"),
+])
+def test_a_bare_direction_or_an_attack_craft_keeps_the_incident(gaz, lang, text, surface):
+    """geo.role_model._vessel_destination reads no ship's destination after a bare direction or for an attack craft
+    of events.yaml ``attack_craft_words``: the place is what the craft heads for or fires at, an incident."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role == "incident"
+
+
+def test_a_patrol_boat_is_a_ship_not_an_attack_craft(gaz):
+    """A vessel noun that only ends in a small-craft word ("patrol boat") is a ship: where it heads is its
+    destination, the missile struck it at sea."""
+    m = mention_of("A patrol boat heading to Berdiansk was hit by a missile.", "en", "Berdiansk", gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
