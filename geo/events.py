@@ -186,6 +186,7 @@ class EventProfile:
     speaker_nouns: Phrases = _key(PHRASES)  # "officials", "police": a speaker (rule OFFICIALS_AREA)
     report_verbs: Phrases = _key(PHRASES)  # "reported", "riferito": a report (rule OFFICIALS_AREA)
     part_nouns: Phrases = _key(PHRASES)  # "la periferia di Beirut": a part of the place
+    possessed_parts: Phrases = _key(PHRASES)  # "Damascus's southern suburbs", "Lebanon's south": a part, not an owner
     direction_adjectives: frozenset[str] = _key(FOLDED)  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = _key(FOLDED)  # "an area north of Beirut": a direction, no part
     base_nouns: Phrases = _key(PHRASES)  # "nella base di Adazi": where troops are

@@ -39,7 +39,7 @@ from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
-from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, Token, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -277,31 +277,35 @@ def _government_possessive(words: list[str], end_idx: int, profile: EventProfile
     return _phrase_in(profile.government_heads, words, window.start, window.stop)
 
 
-def _part_possessed(words: list[str], end_idx: int, profile: EventProfile) -> bool:
-    """What the possessive at word ``end_idx`` (:func:`_possessive_at`) governs is a part of the place: a part noun
-    of the lexicon's ``part_nouns`` after its direction adjectives ("Beirut's southern suburbs", "Kyiv's outskirts")
-    or a direction word of ``direction_words`` ("Ukraine's east"), as "the southern suburbs of Beirut" and "the east
-    of Ukraine" are (feature ``part_of``).
+def _part_possessed(words: list[str], tokens: Sequence[Token], end_idx: int, profile: EventProfile) -> bool:
+    """What the possessive at word ``end_idx`` (:func:`_possessive_at`) governs is a part of the place: a noun of the
+    lexicon's ``possessed_parts`` after its direction adjectives, in lower case ("the city's southern suburbs",
+    "Kyiv's outskirts", "Ukraine's east"), as "the southern suburbs of the city" and "the east of Ukraine" are
+    (feature ``part_of``). Not a noun that mostly modifies another ("Ukraine's border service", "area commanders",
+    "district court": they are not in the list), a role ("Iran's part in the attack") or a capitalised name
+    ("Russia's North Korean allies").
 
     Parameters
     ----------
     words : list of str
         The sentence's folded words.
+    tokens : Sequence[Token]
+        The sentence's tokens (their case).
     end_idx : int
-        The index of the possessive suffix ("s" of "Beirut's").
+        The index of the possessive suffix ("s" of "Kyiv's").
     profile : EventProfile
-        The language's event lexicon (``part_nouns``, ``direction_adjectives``, ``direction_words``).
+        The language's event lexicon (``possessed_parts``, ``direction_adjectives``).
 
     Returns
     -------
     bool
     """
     k = end_idx + 1
-    if k < len(words) and profile.direction_words.match_at(words, k):
-        return True
-    while k < len(words) and words[k] in profile.direction_adjectives:
+    while k < len(words) and words[k] in profile.direction_adjectives and not profile.possessed_parts.match_at(
+            words, k):
         k += 1
-    return k < len(words) and bool(profile.part_nouns.match_at(words, k))
+    return k < len(words) and k < len(tokens) and not tokens[k].capitalised and bool(
+        profile.possessed_parts.match_at(words, k))
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -1705,10 +1709,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _possessive_at(text, words, end_idx, m.end, profile):
         if _government_possessive(words, end_idx, profile):
             f["government_possessive"] = 1.0
-        elif _part_possessed(words, end_idx, profile):
-            f["part_of"] = 1.0  # "Beirut's southern suburbs", "Ukraine's east": a part of the place, no owner
+        elif _part_possessed(words, sentence.tokens, end_idx, profile):
+            f["part_of"] = 1.0  # "Damascus's southern suburbs", "Ukraine's east": a part of the place, no owner
         else:
-            f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+            f["possessive"] = 1.0  # "Chile's Atacama region": a locator of what follows
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
             text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts

@@ -921,11 +921,15 @@ def test_tense_forms_of_attack_verbs_are_attack_triggers(gaz, lang, text, surfac
     ("Explosions were heard in Tripoli's central districts.", "Tripoli", "incident"),
     ("Gunmen attacked Kabul's western outskirts.", "Kabul", "incident"),
     ("Shelling hit Odesa's outskirts and Izmail.", "Odesa", "incident"),
+    ("A drone hit Kherson's city centre.", "Kherson", "incident"),
+    # a direction word as the head: "the south of Lebanon"
+    ("Rockets struck Lebanon's south overnight.", "Lebanon", "incident"),
 ])
 def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surface, role):
-    """Feature part_of (geo.role_model._part_possessed): a part noun after the possessive and its direction adjectives
-    ("Damascus's southern suburbs") or a direction word ("Israel's north") is a part of the place, as "the southern
-    suburbs of Damascus" is, not a possession: a capital there is no government that owns something."""
+    """Feature part_of (geo.role_model._part_possessed): a noun of events.yaml ``possessed_parts`` after the possessive
+    and its direction adjectives ("Damascus's southern suburbs") or a direction word ("Lebanon's south") is a part of
+    the place, as "the southern suburbs of Damascus" is, not a possession: a capital there is no government that owns
+    something."""
     parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
     m = next(m for m in parsed.mentions if m.surface == surface)
     assert m.features.get("part_of")
@@ -933,9 +937,27 @@ def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surfa
 
 
 @pytest.mark.parametrize(("text", "surface"), [
+    ("Explosions were heard in the central districts of Tripoli.", "Tripoli"),
+    ("Shelling hit the northern neighbourhoods of Aleppo.", "Aleppo"),
+])
+def test_districts_and_neighbourhoods_of_a_place_are_its_parts(gaz, text, surface):
+    """events.yaml ``part_nouns`` holds "districts" and "neighbourhoods": the place after "of" is what they are
+    parts of (feature part_of)."""
+    assert mention_of(text, "en", surface, gaz).features.get("part_of")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
     ("Baghdad's mayor said rockets hit a school.", "Baghdad"),
     ("Kabul's government said the attack failed.", "Kabul"),
-    ("Sudan's Kordofan region saw heavy fighting.", "Sudan"),
+    ("Chile's Atacama region saw heavy rains.", "Chile"),
+    # a part noun that modifies the head, a role, or a capitalised direction of a name: no part of the place
+    ("Belarus's border service said drones struck Gomel.", "Belarus"),
+    ("Latvia's border guard said smugglers attacked its patrol.", "Latvia"),
+    ("Syria's area commanders said rebels attacked Hama.", "Syria"),
+    ("Qatar's part in the raid was denied by Doha.", "Qatar"),
+    ("Iran's North Korean partners sent shells.", "Iran"),
+    ("Minsk's district court jailed two activists.", "Minsk"),
+    ("Missiles struck Russia's southern border.", "Russia"),
 ])
 def test_no_part_after_a_possessive_of_a_person_an_institution_or_a_name(gaz, text, surface):
     m = mention_of(text, "en", surface, gaz)
