@@ -277,7 +277,8 @@ def _government_possessive(words: list[str], end_idx: int, profile: EventProfile
     return _phrase_in(profile.government_heads, words, window.start, window.stop)
 
 
-def _part_possessed(words: list[str], tokens: Sequence[Token], end_idx: int, profile: EventProfile) -> bool:
+def _part_possessed(text: str, words: list[str], tokens: Sequence[Token], end_idx: int,
+                    profile: EventProfile) -> bool:
     """What the possessive at word ``end_idx`` (:func:`_possessive_at`) governs is a part of the place: a noun of the
     lexicon's ``possessed_parts`` after its direction adjectives, in lower case ("the city's southern suburbs",
     "Kyiv's outskirts", "Ukraine's east"), as "the southern suburbs of the city" and "the east of Ukraine" are
@@ -287,10 +288,12 @@ def _part_possessed(words: list[str], tokens: Sequence[Token], end_idx: int, pro
 
     Parameters
     ----------
+    text : str
+        The document's text (the hyphen after a part noun).
     words : list of str
         The sentence's folded words.
     tokens : Sequence[Token]
-        The sentence's tokens (their case).
+        The sentence's tokens (their case and offsets).
     end_idx : int
         The index of the possessive suffix ("s" of "Kyiv's").
     profile : EventProfile
@@ -304,8 +307,14 @@ def _part_possessed(words: list[str], tokens: Sequence[Token], end_idx: int, pro
     while k < len(words) and words[k] in profile.direction_adjectives and not profile.possessed_parts.match_at(
             words, k):
         k += 1
-    return k < len(words) and k < len(tokens) and not tokens[k].capitalised and bool(
-        profile.possessed_parts.match_at(words, k))
+    n = profile.possessed_parts.match_at(words, k) if k < len(words) and k < len(tokens) else 0
+    if not n or tokens[k].capitalised:
+        return False
+    last, after = tokens[k + n - 1], k + n
+    # "Poland's centre-right party": the part noun is the first half of a hyphenated modifier, not a part; a
+    # direction after the hyphen still is ("Ukraine's south-east")
+    return not (text[last.end : last.end + 1] == "-" and after < len(words) and not (
+        words[after] in profile.direction_adjectives or profile.possessed_parts.match_at(words, after)))
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -1709,7 +1718,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _possessive_at(text, words, end_idx, m.end, profile):
         if _government_possessive(words, end_idx, profile):
             f["government_possessive"] = 1.0
-        elif _part_possessed(words, sentence.tokens, end_idx, profile):
+        elif _part_possessed(text, words, sentence.tokens, end_idx, profile):
             f["part_of"] = 1.0  # "Damascus's southern suburbs", "Ukraine's east": a part of the place, no owner
         else:
             f["possessive"] = 1.0  # "Chile's Atacama region": a locator of what follows

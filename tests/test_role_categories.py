@@ -523,6 +523,9 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("it", "I volontari combattevano nella guerra in Siria.", "Siria"),
     # German present "spricht" is a topic verb only with its preposition: "spricht für" is a judgement
     ("de", "Alles spricht für einen langen Krieg in Somalia.", "Somalia"),
+    # "spricht von einem Krieg" names the war, no talk about it: only "über" makes the present a topic verb
+    ("de", "Die Beobachter sprechen von einem Krieg in Libyen.", "Libyen"),
+    ("de", "Die UNO spricht von einem Bürgerkrieg im Tschad.", "Tschad"),
     # a noun of war_article_heads is a fixed name only with "of" and an article right before the war noun
     ("es", "Un museo expone el arte de esa guerra en Siria.", "Siria"),
     ("fr", "Un film sur l'art et la guerre en Syrie a été primé.", "Syrie"),
@@ -939,6 +942,8 @@ def test_the_german_infinitive_of_attack_is_no_trigger(gaz, lang, text, surface)
     ("A drone hit Kherson's city centre.", "Kherson", "incident"),
     # a direction word as the head: "the south of Lebanon"
     ("Rockets struck Lebanon's south overnight.", "Lebanon", "incident"),
+    # a hyphenated direction after a direction word is still one
+    ("Rockets struck Lebanon's south-east overnight.", "Lebanon", "incident"),
 ])
 def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surface, role):
     """Feature part_of (geo.role_model._part_possessed): a noun of events.yaml ``possessed_parts`` after the possessive
@@ -973,6 +978,9 @@ def test_districts_and_neighbourhoods_of_a_place_are_its_parts(gaz, text, surfac
     ("Iran's North Korean partners sent shells.", "Iran"),
     ("Minsk's district court jailed two activists.", "Minsk"),
     ("Missiles struck Russia's southern border.", "Russia"),
+    # a part noun as the first half of a hyphenated modifier (failed when any "centre" after the possessive was one)
+    ("Prague's centre-right mayor said drones hit Brno.", "Prague"),
+    ("Hungary's centre-left opposition called for talks.", "Hungary"),
 ])
 def test_no_part_after_a_possessive_of_a_person_an_institution_or_a_name(gaz, text, surface):
     m = mention_of(text, "en", surface, gaz)
