@@ -186,6 +186,7 @@ class EventProfile:
     speaker_nouns: Phrases = _key(PHRASES)  # "officials", "police": a speaker (rule OFFICIALS_AREA)
     report_verbs: Phrases = _key(PHRASES)  # "reported", "riferito": a report (rule OFFICIALS_AREA)
     part_nouns: Phrases = _key(PHRASES)  # "la periferia di Beirut": a part of the place
+    possessed_parts: Phrases = _key(PHRASES)  # "Damascus's southern suburbs", "Lebanon's south": a part, not an owner
     direction_adjectives: frozenset[str] = _key(FOLDED)  # "in eastern Ukraine"
     directions_after_nouns: frozenset[str] = _key(FOLDED)  # "an area north of Beirut": a direction, no part
     base_nouns: Phrases = _key(PHRASES)  # "nella base di Adazi": where troops are
@@ -225,6 +226,8 @@ class EventProfile:
     non_triggers: Phrases = _key(PHRASES)  # "vise à" (aims to): a trigger word inside reports no event
     destination_heads: Phrases = _key(PHRASES)  # "fled toward", "dirette verso": where they go, no target
     destination_towards: Phrases = _key(PHRASES)  # "toward", "verso", not "against": the words of a destination
+    vessel_destinations: Phrases = _key(PHRASES)  # "a tanker bound for Haifa": where a ship sails, not where it is hit
+    attack_craft_words: Phrases = _key(PHRASES)  # "drone boats bound for X": the craft is the weapon, X its target
     war_nouns: Phrases = _key(PHRASES)  # "the war in Sudan": where the fighting is (feature war_in)
     war_locatives: frozenset[str] = _key(FOLDED)  # "in" of "the war in Sudan" (not "over": "a war over Taiwan")
     war_topic_verbs: Phrases = _key(PHRASES)  # "discussed the war in Geneva": a war talked about, a venue after it
@@ -234,6 +237,7 @@ class EventProfile:
     war_enemy_verbs: Phrases = _key(PHRASES)  # "déclarer la guerre au Chili": the enemy after a name locative
     war_compound_links: frozenset[str] = _key(FOLDED)  # it "nave da guerra", fr "navire de guerre": no war
     war_compound_heads: frozenset[str] = _key(FOLDED)  # "prisoners of war", "secretary of war": a fixed name
+    war_article_heads: frozenset[str] = _key(FOLDED)  # fr "l'art de la guerre": a fixed name with its article
     verb_second: bool = _key(FLAG)  # German: a name after a finite verb may be its subject ("Nachts beschoss Russland")
     noun_markers: frozenset[str] = _key(FOLDED)  # "after the explosion", "tras el ataque": a trigger that is a noun
     clause_adverbs: Phrases = _key(PHRASES)  # "bombardeó Israel anoche el sur": adverbs by a subject after its verb

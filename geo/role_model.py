@@ -39,7 +39,7 @@ from geo.model import FIGURE_GROUPS, ROLES, Entity, contains, figure_group
 from geo.normalize import fold
 from geo.numbers import find_numbers, parse_number
 from geo.roles import RoleCues, cached_gap, is_list_gap, is_locative, locative_length
-from geo.sentences import LIST_JOINERS, OF_WORDS, tokenize
+from geo.sentences import LIST_JOINERS, OF_WORDS, Token, tokenize
 from geo.spans import ByStart
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights" / "roles.yaml"
@@ -275,6 +275,46 @@ def _government_possessive(words: list[str], end_idx: int, profile: EventProfile
     ``end_idx`` (:func:`_possessive_at`)."""
     window = _possessed(words, end_idx)
     return _phrase_in(profile.government_heads, words, window.start, window.stop)
+
+
+def _part_possessed(text: str, words: list[str], tokens: Sequence[Token], end_idx: int,
+                    profile: EventProfile) -> bool:
+    """What the possessive at word ``end_idx`` (:func:`_possessive_at`) governs is a part of the place: a noun of the
+    lexicon's ``possessed_parts`` after its direction adjectives, in lower case ("the city's southern suburbs",
+    "Kyiv's outskirts", "Ukraine's east"), as "the southern suburbs of the city" and "the east of Ukraine" are
+    (feature ``part_of``). Not a noun that mostly modifies another ("Ukraine's border service", "area commanders",
+    "district court": they are not in the list), a role ("Iran's part in the attack") or a capitalised name
+    ("Russia's North Korean allies").
+
+    Parameters
+    ----------
+    text : str
+        The document's text (the hyphen after a part noun).
+    words : list of str
+        The sentence's folded words.
+    tokens : Sequence[Token]
+        The sentence's tokens (their case and offsets).
+    end_idx : int
+        The index of the possessive suffix ("s" of "Kyiv's").
+    profile : EventProfile
+        The language's event lexicon (``possessed_parts``, ``direction_adjectives``).
+
+    Returns
+    -------
+    bool
+    """
+    k = end_idx + 1
+    while k < len(words) and words[k] in profile.direction_adjectives and not profile.possessed_parts.match_at(
+            words, k):
+        k += 1
+    n = profile.possessed_parts.match_at(words, k) if k < len(words) and k < len(tokens) else 0
+    if not n or tokens[k].capitalised:
+        return False
+    last, after = tokens[k + n - 1], k + n
+    # "Poland's centre-right party": the part noun is the first half of a hyphenated modifier, not a part; a
+    # direction after the hyphen still is ("Ukraine's south-east")
+    return not (text[last.end : last.end + 1] == "-" and after < len(words) and not (
+        words[after] in profile.direction_adjectives or profile.possessed_parts.match_at(words, after)))
 
 
 def _government_after(words: list[str], end_idx: int, profile: EventProfile) -> bool:
@@ -813,6 +853,54 @@ def _destination(text: str, sentence: Sentence, idx: int, toward_at: int, profil
         if not sentence.break_between(text, CLAUSE_BREAKS, tokens[end - 1].end, tokens[toward_at].start):
             return True
     return False
+
+
+def _vessel_destination(text: str, sentence: Sentence, idx: int, profile: EventProfile,
+                        asides: Asides = ((), frozenset())) -> bool:
+    """Whether the place at word ``idx`` is where a ship sails: a course of the lexicon's ``vessel_destinations``
+    ends right before it (only articles between: "bound for", "dirette verso", "à destination de", "con destino a",
+    "auf dem Weg nach"; not a bare direction, "en dirección a": a ship may fire that way), a vessel noun of
+    ``vessel_nouns`` ends at most one word before the course ("a tanker bound for Haifa", "navi mercantili dirette
+    verso Cipro", "buques que se dirigen hacia Chipre") and is no attack craft of ``attack_craft_words``: not the
+    whole vessel noun, nor a word right before it or between it and the course (a sea drone or a small attack boat,
+    "unmanned vessels bound for", "lanchas que se dirigían a": where it heads is its target, the incident stays; a
+    "patrol boat" is a ship), and the place's clause
+    (:func:`_clause_span`) reports an incident (:data:`INCIDENT_CLASSES`) and no deployment or exercise
+    (:data:`DEPLOYMENT_CLASSES`): a ship is struck at sea, on its way, not at its destination ("rebels target ships
+    bound for Haifa"), while where ships sail with no attack ("frigates sailing to the Red Sea") or to reinforce a
+    fleet may be a deployment, left to the weights.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    sentence : Sentence
+        The place's sentence.
+    idx : int
+        The index of the place's first word.
+    profile : EventProfile
+        The language's event lexicon (``vessel_destinations``, ``vessel_nouns``, ``attack_craft_words``,
+        ``articles``).
+    asides : Asides, optional
+        The sentence's asides, for the clause's span.
+
+    Returns
+    -------
+    bool
+    """
+    words = sentence.words
+    course = _cue_start(profile.vessel_destinations, words, idx, profile.vessel_destinations.longest + 2,
+                        profile.articles)
+    craft = profile.attack_craft_words
+    if course is None or not any(
+            (n := profile.vessel_nouns.match_at(words, j)) and course - 1 <= j + n <= course
+            and craft.match_at(words, j) != n and not _phrase_in(craft, words, j - 1, j)
+            and not _phrase_in(craft, words, j + n, course)
+            for j in range(max(0, course - 4), course)):
+        return False  # no ship, or an attack craft whose course is its target ("drone boats heading for")
+    lo, hi = _clause_span(text, sentence, idx, asides)
+    events = {t.event for t in sentence.triggers if lo <= t.first < hi}
+    return bool(events & INCIDENT_CLASSES) and not events & DEPLOYMENT_CLASSES
 
 
 def _plain_list_gap(gap: str, profile: EventProfile) -> bool:
@@ -1423,7 +1511,8 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     (``venues``: "ministers met in Brussels to discuss the war in Sudan": a meeting has one venue, and the war's
     place is not it; so with a topic verb or a speech cue: "speaking in Paris, she discussed the war in Chad"). Not
     "prisoners of war in Russia", "Secretary of War in Brussels": a noun of the lexicon's ``war_compound_heads`` and
-    an "of" word right before the war noun make a fixed name, in any case (where they are held, whose office). Not
+    an "of" word right before the war noun make a fixed name, in any case (where they are held, whose office); so
+    does a noun of ``war_article_heads`` before "of" and an article ("l'art de la guerre au Mali"). Not
     "the Ministry of War in Paris": a war noun capitalised within the sentence is part of a
     title, in a language that does not capitalise its nouns, unless the whole sentence is a headline in title case
     (:func:`_title_case`: "Israel's War in Chad Enters Its Third Year"). Not "fear of a wider war in the Andes",
@@ -1464,6 +1553,9 @@ def _war_in(words: list[str], idx: int, profile: EventProfile, tokens: Sequence 
     start, named = found
     if start >= 2 and words[start - 1] in profile.of_words and words[start - 2] in profile.war_compound_heads:
         return False  # "prisoners of war in Russia", "Secretary of War in Brussels": a fixed name, no war's place
+    if start >= 3 and words[start - 1] in profile.articles and words[start - 2] in profile.of_words and \
+            words[start - 3] in profile.war_article_heads:
+        return False  # "l'art de la guerre au Mali", "el arte de la guerra en Chile": a fixed name with its article
     if start > 0 and start < len(tokens) and not nouns_capitalised and tokens[start].text[:1].isupper() and (
             not _title_case(tokens) or _title_noun(words, tokens, start, profile)):
         return False  # "the Ministry of War in Paris", "Museum of War in Kyiv Reopens": a title
@@ -1626,8 +1718,10 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     if _possessive_at(text, words, end_idx, m.end, profile):
         if _government_possessive(words, end_idx, profile):
             f["government_possessive"] = 1.0
+        elif _part_possessed(text, words, sentence.tokens, end_idx, profile):
+            f["part_of"] = 1.0  # "Damascus's southern suburbs", "Ukraine's east": a part of the place, no owner
         else:
-            f["possessive"] = 1.0  # "Sudan's Kordofan region": a locator of what follows
+            f["possessive"] = 1.0  # "Chile's Atacama region": a locator of what follows
     if e.kind == "country" and ("government_of" in f or "government_possessive" in f) and _government_subject(
             text, sentence, _government_start(words, idx, profile, of_head="government_of" in f), profile):
         f["government_country"] = 1.0  # "Chad's army said", "l'esercito del Ciad ha respinto": the state that acts
@@ -1667,6 +1761,8 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         f["destination"] = 1.0  # "fled toward Goma, Sake and Bukavu": the list shares its destination (the first
         # item's clause, free of events after it, is this one's: :func:`_eventless_around`); not "toward Goma,
         # Rwanda denied": a name a word follows opens a clause of its own
+    if "destination" not in f and _vessel_destination(text, sentence, idx, profile, asides):
+        f["destination"] = 1.0  # "ships bound for Haifa were attacked": where a ship sails, not where it was hit
     if (war := _war_start(words, idx, profile, e.kind)) is not None and _war_in(
             words, idx, profile, sentence.tokens, cues_for(profile.lang).nouns_capitalised, end_idx, e.kind,
             [t.first for t in sentence.triggers if t.event == "meet"], _venues_before(m, idx, sentence, neighbours,

@@ -3609,6 +3609,11 @@ def test_a_speaker_head_inside_the_reported_event_is_no_speaker(gaz, lang, text,
     ("es", "Las lluvias mataron a nueve personas en Francia, Lyon dijo el martes por la noche.", {"Francia"}),
     ("de", "Stürme töteten neun Menschen in Frankreich, Lyon erklärte am Dienstag in einer Mitteilung.",
      {"Frankreich"}),
+    # a part of the day with its article or preposition ("in the evening", "in serata", "dans la soirée")
+    ("en", "Storms killed nine people in Greece, Patras said in the evening.", {"Greece"}),
+    ("en", "Storms killed nine people in Greece, Patras said late on Tuesday in the morning.", {"Greece"}),
+    ("it", "Le piogge hanno ucciso nove persone in Francia, Lione ha detto in serata.", {"Francia"}),
+    ("fr", "Les crues ont tué neuf personnes en Espagne, Valence a déclaré dans la soirée.", {"Espagne"}),
 ])
 def test_a_town_whose_speech_verb_ends_after_a_statement_or_a_time_of_day_speaks(gaz, lang, text, own):
     # rule SPEAKER_AFTER (_speech_ends, speech_end_phrases): a statement's channel ("in a statement", "in una nota",
@@ -3624,6 +3629,8 @@ def test_a_town_whose_speech_verb_ends_after_a_statement_or_a_time_of_day_speaks
     ("es", "Nueve personas murieron en Francia, Lyon dijo en Marsella.", "Lyon", False),
     ("it", "Nove persone sono morte in Francia, Lione ha detto in una nota.", "Lione", True),
     ("it", "Nove persone sono morte in Francia, Lione ha detto in Provenza.", "Lione", False),
+    ("en", "Nine people died in Greece, Athens said in the evening.", "Athens", True),
+    ("fr", "Neuf personnes sont mortes en Espagne, Madrid a déclaré dans la soirée.", "Madrid", True),
 ])
 def test_only_a_whole_statement_phrase_after_in_ends_the_speech_clause(gaz, lang, text, speaker, speaks):
     # rule SPEAKER_AFTER (speech_end_phrases are read whole): "said in a statement" ends the clause, "said in

@@ -514,6 +514,21 @@ def test_a_fought_war_still_places_an_incident(gaz, lang, text, surface):
     ("en", "The theatre of war in Ukraine has shifted south.", "Ukraine"),
     ("it", "Il teatro di guerra in Siria si è spostato a nord.", "Siria"),
     ("es", "El teatro de guerra en Ucrania se desplazó al sur.", "Ucrania"),
+    # war_article_heads names only a fixed name: other nouns before "of the war" keep the war's place
+    ("fr", "Les victimes de la guerre en Syrie ont été enterrées.", "Syrie"),
+    ("es", "Las víctimas de la guerra en Siria fueron enterradas.", "Siria"),
+    ("fr", "Les prisonniers de la guerre en Syrie sont rentrés.", "Syrie"),
+    # a fighting verb in the imperfect is no topic verb
+    ("es", "Los voluntarios combatían en la guerra en Siria.", "Siria"),
+    ("it", "I volontari combattevano nella guerra in Siria.", "Siria"),
+    # German present "spricht" is a topic verb only with its preposition: "spricht für" is a judgement
+    ("de", "Alles spricht für einen langen Krieg in Somalia.", "Somalia"),
+    # "spricht von einem Krieg" names the war, no talk about it: only "über" makes the present a topic verb
+    ("de", "Die Beobachter sprechen von einem Krieg in Libyen.", "Libyen"),
+    ("de", "Die UNO spricht von einem Bürgerkrieg im Tschad.", "Tschad"),
+    # a noun of war_article_heads is a fixed name only with "of" and an article right before the war noun
+    ("es", "Un museo expone el arte de esa guerra en Siria.", "Siria"),
+    ("fr", "Un film sur l'art et la guerre en Syrie a été primé.", "Syrie"),
 ])
 def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface):
     """war_place_is_incident holds where the meeting's venue is named before the war noun (a meeting has one venue),
@@ -552,6 +567,16 @@ def test_a_war_place_beside_a_meeting_or_in_a_headline(gaz, lang, text, surface)
     ("it", "I prigionieri di guerra in Russia sono stati trasferiti.", "Russia"),
     ("fr", "Les prisonniers de guerre en Russie ont été transférés.", "Russie"),
     ("es", "Los prisioneros de guerra en Rusia fueron trasladados.", "Rusia"),
+    # a noun of war_article_heads, "of" and an article before the war noun: a fixed name ("the art of war")
+    ("fr", "Le colonel enseignait l'art de la guerre en Belgique.", "Belgique"),
+    ("es", "El coronel enseñaba el arte de la guerra en Bélgica.", "Bélgica"),
+    # a war_topic_verbs verb in any tense (imperfect, present, gerund): a war talked about, the venue after it
+    ("es", "Los delegados discutían sobre la guerra en Siria en Ginebra.", "Siria"),
+    ("es", "Los generales hablaban del conflicto en Yemen en Roma.", "Yemen"),
+    ("it", "I ministri discutevano della guerra in Libia a Ginevra.", "Libia"),
+    ("fr", "Les ministres discutaient de la guerre en Libye à Genève.", "Libye"),
+    ("de", "Die Minister diskutieren über den Krieg in Libyen in Genf.", "Libyen"),
+    ("de", "Der Minister spricht über den Krieg in Jemen in Wien.", "Jemen"),
 ])
 def test_no_war_place_for_a_meetings_venue_or_a_name(gaz, lang, text, surface):
     assert not mention_of(text, lang, surface, gaz).features.get("war_in")
@@ -758,6 +783,73 @@ def test_a_country_that_takes_part_is_a_participant(gaz, lang, text, surface):
 
 
 @pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Militants keep firing at tankers bound for Haifa.", "Haifa"),
+    ("en", "Only cargo ships heading to Piraeus were attacked by the rebels.", "Piraeus"),
+    ("it", "I ribelli hanno colpito due petroliere dirette a Genova.", "Genova"),
+    ("it", "Vengono attaccate soltanto le navi mercantili dirette verso Cipro.", "Cipro"),
+    ("fr", "Un missile a touché un pétrolier à destination de Marseille.", "Marseille"),
+    ("fr", "Les rebelles ont attaqué deux cargos se dirigeant vers Chypre.", "Chypre"),
+    ("es", "Un dron alcanzó un petrolero con destino a Valencia.", "Valencia"),
+    ("es", "Solo son atacados los barcos que se dirigen hacia Chipre.", "Chipre"),
+    ("de", "Eine Rakete traf einen Tanker auf dem Weg nach Hamburg.", "Hamburg"),
+    ("de", "Die Miliz greift nur Schiffe mit Ziel Zypern an.", "Zypern"),
+])
+def test_where_an_attacked_ship_sails_is_a_mention(gaz, lang, text, surface):
+    """Rule destination_is_mention over feature destination read by geo.role_model._vessel_destination: a vessel noun
+    and a course of events.yaml ``vessel_destinations`` ("bound for", "dirette a", "à destination de", "con destino
+    a", "auf dem Weg nach") name where a ship sails; the attack of the clause struck it at sea, not there."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # no vessel: drones, missiles and soldiers on their way are struck or strike there
+    ("en", "A drone heading toward Odesa was shot down on Monday.", "Odesa"),
+    ("it", "I soldati diretti verso Kherson sono stati colpiti.", "Kherson"),
+    ("es", "Un misil con destino a Kiev fue interceptado.", "Kiev"),
+    ("de", "Eine Drohne in Richtung Odessa wurde abgeschossen.", "Odessa"),
+    # the vessel is not right before the course ("the ship with drones heading to")
+    ("en", "Rebels attacked the ship with drones heading to Eilat.", "Eilat"),
+    # no incident in the clause, or a deployment there: left to the weights
+    ("en", "Two frigates are sailing to the Red Sea this week.", "Red Sea"),
+    ("it", "Due fregate dirette verso il Mar Rosso per rafforzare la missione.", "Mar Rosso"),
+    # an incident and a deployment in the clause: the deployment holds the ship's reading back (weights decide)
+    ("en", "Two frigates heading for the Baltic Sea were deployed after the attack.", "Baltic Sea"),
+])
+def test_no_ship_destination_without_a_ship_an_attack_or_beside_a_deployment(gaz, lang, text, surface):
+    assert not mention_of(text, lang, surface, gaz).features.get("destination")
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    # a bare direction is no course: the ship fires that way ("en dirección a", "en direction de" left the lexicon)
+    ("es", "Una fragata disparó en dirección a Jersón.", "Jersón"),
+    ("fr", "Une frégate tire en direction de Marioupol.", "Marioupol"),
+    # an attack craft (a sea drone, an unmanned or small boat: events.yaml attack_craft_words) heads for its target
+    ("en", "Naval drone boats heading for Yalta were destroyed by the fleet.", "Yalta"),
+    ("en", "Unmanned vessels bound for Tuapse were intercepted.", "Tuapse"),
+    ("en", "Ukrainian boats heading to Kerch were destroyed overnight.", "Kerch"),
+    ("es", "Lanchas ucranianas que se dirigían a Yalta fueron destruidas.", "Yalta"),
+    ("it", "Imbarcazioni drone dirette verso Yalta sono state distrutte.", "Yalta"),
+    ("de", "Unbemannte Boote auf dem Weg nach Jalta wurden zerstört.", "Jalta"),
+])
+def test_a_bare_direction_or_an_attack_craft_keeps_the_incident(gaz, lang, text, surface):
+    """geo.role_model._vessel_destination reads no ship's destination after a bare direction or for an attack craft
+    of events.yaml ``attack_craft_words``: the place is what the craft heads for or fires at, an incident."""
+    m = mention_of(text, lang, surface, gaz)
+    assert not m.features.get("destination")
+    assert m.role == "incident"
+
+
+def test_a_patrol_boat_is_a_ship_not_an_attack_craft(gaz):
+    """A vessel noun that only ends in a small-craft word ("patrol boat") is a ship: where it heads is its
+    destination, the missile struck it at sea."""
+    m = mention_of("A patrol boat heading to Berdiansk was hit by a missile.", "en", "Berdiansk", gaz)
+    assert m.features.get("destination")
+    assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
     # an incident trigger in the place's clause: the weapons or troops that move are struck or strike there
     ("en", "Rockets headed toward Zaporizhzhia hit a substation.", "Zaporizhzhia"),
     ("en", "Drones heading towards Kherson were downed before dawn.", "Kherson"),
@@ -817,3 +909,79 @@ def test_a_closed_list_mate_shares_the_destination(gaz, lang, text, surface):
     m = mention_of(text, lang, surface, gaz)
     assert m.features.get("destination")
     assert m.role == "mention"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("en", "Artillery kept hitting Izium all night.", "Izium"),
+    ("de", "Russische Einheiten attackierten gestern Isjum.", "Isjum"),
+    ("de", "Die Armee beschießt seit Wochen Isjum.", "Isjum"),
+])
+def test_tense_forms_of_attack_verbs_are_attack_triggers(gaz, lang, text, surface):
+    """events.yaml ``attack`` holds the progressive "hitting" and the German "attackieren" and "beschießen" forms beside
+    the ones it had ("hit", "beschoss", "angegriffen"): the clause reports an attack."""
+    m = mention_of(text, lang, surface, gaz)
+    assert m.features.get("event:attack")
+    assert m.role == "incident"
+
+
+@pytest.mark.parametrize(("lang", "text", "surface"), [
+    ("de", "Die Allianz wird Estland nicht angreifen.", "Estland"),
+    ("de", "Der Nachbar könnte Litauen angreifen, warnte die Regierung.", "Litauen"),
+])
+def test_the_german_infinitive_of_attack_is_no_trigger(gaz, lang, text, surface):
+    """The infinitive "angreifen" is left out of events.yaml ``attack``: after a modal, a future or a negation it
+    reports no attack that took place."""
+    assert not mention_of(text, lang, surface, gaz).features.get("event:attack")
+
+
+@pytest.mark.parametrize(("text", "surface", "role"), [
+    ("Jets bombed Damascus's southern suburbs overnight.", "Damascus", "incident"),
+    ("Explosions were heard in Tripoli's central districts.", "Tripoli", "incident"),
+    ("Gunmen attacked Kabul's western outskirts.", "Kabul", "incident"),
+    ("Shelling hit Odesa's outskirts and Izmail.", "Odesa", "incident"),
+    ("A drone hit Kherson's city centre.", "Kherson", "incident"),
+    # a direction word as the head: "the south of Lebanon"
+    ("Rockets struck Lebanon's south overnight.", "Lebanon", "incident"),
+    # a hyphenated direction after a direction word is still one
+    ("Rockets struck Lebanon's south-east overnight.", "Lebanon", "incident"),
+])
+def test_a_part_named_after_a_possessive_is_a_part_of_the_place(gaz, text, surface, role):
+    """Feature part_of (geo.role_model._part_possessed): a noun of events.yaml ``possessed_parts`` after the possessive
+    and its direction adjectives ("Damascus's southern suburbs") or a direction word ("Lebanon's south") is a part of
+    the place, as "the southern suburbs of Damascus" is, not a possession: a capital there is no government that owns
+    something."""
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == surface)
+    assert m.features.get("part_of")
+    assert m.role == role
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Explosions were heard in the central districts of Tripoli.", "Tripoli"),
+    ("Shelling hit the northern neighbourhoods of Aleppo.", "Aleppo"),
+])
+def test_districts_and_neighbourhoods_of_a_place_are_its_parts(gaz, text, surface):
+    """events.yaml ``part_nouns`` holds "districts" and "neighbourhoods": the place after "of" is what they are
+    parts of (feature part_of)."""
+    assert mention_of(text, "en", surface, gaz).features.get("part_of")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Baghdad's mayor said rockets hit a school.", "Baghdad"),
+    ("Kabul's government said the attack failed.", "Kabul"),
+    ("Chile's Atacama region saw heavy rains.", "Chile"),
+    # a part noun that modifies the head, a role, or a capitalised direction of a name: no part of the place
+    ("Belarus's border service said drones struck Gomel.", "Belarus"),
+    ("Latvia's border guard said smugglers attacked its patrol.", "Latvia"),
+    ("Syria's area commanders said rebels attacked Hama.", "Syria"),
+    ("Qatar's part in the raid was denied by Doha.", "Qatar"),
+    ("Iran's North Korean partners sent shells.", "Iran"),
+    ("Minsk's district court jailed two activists.", "Minsk"),
+    ("Missiles struck Russia's southern border.", "Russia"),
+    # a part noun as the first half of a hyphenated modifier (failed when any "centre" after the possessive was one)
+    ("Prague's centre-right mayor said drones hit Brno.", "Prague"),
+    ("Hungary's centre-left opposition called for talks.", "Hungary"),
+])
+def test_no_part_after_a_possessive_of_a_person_an_institution_or_a_name(gaz, text, surface):
+    m = mention_of(text, "en", surface, gaz)
+    assert not m.features.get("part_of")
