@@ -76,7 +76,7 @@ CASES = [
     # a head after a comma is no head of the name ("_head_after" stops at punctuation)
     ("en", "The soldiers are stationed at the Tapa base.", "Tapa", "base",
      "The soldiers left Tapa, base officials said."),
-    ("en", "A drone hit Sudan's Kordofan region.", "Sudan", "possessive", "A drone hit Sudan."),
+    ("en", "A drone hit Chile's Atacama region.", "Chile", "possessive", "A drone hit Chile."),
     ("it", "I raid di Israele continuano.", "Israele", "attack_of&national", "I porti di Israele sono aperti."),
     ("fr", "Des frappes ont visé la banlieue de Beyrouth.", "Beyrouth", "part_of", "Des frappes ont visé Beyrouth."),
     ("en", "Shelling killed five people in eastern Ukraine.", "Ukraine", "part_of",
