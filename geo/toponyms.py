@@ -58,13 +58,16 @@ from geo.masks import (
     NAME_WORD_MAX_ZIPF,
     SPEAKER_MAX_POPULATION,
     UNKNOWN_WORD_MAX_ZIPF,
+    acronym_repeat_spans,
     acronym_spans,
     age_spans,
     club_list_spans,
     fixture_spans,
     match_verb_spans,
     name_like,
+    named_acronym_spans,
     opponent_spans,
+    organisation_heads,
     organisation_spans,
     person_spans,
     phrase_spans,
@@ -105,6 +108,11 @@ TOWN_PREPOSITION_MIN_POPULATION = 100_000
 FIRST_NAME_TOWN_MAX = 50_000
 #: In a language that capitalises nouns, a word this frequent (Zipf) is a noun before a foreign unit's name.
 NOUN_UNIT_MIN_ZIPF = 4.0
+#: Rule MINOR_SPELLING_IN_NAME: a name this short whose one main reading is a seat under a large town's alternate
+#: name is an acronym ("Anci"); a particle this short joins a name's word to the capitalised word before ("Jaish
+#: al-Jadid").
+MINOR_SPELLING_MAX_LETTERS = 4
+NAME_PARTICLE_MAX_LETTERS = 3
 #: Rule MISSPELT_COMPOUND: the first word of a hyphenated name is read one letter off from this length on.
 MISSPELT_MIN_LETTERS = 4
 
@@ -200,7 +208,10 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     persons += age_spans(tokens, text, cues)
     persons += scorer_spans(tokens, text, cues, sentences)
     masked += organisation_spans(tokens, text, cues)
-    masked += acronym_spans(tokens, text, gazetteer)
+    acronyms = acronym_spans(tokens, text, gazetteer)
+    masked += acronyms
+    masked += acronym_repeat_spans(tokens, text, acronyms)  # "the Maco left Bunia" after "... (Maco)"
+    masked += named_acronym_spans(tokens, text, cues, gazetteer)
     masked += spelled_after_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues, gazetteer)
     masked += opponent_spans(tokens, text, cues, sentences)
@@ -911,6 +922,13 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             )):
                 return False  # "Taylor said", "said Taylor"
     primary = [c.entity for c in cands if c.primary and not _seat_shadowing(c, cands)]
+    if not primary and length == 1 and not after_locative and not town_cue and (
+            (len(key) <= MINOR_SPELLING_MAX_LETTERS and any(c.primary for c in cands))
+            or _in_longer_name(tokens, i, text, sentence_starts, cues)):
+        # rule MINOR_SPELLING_IN_NAME: a name known only as an alternate spelling is no place inside a longer
+        # capitalised name ("Jaish al-Jadid", "the Jadid Movement"), nor, short as an acronym, when its one main
+        # reading is a seat under a large town's alternate name ("dell'Anci": Anci District, a spelling of Langfang)
+        return False
     if not primary or all(e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of
                            for e in primary):
         best = primary[0] if primary else cands[0].entity  # a seat of no recorded people reads as a minor spelling
@@ -1027,6 +1045,29 @@ def _area_without_town(cands) -> bool:
     """An admin-1 reading, and no town of note of that name ("Sudtirolo"; not "Verona")."""
     return any(c.entity.kind == "admin1" for c in cands) and not any(
         c.entity.kind == "city" and c.entity.population >= SPEAKER_MAX_POPULATION // 10 for c in cands)
+
+
+def _in_longer_name(tokens: list[Token], i: int, text: str, sentence_starts, cues: Cues) -> bool:
+    """Whether the token at ``i`` is a word of a longer capitalised name: after a capitalised word, by a space
+    ("Hay Jadid") or by a space and a particle of up to ``NAME_PARTICLE_MAX_LETTERS`` letters joined by a hyphen
+    ("Jaish al-Jadid"; not "they shelled el-Fasher", nor a compound's "Ivanov-Frankivsk" that
+    :func:`_misspelt_compounds` reads: no particle), or before one ("Jadid Movement"); the capitalised word
+    before is no function word nor a sentence's first ("The Jadid", "Near Jadid"). After the head of an
+    organisation's name in lower case, too ("la brigade Jadid", :func:`geo.masks.organisation_heads`)."""
+    tok = tokens[i]
+    k = i - 1
+    if k >= 1 and text[tokens[k].end : tok.start] == "-" and len(tokens[k].text) <= NAME_PARTICLE_MAX_LETTERS:
+        k -= 1  # "al-", "Al-": the particle before the word
+    prev = tokens[k] if k >= 0 and k < i else None
+    if prev is not None and text[prev.end : tokens[k + 1].start] == " " and prev.capitalised \
+            and prev.key not in cues.stopwords and prev.key not in cues.locative \
+            and not _at_sentence_start(tokens, k, text, sentence_starts):
+        return True
+    if prev is not None and text[prev.end : tokens[k + 1].start] == " " and not prev.capitalised \
+            and prev.key in organisation_heads(cues):
+        return True  # "la brigade Jadid": the name of a body, after its head in lower case
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and text[tok.end : nxt.start] == " " and nxt.capitalised and nxt.key not in cues.stopwords
 
 
 def _country_code(cands) -> bool:

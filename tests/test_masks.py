@@ -270,3 +270,55 @@ def test_a_name_with_an_inner_capital_in_brackets_stays(gaz, text, lang, place):
 def test_the_alliances_treaty_names_hold_no_place(gaz, text, lang, word):
     surfaces = [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
     assert not any(word in s for s in surfaces) and any(s in ("Bruxelles", "Riga") for s in surfaces), surfaces
+
+
+def _surfaces(gaz, text: str, lang: str) -> list[str]:
+    return [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+
+
+@pytest.mark.parametrize(("text", "lang", "acronym", "place"), [
+    # the name before the bracket does not spell the acronym (another language's, or a description), but its head
+    # is an organisation's: the word in brackets is its acronym, written with one capital or in capitals
+    ("Aid workers of the UN humanitarian office (Ocha) reached Goma on Monday.", "en", "Ocha", "Goma"),
+    ("Selon le Bureau de coordination des affaires humanitaires (Ocha), Goma manque d'eau.", "fr", "Ocha", "Goma"),
+    ("D'après le bureau humanitaire de l'ONU (Ocha), Goma manque d'eau.", "fr", "Ocha", "Goma"),
+    ("Volunteers of the relief agency (OCHA) reached Goma.", "en", "OCHA", "Goma"),
+])
+def test_an_acronym_in_brackets_after_an_organisation_s_unspelling_name_is_no_place(gaz, text, lang, acronym, place):
+    surfaces = _surfaces(gaz, text, lang)
+    assert acronym not in surfaces and place in surfaces, surfaces
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # a town in brackets after a locative, far from the head, or after a capitalised name stays
+    ("Police said two people were killed in the attack (Goma).", "en", "Goma"),
+    ("Staff of the agency were evacuated from the town (Bunia) on Monday.", "en", "Bunia"),
+    ("The agency's office in the village of Kiwanja (Rutshuru) was looted.", "en", "Rutshuru"),
+    ("Le bureau de l'agence a été pillé à Kiwanja (Rutshuru).", "fr", "Rutshuru"),
+    ("Mario Rossi (Verona) e Luca Bianchi (Padova) hanno vinto.", "it", "Verona"),
+])
+def test_a_town_in_brackets_away_from_an_organisation_s_name_stays(gaz, text, lang, place):
+    assert place in _surfaces(gaz, text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # an acronym introduced in brackets is the organisation wherever it comes back alone in the document
+    ("Les rebelles du Mouvement armé des communautés organisées (Maco) ont attaqué Djugu. "
+     "Trois jours plus tard, les Maco ont quitté Bunia.", "fr"),
+    ("Fighters of the Movement of Armed Communities Organised (Maco) attacked Djugu.\n\n"
+     "On Friday the MACO left Bunia.", "en"),
+])
+def test_an_acronym_introduced_in_brackets_is_no_place_when_it_comes_back(gaz, text, lang):
+    assert _surfaces(gaz, text, lang) == ["Djugu", "Bunia"]
+
+
+def test_a_town_named_like_no_introduced_acronym_stays(gaz):
+    # the town is written as no acronym in brackets: it stays, beside an unrelated acronym
+    text = "The Kosovo Force (KFOR) sent patrols. Later the patrols reached Maco in the Philippines."
+    assert "Maco" in _surfaces(gaz, text, "en")
+
+
+def test_a_word_read_as_an_acronym_from_a_head_alone_is_not_carried_through_the_document(gaz):
+    # only an acronym its name spells is carried on: a town in brackets after a body's head is found elsewhere
+    text = "Staff of the regional relief agency (Bunia) left on Monday. Fighting went on in Bunia."
+    assert _surfaces(gaz, text, "en") == ["Bunia"]

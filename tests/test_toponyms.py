@@ -1400,3 +1400,46 @@ def test_a_seat_of_no_recorded_population_hides_no_large_town_of_that_name(gaz, 
     """A seat of under 500 people whose main name is an alternate name of a large town is no main reading of it."""
     m = place_of(text, lang, gaz, name)
     assert m.entity is not None and m.entity.country == country
+
+
+@pytest.mark.parametrize(("text", "lang", "word"), [
+    # rule MINOR_SPELLING_IN_NAME: a name known only as an alternate spelling (or as a seat under a large town's
+    # alternate name), short as an acronym or inside a longer capitalised name, is no place
+    ("Il presidente dell'Anci ha incontrato il sindaco di Bari.", "it", "Anci"),
+    ("Il presidente dell'ANCI ha incontrato il sindaco di Bari.", "it", "ANCI"),
+    # in capitals after an elided preposition
+    ("Il sindaco di Bari ha parlato all'ANCI ieri.", "it", "ANCI"),
+    ("Fighters of Jaish al-Jadid attacked Idlib.", "en", "Jadid"),
+    ("Fighters of Jaish Al-Jadid attacked Idlib.", "en", "Jadid"),
+    ("The Jadid Movement claimed the attack in Idlib.", "en", "Jadid"),
+    ("The strike hit the Souk al-Jadid market in Idlib.", "en", "Jadid"),
+    ("Des combattants de la brigade Jadid ont attaqué Idleb.", "fr", "Jadid"),  # after a body's head in lower case
+])
+def test_a_minor_spelling_short_or_inside_a_name_is_no_place(gaz, text, lang, word):
+    surfaces = [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+    assert word not in surfaces and len(surfaces) == 1, surfaces
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    # exonyms are main readings, an alternate spelling after a locative stays, capitals of a dateline stay
+    ("Il presidente è arrivato a Nanchino.", "it", "Nanchino"),
+    ("ROMA - Il sindaco ha parlato ieri.", "it", "ROMA"),
+    ("The Ningbo Port handled more cargo.", "en", "Ningbo"),
+    ("Fighters moved from Homs to the Jadid area near Hama.", "en", "Jadid"),
+    ("Shelling hit the city of el-Fasher and its camps.", "en", "Fasher"),  # the particle of the name itself
+    ("Shelling hit el-Fasher and its camps.", "en", "Fasher"),  # no capitalised word before the particle
+    ("Los drones cayeron sobre Járkov y Sumi anoche.", "es", "Sumi"),  # an alternate spelling, no seat's
+])
+def test_main_readings_and_located_spellings_stay(gaz, text, lang, place):
+    assert place in [m.surface for m in find_places(Document("t", text), lang=lang, gazetteer=gaz)]
+
+
+def test_a_minor_spelling_after_a_capitalised_word_and_a_hyphen_still_mends_a_misspelt_compound(gaz):
+    # the second word of a misspelt compound is known only as an alternate spelling: it stays for
+    # rule MISSPELT_COMPOUND to join it to the first
+    text = "Les régions de Lviv et d'Ivana-Frankivsk ont été visées."
+    mentions = find_places(Document("t", text), lang="fr", gazetteer=gaz)
+    assert "Ivana-Frankivsk" in [m.surface for m in mentions]
+    # after a capitalised word too: a first word longer than a particle's joins no name to it
+    text = "Drones hit the Carpathian Ivana-Frankivsk region overnight."
+    assert "Ivana-Frankivsk" in [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)]
