@@ -363,10 +363,6 @@ ACRONYM_NAME_MAX_WORDS = 12
 ACRONYM_SILENT_WORDS = 2
 #: Letters a word of such a name may give from inside it after its first, when none is spelled strictly.
 ACRONYM_INNER_LETTERS = 2
-#: Words besides connectors between the head of an organisation's name and an acronym in brackets that the
-#: name does not spell ("the UN refugee agency (Unhcr)", "le Bureau de coordination des affaires humanitaires
-#: (Ocha)": three).
-ACRONYM_NAME_WORDS_AFTER_HEAD = 3
 
 
 #: The first character of a word right after an opening bracket, a comma and a space, a dash (spaced or
@@ -429,62 +425,6 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     return spans
 
 
-def named_acronym_spans(tokens: list[Token], text: str, cues: Cues, gazetteer=None) -> list[tuple[int, int]]:
-    """Acronyms alone in brackets after an organisation's name that does not spell them: "the UN refugee
-    agency (Unhcr)", "le Bureau de coordination des affaires humanitaires (Ocha)" (the English acronym after
-    the French name), however the acronym is written (in capitals or with one capital, as the press writes
-    those it pronounces as words).
-
-    The word in brackets is the acronym when the words before the bracket, back to punctuation and over at most
-    ``ACRONYM_NAME_MAX_WORDS``, hold the head of an organisation's name (lexicon ``org_name_heads``,
-    ``org_heads``, in any case) followed by at most ``ACRONYM_NAME_WORDS_AFTER_HEAD`` words besides connectors
-    (``org_name_connectors``) and by no locative word, and the last of them is no name of its own (in lower case,
-    or an acronym: "l'agence de l'ONU (Ocha)"); a word in brackets that names a country or a province stays ("the
-    UN office (Ukraine)"), and so does one after a capitalised name ("the agency's office in Goma (Kivu)"), after
-    a locative ("the ministry in the capital (Kinshasa)") or far from the head ("the agency's staff were
-    evacuated from the town (Bunia)").
-
-    Parameters
-    ----------
-    tokens : list of geo.sentences.Token
-    text : str
-    cues : geo.cues.Cues
-        The lexicons (``org_name_heads``, ``org_heads``, ``org_name_connectors``, ``locative``).
-    gazetteer : geo.gazetteer.Gazetteer, optional
-        Asked whether the word in brackets names a country or a province.
-
-    Returns
-    -------
-    list of (int, int)
-        Start and end offsets of the acronyms to mask, end exclusive.
-    """
-    heads = organisation_heads(cues)
-    spans = []
-    for i in _tokens_after(_AFTER_BRACKET, tokens, text):
-        tok = tokens[i]
-        if not (3 <= len(tok.text) <= 10 and tok.text.isalpha() and tok.capitalised and i
-                and text[tok.start - 1 : tok.start] == "(" and text[tok.end : tok.end + 1] == ")"):
-            continue
-        before = tokens[i - 1]
-        if text[before.end : tok.start] != " (" or (before.capitalised and not before.all_caps):
-            continue
-        first = i - 1
-        while first > max(0, i - ACRONYM_NAME_MAX_WORDS) and not any(
-                c in text[tokens[first - 1].end : tokens[first].start] for c in ".,;:!?()[]\"«»“”\n"):
-            first -= 1
-        head = next((k for k in range(i - 1, first - 1, -1) if tokens[k].key in heads), None)
-        if head is None:
-            continue
-        words = tokens[head + 1 : i]
-        if any(t.key in cues.locative for t in words) or sum(
-                t.key not in cues.org_name_connectors for t in words) > ACRONYM_NAME_WORDS_AFTER_HEAD:
-            continue  # "the agency's staff fled the town (Bunia)", "the ministry in the capital (Kinshasa)"
-        if gazetteer is not None and any(c.entity.kind in ("country", "admin1") for c in gazetteer.candidates(tok.key)):
-            continue
-        spans.append((tok.start, tok.end))
-    return spans
-
-
 @cache
 def organisation_heads(cues: Cues) -> frozenset[str]:
     """The heads of organisations' names (lexicon ``org_name_heads``, ``org_heads``, one word each), folded as
@@ -499,35 +439,6 @@ def organisation_heads(cues: Cues) -> frozenset[str]:
     frozenset of str
     """
     return frozenset(fold_key(w) for w in cues.org_name_heads | cues.org_heads if " " not in w)
-
-
-def acronym_repeat_spans(tokens: list[Token], text: str, acronyms: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Every other use of an acronym the document has introduced in brackets after the name it spells: "the
-    Movement of ... (Maco)", then "the Maco left Bunia". The acronym is matched as written (the same letters in
-    the same case), or in capitals.
-
-    Parameters
-    ----------
-    tokens : list of geo.sentences.Token
-    text : str
-    acronyms : list of (int, int)
-        Spans masked by :func:`acronym_spans`: the one-word spans right inside a bracket are the acronyms (their
-        names spell them); the others are ignored. An acronym :func:`named_acronym_spans` reads from a name's head
-        alone is not carried on: a town in brackets read as one would be lost throughout the document.
-
-    Returns
-    -------
-    list of (int, int)
-        Start and end offsets of the other uses of those acronyms, end exclusive.
-    """
-    written = set()
-    for a, b in acronyms:
-        word = text[a:b]
-        if word.isalpha() and word[:1].isupper() and text[a - 1 : a] == "(" and text[b : b + 1] in (")", " "):
-            written |= {word, word.upper()}
-    if not written:
-        return []
-    return [(t.start, t.end) for t in tokens if t.text in written and text[t.start - 1 : t.start] != "("]
 
 
 _AFTER_ACRONYM = re.compile(r" ?\( ?| [-–] ")

@@ -58,14 +58,12 @@ from geo.masks import (
     NAME_WORD_MAX_ZIPF,
     SPEAKER_MAX_POPULATION,
     UNKNOWN_WORD_MAX_ZIPF,
-    acronym_repeat_spans,
     acronym_spans,
     age_spans,
     club_list_spans,
     fixture_spans,
     match_verb_spans,
     name_like,
-    named_acronym_spans,
     opponent_spans,
     organisation_heads,
     organisation_spans,
@@ -168,6 +166,15 @@ def _seat_shadowing(cand, cands) -> bool:
         not other.primary and other.entity.population >= ALTERNATE_NAME_MIN_POPULATION for other in cands)
 
 
+def _seat_of_its_own_town(cands) -> bool:
+    """Whether a main reading among ``cands`` is a seat that :func:`_seat_shadowing` sets aside under a large
+    town of the same country, whose alternate name it is (Anci District under Langfang, both Chinese); not
+    a seat abroad (an Indonesian "Tiro" under Tyre, Lebanon)."""
+    return any(c.primary and _seat_shadowing(c, cands) and any(
+        not o.primary and o.entity.population >= ALTERNATE_NAME_MIN_POPULATION and o.entity.country == c.entity.country
+        for o in cands) for c in cands)
+
+
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
     """Find the place names in ``text``.
 
@@ -208,10 +215,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
     persons += age_spans(tokens, text, cues)
     persons += scorer_spans(tokens, text, cues, sentences)
     masked += organisation_spans(tokens, text, cues)
-    acronyms = acronym_spans(tokens, text, gazetteer)
-    masked += acronyms
-    masked += acronym_repeat_spans(tokens, text, acronyms)  # "the Maco left Bunia" after "... (Maco)"
-    masked += named_acronym_spans(tokens, text, cues, gazetteer)
+    masked += acronym_spans(tokens, text, gazetteer)
     masked += spelled_after_spans(tokens, text, gazetteer)
     masked += fixture_spans(tokens, text, cues, gazetteer)
     masked += opponent_spans(tokens, text, cues, sentences)
@@ -923,7 +927,7 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
                 return False  # "Taylor said", "said Taylor"
     primary = [c.entity for c in cands if c.primary and not _seat_shadowing(c, cands)]
     if not primary and length == 1 and not after_locative and not town_cue and (
-            (len(key) <= MINOR_SPELLING_MAX_LETTERS and any(c.primary for c in cands))
+            (len(key) <= MINOR_SPELLING_MAX_LETTERS and _seat_of_its_own_town(cands))
             or _in_longer_name(tokens, i, text, sentence_starts, cues)):
         # rule MINOR_SPELLING_IN_NAME: a name known only as an alternate spelling is no place inside a longer
         # capitalised name ("Jaish al-Jadid", "the Jadid Movement"), nor, short as an acronym, when its one main

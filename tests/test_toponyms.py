@@ -1443,3 +1443,16 @@ def test_a_minor_spelling_after_a_capitalised_word_and_a_hyphen_still_mends_a_mi
     # after a capitalised word too: a first word longer than a particle's joins no name to it
     text = "Drones hit the Carpathian Ivana-Frankivsk region overnight."
     assert "Ivana-Frankivsk" in [m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)]
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "country"), [
+    # rule MINOR_SPELLING_IN_NAME: a short name whose one main reading is a seat abroad, set aside under a large
+    # town's alternate name, is that town: the seat and the town share no country, so the name is no acronym
+    ("Gli ospedali di Tiro sono pieni di feriti.", "it", "Tiro", "LB"),
+    ("Los hospitales de Tiro están llenos de heridos.", "es", "Tiro", "LB"),
+    ("Qum's clerics rejected the plan on Friday.", "en", "Qum", "IR"),
+    ("Hila and Najaf were quiet on Friday.", "en", "Hila", "IQ"),
+])
+def test_a_short_alternate_name_of_a_large_town_abroad_stays(gaz, text, lang, name, country):
+    m = place_of(text, lang, gaz, name)
+    assert m.entity is not None and m.entity.country == country
