@@ -51,6 +51,7 @@ from geo.cues import (
     own_aliases,
     word_frequency,
 )
+from geo.dates import calendar_words
 from geo.features import feature_spans
 from geo.masks import (
     CONNECTORS,
@@ -167,10 +168,14 @@ def _seat_shadowing(cand, cands) -> bool:
 def _seat_of_its_own_town(cands) -> bool:
     """Whether a main reading among ``cands`` is a seat that :func:`_seat_shadowing` sets aside under a large
     town of the same country, whose alternate name it is (Anci District under Langfang, both Chinese); not
-    a seat abroad (an Indonesian "Tiro" under Tyre, Lebanon)."""
-    return any(c.primary and _seat_shadowing(c, cands) and any(
-        not o.primary and o.entity.population >= ALTERNATE_NAME_MIN_POPULATION and o.entity.country == c.entity.country
-        for o in cands) for c in cands)
+    a seat abroad (an Indonesian "Tiro" under Tyre, Lebanon). The largest town the name is an alternate name of
+    is the one compared: an Indonesian seat "Bone" and an Indonesian town of that alternate name leave "Bône"
+    (Annaba, Algeria, larger) a place."""
+    towns = [o for o in cands if not o.primary and o.entity.population >= ALTERNATE_NAME_MIN_POPULATION]
+    if not towns:
+        return False
+    country = max(towns, key=lambda o: o.entity.population).entity.country
+    return any(c.primary and _seat_shadowing(c, cands) and c.entity.country == country for c in cands)
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
@@ -1082,8 +1087,11 @@ def _in_longer_name(tokens: list[Token], i: int, text: str, sentence_starts, low
             and prev.key in organisation_heads(cues):
         return True  # "la brigade Jadid": the name of a body, after its head in lower case
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    # a month or a weekday after the name is no word of it ("Jabalia Tuesday"), nor, where nouns are capitalised,
+    # a frequent word ("Saloniki Ende Juni")
     return nxt is not None and text[tok.end : nxt.start] == " " and nxt.capitalised \
-        and nxt.key not in cues.stopwords and other_name(nxt)
+        and nxt.key not in cues.stopwords and other_name(nxt) and nxt.key not in calendar_words(cues.lang) \
+        and not (cues.nouns_capitalised and word_frequency(nxt.key, cues.lang) >= NOUN_UNIT_MIN_ZIPF)
 
 
 def _names_a_place(key: str, gazetteer) -> bool:

@@ -1434,6 +1434,9 @@ def test_a_minor_spelling_short_or_inside_a_name_is_no_place(gaz, text, lang, wo
     ("Il volo Roma Francoforte è stato cancellato.", "it", "Francoforte"),
     ("L'arcivescovo di Magonza Anna Rossi ha parlato.", "it", "Magonza"),
     ("Soldiers searched Jabalia Camp overnight.", "en", "Jabalia"),
+    # a weekday or a month after it, or a frequent word where nouns are capitalised, is no word of a longer name
+    ("Residents of Jabalia Tuesday buried their dead.", "en", "Jabalia"),
+    ("Die Polizei sperrte Saloniki Ende Mai ab.", "de", "Saloniki"),
     # after a German noun of a place, a sentence's first word, a capitalised locative, before a function word
     ("Die Grenzstadt Sumi liegt unter Beschuss.", "de", "Sumi"),
     ("Granaten trafen die Großstadt Jabalia am Morgen.", "de", "Jabalia"),
@@ -1472,6 +1475,9 @@ def test_a_minor_spelling_after_a_capitalised_word_and_a_hyphen_still_mends_a_mi
     ("Los hospitales de Tiro están llenos de heridos.", "es", "Tiro", "LB"),
     ("Qum's clerics rejected the plan on Friday.", "en", "Qum", "IR"),
     ("Hila and Najaf were quiet on Friday.", "en", "Hila", "IQ"),
+    # the largest town of the alternate name is compared: a seat and a smaller town of one country abroad leave
+    # the larger town (failed when any town of the seat's country was enough)
+    ("Les quais de Bône et de Philippeville ont été bombardés.", "fr", "Bône", "DZ"),
 ])
 def test_a_short_alternate_name_of_a_large_town_abroad_stays(gaz, text, lang, name, country):
     m = place_of(text, lang, gaz, name)
