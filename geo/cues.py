@@ -118,6 +118,8 @@ class Cues:
     transliteration_doubled: frozenset[str] = frozenset()  # "Shabelle" -> "Shabeelle": letters written once or twice
     compass_words: frozenset[str] = frozenset()  # "north", "west": a name of these and compass_nouns only ...
     compass_nouns: frozenset[str] = frozenset()  # ... ("West Coast") is a part of the report's country
+    hyphen_particles: frozenset[str] = frozenset()  # "Jaish al-Jadid": an article joined to a name's word
+    place_type_words: frozenset[str] = frozenset()  # "Jabalia Camp": the word after a place's name is its type
 
 
 @cache
@@ -144,7 +146,8 @@ _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositi
                  "player_verbs")
 #: places.yaml keys where English fills the gaps of the document's language.
 _WITH_ENGLISH = ("common_words", "not_surnames", "admin2_suffixes", "org_heads", "org_tails", "admin2_plurals",
-                 "modifier_nouns", "org_name_heads", "org_name_connectors", "compass_words", "compass_nouns")
+                 "modifier_nouns", "org_name_heads", "org_name_connectors", "compass_words", "compass_nouns",
+                 "hyphen_particles", "place_type_words")
 
 
 @cache

@@ -425,6 +425,22 @@ def acronym_spans(tokens: list[Token], text: str, gazetteer=None) -> list[tuple[
     return spans
 
 
+@cache
+def organisation_heads(cues: Cues) -> frozenset[str]:
+    """The heads of organisations' names (lexicon ``org_name_heads``, ``org_heads``, one word each), folded as
+    tokens' keys are: "agency", "bureau", "agenzia".
+
+    Parameters
+    ----------
+    cues : geo.cues.Cues
+
+    Returns
+    -------
+    frozenset of str
+    """
+    return frozenset(fold_key(w) for w in cues.org_name_heads | cues.org_heads if " " not in w)
+
+
 _AFTER_ACRONYM = re.compile(r" ?\( ?| [-–] ")
 _BRACKET = re.compile(r"\(")
 _ACRONYM_WORD = re.compile(r"[^\W\d_]+")

@@ -51,6 +51,7 @@ from geo.cues import (
     own_aliases,
     word_frequency,
 )
+from geo.dates import calendar_words
 from geo.features import feature_spans
 from geo.masks import (
     CONNECTORS,
@@ -65,6 +66,7 @@ from geo.masks import (
     match_verb_spans,
     name_like,
     opponent_spans,
+    organisation_heads,
     organisation_spans,
     person_spans,
     phrase_spans,
@@ -105,6 +107,9 @@ TOWN_PREPOSITION_MIN_POPULATION = 100_000
 FIRST_NAME_TOWN_MAX = 50_000
 #: In a language that capitalises nouns, a word this frequent (Zipf) is a noun before a foreign unit's name.
 NOUN_UNIT_MIN_ZIPF = 4.0
+#: Rule MINOR_SPELLING_IN_NAME: a name this short whose one main reading is a seat under a large town's alternate
+#: name, in the town's country, is an acronym ("Anci").
+MINOR_SPELLING_MAX_LETTERS = 4
 #: Rule MISSPELT_COMPOUND: the first word of a hyphenated name is read one letter off from this length on.
 MISSPELT_MIN_LETTERS = 4
 
@@ -158,6 +163,19 @@ def _seat_shadowing(cand, cands) -> bool:
     e = cand.entity
     return e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of and any(
         not other.primary and other.entity.population >= ALTERNATE_NAME_MIN_POPULATION for other in cands)
+
+
+def _seat_of_its_own_town(cands) -> bool:
+    """Whether a main reading among ``cands`` is a seat that :func:`_seat_shadowing` sets aside under a large
+    town of the same country, whose alternate name it is (Anci District under Langfang, both Chinese); not
+    a seat abroad (an Indonesian "Tiro" under Tyre, Lebanon). The largest town the name is an alternate name of
+    is the one compared: an Indonesian seat "Bone" and an Indonesian town of that alternate name leave "Bône"
+    (Annaba, Algeria, larger) a place."""
+    towns = [o for o in cands if not o.primary and o.entity.population >= ALTERNATE_NAME_MIN_POPULATION]
+    if not towns:
+        return False
+    country = max(towns, key=lambda o: o.entity.population).entity.country
+    return any(c.primary and _seat_shadowing(c, cands) and c.entity.country == country for c in cands)
 
 
 def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=None, weights=_FITTED) -> list[Span]:
@@ -315,7 +333,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                 tokens, i, cands, cues)
             kept = is_dateline or _keep(tokens, i, length, start, end, cands, text, cues, surnames,
                                         sentence_starts, lowercase_words, name_words, area_cue=area_cue,
-                                        town_cue=locality)
+                                        town_cue=locality, gazetteer=gazetteer)
         town_named = locality and any(c.primary and c.entity.kind == "city" for c in cands)  # "Lebanon Police Dept."
         weighed = hit_features(tokens, i, length, start, end, cands, text, cues, sentence_starts,
                                town_cue=town_named) if kept else {}
@@ -772,7 +790,7 @@ def _expanded(gazetteer, key: str, cues: Cues) -> list:
 
 def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
           sentence_starts, lowercase_words, name_words: dict[str, str], area_cue: bool = False,
-          town_cue: bool = False) -> bool:
+          town_cue: bool = False, gazetteer=None) -> bool:
     """Apply the filters to one gazetteer hit that no mask or person's name overlaps (the caller,
     :func:`find_toponyms`, tests the masks first, before it asks for cues).
 
@@ -872,11 +890,8 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             # Next to a capitalised rare word, a town's name is part of a person's or a firm's:
             # "Kobe Bryant", "Whitney Houston".
             prev_tok = tokens[i - 1] if i else None
-            precedes = (prev_tok is not None and text[prev_tok.end : start] == " " and prev_tok.capitalised
-                        and not _at_sentence_start(tokens, i - 1, text, sentence_starts)  # "Besieged Mariupol"
-                        and prev_tok.key not in lowercase_words
-                        and prev_tok.key not in cues.stopwords and prev_tok.key not in cues.locative
-                        and not prev_tok.key.endswith(_place_noun_endings(cues)))  # "Hafenstadt Kismayo"
+            precedes = prev_tok is not None and _name_word_before(tokens, i - 1, text, sentence_starts,
+                                                                  lowercase_words, cues)
             if town and follows and name_like(nxt_tok) and word_frequency(nxt_tok.key, cues.lang) < NAME_WORD_MAX_ZIPF:
                 name_words.setdefault(nxt_tok.key, "beside a town")  # "Kobe Bryant", then "Bryant tweeted"
                 return False
@@ -911,6 +926,13 @@ def _keep(tokens, i, length, start, end, cands, text, cues: Cues, surnames,
             )):
                 return False  # "Taylor said", "said Taylor"
     primary = [c.entity for c in cands if c.primary and not _seat_shadowing(c, cands)]
+    if not primary and length == 1 and not after_locative and not town_cue and (
+            (len(key) <= MINOR_SPELLING_MAX_LETTERS and _seat_of_its_own_town(cands))
+            or _in_longer_name(tokens, i, text, sentence_starts, lowercase_words, cues, gazetteer)):
+        # rule MINOR_SPELLING_IN_NAME: a name known only as an alternate spelling is no place inside a longer
+        # capitalised name ("Jaish al-Jadid", "the Jadid Movement"), nor, short as an acronym, when its one main
+        # reading is a seat under a large town's alternate name ("dell'Anci": Anci District, a spelling of Langfang)
+        return False
     if not primary or all(e.kind == "city" and e.population < SEAT_NAME_MAX_POPULATION and not e.capital_of
                            for e in primary):
         best = primary[0] if primary else cands[0].entity  # a seat of no recorded people reads as a minor spelling
@@ -1027,6 +1049,56 @@ def _area_without_town(cands) -> bool:
     """An admin-1 reading, and no town of note of that name ("Sudtirolo"; not "Verona")."""
     return any(c.entity.kind == "admin1" for c in cands) and not any(
         c.entity.kind == "city" and c.entity.population >= SPEAKER_MAX_POPULATION // 10 for c in cands)
+
+
+def _name_word_before(tokens: list[Token], k: int, text: str, sentence_starts, lowercase_words, cues: Cues) -> bool:
+    """Whether the token at ``k`` is a capitalised word, one space before the next, that may be a word of the same
+    name: not a sentence's first ("Besieged Mariupol"), no word the text writes in lower case elsewhere, no function
+    word nor locative, no German noun of a place ("Hafenstadt Kismayo", lexicon ``place_noun_endings``)."""
+    word = tokens[k]
+    return (text[word.end : tokens[k + 1].start] == " " and word.capitalised
+            and not _at_sentence_start(tokens, k, text, sentence_starts)
+            and word.key not in lowercase_words and word.key not in cues.stopwords and word.key not in cues.locative
+            and not word.key.endswith(_place_noun_endings(cues)))
+
+
+def _in_longer_name(tokens: list[Token], i: int, text: str, sentence_starts, lowercase_words, cues: Cues,
+                    gazetteer=None) -> bool:
+    """Whether the token at ``i`` is a word of a longer capitalised name: after a word that
+    :func:`_name_word_before` finds, by a space ("Hay Jadid") or by a space and an article joined by a hyphen
+    (lexicon ``hyphen_particles``: "Jaish al-Jadid"; not "they shelled el-Fasher", nor a compound's
+    "Ivanov-Frankivsk" that :func:`_misspelt_compounds` reads), or before a capitalised word ("Jadid Movement").
+    The word beside it is no first name ("di Magonza Peter"), no word of a place's type ("Jabalia Camp", lexicon
+    ``place_type_words``) and no place of its own (:func:`_names_a_place`: "Torino Lione"). After the head of an
+    organisation's name in lower case, too ("la brigade Jadid", :func:`geo.masks.organisation_heads`)."""
+    def other_name(word: Token) -> bool:
+        return word.key not in cues.first_names and word.key not in cues.place_type_words and not (
+            gazetteer is not None and _names_a_place(word.key, gazetteer))
+
+    tok = tokens[i]
+    k = i - 1
+    if k >= 1 and text[tokens[k].end : tok.start] == "-" and tokens[k].key in cues.hyphen_particles:
+        k -= 1  # "al-", "Al-": the article before the word
+    prev = tokens[k] if 0 <= k < i else None
+    if prev is not None and _name_word_before(tokens, k, text, sentence_starts, lowercase_words, cues) \
+            and other_name(prev):
+        return True
+    if prev is not None and text[prev.end : tokens[k + 1].start] == " " and not prev.capitalised \
+            and prev.key in organisation_heads(cues):
+        return True  # "la brigade Jadid": the name of a body, after its head in lower case
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    # a month or a weekday after the name is no word of it ("Jabalia Tuesday"), nor, where nouns are capitalised,
+    # a frequent word ("Saloniki Ende Juni")
+    return nxt is not None and text[tok.end : nxt.start] == " " and nxt.capitalised \
+        and nxt.key not in cues.stopwords and other_name(nxt) and nxt.key not in calendar_words(cues.lang) \
+        and not (cues.nouns_capitalised and word_frequency(nxt.key, cues.lang) >= NOUN_UNIT_MIN_ZIPF)
+
+
+def _names_a_place(key: str, gazetteer) -> bool:
+    """Whether ``key`` names a place of note: a country, a province or another area, a capital, or a town of
+    :data:`ALTERNATE_NAME_MIN_POPULATION` people or more (by any of its names)."""
+    return any(c.entity.kind != "city" or c.entity.capital_of or c.entity.population >= ALTERNATE_NAME_MIN_POPULATION
+               for c in gazetteer.candidates(key))
 
 
 def _country_code(cands) -> bool:
