@@ -3649,3 +3649,70 @@ def test_a_german_date_inside_a_figures_sentence_keeps_its_places_date_and_quote
     assert fig.places == ["Poltava Oblast", "Sumy Oblast"]
     assert (fig.date, fig.date_end) == ("2025-05-12", "2025-05-12")
     assert fig.quote.startswith("Insgesamt 30 Drohnen") and fig.quote.endswith("teilte die Luftwaffe mit.")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Latvian officials said 4 soldiers were hurt in the country on Monday. Latvia borders Russia."),
+    ("fr", "Selon les autorités lettones, 4 soldats ont été blessés dans le pays lundi. La Lettonie borde la Russie."),
+    ("it", "Le autorità lettoni hanno detto che 4 soldati sono stati feriti nel Paese lunedì. La Lettonia confina con "
+           "la Russia."),
+    ("es", "Las autoridades letonas dijeron que 4 soldados resultaron heridos en el país el lunes. Letonia limita con "
+           "Rusia."),
+    ("de", "Lettische Behörden sagten, 4 Soldaten seien am Montag im Land verletzt worden. Lettland grenzt an "
+           "Russland."),
+    # the speaker's demonym, not the figure's people's, and past the country said before
+    ("en", "Drones struck Lviv in Ukraine. Hungarian officials said 2 Ukrainians were hurt in the country. Hungary "
+           "summoned an envoy."),
+])
+def test_the_country_after_a_speakers_demonym_is_the_speakers(gaz, lang, text):
+    # rule AREA_SPEAKER_DEMONYM: "the country" after "Latvian officials said" names Latvia (named later in the
+    # document: the map holds the places said); "Hungarian officials said 2 Ukrainians ..." names Hungary
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    country = "Hungary" if "Hungar" in text else "Latvia"
+    assert [f.places for f in parsed.figures] == [[country]]
+
+
+def test_a_demonym_before_a_head_that_is_no_source_names_no_country(gaz):
+    # rule AREA_SPEAKER_DEMONYM reads the figure's source only: "the Russian army killed" acts, it does not speak
+    text = "Drones struck Kharkiv in Ukraine. The Russian army killed 5 civilians in the country. Russia denied it."
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert "Russia" not in parsed.figures[0].places
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Unrest in Niger.\n\nThe attacks left 6 dead in the Tillaberi region and 3 dead elsewhere in the country."),
+    ("fr", "Violences au Niger.\n\nLes attaques ont fait 6 morts dans la région de Tillabéri et 3 morts ailleurs dans "
+           "le pays."),
+    ("it", "Violenze in Niger.\n\nGli attacchi hanno causato 6 morti nella regione di Tillabéri e 3 morti altrove nel "
+           "Paese."),
+    ("es", "Violencia en Níger.\n\nLos ataques dejaron 6 muertos en la región de Tillabéri y 3 muertos en el resto del "
+           "país."),
+    ("de", "Gewalt in Niger.\n\nDie Angriffe forderten 6 Tote in der Region Tillabéri und 3 Tote im Land."),
+])
+def test_the_country_after_a_region_is_the_regions_country(gaz, lang, text):
+    # rule AREA_COUNTRY_OF_PLACES: no country said before "the country" in its paragraph: it names the country of the
+    # places said before it (the region's), not the region itself
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Tillabéri"], ["Niger"]]
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    # German "im Land" after a German town may be its Bundesland (area_state_countries): no country read
+    ("de", "Ein Unwetter traf Stuttgart. Im Land starben 3 Menschen. Deutschland zählt die Schäden.", ["Stuttgart"]),
+    # the noun locates the place of the figure's own clause: the figure stays there
+    ("es", "Ataques en Ucrania.\n\nEn la ciudad de Járkov, en el este del país, un misil hirió a 9 personas.",
+     ["Kharkiv"]),
+])
+def test_the_country_of_the_places_before_is_not_read_where_it_cannot_tell(gaz, lang, text, places):
+    # rule AREA_COUNTRY_OF_PLACES's limits
+    parsed = parse_document(Document("t", text), lang=lang, gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [places]
+
+
+def test_a_borders_far_side_in_the_clause_leaves_the_country_noun_its_country(gaz):
+    # rule AREA_ANAPHORA: "near the border with Russia" (role feature border_of) names the far side of the country's
+    # border, no place outside it where the count would stand; "the country" is still the speakers' Finland
+    text = ("Finnish officials said 90 Swedish soldiers will stay in the country, near the border with Russia, until "
+            "May. Finland hosts them.")
+    parsed = parse_document(Document("t", text), lang="en", gazetteer=gaz)
+    assert [f.places for f in parsed.figures] == [["Finland"]]
