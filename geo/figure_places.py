@@ -2155,16 +2155,15 @@ def area_referent(fig, index: DocIndex):
     if a != b and here.token_at(index.mentions.items[a].start) <= j + n + 1:
         return None  # "the region of Kursk", "in der Region Sumy": the noun heads a name
     ref = _area_before(here, j, kinds, index, troops=figure_group(fig) == "troops")
-    said = _speakers_demonym(fig, here, j, ref, index) if "country" in kinds else None
-    if said is not None:  # rule AREA_SPEAKER_DEMONYM: "Estonian officials said 3 were hurt in the country"
-        ref = _country_mention(said, at, index)
-    elif ref is not None and _speaker_between(ref, at, index):
+    if ref is not None and _speaker_between(ref, at, index):
         return None  # another speaker's country said since: "the country" may be the speaker's
-    elif ref is None and "country" in kinds:  # rule AREA_COUNTRY_OF_PLACES
+    if ref is None and "country" in kinds:  # rule AREA_COUNTRY_OF_PLACES
         lo = min(c_lo, _clause_start(fig, here, index))
         a, b = index.mentions.ranks(lo, c_hi)
         if a != b:
             return None  # a place of its own clause: the noun locates it ("Dnipro, in the centre of the country")
+        if _in_source(fig, here, here.tokens[j].end, here.end, index):
+            return None  # a speaker after the noun ("..., Somali officials said") may name another country
         ref = _country_of_places_before(here, j, index)
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
@@ -2178,33 +2177,17 @@ def area_referent(fig, index: DocIndex):
     return ref
 
 
-#: Rule ``a_speakers_demonym_names_the_country``: a country noun of rule :data:`AREA_ANAPHORA` read after a demonym
-#: of the figures lexicon's ``area_demonyms`` beside a speaker head in the figure's sentence ("Estonian officials said 3
-#: soldiers were hurt in the country", "selon les autorités maliennes", "estnische Behörden"), the figure's source as
-#: the figures stage read it (not "the Russian army killed 5 in the country": no speaker), names the speaker's
-#: country, whatever country was said before (it is read past, as :func:`_speaker_between` reads it), and whatever
-#: other demonym stands after the speaker's ("Polish officials said 3 Ukrainians were hurt in the country": Poland). The
-#: country must be named in the document (its mention nearest before the noun, else the first after it): the map only
-#: holds the places said. Read only after the country said before, when one was.
-AREA_SPEAKER_DEMONYM = "a_speakers_demonym_names_the_country"
-
 #: Rule ``the_country_noun_names_the_country_of_the_places_before_it``: when no country is said before a country noun
 #: of rule :data:`AREA_ANAPHORA` in its paragraph, the noun names the country of the places said before it (the nearest
 #: sentence of the paragraph that names places, back to the noun's own; all of one country): "5 died in the Mopti
 #: region and 2 elsewhere in the country" names Mali, where it is named in the document (its mention nearest before the
 #: noun, else the first after it). Not read when the figure's own clause names a place (the noun then locates it: "in
-#: Dnipro, in the centre of the country, 8 were hurt"). None when those places lie in two countries or in none (a sea,
-#: a region over several countries), or in a country of the figures lexicon's ``area_state_countries``, whose admin-1
-#: units the noun also names (German "im Land" after Munich may be Bavaria).
+#: Dnipro, in the centre of the country, 8 were hurt"), nor when the figure's source stands after the noun in its
+#: sentence ("2 died in the country, Kenyan officials said": the speaker may be of another country). None when those
+#: places lie in two countries or in none (a sea, a region over several countries), or in a country of the figures
+#: lexicon's ``area_state_countries``, whose admin-1 units the noun also names (German "im Land" after Munich may be
+#: Bavaria). Origins and sources (:data:`VETOES`) are no places said before.
 AREA_COUNTRY_OF_PLACES = "the_country_noun_names_the_country_of_the_places_before_it"
-
-
-@cache
-def _area_demonyms(lang: str) -> tuple[tuple[str, Phrases], ...]:
-    """The demonyms of rule :data:`AREA_SPEAKER_DEMONYM` for ``lang``: each country (ISO alpha-2) with its forms
-    (figures lexicon ``area_demonyms``)."""
-    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
-    return tuple((str(iso), Phrases.of(forms or [])) for iso, forms in (places.get("area_demonyms") or {}).items())
 
 
 @cache
@@ -2215,43 +2198,11 @@ def _area_state_countries(lang: str) -> frozenset[str]:
     return frozenset(str(c) for c in places.get("area_state_countries") or [])
 
 
-def _demonym_at(words: Sequence[str], i: int, lang: str) -> tuple[str, int] | None:
-    """The country and length of the longest demonym of :func:`_area_demonyms` at word ``i``, or None."""
-    best = max(((iso, ph.match_at(words, i)) for iso, ph in _area_demonyms(lang)), key=lambda c: c[1],
-               default=None)
-    return best if best is not None and best[1] else None
-
-
-def _speakers_demonym(fig, here: Sentence, j: int, ref, index: DocIndex) -> str | None:
-    """The country (ISO alpha-2) of the last demonym beside a speaker head in ``here`` before word ``j`` (after
-    ``ref`` when it stands in ``here``), inside ``fig``'s source as the figures stage read it: the demonym right
-    before the head ("Estonian officials") or right after it ("les autorités maliennes") (rule
-    :data:`AREA_SPEAKER_DEMONYM`; "the Russian army killed 5 in the country" is no source); None when there is
-    none."""
-    words = here.words
-    lo = here.token_at(ref.end) if ref is not None and here.start <= ref.start < here.end else 0
-    heads = _area_speakers(index.lang)
-    found = None
-    i = lo
-    while i < j:
-        dem = _demonym_at(words, i, index.lang)
-        if dem is None:
-            i += 1
-            continue
-        iso, n = dem
-        after = i + n < j and any(h.match_at(words, i + n) for h in heads)
-        before = any((m := h.match_at(words, k)) > 0 and k + m == i for h in heads for k in range(max(lo, i - 4), i))
-        if (after or before) and _in_source(fig, here, here.tokens[i].start, here.tokens[i + n - 1].end, index):
-            found = iso
-        i += n
-    return found
-
-
 def _country_mention(iso: str, at: int, index: DocIndex):
     """The document's mention of the country ``iso`` nearest before offset ``at``, else the first after it; None
-    when the document does not name it (rules :data:`AREA_SPEAKER_DEMONYM`, :data:`AREA_COUNTRY_OF_PLACES`)."""
-    said = [m for m in index.mentions.items if m.entity.kind == "country" and m.entity.country == iso
-            and not any(m.features.get(f) for f in VETOES.values())]
+    when the document does not name it (rule :data:`AREA_COUNTRY_OF_PLACES`). Any mention serves, an origin's too
+    ("gunmen who came from Niger"): the places before chose the country, the mention only shows it is said."""
+    said = [m for m in index.mentions.items if m.entity.kind == "country" and m.entity.country == iso]
     before = [m for m in said if m.start < at]
     return before[-1] if before else said[0] if said else None
 
