@@ -2162,8 +2162,6 @@ def area_referent(fig, index: DocIndex):
         a, b = index.mentions.ranks(lo, c_hi)
         if a != b:
             return None  # a place of its own clause: the noun locates it ("Dnipro, in the centre of the country")
-        if _in_source(fig, here, here.tokens[j].end, here.end, index):
-            return None  # a speaker after the noun ("..., Somali officials said") may name another country
         ref = _country_of_places_before(here, j, index)
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
