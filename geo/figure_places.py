@@ -1959,7 +1959,8 @@ def one_finer_inside(fig, pool: Sequence[tuple[object, str]], picked: Sequence[i
 #: read after the figure up to the next count or clause break of its sentence (or before it, when its clause names no
 #: place after it), not inside a speaker or source phrase ("officials in the region said", heads of ``area_speakers``
 #: and the speaker nouns), and Italian "paese" only capitalised (``area_capitalised``); it names none when the figure's
-#: clause names a place outside that place (the figure's own town), when a place follows it ("the region of Kursk", "in
+#: clause names a place outside that place (the figure's own town; not a border's far side, role feature ``border_of``:
+#: "arriving in the country, near its border with Russia"), when a place follows it ("the region of Kursk", "in
 #: der Region Sumy"), when a country other than it is said as an actor, speaker or source between it and the noun, or a
 #: demonym before a speaker noun ("Poland said", "Polish officials said"), when the place before it is a country read as
 #: an actor ("Russia launched 30 drones at the country"), or when the sentence of the nearest place of its kind names
@@ -2156,15 +2157,72 @@ def area_referent(fig, index: DocIndex):
     ref = _area_before(here, j, kinds, index, troops=figure_group(fig) == "troops")
     if ref is not None and _speaker_between(ref, at, index):
         return None  # another speaker's country said since: "the country" may be the speaker's
+    if ref is None and "country" in kinds:  # rule AREA_COUNTRY_OF_PLACES
+        lo = min(c_lo, _clause_start(fig, here, index))
+        a, b = index.mentions.ranks(lo, c_hi)
+        if a != b:
+            return None  # a place of its own clause: the noun locates it ("Dnipro, in the centre of the country")
+        ref = _country_of_places_before(here, j, index)
     if ref is None or any(_holds(ref.entity, m.entity) for m in _related_mentions(fig, index)):
         return None  # the places its parts, restatements or report name lie inside the area: they are finer
     c_lo = min(c_lo, _clause_start(fig, here, index))
     if any(m.entity.id != ref.entity.id and not _holds(ref.entity, m.entity) and here.token_at(m.end) != j
+           and not m.features.get("border_of")  # "near the border with Russia": the far side of its border
            and not (m.end <= fig.start and (m.features.get("speech_after") or m.features.get("source_before")
                                             or _in_source(fig, here, m.start, m.end, index)))
            for m in index.mentions.items[slice(*index.mentions.ranks(c_lo, c_hi))]):
         return None  # its clause names a place outside the area (not the word the noun depends on: "im Norden des")
     return ref
+
+
+#: Rule ``the_country_noun_names_the_country_of_the_places_before_it``: when no country is said before a country noun
+#: of rule :data:`AREA_ANAPHORA` in its paragraph, the noun names the country of the places said before it (the nearest
+#: sentence of the paragraph that names places, back to the noun's own; all of one country): "5 died in the Mopti
+#: region and 2 elsewhere in the country" names Mali, where it is named in the document (its mention nearest before the
+#: noun, else the first after it). Not read when the figure's own clause names a place (the noun then locates it: "in
+#: Dnipro, in the centre of the country, 8 were hurt"), nor when the figure's source stands after the noun in its
+#: sentence ("2 died in the country, Kenyan officials said": the speaker may be of another country). None when those
+#: places lie in two countries or in none (a sea, a region over several countries), or in a country of the figures
+#: lexicon's ``area_state_countries``, whose admin-1 units the noun also names (German "im Land" after Munich may be
+#: Bavaria). Origins and sources (:data:`VETOES`) are no places said before.
+AREA_COUNTRY_OF_PLACES = "the_country_noun_names_the_country_of_the_places_before_it"
+
+
+@cache
+def _area_state_countries(lang: str) -> frozenset[str]:
+    """The countries of rule :data:`AREA_COUNTRY_OF_PLACES`'s ``area_state_countries`` for ``lang``: their admin-1
+    units are also named by the country nouns."""
+    places = (load(lang, "figures") or load("en", "figures")).get("places") or {}
+    return frozenset(str(c) for c in places.get("area_state_countries") or [])
+
+
+def _country_mention(iso: str, at: int, index: DocIndex):
+    """The document's mention of the country ``iso`` nearest before offset ``at``, else the first after it; None
+    when the document does not name it (rule :data:`AREA_COUNTRY_OF_PLACES`). Any mention serves, an origin's too
+    ("gunmen who came from Niger"): the places before chose the country, the mention only shows it is said."""
+    said = [m for m in index.mentions.items if m.entity.kind == "country" and m.entity.country == iso]
+    before = [m for m in said if m.start < at]
+    return before[-1] if before else said[0] if said else None
+
+
+def _country_of_places_before(here: Sentence, j: int, index: DocIndex):
+    """The document's mention of the one country that holds the places said before word ``j`` of ``here`` in the
+    nearest sentence of its paragraph that names places (rule :data:`AREA_COUNTRY_OF_PLACES`), or None."""
+    text = index.text
+    at = here.tokens[j].start
+    k = index.sentence_of(here.start)
+    first = max(0, (k or 0) - REACH)  # rule STRETCH
+    while k is not None and k >= first and same_paragraph(text, index.order[k].start, at):
+        s = index.order[k]
+        said = [m for m in index.mentions.items[slice(*index.mentions.ranks(s.start, min(s.end, at)))]
+                if not any(m.features.get(f) for f in VETOES.values()) and not quoted(text, s.start, m.start)]
+        if said:
+            countries = {m.entity.country for m in said}
+            if len(countries) != 1 or None in countries or countries & _area_state_countries(index.lang):
+                return None
+            return _country_mention(countries.pop(), at, index)
+        k -= 1
+    return None
 
 
 def _speaker_between(ref, at: int, index: DocIndex) -> bool:
