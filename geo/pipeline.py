@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo import windows
+from geo.approximate import locate_settlements
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates_in, find_dateline
 from geo.doc import Doc, Reading, fewer_collections
@@ -88,6 +89,7 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
                 confidence=r.confidence, sentence_start=s.sentence[0], sentence_end=s.sentence[1])
         for s, r in zip(spans, resolutions, strict=True)
     ]
+    locate_settlements(mentions, [s.settlement for s in spans])  # "the village of X in the Y region": near Y
     if corrections is not None:
         mentions = corrections.apply(doc, mentions, gazetteer)
     if online is not None:

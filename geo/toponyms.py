@@ -125,6 +125,7 @@ class Span:
     dateline: bool = False
     features: dict = field(default_factory=dict)  # the weighed features that fired (geo/recognition_model.py)
     compass: bool = False  # "North East", "West Coast": a part of the report's country (rule COMPASS_ABROAD)
+    settlement: bool = False  # named after a settlement word the gazetteer lacks ("the village of X"): geo.approximate
 
 
 class _SpanSet:
@@ -278,7 +279,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         if last is not None:
             # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
             spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
-                              sentence_at(sentences, tok.start)))
+                              sentence_at(sentences, tok.start), settlement=True))
             unknown_end = tokens[last].end
             i = last + 1
             continue

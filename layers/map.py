@@ -1044,6 +1044,8 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
             style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.12}
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
+        if row.get("located_by"):  # an approximate point (geo.approximate): hollow and dashed
+            style_ = {**style_, "fillOpacity": 0.0, "dashArray": "3 3", "color": color, "weight": 2}
         role = style.primary_role(row["roles"])
         spans = [s for s in (day_span(d) for d in [*(row.get("dates") or []),
                                                     *(f["date"] for f in figures_at.get(pid, []) if f["date"])]) if s]
