@@ -270,10 +270,17 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
             continue
         if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
                 and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
+                and tok.key not in cues.titles \
                 and (_after_phrase(folded, tok.start, cues.unknown_place_after)
                      or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
                 and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
             last = _unknown_name_last(tokens, i, text, gazetteer)
+        elif (hit is None or not any(c.primary for c in hit[3])) and cues.unknown_place_before and tok.capitalised \
+                and not tok.all_caps and tok.key not in cues.common_words and tok.key not in cues.stopwords \
+                and tok.key not in cues.demonyms and tok.key not in cues.titles \
+                and _opens_settlement(text, folded, tok.start, cues) \
+                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+            last = _settlement_noun_after(tokens, i, text, gazetteer, cues)
         else:
             last = None
         if last is not None:
@@ -395,6 +402,29 @@ def _unknown_name_last(tokens, i: int, text: str, gazetteer) -> int | None:
         else:
             break
     return last
+
+
+#: Quotation marks that may open a settlement's name before its noun ("\u201cTal Kora village ... was hit").
+_OPENING_QUOTES = frozenset('"\u201c\u00ab\u2018')
+
+
+def _opens_settlement(text: str, folded: str, start: int, cues) -> bool:
+    """Whether a name at ``start`` may be a settlement named before its noun (rule SETTLEMENT_NOUN_AFTER): a
+    locative word of the language stands right before it ("on", "in", "near"), or it opens a quotation; not
+    after an article or an adjective ("the Olympic village", "a Kurdish village")."""
+    if start and text[start - 1] in _OPENING_QUOTES:
+        return True
+    return _word_before(folded, start) in cues.locative
+
+
+def _settlement_noun_after(tokens, i: int, text: str, gazetteer, cues) -> int | None:
+    """The last token of a name the gazetteer lacks starting at token ``i`` and followed by a settlement noun in
+    lower case (lexicon ``unknown_place_before``: "on Tal Kora village"), or None (rule SETTLEMENT_NOUN_AFTER)."""
+    last = _unknown_name_last(tokens, i, text, gazetteer)
+    if last is None or last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] != " ":
+        return None
+    noun = tokens[last + 1]
+    return last if noun.text.islower() and noun.key in cues.unknown_place_before else None
 
 
 #: Kinds of place that a hyphen joins without making one name: "Polonia-Bielorussia" is a border.

@@ -1134,9 +1134,12 @@ def _legend(title: str, documents: Sequence[Document], content: _Content, string
         sections.append({"title": legend["roles"], "row": True, "entries": [
             {"sw": "dot", "fill": style.ROLE_COLORS[r], "label": strings["roles"][r]}
             for r in ROLES if r in content.roles]})
-        sections.append({"title": legend["kinds"], "row": True, "entries": [
-            {"sw": "dot", "fill": "#7F7F7F", "label": legend["point"]},
-            {"sw": "area", "fill": "#D9D9D9", "label": legend["area"]}]})
+        kinds = [{"sw": "dot", "fill": "#7F7F7F", "label": legend["point"]},
+                 {"sw": "area", "fill": "#D9D9D9", "label": legend["area"]}]
+        if any("dashArray" in i["s"] for key in ("venues", "places") for i in layers.get(key, [])):
+            # a village the gazetteer lacks, drawn at the place that locates it (geo.approximate)
+            kinds.append({"sw": "ring", "fill": "#FFFFFF", "dash": True, "label": legend["approximate"]})
+        sections.append({"title": legend["kinds"], "row": True, "entries": kinds})
     sources = [{"text": legend["places_data"], "href": None},
                {"text": legend["tiles"].format(attribution=TILES.get("attribution", "")), "href": None}]
     return {"title": title, "subtitle": subtitle, "sections": sections, "sources": sources,

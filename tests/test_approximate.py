@@ -61,6 +61,9 @@ def test_a_village_without_a_locator_stays_unresolved(text, lang, name, gaz):
 @pytest.mark.parametrize(("text", "lang"), [
     ("It takes a village of Hope to raise a child in Kharkiv, the mayor said.", "en"),
     ("He came back to the town of his birth near Kharkiv.", "en"),
+    ("The village of Mr Hale near Leeds was flooded.", "en"),  # a title opens a person's name
+    ("Il villaggio di don Abbondio vicino a Lecco.", "it"),
+    ("Artillery fire hit houses in Dr Aung village near Monywa.", "en"),
     ("The Global Village festival opened in Kharkiv.", "en"),
     ("Il villaggio di Babbo Natale a Rovaniemi ha aperto.", "it"),
     ("Le village de Noël de Strasbourg a ouvert ses portes.", "fr"),
@@ -95,3 +98,25 @@ def test_outputs_say_the_place_is_approximate() -> None:
            "documents": [], "located_by": "Sumy Oblast"}
     popup = place_popup(row, [], load_strings("en"), {})
     assert "approximate: located by Sumy Oblast" in popup["lines"]
+
+
+@pytest.mark.parametrize(("text", "name", "locator"), [
+    ("Artillery fire destroyed houses in Zeyar Kone village near Monywa overnight.", "Zeyar Kone", "Monywa"),
+    ("\u201cMin Taw village is empty now,\u201d a monk in Magway said.", "Min Taw", "Magway"),
+])
+def test_a_settlement_noun_after_the_name_marks_a_village(text, name, locator, gaz):
+    """Rule SETTLEMENT_NOUN_AFTER: a locative word or an opening quote, a name the gazetteer lacks, "village"."""
+    village = found(text, "en", gaz)[name].entity
+    assert is_approximate(village) and locator in village.located_by
+
+
+@pytest.mark.parametrize("text", [
+    "Athletes moved into the Olympic village in Milan.",
+    "Fighters stormed a Kurdish village near Kirkuk.",
+    "They met in Hope village near Kharkiv.",
+    "On Sunday village elders met in Kandahar.",
+    "He grew up in Kurdish village near Mosul.",
+])
+def test_no_settlement_before_its_noun_without_a_locative(text, gaz):
+    assert not any(is_approximate(m.entity) or m.entity is None
+                   for m in find_places(Document("t", text), lang="en", gazetteer=gaz))
