@@ -13,13 +13,17 @@ The locator is a place of the same sentence the gazetteer resolved to an admin-1
 the nearest one after the settlement ("the village of X in the Y region"), else the nearest one before it
 ("in the Y region, in the village of X"). A settlement whose sentence names no such place stays unresolved,
 as before. Only spans the recogniser marked are read: the precision guards are the recogniser's (the word
-right before the name is a settlement word, the name is no person, organisation, stop word or common word).
+right before the name is a settlement word, the name is no person, organisation, stop word or common word);
+rule RARE_NAME_ONLY adds one: a name that is a frequent word or phrase of the document's language
+("im Dorf Menschen ...", "the village of Peace") is more likely a common noun than a village, and gets no point
+(it stays listed unresolved).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from geo.frequencies import languages, zipf
 from geo.model import Entity, Mention
 from geo.normalize import fold
 
@@ -28,6 +32,11 @@ LOCATOR_KINDS = ("admin1", "city")
 
 #: How an approximate place's id starts: ``approx:<folded name>@<locator id>``.
 APPROX_PREFIX = "approx:"
+
+#: Rule RARE_NAME_ONLY: the Zipf frequency (:func:`geo.frequencies.zipf`) from which a settlement's name is a
+#: common word or phrase of the document's language ("Menschen" 5.9, "Peace" 5.0, "Nuestra" 5.7;
+#: village names the news names are rare words: most have none).
+APPROX_MAX_ZIPF = 4.0
 
 #: The confidence of an approximate place: its name is sure (a settlement word names it), its point is not.
 APPROX_CONFIDENCE = 0.3
@@ -63,7 +72,14 @@ def _locator(mentions: Sequence[Mention], i: int) -> Mention | None:
     return next((o for o in reversed(mentions[:i]) if o.end <= m.start and fits(o)), None)
 
 
-def locate_settlements(mentions: Sequence[Mention], settlement: Sequence[bool]) -> None:
+def _rare_name(surface: str, lang: str) -> bool:
+    """Whether ``surface`` is no frequent word or phrase of ``lang`` (rule RARE_NAME_ONLY; a phrase's frequency
+    is ``wordfreq``'s estimate for its words together: "Min Taw" is rare, though "min" is not)."""
+    name = " ".join(surface.lower().replace("-", " ").split())  # as written: "señora", not "senora"
+    return not name or lang not in languages() or zipf(name, lang) < APPROX_MAX_ZIPF
+
+
+def locate_settlements(mentions: Sequence[Mention], settlement: Sequence[bool], lang: str) -> None:
     """Give each unresolved settlement an approximate point at its sentence's locator (rule
     LOCATED_BY_SENTENCE), in place.
 
@@ -73,6 +89,8 @@ def locate_settlements(mentions: Sequence[Mention], settlement: Sequence[bool]) 
         A document's mentions, in text order.
     settlement : sequence of bool
         For each mention, whether the recogniser read it after a settlement word (``Span.settlement``).
+    lang : str
+        The document's language (rule RARE_NAME_ONLY).
 
     Notes
     -----
@@ -80,7 +98,7 @@ def locate_settlements(mentions: Sequence[Mention], settlement: Sequence[bool]) 
     point, and ``located_by`` the locator's name; a mention the gazetteer resolved is never touched.
     """
     for i, (m, marked) in enumerate(zip(mentions, settlement, strict=True)):
-        if not marked or m.entity is not None:
+        if not marked or m.entity is not None or not _rare_name(m.surface, lang):
             continue
         loc = _locator(mentions, i)
         if loc is None:

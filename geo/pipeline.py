@@ -89,7 +89,7 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
                 confidence=r.confidence, sentence_start=s.sentence[0], sentence_end=s.sentence[1])
         for s, r in zip(spans, resolutions, strict=True)
     ]
-    locate_settlements(mentions, [s.settlement for s in spans])  # "the village of X in the Y region": near Y
+    locate_settlements(mentions, [s.settlement for s in spans], lang)  # "the village of X in the Y region": near Y
     if corrections is not None:
         mentions = corrections.apply(doc, mentions, gazetteer)
     if online is not None:

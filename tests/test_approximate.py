@@ -69,6 +69,10 @@ def test_a_village_without_a_locator_stays_unresolved(text, lang, name, gaz):
     ("Le village de Noël de Strasbourg a ouvert ses portes.", "fr"),
     ("La aldea de Juan García, cerca de Toledo, celebró la fiesta.", "es"),
     ("Im Dorf Der Bürgermeister von Kassel sprach.", "de"),
+    # rule RARE_NAME_ONLY: a frequent word of the language after the settlement word is a common noun
+    ("Im Dorf Menschen ohne Strom: die Lage bei Charkiw ist schlimm.", "de"),
+    ("In the village of Peace near Kharkiv, no one stayed.", "en"),
+    ("En la localidad de Nuestra Señora cerca de Sevilla hubo fiesta.", "es"),
 ])
 def test_no_approximate_place_for_idioms_and_persons(text, lang, gaz):
     assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang=lang, gazetteer=gaz))
