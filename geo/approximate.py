@@ -21,11 +21,15 @@ rule RARE_NAME_ONLY adds one: a name that is a frequent word or phrase of the do
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import replace
 
+from geo.clauses import CLAUSE_BREAKS
+from geo.cues import Cues, cues_for
 from geo.frequencies import languages, zipf
 from geo.model import Entity, Mention
 from geo.normalize import fold
+from geo.toponyms import _unknown_list_gap
 
 #: The kinds of resolved place that may locate a settlement (rule LOCATED_BY_SENTENCE).
 LOCATOR_KINDS = ("admin1", "city")
@@ -37,6 +41,18 @@ APPROX_PREFIX = "approx:"
 #: common word or phrase of the document's language ("Menschen" 5.9, "Peace" 5.0, "Nuestra" 5.7;
 #: village names the news names are rare words: most have none).
 APPROX_MAX_ZIPF = 4.0
+
+#: Rule RARE_NAME_ONLY for languages that join words into one ("Stromausfall" 3.4, "Hilfsgüter" 2.6 are common
+#: nouns, rare as one word): a stricter threshold (villages the gazetteer lacks have none: "Sarnowka" 0).
+APPROX_MAX_ZIPF_COMPOUNDING = {"de": 1.5}
+
+#: Rule COMMON_COMPOUND_HEAD: the Zipf frequency from which the end of a one-word name is a word of its own
+#: ("Trinkwassermangel" ends in "mangel" 4.3, "Wasserknappheit" in "knappheit" 3.0), and the fewest letters of it.
+COMPOUND_HEAD_ZIPF = 3.0
+COMPOUND_HEAD_MIN = 5
+
+#: Rule LOCATED_BY_SENTENCE: the most characters between a fronted locator and the settlement it contains.
+MAX_FRONTED_GAP = 80
 
 #: The confidence of an approximate place: its name is sure (a settlement word names it), its point is not.
 APPROX_CONFIDENCE = 0.3
@@ -56,9 +72,30 @@ def is_approximate(entity: Entity | None) -> bool:
     return entity is not None and entity.located_by is not None
 
 
-def _locator(mentions: Sequence[Mention], i: int) -> Mention | None:
-    """The place that locates the settlement ``mentions[i]``: the nearest resolved admin-1 unit or town of its
-    sentence after it, else the nearest one before it (None when the sentence has none)."""
+def _link(text: str, cues: Cues) -> bool:
+    """Whether ``text``, the words between a settlement and the place after it, is one locating link of the
+    language ("in the", ", near", "nella regione di"; lexicon ``locator_links``), a compass word allowed at its
+    end ("in the northern Y region")."""
+    words = fold(text).lower().replace(",", " , ").split()
+    if words and words[-1] in cues.compass_words:
+        words.pop()
+    if words and words[0] == ",":
+        words.pop(0)
+    return " ".join(words) in cues.locator_links
+
+
+def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
+             settlements: Collection[tuple[int, int]]) -> Mention | None:
+    """The place that contains the settlement ``mentions[i]`` by the words of its sentence (rule
+    LOCATED_BY_SENTENCE), or None.
+
+    The place right after the settlement, tied to it by a locating link and nothing else ("the village of X in the Y
+    region", "X village near Y", "il villaggio di X, nella regione di Y"; a comma alone before an admin-1 unit:
+    "X, Sumy region"); else the place before it that a locating link opens at the start of its sentence or
+    after a comma, with no clause break and at most :data:`MAX_FRONTED_GAP` characters up to the settlement ("In
+    the Y region, shells hit the village of X"). A place reached by other words is no container: a destination
+    ("arrived in Y", "verso Y"), an origin ("left Y for"), a distance ("40 km from Y"), the seat of whoever speaks
+    ("officials in Y said") or a place of another clause (rule NO_LOCATOR_WITHOUT_LINK)."""
     m = mentions[i]
 
     def fits(o: Mention) -> bool:
@@ -66,44 +103,117 @@ def _locator(mentions: Sequence[Mention], i: int) -> Mention | None:
         return (e is not None and e.kind in LOCATOR_KINDS and not is_approximate(e)
                 and o.sentence_start == m.sentence_start and o.sentence_end == m.sentence_end)
 
-    after = next((o for o in mentions[i + 1 :] if o.start >= m.end and fits(o)), None)
-    if after is not None:
-        return after
-    return next((o for o in reversed(mentions[:i]) if o.end <= m.start and fits(o)), None)
+    last, after = m, None
+    for o in mentions[i + 1 :]:
+        if o.start < last.end:
+            continue
+        if (o.start, o.end) in settlements and _unknown_list_gap(fold(text[last.end : o.start]).lower()):
+            last = o  # "the villages of X and Z, in the Y region": the list's locator
+            continue
+        after = o
+        break
+    if after is not None and fits(after):
+        gap = text[last.end : after.start]
+        words = fold(gap).lower().split()
+        if words and words[0] in cues.unknown_place_before:  # "Zeyar Kone village near Monywa"
+            gap = gap[gap.lower().index(words[0]) + len(words[0]) :]
+        if _link(gap, cues) or (gap.strip() == "," and after.entity.kind == "admin1"):
+            return after
+    # another settlement between is skipped: "In the Y region, shells hit the village of X and the village of Z"
+    before = next((o for o in reversed(mentions[:i]) if o.end <= m.start and (o.start, o.end) not in settlements), None)
+    if before is None or not fits(before):
+        return None
+    between = text[before.end : m.start]
+    if len(between) > MAX_FRONTED_GAP or any(c in CLAUSE_BREAKS for c in between):
+        return None
+    opening = fold(text[m.sentence_start : before.start]).lower()
+    head = opening.rsplit(",", 1)[-1]  # the link opens the sentence or follows a comma
+    return before if " ".join(head.split()) in cues.locator_links else None
 
 
-def _rare_name(surface: str, lang: str) -> bool:
+def _rare_name(surface: str, lang: str, endings: frozenset[str] = frozenset()) -> bool:
     """Whether ``surface`` is no frequent word or phrase of ``lang`` (rule RARE_NAME_ONLY; a phrase's frequency
-    is ``wordfreq``'s estimate for its words together: "Min Taw" is rare, though "min" is not)."""
+    is ``wordfreq``'s estimate for its words together: "Min Taw" is rare, though "min" is not), nor, in a
+    language that writes compounds as one word (lexicon ``settlement_endings``), a compound whose head is a
+    frequent word ending no place name (rule COMMON_COMPOUND_HEAD: "Trinkwassermangel", not "Obermelsbach")."""
     name = " ".join(surface.lower().replace("-", " ").split())  # as written: "señora", not "senora"
-    return not name or lang not in languages() or zipf(name, lang) < APPROX_MAX_ZIPF
+    if not name or lang not in languages():
+        return True
+    if zipf(name, lang) >= APPROX_MAX_ZIPF_COMPOUNDING.get(lang, APPROX_MAX_ZIPF):
+        return False
+    if not endings:
+        return True
+    last = name.split()[-1]
+    heads = (last[k:] for k in range(1, len(last) - COMPOUND_HEAD_MIN + 1))
+    return not any(zipf(h, lang) >= COMPOUND_HEAD_ZIPF and not any(fold(h).endswith(e) for e in endings)
+                   for h in heads)
 
 
-def locate_settlements(mentions: Sequence[Mention], settlement: Sequence[bool], lang: str) -> None:
-    """Give each unresolved settlement an approximate point at its sentence's locator (rule
-    LOCATED_BY_SENTENCE), in place.
+def locate_settlements(mentions: Sequence[Mention], settlements: Collection[tuple[int, int]], text: str,
+                       lang: str) -> list[Mention]:
+    """The mentions, each unresolved settlement with an approximate point at the place that contains it (rule
+    LOCATED_BY_SENTENCE).
 
     Parameters
     ----------
     mentions : sequence of Mention
-        A document's mentions, in text order.
-    settlement : sequence of bool
-        For each mention, whether the recogniser read it after a settlement word (``Span.settlement``).
+        A document's mentions, in text order, after corrections and the online geocoder: a place either of them
+        found is never made approximate, and a corrected locator moves the village with it.
+    settlements : collection of (int, int)
+        The offsets of the spans the recogniser read after a settlement word (``Span.settlement``).
+    text : str
+        The document's text (the mentions' offsets).
     lang : str
-        The document's language (rule RARE_NAME_ONLY).
+        The document's language (its locating links; rule RARE_NAME_ONLY).
+
+    Returns
+    -------
+    list of Mention
+        ``mentions`` with each approximate settlement replaced by a copy carrying its approximate entity; the
+        given mentions are not changed.
 
     Notes
     -----
     The approximate entity is a ``city`` named as written, with the locator's country, admin-1 unit and
-    point, and ``located_by`` the locator's name; a mention the gazetteer resolved is never touched.
+    point, and ``located_by`` the locator's name; its id is ``approx:<folded name>@<locator id>``
+    (:func:`locator_id` reads the locator back).
     """
-    for i, (m, marked) in enumerate(zip(mentions, settlement, strict=True)):
-        if not marked or m.entity is not None or not _rare_name(m.surface, lang):
+    out = list(mentions)
+    if not settlements:
+        return out
+    cues = cues_for(lang)
+    for i, m in enumerate(mentions):
+        if m.entity is not None or (m.start, m.end) not in settlements \
+                or not _rare_name(m.surface, lang, cues.settlement_endings):
             continue
-        loc = _locator(mentions, i)
+        loc = _locator(mentions, i, text, cues, settlements)
         if loc is None:
             continue
         e = loc.entity
-        m.entity = Entity(f"{APPROX_PREFIX}{fold(m.surface).lower()}@{e.id}", m.surface, "city", e.country,
-                          e.admin1, e.lat, e.lon, located_by=e.name)
-        m.confidence = APPROX_CONFIDENCE
+        slug = "-".join(fold(m.surface).lower().split())
+        out[i] = replace(m, entity=Entity(f"{APPROX_PREFIX}{slug}@{e.id}", m.surface, "city", e.country, e.admin1,
+                                          e.lat, e.lon, located_by=e.name), confidence=APPROX_CONFIDENCE)
+    return out
+
+
+def locator_id(place_id: str) -> str | None:
+    """The locator's place id of an approximate place's id (:func:`locate_settlements`), else None.
+
+    Parameters
+    ----------
+    place_id : str
+
+    Returns
+    -------
+    str or None
+
+    Examples
+    --------
+    >>> locator_id("approx:zorvanka@admin1:UA-59")
+    'admin1:UA-59'
+    >>> locator_id("admin1:UA-59") is None
+    True
+    """
+    if not place_id.startswith(APPROX_PREFIX) or "@" not in place_id:
+        return None
+    return place_id.split("@", 1)[1]

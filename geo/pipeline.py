@@ -89,11 +89,12 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
                 confidence=r.confidence, sentence_start=s.sentence[0], sentence_end=s.sentence[1])
         for s, r in zip(spans, resolutions, strict=True)
     ]
-    locate_settlements(mentions, [s.settlement for s in spans], lang)  # "the village of X in the Y region": near Y
     if corrections is not None:
         mentions = corrections.apply(doc, mentions, gazetteer)
     if online is not None:
         geocode_unresolved(mentions, online, memo)
+    # "the village of X in the Y region": near Y, for what neither the gazetteer, corrections nor the geocoder placed
+    mentions = locate_settlements(mentions, {(s.start, s.end) for s in spans if s.settlement}, doc.text, lang)
     assign_roles(mentions, doc.text, lang, reading)
     return mentions
 

@@ -268,18 +268,12 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                                   area_hint=_area_hint(folded, name_start, cues), context=context))
             i = feature.last + 1
             continue
-        if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
-                and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
-                and tok.key not in cues.titles \
-                and (_after_phrase(folded, tok.start, cues.unknown_place_after)
-                     or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
-                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+        unknown = _may_name_unknown(tok, hit, cues, masked, persons)
+        if unknown and cues.unknown_place_after and (
+                _after_phrase(folded, tok.start, cues.unknown_place_after)
+                or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))):
             last = _unknown_name_last(tokens, i, text, gazetteer)
-        elif (hit is None or not any(c.primary for c in hit[3])) and cues.unknown_place_before and tok.capitalised \
-                and not tok.all_caps and tok.key not in cues.common_words and tok.key not in cues.stopwords \
-                and tok.key not in cues.demonyms and tok.key not in cues.titles \
-                and _opens_settlement(text, folded, tok.start, cues) \
-                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+        elif unknown and cues.unknown_place_before and _opens_settlement(text, folded, tok.start, cues):
             last = _settlement_noun_after(tokens, i, text, gazetteer, cues)
         else:
             last = None
@@ -404,7 +398,18 @@ def _unknown_name_last(tokens, i: int, text: str, gazetteer) -> int | None:
     return last
 
 
-#: Quotation marks that may open a settlement's name before its noun ("\u201cTal Kora village ... was hit").
+def _may_name_unknown(tok, hit, cues, masked, persons) -> bool:
+    """Whether the token ``tok`` may open the name of a settlement the gazetteer lacks, whichever settlement word
+    names it (before it: "the village of X"; after it: "X village"): no primary gazetteer place starts there, it
+    is capitalised and no acronym, no common word, stop word, demonym ("le village de Gaulois") or title, and no
+    person's or masked span covers it."""
+    return ((hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps
+            and tok.key not in cues.common_words and tok.key not in cues.stopwords and tok.key not in cues.demonyms
+            and tok.key not in cues.titles and not _overlaps(tok.start, tok.end, masked)
+            and not _overlaps(tok.start, tok.end, persons))
+
+
+#: Quotation marks that may open a settlement's name before its noun ("\u201cDorvak Sein village ... was hit").
 _OPENING_QUOTES = frozenset('"\u201c\u00ab\u2018')
 
 
@@ -419,7 +424,7 @@ def _opens_settlement(text: str, folded: str, start: int, cues) -> bool:
 
 def _settlement_noun_after(tokens, i: int, text: str, gazetteer, cues) -> int | None:
     """The last token of a name the gazetteer lacks starting at token ``i`` and followed by a settlement noun in
-    lower case (lexicon ``unknown_place_before``: "on Tal Kora village"), or None (rule SETTLEMENT_NOUN_AFTER)."""
+    lower case (lexicon ``unknown_place_before``: "on Dorvak Sein village"), or None (rule SETTLEMENT_NOUN_AFTER)."""
     last = _unknown_name_last(tokens, i, text, gazetteer)
     if last is None or last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] != " ":
         return None

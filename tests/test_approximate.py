@@ -4,6 +4,8 @@ sentence that locates them (rule LOCATED_BY_SENTENCE of geo.approximate), flagge
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -106,7 +108,7 @@ def test_outputs_say_the_place_is_approximate() -> None:
 
 @pytest.mark.parametrize(("text", "name", "locator"), [
     ("Artillery fire destroyed houses in Zeyar Kone village near Monywa overnight.", "Zeyar Kone", "Monywa"),
-    ("\u201cMin Taw village is empty now,\u201d a monk in Magway said.", "Min Taw", "Magway"),
+    ("\u201cMin Taw village near Magway is empty now,\u201d a monk said.", "Min Taw", "Magway"),
 ])
 def test_a_settlement_noun_after_the_name_marks_a_village(text, name, locator, gaz):
     """Rule SETTLEMENT_NOUN_AFTER: a locative word or an opening quote, a name the gazetteer lacks, "village"."""
@@ -124,3 +126,117 @@ def test_a_settlement_noun_after_the_name_marks_a_village(text, name, locator, g
 def test_no_settlement_before_its_noun_without_a_locative(text, gaz):
     assert not any(is_approximate(m.entity) or m.entity is None
                    for m in find_places(Document("t", text), lang="en", gazetteer=gaz))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # rule LOCATED_BY_SENTENCE: only a locating link ties a place to the village as its container
+    ("Families from the village of Velykoselka reached Poltava late on Friday.", "en"),  # destination
+    ("Le famiglie della frazione di Montebrizzo sono scappate verso Bologna.", "it"),
+    ("Les habitants du hameau de Dankassou sont partis vers Dosso dimanche.", "fr"),
+    ("Nacida en la aldea de Tiquirapata, ahora trabaja en Arequipa.", "es"),  # residence, not the village's place
+    ("A woman from the village of Drumgarrow was questioned in Derry on Sunday.", "en"),
+    ("She left Odesa for the village of Hrebenivka after the blackout.", "en"),  # origin before
+    ("Der Landrat von Fulda besuchte das Dorf Obermelsbach.", "de"),  # the official's seat
+    ("People in the village of Tymkivka hid in cellars, and the next day officials in Sumy said the road to "
+     "Poltava was open.", "en"),  # another clause
+    ("The village of Nyzhnia Lypka, 30 km from Chernihiv, lost power.", "en"),  # a stated distance
+    ("Le village de Gourbassi, à 60 km de Kayes, a été attaqué.", "fr"),
+    ("Im Dorf Ternuwka, 25 Kilometer von Sumy entfernt, brannte eine Scheune.", "de"),
+    ("Officials said Tharsi Kone village was empty, a monk in Sagaing added.", "en"),  # the seat of who speaks
+    ("Shelling reached Hlynivka village and then Sumy.", "en"),
+    ("The village of Zhornivka was shelled overnight. Sumy's governor said no one was hurt.", "en"),  # sentences
+])
+def test_a_place_not_tied_by_a_locating_link_locates_no_village(text, lang, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang=lang, gazetteer=gaz))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("La población de Yazidíes en Mosul disminuyó.", "es"),  # "población de": population of, no settlement word
+    ("Le hameau de Bretons près de Quimper a fêté la moisson.", "fr"),  # a demonym after the settlement word
+    ("Nel villaggio di Marocchini a Bari vivono molte famiglie.", "it"),
+    # rule RARE_NAME_ONLY, stricter for German compounds ("Stromausfall" is a rare word, a common noun)
+    ("Im Dorf Trinkwassermangel bei Fulda.", "de"),
+    ("Im Dorf Hilfsgüter bei Kassel verteilt.", "de"),
+])
+def test_no_approximate_place_for_populations_groups_and_compounds(text, lang, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang=lang, gazetteer=gaz))
+
+
+def test_an_approximate_village_locates_no_other_village(gaz):
+    places = found("In the Sumy region, drones hit the village of Zhornivka and the village of Tymkivka.", "en", gaz)
+    assert places["Tymkivka"].entity.located_by == places["Zhornivka"].entity.located_by == "Sumy Oblast"
+
+
+def test_the_approximate_layer_does_not_change_the_given_mentions(gaz):
+    from geo.approximate import locate_settlements
+
+    text = "A shell hit the village of Zhornivka in the Sumy region."
+    plain = find_places(Document("t", text), lang="en", gazetteer=gaz)
+    mentions = [replace(m, entity=None) if m.surface == "Zhornivka" else m for m in plain]
+    out = locate_settlements(mentions, {(m.start, m.end) for m in mentions if m.surface == "Zhornivka"}, text, "en")
+    assert is_approximate(out[0].entity) and mentions[0].entity is None
+
+
+def test_the_online_geocoder_is_asked_before_a_village_is_approximated(gaz):
+    """The approximate layer comes after the opt-in geocoder: a village it knows gets its own point."""
+    asked = []
+
+    class Online:
+        def geocode(self, name, **kwargs):
+            asked.append(name)
+            raw = {"place_id": "osm:node:1", "kind": "city", "name": name, "country": "UA"}
+            known = name == "Zhornivka"
+            return SimpleNamespace(raw=raw, address=name, latitude=51.0, longitude=34.0) if known else None
+
+    text = "A shell hit the village of Zhornivka in the Sumy region."
+    out = find_places(Document("t", text), lang="en", gazetteer=gaz, online=Online(), memo={})
+    village = next(m for m in out if m.surface == "Zhornivka")
+    assert asked == ["Zhornivka"] and village.entity.id == "osm:node:1" and not is_approximate(village.entity)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said Tharsi Kone village was empty, a monk in Sagaing added.",
+    "Shelling reached Hlynivka village and then Sumy.",
+])
+def test_a_name_before_village_without_a_locative_is_no_mention(text, gaz):
+    """Rule SETTLEMENT_NOUN_AFTER reads a name before "village" only after a locative word or an opening quote."""
+    surfaces = {m.surface for m in find_places(Document("t", text), lang="en", gazetteer=gaz)}
+    assert not surfaces & {"Tharsi Kone", "Hlynivka", "Officials said Tharsi Kone"}
+
+
+def test_an_approximate_village_lies_in_its_locators_holders(gaz):
+    """geo.consolidate: the same event, reported at the village "in the Sumy region" and at the region, merges."""
+    from geo.consolidate import Places
+
+    places = Places(gaz)
+    village, region = "approx:zhornivka@admin1:UA-59", "admin1:UA-59"
+    assert {region, "country:UA"} <= places.holders(village) and places.match((village,), (region,))
+    assert places.countries(village) == places.countries(region)
+    kharkiv = next(m.entity.id for m in find_places(Document("t", "Kharkiv"), lang="en", gazetteer=gaz))
+    near = f"approx:zhornivka@{kharkiv}"
+    assert kharkiv not in places.holders(near) and "country:UA" in places.holders(near)  # "near Y" is not in Y
+
+
+def test_an_approximate_village_exports_its_locators_precision_and_admin1(gaz):
+    from layers.export import _location
+
+    row = _location("approx:zhornivka@admin1:UA-59", "Zhornivka", None, gaz)
+    assert row["geo_precision"] == 2 and row["admin1"] == gaz.get("admin1:UA-59").name and row["latitude"] != ""
+    kharkiv = next(m.entity for m in find_places(Document("t", "Kharkiv"), lang="en", gazetteer=gaz))
+    near = _location(f"approx:zhornivka@{kharkiv.id}", "Zhornivka", None, gaz)
+    assert near["geo_precision"] == 2 and near["admin1"] == gaz.get(f"admin1:{kharkiv.admin1}").name
+
+
+@pytest.mark.parametrize(("text", "lang", "names", "locator"), [
+    # a list of settlements shares the locator after its last name
+    ("Dos heridos en un ataque en las aldeas de Tamalout y Inzagar, en la región de Agadez.", "es",
+     ("Tamalout", "Inzagar"), "Agadez"),
+    ("Shells hit the villages of Zhornivka and Tymkivka in the Sumy region.", "en", ("Zhornivka", "Tymkivka"), "Sumy"),
+    # a compass word between the link and the locator
+    ("A jet dropped bombs on Tovkach Sein village in the northern Sagaing region, a fighter said.", "en",
+     ("Tovkach Sein",), "Sagain"),
+])
+def test_a_list_or_a_compass_word_keeps_the_locating_link(text, lang, names, locator, gaz):
+    places = found(text, lang, gaz)
+    for name in names:
+        assert is_approximate(places[name].entity) and locator in places[name].entity.located_by, places
