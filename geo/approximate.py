@@ -131,6 +131,14 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
     return before if " ".join(head.split()) in cues.locator_links else None
 
 
+def _same_country(mentions: Sequence[Mention], m: Mention, loc: Mention) -> bool:
+    """Whether the locator ``loc`` lies in a country the settlement's sentence names, when it names one (rule
+    LOCATOR_IN_NAMED_COUNTRY: "in Ukraine, the village of X near Belgorod" is not at Belgorod)."""
+    named = {o.entity.country for o in mentions if o.entity is not None and o.entity.kind == "country"
+             and o.sentence_start == m.sentence_start}
+    return not named or loc.entity.country in named
+
+
 def _rare_name(surface: str, lang: str, endings: frozenset[str] = frozenset()) -> bool:
     """Whether ``surface`` is no frequent word or phrase of ``lang`` (rule RARE_NAME_ONLY; a phrase's frequency
     is ``wordfreq``'s estimate for its words together: "Min Taw" is rare, though "min" is not), nor, in a
@@ -187,7 +195,7 @@ def locate_settlements(mentions: Sequence[Mention], settlements: Collection[tupl
                 or not _rare_name(m.surface, lang, cues.settlement_endings):
             continue
         loc = _locator(mentions, i, text, cues, settlements)
-        if loc is None:
+        if loc is None or not _same_country(mentions, m, loc):
             continue
         e = loc.entity
         slug = "-".join(fold(m.surface).lower().split())

@@ -240,3 +240,11 @@ def test_a_list_or_a_compass_word_keeps_the_locating_link(text, lang, names, loc
     places = found(text, lang, gaz)
     for name in names:
         assert is_approximate(places[name].entity) and locator in places[name].entity.located_by, places
+
+
+def test_a_locator_outside_the_sentences_country_locates_no_village(gaz):
+    """Rule LOCATOR_IN_NAMED_COUNTRY: the sentence names the village's country, the locator lies in another."""
+    text = "In Ukraine, the village of Tymkivka near Belgorod was shelled, officials said."
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang="en", gazetteer=gaz))
+    same = "In Ukraine, the village of Tymkivka near Sumy was shelled, officials said."
+    assert any(is_approximate(m.entity) for m in find_places(Document("t", same), lang="en", gazetteer=gaz))
