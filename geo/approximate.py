@@ -114,7 +114,7 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
         break
     if after is not None and fits(after):
         gap = text[last.end : after.start]
-        words = fold(gap).lower().split()
+        words = fold(gap).lower().replace(",", " , ").split()
         if words and words[0] in cues.unknown_place_before:  # "Zeyar Kone village near Monywa"
             gap = gap[gap.lower().index(words[0]) + len(words[0]) :]
         if _link(gap, cues) or (gap.strip() == "," and after.entity.kind == "admin1"):
