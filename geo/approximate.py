@@ -9,7 +9,8 @@ gazetteer, the point of that locator, flagged: the entity's ``located_by`` names
 with :data:`APPROX_PREFIX`, and the map and the exports say it is approximate.
 
 The locator is a place of the same sentence the gazetteer resolved to an admin-1 unit or a town
-(:data:`LOCATOR_KINDS`; a country is too wide to stand for a village's point), itself no approximate place:
+(:data:`LOCATOR_KINDS`; a country is too wide to stand for a village's point; never an approximate place, as the
+layer reads the mentions as resolution left them):
 the nearest one after the settlement ("the village of X in the Y region"), else the nearest one before it
 ("in the Y region, in the village of X"). A settlement whose sentence names no such place stays unresolved,
 as before. Only spans the recogniser marked are read: the precision guards are the recogniser's (the word
@@ -21,6 +22,7 @@ rule RARE_NAME_ONLY adds one: a name that is a frequent word or phrase of the do
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
@@ -72,16 +74,35 @@ def is_approximate(entity: Entity | None) -> bool:
     return entity is not None and entity.located_by is not None
 
 
-def _link(text: str, cues: Cues) -> bool:
-    """Whether ``text``, the words between a settlement and the place after it, is one locating link of the
-    language ("in the", ", near", "nella regione di"; lexicon ``locator_links``), a compass word allowed at its
+def _linked(phrase: str, kind: str, cues: Cues) -> bool:
+    """Whether the folded words ``phrase`` link a place of ``kind`` to a settlement it contains: a locating link
+    (lexicon ``locator_links``: "near", "nella regione di"), or a bare preposition before a region only (lexicon
+    ``region_links``: "in", "à"; rule REGION_ONLY_BARE_LINK: in "the survivors of the village of X in Y" a city Y
+    is where the survivors are)."""
+    return phrase in cues.locator_links or (kind == "admin1" and phrase in cues.region_links)
+
+
+def _link(text: str, kind: str, cues: Cues) -> bool:
+    """Whether ``text``, the words between a settlement and the place after it, of ``kind``, is one locating link
+    of the language (:func:`_linked`: "in the", ", near", "nella regione di"), a compass word allowed at its
     end ("in the northern Y region")."""
     words = fold(text).lower().replace(",", " , ").split()
     if words and words[-1] in cues.compass_words:
         words.pop()
     if words and words[0] == ",":
         words.pop(0)
-    return " ".join(words) in cues.locator_links
+    return _linked(" ".join(words), kind, cues)
+
+
+def _reports(between: str, cues: Cues) -> bool:
+    """Whether ``between``, the words from a fronted locator to its settlement, hold a speech verb (lexicon
+    ``speech_verbs``) or a word opening a reported clause (lexicon ``locator_breaks``: "that", "que", "dass"):
+    the fronted place is then the seat of whoever speaks (rule NO_LOCATOR_ACROSS_SPEECH: "In Y, officials said
+    the village of X ...")."""
+    words = re.findall(r"\w+", fold(between).lower())
+    pairs = (f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return any(w in cues.speech_verbs or w in cues.locator_breaks for w in words) \
+        or any(p in cues.speech_verbs for p in pairs)
 
 
 def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
@@ -100,7 +121,7 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
 
     def fits(o: Mention) -> bool:
         e = o.entity
-        return (e is not None and e.kind in LOCATOR_KINDS and not is_approximate(e)
+        return (e is not None and e.kind in LOCATOR_KINDS
                 and o.sentence_start == m.sentence_start and o.sentence_end == m.sentence_end)
 
     last, after = m, None
@@ -117,25 +138,32 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
         words = fold(gap).lower().replace(",", " , ").split()
         if words and words[0] in cues.unknown_place_before:  # "Zeyar Kone village near Monywa"
             gap = gap[gap.lower().index(words[0]) + len(words[0]) :]
-        if _link(gap, cues) or (gap.strip() == "," and after.entity.kind == "admin1"):
+        if _link(gap, after.entity.kind, cues) or (gap.strip() == "," and after.entity.kind == "admin1"):
             return after
     # another settlement between is skipped: "In the Y region, shells hit the village of X and the village of Z"
     before = next((o for o in reversed(mentions[:i]) if o.end <= m.start and (o.start, o.end) not in settlements), None)
     if before is None or not fits(before):
         return None
     between = text[before.end : m.start]
-    if len(between) > MAX_FRONTED_GAP or any(c in CLAUSE_BREAKS for c in between):
+    if len(between) > MAX_FRONTED_GAP or any(c in CLAUSE_BREAKS for c in between) or _reports(between, cues):
         return None
     opening = fold(text[m.sentence_start : before.start]).lower()
     head = opening.rsplit(",", 1)[-1]  # the link opens the sentence or follows a comma
-    return before if " ".join(head.split()) in cues.locator_links else None
+    return before if _linked(" ".join(head.split()), before.entity.kind, cues) else None
 
 
-def _same_country(mentions: Sequence[Mention], m: Mention, loc: Mention) -> bool:
-    """Whether the locator ``loc`` lies in a country the settlement's sentence names, when it names one (rule
-    LOCATOR_IN_NAMED_COUNTRY: "in Ukraine, the village of X near Belgorod" is not at Belgorod)."""
+def _same_country(mentions: Sequence[Mention], m: Mention, loc: Mention, text: str, cues: Cues) -> bool:
+    """Whether the locator ``loc`` lies in a country the settlement's sentence names as a container, when it names
+    one (rule LOCATOR_IN_NAMED_COUNTRY: "in Ukraine, the village of X near Belgorod" is not at Belgorod). Only a
+    country a locating link opens counts (:func:`_linked` for a region: "in Ukraine"); an attacker, an origin or a
+    destination ("Russia shelled ...", "... reached Poland") says nothing of where the village lies."""
+
+    def contains(o: Mention) -> bool:
+        words = fold(text[o.sentence_start : o.start]).lower().replace(",", " , ").split()
+        return any(_linked(" ".join(words[-k:]), "admin1", cues) for k in range(1, min(len(words), 5) + 1))
+
     named = {o.entity.country for o in mentions if o.entity is not None and o.entity.kind == "country"
-             and o.sentence_start == m.sentence_start}
+             and o.sentence_start == m.sentence_start and contains(o)}
     return not named or loc.entity.country in named
 
 
@@ -152,8 +180,10 @@ def _rare_name(surface: str, lang: str, endings: frozenset[str] = frozenset()) -
     if not endings:
         return True
     last = name.split()[-1]
+    ending = [e for e in endings if fold(last).endswith(e)]  # "Eichgarten": "arten" is part of "-garten"
     heads = (last[k:] for k in range(1, len(last) - COMPOUND_HEAD_MIN + 1))
-    return not any(zipf(h, lang) >= COMPOUND_HEAD_ZIPF and not any(fold(h).endswith(e) for e in endings)
+    return not any(zipf(h, lang) >= COMPOUND_HEAD_ZIPF
+                   and not any(fold(h).endswith(e) for e in endings) and not any(e.endswith(fold(h)) for e in ending)
                    for h in heads)
 
 
@@ -195,7 +225,7 @@ def locate_settlements(mentions: Sequence[Mention], settlements: Collection[tupl
                 or not _rare_name(m.surface, lang, cues.settlement_endings):
             continue
         loc = _locator(mentions, i, text, cues, settlements)
-        if loc is None or not _same_country(mentions, m, loc):
+        if loc is None or not _same_country(mentions, m, loc, text, cues):
             continue
         e = loc.entity
         slug = "-".join(fold(m.surface).lower().split())

@@ -248,3 +248,83 @@ def test_a_locator_outside_the_sentences_country_locates_no_village(gaz):
     assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang="en", gazetteer=gaz))
     same = "In Ukraine, the village of Tymkivka near Sumy was shelled, officials said."
     assert any(is_approximate(m.entity) for m in find_places(Document("t", same), lang="en", gazetteer=gaz))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # rule REGION_ONLY_BARE_LINK: a bare preposition before a city ties the city to the noun before the village
+    ("Survivors of the village of Zorvanka in Lviv told reporters about the attack.", "en"),
+    ("Children from the village of Zorvanka in Warsaw schools are learning Polish.", "en"),
+    ("Una delegación de la aldea de Tarbuela en Bogotá pidió ayuda.", "es"),
+    ("Une délégation du village de Kobbou à Bamako a rencontré le ministre.", "fr"),
+    ("I profughi del villaggio di Kolomiets a Milano chiedono aiuto.", "it"),
+    ("Flüchtlinge aus dem Dorf Sarnowka in Berlin erzählen von dem Angriff.", "de"),
+    ("In Kyiv, drones hit the village of Zorvanka overnight.", "en"),  # fronted: the same
+])
+def test_a_bare_preposition_before_a_city_locates_no_village(text, lang, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang=lang, gazetteer=gaz))
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Drones hit the village of Zorvanka in the Kharkiv region.", "en", "Zorvanka"),
+    ("Il villaggio di Kolomiets in provincia di Kharkiv è senza luce.", "it", "Kolomiets"),
+])
+def test_a_bare_preposition_before_a_region_locates_the_village(text, lang, name, gaz):
+    assert is_approximate(found(text, lang, gaz)[name].entity)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # rule NO_LOCATOR_ACROSS_SPEECH: a fronted place before a speech verb or "that" is the speaker's seat
+    ("In the Kharkiv region, officials said the village of Zorvanka had been hit twice.", "en"),
+    ("Near Kharkiv, a farmer told us the village of Zorvanka had no water.", "en"),
+    ("Cerca de Cúcuta, el alcalde dijo que la aldea de Tarbuela fue evacuada.", "es"),
+    ("Près de Mopti, on craint que le village de Kobbou soit isolé.", "fr"),
+    ("Vicino a Kharkiv, il sindaco ha detto che il villaggio di Kolomiets è isolato.", "it"),
+    ("Bei Charkiw sagte der Landrat, das Dorf Sarnowka sei ohne Strom.", "de"),
+])
+def test_a_fronted_place_before_a_reported_clause_locates_no_village(text, lang, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang=lang, gazetteer=gaz))
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    # rule LOCATOR_IN_NAMED_COUNTRY counts only a country a locating link opens, not an attacker or a destination
+    ("Russia shelled the village of Zorvanka near Kharkiv on Monday.", "en", "Zorvanka"),
+    ("Russland beschoss das Dorf Sarnowka bei Charkiw.", "de", "Sarnowka"),
+    ("Wheat from the village of Tymkivka near Odesa was sold to Egypt.", "en", "Tymkivka"),
+])
+def test_a_country_that_acts_or_receives_does_not_veto_the_locator(text, lang, name, gaz):
+    village = found(text, lang, gaz)[name].entity
+    assert is_approximate(village), found(text, lang, gaz)
+
+
+@pytest.mark.parametrize("text", [
+    # review guard 1: a bare comma links a region only, not a city's possessive or its officials
+    "Shells hit the village of Zorvanka, Kharkiv's mayor said.",
+    "Residents fled the village of Zorvanka, Kharkiv officials said on Monday.",
+    # guard 2: MAX_FRONTED_GAP
+    "Near Kharkiv, after a week of heavy rain and constant shelling which closed every road for days, the village "
+    "of Zorvanka lost power.",
+    # guard 3: a clause break between a fronted locator and the village
+    "Near Kharkiv the army advanced; the village of Zorvanka was retaken.",
+])
+def test_guards_of_the_locating_link(text, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang="en", gazetteer=gaz))
+
+
+@pytest.mark.parametrize("text", [
+    # guard 4: the stricter German threshold of rule RARE_NAME_ONLY (a rare simple noun is no village)
+    "Im Dorf Aufruhr bei Kassel.",
+    "Im Dorf Unruhe bei Kassel.",
+])
+def test_a_rare_german_noun_after_dorf_gets_no_point(text, gaz):
+    assert not any(is_approximate(m.entity) for m in find_places(Document("t", text), lang="de", gazetteer=gaz))
+
+
+@pytest.mark.parametrize("name", [
+    # guard 5 and the place-name endings of settlement_endings: a frequent head that ends place names is allowed
+    "Birkenhausen", "Niederstadt", "Rabenbrunnen", "Moosheide", "Tannenwalde", "Eschenkirch", "Buchenkreuz",
+    "Eichgarten",
+])
+def test_a_german_village_with_a_place_name_ending_is_placed(name, gaz):
+    text = f"Im Dorf {name} bei Passau brannte eine Scheune."
+    village = found(text, "de", gaz)[name].entity
+    assert is_approximate(village) and "Passau" in village.located_by
