@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from geo.approximate import locator_id
 from geo.duplicates import settings
 from geo.errors import GazetteerError
 
@@ -182,7 +183,12 @@ class Places:
 
     @functools.cache  # noqa: B019
     def holders(self, place_id: str) -> frozenset[str]:
-        """The place itself and every place that holds it."""
+        """The place itself and every place that holds it; for an approximate village (:mod:`geo.approximate`),
+        its locator's holders, and the locator itself unless it is a town ("near Y" is not in Y)."""
+        if (lid := locator_id(place_id)) is not None:
+            loc = self.entity(lid)
+            held = self.holders(lid) if loc is not None and loc.kind != "city" else self.holders(lid) - {lid}
+            return frozenset({place_id} | held)
         out = {place_id}
         e = self.entity(place_id)
         if e is not None:
@@ -196,7 +202,10 @@ class Places:
 
     @functools.cache  # noqa: B019
     def countries(self, place_id: str) -> frozenset[str]:
-        """The countries a place lies in (several for a composite region): the merge's blocks."""
+        """The countries a place lies in (several for a composite region): the merge's blocks; an approximate
+        village's are its locator's."""
+        if (lid := locator_id(place_id)) is not None:
+            return self.countries(lid)
         e = self.entity(place_id)
         if e is None:
             return frozenset({place_id})

@@ -175,6 +175,7 @@ def _toponym(m: Any) -> dict[str, Any]:
         "kind": e.kind if e else None, "country": e.country if e else None,
         "lat": round(e.lat, 5) if e else None, "lon": round(e.lon, 5) if e else None,
         "role": m.role, "confidence": round(m.confidence, 3),
+        **({"located_by": e.located_by} if e is not None and e.located_by is not None else {}),
     }
 
 
@@ -232,7 +233,12 @@ def _toponym_json(m: Any) -> str:
     """:data:`_dumps` of :func:`_toponym` of ``m``, its place's fields written once per place (:func:`_place_json`)."""
     return "".join(('{"start": ', _scalar_json(m.start), ', "end": ', _scalar_json(m.end), ', "surface": ',
                     _dumps(m.surface), ", ", _place_json(m.entity), ', "role": ', _scalar_json(m.role),
-                    ', "confidence": ', _scalar_json(round(m.confidence, 3)), "}"))
+                    ', "confidence": ', _scalar_json(round(m.confidence, 3)), _located_json(m.entity), "}"))
+
+
+def _located_json(e: Entity | None) -> str:
+    """The ``located_by`` field of an approximate place's toponym (:mod:`geo.approximate`), else nothing."""
+    return "" if e is None or e.located_by is None else ', "located_by": ' + _dumps(e.located_by)
 
 
 def mention_line_parts(parsed: ParsedDocument) -> Iterator[str]:

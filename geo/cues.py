@@ -88,6 +88,11 @@ class Cues:
     known_places: frozenset[str] = frozenset()
     bare_heads: frozenset[str] = frozenset()
     unknown_place_after: frozenset[str] = frozenset()
+    unknown_place_before: frozenset[str] = frozenset()  # "on Dorvak Sein village": a settlement noun after the name
+    locator_links: frozenset[str] = frozenset()  # "in the", "near": a place holding a settlement (geo.approximate)
+    region_links: frozenset[str] = frozenset()  # "in", "à": a bare link, before a region only (geo.approximate)
+    locator_breaks: frozenset[str] = frozenset()  # "that", "que": a reported clause opens (geo.approximate)
+    settlement_endings: frozenset[str] = frozenset()  # German "-dorf", "-berg": place-name endings that are words
     direction_compounds: tuple[str, ...] = ()  # "Nordirak": compass words one word with a place, longest first
     club_articles_feminine: frozenset[str] = frozenset()
     feminine_clubs: frozenset[str] = frozenset()
@@ -136,6 +141,7 @@ def _all_first_names() -> frozenset[str]:
 #: places.yaml keys read for the document's language only, folded (field name = key).
 _OWN_LANGUAGE = ("locative", "compound_heads", "not_town_after", "town_prepositions",
                  "saint_words", "saint_heads", "area_cues_plural", "known_places", "bare_heads", "unknown_place_after",
+                 "unknown_place_before", "locator_links", "region_links", "locator_breaks", "settlement_endings",
                  "club_articles_feminine", "feminine_clubs", "town_words", "area_suffixes", "admin1_suffixes",
                  "origin_words", "speech_verbs", "club_articles", "cities_with_article", "feature_heads",
                  "street_heads", "feature_connectors", "direction_before", "direction_after", "institution_heads",

@@ -107,6 +107,10 @@ class Entity:
         ISO alpha-2 code of the country whose national government (or parliament) sits in this city
         though it is no capital (Tel Aviv, The Hague): it may stand for that government as a capital does.
         Resolution priors and toponym choices read ``capital_of`` only.
+    located_by : str or None
+        For a place the gazetteer lacks, named after a settlement word ("the village of X in the Kharkiv
+        region"), the name of the place that locates it: its point is that place's, an approximate one
+        (:mod:`geo.approximate`). ``None`` for a gazetteer place.
     """
 
     id: str
@@ -120,6 +124,7 @@ class Entity:
     members: tuple[str, ...] = ()
     capital_of: str | None = None
     seat_of: str | None = None
+    located_by: str | None = None
 
 
 def contains(area: Entity, place: Entity) -> bool:

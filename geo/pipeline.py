@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo import windows
+from geo.approximate import locate_settlements
 from geo.cues import cues_for
 from geo.dates import document_date, event_dates_in, find_dateline
 from geo.doc import Doc, Reading, fewer_collections
@@ -92,6 +93,8 @@ def find_places(doc: Document, *, lang: str, gazetteer, dateline=None, correctio
         mentions = corrections.apply(doc, mentions, gazetteer)
     if online is not None:
         geocode_unresolved(mentions, online, memo)
+    # "the village of X in the Y region": near Y, for what neither the gazetteer, corrections nor the geocoder placed
+    mentions = locate_settlements(mentions, {(s.start, s.end) for s in spans if s.settlement}, doc.text, lang)
     assign_roles(mentions, doc.text, lang, reading)
     return mentions
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
+from geo.approximate import is_approximate
 from geo.clauses import CLAUSE_BREAKS, QUOTE_DASH, QUOTES, border_side_at, name_aside_breaks
 from geo.cues import cues_for
 from geo.dates import calendar_words
@@ -1701,7 +1702,9 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
     after_previous = sentence.token_at(previous.end) if same else None  # the first word after it
     comma = same and _set_off(between)  # "a Reni, nel distretto di Bolhrad"
     counted: bool | None = None if same else False
-    if same and previous.entity is not None and m.start - previous.end <= 40 and (contains(e, previous.entity) or (
+    # an approximate place (geo.approximate) lies in its locator by construction: no evidence of containment
+    if same and previous.entity is not None and not is_approximate(previous.entity) and m.start - previous.end <= 40 \
+            and (contains(e, previous.entity) or (
             area and comma)) and not _clause_between(between, profile) and not (
             counted := _tally_between(between, profile)):
         f["contains_previous"] = 1.0  # "a Reni, nel distretto di Bolhrad": a locator of the place before
@@ -1710,7 +1713,7 @@ def mention_features(m, *, text: str, sentence: Sentence, cues: RoleCues, profil
         if e.kind == "country" or e.capital_of or "seat" in f:
             f["government_of&national"] = 1.0  # "il governo di Ankara", "the government in The Hague"; not "the
             # head of the Kherson administration"
-    others = [o.entity for o in neighbours if o is not m and o.entity is not None]
+    others = [o.entity for o in neighbours if o is not m and o.entity is not None and not is_approximate(o.entity)]
     if any(contains(e, o) for o in others):
         f["contains_other"] = 1.0  # "near Mokwa in the Niger State area": the state locates the town
     if any(contains(o, e) for o in others):

@@ -130,6 +130,7 @@ class Span:
     dateline: bool = False
     features: dict = field(default_factory=dict)  # the weighed features that fired (geo/recognition_model.py)
     compass: bool = False  # "North East", "West Coast": a part of the report's country (rule COMPASS_ABROAD)
+    settlement: bool = False  # named after a settlement word the gazetteer lacks ("the village of X"): geo.approximate
 
 
 class _SpanSet:
@@ -285,18 +286,19 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
                                   area_hint=_area_hint(folded, name_start, cues), context=context))
             i = feature.last + 1
             continue
-        if (hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps \
-                and cues.unknown_place_after and tok.key not in cues.common_words and tok.key not in cues.stopwords \
-                and (_after_phrase(folded, tok.start, cues.unknown_place_after)
-                     or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))) \
-                and not _overlaps(tok.start, tok.end, masked) and not _overlaps(tok.start, tok.end, persons):
+        unknown = _may_name_unknown(tok, hit, cues, masked, persons)
+        if unknown and cues.unknown_place_after and (
+                _after_phrase(folded, tok.start, cues.unknown_place_after)
+                or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))):
             last = _unknown_name_last(tokens, i, text, gazetteer)
+        elif unknown and cues.unknown_place_before and _opens_settlement(text, folded, tok.start, cues):
+            last = _settlement_noun_after(tokens, i, text, gazetteer, cues)
         else:
             last = None
         if last is not None:
             # "in località Raica", "il villaggio di Khazna": a place the gazetteer lacks, listed unresolved
             spans.append(Span(tok.start, tokens[last].end, text[tok.start : tokens[last].end], [],
-                              sentence_at(sentences, tok.start)))
+                              sentence_at(sentences, tok.start), settlement=True))
             unknown_end = tokens[last].end
             i = last + 1
             continue
@@ -412,6 +414,40 @@ def _unknown_name_last(tokens, i: int, text: str, gazetteer) -> int | None:
         else:
             break
     return last
+
+
+def _may_name_unknown(tok, hit, cues, masked, persons) -> bool:
+    """Whether the token ``tok`` may open the name of a settlement the gazetteer lacks, whichever settlement word
+    names it (before it: "the village of X"; after it: "X village"): no primary gazetteer place starts there, it
+    is capitalised and no acronym, no common word, stop word, demonym ("le village de Gaulois") or title, and no
+    person's or masked span covers it."""
+    return ((hit is None or not any(c.primary for c in hit[3])) and tok.capitalised and not tok.all_caps
+            and tok.key not in cues.common_words and tok.key not in cues.stopwords and tok.key not in cues.demonyms
+            and tok.key not in cues.titles and not _overlaps(tok.start, tok.end, masked)
+            and not _overlaps(tok.start, tok.end, persons))
+
+
+#: Quotation marks that may open a settlement's name before its noun ("\u201cDorvak Sein village ... was hit").
+_OPENING_QUOTES = frozenset('"\u201c\u00ab\u2018')
+
+
+def _opens_settlement(text: str, folded: str, start: int, cues) -> bool:
+    """Whether a name at ``start`` may be a settlement named before its noun (rule SETTLEMENT_NOUN_AFTER): a
+    locative word of the language stands right before it ("on", "in", "near"), or it opens a quotation; not
+    after an article or an adjective ("the Olympic village", "a Kurdish village")."""
+    if start and text[start - 1] in _OPENING_QUOTES:
+        return True
+    return _word_before(folded, start) in cues.locative
+
+
+def _settlement_noun_after(tokens, i: int, text: str, gazetteer, cues) -> int | None:
+    """The last token of a name the gazetteer lacks starting at token ``i`` and followed by a settlement noun in
+    lower case (lexicon ``unknown_place_before``: "on Dorvak Sein village"), or None (rule SETTLEMENT_NOUN_AFTER)."""
+    last = _unknown_name_last(tokens, i, text, gazetteer)
+    if last is None or last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] != " ":
+        return None
+    noun = tokens[last + 1]
+    return last if noun.text.islower() and noun.key in cues.unknown_place_before else None
 
 
 #: Kinds of place that a hyphen joins without making one name: "Polonia-Bielorussia" is a border.

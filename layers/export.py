@@ -31,6 +31,7 @@ from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from geo.approximate import locator_id
 from geo.errors import GazetteerError, InputError
 
 EXPORT_FORMATS = ("geojson", "gpkg", "csv")
@@ -53,6 +54,10 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 #: ACLED's geo_precision: 1 the place itself, 2 a part of a region, 3 a large area.
 _GEO_PRECISION = {"city": 1, "admin1": 2, "country": 3, "region": 3, "other": 3}
+
+#: The geo_precision of an approximate village (:mod:`geo.approximate`), drawn at the place that contains it: at
+#: least ACLED's 2 ("near the named town"; coarser when its locator is coarser), never 1, the place itself.
+APPROX_GEO_PRECISION = 2
 
 
 def write_geojson(gdf: gpd.GeoDataFrame, path: Path | str) -> None:
@@ -362,8 +367,9 @@ def write_csv(places: gpd.GeoDataFrame, figures: gpd.GeoDataFrame, path: Path, *
     figure's order (``admin1``/``country``/``iso`` without repeats); ``n_places`` says
     how many there are; ``latitude``/``longitude`` are the first place's representative
     point and ``geo_precision`` the coarsest of the places (ACLED: 1 the place itself,
-    2 part of a region, 3 a large area).  ``notes`` is the quote.  A text cell starting
-    with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet shows it
+    2 part of a region, 3 a large area; an approximate village, :mod:`geo.approximate`, has its locator's
+    precision and at least :data:`APPROX_GEO_PRECISION`, and its locator's ``admin1``).  ``notes`` is the
+    quote.  A text cell starting with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` so that a spreadsheet shows it
     as text instead of running it as a formula.  :class:`CsvWriter` writes the same file
     from the figures given in chunks.
     """
@@ -443,15 +449,22 @@ def _location(place_id: str, name: str, place: Mapping[str, Any] | None, gazette
     entity = _entity(gazetteer, place_id)
     kind = (place or {}).get("kind") or (entity.kind if entity else "other")
     iso = (place or {}).get("country") or (entity.country if entity else None)
+    locator = _entity(gazetteer, lid) if (lid := locator_id(place_id)) and entity is None else None
     lat = lon = None
     if entity is not None:
         lat, lon = entity.lat, entity.lon
     elif place is not None and place.get("geometry") is not None:
         point = place["geometry"].representative_point()
         lat, lon = point.y, point.x
+    elif locator is not None:
+        lat, lon = locator.lat, locator.lon
+    precision = _GEO_PRECISION.get(kind, 3)
+    if lid is not None:  # an approximate village: its locator's precision, never the place itself (geo.approximate)
+        precision = max(APPROX_GEO_PRECISION, _GEO_PRECISION.get(locator.kind, 3) if locator else 3)
+        entity = locator  # its admin-1 unit is the locator's
     admin1 = ""
-    if kind == "admin1":
-        admin1 = name
+    if kind == "admin1" or (lid is not None and entity is not None and entity.kind == "admin1"):
+        admin1 = name if kind == "admin1" else entity.name
     elif entity is not None and entity.admin1:
         unit = _entity(gazetteer, f"admin1:{entity.admin1}")
         admin1 = unit.name if unit else ""
@@ -461,7 +474,7 @@ def _location(place_id: str, name: str, place: Mapping[str, Any] | None, gazette
         country = holder.name if holder else (name if kind == "country" else iso)
     return {"location": (place or {}).get("name") or name, "admin1": admin1, "country": country, "iso": iso or "",
             "latitude": "" if lat is None else round(lat, 5), "longitude": "" if lon is None else round(lon, 5),
-            "geo_precision": _GEO_PRECISION.get(kind, 3), "place_id": place_id}
+            "geo_precision": precision, "place_id": place_id}
 
 
 def _entity(gazetteer: Any, place_id: str):

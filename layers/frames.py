@@ -34,7 +34,7 @@ CRS = "EPSG:4326"
 
 #: Columns of :func:`places_frame`, in order (the geometry column comes last).
 PLACE_COLUMNS = ("place_id", "name", "kind", "country", "roles", "mentions", "surfaces", "documents",
-                 "confidence", "dates")
+                 "confidence", "dates", "located_by")
 
 #: Columns of :func:`figures_frame`, in order: the contract, then the extras.
 FIGURE_COLUMNS = ("figure_id", "kind", "value", "low", "high", "qualifier", "status", "places", "place_ids",
@@ -129,6 +129,7 @@ def places_frame(parsed: list[ParsedDocument], gazetteer: Any) -> gpd.GeoDataFra
                     "kind": entity.kind if entity.kind in PLACE_KINDS else "other",
                     "country": entity.country or None, "roles": set(), "mentions": 0,
                     "surfaces": [], "documents": [], "confidence": 0.0, "dates": set(),
+                    "located_by": entity.located_by,  # an approximate place's locator (geo.approximate)
                 }
             rec["roles"].add(mention.role if mention.role in ROLES else "mention")
             rec["mentions"] += 1

@@ -1044,6 +1044,8 @@ def _place_items(rows: list[dict], places: _Places, figures_at: Mapping[str, lis
             style_ = {"color": color, "weight": 1.5, "opacity": 0.9, "fillColor": color, "fillOpacity": 0.12}
         else:
             style_ = {"color": "#FFFFFF", "weight": 1.2, "opacity": 1, "fillColor": color, "fillOpacity": 0.9}
+        if row.get("located_by"):  # an approximate point (geo.approximate): hollow and dashed
+            style_ = {**style_, "fillOpacity": 0.0, "dashArray": "3 3", "color": color, "weight": 2}
         role = style.primary_role(row["roles"])
         spans = [s for s in (day_span(d) for d in [*(row.get("dates") or []),
                                                     *(f["date"] for f in figures_at.get(pid, []) if f["date"])]) if s]
@@ -1132,9 +1134,12 @@ def _legend(title: str, documents: Sequence[Document], content: _Content, string
         sections.append({"title": legend["roles"], "row": True, "entries": [
             {"sw": "dot", "fill": style.ROLE_COLORS[r], "label": strings["roles"][r]}
             for r in ROLES if r in content.roles]})
-        sections.append({"title": legend["kinds"], "row": True, "entries": [
-            {"sw": "dot", "fill": "#7F7F7F", "label": legend["point"]},
-            {"sw": "area", "fill": "#D9D9D9", "label": legend["area"]}]})
+        kinds = [{"sw": "dot", "fill": "#7F7F7F", "label": legend["point"]},
+                 {"sw": "area", "fill": "#D9D9D9", "label": legend["area"]}]
+        if any("dashArray" in i["s"] for key in ("venues", "places") for i in layers.get(key, [])):
+            # a village the gazetteer lacks, drawn at the place that locates it (geo.approximate)
+            kinds.append({"sw": "ring", "fill": "#FFFFFF", "dash": True, "label": legend["approximate"]})
+        sections.append({"title": legend["kinds"], "row": True, "entries": kinds})
     sources = [{"text": legend["places_data"], "href": None},
                {"text": legend["tiles"].format(attribution=TILES.get("attribution", "")), "href": None}]
     return {"title": title, "subtitle": subtitle, "sections": sections, "sources": sources,

@@ -186,6 +186,8 @@ def place_popup(place: Mapping[str, Any], figures: Sequence[Mapping[str, Any]], 
     surfaces = [s for s in place["surfaces"] if s != place["name"]]
     if surfaces:
         lines.append(strings["popup"]["as_written"].format(surfaces=", ".join(f"“{s}”" for s in surfaces)))
+    if place.get("located_by"):  # geo.approximate: a village the gazetteer lacks, drawn at its locator's point
+        lines.append(strings["popup"]["approximate"].format(locator=place["located_by"]))
     docs = place["documents"] if not entries else []  # a geo.docstore.StoredIds reads the ids it is asked for
     if total is not None and len(docs) > MAX_ENTRIES:
         more = [*more, count_phrase(strings["popup"]["more"], len(docs) - MAX_ENTRIES, strings)]

@@ -853,3 +853,24 @@ def test_a_saved_pages_totals_list_each_of_their_documents_once_in_order(tmp_pat
         assert item["doc"] == (item["docs"][0] if len(item["docs"]) == 1 else -1)
     # some totals hold two figures of one document: each lists it once (a no-op _distinct listed it twice)
     assert any(item["n"] > len(item["docs"]) for item in totals)
+
+
+def test_an_approximate_place_is_drawn_hollow_and_dashed_and_says_so(demo_gaz):
+    """A village the gazetteer lacks, drawn at its locator's point (geo.approximate): a dashed hollow ring, a
+    legend entry, a popup line naming the locator, and the places frame's ``located_by``."""
+    from geo.model import Entity, Mention, ParsedDocument
+
+    text = "A drone hit the village of Zorvanka in the Sumy region."
+    village = Entity("approx:zorvanka@admin1:UA-59", "Zorvanka", "city", "UA", "UA-59", 50.9, 34.8,
+                     located_by="Sumy Oblast")
+    parsed = [ParsedDocument(Document("v1", text), "en", None,
+                             [Mention("v1", 27, 35, "Zorvanka", village, "mention", 0.3)])]
+    places = places_frame(parsed, demo_gaz)
+    assert list(places["located_by"]) == ["Sumy Oblast"]
+    data = _data(build_map(places, figures_frame(parsed, demo_gaz), documents=[p.document for p in parsed],
+                           gazetteer=demo_gaz, lang="en"))
+    item = next(i for i in data["layers"]["places"] if i["pl"] == village.id)
+    assert item["s"]["dashArray"] and item["s"]["fillOpacity"] == 0
+    assert any("located by Sumy Oblast" in line for popup in data["popups"] for line in popup.get("lines", []))
+    labels = [e["label"] for s in data["legend"]["sections"] for e in s["entries"]]
+    assert load_strings("en")["legend"]["approximate"] in labels
