@@ -578,7 +578,12 @@ class Sentence:
         -------
         bool
         """
-        return self.break_between(text, marks, *self._gap_at(j))
+        lo, hi = self._gap_at(j)
+        found = self._breaks.get(marks)  # :meth:`break_between`, inlined: it runs for most words the roles read
+        if found is None:
+            found = self.breaks(text, marks)
+        k = bisect_left(found, lo)
+        return k < len(found) and found[k] < hi
 
     def _gap_at(self, j: int) -> tuple[int, int]:
         """The offsets of the :meth:`gap` before word ``j`` (IndexError outside ``0 < j < len(tokens)``: word 0 would
