@@ -72,10 +72,16 @@ class Phrases:
         if not firsts and not stems:
             return 0  # most words start no phrase: no tuple built for them
         best = 0
+        size = len(words)
         for p in (firsts + stems if firsts and stems else firsts or stems):
-            if len(p) > best and i + len(p) <= len(words) and all(
-                    _word_matches(pat, words[i + k]) for k, pat in enumerate(p)):
-                best = len(p)
+            n = len(p)
+            if n > best and i + n <= size:
+                for k in range(n):  # a loop, not all() over a generator: this runs at every word a phrase starts with
+                    pat, word = p[k], words[i + k]
+                    if not (word.startswith(pat[:-1]) if pat.endswith("*") else word == pat):
+                        break  # a pattern ending in "*" is a prefix
+                else:
+                    best = n
         return best
 
     def starts_in(self, words: Sequence[str], lo: int, hi: int) -> list[int]:
@@ -120,10 +126,6 @@ def phrase_ending(match: Callable[[Sequence[str], int], int], words: Sequence[st
         if j + match(words, j) == end:
             return j
     return None
-
-
-def _word_matches(pattern: str, word: str) -> bool:
-    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
 #: How a field of :class:`EventProfile` reads the ``events.yaml`` key of its name (:func:`_key`): as phrases
@@ -580,7 +582,12 @@ class Sentence:
         -------
         bool
         """
-        return self.break_between(text, marks, *self._gap_at(j))
+        lo, hi = self._gap_at(j)
+        found = self._breaks.get(marks)  # :meth:`break_between`, inlined: it runs for most words the roles read
+        if found is None:
+            found = self.breaks(text, marks)
+        k = bisect_left(found, lo)
+        return k < len(found) and found[k] < hi
 
     def _gap_at(self, j: int) -> tuple[int, int]:
         """The offsets of the :meth:`gap` before word ``j`` (IndexError outside ``0 < j < len(tokens)``: word 0 would

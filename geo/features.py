@@ -93,9 +93,12 @@ def feature_spans(tokens: list, text: str, *, heads: frozenset[str], suffixes: f
     """
     found: dict[int, Feature] = {}
     taken_until, last_first = -1, None
-    for k, tok in enumerate(tokens):
+    # only a head or a suffix frames a feature: one pass of look-ups finds them, the loop reads no other word
+    framing = [k for k, tok in enumerate(tokens) if tok.key in heads or tok.key in suffixes]
+    for k in framing:
         if k <= taken_until:
             continue
+        tok = tokens[k]
         feature = None
         if tok.key in heads and (tok.text[:1].isupper() or not capitalised_heads) and k not in headline:
             bare = tok.key in bare_heads

@@ -2064,6 +2064,19 @@ def _area_starts(words: Sequence[str], lo: int, hi: int, lang: str) -> list[int]
     return sorted(starts)
 
 
+def _first_break(text: str, lo: int, hi: int) -> int:
+    """The offset of the first ';' or ':' of ``text[lo:hi]``, ``hi`` when it has none (the clause breaks of rule
+    :data:`AREA_ANAPHORA`; a search per mark, not a test per character)."""
+    return min((at for at in (text.find(";", lo, hi), text.find(":", lo, hi)) if at >= 0), default=hi)
+
+
+def _after_last_break(text: str, lo: int, hi: int) -> int:
+    """The offset right after the last ';' or ':' of ``text[lo:hi]``, ``lo`` when it has none (see
+    :func:`_first_break`)."""
+    at = max(text.rfind(";", lo, hi), text.rfind(":", lo, hi))
+    return at + 1 if at >= 0 else lo
+
+
 def _area_in_clause(fig, here: Sentence, index: DocIndex) \
         -> tuple[int, int, frozenset[str] | None, tuple[int, int]] | None:
     """The area noun of ``fig``'s clause (rule :data:`AREA_ANAPHORA`): its first word, its length, its kinds and
@@ -2074,7 +2087,7 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
     others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
     nxt = min((o.start for o in others if o.start >= fig.end), default=here.end)
     prv = max((o.end for o in others if o.end <= fig.start), default=here.start)
-    stop = next((k for k in range(fig.end, nxt) if text[k] in ";:"), nxt)
+    stop = _first_break(text, fig.end, nxt)
     lo, hi = here.token_at(fig.end), here.token_at(stop)
     for j in _area_starts(here.words, lo, hi, index.lang):
         found = _area_noun_in(here, j, index)
@@ -2082,7 +2095,7 @@ def _area_in_clause(fig, here: Sentence, index: DocIndex) \
             return j, found[0], found[1], (fig.start, stop)
     if prv != here.start or index.mentions.ranks(fig.end, stop)[0] != index.mentions.ranks(fig.end, stop)[1]:
         return None  # a count before it in its sentence owns what stands before; a place after it is its own
-    start = next((k + 1 for k in range(fig.start - 1, prv - 1, -1) if text[k] in ";:"), prv)
+    start = _after_last_break(text, prv, fig.start)
     for j in reversed(_area_starts(here.words, here.token_at(start), here.token_at(fig.start), index.lang)):
         found = _area_noun_in(here, j, index)
         if found is not None and j + found[0] <= here.token_at(fig.start) and not _in_speaker(fig, here, j, index):
@@ -2098,7 +2111,7 @@ def _clause_start(fig, here: Sentence, index: DocIndex) -> int:
     others = [o for o in index.figures.items[slice(*index.figures.ranks(here.start, here.end))] if o is not fig]
     if any(o.end <= fig.start for o in others):
         return fig.start
-    return next((k + 1 for k in range(fig.start - 1, here.start - 1, -1) if text[k] in ";:"), here.start)
+    return _after_last_break(text, here.start, fig.start)
 
 
 def _possessed(here: Sentence, j: int, index: DocIndex):
