@@ -31,7 +31,7 @@ from geo.cues import Cues, cues_for
 from geo.frequencies import languages, zipf
 from geo.model import Entity, Mention
 from geo.normalize import fold
-from geo.toponyms import _unknown_list_gap
+from geo.toponyms import unknown_list_gap
 
 #: The kinds of resolved place that may locate a settlement (rule LOCATED_BY_SENTENCE).
 LOCATOR_KINDS = ("admin1", "city")
@@ -128,7 +128,7 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
     for o in mentions[i + 1 :]:
         if o.start < last.end:
             continue
-        if (o.start, o.end) in settlements and _unknown_list_gap(fold(text[last.end : o.start]).lower()):
+        if (o.start, o.end) in settlements and unknown_list_gap(fold(text[last.end : o.start]).lower()):
             last = o  # "the villages of X and Z, in the Y region": the list's locator
             continue
         after = o

@@ -151,8 +151,19 @@ def _overlaps(start: int, end: int, spans: _SpanSet) -> bool:
     return spans.overlaps(start, end)
 
 
-def _unknown_list_gap(gap: str) -> bool:
-    """Only a comma or a list joiner between two names: the next name of a list of unknown places."""
+def unknown_list_gap(gap: str) -> bool:
+    """Whether ``gap`` holds only a comma or a list joiner between two names: the next name of a list of unknown
+    places (read here and by :mod:`geo.approximate`, "the villages of X and Z").
+
+    Parameters
+    ----------
+    gap : str
+        The folded, lower-case text between two names.
+
+    Returns
+    -------
+    bool
+    """
     words = gap.replace(",", " ").split()
     return (gap.strip() == "," or (len(words) == 1 and words[0] in LIST_JOINERS)) and "\n" not in gap
 
@@ -289,7 +300,7 @@ def find_toponyms(text: str, *, lang: str, gazetteer, dateline=None, reading=Non
         unknown = _may_name_unknown(tok, hit, cues, masked, persons)
         if unknown and cues.unknown_place_after and (
                 _after_phrase(folded, tok.start, cues.unknown_place_after)
-                or (unknown_end >= 0 and _unknown_list_gap(folded[unknown_end : tok.start]))):
+                or (unknown_end >= 0 and unknown_list_gap(folded[unknown_end : tok.start]))):
             last = _unknown_name_last(tokens, i, text, gazetteer)
         elif unknown and cues.unknown_place_before and _opens_settlement(text, folded, tok.start, cues):
             last = _settlement_noun_after(tokens, i, text, gazetteer, cues)

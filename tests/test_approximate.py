@@ -93,6 +93,19 @@ def test_the_region_after_an_approximate_village_keeps_its_role(gaz):
     assert roles == {"Zorvanka": "incident", "Sumy region": "incident"}
 
 
+@pytest.mark.parametrize(("text", "lang", "region"), [
+    ("In the Sumy region, shells hit the village of Zorvanka overnight.", "en", "Sumy region"),
+    ("Nella regione di Sumy, le bombe hanno colpito il villaggio di Zorvanka.", "it", "Sumy"),
+])
+def test_a_region_does_not_contain_its_own_approximate_village(text, lang, region, gaz):
+    """Role feature contains_other leaves out approximate places (geo.role_model): the village was put inside the
+    region by its locating link, which is no second evidence that the region is a mere locator (failed when the
+    feature counted approximate neighbours)."""
+    parsed = parse_document(Document("t", text, lang=lang), lang=lang, gazetteer=gaz)
+    m = next(m for m in parsed.mentions if m.surface == region)
+    assert "contains_other" not in m.features
+
+
 def test_outputs_say_the_place_is_approximate() -> None:
     e = Entity("approx:zorvanka@admin1:UA-59", "Zorvanka", "city", "UA", "UA-59", 50.9, 34.8, located_by="Sumy Oblast")
     m = Mention("t", 0, 8, "Zorvanka", e, "incident", 0.3)
