@@ -74,6 +74,11 @@ def is_approximate(entity: Entity | None) -> bool:
     return entity is not None and entity.located_by is not None
 
 
+def _words(text: str) -> list[str]:
+    """The folded, lower-case words of ``text``, a comma kept as a word of its own (the links are read on them)."""
+    return fold(text).lower().replace(",", " , ").split()
+
+
 def _linked(phrase: str, kind: str, cues: Cues) -> bool:
     """Whether the folded words ``phrase`` link a place of ``kind`` to a settlement it contains: a locating link
     (lexicon ``locator_links``: "near", "nella regione di"), or a bare preposition before a region only (lexicon
@@ -86,7 +91,7 @@ def _link(text: str, kind: str, cues: Cues) -> bool:
     """Whether ``text``, the words between a settlement and the place after it, of ``kind``, is one locating link
     of the language (:func:`_linked`: "in the", ", near", "nella regione di"), a compass word allowed at its
     end ("in the northern Y region")."""
-    words = fold(text).lower().replace(",", " , ").split()
+    words = _words(text)
     if words and words[-1] in cues.compass_words:
         words.pop()
     if words and words[0] == ",":
@@ -135,7 +140,7 @@ def _locator(mentions: Sequence[Mention], i: int, text: str, cues: Cues,
         break
     if after is not None and fits(after):
         gap = text[last.end : after.start]
-        words = fold(gap).lower().replace(",", " , ").split()
+        words = _words(gap)
         if words and words[0] in cues.unknown_place_before:  # "Zeyar Kone village near Monywa"
             gap = gap[gap.lower().index(words[0]) + len(words[0]) :]
         if _link(gap, after.entity.kind, cues) or (gap.strip() == "," and after.entity.kind == "admin1"):
@@ -159,7 +164,7 @@ def _same_country(mentions: Sequence[Mention], m: Mention, loc: Mention, text: s
     destination ("Russia shelled ...", "... reached Poland") says nothing of where the village lies."""
 
     def contains(o: Mention) -> bool:
-        words = fold(text[o.sentence_start : o.start]).lower().replace(",", " , ").split()
+        words = _words(text[o.sentence_start : o.start])
         return any(_linked(" ".join(words[-k:]), "admin1", cues) for k in range(1, min(len(words), 5) + 1))
 
     named = {o.entity.country for o in mentions if o.entity is not None and o.entity.kind == "country"
